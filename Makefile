@@ -1,0 +1,69 @@
+# tearline: a classification-aware redaction filter.
+#
+#   make            build ./tearline
+#   make demo       install what is missing, build, release the seed cable with an audit, verify
+#   make check      every test
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/tearline
+VERSION = 0.1.0
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = libpcre2-8 libsodium yaml-0.1 jansson
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+	-DTEARLINE_VERSION='"$(VERSION)"' -DTEARLINE_POLICY_DIR='"$(DATADIR)/policies"' \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+B = build
+SRC = filter/policy.c filter/marking.c filter/document.c filter/redact.c filter/textio.c
+OBJ = $(SRC:filter/%.c=$(B)/%.o) $(B)/policy_builtin.o
+HDR = $(wildcard filter/*.h)
+
+all: tearline
+
+tearline: $(OBJ) $(B)/main.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/%.o: filter/%.c $(HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -Ifilter -c -o $@ $<
+
+# The default policy is compiled in, so that the common case needs no --policy.
+$(B)/policy_builtin.c: policies/us-cable.yaml scripts/embed.sh | $(B)
+	sh scripts/embed.sh $< > $@
+
+$(B)/policy_builtin.o: $(B)/policy_builtin.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B):
+	mkdir -p $(B)
+
+deps:
+	@sh scripts/deps.sh build
+
+demo:
+	@sh scripts/deps.sh build
+	@$(MAKE) --no-print-directory tearline
+	@sh scripts/demo.sh
+
+check:
+	@sh scripts/deps.sh test
+	@$(MAKE) --no-print-directory tearline
+	@sh tests/run.sh
+
+install: tearline
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/policies
+	install -m 755 tearline $(DESTDIR)$(BINDIR)/tearline
+	install -m 644 tearline.1 $(DESTDIR)$(MANDIR)/man1/tearline.1
+	install -m 644 policies/*.yaml $(DESTDIR)$(DATADIR)/policies/
+
+clean:
+	rm -rf $(B) tearline
+
+.PHONY: all deps demo check install clean

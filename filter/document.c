@@ -1,0 +1,533 @@
+/*
+ * document: lines, their roles, and portions.
+ */
+#include "document.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The longest label kept in front of a placeholder; a longer one could carry text. */
+#define LABEL_MAX 24
+
+/* Returns whether data[0..len) is well-formed UTF-8 (no overlongs or surrogates checked). */
+static bool
+utf8_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n, k;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3;
+		else
+			return false;
+		for (k = 1; k <= n; k++)
+			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+				return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+/* Splits the document into lines at "\n", "\r\n" and a lone "\r". */
+static int
+split_lines(struct document *d, char *err, size_t errlen)
+{
+	size_t cap = 256, pos = 0;
+
+	if ((d->lines = malloc(cap * sizeof(*d->lines))) == NULL)
+		goto nomem;
+	while (pos < d->len) {
+		const char *start = d->data + pos;
+		const char *nl = memchr(start, '\n', d->len - pos);
+		size_t end = nl != NULL ? (size_t)(nl - d->data) : d->len;
+		const char *cr = memchr(start, '\r', end - pos);
+		struct doc_line *ln;
+
+		if (d->nlines == cap) {
+			struct doc_line *bigger;
+
+			cap *= 2;
+			if ((bigger = realloc(d->lines, cap * sizeof(*d->lines))) == NULL)
+				goto nomem;
+			d->lines = bigger;
+		}
+		ln = &d->lines[d->nlines++];
+		memset(ln, 0, sizeof(*ln));
+		ln->off = pos;
+		ln->portion = DOC_NONE;
+		if (cr != NULL && (size_t)(cr - d->data) + 1 < end) {
+			/* A carriage return inside the line: a CR-only line end. */
+			ln->len = (size_t)(cr - start);
+			ln->eol = 1;
+		} else if (cr != NULL && nl != NULL) {
+			ln->len = (size_t)(cr - start);
+			ln->eol = 2;
+		} else if (cr != NULL) {
+			/* "\r" as the very last byte. */
+			ln->len = (size_t)(cr - start);
+			ln->eol = 1;
+		} else {
+			ln->len = end - pos;
+			ln->eol = nl != NULL ? 1 : 0;
+		}
+		pos = ln->off + ln->len + ln->eol;
+	}
+	return 0;
+nomem:
+	snprintf(err, errlen, "out of memory splitting lines");
+	return -1;
+}
+
+static bool
+is_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+			return false;
+	return true;
+}
+
+/* Whether a line ends a sentence, so that a mark on the next line may start a new portion. */
+static bool
+ends_sentence(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return true;
+	if (strchr(".:;!?\"')]", s[len - 1]) != NULL)
+		return true;
+	/* A right double or single quotation mark in UTF-8. */
+	if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+	    ((unsigned char)s[len - 1] == 0x9D || (unsigned char)s[len - 1] == 0x99))
+		return true;
+	return false;
+}
+
+static int
+new_portion(struct document *d, size_t *cap, size_t line, char *err, size_t errlen)
+{
+	struct doc_portion *pt;
+
+	if (d->nportions == *cap) {
+		struct doc_portion *bigger;
+		size_t ncap = *cap == 0 ? 64 : *cap * 2;
+
+		if ((bigger = realloc(d->portions, ncap * sizeof(*bigger))) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		d->portions = bigger;
+		*cap = ncap;
+	}
+	pt = &d->portions[d->nportions++];
+	memset(pt, 0, sizeof(*pt));
+	pt->first = pt->last = pt->last_text = line;
+	marking_init(&pt->mark);
+	marking_init(&pt->eff);
+	return 0;
+}
+
+static bool
+group_set(const PCRE2_SIZE *ov, int g)
+{
+	return g > 0 && ov[2 * g] != PCRE2_UNSET;
+}
+
+/* Parses a banner match into ln; returns whether the level is a marking. */
+static bool
+take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
+    const PCRE2_SIZE *ov, struct doc_line *ln)
+{
+	char buf[512];
+	size_t ls = ov[2 * r->g_level], le = ov[2 * r->g_level + 1];
+	size_t cs = le, ce = le;
+	size_t n;
+
+	if (group_set(ov, r->g_controls)) {
+		cs = ov[2 * r->g_controls];
+		ce = ov[2 * r->g_controls + 1];
+	}
+	if ((le - ls) + (ce - cs) >= sizeof(buf))
+		return false;
+	memcpy(buf, s + ls, le - ls);
+	memcpy(buf + (le - ls), s + cs, ce - cs);
+	n = (le - ls) + (ce - cs);
+	if (marking_parse(p, buf, n, MARKING_BANNER, &ln->mark) != 1)
+		return false;
+	ln->span_start = ls;
+	ln->span_mid = le;
+	ln->span_end = ce > cs ? ce : le;
+	ln->has_controls = ce > cs;
+	return true;
+}
+
+/* Parses a caption's controls ("NOFORN, NOT FOR INTERNET DISTRIBUTION"); all must be known. */
+static bool
+take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
+{
+	size_t i = 0;
+
+	*bits = 0;
+	while (i < len) {
+		size_t start, end;
+		int c;
+
+		while (i < len && (s[i] == ',' || s[i] == '/' || s[i] == ' ' || s[i] == '\t'))
+			i++;
+		start = i;
+		while (i < len && s[i] != ',' && s[i] != '/')
+			i++;
+		end = i;
+		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		if (end == start)
+			continue;
+		if ((c = policy_control_find(p, s + start, end - start)) < 0)
+			return false;
+		*bits |= (uint64_t)1 << c;
+	}
+	return *bits != 0;
+}
+
+/* Finds the first banner line, so that routing rules apply only before it. */
+static int
+first_banner(const struct policy *p, struct document *d, pcre2_match_data *md,
+    const char *origin, size_t *out, char *err, size_t errlen)
+{
+	char msg[POLICY_ERRLEN];
+	size_t i, k;
+
+	*out = DOC_NONE;
+	for (i = 0; i < d->nlines; i++) {
+		const char *s = d->data + d->lines[i].off;
+
+		for (k = 0; k < p->nrules; k++) {
+			const struct policy_rule *r = &p->rules[k];
+			struct doc_line scratch;
+			int rc;
+
+			if (r->role != ROLE_BANNER)
+				continue;
+			if ((rc = policy_match(p, r, s, d->lines[i].len, md, msg, sizeof(msg))) < 0) {
+				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
+				return -1;
+			}
+			memset(&scratch, 0, sizeof(scratch));
+			if (rc == 1 && take_banner(p, r, s, pcre2_get_ovector_pointer(md), &scratch)) {
+				*out = i;
+				return 0;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Whether the document opens with a routing header: its first non-blank line is routing. */
+static int
+opens_with_routing(const struct policy *p, struct document *d, pcre2_match_data *md,
+    const char *origin, size_t banner, bool *out, char *err, size_t errlen)
+{
+	char msg[POLICY_ERRLEN];
+	size_t i, k;
+
+	*out = false;
+	for (i = 0; i < d->nlines && i < banner; i++)
+		if (!is_blank(d->data + d->lines[i].off, d->lines[i].len))
+			break;
+	if (i >= d->nlines || i >= banner)
+		return 0;
+	for (k = 0; k < p->nrules; k++) {
+		const struct policy_rule *r = &p->rules[k];
+		int rc;
+
+		if (r->role != ROLE_ROUTING && r->role != ROLE_ROUTING_CLASS)
+			continue;
+		rc = policy_match(p, r, d->data + d->lines[i].off, d->lines[i].len, md, msg,
+		    sizeof(msg));
+		if (rc < 0) {
+			snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
+			return -1;
+		}
+		if (rc == 1) {
+			*out = true;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The index of the last non-blank line before i that is not a page, banner or caption line. */
+static size_t
+previous_text(const struct document *d, size_t i)
+{
+	while (i > 0) {
+		const struct doc_line *ln = &d->lines[--i];
+
+		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION)
+			continue;
+		return i;
+	}
+	return DOC_NONE;
+}
+
+/* Computes the document marking and every portion's effective marking. */
+static void
+settle_markings(const struct policy *p, struct document *d)
+{
+	size_t k, c;
+	bool caption_noforn = false;
+
+	for (c = 0; c < p->ncontrols; c++)
+		if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_NOFORN)
+			caption_noforn = true;
+	d->caption_noforn = caption_noforn;
+
+	/*
+	 * Unmarked text takes the banner's marking, raised to every mark in the document: a banner
+	 * that is lower than a portion is wrong, and never lowers what it covers.
+	 */
+	if (d->has_banner) {
+		d->docmark = d->banner;
+		for (k = 0; k < d->nportions; k++)
+			if (d->portions[k].marked)
+				marking_join(p, &d->docmark, &d->portions[k].mark, &d->docmark);
+		for (c = 0; c < p->ncontrols; c++)
+			if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_HANDLING)
+				d->docmark.controls |= (uint64_t)1 << c;
+		if (caption_noforn && d->docmark.level > 0)
+			d->docmark.fd = FD_NOFORN;
+	}
+	for (k = 0; k < d->nportions; k++) {
+		struct doc_portion *pt = &d->portions[k];
+
+		if (pt->marked) {
+			pt->eff = pt->mark;
+			pt->eff_known = true;
+			/* A caption NOFORN applies to every classified portion. */
+			if (caption_noforn && pt->eff.level > 0)
+				pt->eff.fd = FD_NOFORN;
+		} else {
+			pt->eff = d->docmark;
+			pt->eff_known = d->has_banner;
+		}
+		if (pt->joined && k > 0) {
+			marking_join(p, &d->portions[k - 1].eff, &pt->eff, &pt->eff);
+			pt->eff_known = pt->eff_known && d->portions[k - 1].eff_known;
+		}
+	}
+}
+
+int
+document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
+    struct document *d, char *err, size_t errlen)
+{
+	pcre2_match_data *md = NULL;
+	char msg[POLICY_ERRLEN];
+	size_t i, k, pcap = 0, banner_at, cur = DOC_NONE;
+	bool routing = false, header = true;
+	enum line_kind prev_kind = LINE_BLANK;
+	int rc = -1;
+
+	memset(d, 0, sizeof(*d));
+	d->data = data;
+	d->len = len;
+	d->utf8 = utf8_valid((const unsigned char *)data, len);
+	marking_init(&d->banner);
+	marking_init(&d->docmark);
+	if (split_lines(d, err, errlen) != 0)
+		return -1;
+	if ((md = pcre2_match_data_create(32, NULL)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
+	if (first_banner(p, d, md, origin, &banner_at, err, errlen) != 0 ||
+	    opens_with_routing(p, d, md, origin, banner_at, &routing, err, errlen) != 0)
+		goto done;
+
+	for (i = 0; i < d->nlines; i++) {
+		struct doc_line *ln = &d->lines[i];
+		const char *s = data + ln->off;
+		bool matched = false;
+
+		if (is_blank(s, ln->len)) {
+			ln->kind = LINE_BLANK;
+			ln->portion = cur;
+			if (cur != DOC_NONE)
+				d->portions[cur].last = i;
+			continue;
+		}
+		for (k = 0; k < p->nrules && !matched; k++) {
+			const struct policy_rule *r = &p->rules[k];
+			const PCRE2_SIZE *ov;
+			int m;
+
+			if (r->role == ROLE_ROUTING || r->role == ROLE_ROUTING_CLASS ||
+			    r->scope == SCOPE_BEFORE_BANNER) {
+				if (!routing || i >= banner_at)
+					continue;
+			}
+			if (r->scope == SCOPE_HEADER && !header)
+				continue;
+			if (r->role == ROLE_AUTHORITY_TAIL && prev_kind != LINE_AUTHORITY)
+				continue;
+			if ((m = policy_match(p, r, s, ln->len, md, msg, sizeof(msg))) < 0) {
+				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
+				goto done;
+			}
+			if (m == 0)
+				continue;
+			ov = pcre2_get_ovector_pointer(md);
+			matched = true;
+			switch (r->role) {
+			case ROLE_ROUTING:
+				ln->kind = LINE_ROUTING;
+				break;
+			case ROLE_ROUTING_CLASS:
+				ln->kind = LINE_ROUTING_CLASS;
+				ln->span_start = ov[2 * r->g_class];
+				ln->span_end = ov[2 * r->g_class + 1];
+				break;
+			case ROLE_BANNER:
+				if (!take_banner(p, r, s, ov, ln)) {
+					matched = false;
+					break;
+				}
+				ln->kind = LINE_BANNER;
+				if (!d->has_banner) {
+					d->has_banner = true;
+					d->banner = ln->mark;
+				}
+				break;
+			case ROLE_PAGE:
+				ln->kind = LINE_PAGE;
+				break;
+			case ROLE_CAPTION:
+				if (!take_caption(p, s + ov[2 * r->g_controls],
+				    ov[2 * r->g_controls + 1] - ov[2 * r->g_controls],
+				    &ln->caption_controls)) {
+					matched = false;
+					break;
+				}
+				ln->kind = LINE_CAPTION;
+				d->captions |= ln->caption_controls;
+				break;
+			case ROLE_AUTHORITY:
+			case ROLE_AUTHORITY_TAIL:
+				ln->kind = LINE_AUTHORITY;
+				break;
+			case ROLE_DECLASS:
+				ln->kind = LINE_DECLASS;
+				ln->span_start = ov[2 * r->g_decl];
+				ln->span_end = ov[2 * r->g_decl + 1];
+				break;
+			case ROLE_TAGS:
+				ln->kind = LINE_TAGS;
+				break;
+			case ROLE_SUBJECT:
+			case ROLE_PORTION: {
+				struct marking mk;
+				bool has_mark = group_set(ov, r->g_mark) &&
+				    marking_parse(p, s + ov[2 * r->g_mark],
+				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark], MARKING_PORTION,
+				    &mk) == 1;
+				bool has_label = group_set(ov, r->g_label) &&
+				    ov[2 * r->g_label + 1] > ov[2 * r->g_label];
+				size_t label_end, prev;
+				struct doc_portion *pt;
+
+				if (r->role == ROLE_PORTION && !has_mark) {
+					matched = false;
+					break;
+				}
+				if (new_portion(d, &pcap, i, err, errlen) != 0)
+					goto done;
+				cur = d->nportions - 1;
+				pt = &d->portions[cur];
+				pt->subject = r->role == ROLE_SUBJECT;
+				pt->marked = has_mark;
+				if (has_mark)
+					pt->mark = mk;
+				/* The label is what stands before the mark (or ends the label group). */
+				if (has_mark)
+					label_end = ov[2 * r->g_mark] - 1;
+				else
+					label_end = has_label ? ov[2 * r->g_label + 1] : 0;
+				while (label_end > 0 && (s[label_end - 1] == ' ' ||
+				    s[label_end - 1] == '\t'))
+					label_end--;
+				pt->label_end = label_end <= LABEL_MAX ? label_end : 0;
+				/*
+				 * A mark with no label on a line that continues an unfinished
+				 * sentence may be text that wrapped: it can only raise.
+				 */
+				prev = previous_text(d, i);
+				if (r->role == ROLE_PORTION && !has_label && cur > 0 &&
+				    prev != DOC_NONE && d->lines[prev].kind == LINE_TEXT &&
+				    d->lines[prev].portion == cur - 1 &&
+				    !ends_sentence(data + d->lines[prev].off, d->lines[prev].len))
+					pt->joined = true;
+				if (r->role == ROLE_PORTION)
+					header = false;
+				ln->kind = LINE_TEXT;
+				ln->portion = cur;
+				break;
+			}
+			default:
+				matched = false;
+				break;
+			}
+		}
+		if (!matched) {
+			ln->kind = LINE_TEXT;
+			if (cur == DOC_NONE) {
+				if (new_portion(d, &pcap, i, err, errlen) != 0)
+					goto done;
+				cur = d->nportions - 1;
+			}
+			ln->portion = cur;
+		}
+		if (ln->kind == LINE_TEXT) {
+			d->portions[cur].last = i;
+			d->portions[cur].last_text = i;
+		}
+		prev_kind = ln->kind;
+	}
+	settle_markings(p, d);
+	rc = 0;
+done:
+	pcre2_match_data_free(md);
+	if (rc != 0) {
+		free(d->lines);
+		free(d->portions);
+		d->lines = NULL;
+		d->portions = NULL;
+	}
+	return rc;
+}
+
+void
+document_free(struct document *d)
+{
+	if (d == NULL)
+		return;
+	free(d->lines);
+	free(d->portions);
+	d->lines = NULL;
+	d->portions = NULL;
+	d->nlines = d->nportions = 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * document: the document model. Splits a document into lines, recognises each line's role under
+ * the policy's layout (routing header, banner, page header, caption, authority block, subject,
+ * portion start, text) and groups text into portions: a portion runs from its mark to the next
+ * mark, and unmarked text before any mark takes the document's marking.
+ */
+#ifndef TEARLINE_DOCUMENT_H
+#define TEARLINE_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "marking.h"
+#include "policy.h"
+
+#define DOC_NONE ((size_t)-1)
+
+enum line_kind {
+	LINE_TEXT,
+	LINE_BLANK,
+	LINE_ROUTING,
+	LINE_ROUTING_CLASS,
+	LINE_BANNER,
+	LINE_PAGE,
+	LINE_CAPTION,
+	LINE_AUTHORITY,
+	LINE_DECLASS,
+	LINE_TAGS
+};
+
+struct doc_line {
+	size_t off;		/* offset of the line in the document */
+	size_t len;		/* length without the line end */
+	unsigned char eol;	/* bytes of line end: 0, 1 ("\n" or "\r") or 2 ("\r\n") */
+	enum line_kind kind;
+	size_t portion;		/* the portion a text or blank line belongs to, or DOC_NONE */
+	/*
+	 * Spans inside the line, by kind: a banner's level..controls (rewritten) and where its
+	 * controls group was; a routing line's class; a declassification line's decl part.
+	 */
+	size_t span_start, span_end;
+	size_t span_mid;	/* a banner's end of level, start of controls */
+	bool has_controls;
+	uint64_t caption_controls;	/* a caption line's controls, a bit per policy control */
+	struct marking mark;		/* a banner line's marking */
+};
+
+struct doc_portion {
+	size_t first, last;	/* line numbers (0-based) of its first and last lines */
+	size_t last_text;	/* its last text line */
+	bool marked;		/* carries a mark of its own */
+	bool subject;		/* a SUBJECT line */
+	bool joined;		/* a mark in mid-sentence, joined with the portion before it */
+	size_t label_end;	/* bytes of the first line kept as label in mask mode */
+	struct marking mark;	/* the mark as written (joined, when `joined`) */
+	struct marking eff;	/* the marking that decides: mark plus captions, or the document's */
+	bool eff_known;		/* false for unmarked text in a document with no banner */
+};
+
+struct document {
+	const char *data;
+	size_t len;
+	struct doc_line *lines;
+	size_t nlines;
+	struct doc_portion *portions;
+	size_t nportions;
+	bool has_banner;
+	struct marking banner;		/* the first banner line's marking */
+	uint64_t captions;		/* controls of every caption line */
+	bool caption_noforn;
+	struct marking docmark;		/* what unmarked text takes */
+	bool utf8;			/* the document is valid UTF-8 */
+};
+
+/*
+ * Parses data[0..len) under policy p into d (which points into data; data must outlive d).
+ * Returns 0, or -1 with "ORIGIN:LINE: message" in err (a pattern hit its match limit; out of memory).
+ * The caller frees d with document_free.
+ */
+int document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
+    struct document *d, char *err, size_t errlen);
+
+/* Frees what document_parse allocated; accepts a zeroed document. */
+void document_free(struct document *d);
+
+#endif

@@ -1,0 +1,534 @@
+/*
+ * marking: the marking grammar and the dominance rules.
+ */
+#include "marking.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define MARKING_MAXLEN 256
+
+static void
+set_add(struct country_set *s, int c)
+{
+	s->bits[c / 64] |= (uint64_t)1 << (c % 64);
+}
+
+static bool
+set_has(const struct country_set *s, int c)
+{
+	return (s->bits[c / 64] >> (c % 64)) & 1;
+}
+
+static void
+note_unknown(struct marking *m, const char *tok, size_t len)
+{
+	if (m->unknown)
+		return;
+	m->unknown = true;
+	if (len >= sizeof(m->unknown_token))
+		len = sizeof(m->unknown_token) - 1;
+	memcpy(m->unknown_token, tok, len);
+	m->unknown_token[len] = '\0';
+}
+
+void
+marking_init(struct marking *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->fd = FD_NONE;
+}
+
+static bool
+prefix_eq(const char *s, size_t slen, const char *word, bool caseless)
+{
+	size_t n = strlen(word);
+
+	if (n == 0 || n > slen)
+		return false;
+	return caseless ? strncasecmp(s, word, n) == 0 : strncmp(s, word, n) == 0;
+}
+
+/* A level token ends at the end, a separator, or a space. */
+static bool
+boundary(const char *s, size_t slen, size_t at)
+{
+	return at == slen || s[at] == '/' || s[at] == '-' || s[at] == ' ';
+}
+
+/*
+ * Finds the longest level or stand-alone control token at the start of s. Sets *level and
+ * *control (-1 when none) and returns the token's length, or 0 when s starts with neither.
+ */
+static size_t
+leading_token(const struct policy *p, const char *s, size_t slen, enum marking_syntax syntax,
+    int *level, int *control)
+{
+	bool caseless = syntax == MARKING_BANNER;
+	size_t best = 0, i, j;
+
+	*level = -1;
+	*control = -1;
+	for (i = 0; i < p->nlevels; i++) {
+		const struct policy_level *lv = &p->levels[i];
+		const char *words[64];
+		size_t nw = 0;
+
+		for (j = 0; j < lv->nportion && nw < 60; j++)
+			words[nw++] = lv->portion[j];
+		for (j = 0; j < lv->nbanner && nw < 62; j++)
+			words[nw++] = lv->banner[j];
+		words[nw++] = lv->name;
+		if (caseless && lv->spaced != NULL)
+			words[nw++] = lv->spaced;
+		for (j = 0; j < nw; j++) {
+			size_t n = strlen(words[j]);
+
+			if (n > best && prefix_eq(s, slen, words[j], caseless) &&
+			    boundary(s, slen, n)) {
+				best = n;
+				*level = (int)i;
+				*control = -1;
+			}
+		}
+	}
+	for (i = 0; i < p->ncontrols; i++) {
+		const struct policy_control *c = &p->controls[i];
+
+		if (c->level < 0)
+			continue;
+		for (j = 0; j <= c->naliases; j++) {
+			const char *w = j == 0 ? c->name : c->aliases[j - 1];
+			size_t n = strlen(w);
+
+			if (n > best && prefix_eq(s, slen, w, caseless) && boundary(s, slen, n)) {
+				best = n;
+				*level = c->level;
+				*control = (int)i;
+			}
+		}
+	}
+	return best;
+}
+
+static void
+add_control(const struct policy *p, struct marking *m, int c)
+{
+	if (p->controls[c].kind == CONTROL_NOFORN) {
+		if (m->fd == FD_REL)
+			m->fd_conflict = true;
+		m->fd = FD_NOFORN;
+	} else {
+		m->controls |= (uint64_t)1 << c;
+	}
+}
+
+/* Adds one REL TO item: a country code, a country alias, or a group. */
+static void
+add_rel_item(const struct policy *p, struct marking *m, const char *tok, size_t len)
+{
+	int c, g;
+	size_t k;
+
+	if ((c = policy_country_find(p, tok, len)) >= 0) {
+		set_add(&m->rel, c);
+		return;
+	}
+	if ((g = policy_group_find(p, tok, len)) >= 0) {
+		if (!p->groups[g].known)
+			m->rel_partial = true;
+		for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+			m->rel.bits[k] |= p->groups[g].members.bits[k];
+		return;
+	}
+	note_unknown(m, tok, len);
+}
+
+/* Splits s on commas and spaces into REL TO items. Returns how many items there were. */
+static size_t
+parse_rel_list(const struct policy *p, struct marking *m, const char *s, size_t len)
+{
+	size_t i = 0, items = 0;
+
+	while (i < len) {
+		size_t start;
+
+		while (i < len && (s[i] == ',' || s[i] == ' '))
+			i++;
+		start = i;
+		while (i < len && s[i] != ',' && s[i] != ' ')
+			i++;
+		if (i > start) {
+			add_rel_item(p, m, s + start, i - start);
+			items++;
+		}
+	}
+	return items;
+}
+
+/* Parses one category (the text between slashes) after the level. */
+static void
+parse_category(const struct policy *p, struct marking *m, const char *s, size_t len)
+{
+	int c;
+	size_t sp;
+
+	if ((c = policy_control_find(p, s, len)) >= 0) {
+		add_control(p, m, c);
+		return;
+	}
+	/* "REL TO USA, GBR", "REL to Pakistan", "REL NATO", "REL" */
+	if (len >= 3 && strncasecmp(s, "REL", 3) == 0 && (len == 3 || s[3] == ' ' || s[3] == ',')) {
+		size_t i = 3;
+
+		while (i < len && s[i] == ' ')
+			i++;
+		if (len - i >= 2 && strncasecmp(s + i, "TO", 2) == 0 &&
+		    (len - i == 2 || s[i + 2] == ' '))
+			i += 2;
+		if (m->fd == FD_NOFORN)
+			m->fd_conflict = true;
+		else
+			m->fd = FD_REL;
+		if (parse_rel_list(p, m, s + i, len - i) == 0)
+			m->rel_partial = true;
+		return;
+	}
+	/* A control that takes countries: "FGI GBR DEU". */
+	for (sp = 0; sp < len && s[sp] != ' '; sp++)
+		;
+	if (sp < len && (c = policy_control_find(p, s, sp)) >= 0 && p->controls[c].countries) {
+		struct marking scratch;
+
+		add_control(p, m, c);
+		marking_init(&scratch);
+		parse_rel_list(p, &scratch, s + sp, len - sp);
+		if (scratch.unknown)
+			note_unknown(m, scratch.unknown_token, strlen(scratch.unknown_token));
+		return;
+	}
+	/* Controls joined by hyphens: "NF-ORCON". Every piece must be known. */
+	if (memchr(s, '-', len) != NULL) {
+		size_t i = 0;
+
+		while (i < len) {
+			size_t start = i;
+
+			while (i < len && s[i] != '-')
+				i++;
+			if (i == start || (c = policy_control_find(p, s + start, i - start)) < 0) {
+				note_unknown(m, s, len);
+				return;
+			}
+			add_control(p, m, c);
+			i++;
+		}
+		return;
+	}
+	note_unknown(m, s, len);
+}
+
+/* Copies s into out with runs of white space folded to one space and the ends trimmed. */
+static size_t
+fold_space(const char *s, size_t len, char *out, size_t outlen)
+{
+	size_t i, n = 0;
+	bool space = false;
+
+	for (i = 0; i < len && n + 1 < outlen; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+			space = n > 0;
+			continue;
+		}
+		if (space) {
+			out[n++] = ' ';
+			space = false;
+			if (n + 1 >= outlen)
+				break;
+		}
+		out[n++] = (char)ch;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+int
+marking_parse(const struct policy *p, const char *text, size_t len, enum marking_syntax syntax,
+    struct marking *m)
+{
+	char s[MARKING_MAXLEN];
+	size_t n, tok, i;
+	int level, control;
+
+	marking_init(m);
+	if (len >= sizeof(s)) {
+		if (syntax == MARKING_PORTION)
+			return 0;
+		note_unknown(m, text, 16);
+		return 1;
+	}
+	n = fold_space(text, len, s, sizeof(s));
+	if ((tok = leading_token(p, s, n, syntax, &level, &control)) == 0)
+		return 0;
+	m->level = level;
+	if (control >= 0)
+		add_control(p, m, control);
+
+	/* The rest: categories separated by one or more slashes; a hyphen or space may lead. */
+	i = tok;
+	while (i < n && (s[i] == '/' || s[i] == '-' || s[i] == ' '))
+		i++;
+	while (i < n) {
+		size_t start = i, end;
+
+		while (i < n && s[i] != '/')
+			i++;
+		end = i;
+		while (start < end && s[start] == ' ')
+			start++;
+		while (end > start && s[end - 1] == ' ')
+			end--;
+		if (end > start)
+			parse_category(p, m, s + start, end - start);
+		while (i < n && s[i] == '/')
+			i++;
+	}
+	return 1;
+}
+
+int
+marking_parse_target(const struct policy *p, const char *text, struct marking *t, char *err,
+    size_t errlen)
+{
+	if (marking_parse(p, text, strlen(text), MARKING_BANNER, t) != 1) {
+		snprintf(err, errlen, "release target \"%s\" is not a marking (try UNCLASSIFIED, "
+		    "CONFIDENTIAL, SECRET//NOFORN or \"SECRET//REL TO USA, GBR\")", text);
+		return -1;
+	}
+	if (t->unknown) {
+		snprintf(err, errlen, "release target \"%s\": unknown token \"%s\"", text,
+		    t->unknown_token);
+		return -1;
+	}
+	if (t->fd_conflict) {
+		snprintf(err, errlen, "release target \"%s\" has both NOFORN and REL TO", text);
+		return -1;
+	}
+	if (t->fd == FD_REL && t->rel_partial) {
+		snprintf(err, errlen, "release target \"%s\": REL TO needs countries, or groups "
+		    "whose members the policy lists", text);
+		return -1;
+	}
+	return 0;
+}
+
+unsigned
+marking_audience(const struct policy *p, const struct marking *t)
+{
+	size_t c;
+
+	if (t->fd == FD_REL)
+		for (c = 0; c < p->ncountries; c++)
+			if ((int)c != p->usa && set_has(&t->rel, (int)c))
+				return AUDIENCE_FOREIGN;
+	if (t->level == 0) {
+		size_t i;
+
+		for (i = 0; i < p->ncontrols; i++)
+			if (((t->controls >> i) & 1) && p->controls[i].kind == CONTROL_HANDLING)
+				return AUDIENCE_US;
+		return AUDIENCE_PUBLIC;
+	}
+	return AUDIENCE_US;
+}
+
+const char *
+marking_rule_name(enum marking_rule rule)
+{
+	static const char *const names[] = {
+		"released", "unknown-token", "level", "noforn", "us-only", "rel-country",
+		"rel-unproven", "handling", "unmarked"
+	};
+
+	return names[rule];
+}
+
+enum marking_rule
+marking_decide(const struct policy *p, const struct marking *m, const struct marking *t,
+    char *why, size_t whylen, const char **exemption)
+{
+	unsigned audience = marking_audience(p, t);
+	size_t i;
+
+	*exemption = p->default_exemption;
+	if (m->unknown) {
+		snprintf(why, whylen, "unknown token \"%s\"", m->unknown_token);
+		return RULE_UNKNOWN_TOKEN;
+	}
+	if (m->level > t->level) {
+		if (p->levels[m->level].exemption != NULL)
+			*exemption = p->levels[m->level].exemption;
+		snprintf(why, whylen, "%s is above the target's %s", p->levels[m->level].name,
+		    p->levels[t->level].name);
+		return RULE_LEVEL;
+	}
+	if (m->level > 0 && p->levels[m->level].exemption != NULL)
+		*exemption = p->levels[m->level].exemption;
+	if (m->fd == FD_NOFORN && audience != AUDIENCE_US) {
+		snprintf(why, whylen, "NOFORN goes to US audiences only");
+		return RULE_NOFORN;
+	}
+	if (audience == AUDIENCE_FOREIGN) {
+		if (m->fd == FD_NONE && m->level > 0) {
+			snprintf(why, whylen, "classified with no REL TO: US audiences only");
+			return RULE_US_ONLY;
+		}
+		if (m->fd == FD_REL) {
+			for (i = 0; i < p->ncountries; i++) {
+				if ((int)i == p->usa || !set_has(&t->rel, (int)i) ||
+				    set_has(&m->rel, (int)i))
+					continue;
+				if (m->rel_partial) {
+					snprintf(why, whylen, "REL TO list does not prove release to "
+					    "%s", p->countries[i]);
+					return RULE_REL_PARTIAL;
+				}
+				snprintf(why, whylen, "REL TO list does not include %s",
+				    p->countries[i]);
+				return RULE_REL_COUNTRY;
+			}
+		}
+	}
+	for (i = 0; i < p->ncontrols; i++) {
+		const struct policy_control *c = &p->controls[i];
+
+		if (!((m->controls >> i) & 1) || c->kind != CONTROL_HANDLING)
+			continue;
+		if (((t->controls >> i) & 1) || (c->release & audience))
+			continue;
+		if (c->exemption != NULL)
+			*exemption = c->exemption;
+		snprintf(why, whylen, "%s is not released to this audience", c->name);
+		return RULE_HANDLING;
+	}
+	snprintf(why, whylen, "%s%s is dominated by the target", p->levels[m->level].name,
+	    m->controls != 0 || m->fd != FD_NONE ? " with its controls" : "");
+	return RULE_RELEASED;
+}
+
+void
+marking_join(const struct policy *p, const struct marking *a, const struct marking *b,
+    struct marking *out)
+{
+	struct marking r = *a;
+	bool a_us_only = a->fd == FD_NONE && a->level > 0;
+	bool b_us_only = b->fd == FD_NONE && b->level > 0;
+	size_t k;
+
+	(void)p;
+	if (b->level > r.level)
+		r.level = b->level;
+	r.controls |= b->controls;
+	r.fd_conflict |= b->fd_conflict;
+	if (b->unknown && !r.unknown) {
+		r.unknown = true;
+		memcpy(r.unknown_token, b->unknown_token, sizeof(r.unknown_token));
+	}
+	if (a->fd == FD_NOFORN || b->fd == FD_NOFORN) {
+		r.fd = FD_NOFORN;
+	} else if (a_us_only || b_us_only) {
+		r.fd = FD_NONE;
+		memset(&r.rel, 0, sizeof(r.rel));
+		r.rel_partial = false;
+	} else if (a->fd == FD_REL && b->fd == FD_REL) {
+		for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+			r.rel.bits[k] = a->rel.bits[k] & b->rel.bits[k];
+		r.rel_partial = a->rel_partial || b->rel_partial;
+	} else if (b->fd == FD_REL) {
+		r.fd = FD_REL;
+		r.rel = b->rel;
+		r.rel_partial = b->rel_partial;
+	}
+	*out = r;
+}
+
+void
+marking_rollup_add(const struct policy *p, struct marking *acc, bool *first,
+    const struct marking *m)
+{
+	if (*first) {
+		*acc = *m;
+		*first = false;
+		return;
+	}
+	marking_join(p, acc, m, acc);
+}
+
+static int
+append(char *buf, size_t buflen, size_t *n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (*n + len >= buflen)
+		return -1;
+	memcpy(buf + *n, s, len + 1);
+	*n += len;
+	return 0;
+}
+
+int
+marking_format(const struct policy *p, const struct marking *m, const char *level_word,
+    bool with_controls, char *buf, size_t buflen)
+{
+	size_t n = 0, i;
+
+	if (buflen == 0)
+		return -1;
+	buf[0] = '\0';
+	if (append(buf, buflen, &n, level_word != NULL ? level_word :
+	    p->levels[m->level].banner[0]) != 0)
+		return -1;
+	if (!with_controls)
+		return (int)n;
+	for (i = 0; i < p->ncontrols; i++) {
+		const struct policy_control *c = &p->controls[i];
+
+		if (!((m->controls >> i) & 1) || c->kind != CONTROL_HANDLING)
+			continue;
+		if (c->unclassified_only && m->level > 0)
+			continue;
+		if (append(buf, buflen, &n, "//") != 0 || append(buf, buflen, &n, c->name) != 0)
+			return -1;
+	}
+	if (m->fd == FD_REL) {
+		bool any = false;
+		size_t c;
+
+		for (c = 0; c < p->ncountries; c++)
+			if ((int)c != p->usa && set_has(&m->rel, (int)c))
+				any = true;
+		if (!any) {
+			/* REL TO no one but the USA is NOFORN. */
+			if (append(buf, buflen, &n, "//NOFORN") != 0)
+				return -1;
+		} else {
+			if (append(buf, buflen, &n, "//REL TO USA") != 0)
+				return -1;
+			for (c = 0; c < p->ncountries; c++) {
+				if ((int)c == p->usa || !set_has(&m->rel, (int)c))
+					continue;
+				if (append(buf, buflen, &n, ", ") != 0 ||
+				    append(buf, buflen, &n, p->countries[c]) != 0)
+					return -1;
+			}
+		}
+	} else if (m->fd == FD_NOFORN) {
+		if (append(buf, buflen, &n, "//NOFORN") != 0)
+			return -1;
+	}
+	return (int)n;
+}

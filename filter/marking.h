@@ -1,0 +1,104 @@
+/*
+ * marking: the marking grammar. Parses portion marks ("S//REL TO USA, GBR"), banner markings
+ * ("SECRET//NOFORN") and release targets into struct marking under a policy's vocabulary, decides
+ * whether a target may see a marking, and combines markings (join, roll-up).
+ */
+#ifndef TEARLINE_MARKING_H
+#define TEARLINE_MARKING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "policy.h"
+
+/* Foreign disclosure: none written, NOFORN, or REL TO a list. */
+enum marking_fd {
+	FD_NONE,
+	FD_NOFORN,
+	FD_REL
+};
+
+struct marking {
+	int level;			/* index into policy levels */
+	uint64_t controls;		/* bit per policy control (handling and distribution) */
+	enum marking_fd fd;
+	struct country_set rel;		/* with FD_REL: countries the portion may go to */
+	bool rel_partial;		/* the REL TO list names a group of unknown membership, or none */
+	bool fd_conflict;		/* both NOFORN and REL TO were written */
+	bool unknown;			/* an unknown token: never releasable */
+	char unknown_token[40];		/* the first unknown token, for messages */
+};
+
+enum marking_syntax {
+	MARKING_PORTION,	/* level tokens case-sensitive: "(c)" is no mark */
+	MARKING_BANNER		/* level words case-insensitive, letter spacing removed */
+};
+
+/*
+ * Parses text[0..len) as a marking. Returns 1 when it is a marking (m filled; m->unknown set if a
+ * token is not in the policy), 0 when it is not a marking at all (it does not begin with a level or
+ * a stand-alone control, like "(PRC)" or "(c)").
+ */
+int marking_parse(const struct policy *p, const char *text, size_t len,
+    enum marking_syntax syntax, struct marking *m);
+
+/* Sets m to the lowest level with no controls: the marking of nothing. */
+void marking_init(struct marking *m);
+
+/*
+ * Parses a release target such as "UNCLASSIFIED", "U", "SECRET//REL TO USA, GBR". Returns 0, or
+ * -1 with a message in err when the target is not a marking or carries an unknown token.
+ */
+int marking_parse_target(const struct policy *p, const char *text, struct marking *t,
+    char *err, size_t errlen);
+
+/* The audience a target stands for: AUDIENCE_PUBLIC, AUDIENCE_US or AUDIENCE_FOREIGN. */
+unsigned marking_audience(const struct policy *p, const struct marking *target);
+
+enum marking_rule {
+	RULE_RELEASED,
+	RULE_UNKNOWN_TOKEN,
+	RULE_LEVEL,
+	RULE_NOFORN,
+	RULE_US_ONLY,
+	RULE_REL_COUNTRY,
+	RULE_REL_PARTIAL,
+	RULE_HANDLING,
+	RULE_UNMARKED
+};
+
+/* A short stable name for a rule ("level", "noforn", ...), for reports and the audit. */
+const char *marking_rule_name(enum marking_rule rule);
+
+/*
+ * Decides whether `target` may see marking m. Returns RULE_RELEASED or the rule that withholds
+ * it; writes a one-line reason into why (never naming a token above the target is needed, since
+ * reasons go to reviewers, not into releases) and the FOIA exemption into *exemption.
+ */
+enum marking_rule marking_decide(const struct policy *p, const struct marking *m,
+    const struct marking *target, char *why, size_t whylen, const char **exemption);
+
+/*
+ * The more restrictive combination of a and b (higher level; NOFORN beats REL TO; REL TO lists
+ * intersect; controls unite; unknown stays unknown). Stored in out, which may alias a or b.
+ */
+void marking_join(const struct policy *p, const struct marking *a, const struct marking *b,
+    struct marking *out);
+
+/*
+ * Adds a released marking to a banner roll-up (CAPCO: highest level, NOFORN if any, REL TO lists
+ * intersected, none where any classified portion is US-only). `first` says acc is empty.
+ */
+void marking_rollup_add(const struct policy *p, struct marking *acc, bool *first,
+    const struct marking *m);
+
+/*
+ * Writes m in banner syntax ("SECRET//NOFORN", "SECRET//REL TO USA, GBR") into buf. With
+ * `level_word` non-NULL, that word stands for the level. Returns the length, or -1 if buf is
+ * too small.
+ */
+int marking_format(const struct policy *p, const struct marking *m, const char *level_word,
+    bool with_controls, char *buf, size_t buflen);
+
+#endif

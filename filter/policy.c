@@ -1,0 +1,802 @@
+/*
+ * policy: loading a YAML policy (libyaml's document API) and compiling its patterns (PCRE2).
+ */
+#include "policy.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sodium.h>
+#include <yaml.h>
+
+#include "textio.h"
+
+#ifndef TEARLINE_POLICY_DIR
+#define TEARLINE_POLICY_DIR "/usr/local/share/tearline/policies"
+#endif
+
+static const char *const role_names[ROLE_COUNT] = {
+	"routing", "routing_class", "banner", "page", "caption", "authority", "authority_tail",
+	"declass", "tags", "subject", "portion"
+};
+
+/* Where a load is: the parsed document, the policy being filled, and the error buffer. */
+struct loader {
+	yaml_document_t *doc;
+	struct policy *p;
+	const char *origin;
+	char *err;
+	size_t errlen;
+};
+
+static int
+fail(struct loader *l, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[POLICY_ERRLEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (n != NULL)
+		snprintf(l->err, l->errlen, "%s:%lu: %s", l->origin,
+		    (unsigned long)n->start_mark.line + 1, msg);
+	else
+		snprintf(l->err, l->errlen, "%s: %s", l->origin, msg);
+	return -1;
+}
+
+static char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+
+	if (d != NULL)
+		memcpy(d, s, n);
+	return d;
+}
+
+/* Returns the value node of `key` in mapping m, or NULL. */
+static yaml_node_t *
+map_get(yaml_document_t *doc, yaml_node_t *m, const char *key)
+{
+	yaml_node_pair_t *pair;
+
+	if (m == NULL || m->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (pair = m->data.mapping.pairs.start; pair < m->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(doc, pair->key);
+
+		if (k != NULL && k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, key) == 0)
+			return yaml_document_get_node(doc, pair->value);
+	}
+	return NULL;
+}
+
+/* Checks that every key of mapping m is one of the NULL-terminated `allowed`. */
+static int
+map_check_keys(struct loader *l, yaml_node_t *m, const char *what, const char *const *allowed)
+{
+	yaml_node_pair_t *pair;
+
+	if (m == NULL || m->type != YAML_MAPPING_NODE)
+		return fail(l, m, "%s must be a mapping", what);
+	for (pair = m->data.mapping.pairs.start; pair < m->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(l->doc, pair->key);
+		const char *const *a;
+
+		if (k == NULL || k->type != YAML_SCALAR_NODE)
+			return fail(l, k, "%s: keys must be plain words", what);
+		for (a = allowed; *a != NULL; a++)
+			if (strcmp(*a, (const char *)k->data.scalar.value) == 0)
+				break;
+		if (*a == NULL)
+			return fail(l, k, "%s: unknown key \"%s\"", what, k->data.scalar.value);
+	}
+	return 0;
+}
+
+/* Returns a scalar's text, or NULL with an error when n is not a scalar. */
+static const char *
+scalar(struct loader *l, yaml_node_t *n, const char *what)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE) {
+		fail(l, n, "%s must be a string", what);
+		return NULL;
+	}
+	return (const char *)n->data.scalar.value;
+}
+
+static int
+dup_scalar(struct loader *l, yaml_node_t *n, const char *what, char **out)
+{
+	const char *s = scalar(l, n, what);
+
+	if (s == NULL)
+		return -1;
+	if ((*out = xstrdup(s)) == NULL)
+		return fail(l, n, "out of memory");
+	return 0;
+}
+
+static int
+get_bool(struct loader *l, yaml_node_t *n, const char *what, bool *out)
+{
+	const char *s;
+
+	if (n == NULL)
+		return 0;
+	if ((s = scalar(l, n, what)) == NULL)
+		return -1;
+	if (strcmp(s, "true") == 0)
+		*out = true;
+	else if (strcmp(s, "false") == 0)
+		*out = false;
+	else
+		return fail(l, n, "%s must be true or false, not \"%s\"", what, s);
+	return 0;
+}
+
+static int
+get_uint(struct loader *l, yaml_node_t *n, const char *what, uint32_t *out)
+{
+	const char *s;
+	char *end;
+	unsigned long v;
+
+	if (n == NULL)
+		return 0;
+	if ((s = scalar(l, n, what)) == NULL)
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v == 0 || v > UINT32_MAX)
+		return fail(l, n, "%s must be a positive whole number, not \"%s\"", what, s);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+/* Copies a sequence of scalars into a new array of strings. An absent node gives none. */
+static int
+get_strings(struct loader *l, yaml_node_t *n, const char *what, char ***out, size_t *count)
+{
+	yaml_node_item_t *it;
+	size_t i = 0, total;
+
+	*out = NULL;
+	*count = 0;
+	if (n == NULL)
+		return 0;
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(l, n, "%s must be a list", what);
+	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (total == 0)
+		return 0;
+	if ((*out = calloc(total, sizeof(**out))) == NULL)
+		return fail(l, n, "out of memory");
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		if (dup_scalar(l, yaml_document_get_node(l->doc, *it), what, &(*out)[i]) != 0) {
+			*count = i;
+			return -1;
+		}
+		i++;
+	}
+	*count = i;
+	return 0;
+}
+
+static void
+free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static bool
+token_eq(const char *a, const char *b, size_t blen)
+{
+	return strlen(a) == blen && strncasecmp(a, b, blen) == 0;
+}
+
+int
+policy_control_find(const struct policy *p, const char *token, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->ncontrols; i++) {
+		const struct policy_control *c = &p->controls[i];
+
+		if (token_eq(c->name, token, len))
+			return (int)i;
+		for (j = 0; j < c->naliases; j++)
+			if (token_eq(c->aliases[j], token, len))
+				return (int)i;
+	}
+	return -1;
+}
+
+int
+policy_country_find(const struct policy *p, const char *token, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncountries; i++)
+		if (token_eq(p->countries[i], token, len))
+			return (int)i;
+	for (i = 0; i < p->naliases; i++)
+		if (token_eq(p->aliases[i].name, token, len))
+			return p->aliases[i].country;
+	return -1;
+}
+
+int
+policy_group_find(const struct policy *p, const char *token, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < p->ngroups; i++)
+		if (token_eq(p->groups[i].name, token, len))
+			return (int)i;
+	return -1;
+}
+
+static int
+level_find(const struct policy *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlevels; i++)
+		if (strcasecmp(p->levels[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+load_levels(struct loader *l, yaml_node_t *seq)
+{
+	static const char *const keys[] = { "name", "portion", "banner", "spaced", "routing",
+		"exemption", NULL };
+	struct policy *p = l->p;
+	yaml_node_item_t *it;
+
+	if (seq == NULL || seq->type != YAML_SEQUENCE_NODE)
+		return fail(l, seq, "scheme.levels must be a list of levels, lowest first");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(l->doc, *it);
+		struct policy_level *lv;
+
+		if (p->nlevels == POLICY_MAX_LEVELS)
+			return fail(l, m, "more than %d levels", POLICY_MAX_LEVELS);
+		if (map_check_keys(l, m, "a level", keys) != 0)
+			return -1;
+		lv = &p->levels[p->nlevels++];
+		if (dup_scalar(l, map_get(l->doc, m, "name"), "level name", &lv->name) != 0 ||
+		    get_strings(l, map_get(l->doc, m, "portion"), "level portion", &lv->portion,
+		    &lv->nportion) != 0 ||
+		    get_strings(l, map_get(l->doc, m, "banner"), "level banner", &lv->banner,
+		    &lv->nbanner) != 0)
+			return -1;
+		if (lv->nbanner == 0)
+			return fail(l, m, "level %s has no banner words", lv->name);
+		if (map_get(l->doc, m, "spaced") != NULL &&
+		    dup_scalar(l, map_get(l->doc, m, "spaced"), "level spaced", &lv->spaced) != 0)
+			return -1;
+		if (map_get(l->doc, m, "routing") != NULL &&
+		    dup_scalar(l, map_get(l->doc, m, "routing"), "level routing", &lv->routing) != 0)
+			return -1;
+		if (map_get(l->doc, m, "exemption") != NULL &&
+		    dup_scalar(l, map_get(l->doc, m, "exemption"), "level exemption",
+		    &lv->exemption) != 0)
+			return -1;
+	}
+	if (p->nlevels < 2)
+		return fail(l, seq, "a scheme needs at least two levels");
+	return 0;
+}
+
+static int
+parse_audiences(struct loader *l, yaml_node_t *n, unsigned *out)
+{
+	char **v;
+	size_t nv, i;
+	int rc = 0;
+
+	*out = 0;
+	if (get_strings(l, n, "release", &v, &nv) != 0)
+		return -1;
+	for (i = 0; i < nv && rc == 0; i++) {
+		if (strcmp(v[i], "public") == 0)
+			*out |= AUDIENCE_PUBLIC;
+		else if (strcmp(v[i], "us") == 0)
+			*out |= AUDIENCE_US;
+		else if (strcmp(v[i], "foreign") == 0)
+			*out |= AUDIENCE_FOREIGN;
+		else
+			rc = fail(l, n, "unknown audience \"%s\" (public, us or foreign)", v[i]);
+	}
+	free_strings(v, nv);
+	return rc;
+}
+
+static int
+load_controls(struct loader *l, yaml_node_t *seq)
+{
+	static const char *const keys[] = { "name", "kind", "release", "aliases", "level",
+		"unclassified_only", "countries", "exemption", NULL };
+	struct policy *p = l->p;
+	yaml_node_item_t *it;
+
+	if (seq == NULL || seq->type != YAML_SEQUENCE_NODE)
+		return fail(l, seq, "scheme.controls must be a list");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(l->doc, *it);
+		struct policy_control *c;
+		const char *kind, *lvname;
+		size_t j;
+
+		if (p->ncontrols == POLICY_MAX_CONTROLS)
+			return fail(l, m, "more than %d controls", POLICY_MAX_CONTROLS);
+		if (map_check_keys(l, m, "a control", keys) != 0)
+			return -1;
+		c = &p->controls[p->ncontrols++];
+		c->level = -1;
+		if (dup_scalar(l, map_get(l->doc, m, "name"), "control name", &c->name) != 0 ||
+		    (kind = scalar(l, map_get(l->doc, m, "kind"), "control kind")) == NULL ||
+		    get_strings(l, map_get(l->doc, m, "aliases"), "control aliases", &c->aliases,
+		    &c->naliases) != 0 ||
+		    parse_audiences(l, map_get(l->doc, m, "release"), &c->release) != 0 ||
+		    get_bool(l, map_get(l->doc, m, "unclassified_only"), "unclassified_only",
+		    &c->unclassified_only) != 0 ||
+		    get_bool(l, map_get(l->doc, m, "countries"), "countries", &c->countries) != 0)
+			return -1;
+		if (strcmp(kind, "noforn") == 0)
+			c->kind = CONTROL_NOFORN;
+		else if (strcmp(kind, "handling") == 0)
+			c->kind = CONTROL_HANDLING;
+		else if (strcmp(kind, "distribution") == 0)
+			c->kind = CONTROL_DISTRIBUTION;
+		else
+			return fail(l, m, "control %s: unknown kind \"%s\" (noforn, handling or "
+			    "distribution)", c->name, kind);
+		if (map_get(l->doc, m, "level") != NULL) {
+			if ((lvname = scalar(l, map_get(l->doc, m, "level"), "control level")) == NULL)
+				return -1;
+			if ((c->level = level_find(p, lvname)) < 0)
+				return fail(l, m, "control %s: unknown level \"%s\"", c->name, lvname);
+		}
+		if (map_get(l->doc, m, "exemption") != NULL &&
+		    dup_scalar(l, map_get(l->doc, m, "exemption"), "control exemption",
+		    &c->exemption) != 0)
+			return -1;
+		/* A token must name one control only, or a mark could mean two things. */
+		if (policy_control_find(p, c->name, strlen(c->name)) != (int)(p->ncontrols - 1))
+			return fail(l, m, "control %s is defined twice", c->name);
+		for (j = 0; j < c->naliases; j++)
+			if (policy_control_find(p, c->aliases[j], strlen(c->aliases[j])) !=
+			    (int)(p->ncontrols - 1))
+				return fail(l, m, "alias %s names two controls", c->aliases[j]);
+	}
+	return 0;
+}
+
+static int
+load_countries(struct loader *l, yaml_node_t *scheme)
+{
+	struct policy *p = l->p;
+	yaml_node_t *n = map_get(l->doc, scheme, "countries"), *g, *a;
+	char **v;
+	size_t nv, i, j;
+	yaml_node_pair_t *pair;
+
+	if (get_strings(l, n, "scheme.countries", &v, &nv) != 0)
+		return -1;
+	if (nv > POLICY_MAX_COUNTRIES) {
+		free_strings(v, nv);
+		return fail(l, n, "more than %d countries", POLICY_MAX_COUNTRIES);
+	}
+	p->usa = -1;
+	if (nv > 0 && (p->countries = calloc(nv, sizeof(*p->countries))) == NULL) {
+		free_strings(v, nv);
+		return fail(l, n, "out of memory");
+	}
+	for (i = 0; i < nv; i++) {
+		if (strlen(v[i]) >= sizeof(p->countries[0]) ||
+		    policy_country_find(p, v[i], strlen(v[i])) >= 0) {
+			fail(l, n, "country code \"%s\" is too long or listed twice", v[i]);
+			free_strings(v, nv);
+			return -1;
+		}
+		memcpy(p->countries[i], v[i], strlen(v[i]) + 1);
+		p->ncountries = i + 1;
+		if (strcmp(v[i], "USA") == 0)
+			p->usa = (int)i;
+	}
+	free_strings(v, nv);
+
+	g = map_get(l->doc, scheme, "groups");
+	if (g != NULL) {
+		size_t cap;
+
+		if (g->type != YAML_MAPPING_NODE)
+			return fail(l, g, "scheme.groups must be a mapping of group to members");
+		cap = (size_t)(g->data.mapping.pairs.top - g->data.mapping.pairs.start) + 128;
+		if ((p->groups = calloc(cap, sizeof(*p->groups))) == NULL)
+			return fail(l, g, "out of memory");
+		for (pair = g->data.mapping.pairs.start; pair < g->data.mapping.pairs.top; pair++) {
+			yaml_node_t *k = yaml_document_get_node(l->doc, pair->key);
+			yaml_node_t *val = yaml_document_get_node(l->doc, pair->value);
+			const char *name = scalar(l, k, "group name");
+			bool unknown;
+
+			if (name == NULL || get_strings(l, val, "group members", &v, &nv) != 0)
+				return -1;
+			unknown = strcmp(name, "unknown_membership") == 0;
+			for (i = 0; i < (unknown ? nv : 1); i++) {
+				struct policy_group *gr;
+				const char *gname = unknown ? v[i] : name;
+
+				if (p->ngroups == cap || policy_group_find(p, gname, strlen(gname)) >= 0) {
+					free_strings(v, nv);
+					return fail(l, k, "group %s is listed twice or too many groups",
+					    gname);
+				}
+				gr = &p->groups[p->ngroups++];
+				if ((gr->name = xstrdup(gname)) == NULL) {
+					free_strings(v, nv);
+					return fail(l, k, "out of memory");
+				}
+				gr->known = !unknown;
+				for (j = 0; !unknown && j < nv; j++) {
+					int c = policy_country_find(p, v[j], strlen(v[j]));
+
+					if (c < 0) {
+						fail(l, val, "group %s: unknown country \"%s\"", gname, v[j]);
+						free_strings(v, nv);
+						return -1;
+					}
+					gr->members.bits[c / 64] |= (uint64_t)1 << (c % 64);
+				}
+			}
+			free_strings(v, nv);
+		}
+	}
+
+	a = map_get(l->doc, scheme, "country_aliases");
+	if (a != NULL) {
+		size_t cap;
+
+		if (a->type != YAML_MAPPING_NODE)
+			return fail(l, a, "scheme.country_aliases must be a mapping");
+		cap = (size_t)(a->data.mapping.pairs.top - a->data.mapping.pairs.start);
+		if (cap > 0 && (p->aliases = calloc(cap, sizeof(*p->aliases))) == NULL)
+			return fail(l, a, "out of memory");
+		for (pair = a->data.mapping.pairs.start; pair < a->data.mapping.pairs.top; pair++) {
+			const char *name = scalar(l, yaml_document_get_node(l->doc, pair->key),
+			    "alias");
+			const char *code = scalar(l, yaml_document_get_node(l->doc, pair->value),
+			    "alias code");
+			int c;
+
+			if (name == NULL || code == NULL)
+				return -1;
+			if ((c = policy_country_find(p, code, strlen(code))) < 0)
+				return fail(l, yaml_document_get_node(l->doc, pair->value),
+				    "alias %s: unknown country \"%s\"", name, code);
+			if ((p->aliases[p->naliases].name = xstrdup(name)) == NULL)
+				return fail(l, a, "out of memory");
+			p->aliases[p->naliases++].country = c;
+		}
+	}
+	return 0;
+}
+
+static int
+group_number(const pcre2_code *code, const char *name)
+{
+	int n = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
+
+	return n > 0 ? n : -1;
+}
+
+static int
+compile_rule(struct loader *l, yaml_node_t *m, struct policy_rule *r)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	r->code = pcre2_compile((PCRE2_SPTR)r->source, PCRE2_ZERO_TERMINATED, 0, &errcode,
+	    &erroff, NULL);
+	if (r->code == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		return fail(l, m, "%s pattern: %s at offset %lu", role_names[r->role],
+		    (const char *)msg, (unsigned long)erroff);
+	}
+	/* The JIT is an optimisation: without it the interpreter gives the same answers. */
+	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	r->g_label = group_number(r->code, "label");
+	r->g_mark = group_number(r->code, "mark");
+	r->g_level = group_number(r->code, "level");
+	r->g_controls = group_number(r->code, "controls");
+	r->g_rest = group_number(r->code, "rest");
+	r->g_class = group_number(r->code, "class");
+	r->g_prefix = group_number(r->code, "prefix");
+	r->g_decl = group_number(r->code, "decl");
+
+	/* Each role needs its groups; a policy without them cannot be applied safely. */
+	if ((r->role == ROLE_PORTION && r->g_mark < 0) ||
+	    (r->role == ROLE_BANNER && r->g_level < 0) ||
+	    (r->role == ROLE_CAPTION && r->g_controls < 0) ||
+	    (r->role == ROLE_ROUTING_CLASS && r->g_class < 0) ||
+	    (r->role == ROLE_DECLASS && (r->g_prefix < 0 || r->g_decl < 0)))
+		return fail(l, m, "%s pattern lacks a named group it needs (see tearline(1))",
+		    role_names[r->role]);
+	return 0;
+}
+
+static int
+load_layout(struct loader *l, yaml_node_t *layout)
+{
+	static const char *const keys[] = { "limits", "placeholder", "default_exemption", "rules",
+		NULL };
+	static const char *const lkeys[] = { "match", "depth", "heap_kib", NULL };
+	static const char *const rkeys[] = { "role", "pattern", "scope", NULL };
+	struct policy *p = l->p;
+	yaml_node_t *lim, *rules;
+	yaml_node_item_t *it;
+	size_t total;
+
+	if (map_check_keys(l, layout, "layout", keys) != 0)
+		return -1;
+	p->match_limit = 100000;
+	p->depth_limit = 10000;
+	p->heap_limit_kib = 4096;
+	if ((lim = map_get(l->doc, layout, "limits")) != NULL) {
+		if (map_check_keys(l, lim, "layout.limits", lkeys) != 0 ||
+		    get_uint(l, map_get(l->doc, lim, "match"), "match", &p->match_limit) != 0 ||
+		    get_uint(l, map_get(l->doc, lim, "depth"), "depth", &p->depth_limit) != 0 ||
+		    get_uint(l, map_get(l->doc, lim, "heap_kib"), "heap_kib",
+		    &p->heap_limit_kib) != 0)
+			return -1;
+	}
+	if (dup_scalar(l, map_get(l->doc, layout, "placeholder"), "layout.placeholder",
+	    &p->placeholder) != 0 ||
+	    dup_scalar(l, map_get(l->doc, layout, "default_exemption"), "layout.default_exemption",
+	    &p->default_exemption) != 0)
+		return -1;
+
+	rules = map_get(l->doc, layout, "rules");
+	if (rules == NULL || rules->type != YAML_SEQUENCE_NODE)
+		return fail(l, rules, "layout.rules must be a list");
+	total = (size_t)(rules->data.sequence.items.top - rules->data.sequence.items.start);
+	if (total == 0 || (p->rules = calloc(total, sizeof(*p->rules))) == NULL)
+		return fail(l, rules, "layout.rules is empty or memory ran out");
+	for (it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(l->doc, *it);
+		struct policy_rule *r = &p->rules[p->nrules];
+		const char *role, *scope;
+		int i;
+
+		if (map_check_keys(l, m, "a layout rule", rkeys) != 0 ||
+		    (role = scalar(l, map_get(l->doc, m, "role"), "rule role")) == NULL)
+			return -1;
+		for (i = 0; i < ROLE_COUNT; i++)
+			if (strcmp(role_names[i], role) == 0)
+				break;
+		if (i == ROLE_COUNT)
+			return fail(l, m, "unknown role \"%s\"", role);
+		r->role = (enum layout_role)i;
+		r->scope = SCOPE_ANYWHERE;
+		if (map_get(l->doc, m, "scope") != NULL) {
+			if ((scope = scalar(l, map_get(l->doc, m, "scope"), "rule scope")) == NULL)
+				return -1;
+			if (strcmp(scope, "anywhere") == 0)
+				r->scope = SCOPE_ANYWHERE;
+			else if (strcmp(scope, "before_banner") == 0)
+				r->scope = SCOPE_BEFORE_BANNER;
+			else if (strcmp(scope, "header") == 0)
+				r->scope = SCOPE_HEADER;
+			else
+				return fail(l, m, "unknown scope \"%s\" (anywhere, before_banner, "
+				    "header)", scope);
+		}
+		if (dup_scalar(l, map_get(l->doc, m, "pattern"), "rule pattern", &r->source) != 0)
+			return -1;
+		p->nrules++;
+		if (compile_rule(l, m, r) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+setup_match(struct loader *l)
+{
+	struct policy *p = l->p;
+
+	if ((p->mctx = pcre2_match_context_create(NULL)) == NULL ||
+	    (p->jit_stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL)) == NULL)
+		return fail(l, NULL, "out of memory");
+	pcre2_set_match_limit(p->mctx, p->match_limit);
+	pcre2_set_depth_limit(p->mctx, p->depth_limit);
+	pcre2_set_heap_limit(p->mctx, p->heap_limit_kib);
+	pcre2_jit_stack_assign(p->mctx, NULL, p->jit_stack);
+	return 0;
+}
+
+struct policy *
+policy_load(const char *text, size_t len, const char *origin, char *err, size_t errlen)
+{
+	static const char *const keys[] = { "name", "description", "scheme", "layout", "tests",
+		NULL };
+	static const char *const skeys[] = { "levels", "controls", "countries", "groups",
+		"country_aliases", NULL };
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	struct loader l;
+	struct policy *p;
+	yaml_node_t *root, *scheme;
+	int rc = -1;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", origin);
+		return NULL;
+	}
+	crypto_generichash(p->digest, sizeof(p->digest), (const unsigned char *)text, len, NULL, 0);
+	l.doc = &doc;
+	l.p = p;
+	l.origin = origin;
+	l.err = err;
+	l.errlen = errlen;
+
+	if (!yaml_parser_initialize(&parser)) {
+		snprintf(err, errlen, "%s: out of memory", origin);
+		free(p);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		snprintf(err, errlen, "%s:%lu:%lu: %s", origin,
+		    (unsigned long)parser.problem_mark.line + 1,
+		    (unsigned long)parser.problem_mark.column + 1,
+		    parser.problem != NULL ? parser.problem : "YAML error");
+		yaml_parser_delete(&parser);
+		free(p);
+		return NULL;
+	}
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL) {
+		fail(&l, NULL, "the policy is empty");
+		goto done;
+	}
+	if (map_check_keys(&l, root, "the policy", keys) != 0 ||
+	    dup_scalar(&l, map_get(&doc, root, "name"), "name", &p->name) != 0)
+		goto done;
+	if (map_get(&doc, root, "description") != NULL &&
+	    dup_scalar(&l, map_get(&doc, root, "description"), "description",
+	    &p->description) != 0)
+		goto done;
+	scheme = map_get(&doc, root, "scheme");
+	if (map_check_keys(&l, scheme, "scheme", skeys) != 0 ||
+	    load_levels(&l, map_get(&doc, scheme, "levels")) != 0 ||
+	    load_controls(&l, map_get(&doc, scheme, "controls")) != 0 ||
+	    load_countries(&l, scheme) != 0 ||
+	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
+	    setup_match(&l) != 0)
+		goto done;
+	rc = 0;
+done:
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	if (rc != 0) {
+		policy_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+struct policy *
+policy_load_default(char *err, size_t errlen)
+{
+	return policy_load((const char *)policy_builtin_text, policy_builtin_len,
+	    "builtin:us-cable", err, errlen);
+}
+
+struct policy *
+policy_open(const char *name_or_path, char *err, size_t errlen)
+{
+	char path[4096];
+	struct text_buffer buf;
+	struct policy *p;
+	const char *file = name_or_path;
+	int n;
+
+	if (strcmp(name_or_path, "us-cable") == 0)
+		return policy_load_default(err, errlen);
+	/* A bare name is looked up among the shipped policies; anything else is a path. */
+	if (strchr(name_or_path, '/') == NULL && strchr(name_or_path, '.') == NULL) {
+		n = snprintf(path, sizeof(path), "%s/%s.yaml", TEARLINE_POLICY_DIR, name_or_path);
+		if (n < 0 || (size_t)n >= sizeof(path)) {
+			snprintf(err, errlen, "%s: policy name too long", name_or_path);
+			return NULL;
+		}
+		file = path;
+	}
+	if (text_read_file(file, 1 << 20, &buf, err, errlen) != 0)
+		return NULL;
+	p = policy_load(buf.data, buf.len, file, err, errlen);
+	text_buffer_free(&buf);
+	return p;
+}
+
+void
+policy_free(struct policy *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	free(p->name);
+	free(p->description);
+	for (i = 0; i < p->nlevels; i++) {
+		free(p->levels[i].name);
+		free_strings(p->levels[i].portion, p->levels[i].nportion);
+		free_strings(p->levels[i].banner, p->levels[i].nbanner);
+		free(p->levels[i].spaced);
+		free(p->levels[i].routing);
+		free(p->levels[i].exemption);
+	}
+	for (i = 0; i < p->ncontrols; i++) {
+		free(p->controls[i].name);
+		free_strings(p->controls[i].aliases, p->controls[i].naliases);
+		free(p->controls[i].exemption);
+	}
+	free(p->countries);
+	for (i = 0; i < p->ngroups; i++)
+		free(p->groups[i].name);
+	free(p->groups);
+	for (i = 0; i < p->naliases; i++)
+		free(p->aliases[i].name);
+	free(p->aliases);
+	for (i = 0; i < p->nrules; i++) {
+		free(p->rules[i].source);
+		pcre2_code_free(p->rules[i].code);
+	}
+	free(p->rules);
+	free(p->placeholder);
+	free(p->default_exemption);
+	pcre2_match_context_free(p->mctx);
+	pcre2_jit_stack_free(p->jit_stack);
+	free(p);
+}
+
+int
+policy_match(const struct policy *p, const struct policy_rule *r, const char *subject, size_t len,
+    pcre2_match_data *md, char *err, size_t errlen)
+{
+	int rc = pcre2_match(r->code, (PCRE2_SPTR)subject, len, 0, 0, md, p->mctx);
+
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	{
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		snprintf(err, errlen, "%s pattern failed: %s", role_names[r->role],
+		    (const char *)msg);
+	}
+	return -1;
+}

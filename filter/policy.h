@@ -1,0 +1,169 @@
+/*
+ * policy: the marking scheme and document layout that tearline applies.
+ *
+ * A policy is read from YAML (libyaml) into a struct policy that owns everything it points to.
+ * Every layout pattern is compiled once, with the JIT when it is available, and matched under the
+ * policy's match, depth and heap limits; hitting a limit is an error, never "no match".
+ */
+#ifndef TEARLINE_POLICY_H
+#define TEARLINE_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#define POLICY_MAX_LEVELS 16
+#define POLICY_MAX_CONTROLS 64
+#define POLICY_MAX_COUNTRIES 512
+#define POLICY_ERRLEN 512
+
+/* Audiences a handling control may be released to (bits of policy_control.release). */
+#define AUDIENCE_PUBLIC 1u
+#define AUDIENCE_US 2u
+#define AUDIENCE_FOREIGN 4u
+
+enum control_kind {
+	CONTROL_NOFORN,
+	CONTROL_HANDLING,
+	CONTROL_DISTRIBUTION
+};
+
+/* The roles a layout rule can play; the order here is the order lines are tried in. */
+enum layout_role {
+	ROLE_ROUTING,
+	ROLE_ROUTING_CLASS,
+	ROLE_BANNER,
+	ROLE_PAGE,
+	ROLE_CAPTION,
+	ROLE_AUTHORITY,
+	ROLE_AUTHORITY_TAIL,
+	ROLE_DECLASS,
+	ROLE_TAGS,
+	ROLE_SUBJECT,
+	ROLE_PORTION,
+	ROLE_COUNT
+};
+
+enum layout_scope {
+	SCOPE_ANYWHERE,
+	SCOPE_BEFORE_BANNER,	/* only before the first banner line */
+	SCOPE_HEADER		/* only before the first marked portion */
+};
+
+struct country_set {
+	uint64_t bits[POLICY_MAX_COUNTRIES / 64];
+};
+
+struct policy_level {
+	char *name;		/* "SECRET" */
+	char **portion;		/* portion abbreviations: "S" */
+	size_t nportion;
+	char **banner;		/* banner words, the first written when re-marking: "SECRET" */
+	size_t nbanner;
+	char *spaced;		/* letter-spaced cable form: "S E C R E T" */
+	char *routing;		/* routing header security line: "ZNY SSSSS" */
+	char *exemption;	/* FOIA exemption for portions withheld for their level */
+};
+
+struct policy_control {
+	char *name;
+	char **aliases;
+	size_t naliases;
+	enum control_kind kind;
+	unsigned release;	/* AUDIENCE_* bits, for CONTROL_HANDLING */
+	int level;		/* level the token implies when it stands alone, or -1 */
+	bool unclassified_only;
+	bool countries;		/* may be followed by country codes */
+	char *exemption;
+};
+
+struct policy_group {
+	char *name;
+	bool known;		/* membership listed in the policy */
+	struct country_set members;
+};
+
+struct policy_alias {
+	char *name;
+	int country;
+};
+
+struct policy_rule {
+	enum layout_role role;
+	enum layout_scope scope;
+	char *source;
+	pcre2_code *code;
+	/* Capture group numbers of the named groups, or -1 where the pattern has none. */
+	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
+};
+
+struct policy {
+	char *name;
+	char *description;
+	unsigned char digest[32];	/* BLAKE2b-256 of the policy source bytes */
+
+	struct policy_level levels[POLICY_MAX_LEVELS];
+	size_t nlevels;
+	struct policy_control controls[POLICY_MAX_CONTROLS];
+	size_t ncontrols;
+	char (*countries)[8];	/* country codes, indexed by country number */
+	size_t ncountries;
+	int usa;		/* the country number of USA, or -1 */
+	struct policy_group *groups;
+	size_t ngroups;
+	struct policy_alias *aliases;
+	size_t naliases;
+
+	struct policy_rule *rules;
+	size_t nrules;
+	char *placeholder;
+	char *default_exemption;
+
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	uint32_t match_limit, depth_limit, heap_limit_kib;
+};
+
+/*
+ * Loads a policy from YAML text of `len` bytes; `origin` names it in messages. Returns a policy
+ * that the caller frees with policy_free, or NULL with a located message in err.
+ */
+struct policy *policy_load(const char *text, size_t len, const char *origin, char *err,
+    size_t errlen);
+
+/* Loads the built-in default policy (policies/us-cable.yaml compiled into the binary). */
+struct policy *policy_load_default(char *err, size_t errlen);
+
+/*
+ * Finds a policy by NAME among the shipped ones or reads it from a file path. Returns as
+ * policy_load does.
+ */
+struct policy *policy_open(const char *name_or_path, char *err, size_t errlen);
+
+/* Frees a policy; accepts NULL. */
+void policy_free(struct policy *p);
+
+/*
+ * Matches rule r against subject[0..len). Returns 1 on a match (offsets in ovector, which the
+ * caller owns through md), 0 on no match, -1 on an error such as a match limit (message in err).
+ */
+int policy_match(const struct policy *p, const struct policy_rule *r, const char *subject,
+    size_t len, pcre2_match_data *md, char *err, size_t errlen);
+
+/* Looks up a control by name or alias (case-insensitive). Returns its index or -1. */
+int policy_control_find(const struct policy *p, const char *token, size_t len);
+
+/* Looks up a country code or country alias. Returns its number or -1. */
+int policy_country_find(const struct policy *p, const char *token, size_t len);
+
+/* Looks up a country group (tetragraph). Returns its index or -1. */
+int policy_group_find(const struct policy *p, const char *token, size_t len);
+
+/* The built-in policy's source text, for `tearline policy show`. */
+extern const unsigned char policy_builtin_text[];
+extern const size_t policy_builtin_len;
+
+#endif

@@ -1,0 +1,449 @@
+/*
+ * redact: decisions, rendering and the change list.
+ */
+#include "redact.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The release being written: a growing buffer and the change list. */
+struct writer {
+	struct redact_result *res;
+	size_t cap;
+	size_t ccap;
+	bool nomem;
+};
+
+static void
+put(struct writer *w, const void *p, size_t n)
+{
+	struct redact_result *r = w->res;
+
+	if (w->nomem || n == 0)
+		return;
+	if (r->out_len + n > w->cap) {
+		size_t ncap = w->cap == 0 ? 4096 : w->cap;
+		char *bigger;
+
+		while (ncap < r->out_len + n) {
+			if (ncap > ((size_t)-1) / 2) {
+				w->nomem = true;
+				return;
+			}
+			ncap *= 2;
+		}
+		if ((bigger = realloc(r->out, ncap)) == NULL) {
+			w->nomem = true;
+			return;
+		}
+		r->out = bigger;
+		w->cap = ncap;
+	}
+	memcpy(r->out + r->out_len, p, n);
+	r->out_len += n;
+}
+
+static void
+puts_w(struct writer *w, const char *s)
+{
+	put(w, s, strlen(s));
+}
+
+static struct redact_change *
+add_change(struct writer *w, enum change_kind kind, const struct document *d, size_t first,
+    size_t last, size_t out_start)
+{
+	struct redact_result *r = w->res;
+	struct redact_change *c;
+
+	if (w->nomem)
+		return NULL;
+	if (r->nchanges == w->ccap) {
+		size_t ncap = w->ccap == 0 ? 32 : w->ccap * 2;
+		struct redact_change *bigger = realloc(r->changes, ncap * sizeof(*bigger));
+
+		if (bigger == NULL) {
+			w->nomem = true;
+			return NULL;
+		}
+		r->changes = bigger;
+		w->ccap = ncap;
+	}
+	c = &r->changes[r->nchanges++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->line_first = first + 1;
+	c->line_last = last + 1;
+	c->in_start = d->lines[first].off;
+	c->in_end = d->lines[last].off + d->lines[last].len + d->lines[last].eol;
+	c->out_start = out_start;
+	c->out_end = r->out_len;
+	c->portion = DOC_NONE;
+	return c;
+}
+
+static void
+put_eol(struct writer *w, const struct document *d, const struct doc_line *ln)
+{
+	put(w, d->data + ln->off + ln->len, ln->eol);
+}
+
+static void
+put_line(struct writer *w, const struct document *d, const struct doc_line *ln)
+{
+	put(w, d->data + ln->off, ln->len + ln->eol);
+}
+
+const char *
+redact_mode_name(enum redact_mode mode)
+{
+	return mode == MODE_STRIP ? "strip" : mode == MODE_BLACKOUT ? "blackout" : "mask";
+}
+
+int
+redact_mode_parse(const char *s, enum redact_mode *mode)
+{
+	if (strcmp(s, "mask") == 0)
+		*mode = MODE_MASK;
+	else if (strcmp(s, "strip") == 0)
+		*mode = MODE_STRIP;
+	else if (strcmp(s, "blackout") == 0)
+		*mode = MODE_BLACKOUT;
+	else
+		return -1;
+	return 0;
+}
+
+int
+redact_decide(const struct policy *p, const struct document *d, const struct marking *target,
+    struct redact_result *res, char *err, size_t errlen)
+{
+	size_t k;
+	bool first = true;
+
+	memset(res, 0, sizeof(*res));
+	marking_init(&res->rollup);
+	if (d->nportions > 0 &&
+	    (res->decisions = calloc(d->nportions, sizeof(*res->decisions))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (k = 0; k < d->nportions; k++) {
+		const struct doc_portion *pt = &d->portions[k];
+		struct redact_decision *dc = &res->decisions[k];
+
+		if (!pt->eff_known) {
+			dc->rule = RULE_UNMARKED;
+			dc->exemption = p->default_exemption;
+			snprintf(dc->why, sizeof(dc->why), "unmarked text, and no banner line gives "
+			    "it a marking");
+		} else {
+			dc->rule = marking_decide(p, &pt->eff, target, dc->why, sizeof(dc->why),
+			    &dc->exemption);
+		}
+		if (dc->rule == RULE_RELEASED) {
+			res->released++;
+			marking_rollup_add(p, &res->rollup, &first, &pt->eff);
+		} else {
+			res->withheld++;
+		}
+	}
+	return 0;
+}
+
+/* The banner styles a cable or document uses for its level word. */
+enum banner_style {
+	STYLE_FULL,	/* SECRET */
+	STYLE_SPACED	/* S E C R E T, or UNCLAS: the cable forms */
+};
+
+static enum banner_style
+banner_style(const struct policy *p, const char *s, size_t len)
+{
+	size_t i;
+
+	if (len >= 3 && s[1] == ' ')
+		return STYLE_SPACED;
+	for (i = 0; i < p->nlevels; i++) {
+		const struct policy_level *lv = &p->levels[i];
+
+		if (lv->spaced != NULL && strlen(lv->spaced) == len &&
+		    strncasecmp(lv->spaced, s, len) == 0)
+			return STYLE_SPACED;
+	}
+	return STYLE_FULL;
+}
+
+static void
+render_banner(struct writer *w, const struct policy *p, const struct document *d, size_t i,
+    const struct marking *rollup)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	const struct policy_level *lv = &p->levels[rollup->level];
+	enum banner_style style = banner_style(p, s + ln->span_start, ln->span_mid - ln->span_start);
+	const char *word = style == STYLE_SPACED && lv->spaced != NULL ? lv->spaced : lv->banner[0];
+	char buf[1024];
+	size_t out_start = w->res->out_len;
+	int n = marking_format(p, rollup, word, ln->has_controls, buf, sizeof(buf));
+
+	if (n < 0) {
+		/* Too long to write: the level alone is always safe. */
+		n = snprintf(buf, sizeof(buf), "%s", word);
+	}
+	put(w, s, ln->span_start);
+	put(w, buf, (size_t)n);
+	put(w, s + ln->span_end, ln->len - ln->span_end);
+	put_eol(w, d, ln);
+	if (ln->span_end - ln->span_start != (size_t)n ||
+	    memcmp(s + ln->span_start, buf, (size_t)n) != 0)
+		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
+}
+
+static void
+render_routing_class(struct writer *w, const struct policy *p, const struct document *d,
+    size_t i, const struct marking *rollup)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	const char *cls = p->levels[rollup->level].routing;
+	size_t out_start = w->res->out_len;
+
+	if (cls == NULL) {
+		put_line(w, d, ln);
+		return;
+	}
+	put(w, s, ln->span_start);
+	puts_w(w, cls);
+	put(w, s + ln->span_end, ln->len - ln->span_end);
+	put_eol(w, d, ln);
+	if (ln->span_end - ln->span_start != strlen(cls) ||
+	    memcmp(s + ln->span_start, cls, strlen(cls)) != 0)
+		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
+}
+
+/* Whether a caption control is still needed by what was released. */
+static bool
+caption_needed(const struct policy *p, int c, const struct marking *rollup)
+{
+	switch (p->controls[c].kind) {
+	case CONTROL_DISTRIBUTION:
+		return true;
+	case CONTROL_NOFORN:
+		return rollup->fd == FD_NOFORN;
+	case CONTROL_HANDLING:
+	default:
+		return (rollup->controls >> c) & 1;
+	}
+}
+
+static void
+render_caption(struct writer *w, const struct policy *p, const struct document *d, size_t i,
+    const struct marking *rollup)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	uint64_t keep = 0;
+	size_t c, out_start = w->res->out_len, pos = 0, lead = 0;
+	bool any = false;
+
+	for (c = 0; c < p->ncontrols; c++)
+		if (((ln->caption_controls >> c) & 1) && caption_needed(p, (int)c, rollup))
+			keep |= (uint64_t)1 << c;
+	if (keep == ln->caption_controls) {
+		put_line(w, d, ln);
+		return;
+	}
+	if (keep == 0) {
+		add_change(w, CHANGE_CAPTION, d, i, i, out_start);
+		return;
+	}
+	/* Keep the pieces still needed, in their original spelling and order. */
+	while (lead < ln->len && (s[lead] == ' ' || s[lead] == '\t'))
+		lead++;
+	put(w, s, lead);
+	pos = lead;
+	while (pos < ln->len) {
+		size_t start, end;
+		int ctl;
+
+		while (pos < ln->len && (s[pos] == ',' || s[pos] == '/' || s[pos] == ' ' ||
+		    s[pos] == '\t'))
+			pos++;
+		start = pos;
+		while (pos < ln->len && s[pos] != ',' && s[pos] != '/')
+			pos++;
+		end = pos;
+		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		if (end == start)
+			continue;
+		ctl = policy_control_find(p, s + start, end - start);
+		if (ctl < 0 || !((keep >> ctl) & 1))
+			continue;
+		if (any)
+			puts_w(w, ", ");
+		put(w, s + start, end - start);
+		any = true;
+	}
+	put_eol(w, d, ln);
+	add_change(w, CHANGE_CAPTION, d, i, i, out_start);
+}
+
+static void
+render_placeholder(struct writer *w, const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, const struct redact_decision *dc)
+{
+	const struct doc_line *ln = &d->lines[pt->first];
+	const char *ph = p->placeholder, *at;
+
+	put(w, d->data + ln->off, pt->label_end);
+	if (pt->label_end > 0)
+		puts_w(w, " ");
+	while ((at = strstr(ph, "{exemption}")) != NULL) {
+		put(w, ph, (size_t)(at - ph));
+		puts_w(w, dc->exemption != NULL ? dc->exemption : "");
+		ph = at + strlen("{exemption}");
+	}
+	puts_w(w, ph);
+	put_eol(w, d, ln);
+}
+
+/* Writes a withheld line with every non-space character replaced by X. */
+static void
+render_blackout(struct writer *w, const struct document *d, const struct doc_line *ln,
+    size_t keep)
+{
+	const unsigned char *s = (const unsigned char *)d->data + ln->off;
+	char buf[512];
+	size_t i, n = 0;
+
+	put(w, s, keep);
+	for (i = keep; i < ln->len; i++) {
+		unsigned char ch = s[i];
+
+		if (d->utf8 && (ch & 0xC0) == 0x80)
+			continue;	/* a continuation byte: its character has its X */
+		buf[n++] = ch == ' ' || ch == '\t' ? (char)ch : 'X';
+		if (n == sizeof(buf)) {
+			put(w, buf, n);
+			n = 0;
+		}
+	}
+	put(w, buf, n);
+	put_eol(w, d, ln);
+}
+
+int
+redact_run(const struct policy *p, const struct document *d, const struct marking *target,
+    enum redact_mode mode, struct redact_result *res, char *err, size_t errlen)
+{
+	struct writer w;
+	size_t i, open_portion = DOC_NONE, open_out = 0;
+
+	if (redact_decide(p, d, target, res, err, errlen) != 0)
+		return -1;
+	memset(&w, 0, sizeof(w));
+	w.res = res;
+	for (i = 0; i < d->nlines && !w.nomem; i++) {
+		const struct doc_line *ln = &d->lines[i];
+		const struct marking *rollup = &res->rollup;
+		size_t out_start = res->out_len;
+
+		switch (ln->kind) {
+		case LINE_BANNER:
+			render_banner(&w, p, d, i, rollup);
+			break;
+		case LINE_ROUTING_CLASS:
+			render_routing_class(&w, p, d, i, rollup);
+			break;
+		case LINE_CAPTION:
+			render_caption(&w, p, d, i, rollup);
+			break;
+		case LINE_AUTHORITY:
+			if (rollup->level == 0)
+				add_change(&w, CHANGE_AUTHORITY, d, i, i, out_start);
+			else
+				put_line(&w, d, ln);
+			break;
+		case LINE_DECLASS:
+			if (rollup->level == 0) {
+				put(&w, d->data + ln->off, ln->span_start);
+				puts_w(&w, "N/A");
+				put_eol(&w, d, ln);
+				add_change(&w, CHANGE_AUTHORITY, d, i, i, out_start);
+			} else {
+				put_line(&w, d, ln);
+			}
+			break;
+		case LINE_ROUTING:
+		case LINE_PAGE:
+		case LINE_TAGS:
+			put_line(&w, d, ln);
+			break;
+		case LINE_TEXT:
+		case LINE_BLANK: {
+			const struct doc_portion *pt;
+			const struct redact_decision *dc;
+
+			if (ln->portion == DOC_NONE) {
+				put_line(&w, d, ln);
+				break;
+			}
+			pt = &d->portions[ln->portion];
+			dc = &res->decisions[ln->portion];
+			if (dc->rule == RULE_RELEASED) {
+				put_line(&w, d, ln);
+				break;
+			}
+			if (i == pt->first) {
+				open_portion = ln->portion;
+				open_out = out_start;
+			}
+			if (mode == MODE_MASK) {
+				if (i == pt->first)
+					render_placeholder(&w, p, d, pt, dc);
+				else if (ln->kind == LINE_BLANK && i > pt->last_text)
+					put_line(&w, d, ln);
+			} else if (mode == MODE_BLACKOUT) {
+				if (ln->kind == LINE_BLANK)
+					put_line(&w, d, ln);
+				else
+					render_blackout(&w, d, ln, i == pt->first ? pt->label_end : 0);
+			}
+			if (i == pt->last && open_portion == ln->portion) {
+				struct redact_change *c = add_change(&w, CHANGE_WITHHELD, d, pt->first,
+				    pt->last, open_out);
+
+				if (c != NULL) {
+					c->portion = ln->portion;
+					c->rule = dc->rule;
+					c->exemption = dc->exemption;
+					memcpy(c->why, dc->why, sizeof(c->why));
+				}
+				open_portion = DOC_NONE;
+			}
+			break;
+		}
+		}
+	}
+	if (w.nomem) {
+		snprintf(err, errlen, "out of memory writing the release");
+		redact_result_free(res);
+		return -1;
+	}
+	return 0;
+}
+
+void
+redact_result_free(struct redact_result *res)
+{
+	if (res == NULL)
+		return;
+	free(res->out);
+	free(res->decisions);
+	free(res->changes);
+	memset(res, 0, sizeof(*res));
+}

@@ -1,0 +1,80 @@
+/*
+ * redact: the redaction engine. Decides every portion of a parsed document against a release
+ * target, writes the release in one of three modes, re-marks banner, routing, caption and
+ * authority lines to what was released, and records every change it made for the audit.
+ */
+#ifndef TEARLINE_REDACT_H
+#define TEARLINE_REDACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "document.h"
+#include "marking.h"
+#include "policy.h"
+
+enum redact_mode {
+	MODE_MASK,	/* a withheld portion becomes one placeholder line */
+	MODE_STRIP,	/* a withheld portion vanishes */
+	MODE_BLACKOUT	/* every non-space character of withheld text becomes X */
+};
+
+enum change_kind {
+	CHANGE_WITHHELD,	/* a portion was withheld */
+	CHANGE_REMARKED,	/* a banner or routing line was re-marked */
+	CHANGE_CAPTION,		/* a caption line was removed or rewritten */
+	CHANGE_AUTHORITY	/* an authority or declassification line was removed or rewritten */
+};
+
+/* One change, in document order. Spans are byte ranges [start, end). */
+struct redact_change {
+	enum change_kind kind;
+	size_t line_first, line_last;	/* 1-based source lines */
+	size_t in_start, in_end;	/* bytes of the original */
+	size_t out_start, out_end;	/* bytes of the release */
+	size_t portion;			/* for CHANGE_WITHHELD: the portion, else DOC_NONE */
+	enum marking_rule rule;		/* why (CHANGE_WITHHELD) */
+	char why[160];
+	const char *exemption;
+};
+
+/* The decision for one portion. */
+struct redact_decision {
+	enum marking_rule rule;		/* RULE_RELEASED or why it was withheld */
+	char why[160];
+	const char *exemption;
+};
+
+struct redact_result {
+	char *out;			/* the release (owned; freed by redact_result_free) */
+	size_t out_len;
+	struct redact_decision *decisions;	/* one per portion */
+	struct redact_change *changes;
+	size_t nchanges;
+	struct marking rollup;		/* the marking of what was released */
+	size_t released, withheld;	/* portions */
+};
+
+const char *redact_mode_name(enum redact_mode mode);
+
+/* Parses "mask", "strip" or "blackout". Returns 0 or -1. */
+int redact_mode_parse(const char *s, enum redact_mode *mode);
+
+/*
+ * Decides every portion of d against target (no output). Fills res->decisions, res->rollup and
+ * the counts. Returns 0 or -1 with err (out of memory).
+ */
+int redact_decide(const struct policy *p, const struct document *d, const struct marking *target,
+    struct redact_result *res, char *err, size_t errlen);
+
+/*
+ * Decides and writes the release of d into res->out in the given mode, with the changes it made.
+ * Returns 0, or -1 with err (out of memory). Nothing is partial: on error res is freed.
+ */
+int redact_run(const struct policy *p, const struct document *d, const struct marking *target,
+    enum redact_mode mode, struct redact_result *res, char *err, size_t errlen);
+
+/* Frees a result's allocations; accepts a zeroed result. */
+void redact_result_free(struct redact_result *res);
+
+#endif

@@ -1,0 +1,178 @@
+/*
+ * textio: whole-document input and all-or-nothing output.
+ */
+#include "textio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int
+text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err, size_t errlen)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	size_t cap = 65536, len = 0;
+	char *data;
+	const char *name = is_stdin ? "(standard input)" : path;
+
+	buf->data = NULL;
+	buf->len = 0;
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
+		return -1;
+	}
+	if ((data = malloc(cap + 1)) == NULL)
+		goto nomem;
+	for (;;) {
+		ssize_t n;
+
+		if (len == cap) {
+			char *bigger;
+
+			if (cap > max) {
+				snprintf(err, errlen, "%s: document larger than the limit of %zu bytes "
+				    "(--max-document)", name, max);
+				goto fail;
+			}
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			if ((bigger = realloc(data, cap + 1)) == NULL)
+				goto nomem;
+			data = bigger;
+		}
+		n = read(fd, data + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > max) {
+			snprintf(err, errlen, "%s: document larger than the limit of %zu bytes "
+			    "(--max-document)", name, max);
+			goto fail;
+		}
+	}
+	if (!is_stdin)
+		close(fd);
+	data[len] = '\0';
+	buf->data = data;
+	buf->len = len;
+	return 0;
+nomem:
+	snprintf(err, errlen, "%s: out of memory", name);
+fail:
+	free(data);
+	if (!is_stdin)
+		close(fd);
+	return -1;
+}
+
+void
+text_buffer_free(struct text_buffer *buf)
+{
+	if (buf == NULL)
+		return;
+	free(buf->data);
+	buf->data = NULL;
+	buf->len = 0;
+}
+
+int
+text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
+{
+	size_t n;
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 0;
+	}
+	n = strlen(path);
+	if ((o->path = strdup(path)) == NULL || (o->tmp = malloc(n + 16)) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		goto fail;
+	}
+	snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(o->tmp)) < 0) {
+		snprintf(err, errlen, "%s: cannot create a temporary file: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	{
+		mode_t um = umask(0);
+
+		umask(um);
+		(void)fchmod(fd, 0666 & ~um);
+	}
+	if ((o->fp = fdopen(fd, "wb")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	return -1;
+}
+
+void
+text_out_write(struct text_out *o, const void *p, size_t n)
+{
+	if (o->err != 0 || n == 0)
+		return;
+	if (fwrite(p, 1, n, o->fp) != n)
+		o->err = errno != 0 ? errno : EIO;
+	else
+		o->written += n;
+}
+
+void
+text_out_puts(struct text_out *o, const char *s)
+{
+	text_out_write(o, s, strlen(s));
+}
+
+int
+text_out_close(struct text_out *o, bool ok, char *err, size_t errlen)
+{
+	const char *name = o->path != NULL ? o->path : "(standard output)";
+	int rc = 0;
+
+	if (o->fp == NULL)
+		return 0;
+	if (fflush(o->fp) != 0 && o->err == 0)
+		o->err = errno != 0 ? errno : EIO;
+	if (o->path != NULL) {
+		if (ok && o->err == 0 && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
+			o->err = errno;
+		if (fclose(o->fp) != 0 && o->err == 0)
+			o->err = errno != 0 ? errno : EIO;
+		if (ok && o->err == 0 && rename(o->tmp, o->path) != 0)
+			o->err = errno;
+		if (!ok || o->err != 0)
+			unlink(o->tmp);
+	} else if (ferror(o->fp) && o->err == 0) {
+		o->err = EIO;
+	}
+	if (o->err != 0) {
+		snprintf(err, errlen, "%s: write error: %s", name, strerror(o->err));
+		rc = -1;
+	}
+	o->fp = NULL;
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	return rc;
+}

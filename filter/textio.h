@@ -1,0 +1,58 @@
+/*
+ * textio: reading whole documents under a size cap, and writing releases safely.
+ *
+ * A document is read into one buffer (tearline buffers one document at a time). Output goes
+ * through a struct text_out, which remembers the first write error so that the caller checks once
+ * at the end; an output file is written under a temporary name and renamed only on success, so a
+ * failed run never leaves a release that looks complete.
+ */
+#ifndef TEARLINE_TEXTIO_H
+#define TEARLINE_TEXTIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct text_buffer {
+	char *data;	/* NUL-terminated for convenience; may contain NUL bytes */
+	size_t len;
+};
+
+/*
+ * Reads all of `path` ("-" for standard input) into buf, refusing more than `max` bytes. Returns
+ * 0, or -1 with a message in err. The caller frees buf with text_buffer_free.
+ */
+int text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err,
+    size_t errlen);
+
+/* Frees a buffer's data; accepts a zeroed buffer. */
+void text_buffer_free(struct text_buffer *buf);
+
+struct text_out {
+	FILE *fp;
+	char *path;		/* the final path, or NULL for standard output */
+	char *tmp;		/* the temporary path being written */
+	int err;		/* first errno seen, 0 if none */
+	size_t written;
+};
+
+/*
+ * Opens output: `path` NULL or "-" means standard output; otherwise a temporary file beside path
+ * (mode 0644 less the umask), renamed over path by text_out_close. Returns 0 or -1 with err.
+ */
+int text_out_open(struct text_out *o, const char *path, char *err, size_t errlen);
+
+/* Writes n bytes; errors are remembered in o->err. */
+void text_out_write(struct text_out *o, const void *p, size_t n);
+
+/* Writes a NUL-terminated string. */
+void text_out_puts(struct text_out *o, const char *s);
+
+/*
+ * Finishes output. With ok true, flushes, syncs and closes, then renames the temporary file into
+ * place; with ok false, or on any error, removes the temporary file. Returns 0 when the output
+ * was written completely, -1 with a message in err otherwise.
+ */
+int text_out_close(struct text_out *o, bool ok, char *err, size_t errlen);
+
+#endif

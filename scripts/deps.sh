@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs what tearline needs to build and test, from Debian's packages, when run as root;
+# otherwise says what to install. Usage: scripts/deps.sh [build|test|all]
+set -eu
+what=${1:-all}
+build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev"
+test="libcmocka-dev pcre2-utils python3"
+case $what in
+build) want=$build ;;
+test) want="$build $test" ;;
+all) want="$build $test" ;;
+*) echo "usage: scripts/deps.sh [build|test|all]" >&2; exit 2 ;;
+esac
+missing=
+for pkg in $want; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "tearline: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+	echo "tearline: missing packages:$missing" >&2
+	echo "tearline: install them with: sudo apt-get install$missing" >&2
+	exit 1
+fi
