@@ -44,6 +44,17 @@ $(B)/policy_builtin.o: $(B)/policy_builtin.c
 $(B):
 	mkdir -p $(B)
 
+# Unit tests: one cmocka binary per module, tests/unit/test_MODULE.c, linked with every module.
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+$(B)/test_%: tests/unit/test_%.c $(OBJ) $(HDR)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Ifilter -o $@ $< $(OBJ) $(LIBS) $(CMOCKA_LIBS)
+
+unit: $(UNIT_BIN)
+
 deps:
 	@sh scripts/deps.sh build
 
@@ -54,7 +65,7 @@ demo:
 
 check:
 	@sh scripts/deps.sh test
-	@$(MAKE) --no-print-directory tearline
+	@$(MAKE) --no-print-directory tearline unit
 	@sh tests/run.sh
 
 install: tearline
@@ -66,4 +77,4 @@ install: tearline
 clean:
 	rm -rf $(B) tearline
 
-.PHONY: all deps demo check install clean
+.PHONY: all deps demo check unit install clean

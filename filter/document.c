@@ -48,6 +48,11 @@ split_lines(struct document *d, char *err, size_t errlen)
 
 	if ((d->lines = malloc(cap * sizeof(*d->lines))) == NULL)
 		goto nomem;
+	/* A byte order mark is not part of the first line: patterns anchor at its start. */
+	if (d->len >= 3 && memcmp(d->data, "\xEF\xBB\xBF", 3) == 0) {
+		d->bom = 3;
+		pos = 3;
+	}
 	while (pos < d->len) {
 		const char *start = d->data + pos;
 		const char *nl = memchr(start, '\n', d->len - pos);
@@ -470,12 +475,14 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 				while (label_end > 0 && (s[label_end - 1] == ' ' ||
 				    s[label_end - 1] == '\t'))
 					label_end--;
-				pt->label_end = label_end <= LABEL_MAX ? label_end : 0;
+				pt->label_end = label_end <= LABEL_MAX && !r->raise_only ? label_end : 0;
 				/*
 				 * A mark with no label on a line that continues an unfinished
 				 * sentence may be text that wrapped: it can only raise.
 				 */
 				prev = previous_text(d, i);
+				if (r->raise_only && cur != DOC_NONE)
+					pt->joined = true;
 				if (r->role == ROLE_PORTION && !has_label && cur > 0 &&
 				    prev != DOC_NONE && d->lines[prev].kind == LINE_TEXT &&
 				    d->lines[prev].portion == cur - 1 &&

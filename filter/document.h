@@ -70,6 +70,7 @@ struct document {
 	bool caption_noforn;
 	struct marking docmark;		/* what unmarked text takes */
 	bool utf8;			/* the document is valid UTF-8 */
+	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
 };
 
 /*

@@ -272,8 +272,21 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 		return 1;
 	}
 	n = fold_space(text, len, s, sizeof(s));
-	if ((tok = leading_token(p, s, n, syntax, &level, &control)) == 0)
+	if ((tok = leading_token(p, s, n, syntax, &level, &control)) == 0) {
+		size_t j;
+
+		/* A level of another scheme ("(R)", "(NS)") is a mark this policy cannot read. */
+		for (j = 0; j < p->nother_levels; j++) {
+			size_t w = strlen(p->other_levels[j]);
+
+			if (prefix_eq(s, n, p->other_levels[j], syntax == MARKING_BANNER) &&
+			    boundary(s, n, w)) {
+				note_unknown(m, s, w);
+				return 1;
+			}
+		}
 		return 0;
+	}
 	m->level = level;
 	if (control >= 0)
 		add_control(p, m, control);

@@ -551,7 +551,7 @@ load_layout(struct loader *l, yaml_node_t *layout)
 	static const char *const keys[] = { "limits", "placeholder", "default_exemption", "rules",
 		NULL };
 	static const char *const lkeys[] = { "match", "depth", "heap_kib", NULL };
-	static const char *const rkeys[] = { "role", "pattern", "scope", NULL };
+	static const char *const rkeys[] = { "role", "pattern", "scope", "raise_only", NULL };
 	struct policy *p = l->p;
 	yaml_node_t *lim, *rules;
 	yaml_node_item_t *it;
@@ -611,8 +611,11 @@ load_layout(struct loader *l, yaml_node_t *layout)
 				return fail(l, m, "unknown scope \"%s\" (anywhere, before_banner, "
 				    "header)", scope);
 		}
-		if (dup_scalar(l, map_get(l->doc, m, "pattern"), "rule pattern", &r->source) != 0)
+		if (dup_scalar(l, map_get(l->doc, m, "pattern"), "rule pattern", &r->source) != 0 ||
+		    get_bool(l, map_get(l->doc, m, "raise_only"), "raise_only", &r->raise_only) != 0)
 			return -1;
+		if (r->raise_only && r->role != ROLE_PORTION)
+			return fail(l, m, "raise_only applies to portion rules only");
 		p->nrules++;
 		if (compile_rule(l, m, r) != 0)
 			return -1;
@@ -641,7 +644,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	static const char *const keys[] = { "name", "description", "scheme", "layout", "tests",
 		NULL };
 	static const char *const skeys[] = { "levels", "controls", "countries", "groups",
-		"country_aliases", NULL };
+		"country_aliases", "other_levels", NULL };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct loader l;
@@ -692,6 +695,8 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    load_levels(&l, map_get(&doc, scheme, "levels")) != 0 ||
 	    load_controls(&l, map_get(&doc, scheme, "controls")) != 0 ||
 	    load_countries(&l, scheme) != 0 ||
+	    get_strings(&l, map_get(&doc, scheme, "other_levels"), "scheme.other_levels",
+	    &p->other_levels, &p->nother_levels) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    setup_match(&l) != 0)
 		goto done;
@@ -763,6 +768,7 @@ policy_free(struct policy *p)
 		free(p->controls[i].exemption);
 	}
 	free(p->countries);
+	free_strings(p->other_levels, p->nother_levels);
 	for (i = 0; i < p->ngroups; i++)
 		free(p->groups[i].name);
 	free(p->groups);

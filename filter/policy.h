@@ -96,6 +96,7 @@ struct policy_rule {
 	enum layout_scope scope;
 	char *source;
 	pcre2_code *code;
+	bool raise_only;	/* a portion rule whose marks can only raise, never start afresh */
 	/* Capture group numbers of the named groups, or -1 where the pattern has none. */
 	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
 };
@@ -116,6 +117,8 @@ struct policy {
 	size_t ngroups;
 	struct policy_alias *aliases;
 	size_t naliases;
+	char **other_levels;	/* levels of other schemes: a mark that starts with one is unknown */
+	size_t nother_levels;
 
 	struct policy_rule *rules;
 	size_t nrules;

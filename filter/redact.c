@@ -347,6 +347,7 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 		return -1;
 	memset(&w, 0, sizeof(w));
 	w.res = res;
+	put(&w, d->data, d->bom);
 	for (i = 0; i < d->nlines && !w.nomem; i++) {
 		const struct doc_line *ln = &d->lines[i];
 		const struct marking *rollup = &res->rollup;

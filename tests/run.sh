@@ -1,0 +1,31 @@
+#!/bin/sh
+# Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script.
+# Each script prints its own lines and exits non-zero on failure. The last line is the plain
+# "N passed, N failed" summary that CI reads.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+passed=0
+failed=0
+failures=
+for t in build/test_*; do
+	[ -x "$t" ] || continue
+	if "$t"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures="$failures $t"
+	fi
+done
+for t in tests/*.test.sh; do
+	[ -f "$t" ] || continue
+	echo "== $t"
+	if sh "$t"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures="$failures $t"
+	fi
+done
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
