@@ -84,6 +84,20 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 	return c;
 }
 
+/* Whether the release so far ends with an empty line, so that another would double it. */
+static bool
+ends_blank(const struct redact_result *r)
+{
+	const char *o = r->out;
+	size_t n = r->out_len;
+
+	if (n == 0)
+		return true;
+	if (n >= 4 && memcmp(o + n - 4, "\r\n\r\n", 4) == 0)
+		return true;
+	return n >= 2 && (memcmp(o + n - 2, "\n\n", 2) == 0 || memcmp(o + n - 2, "\r\r", 2) == 0);
+}
+
 static void
 put_eol(struct writer *w, const struct document *d, const struct doc_line *ln)
 {
@@ -153,6 +167,21 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 	return 0;
 }
 
+/* Whether a caption control is still needed by what was released. */
+static bool
+caption_needed(const struct policy *p, int c, const struct marking *rollup)
+{
+	switch (p->controls[c].kind) {
+	case CONTROL_DISTRIBUTION:
+		return true;
+	case CONTROL_NOFORN:
+		return rollup->fd == FD_NOFORN;
+	case CONTROL_HANDLING:
+	default:
+		return (rollup->controls >> c) & 1;
+	}
+}
+
 /* The banner styles a cable or document uses for its level word. */
 enum banner_style {
 	STYLE_FULL,	/* SECRET */
@@ -176,9 +205,33 @@ banner_style(const struct policy *p, const char *s, size_t len)
 	return STYLE_FULL;
 }
 
+/*
+ * Whether a banner must spell out the roll-up's controls: it had a controls group of its own, or
+ * the release carries a control (NOFORN, SBU...) that no kept caption line states.
+ */
+static bool
+banner_needs_controls(const struct policy *p, const struct doc_line *ln,
+    const struct marking *rollup, uint64_t captioned)
+{
+	size_t c;
+
+	if (ln->has_controls)
+		return true;
+	for (c = 0; c < p->ncontrols; c++) {
+		const struct policy_control *pc = &p->controls[c];
+		bool carried = pc->kind == CONTROL_NOFORN ? rollup->fd == FD_NOFORN :
+		    pc->kind == CONTROL_HANDLING && ((rollup->controls >> c) & 1) &&
+		    !(pc->unclassified_only && rollup->level > 0);
+
+		if (carried && !((captioned >> c) & 1))
+			return true;
+	}
+	return rollup->fd == FD_REL;
+}
+
 static void
 render_banner(struct writer *w, const struct policy *p, const struct document *d, size_t i,
-    const struct marking *rollup)
+    const struct marking *rollup, uint64_t captioned)
 {
 	const struct doc_line *ln = &d->lines[i];
 	const char *s = d->data + ln->off;
@@ -187,7 +240,8 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	const char *word = style == STYLE_SPACED && lv->spaced != NULL ? lv->spaced : lv->banner[0];
 	char buf[1024];
 	size_t out_start = w->res->out_len;
-	int n = marking_format(p, rollup, word, ln->has_controls, buf, sizeof(buf));
+	int n = marking_format(p, rollup, word, banner_needs_controls(p, ln, rollup, captioned),
+	    buf, sizeof(buf));
 
 	if (n < 0) {
 		/* Too long to write: the level alone is always safe. */
@@ -222,21 +276,6 @@ render_routing_class(struct writer *w, const struct policy *p, const struct docu
 	if (ln->span_end - ln->span_start != strlen(cls) ||
 	    memcmp(s + ln->span_start, cls, strlen(cls)) != 0)
 		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
-}
-
-/* Whether a caption control is still needed by what was released. */
-static bool
-caption_needed(const struct policy *p, int c, const struct marking *rollup)
-{
-	switch (p->controls[c].kind) {
-	case CONTROL_DISTRIBUTION:
-		return true;
-	case CONTROL_NOFORN:
-		return rollup->fd == FD_NOFORN;
-	case CONTROL_HANDLING:
-	default:
-		return (rollup->controls >> c) & 1;
-	}
 }
 
 static void
@@ -341,10 +380,18 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen)
 {
 	struct writer w;
-	size_t i, open_portion = DOC_NONE, open_out = 0;
+	size_t i, ctl, open_portion = DOC_NONE, open_out = 0;
+	uint64_t captioned = 0;
 
 	if (redact_decide(p, d, target, res, err, errlen) != 0)
 		return -1;
+	/* The controls that kept caption lines state, so banners need not repeat them. */
+	for (i = 0; i < d->nlines; i++)
+		if (d->lines[i].kind == LINE_CAPTION)
+			for (ctl = 0; ctl < p->ncontrols; ctl++)
+				if (((d->lines[i].caption_controls >> ctl) & 1) &&
+				    caption_needed(p, (int)ctl, &res->rollup))
+					captioned |= (uint64_t)1 << ctl;
 	memset(&w, 0, sizeof(w));
 	w.res = res;
 	put(&w, d->data, d->bom);
@@ -355,7 +402,7 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 
 		switch (ln->kind) {
 		case LINE_BANNER:
-			render_banner(&w, p, d, i, rollup);
+			render_banner(&w, p, d, i, rollup, captioned);
 			break;
 		case LINE_ROUTING_CLASS:
 			render_routing_class(&w, p, d, i, rollup);
@@ -406,7 +453,7 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 			if (mode == MODE_MASK) {
 				if (i == pt->first)
 					render_placeholder(&w, p, d, pt, dc);
-				else if (ln->kind == LINE_BLANK && i > pt->last_text)
+				else if (ln->kind == LINE_BLANK && !ends_blank(res))
 					put_line(&w, d, ln);
 			} else if (mode == MODE_BLACKOUT) {
 				if (ln->kind == LINE_BLANK)
