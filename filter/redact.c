@@ -84,7 +84,7 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 	return c;
 }
 
-/* Whether the release so far ends with an empty line, so that another would double it. */
+/* Whether the release so far ends with a blank line, so that another would double it. */
 static bool
 ends_blank(const struct redact_result *r)
 {
@@ -93,9 +93,14 @@ ends_blank(const struct redact_result *r)
 
 	if (n == 0)
 		return true;
-	if (n >= 4 && memcmp(o + n - 4, "\r\n\r\n", 4) == 0)
-		return true;
-	return n >= 2 && (memcmp(o + n - 2, "\n\n", 2) == 0 || memcmp(o + n - 2, "\r\r", 2) == 0);
+	/* Step over the last line end, then over spaces back to the line end before it. */
+	if (o[n - 1] == '\n')
+		n--;
+	if (n > 0 && o[n - 1] == '\r')
+		n--;
+	while (n > 0 && (o[n - 1] == ' ' || o[n - 1] == '\t'))
+		n--;
+	return n == 0 || o[n - 1] == '\n' || o[n - 1] == '\r';
 }
 
 static void
