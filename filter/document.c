@@ -44,7 +44,8 @@ utf8_valid(const unsigned char *s, size_t len)
 static int
 split_lines(struct document *d, char *err, size_t errlen)
 {
-	size_t cap = 256, pos = 0;
+	size_t cap = 256, pos = 0, next_nl = 0;
+	bool first = true;
 
 	if ((d->lines = malloc(cap * sizeof(*d->lines))) == NULL)
 		goto nomem;
@@ -55,11 +56,19 @@ split_lines(struct document *d, char *err, size_t errlen)
 	}
 	while (pos < d->len) {
 		const char *start = d->data + pos;
-		const char *nl = memchr(start, '\n', d->len - pos);
-		size_t end = nl != NULL ? (size_t)(nl - d->data) : d->len;
-		const char *cr = memchr(start, '\r', end - pos);
+		const char *nl, *cr;
+		size_t end;
 		struct doc_line *ln;
 
+		/* The next "\n" is found once and reused while CR-only lines are split before it. */
+		if (first || pos > next_nl) {
+			first = false;
+			nl = memchr(start, '\n', d->len - pos);
+			next_nl = nl != NULL ? (size_t)(nl - d->data) : d->len;
+		}
+		end = next_nl;
+		nl = end < d->len ? d->data + end : NULL;
+		cr = memchr(start, '\r', end - pos);
 		if (d->nlines == cap) {
 			struct doc_line *bigger;
 
@@ -114,7 +123,7 @@ ends_sentence(const char *s, size_t len)
 		len--;
 	if (len == 0)
 		return true;
-	if (strchr(".:;!?\"')]", s[len - 1]) != NULL)
+	if (s[len - 1] != '\0' && strchr(".:;!?\"')]", s[len - 1]) != NULL)
 		return true;
 	/* A right double or single quotation mark in UTF-8. */
 	if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
