@@ -163,6 +163,16 @@ get_uint(struct loader *l, yaml_node_t *n, const char *what, uint32_t *out)
 	return 0;
 }
 
+static void
+free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 /* Copies a sequence of scalars into a new array of strings. An absent node gives none. */
 static int
 get_strings(struct loader *l, yaml_node_t *n, const char *what, char ***out, size_t *count)
@@ -183,23 +193,14 @@ get_strings(struct loader *l, yaml_node_t *n, const char *what, char ***out, siz
 		return fail(l, n, "out of memory");
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		if (dup_scalar(l, yaml_document_get_node(l->doc, *it), what, &(*out)[i]) != 0) {
-			*count = i;
+			free_strings(*out, i);
+			*out = NULL;
 			return -1;
 		}
 		i++;
 	}
 	*count = i;
 	return 0;
-}
-
-static void
-free_strings(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 static bool
@@ -389,13 +390,43 @@ load_controls(struct loader *l, yaml_node_t *seq)
 	return 0;
 }
 
+/* Adds a country group; `members` (country codes) only when `known`. */
+static int
+add_group(struct loader *l, yaml_node_t *at, const char *name, bool known, char **members,
+    size_t nmembers)
+{
+	struct policy *p = l->p;
+	struct policy_group *gr, *bigger;
+	size_t j;
+
+	if (policy_group_find(p, name, strlen(name)) >= 0)
+		return fail(l, at, "group %s is listed twice", name);
+	if ((bigger = realloc(p->groups, (p->ngroups + 1) * sizeof(*bigger))) == NULL)
+		return fail(l, at, "out of memory");
+	p->groups = bigger;
+	gr = &p->groups[p->ngroups];
+	memset(gr, 0, sizeof(*gr));
+	if ((gr->name = xstrdup(name)) == NULL)
+		return fail(l, at, "out of memory");
+	p->ngroups++;
+	gr->known = known;
+	for (j = 0; j < nmembers; j++) {
+		int c = policy_country_find(p, members[j], strlen(members[j]));
+
+		if (c < 0)
+			return fail(l, at, "group %s: unknown country \"%s\"", name, members[j]);
+		gr->members.bits[c / 64] |= (uint64_t)1 << (c % 64);
+	}
+	return 0;
+}
+
 static int
 load_countries(struct loader *l, yaml_node_t *scheme)
 {
 	struct policy *p = l->p;
 	yaml_node_t *n = map_get(l->doc, scheme, "countries"), *g, *a;
 	char **v;
-	size_t nv, i, j;
+	size_t nv, i;
 	yaml_node_pair_t *pair;
 
 	if (get_strings(l, n, "scheme.countries", &v, &nv) != 0)
@@ -425,49 +456,26 @@ load_countries(struct loader *l, yaml_node_t *scheme)
 
 	g = map_get(l->doc, scheme, "groups");
 	if (g != NULL) {
-		size_t cap;
-
 		if (g->type != YAML_MAPPING_NODE)
 			return fail(l, g, "scheme.groups must be a mapping of group to members");
-		cap = (size_t)(g->data.mapping.pairs.top - g->data.mapping.pairs.start) + 128;
-		if ((p->groups = calloc(cap, sizeof(*p->groups))) == NULL)
-			return fail(l, g, "out of memory");
 		for (pair = g->data.mapping.pairs.start; pair < g->data.mapping.pairs.top; pair++) {
 			yaml_node_t *k = yaml_document_get_node(l->doc, pair->key);
 			yaml_node_t *val = yaml_document_get_node(l->doc, pair->value);
 			const char *name = scalar(l, k, "group name");
-			bool unknown;
+			int rc = 0;
 
 			if (name == NULL || get_strings(l, val, "group members", &v, &nv) != 0)
 				return -1;
-			unknown = strcmp(name, "unknown_membership") == 0;
-			for (i = 0; i < (unknown ? nv : 1); i++) {
-				struct policy_group *gr;
-				const char *gname = unknown ? v[i] : name;
-
-				if (p->ngroups == cap || policy_group_find(p, gname, strlen(gname)) >= 0) {
-					free_strings(v, nv);
-					return fail(l, k, "group %s is listed twice or too many groups",
-					    gname);
-				}
-				gr = &p->groups[p->ngroups++];
-				if ((gr->name = xstrdup(gname)) == NULL) {
-					free_strings(v, nv);
-					return fail(l, k, "out of memory");
-				}
-				gr->known = !unknown;
-				for (j = 0; !unknown && j < nv; j++) {
-					int c = policy_country_find(p, v[j], strlen(v[j]));
-
-					if (c < 0) {
-						fail(l, val, "group %s: unknown country \"%s\"", gname, v[j]);
-						free_strings(v, nv);
-						return -1;
-					}
-					gr->members.bits[c / 64] |= (uint64_t)1 << (c % 64);
-				}
+			if (strcmp(name, "unknown_membership") == 0) {
+				/* Known tokens whose members the policy does not list. */
+				for (i = 0; i < nv && rc == 0; i++)
+					rc = add_group(l, k, v[i], false, NULL, 0);
+			} else {
+				rc = add_group(l, k, name, true, v, nv);
 			}
 			free_strings(v, nv);
+			if (rc != 0)
+				return -1;
 		}
 	}
 
@@ -584,7 +592,7 @@ load_layout(struct loader *l, yaml_node_t *layout)
 		return fail(l, rules, "layout.rules is empty or memory ran out");
 	for (it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++) {
 		yaml_node_t *m = yaml_document_get_node(l->doc, *it);
-		struct policy_rule *r = &p->rules[p->nrules];
+		struct policy_rule *r = &p->rules[p->nrules++];
 		const char *role, *scope;
 		int i;
 
@@ -616,7 +624,6 @@ load_layout(struct loader *l, yaml_node_t *layout)
 			return -1;
 		if (r->raise_only && r->role != ROLE_PORTION)
 			return fail(l, m, "raise_only applies to portion rules only");
-		p->nrules++;
 		if (compile_rule(l, m, r) != 0)
 			return -1;
 	}

@@ -3,7 +3,7 @@
 # otherwise says what to install. Usage: scripts/deps.sh [build|test|all]
 set -eu
 what=${1:-all}
-build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev"
+build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libseccomp-dev"
 test="libcmocka-dev pcre2-utils python3"
 case $what in
 build) want=$build ;;
