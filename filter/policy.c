@@ -631,6 +631,49 @@ load_layout(struct loader *l, yaml_node_t *layout)
 }
 
 static int
+load_tests(struct loader *l, yaml_node_t *seq)
+{
+	static const char *const keys[] = { "mark", "target", "line", "expect", NULL };
+	struct policy *p = l->p;
+	yaml_node_item_t *it;
+	size_t total;
+
+	if (seq == NULL)
+		return 0;
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return fail(l, seq, "tests must be a list of examples");
+	total = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	if (total == 0)
+		return 0;
+	if ((p->tests = calloc(total, sizeof(*p->tests))) == NULL)
+		return fail(l, seq, "out of memory");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(l->doc, *it);
+		struct policy_test *t = &p->tests[p->ntests++];
+		static const char *const fields[] = { "mark", "target", "line", "expect" };
+		char **dst[4];
+		size_t i;
+
+		dst[0] = &t->mark;
+		dst[1] = &t->target;
+		dst[2] = &t->line;
+		dst[3] = &t->expect;
+		if (map_check_keys(l, m, "a test", keys) != 0)
+			return -1;
+		t->at = (unsigned long)m->start_mark.line + 1;
+		for (i = 0; i < 4; i++)
+			if (map_get(l->doc, m, fields[i]) != NULL &&
+			    dup_scalar(l, map_get(l->doc, m, fields[i]), fields[i], dst[i]) != 0)
+				return -1;
+		if (t->expect == NULL || (t->mark == NULL) == (t->line == NULL) ||
+		    (t->mark != NULL && t->target == NULL))
+			return fail(l, m, "a test has either mark, target and expect, or line and "
+			    "expect");
+	}
+	return 0;
+}
+
+static int
 setup_match(struct loader *l)
 {
 	struct policy *p = l->p;
@@ -705,6 +748,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    get_strings(&l, map_get(&doc, scheme, "other_levels"), "scheme.other_levels",
 	    &p->other_levels, &p->nother_levels) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
+	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
 	    setup_match(&l) != 0)
 		goto done;
 	rc = 0;
@@ -787,6 +831,13 @@ policy_free(struct policy *p)
 		pcre2_code_free(p->rules[i].code);
 	}
 	free(p->rules);
+	for (i = 0; i < p->ntests; i++) {
+		free(p->tests[i].mark);
+		free(p->tests[i].target);
+		free(p->tests[i].line);
+		free(p->tests[i].expect);
+	}
+	free(p->tests);
 	free(p->placeholder);
 	free(p->default_exemption);
 	pcre2_match_context_free(p->mctx);

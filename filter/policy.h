@@ -101,6 +101,19 @@ struct policy_rule {
 	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
 };
 
+/*
+ * An example a policy carries about itself, as gitleaks rules carry true and false positives:
+ * either a mark with a target and the expected decision ("released", "withheld"), or a line with
+ * the role the layout should give it ("banner", "portion", "text", ...).
+ */
+struct policy_test {
+	char *mark;
+	char *target;
+	char *line;
+	char *expect;
+	unsigned long at;	/* line of the example in the policy file */
+};
+
 struct policy {
 	char *name;
 	char *description;
@@ -122,6 +135,8 @@ struct policy {
 
 	struct policy_rule *rules;
 	size_t nrules;
+	struct policy_test *tests;
+	size_t ntests;
 	char *placeholder;
 	char *default_exemption;
 

@@ -1,0 +1,346 @@
+/*
+ * check: decisions and marking lints, located.
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const check_rules[] = {
+	"portion-kept", "portion-withheld", "unknown-token", "unmarked-text", "unmarked-subject",
+	"banner-mismatch", "noforn-with-rel", "rel-without-usa", "rel-order",
+	"caption-contradiction", NULL
+};
+
+const char *
+check_rule_description(const char *rule)
+{
+	static const struct {
+		const char *rule, *text;
+	} d[] = {
+		{ "portion-kept", "The portion's marking is dominated by the release target." },
+		{ "portion-withheld", "The portion's marking is above the release target: it "
+		    "would be withheld." },
+		{ "unknown-token", "The mark carries a token the policy does not know: never "
+		    "released." },
+		{ "unmarked-text", "Text with no portion mark takes the banner's marking." },
+		{ "unmarked-subject", "The subject has no portion mark and takes the banner's "
+		    "marking." },
+		{ "banner-mismatch", "The banner disagrees with the roll-up of the portion "
+		    "marks." },
+		{ "noforn-with-rel", "A mark carries both NOFORN and REL TO." },
+		{ "rel-without-usa", "A REL TO list does not name USA." },
+		{ "rel-order", "A REL TO list is not in CAPCO order: USA, then countries, then "
+		    "groups, each alphabetical." },
+		{ "caption-contradiction", "A caption line contradicts a portion mark." },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+		if (strcmp(d[i].rule, rule) == 0)
+			return d[i].text;
+	return "";
+}
+
+struct adder {
+	struct check_result *res;
+	size_t cap;
+	bool nomem;
+};
+
+static struct check_finding *
+add(struct adder *a, enum check_severity sev, const char *rule, size_t line, size_t column)
+{
+	struct check_result *r = a->res;
+	struct check_finding *f;
+
+	if (a->nomem)
+		return NULL;
+	if (r->nfindings == a->cap) {
+		size_t ncap = a->cap == 0 ? 32 : a->cap * 2;
+		struct check_finding *bigger = realloc(r->findings, ncap * sizeof(*bigger));
+
+		if (bigger == NULL) {
+			a->nomem = true;
+			return NULL;
+		}
+		r->findings = bigger;
+		a->cap = ncap;
+	}
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->severity = sev;
+	f->rule = rule;
+	f->line = f->end_line = line;
+	f->column = column;
+	f->portion = DOC_NONE;
+	if (sev == SEVERITY_ERROR)
+		r->errors++;
+	else if (sev == SEVERITY_WARNING)
+		r->warnings++;
+	return f;
+}
+
+/* Finds the mark "(...)" of a marked portion's first line: start and length, with parens. */
+static bool
+find_mark(const struct document *d, const struct doc_portion *pt, size_t *start, size_t *len)
+{
+	const struct doc_line *ln = &d->lines[pt->first];
+	const char *s = d->data + ln->off;
+	size_t i, j;
+
+	for (i = pt->label_end; i < ln->len; i++) {
+		if (s[i] != '(')
+			continue;
+		for (j = i + 1; j < ln->len && j - i <= 82 && s[j] != ')'; j++)
+			;
+		if (j < ln->len && s[j] == ')') {
+			*start = i;
+			*len = j - i + 1;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* Copies at most n bytes of s into buf as printable text. */
+static void
+copy_printable(char *buf, size_t buflen, const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k + 1 < buflen; i++)
+		buf[k++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+	buf[k] = '\0';
+}
+
+static int
+code_rank(const struct policy *p, const char *tok, size_t len)
+{
+	if (len == 3 && strncasecmp(tok, "USA", 3) == 0)
+		return 0;
+	if (policy_country_find(p, tok, len) >= 0)
+		return 1;
+	return 2;
+}
+
+/* Lints a mark's REL TO list: USA present and first, then countries, then groups, sorted. */
+static void
+lint_rel(struct adder *a, const struct policy *p, const char *mark, size_t len, size_t line,
+    size_t column)
+{
+	const char *rel = NULL, *end = mark + len, *prev = NULL;
+	size_t i, prevlen = 0;
+	int prevrank = -1;
+	bool usa = false, ordered = true;
+	struct check_finding *f;
+
+	for (i = 0; i + 3 <= len; i++)
+		if (strncasecmp(mark + i, "REL", 3) == 0 && (i == 0 || mark[i - 1] == '/') &&
+		    (i + 3 == len || mark[i + 3] == ' ')) {
+			rel = mark + i + 3;
+			break;
+		}
+	if (rel == NULL)
+		return;
+	while (rel < end && *rel == ' ')
+		rel++;
+	if (end - rel >= 2 && strncasecmp(rel, "TO", 2) == 0)
+		rel += 2;
+	while (rel < end && *rel != '/' && *rel != ')') {
+		const char *tok;
+		size_t n;
+		int rank;
+
+		while (rel < end && (*rel == ' ' || *rel == ','))
+			rel++;
+		tok = rel;
+		while (rel < end && *rel != ' ' && *rel != ',' && *rel != '/' && *rel != ')')
+			rel++;
+		if ((n = (size_t)(rel - tok)) == 0)
+			continue;
+		rank = code_rank(p, tok, n);
+		if (rank == 0)
+			usa = true;
+		if (prev != NULL && (rank < prevrank || (rank == prevrank &&
+		    strncasecmp(prev, tok, n < prevlen ? n : prevlen) > 0)))
+			ordered = false;
+		if (prev == NULL && rank != 0)
+			ordered = false;
+		prev = tok;
+		prevlen = n;
+		prevrank = rank;
+	}
+	if (prev == NULL)
+		return;
+	if (!usa && (f = add(a, SEVERITY_WARNING, "rel-without-usa", line, column)) != NULL) {
+		copy_printable(f->marking, sizeof(f->marking), mark, len);
+		snprintf(f->message, sizeof(f->message), "REL TO list in %s does not name USA",
+		    f->marking);
+	} else if (usa && !ordered &&
+	    (f = add(a, SEVERITY_WARNING, "rel-order", line, column)) != NULL) {
+		copy_printable(f->marking, sizeof(f->marking), mark, len);
+		snprintf(f->message, sizeof(f->message), "REL TO list in %s is out of order (USA, "
+		    "then countries, then groups, each alphabetical)", f->marking);
+	}
+}
+
+static void
+format_marking(const struct policy *p, const struct marking *m, char *buf, size_t buflen)
+{
+	if (m->unknown) {
+		snprintf(buf, buflen, "unknown (\"%s\")", m->unknown_token);
+		return;
+	}
+	if (marking_format(p, m, NULL, true, buf, buflen) < 0)
+		snprintf(buf, buflen, "%s", p->levels[m->level].name);
+}
+
+/* The first banner against the roll-up of every portion (`none` when there are none). */
+static void
+lint_banner(struct adder *a, const struct policy *p, const struct document *d,
+    const struct marking *all, bool none)
+{
+	struct check_finding *f;
+	char b[160], r[160];
+	size_t i;
+
+	if (!d->has_banner || none || d->banner.unknown)
+		return;
+	for (i = 0; i < d->nlines; i++)
+		if (d->lines[i].kind == LINE_BANNER)
+			break;
+	if (i == d->nlines)
+		return;
+	if (d->banner.level == all->level && !(all->fd == FD_NOFORN &&
+	    d->banner.fd != FD_NOFORN && !d->caption_noforn))
+		return;
+	if ((f = add(a, SEVERITY_WARNING, "banner-mismatch", i + 1,
+	    d->lines[i].span_start + 1)) == NULL)
+		return;
+	format_marking(p, &d->banner, b, sizeof(b));
+	format_marking(p, all, r, sizeof(r));
+	snprintf(f->marking, sizeof(f->marking), "%s", b);
+	snprintf(f->message, sizeof(f->message), "the banner says %s but the portions roll up "
+	    "to %s", b, r);
+}
+
+int
+check_document(const struct policy *p, const struct document *d, const struct marking *target,
+    struct check_result *res, char *err, size_t errlen)
+{
+	struct adder a;
+	struct marking all;
+	bool first = true;
+	size_t k;
+
+	memset(res, 0, sizeof(*res));
+	if (redact_decide(p, d, target, &res->decisions, err, errlen) != 0)
+		return -1;
+	res->rollup = res->decisions.rollup;
+	res->kept = res->decisions.released;
+	res->withheld = res->decisions.withheld;
+	memset(&a, 0, sizeof(a));
+	a.res = res;
+	marking_init(&all);
+	for (k = 0; k < d->nportions; k++)
+		if (d->portions[k].eff_known && !d->portions[k].eff.unknown)
+			marking_rollup_add(p, &all, &first, &d->portions[k].eff);
+	lint_banner(&a, p, d, &all, first);
+
+	for (k = 0; k < d->nportions; k++) {
+		const struct doc_portion *pt = &d->portions[k];
+		const struct redact_decision *dc = &res->decisions.decisions[k];
+		bool kept = dc->rule == RULE_RELEASED;
+		size_t ms = 0, ml = 0, column = 1;
+		struct check_finding *f;
+		char written[100] = "";
+
+		if (pt->marked && find_mark(d, pt, &ms, &ml)) {
+			column = ms + 1;
+			copy_printable(written, sizeof(written), d->data + d->lines[pt->first].off + ms,
+			    ml);
+		}
+
+		if (!pt->marked) {
+			f = add(&a, SEVERITY_WARNING, pt->subject ? "unmarked-subject" : "unmarked-text",
+			    pt->first + 1, 1);
+			if (f != NULL) {
+				f->end_line = pt->last_text + 1;
+				f->portion = k;
+				if (pt->eff_known)
+					format_marking(p, &pt->eff, f->marking, sizeof(f->marking));
+				snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s",
+				    pt->subject ? "the subject" : "text",
+				    pt->eff_known ? " and takes the banner's marking " :
+				    " and no banner gives it a marking",
+				    pt->eff_known ? f->marking : "");
+			}
+		}
+		if (pt->marked && pt->mark.unknown &&
+		    (f = add(&a, SEVERITY_ERROR, "unknown-token", pt->first + 1, column)) != NULL) {
+			f->portion = k;
+			snprintf(f->marking, sizeof(f->marking), "%s", written);
+			snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
+			    pt->mark.unknown_token, written);
+		}
+		if (pt->marked && pt->mark.fd_conflict &&
+		    (f = add(&a, SEVERITY_WARNING, "noforn-with-rel", pt->first + 1, column)) != NULL) {
+			snprintf(f->marking, sizeof(f->marking), "%s", written);
+			snprintf(f->message, sizeof(f->message), "%s carries both NOFORN and REL TO; "
+			    "NOFORN wins", written);
+		}
+		if (pt->marked && ml > 2)
+			lint_rel(&a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2,
+			    pt->first + 1, column);
+		if (pt->marked && d->caption_noforn && pt->mark.fd == FD_REL &&
+		    (f = add(&a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
+		    column)) != NULL) {
+			snprintf(f->marking, sizeof(f->marking), "%s", written);
+			snprintf(f->message, sizeof(f->message), "the NOFORN caption contradicts REL TO "
+			    "in %s; NOFORN wins", written);
+		}
+
+		/* The decision itself: an error when withheld, a note when kept. */
+		f = add(&a, kept ? SEVERITY_NOTE : SEVERITY_ERROR,
+		    kept ? "portion-kept" : "portion-withheld", pt->first + 1, column);
+		if (f != NULL) {
+			char eff[160] = "unmarked";
+
+			f->end_line = pt->last_text + 1;
+			f->portion = k;
+			f->decision = kept ? "kept" : "withheld";
+			if (pt->eff_known)
+				format_marking(p, &pt->eff, eff, sizeof(eff));
+			snprintf(f->marking, sizeof(f->marking), "%s", eff);
+			snprintf(f->message, sizeof(f->message), "%s: %s%s%s", f->decision,
+			    written[0] != '\0' ? written : "", written[0] != '\0' ? " " : "", dc->why);
+		}
+	}
+
+	if (a.nomem) {
+		snprintf(err, errlen, "out of memory");
+		check_result_free(res);
+		return -1;
+	}
+	return 0;
+}
+
+void
+check_result_free(struct check_result *res)
+{
+	if (res == NULL)
+		return;
+	free(res->findings);
+	redact_result_free(&res->decisions);
+	memset(res, 0, sizeof(*res));
+}
+
+bool
+check_passes(const struct check_result *res, bool strict)
+{
+	return res->errors == 0 && (!strict || res->warnings == 0);
+}

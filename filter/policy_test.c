@@ -1,0 +1,96 @@
+/*
+ * policy_test: a policy's own examples.
+ */
+#include "policy_test.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "document.h"
+#include "marking.h"
+
+static const char *const kind_names[] = {
+	"text", "blank", "routing", "routing_class", "banner", "page", "caption", "authority",
+	"declass", "tags"
+};
+
+/* The role a line gets at the top of a document, after a banner when it is not one itself. */
+static int
+line_role(const struct policy *p, const char *line, char *role, size_t rolelen, char *err,
+    size_t errlen)
+{
+	struct document d;
+	size_t i;
+
+	if (document_parse(p, line, strlen(line), "example", &d, err, errlen) != 0)
+		return -1;
+	snprintf(role, rolelen, "none");
+	for (i = 0; i < d.nlines; i++) {
+		const struct doc_line *ln = &d.lines[i];
+
+		if (ln->kind == LINE_TEXT && ln->portion != DOC_NONE) {
+			const struct doc_portion *pt = &d.portions[ln->portion];
+
+			snprintf(role, rolelen, "%s", pt->subject ? "subject" : pt->marked ?
+			    (pt->joined ? "portion-raise" : "portion") : "text");
+		} else {
+			snprintf(role, rolelen, "%s", kind_names[ln->kind]);
+		}
+		break;
+	}
+	document_free(&d);
+	return 0;
+}
+
+int
+policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbose,
+    size_t *total, char *err, size_t errlen)
+{
+	size_t i;
+	int failures = 0;
+
+	*total = p->ntests;
+	for (i = 0; i < p->ntests; i++) {
+		const struct policy_test *t = &p->tests[i];
+		char got[64], why[160], msg[POLICY_ERRLEN];
+
+		if (t->mark != NULL) {
+			struct marking m, target;
+			const char *ex;
+			const char *s = t->mark;
+			size_t n = strlen(s);
+
+			if (marking_parse_target(p, t->target, &target, msg, sizeof(msg)) != 0) {
+				fprintf(fp, "%s:%lu: %s\n", origin, t->at, msg);
+				failures++;
+				continue;
+			}
+			/* "(S//NF)" and "S//NF" are both accepted. */
+			if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+				s++;
+				n -= 2;
+			}
+			if (marking_parse(p, s, n, MARKING_PORTION, &m) != 1)
+				snprintf(got, sizeof(got), "not-a-mark");
+			else if (marking_decide(p, &m, &target, why, sizeof(why), &ex) ==
+			    RULE_RELEASED)
+				snprintf(got, sizeof(got), "released");
+			else
+				snprintf(got, sizeof(got), "withheld");
+		} else if (line_role(p, t->line, got, sizeof(got), err, errlen) != 0) {
+			return -1;
+		}
+		if (strcmp(got, t->expect) != 0) {
+			fprintf(fp, "%s:%lu: %s%s%s%s: expected %s, got %s\n", origin, t->at,
+			    t->mark != NULL ? "mark " : "line ", t->mark != NULL ? t->mark : t->line,
+			    t->mark != NULL ? " to " : "", t->mark != NULL ? t->target : "", t->expect,
+			    got);
+			failures++;
+		} else if (verbose) {
+			fprintf(fp, "%s:%lu: ok: %s%s%s -> %s\n", origin, t->at,
+			    t->mark != NULL ? t->mark : t->line, t->mark != NULL ? " to " : "",
+			    t->mark != NULL ? t->target : "", got);
+		}
+	}
+	return failures;
+}

@@ -1,0 +1,454 @@
+/*
+ * report: text, JSON (jansson), SARIF 2.1.0 (jansson) and HTML writers for check findings.
+ */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+static const char *const severity_names[] = { "note", "warning", "error" };
+
+int
+report_format_parse(const char *s, enum report_format *f)
+{
+	if (strcmp(s, "text") == 0)
+		*f = FORMAT_TEXT;
+	else if (strcmp(s, "json") == 0)
+		*f = FORMAT_JSON;
+	else if (strcmp(s, "sarif") == 0)
+		*f = FORMAT_SARIF;
+	else if (strcmp(s, "html") == 0)
+		*f = FORMAT_HTML;
+	else
+		return -1;
+	return 0;
+}
+
+static bool
+doc_passes(const struct report_doc *d, const struct report_options *o)
+{
+	return check_passes(d->res, o->strict);
+}
+
+static void
+rollup_text(const struct report_options *o, const struct check_result *r, char *buf,
+    size_t len)
+{
+	if (marking_format(o->policy, &r->rollup, NULL, true, buf, len) < 0)
+		snprintf(buf, len, "%s", o->policy->levels[r->rollup.level].name);
+}
+
+/*
+ * Text: one line a finding, "FILE:LINE:COL: severity: rule: message [marking]", then a summary
+ * line a file. Kept portions are listed only with `notes`.
+ */
+static int
+write_text(FILE *fp, const struct report_doc *docs, size_t n, const struct report_options *o)
+{
+	static const char *const colour[] = { "\033[32m", "\033[33m", "\033[1;31m" };
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct check_result *r = docs[i].res;
+		char roll[160];
+
+		for (k = 0; k < r->nfindings; k++) {
+			const struct check_finding *f = &r->findings[k];
+
+			if (f->severity == SEVERITY_NOTE && !o->notes)
+				continue;
+			fprintf(fp, "%s:%zu:%zu: %s%s%s: %s: %s", docs[i].name, f->line, f->column,
+			    o->colour ? colour[f->severity] : "", severity_names[f->severity],
+			    o->colour ? "\033[0m" : "", f->rule, f->message);
+			if (f->marking[0] != '\0' && f->decision != NULL)
+				fprintf(fp, " [%s]", f->marking);
+			fputc('\n', fp);
+		}
+		rollup_text(o, r, roll, sizeof(roll));
+		fprintf(fp, "%s: %zu kept, %zu withheld, %zu error%s, %zu warning%s: %s %s "
+		    "(a release would be marked %s)\n", docs[i].name, r->kept, r->withheld,
+		    r->errors, r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s",
+		    doc_passes(&docs[i], o) ? "releasable to" : "not releasable as it stands to",
+		    o->target, roll);
+	}
+	return 0;
+}
+
+/* A JSON string of s, with any byte that is not well-formed UTF-8 turned into '?'. */
+static json_t *
+jstr(const char *s)
+{
+	size_t n = strlen(s), i = 0, k = 0;
+	char *copy = malloc(n + 1);
+	json_t *j;
+
+	if (copy == NULL)
+		return NULL;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 :
+		    (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+		size_t t;
+		bool ok = len > 0 && i + len <= n;
+
+		for (t = 1; ok && t < len; t++)
+			ok = ((unsigned char)s[i + t] & 0xC0) == 0x80;
+		if (!ok) {
+			copy[k++] = '?';
+			i++;
+			continue;
+		}
+		memcpy(copy + k, s + i, len);
+		k += len;
+		i += len;
+	}
+	copy[k] = '\0';
+	j = json_string(copy);
+	free(copy);
+	return j != NULL ? j : json_string("?");
+}
+
+static json_t *
+finding_json(const struct check_finding *f)
+{
+	json_t *j = json_object();
+
+	json_object_set_new(j, "line", json_integer((json_int_t)f->line));
+	json_object_set_new(j, "column", json_integer((json_int_t)f->column));
+	json_object_set_new(j, "end_line", json_integer((json_int_t)f->end_line));
+	json_object_set_new(j, "severity", json_string(severity_names[f->severity]));
+	json_object_set_new(j, "rule", json_string(f->rule));
+	json_object_set_new(j, "decision", f->decision != NULL ? json_string(f->decision) :
+	    json_null());
+	json_object_set_new(j, "marking", jstr(f->marking));
+	json_object_set_new(j, "message", jstr(f->message));
+	return j;
+}
+
+/* JSON: the schema is documented in tearline(1) under "JSON REPORT". */
+static json_t *
+build_json(const struct report_doc *docs, size_t n, const struct report_options *o)
+{
+	json_t *root = json_object(), *files = json_array();
+	bool all = true;
+	size_t i, k;
+
+	json_object_set_new(root, "tool", json_string("tearline"));
+	json_object_set_new(root, "version", json_string(o->version));
+	json_object_set_new(root, "schema", json_integer(REPORT_SCHEMA_VERSION));
+	json_object_set_new(root, "target", jstr(o->target));
+	json_object_set_new(root, "policy", json_string(o->policy->name));
+	json_object_set_new(root, "strict", json_boolean(o->strict));
+	for (i = 0; i < n; i++) {
+		const struct check_result *r = docs[i].res;
+		json_t *jf = json_object(), *fs = json_array();
+		char roll[160];
+
+		all = all && doc_passes(&docs[i], o);
+		rollup_text(o, r, roll, sizeof(roll));
+		json_object_set_new(jf, "file", jstr(docs[i].name));
+		json_object_set_new(jf, "passed", json_boolean(doc_passes(&docs[i], o)));
+		json_object_set_new(jf, "kept", json_integer((json_int_t)r->kept));
+		json_object_set_new(jf, "withheld", json_integer((json_int_t)r->withheld));
+		json_object_set_new(jf, "errors", json_integer((json_int_t)r->errors));
+		json_object_set_new(jf, "warnings", json_integer((json_int_t)r->warnings));
+		json_object_set_new(jf, "release_marking", json_string(roll));
+		for (k = 0; k < r->nfindings; k++)
+			json_array_append_new(fs, finding_json(&r->findings[k]));
+		json_object_set_new(jf, "findings", fs);
+		json_array_append_new(files, jf);
+	}
+	json_object_set_new(root, "passed", json_boolean(all));
+	json_object_set_new(root, "files", files);
+	return root;
+}
+
+static json_t *
+text_obj(const char *s)
+{
+	return json_pack("{s:o}", "text", jstr(s));
+}
+
+/* SARIF 2.1.0: one run; every rule in the driver; one result a finding. */
+static json_t *
+build_sarif(const struct report_doc *docs, size_t n, const struct report_options *o)
+{
+	json_t *rules = json_array(), *results = json_array(), *driver, *run, *log;
+	size_t i, k;
+
+	for (i = 0; check_rules[i] != NULL; i++)
+		json_array_append_new(rules, json_pack("{s:s, s:o}", "id", check_rules[i],
+		    "shortDescription", text_obj(check_rule_description(check_rules[i]))));
+	driver = json_pack("{s:s, s:s, s:o}", "name", "tearline", "version", o->version, "rules",
+	    rules);
+	for (i = 0; i < n; i++) {
+		const struct check_result *r = docs[i].res;
+
+		for (k = 0; k < r->nfindings; k++) {
+			const struct check_finding *f = &r->findings[k];
+			size_t idx;
+			json_t *res, *loc;
+
+			for (idx = 0; check_rules[idx] != NULL; idx++)
+				if (strcmp(check_rules[idx], f->rule) == 0)
+					break;
+			loc = json_pack("{s:{s:{s:o}, s:{s:I, s:I, s:I}}}", "physicalLocation",
+			    "artifactLocation", "uri", jstr(docs[i].name), "region",
+			    "startLine", (json_int_t)f->line, "startColumn", (json_int_t)f->column,
+			    "endLine", (json_int_t)f->end_line);
+			res = json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s?, s:o}}", "ruleId",
+			    f->rule, "ruleIndex", (json_int_t)idx, "level",
+			    severity_names[f->severity], "message", text_obj(f->message),
+			    "locations", loc, "properties", "decision", f->decision, "marking",
+			    jstr(f->marking));
+			json_array_append_new(results, res);
+		}
+	}
+	run = json_pack("{s:{s:o}, s:o, s:{s:o, s:s}}", "tool", "driver", driver, "results", results,
+	    "properties", "target", jstr(o->target), "policy", o->policy->name);
+	log = json_pack("{s:s, s:s, s:[o]}", "$schema",
+	    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", run);
+	return log;
+}
+
+static void
+html_escape(FILE *fp, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		case '\'':
+			fputs("&#39;", fp);
+			break;
+		case '\r':
+			break;
+		default:
+			if (c < 0x20 && c != '\t')
+				fputs("\xEF\xBF\xBD", fp);	/* U+FFFD for control bytes */
+			else
+				fputc(c, fp);
+		}
+	}
+}
+
+/* Writes a line of the document as UTF-8: Latin-1 bytes are converted when the document is not
+ * UTF-8, so the page shows the paragraph sign and not a replacement character. */
+static void
+html_line(FILE *fp, const struct document *d, const struct doc_line *ln)
+{
+	const char *s = d->data + ln->off;
+	size_t i, start = 0;
+
+	if (d->utf8) {
+		html_escape(fp, s, ln->len);
+		return;
+	}
+	for (i = 0; i < ln->len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80)
+			continue;
+		html_escape(fp, s + start, i - start);
+		fputc(0xC0 | (c >> 6), fp);
+		fputc(0x80 | (c & 0x3F), fp);
+		start = i + 1;
+	}
+	html_escape(fp, s + start, ln->len - start);
+}
+
+static void
+html_str(FILE *fp, const char *s)
+{
+	html_escape(fp, s, strlen(s));
+}
+
+static const char html_style[] =
+    "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}"
+    ".banner{background:#c8102e;color:#fff;text-align:center;font-weight:bold;padding:6px;"
+    "letter-spacing:.1em}"
+    "main{padding:16px 24px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}"
+    "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #bbb;padding:4px 8px;"
+    "text-align:left;vertical-align:top}th{background:#eee}"
+    ".doc{display:grid;grid-template-columns:4em minmax(0,1fr) 26em;font-family:monospace;"
+    "font-size:13px;border:1px solid #ccc;background:#fff}"
+    ".doc>div{padding:1px 6px;white-space:pre-wrap;overflow-wrap:anywhere}"
+    ".ln{color:#888;text-align:right;border-right:1px solid #ddd}"
+    ".why{font-family:system-ui,sans-serif;font-size:12px;border-left:1px solid #ddd}"
+    ".kept{background:#e3f4e1}.withheld{background:#fbe0e0}.structure{background:#f1f1f1;"
+    "color:#555}.pass{color:#1a7f37;font-weight:bold}.fail{color:#c8102e;font-weight:bold}"
+    ".sev-error{color:#c8102e}.sev-warning{color:#9a6700}.sev-note{color:#1a7f37}"
+    ".legend span{display:inline-block;padding:2px 8px;margin-right:8px;border:1px solid #ccc}";
+
+/* The banner of the original, for the top and bottom of the page that holds its text. */
+static void
+html_banner_text(const struct report_doc *docs, size_t n, const struct report_options *o,
+    char *buf, size_t len)
+{
+	struct marking top;
+	bool first = true;
+	size_t i, k;
+
+	marking_init(&top);
+	for (i = 0; i < n; i++) {
+		const struct document *d = docs[i].doc;
+
+		if (d->has_banner && !d->banner.unknown)
+			marking_rollup_add(o->policy, &top, &first, &d->banner);
+		for (k = 0; k < d->nportions; k++)
+			if (d->portions[k].eff_known && !d->portions[k].eff.unknown)
+				marking_rollup_add(o->policy, &top, &first, &d->portions[k].eff);
+	}
+	if (marking_format(o->policy, &top, NULL, true, buf, len) < 0)
+		snprintf(buf, len, "%s", o->policy->levels[top.level].name);
+}
+
+static void
+write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct report_options *o)
+{
+	const struct document *d = rd->doc;
+	const struct check_result *r = rd->res;
+	size_t i, k;
+	char roll[160];
+
+	fputs("<section class=\"file\"><h2>", fp);
+	html_str(fp, rd->name);
+	fprintf(fp, "</h2><p class=\"%s\">", doc_passes(rd, o) ? "pass" : "fail");
+	fputs(doc_passes(rd, o) ? "Releasable to " : "Not releasable as it stands to ", fp);
+	html_str(fp, o->target);
+	rollup_text(o, r, roll, sizeof(roll));
+	fputs("</p><table class=\"summary\"><tr><th>Portions kept</th><th>Portions withheld</th>"
+	    "<th>Errors</th><th>Warnings</th><th>Release would be marked</th></tr>", fp);
+	fprintf(fp, "<tr><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>", r->kept,
+	    r->withheld, r->errors, r->warnings);
+	html_str(fp, roll);
+	fputs("</td></tr></table>", fp);
+
+	fputs("<table class=\"findings\"><tr><th>Line</th><th>Severity</th><th>Rule</th>"
+	    "<th>Message</th></tr>", fp);
+	for (k = 0; k < r->nfindings; k++) {
+		const struct check_finding *f = &r->findings[k];
+
+		if (f->severity == SEVERITY_NOTE)
+			continue;
+		fprintf(fp, "<tr><td><a href=\"#d%zu-L%zu\">%zu</a></td><td class=\"sev-%s\">%s</td>"
+		    "<td>", docno, f->line, f->line, severity_names[f->severity],
+		    severity_names[f->severity]);
+		html_str(fp, f->rule);
+		fputs("</td><td>", fp);
+		html_str(fp, f->message);
+		fputs("</td></tr>", fp);
+	}
+	fputs("</table><div class=\"doc\">", fp);
+	for (i = 0; i < d->nlines; i++) {
+		const struct doc_line *ln = &d->lines[i];
+		const char *cls = "structure";
+		const struct redact_decision *dc = NULL;
+
+		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE) {
+			dc = &r->decisions.decisions[ln->portion];
+			cls = dc->rule == RULE_RELEASED ? "kept" : "withheld";
+		}
+		fprintf(fp, "<div class=\"ln %s\" id=\"d%zu-L%zu\">%zu</div><div class=\"%s\">",
+		    cls, docno, i + 1, i + 1, cls);
+		html_line(fp, d, ln);
+		fprintf(fp, "</div><div class=\"why %s\">", cls);
+		if (dc != NULL && i == d->portions[ln->portion].first) {
+			fputs(dc->rule == RULE_RELEASED ? "kept: " : "withheld: ", fp);
+			html_str(fp, dc->why);
+		}
+		fputs("</div>", fp);
+	}
+	fputs("</div></section>", fp);
+}
+
+static int
+write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct report_options *o)
+{
+	char banner[160];
+	size_t i;
+
+	html_banner_text(docs, n, o, banner, sizeof(banner));
+	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	    "style-src 'unsafe-inline'\"><title>tearline review: ", fp);
+	html_str(fp, o->target);
+	fprintf(fp, "</title><style>%s</style></head><body>", html_style);
+	fputs("<div class=\"banner\" id=\"banner-top\">", fp);
+	html_str(fp, banner);
+	fputs("</div><main><h1>tearline review for release to ", fp);
+	html_str(fp, o->target);
+	fputs("</h1><p>This page holds the original text and is marked as the original is. "
+	    "Policy: ", fp);
+	html_str(fp, o->policy->name);
+	fputs(".</p><p class=\"legend\"><span class=\"kept\">kept</span>"
+	    "<span class=\"withheld\">withheld</span><span class=\"structure\">structure "
+	    "(banners, captions, headers: re-marked in a release)</span></p>", fp);
+	fputs("<table class=\"summary\" id=\"summary\"><tr><th>File</th><th>Result</th>"
+	    "<th>Kept</th><th>Withheld</th><th>Errors</th><th>Warnings</th></tr>", fp);
+	for (i = 0; i < n; i++) {
+		const struct check_result *r = docs[i].res;
+
+		fputs("<tr><td>", fp);
+		html_str(fp, docs[i].name);
+		fprintf(fp, "</td><td class=\"%s\">%s</td><td>%zu</td><td>%zu</td><td>%zu</td>"
+		    "<td>%zu</td></tr>", doc_passes(&docs[i], o) ? "pass" : "fail",
+		    doc_passes(&docs[i], o) ? "releasable" : "not releasable", r->kept, r->withheld,
+		    r->errors, r->warnings);
+	}
+	fputs("</table>", fp);
+	for (i = 0; i < n; i++)
+		write_html_doc(fp, &docs[i], i, o);
+	fputs("</main><div class=\"banner\" id=\"banner-bottom\">", fp);
+	html_str(fp, banner);
+	fputs("</div></body></html>\n", fp);
+	return 0;
+}
+
+int
+report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size_t n,
+    const struct report_options *o, char *err, size_t errlen)
+{
+	json_t *j;
+	int rc;
+
+	switch (f) {
+	case FORMAT_TEXT:
+		return write_text(fp, docs, n, o);
+	case FORMAT_HTML:
+		return write_html(fp, docs, n, o);
+	case FORMAT_JSON:
+	case FORMAT_SARIF:
+	default:
+		j = f == FORMAT_JSON ? build_json(docs, n, o) : build_sarif(docs, n, o);
+		if (j == NULL) {
+			snprintf(err, errlen, "out of memory building the report");
+			return -1;
+		}
+		rc = json_dumpf(j, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+		json_decref(j);
+		if (rc != 0) {
+			snprintf(err, errlen, "cannot write the report");
+			return -1;
+		}
+		fputc('\n', fp);
+		return 0;
+	}
+}
