@@ -1,0 +1,120 @@
+#!/bin/sh
+# Adversarial documents: each is built to tempt the filter into releasing text it must withhold,
+# and each asserts, in mask, strip and blackout mode, that named secret words never reach the
+# output, and that the releasable words do. Cases that fail today live in tests/pending/.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+if [ ! -x ./tearline ]; then
+	echo "FAIL ./tearline is not built (run make)"
+	exit 1
+fi
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+# shellcheck source=tests/lib/adversarial.sh
+. tests/lib/adversarial.sh
+
+# A hard-wrapped (S) paragraph whose continuation line starts with "(C) of the act": the
+# mark is text that wrapped, so the rest of the sentence stays SECRET.
+printf 'SECRET\n\n1. (S) The minister said the plan under section 4\n(C) of the act allows walrus transfers to the\nnorthern depot.\n\n2. (U) The weather was fine.\n' > "$tmp/wrap-c"
+adv hardwrap-c-of-the-act CONFIDENTIAL "$tmp/wrap-c" 'walrus|northern depot|minister said' 'weather was fine'
+adv hardwrap-c-of-the-act UNCLASSIFIED "$tmp/wrap-c" 'walrus|northern depot|minister said|SECRET' 'weather was fine'
+
+# The same with "(U) and more".
+printf 'SECRET\n\n1. (S) The envoy listed the zebra codes, the cipher keys\n(U) and more material that the quartermaster\nstored in vault seven.\n\n2. (U) The weather was fine.\n' > "$tmp/wrap-u"
+adv hardwrap-u-and-more UNCLASSIFIED "$tmp/wrap-u" 'zebra|quartermaster|vault seven|cipher' 'weather was fine'
+adv hardwrap-u-and-more CONFIDENTIAL "$tmp/wrap-u" 'zebra|quartermaster|vault seven|cipher' 'weather was fine'
+
+# A wrapped continuation after a page header that cuts the paragraph mid-sentence.
+printf 'SECRET\n\n1. (S) The walrus convoy will sail from the\nMUSCAT 00001065 002 OF 004\n(U) and more zebra escorts follow it.\n\n2. (U) The weather was fine.\n' > "$tmp/wrap-page"
+adv hardwrap-across-page-header UNCLASSIFIED "$tmp/wrap-page" 'walrus|zebra' 'weather was fine|002 OF 004'
+
+# A mark inside prose is not a portion mark.
+printf 'SECRET\n\n1. (S) Under section 4 (C) of the act the walrus moves north.\n\n2. (C) The puffin count was normal.\n' > "$tmp/prose"
+adv mark-in-prose CONFIDENTIAL "$tmp/prose" 'walrus|section 4' 'puffin count'
+
+# Office symbols that look like marks at the start of a line: never releasable.
+printf 'SECRET\n\n1. (S) The walrus plan was shown to the office.\n(U/S) Burns asked about the zebra convoy.\n(S/WCI) staff reviewed the narwhal budget.\n\n2. (U) The weather was fine.\n' > "$tmp/office"
+adv office-symbols UNCLASSIFIED "$tmp/office" 'walrus|zebra|narwhal|Burns' 'weather was fine'
+adv office-symbols "TOP SECRET" "$tmp/office" 'zebra|narwhal|Burns' 'walrus plan|weather was fine'
+
+# REL TO lists that prove nothing about a foreign target: an unknown-membership group, an unknown
+# token, a bare REL.
+printf 'SECRET//REL TO USA, GBR\n\n1. (S//REL TO USA, ISAF) The isaf walrus route.\n2. (S//REL TO USA, XYZQ) The mystery zebra route.\n3. (S//REL) The bare narwhal route.\n4. (S//REL TO USA, GBR) The british puffin route.\n5. (C//REL NATO) The allied gannet route.\n' > "$tmp/rel"
+adv rel-unknown-group "SECRET//REL TO USA, GBR" "$tmp/rel" 'walrus|zebra|narwhal' 'puffin|gannet'
+adv rel-unknown-group "SECRET//REL TO USA, FRA" "$tmp/rel" 'walrus|zebra|narwhal|puffin' 'gannet'
+adv rel-unknown-group "SECRET//REL TO USA, FVEY" "$tmp/rel" 'walrus|zebra|narwhal|puffin|gannet'
+
+# A NOFORN caption covers a paragraph that says REL TO.
+printf 'SECRET\nNOFORN\n\n1. (S//REL TO USA, GBR) The caption walrus plan.\n2. (U) The weather was fine.\n' > "$tmp/caption"
+adv noforn-caption-rel "SECRET//REL TO USA, GBR" "$tmp/caption" 'walrus|NOFORN' 'weather was fine'
+adv noforn-caption-rel "SECRET//NOFORN" "$tmp/caption" '' 'walrus|weather was fine|NOFORN'
+
+# NOFORN and handling controls at foreign and public targets.
+printf 'SECRET//NOFORN\n\n1. (S//NF) The walrus source.\n2. (SBU) The zebra venue.\n3. (U//FOUO) The narwhal roster.\n4. (C/NOFORN) The puffin note.\n5. (U) The weather was fine.\n' > "$tmp/controls"
+adv controls-foreign "SECRET//REL TO USA, GBR" "$tmp/controls" 'walrus|zebra|narwhal|puffin|NOFORN' 'weather was fine'
+adv controls-public UNCLASSIFIED "$tmp/controls" 'walrus|zebra|narwhal|puffin|NOFORN|SECRET' 'weather was fine'
+adv controls-us CONFIDENTIAL "$tmp/controls" 'walrus' 'zebra|narwhal|puffin|weather was fine'
+
+# A banner lower than a portion: unmarked text takes the higher marking.
+printf 'CONFIDENTIAL\n\nThe unmarked walrus summary.\n\n1. (S) The secret zebra detail.\n2. (C) The confidential puffin detail.\n' > "$tmp/lowbanner"
+adv banner-lower-than-portion CONFIDENTIAL "$tmp/lowbanner" 'walrus|zebra' 'puffin'
+
+# Unmarked text and no banner: nothing proves it releasable.
+printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
+adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'
+
+# Neither banner nor marks: the whole document is withheld.
+printf 'The walrus memo.\nThe zebra annex.\n' > "$tmp/neither"
+adv no-banner-no-marks "TOP SECRET" "$tmp/neither" 'walrus|zebra'
+
+# NUL bytes and invalid UTF-8 inside a secret paragraph.
+printf 'SECRET\n\n1. (S) The wal\000rus plan \377\376 zebra\000 convoy and narwhal \300\200 escort.\n\n2. (U) The weather was fine.\n' > "$tmp/bytes"
+adv nul-and-invalid-utf8 UNCLASSIFIED "$tmp/bytes" 'zebra|narwhal|convoy|escort|SECRET' 'weather was fine'
+
+# A 1 MB single line: marked SECRET, and as an unmarked continuation of a SECRET paragraph.
+# (A long line may hit a pattern's match limit: then tearline refuses, exit 2, printing nothing.)
+words='walrus zebra narwhal walrus zebra narwhal walrus zebra narwhal walrus zebra narwhal '
+words="$words$words$words$words$words$words$words$words"	# 672 bytes
+long_line() {
+	i=0
+	while [ $i -lt 1561 ]; do	# 1561 * 672 = 1049 KB
+		printf '%s' "$words"
+		i=$((i + 1))
+	done
+}
+{ printf 'SECRET\n\n1. (S) '; long_line; printf '\n\n2. (U) The weather was fine.\n'; } > "$tmp/long-marked"
+adv one-megabyte-line-marked UNCLASSIFIED "$tmp/long-marked" 'walrus|zebra|narwhal' 'weather was fine'
+{
+	printf 'SECRET\n\n1. (S) The plan reads as follows and\n'
+	long_line
+	printf '\n\n2. (U) The weather was fine.\n'
+} > "$tmp/long-cont"
+adv one-megabyte-line-continued UNCLASSIFIED "$tmp/long-cont" 'walrus|zebra|narwhal|plan reads' '' '0 2'
+
+# CR-only line ends.
+printf 'SECRET\r\r1. (S) The walrus plan covers the\rnorthern zebra depot.\r\r2. (U) The weather was fine.\r' > "$tmp/cr"
+adv cr-only-line-ends UNCLASSIFIED "$tmp/cr" 'walrus|zebra|SECRET' 'weather was fine|UNCLASSIFIED'
+
+# A byte order mark before the banner: the banner still governs and is re-marked.
+printf '\357\273\277SECRET\n\nThe unmarked walrus summary.\n\n1. (U) The weather was fine.\nSECRET\n' > "$tmp/bom"
+adv bom-before-banner UNCLASSIFIED "$tmp/bom" 'walrus|SECRET' 'weather was fine|UNCLASSIFIED'
+
+# Body lines that look like header lines, inside a SECRET paragraph.
+printf 'SECRET\n\n1. (S) The walrus meeting notes follow\nSECRET MEETING 123456\nand the zebra attendees.\n\n2. (U) The weather was fine.\n' > "$tmp/bannerish"
+adv banner-like-body-line UNCLASSIFIED "$tmp/bannerish" 'walrus|MEETING 123456|zebra|SECRET' 'weather was fine'
+printf 'SECRET\n\nSUBJECT: (C) Quarterly review\n\n1. (S) The walrus review covered\nTAGS: PGOV ZEBRA\nClassified By: narwhal officer for reasons 1.4\nand the puffin budget.\n\n2. (C) The confidential gannet detail.\n' > "$tmp/headerish"
+adv tags-and-authority-in-body CONFIDENTIAL "$tmp/headerish" 'walrus|ZEBRA|narwhal|puffin' 'gannet|Quarterly review'
+printf 'SECRET\n\n1. (S) The walrus decision is recorded as\nE.O. 12958: DECL: 11/06/2017 ZEBRA\nin the narwhal file.\n\n2. (U) The weather was fine.\n' > "$tmp/eo"
+adv eo-line-in-body UNCLASSIFIED "$tmp/eo" 'walrus|ZEBRA|DECL|11/06/2017|narwhal' 'weather was fine'
+adv eo-line-in-body CONFIDENTIAL "$tmp/eo" 'walrus|ZEBRA|DECL|narwhal' 'weather was fine'
+
+# The seed cable: nothing of its SECRET//NOFORN paragraphs, and no classified marking, in public.
+adv seed-public UNCLASSIFIED samples/07MUSCAT1065.txt \
+    'ATACMS|600-700|HIMARS|Shi'"'"'a|S E C R E T|SECRET|NOFORN|S/NF|(C)|Classified By|DECL:|Annapolis|REF: MUSCAT' \
+    'This message has been cleared|UNCLAS SECTION 01 OF 04|ZNR UUUUU|E.O. 12958: N/A'
+adv seed-confidential CONFIDENTIAL samples/07MUSCAT1065.txt \
+    'ATACMS|600-700|HIMARS|Shi'"'"'a|S E C R E T|SECRET|S/NF|ZNY SSSS' \
+    'Annapolis|C O N F I D E N T I A L SECTION 01|ZNY CCCCC|Classified By|This message has been cleared'
+
+exit $fail

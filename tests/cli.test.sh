@@ -1,0 +1,119 @@
+#!/bin/sh
+# The command line's manners: standard input and "-", the redact subcommand, -o written
+# atomically (and not at all on error), write errors reported (a full disk is /dev/full),
+# located warnings, -q, --help and --version.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+LC_ALL=C
+export LC_ALL
+if [ ! -x ./tearline ]; then
+	echo "FAIL ./tearline is not built (run make)"
+	exit 1
+fi
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+seed=samples/07MUSCAT1065.txt
+
+ok() { echo "ok   $1"; }
+bad() { echo "FAIL $1"; fail=1; }
+
+# The same release from a path, from standard input, from "-", and with "redact".
+./tearline --release U "$seed" > "$tmp/a" 2> /dev/null
+./tearline --release U < "$seed" > "$tmp/b" 2> /dev/null
+./tearline --release U - < "$seed" > "$tmp/c" 2> /dev/null
+./tearline redact --release U "$seed" > "$tmp/d" 2> /dev/null
+./tearline -r U -m mask "$seed" > "$tmp/e" 2> /dev/null
+if [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && cmp -s "$tmp/a" "$tmp/c" &&
+    cmp -s "$tmp/a" "$tmp/d" && cmp -s "$tmp/a" "$tmp/e"; then
+	ok "path, standard input, -, redact and short options agree"
+else
+	bad "path, standard input, -, redact and short options give different releases"
+fi
+
+# -o writes the same bytes, atomically: no temporary file is left.
+mkdir "$tmp/o"
+if ./tearline --release U -o "$tmp/o/release.txt" "$seed" > "$tmp/stdout" 2> /dev/null &&
+    cmp -s "$tmp/a" "$tmp/o/release.txt" && [ ! -s "$tmp/stdout" ] &&
+    [ "$(ls "$tmp/o")" = release.txt ]; then
+	ok "-o writes the release and nothing else"
+else
+	bad "-o: $(ls "$tmp/o")"
+fi
+
+# An error leaves an existing -o file as it was, and creates none.
+printf 'old\n' > "$tmp/o/release.txt"
+./tearline --release U --max-document 100 -o "$tmp/o/release.txt" "$seed" 2> "$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(cat "$tmp/o/release.txt")" = old ] &&
+    [ "$(ls "$tmp/o")" = release.txt ]; then
+	ok "-o untouched on error"
+else
+	bad "-o on error: exit $rc, files: $(ls "$tmp/o")"
+fi
+./tearline --release NOPE -o "$tmp/o/new.txt" "$seed" 2> /dev/null
+if [ ! -e "$tmp/o/new.txt" ] && [ "$(ls "$tmp/o")" = release.txt ]; then
+	ok "-o creates nothing on error"
+else
+	bad "-o created a file on error: $(ls "$tmp/o")"
+fi
+./tearline --release U -o "$tmp/o/no/such/dir/out.txt" "$seed" > "$tmp/stdout" 2> "$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -s "$tmp/stdout" ] && grep -q 'tearline: .*out.txt' "$tmp/err"; then
+	ok "-o into a missing directory: exit 2 with a message"
+else
+	bad "-o into a missing directory: exit $rc: $(cat "$tmp/err")"
+fi
+
+# A write error on standard output (a full disk) is an error, not a silent truncation.
+if [ -w /dev/full ]; then
+	./tearline --release U "$seed" > /dev/full 2> "$tmp/err"
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -q 'write error' "$tmp/err"; then
+		ok "standard output on a full disk: exit 2, write error"
+	else
+		bad "standard output on a full disk: exit $rc: $(cat "$tmp/err")"
+	fi
+	printf 'SECRET\n1. (U) x.\n' | ./tearline --release U > /dev/full 2> "$tmp/err"
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -q 'write error' "$tmp/err"; then
+		ok "a short release on a full disk: exit 2, write error"
+	else
+		bad "a short release on a full disk: exit $rc: $(cat "$tmp/err")"
+	fi
+fi
+
+# Warnings name the file and line of what was withheld for want of proof; -q silences them.
+printf 'SECRET\n\n1. (S) The plan.\n(S/WCI) The office.\n' > "$tmp/wci.txt"
+./tearline --release TS "$tmp/wci.txt" > /dev/null 2> "$tmp/err"
+if grep -F -q "tearline: $tmp/wci.txt:4: withheld: unknown token \"WCI\"" "$tmp/err"; then
+	ok "located warning for an unknown token"
+else
+	bad "no located warning: $(cat "$tmp/err")"
+fi
+printf 'No marks here.\n' | ./tearline --release TS > /dev/null 2> "$tmp/err"
+if grep -F -q "no banner line and no portion marks" "$tmp/err"; then
+	ok "warning for a document with neither banner nor marks"
+else
+	bad "no warning for an unmarked document: $(cat "$tmp/err")"
+fi
+./tearline -q --release TS "$tmp/wci.txt" > /dev/null 2> "$tmp/err"
+if [ ! -s "$tmp/err" ]; then
+	ok "-q silences warnings"
+else
+	bad "-q printed: $(cat "$tmp/err")"
+fi
+
+# --help and --version go to standard output and succeed.
+if ./tearline --help > "$tmp/out" 2> /dev/null && grep -q '^usage: tearline' "$tmp/out"; then
+	ok "--help"
+else
+	bad "--help"
+fi
+if ./tearline --version > "$tmp/out" 2> /dev/null && grep -q '^tearline [0-9]' "$tmp/out"; then
+	ok "--version"
+else
+	bad "--version"
+fi
+
+exit $fail

@@ -1,0 +1,51 @@
+# Helpers for adversarial tests: sourced by tests/adversarial.test.sh and tests/pending/*.sh.
+# Runs from the repository root; needs $tmp (a scratch directory) and sets $fail on failure.
+# shellcheck disable=SC2154,SC2034
+#
+# adv NAME RELEASE FILE WITHHELD [KEPT] [EXITS]
+#   Runs ./tearline -q --release RELEASE in mask, strip and blackout mode on FILE and fails when
+#   any of WITHHELD (fixed strings separated by "|") appears on standard output, when one of KEPT
+#   does not, or when the exit status is not one of EXITS (default "0"). An exit status of 2 must
+#   come with nothing on standard output.
+
+LC_ALL=C
+export LC_ALL
+
+adv() {
+	_name=$1 _release=$2 _file=$3 _withheld=$4 _kept=${5:-} _exits=${6:-0}
+	_why=
+	for _mode in mask strip blackout; do
+		./tearline -q --release "$_release" --mode "$_mode" "$_file" > "$tmp/adv.out" \
+		    2> "$tmp/adv.err"
+		_rc=$?
+		case " $_exits " in
+		*" $_rc "*) ;;
+		*) _why="$_why [$_mode: exit $_rc, wanted $_exits: $(head -n 1 "$tmp/adv.err")]" ;;
+		esac
+		if [ "$_rc" -ne 0 ] && [ -s "$tmp/adv.out" ]; then
+			_why="$_why [$_mode: exit $_rc with output]"
+		fi
+		_old_ifs=$IFS
+		IFS='|'
+		for _w in $_withheld; do
+			[ -n "$_w" ] || continue
+			if grep -F -q -e "$_w" "$tmp/adv.out"; then
+				_why="$_why [$_mode: LEAK \"$_w\"]"
+			fi
+		done
+		if [ "$_rc" -eq 0 ]; then
+			for _w in $_kept; do
+				[ -n "$_w" ] || continue
+				grep -F -q -e "$_w" "$tmp/adv.out" ||
+				    _why="$_why [$_mode: lost \"$_w\"]"
+			done
+		fi
+		IFS=$_old_ifs
+	done
+	if [ -z "$_why" ]; then
+		echo "ok   $_name ($_release)"
+	else
+		echo "FAIL $_name ($_release):$_why"
+		fail=1
+	fi
+}
