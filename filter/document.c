@@ -10,6 +10,12 @@
 /* The longest label kept in front of a placeholder; a longer one could carry text. */
 #define LABEL_MAX 24
 
+/* The longest line that can be a structure line (banner, caption, routing...). */
+#define STRUCTURE_MAX 1024
+
+/* The longest portion mark between its parentheses. */
+#define MARK_MAX 80
+
 /* Returns whether data[0..len) is well-formed UTF-8 (no overlongs or surrogates checked). */
 static bool
 utf8_valid(const unsigned char *s, size_t len)
@@ -190,113 +196,241 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	return true;
 }
 
-/* Parses a caption's controls ("NOFORN, NOT FOR INTERNET DISTRIBUTION"); all must be known. */
+/* Whether byte c separates the words of a caption line. */
+static bool
+caption_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == ',' || c == '/' || c == '.' || c == '-' || c == ';' ||
+	    c == ':';
+}
+
+/*
+ * Reads the controls named on a caption-shaped line, word by word, longest name first
+ * ("NOFORN, NOT FOR INTERNET DISTRIBUTION", "NOFORN SIPDIS", "NOFORN."). Sets *bits to every
+ * control found and returns whether every word was part of a control name.
+ */
 static bool
 take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
 {
 	size_t i = 0;
+	bool all = true;
 
 	*bits = 0;
 	while (i < len) {
-		size_t start, end;
-		int c;
+		size_t best = 0, end, words;
+		int found = -1;
 
-		while (i < len && (s[i] == ',' || s[i] == '/' || s[i] == ' ' || s[i] == '\t'))
+		while (i < len && caption_sep(s[i]))
 			i++;
-		start = i;
-		while (i < len && s[i] != ',' && s[i] != '/')
-			i++;
-		end = i;
-		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-			end--;
-		if (end == start)
+		if (i == len)
+			break;
+		/* Try the longest run of up to six words that names a control. */
+		for (end = i, words = 0; end < len && words < 6; words++) {
+			int c;
+
+			while (end < len && !caption_sep(s[end]))
+				end++;
+			if ((c = policy_control_find(p, s + i, end - i)) >= 0) {
+				best = end;
+				found = c;
+			}
+			while (end < len && (s[end] == ' ' || s[end] == '\t'))
+				end++;
+			if (end < len && caption_sep(s[end]))
+				break;
+		}
+		if (found >= 0) {
+			*bits |= (uint64_t)1 << found;
+			i = best;
 			continue;
-		if ((c = policy_control_find(p, s + start, end - start)) < 0)
-			return false;
-		*bits |= (uint64_t)1 << c;
+		}
+		all = false;
+		while (i < len && !caption_sep(s[i]))
+			i++;
 	}
-	return *bits != 0;
+	return all && *bits != 0;
 }
 
-/* Finds the first banner line, so that routing rules apply only before it. */
-static int
-first_banner(const struct policy *p, struct document *d, pcre2_match_data *md,
-    const char *origin, size_t *out, char *err, size_t errlen)
+/* The restrictive controls (NOFORN and handling) among bits. */
+static uint64_t
+restrictive(const struct policy *p, uint64_t bits)
 {
-	char msg[POLICY_ERRLEN];
-	size_t i, k;
+	uint64_t r = 0;
+	size_t c;
 
-	*out = DOC_NONE;
-	for (i = 0; i < d->nlines; i++) {
-		const char *s = d->data + d->lines[i].off;
+	for (c = 0; c < p->ncontrols; c++)
+		if (((bits >> c) & 1) && p->controls[c].kind != CONTROL_DISTRIBUTION)
+			r |= (uint64_t)1 << c;
+	return r;
+}
 
-		for (k = 0; k < p->nrules; k++) {
-			const struct policy_rule *r = &p->rules[k];
-			struct doc_line scratch;
-			int rc;
+/* Matches every banner rule that may apply against line i; returns 1 if it is a banner. */
+static int
+match_banner(const struct policy *p, struct document *d, pcre2_match_data *md, size_t i,
+    bool top, struct doc_line *out, char *msg, size_t msglen)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t k;
 
-			if (r->role != ROLE_BANNER)
-				continue;
-			if ((rc = policy_match(p, r, s, d->lines[i].len, md, msg, sizeof(msg))) < 0) {
-				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
-				return -1;
-			}
-			memset(&scratch, 0, sizeof(scratch));
-			if (rc == 1 && take_banner(p, r, s, pcre2_get_ovector_pointer(md), &scratch)) {
-				*out = i;
-				return 0;
-			}
-		}
+	for (k = 0; k < p->nrules; k++) {
+		const struct policy_rule *r = &p->rules[k];
+		int rc;
+
+		if (r->role != ROLE_BANNER || (r->scope != SCOPE_ANYWHERE && !top))
+			continue;
+		if ((rc = policy_match(p, r, s, d->lines[i].len, md, msg, msglen)) < 0)
+			return -1;
+		if (rc == 1 && take_banner(p, r, s, pcre2_get_ovector_pointer(md), out))
+			return 1;
 	}
 	return 0;
 }
 
-/* Whether the document opens with a routing header: its first non-blank line is routing. */
+/* Whether line i matches a routing rule. Returns 1, 0, or -1 on a match error. */
 static int
-opens_with_routing(const struct policy *p, struct document *d, pcre2_match_data *md,
-    const char *origin, size_t banner, bool *out, char *err, size_t errlen)
+match_routing(const struct policy *p, struct document *d, pcre2_match_data *md, size_t i,
+    char *msg, size_t msglen)
 {
-	char msg[POLICY_ERRLEN];
-	size_t i, k;
+	size_t k;
 
-	*out = false;
-	for (i = 0; i < d->nlines && i < banner; i++)
-		if (!is_blank(d->data + d->lines[i].off, d->lines[i].len))
-			break;
-	if (i >= d->nlines || i >= banner)
-		return 0;
 	for (k = 0; k < p->nrules; k++) {
 		const struct policy_rule *r = &p->rules[k];
 		int rc;
 
 		if (r->role != ROLE_ROUTING && r->role != ROLE_ROUTING_CLASS)
 			continue;
-		rc = policy_match(p, r, d->data + d->lines[i].off, d->lines[i].len, md, msg,
-		    sizeof(msg));
-		if (rc < 0) {
-			snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
-			return -1;
-		}
-		if (rc == 1) {
-			*out = true;
-			return 0;
-		}
+		rc = policy_match(p, r, d->data + d->lines[i].off, d->lines[i].len, md, msg, msglen);
+		if (rc != 0)
+			return rc;
 	}
 	return 0;
 }
 
-/* The index of the last non-blank line before i that is not a page, banner or caption line. */
+/*
+ * Finds the routing header: the block of routing and blank lines that opens the document, when
+ * the line after it is a banner. Sets *end to the first line after the block (0 when there is no
+ * routing header), so routing rules apply to lines before *end only.
+ */
+static int
+routing_block(const struct policy *p, struct document *d, pcre2_match_data *md,
+    const char *origin, size_t *end, char *err, size_t errlen)
+{
+	char msg[POLICY_ERRLEN];
+	struct doc_line scratch;
+	size_t i;
+	int rc;
+	bool any = false;
+
+	*end = 0;
+	for (i = 0; i < d->nlines; i++) {
+		const struct doc_line *ln = &d->lines[i];
+
+		if (is_blank(d->data + ln->off, ln->len))
+			continue;
+		if (ln->len > STRUCTURE_MAX)
+			return 0;
+		memset(&scratch, 0, sizeof(scratch));
+		if ((rc = match_banner(p, d, md, i, true, &scratch, msg, sizeof(msg))) < 0)
+			goto fail;
+		if (rc == 1) {
+			if (any)
+				*end = i;
+			return 0;
+		}
+		if ((rc = match_routing(p, d, md, i, msg, sizeof(msg))) < 0)
+			goto fail;
+		if (rc == 0)
+			return 0;
+		any = true;
+	}
+	return 0;
+fail:
+	snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
+	return -1;
+}
+
+/*
+ * The line whose end decides whether a mark on line i continues a sentence: the last text line
+ * before i, looking across page, banner and caption lines and the blank lines around them; none
+ * when only blank lines stand between (a new paragraph).
+ */
 static size_t
 previous_text(const struct document *d, size_t i)
 {
+	bool crossed = false;
+
 	while (i > 0) {
 		const struct doc_line *ln = &d->lines[--i];
 
-		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION)
+		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION) {
+			crossed = true;
 			continue;
+		}
+		if (ln->kind == LINE_BLANK)
+			continue;
+		if (ln->kind != LINE_TEXT)
+			return DOC_NONE;
+		if (!crossed && i + 1 < d->nlines && d->lines[i + 1].kind == LINE_BLANK)
+			return DOC_NONE;
 		return i;
 	}
 	return DOC_NONE;
+}
+
+/* Whether s[0..n) could be a label of some shape: short, and no word longer than a few letters. */
+static bool
+label_like(const char *s, size_t n)
+{
+	size_t i, word = 0;
+
+	if (n > LABEL_MAX)
+		return false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+			if (++word > 4)
+				return false;
+		} else {
+			word = 0;
+		}
+	}
+	return true;
+}
+
+/*
+ * Finds a mark anywhere in a text line: a parenthesised token, not glued to a word before it,
+ * that the grammar reads as a marking. A mark in prose is no portion mark, but the text it
+ * stands in may be marked higher than the portion around it, so it can raise. Near the start of
+ * the line, after something label-like ("G - J) (S//NF)"), even a mark with an unknown token
+ * counts; further in, an office symbol such as "(S/WCI)" in a sentence does not.
+ */
+static bool
+find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct marking *m)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		const char *close;
+		size_t n;
+
+		if (s[i] != '(')
+			continue;
+		if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+		    (s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9')))
+			continue;	/* "OFFICER(S)" is a plural, not a mark */
+		n = len - i - 1 < MARK_MAX + 1 ? len - i - 1 : MARK_MAX + 1;
+		if ((close = memchr(s + i + 1, ')', n)) == NULL)
+			continue;
+		if (memchr(s + i + 1, '(', (size_t)(close - s) - i - 1) != NULL)
+			continue;
+		if (marking_parse(p, s + i + 1, (size_t)(close - s) - i - 1, MARKING_PORTION,
+		    m) != 1)
+			continue;
+		if (!m->unknown || label_like(s, i))
+			return true;
+	}
+	return false;
 }
 
 /* Computes the document marking and every portion's effective marking. */
@@ -352,8 +486,8 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 {
 	pcre2_match_data *md = NULL;
 	char msg[POLICY_ERRLEN];
-	size_t i, k, pcap = 0, banner_at, cur = DOC_NONE;
-	bool routing = false, header = true;
+	size_t i, k, pcap = 0, routing_end, cur = DOC_NONE;
+	bool header = true, top = true;
 	enum line_kind prev_kind = LINE_BLANK;
 	int rc = -1;
 
@@ -369,35 +503,52 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
-	if (first_banner(p, d, md, origin, &banner_at, err, errlen) != 0 ||
-	    opens_with_routing(p, d, md, origin, banner_at, &routing, err, errlen) != 0)
+	if (routing_block(p, d, md, origin, &routing_end, err, errlen) != 0)
 		goto done;
 
 	for (i = 0; i < d->nlines; i++) {
 		struct doc_line *ln = &d->lines[i];
 		const char *s = data + ln->off;
 		bool matched = false;
+		struct marking raised;
 
 		if (is_blank(s, ln->len)) {
 			ln->kind = LINE_BLANK;
 			ln->portion = cur;
-			if (cur != DOC_NONE)
+			if (cur != DOC_NONE) {
 				d->portions[cur].last = i;
+				/* A subject is one paragraph: what follows it is not under its mark. */
+				if (d->portions[cur].subject)
+					cur = DOC_NONE;
+			}
 			continue;
 		}
-		for (k = 0; k < p->nrules && !matched; k++) {
-			const struct policy_rule *r = &p->rules[k];
+		for (k = 0; k < 2 * p->nrules && !matched; k++) {
+			/*
+			 * In the routing header, the security line (routing_class) is tried before
+			 * any other routing rule, whatever the policy's order, so that a broad
+			 * routing pattern can never keep "ZNY SSSSS ZZH" as it is.
+			 */
+			const struct policy_rule *r = &p->rules[k % p->nrules];
 			const PCRE2_SIZE *ov;
 			int m;
 
-			if (r->role == ROLE_ROUTING || r->role == ROLE_ROUTING_CLASS ||
-			    r->scope == SCOPE_BEFORE_BANNER) {
-				if (!routing || i >= banner_at)
+			if (i < routing_end) {
+				if (r->role != (k < p->nrules ? ROLE_ROUTING_CLASS : ROLE_ROUTING))
 					continue;
+			} else if (k >= p->nrules || r->role == ROLE_ROUTING ||
+			    r->role == ROLE_ROUTING_CLASS) {
+				continue;
 			}
 			if (r->scope == SCOPE_HEADER && !header)
 				continue;
+			if (r->scope == SCOPE_TOP && !top)
+				continue;
 			if (r->role == ROLE_AUTHORITY_TAIL && prev_kind != LINE_AUTHORITY)
+				continue;
+			/* No structure line is this long; long lines can only be portion text. */
+			if (ln->len > STRUCTURE_MAX && r->role != ROLE_PORTION &&
+			    r->role != ROLE_SUBJECT)
 				continue;
 			if ((m = policy_match(p, r, s, ln->len, md, msg, sizeof(msg))) < 0) {
 				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
@@ -430,16 +581,24 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 			case ROLE_PAGE:
 				ln->kind = LINE_PAGE;
 				break;
-			case ROLE_CAPTION:
-				if (!take_caption(p, s + ov[2 * r->g_controls],
-				    ov[2 * r->g_controls + 1] - ov[2 * r->g_controls],
-				    &ln->caption_controls)) {
+			case ROLE_CAPTION: {
+				uint64_t bits;
+				bool whole = take_caption(p, s + ov[2 * r->g_controls],
+				    ov[2 * r->g_controls + 1] - ov[2 * r->g_controls], &bits);
+
+				/*
+				 * A line that names NOFORN or a handling control among words that
+				 * are not controls is text, but what it names still applies.
+				 */
+				d->captions |= whole ? bits : restrictive(p, bits);
+				if (!whole) {
 					matched = false;
 					break;
 				}
 				ln->kind = LINE_CAPTION;
-				d->captions |= ln->caption_controls;
+				ln->caption_controls = bits;
 				break;
+			}
 			case ROLE_AUTHORITY:
 			case ROLE_AUTHORITY_TAIL:
 				ln->kind = LINE_AUTHORITY;
@@ -454,7 +613,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 				break;
 			case ROLE_SUBJECT:
 			case ROLE_PORTION: {
-				struct marking mk;
+				struct marking mk, lm;
 				bool has_mark = group_set(ov, r->g_mark) &&
 				    marking_parse(p, s + ov[2 * r->g_mark],
 				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark], MARKING_PORTION,
@@ -468,6 +627,10 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 					matched = false;
 					break;
 				}
+				/* A label that is itself a mark ("(S) (U)") raises the mark after it. */
+				if (has_mark && has_label && find_mark_anywhere(p, s + ov[2 * r->g_label],
+				    ov[2 * r->g_label + 1] - ov[2 * r->g_label], &lm))
+					marking_join(p, &mk, &lm, &mk);
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;
 				cur = d->nportions - 1;
@@ -484,18 +647,21 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 				while (label_end > 0 && (s[label_end - 1] == ' ' ||
 				    s[label_end - 1] == '\t'))
 					label_end--;
-				pt->label_end = label_end <= LABEL_MAX && !r->raise_only ? label_end : 0;
+				pt->label_end = label_end <= LABEL_MAX ? label_end : 0;
 				/*
 				 * A mark with no label on a line that continues an unfinished
 				 * sentence may be text that wrapped: it can only raise.
 				 */
 				prev = previous_text(d, i);
-				if (r->raise_only && cur != DOC_NONE)
-					pt->joined = true;
 				if (r->role == ROLE_PORTION && !has_label && cur > 0 &&
-				    prev != DOC_NONE && d->lines[prev].kind == LINE_TEXT &&
-				    d->lines[prev].portion == cur - 1 &&
+				    prev != DOC_NONE && d->lines[prev].portion == cur - 1 &&
 				    !ends_sentence(data + d->lines[prev].off, d->lines[prev].len))
+					pt->joined = true;
+				/*
+				 * A subject after unmarked text is not the document's subject line:
+				 * its mark may not lower the text around it.
+				 */
+				if (r->role == ROLE_SUBJECT && !top && cur > 0)
 					pt->joined = true;
 				if (r->role == ROLE_PORTION)
 					header = false;
@@ -510,7 +676,15 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 		}
 		if (!matched) {
 			ln->kind = LINE_TEXT;
-			if (cur == DOC_NONE) {
+			/* A mark elsewhere in the line can only raise the text from here on. */
+			if (find_mark_anywhere(p, s, ln->len, &raised)) {
+				if (new_portion(d, &pcap, i, err, errlen) != 0)
+					goto done;
+				d->portions[d->nportions - 1].marked = true;
+				d->portions[d->nportions - 1].mark = raised;
+				d->portions[d->nportions - 1].joined = cur != DOC_NONE;
+				cur = d->nportions - 1;
+			} else if (cur == DOC_NONE) {
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;
 				cur = d->nportions - 1;
@@ -521,6 +695,8 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 			d->portions[cur].last = i;
 			d->portions[cur].last_text = i;
 		}
+		if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
+			top = top && ln->kind != LINE_TEXT;
 		prev_kind = ln->kind;
 	}
 	settle_markings(p, d);

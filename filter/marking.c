@@ -10,6 +10,9 @@
 
 #define MARKING_MAXLEN 256
 
+/* The most country groups a REL TO list is written with. */
+#define MAX_PICKED 16
+
 static void
 set_add(struct country_set *s, int c)
 {
@@ -481,6 +484,21 @@ marking_rollup_add(const struct policy *p, struct marking *acc, bool *first,
 	marking_join(p, acc, m, acc);
 }
 
+bool
+marking_equal(const struct policy *p, const struct marking *a, const struct marking *b)
+{
+	uint64_t mask = 0;
+	size_t c;
+
+	for (c = 0; c < p->ncontrols; c++)
+		if (p->controls[c].kind == CONTROL_HANDLING)
+			mask |= (uint64_t)1 << c;
+	if (a->unknown || b->unknown || a->level != b->level || a->fd != b->fd ||
+	    (a->controls & mask) != (b->controls & mask))
+		return false;
+	return a->fd != FD_REL || memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0;
+}
+
 static int
 append(char *buf, size_t buflen, size_t *n, const char *s)
 {
@@ -518,27 +536,45 @@ marking_format(const struct policy *p, const struct marking *m, const char *leve
 			return -1;
 	}
 	if (m->fd == FD_REL) {
+		struct country_set left = m->rel;
+		size_t c, g, k, picked[MAX_PICKED], npicked = 0;
 		bool any = false;
-		size_t c;
 
+		if (p->usa >= 0)
+			left.bits[p->usa / 64] &= ~((uint64_t)1 << (p->usa % 64));
 		for (c = 0; c < p->ncountries; c++)
-			if ((int)c != p->usa && set_has(&m->rel, (int)c))
-				any = true;
-		if (!any) {
-			/* REL TO no one but the USA is NOFORN. */
-			if (append(buf, buflen, &n, "//NOFORN") != 0)
-				return -1;
-		} else {
-			if (append(buf, buflen, &n, "//REL TO USA") != 0)
-				return -1;
-			for (c = 0; c < p->ncountries; c++) {
-				if ((int)c == p->usa || !set_has(&m->rel, (int)c))
-					continue;
-				if (append(buf, buflen, &n, ", ") != 0 ||
-				    append(buf, buflen, &n, p->countries[c]) != 0)
-					return -1;
+			any = any || set_has(&left, (int)c);
+		if (!any)	/* REL TO no one but the USA is NOFORN. */
+			return append(buf, buflen, &n, "//NOFORN") != 0 ? -1 : (int)n;
+		/* Whole groups are written by their tetragraph: "REL TO USA, FVEY". */
+		for (g = 0; g < p->ngroups && npicked < MAX_PICKED; g++) {
+			const struct policy_group *gr = &p->groups[g];
+			bool inside = gr->known, some = false;
+
+			for (k = 0; inside && k < POLICY_MAX_COUNTRIES / 64; k++) {
+				uint64_t members = gr->members.bits[k];
+
+				if (p->usa >= 0 && (size_t)p->usa / 64 == k)
+					members &= ~((uint64_t)1 << (p->usa % 64));
+				inside = (members & ~left.bits[k]) == 0;
+				some = some || members != 0;
 			}
+			if (!inside || !some)
+				continue;
+			for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+				left.bits[k] &= ~gr->members.bits[k];
+			picked[npicked++] = g;
 		}
+		if (append(buf, buflen, &n, "//REL TO USA") != 0)
+			return -1;
+		for (c = 0; c < p->ncountries; c++)
+			if (set_has(&left, (int)c) && (append(buf, buflen, &n, ", ") != 0 ||
+			    append(buf, buflen, &n, p->countries[c]) != 0))
+				return -1;
+		for (g = 0; g < npicked; g++)
+			if (append(buf, buflen, &n, ", ") != 0 ||
+			    append(buf, buflen, &n, p->groups[picked[g]].name) != 0)
+				return -1;
 	} else if (m->fd == FD_NOFORN) {
 		if (append(buf, buflen, &n, "//NOFORN") != 0)
 			return -1;

@@ -94,6 +94,12 @@ void marking_rollup_add(const struct policy *p, struct marking *acc, bool *first
     const struct marking *m);
 
 /*
+ * Whether a and b say the same: level, foreign disclosure (and REL TO countries), and the
+ * controls that decide release (distribution captions aside).
+ */
+bool marking_equal(const struct policy *p, const struct marking *a, const struct marking *b);
+
+/*
  * Writes m in banner syntax ("SECRET//NOFORN", "SECRET//REL TO USA, GBR") into buf. With
  * `level_word` non-NULL, that word stands for the level. Returns the length, or -1 if buf is
  * too small.

@@ -559,7 +559,7 @@ load_layout(struct loader *l, yaml_node_t *layout)
 	static const char *const keys[] = { "limits", "placeholder", "default_exemption", "rules",
 		NULL };
 	static const char *const lkeys[] = { "match", "depth", "heap_kib", NULL };
-	static const char *const rkeys[] = { "role", "pattern", "scope", "raise_only", NULL };
+	static const char *const rkeys[] = { "role", "pattern", "scope", NULL };
 	struct policy *p = l->p;
 	yaml_node_t *lim, *rules;
 	yaml_node_item_t *it;
@@ -611,19 +611,16 @@ load_layout(struct loader *l, yaml_node_t *layout)
 				return -1;
 			if (strcmp(scope, "anywhere") == 0)
 				r->scope = SCOPE_ANYWHERE;
-			else if (strcmp(scope, "before_banner") == 0)
-				r->scope = SCOPE_BEFORE_BANNER;
+			else if (strcmp(scope, "top") == 0)
+				r->scope = SCOPE_TOP;
 			else if (strcmp(scope, "header") == 0)
 				r->scope = SCOPE_HEADER;
 			else
-				return fail(l, m, "unknown scope \"%s\" (anywhere, before_banner, "
-				    "header)", scope);
+				return fail(l, m, "unknown scope \"%s\" (anywhere, top, header)",
+				    scope);
 		}
-		if (dup_scalar(l, map_get(l->doc, m, "pattern"), "rule pattern", &r->source) != 0 ||
-		    get_bool(l, map_get(l->doc, m, "raise_only"), "raise_only", &r->raise_only) != 0)
+		if (dup_scalar(l, map_get(l->doc, m, "pattern"), "rule pattern", &r->source) != 0)
 			return -1;
-		if (r->raise_only && r->role != ROLE_PORTION)
-			return fail(l, m, "raise_only applies to portion rules only");
 		if (compile_rule(l, m, r) != 0)
 			return -1;
 	}

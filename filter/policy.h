@@ -49,7 +49,7 @@ enum layout_role {
 
 enum layout_scope {
 	SCOPE_ANYWHERE,
-	SCOPE_BEFORE_BANNER,	/* only before the first banner line */
+	SCOPE_TOP,		/* only before the first text line: the top of a document */
 	SCOPE_HEADER		/* only before the first marked portion */
 };
 
@@ -96,7 +96,6 @@ struct policy_rule {
 	enum layout_scope scope;
 	char *source;
 	pcre2_code *code;
-	bool raise_only;	/* a portion rule whose marks can only raise, never start afresh */
 	/* Capture group numbers of the named groups, or -1 where the pattern has none. */
 	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
 };

@@ -14,6 +14,8 @@ struct writer {
 	size_t cap;
 	size_t ccap;
 	bool nomem;
+	size_t removed_at;	/* output length when a line was last removed */
+	bool removed;		/* a line was removed and nothing written since */
 };
 
 static void
@@ -81,6 +83,11 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 	c->out_start = out_start;
 	c->out_end = r->out_len;
 	c->portion = DOC_NONE;
+	/* A change that wrote nothing removed its lines: a blank line after it may double up. */
+	if (c->out_end == c->out_start) {
+		w->removed = true;
+		w->removed_at = r->out_len;
+	}
 	return c;
 }
 
@@ -148,6 +155,13 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 	    (res->decisions = calloc(d->nportions, sizeof(*res->decisions))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	if (d->has_banner) {
+		char why[160];
+		const char *ex;
+
+		res->docmark_released = marking_decide(p, &d->docmark, target, why, sizeof(why),
+		    &ex) == RULE_RELEASED;
 	}
 	for (k = 0; k < d->nportions; k++) {
 		const struct doc_portion *pt = &d->portions[k];
@@ -245,8 +259,15 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	const char *word = style == STYLE_SPACED && lv->spaced != NULL ? lv->spaced : lv->banner[0];
 	char buf[1024];
 	size_t out_start = w->res->out_len;
-	int n = marking_format(p, rollup, word, banner_needs_controls(p, ln, rollup, captioned),
-	    buf, sizeof(buf));
+	int n;
+
+	/* A banner that already says what the release carries stays as it is. */
+	if (marking_equal(p, &ln->mark, rollup)) {
+		put_line(w, d, ln);
+		return;
+	}
+	n = marking_format(p, rollup, word, banner_needs_controls(p, ln, rollup, captioned), buf,
+	    sizeof(buf));
 
 	if (n < 0) {
 		/* Too long to write: the level alone is always safe. */
@@ -270,7 +291,9 @@ render_routing_class(struct writer *w, const struct policy *p, const struct docu
 	const char *cls = p->levels[rollup->level].routing;
 	size_t out_start = w->res->out_len;
 
-	if (cls == NULL) {
+	/* The line is right as it is when the release keeps the document's level. */
+	if (cls == NULL || (d->has_banner && !d->banner.unknown &&
+	    d->banner.level == rollup->level)) {
 		put_line(w, d, ln);
 		return;
 	}
@@ -380,12 +403,42 @@ render_blackout(struct writer *w, const struct document *d, const struct doc_lin
 	put_eol(w, d, ln);
 }
 
+/*
+ * A run of withheld lines: the lines of one withheld portion between the structure lines that
+ * cut it (page headers, banners, captions), recorded as one change each, so that changes never
+ * overlap and come in document order.
+ */
+struct run {
+	size_t portion;		/* DOC_NONE when no run is open */
+	size_t first, last;	/* its lines */
+	size_t out;		/* where its output began */
+};
+
+static void
+close_run(struct writer *w, const struct document *d, struct run *run)
+{
+	const struct redact_decision *dc;
+	struct redact_change *c;
+
+	if (run->portion == DOC_NONE)
+		return;
+	dc = &w->res->decisions[run->portion];
+	if ((c = add_change(w, CHANGE_WITHHELD, d, run->first, run->last, run->out)) != NULL) {
+		c->portion = run->portion;
+		c->rule = dc->rule;
+		c->exemption = dc->exemption;
+		memcpy(c->why, dc->why, sizeof(c->why));
+	}
+	run->portion = DOC_NONE;
+}
+
 int
 redact_run(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen)
 {
 	struct writer w;
-	size_t i, ctl, open_portion = DOC_NONE, open_out = 0;
+	struct run run = { DOC_NONE, 0, 0, 0 };
+	size_t i, ctl;
 	uint64_t captioned = 0;
 
 	if (redact_decide(p, d, target, res, err, errlen) != 0)
@@ -403,8 +456,12 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 	for (i = 0; i < d->nlines && !w.nomem; i++) {
 		const struct doc_line *ln = &d->lines[i];
 		const struct marking *rollup = &res->rollup;
-		size_t out_start = res->out_len;
+		size_t out_start;
 
+		/* A withheld run ends at any line that is not its portion's own. */
+		if (run.portion != DOC_NONE && ln->portion != run.portion)
+			close_run(&w, d, &run);
+		out_start = res->out_len;
 		switch (ln->kind) {
 		case LINE_BANNER:
 			render_banner(&w, p, d, i, rollup, captioned);
@@ -416,13 +473,19 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 			render_caption(&w, p, d, i, rollup);
 			break;
 		case LINE_AUTHORITY:
-			if (rollup->level == 0)
+			/*
+			 * The authority block goes with an unclassified release, and with any
+			 * release that may not see the document's own marking: its lines are free
+			 * text, so they are shown only to those who may see the header.
+			 */
+			if (rollup->level == 0 || !res->docmark_released)
 				add_change(&w, CHANGE_AUTHORITY, d, i, i, out_start);
 			else
 				put_line(&w, d, ln);
 			break;
 		case LINE_DECLASS:
-			if (rollup->level == 0) {
+			if (rollup->level == 0 && !(ln->span_end - ln->span_start >= 3 &&
+			    strncasecmp(d->data + ln->off + ln->span_start, "N/A", 3) == 0)) {
 				put(&w, d->data + ln->off, ln->span_start);
 				puts_w(&w, "N/A");
 				put_eol(&w, d, ln);
@@ -442,7 +505,10 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 			const struct redact_decision *dc;
 
 			if (ln->portion == DOC_NONE) {
-				put_line(&w, d, ln);
+				/* Where a removed line stood between two blank lines, keep one. */
+				if (!(ln->kind == LINE_BLANK && w.removed &&
+				    w.removed_at == res->out_len && ends_blank(res)))
+					put_line(&w, d, ln);
 				break;
 			}
 			pt = &d->portions[ln->portion];
@@ -451,10 +517,12 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 				put_line(&w, d, ln);
 				break;
 			}
-			if (i == pt->first) {
-				open_portion = ln->portion;
-				open_out = out_start;
+			if (run.portion == DOC_NONE) {
+				run.portion = ln->portion;
+				run.first = i;
+				run.out = out_start;
 			}
+			run.last = i;
 			if (mode == MODE_MASK) {
 				if (i == pt->first)
 					render_placeholder(&w, p, d, pt, dc);
@@ -466,22 +534,11 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 				else
 					render_blackout(&w, d, ln, i == pt->first ? pt->label_end : 0);
 			}
-			if (i == pt->last && open_portion == ln->portion) {
-				struct redact_change *c = add_change(&w, CHANGE_WITHHELD, d, pt->first,
-				    pt->last, open_out);
-
-				if (c != NULL) {
-					c->portion = ln->portion;
-					c->rule = dc->rule;
-					c->exemption = dc->exemption;
-					memcpy(c->why, dc->why, sizeof(c->why));
-				}
-				open_portion = DOC_NONE;
-			}
 			break;
 		}
 		}
 	}
+	close_run(&w, d, &run);
 	if (w.nomem) {
 		snprintf(err, errlen, "out of memory writing the release");
 		redact_result_free(res);

@@ -53,6 +53,7 @@ struct redact_result {
 	size_t nchanges;
 	struct marking rollup;		/* the marking of what was released */
 	size_t released, withheld;	/* portions */
+	bool docmark_released;		/* the target may see what unmarked text is marked */
 };
 
 const char *redact_mode_name(enum redact_mode mode);

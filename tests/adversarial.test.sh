@@ -113,8 +113,10 @@ adv eo-line-in-body CONFIDENTIAL "$tmp/eo" 'walrus|ZEBRA|DECL|narwhal' 'weather 
 adv seed-public UNCLASSIFIED samples/07MUSCAT1065.txt \
     'ATACMS|600-700|HIMARS|Shi'"'"'a|S E C R E T|SECRET|NOFORN|S/NF|(C)|Classified By|DECL:|Annapolis|REF: MUSCAT' \
     'This message has been cleared|UNCLAS SECTION 01 OF 04|ZNR UUUUU|E.O. 12958: N/A'
+# The authority block belongs to the SECRET//NOFORN header, which a CONFIDENTIAL reader may not
+# see: it goes too (its lines are free text).
 adv seed-confidential CONFIDENTIAL samples/07MUSCAT1065.txt \
-    'ATACMS|600-700|HIMARS|Shi'"'"'a|S E C R E T|SECRET|S/NF|ZNY SSSS' \
-    'Annapolis|C O N F I D E N T I A L SECTION 01|ZNY CCCCC|Classified By|This message has been cleared'
+    'ATACMS|600-700|HIMARS|Shi'"'"'a|S E C R E T|SECRET|S/NF|ZNY SSSS|Classified By|REF: MUSCAT' \
+    'Annapolis|C O N F I D E N T I A L SECTION 01|ZNY CCCCC|This message has been cleared'
 
 exit $fail

@@ -290,8 +290,11 @@ test_seed_portions(void **state)
 	if (text_read_file(SEED, 1 << 20, &buf, err, sizeof(err)) != 0)
 		fail_msg("%s (run from the repository root)", err);
 	parse(p, buf.data, buf.len, &d);
-	/* The SUBJECT line and the nineteen paragraphs. */
-	assert_int_equal(d.nportions, 20);
+	/*
+	 * The SUBJECT line, the unmarked REF line after it (a subject ends at its blank line) and
+	 * the nineteen paragraphs.
+	 */
+	assert_int_equal(d.nportions, 21);
 
 	/* The unmarked SUBJECT takes the document's marking: SECRET, NOFORN by caption. */
 	pt = &d.portions[0];
@@ -303,8 +306,16 @@ test_seed_portions(void **state)
 	assert_int_equal(pt->eff.fd, FD_NOFORN);
 	assert_int_equal(pt->label_end, strlen("SUBJECT:"));
 
-	/* ¶11. (S/NF) runs over a blank line, a SIPDIS caption and a heading. */
+	/* The REF line is unmarked text, and takes the document's marking too. */
 	pt = &d.portions[1];
+	assert_false(pt->subject);
+	assert_false(pt->marked);
+	assert_int_equal(pt->first, 29);
+	assert_int_equal(pt->eff.level, LV_S);
+	assert_int_equal(pt->eff.fd, FD_NOFORN);
+
+	/* ¶11. (S/NF) runs over a blank line, a SIPDIS caption and a heading. */
+	pt = &d.portions[2];
 	assert_true(pt->marked);
 	assert_false(pt->joined);
 	assert_int_equal(pt->first, 37);
@@ -315,19 +326,19 @@ test_seed_portions(void **state)
 	assert_memory_equal(d.data + d.lines[37].off, "¶11.", pt->label_end);
 
 	/* ¶12. (C): the caption NOFORN applies to every classified portion. */
-	pt = &d.portions[2];
+	pt = &d.portions[3];
 	assert_int_equal(pt->mark.level, LV_C);
 	assert_int_equal(pt->mark.fd, FD_NONE);
 	assert_int_equal(pt->eff.level, LV_C);
 	assert_int_equal(pt->eff.fd, FD_NOFORN);
 
 	/* ¶119. (U): unclassified portions are not NOFORN by caption. */
-	pt = &d.portions[19];
+	pt = &d.portions[20];
 	assert_int_equal(pt->eff.level, LV_U);
 	assert_int_equal(pt->eff.fd, FD_NONE);
 	assert_int_equal(pt->last, 124);
 
-	for (k = 1; k < d.nportions; k++) {
+	for (k = 2; k < d.nportions; k++) {
 		pt = &d.portions[k];
 		assert_true(pt->marked);
 		assert_false(pt->joined);

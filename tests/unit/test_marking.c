@@ -629,8 +629,15 @@ test_format(void **state)
 	format(p, &m, "S E C R E T", false, "S E C R E T");
 	m = mark(p, "S//REL TO USA, GBR");
 	format(p, &m, NULL, true, "SECRET//REL TO USA, GBR");
+	/* A whole group is written by its tetragraph; countries outside it by their trigraphs. */
 	m = mark(p, "S//REL TO USA, FVEY");
-	format(p, &m, NULL, true, "SECRET//REL TO USA, AUS, CAN, GBR, NZL");
+	format(p, &m, NULL, true, "SECRET//REL TO USA, FVEY");
+	m = mark(p, "S//REL TO USA, AUS, CAN, GBR, NZL");
+	format(p, &m, NULL, true, "SECRET//REL TO USA, FVEY");
+	m = mark(p, "S//REL TO USA, GBR, CAN, JPN");
+	format(p, &m, NULL, true, "SECRET//REL TO USA, CAN, GBR, JPN");
+	m = mark(p, "S//REL TO USA, FVEY, JPN");
+	format(p, &m, NULL, true, "SECRET//REL TO USA, JPN, FVEY");
 	m = mark(p, "U//FOUO");
 	format(p, &m, NULL, true, "UNCLASSIFIED//FOUO");
 	/* FOUO is dropped from a classified banner (CAPCO). */

@@ -71,8 +71,9 @@ assert_changes_consistent(const struct document *d, const struct redact_result *
 			    c->in_start - in_pos);
 		if (c->kind == CHANGE_WITHHELD) {
 			assert_true(c->portion < d->nportions);
-			assert_int_equal(c->line_first - 1, d->portions[c->portion].first);
-			assert_int_equal(c->line_last - 1, d->portions[c->portion].last);
+			/* A run of the portion's own lines, cut only by structure lines. */
+			assert_true(c->line_first - 1 >= d->portions[c->portion].first);
+			assert_true(c->line_last - 1 <= d->portions[c->portion].last);
 			assert_int_not_equal(c->rule, RULE_RELEASED);
 			assert_non_null(c->exemption);
 			assert_true(c->why[0] != '\0');
@@ -366,10 +367,11 @@ test_seed(void **state)
 {
 	const struct policy *p = *state;
 	/*
-	 * At UNCLASSIFIED and at a foreign target the seed's change list overlaps (the authority
-	 * line inside the withheld SUBJECT portion): see tests/pending/README.
+	 * Every target, including UNCLASSIFIED and a foreign one, where the authority line stands
+	 * inside the withheld SUBJECT portion and cuts it into two runs.
 	 */
-	static const char *const targets[] = { "CONFIDENTIAL", "SECRET//NOFORN", "TOP SECRET" };
+	static const char *const targets[] = { "UNCLASSIFIED", "CONFIDENTIAL", "SECRET//NOFORN",
+		"TOP SECRET", "SECRET//REL TO USA, GBR" };
 	static const enum redact_mode modes[] = { MODE_MASK, MODE_STRIP, MODE_BLACKOUT };
 	struct text_buffer buf;
 	char err[512];
@@ -382,7 +384,7 @@ test_seed(void **state)
 			struct document d;
 			struct redact_result res;
 			struct marking t;
-			size_t k, nwithheld = 0;
+			size_t k, nwithheld = 0, last_portion = DOC_NONE;
 
 			assert_int_equal(marking_parse_target(p, targets[i], &t, err, sizeof(err)),
 			    0);
@@ -390,8 +392,14 @@ test_seed(void **state)
 			    sizeof(err)), 0);
 			assert_int_equal(redact_run(p, &d, &t, modes[j], &res, err, sizeof(err)), 0);
 			assert_changes_consistent(&d, &res);
-			for (k = 0; k < res.nchanges; k++)
-				nwithheld += res.changes[k].kind == CHANGE_WITHHELD;
+			/* Runs of one portion come together; count the portions. */
+			for (k = 0; k < res.nchanges; k++) {
+				if (res.changes[k].kind != CHANGE_WITHHELD ||
+				    res.changes[k].portion == last_portion)
+					continue;
+				last_portion = res.changes[k].portion;
+				nwithheld++;
+			}
 			assert_int_equal(nwithheld, res.withheld);
 			assert_int_equal(res.released + res.withheld, d.nportions);
 			/* Blackout keeps the shape of every withheld portion: its lines. */
@@ -435,6 +443,43 @@ test_mode_names(void **state)
 	redact_result_free(NULL);
 }
 
+/* Found by the suite: a removed line inside a withheld portion once made changes overlap. */
+static void
+test_changes_in_order(void **state)
+{
+	static const char text[] =
+	    "SECRET\n"
+	    "SUBJECT: x\n"
+	    "Classified By: a for reasons 1.4 (b)\n"
+	    "more subject text\n"
+	    "1. (U) y.\n";
+	char err[512];
+	struct policy *p = policy_load_default(err, sizeof(err));
+	struct marking t;
+	struct document d;
+	struct redact_result res;
+	size_t k, in_pos = 0, out_pos = 0;
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(marking_parse_target(p, "UNCLASSIFIED", &t, err, sizeof(err)), 0);
+	assert_int_equal(document_parse(p, text, strlen(text), "t", &d, err, sizeof(err)), 0);
+	assert_int_equal(redact_run(p, &d, &t, MODE_MASK, &res, err, sizeof(err)), 0);
+	for (k = 0; k < res.nchanges; k++) {
+		const struct redact_change *c = &res.changes[k];
+
+		/* Each change starts at or after the end of the one before, on both sides. */
+		if (c->in_start < in_pos || c->out_start < out_pos)
+			fail_msg("change %zu (kind %d, lines %zu-%zu) overlaps the one before", k,
+			    c->kind, c->line_first, c->line_last);
+		in_pos = c->in_end;
+		out_pos = c->out_end;
+	}
+	redact_result_free(&res);
+	document_free(&d);
+	policy_free(p);
+}
+
 int
 main(void)
 {
@@ -448,6 +493,7 @@ main(void)
 		cmocka_unit_test(test_unmarked),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_mode_names),
+		cmocka_unit_test(test_changes_in_order),
 	};
 
 	return cmocka_run_group_tests_name("redact", tests, setup, teardown);

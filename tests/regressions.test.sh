@@ -1,10 +1,8 @@
 #!/bin/sh
-# Leaks found in the filter and not fixed yet. Each case is an adversarial test in the form of
-# tests/adversarial.test.sh (secret words that must never reach the output); each FAILS today.
-# When a fix lands, move the case into tests/adversarial.test.sh. Not run by tests/run.sh.
-#   sh tests/pending/leaks.sh      (from anywhere; exits 1 while any case still leaks)
+# Regressions: leaks the test suite once found in the filter, each fixed, each kept here in the
+# form of tests/adversarial.test.sh (secret words that must never reach the output).
 set -u
-cd "$(dirname "$0")/../.." || exit 2
+cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fail=0
