@@ -11,14 +11,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
+#include "audit.h"
 #include "document.h"
+#include "keys.h"
 #include "marking.h"
 #include "policy.h"
 #include "redact.h"
 #include "textio.h"
+#include "verify.h"
 
 #ifndef TEARLINE_VERSION
 #define TEARLINE_VERSION "0.1.0"
@@ -38,7 +43,12 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: tearline [redact] --release TARGET [--policy NAME|FILE] [--mode MODE]\n"
-	    "                [-o FILE] [--max-document SIZE] [-q] [FILE|-]\n"
+	    "                [-o FILE] [--max-document SIZE] [-q] [--audit FILE --secret-key FILE\n"
+	    "                [--auditor-key FILE] [--ledger FILE]] [FILE|-]\n"
+	    "       tearline keygen [--auditor] --secret-key FILE --public-key FILE\n"
+	    "       tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
+	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE] [-q]\n"
+	    "       tearline verify --ledger FILE --public-key FILE [-q]\n"
 	    "       tearline policy show\n"
 	    "       tearline --help | --version\n");
 }
@@ -57,9 +67,14 @@ help(void)
 	    "  -o, --output FILE       write the release to FILE (atomically) instead of stdout\n"
 	    "      --max-document SIZE refuse documents larger than SIZE (default 256M)\n"
 	    "  -q, --quiet             no warnings about withheld unknown or unmarked text\n"
+	    "      --audit FILE        write a signed audit of the run to FILE, a new file\n"
+	    "      --secret-key FILE   the Ed25519 key that signs the audit (tearline keygen)\n"
+	    "      --auditor-key FILE  seal the run secret to this auditor key (keygen --auditor)\n"
+	    "      --ledger FILE       enter the run's signed head in the office ledger FILE\n"
 	    "  -h, --help              this help\n"
 	    "  -V, --version           the version\n\n"
-	    "Exit status: 0 released, 2 error (nothing is written on error). See tearline(1).\n");
+	    "Exit status: 0 released, 2 error (nothing is written on error); verify: 0 verified,\n"
+	    "1 not verified, 2 error. See tearline(1).\n");
 }
 
 /* Prints "tearline: " and the message on standard error. */
@@ -139,7 +154,178 @@ struct redact_args {
 	const char *input;
 	enum redact_mode mode;
 	size_t max_document;
+	const char *audit;		/* the audit file, or NULL for none */
+	const char *secret_key;		/* signs the audit */
+	const char *auditor_key;	/* or NULL */
+	const char *ledger;		/* or NULL */
 };
+
+/* The audit side of a redact run: keys and ledger are opened before anything is decided. */
+struct run_audit {
+	struct keys_secret *signer;
+	struct keys_public auditor;
+	bool has_auditor;
+	struct audit_ledger ledger;	/* fd -1 when there is none */
+	struct audit_log log;
+};
+
+static void
+run_audit_init(struct run_audit *ac)
+{
+	memset(ac, 0, sizeof(*ac));
+	ac->ledger.fd = -1;
+}
+
+static void
+run_audit_free(struct run_audit *ac)
+{
+	keys_secret_free(ac->signer);
+	audit_ledger_close(&ac->ledger);
+	audit_log_free(&ac->log);
+	run_audit_init(ac);
+}
+
+/* Reads the keys and opens and locks the ledger. Returns 0, or -1 having said why. */
+static int
+run_audit_open(const struct redact_args *a, struct run_audit *ac)
+{
+	char err[1024];
+
+	/* An audit is the record of a release: it is never replaced by the next run's. */
+	if (access(a->audit, F_OK) == 0) {
+		say("%s: exists; an audit is never overwritten", a->audit);
+		return -1;
+	}
+	if ((ac->signer = keys_read_secret(a->secret_key, KEYS_SIGN, err, sizeof(err))) == NULL ||
+	    (a->auditor_key != NULL &&
+	    keys_read_public(a->auditor_key, KEYS_BOX, &ac->auditor, err, sizeof(err)) != 0) ||
+	    (a->ledger != NULL && audit_ledger_open(&ac->ledger, a->ledger, err, sizeof(err)) != 0)) {
+		say("%s", err);
+		return -1;
+	}
+	ac->has_auditor = a->auditor_key != NULL;
+	return 0;
+}
+
+/*
+ * The time an audit records: now, or SOURCE_DATE_EPOCH (seconds since 1970) when it is set, for
+ * reproducible audits. Returns 0, or -1 when SOURCE_DATE_EPOCH is not such a number.
+ */
+static int
+run_audit_time(time_t *t)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	unsigned long long v;
+
+	if (s == NULL) {
+		*t = time(NULL);
+		return 0;
+	}
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	/* Up to 9999-12-31T23:59:59Z, the last time the audit's format can write. */
+	if (errno != 0 || end == s || *end != '\0' || s[0] < '0' || s[0] > '9' ||
+	    v > 253402300799ULL)
+		return -1;
+	*t = (time_t)v;
+	return 0;
+}
+
+/* Builds the audit of a redaction into ac->log. Returns 0, or -1 having said why. */
+static int
+run_audit_build(const struct redact_args *a, const struct policy *p, const struct document *d,
+    const struct redact_result *res, const struct text_buffer *in, struct run_audit *ac)
+{
+	char err[1024];
+	struct audit_params ap;
+	struct audit_record *changes = NULL;
+	size_t nchanges = 0;
+	const char *seed = getenv("TEARLINE_TEST_SEED");
+	int rc = -1;
+
+	memset(&ap, 0, sizeof(ap));
+	ap.tool = "tearline " TEARLINE_VERSION;
+	ap.policy_name = p->name;
+	ap.policy_digest = p->digest;
+	ap.target = a->release;
+	ap.mode = a->mode;
+	ap.signer = ac->signer;
+	ap.auditor = ac->has_auditor ? &ac->auditor : NULL;
+	ap.ledger_prev = ac->ledger.fd >= 0 ? ac->ledger.head : NULL;
+	if (run_audit_time(&ap.time) != 0) {
+		say("SOURCE_DATE_EPOCH: \"%s\" is not a time in seconds since 1970",
+		    getenv("SOURCE_DATE_EPOCH"));
+		return -1;
+	}
+	if (seed != NULL && seed[0] != '\0') {
+		/* Never silent: a run secret from a known seed hides nothing. */
+		say("warning: TEARLINE_TEST_SEED is set: the run secret comes from it and hides "
+		    "nothing (for tests only)");
+		ap.test_seed = seed;
+	}
+	if (audit_changes(p, d, res, &changes, &nchanges, err, sizeof(err)) != 0 ||
+	    audit_build(&ap, changes, nchanges, res->released, res->withheld, in->data, in->len,
+	    res->out, res->out_len, &ac->log, err, sizeof(err)) != 0) {
+		say("%s: %s", a->audit, err);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(changes);
+	return rc;
+}
+
+/*
+ * Writes the release and, with an audit, the audit: both to temporary files, both flushed and
+ * synced, the run entered in the ledger, and only then both renamed into place. Returns 0, or -1
+ * having said why; every failure before the renames leaves nothing behind.
+ */
+static int
+write_release(const struct redact_args *a, const struct redact_result *res,
+    struct run_audit *ac)
+{
+	char err[1024], scratch[1024];
+	struct text_out out, aud;
+	bool audit = a->audit != NULL;
+
+	if (text_out_open(&out, a->output, err, sizeof(err)) != 0) {
+		say("%s", err);
+		return -1;
+	}
+	if (audit && text_out_open(&aud, a->audit, err, sizeof(err)) != 0) {
+		say("%s", err);
+		text_out_close(&out, false, scratch, sizeof(scratch));
+		return -1;
+	}
+	text_out_write(&out, res->out, res->out_len);
+	if (!audit)
+		goto finish;
+	text_out_write(&aud, ac->log.text, ac->log.len);
+	if (text_out_flush(&out, err, sizeof(err)) != 0 ||
+	    text_out_flush(&aud, err, sizeof(err)) != 0 ||
+	    (ac->ledger.fd >= 0 &&
+	    audit_ledger_append(&ac->ledger, ac->signer, &ac->log, err, sizeof(err)) != 0)) {
+		say("%s", err);
+		text_out_close(&aud, false, scratch, sizeof(scratch));
+		text_out_close(&out, false, scratch, sizeof(scratch));
+		return -1;
+	}
+	if (text_out_close(&aud, true, err, sizeof(err)) != 0) {
+		say("%s", err);
+		text_out_close(&out, false, scratch, sizeof(scratch));
+		return -1;
+	}
+finish:
+	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
+		say("%s", err);
+		/* No release, so no audit of one. */
+		if (audit)
+			unlink(a->audit);
+		return -1;
+	}
+	return 0;
+}
 
 static int
 cmd_redact(const struct redact_args *a)
@@ -150,12 +336,13 @@ cmd_redact(const struct redact_args *a)
 	struct text_buffer in = { NULL, 0 };
 	struct document d;
 	struct redact_result res;
-	struct text_out out;
+	struct run_audit ac;
 	const char *name = strcmp(a->input, "-") == 0 ? "(standard input)" : a->input;
 	int rc = EXIT_ERROR;
 
 	memset(&d, 0, sizeof(d));
 	memset(&res, 0, sizeof(res));
+	run_audit_init(&ac);
 	p = a->policy != NULL ? policy_open(a->policy, err, sizeof(err)) :
 	    policy_load_default(err, sizeof(err));
 	if (p == NULL) {
@@ -166,6 +353,8 @@ cmd_redact(const struct redact_args *a)
 		say("%s", err);
 		goto done;
 	}
+	if (a->audit != NULL && run_audit_open(a, &ac) != 0)
+		goto done;
 	if (text_read_file(a->input, a->max_document, &in, err, sizeof(err)) != 0) {
 		say("%s", err);
 		goto done;
@@ -176,18 +365,14 @@ cmd_redact(const struct redact_args *a)
 		goto done;
 	}
 	warn_unproven(name, &d, &res);
+	if (a->audit != NULL && run_audit_build(a, p, &d, &res, &in, &ac) != 0)
+		goto done;
 	/* Everything is decided before the first byte is written: an error leaves no output. */
-	if (text_out_open(&out, a->output, err, sizeof(err)) != 0) {
-		say("%s", err);
+	if (write_release(a, &res, &ac) != 0)
 		goto done;
-	}
-	text_out_write(&out, res.out, res.out_len);
-	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
 	rc = EXIT_OK;
 done:
+	run_audit_free(&ac);
 	redact_result_free(&res);
 	document_free(&d);
 	text_buffer_free(&in);
@@ -205,6 +390,10 @@ main_redact(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "max-document", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "audit", required_argument, NULL, 'A' },
+		{ "secret-key", required_argument, NULL, 'S' },
+		{ "auditor-key", required_argument, NULL, 'K' },
+		{ "ledger", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -242,6 +431,18 @@ main_redact(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case 'A':
+			a.audit = optarg;
+			break;
+		case 'S':
+			a.secret_key = optarg;
+			break;
+		case 'K':
+			a.auditor_key = optarg;
+			break;
+		case 'L':
+			a.ledger = optarg;
+			break;
 		case 'h':
 			help();
 			return EXIT_OK;
@@ -252,6 +453,25 @@ main_redact(int argc, char **argv)
 			usage(stderr);
 			return EXIT_ERROR;
 		}
+	}
+	if (a.audit == NULL && (a.secret_key != NULL || a.auditor_key != NULL ||
+	    a.ledger != NULL)) {
+		say("--secret-key, --auditor-key and --ledger go with --audit FILE");
+		return EXIT_ERROR;
+	}
+	if (a.audit != NULL && a.secret_key == NULL) {
+		say("--audit needs --secret-key FILE (make a key pair with tearline keygen)");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	if ((a.audit != NULL && strcmp(a.audit, "-") == 0) ||
+	    (a.ledger != NULL && strcmp(a.ledger, "-") == 0)) {
+		say("--audit and --ledger name files, not standard output");
+		return EXIT_ERROR;
+	}
+	if (a.audit != NULL && a.output != NULL && strcmp(a.audit, a.output) == 0) {
+		say("--audit and --output name the same file, \"%s\"", a.audit);
+		return EXIT_ERROR;
 	}
 	if (a.release == NULL) {
 		say("redact needs --release TARGET (for example --release UNCLASSIFIED)");
@@ -265,6 +485,173 @@ main_redact(int argc, char **argv)
 	if (optind < argc)
 		a.input = argv[optind];
 	return cmd_redact(&a);
+}
+
+static int
+main_keygen(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "auditor", no_argument, NULL, 'a' },
+		{ "secret-key", required_argument, NULL, 'S' },
+		{ "public-key", required_argument, NULL, 'P' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char err[1024], id[KEYS_ID_HEX];
+	const char *secret = NULL, *public = NULL;
+	enum keys_kind kind = KEYS_SIGN;
+	struct keys_public pub;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			kind = KEYS_BOX;
+			break;
+		case 'S':
+			secret = optarg;
+			break;
+		case 'P':
+			public = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (secret == NULL || public == NULL || optind != argc) {
+		say("keygen needs --secret-key FILE and --public-key FILE, and nothing else");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	if (keys_generate(kind, secret, public, &pub, err, sizeof(err)) != 0) {
+		say("%s", err);
+		return EXIT_ERROR;
+	}
+	keys_id_hex(pub.id, id);
+	if (!quiet)
+		printf("%s %s key pair %s: secret key in %s (keep it private), public key in %s\n",
+		    keys_algorithm(kind), kind == KEYS_SIGN ? "signing" : "auditor", id, secret,
+		    public);
+	return EXIT_OK;
+}
+
+static int
+main_verify(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "audit", required_argument, NULL, 'A' },
+		{ "public-key", required_argument, NULL, 'P' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "original", required_argument, NULL, 'O' },
+		{ "auditor-secret-key", required_argument, NULL, 'K' },
+		{ "policy", required_argument, NULL, 'p' },
+		{ "ledger", required_argument, NULL, 'L' },
+		{ "max-document", required_argument, NULL, 'M' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char err[1024];
+	const char *public = NULL, *auditor = NULL;
+	struct verify_request rq;
+	struct verify_result vr;
+	struct keys_public signer;
+	struct keys_secret *sec = NULL;
+	enum verify_status st;
+	int ch;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.max_document = DEFAULT_MAX_DOCUMENT;
+	while ((ch = getopt_long(argc, argv, "o:p:qh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'A':
+			rq.audit = optarg;
+			break;
+		case 'P':
+			public = optarg;
+			break;
+		case 'o':
+			rq.output = optarg;
+			break;
+		case 'O':
+			rq.original = optarg;
+			break;
+		case 'K':
+			auditor = optarg;
+			break;
+		case 'p':
+			rq.policy = optarg;
+			break;
+		case 'L':
+			rq.ledger = optarg;
+			break;
+		case 'M':
+			if (parse_size(optarg, &rq.max_document) != 0) {
+				say("--max-document: \"%s\" is not a size (such as 64M)", optarg);
+				return EXIT_ERROR;
+			}
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (optind != argc || public == NULL || (rq.audit == NULL && rq.ledger == NULL) ||
+	    (rq.audit != NULL && rq.output == NULL) ||
+	    (rq.audit == NULL && (rq.output != NULL || rq.original != NULL || auditor != NULL)) ||
+	    (auditor != NULL && rq.original == NULL)) {
+		say("verify needs --public-key and either --audit with --output, or --ledger; "
+		    "--auditor-secret-key needs --original");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	if (keys_read_public(public, KEYS_SIGN, &signer, err, sizeof(err)) != 0 ||
+	    (auditor != NULL &&
+	    (sec = keys_read_secret(auditor, KEYS_BOX, err, sizeof(err))) == NULL)) {
+		say("%s", err);
+		return EXIT_ERROR;
+	}
+	rq.signer = &signer;
+	rq.auditor = sec;
+	st = verify_run(&rq, &vr, err, sizeof(err));
+	keys_secret_free(sec);
+	if (st == VERIFY_ERROR) {
+		say("%s", err);
+		return EXIT_ERROR;
+	}
+	if (st != VERIFY_OK) {
+		say("not verified: %s", err);
+		return EXIT_FAIL;
+	}
+	if (vr.test_seed)
+		say("warning: %s was written with TEARLINE_TEST_SEED: its commitments hide nothing",
+		    rq.audit);
+	if (quiet)
+		return EXIT_OK;
+	if (rq.audit != NULL)
+		printf("%s: verified: run %s, %zu changes (%zu withheld), signed by key %s; the "
+		    "output matches%s%s\n", rq.audit, vr.run, vr.changes, vr.withheld, vr.key_id,
+		    vr.original ? "; the original gives the same release and changes" : "",
+		    vr.commitments ? "; every commitment opens" : "");
+	if (rq.ledger != NULL)
+		printf("%s: verified: %zu run%s, signed by key %s%s\n", rq.ledger,
+		    vr.ledger_entries, vr.ledger_entries == 1 ? "" : "s", vr.key_id,
+		    vr.in_ledger ? "; the audit's run is in its place" : "");
+	return EXIT_OK;
 }
 
 static int
@@ -291,6 +678,10 @@ main(int argc, char **argv)
 		rc = main_redact(argc - 1, argv + 1);
 	else if (argc >= 2 && strcmp(argv[1], "policy") == 0)
 		rc = main_policy(argc - 1, argv + 1);
+	else if (argc >= 2 && strcmp(argv[1], "keygen") == 0)
+		rc = main_keygen(argc - 1, argv + 1);
+	else if (argc >= 2 && strcmp(argv[1], "verify") == 0)
+		rc = main_verify(argc - 1, argv + 1);
 	else
 		rc = main_redact(argc, argv);
 	/* A failed write to standard output is an error, even when it shows only at close. */

@@ -145,6 +145,24 @@ text_out_puts(struct text_out *o, const char *s)
 }
 
 int
+text_out_flush(struct text_out *o, char *err, size_t errlen)
+{
+	const char *name = o->path != NULL ? o->path : "(standard output)";
+
+	if (o->fp == NULL)
+		return 0;
+	if (o->err == 0 && fflush(o->fp) != 0)
+		o->err = errno != 0 ? errno : EIO;
+	if (o->err == 0 && o->path != NULL && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
+		o->err = errno;
+	if (o->err != 0) {
+		snprintf(err, errlen, "%s: write error: %s", name, strerror(o->err));
+		return -1;
+	}
+	return 0;
+}
+
+int
 text_out_close(struct text_out *o, bool ok, char *err, size_t errlen)
 {
 	const char *name = o->path != NULL ? o->path : "(standard output)";

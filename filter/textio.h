@@ -49,6 +49,13 @@ void text_out_write(struct text_out *o, const void *p, size_t n);
 void text_out_puts(struct text_out *o, const char *s);
 
 /*
+ * Flushes and syncs output without finishing it, so that a caller writing two files learns that
+ * both are complete before either is renamed into place. Returns 0, or -1 with a message in err
+ * (the output is still open: finish it with text_out_close).
+ */
+int text_out_flush(struct text_out *o, char *err, size_t errlen);
+
+/*
  * Finishes output. With ok true, flushes, syncs and closes, then renames the temporary file into
  * place; with ok false, or on any error, removes the temporary file. Returns 0 when the output
  * was written completely, -1 with a message in err otherwise.

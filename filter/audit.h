@@ -1,0 +1,220 @@
+/*
+ * audit: the signed hash chain that records a redaction run, and the office ledger of runs.
+ *
+ * An audit is a file of JSON Lines: a begin record, one record per change the filter made, in
+ * document order, and an end record signed with Ed25519. Each line is the canonical JSON of one
+ * record: its fields in the fixed order of its kind (see the field tables in audit.c and
+ * docs/audit-format.md), compact, integers only, hex in lower case, no duplicate keys. Every record
+ * carries its sequence number, the hash of the record before it ("prev") and, last, its own hash:
+ * BLAKE2b-256 of a domain-separation prefix and the line's bytes before its ',"hash":'.
+ *
+ * Nothing withheld is written in the clear or hashed without a key: each change record commits to
+ * the removed bytes with BLAKE2b-256 keyed by a subkey (crypto_kdf, context "tlaudit1", subkey id
+ * the record's seq) of a per-run secret. The secret is sealed to an auditor's X25519 key when one
+ * is given, and wiped at the end of the run in every case.
+ *
+ * A ledger is a file of the same form whose records (kind "run") each name a run's signed head;
+ * every run's begin record names the ledger's head before it.
+ */
+#ifndef TEARLINE_AUDIT_H
+#define TEARLINE_AUDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "document.h"
+#include "keys.h"
+#include "policy.h"
+#include "redact.h"
+
+#define AUDIT_FORMAT "tearline-audit-1"
+#define AUDIT_HASH_BYTES 32
+#define AUDIT_RUN_BYTES 16
+#define AUDIT_SECRET_BYTES 32
+#define AUDIT_SEALED_BYTES (AUDIT_SECRET_BYTES + 48)	/* crypto_box_SEALBYTES */
+#define AUDIT_SIGNATURE_BYTES 64
+#define AUDIT_LINE_MAX 8192		/* no canonical record comes near this */
+#define AUDIT_KDF_CONTEXT "tlaudit1"
+
+enum audit_kind {
+	AUDIT_BEGIN,
+	AUDIT_WITHHELD,		/* a portion was withheld */
+	AUDIT_REMARKED,		/* a banner or routing line was re-marked */
+	AUDIT_CAPTION,		/* a caption line was removed or rewritten */
+	AUDIT_AUTHORITY,	/* an authority or declassification line was removed or rewritten */
+	AUDIT_END,
+	AUDIT_RUN		/* a ledger entry */
+};
+
+/*
+ * One record of an audit or a ledger. Which fields a record has depends on its kind; the others
+ * stay zero. Strings are NUL-terminated; hex fields are held as bytes.
+ */
+struct audit_record {
+	enum audit_kind kind;
+	uint64_t seq;
+	unsigned char prev[AUDIT_HASH_BYTES];
+
+	/* begin */
+	char format[32];
+	char tool[64];
+	unsigned char run[AUDIT_RUN_BYTES];
+	char time[32];				/* "2007-11-20T14:23:00Z" */
+	char policy[128];
+	unsigned char policy_digest[AUDIT_HASH_BYTES];
+	char target[256];
+	char mode[16];
+	uint64_t input_length;
+	unsigned char input_digest[AUDIT_HASH_BYTES];	/* keyed with subkey 0 */
+	char run_secret[16];			/* "random", or "test-seed" (not secret) */
+	bool sealed;				/* the next two are present */
+	unsigned char auditor_key_id[KEYS_ID_BYTES];
+	unsigned char sealed_secret[AUDIT_SEALED_BYTES];
+	unsigned char ledger_prev[AUDIT_HASH_BYTES];
+
+	/* withheld, remarked, caption, authority */
+	uint64_t line_first, line_last;		/* 1-based source lines */
+	uint64_t in_start, in_end;		/* bytes of the original */
+	uint64_t out_start, out_end;		/* bytes of the release */
+	char marking[1024];
+	char rule[32];
+	char exemption[64];
+	unsigned char commitment[AUDIT_HASH_BYTES];
+
+	/* end */
+	uint64_t changes, withheld, remarked, captions, authority;
+	uint64_t portions_released, portions_withheld;
+	uint64_t output_length;
+	unsigned char output_digest[AUDIT_HASH_BYTES];	/* unkeyed: the release is public */
+	unsigned char key_id[KEYS_ID_BYTES];		/* also in a ledger entry */
+	unsigned char signature[AUDIT_SIGNATURE_BYTES];	/* also in a ledger entry */
+
+	/* ledger entry (run, time, output_digest, key_id and signature above) */
+	unsigned char audit_head[AUDIT_HASH_BYTES];	/* the hash of the run's end record */
+
+	unsigned char hash[AUDIT_HASH_BYTES];
+
+	/* Where its line lies in the text it was read from or built into; what the signature covers. */
+	size_t line_off, line_len, body_len;
+};
+
+/* A whole audit or ledger: its records and, when built here, its text. */
+struct audit_log {
+	struct audit_record *recs;
+	size_t nrecs;
+	char *text;	/* every line with its "\n"; NULL for a log that was read */
+	size_t len;
+};
+
+/* What a run's begin record says, and who signs it. */
+struct audit_params {
+	const char *tool;			/* "tearline 0.1.0" */
+	const char *policy_name;
+	const unsigned char *policy_digest;	/* AUDIT_HASH_BYTES */
+	const char *target;			/* as given on the command line */
+	enum redact_mode mode;
+	time_t time;
+	const struct keys_secret *signer;	/* an Ed25519 key */
+	const struct keys_public *auditor;	/* an X25519 key, or NULL */
+	const unsigned char *ledger_prev;	/* the ledger's head, or NULL for none */
+	/*
+	 * For tests only: derive the run id and run secret from this string, so that audits are
+	 * reproducible. The begin record then says run_secret "test-seed": nothing is hidden.
+	 */
+	const char *test_seed;
+};
+
+/* "begin", "withheld", ... */
+const char *audit_kind_name(enum audit_kind kind);
+
+/*
+ * Turns the changes of a redaction into change records (kind, lines, spans, marking, rule,
+ * exemption; no seq, prev, commitment or hash). The one translation used both to write an audit
+ * and to compare one with a re-run. Returns 0 with an array the caller frees with free(), or -1
+ * with err.
+ */
+int audit_changes(const struct policy *p, const struct document *d,
+    const struct redact_result *res, struct audit_record **out, size_t *n, char *err,
+    size_t errlen);
+
+/*
+ * Builds the audit of one run: begin, the nchanges change records, end; commits to the removed
+ * bytes of in[], digests out[], chains and signs. Returns 0 with log filled (records and text;
+ * the caller frees it with audit_log_free), or -1 with err. The run secret is wiped before return.
+ */
+int audit_build(const struct audit_params *ap, const struct audit_record *changes,
+    size_t nchanges, size_t portions_released, size_t portions_withheld, const char *in,
+    size_t in_len, const char *out, size_t out_len, struct audit_log *log, char *err,
+    size_t errlen);
+
+/*
+ * Parses one line (without its "\n") as a record of an audit (ledger false) or a ledger: checks
+ * that it is canonical, that its values are well-formed and that its hash field is its hash.
+ * Returns 0 with rec filled, or -1 with a message naming the field in err.
+ */
+int audit_record_parse(const char *line, size_t len, bool ledger, struct audit_record *rec,
+    char *err, size_t errlen);
+
+/*
+ * Reads a whole audit or ledger from data[0..len): every line canonical and newline-terminated,
+ * seq counting from 0, every prev the hash of the record before (zero for the first). `name`
+ * prefixes messages ("audit.jsonl:3: field ..."). Returns 0 with log->recs filled (free with
+ * audit_log_free), or -1 with err. Says nothing about kinds, counts or signatures.
+ */
+int audit_read(const char *name, const char *data, size_t len, bool ledger,
+    struct audit_log *log, char *err, size_t errlen);
+
+/*
+ * Checks a signed record's signature (an end record or a ledger entry) under pk, given the line
+ * it was read from. Returns 0 when it verifies, -1 otherwise.
+ */
+int audit_verify_signature(const struct audit_record *rec, const char *line,
+    const unsigned char pk[KEYS_PUBLIC_BYTES]);
+
+/*
+ * Opens the run secret sealed in a begin record with the auditor's X25519 key, into secret
+ * (AUDIT_SECRET_BYTES, which the caller should hold in sodium_malloc memory). Returns 0, or -1
+ * with err.
+ */
+int audit_open_secret(const struct audit_record *begin, const struct keys_secret *auditor,
+    unsigned char *secret, char *err, size_t errlen);
+
+/*
+ * The keyed digest that record `seq` makes of data[0..len) under a run secret: BLAKE2b-256 keyed
+ * with crypto_kdf subkey `seq` (context AUDIT_KDF_CONTEXT). Seq 0 is the begin record's input
+ * digest; seq k >= 1 the commitment of change record k.
+ */
+void audit_commitment(const unsigned char *secret, uint64_t seq, const char *data, size_t len,
+    unsigned char out[AUDIT_HASH_BYTES]);
+
+/* Frees a log's records and text; accepts a zeroed log. */
+void audit_log_free(struct audit_log *log);
+
+/* An office ledger opened for one run: locked from open to close. */
+struct audit_ledger {
+	int fd;
+	char *path;
+	unsigned char head[AUDIT_HASH_BYTES];	/* the last entry's hash, zero when empty */
+	uint64_t nentries;
+};
+
+/*
+ * Opens (creating it if need be) and locks the ledger at path, reads it and checks its chain.
+ * Returns 0, or -1 with err (the ledger cannot be read, or is damaged). Close with
+ * audit_ledger_close.
+ */
+int audit_ledger_open(struct audit_ledger *l, const char *path, char *err, size_t errlen);
+
+/*
+ * Appends the signed head of the run in log to the ledger, synced. Returns 0, or -1 with err and
+ * the ledger as it was.
+ */
+int audit_ledger_append(struct audit_ledger *l, const struct keys_secret *signer,
+    const struct audit_log *log, char *err, size_t errlen);
+
+/* Unlocks and closes a ledger; accepts a ledger that failed to open. */
+void audit_ledger_close(struct audit_ledger *l);
+
+#endif

@@ -1,0 +1,438 @@
+/*
+ * verify: the checks of `tearline verify`, in the order a reader would make them: the audit on
+ * its own, then the release, then the original, then the commitments, then the ledger. The first
+ * check that fails stops the run and names its file, line and field.
+ */
+#include "verify.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "document.h"
+#include "marking.h"
+#include "policy.h"
+#include "redact.h"
+#include "textio.h"
+
+/* Checks that an end record's count is the number of records of its kind. */
+static int
+check_count(const char *name, size_t lineno, const char *field, uint64_t said, size_t counted,
+    const char *what, char *err, size_t errlen)
+{
+	if (said == counted)
+		return 0;
+	snprintf(err, errlen, "%s:%zu: field \"%s\": %llu, but the audit has %zu %s", name, lineno,
+	    field, (unsigned long long)said, counted, what);
+	return -1;
+}
+
+/* Checks a signed record's key id and signature under signer. */
+static int
+check_signed(const char *name, size_t lineno, const struct audit_record *rec, const char *data,
+    const struct keys_public *signer, char *err, size_t errlen)
+{
+	char have[KEYS_ID_HEX], want[KEYS_ID_HEX];
+
+	keys_id_hex(rec->key_id, have);
+	keys_id_hex(signer->id, want);
+	if (memcmp(rec->key_id, signer->id, KEYS_ID_BYTES) != 0) {
+		snprintf(err, errlen, "%s:%zu: field \"key_id\": signed by key %s, not by the given "
+		    "public key %s", name, lineno, have, want);
+		return -1;
+	}
+	if (audit_verify_signature(rec, data + rec->line_off, signer->pk) != 0) {
+		snprintf(err, errlen, "%s:%zu: field \"signature\": does not verify under public key "
+		    "%s", name, lineno, want);
+		return -1;
+	}
+	return 0;
+}
+
+enum verify_status
+verify_audit_data(const char *name, const char *data, size_t len,
+    const struct keys_public *signer, struct audit_log *log, char *err, size_t errlen)
+{
+	const struct audit_record *begin, *end, *last = NULL;
+	size_t counts[AUDIT_RUN + 1];
+	size_t i, n;
+
+	memset(counts, 0, sizeof(counts));
+	if (audit_read(name, data, len, false, log, err, errlen) != 0)
+		return VERIFY_FAIL;
+	n = log->nrecs;
+	begin = &log->recs[0];
+	if (begin->kind != AUDIT_BEGIN) {
+		snprintf(err, errlen, "%s:1: field \"kind\": an audit starts with a begin record",
+		    name);
+		goto fail;
+	}
+	for (i = 1; i < n; i++) {
+		const struct audit_record *r = &log->recs[i];
+
+		if (r->kind == AUDIT_BEGIN) {
+			snprintf(err, errlen, "%s:%zu: field \"kind\": a second begin record", name,
+			    i + 1);
+			goto fail;
+		}
+		if (r->kind == AUDIT_END) {
+			if (i != n - 1) {
+				snprintf(err, errlen, "%s:%zu: field \"kind\": an end record before "
+				    "the last line", name, i + 1);
+				goto fail;
+			}
+			break;
+		}
+		counts[r->kind]++;
+		if (r->in_end > begin->input_length) {
+			snprintf(err, errlen, "%s:%zu: field \"in_end\": beyond the input's %llu "
+			    "bytes", name, i + 1, (unsigned long long)begin->input_length);
+			goto fail;
+		}
+		if (last != NULL && r->line_last <= last->line_last) {
+			snprintf(err, errlen, "%s:%zu: field \"line_last\": not after the change "
+			    "before it", name, i + 1);
+			goto fail;
+		}
+		last = r;
+	}
+	end = &log->recs[n - 1];
+	if (n < 2 || end->kind != AUDIT_END) {
+		snprintf(err, errlen, "%s:%zu: the audit ends without an end record: it was cut "
+		    "short", name, n);
+		goto fail;
+	}
+	for (i = 1; i + 1 < n; i++) {
+		if (log->recs[i].out_end > end->output_length) {
+			snprintf(err, errlen, "%s:%zu: field \"out_end\": beyond the output's %llu "
+			    "bytes", name, i + 1, (unsigned long long)end->output_length);
+			goto fail;
+		}
+	}
+	if (check_count(name, n, "changes", end->changes, n - 2, "change records", err,
+	    errlen) != 0 ||
+	    check_count(name, n, "withheld", end->withheld, counts[AUDIT_WITHHELD],
+	    "withheld records", err, errlen) != 0 ||
+	    check_count(name, n, "remarked", end->remarked, counts[AUDIT_REMARKED],
+	    "remarked records", err, errlen) != 0 ||
+	    check_count(name, n, "captions", end->captions, counts[AUDIT_CAPTION],
+	    "caption records", err, errlen) != 0 ||
+	    check_count(name, n, "authority", end->authority, counts[AUDIT_AUTHORITY],
+	    "authority records", err, errlen) != 0)
+		goto fail;
+	if (check_signed(name, n, end, data, signer, err, errlen) != 0)
+		goto fail;
+	return VERIFY_OK;
+fail:
+	audit_log_free(log);
+	return VERIFY_FAIL;
+}
+
+enum verify_status
+verify_ledger_data(const char *name, const char *data, size_t len,
+    const struct keys_public *signer, struct audit_log *log, char *err, size_t errlen)
+{
+	size_t i;
+
+	if (audit_read(name, data, len, true, log, err, errlen) != 0)
+		return VERIFY_FAIL;
+	for (i = 0; i < log->nrecs; i++) {
+		if (check_signed(name, i + 1, &log->recs[i], data, signer, err, errlen) != 0) {
+			audit_log_free(log);
+			return VERIFY_FAIL;
+		}
+	}
+	return VERIFY_OK;
+}
+
+/* Compares a change record of the audit with the one a second redaction makes. */
+static int
+compare_change(const char *name, size_t lineno, const struct audit_record *a,
+    const struct audit_record *b, char *err, size_t errlen)
+{
+	const char *field = NULL;
+
+	if (a->kind != b->kind)
+		field = "kind";
+	else if (a->line_first != b->line_first)
+		field = "line_first";
+	else if (a->line_last != b->line_last)
+		field = "line_last";
+	else if (a->in_start != b->in_start)
+		field = "in_start";
+	else if (a->in_end != b->in_end)
+		field = "in_end";
+	else if (a->out_start != b->out_start)
+		field = "out_start";
+	else if (a->out_end != b->out_end)
+		field = "out_end";
+	else if (strcmp(a->marking, b->marking) != 0)
+		field = "marking";
+	else if (strcmp(a->rule, b->rule) != 0)
+		field = "rule";
+	else if (strcmp(a->exemption, b->exemption) != 0)
+		field = "exemption";
+	if (field == NULL)
+		return 0;
+	snprintf(err, errlen, "%s:%zu: field \"%s\": not what the original gives when redacted "
+	    "again (a %s change at line %llu)", name, lineno, field, audit_kind_name(b->kind),
+	    (unsigned long long)b->line_first);
+	return -1;
+}
+
+/*
+ * Redacts the original again under the audit's policy, target and mode, and compares the release
+ * and the change records. Returns VERIFY_OK, VERIFY_FAIL or VERIFY_ERROR with err.
+ */
+static enum verify_status
+check_original(const struct verify_request *rq, const struct audit_log *log,
+    const struct text_buffer *orig, const struct text_buffer *out, char *err, size_t errlen)
+{
+	const struct audit_record *begin = &log->recs[0], *end = &log->recs[log->nrecs - 1];
+	struct policy *p;
+	struct marking target;
+	struct document d;
+	struct redact_result res;
+	struct audit_record *changes = NULL;
+	enum redact_mode mode;
+	unsigned char digest[AUDIT_HASH_BYTES];
+	size_t nchanges = 0, i;
+	char msg[512];
+	enum verify_status st = VERIFY_ERROR;
+
+	memset(&d, 0, sizeof(d));
+	memset(&res, 0, sizeof(res));
+	if (orig->len != begin->input_length) {
+		snprintf(err, errlen, "%s:1: field \"input_length\": %llu, but the original %s has "
+		    "%zu bytes", rq->audit, (unsigned long long)begin->input_length, rq->original,
+		    orig->len);
+		return VERIFY_FAIL;
+	}
+	if ((p = policy_open(rq->policy != NULL ? rq->policy : begin->policy, msg,
+	    sizeof(msg))) == NULL) {
+		snprintf(err, errlen, "%s (the audit's policy is \"%s\"; name its file with "
+		    "--policy)", msg, begin->policy);
+		return VERIFY_ERROR;
+	}
+	if (memcmp(p->digest, begin->policy_digest, AUDIT_HASH_BYTES) != 0) {
+		snprintf(err, errlen, "%s:1: field \"policy_digest\": the policy \"%s\" at hand is "
+		    "not the one the run used", rq->audit, rq->policy != NULL ? rq->policy :
+		    begin->policy);
+		st = VERIFY_FAIL;
+		goto done;
+	}
+	if (marking_parse_target(p, begin->target, &target, msg, sizeof(msg)) != 0) {
+		snprintf(err, errlen, "%s:1: field \"target\": %s", rq->audit, msg);
+		st = VERIFY_FAIL;
+		goto done;
+	}
+	(void)redact_mode_parse(begin->mode, &mode);	/* checked when read */
+	if (document_parse(p, orig->data, orig->len, rq->original, &d, err, errlen) != 0 ||
+	    redact_run(p, &d, &target, mode, &res, err, errlen) != 0 ||
+	    audit_changes(p, &d, &res, &changes, &nchanges, err, errlen) != 0)
+		goto done;
+	st = VERIFY_FAIL;
+	crypto_generichash(digest, sizeof(digest), (const unsigned char *)res.out, res.out_len,
+	    NULL, 0);
+	if (res.out_len != out->len || memcmp(res.out, out->data, out->len) != 0 ||
+	    memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
+		size_t at = 0;
+
+		while (at < res.out_len && at < out->len && res.out[at] == out->data[at])
+			at++;
+		snprintf(err, errlen, "%s: the original, redacted again, gives a different release "
+		    "(from byte %zu)", rq->output, at + 1);
+		goto done;
+	}
+	if (nchanges != log->nrecs - 2) {
+		snprintf(err, errlen, "%s:%zu: field \"changes\": %zu, but the original, redacted "
+		    "again, makes %zu changes", rq->audit, log->nrecs, log->nrecs - 2, nchanges);
+		goto done;
+	}
+	for (i = 0; i < nchanges; i++)
+		if (compare_change(rq->audit, i + 2, &log->recs[i + 1], &changes[i], err,
+		    errlen) != 0)
+			goto done;
+	if (end->portions_released != res.released || end->portions_withheld != res.withheld) {
+		snprintf(err, errlen, "%s:%zu: field \"%s\": not what the original gives when "
+		    "redacted again", rq->audit, log->nrecs,
+		    end->portions_released != res.released ? "portions_released" :
+		    "portions_withheld");
+		goto done;
+	}
+	st = VERIFY_OK;
+done:
+	free(changes);
+	redact_result_free(&res);
+	document_free(&d);
+	policy_free(p);
+	return st;
+}
+
+/* Opens the sealed run secret and checks the input digest and every commitment. */
+static enum verify_status
+check_commitments(const struct verify_request *rq, const struct audit_log *log,
+    const struct text_buffer *orig, char *err, size_t errlen)
+{
+	const struct audit_record *begin = &log->recs[0];
+	unsigned char *secret, h[AUDIT_HASH_BYTES];
+	char msg[512];
+	enum verify_status st = VERIFY_FAIL;
+	size_t i;
+
+	if ((secret = sodium_malloc(AUDIT_SECRET_BYTES)) == NULL) {
+		snprintf(err, errlen, "out of secure memory");
+		return VERIFY_ERROR;
+	}
+	if (audit_open_secret(begin, rq->auditor, secret, msg, sizeof(msg)) != 0) {
+		snprintf(err, errlen, "%s:1: %s", rq->audit, msg);
+		goto done;
+	}
+	audit_commitment(secret, 0, orig->data, orig->len, h);
+	if (memcmp(h, begin->input_digest, sizeof(h)) != 0) {
+		snprintf(err, errlen, "%s:1: field \"input_digest\": does not match the original %s",
+		    rq->audit, rq->original);
+		goto done;
+	}
+	for (i = 1; i + 1 < log->nrecs; i++) {
+		const struct audit_record *r = &log->recs[i];
+
+		/* The spans lie inside the input: checked against input_length, = orig->len. */
+		audit_commitment(secret, r->seq, orig->data + r->in_start,
+		    (size_t)(r->in_end - r->in_start), h);
+		if (memcmp(h, r->commitment, sizeof(h)) != 0) {
+			snprintf(err, errlen, "%s:%zu: field \"commitment\": does not match bytes "
+			    "%llu to %llu of the original", rq->audit, i + 1,
+			    (unsigned long long)r->in_start, (unsigned long long)r->in_end);
+			goto done;
+		}
+	}
+	st = VERIFY_OK;
+done:
+	sodium_free(secret);
+	return st;
+}
+
+/* Finds the audit's run in the ledger and checks that it stands in its place. */
+static enum verify_status
+check_in_ledger(const struct verify_request *rq, const struct audit_log *audit,
+    const struct audit_log *ledger, char *err, size_t errlen)
+{
+	static const unsigned char zero[AUDIT_HASH_BYTES];
+	const struct audit_record *begin = &audit->recs[0];
+	const struct audit_record *end = &audit->recs[audit->nrecs - 1];
+	char run[2 * AUDIT_RUN_BYTES + 1];
+	size_t k;
+
+	sodium_bin2hex(run, sizeof(run), begin->run, AUDIT_RUN_BYTES);
+	for (k = 0; k < ledger->nrecs; k++)
+		if (memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0)
+			break;
+	if (k == ledger->nrecs) {
+		snprintf(err, errlen, "%s: no entry for run %s of %s: the run was left out or its "
+		    "entry removed", rq->ledger, run, rq->audit);
+		return VERIFY_FAIL;
+	}
+	if (memcmp(ledger->recs[k].audit_head, end->hash, AUDIT_HASH_BYTES) != 0 ||
+	    memcmp(ledger->recs[k].output_digest, end->output_digest, AUDIT_HASH_BYTES) != 0 ||
+	    strcmp(ledger->recs[k].time, begin->time) != 0) {
+		snprintf(err, errlen, "%s:%zu: field \"audit_head\": not the head of %s", rq->ledger,
+		    k + 1, rq->audit);
+		return VERIFY_FAIL;
+	}
+	if (memcmp(begin->ledger_prev, k == 0 ? zero : ledger->recs[k - 1].hash,
+	    AUDIT_HASH_BYTES) != 0) {
+		snprintf(err, errlen, "%s:1: field \"ledger_prev\": does not name the ledger entry "
+		    "before run %s (%s:%zu): entries were removed or reordered", rq->audit, run,
+		    rq->ledger, k + 1);
+		return VERIFY_FAIL;
+	}
+	return VERIFY_OK;
+}
+
+enum verify_status
+verify_run(const struct verify_request *rq, struct verify_result *vr, char *err, size_t errlen)
+{
+	struct text_buffer audit = { NULL, 0 }, out = { NULL, 0 }, orig = { NULL, 0 };
+	struct text_buffer ledger = { NULL, 0 };
+	struct audit_log log, lg;
+	enum verify_status st = VERIFY_ERROR;
+
+	memset(vr, 0, sizeof(*vr));
+	memset(&log, 0, sizeof(log));
+	memset(&lg, 0, sizeof(lg));
+	if ((rq->audit == NULL && rq->ledger == NULL) || (rq->audit != NULL && rq->output == NULL) ||
+	    (rq->auditor != NULL && rq->original == NULL) || rq->signer == NULL) {
+		snprintf(err, errlen, "verify needs an audit and its output, or a ledger, and a "
+		    "public key; an auditor key needs the original");
+		return VERIFY_ERROR;
+	}
+	keys_id_hex(rq->signer->id, vr->key_id);
+	if (rq->audit != NULL) {
+		const struct audit_record *end;
+		unsigned char digest[AUDIT_HASH_BYTES];
+
+		if (text_read_file(rq->audit, rq->max_document, &audit, err, errlen) != 0 ||
+		    text_read_file(rq->output, rq->max_document, &out, err, errlen) != 0 ||
+		    (rq->original != NULL &&
+		    text_read_file(rq->original, rq->max_document, &orig, err, errlen) != 0))
+			goto done;
+		if ((st = verify_audit_data(rq->audit, audit.data, audit.len, rq->signer, &log, err,
+		    errlen)) != VERIFY_OK)
+			goto done;
+		st = VERIFY_FAIL;
+		end = &log.recs[log.nrecs - 1];
+		sodium_bin2hex(vr->run, sizeof(vr->run), log.recs[0].run, AUDIT_RUN_BYTES);
+		vr->changes = log.nrecs - 2;
+		vr->withheld = (size_t)end->withheld;
+		vr->test_seed = strcmp(log.recs[0].run_secret, "test-seed") == 0;
+		if (out.len != end->output_length) {
+			snprintf(err, errlen, "%s:%zu: field \"output_length\": %llu, but %s has %zu "
+			    "bytes", rq->audit, log.nrecs, (unsigned long long)end->output_length,
+			    rq->output, out.len);
+			goto done;
+		}
+		crypto_generichash(digest, sizeof(digest), (const unsigned char *)out.data, out.len,
+		    NULL, 0);
+		if (memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
+			snprintf(err, errlen, "%s:%zu: field \"output_digest\": does not match %s",
+			    rq->audit, log.nrecs, rq->output);
+			goto done;
+		}
+		if (rq->original != NULL) {
+			if ((st = check_original(rq, &log, &orig, &out, err, errlen)) != VERIFY_OK)
+				goto done;
+			vr->original = true;
+		}
+		if (rq->auditor != NULL) {
+			if ((st = check_commitments(rq, &log, &orig, err, errlen)) != VERIFY_OK)
+				goto done;
+			vr->commitments = true;
+		}
+	}
+	if (rq->ledger != NULL) {
+		st = VERIFY_ERROR;
+		if (text_read_file(rq->ledger, rq->max_document, &ledger, err, errlen) != 0)
+			goto done;
+		if ((st = verify_ledger_data(rq->ledger, ledger.data, ledger.len, rq->signer, &lg, err,
+		    errlen)) != VERIFY_OK)
+			goto done;
+		vr->ledger_entries = lg.nrecs;
+		if (rq->audit != NULL) {
+			if ((st = check_in_ledger(rq, &log, &lg, err, errlen)) != VERIFY_OK)
+				goto done;
+			vr->in_ledger = true;
+		}
+	}
+	st = VERIFY_OK;
+done:
+	audit_log_free(&log);
+	audit_log_free(&lg);
+	text_buffer_free(&audit);
+	text_buffer_free(&out);
+	text_buffer_free(&orig);
+	text_buffer_free(&ledger);
+	return st;
+}

@@ -1,0 +1,289 @@
+#!/bin/sh
+# The audit end to end, through the command line: keygen; redact with --audit; verify, with the
+# original and the auditor's key; then every kind of tampering, each of which must exit 1 (not
+# verified) and never 0 or 2: a record deleted, duplicated or swapped, the tail cut, garbage
+# appended, a record spliced from another run, a wrong key, a key of the same name with another
+# id, a record edited and the chain hashed again without the secret key, non-canonical JSON
+# (spaces, reordered keys, upper-case hex, duplicate keys), single-bit flips of a small audit and
+# of its release; the ledger; reproducible audits from a test seed; and leakcheck over the audit.
+# (Every single-bit flip, exhaustively, is in build/test_verify, where it takes a second.)
+set -u
+cd "$(dirname "$0")/.." || exit 2
+LC_ALL=C
+export LC_ALL
+unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
+T=./tearline
+if [ ! -x $T ]; then
+	echo "FAIL $T is not built (run make)"
+	exit 1
+fi
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+n=0
+
+# expect CODE NAME COMMAND...: runs COMMAND and checks its exit status.
+expect() {
+	want=$1
+	name=$2
+	shift 2
+	n=$((n + 1))
+	"$@" > "$tmp/stdout" 2> "$tmp/stderr"
+	got=$?
+	if [ "$got" = "$want" ]; then
+		echo "ok   $name"
+	else
+		echo "FAIL $name: exit $got, wanted $want"
+		sed 's/^/     stderr: /' "$tmp/stderr" | head -n 5
+		fail=1
+	fi
+}
+
+# says TEXT NAME: the last command's standard error holds TEXT.
+says() {
+	n=$((n + 1))
+	if grep -F -q -e "$1" "$tmp/stderr"; then
+		echo "ok   $2"
+	else
+		echo "FAIL $2: standard error lacks: $1"
+		sed 's/^/     stderr: /' "$tmp/stderr" | head -n 5
+		fail=1
+	fi
+}
+
+# tampered NAME FILE [SAYS]: FILE, as an audit of the release, does not verify.
+tampered() {
+	expect 1 "$1" $T verify --audit "$2" --public-key "$tmp/sign.pub" --output "$tmp/rel.txt"
+	[ $# -ge 3 ] && says "$3" "$1: names the failure"
+}
+
+orig=samples/07MUSCAT1065.txt
+[ -f $orig ] || cp ../shared/seed/07MUSCAT1065.txt $orig
+
+# Keys.
+expect 0 "keygen: signing key pair" $T keygen -q --secret-key "$tmp/sign.key" \
+	--public-key "$tmp/sign.pub"
+expect 0 "keygen: auditor key pair" $T keygen -q --auditor --secret-key "$tmp/auditor.key" \
+	--public-key "$tmp/auditor.pub"
+n=$((n + 1))
+mode=$(stat -c %a "$tmp/sign.key")
+if [ "$mode" = 600 ]; then echo "ok   keygen: secret key file is 0600"; else
+	echo "FAIL keygen: secret key file is $mode"; fail=1; fi
+expect 2 "keygen: never overwrites" $T keygen -q --secret-key "$tmp/sign.key" \
+	--public-key "$tmp/other.pub"
+expect 2 "keygen: needs both files" $T keygen --secret-key "$tmp/x.key"
+mkdir "$tmp/elsewhere"
+expect 0 "keygen: a key of the same name elsewhere" $T keygen -q \
+	--secret-key "$tmp/elsewhere/sign.key" --public-key "$tmp/elsewhere/sign.pub"
+
+# Usage errors.
+expect 2 "redact: --audit without --secret-key" $T redact --release U -o "$tmp/x" \
+	--audit "$tmp/x.jsonl" $orig
+expect 2 "redact: --ledger without --audit" $T redact --release U -o "$tmp/x" \
+	--ledger "$tmp/l" $orig
+expect 2 "verify: no public key" $T verify --audit "$tmp/a" --output "$tmp/x"
+expect 2 "verify: auditor key without original" $T verify --audit "$tmp/a" \
+	--public-key "$tmp/sign.pub" --output "$tmp/x" --auditor-secret-key "$tmp/auditor.key"
+
+# A release with its audit, verified three ways.
+expect 0 "redact with --audit" $T redact -q --release UNCLASSIFIED -o "$tmp/rel.txt" \
+	--audit "$tmp/audit.jsonl" --secret-key "$tmp/sign.key" \
+	--auditor-key "$tmp/auditor.pub" $orig
+expect 0 "verify" $T verify --audit "$tmp/audit.jsonl" --public-key "$tmp/sign.pub" \
+	--output "$tmp/rel.txt"
+expect 0 "verify --original" $T verify --audit "$tmp/audit.jsonl" \
+	--public-key "$tmp/sign.pub" --output "$tmp/rel.txt" --original $orig
+expect 0 "verify --original --auditor-secret-key" $T verify --audit "$tmp/audit.jsonl" \
+	--public-key "$tmp/sign.pub" --output "$tmp/rel.txt" --original $orig \
+	--auditor-secret-key "$tmp/auditor.key"
+expect 0 "redact: audit to a file, release to stdout" $T redact -q --release C \
+	--mode strip --audit "$tmp/stdout.jsonl" --secret-key "$tmp/sign.key" $orig
+cp "$tmp/stdout" "$tmp/stdout-rel.txt"
+expect 0 "verify: release from stdout, strip mode, C" $T verify --audit "$tmp/stdout.jsonl" \
+	--public-key "$tmp/sign.pub" --output "$tmp/stdout-rel.txt" --original $orig
+
+# What the run refuses, it refuses before writing anything.
+expect 2 "redact: an audit is never overwritten" $T redact -q --release U \
+	-o "$tmp/new.txt" --audit "$tmp/audit.jsonl" --secret-key "$tmp/sign.key" $orig
+n=$((n + 1))
+if [ -e "$tmp/new.txt" ]; then echo "FAIL refused run wrote a release"; fail=1; else
+	echo "ok   refused run wrote no release"; fi
+chmod 644 "$tmp/sign.key"
+expect 2 "redact: a secret key open to others is refused" $T redact -q --release U \
+	-o "$tmp/new.txt" --audit "$tmp/new.jsonl" --secret-key "$tmp/sign.key" $orig
+says "open to others" "redact: says why the key is refused"
+chmod 600 "$tmp/sign.key"
+expect 2 "redact: an auditor key is no signing key" $T redact -q --release U \
+	-o "$tmp/new.txt" --audit "$tmp/new.jsonl" --secret-key "$tmp/auditor.key" $orig
+n=$((n + 1))
+if [ -e "$tmp/new.txt" ] || [ -e "$tmp/new.jsonl" ]; then echo "FAIL refused runs wrote files"
+	fail=1; else echo "ok   refused runs wrote nothing"; fi
+
+# Keys that are not the signer's.
+expect 1 "verify: another key" $T verify --audit "$tmp/audit.jsonl" \
+	--public-key "$tmp/elsewhere/sign.pub" --output "$tmp/rel.txt"
+says 'field "key_id": signed by key' "verify: another key: names key_id"
+sed "s/^key-id: .*/$(grep '^key-id: ' "$tmp/sign.pub")/" "$tmp/elsewhere/sign.pub" \
+	> "$tmp/same-id.pub"
+expect 1 "verify: another key under the signer's id" $T verify --audit "$tmp/audit.jsonl" \
+	--public-key "$tmp/same-id.pub" --output "$tmp/rel.txt"
+says 'field "signature": does not verify' "verify: same id: names the signature"
+
+# Records moved.
+a="$tmp/audit.jsonl"
+lines=$(wc -l < "$a")
+sed '5d' "$a" > "$tmp/t"; tampered "a record deleted" "$tmp/t" 'field "seq"'
+sed '1d' "$a" > "$tmp/t"; tampered "the begin record deleted" "$tmp/t"
+sed '5p' "$a" > "$tmp/t"; tampered "a record duplicated" "$tmp/t" 'field "seq"'
+{ sed -n '1,4p' "$a"; sed -n '6p' "$a"; sed -n '5p' "$a"; sed -n '7,$p' "$a"; } > "$tmp/t"
+tampered "two records swapped" "$tmp/t"
+sed '$d' "$a" > "$tmp/t"; tampered "the end record cut off" "$tmp/t" "without an end record"
+head -n 3 "$a" > "$tmp/t"; tampered "the tail cut off" "$tmp/t" "without an end record"
+head -c $(($(wc -c < "$a") - 10)) "$a" > "$tmp/t"; tampered "the last line cut short" "$tmp/t" \
+	"no line end"
+{ cat "$a"; echo '{"seq":99}'; } > "$tmp/t"; tampered "a line appended" "$tmp/t"
+{ cat "$a"; printf 'x'; } > "$tmp/t"; tampered "a byte appended" "$tmp/t"
+{ cat "$a"; tail -n 1 "$a"; } > "$tmp/t"; tampered "the end record twice" "$tmp/t"
+: > "$tmp/t"; tampered "an empty audit" "$tmp/t"
+
+# A record from another run of the same document.
+expect 0 "a second run" $T redact -q --release UNCLASSIFIED -o "$tmp/rel2.txt" \
+	--audit "$tmp/audit2.jsonl" --secret-key "$tmp/sign.key" $orig
+{ sed -n '1,4p' "$a"; sed -n '5p' "$tmp/audit2.jsonl"; sed -n '6,$p' "$a"; } > "$tmp/t"
+tampered "a record spliced from another run" "$tmp/t" 'field "prev": does not match the hash'
+
+# Non-canonical JSON: each line below differs from the canonical one only in form.
+sed '3s/"seq":2,/"seq": 2,/' "$a" > "$tmp/t"; tampered "a space" "$tmp/t" "not in canonical form"
+sed '3s/{"seq":2,"kind":"\([a-z]*\)"/{"kind":"\1","seq":2/' "$a" > "$tmp/t"
+tampered "keys reordered" "$tmp/t" "out of order"
+sed '3s/"commitment":"\([0-9]*\)\([a-f]\)/"commitment":"\1\U\2/' "$a" > "$tmp/t"
+tampered "upper-case hex" "$tmp/t" "lower-case hex"
+sed '3s/"seq":2,/"seq":2,"seq":2,/' "$a" > "$tmp/t"; tampered "a duplicate key" "$tmp/t" \
+	"duplicate"
+sed '3s/"seq":2,/"seq":2.0,/' "$a" > "$tmp/t"; tampered "a float" "$tmp/t" "integer"
+sed '3s/$/\r/' "$a" > "$tmp/t"; tampered "a CRLF line end" "$tmp/t"
+sed '3s/"rule":"rollup"/"rule":"rollu\\u0070"/' "$a" > "$tmp/t"
+tampered "an escaped letter" "$tmp/t" "not in canonical form"
+
+# A record edited and the whole chain hashed again by someone without the secret key: every
+# link holds, and only the signature can tell.
+if command -v python3 > /dev/null 2>&1; then
+	python3 - "$a" "$tmp/t" <<'EOF'
+import hashlib, sys
+lines = open(sys.argv[1], "rb").read().split(b"\n")[:-1]
+i = next(k for k, l in enumerate(lines) if b'"kind":"withheld"' in l)
+lines[i] = lines[i].replace(b'"exemption":"(b)(1)"', b'"exemption":"(b)(3)"')
+prev = b"0" * 64
+out = []
+for k, l in enumerate(lines):
+    if k > 0:
+        at = l.index(b'"prev":"') + 8
+        l = l[:at] + prev + l[at + 64:]
+    body = l[:-75]
+    prev = hashlib.blake2b(b"tearline-audit-v1\0record\0" + body, digest_size=32).hexdigest().encode()
+    out.append(body + b',"hash":"' + prev + b'"}')
+open(sys.argv[2], "wb").write(b"\n".join(out) + b"\n")
+EOF
+	tampered "a record edited and the chain hashed again" "$tmp/t" 'field "signature"'
+else
+	echo "skip re-hashed chain (no python3)"
+fi
+
+# The release and the original.
+printf 'x' >> "$tmp/rel.txt"
+tampered "a byte added to the release" "$a" 'field "output_length"'
+head -c -1 "$tmp/rel.txt" > "$tmp/t" && mv "$tmp/t" "$tmp/rel.txt"
+sed 's/policy/POLICY/' $orig > "$tmp/orig2.txt"
+expect 1 "verify: another original" $T verify --audit "$a" --public-key "$tmp/sign.pub" \
+	--output "$tmp/rel.txt" --original "$tmp/orig2.txt" --auditor-secret-key "$tmp/auditor.key"
+{ policy_text=$($T policy show); printf '%s\n# edited\n' "$policy_text"; } > "$tmp/policy.yaml"
+expect 1 "verify: another policy" $T verify --audit "$a" --public-key "$tmp/sign.pub" \
+	--output "$tmp/rel.txt" --original $orig --policy "$tmp/policy.yaml"
+says 'field "policy_digest"' "verify: another policy: names policy_digest"
+expect 2 "verify: a missing release is an error" $T verify --audit "$a" \
+	--public-key "$tmp/sign.pub" --output "$tmp/none.txt"
+
+# Single-bit flips through the command line, of a small audit and its release.
+printf 'S E C R E T SECTION 01 OF 01 MUSCAT 001065\n\nNOFORN\n\nSUBJECT: (U) TALKS\n\n1. (S/NF) The plan is to meet at the old harbour at dawn.\n\n2. (U) The weather was fine.\n\nS E C R E T\n' > "$tmp/small.txt"
+expect 0 "redact a small cable" $T redact -q --release UNCLASSIFIED -o "$tmp/small.rel" \
+	--audit "$tmp/small.jsonl" --secret-key "$tmp/sign.key" "$tmp/small.txt"
+if command -v python3 > /dev/null 2>&1; then
+	n=$((n + 1))
+	if python3 - "$T" "$tmp" <<'EOF'
+import subprocess, sys
+T, tmp = sys.argv[1], sys.argv[2]
+audit = open(tmp + "/small.jsonl", "rb").read()
+rel = open(tmp + "/small.rel", "rb").read()
+def verify(a, r):
+    open(tmp + "/flip.jsonl", "wb").write(a)
+    open(tmp + "/flip.rel", "wb").write(r)
+    return subprocess.run([T, "verify", "-q", "--audit", tmp + "/flip.jsonl", "--public-key",
+        tmp + "/sign.pub", "--output", tmp + "/flip.rel"], stderr=subprocess.DEVNULL).returncode
+bad = []
+assert verify(audit, rel) == 0
+# Every 7th byte of the audit (each bit in turn) and every byte of the release.
+for i in range(0, len(audit), 7):
+    a = bytearray(audit); a[i] ^= 1 << (i % 8)
+    if verify(bytes(a), rel) != 1: bad.append(("audit", i))
+for i in range(len(rel)):
+    r = bytearray(rel); r[i] ^= 1 << (i % 8)
+    if verify(audit, bytes(r)) != 1: bad.append(("release", i))
+if bad:
+    print("undetected flips:", bad[:10]); sys.exit(1)
+EOF
+	then echo "ok   single-bit flips of a small audit and its release"
+	else echo "FAIL single-bit flips"; fail=1; fi
+fi
+
+# The ledger: three runs, each naming the head before it.
+for i in 1 2 3; do
+	expect 0 "redact with --ledger ($i)" $T redact -q --release UNCLASSIFIED \
+		-o "$tmp/l$i.txt" --audit "$tmp/l$i.jsonl" --secret-key "$tmp/sign.key" \
+		--ledger "$tmp/ledger.jsonl" $orig
+done
+expect 0 "verify --ledger" $T verify --ledger "$tmp/ledger.jsonl" --public-key "$tmp/sign.pub"
+expect 0 "verify --audit --ledger" $T verify --audit "$tmp/l2.jsonl" --output "$tmp/l2.txt" \
+	--ledger "$tmp/ledger.jsonl" --public-key "$tmp/sign.pub"
+sed '2d' "$tmp/ledger.jsonl" > "$tmp/t"
+expect 1 "ledger: a run removed" $T verify --ledger "$tmp/t" --public-key "$tmp/sign.pub"
+{ sed -n '2p' "$tmp/ledger.jsonl"; sed -n '1p;3p' "$tmp/ledger.jsonl"; } > "$tmp/t"
+expect 1 "ledger: runs reordered" $T verify --ledger "$tmp/t" --public-key "$tmp/sign.pub"
+sed '3d' "$tmp/ledger.jsonl" > "$tmp/t"
+expect 1 "ledger: the last run removed, seen from its audit" $T verify --audit "$tmp/l3.jsonl" \
+	--output "$tmp/l3.txt" --ledger "$tmp/t" --public-key "$tmp/sign.pub"
+expect 1 "ledger: another key" $T verify --ledger "$tmp/ledger.jsonl" \
+	--public-key "$tmp/elsewhere/sign.pub"
+
+# Reproducible audits for tests: a fixed seed and time give the same bytes, and say so.
+for i in 1 2; do
+	expect 0 "redact with TEARLINE_TEST_SEED ($i)" env TEARLINE_TEST_SEED=fixed \
+		SOURCE_DATE_EPOCH=1195568580 $T redact -q --release UNCLASSIFIED \
+		-o "$tmp/s$i.txt" --audit "$tmp/s$i.jsonl" --secret-key "$tmp/sign.key" $orig
+	says "TEARLINE_TEST_SEED is set" "the test seed is never silent ($i)"
+done
+n=$((n + 1))
+if cmp -s "$tmp/s1.jsonl" "$tmp/s2.jsonl" && grep -q '"time":"2007-11-20T14:23:00Z"' \
+	"$tmp/s1.jsonl" && grep -q '"run_secret":"test-seed"' "$tmp/s1.jsonl"; then
+	echo "ok   the same seed, key and time give the same audit"
+else
+	echo "FAIL audits from the same seed differ"; fail=1
+fi
+expect 0 "verify a test-seed audit" $T verify --audit "$tmp/s1.jsonl" \
+	--public-key "$tmp/sign.pub" --output "$tmp/s1.txt"
+says "hide nothing" "verify warns of a test-seed audit"
+expect 2 "SOURCE_DATE_EPOCH must be a number" env SOURCE_DATE_EPOCH=yesterday $T redact -q \
+	--release U -o "$tmp/x.txt" --audit "$tmp/x.jsonl" --secret-key "$tmp/sign.key" $orig
+
+# Nothing withheld is in the audit (the leak oracle reads it as if it were a release).
+if [ -x ../shared/tools/leakcheck ] && command -v python3 > /dev/null 2>&1; then
+	n=$((n + 1))
+	if ../shared/tools/leakcheck --release U $orig "$a" > "$tmp/leak" 2>&1 &&
+		grep -q 'leaked_shingles=0' "$tmp/leak"; then
+		echo "ok   leakcheck finds nothing in the audit"
+	else
+		echo "FAIL leakcheck over the audit:"; sed 's/^/     /' "$tmp/leak"; fail=1
+	fi
+fi
+
+echo "$n checks"
+exit $fail
