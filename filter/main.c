@@ -14,14 +14,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <sodium.h>
 
 #include "audit.h"
+#include "check.h"
 #include "document.h"
 #include "keys.h"
 #include "marking.h"
 #include "policy.h"
+#include "policy_test.h"
 #include "redact.h"
+#include "report.h"
+#include "sandbox.h"
 #include "textio.h"
 #include "verify.h"
 
@@ -49,7 +54,10 @@ usage(FILE *fp)
 	    "       tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
 	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE] [-q]\n"
 	    "       tearline verify --ledger FILE --public-key FILE [-q]\n"
-	    "       tearline policy show\n"
+	    "       tearline check --release TARGET [--policy NAME|FILE] [--format FORMAT]\n"
+	    "                [--strict] [--notes] [-o FILE] FILE...\n"
+	    "       tearline policy show [NAME|FILE]\n"
+	    "       tearline policy test [-v] [NAME|FILE...]\n"
 	    "       tearline --help | --version\n");
 }
 
@@ -158,6 +166,7 @@ struct redact_args {
 	const char *secret_key;		/* signs the audit */
 	const char *auditor_key;	/* or NULL */
 	const char *ledger;		/* or NULL */
+	bool no_sandbox;
 };
 
 /* The audit side of a redact run: keys and ledger are opened before anything is decided. */
@@ -276,51 +285,75 @@ done:
 	return rc;
 }
 
+/* Where a redact run writes: the release and, with an audit, the audit. */
+struct outputs {
+	struct text_out out;
+	struct text_out aud;
+	bool audit;
+};
+
 /*
- * Writes the release and, with an audit, the audit: both to temporary files, both flushed and
- * synced, the run entered in the ledger, and only then both renamed into place. Returns 0, or -1
- * having said why; every failure before the renames leaves nothing behind.
+ * Opens the release and the audit as temporary files before anything is read or decided, so
+ * that the sandbox can close the door on opening files. Returns 0, or -1 having said why.
  */
 static int
-write_release(const struct redact_args *a, const struct redact_result *res,
-    struct run_audit *ac)
+outputs_open(const struct redact_args *a, struct outputs *o)
 {
 	char err[1024], scratch[1024];
-	struct text_out out, aud;
-	bool audit = a->audit != NULL;
 
-	if (text_out_open(&out, a->output, err, sizeof(err)) != 0) {
+	memset(o, 0, sizeof(*o));
+	o->audit = a->audit != NULL;
+	if (text_out_open(&o->out, a->output, err, sizeof(err)) != 0) {
 		say("%s", err);
 		return -1;
 	}
-	if (audit && text_out_open(&aud, a->audit, err, sizeof(err)) != 0) {
+	if (o->audit && text_out_open(&o->aud, a->audit, err, sizeof(err)) != 0) {
 		say("%s", err);
-		text_out_close(&out, false, scratch, sizeof(scratch));
+		text_out_close(&o->out, false, scratch, sizeof(scratch));
 		return -1;
 	}
-	text_out_write(&out, res->out, res->out_len);
-	if (!audit)
-		goto finish;
-	text_out_write(&aud, ac->log.text, ac->log.len);
-	if (text_out_flush(&out, err, sizeof(err)) != 0 ||
-	    text_out_flush(&aud, err, sizeof(err)) != 0 ||
-	    (ac->ledger.fd >= 0 &&
-	    audit_ledger_append(&ac->ledger, ac->signer, &ac->log, err, sizeof(err)) != 0)) {
-		say("%s", err);
-		text_out_close(&aud, false, scratch, sizeof(scratch));
-		text_out_close(&out, false, scratch, sizeof(scratch));
-		return -1;
+	return 0;
+}
+
+/* Removes the temporary files: a failed run leaves nothing behind. */
+static void
+outputs_abort(struct outputs *o)
+{
+	char scratch[1024];
+
+	if (o->audit)
+		text_out_close(&o->aud, false, scratch, sizeof(scratch));
+	text_out_close(&o->out, false, scratch, sizeof(scratch));
+}
+
+/*
+ * Writes the release and, with an audit, the audit: both flushed and synced, the run entered in
+ * the ledger, and only then both renamed into place. Returns 0, or -1 having said why; every
+ * failure before the renames leaves nothing behind.
+ */
+static int
+outputs_commit(const struct redact_args *a, struct outputs *o, const struct redact_result *res,
+    struct run_audit *ac)
+{
+	char err[1024];
+
+	text_out_write(&o->out, res->out, res->out_len);
+	if (o->audit) {
+		text_out_write(&o->aud, ac->log.text, ac->log.len);
+		if (text_out_flush(&o->out, err, sizeof(err)) != 0 ||
+		    text_out_flush(&o->aud, err, sizeof(err)) != 0 ||
+		    (ac->ledger.fd >= 0 &&
+		    audit_ledger_append(&ac->ledger, ac->signer, &ac->log, err, sizeof(err)) != 0) ||
+		    text_out_close(&o->aud, true, err, sizeof(err)) != 0) {
+			say("%s", err);
+			outputs_abort(o);
+			return -1;
+		}
 	}
-	if (text_out_close(&aud, true, err, sizeof(err)) != 0) {
-		say("%s", err);
-		text_out_close(&out, false, scratch, sizeof(scratch));
-		return -1;
-	}
-finish:
-	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
+	if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
 		say("%s", err);
 		/* No release, so no audit of one. */
-		if (audit)
+		if (o->audit)
 			unlink(a->audit);
 		return -1;
 	}
@@ -337,6 +370,8 @@ cmd_redact(const struct redact_args *a)
 	struct document d;
 	struct redact_result res;
 	struct run_audit ac;
+	struct outputs o;
+	bool opened = false;
 	const char *name = strcmp(a->input, "-") == 0 ? "(standard input)" : a->input;
 	int rc = EXIT_ERROR;
 
@@ -359,6 +394,19 @@ cmd_redact(const struct redact_args *a)
 		say("%s", err);
 		goto done;
 	}
+	if (outputs_open(a, &o) != 0)
+		goto done;
+	opened = true;
+	/*
+	 * Every file is open: from here on the filter reads, computes and writes, nothing more.
+	 * What would open a file later is done now: the time zone, jansson's hash seed.
+	 */
+	tzset();
+	json_object_seed(0);
+	if (!a->no_sandbox && sandbox_enter(err, sizeof(err)) != 0) {
+		say("%s (--no-sandbox runs without it)", err);
+		goto done;
+	}
 	if (document_parse(p, in.data, in.len, name, &d, err, sizeof(err)) != 0 ||
 	    redact_run(p, &d, &target, a->mode, &res, err, sizeof(err)) != 0) {
 		say("%s", err);
@@ -368,10 +416,13 @@ cmd_redact(const struct redact_args *a)
 	if (a->audit != NULL && run_audit_build(a, p, &d, &res, &in, &ac) != 0)
 		goto done;
 	/* Everything is decided before the first byte is written: an error leaves no output. */
-	if (write_release(a, &res, &ac) != 0)
+	opened = false;
+	if (outputs_commit(a, &o, &res, &ac) != 0)
 		goto done;
 	rc = EXIT_OK;
 done:
+	if (opened)
+		outputs_abort(&o);
 	run_audit_free(&ac);
 	redact_result_free(&res);
 	document_free(&d);
@@ -394,6 +445,7 @@ main_redact(int argc, char **argv)
 		{ "secret-key", required_argument, NULL, 'S' },
 		{ "auditor-key", required_argument, NULL, 'K' },
 		{ "ledger", required_argument, NULL, 'L' },
+		{ "no-sandbox", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -442,6 +494,9 @@ main_redact(int argc, char **argv)
 			break;
 		case 'L':
 			a.ledger = optarg;
+			break;
+		case 'N':
+			a.no_sandbox = true;
 			break;
 		case 'h':
 			help();
@@ -654,14 +709,214 @@ main_verify(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/*
+ * tearline check: decides and lints each FILE against the target and writes one report.
+ * Exit 0 when every file passes, 1 when one does not, 2 on error.
+ */
+static int
+main_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "release", required_argument, NULL, 'r' },
+		{ "policy", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "notes", no_argument, NULL, 'n' },
+		{ "max-document", required_argument, NULL, 'M' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *release = NULL, *policy = NULL, *output = NULL;
+	enum report_format format = FORMAT_TEXT;
+	struct report_options ro;
+	size_t max_document = DEFAULT_MAX_DOCUMENT, n, i;
+	struct text_buffer *in = NULL;
+	struct document *docs = NULL;
+	struct check_result *results = NULL;
+	struct report_doc *rd = NULL;
+	struct policy *p = NULL;
+	struct marking target;
+	FILE *fp = stdout;
+	char err[1024];
+	bool strict = false, notes = false, all = true;
+	int ch, rc = EXIT_ERROR;
+
+	while ((ch = getopt_long(argc, argv, "r:p:f:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'r':
+			release = optarg;
+			break;
+		case 'p':
+			policy = optarg;
+			break;
+		case 'f':
+			if (report_format_parse(optarg, &format) != 0) {
+				say("--format: \"%s\" is not text, json, sarif or html", optarg);
+				return EXIT_ERROR;
+			}
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 's':
+			strict = true;
+			break;
+		case 'n':
+			notes = true;
+			break;
+		case 'M':
+			if (parse_size(optarg, &max_document) != 0) {
+				say("--max-document: \"%s\" is not a size (such as 64M)", optarg);
+				return EXIT_ERROR;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (release == NULL || optind == argc) {
+		say("check needs --release TARGET and at least one FILE");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	n = (size_t)(argc - optind);
+	p = policy != NULL ? policy_open(policy, err, sizeof(err)) :
+	    policy_load_default(err, sizeof(err));
+	if (p == NULL) {
+		say("%s", err);
+		return EXIT_ERROR;
+	}
+	if (marking_parse_target(p, release, &target, err, sizeof(err)) != 0) {
+		say("%s", err);
+		goto done;
+	}
+	if ((in = calloc(n, sizeof(*in))) == NULL || (docs = calloc(n, sizeof(*docs))) == NULL ||
+	    (results = calloc(n, sizeof(*results))) == NULL ||
+	    (rd = calloc(n, sizeof(*rd))) == NULL) {
+		say("out of memory");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		const char *file = argv[optind + (int)i];
+		const char *name = strcmp(file, "-") == 0 ? "(standard input)" : file;
+
+		if (text_read_file(file, max_document, &in[i], err, sizeof(err)) != 0 ||
+		    document_parse(p, in[i].data, in[i].len, name, &docs[i], err, sizeof(err)) != 0 ||
+		    check_document(p, &docs[i], &target, &results[i], err, sizeof(err)) != 0) {
+			say("%s", err);
+			goto done;
+		}
+		rd[i].name = name;
+		rd[i].doc = &docs[i];
+		rd[i].res = &results[i];
+		all = all && check_passes(&results[i], strict);
+	}
+	if (output != NULL && strcmp(output, "-") != 0 && (fp = fopen(output, "w")) == NULL) {
+		say("%s: %s", output, strerror(errno));
+		goto done;
+	}
+	memset(&ro, 0, sizeof(ro));
+	ro.policy = p;
+	ro.target = release;
+	ro.version = TEARLINE_VERSION;
+	ro.colour = format == FORMAT_TEXT && fp == stdout && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL;
+	ro.strict = strict;
+	ro.notes = notes;
+	if (report_write(fp, format, rd, n, &ro, err, sizeof(err)) != 0) {
+		say("%s", err);
+		goto done;
+	}
+	if (fp != stdout && fclose(fp) != 0) {
+		fp = stdout;
+		say("%s: write error: %s", output, strerror(errno));
+		goto done;
+	}
+	fp = stdout;
+	rc = all ? EXIT_OK : EXIT_FAIL;
+done:
+	if (fp != stdout)
+		fclose(fp);
+	for (i = 0; results != NULL && i < n; i++)
+		check_result_free(&results[i]);
+	for (i = 0; docs != NULL && i < n; i++)
+		document_free(&docs[i]);
+	for (i = 0; in != NULL && i < n; i++)
+		text_buffer_free(&in[i]);
+	free(in);
+	free(docs);
+	free(results);
+	free(rd);
+	policy_free(p);
+	return rc;
+}
+
+/*
+ * tearline policy show [NAME|FILE]: prints a policy's source (the built-in one by default).
+ * tearline policy test [-v] [NAME|FILE...]: runs each policy's own examples.
+ */
 static int
 main_policy(int argc, char **argv)
 {
+	char err[1024];
+	int i, first = 2, failed = 0, verbose = 0;
+
 	if (argc >= 2 && strcmp(argv[1], "show") == 0) {
-		fwrite(policy_builtin_text, 1, policy_builtin_len, stdout);
+		struct text_buffer buf;
+		char path[4096];
+
+		if (argc == 2 || strcmp(argv[2], "us-cable") == 0) {
+			fwrite(policy_builtin_text, 1, policy_builtin_len, stdout);
+			return EXIT_OK;
+		}
+		if (policy_path(argv[2], path, sizeof(path), err, sizeof(err)) != 0 ||
+		    text_read_file(path, 1 << 20, &buf, err, sizeof(err)) != 0) {
+			say("%s", err);
+			return EXIT_ERROR;
+		}
+		fwrite(buf.data, 1, buf.len, stdout);
+		text_buffer_free(&buf);
 		return EXIT_OK;
 	}
-	say("policy: unknown subcommand (try: tearline policy show)");
+	if (argc >= 2 && strcmp(argv[1], "test") == 0) {
+		if (argc >= 3 && strcmp(argv[2], "-v") == 0) {
+			verbose = 1;
+			first = 3;
+		}
+		for (i = first; i < argc || (i == first && argc == first); i++) {
+			const char *name = i < argc ? argv[i] : "us-cable";
+			struct policy *p = policy_open(name, err, sizeof(err));
+			size_t total;
+			int f;
+
+			if (p == NULL) {
+				say("%s", err);
+				return EXIT_ERROR;
+			}
+			f = policy_test_run(p, name, stdout, verbose, &total, err, sizeof(err));
+			policy_free(p);
+			if (f < 0) {
+				say("%s: %s", name, err);
+				return EXIT_ERROR;
+			}
+			if (total == 0) {
+				say("%s: the policy carries no examples (a tests: list)", name);
+				failed++;
+				continue;
+			}
+			printf("%s: %zu examples, %d failed\n", name, total, f);
+			failed += f;
+			if (i >= argc)
+				break;
+		}
+		return failed == 0 ? EXIT_OK : EXIT_FAIL;
+	}
+	say("policy: unknown subcommand (try: tearline policy show, tearline policy test)");
 	return EXIT_ERROR;
 }
 
@@ -682,6 +937,8 @@ main(int argc, char **argv)
 		rc = main_keygen(argc - 1, argv + 1);
 	else if (argc >= 2 && strcmp(argv[1], "verify") == 0)
 		rc = main_verify(argc - 1, argv + 1);
+	else if (argc >= 2 && strcmp(argv[1], "check") == 0)
+		rc = main_check(argc - 1, argv + 1);
 	else
 		rc = main_redact(argc, argv);
 	/* A failed write to standard output is an error, even when it shows only at close. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <sodium.h>
 #include <yaml.h>
@@ -766,29 +767,75 @@ policy_load_default(char *err, size_t errlen)
 	    "builtin:us-cable", err, errlen);
 }
 
+/* Whether path names a readable file. */
+static bool
+readable(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+
+	if (fp == NULL)
+		return false;
+	fclose(fp);
+	return true;
+}
+
+int
+policy_path(const char *name_or_path, char *path, size_t pathlen, char *err, size_t errlen)
+{
+	const char *dirs[3];
+	char exe[4096];
+	size_t i, ndirs = 0;
+	ssize_t n;
+
+	/* Anything with a slash or a dot is a file name, used as it is. */
+	if (strchr(name_or_path, '/') != NULL || strchr(name_or_path, '.') != NULL) {
+		if ((size_t)snprintf(path, pathlen, "%s", name_or_path) >= pathlen) {
+			snprintf(err, errlen, "%s: policy path too long", name_or_path);
+			return -1;
+		}
+		return 0;
+	}
+	/*
+	 * A name is looked up in $TEARLINE_POLICY_DIR, then beside the program (policies/ in a
+	 * build tree), then where `make install` puts them. The working directory is never
+	 * searched: a document's folder must not be able to supply its own policy.
+	 */
+	if (getenv("TEARLINE_POLICY_DIR") != NULL && getenv("TEARLINE_POLICY_DIR")[0] != '\0')
+		dirs[ndirs++] = getenv("TEARLINE_POLICY_DIR");
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 16)) > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			memcpy(slash + 1, "policies", sizeof("policies"));
+			dirs[ndirs++] = exe;
+		}
+	}
+	dirs[ndirs++] = TEARLINE_POLICY_DIR;
+	for (i = 0; i < ndirs; i++) {
+		int w = snprintf(path, pathlen, "%s/%s.yaml", dirs[i], name_or_path);
+
+		if (w > 0 && (size_t)w < pathlen && readable(path))
+			return 0;
+	}
+	snprintf(err, errlen, "%s: no such policy (looked in $TEARLINE_POLICY_DIR, beside the "
+	    "program and in %s)", name_or_path, TEARLINE_POLICY_DIR);
+	return -1;
+}
+
 struct policy *
 policy_open(const char *name_or_path, char *err, size_t errlen)
 {
 	char path[4096];
 	struct text_buffer buf;
 	struct policy *p;
-	const char *file = name_or_path;
-	int n;
 
 	if (strcmp(name_or_path, "us-cable") == 0)
 		return policy_load_default(err, errlen);
-	/* A bare name is looked up among the shipped policies; anything else is a path. */
-	if (strchr(name_or_path, '/') == NULL && strchr(name_or_path, '.') == NULL) {
-		n = snprintf(path, sizeof(path), "%s/%s.yaml", TEARLINE_POLICY_DIR, name_or_path);
-		if (n < 0 || (size_t)n >= sizeof(path)) {
-			snprintf(err, errlen, "%s: policy name too long", name_or_path);
-			return NULL;
-		}
-		file = path;
-	}
-	if (text_read_file(file, 1 << 20, &buf, err, errlen) != 0)
+	if (policy_path(name_or_path, path, sizeof(path), err, errlen) != 0 ||
+	    text_read_file(path, 1 << 20, &buf, err, errlen) != 0)
 		return NULL;
-	p = policy_load(buf.data, buf.len, file, err, errlen);
+	p = policy_load(buf.data, buf.len, path, err, errlen);
 	text_buffer_free(&buf);
 	return p;
 }

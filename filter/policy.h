@@ -155,7 +155,13 @@ struct policy *policy_load(const char *text, size_t len, const char *origin, cha
 struct policy *policy_load_default(char *err, size_t errlen);
 
 /*
- * Finds a policy by NAME among the shipped ones or reads it from a file path. Returns as
+ * Finds the file of a policy: a path as it is, or a NAME in $TEARLINE_POLICY_DIR, beside the
+ * program, or in the install directory. Writes it into path; returns 0, or -1 with err.
+ */
+int policy_path(const char *name_or_path, char *path, size_t pathlen, char *err, size_t errlen);
+
+/*
+ * Finds a policy by NAME ("us-cable" is built in) or reads it from a file path. Returns as
  * policy_load does.
  */
 struct policy *policy_open(const char *name_or_path, char *err, size_t errlen);

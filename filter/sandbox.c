@@ -20,6 +20,7 @@ static const char *const allowed[] = {
 	"fstat", "newfstatat", "fcntl",
 	"brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "mlock", "munlock",
 	"fsync", "fdatasync", "rename", "renameat", "renameat2", "unlink", "unlinkat", "fchmod",
+	"ftruncate", "flock",
 	"getrandom", "clock_gettime", "gettimeofday", "time", "getpid",
 	"rt_sigreturn", "rt_sigprocmask", "futex", "exit", "exit_group",
 };
