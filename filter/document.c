@@ -26,6 +26,16 @@ utf8_valid(const unsigned char *s, size_t len)
 		unsigned char c = s[i];
 		size_t n, k;
 
+		/* Eight ASCII bytes at a time: most documents are mostly ASCII. */
+		if (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -162,16 +172,34 @@ new_portion(struct document *d, size_t *cap, size_t line, char *err, size_t errl
 	return 0;
 }
 
+static int
+add_banner(struct document *d, size_t *cap, const struct marking *m, char *err, size_t errlen)
+{
+	if (d->nbanners == *cap) {
+		size_t ncap = *cap == 0 ? 16 : *cap * 2;
+		struct marking *bigger = realloc(d->banners, ncap * sizeof(*bigger));
+
+		if (bigger == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		d->banners = bigger;
+		*cap = ncap;
+	}
+	d->banners[d->nbanners++] = *m;
+	return 0;
+}
+
 static bool
 group_set(const PCRE2_SIZE *ov, int g)
 {
 	return g > 0 && ov[2 * g] != PCRE2_UNSET;
 }
 
-/* Parses a banner match into ln; returns whether the level is a marking. */
+/* Parses a banner match into ln and *m; returns whether the level is a marking. */
 static bool
 take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
-    const PCRE2_SIZE *ov, struct doc_line *ln)
+    const PCRE2_SIZE *ov, struct doc_line *ln, struct marking *m)
 {
 	char buf[512];
 	size_t ls = ov[2 * r->g_level], le = ov[2 * r->g_level + 1];
@@ -187,11 +215,11 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	memcpy(buf, s + ls, le - ls);
 	memcpy(buf + (le - ls), s + cs, ce - cs);
 	n = (le - ls) + (ce - cs);
-	if (marking_parse(p, buf, n, MARKING_BANNER, &ln->mark) != 1)
+	if (marking_parse(p, buf, n, MARKING_BANNER, m) != 1)
 		return false;
-	ln->span_start = ls;
-	ln->span_mid = le;
-	ln->span_end = ce > cs ? ce : le;
+	ln->span_start = (uint32_t)ls;
+	ln->span_mid = (uint32_t)le;
+	ln->span_end = (uint32_t)(ce > cs ? ce : le);
 	ln->has_controls = ce > cs;
 	return true;
 }
@@ -251,6 +279,18 @@ take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
 	return all && *bits != 0;
 }
 
+/* Whether s[0..len) has no lower-case letter. */
+static bool
+capitals(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return false;
+	return true;
+}
+
 /* The restrictive controls (NOFORN and handling) among bits. */
 static uint64_t
 restrictive(const struct policy *p, uint64_t bits)
@@ -270,6 +310,7 @@ match_banner(const struct policy *p, struct document *d, pcre2_match_data *md, s
     bool top, struct doc_line *out, char *msg, size_t msglen)
 {
 	const char *s = d->data + d->lines[i].off;
+	struct marking m;
 	size_t k;
 
 	for (k = 0; k < p->nrules; k++) {
@@ -280,7 +321,7 @@ match_banner(const struct policy *p, struct document *d, pcre2_match_data *md, s
 			continue;
 		if ((rc = policy_match(p, r, s, d->lines[i].len, md, msg, msglen)) < 0)
 			return -1;
-		if (rc == 1 && take_banner(p, r, s, pcre2_get_ovector_pointer(md), out))
+		if (rc == 1 && take_banner(p, r, s, pcre2_get_ovector_pointer(md), out, &m))
 			return 1;
 	}
 	return 0;
@@ -408,14 +449,13 @@ label_like(const char *s, size_t n)
 static bool
 find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct marking *m)
 {
-	size_t i;
+	const char *open = s, *end = s + len;
 
-	for (i = 0; i < len; i++) {
+	while ((open = memchr(open, '(', (size_t)(end - open))) != NULL) {
+		size_t i = (size_t)(open - s), n;
 		const char *close;
-		size_t n;
 
-		if (s[i] != '(')
-			continue;
+		open++;
 		if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
 		    (s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9')))
 			continue;	/* "OFFICER(S)" is a plural, not a mark */
@@ -486,7 +526,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 {
 	pcre2_match_data *md = NULL;
 	char msg[POLICY_ERRLEN];
-	size_t i, k, pcap = 0, routing_end, cur = DOC_NONE;
+	size_t i, k, pcap = 0, bcap = 0, routing_end, cur = DOC_NONE;
 	bool header = true, top = true;
 	enum line_kind prev_kind = LINE_BLANK;
 	int rc = -1;
@@ -550,6 +590,8 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 			if (ln->len > STRUCTURE_MAX && r->role != ROLE_PORTION &&
 			    r->role != ROLE_SUBJECT)
 				continue;
+			if (!policy_rule_may_match(r, (unsigned char)s[0], ln->len))
+				continue;
 			if ((m = policy_match(p, r, s, ln->len, md, msg, sizeof(msg))) < 0) {
 				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
 				goto done;
@@ -564,31 +606,42 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 				break;
 			case ROLE_ROUTING_CLASS:
 				ln->kind = LINE_ROUTING_CLASS;
-				ln->span_start = ov[2 * r->g_class];
-				ln->span_end = ov[2 * r->g_class + 1];
+				ln->span_start = (uint32_t)ov[2 * r->g_class];
+				ln->span_end = (uint32_t)ov[2 * r->g_class + 1];
 				break;
-			case ROLE_BANNER:
-				if (!take_banner(p, r, s, ov, ln)) {
+			case ROLE_BANNER: {
+				struct marking bm;
+
+				if (!take_banner(p, r, s, ov, ln, &bm)) {
 					matched = false;
 					break;
 				}
+				if (add_banner(d, &bcap, &bm, err, errlen) != 0)
+					goto done;
 				ln->kind = LINE_BANNER;
+				ln->banner = (uint32_t)(d->nbanners - 1);
 				if (!d->has_banner) {
 					d->has_banner = true;
-					d->banner = ln->mark;
+					d->banner = bm;
 				}
 				break;
+			}
 			case ROLE_PAGE:
 				ln->kind = LINE_PAGE;
 				break;
 			case ROLE_CAPTION: {
-				uint64_t bits;
-				bool whole = take_caption(p, s + ov[2 * r->g_controls],
-				    ov[2 * r->g_controls + 1] - ov[2 * r->g_controls], &bits);
+				const char *cs = s + ov[2 * r->g_controls];
+				size_t cl = ov[2 * r->g_controls + 1] - ov[2 * r->g_controls];
+				uint64_t bits = 0;
+				bool whole = false;
+
+				/* Captions are written in capitals: prose is not read word by word. */
+				if (capitals(cs, cl))
+					whole = take_caption(p, cs, cl, &bits);
 
 				/*
-				 * A line that names NOFORN or a handling control among words that
-				 * are not controls is text, but what it names still applies.
+				 * A line in capitals that names NOFORN or a handling control among
+				 * words that are not controls is text, but what it names applies.
 				 */
 				d->captions |= whole ? bits : restrictive(p, bits);
 				if (!whole) {
@@ -605,8 +658,8 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 				break;
 			case ROLE_DECLASS:
 				ln->kind = LINE_DECLASS;
-				ln->span_start = ov[2 * r->g_decl];
-				ln->span_end = ov[2 * r->g_decl + 1];
+				ln->span_start = (uint32_t)ov[2 * r->g_decl];
+				ln->span_end = (uint32_t)ov[2 * r->g_decl + 1];
 				break;
 			case ROLE_TAGS:
 				ln->kind = LINE_TAGS;
@@ -703,12 +756,8 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	rc = 0;
 done:
 	pcre2_match_data_free(md);
-	if (rc != 0) {
-		free(d->lines);
-		free(d->portions);
-		d->lines = NULL;
-		d->portions = NULL;
-	}
+	if (rc != 0)
+		document_free(d);
 	return rc;
 }
 
@@ -719,7 +768,9 @@ document_free(struct document *d)
 		return;
 	free(d->lines);
 	free(d->portions);
+	free(d->banners);
 	d->lines = NULL;
 	d->portions = NULL;
-	d->nlines = d->nportions = 0;
+	d->banners = NULL;
+	d->nlines = d->nportions = d->nbanners = 0;
 }

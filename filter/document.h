@@ -31,18 +31,18 @@ enum line_kind {
 struct doc_line {
 	size_t off;		/* offset of the line in the document */
 	size_t len;		/* length without the line end */
-	unsigned char eol;	/* bytes of line end: 0, 1 ("\n" or "\r") or 2 ("\r\n") */
-	enum line_kind kind;
 	size_t portion;		/* the portion a text or blank line belongs to, or DOC_NONE */
-	/*
-	 * Spans inside the line, by kind: a banner's level..controls (rewritten) and where its
-	 * controls group was; a routing line's class; a declassification line's decl part.
-	 */
-	size_t span_start, span_end;
-	size_t span_mid;	/* a banner's end of level, start of controls */
-	bool has_controls;
 	uint64_t caption_controls;	/* a caption line's controls, a bit per policy control */
-	struct marking mark;		/* a banner line's marking */
+	/*
+	 * Spans inside a structure line (which is never longer than a few hundred bytes), by kind:
+	 * a banner's level..controls (rewritten), the end of its level; a routing line's class; a
+	 * declassification line's decl part.
+	 */
+	uint32_t span_start, span_mid, span_end;
+	uint32_t banner;	/* a banner line's marking: an index into document.banners */
+	unsigned char eol;	/* bytes of line end: 0, 1 ("\n" or "\r") or 2 ("\r\n") */
+	unsigned char kind;	/* enum line_kind */
+	bool has_controls;	/* a banner line had a controls group */
 };
 
 struct doc_portion {
@@ -66,6 +66,8 @@ struct document {
 	size_t nportions;
 	bool has_banner;
 	struct marking banner;		/* the first banner line's marking */
+	struct marking *banners;	/* the marking of every banner line */
+	size_t nbanners;
 	uint64_t captions;		/* controls of every caption line */
 	bool caption_noforn;
 	struct marking docmark;		/* what unmarked text takes */

@@ -215,6 +215,12 @@ policy_control_find(const struct policy *p, const char *token, size_t len)
 {
 	size_t i, j;
 
+	if (p->words != NULL) {
+		for (i = 0; i < p->nwords; i++)
+			if (p->words[i].len == len && strncasecmp(p->words[i].text, token, len) == 0)
+				return p->words[i].control;
+		return -1;
+	}
 	for (i = 0; i < p->ncontrols; i++) {
 		const struct policy_control *c = &p->controls[i];
 
@@ -517,6 +523,37 @@ group_number(const pcre2_code *code, const char *name)
 	return n > 0 ? n : -1;
 }
 
+/*
+ * Asks PCRE2 what every match of r starts with and how long it is at least (the same facts its
+ * own start-up optimisations rest on), so that lines that cannot match skip the rule.
+ */
+static void
+learn_first(struct policy_rule *r)
+{
+	const uint8_t *bitmap = NULL;
+	uint32_t type = 0, unit = 0, minlen = 0;
+
+	r->first_known = false;
+	r->minlen = 0;
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen) == 0)
+		r->minlen = minlen;
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+		return;
+	if (type == 1 && pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 &&
+	    unit < 256) {
+		/* Both cases: the pattern may be caseless there. */
+		memset(r->first, 0, sizeof(r->first));
+		r->first[unit / 8] |= (uint8_t)(1u << (unit % 8));
+		r->first[toupper((int)unit) / 8] |= (uint8_t)(1u << (toupper((int)unit) % 8));
+		r->first[tolower((int)unit) / 8] |= (uint8_t)(1u << (tolower((int)unit) % 8));
+		r->first_known = true;
+	} else if (type == 0 && pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 &&
+	    bitmap != NULL && minlen > 0) {
+		memcpy(r->first, bitmap, sizeof(r->first));
+		r->first_known = true;
+	}
+}
+
 static int
 compile_rule(struct loader *l, yaml_node_t *m, struct policy_rule *r)
 {
@@ -534,6 +571,7 @@ compile_rule(struct loader *l, yaml_node_t *m, struct policy_rule *r)
 	}
 	/* The JIT is an optimisation: without it the interpreter gives the same answers. */
 	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	learn_first(r);
 	r->g_label = group_number(r->code, "label");
 	r->g_mark = group_number(r->code, "mark");
 	r->g_level = group_number(r->code, "level");
@@ -671,6 +709,29 @@ load_tests(struct loader *l, yaml_node_t *seq)
 	return 0;
 }
 
+/* Lists every control name and alias with its length, once the controls are loaded. */
+static int
+index_words(struct loader *l)
+{
+	struct policy *p = l->p;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < p->ncontrols; i++)
+		n += 1 + p->controls[i].naliases;
+	if ((p->words = calloc(n, sizeof(*p->words))) == NULL)
+		return fail(l, NULL, "out of memory");
+	for (i = 0; i < p->ncontrols; i++) {
+		for (j = 0; j <= p->controls[i].naliases; j++) {
+			struct policy_word *w = &p->words[p->nwords++];
+
+			w->text = j == 0 ? p->controls[i].name : p->controls[i].aliases[j - 1];
+			w->len = strlen(w->text);
+			w->control = (int)i;
+		}
+	}
+	return 0;
+}
+
 static int
 setup_match(struct loader *l)
 {
@@ -747,6 +808,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    &p->other_levels, &p->nother_levels) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
+	    index_words(&l) != 0 ||
 	    setup_match(&l) != 0)
 		goto done;
 	rc = 0;
@@ -862,6 +924,7 @@ policy_free(struct policy *p)
 		free_strings(p->controls[i].aliases, p->controls[i].naliases);
 		free(p->controls[i].exemption);
 	}
+	free(p->words);
 	free(p->countries);
 	free_strings(p->other_levels, p->nother_levels);
 	for (i = 0; i < p->ngroups; i++)

@@ -91,11 +91,25 @@ struct policy_alias {
 	int country;
 };
 
+/* A word the marking grammar looks up: a control's name or alias, with its length. */
+struct policy_word {
+	const char *text;	/* points into the control */
+	size_t len;
+	int control;
+};
+
 struct policy_rule {
 	enum layout_role role;
 	enum layout_scope scope;
 	char *source;
 	pcre2_code *code;
+	/*
+	 * What PCRE2 knows of every match: its least length, and the bytes it can start with
+	 * (when first_known). A line that fails either cannot match, so the rule is not run.
+	 */
+	uint32_t minlen;
+	bool first_known;
+	uint8_t first[32];
 	/* Capture group numbers of the named groups, or -1 where the pattern has none. */
 	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
 };
@@ -122,6 +136,8 @@ struct policy {
 	size_t nlevels;
 	struct policy_control controls[POLICY_MAX_CONTROLS];
 	size_t ncontrols;
+	struct policy_word *words;	/* every control name and alias, for fast look-ups */
+	size_t nwords;
 	char (*countries)[8];	/* country codes, indexed by country number */
 	size_t ncountries;
 	int usa;		/* the country number of USA, or -1 */
@@ -175,6 +191,13 @@ void policy_free(struct policy *p);
  */
 int policy_match(const struct policy *p, const struct policy_rule *r, const char *subject,
     size_t len, pcre2_match_data *md, char *err, size_t errlen);
+
+/* Whether rule r can match a line of len bytes that starts with byte c (len > 0). */
+static inline bool
+policy_rule_may_match(const struct policy_rule *r, unsigned char c, size_t len)
+{
+	return len >= r->minlen && (!r->first_known || ((r->first[c / 8] >> (c % 8)) & 1));
+}
 
 /* Looks up a control by name or alias (case-insensitive). Returns its index or -1. */
 int policy_control_find(const struct policy *p, const char *token, size_t len);

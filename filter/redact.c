@@ -262,7 +262,7 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	int n;
 
 	/* A banner that already says what the release carries stays as it is. */
-	if (marking_equal(p, &ln->mark, rollup)) {
+	if (marking_equal(p, &d->banners[ln->banner], rollup)) {
 		put_line(w, d, ln);
 		return;
 	}
