@@ -105,3 +105,9 @@ fuzz-audit: fuzz/build/fuzz_audit
 	@sh fuzz/run.sh $(FUZZ_SECONDS) fuzz/build/fuzz_audit
 
 .PHONY: fuzz fuzz-build fuzz-audit
+
+# Benchmark (never part of make check): see bench/run.sh.
+bench: tearline
+	@sh bench/run.sh
+
+.PHONY: bench

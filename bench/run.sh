@@ -1,0 +1,96 @@
+#!/bin/sh
+# make bench: tearline against the tools a pipeline would otherwise use, on the same bytes.
+#
+# Builds a corpus from the cables of ../shared/corpus (or tests/corpus when ../shared is absent):
+# a base of about 10 MB and its 4x and 16x (160 MB). On each size it runs, REPS times each, with
+# the median reported: tearline redact at UNCLASSIFIED with the audit off and on, pcre2grep -c
+# with a portion-mark pattern, cat, and a naive sed line-drop script. It prints MB/s, the ratio of
+# each to pcre2grep -c, and peak RSS, then checks that tearline's time grows linearly with size.
+# Nothing here is a test: it measures, and says what it measured on which machine.
+set -eu
+cd "$(dirname "$0")/.."
+REPS=${REPS:-5}
+W=bench/work
+T=./tearline
+mkdir -p "$W"
+
+if [ -d ../shared/corpus/cablegate ]; then
+	src="../shared/corpus/cablegate/*.txt ../shared/corpus/cablegate-alt/*.txt"
+else
+	src="tests/corpus/*.txt"
+fi
+# shellcheck disable=SC2086
+cat $src > "$W/one.txt"
+one=$(wc -c < "$W/one.txt")
+n=$(( (10 * 1024 * 1024 + one - 1) / one ))
+: > "$W/base.txt"
+i=0
+while [ $i -lt "$n" ]; do cat "$W/one.txt" >> "$W/base.txt"; i=$((i + 1)); done
+cat "$W/base.txt" "$W/base.txt" "$W/base.txt" "$W/base.txt" > "$W/x4.txt"
+cat "$W/x4.txt" "$W/x4.txt" "$W/x4.txt" "$W/x4.txt" > "$W/x16.txt"
+
+rm -f "$W/key" "$W/key.pub"
+$T keygen --secret-key "$W/key" --public-key "$W/key.pub" > /dev/null
+
+# A portion mark at the head of a line, after an optional paragraph label.
+MARK='^[ \t]*(?:(?:\xC2\xB6|\xB6)[ \t]*\d{1,3}\.?|\d{1,3}[.)]|[A-Za-z][.)])?[ \t]*\((?:U|C|S|TS|SBU|LOU)(?:[/-][^()\r\n]{0,60})?\)'
+SED='/^[[:space:]]*(¶[0-9]+\.?[[:space:]]*)?\((S|C|TS)([/-][^)]*)?\)/d'
+
+# Runs a command REPS times; prints "median_seconds peak_rss_kib".
+measure() {
+	rm -f "$W/times"
+	r=0
+	while [ "$r" -lt "$REPS" ]; do
+		rm -f "$W/audit.jsonl"
+		/usr/bin/time -f '%e %M' -o "$W/t" sh -c "$1" > /dev/null 2>> "$W/stderr"
+		cat "$W/t" >> "$W/times"
+		r=$((r + 1))
+	done
+	sort -n "$W/times" | awk -v n="$REPS" 'NR == int((n + 1) / 2) { t = $1 } { if ($2 > m) m = $2 }
+	    END { print t, m }'
+}
+
+machine() {
+	printf '%s, %s cores, %s, ' "$(uname -m)" "$(nproc)" \
+	    "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+	grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'
+}
+
+echo "machine: $(machine)"
+echo "repetitions: $REPS, median reported"
+for size in base x4 x16; do
+	f="$W/$size.txt"
+	mb=$(awk -v b="$(wc -c < "$f")" 'BEGIN { printf "%.1f", b / 1048576 }')
+	echo
+	echo "corpus $size: $mb MB"
+	printf '%-28s %10s %10s %10s %12s\n' tool seconds MB/s "/pcre2grep" "peak RSS MB"
+	set -- \
+	    "tearline (audit off)|$T -q --release UNCLASSIFIED $f" \
+	    "tearline (audit on)|$T -q --release UNCLASSIFIED --audit $W/audit.jsonl --secret-key $W/key $f" \
+	    "pcre2grep -c|pcre2grep -c '$MARK' $f" \
+	    "cat|cat $f" \
+	    "sed line-drop|sed -E '$SED' $f"
+	ref=
+	for spec in "$@"; do
+		name=${spec%%|*}
+		cmd=${spec#*|}
+		res=$(measure "$cmd")
+		secs=${res% *}
+		rss=${res#* }
+		[ "$name" = "pcre2grep -c" ] && ref=$secs
+		echo "$name|$secs|$rss" >> "$W/results.$size"
+	done
+	while IFS='|' read -r name secs rss; do
+		awk -v n="$name" -v s="$secs" -v r="$rss" -v mb="$mb" -v ref="$ref" 'BEGIN {
+		    printf "%-28s %10.3f %10.1f %10.2f %12.1f\n", n, s, (s > 0 ? mb / s : 0),
+		    (ref > 0 ? s / ref : 0), r / 1024 }'
+	done < "$W/results.$size"
+	rm -f "$W/results.$size"
+	measure "$T -q --release UNCLASSIFIED $f" > "$W/lin.$size"
+done
+
+# Linearity: time per MB at 16x within 25% of time per MB at 1x.
+awk -v b="$(cut -d' ' -f1 "$W/lin.base")" -v x="$(cut -d' ' -f1 "$W/lin.x16")" 'BEGIN {
+    ratio = (b > 0 ? x / (16 * b) : 0)
+    printf "\nlinearity: time(16x) / (16 * time(1x)) = %.2f (%s)\n", ratio,
+    (ratio < 1.25 ? "linear" : "NOT linear") }'
