@@ -497,7 +497,8 @@ settle_markings(const struct policy *p, struct document *d)
 		for (c = 0; c < p->ncontrols; c++)
 			if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_HANDLING)
 				d->docmark.controls |= (uint64_t)1 << c;
-		if (caption_noforn && d->docmark.level > 0)
+		/* Unmarked text is under every caption, whatever its level. */
+		if (caption_noforn)
 			d->docmark.fd = FD_NOFORN;
 	}
 	for (k = 0; k < d->nportions; k++) {
@@ -683,6 +684,13 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 				/* A label that is itself a mark ("(S) (U)") raises the mark after it. */
 				if (has_mark && has_label && find_mark_anywhere(p, s + ov[2 * r->g_label],
 				    ov[2 * r->g_label + 1] - ov[2 * r->g_label], &lm))
+					marking_join(p, &mk, &lm, &mk);
+				/*
+				 * So does a mark further on in the line ("(U) ... marked (S//NF) that
+				 * ..."): the line cannot be cut, so all of it takes the higher marking.
+				 */
+				if (has_mark && find_mark_anywhere(p, s + ov[2 * r->g_mark + 1] + 1,
+				    ln->len - ov[2 * r->g_mark + 1] - 1, &lm))
 					marking_join(p, &mk, &lm, &mk);
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;

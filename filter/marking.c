@@ -349,7 +349,7 @@ marking_audience(const struct policy *p, const struct marking *t)
 
 	if (t->fd == FD_REL)
 		for (c = 0; c < p->ncountries; c++)
-			if ((int)c != p->usa && set_has(&t->rel, (int)c))
+			if ((int)c != p->home && set_has(&t->rel, (int)c))
 				return AUDIENCE_FOREIGN;
 	if (t->level == 0) {
 		size_t i;
@@ -405,7 +405,7 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 		}
 		if (m->fd == FD_REL) {
 			for (i = 0; i < p->ncountries; i++) {
-				if ((int)i == p->usa || !set_has(&t->rel, (int)i) ||
+				if ((int)i == p->home || !set_has(&t->rel, (int)i) ||
 				    set_has(&m->rel, (int)i))
 					continue;
 				if (m->rel_partial) {
@@ -511,6 +511,18 @@ append(char *buf, size_t buflen, size_t *n, const char *s)
 	return 0;
 }
 
+/* The name the policy writes for its NOFORN control ("NOFORN", "UK EYES ONLY"). */
+static const char *
+noforn_name(const struct policy *p)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncontrols; c++)
+		if (p->controls[c].kind == CONTROL_NOFORN)
+			return p->controls[c].name;
+	return "NOFORN";
+}
+
 int
 marking_format(const struct policy *p, const struct marking *m, const char *level_word,
     bool with_controls, char *buf, size_t buflen)
@@ -538,14 +550,19 @@ marking_format(const struct policy *p, const struct marking *m, const char *leve
 	if (m->fd == FD_REL) {
 		struct country_set left = m->rel;
 		size_t c, g, k, picked[MAX_PICKED], npicked = 0;
+		const char *sep;
 		bool any = false;
 
-		if (p->usa >= 0)
-			left.bits[p->usa / 64] &= ~((uint64_t)1 << (p->usa % 64));
+		if (p->home >= 0)
+			left.bits[p->home / 64] &= ~((uint64_t)1 << (p->home % 64));
 		for (c = 0; c < p->ncountries; c++)
 			any = any || set_has(&left, (int)c);
-		if (!any)	/* REL TO no one but the USA is NOFORN. */
-			return append(buf, buflen, &n, "//NOFORN") != 0 ? -1 : (int)n;
+		if (!any) {	/* REL TO no one but the home country is NOFORN. */
+			if (append(buf, buflen, &n, "//") != 0 ||
+			    append(buf, buflen, &n, noforn_name(p)) != 0)
+				return -1;
+			return (int)n;
+		}
 		/* Whole groups are written by their tetragraph: "REL TO USA, FVEY". */
 		for (g = 0; g < p->ngroups && npicked < MAX_PICKED; g++) {
 			const struct policy_group *gr = &p->groups[g];
@@ -554,8 +571,8 @@ marking_format(const struct policy *p, const struct marking *m, const char *leve
 			for (k = 0; inside && k < POLICY_MAX_COUNTRIES / 64; k++) {
 				uint64_t members = gr->members.bits[k];
 
-				if (p->usa >= 0 && (size_t)p->usa / 64 == k)
-					members &= ~((uint64_t)1 << (p->usa % 64));
+				if (p->home >= 0 && (size_t)p->home / 64 == k)
+					members &= ~((uint64_t)1 << (p->home % 64));
 				inside = (members & ~left.bits[k]) == 0;
 				some = some || members != 0;
 			}
@@ -565,18 +582,28 @@ marking_format(const struct policy *p, const struct marking *m, const char *leve
 				left.bits[k] &= ~gr->members.bits[k];
 			picked[npicked++] = g;
 		}
-		if (append(buf, buflen, &n, "//REL TO USA") != 0)
+		/* The home country first, then countries, then groups (CAPCO order). */
+		if (append(buf, buflen, &n, "//REL TO ") != 0 ||
+		    (p->home >= 0 && append(buf, buflen, &n, p->countries[p->home]) != 0))
 			return -1;
-		for (c = 0; c < p->ncountries; c++)
-			if (set_has(&left, (int)c) && (append(buf, buflen, &n, ", ") != 0 ||
-			    append(buf, buflen, &n, p->countries[c]) != 0))
+		sep = p->home >= 0 ? ", " : "";
+		for (c = 0; c < p->ncountries; c++) {
+			if (!set_has(&left, (int)c))
+				continue;
+			if (append(buf, buflen, &n, sep) != 0 ||
+			    append(buf, buflen, &n, p->countries[c]) != 0)
 				return -1;
-		for (g = 0; g < npicked; g++)
-			if (append(buf, buflen, &n, ", ") != 0 ||
+			sep = ", ";
+		}
+		for (g = 0; g < npicked; g++) {
+			if (append(buf, buflen, &n, sep) != 0 ||
 			    append(buf, buflen, &n, p->groups[picked[g]].name) != 0)
 				return -1;
+			sep = ", ";
+		}
 	} else if (m->fd == FD_NOFORN) {
-		if (append(buf, buflen, &n, "//NOFORN") != 0)
+		if (append(buf, buflen, &n, "//") != 0 ||
+		    append(buf, buflen, &n, noforn_name(p)) != 0)
 			return -1;
 	}
 	return (int)n;

@@ -397,6 +397,26 @@ load_controls(struct loader *l, yaml_node_t *seq)
 	return 0;
 }
 
+/*
+ * The home country: its people are the scheme's own audience (NOFORN means "none but them") and
+ * every REL TO list names it first. scheme.home, or USA when the countries list it.
+ */
+static int
+load_home(struct loader *l, yaml_node_t *scheme)
+{
+	struct policy *p = l->p;
+	yaml_node_t *n = map_get(l->doc, scheme, "home");
+	const char *code = "USA";
+
+	p->home = -1;
+	if (n != NULL && (code = scalar(l, n, "scheme.home")) == NULL)
+		return -1;
+	p->home = policy_country_find(p, code, strlen(code));
+	if (p->home < 0 && n != NULL)
+		return fail(l, n, "scheme.home: unknown country \"%s\"", code);
+	return 0;
+}
+
 /* Adds a country group; `members` (country codes) only when `known`. */
 static int
 add_group(struct loader *l, yaml_node_t *at, const char *name, bool known, char **members,
@@ -442,7 +462,7 @@ load_countries(struct loader *l, yaml_node_t *scheme)
 		free_strings(v, nv);
 		return fail(l, n, "more than %d countries", POLICY_MAX_COUNTRIES);
 	}
-	p->usa = -1;
+	p->home = -1;
 	if (nv > 0 && (p->countries = calloc(nv, sizeof(*p->countries))) == NULL) {
 		free_strings(v, nv);
 		return fail(l, n, "out of memory");
@@ -456,8 +476,7 @@ load_countries(struct loader *l, yaml_node_t *scheme)
 		}
 		memcpy(p->countries[i], v[i], strlen(v[i]) + 1);
 		p->ncountries = i + 1;
-		if (strcmp(v[i], "USA") == 0)
-			p->usa = (int)i;
+
 	}
 	free_strings(v, nv);
 
@@ -806,6 +825,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    load_countries(&l, scheme) != 0 ||
 	    get_strings(&l, map_get(&doc, scheme, "other_levels"), "scheme.other_levels",
 	    &p->other_levels, &p->nother_levels) != 0 ||
+	    load_home(&l, scheme) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
 	    index_words(&l) != 0 ||

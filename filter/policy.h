@@ -140,7 +140,7 @@ struct policy {
 	size_t nwords;
 	char (*countries)[8];	/* country codes, indexed by country number */
 	size_t ncountries;
-	int usa;		/* the country number of USA, or -1 */
+	int home;		/* the home country (scheme.home, USA by default), or -1 */
 	struct policy_group *groups;
 	size_t ngroups;
 	struct policy_alias *aliases;

@@ -62,4 +62,14 @@ done
 printf 'SECRET\nSUBJECT: Talks\n\nReason 1.4 (b): the walrus ledger names the zebra source.\n\n1. (C) Fine.\n' > "$tmp/authority"
 adv authority-shaped-header-line CONFIDENTIAL "$tmp/authority" 'walrus|zebra' 'Fine'
 
+# 9. A mark in mid-line on a line that starts a portion was not read: the whole line went out
+#    under the (U) at its head. Found while writing the scheme policies.
+printf 'SECRET//NOFORN\n1. (U) The service marked (S//NF) that the walrus fleet would sail.\n2. (U) Fine.\n' > "$tmp/midline"
+adv midline-mark-on-portion-line UNCLASSIFIED "$tmp/midline" 'walrus' 'Fine'
+
+# 10. A NOFORN caption under a banner at the lowest level did not reach the unmarked text, so a
+#     foreign partner got it.
+printf 'UNCLASSIFIED\nNOFORN\nSome walrus text for US eyes.\n' > "$tmp/u-noforn"
+adv noforn-caption-unclassified-doc "UNCLASSIFIED//REL TO USA, GBR" "$tmp/u-noforn" 'walrus|NOFORN'
+
 exit $fail
