@@ -306,7 +306,7 @@ restrictive(const struct policy *p, uint64_t bits)
 
 /* Matches every banner rule that may apply against line i; returns 1 if it is a banner. */
 static int
-match_banner(const struct policy *p, struct document *d, pcre2_match_data *md, size_t i,
+match_banner(const struct policy *p, struct document *d, struct policy_matcher *md, size_t i,
     bool top, struct doc_line *out, char *msg, size_t msglen)
 {
 	const char *s = d->data + d->lines[i].off;
@@ -321,7 +321,7 @@ match_banner(const struct policy *p, struct document *d, pcre2_match_data *md, s
 			continue;
 		if ((rc = policy_match(p, r, s, d->lines[i].len, md, msg, msglen)) < 0)
 			return -1;
-		if (rc == 1 && take_banner(p, r, s, pcre2_get_ovector_pointer(md), out, &m))
+		if (rc == 1 && take_banner(p, r, s, policy_matcher_ovector(md), out, &m))
 			return 1;
 	}
 	return 0;
@@ -329,7 +329,7 @@ match_banner(const struct policy *p, struct document *d, pcre2_match_data *md, s
 
 /* Whether line i matches a routing rule. Returns 1, 0, or -1 on a match error. */
 static int
-match_routing(const struct policy *p, struct document *d, pcre2_match_data *md, size_t i,
+match_routing(const struct policy *p, struct document *d, struct policy_matcher *md, size_t i,
     char *msg, size_t msglen)
 {
 	size_t k;
@@ -353,7 +353,7 @@ match_routing(const struct policy *p, struct document *d, pcre2_match_data *md, 
  * routing header), so routing rules apply to lines before *end only.
  */
 static int
-routing_block(const struct policy *p, struct document *d, pcre2_match_data *md,
+routing_block(const struct policy *p, struct document *d, struct policy_matcher *md,
     const char *origin, size_t *end, char *err, size_t errlen)
 {
 	char msg[POLICY_ERRLEN];
@@ -525,7 +525,7 @@ int
 document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
     struct document *d, char *err, size_t errlen)
 {
-	pcre2_match_data *md = NULL;
+	struct policy_matcher *md = NULL;
 	char msg[POLICY_ERRLEN];
 	size_t i, k, pcap = 0, bcap = 0, routing_end, cur = DOC_NONE;
 	bool header = true, top = true;
@@ -540,7 +540,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	marking_init(&d->docmark);
 	if (split_lines(d, err, errlen) != 0)
 		return -1;
-	if ((md = pcre2_match_data_create(32, NULL)) == NULL) {
+	if ((md = policy_matcher_new(p)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
@@ -599,7 +599,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 			}
 			if (m == 0)
 				continue;
-			ov = pcre2_get_ovector_pointer(md);
+			ov = policy_matcher_ovector(md);
 			matched = true;
 			switch (r->role) {
 			case ROLE_ROUTING:
@@ -763,7 +763,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	settle_markings(p, d);
 	rc = 0;
 done:
-	pcre2_match_data_free(md);
+	policy_matcher_free(md);
 	if (rc != 0)
 		document_free(d);
 	return rc;

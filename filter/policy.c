@@ -751,19 +751,33 @@ index_words(struct loader *l)
 	return 0;
 }
 
-static int
-setup_match(struct loader *l)
+struct policy_matcher *
+policy_matcher_new(const struct policy *p)
 {
-	struct policy *p = l->p;
+	struct policy_matcher *m = calloc(1, sizeof(*m));
 
-	if ((p->mctx = pcre2_match_context_create(NULL)) == NULL ||
-	    (p->jit_stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL)) == NULL)
-		return fail(l, NULL, "out of memory");
-	pcre2_set_match_limit(p->mctx, p->match_limit);
-	pcre2_set_depth_limit(p->mctx, p->depth_limit);
-	pcre2_set_heap_limit(p->mctx, p->heap_limit_kib);
-	pcre2_jit_stack_assign(p->mctx, NULL, p->jit_stack);
-	return 0;
+	if (m == NULL || (m->md = pcre2_match_data_create(32, NULL)) == NULL ||
+	    (m->mctx = pcre2_match_context_create(NULL)) == NULL ||
+	    (m->stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL)) == NULL) {
+		policy_matcher_free(m);
+		return NULL;
+	}
+	pcre2_set_match_limit(m->mctx, p->match_limit);
+	pcre2_set_depth_limit(m->mctx, p->depth_limit);
+	pcre2_set_heap_limit(m->mctx, p->heap_limit_kib);
+	pcre2_jit_stack_assign(m->mctx, NULL, m->stack);
+	return m;
+}
+
+void
+policy_matcher_free(struct policy_matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
+	pcre2_jit_stack_free(m->stack);
+	free(m);
 }
 
 struct policy *
@@ -828,8 +842,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    load_home(&l, scheme) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
-	    index_words(&l) != 0 ||
-	    setup_match(&l) != 0)
+	    index_words(&l) != 0)
 		goto done;
 	rc = 0;
 done:
@@ -967,17 +980,16 @@ policy_free(struct policy *p)
 	free(p->tests);
 	free(p->placeholder);
 	free(p->default_exemption);
-	pcre2_match_context_free(p->mctx);
-	pcre2_jit_stack_free(p->jit_stack);
 	free(p);
 }
 
 int
 policy_match(const struct policy *p, const struct policy_rule *r, const char *subject, size_t len,
-    pcre2_match_data *md, char *err, size_t errlen)
+    struct policy_matcher *m, char *err, size_t errlen)
 {
-	int rc = pcre2_match(r->code, (PCRE2_SPTR)subject, len, 0, 0, md, p->mctx);
+	int rc = pcre2_match(r->code, (PCRE2_SPTR)subject, len, 0, 0, m->md, m->mctx);
 
+	(void)p;
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)

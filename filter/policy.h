@@ -155,8 +155,6 @@ struct policy {
 	char *placeholder;
 	char *default_exemption;
 
-	pcre2_match_context *mctx;
-	pcre2_jit_stack *jit_stack;
 	uint32_t match_limit, depth_limit, heap_limit_kib;
 };
 
@@ -186,11 +184,34 @@ struct policy *policy_open(const char *name_or_path, char *err, size_t errlen);
 void policy_free(struct policy *p);
 
 /*
- * Matches rule r against subject[0..len). Returns 1 on a match (offsets in ovector, which the
- * caller owns through md), 0 on no match, -1 on an error such as a match limit (message in err).
+ * What one thread needs to match a policy's rules: match data, a match context with the
+ * policy's limits, and a JIT stack. The policy itself is only read, so threads may share it.
+ */
+struct policy_matcher {
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *stack;
+};
+
+/* Makes a matcher for p. Returns it (freed with policy_matcher_free), or NULL. */
+struct policy_matcher *policy_matcher_new(const struct policy *p);
+
+/* Frees a matcher; accepts NULL. */
+void policy_matcher_free(struct policy_matcher *m);
+
+/* The offsets of the last match. */
+static inline const PCRE2_SIZE *
+policy_matcher_ovector(const struct policy_matcher *m)
+{
+	return pcre2_get_ovector_pointer(m->md);
+}
+
+/*
+ * Matches rule r against subject[0..len). Returns 1 on a match (offsets from
+ * policy_matcher_ovector), 0 on no match, -1 on an error such as a match limit (message in err).
  */
 int policy_match(const struct policy *p, const struct policy_rule *r, const char *subject,
-    size_t len, pcre2_match_data *md, char *err, size_t errlen);
+    size_t len, struct policy_matcher *m, char *err, size_t errlen);
 
 /* Whether rule r can match a line of len bytes that starts with byte c (len > 0). */
 static inline bool

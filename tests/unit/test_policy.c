@@ -125,8 +125,8 @@ test_builtin_loads(void **state)
 	assert_int_equal(p->nlevels, 4);
 	assert_string_equal(p->levels[0].name, "UNCLASSIFIED");
 	assert_string_equal(p->levels[3].name, "TOP SECRET");
-	assert_true(p->usa >= 0);
-	assert_string_equal(p->countries[p->usa], "USA");
+	assert_true(p->home >= 0);
+	assert_string_equal(p->countries[p->home], "USA");
 	assert_true(p->ncountries > 250);
 	assert_true(p->ngroups > 5);
 	assert_true(p->nrules > 5);
@@ -334,7 +334,7 @@ test_match_limit(void **state)
 	    NULL);
 	char err[POLICY_ERRLEN] = "";
 	struct policy *p = policy_load(text, strlen(text), "t.yaml", err, sizeof(err));
-	pcre2_match_data *md;
+	struct policy_matcher *md;
 	char line[4096];
 	size_t k;
 	int rc;
@@ -342,7 +342,7 @@ test_match_limit(void **state)
 	(void)state;
 	if (p == NULL)
 		fail_msg("%s", err);
-	md = pcre2_match_data_create(32, NULL);
+	md = policy_matcher_new(p);
 	assert_non_null(md);
 	for (k = 0; k < p->nrules && p->rules[k].role != ROLE_PAGE; k++)
 		;
@@ -366,7 +366,7 @@ test_match_limit(void **state)
 	rc = policy_match(p, &p->rules[k], line + sizeof(line) - 32, 31, md, err, sizeof(err));
 	assert_int_equal(rc, -1);
 
-	pcre2_match_data_free(md);
+	policy_matcher_free(md);
 	policy_free(p);
 	free(text);
 }
