@@ -591,7 +591,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 			if (ln->len > STRUCTURE_MAX && r->role != ROLE_PORTION &&
 			    r->role != ROLE_SUBJECT)
 				continue;
-			if (!policy_rule_may_match(r, (unsigned char)s[0], ln->len))
+			if (!policy_rule_may_match(r, s, ln->len))
 				continue;
 			if ((m = policy_match(p, r, s, ln->len, md, msg, sizeof(msg))) < 0) {
 				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);

@@ -216,8 +216,12 @@ policy_control_find(const struct policy *p, const char *token, size_t len)
 	size_t i, j;
 
 	if (p->words != NULL) {
+		/* Length and first letter first: most look-ups are of words that are no control. */
 		for (i = 0; i < p->nwords; i++)
-			if (p->words[i].len == len && strncasecmp(p->words[i].text, token, len) == 0)
+			if (p->words[i].len == len && len > 0 &&
+			    tolower((unsigned char)p->words[i].text[0]) ==
+			    tolower((unsigned char)token[0]) &&
+			    strncasecmp(p->words[i].text, token, len) == 0)
 				return p->words[i].control;
 		return -1;
 	}
@@ -554,8 +558,13 @@ learn_first(struct policy_rule *r)
 
 	r->first_known = false;
 	r->minlen = 0;
+	r->required = -1;
 	if (pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen) == 0)
 		r->minlen = minlen;
+	/* A byte that every match must contain; its case may not matter, so both are tried. */
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_LASTCODETYPE, &type) == 0 && type == 1 &&
+	    pcre2_pattern_info(r->code, PCRE2_INFO_LASTCODEUNIT, &unit) == 0 && unit < 256)
+		r->required = (int)unit;
 	if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
 		return;
 	if (type == 1 && pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 &&
@@ -571,6 +580,22 @@ learn_first(struct policy_rule *r)
 		memcpy(r->first, bitmap, sizeof(r->first));
 		r->first_known = true;
 	}
+}
+
+bool
+policy_rule_may_match(const struct policy_rule *r, const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (len < r->minlen || (r->first_known && !((r->first[c / 8] >> (c % 8)) & 1)))
+		return false;
+	if (r->required >= 0) {
+		int up = toupper(r->required), low = tolower(r->required);
+
+		if (memchr(s, up, len) == NULL && (low == up || memchr(s, low, len) == NULL))
+			return false;
+	}
+	return true;
 }
 
 static int

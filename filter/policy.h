@@ -110,6 +110,7 @@ struct policy_rule {
 	uint32_t minlen;
 	bool first_known;
 	uint8_t first[32];
+	int required;		/* a byte every match contains (either case), or -1 */
 	/* Capture group numbers of the named groups, or -1 where the pattern has none. */
 	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
 };
@@ -213,12 +214,8 @@ policy_matcher_ovector(const struct policy_matcher *m)
 int policy_match(const struct policy *p, const struct policy_rule *r, const char *subject,
     size_t len, struct policy_matcher *m, char *err, size_t errlen);
 
-/* Whether rule r can match a line of len bytes that starts with byte c (len > 0). */
-static inline bool
-policy_rule_may_match(const struct policy_rule *r, unsigned char c, size_t len)
-{
-	return len >= r->minlen && (!r->first_known || ((r->first[c / 8] >> (c % 8)) & 1));
-}
+/* Whether rule r can match the line s[0..len) (len > 0), by what PCRE2 knows of its matches. */
+bool policy_rule_may_match(const struct policy_rule *r, const char *s, size_t len);
 
 /* Looks up a control by name or alias (case-insensitive). Returns its index or -1. */
 int policy_control_find(const struct policy *p, const char *token, size_t len);
