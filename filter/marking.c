@@ -275,8 +275,8 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 		return 1;
 	}
 	n = fold_space(text, len, s, sizeof(s));
-	/* Every level and stand-alone control begins with a letter: "(1994)" is no mark. */
-	if (n == 0 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+	/* A marking begins with a byte some level or stand-alone token begins with: "(1994)" is no mark. */
+	if (n == 0 || !p->mark_first[(unsigned char)s[0]])
 		return 0;
 	if ((tok = leading_token(p, s, n, syntax, &level, &control)) == 0) {
 		size_t j;

@@ -753,6 +753,46 @@ load_tests(struct loader *l, yaml_node_t *seq)
 	return 0;
 }
 
+/* Notes the first byte of a token that can begin a marking, in both cases. */
+static void
+note_first(struct policy *p, const char *token)
+{
+	unsigned char c = (unsigned char)token[0];
+
+	p->mark_first[c] = true;
+	p->mark_first[toupper(c)] = true;
+	p->mark_first[tolower(c)] = true;
+}
+
+/* Every byte a marking can begin with: levels, their spaced forms, stand-alone controls. */
+static void
+index_first(struct policy *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nlevels; i++) {
+		const struct policy_level *lv = &p->levels[i];
+
+		note_first(p, lv->name);
+		for (j = 0; j < lv->nportion; j++)
+			note_first(p, lv->portion[j]);
+		for (j = 0; j < lv->nbanner; j++)
+			note_first(p, lv->banner[j]);
+		if (lv->spaced != NULL)
+			note_first(p, lv->spaced);
+	}
+	for (i = 0; i < p->ncontrols; i++) {
+		if (p->controls[i].level < 0)
+			continue;
+		note_first(p, p->controls[i].name);
+		for (j = 0; j < p->controls[i].naliases; j++)
+			note_first(p, p->controls[i].aliases[j]);
+	}
+	for (i = 0; i < p->nother_levels; i++)
+		note_first(p, p->other_levels[i]);
+	p->mark_first[0] = false;
+}
+
 /* Lists every control name and alias with its length, once the controls are loaded. */
 static int
 index_words(struct loader *l)
@@ -869,6 +909,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
 	    index_words(&l) != 0)
 		goto done;
+	index_first(p);
 	rc = 0;
 done:
 	yaml_document_delete(&doc);

@@ -148,6 +148,7 @@ struct policy {
 	size_t naliases;
 	char **other_levels;	/* levels of other schemes: a mark that starts with one is unknown */
 	size_t nother_levels;
+	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 
 	struct policy_rule *rules;
 	size_t nrules;
