@@ -127,10 +127,13 @@ code_rank(const struct policy *p, const char *tok, size_t len)
 	return 2;
 }
 
-/* Lints a mark's REL TO list: USA present and first, then countries, then groups, sorted. */
+/*
+ * Lints a mark's REL TO list: USA present and first, then countries, then groups, sorted. mark is
+ * the text between the parentheses; written is the whole mark, for messages.
+ */
 static void
-lint_rel(struct adder *a, const struct policy *p, const char *mark, size_t len, size_t line,
-    size_t column)
+lint_rel(struct adder *a, const struct policy *p, const char *mark, size_t len,
+    const char *written, size_t line, size_t column)
 {
 	const char *rel = NULL, *end = mark + len, *prev = NULL;
 	size_t i, prevlen = 0;
@@ -177,12 +180,12 @@ lint_rel(struct adder *a, const struct policy *p, const char *mark, size_t len, 
 	if (prev == NULL)
 		return;
 	if (!usa && (f = add(a, SEVERITY_WARNING, "rel-without-usa", line, column)) != NULL) {
-		copy_printable(f->marking, sizeof(f->marking), mark, len);
+		snprintf(f->marking, sizeof(f->marking), "%s", written);
 		snprintf(f->message, sizeof(f->message), "REL TO list in %s does not name USA",
 		    f->marking);
 	} else if (usa && !ordered &&
 	    (f = add(a, SEVERITY_WARNING, "rel-order", line, column)) != NULL) {
-		copy_printable(f->marking, sizeof(f->marking), mark, len);
+		snprintf(f->marking, sizeof(f->marking), "%s", written);
 		snprintf(f->message, sizeof(f->message), "REL TO list in %s is out of order (USA, "
 		    "then countries, then groups, each alphabetical)", f->marking);
 	}
@@ -199,33 +202,91 @@ format_marking(const struct policy *p, const struct marking *m, char *buf, size_
 		snprintf(buf, buflen, "%s", p->levels[m->level].name);
 }
 
-/* The first banner against the roll-up of every portion (`none` when there are none). */
-static void
-lint_banner(struct adder *a, const struct policy *p, const struct document *d,
-    const struct marking *all, bool none)
+/* The line index of the first banner, or DOC_NONE. */
+static size_t
+banner_line(const struct document *d)
 {
-	struct check_finding *f;
-	char b[160], r[160];
 	size_t i;
 
-	if (!d->has_banner || none || d->banner.unknown)
-		return;
+	if (!d->has_banner)
+		return DOC_NONE;
 	for (i = 0; i < d->nlines; i++)
 		if (d->lines[i].kind == LINE_BANNER)
-			break;
-	if (i == d->nlines)
+			return i;
+	return DOC_NONE;
+}
+
+/*
+ * The first banner, with a NOFORN caption, against the roll-up of every portion: a different
+ * level, or NOFORN on one side only. `none` when no portion has a known marking; `unknown` when
+ * some portion carries an unknown token, whose roll-up nobody can know (that portion is an error
+ * already).
+ */
+static void
+lint_banner(struct adder *a, const struct policy *p, const struct document *d,
+    const struct marking *all, bool none, bool unknown)
+{
+	struct check_finding *f;
+	struct marking bm;
+	char b[160], r[160];
+	size_t i;
+	bool captioned;
+
+	if ((i = banner_line(d)) == DOC_NONE || none || unknown || d->banner.unknown)
 		return;
-	if (d->banner.level == all->level && !(all->fd == FD_NOFORN &&
-	    d->banner.fd != FD_NOFORN && !d->caption_noforn))
+	bm = d->banner;
+	captioned = d->caption_noforn && bm.level > 0 && bm.fd != FD_NOFORN;
+	if (captioned)
+		bm.fd = FD_NOFORN;
+	if (bm.level == all->level && (bm.fd == FD_NOFORN) == (all->fd == FD_NOFORN))
 		return;
 	if ((f = add(a, SEVERITY_WARNING, "banner-mismatch", i + 1,
 	    d->lines[i].span_start + 1)) == NULL)
 		return;
-	format_marking(p, &d->banner, b, sizeof(b));
+	format_marking(p, &bm, b, sizeof(b));
 	format_marking(p, all, r, sizeof(r));
 	snprintf(f->marking, sizeof(f->marking), "%s", b);
-	snprintf(f->message, sizeof(f->message), "the banner says %s but the portions roll up "
-	    "to %s", b, r);
+	snprintf(f->message, sizeof(f->message), "the banner%s says %s but the portions roll up "
+	    "to %s", captioned ? " with its NOFORN caption" : "", b, r);
+}
+
+/*
+ * Writes a portion's decision as a reviewer reads it: what was decided, about which mark, and
+ * why, as in "kept: (C) is not above CONFIDENTIAL" or "withheld: (S/NF) is above UNCLASSIFIED".
+ * written is the mark as written ("" for unmarked text).
+ */
+static void
+decision_message(const struct policy *p, const struct doc_portion *pt,
+    const struct redact_decision *dc, const struct marking *target, const char *written,
+    char *buf, size_t len)
+{
+	const char *tlevel = p->levels[target->level].name;
+	char what[200], eff[160];
+	const char *controls;
+
+	if (!pt->eff_known) {
+		snprintf(buf, len, "withheld: unmarked text that no banner line gives a marking");
+		return;
+	}
+	format_marking(p, &pt->eff, eff, sizeof(eff));
+	if (written[0] == '\0')
+		snprintf(what, sizeof(what), "%s, taken as %s,", pt->subject ?
+		    "the unmarked subject" : "unmarked text", eff);
+	else if (pt->joined)
+		snprintf(what, sizeof(what), "%s, joined with the sentence it continues,", written);
+	else
+		snprintf(what, sizeof(what), "%s", written);
+
+	if (dc->rule == RULE_RELEASED) {
+		controls = strstr(eff, "//");
+		snprintf(buf, len, "kept: %s is not above %s%s%s%s", what, tlevel,
+		    controls != NULL ? ", and the target may see its controls (" : "",
+		    controls != NULL ? controls + 2 : "", controls != NULL ? ")" : "");
+	} else if (dc->rule == RULE_LEVEL) {
+		snprintf(buf, len, "withheld: %s is above %s", what, tlevel);
+	} else {
+		snprintf(buf, len, "withheld: %s: %s", what, dc->why);
+	}
 }
 
 int
@@ -234,8 +295,8 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 {
 	struct adder a;
 	struct marking all;
-	bool first = true;
-	size_t k;
+	bool first = true, unknown = false, banner_done;
+	size_t k, bl;
 
 	memset(res, 0, sizeof(*res));
 	if (redact_decide(p, d, target, &res->decisions, err, errlen) != 0)
@@ -246,10 +307,15 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 	memset(&a, 0, sizeof(a));
 	a.res = res;
 	marking_init(&all);
-	for (k = 0; k < d->nportions; k++)
-		if (d->portions[k].eff_known && !d->portions[k].eff.unknown)
+	for (k = 0; k < d->nportions; k++) {
+		if (d->portions[k].eff_known && d->portions[k].eff.unknown)
+			unknown = true;
+		else if (d->portions[k].eff_known)
 			marking_rollup_add(p, &all, &first, &d->portions[k].eff);
-	lint_banner(&a, p, d, &all, first);
+	}
+	/* The banner's finding goes where its line is, so that findings stay in line order. */
+	bl = banner_line(d);
+	banner_done = bl == DOC_NONE;
 
 	for (k = 0; k < d->nportions; k++) {
 		const struct doc_portion *pt = &d->portions[k];
@@ -258,6 +324,11 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		size_t ms = 0, ml = 0, column = 1;
 		struct check_finding *f;
 		char written[100] = "";
+
+		if (!banner_done && bl < pt->first) {
+			lint_banner(&a, p, d, &all, first, unknown);
+			banner_done = true;
+		}
 
 		if (pt->marked && find_mark(d, pt, &ms, &ml)) {
 			column = ms + 1;
@@ -295,7 +366,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		}
 		if (pt->marked && ml > 2)
 			lint_rel(&a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2,
-			    pt->first + 1, column);
+			    written, pt->first + 1, column);
 		if (pt->marked && d->caption_noforn && pt->mark.fd == FD_REL &&
 		    (f = add(&a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
 		    column)) != NULL) {
@@ -308,18 +379,18 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		f = add(&a, kept ? SEVERITY_NOTE : SEVERITY_ERROR,
 		    kept ? "portion-kept" : "portion-withheld", pt->first + 1, column);
 		if (f != NULL) {
-			char eff[160] = "unmarked";
-
 			f->end_line = pt->last_text + 1;
 			f->portion = k;
 			f->decision = kept ? "kept" : "withheld";
 			if (pt->eff_known)
-				format_marking(p, &pt->eff, eff, sizeof(eff));
-			snprintf(f->marking, sizeof(f->marking), "%s", eff);
-			snprintf(f->message, sizeof(f->message), "%s: %s%s%s", f->decision,
-			    written[0] != '\0' ? written : "", written[0] != '\0' ? " " : "", dc->why);
+				format_marking(p, &pt->eff, f->marking, sizeof(f->marking));
+			else
+				snprintf(f->marking, sizeof(f->marking), "unmarked");
+			decision_message(p, pt, dc, target, written, f->message, sizeof(f->message));
 		}
 	}
+	if (!banner_done)
+		lint_banner(&a, p, d, &all, first, unknown);
 
 	if (a.nomem) {
 		snprintf(err, errlen, "out of memory");

@@ -817,6 +817,7 @@ main_check(int argc, char **argv)
 		all = all && check_passes(&results[i], strict);
 	}
 	if (output != NULL && strcmp(output, "-") != 0 && (fp = fopen(output, "w")) == NULL) {
+		fp = stdout;
 		say("%s: %s", output, strerror(errno));
 		goto done;
 	}
@@ -824,8 +825,10 @@ main_check(int argc, char **argv)
 	ro.policy = p;
 	ro.target = release;
 	ro.version = TEARLINE_VERSION;
+	/* Colour only on a terminal, and not with NO_COLOR (non-empty) or TERM=dumb. */
 	ro.colour = format == FORMAT_TEXT && fp == stdout && isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL;
+	    (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
+	    (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") != 0);
 	ro.strict = strict;
 	ro.notes = notes;
 	if (report_write(fp, format, rd, n, &ro, err, sizeof(err)) != 0) {

@@ -3,6 +3,8 @@
  */
 #include "report.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,10 +44,10 @@ rollup_text(const struct report_options *o, const struct check_result *r, char *
 }
 
 /*
- * Text: one line a finding, "FILE:LINE:COL: severity: rule: message [marking]", then a summary
- * line a file. Kept portions are listed only with `notes`.
+ * Text: one line a finding, "FILE:LINE:COL: severity: rule: message [marking] (lines A-B)", then a
+ * summary line a file. Kept portions are listed only with `notes`.
  */
-static int
+static void
 write_text(FILE *fp, const struct report_doc *docs, size_t n, const struct report_options *o)
 {
 	static const char *const colour[] = { "\033[32m", "\033[33m", "\033[1;31m" };
@@ -65,6 +67,8 @@ write_text(FILE *fp, const struct report_doc *docs, size_t n, const struct repor
 			    o->colour ? "\033[0m" : "", f->rule, f->message);
 			if (f->marking[0] != '\0' && f->decision != NULL)
 				fprintf(fp, " [%s]", f->marking);
+			if (f->decision != NULL && f->end_line > f->line)
+				fprintf(fp, " (lines %zu-%zu)", f->line, f->end_line);
 			fputc('\n', fp);
 		}
 		rollup_text(o, r, roll, sizeof(roll));
@@ -74,7 +78,6 @@ write_text(FILE *fp, const struct report_doc *docs, size_t n, const struct repor
 		    doc_passes(&docs[i], o) ? "releasable to" : "not releasable as it stands to",
 		    o->target, roll);
 	}
-	return 0;
 }
 
 /* A JSON string of s, with any byte that is not well-formed UTF-8 turned into '?'. */
@@ -111,37 +114,63 @@ jstr(const char *s)
 	return j != NULL ? j : json_string("?");
 }
 
+/*
+ * Sets o[k] = v (stealing v), and clears *ok when that fails: v is NULL because building it ran
+ * out of memory, or the set itself did. A report that lost a finding is no report.
+ */
+static void
+put(json_t *o, const char *k, json_t *v, bool *ok)
+{
+	if (json_object_set_new(o, k, v) != 0)
+		*ok = false;
+}
+
+/* Appends v to a (stealing v), and clears *ok when that fails. */
+static void
+push(json_t *a, json_t *v, bool *ok)
+{
+	if (json_array_append_new(a, v) != 0)
+		*ok = false;
+}
+
 static json_t *
 finding_json(const struct check_finding *f)
 {
 	json_t *j = json_object();
+	bool ok = true;
 
-	json_object_set_new(j, "line", json_integer((json_int_t)f->line));
-	json_object_set_new(j, "column", json_integer((json_int_t)f->column));
-	json_object_set_new(j, "end_line", json_integer((json_int_t)f->end_line));
-	json_object_set_new(j, "severity", json_string(severity_names[f->severity]));
-	json_object_set_new(j, "rule", json_string(f->rule));
-	json_object_set_new(j, "decision", f->decision != NULL ? json_string(f->decision) :
-	    json_null());
-	json_object_set_new(j, "marking", jstr(f->marking));
-	json_object_set_new(j, "message", jstr(f->message));
+	put(j, "line", json_integer((json_int_t)f->line), &ok);
+	put(j, "column", json_integer((json_int_t)f->column), &ok);
+	put(j, "end_line", json_integer((json_int_t)f->end_line), &ok);
+	put(j, "severity", json_string(severity_names[f->severity]), &ok);
+	put(j, "rule", json_string(f->rule), &ok);
+	put(j, "decision", f->decision != NULL ? json_string(f->decision) : json_null(), &ok);
+	put(j, "marking", jstr(f->marking), &ok);
+	put(j, "message", jstr(f->message), &ok);
+	if (!ok) {
+		json_decref(j);
+		return NULL;
+	}
 	return j;
 }
 
-/* JSON: the schema is documented in tearline(1) under "JSON REPORT". */
+/*
+ * JSON: the schema is docs/check-report.schema.json, described in tearline(1) under "JSON
+ * REPORT". Returns NULL when out of memory.
+ */
 static json_t *
 build_json(const struct report_doc *docs, size_t n, const struct report_options *o)
 {
 	json_t *root = json_object(), *files = json_array();
-	bool all = true;
+	bool all = true, ok = true;
 	size_t i, k;
 
-	json_object_set_new(root, "tool", json_string("tearline"));
-	json_object_set_new(root, "version", json_string(o->version));
-	json_object_set_new(root, "schema", json_integer(REPORT_SCHEMA_VERSION));
-	json_object_set_new(root, "target", jstr(o->target));
-	json_object_set_new(root, "policy", json_string(o->policy->name));
-	json_object_set_new(root, "strict", json_boolean(o->strict));
+	put(root, "tool", json_string("tearline"), &ok);
+	put(root, "version", jstr(o->version), &ok);
+	put(root, "schema", json_integer(REPORT_SCHEMA_VERSION), &ok);
+	put(root, "target", jstr(o->target), &ok);
+	put(root, "policy", jstr(o->policy->name), &ok);
+	put(root, "strict", json_boolean(o->strict), &ok);
 	for (i = 0; i < n; i++) {
 		const struct check_result *r = docs[i].res;
 		json_t *jf = json_object(), *fs = json_array();
@@ -149,20 +178,24 @@ build_json(const struct report_doc *docs, size_t n, const struct report_options 
 
 		all = all && doc_passes(&docs[i], o);
 		rollup_text(o, r, roll, sizeof(roll));
-		json_object_set_new(jf, "file", jstr(docs[i].name));
-		json_object_set_new(jf, "passed", json_boolean(doc_passes(&docs[i], o)));
-		json_object_set_new(jf, "kept", json_integer((json_int_t)r->kept));
-		json_object_set_new(jf, "withheld", json_integer((json_int_t)r->withheld));
-		json_object_set_new(jf, "errors", json_integer((json_int_t)r->errors));
-		json_object_set_new(jf, "warnings", json_integer((json_int_t)r->warnings));
-		json_object_set_new(jf, "release_marking", json_string(roll));
+		put(jf, "file", jstr(docs[i].name), &ok);
+		put(jf, "passed", json_boolean(doc_passes(&docs[i], o)), &ok);
+		put(jf, "kept", json_integer((json_int_t)r->kept), &ok);
+		put(jf, "withheld", json_integer((json_int_t)r->withheld), &ok);
+		put(jf, "errors", json_integer((json_int_t)r->errors), &ok);
+		put(jf, "warnings", json_integer((json_int_t)r->warnings), &ok);
+		put(jf, "release_marking", jstr(roll), &ok);
 		for (k = 0; k < r->nfindings; k++)
-			json_array_append_new(fs, finding_json(&r->findings[k]));
-		json_object_set_new(jf, "findings", fs);
-		json_array_append_new(files, jf);
+			push(fs, finding_json(&r->findings[k]), &ok);
+		put(jf, "findings", fs, &ok);
+		push(files, jf, &ok);
 	}
-	json_object_set_new(root, "passed", json_boolean(all));
-	json_object_set_new(root, "files", files);
+	put(root, "passed", json_boolean(all), &ok);
+	put(root, "files", files, &ok);
+	if (!ok) {
+		json_decref(root);
+		return NULL;
+	}
 	return root;
 }
 
@@ -172,45 +205,115 @@ text_obj(const char *s)
 	return json_pack("{s:o}", "text", jstr(s));
 }
 
-/* SARIF 2.1.0: one run; every rule in the driver; one result a finding. */
+/*
+ * A file name as a URI reference: every byte but unreserved ones and '/' percent-encoded, and an
+ * absolute path as a file: URI. The caller frees the result.
+ */
+static char *
+file_uri(const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(name), i, k = 0;
+	char *u;
+
+	if (n > (SIZE_MAX - 16) / 3 || (u = malloc(3 * n + 16)) == NULL)
+		return NULL;
+	if (name[0] == '/') {
+		memcpy(u, "file://", 7);
+		k = 7;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+			u[k++] = (char)c;
+		} else {
+			u[k++] = '%';
+			u[k++] = hex[c >> 4];
+			u[k++] = hex[c & 15];
+		}
+	}
+	u[k] = '\0';
+	return u;
+}
+
+/*
+ * A finding's byte column as a column in Unicode code points, as the run declares: a UTF-8
+ * document counts the bytes that start a character; any other is read as Latin-1, a byte each.
+ */
+static size_t
+char_column(const struct document *d, size_t line, size_t column)
+{
+	const char *s;
+	size_t i, c = 1;
+
+	if (!d->utf8 || line == 0 || line > d->nlines)
+		return column;
+	s = d->data + d->lines[line - 1].off;
+	for (i = 0; i + 1 < column && i < d->lines[line - 1].len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/*
+ * SARIF 2.1.0: one run; every rule in the driver; one result a finding. A kept portion is a
+ * result of kind "pass" (level "none"): the review shows why it was kept, and no code-scanning
+ * tool raises it as an alert. Returns NULL when out of memory.
+ */
 static json_t *
 build_sarif(const struct report_doc *docs, size_t n, const struct report_options *o)
 {
 	json_t *rules = json_array(), *results = json_array(), *driver, *run, *log;
+	bool ok = true;
 	size_t i, k;
 
 	for (i = 0; check_rules[i] != NULL; i++)
-		json_array_append_new(rules, json_pack("{s:s, s:o}", "id", check_rules[i],
-		    "shortDescription", text_obj(check_rule_description(check_rules[i]))));
-	driver = json_pack("{s:s, s:s, s:o}", "name", "tearline", "version", o->version, "rules",
-	    rules);
+		push(rules, json_pack("{s:s, s:o}", "id", check_rules[i],
+		    "shortDescription", text_obj(check_rule_description(check_rules[i]))), &ok);
 	for (i = 0; i < n; i++) {
 		const struct check_result *r = docs[i].res;
+		char *uri = file_uri(docs[i].name);
 
+		if (uri == NULL) {
+			ok = false;
+			break;
+		}
 		for (k = 0; k < r->nfindings; k++) {
 			const struct check_finding *f = &r->findings[k];
+			bool pass = f->severity == SEVERITY_NOTE;
 			size_t idx;
-			json_t *res, *loc;
+			json_t *loc;
 
 			for (idx = 0; check_rules[idx] != NULL; idx++)
 				if (strcmp(check_rules[idx], f->rule) == 0)
 					break;
-			loc = json_pack("{s:{s:{s:o}, s:{s:I, s:I, s:I}}}", "physicalLocation",
-			    "artifactLocation", "uri", jstr(docs[i].name), "region",
-			    "startLine", (json_int_t)f->line, "startColumn", (json_int_t)f->column,
+			loc = json_pack("{s:{s:{s:s}, s:{s:I, s:I, s:I}}}", "physicalLocation",
+			    "artifactLocation", "uri", uri, "region",
+			    "startLine", (json_int_t)f->line,
+			    "startColumn", (json_int_t)char_column(docs[i].doc, f->line, f->column),
 			    "endLine", (json_int_t)f->end_line);
-			res = json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s?, s:o}}", "ruleId",
-			    f->rule, "ruleIndex", (json_int_t)idx, "level",
-			    severity_names[f->severity], "message", text_obj(f->message),
-			    "locations", loc, "properties", "decision", f->decision, "marking",
-			    jstr(f->marking));
-			json_array_append_new(results, res);
+			push(results, json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s?, s:o}}",
+			    "ruleId", f->rule, "ruleIndex", (json_int_t)idx,
+			    "kind", pass ? "pass" : "fail",
+			    "level", pass ? "none" : severity_names[f->severity],
+			    "message", text_obj(f->message), "locations", loc,
+			    "properties", "decision", f->decision, "marking", jstr(f->marking)), &ok);
 		}
+		free(uri);
 	}
-	run = json_pack("{s:{s:o}, s:o, s:{s:o, s:s}}", "tool", "driver", driver, "results", results,
-	    "properties", "target", jstr(o->target), "policy", o->policy->name);
+	driver = json_pack("{s:s, s:o, s:o}", "name", "tearline", "version", jstr(o->version),
+	    "rules", rules);
+	run = json_pack("{s:{s:o}, s:s, s:o, s:{s:o, s:o, s:b}}", "tool", "driver", driver,
+	    "columnKind", "unicodeCodePoints", "results", results, "properties",
+	    "target", jstr(o->target), "policy", jstr(o->policy->name), "strict", o->strict);
 	log = json_pack("{s:s, s:s, s:[o]}", "$schema",
 	    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", run);
+	if (!ok) {
+		json_decref(log);
+		return NULL;
+	}
 	return log;
 }
 
@@ -283,41 +386,59 @@ html_str(FILE *fp, const char *s)
 static const char html_style[] =
     "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}"
     ".banner{background:#c8102e;color:#fff;text-align:center;font-weight:bold;padding:6px;"
-    "letter-spacing:.1em}"
+    "letter-spacing:.1em;position:sticky;z-index:1}#banner-top{top:0}#banner-bottom{bottom:0}"
     "main{padding:16px 24px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}"
     "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #bbb;padding:4px 8px;"
     "text-align:left;vertical-align:top}th{background:#eee}"
     ".doc{display:grid;grid-template-columns:4em minmax(0,1fr) 26em;font-family:monospace;"
     "font-size:13px;border:1px solid #ccc;background:#fff}"
     ".doc>div{padding:1px 6px;white-space:pre-wrap;overflow-wrap:anywhere}"
-    ".ln{color:#888;text-align:right;border-right:1px solid #ddd}"
+    ".ln{color:#888;text-align:right;border-right:1px solid #ddd;scroll-margin-top:3em}"
+    ".findings td:nth-child(-n+3){white-space:nowrap}"
     ".why{font-family:system-ui,sans-serif;font-size:12px;border-left:1px solid #ddd}"
+    ".why p{margin:0 0 2px}.decision{font-weight:600}"
     ".kept{background:#e3f4e1}.withheld{background:#fbe0e0}.structure{background:#f1f1f1;"
     "color:#555}.pass{color:#1a7f37;font-weight:bold}.fail{color:#c8102e;font-weight:bold}"
     ".sev-error{color:#c8102e}.sev-warning{color:#9a6700}.sev-note{color:#1a7f37}"
     ".legend span{display:inline-block;padding:2px 8px;margin-right:8px;border:1px solid #ccc}";
 
-/* The banner of the original, for the top and bottom of the page that holds its text. */
+/*
+ * The banner of the original, for the top and bottom of the page that holds its text: the
+ * roll-up of every banner and portion. Text whose marking nobody knows (an unknown token, unmarked
+ * text that no banner marks) could be anything, so then the page is marked at the policy's
+ * highest level, and says why.
+ */
 static void
 html_banner_text(const struct report_doc *docs, size_t n, const struct report_options *o,
     char *buf, size_t len)
 {
+	const struct policy *p = o->policy;
 	struct marking top;
-	bool first = true;
+	bool first = true, unknown = false;
 	size_t i, k;
 
 	marking_init(&top);
 	for (i = 0; i < n; i++) {
 		const struct document *d = docs[i].doc;
 
-		if (d->has_banner && !d->banner.unknown)
-			marking_rollup_add(o->policy, &top, &first, &d->banner);
-		for (k = 0; k < d->nportions; k++)
-			if (d->portions[k].eff_known && !d->portions[k].eff.unknown)
-				marking_rollup_add(o->policy, &top, &first, &d->portions[k].eff);
+		if (d->has_banner && d->banner.unknown)
+			unknown = true;
+		else if (d->has_banner)
+			marking_rollup_add(p, &top, &first, &d->banner);
+		for (k = 0; k < d->nportions; k++) {
+			if (!d->portions[k].eff_known || d->portions[k].eff.unknown)
+				unknown = true;
+			else
+				marking_rollup_add(p, &top, &first, &d->portions[k].eff);
+		}
 	}
-	if (marking_format(o->policy, &top, NULL, true, buf, len) < 0)
-		snprintf(buf, len, "%s", o->policy->levels[top.level].name);
+	if (unknown) {
+		snprintf(buf, len, "%s (UNKNOWN MARKINGS: HANDLED AS THE HIGHEST LEVEL)",
+		    p->levels[p->nlevels - 1].name);
+		return;
+	}
+	if (marking_format(p, &top, NULL, true, buf, len) < 0)
+		snprintf(buf, len, "%s", p->levels[top.level].name);
 }
 
 static void
@@ -341,45 +462,60 @@ write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct
 	html_str(fp, roll);
 	fputs("</td></tr></table>", fp);
 
+	/* The findings: errors and warnings, and kept portions too with `notes`, as in text. */
 	fputs("<table class=\"findings\"><tr><th>Line</th><th>Severity</th><th>Rule</th>"
-	    "<th>Message</th></tr>", fp);
+	    "<th>Message</th><th>Marking</th></tr>", fp);
 	for (k = 0; k < r->nfindings; k++) {
 		const struct check_finding *f = &r->findings[k];
 
-		if (f->severity == SEVERITY_NOTE)
+		if (f->severity == SEVERITY_NOTE && !o->notes)
 			continue;
-		fprintf(fp, "<tr><td><a href=\"#d%zu-L%zu\">%zu</a></td><td class=\"sev-%s\">%s</td>"
-		    "<td>", docno, f->line, f->line, severity_names[f->severity],
+		fprintf(fp, "<tr class=\"finding %s\"><td><a href=\"#d%zu-L%zu\">%zu</a></td>"
+		    "<td class=\"sev-%s\">%s</td><td>", f->decision != NULL ? f->decision : "lint",
+		    docno, f->line, f->line, severity_names[f->severity],
 		    severity_names[f->severity]);
 		html_str(fp, f->rule);
 		fputs("</td><td>", fp);
 		html_str(fp, f->message);
+		fputs("</td><td>", fp);
+		html_str(fp, f->marking);
 		fputs("</td></tr>", fp);
 	}
+
+	/*
+	 * The document, a line a row: its number, its text coloured by the decision on its
+	 * portion, and beside it every finding located on it (findings are in line order).
+	 */
 	fputs("</table><div class=\"doc\">", fp);
-	for (i = 0; i < d->nlines; i++) {
+	for (i = 0, k = 0; i < d->nlines; i++) {
 		const struct doc_line *ln = &d->lines[i];
 		const char *cls = "structure";
-		const struct redact_decision *dc = NULL;
 
-		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE) {
-			dc = &r->decisions.decisions[ln->portion];
-			cls = dc->rule == RULE_RELEASED ? "kept" : "withheld";
-		}
+		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE)
+			cls = r->decisions.decisions[ln->portion].rule == RULE_RELEASED ? "kept" :
+			    "withheld";
 		fprintf(fp, "<div class=\"ln %s\" id=\"d%zu-L%zu\">%zu</div><div class=\"%s\">",
 		    cls, docno, i + 1, i + 1, cls);
 		html_line(fp, d, ln);
 		fprintf(fp, "</div><div class=\"why %s\">", cls);
-		if (dc != NULL && i == d->portions[ln->portion].first) {
-			fputs(dc->rule == RULE_RELEASED ? "kept: " : "withheld: ", fp);
-			html_str(fp, dc->why);
+		for (; k < r->nfindings && r->findings[k].line <= i + 1; k++) {
+			const struct check_finding *f = &r->findings[k];
+
+			if (f->decision != NULL) {
+				fputs("<p class=\"decision\">", fp);
+			} else {
+				fprintf(fp, "<p class=\"lint\"><span class=\"sev-%s\">%s:</span> ",
+				    severity_names[f->severity], severity_names[f->severity]);
+			}
+			html_str(fp, f->message);
+			fputs("</p>", fp);
 		}
 		fputs("</div>", fp);
 	}
 	fputs("</div></section>", fp);
 }
 
-static int
+static void
 write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct report_options *o)
 {
 	char banner[160];
@@ -419,7 +555,6 @@ write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct repor
 	fputs("</main><div class=\"banner\" id=\"banner-bottom\">", fp);
 	html_str(fp, banner);
 	fputs("</div></body></html>\n", fp);
-	return 0;
 }
 
 int
@@ -427,13 +562,15 @@ report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size
     const struct report_options *o, char *err, size_t errlen)
 {
 	json_t *j;
-	int rc;
+	int rc = 0;
 
 	switch (f) {
 	case FORMAT_TEXT:
-		return write_text(fp, docs, n, o);
+		write_text(fp, docs, n, o);
+		break;
 	case FORMAT_HTML:
-		return write_html(fp, docs, n, o);
+		write_html(fp, docs, n, o);
+		break;
 	case FORMAT_JSON:
 	case FORMAT_SARIF:
 	default:
@@ -444,11 +581,17 @@ report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size
 		}
 		rc = json_dumpf(j, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
 		json_decref(j);
-		if (rc != 0) {
-			snprintf(err, errlen, "cannot write the report");
-			return -1;
-		}
-		fputc('\n', fp);
-		return 0;
+		if (rc == 0)
+			fputc('\n', fp);
+		break;
 	}
+	/*
+	 * A report cut short is no report, whatever the documents' verdict: the caller must exit
+	 * with an error, not with "did not pass", so the write is checked here.
+	 */
+	if (rc != 0 || fflush(fp) != 0 || ferror(fp)) {
+		snprintf(err, errlen, "cannot write the report: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }

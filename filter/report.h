@@ -36,15 +36,16 @@ struct report_options {
 	const char *version;	/* the tool's version */
 	bool colour;		/* text: ANSI colours */
 	bool strict;		/* warnings decide "passed" too */
-	bool notes;		/* text: list kept portions too */
+	bool notes;		/* text, HTML: list kept portions among the findings too */
 };
 
 /* Parses "text", "json", "sarif" or "html". Returns 0 or -1. */
 int report_format_parse(const char *s, enum report_format *f);
 
 /*
- * Writes the report for n documents to fp. Returns 0, or -1 with a message in err (out of
- * memory); write errors are the caller's to detect with ferror/fclose.
+ * Writes the report for n documents to fp and flushes it. Returns 0, or -1 with a message in err
+ * (out of memory, or a write error, which is checked after a flush); the caller still checks the
+ * fclose of a file it opened.
  */
 int report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size_t n,
     const struct report_options *o, char *err, size_t errlen);
