@@ -851,7 +851,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	static const char *const keys[] = { "name", "description", "scheme", "layout", "tests",
 		NULL };
 	static const char *const skeys[] = { "levels", "controls", "countries", "groups",
-		"country_aliases", "other_levels", NULL };
+		"country_aliases", "other_levels", "home", NULL };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct loader l;

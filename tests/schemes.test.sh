@@ -266,16 +266,83 @@ while IFS="$tab" read -r policy src target release allowed secrets; do
 	done
 done < samples/schemes/releases.tsv
 
-# The UK policy names no country (see policies/uk.yaml): a foreign target is refused, and
-# nothing is written.
-if ./tearline -q --policy policies/uk.yaml -r "SECRET//REL TO AUS" \
-    samples/schemes/uk-exercise-brief.txt > "$tmp/out" 2> "$tmp/err"; then
-	echo "FAIL uk: a REL TO target was accepted"
+# The UK policy's foreign targets (see policies/uk.yaml; home GBR). A REL TO list that names GBR
+# alone is a UK national; GBR in a foreign target's list changes nothing; a group of unknown
+# membership cannot be a target. Each check compares with a release kept in samples/schemes.
+uk=samples/schemes/uk-partner-trial
+for pair in "SECRET//REL TO GBR:$uk.S.txt" "SECRET//REL TO UK:$uk.S.txt" \
+    "SECRET//REL TO USA:$uk.S-REL-USA.txt" "SECRET//REL TO US, GBR:$uk.S-REL-USA.txt"; do
+	target=${pair%%:*}
+	if ./tearline -q --policy policies/uk.yaml -r "$target" "$uk.txt" > "$tmp/out" &&
+	    cmp -s "$tmp/out" "${pair#*:}"; then
+		echo "ok   uk: $target is released as ${pair#*:}"
+	else
+		echo "FAIL uk: $target is not released as ${pair#*:}"
+		fail=1
+	fi
+done
+if ./tearline -q --policy policies/uk.yaml -r "SECRET//REL TO CMFC" "$uk.txt" > "$tmp/out" \
+    2> "$tmp/err"; then
+	echo "FAIL uk: a target of unknown membership was accepted"
 	fail=1
 elif [ -s "$tmp/out" ]; then
-	echo "FAIL uk: a refused REL TO target wrote output"
+	echo "FAIL uk: a refused target wrote output"
 	fail=1
 else
-	echo "ok   uk: a REL TO target is refused: $(head -n 1 "$tmp/err")"
+	echo "ok   uk: a target of unknown membership is refused: $(head -n 1 "$tmp/err")"
 fi
+
+# Every UK sample at foreign targets, read on its own: each kept portion is PUBLIC or names all
+# the target's countries in its REL TO list (directly or through a group listed below), none is
+# UK EYES ONLY, and a banner names no country but GBR that a kept classified portion does not.
+cat > "$tmp/ukrel.py" <<'EOF'
+import re, sys
+GROUPS = {"FVEY": "USA AUS CAN GBR NZL", "ACGU": "USA AUS CAN GBR", "TEYE": "USA AUS GBR",
+          "NATO": "ALB BEL BGR CAN HRV CZE DNK EST FIN FRA DEU GRC HUN ISL ITA LVA LTU LUX MNE "
+                  "NLD MKD NOR POL PRT ROU SVK SVN ESP SWE TUR GBR USA"}
+
+def countries(rel):
+    out = set()
+    for c in re.split(r"[ ,]+", rel.strip()):
+        out |= set(GROUPS[c].split()) if c in GROUPS else {c}
+    return out
+
+want, bad, lists = set(sys.argv[1].split(",")), [], []
+text = open(sys.argv[2], encoding="utf-8").read()
+for mark in re.findall(r"(?m)^\s*(?:\d{1,3}\.\s*)?\(([A-Z][^()]*)\)", text):
+    rel = re.search(r"REL TO (.*)", mark)
+    if mark == "PUBLIC":
+        continue
+    if "UKEO" in mark or "UK EYES" in mark or rel is None or not want <= countries(rel.group(1)):
+        bad.append("kept (%s)" % mark)
+    else:
+        lists.append(countries(rel.group(1)))
+for line in text.splitlines():
+    m = re.fullmatch(r"\s*(?:TOP SECRET|SECRET|OFFICIAL-SENSITIVE|OFFICIAL|PUBLIC)(.*)", line)
+    if m is None or re.search(r"[a-z(]", line):
+        continue
+    rel = re.search(r"REL TO (.*)", m.group(1))
+    named = countries(rel.group(1)) - {"GBR"} if rel else set()
+    if "UK EYES" in line or "UKEO" in line or any(not named <= l for l in lists) or \
+            (lists and rel is None):
+        bad.append("banner " + line)
+print("; ".join(bad) if bad else "%d REL TO portions kept, banners agree" % len(lists))
+sys.exit(1 if bad else 0)
+EOF
+for orig in samples/schemes/uk-*.txt; do
+	case $orig in *.*.txt) continue ;; esac
+	for target in USA AUS FRA NZL DEU "GBR, USA" FVEY; do
+		want=$(echo "$target" | sed 's/FVEY/USA,AUS,CAN,NZL/; s/GBR, //')
+		if ! ./tearline -q --policy policies/uk.yaml -r "SECRET//REL TO $target" "$orig" \
+		    > "$tmp/out" 2> "$tmp/err"; then
+			echo "FAIL uk: $orig at SECRET//REL TO $target: $(head -n 1 "$tmp/err")"
+			fail=1
+		elif python3 "$tmp/ukrel.py" "$want" "$tmp/out" > "$tmp/rel.out"; then
+			echo "ok   uk: $orig at SECRET//REL TO $target: $(cat "$tmp/rel.out")"
+		else
+			echo "FAIL uk: $orig at SECRET//REL TO $target: $(cat "$tmp/rel.out")"
+			fail=1
+		fi
+	done
+done
 exit $fail
