@@ -1004,7 +1004,13 @@ audit_ledger_open(struct audit_ledger *l, const char *path, char *err, size_t er
 	struct stat st;
 
 	memset(l, 0, sizeof(*l));
-	if ((l->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
+	l->before = -1;
+	/* Whether this run creates the ledger: a run that enters nothing removes it again. */
+	if ((l->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644)) >= 0)
+		l->created = true;
+	else if (errno == EEXIST)
+		l->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	if (l->fd < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
@@ -1082,6 +1088,8 @@ audit_ledger_append(struct audit_ledger *l, const struct keys_secret *signer,
 	}
 	if (fsync(l->fd) != 0 && errno != EINVAL)
 		goto fail;
+	l->before = (int64_t)size;
+	memcpy(l->head_before, l->head, AUDIT_HASH_BYTES);
 	memcpy(l->head, e.hash, AUDIT_HASH_BYTES);
 	l->nentries++;
 	return 0;
@@ -1094,11 +1102,31 @@ fail:
 	return -1;
 }
 
+int
+audit_ledger_undo(struct audit_ledger *l, char *err, size_t errlen)
+{
+	if (l->fd < 0 || l->before < 0)
+		return 0;
+	if (ftruncate(l->fd, (off_t)l->before) != 0 ||
+	    (fsync(l->fd) != 0 && errno != EINVAL)) {
+		snprintf(err, errlen, "%s: the run's entry could not be taken back: %s", l->path,
+		    strerror(errno));
+		return -1;
+	}
+	memcpy(l->head, l->head_before, AUDIT_HASH_BYTES);
+	l->nentries--;
+	l->before = -1;
+	return 0;
+}
+
 void
 audit_ledger_close(struct audit_ledger *l)
 {
 	if (l == NULL)
 		return;
+	/* A ledger this run created and entered nothing in is removed: no empty ledgers. */
+	if (l->fd >= 0 && l->created && l->nentries == 0 && l->path != NULL)
+		unlink(l->path);
 	if (l->fd >= 0)
 		close(l->fd);	/* releases the lock */
 	free(l->path);

@@ -198,7 +198,16 @@ struct audit_ledger {
 	char *path;
 	unsigned char head[AUDIT_HASH_BYTES];	/* the last entry's hash, zero when empty */
 	uint64_t nentries;
+	bool created;		/* this run created the file */
+	int64_t before;		/* its size before the last append, or -1 */
+	unsigned char head_before[AUDIT_HASH_BYTES];
 };
+
+/*
+ * Takes back the last append, when what it recorded did not happen after all (a release that
+ * could not be renamed into place). Returns 0, or -1 with err.
+ */
+int audit_ledger_undo(struct audit_ledger *l, char *err, size_t errlen);
 
 /*
  * Opens (creating it if need be) and locks the ledger at path, reads it and checks its chain.

@@ -339,10 +339,10 @@ read_public_part(struct key_reader *r, enum keys_kind kind, unsigned char *id, u
 
 	if (next_field(r, "algorithm", &val, &vallen) != 0)
 		return -1;
+	/* The value is not quoted: in a damaged secret key file it could be the secret. */
 	if (vallen != strlen(want) || memcmp(val, want, vallen) != 0) {
-		snprintf(r->err, r->errlen, "%s:%zu: algorithm \"%.*s\": expected an %s %s key",
-		    r->path, r->line, (int)(vallen > 32 ? 32 : vallen), val, want,
-		    kind == KEYS_SIGN ? "signing" : "auditor");
+		snprintf(r->err, r->errlen, "%s:%zu: the algorithm is not %s: expected an %s %s key",
+		    r->path, r->line, want, want, kind == KEYS_SIGN ? "signing" : "auditor");
 		return -1;
 	}
 	return hex_field(r, "key-id", id, KEYS_ID_BYTES) != 0 ||
@@ -419,10 +419,27 @@ keys_read_secret(const char *path, enum keys_kind kind, char *err, size_t errlen
 	if (read_public_part(&r, kind, sec->id, sec->pk) != 0 ||
 	    hex_field(&r, "secret-key", sec->sk, secret_len(kind)) != 0 || expect_end(&r) != 0)
 		goto done;
-	/* The halves must belong together, or a signature would not verify under the key id. */
-	if (kind == KEYS_SIGN)
-		crypto_sign_ed25519_sk_to_pk(pk, sec->sk);
-	else
+	/*
+	 * The halves must belong together, or a signature would not verify under the key id. An
+	 * Ed25519 secret key holds its seed and a copy of the public key: the public key is derived
+	 * again from the seed, so that a damaged seed is caught, not only a damaged copy.
+	 */
+	if (kind == KEYS_SIGN) {
+		unsigned char seed[crypto_sign_SEEDBYTES], *derived;
+
+		if ((derived = sodium_malloc(crypto_sign_SECRETKEYBYTES)) == NULL) {
+			snprintf(err, errlen, "out of secure memory");
+			goto done;
+		}
+		crypto_sign_ed25519_sk_to_seed(seed, sec->sk);
+		crypto_sign_seed_keypair(pk, derived, seed);
+		sodium_memzero(seed, sizeof(seed));
+		sodium_free(derived);
+		if (sodium_memcmp(pk, sec->sk + crypto_sign_SEEDBYTES, sizeof(pk)) != 0) {
+			snprintf(err, errlen, "%s: the secret key is damaged", path);
+			goto done;
+		}
+	} else
 		crypto_scalarmult_base(pk, sec->sk);
 	if (sodium_memcmp(pk, sec->pk, sizeof(pk)) != 0) {
 		snprintf(err, errlen, "%s: the secret key does not match its public key", path);

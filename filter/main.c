@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,7 +19,9 @@
 #include <sodium.h>
 
 #include "audit.h"
+#include "batch.h"
 #include "check.h"
+#include "checkpoint.h"
 #include "document.h"
 #include "keys.h"
 #include "marking.h"
@@ -42,6 +45,7 @@
 
 static const char *progname = "tearline";
 static bool quiet;
+static bool stdout_closed;	/* a redact run closed it, to see its last error in time */
 
 static void
 usage(FILE *fp)
@@ -50,10 +54,17 @@ usage(FILE *fp)
 	    "usage: tearline [redact] --release TARGET [--policy NAME|FILE] [--mode MODE]\n"
 	    "                [-o FILE] [--max-document SIZE] [-q] [--audit FILE --secret-key FILE\n"
 	    "                [--auditor-key FILE] [--ledger FILE]] [FILE|-]\n"
+	    "       tearline [redact] --release TARGET --output-dir DIR [--jobs N]\n"
+	    "                [--policy NAME|FILE] [--mode MODE] [--max-document SIZE] [-q]\n"
+	    "                [--secret-key FILE [--auditor-key FILE] [--ledger FILE]] FILE...\n"
 	    "       tearline keygen [--auditor] --secret-key FILE --public-key FILE\n"
 	    "       tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
 	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE] [-q]\n"
 	    "       tearline verify --ledger FILE --public-key FILE [-q]\n"
+	    "       tearline verify --checkpoint FILE --public-key FILE... [--checkpoint-key FILE]\n"
+	    "                [--audit FILE] --ledger FILE... [-q]\n"
+	    "       tearline ledger merge --secret-key FILE --origin NAME -o FILE\n"
+	    "                [--public-key FILE...] [-q] LEDGER...\n"
 	    "       tearline check --release TARGET [--policy NAME|FILE] [--format FORMAT]\n"
 	    "                [--strict] [--notes] [-o FILE] FILE...\n"
 	    "       tearline policy show [NAME|FILE]\n"
@@ -79,6 +90,9 @@ help(void)
 	    "      --secret-key FILE   the Ed25519 key that signs the audit (tearline keygen)\n"
 	    "      --auditor-key FILE  seal the run secret to this auditor key (keygen --auditor)\n"
 	    "      --ledger FILE       enter the run's signed head in the office ledger FILE\n"
+	    "      --output-dir DIR    a batch: write DIR/NAME for each FILE and, with --secret-key,\n"
+	    "                          DIR/NAME.audit and one ledger (DIR/ledger.jsonl by default)\n"
+	    "  -j, --jobs N            a batch's worker threads (default 1; 0: one per processor)\n"
 	    "  -h, --help              this help\n"
 	    "  -V, --version           the version\n\n"
 	    "Exit status: 0 released, 2 error (nothing is written on error); verify: 0 verified,\n"
@@ -167,6 +181,8 @@ struct redact_args {
 	const char *auditor_key;	/* or NULL */
 	const char *ledger;		/* or NULL */
 	bool no_sandbox;
+	const char *output_dir;		/* a batch: NULL for one document */
+	unsigned jobs;			/* a batch's worker threads */
 };
 
 /* The audit side of a redact run: keys and ledger are opened before anything is decided. */
@@ -315,6 +331,16 @@ outputs_open(const struct redact_args *a, struct outputs *o)
 	return 0;
 }
 
+/* Takes the run's entry out of the ledger again, saying so if that fails too. */
+static void
+ledger_undo(struct run_audit *ac)
+{
+	char err[1024];
+
+	if (ac->ledger.fd >= 0 && audit_ledger_undo(&ac->ledger, err, sizeof(err)) != 0)
+		say("%s", err);
+}
+
 /* Removes the temporary files: a failed run leaves nothing behind. */
 static void
 outputs_abort(struct outputs *o)
@@ -335,26 +361,53 @@ static int
 outputs_commit(const struct redact_args *a, struct outputs *o, const struct redact_result *res,
     struct run_audit *ac)
 {
-	char err[1024];
+	char err[1024], scratch[1024];
+	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
 
 	text_out_write(&o->out, res->out, res->out_len);
-	if (o->audit) {
-		text_out_write(&o->aud, ac->log.text, ac->log.len);
-		if (text_out_flush(&o->out, err, sizeof(err)) != 0 ||
-		    text_out_flush(&o->aud, err, sizeof(err)) != 0 ||
-		    (ac->ledger.fd >= 0 &&
-		    audit_ledger_append(&ac->ledger, ac->signer, &ac->log, err, sizeof(err)) != 0) ||
-		    text_out_close(&o->aud, true, err, sizeof(err)) != 0) {
+	if (!o->audit) {
+		if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
 			say("%s", err);
-			outputs_abort(o);
+			return -1;
+		}
+		return 0;
+	}
+	text_out_write(&o->aud, ac->log.text, ac->log.len);
+	if (text_out_flush(&o->out, err, sizeof(err)) != 0 ||
+	    text_out_flush(&o->aud, err, sizeof(err)) != 0 ||
+	    (ac->ledger.fd >= 0 &&
+	    audit_ledger_append(&ac->ledger, ac->signer, &ac->log, err, sizeof(err)) != 0)) {
+		say("%s", err);
+		outputs_abort(o);
+		return -1;
+	}
+	/*
+	 * The release first when it goes to standard output (it cannot be taken back, so the
+	 * audit is kept only if it went out whole); the audit first when the release is a file
+	 * (a release without its audit is removed again).
+	 */
+	if (to_stdout) {
+		o->out.close_stdout = true;
+		stdout_closed = true;
+		if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
+			say("%s", err);
+			text_out_close(&o->aud, false, scratch, sizeof(scratch));
+			ledger_undo(ac);
 			return -1;
 		}
 	}
-	if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
+	if (text_out_close(&o->aud, true, err, sizeof(err)) != 0) {
 		say("%s", err);
-		/* No release, so no audit of one. */
-		if (o->audit)
-			unlink(a->audit);
+		if (!to_stdout)
+			text_out_close(&o->out, false, scratch, sizeof(scratch));
+		ledger_undo(ac);
+		return -1;
+	}
+	if (!to_stdout && text_out_close(&o->out, true, err, sizeof(err)) != 0) {
+		say("%s", err);
+		/* No release, so no audit of one, and no ledger entry for it. */
+		unlink(a->audit);
+		ledger_undo(ac);
 		return -1;
 	}
 	return 0;
@@ -431,6 +484,220 @@ done:
 	return rc;
 }
 
+/* Parses --jobs: 1 to BATCH_MAX_JOBS, or 0 for one per online processor. Returns 0 or -1. */
+static int
+parse_jobs(const char *s, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || s[0] < '0' || s[0] > '9' ||
+	    v > BATCH_MAX_JOBS)
+		return -1;
+	if (v == 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+		v = cpus < 1 ? 1 : cpus > BATCH_MAX_JOBS ? BATCH_MAX_JOBS : (unsigned long)cpus;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+#define PROGRESS_WIDTH 30
+
+/* Set when a batch is interrupted (SIGINT, SIGTERM, SIGHUP): it stops and cleans up. */
+static volatile sig_atomic_t batch_interrupted;
+
+static void
+batch_on_signal(int sig)
+{
+	(void)sig;
+	batch_interrupted = 1;
+}
+
+/*
+ * A batch's messages, one document at a time in input order: its failure, or the warnings of a
+ * single run; then, on a terminal, the progress line, drawn again after each document. Called in
+ * the batch's child processes, so it keeps no state of its own.
+ */
+static void
+batch_done(void *ctx, const struct batch_event *ev)
+{
+	static const char bar[PROGRESS_WIDTH + 1] = "##############################";
+	static const char gap[PROGRESS_WIDTH + 1] = "..............................";
+	const bool *progress = ctx;
+	size_t done = ev->index + 1, fill = done * PROGRESS_WIDTH / ev->total;
+
+	if (*progress)
+		fputs("\r\033[K", stderr);
+	if (!ev->ok)
+		say("%s", ev->err);
+	else
+		warn_unproven(ev->input, ev->doc, ev->res);
+	if (!*progress)
+		return;
+	fprintf(stderr, "%s: [%.*s%.*s] %zu/%zu", progname, (int)fill, bar,
+	    (int)(PROGRESS_WIDTH - fill), gap, done, ev->total);
+	if (ev->failed > 0)
+		fprintf(stderr, " (%zu failed)", ev->failed);
+}
+
+/*
+ * tearline redact --output-dir DIR FILE...: the policy, the target, the keys and the ledger are
+ * read here, once; batch.c does the rest and reports each document through batch_done.
+ */
+static int
+cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
+{
+	char err[1024], ledger_path[4096];
+	struct policy *p = NULL;
+	struct marking target;
+	struct batch_options bo;
+	struct batch_names names;
+	struct batch_result br;
+	struct keys_secret *signer = NULL;
+	struct keys_public auditor;
+	struct audit_ledger ledger;
+	static const int stop_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old_sa[3];
+	const char *seed = getenv("TEARLINE_TEST_SEED");
+	bool progress = !quiet && isatty(STDERR_FILENO);
+	int rc = EXIT_ERROR, st, k;
+
+	memset(&bo, 0, sizeof(bo));
+	memset(&names, 0, sizeof(names));
+	memset(&ledger, 0, sizeof(ledger));
+	ledger.fd = -1;
+	p = a->policy != NULL ? policy_open(a->policy, err, sizeof(err)) :
+	    policy_load_default(err, sizeof(err));
+	if (p == NULL) {
+		say("%s", err);
+		return EXIT_ERROR;
+	}
+	if (marking_parse_target(p, a->release, &target, err, sizeof(err)) != 0) {
+		say("%s", err);
+		goto done;
+	}
+	bo.policy = p;
+	bo.target = &target;
+	bo.release = a->release;
+	bo.mode = a->mode;
+	bo.max_document = a->max_document;
+	bo.output_dir = a->output_dir;
+	bo.jobs = a->jobs;
+	bo.sandbox = !a->no_sandbox;
+	bo.tool = "tearline " TEARLINE_VERSION;
+	bo.done = batch_done;
+	bo.ctx = &progress;
+	if (a->secret_key != NULL) {
+		if ((signer = keys_read_secret(a->secret_key, KEYS_SIGN, err, sizeof(err))) == NULL ||
+		    (a->auditor_key != NULL &&
+		    keys_read_public(a->auditor_key, KEYS_BOX, &auditor, err, sizeof(err)) != 0)) {
+			say("%s", err);
+			goto done;
+		}
+		bo.signer = signer;
+		bo.auditor = a->auditor_key != NULL ? &auditor : NULL;
+		if (a->ledger == NULL) {
+			st = snprintf(ledger_path, sizeof(ledger_path), "%s/%s", a->output_dir,
+			    BATCH_LEDGER_NAME);
+			if (st < 0 || (size_t)st >= sizeof(ledger_path)) {
+				say("%s: name too long", a->output_dir);
+				goto done;
+			}
+		}
+		bo.ledger_path = a->ledger != NULL ? a->ledger : ledger_path;
+		if (getenv("SOURCE_DATE_EPOCH") != NULL) {
+			if (run_audit_time(&bo.time) != 0) {
+				say("SOURCE_DATE_EPOCH: \"%s\" is not a time in seconds since 1970",
+				    getenv("SOURCE_DATE_EPOCH"));
+				goto done;
+			}
+			bo.fixed_time = true;
+		}
+		if (seed != NULL && seed[0] != '\0') {
+			say("warning: TEARLINE_TEST_SEED is set: the run secrets come from it and hide "
+			    "nothing (for tests only)");
+			bo.test_seed = seed;
+		}
+	}
+	if (batch_prepare(&bo, inputs, n, &names, err, sizeof(err)) != 0 ||
+	    (signer != NULL && audit_ledger_open(&ledger, bo.ledger_path, err, sizeof(err)) != 0)) {
+		say("%s", err);
+		goto done;
+	}
+	bo.ledger = signer != NULL ? &ledger : NULL;
+	/* Without SA_RESTART, so that a wait for a chunk's process sees the signal. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = batch_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (k = 0; k < 3; k++)
+		sigaction(stop_signals[k], &sa, &old_sa[k]);
+	bo.interrupted = &batch_interrupted;
+	st = batch_run(&bo, inputs, n, &names, &br, err, sizeof(err));
+	for (k = 0; k < 3; k++)
+		sigaction(stop_signals[k], &old_sa[k], NULL);
+	if (progress)
+		fputs("\r\033[K", stderr);
+	if (st < 0) {
+		say("%s", err);
+		if (br.unknown > 0)
+			say("the batch stopped: %zu released, %zu failed, %zu not processed, and %zu "
+			    "of which some may be released (check the ledger)", br.released, br.failed,
+			    br.skipped, br.unknown);
+		else
+			say("the batch stopped: %zu released, %zu failed, %zu not processed",
+			    br.released, br.failed, br.skipped);
+	} else if (st > 0) {
+		say("%zu of %zu documents failed: no release or audit was written for them",
+		    br.failed, n);
+	}
+	rc = st == 0 ? EXIT_OK : EXIT_ERROR;
+done:
+	audit_ledger_close(&ledger);
+	batch_names_free(&names);
+	keys_secret_free(signer);
+	policy_free(p);
+	return rc;
+}
+
+/* A batch (--output-dir, --jobs): checks what goes with it, then runs it. */
+static int
+main_batch(const struct redact_args *a, int argc, char **argv)
+{
+	if (a->output_dir == NULL) {
+		say("--jobs goes with --output-dir DIR (a batch)");
+		return EXIT_ERROR;
+	}
+	if (a->output != NULL || a->audit != NULL) {
+		say("a batch (--output-dir) names its outputs after its inputs: -o and --audit are "
+		    "for one document");
+		return EXIT_ERROR;
+	}
+	if (a->secret_key == NULL && (a->auditor_key != NULL || a->ledger != NULL)) {
+		say("in a batch, --auditor-key and --ledger go with --secret-key FILE");
+		return EXIT_ERROR;
+	}
+	if (a->output_dir[0] == '\0' || strcmp(a->output_dir, "-") == 0 ||
+	    (a->ledger != NULL && strcmp(a->ledger, "-") == 0)) {
+		say("--output-dir names a directory and --ledger a file, not standard output");
+		return EXIT_ERROR;
+	}
+	if (a->release == NULL) {
+		say("redact needs --release TARGET (for example --release UNCLASSIFIED)");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	if (argc < 1) {
+		say("a batch (--output-dir) needs at least one FILE");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	return cmd_batch(a, argv, (size_t)argc);
+}
+
 static int
 main_redact(int argc, char **argv)
 {
@@ -446,18 +713,22 @@ main_redact(int argc, char **argv)
 		{ "auditor-key", required_argument, NULL, 'K' },
 		{ "ledger", required_argument, NULL, 'L' },
 		{ "no-sandbox", no_argument, NULL, 'N' },
+		{ "output-dir", required_argument, NULL, 'D' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct redact_args a;
+	bool jobs_given = false;
 	int ch;
 
 	memset(&a, 0, sizeof(a));
 	a.mode = MODE_MASK;
 	a.max_document = DEFAULT_MAX_DOCUMENT;
 	a.input = "-";
-	while ((ch = getopt_long(argc, argv, "r:p:m:o:qhV", opts, NULL)) != -1) {
+	a.jobs = 1;
+	while ((ch = getopt_long(argc, argv, "r:p:m:o:j:qhV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'r':
 			a.release = optarg;
@@ -498,6 +769,17 @@ main_redact(int argc, char **argv)
 		case 'N':
 			a.no_sandbox = true;
 			break;
+		case 'D':
+			a.output_dir = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &a.jobs) != 0) {
+				say("--jobs: \"%s\" is not a number of workers from 0 to %d", optarg,
+				    BATCH_MAX_JOBS);
+				return EXIT_ERROR;
+			}
+			jobs_given = true;
+			break;
 		case 'h':
 			help();
 			return EXIT_OK;
@@ -509,6 +791,8 @@ main_redact(int argc, char **argv)
 			return EXIT_ERROR;
 		}
 	}
+	if (a.output_dir != NULL || jobs_given)
+		return main_batch(&a, argc - optind, argv + optind);
 	if (a.audit == NULL && (a.secret_key != NULL || a.auditor_key != NULL ||
 	    a.ledger != NULL)) {
 		say("--secret-key, --auditor-key and --ledger go with --audit FILE");
@@ -598,6 +882,275 @@ main_keygen(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/*
+ * Reads the public signing keys named by paths[0..n) into keys (n of them). Returns 0, or -1
+ * having said why.
+ */
+static int
+read_public_keys(char *const *paths, size_t n, struct keys_public *keys)
+{
+	char err[1024];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (keys_read_public(paths[i], KEYS_SIGN, &keys[i], err, sizeof(err)) != 0) {
+			say("%s", err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * tearline ledger merge: checks ledgers and signs the root of the Merkle tree of their entries as
+ * a checkpoint. Exit 0 written, 1 a ledger did not verify, 2 error; nothing is written unless 0.
+ */
+static int
+main_ledger(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "secret-key", required_argument, NULL, 'S' },
+		{ "public-key", required_argument, NULL, 'P' },
+		{ "origin", required_argument, NULL, 'O' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char err[1024], id[KEYS_ID_HEX], vkey[512];
+	char b64[sodium_base64_ENCODED_LEN(CHECKPOINT_HASH_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	const char *secret = NULL, *origin = NULL, *output = NULL;
+	char **pub_paths = NULL;
+	size_t npub = 0, len = 0;
+	struct keys_public *keys = NULL;
+	struct keys_secret *signer = NULL;
+	struct checkpoint_tree t;
+	struct checkpoint cp;
+	struct text_out out;
+	char *note = NULL;
+	enum verify_status st;
+	int ch, rc = EXIT_ERROR;
+
+	memset(&t, 0, sizeof(t));
+	if (argc < 2 || strcmp(argv[1], "merge") != 0) {
+		say("ledger: unknown subcommand (try: tearline ledger merge)");
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	argc--;
+	argv++;
+	if ((pub_paths = calloc((size_t)argc, sizeof(*pub_paths))) == NULL) {
+		say("out of memory");
+		return EXIT_ERROR;
+	}
+	while ((ch = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'S':
+			secret = optarg;
+			break;
+		case 'P':
+			pub_paths[npub++] = optarg;
+			break;
+		case 'O':
+			origin = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			rc = EXIT_OK;
+			goto done;
+		default:
+			usage(stderr);
+			goto done;
+		}
+	}
+	if (secret == NULL || origin == NULL || output == NULL || optind == argc) {
+		say("ledger merge needs --secret-key FILE, --origin NAME, -o FILE and at least one "
+		    "LEDGER");
+		usage(stderr);
+		goto done;
+	}
+	memset(&cp, 0, sizeof(cp));
+	if (!checkpoint_origin_ok(origin)) {
+		say("--origin: \"%s\" is not an origin: 1 to %d printable characters, no space and "
+		    "no \"+\" (such as example.org/tearline/2026-05)", origin, CHECKPOINT_ORIGIN_MAX);
+		goto done;
+	}
+	memcpy(cp.origin, origin, strlen(origin) + 1);
+	if ((signer = keys_read_secret(secret, KEYS_SIGN, err, sizeof(err))) == NULL) {
+		say("%s", err);
+		goto done;
+	}
+	/* The ledgers are checked under the given public keys, or else the signer's own. */
+	if ((keys = calloc(npub > 0 ? npub : 1, sizeof(*keys))) == NULL) {
+		say("out of memory");
+		goto done;
+	}
+	if (npub == 0)
+		keys_public_of(signer, &keys[npub++]);
+	else if (read_public_keys(pub_paths, npub, keys) != 0)
+		goto done;
+	st = checkpoint_tree_read(argv + optind, (size_t)(argc - optind), keys, npub, &t, err,
+	    sizeof(err));
+	if (st != VERIFY_OK) {
+		say(st == VERIFY_FAIL ? "not merged: %s" : "%s", err);
+		rc = st == VERIFY_FAIL ? EXIT_FAIL : EXIT_ERROR;
+		goto done;
+	}
+	cp.size = t.nleaves;
+	checkpoint_root(t.leaves, t.nleaves, cp.root);
+	if (checkpoint_sign(&cp, signer, &note, &len, err, sizeof(err)) != 0 ||
+	    text_out_open(&out, output, err, sizeof(err)) != 0) {
+		say("%s", err);
+		goto done;
+	}
+	text_out_write(&out, note, len);
+	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
+		say("%s", err);
+		goto done;
+	}
+	keys_id_hex(signer->id, id);
+	sodium_bin2base64(b64, sizeof(b64), cp.root, sizeof(cp.root),
+	    sodium_base64_VARIANT_ORIGINAL);
+	if (checkpoint_vkey(cp.origin, signer->pk, vkey, sizeof(vkey)) != 0)
+		vkey[0] = '\0';
+	if (!quiet && strcmp(output, "-") != 0)
+		printf("%s: checkpoint of %zu run%s from %zu ledger%s, root %s, signed by key %s "
+		    "(note verifier key %s)\n", output, t.nleaves, t.nleaves == 1 ? "" : "s",
+		    t.nledgers, t.nledgers == 1 ? "" : "s", b64, id, vkey);
+	rc = EXIT_OK;
+done:
+	free(note);
+	checkpoint_tree_free(&t);
+	keys_secret_free(signer);
+	free(keys);
+	free(pub_paths);
+	return rc;
+}
+
+/*
+ * tearline verify --checkpoint: the checkpoint's signature, the ledgers' tree, and one audited
+ * run's inclusion in it. Exit 0 verified, 1 not verified, 2 error.
+ */
+static int
+main_verify_checkpoint(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "checkpoint", required_argument, NULL, 'C' },
+		{ "checkpoint-key", required_argument, NULL, 'K' },
+		{ "public-key", required_argument, NULL, 'P' },
+		{ "audit", required_argument, NULL, 'A' },
+		{ "ledger", required_argument, NULL, 'L' },
+		{ "max-document", required_argument, NULL, 'M' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char err[1024], id[KEYS_ID_HEX];
+	char b64[sodium_base64_ENCODED_LEN(CHECKPOINT_HASH_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	const char *note_key_path = NULL;
+	char **pub_paths = NULL, **ledgers = NULL;
+	size_t npub = 0, nledgers = 0;
+	struct keys_public *keys = NULL, note_key;
+	struct checkpoint_request rq;
+	struct checkpoint_result res;
+	enum verify_status st;
+	int ch, rc = EXIT_ERROR;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.max_document = DEFAULT_MAX_DOCUMENT;
+	if ((pub_paths = calloc((size_t)argc, sizeof(*pub_paths))) == NULL ||
+	    (ledgers = calloc((size_t)argc, sizeof(*ledgers))) == NULL ||
+	    (keys = calloc((size_t)argc, sizeof(*keys))) == NULL) {
+		say("out of memory");
+		goto done;
+	}
+	while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'C':
+			rq.checkpoint = optarg;
+			break;
+		case 'K':
+			note_key_path = optarg;
+			break;
+		case 'P':
+			pub_paths[npub++] = optarg;
+			break;
+		case 'A':
+			rq.audit = optarg;
+			break;
+		case 'L':
+			ledgers[nledgers++] = optarg;
+			break;
+		case 'M':
+			if (parse_size(optarg, &rq.max_document) != 0) {
+				say("--max-document: \"%s\" is not a size (such as 64M)", optarg);
+				goto done;
+			}
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			rc = EXIT_OK;
+			goto done;
+		default:
+			usage(stderr);
+			goto done;
+		}
+	}
+	if (optind != argc || rq.checkpoint == NULL || npub == 0 || nledgers == 0) {
+		say("verify --checkpoint needs --public-key and --ledger (each as often as needed: "
+		    "the ledgers in the order they were merged), and takes one --audit");
+		usage(stderr);
+		goto done;
+	}
+	if (read_public_keys(pub_paths, npub, keys) != 0 ||
+	    read_public_keys(note_key_path != NULL ? (char *const *)&note_key_path : pub_paths, 1,
+	    &note_key) != 0)
+		goto done;
+	rq.note_key = &note_key;
+	rq.ledgers = ledgers;
+	rq.nledgers = nledgers;
+	rq.keys = keys;
+	rq.nkeys = npub;
+	st = checkpoint_verify(&rq, &res, err, sizeof(err));
+	if (st == VERIFY_ERROR) {
+		say("%s", err);
+		goto done;
+	}
+	if (st != VERIFY_OK) {
+		say("not verified: %s", err);
+		rc = EXIT_FAIL;
+		goto done;
+	}
+	rc = EXIT_OK;
+	if (quiet)
+		goto done;
+	keys_id_hex(note_key.id, id);
+	sodium_bin2base64(b64, sizeof(b64), res.cp.root, sizeof(res.cp.root),
+	    sodium_base64_VARIANT_ORIGINAL);
+	printf("%s: verified: %s, %llu run%s from %zu ledger%s, root %s, signed by key %s\n",
+	    rq.checkpoint, res.cp.origin, (unsigned long long)res.cp.size,
+	    res.cp.size == 1 ? "" : "s", nledgers, nledgers == 1 ? "" : "s", b64, id);
+	if (res.included)
+		printf("%s: verified: run %s (%s:%zu) is leaf %llu of the tree; its audit path of "
+		    "%zu hash%s leads to the signed root\n", rq.audit, res.run, res.ledger,
+		    res.line, (unsigned long long)res.index, res.proof_len,
+		    res.proof_len == 1 ? "" : "es");
+done:
+	free(pub_paths);
+	free(ledgers);
+	free(keys);
+	return rc;
+}
+
 static int
 main_verify(int argc, char **argv)
 {
@@ -623,6 +1176,11 @@ main_verify(int argc, char **argv)
 	enum verify_status st;
 	int ch;
 
+	/* A checkpoint is checked with the ledgers it was merged from: another set of options. */
+	for (ch = 1; ch < argc; ch++)
+		if (strcmp(argv[ch], "--checkpoint") == 0 ||
+		    strncmp(argv[ch], "--checkpoint=", 13) == 0)
+			return main_verify_checkpoint(argc, argv);
 	memset(&rq, 0, sizeof(rq));
 	rq.max_document = DEFAULT_MAX_DOCUMENT;
 	while ((ch = getopt_long(argc, argv, "o:p:qh", opts, NULL)) != -1) {
@@ -928,6 +1486,11 @@ main(int argc, char **argv)
 {
 	int rc;
 
+	/*
+	 * A closed pipe is a write error like any other: reported, the temporary files removed,
+	 * exit 2. Killed by SIGPIPE halfway through a release, tearline would leave them behind.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	if (sodium_init() < 0) {
 		fprintf(stderr, "%s: libsodium failed to initialise\n", progname);
 		return EXIT_ERROR;
@@ -942,10 +1505,12 @@ main(int argc, char **argv)
 		rc = main_verify(argc - 1, argv + 1);
 	else if (argc >= 2 && strcmp(argv[1], "check") == 0)
 		rc = main_check(argc - 1, argv + 1);
+	else if (argc >= 2 && strcmp(argv[1], "ledger") == 0)
+		rc = main_ledger(argc - 1, argv + 1);
 	else
 		rc = main_redact(argc, argv);
 	/* A failed write to standard output is an error, even when it shows only at close. */
-	if (fclose(stdout) != 0 && rc == EXIT_OK) {
+	if (!stdout_closed && fclose(stdout) != 0 && rc == EXIT_OK) {
 		fprintf(stderr, "%s: (standard output): write error: %s\n", progname,
 		    strerror(errno));
 		rc = EXIT_ERROR;

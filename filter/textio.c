@@ -88,6 +88,7 @@ text_buffer_free(struct text_buffer *buf)
 int
 text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
 {
+	struct stat st;
 	size_t n;
 	int fd;
 
@@ -95,6 +96,15 @@ text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
+	}
+	/*
+	 * The output is renamed over path: a device, a pipe or a symbolic link there would be
+	 * replaced by a regular file (-o /dev/null, run as root, would replace /dev/null itself).
+	 */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file, and an output file is written by "
+		    "renaming a new one over it (write to standard output instead)", path);
+		return -1;
 	}
 	n = strlen(path);
 	if ((o->path = strdup(path)) == NULL || (o->tmp = malloc(n + 16)) == NULL) {
@@ -181,8 +191,12 @@ text_out_close(struct text_out *o, bool ok, char *err, size_t errlen)
 			o->err = errno;
 		if (!ok || o->err != 0)
 			unlink(o->tmp);
-	} else if (ferror(o->fp) && o->err == 0) {
-		o->err = EIO;
+	} else {
+		if (ferror(o->fp) && o->err == 0)
+			o->err = EIO;
+		/* Standard output is closed too when the caller asks: its last error shows here. */
+		if (o->close_stdout && fclose(o->fp) != 0 && o->err == 0)
+			o->err = errno != 0 ? errno : EIO;
 	}
 	if (o->err != 0) {
 		snprintf(err, errlen, "%s: write error: %s", name, strerror(o->err));

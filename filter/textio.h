@@ -33,6 +33,7 @@ struct text_out {
 	char *path;		/* the final path, or NULL for standard output */
 	char *tmp;		/* the temporary path being written */
 	int err;		/* first errno seen, 0 if none */
+	bool close_stdout;	/* text_out_close closes standard output too */
 	size_t written;
 };
 
@@ -57,7 +58,9 @@ int text_out_flush(struct text_out *o, char *err, size_t errlen);
 
 /*
  * Finishes output. With ok true, flushes, syncs and closes, then renames the temporary file into
- * place; with ok false, or on any error, removes the temporary file. Returns 0 when the output
+ * place; with ok false, or on any error, removes the temporary file. Standard output is only
+ * flushed, unless close_stdout is set: then it is closed (fclose), so that its last error shows
+ * before the caller commits anything that depends on it. Returns 0 when the output
  * was written completely, -1 with a message in err otherwise.
  */
 int text_out_close(struct text_out *o, bool ok, char *err, size_t errlen);

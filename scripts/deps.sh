@@ -4,7 +4,7 @@
 set -eu
 what=${1:-all}
 build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libseccomp-dev"
-test="libcmocka-dev pcre2-utils python3 python3-jsonschema chromium python3-pil"
+test="libcmocka-dev pcre2-utils python3 python3-jsonschema chromium python3-pil parallel"
 case $what in
 build) want=$build ;;
 test) want="$build $test" ;;

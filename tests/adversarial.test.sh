@@ -4,8 +4,9 @@
 # output, and that the releasable words do. Cases that fail today live in tests/pending/.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-if [ ! -x ./tearline ]; then
-	echo "FAIL ./tearline is not built (run make)"
+T=${TEARLINE:-./tearline}
+if [ ! -x "$T" ]; then
+	echo "FAIL $T is not built (run make)"
 	exit 1
 fi
 tmp=$(mktemp -d) || exit 2

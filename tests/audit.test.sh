@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
 unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
-T=./tearline
+T=${TEARLINE:-./tearline}
 if [ ! -x $T ]; then
 	echo "FAIL $T is not built (run make)"
 	exit 1

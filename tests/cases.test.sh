@@ -13,8 +13,9 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
-if [ ! -x ./tearline ]; then
-	echo "FAIL ./tearline is not built (run make)"
+T=${TEARLINE:-./tearline}
+if [ ! -x "$T" ]; then
+	echo "FAIL $T is not built (run make)"
 	exit 1
 fi
 tmp=$(mktemp -d) || exit 2
@@ -35,7 +36,7 @@ for dir in tests/cases/*/; do
 	[ -f "$dir/exit" ] && want_exit=$(cat "$dir/exit")
 	args=$(cat "$dir/args")
 	eval "set -- $args"
-	./tearline "$@" < "$dir/input" > "$tmp/out" 2> "$tmp/err"
+	"$T" "$@" < "$dir/input" > "$tmp/out" 2> "$tmp/err"
 	got_exit=$?
 	why=
 	if [ "$got_exit" != "$want_exit" ]; then
@@ -50,7 +51,7 @@ for dir in tests/cases/*/; do
 		continue
 	fi
 	echo "FAIL $name: $why"
-	echo "     ./tearline $args < $dir/input"
+	echo "     $T $args < $dir/input"
 	diff -u "$dir/expected" "$tmp/out" | head -n 40 | sed 's/^/     /'
 	sed 's/^/     stderr: /' "$tmp/err" | head -n 5
 	fail=1

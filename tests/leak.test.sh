@@ -5,8 +5,9 @@
 # failed run, or a mean retention of releasable text below 0.95.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-if [ ! -x ./tearline ]; then
-	echo "FAIL ./tearline is not built (run make)"
+T=${TEARLINE:-./tearline}
+if [ ! -x "$T" ]; then
+	echo "FAIL $T is not built (run make)"
 	exit 1
 fi
 if ! command -v python3 > /dev/null 2>&1; then
@@ -22,7 +23,7 @@ for mode in mask strip blackout; do
 		esac
 		echo "-- $release, $mode"
 		python3 tests/leak.py --release "$target" --min-retention 0.95 \
-		    --run "./tearline -q --release $release --mode $mode" tests/corpus/*.txt || fail=1
+		    --run "$T -q --release $release --mode $mode" tests/corpus/*.txt || fail=1
 	done
 done
 exit $fail

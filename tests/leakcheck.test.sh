@@ -11,8 +11,9 @@ if [ ! -f "$oracle" ] || [ ! -d "$corpus/cablegate" ] || [ ! -d "$corpus/cablega
 	echo "skip: $oracle or $corpus is absent"
 	exit 0
 fi
-if [ ! -x ./tearline ]; then
-	echo "FAIL ./tearline is not built (run make)"
+T=${TEARLINE:-./tearline}
+if [ ! -x "$T" ]; then
+	echo "FAIL $T is not built (run make)"
 	exit 1
 fi
 tmp=$(mktemp -d) || exit 2
@@ -23,7 +24,7 @@ for level in U C; do
 	U) release=UNCLASSIFIED ;;
 	C) release=CONFIDENTIAL ;;
 	esac
-	python3 "$oracle" --release "$level" --run "./tearline -q --release $release" \
+	python3 "$oracle" --release "$level" --run "$T -q --release $release" \
 	    "$corpus"/cablegate/*.txt "$corpus"/cablegate-alt/*.txt > "$tmp/out" 2>&1
 	rc=$?
 	summary=$(grep '^summary:' "$tmp/out")

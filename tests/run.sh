@@ -1,5 +1,7 @@
 #!/bin/sh
 # Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script.
+# $BUILD names another build directory for the unit binaries, and $TEARLINE another binary for
+# the scripts (make check-asan sets both).
 # Each script prints its own lines and exits non-zero on failure. The last line is the plain
 # "N passed, N failed" summary that CI reads.
 set -u
@@ -7,7 +9,7 @@ cd "$(dirname "$0")/.." || exit 2
 passed=0
 failed=0
 failures=
-for t in build/test_*; do
+for t in "${BUILD:-build}"/test_*; do
 	[ -x "$t" ] || continue
 	if "$t"; then
 		passed=$((passed + 1))

@@ -2,14 +2,15 @@
 # Checks that tearline still writes exactly the releases kept in samples/ (see samples/README.md).
 set -u
 cd "$(dirname "$0")/.." || exit 2
+T=${TEARLINE:-./tearline}
 fail=0
 check() {
 	src=$1 target=$2 expected=$3
-	if ./tearline -q -r "$target" "samples/$src" | cmp -s - "samples/$expected"; then
+	if "$T" -q -r "$target" "samples/$src" | cmp -s - "samples/$expected"; then
 		echo "ok   $expected"
 	else
 		echo "FAIL $expected differs from: tearline -r \"$target\" samples/$src"
-		./tearline -q -r "$target" "samples/$src" | diff "samples/$expected" - | head -20
+		"$T" -q -r "$target" "samples/$src" | diff "samples/$expected" - | head -20
 		fail=1
 	fi
 }

@@ -1,9 +1,10 @@
 # Helpers for adversarial tests: sourced by tests/adversarial.test.sh and tests/pending/*.sh.
 # Runs from the repository root; needs $tmp (a scratch directory) and sets $fail on failure.
+# Runs the tearline that $TEARLINE names (./tearline by default).
 # shellcheck disable=SC2154,SC2034
 #
 # adv NAME RELEASE FILE WITHHELD [KEPT] [EXITS]
-#   Runs ./tearline -q --release RELEASE in mask, strip and blackout mode on FILE and fails when
+#   Runs tearline -q --release RELEASE in mask, strip and blackout mode on FILE and fails when
 #   any of WITHHELD (fixed strings separated by "|") appears on standard output, when one of KEPT
 #   does not, or when the exit status is not one of EXITS (default "0"). An exit status of 2 must
 #   come with nothing on standard output.
@@ -15,7 +16,7 @@ adv() {
 	_name=$1 _release=$2 _file=$3 _withheld=$4 _kept=${5:-} _exits=${6:-0}
 	_why=
 	for _mode in mask strip blackout; do
-		./tearline -q --release "$_release" --mode "$_mode" "$_file" > "$tmp/adv.out" \
+		"${TEARLINE:-./tearline}" -q --release "$_release" --mode "$_mode" "$_file" > "$tmp/adv.out" \
 		    2> "$tmp/adv.err"
 		_rc=$?
 		case " $_exits " in

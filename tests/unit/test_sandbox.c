@@ -64,6 +64,17 @@ child_exec_refused(void)
 	return errno == EPERM ? 0 : 1;
 }
 
+/* fork is refused too: a sanitizer build allows only LeakSanitizer's own clone flags. */
+static int
+child_fork_refused(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	return pid < 0 && errno == EPERM ? 0 : 1;
+}
+
 static int
 child_memory_and_write_work(void)
 {
@@ -102,6 +113,13 @@ test_exec_is_refused(void **state)
 }
 
 static void
+test_fork_is_refused(void **state)
+{
+	(void)state;
+	assert_int_equal(in_sandbox(child_fork_refused), 0);
+}
+
+static void
 test_needed_calls_work(void **state)
 {
 	(void)state;
@@ -115,6 +133,7 @@ main(void)
 		cmocka_unit_test(test_open_is_refused),
 		cmocka_unit_test(test_socket_is_refused),
 		cmocka_unit_test(test_exec_is_refused),
+		cmocka_unit_test(test_fork_is_refused),
 		cmocka_unit_test(test_needed_calls_work),
 	};
 

@@ -1,0 +1,1023 @@
+/*
+ * batch: chunks in child processes, a pool of worker threads in each, and one committer that
+ * finishes the documents in input order.
+ *
+ * Why chunks in child processes: the seccomp sandbox forbids opening files, and a batch of
+ * thousands of documents cannot hold every file open at once. So the parent, which never parses a
+ * document, opens what a chunk needs and forks a process for it, which confines itself (every
+ * thread, with the single run's allow-list), works and exits; meanwhile the parent opens the next
+ * chunk. The ledger stays open and locked in the parent; each chunk's process appends through the
+ * descriptor it inherits and sends the new head back through a pipe.
+ *
+ * Why one committer: a run's begin record names the ledger's head, which is the hash of the
+ * previous run's entry, which covers the previous audit. So audits are built and entered one after
+ * another, in input order, while workers parse, decide and write the releases of later documents.
+ * Workers touch nothing but their own document: they never print, never call strerror (a write
+ * error stays an errno in the output until the committer reports it) and never use jansson.
+ */
+#include "batch.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "sandbox.h"
+#include "textio.h"
+
+enum doc_state {
+	DOC_READY,	/* read and opened, waiting for a worker */
+	DOC_WORKING,	/* a worker has it */
+	DOC_WORKED,	/* parsed, decided, release written and synced (not yet renamed) */
+	DOC_FAILED	/* err says why; its outputs are removed when it is committed */
+};
+
+/* One document of a chunk, from its input to its committed outputs. */
+struct batch_doc {
+	const char *input;
+	const char *release_path, *audit_path;
+	struct text_buffer in;
+	struct text_out out, aud;
+	struct document d;
+	struct redact_result res;
+	struct audit_record *changes;
+	size_t nchanges;
+	enum doc_state state;
+	char err[BATCH_ERRLEN];
+};
+
+/* A chunk in its process: the documents, the workers' queue, and how they meet the committer. */
+struct chunk {
+	const struct batch_options *o;
+	struct batch_doc *docs;
+	size_t n;
+	size_t next;		/* the next document to take, by a worker or the committer */
+	size_t waiting;		/* the document the committer sleeps on, or SIZE_MAX */
+	unsigned ready;		/* workers that tried to enter the sandbox */
+	bool go, stop;
+	bool fatal;
+	char why[BATCH_ERRLEN];
+	pthread_mutex_t mu;	/* guards the fields above and every document's state */
+	pthread_cond_t cv;	/* the start, the stop, and the document the committer waits on */
+};
+
+/* What a chunk's process tells the parent when it is done. */
+struct chunk_report {
+	size_t released, failed;
+	size_t reported;	/* documents reported through done(), from the chunk's first */
+	unsigned char head[AUDIT_HASH_BYTES];
+	uint64_t nentries;
+	bool fatal;
+	char why[BATCH_ERRLEN];
+};
+
+/* The part of a path after its last slash. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* Returns "DIR/NAMESUFFIX" in memory the caller frees, or NULL when out of memory. */
+static char *
+path_join(const char *dir, const char *name, const char *suffix)
+{
+	size_t dl = strlen(dir), nl = strlen(name), sl = strlen(suffix);
+	size_t slash = dl > 0 && dir[dl - 1] != '/' ? 1 : 0;
+	char *p;
+
+	if ((p = malloc(dl + slash + nl + sl + 1)) == NULL)
+		return NULL;
+	memcpy(p, dir, dl);
+	if (slash)
+		p[dl] = '/';
+	memcpy(p + dl + slash, name, nl);
+	memcpy(p + dl + slash + nl, suffix, sl + 1);
+	return p;
+}
+
+/* An output's base name and the input that makes it, for finding two outputs of one name. */
+struct out_name {
+	char *name;
+	size_t input;		/* index of the input, or SIZE_MAX for the ledger */
+};
+
+static int
+out_name_cmp(const void *a, const void *b)
+{
+	const struct out_name *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return x->input < y->input ? -1 : x->input > y->input;
+}
+
+/* Whether the ledger lies in the output directory: the same directory, by device and inode. */
+static bool
+ledger_in_dir(const char *ledger, const char *dir)
+{
+	struct stat a, b;
+	char *copy, *slash;
+	int rc;
+
+	if ((copy = strdup(ledger)) == NULL)
+		return true;	/* assume the worst: a clash is then checked by name */
+	slash = strrchr(copy, '/');
+	if (slash == NULL)
+		rc = stat(".", &a);
+	else if (slash == copy)
+		rc = stat("/", &a);
+	else {
+		*slash = '\0';
+		rc = stat(copy, &a);
+	}
+	free(copy);
+	return rc == 0 && stat(dir, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/*
+ * Makes the output directory when it is missing (*made says so). Returns 0, or -1 with err.
+ */
+static int
+output_dir_ready(const char *dir, bool *made, char *err, size_t errlen)
+{
+	struct stat st;
+
+	*made = false;
+	if (stat(dir, &st) != 0) {
+		if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+			snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+			return -1;
+		}
+		*made = true;
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a directory (--output-dir)", dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* Checks that no two outputs share a name. Returns 0, or -1 with err naming both inputs. */
+static int
+check_clashes(const struct batch_options *o, char *const *inputs, size_t n, char *err,
+    size_t errlen)
+{
+	struct out_name *names;
+	size_t per = o->signer != NULL ? 2 : 1, m = 0, i;
+	int rc = -1;
+
+	if (n > (SIZE_MAX - 1) / 2 / sizeof(*names) ||
+	    (names = calloc(per * n + 1, sizeof(*names))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const char *base = base_name(inputs[i]);
+
+		if ((names[m].name = strdup(base)) == NULL)
+			goto nomem;
+		names[m++].input = i;
+		if (o->signer != NULL) {
+			if ((names[m].name = path_join("", base, BATCH_AUDIT_SUFFIX)) == NULL)
+				goto nomem;
+			names[m++].input = i;
+		}
+	}
+	if (o->signer != NULL && ledger_in_dir(o->ledger_path, o->output_dir)) {
+		if ((names[m].name = strdup(base_name(o->ledger_path))) == NULL)
+			goto nomem;
+		names[m++].input = SIZE_MAX;
+	}
+	qsort(names, m, sizeof(*names), out_name_cmp);
+	for (i = 1; i < m; i++) {
+		if (strcmp(names[i - 1].name, names[i].name) != 0)
+			continue;
+		if (names[i].input == SIZE_MAX)
+			snprintf(err, errlen, "%s: its output %s/%s would be the ledger %s",
+			    inputs[names[i - 1].input], o->output_dir, names[i].name, o->ledger_path);
+		else if (names[i - 1].input == names[i].input)
+			snprintf(err, errlen, "%s: its release and its audit would both be %s/%s",
+			    inputs[names[i].input], o->output_dir, names[i].name);
+		else
+			snprintf(err, errlen, "%s and %s would both write %s/%s (inputs of a batch "
+			    "need different base names)", inputs[names[i - 1].input],
+			    inputs[names[i].input], o->output_dir, names[i].name);
+		goto done;
+	}
+	rc = 0;
+	goto done;
+nomem:
+	snprintf(err, errlen, "out of memory");
+done:
+	for (i = 0; i < m; i++)
+		free(names[i].name);
+	free(names);
+	return rc;
+}
+
+int
+batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
+    struct batch_names *names, char *err, size_t errlen)
+{
+	size_t i;
+	bool made = false;
+
+	memset(names, 0, sizeof(*names));
+	for (i = 0; i < n; i++) {
+		const char *base = base_name(inputs[i]);
+
+		if (strcmp(inputs[i], "-") == 0) {
+			snprintf(err, errlen, "a batch reads files, not standard input (\"-\")");
+			return -1;
+		}
+		if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+			snprintf(err, errlen, "%s: not a file name (a release is named after its "
+			    "input)", inputs[i]);
+			return -1;
+		}
+	}
+	/* The directory first: whether the ledger lies in it is known only once it exists. */
+	if (output_dir_ready(o->output_dir, &made, err, errlen) != 0)
+		return -1;
+	if (check_clashes(o, inputs, n, err, errlen) != 0)
+		goto fail;
+	if ((names->release = calloc(n, sizeof(*names->release))) == NULL ||
+	    (names->audit = calloc(n, sizeof(*names->audit))) == NULL)
+		goto nomem;
+	names->n = n;
+	for (i = 0; i < n; i++) {
+		const char *base = base_name(inputs[i]);
+		struct stat a, b;
+
+		if ((names->release[i] = path_join(o->output_dir, base, "")) == NULL ||
+		    (o->signer != NULL &&
+		    (names->audit[i] = path_join(o->output_dir, base, BATCH_AUDIT_SUFFIX)) == NULL))
+			goto nomem;
+		if (stat(inputs[i], &a) == 0 && stat(names->release[i], &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			snprintf(err, errlen, "%s: its release %s would replace it", inputs[i],
+			    names->release[i]);
+			goto fail;
+		}
+		/* An audit is the record of a release: it is never replaced by the next run's. */
+		if (names->audit[i] != NULL && access(names->audit[i], F_OK) == 0) {
+			snprintf(err, errlen, "%s: exists; an audit is never overwritten",
+			    names->audit[i]);
+			goto fail;
+		}
+	}
+	return 0;
+nomem:
+	snprintf(err, errlen, "out of memory");
+fail:
+	batch_names_free(names);
+	if (made)
+		rmdir(o->output_dir);	/* a refused batch writes nothing */
+	return -1;
+}
+
+void
+batch_names_free(struct batch_names *names)
+{
+	size_t i;
+
+	if (names == NULL)
+		return;
+	for (i = 0; i < names->n; i++) {
+		if (names->release != NULL)
+			free(names->release[i]);
+		if (names->audit != NULL)
+			free(names->audit[i]);
+	}
+	free(names->release);
+	free(names->audit);
+	memset(names, 0, sizeof(*names));
+}
+
+/*
+ * Reads a document and opens its outputs as temporary files, before the sandbox. On failure the
+ * document is DOC_FAILED with err, and nothing of it stays open.
+ */
+static void
+doc_open(const struct batch_options *o, struct batch_doc *d)
+{
+	char scratch[BATCH_ERRLEN];
+
+	d->state = DOC_FAILED;
+	if (text_read_file(d->input, o->max_document, &d->in, d->err, sizeof(d->err)) != 0 ||
+	    text_out_open(&d->out, d->release_path, d->err, sizeof(d->err)) != 0)
+		return;
+	if (o->signer != NULL && text_out_open(&d->aud, d->audit_path, d->err,
+	    sizeof(d->err)) != 0) {
+		text_out_close(&d->out, false, scratch, sizeof(scratch));
+		return;
+	}
+	d->state = DOC_READY;
+}
+
+/* Removes a document's temporary files (closing what is not open does nothing). */
+static void
+doc_abort(struct batch_doc *d)
+{
+	char scratch[BATCH_ERRLEN];
+
+	text_out_close(&d->aud, false, scratch, sizeof(scratch));
+	text_out_close(&d->out, false, scratch, sizeof(scratch));
+}
+
+/* Frees what a document holds in memory. */
+static void
+doc_free(struct batch_doc *d)
+{
+	document_free(&d->d);
+	redact_result_free(&d->res);
+	free(d->changes);
+	d->changes = NULL;
+	text_buffer_free(&d->in);
+}
+
+/*
+ * A worker's part, for one document: parse, decide, write the release to its temporary file and
+ * sync it. Returns true, or false with d->err. A write error is left in d->out.err for the
+ * committer to report.
+ */
+static bool
+doc_work(const struct batch_options *o, struct batch_doc *d)
+{
+	char msg[512];
+
+	if (document_parse(o->policy, d->in.data, d->in.len, d->input, &d->d, d->err,
+	    sizeof(d->err)) != 0 ||
+	    redact_run(o->policy, &d->d, o->target, o->mode, &d->res, d->err,
+	    sizeof(d->err)) != 0)
+		return false;
+	if (o->signer != NULL && audit_changes(o->policy, &d->d, &d->res, &d->changes,
+	    &d->nchanges, msg, sizeof(msg)) != 0) {
+		snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
+		return false;
+	}
+	text_out_write(&d->out, d->res.out, d->res.out_len);
+	/* text_out_flush, without its message: a worker does not call strerror. */
+	if (d->out.err == 0 && fflush(d->out.fp) != 0)
+		d->out.err = errno != 0 ? errno : EIO;
+	if (d->out.err == 0 && fsync(fileno(d->out.fp)) != 0 && errno != EINVAL)
+		d->out.err = errno;
+	return true;
+}
+
+/*
+ * Takes back the ledger entry of a document whose audit or release could not be renamed into
+ * place, as a single run does. Returns 1 (the document failed), or -1 when the entry could not
+ * be taken back and the batch must stop (the message is added to d->err).
+ */
+static int
+ledger_undo(const struct batch_options *o, struct batch_doc *d)
+{
+	char msg[512];
+	size_t len;
+
+	if (o->ledger == NULL || audit_ledger_undo(o->ledger, msg, sizeof(msg)) == 0)
+		return 1;
+	len = strlen(d->err);
+	snprintf(d->err + len, sizeof(d->err) - len, "; %s", msg);
+	return -1;
+}
+
+/*
+ * The committer's part, for one document, in input order: with a signing key, build and sign the
+ * audit (naming the ledger's head), write and sync it, enter the run in the ledger; then rename
+ * the audit and the release into place, as a single run does (and take the entry back when they
+ * cannot be). Returns 0 when the release is written, 1 when the document failed (d->err), or -1
+ * when the ledger could not be written or restored and the batch must stop (d->err).
+ */
+static int
+doc_commit(const struct batch_options *o, struct batch_doc *d)
+{
+	struct audit_params ap;
+	struct audit_log log;
+	char msg[512];
+
+	if (d->state == DOC_FAILED)
+		goto failed;
+	if (d->out.err != 0) {
+		(void)text_out_flush(&d->out, d->err, sizeof(d->err));	/* says which error */
+		goto failed;
+	}
+	if (o->signer != NULL) {
+		memset(&ap, 0, sizeof(ap));
+		ap.tool = o->tool;
+		ap.policy_name = o->policy->name;
+		ap.policy_digest = o->policy->digest;
+		ap.target = o->release;
+		ap.mode = o->mode;
+		ap.time = o->fixed_time ? o->time : time(NULL);
+		ap.signer = o->signer;
+		ap.auditor = o->auditor;
+		ap.ledger_prev = o->ledger != NULL ? o->ledger->head : NULL;
+		ap.test_seed = o->test_seed;
+		if (audit_build(&ap, d->changes, d->nchanges, d->res.released, d->res.withheld,
+		    d->in.data, d->in.len, d->res.out, d->res.out_len, &log, msg,
+		    sizeof(msg)) != 0) {
+			snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
+			goto failed;
+		}
+		text_out_write(&d->aud, log.text, log.len);
+		if (text_out_flush(&d->aud, d->err, sizeof(d->err)) != 0) {
+			audit_log_free(&log);
+			goto failed;
+		}
+		if (o->ledger != NULL && audit_ledger_append(o->ledger, o->signer, &log, d->err,
+		    sizeof(d->err)) != 0) {
+			audit_log_free(&log);
+			doc_abort(d);
+			return -1;
+		}
+		audit_log_free(&log);
+		if (text_out_close(&d->aud, true, d->err, sizeof(d->err)) != 0) {
+			doc_abort(d);
+			return ledger_undo(o, d);
+		}
+	}
+	if (text_out_close(&d->out, true, d->err, sizeof(d->err)) != 0) {
+		/* No release, so no audit of one, and no ledger entry for it. */
+		if (o->signer != NULL) {
+			unlink(d->audit_path);
+			return ledger_undo(o, d);
+		}
+		return 1;
+	}
+	return 0;
+failed:
+	doc_abort(d);
+	return 1;
+}
+
+/* Records the first reason the chunk must stop; the caller holds c->mu. */
+static void
+chunk_fail(struct chunk *c, const char *why)
+{
+	if (!c->fatal) {
+		c->fatal = true;
+		snprintf(c->why, sizeof(c->why), "%s", why);
+	}
+	c->stop = true;
+	pthread_cond_broadcast(&c->cv);
+}
+
+/*
+ * Takes the next document and works on it, if one is left; the caller holds c->mu, which is
+ * released while the document is worked on. Returns whether there was one.
+ */
+static bool
+chunk_work_next(struct chunk *c)
+{
+	struct batch_doc *d;
+	size_t i;
+	bool ok;
+
+	if (c->stop || c->next == c->n)
+		return false;
+	i = c->next++;
+	d = &c->docs[i];
+	if (d->state != DOC_READY)
+		return true;	/* it could not be opened: it fails when committed */
+	d->state = DOC_WORKING;
+	pthread_mutex_unlock(&c->mu);
+	ok = doc_work(c->o, d);
+	pthread_mutex_lock(&c->mu);
+	d->state = ok ? DOC_WORKED : DOC_FAILED;
+	/* Only the committer ever sleeps on a document, and only on the one it commits next. */
+	if (c->waiting == i)
+		pthread_cond_broadcast(&c->cv);
+	return true;
+}
+
+/* A worker: enter the sandbox, wait for the go, then take documents until none are left. */
+static void *
+worker_main(void *arg)
+{
+	struct chunk *c = arg;
+	char msg[BATCH_ERRLEN];
+
+	pthread_mutex_lock(&c->mu);
+	/* One at a time, under the lock: sandbox_enter's messages use strerror. */
+	if (c->o->sandbox && sandbox_enter(msg, sizeof(msg)) != 0)
+		chunk_fail(c, msg);
+	c->ready++;
+	pthread_cond_broadcast(&c->cv);
+	while (!c->go && !c->stop)
+		pthread_cond_wait(&c->cv, &c->mu);
+	while (chunk_work_next(c))
+		continue;
+	pthread_mutex_unlock(&c->mu);
+	return NULL;
+}
+
+/*
+ * The committer's wait for document i: while it is not done, it works on the next document
+ * itself if one is left, and otherwise sleeps until a worker finishes document i.
+ */
+static void
+chunk_wait_doc(struct chunk *c, size_t i)
+{
+	pthread_mutex_lock(&c->mu);
+	while (c->docs[i].state == DOC_READY || c->docs[i].state == DOC_WORKING) {
+		if (chunk_work_next(c))
+			continue;
+		c->waiting = i;
+		pthread_cond_wait(&c->cv, &c->mu);
+		c->waiting = SIZE_MAX;
+	}
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Tells the caller about one document. */
+static void
+chunk_report_doc(const struct batch_options *o, const struct batch_doc *d, size_t index,
+    size_t total, bool ok, size_t released, size_t failed)
+{
+	struct batch_event ev;
+
+	if (o->done == NULL)
+		return;
+	memset(&ev, 0, sizeof(ev));
+	ev.index = index;
+	ev.total = total;
+	ev.input = d->input;
+	ev.release_path = d->release_path;
+	ev.audit_path = d->audit_path;
+	ev.ok = ok;
+	ev.err = ok ? NULL : d->err;
+	ev.doc = ok ? &d->d : NULL;
+	ev.res = ok ? &d->res : NULL;
+	ev.released = released;
+	ev.failed = failed;
+	o->done(o->ctx, &ev);
+}
+
+/*
+ * Runs a chunk's documents, opened by the parent, in this process (the chunk's child): starts the
+ * workers, enters the sandbox, commits in input order. `first` is the batch index of docs[0];
+ * released and failed count the documents before it. Fills cr.
+ */
+static void
+chunk_run(const struct batch_options *o, struct batch_doc *docs, size_t n, size_t first,
+    size_t total, size_t released, size_t failed, struct chunk_report *cr)
+{
+	struct chunk c;
+	pthread_t tids[BATCH_MAX_JOBS];
+	unsigned nthreads = 0, t, want;
+	size_t i;
+	char msg[BATCH_ERRLEN];
+	int rc;
+
+	memset(cr, 0, sizeof(*cr));
+	memset(&c, 0, sizeof(c));
+	c.o = o;
+	c.docs = docs;
+	c.n = n;
+	c.waiting = SIZE_MAX;
+	pthread_mutex_init(&c.mu, NULL);
+	pthread_cond_init(&c.cv, NULL);
+	/* The committer works too: --jobs N is N threads, N - 1 of them workers. */
+	want = o->jobs - 1 < n ? o->jobs - 1 : (unsigned)n;
+	for (t = 0; t < want; t++) {
+		if ((rc = pthread_create(&tids[t], NULL, worker_main, &c)) != 0) {
+			snprintf(msg, sizeof(msg), "cannot start a worker thread: %s", strerror(rc));
+			pthread_mutex_lock(&c.mu);
+			chunk_fail(&c, msg);
+			pthread_mutex_unlock(&c.mu);
+			break;
+		}
+		nthreads++;
+	}
+	pthread_mutex_lock(&c.mu);
+	while (c.ready < nthreads)
+		pthread_cond_wait(&c.cv, &c.mu);
+	/* Every thread is confined, or the chunk stops, before any document is parsed. */
+	if (!c.fatal && o->sandbox && sandbox_enter(msg, sizeof(msg)) != 0)
+		chunk_fail(&c, msg);
+	c.go = true;
+	pthread_cond_broadcast(&c.cv);
+	pthread_mutex_unlock(&c.mu);
+	for (i = 0; i < n && !c.fatal; i++) {
+		struct batch_doc *d = &docs[i];
+
+		/*
+		 * Interrupted (the handler is inherited): stop between two documents, so that every
+		 * ledger entry has its audit and release.
+		 */
+		if (o->interrupted != NULL && *o->interrupted) {
+			pthread_mutex_lock(&c.mu);
+			chunk_fail(&c, "interrupted");
+			pthread_mutex_unlock(&c.mu);
+			break;
+		}
+		chunk_wait_doc(&c, i);
+		rc = doc_commit(o, d);
+		if (rc < 0) {
+			pthread_mutex_lock(&c.mu);
+			chunk_fail(&c, d->err);
+			pthread_mutex_unlock(&c.mu);
+		} else {
+			if (rc == 0) {
+				released++;
+				cr->released++;
+			} else {
+				failed++;
+				cr->failed++;
+			}
+			chunk_report_doc(o, d, first + i, total, rc == 0, released, failed);
+			cr->reported++;
+		}
+		doc_free(d);
+	}
+	pthread_mutex_lock(&c.mu);
+	c.stop = true;
+	pthread_cond_broadcast(&c.cv);
+	pthread_mutex_unlock(&c.mu);
+	for (t = 0; t < nthreads; t++)
+		pthread_join(tids[t], NULL);
+	for (; i < n; i++) {
+		doc_abort(&docs[i]);
+		doc_free(&docs[i]);
+	}
+	if (o->ledger != NULL) {
+		memcpy(cr->head, o->ledger->head, AUDIT_HASH_BYTES);
+		cr->nentries = o->ledger->nentries;
+	}
+	cr->fatal = c.fatal;
+	memcpy(cr->why, c.why, sizeof(cr->why));
+	pthread_cond_destroy(&c.cv);
+	pthread_mutex_destroy(&c.mu);
+}
+
+/*
+ * The end of the chunk that starts at `start`: at most max_docs documents and BATCH_CHUNK_BYTES
+ * bytes of input (by the sizes the files have now), and at least one document.
+ */
+static size_t
+chunk_end(char *const *inputs, size_t n, size_t start, size_t max_docs)
+{
+	size_t end = start, bytes = 0;
+
+	while (end < n && end - start < max_docs) {
+		struct stat st;
+		size_t size = 0;
+
+		/* A file that cannot be read fails when its chunk reads it. */
+		if (stat(inputs[end], &st) == 0 && S_ISREG(st.st_mode))
+			size = (uintmax_t)st.st_size > SIZE_MAX ? SIZE_MAX : (size_t)st.st_size;
+		if (end > start && size > BATCH_CHUNK_BYTES - bytes)
+			break;
+		bytes = size > BATCH_CHUNK_BYTES - bytes ? BATCH_CHUNK_BYTES : bytes + size;
+		end++;
+	}
+	return end;
+}
+
+/*
+ * A chunk's documents as the parent opened them: batch indexes [start, start + n). Once its child
+ * runs, the parent keeps only the names of the temporary files (tmps), to remove what is left of
+ * them should the child die.
+ */
+struct chunk_docs {
+	struct batch_doc *docs;
+	size_t start, n;
+	char **tmps;
+	size_t ntmps;
+};
+
+/*
+ * Reads the documents [start, end) and opens their outputs as temporary files, in the parent.
+ * A document that cannot be read or opened is DOC_FAILED and fails in its turn. Returns 0, or -1
+ * (out of memory).
+ */
+static int
+chunk_open(const struct batch_options *o, char *const *inputs, const struct batch_names *names,
+    size_t start, size_t end, struct chunk_docs *cd)
+{
+	size_t i;
+
+	cd->start = start;
+	cd->n = end - start;
+	cd->ntmps = 0;
+	if ((cd->tmps = calloc(2 * cd->n, sizeof(*cd->tmps))) == NULL)
+		return -1;
+	if ((cd->docs = calloc(cd->n, sizeof(*cd->docs))) == NULL) {
+		free(cd->tmps);
+		cd->tmps = NULL;
+		return -1;
+	}
+	for (i = 0; i < cd->n; i++) {
+		/* Interrupted: the chunk ends here, and is given up. */
+		if (o->interrupted != NULL && *o->interrupted) {
+			cd->n = i;
+			break;
+		}
+		cd->docs[i].input = inputs[start + i];
+		cd->docs[i].release_path = names->release[start + i];
+		cd->docs[i].audit_path = names->audit[start + i];
+		doc_open(o, &cd->docs[i]);
+	}
+	return 0;
+}
+
+/*
+ * The parent lets go of a chunk that its child now owns, while the child works: it closes its
+ * own descriptors of the temporary files and frees its copies, removing nothing, and keeps the
+ * temporary files' names.
+ */
+static void
+chunk_forget(struct chunk_docs *cd)
+{
+	size_t i;
+
+	for (i = 0; i < cd->n; i++) {
+		struct text_out *outs[2] = { &cd->docs[i].out, &cd->docs[i].aud };
+		size_t k;
+
+		for (k = 0; k < 2; k++) {
+			if (outs[k]->fp != NULL)
+				fclose(outs[k]->fp);	/* nothing was written: nothing to flush */
+			if (outs[k]->tmp != NULL)
+				cd->tmps[cd->ntmps++] = outs[k]->tmp;
+			free(outs[k]->path);
+			memset(outs[k], 0, sizeof(*outs[k]));
+		}
+		doc_free(&cd->docs[i]);
+	}
+	free(cd->docs);
+	cd->docs = NULL;
+}
+
+/*
+ * Once a chunk's child is gone: frees the names of its temporary files and, when the child died,
+ * removes the files first (those the child renamed into place are gone already).
+ */
+static void
+chunk_done(struct chunk_docs *cd, bool died)
+{
+	size_t i;
+
+	for (i = 0; i < cd->ntmps; i++) {
+		if (died)
+			unlink(cd->tmps[i]);
+		free(cd->tmps[i]);
+	}
+	free(cd->tmps);
+	cd->tmps = NULL;
+	cd->ntmps = 0;
+	cd->n = 0;
+}
+
+/* The parent gives up a chunk it opened but will not run: its temporary files are removed. */
+static void
+chunk_abort(struct chunk_docs *cd)
+{
+	size_t i;
+
+	for (i = 0; cd->docs != NULL && i < cd->n; i++) {
+		doc_abort(&cd->docs[i]);
+		doc_free(&cd->docs[i]);
+	}
+	free(cd->docs);
+	cd->docs = NULL;
+	chunk_done(cd, false);
+}
+
+/* Writes exactly len bytes to a pipe. Returns 0, or -1. */
+static int
+pipe_write(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	size_t off = 0;
+
+	while (off < len) {
+		ssize_t k = write(fd, p + off, len - off);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		off += (size_t)k;
+	}
+	return 0;
+}
+
+/*
+ * Starts the child process that runs chunk cd. Returns the child's pid with the read end of its
+ * report pipe in *fd, or -1 with err (the chunk is then aborted).
+ */
+static pid_t
+chunk_start(const struct batch_options *o, struct chunk_docs *cd, size_t total,
+    const struct batch_result *r, int *fd, char *err, size_t errlen)
+{
+	struct chunk_report cr;
+	int fds[2];
+	pid_t pid;
+
+	if (pipe(fds) != 0) {
+		snprintf(err, errlen, "cannot make a pipe: %s", strerror(errno));
+		chunk_abort(cd);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) < 0) {
+		snprintf(err, errlen, "cannot start a process for documents %zu to %zu: %s",
+		    cd->start + 1, cd->start + cd->n, strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		chunk_abort(cd);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		chunk_run(o, cd->docs, cd->n, cd->start, total, r->released, r->failed, &cr);
+		free(cd->docs);
+		/* exit, not _exit: a sanitizer build checks the child for leaks too. */
+		exit(pipe_write(fds[1], &cr, sizeof(cr)) == 0 ? 0 : 2);
+	}
+	close(fds[1]);
+	chunk_forget(cd);
+	*fd = fds[0];
+	return pid;
+}
+
+/*
+ * Waits for a chunk's child and reads its report; when the batch is interrupted meanwhile, tells
+ * the child to stop (it does so between two documents). Returns 0 with cr filled, or -1 with err
+ * when the process died or said nothing.
+ */
+static int
+chunk_wait(const struct batch_options *o, pid_t pid, int fd, size_t start, size_t end,
+    struct chunk_report *cr, char *err, size_t errlen)
+{
+	char *p = (char *)cr;
+	size_t off = 0;
+	bool told = false;
+	int status = 0, got = 0;
+
+	while (off < sizeof(*cr)) {
+		ssize_t k;
+
+		if (!told && o->interrupted != NULL && *o->interrupted) {
+			kill(pid, SIGTERM);
+			told = true;
+		}
+		if ((k = read(fd, p + off, sizeof(*cr) - off)) < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			got = -1;
+			break;
+		}
+		off += (size_t)k;
+	}
+	close(fd);
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			snprintf(err, errlen, "documents %zu to %zu: cannot wait for their process: %s",
+			    start + 1, end, strerror(errno));
+			return -1;
+		}
+	}
+	if (got == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFSIGNALED(status))
+		snprintf(err, errlen, "documents %zu to %zu: their process was killed by signal %d; "
+		    "those it finished are written and entered, the others' temporary files removed",
+		    start + 1, end, WTERMSIG(status));
+	else
+		snprintf(err, errlen, "documents %zu to %zu: their process failed; those it finished "
+		    "are written and entered, the others' temporary files removed", start + 1, end);
+	return -1;
+}
+
+/*
+ * How many documents a chunk may hold: each keeps one or two temporary files open (in the parent,
+ * then in the chunk's child). Raises the soft limit on descriptors towards the hard one when
+ * BATCH_CHUNK_DOCS needs it; keeps 16 descriptors for everything else (standard streams, the
+ * ledger, pipes).
+ */
+static size_t
+chunk_docs_max(const struct batch_options *o)
+{
+	size_t per = o->signer != NULL ? 2 : 1, want = BATCH_CHUNK_DOCS * per + 16;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 16;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want &&
+	    (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > rl.rlim_cur)) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+		(void)setrlimit(RLIMIT_NOFILE, &rl);
+		(void)getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+		return BATCH_CHUNK_DOCS;
+	return rl.rlim_cur > 16 + per ? (size_t)(rl.rlim_cur - 16) / per : 1;
+}
+
+int
+batch_run(const struct batch_options *o, char *const *inputs, size_t n,
+    const struct batch_names *names, struct batch_result *r, char *err, size_t errlen)
+{
+	struct chunk_docs cur, next;
+	size_t max_docs = BATCH_FIRST_CHUNK_DOCS, most, end;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	memset(&cur, 0, sizeof(cur));
+	memset(&next, 0, sizeof(next));
+	r->skipped = n;
+	if (o->jobs < 1 || o->jobs > BATCH_MAX_JOBS || names->n != n ||
+	    (o->signer != NULL && o->ledger == NULL)) {
+		snprintf(err, errlen, "batch: bad options");
+		return -1;
+	}
+	/*
+	 * What would open a file inside the sandbox is done now, once, and inherited: the time
+	 * zone and jansson's hash seed (before any thread uses jansson).
+	 */
+	tzset();
+	json_object_seed(0);
+	if (n == 0)
+		return 0;
+	if ((most = chunk_docs_max(o)) < max_docs)
+		max_docs = most;
+	if (chunk_open(o, inputs, names, 0, chunk_end(inputs, n, 0, max_docs), &cur) != 0)
+		goto nomem;
+	for (;;) {
+		struct chunk_report cr;
+		size_t start = cur.start, stop = cur.start + cur.n;
+		bool opened;
+		int fd;
+		pid_t pid;
+
+		if ((pid = chunk_start(o, &cur, n, r, &fd, err, errlen)) < 0)
+			goto done;
+		/*
+		 * While the child works, the parent reads and opens the next chunk, with workers to
+		 * spare (one worker runs alone). Chunks grow, so that the first, whose opening nothing
+		 * overlaps, is small, and that there are few: each costs a process and its threads.
+		 */
+		max_docs = max_docs > most / 4 ? most : max_docs * 4;
+		end = stop < n ? chunk_end(inputs, n, stop, max_docs) : n;
+		opened = o->jobs <= 1 || stop == n ||
+		    chunk_open(o, inputs, names, stop, end, &next) == 0;
+		if (chunk_wait(o, pid, fd, start, stop, &cr, err, errlen) != 0) {
+			/* Whatever the child left as temporary files is removed. */
+			chunk_done(&cur, true);
+			if (o->interrupted != NULL && *o->interrupted)
+				snprintf(err, errlen, "interrupted");
+			r->skipped = n - stop;
+			r->unknown = stop - start;
+			goto done;
+		}
+		chunk_done(&cur, false);
+		r->released += cr.released;
+		r->failed += cr.failed;
+		r->skipped = n - start - cr.reported;
+		if (o->ledger != NULL) {
+			memcpy(o->ledger->head, cr.head, AUDIT_HASH_BYTES);
+			o->ledger->nentries = cr.nentries;
+		}
+		if (cr.fatal) {
+			snprintf(err, errlen, "%s", cr.why);
+			goto done;
+		}
+		if (stop == n)
+			break;
+		if (!opened || (o->jobs <= 1 && chunk_open(o, inputs, names, stop, end, &next) != 0))
+			goto nomem;
+		if (o->interrupted != NULL && *o->interrupted) {
+			snprintf(err, errlen, "interrupted");
+			goto done;
+		}
+		cur = next;
+		memset(&next, 0, sizeof(next));
+	}
+	rc = r->failed == 0 ? 0 : 1;
+	goto done;
+nomem:
+	snprintf(err, errlen, "out of memory");
+done:
+	chunk_abort(&next);
+	return rc;
+}
