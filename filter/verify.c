@@ -327,9 +327,18 @@ check_in_ledger(const struct verify_request *rq, const struct audit_log *audit,
 	size_t k;
 
 	sodium_bin2hex(run, sizeof(run), begin->run, AUDIT_RUN_BYTES);
+	/*
+	 * The run's entry is the one with its head; runs with one test seed share a run id, so
+	 * the id alone is only used to say that an entry for the run exists but is not this one.
+	 */
 	for (k = 0; k < ledger->nrecs; k++)
-		if (memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0)
+		if (memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0 &&
+		    memcmp(ledger->recs[k].audit_head, end->hash, AUDIT_HASH_BYTES) == 0)
 			break;
+	if (k == ledger->nrecs)
+		for (k = 0; k < ledger->nrecs; k++)
+			if (memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0)
+				break;
 	if (k == ledger->nrecs) {
 		snprintf(err, errlen, "%s: no entry for run %s of %s: the run was left out or its "
 		    "entry removed", rq->ledger, run, rq->audit);

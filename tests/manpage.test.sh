@@ -1,14 +1,16 @@
 #!/bin/sh
 # Runs every example in the EXAMPLES section of tearline.1, in order, in a fresh directory that
 # holds a copy of samples/, and fails when one does not do what the man page says: exit 0 (or
-# exit 1 for the `check` example the page says exits 1), print something or write its -o file.
+# exit 1 for the `check` example the page says exits 1), print something, write its -o file or
+# fill its --output-dir.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 bin=$(cd "$(dirname "${TEARLINE:-./tearline}")" && pwd)/$(basename "${TEARLINE:-./tearline}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/bin" && ln -s "$bin" "$tmp/bin/tearline"
-cp -r samples "$tmp/samples"
+mkdir "$tmp/work"
+cp -r samples "$tmp/work/samples"
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh /p' tearline.1 | sed -n 's/^\$ //p' > "$tmp/examples"
 fail=0
 n=0
@@ -16,7 +18,7 @@ while IFS= read -r cmd; do
 	n=$((n + 1))
 	want=0
 	case $cmd in "tearline check --release UNCLASSIFIED "*) want=1 ;; esac
-	(cd "$tmp" && PATH="$tmp/bin:$PATH" sh -c "$cmd" > "$tmp/out" 2> "$tmp/err" < /dev/null)
+	(cd "$tmp/work" && PATH="$tmp/bin:$PATH" sh -c "$cmd" > "$tmp/out" 2> "$tmp/err" < /dev/null)
 	rc=$?
 	if [ "$rc" -ne "$want" ]; then
 		echo "FAIL $cmd: exit $rc, wanted $want"
@@ -25,8 +27,11 @@ while IFS= read -r cmd; do
 		continue
 	fi
 	case $cmd in
+	*"--output-dir "*) dir=$(printf '%s\n' "$cmd" | sed 's/.*--output-dir \([^ ]*\).*/\1/')
+		if [ -n "$(ls "$tmp/work/$dir" 2> /dev/null)" ]; then echo "ok   $cmd"
+		else echo "FAIL $cmd: wrote nothing in $dir"; fail=1; fi ;;
 	*" -o "*) f=$(printf '%s\n' "$cmd" | sed 's/.* -o \([^ ]*\).*/\1/')
-		if [ -s "$tmp/$f" ]; then echo "ok   $cmd"
+		if [ -s "$tmp/work/$f" ]; then echo "ok   $cmd"
 		else echo "FAIL $cmd: wrote no $f"; fail=1; fi ;;
 	*"keygen"*) echo "ok   $cmd" ;;
 	*) if [ -s "$tmp/out" ]; then echo "ok   $cmd"
