@@ -364,7 +364,9 @@ outputs_commit(const struct redact_args *a, struct outputs *o, const struct reda
 	char err[1024], scratch[1024];
 	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
 
-	text_out_write(&o->out, res->out, res->out_len);
+	/* Without an audit the release was streamed already (res->out is NULL). */
+	if (res->out != NULL)
+		text_out_write(&o->out, res->out, res->out_len);
 	if (!o->audit) {
 		if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
 			say("%s", err);
@@ -411,6 +413,16 @@ outputs_commit(const struct redact_args *a, struct outputs *o, const struct reda
 		return -1;
 	}
 	return 0;
+}
+
+/* A redact_sink that writes to a text_out. */
+static int
+sink_write(void *ctx, const void *buf, size_t n)
+{
+	struct text_out *o = ctx;
+
+	text_out_write(o, buf, n);
+	return o->err != 0 ? -1 : 0;
 }
 
 static int
@@ -460,8 +472,27 @@ cmd_redact(const struct redact_args *a)
 		say("%s (--no-sandbox runs without it)", err);
 		goto done;
 	}
-	if (document_parse(p, in.data, in.len, name, &d, err, sizeof(err)) != 0 ||
-	    redact_run(p, &d, &target, a->mode, &res, err, sizeof(err)) != 0) {
+	if (document_parse(p, in.data, in.len, name, &d, err, sizeof(err)) != 0) {
+		say("%s", err);
+		goto done;
+	}
+	/*
+	 * Without an audit, the release goes straight to its (temporary) file as it is rendered,
+	 * so that it is never held in memory; the audit needs it whole, for its digest.
+	 */
+	if (a->audit == NULL) {
+		struct redact_sink sink = { sink_write, &o.out };
+
+		if (redact_stream(p, &d, &target, a->mode, &sink, &res, err, sizeof(err)) != 0) {
+			if (o.out.err != 0)
+				say("%s: write error: %s", a->output != NULL &&
+				    strcmp(a->output, "-") != 0 ? a->output : "(standard output)",
+				    strerror(o.out.err));
+			else
+				say("%s", err);
+			goto done;
+		}
+	} else if (redact_run(p, &d, &target, a->mode, &res, err, sizeof(err)) != 0) {
 		say("%s", err);
 		goto done;
 	}

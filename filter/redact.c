@@ -8,12 +8,15 @@
 #include <string.h>
 #include <strings.h>
 
-/* The release being written: a growing buffer and the change list. */
+/* The release being written: a growing buffer or a sink, and the change list. */
 struct writer {
 	struct redact_result *res;
+	const struct redact_sink *sink;	/* NULL: the release is kept in res->out */
 	size_t cap;
 	size_t ccap;
 	bool nomem;
+	bool failed;		/* the sink refused a write */
+	bool blank;		/* nothing written yet, or the last line written was blank */
 	size_t removed_at;	/* output length when a line was last removed */
 	bool removed;		/* a line was removed and nothing written since */
 };
@@ -23,8 +26,15 @@ put(struct writer *w, const void *p, size_t n)
 {
 	struct redact_result *r = w->res;
 
-	if (w->nomem || n == 0)
+	if (w->nomem || w->failed || n == 0)
 		return;
+	if (w->sink != NULL) {
+		if (w->sink->write(w->sink->ctx, p, n) != 0)
+			w->failed = true;
+		else
+			r->out_len += n;
+		return;
+	}
 	if (r->out_len + n > w->cap) {
 		size_t ncap = w->cap == 0 ? 4096 : w->cap;
 		char *bigger;
@@ -93,33 +103,25 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 
 /* Whether the release so far ends with a blank line, so that another would double it. */
 static bool
-ends_blank(const struct redact_result *r)
+ends_blank(const struct writer *w)
 {
-	const char *o = r->out;
-	size_t n = r->out_len;
-
-	if (n == 0)
-		return true;
-	/* Step over the last line end, then over spaces back to the line end before it. */
-	if (o[n - 1] == '\n')
-		n--;
-	if (n > 0 && o[n - 1] == '\r')
-		n--;
-	while (n > 0 && (o[n - 1] == ' ' || o[n - 1] == '\t'))
-		n--;
-	return n == 0 || o[n - 1] == '\n' || o[n - 1] == '\r';
+	return w->blank;
 }
 
+/* Ends a line that tearline wrote itself (a placeholder, a re-marked line): never blank. */
 static void
 put_eol(struct writer *w, const struct document *d, const struct doc_line *ln)
 {
 	put(w, d->data + ln->off + ln->len, ln->eol);
+	w->blank = false;
 }
 
+/* Copies a line of the original, line end included. */
 static void
 put_line(struct writer *w, const struct document *d, const struct doc_line *ln)
 {
 	put(w, d->data + ln->off, ln->len + ln->eol);
+	w->blank = ln->kind == LINE_BLANK;
 }
 
 const char *
@@ -427,7 +429,6 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 		c->portion = run->portion;
 		c->rule = dc->rule;
 		c->exemption = dc->exemption;
-		memcpy(c->why, dc->why, sizeof(c->why));
 	}
 	run->portion = DOC_NONE;
 }
@@ -435,6 +436,14 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 int
 redact_run(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen)
+{
+	return redact_stream(p, d, target, mode, NULL, res, err, errlen);
+}
+
+int
+redact_stream(const struct policy *p, const struct document *d, const struct marking *target,
+    enum redact_mode mode, const struct redact_sink *sink, struct redact_result *res, char *err,
+    size_t errlen)
 {
 	struct writer w;
 	struct run run = { DOC_NONE, 0, 0, 0 };
@@ -452,6 +461,8 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 					captioned |= (uint64_t)1 << ctl;
 	memset(&w, 0, sizeof(w));
 	w.res = res;
+	w.sink = sink;
+	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
 	for (i = 0; i < d->nlines && !w.nomem; i++) {
 		const struct doc_line *ln = &d->lines[i];
@@ -507,7 +518,7 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 			if (ln->portion == DOC_NONE) {
 				/* Where a removed line stood between two blank lines, keep one. */
 				if (!(ln->kind == LINE_BLANK && w.removed &&
-				    w.removed_at == res->out_len && ends_blank(res)))
+				    w.removed_at == res->out_len && ends_blank(&w)))
 					put_line(&w, d, ln);
 				break;
 			}
@@ -526,7 +537,7 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 			if (mode == MODE_MASK) {
 				if (i == pt->first)
 					render_placeholder(&w, p, d, pt, dc);
-				else if (ln->kind == LINE_BLANK && !ends_blank(res))
+				else if (ln->kind == LINE_BLANK && !ends_blank(&w))
 					put_line(&w, d, ln);
 			} else if (mode == MODE_BLACKOUT) {
 				if (ln->kind == LINE_BLANK)
@@ -539,8 +550,9 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 		}
 	}
 	close_run(&w, d, &run);
-	if (w.nomem) {
-		snprintf(err, errlen, "out of memory writing the release");
+	if (w.nomem || w.failed) {
+		snprintf(err, errlen, "%s", w.failed ? "the release could not be written" :
+		    "out of memory writing the release");
 		redact_result_free(res);
 		return -1;
 	}

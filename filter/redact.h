@@ -33,8 +33,7 @@ struct redact_change {
 	size_t in_start, in_end;	/* bytes of the original */
 	size_t out_start, out_end;	/* bytes of the release */
 	size_t portion;			/* for CHANGE_WITHHELD: the portion, else DOC_NONE */
-	enum marking_rule rule;		/* why (CHANGE_WITHHELD) */
-	char why[160];
+	enum marking_rule rule;		/* why (CHANGE_WITHHELD); the reason is the decision's */
 	const char *exemption;
 };
 
@@ -74,6 +73,22 @@ int redact_decide(const struct policy *p, const struct document *d, const struct
  */
 int redact_run(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen);
+
+/* Where redact_stream writes the release as it renders it. */
+struct redact_sink {
+	/* Writes n bytes; returns 0, or -1 when they could not be written. */
+	int (*write)(void *ctx, const void *buf, size_t n);
+	void *ctx;
+};
+
+/*
+ * As redact_run, but writes the release to sink as it goes (res->out stays NULL; res->out_len
+ * counts the bytes), so that it is never held in memory. Every decision is made before the first
+ * byte is written; a failed write ends the run with -1. With sink NULL, it is redact_run.
+ */
+int redact_stream(const struct policy *p, const struct document *d,
+    const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
+    struct redact_result *res, char *err, size_t errlen);
 
 /* Frees a result's allocations; accepts a zeroed result. */
 void redact_result_free(struct redact_result *res);

@@ -76,7 +76,7 @@ assert_changes_consistent(const struct document *d, const struct redact_result *
 			assert_true(c->line_last - 1 <= d->portions[c->portion].last);
 			assert_int_not_equal(c->rule, RULE_RELEASED);
 			assert_non_null(c->exemption);
-			assert_true(c->why[0] != '\0');
+			assert_true(res->decisions[c->portion].why[0] != '\0');
 		} else {
 			assert_int_equal(c->portion, DOC_NONE);
 			assert_int_equal(c->line_first, c->line_last);
