@@ -67,6 +67,7 @@ struct chunk {
 	bool go, stop;
 	bool fatal;
 	char why[BATCH_ERRLEN];
+	struct policy_matcher *matcher;	/* the committer's, for the documents it works on */
 	pthread_mutex_t mu;	/* guards the fields above and every document's state */
 	pthread_cond_t cv;	/* the start, the stop, and the document the committer waits on */
 };
@@ -357,11 +358,11 @@ doc_free(struct batch_doc *d)
  * committer to report.
  */
 static bool
-doc_work(const struct batch_options *o, struct batch_doc *d)
+doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_doc *d)
 {
 	char msg[512];
 
-	if (document_parse(o->policy, d->in.data, d->in.len, d->input, &d->d, d->err,
+	if (document_parse_with(o->policy, m, d->in.data, d->in.len, d->input, &d->d, d->err,
 	    sizeof(d->err)) != 0 ||
 	    redact_run(o->policy, &d->d, o->target, o->mode, &d->res, d->err,
 	    sizeof(d->err)) != 0)
@@ -484,7 +485,7 @@ chunk_fail(struct chunk *c, const char *why)
  * released while the document is worked on. Returns whether there was one.
  */
 static bool
-chunk_work_next(struct chunk *c)
+chunk_work_next(struct chunk *c, struct policy_matcher *m)
 {
 	struct batch_doc *d;
 	size_t i;
@@ -498,7 +499,7 @@ chunk_work_next(struct chunk *c)
 		return true;	/* it could not be opened: it fails when committed */
 	d->state = DOC_WORKING;
 	pthread_mutex_unlock(&c->mu);
-	ok = doc_work(c->o, d);
+	ok = doc_work(c->o, m, d);
 	pthread_mutex_lock(&c->mu);
 	d->state = ok ? DOC_WORKED : DOC_FAILED;
 	/* Only the committer ever sleeps on a document, and only on the one it commits next. */
@@ -513,6 +514,8 @@ worker_main(void *arg)
 {
 	struct chunk *c = arg;
 	char msg[BATCH_ERRLEN];
+	/* The thread's own matcher: one JIT stack for all its documents (NULL: one each). */
+	struct policy_matcher *m = policy_matcher_new(c->o->policy);
 
 	pthread_mutex_lock(&c->mu);
 	/* One at a time, under the lock: sandbox_enter's messages use strerror. */
@@ -522,9 +525,10 @@ worker_main(void *arg)
 	pthread_cond_broadcast(&c->cv);
 	while (!c->go && !c->stop)
 		pthread_cond_wait(&c->cv, &c->mu);
-	while (chunk_work_next(c))
+	while (chunk_work_next(c, m))
 		continue;
 	pthread_mutex_unlock(&c->mu);
+	policy_matcher_free(m);
 	return NULL;
 }
 
@@ -537,7 +541,7 @@ chunk_wait_doc(struct chunk *c, size_t i)
 {
 	pthread_mutex_lock(&c->mu);
 	while (c->docs[i].state == DOC_READY || c->docs[i].state == DOC_WORKING) {
-		if (chunk_work_next(c))
+		if (chunk_work_next(c, c->matcher))
 			continue;
 		c->waiting = i;
 		pthread_cond_wait(&c->cv, &c->mu);
@@ -592,6 +596,7 @@ chunk_run(const struct batch_options *o, struct batch_doc *docs, size_t n, size_
 	c.docs = docs;
 	c.n = n;
 	c.waiting = SIZE_MAX;
+	c.matcher = policy_matcher_new(o->policy);
 	pthread_mutex_init(&c.mu, NULL);
 	pthread_cond_init(&c.cv, NULL);
 	/* The committer works too: --jobs N is N threads, N - 1 of them workers. */
@@ -665,6 +670,7 @@ chunk_run(const struct batch_options *o, struct batch_doc *docs, size_t n, size_
 	memcpy(cr->why, c.why, sizeof(cr->why));
 	pthread_cond_destroy(&c.cv);
 	pthread_mutex_destroy(&c.mu);
+	policy_matcher_free(c.matcher);
 }
 
 /*

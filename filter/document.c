@@ -525,7 +525,14 @@ int
 document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
     struct document *d, char *err, size_t errlen)
 {
-	struct policy_matcher *md = NULL;
+	return document_parse_with(p, NULL, data, len, origin, d, err, errlen);
+}
+
+int
+document_parse_with(const struct policy *p, struct policy_matcher *matcher, const char *data,
+    size_t len, const char *origin, struct document *d, char *err, size_t errlen)
+{
+	struct policy_matcher *md = matcher;
 	char msg[POLICY_ERRLEN];
 	size_t i, k, pcap = 0, bcap = 0, routing_end, cur = DOC_NONE;
 	bool header = true, top = true;
@@ -540,7 +547,7 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	marking_init(&d->docmark);
 	if (split_lines(d, err, errlen) != 0)
 		return -1;
-	if ((md = policy_matcher_new(p)) == NULL) {
+	if (md == NULL && (md = policy_matcher_new(p)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
@@ -763,7 +770,8 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	settle_markings(p, d);
 	rc = 0;
 done:
-	policy_matcher_free(md);
+	if (md != matcher)
+		policy_matcher_free(md);
 	if (rc != 0)
 		document_free(d);
 	return rc;

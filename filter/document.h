@@ -83,6 +83,14 @@ struct document {
 int document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
     struct document *d, char *err, size_t errlen);
 
+/*
+ * As document_parse, with a caller's matcher (one per thread, made with policy_matcher_new),
+ * so that many documents share one JIT stack; with matcher NULL it makes its own.
+ */
+int document_parse_with(const struct policy *p, struct policy_matcher *matcher,
+    const char *data, size_t len, const char *origin, struct document *d, char *err,
+    size_t errlen);
+
 /* Frees what document_parse allocated; accepts a zeroed document. */
 void document_free(struct document *d);
 
