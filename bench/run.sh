@@ -94,3 +94,28 @@ awk -v b="$(cut -d' ' -f1 "$W/lin.base")" -v x="$(cut -d' ' -f1 "$W/lin.x16")" '
     ratio = (b > 0 ? x / (16 * b) : 0)
     printf "\nlinearity: time(16x) / (16 * time(1x)) = %.2f (%s)\n", ratio,
     (ratio < 1.25 ? "linear" : "NOT linear") }'
+
+# Batch: 1,000 documents (the corpus's cables, repeated) through --jobs 1 and --jobs 2.
+mkdir -p "$W/batch-in"
+rm -f "$W/batch-in"/*
+k=0
+while [ "$k" -lt 1000 ]; do
+	# shellcheck disable=SC2086
+	for f in $src; do
+		[ "$k" -lt 1000 ] || break
+		cp "$f" "$W/batch-in/$k-$(basename "$f")"
+		k=$((k + 1))
+	done
+done
+echo
+echo "batch: 1000 documents, $(cat "$W"/batch-in/* | wc -c | awk '{ printf "%.1f MB", $1 / 1048576 }')"
+printf '%-28s %10s %10s\n' run seconds speed-up
+one=
+for j in 1 2; do
+	res=$(measure "$T -q --release UNCLASSIFIED --output-dir \$(mktemp -d -p $W) --jobs $j $W/batch-in/*")
+	rm -rf "$W"/tmp.*
+	secs=${res% *}
+	[ "$j" = 1 ] && one=$secs
+	awk -v j="$j" -v s="$secs" -v one="$one" 'BEGIN {
+	    printf "%-28s %10.3f %10.2f\n", "tearline --jobs " j, s, (s > 0 ? one / s : 0) }'
+done
