@@ -106,6 +106,7 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 
 # tests/check.test.sh, html.test.sh and schemes.test.sh still run ./tearline, which is built too.
 check-asan: tearline
+	@sh scripts/deps.sh dev
 	@$(MAKE) --no-print-directory B=$(ASAN_B) TL=$(ASAN_B)/tearline CC=$(ASAN_CC) \
 		CFLAGS="-O1 -g $(SANITIZE)" $(ASAN_B)/tearline unit
 	@sh tests/asan.sh $(ASAN_B)
@@ -113,6 +114,7 @@ check-asan: tearline
 # The golden cases and audit round trips under valgrind memcheck, with --no-sandbox (valgrind
 # makes calls of its own that the allow-list refuses). About a minute: not part of make check.
 check-valgrind: tearline
+	@sh scripts/deps.sh dev
 	@sh tests/valgrind.sh
 
 # The slow limit cases (a 1 GB document processed with --max-document 2G); make check runs the
@@ -139,7 +141,9 @@ fuzz/build/fuzz_%: fuzz/fuzz_%.c $(FUZZ_MODS) $(HDR)
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: fuzz-build tearline
+fuzz: tearline
+	@sh scripts/deps.sh dev
+	@$(MAKE) --no-print-directory fuzz-build
 	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 # The audit reader's target alone: make fuzz-audit builds it and runs it for FUZZ_SECONDS.

@@ -1,15 +1,19 @@
 #!/bin/sh
 # Installs what tearline needs to build and test, from Debian's packages, when run as root;
-# otherwise says what to install. Usage: scripts/deps.sh [build|test|all]
+# otherwise says what to install. Usage: scripts/deps.sh [build|test|dev|all]
+# (dev: what make check-asan, check-valgrind and fuzz need besides the tests: clang, its
+# sanitizer and libFuzzer runtimes, valgrind)
 set -eu
 what=${1:-all}
 build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libseccomp-dev"
 test="libcmocka-dev pcre2-utils python3 python3-jsonschema chromium python3-pil parallel"
+dev="clang libclang-rt-14-dev valgrind"
 case $what in
 build) want=$build ;;
 test) want="$build $test" ;;
-all) want="$build $test" ;;
-*) echo "usage: scripts/deps.sh [build|test|all]" >&2; exit 2 ;;
+dev) want="$build $test $dev" ;;
+all) want="$build $test $dev" ;;
+*) echo "usage: scripts/deps.sh [build|test|dev|all]" >&2; exit 2 ;;
 esac
 missing=
 for pkg in $want; do
