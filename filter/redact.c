@@ -314,7 +314,7 @@ render_caption(struct writer *w, const struct policy *p, const struct document *
 {
 	const struct doc_line *ln = &d->lines[i];
 	const char *s = d->data + ln->off;
-	uint64_t keep = 0;
+	uint64_t keep = 0, written = 0;
 	size_t c, out_start = w->res->out_len, pos = 0, lead = 0;
 	bool any = false;
 
@@ -350,11 +350,21 @@ render_caption(struct writer *w, const struct policy *p, const struct document *
 		if (end == start)
 			continue;
 		ctl = policy_control_find(p, s + start, end - start);
-		if (ctl < 0 || !((keep >> ctl) & 1))
+		if (ctl < 0 || !((keep >> ctl) & 1) || ((written >> ctl) & 1))
 			continue;
 		if (any)
 			puts_w(w, ", ");
 		put(w, s + start, end - start);
+		written |= (uint64_t)1 << ctl;
+		any = true;
+	}
+	/* A kept control the line spelled among other words ("NOFORN SIPDIS"): its name. */
+	for (c = 0; c < p->ncontrols; c++) {
+		if (!((keep >> c) & 1) || ((written >> c) & 1))
+			continue;
+		if (any)
+			puts_w(w, ", ");
+		puts_w(w, p->controls[c].name);
 		any = true;
 	}
 	put_eol(w, d, ln);

@@ -72,4 +72,9 @@ adv midline-mark-on-portion-line UNCLASSIFIED "$tmp/midline" 'walrus' 'Fine'
 printf 'UNCLASSIFIED\nNOFORN\nSome walrus text for US eyes.\n' > "$tmp/u-noforn"
 adv noforn-caption-unclassified-doc "UNCLASSIFIED//REL TO USA, GBR" "$tmp/u-noforn" 'walrus|NOFORN'
 
+# 11. A caption that spells its controls among each other ("NOFORN SIPDIS") is re-written with
+#     the controls still needed: SIPDIS stays, NOFORN goes from a public release.
+printf 'SECRET\nNOFORN SIPDIS\n\n1. (U) Public walrus-free text.\n' > "$tmp/caption-words"
+adv caption-words-rewritten UNCLASSIFIED "$tmp/caption-words" 'NOFORN' 'SIPDIS|Public'
+
 exit $fail
