@@ -190,6 +190,24 @@ add_banner(struct document *d, size_t *cap, const struct marking *m, char *err, 
 	return 0;
 }
 
+static int
+add_caption(struct document *d, size_t *cap, uint64_t bits, char *err, size_t errlen)
+{
+	if (d->ncaptions == *cap) {
+		size_t ncap = *cap == 0 ? 16 : *cap * 2;
+		uint64_t *bigger = realloc(d->caption_bits, ncap * sizeof(*bigger));
+
+		if (bigger == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		d->caption_bits = bigger;
+		*cap = ncap;
+	}
+	d->caption_bits[d->ncaptions++] = bits;
+	return 0;
+}
+
 static bool
 group_set(const PCRE2_SIZE *ov, int g)
 {
@@ -217,9 +235,9 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	n = (le - ls) + (ce - cs);
 	if (marking_parse(p, buf, n, MARKING_BANNER, m) != 1)
 		return false;
-	ln->span_start = (uint32_t)ls;
-	ln->span_mid = (uint32_t)le;
-	ln->span_end = (uint32_t)(ce > cs ? ce : le);
+	ln->span_start = (uint16_t)ls;
+	ln->span_mid = (uint16_t)le;
+	ln->span_end = (uint16_t)(ce > cs ? ce : le);
 	ln->has_controls = ce > cs;
 	return true;
 }
@@ -534,7 +552,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 {
 	struct policy_matcher *md = matcher;
 	char msg[POLICY_ERRLEN];
-	size_t i, k, pcap = 0, bcap = 0, routing_end, cur = DOC_NONE;
+	size_t i, k, pcap = 0, bcap = 0, ccap = 0, routing_end, cur = DOC_NONE;
 	bool header = true, top = true;
 	enum line_kind prev_kind = LINE_BLANK;
 	int rc = -1;
@@ -614,8 +632,8 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				break;
 			case ROLE_ROUTING_CLASS:
 				ln->kind = LINE_ROUTING_CLASS;
-				ln->span_start = (uint32_t)ov[2 * r->g_class];
-				ln->span_end = (uint32_t)ov[2 * r->g_class + 1];
+				ln->span_start = (uint16_t)ov[2 * r->g_class];
+				ln->span_end = (uint16_t)ov[2 * r->g_class + 1];
 				break;
 			case ROLE_BANNER: {
 				struct marking bm;
@@ -627,7 +645,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				if (add_banner(d, &bcap, &bm, err, errlen) != 0)
 					goto done;
 				ln->kind = LINE_BANNER;
-				ln->banner = (uint32_t)(d->nbanners - 1);
+				ln->aux = (uint32_t)(d->nbanners - 1);
 				if (!d->has_banner) {
 					d->has_banner = true;
 					d->banner = bm;
@@ -656,8 +674,10 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 					matched = false;
 					break;
 				}
+				if (add_caption(d, &ccap, bits, err, errlen) != 0)
+					goto done;
 				ln->kind = LINE_CAPTION;
-				ln->caption_controls = bits;
+				ln->aux = (uint32_t)(d->ncaptions - 1);
 				break;
 			}
 			case ROLE_AUTHORITY:
@@ -666,8 +686,8 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				break;
 			case ROLE_DECLASS:
 				ln->kind = LINE_DECLASS;
-				ln->span_start = (uint32_t)ov[2 * r->g_decl];
-				ln->span_end = (uint32_t)ov[2 * r->g_decl + 1];
+				ln->span_start = (uint16_t)ov[2 * r->g_decl];
+				ln->span_end = (uint16_t)ov[2 * r->g_decl + 1];
 				break;
 			case ROLE_TAGS:
 				ln->kind = LINE_TAGS;
@@ -785,8 +805,10 @@ document_free(struct document *d)
 	free(d->lines);
 	free(d->portions);
 	free(d->banners);
+	free(d->caption_bits);
 	d->lines = NULL;
 	d->portions = NULL;
 	d->banners = NULL;
-	d->nlines = d->nportions = d->nbanners = 0;
+	d->caption_bits = NULL;
+	d->nlines = d->nportions = d->nbanners = d->ncaptions = 0;
 }

@@ -32,14 +32,14 @@ struct doc_line {
 	size_t off;		/* offset of the line in the document */
 	size_t len;		/* length without the line end */
 	size_t portion;		/* the portion a text or blank line belongs to, or DOC_NONE */
-	uint64_t caption_controls;	/* a caption line's controls, a bit per policy control */
+	uint32_t aux;		/* a banner line's index into document.banners, a caption line's
+				 * into document.caption_bits */
 	/*
-	 * Spans inside a structure line (which is never longer than a few hundred bytes), by kind:
-	 * a banner's level..controls (rewritten), the end of its level; a routing line's class; a
+	 * Spans inside a structure line (never longer than a kilobyte), by kind: a banner's
+	 * level..controls (rewritten), the end of its level; a routing line's class; a
 	 * declassification line's decl part.
 	 */
-	uint32_t span_start, span_mid, span_end;
-	uint32_t banner;	/* a banner line's marking: an index into document.banners */
+	uint16_t span_start, span_mid, span_end;
 	unsigned char eol;	/* bytes of line end: 0, 1 ("\n" or "\r") or 2 ("\r\n") */
 	unsigned char kind;	/* enum line_kind */
 	bool has_controls;	/* a banner line had a controls group */
@@ -68,6 +68,8 @@ struct document {
 	struct marking banner;		/* the first banner line's marking */
 	struct marking *banners;	/* the marking of every banner line */
 	size_t nbanners;
+	uint64_t *caption_bits;		/* every caption line's controls, a bit per policy control */
+	size_t ncaptions;
 	uint64_t captions;		/* controls of every caption line */
 	bool caption_noforn;
 	struct marking docmark;		/* what unmarked text takes */

@@ -264,7 +264,7 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	int n;
 
 	/* A banner that already says what the release carries stays as it is. */
-	if (marking_equal(p, &d->banners[ln->banner], rollup)) {
+	if (marking_equal(p, &d->banners[ln->aux], rollup)) {
 		put_line(w, d, ln);
 		return;
 	}
@@ -279,7 +279,7 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	put(w, buf, (size_t)n);
 	put(w, s + ln->span_end, ln->len - ln->span_end);
 	put_eol(w, d, ln);
-	if (ln->span_end - ln->span_start != (size_t)n ||
+	if ((size_t)(ln->span_end - ln->span_start) != (size_t)n ||
 	    memcmp(s + ln->span_start, buf, (size_t)n) != 0)
 		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
 }
@@ -303,7 +303,7 @@ render_routing_class(struct writer *w, const struct policy *p, const struct docu
 	puts_w(w, cls);
 	put(w, s + ln->span_end, ln->len - ln->span_end);
 	put_eol(w, d, ln);
-	if (ln->span_end - ln->span_start != strlen(cls) ||
+	if ((size_t)(ln->span_end - ln->span_start) != strlen(cls) ||
 	    memcmp(s + ln->span_start, cls, strlen(cls)) != 0)
 		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
 }
@@ -318,10 +318,12 @@ render_caption(struct writer *w, const struct policy *p, const struct document *
 	size_t c, out_start = w->res->out_len, pos = 0, lead = 0;
 	bool any = false;
 
+	uint64_t bits = d->caption_bits[ln->aux];
+
 	for (c = 0; c < p->ncontrols; c++)
-		if (((ln->caption_controls >> c) & 1) && caption_needed(p, (int)c, rollup))
+		if (((bits >> c) & 1) && caption_needed(p, (int)c, rollup))
 			keep |= (uint64_t)1 << c;
-	if (keep == ln->caption_controls) {
+	if (keep == bits) {
 		put_line(w, d, ln);
 		return;
 	}
@@ -466,7 +468,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	for (i = 0; i < d->nlines; i++)
 		if (d->lines[i].kind == LINE_CAPTION)
 			for (ctl = 0; ctl < p->ncontrols; ctl++)
-				if (((d->lines[i].caption_controls >> ctl) & 1) &&
+				if (((d->caption_bits[d->lines[i].aux] >> ctl) & 1) &&
 				    caption_needed(p, (int)ctl, &res->rollup))
 					captioned |= (uint64_t)1 << ctl;
 	memset(&w, 0, sizeof(w));

@@ -40,7 +40,7 @@ struct redact_change {
 /* The decision for one portion. */
 struct redact_decision {
 	enum marking_rule rule;		/* RULE_RELEASED or why it was withheld */
-	char why[160];
+	char why[128];
 	const char *exemption;
 };
 
