@@ -785,7 +785,7 @@ audit_changes(const struct policy *p, const struct document *d,
 			continue;
 		}
 		if (c->portion < d->nportions && d->portions[c->portion].eff_known &&
-		    marking_format(p, &d->portions[c->portion].eff, NULL, true, r->marking,
+		    marking_format(p, d->portions[c->portion].eff, NULL, true, r->marking,
 		    sizeof(r->marking)) < 0) {
 			snprintf(err, errlen, "line %zu: the portion's marking is too long for the "
 			    "audit", c->line_first);

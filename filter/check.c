@@ -268,7 +268,7 @@ decision_message(const struct policy *p, const struct doc_portion *pt,
 		snprintf(buf, len, "withheld: unmarked text that no banner line gives a marking");
 		return;
 	}
-	format_marking(p, &pt->eff, eff, sizeof(eff));
+	format_marking(p, pt->eff, eff, sizeof(eff));
 	if (written[0] == '\0')
 		snprintf(what, sizeof(what), "%s, taken as %s,", pt->subject ?
 		    "the unmarked subject" : "unmarked text", eff);
@@ -308,10 +308,10 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 	a.res = res;
 	marking_init(&all);
 	for (k = 0; k < d->nportions; k++) {
-		if (d->portions[k].eff_known && d->portions[k].eff.unknown)
+		if (d->portions[k].eff_known && d->portions[k].eff->unknown)
 			unknown = true;
 		else if (d->portions[k].eff_known)
-			marking_rollup_add(p, &all, &first, &d->portions[k].eff);
+			marking_rollup_add(p, &all, &first, d->portions[k].eff);
 	}
 	/* The banner's finding goes where its line is, so that findings stay in line order. */
 	bl = banner_line(d);
@@ -343,7 +343,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 				f->end_line = pt->last_text + 1;
 				f->portion = k;
 				if (pt->eff_known)
-					format_marking(p, &pt->eff, f->marking, sizeof(f->marking));
+					format_marking(p, pt->eff, f->marking, sizeof(f->marking));
 				snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s",
 				    pt->subject ? "the subject" : "text",
 				    pt->eff_known ? " and takes the banner's marking " :
@@ -351,14 +351,14 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 				    pt->eff_known ? f->marking : "");
 			}
 		}
-		if (pt->marked && pt->mark.unknown &&
+		if (pt->marked && pt->mark->unknown &&
 		    (f = add(&a, SEVERITY_ERROR, "unknown-token", pt->first + 1, column)) != NULL) {
 			f->portion = k;
 			snprintf(f->marking, sizeof(f->marking), "%s", written);
 			snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
-			    pt->mark.unknown_token, written);
+			    pt->mark->unknown_token, written);
 		}
-		if (pt->marked && pt->mark.fd_conflict &&
+		if (pt->marked && pt->mark->fd_conflict &&
 		    (f = add(&a, SEVERITY_WARNING, "noforn-with-rel", pt->first + 1, column)) != NULL) {
 			snprintf(f->marking, sizeof(f->marking), "%s", written);
 			snprintf(f->message, sizeof(f->message), "%s carries both NOFORN and REL TO; "
@@ -367,7 +367,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		if (pt->marked && ml > 2)
 			lint_rel(&a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2,
 			    written, pt->first + 1, column);
-		if (pt->marked && d->caption_noforn && pt->mark.fd == FD_REL &&
+		if (pt->marked && d->caption_noforn && pt->mark->fd == FD_REL &&
 		    (f = add(&a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
 		    column)) != NULL) {
 			snprintf(f->marking, sizeof(f->marking), "%s", written);
@@ -383,7 +383,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 			f->portion = k;
 			f->decision = kept ? "kept" : "withheld";
 			if (pt->eff_known)
-				format_marking(p, &pt->eff, f->marking, sizeof(f->marking));
+				format_marking(p, pt->eff, f->marking, sizeof(f->marking));
 			else
 				snprintf(f->marking, sizeof(f->marking), "unmarked");
 			decision_message(p, pt, dc, target, written, f->message, sizeof(f->message));

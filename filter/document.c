@@ -167,9 +167,72 @@ new_portion(struct document *d, size_t *cap, size_t line, char *err, size_t errl
 	pt = &d->portions[d->nportions++];
 	memset(pt, 0, sizeof(*pt));
 	pt->first = pt->last = pt->last_text = line;
-	marking_init(&pt->mark);
-	marking_init(&pt->eff);
 	return 0;
+}
+
+/* Whether a and b are the same marking, field by field. */
+static bool
+marking_same(const struct marking *a, const struct marking *b)
+{
+	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
+	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
+	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
+	    strcmp(a->unknown_token, b->unknown_token) == 0;
+}
+
+static uint64_t
+marking_hash(const struct marking *m)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t k;
+
+	h = (h ^ (uint64_t)(m->level + 1)) * 1099511628211ull;
+	h = (h ^ m->controls) * 1099511628211ull;
+	h = (h ^ (uint64_t)m->fd ^ ((uint64_t)m->unknown << 8) ^ ((uint64_t)m->rel_partial << 9) ^
+	    ((uint64_t)m->fd_conflict << 10)) * 1099511628211ull;
+	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+		h = (h ^ m->rel.bits[k]) * 1099511628211ull;
+	return h;
+}
+
+/*
+ * The document's copy of marking m: one per distinct marking, so that portions share them.
+ * Returns it, or NULL (out of memory).
+ */
+static const struct marking *
+intern(struct document *d, const struct marking *m)
+{
+	size_t i, mask;
+	struct marking *copy;
+
+	if (d->ninterned * 2 >= d->interned_cap) {
+		size_t ncap = d->interned_cap == 0 ? 64 : d->interned_cap * 2, k;
+		struct marking **slots = calloc(ncap, sizeof(*slots));
+
+		if (slots == NULL)
+			return NULL;
+		for (k = 0; k < d->interned_cap; k++) {
+			if (d->interned[k] == NULL)
+				continue;
+			for (i = marking_hash(d->interned[k]) & (ncap - 1); slots[i] != NULL;
+			    i = (i + 1) & (ncap - 1))
+				;
+			slots[i] = d->interned[k];
+		}
+		free(d->interned);
+		d->interned = slots;
+		d->interned_cap = ncap;
+	}
+	mask = d->interned_cap - 1;
+	for (i = marking_hash(m) & mask; d->interned[i] != NULL; i = (i + 1) & mask)
+		if (marking_same(d->interned[i], m))
+			return d->interned[i];
+	if ((copy = malloc(sizeof(*copy))) == NULL)
+		return NULL;
+	*copy = *m;
+	d->interned[i] = copy;
+	d->ninterned++;
+	return copy;
 }
 
 static int
@@ -491,8 +554,11 @@ find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct mar
 	return false;
 }
 
-/* Computes the document marking and every portion's effective marking. */
-static void
+/*
+ * Computes the document marking and every portion's effective marking. Returns 0, or -1 (out of
+ * memory).
+ */
+static int
 settle_markings(const struct policy *p, struct document *d)
 {
 	size_t k, c;
@@ -511,7 +577,7 @@ settle_markings(const struct policy *p, struct document *d)
 		d->docmark = d->banner;
 		for (k = 0; k < d->nportions; k++)
 			if (d->portions[k].marked)
-				marking_join(p, &d->docmark, &d->portions[k].mark, &d->docmark);
+				marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
 		for (c = 0; c < p->ncontrols; c++)
 			if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_HANDLING)
 				d->docmark.controls |= (uint64_t)1 << c;
@@ -521,22 +587,26 @@ settle_markings(const struct policy *p, struct document *d)
 	}
 	for (k = 0; k < d->nportions; k++) {
 		struct doc_portion *pt = &d->portions[k];
+		struct marking eff;
 
 		if (pt->marked) {
-			pt->eff = pt->mark;
+			eff = *pt->mark;
 			pt->eff_known = true;
 			/* A caption NOFORN applies to every classified portion. */
-			if (caption_noforn && pt->eff.level > 0)
-				pt->eff.fd = FD_NOFORN;
+			if (caption_noforn && eff.level > 0)
+				eff.fd = FD_NOFORN;
 		} else {
-			pt->eff = d->docmark;
+			eff = d->docmark;
 			pt->eff_known = d->has_banner;
 		}
 		if (pt->joined && k > 0) {
-			marking_join(p, &d->portions[k - 1].eff, &pt->eff, &pt->eff);
+			marking_join(p, d->portions[k - 1].eff, &eff, &eff);
 			pt->eff_known = pt->eff_known && d->portions[k - 1].eff_known;
 		}
+		if ((pt->eff = intern(d, &eff)) == NULL)
+			return -1;
 	}
+	return 0;
 }
 
 int
@@ -725,8 +795,10 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				pt = &d->portions[cur];
 				pt->subject = r->role == ROLE_SUBJECT;
 				pt->marked = has_mark;
-				if (has_mark)
-					pt->mark = mk;
+				if (has_mark && (pt->mark = intern(d, &mk)) == NULL) {
+					snprintf(err, errlen, "out of memory");
+					goto done;
+				}
 				/* The label is what stands before the mark (or ends the label group). */
 				if (has_mark)
 					label_end = ov[2 * r->g_mark] - 1;
@@ -769,7 +841,10 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;
 				d->portions[d->nportions - 1].marked = true;
-				d->portions[d->nportions - 1].mark = raised;
+				if ((d->portions[d->nportions - 1].mark = intern(d, &raised)) == NULL) {
+					snprintf(err, errlen, "out of memory");
+					goto done;
+				}
 				d->portions[d->nportions - 1].joined = cur != DOC_NONE;
 				cur = d->nportions - 1;
 			} else if (cur == DOC_NONE) {
@@ -787,7 +862,10 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			top = top && ln->kind != LINE_TEXT;
 		prev_kind = ln->kind;
 	}
-	settle_markings(p, d);
+	if (settle_markings(p, d) != 0) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
 	rc = 0;
 done:
 	if (md != matcher)
@@ -800,12 +878,19 @@ done:
 void
 document_free(struct document *d)
 {
+	size_t i;
+
 	if (d == NULL)
 		return;
 	free(d->lines);
 	free(d->portions);
 	free(d->banners);
 	free(d->caption_bits);
+	for (i = 0; i < d->interned_cap; i++)
+		free(d->interned[i]);
+	free(d->interned);
+	d->interned = NULL;
+	d->ninterned = d->interned_cap = 0;
 	d->lines = NULL;
 	d->portions = NULL;
 	d->banners = NULL;

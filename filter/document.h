@@ -52,8 +52,12 @@ struct doc_portion {
 	bool subject;		/* a SUBJECT line */
 	bool joined;		/* a mark in mid-sentence, joined with the portion before it */
 	size_t label_end;	/* bytes of the first line kept as label in mask mode */
-	struct marking mark;	/* the mark as written (joined, when `joined`) */
-	struct marking eff;	/* the marking that decides: mark plus captions, or the document's */
+	/*
+	 * Markings are interned: a document has few distinct ones, and many portions share them.
+	 * They point into the document and live as long as it does.
+	 */
+	const struct marking *mark;	/* the mark as written (NULL when unmarked) */
+	const struct marking *eff;	/* what decides: mark plus captions, or the document's */
 	bool eff_known;		/* false for unmarked text in a document with no banner */
 };
 
@@ -70,6 +74,8 @@ struct document {
 	size_t nbanners;
 	uint64_t *caption_bits;		/* every caption line's controls, a bit per policy control */
 	size_t ncaptions;
+	struct marking **interned;	/* an open-addressed set of every distinct marking */
+	size_t ninterned, interned_cap;
 	uint64_t captions;		/* controls of every caption line */
 	bool caption_noforn;
 	struct marking docmark;		/* what unmarked text takes */

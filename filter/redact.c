@@ -175,12 +175,12 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 			snprintf(dc->why, sizeof(dc->why), "unmarked text, and no banner line gives "
 			    "it a marking");
 		} else {
-			dc->rule = marking_decide(p, &pt->eff, target, dc->why, sizeof(dc->why),
+			dc->rule = marking_decide(p, pt->eff, target, dc->why, sizeof(dc->why),
 			    &dc->exemption);
 		}
 		if (dc->rule == RULE_RELEASED) {
 			res->released++;
-			marking_rollup_add(p, &res->rollup, &first, &pt->eff);
+			marking_rollup_add(p, &res->rollup, &first, pt->eff);
 		} else {
 			res->withheld++;
 		}

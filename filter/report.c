@@ -426,10 +426,10 @@ html_banner_text(const struct report_doc *docs, size_t n, const struct report_op
 		else if (d->has_banner)
 			marking_rollup_add(p, &top, &first, &d->banner);
 		for (k = 0; k < d->nportions; k++) {
-			if (!d->portions[k].eff_known || d->portions[k].eff.unknown)
+			if (!d->portions[k].eff_known || d->portions[k].eff->unknown)
 				unknown = true;
 			else
-				marking_rollup_add(p, &top, &first, &d->portions[k].eff);
+				marking_rollup_add(p, &top, &first, d->portions[k].eff);
 		}
 	}
 	if (unknown) {

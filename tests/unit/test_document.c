@@ -185,7 +185,7 @@ test_split_nul(void **state)
 	assert_lines_cover(&d);
 	assert_int_equal(d.nportions, 1);
 	assert_int_equal(d.lines[2].portion, 0);
-	assert_int_equal(d.portions[0].eff.level, LV_S);
+	assert_int_equal(d.portions[0].eff->level, LV_S);
 	document_free(&d);
 }
 
@@ -302,8 +302,8 @@ test_seed_portions(void **state)
 	assert_false(pt->marked);
 	assert_int_equal(pt->first, 27);
 	assert_true(pt->eff_known);
-	assert_int_equal(pt->eff.level, LV_S);
-	assert_int_equal(pt->eff.fd, FD_NOFORN);
+	assert_int_equal(pt->eff->level, LV_S);
+	assert_int_equal(pt->eff->fd, FD_NOFORN);
 	assert_int_equal(pt->label_end, strlen("SUBJECT:"));
 
 	/* The REF line is unmarked text, and takes the document's marking too. */
@@ -311,8 +311,8 @@ test_seed_portions(void **state)
 	assert_false(pt->subject);
 	assert_false(pt->marked);
 	assert_int_equal(pt->first, 29);
-	assert_int_equal(pt->eff.level, LV_S);
-	assert_int_equal(pt->eff.fd, FD_NOFORN);
+	assert_int_equal(pt->eff->level, LV_S);
+	assert_int_equal(pt->eff->fd, FD_NOFORN);
 
 	/* ¶11. (S/NF) runs over a blank line, a SIPDIS caption and a heading. */
 	pt = &d.portions[2];
@@ -320,34 +320,34 @@ test_seed_portions(void **state)
 	assert_false(pt->joined);
 	assert_int_equal(pt->first, 37);
 	assert_int_equal(pt->last_text, 44);
-	assert_int_equal(pt->mark.level, LV_S);
-	assert_int_equal(pt->mark.fd, FD_NOFORN);
+	assert_int_equal(pt->mark->level, LV_S);
+	assert_int_equal(pt->mark->fd, FD_NOFORN);
 	assert_int_equal(pt->label_end, strlen("¶11."));
 	assert_memory_equal(d.data + d.lines[37].off, "¶11.", pt->label_end);
 
 	/* ¶12. (C): the caption NOFORN applies to every classified portion. */
 	pt = &d.portions[3];
-	assert_int_equal(pt->mark.level, LV_C);
-	assert_int_equal(pt->mark.fd, FD_NONE);
-	assert_int_equal(pt->eff.level, LV_C);
-	assert_int_equal(pt->eff.fd, FD_NOFORN);
+	assert_int_equal(pt->mark->level, LV_C);
+	assert_int_equal(pt->mark->fd, FD_NONE);
+	assert_int_equal(pt->eff->level, LV_C);
+	assert_int_equal(pt->eff->fd, FD_NOFORN);
 
 	/* ¶119. (U): unclassified portions are not NOFORN by caption. */
 	pt = &d.portions[20];
-	assert_int_equal(pt->eff.level, LV_U);
-	assert_int_equal(pt->eff.fd, FD_NONE);
+	assert_int_equal(pt->eff->level, LV_U);
+	assert_int_equal(pt->eff->fd, FD_NONE);
 	assert_int_equal(pt->last, 124);
 
 	for (k = 2; k < d.nportions; k++) {
 		pt = &d.portions[k];
 		assert_true(pt->marked);
 		assert_false(pt->joined);
-		assert_false(pt->eff.unknown);
-		if (pt->eff.level == LV_S && pt->eff.fd == FD_NOFORN)
+		assert_false(pt->eff->unknown);
+		if (pt->eff->level == LV_S && pt->eff->fd == FD_NOFORN)
 			n_snf++;
-		else if (pt->eff.level == LV_C && pt->eff.fd == FD_NOFORN)
+		else if (pt->eff->level == LV_C && pt->eff->fd == FD_NOFORN)
 			n_c++;
-		else if (pt->eff.level == LV_U)
+		else if (pt->eff->level == LV_U)
 			n_u++;
 		/* Portions are in order and do not overlap. */
 		assert_true(pt->first > d.portions[k - 1].last);
@@ -374,13 +374,13 @@ test_unmarked_before_marks(void **state)
 	assert_int_equal(d.nportions, 2);
 	assert_false(d.portions[0].marked);
 	assert_true(d.portions[0].eff_known);
-	assert_int_equal(d.portions[0].eff.level, LV_C);
-	assert_int_equal(d.portions[1].eff.level, LV_U);
+	assert_int_equal(d.portions[0].eff->level, LV_C);
+	assert_int_equal(d.portions[1].eff->level, LV_U);
 	document_free(&d);
 
 	/* A banner lower than a portion never lowers what it covers. */
 	parse_str(p, "CONFIDENTIAL\n\nSome text.\n\n1. (S) Secret.\n", &d);
-	assert_int_equal(d.portions[0].eff.level, LV_S);
+	assert_int_equal(d.portions[0].eff->level, LV_S);
 	assert_int_equal(d.docmark.level, LV_S);
 	assert_int_equal(d.banner.level, LV_C);
 	document_free(&d);
@@ -404,9 +404,9 @@ test_unmarked_before_marks(void **state)
 	parse_str(p, "UNCLAS SECTION 01 OF 02 BRASILIA 001565\nSENSITIVE\n\nSome text.\n"
 	    "1. (U) Public.\n", &d);
 	assert_int_equal(d.lines[1].kind, LINE_CAPTION);
-	assert_int_equal(d.portions[0].eff.level, LV_U);
-	assert_true((d.portions[0].eff.controls >> policy_control_find(p, "SBU", 3)) & 1);
-	assert_int_equal(d.portions[1].eff.controls, 0);
+	assert_int_equal(d.portions[0].eff->level, LV_U);
+	assert_true((d.portions[0].eff->controls >> policy_control_find(p, "SBU", 3)) & 1);
+	assert_int_equal(d.portions[1].eff->controls, 0);
 	document_free(&d);
 }
 
@@ -420,7 +420,7 @@ test_subject(void **state)
 	assert_int_equal(d.nportions, 2);
 	assert_true(d.portions[0].subject);
 	assert_true(d.portions[0].marked);
-	assert_int_equal(d.portions[0].mark.level, LV_C);
+	assert_int_equal(d.portions[0].mark->level, LV_C);
 	assert_int_equal(d.portions[0].label_end, strlen("SUBJECT:"));
 	assert_false(d.portions[1].subject);
 	document_free(&d);
@@ -436,34 +436,34 @@ test_continuation(void **state)
 	parse_str(p, "SECRET\n\n1. (S) The plan under section 4\n(C) of the act was set.\n", &d);
 	assert_int_equal(d.nportions, 2);
 	assert_true(d.portions[1].joined);
-	assert_int_equal(d.portions[1].mark.level, LV_C);
-	assert_int_equal(d.portions[1].eff.level, LV_S);
+	assert_int_equal(d.portions[1].mark->level, LV_C);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
 	document_free(&d);
 
 	parse_str(p, "SECRET\n\n1. (S) The plan and\n(U) and more of it.\n", &d);
 	assert_true(d.portions[1].joined);
-	assert_int_equal(d.portions[1].eff.level, LV_S);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
 	document_free(&d);
 
 	/* Joined marks chain: the third takes the second's joined marking. */
 	parse_str(p, "SECRET\n\n1. (S) The plan and\n(U) and more of\n(U) the same.\n", &d);
 	assert_int_equal(d.nportions, 3);
 	assert_true(d.portions[2].joined);
-	assert_int_equal(d.portions[2].eff.level, LV_S);
+	assert_int_equal(d.portions[2].eff->level, LV_S);
 	document_free(&d);
 
 	/* A joined mark raises an unclassified portion. */
 	parse_str(p, "SECRET\n\n1. (U) The plan and\n(S) the secret part.\n", &d);
 	assert_true(d.portions[1].joined);
-	assert_int_equal(d.portions[0].eff.level, LV_U);
-	assert_int_equal(d.portions[1].eff.level, LV_S);
+	assert_int_equal(d.portions[0].eff->level, LV_U);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
 	document_free(&d);
 
 	/* A page header between the halves of the sentence does not end it. */
 	parse_str(p, "SECRET\n\n1. (S) The plan and\nMUSCAT 00001065 002 OF 004\n(U) and more.\n", &d);
 	assert_int_equal(d.lines[3].kind, LINE_PAGE);
 	assert_true(d.portions[1].joined);
-	assert_int_equal(d.portions[1].eff.level, LV_S);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
 	document_free(&d);
 
 	/* After a finished sentence a mark starts a new portion. */
@@ -479,14 +479,14 @@ test_continuation(void **state)
 		assert_int_equal(d.nportions, 2);
 		if (d.portions[1].joined)
 			fail_msg("a line ending in \"%s\" was taken as unfinished", ends[i]);
-		assert_int_equal(d.portions[1].eff.level, LV_U);
+		assert_int_equal(d.portions[1].eff->level, LV_U);
 		document_free(&d);
 	}
 
 	/* A label makes a new portion even in mid-sentence. */
 	parse_str(p, "SECRET\n\n1. (S) The plan and\n2. (U) A new paragraph.\n", &d);
 	assert_false(d.portions[1].joined);
-	assert_int_equal(d.portions[1].eff.level, LV_U);
+	assert_int_equal(d.portions[1].eff->level, LV_U);
 	document_free(&d);
 }
 
@@ -505,8 +505,8 @@ test_marks_in_body(void **state)
 	parse_str(p, "SECRET\n\n1. (S) Met the office.\n(U/S) Burns said so.\n(S/WCI) staff "
 	    "agreed.\n", &d);
 	assert_int_equal(d.nportions, 3);
-	assert_true(d.portions[1].eff.unknown);
-	assert_true(d.portions[2].eff.unknown);
+	assert_true(d.portions[1].eff->unknown);
+	assert_true(d.portions[2].eff->unknown);
 	document_free(&d);
 
 	/* List items and acronyms in parentheses are text. */
@@ -550,7 +550,7 @@ test_labels(void **state)
 		parse_str(p, text, &d);
 		assert_int_equal(d.nportions, 1);
 		assert_true(d.portions[0].marked);
-		assert_int_equal(d.portions[0].mark.level, LV_C);
+		assert_int_equal(d.portions[0].mark->level, LV_C);
 		if (d.portions[0].label_end != cases[i].label)
 			fail_msg("\"%s\": label of %zu bytes, wanted %zu", cases[i].line,
 			    d.portions[0].label_end, cases[i].label);
