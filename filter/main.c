@@ -140,6 +140,34 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* Parses a size option's value, saying what is wrong. Returns 0 or -1. */
+static int
+size_option(const char *name, const char *value, size_t *out)
+{
+	if (parse_size(value, out) == 0)
+		return 0;
+	say("%s: \"%s\" is not a size (such as 64M)", name, value);
+	return -1;
+}
+
+/*
+ * Opens the policy a command names (NULL: the built-in one) and reads its release target.
+ * Returns the policy, freed with policy_free, or NULL having said why.
+ */
+static struct policy *
+open_policy(const char *name, const char *release, struct marking *target)
+{
+	char err[1024];
+	struct policy *p = policy_open(name != NULL ? name : "us-cable", err, sizeof(err));
+
+	if (p == NULL || marking_parse_target(p, release, target, err, sizeof(err)) != 0) {
+		say("%s", err);
+		policy_free(p);
+		return NULL;
+	}
+	return p;
+}
+
 /* Says where the release withholds text it could not prove anything about. */
 static void
 warn_unproven(const char *name, const struct document *d, const struct redact_result *res)
@@ -443,16 +471,8 @@ cmd_redact(const struct redact_args *a)
 	memset(&d, 0, sizeof(d));
 	memset(&res, 0, sizeof(res));
 	run_audit_init(&ac);
-	p = a->policy != NULL ? policy_open(a->policy, err, sizeof(err)) :
-	    policy_load_default(err, sizeof(err));
-	if (p == NULL) {
-		say("%s", err);
+	if ((p = open_policy(a->policy, a->release, &target)) == NULL)
 		return EXIT_ERROR;
-	}
-	if (marking_parse_target(p, a->release, &target, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
 	if (a->audit != NULL && run_audit_open(a, &ac) != 0)
 		goto done;
 	if (text_read_file(a->input, a->max_document, &in, err, sizeof(err)) != 0) {
@@ -601,16 +621,8 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 	memset(&names, 0, sizeof(names));
 	memset(&ledger, 0, sizeof(ledger));
 	ledger.fd = -1;
-	p = a->policy != NULL ? policy_open(a->policy, err, sizeof(err)) :
-	    policy_load_default(err, sizeof(err));
-	if (p == NULL) {
-		say("%s", err);
+	if ((p = open_policy(a->policy, a->release, &target)) == NULL)
 		return EXIT_ERROR;
-	}
-	if (marking_parse_target(p, a->release, &target, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
 	bo.policy = p;
 	bo.target = &target;
 	bo.release = a->release;
@@ -777,10 +789,8 @@ main_redact(int argc, char **argv)
 			a.output = optarg;
 			break;
 		case 'M':
-			if (parse_size(optarg, &a.max_document) != 0) {
-				say("--max-document: \"%s\" is not a size (such as 64M)", optarg);
+			if (size_option("--max-document", optarg, &a.max_document) != 0)
 				return EXIT_ERROR;
-			}
 			break;
 		case 'q':
 			quiet = true;
@@ -1238,10 +1248,8 @@ main_verify(int argc, char **argv)
 			rq.ledger = optarg;
 			break;
 		case 'M':
-			if (parse_size(optarg, &rq.max_document) != 0) {
-				say("--max-document: \"%s\" is not a size (such as 64M)", optarg);
+			if (size_option("--max-document", optarg, &rq.max_document) != 0)
 				return EXIT_ERROR;
-			}
 			break;
 		case 'q':
 			quiet = true;
@@ -1355,10 +1363,8 @@ main_check(int argc, char **argv)
 			notes = true;
 			break;
 		case 'M':
-			if (parse_size(optarg, &max_document) != 0) {
-				say("--max-document: \"%s\" is not a size (such as 64M)", optarg);
+			if (size_option("--max-document", optarg, &max_document) != 0)
 				return EXIT_ERROR;
-			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -1374,16 +1380,8 @@ main_check(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	n = (size_t)(argc - optind);
-	p = policy != NULL ? policy_open(policy, err, sizeof(err)) :
-	    policy_load_default(err, sizeof(err));
-	if (p == NULL) {
-		say("%s", err);
+	if ((p = open_policy(policy, release, &target)) == NULL)
 		return EXIT_ERROR;
-	}
-	if (marking_parse_target(p, release, &target, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
 	if ((in = calloc(n, sizeof(*in))) == NULL || (docs = calloc(n, sizeof(*docs))) == NULL ||
 	    (results = calloc(n, sizeof(*results))) == NULL ||
 	    (rd = calloc(n, sizeof(*rd))) == NULL) {
