@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include <sodium.h>
 
 #include "marking.h"
+#include "sandbox.h"
 #include "textio.h"
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
@@ -237,6 +240,102 @@ dump(const struct audit_record *rec, const struct field *tab, size_t n, char *bu
 	return 0;
 }
 
+/* A line being written by hand: bytes go in while they fit; `full` says one did not. */
+struct line_buf {
+	char *buf;
+	size_t cap, at;
+	bool full;
+};
+
+static void
+line_put(struct line_buf *lb, const char *s, size_t n)
+{
+	if (lb->full || n >= lb->cap - lb->at) {
+		lb->full = true;
+		return;
+	}
+	memcpy(lb->buf + lb->at, s, n);
+	lb->at += n;
+}
+
+/*
+ * Writes the first n fields of rec as dump() does, without jansson, for the common record: every
+ * string printable ASCII. Returns 0 with the length in *len (buf NUL-terminated), or -1 when a
+ * string holds any other byte, an integer is above 2^63 - 1 or the line does not fit; the caller
+ * then asks dump(), which is the definition. The reader checks every line it reads against
+ * dump(), so every audit a test writes and reads back compares the two byte for byte.
+ */
+static int
+dump_ascii(const struct audit_record *rec, const struct field *tab, size_t n, char *buf,
+    size_t cap, size_t *len)
+{
+	struct line_buf lb = { buf, cap, 0, false };
+	size_t i;
+
+	line_put(&lb, "{", 1);
+	for (i = 0; i < n; i++) {
+		const struct field *f = &tab[i];
+		const char *base = (const char *)rec + f->off, *s;
+		char num[24], hex[2 * AUDIT_SEALED_BYTES + 1];
+		size_t k;
+		uint64_t u;
+
+		if (i > 0)
+			line_put(&lb, ",", 1);
+		line_put(&lb, "\"", 1);
+		line_put(&lb, f->name, strlen(f->name));
+		line_put(&lb, "\":", 2);
+		switch (f->type) {
+		case F_KIND:
+			s = audit_kind_name(rec->kind);
+			line_put(&lb, "\"", 1);
+			line_put(&lb, s, strlen(s));
+			line_put(&lb, "\"", 1);
+			break;
+		case F_UINT:
+			memcpy(&u, base, sizeof(u));
+			if (u > (uint64_t)INT64_MAX)
+				return -1;
+			k = sizeof(num);
+			do {
+				num[--k] = (char)('0' + u % 10);
+				u /= 10;
+			} while (u != 0);
+			line_put(&lb, num + k, sizeof(num) - k);
+			break;
+		case F_STR:
+			line_put(&lb, "\"", 1);
+			for (s = base; *s != '\0'; s++) {
+				if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+					return -1;
+				if (*s == '"' || *s == '\\')
+					line_put(&lb, "\\", 1);
+				line_put(&lb, s, 1);
+			}
+			line_put(&lb, "\"", 1);
+			break;
+		case F_SEALED:
+			if (!rec->sealed) {
+				line_put(&lb, "\"\"", 2);
+				break;
+			}
+			/* FALLTHROUGH */
+		case F_HEX:
+			sodium_bin2hex(hex, sizeof(hex), (const unsigned char *)base, f->size);
+			line_put(&lb, "\"", 1);
+			line_put(&lb, hex, 2 * f->size);
+			line_put(&lb, "\"", 1);
+			break;
+		}
+	}
+	line_put(&lb, "}", 1);
+	if (lb.full)
+		return -1;
+	buf[lb.at] = '\0';
+	*len = lb.at;
+	return 0;
+}
+
 /* The record hash: BLAKE2b-256 of the kind's prefix and the line's bytes before ',"hash":'. */
 static void
 record_hash(enum audit_kind kind, const char *prefix, size_t len,
@@ -282,12 +381,14 @@ seal_record(struct audit_record *rec, const struct keys_secret *signer, char *bu
 
 	tab = schema(rec->kind, &n);
 	if (is_signed(rec->kind)) {
-		if (dump(rec, tab, n - 2, buf, AUDIT_LINE_MAX, &blen) != 0)
+		if (dump_ascii(rec, tab, n - 2, buf, AUDIT_LINE_MAX, &blen) != 0 &&
+		    dump(rec, tab, n - 2, buf, AUDIT_LINE_MAX, &blen) != 0)
 			goto fail;
 		crypto_sign_detached(rec->signature, NULL, msg,
 		    signature_message(rec->kind, buf, blen - 1, msg), signer->sk);
 	}
-	if (dump(rec, tab, n - 1, buf, AUDIT_LINE_MAX, &plen) != 0 ||
+	if ((dump_ascii(rec, tab, n - 1, buf, AUDIT_LINE_MAX, &plen) != 0 &&
+	    dump(rec, tab, n - 1, buf, AUDIT_LINE_MAX, &plen) != 0) ||
 	    plen - 1 + HASH_TAIL > AUDIT_LINE_MAX)
 		goto fail;
 	record_hash(rec->kind, buf, plen - 1, rec->hash);
@@ -746,12 +847,72 @@ change_kind(enum change_kind k)
 	}
 }
 
+/*
+ * Fills the change fields of r from change c of a redaction (not seq, prev, commitment or hash).
+ * `rollup` is the marking of the release; `last` remembers the interned marking whose text r
+ * holds already, so that a run of portions under one marking formats it once. Returns 0, or -1
+ * with err.
+ */
+static int
+change_record(const struct policy *p, const struct document *d, const struct redact_change *c,
+    const char *rollup, const struct marking **last, struct audit_record *r, char *err,
+    size_t errlen)
+{
+	const struct marking *eff = NULL;
+
+	r->kind = change_kind(c->kind);
+	r->line_first = c->line_first;
+	r->line_last = c->line_last;
+	r->in_start = c->in_start;
+	r->in_end = c->in_end;
+	r->out_start = c->out_start;
+	r->out_end = c->out_end;
+	if (c->kind != CHANGE_WITHHELD) {
+		/* A re-marked or removed line follows what was released. */
+		snprintf(r->marking, sizeof(r->marking), "%s", rollup);
+		memcpy(r->rule, "rollup", sizeof("rollup"));
+		r->exemption[0] = '\0';
+		*last = NULL;
+		return 0;
+	}
+	if (c->portion < d->nportions && d->portions[c->portion].eff_known)
+		eff = d->portions[c->portion].eff;
+	if (eff == NULL)
+		r->marking[0] = '\0';
+	else if (eff != *last &&
+	    marking_format(p, eff, NULL, true, r->marking, sizeof(r->marking)) < 0) {
+		snprintf(err, errlen, "line %zu: the portion's marking is too long for the audit",
+		    c->line_first);
+		return -1;
+	}
+	*last = eff;
+	if (copy_str(r->rule, sizeof(r->rule), marking_rule_name(c->rule), "rule", err,
+	    errlen) != 0 ||
+	    copy_str(r->exemption, sizeof(r->exemption), c->exemption != NULL ? c->exemption : "",
+	    "exemption", err, errlen) != 0)
+		return -1;
+	return 0;
+}
+
+/* The marking of a release, as re-marked and removed lines record it. Returns 0 or -1. */
+static int
+rollup_text(const struct policy *p, const struct redact_result *res, char *buf, size_t size,
+    char *err, size_t errlen)
+{
+	if (marking_format(p, &res->rollup, NULL, true, buf, size) < 0) {
+		snprintf(err, errlen, "the marking of the release is too long for the audit");
+		return -1;
+	}
+	return 0;
+}
+
 int
 audit_changes(const struct policy *p, const struct document *d,
     const struct redact_result *res, struct audit_record **out, size_t *n, char *err,
     size_t errlen)
 {
 	struct audit_record *recs;
+	const struct marking *last = NULL;
 	char rollup[sizeof(recs->marking)];
 	size_t i;
 
@@ -759,73 +920,23 @@ audit_changes(const struct policy *p, const struct document *d,
 	*n = 0;
 	if (res->nchanges == 0)
 		return 0;
-	if (marking_format(p, &res->rollup, NULL, true, rollup, sizeof(rollup)) < 0) {
-		snprintf(err, errlen, "the marking of the release is too long for the audit");
+	if (rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0)
 		return -1;
-	}
 	if ((recs = calloc(res->nchanges, sizeof(*recs))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	for (i = 0; i < res->nchanges; i++) {
-		const struct redact_change *c = &res->changes[i];
-		struct audit_record *r = &recs[i];
-
-		r->kind = change_kind(c->kind);
-		r->line_first = c->line_first;
-		r->line_last = c->line_last;
-		r->in_start = c->in_start;
-		r->in_end = c->in_end;
-		r->out_start = c->out_start;
-		r->out_end = c->out_end;
-		if (c->kind != CHANGE_WITHHELD) {
-			/* A re-marked or removed line follows what was released. */
-			memcpy(r->marking, rollup, sizeof(r->marking));
-			memcpy(r->rule, "rollup", sizeof("rollup"));
-			continue;
+		if (i > 0)
+			memcpy(recs[i].marking, recs[i - 1].marking, sizeof(recs[i].marking));
+		if (change_record(p, d, &res->changes[i], rollup, &last, &recs[i], err,
+		    errlen) != 0) {
+			free(recs);
+			return -1;
 		}
-		if (c->portion < d->nportions && d->portions[c->portion].eff_known &&
-		    marking_format(p, d->portions[c->portion].eff, NULL, true, r->marking,
-		    sizeof(r->marking)) < 0) {
-			snprintf(err, errlen, "line %zu: the portion's marking is too long for the "
-			    "audit", c->line_first);
-			goto fail;
-		}
-		if (copy_str(r->rule, sizeof(r->rule), marking_rule_name(c->rule), "rule", err,
-		    errlen) != 0 ||
-		    copy_str(r->exemption, sizeof(r->exemption),
-		    c->exemption != NULL ? c->exemption : "", "exemption", err, errlen) != 0)
-			goto fail;
 	}
 	*out = recs;
 	*n = res->nchanges;
-	return 0;
-fail:
-	free(recs);
-	return -1;
-}
-
-/* Appends a line and its "\n" to the log's text. Returns 0 or -1 (out of memory). */
-static int
-log_append(struct audit_log *log, size_t *cap, const char *line, size_t len)
-{
-	if (log->len + len + 1 > *cap) {
-		size_t ncap = *cap == 0 ? 8192 : *cap;
-		char *bigger;
-
-		while (ncap < log->len + len + 1) {
-			if (ncap > SIZE_MAX / 2)
-				return -1;
-			ncap *= 2;
-		}
-		if ((bigger = realloc(log->text, ncap)) == NULL)
-			return -1;
-		log->text = bigger;
-		*cap = ncap;
-	}
-	memcpy(log->text + log->len, line, len);
-	log->text[log->len + len] = '\n';
-	log->len += len + 1;
 	return 0;
 }
 
@@ -854,10 +965,10 @@ run_identity(const struct audit_params *ap, unsigned char run[AUDIT_RUN_BYTES],
 	crypto_generichash_final(&st, run, AUDIT_RUN_BYTES);
 }
 
-/* Fills the begin record from the parameters. Returns 0 or -1 with err. */
+/* Fills the begin record from the parameters, all but the input digest. Returns 0 or -1. */
 static int
-fill_begin(const struct audit_params *ap, const unsigned char *secret, const char *in,
-    size_t in_len, struct audit_record *b, char *err, size_t errlen)
+fill_begin(const struct audit_params *ap, const unsigned char *secret, size_t in_len,
+    struct audit_record *b, char *err, size_t errlen)
 {
 	struct tm tm;
 
@@ -881,7 +992,6 @@ fill_begin(const struct audit_params *ap, const unsigned char *secret, const cha
 		return -1;
 	memcpy(b->policy_digest, ap->policy_digest, AUDIT_HASH_BYTES);
 	b->input_length = in_len;
-	audit_commitment(secret, 0, in, in_len, b->input_digest);
 	if (ap->auditor != NULL) {
 		b->sealed = true;
 		memcpy(b->auditor_key_id, ap->auditor->id, KEYS_ID_BYTES);
@@ -896,48 +1006,450 @@ fill_begin(const struct audit_params *ap, const unsigned char *secret, const cha
 	return 0;
 }
 
+/*
+ * The writer of one audit. Records are made, hashed, chained and written one at a time, so
+ * that an audit of any length needs a few kilobytes besides one commitment per change. A helper
+ * thread, when there is one, computes the keyed input digest while the caller parses, and later
+ * shares the commitments with the caller, chunk by chunk; the chain itself is made in order by
+ * the caller.
+ */
+#define COMMIT_CHUNK 128	/* changes a thread commits to at a time */
+
+struct audit_writer {
+	const struct keys_secret *signer;
+	const char *in;
+	size_t in_len;
+	unsigned char *secret;		/* sodium_malloc: wiped by audit_writer_free */
+	struct audit_record head[2];	/* begin, end */
+	struct audit_record rec;	/* the change record being written */
+	unsigned char prev[AUDIT_HASH_BYTES];
+	uint64_t seq;
+	size_t last_len;		/* the length of the line written last, without "\n" */
+	struct redact_sink sink;
+	crypto_generichash_state out_state;	/* the digest of the release, as it is written */
+	char line[AUDIT_LINE_MAX + 2];
+
+	/* The helper thread and what it shares; the mutex guards the flags. */
+	bool helper, sandbox;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool digest_done, job, quit;
+	char helper_err[256];		/* set when the helper could not enter the sandbox */
+	const struct redact_change *changes;
+	unsigned char (*commitments)[AUDIT_HASH_BYTES];
+	atomic_uchar *chunk_claimed;	/* per chunk: a thread has taken it */
+	atomic_uchar *chunk_done;	/* per chunk: its commitments are ready */
+	size_t back;			/* the caller takes spare chunks from here down */
+	atomic_bool stop;
+	size_t nchunks, nchanges;
+};
+
+/* Commits to the removed bytes of change i under its subkey (seq i + 1). */
+static void
+commit_change(struct audit_writer *w, const struct redact_change *c, size_t i,
+    unsigned char out[AUDIT_HASH_BYTES])
+{
+	audit_commitment(w->secret, (uint64_t)i + 1, w->in + c->in_start,
+	    c->in_end - c->in_start, out);
+}
+
+static bool claim_chunk(struct audit_writer *w, size_t k);
+
+/* Takes the chunks of the commitment job from the front until none is left or the writer stops. */
+static void
+commit_chunks(struct audit_writer *w)
+{
+	size_t k;
+
+	for (k = 0; k < w->nchunks && !atomic_load(&w->stop); k++)
+		claim_chunk(w, k);
+}
+
+static void *
+helper_main(void *arg)
+{
+	struct audit_writer *w = arg;
+	char msg[sizeof(w->helper_err)];
+	bool job;
+
+	if (w->sandbox && sandbox_enter(msg, sizeof(msg)) != 0) {
+		pthread_mutex_lock(&w->mu);
+		memcpy(w->helper_err, msg, sizeof(msg));
+		w->digest_done = true;
+		pthread_cond_broadcast(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+		return NULL;
+	}
+	audit_commitment(w->secret, 0, w->in, w->in_len, w->head[0].input_digest);
+	pthread_mutex_lock(&w->mu);
+	w->digest_done = true;
+	pthread_cond_broadcast(&w->cv);
+	while (!w->job && !w->quit)
+		pthread_cond_wait(&w->cv, &w->mu);
+	job = w->job && !w->quit;
+	pthread_mutex_unlock(&w->mu);
+	if (job)
+		commit_chunks(w);
+	return NULL;
+}
+
 int
-audit_build(const struct audit_params *ap, const struct audit_record *changes,
-    size_t nchanges, size_t portions_released, size_t portions_withheld, const char *in,
-    size_t in_len, const char *out, size_t out_len, struct audit_log *log, char *err,
+audit_writer_new(struct audit_writer **wp, const struct audit_params *ap, const char *in,
+    size_t in_len, const struct redact_sink *sink, bool helper, bool sandbox, char *err,
     size_t errlen)
 {
-	char line[AUDIT_LINE_MAX + 1], msg[256];
-	unsigned char *secret;
-	struct audit_record *end;
-	size_t i, n, cap = 0, len;
-	int rc = -1;
+	struct audit_writer *w;
 
-	memset(log, 0, sizeof(*log));
+	*wp = NULL;
 	if (ap->signer == NULL || ap->signer->kind != KEYS_SIGN ||
 	    (ap->auditor != NULL && ap->auditor->kind != KEYS_BOX)) {
 		snprintf(err, errlen, "the audit needs an Ed25519 signing key and, if any, an X25519 "
 		    "auditor key");
 		return -1;
 	}
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+	    (w->secret = sodium_malloc(AUDIT_SECRET_BYTES)) == NULL) {
+		free(w);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	w->signer = ap->signer;
+	w->in = in;
+	w->in_len = in_len;
+	w->sink = *sink;
+	crypto_generichash_init(&w->out_state, NULL, 0, AUDIT_HASH_BYTES);
+	run_identity(ap, w->head[0].run, w->secret);
+	if (fill_begin(ap, w->secret, in_len, &w->head[0], err, errlen) != 0) {
+		audit_writer_free(w);
+		return -1;
+	}
+	w->head[1].kind = AUDIT_END;
+	memcpy(w->head[1].key_id, ap->signer->id, KEYS_ID_BYTES);
+	if (helper) {
+		w->sandbox = sandbox;
+		if (pthread_mutex_init(&w->mu, NULL) != 0) {
+			audit_writer_free(w);
+			snprintf(err, errlen, "cannot start the audit's helper thread");
+			return -1;
+		}
+		if (pthread_cond_init(&w->cv, NULL) != 0) {
+			pthread_mutex_destroy(&w->mu);
+			audit_writer_free(w);
+			snprintf(err, errlen, "cannot start the audit's helper thread");
+			return -1;
+		}
+		if (pthread_create(&w->thread, NULL, helper_main, w) != 0) {
+			pthread_cond_destroy(&w->cv);
+			pthread_mutex_destroy(&w->mu);
+			audit_writer_free(w);
+			snprintf(err, errlen, "cannot start the audit's helper thread");
+			return -1;
+		}
+		w->helper = true;
+	} else {
+		audit_commitment(w->secret, 0, in, in_len, w->head[0].input_digest);
+	}
+	*wp = w;
+	return 0;
+}
+
+void
+audit_writer_output(struct audit_writer *w, const void *buf, size_t n)
+{
+	crypto_generichash_update(&w->out_state, buf, n);
+}
+
+/*
+ * Gives rec its seq and prev, checks it as the reader will, seals it and writes its line to the
+ * sink. Returns 0 with the line's length (without "\n") in *len, or -1 with err.
+ */
+static int
+put_record(struct audit_writer *w, struct audit_record *rec, size_t *len, char *err,
+    size_t errlen)
+{
+	char msg[256];
+
+	rec->seq = w->seq;
+	memcpy(rec->prev, w->prev, AUDIT_HASH_BYTES);
+	/* What the reader would refuse is never written. */
+	if (strings_ok(rec, msg, sizeof(msg)) != 0 || check_values(rec, msg, sizeof(msg)) != 0) {
+		snprintf(err, errlen, "%s record %llu: %s", audit_kind_name(rec->kind),
+		    (unsigned long long)rec->seq, msg);
+		return -1;
+	}
+	if (seal_record(rec, w->signer, w->line, len, err, errlen) != 0)
+		return -1;
+	w->line[*len] = '\n';
+	if (w->sink.write(w->sink.ctx, w->line, *len + 1) != 0) {
+		snprintf(err, errlen, "cannot write the audit");
+		return -1;
+	}
+	if (is_signed(rec->kind))
+		rec->body_len = *len - HASH_TAIL - SIGNATURE_TAIL;
+	memcpy(w->prev, rec->hash, AUDIT_HASH_BYTES);
+	w->last_len = *len;
+	w->seq++;
+	return 0;
+}
+
+/* Writes the begin record, once its input digest is ready. Returns 0 or -1 with err. */
+static int
+put_begin(struct audit_writer *w, size_t *len, char *err, size_t errlen)
+{
+	if (w->helper) {
+		pthread_mutex_lock(&w->mu);
+		while (!w->digest_done)
+			pthread_cond_wait(&w->cv, &w->mu);
+		pthread_mutex_unlock(&w->mu);
+		if (w->helper_err[0] != '\0') {
+			snprintf(err, errlen, "%s", w->helper_err);
+			return -1;
+		}
+	}
+	return put_record(w, &w->head[0], len, err, errlen);
+}
+
+/* Counts a change record into the end record. */
+static void
+count_change(struct audit_writer *w, enum audit_kind kind)
+{
+	struct audit_record *end = &w->head[1];
+
+	end->changes++;
+	end->withheld += kind == AUDIT_WITHHELD;
+	end->remarked += kind == AUDIT_REMARKED;
+	end->captions += kind == AUDIT_CAPTION;
+	end->authority += kind == AUDIT_AUTHORITY;
+}
+
+/*
+ * Hands the commitments of res's changes to the helper, when there is one and enough of them
+ * to share. Returns true when the job is posted (then w->commitments fills chunk by chunk).
+ */
+static bool
+post_commitments(struct audit_writer *w, const struct redact_result *res)
+{
+	size_t nchunks = (res->nchanges + COMMIT_CHUNK - 1) / COMMIT_CHUNK;
+
+	if (!w->helper || nchunks < 4)
+		return false;
+	if ((w->commitments = calloc(res->nchanges, sizeof(*w->commitments))) == NULL ||
+	    (w->chunk_claimed = calloc(nchunks, sizeof(*w->chunk_claimed))) == NULL ||
+	    (w->chunk_done = calloc(nchunks, sizeof(*w->chunk_done))) == NULL) {
+		free(w->commitments);
+		free(w->chunk_claimed);
+		w->commitments = NULL;
+		w->chunk_claimed = NULL;
+		return false;	/* the caller commits alone */
+	}
+	w->changes = res->changes;
+	w->nchanges = res->nchanges;
+	w->nchunks = nchunks;
+	w->back = nchunks;
+	pthread_mutex_lock(&w->mu);
+	w->job = true;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	return true;
+}
+
+/*
+ * Takes chunk k of a posted job unless another thread has, and commits to its changes. Returns
+ * whether this thread took it.
+ */
+static bool
+claim_chunk(struct audit_writer *w, size_t k)
+{
+	size_t i, last;
+
+	if (atomic_exchange(&w->chunk_claimed[k], 1) != 0)
+		return false;
+	last = (k + 1) * COMMIT_CHUNK < w->nchanges ? (k + 1) * COMMIT_CHUNK : w->nchanges;
+	for (i = k * COMMIT_CHUNK; i < last; i++)
+		commit_change(w, &w->changes[i], i, w->commitments[i]);
+	atomic_store_explicit(&w->chunk_done[k], 1, memory_order_release);
+	return true;
+}
+
+/*
+ * Waits for chunk k of a posted job, the next one the chain needs. The helper takes chunks from
+ * the front and the caller chains behind it; while the chain waits, the caller takes chunks
+ * from the back, so that both threads stay busy and finish together.
+ */
+static void
+await_chunk(struct audit_writer *w, size_t k)
+{
+	if (claim_chunk(w, k))
+		return;
+	while (!atomic_load_explicit(&w->chunk_done[k], memory_order_acquire)) {
+		if (w->back > k + 1)
+			claim_chunk(w, --w->back);
+	}
+}
+
+int
+audit_writer_changes(struct audit_writer *w, const struct policy *p, const struct document *d,
+    const struct redact_result *res, char *err, size_t errlen)
+{
+	const struct marking *last = NULL;
+	char rollup[sizeof(w->rec.marking)];
+	bool shared;
+	size_t i, len;
+
+	if (w->seq != 0 || rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0 ||
+	    put_begin(w, &len, err, errlen) != 0)
+		return -1;
+	for (i = 0; i < res->nchanges; i++)
+		if (res->changes[i].in_end > w->in_len ||
+		    res->changes[i].in_start > res->changes[i].in_end) {
+			snprintf(err, errlen, "change %zu lies outside the input", i + 1);
+			return -1;
+		}
+	shared = post_commitments(w, res);
+	for (i = 0; i < res->nchanges; i++) {
+		const struct redact_change *c = &res->changes[i];
+
+		if (change_record(p, d, c, rollup, &last, &w->rec, err, errlen) != 0)
+			return -1;
+		if (shared) {
+			if (i % COMMIT_CHUNK == 0)
+				await_chunk(w, i / COMMIT_CHUNK);
+			memcpy(w->rec.commitment, w->commitments[i], AUDIT_HASH_BYTES);
+		} else {
+			commit_change(w, c, i, w->rec.commitment);
+		}
+		count_change(w, w->rec.kind);
+		if (put_record(w, &w->rec, &len, err, errlen) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+audit_writer_end(struct audit_writer *w, size_t portions_released, size_t portions_withheld,
+    size_t out_len, char *err, size_t errlen)
+{
+	struct audit_record *end = &w->head[1];
+	size_t len;
+
+	if (w->seq == 0 && put_begin(w, &len, err, errlen) != 0)
+		return -1;
+	if (end->changes != w->seq - 1) {
+		snprintf(err, errlen, "the audit's records are out of order");
+		return -1;
+	}
+	end->portions_released = portions_released;
+	end->portions_withheld = portions_withheld;
+	end->output_length = out_len;
+	crypto_generichash_final(&w->out_state, end->output_digest, AUDIT_HASH_BYTES);
+	return put_record(w, end, &len, err, errlen);
+}
+
+void
+audit_writer_head(const struct audit_writer *w, struct audit_log *head)
+{
+	memset(head, 0, sizeof(*head));
+	head->recs = (struct audit_record *)w->head;
+	head->nrecs = 2;
+}
+
+void
+audit_writer_free(struct audit_writer *w)
+{
+	if (w == NULL)
+		return;
+	if (w->helper) {
+		atomic_store(&w->stop, true);
+		pthread_mutex_lock(&w->mu);
+		w->quit = true;
+		pthread_cond_broadcast(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->thread, NULL);
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+	}
+	free(w->commitments);
+	free(w->chunk_claimed);
+	free(w->chunk_done);
+	sodium_free(w->secret);		/* wipes the run secret */
+	sodium_memzero(&w->out_state, sizeof(w->out_state));
+	free(w);
+}
+
+/* Appends a line to a log's text; the sink of audit_build. */
+struct log_sink {
+	struct audit_log *log;
+	size_t cap;
+};
+
+static int
+log_write(void *ctx, const void *buf, size_t n)
+{
+	struct log_sink *ls = ctx;
+	struct audit_log *log = ls->log;
+
+	if (log->len + n > ls->cap) {
+		size_t ncap = ls->cap == 0 ? 8192 : ls->cap;
+		char *bigger;
+
+		while (ncap < log->len + n) {
+			if (ncap > SIZE_MAX / 2)
+				return -1;
+			ncap *= 2;
+		}
+		if ((bigger = realloc(log->text, ncap)) == NULL)
+			return -1;
+		log->text = bigger;
+		ls->cap = ncap;
+	}
+	memcpy(log->text + log->len, buf, n);
+	log->len += n;
+	return 0;
+}
+
+/* Keeps a copy of the record just written, with where its line lies in the log's text. */
+static void
+log_keep(struct audit_log *log, const struct audit_writer *w, const struct audit_record *rec)
+{
+	struct audit_record *r = &log->recs[log->nrecs++];
+
+	*r = *rec;
+	r->line_len = w->last_len;
+	r->line_off = log->len - w->last_len - 1;
+}
+
+int
+audit_build(const struct audit_params *ap, const struct audit_record *changes,
+    size_t nchanges, size_t portions_released, size_t portions_withheld, const char *in,
+    size_t in_len, const char *out, size_t out_len, struct audit_log *log, char *err,
+    size_t errlen)
+{
+	struct log_sink ls = { log, 0 };
+	struct redact_sink sink = { log_write, &ls };
+	struct audit_writer *w = NULL;
+	size_t i, len;
+
+	memset(log, 0, sizeof(*log));
 	if (nchanges > SIZE_MAX / sizeof(*log->recs) - 2) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	n = nchanges + 2;
-	if ((secret = sodium_malloc(AUDIT_SECRET_BYTES)) == NULL ||
-	    (log->recs = calloc(n, sizeof(*log->recs))) == NULL) {
+	if ((log->recs = calloc(nchanges + 2, sizeof(*log->recs))) == NULL) {
 		snprintf(err, errlen, "out of memory");
-		goto done;
+		return -1;
 	}
-	log->nrecs = n;
-	run_identity(ap, log->recs[0].run, secret);
-	if (fill_begin(ap, secret, in, in_len, &log->recs[0], err, errlen) != 0)
-		goto done;
-	end = &log->recs[n - 1];
-	end->kind = AUDIT_END;
+	if (audit_writer_new(&w, ap, in, in_len, &sink, false, false, err, errlen) != 0 ||
+	    put_begin(w, &len, err, errlen) != 0)
+		goto fail;
+	log_keep(log, w, &w->head[0]);
 	for (i = 0; i < nchanges; i++) {
-		struct audit_record *r = &log->recs[i + 1];
 		const struct audit_record *c = &changes[i];
+		struct audit_record *r = &w->rec;
 
 		if (c->in_end > in_len || c->in_start > c->in_end) {
 			snprintf(err, errlen, "change %zu lies outside the input", i + 1);
-			goto done;
+			goto fail;
 		}
 		r->kind = c->kind;
 		r->line_first = c->line_first;
@@ -952,49 +1464,25 @@ audit_build(const struct audit_params *ap, const struct audit_record *changes,
 		r->marking[sizeof(r->marking) - 1] = '\0';
 		r->rule[sizeof(r->rule) - 1] = '\0';
 		r->exemption[sizeof(r->exemption) - 1] = '\0';
-		audit_commitment(secret, i + 1, in + c->in_start, (size_t)(c->in_end - c->in_start),
-		    r->commitment);
-		end->withheld += c->kind == AUDIT_WITHHELD;
-		end->remarked += c->kind == AUDIT_REMARKED;
-		end->captions += c->kind == AUDIT_CAPTION;
-		end->authority += c->kind == AUDIT_AUTHORITY;
+		audit_commitment(w->secret, i + 1, in + c->in_start,
+		    (size_t)(c->in_end - c->in_start), r->commitment);
+		count_change(w, r->kind);
+		if (put_record(w, r, &len, err, errlen) != 0)
+			goto fail;
+		log_keep(log, w, r);
 	}
-	end->changes = nchanges;
-	end->portions_released = portions_released;
-	end->portions_withheld = portions_withheld;
-	end->output_length = out_len;
-	crypto_generichash(end->output_digest, AUDIT_HASH_BYTES, (const unsigned char *)out,
-	    out_len, NULL, 0);
-	memcpy(end->key_id, ap->signer->id, KEYS_ID_BYTES);
-	for (i = 0; i < n; i++) {
-		struct audit_record *r = &log->recs[i];
-
-		r->seq = i;
-		if (i > 0)
-			memcpy(r->prev, log->recs[i - 1].hash, AUDIT_HASH_BYTES);
-		/* What the reader would refuse is never written. */
-		if (strings_ok(r, msg, sizeof(msg)) != 0 || check_values(r, msg, sizeof(msg)) != 0) {
-			snprintf(err, errlen, "%s record %zu: %s", audit_kind_name(r->kind), i, msg);
-			goto done;
-		}
-		if (seal_record(r, ap->signer, line, &len, err, errlen) != 0)
-			goto done;
-		r->line_off = log->len;
-		r->line_len = len;
-		if (is_signed(r->kind))
-			r->body_len = len - HASH_TAIL - SIGNATURE_TAIL;
-		if (log_append(log, &cap, line, len) != 0) {
-			snprintf(err, errlen, "out of memory");
-			goto done;
-		}
-	}
-	rc = 0;
-done:
-	sodium_free(secret);	/* wipes the run secret */
-	if (rc != 0)
-		audit_log_free(log);
-	return rc;
+	audit_writer_output(w, out, out_len);
+	if (audit_writer_end(w, portions_released, portions_withheld, out_len, err, errlen) != 0)
+		goto fail;
+	log_keep(log, w, &w->head[1]);
+	audit_writer_free(w);
+	return 0;
+fail:
+	audit_writer_free(w);
+	audit_log_free(log);
+	return -1;
 }
+
 
 int
 audit_ledger_open(struct audit_ledger *l, const char *path, char *err, size_t errlen)

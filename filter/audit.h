@@ -150,6 +150,49 @@ int audit_build(const struct audit_params *ap, const struct audit_record *change
     size_t errlen);
 
 /*
+ * The writer of one run's audit: records made, chained and written to a sink one at a time, so
+ * that writing an audit needs a few kilobytes besides 32 bytes a change.
+ */
+struct audit_writer;
+
+/*
+ * Starts the audit of a run over in[0..in_len) (which must outlive the writer), its lines to go
+ * to sink. Makes the run id and secret and the begin record. With `helper`, a second thread
+ * computes the keyed input digest at once, while the caller parses, and later shares the
+ * commitments; it enters the sandbox itself when `sandbox` is set, so call this before the
+ * calling thread does. Returns 0 with *w (free with audit_writer_free), or -1 with err.
+ */
+int audit_writer_new(struct audit_writer **w, const struct audit_params *ap, const char *in,
+    size_t in_len, const struct redact_sink *sink, bool helper, bool sandbox, char *err,
+    size_t errlen);
+
+/* Adds n bytes of the release, in order, to the output digest of the end record. */
+void audit_writer_output(struct audit_writer *w, const void *buf, size_t n);
+
+/*
+ * Writes the begin record and one record for each change of res, in order, with its commitment.
+ * Returns 0, or -1 with err (a record the reader would refuse, or the sink failed).
+ */
+int audit_writer_changes(struct audit_writer *w, const struct policy *p, const struct document *d,
+    const struct redact_result *res, char *err, size_t errlen);
+
+/*
+ * Writes the signed end record over a release of out_len bytes (given to audit_writer_output).
+ * Returns 0, or -1 with err.
+ */
+int audit_writer_end(struct audit_writer *w, size_t portions_released, size_t portions_withheld,
+    size_t out_len, char *err, size_t errlen);
+
+/*
+ * The begin and end records of a finished audit, as a two-record log for audit_ledger_append;
+ * it points into w, and is not freed.
+ */
+void audit_writer_head(const struct audit_writer *w, struct audit_log *head);
+
+/* Stops the helper, wipes the run secret and frees the writer; accepts NULL. */
+void audit_writer_free(struct audit_writer *w);
+
+/*
  * Parses one line (without its "\n") as a record of an audit (ledger false) or a ledger: checks
  * that it is canonical, that its values are well-formed and that its hash field is its hash.
  * Returns 0 with rec filled, or -1 with a message naming the field in err.

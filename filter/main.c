@@ -219,7 +219,7 @@ struct run_audit {
 	struct keys_public auditor;
 	bool has_auditor;
 	struct audit_ledger ledger;	/* fd -1 when there is none */
-	struct audit_log log;
+	struct audit_writer *writer;	/* from run_audit_start on */
 };
 
 static void
@@ -234,7 +234,7 @@ run_audit_free(struct run_audit *ac)
 {
 	keys_secret_free(ac->signer);
 	audit_ledger_close(&ac->ledger);
-	audit_log_free(&ac->log);
+	audit_writer_free(ac->writer);
 	run_audit_init(ac);
 }
 
@@ -285,17 +285,31 @@ run_audit_time(time_t *t)
 	return 0;
 }
 
-/* Builds the audit of a redaction into ac->log. Returns 0, or -1 having said why. */
+/* A document this large has its audit's hashing shared with a second thread. */
+#define AUDIT_HELPER_MIN ((size_t)1 << 20)
+
+/* A redact_sink that writes to a text_out. */
 static int
-run_audit_build(const struct redact_args *a, const struct policy *p, const struct document *d,
-    const struct redact_result *res, const struct text_buffer *in, struct run_audit *ac)
+sink_write(void *ctx, const void *buf, size_t n)
+{
+	struct text_out *o = ctx;
+
+	text_out_write(o, buf, n);
+	return o->err != 0 ? -1 : 0;
+}
+
+/*
+ * Starts the audit of a run over the input, its lines to go to aud: before the sandbox, since
+ * the writer's helper thread enters it on its own. Returns 0, or -1 having said why.
+ */
+static int
+run_audit_start(const struct redact_args *a, const struct policy *p, const struct text_buffer *in,
+    struct text_out *aud, struct run_audit *ac)
 {
 	char err[1024];
 	struct audit_params ap;
-	struct audit_record *changes = NULL;
-	size_t nchanges = 0;
+	struct redact_sink sink = { sink_write, aud };
 	const char *seed = getenv("TEARLINE_TEST_SEED");
-	int rc = -1;
 
 	memset(&ap, 0, sizeof(ap));
 	ap.tool = "tearline " TEARLINE_VERSION;
@@ -317,16 +331,46 @@ run_audit_build(const struct redact_args *a, const struct policy *p, const struc
 		    "nothing (for tests only)");
 		ap.test_seed = seed;
 	}
-	if (audit_changes(p, d, res, &changes, &nchanges, err, sizeof(err)) != 0 ||
-	    audit_build(&ap, changes, nchanges, res->released, res->withheld, in->data, in->len,
-	    res->out, res->out_len, &ac->log, err, sizeof(err)) != 0) {
+	if (audit_writer_new(&ac->writer, &ap, in->data, in->len, &sink,
+	    in->len >= AUDIT_HELPER_MIN, !a->no_sandbox, err, sizeof(err)) != 0) {
 		say("%s: %s", a->audit, err);
-		goto done;
+		return -1;
 	}
-	rc = 0;
-done:
-	free(changes);
-	return rc;
+	return 0;
+}
+
+/* Writes the audit's records once the release is written. Returns 0, or -1 having said why. */
+static int
+run_audit_finish(const struct redact_args *a, const struct policy *p, const struct document *d,
+    const struct redact_result *res, const struct text_out *aud, struct run_audit *ac)
+{
+	char err[1024];
+
+	if (audit_writer_changes(ac->writer, p, d, res, err, sizeof(err)) != 0 ||
+	    audit_writer_end(ac->writer, res->released, res->withheld, res->out_len, err,
+	    sizeof(err)) != 0) {
+		if (aud->err != 0)
+			say("%s: write error: %s", a->audit, strerror(aud->err));
+		else
+			say("%s: %s", a->audit, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* A redact_sink that writes the release to a text_out and into its audit's digest. */
+struct audited_sink {
+	struct text_out *out;
+	struct audit_writer *writer;
+};
+
+static int
+audited_write(void *ctx, const void *buf, size_t n)
+{
+	struct audited_sink *as = ctx;
+
+	audit_writer_output(as->writer, buf, n);
+	return sink_write(as->out, buf, n);
 }
 
 /* Where a redact run writes: the release and, with an audit, the audit. */
@@ -391,8 +435,9 @@ outputs_commit(const struct redact_args *a, struct outputs *o, const struct reda
 {
 	char err[1024], scratch[1024];
 	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
+	struct audit_log head;
 
-	/* Without an audit the release was streamed already (res->out is NULL). */
+	/* A release to a file was streamed already (res->out is NULL). */
 	if (res->out != NULL)
 		text_out_write(&o->out, res->out, res->out_len);
 	if (!o->audit) {
@@ -402,11 +447,11 @@ outputs_commit(const struct redact_args *a, struct outputs *o, const struct reda
 		}
 		return 0;
 	}
-	text_out_write(&o->aud, ac->log.text, ac->log.len);
+	audit_writer_head(ac->writer, &head);
 	if (text_out_flush(&o->out, err, sizeof(err)) != 0 ||
 	    text_out_flush(&o->aud, err, sizeof(err)) != 0 ||
 	    (ac->ledger.fd >= 0 &&
-	    audit_ledger_append(&ac->ledger, ac->signer, &ac->log, err, sizeof(err)) != 0)) {
+	    audit_ledger_append(&ac->ledger, ac->signer, &head, err, sizeof(err)) != 0)) {
 		say("%s", err);
 		outputs_abort(o);
 		return -1;
@@ -443,16 +488,6 @@ outputs_commit(const struct redact_args *a, struct outputs *o, const struct reda
 	return 0;
 }
 
-/* A redact_sink that writes to a text_out. */
-static int
-sink_write(void *ctx, const void *buf, size_t n)
-{
-	struct text_out *o = ctx;
-
-	text_out_write(o, buf, n);
-	return o->err != 0 ? -1 : 0;
-}
-
 static int
 cmd_redact(const struct redact_args *a)
 {
@@ -466,6 +501,7 @@ cmd_redact(const struct redact_args *a)
 	struct outputs o;
 	bool opened = false;
 	const char *name = strcmp(a->input, "-") == 0 ? "(standard input)" : a->input;
+	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
 	int rc = EXIT_ERROR;
 
 	memset(&d, 0, sizeof(d));
@@ -482,6 +518,8 @@ cmd_redact(const struct redact_args *a)
 	if (outputs_open(a, &o) != 0)
 		goto done;
 	opened = true;
+	if (a->audit != NULL && run_audit_start(a, p, &in, &o.aud, &ac) != 0)
+		goto done;
 	/*
 	 * Every file is open: from here on the filter reads, computes and writes, nothing more.
 	 * What would open a file later is done now: the time zone, jansson's hash seed.
@@ -497,17 +535,20 @@ cmd_redact(const struct redact_args *a)
 		goto done;
 	}
 	/*
-	 * Without an audit, the release goes straight to its (temporary) file as it is rendered,
-	 * so that it is never held in memory; the audit needs it whole, for its digest.
+	 * The release goes to its file as it is rendered, never held in memory: every decision is
+	 * made before its first byte, and a failed run removes the temporary file. To standard
+	 * output with an audit it is held until the audit is complete, since what went out cannot
+	 * be taken back.
 	 */
-	if (a->audit == NULL) {
-		struct redact_sink sink = { sink_write, &o.out };
+	if (a->audit == NULL || !to_stdout) {
+		struct audited_sink as = { &o.out, ac.writer };
+		struct redact_sink plain = { sink_write, &o.out }, audited = { audited_write, &as };
 
-		if (redact_stream(p, &d, &target, a->mode, &sink, &res, err, sizeof(err)) != 0) {
+		if (redact_stream(p, &d, &target, a->mode, a->audit != NULL ? &audited : &plain,
+		    &res, err, sizeof(err)) != 0) {
 			if (o.out.err != 0)
-				say("%s: write error: %s", a->output != NULL &&
-				    strcmp(a->output, "-") != 0 ? a->output : "(standard output)",
-				    strerror(o.out.err));
+				say("%s: write error: %s", to_stdout ? "(standard output)" :
+				    a->output, strerror(o.out.err));
 			else
 				say("%s", err);
 			goto done;
@@ -515,9 +556,11 @@ cmd_redact(const struct redact_args *a)
 	} else if (redact_run(p, &d, &target, a->mode, &res, err, sizeof(err)) != 0) {
 		say("%s", err);
 		goto done;
+	} else {
+		audit_writer_output(ac.writer, res.out, res.out_len);
 	}
 	warn_unproven(name, &d, &res);
-	if (a->audit != NULL && run_audit_build(a, p, &d, &res, &in, &ac) != 0)
+	if (a->audit != NULL && run_audit_finish(a, p, &d, &res, &o.aud, &ac) != 0)
 		goto done;
 	/* Everything is decided before the first byte is written: an error leaves no output. */
 	opened = false;
