@@ -3,8 +3,6 @@
  */
 #include "textio.h"
 
-#define TEXT_OUT_BUFFER ((size_t)256 << 10)
-
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -131,8 +129,6 @@ text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
 		unlink(o->tmp);
 		goto fail;
 	}
-	/* Releases and audits run to hundreds of megabytes: fewer, larger writes. */
-	(void)setvbuf(o->fp, NULL, _IOFBF, TEXT_OUT_BUFFER);
 	return 0;
 fail:
 	free(o->path);
