@@ -1029,6 +1029,8 @@ struct audit_writer {
 	crypto_generichash_state out_state;	/* the digest of the release, as it is written */
 	char line[AUDIT_LINE_MAX + 2];
 
+	bool prepared;			/* every commitment made by audit_writer_prepare */
+
 	/* The helper thread and what it shares; the mutex guards the flags. */
 	bool helper, sandbox;
 	pthread_t thread;
@@ -1288,6 +1290,55 @@ await_chunk(struct audit_writer *w, size_t k)
 	}
 }
 
+/* Checks that every change lies within the input. Returns 0, or -1 with err. */
+static int
+changes_inside(const struct audit_writer *w, const struct redact_result *res, char *err,
+    size_t errlen)
+{
+	size_t i;
+
+	for (i = 0; i < res->nchanges; i++)
+		if (res->changes[i].in_end > w->in_len ||
+		    res->changes[i].in_start > res->changes[i].in_end) {
+			snprintf(err, errlen, "change %zu lies outside the input", i + 1);
+			return -1;
+		}
+	return 0;
+}
+
+int
+audit_writer_prepare(struct audit_writer *w, const struct redact_result *res, char *err,
+    size_t errlen)
+{
+	size_t i;
+
+	if (w->helper || w->prepared || w->seq != 0) {
+		snprintf(err, errlen, "the audit cannot be prepared now");
+		return -1;
+	}
+	if (changes_inside(w, res, err, errlen) != 0)
+		return -1;
+	if (res->nchanges > 0 &&
+	    (w->commitments = calloc(res->nchanges, sizeof(*w->commitments))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < res->nchanges; i++)
+		commit_change(w, &res->changes[i], i, w->commitments[i]);
+	w->nchanges = res->nchanges;
+	w->prepared = true;
+	return 0;
+}
+
+int
+audit_writer_ledger_prev(struct audit_writer *w, const unsigned char *head)
+{
+	if (w->seq != 0)
+		return -1;
+	memcpy(w->head[0].ledger_prev, head, AUDIT_HASH_BYTES);
+	return 0;
+}
+
 int
 audit_writer_changes(struct audit_writer *w, const struct policy *p, const struct document *d,
     const struct redact_result *res, char *err, size_t errlen)
@@ -1297,24 +1348,26 @@ audit_writer_changes(struct audit_writer *w, const struct policy *p, const struc
 	bool shared;
 	size_t i, len;
 
-	if (w->seq != 0 || rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0 ||
-	    put_begin(w, &len, err, errlen) != 0)
+	if (w->seq != 0) {
+		snprintf(err, errlen, "the audit's changes are written already");
 		return -1;
-	for (i = 0; i < res->nchanges; i++)
-		if (res->changes[i].in_end > w->in_len ||
-		    res->changes[i].in_start > res->changes[i].in_end) {
-			snprintf(err, errlen, "change %zu lies outside the input", i + 1);
-			return -1;
-		}
-	shared = post_commitments(w, res);
+	}
+	if (w->prepared && w->nchanges != res->nchanges) {
+		snprintf(err, errlen, "the audit was prepared for another redaction");
+		return -1;
+	}
+	if (rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0 ||
+	    changes_inside(w, res, err, errlen) != 0 || put_begin(w, &len, err, errlen) != 0)
+		return -1;
+	shared = !w->prepared && post_commitments(w, res);
 	for (i = 0; i < res->nchanges; i++) {
 		const struct redact_change *c = &res->changes[i];
 
 		if (change_record(p, d, c, rollup, &last, &w->rec, err, errlen) != 0)
 			return -1;
-		if (shared) {
-			if (i % COMMIT_CHUNK == 0)
-				await_chunk(w, i / COMMIT_CHUNK);
+		if (shared && i % COMMIT_CHUNK == 0)
+			await_chunk(w, i / COMMIT_CHUNK);
+		if (shared || w->prepared) {
 			memcpy(w->rec.commitment, w->commitments[i], AUDIT_HASH_BYTES);
 		} else {
 			commit_change(w, c, i, w->rec.commitment);

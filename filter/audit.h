@@ -170,6 +170,21 @@ int audit_writer_new(struct audit_writer **w, const struct audit_params *ap, con
 void audit_writer_output(struct audit_writer *w, const void *buf, size_t n);
 
 /*
+ * Makes every commitment of res's changes now, in the calling thread, for audit_writer_changes
+ * to use: a batch's worker prepares its document's audit, and the committer, which must chain
+ * the audits one after another, is left only the chain and the signature. Not with a helper.
+ * Returns 0, or -1 with err.
+ */
+int audit_writer_prepare(struct audit_writer *w, const struct redact_result *res, char *err,
+    size_t errlen);
+
+/*
+ * Sets the ledger head the begin record names, when it is known only after the writer was made
+ * (a batch's committer). Returns 0, or -1 when the begin record is written already.
+ */
+int audit_writer_ledger_prev(struct audit_writer *w, const unsigned char *head);
+
+/*
  * Writes the begin record and one record for each change of res, in order, with its commitment.
  * Returns 0, or -1 with err (a record the reader would refuse, or the sink failed).
  */

@@ -50,8 +50,7 @@ struct batch_doc {
 	struct text_out out, aud;
 	struct document d;
 	struct redact_result res;
-	struct audit_record *changes;
-	size_t nchanges;
+	struct audit_writer *writer;	/* with a signing key: prepared by the worker */
 	enum doc_state state;
 	char err[BATCH_ERRLEN];
 };
@@ -347,31 +346,68 @@ doc_free(struct batch_doc *d)
 {
 	document_free(&d->d);
 	redact_result_free(&d->res);
-	free(d->changes);
-	d->changes = NULL;
+	audit_writer_free(d->writer);
+	d->writer = NULL;
 	text_buffer_free(&d->in);
 }
 
+/* A redact_sink that writes to a text_out (its error stays in o->err). */
+static int
+sink_write(void *ctx, const void *buf, size_t n)
+{
+	struct text_out *out = ctx;
+
+	text_out_write(out, buf, n);
+	return out->err != 0 ? -1 : 0;
+}
+
 /*
- * A worker's part, for one document: parse, decide, write the release to its temporary file and
- * sync it. Returns true, or false with d->err. A write error is left in d->out.err for the
- * committer to report.
+ * Starts a document's audit and makes everything of it that does not depend on the ledger: the
+ * run secret, the input digest, the sealed secret, the commitments, the output digest. The
+ * committer names the ledger's head, chains and signs. Returns 0, or -1 with d->err.
+ */
+static int
+doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
+{
+	struct audit_params ap;
+	struct redact_sink sink = { sink_write, &d->aud };
+	char msg[512];
+
+	memset(&ap, 0, sizeof(ap));
+	ap.tool = o->tool;
+	ap.policy_name = o->policy->name;
+	ap.policy_digest = o->policy->digest;
+	ap.target = o->release;
+	ap.mode = o->mode;
+	ap.time = o->fixed_time ? o->time : time(NULL);
+	ap.signer = o->signer;
+	ap.auditor = o->auditor;
+	ap.test_seed = o->test_seed;
+	if (audit_writer_new(&d->writer, &ap, d->in.data, d->in.len, &sink, false, false, msg,
+	    sizeof(msg)) != 0 ||
+	    audit_writer_prepare(d->writer, &d->res, msg, sizeof(msg)) != 0) {
+		snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
+		return -1;
+	}
+	audit_writer_output(d->writer, d->res.out, d->res.out_len);
+	return 0;
+}
+
+/*
+ * A worker's part, for one document: parse, decide, prepare the audit, write the release to its
+ * temporary file and sync it. Returns true, or false with d->err. A write error is left in
+ * d->out.err for the committer to report.
  */
 static bool
 doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_doc *d)
 {
-	char msg[512];
-
 	if (document_parse_with(o->policy, m, d->in.data, d->in.len, d->input, &d->d, d->err,
 	    sizeof(d->err)) != 0 ||
 	    redact_run(o->policy, &d->d, o->target, o->mode, &d->res, d->err,
 	    sizeof(d->err)) != 0)
 		return false;
-	if (o->signer != NULL && audit_changes(o->policy, &d->d, &d->res, &d->changes,
-	    &d->nchanges, msg, sizeof(msg)) != 0) {
-		snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
+	if (o->signer != NULL && doc_prepare_audit(o, d) != 0)
 		return false;
-	}
 	text_out_write(&d->out, d->res.out, d->res.out_len);
 	/* text_out_flush, without its message: a worker does not call strerror. */
 	if (d->out.err == 0 && fflush(d->out.fp) != 0)
@@ -409,8 +445,7 @@ ledger_undo(const struct batch_options *o, struct batch_doc *d)
 static int
 doc_commit(const struct batch_options *o, struct batch_doc *d)
 {
-	struct audit_params ap;
-	struct audit_log log;
+	struct audit_log head;
 	char msg[512];
 
 	if (d->state == DOC_FAILED)
@@ -420,35 +455,30 @@ doc_commit(const struct batch_options *o, struct batch_doc *d)
 		goto failed;
 	}
 	if (o->signer != NULL) {
-		memset(&ap, 0, sizeof(ap));
-		ap.tool = o->tool;
-		ap.policy_name = o->policy->name;
-		ap.policy_digest = o->policy->digest;
-		ap.target = o->release;
-		ap.mode = o->mode;
-		ap.time = o->fixed_time ? o->time : time(NULL);
-		ap.signer = o->signer;
-		ap.auditor = o->auditor;
-		ap.ledger_prev = o->ledger != NULL ? o->ledger->head : NULL;
-		ap.test_seed = o->test_seed;
-		if (audit_build(&ap, d->changes, d->nchanges, d->res.released, d->res.withheld,
-		    d->in.data, d->in.len, d->res.out, d->res.out_len, &log, msg,
+		if (o->ledger != NULL &&
+		    audit_writer_ledger_prev(d->writer, o->ledger->head) != 0) {
+			snprintf(d->err, sizeof(d->err), "%s: written before its ledger head was "
+			    "known", d->audit_path);
+			goto failed;
+		}
+		if (audit_writer_changes(d->writer, o->policy, &d->d, &d->res, msg,
+		    sizeof(msg)) != 0 ||
+		    audit_writer_end(d->writer, d->res.released, d->res.withheld, d->res.out_len, msg,
 		    sizeof(msg)) != 0) {
-			snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
+			if (d->aud.err != 0)
+				(void)text_out_flush(&d->aud, d->err, sizeof(d->err));
+			else
+				snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
 			goto failed;
 		}
-		text_out_write(&d->aud, log.text, log.len);
-		if (text_out_flush(&d->aud, d->err, sizeof(d->err)) != 0) {
-			audit_log_free(&log);
+		if (text_out_flush(&d->aud, d->err, sizeof(d->err)) != 0)
 			goto failed;
-		}
-		if (o->ledger != NULL && audit_ledger_append(o->ledger, o->signer, &log, d->err,
+		audit_writer_head(d->writer, &head);
+		if (o->ledger != NULL && audit_ledger_append(o->ledger, o->signer, &head, d->err,
 		    sizeof(d->err)) != 0) {
-			audit_log_free(&log);
 			doc_abort(d);
 			return -1;
 		}
-		audit_log_free(&log);
 		if (text_out_close(&d->aud, true, d->err, sizeof(d->err)) != 0) {
 			doc_abort(d);
 			return ledger_undo(o, d);

@@ -659,13 +659,14 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			}
 			continue;
 		}
-		for (k = 0; k < 2 * p->nrules && !matched; k++) {
+		/* Two passes over the rules in the routing block (see below), one elsewhere. */
+		for (k = 0; k < (i < routing_end ? 2 : 1) * p->nrules && !matched; k++) {
 			/*
 			 * In the routing header, the security line (routing_class) is tried before
 			 * any other routing rule, whatever the policy's order, so that a broad
 			 * routing pattern can never keep "ZNY SSSSS ZZH" as it is.
 			 */
-			const struct policy_rule *r = &p->rules[k % p->nrules];
+			const struct policy_rule *r = &p->rules[k < p->nrules ? k : k - p->nrules];
 			const PCRE2_SIZE *ov;
 			int m;
 

@@ -216,6 +216,9 @@ policy_control_find(const struct policy *p, const char *token, size_t len)
 	size_t i, j;
 
 	if (p->words != NULL) {
+		if (len == 0 || (p->word_lengths[tolower((unsigned char)token[0])] &
+		    ((uint64_t)1 << (len < 63 ? len : 63))) == 0)
+			return -1;
 		/* Length and first letter first: most look-ups are of words that are no control. */
 		for (i = 0; i < p->nwords; i++)
 			if (p->words[i].len == len && len > 0 &&
@@ -811,6 +814,9 @@ index_words(struct loader *l)
 			w->text = j == 0 ? p->controls[i].name : p->controls[i].aliases[j - 1];
 			w->len = strlen(w->text);
 			w->control = (int)i;
+			if (w->len > 0)
+				p->word_lengths[tolower((unsigned char)w->text[0])] |=
+				    (uint64_t)1 << (w->len < 63 ? w->len : 63);
 		}
 	}
 	return 0;

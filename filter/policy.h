@@ -139,6 +139,12 @@ struct policy {
 	size_t ncontrols;
 	struct policy_word *words;	/* every control name and alias, for fast look-ups */
 	size_t nwords;
+	/*
+	 * For each first byte, folded to lower case: bit n set when some word of length n (n < 63)
+	 * starts with it; bit 63 for any longer word. Most look-ups are of words that are no
+	 * control, and this turns them away before any comparison.
+	 */
+	uint64_t word_lengths[256];
 	char (*countries)[8];	/* country codes, indexed by country number */
 	size_t ncountries;
 	int home;		/* the home country (scheme.home, USA by default), or -1 */
