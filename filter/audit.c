@@ -1504,16 +1504,7 @@ audit_build(const struct audit_params *ap, const struct audit_record *changes,
 			snprintf(err, errlen, "change %zu lies outside the input", i + 1);
 			goto fail;
 		}
-		r->kind = c->kind;
-		r->line_first = c->line_first;
-		r->line_last = c->line_last;
-		r->in_start = c->in_start;
-		r->in_end = c->in_end;
-		r->out_start = c->out_start;
-		r->out_end = c->out_end;
-		memcpy(r->marking, c->marking, sizeof(r->marking));
-		memcpy(r->rule, c->rule, sizeof(r->rule));
-		memcpy(r->exemption, c->exemption, sizeof(r->exemption));
+		*r = *c;	/* seq, prev and hash are the writer's to set */
 		r->marking[sizeof(r->marking) - 1] = '\0';
 		r->rule[sizeof(r->rule) - 1] = '\0';
 		r->exemption[sizeof(r->exemption) - 1] = '\0';

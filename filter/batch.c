@@ -351,16 +351,6 @@ doc_free(struct batch_doc *d)
 	text_buffer_free(&d->in);
 }
 
-/* A redact_sink that writes to a text_out (its error stays in o->err). */
-static int
-sink_write(void *ctx, const void *buf, size_t n)
-{
-	struct text_out *out = ctx;
-
-	text_out_write(out, buf, n);
-	return out->err != 0 ? -1 : 0;
-}
-
 /*
  * Starts a document's audit and makes everything of it that does not depend on the ledger: the
  * run secret, the input digest, the sealed secret, the commitments, the output digest. The
@@ -370,7 +360,7 @@ static int
 doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
 {
 	struct audit_params ap;
-	struct redact_sink sink = { sink_write, &d->aud };
+	struct redact_sink sink = { text_out_sink, &d->aud };
 	char msg[512];
 
 	memset(&ap, 0, sizeof(ap));

@@ -305,14 +305,6 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	return true;
 }
 
-/* Whether byte c separates the words of a caption line. */
-static bool
-caption_sep(char c)
-{
-	return c == ' ' || c == '\t' || c == ',' || c == '/' || c == '.' || c == '-' || c == ';' ||
-	    c == ':';
-}
-
 /*
  * Reads the controls named on a caption-shaped line, word by word, longest name first
  * ("NOFORN, NOT FOR INTERNET DISTRIBUTION", "NOFORN SIPDIS", "NOFORN."). Sets *bits to every
@@ -329,15 +321,23 @@ take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
 		size_t best = 0, end, words;
 		int found = -1;
 
-		while (i < len && caption_sep(s[i]))
+		while (i < len && policy_word_sep(s[i]))
 			i++;
 		if (i == len)
 			break;
+		/* Most words of prose begin no control's name: skip them at once. */
+		for (end = i; end < len && !policy_word_sep(s[end]); end++)
+			continue;
+		if (!policy_may_begin_control(p, s + i, end - i)) {
+			all = false;
+			i = end;
+			continue;
+		}
 		/* Try the longest run of up to six words that names a control. */
 		for (end = i, words = 0; end < len && words < 6; words++) {
 			int c;
 
-			while (end < len && !caption_sep(s[end]))
+			while (end < len && !policy_word_sep(s[end]))
 				end++;
 			if ((c = policy_control_find(p, s + i, end - i)) >= 0) {
 				best = end;
@@ -345,7 +345,7 @@ take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
 			}
 			while (end < len && (s[end] == ' ' || s[end] == '\t'))
 				end++;
-			if (end < len && caption_sep(s[end]))
+			if (end < len && policy_word_sep(s[end]))
 				break;
 		}
 		if (found >= 0) {
@@ -354,7 +354,7 @@ take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
 			continue;
 		}
 		all = false;
-		while (i < len && !caption_sep(s[i]))
+		while (i < len && !policy_word_sep(s[i]))
 			i++;
 	}
 	return all && *bits != 0;

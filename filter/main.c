@@ -288,16 +288,6 @@ run_audit_time(time_t *t)
 /* A document this large has its audit's hashing shared with a second thread. */
 #define AUDIT_HELPER_MIN ((size_t)1 << 20)
 
-/* A redact_sink that writes to a text_out. */
-static int
-sink_write(void *ctx, const void *buf, size_t n)
-{
-	struct text_out *o = ctx;
-
-	text_out_write(o, buf, n);
-	return o->err != 0 ? -1 : 0;
-}
-
 /*
  * Starts the audit of a run over the input, its lines to go to aud: before the sandbox, since
  * the writer's helper thread enters it on its own. Returns 0, or -1 having said why.
@@ -308,7 +298,7 @@ run_audit_start(const struct redact_args *a, const struct policy *p, const struc
 {
 	char err[1024];
 	struct audit_params ap;
-	struct redact_sink sink = { sink_write, aud };
+	struct redact_sink sink = { text_out_sink, aud };
 	const char *seed = getenv("TEARLINE_TEST_SEED");
 
 	memset(&ap, 0, sizeof(ap));
@@ -370,7 +360,7 @@ audited_write(void *ctx, const void *buf, size_t n)
 	struct audited_sink *as = ctx;
 
 	audit_writer_output(as->writer, buf, n);
-	return sink_write(as->out, buf, n);
+	return text_out_sink(as->out, buf, n);
 }
 
 /* Where a redact run writes: the release and, with an audit, the audit. */
@@ -542,7 +532,7 @@ cmd_redact(const struct redact_args *a)
 	 */
 	if (a->audit == NULL || !to_stdout) {
 		struct audited_sink as = { &o.out, ac.writer };
-		struct redact_sink plain = { sink_write, &o.out }, audited = { audited_write, &as };
+		struct redact_sink plain = { text_out_sink, &o.out }, audited = { audited_write, &as };
 
 		if (redact_stream(p, &d, &target, a->mode, a->audit != NULL ? &audited : &plain,
 		    &res, err, sizeof(err)) != 0) {

@@ -814,9 +814,17 @@ index_words(struct loader *l)
 			w->text = j == 0 ? p->controls[i].name : p->controls[i].aliases[j - 1];
 			w->len = strlen(w->text);
 			w->control = (int)i;
-			if (w->len > 0)
+			if (w->len > 0) {
+				size_t first = 0;
+
+				while (first < w->len && !policy_word_sep(w->text[first]))
+					first++;
 				p->word_lengths[tolower((unsigned char)w->text[0])] |=
 				    (uint64_t)1 << (w->len < 63 ? w->len : 63);
+				/* The caption reader folds with | 0x20, as tolower does letters. */
+				p->first_word_lengths[(unsigned char)(w->text[0] | 0x20)] |=
+				    (uint64_t)1 << (first < 63 ? first : 63);
+			}
 		}
 	}
 	return 0;

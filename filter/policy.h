@@ -145,6 +145,8 @@ struct policy {
 	 * control, and this turns them away before any comparison.
 	 */
 	uint64_t word_lengths[256];
+	/* The same for the first word of each name, up to a policy_word_sep byte. */
+	uint64_t first_word_lengths[256];
 	char (*countries)[8];	/* country codes, indexed by country number */
 	size_t ncountries;
 	int home;		/* the home country (scheme.home, USA by default), or -1 */
@@ -206,6 +208,25 @@ struct policy_matcher *policy_matcher_new(const struct policy *p);
 
 /* Frees a matcher; accepts NULL. */
 void policy_matcher_free(struct policy_matcher *m);
+
+/* Whether byte c separates the words of a caption line, and of a control's name in one. */
+static inline bool
+policy_word_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == ',' || c == '/' || c == '.' || c == '-' || c == ';' ||
+	    c == ':';
+}
+
+/*
+ * Whether some control's name or alias could begin with the word s[0..len): the caption reader
+ * tries longer runs of words only after such a first word.
+ */
+static inline bool
+policy_may_begin_control(const struct policy *p, const char *s, size_t len)
+{
+	return len > 0 && (p->first_word_lengths[(unsigned char)(s[0] | 0x20)] &
+	    ((uint64_t)1 << (len < 63 ? len : 63))) != 0;
+}
 
 /* The offsets of the last match. */
 static inline const PCRE2_SIZE *

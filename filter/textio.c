@@ -148,6 +148,15 @@ text_out_write(struct text_out *o, const void *p, size_t n)
 		o->written += n;
 }
 
+int
+text_out_sink(void *ctx, const void *buf, size_t n)
+{
+	struct text_out *o = ctx;
+
+	text_out_write(o, buf, n);
+	return o->err != 0 ? -1 : 0;
+}
+
 void
 text_out_puts(struct text_out *o, const char *s)
 {

@@ -46,6 +46,12 @@ int text_out_open(struct text_out *o, const char *path, char *err, size_t errlen
 /* Writes n bytes; errors are remembered in o->err. */
 void text_out_write(struct text_out *o, const void *p, size_t n);
 
+/*
+ * text_out_write in the shape of a redact_sink's write (ctx is the struct text_out): returns 0,
+ * or -1 once the output has had an error.
+ */
+int text_out_sink(void *ctx, const void *buf, size_t n);
+
 /* Writes a NUL-terminated string. */
 void text_out_puts(struct text_out *o, const char *s);
 
