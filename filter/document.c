@@ -60,8 +60,8 @@ utf8_valid(const unsigned char *s, size_t len)
 static int
 split_lines(struct document *d, char *err, size_t errlen)
 {
-	size_t cap = 256, pos = 0, next_nl = 0;
-	bool first = true;
+	size_t cap = 256, pos = 0, next_nl = 0, next_cr = 0;
+	bool first = true, first_cr = true;
 
 	if ((d->lines = malloc(cap * sizeof(*d->lines))) == NULL)
 		goto nomem;
@@ -84,7 +84,13 @@ split_lines(struct document *d, char *err, size_t errlen)
 		}
 		end = next_nl;
 		nl = end < d->len ? d->data + end : NULL;
-		cr = memchr(start, '\r', end - pos);
+		/* So is the next "\r", which most documents have none of, or one a line. */
+		if (first_cr || pos > next_cr) {
+			first_cr = false;
+			cr = memchr(start, '\r', d->len - pos);
+			next_cr = cr != NULL ? (size_t)(cr - d->data) : d->len;
+		}
+		cr = next_cr < end ? d->data + next_cr : NULL;
 		if (d->nlines == cap) {
 			struct doc_line *bigger;
 

@@ -54,6 +54,16 @@ prefix_eq(const char *s, size_t slen, const char *word, bool caseless)
 	return caseless ? strncasecmp(s, word, n) == 0 : strncmp(s, word, n) == 0;
 }
 
+/* Whether word could begin s: its first byte, the cheap test before any other. */
+static bool
+first_eq(const char *s, size_t slen, const char *word, bool caseless)
+{
+	if (slen == 0 || word[0] == '\0')
+		return false;
+	return caseless ? tolower((unsigned char)s[0]) == tolower((unsigned char)word[0]) :
+	    s[0] == word[0];
+}
+
 /* A level token ends at the end, a separator, or a space. */
 static bool
 boundary(const char *s, size_t slen, size_t at)
@@ -87,8 +97,11 @@ leading_token(const struct policy *p, const char *s, size_t slen, enum marking_s
 		if (caseless && lv->spaced != NULL)
 			words[nw++] = lv->spaced;
 		for (j = 0; j < nw; j++) {
-			size_t n = strlen(words[j]);
+			size_t n;
 
+			if (!first_eq(s, slen, words[j], caseless))
+				continue;
+			n = strlen(words[j]);
 			if (n > best && prefix_eq(s, slen, words[j], caseless) &&
 			    boundary(s, slen, n)) {
 				best = n;
@@ -104,8 +117,11 @@ leading_token(const struct policy *p, const char *s, size_t slen, enum marking_s
 			continue;
 		for (j = 0; j <= c->naliases; j++) {
 			const char *w = j == 0 ? c->name : c->aliases[j - 1];
-			size_t n = strlen(w);
+			size_t n;
 
+			if (!first_eq(s, slen, w, caseless))
+				continue;
+			n = strlen(w);
 			if (n > best && prefix_eq(s, slen, w, caseless) && boundary(s, slen, n)) {
 				best = n;
 				*level = c->level;

@@ -19,6 +19,7 @@ text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err,
 	size_t cap = 65536, len = 0;
 	char *data;
 	const char *name = is_stdin ? "(standard input)" : path;
+	struct stat st;
 
 	buf->data = NULL;
 	buf->len = 0;
@@ -26,6 +27,13 @@ text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err,
 		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		return -1;
 	}
+	/*
+	 * A regular file says how large it is: one buffer of that size and a byte to spare, so that
+	 * the read that finds its end needs no more room; grown only if the file grows meanwhile.
+	 */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size < max)
+		cap = (size_t)st.st_size + 1;
 	if ((data = malloc(cap + 1)) == NULL)
 		goto nomem;
 	for (;;) {
@@ -43,7 +51,7 @@ text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err,
 			if ((bigger = realloc(data, cap + 1)) == NULL)
 				goto nomem;
 			data = bigger;
-		}
+				}
 		n = read(fd, data + len, cap - len);
 		if (n < 0) {
 			if (errno == EINTR)
