@@ -4,6 +4,7 @@
 #   make demo       install what is missing, build, release the seed cable with an audit, verify
 #   make check      every test
 #   make check-asan every test against a build with AddressSanitizer and UndefinedBehaviorSanitizer
+#   make check-tsan the threaded tests against a build with ThreadSanitizer
 #   make check-valgrind   the end-to-end cases and audit round trips under valgrind memcheck
 #   make check-limits     the slow limit cases: a 1 GB document processed
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS
@@ -88,7 +89,7 @@ install: tearline
 	install -m 644 policies/*.yaml $(DESTDIR)$(DATADIR)/policies/
 
 clean:
-	rm -rf $(B) $(ASAN_B) tearline
+	rm -rf $(B) $(ASAN_B) $(TSAN_B) tearline
 
 .PHONY: all deps demo check unit install clean
 
@@ -111,6 +112,18 @@ check-asan: tearline
 		CFLAGS="-O1 -g $(SANITIZE)" $(ASAN_B)/tearline unit
 	@sh tests/asan.sh $(ASAN_B)
 
+# The threaded parts (a large document's audit with its helper thread, batches with --jobs, GNU
+# parallel) against a build with ThreadSanitizer, in $(TSAN_B); any report fails it. The sandbox
+# stays on: ThreadSanitizer needs no call the allow-list refuses.
+TSAN_B = build-tsan
+TSAN_TESTS = tests/audit.test.sh tests/batch.test.sh tests/parallel.test.sh
+
+check-tsan: tearline
+	@sh scripts/deps.sh dev
+	@$(MAKE) --no-print-directory B=$(TSAN_B) TL=$(TSAN_B)/tearline CC=$(ASAN_CC) \
+		CFLAGS="-O1 -g -fsanitize=thread" $(TSAN_B)/tearline
+	@sh tests/asan.sh $(TSAN_B) $(TSAN_TESTS)
+
 # The golden cases and audit round trips under valgrind memcheck, with --no-sandbox (valgrind
 # makes calls of its own that the allow-list refuses). About a minute: not part of make check.
 check-valgrind: tearline
@@ -122,7 +135,7 @@ check-valgrind: tearline
 check-limits: tearline
 	@TEARLINE_SLOW_LIMITS=1 sh tests/limits.test.sh
 
-.PHONY: check-asan check-valgrind check-limits
+.PHONY: check-asan check-tsan check-valgrind check-limits
 
 # Fuzzing (clang with libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer): every target
 # under fuzz/ is built against the modules and run for FUZZ_SECONDS, failing on any crash, leak

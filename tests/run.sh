@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script.
+# Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script;
+# or, given scripts as arguments, only those scripts (make check-tsan runs the threaded ones).
 # $BUILD names another build directory for the unit binaries, and $TEARLINE another binary for
 # the scripts (make check-asan sets both).
 # Each script prints its own lines and exits non-zero on failure. The last line is the plain
@@ -9,7 +10,13 @@ cd "$(dirname "$0")/.." || exit 2
 passed=0
 failed=0
 failures=
-for t in "${BUILD:-build}"/test_*; do
+units="${BUILD:-build}/test_*"
+scripts="tests/*.test.sh"
+if [ $# -gt 0 ]; then
+	units=
+	scripts="$*"
+fi
+for t in $units; do
 	[ -x "$t" ] || continue
 	if "$t"; then
 		passed=$((passed + 1))
@@ -18,7 +25,7 @@ for t in "${BUILD:-build}"/test_*; do
 		failures="$failures $t"
 	fi
 done
-for t in tests/*.test.sh; do
+for t in $scripts; do
 	[ -f "$t" ] || continue
 	echo "== $t"
 	if sh "$t"; then
