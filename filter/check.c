@@ -319,7 +319,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 
 	for (k = 0; k < d->nportions; k++) {
 		const struct doc_portion *pt = &d->portions[k];
-		const struct redact_decision *dc = &res->decisions.decisions[k];
+		const struct redact_decision *dc = res->decisions.decisions[k];
 		bool kept = dc->rule == RULE_RELEASED;
 		size_t ms = 0, ml = 0, column = 1;
 		struct check_finding *f;

@@ -188,7 +188,7 @@ warn_unproven(const char *name, const struct document *d, const struct redact_re
 		}
 	}
 	for (k = 0; k < d->nportions; k++) {
-		const struct redact_decision *dc = &res->decisions[k];
+		const struct redact_decision *dc = res->decisions[k];
 
 		if (dc->rule == RULE_UNKNOWN_TOKEN || dc->rule == RULE_UNMARKED ||
 		    dc->rule == RULE_REL_PARTIAL)
@@ -535,7 +535,7 @@ cmd_redact(const struct redact_args *a)
 		struct redact_sink plain = { text_out_sink, &o.out }, audited = { audited_write, &as };
 
 		if (redact_stream(p, &d, &target, a->mode, a->audit != NULL ? &audited : &plain,
-		    &res, err, sizeof(err)) != 0) {
+		    a->audit != NULL, &res, err, sizeof(err)) != 0) {
 			if (o.out.err != 0)
 				say("%s: write error: %s", to_stdout ? "(standard output)" :
 				    a->output, strerror(o.out.err));

@@ -3,6 +3,7 @@
  */
 #include "redact.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@ struct writer {
 	const struct redact_sink *sink;	/* NULL: the release is kept in res->out */
 	size_t cap;
 	size_t ccap;
+	bool record;		/* keep the changes in res->changes */
+	struct redact_change scratch;	/* where a change goes that is not kept */
 	bool nomem;
 	bool failed;		/* the sink refused a write */
 	bool blank;		/* nothing written yet, or the last line written was blank */
@@ -72,7 +75,7 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 
 	if (w->nomem)
 		return NULL;
-	if (r->nchanges == w->ccap) {
+	if (w->record && r->nchanges == w->ccap) {
 		size_t ncap = w->ccap == 0 ? 32 : w->ccap * 2;
 		struct redact_change *bigger = realloc(r->changes, ncap * sizeof(*bigger));
 
@@ -83,7 +86,7 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 		r->changes = bigger;
 		w->ccap = ncap;
 	}
-	c = &r->changes[r->nchanges++];
+	c = w->record ? &r->changes[r->nchanges++] : &w->scratch;
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
 	c->line_first = first + 1;
@@ -148,16 +151,12 @@ int
 redact_decide(const struct policy *p, const struct document *d, const struct marking *target,
     struct redact_result *res, char *err, size_t errlen)
 {
-	size_t k;
+	const struct marking **keys = NULL;
+	size_t k, cap = 16, *slots = NULL;
 	bool first = true;
 
 	memset(res, 0, sizeof(*res));
 	marking_init(&res->rollup);
-	if (d->nportions > 0 &&
-	    (res->decisions = calloc(d->nportions, sizeof(*res->decisions))) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
 	if (d->has_banner) {
 		char why[160];
 		const char *ex;
@@ -165,19 +164,49 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 		res->docmark_released = marking_decide(p, &d->docmark, target, why, sizeof(why),
 		    &ex) == RULE_RELEASED;
 	}
+	if (d->nportions == 0)
+		return 0;
+	/* Every effective marking is one of the document's interned ones, or none (unmarked). */
+	while (cap < 2 * (d->ninterned + 1))
+		cap *= 2;
+	if ((res->decisions = calloc(d->nportions, sizeof(*res->decisions))) == NULL ||
+	    (res->verdicts = calloc(d->ninterned + 1, sizeof(*res->verdicts))) == NULL ||
+	    (keys = calloc(cap, sizeof(*keys))) == NULL ||
+	    (slots = calloc(cap, sizeof(*slots))) == NULL) {
+		free(keys);
+		redact_result_free(res);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 	for (k = 0; k < d->nportions; k++) {
 		const struct doc_portion *pt = &d->portions[k];
-		struct redact_decision *dc = &res->decisions[k];
+		const struct marking *eff = pt->eff_known ? pt->eff : NULL;
+		struct redact_decision *dc;
+		size_t i = ((uintptr_t)eff >> 4) & (cap - 1);
 
-		if (!pt->eff_known) {
-			dc->rule = RULE_UNMARKED;
-			dc->exemption = p->default_exemption;
-			snprintf(dc->why, sizeof(dc->why), "unmarked text, and no banner line gives "
-			    "it a marking");
-		} else {
-			dc->rule = marking_decide(p, pt->eff, target, dc->why, sizeof(dc->why),
-			    &dc->exemption);
+		/* A slot holds an index into verdicts plus one; 0 is an empty entry. */
+		while (slots[i] != 0 && keys[i] != eff)
+			i = (i + 1) & (cap - 1);
+		if (slots[i] == 0) {
+			if (res->nverdicts > d->ninterned) {
+				snprintf(err, errlen, "a portion's marking is not the document's");
+				goto fail;
+			}
+			dc = &res->verdicts[res->nverdicts];
+			keys[i] = eff;
+			slots[i] = ++res->nverdicts;
+			if (eff == NULL) {
+				dc->rule = RULE_UNMARKED;
+				dc->exemption = p->default_exemption;
+				snprintf(dc->why, sizeof(dc->why), "unmarked text, and no banner line "
+				    "gives it a marking");
+			} else {
+				dc->rule = marking_decide(p, eff, target, dc->why, sizeof(dc->why),
+				    &dc->exemption);
+			}
 		}
+		dc = &res->verdicts[slots[i] - 1];
+		res->decisions[k] = dc;
 		if (dc->rule == RULE_RELEASED) {
 			res->released++;
 			marking_rollup_add(p, &res->rollup, &first, pt->eff);
@@ -185,7 +214,14 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 			res->withheld++;
 		}
 	}
+	free(keys);
+	free(slots);
 	return 0;
+fail:
+	free(keys);
+	free(slots);
+	redact_result_free(res);
+	return -1;
 }
 
 /* Whether a caption control is still needed by what was released. */
@@ -436,7 +472,7 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 
 	if (run->portion == DOC_NONE)
 		return;
-	dc = &w->res->decisions[run->portion];
+	dc = w->res->decisions[run->portion];
 	if ((c = add_change(w, CHANGE_WITHHELD, d, run->first, run->last, run->out)) != NULL) {
 		c->portion = run->portion;
 		c->rule = dc->rule;
@@ -449,13 +485,13 @@ int
 redact_run(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen)
 {
-	return redact_stream(p, d, target, mode, NULL, res, err, errlen);
+	return redact_stream(p, d, target, mode, NULL, true, res, err, errlen);
 }
 
 int
 redact_stream(const struct policy *p, const struct document *d, const struct marking *target,
-    enum redact_mode mode, const struct redact_sink *sink, struct redact_result *res, char *err,
-    size_t errlen)
+    enum redact_mode mode, const struct redact_sink *sink, bool changes,
+    struct redact_result *res, char *err, size_t errlen)
 {
 	struct writer w;
 	struct run run = { DOC_NONE, 0, 0, 0 };
@@ -473,6 +509,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 					captioned |= (uint64_t)1 << ctl;
 	memset(&w, 0, sizeof(w));
 	w.res = res;
+	w.record = changes;
 	w.sink = sink;
 	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
@@ -535,7 +572,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 				break;
 			}
 			pt = &d->portions[ln->portion];
-			dc = &res->decisions[ln->portion];
+			dc = res->decisions[ln->portion];
 			if (dc->rule == RULE_RELEASED) {
 				put_line(&w, d, ln);
 				break;
@@ -578,6 +615,7 @@ redact_result_free(struct redact_result *res)
 		return;
 	free(res->out);
 	free(res->decisions);
+	free(res->verdicts);
 	free(res->changes);
 	memset(res, 0, sizeof(*res));
 }

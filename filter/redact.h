@@ -47,7 +47,13 @@ struct redact_decision {
 struct redact_result {
 	char *out;			/* the release (owned; freed by redact_result_free) */
 	size_t out_len;
-	struct redact_decision *decisions;	/* one per portion */
+	/*
+	 * One decision per portion, each a pointer into verdicts: a portion's decision follows from
+	 * its effective marking alone, and a document has few distinct markings.
+	 */
+	const struct redact_decision **decisions;
+	struct redact_decision *verdicts;	/* one per distinct marking decided */
+	size_t nverdicts;
 	struct redact_change *changes;
 	size_t nchanges;
 	struct marking rollup;		/* the marking of what was released */
@@ -84,11 +90,12 @@ struct redact_sink {
 /*
  * As redact_run, but writes the release to sink as it goes (res->out stays NULL; res->out_len
  * counts the bytes), so that it is never held in memory. Every decision is made before the first
- * byte is written; a failed write ends the run with -1. With sink NULL, it is redact_run.
+ * byte is written; a failed write ends the run with -1. With sink NULL, it is redact_run. With
+ * `changes` false, the changes are not kept (res->nchanges stays 0): only an audit needs them.
  */
 int redact_stream(const struct policy *p, const struct document *d,
     const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
-    struct redact_result *res, char *err, size_t errlen);
+    bool changes, struct redact_result *res, char *err, size_t errlen);
 
 /* Frees a result's allocations; accepts a zeroed result. */
 void redact_result_free(struct redact_result *res);

@@ -492,7 +492,7 @@ write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct
 		const char *cls = "structure";
 
 		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE)
-			cls = r->decisions.decisions[ln->portion].rule == RULE_RELEASED ? "kept" :
+			cls = r->decisions.decisions[ln->portion]->rule == RULE_RELEASED ? "kept" :
 			    "withheld";
 		fprintf(fp, "<div class=\"ln %s\" id=\"d%zu-L%zu\">%zu</div><div class=\"%s\">",
 		    cls, docno, i + 1, i + 1, cls);

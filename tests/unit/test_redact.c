@@ -76,7 +76,7 @@ assert_changes_consistent(const struct document *d, const struct redact_result *
 			assert_true(c->line_last - 1 <= d->portions[c->portion].last);
 			assert_int_not_equal(c->rule, RULE_RELEASED);
 			assert_non_null(c->exemption);
-			assert_true(res->decisions[c->portion].why[0] != '\0');
+			assert_true(res->decisions[c->portion]->why[0] != '\0');
 		} else {
 			assert_int_equal(c->portion, DOC_NONE);
 			assert_int_equal(c->line_first, c->line_last);
@@ -193,10 +193,10 @@ test_mask(void **state)
 	assert_int_equal(d.nportions, 4);
 	assert_int_equal(res.released, 2);
 	assert_int_equal(res.withheld, 2);
-	assert_int_equal(res.decisions[0].rule, RULE_RELEASED);
-	assert_int_equal(res.decisions[1].rule, RULE_LEVEL);
-	assert_int_equal(res.decisions[2].rule, RULE_RELEASED);
-	assert_int_equal(res.decisions[3].rule, RULE_LEVEL);
+	assert_int_equal(res.decisions[0]->rule, RULE_RELEASED);
+	assert_int_equal(res.decisions[1]->rule, RULE_LEVEL);
+	assert_int_equal(res.decisions[2]->rule, RULE_RELEASED);
+	assert_int_equal(res.decisions[3]->rule, RULE_LEVEL);
 	assert_int_equal(res.rollup.level, 0);
 	assert_int_equal(res.rollup.fd, FD_NONE);
 	done(&d, &res);
@@ -298,14 +298,14 @@ test_rel_banner(void **state)
 	    "3. (S//REL TO USA, FVEY) For the five.\n"
 	    "4. (U) [WITHHELD (b)(5)]\n"
 	    "SECRET//REL TO USA, GBR\n", &d, &res);
-	assert_int_equal(res.decisions[1].rule, RULE_NOFORN);
-	assert_int_equal(res.decisions[3].rule, RULE_HANDLING);
+	assert_int_equal(res.decisions[1]->rule, RULE_NOFORN);
+	assert_int_equal(res.decisions[3]->rule, RULE_HANDLING);
 	done(&d, &res);
 
 	run(p, text, "SECRET//REL TO USA, FRA", MODE_STRIP,
 	    "UNCLASSIFIED\n"
 	    "UNCLASSIFIED\n", &d, &res);
-	assert_int_equal(res.decisions[0].rule, RULE_REL_COUNTRY);
+	assert_int_equal(res.decisions[0]->rule, RULE_REL_COUNTRY);
 	assert_int_equal(res.released, 0);
 	done(&d, &res);
 
@@ -313,7 +313,7 @@ test_rel_banner(void **state)
 	run(p, "SECRET\nNOFORN\n1. (S//REL TO USA, GBR) For the British.\n2. (U) Public.\n",
 	    "SECRET//REL TO USA, GBR", MODE_MASK,
 	    "UNCLASSIFIED\n1. (U) [WITHHELD (b)(1)]\n2. (U) Public.\n", &d, &res);
-	assert_int_equal(res.decisions[0].rule, RULE_NOFORN);
+	assert_int_equal(res.decisions[0]->rule, RULE_NOFORN);
 	done(&d, &res);
 }
 
@@ -348,7 +348,7 @@ test_unmarked(void **state)
 	/* No banner, no marks: the whole document is withheld. */
 	run(p, "Dear colleague,\nthe plan is secret.\n", "TOP SECRET", MODE_MASK,
 	    "(U) [WITHHELD (b)(1)]\n", &d, &res);
-	assert_int_equal(res.decisions[0].rule, RULE_UNMARKED);
+	assert_int_equal(res.decisions[0]->rule, RULE_UNMARKED);
 	assert_int_equal(res.withheld, 1);
 	done(&d, &res);
 	run(p, "Dear colleague,\nthe plan is secret.\n", "TOP SECRET", MODE_STRIP, "", &d, &res);
@@ -357,8 +357,8 @@ test_unmarked(void **state)
 	/* Unmarked text before any mark, with no banner. */
 	run(p, "The plan.\n1. (U) Public.\n", "TOP SECRET", MODE_MASK,
 	    "(U) [WITHHELD (b)(1)]\n1. (U) Public.\n", &d, &res);
-	assert_int_equal(res.decisions[0].rule, RULE_UNMARKED);
-	assert_int_equal(res.decisions[1].rule, RULE_RELEASED);
+	assert_int_equal(res.decisions[0]->rule, RULE_UNMARKED);
+	assert_int_equal(res.decisions[1]->rule, RULE_RELEASED);
 	done(&d, &res);
 }
 
@@ -480,6 +480,91 @@ test_changes_in_order(void **state)
 	policy_free(p);
 }
 
+/* A sink that appends to a growing buffer. */
+struct grow {
+	char *buf;
+	size_t len;
+};
+
+static int
+grow_write(void *ctx, const void *b, size_t n)
+{
+	struct grow *g = ctx;
+	char *bigger = realloc(g->buf, g->len + n);
+
+	if (bigger == NULL)
+		return -1;
+	memcpy(bigger + g->len, b, n);
+	g->buf = bigger;
+	g->len += n;
+	return 0;
+}
+
+/*
+ * redact_stream writes what redact_run keeps, in every mode and at every target, and keeps the
+ * changes only when asked to; decisions are shared by the portions of one marking.
+ */
+static void
+test_stream_equals_run(void **state)
+{
+	static const char *const targets[] = { "UNCLASSIFIED", "CONFIDENTIAL", "SECRET//NOFORN" };
+	static const enum redact_mode modes[] = { MODE_MASK, MODE_STRIP, MODE_BLACKOUT };
+	struct policy *p = *state;
+	char err[512];
+	struct text_buffer in;
+	struct document d;
+	size_t t, m, k;
+
+	assert_int_equal(text_read_file(SEED, 1 << 20, &in, err, sizeof(err)), 0);
+	assert_int_equal(document_parse(p, in.data, in.len, SEED, &d, err, sizeof(err)), 0);
+	for (t = 0; t < sizeof(targets) / sizeof(targets[0]); t++) {
+		struct marking target;
+
+		assert_int_equal(marking_parse_target(p, targets[t], &target, err, sizeof(err)), 0);
+		for (m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
+			struct redact_result run, kept, bare;
+			struct grow g1 = { NULL, 0 }, g2 = { NULL, 0 };
+			struct redact_sink s1 = { grow_write, &g1 }, s2 = { grow_write, &g2 };
+
+			assert_int_equal(redact_run(p, &d, &target, modes[m], &run, err,
+			    sizeof(err)), 0);
+			assert_int_equal(redact_stream(p, &d, &target, modes[m], &s1, true, &kept, err,
+			    sizeof(err)), 0);
+			assert_int_equal(redact_stream(p, &d, &target, modes[m], &s2, false, &bare, err,
+			    sizeof(err)), 0);
+			assert_true(run.nchanges > 0 || t == 2);
+			assert_int_equal(g1.len, run.out_len);
+			assert_int_equal(g2.len, run.out_len);
+			assert_memory_equal(g1.buf, run.out, run.out_len);
+			assert_memory_equal(g2.buf, run.out, run.out_len);
+			assert_int_equal(kept.nchanges, run.nchanges);
+			assert_memory_equal(kept.changes, run.changes,
+			    run.nchanges * sizeof(*run.changes));
+			assert_int_equal(bare.nchanges, 0);
+			assert_null(bare.changes);
+			assert_int_equal(bare.released, run.released);
+			assert_int_equal(bare.withheld, run.withheld);
+			/* One decision a distinct marking, shared by its portions. */
+			assert_true(run.nverdicts <= d.ninterned + 1);
+			for (k = 0; k < d.nportions; k++) {
+				assert_true(run.decisions[k] >= run.verdicts &&
+				    run.decisions[k] < run.verdicts + run.nverdicts);
+				if (d.portions[k].eff_known && d.portions[k].eff != NULL)
+					assert_int_equal(run.decisions[k]->rule,
+					    marking_decide(p, d.portions[k].eff, &target, err,
+					    sizeof(err), &(const char *){ NULL }));
+			}
+			free(g1.buf);
+			free(g2.buf);
+			redact_result_free(&run);
+			redact_result_free(&kept);
+			redact_result_free(&bare);
+		}
+	}
+	document_free(&d);
+	text_buffer_free(&in);
+}
+
 int
 main(void)
 {
@@ -494,6 +579,7 @@ main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_mode_names),
 		cmocka_unit_test(test_changes_in_order),
+		cmocka_unit_test_setup_teardown(test_stream_equals_run, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("redact", tests, setup, teardown);
