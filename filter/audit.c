@@ -1014,6 +1014,7 @@ fill_begin(const struct audit_params *ap, const unsigned char *secret, size_t in
  * the caller.
  */
 #define COMMIT_CHUNK 128	/* changes a thread commits to at a time */
+#define OUT_BLOCK ((size_t)1 << 20)	/* bytes of the release handed to the helper at a time */
 
 struct audit_writer {
 	const struct keys_secret *signer;
@@ -1037,7 +1038,13 @@ struct audit_writer {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	bool digest_done, job, quit;
+	bool gone;			/* the helper serves no more blocks */
 	char helper_err[256];		/* set when the helper could not enter the sandbox */
+	char *blocks[2];		/* the release on its way to the helper, OUT_BLOCK each */
+	int fill;			/* the block being filled */
+	size_t fill_len;
+	const char *pending;		/* a full block the helper is to hash, or NULL */
+	size_t pending_len;
 	const struct redact_change *changes;
 	unsigned char (*commitments)[AUDIT_HASH_BYTES];
 	atomic_uchar *chunk_claimed;	/* per chunk: a thread has taken it */
@@ -1079,6 +1086,7 @@ helper_main(void *arg)
 		pthread_mutex_lock(&w->mu);
 		memcpy(w->helper_err, msg, sizeof(msg));
 		w->digest_done = true;
+		w->gone = true;
 		pthread_cond_broadcast(&w->cv);
 		pthread_mutex_unlock(&w->mu);
 		return NULL;
@@ -1087,9 +1095,22 @@ helper_main(void *arg)
 	pthread_mutex_lock(&w->mu);
 	w->digest_done = true;
 	pthread_cond_broadcast(&w->cv);
-	while (!w->job && !w->quit)
-		pthread_cond_wait(&w->cv, &w->mu);
+	/* The release's blocks as they come, then the commitments: the caller posts them last. */
+	for (;;) {
+		while (w->pending == NULL && !w->job && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->pending == NULL || w->quit)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		crypto_generichash_update(&w->out_state, (const unsigned char *)w->pending,
+		    w->pending_len);
+		pthread_mutex_lock(&w->mu);
+		w->pending = NULL;
+		pthread_cond_broadcast(&w->cv);
+	}
 	job = w->job && !w->quit;
+	w->gone = true;
+	pthread_cond_broadcast(&w->cv);
 	pthread_mutex_unlock(&w->mu);
 	if (job)
 		commit_chunks(w);
@@ -1149,6 +1170,12 @@ audit_writer_new(struct audit_writer **wp, const struct audit_params *ap, const 
 			return -1;
 		}
 		w->helper = true;
+		/* Without room for blocks, the release is hashed by the caller. */
+		if ((w->blocks[0] = malloc(OUT_BLOCK)) == NULL ||
+		    (w->blocks[1] = malloc(OUT_BLOCK)) == NULL) {
+			free(w->blocks[0]);
+			w->blocks[0] = NULL;
+		}
 	} else {
 		audit_commitment(w->secret, 0, in, in_len, w->head[0].input_digest);
 	}
@@ -1156,10 +1183,63 @@ audit_writer_new(struct audit_writer **wp, const struct audit_params *ap, const 
 	return 0;
 }
 
+/*
+ * Hands the block being filled to the helper, once it has hashed the one before; hashes it here
+ * when the helper is gone.
+ */
+static void
+hand_block(struct audit_writer *w)
+{
+	pthread_mutex_lock(&w->mu);
+	while (w->pending != NULL && !w->gone)
+		pthread_cond_wait(&w->cv, &w->mu);
+	if (w->gone) {
+		pthread_mutex_unlock(&w->mu);
+		crypto_generichash_update(&w->out_state, (const unsigned char *)w->blocks[w->fill],
+		    w->fill_len);
+	} else {
+		w->pending = w->blocks[w->fill];
+		w->pending_len = w->fill_len;
+		pthread_cond_broadcast(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+		w->fill ^= 1;
+	}
+	w->fill_len = 0;
+}
+
 void
 audit_writer_output(struct audit_writer *w, const void *buf, size_t n)
 {
-	crypto_generichash_update(&w->out_state, buf, n);
+	const char *b = buf;
+
+	if (w->blocks[0] == NULL) {
+		crypto_generichash_update(&w->out_state, buf, n);
+		return;
+	}
+	while (n > 0) {
+		size_t k = n < OUT_BLOCK - w->fill_len ? n : OUT_BLOCK - w->fill_len;
+
+		memcpy(w->blocks[w->fill] + w->fill_len, b, k);
+		w->fill_len += k;
+		b += k;
+		n -= k;
+		if (w->fill_len == OUT_BLOCK)
+			hand_block(w);
+	}
+}
+
+/* Waits until every byte of the release given to audit_writer_output is in its digest. */
+static void
+output_settle(struct audit_writer *w)
+{
+	if (w->blocks[0] == NULL)
+		return;
+	if (w->fill_len > 0)
+		hand_block(w);
+	pthread_mutex_lock(&w->mu);
+	while (w->pending != NULL && !w->gone)
+		pthread_cond_wait(&w->cv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
 }
 
 /*
@@ -1359,6 +1439,8 @@ audit_writer_changes(struct audit_writer *w, const struct policy *p, const struc
 	if (rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0 ||
 	    changes_inside(w, res, err, errlen) != 0 || put_begin(w, &len, err, errlen) != 0)
 		return -1;
+	/* The release is written: its last block goes to the helper before the commitments. */
+	output_settle(w);
 	shared = !w->prepared && post_commitments(w, res);
 	for (i = 0; i < res->nchanges; i++) {
 		const struct redact_change *c = &res->changes[i];
@@ -1395,6 +1477,7 @@ audit_writer_end(struct audit_writer *w, size_t portions_released, size_t portio
 	end->portions_released = portions_released;
 	end->portions_withheld = portions_withheld;
 	end->output_length = out_len;
+	output_settle(w);
 	crypto_generichash_final(&w->out_state, end->output_digest, AUDIT_HASH_BYTES);
 	return put_record(w, end, &len, err, errlen);
 }
@@ -1422,6 +1505,8 @@ audit_writer_free(struct audit_writer *w)
 		pthread_cond_destroy(&w->cv);
 		pthread_mutex_destroy(&w->mu);
 	}
+	free(w->blocks[0]);
+	free(w->blocks[1]);
 	free(w->commitments);
 	free(w->chunk_claimed);
 	free(w->chunk_done);

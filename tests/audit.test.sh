@@ -280,7 +280,7 @@ expect 2 "SOURCE_DATE_EPOCH must be a number" env SOURCE_DATE_EPOCH=yesterday $T
 big="$tmp/big.txt"
 : > "$big"
 i=0
-while [ $i -lt 50 ]; do cat samples/07MUSCAT1065.txt samples/07BOGOTA1232.txt \
+while [ $i -lt 70 ]; do cat samples/07MUSCAT1065.txt samples/07BOGOTA1232.txt \
 	samples/08BEIJING3067.txt >> "$big"; i=$((i + 1)); done
 # The auditor's sealed copy of the run secret is random, so the byte-for-byte comparisons run
 # without one, and the full verification with one.
@@ -312,6 +312,22 @@ if [ "$(grep -c '"kind":"withheld"' "$tmp/big-file.jsonl")" -ge 1000 ]; then
 else
 	echo "FAIL a large document: too few changes to test the shared commitments"; fail=1
 fi
+# At SECRET//NOFORN the release is nearly the whole document: more than one block of it goes
+# through the helper for its digest.
+expect 0 "a large document released at SECRET//NOFORN" env TEARLINE_TEST_SEED=big \
+	SOURCE_DATE_EPOCH=1195568580 $T redact -q --release SECRET//NOFORN \
+	--audit "$tmp/big-s.jsonl" --secret-key "$tmp/sign.key" -o "$tmp/big-s.txt" "$big"
+n=$((n + 1))
+if [ "$(wc -c < "$tmp/big-s.txt")" -gt 2097152 ]; then
+	echo "ok   a large document at SECRET//NOFORN: a release of more than two blocks"
+else
+	echo "FAIL a large document at SECRET//NOFORN: the release is too small to test"; fail=1
+fi
+expect 0 "a large document at SECRET//NOFORN through the batch path" env \
+	TEARLINE_TEST_SEED=big SOURCE_DATE_EPOCH=1195568580 $T redact -q --release SECRET//NOFORN \
+	--secret-key "$tmp/sign.key" --output-dir "$tmp/big-out-s" "$tmp/big-batch/big.txt"
+expect 0 "a large document at SECRET//NOFORN: the batch path writes the same audit" \
+	cmp "$tmp/big-s.jsonl" "$tmp/big-out-s/big.txt.audit"
 expect 0 "a large document with an auditor key" $T redact -q --release UNCLASSIFIED \
 	--auditor-key "$tmp/auditor.pub" --audit "$tmp/big-a.jsonl" --secret-key "$tmp/sign.key" \
 	-o "$tmp/big-a.txt" "$big"
