@@ -59,7 +59,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-$(B)/test_%: tests/unit/test_%.c $(OBJ) $(HDR)
+$(B)/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(OBJ) $(HDR)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Ifilter -o $@ $< $(OBJ) $(LIBS) $(CMOCKA_LIBS)
 
 # The fault-injection shim of tests/faults.test.sh: plain flags, never a sanitizer's, because it

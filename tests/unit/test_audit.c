@@ -23,19 +23,9 @@
 #include "policy.h"
 #include "redact.h"
 
-/* A small cable: a spaced banner, a caption, one SECRET//NOFORN portion, one released one. */
-static const char doc_text[] =
-    "S E C R E T SECTION 01 OF 01 MUSCAT 001065\n"
-    "\n"
-    "NOFORN\n"
-    "\n"
-    "SUBJECT: (U) TALKS\n"
-    "\n"
-    "1. (S/NF) The plan is to meet at the old harbour at dawn.\n"
-    "\n"
-    "2. (U) The weather was fine.\n"
-    "\n"
-    "S E C R E T\n";
+#include "fixtures.h"
+
+static const char doc_text[] = FIXTURE_CABLE;
 
 struct fixture {
 	struct policy *p;
@@ -46,19 +36,6 @@ struct fixture {
 	struct audit_record *changes;
 	size_t nchanges;
 };
-
-static struct keys_secret *
-seeded_key(enum keys_kind kind, unsigned char first)
-{
-	unsigned char seed[32], id[KEYS_ID_BYTES];
-	size_t i;
-
-	for (i = 0; i < sizeof(seed); i++)
-		seed[i] = (unsigned char)(first + i);
-	for (i = 0; i < sizeof(id); i++)
-		id[i] = (unsigned char)(0xa0 + first + i);
-	return keys_secret_from_seed(kind, seed, id);
-}
 
 static int
 setup(void **state)
@@ -76,8 +53,8 @@ setup(void **state)
 	    redact_run(f->p, &f->d, &target, MODE_MASK, &f->res, err, sizeof(err)) != 0 ||
 	    audit_changes(f->p, &f->d, &f->res, &f->changes, &f->nchanges, err, sizeof(err)) != 0)
 		return -1;
-	f->signer = seeded_key(KEYS_SIGN, 1);
-	f->auditor = seeded_key(KEYS_BOX, 2);
+	f->signer = fixture_key(KEYS_SIGN, 1, 0xa0);
+	f->auditor = fixture_key(KEYS_BOX, 2, 0xa0);
 	if (f->signer == NULL || f->auditor == NULL)
 		return -1;
 	keys_public_of(f->auditor, &f->auditor_pub);
@@ -541,7 +518,7 @@ test_commitments(void **state)
 	sodium_free(secret);
 	/* Another auditor key opens nothing. */
 	{
-		struct keys_secret *other = seeded_key(KEYS_BOX, 9);
+		struct keys_secret *other = fixture_key(KEYS_BOX, 9, 0xa0);
 		unsigned char buf[AUDIT_SECRET_BYTES];
 
 		assert_int_equal(audit_open_secret(&log.recs[0], other, buf, err, sizeof(err)), -1);

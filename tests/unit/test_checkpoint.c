@@ -32,6 +32,8 @@
 #include "textio.h"
 #include "verify.h"
 
+#include "fixtures.h"
+
 #define H CHECKPOINT_HASH_BYTES
 
 /* The leaves of RFC 6962's reference tests (certificate-transparency, merkle_tree_test). */
@@ -103,19 +105,6 @@ ct_leaf_hashes(size_t n, unsigned char *leaves)
 		    NULL, &got, NULL), 0);
 		checkpoint_leaf_hash(raw, got, leaves + i * H);
 	}
-}
-
-static struct keys_secret *
-seeded_key(unsigned char first)
-{
-	unsigned char seed[32], id[KEYS_ID_BYTES];
-	size_t i;
-
-	for (i = 0; i < sizeof(seed); i++)
-		seed[i] = (unsigned char)(first + i);
-	for (i = 0; i < sizeof(id); i++)
-		id[i] = (unsigned char)(0xc0 + first + i);
-	return keys_secret_from_seed(KEYS_SIGN, seed, id);
 }
 
 static void
@@ -388,7 +377,7 @@ resigned(const struct keys_secret *k, const char *text)
 static void
 test_checkpoint_note(void **state)
 {
-	struct keys_secret *k = seeded_key(1), *other = seeded_key(2);
+	struct keys_secret *k = fixture_key(KEYS_SIGN, 1, 0xc0), *other = fixture_key(KEYS_SIGN, 2, 0xc0);
 	struct checkpoint cp, got;
 	char err[256], text[512];
 	char *note;
@@ -522,7 +511,7 @@ setup(void **state)
 	    sizeof(err)) != 0 ||
 	    redact_run(f->p, &f->d, &target, MODE_MASK, &f->res, err, sizeof(err)) != 0 ||
 	    audit_changes(f->p, &f->d, &f->res, &f->changes, &f->nchanges, err, sizeof(err)) != 0 ||
-	    (f->signer = seeded_key(3)) == NULL || (f->stranger = seeded_key(4)) == NULL)
+	    (f->signer = fixture_key(KEYS_SIGN, 3, 0xc0)) == NULL || (f->stranger = fixture_key(KEYS_SIGN, 4, 0xc0)) == NULL)
 		return -1;
 	keys_public_of(f->signer, &f->signer_pub);
 	keys_public_of(f->stranger, &f->stranger_pub);

@@ -20,32 +20,13 @@
 #include "policy.h"
 #include "textio.h"
 
-#define SEED "samples/07MUSCAT1065.txt"
+#include "fixtures.h"
+
+#define SEED FIXTURE_SEED
 
 #define LV_U 0
 #define LV_C 1
 #define LV_S 2
-
-static int
-setup(void **state)
-{
-	char err[POLICY_ERRLEN];
-	struct policy *p = policy_load_default(err, sizeof(err));
-
-	if (p == NULL) {
-		fprintf(stderr, "policy_load_default: %s\n", err);
-		return -1;
-	}
-	*state = p;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	policy_free(*state);
-	return 0;
-}
 
 /* Parses len bytes of text (which may hold NUL bytes) and asserts that it parses. */
 static void
@@ -575,5 +556,5 @@ main(void)
 		cmocka_unit_test(test_labels),
 	};
 
-	return cmocka_run_group_tests_name("document", tests, setup, teardown);
+	return cmocka_run_group_tests_name("document", tests, fixture_policy_setup, fixture_policy_teardown);
 }

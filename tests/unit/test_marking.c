@@ -15,31 +15,12 @@
 #include "marking.h"
 #include "policy.h"
 
+#include "fixtures.h"
+
 #define LV_U 0
 #define LV_C 1
 #define LV_S 2
 #define LV_TS 3
-
-static int
-setup(void **state)
-{
-	char err[POLICY_ERRLEN];
-	struct policy *p = policy_load_default(err, sizeof(err));
-
-	if (p == NULL) {
-		fprintf(stderr, "policy_load_default: %s\n", err);
-		return -1;
-	}
-	*state = p;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	policy_free(*state);
-	return 0;
-}
 
 /* Parses a portion mark (the text between the parentheses) and asserts that it is a mark. */
 static struct marking
@@ -702,5 +683,5 @@ main(void)
 		cmocka_unit_test(test_format),
 	};
 
-	return cmocka_run_group_tests_name("marking", tests, setup, teardown);
+	return cmocka_run_group_tests_name("marking", tests, fixture_policy_setup, fixture_policy_teardown);
 }

@@ -19,28 +19,9 @@
 #include "redact.h"
 #include "textio.h"
 
-#define SEED "samples/07MUSCAT1065.txt"
+#include "fixtures.h"
 
-static int
-setup(void **state)
-{
-	char err[POLICY_ERRLEN];
-	struct policy *p = policy_load_default(err, sizeof(err));
-
-	if (p == NULL) {
-		fprintf(stderr, "policy_load_default: %s\n", err);
-		return -1;
-	}
-	*state = p;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	policy_free(*state);
-	return 0;
-}
+#define SEED FIXTURE_SEED
 
 /*
  * Every change is in document order, its input span is exactly its lines, and between two
@@ -579,8 +560,8 @@ main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_mode_names),
 		cmocka_unit_test(test_changes_in_order),
-		cmocka_unit_test_setup_teardown(test_stream_equals_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream_equals_run, fixture_policy_setup, fixture_policy_teardown),
 	};
 
-	return cmocka_run_group_tests_name("redact", tests, setup, teardown);
+	return cmocka_run_group_tests_name("redact", tests, fixture_policy_setup, fixture_policy_teardown);
 }

@@ -26,18 +26,9 @@
 #include "redact.h"
 #include "verify.h"
 
-static const char doc_text[] =
-    "S E C R E T SECTION 01 OF 01 MUSCAT 001065\n"
-    "\n"
-    "NOFORN\n"
-    "\n"
-    "SUBJECT: (U) TALKS\n"
-    "\n"
-    "1. (S/NF) The plan is to meet at the old harbour at dawn.\n"
-    "\n"
-    "2. (U) The weather was fine.\n"
-    "\n"
-    "S E C R E T\n";
+#include "fixtures.h"
+
+static const char doc_text[] = FIXTURE_CABLE;
 
 struct fixture {
 	struct policy *p;
@@ -51,19 +42,6 @@ struct fixture {
 	char dir[64];
 	char orig[128], out[128], audit[128], ledger[128], policy[128];
 };
-
-static struct keys_secret *
-seeded_key(enum keys_kind kind, unsigned char first)
-{
-	unsigned char seed[32], id[KEYS_ID_BYTES];
-	size_t i;
-
-	for (i = 0; i < sizeof(seed); i++)
-		seed[i] = (unsigned char)(first + i);
-	for (i = 0; i < sizeof(id); i++)
-		id[i] = (unsigned char)(0xa0 + first + i);
-	return keys_secret_from_seed(kind, seed, id);
-}
 
 static void
 spit(const char *path, const char *data, size_t len)
@@ -115,8 +93,8 @@ setup(void **state)
 	    redact_run(f->p, &f->d, &target, MODE_MASK, &f->res, err, sizeof(err)) != 0 ||
 	    audit_changes(f->p, &f->d, &f->res, &f->changes, &f->nchanges, err, sizeof(err)) != 0)
 		return -1;
-	if ((f->signer = seeded_key(KEYS_SIGN, 1)) == NULL ||
-	    (f->auditor = seeded_key(KEYS_BOX, 2)) == NULL)
+	if ((f->signer = fixture_key(KEYS_SIGN, 1, 0xa0)) == NULL ||
+	    (f->auditor = fixture_key(KEYS_BOX, 2, 0xa0)) == NULL)
 		return -1;
 	keys_public_of(f->signer, &f->signer_pub);
 	keys_public_of(f->auditor, &f->auditor_pub);
@@ -399,7 +377,7 @@ static void
 test_wrong_keys(void **state)
 {
 	struct fixture *f = *state;
-	struct keys_secret *other = seeded_key(KEYS_SIGN, 5);
+	struct keys_secret *other = fixture_key(KEYS_SIGN, 5, 0xa0);
 	struct keys_public pub;
 	struct audit_log log;
 	char err[1024];
