@@ -1,10 +1,18 @@
 /*
  * audit: building, writing and reading the audit chain, and the office ledger.
  *
- * One table per record kind gives its fields in order. The writer turns a struct audit_record
- * into JSON through the table and jansson; the reader parses a line, fills the struct through the
- * same table and serialises it again: a line is canonical exactly when the bytes come out the
- * same. So there is one definition of the format, and what the writer writes the reader accepts.
+ * One table per record kind gives its fields in order. The reader parses a line with jansson,
+ * fills the struct through the table and serialises it again with jansson: a line is canonical
+ * exactly when the bytes come out the same. So there is one definition of the format. The writer
+ * goes through the same table; it writes records of printable ASCII by hand (dump_ascii, the bulk
+ * of a large audit) and any other through jansson, and every test that reads back what it wrote
+ * holds the two to the same bytes.
+ *
+ * struct audit_writer makes one run's audit a record at a time: begin (once the keyed input
+ * digest is ready), one record a change with its commitment, the signed end. For a large document
+ * a helper thread computes the input digest while the caller parses, hashes the release in
+ * blocks as it is written, and shares the commitments; the chain itself is made in order by the
+ * caller.
  */
 #include "audit.h"
 
