@@ -4,6 +4,7 @@
  * order, hex case, duplicate keys, number form, escapes, extra and missing fields); commitments
  * opened with the auditor key; no withheld text and no unkeyed hash of it in the audit; the ledger.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <seccomp.h>
 #include <sodium.h>
 
 #include "audit.h"
@@ -413,6 +416,67 @@ test_hand_writer_is_jansson(void **state)
 	}
 }
 
+/* Counts what a sink is given, keeping nothing. */
+static int
+count_write(void *ctx, const void *buf, size_t n)
+{
+	(void)buf;
+	*(size_t *)ctx += n;
+	return 0;
+}
+
+/*
+ * A helper thread that cannot enter the sandbox leaves at once. The writer must then neither
+ * wait for it (the release's blocks are hashed by the caller) nor write an audit: the begin
+ * record is refused with the helper's message. Run in a child whose own seccomp filter refuses
+ * any further filter, with an alarm in case it hangs.
+ */
+static void
+test_helper_gone(void **state)
+{
+	struct fixture *f = *state;
+	pid_t pid;
+	int status;
+
+	if ((pid = fork()) == 0) {
+		scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+		unsigned char digest[AUDIT_HASH_BYTES] = { 0 };
+		struct audit_params ap;
+		struct audit_writer *w = NULL;
+		size_t written = 0, big = (size_t)3 << 20;
+		struct redact_sink sink = { count_write, &written };
+		char err[512], *release = calloc(1, big);
+
+		alarm(20);
+		if (ctx == NULL || release == NULL ||
+		    seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(seccomp), 0) != 0 ||
+		    seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prctl), 0) != 0 ||
+		    seccomp_load(ctx) != 0)
+			_exit(3);
+		memset(&ap, 0, sizeof(ap));
+		ap.tool = "tearline test";
+		ap.policy_name = "p";
+		ap.policy_digest = digest;
+		ap.target = "UNCLASSIFIED";
+		ap.signer = f->signer;
+		ap.test_seed = "gone";
+		if (audit_writer_new(&w, &ap, doc_text, strlen(doc_text), &sink, true, true, err,
+		    sizeof(err)) != 0)
+			_exit(4);
+		audit_writer_output(w, release, big);		/* must not wait for the helper */
+		if (audit_writer_changes(w, f->p, &f->d, &f->res, err, sizeof(err)) == 0 ||
+		    strstr(err, "sandbox") == NULL || written != 0)
+			_exit(5);
+		audit_writer_free(w);
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail_msg("the child %s %d", WIFEXITED(status) ? "exited" : "was killed by signal",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+}
+
 /* Every canonical-form rule, each refused with a message that names the field. */
 static void
 test_canonical(void **state)
@@ -634,6 +698,7 @@ main(void)
 		cmocka_unit_test(test_hash_construction),
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_hand_writer_is_jansson),
+		cmocka_unit_test(test_helper_gone),
 		cmocka_unit_test(test_commitments),
 		cmocka_unit_test(test_nothing_leaks),
 		cmocka_unit_test(test_ledger),
