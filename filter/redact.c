@@ -13,6 +13,8 @@
 struct writer {
 	struct redact_result *res;
 	const struct redact_sink *sink;	/* NULL: the release is kept in res->out */
+	char *sbuf;		/* what goes to the sink, gathered into larger writes */
+	size_t slen;
 	size_t cap;
 	size_t ccap;
 	bool record;		/* keep the changes in res->changes */
@@ -24,6 +26,17 @@ struct writer {
 	bool removed;		/* a line was removed and nothing written since */
 };
 
+#define SINK_BUFFER ((size_t)64 << 10)
+
+/* Gives the sink what has gathered. */
+static void
+sink_flush(struct writer *w)
+{
+	if (w->slen > 0 && !w->failed && w->sink->write(w->sink->ctx, w->sbuf, w->slen) != 0)
+		w->failed = true;
+	w->slen = 0;
+}
+
 static void
 put(struct writer *w, const void *p, size_t n)
 {
@@ -32,10 +45,17 @@ put(struct writer *w, const void *p, size_t n)
 	if (w->nomem || w->failed || n == 0)
 		return;
 	if (w->sink != NULL) {
-		if (w->sink->write(w->sink->ctx, p, n) != 0)
-			w->failed = true;
-		else
-			r->out_len += n;
+		/* Lines and placeholders are short: one write to the sink per 64 KiB. */
+		if (w->slen + n > SINK_BUFFER)
+			sink_flush(w);
+		if (n >= SINK_BUFFER) {
+			if (!w->failed && w->sink->write(w->sink->ctx, p, n) != 0)
+				w->failed = true;
+		} else {
+			memcpy(w->sbuf + w->slen, p, n);
+			w->slen += n;
+		}
+		r->out_len += n;
 		return;
 	}
 	if (r->out_len + n > w->cap) {
@@ -511,6 +531,11 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	w.res = res;
 	w.record = changes;
 	w.sink = sink;
+	if (sink != NULL && (w.sbuf = malloc(SINK_BUFFER)) == NULL) {
+		snprintf(err, errlen, "out of memory writing the release");
+		redact_result_free(res);
+		return -1;
+	}
 	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
 	for (i = 0; i < d->nlines && !w.nomem; i++) {
@@ -599,6 +624,10 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		}
 	}
 	close_run(&w, d, &run);
+	if (w.sink != NULL) {
+		sink_flush(&w);
+		free(w.sbuf);
+	}
 	if (w.nomem || w.failed) {
 		snprintf(err, errlen, "%s", w.failed ? "the release could not be written" :
 		    "out of memory writing the release");
