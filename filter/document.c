@@ -378,15 +378,15 @@ capitals(const char *s, size_t len)
 	return true;
 }
 
-/* The restrictive controls (NOFORN and handling) among bits. */
+/* The restrictive controls (NOFORN and handling) of a policy, as control bits. */
 static uint64_t
-restrictive(const struct policy *p, uint64_t bits)
+restrictive(const struct policy *p)
 {
 	uint64_t r = 0;
 	size_t c;
 
 	for (c = 0; c < p->ncontrols; c++)
-		if (((bits >> c) & 1) && p->controls[c].kind != CONTROL_DISTRIBUTION)
+		if (p->controls[c].kind != CONTROL_DISTRIBUTION)
 			r |= (uint64_t)1 << c;
 	return r;
 }
@@ -631,6 +631,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	size_t i, k, pcap = 0, bcap = 0, ccap = 0, routing_end, cur = DOC_NONE;
 	bool header = true, top = true;
 	enum line_kind prev_kind = LINE_BLANK;
+	uint64_t restricting = restrictive(p);
 	int rc = -1;
 
 	memset(d, 0, sizeof(*d));
@@ -746,7 +747,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				 * A line in capitals that names NOFORN or a handling control among
 				 * words that are not controls is text, but what it names applies.
 				 */
-				d->captions |= whole ? bits : restrictive(p, bits);
+				d->captions |= whole ? bits : bits & restricting;
 				if (!whole) {
 					matched = false;
 					break;
