@@ -368,7 +368,44 @@ struct outputs {
 	struct text_out out;
 	struct text_out aud;
 	bool audit;
+	/*
+	 * With an audit and standard output, the release is written here first, an unnamed
+	 * temporary file, and copied out once the audit is complete: what went out cannot be
+	 * taken back, and holding it in memory instead would double the run's memory.
+	 */
+	struct text_out spool;
 };
+
+/*
+ * Opens the spool: a file in $TMPDIR (or /tmp) that is unlinked at once, so that it never
+ * outlives the run. Returns 0, or -1 with err.
+ */
+static int
+outputs_spool_open(struct outputs *o, char *err, size_t errlen)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	if ((size_t)snprintf(path, sizeof(path), "%s/tearline.XXXXXX", dir) >= sizeof(path)) {
+		snprintf(err, errlen, "TMPDIR: too long");
+		return -1;
+	}
+	if ((fd = mkstemp(path)) < 0) {
+		snprintf(err, errlen, "%s: cannot create a temporary file for the release: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	unlink(path);
+	if ((o->spool.fp = fdopen(fd, "w+b")) == NULL) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
 
 /*
  * Opens the release and the audit as temporary files before anything is read or decided, so
@@ -388,6 +425,44 @@ outputs_open(const struct redact_args *a, struct outputs *o)
 	if (o->audit && text_out_open(&o->aud, a->audit, err, sizeof(err)) != 0) {
 		say("%s", err);
 		text_out_close(&o->out, false, scratch, sizeof(scratch));
+		return -1;
+	}
+	if (o->audit && o->out.path == NULL && outputs_spool_open(o, err, sizeof(err)) != 0) {
+		say("%s", err);
+		text_out_close(&o->aud, false, scratch, sizeof(scratch));
+		text_out_close(&o->out, false, scratch, sizeof(scratch));
+		return -1;
+	}
+	return 0;
+}
+
+/* Closes the spool, which leaves nothing behind: it never had a name. */
+static void
+outputs_spool_close(struct outputs *o)
+{
+	if (o->spool.fp != NULL)
+		fclose(o->spool.fp);
+	o->spool.fp = NULL;
+}
+
+/*
+ * Copies the spooled release to standard output. Returns 0, or -1 with err (a read error of the
+ * spool; a write error stays in o->out.err, for text_out_close to report).
+ */
+static int
+outputs_unspool(struct outputs *o, char *err, size_t errlen)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(o->spool.fp) != 0 || fseek(o->spool.fp, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "the release's temporary file: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), o->spool.fp)) > 0)
+		text_out_write(&o->out, buf, n);
+	if (ferror(o->spool.fp)) {
+		snprintf(err, errlen, "the release's temporary file: read error");
 		return -1;
 	}
 	return 0;
@@ -412,6 +487,7 @@ outputs_abort(struct outputs *o)
 	if (o->audit)
 		text_out_close(&o->aud, false, scratch, sizeof(scratch));
 	text_out_close(&o->out, false, scratch, sizeof(scratch));
+	outputs_spool_close(o);
 }
 
 /*
@@ -420,16 +496,13 @@ outputs_abort(struct outputs *o)
  * failure before the renames leaves nothing behind.
  */
 static int
-outputs_commit(const struct redact_args *a, struct outputs *o, const struct redact_result *res,
-    struct run_audit *ac)
+outputs_commit(const struct redact_args *a, struct outputs *o, struct run_audit *ac)
 {
 	char err[1024], scratch[1024];
 	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
 	struct audit_log head;
+	bool bad;
 
-	/* A release to a file was streamed already (res->out is NULL). */
-	if (res->out != NULL)
-		text_out_write(&o->out, res->out, res->out_len);
 	if (!o->audit) {
 		if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
 			say("%s", err);
@@ -454,7 +527,10 @@ outputs_commit(const struct redact_args *a, struct outputs *o, const struct reda
 	if (to_stdout) {
 		o->out.close_stdout = true;
 		stdout_closed = true;
-		if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
+		bad = outputs_unspool(o, err, sizeof(err)) != 0 ||
+		    text_out_close(&o->out, true, err, sizeof(err)) != 0;
+		outputs_spool_close(o);
+		if (bad) {
 			say("%s", err);
 			text_out_close(&o->aud, false, scratch, sizeof(scratch));
 			ledger_undo(ac);
@@ -525,36 +601,32 @@ cmd_redact(const struct redact_args *a)
 		goto done;
 	}
 	/*
-	 * The release goes to its file as it is rendered, never held in memory: every decision is
-	 * made before its first byte, and a failed run removes the temporary file. To standard
-	 * output with an audit it is held until the audit is complete, since what went out cannot
-	 * be taken back.
+	 * The release goes to its (temporary) file as it is rendered, never held in memory: every
+	 * decision is made before its first byte, and a failed run removes the file. To standard
+	 * output with an audit it goes to the spool, and out only once the audit is complete.
 	 */
-	if (a->audit == NULL || !to_stdout) {
-		struct audited_sink as = { &o.out, ac.writer };
-		struct redact_sink plain = { text_out_sink, &o.out }, audited = { audited_write, &as };
+	{
+		struct text_out *rel = o.spool.fp != NULL ? &o.spool : &o.out;
+		struct audited_sink as = { rel, ac.writer };
+		struct redact_sink plain = { text_out_sink, rel }, audited = { audited_write, &as };
 
 		if (redact_stream(p, &d, &target, a->mode, a->audit != NULL ? &audited : &plain,
 		    a->audit != NULL, &res, err, sizeof(err)) != 0) {
-			if (o.out.err != 0)
-				say("%s: write error: %s", to_stdout ? "(standard output)" :
-				    a->output, strerror(o.out.err));
+			if (rel->err != 0)
+				say("%s: write error: %s", rel == &o.spool ?
+				    "the release's temporary file" : to_stdout ? "(standard output)" :
+				    a->output, strerror(rel->err));
 			else
 				say("%s", err);
 			goto done;
 		}
-	} else if (redact_run(p, &d, &target, a->mode, &res, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	} else {
-		audit_writer_output(ac.writer, res.out, res.out_len);
 	}
 	warn_unproven(name, &d, &res);
 	if (a->audit != NULL && run_audit_finish(a, p, &d, &res, &o.aud, &ac) != 0)
 		goto done;
 	/* Everything is decided before the first byte is written: an error leaves no output. */
 	opened = false;
-	if (outputs_commit(a, &o, &res, &ac) != 0)
+	if (outputs_commit(a, &o, &ac) != 0)
 		goto done;
 	rc = EXIT_OK;
 done:

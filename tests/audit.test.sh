@@ -335,6 +335,25 @@ expect 0 "a large document: the audit verifies with the original and the auditor
 	$T verify --audit "$tmp/big-a.jsonl" --public-key "$tmp/sign.pub" \
 	--output "$tmp/big-a.txt" --original "$big" --auditor-secret-key "$tmp/auditor.key"
 
+# With --audit, a release to standard output waits in an unnamed file in $TMPDIR until the audit
+# is complete: nothing is left there, and without a usable $TMPDIR the run is refused whole.
+mkdir "$tmp/spool"
+expect 0 "an audited release to standard output" env TMPDIR="$tmp/spool" $T redact -q \
+	--release UNCLASSIFIED --audit "$tmp/sp.jsonl" --secret-key "$tmp/sign.key" "$orig"
+cp "$tmp/stdout" "$tmp/sp.txt"
+expect 0 "the audited release to standard output verifies" $T verify --audit "$tmp/sp.jsonl" \
+	--public-key "$tmp/sign.pub" --output "$tmp/sp.txt" --original "$orig"
+expect 0 "nothing is left in TMPDIR" test -z "$(ls -A "$tmp/spool")"
+expect 2 "no usable TMPDIR: refused" env TMPDIR="$tmp/none" $T redact -q \
+	--release UNCLASSIFIED --audit "$tmp/sp2.jsonl" --secret-key "$tmp/sign.key" "$orig"
+says "cannot create a temporary file for the release" "no usable TMPDIR: says why"
+n=$((n + 1))
+if [ ! -s "$tmp/stdout" ] && [ ! -e "$tmp/sp2.jsonl" ]; then
+	echo "ok   no usable TMPDIR: no release and no audit"
+else
+	echo "FAIL no usable TMPDIR: something was written"; fail=1
+fi
+
 # Nothing withheld is in the audit (the leak oracle reads it as if it were a release).
 if [ -x ../shared/tools/leakcheck ] && command -v python3 > /dev/null 2>&1; then
 	n=$((n + 1))
