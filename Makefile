@@ -43,6 +43,15 @@ $(TL): $(OBJ) $(B)/main.o
 $(B)/%.o: filter/%.c $(HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -Ifilter -c -o $@ $<
 
+# The installed policies' directory is compiled into policy.o: a build for another PREFIX (or
+# `make install PREFIX=...` after a plain `make`) compiles it again.
+$(B)/datadir: FORCE | $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+$(B)/policy.o: $(B)/datadir
+
+FORCE:
+
 # The default policy is compiled in, so that the common case needs no --policy.
 $(B)/policy_builtin.c: policies/us-cable.yaml scripts/embed.sh | $(B)
 	sh scripts/embed.sh $< > $@
@@ -91,7 +100,7 @@ install: tearline
 clean:
 	rm -rf $(B) $(ASAN_B) $(TSAN_B) tearline
 
-.PHONY: all deps demo check unit install clean
+.PHONY: all deps demo check unit install clean FORCE
 
 # The whole suite against a build with AddressSanitizer and UndefinedBehaviorSanitizer, in
 # $(ASAN_B): tests/run.sh takes the program from $$TEARLINE and the unit tests from $$BUILD.
