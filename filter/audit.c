@@ -915,30 +915,50 @@ rollup_text(const struct policy *p, const struct redact_result *res, char *buf, 
 }
 
 int
+audit_change_next(const struct policy *p, const struct document *d,
+    const struct redact_result *res, struct audit_change_iter *it, struct audit_record *rec,
+    char *err, size_t errlen)
+{
+	if (it->next >= res->nchanges) {
+		snprintf(err, errlen, "no change left");
+		return -1;
+	}
+	if (it->next == 0) {
+		it->last = NULL;
+		if (rollup_text(p, res, it->rollup, sizeof(it->rollup), err, errlen) != 0)
+			return -1;
+	}
+	/* A marking formatted before is still in rec only if rec is the same record as then. */
+	if (rec != it->rec)
+		it->last = NULL;
+	it->rec = rec;
+	if (change_record(p, d, &res->changes[it->next], it->rollup, &it->last, rec, err,
+	    errlen) != 0)
+		return -1;
+	it->next++;
+	return 0;
+}
+
+int
 audit_changes(const struct policy *p, const struct document *d,
     const struct redact_result *res, struct audit_record **out, size_t *n, char *err,
     size_t errlen)
 {
+	struct audit_change_iter it;
 	struct audit_record *recs;
-	const struct marking *last = NULL;
-	char rollup[sizeof(recs->marking)];
 	size_t i;
 
 	*out = NULL;
 	*n = 0;
 	if (res->nchanges == 0)
 		return 0;
-	if (rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0)
-		return -1;
 	if ((recs = calloc(res->nchanges, sizeof(*recs))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	memset(&it, 0, sizeof(it));
 	for (i = 0; i < res->nchanges; i++) {
-		if (i > 0)
-			memcpy(recs[i].marking, recs[i - 1].marking, sizeof(recs[i].marking));
-		if (change_record(p, d, &res->changes[i], rollup, &last, &recs[i], err,
-		    errlen) != 0) {
+		if (audit_change_next(p, d, res, &it, &recs[i], err, errlen) != 0) {
 			free(recs);
 			return -1;
 		}
@@ -1431,8 +1451,7 @@ int
 audit_writer_changes(struct audit_writer *w, const struct policy *p, const struct document *d,
     const struct redact_result *res, char *err, size_t errlen)
 {
-	const struct marking *last = NULL;
-	char rollup[sizeof(w->rec.marking)];
+	struct audit_change_iter it;
 	bool shared;
 	size_t i, len;
 
@@ -1444,23 +1463,21 @@ audit_writer_changes(struct audit_writer *w, const struct policy *p, const struc
 		snprintf(err, errlen, "the audit was prepared for another redaction");
 		return -1;
 	}
-	if (rollup_text(p, res, rollup, sizeof(rollup), err, errlen) != 0 ||
-	    changes_inside(w, res, err, errlen) != 0 || put_begin(w, &len, err, errlen) != 0)
+	if (changes_inside(w, res, err, errlen) != 0 || put_begin(w, &len, err, errlen) != 0)
 		return -1;
 	/* The release is written: its last block goes to the helper before the commitments. */
 	output_settle(w);
 	shared = !w->prepared && post_commitments(w, res);
+	memset(&it, 0, sizeof(it));
 	for (i = 0; i < res->nchanges; i++) {
-		const struct redact_change *c = &res->changes[i];
-
-		if (change_record(p, d, c, rollup, &last, &w->rec, err, errlen) != 0)
+		if (audit_change_next(p, d, res, &it, &w->rec, err, errlen) != 0)
 			return -1;
 		if (shared && i % COMMIT_CHUNK == 0)
 			await_chunk(w, i / COMMIT_CHUNK);
 		if (shared || w->prepared) {
 			memcpy(w->rec.commitment, w->commitments[i], AUDIT_HASH_BYTES);
 		} else {
-			commit_change(w, c, i, w->rec.commitment);
+			commit_change(w, &res->changes[i], i, w->rec.commitment);
 		}
 		count_change(w, w->rec.kind);
 		if (put_record(w, &w->rec, &len, err, errlen) != 0)

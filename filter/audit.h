@@ -129,6 +129,23 @@ struct audit_params {
 /* "begin", "withheld", ... */
 const char *audit_kind_name(enum audit_kind kind);
 
+/* Where audit_change_next is in the changes of a redaction; zero it before the first call. */
+struct audit_change_iter {
+	size_t next;				/* the change to turn next */
+	char rollup[1024];			/* the release's marking */
+	const struct marking *last;		/* the marking whose text rec holds */
+	const struct audit_record *rec;
+};
+
+/*
+ * Turns the next change of a redaction into a change record in rec (kind, lines, spans,
+ * marking, rule, exemption; no seq, prev, commitment or hash), one at a time: what
+ * audit_changes does for all at once, without holding them. Returns 0, or -1 with err.
+ */
+int audit_change_next(const struct policy *p, const struct document *d,
+    const struct redact_result *res, struct audit_change_iter *it, struct audit_record *rec,
+    char *err, size_t errlen);
+
 /*
  * Turns the changes of a redaction into change records (kind, lines, spans, marking, rule,
  * exemption; no seq, prev, commitment or hash). The one translation used both to write an audit

@@ -195,10 +195,11 @@ check_original(const struct verify_request *rq, const struct audit_log *log,
 	struct marking target;
 	struct document d;
 	struct redact_result res;
-	struct audit_record *changes = NULL;
+	struct audit_change_iter it;
+	struct audit_record *change = NULL;
 	enum redact_mode mode;
 	unsigned char digest[AUDIT_HASH_BYTES];
-	size_t nchanges = 0, i;
+	size_t i;
 	char msg[512];
 	enum verify_status st = VERIFY_ERROR;
 
@@ -230,9 +231,12 @@ check_original(const struct verify_request *rq, const struct audit_log *log,
 	}
 	(void)redact_mode_parse(begin->mode, &mode);	/* checked when read */
 	if (document_parse(p, orig->data, orig->len, rq->original, &d, err, errlen) != 0 ||
-	    redact_run(p, &d, &target, mode, &res, err, errlen) != 0 ||
-	    audit_changes(p, &d, &res, &changes, &nchanges, err, errlen) != 0)
+	    redact_run(p, &d, &target, mode, &res, err, errlen) != 0)
 		goto done;
+	if ((change = malloc(sizeof(*change))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
 	st = VERIFY_FAIL;
 	crypto_generichash(digest, sizeof(digest), (const unsigned char *)res.out, res.out_len,
 	    NULL, 0);
@@ -246,15 +250,21 @@ check_original(const struct verify_request *rq, const struct audit_log *log,
 		    "(from byte %zu)", rq->output, at + 1);
 		goto done;
 	}
-	if (nchanges != log->nrecs - 2) {
+	if (res.nchanges != log->nrecs - 2) {
 		snprintf(err, errlen, "%s:%zu: field \"changes\": %zu, but the original, redacted "
-		    "again, makes %zu changes", rq->audit, log->nrecs, log->nrecs - 2, nchanges);
+		    "again, makes %zu changes", rq->audit, log->nrecs, log->nrecs - 2, res.nchanges);
 		goto done;
 	}
-	for (i = 0; i < nchanges; i++)
-		if (compare_change(rq->audit, i + 2, &log->recs[i + 1], &changes[i], err,
-		    errlen) != 0)
+	/* One change record at a time, compared as it is made. */
+	memset(&it, 0, sizeof(it));
+	for (i = 0; i < res.nchanges; i++) {
+		if (audit_change_next(p, &d, &res, &it, change, err, errlen) != 0) {
+			st = VERIFY_ERROR;
 			goto done;
+		}
+		if (compare_change(rq->audit, i + 2, &log->recs[i + 1], change, err, errlen) != 0)
+			goto done;
+	}
 	if (end->portions_released != res.released || end->portions_withheld != res.withheld) {
 		snprintf(err, errlen, "%s:%zu: field \"%s\": not what the original gives when "
 		    "redacted again", rq->audit, log->nrecs,
@@ -264,7 +274,7 @@ check_original(const struct verify_request *rq, const struct audit_log *log,
 	}
 	st = VERIFY_OK;
 done:
-	free(changes);
+	free(change);
 	redact_result_free(&res);
 	document_free(&d);
 	policy_free(p);
