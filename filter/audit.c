@@ -608,8 +608,12 @@ field_at(const char *canon, size_t at, const struct field *tab, size_t n)
 	return name;
 }
 
-int
-audit_record_parse(const char *line, size_t len, bool ledger, struct audit_record *rec,
+/*
+ * audit_record_parse, with the check of the line's bytes (canonical form and hash) left out when
+ * `bytes` is false: for a line read and checked before, in the same buffer.
+ */
+static int
+parse_record(const char *line, size_t len, bool ledger, bool bytes, struct audit_record *rec,
     char *err, size_t errlen)
 {
 	char canon[AUDIT_LINE_MAX + 1], shownbuf[40];
@@ -676,6 +680,12 @@ audit_record_parse(const char *line, size_t len, bool ledger, struct audit_recor
 	}
 	if (check_values(rec, err, errlen) != 0)
 		goto done;
+	if (!bytes) {
+		if (is_signed(rec->kind))
+			rec->body_len = len - HASH_TAIL - SIGNATURE_TAIL;
+		rc = 0;
+		goto done;
+	}
 	/* The values are right; now the bytes: spacing, escapes and number forms. */
 	if (dump(rec, tab, n, canon, sizeof(canon), &clen) != 0) {
 		snprintf(err, errlen, "cannot be written again: not a record");
@@ -707,6 +717,13 @@ done:
 	return rc;
 }
 
+int
+audit_record_parse(const char *line, size_t len, bool ledger, struct audit_record *rec,
+    char *err, size_t errlen)
+{
+	return parse_record(line, len, ledger, true, rec, err, errlen);
+}
+
 void
 audit_log_free(struct audit_log *log)
 {
@@ -718,72 +735,111 @@ audit_log_free(struct audit_log *log)
 }
 
 int
-audit_read(const char *name, const char *data, size_t len, bool ledger, struct audit_log *log,
-    char *err, size_t errlen)
+audit_read_each(const char *name, const char *data, size_t len, bool ledger, bool again,
+    int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen), void *ctx, char *err, size_t errlen)
 {
 	static const unsigned char zero[AUDIT_HASH_BYTES];
+	struct audit_record *rec;
+	unsigned char prev[AUDIT_HASH_BYTES];
 	char msg[512];
-	size_t pos = 0, cap = 0, lineno = 0;
+	size_t pos = 0, lineno = 0;
+	int rc = -1;
 
-	memset(log, 0, sizeof(*log));
 	if (len == 0) {
 		snprintf(err, errlen, "%s: empty", name);
 		return -1;
 	}
+	/* One record's room, reused: an audit of any length is read in constant memory. */
+	if ((rec = malloc(sizeof(*rec))) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		return -1;
+	}
+	memcpy(prev, zero, sizeof(prev));
 	while (pos < len) {
 		const char *s = data + pos, *nl = memchr(s, '\n', len - pos);
-		struct audit_record *rec;
-		const unsigned char *want;
 		size_t n;
 
 		lineno++;
 		if (nl == NULL) {
 			snprintf(err, errlen, "%s:%zu: no line end: the file is cut short or has "
 			    "bytes appended", name, lineno);
-			goto fail;
+			goto done;
 		}
 		n = (size_t)(nl - s);
-		if (log->nrecs == cap) {
-			size_t ncap = cap == 0 ? 16 : cap * 2;
-			struct audit_record *bigger;
-
-			if (ncap > SIZE_MAX / sizeof(*bigger) ||
-			    (bigger = realloc(log->recs, ncap * sizeof(*bigger))) == NULL) {
-				snprintf(err, errlen, "%s: out of memory", name);
-				goto fail;
-			}
-			log->recs = bigger;
-			cap = ncap;
-		}
-		rec = &log->recs[log->nrecs];
-		if (audit_record_parse(s, n, ledger, rec, msg, sizeof(msg)) != 0) {
+		if (parse_record(s, n, ledger, !again, rec, msg, sizeof(msg)) != 0) {
 			snprintf(err, errlen, "%s:%zu: %s", name, lineno, msg);
-			goto fail;
+			goto done;
 		}
 		rec->line_off = pos;
 		rec->line_len = n;
-		if (rec->seq != log->nrecs) {
+		if (rec->seq != lineno - 1) {
 			snprintf(err, errlen, "%s:%zu: field \"seq\": %llu where %zu was due", name,
-			    lineno, (unsigned long long)rec->seq, log->nrecs);
-			goto fail;
+			    lineno, (unsigned long long)rec->seq, lineno - 1);
+			goto done;
 		}
-		want = log->nrecs == 0 ? zero : log->recs[log->nrecs - 1].hash;
-		if (memcmp(rec->prev, want, AUDIT_HASH_BYTES) != 0) {
-			if (log->nrecs == 0)
+		if (memcmp(rec->prev, prev, AUDIT_HASH_BYTES) != 0) {
+			if (lineno == 1)
 				snprintf(err, errlen, "%s:%zu: field \"prev\": not zero in the first "
 				    "record", name, lineno);
 			else
 				snprintf(err, errlen, "%s:%zu: field \"prev\": does not match the hash "
 				    "of record %zu", name, lineno, lineno - 1);
-			goto fail;
+			goto done;
 		}
-		log->nrecs++;
+		memcpy(prev, rec->hash, AUDIT_HASH_BYTES);
+		if (fn(ctx, rec, lineno, err, errlen) != 0)
+			goto done;
 		pos += n + 1;
 	}
+	rc = 0;
+done:
+	free(rec);
+	return rc;
+}
+
+/* What audit_read keeps the records in. */
+struct kept {
+	struct audit_log *log;
+	size_t cap;
+};
+
+static int
+keep_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen)
+{
+	struct kept *k = ctx;
+	struct audit_log *log = k->log;
+
+	(void)lineno;
+	if (log->nrecs == k->cap) {
+		size_t ncap = k->cap == 0 ? 16 : k->cap * 2;
+		struct audit_record *bigger;
+
+		if (ncap > SIZE_MAX / sizeof(*bigger) ||
+		    (bigger = realloc(log->recs, ncap * sizeof(*bigger))) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		log->recs = bigger;
+		k->cap = ncap;
+	}
+	log->recs[log->nrecs++] = *rec;
 	return 0;
-fail:
-	audit_log_free(log);
-	return -1;
+}
+
+int
+audit_read(const char *name, const char *data, size_t len, bool ledger, struct audit_log *log,
+    char *err, size_t errlen)
+{
+	struct kept k = { log, 0 };
+
+	memset(log, 0, sizeof(*log));
+	if (audit_read_each(name, data, len, ledger, false, keep_record, &k, err, errlen) != 0) {
+		audit_log_free(log);
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -242,6 +242,18 @@ int audit_read(const char *name, const char *data, size_t len, bool ledger,
     struct audit_log *log, char *err, size_t errlen);
 
 /*
+ * Reads an audit or ledger as audit_read does (every line canonical and newline-terminated, seq
+ * counting from 0, every prev the hash of the record before), without keeping the records: each,
+ * with its line number, goes to fn as it is read, which returns 0 to go on, or -1 with err to
+ * stop. With `again`, for a text read and checked before in the same buffer, the lines' bytes
+ * (canonical form, hash) are not checked a second time; the chain still is. Returns 0, or -1
+ * with err.
+ */
+int audit_read_each(const char *name, const char *data, size_t len, bool ledger, bool again,
+    int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen), void *ctx, char *err, size_t errlen);
+
+/*
  * Checks a signed record's signature (an end record or a ledger entry) under pk, given the line
  * it was read from. Returns 0 when it verifies, -1 otherwise.
  */

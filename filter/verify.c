@@ -5,6 +5,7 @@
  */
 #include "verify.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,37 +52,99 @@ check_signed(const char *name, size_t lineno, const struct audit_record *rec, co
 	return 0;
 }
 
-enum verify_status
-verify_audit_data(const char *name, const char *data, size_t len,
-    const struct keys_public *signer, struct audit_log *log, char *err, size_t errlen)
+/*
+ * An audit checked on its own: its begin and end records and its number of records. The others
+ * are not kept: what follows reads them again, one at a time, from the audit's text.
+ */
+struct audit_summary {
+	struct audit_record begin, end;
+	size_t nrecs;
+};
+
+/* What the checks after the reader's need of each record: 32 bytes, not 2 KiB. */
+struct record_brief {
+	enum audit_kind kind;
+	uint64_t line_last, in_end, out_end;
+};
+
+struct briefs {
+	struct record_brief *b;
+	size_t n, cap;
+	struct audit_summary *sum;
+};
+
+/* audit_read_each's callback: keeps the brief of each record, and the begin and end whole. */
+static int
+brief_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen)
 {
-	const struct audit_record *begin, *end, *last = NULL;
+	struct briefs *br = ctx;
+	struct record_brief *b;
+
+	if (br->n == br->cap) {
+		size_t ncap = br->cap == 0 ? 64 : br->cap * 2;
+		struct record_brief *bigger;
+
+		if (ncap > SIZE_MAX / sizeof(*bigger) ||
+		    (bigger = realloc(br->b, ncap * sizeof(*bigger))) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		br->b = bigger;
+		br->cap = ncap;
+	}
+	b = &br->b[br->n++];
+	b->kind = rec->kind;
+	b->line_last = rec->line_last;
+	b->in_end = rec->in_end;
+	b->out_end = rec->out_end;
+	if (lineno == 1)
+		br->sum->begin = *rec;
+	if (rec->kind == AUDIT_END)
+		br->sum->end = *rec;
+	return 0;
+}
+
+/*
+ * The audit reader's checks on data[0..len) alone (see verify_audit_data), keeping only a summary
+ * of the audit. Returns VERIFY_OK with sum filled, VERIFY_FAIL or VERIFY_ERROR with err.
+ */
+static enum verify_status
+check_audit(const char *name, const char *data, size_t len, const struct keys_public *signer,
+    struct audit_summary *sum, char *err, size_t errlen)
+{
+	struct briefs br;
+	const struct audit_record *begin = &sum->begin, *end = &sum->end;
+	const struct record_brief *last = NULL;
 	size_t counts[AUDIT_RUN + 1];
 	size_t i, n;
+	enum verify_status st = VERIFY_FAIL;
 
+	memset(sum, 0, sizeof(*sum));
+	memset(&br, 0, sizeof(br));
 	memset(counts, 0, sizeof(counts));
-	if (audit_read(name, data, len, false, log, err, errlen) != 0)
-		return VERIFY_FAIL;
-	n = log->nrecs;
-	begin = &log->recs[0];
-	if (begin->kind != AUDIT_BEGIN) {
+	br.sum = sum;
+	if (audit_read_each(name, data, len, false, false, brief_record, &br, err, errlen) != 0)
+		goto done;
+	n = sum->nrecs = br.n;
+	if (br.b[0].kind != AUDIT_BEGIN) {
 		snprintf(err, errlen, "%s:1: field \"kind\": an audit starts with a begin record",
 		    name);
-		goto fail;
+		goto done;
 	}
 	for (i = 1; i < n; i++) {
-		const struct audit_record *r = &log->recs[i];
+		const struct record_brief *r = &br.b[i];
 
 		if (r->kind == AUDIT_BEGIN) {
 			snprintf(err, errlen, "%s:%zu: field \"kind\": a second begin record", name,
 			    i + 1);
-			goto fail;
+			goto done;
 		}
 		if (r->kind == AUDIT_END) {
 			if (i != n - 1) {
 				snprintf(err, errlen, "%s:%zu: field \"kind\": an end record before "
 				    "the last line", name, i + 1);
-				goto fail;
+				goto done;
 			}
 			break;
 		}
@@ -89,26 +152,25 @@ verify_audit_data(const char *name, const char *data, size_t len,
 		if (r->in_end > begin->input_length) {
 			snprintf(err, errlen, "%s:%zu: field \"in_end\": beyond the input's %llu "
 			    "bytes", name, i + 1, (unsigned long long)begin->input_length);
-			goto fail;
+			goto done;
 		}
 		if (last != NULL && r->line_last <= last->line_last) {
 			snprintf(err, errlen, "%s:%zu: field \"line_last\": not after the change "
 			    "before it", name, i + 1);
-			goto fail;
+			goto done;
 		}
 		last = r;
 	}
-	end = &log->recs[n - 1];
-	if (n < 2 || end->kind != AUDIT_END) {
+	if (n < 2 || br.b[n - 1].kind != AUDIT_END) {
 		snprintf(err, errlen, "%s:%zu: the audit ends without an end record: it was cut "
 		    "short", name, n);
-		goto fail;
+		goto done;
 	}
 	for (i = 1; i + 1 < n; i++) {
-		if (log->recs[i].out_end > end->output_length) {
+		if (br.b[i].out_end > end->output_length) {
 			snprintf(err, errlen, "%s:%zu: field \"out_end\": beyond the output's %llu "
 			    "bytes", name, i + 1, (unsigned long long)end->output_length);
-			goto fail;
+			goto done;
 		}
 	}
 	if (check_count(name, n, "changes", end->changes, n - 2, "change records", err,
@@ -121,13 +183,29 @@ verify_audit_data(const char *name, const char *data, size_t len,
 	    "caption records", err, errlen) != 0 ||
 	    check_count(name, n, "authority", end->authority, counts[AUDIT_AUTHORITY],
 	    "authority records", err, errlen) != 0)
-		goto fail;
+		goto done;
 	if (check_signed(name, n, end, data, signer, err, errlen) != 0)
-		goto fail;
+		goto done;
+	st = VERIFY_OK;
+done:
+	free(br.b);
+	return st;
+}
+
+enum verify_status
+verify_audit_data(const char *name, const char *data, size_t len,
+    const struct keys_public *signer, struct audit_log *log, char *err, size_t errlen)
+{
+	struct audit_summary sum;
+	enum verify_status st;
+
+	memset(log, 0, sizeof(*log));
+	if ((st = check_audit(name, data, len, signer, &sum, err, errlen)) != VERIFY_OK)
+		return st;
+	/* The records whole, for a caller that wants them: only memory can fail now. */
+	if (audit_read(name, data, len, false, log, err, errlen) != 0)
+		return VERIFY_ERROR;
 	return VERIFY_OK;
-fail:
-	audit_log_free(log);
-	return VERIFY_FAIL;
 }
 
 enum verify_status
@@ -182,29 +260,57 @@ compare_change(const char *name, size_t lineno, const struct audit_record *a,
 	return -1;
 }
 
+/* The second redaction's change records, compared with the audit's as they are read. */
+struct compare_ctx {
+	const char *name;
+	size_t nrecs;
+	const struct policy *p;
+	const struct document *d;
+	const struct redact_result *res;
+	struct audit_change_iter it;
+	struct audit_record *change;
+	enum verify_status st;		/* VERIFY_ERROR when a record could not be made */
+};
+
+static int
+compare_each(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen)
+{
+	struct compare_ctx *cc = ctx;
+
+	if (lineno == 1 || lineno == cc->nrecs)
+		return 0;
+	if (audit_change_next(cc->p, cc->d, cc->res, &cc->it, cc->change, err, errlen) != 0) {
+		cc->st = VERIFY_ERROR;
+		return -1;
+	}
+	return compare_change(cc->name, lineno, rec, cc->change, err, errlen);
+}
+
 /*
  * Redacts the original again under the audit's policy, target and mode, and compares the release
- * and the change records. Returns VERIFY_OK, VERIFY_FAIL or VERIFY_ERROR with err.
+ * and the change records, read again one at a time from the audit's text. Returns VERIFY_OK,
+ * VERIFY_FAIL or VERIFY_ERROR with err.
  */
 static enum verify_status
-check_original(const struct verify_request *rq, const struct audit_log *log,
-    const struct text_buffer *orig, const struct text_buffer *out, char *err, size_t errlen)
+check_original(const struct verify_request *rq, const struct audit_summary *sum,
+    const struct text_buffer *audit, const struct text_buffer *orig,
+    const struct text_buffer *out, char *err, size_t errlen)
 {
-	const struct audit_record *begin = &log->recs[0], *end = &log->recs[log->nrecs - 1];
+	const struct audit_record *begin = &sum->begin, *end = &sum->end;
 	struct policy *p;
 	struct marking target;
 	struct document d;
 	struct redact_result res;
-	struct audit_change_iter it;
-	struct audit_record *change = NULL;
+	struct compare_ctx cc;
 	enum redact_mode mode;
 	unsigned char digest[AUDIT_HASH_BYTES];
-	size_t i;
 	char msg[512];
 	enum verify_status st = VERIFY_ERROR;
 
 	memset(&d, 0, sizeof(d));
 	memset(&res, 0, sizeof(res));
+	memset(&cc, 0, sizeof(cc));
 	if (orig->len != begin->input_length) {
 		snprintf(err, errlen, "%s:1: field \"input_length\": %llu, but the original %s has "
 		    "%zu bytes", rq->audit, (unsigned long long)begin->input_length, rq->original,
@@ -233,7 +339,7 @@ check_original(const struct verify_request *rq, const struct audit_log *log,
 	if (document_parse(p, orig->data, orig->len, rq->original, &d, err, errlen) != 0 ||
 	    redact_run(p, &d, &target, mode, &res, err, errlen) != 0)
 		goto done;
-	if ((change = malloc(sizeof(*change))) == NULL) {
+	if ((cc.change = malloc(sizeof(*cc.change))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
@@ -250,47 +356,78 @@ check_original(const struct verify_request *rq, const struct audit_log *log,
 		    "(from byte %zu)", rq->output, at + 1);
 		goto done;
 	}
-	if (res.nchanges != log->nrecs - 2) {
+	if (res.nchanges != sum->nrecs - 2) {
 		snprintf(err, errlen, "%s:%zu: field \"changes\": %zu, but the original, redacted "
-		    "again, makes %zu changes", rq->audit, log->nrecs, log->nrecs - 2, res.nchanges);
+		    "again, makes %zu changes", rq->audit, sum->nrecs, sum->nrecs - 2, res.nchanges);
 		goto done;
 	}
-	/* One change record at a time, compared as it is made. */
-	memset(&it, 0, sizeof(it));
-	for (i = 0; i < res.nchanges; i++) {
-		if (audit_change_next(p, &d, &res, &it, change, err, errlen) != 0) {
-			st = VERIFY_ERROR;
-			goto done;
-		}
-		if (compare_change(rq->audit, i + 2, &log->recs[i + 1], change, err, errlen) != 0)
-			goto done;
+	/* One change record at a time, each made as the audit's is read again. */
+	cc.name = rq->audit;
+	cc.nrecs = sum->nrecs;
+	cc.p = p;
+	cc.d = &d;
+	cc.res = &res;
+	cc.st = VERIFY_FAIL;
+	if (audit_read_each(rq->audit, audit->data, audit->len, false, true, compare_each, &cc,
+	    err, errlen) != 0) {
+		st = cc.st;
+		goto done;
 	}
 	if (end->portions_released != res.released || end->portions_withheld != res.withheld) {
 		snprintf(err, errlen, "%s:%zu: field \"%s\": not what the original gives when "
-		    "redacted again", rq->audit, log->nrecs,
+		    "redacted again", rq->audit, sum->nrecs,
 		    end->portions_released != res.released ? "portions_released" :
 		    "portions_withheld");
 		goto done;
 	}
 	st = VERIFY_OK;
 done:
-	free(change);
+	free(cc.change);
 	redact_result_free(&res);
 	document_free(&d);
 	policy_free(p);
 	return st;
 }
 
+/* The commitments, checked against the original as the audit is read again. */
+struct commit_ctx {
+	const char *name;
+	size_t nrecs;
+	const unsigned char *secret;
+	const struct text_buffer *orig;
+};
+
+static int
+commitment_each(void *ctx, const struct audit_record *r, size_t lineno, char *err,
+    size_t errlen)
+{
+	struct commit_ctx *cm = ctx;
+	unsigned char h[AUDIT_HASH_BYTES];
+
+	if (lineno == 1 || lineno == cm->nrecs)
+		return 0;
+	/* The spans lie inside the input: checked against input_length, = orig->len. */
+	audit_commitment(cm->secret, r->seq, cm->orig->data + r->in_start,
+	    (size_t)(r->in_end - r->in_start), h);
+	if (memcmp(h, r->commitment, sizeof(h)) != 0) {
+		snprintf(err, errlen, "%s:%zu: field \"commitment\": does not match bytes %llu to "
+		    "%llu of the original", cm->name, lineno, (unsigned long long)r->in_start,
+		    (unsigned long long)r->in_end);
+		return -1;
+	}
+	return 0;
+}
+
 /* Opens the sealed run secret and checks the input digest and every commitment. */
 static enum verify_status
-check_commitments(const struct verify_request *rq, const struct audit_log *log,
-    const struct text_buffer *orig, char *err, size_t errlen)
+check_commitments(const struct verify_request *rq, const struct audit_summary *sum,
+    const struct text_buffer *audit, const struct text_buffer *orig, char *err, size_t errlen)
 {
-	const struct audit_record *begin = &log->recs[0];
+	const struct audit_record *begin = &sum->begin;
 	unsigned char *secret, h[AUDIT_HASH_BYTES];
 	char msg[512];
+	struct commit_ctx cm;
 	enum verify_status st = VERIFY_FAIL;
-	size_t i;
 
 	if ((secret = sodium_malloc(AUDIT_SECRET_BYTES)) == NULL) {
 		snprintf(err, errlen, "out of secure memory");
@@ -306,19 +443,13 @@ check_commitments(const struct verify_request *rq, const struct audit_log *log,
 		    rq->audit, rq->original);
 		goto done;
 	}
-	for (i = 1; i + 1 < log->nrecs; i++) {
-		const struct audit_record *r = &log->recs[i];
-
-		/* The spans lie inside the input: checked against input_length, = orig->len. */
-		audit_commitment(secret, r->seq, orig->data + r->in_start,
-		    (size_t)(r->in_end - r->in_start), h);
-		if (memcmp(h, r->commitment, sizeof(h)) != 0) {
-			snprintf(err, errlen, "%s:%zu: field \"commitment\": does not match bytes "
-			    "%llu to %llu of the original", rq->audit, i + 1,
-			    (unsigned long long)r->in_start, (unsigned long long)r->in_end);
-			goto done;
-		}
-	}
+	cm.name = rq->audit;
+	cm.nrecs = sum->nrecs;
+	cm.secret = secret;
+	cm.orig = orig;
+	if (audit_read_each(rq->audit, audit->data, audit->len, false, true, commitment_each,
+	    &cm, err, errlen) != 0)
+		goto done;
 	st = VERIFY_OK;
 done:
 	sodium_free(secret);
@@ -327,12 +458,11 @@ done:
 
 /* Finds the audit's run in the ledger and checks that it stands in its place. */
 static enum verify_status
-check_in_ledger(const struct verify_request *rq, const struct audit_log *audit,
+check_in_ledger(const struct verify_request *rq, const struct audit_summary *sum,
     const struct audit_log *ledger, char *err, size_t errlen)
 {
 	static const unsigned char zero[AUDIT_HASH_BYTES];
-	const struct audit_record *begin = &audit->recs[0];
-	const struct audit_record *end = &audit->recs[audit->nrecs - 1];
+	const struct audit_record *begin = &sum->begin, *end = &sum->end;
 	char run[2 * AUDIT_RUN_BYTES + 1];
 	size_t k;
 
@@ -376,11 +506,11 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 {
 	struct text_buffer audit = { NULL, 0 }, out = { NULL, 0 }, orig = { NULL, 0 };
 	struct text_buffer ledger = { NULL, 0 };
-	struct audit_log log, lg;
+	struct audit_summary *sum = NULL;
+	struct audit_log lg;
 	enum verify_status st = VERIFY_ERROR;
 
 	memset(vr, 0, sizeof(*vr));
-	memset(&log, 0, sizeof(log));
 	memset(&lg, 0, sizeof(lg));
 	if ((rq->audit == NULL && rq->ledger == NULL) || (rq->audit != NULL && rq->output == NULL) ||
 	    (rq->auditor != NULL && rq->original == NULL) || rq->signer == NULL) {
@@ -398,18 +528,22 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 		    (rq->original != NULL &&
 		    text_read_file(rq->original, rq->max_document, &orig, err, errlen) != 0))
 			goto done;
-		if ((st = verify_audit_data(rq->audit, audit.data, audit.len, rq->signer, &log, err,
+		if ((sum = malloc(sizeof(*sum))) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			goto done;
+		}
+		if ((st = check_audit(rq->audit, audit.data, audit.len, rq->signer, sum, err,
 		    errlen)) != VERIFY_OK)
 			goto done;
 		st = VERIFY_FAIL;
-		end = &log.recs[log.nrecs - 1];
-		sodium_bin2hex(vr->run, sizeof(vr->run), log.recs[0].run, AUDIT_RUN_BYTES);
-		vr->changes = log.nrecs - 2;
+		end = &sum->end;
+		sodium_bin2hex(vr->run, sizeof(vr->run), sum->begin.run, AUDIT_RUN_BYTES);
+		vr->changes = sum->nrecs - 2;
 		vr->withheld = (size_t)end->withheld;
-		vr->test_seed = strcmp(log.recs[0].run_secret, "test-seed") == 0;
+		vr->test_seed = strcmp(sum->begin.run_secret, "test-seed") == 0;
 		if (out.len != end->output_length) {
 			snprintf(err, errlen, "%s:%zu: field \"output_length\": %llu, but %s has %zu "
-			    "bytes", rq->audit, log.nrecs, (unsigned long long)end->output_length,
+			    "bytes", rq->audit, sum->nrecs, (unsigned long long)end->output_length,
 			    rq->output, out.len);
 			goto done;
 		}
@@ -417,16 +551,17 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 		    NULL, 0);
 		if (memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
 			snprintf(err, errlen, "%s:%zu: field \"output_digest\": does not match %s",
-			    rq->audit, log.nrecs, rq->output);
+			    rq->audit, sum->nrecs, rq->output);
 			goto done;
 		}
 		if (rq->original != NULL) {
-			if ((st = check_original(rq, &log, &orig, &out, err, errlen)) != VERIFY_OK)
+			if ((st = check_original(rq, sum, &audit, &orig, &out, err, errlen)) !=
+			    VERIFY_OK)
 				goto done;
 			vr->original = true;
 		}
 		if (rq->auditor != NULL) {
-			if ((st = check_commitments(rq, &log, &orig, err, errlen)) != VERIFY_OK)
+			if ((st = check_commitments(rq, sum, &audit, &orig, err, errlen)) != VERIFY_OK)
 				goto done;
 			vr->commitments = true;
 		}
@@ -440,14 +575,14 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 			goto done;
 		vr->ledger_entries = lg.nrecs;
 		if (rq->audit != NULL) {
-			if ((st = check_in_ledger(rq, &log, &lg, err, errlen)) != VERIFY_OK)
+			if ((st = check_in_ledger(rq, sum, &lg, err, errlen)) != VERIFY_OK)
 				goto done;
 			vr->in_ledger = true;
 		}
 	}
 	st = VERIFY_OK;
 done:
-	audit_log_free(&log);
+	free(sum);
 	audit_log_free(&lg);
 	text_buffer_free(&audit);
 	text_buffer_free(&out);
