@@ -6,9 +6,11 @@
 # the median reported: tearline redact at UNCLASSIFIED with the audit off and on (the release to
 # a file, as a large job would write it), pcre2grep -c with a portion-mark pattern, cat, and a
 # naive sed line-drop script. It prints MB/s, the ratio of each to pcre2grep -c, and peak RSS,
-# then checks that tearline's time grows linearly with size. Last, a batch of 1,000 cables with
-# --jobs 1 and 2, audit off and on, written to the work disk and to tmpfs (/dev/shm) when there
-# is one. Nothing here is a test: it measures, and says what it measured on which machine.
+# then checks that tearline's time grows linearly with size, and what the audit costs at three
+# targets on the largest corpus. Last, batches of 1,000 documents (single cables, and five
+# cables each) with --jobs 1 and 2, audit off and on, written to the work disk and to tmpfs
+# (/dev/shm) when there is one. Nothing here is a test: it measures, and says what it measured on
+# which machine.
 set -eu
 cd "$(dirname "$0")/.."
 REPS=${REPS:-5}
@@ -93,6 +95,19 @@ for size in base x4 x16; do
 	done < "$W/results.$size"
 	rm -f "$W/results.$size"
 	measure "$T -q --release UNCLASSIFIED $f" > "$W/lin.$size"
+done
+
+# What the audit costs depends on how much is withheld: on the largest corpus, audit off and on at
+# three targets, with the audit's share of the time.
+f="$W/x16.txt"
+echo
+echo "audit cost on corpus x16, by target"
+printf '%-28s %10s %10s %10s\n' target "off s" "on s" "on/off"
+for target in UNCLASSIFIED CONFIDENTIAL SECRET//NOFORN; do
+	off=$(measure "$T -q --release $target -o $W/release.txt $f")
+	on=$(measure "$T -q --release $target -o $W/release.txt --audit $W/audit.jsonl --secret-key $W/key $f")
+	awk -v t="$target" -v a="${off% *}" -v b="${on% *}" 'BEGIN {
+	    printf "%-28s %10.3f %10.3f %10.2f\n", t, a, b, (a > 0 ? b / a : 0) }'
 done
 
 # Linearity: time per MB at 16x within 25% of time per MB at 1x.
