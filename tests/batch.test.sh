@@ -119,6 +119,20 @@ expect 0 "the first run stands in its place in the batch's ledger" "$T" verify -
 	--audit "$tmp/out2/$(basename "$1").audit" --public-key "$tmp/office.pub" \
 	--output "$tmp/out2/$(basename "$1")" --ledger "$tmp/out2/ledger.jsonl"
 
+# Sealed to an auditor: the workers seal each run's secret inside the sandbox, and every audit
+# opens with the auditor's key (the sealed copies are random, so no byte comparison here).
+"$T" keygen -q --auditor --secret-key "$tmp/auditor.key" --public-key "$tmp/auditor.pub" ||
+	exit 2
+expect 0 "a batch sealed to an auditor, --jobs 2" "$T" -q -r UNCLASSIFIED \
+    --output-dir "$tmp/sealed" --secret-key "$tmp/office.key" --auditor-key "$tmp/auditor.pub" \
+    --jobs 2 "$1" "$2" "$3" "$4"
+for f in "$1" "$2" "$3" "$4"; do
+	b=$(basename "$f")
+	expect 0 "a sealed batch audit opens with the auditor's key: $b" "$T" verify -q \
+	    --audit "$tmp/sealed/$b.audit" --public-key "$tmp/office.pub" \
+	    --output "$tmp/sealed/$b" --original "$f" --auditor-secret-key "$tmp/auditor.key"
+done
+
 # Without a key: releases only, no audit and no ledger; another mode and target pass through.
 unset SOURCE_DATE_EPOCH TEARLINE_TEST_SEED
 expect 0 "batch of releases only, --jobs 2" "$T" -q -r UNCLASSIFIED --output-dir "$tmp/rel" \
