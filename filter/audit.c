@@ -1105,6 +1105,7 @@ struct audit_writer {
 	const char *in;
 	size_t in_len;
 	unsigned char *secret;		/* sodium_malloc: wiped by audit_writer_free */
+	bool own_secret;		/* allocated here, not given in audit_params */
 	struct audit_record head[2];	/* begin, end */
 	struct audit_record rec;	/* the change record being written */
 	unsigned char prev[AUDIT_HASH_BYTES];
@@ -1215,8 +1216,12 @@ audit_writer_new(struct audit_writer **wp, const struct audit_params *ap, const 
 		    "auditor key");
 		return -1;
 	}
-	if ((w = calloc(1, sizeof(*w))) == NULL ||
-	    (w->secret = sodium_malloc(AUDIT_SECRET_BYTES)) == NULL) {
+	if ((w = calloc(1, sizeof(*w))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	w->own_secret = ap->secret == NULL;
+	if ((w->secret = w->own_secret ? sodium_malloc(AUDIT_SECRET_BYTES) : ap->secret) == NULL) {
 		free(w);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -1591,7 +1596,11 @@ audit_writer_free(struct audit_writer *w)
 	free(w->commitments);
 	free(w->chunk_claimed);
 	free(w->chunk_done);
-	sodium_free(w->secret);		/* wipes the run secret */
+	/* Wipes the run secret. */
+	if (w->own_secret)
+		sodium_free(w->secret);
+	else
+		sodium_memzero(w->secret, AUDIT_SECRET_BYTES);
 	sodium_memzero(&w->out_state, sizeof(w->out_state));
 	free(w);
 }

@@ -124,6 +124,13 @@ struct audit_params {
 	 * reproducible. The begin record then says run_secret "test-seed": nothing is hidden.
 	 */
 	const char *test_seed;
+	/*
+	 * Where the run secret is kept: AUDIT_SECRET_BYTES of the caller's sodium_malloc memory,
+	 * which audit_writer_free wipes but does not free (a batch holds one region for a chunk's
+	 * documents: sodium_malloc and sodium_free cost tens of microseconds each). NULL: the
+	 * writer allocates its own.
+	 */
+	unsigned char *secret;
 };
 
 /* "begin", "withheld", ... */

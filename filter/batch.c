@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "sandbox.h"
 #include "textio.h"
@@ -51,6 +52,7 @@ struct batch_doc {
 	struct document d;
 	struct redact_result res;
 	struct audit_writer *writer;	/* with a signing key: prepared by the worker */
+	unsigned char *secret;		/* its run secret's slot in the chunk's secure region */
 	enum doc_state state;
 	char err[BATCH_ERRLEN];
 };
@@ -373,6 +375,7 @@ doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
 	ap.signer = o->signer;
 	ap.auditor = o->auditor;
 	ap.test_seed = o->test_seed;
+	ap.secret = d->secret;
 	if (audit_writer_new(&d->writer, &ap, d->in.data, d->in.len, &sink, false, false, msg,
 	    sizeof(msg)) != 0 ||
 	    audit_writer_prepare(d->writer, &d->res, msg, sizeof(msg)) != 0) {
@@ -606,12 +609,18 @@ chunk_run(const struct batch_options *o, struct batch_doc *docs, size_t n, size_
 	struct chunk c;
 	pthread_t tids[BATCH_MAX_JOBS];
 	unsigned nthreads = 0, t, want;
+	unsigned char *secrets = NULL;
 	size_t i;
 	char msg[BATCH_ERRLEN];
 	int rc;
 
 	memset(cr, 0, sizeof(*cr));
 	memset(&c, 0, sizeof(c));
+	/* One secure region for the run secrets of the chunk's documents, each its slot. */
+	if (o->signer != NULL && n > 0 &&
+	    (secrets = sodium_malloc(n * AUDIT_SECRET_BYTES)) != NULL)
+		for (i = 0; i < n; i++)
+			docs[i].secret = secrets + i * AUDIT_SECRET_BYTES;
 	c.o = o;
 	c.docs = docs;
 	c.n = n;
@@ -691,6 +700,7 @@ chunk_run(const struct batch_options *o, struct batch_doc *docs, size_t n, size_
 	pthread_cond_destroy(&c.cv);
 	pthread_mutex_destroy(&c.mu);
 	policy_matcher_free(c.matcher);
+	sodium_free(secrets);	/* every slot was wiped when its document was freed */
 }
 
 /*
