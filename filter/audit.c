@@ -115,6 +115,21 @@ static const char *const kind_names[] = {
 
 #define NKINDS (sizeof(kind_names) / sizeof(kind_names[0]))
 
+void
+audit_params_init(struct audit_params *ap, const char *tool, const struct policy *p,
+    const char *target, enum redact_mode mode, const struct keys_secret *signer,
+    const struct keys_public *auditor)
+{
+	memset(ap, 0, sizeof(*ap));
+	ap->tool = tool;
+	ap->policy_name = p->name;
+	ap->policy_digest = p->digest;
+	ap->target = target;
+	ap->mode = mode;
+	ap->signer = signer;
+	ap->auditor = auditor;
+}
+
 const char *
 audit_kind_name(enum audit_kind kind)
 {
@@ -798,22 +813,15 @@ done:
 	return rc;
 }
 
-/* What audit_read keeps the records in. */
-struct kept {
-	struct audit_log *log;
-	size_t cap;
-};
-
-static int
-keep_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+int
+audit_log_keep(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
     size_t errlen)
 {
-	struct kept *k = ctx;
-	struct audit_log *log = k->log;
+	struct audit_log *log = ctx;
 
 	(void)lineno;
-	if (log->nrecs == k->cap) {
-		size_t ncap = k->cap == 0 ? 16 : k->cap * 2;
+	if (log->nrecs == log->cap) {
+		size_t ncap = log->cap == 0 ? 16 : log->cap * 2;
 		struct audit_record *bigger;
 
 		if (ncap > SIZE_MAX / sizeof(*bigger) ||
@@ -822,7 +830,7 @@ keep_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
 			return -1;
 		}
 		log->recs = bigger;
-		k->cap = ncap;
+		log->cap = ncap;
 	}
 	log->recs[log->nrecs++] = *rec;
 	return 0;
@@ -832,10 +840,9 @@ int
 audit_read(const char *name, const char *data, size_t len, bool ledger, struct audit_log *log,
     char *err, size_t errlen)
 {
-	struct kept k = { log, 0 };
-
 	memset(log, 0, sizeof(*log));
-	if (audit_read_each(name, data, len, ledger, false, keep_record, &k, err, errlen) != 0) {
+	if (audit_read_each(name, data, len, ledger, false, audit_log_keep, log, err,
+	    errlen) != 0) {
 		audit_log_free(log);
 		return -1;
 	}
@@ -1524,7 +1531,9 @@ audit_writer_changes(struct audit_writer *w, const struct policy *p, const struc
 		snprintf(err, errlen, "the audit was prepared for another redaction");
 		return -1;
 	}
-	if (changes_inside(w, res, err, errlen) != 0 || put_begin(w, &len, err, errlen) != 0)
+	/* audit_writer_prepare checked the spans already. */
+	if ((!w->prepared && changes_inside(w, res, err, errlen) != 0) ||
+	    put_begin(w, &len, err, errlen) != 0)
 		return -1;
 	/* The release is written: its last block goes to the helper before the commitments. */
 	output_settle(w);
@@ -1663,7 +1672,8 @@ audit_build(const struct audit_params *ap, const struct audit_record *changes,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if ((log->recs = calloc(nchanges + 2, sizeof(*log->recs))) == NULL) {
+	log->cap = nchanges + 2;
+	if ((log->recs = calloc(log->cap, sizeof(*log->recs))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}

@@ -103,10 +103,17 @@ struct audit_record {
 /* A whole audit or ledger: its records and, when built here, its text. */
 struct audit_log {
 	struct audit_record *recs;
-	size_t nrecs;
+	size_t nrecs, cap;
 	char *text;	/* every line with its "\n"; NULL for a log that was read */
 	size_t len;
 };
+
+/*
+ * Adds a copy of rec to log->recs, growing it. An audit_read_each callback (ctx is the log).
+ * Returns 0, or -1 with err (out of memory).
+ */
+int audit_log_keep(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen);
 
 /* What a run's begin record says, and who signs it. */
 struct audit_params {
@@ -133,6 +140,14 @@ struct audit_params {
 	unsigned char *secret;
 };
 
+/*
+ * Zeroes ap and fills what every run's begin record takes from its policy, target, mode and keys;
+ * the caller adds the time and, as it has them, the ledger's head, a test seed, a secret's slot.
+ */
+void audit_params_init(struct audit_params *ap, const char *tool, const struct policy *p,
+    const char *target, enum redact_mode mode, const struct keys_secret *signer,
+    const struct keys_public *auditor);
+
 /* "begin", "withheld", ... */
 const char *audit_kind_name(enum audit_kind kind);
 
@@ -154,19 +169,20 @@ int audit_change_next(const struct policy *p, const struct document *d,
     char *err, size_t errlen);
 
 /*
- * Turns the changes of a redaction into change records (kind, lines, spans, marking, rule,
- * exemption; no seq, prev, commitment or hash). The one translation used both to write an audit
- * and to compare one with a re-run. Returns 0 with an array the caller frees with free(), or -1
- * with err.
+ * Turns all the changes of a redaction into change records at once, through audit_change_next
+ * (which the writer and verify use one at a time). For tests, which look at the records: returns
+ * 0 with an array the caller frees with free(), or -1 with err.
  */
 int audit_changes(const struct policy *p, const struct document *d,
     const struct redact_result *res, struct audit_record **out, size_t *n, char *err,
     size_t errlen);
 
 /*
- * Builds the audit of one run: begin, the nchanges change records, end; commits to the removed
- * bytes of in[], digests out[], chains and signs. Returns 0 with log filled (records and text;
- * the caller frees it with audit_log_free), or -1 with err. The run secret is wiped before return.
+ * Builds the audit of one run in memory through a writer without a helper: begin, the nchanges
+ * change records, end; commits to the removed bytes of in[], digests out[], chains and signs.
+ * For tests and the fuzzer, which need the records and the text (tearline itself writes with
+ * audit_writer_*). Returns 0 with log filled (the caller frees it with audit_log_free), or -1
+ * with err. The run secret is wiped before return.
  */
 int audit_build(const struct audit_params *ap, const struct audit_record *changes,
     size_t nchanges, size_t portions_released, size_t portions_withheld, const char *in,

@@ -365,15 +365,8 @@ doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
 	struct redact_sink sink = { text_out_sink, &d->aud };
 	char msg[512];
 
-	memset(&ap, 0, sizeof(ap));
-	ap.tool = o->tool;
-	ap.policy_name = o->policy->name;
-	ap.policy_digest = o->policy->digest;
-	ap.target = o->release;
-	ap.mode = o->mode;
+	audit_params_init(&ap, o->tool, o->policy, o->release, o->mode, o->signer, o->auditor);
 	ap.time = o->fixed_time ? o->time : time(NULL);
-	ap.signer = o->signer;
-	ap.auditor = o->auditor;
 	ap.test_seed = o->test_seed;
 	ap.secret = d->secret;
 	if (audit_writer_new(&d->writer, &ap, d->in.data, d->in.len, &sink, false, false, msg,

@@ -278,6 +278,19 @@ struct key_reader {
 	size_t errlen;
 };
 
+/* Starts reading the n bytes of a key file's text. */
+static void
+reader_init(struct key_reader *r, const char *path, const char *text, size_t n, char *err,
+    size_t errlen)
+{
+	memset(r, 0, sizeof(*r));
+	r->path = path;
+	r->text = text;
+	r->len = n;
+	r->err = err;
+	r->errlen = errlen;
+}
+
 /*
  * Reads the next "NAME: VALUE" line, skipping comment lines, and checks its name. Returns 0 with
  * the value in *val, *vallen, or -1 with a located message.
@@ -378,12 +391,7 @@ keys_read_public(const char *path, enum keys_kind kind, struct keys_public *pub,
 
 	if ((n = read_key_file(path, false, buf, err, errlen)) < 0)
 		return -1;
-	memset(&r, 0, sizeof(r));
-	r.path = path;
-	r.text = buf;
-	r.len = (size_t)n;
-	r.err = err;
-	r.errlen = errlen;
+	reader_init(&r, path, buf, (size_t)n, err, errlen);
 	pub->kind = kind;
 	if (read_public_part(&r, kind, pub->id, pub->pk) != 0 || expect_end(&r) != 0)
 		return -1;
@@ -410,12 +418,7 @@ keys_read_secret(const char *path, enum keys_kind kind, char *err, size_t errlen
 		snprintf(err, errlen, "out of secure memory");
 		goto done;
 	}
-	memset(&r, 0, sizeof(r));
-	r.path = path;
-	r.text = buf;
-	r.len = (size_t)n;
-	r.err = err;
-	r.errlen = errlen;
+	reader_init(&r, path, buf, (size_t)n, err, errlen);
 	if (read_public_part(&r, kind, sec->id, sec->pk) != 0 ||
 	    hex_field(&r, "secret-key", sec->sk, secret_len(kind)) != 0 || expect_end(&r) != 0)
 		goto done;

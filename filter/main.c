@@ -238,6 +238,21 @@ run_audit_free(struct run_audit *ac)
 	run_audit_init(ac);
 }
 
+/*
+ * Reads the audit's signing key and, when one is named, the auditor's key. Returns 0, or -1 with
+ * err (*signer is then NULL or for the caller to free).
+ */
+static int
+read_audit_keys(const struct redact_args *a, struct keys_secret **signer,
+    struct keys_public *auditor, char *err, size_t errlen)
+{
+	if ((*signer = keys_read_secret(a->secret_key, KEYS_SIGN, err, errlen)) == NULL ||
+	    (a->auditor_key != NULL &&
+	    keys_read_public(a->auditor_key, KEYS_BOX, auditor, err, errlen) != 0))
+		return -1;
+	return 0;
+}
+
 /* Reads the keys and opens and locks the ledger. Returns 0, or -1 having said why. */
 static int
 run_audit_open(const struct redact_args *a, struct run_audit *ac)
@@ -249,9 +264,7 @@ run_audit_open(const struct redact_args *a, struct run_audit *ac)
 		say("%s: exists; an audit is never overwritten", a->audit);
 		return -1;
 	}
-	if ((ac->signer = keys_read_secret(a->secret_key, KEYS_SIGN, err, sizeof(err))) == NULL ||
-	    (a->auditor_key != NULL &&
-	    keys_read_public(a->auditor_key, KEYS_BOX, &ac->auditor, err, sizeof(err)) != 0) ||
+	if (read_audit_keys(a, &ac->signer, &ac->auditor, err, sizeof(err)) != 0 ||
 	    (a->ledger != NULL && audit_ledger_open(&ac->ledger, a->ledger, err, sizeof(err)) != 0)) {
 		say("%s", err);
 		return -1;
@@ -285,6 +298,33 @@ run_audit_time(time_t *t)
 	return 0;
 }
 
+/*
+ * The time and test seed an audit records: the time from run_audit_time (*fixed says whether
+ * SOURCE_DATE_EPOCH gave it), the seed from TEARLINE_TEST_SEED or NULL, never taken silently:
+ * `many` words the warning for a batch's run secrets. Returns 0, or -1 having said why.
+ */
+static int
+run_audit_clock(bool many, time_t *t, bool *fixed, const char **seed)
+{
+	const char *s = getenv("TEARLINE_TEST_SEED");
+
+	if (run_audit_time(t) != 0) {
+		say("SOURCE_DATE_EPOCH: \"%s\" is not a time in seconds since 1970",
+		    getenv("SOURCE_DATE_EPOCH"));
+		return -1;
+	}
+	*fixed = getenv("SOURCE_DATE_EPOCH") != NULL;
+	*seed = NULL;
+	if (s != NULL && s[0] != '\0') {
+		/* A run secret from a known seed hides nothing. */
+		say(many ? "warning: TEARLINE_TEST_SEED is set: the run secrets come from it and hide "
+		    "nothing (for tests only)" : "warning: TEARLINE_TEST_SEED is set: the run secret "
+		    "comes from it and hides nothing (for tests only)");
+		*seed = s;
+	}
+	return 0;
+}
+
 /* A document this large has its audit's hashing shared with a second thread. */
 #define AUDIT_HELPER_MIN ((size_t)1 << 20)
 
@@ -299,28 +339,13 @@ run_audit_start(const struct redact_args *a, const struct policy *p, const struc
 	char err[1024];
 	struct audit_params ap;
 	struct redact_sink sink = { text_out_sink, aud };
-	const char *seed = getenv("TEARLINE_TEST_SEED");
+	bool fixed;
 
-	memset(&ap, 0, sizeof(ap));
-	ap.tool = "tearline " TEARLINE_VERSION;
-	ap.policy_name = p->name;
-	ap.policy_digest = p->digest;
-	ap.target = a->release;
-	ap.mode = a->mode;
-	ap.signer = ac->signer;
-	ap.auditor = ac->has_auditor ? &ac->auditor : NULL;
+	audit_params_init(&ap, "tearline " TEARLINE_VERSION, p, a->release, a->mode, ac->signer,
+	    ac->has_auditor ? &ac->auditor : NULL);
 	ap.ledger_prev = ac->ledger.fd >= 0 ? ac->ledger.head : NULL;
-	if (run_audit_time(&ap.time) != 0) {
-		say("SOURCE_DATE_EPOCH: \"%s\" is not a time in seconds since 1970",
-		    getenv("SOURCE_DATE_EPOCH"));
+	if (run_audit_clock(false, &ap.time, &fixed, &ap.test_seed) != 0)
 		return -1;
-	}
-	if (seed != NULL && seed[0] != '\0') {
-		/* Never silent: a run secret from a known seed hides nothing. */
-		say("warning: TEARLINE_TEST_SEED is set: the run secret comes from it and hides "
-		    "nothing (for tests only)");
-		ap.test_seed = seed;
-	}
 	if (audit_writer_new(&ac->writer, &ap, in->data, in->len, &sink,
 	    in->len >= AUDIT_HELPER_MIN, !a->no_sandbox, err, sizeof(err)) != 0) {
 		say("%s: %s", a->audit, err);
@@ -377,37 +402,6 @@ struct outputs {
 };
 
 /*
- * Opens the spool: a file in $TMPDIR (or /tmp) that is unlinked at once, so that it never
- * outlives the run. Returns 0, or -1 with err.
- */
-static int
-outputs_spool_open(struct outputs *o, char *err, size_t errlen)
-{
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
-
-	if (dir == NULL || dir[0] == '\0')
-		dir = "/tmp";
-	if ((size_t)snprintf(path, sizeof(path), "%s/tearline.XXXXXX", dir) >= sizeof(path)) {
-		snprintf(err, errlen, "TMPDIR: too long");
-		return -1;
-	}
-	if ((fd = mkstemp(path)) < 0) {
-		snprintf(err, errlen, "%s: cannot create a temporary file for the release: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	unlink(path);
-	if ((o->spool.fp = fdopen(fd, "w+b")) == NULL) {
-		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return 0;
-}
-
-/*
  * Opens the release and the audit as temporary files before anything is read or decided, so
  * that the sandbox can close the door on opening files. Returns 0, or -1 having said why.
  */
@@ -427,42 +421,10 @@ outputs_open(const struct redact_args *a, struct outputs *o)
 		text_out_close(&o->out, false, scratch, sizeof(scratch));
 		return -1;
 	}
-	if (o->audit && o->out.path == NULL && outputs_spool_open(o, err, sizeof(err)) != 0) {
+	if (o->audit && o->out.path == NULL && text_spool_open(&o->spool, err, sizeof(err)) != 0) {
 		say("%s", err);
 		text_out_close(&o->aud, false, scratch, sizeof(scratch));
 		text_out_close(&o->out, false, scratch, sizeof(scratch));
-		return -1;
-	}
-	return 0;
-}
-
-/* Closes the spool, which leaves nothing behind: it never had a name. */
-static void
-outputs_spool_close(struct outputs *o)
-{
-	if (o->spool.fp != NULL)
-		fclose(o->spool.fp);
-	o->spool.fp = NULL;
-}
-
-/*
- * Copies the spooled release to standard output. Returns 0, or -1 with err (a read error of the
- * spool; a write error stays in o->out.err, for text_out_close to report).
- */
-static int
-outputs_unspool(struct outputs *o, char *err, size_t errlen)
-{
-	char buf[65536];
-	size_t n;
-
-	if (fflush(o->spool.fp) != 0 || fseek(o->spool.fp, 0, SEEK_SET) != 0) {
-		snprintf(err, errlen, "the release's temporary file: %s", strerror(errno));
-		return -1;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), o->spool.fp)) > 0)
-		text_out_write(&o->out, buf, n);
-	if (ferror(o->spool.fp)) {
-		snprintf(err, errlen, "the release's temporary file: read error");
 		return -1;
 	}
 	return 0;
@@ -487,7 +449,7 @@ outputs_abort(struct outputs *o)
 	if (o->audit)
 		text_out_close(&o->aud, false, scratch, sizeof(scratch));
 	text_out_close(&o->out, false, scratch, sizeof(scratch));
-	outputs_spool_close(o);
+	text_spool_close(&o->spool);
 }
 
 /*
@@ -499,7 +461,7 @@ static int
 outputs_commit(const struct redact_args *a, struct outputs *o, struct run_audit *ac)
 {
 	char err[1024], scratch[1024];
-	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
+	bool to_stdout = o->out.path == NULL;
 	struct audit_log head;
 	bool bad;
 
@@ -527,9 +489,9 @@ outputs_commit(const struct redact_args *a, struct outputs *o, struct run_audit 
 	if (to_stdout) {
 		o->out.close_stdout = true;
 		stdout_closed = true;
-		bad = outputs_unspool(o, err, sizeof(err)) != 0 ||
+		bad = text_spool_copy(&o->spool, &o->out, err, sizeof(err)) != 0 ||
 		    text_out_close(&o->out, true, err, sizeof(err)) != 0;
-		outputs_spool_close(o);
+		text_spool_close(&o->spool);
 		if (bad) {
 			say("%s", err);
 			text_out_close(&o->aud, false, scratch, sizeof(scratch));
@@ -567,7 +529,6 @@ cmd_redact(const struct redact_args *a)
 	struct outputs o;
 	bool opened = false;
 	const char *name = strcmp(a->input, "-") == 0 ? "(standard input)" : a->input;
-	bool to_stdout = a->output == NULL || strcmp(a->output, "-") == 0;
 	int rc = EXIT_ERROR;
 
 	memset(&d, 0, sizeof(d));
@@ -614,8 +575,8 @@ cmd_redact(const struct redact_args *a)
 		    a->audit != NULL, &res, err, sizeof(err)) != 0) {
 			if (rel->err != 0)
 				say("%s: write error: %s", rel == &o.spool ?
-				    "the release's temporary file" : to_stdout ? "(standard output)" :
-				    a->output, strerror(rel->err));
+				    "the release's temporary file" : o.out.path == NULL ?
+				    "(standard output)" : a->output, strerror(rel->err));
 			else
 				say("%s", err);
 			goto done;
@@ -718,7 +679,6 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 	struct audit_ledger ledger;
 	static const int stop_signals[3] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa, old_sa[3];
-	const char *seed = getenv("TEARLINE_TEST_SEED");
 	bool progress = !quiet && isatty(STDERR_FILENO);
 	int rc = EXIT_ERROR, st, k;
 
@@ -740,9 +700,7 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 	bo.done = batch_done;
 	bo.ctx = &progress;
 	if (a->secret_key != NULL) {
-		if ((signer = keys_read_secret(a->secret_key, KEYS_SIGN, err, sizeof(err))) == NULL ||
-		    (a->auditor_key != NULL &&
-		    keys_read_public(a->auditor_key, KEYS_BOX, &auditor, err, sizeof(err)) != 0)) {
+		if (read_audit_keys(a, &signer, &auditor, err, sizeof(err)) != 0) {
 			say("%s", err);
 			goto done;
 		}
@@ -757,19 +715,8 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 			}
 		}
 		bo.ledger_path = a->ledger != NULL ? a->ledger : ledger_path;
-		if (getenv("SOURCE_DATE_EPOCH") != NULL) {
-			if (run_audit_time(&bo.time) != 0) {
-				say("SOURCE_DATE_EPOCH: \"%s\" is not a time in seconds since 1970",
-				    getenv("SOURCE_DATE_EPOCH"));
-				goto done;
-			}
-			bo.fixed_time = true;
-		}
-		if (seed != NULL && seed[0] != '\0') {
-			say("warning: TEARLINE_TEST_SEED is set: the run secrets come from it and hide "
-			    "nothing (for tests only)");
-			bo.test_seed = seed;
-		}
+		if (run_audit_clock(true, &bo.time, &bo.fixed_time, &bo.test_seed) != 0)
+			goto done;
 	}
 	if (batch_prepare(&bo, inputs, n, &names, err, sizeof(err)) != 0 ||
 	    (signer != NULL && audit_ledger_open(&ledger, bo.ledger_path, err, sizeof(err)) != 0)) {

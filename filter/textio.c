@@ -225,3 +225,58 @@ text_out_close(struct text_out *o, bool ok, char *err, size_t errlen)
 	o->path = o->tmp = NULL;
 	return rc;
 }
+
+int
+text_spool_open(struct text_out *o, char *err, size_t errlen)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	if ((size_t)snprintf(path, sizeof(path), "%s/tearline.XXXXXX", dir) >= sizeof(path)) {
+		snprintf(err, errlen, "TMPDIR: too long");
+		return -1;
+	}
+	if ((fd = mkstemp(path)) < 0) {
+		snprintf(err, errlen, "%s: cannot create a temporary file for the release: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	unlink(path);
+	if ((o->fp = fdopen(fd, "w+b")) == NULL) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+int
+text_spool_copy(struct text_out *spool, struct text_out *out, char *err, size_t errlen)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(spool->fp) != 0 || fseek(spool->fp, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "the release's temporary file: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), spool->fp)) > 0)
+		text_out_write(out, buf, n);
+	if (ferror(spool->fp)) {
+		snprintf(err, errlen, "the release's temporary file: read error");
+		return -1;
+	}
+	return 0;
+}
+
+void
+text_spool_close(struct text_out *spool)
+{
+	if (spool->fp != NULL)
+		fclose(spool->fp);
+	spool->fp = NULL;
+}

@@ -71,4 +71,20 @@ int text_out_flush(struct text_out *o, char *err, size_t errlen);
  */
 int text_out_close(struct text_out *o, bool ok, char *err, size_t errlen);
 
+/*
+ * Opens o as a spool: an unnamed temporary file in $TMPDIR (or /tmp), unlinked as soon as it is
+ * made so that it never outlives the run; written with text_out_write, copied out with
+ * text_spool_copy, closed with text_spool_close. Returns 0, or -1 with err.
+ */
+int text_spool_open(struct text_out *o, char *err, size_t errlen);
+
+/*
+ * Copies everything written to spool into out. Returns 0, or -1 with err (the spool could not be
+ * read back); a write error stays in out->err, for text_out_close to report.
+ */
+int text_spool_copy(struct text_out *spool, struct text_out *out, char *err, size_t errlen);
+
+/* Closes a spool; accepts one never opened or closed already. */
+void text_spool_close(struct text_out *spool);
+
 #endif

@@ -71,6 +71,7 @@ struct briefs {
 	struct record_brief *b;
 	size_t n, cap;
 	struct audit_summary *sum;
+	struct audit_log *keep;		/* or NULL: where whole records are kept too */
 };
 
 /* audit_read_each's callback: keeps the brief of each record, and the begin and end whole. */
@@ -102,16 +103,17 @@ brief_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err
 		br->sum->begin = *rec;
 	if (rec->kind == AUDIT_END)
 		br->sum->end = *rec;
-	return 0;
+	return br->keep != NULL ? audit_log_keep(br->keep, rec, lineno, err, errlen) : 0;
 }
 
 /*
- * The audit reader's checks on data[0..len) alone (see verify_audit_data), keeping only a summary
- * of the audit. Returns VERIFY_OK with sum filled, VERIFY_FAIL or VERIFY_ERROR with err.
+ * The audit reader's checks on data[0..len) alone (see verify_audit_data), keeping a summary of
+ * the audit and, with keep, every record whole (freed by the caller, whatever the result).
+ * Returns VERIFY_OK with sum filled, VERIFY_FAIL or VERIFY_ERROR with err.
  */
 static enum verify_status
 check_audit(const char *name, const char *data, size_t len, const struct keys_public *signer,
-    struct audit_summary *sum, char *err, size_t errlen)
+    struct audit_summary *sum, struct audit_log *keep, char *err, size_t errlen)
 {
 	struct briefs br;
 	const struct audit_record *begin = &sum->begin, *end = &sum->end;
@@ -124,6 +126,7 @@ check_audit(const char *name, const char *data, size_t len, const struct keys_pu
 	memset(&br, 0, sizeof(br));
 	memset(counts, 0, sizeof(counts));
 	br.sum = sum;
+	br.keep = keep;
 	if (audit_read_each(name, data, len, false, false, brief_record, &br, err, errlen) != 0)
 		goto done;
 	n = sum->nrecs = br.n;
@@ -200,12 +203,9 @@ verify_audit_data(const char *name, const char *data, size_t len,
 	enum verify_status st;
 
 	memset(log, 0, sizeof(*log));
-	if ((st = check_audit(name, data, len, signer, &sum, err, errlen)) != VERIFY_OK)
-		return st;
-	/* The records whole, for a caller that wants them: only memory can fail now. */
-	if (audit_read(name, data, len, false, log, err, errlen) != 0)
-		return VERIFY_ERROR;
-	return VERIFY_OK;
+	if ((st = check_audit(name, data, len, signer, &sum, log, err, errlen)) != VERIFY_OK)
+		audit_log_free(log);
+	return st;
 }
 
 enum verify_status
@@ -532,7 +532,7 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 			snprintf(err, errlen, "out of memory");
 			goto done;
 		}
-		if ((st = check_audit(rq->audit, audit.data, audit.len, rq->signer, sum, err,
+		if ((st = check_audit(rq->audit, audit.data, audit.len, rq->signer, sum, NULL, err,
 		    errlen)) != VERIFY_OK)
 			goto done;
 		st = VERIFY_FAIL;
