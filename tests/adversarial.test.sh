@@ -4,14 +4,8 @@
 # output, and that the releasable words do. Cases that fail today live in tests/pending/.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 # shellcheck source=tests/lib/adversarial.sh
 . tests/lib/adversarial.sh
 

@@ -12,14 +12,8 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
 unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
-T=${TEARLINE:-./tearline}
-if [ ! -x $T ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 n=0
 
 # expect CODE NAME COMMAND...: runs COMMAND and checks its exit status.

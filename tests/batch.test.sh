@@ -12,18 +12,9 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
 unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 docs=${TEARLINE_BATCH_DOCS:-120}
-
-ok() { echo "ok   $1"; }
-bad() { echo "FAIL $1"; fail=1; }
 
 # expect CODE NAME COMMAND...: runs COMMAND (output in $tmp/stdout, $tmp/stderr), checks its exit.
 expect() {

@@ -13,14 +13,8 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 n=0
 for dir in tests/cases/*/; do
 	dir=${dir%/}

@@ -10,21 +10,12 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
 unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 if ! command -v python3 > /dev/null 2>&1; then
 	echo "FAIL python3 is needed (scripts/deps.sh test installs it)"
 	exit 1
 fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
-
-ok() { echo "ok   $1"; }
-bad() { echo "FAIL $1"; fail=1; }
 
 expect() {
 	want=$1

@@ -6,18 +6,9 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 seed=samples/07MUSCAT1065.txt
-
-ok() { echo "ok   $1"; }
-bad() { echo "FAIL $1"; fail=1; }
 
 # The same release from a path, from standard input, from "-", and with "redact".
 "$T" --release U "$seed" > "$tmp/a" 2> /dev/null

@@ -11,14 +11,8 @@ if [ ! -f "$oracle" ] || [ ! -d "$corpus/cablegate" ] || [ ! -d "$corpus/cablega
 	echo "skip: $oracle or $corpus is absent"
 	exit 0
 fi
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 for level in U C; do
 	case $level in
 	U) release=UNCLASSIFIED ;;

@@ -10,19 +10,10 @@
 # always.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 # shellcheck source=tests/lib/adversarial.sh
 . tests/lib/adversarial.sh
-
-ok() { echo "ok   $1"; }
-bad() { echo "FAIL $1"; fail=1; }
 
 # refused NAME MESSAGE COMMAND...: COMMAND exits 2, says MESSAGE and prints nothing.
 refused() {
