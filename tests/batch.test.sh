@@ -16,20 +16,6 @@ unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
 . tests/lib/common.sh
 docs=${TEARLINE_BATCH_DOCS:-120}
 
-# expect CODE NAME COMMAND...: runs COMMAND (output in $tmp/stdout, $tmp/stderr), checks its exit.
-expect() {
-	want=$1
-	name=$2
-	shift 2
-	"$@" > "$tmp/stdout" 2> "$tmp/stderr"
-	got=$?
-	if [ "$got" = "$want" ]; then
-		ok "$name"
-	else
-		bad "$name: exit $got, wanted $want"
-		sed 's/^/     stderr: /' "$tmp/stderr" | head -n 5
-	fi
-}
 
 # says TEXT NAME: the last command's standard error holds TEXT.
 says() {

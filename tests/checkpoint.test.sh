@@ -17,20 +17,6 @@ if ! command -v python3 > /dev/null 2>&1; then
 	exit 1
 fi
 
-expect() {
-	want=$1
-	name=$2
-	shift 2
-	"$@" > "$tmp/stdout" 2> "$tmp/stderr"
-	got=$?
-	if [ "$got" = "$want" ]; then
-		ok "$name"
-	else
-		bad "$name: exit $got, wanted $want"
-		sed 's/^/     stderr: /' "$tmp/stderr" | head -n 5
-	fi
-}
-
 says() {
 	if grep -F -q -e "$1" "$tmp/stderr" "$tmp/stdout"; then ok "$2"; else
 		bad "$2: the output lacks: $1"

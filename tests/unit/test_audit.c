@@ -44,17 +44,10 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct marking target;
-	char err[512];
 
 	if (f == NULL || sodium_init() < 0)
 		return -1;
-	if ((f->p = policy_load_default(err, sizeof(err))) == NULL ||
-	    marking_parse_target(f->p, "UNCLASSIFIED", &target, err, sizeof(err)) != 0 ||
-	    document_parse(f->p, doc_text, strlen(doc_text), "doc", &f->d, err,
-	    sizeof(err)) != 0 ||
-	    redact_run(f->p, &f->d, &target, MODE_MASK, &f->res, err, sizeof(err)) != 0 ||
-	    audit_changes(f->p, &f->d, &f->res, &f->changes, &f->nchanges, err, sizeof(err)) != 0)
+	if (fixture_redact(doc_text, &f->p, &f->d, &f->res, &f->changes, &f->nchanges) != 0)
 		return -1;
 	f->signer = fixture_key(KEYS_SIGN, 1, 0xa0);
 	f->auditor = fixture_key(KEYS_BOX, 2, 0xa0);
@@ -70,10 +63,7 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	free(f->changes);
-	redact_result_free(&f->res);
-	document_free(&f->d);
-	policy_free(f->p);
+	fixture_redact_free(f->p, &f->d, &f->res, f->changes);
 	keys_secret_free(f->signer);
 	keys_secret_free(f->auditor);
 	free(f);
@@ -88,15 +78,7 @@ build(struct fixture *f, const char *seed, bool auditor, const unsigned char *le
 	struct audit_params ap;
 	char err[512];
 
-	memset(&ap, 0, sizeof(ap));
-	ap.tool = "tearline test";
-	ap.policy_name = f->p->name;
-	ap.policy_digest = f->p->digest;
-	ap.target = "UNCLASSIFIED";
-	ap.mode = MODE_MASK;
-	ap.time = 1195568580;	/* 2007-11-20T14:23:00Z */
-	ap.signer = f->signer;
-	ap.auditor = auditor ? &f->auditor_pub : NULL;
+	fixture_params(&ap, f->p, f->signer, auditor ? &f->auditor_pub : NULL);
 	ap.ledger_prev = ledger_prev;
 	ap.test_seed = seed;
 	err[0] = '\0';
@@ -358,7 +340,6 @@ test_hand_writer_is_jansson(void **state)
 		"SECRET//REL TO USA, GBR", ""
 	};
 	struct fixture *f = *state;
-	unsigned char digest[AUDIT_HASH_BYTES] = { 0 };
 	uint32_t x = 2463534242u;
 	size_t round;
 
@@ -395,12 +376,7 @@ test_hand_writer_is_jansson(void **state)
 		snprintf(ch[0].marking, sizeof(ch[0].marking), "%s", marking);
 		memcpy(ch[0].rule, "level", sizeof("level"));
 		snprintf(ch[0].exemption, sizeof(ch[0].exemption), "%s", exemption);
-		memset(&ap, 0, sizeof(ap));
-		ap.tool = "tearline test";
-		ap.policy_name = "p";
-		ap.policy_digest = digest;
-		ap.target = target;
-		ap.signer = f->signer;
+		audit_params_init(&ap, "tearline test", f->p, target, MODE_MASK, f->signer, NULL);
 		ap.test_seed = "hand";
 		if (audit_build(&ap, ch, 1, 0, 1, "abc", 3, "", 0, &log, err, sizeof(err)) != 0)
 			fail_msg("round %zu: audit_build: %s", round, err);
@@ -440,7 +416,6 @@ test_helper_gone(void **state)
 
 	if ((pid = fork()) == 0) {
 		scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-		unsigned char digest[AUDIT_HASH_BYTES] = { 0 };
 		struct audit_params ap;
 		struct audit_writer *w = NULL;
 		size_t written = 0, big = (size_t)3 << 20;
@@ -453,12 +428,7 @@ test_helper_gone(void **state)
 		    seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prctl), 0) != 0 ||
 		    seccomp_load(ctx) != 0)
 			_exit(3);
-		memset(&ap, 0, sizeof(ap));
-		ap.tool = "tearline test";
-		ap.policy_name = "p";
-		ap.policy_digest = digest;
-		ap.target = "UNCLASSIFIED";
-		ap.signer = f->signer;
+		fixture_params(&ap, f->p, f->signer, NULL);
 		ap.test_seed = "gone";
 		if (audit_writer_new(&w, &ap, doc_text, strlen(doc_text), &sink, true, true, err,
 		    sizeof(err)) != 0)

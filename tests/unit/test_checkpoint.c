@@ -478,14 +478,7 @@ build(struct fixture *f, const char *seed, struct audit_ledger *l, struct audit_
 	struct audit_params ap;
 	char err[512];
 
-	memset(&ap, 0, sizeof(ap));
-	ap.tool = "tearline test";
-	ap.policy_name = f->p->name;
-	ap.policy_digest = f->p->digest;
-	ap.target = "UNCLASSIFIED";
-	ap.mode = MODE_MASK;
-	ap.time = 1195568580;
-	ap.signer = f->signer;
+	fixture_params(&ap, f->p, f->signer, NULL);
 	ap.ledger_prev = l != NULL ? l->head : NULL;
 	ap.test_seed = seed;
 	if (audit_build(&ap, f->changes, f->nchanges, f->res.released, f->res.withheld, doc_text,
@@ -497,7 +490,6 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct marking target;
 	struct audit_ledger l;
 	struct audit_log log;
 	char err[512], seed[32];
@@ -505,13 +497,9 @@ setup(void **state)
 
 	if (f == NULL || sodium_init() < 0)
 		return -1;
-	if ((f->p = policy_load_default(err, sizeof(err))) == NULL ||
-	    marking_parse_target(f->p, "UNCLASSIFIED", &target, err, sizeof(err)) != 0 ||
-	    document_parse(f->p, doc_text, strlen(doc_text), "doc", &f->d, err,
-	    sizeof(err)) != 0 ||
-	    redact_run(f->p, &f->d, &target, MODE_MASK, &f->res, err, sizeof(err)) != 0 ||
-	    audit_changes(f->p, &f->d, &f->res, &f->changes, &f->nchanges, err, sizeof(err)) != 0 ||
-	    (f->signer = fixture_key(KEYS_SIGN, 3, 0xc0)) == NULL || (f->stranger = fixture_key(KEYS_SIGN, 4, 0xc0)) == NULL)
+	if (fixture_redact(doc_text, &f->p, &f->d, &f->res, &f->changes, &f->nchanges) != 0 ||
+	    (f->signer = fixture_key(KEYS_SIGN, 3, 0xc0)) == NULL ||
+	    (f->stranger = fixture_key(KEYS_SIGN, 4, 0xc0)) == NULL)
 		return -1;
 	keys_public_of(f->signer, &f->signer_pub);
 	keys_public_of(f->stranger, &f->stranger_pub);
@@ -557,10 +545,7 @@ teardown(void **state)
 	unlink(f->lonely);
 	unlink(f->cp);
 	rmdir(f->dir);
-	free(f->changes);
-	redact_result_free(&f->res);
-	document_free(&f->d);
-	policy_free(f->p);
+	fixture_redact_free(f->p, &f->d, &f->res, f->changes);
 	keys_secret_free(f->signer);
 	keys_secret_free(f->stranger);
 	free(f);

@@ -61,15 +61,7 @@ build(struct fixture *f, const char *seed, const unsigned char *ledger_prev,
 	struct audit_params ap;
 	char err[512];
 
-	memset(&ap, 0, sizeof(ap));
-	ap.tool = "tearline test";
-	ap.policy_name = f->p->name;
-	ap.policy_digest = f->p->digest;
-	ap.target = "UNCLASSIFIED";
-	ap.mode = MODE_MASK;
-	ap.time = 1195568580;
-	ap.signer = f->signer;
-	ap.auditor = &f->auditor_pub;
+	fixture_params(&ap, f->p, f->signer, &f->auditor_pub);
 	ap.ledger_prev = ledger_prev;
 	ap.test_seed = seed;
 	if (audit_build(&ap, f->changes, f->nchanges, f->res.released, f->res.withheld, doc_text,
@@ -81,17 +73,10 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct marking target;
-	char err[512];
 
 	if (f == NULL || sodium_init() < 0)
 		return -1;
-	if ((f->p = policy_load_default(err, sizeof(err))) == NULL ||
-	    marking_parse_target(f->p, "UNCLASSIFIED", &target, err, sizeof(err)) != 0 ||
-	    document_parse(f->p, doc_text, strlen(doc_text), "doc", &f->d, err,
-	    sizeof(err)) != 0 ||
-	    redact_run(f->p, &f->d, &target, MODE_MASK, &f->res, err, sizeof(err)) != 0 ||
-	    audit_changes(f->p, &f->d, &f->res, &f->changes, &f->nchanges, err, sizeof(err)) != 0)
+	if (fixture_redact(doc_text, &f->p, &f->d, &f->res, &f->changes, &f->nchanges) != 0)
 		return -1;
 	if ((f->signer = fixture_key(KEYS_SIGN, 1, 0xa0)) == NULL ||
 	    (f->auditor = fixture_key(KEYS_BOX, 2, 0xa0)) == NULL)
@@ -126,10 +111,7 @@ teardown(void **state)
 	unlink(f->policy);
 	rmdir(f->dir);
 	audit_log_free(&f->log);
-	free(f->changes);
-	redact_result_free(&f->res);
-	document_free(&f->d);
-	policy_free(f->p);
+	fixture_redact_free(f->p, &f->d, &f->res, f->changes);
 	keys_secret_free(f->signer);
 	keys_secret_free(f->auditor);
 	free(f);
