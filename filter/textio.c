@@ -165,12 +165,6 @@ text_out_sink(void *ctx, const void *buf, size_t n)
 	return o->err != 0 ? -1 : 0;
 }
 
-void
-text_out_puts(struct text_out *o, const char *s)
-{
-	text_out_write(o, s, strlen(s));
-}
-
 int
 text_out_flush(struct text_out *o, char *err, size_t errlen)
 {

@@ -52,9 +52,6 @@ void text_out_write(struct text_out *o, const void *p, size_t n);
  */
 int text_out_sink(void *ctx, const void *buf, size_t n);
 
-/* Writes a NUL-terminated string. */
-void text_out_puts(struct text_out *o, const char *s);
-
 /*
  * Flushes and syncs output without finishing it, so that a caller writing two files learns that
  * both are complete before either is renamed into place. Returns 0, or -1 with a message in err

@@ -178,7 +178,7 @@ test_output_renamed_on_success(void **state)
 	assert_int_equal(strncmp(o.tmp, path, strlen(path)), 0);
 	assert_int_equal(entries(f->dir), 1);
 	text_out_write(&o, "UNCLASSIFIED\n", 13);
-	text_out_puts(&o, "1. (U) Public.\n");
+	text_out_write(&o, "1. (U) Public.\n", strlen("1. (U) Public.\n"));
 	assert_int_equal(o.written, 28);
 	assert_int_equal(text_out_close(&o, true, err, sizeof(err)), 0);
 	umask(old);
@@ -206,7 +206,7 @@ test_output_replaces_only_on_success(void **state)
 	snprintf(path, sizeof(path), "%s/release.txt", f->dir);
 	write_file(path, "old release\n", 12);
 	assert_int_equal(text_out_open(&o, path, err, sizeof(err)), 0);
-	text_out_puts(&o, "half a rel");
+	text_out_write(&o, "half a rel", strlen("half a rel"));
 	/* A failed run (ok false) leaves the old file as it was and no temporary file. */
 	assert_int_equal(text_out_close(&o, false, err, sizeof(err)), 0);
 	assert_int_equal(entries(f->dir), 1);
@@ -226,16 +226,16 @@ test_output_failure_leaves_nothing(void **state)
 
 	snprintf(path, sizeof(path), "%s/never.txt", f->dir);
 	assert_int_equal(text_out_open(&o, path, err, sizeof(err)), 0);
-	text_out_puts(&o, "UNCLASSIFIED\n");
+	text_out_write(&o, "UNCLASSIFIED\n", strlen("UNCLASSIFIED\n"));
 	assert_int_equal(text_out_close(&o, false, err, sizeof(err)), 0);
 	assert_int_equal(stat(path, &st), -1);
 	assert_int_equal(entries(f->dir), 0);
 
 	/* A write error remembered before close: no file either, and an error. */
 	assert_int_equal(text_out_open(&o, path, err, sizeof(err)), 0);
-	text_out_puts(&o, "UNCLASSIFIED\n");
+	text_out_write(&o, "UNCLASSIFIED\n", strlen("UNCLASSIFIED\n"));
 	o.err = ENOSPC;	/* as a failed fwrite records it */
-	text_out_puts(&o, "more");
+	text_out_write(&o, "more", strlen("more"));
 	assert_int_equal(o.written, 13);
 	err[0] = '\0';
 	assert_int_equal(text_out_close(&o, true, err, sizeof(err)), -1);
@@ -280,7 +280,7 @@ test_output_dev_full(void **state)
 	assert_non_null(fp);
 	assert_int_equal(text_out_open(&o, NULL, err, sizeof(err)), 0);
 	o.fp = fp;
-	text_out_puts(&o, "UNCLASSIFIED\n");
+	text_out_write(&o, "UNCLASSIFIED\n", strlen("UNCLASSIFIED\n"));
 	err[0] = '\0';
 	assert_int_equal(text_out_close(&o, true, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "write error"));
