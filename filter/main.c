@@ -573,10 +573,12 @@ cmd_redact(const struct redact_args *a)
 
 		if (redact_stream(p, &d, &target, a->mode, a->audit != NULL ? &audited : &plain,
 		    a->audit != NULL, &res, err, sizeof(err)) != 0) {
-			if (rel->err != 0)
-				say("%s: write error: %s", rel == &o.spool ?
-				    "the release's temporary file" : o.out.path == NULL ?
-				    "(standard output)" : a->output, strerror(rel->err));
+			if (rel == &o.spool && rel->err != 0)
+				say("the release's temporary file: write error: %s",
+				    strerror(rel->err));
+			else if (rel->err != 0)
+				say("%s: write error: %s", o.out.path == NULL ? "(standard output)" :
+				    a->output, strerror(rel->err));
 			else
 				say("%s", err);
 			goto done;
