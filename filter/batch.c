@@ -3,10 +3,10 @@
  * finishes the documents in input order.
  *
  * Why chunks in child processes: the seccomp sandbox forbids opening files, and a batch of
- * thousands of documents cannot hold every file open at once. So the parent, which never parses a
- * document, opens what a chunk needs and forks a process for it, which confines itself (every
- * thread, with the single run's allow-list), works and exits; meanwhile the parent opens the next
- * chunk. The ledger stays open and locked in the parent; each chunk's process appends through the
+ * thousands of documents cannot hold every file open at once. So the parent, which never reads or
+ * parses a document, opens what a chunk needs and forks a process for it, which confines itself
+ * (every thread, with the single run's allow-list), reads, works and exits; meanwhile the parent
+ * opens the next chunk. The ledger stays open and locked in the parent; each chunk's process appends through the
  * descriptor it inherits and sends the new head back through a pipe.
  *
  * Why one committer: a run's begin record names the ledger's head, which is the hash of the
@@ -37,7 +37,7 @@
 #include "textio.h"
 
 enum doc_state {
-	DOC_READY,	/* read and opened, waiting for a worker */
+	DOC_READY,	/* opened, waiting for a worker */
 	DOC_WORKING,	/* a worker has it */
 	DOC_WORKED,	/* parsed, decided, release written and synced (not yet renamed) */
 	DOC_FAILED	/* err says why; its outputs are removed when it is committed */
@@ -47,6 +47,8 @@ enum doc_state {
 struct batch_doc {
 	const char *input;
 	const char *release_path, *audit_path;
+	int in_fd;			/* the input, opened by the parent and read by a worker */
+	int read_errno;			/* a failed read's errno, for the committer to word */
 	struct text_buffer in;
 	struct text_out out, aud;
 	struct document d;
@@ -311,9 +313,20 @@ batch_names_free(struct batch_names *names)
 	memset(names, 0, sizeof(*names));
 }
 
+/* Closes a document's input, if it is open. */
+static void
+doc_close_input(struct batch_doc *d)
+{
+	if (d->in_fd >= 0)
+		close(d->in_fd);
+	d->in_fd = -1;
+}
+
 /*
- * Reads a document and opens its outputs as temporary files, before the sandbox. On failure the
- * document is DOC_FAILED with err, and nothing of it stays open.
+ * Opens a document and its outputs as temporary files, before the sandbox; a worker reads it
+ * (the parent reads nothing, so the work of reading is shared as the rest is, and the chunk's
+ * process inherits descriptors rather than copies of every document). On failure the document is
+ * DOC_FAILED with err, and nothing of it stays open.
  */
 static void
 doc_open(const struct batch_options *o, struct batch_doc *d)
@@ -321,12 +334,17 @@ doc_open(const struct batch_options *o, struct batch_doc *d)
 	char scratch[BATCH_ERRLEN];
 
 	d->state = DOC_FAILED;
-	if (text_read_file(d->input, o->max_document, &d->in, d->err, sizeof(d->err)) != 0 ||
-	    text_out_open(&d->out, d->release_path, d->err, sizeof(d->err)) != 0)
+	d->in_fd = -1;
+	if (text_open_input(d->input, &d->in_fd, d->err, sizeof(d->err)) != 0)
 		return;
+	if (text_out_open(&d->out, d->release_path, d->err, sizeof(d->err)) != 0) {
+		doc_close_input(d);
+		return;
+	}
 	if (o->signer != NULL && text_out_open(&d->aud, d->audit_path, d->err,
 	    sizeof(d->err)) != 0) {
 		text_out_close(&d->out, false, scratch, sizeof(scratch));
+		doc_close_input(d);
 		return;
 	}
 	d->state = DOC_READY;
@@ -342,10 +360,11 @@ doc_abort(struct batch_doc *d)
 	text_out_close(&d->out, false, scratch, sizeof(scratch));
 }
 
-/* Frees what a document holds in memory. */
+/* Frees what a document holds in memory, and closes its input. */
 static void
 doc_free(struct batch_doc *d)
 {
+	doc_close_input(d);
 	document_free(&d->d);
 	redact_result_free(&d->res);
 	audit_writer_free(d->writer);
@@ -380,14 +399,19 @@ doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
 }
 
 /*
- * A worker's part, for one document: parse, decide, prepare the audit, write the release to its
- * temporary file and sync it. Returns true, or false with d->err. A write error is left in
- * d->out.err for the committer to report.
+ * A worker's part, for one document: read, parse, decide, prepare the audit, write the release
+ * to its temporary file and sync it. Returns true, or false with d->err. A read error's errno is
+ * left in d->read_errno, a write error's in d->out.err, for the committer to word.
  */
 static bool
 doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_doc *d)
 {
-	if (document_parse_with(o->policy, m, d->in.data, d->in.len, d->input, &d->d, d->err,
+	int rc = text_read_fd(d->in_fd, d->input, o->max_document, &d->in, &d->read_errno, d->err,
+	    sizeof(d->err));
+
+	doc_close_input(d);
+	if (rc != 0 ||
+	    document_parse_with(o->policy, m, d->in.data, d->in.len, d->input, &d->d, d->err,
 	    sizeof(d->err)) != 0 ||
 	    redact_run(o->policy, &d->d, o->target, o->mode, &d->res, d->err,
 	    sizeof(d->err)) != 0)
@@ -434,8 +458,14 @@ doc_commit(const struct batch_options *o, struct batch_doc *d)
 	struct audit_log head;
 	char msg[512];
 
-	if (d->state == DOC_FAILED)
+	if (d->state == DOC_FAILED) {
+		if (d->read_errno != 0) {
+			size_t len = strlen(d->err);
+
+			snprintf(d->err + len, sizeof(d->err) - len, ": %s", strerror(d->read_errno));
+		}
 		goto failed;
+	}
 	if (d->out.err != 0) {
 		(void)text_out_flush(&d->out, d->err, sizeof(d->err));	/* says which error */
 		goto failed;
@@ -733,7 +763,7 @@ struct chunk_docs {
 };
 
 /*
- * Reads the documents [start, end) and opens their outputs as temporary files, in the parent.
+ * Opens the documents [start, end) and their outputs as temporary files, in the parent.
  * A document that cannot be read or opened is DOC_FAILED and fails in its turn. Returns 0, or -1
  * (out of memory).
  */
@@ -753,6 +783,8 @@ chunk_open(const struct batch_options *o, char *const *inputs, const struct batc
 		cd->tmps = NULL;
 		return -1;
 	}
+	for (i = 0; i < cd->n; i++)
+		cd->docs[i].in_fd = -1;
 	for (i = 0; i < cd->n; i++) {
 		/* Interrupted: the chunk ends here, and is given up. */
 		if (o->interrupted != NULL && *o->interrupted) {
@@ -939,15 +971,15 @@ chunk_wait(const struct batch_options *o, pid_t pid, int fd, size_t start, size_
 }
 
 /*
- * How many documents a chunk may hold: each keeps one or two temporary files open (in the parent,
- * then in the chunk's child). Raises the soft limit on descriptors towards the hard one when
+ * How many documents a chunk may hold: each keeps its input and one or two temporary files open
+ * (in the parent, then in the chunk's child). Raises the soft limit on descriptors towards the hard one when
  * BATCH_CHUNK_DOCS needs it; keeps 16 descriptors for everything else (standard streams, the
  * ledger, pipes).
  */
 static size_t
 chunk_docs_max(const struct batch_options *o)
 {
-	size_t per = o->signer != NULL ? 2 : 1, want = BATCH_CHUNK_DOCS * per + 16;
+	size_t per = o->signer != NULL ? 3 : 2, want = BATCH_CHUNK_DOCS * per + 16;
 	struct rlimit rl;
 
 	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)

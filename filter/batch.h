@@ -8,15 +8,15 @@
  * and, for tests, the same TEARLINE_TEST_SEED).
  *
  * Documents go in chunks of at most BATCH_CHUNK_DOCS documents (fewer when the limit on open
- * descriptors is low) and BATCH_CHUNK_BYTES bytes of input. The parent, which never parses a
- * document, reads a chunk's inputs and opens its outputs as temporary files, then forks a child
- * process for it, which starts its worker threads and only then confines itself, every thread, to
- * the same seccomp allow-list as a single run: no file is opened once a document is parsed. While
- * a child works, the parent opens the next chunk. Workers parse, decide and write releases in
- * parallel; the child's main thread, the committer, takes the documents in input order, builds
- * and signs each audit (its begin record names the ledger's head, so audits are built one after
- * another), enters it in the ledger and renames the files into place. A document that fails
- * leaves no release and no audit; the others go on.
+ * descriptors is low) and BATCH_CHUNK_BYTES bytes of input. The parent, which never reads or
+ * parses a document, opens a chunk's inputs and its outputs as temporary files, then forks a
+ * child process for it, which starts its worker threads and only then confines itself, every
+ * thread, to the same seccomp allow-list as a single run: no file is opened once a document is
+ * read. While a child works, the parent opens the next chunk. Workers read, parse, decide and
+ * write releases in parallel; the child's main thread, the committer, takes the documents in
+ * input order, builds and signs each audit (its begin record names the ledger's head, so audits
+ * are built one after another), enters it in the ledger and renames the files into place. A
+ * document that fails leaves no release and no audit; the others go on.
  */
 #ifndef TEARLINE_BATCH_H
 #define TEARLINE_BATCH_H

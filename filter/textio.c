@@ -12,21 +12,30 @@
 #include <unistd.h>
 
 int
-text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err, size_t errlen)
+text_open_input(const char *path, int *fd, char *err, size_t errlen)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (strcmp(path, "-") == 0) {
+		*fd = STDIN_FILENO;
+		return 0;
+	}
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+text_read_fd(int fd, const char *name, size_t max, struct text_buffer *buf, int *errnum,
+    char *err, size_t errlen)
+{
 	size_t cap = 65536, len = 0;
 	char *data;
-	const char *name = is_stdin ? "(standard input)" : path;
 	struct stat st;
 
 	buf->data = NULL;
 	buf->len = 0;
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", name, strerror(errno));
-		return -1;
-	}
+	*errnum = 0;
 	/*
 	 * A regular file says how large it is: one buffer of that size and a byte to spare, so that
 	 * the read that finds its end needs no more room; grown only if the file grows meanwhile.
@@ -42,45 +51,62 @@ text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err,
 		if (len == cap) {
 			char *bigger;
 
-			if (cap > max) {
-				snprintf(err, errlen, "%s: document larger than the limit of %zu bytes "
-				    "(--max-document)", name, max);
-				goto fail;
-			}
+			if (cap > max)
+				goto toolarge;
 			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
 			if ((bigger = realloc(data, cap + 1)) == NULL)
 				goto nomem;
 			data = bigger;
-				}
+		}
 		n = read(fd, data + len, cap - len);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
+			*errnum = errno;
+			snprintf(err, errlen, "%s: read error", name);
 			goto fail;
 		}
 		if (n == 0)
 			break;
 		len += (size_t)n;
-		if (len > max) {
-			snprintf(err, errlen, "%s: document larger than the limit of %zu bytes "
-			    "(--max-document)", name, max);
-			goto fail;
-		}
+		if (len > max)
+			goto toolarge;
 	}
-	if (!is_stdin)
-		close(fd);
 	data[len] = '\0';
 	buf->data = data;
 	buf->len = len;
 	return 0;
+toolarge:
+	snprintf(err, errlen, "%s: document larger than the limit of %zu bytes (--max-document)",
+	    name, max);
+	goto fail;
 nomem:
 	snprintf(err, errlen, "%s: out of memory", name);
 fail:
 	free(data);
+	return -1;
+}
+
+int
+text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err, size_t errlen)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd, errnum, rc;
+
+	buf->data = NULL;
+	buf->len = 0;
+	if (text_open_input(path, &fd, err, errlen) != 0)
+		return -1;
+	rc = text_read_fd(fd, is_stdin ? "(standard input)" : path, max, buf, &errnum, err,
+	    errlen);
+	if (rc != 0 && errnum != 0) {
+		size_t n = strlen(err);
+
+		snprintf(err + n, errlen - n, ": %s", strerror(errnum));
+	}
 	if (!is_stdin)
 		close(fd);
-	return -1;
+	return rc;
 }
 
 void

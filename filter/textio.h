@@ -25,6 +25,21 @@ struct text_buffer {
 int text_read_file(const char *path, size_t max, struct text_buffer *buf, char *err,
     size_t errlen);
 
+/*
+ * Opens `path` ("-" for standard input) to be read by text_read_fd. Returns 0 with the descriptor
+ * in *fd, or -1 with a message in err.
+ */
+int text_open_input(const char *path, int *fd, char *err, size_t errlen);
+
+/*
+ * Reads all of descriptor fd (named `name` in messages) into buf, refusing more than `max` bytes;
+ * fd stays open. Returns 0, or -1 with a message in err; after a failed read(2), *errnum is its
+ * errno and err says only "NAME: read error", for the caller to add strerror(*errnum) (a worker
+ * thread of a batch does not call strerror). Otherwise *errnum is 0.
+ */
+int text_read_fd(int fd, const char *name, size_t max, struct text_buffer *buf, int *errnum,
+    char *err, size_t errlen);
+
 /* Frees a buffer's data; accepts a zeroed buffer. */
 void text_buffer_free(struct text_buffer *buf);
 

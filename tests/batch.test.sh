@@ -130,18 +130,22 @@ expect 0 "a batch into an existing directory, with a ledger elsewhere" "$T" -q -
 	[ ! -e "$tmp/rel/ledger.jsonl" ] && ok "--ledger FILE replaces DIR/ledger.jsonl" ||
 	bad "--ledger FILE was not used"
 
-# Failures: a missing file and a document over the limit fail, located; the others are written.
+# Failures: a missing file (the parent cannot open it), a document over the limit and a
+# directory (a worker cannot read them) fail, located; the others are written.
 cp "$1" "$tmp/in-small.txt"
 head -c 70000 /dev/zero | tr '\0' 'x' > "$tmp/big.txt"
-expect 2 "a batch with two failing documents" "$T" -q -r U --output-dir "$tmp/partial" \
+mkdir "$tmp/adir"
+expect 2 "a batch with three failing documents" "$T" -q -r U --output-dir "$tmp/partial" \
 	--secret-key "$tmp/office.key" --max-document 64K --jobs 2 \
-	"$tmp/in-small.txt" "$tmp/missing.txt" "$tmp/big.txt" "$2"
+	"$tmp/in-small.txt" "$tmp/missing.txt" "$tmp/big.txt" "$tmp/adir" "$2"
 says "missing.txt: No such file or directory" "a missing input is named"
 says "big.txt: document larger than the limit" "an input over the limit is named"
-says "2 of 4 documents failed" "the batch says how many failed"
+says "adir: read error: Is a directory" "an input that cannot be read is named, with the error"
+says "3 of 5 documents failed" "the batch says how many failed"
 if [ -f "$tmp/partial/in-small.txt" ] && [ -f "$tmp/partial/$(basename "$2")" ] &&
     [ ! -e "$tmp/partial/missing.txt" ] && [ ! -e "$tmp/partial/big.txt" ] &&
-    [ ! -e "$tmp/partial/big.txt.audit" ] && [ "$(ls "$tmp/partial" | wc -l)" -eq 5 ]; then
+    [ ! -e "$tmp/partial/big.txt.audit" ] && [ ! -e "$tmp/partial/adir" ] &&
+    [ "$(ls "$tmp/partial" | wc -l)" -eq 5 ]; then
 	ok "failed documents leave no release, no audit and no temporary file"
 else
 	bad "after failures the directory holds: $(ls "$tmp/partial" | tr '\n' ' ')"
