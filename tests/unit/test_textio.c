@@ -12,6 +12,7 @@
 #include <string.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,6 +160,55 @@ test_read_missing(void **state)
 	assert_non_null(strstr(err, f->dir));
 }
 
+/*
+ * text_read_fd, as a batch's worker reads: the descriptor stays open, and a failed read leaves
+ * its errno for the caller to word (the message names the document but not the error).
+ */
+static void
+test_read_fd(void **state)
+{
+	struct fixture *f = *state;
+	struct text_buffer buf;
+	char path[256], err[512] = "";
+	int fd, errnum = -1;
+
+	snprintf(path, sizeof(path), "%s/in.txt", f->dir);
+	write_file(path, "(U) Text.\n", 10);
+	assert_int_equal(text_open_input(path, &fd, err, sizeof(err)), 0);
+	assert_int_equal(text_read_fd(fd, "doc", 1 << 20, &buf, &errnum, err, sizeof(err)), 0);
+	assert_int_equal(errnum, 0);
+	assert_int_equal(buf.len, 10);
+	assert_memory_equal(buf.data, "(U) Text.\n", 10);
+	text_buffer_free(&buf);
+	assert_int_not_equal(fcntl(fd, F_GETFD), -1);	/* still open */
+	close(fd);
+
+	/* Over the limit: a whole message, no errno. */
+	assert_int_equal(text_open_input(path, &fd, err, sizeof(err)), 0);
+	assert_int_equal(text_read_fd(fd, "doc", 9, &buf, &errnum, err, sizeof(err)), -1);
+	assert_int_equal(errnum, 0);
+	assert_null(buf.data);
+	assert_string_equal(err, "doc: document larger than the limit of 9 bytes (--max-document)");
+	close(fd);
+
+	/* A directory opens but cannot be read: EISDIR, for the caller. */
+	assert_int_equal(text_open_input(f->dir, &fd, err, sizeof(err)), 0);
+	assert_int_equal(text_read_fd(fd, "dir", 1 << 20, &buf, &errnum, err, sizeof(err)), -1);
+	assert_int_equal(errnum, EISDIR);
+	assert_string_equal(err, "dir: read error");
+	assert_null(buf.data);
+	close(fd);
+	/* text_read_file words it itself. */
+	assert_int_equal(text_read_file(f->dir, 1 << 20, &buf, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ": read error: "));
+	assert_non_null(strstr(err, strerror(EISDIR)));
+
+	/* A missing file fails at the open, with its error. */
+	snprintf(path, sizeof(path), "%s/no-such-file", f->dir);
+	assert_int_equal(text_open_input(path, &fd, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "No such file"));
+}
+
 static void
 test_output_renamed_on_success(void **state)
 {
@@ -294,6 +344,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_fd, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_output_renamed_on_success, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_output_replaces_only_on_success, setup,
 		    teardown),
