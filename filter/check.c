@@ -261,7 +261,7 @@ decision_message(const struct policy *p, const struct doc_portion *pt,
     char *buf, size_t len)
 {
 	const char *tlevel = p->levels[target->level].name;
-	char what[200], eff[160];
+	char what[320], eff[160];
 	const char *controls;
 
 	if (!pt->eff_known) {
@@ -274,6 +274,9 @@ decision_message(const struct policy *p, const struct doc_portion *pt,
 		    "the unmarked subject" : "unmarked text", eff);
 	else if (pt->joined)
 		snprintf(what, sizeof(what), "%s, joined with the sentence it continues,", written);
+	else if (pt->raises_unmarked)
+		snprintf(what, sizeof(what), "%s in mid-line in unmarked text, taken as %s,", written,
+		    eff);
 	else
 		snprintf(what, sizeof(what), "%s", written);
 

@@ -576,11 +576,15 @@ settle_markings(const struct policy *p, struct document *d)
 	d->caption_noforn = caption_noforn;
 
 	/*
-	 * Unmarked text takes the banner's marking, raised to every mark in the document: a banner
-	 * that is lower than a portion is wrong, and never lowers what it covers.
+	 * Unmarked text takes the banner's marking, raised to every other banner and every mark in
+	 * the document: a banner that is lower than a portion is wrong, and never lowers what it
+	 * covers; nor does the first banner lower a later one (an unclassified cover note before a
+	 * SECRET attachment whose text is unmarked).
 	 */
 	if (d->has_banner) {
 		d->docmark = d->banner;
+		for (k = 0; k < d->nbanners; k++)
+			marking_join(p, &d->docmark, &d->banners[k], &d->docmark);
 		for (k = 0; k < d->nportions; k++)
 			if (d->portions[k].marked)
 				marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
@@ -601,6 +605,15 @@ settle_markings(const struct policy *p, struct document *d)
 			/* A caption NOFORN applies to every classified portion. */
 			if (caption_noforn && eff.level > 0)
 				eff.fd = FD_NOFORN;
+			/*
+			 * "The plan says (U) the route is open" as the first text of a SECRET
+			 * document is unmarked text: the mark can only raise what it would be.
+			 */
+			if (pt->raises_unmarked) {
+				if (d->has_banner)
+					marking_join(p, &d->docmark, &eff, &eff);
+				pt->eff_known = d->has_banner;
+			}
 		} else {
 			eff = d->docmark;
 			pt->eff_known = d->has_banner;
@@ -727,6 +740,13 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				if (!d->has_banner) {
 					d->has_banner = true;
 					d->banner = bm;
+				} else if (!marking_same(&bm, &d->banner)) {
+					/*
+					 * A banner unlike the first starts another document (a
+					 * SECRET attachment after an unclassified cover note):
+					 * unmarked text after it continues no portion before it.
+					 */
+					cur = DOC_NONE;
 				}
 				break;
 			}
@@ -854,6 +874,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 					goto done;
 				}
 				d->portions[d->nportions - 1].joined = cur != DOC_NONE;
+				d->portions[d->nportions - 1].raises_unmarked = cur == DOC_NONE;
 				cur = d->nportions - 1;
 			} else if (cur == DOC_NONE) {
 				if (new_portion(d, &pcap, i, err, errlen) != 0)

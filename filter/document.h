@@ -51,6 +51,8 @@ struct doc_portion {
 	bool marked;		/* carries a mark of its own */
 	bool subject;		/* a SUBJECT line */
 	bool joined;		/* a mark in mid-sentence, joined with the portion before it */
+	bool raises_unmarked;	/* a mark in mid-line where unmarked text begins: it raises the
+				 * document's marking, and never stands for it */
 	size_t label_end;	/* bytes of the first line kept as label in mask mode */
 	/*
 	 * Markings are interned: a document has few distinct ones, and many portions share them.

@@ -55,6 +55,23 @@ adv controls-us CONFIDENTIAL "$tmp/controls" 'walrus' 'zebra|narwhal|puffin|weat
 printf 'CONFIDENTIAL\n\nThe unmarked walrus summary.\n\n1. (S) The secret zebra detail.\n2. (C) The confidential puffin detail.\n' > "$tmp/lowbanner"
 adv banner-lower-than-portion CONFIDENTIAL "$tmp/lowbanner" 'walrus|zebra' 'puffin'
 
+# Two banners that disagree: an unclassified cover note, then a SECRET attachment whose text is
+# unmarked. The first banner must not lower the second: unmarked text takes the higher.
+printf 'UNCLASSIFIED\n\nThe unmarked walrus cover note.\n\nSECRET\n\nThe attached zebra plan.\n' > "$tmp/twobanners"
+adv banners-disagree UNCLASSIFIED "$tmp/twobanners" 'walrus|zebra|SECRET'
+adv banners-disagree CONFIDENTIAL "$tmp/twobanners" 'walrus|zebra|SECRET'
+adv banners-disagree SECRET "$tmp/twobanners" '' 'walrus|zebra'
+printf 'UNCLASSIFIED\n\n1. (U) The cover puffin note.\n\nSECRET\n\nThe attached zebra plan.\n\nUNCLASSIFIED\n' > "$tmp/cover"
+adv banners-cover-note UNCLASSIFIED "$tmp/cover" 'zebra|SECRET' 'puffin'
+
+# A mark in mid-line in the first unmarked text of a SECRET document: the text is unmarked, taken
+# as SECRET, and the mark can only raise it (a lower one must not stand for the paragraph).
+printf 'SECRET\n\nThe walrus plan says (U) the zebra route is open.\n\n1. (S) The narwhal detail.\n\n2. (U) The puffin count.\n' > "$tmp/midline-first"
+adv midline-mark-first-text UNCLASSIFIED "$tmp/midline-first" 'walrus|zebra|narwhal' 'puffin'
+adv midline-mark-first-text SECRET "$tmp/midline-first" '' 'walrus|zebra|narwhal|puffin'
+printf 'The walrus plan, per the memo (U), is open.\n\n1. (U) The puffin count.\n' > "$tmp/midline-nobanner"
+adv midline-mark-no-banner "TOP SECRET" "$tmp/midline-nobanner" 'walrus' 'puffin'
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'

@@ -381,6 +381,43 @@ test_unmarked_before_marks(void **state)
 	assert_false(d.portions[0].eff_known);
 	document_free(&d);
 
+	/* A mark in mid-line where unmarked text begins can only raise the document's marking. */
+	parse_str(p, "SECRET\n\nThe plan says (U) the route is open.\n\n1. (U) Public.\n", &d);
+	assert_int_equal(d.nportions, 2);
+	assert_true(d.portions[0].marked);
+	assert_true(d.portions[0].raises_unmarked);
+	assert_false(d.portions[0].joined);
+	assert_int_equal(d.portions[0].mark->level, LV_U);
+	assert_int_equal(d.portions[0].eff->level, LV_S);
+	assert_int_equal(d.portions[1].eff->level, LV_U);
+	document_free(&d);
+	/* ...and without a banner proves nothing. */
+	parse_str(p, "The plan says (U) the route is open.\n", &d);
+	assert_true(d.portions[0].raises_unmarked);
+	assert_false(d.portions[0].eff_known);
+	document_free(&d);
+
+	/*
+	 * Every banner raises unmarked text, and a banner unlike the first ends the portion before
+	 * it: the text after a SECRET banner does not continue an unclassified cover note.
+	 */
+	parse_str(p, "UNCLASSIFIED\n\n1. (U) The note.\n\nSECRET\n\nThe attachment.\n", &d);
+	assert_int_equal(d.nbanners, 2);
+	assert_int_equal(d.banner.level, LV_U);
+	assert_int_equal(d.docmark.level, LV_S);
+	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.lines[6].portion, 1);
+	assert_false(d.portions[1].marked);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
+	assert_int_equal(d.portions[0].eff->level, LV_U);
+	document_free(&d);
+	/* A banner like the first (a cable's next section) ends nothing. */
+	parse_str(p, "SECRET\n\n1. (U) The note goes on\nSECRET\nand on.\n", &d);
+	assert_int_equal(d.nportions, 1);
+	assert_int_equal(d.lines[4].portion, 0);
+	assert_int_equal(d.portions[0].eff->level, LV_U);
+	document_free(&d);
+
 	/* A SENSITIVE caption controls unmarked text. */
 	parse_str(p, "UNCLAS SECTION 01 OF 02 BRASILIA 001565\nSENSITIVE\n\nSome text.\n"
 	    "1. (U) Public.\n", &d);
