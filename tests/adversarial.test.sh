@@ -72,6 +72,23 @@ adv midline-mark-first-text SECRET "$tmp/midline-first" '' 'walrus|zebra|narwhal
 printf 'The walrus plan, per the memo (U), is open.\n\n1. (U) The puffin count.\n' > "$tmp/midline-nobanner"
 adv midline-mark-no-banner "TOP SECRET" "$tmp/midline-nobanner" 'walrus' 'puffin'
 
+# The page header of a State FOIA release is the document's banner only at the top, only whole,
+# and only for its own level; it never lowers a mark or a later banner.
+foia='UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05767364 Date: 08/31/2015'
+printf '      %s\n\nThe walrus memo.\n\n(S) The zebra detail.\n\n(U) The puffin note.\n' "$foia" > "$tmp/foia-s"
+adv foia-header-with-secret-portion UNCLASSIFIED "$tmp/foia-s" 'walrus|zebra' "puffin|$foia"
+printf 'The walrus memo begins here.\n      %s\n\nThe zebra memo.\n' "$foia" > "$tmp/foia-late"
+adv foia-header-not-at-top "TOP SECRET" "$tmp/foia-late" 'walrus|zebra'
+printf '      %s walrus\n\nThe zebra memo.\n' "$foia" > "$tmp/foia-more"
+adv foia-header-with-more-words "TOP SECRET" "$tmp/foia-more" 'walrus|zebra'
+printf '      SECRET U.S. Department of State Case No. F-2014-1 Doc No. C1 Date: 08/31/2015\n\nThe walrus memo.\n' > "$tmp/foia-secret"
+adv foia-header-secret CONFIDENTIAL "$tmp/foia-secret" 'walrus'
+adv foia-header-secret SECRET "$tmp/foia-secret" '' 'walrus'
+printf '      %s\n\nThe puffin memo.\n\nSECRET\n\nThe zebra annex.\n' "$foia" > "$tmp/foia-annex"
+adv foia-header-then-secret-banner UNCLASSIFIED "$tmp/foia-annex" 'puffin|zebra'
+printf '      %s\n\nThe puffin memo, released in part.\n' "$foia" > "$tmp/foia-u"
+adv foia-header-unmarked UNCLASSIFIED "$tmp/foia-u" '' "puffin memo|$foia"
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'

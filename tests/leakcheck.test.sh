@@ -1,7 +1,8 @@
 #!/bin/sh
-# The shared leak oracle (../shared/tools/leakcheck) over the whole shared Cablegate corpus, at
-# UNCLASSIFIED and at CONFIDENTIAL. Fails on any leaked shingle, a mean retention below 0.95, or
-# more than one refusal. Without ../shared (a checkout on its own) it says so and passes: that
+# The shared leak oracle (../shared/tools/leakcheck) over the whole shared corpus (the Cablegate
+# cables, and the State and CIA FOIA releases when they are there), at UNCLASSIFIED and at
+# CONFIDENTIAL. Fails on any leaked shingle, a mean retention below 0.95, or more than one
+# refusal. Without ../shared (a checkout on its own) it says so and passes: that
 # is the only test allowed to skip; tests/leak.test.sh covers the copies in tests/corpus.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -13,13 +14,20 @@ if [ ! -f "$oracle" ] || [ ! -d "$corpus/cablegate" ] || [ ! -d "$corpus/cablega
 fi
 # shellcheck source=tests/lib/common.sh
 . tests/lib/common.sh
+foia=
+for dir in foia-state-emails foia-cia; do
+	for f in "$corpus/$dir"/*.txt; do
+		[ -f "$f" ] && foia="$foia $f"
+	done
+done
 for level in U C; do
 	case $level in
 	U) release=UNCLASSIFIED ;;
 	C) release=CONFIDENTIAL ;;
 	esac
+	# shellcheck disable=SC2086
 	python3 "$oracle" --release "$level" --run "$T -q --release $release" \
-	    "$corpus"/cablegate/*.txt "$corpus"/cablegate-alt/*.txt > "$tmp/out" 2>&1
+	    "$corpus"/cablegate/*.txt "$corpus"/cablegate-alt/*.txt $foia > "$tmp/out" 2>&1
 	rc=$?
 	summary=$(grep '^summary:' "$tmp/out")
 	if [ -z "$summary" ]; then
