@@ -89,6 +89,17 @@ adv foia-header-then-secret-banner UNCLASSIFIED "$tmp/foia-annex" 'puffin|zebra'
 printf '      %s\n\nThe puffin memo, released in part.\n' "$foia" > "$tmp/foia-u"
 adv foia-header-unmarked UNCLASSIFIED "$tmp/foia-u" '' "puffin memo|$foia"
 
+# Lines of capitals before the banner are a routing header (kept as structure) only when each is
+# the shape of a routing line: a title, a sentence after TO, or a word and a slash are not.
+printf 'THE WALRUS CODES ARE 1234\nSECRET\n\n1. (S) The zebra detail.\n2. (U) The puffin count.\n' > "$tmp/route-title"
+adv routing-title-before-banner UNCLASSIFIED "$tmp/route-title" 'WALRUS|zebra' 'puffin'
+printf 'VZCZCXYZ0000\nTO THE MINISTER: WALRUS CODES 1234\nSECRET\n\n1. (U) The puffin count.\n' > "$tmp/route-to"
+adv routing-to-sentence UNCLASSIFIED "$tmp/route-to" 'WALRUS|MINISTER' 'puffin'
+printf 'VZCZCXYZ0000\nSECRET/NOFORN WALRUS ROUTE\nSECRET\n\n1. (U) The puffin count.\n' > "$tmp/route-slash"
+adv routing-word-slash UNCLASSIFIED "$tmp/route-slash" 'WALRUS' 'puffin'
+printf 'VZCZCXYZ0000\nPP RUEHWEB\nDE RUEHBO #1232/01 0522331\nZNY CCCCC ZZH\nP 212331Z FEB 07\nFM AMEMBASSY BOGOTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 2866\nINFO RUEHCV/AMEMBASSY CARACAS 8714\nCIA WASHDC PRIORITY\nC O N F I D E N T I A L BOGOTA 001232\n\n1. (C) The zebra detail.\n2. (U) The puffin count.\n' > "$tmp/route-real"
+adv routing-real-header UNCLASSIFIED "$tmp/route-real" 'zebra|CCCCC|C O N F' 'puffin|FM AMEMBASSY BOGOTA|CIA WASHDC PRIORITY|ZNR UUUUU'
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'
