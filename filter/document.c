@@ -793,12 +793,21 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			case ROLE_SUBJECT:
 			case ROLE_PORTION: {
 				struct marking mk, lm;
-				bool has_mark = group_set(ov, r->g_mark) &&
-				    marking_parse(p, s + ov[2 * r->g_mark],
-				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark], MARKING_PORTION,
-				    &mk) == 1;
 				bool has_label = group_set(ov, r->g_label) &&
 				    ov[2 * r->g_label + 1] > ov[2 * r->g_label];
+				size_t before = previous_text(d, i);
+				/*
+				 * A misspelt mark ("(S,NF)", "(S1)") is one where a portion can
+				 * begin: after a label, or at the head of a paragraph or sentence.
+				 * Where a sentence wraps ("command-and-control / (C&C) utilities")
+				 * it is text.
+				 */
+				bool head = has_label || before == DOC_NONE ||
+				    ends_sentence(data + d->lines[before].off, d->lines[before].len);
+				bool has_mark = group_set(ov, r->g_mark) &&
+				    marking_parse(p, s + ov[2 * r->g_mark],
+				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark],
+				    head ? MARKING_HEAD : MARKING_PORTION, &mk) == 1;
 				size_t label_end, prev;
 				struct doc_portion *pt;
 

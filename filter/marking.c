@@ -72,6 +72,28 @@ boundary(const char *s, size_t slen, size_t at)
 }
 
 /*
+ * Whether s, in a portion mark, begins with a level's abbreviation run into a character that is
+ * neither a letter nor a separator: "(S,NF)", "(S.)", "(S1)", "(TS|SCI)". Such a mark is
+ * misspelt, not a word in parentheses, and must be withheld, not read as text.
+ */
+static bool
+misspelt_level(const struct policy *p, const char *s, size_t slen)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nlevels; i++)
+		for (j = 0; j < p->levels[i].nportion; j++) {
+			const char *w = p->levels[i].portion[j];
+			size_t n = strlen(w);
+
+			if (prefix_eq(s, slen, w, false) && n < slen &&
+			    !isalpha((unsigned char)s[n]) && !boundary(s, slen, n))
+				return true;
+		}
+	return false;
+}
+
+/*
  * Finds the longest level or stand-alone control token at the start of s. Sets *level and
  * *control (-1 when none) and returns the token's length, or 0 when s starts with neither.
  */
@@ -285,7 +307,7 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 
 	marking_init(m);
 	if (len >= sizeof(s)) {
-		if (syntax == MARKING_PORTION)
+		if (syntax != MARKING_BANNER)
 			return 0;
 		note_unknown(m, text, 16);
 		return 1;
@@ -306,6 +328,10 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 				note_unknown(m, s, w);
 				return 1;
 			}
+		}
+		if (syntax == MARKING_HEAD && misspelt_level(p, s, n)) {
+			note_unknown(m, s, n);
+			return 1;
 		}
 		return 0;
 	}

@@ -32,6 +32,9 @@ struct marking {
 
 enum marking_syntax {
 	MARKING_PORTION,	/* level tokens case-sensitive: "(c)" is no mark */
+	MARKING_HEAD,		/* a portion mark at the head of its portion: as MARKING_PORTION,
+				 * and a level's abbreviation run into a digit or punctuation
+				 * ("(S,NF)", "(S1)") is a misspelt mark, of an unknown token */
 	MARKING_BANNER		/* level words case-insensitive, letter spacing removed */
 };
 

@@ -70,7 +70,7 @@ policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbos
 				s++;
 				n -= 2;
 			}
-			if (marking_parse(p, s, n, MARKING_PORTION, &m) != 1)
+			if (marking_parse(p, s, n, MARKING_HEAD, &m) != 1)
 				snprintf(got, sizeof(got), "not-a-mark");
 			else if (marking_decide(p, &m, &target, why, sizeof(why), &ex) ==
 			    RULE_RELEASED)

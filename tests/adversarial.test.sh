@@ -100,6 +100,15 @@ adv routing-word-slash UNCLASSIFIED "$tmp/route-slash" 'WALRUS' 'puffin'
 printf 'VZCZCXYZ0000\nPP RUEHWEB\nDE RUEHBO #1232/01 0522331\nZNY CCCCC ZZH\nP 212331Z FEB 07\nFM AMEMBASSY BOGOTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 2866\nINFO RUEHCV/AMEMBASSY CARACAS 8714\nCIA WASHDC PRIORITY\nC O N F I D E N T I A L BOGOTA 001232\n\n1. (C) The zebra detail.\n2. (U) The puffin count.\n' > "$tmp/route-real"
 adv routing-real-header UNCLASSIFIED "$tmp/route-real" 'zebra|CCCCC|C O N F' 'puffin|FM AMEMBASSY BOGOTA|CIA WASHDC PRIORITY|ZNR UUUUU'
 
+# A misspelt mark at the head of a paragraph is a mark of an unknown token, withheld everywhere,
+# not text that continues the paragraph before it.
+printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (S,NF) The walrus detail.\n\n3. (U) The gannet count.\n\n(S1) The zebra detail.\n\n(TS|SCI) The narwhal detail.\n' > "$tmp/misspelt"
+adv misspelt-marks UNCLASSIFIED "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
+adv misspelt-marks "TOP SECRET" "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
+# ...but an acronym that a sentence wrapped onto the next line is text.
+printf 'UNCLASSIFIED\n\n1. (U) The intruders install command-and-control\n(C&C) utilities on the puffin servers.\n' > "$tmp/wrapped-acronym"
+adv wrapped-acronym UNCLASSIFIED "$tmp/wrapped-acronym" '' 'puffin servers'
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'

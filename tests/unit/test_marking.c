@@ -262,6 +262,40 @@ test_not_marks(void **state)
 	}
 }
 
+/*
+ * At the head of a portion, a level's abbreviation run into a digit or punctuation is a misspelt
+ * mark (unknown, so withheld everywhere); elsewhere, and run into a letter, it is text.
+ */
+static void
+test_misspelt_at_head(void **state)
+{
+	const struct policy *p = *state;
+	static const char *const misspelt[] = { "S,NF", "S.", "S1", "S;NF", "S\\NF", "S|NF", "TS|SCI",
+		"C&C", "U.S.", "C:NF" };
+	static const char *const text[] = { "c", "PRC", "SOC", "Sam", "CIA", "1", "5", "s,nf",
+		"REF G" };
+	struct marking m;
+	size_t i;
+
+	for (i = 0; i < sizeof(misspelt) / sizeof(misspelt[0]); i++) {
+		const char *s = misspelt[i];
+
+		assert_int_equal(marking_parse(p, s, strlen(s), MARKING_PORTION, &m), 0);
+		if (marking_parse(p, s, strlen(s), MARKING_HEAD, &m) != 1 || !m.unknown)
+			fail_msg("\"(%s)\" at a portion's head was not a misspelt mark", s);
+	}
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		const char *s = text[i];
+
+		if (marking_parse(p, s, strlen(s), MARKING_HEAD, &m) != 0)
+			fail_msg("\"(%s)\" at a portion's head was read as a mark", s);
+	}
+	/* Well-formed marks read the same either way. */
+	assert_int_equal(marking_parse(p, "S//NF", 5, MARKING_HEAD, &m), 1);
+	assert_false(m.unknown);
+	assert_int_equal(m.level, LV_S);
+}
+
 static void
 test_unknown_tokens(void **state)
 {
@@ -666,6 +700,7 @@ main(void)
 		cmocka_unit_test(test_rel_spellings),
 		cmocka_unit_test(test_rel_partial),
 		cmocka_unit_test(test_not_marks),
+		cmocka_unit_test(test_misspelt_at_head),
 		cmocka_unit_test(test_unknown_tokens),
 		cmocka_unit_test(test_portion_case_sensitive),
 		cmocka_unit_test(test_targets),
