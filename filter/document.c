@@ -505,6 +505,49 @@ previous_text(const struct document *d, size_t i)
 	return DOC_NONE;
 }
 
+/*
+ * The length of the paragraph number that opens line s[0..n) and is followed by text: "2. ",
+ * "12) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not numbers: they
+ * go on with the paragraph they are in.
+ */
+static size_t
+para_label(const char *s, size_t n)
+{
+	size_t i = 0, k, end;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if ((i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB6) ||
+	    (i < n && (unsigned char)s[i] == 0xB6)) {
+		i += (unsigned char)s[i] == 0xC2 ? 2 : 1;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		for (k = i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+			continue;
+		if (i == k)
+			return 0;
+		if (i < n && s[i] == '.')
+			i++;
+	} else {
+		for (k = i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+			continue;
+		/* Else one letter, or a roman number of up to four letters. */
+		while (i == k && i < n && i - k < 4 && strchr("ivxIVX", s[i]) != NULL)
+			i++;
+		if (i == k && i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		if (i == k || i >= n || (s[i] != '.' && s[i] != ')'))
+			return 0;
+		i++;
+	}
+	end = i;
+	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < n ? end : 0;
+}
+
 /* Whether s[0..n) could be a label of some shape: short, and no word longer than a few letters. */
 static bool
 label_like(const char *s, size_t n)
@@ -872,6 +915,14 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			}
 		}
 		if (!matched) {
+			/*
+			 * A numbered paragraph with no mark ("2. The detail.") is a portion of its
+			 * own, unmarked: it does not go on with the paragraph before it.
+			 */
+			size_t numbered = i > 0 && d->lines[i - 1].kind == LINE_BLANK &&
+			    previous_text(d, i) == DOC_NONE ? para_label(s, ln->len) : 0;
+			bool fresh = cur == DOC_NONE || numbered > 0;
+
 			ln->kind = LINE_TEXT;
 			/* A mark elsewhere in the line can only raise the text from here on. */
 			if (find_mark_anywhere(p, s, ln->len, &raised)) {
@@ -882,13 +933,14 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 					snprintf(err, errlen, "out of memory");
 					goto done;
 				}
-				d->portions[d->nportions - 1].joined = cur != DOC_NONE;
-				d->portions[d->nportions - 1].raises_unmarked = cur == DOC_NONE;
+				d->portions[d->nportions - 1].joined = !fresh;
+				d->portions[d->nportions - 1].raises_unmarked = fresh;
 				cur = d->nportions - 1;
-			} else if (cur == DOC_NONE) {
+			} else if (fresh) {
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;
 				cur = d->nportions - 1;
+				d->portions[cur].label_end = numbered <= LABEL_MAX ? numbered : 0;
 			}
 			ln->portion = cur;
 		}

@@ -109,6 +109,12 @@ adv misspelt-marks "TOP SECRET" "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|g
 printf 'UNCLASSIFIED\n\n1. (U) The intruders install command-and-control\n(C&C) utilities on the puffin servers.\n' > "$tmp/wrapped-acronym"
 adv wrapped-acronym UNCLASSIFIED "$tmp/wrapped-acronym" '' 'puffin servers'
 
+# A numbered paragraph with no mark is a portion of its own, unmarked, taken at the document's
+# marking; it does not go on with the (U) paragraph before it. A bullet does.
+printf 'SECRET\n\n1. (U) The puffin count rose:\n\n-- in the north, by gannet;\n\n2. The walrus detail.\n\n¶3. The zebra detail.\n\nB) The narwhal detail.\n' > "$tmp/numbered"
+adv numbered-unmarked UNCLASSIFIED "$tmp/numbered" 'walrus|zebra|narwhal' 'puffin|gannet'
+adv numbered-unmarked SECRET "$tmp/numbered" '' 'walrus|zebra|narwhal|puffin|gannet'
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'

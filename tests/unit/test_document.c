@@ -418,6 +418,21 @@ test_unmarked_before_marks(void **state)
 	assert_int_equal(d.portions[0].eff->level, LV_U);
 	document_free(&d);
 
+	/*
+	 * A numbered paragraph with no mark is an unmarked portion of its own, its number kept as
+	 * label; a bullet, and a number that does not open a paragraph, go on with the portion.
+	 */
+	parse_str(p, "SECRET\n\n1. (U) The note:\n\n-- a bullet;\n\n2. The detail.\n"
+	    "wrapped on March\n3. of the year.\n", &d);
+	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.lines[4].portion, 0);
+	assert_int_equal(d.lines[6].portion, 1);
+	assert_int_equal(d.lines[8].portion, 1);
+	assert_false(d.portions[1].marked);
+	assert_int_equal(d.portions[1].label_end, 2);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
+	document_free(&d);
+
 	/* A SENSITIVE caption controls unmarked text. */
 	parse_str(p, "UNCLAS SECTION 01 OF 02 BRASILIA 001565\nSENSITIVE\n\nSome text.\n"
 	    "1. (U) Public.\n", &d);
