@@ -548,6 +548,26 @@ para_label(const char *s, size_t n)
 	return i < n ? end : 0;
 }
 
+/*
+ * A mark with no closing parenthesis at the head of line s[0..n), after an optional paragraph
+ * number: "2. (S//NF The detail.", "(C//REL TO USA, GBR". Read as far as the line goes, so what
+ * follows the mark is an unknown token. Returns whether there is one, with the marking in *m and
+ * the length of the number in *label.
+ */
+static bool
+unclosed_mark(const struct policy *p, const char *s, size_t n, struct marking *m, size_t *label)
+{
+	size_t i = para_label(s, n), k;
+
+	*label = i;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n || s[i] != '(' || memchr(s + i, ')', n - i) != NULL)
+		return false;
+	k = n - i - 1 < 80 ? n - i - 1 : 80;
+	return marking_parse(p, s + i + 1, k, MARKING_HEAD, m) == 1;
+}
+
 /* Whether s[0..n) could be a label of some shape: short, and no word longer than a few letters. */
 static bool
 label_like(const char *s, size_t n)
@@ -919,13 +939,28 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			 * A numbered paragraph with no mark ("2. The detail.") is a portion of its
 			 * own, unmarked: it does not go on with the paragraph before it.
 			 */
+			size_t before = previous_text(d, i), unclosed_label;
 			size_t numbered = i > 0 && d->lines[i - 1].kind == LINE_BLANK &&
-			    previous_text(d, i) == DOC_NONE ? para_label(s, ln->len) : 0;
+			    before == DOC_NONE ? para_label(s, ln->len) : 0;
 			bool fresh = cur == DOC_NONE || numbered > 0;
+			bool head = before == DOC_NONE ||
+			    ends_sentence(data + d->lines[before].off, d->lines[before].len);
 
 			ln->kind = LINE_TEXT;
-			/* A mark elsewhere in the line can only raise the text from here on. */
-			if (find_mark_anywhere(p, s, ln->len, &raised)) {
+			if (head && unclosed_mark(p, s, ln->len, &raised, &unclosed_label)) {
+				/* A mark that lost its parenthesis is a mark, not text. */
+				if (new_portion(d, &pcap, i, err, errlen) != 0)
+					goto done;
+				cur = d->nportions - 1;
+				d->portions[cur].marked = true;
+				if ((d->portions[cur].mark = intern(d, &raised)) == NULL) {
+					snprintf(err, errlen, "out of memory");
+					goto done;
+				}
+				d->portions[cur].label_end = unclosed_label <= LABEL_MAX ?
+				    unclosed_label : 0;
+			} else if (find_mark_anywhere(p, s, ln->len, &raised)) {
+				/* A mark elsewhere in the line can only raise the text from here on. */
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;
 				d->portions[d->nportions - 1].marked = true;

@@ -73,7 +73,8 @@ boundary(const char *s, size_t slen, size_t at)
 
 /*
  * Whether s, in a portion mark, begins with a level's abbreviation run into a character that is
- * neither a letter nor a separator: "(S,NF)", "(S.)", "(S1)", "(TS|SCI)". Such a mark is
+ * neither a letter nor a separator ("(S,NF)", "(S.)", "(S1)", "(TS|SCI)"), or in lower case before
+ * a separator and more ("(s//nf)", "(u/fouo)"; "(c)" alone is a list item). Such a mark is
  * misspelt, not a word in parentheses, and must be withheld, not read as text.
  */
 static bool
@@ -88,6 +89,9 @@ misspelt_level(const struct policy *p, const char *s, size_t slen)
 
 			if (prefix_eq(s, slen, w, false) && n < slen &&
 			    !isalpha((unsigned char)s[n]) && !boundary(s, slen, n))
+				return true;
+			if (prefix_eq(s, slen, w, true) && n + 1 < slen &&
+			    (s[n] == '/' || s[n] == '-'))
 				return true;
 		}
 	return false;

@@ -105,6 +105,11 @@ adv routing-real-header UNCLASSIFIED "$tmp/route-real" 'zebra|CCCCC|C O N F' 'pu
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (S,NF) The walrus detail.\n\n3. (U) The gannet count.\n\n(S1) The zebra detail.\n\n(TS|SCI) The narwhal detail.\n' > "$tmp/misspelt"
 adv misspelt-marks UNCLASSIFIED "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
 adv misspelt-marks "TOP SECRET" "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
+# So is a mark in lower case, and a mark that lost its closing parenthesis; a list item "(c)" is
+# still text.
+printf 'SECRET\n\n1. (U) The puffin count.\n\n(s//nf) The walrus detail.\n\n3. (U) The gannet count.\n\n4. (S//NF The zebra detail.\n\n5. (U) The tern count.\n\n(C//REL TO USA, GBR The narwhal detail.\n\n6. (U) The auk count:\n\n(c) the skua count.\n' > "$tmp/misspelt2"
+adv misspelt-case-and-paren UNCLASSIFIED "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua'
+adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua'
 # ...but an acronym that a sentence wrapped onto the next line is text.
 printf 'UNCLASSIFIED\n\n1. (U) The intruders install command-and-control\n(C&C) utilities on the puffin servers.\n' > "$tmp/wrapped-acronym"
 adv wrapped-acronym UNCLASSIFIED "$tmp/wrapped-acronym" '' 'puffin servers'
