@@ -531,9 +531,10 @@ para_label(const char *s, size_t n)
 	} else {
 		for (k = i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
 			continue;
-		/* Else one letter, or a roman number of up to four letters. */
-		while (i == k && i < n && i - k < 4 && strchr("ivxIVX", s[i]) != NULL)
-			i++;
+		/* Else a roman number of up to four letters, or one letter. */
+		if (i == k)
+			while (i < n && i - k < 4 && s[i] != '\0' && strchr("ivxIVX", s[i]) != NULL)
+				i++;
 		if (i == k && i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
 			i++;
 		if (i == k || i >= n || (s[i] != '.' && s[i] != ')'))
@@ -863,14 +864,15 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				 * A misspelt mark ("(S,NF)", "(S1)") is one where a portion can
 				 * begin: after a label, or at the head of a paragraph or sentence.
 				 * Where a sentence wraps ("command-and-control / (C&C) utilities")
-				 * it is text.
+				 * it is text, but for a mark in lower case ("(s//nf)"), which is
+				 * no word: it joins the sentence, and can only raise it.
 				 */
 				bool head = has_label || before == DOC_NONE ||
 				    ends_sentence(data + d->lines[before].off, d->lines[before].len);
 				bool has_mark = group_set(ov, r->g_mark) &&
 				    marking_parse(p, s + ov[2 * r->g_mark],
 				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark],
-				    head ? MARKING_HEAD : MARKING_PORTION, &mk) == 1;
+				    head ? MARKING_HEAD : MARKING_START, &mk) == 1;
 				size_t label_end, prev;
 				struct doc_portion *pt;
 

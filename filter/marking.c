@@ -72,13 +72,14 @@ boundary(const char *s, size_t slen, size_t at)
 }
 
 /*
- * Whether s, in a portion mark, begins with a level's abbreviation run into a character that is
- * neither a letter nor a separator ("(S,NF)", "(S.)", "(S1)", "(TS|SCI)"), or in lower case before
- * a separator and more ("(s//nf)", "(u/fouo)"; "(c)" alone is a list item). Such a mark is
- * misspelt, not a word in parentheses, and must be withheld, not read as text.
+ * Whether s, in a portion mark, begins with a level's abbreviation in lower case before a
+ * separator and more ("(s//nf)", "(u/fouo)"; "(c)" alone is a list item), or, when punct, run
+ * into a character that is neither a letter nor a separator ("(S,NF)", "(S.)", "(S1)",
+ * "(TS|SCI)"). Such a mark is misspelt, not a word in parentheses, and must be withheld, not read
+ * as text.
  */
 static bool
-misspelt_level(const struct policy *p, const char *s, size_t slen)
+misspelt_level(const struct policy *p, const char *s, size_t slen, bool punct)
 {
 	size_t i, j;
 
@@ -87,7 +88,7 @@ misspelt_level(const struct policy *p, const char *s, size_t slen)
 			const char *w = p->levels[i].portion[j];
 			size_t n = strlen(w);
 
-			if (prefix_eq(s, slen, w, false) && n < slen &&
+			if (punct && prefix_eq(s, slen, w, false) && n < slen &&
 			    !isalpha((unsigned char)s[n]) && !boundary(s, slen, n))
 				return true;
 			if (prefix_eq(s, slen, w, true) && n + 1 < slen &&
@@ -333,7 +334,8 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 				return 1;
 			}
 		}
-		if (syntax == MARKING_HEAD && misspelt_level(p, s, n)) {
+		if ((syntax == MARKING_START || syntax == MARKING_HEAD) &&
+		    misspelt_level(p, s, n, syntax == MARKING_HEAD)) {
 			note_unknown(m, s, n);
 			return 1;
 		}

@@ -32,9 +32,12 @@ struct marking {
 
 enum marking_syntax {
 	MARKING_PORTION,	/* level tokens case-sensitive: "(c)" is no mark */
-	MARKING_HEAD,		/* a portion mark at the head of its portion: as MARKING_PORTION,
+	MARKING_START,		/* at the start of a line: as MARKING_PORTION, and a level's
+				 * abbreviation in lower case before a separator and more
+				 * ("(s//nf)") is a misspelt mark, of an unknown token */
+	MARKING_HEAD,		/* at the head of a paragraph or after a label: as MARKING_START,
 				 * and a level's abbreviation run into a digit or punctuation
-				 * ("(S,NF)", "(S1)") is a misspelt mark, of an unknown token */
+				 * ("(S,NF)", "(S1)") is a misspelt mark too */
 	MARKING_BANNER		/* level words case-insensitive, letter spacing removed */
 };
 

@@ -110,15 +110,19 @@ adv misspelt-marks "TOP SECRET" "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|g
 printf 'SECRET\n\n1. (U) The puffin count.\n\n(s//nf) The walrus detail.\n\n3. (U) The gannet count.\n\n4. (S//NF The zebra detail.\n\n5. (U) The tern count.\n\n(C//REL TO USA, GBR The narwhal detail.\n\n6. (U) The auk count:\n\n(c) the skua count.\n' > "$tmp/misspelt2"
 adv misspelt-case-and-paren UNCLASSIFIED "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua'
 adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua'
+# A mark in lower case is no word: where a sentence wraps onto it, it joins and raises.
+printf 'SECRET\n\n1. (U) The puffin count rose in the\n(s//nf) walrus sector, near the zebra\nbase.\n' > "$tmp/lower-wrap"
+adv lower-case-mark-in-sentence UNCLASSIFIED "$tmp/lower-wrap" 'walrus|zebra'
+adv lower-case-mark-in-sentence "TOP SECRET" "$tmp/lower-wrap" 'walrus|zebra'
 # ...but an acronym that a sentence wrapped onto the next line is text.
 printf 'UNCLASSIFIED\n\n1. (U) The intruders install command-and-control\n(C&C) utilities on the puffin servers.\n' > "$tmp/wrapped-acronym"
 adv wrapped-acronym UNCLASSIFIED "$tmp/wrapped-acronym" '' 'puffin servers'
 
 # A numbered paragraph with no mark is a portion of its own, unmarked, taken at the document's
 # marking; it does not go on with the (U) paragraph before it. A bullet does.
-printf 'SECRET\n\n1. (U) The puffin count rose:\n\n-- in the north, by gannet;\n\n2. The walrus detail.\n\n¶3. The zebra detail.\n\nB) The narwhal detail.\n' > "$tmp/numbered"
-adv numbered-unmarked UNCLASSIFIED "$tmp/numbered" 'walrus|zebra|narwhal' 'puffin|gannet'
-adv numbered-unmarked SECRET "$tmp/numbered" '' 'walrus|zebra|narwhal|puffin|gannet'
+printf 'SECRET\n\n1. (U) The puffin count rose:\n\n-- in the north, by gannet;\n\n2. The walrus detail.\n\n¶3. The zebra detail.\n\nB) The narwhal detail.\n\n4. (U) The tern count.\n\niv) The skua detail.\n' > "$tmp/numbered"
+adv numbered-unmarked UNCLASSIFIED "$tmp/numbered" 'walrus|zebra|narwhal|skua' 'puffin|gannet|tern'
+adv numbered-unmarked SECRET "$tmp/numbered" '' 'walrus|zebra|narwhal|puffin|gannet|tern|skua'
 
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"

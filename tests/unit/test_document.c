@@ -423,14 +423,17 @@ test_unmarked_before_marks(void **state)
 	 * label; a bullet, and a number that does not open a paragraph, go on with the portion.
 	 */
 	parse_str(p, "SECRET\n\n1. (U) The note:\n\n-- a bullet;\n\n2. The detail.\n"
-	    "wrapped on March\n3. of the year.\n", &d);
-	assert_int_equal(d.nportions, 2);
+	    "wrapped on March\n3. of the year.\n\niv) A roman one.\n\nxii. Another.\n", &d);
+	assert_int_equal(d.nportions, 4);
 	assert_int_equal(d.lines[4].portion, 0);
 	assert_int_equal(d.lines[6].portion, 1);
 	assert_int_equal(d.lines[8].portion, 1);
 	assert_false(d.portions[1].marked);
 	assert_int_equal(d.portions[1].label_end, 2);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
+	assert_int_equal(d.lines[10].portion, 2);
+	assert_int_equal(d.portions[2].label_end, 3);
+	assert_int_equal(d.lines[12].portion, 3);
 	document_free(&d);
 
 	/* A SENSITIVE caption controls unmarked text. */

@@ -3,6 +3,7 @@
  * in the corpus, the parentheses that are not marks, release targets, and each rule of
  * marking_decide, marking_join and marking_format.
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -281,6 +282,9 @@ test_misspelt_at_head(void **state)
 		const char *s = misspelt[i];
 
 		assert_int_equal(marking_parse(p, s, strlen(s), MARKING_PORTION, &m), 0);
+		/* At the start of a line that is not a head, only the lower-case kind. */
+		assert_int_equal(marking_parse(p, s, strlen(s), MARKING_START, &m),
+		    islower((unsigned char)s[0]) ? 1 : 0);
 		if (marking_parse(p, s, strlen(s), MARKING_HEAD, &m) != 1 || !m.unknown)
 			fail_msg("\"(%s)\" at a portion's head was not a misspelt mark", s);
 	}
