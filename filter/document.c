@@ -507,7 +507,7 @@ previous_text(const struct document *d, size_t i)
 
 /*
  * The length of the paragraph number that opens line s[0..n) and is followed by text: "2. ",
- * "12) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not numbers: they
+ * "12) ", "(3) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not numbers: they
  * go on with the paragraph they are in.
  */
 static size_t
@@ -528,6 +528,13 @@ para_label(const char *s, size_t n)
 			return 0;
 		if (i < n && s[i] == '.')
 			i++;
+	} else if (i < n && s[i] == '(') {
+		/* "(1) ", "(12) " */
+		for (k = ++i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+			continue;
+		if (i == k || i >= n || s[i] != ')')
+			return 0;
+		i++;
 	} else {
 		for (k = i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
 			continue;
@@ -601,6 +608,7 @@ static bool
 find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct marking *m)
 {
 	const char *open = s, *end = s + len;
+	int level;
 
 	while ((open = memchr(open, '(', (size_t)(end - open))) != NULL) {
 		size_t i = (size_t)(open - s), n;
@@ -620,6 +628,15 @@ find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct mar
 			continue;
 		if (!m->unknown || label_like(s, i))
 			return true;
+		/*
+		 * In mid-line a mark with an unknown token may be an office symbol ("Coughlin
+		 * (S/WCI) attended") or a reference ("(C-RE9-02730)"), so it does not make the
+		 * text unknown; but it may be a mark, so its level raises the text all the same.
+		 */
+		level = m->level;
+		marking_init(m);
+		m->level = level;
+		return true;
 	}
 	return false;
 }
@@ -942,8 +959,8 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			 * own, unmarked: it does not go on with the paragraph before it.
 			 */
 			size_t before = previous_text(d, i), unclosed_label;
-			size_t numbered = i > 0 && d->lines[i - 1].kind == LINE_BLANK &&
-			    before == DOC_NONE ? para_label(s, ln->len) : 0;
+			size_t numbered = i > 0 && d->lines[i - 1].kind == LINE_BLANK ?
+			    para_label(s, ln->len) : 0;
 			bool fresh = cur == DOC_NONE || numbered > 0;
 			bool head = before == DOC_NONE ||
 			    ends_sentence(data + d->lines[before].off, d->lines[before].len);

@@ -124,6 +124,15 @@ printf 'SECRET\n\n1. (U) The puffin count rose:\n\n-- in the north, by gannet;\n
 adv numbered-unmarked UNCLASSIFIED "$tmp/numbered" 'walrus|zebra|narwhal|skua' 'puffin|gannet|tern'
 adv numbered-unmarked SECRET "$tmp/numbered" '' 'walrus|zebra|narwhal|puffin|gannet|tern|skua'
 
+# A mark with an unknown token in mid-line (an office symbol, or a mark this policy cannot read)
+# does not make the text unknown, but its level raises it.
+printf 'SECRET\n\n1. (U) The puffin count was given by (S//XYZ) the walrus source.\n\n2. (U) The gannet count.\n' > "$tmp/midline-unknown"
+adv midline-unknown-mark UNCLASSIFIED "$tmp/midline-unknown" 'walrus' 'gannet'
+adv midline-unknown-mark CONFIDENTIAL "$tmp/midline-unknown" 'walrus' 'gannet'
+# A paragraph number in parentheses, and a number after a page's banner, open a paragraph too.
+printf 'SECRET\n\n1. (U) The puffin count rose,\nSECRET\n\n(2) The walrus detail.\n\n3. (U) The gannet count,\nSECRET\n\niv) The zebra detail.\n' > "$tmp/numbered2"
+adv numbered-in-parens UNCLASSIFIED "$tmp/numbered2" 'walrus|zebra' 'puffin|gannet'
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'
