@@ -505,6 +505,12 @@ previous_text(const struct document *d, size_t i)
 	return DOC_NONE;
 }
 
+static bool
+roman_digit(char c)
+{
+	return c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X';
+}
+
 /*
  * The length of the paragraph number that opens line s[0..n) and is followed by text: "2. ",
  * "12) ", "(3) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not numbers: they
@@ -540,7 +546,7 @@ para_label(const char *s, size_t n)
 			continue;
 		/* Else a roman number of up to four letters, or one letter. */
 		if (i == k)
-			while (i < n && i - k < 4 && s[i] != '\0' && strchr("ivxIVX", s[i]) != NULL)
+			while (i < n && i - k < 4 && roman_digit(s[i]))
 				i++;
 		if (i == k && i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
 			i++;
@@ -556,6 +562,16 @@ para_label(const char *s, size_t n)
 	return i < n ? end : 0;
 }
 
+/* Whether line i opens a paragraph or a sentence: no unfinished sentence runs on into it. */
+static bool
+opens_sentence(const struct document *d, size_t i)
+{
+	size_t before = previous_text(d, i);
+
+	return before == DOC_NONE ||
+	    ends_sentence(d->data + d->lines[before].off, d->lines[before].len);
+}
+
 /*
  * A mark with no closing parenthesis at the head of line s[0..n), after an optional paragraph
  * number: "2. (S//NF The detail.", "(C//REL TO USA, GBR". Read as far as the line goes, so what
@@ -565,8 +581,14 @@ para_label(const char *s, size_t n)
 static bool
 unclosed_mark(const struct policy *p, const char *s, size_t n, struct marking *m, size_t *label)
 {
-	size_t i = para_label(s, n), k;
+	size_t i = 0, k;
 
+	/* Most lines have no '(' near their start: no number and mark to read. */
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (memchr(s + i, '(', n - i < LABEL_MAX + 8 ? n - i : LABEL_MAX + 8) == NULL)
+		return false;
+	i = para_label(s, n);
 	*label = i;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
@@ -876,7 +898,6 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				struct marking mk, lm;
 				bool has_label = group_set(ov, r->g_label) &&
 				    ov[2 * r->g_label + 1] > ov[2 * r->g_label];
-				size_t before = previous_text(d, i);
 				/*
 				 * A misspelt mark ("(S,NF)", "(S1)") is one where a portion can
 				 * begin: after a label, or at the head of a paragraph or sentence.
@@ -884,8 +905,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				 * it is text, but for a mark in lower case ("(s//nf)"), which is
 				 * no word: it joins the sentence, and can only raise it.
 				 */
-				bool head = has_label || before == DOC_NONE ||
-				    ends_sentence(data + d->lines[before].off, d->lines[before].len);
+				bool head = has_label || opens_sentence(d, i);
 				bool has_mark = group_set(ov, r->g_mark) &&
 				    marking_parse(p, s + ov[2 * r->g_mark],
 				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark],
@@ -958,15 +978,14 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			 * A numbered paragraph with no mark ("2. The detail.") is a portion of its
 			 * own, unmarked: it does not go on with the paragraph before it.
 			 */
-			size_t before = previous_text(d, i), unclosed_label;
+			size_t unclosed_label;
 			size_t numbered = i > 0 && d->lines[i - 1].kind == LINE_BLANK ?
 			    para_label(s, ln->len) : 0;
 			bool fresh = cur == DOC_NONE || numbered > 0;
-			bool head = before == DOC_NONE ||
-			    ends_sentence(data + d->lines[before].off, d->lines[before].len);
 
 			ln->kind = LINE_TEXT;
-			if (head && unclosed_mark(p, s, ln->len, &raised, &unclosed_label)) {
+			if (unclosed_mark(p, s, ln->len, &raised, &unclosed_label) &&
+			    opens_sentence(d, i)) {
 				/* A mark that lost its parenthesis is a mark, not text. */
 				if (new_portion(d, &pcap, i, err, errlen) != 0)
 					goto done;
