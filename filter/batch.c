@@ -6,14 +6,14 @@
  * thousands of documents cannot hold every file open at once. So the parent, which never reads or
  * parses a document, opens what a chunk needs and forks a process for it, which confines itself
  * (every thread, with the single run's allow-list), reads, works and exits; meanwhile the parent
- * opens the next chunk. The ledger stays open and locked in the parent; each chunk's process appends through the
- * descriptor it inherits and sends the new head back through a pipe.
+ * opens the next chunk. The ledger stays open and locked in the parent; each chunk's process
+ * appends through the descriptor it inherits and sends the new head back through a pipe.
  *
  * Why one committer: a run's begin record names the ledger's head, which is the hash of the
  * previous run's entry, which covers the previous audit. So audits are built and entered one after
- * another, in input order, while workers parse, decide and write the releases of later documents.
- * Workers touch nothing but their own document: they never print, never call strerror (a write
- * error stays an errno in the output until the committer reports it) and never use jansson.
+ * another, in input order, while workers read, parse, decide and write the releases of later
+ * documents. Workers touch nothing but their own document: they never print, never call strerror
+ * (a read or write error stays an errno until the committer reports it) and never use jansson.
  */
 #include "batch.h"
 
@@ -972,9 +972,9 @@ chunk_wait(const struct batch_options *o, pid_t pid, int fd, size_t start, size_
 
 /*
  * How many documents a chunk may hold: each keeps its input and one or two temporary files open
- * (in the parent, then in the chunk's child). Raises the soft limit on descriptors towards the hard one when
- * BATCH_CHUNK_DOCS needs it; keeps 16 descriptors for everything else (standard streams, the
- * ledger, pipes).
+ * (in the parent, then in the chunk's child). Raises the soft limit on descriptors towards the
+ * hard one when BATCH_CHUNK_DOCS needs it; keeps 16 descriptors for everything else (standard
+ * streams, the ledger, pipes).
  */
 static size_t
 chunk_docs_max(const struct batch_options *o)

@@ -513,8 +513,8 @@ roman_digit(char c)
 
 /*
  * The length of the paragraph number that opens line s[0..n) and is followed by text: "2. ",
- * "12) ", "(3) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not numbers: they
- * go on with the paragraph they are in.
+ * "12) ", "(3) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not
+ * numbers: they go on with the paragraph they are in.
  */
 static size_t
 para_label(const char *s, size_t n)
@@ -583,7 +583,10 @@ unclosed_mark(const struct policy *p, const char *s, size_t n, struct marking *m
 {
 	size_t i = 0, k;
 
-	/* Most lines have no '(' near their start: no number and mark to read. */
+	/*
+	 * Most lines have no '(' where a mark could open, after a number of at most LABEL_MAX
+	 * bytes and a few blanks: nothing to read.
+	 */
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	if (memchr(s + i, '(', n - i < LABEL_MAX + 8 ? n - i : LABEL_MAX + 8) == NULL)
@@ -594,7 +597,7 @@ unclosed_mark(const struct policy *p, const char *s, size_t n, struct marking *m
 		i++;
 	if (i >= n || s[i] != '(' || memchr(s + i, ')', n - i) != NULL)
 		return false;
-	k = n - i - 1 < 80 ? n - i - 1 : 80;
+	k = n - i - 1 < MARK_MAX ? n - i - 1 : MARK_MAX;
 	return marking_parse(p, s + i + 1, k, MARKING_HEAD, m) == 1;
 }
 

@@ -318,7 +318,10 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 		return 1;
 	}
 	n = fold_space(text, len, s, sizeof(s));
-	/* A marking begins with a byte some level or stand-alone token begins with: "(1994)" is no mark. */
+	/*
+	 * A marking begins with a byte some level or stand-alone token begins with: "(1994)" is no
+	 * mark.
+	 */
 	if (n == 0 || !p->mark_first[(unsigned char)s[0]])
 		return 0;
 	if ((tok = leading_token(p, s, n, syntax, &level, &control)) == 0) {
