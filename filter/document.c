@@ -154,28 +154,6 @@ ends_sentence(const char *s, size_t len)
 	return false;
 }
 
-static int
-new_portion(struct document *d, size_t *cap, size_t line, char *err, size_t errlen)
-{
-	struct doc_portion *pt;
-
-	if (d->nportions == *cap) {
-		struct doc_portion *bigger;
-		size_t ncap = *cap == 0 ? 64 : *cap * 2;
-
-		if ((bigger = realloc(d->portions, ncap * sizeof(*bigger))) == NULL) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		d->portions = bigger;
-		*cap = ncap;
-	}
-	pt = &d->portions[d->nportions++];
-	memset(pt, 0, sizeof(*pt));
-	pt->first = pt->last = pt->last_text = line;
-	return 0;
-}
-
 /* Whether a and b are the same marking, field by field. */
 static bool
 marking_same(const struct marking *a, const struct marking *b)
@@ -239,6 +217,40 @@ intern(struct document *d, const struct marking *m)
 	d->interned[i] = copy;
 	d->ninterned++;
 	return copy;
+}
+
+/*
+ * Starts a portion at line `line`: marked with *mark (interned), or unmarked when mark is NULL.
+ * Returns its index, or DOC_NONE with err (out of memory).
+ */
+static size_t
+open_portion(struct document *d, size_t *cap, size_t line, const struct marking *mark, char *err,
+    size_t errlen)
+{
+	struct doc_portion *pt;
+
+	if (d->nportions == *cap) {
+		struct doc_portion *bigger;
+		size_t ncap = *cap == 0 ? 64 : *cap * 2;
+
+		if ((bigger = realloc(d->portions, ncap * sizeof(*bigger))) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return DOC_NONE;
+		}
+		d->portions = bigger;
+		*cap = ncap;
+	}
+	pt = &d->portions[d->nportions++];
+	memset(pt, 0, sizeof(*pt));
+	pt->first = pt->last = pt->last_text = line;
+	if (mark != NULL) {
+		pt->marked = true;
+		if ((pt->mark = intern(d, mark)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return DOC_NONE;
+		}
+	}
+	return d->nportions - 1;
 }
 
 static int
@@ -931,16 +943,11 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				if (has_mark && find_mark_anywhere(p, s + ov[2 * r->g_mark + 1] + 1,
 				    ln->len - ov[2 * r->g_mark + 1] - 1, &lm))
 					marking_join(p, &mk, &lm, &mk);
-				if (new_portion(d, &pcap, i, err, errlen) != 0)
+				if ((cur = open_portion(d, &pcap, i, has_mark ? &mk : NULL, err,
+				    errlen)) == DOC_NONE)
 					goto done;
-				cur = d->nportions - 1;
 				pt = &d->portions[cur];
 				pt->subject = r->role == ROLE_SUBJECT;
-				pt->marked = has_mark;
-				if (has_mark && (pt->mark = intern(d, &mk)) == NULL) {
-					snprintf(err, errlen, "out of memory");
-					goto done;
-				}
 				/* The label is what stands before the mark (or ends the label group). */
 				if (has_mark)
 					label_end = ov[2 * r->g_mark] - 1;
@@ -990,32 +997,19 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			if (unclosed_mark(p, s, ln->len, &raised, &unclosed_label) &&
 			    opens_sentence(d, i)) {
 				/* A mark that lost its parenthesis is a mark, not text. */
-				if (new_portion(d, &pcap, i, err, errlen) != 0)
+				if ((cur = open_portion(d, &pcap, i, &raised, err, errlen)) == DOC_NONE)
 					goto done;
-				cur = d->nportions - 1;
-				d->portions[cur].marked = true;
-				if ((d->portions[cur].mark = intern(d, &raised)) == NULL) {
-					snprintf(err, errlen, "out of memory");
-					goto done;
-				}
 				d->portions[cur].label_end = unclosed_label <= LABEL_MAX ?
 				    unclosed_label : 0;
 			} else if (find_mark_anywhere(p, s, ln->len, &raised)) {
 				/* A mark elsewhere in the line can only raise the text from here on. */
-				if (new_portion(d, &pcap, i, err, errlen) != 0)
+				if ((cur = open_portion(d, &pcap, i, &raised, err, errlen)) == DOC_NONE)
 					goto done;
-				d->portions[d->nportions - 1].marked = true;
-				if ((d->portions[d->nportions - 1].mark = intern(d, &raised)) == NULL) {
-					snprintf(err, errlen, "out of memory");
-					goto done;
-				}
-				d->portions[d->nportions - 1].joined = !fresh;
-				d->portions[d->nportions - 1].raises_unmarked = fresh;
-				cur = d->nportions - 1;
+				d->portions[cur].joined = !fresh;
+				d->portions[cur].raises_unmarked = fresh;
 			} else if (fresh) {
-				if (new_portion(d, &pcap, i, err, errlen) != 0)
+				if ((cur = open_portion(d, &pcap, i, NULL, err, errlen)) == DOC_NONE)
 					goto done;
-				cur = d->nportions - 1;
 				d->portions[cur].label_end = numbered <= LABEL_MAX ? numbered : 0;
 			}
 			ln->portion = cur;
