@@ -87,8 +87,10 @@ struct document {
 
 /*
  * Parses data[0..len) under policy p into d (which points into data; data must outlive d).
- * Returns 0, or -1 with "ORIGIN:LINE: message" in err (a pattern hit its match limit; out of memory).
- * The caller frees d with document_free.
+ * Returns 0, or -1 with "ORIGIN:LINE: message" in err (a pattern hit its match limit; out of
+ * memory). The caller frees d with document_free. Documents read by textio are followed by
+ * TEXT_PAD zero bytes, where PCRE2's JIT may read past the last line; other callers give the same
+ * (policy_test does), or valgrind reports those reads.
  */
 int document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
     struct document *d, char *err, size_t errlen);

@@ -4,10 +4,12 @@
 #include "policy_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
 #include "marking.h"
+#include "textio.h"
 
 static const char *const kind_names[] = {
 	"text", "blank", "routing", "routing_class", "banner", "page", "caption", "authority",
@@ -20,10 +22,21 @@ line_role(const struct policy *p, const char *line, char *role, size_t rolelen, 
     size_t errlen)
 {
 	struct document d;
-	size_t i;
+	size_t i, n = strlen(line);
+	char *padded;
+	int rc;
 
-	if (document_parse(p, line, strlen(line), "example", &d, err, errlen) != 0)
+	/* Read as a document is: followed by TEXT_PAD zero bytes (see textio.h). */
+	if ((padded = calloc(1, n + TEXT_PAD)) == NULL) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	memcpy(padded, line, n);
+	rc = document_parse(p, padded, n, "example", &d, err, errlen);
+	if (rc != 0) {
+		free(padded);
+		return -1;
+	}
 	snprintf(role, rolelen, "none");
 	for (i = 0; i < d.nlines; i++) {
 		const struct doc_line *ln = &d.lines[i];
@@ -39,6 +52,7 @@ line_role(const struct policy *p, const char *line, char *role, size_t rolelen, 
 		break;
 	}
 	document_free(&d);
+	free(padded);
 	return 0;
 }
 

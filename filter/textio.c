@@ -43,7 +43,7 @@ text_read_fd(int fd, const char *name, size_t max, struct text_buffer *buf, int 
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (unsigned long long)st.st_size < max)
 		cap = (size_t)st.st_size + 1;
-	if ((data = malloc(cap + 1)) == NULL)
+	if ((data = malloc(cap + TEXT_PAD)) == NULL)
 		goto nomem;
 	for (;;) {
 		ssize_t n;
@@ -54,7 +54,7 @@ text_read_fd(int fd, const char *name, size_t max, struct text_buffer *buf, int 
 			if (cap > max)
 				goto toolarge;
 			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			if ((bigger = realloc(data, cap + 1)) == NULL)
+			if ((bigger = realloc(data, cap + TEXT_PAD)) == NULL)
 				goto nomem;
 			data = bigger;
 		}
@@ -72,7 +72,7 @@ text_read_fd(int fd, const char *name, size_t max, struct text_buffer *buf, int 
 		if (len > max)
 			goto toolarge;
 	}
-	data[len] = '\0';
+	memset(data + len, 0, TEXT_PAD);
 	buf->data = data;
 	buf->len = len;
 	return 0;
