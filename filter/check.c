@@ -83,7 +83,11 @@ add(struct adder *a, enum check_severity sev, const char *rule, size_t line, siz
 	return f;
 }
 
-/* Finds the mark "(...)" of a marked portion's first line: start and length, with parens. */
+/*
+ * Finds the mark "(...)" of a marked portion's first line: start and length, with parens. A mark
+ * that lost its closing parenthesis ("(S//NF The detail.") is the rest of the line, as the parse
+ * read it.
+ */
 static bool
 find_mark(const struct document *d, const struct doc_portion *pt, size_t *start, size_t *len)
 {
@@ -96,12 +100,15 @@ find_mark(const struct document *d, const struct doc_portion *pt, size_t *start,
 			continue;
 		for (j = i + 1; j < ln->len && j - i <= 82 && s[j] != ')'; j++)
 			;
+		*start = i;
 		if (j < ln->len && s[j] == ')') {
-			*start = i;
 			*len = j - i + 1;
 			return true;
 		}
-		return false;
+		if (memchr(s + i, ')', ln->len - i) != NULL)
+			return false;
+		*len = j - i;
+		return true;
 	}
 	return false;
 }

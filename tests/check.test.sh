@@ -147,6 +147,16 @@ has "unknown token: error, located" '^unknown\.txt:3:4: error: unknown-token: un
 has "unknown token: the portion is withheld" '^unknown\.txt:3:4: error: portion-withheld: withheld: \(S/WCI\): unknown token "WCI"'
 hasnt "unknown token: no banner warning from a roll-up nobody can know" 'banner-mismatch'
 
+# Misspelt marks, and a mark that lost its closing parenthesis, are located as marks.
+printf 'SECRET\n\n1. (U) Plain.\n\n2. (S,NF) Secret stuff.\n\n3. (S//NF Secret too.\n' \
+    > misspelt.txt
+run "$T" check -r UNCLASSIFIED misspelt.txt
+expect 1 "misspelt marks fail the check"
+has "a misspelt mark is an unknown token, located" \
+    '^misspelt\.txt:5:4: error: unknown-token: unknown token "S,NF" in \(S,NF\)$'
+has "an unclosed mark is read to the end of its line, located" \
+    '^misspelt\.txt:7:4: error: unknown-token: unknown token "NF Secret too\." in \(S//NF Secret too\.$'
+
 run "$T" check -r UNCLASSIFIED banner.txt
 expect 0 "a banner disagreement alone passes"
 has "banner disagreement: warning on the banner line" \
