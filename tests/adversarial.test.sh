@@ -133,6 +133,10 @@ adv midline-unknown-mark CONFIDENTIAL "$tmp/midline-unknown" 'walrus' 'gannet'
 printf 'SECRET\n\n1. (U) The puffin count rose,\nSECRET\n\n(2) The walrus detail.\n\n3. (U) The gannet count,\nSECRET\n\niv) The zebra detail.\n' > "$tmp/numbered2"
 adv numbered-in-parens UNCLASSIFIED "$tmp/numbered2" 'walrus|zebra' 'puffin|gannet'
 
+# A title after the level, at the top, is not a cable's post and number (which a banner keeps).
+printf 'SECRET OPERATION WALRUS 2024\n\n1. (S) The zebra detail.\n2. (U) The puffin count.\n' > "$tmp/title-banner"
+adv title-on-banner-line UNCLASSIFIED "$tmp/title-banner" 'WALRUS|zebra' 'puffin'
+
 # Unmarked text and no banner: nothing proves it releasable.
 printf 'The unmarked walrus memo.\n\n1. (U) The public puffin note.\n' > "$tmp/nobanner"
 adv unmarked-no-banner "TOP SECRET" "$tmp/nobanner" 'walrus' 'puffin'
