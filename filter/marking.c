@@ -88,8 +88,10 @@ misspelt_level(const struct policy *p, const char *s, size_t slen, bool punct)
 			const char *w = p->levels[i].portion[j];
 			size_t n = strlen(w);
 
+			/* "(U.S.)", "(U.N. forces" are abbreviations, not misspelt marks. */
 			if (punct && prefix_eq(s, slen, w, false) && n < slen &&
-			    !isalpha((unsigned char)s[n]) && !boundary(s, slen, n))
+			    !isalpha((unsigned char)s[n]) && !boundary(s, slen, n) &&
+			    !(s[n] == '.' && n + 1 < slen && isupper((unsigned char)s[n + 1])))
 				return true;
 			if (prefix_eq(s, slen, w, true) && n + 1 < slen &&
 			    (s[n] == '/' || s[n] == '-'))

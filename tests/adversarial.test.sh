@@ -114,6 +114,9 @@ adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'walrus|zebra|narwhal'
 printf 'SECRET\n\n1. (U) The puffin count rose in the\n(s//nf) walrus sector, near the zebra\nbase.\n' > "$tmp/lower-wrap"
 adv lower-case-mark-in-sentence UNCLASSIFIED "$tmp/lower-wrap" 'walrus|zebra'
 adv lower-case-mark-in-sentence "TOP SECRET" "$tmp/lower-wrap" 'walrus|zebra'
+# ...and so is an abbreviation in parentheses at the head of a paragraph.
+printf 'UNCLASSIFIED\n\n1. (U) The puffin count.\n\n(U.S. officials said the gannet\ncount rose.)\n' > "$tmp/abbrev"
+adv abbreviation-at-head UNCLASSIFIED "$tmp/abbrev" '' 'puffin|gannet'
 # ...but an acronym that a sentence wrapped onto the next line is text.
 printf 'UNCLASSIFIED\n\n1. (U) The intruders install command-and-control\n(C&C) utilities on the puffin servers.\n' > "$tmp/wrapped-acronym"
 adv wrapped-acronym UNCLASSIFIED "$tmp/wrapped-acronym" '' 'puffin servers'

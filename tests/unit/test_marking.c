@@ -272,9 +272,9 @@ test_misspelt_at_head(void **state)
 {
 	const struct policy *p = *state;
 	static const char *const misspelt[] = { "S,NF", "S.", "S1", "S;NF", "S\\NF", "S|NF", "TS|SCI",
-		"C&C", "U.S.", "C:NF", "s//nf", "u/fouo", "ts//sci", "c-nf" };
+		"C&C", "C:NF", "s//nf", "u/fouo", "ts//sci", "c-nf", "U." };
 	static const char *const text[] = { "c", "s", "ts", "PRC", "SOC", "Sam", "CIA", "1", "5",
-		"s,nf", "REF G", "s/" };
+		"s,nf", "REF G", "s/", "U.S.", "U.N. forces", "C.I.A." };
 	struct marking m;
 	size_t i;
 
