@@ -660,6 +660,9 @@ find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct mar
 			continue;
 		if (memchr(s + i + 1, '(', (size_t)(close - s) - i - 1) != NULL)
 			continue;
+		/* "Coughlin (S/WCI) attended": an office symbol the policy names. */
+		if (policy_not_mark(p, s + i + 1, (size_t)(close - s) - i - 1))
+			continue;
 		if (marking_parse(p, s + i + 1, (size_t)(close - s) - i - 1, MARKING_PORTION,
 		    m) != 1)
 			continue;

@@ -210,6 +210,17 @@ token_eq(const char *a, const char *b, size_t blen)
 	return strlen(a) == blen && strncasecmp(a, b, blen) == 0;
 }
 
+bool
+policy_not_mark(const struct policy *p, const char *token, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnot_marks; i++)
+		if (strlen(p->not_marks[i]) == len && memcmp(p->not_marks[i], token, len) == 0)
+			return true;
+	return false;
+}
+
 int
 policy_control_find(const struct policy *p, const char *token, size_t len)
 {
@@ -865,7 +876,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	static const char *const keys[] = { "name", "description", "scheme", "layout", "tests",
 		NULL };
 	static const char *const skeys[] = { "levels", "controls", "countries", "groups",
-		"country_aliases", "other_levels", "home", NULL };
+		"country_aliases", "other_levels", "not_marks", "home", NULL };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct loader l;
@@ -918,6 +929,8 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    load_countries(&l, scheme) != 0 ||
 	    get_strings(&l, map_get(&doc, scheme, "other_levels"), "scheme.other_levels",
 	    &p->other_levels, &p->nother_levels) != 0 ||
+	    get_strings(&l, map_get(&doc, scheme, "not_marks"), "scheme.not_marks",
+	    &p->not_marks, &p->nnot_marks) != 0 ||
 	    load_home(&l, scheme) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
@@ -1040,6 +1053,7 @@ policy_free(struct policy *p)
 	free(p->words);
 	free(p->countries);
 	free_strings(p->other_levels, p->nother_levels);
+	free_strings(p->not_marks, p->nnot_marks);
 	for (i = 0; i < p->ngroups; i++)
 		free(p->groups[i].name);
 	free(p->groups);

@@ -156,6 +156,8 @@ struct policy {
 	size_t naliases;
 	char **other_levels;	/* levels of other schemes: a mark that starts with one is unknown */
 	size_t nother_levels;
+	char **not_marks;	/* office symbols that read as marks ("S/WCI"): no mark in mid-line */
+	size_t nnot_marks;
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 
 	struct policy_rule *rules;
@@ -247,6 +249,12 @@ bool policy_rule_may_match(const struct policy_rule *r, const char *s, size_t le
 
 /* Looks up a control by name or alias (case-insensitive). Returns its index or -1. */
 int policy_control_find(const struct policy *p, const char *token, size_t len);
+
+/*
+ * Whether token[0..len) is one of the policy's office symbols (scheme.not_marks, exact case):
+ * in parentheses in mid-line, it is no mark.
+ */
+bool policy_not_mark(const struct policy *p, const char *token, size_t len);
 
 /* Looks up a country code or country alias. Returns its number or -1. */
 int policy_country_find(const struct policy *p, const char *token, size_t len);

@@ -132,6 +132,9 @@ adv numbered-unmarked SECRET "$tmp/numbered" '' 'walrus|zebra|narwhal|puffin|gan
 printf 'SECRET\n\n1. (U) The puffin count was given by (S//XYZ) the walrus source.\n\n2. (U) The gannet count.\n' > "$tmp/midline-unknown"
 adv midline-unknown-mark UNCLASSIFIED "$tmp/midline-unknown" 'walrus' 'gannet'
 adv midline-unknown-mark CONFIDENTIAL "$tmp/midline-unknown" 'walrus' 'gannet'
+# ...but an office symbol the policy names is no mark there.
+printf 'SECRET\n\n1. (U) The puffin count was given by (S/WCI) the gannet office.\n' > "$tmp/office-midline"
+adv office-symbol-midline UNCLASSIFIED "$tmp/office-midline" '' 'puffin|gannet office'
 # A paragraph number in parentheses, and a number after a page's banner, open a paragraph too.
 printf 'SECRET\n\n1. (U) The puffin count rose,\nSECRET\n\n(2) The walrus detail.\n\n3. (U) The gannet count,\nSECRET\n\niv) The zebra detail.\n' > "$tmp/numbered2"
 adv numbered-in-parens UNCLASSIFIED "$tmp/numbered2" 'walrus|zebra' 'puffin|gannet'
