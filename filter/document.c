@@ -3,6 +3,7 @@
  */
 #include "document.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -635,17 +636,19 @@ label_like(const char *s, size_t n)
 }
 
 /*
- * Finds a mark anywhere in a text line: a parenthesised token, not glued to a word before it,
- * that the grammar reads as a marking. A mark in prose is no portion mark, but the text it
- * stands in may be marked higher than the portion around it, so it can raise. Near the start of
- * the line, after something label-like ("G - J) (S//NF)"), even a mark with an unknown token
- * counts; further in, an office symbol such as "(S/WCI)" in a sentence does not.
+ * Finds the marks anywhere in a text line, joined into *m: parenthesised tokens, not glued to a
+ * word before them, that the grammar reads as markings. A mark in prose is no portion mark, but
+ * the text it stands in may be marked higher than the portion around it, so it can raise. Near
+ * the start of the line, after something label-like ("G - J) (S//NF)"), a mark with an unknown
+ * token counts whole; further in, only its level does, and an office symbol the policy names
+ * (scheme.not_marks) not at all.
  */
 static bool
 find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct marking *m)
 {
 	const char *open = s, *end = s + len;
-	int level;
+	struct marking one;
+	bool found = false;
 
 	while ((open = memchr(open, '(', (size_t)(end - open))) != NULL) {
 		size_t i = (size_t)(open - s), n;
@@ -664,21 +667,27 @@ find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct mar
 		if (policy_not_mark(p, s + i + 1, (size_t)(close - s) - i - 1))
 			continue;
 		if (marking_parse(p, s + i + 1, (size_t)(close - s) - i - 1, MARKING_PORTION,
-		    m) != 1)
+		    &one) != 1)
 			continue;
-		if (!m->unknown || label_like(s, i))
-			return true;
-		/*
-		 * In mid-line a mark with an unknown token may be an office symbol ("Coughlin
-		 * (S/WCI) attended") or a reference ("(C-RE9-02730)"), so it does not make the
-		 * text unknown; but it may be a mark, so its level raises the text all the same.
-		 */
-		level = m->level;
-		marking_init(m);
-		m->level = level;
-		return true;
+		if (one.unknown && !label_like(s, i)) {
+			/*
+			 * In mid-line a mark with an unknown token may be an office symbol or a
+			 * reference ("(C-RE9-02730)"), so it does not make the text unknown; but it
+			 * may be a mark, so its level raises the text all the same.
+			 */
+			int level = one.level;
+
+			marking_init(&one);
+			one.level = level;
+		}
+		/* Every mark in the line counts: "(U) ... (S)" is SECRET from here on. */
+		if (found)
+			marking_join(p, m, &one, m);
+		else
+			*m = one;
+		found = true;
 	}
-	return false;
+	return found;
 }
 
 /*
@@ -765,6 +774,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	size_t i, k, pcap = 0, bcap = 0, ccap = 0, routing_end, cur = DOC_NONE;
 	bool header = true, top = true;
 	enum line_kind prev_kind = LINE_BLANK;
+	char list_prev = 0;	/* the letter of the last list item "(a)" at a line's head */
 	uint64_t restricting = restrictive(p);
 	int rc = -1;
 
@@ -923,7 +933,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				 * it is text, but for a mark in lower case ("(s//nf)"), which is
 				 * no word: it joins the sentence, and can only raise it.
 				 */
-				bool head = has_label || opens_sentence(d, i);
+				bool head = has_label || opens_sentence(d, i), lower_item = false;
 				bool has_mark = group_set(ov, r->g_mark) &&
 				    marking_parse(p, s + ov[2 * r->g_mark],
 				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark],
@@ -931,6 +941,24 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				size_t label_end, prev;
 				struct doc_portion *pt;
 
+				/*
+				 * "(c)" after "(b)" is a list item. Anywhere else at a line's start, or
+				 * in a subject, it may be a mark in lower case: it can only raise the
+				 * text (to CONFIDENTIAL, or what is before it).
+				 */
+				if (!has_mark && group_set(ov, r->g_mark) &&
+				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark] == 1 &&
+				    islower((unsigned char)s[ov[2 * r->g_mark]])) {
+					char c = s[ov[2 * r->g_mark]], up = (char)toupper((unsigned char)c);
+
+					if (list_prev != c - 1 && marking_is_level(p, &c, 1) &&
+					    marking_parse(p, &up, 1, MARKING_PORTION, &mk) == 1) {
+						has_mark = true;
+						lower_item = true;
+					} else {
+						list_prev = c;
+					}
+				}
 				if (r->role == ROLE_PORTION && !has_mark) {
 					matched = false;
 					break;
@@ -969,6 +997,10 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				    prev != DOC_NONE && d->lines[prev].portion == cur - 1 &&
 				    !ends_sentence(data + d->lines[prev].off, d->lines[prev].len))
 					pt->joined = true;
+				if (lower_item) {
+					pt->joined = cur > 0;
+					pt->raises_unmarked = cur == 0;
+				}
 				/*
 				 * A subject after unmarked text is not the document's subject line:
 				 * its mark may not lower the text around it.

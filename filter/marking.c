@@ -304,6 +304,19 @@ fold_space(const char *s, size_t len, char *out, size_t outlen)
 	return n;
 }
 
+bool
+marking_is_level(const struct policy *p, const char *s, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nlevels; i++)
+		for (j = 0; j < p->levels[i].nportion; j++)
+			if (strlen(p->levels[i].portion[j]) == len &&
+			    strncasecmp(p->levels[i].portion[j], s, len) == 0)
+				return true;
+	return false;
+}
+
 int
 marking_parse(const struct policy *p, const char *text, size_t len, enum marking_syntax syntax,
     struct marking *m)

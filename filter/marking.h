@@ -52,6 +52,9 @@ int marking_parse(const struct policy *p, const char *text, size_t len,
 /* Sets m to the lowest level with no controls: the marking of nothing. */
 void marking_init(struct marking *m);
 
+/* Whether s[0..len) is a level's portion abbreviation in any case ("c", "Ts"). */
+bool marking_is_level(const struct policy *p, const char *s, size_t len);
+
 /*
  * Parses a release target such as "UNCLASSIFIED", "U", "SECRET//REL TO USA, GBR". Returns 0, or
  * -1 with a message in err when the target is not a marking or carries an unknown token.

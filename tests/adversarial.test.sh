@@ -105,11 +105,13 @@ adv routing-real-header UNCLASSIFIED "$tmp/route-real" 'zebra|CCCCC|C O N F' 'pu
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (S,NF) The walrus detail.\n\n3. (U) The gannet count.\n\n(S1) The zebra detail.\n\n(TS|SCI) The narwhal detail.\n' > "$tmp/misspelt"
 adv misspelt-marks UNCLASSIFIED "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
 adv misspelt-marks "TOP SECRET" "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
-# So is a mark in lower case, and a mark that lost its closing parenthesis; a list item "(c)" is
-# still text.
-printf 'SECRET\n\n1. (U) The puffin count.\n\n(s//nf) The walrus detail.\n\n3. (U) The gannet count.\n\n4. (S//NF The zebra detail.\n\n5. (U) The tern count.\n\n(C//REL TO USA, GBR The narwhal detail.\n\n6. (U) The auk count:\n\n(c) the skua count.\n' > "$tmp/misspelt2"
-adv misspelt-case-and-paren UNCLASSIFIED "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua'
-adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua'
+# So is a mark in lower case, and a mark that lost its closing parenthesis. A lone "(c)" at the
+# head of a paragraph may be a lower-case mark: it raises the text to CONFIDENTIAL; after "(a)"
+# and "(b)" it is a list item, text of its paragraph.
+printf 'SECRET\n\n1. (U) The puffin count.\n\n(s//nf) The walrus detail.\n\n3. (U) The gannet count.\n\n4. (S//NF The zebra detail.\n\n5. (U) The tern count.\n\n(C//REL TO USA, GBR The narwhal detail.\n\n6. (U) The auk count:\n\n(c) the skua count.\n\n7. (U) The loon count:\n\n(a) the first;\n\n(b) the second;\n\n(c) the grebe count.\n' > "$tmp/misspelt2"
+adv misspelt-case-and-paren UNCLASSIFIED "$tmp/misspelt2" 'walrus|zebra|narwhal|skua' 'puffin|gannet|tern|auk|loon|grebe'
+adv misspelt-case-and-paren CONFIDENTIAL "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua|loon|grebe'
+adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua|loon|grebe'
 # A mark in lower case is no word: where a sentence wraps onto it, it joins and raises.
 printf 'SECRET\n\n1. (U) The puffin count rose in the\n(s//nf) walrus sector, near the zebra\nbase.\n' > "$tmp/lower-wrap"
 adv lower-case-mark-in-sentence UNCLASSIFIED "$tmp/lower-wrap" 'walrus|zebra'
@@ -135,6 +137,14 @@ adv midline-unknown-mark CONFIDENTIAL "$tmp/midline-unknown" 'walrus' 'gannet'
 # ...but an office symbol the policy names is no mark there.
 printf 'SECRET\n\n1. (U) The puffin count was given by (S/WCI) the gannet office.\n' > "$tmp/office-midline"
 adv office-symbol-midline UNCLASSIFIED "$tmp/office-midline" '' 'puffin|gannet office'
+# Every mark in a line counts, not only the first: "(U) (S)" in mid-line is SECRET from there.
+printf 'SECRET\n\n1. (U) The puffin count rose, per (U) (S) the walrus source.\n\n2. (U) The gannet count.\n' > "$tmp/two-midline"
+adv two-marks-midline UNCLASSIFIED "$tmp/two-midline" 'walrus' 'gannet'
+# A lower-case "(s)" at the start of a wrapped line, or in a subject, raises.
+printf 'SECRET\n\nSUBJECT: (s) WALRUS ROUTES\n\n1. (U) The puffin count rose in the\n(s) zebra sector.\n\n2. (U) The gannet count.\n' > "$tmp/lower-s"
+adv lower-case-s UNCLASSIFIED "$tmp/lower-s" 'WALRUS|zebra' 'puffin|gannet'
+adv lower-case-s CONFIDENTIAL "$tmp/lower-s" 'WALRUS|zebra' 'puffin|gannet'
+
 # A paragraph number in parentheses, and a number after a page's banner, open a paragraph too.
 printf 'SECRET\n\n1. (U) The puffin count rose,\nSECRET\n\n(2) The walrus detail.\n\n3. (U) The gannet count,\nSECRET\n\niv) The zebra detail.\n' > "$tmp/numbered2"
 adv numbered-in-parens UNCLASSIFIED "$tmp/numbered2" 'walrus|zebra' 'puffin|gannet'

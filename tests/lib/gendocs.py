@@ -17,7 +17,7 @@ import sys
 MARKS = ["(U)", "(U)", "(U)", "(C)", "(S)", "(S//NF)", "(S/NF)", "(SBU)", "(U//FOUO)",
          "(C//REL TO USA, GBR)", "(TS)", "(S-NF)", "( C)", "(PRC)", "(S,NF)", "(s//nf)",
          "(S//NF", "(U) (S)", "(S) (U)", "(S1)", "(TS|SCI)", "(S//Nf)", "(C/NOFORN)",
-         "(1994)", "(U/S)", "(S//REL TO USA, FVEY)", "(SBU/NF)", "\t(S)", "(S )"]
+         "(1994)", "(U/S)", "(S//REL TO USA, FVEY)", "(SBU/NF)", "\t(S)", "(S )", "(c)", "(s)"]
 # Lines a document may hold between paragraphs: captions, the authority block, a FOIA page header.
 EXTRA = ["NOFORN", "SIPDIS", "SENSITIVE", "Classified By: w0 for Reasons 1.4 (b, d)",
          "E.O. 12958: DECL: 11/06/2017", "TAGS: PREL PGOV",

@@ -546,9 +546,17 @@ test_marks_in_body(void **state)
 	document_free(&d);
 
 	/* List items and acronyms in parentheses are text. */
-	parse_str(p, "SECRET\n\n1. (S) Items:\n(c) the third\n(PRC) officials\n(SOC) forces\n", &d);
+	parse_str(p, "SECRET\n\n1. (S) Items:\n(a) one\n(b) two\n(c) the third\n(PRC) officials\n"
+	    "(SOC) forces\n", &d);
 	assert_int_equal(d.nportions, 1);
-	assert_int_equal(d.portions[0].last, 5);
+	assert_int_equal(d.portions[0].last, 7);
+	document_free(&d);
+
+	/* A "(c)" that follows no "(b)" may be a mark in lower case: it joins, and raises. */
+	parse_str(p, "SECRET\n\n1. (U) Items:\n(c) the third\n", &d);
+	assert_int_equal(d.nportions, 2);
+	assert_true(d.portions[1].joined);
+	assert_int_equal(d.portions[1].eff->level, LV_C);
 	document_free(&d);
 
 	/* Header-like lines after the first mark are text of the portion they stand in. */
