@@ -334,7 +334,6 @@ doc_open(const struct batch_options *o, struct batch_doc *d)
 	char scratch[BATCH_ERRLEN];
 
 	d->state = DOC_FAILED;
-	d->in_fd = -1;
 	if (text_open_input(d->input, &d->in_fd, d->err, sizeof(d->err)) != 0)
 		return;
 	if (text_out_open(&d->out, d->release_path, d->err, sizeof(d->err)) != 0) {

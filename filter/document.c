@@ -933,12 +933,15 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				 * it is text, but for a mark in lower case ("(s//nf)"), which is
 				 * no word: it joins the sentence, and can only raise it.
 				 */
-				bool head = has_label || opens_sentence(d, i), lower_item = false;
+				size_t label_end, prev = previous_text(d, i);
+				/* An unfinished sentence runs on into this line. */
+				bool runs_on = prev != DOC_NONE &&
+				    !ends_sentence(data + d->lines[prev].off, d->lines[prev].len);
+				bool head = has_label || !runs_on, lower_item = false;
 				bool has_mark = group_set(ov, r->g_mark) &&
 				    marking_parse(p, s + ov[2 * r->g_mark],
 				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark],
 				    head ? MARKING_HEAD : MARKING_START, &mk) == 1;
-				size_t label_end, prev;
 				struct doc_portion *pt;
 
 				/*
@@ -992,10 +995,8 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				 * A mark with no label on a line that continues an unfinished
 				 * sentence may be text that wrapped: it can only raise.
 				 */
-				prev = previous_text(d, i);
-				if (r->role == ROLE_PORTION && !has_label && cur > 0 &&
-				    prev != DOC_NONE && d->lines[prev].portion == cur - 1 &&
-				    !ends_sentence(data + d->lines[prev].off, d->lines[prev].len))
+				if (r->role == ROLE_PORTION && !has_label && cur > 0 && runs_on &&
+				    d->lines[prev].portion == cur - 1)
 					pt->joined = true;
 				if (lower_item) {
 					pt->joined = cur > 0;

@@ -34,16 +34,7 @@ same() {
 
 # The batch: $docs cables, named NNNN-CABLE.txt, from the shared corpus or tests/corpus.
 mkdir "$tmp/in"
-set -- ../shared/corpus/cablegate*/*.txt
-[ -f "$1" ] || set -- tests/corpus/*.txt
-i=0
-while [ "$i" -lt "$docs" ]; do
-	for f in "$@"; do
-		[ "$i" -lt "$docs" ] || break
-		cp "$f" "$tmp/in/$(printf %04d "$i")-$(basename "$f")"
-		i=$((i + 1))
-	done
-done
+copy_cables "$docs" "$tmp/in"
 set -- "$tmp"/in/*
 "$T" keygen -q --secret-key "$tmp/office.key" --public-key "$tmp/office.pub" || exit 2
 

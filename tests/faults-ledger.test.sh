@@ -12,9 +12,9 @@
 #       -o out.txt --audit a.jsonl --secret-key k --ledger l.jsonl samples/07MUSCAT1065.txt
 #   echo $?; wc -l l.jsonl      # 2, and the ledger holds one entry; no out.txt, no a.jsonl
 #
-# A fix belongs in the commit order of filter/main.c (outputs_commit) and filter/audit.c: for
-# example, remember the ledger's size and truncate it back (it is still locked) when anything
-# after the append fails. Move this file into tests/ as faults-ledger.test.sh once it passes.
+# Fixed in filter/main.c (outputs_commit) and filter/audit.c (audit_ledger_undo): the ledger's
+# size is remembered and it is truncated back (it is still locked) when anything after the
+# append fails.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 T=${TEARLINE:-./tearline}

@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
 export LC_ALL
 unset TEARLINE_TEST_SEED SOURCE_DATE_EPOCH
-T=${TEARLINE:-./tearline}
-if [ ! -x "$T" ]; then
-	echo "FAIL $T is not built (run make)"
-	exit 1
-fi
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
 T=$(cd "$(dirname "$T")" && pwd)/$(basename "$T")
 
 gnu_parallel() {
@@ -35,26 +32,11 @@ if ! gnu_parallel; then
 	fi
 fi
 
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
 docs=${TEARLINE_PARALLEL_DOCS:-50}
 per=10
 
-ok() { echo "ok   $1"; }
-bad() { echo "FAIL $1"; fail=1; }
-
 mkdir "$tmp/in"
-set -- ../shared/corpus/cablegate*/*.txt
-[ -f "$1" ] || set -- tests/corpus/*.txt
-i=0
-while [ "$i" -lt "$docs" ]; do
-	for f in "$@"; do
-		[ "$i" -lt "$docs" ] || break
-		cp "$f" "$tmp/in/$(printf %04d "$i")-$(basename "$f")"
-		i=$((i + 1))
-	done
-done
+copy_cables "$docs" "$tmp/in"
 "$T" keygen -q --secret-key "$tmp/office.key" --public-key "$tmp/office.pub" || exit 2
 "$T" keygen -q --secret-key "$tmp/cp.key" --public-key "$tmp/cp.pub" || exit 2
 cd "$tmp" || exit 2

@@ -11,9 +11,8 @@
 #   ./tearline -q -r U --audit a.jsonl --secret-key bad samples/07MUSCAT1065.txt
 #   # tearline: bad:1: algorithm "026b9e48e2d0edea1b868282bafb1cc0": expected an Ed25519 ...
 #
-# A fix belongs in filter/keys.c: quote no value read from a secret key file (say which line is
-# wrong, not what it holds). Move this file into tests/ as secret-key-echo.test.sh once it
-# passes.
+# Fixed in filter/keys.c: no value read from a secret key file is quoted (a message says which
+# line is wrong, not what it holds).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 T=${TEARLINE:-./tearline}

@@ -13,9 +13,8 @@
 #   echo $?                                           # 0: should be 2
 #   ./tearline verify --audit a.jsonl --public-key k.pub --output rel   # exit 1
 #
-# A fix belongs in filter/keys.c: derive the public key from the seed
-# (crypto_sign_ed25519_sk_to_seed, crypto_sign_seed_keypair) and compare it with sodium_memcmp.
-# Move this file into tests/ as secret-key-halves.test.sh once it passes.
+# Fixed in filter/keys.c: the public key is derived again from the seed
+# (crypto_sign_ed25519_sk_to_seed, crypto_sign_seed_keypair) and compared with sodium_memcmp.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 T=${TEARLINE:-./tearline}

@@ -6,6 +6,8 @@
 #   ok NAME, bad NAME: a result line (bad also sets fail)
 #   expect CODE NAME COMMAND...: runs COMMAND (its output in $tmp/stdout and $tmp/stderr) and
 #       checks that it exits with CODE
+#   copy_cables N DIR: N cables into DIR, named NNNN-CABLE.txt, from the shared corpus (or
+#       tests/corpus without it), round and round
 T=${TEARLINE:-./tearline}
 if [ ! -x "$T" ]; then
 	echo "FAIL $T is not built (run make)"
@@ -30,4 +32,17 @@ expect() {
 		bad "$name: exit $got, wanted $want"
 		sed 's/^/     stderr: /' "$tmp/stderr" | head -n 5
 	fi
+}
+
+copy_cables() {
+	_n=$1 _dir=$2 _i=0
+	set -- ../shared/corpus/cablegate*/*.txt
+	[ -f "$1" ] || set -- tests/corpus/*.txt
+	while [ "$_i" -lt "$_n" ]; do
+		for _f in "$@"; do
+			[ "$_i" -lt "$_n" ] || break
+			cp "$_f" "$_dir/$(printf %04d "$_i")-$(basename "$_f")"
+			_i=$((_i + 1))
+		done
+	done
 }
