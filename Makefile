@@ -18,7 +18,7 @@ VERSION = 0.1.0
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libsodium yaml-0.1 jansson libseccomp
+PKGS = libpcre2-8 libsodium yaml-0.1 jansson libseccomp libutf8proc
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(CFLAGS) \
@@ -27,7 +27,7 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(CFLAGS) \
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 B = build
-SRC = filter/policy.c filter/marking.c filter/document.c filter/redact.c filter/textio.c filter/sandbox.c filter/check.c filter/report.c filter/policy_test.c \
+SRC = filter/policy.c filter/marking.c filter/fold.c filter/reading.c filter/document.c filter/redact.c filter/textio.c filter/sandbox.c filter/check.c filter/report.c filter/policy_test.c \
 	filter/keys.c filter/audit.c filter/verify.c filter/batch.c filter/checkpoint.c
 OBJ = $(SRC:filter/%.c=$(B)/%.o) $(B)/policy_builtin.o
 HDR = $(wildcard filter/*.h)

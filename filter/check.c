@@ -11,7 +11,7 @@
 const char *const check_rules[] = {
 	"portion-kept", "portion-withheld", "unknown-token", "unmarked-text", "unmarked-subject",
 	"banner-mismatch", "noforn-with-rel", "rel-without-usa", "rel-order",
-	"caption-contradiction", NULL
+	"caption-contradiction", "classification-line", NULL
 };
 
 const char *
@@ -23,14 +23,17 @@ check_rule_description(const char *rule)
 		{ "portion-kept", "The portion's marking is dominated by the release target." },
 		{ "portion-withheld", "The portion's marking is above the release target: it "
 		    "would be withheld." },
-		{ "unknown-token", "The mark carries a token the policy does not know: never "
-		    "released." },
+		{ "unknown-token", "The mark carries a token the policy does not know, or cannot be "
+		    "read at all: never released." },
 		{ "unmarked-text", "Text with no portion mark takes the banner's marking." },
 		{ "unmarked-subject", "The subject has no portion mark and takes the banner's "
 		    "marking." },
 		{ "banner-mismatch", "The banner disagrees with the roll-up of the portion "
 		    "marks." },
-		{ "noforn-with-rel", "A mark carries both NOFORN and REL TO." },
+		{ "noforn-with-rel", "A mark carries both NOFORN and REL TO: malformed, never "
+		    "released." },
+		{ "classification-line", "A line in the body states a classification outside the "
+		    "banner grammar: the text after it takes at least that marking." },
 		{ "rel-without-usa", "A REL TO list does not name USA." },
 		{ "rel-order", "A REL TO list is not in CAPCO order: USA, then countries, then "
 		    "groups, each alphabetical." },
@@ -202,7 +205,14 @@ static void
 format_marking(const struct policy *p, const struct marking *m, char *buf, size_t buflen)
 {
 	if (m->unknown) {
-		snprintf(buf, buflen, "unknown (\"%s\")", m->unknown_token);
+		if (m->unknown_token[0] != '\0')
+			snprintf(buf, buflen, "unknown (\"%s\")", m->unknown_token);
+		else
+			snprintf(buf, buflen, "unknown");
+		return;
+	}
+	if (m->fd_conflict) {
+		snprintf(buf, buflen, "malformed (NOFORN with REL TO)");
 		return;
 	}
 	if (marking_format(p, m, NULL, true, buf, buflen) < 0)
@@ -276,9 +286,22 @@ decision_message(const struct policy *p, const struct doc_portion *pt,
 		return;
 	}
 	format_marking(p, pt->eff, eff, sizeof(eff));
-	if (written[0] == '\0')
+	if (!pt->marked)
 		snprintf(what, sizeof(what), "%s, taken as %s,", pt->subject ?
 		    "the unmarked subject" : "unmarked text", eff);
+	else if (pt->reason == REASON_CLASS)
+		snprintf(what, sizeof(what), "a classification line, taken with what it follows as "
+		    "%s,", eff);
+	else if (pt->reason == REASON_BANNER || pt->reason == REASON_CAPTION)
+		snprintf(what, sizeof(what), "text after a %s in the body, raised to %s,",
+		    pt->reason == REASON_BANNER ? "banner" : "caption", eff);
+	else if (pt->reason == REASON_MIDLINE)
+		snprintf(what, sizeof(what), "text with a mark in mid-line, taken as %s,", eff);
+	else if (pt->reason == REASON_UNREADABLE && dc->rule == RULE_UNKNOWN_TOKEN) {
+		snprintf(buf, len, "withheld: %s where a portion begins may be a mark, and proves "
+		    "nothing", written);
+		return;
+	}
 	else if (pt->joined)
 		snprintf(what, sizeof(what), "%s, joined with the sentence it continues,", written);
 	else if (pt->raises_unmarked)
@@ -340,10 +363,35 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 			banner_done = true;
 		}
 
-		if (pt->marked && find_mark(d, pt, &ms, &ml)) {
+		/*
+		 * The mark as written, where it stands at the portion's head: quoted when every
+		 * token of it is known, or when it cannot be prose (marking_quotable); otherwise
+		 * described, since what was misread as a mark may be withheld text.
+		 */
+		if (pt->marked && (pt->reason == REASON_MARK || pt->reason == REASON_UNREADABLE ||
+		    pt->reason == REASON_ITEM || pt->reason == REASON_SUBJECT) &&
+		    find_mark(d, pt, &ms, &ml)) {
+			const char *at = d->data + d->lines[pt->first].off + ms;
+
+			size_t word = 0;
+
 			column = ms + 1;
-			copy_printable(written, sizeof(written), d->data + d->lines[pt->first].off + ms,
-			    ml);
+			while (word < ml && at[word] != ' ' && at[word] != '\t')
+				word++;
+			if ((!pt->mark->unknown && !pt->mark->fd_conflict &&
+			    pt->reason != REASON_UNREADABLE) || marking_quotable(at, ml)) {
+				copy_printable(written, sizeof(written), at, ml);
+			} else if (word < ml && marking_quotable(at, word)) {
+				/* "(S//NF The detail": the mark's first word, never the text. */
+				copy_printable(written, sizeof(written), at, word);
+				snprintf(written + strlen(written), sizeof(written) - strlen(written),
+				    " ...");
+			} else {
+				snprintf(written, sizeof(written), "a mark it cannot read");
+			}
+		} else if (pt->marked) {
+			snprintf(written, sizeof(written), "%s", pt->reason == REASON_CLASS ?
+			    "a classification line" : "a raised marking");
 		}
 
 		if (!pt->marked) {
@@ -365,19 +413,36 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		    (f = add(&a, SEVERITY_ERROR, "unknown-token", pt->first + 1, column)) != NULL) {
 			f->portion = k;
 			snprintf(f->marking, sizeof(f->marking), "%s", written);
-			snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
-			    pt->mark->unknown_token, written);
+			if (pt->mark->unknown_token[0] != '\0')
+				snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
+				    pt->mark->unknown_token, written);
+			else if (pt->reason == REASON_UNREADABLE)
+				snprintf(f->message, sizeof(f->message), "%s where a portion begins: "
+				    "it may be a mark (damaged, misspelt or of another scheme), and is "
+				    "withheld everywhere", written);
+			else
+				snprintf(f->message, sizeof(f->message), "a token the policy does not "
+				    "know in %s", written);
 		}
 		if (pt->marked && pt->mark->fd_conflict &&
-		    (f = add(&a, SEVERITY_WARNING, "noforn-with-rel", pt->first + 1, column)) != NULL) {
+		    (f = add(&a, SEVERITY_ERROR, "noforn-with-rel", pt->first + 1, column)) != NULL) {
 			snprintf(f->marking, sizeof(f->marking), "%s", written);
-			snprintf(f->message, sizeof(f->message), "%s carries both NOFORN and REL TO; "
-			    "NOFORN wins", written);
+			snprintf(f->message, sizeof(f->message), "%s carries both NOFORN and REL TO: "
+			    "malformed, withheld everywhere", written);
 		}
-		if (pt->marked && ml > 2)
+		if (pt->marked && pt->reason == REASON_CLASS &&
+		    (f = add(&a, SEVERITY_WARNING, "classification-line", pt->first + 1,
+		    1)) != NULL) {
+			f->portion = k;
+			format_marking(p, pt->mark, f->marking, sizeof(f->marking));
+			snprintf(f->message, sizeof(f->message), "a classification line outside the "
+			    "banner grammar: the text after it is at least %s", f->marking);
+		}
+		if (pt->marked && ml > 2 && pt->reason == REASON_MARK)
 			lint_rel(&a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2,
 			    written, pt->first + 1, column);
-		if (pt->marked && d->caption_noforn && pt->mark->fd == FD_REL &&
+		if (pt->marked && pt->reason == REASON_MARK && d->caption_noforn &&
+		    pt->mark->fd == FD_REL &&
 		    (f = add(&a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
 		    column)) != NULL) {
 			snprintf(f->marking, sizeof(f->marking), "%s", written);

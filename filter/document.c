@@ -8,14 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The longest label kept in front of a placeholder; a longer one could carry text. */
-#define LABEL_MAX 24
+#include "fold.h"
+#include "reading.h"
 
 /* The longest line that can be a structure line (banner, caption, routing...). */
 #define STRUCTURE_MAX 1024
 
-/* The longest portion mark between its parentheses. */
-#define MARK_MAX 80
+/*
+ * How much of a line the head, caption and classification-line rules read, folded: a head is a
+ * label and a mark, the others are short lines.
+ */
+#define READ_MAX 512
+
+/* The longest classification line or caption. */
+#define SHORT_LINE 200
 
 /* Returns whether data[0..len) is well-formed UTF-8 (no overlongs or surrogates checked). */
 static bool
@@ -138,15 +144,18 @@ is_blank(const char *s, size_t len)
 	return true;
 }
 
-/* Whether a line ends a sentence, so that a mark on the next line may start a new portion. */
+/*
+ * Whether a line ends a sentence (by the policy's sentence_end), so that a mark on the next line
+ * may start a new portion.
+ */
 static bool
-ends_sentence(const char *s, size_t len)
+ends_sentence(const struct policy *p, const char *s, size_t len)
 {
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (len == 0)
 		return true;
-	if (s[len - 1] != '\0' && strchr(".:;!?\"')]", s[len - 1]) != NULL)
+	if (s[len - 1] != '\0' && strchr(p->reading.sentence_end, s[len - 1]) != NULL)
 		return true;
 	/* A right double or single quotation mark in UTF-8. */
 	if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
@@ -324,86 +333,6 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	return true;
 }
 
-/*
- * Reads the controls named on a caption-shaped line, word by word, longest name first
- * ("NOFORN, NOT FOR INTERNET DISTRIBUTION", "NOFORN SIPDIS", "NOFORN."). Sets *bits to every
- * control found and returns whether every word was part of a control name.
- */
-static bool
-take_caption(const struct policy *p, const char *s, size_t len, uint64_t *bits)
-{
-	size_t i = 0;
-	bool all = true;
-
-	*bits = 0;
-	while (i < len) {
-		size_t best = 0, end, words;
-		int found = -1;
-
-		while (i < len && policy_word_sep(s[i]))
-			i++;
-		if (i == len)
-			break;
-		/* Most words of prose begin no control's name: skip them at once. */
-		for (end = i; end < len && !policy_word_sep(s[end]); end++)
-			continue;
-		if (!policy_may_begin_control(p, s + i, end - i)) {
-			all = false;
-			i = end;
-			continue;
-		}
-		/* Try the longest run of up to six words that names a control. */
-		for (end = i, words = 0; end < len && words < 6; words++) {
-			int c;
-
-			while (end < len && !policy_word_sep(s[end]))
-				end++;
-			if ((c = policy_control_find(p, s + i, end - i)) >= 0) {
-				best = end;
-				found = c;
-			}
-			while (end < len && (s[end] == ' ' || s[end] == '\t'))
-				end++;
-			if (end < len && policy_word_sep(s[end]))
-				break;
-		}
-		if (found >= 0) {
-			*bits |= (uint64_t)1 << found;
-			i = best;
-			continue;
-		}
-		all = false;
-		while (i < len && !policy_word_sep(s[i]))
-			i++;
-	}
-	return all && *bits != 0;
-}
-
-/* Whether s[0..len) has no lower-case letter. */
-static bool
-capitals(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] >= 'a' && s[i] <= 'z')
-			return false;
-	return true;
-}
-
-/* The restrictive controls (NOFORN and handling) of a policy, as control bits. */
-static uint64_t
-restrictive(const struct policy *p)
-{
-	uint64_t r = 0;
-	size_t c;
-
-	for (c = 0; c < p->ncontrols; c++)
-		if (p->controls[c].kind != CONTROL_DISTRIBUTION)
-			r |= (uint64_t)1 << c;
-	return r;
-}
-
 /* Matches every banner rule that may apply against line i; returns 1 if it is a banner. */
 static int
 match_banner(const struct policy *p, struct document *d, struct policy_matcher *md, size_t i,
@@ -491,206 +420,6 @@ fail:
 }
 
 /*
- * The line whose end decides whether a mark on line i continues a sentence: the last text line
- * before i, looking across page, banner and caption lines and the blank lines around them; none
- * when only blank lines stand between (a new paragraph).
- */
-static size_t
-previous_text(const struct document *d, size_t i)
-{
-	bool crossed = false;
-
-	while (i > 0) {
-		const struct doc_line *ln = &d->lines[--i];
-
-		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION) {
-			crossed = true;
-			continue;
-		}
-		if (ln->kind == LINE_BLANK)
-			continue;
-		if (ln->kind != LINE_TEXT)
-			return DOC_NONE;
-		if (!crossed && i + 1 < d->nlines && d->lines[i + 1].kind == LINE_BLANK)
-			return DOC_NONE;
-		return i;
-	}
-	return DOC_NONE;
-}
-
-static bool
-roman_digit(char c)
-{
-	return c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X';
-}
-
-/*
- * The length of the paragraph number that opens line s[0..n) and is followed by text: "2. ",
- * "12) ", "(3) ", "¶4. ", "A. ", "iv. "; 0 when there is none. Bullets ("--", "*") are not
- * numbers: they go on with the paragraph they are in.
- */
-static size_t
-para_label(const char *s, size_t n)
-{
-	size_t i = 0, k, end;
-
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if ((i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB6) ||
-	    (i < n && (unsigned char)s[i] == 0xB6)) {
-		i += (unsigned char)s[i] == 0xC2 ? 2 : 1;
-		while (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		for (k = i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
-			continue;
-		if (i == k)
-			return 0;
-		if (i < n && s[i] == '.')
-			i++;
-	} else if (i < n && s[i] == '(') {
-		/* "(1) ", "(12) " */
-		for (k = ++i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
-			continue;
-		if (i == k || i >= n || s[i] != ')')
-			return 0;
-		i++;
-	} else {
-		for (k = i; i < n && i - k < 3 && s[i] >= '0' && s[i] <= '9'; i++)
-			continue;
-		/* Else a roman number of up to four letters, or one letter. */
-		if (i == k)
-			while (i < n && i - k < 4 && roman_digit(s[i]))
-				i++;
-		if (i == k && i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
-			i++;
-		if (i == k || i >= n || (s[i] != '.' && s[i] != ')'))
-			return 0;
-		i++;
-	}
-	end = i;
-	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i < n ? end : 0;
-}
-
-/* Whether line i opens a paragraph or a sentence: no unfinished sentence runs on into it. */
-static bool
-opens_sentence(const struct document *d, size_t i)
-{
-	size_t before = previous_text(d, i);
-
-	return before == DOC_NONE ||
-	    ends_sentence(d->data + d->lines[before].off, d->lines[before].len);
-}
-
-/*
- * A mark with no closing parenthesis at the head of line s[0..n), after an optional paragraph
- * number: "2. (S//NF The detail.", "(C//REL TO USA, GBR". Read as far as the line goes, so what
- * follows the mark is an unknown token. Returns whether there is one, with the marking in *m and
- * the length of the number in *label.
- */
-static bool
-unclosed_mark(const struct policy *p, const char *s, size_t n, struct marking *m, size_t *label)
-{
-	size_t i = 0, k;
-
-	/*
-	 * Most lines have no '(' where a mark could open, after a number of at most LABEL_MAX
-	 * bytes and a few blanks: nothing to read.
-	 */
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (memchr(s + i, '(', n - i < LABEL_MAX + 8 ? n - i : LABEL_MAX + 8) == NULL)
-		return false;
-	i = para_label(s, n);
-	*label = i;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i >= n || s[i] != '(' || memchr(s + i, ')', n - i) != NULL)
-		return false;
-	k = n - i - 1 < MARK_MAX ? n - i - 1 : MARK_MAX;
-	return marking_parse(p, s + i + 1, k, MARKING_HEAD, m) == 1;
-}
-
-/* Whether s[0..n) could be a label of some shape: short, and no word longer than a few letters. */
-static bool
-label_like(const char *s, size_t n)
-{
-	size_t i, word = 0;
-
-	if (n > LABEL_MAX)
-		return false;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-			if (++word > 4)
-				return false;
-		} else {
-			word = 0;
-		}
-	}
-	return true;
-}
-
-/*
- * Finds the marks anywhere in a text line, joined into *m: parenthesised tokens, not glued to a
- * word before them, that the grammar reads as markings. A mark in prose is no portion mark, but
- * the text it stands in may be marked higher than the portion around it, so it can raise. Near
- * the start of the line, after something label-like ("G - J) (S//NF)"), a mark with an unknown
- * token counts whole; further in, only its level does, and an office symbol the policy names
- * (scheme.not_marks) not at all.
- */
-static bool
-find_mark_anywhere(const struct policy *p, const char *s, size_t len, struct marking *m)
-{
-	const char *open = s, *end = s + len;
-	struct marking one;
-	bool found = false;
-
-	while ((open = memchr(open, '(', (size_t)(end - open))) != NULL) {
-		size_t i = (size_t)(open - s), n;
-		const char *close;
-
-		open++;
-		if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
-		    (s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9')))
-			continue;	/* "OFFICER(S)" is a plural, not a mark */
-		n = len - i - 1 < MARK_MAX + 1 ? len - i - 1 : MARK_MAX + 1;
-		if ((close = memchr(s + i + 1, ')', n)) == NULL)
-			continue;
-		if (memchr(s + i + 1, '(', (size_t)(close - s) - i - 1) != NULL)
-			continue;
-		/* "Coughlin (S/WCI) attended": an office symbol the policy names. */
-		if (policy_not_mark(p, s + i + 1, (size_t)(close - s) - i - 1))
-			continue;
-		if (marking_parse(p, s + i + 1, (size_t)(close - s) - i - 1, MARKING_PORTION,
-		    &one) != 1)
-			continue;
-		if (one.unknown && !label_like(s, i)) {
-			/*
-			 * In mid-line a mark with an unknown token may be an office symbol or a
-			 * reference ("(C-RE9-02730)"), so it does not make the text unknown; but it
-			 * may be a mark, so its level raises the text all the same.
-			 */
-			int level = one.level;
-
-			marking_init(&one);
-			one.level = level;
-		}
-		/* Every mark in the line counts: "(U) ... (S)" is SECRET from here on. */
-		if (found)
-			marking_join(p, m, &one, m);
-		else
-			*m = one;
-		found = true;
-	}
-	return found;
-}
-
-/*
  * Computes the document marking and every portion's effective marking. Returns 0, or -1 (out of
  * memory).
  */
@@ -698,7 +427,7 @@ static int
 settle_markings(const struct policy *p, struct document *d)
 {
 	size_t k, c;
-	bool caption_noforn = false;
+	bool caption_noforn = false, known = d->has_banner || d->has_class;
 
 	for (c = 0; c < p->ncontrols; c++)
 		if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_NOFORN)
@@ -709,10 +438,13 @@ settle_markings(const struct policy *p, struct document *d)
 	 * Unmarked text takes the banner's marking, raised to every other banner and every mark in
 	 * the document: a banner that is lower than a portion is wrong, and never lowers what it
 	 * covers; nor does the first banner lower a later one (an unclassified cover note before a
-	 * SECRET attachment whose text is unmarked).
+	 * SECRET attachment whose text is unmarked). A classification line outside the banner
+	 * grammar ("Secret", "SECRET/NOFORN") says the same as a banner.
 	 */
-	if (d->has_banner) {
-		d->docmark = d->banner;
+	if (d->has_banner || d->has_class) {
+		d->docmark = d->has_banner ? d->banner : d->classes;
+		if (d->has_class)
+			marking_join(p, &d->docmark, &d->classes, &d->docmark);
 		for (k = 0; k < d->nbanners; k++)
 			marking_join(p, &d->docmark, &d->banners[k], &d->docmark);
 		for (k = 0; k < d->nportions; k++)
@@ -740,13 +472,13 @@ settle_markings(const struct policy *p, struct document *d)
 			 * document is unmarked text: the mark can only raise what it would be.
 			 */
 			if (pt->raises_unmarked) {
-				if (d->has_banner)
+				if (known)
 					marking_join(p, &d->docmark, &eff, &eff);
-				pt->eff_known = d->has_banner;
+				pt->eff_known = known;
 			}
 		} else {
 			eff = d->docmark;
-			pt->eff_known = d->has_banner;
+			pt->eff_known = known;
 		}
 		if (pt->joined && k > 0) {
 			marking_join(p, d->portions[k - 1].eff, &eff, &eff);
@@ -765,17 +497,619 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	return document_parse_with(p, NULL, data, len, origin, d, err, errlen);
 }
 
+/*
+ * The reading of one document: what the rules remember from one line to the next.
+ */
+struct reader {
+	const struct policy *p;
+	struct policy_matcher *md;
+	struct document *d;
+	const char *origin;
+	char *err;
+	size_t errlen;
+	size_t pcap, bcap, ccap;
+	size_t cur;		/* the portion text goes on in, or DOC_NONE */
+	size_t routing_end;	/* the routing header's lines are those before this */
+	bool header;		/* before the first portion mark: header rules apply */
+	bool top;		/* before the first text line */
+	enum line_kind prev_kind;
+	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
+	bool pending;		/* a banner or caption in the body raises the text after it */
+	enum portion_reason pending_reason;
+	struct marking raise;	/* ... to this */
+};
+
+/* How a portion's marking relates to what is around it. */
+enum relation {
+	REL_OWN,	/* its own: a mark, an unknown mark, unmarked text */
+	REL_JOINED,	/* raise-only: joined with the portion it interrupts (and with a pending
+			 * raise of a banner or caption in the body) */
+	REL_DOCUMENT	/* raise-only, with no portion before: it raises the document's marking */
+};
+
+/* The relation of a raise-only portion opened now. */
+static enum relation
+raising(const struct reader *rd)
+{
+	return rd->cur != DOC_NONE ? REL_JOINED : REL_DOCUMENT;
+}
+
+/* Opens a portion at line i (see open_portion) and makes it the current one. */
+static int
+start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
+    size_t label_end, enum relation rel)
+{
+	struct doc_portion *pt;
+	struct marking m;
+
+	/* What a banner or caption in the body raised, a raise-only portion keeps. */
+	if (rel == REL_JOINED && rd->pending && mark != NULL) {
+		marking_join(rd->p, mark, &rd->raise, &m);
+		mark = &m;
+	}
+	if ((rd->cur = open_portion(rd->d, &rd->pcap, i, mark, rd->err, rd->errlen)) == DOC_NONE)
+		return -1;
+	pt = &rd->d->portions[rd->cur];
+	pt->reason = reason;
+	pt->label_end = label_end <= rd->p->reading.label_max ? label_end : 0;
+	pt->joined = rel == REL_JOINED;
+	pt->raises_unmarked = rel == REL_DOCUMENT;
+	rd->pending = false;
+	return 0;
+}
+
+/*
+ * Rule: the routing header (structure kept, its security line re-marked). Lines of the block that
+ * opens a document before its banner, matched by the policy's routing rules only. Returns 1 when
+ * line i is one, 0, or -1 on a match error.
+ */
+static int
+read_routing(struct reader *rd, size_t i)
+{
+	const struct policy *p = rd->p;
+	struct doc_line *ln = &rd->d->lines[i];
+	const char *s = rd->d->data + ln->off;
+	char msg[POLICY_ERRLEN];
+	size_t k, pass;
+
+	/* The security line is tried before any other routing rule, whatever the policy's order. */
+	for (pass = 0; pass < 2; pass++)
+		for (k = 0; k < p->nrules; k++) {
+			const struct policy_rule *r = &p->rules[k];
+			int m;
+
+			if (r->role != (pass == 0 ? ROLE_ROUTING_CLASS : ROLE_ROUTING) ||
+			    ln->len > STRUCTURE_MAX || !policy_rule_may_match(r, s, ln->len))
+				continue;
+			if ((m = policy_match(p, r, s, ln->len, rd->md, msg, sizeof(msg))) < 0) {
+				snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
+				return -1;
+			}
+			if (m == 0)
+				continue;
+			ln->kind = pass == 0 ? LINE_ROUTING_CLASS : LINE_ROUTING;
+			if (pass == 0) {
+				const PCRE2_SIZE *ov = policy_matcher_ovector(rd->md);
+
+				ln->span_start = (uint16_t)ov[2 * r->g_class];
+				ln->span_end = (uint16_t)ov[2 * r->g_class + 1];
+			}
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Rule: structure lines of the policy's layout (banner, page header, authority block,
+ * declassification line, TAGS). Kept or re-marked only where their grammar proves they hold no
+ * text; inside a withheld portion the renderer withholds all but banners (document-wide
+ * markings). A banner in the body raises the text that goes on after it. Returns 1 when line i is
+ * one, 0, or -1 on a match error.
+ */
+static int
+read_structure(struct reader *rd, size_t i)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	char msg[POLICY_ERRLEN];
+	size_t k;
+
+	if (ln->len > STRUCTURE_MAX)
+		return 0;
+	for (k = 0; k < p->nrules; k++) {
+		const struct policy_rule *r = &p->rules[k];
+		const PCRE2_SIZE *ov;
+		struct marking bm;
+		int m;
+
+		if (r->role == ROLE_ROUTING || r->role == ROLE_ROUTING_CLASS ||
+		    r->role == ROLE_SUBJECT)
+			continue;
+		if ((r->scope == SCOPE_HEADER && !rd->header) || (r->scope == SCOPE_TOP && !rd->top))
+			continue;
+		if (r->role == ROLE_AUTHORITY_TAIL && rd->prev_kind != LINE_AUTHORITY)
+			continue;
+		if (!policy_rule_may_match(r, s, ln->len))
+			continue;
+		if ((m = policy_match(p, r, s, ln->len, rd->md, msg, sizeof(msg))) < 0) {
+			snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
+			return -1;
+		}
+		if (m == 0)
+			continue;
+		ov = policy_matcher_ovector(rd->md);
+		switch (r->role) {
+		case ROLE_BANNER:
+			if (!take_banner(p, r, s, ov, ln, &bm))
+				continue;
+			if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
+				return -1;
+			ln->kind = LINE_BANNER;
+			ln->aux = (uint32_t)(d->nbanners - 1);
+			if (!d->has_banner) {
+				d->has_banner = true;
+				d->banner = bm;
+			}
+			/*
+			 * In the body, a banner (a page's, or another document's after a cover
+			 * note) raises what goes on after it: that is the page's text, or the
+			 * portion before it, never lower than either.
+			 */
+			if (!rd->top) {
+				if (rd->pending)
+					marking_join(p, &rd->raise, &bm, &rd->raise);
+				else
+					rd->raise = bm;
+				rd->pending = true;
+				rd->pending_reason = REASON_BANNER;
+			}
+			return 1;
+		case ROLE_PAGE:
+			ln->kind = LINE_PAGE;
+			break;
+		case ROLE_AUTHORITY:
+		case ROLE_AUTHORITY_TAIL:
+			ln->kind = LINE_AUTHORITY;
+			break;
+		case ROLE_DECLASS:
+			ln->kind = LINE_DECLASS;
+			ln->span_start = (uint16_t)ov[2 * r->g_decl];
+			ln->span_end = (uint16_t)ov[2 * r->g_decl + 1];
+			break;
+		case ROLE_TAGS:
+			ln->kind = LINE_TAGS;
+			break;
+		default:
+			continue;
+		}
+		/*
+		 * Inside a portion, the line goes with it: withheld when it is. Not a
+		 * declassification line, whose grammar admits a date or an exemption alone.
+		 */
+		if (ln->kind != LINE_DECLASS)
+			ln->portion = rd->cur;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Rule: caption lines (structure; raise). A line of nothing but control names, in any case and
+ * spacing ("NOFORN", "Noforn", "F O U O", "(NOFORN)"), applies its controls to the document: a
+ * caption NOFORN to every classified portion, handling controls to unmarked text. In the body it
+ * also raises the text that goes on after it. A line in capitals that names restrictive controls
+ * among other words is text, but what it names applies all the same.
+ */
+static int
+read_caption(struct reader *rd, size_t i, const struct fold *f)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	struct doc_line *ln = &d->lines[i];
+	uint64_t bits, restricting = 0;
+	size_t c;
+
+	if (ln->len > SHORT_LINE)
+		return 0;
+	if (!reading_caption(p, f, &bits)) {
+		d->captions |= reading_named_controls(p, f);
+		return 0;
+	}
+	if (add_caption(d, &rd->ccap, bits, rd->err, rd->errlen) != 0)
+		return -1;
+	d->captions |= bits;
+	ln->kind = LINE_CAPTION;
+	ln->aux = (uint32_t)(d->ncaptions - 1);
+	for (c = 0; c < p->ncontrols; c++)
+		if (((bits >> c) & 1) && p->controls[c].kind != CONTROL_DISTRIBUTION)
+			restricting |= (uint64_t)1 << c;
+	if (!rd->top && restricting != 0) {
+		struct marking m;
+
+		marking_init(&m);
+		for (c = 0; c < p->ncontrols; c++)
+			if ((restricting >> c) & 1) {
+				if (p->controls[c].kind == CONTROL_NOFORN)
+					m.fd = FD_NOFORN;
+				else
+					m.controls |= (uint64_t)1 << c;
+			}
+		if (rd->pending)
+			marking_join(p, &rd->raise, &m, &rd->raise);
+		else
+			rd->raise = m;
+		rd->pending = true;
+		rd->pending_reason = REASON_CAPTION;
+	}
+	return 1;
+}
+
+/*
+ * The line whose end decides whether a mark on line i continues a sentence: the last text line
+ * before i, looking across page, banner and caption lines and the blank lines around them; none
+ * when only blank lines stand between (a new paragraph).
+ */
+static size_t
+previous_text(const struct document *d, size_t i)
+{
+	bool crossed = false;
+
+	while (i > 0) {
+		const struct doc_line *ln = &d->lines[--i];
+
+		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION) {
+			crossed = true;
+			continue;
+		}
+		if (ln->kind == LINE_BLANK)
+			continue;
+		if (ln->kind != LINE_TEXT)
+			return DOC_NONE;
+		if (!crossed && i + 1 < d->nlines && d->lines[i + 1].kind == LINE_BLANK)
+			return DOC_NONE;
+		return i;
+	}
+	return DOC_NONE;
+}
+
+/* Whether line `prev` holds the list item before g ("(b)" before "(c)"), as in "(a) x, (b) y,". */
+static bool
+item_before_in(const struct document *d, size_t prev, const struct group *g)
+{
+	char want[3];
+	const struct doc_line *ln;
+	size_t k;
+
+	if (prev == DOC_NONE || g->letter == 0 || g->value < 2)
+		return false;
+	ln = &d->lines[prev];
+	want[0] = '(';
+	want[1] = (char)(g->letter - 1);
+	want[2] = ')';
+	for (k = 0; k + 3 <= ln->len; k++)
+		if (memcmp(d->data + ln->off + k, want, 3) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The marking of a level letter ("c", "S"), in either case, or none. Sets *other for a letter of
+ * another scheme's level ("R"): that is a mark this policy cannot read.
+ */
+static bool
+letter_marking(const struct policy *p, char letter, struct marking *m, bool *other)
+{
+	char up = (char)toupper((unsigned char)letter);
+
+	*other = false;
+	if (marking_parse(p, &up, 1, MARKING_PORTION, m) != 1)
+		return false;
+	*other = m->unknown;
+	return true;
+}
+
+/* What the head of a line decides: a portion to open, and how its marking relates. */
+struct opening {
+	struct marking mark;
+	enum portion_reason reason;
+	bool joined;		/* raise-only: joined with the portion it interrupts */
+};
+
+/*
+ * A line that continues an unfinished sentence, with no label: no portion begins there. A mark it
+ * opens with ("(U/S) Burns", "(s//nf) walrus") or a level letter ("(s) zebra", "(C) of the act")
+ * joins the sentence and can only raise it; so does what may be a mark ("(S1) the") right after
+ * a blank line, where a page break may have ended the paragraph after all. Elsewhere a word in
+ * parentheses that wrapped ("(CSA) while") is text. Returns whether a portion opens.
+ */
+static bool
+decide_wrapped(const struct reader *rd, size_t i, const struct group *g, struct opening *o)
+{
+	const struct document *d = rd->d;
+	bool after_blank = i > 0 && d->lines[i - 1].kind == LINE_BLANK, other;
+
+	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank))) {
+		o->mark = g->mark;
+		o->mark.unknown = o->mark.unknown || g->kind == GROUP_UNKNOWN;
+		o->reason = REASON_MIDLINE;
+	} else if (g->kind == GROUP_ITEM && g->letter != 0 &&
+	    letter_marking(rd->p, g->letter, &o->mark, &other) && !other) {
+		o->reason = REASON_ITEM;
+	} else {
+		return false;
+	}
+	o->joined = true;
+	return true;
+}
+
+/*
+ * A line where a portion can begin: after a blank line, after a label, or after a finished
+ * sentence. A proven mark begins a portion at its marking; what may be a mark and proves nothing
+ * begins an unknown one. A list item that is a level letter is a mark where it can only be one
+ * (upper case out of sequence at a paragraph's head or after a label; "(u)" after a number), and
+ * elsewhere raises ("(c)" after "(b)", a lone "(c)"); another letter out of sequence may be a mark
+ * whose level is gone. Prose, abbreviations, numbers and items in sequence are text. Returns
+ * whether a portion opens.
+ */
+static bool
+decide_head(struct reader *rd, const struct group *g, enum label_kind label, bool in_sequence,
+    struct opening *o)
+{
+	bool level, other = false;
+
+	o->reason = REASON_MARK;
+	o->joined = false;
+	switch (g->kind) {
+	case GROUP_MARK:
+		o->mark = g->mark;
+		return true;
+	case GROUP_UNKNOWN:
+		/* A mark with an unknown token ("(S/WCI)"), or something that may be a mark. */
+		o->mark = g->mark;
+		o->mark.unknown = true;
+		o->reason = g->has_level && g->closed ? REASON_MARK : REASON_UNREADABLE;
+		return true;
+	case GROUP_ITEM:
+		break;
+	default:
+		return false;
+	}
+	level = g->letter != 0 && letter_marking(rd->p, g->letter, &o->mark, &other);
+	if (!level) {
+		if (in_sequence || g->item == ITEM_NUMBER || g->item == ITEM_ROMAN)
+			return false;
+		marking_init(&o->mark);
+		o->mark.unknown = true;
+		o->reason = REASON_UNREADABLE;
+		return true;
+	}
+	if (other) {
+		/* "(r)" after "(q)" is an item; "(R)" alone a level of another scheme. */
+		if (in_sequence)
+			return false;
+		o->reason = REASON_UNREADABLE;
+		return true;
+	}
+	if (in_sequence || (g->item == ITEM_LOWER && label != LABEL_NUMBER)) {
+		o->reason = REASON_ITEM;
+		o->joined = true;
+	}
+	return true;
+}
+
+/*
+ * Rule: the head of a line (start at a proven mark; unknown mark; raise). Reads the labels and
+ * the group that stands first after them, and decides by where the line stands (decide_head,
+ * decide_wrapped). Returns 1 when it started a portion, 0 when the line is text (its head is then
+ * in *h), -1 on error.
+ */
+static int
+read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	const char *s = d->data + d->lines[i].off;
+	size_t prev = previous_text(d, i), label_end;
+	bool paragraph = prev == DOC_NONE, other = false, opens, in_sequence = false;
+	bool runs_on = !paragraph && !ends_sentence(p, d->data + d->lines[prev].off,
+	    d->lines[prev].len);
+	const struct group *g;
+	enum label_kind label;
+	struct opening o;
+	struct marking more;
+
+	if (reading_head(p, rd->md, f, paragraph, h, rd->err, rd->errlen) != 0) {
+		char msg[POLICY_ERRLEN];
+
+		snprintf(msg, sizeof(msg), "%s", rd->err);
+		snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
+		return -1;
+	}
+	h->at_head = !runs_on;
+	g = &h->group;
+	label = h->label;
+	/*
+	 * "(2) (S//NF)", "(1) (C)": an item numbers the paragraph its mark begins, as a label. An
+	 * item that is a level letter ("(S) (U)") is a mark, joined with the one after it.
+	 */
+	if (g->kind == GROUP_ITEM && h->second.kind != GROUP_NONE &&
+	    h->second.kind != GROUP_TEXT &&
+	    !(g->letter != 0 && letter_marking(p, g->letter, &o.mark, &other))) {
+		rd->items[g->item] = g->value;
+		g = &h->second;
+		label = LABEL_NUMBER;
+	}
+	/*
+	 * Items are counted wherever a line opens with one, so that "(c)" after "(b)" is seen; a
+	 * letter after an item that numbers the paragraph ("(B) (C)") is in a mark's place.
+	 */
+	if (g->kind == GROUP_ITEM && g == &h->group) {
+		in_sequence = g->value == 1 || g->value == rd->items[g->item] + 1 ||
+		    item_before_in(d, prev, g);
+		rd->items[g->item] = g->value;
+	}
+	o.joined = false;
+	if (runs_on && label != LABEL_NUMBER && label != LABEL_BULLET)
+		opens = decide_wrapped(rd, i, g, &o);
+	else
+		opens = decide_head(rd, g, label, in_sequence, &o);
+	if (!opens)
+		return 0;
+	/* Every mark further on in the line counts too: the line cannot be cut. */
+	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), !d->utf8, &more))
+		marking_join(p, &o.mark, &more, &o.mark);
+	/* The label is what stands before the group. */
+	label_end = fold_source(f, g->start);
+	while (label_end > 0 && (s[label_end - 1] == ' ' || s[label_end - 1] == '\t'))
+		label_end--;
+	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
+		return -1;
+	if (!o.joined)
+		rd->header = false;
+	return 1;
+}
+
+/*
+ * Rule: the subject line (start at a proven mark; unknown mark; raise). A SUBJECT line in the
+ * header is a portion of its own, ended by the blank line after it; its mark is read as a head's
+ * is. One after unmarked text is not the document's subject: it can only raise that text.
+ * Returns 1 when line i is one, 0, or -1 on a match error.
+ */
+static int
+read_subject(struct reader *rd, size_t i)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	char msg[POLICY_ERRLEN];
+	struct marking mk, more;
+	struct fold f;
+	struct group g;
+	size_t k, label_end = 0, at = 0;
+	bool has_mark = false, lower = false;
+	enum relation rel;
+
+	for (k = 0; k < p->nrules; k++) {
+		const struct policy_rule *r = &p->rules[k];
+		int m;
+
+		if (r->role != ROLE_SUBJECT || !rd->header || !policy_rule_may_match(r, s, ln->len))
+			continue;
+		if ((m = policy_match(p, r, s, ln->len, rd->md, msg, sizeof(msg))) < 0) {
+			snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
+			return -1;
+		}
+		if (m == 1) {
+			label_end = policy_matcher_ovector(rd->md)[2 * r->g_label + 1];
+			break;
+		}
+	}
+	if (k == p->nrules)
+		return 0;
+	fold_line(s + label_end, ln->len - label_end, READ_MAX, !d->utf8, &f);
+	while (at < f.len && f.text[at] == ' ')
+		at++;
+	if (reading_group_at(p, &f, at, &g)) {
+		bool other;
+
+		if (g.kind == GROUP_MARK || g.kind == GROUP_UNKNOWN) {
+			mk = g.mark;
+			mk.unknown = mk.unknown || g.kind == GROUP_UNKNOWN;
+			has_mark = true;
+		} else if (g.kind == GROUP_ITEM && g.letter != 0 &&
+		    letter_marking(p, g.letter, &mk, &other)) {
+			/* "SUBJECT: (C)" is a mark; "(c)" may be one in lower case: it raises. */
+			has_mark = true;
+			lower = g.item == ITEM_LOWER;
+		}
+	}
+	if (reading_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) :
+	    label_end, !d->utf8, &more)) {
+		if (has_mark)
+			marking_join(p, &mk, &more, &mk);
+		else
+			mk = more;
+		/* A subject with no mark of its own is unmarked: a mark in it only raises. */
+		lower = lower || !has_mark;
+		has_mark = true;
+	}
+	/*
+	 * A raise joins what stands before the subject, or raises the document. A subject after
+	 * unmarked text is not the document's: its mark may not lower that text either.
+	 */
+	rel = d->nportions > 0 && (lower || !rd->top) ? REL_JOINED : lower ? REL_DOCUMENT : REL_OWN;
+	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
+		return -1;
+	d->portions[rd->cur].subject = true;
+	ln->kind = LINE_TEXT;
+	ln->portion = rd->cur;
+	return 1;
+}
+
+/*
+ * Rule: classification lines (raise). A line that is a classification in any case or spelling
+ * and not in the banner grammar ("Secret", "SECRET/NOFORN", "CLASSIFICATION: SECRET",
+ * "TOP SECRET // SI / TK // REL TO USA AUS") ends the portion before it and starts one at its
+ * marking, joined with what it interrupts: never lower. Returns 1 when line i is one.
+ */
+static int
+read_class(struct reader *rd, size_t i, const struct fold *f, const struct head *h)
+{
+	struct document *d = rd->d;
+	struct marking m;
+
+	if (d->lines[i].len > SHORT_LINE || !reading_class_line(rd->p, f, !h->at_head, &m))
+		return 0;
+	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
+		return -1;
+	if (d->has_class)
+		marking_join(rd->p, &d->classes, &m, &d->classes);
+	else
+		d->classes = m;
+	d->has_class = true;
+	return 1;
+}
+
+/*
+ * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
+ * one, but: a numbered paragraph with no mark ("2. The detail"), after a blank line or a finished
+ * sentence, is unmarked text of its own; text after a banner or caption in the body is raised to
+ * it; and a mark anywhere in the line raises the text from there on (first text of all: it raises
+ * the document's marking).
+ */
+static int
+read_text(struct reader *rd, size_t i, const struct head *h)
+{
+	struct document *d = rd->d;
+	const char *s = d->data + d->lines[i].off;
+	struct marking raised;
+	bool numbered = h->at_head && (h->label == LABEL_NUMBER || h->label == LABEL_BARE);
+	bool fresh = rd->cur == DOC_NONE || numbered;
+
+	if (reading_marks(rd->p, s, d->lines[i].len, 0, !d->utf8, &raised)) {
+		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
+			return -1;
+	} else if (fresh) {
+		if (start(rd, i, NULL, REASON_UNMARKED, numbered ? h->label_end : 0, REL_OWN) != 0)
+			return -1;
+	} else if (rd->pending) {
+		struct marking m = rd->raise;
+
+		if (start(rd, i, &m, rd->pending_reason, 0, REL_JOINED) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 document_parse_with(const struct policy *p, struct policy_matcher *matcher, const char *data,
     size_t len, const char *origin, struct document *d, char *err, size_t errlen)
 {
-	struct policy_matcher *md = matcher;
-	char msg[POLICY_ERRLEN];
-	size_t i, k, pcap = 0, bcap = 0, ccap = 0, routing_end, cur = DOC_NONE;
-	bool header = true, top = true;
-	enum line_kind prev_kind = LINE_BLANK;
-	char list_prev = 0;	/* the letter of the last list item "(a)" at a line's head */
-	uint64_t restricting = restrictive(p);
+	struct reader rd;
+	size_t i;
 	int rc = -1;
 
 	memset(d, 0, sizeof(*d));
@@ -784,279 +1118,68 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	d->utf8 = utf8_valid((const unsigned char *)data, len);
 	marking_init(&d->banner);
 	marking_init(&d->docmark);
+	marking_init(&d->classes);
+	memset(&rd, 0, sizeof(rd));
+	rd.p = p;
+	rd.d = d;
+	rd.origin = origin;
+	rd.err = err;
+	rd.errlen = errlen;
+	rd.cur = DOC_NONE;
+	rd.header = rd.top = true;
+	rd.prev_kind = LINE_BLANK;
+	rd.md = matcher;
 	if (split_lines(d, err, errlen) != 0)
 		return -1;
-	if (md == NULL && (md = policy_matcher_new(p)) == NULL) {
+	if (rd.md == NULL && (rd.md = policy_matcher_new(p)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
-	if (routing_block(p, d, md, origin, &routing_end, err, errlen) != 0)
+	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0)
 		goto done;
 
 	for (i = 0; i < d->nlines; i++) {
 		struct doc_line *ln = &d->lines[i];
 		const char *s = data + ln->off;
-		bool matched = false;
-		struct marking raised;
+		struct fold f;
+		struct head h;
+		int r;
 
 		if (is_blank(s, ln->len)) {
 			ln->kind = LINE_BLANK;
-			ln->portion = cur;
-			if (cur != DOC_NONE) {
-				d->portions[cur].last = i;
+			ln->portion = rd.cur;
+			if (rd.cur != DOC_NONE) {
+				d->portions[rd.cur].last = i;
 				/* A subject is one paragraph: what follows it is not under its mark. */
-				if (d->portions[cur].subject)
-					cur = DOC_NONE;
+				if (d->portions[rd.cur].subject)
+					rd.cur = DOC_NONE;
 			}
 			continue;
 		}
-		/* Two passes over the rules in the routing block (see below), one elsewhere. */
-		for (k = 0; k < (i < routing_end ? 2 : 1) * p->nrules && !matched; k++) {
-			/*
-			 * In the routing header, the security line (routing_class) is tried before
-			 * any other routing rule, whatever the policy's order, so that a broad
-			 * routing pattern can never keep "ZNY SSSSS ZZH" as it is.
-			 */
-			const struct policy_rule *r = &p->rules[k < p->nrules ? k : k - p->nrules];
-			const PCRE2_SIZE *ov;
-			int m;
-
-			if (i < routing_end) {
-				if (r->role != (k < p->nrules ? ROLE_ROUTING_CLASS : ROLE_ROUTING))
-					continue;
-			} else if (k >= p->nrules || r->role == ROLE_ROUTING ||
-			    r->role == ROLE_ROUTING_CLASS) {
-				continue;
-			}
-			if (r->scope == SCOPE_HEADER && !header)
-				continue;
-			if (r->scope == SCOPE_TOP && !top)
-				continue;
-			if (r->role == ROLE_AUTHORITY_TAIL && prev_kind != LINE_AUTHORITY)
-				continue;
-			/* No structure line is this long; long lines can only be portion text. */
-			if (ln->len > STRUCTURE_MAX && r->role != ROLE_PORTION &&
-			    r->role != ROLE_SUBJECT)
-				continue;
-			if (!policy_rule_may_match(r, s, ln->len))
-				continue;
-			if ((m = policy_match(p, r, s, ln->len, md, msg, sizeof(msg))) < 0) {
-				snprintf(err, errlen, "%s:%zu: %s", origin, i + 1, msg);
-				goto done;
-			}
-			if (m == 0)
-				continue;
-			ov = policy_matcher_ovector(md);
-			matched = true;
-			switch (r->role) {
-			case ROLE_ROUTING:
-				ln->kind = LINE_ROUTING;
-				break;
-			case ROLE_ROUTING_CLASS:
-				ln->kind = LINE_ROUTING_CLASS;
-				ln->span_start = (uint16_t)ov[2 * r->g_class];
-				ln->span_end = (uint16_t)ov[2 * r->g_class + 1];
-				break;
-			case ROLE_BANNER: {
-				struct marking bm;
-
-				if (!take_banner(p, r, s, ov, ln, &bm)) {
-					matched = false;
-					break;
-				}
-				if (add_banner(d, &bcap, &bm, err, errlen) != 0)
-					goto done;
-				ln->kind = LINE_BANNER;
-				ln->aux = (uint32_t)(d->nbanners - 1);
-				if (!d->has_banner) {
-					d->has_banner = true;
-					d->banner = bm;
-				} else if (!marking_same(&bm, &d->banner)) {
-					/*
-					 * A banner unlike the first starts another document (a
-					 * SECRET attachment after an unclassified cover note):
-					 * unmarked text after it continues no portion before it.
-					 */
-					cur = DOC_NONE;
-				}
-				break;
-			}
-			case ROLE_PAGE:
-				ln->kind = LINE_PAGE;
-				break;
-			case ROLE_CAPTION: {
-				const char *cs = s + ov[2 * r->g_controls];
-				size_t cl = ov[2 * r->g_controls + 1] - ov[2 * r->g_controls];
-				uint64_t bits = 0;
-				bool whole = false;
-
-				/* Captions are written in capitals: prose is not read word by word. */
-				if (capitals(cs, cl))
-					whole = take_caption(p, cs, cl, &bits);
-
-				/*
-				 * A line in capitals that names NOFORN or a handling control among
-				 * words that are not controls is text, but what it names applies.
-				 */
-				d->captions |= whole ? bits : bits & restricting;
-				if (!whole) {
-					matched = false;
-					break;
-				}
-				if (add_caption(d, &ccap, bits, err, errlen) != 0)
-					goto done;
-				ln->kind = LINE_CAPTION;
-				ln->aux = (uint32_t)(d->ncaptions - 1);
-				break;
-			}
-			case ROLE_AUTHORITY:
-			case ROLE_AUTHORITY_TAIL:
-				ln->kind = LINE_AUTHORITY;
-				break;
-			case ROLE_DECLASS:
-				ln->kind = LINE_DECLASS;
-				ln->span_start = (uint16_t)ov[2 * r->g_decl];
-				ln->span_end = (uint16_t)ov[2 * r->g_decl + 1];
-				break;
-			case ROLE_TAGS:
-				ln->kind = LINE_TAGS;
-				break;
-			case ROLE_SUBJECT:
-			case ROLE_PORTION: {
-				struct marking mk, lm;
-				bool has_label = group_set(ov, r->g_label) &&
-				    ov[2 * r->g_label + 1] > ov[2 * r->g_label];
-				/*
-				 * A misspelt mark ("(S,NF)", "(S1)") is one where a portion can
-				 * begin: after a label, or at the head of a paragraph or sentence.
-				 * Where a sentence wraps ("command-and-control / (C&C) utilities")
-				 * it is text, but for a mark in lower case ("(s//nf)"), which is
-				 * no word: it joins the sentence, and can only raise it.
-				 */
-				size_t label_end, prev = previous_text(d, i);
-				/* An unfinished sentence runs on into this line. */
-				bool runs_on = prev != DOC_NONE &&
-				    !ends_sentence(data + d->lines[prev].off, d->lines[prev].len);
-				bool head = has_label || !runs_on, lower_item = false;
-				bool has_mark = group_set(ov, r->g_mark) &&
-				    marking_parse(p, s + ov[2 * r->g_mark],
-				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark],
-				    head ? MARKING_HEAD : MARKING_START, &mk) == 1;
-				struct doc_portion *pt;
-
-				/*
-				 * "(c)" after "(b)" is a list item. Anywhere else at a line's start, or
-				 * in a subject, it may be a mark in lower case: it can only raise the
-				 * text (to CONFIDENTIAL, or what is before it).
-				 */
-				if (!has_mark && group_set(ov, r->g_mark) &&
-				    ov[2 * r->g_mark + 1] - ov[2 * r->g_mark] == 1 &&
-				    islower((unsigned char)s[ov[2 * r->g_mark]])) {
-					char c = s[ov[2 * r->g_mark]], up = (char)toupper((unsigned char)c);
-
-					if (list_prev != c - 1 && marking_is_level(p, &c, 1) &&
-					    marking_parse(p, &up, 1, MARKING_PORTION, &mk) == 1) {
-						has_mark = true;
-						lower_item = true;
-					} else {
-						list_prev = c;
-					}
-				}
-				if (r->role == ROLE_PORTION && !has_mark) {
-					matched = false;
-					break;
-				}
-				/* A label that is itself a mark ("(S) (U)") raises the mark after it. */
-				if (has_mark && has_label && find_mark_anywhere(p, s + ov[2 * r->g_label],
-				    ov[2 * r->g_label + 1] - ov[2 * r->g_label], &lm))
-					marking_join(p, &mk, &lm, &mk);
-				/*
-				 * So does a mark further on in the line ("(U) ... marked (S//NF) that
-				 * ..."): the line cannot be cut, so all of it takes the higher marking.
-				 */
-				if (has_mark && find_mark_anywhere(p, s + ov[2 * r->g_mark + 1] + 1,
-				    ln->len - ov[2 * r->g_mark + 1] - 1, &lm))
-					marking_join(p, &mk, &lm, &mk);
-				if ((cur = open_portion(d, &pcap, i, has_mark ? &mk : NULL, err,
-				    errlen)) == DOC_NONE)
-					goto done;
-				pt = &d->portions[cur];
-				pt->subject = r->role == ROLE_SUBJECT;
-				/* The label is what stands before the mark (or ends the label group). */
-				if (has_mark)
-					label_end = ov[2 * r->g_mark] - 1;
-				else
-					label_end = has_label ? ov[2 * r->g_label + 1] : 0;
-				while (label_end > 0 && (s[label_end - 1] == ' ' ||
-				    s[label_end - 1] == '\t'))
-					label_end--;
-				pt->label_end = label_end <= LABEL_MAX ? label_end : 0;
-				/*
-				 * A mark with no label on a line that continues an unfinished
-				 * sentence may be text that wrapped: it can only raise.
-				 */
-				if (r->role == ROLE_PORTION && !has_label && cur > 0 && runs_on &&
-				    d->lines[prev].portion == cur - 1)
-					pt->joined = true;
-				if (lower_item) {
-					pt->joined = cur > 0;
-					pt->raises_unmarked = cur == 0;
-				}
-				/*
-				 * A subject after unmarked text is not the document's subject line:
-				 * its mark may not lower the text around it.
-				 */
-				if (r->role == ROLE_SUBJECT && !top && cur > 0)
-					pt->joined = true;
-				if (r->role == ROLE_PORTION)
-					header = false;
+		/* The rules, in order; the first that reads the line has it. */
+		if (i < rd.routing_end)
+			r = read_routing(&rd, i);
+		else
+			r = read_structure(&rd, i);
+		if (r == 0) {
+			fold_line(s, ln->len, READ_MAX, !d->utf8, &f);
+			if ((r = read_caption(&rd, i, &f)) == 0 && (r = read_subject(&rd, i)) == 0) {
 				ln->kind = LINE_TEXT;
-				ln->portion = cur;
-				break;
-			}
-			default:
-				matched = false;
-				break;
+				if ((r = read_head(&rd, i, &f, &h)) == 0 &&
+				    (r = read_class(&rd, i, &f, &h)) == 0)
+					r = read_text(&rd, i, &h);
+				ln->portion = rd.cur;
 			}
 		}
-		if (!matched) {
-			/*
-			 * A numbered paragraph with no mark ("2. The detail.") is a portion of its
-			 * own, unmarked: it does not go on with the paragraph before it.
-			 */
-			size_t unclosed_label;
-			size_t numbered = i > 0 && d->lines[i - 1].kind == LINE_BLANK ?
-			    para_label(s, ln->len) : 0;
-			bool fresh = cur == DOC_NONE || numbered > 0;
-
-			ln->kind = LINE_TEXT;
-			if (unclosed_mark(p, s, ln->len, &raised, &unclosed_label) &&
-			    opens_sentence(d, i)) {
-				/* A mark that lost its parenthesis is a mark, not text. */
-				if ((cur = open_portion(d, &pcap, i, &raised, err, errlen)) == DOC_NONE)
-					goto done;
-				d->portions[cur].label_end = unclosed_label <= LABEL_MAX ?
-				    unclosed_label : 0;
-			} else if (find_mark_anywhere(p, s, ln->len, &raised)) {
-				/* A mark elsewhere in the line can only raise the text from here on. */
-				if ((cur = open_portion(d, &pcap, i, &raised, err, errlen)) == DOC_NONE)
-					goto done;
-				d->portions[cur].joined = !fresh;
-				d->portions[cur].raises_unmarked = fresh;
-			} else if (fresh) {
-				if ((cur = open_portion(d, &pcap, i, NULL, err, errlen)) == DOC_NONE)
-					goto done;
-				d->portions[cur].label_end = numbered <= LABEL_MAX ? numbered : 0;
-			}
-			ln->portion = cur;
-		}
+		if (r < 0)
+			goto done;
 		if (ln->kind == LINE_TEXT) {
-			d->portions[cur].last = i;
-			d->portions[cur].last_text = i;
+			d->portions[rd.cur].last = i;
+			d->portions[rd.cur].last_text = i;
 		}
 		if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
-			top = top && ln->kind != LINE_TEXT;
-		prev_kind = ln->kind;
+			rd.top = rd.top && ln->kind != LINE_TEXT;
+		rd.prev_kind = ln->kind;
 	}
 	if (settle_markings(p, d) != 0) {
 		snprintf(err, errlen, "out of memory");
@@ -1064,8 +1187,8 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	}
 	rc = 0;
 done:
-	if (md != matcher)
-		policy_matcher_free(md);
+	if (rd.md != matcher)
+		policy_matcher_free(rd.md);
 	if (rc != 0)
 		document_free(d);
 	return rc;

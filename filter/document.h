@@ -1,8 +1,9 @@
 /*
  * document: the document model. Splits a document into lines, recognises each line's role under
  * the policy's layout (routing header, banner, page header, caption, authority block, subject,
- * portion start, text) and groups text into portions: a portion runs from its mark to the next
- * mark, and unmarked text before any mark takes the document's marking.
+ * portion start, text) and groups text into portions with the reading rules (reading.h): a
+ * portion runs from a proven mark to the next; what may be a mark and proves nothing starts an
+ * unknown portion; every other signal can only raise. docs/reading.md is the whole account.
  */
 #ifndef TEARLINE_DOCUMENT_H
 #define TEARLINE_DOCUMENT_H
@@ -45,9 +46,23 @@ struct doc_line {
 	bool has_controls;	/* a banner line had a controls group */
 };
 
+/* Why a portion begins where it does: what its reviewer is told (check), nothing else. */
+enum portion_reason {
+	REASON_MARK,		/* a mark at its head */
+	REASON_UNMARKED,	/* text with no mark, or a numbered paragraph with none */
+	REASON_SUBJECT,		/* a SUBJECT line */
+	REASON_UNREADABLE,	/* something at its head that may be a mark and proves nothing */
+	REASON_ITEM,		/* a list item that is a level letter: it can only raise */
+	REASON_MIDLINE,		/* a mark in mid-line: it can only raise */
+	REASON_CLASS,		/* a classification line outside the banner grammar */
+	REASON_BANNER,		/* text after a banner line in the body: raised to it */
+	REASON_CAPTION		/* text after a caption line in the body: raised to it */
+};
+
 struct doc_portion {
 	size_t first, last;	/* line numbers (0-based) of its first and last lines */
 	size_t last_text;	/* its last text line */
+	enum portion_reason reason;
 	bool marked;		/* carries a mark of its own */
 	bool subject;		/* a SUBJECT line */
 	bool joined;		/* a mark in mid-sentence, joined with the portion before it */
@@ -80,6 +95,8 @@ struct document {
 	size_t ninterned, interned_cap;
 	uint64_t captions;		/* controls of every caption line */
 	bool caption_noforn;
+	bool has_class;			/* a classification line was read (reading_class_line) */
+	struct marking classes;		/* the join of every classification line's marking */
 	struct marking docmark;		/* what unmarked text takes */
 	bool utf8;			/* the document is valid UTF-8 */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */

@@ -25,14 +25,47 @@ set_has(const struct country_set *s, int c)
 	return (s->bits[c / 64] >> (c % 64)) & 1;
 }
 
+bool
+marking_quotable(const char *s, size_t n)
+{
+	size_t i, run = 0, words = 1;
+	bool lower = false;
+
+	if (n == 0 || n > 24)
+		return false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c > 0x7E)
+			return false;
+		if (c == ' ')
+			words++;
+		if (isalpha(c)) {
+			run++;
+			lower = lower || islower(c);
+			/* A word of three letters with one in lower case may be prose. */
+			if (run >= 3 && lower)
+				return false;
+		} else {
+			run = 0;
+			lower = false;
+		}
+	}
+	return words <= 4;
+}
+
+/*
+ * Notes that m carries an unknown token. The token is kept for messages only when it may be
+ * quoted (marking_quotable): a mark misread from prose must not carry the prose into a message.
+ */
 static void
 note_unknown(struct marking *m, const char *tok, size_t len)
 {
 	if (m->unknown)
 		return;
 	m->unknown = true;
-	if (len >= sizeof(m->unknown_token))
-		len = sizeof(m->unknown_token) - 1;
+	if (!marking_quotable(tok, len))
+		len = 0;
 	memcpy(m->unknown_token, tok, len);
 	m->unknown_token[len] = '\0';
 }
@@ -236,6 +269,11 @@ parse_category(const struct policy *p, struct marking *m, const char *s, size_t 
 		if (len - i >= 2 && strncasecmp(s + i, "TO", 2) == 0 &&
 		    (len - i == 2 || s[i + 2] == ' '))
 			i += 2;
+		/* Two REL TO lists in one mark: which one the author meant nobody can know. */
+		if (m->fd == FD_REL) {
+			note_unknown(m, "REL TO", 6);
+			return;
+		}
 		if (m->fd == FD_NOFORN)
 			m->fd_conflict = true;
 		else
@@ -451,7 +489,15 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 
 	*exemption = p->default_exemption;
 	if (m->unknown) {
-		snprintf(why, whylen, "unknown token \"%s\"", m->unknown_token);
+		if (m->unknown_token[0] != '\0')
+			snprintf(why, whylen, "unknown token \"%s\"", m->unknown_token);
+		else
+			snprintf(why, whylen, "a mark it cannot read");
+		return RULE_UNKNOWN_TOKEN;
+	}
+	/* NOFORN and REL TO in one marking contradict each other: malformed, never released. */
+	if (m->fd_conflict) {
+		snprintf(why, whylen, "NOFORN and REL TO in one mark");
 		return RULE_UNKNOWN_TOKEN;
 	}
 	if (m->level > t->level) {

@@ -27,7 +27,8 @@ struct marking {
 	bool rel_partial;		/* the REL TO list names a group of unknown membership, or none */
 	bool fd_conflict;		/* both NOFORN and REL TO were written */
 	bool unknown;			/* an unknown token: never releasable */
-	char unknown_token[40];		/* the first unknown token, for messages */
+	char unknown_token[40];		/* the first unknown token, for messages: empty when it
+					 * may not be quoted (marking_quotable) */
 };
 
 enum marking_syntax {
@@ -48,6 +49,13 @@ enum marking_syntax {
  */
 int marking_parse(const struct policy *p, const char *text, size_t len,
     enum marking_syntax syntax, struct marking *m);
+
+/*
+ * Whether s[0..n), a token or a mark as written, may be quoted in a message: at most 24 printable
+ * bytes and four words, none with three letters one of which is in lower case (prose). What a
+ * reader misread as a mark may be withheld text, and messages never carry that.
+ */
+bool marking_quotable(const char *s, size_t n);
 
 /* Sets m to the lowest level with no controls: the marking of nothing. */
 void marking_init(struct marking *m);

@@ -22,8 +22,8 @@
 #endif
 
 static const char *const role_names[ROLE_COUNT] = {
-	"routing", "routing_class", "banner", "page", "caption", "authority", "authority_tail",
-	"declass", "tags", "subject", "portion"
+	"routing", "routing_class", "banner", "page", "authority", "authority_tail", "declass",
+	"tags", "subject", "label"
 };
 
 /* Where a load is: the parsed document, the policy being filled, and the error buffer. */
@@ -638,11 +638,14 @@ compile_rule(struct loader *l, yaml_node_t *m, struct policy_rule *r)
 	r->g_class = group_number(r->code, "class");
 	r->g_prefix = group_number(r->code, "prefix");
 	r->g_decl = group_number(r->code, "decl");
+	r->g_number = group_number(r->code, "number");
+	r->g_bullet = group_number(r->code, "bullet");
+	r->g_bare = group_number(r->code, "bare");
 
 	/* Each role needs its groups; a policy without them cannot be applied safely. */
-	if ((r->role == ROLE_PORTION && r->g_mark < 0) ||
+	if ((r->role == ROLE_SUBJECT && r->g_label < 0) ||
 	    (r->role == ROLE_BANNER && r->g_level < 0) ||
-	    (r->role == ROLE_CAPTION && r->g_controls < 0) ||
+	    (r->role == ROLE_LABEL && (r->g_number < 0 || r->g_bullet < 0 || r->g_bare < 0)) ||
 	    (r->role == ROLE_ROUTING_CLASS && r->g_class < 0) ||
 	    (r->role == ROLE_DECLASS && (r->g_prefix < 0 || r->g_decl < 0)))
 		return fail(l, m, "%s pattern lacks a named group it needs (see tearline(1))",
@@ -650,11 +653,51 @@ compile_rule(struct loader *l, yaml_node_t *m, struct policy_rule *r)
 	return 0;
 }
 
+/*
+ * Loads the reading section: the label pattern (required), the bytes that end a sentence, and
+ * the limits of a label and a mark.
+ */
+static int
+load_reading(struct loader *l, yaml_node_t *m)
+{
+	static const char *const keys[] = { "label", "sentence_end", "label_max", "mark_max",
+		NULL };
+	struct policy_reading *rd = &l->p->reading;
+	yaml_node_t *n;
+	const char *end = ".:;!?\"')]";
+
+	rd->label_max = 24;
+	rd->mark_max = 80;
+	if (m == NULL)
+		return fail(l, NULL, "layout.reading is missing (it holds the label pattern)");
+	if (map_check_keys(l, m, "layout.reading", keys) != 0)
+		return -1;
+	if ((n = map_get(l->doc, m, "sentence_end")) != NULL &&
+	    (end = scalar(l, n, "layout.reading.sentence_end")) == NULL)
+		return -1;
+	if (strlen(end) >= sizeof(rd->sentence_end))
+		return fail(l, n, "layout.reading.sentence_end is longer than %zu bytes",
+		    sizeof(rd->sentence_end) - 1);
+	memcpy(rd->sentence_end, end, strlen(end) + 1);
+	if (get_uint(l, map_get(l->doc, m, "label_max"), "label_max", &rd->label_max) != 0 ||
+	    get_uint(l, map_get(l->doc, m, "mark_max"), "mark_max", &rd->mark_max) != 0)
+		return -1;
+	/* A placeholder keeps the label, and a message may name the mark: both stay short. */
+	if (rd->label_max > 64 || rd->mark_max < 8 || rd->mark_max > 200)
+		return fail(l, m, "layout.reading: label_max is at most 64, mark_max 8 to 200");
+	rd->label.role = ROLE_LABEL;
+	rd->label.scope = SCOPE_ANYWHERE;
+	if (dup_scalar(l, map_get(l->doc, m, "label"), "layout.reading.label",
+	    &rd->label.source) != 0)
+		return -1;
+	return compile_rule(l, m, &rd->label);
+}
+
 static int
 load_layout(struct loader *l, yaml_node_t *layout)
 {
 	static const char *const keys[] = { "limits", "placeholder", "default_exemption", "rules",
-		NULL };
+		"reading", NULL };
 	static const char *const lkeys[] = { "match", "depth", "heap_kib", NULL };
 	static const char *const rkeys[] = { "role", "pattern", "scope", NULL };
 	struct policy *p = l->p;
@@ -699,7 +742,10 @@ load_layout(struct loader *l, yaml_node_t *layout)
 		for (i = 0; i < ROLE_COUNT; i++)
 			if (strcmp(role_names[i], role) == 0)
 				break;
-		if (i == ROLE_COUNT)
+		if (strcmp(role, "portion") == 0 || strcmp(role, "caption") == 0)
+			return fail(l, m, "role \"%s\" is read by tearline itself now: portion "
+			    "labels are layout.reading.label, captions come from the controls", role);
+		if (i == ROLE_COUNT || i == ROLE_LABEL)
 			return fail(l, m, "unknown role \"%s\"", role);
 		r->role = (enum layout_role)i;
 		r->scope = SCOPE_ANYWHERE;
@@ -721,7 +767,7 @@ load_layout(struct loader *l, yaml_node_t *layout)
 		if (compile_rule(l, m, r) != 0)
 			return -1;
 	}
-	return 0;
+	return load_reading(l, map_get(l->doc, layout, "reading"));
 }
 
 static int
@@ -841,6 +887,119 @@ index_words(struct loader *l)
 	return 0;
 }
 
+/* Writes the letters and digits of s, upper case, into t; returns false when they are too many. */
+static bool
+term_form(const char *s, size_t len, char *t, size_t *tlen)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!isalnum(c))
+			continue;
+		if (n == POLICY_WORD_MAX)
+			return false;
+		t[n++] = (char)toupper(c);
+	}
+	t[n] = '\0';
+	*tlen = n;
+	return true;
+}
+
+/* Adds one vocabulary term. */
+static int
+add_term(struct loader *l, size_t *cap, const char *word, int level, int control, bool starts)
+{
+	struct policy *p = l->p;
+	struct policy_term *t;
+
+	if (strlen(word) > POLICY_WORD_MAX)
+		return fail(l, NULL, "\"%.20s...\" is longer than %d bytes", word, POLICY_WORD_MAX);
+	if (p->nterms == *cap) {
+		size_t ncap = *cap == 0 ? 64 : *cap * 2;
+		struct policy_term *bigger = realloc(p->terms, ncap * sizeof(*bigger));
+
+		if (bigger == NULL)
+			return fail(l, NULL, "out of memory");
+		p->terms = bigger;
+		*cap = ncap;
+	}
+	t = &p->terms[p->nterms];
+	memset(t, 0, sizeof(*t));
+	if (!term_form(word, strlen(word), t->text, &t->len) || t->len == 0)
+		return 0;
+	t->level = level;
+	t->control = control;
+	t->starts = starts;
+	t->single = strchr(word, ' ') == NULL;
+	p->nterms++;
+	return 0;
+}
+
+/*
+ * The vocabulary the reading rules compare words with: every level's abbreviations, banner
+ * words, name and spaced form; every control's name and aliases; the levels of other schemes.
+ * Also checks that no word is longer than POLICY_WORD_MAX, so that nothing built from them
+ * (a banner, a message) can outgrow its buffer.
+ */
+static int
+index_terms(struct loader *l)
+{
+	struct policy *p = l->p;
+	size_t i, j, cap = 0;
+
+	for (i = 0; i < p->nlevels; i++) {
+		const struct policy_level *lv = &p->levels[i];
+
+		if (add_term(l, &cap, lv->name, (int)i, -1, true) != 0 ||
+		    (lv->spaced != NULL && add_term(l, &cap, lv->spaced, (int)i, -1, true) != 0))
+			return -1;
+		for (j = 0; j < lv->nportion; j++)
+			if (add_term(l, &cap, lv->portion[j], (int)i, -1, true) != 0)
+				return -1;
+		for (j = 0; j < lv->nbanner; j++)
+			if (add_term(l, &cap, lv->banner[j], (int)i, -1, true) != 0)
+				return -1;
+	}
+	for (i = 0; i < p->ncontrols; i++) {
+		const struct policy_control *c = &p->controls[i];
+
+		for (j = 0; j <= c->naliases; j++)
+			if (add_term(l, &cap, j == 0 ? c->name : c->aliases[j - 1], c->level,
+			    (int)i, c->level >= 0) != 0)
+				return -1;
+		if (c->exemption != NULL && strlen(c->exemption) > POLICY_WORD_MAX)
+			return fail(l, NULL, "control %s: exemption longer than %d bytes", c->name,
+			    POLICY_WORD_MAX);
+	}
+	for (i = 0; i < p->nother_levels; i++)
+		if (add_term(l, &cap, p->other_levels[i], -1, -1, true) != 0)
+			return -1;
+	for (i = 0; i < p->nlevels; i++)
+		if ((p->levels[i].routing != NULL &&
+		    strlen(p->levels[i].routing) > POLICY_WORD_MAX) ||
+		    (p->levels[i].exemption != NULL &&
+		    strlen(p->levels[i].exemption) > POLICY_WORD_MAX))
+			return fail(l, NULL, "level %s: a word longer than %d bytes",
+			    p->levels[i].name, POLICY_WORD_MAX);
+	return 0;
+}
+
+const struct policy_term *
+policy_term_find(const struct policy *p, const char *s, size_t len)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t n, i;
+
+	if (!term_form(s, len, t, &n) || n == 0)
+		return NULL;
+	for (i = 0; i < p->nterms; i++)
+		if (p->terms[i].len == n && memcmp(p->terms[i].text, t, n) == 0)
+			return &p->terms[i];
+	return NULL;
+}
+
 struct policy_matcher *
 policy_matcher_new(const struct policy *p)
 {
@@ -934,7 +1093,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    load_home(&l, scheme) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
-	    index_words(&l) != 0)
+	    index_words(&l) != 0 || index_terms(&l) != 0)
 		goto done;
 	index_first(p);
 	rc = 0;
@@ -1065,6 +1224,9 @@ policy_free(struct policy *p)
 		pcre2_code_free(p->rules[i].code);
 	}
 	free(p->rules);
+	free(p->reading.label.source);
+	pcre2_code_free(p->reading.label.code);
+	free(p->terms);
 	for (i = 0; i < p->ntests; i++) {
 		free(p->tests[i].mark);
 		free(p->tests[i].target);

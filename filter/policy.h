@@ -31,19 +31,21 @@ enum control_kind {
 	CONTROL_DISTRIBUTION
 };
 
-/* The roles a layout rule can play; the order here is the order lines are tried in. */
+/*
+ * The roles a layout rule can play; the order here is the order lines are tried in. ROLE_LABEL
+ * is the reading section's label pattern, never a rule of the list.
+ */
 enum layout_role {
 	ROLE_ROUTING,
 	ROLE_ROUTING_CLASS,
 	ROLE_BANNER,
 	ROLE_PAGE,
-	ROLE_CAPTION,
 	ROLE_AUTHORITY,
 	ROLE_AUTHORITY_TAIL,
 	ROLE_DECLASS,
 	ROLE_TAGS,
 	ROLE_SUBJECT,
-	ROLE_PORTION,
+	ROLE_LABEL,
 	ROLE_COUNT
 };
 
@@ -113,6 +115,37 @@ struct policy_rule {
 	int required;		/* a byte every match contains (either case), or -1 */
 	/* Capture group numbers of the named groups, or -1 where the pattern has none. */
 	int g_label, g_mark, g_level, g_controls, g_rest, g_class, g_prefix, g_decl;
+	int g_number, g_bullet, g_bare;
+};
+
+/* The longest word of a level, control or country a policy may name. */
+#define POLICY_WORD_MAX 63
+
+/*
+ * A word of the scheme's vocabulary, as the reading rules compare it: upper case, letters and
+ * digits only ("TOP SECRET" is "TOPSECRET", "SBU-NF" is "SBUNF").
+ */
+struct policy_term {
+	char text[POLICY_WORD_MAX + 1];
+	size_t len;
+	int level;		/* the level it names, or -1 */
+	int control;		/* the control it names, or -1 */
+	bool starts;		/* a mark may begin with it: a level, a stand-alone control, a
+				 * level of another scheme */
+	bool single;		/* written as one word */
+};
+
+/*
+ * How lines are read (the reading section): the grammar of labels, where a sentence ends, and the
+ * limits of a label and a mark. The rules themselves are in reading.c, and docs/reading.md says
+ * what each may do.
+ */
+struct policy_reading {
+	struct policy_rule label;	/* one label at a line's head: named groups number, bullet,
+					 * bare (see tearline(1)) */
+	char sentence_end[32];		/* the bytes that end a sentence */
+	uint32_t label_max;		/* the longest label kept before a placeholder */
+	uint32_t mark_max;		/* the longest mark read between its brackets */
 };
 
 /*
@@ -160,8 +193,12 @@ struct policy {
 	size_t nnot_marks;
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 
+	struct policy_term *terms;	/* the vocabulary (see struct policy_term) */
+	size_t nterms;
+
 	struct policy_rule *rules;
 	size_t nrules;
+	struct policy_reading reading;
 	struct policy_test *tests;
 	size_t ntests;
 	char *placeholder;
@@ -255,6 +292,12 @@ int policy_control_find(const struct policy *p, const char *token, size_t len);
  * in parentheses in mid-line, it is no mark.
  */
 bool policy_not_mark(const struct policy *p, const char *token, size_t len);
+
+/*
+ * Looks up the vocabulary term whose letters and digits are those of s[0..len), in any case
+ * (other bytes of s are skipped: "No-Forn" is NOFORN). Returns it, or NULL.
+ */
+const struct policy_term *policy_term_find(const struct policy *p, const char *s, size_t len);
 
 /* Looks up a country code or country alias. Returns its number or -1. */
 int policy_country_find(const struct policy *p, const char *token, size_t len);

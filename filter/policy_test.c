@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ctype.h>
+
 #include "document.h"
 #include "marking.h"
+#include "reading.h"
 #include "textio.h"
 
 static const char *const kind_names[] = {
@@ -44,7 +47,9 @@ line_role(const struct policy *p, const char *line, char *role, size_t rolelen, 
 		if (ln->kind == LINE_TEXT && ln->portion != DOC_NONE) {
 			const struct doc_portion *pt = &d.portions[ln->portion];
 
-			snprintf(role, rolelen, "%s", pt->subject ? "subject" : pt->marked ?
+			snprintf(role, rolelen, "%s", pt->subject ? "subject" :
+			    pt->reason == REASON_CLASS ? "classification" :
+			    pt->reason == REASON_UNREADABLE ? "unknown-mark" : pt->marked ?
 			    (pt->joined ? "portion-raise" : "portion") : "text");
 		} else {
 			snprintf(role, rolelen, "%s", kind_names[ln->kind]);
@@ -70,6 +75,7 @@ policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbos
 
 		if (t->mark != NULL) {
 			struct marking m, target;
+			struct group g;
 			const char *ex;
 			const char *s = t->mark;
 			size_t n = strlen(s);
@@ -79,12 +85,23 @@ policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbos
 				failures++;
 				continue;
 			}
-			/* "(S//NF)" and "S//NF" are both accepted. */
+			/*
+			 * "(S//NF)" and "S//NF" are both accepted, and read as a group at the head
+			 * of a paragraph is: a list item ("(c)") is no mark there, but an upper-case
+			 * level letter ("(C)") is one; what may be a mark is withheld.
+			 */
 			if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
 				s++;
 				n -= 2;
 			}
-			if (marking_parse(p, s, n, MARKING_HEAD, &m) != 1)
+			reading_group(p, s, n, true, false, &g);
+			m = g.mark;
+			if (g.kind == GROUP_ITEM && isupper((unsigned char)g.letter))
+				g.kind = marking_parse(p, s, n, MARKING_PORTION, &m) == 1 ?
+				    GROUP_MARK : GROUP_TEXT;
+			if (g.kind == GROUP_UNKNOWN)
+				snprintf(got, sizeof(got), "withheld");
+			else if (g.kind != GROUP_MARK)
 				snprintf(got, sizeof(got), "not-a-mark");
 			else if (marking_decide(p, &m, &target, why, sizeof(why), &ex) ==
 			    RULE_RELEASED)

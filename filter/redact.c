@@ -501,6 +501,13 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 	run->portion = DOC_NONE;
 }
 
+/* Whether line i is a text line with no portion (the renderer's assertion). */
+static bool
+ln_unowned(const struct document *d, size_t i)
+{
+	return d->lines[i].kind == LINE_TEXT && d->lines[i].portion == DOC_NONE;
+}
+
 int
 redact_run(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen)
@@ -542,12 +549,28 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		const struct doc_line *ln = &d->lines[i];
 		const struct marking *rollup = &res->rollup;
 		size_t out_start;
+		enum line_kind kind = (enum line_kind)ln->kind;
 
 		/* A withheld run ends at any line that is not its portion's own. */
 		if (run.portion != DOC_NONE && ln->portion != run.portion)
 			close_run(&w, d, &run);
 		out_start = res->out_len;
-		switch (ln->kind) {
+		/*
+		 * A page header, authority, declassification or TAGS line inside a withheld
+		 * portion goes with it: its grammar may hold words of the text around it.
+		 */
+		if ((kind == LINE_PAGE || kind == LINE_TAGS || kind == LINE_DECLASS ||
+		    kind == LINE_AUTHORITY) && ln->portion != DOC_NONE &&
+		    res->decisions[ln->portion]->rule != RULE_RELEASED)
+			kind = LINE_TEXT;
+		/* Every text line has a decided portion: copying one that has none is a defect. */
+		if (kind == LINE_TEXT && ln->portion == DOC_NONE) {
+			snprintf(err, errlen, "line %zu: text that belongs to no portion; nothing "
+			    "was written (a defect: please report it)", i + 1);
+			w.failed = true;
+			break;
+		}
+		switch (kind) {
 		case LINE_BANNER:
 			render_banner(&w, p, d, i, rollup, captioned);
 			break;
@@ -590,7 +613,8 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			const struct redact_decision *dc;
 
 			if (ln->portion == DOC_NONE) {
-				/* Where a removed line stood between two blank lines, keep one. */
+				/* A blank line between portions. Where a removed line stood between
+				 * two blank lines, keep one. */
 				if (!(ln->kind == LINE_BLANK && w.removed &&
 				    w.removed_at == res->out_len && ends_blank(&w)))
 					put_line(&w, d, ln);
@@ -614,7 +638,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 				else if (ln->kind == LINE_BLANK && !ends_blank(&w))
 					put_line(&w, d, ln);
 			} else if (mode == MODE_BLACKOUT) {
-				if (ln->kind == LINE_BLANK)
+				if (kind == LINE_BLANK)
 					put_line(&w, d, ln);
 				else
 					render_blackout(&w, d, ln, i == pt->first ? pt->label_end : 0);
@@ -629,8 +653,9 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		free(w.sbuf);
 	}
 	if (w.nomem || w.failed) {
-		snprintf(err, errlen, "%s", w.failed ? "the release could not be written" :
-		    "out of memory writing the release");
+		if (!(w.failed && i < d->nlines && ln_unowned(d, i)))
+			snprintf(err, errlen, "%s", w.failed ? "the release could not be written" :
+			    "out of memory writing the release");
 		redact_result_free(res);
 		return -1;
 	}

@@ -5,7 +5,7 @@
 # sanitizer and libFuzzer runtimes, valgrind)
 set -eu
 what=${1:-all}
-build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libseccomp-dev"
+build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libseccomp-dev libutf8proc-dev"
 test="libcmocka-dev pcre2-utils python3 python3-jsonschema chromium python3-pil parallel"
 dev="clang libclang-rt-14-dev valgrind"
 case $what in

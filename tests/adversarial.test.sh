@@ -22,7 +22,7 @@ adv hardwrap-u-and-more CONFIDENTIAL "$tmp/wrap-u" 'zebra|quartermaster|vault se
 
 # A wrapped continuation after a page header that cuts the paragraph mid-sentence.
 printf 'SECRET\n\n1. (S) The walrus convoy will sail from the\nMUSCAT 00001065 002 OF 004\n(U) and more zebra escorts follow it.\n\n2. (U) The weather was fine.\n' > "$tmp/wrap-page"
-adv hardwrap-across-page-header UNCLASSIFIED "$tmp/wrap-page" 'walrus|zebra' 'weather was fine|002 OF 004'
+adv hardwrap-across-page-header UNCLASSIFIED "$tmp/wrap-page" 'walrus|zebra|002 OF 004' 'weather was fine'
 
 # A mark inside prose is not a portion mark.
 printf 'SECRET\n\n1. (S) Under section 4 (C) of the act the walrus moves north.\n\n2. (C) The puffin count was normal.\n' > "$tmp/prose"
@@ -105,17 +105,20 @@ adv routing-real-header UNCLASSIFIED "$tmp/route-real" 'zebra|CCCCC|C O N F' 'pu
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (S,NF) The walrus detail.\n\n3. (U) The gannet count.\n\n(S1) The zebra detail.\n\n(TS|SCI) The narwhal detail.\n' > "$tmp/misspelt"
 adv misspelt-marks UNCLASSIFIED "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
 adv misspelt-marks "TOP SECRET" "$tmp/misspelt" 'walrus|zebra|narwhal' 'puffin|gannet'
-# So is a mark in lower case, and a mark that lost its closing parenthesis. A lone "(c)" at the
-# head of a paragraph may be a lower-case mark: it raises the text to CONFIDENTIAL; after "(a)"
-# and "(b)" it is a list item, text of its paragraph.
+# So is a mark that lost its closing parenthesis; a mark in lower case is read as the mark it
+# spells ("(s//nf)" is S//NF). A lone "(c)" at the head of a paragraph may be a lower-case mark: it
+# raises the text to CONFIDENTIAL; so does "(c)" after "(a)" and "(b)", as a list item can only
+# raise the text it is in.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n(s//nf) The walrus detail.\n\n3. (U) The gannet count.\n\n4. (S//NF The zebra detail.\n\n5. (U) The tern count.\n\n(C//REL TO USA, GBR The narwhal detail.\n\n6. (U) The auk count:\n\n(c) the skua count.\n\n7. (U) The loon count:\n\n(a) the first;\n\n(b) the second;\n\n(c) the grebe count.\n' > "$tmp/misspelt2"
-adv misspelt-case-and-paren UNCLASSIFIED "$tmp/misspelt2" 'walrus|zebra|narwhal|skua' 'puffin|gannet|tern|auk|loon|grebe'
+adv misspelt-case-and-paren UNCLASSIFIED "$tmp/misspelt2" 'walrus|zebra|narwhal|skua|grebe' 'puffin|gannet|tern|auk|loon'
 adv misspelt-case-and-paren CONFIDENTIAL "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua|loon|grebe'
-adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'walrus|zebra|narwhal' 'puffin|gannet|tern|auk|skua|loon|grebe'
+adv misspelt-case-and-paren "TOP SECRET" "$tmp/misspelt2" 'zebra|narwhal' 'walrus|puffin|gannet|tern|auk|skua|loon|grebe'
 # A mark in lower case is no word: where a sentence wraps onto it, it joins and raises.
 printf 'SECRET\n\n1. (U) The puffin count rose in the\n(s//nf) walrus sector, near the zebra\nbase.\n' > "$tmp/lower-wrap"
 adv lower-case-mark-in-sentence UNCLASSIFIED "$tmp/lower-wrap" 'walrus|zebra'
-adv lower-case-mark-in-sentence "TOP SECRET" "$tmp/lower-wrap" 'walrus|zebra'
+adv lower-case-mark-in-sentence CONFIDENTIAL "$tmp/lower-wrap" 'walrus|zebra'
+adv lower-case-mark-in-sentence "SECRET//REL TO USA, GBR" "$tmp/lower-wrap" 'walrus|zebra'
+adv lower-case-mark-in-sentence "TOP SECRET" "$tmp/lower-wrap" '' 'walrus|zebra'
 # ...and so is an abbreviation in parentheses at the head of a paragraph.
 printf 'UNCLASSIFIED\n\n1. (U) The puffin count.\n\n(U.S. officials said the gannet\ncount rose.)\n' > "$tmp/abbrev"
 adv abbreviation-at-head UNCLASSIFIED "$tmp/abbrev" '' 'puffin|gannet'

@@ -154,8 +154,10 @@ run "$T" check -r UNCLASSIFIED misspelt.txt
 expect 1 "misspelt marks fail the check"
 has "a misspelt mark is an unknown token, located" \
     '^misspelt\.txt:5:4: error: unknown-token: unknown token "S,NF" in \(S,NF\)$'
-has "an unclosed mark is read to the end of its line, located" \
-    '^misspelt\.txt:7:4: error: unknown-token: unknown token "NF Secret too\." in \(S//NF Secret too\.$'
+has "an unclosed mark is an unreadable mark, located, its text not quoted" \
+    '^misspelt\.txt:7:4: error: unknown-token: \(S//NF \.\.\. where a portion begins: it may be a mark'
+hasnt "no message quotes the text after an unclosed mark" 'Secret too'
+hasnt "no message quotes the text after a misspelt mark" 'Secret stuff'
 
 run "$T" check -r UNCLASSIFIED banner.txt
 expect 0 "a banner disagreement alone passes"
@@ -165,8 +167,8 @@ run "$T" check --strict -r UNCLASSIFIED banner.txt
 expect 1 "a banner disagreement fails with --strict"
 
 run "$T" check -r "SECRET//NOFORN" rel.txt
-expect 0 "REL TO problems alone pass"
-has "NOFORN beside REL TO" '^rel\.txt:3:4: warning: noforn-with-rel: \(S//REL TO USA, GBR//NF\) carries both NOFORN and REL TO'
+expect 1 "REL TO beside NOFORN in one mark fails: the mark is malformed"
+has "NOFORN beside REL TO: malformed, an error" '^rel\.txt:3:4: error: noforn-with-rel: \(S//REL TO USA, GBR//NF\) carries both NOFORN and REL TO: malformed, withheld everywhere'
 has "REL TO without USA" '^rel\.txt:5:4: warning: rel-without-usa: REL TO list in \(S//REL TO GBR, AUS\) does not name USA$'
 has "REL TO out of order" '^rel\.txt:7:4: warning: rel-order: REL TO list in \(S//REL TO USA, GBR, AUS\) is out of order'
 hasnt "a REL TO list in order is no problem" '^rel\.txt:9:'

@@ -141,11 +141,12 @@ printf 'SECRET\n(S) The walrus plan.\n%sb\n(U) Fine.\n' "$as" > "$tmp/hostile-ca
     printf '\n(S) The walrus plan.\n'; } > "$tmp/deeper"
 printf 'SECRET\n(U) aaaab\n(S) The walrus plan.\n(U) Fine.\n' > "$tmp/harmless"
 L=tests/data/limits
-for case in "catastrophic-portion hostile-portion 2 portion match limit exceeded" \
-    "catastrophic-caption hostile-caption 3 caption match limit exceeded" \
-    "depth deep 2 portion matching depth limit exceeded" \
-    "heap deep 2 portion heap limit exceeded" \
-    "jit-stack deeper 2 portion JIT stack limit reached"; do
+for case in "catastrophic-portion hostile-portion 2 subject match limit exceeded" \
+    "catastrophic-caption hostile-caption 3 page match limit exceeded" \
+    "catastrophic-label hostile-caption 3 label match limit exceeded" \
+    "depth deep 2 subject matching depth limit exceeded" \
+    "heap deep 2 subject heap limit exceeded" \
+    "jit-stack deeper 2 subject JIT stack limit reached"; do
 	set -- $case
 	policy=$1 doc=$2 line=$3 role=$4
 	shift 4

@@ -249,10 +249,15 @@ test_seed_roles(void **state)
 	assert_int_equal(ncaption_noforn, 1);
 	assert_true(d.caption_noforn);
 
-	/* Page, banner, caption and header lines belong to no portion. */
-	assert_int_equal(d.lines[59].portion, DOC_NONE);
+	/*
+	 * Banner, caption and header lines belong to no portion; a page header belongs to the one
+	 * it stands in (here the heading of the third paragraph), to be withheld with it.
+	 */
+	assert_int_equal(d.lines[59].portion, d.lines[57].portion);
+	assert_true(d.lines[57].portion != DOC_NONE);
 	assert_int_equal(d.lines[39].portion, DOC_NONE);
-	assert_int_equal(d.lines[31].portion, DOC_NONE);
+	/* The authority line goes with the unmarked REF text it follows (withheld with it). */
+	assert_int_equal(d.lines[31].portion, d.lines[29].portion);
 	assert_int_equal(d.lines[18].portion, DOC_NONE);
 	document_free(&d);
 	text_buffer_free(&buf);
@@ -398,8 +403,8 @@ test_unmarked_before_marks(void **state)
 	document_free(&d);
 
 	/*
-	 * Every banner raises unmarked text, and a banner unlike the first ends the portion before
-	 * it: the text after a SECRET banner does not continue an unclassified cover note.
+	 * Every banner raises unmarked text, and a banner in the body raises what goes on after it:
+	 * the text after a SECRET banner does not continue an unclassified cover note at its level.
 	 */
 	parse_str(p, "UNCLASSIFIED\n\n1. (U) The note.\n\nSECRET\n\nThe attachment.\n", &d);
 	assert_int_equal(d.nbanners, 2);
@@ -407,15 +412,20 @@ test_unmarked_before_marks(void **state)
 	assert_int_equal(d.docmark.level, LV_S);
 	assert_int_equal(d.nportions, 2);
 	assert_int_equal(d.lines[6].portion, 1);
-	assert_false(d.portions[1].marked);
+	assert_int_equal(d.portions[1].reason, REASON_BANNER);
+	assert_true(d.portions[1].joined);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
 	assert_int_equal(d.portions[0].eff->level, LV_U);
 	document_free(&d);
-	/* A banner like the first (a cable's next section) ends nothing. */
+	/*
+	 * A banner like the first raises too: what goes on after a page's banner may be the page's
+	 * own unmarked text (08STATE116943's closing lines after SECRET//FGI//NOFORN//MR).
+	 */
 	parse_str(p, "SECRET\n\n1. (U) The note goes on\nSECRET\nand on.\n", &d);
-	assert_int_equal(d.nportions, 1);
-	assert_int_equal(d.lines[4].portion, 0);
+	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.lines[4].portion, 1);
 	assert_int_equal(d.portions[0].eff->level, LV_U);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
 	document_free(&d);
 
 	/*
@@ -545,11 +555,25 @@ test_marks_in_body(void **state)
 	assert_true(d.portions[2].eff->unknown);
 	document_free(&d);
 
-	/* List items and acronyms in parentheses are text. */
+	/*
+	 * List items and acronyms in parentheses on wrapped lines are text; a list item that is a
+	 * level letter ("(c)") joins the sentence and can only raise it.
+	 */
 	parse_str(p, "SECRET\n\n1. (S) Items:\n(a) one\n(b) two\n(c) the third\n(PRC) officials\n"
 	    "(SOC) forces\n", &d);
-	assert_int_equal(d.nportions, 1);
-	assert_int_equal(d.portions[0].last, 7);
+	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.portions[0].last, 4);
+	assert_int_equal(d.portions[1].reason, REASON_ITEM);
+	assert_true(d.portions[1].joined);
+	assert_int_equal(d.portions[1].last, 7);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
+	document_free(&d);
+	/* At a paragraph's head, an acronym that begins as a mark does may be a damaged mark. */
+	parse_str(p, "SECRET\n\n1. (U) Items.\n\n(SOC) forces\n\n(PRC) officials\n", &d);
+	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.portions[1].reason, REASON_UNREADABLE);
+	assert_true(d.portions[1].eff->unknown);
+	assert_int_equal(d.lines[6].portion, 1);
 	document_free(&d);
 
 	/* A "(c)" that follows no "(b)" may be a mark in lower case: it joins, and raises. */

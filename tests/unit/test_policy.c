@@ -53,15 +53,15 @@ static const char base_policy[] =
     "    heap_kib: 1024\n"
     "  placeholder: \"(U) [WITHHELD {exemption}]\"\n"
     "  default_exemption: (b)(1)\n"
+    "  reading:\n"
+    "    label: '^(?:(?<number>\\d{1,3}\\.)|(?<bullet>--)|(?<bare>\\d{1,3}))(?=[ (]|$) *'\n"
     "  rules:\n"
     "@RULES@";
 
 /* A macro, so that a test can append a rule by string concatenation. */
 #define BASE_RULES \
     "    - role: banner\n" \
-    "      pattern: '^(?<level>UNCLASSIFIED|SECRET)(?<controls>//[A-Z/ ,]*)?$'\n" \
-    "    - role: portion\n" \
-    "      pattern: '^(?<label>\\d+\\.)?\\s*\\((?<mark>[^()]{1,40})\\)'\n"
+    "      pattern: '^(?<level>UNCLASSIFIED|SECRET)(?<controls>//[A-Z/ ,]*)?$'\n"
 
 /* Replaces the first `what` in s by `with`; returns a new string the caller frees. */
 static char *
@@ -171,8 +171,11 @@ test_mini_loads(void **state)
 	assert_int_equal(p->nlevels, 2);
 	assert_int_equal(p->ncontrols, 2);
 	assert_int_equal(p->ncountries, 3);
-	assert_int_equal(p->nrules, 2);
+	assert_int_equal(p->nrules, 1);
 	assert_int_equal(p->match_limit, 1000);
+	assert_non_null(p->reading.label.code);
+	assert_int_equal(p->reading.label_max, 24);
+	assert_int_equal(p->reading.mark_max, 80);
 	policy_free(p);
 	free(text);
 }
@@ -268,10 +271,32 @@ test_missing_group(void **state)
 	char *text;
 
 	(void)state;
-	/* A portion rule must say where the mark is. */
-	text = make_policy("    - role: portion\n      pattern: '^\\((?<label>[A-Z]+)\\)'\n", "", NULL,
-	    NULL);
-	assert_refused(text, "lacks a named group");
+	/* The label pattern must say what kind of label it read. */
+	text = make_policy(BASE_RULES, "", "(?<bare>", "(?<other>");
+	assert_refused(text, "label pattern lacks a named group");
+	free(text);
+	/* Portion marks and captions are read by tearline, not by rules of the policy. */
+	text = make_policy(BASE_RULES "    - role: portion\n      pattern: '^\\((?<mark>[A-Z]+)\\)'\n",
+	    "", NULL, NULL);
+	assert_refused(text, "layout.reading.label");
+	free(text);
+	text = make_policy(BASE_RULES "    - role: caption\n      pattern: '^(?<controls>[A-Z]+)$'\n",
+	    "", NULL, NULL);
+	assert_refused(text, "captions come from the controls");
+	free(text);
+	text = make_policy(BASE_RULES, "", "  reading:\n    label:", "  rules_:\n    label:");
+	assert_refused(text, "unknown key");
+	free(text);
+	text = make_policy(BASE_RULES, "", "  reading:\n    label: ", "  reading:\n    labels: ");
+	assert_refused(text, "unknown key \"labels\"");
+	free(text);
+	text = make_policy(BASE_RULES, "", "  reading:\n", "  reading:\n    mark_max: 4\n");
+	assert_refused(text, "mark_max 8 to 200");
+	free(text);
+	/* No word of the scheme is longer than POLICY_WORD_MAX: banners are built from them. */
+	text = make_policy(BASE_RULES, "", "      banner: [SECRET]\n", "      banner: [SECRET, "
+	    "SECRETSECRETSECRETSECRETSECRETSECRETSECRETSECRETSECRETSECRETSECRETSECRET]\n");
+	assert_refused(text, "longer than 63 bytes");
 	free(text);
 	text = make_policy("    - role: banner\n      pattern: '^SECRET$'\n", "", NULL, NULL);
 	assert_refused(text, "banner pattern lacks a named group");

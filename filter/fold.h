@@ -1,0 +1,56 @@
+/*
+ * fold: what the reading rules compare, never what is written.
+ *
+ * A line, in UTF-8 or Latin-1, is mapped character by character to its compatibility form with
+ * libutf8proc: full-width letters and brackets, NBSP and the other spaces, dashes, fraction and
+ * division slashes and the like become their ASCII forms; default-ignorable characters (zero-width
+ * spaces and joiners, soft hyphens, byte order marks) and combining marks are dropped; tabs,
+ * form feeds and vertical tabs are spaces; other brackets read as parentheses. Case is kept: each
+ * rule says where it ignores it. A letter or digit with no ASCII form (a Cyrillic letter that
+ * looks like a Latin one) is kept as it is, in UTF-8, and a control character (NUL, C1) or a byte
+ * that begins no character is kept as the byte 0x80: either makes the text exotic, and a rule
+ * proves nothing of text it cannot read. Symbols (the paragraph sign, a bullet) are kept as they
+ * are.
+ *
+ * The fold remembers where in the line each byte it wrote came from, so that a rule's finding
+ * (where a label ends, where a mark stands) is located in the original; the original alone is
+ * ever written to a release.
+ */
+#ifndef TEARLINE_FOLD_H
+#define TEARLINE_FOLD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The most bytes of folded text kept; what lies beyond is cut (fold.cut). */
+#define FOLD_MAX 1024
+
+struct fold {
+	const char *text;	/* the folded text: the source itself when it needed no folding */
+	size_t len;
+	const uint16_t *at;	/* where each byte of text came from; NULL when text is the source */
+	size_t consumed;	/* source bytes read to make text */
+	bool exotic;		/* text holds a character with no ASCII form */
+	bool cut;		/* the source went on past what text holds */
+	char buf[FOLD_MAX];
+	uint16_t map[FOLD_MAX + 1];
+};
+
+/*
+ * Folds the first bytes of s[0..n), up to limit source bytes; latin1 says the bytes are Latin-1
+ * (else UTF-8, which the document has checked). f points into s when s needs no folding, and
+ * must not outlive it.
+ */
+void fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);
+
+/* The offset in the source of byte k of f's text (k may be f->len: the end of what was read). */
+static inline size_t
+fold_source(const struct fold *f, size_t k)
+{
+	if (f->at == NULL)
+		return k;
+	return k < f->len ? f->at[k] : f->consumed;
+}
+
+#endif

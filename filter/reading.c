@@ -1,0 +1,925 @@
+/*
+ * reading: the reading rules, on folded text.
+ */
+#include "reading.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The most words a caption or a multi-word name is matched over. */
+#define RUN_WORDS 8
+
+static bool
+is_open(char c)
+{
+	return c == '(' || c == '[' || c == '{';
+}
+
+static bool
+is_close(char c)
+{
+	return c == ')' || c == ']' || c == '}';
+}
+
+static bool
+is_alpha(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static bool
+is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* A word: a run of ASCII letters and digits, or of bytes with no ASCII form. */
+struct word {
+	size_t start, end;
+	size_t letters;
+	bool lower;		/* has a lower-case letter */
+	bool digit;		/* has a digit */
+	bool exotic;		/* has a byte with no ASCII form */
+};
+
+/* Reads the next word of s[0..n) at or after *i; returns false at the end. */
+static bool
+next_word(const char *s, size_t n, size_t *i, struct word *w)
+{
+	size_t k = *i;
+
+	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
+		k++;
+	if (k == n)
+		return false;
+	memset(w, 0, sizeof(*w));
+	w->start = k;
+	while (k < n && (is_alnum(s[k]) || (unsigned char)s[k] >= 0x80)) {
+		if ((unsigned char)s[k] >= 0x80)
+			w->exotic = true;
+		else if (is_alpha(s[k]))
+			w->letters++;
+		else
+			w->digit = true;
+		if (is_lower(s[k]))
+			w->lower = true;
+		k++;
+	}
+	w->end = k;
+	*i = k;
+	return true;
+}
+
+/* Optimal string alignment distance of a and b (both upper case), or 3 when it is more than 2. */
+static int
+osa(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d[POLICY_WORD_MAX + 2][POLICY_WORD_MAX + 2];
+	size_t i, j;
+
+	if (na > POLICY_WORD_MAX || nb > POLICY_WORD_MAX || (na > nb ? na - nb : nb - na) > 2)
+		return 3;
+	for (i = 0; i <= na; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= na; i++) {
+		int best = 3;
+
+		for (j = 1; j <= nb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > 2)
+			return 3;
+	}
+	return d[na][nb] > 2 ? 3 : d[na][nb];
+}
+
+/* The letters and digits of s[0..n), upper case, into t (at most POLICY_WORD_MAX). */
+static size_t
+upper_form(const char *s, size_t n, char *t)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < POLICY_WORD_MAX; i++)
+		if (is_alnum(s[i]))
+			t[k++] = (char)toupper((unsigned char)s[i]);
+	t[k] = '\0';
+	return k;
+}
+
+/*
+ * The vocabulary term that t[0..n) (upper case, letters and digits) is, or is one slip from: the
+ * term itself; for five letters or more, one letter dropped, doubled, replaced or two swapped
+ * ("NOFRON", "SECRT", "SSECRET"). Terms of fewer than five letters must match exactly: "NOTE" is
+ * no slip of "NODIS". With `starts`, only terms a mark may begin with.
+ */
+static const struct policy_term *
+near_term(const struct policy *p, const char *t, size_t n, bool starts)
+{
+	const struct policy_term *best = NULL;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < p->nterms; i++) {
+		const struct policy_term *pt = &p->terms[i];
+
+		if (starts && !pt->starts)
+			continue;
+		if (pt->len == n && memcmp(pt->text, t, n) == 0)
+			return pt;
+		if (best == NULL && n >= 5 && pt->len >= 5 && osa(pt->text, pt->len, t, n) <= 1)
+			best = pt;
+	}
+	return best;
+}
+
+/*
+ * Whether word w of s is prose: three letters or more, one of them lower case, all ASCII, and no
+ * vocabulary term nor a slip of one ("Comment", "Sam", "Secretary"; not "Secret", "Noforn").
+ */
+static bool
+prose_word(const struct policy *p, const char *s, const struct word *w)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t n;
+
+	if (w->exotic || w->digit || w->letters < 3 || !w->lower)
+		return false;
+	n = upper_form(s + w->start, w->end - w->start, t);
+	/* A plural in lower case ("Officials", "Secrets") is a word, not a slip of the level. */
+	if (s[w->end - 1] == 's' && n > 1 && policy_term_find(p, t, n - 1) != NULL)
+		return true;
+	return near_term(p, t, n, false) == NULL;
+}
+
+/* Whether t[0..n), of four letters, is one slip from a term of five ("ORCN", "NFRN"). */
+static bool
+loose_term(const struct policy *p, const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < p->nterms; i++)
+		if (p->terms[i].len == 5 && osa(p->terms[i].text, 5, t, n) <= 1)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the words of s[0..n) (up to RUN_WORDS) begin with a vocabulary term or a slip of one:
+ * "Noforn", "Top Secrte", "For Official Use Only", "Secret".
+ */
+static bool
+starts_with_term(const struct policy *p, const char *s, size_t n)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t i = 0, k = 0, w;
+	struct word wd;
+
+	for (w = 0; w < RUN_WORDS && next_word(s, n, &i, &wd); w++) {
+		size_t j;
+
+		if (wd.exotic)
+			return false;
+		for (j = wd.start; j < wd.end && k < POLICY_WORD_MAX; j++)
+			t[k++] = (char)toupper((unsigned char)s[j]);
+		/* A word of prose alone is no term ("Officials"); with the next it may be one. */
+		if ((w > 0 || !prose_word(p, s, &wd)) && near_term(p, t, k, false) != NULL)
+			return true;
+		if (k >= POLICY_WORD_MAX)
+			break;
+	}
+	return false;
+}
+
+/*
+ * An abbreviation made of single letters and dots at the start of s: "U.S.", "U.N. forces",
+ * "a.k.a.". "S.NF" is not one.
+ */
+static bool
+abbreviation(const char *s, size_t n)
+{
+	return n >= 3 && is_alpha(s[0]) && s[1] == '.' && is_alpha(s[2]) &&
+	    (n == 3 || !is_alpha(s[3]));
+}
+
+/* Reads a roman number of up to five letters, all of one case. Returns its value, or 0. */
+static unsigned
+roman(const char *s, size_t n)
+{
+	unsigned v = 0, prev = 0;
+	size_t i;
+	bool upper = isupper((unsigned char)s[0]);
+
+	if (n < 2 || n > 5)
+		return 0;
+	for (i = n; i > 0; i--) {
+		char c = (char)tolower((unsigned char)s[i - 1]);
+		unsigned d = c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : 0;
+
+		if (d == 0 || (isupper((unsigned char)s[i - 1]) != 0) != upper)
+			return 0;
+		if (d < prev)
+			v -= d;
+		else
+			v += d;
+		prev = d;
+	}
+	return v;
+}
+
+/* Whether s[0..n) is single letters, each followed by one space ("T S", "S E C R E T"). */
+static bool
+letter_spaced(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 3)
+		return false;
+	for (i = 0; i < n; i += 2)
+		if (!is_alpha(s[i]) || (i + 1 < n && s[i + 1] != ' '))
+			return false;
+	return true;
+}
+
+/*
+ * Marks g unknown, keeping what was written as its token when it may be quoted (it is the mark
+ * itself, and not prose).
+ */
+static void
+unknown(struct group *g, const char *t, size_t m)
+{
+	g->kind = GROUP_UNKNOWN;
+	if (!g->mark.unknown && marking_quotable(t, m))
+		snprintf(g->mark.unknown_token, sizeof(g->mark.unknown_token), "%.*s", (int)m, t);
+	g->mark.unknown = true;
+}
+
+/* Classifies the content of a group (see reading.h); reading_group wraps it. */
+static void
+classify(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
+    struct group *g);
+
+void
+reading_group(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
+    struct group *g)
+{
+	classify(p, s, n, closed, exotic, g);
+	if (g->kind == GROUP_UNKNOWN) {
+		while (n > 0 && s[0] == ' ') {
+			s++;
+			n--;
+		}
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		unknown(g, s, exotic ? 0 : n);
+	}
+}
+
+static void
+classify(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
+    struct group *g)
+{
+	char buf[256];
+	const char *t = s;
+	size_t m = n, i, k, w;
+	struct word wd;
+	int parsed;
+
+	memset(&g->mark, 0, sizeof(g->mark));
+	marking_init(&g->mark);
+	g->kind = GROUP_UNKNOWN;
+	g->has_level = false;
+	g->value = 0;
+	g->letter = 0;
+	while (m > 0 && t[0] == ' ') {
+		t++;
+		m--;
+	}
+	while (m > 0 && t[m - 1] == ' ')
+		m--;
+	/* Nothing, or a character no rule can read: it may have been a mark. */
+	if (m == 0 || exotic)
+		return;
+	if (closed && m == 1 && is_alpha(t[0])) {
+		g->kind = GROUP_ITEM;
+		g->item = is_lower(t[0]) ? ITEM_LOWER : ITEM_UPPER;
+		g->value = (unsigned)(tolower((unsigned char)t[0]) - 'a' + 1);
+		g->letter = t[0];
+		return;
+	}
+	if (closed && m <= 3 && strspn(t, "0123456789") >= m) {
+		g->kind = GROUP_ITEM;
+		g->item = ITEM_NUMBER;
+		for (i = 0; i < m; i++)
+			g->value = g->value * 10 + (unsigned)(t[i] - '0');
+		return;
+	}
+	if (closed && (g->value = roman(t, m)) != 0) {
+		g->kind = GROUP_ITEM;
+		g->item = ITEM_ROMAN;
+		return;
+	}
+	g->value = 0;
+	if (abbreviation(t, m) || (t[0] >= '0' && t[0] <= '9')) {
+		g->kind = GROUP_TEXT;
+		return;
+	}
+	/* "(T S)" is "(TS)": letter spacing is no word break in a mark. */
+	if (m < sizeof(buf) && letter_spaced(t, m)) {
+		for (i = 0, k = 0; i < m; i += 2)
+			buf[k++] = t[i];
+		t = buf;
+		m = k;
+	}
+	parsed = marking_parse(p, t, m, MARKING_BANNER, &g->mark);
+	if (parsed == 1) {
+		g->has_level = true;
+		/* NOFORN with REL TO is read, and withheld as malformed (marking_decide). */
+		if (closed && !g->mark.unknown)
+			g->kind = GROUP_MARK;
+		return;
+	}
+	marking_init(&g->mark);
+	/* "(/Rel UK)", "(|S)": a mark whose level is gone. */
+	if (strchr("/|\\-", t[0]) != NULL)
+		return;
+	if (starts_with_term(p, t, m))
+		return;
+	i = 0;
+	if (!next_word(t, m, &i, &wd))
+		return;
+	if (prose_word(p, t, &wd)) {
+		g->kind = GROUP_TEXT;
+		return;
+	}
+	if (wd.exotic)
+		return;
+	/*
+	 * A closed group with prose after its first word is a note or a name ("(SIMAS Event:
+	 * Taipei-00194-2008)", "(CIA officials)"): marks hold no prose. Not so an unclosed one,
+	 * whose text may follow a mark that lost its parenthesis.
+	 */
+	if (closed) {
+		struct word later;
+		size_t j = i;
+
+		while (next_word(t, m, &j, &later))
+			if (prose_word(p, t, &later)) {
+				g->kind = GROUP_TEXT;
+				return;
+			}
+	}
+	/* A word in capitals that begins as a mark does ("SOC", "TSMSUNNF", "SBUMF", "CIA"). */
+	if (!wd.lower) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up);
+
+		for (w = 0; w < p->nterms; w++) {
+			const struct policy_term *pt = &p->terms[w];
+
+			if (pt->starts && pt->single && pt->len <= n_up &&
+			    memcmp(pt->text, up, pt->len) == 0)
+				return;
+		}
+	}
+	/* Separators between words in capitals ("AF/PD", "S|S"). */
+	if (strpbrk(t, "/|\\") != NULL && (size_t)(strpbrk(t, "/|\\") - t) < m && !wd.lower)
+		return;
+	g->kind = GROUP_TEXT;
+}
+
+bool
+reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct group *g)
+{
+	const char *s = f->text;
+	size_t j, limit = at + 1 + p->reading.mark_max;
+	bool exotic = false;
+
+	memset(g, 0, sizeof(*g));
+	g->kind = GROUP_NONE;
+	if (at >= f->len || !is_open(s[at]))
+		return false;
+	if (limit > f->len)
+		limit = f->len;
+	for (j = at + 1; j < limit; j++) {
+		if (is_close(s[j]) || is_open(s[j]))
+			break;
+		if ((unsigned char)s[j] >= 0x80)
+			exotic = true;
+	}
+	g->start = at;
+	g->closed = j < f->len && is_close(s[j]);
+	/* A group cut by the end of what was read may close beyond it: it proves nothing. */
+	if (!g->closed && j == f->len && f->cut)
+		exotic = true;
+	reading_group(p, s + at + 1, j - at - 1, g->closed, exotic, g);
+	g->start = at;
+	g->end = g->closed ? j + 1 : j;
+	return true;
+}
+
+int
+reading_head(const struct policy *p, struct policy_matcher *md, const struct fold *f,
+    bool paragraph, struct head *h, char *err, size_t errlen)
+{
+	const struct policy_rule *r = &p->reading.label;
+	const char *s = f->text;
+	size_t pos = 0, labels;
+
+	memset(h, 0, sizeof(*h));
+	h->group.kind = GROUP_NONE;
+	h->second.kind = GROUP_NONE;
+	while (pos < f->len && s[pos] == ' ')
+		pos++;
+	for (labels = 0; labels < 4 && pos < f->len; labels++) {
+		const PCRE2_SIZE *ov;
+		enum label_kind kind;
+		size_t end;
+		int rc, g;
+
+		if (!policy_rule_may_match(r, s + pos, f->len - pos))
+			break;
+		if ((rc = policy_match(p, r, s + pos, f->len - pos, md, err, errlen)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		ov = policy_matcher_ovector(md);
+		if (ov[2 * r->g_number] != PCRE2_UNSET) {
+			g = r->g_number;
+			kind = LABEL_NUMBER;
+		} else if (ov[2 * r->g_bare] != PCRE2_UNSET) {
+			/* "13 (U)" only at a paragraph's head: in a sentence, a number is a word. */
+			if (!paragraph)
+				break;
+			g = r->g_bare;
+			kind = LABEL_BARE;
+		} else {
+			g = r->g_bullet;
+			kind = LABEL_BULLET;
+		}
+		end = pos + ov[2 * g + 1];
+		if (ov[1] == 0 || fold_source(f, end) > p->reading.label_max)
+			break;
+		if (kind > h->label)
+			h->label = kind;
+		h->label_end = fold_source(f, end);
+		pos += ov[1];
+		while (pos < f->len && s[pos] == ' ')
+			pos++;
+	}
+	h->after_label = pos;
+	if (reading_group_at(p, f, pos, &h->group) && h->group.kind == GROUP_ITEM) {
+		/* "(2) (S//NF)": an item, then the mark of what it numbers. */
+		pos = h->group.end;
+		while (pos < f->len && s[pos] == ' ')
+			pos++;
+		reading_group_at(p, f, pos, &h->second);
+	}
+	return 0;
+}
+
+bool
+reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
+    struct marking *m)
+{
+	const char *open = s + from, *end = s + n;
+	bool found = false;
+
+	while (open < end && (open = memchr(open, '(', (size_t)(end - open))) != NULL) {
+		struct fold f;
+		struct marking one;
+		const char *close;
+		size_t i = (size_t)(open - s), k, limit;
+
+		open++;
+		/* "OFFICER(S)" is a plural, not a mark. */
+		if (i > 0 && is_alnum(s[i - 1]))
+			continue;
+		fold_line(s + i, n - i, 4 * (size_t)p->reading.mark_max + 8, latin1, &f);
+		limit = f.len - 1 < (size_t)p->reading.mark_max + 1 ?
+		    f.len - 1 : (size_t)p->reading.mark_max + 1;
+		if (f.len < 2 || (close = memchr(f.text + 1, ')', limit)) == NULL)
+			continue;
+		k = (size_t)(close - f.text) - 1;
+		if (memchr(f.text + 1, '(', k) != NULL || policy_not_mark(p, f.text + 1, k))
+			continue;
+		for (limit = 1; limit <= k; limit++)
+			if ((unsigned char)f.text[limit] >= 0x80)
+				break;
+		if (limit <= k)
+			continue;	/* a character no rule can read */
+		if (k == 1) {
+			/* "section 4 (C) of the act" may be a mark; "(c)" is a list item. */
+			if (is_lower(f.text[1]) ||
+			    marking_parse(p, f.text + 1, 1, MARKING_PORTION, &one) != 1)
+				continue;
+		} else if (marking_parse(p, f.text + 1, k, MARKING_BANNER, &one) != 1) {
+			continue;
+		} else if (one.unknown || one.fd_conflict) {
+			/*
+			 * In mid-line a mark with an unknown token may be an office symbol or a
+			 * reference ("(C-RE9-02730)"): it does not make the text unknown, but its
+			 * level raises it all the same.
+			 */
+			int level = one.level;
+
+			marking_init(&one);
+			one.level = level;
+		}
+		if (found)
+			marking_join(p, m, &one, m);
+		else
+			*m = one;
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * Reads the words after a classification line's level into m: controls, REL TO lists, the
+ * section and cable number of a banner. A word that is none of these makes m unknown.
+ */
+static void
+class_rest(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t start, end, k;
+
+		while (i < n && strchr(" /|,;:-", s[i]) != NULL)
+			i++;
+		if (i == n)
+			break;
+		start = i;
+		while (i < n && strchr("/|;", s[i]) == NULL)
+			i++;
+		end = i;
+		while (end > start && strchr(" ,:-", s[end - 1]) != NULL)
+			end--;
+		/* A category as written ("REL TO USA, GBR", "NOFORN", "FGI DEU"). */
+		{
+			char buf[160];
+			struct marking one;
+			int len;
+
+			len = snprintf(buf, sizeof(buf), "%s//%.*s", p->levels[0].name,
+			    (int)(end - start), s + start);
+			if (len > 0 && (size_t)len < sizeof(buf) &&
+			    marking_parse(p, buf, (size_t)len, MARKING_BANNER, &one) == 1 &&
+			    !one.unknown) {
+				one.level = m->level;
+				marking_join(p, m, &one, m);
+				continue;
+			}
+		}
+		/* Else word by word: "NOFORN ORCON", "SECTION 1 OF 2". */
+		for (k = start; k < end;) {
+			struct word wd;
+			char up[POLICY_WORD_MAX + 1];
+			const struct policy_term *t;
+			size_t un;
+
+			if (!next_word(s, end, &k, &wd))
+				break;
+			un = upper_form(s + wd.start, wd.end - wd.start, up);
+			if (!wd.lower && !wd.exotic && (strcmp(up, "SECTION") == 0 ||
+			    strcmp(up, "OF") == 0 || (wd.letters == 0 && un <= 6)))
+				continue;
+			if ((t = near_term(p, up, un, false)) != NULL && t->control >= 0 &&
+			    strcmp(t->text, up) == 0) {
+				struct marking one;
+
+				marking_init(&one);
+				if (p->controls[t->control].kind == CONTROL_NOFORN)
+					one.fd = FD_NOFORN;
+				else
+					one.controls = (uint64_t)1 << t->control;
+				one.level = m->level;
+				marking_join(p, m, &one, m);
+				continue;
+			}
+			if (!m->unknown) {
+				m->unknown = true;
+				if (marking_quotable(s + wd.start, wd.end - wd.start))
+					snprintf(m->unknown_token, sizeof(m->unknown_token), "%.*s",
+					    (int)(wd.end - wd.start), s + wd.start);
+			}
+		}
+	}
+}
+
+/*
+ * Whether every word of s[0..n) is a word a marking is made of: a vocabulary term or a slip of
+ * one, REL, TO, a country or group, SECTION, OF, a number. "talks began in May" is not.
+ */
+static bool
+marking_words(const struct policy *p, const char *s, size_t n)
+{
+	size_t i = 0;
+	struct word wd;
+
+	while (next_word(s, n, &i, &wd)) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t un;
+
+		if (wd.exotic)
+			return false;
+		un = upper_form(s + wd.start, wd.end - wd.start, up);
+		if (wd.letters == 0 || strcmp(up, "REL") == 0 || strcmp(up, "TO") == 0 ||
+		    strcmp(up, "SECTION") == 0 || strcmp(up, "OF") == 0 ||
+		    near_term(p, up, un, false) != NULL ||
+		    policy_country_find(p, up, un) >= 0 || policy_group_find(p, up, un) >= 0)
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* Whether t[0..n) (upper case) is a level word of the policy, or another scheme's, or a slip. */
+static const struct policy_term *
+level_term(const struct policy *p, const char *t, size_t n)
+{
+	const struct policy_term *slip = NULL;
+	size_t m;
+
+	for (m = 0; m < p->nterms; m++) {
+		const struct policy_term *pt = &p->terms[m];
+		bool level = pt->level >= 0 && pt->control < 0 && pt->len >= 4;
+		bool other = pt->level < 0 && pt->control < 0 && pt->len >= 6;
+
+		if (!level && !other)
+			continue;
+		if (pt->len == n && memcmp(pt->text, t, n) == 0)
+			return pt;
+		if (slip == NULL && n >= 6 && pt->len >= 6 && osa(pt->text, pt->len, t, n) <= 1)
+			slip = pt;
+	}
+	return slip;
+}
+
+/*
+ * The level word a line begins with at s[*i..n): one word, two ("TOP SECRET"), or letters spaced
+ * out ("S E C R E T", and "SS E C R E T" with a letter doubled). Compared with the policy's
+ * level words of four letters or more and other schemes' levels of six or more, allowing one
+ * slip from six letters on. Returns the term (level -1 for another scheme's) and moves *i past
+ * what it read, or returns NULL.
+ */
+static const struct policy_term *
+class_level(const struct policy *p, const char *s, size_t n, size_t *i)
+{
+	size_t starts[16], ends[16], nt = 0, k = *i, c;
+	const struct policy_term *best = NULL;
+	size_t best_end = 0, best_len = 0;
+
+	/* Words of letters separated by spaces, up to 16. */
+	while (nt < 16 && k < n && is_alpha(s[k])) {
+		size_t sp = k;
+
+		starts[nt] = k;
+		while (k < n && is_alpha(s[k]))
+			k++;
+		ends[nt++] = k;
+		for (sp = k; sp < n && s[sp] == ' '; sp++)
+			continue;
+		if (sp > k && sp < n && is_alpha(s[sp]))
+			k = sp;
+		else
+			break;
+	}
+	/* Candidates: the first word, the first two, and every run of short (spaced) words. */
+	for (c = 1; c <= nt; c++) {
+		char t[POLICY_WORD_MAX + 1];
+		size_t tn = 0, w, j;
+		const struct policy_term *pt;
+
+		if (c > 2) {
+			bool spaced = true;
+
+			for (w = 0; w < c; w++)
+				spaced = spaced && ends[w] - starts[w] <= 2;
+			if (!spaced)
+				break;
+		}
+		for (w = 0; w < c; w++)
+			for (j = starts[w]; j < ends[w] && tn < POLICY_WORD_MAX; j++)
+				t[tn++] = (char)toupper((unsigned char)s[j]);
+		t[tn] = '\0';
+		if ((pt = level_term(p, t, tn)) != NULL && tn >= best_len) {
+			best = pt;
+			best_end = ends[c - 1];
+			best_len = tn;
+		}
+	}
+	if (best != NULL)
+		*i = best_end;
+	return best;
+}
+
+bool
+reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
+{
+	const char *s = f->text;
+	size_t n = f->len, i = 0, k, word;
+	const struct policy_term *lv;
+	bool lower = false;
+
+	if (f->cut || f->exotic)
+		return false;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || n > 200)
+		return false;
+	while (i < n && strchr(" #*>|_=~-", s[i]) != NULL)
+		i++;
+	/*
+	 * "CLASSIFICATION: SECRET", "Classification - Confidential". ("Class: SECRET" in a FOIA
+	 * release's declassification stamp names what the original was, not this text.)
+	 */
+	if (n - i > 14 && strncasecmp(s + i, "classification", 14) == 0) {
+		k = i + 14;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k < n && (s[k] == ':' || s[k] == '-')) {
+			i = k + 1;
+			while (i < n && s[i] == ' ')
+				i++;
+		}
+	}
+	word = i;
+	if ((lv = class_level(p, s, n, &i)) == NULL)
+		return false;
+	for (k = 0; k < n; k++)
+		lower = lower || is_lower(s[k]);
+	/* "SECRETARY" is a word of its own, not a level. */
+	if (i < n && is_alnum(s[i]))
+		return false;
+	/*
+	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
+	 * only in capitals ("official, a turf war" is prose); so is ours in a sentence that wraps
+	 * onto the line ("kept\nconfidential, he said").
+	 */
+	for (k = word; k < i; k++)
+		if (is_lower(s[k]))
+			break;
+	if (k < i && ((s[i - 1] == 's' && policy_term_find(p, lv->text, lv->len) == lv &&
+	    i - word > lv->len) || lv->level < 0 || (wrapped && is_lower(s[word]))))
+		return false;
+	marking_init(m);
+	if (lv->level >= 0) {
+		m->level = lv->level;
+	} else {
+		m->unknown = true;
+		snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s", lv->text);
+	}
+	k = i;
+	while (k < n && s[k] == ' ')
+		k++;
+	/* The level alone, or with punctuation only: "Secret", "SECRET:", "SECRET." */
+	if (k == n || strspn(s + k, " .:;,*_-=") >= n - k)
+		return true;
+	/*
+	 * Words after the level: a marking's words ("SECRET NOFORN", "Secret//Noforn",
+	 * "SECRET/REL YEMEN"); in capitals, a marking word first is enough ("SECRET NOFORN
+	 * SOURCES" is read, and its unknown words make it unknown). A separator says the same.
+	 */
+	if (strchr("/|:-", s[k]) == NULL) {
+		struct word wd;
+		size_t j = k;
+		char up[POLICY_WORD_MAX + 1];
+		size_t un;
+
+		if (lower) {
+			if (!marking_words(p, s + k, n - k))
+				return false;
+		} else {
+			if (!next_word(s, n, &j, &wd) || wd.exotic)
+				return false;
+			un = upper_form(s + wd.start, wd.end - wd.start, up);
+			if (strcmp(up, "REL") != 0 && near_term(p, up, un, false) == NULL &&
+			    !(un == 4 && loose_term(p, up, un)))
+				return false;
+		}
+	}
+	/*
+	 * A level and a separator ("SECRET//NOFORN The source", "Confidential: the plan") is a
+	 * classification whatever follows; words that are no marking's make it unknown.
+	 */
+	class_rest(p, s + k, n - k, m);
+	return true;
+}
+
+/*
+ * Matches the words from s[*i..n) against control names, longest run first, their letters
+ * compared alone ("NO FORN", "F O U O", "Noforn"). Returns the control and moves *i past the
+ * run, or returns -1.
+ */
+static int
+control_run(const struct policy *p, const char *s, size_t n, size_t *i)
+{
+	struct word words[RUN_WORDS];
+	size_t nw = 0, k = *i, run;
+
+	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw]))
+		nw++;
+	for (run = nw; run > 0; run--) {
+		char t[POLICY_WORD_MAX + 1];
+		size_t tn = 0, w, j;
+		const struct policy_term *pt;
+
+		for (w = 0; w < run; w++)
+			for (j = words[w].start; j < words[w].end && tn < POLICY_WORD_MAX; j++)
+				t[tn++] = (char)toupper((unsigned char)s[j]);
+		if ((pt = policy_term_find(p, t, tn)) != NULL && pt->control >= 0) {
+			*i = words[run - 1].end;
+			return pt->control;
+		}
+	}
+	return -1;
+}
+
+bool
+reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
+{
+	const char *s = f->text;
+	size_t n = f->len, i = 0, k;
+	struct word wd;
+
+	*bits = 0;
+	if (f->cut || f->exotic)
+		return false;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || n - i > 100)
+		return false;
+	for (k = i; k < n; k++)
+		if ((s[k] >= '0' && s[k] <= '9'))
+			return false;
+	/* "(SBU)" on a line of its own is a mark: a portion starts there. */
+	if (is_open(s[i])) {
+		struct group g;
+
+		if (reading_group_at(p, f, i, &g) && (g.kind == GROUP_MARK || g.has_level))
+			return false;
+	}
+	k = i;
+	while (next_word(s, n, &k, &wd)) {
+		size_t at = wd.start;
+		int c = control_run(p, s, n, &at);
+
+		if (c < 0)
+			return false;
+		*bits |= (uint64_t)1 << c;
+		k = at;
+	}
+	return *bits != 0;
+}
+
+uint64_t
+reading_named_controls(const struct policy *p, const struct fold *f)
+{
+	const char *s = f->text;
+	size_t n = f->len, k;
+	uint64_t bits = 0;
+	struct word wd;
+
+	if (n > 100 || f->exotic)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9') || (is_open(s[k]) && k > 0))
+			return 0;
+	k = 0;
+	while (next_word(s, n, &k, &wd)) {
+		size_t at = wd.start;
+		int c = control_run(p, s, n, &at);
+
+		if (c >= 0 && p->controls[c].kind != CONTROL_DISTRIBUTION) {
+			bits |= (uint64_t)1 << c;
+			k = at;
+		}
+	}
+	return bits;
+}

@@ -1,0 +1,126 @@
+/*
+ * reading: the rules that read what a line says about classification, on its folded form (fold.h).
+ *
+ * Each rule answers one question and is labelled by what its answer may do to the text (see
+ * docs/reading.md): a mark proven at a portion's head starts a portion at that marking; anything
+ * else at a head that may be a mark is an unknown mark, withheld everywhere; marks elsewhere in a
+ * line, list items that are level letters, classification lines and caption lines can only raise.
+ * Nothing here lowers a marking, and nothing here is written to a release.
+ */
+#ifndef TEARLINE_READING_H
+#define TEARLINE_READING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fold.h"
+#include "marking.h"
+#include "policy.h"
+
+/* What a group in brackets is: "(S//NF)", "(c)", "(Comment: ...)", "(TSMSUNNF)". */
+enum group_kind {
+	GROUP_NONE,	/* no group where one was looked for */
+	GROUP_MARK,	/* a mark, every token known: proven */
+	GROUP_ITEM,	/* a list item: one letter, a number, a roman number */
+	GROUP_TEXT,	/* proven no mark: prose, an abbreviation, a number, an office symbol */
+	GROUP_UNKNOWN	/* may be a mark, and proves nothing: withheld everywhere */
+};
+
+/* The kinds of list item, each counted on its own ("(a)", "(A)", "(1)", "(ii)"). */
+enum item_kind {
+	ITEM_LOWER,
+	ITEM_UPPER,
+	ITEM_NUMBER,
+	ITEM_ROMAN,
+	ITEM_KINDS
+};
+
+struct group {
+	enum group_kind kind;
+	size_t start, end;	/* folded offsets: its opening bracket, and past its closing one
+				 * (or past what was read of an unclosed group) */
+	bool closed;
+	struct marking mark;	/* GROUP_MARK; GROUP_UNKNOWN with the level it begins with, if any */
+	bool has_level;		/* GROUP_UNKNOWN: mark.level was read from a level token */
+	enum item_kind item;	/* GROUP_ITEM */
+	unsigned value;		/* GROUP_ITEM: 1 for "a", "A", "1", "i"; 2 for "b", ... */
+	char letter;		/* GROUP_ITEM of a letter: the letter as written */
+};
+
+/* What a label at a line's head is. */
+enum label_kind {
+	LABEL_NONE,
+	LABEL_BULLET,		/* "--", "-", "*", "#", "|", ">": the paragraph goes on */
+	LABEL_NUMBER,		/* "4.", "¶4.", "A.", "ii)", "3.1.": a numbered paragraph */
+	LABEL_BARE		/* "13": a number, a label only at a paragraph's head */
+};
+
+/* The head of a line: its labels, then the group that stands first after them. */
+struct head {
+	enum label_kind label;	/* the strongest label read (a number beats a bullet) */
+	size_t label_end;	/* source bytes up to the end of the labels (their blanks not) */
+	size_t after_label;	/* folded offset just after the labels and their blanks */
+	struct group group;	/* the first group after the labels, or GROUP_NONE */
+	struct group second;	/* a group right after an item group ("(2) (S)"), or GROUP_NONE */
+	bool at_head;		/* the line opens a paragraph or follows a finished sentence (set
+				 * by the document reader) */
+};
+
+/*
+ * Classifies the content s[0..n) of a group; closed says its bracket closed, exotic that it holds
+ * a character with no ASCII form. Fills g (kind, mark, item); g's offsets are the caller's.
+ */
+void reading_group(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
+    struct group *g);
+
+/*
+ * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
+ * mark_max. Returns false when no group opens there.
+ */
+bool reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct group *g);
+
+/*
+ * Reads the head of folded line f: labels (layout.reading.label, as many as stand in a row), then
+ * the group after them. `paragraph` says the line opens a paragraph, where a bare number is a
+ * label. Returns 0, or -1 with a message in err (a label pattern hit its match limit).
+ */
+int reading_head(const struct policy *p, struct policy_matcher *md, const struct fold *f,
+    bool paragraph, struct head *h, char *err, size_t errlen);
+
+/*
+ * Finds marks in line s[0..n) from byte `from` on, joined into *m: groups in parentheses, not
+ * glued to a word before them, that prove a mark (in any case, folded); or whose unknown tokens
+ * follow a level (only the level counts: in mid-line an office symbol or a reference code is
+ * likely; the policy's not_marks are none). A lone upper-case level letter counts ("section 4
+ * (C) of"); a lower-case one is a list item. Only raises. Returns whether one was found.
+ */
+bool reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
+    struct marking *m);
+
+/*
+ * Whether folded line f is a classification line, in any case and spelling: a level word
+ * (letter-spaced, with one letter doubled, dropped or swapped; after "Classification:" and
+ * markdown or table marks) that stands alone, or before a separator ("/", "|", ":", "-") and
+ * anything, or before marking words. *m is its marking, unknown where a word after the level is
+ * not the policy's. "Secret talks began" is prose, not one; nor is a plural in lower case, another
+ * scheme's level in lower case, or, where the line continues a sentence (wrapped), a level word in
+ * lower case.
+ */
+bool reading_class_line(const struct policy *p, const struct fold *f, bool wrapped,
+    struct marking *m);
+
+/*
+ * Whether folded line f is a caption: nothing but control names and aliases, in any case, with
+ * any spacing, brackets or slashes ("NOFORN", "Noforn", "F O U O", "//NOFORN", "(NOFORN)",
+ * "NO FORN", "NOFORN, NOT FOR INTERNET DISTRIBUTION"). *bits gets every control named. A line
+ * whose bracket holds a mark with a level ("(SBU)") is a mark, not a caption.
+ */
+bool reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits);
+
+/*
+ * The restrictive controls (NOFORN and handling ones) a line in capitals names among other words
+ * ("NOFORN SIPDIS ADDRESSEES"): they apply all the same. Returns them as control bits.
+ */
+uint64_t reading_named_controls(const struct policy *p, const struct fold *f);
+
+#endif
