@@ -76,7 +76,18 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/fixtures.h $(OBJ) $(HDR)
 $(B)/faultinject.so: tests/faults/faultinject.c | $(B)
 	$(CC) -shared -fPIC -O2 -g -Wall -Wextra -o $@ $< -ldl
 
-unit: $(UNIT_BIN) $(B)/faultinject.so
+# The property tests (tests/props): the cmocka test and the runner both link props.c.
+PROPS_SRC = tests/props/props.c
+
+$(B)/test_props: tests/unit/test_props.c $(PROPS_SRC) tests/props/props.h tests/unit/fixtures.h \
+    $(OBJ) $(HDR)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Ifilter -Itests/props -o $@ $< $(PROPS_SRC) $(OBJ) \
+	    $(LIBS) $(CMOCKA_LIBS)
+
+$(B)/props: tests/props/run.c $(PROPS_SRC) tests/props/props.h $(OBJ) $(HDR)
+	$(CC) $(ALL_CFLAGS) -Ifilter -Itests/props -o $@ $< $(PROPS_SRC) $(OBJ) $(LIBS)
+
+unit: $(UNIT_BIN) $(B)/faultinject.so $(B)/props
 
 deps:
 	@sh scripts/deps.sh build
@@ -156,10 +167,10 @@ FUZZ_SRC = $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:fuzz/%.c=fuzz/build/%)
 FUZZ_MODS = $(SRC) $(B)/policy_builtin.c
 
-fuzz/build/fuzz_%: fuzz/fuzz_%.c $(FUZZ_MODS) $(HDR)
+fuzz/build/fuzz_%: fuzz/fuzz_%.c $(FUZZ_MODS) $(PROPS_SRC) $(HDR)
 	@mkdir -p fuzz/build
-	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -pthread $(FUZZ_FLAGS) -Ifilter \
-		$(shell $(PKG_CONFIG) --cflags $(PKGS)) -o $@ $< $(FUZZ_MODS) $(LIBS)
+	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -pthread $(FUZZ_FLAGS) -Ifilter -Itests/props \
+		$(shell $(PKG_CONFIG) --cflags $(PKGS)) -o $@ $< $(FUZZ_MODS) $(PROPS_SRC) $(LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 

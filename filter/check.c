@@ -30,8 +30,8 @@ check_rule_description(const char *rule)
 		    "marking." },
 		{ "banner-mismatch", "The banner disagrees with the roll-up of the portion "
 		    "marks." },
-		{ "noforn-with-rel", "A mark carries both NOFORN and REL TO: malformed, never "
-		    "released." },
+		{ "noforn-with-rel", "A mark carries NOFORN with REL TO, or REL TO twice: malformed, "
+		    "never released." },
 		{ "classification-line", "A line in the body states a classification outside the "
 		    "banner grammar: the text after it takes at least that marking." },
 		{ "rel-without-usa", "A REL TO list does not name USA." },
@@ -212,7 +212,7 @@ format_marking(const struct policy *p, const struct marking *m, char *buf, size_
 		return;
 	}
 	if (m->fd_conflict) {
-		snprintf(buf, buflen, "malformed (NOFORN with REL TO)");
+		snprintf(buf, buflen, "malformed (NOFORN with REL TO, or REL TO twice)");
 		return;
 	}
 	if (marking_format(p, m, NULL, true, buf, buflen) < 0)
@@ -427,8 +427,8 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		if (pt->marked && pt->mark->fd_conflict &&
 		    (f = add(&a, SEVERITY_ERROR, "noforn-with-rel", pt->first + 1, column)) != NULL) {
 			snprintf(f->marking, sizeof(f->marking), "%s", written);
-			snprintf(f->message, sizeof(f->message), "%s carries both NOFORN and REL TO: "
-			    "malformed, withheld everywhere", written);
+			snprintf(f->message, sizeof(f->message), "%s carries NOFORN with REL TO, or "
+			    "REL TO twice: malformed, withheld everywhere", written);
 		}
 		if (pt->marked && pt->reason == REASON_CLASS &&
 		    (f = add(&a, SEVERITY_WARNING, "classification-line", pt->first + 1,

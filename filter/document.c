@@ -146,15 +146,48 @@ is_blank(const char *s, size_t len)
 
 /*
  * Whether a line ends a sentence (by the policy's sentence_end), so that a mark on the next line
- * may start a new portion.
+ * may start a new portion. A proven mark after text ends it ("Title of the article (U)", as IC
+ * pages mark their headings); a line of marks alone ("(S//NF)"), or one that ends with what may
+ * be a mark and proves nothing, ends none: a mark after it joins and can only raise.
  */
 static bool
 ends_sentence(const struct policy *p, const char *s, size_t len)
 {
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len == 0)
-		return true;
+	bool proven = false;
+
+	for (;;) {
+		struct group g;
+		size_t open;
+		bool exotic = false;
+
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		if (len == 0)
+			return false;
+		if (s[len - 1] != ')')
+			break;
+		for (open = len - 1; open > 0 && len - open <= p->reading.mark_max + 1; open--)
+			if (s[open - 1] == '(' || s[open - 1] == ')')
+				break;
+		if (open == 0 || s[open - 1] != '(')
+			break;
+		for (size_t k = open; k < len - 1; k++)
+			exotic = exotic || (unsigned char)s[k] >= 0x80;
+		reading_group(p, s + open, len - 1 - open, true, exotic, &g);
+		if (g.kind != GROUP_MARK && g.kind != GROUP_UNKNOWN &&
+		    !(g.kind == GROUP_ITEM && g.letter != 0 && g.item == ITEM_UPPER))
+			break;
+		if (g.kind == GROUP_UNKNOWN)
+			return false;
+		proven = true;
+		len = open - 1;
+	}
+	if (proven) {
+		/* Text before the marks, or marks alone. */
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		return len > 0;
+	}
 	if (s[len - 1] != '\0' && strchr(p->reading.sentence_end, s[len - 1]) != NULL)
 		return true;
 	/* A right double or single quotation mark in UTF-8. */
@@ -514,6 +547,7 @@ struct reader {
 	bool top;		/* before the first text line */
 	enum line_kind prev_kind;
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
+	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	bool pending;		/* a banner or caption in the body raises the text after it */
 	enum portion_reason pending_reason;
 	struct marking raise;	/* ... to this */
@@ -794,6 +828,21 @@ item_before_in(const struct document *d, size_t prev, const struct group *g)
 	return false;
 }
 
+/* Notes every one-letter item, "(b)" or "(B)", that line s[0..n) holds, in rd->seen. */
+static void
+note_items(struct reader *rd, const char *s, size_t n)
+{
+	const char *at = s, *end = s + n;
+
+	while (end - at >= 3 && (at = memchr(at, '(', (size_t)(end - at - 2))) != NULL) {
+		if (at[2] == ')' && at[1] >= 'a' && at[1] <= 'z')
+			rd->seen |= (uint32_t)1 << (at[1] - 'a');
+		else if (at[2] == ')' && at[1] >= 'A' && at[1] <= 'Z')
+			rd->seen |= (uint32_t)1 << (at[1] - 'A');
+		at++;
+	}
+}
+
 /*
  * The marking of a level letter ("c", "S"), in either case, or none. Sets *other for a letter of
  * another scheme's level ("R"): that is a mark this policy cannot read.
@@ -878,7 +927,8 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 	}
 	level = g->letter != 0 && letter_marking(rd->p, g->letter, &o->mark, &other);
 	if (!level) {
-		if (in_sequence || g->item == ITEM_NUMBER || g->item == ITEM_ROMAN)
+		/* "(d)" after "(c)"; never "(T ~)", which is no list item but a damaged mark. */
+		if ((in_sequence && g->bare) || g->item == ITEM_NUMBER || g->item == ITEM_ROMAN)
 			return false;
 		marking_init(&o->mark);
 		o->mark.unknown = true;
@@ -887,14 +937,24 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 	}
 	if (other) {
 		/* "(r)" after "(q)" is an item; "(R)" alone a level of another scheme. */
-		if (in_sequence)
+		if (in_sequence && label == LABEL_NONE)
 			return false;
 		o->reason = REASON_UNREADABLE;
 		return true;
 	}
-	if (in_sequence || (g->item == ITEM_LOWER && label != LABEL_NUMBER)) {
+	/*
+	 * After a paragraph number the letter stands where a mark does ("¶2. (C)", "¶2. (u)");
+	 * after a bullet, so does one in capitals. With no label, one that follows its list
+	 * ("(c)" after "(b)") or is in lower case is an item or a mark: it can only raise.
+	 */
+	if ((label == LABEL_NONE && in_sequence) || (g->item == ITEM_LOWER &&
+	    label != LABEL_NUMBER)) {
 		o->reason = REASON_ITEM;
 		o->joined = true;
+	} else if (!g->bare) {
+		/* "(U.)": a level letter with something beside it is no proven mark. */
+		o->mark.unknown = true;
+		o->reason = REASON_UNREADABLE;
 	}
 	return true;
 }
@@ -937,7 +997,6 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (g->kind == GROUP_ITEM && h->second.kind != GROUP_NONE &&
 	    h->second.kind != GROUP_TEXT &&
 	    !(g->letter != 0 && letter_marking(p, g->letter, &o.mark, &other))) {
-		rd->items[g->item] = g->value;
 		g = &h->second;
 		label = LABEL_NUMBER;
 	}
@@ -946,19 +1005,47 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 * letter after an item that numbers the paragraph ("(B) (C)") is in a mark's place.
 	 */
 	if (g->kind == GROUP_ITEM && g == &h->group) {
-		in_sequence = g->value == 1 || g->value == rd->items[g->item] + 1 ||
-		    item_before_in(d, prev, g);
-		rd->items[g->item] = g->value;
+		bool level = g->letter != 0 && letter_marking(p, g->letter, &o.mark, &other);
+
+		/*
+		 * A level letter follows its list when the letter before it stood as an item
+		 * anywhere before ("(b)" at a line's head or in a sentence): a set that only
+		 * grows, so that nothing added to a document can make such an item a mark. Other
+		 * letters follow the item just before them.
+		 */
+		if (level && g->item <= ITEM_UPPER && g->value <= 26)
+			in_sequence = g->value == 1 || ((rd->seen >> (g->value - 2)) & 1);
+		else
+			in_sequence = g->value == 1 || g->value == rd->items[g->item] + 1 ||
+			    item_before_in(d, prev, g);
 	}
 	o.joined = false;
 	if (runs_on && label != LABEL_NUMBER && label != LABEL_BULLET)
 		opens = decide_wrapped(rd, i, g, &o);
 	else
 		opens = decide_head(rd, g, label, in_sequence, &o);
+	/*
+	 * Items are counted where they stand as items, with no label before them (after a label a
+	 * letter stands where a mark does: "3.1. (U)"); letters in either case ("(C)" damaged to
+	 * "(c)" is the same item).
+	 */
+	if (g->kind == GROUP_ITEM && g == &h->group && h->label == LABEL_NONE &&
+	    (!(g->letter != 0 && letter_marking(p, g->letter, &more, &other)) || in_sequence)) {
+		/*
+		 * A level letter counts only as the next item of a list it follows ("(c)" after
+		 * "(b)"); alone ("(U)") it may be a mark, and the list goes on past it.
+		 */
+		rd->items[g->item] = g->value;
+		if (g->item == ITEM_LOWER || g->item == ITEM_UPPER)
+			rd->items[ITEM_LOWER] = rd->items[ITEM_UPPER] = g->value;
+	}
 	if (!opens)
 		return 0;
 	/* Every mark further on in the line counts too: the line cannot be cut. */
 	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), !d->utf8, &more))
+		marking_join(p, &o.mark, &more, &o.mark);
+	/* So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('). */
+	if (h->letter != 0 && letter_marking(p, h->letter, &more, &other))
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* The label is what stands before the group. */
 	label_end = fold_source(f, g->start);
@@ -966,8 +1053,8 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		label_end--;
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
 		return -1;
-	if (!o.joined)
-		rd->header = false;
+	/* A mark at a line's head, even one that only raises, ends the header. */
+	rd->header = false;
 	return 1;
 }
 
@@ -1087,10 +1174,20 @@ read_text(struct reader *rd, size_t i, const struct head *h)
 	const char *s = d->data + d->lines[i].off;
 	struct marking raised;
 	bool numbered = h->at_head && (h->label == LABEL_NUMBER || h->label == LABEL_BARE);
+	bool other;
 	bool fresh = rd->cur == DOC_NONE || numbered;
 
 	if (reading_marks(rd->p, s, d->lines[i].len, 0, !d->utf8, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
+			return -1;
+	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {
+		/*
+		 * "S) The walrus": a letter label that is a level letter may be "(S)" that lost its
+		 * '(': the text is raised to that level, a numbered paragraph's from the
+		 * document's marking.
+		 */
+		if (start(rd, i, &raised, REASON_ITEM, numbered ? h->label_end : 0,
+		    fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (fresh) {
 		if (start(rd, i, NULL, REASON_UNMARKED, numbered ? h->label_end : 0, REL_OWN) != 0)
@@ -1176,6 +1273,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 		if (ln->kind == LINE_TEXT) {
 			d->portions[rd.cur].last = i;
 			d->portions[rd.cur].last_text = i;
+			note_items(&rd, s, ln->len);
 		}
 		if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 			rd.top = rd.top && ln->kind != LINE_TEXT;

@@ -269,9 +269,13 @@ parse_category(const struct policy *p, struct marking *m, const char *s, size_t 
 		if (len - i >= 2 && strncasecmp(s + i, "TO", 2) == 0 &&
 		    (len - i == 2 || s[i + 2] == ' '))
 			i += 2;
-		/* Two REL TO lists in one mark: which one the author meant nobody can know. */
+		/*
+		 * Two REL TO lists in one mark: which one the author meant nobody can know. Like
+		 * NOFORN with REL TO, a contradiction: never released (marking_decide).
+		 */
 		if (m->fd == FD_REL) {
-			note_unknown(m, "REL TO", 6);
+			m->fd_conflict = true;
+			parse_rel_list(p, m, s + i, len - i);
 			return;
 		}
 		if (m->fd == FD_NOFORN)
@@ -495,9 +499,12 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 			snprintf(why, whylen, "a mark it cannot read");
 		return RULE_UNKNOWN_TOKEN;
 	}
-	/* NOFORN and REL TO in one marking contradict each other: malformed, never released. */
+	/*
+	 * NOFORN with REL TO, or two REL TO lists, in one marking contradict each other: malformed,
+	 * never released.
+	 */
 	if (m->fd_conflict) {
-		snprintf(why, whylen, "NOFORN and REL TO in one mark");
+		snprintf(why, whylen, "NOFORN with REL TO, or REL TO twice, in one mark");
 		return RULE_UNKNOWN_TOKEN;
 	}
 	if (m->level > t->level) {

@@ -25,7 +25,8 @@ struct marking {
 	enum marking_fd fd;
 	struct country_set rel;		/* with FD_REL: countries the portion may go to */
 	bool rel_partial;		/* the REL TO list names a group of unknown membership, or none */
-	bool fd_conflict;		/* both NOFORN and REL TO were written */
+	bool fd_conflict;		/* NOFORN and REL TO were both written, or REL TO twice:
+					 * malformed, never released */
 	bool unknown;			/* an unknown token: never releasable */
 	char unknown_token[40];		/* the first unknown token, for messages: empty when it
 					 * may not be quoted (marking_quotable) */

@@ -96,9 +96,14 @@ policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbos
 			}
 			reading_group(p, s, n, true, false, &g);
 			m = g.mark;
-			if (g.kind == GROUP_ITEM && isupper((unsigned char)g.letter))
-				g.kind = marking_parse(p, s, n, MARKING_PORTION, &m) == 1 ?
-				    GROUP_MARK : GROUP_TEXT;
+			if (g.kind == GROUP_ITEM && isupper((unsigned char)g.letter)) {
+				char up = g.letter;
+
+				if (marking_parse(p, &up, 1, MARKING_PORTION, &m) != 1)
+					g.kind = GROUP_TEXT;
+				else
+					g.kind = g.bare && !m.unknown ? GROUP_MARK : GROUP_UNKNOWN;
+			}
 			if (g.kind == GROUP_UNKNOWN)
 				snprintf(got, sizeof(got), "withheld");
 			else if (g.kind != GROUP_MARK)

@@ -45,6 +45,7 @@ struct word {
 	size_t start, end;
 	size_t letters;
 	bool lower;		/* has a lower-case letter */
+	bool inner_upper;	/* has an upper-case letter after its first byte ("CxNOFORN") */
 	bool digit;		/* has a digit */
 	bool exotic;		/* has a byte with no ASCII form */
 };
@@ -70,6 +71,8 @@ next_word(const char *s, size_t n, size_t *i, struct word *w)
 			w->digit = true;
 		if (is_lower(s[k]))
 			w->lower = true;
+		else if (k > w->start && s[k] >= 'A' && s[k] <= 'Z')
+			w->inner_upper = true;
 		k++;
 	}
 	w->end = k;
@@ -164,7 +167,8 @@ prose_word(const struct policy *p, const char *s, const struct word *w)
 	char t[POLICY_WORD_MAX + 1];
 	size_t n;
 
-	if (w->exotic || w->digit || w->letters < 3 || !w->lower)
+	/* Prose is written in lower case, or with a capital first: "comment", "Comment". */
+	if (w->exotic || w->digit || w->letters < 3 || !w->lower || w->inner_upper)
 		return false;
 	n = upper_form(s + w->start, w->end - w->start, t);
 	/* A plural in lower case ("Officials", "Secrets") is a word, not a slip of the level. */
@@ -321,6 +325,17 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	/* Nothing, or a character no rule can read: it may have been a mark. */
 	if (m == 0 || exotic)
 		return;
+	/*
+	 * One letter, with punctuation or spaces at most ("(T.)", "(T ~)"): an item, but one
+	 * that proves no mark (g->bare false).
+	 */
+	g->bare = m == 1;
+	if (closed && m > 1 && is_alpha(t[0]) && !is_alnum(t[1])) {
+		for (i = 1; i < m && !is_alnum(t[i]) && (unsigned char)t[i] < 0x80; i++)
+			continue;
+		if (i == m)
+			m = 1;
+	}
 	if (closed && m == 1 && is_alpha(t[0])) {
 		g->kind = GROUP_ITEM;
 		g->item = is_lower(t[0]) ? ITEM_LOWER : ITEM_UPPER;
@@ -341,9 +356,18 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 		return;
 	}
 	g->value = 0;
-	if (abbreviation(t, m) || (t[0] >= '0' && t[0] <= '9')) {
-		g->kind = GROUP_TEXT;
-		return;
+	/* "(U.S.)" is an abbreviation; "(T.S)" spells a level, and may be a damaged mark. */
+	if (abbreviation(t, m)) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t k2 = 0;
+
+		for (i = 0; i < m && t[i] != ' ' && k2 < POLICY_WORD_MAX; i++)
+			if (is_alpha(t[i]))
+				up[k2++] = (char)toupper((unsigned char)t[i]);
+		if (policy_term_find(p, up, k2) == NULL) {
+			g->kind = GROUP_TEXT;
+			return;
+		}
 	}
 	/* "(T S)" is "(TS)": letter spacing is no word break in a mark. */
 	if (m < sizeof(buf) && letter_spaced(t, m)) {
@@ -390,21 +414,51 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 				return;
 			}
 	}
-	/* A word in capitals that begins as a mark does ("SOC", "TSMSUNNF", "SBUMF", "CIA"). */
-	if (!wd.lower) {
-		char up[POLICY_WORD_MAX + 1];
-		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up);
+	/* A word of a marking after the first ("(a//NF)", "(x ORCON)"): a mark that lost its level. */
+	{
+		struct word later;
+		size_t j = i;
 
-		for (w = 0; w < p->nterms; w++) {
-			const struct policy_term *pt = &p->terms[w];
+		while (next_word(t, m, &j, &later)) {
+			char up[POLICY_WORD_MAX + 1];
+			size_t n_up = upper_form(t + later.start, later.end - later.start, up);
 
-			if (pt->starts && pt->single && pt->len <= n_up &&
-			    memcmp(pt->text, up, pt->len) == 0)
+			if (later.exotic || near_term(p, up, n_up, false) != NULL)
 				return;
 		}
 	}
-	/* Separators between words in capitals ("AF/PD", "S|S"). */
-	if (strpbrk(t, "/|\\") != NULL && (size_t)(strpbrk(t, "/|\\") - t) < m && !wd.lower)
+	/*
+	 * A word that is no prose (in capitals, "CxNOFORN", or too short: "Cl") and begins as a
+	 * mark does ("SOC", "TSMSUNNF", "SBUMF", "CIA"); or a short word, or two short ones
+	 * together ("T SS"), one slip from a term of two letters or more ("HTS", "Sk", "ISI").
+	 */
+	{
+		char up[POLICY_WORD_MAX + 1], two[POLICY_WORD_MAX + 1];
+		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up), n_two = 0;
+		struct word next;
+		size_t j = i;
+
+		if (n_up <= 2 && next_word(t, m, &j, &next) && next.end - next.start <= 2) {
+			n_two = upper_form(t + wd.start, next.end - wd.start, two);
+		}
+		for (w = 0; w < p->nterms; w++) {
+			const struct policy_term *pt = &p->terms[w];
+
+			if (!pt->single)
+				continue;
+			if (pt->starts && pt->len <= n_up && memcmp(pt->text, up, pt->len) == 0)
+				return;
+			/* Two letters: any term of two or more; three or four: one a mark begins with. */
+			if (n_up >= 2 && n_up <= 4 && pt->len >= 2 && (n_up == 2 || pt->starts) &&
+			    osa(pt->text, pt->len, up, n_up) <= 1)
+				return;
+			if (n_two >= 2 && n_two <= 4 && pt->len >= 2 && (n_two == 2 || pt->starts) &&
+			    osa(pt->text, pt->len, two, n_two) <= 1)
+				return;
+		}
+	}
+	/* Separators between words ("AF/PD", "S|S", "Sz/WCI"): the first word is no prose. */
+	if (strpbrk(t, "/|\\") != NULL && (size_t)(strpbrk(t, "/|\\") - t) < m)
 		return;
 	g->kind = GROUP_TEXT;
 }
@@ -436,6 +490,37 @@ reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct
 	reading_group(p, s + at + 1, j - at - 1, g->closed, exotic, g);
 	g->start = at;
 	g->end = g->closed ? j + 1 : j;
+	return true;
+}
+
+/*
+ * A mark that lost its opening bracket: "S//NF) The detail", "TS) The". Text up to a closing
+ * bracket, with no opening one before it, that may be a mark (not prose, nor a number, nor an
+ * abbreviation): an unknown group, never proven. Returns whether there is one at `at`.
+ */
+static bool
+lost_open(const struct policy *p, const struct fold *f, size_t at, struct group *g)
+{
+	const char *s = f->text;
+	size_t j, limit = at + p->reading.mark_max;
+
+	if (limit > f->len)
+		limit = f->len;
+	if (at >= f->len || is_open(s[at]) || s[at] == ' ')
+		return false;
+	/* A mark holds no colon ("REF: A) BRASILIA 1377" is a reference list). */
+	for (j = at; j < limit && !is_close(s[j]); j++)
+		if (is_open(s[j]) || s[j] == ':')
+			return false;
+	if (j == limit || j == at)
+		return false;
+	memset(g, 0, sizeof(*g));
+	reading_group(p, s + at, j - at, false, memchr(s + at, 0x80, j - at) != NULL, g);
+	if (g->kind != GROUP_UNKNOWN)
+		return false;
+	g->start = at;
+	g->end = j + 1;
+	g->closed = false;
 	return true;
 }
 
@@ -481,6 +566,10 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		end = pos + ov[2 * g + 1];
 		if (ov[1] == 0 || fold_source(f, end) > p->reading.label_max)
 			break;
+		/* "C)", "S)": a letter label that may be a mark that lost its '('. */
+		if (kind == LABEL_NUMBER && end - pos == 2 && s[pos + 1] == ')' &&
+		    is_alpha(s[pos]))
+			h->letter = s[pos];
 		if (kind > h->label)
 			h->label = kind;
 		h->label_end = fold_source(f, end);
@@ -489,12 +578,15 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 			pos++;
 	}
 	h->after_label = pos;
+	if (lost_open(p, f, pos, &h->group))
+		return 0;
 	if (reading_group_at(p, f, pos, &h->group) && h->group.kind == GROUP_ITEM) {
 		/* "(2) (S//NF)": an item, then the mark of what it numbers. */
 		pos = h->group.end;
 		while (pos < f->len && s[pos] == ' ')
 			pos++;
-		reading_group_at(p, f, pos, &h->second);
+		if (!lost_open(p, f, pos, &h->second))
+			reading_group_at(p, f, pos, &h->second);
 	}
 	return 0;
 }
@@ -534,18 +626,24 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			if (is_lower(f.text[1]) ||
 			    marking_parse(p, f.text + 1, 1, MARKING_PORTION, &one) != 1)
 				continue;
-		} else if (marking_parse(p, f.text + 1, k, MARKING_BANNER, &one) != 1) {
-			continue;
-		} else if (one.unknown || one.fd_conflict) {
-			/*
-			 * In mid-line a mark with an unknown token may be an office symbol or a
-			 * reference ("(C-RE9-02730)"): it does not make the text unknown, but its
-			 * level raises it all the same.
-			 */
-			int level = one.level;
+		} else {
+			struct group g;
 
-			marking_init(&one);
-			one.level = level;
+			/* Read as at a head ("(T S)", "(Secret)"), for what it proves. */
+			reading_group(p, f.text + 1, k, true, false, &g);
+			if (g.kind == GROUP_MARK) {
+				one = g.mark;
+			} else if (g.kind == GROUP_UNKNOWN && g.has_level) {
+				/*
+				 * In mid-line a mark with an unknown token may be an office symbol
+				 * or a reference ("(C-RE9-02730)"): it does not make the text
+				 * unknown, but its level raises it all the same.
+				 */
+				marking_init(&one);
+				one.level = g.mark.level;
+			} else {
+				continue;
+			}
 		}
 		if (found)
 			marking_join(p, m, &one, m);

@@ -45,6 +45,7 @@ struct group {
 	enum item_kind item;	/* GROUP_ITEM */
 	unsigned value;		/* GROUP_ITEM: 1 for "a", "A", "1", "i"; 2 for "b", ... */
 	char letter;		/* GROUP_ITEM of a letter: the letter as written */
+	bool bare;		/* GROUP_ITEM: the letter alone, nothing else in the brackets */
 };
 
 /* What a label at a line's head is. */
@@ -64,6 +65,8 @@ struct head {
 	struct group second;	/* a group right after an item group ("(2) (S)"), or GROUP_NONE */
 	bool at_head;		/* the line opens a paragraph or follows a finished sentence (set
 				 * by the document reader) */
+	char letter;		/* a letter label before ')' ("C)"): it may be a mark that lost its
+				 * '(' ("(S) The" as "S) The"); 0 for none */
 };
 
 /*

@@ -9,6 +9,7 @@
 #   fuzz_audit    fuzz/seeds/audit, and audits and a ledger that ./tearline (when built) makes
 #                 of the documents in samples/ (fuzz/work/seeds-audit)
 #   fuzz_redact   the documents in samples/, tests/corpus/ and tests/cases/
+#   fuzz_reading  the same documents
 set -u
 cd "$(dirname "$0")/.." || exit 2
 seconds=$1

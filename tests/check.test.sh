@@ -168,7 +168,7 @@ expect 1 "a banner disagreement fails with --strict"
 
 run "$T" check -r "SECRET//NOFORN" rel.txt
 expect 1 "REL TO beside NOFORN in one mark fails: the mark is malformed"
-has "NOFORN beside REL TO: malformed, an error" '^rel\.txt:3:4: error: noforn-with-rel: \(S//REL TO USA, GBR//NF\) carries both NOFORN and REL TO: malformed, withheld everywhere'
+has "NOFORN beside REL TO: malformed, an error" '^rel\.txt:3:4: error: noforn-with-rel: \(S//REL TO USA, GBR//NF\) carries NOFORN with REL TO, or REL TO twice: malformed, withheld everywhere'
 has "REL TO without USA" '^rel\.txt:5:4: warning: rel-without-usa: REL TO list in \(S//REL TO GBR, AUS\) does not name USA$'
 has "REL TO out of order" '^rel\.txt:7:4: warning: rel-order: REL TO list in \(S//REL TO USA, GBR, AUS\) is out of order'
 hasnt "a REL TO list in order is no problem" '^rel\.txt:9:'

@@ -5,13 +5,18 @@
 # with and without marks; bullets, page headers, second banners, captions, subjects), and
 # ../shared/tools/leakcheck judges every release at UNCLASSIFIED, CONFIDENTIAL and SECRET, in
 # mask and strip mode. Fails on any leaked shingle or refusal. The documents are not meant to be
-# released well, only safely: retention is printed, not judged. Without ../shared it says so and
-# passes, as tests/leakcheck.test.sh does.
+# released well, only safely: retention is printed, not judged. Without ../shared it fails under
+# TEARLINE_REQUIRE_SHARED (.ci/run) and otherwise says so and passes, as tests/leakcheck.test.sh
+# does.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 oracle=../shared/tools/leakcheck
 if [ ! -f "$oracle" ]; then
-	echo "skip: $oracle is absent"
+	if [ -n "${TEARLINE_REQUIRE_SHARED:-}" ]; then
+		echo "FAIL $oracle is absent, and TEARLINE_REQUIRE_SHARED is set"
+		exit 1
+	fi
+	echo "skip: $oracle is absent (CI, with TEARLINE_REQUIRE_SHARED, fails here)"
 	exit 0
 fi
 # shellcheck source=tests/lib/common.sh

@@ -583,14 +583,17 @@ test_marks_in_body(void **state)
 	assert_int_equal(d.portions[1].eff->level, LV_C);
 	document_free(&d);
 
-	/* Header-like lines after the first mark are text of the portion they stand in. */
+	/*
+	 * Header-like lines after the first mark are text of the portion they stand in, but the
+	 * declassification line, whose grammar holds a date or an exemption alone.
+	 */
 	parse_str(p, "SECRET\n\n1. (S) The plan\nSECRET MEETING 123456\nTAGS: PGOV\n"
 	    "Classified By: x for reasons 1.4\nE.O. 12958: DECL: 11/06/2017\nSUBJECT: y\n", &d);
 	assert_int_equal(d.nportions, 1);
 	assert_int_equal(d.lines[3].kind, LINE_TEXT);
 	assert_int_equal(d.lines[4].kind, LINE_TEXT);
 	assert_int_equal(d.lines[5].kind, LINE_TEXT);
-	assert_int_equal(d.lines[6].kind, LINE_TEXT);
+	assert_int_equal(d.lines[6].kind, LINE_DECLASS);
 	assert_int_equal(d.lines[7].kind, LINE_TEXT);
 	assert_int_equal(d.lines[7].portion, 0);
 	document_free(&d);

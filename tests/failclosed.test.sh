@@ -1,0 +1,147 @@
+#!/bin/sh
+# Fail-closed reading: every shape that issue 11 found text leaking through, written the way real
+# documents are, each asserting in mask, strip and blackout mode that the words after the shape
+# never reach a release they may not, and that the releasable words do. Each of these documents
+# leaked on the reader this project had before the reading rules of docs/reading.md (commit
+# 08bba3b); run with TEARLINE=<that build> to see every one fail.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
+# shellcheck source=tests/lib/adversarial.sh
+. tests/lib/adversarial.sh
+
+# A (U) paragraph, then LINE, then text that the line says is classified, then a (U) paragraph.
+after() {
+	printf 'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n%b\nThe walrus source is in the capital.\n\n2. (U) The gannet count was normal.\n' "$1" > "$tmp/doc"
+}
+
+# 1. A classification line in the body that is not in the banner grammar, in any case and
+#    spelling: the text after it is at least its level, never the (U) of the paragraph before.
+n=0
+for line in 'SECRET/REL YEMEN' 'SECRET/NOFORN' 'SECRET NOFORN' 'Secret' 'SECRET:' \
+    'CLASSIFICATION: SECRET' 'Classification - Confidential' 'Secret//Noforn' 'secret' \
+    'SS E C R E T' 'T O P  S E C R E T' 'SECRTE//NOFORN' 'SECRET ORCN' \
+    '## TOP SECRET // SI / TK // REL TO USA AUS CAN GBR NZL' '**CONFIDENTIAL**' \
+    'SECRET//NOFORN The source said so.'; do
+	n=$((n + 1))
+	after "$line"
+	cp "$tmp/doc" "$tmp/class$n"
+	adv "classification-line-$n [$line]" UNCLASSIFIED "$tmp/class$n" 'walrus' 'puffin|gannet'
+done
+# Its level, not more: at its level the text goes out ("SECRET NOFORN" to US readers at SECRET).
+after 'SECRET NOFORN'
+adv classification-line-at-its-level SECRET "$tmp/doc" '' 'walrus|puffin|gannet'
+adv classification-line-noforn "SECRET//REL TO USA, GBR" "$tmp/doc" 'walrus' 'puffin'
+# Prose that begins with a level word is prose.
+after 'Secret talks began in May, the minister said.'
+adv classification-word-in-prose UNCLASSIFIED "$tmp/doc" '' 'walrus|Secret talks'
+
+# 2. Marks at the head of a paragraph (after a blank line, a label, a bullet, a heading mark or a
+#    table bar) in a form the reader cannot prove: mixed case, invisible or odd characters inside,
+#    OCR damage, a lost parenthesis, full-width brackets. Withheld, never text of the (U) paragraph
+#    before them.
+n=0
+for mark in '(Secret)' '(Top Secret)' '(Confidential)' '(Secret/Noforn)' '(\302\240S)' \
+    '(\342\200\213S)' '(TSI/NF)' '(SI/NF)' '(TSMSUNNF)' '(S/|S|/|' '(SBUMF)' '(T S)' '(Ts)' \
+    '(S (NF))' '(S//NF The detail (see above)' '\357\274\210S\357\274\211' '(\320\241)' \
+    '(S\302\255)' '[S//NF]'; do
+	for label in '' '2. ' '- ' '## ' '| ' '\302\2663. '; do
+		n=$((n + 1))
+		printf 'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b%b The walrus source is in the capital.\n\n2. (U) The gannet count was normal.\n' "$label" "$mark" > "$tmp/head$n"
+		adv "head-mark-$n [$label$mark]" UNCLASSIFIED "$tmp/head$n" 'walrus' 'puffin|gannet'
+	done
+done
+# The same in a Latin-1 cable with CRLF: NBSP is byte 0xA0, the paragraph sign 0xB6.
+printf 'UNCLASSIFIED\r\n\r\n\2661. (U) The puffin count was normal.\r\n\r\n\2662. (\240S) The walrus source is in the capital.\r\n\r\n\2663. (U) The gannet count was normal.\r\n' > "$tmp/latin1"
+adv head-mark-latin1-nbsp UNCLASSIFIED "$tmp/latin1" 'walrus' 'puffin|gannet'
+# A mark in a table cell: the row is a head, and its mark decides it.
+printf 'UNCLASSIFIED\n\n| (U) The puffin count | normal |\n| (SBUMF) The walrus source | the capital |\n' > "$tmp/table"
+adv head-mark-table-cell UNCLASSIFIED "$tmp/table" 'walrus' 'puffin'
+# A mark that proves its level is read, in any case: "(Secret)" goes out at SECRET.
+printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n(Secret) The walrus source is in the capital.\n' > "$tmp/proven"
+adv head-mark-mixed-case-proven SECRET "$tmp/proven" '' 'walrus|puffin'
+adv head-mark-mixed-case-proven CONFIDENTIAL "$tmp/proven" 'walrus' 'puffin'
+
+# 3. Captions in any case and spacing: SBU text does not go to the public, NOFORN text does not
+#    go to a partner.
+n=0
+for caption in 'Sensitive' 'sensitive' 'For Official Use Only' 'F O U O' 'fouo' \
+    'Limited Official Use' 'Sensitive but Unclassified'; do
+	n=$((n + 1))
+	printf 'UNCLASSIFIED\n%s\n\nThe walrus source is in the capital.\n' "$caption" > "$tmp/sbu$n"
+	adv "caption-sbu-$n [$caption]" UNCLASSIFIED "$tmp/sbu$n" 'walrus'
+	adv "caption-sbu-$n [$caption]" "UNCLASSIFIED//FOUO" "$tmp/sbu$n" '' 'walrus'
+done
+printf 'UNCLASSIFIED\n\nThe walrus source is in the capital.\n' > "$tmp/nocaption"
+adv caption-none-released UNCLASSIFIED "$tmp/nocaption" '' 'walrus'
+n=0
+for caption in 'Noforn' 'noforn' '(NOFORN)' '//NOFORN' 'NO FORN' 'N O F O R N' \
+    'Not Releasable to Foreign Nationals'; do
+	n=$((n + 1))
+	printf 'SECRET//REL TO USA, GBR\n%s\n\n1. (S//REL TO USA, GBR) The walrus source is in the capital.\n' "$caption" > "$tmp/nf$n"
+	adv "caption-noforn-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nf$n" 'walrus'
+	adv "caption-noforn-$n [$caption]" "SECRET//NOFORN" "$tmp/nf$n" '' 'walrus'
+	# In the body, it applies all the same (to every classified portion), and raises what
+	# follows it: the (U) before it goes to a partner, the unmarked text after it does not.
+	printf 'SECRET//REL TO USA, GBR\n\n1. (U) The puffin count.\n%s\nThe walrus source is in the capital.\n' "$caption" > "$tmp/nfbody$n"
+	adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin'
+done
+
+# 4. Upper-case list items inside a SECRET paragraph: "(C)" is the next item, not a CONFIDENTIAL
+#    portion; it can only raise the paragraph it is in.
+printf 'SECRET\n\n1. (S) The options are: (A) the zebra route, (B) the narwhal route,\n(C) the walrus route.\n\n2. (C) The puffin count was normal.\n' > "$tmp/abc"
+adv list-items-upper-inline CONFIDENTIAL "$tmp/abc" 'walrus|zebra|narwhal' 'puffin'
+printf 'SECRET\n\n1. (S) The options are:\n(A) the zebra route.\n(B) the narwhal route.\n(C) the walrus route.\n\n2. (C) The puffin count was normal.\n' > "$tmp/abc2"
+adv list-items-upper-lines CONFIDENTIAL "$tmp/abc2" 'walrus|zebra|narwhal' 'puffin'
+
+# 5. A numbered paragraph with no mark and no blank line before it is unmarked text, not the (U)
+#    paragraph before it; a bare number on a wrapped line is a word of the sentence, and the mark
+#    after it joins that sentence.
+printf 'SECRET\n\n1. (U) The puffin count was normal.\n2. The walrus source is in the capital.\n' > "$tmp/numbered"
+adv numbered-no-blank UNCLASSIFIED "$tmp/numbered" 'walrus' 'puffin'
+printf 'SECRET\n\n1. (S) The walrus source named in reftel para\n2 (U) is in fact the zebra courier.\n\n3. (U) The puffin count was normal.\n' > "$tmp/bare"
+adv bare-number-wrapped UNCLASSIFIED "$tmp/bare" 'walrus|zebra' 'puffin'
+
+# 6. REL TO twice in one mark is malformed, never a union; so is NOFORN with REL TO.
+printf 'SECRET\n\n1. (S//REL TO USA//REL TO USA, FRA) The walrus source is in the capital.\n\n2. (S//REL TO USA, FRA) The puffin count was normal.\n' > "$tmp/rel2"
+adv rel-to-twice "SECRET//REL TO USA, FRA" "$tmp/rel2" 'walrus' 'puffin'
+adv rel-to-twice "TOP SECRET" "$tmp/rel2" 'walrus' 'puffin'
+printf 'SECRET\n\n1. (S//NF//REL TO USA, FRA) The walrus source is in the capital.\n\n2. (S) The puffin count was normal.\n' > "$tmp/nfrel"
+adv noforn-with-rel-to "TOP SECRET" "$tmp/nfrel" 'walrus' 'puffin'
+
+# 7. The declassification line keeps a date or an exemption, never free text.
+printf 'SECRET\n\nE.O. 12958: DECL: WALRUS SOURCE IS ALI\nTAGS: PREL\n\n1. (C) The puffin count was normal.\n' > "$tmp/decl"
+adv decl-free-text CONFIDENTIAL "$tmp/decl" 'WALRUS|ALI' 'puffin'
+printf 'SECRET\n\nE.O. 12958: DECL: 11/06/2017\n\n1. (C) The puffin count was normal.\n' > "$tmp/decl-date"
+adv decl-date-kept CONFIDENTIAL "$tmp/decl-date" '' 'DECL: 11/06/2017|puffin'
+
+# 8. A page header or TAGS line inside a withheld portion goes with it: its grammar admits words.
+printf 'SECRET\n\n1. (S) The plan covers the\nWALRUS SOURCE ALI 00001065 002 OF 004\nnorthern depot.\n\n2. (U) The puffin count was normal.\n' > "$tmp/page"
+adv page-header-in-withheld-portion UNCLASSIFIED "$tmp/page" 'WALRUS|ALI|northern' 'puffin'
+
+# 9. Text after a banner in the body is never lower than the banner (08STATE116943's appendix
+#    note after SECRET//FGI//NOFORN//MR), like the first banner or not.
+printf 'SECRET//NOFORN\n\n1. (SBU) The puffin count was normal.\n\nSECRET//NOFORN\nThe walrus appendix is available on request.\n' > "$tmp/banner-body"
+adv banner-in-body-raises CONFIDENTIAL "$tmp/banner-body" 'walrus' 'puffin'
+
+# 10. Messages never carry withheld text: not on standard error, not in check's reports.
+printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n' > "$tmp/msg"
+for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
+    "check -r UNCLASSIFIED --format sarif" "redact -r TOP SECRET --audit $tmp/a.audit"; do
+	# shellcheck disable=SC2086
+	"$T" $cmd "$tmp/msg" > "$tmp/msg.out" 2> "$tmp/msg.err"
+	if [ -f "$tmp/a.audit" ]; then
+		cat "$tmp/a.audit" >> "$tmp/msg.err"
+		rm -f "$tmp/a.audit"
+	fi
+	case $cmd in redact*) out="$tmp/msg.err" ;; *) out="$tmp/msg.out $tmp/msg.err" ;; esac
+	# shellcheck disable=SC2086
+	if grep -q -i -e 'walrus' -e 'zebra' -e 'plans here' $out; then
+		bad "messages of '$cmd' quote withheld text: $(grep -i -h -e walrus -e zebra $out | head -n 1)"
+	else
+		ok "messages of '$cmd' quote no withheld text"
+	fi
+done
+
+exit $fail

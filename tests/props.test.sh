@@ -1,0 +1,36 @@
+#!/bin/sh
+# The properties of the reading (tests/props/props.h: nested releases by target, damage to a mark
+# and an inserted signal never releasing a withheld line, the three modes releasing the same
+# lines) on real documents: the seed cable and the samples, the cables copied into tests/corpus,
+# and, where ../shared is beside the tree, every document of ../shared/corpus, each with damage
+# and insertions from five seeds; and on 5,000 generated documents from seeds other than the unit
+# test's. build/props is the runner (make unit builds it); run it with -s and -n for more.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+# shellcheck source=tests/lib/common.sh
+. tests/lib/common.sh
+P=${BUILD:-build}/props
+if [ ! -x "$P" ]; then
+	bad "$P is not built (make unit)"
+	exit 1
+fi
+files="samples/*.txt tests/corpus/*.txt"
+if [ -d ../shared/corpus ]; then
+	files="$files ../shared/corpus/*/*.txt"
+elif [ -n "${TEARLINE_REQUIRE_SHARED:-}" ]; then
+	bad "../shared/corpus is absent, and TEARLINE_REQUIRE_SHARED is set"
+fi
+# shellcheck disable=SC2086
+if "$P" -s 20261203 -n 0 -t 12 $files > "$tmp/out" 2>&1; then
+	ok "real documents: $(tail -n 1 "$tmp/out")"
+else
+	bad "real documents: $(tail -n 1 "$tmp/out")"
+	grep '^FAIL' "$tmp/out" | head -n 10 | sed 's/^/     /'
+fi
+if "$P" -s 1 -n 5000 -t 6 > "$tmp/out" 2>&1; then
+	ok "generated documents: $(tail -n 1 "$tmp/out")"
+else
+	bad "generated documents: $(tail -n 1 "$tmp/out")"
+	grep '^FAIL' "$tmp/out" | head -n 10 | sed 's/^/     /'
+fi
+exit $fail
