@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* The most words a caption or a multi-word name is matched over. */
 #define RUN_WORDS 8
@@ -835,6 +836,32 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i)
 	return best;
 }
 
+/*
+ * A level's portion abbreviation at s[*i], in any case, followed at once by "//" ("S//NF The
+ * plan", a mark written with no brackets). Returns its term and moves *i past it, or NULL.
+ * (One slash is an office symbol's: "S/CT".)
+ */
+static const struct policy_term *
+abbreviated_level(const struct policy *p, const char *s, size_t n, size_t *i)
+{
+	size_t k = *i, m;
+
+	while (k < n && is_alpha(s[k]))
+		k++;
+	if (k == *i || k - *i > 4 || k + 1 >= n || s[k] != '/' || s[k + 1] != '/')
+		return NULL;
+	for (m = 0; m < p->nterms; m++) {
+		const struct policy_term *pt = &p->terms[m];
+
+		if (pt->level >= 0 && pt->len == k - *i &&
+		    strncasecmp(pt->text, s + *i, pt->len) == 0) {
+			*i = k;
+			return pt;
+		}
+	}
+	return NULL;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
@@ -866,7 +893,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		}
 	}
 	word = i;
-	if ((lv = class_level(p, s, n, &i)) == NULL)
+	if ((lv = class_level(p, s, n, &i)) == NULL && (lv = abbreviated_level(p, s, n, &i)) == NULL)
 		return false;
 	for (k = 0; k < n; k++)
 		lower = lower || is_lower(s[k]);
