@@ -20,50 +20,77 @@
  */
 #define READ_MAX 512
 
-/* The longest classification line or caption. */
-#define SHORT_LINE 200
-
-/* Returns whether data[0..len) is well-formed UTF-8 (no overlongs or surrogates checked). */
+/* Whether s[0..n) is printable ASCII: no line end but LF and CR can be in it. */
 static bool
-utf8_valid(const unsigned char *s, size_t len)
+plain_line(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n, k;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
 
-		/* Eight ASCII bytes at a time: most documents are mostly ASCII. */
-		if (i + 8 <= len) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ull) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 1;
-		else if (c >= 0xE0 && c <= 0xEF)
-			n = 2;
-		else if (c >= 0xF0 && c <= 0xF4)
-			n = 3;
-		else
+		memcpy(&w, s + i, 8);
+		/* A byte of 0x80 or more, or one below 0x20 (tabs included: they are rare). */
+		if ((w & 0x8080808080808080ull) != 0 ||
+		    ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) != 0)
 			return false;
-		for (k = 1; k <= n; k++)
-			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-				return false;
-		i += n + 1;
 	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x80)
+			return false;
 	return true;
 }
 
-/* Splits the document into lines at "\n", "\r\n" and a lone "\r". */
+/*
+ * The length of a line end other than LF and CR at s[0..n): a vertical tab, a form feed, and
+ * NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (U+0085, U+2028, U+2029; NEL is byte 0x85 in
+ * Latin-1): Unicode's mandatory breaks, where a reader shows a new line. 0 when none is there.
+ */
+static size_t
+other_line_end(const char *s, size_t n, bool latin1)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == '\v' || u[0] == '\f')
+		return 1;
+	if (latin1)
+		return u[0] == 0x85;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* Appends a line record. Returns 0, or -1 (out of memory). */
+static int
+add_line(struct document *d, size_t *cap, size_t off, size_t len, unsigned char eol, bool latin1)
+{
+	struct doc_line *ln;
+
+	if (d->nlines == *cap) {
+		struct doc_line *bigger;
+
+		*cap *= 2;
+		if ((bigger = realloc(d->lines, *cap * sizeof(*d->lines))) == NULL)
+			return -1;
+		d->lines = bigger;
+	}
+	ln = &d->lines[d->nlines++];
+	memset(ln, 0, sizeof(*ln));
+	ln->off = off;
+	ln->len = len;
+	ln->eol = eol;
+	ln->latin1 = latin1;
+	ln->portion = DOC_NONE;
+	return 0;
+}
+
+/*
+ * Splits the document into lines at "\n", "\r\n" and a lone "\r", and at the other line ends
+ * of other_line_end. Each line is read as UTF-8 when it is that, strictly, and as Latin-1
+ * otherwise: one stray byte does not make a whole document Latin-1.
+ */
 static int
 split_lines(struct document *d, char *err, size_t errlen)
 {
@@ -72,6 +99,7 @@ split_lines(struct document *d, char *err, size_t errlen)
 
 	if ((d->lines = malloc(cap * sizeof(*d->lines))) == NULL)
 		goto nomem;
+	d->utf8 = true;
 	/* A byte order mark is not part of the first line: patterns anchor at its start. */
 	if (d->len >= 3 && memcmp(d->data, "\xEF\xBB\xBF", 3) == 0) {
 		d->bom = 3;
@@ -80,8 +108,9 @@ split_lines(struct document *d, char *err, size_t errlen)
 	while (pos < d->len) {
 		const char *start = d->data + pos;
 		const char *nl, *cr;
-		size_t end;
-		struct doc_line *ln;
+		size_t end, len, at, k;
+		unsigned char eol;
+		bool latin1;
 
 		/* The next "\n" is found once and reused while CR-only lines are split before it. */
 		if (first || pos > next_nl) {
@@ -98,34 +127,43 @@ split_lines(struct document *d, char *err, size_t errlen)
 			next_cr = cr != NULL ? (size_t)(cr - d->data) : d->len;
 		}
 		cr = next_cr < end ? d->data + next_cr : NULL;
-		if (d->nlines == cap) {
-			struct doc_line *bigger;
-
-			cap *= 2;
-			if ((bigger = realloc(d->lines, cap * sizeof(*d->lines))) == NULL)
-				goto nomem;
-			d->lines = bigger;
-		}
-		ln = &d->lines[d->nlines++];
-		memset(ln, 0, sizeof(*ln));
-		ln->off = pos;
-		ln->portion = DOC_NONE;
 		if (cr != NULL && (size_t)(cr - d->data) + 1 < end) {
 			/* A carriage return inside the line: a CR-only line end. */
-			ln->len = (size_t)(cr - start);
-			ln->eol = 1;
+			len = (size_t)(cr - start);
+			eol = 1;
 		} else if (cr != NULL && nl != NULL) {
-			ln->len = (size_t)(cr - start);
-			ln->eol = 2;
+			len = (size_t)(cr - start);
+			eol = 2;
 		} else if (cr != NULL) {
 			/* "\r" as the very last byte. */
-			ln->len = (size_t)(cr - start);
-			ln->eol = 1;
+			len = (size_t)(cr - start);
+			eol = 1;
 		} else {
-			ln->len = end - pos;
-			ln->eol = nl != NULL ? 1 : 0;
+			len = end - pos;
+			eol = nl != NULL ? 1 : 0;
 		}
-		pos = ln->off + ln->len + ln->eol;
+		/* Most lines are printable ASCII: nothing more to look for. */
+		if (plain_line(start, len)) {
+			if (add_line(d, &cap, pos, len, eol, false) != 0)
+				goto nomem;
+			pos += len + eol;
+			continue;
+		}
+		latin1 = !fold_utf8_valid(start, len);
+		d->utf8 = d->utf8 && !latin1;
+		for (at = 0, k = 0; k < len; k++) {
+			size_t n = other_line_end(start + k, len - k, latin1);
+
+			if (n == 0)
+				continue;
+			if (add_line(d, &cap, pos + at, k - at, (unsigned char)n, latin1) != 0)
+				goto nomem;
+			at = k + n;
+			k += n - 1;
+		}
+		if (add_line(d, &cap, pos + at, len - at, eol, latin1) != 0)
+			goto nomem;
+		pos += len + eol;
 	}
 	return 0;
 nomem:
@@ -134,12 +172,27 @@ nomem:
 }
 
 static bool
-is_blank(const char *s, size_t len)
+is_blank(const char *s, size_t len, bool latin1)
 {
+	struct fold f;
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+		if (s[i] != ' ' && s[i] != '\t')
+			break;
+	if (i == len)
+		return true;
+	if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		return false;
+	/*
+	 * Spaces of every kind, characters that fold to nothing (zero-width ones, soft hyphens)
+	 * and control characters: a line a reader sees as blank is one.
+	 */
+	fold_line(s, len, FOLD_MAX, latin1, &f);
+	if (f.cut)
+		return false;
+	for (i = 0; i < f.len; i++)
+		if (f.text[i] != ' ' && (unsigned char)f.text[i] != 0x80)
 			return false;
 	return true;
 }
@@ -151,7 +204,7 @@ is_blank(const char *s, size_t len)
  * be a mark and proves nothing, ends none: a mark after it joins and can only raise.
  */
 static bool
-ends_sentence(const struct policy *p, const char *s, size_t len)
+ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 {
 	bool proven = false;
 
@@ -190,9 +243,16 @@ ends_sentence(const struct policy *p, const char *s, size_t len)
 	}
 	if (s[len - 1] != '\0' && strchr(p->reading.sentence_end, s[len - 1]) != NULL)
 		return true;
-	/* A right double or single quotation mark in UTF-8. */
-	if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+	/*
+	 * A right double or single quotation mark in UTF-8; in a Latin-1 line, as Windows writes
+	 * them (0x94, 0x92), or a right guillemet.
+	 */
+	if (!latin1 && len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
+	    (unsigned char)s[len - 2] == 0x80 &&
 	    ((unsigned char)s[len - 1] == 0x9D || (unsigned char)s[len - 1] == 0x99))
+		return true;
+	if (latin1 && ((unsigned char)s[len - 1] == 0x94 || (unsigned char)s[len - 1] == 0x92 ||
+	    (unsigned char)s[len - 1] == 0xBB))
 		return true;
 	return false;
 }
@@ -428,7 +488,7 @@ routing_block(const struct policy *p, struct document *d, struct policy_matcher 
 	for (i = 0; i < d->nlines; i++) {
 		const struct doc_line *ln = &d->lines[i];
 
-		if (is_blank(d->data + ln->off, ln->len))
+		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
 			continue;
 		if (ln->len > STRUCTURE_MAX)
 			return 0;
@@ -745,8 +805,6 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	uint64_t bits, restricting = 0;
 	size_t c;
 
-	if (ln->len > SHORT_LINE)
-		return 0;
 	if (!reading_caption(p, f, &bits)) {
 		d->captions |= reading_named_controls(p, f);
 		return 0;
@@ -974,7 +1032,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	size_t prev = previous_text(d, i), label_end;
 	bool paragraph = prev == DOC_NONE, other = false, opens, in_sequence = false;
 	bool runs_on = !paragraph && !ends_sentence(p, d->data + d->lines[prev].off,
-	    d->lines[prev].len);
+	    d->lines[prev].len, d->lines[prev].latin1);
 	const struct group *g;
 	enum label_kind label;
 	struct opening o;
@@ -1042,7 +1100,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (!opens)
 		return 0;
 	/* Every mark further on in the line counts too: the line cannot be cut. */
-	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), !d->utf8, &more))
+	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('). */
 	if (h->letter != 0 && letter_marking(p, h->letter, &more, &other))
@@ -1096,7 +1154,7 @@ read_subject(struct reader *rd, size_t i)
 	}
 	if (k == p->nrules)
 		return 0;
-	fold_line(s + label_end, ln->len - label_end, READ_MAX, !d->utf8, &f);
+	fold_line(s + label_end, ln->len - label_end, READ_MAX, ln->latin1, &f);
 	while (at < f.len && f.text[at] == ' ')
 		at++;
 	if (reading_group_at(p, &f, at, &g)) {
@@ -1114,7 +1172,7 @@ read_subject(struct reader *rd, size_t i)
 		}
 	}
 	if (reading_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) :
-	    label_end, !d->utf8, &more)) {
+	    label_end, ln->latin1, &more)) {
 		if (has_mark)
 			marking_join(p, &mk, &more, &mk);
 		else
@@ -1148,7 +1206,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	struct document *d = rd->d;
 	struct marking m;
 
-	if (d->lines[i].len > SHORT_LINE || !reading_class_line(rd->p, f, !h->at_head, &m))
+	if (!reading_class_line(rd->p, f, !h->at_head, &m))
 		return 0;
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
 		return -1;
@@ -1177,7 +1235,7 @@ read_text(struct reader *rd, size_t i, const struct head *h)
 	bool other;
 	bool fresh = rd->cur == DOC_NONE || numbered;
 
-	if (reading_marks(rd->p, s, d->lines[i].len, 0, !d->utf8, &raised)) {
+	if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {
@@ -1212,7 +1270,6 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	memset(d, 0, sizeof(*d));
 	d->data = data;
 	d->len = len;
-	d->utf8 = utf8_valid((const unsigned char *)data, len);
 	marking_init(&d->banner);
 	marking_init(&d->docmark);
 	marking_init(&d->classes);
@@ -1242,7 +1299,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 		struct head h;
 		int r;
 
-		if (is_blank(s, ln->len)) {
+		if (is_blank(s, ln->len, ln->latin1)) {
 			ln->kind = LINE_BLANK;
 			ln->portion = rd.cur;
 			if (rd.cur != DOC_NONE) {
@@ -1259,7 +1316,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 		else
 			r = read_structure(&rd, i);
 		if (r == 0) {
-			fold_line(s, ln->len, READ_MAX, !d->utf8, &f);
+			fold_line(s, ln->len, READ_MAX, ln->latin1, &f);
 			if ((r = read_caption(&rd, i, &f)) == 0 && (r = read_subject(&rd, i)) == 0) {
 				ln->kind = LINE_TEXT;
 				if ((r = read_head(&rd, i, &f, &h)) == 0 &&

@@ -41,9 +41,11 @@ struct doc_line {
 	 * declassification line's decl part.
 	 */
 	uint16_t span_start, span_mid, span_end;
-	unsigned char eol;	/* bytes of line end: 0, 1 ("\n" or "\r") or 2 ("\r\n") */
+	unsigned char eol;	/* bytes of line end: 0, 1 ("\n", "\r", "\v", "\f"), 2 ("\r\n", NEL)
+				 * or 3 (U+2028, U+2029) */
 	unsigned char kind;	/* enum line_kind */
 	bool has_controls;	/* a banner line had a controls group */
+	bool latin1;		/* the line is no UTF-8: it is read as Latin-1 */
 };
 
 /* Why a portion begins where it does: what its reviewer is told (check), nothing else. */
@@ -98,7 +100,7 @@ struct document {
 	bool has_class;			/* a classification line was read (reading_class_line) */
 	struct marking classes;		/* the join of every classification line's marking */
 	struct marking docmark;		/* what unmarked text takes */
-	bool utf8;			/* the document is valid UTF-8 */
+	bool utf8;			/* every line is UTF-8 (strictly: no overlong forms) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
 };
 

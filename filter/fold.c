@@ -21,29 +21,41 @@ plain(const char *s, size_t n)
 	return true;
 }
 
-/*
- * Decodes the character at s[0..n) (n > 0). Returns its length in bytes and sets *cp, or
- * *cp = -1 for a byte that begins no character.
- */
-static size_t
-decode(const unsigned char *s, size_t n, bool latin1, int32_t *cp)
+/* Whether s[0..n) holds a run of eight spaces or more. */
+static bool
+space_run(const char *s, size_t n)
 {
-	size_t len, k;
-	int32_t c;
+	size_t i, run = 0;
 
-	if (latin1 || s[0] < 0x80) {
-		*cp = s[0];
+	for (i = 0; i < n; i++)
+		if ((run = s[i] == ' ' ? run + 1 : 0) >= 8)
+			return true;
+	return false;
+}
+
+size_t
+fold_utf8_char(const char *s, size_t n, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, k;
+	int32_t c, min;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
 		return 1;
 	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
 		len = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		c = u[0] & 0x1F;
+		min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
 		len = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		c = u[0] & 0x0F;
+		min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
 		len = 4;
-		c = s[0] & 0x07;
+		c = u[0] & 0x07;
+		min = 0x10000;
 	} else {
 		*cp = -1;
 		return 1;
@@ -53,14 +65,59 @@ decode(const unsigned char *s, size_t n, bool latin1, int32_t *cp)
 		return 1;
 	}
 	for (k = 1; k < len; k++) {
-		if ((s[k] & 0xC0) != 0x80) {
+		if ((u[k] & 0xC0) != 0x80) {
 			*cp = -1;
 			return 1;
 		}
-		c = (c << 6) | (s[k] & 0x3F);
+		c = (c << 6) | (u[k] & 0x3F);
+	}
+	/* An overlong form, a surrogate or a code point past U+10FFFF is no character. */
+	if (c < min || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) {
+		*cp = -1;
+		return 1;
 	}
 	*cp = c;
 	return len;
+}
+
+bool
+fold_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		int32_t cp;
+
+		/* Eight ASCII bytes at a time: most text is mostly ASCII. */
+		if (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += fold_utf8_char(s + i, n - i, &cp);
+		if (cp < 0)
+			return false;
+	}
+	return true;
+}
+
+/* Decodes the character at s[0..n) (n > 0) as UTF-8 or Latin-1; *cp = -1 for no character. */
+static size_t
+decode(const char *s, size_t n, bool latin1, int32_t *cp)
+{
+	if (latin1) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return fold_utf8_char(s, n, cp);
 }
 
 /* Appends byte c, from source offset src, unless the text is full. */
@@ -110,25 +167,29 @@ put_utf8(struct fold *f, int32_t cp, size_t src)
 
 /*
  * Appends one code point of a decomposition. Other brackets read as parentheses and other spaces
- * as spaces; a letter or digit with no ASCII form (or a code point that is unassigned or private)
- * makes the text exotic. Other symbols (the paragraph sign, a bullet) are kept as they are.
+ * as spaces; a letter or digit with no ASCII form, a combining mark (an accent or a stroke on a
+ * letter: "(U\u0336)" is no "(U)"), or a code point that is unassigned or private makes the text
+ * exotic. Other symbols (the paragraph sign, a bullet) are kept as they are.
  */
 static bool
 put_folded(struct fold *f, int32_t cp, size_t src)
 {
+	if (cp == ' ' || cp == '\t')
+		return f->len > 0 && f->buf[f->len - 1] == ' ' ? true : put(f, ' ', src);
 	if (cp < 0x80)
-		return put(f, cp == '\t' ? ' ' : (char)cp, src);
+		return put(f, (char)cp, src);
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_PS:
 		return put(f, '(', src);
 	case UTF8PROC_CATEGORY_PE:
 		return put(f, ')', src);
 	case UTF8PROC_CATEGORY_ZS:
-		return put(f, ' ', src);
+		return f->len > 0 && f->buf[f->len - 1] == ' ' ? true : put(f, ' ', src);
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
 	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
 	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_CO:
-	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CS:
+	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
 		f->exotic = true;
 		break;
 	default:
@@ -140,34 +201,41 @@ put_folded(struct fold *f, int32_t cp, size_t src)
 void
 fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, scan = n < FOLD_SCAN ? n : FOLD_SCAN;
 
-	if (limit > n)
-		limit = n;
+	if (limit > FOLD_MAX)
+		limit = FOLD_MAX;
+	f->src = s;
+	f->latin1 = latin1;
 	f->len = 0;
 	f->exotic = false;
 	f->cut = false;
-	/* Most lines are printable ASCII: the text is the line itself. */
-	if (limit <= 0xFFFF && plain(s, limit)) {
+	/*
+	 * Most lines are printable ASCII: the text is the line itself, unless it is cut where a
+	 * long run of spaces would have been one (an indented mark past `limit`).
+	 */
+	if (plain(s, n < limit ? n : limit) && (n <= limit || !space_run(s, limit))) {
 		f->text = s;
-		f->len = limit;
+		f->len = n < limit ? n : limit;
 		f->at = NULL;
-		f->consumed = limit;
-		f->cut = limit < n;
+		f->consumed = f->len;
+		f->cut = f->len < n;
 		return;
 	}
 	f->text = f->buf;
 	f->at = f->map;
-	while (i < limit && i <= 0xFFFF) {
+	/* Up to `limit` bytes of folded text, from at most FOLD_SCAN bytes of the line. */
+	while (i < scan && f->len < limit) {
 		int32_t cp, out[8];
 		utf8proc_ssize_t k, m;
-		size_t len = decode(u + i, limit - i, latin1, &cp);
+		size_t len = decode(s + i, scan - i, latin1, &cp);
 		bool ok = true;
 
-		if (cp == '\t' || cp == '\f' || cp == '\v') {
-			ok = put(f, ' ', i);
-		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp < 0) {
+		if (cp == '\t' || cp == '\f' || cp == '\v' || cp == ' ') {
+			/* A run of spaces is one. */
+			if (f->len == 0 || f->buf[f->len - 1] != ' ')
+				ok = put(f, ' ', i);
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
 			/*
 			 * A control character (NUL, C1) or a byte that begins no character: no rule
 			 * can read it, and it stands where it is, so that "(U\0)" is no "(U)".
@@ -180,7 +248,7 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 			int boundclass = 0;
 
 			m = utf8proc_decompose_char(cp, out, 8, UTF8PROC_COMPAT | UTF8PROC_IGNORE |
-			    UTF8PROC_LUMP | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &boundclass);
+			    UTF8PROC_LUMP | UTF8PROC_DECOMPOSE, &boundclass);
 			if (m < 0 || m > 8) {
 				f->exotic = true;
 				ok = put_utf8(f, cp, i);
@@ -198,4 +266,15 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 	if (i < n)
 		f->cut = true;
 	f->map[f->len] = (uint16_t)i;
+}
+
+size_t
+fold_source_end(const struct fold *f, size_t k)
+{
+	size_t at = fold_source(f, k);
+	int32_t cp;
+
+	if (f->at == NULL || k >= f->len)
+		return at + (k < f->len ? 1 : 0);
+	return at + decode(f->src + at, f->consumed - at, f->latin1, &cp);
 }

@@ -4,13 +4,14 @@
  * A line, in UTF-8 or Latin-1, is mapped character by character to its compatibility form with
  * libutf8proc: full-width letters and brackets, NBSP and the other spaces, dashes, fraction and
  * division slashes and the like become their ASCII forms; default-ignorable characters (zero-width
- * spaces and joiners, soft hyphens, byte order marks) and combining marks are dropped; tabs,
- * form feeds and vertical tabs are spaces; other brackets read as parentheses. Case is kept: each
- * rule says where it ignores it. A letter or digit with no ASCII form (a Cyrillic letter that
- * looks like a Latin one) is kept as it is, in UTF-8, and a control character (NUL, C1) or a byte
- * that begins no character is kept as the byte 0x80: either makes the text exotic, and a rule
- * proves nothing of text it cannot read. Symbols (the paragraph sign, a bullet) are kept as they
- * are.
+ * spaces and joiners, soft hyphens, byte order marks) are dropped; tabs, form feeds, vertical tabs
+ * and every Unicode space are spaces, and in text that needed folding a run of spaces is one;
+ * other brackets read as parentheses. Case is kept: each rule says where it ignores it. A letter
+ * or digit with no ASCII form (a Cyrillic letter that looks like a Latin one) and a combining mark
+ * (an accent, a stroke: "(U\u0336)" is no "(U)") are kept as they are, in UTF-8, and a control
+ * character (NUL, C1) or a byte that begins no character (an overlong form among them) is kept as
+ * the byte 0x80: any of these makes the text exotic, and a rule proves nothing of text it cannot
+ * read. Symbols (the paragraph sign, a bullet) are kept as they are.
  *
  * The fold remembers where in the line each byte it wrote came from, so that a rule's finding
  * (where a label ends, where a mark stands) is located in the original; the original alone is
@@ -26,23 +27,43 @@
 /* The most bytes of folded text kept; what lies beyond is cut (fold.cut). */
 #define FOLD_MAX 1024
 
+/*
+ * The most bytes of a line read to make them: characters that fold to nothing (zero-width ones)
+ * cost a fold no output, so a line of them is read this far and no further.
+ */
+#define FOLD_SCAN 65535
+
 struct fold {
 	const char *text;	/* the folded text: the source itself when it needed no folding */
 	size_t len;
 	const uint16_t *at;	/* where each byte of text came from; NULL when text is the source */
 	size_t consumed;	/* source bytes read to make text */
-	bool exotic;		/* text holds a character with no ASCII form */
+	bool exotic;		/* text holds a character no rule can read */
 	bool cut;		/* the source went on past what text holds */
+	const char *src;	/* the source */
+	bool latin1;		/* the source was read as Latin-1 */
 	char buf[FOLD_MAX];
 	uint16_t map[FOLD_MAX + 1];
 };
 
 /*
- * Folds the first bytes of s[0..n), up to limit source bytes; latin1 says the bytes are Latin-1
- * (else UTF-8, which the document has checked). f points into s when s needs no folding, and
- * must not outlive it.
+ * Folds the first bytes of s[0..n) into at most `limit` bytes of folded text; latin1 says the
+ * bytes are Latin-1, else UTF-8 (a byte that begins no character, or an overlong form, is read
+ * as a control character: exotic). f points into s, and must not outlive it.
  */
 void fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);
+
+/*
+ * Decodes one UTF-8 character at s[0..n) (n > 0), strictly: overlong forms, surrogates and code
+ * points past U+10FFFF are none. Returns its length and sets *cp, or returns 1 with *cp = -1.
+ */
+size_t fold_utf8_char(const char *s, size_t n, int32_t *cp);
+
+/* Whether s[0..n) is UTF-8, strictly (fold_utf8_char). */
+bool fold_utf8_valid(const char *s, size_t n);
+
+/* The offset in the source just past the character that made byte k of f's text (k < len). */
+size_t fold_source_end(const struct fold *f, size_t k);
 
 /* The offset in the source of byte k of f's text (k may be f->len: the end of what was read). */
 static inline size_t

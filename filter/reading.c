@@ -464,17 +464,15 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	g->kind = GROUP_TEXT;
 }
 
-bool
-reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct group *g)
+/* Reads the group whose bracket stands at `at`, whatever bracket it is (reading_group_at). */
+static void
+group_from(const struct policy *p, const struct fold *f, size_t at, struct group *g)
 {
 	const char *s = f->text;
 	size_t j, limit = at + 1 + p->reading.mark_max;
 	bool exotic = false;
 
 	memset(g, 0, sizeof(*g));
-	g->kind = GROUP_NONE;
-	if (at >= f->len || !is_open(s[at]))
-		return false;
 	if (limit > f->len)
 		limit = f->len;
 	for (j = at + 1; j < limit; j++) {
@@ -491,7 +489,61 @@ reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct
 	reading_group(p, s + at + 1, j - at - 1, g->closed, exotic, g);
 	g->start = at;
 	g->end = g->closed ? j + 1 : j;
+}
+
+bool
+reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct group *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->kind = GROUP_NONE;
+	if (at >= f->len || !is_open(f->text[at]))
+		return false;
+	group_from(p, f, at, g);
 	return true;
+}
+
+/*
+ * A label of a shape the policy's pattern does not list, at byte `at` of f: one word of at most
+ * max bytes of digits, punctuation, symbols and a few letters (a roman number, or one letter
+ * beside digits or punctuation: "3a.", "A.1", "III-A."), then spaces and an opening bracket. Returns where the
+ * bracket stands, or `at` when there is no such label.
+ */
+static size_t
+odd_label(const struct fold *f, size_t at, size_t max)
+{
+	const char *s = f->text;
+	size_t j, letters = 0, run = 0;
+	bool roman = true;
+
+	for (j = at; j < f->len && j - at <= max && s[j] != ' '; j++) {
+		char c = s[j];
+
+		if (is_open(c))
+			break;
+		if (is_alpha(c)) {
+			run++;
+			roman = roman && strchr("IVXivx", c) != NULL;
+			/* Two letters together are a word, unless they make a roman number. */
+			if (run > 1 && !roman)
+				return at;
+			letters++;
+			continue;
+		}
+		if (run > 1 && !roman)
+			return at;
+		run = 0;
+		roman = true;
+		if (c == '"' || c == '\'' || c == ',' || c == ';' || c == '!' || c == '?')
+			return at;
+	}
+	if (j == at || j - at > max || letters > 5)
+		return at;
+	/* One word of it: "w14 w15 (U)" is text before a mark, not a label. */
+	while (j < f->len && s[j] == ' ')
+		j++;
+	if (j >= f->len || !is_open(s[j]) || s[j - 1] != ' ')
+		return at;
+	return j;
 }
 
 /*
@@ -538,7 +590,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	h->second.kind = GROUP_NONE;
 	while (pos < f->len && s[pos] == ' ')
 		pos++;
-	for (labels = 0; labels < 4 && pos < f->len; labels++) {
+	for (labels = 0; labels < 8 && pos < f->len; labels++) {
 		const PCRE2_SIZE *ov;
 		enum label_kind kind;
 		size_t end;
@@ -573,14 +625,41 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 			h->letter = s[pos];
 		if (kind > h->label)
 			h->label = kind;
-		h->label_end = fold_source(f, end);
+		/* Where the label's last character ends, not what folded to nothing after it. */
+		h->label_end = fold_source_end(f, end - 1);
 		pos += ov[1];
 		while (pos < f->len && s[pos] == ' ')
 			pos++;
 	}
+	/*
+	 * A label of a shape the policy does not list ("3a.", "A.1", "III-A.", "►", a sixth
+	 * "--"): a few bytes with no word in them before a bracket, at a paragraph's head. The
+	 * bracket after them stands where a mark does, so it is read as a head's group is. After a
+	 * sentence with no blank line between ("** (U)" of a footnote), what such a label stands
+	 * for cannot be known: the group is read in mid-line, where a mark only raises.
+	 */
+	if (paragraph && pos < f->len && !is_open(s[pos]) && !is_close(s[pos])) {
+		size_t j = odd_label(f, pos, p->reading.label_max);
+
+		if (j > pos) {
+			size_t last = j;
+
+			while (last > pos && s[last - 1] == ' ')
+				last--;
+			if (h->label < LABEL_NUMBER)
+				h->label = LABEL_NUMBER;
+			h->label_end = fold_source_end(f, last - 1);
+			pos = j;
+		}
+	}
 	h->after_label = pos;
 	if (lost_open(p, f, pos, &h->group))
 		return 0;
+	/* A closing bracket where a mark opens ("﴾S﴿" folds to ")S(") opens one all the same. */
+	if (pos < f->len && is_close(s[pos]) && pos + 1 < f->len && s[pos + 1] != ' ') {
+		group_from(p, f, pos, &h->group);
+		return 0;
+	}
 	if (reading_group_at(p, f, pos, &h->group) && h->group.kind == GROUP_ITEM) {
 		/* "(2) (S//NF)": an item, then the mark of what it numbers. */
 		pos = h->group.end;
@@ -592,65 +671,165 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	return 0;
 }
 
+/*
+ * Whether the group that opens at byte k of f's text stands at the head of a table cell (after
+ * '|' or "<br>", and spaces): a cell is read as a paragraph's head is.
+ */
+static bool
+cell_head(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k > 0 && s[k - 1] == '|')
+		return true;
+	if (k >= 4 && s[k - 1] == '>' && (s[k - 2] == 'r' || s[k - 2] == 'R' || s[k - 2] == '/')) {
+		size_t j = k - 2;
+
+		while (j > 0 && (s[j] == '/' || s[j] == ' '))
+			j--;
+		return j >= 2 && (s[j] | 0x20) == 'r' && (s[j - 1] | 0x20) == 'b' && s[j - 2] == '<';
+	}
+	return false;
+}
+
+/*
+ * What a group in mid-line says, as marking *m: 1 when it raises the text (a proven mark; a level
+ * letter in capitals; controls alone; a marking that cannot be read, whole, where it holds a
+ * double slash, a separator with a marking word, a character no rule can read, or lost its
+ * closing bracket at the line's end), 0 when it is text. In mid-line an unknown token after a
+ * level counts for its level only: office symbols and reference codes are written so
+ * ("(C-RE9-02730)"). At the head of a table cell, the group is read as at a paragraph's head.
+ */
+static int
+midline_group(const struct policy *p, const char *t, size_t n, const struct group *g,
+    bool cell, struct marking *m)
+{
+	struct word wd;
+	size_t i, words = 0, controls = 0;
+	bool sep = false, vocab = false, space = false, high = false, dslash = false;
+
+	marking_init(m);
+	switch (g->kind) {
+	case GROUP_MARK:
+		*m = g->mark;
+		return 1;
+	case GROUP_ITEM: {
+		char up = (char)toupper((unsigned char)g->letter);
+
+		/* "section 4 (C) of the act" may be a mark; "(c)" is a list item. */
+		if (g->letter == 0 || (!cell && (is_lower(g->letter) || !g->bare)))
+			return 0;
+		return marking_parse(p, &up, 1, MARKING_PORTION, m) == 1;
+	}
+	case GROUP_UNKNOWN:
+		break;
+	default:
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		sep = sep || t[i] == '/' || t[i] == '|' || t[i] == '\\';
+		space = space || t[i] == ' ';
+		high = high || (unsigned char)t[i] >= 0x80;
+		dslash = dslash || (t[i] == '/' && i + 1 < n && t[i + 1] == '/');
+	}
+	i = 0;
+	if (cell || dslash) {
+		*m = g->mark;
+		m->unknown = true;
+		return 1;
+	}
+	if (g->has_level && g->closed) {
+		m->level = g->mark.level;
+		return 1;
+	}
+	while (next_word(t, n, &i, &wd)) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t un = upper_form(t + wd.start, wd.end - wd.start, up);
+		const struct policy_term *pt;
+
+		words++;
+		if (wd.exotic) {
+			vocab = true;
+			continue;
+		}
+		if ((pt = policy_term_find(p, up, un)) != NULL && pt->control >= 0 &&
+		    pt->level < 0) {
+			controls++;
+			if (p->controls[pt->control].kind == CONTROL_NOFORN)
+				m->fd = FD_NOFORN;
+			else
+				m->controls |= (uint64_t)1 << pt->control;
+		}
+		if (near_term(p, up, un, false) != NULL)
+			vocab = true;
+	}
+	/* "(NF)", "(SI)", "(FOUO)": controls alone raise by them. */
+	if (words > 0 && controls == words)
+		return 1;
+	marking_init(m);
+	m->unknown = true;
+	/*
+	 * "(TSI/NF)"; "(Ѕ)", "(S\0)" (a character no rule can read, in a short group); "(S//NF" or
+	 * "(S" that the line ends in.
+	 */
+	if ((sep && vocab) || (high && !space && n <= 12) ||
+	    (!g->closed && (g->has_level || (sep && vocab))))
+		return 1;
+	return 0;
+}
+
 bool
 reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
     struct marking *m)
 {
-	const char *open = s + from, *end = s + n;
+	size_t pos = from;
 	bool found = false;
 
-	while (open < end && (open = memchr(open, '(', (size_t)(end - open))) != NULL) {
+	while (pos < n) {
 		struct fold f;
-		struct marking one;
-		const char *close;
-		size_t i = (size_t)(open - s), k, limit;
+		size_t k, next;
 
-		open++;
-		/* "OFFICER(S)" is a plural, not a mark. */
-		if (i > 0 && is_alnum(s[i - 1]))
-			continue;
-		fold_line(s + i, n - i, 4 * (size_t)p->reading.mark_max + 8, latin1, &f);
-		limit = f.len - 1 < (size_t)p->reading.mark_max + 1 ?
-		    f.len - 1 : (size_t)p->reading.mark_max + 1;
-		if (f.len < 2 || (close = memchr(f.text + 1, ')', limit)) == NULL)
-			continue;
-		k = (size_t)(close - f.text) - 1;
-		if (memchr(f.text + 1, '(', k) != NULL || policy_not_mark(p, f.text + 1, k))
-			continue;
-		for (limit = 1; limit <= k; limit++)
-			if ((unsigned char)f.text[limit] >= 0x80)
-				break;
-		if (limit <= k)
-			continue;	/* a character no rule can read */
-		if (k == 1) {
-			/* "section 4 (C) of the act" may be a mark; "(c)" is a list item. */
-			if (is_lower(f.text[1]) ||
-			    marking_parse(p, f.text + 1, 1, MARKING_PORTION, &one) != 1)
-				continue;
-		} else {
+		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
+		next = f.consumed;
+		for (k = 0; k < f.len; k++) {
 			struct group g;
+			struct marking one;
+			const char *t;
+			size_t c, limit;
+			int r;
 
-			/* Read as at a head ("(T S)", "(Secret)"), for what it proves. */
-			reading_group(p, f.text + 1, k, true, false, &g);
-			if (g.kind == GROUP_MARK) {
-				one = g.mark;
-			} else if (g.kind == GROUP_UNKNOWN && g.has_level) {
-				/*
-				 * In mid-line a mark with an unknown token may be an office symbol
-				 * or a reference ("(C-RE9-02730)"): it does not make the text
-				 * unknown, but its level raises it all the same.
-				 */
-				marking_init(&one);
-				one.level = g.mark.level;
-			} else {
+			if (!is_open(f.text[k]))
 				continue;
+			limit = k + 1 + p->reading.mark_max;
+			for (c = k + 1; c < f.len && c < limit; c++)
+				if (is_close(f.text[c]) || is_open(f.text[c]))
+					break;
+			/* A group cut by the end of this piece is read again from its start. */
+			if (c == f.len && f.cut && k > 0) {
+				next = fold_source(&f, k);
+				break;
 			}
+			t = f.text + k + 1;
+			/* "OFFICER(S)" is a plural, not a mark: a letter glued to a word. */
+			if (k > 0 && is_alnum(f.text[k - 1]) && c == k + 2 && is_alpha(t[0]) &&
+			    c < f.len && is_close(f.text[c]))
+				continue;
+			if (policy_not_mark(p, t, c - k - 1))
+				continue;
+			reading_group_at(p, &f, k, &g);
+			if ((r = midline_group(p, t, c - k - 1, &g, cell_head(&f, k), &one)) <= 0)
+				continue;
+			if (found)
+				marking_join(p, m, &one, m);
+			else
+				*m = one;
+			found = true;
 		}
-		if (found)
-			marking_join(p, m, &one, m);
-		else
-			*m = one;
-		found = true;
+		if (next == 0)
+			break;
+		pos += next;
 	}
 	return found;
 }

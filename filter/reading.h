@@ -85,7 +85,8 @@ bool reading_group_at(const struct policy *p, const struct fold *f, size_t at, s
 /*
  * Reads the head of folded line f: labels (layout.reading.label, as many as stand in a row), then
  * the group after them. `paragraph` says the line opens a paragraph, where a bare number is a
- * label. Returns 0, or -1 with a message in err (a label pattern hit its match limit).
+ * label and so is one word of a shape the pattern does not list before a bracket ("3a.", "►"). Returns 0, or -1 with a message in err (a label pattern hit its
+ * match limit).
  */
 int reading_head(const struct policy *p, struct policy_matcher *md, const struct fold *f,
     bool paragraph, struct head *h, char *err, size_t errlen);

@@ -461,7 +461,7 @@ render_blackout(struct writer *w, const struct document *d, const struct doc_lin
 	for (i = keep; i < ln->len; i++) {
 		unsigned char ch = s[i];
 
-		if (d->utf8 && (ch & 0xC0) == 0x80)
+		if (!ln->latin1 && (ch & 0xC0) == 0x80)
 			continue;	/* a continuation byte: its character has its X */
 		buf[n++] = ch == ' ' || ch == '\t' ? (char)ch : 'X';
 		if (n == sizeof(buf)) {
