@@ -171,6 +171,28 @@ nomem:
 	return -1;
 }
 
+/*
+ * Whether a line is a rule: three or more of one of "-=_*~", with spaces or tabs between and
+ * nothing else. It holds no word, so a reader takes it as a blank line and a release may copy it.
+ */
+static bool
+is_rule(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	char c = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (c == 0 && strchr("-=_*~", s[i]) != NULL && s[i] != '\0')
+			c = s[i];
+		if (s[i] != c)
+			return false;
+		n++;
+	}
+	return n >= 3;
+}
+
 static bool
 is_blank(const char *s, size_t len, bool latin1)
 {
@@ -198,13 +220,86 @@ is_blank(const char *s, size_t len, bool latin1)
 }
 
 /*
- * Whether a line ends a sentence (by the policy's sentence_end), so that a mark on the next line
- * may start a new portion. A proven mark after text ends it ("Title of the article (U)", as IC
- * pages mark their headings); a line of marks alone ("(S//NF)"), or one that ends with what may
- * be a mark and proves nothing, ends none: a mark after it joins and can only raise.
+ * The length of s[0..len) without the spaces it ends in: spaces and tabs, and in UTF-8 the no-break,
+ * typographic, ideographic and zero-width spaces and the byte order mark; in Latin-1 the no-break
+ * space.
+ */
+static size_t
+trim_end(const char *s, size_t len, bool latin1)
+{
+	for (;;) {
+		const unsigned char *u = (const unsigned char *)s;
+
+		if (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		else if (latin1 && len > 0 && u[len - 1] == 0xA0)
+			len--;
+		else if (!latin1 && len >= 2 && u[len - 2] == 0xC2 && u[len - 1] == 0xA0)
+			len -= 2;
+		else if (!latin1 && len >= 3 && u[len - 3] == 0xE2 && u[len - 2] == 0x80 &&
+		    (u[len - 1] <= 0x8B || u[len - 1] == 0xAF))
+			len -= 3;
+		else if (!latin1 && len >= 3 && ((u[len - 3] == 0xE3 && u[len - 2] == 0x80 &&
+		    u[len - 1] == 0x80) || (u[len - 3] == 0xEF && u[len - 2] == 0xBB &&
+		    u[len - 1] == 0xBF) || (u[len - 3] == 0xE2 && u[len - 2] == 0x81 &&
+		    u[len - 1] == 0x9F)))
+			len -= 3;
+		else
+			return len;
+	}
+}
+
+/*
+ * Whether line s[0..len) is a field of a header: a name of at most three words, the first in
+ * capitals or capitalised, a colon, and a value ("FROM: SIGINT Communications", "Run Date:
+ * 07/07/2004"). A field ends at its line's end, as a sentence does.
  */
 static bool
-ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
+field_line(const char *s, size_t len)
+{
+	size_t i = 0, start, words = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '#' || s[i] == '*'))
+		i++;
+	start = i;
+	if (i == len || !(s[i] >= 'A' && s[i] <= 'Z'))
+		return false;
+	while (i < len && i - start <= 24) {
+		if (!isalpha((unsigned char)s[i]))
+			return false;
+		while (i < len && isalpha((unsigned char)s[i]))
+			i++;
+		words++;
+		if (i < len && s[i] == ':')
+			break;
+		if (words == 3 || i + 1 >= len || s[i] != ' ')
+			return false;
+		i++;
+	}
+	if (i >= len || s[i] != ':' || i - start > 24)
+		return false;
+	for (i++; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return true;
+	return false;
+}
+
+/* How a line ends (line_end). */
+enum line_end {
+	END_OPEN,	/* in no sentence end */
+	END_UNKNOWN,	/* in what may be a mark and proves nothing */
+	END_SENTENCE,	/* in a byte of the policy's sentence_end, or a closing quotation mark */
+	END_MARK,	/* in a proven mark after text ("Title of the article (U)") */
+	END_MARKS	/* a line of proven marks alone ("(SBU/NF)"): its text follows it */
+};
+
+/*
+ * How line s[0..len) ends: in a sentence end (the policy's sentence_end), in a proven mark after
+ * text, in what may be a mark and proves nothing, or in none of these. A line of marks alone
+ * ("(S//NF)") ends in none.
+ */
+static enum line_end
+line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 {
 	bool proven = false;
 
@@ -213,10 +308,8 @@ ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 		size_t open;
 		bool exotic = false;
 
-		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
-		if (len == 0)
-			return false;
+		if ((len = trim_end(s, len, latin1)) == 0)
+			return proven ? END_MARKS : END_OPEN;
 		if (s[len - 1] != ')')
 			break;
 		for (open = len - 1; open > 0 && len - open <= p->reading.mark_max + 1; open--)
@@ -231,7 +324,7 @@ ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 		    !(g.kind == GROUP_ITEM && g.letter != 0 && g.item == ITEM_UPPER))
 			break;
 		if (g.kind == GROUP_UNKNOWN)
-			return false;
+			return END_UNKNOWN;
 		proven = true;
 		len = open - 1;
 	}
@@ -239,10 +332,12 @@ ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 		/* Text before the marks, or marks alone. */
 		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 			len--;
-		return len > 0;
+		return len > 0 ? END_MARK : END_MARKS;
 	}
 	if (s[len - 1] != '\0' && strchr(p->reading.sentence_end, s[len - 1]) != NULL)
-		return true;
+		return END_SENTENCE;
+	if (field_line(s, len))
+		return END_SENTENCE;
 	/*
 	 * A right double or single quotation mark in UTF-8; in a Latin-1 line, as Windows writes
 	 * them (0x94, 0x92), or a right guillemet.
@@ -250,11 +345,24 @@ ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 	if (!latin1 && len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
 	    (unsigned char)s[len - 2] == 0x80 &&
 	    ((unsigned char)s[len - 1] == 0x9D || (unsigned char)s[len - 1] == 0x99))
-		return true;
+		return END_SENTENCE;
 	if (latin1 && ((unsigned char)s[len - 1] == 0x94 || (unsigned char)s[len - 1] == 0x92 ||
 	    (unsigned char)s[len - 1] == 0xBB))
-		return true;
-	return false;
+		return END_SENTENCE;
+	return END_OPEN;
+}
+
+/*
+ * Whether a line ends a sentence, so that a mark on the next line may start a new portion: in a
+ * sentence end or a proven mark after text. One that ends with what may be a mark and proves
+ * nothing, or a line of marks alone, ends none: a mark after it joins and can only raise.
+ */
+static bool
+ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
+{
+	enum line_end e = line_end(p, s, len, latin1);
+
+	return e == END_SENTENCE || e == END_MARK;
 }
 
 /* Whether a and b are the same marking, field by field. */
@@ -346,6 +454,7 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 	pt = &d->portions[d->nportions++];
 	memset(pt, 0, sizeof(*pt));
 	pt->first = pt->last = pt->last_text = line;
+	pt->with = DOC_NONE;
 	if (mark != NULL) {
 		pt->marked = true;
 		if ((pt->mark = intern(d, mark)) == NULL) {
@@ -419,6 +528,23 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	n = (le - ls) + (ce - cs);
 	if (marking_parse(p, buf, n, MARKING_BANNER, m) != 1)
 		return false;
+	/*
+	 * What follows the level is kept as written; a control named in it still says what the
+	 * document is ("UNCLAS SENSITIVE MUSCAT 001065", "S E C R E T NOFORN MUSCAT 001065").
+	 */
+	if (group_set(ov, r->g_rest)) {
+		uint64_t bits = reading_words_controls(p, s + ov[2 * r->g_rest],
+		    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest]);
+		size_t c;
+
+		for (c = 0; c < p->ncontrols; c++)
+			if ((bits >> c) & 1) {
+				if (p->controls[c].kind == CONTROL_NOFORN)
+					m->fd = FD_NOFORN;
+				else
+					m->controls |= (uint64_t)1 << c;
+			}
+	}
 	ln->span_start = (uint16_t)ls;
 	ln->span_mid = (uint16_t)le;
 	ln->span_end = (uint16_t)(ce > cs ? ce : le);
@@ -569,6 +695,10 @@ settle_markings(const struct policy *p, struct document *d)
 					marking_join(p, &d->docmark, &eff, &eff);
 				pt->eff_known = known;
 			}
+		} else if (pt->reason == REASON_LIST) {
+			/* An unmarked item of a list: the item before it and the paragraph. */
+			marking_init(&eff);
+			pt->eff_known = true;
 		} else {
 			eff = d->docmark;
 			pt->eff_known = known;
@@ -576,6 +706,10 @@ settle_markings(const struct policy *p, struct document *d)
 		if (pt->joined && k > 0) {
 			marking_join(p, d->portions[k - 1].eff, &eff, &eff);
 			pt->eff_known = pt->eff_known && d->portions[k - 1].eff_known;
+		}
+		if (pt->with != DOC_NONE) {
+			marking_join(p, d->portions[pt->with].eff, &eff, &eff);
+			pt->eff_known = pt->eff_known && d->portions[pt->with].eff_known;
 		}
 		if ((pt->eff = intern(d, &eff)) == NULL)
 			return -1;
@@ -608,6 +742,10 @@ struct reader {
 	enum line_kind prev_kind;
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
+	size_t block;		/* the portion a block that a colon opened goes on in (goes_on), or
+				 * DOC_NONE: its paragraphs and list items go on in it */
+	bool bulleted;		/* the current portion opened at a list item with a mark */
+	size_t para;		/* ... and the portion of the paragraph that list is in */
 	bool pending;		/* a banner or caption in the body raises the text after it */
 	enum portion_reason pending_reason;
 	struct marking raise;	/* ... to this */
@@ -649,6 +787,8 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	pt->joined = rel == REL_JOINED;
 	pt->raises_unmarked = rel == REL_DOCUMENT;
 	rd->pending = false;
+	rd->bulleted = false;
+	rd->block = DOC_NONE;
 	return 0;
 }
 
@@ -839,12 +979,46 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 }
 
 /*
+ * Whether text line i is a signal that can only raise and holds no text of its own: a
+ * classification line (read_class), or a line of marks alone that joined what it follows.
+ */
+static bool
+class_line(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const struct doc_portion *pt;
+
+	if (ln->kind != LINE_TEXT || ln->portion == DOC_NONE)
+		return false;
+	pt = &d->portions[ln->portion];
+	return pt->first == i && (pt->reason == REASON_CLASS || (pt->joined &&
+	    line_end(p, d->data + ln->off, ln->len, ln->latin1) == END_MARKS));
+}
+
+/*
+ * Whether a blank line follows text line i, before any other line but signals (class_line).
+ */
+static bool
+blank_after(const struct policy *p, const struct document *d, size_t i)
+{
+	while (++i < d->nlines) {
+		if (d->lines[i].kind == LINE_BLANK)
+			return true;
+		if (!class_line(p, d, i))
+			return false;
+	}
+	return false;
+}
+
+/*
  * The line whose end decides whether a mark on line i continues a sentence: the last text line
- * before i, looking across page, banner and caption lines and the blank lines around them; none
+ * before i, looking across page, banner and caption lines and the blank lines around them, and
+ * past classification lines (signals that only raise: they change nothing of how a line after
+ * them is read); none
  * when only blank lines stand between (a new paragraph).
  */
 static size_t
-previous_text(const struct document *d, size_t i)
+previous_text(const struct policy *p, const struct document *d, size_t i)
 {
 	bool crossed = false;
 
@@ -855,15 +1029,161 @@ previous_text(const struct document *d, size_t i)
 			crossed = true;
 			continue;
 		}
-		if (ln->kind == LINE_BLANK)
+		if (ln->kind == LINE_BLANK || class_line(p, d, i))
 			continue;
 		if (ln->kind != LINE_TEXT)
 			return DOC_NONE;
-		if (!crossed && i + 1 < d->nlines && d->lines[i + 1].kind == LINE_BLANK)
+		if (!crossed && blank_after(p, d, i))
 			return DOC_NONE;
 		return i;
 	}
 	return DOC_NONE;
+}
+
+/*
+ * Whether line i is parted from the text before it: by a blank line, a page, banner or caption
+ * line, or another structure line (authority, declassification, TAGS) or none at all. Sets *prev to
+ * the last text line before i when the lines between are blank, page, banner or caption lines
+ * (the sentence may go on across them), else DOC_NONE.
+ */
+static bool
+parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
+{
+	bool crossed = false;
+
+	*prev = DOC_NONE;
+	while (i > 0) {
+		const struct doc_line *ln = &d->lines[--i];
+
+		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
+		    ln->kind == LINE_CAPTION || class_line(p, d, i)) {
+			crossed = true;
+			continue;
+		}
+		if (ln->kind != LINE_TEXT)
+			return true;
+		*prev = i;
+		return crossed;
+	}
+	return true;
+}
+
+/*
+ * The width (text_width) from which a line that ends in no sentence is one that a page break cut.
+ */
+#define WRAPPED_WIDTH 45
+
+/*
+ * The width of line ln as a reader sees it: the characters of its folded form, not counting what
+ * stands in brackets (a mark, damaged or not, is no part of how wide the text runs).
+ */
+static size_t
+text_width(const struct document *d, const struct doc_line *ln)
+{
+	struct fold f;
+	size_t k, w = 0;
+	int depth = 0;
+
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len; k++) {
+		char c = f.text[k];
+
+		if (c == '(' || c == '[' || c == '{')
+			depth++;
+		else if (c == ')' || c == ']' || c == '}')
+			depth -= depth > 0;
+		else if (depth == 0 && ((unsigned char)c & 0xC0) != 0x80)
+			w++;
+	}
+	return w;
+}
+
+/* How text after a break goes on from the text line before it (goes_on). */
+enum going {
+	GO_NOT,		/* a paragraph of its own */
+	GO_SENTENCE,	/* the sentence a page break or a blank line cut */
+	GO_BLOCK	/* the block a colon opens: a list, a statement quoted in full */
+};
+
+/*
+ * How line i, parted from the text line prev by a blank line or a page break (parted), goes on
+ * from it. It goes on when prev is a line of marks alone ("(SBU/NF)": its text follows), and with
+ * the sentence when it begins in lower case ("working with the" / "international community"),
+ * unless prev ends in a proven mark; or when prev ends in no full
+ * stop, '!' or '?' (before closing quotation marks and brackets) and either ends in ',' or '-' or
+ * is as wide as a line that wraps. A colon or a semicolon at prev's end opens a block (a list, a
+ * statement quoted in full) before a list item (`item`), or where prev is no line standing alone
+ * (a wrapped line of its paragraph, or a wide one): the paragraphs of that block go on in the
+ * portion. A short line that ends in none of these is a heading ("(U) BACKGROUND", "(U)
+ * BACKGROUND:", "End Summary"): what follows it is a paragraph of its own.
+ */
+static enum going
+goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i, bool item)
+{
+	const struct doc_line *a = &d->lines[prev], *b = &d->lines[i];
+	const char *s = d->data + a->off;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = trim_end(s, a->len, a->latin1), k;
+	bool wide = text_width(d, a) >= WRAPPED_WIDTH, alone;
+	struct fold f;
+	char c;
+
+	if (len == 0)
+		return GO_NOT;
+	switch (line_end(p, s, len, a->latin1)) {
+	case END_MARK:
+		return GO_NOT;
+	case END_MARKS:
+		/* "(SBU/NF)" on a line of its own, then its text after blank lines. */
+		return GO_SENTENCE;
+	default:
+		break;
+	}
+	fold_line(d->data + b->off, b->len, 64, b->latin1, &f);
+	for (k = 0; k < f.len && f.text[k] == ' '; k++)
+		continue;
+	if (k < f.len && f.text[k] >= 'a' && f.text[k] <= 'z')
+		return GO_SENTENCE;
+	/* Closing quotation marks and brackets: '"', '\'', ')', ']', '’', '”', '»'. */
+	for (;;) {
+		if (len > 0 && strchr("\"')]}", s[len - 1]) != NULL)
+			len--;
+		else if (!a->latin1 && len >= 3 && u[len - 3] == 0xE2 && u[len - 2] == 0x80 &&
+		    (u[len - 1] == 0x99 || u[len - 1] == 0x9D))
+			len -= 3;
+		else if (!a->latin1 && len >= 2 && u[len - 2] == 0xC2 && u[len - 1] == 0xBB)
+			len -= 2;
+		else if (a->latin1 && len > 0 && (u[len - 1] == 0x92 || u[len - 1] == 0x94 ||
+		    u[len - 1] == 0xBB))
+			len--;
+		else
+			break;
+		len = trim_end(s, len, a->latin1);
+	}
+	if (len == 0)
+		return GO_NOT;
+	c = s[len - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return GO_NOT;
+	if (c == ':' || c == ';') {
+		alone = a->portion == DOC_NONE || d->portions[a->portion].first == prev;
+		return item || wide || !alone ? GO_BLOCK : GO_NOT;
+	}
+	if (c == ',' || c == '-')
+		return GO_SENTENCE;
+	return wide ? GO_SENTENCE : GO_NOT;
+}
+
+/* Whether a blank line stands between lines a and b. */
+static bool
+blank_between(const struct document *d, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a + 1; k < b; k++)
+		if (d->lines[k].kind == LINE_BLANK)
+			return true;
+	return false;
 }
 
 /* Whether line `prev` holds the list item before g ("(b)" before "(c)"), as in "(a) x, (b) y,". */
@@ -1029,8 +1349,10 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
 	const char *s = d->data + d->lines[i].off;
-	size_t prev = previous_text(d, i), label_end;
-	bool paragraph = prev == DOC_NONE, other = false, opens, in_sequence = false;
+	size_t prev = previous_text(p, d, i), label_end, para;
+	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
+	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
+	    d->lines[prev].latin1)), other = false, opens, in_sequence = false;
 	bool runs_on = !paragraph && !ends_sentence(p, d->data + d->lines[prev].off,
 	    d->lines[prev].len, d->lines[prev].latin1);
 	const struct group *g;
@@ -1102,6 +1424,10 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	/* Every mark further on in the line counts too: the line cannot be cut. */
 	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
+	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
+	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
+	    reading_mark_tail(p, f, g->end, &more))
+		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('). */
 	if (h->letter != 0 && letter_marking(p, h->letter, &more, &other))
 		marking_join(p, &o.mark, &more, &o.mark);
@@ -1109,8 +1435,14 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	label_end = fold_source(f, g->start);
 	while (label_end > 0 && (s[label_end - 1] == ' ' || s[label_end - 1] == '\t'))
 		label_end--;
+	/* A list item with a mark of its own: the paragraph before it is the list's. */
+	para = rd->bulleted ? rd->para : rd->cur;
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
 		return -1;
+	if (h->bullet || g == &h->second) {
+		rd->bulleted = true;
+		rd->para = para;
+	}
 	/* A mark at a line's head, even one that only raises, ends the header. */
 	rd->header = false;
 	return 1;
@@ -1194,6 +1526,35 @@ read_subject(struct reader *rd, size_t i)
 	return 1;
 }
 
+/* The most lines a subject wraps onto after its own. */
+#define SUBJECT_WRAP 2
+
+/*
+ * Whether line i goes on with the subject that is the current portion: it stands right after a
+ * line of the subject, which ends in no sentence, at most SUBJECT_WRAP lines after the SUBJECT
+ * line, and begins with no field ("REF: A. MUSCAT 984", "Classified By: ..."), number, bracket
+ * or dash. Else the subject has ended, and what follows is not under its mark.
+ */
+static bool
+subject_goes_on(const struct reader *rd, size_t i)
+{
+	const struct document *d = rd->d;
+	const struct doc_portion *pt = &d->portions[rd->cur];
+	const struct doc_line *prev = &d->lines[i - 1], *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	size_t k = 0;
+
+	if (i == 0 || prev->kind != LINE_TEXT || prev->portion != rd->cur ||
+	    i - pt->first > SUBJECT_WRAP ||
+	    ends_sentence(rd->p, d->data + prev->off, prev->len, prev->latin1) ||
+	    field_line(s, ln->len))
+		return false;
+	while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k < ln->len && !isdigit((unsigned char)s[k]) && strchr("([{-*", s[k]) == NULL &&
+	    (unsigned char)s[k] < 0x80;
+}
+
 /*
  * Rule: classification lines (raise). A line that is a classification in any case or spelling
  * and not in the banner grammar ("Secret", "SECRET/NOFORN", "CLASSIFICATION: SECRET",
@@ -1206,8 +1567,14 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	struct document *d = rd->d;
 	struct marking m;
 
+	struct marking more;
+	const struct doc_line *ln = &d->lines[i];
+
 	if (!reading_class_line(rd->p, f, !h->at_head, &m))
 		return 0;
+	/* A mark in the line counts too ("TOP (TS//SI) SECRET"). */
+	if (reading_marks(rd->p, d->data + ln->off, ln->len, 0, ln->latin1, &more))
+		marking_join(rd->p, &m, &more, &m);
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
 		return -1;
 	if (d->has_class)
@@ -1220,22 +1587,71 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 
 /*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
- * one, but: a numbered paragraph with no mark ("2. The detail"), after a blank line or a finished
- * sentence, is unmarked text of its own; text after a banner or caption in the body is raised to
- * it; and a mark anywhere in the line raises the text from there on (first text of all: it raises
- * the document's marking).
+ * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
+ * a numbered paragraph with no mark ("2. The detail", "(2) The detail") is unmarked text of its
+ * own, wherever it stands; so is text after a blank line, a page break or a structure line that
+ * does not go on with the sentence before it (a new paragraph, or text after a heading); a list
+ * item with no mark after one with a mark is taken with that item and with the paragraph the
+ * list is in; text after a banner or caption in the body is raised to it; and a mark anywhere in
+ * the line raises the text from there on (first text of all: it raises the document's marking).
  */
 static int
-read_text(struct reader *rd, size_t i, const struct head *h)
+read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *h)
 {
 	struct document *d = rd->d;
 	const char *s = d->data + d->lines[i].off;
 	struct marking raised;
-	bool numbered = h->at_head && (h->label == LABEL_NUMBER || h->label == LABEL_BARE);
-	bool other;
-	bool fresh = rd->cur == DOC_NONE || numbered;
+	bool item = h->label == LABEL_BULLET || (h->label == LABEL_NONE && (h->symbol ||
+	    (h->group.kind == GROUP_ITEM && h->group.start == h->after_label &&
+	    (h->group.item == ITEM_LOWER || h->group.item == ITEM_UPPER))));
+	size_t len = d->lines[i].len;
+	/*
+	 * "2. The", wherever it stands; not "3. of the year", a sentence that wrapped after a
+	 * number, nor "1.4(D)", an exemption written in a margin.
+	 */
+	bool numbered = (h->label == LABEL_NUMBER && (h->at_head || (h->label_end < len &&
+	    (s[h->label_end] == ' ' || s[h->label_end] == '\t') &&
+	    !(h->after_label < f->len && islower((unsigned char)f->text[h->after_label]))))) ||
+	    (h->label == LABEL_BARE && h->at_head) ||
+	    (h->label == LABEL_NONE && h->at_head && h->group.kind == GROUP_ITEM &&
+	    h->group.start == h->after_label &&
+	    (h->group.item == ITEM_NUMBER || h->group.item == ITEM_ROMAN));
+	bool other, fresh, list = false;
+	size_t prev, label_end = numbered || item ? h->label_end : 0;
+	enum going go;
 
-	if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
+	if (rd->cur == DOC_NONE || numbered) {
+		fresh = true;
+	} else if (item && rd->bulleted) {
+		/* "-- (U) One." then "-- Two.": two is of the paragraph the list is in. */
+		list = rd->para != DOC_NONE;
+		fresh = !list;
+	} else if (!parted(rd->p, d, i, &prev)) {
+		fresh = false;
+	} else if (rd->block == rd->cur) {
+		fresh = false;
+	} else {
+		go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
+		fresh = go == GO_NOT;
+		if (go == GO_BLOCK)
+			rd->block = rd->cur;
+	}
+	if (list) {
+		size_t para = rd->para;
+
+		if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
+			if (start(rd, i, &raised, REASON_MIDLINE, label_end, REL_JOINED) != 0)
+				return -1;
+		} else if (start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,
+		    REL_JOINED) != 0) {
+			return -1;
+		}
+		d->portions[rd->cur].reason = d->portions[rd->cur].marked &&
+		    d->portions[rd->cur].reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
+		d->portions[rd->cur].with = para;
+		rd->bulleted = true;
+		rd->para = para;
+	} else if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {
@@ -1244,11 +1660,10 @@ read_text(struct reader *rd, size_t i, const struct head *h)
 		 * '(': the text is raised to that level, a numbered paragraph's from the
 		 * document's marking.
 		 */
-		if (start(rd, i, &raised, REASON_ITEM, numbered ? h->label_end : 0,
-		    fresh ? REL_DOCUMENT : REL_JOINED) != 0)
+		if (start(rd, i, &raised, REASON_ITEM, label_end, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (fresh) {
-		if (start(rd, i, NULL, REASON_UNMARKED, numbered ? h->label_end : 0, REL_OWN) != 0)
+		if (start(rd, i, NULL, REASON_UNMARKED, label_end, REL_OWN) != 0)
 			return -1;
 	} else if (rd->pending) {
 		struct marking m = rd->raise;
@@ -1279,7 +1694,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	rd.origin = origin;
 	rd.err = err;
 	rd.errlen = errlen;
-	rd.cur = DOC_NONE;
+	rd.cur = rd.block = rd.para = DOC_NONE;
 	rd.header = rd.top = true;
 	rd.prev_kind = LINE_BLANK;
 	rd.md = matcher;
@@ -1299,7 +1714,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 		struct head h;
 		int r;
 
-		if (is_blank(s, ln->len, ln->latin1)) {
+		if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
 			ln->kind = LINE_BLANK;
 			ln->portion = rd.cur;
 			if (rd.cur != DOC_NONE) {
@@ -1310,6 +1725,9 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			}
 			continue;
 		}
+		/* A subject goes on only on the lines right after it (subject_goes_on). */
+		if (rd.cur != DOC_NONE && d->portions[rd.cur].subject && !subject_goes_on(&rd, i))
+			rd.cur = DOC_NONE;
 		/* The rules, in order; the first that reads the line has it. */
 		if (i < rd.routing_end)
 			r = read_routing(&rd, i);
@@ -1321,7 +1739,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 				ln->kind = LINE_TEXT;
 				if ((r = read_head(&rd, i, &f, &h)) == 0 &&
 				    (r = read_class(&rd, i, &f, &h)) == 0)
-					r = read_text(&rd, i, &h);
+					r = read_text(&rd, i, &f, &h);
 				ln->portion = rd.cur;
 			}
 		}

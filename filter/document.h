@@ -46,6 +46,8 @@ struct doc_line {
 	unsigned char kind;	/* enum line_kind */
 	bool has_controls;	/* a banner line had a controls group */
 	bool latin1;		/* the line is no UTF-8: it is read as Latin-1 */
+	bool rule;		/* a LINE_BLANK drawn with rule characters ("-----", "* * *"): read
+				 * as a blank line, copied as it is even inside a withheld portion */
 };
 
 /* Why a portion begins where it does: what its reviewer is told (check), nothing else. */
@@ -58,7 +60,9 @@ enum portion_reason {
 	REASON_MIDLINE,		/* a mark in mid-line: it can only raise */
 	REASON_CLASS,		/* a classification line outside the banner grammar */
 	REASON_BANNER,		/* text after a banner line in the body: raised to it */
-	REASON_CAPTION		/* text after a caption line in the body: raised to it */
+	REASON_CAPTION,		/* text after a caption line in the body: raised to it */
+	REASON_LIST		/* a list item with no mark after one with a mark: taken with that
+				 * item and the paragraph the list is in */
 };
 
 struct doc_portion {
@@ -71,6 +75,8 @@ struct doc_portion {
 	bool raises_unmarked;	/* a mark in mid-line where unmarked text begins: it raises the
 				 * document's marking, and never stands for it */
 	size_t label_end;	/* bytes of the first line kept as label in mask mode */
+	size_t with;		/* REASON_LIST: the paragraph the list is in (its marking joins
+				 * this one's with the item's before it), or DOC_NONE */
 	/*
 	 * Markings are interned: a document has few distinct ones, and many portions share them.
 	 * They point into the document and live as long as it does.

@@ -120,6 +120,62 @@ decode(const char *s, size_t n, bool latin1, int32_t *cp)
 	return fold_utf8_char(s, n, cp);
 }
 
+/*
+ * The byte that code point cp stood for when UTF-8 was misread as Latin-1 or CP1252 (0x80..0xFF),
+ * or -1.
+ */
+static int
+misread_byte(int32_t cp)
+{
+	static const uint16_t cp1252[32] = {
+		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+	};
+	int b;
+
+	if (cp >= 0x80 && cp <= 0xFF)
+		return (int)cp;
+	for (b = 0; b < 32; b++)
+		if (cp1252[b] != 0 && cp1252[b] == cp)
+			return 0x80 + b;
+	return -1;
+}
+
+/*
+ * UTF-8 that was read as Latin-1 or CP1252 and written out again ("Â¶" for "¶", "â€™" for "’"):
+ * when the character at s[0..n) and those after it are the bytes of one UTF-8 character, returns
+ * the source bytes they take and sets *cp to that character; else returns 0.
+ */
+static size_t
+misread_utf8(const char *s, size_t n, bool latin1, int32_t first, int32_t *cp)
+{
+	char bytes[4];
+	size_t used, k, len, want;
+	int32_t c, one;
+
+	if (first < 0xC2 || first > 0xF4)
+		return 0;
+	want = first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4;
+	bytes[0] = (char)first;
+	used = decode(s, n, latin1, &one);
+	for (k = 1; k < want; k++) {
+		int b;
+
+		if (used >= n)
+			return 0;
+		len = decode(s + used, n - used, latin1, &c);
+		if ((b = misread_byte(c)) < 0 || (b & 0xC0) != 0x80)
+			return 0;
+		bytes[k] = (char)b;
+		used += len;
+	}
+	if (fold_utf8_char(bytes, want, cp) != want || *cp < 0)
+		return 0;
+	return used;
+}
+
 /* Appends byte c, from source offset src, unless the text is full. */
 static bool
 put(struct fold *f, char c, size_t src)
@@ -228,8 +284,12 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 	while (i < scan && f->len < limit) {
 		int32_t cp, out[8];
 		utf8proc_ssize_t k, m;
-		size_t len = decode(s + i, scan - i, latin1, &cp);
+		size_t len = decode(s + i, scan - i, latin1, &cp), fixed;
 		bool ok = true;
+
+		/* "Â¶2." is "¶2." read as Latin-1 once too often: it is read as it was written. */
+		if (cp >= 0xC2 && (fixed = misread_utf8(s + i, scan - i, latin1, cp, &cp)) > 0)
+			len = fixed;
 
 		if (cp == '\t' || cp == '\f' || cp == '\v' || cp == ' ') {
 			/* A run of spaces is one. */
@@ -277,4 +337,65 @@ fold_source_end(const struct fold *f, size_t k)
 	if (f->at == NULL || k >= f->len)
 		return at + (k < f->len ? 1 : 0);
 	return at + decode(f->src + at, f->consumed - at, f->latin1, &cp);
+}
+
+size_t
+fold_ascii(const struct fold *f, char *out)
+{
+	size_t i = 0, k = 0;
+
+	while (i < f->len) {
+		unsigned char c = (unsigned char)f->text[i];
+		int32_t cp;
+		size_t len;
+
+		if (c < 0x80) {
+			out[k++] = (char)c;
+			i++;
+			continue;
+		}
+		len = fold_utf8_char(f->text + i, f->len - i, &cp);
+		if (cp < 0) {
+			out[k++] = '?';
+			i += len;
+			continue;
+		}
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+		case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+		case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_CO:
+		case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_MN:
+		case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+			out[k++] = '?';
+			break;
+		default:
+			out[k++] = '~';
+			break;
+		}
+		i += len;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+bool
+fold_symbol_at(const struct fold *f, size_t k)
+{
+	int32_t cp;
+
+	if (k >= f->len)
+		return false;
+	if ((unsigned char)f->text[k] < 0x80)
+		return f->text[k] == '-' || f->text[k] == '*' || f->text[k] == '+' ||
+		    f->text[k] == '~' || f->text[k] == '=' || f->text[k] == '>';
+	fold_utf8_char(f->text + k, f->len - k, &cp);
+	if (cp < 0)
+		return false;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+		return true;
+	default:
+		return false;
+	}
 }

@@ -6,7 +6,8 @@
  * division slashes and the like become their ASCII forms; default-ignorable characters (zero-width
  * spaces and joiners, soft hyphens, byte order marks) are dropped; tabs, form feeds, vertical tabs
  * and every Unicode space are spaces, and in text that needed folding a run of spaces is one;
- * other brackets read as parentheses. Case is kept: each rule says where it ignores it. A letter
+ * other brackets read as parentheses; UTF-8 that was misread as Latin-1 or CP1252 and written out
+ * again ("Â¶" for "¶", "â€™" for "’") is read as what it was. Case is kept: each rule says where it ignores it. A letter
  * or digit with no ASCII form (a Cyrillic letter that looks like a Latin one) and a combining mark
  * (an accent, a stroke: "(U\u0336)" is no "(U)") are kept as they are, in UTF-8, and a control
  * character (NUL, C1) or a byte that begins no character (an overlong form among them) is kept as
@@ -61,6 +62,20 @@ size_t fold_utf8_char(const char *s, size_t n, int32_t *cp);
 
 /* Whether s[0..n) is UTF-8, strictly (fold_utf8_char). */
 bool fold_utf8_valid(const char *s, size_t n);
+
+/*
+ * f's text in ASCII, into out (at least f->len + 1 bytes): a letter, digit or mark with no ASCII
+ * form, or a byte no rule can read, is '?' (a letter that cannot be read); another symbol ("¶",
+ * "•") is '~'. Returns its length.
+ */
+size_t fold_ascii(const struct fold *f, char *out);
+
+/*
+ * Whether byte k of f's text begins a symbol that may stand as a bullet: a dash, '*', '+', '~',
+ * '=', '>', or a character that is punctuation or a symbol and no letter, digit, bracket or
+ * quotation mark ("•", "►", "■", "§").
+ */
+bool fold_symbol_at(const struct fold *f, size_t k);
 
 /* The offset in the source just past the character that made byte k of f's text (k < len). */
 size_t fold_source_end(const struct fold *f, size_t k);

@@ -280,6 +280,108 @@ unknown(struct group *g, const char *t, size_t m)
 	g->mark.unknown = true;
 }
 
+/*
+ * Whether the level token that t[0..m) begins with may have lost a letter where a space stands
+ * beside it (`front`: before it; `back`: after it, when the token is all there is): whether a
+ * letter there makes a higher level of the policy ("( S)" may be "(TS)"; "( C)" is no level lost).
+ */
+static bool
+letter_lost(const struct policy *p, const char *t, size_t m, bool front, bool back)
+{
+	char tok[POLICY_WORD_MAX + 1];
+	size_t n = 0, k;
+	const struct policy_term *own;
+
+	while (n < m && n < POLICY_WORD_MAX - 1 && is_alpha(t[n])) {
+		tok[n] = (char)toupper((unsigned char)t[n]);
+		n++;
+	}
+	if (n == 0 || (own = policy_term_find(p, tok, n)) == NULL || own->level < 0)
+		return false;
+	back = back && n == m;
+	for (k = 0; k < p->nterms; k++) {
+		const struct policy_term *pt = &p->terms[k];
+
+		if (pt->level <= own->level || pt->control >= 0 || pt->len != n + 1)
+			continue;
+		if ((front && memcmp(pt->text + 1, tok, n) == 0) ||
+		    (back && memcmp(pt->text, tok, n) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* t[0..n) (upper case) without its vowels, into out; returns its length. */
+static size_t
+consonants(const char *t, size_t n, char *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (strchr("AEIOU", t[i]) == NULL)
+			out[k++] = t[i];
+	return k;
+}
+
+/*
+ * Whether word t[0..n) (upper case) speaks of a classification as a mark would, written out, cut
+ * short or misspelt: a level word of the policy of one word in any case; its first letters
+ * ("Conf", "Sec"); its consonants ("Cnfdntl"); two slips from it, in a word of eight letters or
+ * more ("Cofidentail"); a word of "classif..." ("Classified", "Declassified"); REL.
+ */
+static bool
+class_word(const struct policy *p, const char *t, size_t n)
+{
+	char ct[POLICY_WORD_MAX + 1], cp[POLICY_WORD_MAX + 1];
+	size_t k, cn;
+
+	if (n < 3)
+		return false;
+	if ((n == 3 && memcmp(t, "REL", 3) == 0))
+		return true;
+	for (k = 0; k + 7 <= n; k++)
+		if (memcmp(t + k, "CLASSIF", 7) == 0)
+			return true;
+	cn = consonants(t, n, ct);
+	for (k = 0; k < p->nterms; k++) {
+		const struct policy_term *pt = &p->terms[k];
+
+		if (pt->level < 0 || pt->control >= 0 || !pt->single || pt->len < 6)
+			continue;
+		if (n <= pt->len && memcmp(pt->text, t, n) == 0)
+			return true;
+		if (cn >= 4 && consonants(pt->text, pt->len, cp) == cn && memcmp(cp, ct, cn) == 0)
+			return true;
+		if (n >= 8 && pt->len >= 8 && osa(pt->text, pt->len, t, n) <= 2)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether the first two words of a group (before a colon) speak of a classification (class_word):
+ * "(Conf)", "(Sec/NF)", "(Strictly Confidential)", "(Classified Secret)", "(Rel to UK)". Such a
+ * group at a head may be a mark, and proves nothing.
+ */
+static bool
+names_class(const struct policy *p, const char *t, size_t m)
+{
+	size_t i = 0, w;
+	struct word wd;
+
+	for (w = 0; w < 2 && next_word(t, m, &i, &wd); w++) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t un;
+
+		if (memchr(t, ':', wd.start) != NULL || wd.exotic || wd.digit)
+			return false;
+		un = upper_form(t + wd.start, wd.end - wd.start, up);
+		if (class_word(p, up, un))
+			return true;
+	}
+	return false;
+}
+
 /* Classifies the content of a group (see reading.h); reading_group wraps it. */
 static void
 classify(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
@@ -323,6 +425,7 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	}
 	while (m > 0 && t[m - 1] == ' ')
 		m--;
+	g->padded = m > 0 && m < n && letter_lost(p, t, m, t > s, m + (size_t)(t - s) < n);
 	/* Nothing, or a character no rule can read: it may have been a mark. */
 	if (m == 0 || exotic)
 		return;
@@ -338,6 +441,15 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 			m = 1;
 	}
 	if (closed && m == 1 && is_alpha(t[0])) {
+		char up = (char)toupper((unsigned char)t[0]);
+
+		/* "( S)", "(S )": a level letter with room for a letter lost beside it. */
+		if (g->padded && marking_parse(p, &up, 1, MARKING_PORTION, &g->mark) == 1 &&
+		    !g->mark.unknown) {
+			g->has_level = true;
+			return;
+		}
+		marking_init(&g->mark);
 		g->kind = GROUP_ITEM;
 		g->item = is_lower(t[0]) ? ITEM_LOWER : ITEM_UPPER;
 		g->value = (unsigned)(tolower((unsigned char)t[0]) - 'a' + 1);
@@ -380,8 +492,11 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	parsed = marking_parse(p, t, m, MARKING_BANNER, &g->mark);
 	if (parsed == 1) {
 		g->has_level = true;
-		/* NOFORN with REL TO is read, and withheld as malformed (marking_decide). */
-		if (closed && !g->mark.unknown)
+		/*
+		 * NOFORN with REL TO is read, and withheld as malformed (marking_decide). A mark
+		 * with spaces inside its brackets ("( S//NF)") proves nothing.
+		 */
+		if (closed && !g->mark.unknown && !g->padded)
 			g->kind = GROUP_MARK;
 		return;
 	}
@@ -389,7 +504,7 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	/* "(/Rel UK)", "(|S)": a mark whose level is gone. */
 	if (strchr("/|\\-", t[0]) != NULL)
 		return;
-	if (starts_with_term(p, t, m))
+	if (starts_with_term(p, t, m) || names_class(p, t, m))
 		return;
 	i = 0;
 	if (!next_word(t, m, &i, &wd))
@@ -590,6 +705,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	h->second.kind = GROUP_NONE;
 	while (pos < f->len && s[pos] == ' ')
 		pos++;
+	h->symbol = fold_symbol_at(f, pos);
 	for (labels = 0; labels < 8 && pos < f->len; labels++) {
 		const PCRE2_SIZE *ov;
 		enum label_kind kind;
@@ -615,6 +731,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		} else {
 			g = r->g_bullet;
 			kind = LABEL_BULLET;
+			h->bullet = true;
 		}
 		end = pos + ov[2 * g + 1];
 		if (ov[1] == 0 || fold_source(f, end) > p->reading.label_max)
@@ -718,10 +835,16 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 	case GROUP_ITEM: {
 		char up = (char)toupper((unsigned char)g->letter);
 
-		/* "section 4 (C) of the act" may be a mark; "(c)" is a list item. */
-		if (g->letter == 0 || (!cell && (is_lower(g->letter) || !g->bare)))
+		/*
+		 * "section 4 (C) of the act" may be a mark, and "(S.)" a damaged one (it proves
+		 * nothing); "(c)" is a list item.
+		 */
+		if (g->letter == 0 || (!cell && is_lower(g->letter)))
 			return 0;
-		return marking_parse(p, &up, 1, MARKING_PORTION, m) == 1;
+		if (marking_parse(p, &up, 1, MARKING_PORTION, m) != 1)
+			return 0;
+		m->unknown = m->unknown || (!cell && !g->bare);
+		return 1;
 	}
 	case GROUP_UNKNOWN:
 		break;
@@ -735,7 +858,7 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 		dslash = dslash || (t[i] == '/' && i + 1 < n && t[i + 1] == '/');
 	}
 	i = 0;
-	if (cell || dslash) {
+	if (cell || dslash || (g->padded && g->has_level)) {
 		*m = g->mark;
 		m->unknown = true;
 		return 1;
@@ -935,9 +1058,36 @@ marking_words(const struct policy *p, const char *s, size_t n)
 	return true;
 }
 
-/* Whether t[0..n) (upper case) is a level word of the policy, or another scheme's, or a slip. */
+/*
+ * Whether t[0..n) (upper case; '?' for a letter that cannot be read) is term pt with at most a
+ * third of its letters unreadable, from four letters on. Adds the unreadable ones to *wild.
+ */
+static bool
+wild_equal(const struct policy_term *pt, const char *t, size_t n, size_t *wild)
+{
+	size_t k, w = 0;
+
+	if (pt->len != n)
+		return false;
+	for (k = 0; k < n; k++) {
+		if (t[k] == '?' || (unsigned char)t[k] == 0x80)
+			w++;
+		else if (t[k] != pt->text[k])
+			return false;
+	}
+	if (w > 0 && (n < 4 || 3 * w > n))
+		return false;
+	*wild += w;
+	return true;
+}
+
+/*
+ * Whether t[0..n) (upper case) is a level word of the policy, or another scheme's, or (unless
+ * `exact`) a slip of one from six letters on. '?' in t is a letter that cannot be read (fold_ascii):
+ * it matches any, up to a third of the word, and counts in *wild.
+ */
 static const struct policy_term *
-level_term(const struct policy *p, const char *t, size_t n)
+level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *wild)
 {
 	const struct policy_term *slip = NULL;
 	size_t m;
@@ -949,39 +1099,75 @@ level_term(const struct policy *p, const char *t, size_t n)
 
 		if (!level && !other)
 			continue;
-		if (pt->len == n && memcmp(pt->text, t, n) == 0)
+		if (wild_equal(pt, t, n, wild))
 			return pt;
-		if (slip == NULL && n >= 6 && pt->len >= 6 && osa(pt->text, pt->len, t, n) <= 1)
+		if (!exact && slip == NULL && n >= 6 && pt->len >= 6 &&
+		    osa(pt->text, pt->len, t, n) <= 1)
 			slip = pt;
 	}
 	return slip;
 }
 
+/* A letter of a level word as written: a letter, one that cannot be read, or a digit misread. */
+static bool
+is_letterish(char c)
+{
+	return is_alnum(c) || c == '?';
+}
+
 /*
- * The level word a line begins with at s[*i..n): one word, two ("TOP SECRET"), or letters spaced
- * out ("S E C R E T", and "SS E C R E T" with a letter doubled). Compared with the policy's
- * level words of four letters or more and other schemes' levels of six or more, allowing one
- * slip from six letters on. Returns the term (level -1 for another scheme's) and moves *i past
- * what it read, or returns NULL.
+ * The letter a digit stands for in a word that OCR misread ("5ECRET", "T0P"), in upper case.
+ */
+static char
+ocr_letter(char c)
+{
+	switch (c) {
+	case '0':
+		return 'O';
+	case '1':
+		return 'I';
+	case '5':
+		return 'S';
+	case '8':
+		return 'B';
+	default:
+		return (char)toupper((unsigned char)c);
+	}
+}
+
+/*
+ * The level word that begins at s[*i..n): one word, two ("TOP SECRET"), or letters spaced out
+ * ("S E C R E T", "S-E-C-R-E-T", "S.E.C.R.E.T", and "SS E C R E T" with a letter doubled); digits
+ * in a word of letters are read as the letters OCR mistakes them for ("5ECRET"). Compared with the
+ * policy's level words of four letters or more and other schemes' levels of six or more, allowing
+ * one slip from six letters on unless `exact`. A level glued to a control ("SECRETNOFORN") is read
+ * too, its control in *glued (else -1). Returns the term (level -1 for another scheme's) and moves
+ * *i past what it read, or returns NULL. *wild counts letters that could not be read.
  */
 static const struct policy_term *
-class_level(const struct policy *p, const char *s, size_t n, size_t *i)
+class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exact, int *glued,
+    size_t *wild)
 {
-	size_t starts[16], ends[16], nt = 0, k = *i, c;
+	size_t starts[16], ends[16], nt = 0, k = *i, c, best_wild = 0;
 	const struct policy_term *best = NULL;
 	size_t best_end = 0, best_len = 0;
 
-	/* Words of letters separated by spaces, up to 16. */
-	while (nt < 16 && k < n && is_alpha(s[k])) {
-		size_t sp = k;
+	*glued = -1;
+	/* Words of letters separated by spaces (or single letters by one '-', '.', '_'), up to 16. */
+	while (nt < 16 && k < n && is_letterish(s[k])) {
+		size_t sp;
 
 		starts[nt] = k;
-		while (k < n && is_alpha(s[k]))
+		while (k < n && is_letterish(s[k]))
 			k++;
 		ends[nt++] = k;
-		for (sp = k; sp < n && s[sp] == ' '; sp++)
-			continue;
-		if (sp > k && sp < n && is_alpha(s[sp]))
+		sp = k;
+		if (k - starts[nt - 1] == 1 && sp < n && strchr("-._", s[sp]) != NULL)
+			sp++;
+		else
+			while (sp < n && s[sp] == ' ')
+				sp++;
+		if (sp > k && sp < n && is_letterish(s[sp]))
 			k = sp;
 		else
 			break;
@@ -989,7 +1175,7 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i)
 	/* Candidates: the first word, the first two, and every run of short (spaced) words. */
 	for (c = 1; c <= nt; c++) {
 		char t[POLICY_WORD_MAX + 1];
-		size_t tn = 0, w, j;
+		size_t tn = 0, w, j, wild_here = 0;
 		const struct policy_term *pt;
 
 		if (c > 2) {
@@ -1002,16 +1188,40 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i)
 		}
 		for (w = 0; w < c; w++)
 			for (j = starts[w]; j < ends[w] && tn < POLICY_WORD_MAX; j++)
-				t[tn++] = (char)toupper((unsigned char)s[j]);
+				t[tn++] = ocr_letter(s[j]);
 		t[tn] = '\0';
-		if ((pt = level_term(p, t, tn)) != NULL && tn >= best_len) {
+		if ((pt = level_term(p, t, tn, exact, &wild_here)) != NULL && tn >= best_len) {
 			best = pt;
 			best_end = ends[c - 1];
 			best_len = tn;
+			best_wild = wild_here;
 		}
 	}
-	if (best != NULL)
+	/* "SECRETNOFORN": a level of six letters or more, and a control glued to it. */
+	if (best == NULL && nt > 0) {
+		char t[POLICY_WORD_MAX + 1];
+		size_t tn = 0, j, m;
+
+		for (j = starts[0]; j < ends[0] && tn < POLICY_WORD_MAX; j++)
+			t[tn++] = ocr_letter(s[j]);
+		for (m = 0; m < p->nterms && best == NULL; m++) {
+			const struct policy_term *pt = &p->terms[m], *rest;
+
+			if (pt->level < 0 || pt->control >= 0 || pt->len < 6 || pt->len + 2 > tn ||
+			    memcmp(pt->text, t, pt->len) != 0)
+				continue;
+			if ((rest = policy_term_find(p, t + pt->len, tn - pt->len)) != NULL &&
+			    rest->control >= 0 && rest->level < 0) {
+				best = pt;
+				best_end = ends[0];
+				*glued = rest->control;
+			}
+		}
+	}
+	if (best != NULL) {
 		*i = best_end;
+		*wild += best_wild;
+	}
 	return best;
 }
 
@@ -1041,21 +1251,94 @@ abbreviated_level(const struct policy *p, const char *s, size_t n, size_t *i)
 	return NULL;
 }
 
+/* Joins control c into m, as a classification line or caption names it. */
+static void
+join_control(const struct policy *p, int c, struct marking *m)
+{
+	if (p->controls[c].kind == CONTROL_NOFORN)
+		m->fd = FD_NOFORN;
+	else
+		m->controls |= (uint64_t)1 << c;
+}
+
+/* The number of words (runs of letters, digits and unreadable letters) in s[0..n). */
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t k, words = 0;
+
+	for (k = 0; k < n; k++)
+		if (is_letterish(s[k]) && (k == 0 || !is_letterish(s[k - 1])))
+			words++;
+	return words;
+}
+
+/* The most words of a line in capitals that names a level among others ("ANNEX A -- SECRET"). */
+#define CLASS_WORDS 6
+
+/*
+ * A short line in capitals that names a level of the policy above the lowest among other words,
+ * exactly: "ANNEX A -- SECRET//NOFORN", "ENTIRE TEXT SECRET", "BEGIN SECRET". Not a sentence (it
+ * ends in no '.' or ','). Sets *m to the highest such level, with what a separator after it says.
+ */
+static bool
+named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	size_t j;
+	bool found = false;
+
+	if (count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' || s[n - 1] == ',')
+		return false;
+	for (j = 0; j < n; j++) {
+		const struct policy_term *lv;
+		size_t at = j, wild = 0;
+		int glued;
+
+		if (!is_letterish(s[j]) || (j > 0 && is_letterish(s[j - 1])))
+			continue;
+		if ((lv = class_level(p, s, n, &at, true, &glued, &wild)) == NULL ||
+		    (at < n && is_letterish(s[at])) || wild > 0 || lv->level <= 0)
+			continue;
+		if (!found || lv->level > m->level) {
+			marking_init(m);
+			m->level = lv->level;
+		}
+		found = true;
+		if (glued >= 0)
+			join_control(p, glued, m);
+		/* "SECRET//NOFORN": what the separator brings is read as a banner's. */
+		if (at < n && (s[at] == '/' || s[at] == '|')) {
+			struct marking rest;
+
+			marking_init(&rest);
+			rest.level = lv->level;
+			class_rest(p, s + at, n - at, &rest);
+			marking_join(p, m, &rest, m);
+		}
+	}
+	return found;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
-	const char *s = f->text;
-	size_t n = f->len, i = 0, k, word;
+	char s[FOLD_MAX + 1];
+	size_t n, i = 0, k, word, wild = 0;
 	const struct policy_term *lv;
-	bool lower = false;
+	bool lower = false, unreadable;
+	int glued = -1;
 
-	if (f->cut || f->exotic)
+	if (f->cut)
 		return false;
+	n = fold_ascii(f, s);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n == 0 || n > 200)
 		return false;
-	while (i < n && strchr(" #*>|_=~-", s[i]) != NULL)
+	unreadable = memchr(s, '?', n) != NULL;
+	for (k = 0; k < n; k++)
+		lower = lower || is_lower(s[k]);
+	while (i < n && strchr(" #*>|_=~-/.", s[i]) != NULL)
 		i++;
 	/*
 	 * "CLASSIFICATION: SECRET", "Classification - Confidential". ("Class: SECRET" in a FOIA
@@ -1072,13 +1355,12 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		}
 	}
 	word = i;
-	if ((lv = class_level(p, s, n, &i)) == NULL && (lv = abbreviated_level(p, s, n, &i)) == NULL)
-		return false;
-	for (k = 0; k < n; k++)
-		lower = lower || is_lower(s[k]);
+	if ((lv = class_level(p, s, n, &i, false, &glued, &wild)) == NULL &&
+	    (lv = abbreviated_level(p, s, n, &i)) == NULL)
+		goto named;
 	/* "SECRETARY" is a word of its own, not a level. */
-	if (i < n && is_alnum(s[i]))
-		return false;
+	if (i < n && is_letterish(s[i]))
+		goto named;
 	/*
 	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
 	 * only in capitals ("official, a turf war" is prose); so is ours in a sentence that wraps
@@ -1097,11 +1379,15 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		m->unknown = true;
 		snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s", lv->text);
 	}
+	if (glued >= 0)
+		join_control(p, glued, m);
+	/* A letter that cannot be read: the line says a level, and nothing more is known. */
+	m->unknown = m->unknown || unreadable;
 	k = i;
 	while (k < n && s[k] == ' ')
 		k++;
 	/* The level alone, or with punctuation only: "Secret", "SECRET:", "SECRET." */
-	if (k == n || strspn(s + k, " .:;,*_-=") >= n - k)
+	if (k == n || strspn(s + k, " .:;,*_~=-/") >= n - k)
 		return true;
 	/*
 	 * Words after the level: a marking's words ("SECRET NOFORN", "Secret//Noforn",
@@ -1118,12 +1404,24 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 			if (!marking_words(p, s + k, n - k))
 				return false;
 		} else {
-			if (!next_word(s, n, &j, &wd) || wd.exotic)
+			if (!next_word(s, n, &j, &wd))
 				return false;
 			un = upper_form(s + wd.start, wd.end - wd.start, up);
 			if (strcmp(up, "REL") != 0 && near_term(p, up, un, false) == NULL &&
-			    !(un == 4 && loose_term(p, up, un)))
-				return false;
+			    !(un == 4 && loose_term(p, up, un))) {
+				/*
+				 * A short line in capitals that opens with a level and goes on
+				 * with other words ("S E C R E T MUSCAT 001066", "SECRET ANNEX",
+				 * "SECRET MEETING ON JUNE 12"): a second document's banner, a
+				 * heading or a title. It says the level, and the text after it is
+				 * at that level at least; a sentence ("SECRET TALKS BEGAN.") is
+				 * not one.
+				 */
+				if (count_words(s, n) > CLASS_WORDS + 2 || s[n - 1] == '.' ||
+				    s[n - 1] == ',' || lv->level < 0)
+					return false;
+				return true;
+			}
 		}
 	}
 	/*
@@ -1132,12 +1430,16 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	 */
 	class_rest(p, s + k, n - k, m);
 	return true;
+named:
+	if (lower || unreadable)
+		return false;
+	return named_level(p, s, n, m);
 }
 
 /*
  * Matches the words from s[*i..n) against control names, longest run first, their letters
- * compared alone ("NO FORN", "F O U O", "Noforn"). Returns the control and moves *i past the
- * run, or returns -1.
+ * compared alone ("NO FORN", "F O U O", "Noforn"); a byte 0x80 is a letter that cannot be read
+ * (wild_equal). Returns the control and moves *i past the run, or returns -1.
  */
 static int
 control_run(const struct policy *p, const char *s, size_t n, size_t *i)
@@ -1149,7 +1451,7 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 		nw++;
 	for (run = nw; run > 0; run--) {
 		char t[POLICY_WORD_MAX + 1];
-		size_t tn = 0, w, j;
+		size_t tn = 0, w, j, wild = 0;
 		const struct policy_term *pt;
 
 		for (w = 0; w < run; w++)
@@ -1159,6 +1461,13 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 			*i = words[run - 1].end;
 			return pt->control;
 		}
+		if (memchr(t, 0x80, tn) == NULL)
+			continue;
+		for (j = 0; j < p->nterms; j++)
+			if (p->terms[j].control >= 0 && wild_equal(&p->terms[j], t, tn, &wild)) {
+				*i = words[run - 1].end;
+				return p->terms[j].control;
+			}
 	}
 	return -1;
 }
@@ -1166,13 +1475,18 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 bool
 reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 {
-	const char *s = f->text;
-	size_t n = f->len, i = 0, k;
+	char s[FOLD_MAX + 1];
+	size_t n, i = 0, k;
 	struct word wd;
 
 	*bits = 0;
-	if (f->cut || f->exotic)
+	if (f->cut)
 		return false;
+	/* A letter that cannot be read ("NОFORN" with a Cyrillic O) is a wildcard: 0x80. */
+	n = fold_ascii(f, s);
+	for (k = 0; k < n; k++)
+		if (s[k] == '?')
+			s[k] = (char)0x80;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	while (i < n && s[i] == ' ')
@@ -1186,7 +1500,8 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 	if (is_open(s[i])) {
 		struct group g;
 
-		if (reading_group_at(p, f, i, &g) && (g.kind == GROUP_MARK || g.has_level))
+		if (reading_group_at(p, f, i, &g) &&
+		    (g.kind == GROUP_MARK || g.has_level))
 			return false;
 	}
 	k = i;
@@ -1221,6 +1536,65 @@ reading_named_controls(const struct policy *p, const struct fold *f)
 		int c = control_run(p, s, n, &at);
 
 		if (c >= 0 && p->controls[c].kind != CONTROL_DISTRIBUTION) {
+			bits |= (uint64_t)1 << c;
+			k = at;
+		}
+	}
+	return bits;
+}
+
+int
+reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struct marking *m)
+{
+	const char *s = f->text;
+	size_t k = at, w, n = f->len;
+	bool glued = at < n && s[at] != ' ', sep = false;
+	char up[POLICY_WORD_MAX + 1];
+	const struct policy_term *t;
+	size_t un;
+
+	marking_init(m);
+	while (k < n && (unsigned char)s[k] < 0x80 && !is_alnum(s[k]) && !is_close(s[k])) {
+		sep = sep || s[k] != ' ';
+		k++;
+	}
+	for (w = k; w < n && is_alnum(s[w]); w++)
+		continue;
+	if (w == k)
+		return 0;
+	un = upper_form(s + k, w - k, up);
+	if (memcmp(up, s + k, un) == 0 && (t = policy_term_find(p, up, un)) != NULL &&
+	    t->control >= 0 &&
+	    (glued || sep || un >= 3 || (w < n && s[w] != ' '))) {
+		join_control(p, t->control, m);
+		return 1;
+	}
+	/* "(U)XX)": a word glued to the mark that a bracket closes is of the mark. */
+	if (glued) {
+		for (; w < n && s[w] != ' '; w++)
+			if (is_close(s[w])) {
+				m->unknown = true;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+uint64_t
+reading_words_controls(const struct policy *p, const char *s, size_t n)
+{
+	uint64_t bits = 0;
+	size_t k = 0;
+	struct word wd;
+
+	while (next_word(s, n, &k, &wd)) {
+		size_t at = wd.start;
+		int c;
+
+		if (wd.lower || wd.exotic)
+			continue;
+		if ((c = control_run(p, s, n, &at)) >= 0 &&
+		    p->controls[c].kind != CONTROL_DISTRIBUTION) {
 			bits |= (uint64_t)1 << c;
 			k = at;
 		}

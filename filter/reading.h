@@ -46,6 +46,8 @@ struct group {
 	unsigned value;		/* GROUP_ITEM: 1 for "a", "A", "1", "i"; 2 for "b", ... */
 	char letter;		/* GROUP_ITEM of a letter: the letter as written */
 	bool bare;		/* GROUP_ITEM: the letter alone, nothing else in the brackets */
+	bool padded;		/* a space inside its brackets where a letter may have been lost
+				 * that makes a higher level: "( S)" may be "(TS)" */
 };
 
 /* What a label at a line's head is. */
@@ -65,6 +67,9 @@ struct head {
 	struct group second;	/* a group right after an item group ("(2) (S)"), or GROUP_NONE */
 	bool at_head;		/* the line opens a paragraph or follows a finished sentence (set
 				 * by the document reader) */
+	bool bullet;		/* a bullet label was read, whatever label is the strongest */
+	bool symbol;		/* the line begins with a symbol that may be a bullet, glued to the
+				 * text or not ("–Erdogan's character", "► The") */
 	char letter;		/* a letter label before ')' ("C)"): it may be a mark that lost its
 				 * '(' ("(S) The" as "S) The"); 0 for none */
 };
@@ -102,6 +107,16 @@ bool reading_marks(const struct policy *p, const char *s, size_t n, size_t from,
     struct marking *m);
 
 /*
+ * What stands right after a proven mark at a line's head, at folded offset `at` of f, that belongs
+ * to the mark: a control of the policy in capitals as the first word after it, past spaces,
+ * punctuation and brackets ("(U)FOUO)", "(U)//SBU", "(U).FOUO)", "(U)-FOUO", "(U) -- FOUO",
+ * "(U) [FOUO]", "(U) SBU:", "(U) NOFORN"; a control of two letters only glued, after a separator,
+ * or before punctuation: "(U) PR firm" is text); or a word glued to the mark that a bracket
+ * closes ("(U)XX)"): part of a mark, unknown. Returns 1 with that in *m (only raises), else 0.
+ */
+int reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struct marking *m);
+
+/*
  * Whether folded line f is a classification line, in any case and spelling: a level word
  * (letter-spaced, with one letter doubled, dropped or swapped; after "Classification:" and
  * markdown or table marks) that stands alone, or before a separator ("/", "|", ":", "-") and
@@ -126,5 +141,12 @@ bool reading_caption(const struct policy *p, const struct fold *f, uint64_t *bit
  * ("NOFORN SIPDIS ADDRESSEES"): they apply all the same. Returns them as control bits.
  */
 uint64_t reading_named_controls(const struct policy *p, const struct fold *f);
+
+/*
+ * The restrictive controls (NOFORN and handling ones) that words in capitals of s[0..n) name,
+ * alone or in a run ("SENSITIVE", "NO FORN"), whatever stands between them: what a banner's post
+ * and number leave ("UNCLAS SENSITIVE MUSCAT 001065"). Returns them as control bits.
+ */
+uint64_t reading_words_controls(const struct policy *p, const char *s, size_t n);
 
 #endif

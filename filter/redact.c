@@ -144,7 +144,7 @@ static void
 put_line(struct writer *w, const struct document *d, const struct doc_line *ln)
 {
 	put(w, d->data + ln->off, ln->len + ln->eol);
-	w->blank = ln->kind == LINE_BLANK;
+	w->blank = ln->kind == LINE_BLANK && !ln->rule;
 }
 
 const char *
@@ -615,7 +615,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			if (ln->portion == DOC_NONE) {
 				/* A blank line between portions. Where a removed line stood between
 				 * two blank lines, keep one. */
-				if (!(ln->kind == LINE_BLANK && w.removed &&
+				if (!(ln->kind == LINE_BLANK && !ln->rule && w.removed &&
 				    w.removed_at == res->out_len && ends_blank(&w)))
 					put_line(&w, d, ln);
 				break;
@@ -635,7 +635,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			if (mode == MODE_MASK) {
 				if (i == pt->first)
 					render_placeholder(&w, p, d, pt, dc);
-				else if (ln->kind == LINE_BLANK && !ends_blank(&w))
+				else if (ln->kind == LINE_BLANK && (ln->rule || !ends_blank(&w)))
 					put_line(&w, d, ln);
 			} else if (mode == MODE_BLACKOUT) {
 				if (kind == LINE_BLANK)

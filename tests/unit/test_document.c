@@ -271,16 +271,18 @@ test_seed_portions(void **state)
 	struct document d;
 	char err[512];
 	const struct doc_portion *pt;
-	size_t k, n_snf = 0, n_c = 0, n_u = 0;
+	size_t k, n_snf = 0, n_c = 0, n_u = 0, n_unmarked = 0;
 
 	if (text_read_file(SEED, 1 << 20, &buf, err, sizeof(err)) != 0)
 		fail_msg("%s (run from the repository root)", err);
 	parse(p, buf.data, buf.len, &d);
 	/*
-	 * The SUBJECT line, the unmarked REF line after it (a subject ends at its blank line) and
-	 * the nineteen paragraphs.
+	 * The SUBJECT line, the unmarked REF line after it (a subject ends at its blank line), the
+	 * nineteen paragraphs, and unmarked text of its own: eight headings between dash rules
+	 * (a rule is read as a blank line), the paragraph after ¶8 (a paragraph with no mark after
+	 * a finished one) and the signature.
 	 */
-	assert_int_equal(d.nportions, 21);
+	assert_int_equal(d.nportions, 31);
 
 	/* The unmarked SUBJECT takes the document's marking: SECRET, NOFORN by caption. */
 	pt = &d.portions[0];
@@ -300,48 +302,73 @@ test_seed_portions(void **state)
 	assert_int_equal(pt->eff->level, LV_S);
 	assert_int_equal(pt->eff->fd, FD_NOFORN);
 
-	/* ¶11. (S/NF) runs over a blank line, a SIPDIS caption and a heading. */
+	/* So is the SUMMARY heading after the authority line, under its dash rule. */
 	pt = &d.portions[2];
+	assert_false(pt->marked);
+	assert_int_equal(pt->first, 34);
+	assert_int_equal(pt->reason, REASON_UNMARKED);
+
+	/*
+	 * ¶11. (S/NF) runs over a blank line and a SIPDIS caption, where its sentence goes on in
+	 * lower case; the heading after it is not its own.
+	 */
+	pt = &d.portions[3];
 	assert_true(pt->marked);
 	assert_false(pt->joined);
 	assert_int_equal(pt->first, 37);
-	assert_int_equal(pt->last_text, 44);
+	assert_int_equal(pt->last_text, 40);
 	assert_int_equal(pt->mark->level, LV_S);
 	assert_int_equal(pt->mark->fd, FD_NOFORN);
 	assert_int_equal(pt->label_end, strlen("¶11."));
 	assert_memory_equal(d.data + d.lines[37].off, "¶11.", pt->label_end);
+	assert_false(d.portions[4].marked);
+	assert_int_equal(d.portions[4].first, 43);
 
 	/* ¶12. (C): the caption NOFORN applies to every classified portion. */
-	pt = &d.portions[3];
+	pt = &d.portions[5];
 	assert_int_equal(pt->mark->level, LV_C);
 	assert_int_equal(pt->mark->fd, FD_NONE);
 	assert_int_equal(pt->eff->level, LV_C);
 	assert_int_equal(pt->eff->fd, FD_NOFORN);
 
+	/* The paragraph after ¶8. (C) has no mark: it is not taken as ¶8's. */
+	for (k = 0; k < d.nportions && d.portions[k].first != 74; k++)
+		continue;
+	assert_true(k < d.nportions);
+	assert_false(d.portions[k].marked);
+	assert_int_equal(d.portions[k].eff->level, LV_S);
+
 	/* ¶119. (U): unclassified portions are not NOFORN by caption. */
-	pt = &d.portions[20];
+	pt = &d.portions[29];
 	assert_int_equal(pt->eff->level, LV_U);
 	assert_int_equal(pt->eff->fd, FD_NONE);
-	assert_int_equal(pt->last, 124);
+	assert_int_equal(pt->first, 122);
+	assert_false(d.portions[30].marked);
+	assert_int_equal(d.portions[30].first, 124);
 
-	for (k = 2; k < d.nportions; k++) {
+	for (k = 1; k < d.nportions; k++) {
 		pt = &d.portions[k];
-		assert_true(pt->marked);
 		assert_false(pt->joined);
 		assert_false(pt->eff->unknown);
-		if (pt->eff->level == LV_S && pt->eff->fd == FD_NOFORN)
-			n_snf++;
-		else if (pt->eff->level == LV_C && pt->eff->fd == FD_NOFORN)
-			n_c++;
-		else if (pt->eff->level == LV_U)
-			n_u++;
 		/* Portions are in order and do not overlap. */
 		assert_true(pt->first > d.portions[k - 1].last);
 		assert_true(pt->first <= pt->last_text && pt->last_text <= pt->last);
+		if (!pt->marked) {
+			assert_int_equal(pt->eff->level, LV_S);
+			assert_int_equal(pt->eff->fd, FD_NOFORN);
+			n_unmarked++;
+		} else if (pt->eff->level == LV_S && pt->eff->fd == FD_NOFORN) {
+			n_snf++;
+		} else if (pt->eff->level == LV_C && pt->eff->fd == FD_NOFORN) {
+			n_c++;
+		} else if (pt->eff->level == LV_U) {
+			n_u++;
+		}
 	}
 	assert_int_equal(n_snf, 4);
 	assert_int_equal(n_c, 14);
 	assert_int_equal(n_u, 1);
+	assert_int_equal(n_unmarked, 11);
 	/* Unmarked text takes the banner, raised by the marks and the NOFORN caption. */
 	assert_int_equal(d.docmark.level, LV_S);
 	assert_int_equal(d.docmark.fd, FD_NOFORN);
@@ -406,7 +433,7 @@ test_unmarked_before_marks(void **state)
 	 * Every banner raises unmarked text, and a banner in the body raises what goes on after it:
 	 * the text after a SECRET banner does not continue an unclassified cover note at its level.
 	 */
-	parse_str(p, "UNCLASSIFIED\n\n1. (U) The note.\n\nSECRET\n\nThe attachment.\n", &d);
+	parse_str(p, "UNCLASSIFIED\n\n1. (U) The note says that\n\nSECRET\n\nthe attachment.\n", &d);
 	assert_int_equal(d.nbanners, 2);
 	assert_int_equal(d.banner.level, LV_U);
 	assert_int_equal(d.docmark.level, LV_S);
@@ -416,6 +443,14 @@ test_unmarked_before_marks(void **state)
 	assert_true(d.portions[1].joined);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
 	assert_int_equal(d.portions[0].eff->level, LV_U);
+	document_free(&d);
+
+	/* After a finished sentence, the text after the banner is a paragraph of its own. */
+	parse_str(p, "UNCLASSIFIED\n\n1. (U) The note.\n\nSECRET\n\nThe attachment.\n", &d);
+	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.portions[1].reason, REASON_UNMARKED);
+	assert_false(d.portions[1].marked);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
 	document_free(&d);
 	/*
 	 * A banner like the first raises too: what goes on after a page's banner may be the page's
@@ -570,10 +605,13 @@ test_marks_in_body(void **state)
 	document_free(&d);
 	/* At a paragraph's head, an acronym that begins as a mark does may be a damaged mark. */
 	parse_str(p, "SECRET\n\n1. (U) Items.\n\n(SOC) forces\n\n(PRC) officials\n", &d);
-	assert_int_equal(d.nportions, 2);
+	assert_int_equal(d.nportions, 3);
 	assert_int_equal(d.portions[1].reason, REASON_UNREADABLE);
 	assert_true(d.portions[1].eff->unknown);
-	assert_int_equal(d.lines[6].portion, 1);
+	/* After a short line that ends no sentence, a paragraph of its own: unmarked. */
+	assert_int_equal(d.lines[6].portion, 2);
+	assert_false(d.portions[2].marked);
+	assert_int_equal(d.portions[2].eff->level, LV_S);
 	document_free(&d);
 
 	/* A "(c)" that follows no "(b)" may be a mark in lower case: it joins, and raises. */
@@ -589,13 +627,26 @@ test_marks_in_body(void **state)
 	 */
 	parse_str(p, "SECRET\n\n1. (S) The plan\nSECRET MEETING 123456\nTAGS: PGOV\n"
 	    "Classified By: x for reasons 1.4\nE.O. 12958: DECL: 11/06/2017\nSUBJECT: y\n", &d);
-	assert_int_equal(d.nportions, 1);
 	assert_int_equal(d.lines[3].kind, LINE_TEXT);
 	assert_int_equal(d.lines[4].kind, LINE_TEXT);
 	assert_int_equal(d.lines[5].kind, LINE_TEXT);
 	assert_int_equal(d.lines[6].kind, LINE_DECLASS);
 	assert_int_equal(d.lines[7].kind, LINE_TEXT);
-	assert_int_equal(d.lines[7].portion, 0);
+	/*
+	 * A short line in capitals that opens with a level is a classification line (a second
+	 * cable's banner, a title): it raises what follows. A field line ("TAGS: PGOV") after it
+	 * starts a paragraph of its own, unmarked; so does text after the declassification line,
+	 * a structure line.
+	 */
+	assert_int_equal(d.nportions, 4);
+	assert_int_equal(d.lines[3].portion, 1);
+	assert_int_equal(d.portions[1].reason, REASON_CLASS);
+	assert_int_equal(d.lines[4].portion, 2);
+	assert_int_equal(d.lines[5].portion, 2);
+	assert_false(d.portions[2].marked);
+	assert_int_equal(d.portions[2].eff->level, LV_S);
+	assert_int_equal(d.lines[7].portion, 3);
+	assert_false(d.portions[3].marked);
 	document_free(&d);
 }
 
