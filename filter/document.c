@@ -724,6 +724,69 @@ document_parse(const struct policy *p, const char *data, size_t len, const char 
 	return document_parse_with(p, NULL, data, len, origin, d, err, errlen);
 }
 
+/* The longest post name a banner or page header is compared by ("RIO DE JANEIRO"). */
+#define POST_MAX 32
+
+/*
+ * The end of the numbering that opens s[i..n): "TO PAGE 02", "SECTION 01 OF 04", and the spaces
+ * around it.
+ */
+static size_t
+skip_numbering(const char *s, size_t n, size_t i)
+{
+	static const char *const skip[] = { "TO ", "PAGE ", "SECTION ", "OF " };
+	size_t k, was;
+
+	do {
+		was = i;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || isdigit((unsigned char)s[i])))
+			i++;
+		for (k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
+			if (n - i >= strlen(skip[k]) && memcmp(s + i, skip[k], strlen(skip[k])) == 0) {
+				i += strlen(skip[k]);
+				break;
+			}
+	} while (i != was);
+	return i;
+}
+
+/*
+ * The post and cable number that line s[0..n) names after its level ("SECTION 01 OF 04 MUSCAT
+ * 001065", "MUSCAT 00001065 002 OF 004", "PAGE 02 STATE 015113 182333Z"): the words in capitals
+ * before the first number, spaces made one, into post[POST_MAX], and that number. Returns whether
+ * the line names both.
+ */
+static bool
+post_number(const char *s, size_t n, char *post, size_t *plen, unsigned long *number)
+{
+	size_t i = 0, len = 0;
+
+	i = skip_numbering(s, n, i);
+	while (i < n && !isdigit((unsigned char)s[i])) {
+		char c = s[i++];
+
+		if (c == '\t')
+			c = ' ';
+		if (!(isupper((unsigned char)c) || strchr(" .'-", c) != NULL))
+			return false;
+		if (c == ' ' && (len == 0 || post[len - 1] == ' '))
+			continue;
+		if (len + 1 >= POST_MAX)
+			return false;
+		post[len++] = c;
+	}
+	while (len > 0 && post[len - 1] == ' ')
+		len--;
+	if (len < 2 || i == n)
+		return false;
+	*plen = len;
+	*number = 0;
+	for (; i < n && isdigit((unsigned char)s[i]); i++)
+		if (*number < 100000000UL)
+			*number = *number * 10 + (unsigned long)(s[i] - '0');
+	return true;
+}
+
 /*
  * The reading of one document: what the rules remember from one line to the next.
  */
@@ -749,6 +812,9 @@ struct reader {
 	bool pending;		/* a banner or caption in the body raises the text after it */
 	enum portion_reason pending_reason;
 	struct marking raise;	/* ... to this */
+	char post[POST_MAX];	/* the post and cable number of the first banner that names them */
+	size_t post_len;
+	unsigned long number;	/* ... ("MUSCAT", 1065), or post_len 0 */
 };
 
 /* How a portion's marking relates to what is around it. */
@@ -834,6 +900,37 @@ read_routing(struct reader *rd, size_t i)
 }
 
 /*
+ * Whether the post and cable number that s[0..n) names, if any, are the document's: those of
+ * the first banner that names them, which this one is when `first` (a banner at the top, or the
+ * first banner of all after a note that opens the document). A page
+ * header may cut the post short ("KUALA LUMP 00001446" for KUALA LUMPUR 001446). Words in
+ * capitals before a number that are not the document's post may be free text: a line holding
+ * them is no structure line.
+ */
+static bool
+proven_post(struct reader *rd, const char *s, size_t n, bool first)
+{
+	char post[POST_MAX];
+	size_t len;
+	unsigned long number;
+
+	/* "SECTION 01 OF 04" alone names none. */
+	if (skip_numbering(s, n, 0) == n)
+		return true;
+	/* Other words are what the policy's grammar for the line proves them. */
+	if (!post_number(s, n, post, &len, &number))
+		return true;
+	if (rd->post_len == 0 && first) {
+		memcpy(rd->post, post, len);
+		rd->post_len = len;
+		rd->number = number;
+		return true;
+	}
+	return rd->post_len > 0 && number == rd->number && len >= 3 && len <= rd->post_len &&
+	    memcmp(post, rd->post, len) == 0;
+}
+
+/*
  * Rule: structure lines of the policy's layout (banner, page header, authority block,
  * declassification line, TAGS). Kept or re-marked only where their grammar proves they hold no
  * text; inside a withheld portion the renderer withholds all but banners (document-wide
@@ -878,6 +975,13 @@ read_structure(struct reader *rd, size_t i)
 		case ROLE_BANNER:
 			if (!take_banner(p, r, s, ov, ln, &bm))
 				continue;
+			/*
+			 * What follows the level is copied as written: in the body, only the
+			 * post and cable number of the banner at the top, proven so.
+			 */
+			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ov[2 * r->g_rest],
+			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest], rd->top || !d->has_banner))
+				continue;
 			if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
 				return -1;
 			ln->kind = LINE_BANNER;
@@ -901,6 +1005,25 @@ read_structure(struct reader *rd, size_t i)
 			}
 			return 1;
 		case ROLE_PAGE:
+			/*
+			 * A page header names the post and number of the banner at the top.
+			 * One that names others may hold free words: it is text at the
+			 * banner's marking (unknown with no banner), read as a page break.
+			 */
+			if (!proven_post(rd, s, ln->len, false)) {
+				struct marking pm = d->banner;
+
+				if (!d->has_banner) {
+					marking_init(&pm);
+					pm.unknown = true;
+				}
+				ln->kind = LINE_TEXT;
+				ln->page_like = true;
+				if (start(rd, i, &pm, REASON_CLASS, 0, raising(rd)) != 0)
+					return -1;
+				ln->portion = rd->cur;
+				return 1;
+			}
 			ln->kind = LINE_PAGE;
 			break;
 		case ROLE_AUTHORITY:
@@ -934,7 +1057,8 @@ read_structure(struct reader *rd, size_t i)
  * spacing ("NOFORN", "Noforn", "F O U O", "(NOFORN)"), applies its controls to the document: a
  * caption NOFORN to every classified portion, handling controls to unmarked text. In the body it
  * also raises the text that goes on after it. A line in capitals that names restrictive controls
- * among other words is text, but what it names applies all the same.
+ * among other words is text, but what it names applies all the same. A caption line inside a
+ * portion is withheld with it.
  */
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
@@ -954,6 +1078,8 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	d->captions |= bits;
 	ln->kind = LINE_CAPTION;
 	ln->aux = (uint32_t)(d->ncaptions - 1);
+	/* Inside a portion, the line goes with it: words of a wrapped sentence may read as one. */
+	ln->portion = rd->cur;
 	for (c = 0; c < p->ncontrols; c++)
 		if (((bits >> c) & 1) && p->controls[c].kind != CONTROL_DISTRIBUTION)
 			restricting |= (uint64_t)1 << c;
@@ -1025,7 +1151,8 @@ previous_text(const struct policy *p, const struct document *d, size_t i)
 	while (i > 0) {
 		const struct doc_line *ln = &d->lines[--i];
 
-		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION) {
+		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION ||
+		    ln->page_like) {
 			crossed = true;
 			continue;
 		}

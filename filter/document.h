@@ -46,6 +46,9 @@ struct doc_line {
 	unsigned char kind;	/* enum line_kind */
 	bool has_controls;	/* a banner line had a controls group */
 	bool latin1;		/* the line is no UTF-8: it is read as Latin-1 */
+	bool page_like;		/* a LINE_TEXT shaped as a page header that names no post of the
+				 * document's: a classification line at the banner's marking, crossed
+				 * as a page break is when a sentence goes on after it */
 	bool rule;		/* a LINE_BLANK drawn with rule characters ("-----", "* * *"): read
 				 * as a blank line, copied as it is even inside a withheld portion */
 };

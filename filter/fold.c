@@ -3,6 +3,7 @@
  */
 #include "fold.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -171,9 +172,39 @@ misread_utf8(const char *s, size_t n, bool latin1, int32_t first, int32_t *cp)
 		bytes[k] = (char)b;
 		used += len;
 	}
-	if (fold_utf8_char(bytes, want, cp) != want || *cp < 0)
+	if (fold_utf8_char(bytes, want, &c) != want || c < 0)
 		return 0;
+	*cp = c;
 	return used;
+}
+
+/*
+ * An overlong UTF-8 form at s[0..n) ("\xC0\xA8" or "\xE0\x80\xA8" for "("), which makes its line
+ * no UTF-8, so that it is read as Latin-1: a lenient decoder shows the character all the same, so
+ * it is read as that character. Returns the bytes it takes and sets *cp, or returns 0.
+ */
+static size_t
+overlong(const char *s, size_t n, int32_t *cp)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	size_t want, k;
+	int32_t c;
+
+	if (n >= 2 && (b[0] == 0xC0 || b[0] == 0xC1))
+		want = 2, c = b[0] & 0x1F;
+	else if (n >= 3 && b[0] == 0xE0 && b[1] >= 0x80 && b[1] <= 0x9F)
+		want = 3, c = b[0] & 0x0F;
+	else if (n >= 4 && b[0] == 0xF0 && b[1] >= 0x80 && b[1] <= 0x8F)
+		want = 4, c = b[0] & 0x07;
+	else
+		return 0;
+	for (k = 1; k < want; k++) {
+		if ((b[k] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (b[k] & 0x3F);
+	}
+	*cp = c;
+	return want;
 }
 
 /* Appends byte c, from source offset src, unless the text is full. */
@@ -290,6 +321,15 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 		/* "Â¶2." is "¶2." read as Latin-1 once too often: it is read as it was written. */
 		if (cp >= 0xC2 && (fixed = misread_utf8(s + i, scan - i, latin1, cp, &cp)) > 0)
 			len = fixed;
+		else if (latin1 && cp >= 0xC0 && (fixed = overlong(s + i, scan - i, &cp)) > 0) {
+			/*
+			 * A bracket so written is one (it can only open a group, which raises);
+			 * a letter or digit so written proves nothing: no rule can read it.
+			 */
+			len = fixed;
+			if (cp < 0x80 && isalnum((unsigned char)cp))
+				cp = 0x80;
+		}
 
 		if (cp == '\t' || cp == '\f' || cp == '\v' || cp == ' ') {
 			/* A run of spaces is one. */

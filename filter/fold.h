@@ -10,9 +10,10 @@
  * again ("Â¶" for "¶", "â€™" for "’") is read as what it was. Case is kept: each rule says where it ignores it. A letter
  * or digit with no ASCII form (a Cyrillic letter that looks like a Latin one) and a combining mark
  * (an accent, a stroke: "(U\u0336)" is no "(U)") are kept as they are, in UTF-8, and a control
- * character (NUL, C1) or a byte that begins no character (an overlong form among them) is kept as
- * the byte 0x80: any of these makes the text exotic, and a rule proves nothing of text it cannot
- * read. Symbols (the paragraph sign, a bullet) are kept as they are.
+ * character (NUL, C1) or a byte that begins no character is kept as the byte 0x80: any of these
+ * makes the text exotic, and a rule proves nothing of text it cannot read. An overlong UTF-8 form
+ * (which makes its line Latin-1) is read as a lenient decoder shows it where it is a bracket or
+ * other punctuation (a group it opens can only raise), and as 0x80 where it is a letter or digit. Symbols (the paragraph sign, a bullet) are kept as they are.
  *
  * The fold remembers where in the line each byte it wrote came from, so that a rule's finding
  * (where a label ends, where a mark stands) is located in the original; the original alone is
@@ -49,8 +50,8 @@ struct fold {
 
 /*
  * Folds the first bytes of s[0..n) into at most `limit` bytes of folded text; latin1 says the
- * bytes are Latin-1, else UTF-8 (a byte that begins no character, or an overlong form, is read
- * as a control character: exotic). f points into s, and must not outlive it.
+ * bytes are Latin-1, else UTF-8 (a byte that begins no character is read as a control
+ * character: exotic). f points into s, and must not outlive it.
  */
 void fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);
 

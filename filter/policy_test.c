@@ -19,7 +19,10 @@ static const char *const kind_names[] = {
 	"declass", "tags"
 };
 
-/* The role a line gets at the top of a document, after a banner when it is not one itself. */
+/*
+ * The role a line gets at the top of a document; of its last line when it holds several (a
+ * banner, then a page header that must name the banner's post).
+ */
 static int
 line_role(const struct policy *p, const char *line, char *role, size_t rolelen, char *err,
     size_t errlen)
@@ -41,7 +44,7 @@ line_role(const struct policy *p, const char *line, char *role, size_t rolelen, 
 		return -1;
 	}
 	snprintf(role, rolelen, "none");
-	for (i = 0; i < d.nlines; i++) {
+	for (i = d.nlines; i-- > 0;) {
 		const struct doc_line *ln = &d.lines[i];
 
 		if (ln->kind == LINE_TEXT && ln->portion != DOC_NONE) {

@@ -1410,15 +1410,15 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 			if (strcmp(up, "REL") != 0 && near_term(p, up, un, false) == NULL &&
 			    !(un == 4 && loose_term(p, up, un))) {
 				/*
-				 * A short line in capitals that opens with a level and goes on
-				 * with other words ("S E C R E T MUSCAT 001066", "SECRET ANNEX",
-				 * "SECRET MEETING ON JUNE 12"): a second document's banner, a
-				 * heading or a title. It says the level, and the text after it is
-				 * at that level at least; a sentence ("SECRET TALKS BEGAN.") is
-				 * not one.
+				 * A line in capitals that opens with a level and goes on with
+				 * other words ("S E C R E T MUSCAT 001066", "SECRET ANNEX",
+				 * "SECRET MEETING ON JUNE 12", a banner with free words after
+				 * its section): a second document's banner, a heading or a
+				 * title. It says the level, and the text after it is at that
+				 * level at least, however long it is; a sentence ("SECRET TALKS
+				 * BEGAN.") is not one.
 				 */
-				if (count_words(s, n) > CLASS_WORDS + 2 || s[n - 1] == '.' ||
-				    s[n - 1] == ',' || lv->level < 0)
+				if (s[n - 1] == '.' || s[n - 1] == ',' || lv->level < 0)
 					return false;
 				return true;
 			}

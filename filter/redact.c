@@ -556,11 +556,11 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			close_run(&w, d, &run);
 		out_start = res->out_len;
 		/*
-		 * A page header, authority, declassification or TAGS line inside a withheld
-		 * portion goes with it: its grammar may hold words of the text around it.
+		 * A page header, caption, authority, declassification or TAGS line inside a
+		 * withheld portion goes with it: its grammar may hold words of the text around it.
 		 */
-		if ((kind == LINE_PAGE || kind == LINE_TAGS || kind == LINE_DECLASS ||
-		    kind == LINE_AUTHORITY) && ln->portion != DOC_NONE &&
+		if ((kind == LINE_PAGE || kind == LINE_CAPTION || kind == LINE_TAGS ||
+		    kind == LINE_DECLASS || kind == LINE_AUTHORITY) && ln->portion != DOC_NONE &&
 		    res->decisions[ln->portion]->rule != RULE_RELEASED)
 			kind = LINE_TEXT;
 		/* Every text line has a decided portion: copying one that has none is a defect. */

@@ -3,7 +3,9 @@
 # documents are, each asserting in mask, strip and blackout mode that the words after the shape
 # never reach a release they may not, and that the releasable words do. Each of these documents
 # leaked on the reader this project had before the reading rules of docs/reading.md (commit
-# 08bba3b); run with TEARLINE=<that build> to see every one fail.
+# 08bba3b); run with TEARLINE=<that build> to see every one fail. Sections 11 and after were found
+# by red-teaming that reading: 32 of their cases leak on f7c7776, and the others are neighbours
+# of those, written so that a rule that fits one example only fails them.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 # shellcheck source=tests/lib/common.sh
@@ -124,6 +126,90 @@ adv page-header-in-withheld-portion UNCLASSIFIED "$tmp/page" 'WALRUS|ALI|norther
 #    note after SECRET//FGI//NOFORN//MR), like the first banner or not.
 printf 'SECRET//NOFORN\n\n1. (SBU) The puffin count was normal.\n\nSECRET//NOFORN\nThe walrus appendix is available on request.\n' > "$tmp/banner-body"
 adv banner-in-body-raises CONFIDENTIAL "$tmp/banner-body" 'walrus' 'puffin'
+
+# 11. A paragraph ends where a sentence does: unmarked text after a finished sentence and a blank
+#     line, or after a page header, dash-rule heading or caption that hides the break, is a
+#     paragraph of its own at the document's marking, not the (U) paragraph before it.
+printf 'SECRET\n\n1. (U) The puffin count was normal.\n\nThe walrus source is in the capital.\n' > "$tmp/para"
+adv unmarked-paragraph-after-sentence UNCLASSIFIED "$tmp/para" 'walrus' 'puffin'
+n=0
+for between in 'MUSCAT 00001065 002 OF 004' '-----\nDIFFERING VIEWS\n-----' 'SIPDIS' 'EXDIS' \
+    'NOT FOR INTERNET DISTRIBUTION'; do
+	n=$((n + 1))
+	printf 'S E C R E T SECTION 01 OF 04 MUSCAT 001065\n\n1. (U) The delegation included Ambassador Grappo\n\n%b\n\n2. Sayyid Badr said the walrus sanctions were failing.\n\n3. (U) The puffin count was normal.\n' "$between" > "$tmp/hidden$n"
+	adv "numbered-after-hidden-break-$n" UNCLASSIFIED "$tmp/hidden$n" 'walrus' 'puffin'
+done
+# A period followed by a no-break space still ends the sentence.
+printf 'SECRET\n\n1. (U) The puffin count was normal.\302\240\n\n2. The walrus source is in the capital.\n' > "$tmp/nbsp-end"
+adv numbered-after-nbsp-sentence UNCLASSIFIED "$tmp/nbsp-end" 'walrus' 'puffin'
+
+# 12. A subject's second line, an unmarked heading and a signature take the document's marking.
+printf 'SECRET\n\nSUBJECT: (U) PUFFIN COUNTS AND THE\nWALRUS SOURCE IN THE CAPITAL\n\n1. (U) The puffin count was normal.\n' > "$tmp/subject"
+adv subject-second-line UNCLASSIFIED "$tmp/subject" 'WALRUS' 'puffin|PUFFIN'
+printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n-----\nWALRUS SOURCE IN THE CAPITAL\n-----\n\n2. (U) The gannet count was normal.\n\nWALRUSSON\n' > "$tmp/heading"
+adv heading-and-signature UNCLASSIFIED "$tmp/heading" 'WALRUS' 'puffin|gannet|-----'
+
+# 13. Classification lines in more forms: named among other words, letter-spaced with any
+#     separator, glued to a control, decorated, long, as a second cable's banner.
+n=0
+for line in 'ANNEX A -- SECRET//NOFORN' 'SECRET ANNEX' 'BEGIN SECRET' 'S-E-C-R-E-T' 'S.E.C.R.E.T.' \
+    'SECRETNOFORN' '*** SECRET ***' '/SECRET/' 'S E C R E T MUSCAT 001066' \
+    'SECRET SECTION 01 OF 02 THE SOURCE IS IN THE CAPITAL 123456' 'S\320\225CRET' \
+    'SEC?ET' 'SECRET MEETING ON JUNE 12'; do
+	n=$((n + 1))
+	after "$line"
+	cp "$tmp/doc" "$tmp/more-class$n"
+	adv "classification-line-more-$n [$line]" UNCLASSIFIED "$tmp/more-class$n" 'walrus' 'puffin|gannet'
+done
+# A control glued to the level still says NOFORN.
+after 'SECRETNOFORN'
+adv classification-line-glued-control "SECRET//REL TO USA, GBR" "$tmp/doc" 'walrus' 'puffin'
+
+# 14. What follows a head mark and what stands near a level word: a control after the mark
+#     ("(U)FOUO)", "(U)//SBU") raises; a word a slip or two from a level is an unknown mark;
+#     a mark with a space inside that may have lost a letter proves nothing.
+n=0
+for head in '(U)FOUO)' '(U)//SBU' '(U).FOUO)' '(U) SBU:' '(U)//NF'; do
+	n=$((n + 1))
+	printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n%s The walrus source is in the capital.\n' "$head" > "$tmp/tail$n"
+	adv "mark-tail-$n [$head]" UNCLASSIFIED "$tmp/tail$n" 'walrus' 'puffin'
+done
+n=0
+for head in '(Secrte)' '(CONFIDENTAL)' '(SECRE)' '(Classified)' '( S)' '(S )' '(S.)'; do
+	n=$((n + 1))
+	printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n%s The walrus source is in the capital.\n' "$head" > "$tmp/near$n"
+	adv "near-level-$n [$head]" CONFIDENTIAL "$tmp/near$n" 'walrus' 'puffin'
+done
+
+# 15. An unmarked list item after a marked bulleted item goes with that item, not the (U) before.
+printf 'SECRET\n\n1. (U) The puffin count was normal. The options:\n- (S) the zebra route;\n- the walrus route.\n\n2. (U) The gannet count was normal.\n' > "$tmp/bullets"
+adv bullet-after-marked-bullet CONFIDENTIAL "$tmp/bullets" 'walrus|zebra' 'puffin|gannet'
+
+# 16. Text decoded twice or encoded oddly reads as a reader sees it: "Â¶2. (S)" (UTF-8 read as
+#     Latin-1 once too often); an overlong UTF-8 bracket; an overlong letter proves nothing; a
+#     Cyrillic letter in a caption.
+printf 'SECRET\n\n\303\202\302\2661. (U) The puffin count was normal.\n\n\303\202\302\2662. (S) The walrus source is in the capital.\n' > "$tmp/mojibake"
+adv mojibake-paragraph-sign UNCLASSIFIED "$tmp/mojibake" 'walrus' 'puffin'
+printf 'UNCLASSIFIED\n\n(U) The puffin count. \340\200\250S\340\200\251 The walrus source is in the capital.\n' > "$tmp/overlong"
+adv overlong-bracket-in-mid-line UNCLASSIFIED "$tmp/overlong" 'walrus'
+printf 'UNCLASSIFIED\n\n(\301\225) The walrus source is in the capital.\n' > "$tmp/overlong-u"
+adv overlong-letter-proves-nothing UNCLASSIFIED "$tmp/overlong-u" 'walrus'
+printf 'SECRET//REL TO USA, GBR\nN\320\236FORN\n\n1. (S//REL TO USA, GBR) The walrus source is in the capital.\n' > "$tmp/cyr-caption"
+adv caption-cyrillic-letter "SECRET//REL TO USA, GBR" "$tmp/cyr-caption" 'walrus'
+printf 'SECRET//REL TO USA, GBR\nNO FOREIGN DISSEM\n\n1. (S//REL TO USA, GBR) The walrus source is in the capital.\n' > "$tmp/nfd"
+adv caption-no-foreign-dissem "SECRET//REL TO USA, GBR" "$tmp/nfd" 'walrus'
+
+# 17. Structure lines keep nothing they cannot prove: a banner or page header in the body must
+#     name the post and cable number of the banner at the top; the security line of the routing
+#     header holds only its codes; caption words inside a withheld portion are withheld with it.
+printf 'UNCLASSIFIED\n\n(U) The puffin count.\n\n(S) The source said\nSECRET SECTION 01 OF 02 THE WALRUS IS AMB SMITH 123456\nthat the plan works.\n' > "$tmp/banner-post"
+adv banner-post-not-the-documents UNCLASSIFIED "$tmp/banner-post" 'WALRUS' 'puffin'
+printf 'SECRET\nTHE WALRUS IS AMB SMITH 00001065 002 OF 004\n\n(U) The puffin count.\n' > "$tmp/page-post"
+adv page-header-post-not-the-documents UNCLASSIFIED "$tmp/page-post" 'WALRUS' 'puffin'
+printf 'VZCZCXRO4411\nZNY SSSSS ZZH walrus source name\nSECRET\n\n(U) The puffin count.\n' > "$tmp/zny"
+adv routing-security-line-rest UNCLASSIFIED "$tmp/zny" 'walrus'
+printf 'S E C R E T MUSCAT 001065\n\n1. (S) The Sultan asked that the walrus memo be given\nExclusive Distribution\nand kept close.\n\n2. (U) The puffin count.\n' > "$tmp/exdis"
+adv caption-words-in-withheld-portion UNCLASSIFIED "$tmp/exdis" 'walrus|Exclusive' 'puffin'
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n' > "$tmp/msg"

@@ -250,12 +250,15 @@ test_seed_roles(void **state)
 	assert_true(d.caption_noforn);
 
 	/*
-	 * Banner, caption and header lines belong to no portion; a page header belongs to the one
-	 * it stands in (here the heading of the third paragraph), to be withheld with it.
+	 * Banner and header lines belong to no portion; a page header or caption belongs to the
+	 * one it stands in (the heading of the third paragraph, ¶11), to be withheld with it.
 	 */
 	assert_int_equal(d.lines[59].portion, d.lines[57].portion);
 	assert_true(d.lines[57].portion != DOC_NONE);
-	assert_int_equal(d.lines[39].portion, DOC_NONE);
+	assert_int_equal(d.lines[39].kind, LINE_CAPTION);
+	assert_int_equal(d.lines[39].portion, d.lines[37].portion);
+	assert_int_equal(d.lines[22].kind, LINE_CAPTION);
+	assert_int_equal(d.lines[22].portion, DOC_NONE);
 	/* The authority line goes with the unmarked REF text it follows (withheld with it). */
 	assert_int_equal(d.lines[31].portion, d.lines[29].portion);
 	assert_int_equal(d.lines[18].portion, DOC_NONE);
@@ -541,10 +544,23 @@ test_continuation(void **state)
 	document_free(&d);
 
 	/* A page header between the halves of the sentence does not end it. */
-	parse_str(p, "SECRET\n\n1. (S) The plan and\nMUSCAT 00001065 002 OF 004\n(U) and more.\n", &d);
+	parse_str(p, "S E C R E T SECTION 01 OF 04 MUSCAT 001065\n\n1. (S) The plan and\n"
+	    "MUSCAT 00001065 002 OF 004\n(U) and more.\n", &d);
 	assert_int_equal(d.lines[3].kind, LINE_PAGE);
 	assert_true(d.portions[1].joined);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
+	document_free(&d);
+	/*
+	 * One that names no post of the document's (its banner names none) may hold free words:
+	 * text at the banner's marking, and still a page break that the sentence goes on across.
+	 */
+	parse_str(p, "SECRET\n\n1. (U) The plan and\nMUSCAT 00001065 002 OF 004\n(U) and more.\n", &d);
+	assert_int_equal(d.lines[3].kind, LINE_TEXT);
+	assert_true(d.lines[3].page_like);
+	assert_int_equal(d.portions[1].reason, REASON_CLASS);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
+	assert_true(d.portions[2].joined);
+	assert_int_equal(d.portions[2].eff->level, LV_S);
 	document_free(&d);
 
 	/* After a finished sentence a mark starts a new portion. */
