@@ -96,24 +96,27 @@ find_mark(const struct document *d, const struct doc_portion *pt, size_t *start,
 {
 	const struct doc_line *ln = &d->lines[pt->first];
 	const char *s = d->data + ln->off;
-	size_t i, j;
+	size_t i = pt->label_end, j;
 
-	for (i = pt->label_end; i < ln->len; i++) {
-		if (s[i] != '(')
-			continue;
-		for (j = i + 1; j < ln->len && j - i <= 82 && s[j] != ')'; j++)
-			;
-		*start = i;
-		if (j < ln->len && s[j] == ')') {
-			*len = j - i + 1;
-			return true;
-		}
-		if (memchr(s + i, ')', ln->len - i) != NULL)
-			return false;
-		*len = j - i;
+	/*
+	 * The mark stands right after the label, in ASCII brackets; one in other brackets is not
+	 * quoted, and a bracket further on is text.
+	 */
+	while (i < ln->len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= ln->len || s[i] != '(')
+		return false;
+	for (j = i + 1; j < ln->len && j - i <= 82 && s[j] != ')'; j++)
+		;
+	*start = i;
+	if (j < ln->len && s[j] == ')') {
+		*len = j - i + 1;
 		return true;
 	}
-	return false;
+	if (memchr(s + i, ')', ln->len - i) != NULL)
+		return false;
+	*len = j - i;
+	return true;
 }
 
 /* Copies at most n bytes of s into buf as printable text. */
@@ -368,9 +371,11 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		 * token of it is known, or when it cannot be prose (marking_quotable); otherwise
 		 * described, since what was misread as a mark may be withheld text.
 		 */
-		if (pt->marked && (pt->reason == REASON_MARK || pt->reason == REASON_UNREADABLE ||
-		    pt->reason == REASON_ITEM || pt->reason == REASON_SUBJECT) &&
-		    find_mark(d, pt, &ms, &ml)) {
+		bool at_head = pt->marked && (pt->reason == REASON_MARK ||
+		    pt->reason == REASON_UNREADABLE || pt->reason == REASON_ITEM ||
+		    pt->reason == REASON_SUBJECT);
+
+		if (at_head && find_mark(d, pt, &ms, &ml)) {
 			const char *at = d->data + d->lines[pt->first].off + ms;
 
 			size_t word = 0;
@@ -378,7 +383,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 			column = ms + 1;
 			while (word < ml && at[word] != ' ' && at[word] != '\t')
 				word++;
-			if ((!pt->mark->unknown && !pt->mark->fd_conflict &&
+			if ((!pt->mark->unknown &&
 			    pt->reason != REASON_UNREADABLE) || marking_quotable(at, ml)) {
 				copy_printable(written, sizeof(written), at, ml);
 			} else if (word < ml && marking_quotable(at, word)) {
@@ -389,6 +394,9 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 			} else {
 				snprintf(written, sizeof(written), "a mark it cannot read");
 			}
+		} else if (at_head) {
+			snprintf(written, sizeof(written), "%s", pt->mark->unknown ||
+			    pt->reason == REASON_UNREADABLE ? "a mark it cannot read" : "its mark");
 		} else if (pt->marked) {
 			snprintf(written, sizeof(written), "%s", pt->reason == REASON_CLASS ?
 			    "a classification line" : "a raised marking");

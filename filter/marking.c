@@ -28,7 +28,7 @@ set_has(const struct country_set *s, int c)
 bool
 marking_quotable(const char *s, size_t n)
 {
-	size_t i, run = 0, words = 1;
+	size_t i, run = 0;
 	bool lower = false;
 
 	if (n == 0 || n > 24)
@@ -36,10 +36,8 @@ marking_quotable(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c > 0x7E)
+		if (c <= 0x20 || c > 0x7E)
 			return false;
-		if (c == ' ')
-			words++;
 		if (isalpha(c)) {
 			run++;
 			lower = lower || islower(c);
@@ -51,7 +49,7 @@ marking_quotable(const char *s, size_t n)
 			lower = false;
 		}
 	}
-	return words <= 4;
+	return true;
 }
 
 /*

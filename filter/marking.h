@@ -52,9 +52,10 @@ int marking_parse(const struct policy *p, const char *text, size_t len,
     enum marking_syntax syntax, struct marking *m);
 
 /*
- * Whether s[0..n), a token or a mark as written, may be quoted in a message: at most 24 printable
- * bytes and four words, none with three letters one of which is in lower case (prose). What a
- * reader misread as a mark may be withheld text, and messages never carry that.
+ * Whether s[0..n), a token or a mark as written, may be quoted in a message: one word of at most
+ * 24 printable bytes, with no three letters one of which is in lower case (prose). What a reader
+ * misread as a mark may be withheld text, and messages never carry that: "(SBUMF)" and "(TSI/NF)"
+ * are quoted, "(SECRET WALRUS PLANS)" is described.
  */
 bool marking_quotable(const char *s, size_t n);
 

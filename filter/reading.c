@@ -1021,11 +1021,10 @@ class_rest(const struct policy *p, const char *s, size_t n, struct marking *m)
 				marking_join(p, m, &one, m);
 				continue;
 			}
+			/* A word of the line, not of a mark: never quoted (it may be prose). */
 			if (!m->unknown) {
 				m->unknown = true;
-				if (marking_quotable(s + wd.start, wd.end - wd.start))
-					snprintf(m->unknown_token, sizeof(m->unknown_token), "%.*s",
-					    (int)(wd.end - wd.start), s + wd.start);
+				m->unknown_token[0] = '\0';
 			}
 		}
 	}

@@ -212,7 +212,7 @@ printf 'S E C R E T MUSCAT 001065\n\n1. (S) The Sultan asked that the walrus mem
 adv caption-words-in-withheld-portion UNCLASSIFIED "$tmp/exdis" 'walrus|Exclusive' 'puffin'
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
-printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n' > "$tmp/msg"
+printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
     "check -r UNCLASSIFIED --format sarif" "redact -r TOP SECRET --audit $tmp/a.audit"; do
 	# shellcheck disable=SC2086
