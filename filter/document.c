@@ -696,7 +696,7 @@ settle_markings(const struct policy *p, struct document *d)
 				pt->eff_known = known;
 			}
 		} else if (pt->reason == REASON_LIST) {
-			/* An unmarked item of a list: the item before it and the paragraph. */
+			/* An unmarked item of a list: the items before it and the paragraph. */
 			marking_init(&eff);
 			pt->eff_known = true;
 		} else {
@@ -707,9 +707,18 @@ settle_markings(const struct policy *p, struct document *d)
 			marking_join(p, d->portions[k - 1].eff, &eff, &eff);
 			pt->eff_known = pt->eff_known && d->portions[k - 1].eff_known;
 		}
+		/*
+		 * An unmarked list item is taken with the paragraph the list is in and with every
+		 * item since: which item it belongs under ("- (S) x" / "-- (U) y" / "- z") is not
+		 * known.
+		 */
 		if (pt->with != DOC_NONE) {
-			marking_join(p, d->portions[pt->with].eff, &eff, &eff);
-			pt->eff_known = pt->eff_known && d->portions[pt->with].eff_known;
+			size_t j;
+
+			for (j = pt->with; j < k; j++) {
+				marking_join(p, d->portions[j].eff, &eff, &eff);
+				pt->eff_known = pt->eff_known && d->portions[j].eff_known;
+			}
 		}
 		if ((pt->eff = intern(d, &eff)) == NULL)
 			return -1;
@@ -759,7 +768,7 @@ skip_numbering(const char *s, size_t n, size_t i)
 static bool
 post_number(const char *s, size_t n, char *post, size_t *plen, unsigned long *number)
 {
-	size_t i = 0, len = 0;
+	size_t i = 0, len = 0, k;
 
 	i = skip_numbering(s, n, i);
 	while (i < n && !isdigit((unsigned char)s[i])) {
@@ -781,10 +790,11 @@ post_number(const char *s, size_t n, char *post, size_t *plen, unsigned long *nu
 		return false;
 	*plen = len;
 	*number = 0;
-	for (; i < n && isdigit((unsigned char)s[i]); i++)
+	for (k = i; k < n && isdigit((unsigned char)s[k]); k++)
 		if (*number < 100000000UL)
-			*number = *number * 10 + (unsigned long)(s[i] - '0');
-	return true;
+			*number = *number * 10 + (unsigned long)(s[k] - '0');
+	/* A cable number has four digits or more ("B1" is an exemption, not a post). */
+	return k - i >= 4;
 }
 
 /*
@@ -807,11 +817,14 @@ struct reader {
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	size_t block;		/* the portion a block that a colon opened goes on in (goes_on), or
 				 * DOC_NONE: its paragraphs and list items go on in it */
+	bool block_items;	/* ... and it has had list items: then only items go on in it */
 	bool bulleted;		/* the current portion opened at a list item with a mark */
 	size_t para;		/* ... and the portion of the paragraph that list is in */
 	bool pending;		/* a banner or caption in the body raises the text after it */
 	enum portion_reason pending_reason;
 	struct marking raise;	/* ... to this */
+	size_t banner_line;	/* the first banner's line, when a rule of the top read it, or
+				 * DOC_NONE */
 	char post[POST_MAX];	/* the post and cable number of the first banner that names them */
 	size_t post_len;
 	unsigned long number;	/* ... ("MUSCAT", 1065), or post_len 0 */
@@ -899,10 +912,40 @@ read_routing(struct reader *rd, size_t i)
 	return 0;
 }
 
+/* In the body, a banner or caption raises what goes on after it to m. */
+static void
+raise_after(struct reader *rd, const struct marking *m, enum portion_reason reason)
+{
+	if (rd->pending)
+		marking_join(rd->p, &rd->raise, m, &rd->raise);
+	else
+		rd->raise = *m;
+	rd->pending = true;
+	rd->pending_reason = reason;
+}
+
+/* Whether lines a and b hold the same words, spaces around them and a form feed aside. */
+static bool
+same_line(const struct document *d, size_t a, size_t b)
+{
+	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
+	size_t n = d->lines[a].len, m = d->lines[b].len;
+
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\f'))
+		s++, n--;
+	while (m > 0 && (*t == ' ' || *t == '\t' || *t == '\f'))
+		t++, m--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
+		m--;
+	return n > 0 && n == m && memcmp(s, t, n) == 0;
+}
+
 /*
  * Whether the post and cable number that s[0..n) names, if any, are the document's: those of
  * the first banner that names them, which this one is when `first` (a banner at the top, or the
- * first banner of all after a note that opens the document). A page
+ * first banner of all after a note that opens the document, before any mark). A page
  * header may cut the post short ("KUALA LUMP 00001446" for KUALA LUMPUR 001446). Words in
  * capitals before a number that are not the document's post may be free text: a line holding
  * them is no structure line.
@@ -949,6 +992,19 @@ read_structure(struct reader *rd, size_t i)
 
 	if (ln->len > STRUCTURE_MAX)
 		return 0;
+	/*
+	 * The first banner's line again, word for word, where its form is one of the top only (a
+	 * FOIA release's page header on every page), inside a portion: a page header that holds
+	 * nothing the first did not, withheld with a withheld portion; it raises what follows as a
+	 * banner does. Between portions it is text, as any line of a form the body does not know.
+	 */
+	if (!rd->top && rd->cur != DOC_NONE && rd->banner_line != DOC_NONE &&
+	    same_line(d, rd->banner_line, i)) {
+		ln->kind = LINE_PAGE;
+		ln->portion = rd->cur;
+		raise_after(rd, &d->banner, REASON_BANNER);
+		return 1;
+	}
 	for (k = 0; k < p->nrules; k++) {
 		const struct policy_rule *r = &p->rules[k];
 		const PCRE2_SIZE *ov;
@@ -980,7 +1036,8 @@ read_structure(struct reader *rd, size_t i)
 			 * post and cable number of the banner at the top, proven so.
 			 */
 			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ov[2 * r->g_rest],
-			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest], rd->top || !d->has_banner))
+			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest],
+			    rd->top || (rd->header && !d->has_banner)))
 				continue;
 			if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
 				return -1;
@@ -989,20 +1046,16 @@ read_structure(struct reader *rd, size_t i)
 			if (!d->has_banner) {
 				d->has_banner = true;
 				d->banner = bm;
+				if (r->scope == SCOPE_TOP)
+					rd->banner_line = i;
 			}
 			/*
 			 * In the body, a banner (a page's, or another document's after a cover
 			 * note) raises what goes on after it: that is the page's text, or the
 			 * portion before it, never lower than either.
 			 */
-			if (!rd->top) {
-				if (rd->pending)
-					marking_join(p, &rd->raise, &bm, &rd->raise);
-				else
-					rd->raise = bm;
-				rd->pending = true;
-				rd->pending_reason = REASON_BANNER;
-			}
+			if (!rd->top)
+				raise_after(rd, &bm, REASON_BANNER);
 			return 1;
 		case ROLE_PAGE:
 			/*
@@ -1060,17 +1113,25 @@ read_structure(struct reader *rd, size_t i)
  * among other words is text, but what it names applies all the same. A caption line inside a
  * portion is withheld with it.
  */
+static void pend_controls(struct reader *rd, uint64_t bits);
+
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
 	struct doc_line *ln = &d->lines[i];
-	uint64_t bits, restricting = 0;
-	size_t c;
+	uint64_t bits;
 
 	if (!reading_caption(p, f, &bits)) {
-		d->captions |= reading_named_controls(p, f);
+		/*
+		 * "SENSITIVE BUT UNCLASSIFIED -- NOT FOR PUBLIC RELEASE": the line is text, and
+		 * what it names applies to the document and to what goes on after it.
+		 */
+		bits = reading_named_controls(p, f);
+		d->captions |= bits;
+		if (bits != 0)
+			pend_controls(rd, bits);
 		return 0;
 	}
 	if (add_caption(d, &rd->ccap, bits, rd->err, rd->errlen) != 0)
@@ -1080,6 +1141,21 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	ln->aux = (uint32_t)(d->ncaptions - 1);
 	/* Inside a portion, the line goes with it: words of a wrapped sentence may read as one. */
 	ln->portion = rd->cur;
+	pend_controls(rd, bits);
+	return 1;
+}
+
+/*
+ * In the body, the restrictive controls among bits raise the text that goes on after a caption
+ * or a line that names them.
+ */
+static void
+pend_controls(struct reader *rd, uint64_t bits)
+{
+	const struct policy *p = rd->p;
+	uint64_t restricting = 0;
+	size_t c;
+
 	for (c = 0; c < p->ncontrols; c++)
 		if (((bits >> c) & 1) && p->controls[c].kind != CONTROL_DISTRIBUTION)
 			restricting |= (uint64_t)1 << c;
@@ -1094,14 +1170,8 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 				else
 					m.controls |= (uint64_t)1 << c;
 			}
-		if (rd->pending)
-			marking_join(p, &rd->raise, &m, &rd->raise);
-		else
-			rd->raise = m;
-		rd->pending = true;
-		rd->pending_reason = REASON_CAPTION;
+		raise_after(rd, &m, REASON_CAPTION);
 	}
-	return 1;
 }
 
 /*
@@ -1202,25 +1272,31 @@ parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
 
 /*
  * The width of line ln as a reader sees it: the characters of its folded form, not counting what
- * stands in brackets (a mark, damaged or not, is no part of how wide the text runs).
+ * stands in brackets that close (a mark is no part of how wide the text runs). What follows a
+ * bracket that never closes counts: a mark that lost its ')' must not make its line narrower.
  */
 static size_t
 text_width(const struct document *d, const struct doc_line *ln)
 {
 	struct fold f;
-	size_t k, w = 0;
+	size_t k, w = 0, open[8];
 	int depth = 0;
 
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len; k++) {
 		char c = f.text[k];
 
-		if (c == '(' || c == '[' || c == '{')
+		if (c == '(' || c == '[' || c == '{') {
+			if (depth < 8)
+				open[depth] = w;
 			depth++;
-		else if (c == ')' || c == ']' || c == '}')
-			depth -= depth > 0;
-		else if (depth == 0 && ((unsigned char)c & 0xC0) != 0x80)
+		} else if (c == ')' || c == ']' || c == '}') {
+			/* A group that closes is not counted; one that never does is text. */
+			if (depth > 0 && --depth < 8)
+				w = open[depth];
+		} else if (((unsigned char)c & 0xC0) != 0x80) {
 			w++;
+		}
 	}
 	return w;
 }
@@ -1234,16 +1310,19 @@ enum going {
 
 /*
  * How line i, parted from the text line prev by a blank line or a page break (parted), goes on
- * from it. It goes on when prev is a line of marks alone ("(SBU/NF)": its text follows), and with
- * the sentence when it begins in lower case ("working with the" / "international community"),
- * unless prev ends in a proven mark; or when prev ends in no full
- * stop, '!' or '?' (before closing quotation marks and brackets) and either ends in ',' or '-' or
- * is as wide as a line that wraps. A colon or a semicolon at prev's end opens a block (a list, a
+ * from it. It goes on when prev is a line of marks alone ("(SBU/NF)": its text follows). It does
+ * not when prev ends in a proven mark or a full stop, '!' or '?' (before closing quotation marks
+ * and brackets), even where it begins in lower case ("al-Qaida leaders"). Else it goes on with the
+ * sentence when it begins in lower case ("working with the" / "international community"), when
+ * prev ends in ',' or '-', or when prev is as wide as a line that wraps and a page break stands
+ * between. A colon or a semicolon at prev's end opens a block (a list, a
  * statement quoted in full) before a list item (`item`), or where prev is no line standing alone
  * (a wrapped line of its paragraph, or a wide one): the paragraphs of that block go on in the
  * portion. A short line that ends in none of these is a heading ("(U) BACKGROUND", "(U)
  * BACKGROUND:", "End Summary"): what follows it is a paragraph of its own.
  */
+static bool page_between(const struct document *d, size_t a, size_t b);
+
 static enum going
 goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i, bool item)
 {
@@ -1251,7 +1330,7 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	const char *s = d->data + a->off;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = trim_end(s, a->len, a->latin1), k;
-	bool wide = text_width(d, a) >= WRAPPED_WIDTH, alone;
+	bool wide = text_width(d, a) >= WRAPPED_WIDTH, alone, lower;
 	struct fold f;
 	char c;
 
@@ -1269,8 +1348,7 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	fold_line(d->data + b->off, b->len, 64, b->latin1, &f);
 	for (k = 0; k < f.len && f.text[k] == ' '; k++)
 		continue;
-	if (k < f.len && f.text[k] >= 'a' && f.text[k] <= 'z')
-		return GO_SENTENCE;
+	lower = k < f.len && f.text[k] >= 'a' && f.text[k] <= 'z';
 	/* Closing quotation marks and brackets: '"', '\'', ')', ']', '’', '”', '»'. */
 	for (;;) {
 		if (len > 0 && strchr("\"')]}", s[len - 1]) != NULL)
@@ -1292,13 +1370,40 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	c = s[len - 1];
 	if (c == '.' || c == '!' || c == '?')
 		return GO_NOT;
+	if (lower)
+		return GO_SENTENCE;
 	if (c == ':' || c == ';') {
 		alone = a->portion == DOC_NONE || d->portions[a->portion].first == prev;
 		return item || wide || !alone ? GO_BLOCK : GO_NOT;
 	}
 	if (c == ',' || c == '-')
 		return GO_SENTENCE;
-	return wide ? GO_SENTENCE : GO_NOT;
+	/*
+	 * A wide line that ends in no punctuation was cut by a page break, where one stands
+	 * between; after a blank line alone it is a heading, however long.
+	 */
+	return wide && page_between(d, prev, i) ? GO_SENTENCE : GO_NOT;
+}
+
+/*
+ * Whether a page header, banner, caption or classification line stands between lines a and b:
+ * a page break, where a sentence may be cut.
+ */
+static bool
+page_between(const struct document *d, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a + 1; k < b; k++) {
+		const struct doc_line *ln = &d->lines[k];
+
+		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION ||
+		    ln->page_like || (ln->kind == LINE_TEXT && ln->portion != DOC_NONE &&
+		    d->portions[ln->portion].first == k &&
+		    d->portions[ln->portion].reason == REASON_CLASS))
+			return true;
+	}
+	return false;
 }
 
 /* Whether a blank line stands between lines a and b. */
@@ -1465,6 +1570,50 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 }
 
 /*
+ * Whether text line i is short and ends in a word, with no punctuation: a heading, a name, a
+ * date. Its width counts all but a mark at its head: "Kouchner (of Doctors Without Borders fame)
+ * as Foreign" is as wide as the page.
+ */
+static bool
+short_open(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	struct fold f;
+	size_t k = 0, w = 0, len = trim_end(s, ln->len, ln->latin1);
+
+	if (len == 0 || !isalnum((unsigned char)s[len - 1]) ||
+	    line_end(p, s, ln->len, ln->latin1) != END_OPEN)
+		return false;
+	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
+	while (k < f.len && f.text[k] == ' ')
+		k++;
+	if (k < f.len && f.text[k] == '(') {
+		size_t c = k;
+
+		while (c < f.len && f.text[c] != ')')
+			c++;
+		if (c < f.len)
+			k = c + 1;
+	}
+	for (; k < f.len; k++)
+		if (((unsigned char)f.text[k] & 0xC0) != 0x80)
+			w++;
+	return w < WRAPPED_WIDTH;
+}
+
+/* Whether the first character after byte k of f's text, past spaces, is a capital, a digit or a
+ * quotation mark. */
+static bool
+capital_after(const struct fold *f, size_t k)
+{
+	while (k < f->len && f->text[k] == ' ')
+		k++;
+	return k < f->len && (isupper((unsigned char)f->text[k]) ||
+	    isdigit((unsigned char)f->text[k]) || f->text[k] == '"' || f->text[k] == '\'');
+}
+
+/*
  * Rule: the head of a line (start at a proven mark; unknown mark; raise). Reads the labels and
  * the group that stands first after them, and decides by where the line stands (decide_head,
  * decide_wrapped). Returns 1 when it started a portion, 0 when the line is text (its head is then
@@ -1494,6 +1643,18 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
 		return -1;
 	}
+	/*
+	 * A group right after a short line that ends in no punctuation (a date, a name, a title:
+	 * "Friday, April 4, 2003" / "(U) Yesterday, ..."; "(U) Background" / "(SIINF) The"), with a
+	 * capital, digit or quotation mark after it, stands at a head: a sentence that wrapped runs
+	 * to the width of a page, and one that goes on after a mark goes on in lower case ("2 (U)
+	 * is in fact").
+	 */
+	if (runs_on && prev + 1 == i && h->group.kind != GROUP_NONE &&
+	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
+	    h->group.start == h->after_label && short_open(p, d, prev) &&
+	    capital_after(f, h->group.end))
+		runs_on = false;
 	h->at_head = !runs_on;
 	g = &h->group;
 	label = h->label;
@@ -1754,14 +1915,28 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		list = rd->para != DOC_NONE;
 		fresh = !list;
 	} else if (!parted(rd->p, d, i, &prev)) {
-		fresh = false;
-	} else if (rd->block == rd->cur) {
+		/*
+		 * Right after a short line that ends in no punctuation (a heading, a name, a
+		 * date), a line that opens with a capital is a paragraph of its own: a sentence
+		 * that wrapped runs to the width of a page.
+		 */
+		fresh = !item && prev != DOC_NONE && prev + 1 == i && short_open(rd->p, d, prev) &&
+		    capital_after(f, h->after_label);
+	} else if (rd->block == rd->cur && (item || (!rd->block_items && !short_open(rd->p, d, i)))) {
+		/*
+		 * The items of a list a colon opened, or the paragraphs of a text it opened ("the
+		 * statement follows:"). After items, a paragraph is read as any; a heading ends
+		 * either.
+		 */
+		rd->block_items = rd->block_items || item;
 		fresh = false;
 	} else {
 		go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
 		fresh = go == GO_NOT;
-		if (go == GO_BLOCK)
+		if (go == GO_BLOCK) {
 			rd->block = rd->cur;
+			rd->block_items = item;
+		}
 	}
 	if (list) {
 		size_t para = rd->para;
@@ -1821,7 +1996,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	rd.origin = origin;
 	rd.err = err;
 	rd.errlen = errlen;
-	rd.cur = rd.block = rd.para = DOC_NONE;
+	rd.cur = rd.block = rd.para = rd.banner_line = DOC_NONE;
 	rd.header = rd.top = true;
 	rd.prev_kind = LINE_BLANK;
 	rd.md = matcher;

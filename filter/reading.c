@@ -1318,6 +1318,65 @@ named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
 	return found;
 }
 
+/*
+ * The start of what follows a label of up to three words that speaks of a classification, before
+ * a colon ("Security Classification:", "Classification Level:", "Classified:"), in s[i..n); or i.
+ */
+static size_t
+classified_prefix(const char *s, size_t n, size_t i)
+{
+	size_t k, words = 0;
+	bool classif = false;
+
+	for (k = i; k < n && k - i < 40 && s[k] != ':'; k++) {
+		if (is_alpha(s[k]) && (k == i || !is_alpha(s[k - 1]))) {
+			words++;
+			classif = classif || (n - k >= 7 && strncasecmp(s + k, "classif", 7) == 0);
+		} else if (!is_alpha(s[k]) && s[k] != ' ') {
+			return i;
+		}
+	}
+	if (k >= n || s[k] != ':' || !classif || words > 3)
+		return i;
+	for (k++; k < n && s[k] == ' '; k++)
+		continue;
+	return k;
+}
+
+/*
+ * A mark written alone on a line, with no brackets: what it says when read as a group ("S/NF",
+ * "TS/SI/NF", "S//NF"). One that proves a marking above the lowest says it; one that begins with
+ * a level and holds a double slash but proves nothing is unknown ("S//NFF"); with one slash it is
+ * an office symbol ("S/CT", "S/P"). Not a single letter.
+ */
+static bool
+bare_mark(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	struct group g;
+	size_t k;
+
+	while (n > 0 && strchr(" .:;,*_~=-", s[n - 1]) != NULL)
+		n--;
+	if (n < 2 || n > 40 || !is_alpha(s[0]))
+		return false;
+	memset(&g, 0, sizeof(g));
+	classify(p, s, n, true, false, &g);
+	if (g.kind == GROUP_MARK && (g.mark.level > 0 || g.mark.fd != FD_NONE ||
+	    g.mark.controls != 0)) {
+		*m = g.mark;
+		return true;
+	}
+	for (k = 0; k + 1 < n && !(s[k] == '/' && s[k + 1] == '/'); k++)
+		continue;
+	if (g.kind == GROUP_UNKNOWN && g.has_level && k + 1 < n) {
+		*m = g.mark;
+		m->unknown = true;
+		m->unknown_token[0] = '\0';
+		return true;
+	}
+	return false;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
@@ -1353,6 +1412,18 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 				i++;
 		}
 	}
+	/* "Security Classification: SECRET", "Classification Level: SECRET", "Classified: Secret". */
+	i = classified_prefix(s, n, i);
+	/* "CLASSIFIED" alone: a level that is not said. */
+	if (n - i >= 10 && strncasecmp(s + i, "classified", 10) == 0 &&
+	    strspn(s + i + 10, " .:;,*_~=-/") >= n - i - 10 && !(wrapped && is_lower(s[i]))) {
+		marking_init(m);
+		m->unknown = true;
+		return true;
+	}
+	/* A mark written alone on a line with no brackets ("S/NF", "TS/SI/NF", "C//REL TO GBR"). */
+	if (bare_mark(p, s + i, n - i, m))
+		return true;
 	word = i;
 	if ((lv = class_level(p, s, n, &i, false, &glued, &wild)) == NULL &&
 	    (lv = abbreviated_level(p, s, n, &i)) == NULL)
@@ -1369,7 +1440,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		if (is_lower(s[k]))
 			break;
 	if (k < i && ((s[i - 1] == 's' && policy_term_find(p, lv->text, lv->len) == lv &&
-	    i - word > lv->len) || lv->level < 0 || (wrapped && is_lower(s[word]))))
+	    i - word > lv->len) || lv->level < 0 || (wrapped && is_lower(s[word]) &&
+	    !(i + 1 < n && s[i] == '/' && s[i + 1] == '/'))))
 		return false;
 	marking_init(m);
 	if (lv->level >= 0) {
@@ -1567,6 +1639,20 @@ reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struc
 	    (glued || sep || un >= 3 || (w < n && s[w] != ' '))) {
 		join_control(p, t->control, m);
 		return 1;
+	}
+	/*
+	 * A control of several words, in capitals ("(U) LIMITED OFFICIAL USE --", "(U)//FOR
+	 * OFFICIAL USE ONLY", "(U)F O U O", "(S//REL TO USA, GBR) NOT RELEASABLE TO FOREIGN
+	 * NATIONALS:"). A distribution control names no audience.
+	 */
+	if (memcmp(up, s + k, un) == 0) {
+		size_t end = k;
+		int c = control_run(p, s, n, &end);
+
+		if (c >= 0 && end > w && p->controls[c].kind != CONTROL_DISTRIBUTION) {
+			join_control(p, c, m);
+			return 1;
+		}
 	}
 	/* "(U)XX)": a word glued to the mark that a bracket closes is of the mark. */
 	if (glued) {

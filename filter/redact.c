@@ -147,6 +147,28 @@ put_line(struct writer *w, const struct document *d, const struct doc_line *ln)
 	w->blank = ln->kind == LINE_BLANK && !ln->rule;
 }
 
+/*
+ * Copies a blank line of a withheld portion: as it is when it holds only spaces, tabs or rule
+ * characters; else its line end alone, since characters a reader does not see (zero-width ones,
+ * tag characters) may spell withheld text.
+ */
+static void
+put_blank(struct writer *w, const struct document *d, const struct doc_line *ln)
+{
+	const char *s = d->data + ln->off;
+	size_t k;
+
+	for (k = 0; k < ln->len; k++)
+		if (s[k] != ' ' && s[k] != '\t' && !(ln->rule && strchr("-=_*~", s[k]) != NULL))
+			break;
+	if (k == ln->len) {
+		put_line(w, d, ln);
+		return;
+	}
+	put(w, s + ln->len, ln->eol);
+	w->blank = true;
+}
+
 const char *
 redact_mode_name(enum redact_mode mode)
 {
@@ -636,10 +658,10 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 				if (i == pt->first)
 					render_placeholder(&w, p, d, pt, dc);
 				else if (ln->kind == LINE_BLANK && (ln->rule || !ends_blank(&w)))
-					put_line(&w, d, ln);
+					put_blank(&w, d, ln);
 			} else if (mode == MODE_BLACKOUT) {
 				if (kind == LINE_BLANK)
-					put_line(&w, d, ln);
+					put_blank(&w, d, ln);
 				else
 					render_blackout(&w, d, ln, i == pt->first ? pt->label_end : 0);
 			}
