@@ -1602,6 +1602,33 @@ short_open(const struct policy *p, const struct document *d, size_t i)
 	return w < WRAPPED_WIDTH;
 }
 
+/* Whether the first character after byte k of f's text, past spaces, is a lower-case letter. */
+static bool
+lower_after(const struct fold *f, size_t k)
+{
+	while (k < f->len && f->text[k] == ' ')
+		k++;
+	return k < f->len && islower((unsigned char)f->text[k]);
+}
+
+/*
+ * The last text line before line i, across blank, page, banner, caption and classification
+ * lines; DOC_NONE when a structure line of another kind, or none, stands first.
+ */
+static size_t
+text_before(const struct policy *p, const struct document *d, size_t i)
+{
+	while (i > 0) {
+		const struct doc_line *ln = &d->lines[--i];
+
+		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
+		    ln->kind == LINE_CAPTION || ln->page_like || class_line(p, d, i))
+			continue;
+		return ln->kind == LINE_TEXT ? i : DOC_NONE;
+	}
+	return DOC_NONE;
+}
+
 /* Whether the first character after byte k of f's text, past spaces, is a capital, a digit or a
  * quotation mark. */
 static bool
@@ -1625,7 +1652,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
 	const char *s = d->data + d->lines[i].off;
-	size_t prev = previous_text(p, d, i), label_end, para;
+	size_t prev = previous_text(p, d, i), label_end, para, before;
 	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
 	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
 	    d->lines[prev].latin1)), other = false, opens, in_sequence = false;
@@ -1655,6 +1682,21 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	    h->group.start == h->after_label && short_open(p, d, prev) &&
 	    capital_after(f, h->group.end))
 		runs_on = false;
+	/*
+	 * After a blank line, a mark with text in lower case after it, where the text before the
+	 * blank ended no sentence ("... will sail from the" / "(U) and more escorts"), goes on
+	 * with that sentence; a mark after a line of marks alone ("(S/NF)" / "(SBU) The") may be
+	 * under it. Joined, it can only raise.
+	 */
+	if (!runs_on && paragraph && (h->group.kind == GROUP_MARK ||
+	    (h->group.kind == GROUP_ITEM && h->group.letter != 0 &&
+	    letter_marking(p, h->group.letter, &more, &other))) && h->label != LABEL_NUMBER &&
+	    h->label != LABEL_BULLET && (before = text_before(p, d, i)) != DOC_NONE) {
+		enum line_end e = line_end(p, d->data + d->lines[before].off,
+		    d->lines[before].len, d->lines[before].latin1);
+
+		runs_on = e == END_MARKS || (e == END_OPEN && lower_after(f, h->group.end));
+	}
 	h->at_head = !runs_on;
 	g = &h->group;
 	label = h->label;

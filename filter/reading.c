@@ -218,14 +218,21 @@ starts_with_term(const struct policy *p, const char *s, size_t n)
 }
 
 /*
- * An abbreviation made of single letters and dots at the start of s: "U.S.", "U.N. forces",
- * "a.k.a.". "S.NF" is not one.
+ * An abbreviation made of single letters and dots at the start of s, up to a space or the end:
+ * "U.S.", "U.N. forces", "a.k.a.". "S.NF" and "T.S//SI" are not.
  */
 static bool
 abbreviation(const char *s, size_t n)
 {
-	return n >= 3 && is_alpha(s[0]) && s[1] == '.' && is_alpha(s[2]) &&
-	    (n == 3 || !is_alpha(s[3]));
+	size_t i;
+
+	if (n < 3 || !is_alpha(s[0]) || s[1] != '.' || !is_alpha(s[2]) ||
+	    (n > 3 && is_alpha(s[3])))
+		return false;
+	for (i = 0; i < n && s[i] != ' '; i++)
+		if (!is_alpha(s[i]) && s[i] != '.')
+			return false;
+	return true;
 }
 
 /* Reads a roman number of up to five letters, all of one case. Returns its value, or 0. */

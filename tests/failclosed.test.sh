@@ -211,6 +211,41 @@ adv routing-security-line-rest UNCLASSIFIED "$tmp/zny" 'walrus'
 printf 'S E C R E T MUSCAT 001065\n\n1. (S) The Sultan asked that the walrus memo be given\nExclusive Distribution\nand kept close.\n\n2. (U) The puffin count.\n' > "$tmp/exdis"
 adv caption-words-in-withheld-portion UNCLASSIFIED "$tmp/exdis" 'walrus|Exclusive' 'puffin'
 
+# 18. A second red-team round, documents kept in tests/data/redteam/ (19 of the 20 leak on
+#     7a8a033; the tag characters are no marker word, and are checked below): a paragraph in lower
+#     case after a finished sentence; a colon's block that never ended; a wide heading read as a
+#     wrapped line; a damaged mark right after a heading; marks with no brackets and
+#     classification labels as lines; controls of several words after a mark; a body banner's
+#     free words; a list item under a marked item; text spelt in tag characters on a blank line; a
+#     subject with a space before its colon; a classification line in lower case; a line that
+#     names a control among other words. Every word "qz..." is withheld at the target.
+for f in tests/data/redteam/*.txt; do
+	case $f in
+	*02b-*|*06b-*) target="SECRET//REL TO USA, GBR" ;;
+	*) target=UNCLASSIFIED ;;
+	esac
+	adv "redteam-${f##*/}" "$target" "$f" 'qz'
+done
+# The tag characters themselves (U+E0000..U+E007F, bytes F3 A0 80..81 ..) must not be copied.
+for mode in mask strip blackout; do
+	"$T" -q -r UNCLASSIFIED --mode "$mode" tests/data/redteam/09-tag-chars-blank-line.txt > "$tmp/tags"
+	if LC_ALL=C grep -q "$(printf '\363\240')" "$tmp/tags"; then
+		bad "tag characters of a withheld blank line are copied ($mode)"
+	else
+		ok "tag characters of a withheld blank line are not copied ($mode)"
+	fi
+done
+
+# 19. Found by the property tests on generated documents: a dotted level in a mark is no
+#     abbreviation; after a blank line, a mark followed by lower case goes on with a sentence the
+#     text before did not end, and a mark after a line of marks alone may be under it.
+printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n-- (T.S//SI//NF) The walrus source.\n' > "$tmp/dotted"
+adv dotted-level-in-mark SECRET "$tmp/dotted" 'walrus' 'puffin'
+printf 'SECRET\n\n1. (S) The walrus convoy will sail from the\n\n(U) northern zebra depot at dawn.\n\n2. (U) The puffin count.\n' > "$tmp/lower-after-blank"
+adv lower-case-after-blank-goes-on UNCLASSIFIED "$tmp/lower-after-blank" 'walrus|zebra' 'puffin'
+printf 'SECRET\n\n1. (U) The puffin count.\n\n(S/NF)\n\n(SBU) The walrus source is in the capital.\n' > "$tmp/marks-alone"
+adv mark-after-marks-alone CONFIDENTIAL "$tmp/marks-alone" 'walrus' 'puffin'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
