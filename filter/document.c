@@ -1271,6 +1271,12 @@ parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
 #define WRAPPED_WIDTH 45
 
 /*
+ * The same in letters and digits (line_width), which damage to spacing and punctuation cannot
+ * change: about 45 characters of prose.
+ */
+#define WRAPPED_LETTERS 34
+
+/*
  * The width of line ln as a reader sees it: the characters of its folded form, not counting what
  * stands in brackets that close (a mark is no part of how wide the text runs). What follows a
  * bracket that never closes counts: a mark that lost its ')' must not make its line narrower.
@@ -1322,6 +1328,10 @@ enum going {
  * BACKGROUND:", "End Summary"): what follows it is a paragraph of its own.
  */
 static bool page_between(const struct document *d, size_t a, size_t b);
+static bool short_open(const struct policy *p, const struct document *d, size_t i);
+static bool ends_colon(const struct document *d, size_t i);
+static bool title(const struct document *d, size_t i);
+static bool page_number(const struct document *d, size_t i);
 
 static enum going
 goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i, bool item)
@@ -1370,9 +1380,14 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	c = s[len - 1];
 	if (c == '.' || c == '!' || c == '?')
 		return GO_NOT;
+	/* Lower case goes on, but after a short title (a heading: "(U) Background" / "al-Qaida"). */
 	if (lower)
-		return GO_SENTENCE;
-	if (c == ':' || c == ';') {
+		return short_open(p, d, prev) && title(d, prev) && !strchr(",-;:", c) ? GO_NOT :
+		    GO_SENTENCE;
+	/* After ';' only the next item goes on; after ':' a block may open. */
+	if (c == ';')
+		return item ? GO_BLOCK : GO_NOT;
+	if (c == ':') {
 		alone = a->portion == DOC_NONE || d->portions[a->portion].first == prev;
 		return item || wide || !alone ? GO_BLOCK : GO_NOT;
 	}
@@ -1383,6 +1398,24 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	 * between; after a blank line alone it is a heading, however long.
 	 */
 	return wide && page_between(d, prev, i) ? GO_SENTENCE : GO_NOT;
+}
+
+/*
+ * Whether page line i holds a number of four digits or more (a cable's number, a page header):
+ * a margin stamp ("B1", "1.4(D)") marks no page break.
+ */
+static bool
+page_number(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t k, run = 0;
+
+	for (k = 0; k < d->lines[i].len; k++) {
+		run = isdigit((unsigned char)s[k]) ? run + 1 : 0;
+		if (run >= 4)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -1397,8 +1430,9 @@ page_between(const struct document *d, size_t a, size_t b)
 	for (k = a + 1; k < b; k++) {
 		const struct doc_line *ln = &d->lines[k];
 
-		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION ||
-		    ln->page_like || (ln->kind == LINE_TEXT && ln->portion != DOC_NONE &&
+		if ((ln->kind == LINE_PAGE && page_number(d, k)) || ln->kind == LINE_BANNER ||
+		    ln->kind == LINE_CAPTION || ln->page_like || (ln->kind == LINE_TEXT &&
+		    ln->portion != DOC_NONE &&
 		    d->portions[ln->portion].first == k &&
 		    d->portions[ln->portion].reason == REASON_CLASS))
 			return true;
@@ -1570,36 +1604,156 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 }
 
 /*
- * Whether text line i is short and ends in a word, with no punctuation: a heading, a name, a
- * date. Its width counts all but a mark at its head: "Kouchner (of Doctors Without Borders fame)
- * as Foreign" is as wide as the page.
+ * The width of line i as a reader sees it, in letters and digits: spacing and punctuation, which
+ * damage changes, do not count, nor does a group in brackets that reads as a mark, an item or
+ * what may be a damaged mark ("(T S)", "(C//rEL TO USA, GBR)"); prose in brackets counts
+ * ("Kouchner (of Doctors Without Borders fame) as Foreign" is as wide as the page).
+ */
+static size_t
+line_width(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = &d->lines[i];
+	struct fold f;
+	struct group g;
+	size_t k, w = 0;
+
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len; k++) {
+		if ((f.text[k] == '(' || f.text[k] == '[') && reading_group_at(p, &f, k, &g) &&
+		    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k) {
+			k = g.end - 1;
+			continue;
+		}
+		if (isalnum((unsigned char)f.text[k]) || ((unsigned char)f.text[k] >= 0xC0))
+			w++;
+	}
+	return w;
+}
+
+/*
+ * Whether text line i is short and ends in no ',', '-' or ';' nor in a line of marks alone: a
+ * heading, a title, a name, a date, a question. Its width counts all but a mark at its head
+ * (line_width).
  */
 static bool
 short_open(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = &d->lines[i];
 	const char *s = d->data + ln->off;
-	struct fold f;
-	size_t k = 0, w = 0, len = trim_end(s, ln->len, ln->latin1);
+	size_t len = trim_end(s, ln->len, ln->latin1);
 
-	if (len == 0 || !isalnum((unsigned char)s[len - 1]) ||
-	    line_end(p, s, ln->len, ln->latin1) != END_OPEN)
+	if (len == 0 || strchr(",-;", s[len - 1]) != NULL ||
+	    line_end(p, s, ln->len, ln->latin1) == END_MARKS)
 		return false;
-	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
-	while (k < f.len && f.text[k] == ' ')
-		k++;
-	if (k < f.len && f.text[k] == '(') {
-		size_t c = k;
+	return line_width(p, d, i) < WRAPPED_LETTERS;
+}
 
-		while (c < f.len && f.text[c] != ')')
-			c++;
-		if (c < f.len)
-			k = c + 1;
+/* Whether line i opens with two spaces or more, or a tab: a paragraph of a quoted text. */
+static bool
+indented(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+
+	return d->lines[i].len > 2 && (s[0] == '\t' || (s[0] == ' ' && s[1] == ' '));
+}
+
+/*
+ * Whether a heading stands on line a: a markdown heading ("## ..."), or a line in capitals over
+ * one (b) that is not.
+ */
+static bool
+heading_over(const struct document *d, size_t a, size_t b)
+{
+	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
+	size_t k, n = d->lines[a].len, m = d->lines[b].len;
+	bool lower_a = false, lower_b = false, letters = false;
+
+	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+		continue;
+	if (k < n && s[k] == '#')
+		return true;
+	for (k = 0; k < n; k++) {
+		letters = letters || isalpha((unsigned char)s[k]);
+		lower_a = lower_a || islower((unsigned char)s[k]);
 	}
-	for (; k < f.len; k++)
-		if (((unsigned char)f.text[k] & 0xC0) != 0x80)
-			w++;
-	return w < WRAPPED_WIDTH;
+	for (k = 0; k < m && !lower_b; k++)
+		lower_b = islower((unsigned char)t[k]);
+	return letters && !lower_a && lower_b;
+}
+
+/*
+ * Whether line b, right below line a with no blank line, goes on with a's sentence or list (lower:
+ * b's text opens in lower case, after its labels): a
+ * ends in ',', '-' or ';' (its sentence goes on), or in a line of marks alone (its text
+ * follows), or after ':' with an item; or a is as wide as a line that wraps and is no heading
+ * over b. Below a short line (a heading, a title, a name, a date, a question, a short sentence)
+ * it is a paragraph of its own, in whatever case it begins: a sentence that wrapped runs to
+ * the width of the page.
+ */
+static bool
+runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, bool item,
+    bool lower)
+{
+	const char *s = d->data + d->lines[a].off;
+	size_t len = trim_end(s, d->lines[a].len, d->lines[a].latin1), w;
+	enum line_end e = line_end(p, s, d->lines[a].len, d->lines[a].latin1);
+
+	if (len == 0)
+		return false;
+	if (e == END_MARKS)
+		return true;
+	if (strchr(",-;", s[len - 1]) != NULL)
+		return true;
+	if (s[len - 1] == ':' && item)
+		return true;
+	w = line_width(p, d, a);
+	if (heading_over(d, a, b))
+		return false;
+	/* A sentence in lower case goes on from a line that ends none and is no title. */
+	if (e == END_OPEN && lower && !title(d, a))
+		return true;
+	return w >= WRAPPED_LETTERS;
+}
+
+/*
+ * Whether line i is written as a title: each word of four letters or more begins with a capital
+ * ("(U) Background", "Key Judgments", "The Sultan on Iran"), outside brackets.
+ */
+static bool
+title(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t k = 0, n = d->lines[i].len, w;
+	int depth = 0;
+	bool any = false;
+
+	while (k < n) {
+		if (s[k] == '(' || s[k] == '[')
+			depth++;
+		else if ((s[k] == ')' || s[k] == ']') && depth > 0)
+			depth--;
+		if (!isalpha((unsigned char)s[k]) || depth > 0) {
+			k++;
+			continue;
+		}
+		for (w = k; w < n && isalpha((unsigned char)s[w]); w++)
+			continue;
+		if (w - k >= 4 && islower((unsigned char)s[k]))
+			return false;
+		any = any || w - k >= 4;
+		k = w;
+	}
+	return any;
+}
+
+/* Whether line i ends in a colon. */
+static bool
+ends_colon(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t len = trim_end(s, d->lines[i].len, d->lines[i].latin1);
+
+	return len > 0 && s[len - 1] == ':';
 }
 
 /* Whether the first character after byte k of f's text, past spaces, is a lower-case letter. */
@@ -1627,17 +1781,6 @@ text_before(const struct policy *p, const struct document *d, size_t i)
 		return ln->kind == LINE_TEXT ? i : DOC_NONE;
 	}
 	return DOC_NONE;
-}
-
-/* Whether the first character after byte k of f's text, past spaces, is a capital, a digit or a
- * quotation mark. */
-static bool
-capital_after(const struct fold *f, size_t k)
-{
-	while (k < f->len && f->text[k] == ' ')
-		k++;
-	return k < f->len && (isupper((unsigned char)f->text[k]) ||
-	    isdigit((unsigned char)f->text[k]) || f->text[k] == '"' || f->text[k] == '\'');
 }
 
 /*
@@ -1671,16 +1814,17 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		return -1;
 	}
 	/*
-	 * A group right after a short line that ends in no punctuation (a date, a name, a title:
-	 * "Friday, April 4, 2003" / "(U) Yesterday, ..."; "(U) Background" / "(SIINF) The"), with a
-	 * capital, digit or quotation mark after it, stands at a head: a sentence that wrapped runs
-	 * to the width of a page, and one that goes on after a mark goes on in lower case ("2 (U)
-	 * is in fact").
+	 * A group right after a short line (a date, a name, a title: "Friday, April 4, 2003" /
+	 * "(U) Yesterday, ..."; "(U) Background" / "(SIINF) The") stands at a head: a sentence
+	 * that wrapped runs to the width of a page. A proven mark with lower case after it still
+	 * goes on with the sentence ("2 (U) is in fact"), joined; what may be a damaged mark or a
+	 * number does not.
 	 */
 	if (runs_on && prev + 1 == i && h->group.kind != GROUP_NONE &&
 	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && short_open(p, d, prev) &&
-	    capital_after(f, h->group.end))
+	    (!lower_after(f, h->group.end) || h->group.kind == GROUP_UNKNOWN ||
+	    (h->group.kind == GROUP_ITEM && h->group.letter == 0)))
 		runs_on = false;
 	/*
 	 * After a blank line, a mark with text in lower case after it, where the text before the
@@ -1957,18 +2101,21 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		list = rd->para != DOC_NONE;
 		fresh = !list;
 	} else if (!parted(rd->p, d, i, &prev)) {
+		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd->p, d, prev, i, item,
+		    lower_after(f, h->after_label));
+
+		/* An item right after a colon opens a list; its next items go on in it. */
+		if (runs && item && ends_colon(d, prev)) {
+			rd->block = rd->cur;
+			rd->block_items = true;
+		}
+		fresh = prev != DOC_NONE && !runs && !(item && rd->block == rd->cur);
+	} else if (rd->block == rd->cur && (item || (!rd->block_items && !short_open(rd->p, d, i) &&
+	    indented(d, i)))) {
 		/*
-		 * Right after a short line that ends in no punctuation (a heading, a name, a
-		 * date), a line that opens with a capital is a paragraph of its own: a sentence
-		 * that wrapped runs to the width of a page.
-		 */
-		fresh = !item && prev != DOC_NONE && prev + 1 == i && short_open(rd->p, d, prev) &&
-		    capital_after(f, h->after_label);
-	} else if (rd->block == rd->cur && (item || (!rd->block_items && !short_open(rd->p, d, i)))) {
-		/*
-		 * The items of a list a colon opened, or the paragraphs of a text it opened ("the
-		 * statement follows:"). After items, a paragraph is read as any; a heading ends
-		 * either.
+		 * The items of a list a colon opened, or the indented paragraphs of a text it
+		 * opened ("the statement follows:"). After items, a paragraph is read as any; a
+		 * heading, or a paragraph that is not indented, ends either.
 		 */
 		rd->block_items = rd->block_items || item;
 		fresh = false;

@@ -1326,28 +1326,55 @@ named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
 }
 
 /*
- * The start of what follows a label of up to three words that speaks of a classification, before
- * a colon ("Security Classification:", "Classification Level:", "Classified:"), in s[i..n); or i.
+ * The start of what follows a label that speaks of a classification or of controls, in s[i..n);
+ * or i. A label is up to five words, before a colon, a dash or nothing, one of which begins as
+ * "CLASS", "SEC" or "DISSEM" does or is "HANDLING", "CONTROLS" or "CAVEATS", in any case:
+ * "Security Classification: SECRET", "Classification of this page: SECRET", "Sec Class -
+ * SECRET", "Dissem: NOFORN", "Handling: NOFORN".
  */
 static size_t
-classified_prefix(const char *s, size_t n, size_t i)
+reading_label(const char *s, size_t n, size_t i)
 {
-	size_t k, words = 0;
-	bool classif = false;
+	static const char *const stems[] = { "class", "securi", "dissem", "handling", "control",
+	    "caveat" };
+	size_t k, words = 0, end = i, m, w;
+	bool label = false;
 
-	for (k = i; k < n && k - i < 40 && s[k] != ':'; k++) {
+	for (k = i; k < n && k - i < 60; k++) {
 		if (is_alpha(s[k]) && (k == i || !is_alpha(s[k - 1]))) {
+			bool stem = false;
+
 			words++;
-			classif = classif || (n - k >= 7 && strncasecmp(s + k, "classif", 7) == 0);
-		} else if (!is_alpha(s[k]) && s[k] != ' ') {
-			return i;
+			for (w = k; w < n && is_alpha(s[w]); w++)
+				continue;
+			for (m = 0; m < sizeof(stems) / sizeof(stems[0]); m++)
+				if (w - k >= strlen(stems[m]) &&
+				    strncasecmp(s + k, stems[m], strlen(stems[m])) == 0)
+					stem = true;
+			/* "Sec Class", not "Secret". */
+			stem = stem || (w - k == 3 && strncasecmp(s + k, "sec", 3) == 0);
+			if (stem && words <= 5)
+				end = k;
+			label = label || stem;
 		}
+		if (s[k] == ':' || (s[k] == '-' && k > i && s[k - 1] == ' '))
+			break;
+		if (!is_alpha(s[k]) && s[k] != ' ')
+			return i;
 	}
-	if (k >= n || s[k] != ':' || !classif || words > 3)
+	if (!label || words > 5)
 		return i;
-	for (k++; k < n && s[k] == ' '; k++)
+	if (k < n && (s[k] == ':' || s[k] == '-')) {
+		for (k++; k < n && s[k] == ' '; k++)
+			continue;
+		return k;
+	}
+	/* No separator: the label is the words up to the last that spoke of one. */
+	for (k = end; k < n && is_alpha(s[k]); k++)
 		continue;
-	return k;
+	for (; k < n && s[k] == ' '; k++)
+		continue;
+	return k < n && k > end ? k : i;
 }
 
 /*
@@ -1384,13 +1411,59 @@ bare_mark(const struct policy *p, const char *s, size_t n, struct marking *m)
 	return false;
 }
 
+/*
+ * Whether s[0..n) speaks as a classification authority or declassification stamp does ("Class:
+ * SECRET -- Reason: 1.4(C) -- Declassify on: 10/12/2027" in a FOIA release): it names what the
+ * original was, not what the text after it is.
+ */
+static bool
+authority_words(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k + 7 <= n; k++)
+		if (strncasecmp(s + k, "reason", 6) == 0 || strncasecmp(s + k, "declass", 7) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Drops from s[0..n) every closed group in brackets that reads as a mark or may be one ("CLASSI-
+ * FICATION: (TS) SECRET"): a mark in a classification line raises it (read_class reads it), and
+ * does not make it text. Returns the new length.
+ */
+static size_t
+drop_marks(const struct policy *p, char *s, size_t n)
+{
+	size_t k = 0, c, out = 0;
+
+	while (k < n) {
+		if (s[k] == '(') {
+			for (c = k + 1; c < n && c - k <= 82 && s[c] != ')' && s[c] != '('; c++)
+				continue;
+			if (c < n && s[c] == ')') {
+				struct group g;
+
+				memset(&g, 0, sizeof(g));
+				classify(p, s + k + 1, c - k - 1, true, false, &g);
+				if (g.kind != GROUP_TEXT) {
+					k = c + 1;
+					continue;
+				}
+			}
+		}
+		s[out++] = s[k++];
+	}
+	return out;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
 	char s[FOLD_MAX + 1];
 	size_t n, i = 0, k, word, wild = 0;
 	const struct policy_term *lv;
-	bool lower = false, unreadable;
+	bool lower = false, unreadable, labelled;
 	int glued = -1;
 
 	if (f->cut)
@@ -1400,6 +1473,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		n--;
 	if (n == 0 || n > 200)
 		return false;
+	n = drop_marks(p, s, n);
 	unreadable = memchr(s, '?', n) != NULL;
 	for (k = 0; k < n; k++)
 		lower = lower || is_lower(s[k]);
@@ -1409,18 +1483,27 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	 * "CLASSIFICATION: SECRET", "Classification - Confidential". ("Class: SECRET" in a FOIA
 	 * release's declassification stamp names what the original was, not this text.)
 	 */
-	if (n - i > 14 && strncasecmp(s + i, "classification", 14) == 0) {
-		k = i + 14;
-		while (k < n && s[k] == ' ')
-			k++;
-		if (k < n && (s[k] == ':' || s[k] == '-')) {
-			i = k + 1;
-			while (i < n && s[i] == ' ')
-				i++;
+	/*
+	 * "CLASSIFICATION: SECRET", "Classification - Confidential", "Security Classification:
+	 * SECRET", "Classification Level: SECRET", "Classified: Secret".
+	 */
+	labelled = reading_label(s, n, i) != i && !authority_words(s, n);
+	if (labelled)
+		i = reading_label(s, n, i);
+	/* "CLASSIFICATION: S": after a label, a level's letter alone says it. */
+	if (labelled && n - i <= 2) {
+		struct group g;
+
+		memset(&g, 0, sizeof(g));
+		classify(p, s + i, n - i, true, false, &g);
+		if ((g.kind == GROUP_ITEM && g.letter != 0) || g.kind == GROUP_MARK) {
+			char up = (char)toupper((unsigned char)s[i]);
+
+			if (marking_parse(p, s + i, n - i, MARKING_PORTION, m) == 1 ||
+			    marking_parse(p, &up, 1, MARKING_PORTION, m) == 1)
+				return true;
 		}
 	}
-	/* "Security Classification: SECRET", "Classification Level: SECRET", "Classified: Secret". */
-	i = classified_prefix(s, n, i);
 	/* "CLASSIFIED" alone: a level that is not said. */
 	if (n - i >= 10 && strncasecmp(s + i, "classified", 10) == 0 &&
 	    strspn(s + i + 10, " .:;,*_~=-/") >= n - i - 10 && !(wrapped && is_lower(s[i]))) {
@@ -1569,6 +1652,8 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 		n--;
 	while (i < n && s[i] == ' ')
 		i++;
+	/* "Dissem: NOFORN", "Handling: NOFORN": the controls after a label. */
+	i = reading_label(s, n, i);
 	if (i == n || n - i > 100)
 		return false;
 	for (k = i; k < n; k++)

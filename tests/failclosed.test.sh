@@ -246,6 +246,21 @@ adv lower-case-after-blank-goes-on UNCLASSIFIED "$tmp/lower-after-blank" 'walrus
 printf 'SECRET\n\n1. (U) The puffin count.\n\n(S/NF)\n\n(SBU) The walrus source is in the capital.\n' > "$tmp/marks-alone"
 adv mark-after-marks-alone CONFIDENTIAL "$tmp/marks-alone" 'walrus' 'puffin'
 
+# 20. A third red-team round, documents kept in tests/data/redteam3/ (each leaks on 48e8088): a
+#     list item, a line in lower case or one that opens with a quotation mark or other punctuation
+#     right under a short heading; a short line that ends in '?', ')', ':' or '.'; a wide heading
+#     in capitals or in markdown; a blank line of U+2800; a FOIA stamp taken for a page break;
+#     classification and control labels ("CLASSIFICATION: S", "Dissem: NOFORN"); blocks after a
+#     colon that ran on. Every word "qz..." is withheld at the target.
+for f in tests/data/redteam3/*.txt; do
+	case ${f##*/} in
+	L1d.txt|L8f.txt|L8g.txt|L8h.txt|L8i.txt) target="SECRET//REL TO USA, GBR" ;;
+	L1e.txt) target=CONFIDENTIAL ;;
+	*) target=UNCLASSIFIED ;;
+	esac
+	adv "redteam3-${f##*/}" "$target" "$f" 'qz'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

@@ -409,11 +409,12 @@ test_unmarked_before_marks(void **state)
 	assert_true(d.portions[1].eff_known);
 	document_free(&d);
 
-	/* Neither banner nor marks. */
+	/* Neither banner nor marks: every paragraph unknown (a short line ends one). */
 	parse_str(p, "Just a letter.\nWith two lines.\n", &d);
 	assert_false(d.has_banner);
-	assert_int_equal(d.nportions, 1);
+	assert_int_equal(d.nportions, 2);
 	assert_false(d.portions[0].eff_known);
+	assert_false(d.portions[1].eff_known);
 	document_free(&d);
 
 	/* A mark in mid-line where unmarked text begins can only raise the document's marking. */
@@ -468,20 +469,23 @@ test_unmarked_before_marks(void **state)
 
 	/*
 	 * A numbered paragraph with no mark is an unmarked portion of its own, its number kept as
-	 * label; a bullet, and a number that does not open a paragraph, go on with the portion.
+	 * label; a bullet, and a number that does not open a paragraph, go on with the portion. A
+	 * line in lower case after a finished sentence does not.
 	 */
 	parse_str(p, "SECRET\n\n1. (U) The note:\n\n-- a bullet;\n\n2. The detail.\n"
 	    "wrapped on March\n3. of the year.\n\niv) A roman one.\n\nxii. Another.\n", &d);
-	assert_int_equal(d.nportions, 4);
+	assert_int_equal(d.nportions, 5);
 	assert_int_equal(d.lines[4].portion, 0);
 	assert_int_equal(d.lines[6].portion, 1);
-	assert_int_equal(d.lines[8].portion, 1);
 	assert_false(d.portions[1].marked);
 	assert_int_equal(d.portions[1].label_end, 2);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
-	assert_int_equal(d.lines[10].portion, 2);
-	assert_int_equal(d.portions[2].label_end, 3);
-	assert_int_equal(d.lines[12].portion, 3);
+	assert_int_equal(d.lines[7].portion, 2);
+	assert_int_equal(d.lines[8].portion, 2);
+	assert_false(d.portions[2].marked);
+	assert_int_equal(d.lines[10].portion, 3);
+	assert_int_equal(d.portions[3].label_end, 3);
+	assert_int_equal(d.lines[12].portion, 4);
 	document_free(&d);
 
 	/* A SENSITIVE caption controls unmarked text. */
@@ -607,17 +611,29 @@ test_marks_in_body(void **state)
 	document_free(&d);
 
 	/*
-	 * List items and acronyms in parentheses on wrapped lines are text; a list item that is a
-	 * level letter ("(c)") joins the sentence and can only raise it.
+	 * List items after a colon go on in the list; acronyms in parentheses on wrapped lines
+	 * are text; a list item that is a level letter ("(c)") joins the sentence and can only
+	 * raise it.
 	 */
-	parse_str(p, "SECRET\n\n1. (S) Items:\n(a) one\n(b) two\n(c) the third\n(PRC) officials\n"
-	    "(SOC) forces\n", &d);
+	parse_str(p, "SECRET\n\n1. (S) Items:\n(a) one\n(b) two\n(c) the third item of the list, "
+	    "which the officials of the\n(PRC) officials agreed, and which the commanders of the\n"
+	    "(SOC) forces accepted.\n", &d);
 	assert_int_equal(d.nportions, 2);
 	assert_int_equal(d.portions[0].last, 4);
 	assert_int_equal(d.portions[1].reason, REASON_ITEM);
 	assert_true(d.portions[1].joined);
 	assert_int_equal(d.portions[1].last, 7);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
+	document_free(&d);
+	/*
+	 * Right below a short line (a list item, a heading), a line is a paragraph of its own:
+	 * unmarked text, or what may be a damaged mark at its head.
+	 */
+	parse_str(p, "SECRET\n\n1. (S) Items:\n(a) one\n(PRC) officials\n(SOC) forces\n", &d);
+	assert_int_equal(d.nportions, 3);
+	assert_false(d.portions[1].marked);
+	assert_int_equal(d.portions[1].eff->level, LV_S);
+	assert_int_equal(d.portions[2].reason, REASON_UNREADABLE);
 	document_free(&d);
 	/* At a paragraph's head, an acronym that begins as a mark does may be a damaged mark. */
 	parse_str(p, "SECRET\n\n1. (U) Items.\n\n(SOC) forces\n\n(PRC) officials\n", &d);
@@ -651,18 +667,18 @@ test_marks_in_body(void **state)
 	/*
 	 * A short line in capitals that opens with a level is a classification line (a second
 	 * cable's banner, a title): it raises what follows. A field line ("TAGS: PGOV") after it
-	 * starts a paragraph of its own, unmarked; so does text after the declassification line,
-	 * a structure line.
+	 * starts a paragraph of its own, unmarked, and so does each short line after it; so does
+	 * text after the declassification line, a structure line.
 	 */
-	assert_int_equal(d.nportions, 4);
+	assert_int_equal(d.nportions, 5);
 	assert_int_equal(d.lines[3].portion, 1);
 	assert_int_equal(d.portions[1].reason, REASON_CLASS);
 	assert_int_equal(d.lines[4].portion, 2);
-	assert_int_equal(d.lines[5].portion, 2);
+	assert_int_equal(d.lines[5].portion, 3);
 	assert_false(d.portions[2].marked);
 	assert_int_equal(d.portions[2].eff->level, LV_S);
-	assert_int_equal(d.lines[7].portion, 3);
-	assert_false(d.portions[3].marked);
+	assert_int_equal(d.lines[7].portion, 4);
+	assert_false(d.portions[4].marked);
 	document_free(&d);
 }
 
