@@ -815,9 +815,8 @@ struct reader {
 	enum line_kind prev_kind;
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
-	size_t block;		/* the portion a block that a colon opened goes on in (goes_on), or
-				 * DOC_NONE: its paragraphs and list items go on in it */
-	bool block_items;	/* ... and it has had list items: then only items go on in it */
+	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
+				 * DOC_NONE: its items go on in it */
 	bool bulleted;		/* the current portion opened at a list item with a mark */
 	size_t para;		/* ... and the portion of the paragraph that list is in */
 	bool pending;		/* a banner or caption in the body raises the text after it */
@@ -1276,6 +1275,12 @@ parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
  */
 #define WRAPPED_LETTERS 34
 
+/* The most words of four letters or more in a title. */
+#define TITLE_WORDS 10
+
+/* The bytes from which a line that ends a sentence is a paragraph on one line, not a wrapped one. */
+#define PARAGRAPH_LINE 160
+
 /*
  * The width of line ln as a reader sees it: the characters of its folded form, not counting what
  * stands in brackets that close (a mark is no part of how wide the text runs). What follows a
@@ -1331,6 +1336,8 @@ static bool page_between(const struct document *d, size_t a, size_t b);
 static bool short_open(const struct policy *p, const struct document *d, size_t i);
 static bool ends_colon(const struct document *d, size_t i);
 static bool title(const struct document *d, size_t i);
+static size_t indent(const struct document *d, size_t i);
+static bool heading_over(const struct document *d, size_t a, size_t b);
 static bool page_number(const struct document *d, size_t i);
 
 static enum going
@@ -1340,7 +1347,7 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	const char *s = d->data + a->off;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = trim_end(s, a->len, a->latin1), k;
-	bool wide = text_width(d, a) >= WRAPPED_WIDTH, alone, lower;
+	bool wide = text_width(d, a) >= WRAPPED_WIDTH, lower;
 	struct fold f;
 	char c;
 
@@ -1380,19 +1387,19 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	c = s[len - 1];
 	if (c == '.' || c == '!' || c == '?')
 		return GO_NOT;
-	/* Lower case goes on, but after a short title (a heading: "(U) Background" / "al-Qaida"). */
+	/* Lower case goes on, but after a title (a heading: "(U) Background:" / "al-Qaida"). */
 	if (lower)
-		return short_open(p, d, prev) && title(d, prev) && !strchr(",-;:", c) ? GO_NOT :
-		    GO_SENTENCE;
-	/* After ';' only the next item goes on; after ':' a block may open. */
-	if (c == ';')
+		return (title(d, prev) || heading_over(d, prev, i)) && !strchr(",-;", c) &&
+		    !page_between(d, prev, i) ? GO_NOT : GO_SENTENCE;
+	/*
+	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
+	 * colon may be the text it announces or a paragraph of its own, and no reader can tell.
+	 */
+	if (c == ';' || c == ':')
 		return item ? GO_BLOCK : GO_NOT;
-	if (c == ':') {
-		alone = a->portion == DOC_NONE || d->portions[a->portion].first == prev;
-		return item || wide || !alone ? GO_BLOCK : GO_NOT;
-	}
+	/* After ',' or '-' a sentence goes on from a wide line ("Madam Secretary," is none). */
 	if (c == ',' || c == '-')
-		return GO_SENTENCE;
+		return wide ? GO_SENTENCE : GO_NOT;
 	/*
 	 * A wide line that ends in no punctuation was cut by a page break, where one stands
 	 * between; after a blank line alone it is a heading, however long.
@@ -1648,15 +1655,6 @@ short_open(const struct policy *p, const struct document *d, size_t i)
 	return line_width(p, d, i) < WRAPPED_LETTERS;
 }
 
-/* Whether line i opens with two spaces or more, or a tab: a paragraph of a quoted text. */
-static bool
-indented(const struct document *d, size_t i)
-{
-	const char *s = d->data + d->lines[i].off;
-
-	return d->lines[i].len > 2 && (s[0] == '\t' || (s[0] == ' ' && s[1] == ' '));
-}
-
 /*
  * Whether a heading stands on line a: a markdown heading ("## ..."), or a line in capitals over
  * one (b) that is not.
@@ -1665,20 +1663,21 @@ static bool
 heading_over(const struct document *d, size_t a, size_t b)
 {
 	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
-	size_t k, n = d->lines[a].len, m = d->lines[b].len;
-	bool lower_a = false, lower_b = false, letters = false;
+	size_t k, n = d->lines[a].len, m = d->lines[b].len, letters = 0, lower_a = 0;
+	bool lower_b = false;
 
 	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
 		continue;
 	if (k < n && s[k] == '#')
 		return true;
 	for (k = 0; k < n; k++) {
-		letters = letters || isalpha((unsigned char)s[k]);
-		lower_a = lower_a || islower((unsigned char)s[k]);
+		letters += isalpha((unsigned char)s[k]) != 0;
+		lower_a += islower((unsigned char)s[k]) != 0;
 	}
 	for (k = 0; k < m && !lower_b; k++)
 		lower_b = islower((unsigned char)t[k]);
-	return letters && !lower_a && lower_b;
+	/* In capitals but a letter in ten ("CODEL McCAIN MEETS ..."). */
+	return letters > 0 && lower_a * 10 < letters && lower_b;
 }
 
 /*
@@ -1702,30 +1701,52 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 		return false;
 	if (e == END_MARKS)
 		return true;
-	if (strchr(",-;", s[len - 1]) != NULL)
-		return true;
-	if (s[len - 1] == ':' && item)
-		return true;
-	w = line_width(p, d, a);
+	/* A line that ends in a mark ends its portion ("... format (U)"). */
+	if (e == END_MARK)
+		return false;
+	if (s[len - 1] == ':' || s[len - 1] == ';')
+		return item || lower;
 	if (heading_over(d, a, b))
 		return false;
+	/* A paragraph on one line ("... at the click of a mouse." / "The tool ..."). */
+	if (e != END_OPEN && d->lines[a].len > PARAGRAPH_LINE)
+		return false;
+	/* A paragraph's first line, indented below one that ended a sentence. */
+	if (e != END_OPEN && indent(d, b) >= indent(d, a) + 2)
+		return false;
+	w = line_width(p, d, a);
+	if (s[len - 1] == ',' || s[len - 1] == '-')
+		return lower || w >= WRAPPED_LETTERS;
 	/* A sentence in lower case goes on from a line that ends none and is no title. */
 	if (e == END_OPEN && lower && !title(d, a))
 		return true;
 	return w >= WRAPPED_LETTERS;
 }
 
+/* The columns of spaces and tabs (a tab as eight) that open line i. */
+static size_t
+indent(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t k, w = 0;
+
+	for (k = 0; k < d->lines[i].len && (s[k] == ' ' || s[k] == '\t'); k++)
+		w += s[k] == '\t' ? 8 : 1;
+	return w;
+}
+
 /*
- * Whether line i is written as a title: each word of four letters or more begins with a capital
- * ("(U) Background", "Key Judgments", "The Sultan on Iran"), outside brackets.
+ * Whether line i is written as a title: six in ten of its words of four letters or more, outside
+ * brackets, begin with a capital ("(U) Background", "Key Judgments", "Meeting with the Foreign
+ * Minister"), and it is not in capitals throughout nor leaves a bracket open.
  */
 static bool
 title(const struct document *d, size_t i)
 {
 	const char *s = d->data + d->lines[i].off;
-	size_t k = 0, n = d->lines[i].len, w;
+	size_t k = 0, n = d->lines[i].len, w, words = 0, capital = 0;
 	int depth = 0;
-	bool any = false;
+	bool lower = false;
 
 	while (k < n) {
 		if (s[k] == '(' || s[k] == '[')
@@ -1738,12 +1759,20 @@ title(const struct document *d, size_t i)
 		}
 		for (w = k; w < n && isalpha((unsigned char)s[w]); w++)
 			continue;
-		if (w - k >= 4 && islower((unsigned char)s[k]))
-			return false;
-		any = any || w - k >= 4;
-		k = w;
+		if (w - k >= 4) {
+			words++;
+			capital += isupper((unsigned char)s[k]) != 0;
+		}
+		for (; k < w; k++)
+			if (islower((unsigned char)s[k]))
+				lower = true;
 	}
-	return any;
+	/*
+	 * In capitals throughout (a cable of old), a line says nothing of being a title; nor
+	 * does one longer than a title is (a paragraph full of names).
+	 */
+	return lower && depth == 0 && words > 0 && words <= TITLE_WORDS &&
+	    capital * 10 >= words * 6;
 }
 
 /* Whether line i ends in a colon. */
@@ -2105,27 +2134,17 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		    lower_after(f, h->after_label));
 
 		/* An item right after a colon opens a list; its next items go on in it. */
-		if (runs && item && ends_colon(d, prev)) {
+		if (runs && item && ends_colon(d, prev))
 			rd->block = rd->cur;
-			rd->block_items = true;
-		}
 		fresh = prev != DOC_NONE && !runs && !(item && rd->block == rd->cur);
-	} else if (rd->block == rd->cur && (item || (!rd->block_items && !short_open(rd->p, d, i) &&
-	    indented(d, i)))) {
-		/*
-		 * The items of a list a colon opened, or the indented paragraphs of a text it
-		 * opened ("the statement follows:"). After items, a paragraph is read as any; a
-		 * heading, or a paragraph that is not indented, ends either.
-		 */
-		rd->block_items = rd->block_items || item;
+	} else if (rd->block == rd->cur && item) {
+		/* The items of a list a colon opened; its other paragraphs are read as any. */
 		fresh = false;
 	} else {
 		go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
 		fresh = go == GO_NOT;
-		if (go == GO_BLOCK) {
+		if (go == GO_BLOCK)
 			rd->block = rd->cur;
-			rd->block_items = item;
-		}
 	}
 	if (list) {
 		size_t para = rd->para;

@@ -581,8 +581,9 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 		}
 	}
 	/* Separators between words ("AF/PD", "S|S", "Sz/WCI"): the first word is no prose. */
-	if (strpbrk(t, "/|\\") != NULL && (size_t)(strpbrk(t, "/|\\") - t) < m)
-		return;
+	for (i = 0; i < m; i++)
+		if (t[i] == '/' || t[i] == '|' || t[i] == '\\')
+			return;
 	g->kind = GROUP_TEXT;
 }
 
@@ -1326,55 +1327,64 @@ named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
 }
 
 /*
- * The start of what follows a label that speaks of a classification or of controls, in s[i..n);
- * or i. A label is up to five words, before a colon, a dash or nothing, one of which begins as
- * "CLASS", "SEC" or "DISSEM" does or is "HANDLING", "CONTROLS" or "CAVEATS", in any case:
- * "Security Classification: SECRET", "Classification of this page: SECRET", "Sec Class -
- * SECRET", "Dissem: NOFORN", "Handling: NOFORN".
+ * The start of what follows a label that speaks of a classification or of controls, in s[i..*n);
+ * or i. A label is up to six words before a separator (one or more ':', a '|' of a table, a dash
+ * of two or more, or " - "), one of which begins as "clas", "dissem", "handling", "caveat" or
+ * "control" does, in any case, among letters, spaces and "./-()*_'\"": "Security Classification:
+ * SECRET", "Classification of this e-mail: SECRET", "**Classification:** SECRET", "| Class |
+ * SECRET |", "Sec. Class: SECRET", "Clasification: SECRET", "Dissem: NOFORN". With no separator,
+ * the words up to the last such one ("Security Classification Secret"). Decoration after the
+ * separator and at the line's end ("**SECRET**", "\"SECRET\"", "SECRET |") is dropped from *n.
  */
 static size_t
-reading_label(const char *s, size_t n, size_t i)
+reading_label(const char *s, size_t *n, size_t i)
 {
-	static const char *const stems[] = { "class", "securi", "dissem", "handling", "control",
-	    "caveat" };
-	size_t k, words = 0, end = i, m, w;
+	static const char *const stems[] = { "clas", "dissem", "handling", "caveat", "control" };
+	size_t k, words = 0, last = i, m, w, end = *n;
 	bool label = false;
 
-	for (k = i; k < n && k - i < 60; k++) {
+	for (k = i; k < end && k - i < 60; k++) {
+		if (s[k] == ':' || s[k] == '|' || (s[k] == '-' && k + 1 < end &&
+		    (s[k + 1] == '-' || (k > i && s[k - 1] == ' ' && s[k + 1] == ' '))))
+			break;
 		if (is_alpha(s[k]) && (k == i || !is_alpha(s[k - 1]))) {
 			bool stem = false;
 
 			words++;
-			for (w = k; w < n && is_alpha(s[w]); w++)
+			for (w = k; w < end && is_alpha(s[w]); w++)
 				continue;
 			for (m = 0; m < sizeof(stems) / sizeof(stems[0]); m++)
 				if (w - k >= strlen(stems[m]) &&
 				    strncasecmp(s + k, stems[m], strlen(stems[m])) == 0)
 					stem = true;
-			/* "Sec Class", not "Secret". */
-			stem = stem || (w - k == 3 && strncasecmp(s + k, "sec", 3) == 0);
-			if (stem && words <= 5)
-				end = k;
+			if (stem)
+				last = k;
 			label = label || stem;
-		}
-		if (s[k] == ':' || (s[k] == '-' && k > i && s[k - 1] == ' '))
-			break;
-		if (!is_alpha(s[k]) && s[k] != ' ')
+		} else if (!is_alpha(s[k]) && strchr(" ./-()*_'\"", s[k]) == NULL) {
 			return i;
+		}
 	}
-	if (!label || words > 5)
+	if (!label || words > 6)
 		return i;
-	if (k < n && (s[k] == ':' || s[k] == '-')) {
-		for (k++; k < n && s[k] == ' '; k++)
+	if (k < end && k - i < 60) {
+		/* The separator, and what decorates the value after it. */
+		while (k < end && strchr(":|-*_'\" ", s[k]) != NULL)
+			k++;
+	} else {
+		/* No separator: the label is the words up to the last that spoke of one. */
+		for (k = last; k < end && is_alpha(s[k]); k++)
 			continue;
-		return k;
+		if (k == end)
+			return i;
+		while (k < end && s[k] == ' ')
+			k++;
 	}
-	/* No separator: the label is the words up to the last that spoke of one. */
-	for (k = end; k < n && is_alpha(s[k]); k++)
-		continue;
-	for (; k < n && s[k] == ' '; k++)
-		continue;
-	return k < n && k > end ? k : i;
+	while (end > k && strchr("|*_'\" ", s[end - 1]) != NULL)
+		end--;
+	if (k >= end)
+		return i;
+	*n = end;
+	return k;
 }
 
 /*
@@ -1487,9 +1497,15 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	 * "CLASSIFICATION: SECRET", "Classification - Confidential", "Security Classification:
 	 * SECRET", "Classification Level: SECRET", "Classified: Secret".
 	 */
-	labelled = reading_label(s, n, i) != i && !authority_words(s, n);
-	if (labelled)
-		i = reading_label(s, n, i);
+	{
+		size_t ln = n, li = reading_label(s, &ln, i);
+
+		labelled = li != i && !authority_words(s, n);
+		if (labelled) {
+			i = li;
+			n = ln;
+		}
+	}
 	/* "CLASSIFICATION: S": after a label, a level's letter alone says it. */
 	if (labelled && n - i <= 2) {
 		struct group g;
@@ -1653,7 +1669,7 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 	while (i < n && s[i] == ' ')
 		i++;
 	/* "Dissem: NOFORN", "Handling: NOFORN": the controls after a label. */
-	i = reading_label(s, n, i);
+	i = reading_label(s, &n, i);
 	if (i == n || n - i > 100)
 		return false;
 	for (k = i; k < n; k++)

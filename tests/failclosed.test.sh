@@ -261,6 +261,21 @@ for f in tests/data/redteam3/*.txt; do
 	adv "redteam3-${f##*/}" "$target" "$f" 'qz'
 done
 
+# 21. A fourth red-team round, documents kept in tests/data/redteam4/ (each leaks on fd0e621): a
+#     line that ends in a mark above text; a heading in capitals with a letter in lower case; a
+#     lower-case paragraph after a heading that ends in ':' or is written as a title; a
+#     salutation or sign-off ending in ',' or '--'; paragraphs on one line each, or opening with
+#     an indent, with no blank line between; paragraphs after a colon; classification labels of
+#     many shapes. Every word "qz..." is withheld at the target.
+for f in tests/data/redteam4/*.txt; do
+	case ${f##*/} in
+	A6-*|D1-*) target=SECRET ;;
+	C3-*) target=CONFIDENTIAL ;;
+	*) target=UNCLASSIFIED ;;
+	esac
+	adv "redteam4-${f##*/}" "$target" "$f" 'qz'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

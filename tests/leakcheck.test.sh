@@ -3,10 +3,11 @@
 # (every folder of ../shared/corpus: Cablegate cables in UTF-8 and in Latin-1 with CRLF, State and
 # CIA FOIA releases, OCR'd IC pages), at UNCLASSIFIED, CONFIDENTIAL and SECRET. Fails on any leaked
 # shingle or more than one refusal; on the cables and FOIA releases also on a mean retention below
-# 0.98. The oracle takes unmarked headings, signatures and a paragraph after a page break that
-# opens with a capital as more of the portion before; the reader withholds them at the document's
-# marking (docs/reading.md, "What it costs"), about a point of retention. The IC pages' retention
-# is printed, not judged: many of their marks are damaged by OCR and must stay withheld.
+# 0.97. The oracle takes unmarked headings, signatures, a line right below a short one, a
+# paragraph after a colon and one after a page break that opens with a capital as more of the
+# portion before; the reader withholds them at the document's marking (docs/reading.md, "What it
+# costs"), two points of retention or so. The IC pages' retention is printed, not judged: many of
+# their marks are damaged by OCR and must stay withheld.
 # Without ../shared it fails when TEARLINE_REQUIRE_SHARED is set (.ci/run sets it: CI always has
 # ../shared), and otherwise says so and passes, for a checkout on its own; tests/leak.test.sh
 # covers the copies in tests/corpus there.
@@ -74,7 +75,7 @@ for level in U C S; do
 	S) release=SECRET ;;
 	esac
 	# shellcheck disable=SC2086
-	judge "cables and FOIA releases" 980 $docs
+	judge "cables and FOIA releases" 970 $docs
 	# shellcheck disable=SC2086
 	[ -n "$ic" ] && judge "OCR'd IC pages" 0 $ic
 done
