@@ -43,7 +43,7 @@ plain_line(const char *s, size_t n)
 
 /*
  * The length of a line end other than LF and CR at s[0..n): a vertical tab, a form feed, and
- * NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (U+0085, U+2028, U+2029; NEL is byte 0x85 in
+ * NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (U+0085, U+2028, U+2029; not byte 0x85 in
  * Latin-1): Unicode's mandatory breaks, where a reader shows a new line. 0 when none is there.
  */
 static size_t
@@ -53,8 +53,9 @@ other_line_end(const char *s, size_t n, bool latin1)
 
 	if (u[0] == '\v' || u[0] == '\f')
 		return 1;
+	/* In a Latin-1 line 0x85 is as likely CP1252's ellipsis as NEL: no line end. */
 	if (latin1)
-		return u[0] == 0x85;
+		return 0;
 	if (n >= 2 && u[0] == 0xC2 && u[1] == 0x85)
 		return 2;
 	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
@@ -199,8 +200,9 @@ is_blank(const char *s, size_t len, bool latin1)
 	struct fold f;
 	size_t i;
 
+	/* A quoted reply's empty line (">", "> >") is a blank line of the quote. */
 	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t')
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '>')
 			break;
 	if (i == len)
 		return true;
@@ -1867,8 +1869,12 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	    h->label != LABEL_BULLET && (before = text_before(p, d, i)) != DOC_NONE) {
 		enum line_end e = line_end(p, d->data + d->lines[before].off,
 		    d->lines[before].len, d->lines[before].latin1);
+		size_t bp = d->lines[before].portion;
 
-		runs_on = e == END_MARKS || (e == END_OPEN && lower_after(f, h->group.end));
+		/* A line of what may be a damaged mark alone ("(SBBU/NF)") is one too. */
+		runs_on = e == END_MARKS || (e == END_OPEN && lower_after(f, h->group.end)) ||
+		    (bp != DOC_NONE && d->portions[bp].marked && d->portions[bp].mark->unknown &&
+		    line_width(p, d, before) == 0);
 	}
 	h->at_head = !runs_on;
 	g = &h->group;
@@ -2089,6 +2095,50 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 }
 
 /*
+ * What the cells of a table row say (line i opens with '|'): a cell that is a classification
+ * on its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |") raises the row. Returns
+ * whether one does, with their join in *m.
+ */
+static bool
+table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t n = d->lines[i].len, k = 0, a;
+	bool found = false;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k >= n || s[k] != '|' || n > STRUCTURE_MAX)
+		return false;
+	while (k < n) {
+		struct fold f;
+		struct marking one;
+		size_t b, e;
+
+		a = ++k;
+		while (k < n && s[k] != '|')
+			k++;
+		for (b = a; b < k && (s[b] == ' ' || s[b] == '\t'); b++)
+			continue;
+		for (e = k; e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
+			continue;
+		if (e == b || e - b > 60)
+			continue;
+		fold_line(s + b, e - b, FOLD_MAX, d->lines[i].latin1, &f);
+		if (!reading_class_line(p, &f, false, &one) && !(e - b <= 2 &&
+		    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
+		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)))
+			continue;
+		if (found)
+			marking_join(p, m, &one, m);
+		else
+			*m = one;
+		found = true;
+	}
+	return found;
+}
+
+/*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
  * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
  * a numbered paragraph with no mark ("2. The detail", "(2) The detail") is unmarked text of its
@@ -2161,7 +2211,12 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		d->portions[rd->cur].with = para;
 		rd->bulleted = true;
 		rd->para = para;
-	} else if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
+	} else if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised) ||
+	    table_marks(rd->p, d, i, &raised)) {
+		struct marking more;
+
+		if (table_marks(rd->p, d, i, &more))
+			marking_join(rd->p, &raised, &more, &raised);
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {

@@ -522,6 +522,16 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	}
 	if (wd.exotic)
 		return;
+	/* A first word one slip from a term of three letters or more ("(SSBU Gnmre)"): damaged. */
+	{
+		char up[POLICY_WORD_MAX + 1];
+		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up);
+
+		for (w = 0; w < p->nterms; w++)
+			if (p->terms[w].single && p->terms[w].len >= 3 &&
+			    osa(p->terms[w].text, p->terms[w].len, up, n_up) <= 1)
+				return;
+	}
 	/*
 	 * A closed group with prose after its first word is a note or a name ("(SIMAS Event:
 	 * Taipei-00194-2008)", "(CIA officials)"): marks hold no prose. Not so an unclosed one,
@@ -1696,6 +1706,51 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 	return *bits != 0;
 }
 
+/*
+ * A control named as a label, in any case: at the head of a line or of a subject, after "RE:",
+ * "FW:" and the like, before ':' or a dash ("Subject: FW: SBU: Haiti", "SBU: The list", "Sbu -
+ * the list"), or after a dash at the line's end ("Haiti evacuation list -- SBU"). Returns its bit,
+ * or 0.
+ */
+static uint64_t
+control_label(const struct policy *p, const char *s, size_t n)
+{
+	static const char *const skip[] = { "subject", "subj", "re", "fw", "fwd", "aw", "wg" };
+	size_t i = 0, k, at, e;
+	int c;
+
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (k = 0; k < sizeof(skip) / sizeof(skip[0]); k++) {
+			size_t l = strlen(skip[k]);
+
+			if (n - i > l && strncasecmp(s + i, skip[k], l) == 0 && s[i + l] == ':')
+				break;
+		}
+		if (k == sizeof(skip) / sizeof(skip[0]))
+			break;
+		i += strlen(skip[k]) + 1;
+	}
+	at = i;
+	if ((c = control_run(p, s, n, &at)) >= 0 && p->controls[c].kind != CONTROL_DISTRIBUTION) {
+		while (at < n && s[at] == ' ')
+			at++;
+		if (at < n && (s[at] == ':' || s[at] == '-'))
+			return (uint64_t)1 << c;
+	}
+	/* "... -- SBU": the last words after a dash. */
+	for (e = n; e > 0 && s[e - 1] != '-'; e--)
+		continue;
+	if (e > 1 && e < n && s[e - 2] == '-') {
+		at = e;
+		if ((c = control_run(p, s, n, &at)) >= 0 && at >= n &&
+		    p->controls[c].kind != CONTROL_DISTRIBUTION)
+			return (uint64_t)1 << c;
+	}
+	return 0;
+}
+
 uint64_t
 reading_named_controls(const struct policy *p, const struct fold *f)
 {
@@ -1706,6 +1761,8 @@ reading_named_controls(const struct policy *p, const struct fold *f)
 
 	if (n > 100 || f->exotic)
 		return 0;
+	if ((bits = control_label(p, s, n)) != 0)
+		return bits;
 	for (k = 0; k < n; k++)
 		if (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9') || (is_open(s[k]) && k > 0))
 			return 0;

@@ -276,6 +276,22 @@ for f in tests/data/redteam4/*.txt; do
 	adv "redteam4-${f##*/}" "$target" "$f" 'qz'
 done
 
+# 22. A fifth red-team round, documents kept in tests/data/redteam5/ (found on 689f99e): a
+#     reply quoted with "> " read as a bulleted list; a classification in a table's later cells;
+#     damaged marks after labels such as "2.a.", "A.1." or "1/"; SBU or FOUO named in an e-mail's
+#     subject line or at a paragraph's head with a colon; CP1252's ellipsis (byte 0x85) taken for
+#     a line end. Every word "qz..." above the target is withheld.
+for f in tests/data/redteam5/*.txt; do
+	withheld='qz'
+	case ${f##*/} in
+	A3-*) target=CONFIDENTIAL ;;
+	B5-*) target=CONFIDENTIAL withheld='qzs1' ;;
+	B6-*|C6-*|C8-*) target=SECRET ;;
+	*) target=UNCLASSIFIED ;;
+	esac
+	adv "redteam5-${f##*/}" "$target" "$f" "$withheld"
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

@@ -311,10 +311,12 @@ still_withheld(const struct reading *before, const struct reading *after, size_t
 			continue;
 		/*
 		 * A line that a change made a routing line (a banner inserted below an opening
-		 * block) holds no text by its grammar: keeping it releases nothing.
+		 * block) or a caption line (nothing but control names) holds no text by its
+		 * grammar: keeping it releases nothing.
 		 */
 		if (j < after->d.nlines && (after->d.lines[j].kind == LINE_ROUTING ||
-		    after->d.lines[j].kind == LINE_ROUTING_CLASS))
+		    after->d.lines[j].kind == LINE_ROUTING_CLASS ||
+		    after->d.lines[j].kind == LINE_CAPTION))
 			continue;
 		if (j >= after->d.nlines || after->state[t][j] == 'R') {
 			*line = i + 1;
