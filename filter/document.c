@@ -1787,6 +1787,23 @@ ends_colon(const struct document *d, size_t i)
 	return len > 0 && s[len - 1] == ':';
 }
 
+/* Whether line i is one token that ends in ')' and holds no '(': a mark alone that lost it. */
+static bool
+lost_open_alone(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t a = 0, e = trim_end(s, d->lines[i].len, d->lines[i].latin1), k;
+
+	while (a < e && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	if (e <= a + 1 || s[e - 1] != ')')
+		return false;
+	for (k = a; k < e; k++)
+		if (s[k] == '(' || s[k] == ' ' || s[k] == '\t')
+			return false;
+	return true;
+}
+
 /* Whether the first character after byte k of f's text, past spaces, is a lower-case letter. */
 static bool
 lower_after(const struct fold *f, size_t k)
@@ -1874,7 +1891,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		/* A line of what may be a damaged mark alone ("(SBBU/NF)") is one too. */
 		runs_on = e == END_MARKS || (e == END_OPEN && lower_after(f, h->group.end)) ||
 		    (bp != DOC_NONE && d->portions[bp].marked && d->portions[bp].mark->unknown &&
-		    line_width(p, d, before) == 0);
+		    (line_width(p, d, before) == 0 || lost_open_alone(d, before)));
 	}
 	h->at_head = !runs_on;
 	g = &h->group;

@@ -1304,7 +1304,7 @@ named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
 	size_t j;
 	bool found = false;
 
-	if (count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' || s[n - 1] == ',')
+	if (n == 0 || count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' || s[n - 1] == ',')
 		return false;
 	for (j = 0; j < n; j++) {
 		const struct policy_term *lv;
@@ -1493,7 +1493,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		n--;
 	if (n == 0 || n > 200)
 		return false;
-	n = drop_marks(p, s, n);
+	if ((n = drop_marks(p, s, n)) == 0)
+		return false;
 	unreadable = memchr(s, '?', n) != NULL;
 	for (k = 0; k < n; k++)
 		lower = lower || is_lower(s[k]);
@@ -1682,6 +1683,17 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 	i = reading_label(s, &n, i);
 	if (i == n || n - i > 100)
 		return false;
+	/* "SBU/NF)": a mark that lost a bracket is one, not a caption. */
+	{
+		size_t open = 0, close = 0;
+
+		for (k = i; k < n; k++) {
+			open += is_open(s[k]);
+			close += is_close(s[k]);
+		}
+		if (open != close)
+			return false;
+	}
 	for (k = i; k < n; k++)
 		if ((s[k] >= '0' && s[k] <= '9'))
 			return false;

@@ -245,6 +245,14 @@ printf 'SECRET\n\n1. (S) The walrus convoy will sail from the\n\n(U) northern ze
 adv lower-case-after-blank-goes-on UNCLASSIFIED "$tmp/lower-after-blank" 'walrus|zebra' 'puffin'
 printf 'SECRET\n\n1. (U) The puffin count.\n\n(S/NF)\n\n(SBU) The walrus source is in the capital.\n' > "$tmp/marks-alone"
 adv mark-after-marks-alone CONFIDENTIAL "$tmp/marks-alone" 'walrus' 'puffin'
+# And by make fuzz: a damaged first word before a capitalised one is no note; a mark alone that
+# lost a bracket ("SBU/NF)", "(SBBU/NF)") is a mark alone all the same, never a caption.
+printf 'SECRET\n\n1. (U) The puffin count.\n\n(SSBU Gnmre) The walrus source is in the capital.\n' > "$tmp/ssbu"
+adv damaged-first-word-no-prose SECRET "$tmp/ssbu" 'walrus' 'puffin'
+for alone in 'SBU/NF)' '(SBBU/NF)'; do
+	printf 'SECRET\n\n1. (U) The puffin count.\n\n%s\n\n(U) The walrus source is in the capital.\n' "$alone" > "$tmp/alone"
+	adv "damaged-mark-alone [$alone]" UNCLASSIFIED "$tmp/alone" 'walrus' 'puffin'
+done
 
 # 20. A third red-team round, documents kept in tests/data/redteam3/ (each leaks on 48e8088): a
 #     list item, a line in lower case or one that opens with a quotation mark or other punctuation
