@@ -451,6 +451,22 @@ marking_parse_target(const struct policy *p, const char *text, struct marking *t
 	return 0;
 }
 
+/*
+ * The first handling control of m that its policy lets foreign readers hold (a CUI category),
+ * or NULL: one that they may not hold withholds by the handling rule, with its exemption.
+ */
+static const struct policy_control *
+handling_controls(const struct policy *p, const struct marking *m)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncontrols; i++)
+		if (((m->controls >> i) & 1) && p->controls[i].kind == CONTROL_HANDLING &&
+		    (p->controls[i].release & AUDIENCE_FOREIGN))
+			return &p->controls[i];
+	return NULL;
+}
+
 unsigned
 marking_audience(const struct policy *p, const struct marking *t)
 {
@@ -518,9 +534,23 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 		snprintf(why, whylen, "NOFORN goes to US audiences only");
 		return RULE_NOFORN;
 	}
+	/*
+	 * The public holds every foreign national: a REL TO list, which names who may read, never
+	 * reaches it.
+	 */
+	if (m->fd == FD_REL && audience == AUDIENCE_PUBLIC) {
+		snprintf(why, whylen, "REL TO names who may read it: the public is not among them");
+		return RULE_REL_COUNTRY;
+	}
 	if (audience == AUDIENCE_FOREIGN) {
-		if (m->fd == FD_NONE && m->level > 0) {
-			snprintf(why, whylen, "classified with no REL TO: US audiences only");
+		/* With no REL TO, classified or controlled text goes to US audiences only. */
+		const struct policy_control *hc = handling_controls(p, m);
+
+		if (m->fd == FD_NONE && (m->level > 0 || hc != NULL)) {
+			if (m->level == 0 && hc->exemption != NULL)
+				*exemption = hc->exemption;
+			snprintf(why, whylen, "%s with no REL TO: US audiences only",
+			    m->level > 0 ? "classified" : "controlled");
 			return RULE_US_ONLY;
 		}
 		if (m->fd == FD_REL) {
