@@ -2155,6 +2155,23 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	return found;
 }
 
+/* What the marks of line i say, in mid-line and in its table cells, joined, into *m. */
+static bool
+line_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	struct marking cells;
+	bool found = reading_marks(p, d->data + d->lines[i].off, d->lines[i].len, 0,
+	    d->lines[i].latin1, m);
+
+	if (!table_marks(p, d, i, &cells))
+		return found;
+	if (found)
+		marking_join(p, m, &cells, m);
+	else
+		*m = cells;
+	return true;
+}
+
 /*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
  * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
@@ -2228,12 +2245,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		d->portions[rd->cur].with = para;
 		rd->bulleted = true;
 		rd->para = para;
-	} else if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised) ||
-	    table_marks(rd->p, d, i, &raised)) {
-		struct marking more;
-
-		if (table_marks(rd->p, d, i, &more))
-			marking_join(rd->p, &raised, &more, &raised);
+	} else if (line_marks(rd->p, d, i, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {

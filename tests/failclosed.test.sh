@@ -18,6 +18,14 @@ after() {
 	printf 'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n%b\nThe walrus source is in the capital.\n\n2. (U) The gannet count was normal.\n' "$1" > "$tmp/doc"
 }
 
+# The documents of a red-team round, tests/data/DIR/*.txt: each line of DIR/targets names one, the
+# target it is released to and the words ("|"-separated) that must not reach that release.
+redteam() {
+	while IFS='|' read -r _doc _target _words; do
+		adv "$1-$_doc" "$_target" "tests/data/$1/$_doc" "$_words"
+	done < "tests/data/$1/targets"
+}
+
 # 1. A classification line in the body that is not in the banner grammar, in any case and
 #    spelling: the text after it is at least its level, never the (U) of the paragraph before.
 n=0
@@ -219,13 +227,7 @@ adv caption-words-in-withheld-portion UNCLASSIFIED "$tmp/exdis" 'walrus|Exclusiv
 #     free words; a list item under a marked item; text spelt in tag characters on a blank line; a
 #     subject with a space before its colon; a classification line in lower case; a line that
 #     names a control among other words. Every word "qz..." is withheld at the target.
-for f in tests/data/redteam/*.txt; do
-	case $f in
-	*02b-*|*06b-*) target="SECRET//REL TO USA, GBR" ;;
-	*) target=UNCLASSIFIED ;;
-	esac
-	adv "redteam-${f##*/}" "$target" "$f" 'qz'
-done
+redteam redteam
 # The tag characters themselves (U+E0000..U+E007F, bytes F3 A0 80..81 ..) must not be copied.
 for mode in mask strip blackout; do
 	"$T" -q -r UNCLASSIFIED --mode "$mode" tests/data/redteam/09-tag-chars-blank-line.txt > "$tmp/tags"
@@ -260,14 +262,7 @@ done
 #     in capitals or in markdown; a blank line of U+2800; a FOIA stamp taken for a page break;
 #     classification and control labels ("CLASSIFICATION: S", "Dissem: NOFORN"); blocks after a
 #     colon that ran on. Every word "qz..." is withheld at the target.
-for f in tests/data/redteam3/*.txt; do
-	case ${f##*/} in
-	L1d.txt|L8f.txt|L8g.txt|L8h.txt|L8i.txt) target="SECRET//REL TO USA, GBR" ;;
-	L1e.txt) target=CONFIDENTIAL ;;
-	*) target=UNCLASSIFIED ;;
-	esac
-	adv "redteam3-${f##*/}" "$target" "$f" 'qz'
-done
+redteam redteam3
 
 # 21. A fourth red-team round, documents kept in tests/data/redteam4/ (each leaks on fd0e621): a
 #     line that ends in a mark above text; a heading in capitals with a letter in lower case; a
@@ -275,30 +270,14 @@ done
 #     salutation or sign-off ending in ',' or '--'; paragraphs on one line each, or opening with
 #     an indent, with no blank line between; paragraphs after a colon; classification labels of
 #     many shapes. Every word "qz..." is withheld at the target.
-for f in tests/data/redteam4/*.txt; do
-	case ${f##*/} in
-	A6-*|D1-*) target=SECRET ;;
-	C3-*) target=CONFIDENTIAL ;;
-	*) target=UNCLASSIFIED ;;
-	esac
-	adv "redteam4-${f##*/}" "$target" "$f" 'qz'
-done
+redteam redteam4
 
 # 22. A fifth red-team round, documents kept in tests/data/redteam5/ (found on 689f99e): a
 #     reply quoted with "> " read as a bulleted list; a classification in a table's later cells;
 #     damaged marks after labels such as "2.a.", "A.1." or "1/"; SBU or FOUO named in an e-mail's
 #     subject line or at a paragraph's head with a colon; CP1252's ellipsis (byte 0x85) taken for
 #     a line end. Every word "qz..." above the target is withheld.
-for f in tests/data/redteam5/*.txt; do
-	withheld='qz'
-	case ${f##*/} in
-	A3-*) target=CONFIDENTIAL ;;
-	B5-*) target=CONFIDENTIAL withheld='qzs1' ;;
-	B6-*|C6-*|C8-*) target=SECRET ;;
-	*) target=UNCLASSIFIED ;;
-	esac
-	adv "redteam5-${f##*/}" "$target" "$f" "$withheld"
-done
+redteam redteam5
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
