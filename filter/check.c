@@ -237,8 +237,8 @@ banner_line(const struct document *d)
 }
 
 /*
- * The first banner, with a NOFORN caption, against the roll-up of every portion: a different
- * level, or NOFORN on one side only. `none` when no portion has a known marking; `unknown` when
+ * The first banner, with a NOFORN caption, against the roll-up of every portion: any difference
+ * that re-marking the banner would make (level, controls, foreign disclosure, REL TO list). `none` when no portion has a known marking; `unknown` when
  * some portion carries an unknown token, whose roll-up nobody can know (that portion is an error
  * already).
  */
@@ -252,13 +252,24 @@ lint_banner(struct adder *a, const struct policy *p, const struct document *d,
 	size_t i;
 	bool captioned;
 
-	if ((i = banner_line(d)) == DOC_NONE || none || unknown || d->banner.unknown)
+	if ((i = banner_line(d)) == DOC_NONE || d->banner.unknown)
+		return;
+	if (d->banner.fd_conflict) {
+		if ((f = add(a, SEVERITY_ERROR, "noforn-with-rel", i + 1,
+		    d->lines[i].span_start + 1)) == NULL)
+			return;
+		snprintf(f->message, sizeof(f->message), "the banner carries NOFORN with REL TO, "
+		    "or REL TO twice: malformed, and the unmarked text under it is withheld "
+		    "everywhere");
+		return;
+	}
+	if (none || unknown)
 		return;
 	bm = d->banner;
 	captioned = d->caption_noforn && bm.level > 0 && bm.fd != FD_NOFORN;
 	if (captioned)
 		bm.fd = FD_NOFORN;
-	if (bm.level == all->level && (bm.fd == FD_NOFORN) == (all->fd == FD_NOFORN))
+	if (marking_states(p, &bm, all))
 		return;
 	if ((f = add(a, SEVERITY_WARNING, "banner-mismatch", i + 1,
 	    d->lines[i].span_start + 1)) == NULL)

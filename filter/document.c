@@ -649,10 +649,22 @@ settle_markings(const struct policy *p, struct document *d)
 {
 	size_t k, c;
 	bool caption_noforn = false, known = d->has_banner || d->has_class;
+	uint64_t caption_handling = d->captions & p->handling, caption_classified = 0;
+	uint64_t caption_lines = d->caption_lines & p->handling;
 
-	for (c = 0; c < p->ncontrols; c++)
+	for (c = 0; c < p->ncontrols; c++) {
 		if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_NOFORN)
 			caption_noforn = true;
+		/*
+		 * A caption line of a handling control ("ORCON", "ATOMAL") says what the
+		 * classified text of the document carries, as NOFORN does; one of an unclassified
+		 * control (FOUO, SBU), and a control named among other words (a classification
+		 * line's "TOP SECRET // SI / TK", which rolls up the portions), only what its
+		 * unmarked text does.
+		 */
+		if (((caption_lines >> c) & 1) && !p->controls[c].unclassified_only)
+			caption_classified |= (uint64_t)1 << c;
+	}
 	d->caption_noforn = caption_noforn;
 
 	/*
@@ -671,10 +683,8 @@ settle_markings(const struct policy *p, struct document *d)
 		for (k = 0; k < d->nportions; k++)
 			if (d->portions[k].marked)
 				marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
-		for (c = 0; c < p->ncontrols; c++)
-			if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_HANDLING)
-				d->docmark.controls |= (uint64_t)1 << c;
 		/* Unmarked text is under every caption, whatever its level. */
+		marking_add_controls(p, &d->docmark, caption_handling);
 		if (caption_noforn)
 			d->docmark.fd = FD_NOFORN;
 	}
@@ -685,7 +695,9 @@ settle_markings(const struct policy *p, struct document *d)
 		if (pt->marked) {
 			eff = *pt->mark;
 			pt->eff_known = true;
-			/* A caption NOFORN applies to every classified portion. */
+			/* A caption NOFORN or ORCON applies to every classified portion. */
+			if (eff.level > 0)
+				marking_add_controls(p, &eff, caption_classified);
 			if (caption_noforn && eff.level > 0)
 				eff.fd = FD_NOFORN;
 			/*
@@ -925,6 +937,18 @@ raise_after(struct reader *rd, const struct marking *m, enum portion_reason reas
 	rd->pending_reason = reason;
 }
 
+/* How many blanks (spaces, tabs, form feeds) line i begins with. */
+static size_t
+lead_blank(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t k = 0;
+
+	while (k < d->lines[i].len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\f'))
+		k++;
+	return k;
+}
+
 /* Whether lines a and b hold the same words, spaces around them and a form feed aside. */
 static bool
 same_line(const struct document *d, size_t a, size_t b)
@@ -1001,8 +1025,20 @@ read_structure(struct reader *rd, size_t i)
 	 */
 	if (!rd->top && rd->cur != DOC_NONE && rd->banner_line != DOC_NONE &&
 	    same_line(d, rd->banner_line, i)) {
+		const struct doc_line *first = &d->lines[rd->banner_line];
+		size_t a = lead_blank(d, rd->banner_line), b = lead_blank(d, i);
+
 		ln->kind = LINE_PAGE;
 		ln->portion = rd->cur;
+		/* The same words, maybe indented otherwise: the first's spans, moved. */
+		if (first->span_start >= a && first->span_end - a + b <= ln->len) {
+			ln->banner_copy = true;
+			ln->aux = first->aux;
+			ln->span_start = (uint16_t)(first->span_start - a + b);
+			ln->span_mid = (uint16_t)(first->span_mid - a + b);
+			ln->span_end = (uint16_t)(first->span_end - a + b);
+			ln->has_controls = first->has_controls;
+		}
 		raise_after(rd, &d->banner, REASON_BANNER);
 		return 1;
 	}
@@ -1138,6 +1174,7 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	if (add_caption(d, &rd->ccap, bits, rd->err, rd->errlen) != 0)
 		return -1;
 	d->captions |= bits;
+	d->caption_lines |= bits;
 	ln->kind = LINE_CAPTION;
 	ln->aux = (uint32_t)(d->ncaptions - 1);
 	/* Inside a portion, the line goes with it: words of a wrapped sentence may read as one. */
@@ -1165,12 +1202,9 @@ pend_controls(struct reader *rd, uint64_t bits)
 
 		marking_init(&m);
 		for (c = 0; c < p->ncontrols; c++)
-			if ((restricting >> c) & 1) {
-				if (p->controls[c].kind == CONTROL_NOFORN)
-					m.fd = FD_NOFORN;
-				else
-					m.controls |= (uint64_t)1 << c;
-			}
+			if (((restricting >> c) & 1) && p->controls[c].kind == CONTROL_NOFORN)
+				m.fd = FD_NOFORN;
+		marking_add_controls(p, &m, restricting & p->handling);
 		raise_after(rd, &m, REASON_CAPTION);
 	}
 }

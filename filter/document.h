@@ -49,6 +49,8 @@ struct doc_line {
 	bool page_like;		/* a LINE_TEXT shaped as a page header that names no post of the
 				 * document's: a classification line at the banner's marking, crossed
 				 * as a page break is when a sentence goes on after it */
+	bool banner_copy;	/* a LINE_PAGE that is the first banner's line again, word for
+				 * word (aux and spans are that banner's): re-marked as it is */
 	bool rule;		/* a LINE_BLANK drawn with rule characters ("-----", "* * *"): read
 				 * as a blank line, copied as it is even inside a withheld portion */
 };
@@ -104,7 +106,9 @@ struct document {
 	size_t ncaptions;
 	struct marking **interned;	/* an open-addressed set of every distinct marking */
 	size_t ninterned, interned_cap;
-	uint64_t captions;		/* controls of every caption line */
+	uint64_t captions;		/* controls of every caption line, and of lines that name
+					 * controls among other words */
+	uint64_t caption_lines;		/* controls of lines of nothing but control names */
 	bool caption_noforn;
 	bool has_class;			/* a classification line was read (reading_class_line) */
 	struct marking classes;		/* the join of every classification line's marking */

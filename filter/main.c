@@ -69,6 +69,8 @@ usage(FILE *fp)
 	    "                [--strict] [--notes] [-o FILE] FILE...\n"
 	    "       tearline policy show [NAME|FILE]\n"
 	    "       tearline policy test [-v] [NAME|FILE...]\n"
+	    "       tearline policy decide [-p POLICY] [-r TARGET] [MARK...]\n"
+	    "       tearline policy rollup [-p POLICY] [MARK...]\n"
 	    "       tearline --help | --version\n");
 }
 
@@ -1500,6 +1502,98 @@ done:
 	return rc;
 }
 
+/* Splits a line of standard input at tabs, in place, into at most max fields. */
+static size_t
+split_tabs(char *line, char **fields, size_t max)
+{
+	size_t n = 0;
+	char *at = line;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	while (n < max) {
+		fields[n++] = at;
+		if ((at = strchr(at, '\t')) == NULL)
+			break;
+		*at++ = '\0';
+	}
+	return n;
+}
+
+/*
+ * tearline policy decide [-p POLICY] [-r TARGET] [MARK...]: what the policy decides for each
+ * mark at the target, one line each (policy_decide). With no MARK, reads marks from standard
+ * input, one per line; with no -r, lines of TARGET<tab>MARK.
+ * tearline policy rollup [-p POLICY] [MARK...]: the banner of a release that keeps portions of
+ * these marks; with none, one set per line of standard input, tab-separated.
+ */
+static int
+policy_query(int argc, char **argv)
+{
+	const char *policy = "us-cable", *target = NULL;
+	bool rollup = strcmp(argv[0], "rollup") == 0;
+	char err[1024], out[1024], *line = NULL, *fields[64];
+	size_t cap = 0, n;
+	struct policy *p;
+	int c, rc = EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, rollup ? "p:" : "p:r:")) != -1) {
+		switch (c) {
+		case 'p':
+			policy = optarg;
+			break;
+		case 'r':
+			target = optarg;
+			break;
+		default:
+			say("usage: tearline policy %s", rollup ? "rollup [-p POLICY] [MARK...]" :
+			    "decide [-p POLICY] [-r TARGET] [MARK...]");
+			return EXIT_ERROR;
+		}
+	}
+	if ((p = policy_open(policy, err, sizeof(err))) == NULL) {
+		say("%s", err);
+		return EXIT_ERROR;
+	}
+	if (optind < argc) {
+		if (rollup) {
+			policy_rollup(p, argv + optind, (size_t)(argc - optind), out, sizeof(out));
+			printf("%s\n", out);
+		} else if (target == NULL) {
+			say("policy decide: a MARK needs a target (-r TARGET)");
+			rc = EXIT_ERROR;
+		} else {
+			for (c = optind; c < argc; c++) {
+				policy_decide(p, target, argv[c], out, sizeof(out));
+				printf("%s\n", out);
+			}
+		}
+	} else {
+		while (getline(&line, &cap, stdin) > 0) {
+			n = split_tabs(line, fields, rollup ? 64 : 2);
+			if (rollup) {
+				policy_rollup(p, fields, n, out, sizeof(out));
+			} else if (target != NULL) {
+				line[strcspn(line, "\r\n")] = '\0';
+				policy_decide(p, target, line, out, sizeof(out));
+			} else if (n == 2) {
+				policy_decide(p, fields[0], fields[1], out, sizeof(out));
+			} else {
+				snprintf(out, sizeof(out), "refused\ttarget\tno tab between target "
+				    "and mark");
+			}
+			printf("%s\n", out);
+		}
+		free(line);
+	}
+	policy_free(p);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("policy %s: cannot write the answers", argv[0]);
+		rc = EXIT_ERROR;
+	}
+	return rc;
+}
+
 /*
  * tearline policy show [NAME|FILE]: prints a policy's source (the built-in one by default).
  * tearline policy test [-v] [NAME|FILE...]: runs each policy's own examples.
@@ -1560,7 +1654,9 @@ main_policy(int argc, char **argv)
 		}
 		return failed == 0 ? EXIT_OK : EXIT_FAIL;
 	}
-	say("policy: unknown subcommand (try: tearline policy show, tearline policy test)");
+	if (argc >= 2 && (strcmp(argv[1], "decide") == 0 || strcmp(argv[1], "rollup") == 0))
+		return policy_query(argc - 1, argv + 1);
+	say("policy: unknown subcommand (try: tearline policy show, test, decide or rollup)");
 	return EXIT_ERROR;
 }
 

@@ -225,24 +225,38 @@ add_rel_item(const struct policy *p, struct marking *m, const char *tok, size_t 
 	note_unknown(m, tok, len);
 }
 
-/* Splits s on commas and spaces into REL TO items. Returns how many items there were. */
+/*
+ * Splits s into REL TO items and returns how many there were. Items are parted by commas
+ * ("USA, GBR"), or by spaces in a list with no comma at all ("USA AUS CAN GBR NZL", the IC's
+ * informal form). An item with a space in a list with commas must be one name as a whole ("USA,
+ * AND GBR" is no list: read as Andorra, "AND" would add a country the author never named), and
+ * in a list parted by spaces the word "and" is no country: both are unknown tokens.
+ */
 static size_t
 parse_rel_list(const struct policy *p, struct marking *m, const char *s, size_t len)
 {
 	size_t i = 0, items = 0;
+	bool commas = memchr(s, ',', len) != NULL;
+	char sep = commas ? ',' : ' ';
 
 	while (i < len) {
-		size_t start;
+		size_t start, end;
 
-		while (i < len && (s[i] == ',' || s[i] == ' '))
+		while (i < len && (s[i] == sep || s[i] == ' '))
 			i++;
 		start = i;
-		while (i < len && s[i] != ',' && s[i] != ' ')
+		while (i < len && s[i] != sep)
 			i++;
-		if (i > start) {
-			add_rel_item(p, m, s + start, i - start);
-			items++;
-		}
+		end = i;
+		while (end > start && s[end - 1] == ' ')
+			end--;
+		if (end == start)
+			continue;
+		items++;
+		if (!commas && end - start == 3 && strncasecmp(s + start, "AND", 3) == 0)
+			note_unknown(m, s + start, 3);
+		else
+			add_rel_item(p, m, s + start, end - start);
 	}
 	return items;
 }
@@ -344,6 +358,31 @@ fold_space(const char *s, size_t len, char *out, size_t outlen)
 	return n;
 }
 
+/*
+ * Puts m in the one form the lattice compares. A NOFORN-type control (one no foreign reader may
+ * hold: SBU-NF, LES-NF, SP-EXPT) says NOFORN: the marking goes to US audiences only, whatever
+ * REL TO list it also carries (a list can narrow what a control allows, never widen it).
+ */
+static void
+settle(const struct policy *p, struct marking *m)
+{
+	/* Every REL TO list admits the home country's readers, written or not. */
+	if (m->fd == FD_REL && p->home >= 0)
+		set_add(&m->rel, p->home);
+	if ((m->controls & p->us_only) == 0 || m->fd == FD_NOFORN)
+		return;
+	m->fd = FD_NOFORN;
+	memset(&m->rel, 0, sizeof(m->rel));
+	m->rel_partial = false;
+}
+
+void
+marking_add_controls(const struct policy *p, struct marking *m, uint64_t controls)
+{
+	m->controls |= controls;
+	settle(p, m);
+}
+
 bool
 marking_is_level(const struct policy *p, const char *s, size_t len)
 {
@@ -357,8 +396,9 @@ marking_is_level(const struct policy *p, const char *s, size_t len)
 	return false;
 }
 
-int
-marking_parse(const struct policy *p, const char *text, size_t len, enum marking_syntax syntax,
+/* marking_parse, before a NOFORN-type control settles the foreign disclosure (settle). */
+static int
+parse_marking(const struct policy *p, const char *text, size_t len, enum marking_syntax syntax,
     struct marking *m)
 {
 	char s[MARKING_MAXLEN];
@@ -426,10 +466,34 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 }
 
 int
+marking_parse(const struct policy *p, const char *text, size_t len, enum marking_syntax syntax,
+    struct marking *m)
+{
+	if (parse_marking(p, text, len, syntax, m) != 1)
+		return 0;
+	settle(p, m);
+	return 1;
+}
+
+/* The first control of bits, by its policy name, for messages. */
+static const char *
+control_named(const struct policy *p, uint64_t bits)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncontrols; c++)
+		if ((bits >> c) & 1)
+			return p->controls[c].name;
+	return "a control";
+}
+
+int
 marking_parse_target(const struct policy *p, const char *text, struct marking *t, char *err,
     size_t errlen)
 {
-	if (marking_parse(p, text, strlen(text), MARKING_BANNER, t) != 1) {
+	size_t c;
+
+	if (parse_marking(p, text, strlen(text), MARKING_BANNER, t) != 1) {
 		snprintf(err, errlen, "release target \"%s\" is not a marking (try UNCLASSIFIED, "
 		    "CONFIDENTIAL, SECRET//NOFORN or \"SECRET//REL TO USA, GBR\")", text);
 		return -1;
@@ -448,25 +512,42 @@ marking_parse_target(const struct policy *p, const char *text, struct marking *t
 		    "whose members the policy lists", text);
 		return -1;
 	}
+	/* A target may carry only controls its audience may hold. */
+	if ((t->controls & p->us_only) && t->fd == FD_REL &&
+	    marking_audience(p, t) == AUDIENCE_FOREIGN) {
+		snprintf(err, errlen, "release target \"%s\": %s goes to US audiences only, and "
+		    "the target has a REL TO list", text, control_named(p, t->controls & p->us_only));
+		return -1;
+	}
+	for (c = 0; c < p->ncontrols; c++) {
+		const struct policy_control *pc = &p->controls[c];
+
+		if (((t->controls >> c) & 1) && pc->kind == CONTROL_HANDLING &&
+		    !(pc->holders & marking_audience(p, t))) {
+			snprintf(err, errlen, "release target \"%s\": no reader it stands for may "
+			    "hold %s", text, pc->name);
+			return -1;
+		}
+	}
+	settle(p, t);
 	return 0;
 }
 
 /*
- * The first handling control of m that its policy lets foreign readers hold (a CUI category),
- * or NULL: one that they may not hold withholds by the handling rule, with its exemption.
+ * The lattice (docs/policies.md, "The audiences"). A target stands for readers:
+ *   public   everyone, every foreign national among them: a target at the lowest level with no
+ *            control and no foreign disclosure ("UNCLASSIFIED");
+ *   foreign  US readers and the nationals of the countries of its REL TO list
+ *            ("SECRET//REL TO USA, GBR");
+ *   us       US readers only: every other target ("SECRET", "UNCLASSIFIED//FOUO",
+ *            "SECRET//NOFORN").
+ * Readers of a target hold its level and its controls, and no more. A marking admits the readers
+ * cleared to its level who hold, or may read without holding (`release`), each of its handling
+ * controls, and: under NOFORN or a NOFORN-type control, US readers only; under REL TO, US readers
+ * and the nationals its list names; with neither, everyone when it is at the lowest level with no
+ * handling control, else US readers only. A portion goes to a target when every reader the target
+ * stands for is one the marking admits.
  */
-static const struct policy_control *
-handling_controls(const struct policy *p, const struct marking *m)
-{
-	size_t i;
-
-	for (i = 0; i < p->ncontrols; i++)
-		if (((m->controls >> i) & 1) && p->controls[i].kind == CONTROL_HANDLING &&
-		    (p->controls[i].release & AUDIENCE_FOREIGN))
-			return &p->controls[i];
-	return NULL;
-}
-
 unsigned
 marking_audience(const struct policy *p, const struct marking *t)
 {
@@ -476,15 +557,47 @@ marking_audience(const struct policy *p, const struct marking *t)
 		for (c = 0; c < p->ncountries; c++)
 			if ((int)c != p->home && set_has(&t->rel, (int)c))
 				return AUDIENCE_FOREIGN;
-	if (t->level == 0) {
-		size_t i;
+	if (t->level > 0 || t->fd != FD_NONE || (t->controls & p->handling) != 0)
+		return AUDIENCE_US;
+	return AUDIENCE_PUBLIC;
+}
 
-		for (i = 0; i < p->ncontrols; i++)
-			if (((t->controls >> i) & 1) && p->controls[i].kind == CONTROL_HANDLING)
-				return AUDIENCE_US;
-		return AUDIENCE_PUBLIC;
-	}
-	return AUDIENCE_US;
+/*
+ * m's foreign disclosure as a banner says it: a REL TO list of the home country alone is NOFORN
+ * where the policy has a NOFORN control (marking_format writes it so).
+ */
+static enum marking_fd
+fd_said(const struct policy *p, const struct marking *m)
+{
+	size_t k;
+
+	if (m->fd != FD_REL || p->noforn < 0)
+		return m->fd;
+	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+		if ((m->rel.bits[k] & ~(p->home >= 0 && (size_t)p->home / 64 == k ?
+		    (uint64_t)1 << (p->home % 64) : 0)) != 0)
+			return FD_REL;
+	return FD_NOFORN;
+}
+
+/* Whether m admits US readers only, by its foreign disclosure or by having none (see above). */
+static bool
+us_only(const struct policy *p, const struct marking *m)
+{
+	return m->fd == FD_NOFORN ||
+	    (m->fd == FD_NONE && (m->level > 0 || (m->controls & p->handling) != 0));
+}
+
+/* The first handling control of m, or NULL. */
+static const struct policy_control *
+first_handling(const struct policy *p, uint64_t bits)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncontrols; c++)
+		if (((bits >> c) & 1) && p->controls[c].kind == CONTROL_HANDLING)
+			return &p->controls[c];
+	return NULL;
 }
 
 const char *
@@ -531,23 +644,34 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 	if (m->level > 0 && p->levels[m->level].exemption != NULL)
 		*exemption = p->levels[m->level].exemption;
 	if (m->fd == FD_NOFORN && audience != AUDIENCE_US) {
-		snprintf(why, whylen, "NOFORN goes to US audiences only");
+		const struct policy_control *hc = first_handling(p, m->controls & p->us_only);
+
+		if (hc != NULL && hc->exemption != NULL && m->level == 0)
+			*exemption = hc->exemption;
+		snprintf(why, whylen, "%s goes to US audiences only", hc != NULL ? hc->name :
+		    "NOFORN");
 		return RULE_NOFORN;
 	}
-	/*
-	 * The public holds every foreign national: a REL TO list, which names who may read, never
-	 * reaches it.
-	 */
+	/* The public holds no control, and every foreign national is among it. */
+	if (audience == AUDIENCE_PUBLIC && (m->controls & p->handling) != 0) {
+		const struct policy_control *hc = first_handling(p, m->controls);
+
+		if (hc->exemption != NULL && m->level == 0)
+			*exemption = hc->exemption;
+		snprintf(why, whylen, "%s is not released to the public", hc->name);
+		return RULE_HANDLING;
+	}
+	/* A REL TO list names who may read: the public is never among them. */
 	if (m->fd == FD_REL && audience == AUDIENCE_PUBLIC) {
 		snprintf(why, whylen, "REL TO names who may read it: the public is not among them");
 		return RULE_REL_COUNTRY;
 	}
 	if (audience == AUDIENCE_FOREIGN) {
 		/* With no REL TO, classified or controlled text goes to US audiences only. */
-		const struct policy_control *hc = handling_controls(p, m);
+		if (us_only(p, m)) {
+			const struct policy_control *hc = first_handling(p, m->controls);
 
-		if (m->fd == FD_NONE && (m->level > 0 || hc != NULL)) {
-			if (m->level == 0 && hc->exemption != NULL)
+			if (m->level == 0 && hc != NULL && hc->exemption != NULL)
 				*exemption = hc->exemption;
 			snprintf(why, whylen, "%s with no REL TO: US audiences only",
 			    m->level > 0 ? "classified" : "controlled");
@@ -591,11 +715,8 @@ marking_join(const struct policy *p, const struct marking *a, const struct marki
     struct marking *out)
 {
 	struct marking r = *a;
-	bool a_us_only = a->fd == FD_NONE && a->level > 0;
-	bool b_us_only = b->fd == FD_NONE && b->level > 0;
 	size_t k;
 
-	(void)p;
 	if (b->level > r.level)
 		r.level = b->level;
 	r.controls |= b->controls;
@@ -604,9 +725,12 @@ marking_join(const struct policy *p, const struct marking *a, const struct marki
 		r.unknown = true;
 		memcpy(r.unknown_token, b->unknown_token, sizeof(r.unknown_token));
 	}
+	/* The readers both admit: NOFORN beats all; US-only beats REL TO; REL TO lists meet. */
 	if (a->fd == FD_NOFORN || b->fd == FD_NOFORN) {
 		r.fd = FD_NOFORN;
-	} else if (a_us_only || b_us_only) {
+		memset(&r.rel, 0, sizeof(r.rel));
+		r.rel_partial = false;
+	} else if (us_only(p, a) || us_only(p, b)) {
 		r.fd = FD_NONE;
 		memset(&r.rel, 0, sizeof(r.rel));
 		r.rel_partial = false;
@@ -619,6 +743,7 @@ marking_join(const struct policy *p, const struct marking *a, const struct marki
 		r.rel = b->rel;
 		r.rel_partial = b->rel_partial;
 	}
+	settle(p, &r);
 	*out = r;
 }
 
@@ -637,16 +762,30 @@ marking_rollup_add(const struct policy *p, struct marking *acc, bool *first,
 bool
 marking_equal(const struct policy *p, const struct marking *a, const struct marking *b)
 {
-	uint64_t mask = 0;
 	size_t c;
+	enum marking_fd fa = fd_said(p, a), fb = fd_said(p, b);
 
-	for (c = 0; c < p->ncontrols; c++)
-		if (p->controls[c].kind == CONTROL_HANDLING)
-			mask |= (uint64_t)1 << c;
-	if (a->unknown || b->unknown || a->level != b->level || a->fd != b->fd ||
-	    (a->controls & mask) != (b->controls & mask))
+	if (a->unknown || b->unknown || a->fd_conflict || b->fd_conflict ||
+	    a->level != b->level || fa != fb)
 		return false;
-	return a->fd != FD_REL || memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0;
+	for (c = 0; c < p->ncontrols; c++)
+		if (marking_writes_control(p, a, c) != marking_writes_control(p, b, c))
+			return false;
+	return fa != FD_REL || memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0;
+}
+
+bool
+marking_states(const struct policy *p, const struct marking *banner, const struct marking *m)
+{
+	struct marking said = *banner;
+
+	/* "SECRET//NOFORN" over what goes to US readers only for want of a REL TO list. */
+	if (fd_said(p, banner) == FD_NOFORN && m->fd == FD_NONE && us_only(p, m) &&
+	    !banner->fd_conflict) {
+		said.fd = FD_NONE;
+		memset(&said.rel, 0, sizeof(said.rel));
+	}
+	return marking_equal(p, &said, m);
 }
 
 static int
@@ -661,16 +800,103 @@ append(char *buf, size_t buflen, size_t *n, const char *s)
 	return 0;
 }
 
-/* The name the policy writes for its NOFORN control ("NOFORN", "UK EYES ONLY"). */
-static const char *
-noforn_name(const struct policy *p)
+/*
+ * Appends "US readers only" as the policy writes it: its NOFORN control ("//NOFORN", "//UK EYES
+ * ONLY"), or, in a scheme with none (nato), a REL TO list of the home country alone, which it
+ * reads back as the same audience. -1 when the policy can say neither, or buf is too small.
+ */
+static int
+append_home_only(const struct policy *p, char *buf, size_t buflen, size_t *n)
 {
 	size_t c;
 
 	for (c = 0; c < p->ncontrols; c++)
 		if (p->controls[c].kind == CONTROL_NOFORN)
-			return p->controls[c].name;
-	return "NOFORN";
+			return append(buf, buflen, n, "//") != 0 ||
+			    append(buf, buflen, n, p->controls[c].name) != 0 ? -1 : 0;
+	if (p->home < 0)
+		return -1;
+	return append(buf, buflen, n, "//REL TO ") != 0 ||
+	    append(buf, buflen, n, p->countries[p->home]) != 0 ? -1 : 0;
+}
+
+/* Appends m's REL TO list: the home country, countries, then whole groups by name. */
+static int
+append_rel(const struct policy *p, const struct marking *m, char *buf, size_t buflen, size_t *n)
+{
+	struct country_set left = m->rel;
+	size_t c, g, k, picked[MAX_PICKED], npicked = 0;
+	const char *sep;
+	bool any = false;
+
+	if (p->home >= 0)
+		left.bits[p->home / 64] &= ~((uint64_t)1 << (p->home % 64));
+	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+		any = any || left.bits[k] != 0;
+	if (!any)	/* REL TO no one but the home country is NOFORN. */
+		return append_home_only(p, buf, buflen, n);
+	/* Whole groups are written by their tetragraph: "REL TO USA, FVEY". */
+	for (g = 0; g < p->ngroups && npicked < MAX_PICKED; g++) {
+		const struct policy_group *gr = &p->groups[g];
+		bool inside = gr->known, some = false;
+
+		for (k = 0; inside && k < POLICY_MAX_COUNTRIES / 64; k++) {
+			uint64_t members = gr->members.bits[k];
+
+			if (p->home >= 0 && (size_t)p->home / 64 == k)
+				members &= ~((uint64_t)1 << (p->home % 64));
+			inside = (members & ~left.bits[k]) == 0;
+			some = some || members != 0;
+		}
+		if (!inside || !some)
+			continue;
+		for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+			left.bits[k] &= ~gr->members.bits[k];
+		picked[npicked++] = g;
+	}
+	/* The home country first, then countries, then groups (CAPCO order). */
+	if (append(buf, buflen, n, "//REL TO ") != 0 ||
+	    (p->home >= 0 && append(buf, buflen, n, p->countries[p->home]) != 0))
+		return -1;
+	sep = p->home >= 0 ? ", " : "";
+	for (c = 0; c < p->ncountries; c++) {
+		if (!set_has(&left, (int)c))
+			continue;
+		if (append(buf, buflen, n, sep) != 0 || append(buf, buflen, n, p->countries[c]) != 0)
+			return -1;
+		sep = ", ";
+	}
+	for (g = 0; g < npicked; g++) {
+		if (append(buf, buflen, n, sep) != 0 ||
+		    append(buf, buflen, n, p->groups[picked[g]].name) != 0)
+			return -1;
+		sep = ", ";
+	}
+	/* Groups of unknown membership last, each where every portion names it. */
+	for (g = 0; g < p->ngroups; g++) {
+		if (p->groups[g].slot < 0 || !set_has(&left, p->groups[g].slot))
+			continue;
+		if (append(buf, buflen, n, sep) != 0 ||
+		    append(buf, buflen, n, p->groups[g].name) != 0)
+			return -1;
+		sep = ", ";
+	}
+	return 0;
+}
+
+bool
+marking_writes_control(const struct policy *p, const struct marking *m, size_t c)
+{
+	const struct policy_control *pc = &p->controls[c];
+
+	if (!((m->controls >> c) & 1) || pc->kind != CONTROL_HANDLING)
+		return false;
+	/*
+	 * CAPCO drops FOUO and its kin from a classified banner, whose US readers may all read
+	 * them; not from one with a REL TO list when foreign readers may not.
+	 */
+	return !(pc->unclassified_only && m->level > 0 && (pc->release & AUDIENCE_US) &&
+	    (fd_said(p, m) != FD_REL || (pc->release & AUDIENCE_FOREIGN)));
 }
 
 int
@@ -688,72 +914,24 @@ marking_format(const struct policy *p, const struct marking *m, const char *leve
 	if (!with_controls)
 		return (int)n;
 	for (i = 0; i < p->ncontrols; i++) {
-		const struct policy_control *c = &p->controls[i];
-
-		if (!((m->controls >> i) & 1) || c->kind != CONTROL_HANDLING)
+		if (!marking_writes_control(p, m, i))
 			continue;
-		if (c->unclassified_only && m->level > 0)
-			continue;
-		if (append(buf, buflen, &n, "//") != 0 || append(buf, buflen, &n, c->name) != 0)
+		if (append(buf, buflen, &n, "//") != 0 ||
+		    append(buf, buflen, &n, p->controls[i].name) != 0)
 			return -1;
 	}
 	if (m->fd == FD_REL) {
-		struct country_set left = m->rel;
-		size_t c, g, k, picked[MAX_PICKED], npicked = 0;
-		const char *sep;
-		bool any = false;
+		size_t before = n;
 
-		if (p->home >= 0)
-			left.bits[p->home / 64] &= ~((uint64_t)1 << (p->home % 64));
-		for (c = 0; c < p->ncountries; c++)
-			any = any || set_has(&left, (int)c);
-		if (!any) {	/* REL TO no one but the home country is NOFORN. */
-			if (append(buf, buflen, &n, "//") != 0 ||
-			    append(buf, buflen, &n, noforn_name(p)) != 0)
+		/* A list too long to write is written as the narrowest audience, US readers. */
+		if (append_rel(p, m, buf, buflen, &n) != 0) {
+			n = before;
+			buf[n] = '\0';
+			if (append_home_only(p, buf, buflen, &n) != 0)
 				return -1;
-			return (int)n;
-		}
-		/* Whole groups are written by their tetragraph: "REL TO USA, FVEY". */
-		for (g = 0; g < p->ngroups && npicked < MAX_PICKED; g++) {
-			const struct policy_group *gr = &p->groups[g];
-			bool inside = gr->known, some = false;
-
-			for (k = 0; inside && k < POLICY_MAX_COUNTRIES / 64; k++) {
-				uint64_t members = gr->members.bits[k];
-
-				if (p->home >= 0 && (size_t)p->home / 64 == k)
-					members &= ~((uint64_t)1 << (p->home % 64));
-				inside = (members & ~left.bits[k]) == 0;
-				some = some || members != 0;
-			}
-			if (!inside || !some)
-				continue;
-			for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
-				left.bits[k] &= ~gr->members.bits[k];
-			picked[npicked++] = g;
-		}
-		/* The home country first, then countries, then groups (CAPCO order). */
-		if (append(buf, buflen, &n, "//REL TO ") != 0 ||
-		    (p->home >= 0 && append(buf, buflen, &n, p->countries[p->home]) != 0))
-			return -1;
-		sep = p->home >= 0 ? ", " : "";
-		for (c = 0; c < p->ncountries; c++) {
-			if (!set_has(&left, (int)c))
-				continue;
-			if (append(buf, buflen, &n, sep) != 0 ||
-			    append(buf, buflen, &n, p->countries[c]) != 0)
-				return -1;
-			sep = ", ";
-		}
-		for (g = 0; g < npicked; g++) {
-			if (append(buf, buflen, &n, sep) != 0 ||
-			    append(buf, buflen, &n, p->groups[picked[g]].name) != 0)
-				return -1;
-			sep = ", ";
 		}
 	} else if (m->fd == FD_NOFORN) {
-		if (append(buf, buflen, &n, "//") != 0 ||
-		    append(buf, buflen, &n, noforn_name(p)) != 0)
+		if (append_home_only(p, buf, buflen, &n) != 0)
 			return -1;
 	}
 	return (int)n;

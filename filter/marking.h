@@ -59,6 +59,12 @@ int marking_parse(const struct policy *p, const char *text, size_t len,
  */
 bool marking_quotable(const char *s, size_t n);
 
+/*
+ * Adds controls (bits of policy controls) to m, as a caption line does; a NOFORN-type control
+ * makes m NOFORN.
+ */
+void marking_add_controls(const struct policy *p, struct marking *m, uint64_t controls);
+
 /* Sets m to the lowest level with no controls: the marking of nothing. */
 void marking_init(struct marking *m);
 
@@ -113,10 +119,26 @@ void marking_rollup_add(const struct policy *p, struct marking *acc, bool *first
     const struct marking *m);
 
 /*
- * Whether a and b say the same: level, foreign disclosure (and REL TO countries), and the
- * controls that decide release (distribution captions aside).
+ * Whether a and b say the same in a banner: level, foreign disclosure (the REL TO list: its
+ * countries and the groups of unknown membership it names), and the controls a banner of each writes
+ * (marking_writes_control). A marking with an unknown token or a contradiction equals none.
  */
 bool marking_equal(const struct policy *p, const struct marking *a, const struct marking *b);
+
+/*
+ * Whether a banner line's marking states m, a release's roll-up, so that it may stay as it is:
+ * it says the same (marking_equal), or it says NOFORN where m goes to US readers only because it
+ * has no REL TO list (a banner that says more of the same audience, never less).
+ */
+bool marking_states(const struct policy *p, const struct marking *banner,
+    const struct marking *m);
+
+/*
+ * Whether a banner of m writes control c: m holds it, it is a handling control, and it is not
+ * one that a classified banner leaves unsaid (`unclassified_only`) because every reader the
+ * banner admits may read it.
+ */
+bool marking_writes_control(const struct policy *p, const struct marking *m, size_t c);
 
 /*
  * Writes m in banner syntax ("SECRET//NOFORN", "SECRET//REL TO USA, GBR") into buf. With

@@ -330,25 +330,31 @@ load_levels(struct loader *l, yaml_node_t *seq)
 	return 0;
 }
 
+/*
+ * Reads a control's audiences (`release` or `holders`). The public is none of them: a public
+ * release carries no control at all, and a control the public may read is a distribution caption.
+ */
 static int
-parse_audiences(struct loader *l, yaml_node_t *n, unsigned *out)
+parse_audiences(struct loader *l, yaml_node_t *n, const char *what, unsigned *out)
 {
 	char **v;
 	size_t nv, i;
 	int rc = 0;
 
 	*out = 0;
-	if (get_strings(l, n, "release", &v, &nv) != 0)
+	if (get_strings(l, n, what, &v, &nv) != 0)
 		return -1;
 	for (i = 0; i < nv && rc == 0; i++) {
 		if (strcmp(v[i], "public") == 0)
-			*out |= AUDIENCE_PUBLIC;
+			rc = fail(l, n, "%s: a handling control never reaches the public (a public "
+			    "release carries no control); a caption the public may read is of kind "
+			    "distribution", what);
 		else if (strcmp(v[i], "us") == 0)
 			*out |= AUDIENCE_US;
 		else if (strcmp(v[i], "foreign") == 0)
 			*out |= AUDIENCE_FOREIGN;
 		else
-			rc = fail(l, n, "unknown audience \"%s\" (public, us or foreign)", v[i]);
+			rc = fail(l, n, "%s: unknown audience \"%s\" (us or foreign)", what, v[i]);
 	}
 	free_strings(v, nv);
 	return rc;
@@ -357,11 +363,12 @@ parse_audiences(struct loader *l, yaml_node_t *n, unsigned *out)
 static int
 load_controls(struct loader *l, yaml_node_t *seq)
 {
-	static const char *const keys[] = { "name", "kind", "release", "aliases", "level",
-		"unclassified_only", "countries", "exemption", NULL };
+	static const char *const keys[] = { "name", "kind", "release", "holders", "aliases",
+		"level", "unclassified_only", "countries", "exemption", NULL };
 	struct policy *p = l->p;
 	yaml_node_item_t *it;
 
+	p->noforn = -1;
 	if (seq == NULL || seq->type != YAML_SEQUENCE_NODE)
 		return fail(l, seq, "scheme.controls must be a list");
 	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
@@ -380,7 +387,7 @@ load_controls(struct loader *l, yaml_node_t *seq)
 		    (kind = scalar(l, map_get(l->doc, m, "kind"), "control kind")) == NULL ||
 		    get_strings(l, map_get(l->doc, m, "aliases"), "control aliases", &c->aliases,
 		    &c->naliases) != 0 ||
-		    parse_audiences(l, map_get(l->doc, m, "release"), &c->release) != 0 ||
+		    parse_audiences(l, map_get(l->doc, m, "release"), "release", &c->release) != 0 ||
 		    get_bool(l, map_get(l->doc, m, "unclassified_only"), "unclassified_only",
 		    &c->unclassified_only) != 0 ||
 		    get_bool(l, map_get(l->doc, m, "countries"), "countries", &c->countries) != 0)
@@ -394,6 +401,21 @@ load_controls(struct loader *l, yaml_node_t *seq)
 		else
 			return fail(l, m, "control %s: unknown kind \"%s\" (noforn, handling or "
 			    "distribution)", c->name, kind);
+		/* Who may hold it: US and foreign readers unless the policy says fewer. */
+		c->holders = AUDIENCE_US | AUDIENCE_FOREIGN;
+		if (map_get(l->doc, m, "holders") != NULL &&
+		    parse_audiences(l, map_get(l->doc, m, "holders"), "holders", &c->holders) != 0)
+			return -1;
+		if (c->kind == CONTROL_NOFORN) {
+			c->holders = AUDIENCE_US;
+			if (p->noforn < 0)
+				p->noforn = (int)(p->ncontrols - 1);
+		}
+		if (c->kind == CONTROL_HANDLING) {
+			p->handling |= (uint64_t)1 << (p->ncontrols - 1);
+			if (!(c->holders & AUDIENCE_FOREIGN))
+				p->us_only |= (uint64_t)1 << (p->ncontrols - 1);
+		}
 		if (map_get(l->doc, m, "level") != NULL) {
 			if ((lvname = scalar(l, map_get(l->doc, m, "level"), "control level")) == NULL)
 				return -1;
@@ -455,6 +477,14 @@ add_group(struct loader *l, yaml_node_t *at, const char *name, bool known, char 
 		return fail(l, at, "out of memory");
 	p->ngroups++;
 	gr->known = known;
+	gr->slot = -1;
+	if (!known) {
+		if (p->nslots >= POLICY_MAX_COUNTRIES)
+			return fail(l, at, "more than %d countries and groups of unknown membership",
+			    POLICY_MAX_COUNTRIES);
+		gr->slot = (int)p->nslots++;
+		gr->members.bits[gr->slot / 64] |= (uint64_t)1 << (gr->slot % 64);
+	}
 	for (j = 0; j < nmembers; j++) {
 		int c = policy_country_find(p, members[j], strlen(members[j]));
 
@@ -497,6 +527,7 @@ load_countries(struct loader *l, yaml_node_t *scheme)
 
 	}
 	free_strings(v, nv);
+	p->nslots = p->ncountries;
 
 	g = map_get(l->doc, scheme, "groups");
 	if (g != NULL) {
@@ -773,7 +804,7 @@ load_layout(struct loader *l, yaml_node_t *layout)
 static int
 load_tests(struct loader *l, yaml_node_t *seq)
 {
-	static const char *const keys[] = { "mark", "target", "line", "expect", NULL };
+	static const char *const keys[] = { "mark", "target", "line", "rollup", "expect", NULL };
 	struct policy *p = l->p;
 	yaml_node_item_t *it;
 	size_t total;
@@ -805,10 +836,15 @@ load_tests(struct loader *l, yaml_node_t *seq)
 			if (map_get(l->doc, m, fields[i]) != NULL &&
 			    dup_scalar(l, map_get(l->doc, m, fields[i]), fields[i], dst[i]) != 0)
 				return -1;
-		if (t->expect == NULL || (t->mark == NULL) == (t->line == NULL) ||
-		    (t->mark != NULL && t->target == NULL))
-			return fail(l, m, "a test has either mark, target and expect, or line and "
-			    "expect");
+		if (map_get(l->doc, m, "rollup") != NULL &&
+		    get_strings(l, map_get(l->doc, m, "rollup"), "rollup", &t->rollup,
+		    &t->nrollup) != 0)
+			return -1;
+		if (t->expect == NULL || (t->mark != NULL) + (t->line != NULL) +
+		    (t->rollup != NULL) > 1 || (t->mark != NULL && t->target == NULL) ||
+		    (t->mark == NULL && t->line == NULL && t->rollup == NULL && t->target == NULL))
+			return fail(l, m, "a test has mark, target and expect; line and expect; "
+			    "rollup and expect; or target and expect");
 	}
 	return 0;
 }
@@ -1232,6 +1268,7 @@ policy_free(struct policy *p)
 		free(p->tests[i].target);
 		free(p->tests[i].line);
 		free(p->tests[i].expect);
+		free_strings(p->tests[i].rollup, p->tests[i].nrollup);
 	}
 	free(p->tests);
 	free(p->placeholder);

@@ -75,7 +75,10 @@ struct policy_control {
 	char **aliases;
 	size_t naliases;
 	enum control_kind kind;
-	unsigned release;	/* AUDIENCE_* bits, for CONTROL_HANDLING */
+	unsigned release;	/* AUDIENCE_* bits, for CONTROL_HANDLING: who may read it without
+				 * holding it */
+	unsigned holders;	/* AUDIENCE_* bits: who a target that names it may stand for
+				 * (never the public); without AUDIENCE_FOREIGN it is NOFORN-type */
 	int level;		/* level the token implies when it stands alone, or -1 */
 	bool unclassified_only;
 	bool countries;		/* may be followed by country codes */
@@ -85,7 +88,13 @@ struct policy_control {
 struct policy_group {
 	char *name;
 	bool known;		/* membership listed in the policy */
+	/*
+	 * Its countries; for a group of unknown membership, one bit of its own after the
+	 * countries (`slot`), so that REL TO lists that name it meet and compare as lists of
+	 * countries do, and a banner names it only where every portion does.
+	 */
 	struct country_set members;
+	int slot;		/* that bit, or -1 for a known group */
 };
 
 struct policy_alias {
@@ -150,13 +159,16 @@ struct policy_reading {
 
 /*
  * An example a policy carries about itself, as gitleaks rules carry true and false positives:
- * either a mark with a target and the expected decision ("released", "withheld"), or a line with
- * the role the layout should give it ("banner", "portion", "text", ...).
+ * a mark with a target and the expected decision ("released", "withheld"); a line with the role
+ * the layout should give it ("banner", "portion", "text", ...); a target alone, "accepted" or
+ * "refused"; or the marks of the portions a release keeps, with the banner it is re-marked to.
  */
 struct policy_test {
 	char *mark;
-	char *target;
+	char *target;		/* with mark: whom it goes to; alone: a target to accept or refuse */
 	char *line;
+	char **rollup;		/* marks of kept portions, whose banner is `expect` */
+	size_t nrollup;
 	char *expect;
 	unsigned long at;	/* line of the example in the policy file */
 };
@@ -183,8 +195,12 @@ struct policy {
 	char (*countries)[8];	/* country codes, indexed by country number */
 	size_t ncountries;
 	int home;		/* the home country (scheme.home, USA by default), or -1 */
+	uint64_t handling;	/* bit per CONTROL_HANDLING control */
+	uint64_t us_only;	/* bit per handling control no foreign reader may hold (SBU-NF) */
+	int noforn;		/* the first control of kind noforn, or -1 */
 	struct policy_group *groups;
 	size_t ngroups;
+	size_t nslots;		/* ncountries and the groups of unknown membership */
 	struct policy_alias *aliases;
 	size_t naliases;
 	char **other_levels;	/* levels of other schemes: a mark that starts with one is unknown */

@@ -64,6 +64,113 @@ line_role(const struct policy *p, const char *line, char *role, size_t rolelen, 
 	return 0;
 }
 
+/*
+ * Reads an example's mark as the head of a paragraph reads it. "(S//NF)" and "S//NF" are both
+ * accepted: a list item ("(c)") is no mark there, but an upper-case level letter ("(C)") is one.
+ * Returns "released"-ready GROUP_MARK with m filled, GROUP_UNKNOWN (withheld), or another kind
+ * (not a mark).
+ */
+static enum group_kind
+example_mark(const struct policy *p, const char *s, struct marking *m)
+{
+	struct group g;
+	size_t n = strlen(s);
+
+	if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+		s++;
+		n -= 2;
+	}
+	reading_group(p, s, n, true, false, &g);
+	*m = g.mark;
+	if (g.kind == GROUP_ITEM && isupper((unsigned char)g.letter)) {
+		char up = g.letter;
+
+		if (marking_parse(p, &up, 1, MARKING_PORTION, m) != 1)
+			g.kind = GROUP_TEXT;
+		else
+			g.kind = g.bare && !m->unknown ? GROUP_MARK : GROUP_UNKNOWN;
+	}
+	return g.kind;
+}
+
+/*
+ * The banner a release that keeps portions of these marks is re-marked to, into got; "unreadable"
+ * when one of them is no mark that could be released, "unwritable" when the banner is too long,
+ * and "not read back" when the policy reads the banner as another marking.
+ */
+void
+policy_rollup(const struct policy *p, char *const *marks, size_t n, char *got, size_t gotlen)
+{
+	struct marking acc, m, back;
+	bool first = true;
+	size_t i;
+
+	marking_init(&acc);
+	for (i = 0; i < n; i++) {
+		if (example_mark(p, marks[i], &m) != GROUP_MARK || m.unknown || m.fd_conflict) {
+			snprintf(got, gotlen, "unreadable");
+			return;
+		}
+		marking_rollup_add(p, &acc, &first, &m);
+	}
+	if (marking_format(p, &acc, NULL, true, got, gotlen) < 0)
+		snprintf(got, gotlen, "unwritable");
+	else if (marking_parse(p, got, strlen(got), MARKING_BANNER, &back) != 1 ||
+	    !marking_equal(p, &back, &acc))
+		snprintf(got + strlen(got), gotlen - strlen(got), " (not read back)");
+}
+
+void
+policy_decide(const struct policy *p, const char *target, const char *mark, char *out,
+    size_t outlen)
+{
+	struct marking t, m;
+	char why[160], msg[POLICY_ERRLEN], read[256];
+	const char *ex;
+	enum group_kind kind;
+	enum marking_rule rule;
+
+	if (marking_parse_target(p, target, &t, msg, sizeof(msg)) != 0) {
+		snprintf(out, outlen, "refused\ttarget\t%s", msg);
+		return;
+	}
+	kind = example_mark(p, mark, &m);
+	if (kind != GROUP_MARK && kind != GROUP_UNKNOWN) {
+		snprintf(out, outlen, "not-a-mark\t-\t-");
+		return;
+	}
+	if (kind == GROUP_UNKNOWN && !m.unknown) {
+		snprintf(out, outlen, "withheld\tunknown-token\t-");
+		return;
+	}
+	rule = marking_decide(p, &m, &t, why, sizeof(why), &ex);
+	if (m.unknown || m.fd_conflict ||
+	    marking_format(p, &m, NULL, true, read, sizeof(read)) < 0)
+		snprintf(read, sizeof(read), "-");
+	snprintf(out, outlen, "%s\t%s\t%s", rule == RULE_RELEASED ? "released" : "withheld",
+	    marking_rule_name(rule), read);
+}
+
+/* What an example is about, for messages: "mark (S) to SECRET", "rollup (S), (U)". */
+static void
+describe(const struct policy_test *t, char *buf, size_t len)
+{
+	size_t i, n;
+
+	if (t->mark != NULL) {
+		snprintf(buf, len, "mark %s to %s", t->mark, t->target);
+	} else if (t->line != NULL) {
+		snprintf(buf, len, "line %s", t->line);
+	} else if (t->rollup != NULL) {
+		n = (size_t)snprintf(buf, len, "rollup");
+		for (i = 0; i < t->nrollup && n < len; i++)
+			n += (size_t)snprintf(buf + n, len - n, "%s %s", i > 0 ? "," : "",
+			    t->rollup[i]);
+	} else {
+		snprintf(buf, len, "target %s", t->target);
+	}
+}
+
 int
 policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbose,
     size_t *total, char *err, size_t errlen)
@@ -74,61 +181,45 @@ policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbos
 	*total = p->ntests;
 	for (i = 0; i < p->ntests; i++) {
 		const struct policy_test *t = &p->tests[i];
-		char got[64], why[160], msg[POLICY_ERRLEN];
+		char got[512], why[160], msg[POLICY_ERRLEN], what[512];
 
 		if (t->mark != NULL) {
 			struct marking m, target;
-			struct group g;
 			const char *ex;
-			const char *s = t->mark;
-			size_t n = strlen(s);
+			enum group_kind kind;
 
 			if (marking_parse_target(p, t->target, &target, msg, sizeof(msg)) != 0) {
 				fprintf(fp, "%s:%lu: %s\n", origin, t->at, msg);
 				failures++;
 				continue;
 			}
-			/*
-			 * "(S//NF)" and "S//NF" are both accepted, and read as a group at the head
-			 * of a paragraph is: a list item ("(c)") is no mark there, but an upper-case
-			 * level letter ("(C)") is one; what may be a mark is withheld.
-			 */
-			if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
-				s++;
-				n -= 2;
-			}
-			reading_group(p, s, n, true, false, &g);
-			m = g.mark;
-			if (g.kind == GROUP_ITEM && isupper((unsigned char)g.letter)) {
-				char up = g.letter;
-
-				if (marking_parse(p, &up, 1, MARKING_PORTION, &m) != 1)
-					g.kind = GROUP_TEXT;
-				else
-					g.kind = g.bare && !m.unknown ? GROUP_MARK : GROUP_UNKNOWN;
-			}
-			if (g.kind == GROUP_UNKNOWN)
+			kind = example_mark(p, t->mark, &m);
+			if (kind == GROUP_UNKNOWN)
 				snprintf(got, sizeof(got), "withheld");
-			else if (g.kind != GROUP_MARK)
+			else if (kind != GROUP_MARK)
 				snprintf(got, sizeof(got), "not-a-mark");
 			else if (marking_decide(p, &m, &target, why, sizeof(why), &ex) ==
 			    RULE_RELEASED)
 				snprintf(got, sizeof(got), "released");
 			else
 				snprintf(got, sizeof(got), "withheld");
+		} else if (t->rollup != NULL) {
+			policy_rollup(p, t->rollup, t->nrollup, got, sizeof(got));
+		} else if (t->line == NULL) {
+			struct marking target;
+
+			snprintf(got, sizeof(got), "%s", marking_parse_target(p, t->target, &target,
+			    msg, sizeof(msg)) == 0 ? "accepted" : "refused");
 		} else if (line_role(p, t->line, got, sizeof(got), err, errlen) != 0) {
 			return -1;
 		}
+		describe(t, what, sizeof(what));
 		if (strcmp(got, t->expect) != 0) {
-			fprintf(fp, "%s:%lu: %s%s%s%s: expected %s, got %s\n", origin, t->at,
-			    t->mark != NULL ? "mark " : "line ", t->mark != NULL ? t->mark : t->line,
-			    t->mark != NULL ? " to " : "", t->mark != NULL ? t->target : "", t->expect,
-			    got);
+			fprintf(fp, "%s:%lu: %s: expected %s, got %s\n", origin, t->at, what,
+			    t->expect, got);
 			failures++;
 		} else if (verbose) {
-			fprintf(fp, "%s:%lu: ok: %s%s%s -> %s\n", origin, t->at,
-			    t->mark != NULL ? t->mark : t->line, t->mark != NULL ? " to " : "",
-			    t->mark != NULL ? t->target : "", got);
+			fprintf(fp, "%s:%lu: ok: %s -> %s\n", origin, t->at, what, got);
 		}
 	}
 	return failures;

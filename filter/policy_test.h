@@ -18,4 +18,21 @@
 int policy_test_run(const struct policy *p, const char *origin, FILE *fp, int verbose,
     size_t *total, char *err, size_t errlen);
 
+/*
+ * What p decides for one mark and one target, as one line without its newline:
+ * "released|withheld RULE READ" (tab-separated; READ is the mark in banner syntax as the policy
+ * reads it, or "-" when it cannot be read), "not-a-mark - -", or "refused target MESSAGE" when
+ * the target is refused.
+ */
+void policy_decide(const struct policy *p, const char *target, const char *mark, char *out,
+    size_t outlen);
+
+/*
+ * The banner of a release that keeps portions of marks[0..n): as policy examples write it
+ * (`rollup:`), "unreadable" when a mark is none that could be kept, "unwritable", or the banner
+ * followed by " (not read back)" when the policy reads it as another marking.
+ */
+void policy_rollup(const struct policy *p, char *const *marks, size_t n, char *out,
+    size_t outlen);
+
 #endif

@@ -1767,16 +1767,29 @@ uint64_t
 reading_named_controls(const struct policy *p, const struct fold *f)
 {
 	const char *s = f->text;
-	size_t n = f->len, k;
+	size_t n = f->len, k, depth = 0;
 	uint64_t bits = 0;
 	struct word wd;
+	char plain[101];
 
 	if (n > 100 || f->exotic)
 		return 0;
 	if ((bits = control_label(p, s, n)) != 0)
 		return bits;
+	/*
+	 * What is in brackets is read apart: a mark in the line ("TOP SECRET (TS//SI) // SI",
+	 * "NOFORN (s)") neither names a control nor stops the line from naming one.
+	 */
+	for (k = 0; k < n; k++) {
+		if (is_open(s[k]))
+			depth++;
+		plain[k] = depth > 0 ? ' ' : s[k];
+		if (is_close(s[k]) && depth > 0)
+			depth--;
+	}
+	s = plain;
 	for (k = 0; k < n; k++)
-		if (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9') || (is_open(s[k]) && k > 0))
+		if (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9'))
 			return 0;
 	k = 0;
 	while (next_word(s, n, &k, &wd)) {

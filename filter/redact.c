@@ -21,6 +21,7 @@ struct writer {
 	struct redact_change scratch;	/* where a change goes that is not kept */
 	bool nomem;
 	bool failed;		/* the sink refused a write */
+	size_t unwritable;	/* line number of a banner that cannot be re-marked, or 0 */
 	bool blank;		/* nothing written yet, or the last line written was blank */
 	size_t removed_at;	/* output length when a line was last removed */
 	bool removed;		/* a line was removed and nothing written since */
@@ -266,6 +267,13 @@ fail:
 	return -1;
 }
 
+/* Whether the release is NOFORN. */
+static bool
+rollup_fd_noforn(const struct redact_result *res)
+{
+	return res->released > 0 && res->rollup.fd == FD_NOFORN;
+}
+
 /* Whether a caption control is still needed by what was released. */
 static bool
 caption_needed(const struct policy *p, int c, const struct marking *rollup)
@@ -319,8 +327,7 @@ banner_needs_controls(const struct policy *p, const struct doc_line *ln,
 	for (c = 0; c < p->ncontrols; c++) {
 		const struct policy_control *pc = &p->controls[c];
 		bool carried = pc->kind == CONTROL_NOFORN ? rollup->fd == FD_NOFORN :
-		    pc->kind == CONTROL_HANDLING && ((rollup->controls >> c) & 1) &&
-		    !(pc->unclassified_only && rollup->level > 0);
+		    marking_writes_control(p, rollup, c);
 
 		if (carried && !((captioned >> c) & 1))
 			return true;
@@ -328,9 +335,31 @@ banner_needs_controls(const struct policy *p, const struct doc_line *ln,
 	return rollup->fd == FD_REL;
 }
 
+/*
+ * Writes a caption line of the controls in bits, by name ("NOFORN"), with the line end of line
+ * i: what a caption line the release withheld stated, and the roll-up still needs.
+ */
+static void
+put_caption(struct writer *w, const struct policy *p, const struct document *d, size_t i,
+    uint64_t bits)
+{
+	size_t c;
+	bool any = false;
+
+	for (c = 0; c < p->ncontrols; c++) {
+		if (!((bits >> c) & 1))
+			continue;
+		if (any)
+			puts_w(w, "//");
+		puts_w(w, p->controls[c].name);
+		any = true;
+	}
+	put_eol(w, d, &d->lines[i]);
+}
+
 static void
 render_banner(struct writer *w, const struct policy *p, const struct document *d, size_t i,
-    const struct marking *rollup, uint64_t captioned)
+    const struct marking *rollup, uint64_t captioned, uint64_t lost)
 {
 	const struct doc_line *ln = &d->lines[i];
 	const char *s = d->data + ln->off;
@@ -342,24 +371,35 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	int n;
 
 	/* A banner that already says what the release carries stays as it is. */
-	if (marking_equal(p, &d->banners[ln->aux], rollup)) {
+	if (marking_states(p, &d->banners[ln->aux], rollup)) {
 		put_line(w, d, ln);
+		if (lost != 0) {
+			put_caption(w, p, d, i, lost);
+			add_change(w, CHANGE_CAPTION, d, i, i, out_start);
+		}
 		return;
 	}
 	n = marking_format(p, rollup, word, banner_needs_controls(p, ln, rollup, captioned), buf,
 	    sizeof(buf));
 
 	if (n < 0) {
-		/* Too long to write: the level alone is always safe. */
-		n = snprintf(buf, sizeof(buf), "%s", word);
+		/*
+		 * Too long to write. Any shorter banner would leave out a control or a
+		 * country some reader needs to be told of: write nothing.
+		 */
+		w->unwritable = i + 1;
+		w->failed = true;
+		return;
 	}
 	put(w, s, ln->span_start);
 	put(w, buf, (size_t)n);
 	put(w, s + ln->span_end, ln->len - ln->span_end);
 	put_eol(w, d, ln);
-	if ((size_t)(ln->span_end - ln->span_start) != (size_t)n ||
+	if (lost != 0)
+		put_caption(w, p, d, i, lost);
+	if (lost != 0 || (size_t)(ln->span_end - ln->span_start) != (size_t)n ||
 	    memcmp(s + ln->span_start, buf, (size_t)n) != 0)
-		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
+		add_change(w, lost != 0 ? CHANGE_CAPTION : CHANGE_REMARKED, d, i, i, out_start);
 }
 
 static void
@@ -544,18 +584,42 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 {
 	struct writer w;
 	struct run run = { DOC_NONE, 0, 0, 0 };
-	size_t i, ctl;
-	uint64_t captioned = 0;
+	size_t i, ctl, first_banner = DOC_NONE;
+	uint64_t captioned = 0, lost = 0;
 
 	if (redact_decide(p, d, target, res, err, errlen) != 0)
 		return -1;
-	/* The controls that kept caption lines state, so banners need not repeat them. */
+	/*
+	 * The controls that kept caption lines state, so banners need not repeat them. A caption
+	 * line inside a withheld portion goes with it, and states nothing.
+	 */
 	for (i = 0; i < d->nlines; i++)
-		if (d->lines[i].kind == LINE_CAPTION)
+		if (d->lines[i].kind == LINE_CAPTION && (d->lines[i].portion == DOC_NONE ||
+		    res->decisions[d->lines[i].portion]->rule == RULE_RELEASED))
 			for (ctl = 0; ctl < p->ncontrols; ctl++)
 				if (((d->caption_bits[d->lines[i].aux] >> ctl) & 1) &&
 				    caption_needed(p, (int)ctl, &res->rollup))
 					captioned |= (uint64_t)1 << ctl;
+	/*
+	 * A caption that applies to the whole document (NOFORN, ORCON) and that the release keeps
+	 * on no line of its own, because every line that stated it went with a withheld portion:
+	 * the first banner line states it again on a caption line of its own, so that the release
+	 * says what its kept portions carry, and reads so again.
+	 */
+	for (ctl = 0; ctl < p->ncontrols; ctl++) {
+		bool applies = p->controls[ctl].kind == CONTROL_NOFORN ?
+		    ((d->captions >> ctl) & 1) && rollup_fd_noforn(res) :
+		    ((d->caption_lines >> ctl) & 1) && ((res->rollup.controls >> ctl) & 1) &&
+		    p->controls[ctl].kind == CONTROL_HANDLING;
+
+		if (applies && !((captioned >> ctl) & 1))
+			lost |= (uint64_t)1 << ctl;
+	}
+	for (i = 0; i < d->nlines && lost != 0; i++)
+		if (d->lines[i].kind == LINE_BANNER) {
+			first_banner = i;
+			break;
+		}
 	memset(&w, 0, sizeof(w));
 	w.res = res;
 	w.record = changes;
@@ -594,7 +658,9 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		}
 		switch (kind) {
 		case LINE_BANNER:
-			render_banner(&w, p, d, i, rollup, captioned);
+			render_banner(&w, p, d, i, rollup, captioned, i == first_banner ? lost : 0);
+			if (w.unwritable != 0)
+				goto done;
 			break;
 		case LINE_ROUTING_CLASS:
 			render_routing_class(&w, p, d, i, rollup);
@@ -624,8 +690,17 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 				put_line(&w, d, ln);
 			}
 			break;
-		case LINE_ROUTING:
 		case LINE_PAGE:
+			/* The first banner again, on a later page: it says what the first says. */
+			if (ln->banner_copy) {
+				render_banner(&w, p, d, i, rollup, captioned, 0);
+				if (w.unwritable != 0)
+					goto done;
+				break;
+			}
+			put_line(&w, d, ln);
+			break;
+		case LINE_ROUTING:
 		case LINE_TAGS:
 			put_line(&w, d, ln);
 			break;
@@ -670,12 +745,16 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		}
 	}
 	close_run(&w, d, &run);
+done:
 	if (w.sink != NULL) {
 		sink_flush(&w);
 		free(w.sbuf);
 	}
 	if (w.nomem || w.failed) {
-		if (!(w.failed && i < d->nlines && ln_unowned(d, i)))
+		if (w.unwritable != 0)
+			snprintf(err, errlen, "line %zu: the re-marked banner is too long to write; "
+			    "nothing was written", w.unwritable);
+		else if (!(w.failed && i < d->nlines && ln_unowned(d, i)))
 			snprintf(err, errlen, "%s", w.failed ? "the release could not be written" :
 			    "out of memory writing the release");
 		redact_result_free(res);

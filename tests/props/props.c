@@ -21,6 +21,25 @@ static const char *const target_names[NTARGETS] = {
 	"UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET"
 };
 
+/*
+ * Targets ordered by audience, each admitting fewer readers than the one before or at a higher
+ * level: each releases within what the next releases (e).
+ */
+#define NCHAIN 5
+static const char *const chain_names[NCHAIN] = {
+	"UNCLASSIFIED", "CONFIDENTIAL//REL TO USA, GBR, FRA", "SECRET//REL TO USA, GBR, FRA",
+	"SECRET//REL TO USA, GBR", "SECRET"
+};
+
+/* Readers a release's banner is tried against (f). */
+#define NPROBES 6
+static const char *const probe_names[NPROBES] = {
+	"UNCLASSIFIED", "UNCLASSIFIED//FOUO", "CONFIDENTIAL//REL TO USA, GBR",
+	"SECRET//REL TO USA, FVEY", "TOP SECRET//REL TO USA, GBR, FRA", "TOP SECRET"
+};
+
+bool props_idempotence;
+
 uint64_t
 props_next(uint64_t *state)
 {
@@ -587,6 +606,140 @@ other_mark(const struct policy *p, size_t close, const struct edit *e, size_t op
 	return false;
 }
 
+/*
+ * (f) and (g) at one target: the release's banner, read back, admits no reader that a portion it
+ * keeps excludes; and the release, redacted again to the same target, keeps every line it copied
+ * from its source, and rolls up to the same marking.
+ */
+static int
+lattice_at(const struct policy *p, const struct document *d, const struct marking *target,
+    const char *tname, const struct marking *probes, char *err, size_t errlen)
+{
+	struct redact_result res, again;
+	struct document d2;
+	struct marking banner;
+	char text[1024] = "", why[160], *state;
+	const char *ex;
+	size_t k, q, c;
+	int rc = -1;
+
+	if (redact_run(p, d, target, MODE_MASK, &res, err, errlen) != 0)
+		return -1;
+	if (res.released > 0) {
+		if (marking_format(p, &res.rollup, NULL, true, text, sizeof(text)) < 0 ||
+		    marking_parse(p, text, strlen(text), MARKING_BANNER, &banner) != 1 ||
+		    !marking_equal(p, &banner, &res.rollup)) {
+			snprintf(err, errlen, "(f) the release at %s has a banner its policy does "
+			    "not read back", tname);
+			goto done;
+		}
+		for (q = 0; q < NPROBES; q++) {
+			if (marking_decide(p, &banner, &probes[q], why, sizeof(why), &ex) !=
+			    RULE_RELEASED)
+				continue;
+			for (k = 0; k < d->nportions; k++)
+				if (res.decisions[k]->rule == RULE_RELEASED &&
+				    marking_decide(p, d->portions[k].eff, &probes[q], why,
+				    sizeof(why), &ex) != RULE_RELEASED) {
+					snprintf(err, errlen, "(f) the release at %s is marked %s, "
+					    "which %s may read, but it keeps line %zu, which %s may "
+					    "not", tname, text, probe_names[q],
+					    d->portions[k].first + 1, probe_names[q]);
+					goto done;
+				}
+		}
+	}
+	if (!props_idempotence) {
+		rc = 0;
+		goto done;
+	}
+	if (document_parse(p, res.out, res.out_len, "release", &d2, err, errlen) != 0)
+		goto done;
+	if ((state = calloc(d2.nlines + 1, 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		document_free(&d2);
+		goto done;
+	}
+	if (line_states(p, &d2, target, MODE_MASK, state, err, errlen) != 0 ||
+	    redact_decide(p, &d2, target, &again, err, errlen) != 0) {
+		free(state);
+		document_free(&d2);
+		goto done;
+	}
+	/* Every line the release copied from its source is kept again, under the same banner. */
+	for (k = 0, c = 0; k < d2.nlines && rc != 0; k++) {
+		const struct doc_line *ln = &d2.lines[k];
+
+		while (c < res.nchanges && res.changes[c].out_end <= ln->off)
+			c++;
+		if (ln->kind != LINE_TEXT || state[k] == 'R' ||
+		    (c < res.nchanges && res.changes[c].out_start <= ln->off))
+			continue;
+		snprintf(err, errlen, "(g) the release at %s, redacted again to it, withholds its "
+		    "line %zu, which it copied from its source", tname, k + 1);
+		break;
+	}
+	if (k == d2.nlines && again.released > 0 && res.released > 0 &&
+	    !marking_states(p, &res.rollup, &again.rollup) &&
+	    !marking_states(p, &again.rollup, &res.rollup)) {
+		char twice[1024];
+
+		if (marking_format(p, &again.rollup, NULL, true, twice, sizeof(twice)) < 0)
+			snprintf(twice, sizeof(twice), "a banner too long to write");
+		snprintf(err, errlen, "(g) the release at %s is marked %s, and %s when redacted "
+		    "again to it", tname, text, twice);
+	} else if (k == d2.nlines) {
+		rc = 0;
+	}
+	free(state);
+	redact_result_free(&again);
+	document_free(&d2);
+done:
+	redact_result_free(&res);
+	return rc;
+}
+
+/* (e) along chain_names, then (f) and (g) at each of them. */
+static int
+lattice_props(const struct policy *p, const struct document *d, struct props_stats *st,
+    char *err, size_t errlen)
+{
+	struct marking chain[NCHAIN], probes[NPROBES];
+	char *state[NCHAIN] = { NULL };
+	size_t t, i;
+	int rc = -1;
+
+	for (t = 0; t < NCHAIN; t++)
+		if (marking_parse_target(p, chain_names[t], &chain[t], err, errlen) != 0)
+			return -1;
+	for (t = 0; t < NPROBES; t++)
+		if (marking_parse_target(p, probe_names[t], &probes[t], err, errlen) != 0)
+			return -1;
+	for (t = 0; t < NCHAIN; t++) {
+		if ((state[t] = calloc(d->nlines + 1, 1)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			goto done;
+		}
+		if (line_states(p, d, &chain[t], MODE_MASK, state[t], err, errlen) != 0 ||
+		    lattice_at(p, d, &chain[t], chain_names[t], probes, err, errlen) != 0)
+			goto done;
+		st->renders += 3;
+	}
+	for (t = 0; t + 1 < NCHAIN; t++)
+		for (i = 0; i < d->nlines; i++)
+			if (d->lines[i].kind == LINE_TEXT && state[t][i] == 'R' &&
+			    state[t + 1][i] != 'R') {
+				snprintf(err, errlen, "(e) line %zu is released at %s but not at %s",
+				    i + 1, chain_names[t], chain_names[t + 1]);
+				goto done;
+			}
+	rc = 0;
+done:
+	for (t = 0; t < NCHAIN; t++)
+		free(state[t]);
+	return rc;
+}
+
 int
 props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
     unsigned tries, struct props_stats *st, char *err, size_t errlen)
@@ -618,6 +771,10 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
 				    i + 1, target_names[t], target_names[t + 1]);
 				goto done;
 			}
+
+	/* (e), (f), (g): the lattice and the release read again (lattice_at). */
+	if (lattice_props(p, &base.d, st, err, errlen) != 0)
+		goto done;
 
 	/* (d) strip and blackout release the lines that mask does. */
 	if ((state = calloc(base.d.nlines + 1, 1)) == NULL) {

@@ -17,6 +17,7 @@
 #ifndef TEARLINE_PROPS_H
 #define TEARLINE_PROPS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,9 @@ struct props_stats {
 				 * caller frees it), to look at */
 	size_t failed_len;
 };
+
+/* Whether props_check checks (g) too. */
+extern bool props_idempotence;
 
 /* A small random generator (splitmix64), so that every seed makes the same documents. */
 uint64_t props_next(uint64_t *state);

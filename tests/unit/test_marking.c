@@ -213,7 +213,9 @@ test_rel_spellings(void **state)
 	assert_int_equal(m.fd, FD_REL);
 	assert_false(m.unknown);
 	assert_true(has_country(p, &m, "PAK"));
-	assert_int_equal(rel_count(&m), 1);
+	/* Every REL TO list admits the home country, written or not. */
+	assert_true(has_country(p, &m, "USA"));
+	assert_int_equal(rel_count(&m), 2);
 
 	m = mark(p, "S//REL TO USA, GBR");
 	assert_true(has_country(p, &m, "USA"));
@@ -531,9 +533,15 @@ test_decide_handling(void **state)
 	assert_string_equal(ex, "(b)(5)");
 	assert_int_equal(decide(p, "U//FOUO", "UNCLASSIFIED", &ex), RULE_HANDLING);
 	assert_int_equal(decide(p, "LOU", "U", NULL), RULE_HANDLING);
-	/* Handling controls go to US-government targets only, not to foreign ones. */
-	assert_int_equal(decide(p, "SBU", "SECRET//REL TO USA, GBR", NULL), RULE_HANDLING);
-	assert_int_equal(decide(p, "U//FOUO", "SECRET//REL TO USA, FVEY", NULL), RULE_HANDLING);
+	/* Handling controls with no REL TO go to US-government targets only. */
+	assert_int_equal(decide(p, "SBU", "SECRET//REL TO USA, GBR", NULL), RULE_US_ONLY);
+	assert_int_equal(decide(p, "U//FOUO", "SECRET//REL TO USA, FVEY", NULL), RULE_US_ONLY);
+	/* Even to a foreign target that names the control. */
+	assert_int_equal(decide(p, "U//FOUO", "UNCLASSIFIED//FOUO//REL TO USA, GBR", NULL),
+	    RULE_US_ONLY);
+	/* With REL TO, the control decides: FOUO is for US readers. */
+	assert_int_equal(decide(p, "U//FOUO//REL TO USA, GBR", "SECRET//REL TO USA, GBR", NULL),
+	    RULE_HANDLING);
 	/* A control released to no audience needs a target that carries it. */
 	assert_int_equal(decide(p, "S//ORCON", "TOP SECRET", NULL), RULE_HANDLING);
 	assert_int_equal(decide(p, "U//LES", "UNCLASSIFIED", &ex), RULE_HANDLING);

@@ -469,18 +469,24 @@ test_vocabulary_in_ism(void **state)
 	for (i = 0; i < p->ngroups; i++)
 		if (!rnc_has(list, count, p->groups[i].name))
 			fail_msg("group %s is not in CVEnumISMCATRelTo", p->groups[i].name);
-	/* Every member of a known group is a country of the policy. */
+	/*
+	 * Every member of a known group is a country of the policy; a group of unknown
+	 * membership has one bit of its own, after the countries.
+	 */
 	for (i = 0; i < p->ngroups; i++) {
 		size_t c, members = 0;
 
 		for (c = 0; c < POLICY_MAX_COUNTRIES; c++)
 			if ((p->groups[i].members.bits[c / 64] >> (c % 64)) & 1) {
-				assert_true(c < p->ncountries);
+				if (p->groups[i].known)
+					assert_true(c < p->ncountries);
+				else
+					assert_int_equal(c, p->groups[i].slot);
 				members++;
 			}
 		if (p->groups[i].known && members == 0)
 			fail_msg("group %s is known but has no members", p->groups[i].name);
-		if (!p->groups[i].known && members != 0)
+		if (!p->groups[i].known && members != 1)
 			fail_msg("group %s has unknown membership but members", p->groups[i].name);
 	}
 	free(list);

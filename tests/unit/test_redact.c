@@ -280,7 +280,7 @@ test_rel_banner(void **state)
 	    "4. (U) [WITHHELD (b)(5)]\n"
 	    "SECRET//REL TO USA, GBR\n", &d, &res);
 	assert_int_equal(res.decisions[1]->rule, RULE_NOFORN);
-	assert_int_equal(res.decisions[3]->rule, RULE_HANDLING);
+	assert_int_equal(res.decisions[3]->rule, RULE_US_ONLY);
 	done(&d, &res);
 
 	run(p, text, "SECRET//REL TO USA, FRA", MODE_STRIP,

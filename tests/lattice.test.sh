@@ -1,0 +1,109 @@
+#!/bin/sh
+# The lattice (docs/policies.md, "The audiences"): the executable specification in
+# tests/lib/lattice.py, written apart from the C code from the policy files, decides generated
+# (mark, target) pairs and roll-ups for every shipped policy and must agree with tearline on each;
+# then documents, one per rule of issue 17, released as a reviewer would.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib/common.sh
+
+# (a) The differential: 20,000 pairs and about 2,000 roll-ups per policy, fixed seed.
+if python3 tests/lib/lattice.py -n 20000 -s 17 "$T" policies/us-cable.yaml policies/us-intel.yaml \
+    policies/cui.yaml policies/uk.yaml policies/nato.yaml > "$tmp/diff" 2>&1; then
+	while read -r line; do ok "differential: $line"; done < "$tmp/diff"
+else
+	bad "differential: tearline and the specification disagree"
+	sed 's/^/     /' "$tmp/diff" | head -n 30
+fi
+
+# release POLICY TARGET: the release of standard input, in $tmp/out.
+release() {
+	"$T" redact -q -p "$1" --release "$2" > "$tmp/out" 2> "$tmp/err"
+}
+# has NAME TEXT / lacks NAME TEXT: whether the release holds a line with TEXT.
+has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else bad "$1"; sed 's/^/     /' "$tmp/out"; fi; }
+lacks() { if grep -qF -- "$2" "$tmp/out"; then bad "$1"; sed 's/^/     /' "$tmp/out"; else ok "$1"; fi; }
+
+# (b) REL TO never reaches the public, in every scheme.
+printf 'UNCLASSIFIED\n(U//REL TO USA) alpha walrus.\n\n(U) bravo.\nUNCLASSIFIED\n' |
+    release us-cable UNCLASSIFIED
+lacks "us-cable: (U//REL TO USA) is withheld from the public" "walrus"
+has "us-cable: the public release is marked UNCLASSIFIED" "UNCLASSIFIED"
+lacks "us-cable: and carries no control" "NOFORN"
+printf 'UNCLASSIFIED\n(U//REL TO USA, GBR) alpha walrus.\n' | release cui UNCLASSIFIED
+lacks "cui: (U//REL TO USA, GBR) is withheld from the public" "walrus"
+printf 'PUBLIC\n(PUBLIC//REL TO GBR, USA) alpha walrus.\n' | release uk PUBLIC
+lacks "uk: (PUBLIC//REL TO GBR, USA) is withheld from the public" "walrus"
+printf 'PUBLIC\n(PUBLIC//REL TO AUS) alpha walrus.\n' | release nato PUBLIC
+lacks "nato: (PUBLIC//REL TO AUS) is withheld from the public" "walrus"
+
+# (c) A CUI category on a (U) portion with no REL TO goes to US readers only.
+printf 'CUI\n(U//SP-PRVCY) alpha walrus.\n' | release cui "CUI//REL TO USA, FRA"
+lacks "cui: (U//SP-PRVCY) is withheld from CUI//REL TO USA, FRA" "walrus"
+printf 'UNCLASSIFIED\n(U//FOUO) alpha walrus.\n' | release us-cable "UNCLASSIFIED//FOUO//REL TO USA, GBR"
+lacks "us-cable: (U//FOUO) is withheld from a foreign target that names FOUO" "walrus"
+
+# (d) A target may carry only controls its audience may hold.
+expect 2 "us-cable: SECRET//REL TO USA, GBR//SBU-NF//LES-NF is refused" \
+    "$T" redact -r "SECRET//REL TO USA, GBR//SBU-NF//LES-NF" samples/07MUSCAT1065.txt
+grep -q "SBU-NF goes to US audiences only" "$tmp/stderr" &&
+    ok "us-cable: the refusal names the control" || bad "us-cable: the refusal names the control"
+expect 2 "cui: CUI//REL TO USA, GBR//SP-EXPT is refused" \
+    "$T" redact -p cui -r "CUI//REL TO USA, GBR//SP-EXPT" samples/07MUSCAT1065.txt
+
+# (e) Two REL TO lists in one mark or banner are malformed: withheld, and check says so.
+printf 'SECRET//REL TO USA, GBR//REL TO USA, FRA\nunmarked walrus text goes here.\n\n(S//REL TO USA, FRA) bravo.\n\n(S//REL TO USA, GBR//REL TO USA, FRA) charlie narwhal.\n' > "$tmp/twice.txt"
+release us-cable "SECRET//REL TO USA, FRA" < "$tmp/twice.txt"
+lacks "REL TO twice: unmarked text under the banner is withheld" "walrus"
+lacks "REL TO twice: the portion is withheld" "narwhal"
+has "REL TO twice: the banner is re-marked to what is kept" "SECRET//REL TO USA, FRA"
+expect 1 "check: REL TO twice is an error" "$T" check -r "SECRET//REL TO USA, FRA" "$tmp/twice.txt"
+[ "$(grep -c noforn-with-rel "$tmp/stdout")" = 2 ] &&
+    ok "check: the banner and the mark are both named" ||
+    bad "check: the banner and the mark are both named"
+
+# (f) Banners never wider than their content.
+printf 'SECRET//REL TO USA, GBR\n(S//REL TO USA, GBR) alpha.\n\n(SBU-NF) bravo.\nSECRET//REL TO USA, GBR\n' |
+    release us-cable SECRET
+has "SBU-NF forces NOFORN on the re-marked banner" "SECRET//SBU-NF//NOFORN"
+head -n 1 "$tmp/out" | grep -q "REL TO" && bad "no REL TO on a banner over SBU-NF" ||
+    ok "no REL TO on a banner over SBU-NF"
+printf 'SECRET//REL TO USA, GBR\n(S//REL TO USA, GBR) alpha.\n\n(U//FOUO//REL TO USA, GBR) bravo.\n' |
+    release us-cable SECRET
+has "a REL TO banner over FOUO says FOUO" "SECRET//FOUO//REL TO USA, GBR"
+printf 'SECRET//REL TO USA, GBR, ISAF\n(S//REL TO USA, GBR) alpha.\nSECRET//REL TO USA, GBR, ISAF\n' |
+    release us-cable SECRET
+lacks "a banner naming ISAF over portions that do not is re-marked" "ISAF"
+printf 'SECRET//REL TO USA, GBR, ISAF\n(S//REL TO USA, GBR, ISAF) alpha.\nSECRET//REL TO USA, GBR, ISAF\n' |
+    release us-cable SECRET
+has "a banner naming ISAF over portions that all do stays" "SECRET//REL TO USA, GBR, ISAF"
+printf 'SECRET//REL TO USA, GBR, ISAF\n(S//REL TO USA, GBR) alpha.\n' > "$tmp/isaf.txt"
+expect 0 "check: a banner wider than its portions is named" "$T" check -r SECRET "$tmp/isaf.txt"
+grep -q banner-mismatch "$tmp/stdout" && ok "check: banner-mismatch for ISAF" ||
+    bad "check: banner-mismatch for ISAF"
+
+# (g) Smaller: "AND" is no country; ATOMAL on a caption line reaches classified portions; nato
+# writes a banner it reads back.
+printf 'SECRET\n(S//REL TO USA, AND GBR) alpha walrus.\n' | release us-cable "SECRET//REL TO USA, AND"
+lacks "(S//REL TO USA, AND GBR) is not for Andorra" "walrus"
+printf 'NATO SECRET\nATOMAL\n(NS) alpha walrus.\nNATO SECRET\n' | release nato "NATO SECRET"
+lacks "nato: an ATOMAL caption line reaches (NS)" "walrus"
+printf 'NATO SECRET\nATOMAL\n(NS) alpha walrus.\nNATO SECRET\n' | release nato "NATO SECRET//ATOMAL"
+has "nato: a target holding ATOMAL reads it" "walrus"
+printf 'NATO SECRET\n(NS//REL TO AUS) alpha.\n\n(NS//REL TO NZL) bravo.\nNATO SECRET\n' |
+    release nato "NATO SECRET"
+lacks "nato: no NOFORN in a scheme that has none" "NOFORN"
+has "nato: REL TO lists that meet in no partner are NATO only" "NATO SECRET//REL TO USA"
+"$T" redact -q -p nato --release "NATO SECRET" < "$tmp/out" > "$tmp/again" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/again" && ok "nato: the release redacted again is unchanged" ||
+    bad "nato: the release redacted again is unchanged"
+
+# (h) A NOFORN caption the release withholds with its portion is said again under the banner.
+printf 'SECRET//REL TO USA, GBR\n(S//REL TO USA, GBR) alpha.\n\n(TS) walrus words on\nNOFORN\nand more.\n' |
+    release us-cable SECRET
+has "a withheld NOFORN caption is stated again" "NOFORN"
+"$T" redact -q --release SECRET < "$tmp/out" > "$tmp/again" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/again" && ok "and the release redacted again is unchanged" ||
+    bad "and the release redacted again is unchanged"
+
+exit $fail
