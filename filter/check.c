@@ -238,8 +238,9 @@ banner_line(const struct document *d)
 
 /*
  * The first banner, with a NOFORN caption, against the roll-up of every portion: any difference
- * that re-marking the banner would make (level, controls, foreign disclosure, REL TO list). `none` when no portion has a known marking; `unknown` when
- * some portion carries an unknown token, whose roll-up nobody can know (that portion is an error
+ * that re-marking the banner would make (level, controls, foreign disclosure, REL TO list); and a
+ * banner that is malformed. `none` when no portion has a known marking; `unknown` when some
+ * portion carries an unknown token, whose roll-up nobody can know (that portion is an error
  * already).
  */
 static void

@@ -696,10 +696,11 @@ settle_markings(const struct policy *p, struct document *d)
 			eff = *pt->mark;
 			pt->eff_known = true;
 			/* A caption NOFORN or ORCON applies to every classified portion. */
-			if (eff.level > 0)
+			if (eff.level > 0) {
 				marking_add_controls(p, &eff, caption_classified);
-			if (caption_noforn && eff.level > 0)
-				eff.fd = FD_NOFORN;
+				if (caption_noforn)
+					eff.fd = FD_NOFORN;
+			}
 			/*
 			 * "The plan says (U) the route is open" as the first text of a SECRET
 			 * document is unmarked text: the mark can only raise what it would be.
@@ -953,13 +954,10 @@ lead_blank(const struct document *d, size_t i)
 static bool
 same_line(const struct document *d, size_t a, size_t b)
 {
-	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
-	size_t n = d->lines[a].len, m = d->lines[b].len;
+	size_t la = lead_blank(d, a), lb = lead_blank(d, b);
+	const char *s = d->data + d->lines[a].off + la, *t = d->data + d->lines[b].off + lb;
+	size_t n = d->lines[a].len - la, m = d->lines[b].len - lb;
 
-	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\f'))
-		s++, n--;
-	while (m > 0 && (*t == ' ' || *t == '\t' || *t == '\f'))
-		t++, m--;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))

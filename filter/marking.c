@@ -475,23 +475,12 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 	return 1;
 }
 
-/* The first control of bits, by its policy name, for messages. */
-static const char *
-control_named(const struct policy *p, uint64_t bits)
-{
-	size_t c;
-
-	for (c = 0; c < p->ncontrols; c++)
-		if ((bits >> c) & 1)
-			return p->controls[c].name;
-	return "a control";
-}
-
 int
 marking_parse_target(const struct policy *p, const char *text, struct marking *t, char *err,
     size_t errlen)
 {
 	size_t c;
+	unsigned audience;
 
 	if (parse_marking(p, text, strlen(text), MARKING_BANNER, t) != 1) {
 		snprintf(err, errlen, "release target \"%s\" is not a marking (try UNCLASSIFIED, "
@@ -512,22 +501,24 @@ marking_parse_target(const struct policy *p, const char *text, struct marking *t
 		    "whose members the policy lists", text);
 		return -1;
 	}
-	/* A target may carry only controls its audience may hold. */
-	if ((t->controls & p->us_only) && t->fd == FD_REL &&
-	    marking_audience(p, t) == AUDIENCE_FOREIGN) {
-		snprintf(err, errlen, "release target \"%s\": %s goes to US audiences only, and "
-		    "the target has a REL TO list", text, control_named(p, t->controls & p->us_only));
-		return -1;
-	}
+	/*
+	 * A target may carry only controls its audience may hold (read before settle, which
+	 * would make a NOFORN-type control with a REL TO list a US target).
+	 */
+	audience = marking_audience(p, t);
 	for (c = 0; c < p->ncontrols; c++) {
 		const struct policy_control *pc = &p->controls[c];
 
-		if (((t->controls >> c) & 1) && pc->kind == CONTROL_HANDLING &&
-		    !(pc->holders & marking_audience(p, t))) {
+		if (!((t->controls >> c) & 1) || pc->kind != CONTROL_HANDLING ||
+		    (pc->holders & audience))
+			continue;
+		if (audience == AUDIENCE_FOREIGN && (pc->holders & AUDIENCE_US))
+			snprintf(err, errlen, "release target \"%s\": %s goes to US audiences "
+			    "only, and the target has a REL TO list", text, pc->name);
+		else
 			snprintf(err, errlen, "release target \"%s\": no reader it stands for may "
 			    "hold %s", text, pc->name);
-			return -1;
-		}
+		return -1;
 	}
 	settle(p, t);
 	return 0;
@@ -548,15 +539,27 @@ marking_parse_target(const struct policy *p, const char *text, struct marking *t
  * handling control, else US readers only. A portion goes to a target when every reader the target
  * stands for is one the marking admits.
  */
+/*
+ * Whether a REL TO set names anyone but the home country: a country, or a group of unknown
+ * membership (a target never names one: marking_parse_target refuses it).
+ */
+static bool
+beyond_home(const struct policy *p, const struct country_set *rel)
+{
+	size_t k;
+
+	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+		if ((rel->bits[k] & ~(p->home >= 0 && (size_t)p->home / 64 == k ?
+		    (uint64_t)1 << (p->home % 64) : 0)) != 0)
+			return true;
+	return false;
+}
+
 unsigned
 marking_audience(const struct policy *p, const struct marking *t)
 {
-	size_t c;
-
-	if (t->fd == FD_REL)
-		for (c = 0; c < p->ncountries; c++)
-			if ((int)c != p->home && set_has(&t->rel, (int)c))
-				return AUDIENCE_FOREIGN;
+	if (t->fd == FD_REL && beyond_home(p, &t->rel))
+		return AUDIENCE_FOREIGN;
 	if (t->level > 0 || t->fd != FD_NONE || (t->controls & p->handling) != 0)
 		return AUDIENCE_US;
 	return AUDIENCE_PUBLIC;
@@ -569,14 +572,8 @@ marking_audience(const struct policy *p, const struct marking *t)
 static enum marking_fd
 fd_said(const struct policy *p, const struct marking *m)
 {
-	size_t k;
-
-	if (m->fd != FD_REL || p->noforn < 0)
+	if (m->fd != FD_REL || p->noforn < 0 || beyond_home(p, &m->rel))
 		return m->fd;
-	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
-		if ((m->rel.bits[k] & ~(p->home >= 0 && (size_t)p->home / 64 == k ?
-		    (uint64_t)1 << (p->home % 64) : 0)) != 0)
-			return FD_REL;
 	return FD_NOFORN;
 }
 
@@ -808,12 +805,9 @@ append(char *buf, size_t buflen, size_t *n, const char *s)
 static int
 append_home_only(const struct policy *p, char *buf, size_t buflen, size_t *n)
 {
-	size_t c;
-
-	for (c = 0; c < p->ncontrols; c++)
-		if (p->controls[c].kind == CONTROL_NOFORN)
-			return append(buf, buflen, n, "//") != 0 ||
-			    append(buf, buflen, n, p->controls[c].name) != 0 ? -1 : 0;
+	if (p->noforn >= 0)
+		return append(buf, buflen, n, "//") != 0 ||
+		    append(buf, buflen, n, p->controls[p->noforn].name) != 0 ? -1 : 0;
 	if (p->home < 0)
 		return -1;
 	return append(buf, buflen, n, "//REL TO ") != 0 ||
@@ -827,14 +821,11 @@ append_rel(const struct policy *p, const struct marking *m, char *buf, size_t bu
 	struct country_set left = m->rel;
 	size_t c, g, k, picked[MAX_PICKED], npicked = 0;
 	const char *sep;
-	bool any = false;
 
+	if (!beyond_home(p, &m->rel))	/* REL TO no one but the home country is NOFORN. */
+		return append_home_only(p, buf, buflen, n);
 	if (p->home >= 0)
 		left.bits[p->home / 64] &= ~((uint64_t)1 << (p->home % 64));
-	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
-		any = any || left.bits[k] != 0;
-	if (!any)	/* REL TO no one but the home country is NOFORN. */
-		return append_home_only(p, buf, buflen, n);
 	/* Whole groups are written by their tetragraph: "REL TO USA, FVEY". */
 	for (g = 0; g < p->ngroups && npicked < MAX_PICKED; g++) {
 		const struct policy_group *gr = &p->groups[g];

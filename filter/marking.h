@@ -24,7 +24,9 @@ struct marking {
 	uint64_t controls;		/* bit per policy control (handling and distribution) */
 	enum marking_fd fd;
 	struct country_set rel;		/* with FD_REL: countries the portion may go to */
-	bool rel_partial;		/* the REL TO list names a group of unknown membership, or none */
+	bool rel_partial;		/* the REL TO list names a group of unknown membership, or none:
+					 * it proves less than it says (for messages; such a group is
+					 * a bit of rel of its own, policy_group.slot) */
 	bool fd_conflict;		/* NOFORN and REL TO were both written, or REL TO twice:
 					 * malformed, never released */
 	bool unknown;			/* an unknown token: never releasable */

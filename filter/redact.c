@@ -267,13 +267,6 @@ fail:
 	return -1;
 }
 
-/* Whether the release is NOFORN. */
-static bool
-rollup_fd_noforn(const struct redact_result *res)
-{
-	return res->released > 0 && res->rollup.fd == FD_NOFORN;
-}
-
 /* Whether a caption control is still needed by what was released. */
 static bool
 caption_needed(const struct policy *p, int c, const struct marking *rollup)
@@ -606,13 +599,11 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	 * the first banner line states it again on a caption line of its own, so that the release
 	 * says what its kept portions carry, and reads so again.
 	 */
-	for (ctl = 0; ctl < p->ncontrols; ctl++) {
-		bool applies = p->controls[ctl].kind == CONTROL_NOFORN ?
-		    ((d->captions >> ctl) & 1) && rollup_fd_noforn(res) :
-		    ((d->caption_lines >> ctl) & 1) && ((res->rollup.controls >> ctl) & 1) &&
-		    p->controls[ctl].kind == CONTROL_HANDLING;
+	for (ctl = 0; ctl < p->ncontrols && res->released > 0; ctl++) {
+		uint64_t said = p->controls[ctl].kind == CONTROL_NOFORN ? d->captions :
+		    d->caption_lines & p->handling;
 
-		if (applies && !((captioned >> ctl) & 1))
+		if (((said & ~captioned) >> ctl) & 1 && caption_needed(p, (int)ctl, &res->rollup))
 			lost |= (uint64_t)1 << ctl;
 	}
 	for (i = 0; i < d->nlines && lost != 0; i++)
@@ -631,7 +622,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	}
 	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
-	for (i = 0; i < d->nlines && !w.nomem; i++) {
+	for (i = 0; i < d->nlines && !w.nomem && w.unwritable == 0; i++) {
 		const struct doc_line *ln = &d->lines[i];
 		const struct marking *rollup = &res->rollup;
 		size_t out_start;
@@ -659,8 +650,6 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		switch (kind) {
 		case LINE_BANNER:
 			render_banner(&w, p, d, i, rollup, captioned, i == first_banner ? lost : 0);
-			if (w.unwritable != 0)
-				goto done;
 			break;
 		case LINE_ROUTING_CLASS:
 			render_routing_class(&w, p, d, i, rollup);
@@ -694,8 +683,6 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			/* The first banner again, on a later page: it says what the first says. */
 			if (ln->banner_copy) {
 				render_banner(&w, p, d, i, rollup, captioned, 0);
-				if (w.unwritable != 0)
-					goto done;
 				break;
 			}
 			put_line(&w, d, ln);
@@ -745,7 +732,6 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		}
 	}
 	close_run(&w, d, &run);
-done:
 	if (w.sink != NULL) {
 		sink_flush(&w);
 		free(w.sbuf);

@@ -14,8 +14,10 @@ cd "$(dirname "$0")/.." || exit 2
 . tests/lib/adversarial.sh
 
 # A (U) paragraph, then LINE, then text that the line says is classified, then a (U) paragraph.
+around='UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n%b\nThe walrus source is in the capital.\n\n2. (U) The gannet count was normal.\n'
 after() {
-	printf 'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n%b\nThe walrus source is in the capital.\n\n2. (U) The gannet count was normal.\n' "$1" > "$tmp/doc"
+	# shellcheck disable=SC2059
+	printf "$around" "$1" > "$tmp/doc"
 }
 
 # The documents of a red-team round, tests/data/DIR/*.txt: each line of DIR/targets names one, the
@@ -28,17 +30,12 @@ redteam() {
 
 # 1. A classification line in the body that is not in the banner grammar, in any case and
 #    spelling: the text after it is at least its level, never the (U) of the paragraph before.
-n=0
-for line in 'SECRET/REL YEMEN' 'SECRET/NOFORN' 'SECRET NOFORN' 'Secret' 'SECRET:' \
+variants classification-line UNCLASSIFIED 'walrus' 'puffin|gannet' "$around" \
+    'SECRET/REL YEMEN' 'SECRET/NOFORN' 'SECRET NOFORN' 'Secret' 'SECRET:' \
     'CLASSIFICATION: SECRET' 'Classification - Confidential' 'Secret//Noforn' 'secret' \
     'SS E C R E T' 'T O P  S E C R E T' 'SECRTE//NOFORN' 'SECRET ORCN' \
     '## TOP SECRET // SI / TK // REL TO USA AUS CAN GBR NZL' '**CONFIDENTIAL**' \
-    'SECRET//NOFORN The source said so.'; do
-	n=$((n + 1))
-	after "$line"
-	cp "$tmp/doc" "$tmp/class$n"
-	adv "classification-line-$n [$line]" UNCLASSIFIED "$tmp/class$n" 'walrus' 'puffin|gannet'
-done
+    'SECRET//NOFORN The source said so.'
 # Its level, not more: at its level the text goes out ("SECRET NOFORN" to US readers at SECRET).
 after 'SECRET NOFORN'
 adv classification-line-at-its-level SECRET "$tmp/doc" '' 'walrus|puffin|gannet'
@@ -140,13 +137,10 @@ adv banner-in-body-raises CONFIDENTIAL "$tmp/banner-body" 'walrus' 'puffin'
 #     paragraph of its own at the document's marking, not the (U) paragraph before it.
 printf 'SECRET\n\n1. (U) The puffin count was normal.\n\nThe walrus source is in the capital.\n' > "$tmp/para"
 adv unmarked-paragraph-after-sentence UNCLASSIFIED "$tmp/para" 'walrus' 'puffin'
-n=0
-for between in 'MUSCAT 00001065 002 OF 004' '-----\nDIFFERING VIEWS\n-----' 'SIPDIS' 'EXDIS' \
-    'NOT FOR INTERNET DISTRIBUTION'; do
-	n=$((n + 1))
-	printf 'S E C R E T SECTION 01 OF 04 MUSCAT 001065\n\n1. (U) The delegation included Ambassador Grappo\n\n%b\n\n2. Sayyid Badr said the walrus sanctions were failing.\n\n3. (U) The puffin count was normal.\n' "$between" > "$tmp/hidden$n"
-	adv "numbered-after-hidden-break-$n" UNCLASSIFIED "$tmp/hidden$n" 'walrus' 'puffin'
-done
+variants numbered-after-hidden-break UNCLASSIFIED 'walrus' 'puffin' \
+    'S E C R E T SECTION 01 OF 04 MUSCAT 001065\n\n1. (U) The delegation included Ambassador Grappo\n\n%b\n\n2. Sayyid Badr said the walrus sanctions were failing.\n\n3. (U) The puffin count was normal.\n' \
+    'MUSCAT 00001065 002 OF 004' '-----\nDIFFERING VIEWS\n-----' 'SIPDIS' 'EXDIS' \
+    'NOT FOR INTERNET DISTRIBUTION'
 # A period followed by a no-break space still ends the sentence.
 printf 'SECRET\n\n1. (U) The puffin count was normal.\302\240\n\n2. The walrus source is in the capital.\n' > "$tmp/nbsp-end"
 adv numbered-after-nbsp-sentence UNCLASSIFIED "$tmp/nbsp-end" 'walrus' 'puffin'
@@ -176,18 +170,11 @@ adv classification-line-glued-control "SECRET//REL TO USA, GBR" "$tmp/doc" 'walr
 # 14. What follows a head mark and what stands near a level word: a control after the mark
 #     ("(U)FOUO)", "(U)//SBU") raises; a word a slip or two from a level is an unknown mark;
 #     a mark with a space inside that may have lost a letter proves nothing.
-n=0
-for head in '(U)FOUO)' '(U)//SBU' '(U).FOUO)' '(U) SBU:' '(U)//NF'; do
-	n=$((n + 1))
-	printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n%s The walrus source is in the capital.\n' "$head" > "$tmp/tail$n"
-	adv "mark-tail-$n [$head]" UNCLASSIFIED "$tmp/tail$n" 'walrus' 'puffin'
-done
-n=0
-for head in '(Secrte)' '(CONFIDENTAL)' '(SECRE)' '(Classified)' '( S)' '(S )' '(S.)'; do
-	n=$((n + 1))
-	printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n%s The walrus source is in the capital.\n' "$head" > "$tmp/near$n"
-	adv "near-level-$n [$head]" CONFIDENTIAL "$tmp/near$n" 'walrus' 'puffin'
-done
+headed='SECRET\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n'
+variants mark-tail UNCLASSIFIED 'walrus' 'puffin' "$headed" \
+    '(U)FOUO)' '(U)//SBU' '(U).FOUO)' '(U) SBU:' '(U)//NF'
+variants near-level CONFIDENTIAL 'walrus' 'puffin' "$headed" \
+    '(Secrte)' '(CONFIDENTAL)' '(SECRE)' '(Classified)' '( S)' '(S )' '(S.)'
 
 # 15. An unmarked list item after a marked bulleted item goes with that item, not the (U) before.
 printf 'SECRET\n\n1. (U) The puffin count was normal. The options:\n- (S) the zebra route;\n- the walrus route.\n\n2. (U) The gannet count was normal.\n' > "$tmp/bullets"

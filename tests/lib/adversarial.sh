@@ -50,3 +50,16 @@ adv() {
 		fail=1
 	fi
 }
+
+# variants NAME RELEASE WITHHELD KEPT TEMPLATE ITEM...: adv on the document TEMPLATE (a printf
+# format whose one %b takes the item, escapes read) makes of each ITEM, named "NAME-N [ITEM]".
+variants() {
+	_vname=$1 _vrelease=$2 _vwithheld=$3 _vkept=$4 _vtemplate=$5 _vn=0
+	shift 5
+	for _vitem in "$@"; do
+		_vn=$((_vn + 1))
+		# shellcheck disable=SC2059
+		printf "$_vtemplate" "$_vitem" > "$tmp/$_vname$_vn"
+		adv "$_vname-$_vn [$_vitem]" "$_vrelease" "$tmp/$_vname$_vn" "$_vwithheld" "$_vkept"
+	done
+}

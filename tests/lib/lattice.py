@@ -115,10 +115,15 @@ def audience(s, t):
     return PUBLIC
 
 
+def malformed(s, m):
+    """NOFORN with REL TO, or REL TO twice: a contradiction."""
+    return m.twice or (m.fd == "rel" and "noforn" in [control(s, n)["kind"] for n in m.controls])
+
+
 def refused(s, t):
     """Whether a target is refused: a contradiction, a REL TO list that proves no country, or a
     control no reader it stands for may hold."""
-    if t.twice or (t.fd == "rel" and "noforn" in [control(s, n)["kind"] for n in t.controls]):
+    if malformed(s, t):
         return True
     if t.fd == "rel" and (not t.rel or any(x in s.unknown_groups for x in t.rel)):
         return True
@@ -131,9 +136,7 @@ def refused(s, t):
 
 def decide(s, m, t):
     """Whether every reader target t stands for may read marking m."""
-    if m.twice or (m.fd == "rel" and "noforn" in [control(s, n)["kind"] for n in m.controls]):
-        return False
-    if m.level > t.level:
+    if malformed(s, m) or m.level > t.level:
         return False
     a = audience(s, t)
     fd, readers = fd_of(s, m)
@@ -199,11 +202,15 @@ def write_mark(s, m, rng, banner=False):
     """A mark (portion syntax) or a target (banner syntax) for m, in one of the forms written."""
     lv = s.levels[m.level]
     words = [rng.choice(lv["banner"] if banner else lv["portion"])]
-    for n in sorted(m.controls, key=lambda n: rng.random()):
+    names = sorted(m.controls)     # sets iterate in an order that varies between runs
+    rng.shuffle(names)
+    for n in names:
         c = control(s, n)
         words.append(rng.choice([c["name"]] + [a for a in c["aliases"] if a.isupper()]))
     if m.fd == "rel" or m.twice:
-        lists = [sorted(m.rel, key=lambda x: rng.random())]
+        items = sorted(m.rel)
+        rng.shuffle(items)
+        lists = [items]
         if m.twice:
             lists.append(list(lists[0]))
         for items in lists:
@@ -243,7 +250,6 @@ def draw(s, rng, target=False):
         twice = rng.random() < 0.03
         if rng.random() < 0.03 and s.noforn():
             controls.add(s.noforn()[0]["name"])
-    # A NOFORN control of kind noforn is written as a control; fd says what was meant.
     return Marking(level, controls, fd, rel, twice)
 
 
@@ -275,9 +281,8 @@ def run(tearline, policy_path, s, pairs, rng):
     for _ in range(pairs // 10):
         k = rng.randrange(1, 4)
         group = [draw(s, rng) for _ in range(k)]
-        group = [g for g in group if not g.twice and not (
-            g.fd == "rel" and "noforn" in [control(s, n)["kind"] for n in g.controls])
-            and not any(x in s.unknown_groups for x in g.rel)]
+        group = [g for g in group
+                 if not malformed(s, g) and not any(x in s.unknown_groups for x in g.rel)]
         if group:
             sets.append((group, [write_mark(s, g, rng) for g in group]))
     feed = "".join("\t".join(texts) + "\n" for _, texts in sets)

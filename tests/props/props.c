@@ -246,6 +246,20 @@ props_generate(uint64_t seed, size_t *len)
 	return b.s;
 }
 
+/* The line states (line_states) of release res of d. */
+static void
+states_of(const struct document *d, const struct redact_result *res, char *state)
+{
+	size_t i, k, l;
+
+	for (i = 0; i < d->nlines; i++)
+		state[i] = d->lines[i].kind == LINE_BLANK ? 0 : 'R';
+	for (k = 0; k < res->nchanges; k++)
+		for (l = res->changes[k].line_first; l <= res->changes[k].line_last; l++)
+			if (state[l - 1] != 0)
+				state[l - 1] = res->changes[k].kind == CHANGE_WITHHELD ? 'W' : 'C';
+}
+
 /*
  * What a release does with each line: 'R' written as it was, 'W' withheld, 'C' rewritten (a
  * banner re-marked, a caption rewritten), 0 blank. Text lines of the source only when text_only.
@@ -255,16 +269,10 @@ line_states(const struct policy *p, const struct document *d, const struct marki
     enum redact_mode mode, char *state, char *err, size_t errlen)
 {
 	struct redact_result res;
-	size_t i, k, l;
 
 	if (redact_run(p, d, target, mode, &res, err, errlen) != 0)
 		return -1;
-	for (i = 0; i < d->nlines; i++)
-		state[i] = d->lines[i].kind == LINE_BLANK ? 0 : 'R';
-	for (k = 0; k < res.nchanges; k++)
-		for (l = res.changes[k].line_first; l <= res.changes[k].line_last; l++)
-			if (state[l - 1] != 0)
-				state[l - 1] = res.changes[k].kind == CHANGE_WITHHELD ? 'W' : 'C';
+	states_of(d, &res, state);
 	redact_result_free(&res);
 	return 0;
 }
@@ -609,11 +617,12 @@ other_mark(const struct policy *p, size_t close, const struct edit *e, size_t op
 /*
  * (f) and (g) at one target: the release's banner, read back, admits no reader that a portion it
  * keeps excludes; and the release, redacted again to the same target, keeps every line it copied
- * from its source, and rolls up to the same marking.
+ * from its source, and rolls up to the same marking. Fills `lines` with the release's line states
+ * (line_states) for (e).
  */
 static int
 lattice_at(const struct policy *p, const struct document *d, const struct marking *target,
-    const char *tname, const struct marking *probes, char *err, size_t errlen)
+    const char *tname, const struct marking *probes, char *lines, char *err, size_t errlen)
 {
 	struct redact_result res, again;
 	struct document d2;
@@ -625,6 +634,7 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 
 	if (redact_run(p, d, target, MODE_MASK, &res, err, errlen) != 0)
 		return -1;
+	states_of(d, &res, lines);
 	if (res.released > 0) {
 		if (marking_format(p, &res.rollup, NULL, true, text, sizeof(text)) < 0 ||
 		    marking_parse(p, text, strlen(text), MARKING_BANNER, &banner) != 1 ||
@@ -660,12 +670,12 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 		document_free(&d2);
 		goto done;
 	}
-	if (line_states(p, &d2, target, MODE_MASK, state, err, errlen) != 0 ||
-	    redact_decide(p, &d2, target, &again, err, errlen) != 0) {
+	if (redact_run(p, &d2, target, MODE_MASK, &again, err, errlen) != 0) {
 		free(state);
 		document_free(&d2);
 		goto done;
 	}
+	states_of(&d2, &again, state);
 	/* Every line the release copied from its source is kept again, under the same banner. */
 	for (k = 0, c = 0; k < d2.nlines && rc != 0; k++) {
 		const struct doc_line *ln = &d2.lines[k];
@@ -720,10 +730,10 @@ lattice_props(const struct policy *p, const struct document *d, struct props_sta
 			snprintf(err, errlen, "out of memory");
 			goto done;
 		}
-		if (line_states(p, d, &chain[t], MODE_MASK, state[t], err, errlen) != 0 ||
-		    lattice_at(p, d, &chain[t], chain_names[t], probes, err, errlen) != 0)
+		if (lattice_at(p, d, &chain[t], chain_names[t], probes, state[t], err,
+		    errlen) != 0)
 			goto done;
-		st->renders += 3;
+		st->renders += props_idempotence ? 2 : 1;
 	}
 	for (t = 0; t + 1 < NCHAIN; t++)
 		for (i = 0; i < d->nlines; i++)
