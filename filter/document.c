@@ -1836,6 +1836,28 @@ lost_open_alone(const struct document *d, size_t i)
 	return true;
 }
 
+/*
+ * Whether line i's first bracket opens a group that never closes before another opens or the line
+ * ends ("(S//NF (s//nf) The detail."): where that mark ends, and so whether any of the line is
+ * text, no reader can tell.
+ */
+static bool
+unclosed_first(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off, *open = memchr(s, '(', d->lines[i].len);
+	size_t k;
+
+	if (open == NULL)
+		return false;
+	for (k = (size_t)(open - s) + 1; k < d->lines[i].len; k++) {
+		if (s[k] == ')')
+			return false;
+		if (s[k] == '(')
+			return true;
+	}
+	return true;
+}
+
 /* Whether the first character after byte k of f's text, past spaces, is a lower-case letter. */
 static bool
 lower_after(const struct fold *f, size_t k)
@@ -1843,6 +1865,30 @@ lower_after(const struct fold *f, size_t k)
 	while (k < f->len && f->text[k] == ' ')
 		k++;
 	return k < f->len && islower((unsigned char)f->text[k]);
+}
+
+/*
+ * lower_after past whole bracketed groups too, for the text after a mark: "(U) (sbu) and more",
+ * "(U) (Top Secret) and more" go on with a sentence as "(U) and more" does, whatever the group
+ * says (what it says is read apart, and can only raise). Only where going on joins a mark, which
+ * can only raise: an unmarked line that goes on takes the marking of what it continues.
+ */
+static bool
+lower_after_groups(const struct fold *f, size_t k)
+{
+	for (;;) {
+		while (k < f->len && f->text[k] == ' ')
+			k++;
+		if (k < f->len && (f->text[k] == '(' || f->text[k] == '[')) {
+			const char *close = memchr(f->text + k, f->text[k] == '(' ? ')' : ']',
+			    f->len - k);
+
+			/* An unclosed one: what it opens is read as the text after. */
+			k = close == NULL ? k + 1 : (size_t)(close - f->text) + 1;
+			continue;
+		}
+		return k < f->len && islower((unsigned char)f->text[k]);
+	}
 }
 
 /*
@@ -1903,7 +1949,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (runs_on && prev + 1 == i && h->group.kind != GROUP_NONE &&
 	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && short_open(p, d, prev) &&
-	    (!lower_after(f, h->group.end) || h->group.kind == GROUP_UNKNOWN ||
+	    (!lower_after_groups(f, h->group.end) || h->group.kind == GROUP_UNKNOWN ||
 	    (h->group.kind == GROUP_ITEM && h->group.letter == 0)))
 		runs_on = false;
 	/*
@@ -1920,10 +1966,14 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		    d->lines[before].len, d->lines[before].latin1);
 		size_t bp = d->lines[before].portion;
 
-		/* A line of what may be a damaged mark alone ("(SBBU/NF)") is one too. */
-		runs_on = e == END_MARKS || (e == END_OPEN && lower_after(f, h->group.end)) ||
+		/*
+		 * A line of what may be a damaged mark alone ("(SBBU/NF)") is one too, and so is
+		 * one whose unknown mark never closes.
+		 */
+		runs_on = e == END_MARKS || (e == END_OPEN && lower_after_groups(f, h->group.end)) ||
 		    (bp != DOC_NONE && d->portions[bp].marked && d->portions[bp].mark->unknown &&
-		    (line_width(p, d, before) == 0 || lost_open_alone(d, before)));
+		    (line_width(p, d, before) == 0 || lost_open_alone(d, before) ||
+		    unclosed_first(d, before)));
 	}
 	h->at_head = !runs_on;
 	g = &h->group;

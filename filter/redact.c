@@ -25,6 +25,8 @@ struct writer {
 	bool blank;		/* nothing written yet, or the last line written was blank */
 	size_t removed_at;	/* output length when a line was last removed */
 	bool removed;		/* a line was removed and nothing written since */
+	bool lead;		/* a caption was written before line 1: the change of line 1
+				 * holds it (redact_stream) */
 };
 
 #define SINK_BUFFER ((size_t)64 << 10)
@@ -109,6 +111,10 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 	}
 	c = w->record ? &r->changes[r->nchanges++] : &w->scratch;
 	memset(c, 0, sizeof(*c));
+	if (w->lead && first == 0) {
+		out_start = 0;
+		w->lead = false;
+	}
 	c->kind = kind;
 	c->line_first = first + 1;
 	c->line_last = last + 1;
@@ -597,7 +603,8 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	 * A caption that applies to the whole document (NOFORN, ORCON) and that the release keeps
 	 * on no line of its own, because every line that stated it went with a withheld portion:
 	 * the first banner line states it again on a caption line of its own, so that the release
-	 * says what its kept portions carry, and reads so again.
+	 * says what its kept portions carry, and reads so again; with no banner, a caption line
+	 * before the first line does, in the change of that line.
 	 */
 	for (ctl = 0; ctl < p->ncontrols && res->released > 0; ctl++) {
 		uint64_t said = p->controls[ctl].kind == CONTROL_NOFORN ? d->captions :
@@ -619,6 +626,10 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		snprintf(err, errlen, "out of memory writing the release");
 		redact_result_free(res);
 		return -1;
+	}
+	if (lost != 0 && first_banner == DOC_NONE) {
+		put_caption(&w, p, d, 0, lost);
+		w.lead = true;
 	}
 	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
@@ -730,6 +741,9 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			break;
 		}
 		}
+		/* Line 1 in no change of its own, nor in a withheld run: the caption's change. */
+		if (w.lead && i == 0 && run.portion == DOC_NONE)
+			add_change(&w, CHANGE_CAPTION, d, 0, 0, 0);
 	}
 	close_run(&w, d, &run);
 	if (w.sink != NULL) {

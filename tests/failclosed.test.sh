@@ -176,6 +176,17 @@ variants mark-tail UNCLASSIFIED 'walrus' 'puffin' "$headed" \
 variants near-level CONFIDENTIAL 'walrus' 'puffin' "$headed" \
     '(Secrte)' '(CONFIDENTAL)' '(SECRE)' '(Classified)' '( S)' '(S )' '(S.)'
 
+# A bracketed group after a head mark hides nothing of how the sentence goes on: "(U) (xyz) and
+# more" after an unfinished sentence continues it, as "(U) and more" does (found by the
+# properties under cui, where "(sbu)" and "(Top Secret)" are no marks).
+variants group-after-mark CONFIDENTIAL 'zebra|walrus' '' \
+    'SECRET\n\n1. (S) The zebra route runs past the\n\n(U) %b and the walrus onward.\n' \
+    '(xyz)' '(sbu)' '(Top Secret)' '[note]' '(open'
+# A mark that never closes before another bracket opens may run to the line's end: the paragraph
+# after it may be under it, as after a damaged mark alone.
+variants unclosed-mark-nested CONFIDENTIAL 'walrus|puffin' '' \
+    'SECRET\n\n(S//NF %b The walrus detail.\n\n(U) The puffin count.\n' '(s//nf)' '(see above)'
+
 # 15. An unmarked list item after a marked bulleted item goes with that item, not the (U) before.
 printf 'SECRET\n\n1. (U) The puffin count was normal. The options:\n- (S) the zebra route;\n- the walrus route.\n\n2. (U) The gannet count was normal.\n' > "$tmp/bullets"
 adv bullet-after-marked-bullet CONFIDENTIAL "$tmp/bullets" 'walrus|zebra' 'puffin|gannet'

@@ -16,29 +16,76 @@
 #include "textio.h"
 
 #define NTARGETS 4
-
-static const char *const target_names[NTARGETS] = {
-	"UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET"
-};
+#define NCHAIN 5
+#define NPROBES 6
+#define NAME_MAX_LEN 160
 
 /*
- * Targets ordered by audience, each admitting fewer readers than the one before or at a higher
- * level: each releases within what the next releases (e).
+ * The targets the properties are checked at, in the policy's own words (us-cable's shown):
+ *   target  four levels from the lowest to the highest, for (a) to (d): UNCLASSIFIED,
+ *           CONFIDENTIAL, SECRET, TOP SECRET;
+ *   chain   targets ordered by audience, each admitting fewer readers than the one before or at
+ *           a higher level, for (e): UNCLASSIFIED, CONFIDENTIAL//REL TO USA, GBR, FRA,
+ *           SECRET//REL TO USA, GBR, FRA, SECRET//REL TO USA, GBR, SECRET;
+ *   probe   readers a release's banner is tried against, for (f): UNCLASSIFIED,
+ *           UNCLASSIFIED//FOUO, CONFIDENTIAL//REL TO USA, GBR, SECRET//REL TO USA, FVEY,
+ *           TOP SECRET//REL TO USA, GBR, FRA, TOP SECRET.
  */
-#define NCHAIN 5
-static const char *const chain_names[NCHAIN] = {
-	"UNCLASSIFIED", "CONFIDENTIAL//REL TO USA, GBR, FRA", "SECRET//REL TO USA, GBR, FRA",
-	"SECRET//REL TO USA, GBR", "SECRET"
+struct names {
+	char target[NTARGETS][NAME_MAX_LEN];
+	char chain[NCHAIN][NAME_MAX_LEN];
+	char probe[NPROBES][NAME_MAX_LEN];
 };
 
-/* Readers a release's banner is tried against (f). */
-#define NPROBES 6
-static const char *const probe_names[NPROBES] = {
-	"UNCLASSIFIED", "UNCLASSIFIED//FOUO", "CONFIDENTIAL//REL TO USA, GBR",
-	"SECRET//REL TO USA, FVEY", "TOP SECRET//REL TO USA, GBR, FRA", "TOP SECRET"
-};
+/* The k-th partner country of the policy: one of a few, in this order, that is not home. */
+static const char *
+partner(const struct policy *p, int k)
+{
+	static const char *const some[] = { "GBR", "FRA", "USA", "AUS", "CAN", "DEU" };
+	size_t i;
+	int c;
 
-bool props_idempotence;
+	for (i = 0; i < sizeof(some) / sizeof(some[0]); i++)
+		if ((c = policy_country_find(p, some[i], 3)) >= 0 && c != p->home && k-- == 0)
+			return some[i];
+	return p->ncountries > 0 ? p->countries[0] : "GBR";
+}
+
+static void
+names_for(const struct policy *p, struct names *nm)
+{
+	size_t n = p->nlevels, t, c = n > 1 ? 1 : 0, sc = n > 2 ? n - 2 : c, top = n - 1;
+	const char *home = p->home >= 0 ? p->countries[p->home] : partner(p, 2);
+	const char *x = partner(p, 0), *y = partner(p, 1), *g = x, *lv[3], *ctl = NULL;
+
+	for (t = 0; t < p->ngroups && g == x; t++)
+		if (p->groups[t].known)
+			g = p->groups[t].name;
+	for (t = 0; t < p->ncontrols && ctl == NULL; t++)
+		if (p->controls[t].kind == CONTROL_HANDLING && (p->controls[t].release & AUDIENCE_US))
+			ctl = p->controls[t].name;
+	for (t = 0; t < NTARGETS; t++)
+		snprintf(nm->target[t], NAME_MAX_LEN, "%s",
+		    p->levels[t * (n - 1) / (NTARGETS - 1)].banner[0]);
+	lv[0] = p->levels[0].banner[0];
+	lv[1] = p->levels[c].banner[0];
+	lv[2] = p->levels[sc].banner[0];
+	snprintf(nm->chain[0], NAME_MAX_LEN, "%s", lv[0]);
+	snprintf(nm->chain[1], NAME_MAX_LEN, "%s//REL TO %s, %s, %s", lv[1], home, x, y);
+	snprintf(nm->chain[2], NAME_MAX_LEN, "%s//REL TO %s, %s, %s", lv[2], home, x, y);
+	snprintf(nm->chain[3], NAME_MAX_LEN, "%s//REL TO %s, %s", lv[2], home, x);
+	snprintf(nm->chain[4], NAME_MAX_LEN, "%s", lv[2]);
+	snprintf(nm->probe[0], NAME_MAX_LEN, "%s", lv[0]);
+	if (ctl != NULL)
+		snprintf(nm->probe[1], NAME_MAX_LEN, "%s//%s", lv[0], ctl);
+	else
+		snprintf(nm->probe[1], NAME_MAX_LEN, "%s//REL TO %s, %s", lv[0], home, y);
+	snprintf(nm->probe[2], NAME_MAX_LEN, "%s//REL TO %s, %s", lv[1], home, x);
+	snprintf(nm->probe[3], NAME_MAX_LEN, "%s//REL TO %s, %s", lv[2], home, g);
+	snprintf(nm->probe[4], NAME_MAX_LEN, "%s//REL TO %s, %s, %s",
+	    p->levels[top].banner[0], home, x, y);
+	snprintf(nm->probe[5], NAME_MAX_LEN, "%s", p->levels[top].banner[0]);
+}
 
 uint64_t
 props_next(uint64_t *state)
@@ -622,7 +669,8 @@ other_mark(const struct policy *p, size_t close, const struct edit *e, size_t op
  */
 static int
 lattice_at(const struct policy *p, const struct document *d, const struct marking *target,
-    const char *tname, const struct marking *probes, char *lines, char *err, size_t errlen)
+    const char *tname, const struct marking *probes, const struct names *nm, char *lines,
+    char *err, size_t errlen)
 {
 	struct redact_result res, again;
 	struct document d2;
@@ -653,15 +701,11 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 				    sizeof(why), &ex) != RULE_RELEASED) {
 					snprintf(err, errlen, "(f) the release at %s is marked %s, "
 					    "which %s may read, but it keeps line %zu, which %s may "
-					    "not", tname, text, probe_names[q],
-					    d->portions[k].first + 1, probe_names[q]);
+					    "not", tname, text, nm->probe[q],
+					    d->portions[k].first + 1, nm->probe[q]);
 					goto done;
 				}
 		}
-	}
-	if (!props_idempotence) {
-		rc = 0;
-		goto done;
 	}
 	if (document_parse(p, res.out, res.out_len, "release", &d2, err, errlen) != 0)
 		goto done;
@@ -709,10 +753,10 @@ done:
 	return rc;
 }
 
-/* (e) along chain_names, then (f) and (g) at each of them. */
+/* (e) along the chain of targets, then (f) and (g) at each of them. */
 static int
-lattice_props(const struct policy *p, const struct document *d, struct props_stats *st,
-    char *err, size_t errlen)
+lattice_props(const struct policy *p, const struct document *d, const struct names *nm,
+    struct props_stats *st, char *err, size_t errlen)
 {
 	struct marking chain[NCHAIN], probes[NPROBES];
 	char *state[NCHAIN] = { NULL };
@@ -720,27 +764,27 @@ lattice_props(const struct policy *p, const struct document *d, struct props_sta
 	int rc = -1;
 
 	for (t = 0; t < NCHAIN; t++)
-		if (marking_parse_target(p, chain_names[t], &chain[t], err, errlen) != 0)
+		if (marking_parse_target(p, nm->chain[t], &chain[t], err, errlen) != 0)
 			return -1;
 	for (t = 0; t < NPROBES; t++)
-		if (marking_parse_target(p, probe_names[t], &probes[t], err, errlen) != 0)
+		if (marking_parse_target(p, nm->probe[t], &probes[t], err, errlen) != 0)
 			return -1;
 	for (t = 0; t < NCHAIN; t++) {
 		if ((state[t] = calloc(d->nlines + 1, 1)) == NULL) {
 			snprintf(err, errlen, "out of memory");
 			goto done;
 		}
-		if (lattice_at(p, d, &chain[t], chain_names[t], probes, state[t], err,
+		if (lattice_at(p, d, &chain[t], nm->chain[t], probes, nm, state[t], err,
 		    errlen) != 0)
 			goto done;
-		st->renders += props_idempotence ? 2 : 1;
+		st->renders += 2;
 	}
 	for (t = 0; t + 1 < NCHAIN; t++)
 		for (i = 0; i < d->nlines; i++)
 			if (d->lines[i].kind == LINE_TEXT && state[t][i] == 'R' &&
 			    state[t + 1][i] != 'R') {
 				snprintf(err, errlen, "(e) line %zu is released at %s but not at %s",
-				    i + 1, chain_names[t], chain_names[t + 1]);
+				    i + 1, nm->chain[t], nm->chain[t + 1]);
 				goto done;
 			}
 	rc = 0;
@@ -755,6 +799,7 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
     unsigned tries, struct props_stats *st, char *err, size_t errlen)
 {
 	struct marking targets[NTARGETS];
+	struct names nm;
 	struct reading base, mode;
 	uint64_t rng = seed;
 	size_t t, i, k, line;
@@ -764,8 +809,9 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
 
 	memset(&base, 0, sizeof(base));
 	memset(&mode, 0, sizeof(mode));
+	names_for(p, &nm);
 	for (t = 0; t < NTARGETS; t++)
-		if (marking_parse_target(p, target_names[t], &targets[t], err, errlen) != 0)
+		if (marking_parse_target(p, nm.target[t], &targets[t], err, errlen) != 0)
 			return -1;
 	if (read_at(p, targets, data, len, 0xF, &base, err, errlen) != 0)
 		goto done;
@@ -778,12 +824,12 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
 			if (base.d.lines[i].kind == LINE_TEXT && base.state[t][i] == 'R' &&
 			    base.state[t + 1][i] != 'R') {
 				snprintf(err, errlen, "(a) line %zu is released at %s but not at %s",
-				    i + 1, target_names[t], target_names[t + 1]);
+				    i + 1, nm.target[t], nm.target[t + 1]);
 				goto done;
 			}
 
 	/* (e), (f), (g): the lattice and the release read again (lattice_at). */
-	if (lattice_props(p, &base.d, st, err, errlen) != 0)
+	if (lattice_props(p, &base.d, &nm, st, err, errlen) != 0)
 		goto done;
 
 	/* (d) strip and blackout release the lines that mask does. */
@@ -803,7 +849,7 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
 					snprintf(err, errlen, "(d) line %zu is %s in %s mode and %s in "
 					    "mask mode at %s", i + 1, state[i] == 'R' ? "released" :
 					    "not released", redact_mode_name(m),
-					    base.state[t][i] == 'R' ? "released" : "not", target_names[t]);
+					    base.state[t][i] == 'R' ? "released" : "not", nm.target[t]);
 					goto done;
 				}
 		}
@@ -848,7 +894,7 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
 			if (!still_withheld(&base, &after, t, (size_t)-1, &line)) {
 				snprintf(err, errlen, "(b) the mark of line %zu damaged (%s): line %zu, "
 				    "withheld before, is released at %s", pt->first + 1, e.what, line,
-				    target_names[t]);
+				    nm.target[t]);
 				keep_failed(st, &e);
 				reading_free(&after);
 				goto done;
@@ -877,7 +923,7 @@ props_check(const struct policy *p, const char *data, size_t len, uint64_t seed,
 		st->renders++;
 		if (!still_withheld(&base, &after, t, e.inserted, &line)) {
 			snprintf(err, errlen, "(c) %s: line %zu, withheld before, is released at %s",
-			    e.what, line, target_names[t]);
+			    e.what, line, nm.target[t]);
 			keep_failed(st, &e);
 			reading_free(&after);
 			goto done;

@@ -12,12 +12,18 @@
  *       caption, in many spellings, on a line of its own or inside one) never releases a line
  *       that was withheld;
  *   (d) mask, strip and blackout release the same lines.
+ * And at targets ordered by audience (UNCLASSIFIED; REL TO USA, GBR, FRA at CONFIDENTIAL and at
+ * SECRET; SECRET//REL TO USA, GBR; SECRET):
+ *   (e) what each releases, the next releases too;
+ *   (f) a release's banner reads back as itself, and admits none of six probe targets whom a
+ *       portion the release keeps excludes;
+ *   (g) a release redacted again to its target keeps every line it copied from its source,
+ *       under a banner that says the same.
  * A line is released when the release holds it as it was written.
  */
 #ifndef TEARLINE_PROPS_H
 #define TEARLINE_PROPS_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,9 +39,6 @@ struct props_stats {
 				 * caller frees it), to look at */
 	size_t failed_len;
 };
-
-/* Whether props_check checks (g) too. */
-extern bool props_idempotence;
 
 /* A small random generator (splitmix64), so that every seed makes the same documents. */
 uint64_t props_next(uint64_t *state);

@@ -48,11 +48,8 @@ main(int argc, char **argv)
 	const char *policy = NULL, *dump = NULL;
 	int c, k, failures = 0;
 
-	while ((c = getopt(argc, argv, "gs:n:t:p:d:")) != -1) {
+	while ((c = getopt(argc, argv, "s:n:t:p:d:")) != -1) {
 		switch (c) {
-		case 'g':
-			props_idempotence = true;
-			break;
 		case 's':
 			seed = strtoul(optarg, NULL, 10);
 			break;
@@ -69,7 +66,7 @@ main(int argc, char **argv)
 			dump = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: props [-g] [-s SEED] [-n COUNT] [-t TRIES] [-p POLICY] "
+			fprintf(stderr, "usage: props [-s SEED] [-n COUNT] [-t TRIES] [-p POLICY] "
 			    "[FILE...]\n");
 			return 2;
 		}
