@@ -1910,6 +1910,34 @@ text_before(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
+ * Whether s[0..n), past spaces, is the policy's placeholder as redact writes it: the template
+ * with a short exemption for "{exemption}" ("(U) [WITHHELD (b)(1)]").
+ */
+static bool
+placeholder_line(const struct policy *p, const char *s, size_t n)
+{
+	const char *ph = p->placeholder, *at = strstr(ph, "{exemption}");
+	size_t pre = at != NULL ? (size_t)(at - ph) : strlen(ph);
+	const char *post = at != NULL ? at + strlen("{exemption}") : "";
+	size_t npost = strlen(post), k;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n < pre + npost || memcmp(s, ph, pre) != 0 || memcmp(s + n - npost, post, npost) != 0)
+		return false;
+	if (at == NULL)
+		return n == pre;
+	if (n - pre - npost > 64)
+		return false;
+	for (k = pre; k < n - npost; k++)
+		if (s[k] == '[' || s[k] == ']' || s[k] == '{' || s[k] == '}')
+			return false;
+	return true;
+}
+
+/*
  * Rule: the head of a line (start at a proven mark; unknown mark; raise). Reads the labels and
  * the group that stands first after them, and decides by where the line stands (decide_head,
  * decide_wrapped). Returns 1 when it started a portion, 0 when the line is text (its head is then
@@ -2051,8 +2079,12 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		rd->bulleted = true;
 		rd->para = para;
 	}
-	/* A mark at a line's head, even one that only raises, ends the header. */
-	rd->header = false;
+	/*
+	 * A mark at a line's head, even one that only raises, ends the header; not a placeholder
+	 * tearline wrote, so that a release is read as its original was.
+	 */
+	if (!placeholder_line(p, s + label_end, d->lines[i].len - label_end))
+		rd->header = false;
 	return 1;
 }
 

@@ -108,4 +108,28 @@ printf 'SECRET//REL TO USA, GBR\n(S//REL TO USA, GBR) alpha.\n\n(TS) walrus word
 cmp -s "$tmp/out" "$tmp/again" && ok "and the release redacted again is unchanged" ||
     bad "and the release redacted again is unchanged"
 
+# (i) Idempotence on real documents: every release of the shared corpus, tests/corpus and the
+# samples at UNCLASSIFIED, CONFIDENTIAL, SECRET and SECRET//REL TO USA, GBR, redacted again to
+# its target, is the same bytes (the properties check the weaker form on generated documents).
+set -- samples/*.txt tests/corpus/*.txt
+if [ -d ../shared/corpus ]; then
+	set -- "$@" ../shared/corpus/*/*.txt
+elif [ -n "${TEARLINE_REQUIRE_SHARED:-}" ]; then
+	bad "../shared/corpus is absent, and TEARLINE_REQUIRE_SHARED is set"
+fi
+n=0 changed=0
+for f in "$@"; do
+	for target in UNCLASSIFIED CONFIDENTIAL SECRET "SECRET//REL TO USA, GBR"; do
+		n=$((n + 1))
+		"$T" redact -q --release "$target" "$f" > "$tmp/once" 2>/dev/null
+		"$T" redact -q --release "$target" "$tmp/once" > "$tmp/twice" 2>/dev/null
+		if ! cmp -s "$tmp/once" "$tmp/twice"; then
+			changed=$((changed + 1))
+			[ "$changed" -le 5 ] && echo "     changed: $f at $target"
+		fi
+	done
+done
+[ "$changed" = 0 ] && ok "$n releases redacted again to their targets are unchanged" ||
+    bad "$changed of $n releases change when redacted again to their targets"
+
 exit $fail

@@ -721,7 +721,7 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 	}
 	states_of(&d2, &again, state);
 	/* Every line the release copied from its source is kept again, under the same banner. */
-	for (k = 0, c = 0; k < d2.nlines && rc != 0; k++) {
+	for (k = 0, c = 0; k < d2.nlines; k++) {
 		const struct doc_line *ln = &d2.lines[k];
 
 		while (c < res.nchanges && res.changes[c].out_end <= ln->off)
