@@ -317,6 +317,11 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		for (open = len - 1; open > 0 && len - open <= p->reading.mark_max + 1; open--)
 			if (s[open - 1] == '(' || s[open - 1] == ')')
 				break;
+		/* A closing bracket doubled ("(SBU/NF))") closes nothing: read past it. */
+		if (open == len - 1 && s[open - 1] == ')') {
+			len--;
+			continue;
+		}
 		if (open == 0 || s[open - 1] != '(')
 			break;
 		for (size_t k = open; k < len - 1; k++)
@@ -996,6 +1001,34 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first)
 	    memcmp(post, rd->post, len) == 0;
 }
 
+/* Whether a word of s[0..n) is a control's name or alias ("NOFORN", "SENSITIVE") or "REL". */
+static bool
+names_control(const struct policy *p, const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t un = 0;
+		const struct policy_term *t;
+
+		while (k < n && !isalnum((unsigned char)s[k]))
+			k++;
+		while (k < n && isalnum((unsigned char)s[k])) {
+			if (un < POLICY_WORD_MAX)
+				up[un++] = (char)toupper((unsigned char)s[k]);
+			k++;
+		}
+		if (un == 0)
+			continue;
+		up[un] = '\0';
+		if ((un == 3 && memcmp(up, "REL", 3) == 0) ||
+		    ((t = policy_term_find(p, up, un)) != NULL && t->control >= 0))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Rule: structure lines of the policy's layout (banner, page header, authority block,
  * declassification line, TAGS). Kept or re-marked only where their grammar proves they hold no
@@ -1068,8 +1101,13 @@ read_structure(struct reader *rd, size_t i)
 				continue;
 			/*
 			 * What follows the level is copied as written: in the body, only the
-			 * post and cable number of the banner at the top, proven so.
+			 * post and cable number of the banner at the top, proven so; and never
+			 * one that names a control ("S E C R E T NOFORN PARIS 001234"), which
+			 * would go out as written and is read as a classification line.
 			 */
+			if (group_set(ov, r->g_rest) && names_control(p, s + ov[2 * r->g_rest],
+			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest]))
+				continue;
 			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ov[2 * r->g_rest],
 			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest],
 			    rd->top || (rd->header && !d->has_banner)))
@@ -1868,26 +1906,32 @@ lower_after(const struct fold *f, size_t k)
 }
 
 /*
- * lower_after past whole bracketed groups too, for the text after a mark: "(U) (sbu) and more",
- * "(U) (Top Secret) and more" go on with a sentence as "(U) and more" does, whatever the group
+ * lower_after past whole bracketed groups (nested ones in them) and the punctuation around them,
+ * for the text after a mark: "(U) (sbu) and more", "(U) (Top Secret) and more", "(U) (see ref
+ * (A)), and more" go on with a sentence as "(U) and more" does, whatever the group
  * says (what it says is read apart, and can only raise). Only where going on joins a mark, which
  * can only raise: an unmarked line that goes on takes the marking of what it continues.
  */
 static bool
 lower_after_groups(const struct fold *f, size_t k)
 {
-	for (;;) {
-		while (k < f->len && f->text[k] == ' ')
-			k++;
-		if (k < f->len && (f->text[k] == '(' || f->text[k] == '[')) {
-			const char *close = memchr(f->text + k, f->text[k] == '(' ? ')' : ']',
-			    f->len - k);
+	const char *s = f->text;
 
-			/* An unclosed one: what it opens is read as the text after. */
-			k = close == NULL ? k + 1 : (size_t)(close - f->text) + 1;
-			continue;
+	for (;;) {
+		size_t j, depth = 0;
+
+		while (k < f->len && strchr(" ,;:-", s[k]) != NULL)
+			k++;
+		if (k >= f->len || strchr("([{", s[k]) == NULL)
+			return k < f->len && islower((unsigned char)s[k]);
+		/* The group, nested ones in it; an unclosed one: what it opens is read after. */
+		for (j = k; j < f->len; j++) {
+			if (strchr("([{", s[j]) != NULL)
+				depth++;
+			else if (strchr(")]}", s[j]) != NULL && --depth == 0)
+				break;
 		}
-		return k < f->len && islower((unsigned char)f->text[k]);
+		k = j < f->len ? j + 1 : k + 1;
 	}
 }
 
@@ -2226,9 +2270,35 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 }
 
 /*
+ * A table cell of controls alone ("| NOFORN |", "| ORCON |") or a REL TO list alone ("| REL TO
+ * USA |"): into *m at the lowest level, with them. Returns whether the cell is one.
+ */
+static bool
+cell_controls(const struct policy *p, const struct fold *f, struct marking *m)
+{
+	char buf[FOLD_MAX + 64];
+	uint64_t bits;
+	size_t c;
+
+	if (f->len >= 3 && strncasecmp(f->text, "REL", 3) == 0 && f->len < FOLD_MAX) {
+		snprintf(buf, sizeof(buf), "%s//%.*s", p->levels[0].banner[0], (int)f->len, f->text);
+		return marking_parse(p, buf, strlen(buf), MARKING_BANNER, m) == 1 &&
+		    m->fd != FD_NONE;
+	}
+	if (!reading_caption(p, f, &bits))
+		return false;
+	marking_init(m);
+	for (c = 0; c < p->ncontrols; c++)
+		if (((bits >> c) & 1) && p->controls[c].kind == CONTROL_NOFORN)
+			m->fd = FD_NOFORN;
+	marking_add_controls(p, m, bits & p->handling);
+	return m->fd != FD_NONE || m->controls != 0;
+}
+
+/*
  * What the cells of a table row say (line i opens with '|'): a cell that is a classification
- * on its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |") raises the row. Returns
- * whether one does, with their join in *m.
+ * on its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |"), or controls alone ("| NOFORN
+ * |", "| REL TO USA |"), raises the row. Returns whether one does, with their join in *m.
  */
 static bool
 table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
@@ -2258,7 +2328,8 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 		fold_line(s + b, e - b, FOLD_MAX, d->lines[i].latin1, &f);
 		if (!reading_class_line(p, &f, false, &one) && !(e - b <= 2 &&
 		    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
-		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)))
+		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)) &&
+		    !cell_controls(p, &f, &one))
 			continue;
 		if (found)
 			marking_join(p, m, &one, m);

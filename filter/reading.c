@@ -1295,16 +1295,22 @@ count_words(const char *s, size_t n)
 
 /*
  * A short line in capitals that names a level of the policy above the lowest among other words,
- * exactly: "ANNEX A -- SECRET//NOFORN", "ENTIRE TEXT SECRET", "BEGIN SECRET". Not a sentence (it
- * ends in no '.' or ','). Sets *m to the highest such level, with what a separator after it says.
+ * exactly: "ANNEX A -- SECRET//NOFORN", "ENTIRE TEXT SECRET", "BEGIN SECRET", "TAB A: SECRET//REL
+ * TO USA, AUS" (short before its first separator). Not a sentence (it ends in no '.' or ',').
+ * In a line with lower case (`lower`), only a level a banner's "//" follows names one ("Annex
+ * A -- Secret//Rel to USA, AUS"). Sets *m to the highest such level, with what a separator
+ * after it says.
  */
 static bool
-named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
+named_level(const struct policy *p, const char *s, size_t n, bool lower, struct marking *m)
 {
-	size_t j;
+	size_t j, cut = 0;
 	bool found = false;
 
-	if (n == 0 || count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' || s[n - 1] == ',')
+	/* The words of a marking after a separator ("//REL TO USA, GBR, AUS") are not counted. */
+	while (cut < n && s[cut] != '/' && s[cut] != '|')
+		cut++;
+	if (n == 0 || count_words(s, cut) > CLASS_WORDS || s[n - 1] == '.' || s[n - 1] == ',')
 		return false;
 	for (j = 0; j < n; j++) {
 		const struct policy_term *lv;
@@ -1315,6 +1321,9 @@ named_level(const struct policy *p, const char *s, size_t n, struct marking *m)
 			continue;
 		if ((lv = class_level(p, s, n, &at, true, &glued, &wild)) == NULL ||
 		    (at < n && is_letterish(s[at])) || wild > 0 || lv->level <= 0)
+			continue;
+		/* In a line with lower case, only a level with a banner's "//" after it. */
+		if (lower && !(at + 1 < n && s[at] == '/' && s[at + 1] == '/'))
 			continue;
 		if (!found || lv->level > m->level) {
 			marking_init(m);
@@ -1619,9 +1628,9 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	class_rest(p, s + k, n - k, m);
 	return true;
 named:
-	if (lower || unreadable)
+	if (unreadable)
 		return false;
-	return named_level(p, s, n, m);
+	return named_level(p, s, n, lower, m);
 }
 
 /*
@@ -1721,9 +1730,25 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 /*
  * A control named as a label, in any case: at the head of a line or of a subject, after "RE:",
  * "FW:" and the like, before ':' or a dash ("Subject: FW: SBU: Haiti", "SBU: The list", "Sbu -
- * the list"), or after a dash at the line's end ("Haiti evacuation list -- SBU"). Returns its bit,
- * or 0.
+ * the list") or, in capitals, before words ("SBU Haiti list"); after a dash at the line's end
+ * ("Haiti evacuation list -- SBU"), or in capitals after any separator ("Haiti list - SBU",
+ * "Haiti list: NOFORN", "Haiti list / FOUO", en and em dashes). Returns its bit, or 0.
  */
+/* Whether s[0..n) has letters and none of them in lower case. */
+static bool
+capitals(const char *s, size_t n)
+{
+	size_t k;
+	bool any = false;
+
+	for (k = 0; k < n; k++) {
+		if (is_lower(s[k]))
+			return false;
+		any = any || is_alpha(s[k]);
+	}
+	return any;
+}
+
 static uint64_t
 control_label(const struct policy *p, const char *s, size_t n)
 {
@@ -1746,9 +1771,12 @@ control_label(const struct policy *p, const char *s, size_t n)
 	}
 	at = i;
 	if ((c = control_run(p, s, n, &at)) >= 0 && p->controls[c].kind != CONTROL_DISTRIBUTION) {
+		size_t end = at;
+
 		while (at < n && s[at] == ' ')
 			at++;
-		if (at < n && (s[at] == ':' || s[at] == '-'))
+		/* "SBU: The list", "SBU - the list"; in capitals, "SBU Haiti evacuation list". */
+		if (at < n && (s[at] == ':' || s[at] == '-' || (at > end && capitals(s + i, end - i))))
 			return (uint64_t)1 << c;
 	}
 	/* "... -- SBU": the last words after a dash. */
@@ -1757,6 +1785,21 @@ control_label(const struct policy *p, const char *s, size_t n)
 	if (e > 1 && e < n && s[e - 2] == '-') {
 		at = e;
 		if ((c = control_run(p, s, n, &at)) >= 0 && at >= n &&
+		    p->controls[c].kind != CONTROL_DISTRIBUTION)
+			return (uint64_t)1 << c;
+	}
+	/*
+	 * "... list - SBU", "... list: NOFORN", "... list / FOUO", en and em dashes too: the last
+	 * words after any separator, in capitals.
+	 */
+	for (e = n; e > 0 && strchr("-:/|", s[e - 1]) == NULL && (unsigned char)s[e - 1] < 0x80; e--)
+		continue;
+	if (e > 0 && e < n) {
+		at = e;
+		while (at < n && s[at] == ' ')
+			at++;
+		if (at < n && capitals(s + at, n - at) &&
+		    (c = control_run(p, s, n, &at)) >= 0 && at >= n &&
 		    p->controls[c].kind != CONTROL_DISTRIBUTION)
 			return (uint64_t)1 << c;
 	}
@@ -1777,20 +1820,20 @@ reading_named_controls(const struct policy *p, const struct fold *f)
 	if ((bits = control_label(p, s, n)) != 0)
 		return bits;
 	/*
-	 * What is in brackets is read apart: a mark in the line ("TOP SECRET (TS//SI) // SI",
-	 * "NOFORN (s)") neither names a control nor stops the line from naming one.
+	 * Brackets part words as spaces do ("UNCLASSIFIED (FOR OFFICIAL USE ONLY)"), and what is
+	 * in them does not make the line prose: a mark in the line ("TOP SECRET (TS//SI) // SI",
+	 * "NOFORN (s)") does not stop it naming a control.
 	 */
 	for (k = 0; k < n; k++) {
 		if (is_open(s[k]))
 			depth++;
-		plain[k] = depth > 0 ? ' ' : s[k];
+		if (depth == 0 && (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9')))
+			return 0;
+		plain[k] = is_open(s[k]) || is_close(s[k]) ? ' ' : s[k];
 		if (is_close(s[k]) && depth > 0)
 			depth--;
 	}
 	s = plain;
-	for (k = 0; k < n; k++)
-		if (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9'))
-			return 0;
 	k = 0;
 	while (next_word(s, n, &k, &wd)) {
 		size_t at = wd.start;

@@ -277,6 +277,13 @@ redteam redteam4
 #     a line end. Every word "qz..." above the target is withheld.
 redteam redteam5
 
+# 23. A sixth red-team round, tests/data/redteam6/ (found on 1cc50fd): a heading that names a
+#     level with a REL TO list of two countries or more, or in mixed case with "//"; controls of
+#     several words in brackets; a bracketed caption in a cable header; nested or punctuated
+#     groups after a head mark; a control after a single dash, an em dash or first in an e-mail
+#     subject; table cells of controls alone; control words or REL TO in a cable banner's post.
+redteam redteam6
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
