@@ -310,15 +310,22 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		size_t open;
 		bool exotic = false;
 
+		size_t t;
+
 		if ((len = trim_end(s, len, latin1)) == 0)
 			return proven ? END_MARKS : END_OPEN;
+		/* Punctuation and emphasis after a closing bracket: "(SBU/NF).", "**(S)**". */
+		for (t = len; t > 0 && strchr(".:;*]", s[t - 1]) != NULL && s[t - 1] != '\0'; t--)
+			continue;
+		if (t > 0 && t < len && s[t - 1] == ')')
+			len = t;
 		if (s[len - 1] != ')')
 			break;
 		for (open = len - 1; open > 0 && len - open <= p->reading.mark_max + 1; open--)
 			if (s[open - 1] == '(' || s[open - 1] == ')')
 				break;
 		/* A closing bracket doubled ("(SBU/NF))") closes nothing: read past it. */
-		if (open == len - 1 && s[open - 1] == ')') {
+		if (open > 0 && open == len - 1 && s[open - 1] == ')') {
 			len--;
 			continue;
 		}
@@ -336,8 +343,8 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		len = open - 1;
 	}
 	if (proven) {
-		/* Text before the marks, or marks alone. */
-		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		/* Text before the marks, or marks alone (after a bullet, emphasis, a bracket). */
+		while (len > 0 && strchr(" \t-*([", s[len - 1]) != NULL && s[len - 1] != '\0')
 			len--;
 		return len > 0 ? END_MARK : END_MARKS;
 	}
@@ -514,6 +521,63 @@ group_set(const PCRE2_SIZE *ov, int g)
 	return g > 0 && ov[2 * g] != PCRE2_UNSET;
 }
 
+/* Whether a word of s[0..n) is a control's name or alias ("NOFORN", "SENSITIVE") or "REL". */
+static bool
+names_control(const struct policy *p, const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t un = 0;
+		const struct policy_term *t;
+
+		while (k < n && !isalnum((unsigned char)s[k]))
+			k++;
+		while (k < n && isalnum((unsigned char)s[k])) {
+			if (un < POLICY_WORD_MAX)
+				up[un++] = (char)toupper((unsigned char)s[k]);
+			k++;
+		}
+		if (un == 0)
+			continue;
+		up[un] = '\0';
+		if ((un == 3 && memcmp(up, "REL", 3) == 0) ||
+		    ((t = policy_term_find(p, up, un)) != NULL && t->control >= 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * How many bytes of s[0..n) its first words take that are controls, one word each (letters,
+ * digits and '-': "NOFORN", "SBU-NF", "SENSITIVE"), up to the end of the last such word.
+ */
+static size_t
+leading_controls(const struct policy *p, const char *s, size_t n)
+{
+	size_t k = 0, end = 0;
+
+	for (;;) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t un = 0, start;
+		const struct policy_term *t;
+
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		start = k;
+		while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-')) {
+			if (un < POLICY_WORD_MAX && isalnum((unsigned char)s[k]))
+				up[un++] = (char)toupper((unsigned char)s[k]);
+			k++;
+		}
+		if (k == start || un == 0 || (t = policy_term_find(p, up, un)) == NULL ||
+		    t->control < 0)
+			return end;
+		end = k;
+	}
+}
+
 /* Parses a banner match into ln and *m; returns whether the level is a marking. */
 static bool
 take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
@@ -539,10 +603,14 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	 * What follows the level is kept as written; a control named in it still says what the
 	 * document is ("UNCLAS SENSITIVE MUSCAT 001065", "S E C R E T NOFORN MUSCAT 001065").
 	 */
+	ln->span_start = (uint16_t)ls;
+	ln->span_mid = (uint16_t)le;
+	ln->span_end = (uint16_t)(ce > cs ? ce : le);
+	ln->has_controls = ce > cs;
 	if (group_set(ov, r->g_rest)) {
-		uint64_t bits = reading_words_controls(p, s + ov[2 * r->g_rest],
-		    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest]);
-		size_t c;
+		size_t rs = ov[2 * r->g_rest], re = ov[2 * r->g_rest + 1];
+		uint64_t bits = reading_words_controls(p, s + rs, re - rs);
+		size_t c, lead = leading_controls(p, s + rs, re - rs);
 
 		for (c = 0; c < p->ncontrols; c++)
 			if ((bits >> c) & 1) {
@@ -551,11 +619,18 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 				else
 					m->controls |= (uint64_t)1 << c;
 			}
+		/*
+		 * Controls right after the level ("S E C R E T NOFORN PARIS 001234") are the
+		 * banner's own, re-marked with it; a control or REL anywhere else among the words
+		 * after them would go out as written: no banner.
+		 */
+		if (lead > 0) {
+			ln->span_end = (uint16_t)(rs + lead);
+			ln->has_controls = true;
+		}
+		if (names_control(p, s + rs + lead, re - rs - lead))
+			return false;
 	}
-	ln->span_start = (uint16_t)ls;
-	ln->span_mid = (uint16_t)le;
-	ln->span_end = (uint16_t)(ce > cs ? ce : le);
-	ln->has_controls = ce > cs;
 	return true;
 }
 
@@ -1001,34 +1076,6 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first)
 	    memcmp(post, rd->post, len) == 0;
 }
 
-/* Whether a word of s[0..n) is a control's name or alias ("NOFORN", "SENSITIVE") or "REL". */
-static bool
-names_control(const struct policy *p, const char *s, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n) {
-		char up[POLICY_WORD_MAX + 1];
-		size_t un = 0;
-		const struct policy_term *t;
-
-		while (k < n && !isalnum((unsigned char)s[k]))
-			k++;
-		while (k < n && isalnum((unsigned char)s[k])) {
-			if (un < POLICY_WORD_MAX)
-				up[un++] = (char)toupper((unsigned char)s[k]);
-			k++;
-		}
-		if (un == 0)
-			continue;
-		up[un] = '\0';
-		if ((un == 3 && memcmp(up, "REL", 3) == 0) ||
-		    ((t = policy_term_find(p, up, un)) != NULL && t->control >= 0))
-			return true;
-	}
-	return false;
-}
-
 /*
  * Rule: structure lines of the policy's layout (banner, page header, authority block,
  * declassification line, TAGS). Kept or re-marked only where their grammar proves they hold no
@@ -1101,15 +1148,11 @@ read_structure(struct reader *rd, size_t i)
 				continue;
 			/*
 			 * What follows the level is copied as written: in the body, only the
-			 * post and cable number of the banner at the top, proven so; and never
-			 * one that names a control ("S E C R E T NOFORN PARIS 001234"), which
-			 * would go out as written and is read as a classification line.
+			 * post and cable number of the banner at the top, proven so (controls
+			 * before it are the banner's: take_banner).
 			 */
-			if (group_set(ov, r->g_rest) && names_control(p, s + ov[2 * r->g_rest],
-			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest]))
-				continue;
-			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ov[2 * r->g_rest],
-			    ov[2 * r->g_rest + 1] - ov[2 * r->g_rest],
+			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ln->span_end,
+			    ov[2 * r->g_rest + 1] - ln->span_end,
 			    rd->top || (rd->header && !d->has_banner)))
 				continue;
 			if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
@@ -1920,8 +1963,22 @@ lower_after_groups(const struct fold *f, size_t k)
 	for (;;) {
 		size_t j, depth = 0;
 
-		while (k < f->len && strchr(" ,;:-", s[k]) != NULL)
-			k++;
+		/*
+		 * Punctuation, quotation marks (ASCII and typographic, in UTF-8), an ellipsis,
+		 * stray closing brackets and a number: "(U) \u201cnorthern\u201d", "(U) ...
+		 * northern", "(U) 4 northern", "(U) (see ref A)) northern".
+		 */
+		while (k < f->len) {
+			unsigned char ch = (unsigned char)s[k];
+
+			if (strchr(" ,;:-.\"')]}", s[k]) != NULL || isdigit(ch))
+				k++;
+			else if (ch == 0xE2 && k + 2 < f->len && (unsigned char)s[k + 1] == 0x80 &&
+			    strchr("\x98\x99\x9C\x9D\xA6", s[k + 2]) != NULL)
+				k += 3;
+			else
+				break;
+		}
 		if (k >= f->len || strchr("([{", s[k]) == NULL)
 			return k < f->len && islower((unsigned char)s[k]);
 		/* The group, nested ones in it; an unclosed one: what it opens is read after. */
@@ -2285,7 +2342,8 @@ cell_controls(const struct policy *p, const struct fold *f, struct marking *m)
 		return marking_parse(p, buf, strlen(buf), MARKING_BANNER, m) == 1 &&
 		    m->fd != FD_NONE;
 	}
-	if (!reading_caption(p, f, &bits))
+	/* "| NOFORN |"; "| source -- NOFORN |", "| NOFORN [1] |" name it too. */
+	if (!reading_caption(p, f, &bits) && (bits = reading_named_controls(p, f)) == 0)
 		return false;
 	marking_init(m);
 	for (c = 0; c < p->ncontrols; c++)

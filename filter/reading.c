@@ -1290,6 +1290,10 @@ count_words(const char *s, size_t n)
 	return words;
 }
 
+static size_t abbreviation_at(const struct policy *p, const char *s, size_t n, size_t j,
+    size_t *at);
+static bool capitals(const char *s, size_t n);
+
 /* The most words of a line in capitals that names a level among others ("ANNEX A -- SECRET"). */
 #define CLASS_WORDS 6
 
@@ -1304,45 +1308,88 @@ count_words(const char *s, size_t n)
 static bool
 named_level(const struct policy *p, const char *s, size_t n, bool lower, struct marking *m)
 {
-	size_t j, cut = 0;
+	size_t j, cut = 0, words;
 	bool found = false;
 
 	/* The words of a marking after a separator ("//REL TO USA, GBR, AUS") are not counted. */
 	while (cut < n && s[cut] != '/' && s[cut] != '|')
 		cut++;
-	if (n == 0 || count_words(s, cut) > CLASS_WORDS || s[n - 1] == '.' || s[n - 1] == ',')
+	words = count_words(s, cut);
+	if (n == 0 || s[n - 1] == '.' || s[n - 1] == ',')
 		return false;
 	for (j = 0; j < n; j++) {
 		const struct policy_term *lv;
-		size_t at = j, wild = 0;
+		size_t at = j, wild = 0, k, lvl;
 		int glued;
+		bool banner, marked;
 
 		if (!is_letterish(s[j]) || (j > 0 && is_letterish(s[j - 1])))
 			continue;
-		if ((lv = class_level(p, s, n, &at, true, &glued, &wild)) == NULL ||
-		    (at < n && is_letterish(s[at])) || wild > 0 || lv->level <= 0)
+		lv = class_level(p, s, n, &at, true, &glued, &wild);
+		if (lv != NULL && ((at < n && is_letterish(s[at])) || wild > 0 || lv->level <= 0))
 			continue;
-		/* In a line with lower case, only a level with a banner's "//" after it. */
-		if (lower && !(at + 1 < n && s[at] == '/' && s[at + 1] == '/'))
+		if (lv == NULL) {
+			/* A level's abbreviation before "//" ("Appendix: TS//SI//REL TO USA"). */
+			if ((lvl = abbreviation_at(p, s, n, j, &at)) == 0)
+				continue;
+			glued = -1;
+		} else {
+			lvl = (size_t)lv->level;
+		}
+		banner = at + 1 < n && s[at] == '/' && s[at + 1] == '/';
+		for (k = at; k < n && s[k] == ' '; k++)
 			continue;
-		if (!found || lv->level > m->level) {
+		/* What follows the level is a marking's ("SECRET REL TO GBR, USA", "// REL TO"). */
+		marked = k < n && (s[k] == '/' || marking_words(p, s + k, n - k));
+		/*
+		 * Not prose: a level a banner's "//" follows, however many words before it; one
+		 * with a marking after it, six words before it at most; else six words in all. In a
+		 * line with lower case, only a level written in capitals, or one before "//".
+		 */
+		if (!banner && (marked ? count_words(s, j) >= CLASS_WORDS : words > CLASS_WORDS))
+			continue;
+		if (lower && !banner && !capitals(s + j, at - j))
+			continue;
+		if (!found || lvl > (size_t)m->level) {
 			marking_init(m);
-			m->level = lv->level;
+			m->level = (int)lvl;
 		}
 		found = true;
 		if (glued >= 0)
 			join_control(p, glued, m);
-		/* "SECRET//NOFORN": what the separator brings is read as a banner's. */
-		if (at < n && (s[at] == '/' || s[at] == '|')) {
+		/* "SECRET//NOFORN", "SECRET REL TO GBR": what follows is read as a banner's. */
+		if (marked) {
 			struct marking rest;
 
 			marking_init(&rest);
-			rest.level = lv->level;
-			class_rest(p, s + at, n - at, &rest);
+			rest.level = (int)lvl;
+			class_rest(p, s + k, n - k, &rest);
 			marking_join(p, m, &rest, m);
 		}
 	}
 	return found;
+}
+
+/*
+ * A level's portion abbreviation in capitals at s[j] with "//" right after it ("TS//SI"):
+ * returns the level (0 for none, or the lowest) and sets *at past the abbreviation.
+ */
+static size_t
+abbreviation_at(const struct policy *p, const char *s, size_t n, size_t j, size_t *at)
+{
+	size_t l, a;
+
+	for (l = 1; l < p->nlevels; l++)
+		for (a = 0; a < p->levels[l].nportion; a++) {
+			size_t w = strlen(p->levels[l].portion[a]);
+
+			if (j + w + 2 <= n && memcmp(s + j, p->levels[l].portion[a], w) == 0 &&
+			    s[j + w] == '/' && s[j + w + 1] == '/') {
+				*at = j + w;
+				return l;
+			}
+		}
+	return 0;
 }
 
 /*
@@ -1442,8 +1489,9 @@ bare_mark(const struct policy *p, const char *s, size_t n, struct marking *m)
 
 /*
  * Whether s[0..n) speaks as a classification authority or declassification stamp does ("Class:
- * SECRET -- Reason: 1.4(C) -- Declassify on: 10/12/2027" in a FOIA release): it names what the
- * original was, not what the text after it is.
+ * SECRET -- Reason: 1.4(C) -- Declassify on: 10/12/2027", "Classified by DAS, A/GIS, DoS on
+ * 11/30/2015 -- Class: CONFIDENTIAL" in a FOIA release): it names what the original was, not
+ * what the text after it is.
  */
 static bool
 authority_words(const char *s, size_t n)
@@ -1451,7 +1499,8 @@ authority_words(const char *s, size_t n)
 	size_t k;
 
 	for (k = 0; k + 7 <= n; k++)
-		if (strncasecmp(s + k, "reason", 6) == 0 || strncasecmp(s + k, "declass", 7) == 0)
+		if (strncasecmp(s + k, "reason", 6) == 0 || strncasecmp(s + k, "declass", 7) == 0 ||
+		    (k + 13 <= n && strncasecmp(s + k, "classified by", 13) == 0))
 			return true;
 	return false;
 }
@@ -1628,7 +1677,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	class_rest(p, s + k, n - k, m);
 	return true;
 named:
-	if (unreadable)
+	/* A declassification stamp names what the original was ("Classified by ... Class: C"). */
+	if (unreadable || authority_words(s, n))
 		return false;
 	return named_level(p, s, n, lower, m);
 }
@@ -1706,11 +1756,14 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 	for (k = i; k < n; k++)
 		if ((s[k] >= '0' && s[k] <= '9'))
 			return false;
-	/* "(SBU)" on a line of its own is a mark: a portion starts there. */
-	if (is_open(s[i])) {
+	/*
+	 * "(SBU)" on a line of its own is a mark: a portion starts there; so is one after a
+	 * bullet, in emphasis or in a second bracket ("- (SBU/NF)", "**(SBU/NF)**", "((SBU/NF))").
+	 */
+	for (k = i; k < n; k++) {
 		struct group g;
 
-		if (reading_group_at(p, f, i, &g) &&
+		if (is_open(s[k]) && reading_group_at(p, f, k, &g) &&
 		    (g.kind == GROUP_MARK || g.has_level))
 			return false;
 	}
@@ -1730,9 +1783,10 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 /*
  * A control named as a label, in any case: at the head of a line or of a subject, after "RE:",
  * "FW:" and the like, before ':' or a dash ("Subject: FW: SBU: Haiti", "SBU: The list", "Sbu -
- * the list") or, in capitals, before words ("SBU Haiti list"); after a dash at the line's end
- * ("Haiti evacuation list -- SBU"), or in capitals after any separator ("Haiti list - SBU",
- * "Haiti list: NOFORN", "Haiti list / FOUO", en and em dashes). Returns its bit, or 0.
+ * the list") or, in capitals, before words or any separator ("SBU Haiti list", "SBU//Haiti");
+ * after a dash at the line's end ("Haiti evacuation list -- SBU"), or in capitals as the last
+ * words ("Haiti list - SBU", "Haiti list: NOFORN", "list SBU", en and em dashes), spaces and a
+ * sentence's punctuation after them aside. Returns its bit, or 0.
  */
 /* Whether s[0..n) has letters and none of them in lower case. */
 static bool
@@ -1753,9 +1807,12 @@ static uint64_t
 control_label(const struct policy *p, const char *s, size_t n)
 {
 	static const char *const skip[] = { "subject", "subj", "re", "fw", "fwd", "aw", "wg" };
-	size_t i = 0, k, at, e;
+	size_t i = 0, k, at, e, w;
 	int c;
 
+	/* Spaces and a sentence's punctuation at the end say nothing ("... - SBU. "). */
+	while (n > 0 && strchr(" \t.,;:", s[n - 1]) != NULL)
+		n--;
 	for (;;) {
 		while (i < n && s[i] == ' ')
 			i++;
@@ -1775,11 +1832,15 @@ control_label(const struct policy *p, const char *s, size_t n)
 
 		while (at < n && s[at] == ' ')
 			at++;
-		/* "SBU: The list", "SBU - the list"; in capitals, "SBU Haiti evacuation list". */
-		if (at < n && (s[at] == ':' || s[at] == '-' || (at > end && capitals(s + i, end - i))))
+		/*
+		 * "SBU: The list", "SBU - the list"; in capitals, before words or any separator
+		 * ("SBU Haiti evacuation list", "SBU//Haiti", "SBU_Haiti_list.xlsx").
+		 */
+		if (at >= n || s[at] == ':' || s[at] == '-' ||
+		    (capitals(s + i, end - i) && (at > end || !is_alnum(s[at]))))
 			return (uint64_t)1 << c;
 	}
-	/* "... -- SBU": the last words after a dash. */
+	/* "... -- SBU": the last words after a dash, in any case. */
 	for (e = n; e > 0 && s[e - 1] != '-'; e--)
 		continue;
 	if (e > 1 && e < n && s[e - 2] == '-') {
@@ -1789,17 +1850,17 @@ control_label(const struct policy *p, const char *s, size_t n)
 			return (uint64_t)1 << c;
 	}
 	/*
-	 * "... list - SBU", "... list: NOFORN", "... list / FOUO", en and em dashes too: the last
-	 * words after any separator, in capitals.
+	 * The last words, in capitals, after anything that parts words: "Haiti list - SBU",
+	 * "Haiti list: NOFORN", "Haiti list / FOUO", "list, SBU", "list SBU", en and em dashes,
+	 * "... LIMITED OFFICIAL USE".
 	 */
-	for (e = n; e > 0 && strchr("-:/|", s[e - 1]) == NULL && (unsigned char)s[e - 1] < 0x80; e--)
-		continue;
-	if (e > 0 && e < n) {
+	for (w = 0, e = n; w < RUN_WORDS && e > 0; w++) {
+		while (e > 0 && !is_alnum(s[e - 1]))
+			e--;
+		while (e > 0 && (is_alnum(s[e - 1]) || s[e - 1] == '-'))
+			e--;
 		at = e;
-		while (at < n && s[at] == ' ')
-			at++;
-		if (at < n && capitals(s + at, n - at) &&
-		    (c = control_run(p, s, n, &at)) >= 0 && at >= n &&
+		if (capitals(s + e, n - e) && (c = control_run(p, s, n, &at)) >= 0 && at >= n &&
 		    p->controls[c].kind != CONTROL_DISTRIBUTION)
 			return (uint64_t)1 << c;
 	}
@@ -1820,6 +1881,27 @@ reading_named_controls(const struct policy *p, const struct fold *f)
 	if ((bits = control_label(p, s, n)) != 0)
 		return bits;
 	/*
+	 * A group in brackets that is nothing but controls, in any case, names them wherever it
+	 * stands ("Unclassified (For Official Use Only)", "Source details (NOFORN DISSEM)").
+	 */
+	for (k = 0; k < n; k++) {
+		size_t e, at;
+		int c;
+
+		if (s[k] != '(' && s[k] != '[')
+			continue;
+		for (e = k + 1; e < n && !is_close(s[e]) && !is_open(s[e]); e++)
+			continue;
+		at = k + 1;
+		if (e < n && is_close(s[e]) && (c = control_run(p, s, e, &at)) >= 0 &&
+		    p->controls[c].kind != CONTROL_DISTRIBUTION) {
+			while (at < e && s[at] == ' ')
+				at++;
+			if (at == e)
+				bits |= (uint64_t)1 << c;
+		}
+	}
+	/*
 	 * Brackets part words as spaces do ("UNCLASSIFIED (FOR OFFICIAL USE ONLY)"), and what is
 	 * in them does not make the line prose: a mark in the line ("TOP SECRET (TS//SI) // SI",
 	 * "NOFORN (s)") does not stop it naming a control.
@@ -1828,7 +1910,7 @@ reading_named_controls(const struct policy *p, const struct fold *f)
 		if (is_open(s[k]))
 			depth++;
 		if (depth == 0 && (is_lower(s[k]) || (s[k] >= '0' && s[k] <= '9')))
-			return 0;
+			return bits;
 		plain[k] = is_open(s[k]) || is_close(s[k]) ? ' ' : s[k];
 		if (is_close(s[k]) && depth > 0)
 			depth--;

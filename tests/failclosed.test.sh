@@ -21,11 +21,14 @@ after() {
 }
 
 # The documents of a red-team round, tests/data/DIR/*.txt: each line of DIR/targets names one, the
-# target it is released to and the words ("|"-separated) that must not reach that release.
+# target it is released to, the words ("|"-separated) that must not reach that release, and the
+# policy when it is not the default.
 redteam() {
-	while IFS='|' read -r _doc _target _words; do
+	while IFS='|' read -r _doc _target _words _policy; do
+		ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
 		adv "$1-$_doc" "$_target" "tests/data/$1/$_doc" "$_words"
 	done < "tests/data/$1/targets"
+	ADV_ARGS=
 }
 
 # 1. A classification line in the body that is not in the banner grammar, in any case and
@@ -283,6 +286,15 @@ redteam redteam5
 #     groups after a head mark; a control after a single dash, an em dash or first in an e-mail
 #     subject; table cells of controls alone; control words or REL TO in a cable banner's post.
 redteam redteam6
+
+# 24. A seventh round, tests/data/redteam7/ (the neighbours of round six's rules, found on
+#     299640b): headings in mixed case with the level in capitals, with a spaced "//", long ones
+#     before "//", a level's abbreviation before "//" (us-intel), other schemes' levels (nato,
+#     uk); a control after a trailing space or as the last word; a group of controls in brackets
+#     in any case; controls in a table cell with other words; quotes, numbers, ellipses and stray
+#     brackets after a head mark that continues a sentence; a mark alone after a bullet, in
+#     emphasis or doubled brackets, or with punctuation after it.
+redteam redteam7
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"

@@ -7,7 +7,8 @@
 #   Runs tearline -q --release RELEASE in mask, strip and blackout mode on FILE and fails when
 #   any of WITHHELD (fixed strings separated by "|") appears on standard output, when one of KEPT
 #   does not, or when the exit status is not one of EXITS (default "0"). An exit status of 2 must
-#   come with nothing on standard output.
+#   come with nothing on standard output. $ADV_ARGS, when set, goes before the options (a policy:
+#   "-p policies/uk.yaml").
 
 LC_ALL=C
 export LC_ALL
@@ -16,8 +17,9 @@ adv() {
 	_name=$1 _release=$2 _file=$3 _withheld=$4 _kept=${5:-} _exits=${6:-0}
 	_why=
 	for _mode in mask strip blackout; do
-		"${TEARLINE:-./tearline}" -q --release "$_release" --mode "$_mode" "$_file" > "$tmp/adv.out" \
-		    2> "$tmp/adv.err"
+		# shellcheck disable=SC2086
+		"${TEARLINE:-./tearline}" ${ADV_ARGS:-} -q --release "$_release" --mode "$_mode" \
+		    "$_file" > "$tmp/adv.out" 2> "$tmp/adv.err"
 		_rc=$?
 		case " $_exits " in
 		*" $_rc "*) ;;
