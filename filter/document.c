@@ -2053,7 +2053,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	size_t prev = previous_text(p, d, i), label_end, para, before;
 	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
 	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
-	    d->lines[prev].latin1)), other = false, opens, in_sequence = false;
+	    d->lines[prev].latin1)), other = false, opens, in_sequence = false, ours;
 	bool runs_on = !paragraph && !ends_sentence(p, d->data + d->lines[prev].off,
 	    d->lines[prev].len, d->lines[prev].latin1);
 	const struct group *g;
@@ -2165,13 +2165,17 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
 	    reading_mark_tail(p, f, g->end, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
-	/* So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('). */
-	if (h->letter != 0 && letter_marking(p, h->letter, &more, &other))
-		marking_join(p, &o.mark, &more, &o.mark);
 	/* The label is what stands before the group. */
 	label_end = fold_source(f, g->start);
 	while (label_end > 0 && (s[label_end - 1] == ' ' || s[label_end - 1] == '\t'))
 		label_end--;
+	ours = placeholder_line(p, s + label_end, d->lines[i].len - label_end);
+	/*
+	 * So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('); not
+	 * the label a placeholder kept ("C) (U) [WITHHELD (b)(1)]", the third item of a list).
+	 */
+	if (h->letter != 0 && !ours && letter_marking(p, h->letter, &more, &other))
+		marking_join(p, &o.mark, &more, &o.mark);
 	/* A list item with a mark of its own: the paragraph before it is the list's. */
 	para = rd->bulleted ? rd->para : rd->cur;
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
@@ -2184,7 +2188,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 * A mark at a line's head, even one that only raises, ends the header; not a placeholder
 	 * tearline wrote, so that a release is read as its original was.
 	 */
-	if (!placeholder_line(p, s + label_end, d->lines[i].len - label_end))
+	if (!ours)
 		rd->header = false;
 	return 1;
 }
