@@ -16,9 +16,13 @@ else
 	sed 's/^/     /' "$tmp/diff" | head -n 30
 fi
 
-# release POLICY TARGET: the release of standard input, in $tmp/out.
+# release POLICY TARGET: the release of standard input, in $tmp/out (a run that fails is a
+# failure, and leaves $tmp/out empty).
 release() {
-	"$T" redact -q -p "$1" --release "$2" > "$tmp/out" 2> "$tmp/err"
+	if ! "$T" redact -q -p "policies/$1.yaml" --release "$2" > "$tmp/out" 2> "$tmp/err"; then
+		bad "release under $1 at $2: $(head -n 1 "$tmp/err")"
+		: > "$tmp/out"
+	fi
 }
 # has NAME TEXT / lacks NAME TEXT: whether the release holds a line with TEXT.
 has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else bad "$1"; sed 's/^/     /' "$tmp/out"; fi; }
@@ -50,7 +54,9 @@ expect 2 "us-cable: SECRET//REL TO USA, GBR//SBU-NF//LES-NF is refused" \
 grep -q "SBU-NF goes to US audiences only" "$tmp/stderr" &&
     ok "us-cable: the refusal names the control" || bad "us-cable: the refusal names the control"
 expect 2 "cui: CUI//REL TO USA, GBR//SP-EXPT is refused" \
-    "$T" redact -p cui -r "CUI//REL TO USA, GBR//SP-EXPT" samples/07MUSCAT1065.txt
+    "$T" redact -p policies/cui.yaml -r "CUI//REL TO USA, GBR//SP-EXPT" samples/07MUSCAT1065.txt
+grep -q "SP-EXPT goes to US audiences only" "$tmp/stderr" &&
+    ok "cui: the refusal names the control" || bad "cui: the refusal names the control"
 
 # (e) Two REL TO lists in one mark or banner are malformed: withheld, and check says so.
 printf 'SECRET//REL TO USA, GBR//REL TO USA, FRA\nunmarked walrus text goes here.\n\n(S//REL TO USA, FRA) bravo.\n\n(S//REL TO USA, GBR//REL TO USA, FRA) charlie narwhal.\n' > "$tmp/twice.txt"
@@ -95,7 +101,8 @@ printf 'NATO SECRET\n(NS//REL TO AUS) alpha.\n\n(NS//REL TO NZL) bravo.\nNATO SE
     release nato "NATO SECRET"
 lacks "nato: no NOFORN in a scheme that has none" "NOFORN"
 has "nato: REL TO lists that meet in no partner are NATO only" "NATO SECRET//REL TO USA"
-"$T" redact -q -p nato --release "NATO SECRET" < "$tmp/out" > "$tmp/again" 2>/dev/null
+"$T" redact -q -p policies/nato.yaml --release "NATO SECRET" < "$tmp/out" > "$tmp/again" \
+    2>/dev/null
 cmp -s "$tmp/out" "$tmp/again" && ok "nato: the release redacted again is unchanged" ||
     bad "nato: the release redacted again is unchanged"
 
