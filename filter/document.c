@@ -10,6 +10,7 @@
 
 #include "fold.h"
 #include "reading.h"
+#include "textio.h"
 
 /* The longest line that can be a structure line (banner, caption, routing...). */
 #define STRUCTURE_MAX 1024
@@ -763,8 +764,10 @@ settle_markings(const struct policy *p, struct document *d)
 		for (k = 0; k < d->nportions; k++)
 			if (d->portions[k].marked)
 				marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
-		/* Unmarked text is under every caption, whatever its level. */
+		/* Unmarked text is under every caption, whatever its level, and every REL TO named. */
 		marking_add_controls(p, &d->docmark, caption_handling);
+		if (d->has_named_rel)
+			marking_join(p, &d->docmark, &d->named_rel, &d->docmark);
 		if (caption_noforn)
 			d->docmark.fd = FD_NOFORN;
 	}
@@ -1231,6 +1234,75 @@ read_structure(struct reader *rd, size_t i)
  */
 static void pend_controls(struct reader *rd, uint64_t bits);
 
+/* Whether line i is short, in capitals, with no digit: a caption's shape. */
+static bool
+caption_shaped(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t k, letters = 0;
+
+	if (d->lines[i].len == 0 || d->lines[i].len > 60)
+		return false;
+	for (k = 0; k < d->lines[i].len; k++) {
+		if (islower((unsigned char)s[k]) || isdigit((unsigned char)s[k]))
+			return false;
+		letters += isupper((unsigned char)s[k]) != 0;
+	}
+	return letters > 0;
+}
+
+/*
+ * The controls that line i and the next name only together, where a control's words run on
+ * from one line to the other ("NOT RELEASABLE TO" / "FOREIGN NATIONALS"); `alone` is what line i
+ * names by itself.
+ */
+static uint64_t
+controls_across(const struct policy *p, const struct document *d, size_t i, uint64_t alone)
+{
+	const struct doc_line *a = &d->lines[i], *b;
+	char both[2 * 60 + 1 + TEXT_PAD];
+	struct fold f;
+	uint64_t bits = 0, next = 0;
+
+	if (i + 1 >= d->nlines || !caption_shaped(d, i) || !caption_shaped(d, i + 1))
+		return 0;
+	b = &d->lines[i + 1];
+	memset(both, 0, sizeof(both));
+	fold_line(d->data + b->off, b->len, READ_MAX, b->latin1, &f);
+	if (!reading_caption(p, &f, &next))
+		next = reading_named_controls(p, &f);
+	memcpy(both, d->data + a->off, a->len);
+	both[a->len] = ' ';
+	memcpy(both + a->len + 1, d->data + b->off, b->len);
+	fold_line(both, a->len + 1 + b->len, READ_MAX, a->latin1 && b->latin1, &f);
+	if (!reading_caption(p, &f, &bits))
+		bits = reading_named_controls(p, &f);
+	return bits & ~alone & ~next;
+}
+
+/*
+ * A REL TO list named at a line's end after a separator ("Source details -- REL TO USA",
+ * "ROSTER (REL TO USA, GBR)"): into *m at the lowest level. Returns whether there is one.
+ */
+static bool
+named_rel(const struct policy *p, const struct fold *f, struct marking *m)
+{
+	const char *s = f->text;
+	size_t k, e = f->len;
+	char buf[FOLD_MAX + 64];
+
+	for (k = 0; k + 7 <= f->len; k++)
+		if (strncasecmp(s + k, "REL TO ", 7) == 0 && (k == 0 || strchr(" -:/(|", s[k - 1])))
+			break;
+	if (k + 7 > f->len || (k > 0 && s[k - 1] == ' ' && (k < 2 || isalnum((unsigned char)s[k - 2]))))
+		return false;
+	while (e > k && strchr(" .;)]", s[e - 1]) != NULL)
+		e--;
+	snprintf(buf, sizeof(buf), "%s//%.*s", p->levels[0].banner[0], (int)(e - k), s + k);
+	return marking_parse(p, buf, strlen(buf), MARKING_BANNER, m) == 1 && !m->unknown &&
+	    m->fd == FD_REL;
+}
+
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
@@ -1240,14 +1312,28 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	uint64_t bits;
 
 	if (!reading_caption(p, f, &bits)) {
+		struct marking rel;
+
 		/*
 		 * "SENSITIVE BUT UNCLASSIFIED -- NOT FOR PUBLIC RELEASE": the line is text, and
-		 * what it names applies to the document and to what goes on after it.
+		 * what it names applies to the document and to what goes on after it; so does
+		 * what it names with the next line ("NOT RELEASABLE TO" / "FOREIGN NATIONALS").
 		 */
 		bits = reading_named_controls(p, f);
+		bits |= controls_across(p, d, i, bits);
 		d->captions |= bits;
 		if (bits != 0)
 			pend_controls(rd, bits);
+		/* "Source details -- REL TO USA": a REL TO list named after a separator. */
+		if (named_rel(p, f, &rel)) {
+			if (d->has_named_rel)
+				marking_join(p, &d->named_rel, &rel, &d->named_rel);
+			else
+				d->named_rel = rel;
+			d->has_named_rel = true;
+			if (!rd->top)
+				raise_after(rd, &rel, REASON_CAPTION);
+		}
 		return 0;
 	}
 	if (add_caption(d, &rd->ccap, bits, rd->err, rd->errlen) != 0)
@@ -2529,6 +2615,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	marking_init(&d->banner);
 	marking_init(&d->docmark);
 	marking_init(&d->classes);
+	marking_init(&d->named_rel);
 	memset(&rd, 0, sizeof(rd));
 	rd.p = p;
 	rd.d = d;

@@ -110,6 +110,8 @@ struct document {
 					 * controls among other words */
 	uint64_t caption_lines;		/* controls of lines of nothing but control names */
 	bool caption_noforn;
+	bool has_named_rel;		/* a line named a REL TO list among other words */
+	struct marking named_rel;	/* the join of those lists, at the lowest level */
 	bool has_class;			/* a classification line was read (reading_class_line) */
 	struct marking classes;		/* the join of every classification line's marking */
 	struct marking docmark;		/* what unmarked text takes */
