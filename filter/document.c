@@ -1726,11 +1726,15 @@ struct opening {
  * parentheses that wrapped ("(CSA) while") is text. Returns whether a portion opens.
  */
 static bool
-decide_wrapped(const struct reader *rd, size_t i, const struct group *g, struct opening *o)
+decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const struct group *g,
+    struct opening *o)
 {
 	const struct document *d = rd->d;
 	bool after_blank = i > 0 && d->lines[i - 1].kind == LINE_BLANK, other;
 
+	/* "Sen. John Doe" / "(R-TN) and staff": a party and state in the sentence. */
+	if (reading_in_sentence(f, g, !after_blank))
+		return false;
 	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank))) {
 		o->mark = g->mark;
 		o->mark.unknown = o->mark.unknown || g->kind == GROUP_UNKNOWN;
@@ -2125,6 +2129,21 @@ placeholder_line(const struct policy *p, const char *s, size_t n)
 }
 
 /*
+ * The letter of a letter label that ends at folded offset `end` of f ("B. ", after a paragraph
+ * sign or not), in capitals, or 0: an item after it that repeats it ("B. (B)") is a list's.
+ */
+static char
+label_letter(const struct fold *f, size_t end)
+{
+	while (end > 0 && strchr(" .)", f->text[end - 1]) != NULL)
+		end--;
+	if (end == 0 || !isalpha((unsigned char)f->text[end - 1]) ||
+	    (end >= 2 && isalnum((unsigned char)f->text[end - 2])))
+		return 0;
+	return (char)toupper((unsigned char)f->text[end - 1]);
+}
+
+/*
  * Rule: the head of a line (start at a proven mark; unknown mark; raise). Reads the labels and
  * the group that stands first after them, and decides by where the line stands (decide_head,
  * decide_wrapped). Returns 1 when it started a portion, 0 when the line is text (its head is then
@@ -2220,11 +2239,12 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 			in_sequence = g->value == 1 || ((rd->seen >> (g->value - 2)) & 1);
 		else
 			in_sequence = g->value == 1 || g->value == rd->items[g->item] + 1 ||
-			    item_before_in(d, prev, g);
+			    item_before_in(d, prev, g) || (h->label == LABEL_NUMBER &&
+			    label_letter(f, h->after_label) == toupper((unsigned char)g->letter));
 	}
 	o.joined = false;
 	if (runs_on && label != LABEL_NUMBER && label != LABEL_BULLET)
-		opens = decide_wrapped(rd, i, g, &o);
+		opens = decide_wrapped(rd, i, f, g, &o);
 	else
 		opens = decide_head(rd, g, label, in_sequence, &o);
 	/*
@@ -2277,6 +2297,24 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (!ours)
 		rd->header = false;
 	return 1;
+}
+
+/*
+ * Whether a structure line (authority, declassification, TAGS, routing) stands between line i and
+ * the last text line before it, with only blank lines, page, banner and caption lines besides.
+ */
+static bool
+after_structure(const struct policy *p, const struct document *d, size_t i)
+{
+	while (i > 0) {
+		const struct doc_line *ln = &d->lines[--i];
+
+		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
+		    ln->kind == LINE_CAPTION || class_line(p, d, i))
+			continue;
+		return ln->kind != LINE_TEXT;
+	}
+	return false;
 }
 
 /*
@@ -2345,10 +2383,13 @@ read_subject(struct reader *rd, size_t i)
 		has_mark = true;
 	}
 	/*
-	 * A raise joins what stands before the subject, or raises the document. A subject after
-	 * unmarked text is not the document's: its mark may not lower that text either.
+	 * A raise joins what stands before the subject, or raises the document. A subject right
+	 * after unmarked text is not the document's: its mark may not lower that text either. One
+	 * that a structure line (E.O., TAGS) parts from it is the header's (an unmarked "STATE FOR
+	 * ..." line above them is a portion of its own).
 	 */
-	rel = d->nportions > 0 && (lower || !rd->top) ? REL_JOINED : lower ? REL_DOCUMENT : REL_OWN;
+	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(p, d, i))) ? REL_JOINED :
+	    lower ? REL_DOCUMENT : REL_OWN;
 	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
 		return -1;
 	d->portions[rd->cur].subject = true;
@@ -2488,12 +2529,16 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	return found;
 }
 
-/* What the marks of line i say, in mid-line and in its table cells, joined, into *m. */
+/*
+ * What the marks of line i from byte `from` say, in mid-line and in its table cells, joined, into
+ * *m.
+ */
 static bool
-line_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
+    struct marking *m)
 {
 	struct marking cells;
-	bool found = reading_marks(p, d->data + d->lines[i].off, d->lines[i].len, 0,
+	bool found = reading_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
 	    d->lines[i].latin1, m);
 
 	if (!table_marks(p, d, i, &cells))
@@ -2578,7 +2623,9 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		d->portions[rd->cur].with = para;
 		rd->bulleted = true;
 		rd->para = para;
-	} else if (line_marks(rd->p, d, i, &raised)) {
+	} else if (line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
+	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
+	    fold_source(f, h->group.end) : 0, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {

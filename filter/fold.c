@@ -253,8 +253,8 @@ put_utf8(struct fold *f, int32_t cp, size_t src)
 }
 
 /*
- * Appends one code point of a decomposition. Other brackets read as parentheses and other spaces
- * as spaces; a letter or digit with no ASCII form, a combining mark (an accent or a stroke on a
+ * Appends one code point of a decomposition. Other brackets read as parentheses, other quotation
+ * marks as ASCII ones and other spaces as spaces; a letter or digit with no ASCII form, a combining mark (an accent or a stroke on a
  * letter: "(U\u0336)" is no "(U)"), or a code point that is unassigned or private makes the text
  * exotic. Other symbols (the paragraph sign, a bullet) are kept as they are.
  */
@@ -266,6 +266,10 @@ put_folded(struct fold *f, int32_t cp, size_t src)
 	if (cp < 0x80)
 		return put(f, (char)cp, src);
 	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+		/* Quotation marks, curly or angled, as ASCII ones: a curly-quoted ("COAs") is text. */
+		return put(f, cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2039 ||
+		    cp == 0x203A ? '\'' : '"', src);
 	case UTF8PROC_CATEGORY_PS:
 		return put(f, '(', src);
 	case UTF8PROC_CATEGORY_PE:

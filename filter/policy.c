@@ -251,6 +251,40 @@ policy_control_find(const struct policy *p, const char *token, size_t len)
 	return -1;
 }
 
+/*
+ * Looks up an English country name ("GERMANY", "New Zealand") in policy_country_names, by binary
+ * search. Returns the number of the country it stands for, or -1 when it names none or one that p
+ * does not list.
+ */
+static int
+country_name_find(const struct policy *p, const char *token, size_t len)
+{
+	size_t lo = 0, hi = policy_country_nnames;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *name = policy_country_names[mid].name;
+		int c = strncasecmp(name, token, len);
+
+		if (c == 0)
+			c = name[len] != '\0';
+		if (c == 0) {
+			const char *code = policy_country_names[mid].code;
+			size_t i;
+
+			for (i = 0; i < p->ncountries; i++)
+				if (strcmp(p->countries[i], code) == 0)
+					return (int)i;
+			return -1;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 int
 policy_country_find(const struct policy *p, const char *token, size_t len)
 {
@@ -262,7 +296,7 @@ policy_country_find(const struct policy *p, const char *token, size_t len)
 	for (i = 0; i < p->naliases; i++)
 		if (token_eq(p->aliases[i].name, token, len))
 			return p->aliases[i].country;
-	return -1;
+	return p->country_names ? country_name_find(p, token, len) : -1;
 }
 
 int
@@ -1071,7 +1105,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	static const char *const keys[] = { "name", "description", "scheme", "layout", "tests",
 		NULL };
 	static const char *const skeys[] = { "levels", "controls", "countries", "groups",
-		"country_aliases", "other_levels", "not_marks", "home", NULL };
+		"country_aliases", "country_names", "other_levels", "not_marks", "home", NULL };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct loader l;
@@ -1127,6 +1161,8 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    get_strings(&l, map_get(&doc, scheme, "not_marks"), "scheme.not_marks",
 	    &p->not_marks, &p->nnot_marks) != 0 ||
 	    load_home(&l, scheme) != 0 ||
+	    get_bool(&l, map_get(&doc, scheme, "country_names"), "scheme.country_names",
+	    &p->country_names) != 0 ||
 	    load_layout(&l, map_get(&doc, root, "layout")) != 0 ||
 	    load_tests(&l, map_get(&doc, root, "tests")) != 0 ||
 	    index_words(&l) != 0 || index_terms(&l) != 0)

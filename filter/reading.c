@@ -389,6 +389,28 @@ names_class(const struct policy *p, const char *t, size_t m)
 	return false;
 }
 
+/*
+ * Where the mark ends in s[0..n) when it ends in the words ENTIRE TEXT after a dash, slash, comma
+ * or space ("C - ENTIRE TEXT", "LOU-ENTIRE TEXT"), or 0.
+ */
+static size_t
+entire_text(const char *s, size_t n)
+{
+	static const char words[] = "ENTIRE TEXT";
+	size_t k = sizeof(words) - 1;
+
+	while (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n <= k || strncasecmp(s + n - k, words, k) != 0)
+		return 0;
+	n -= k;
+	if (strchr(" -/,", s[n - 1]) == NULL)
+		return 0;
+	while (n > 0 && strchr(" -/,", s[n - 1]) != NULL)
+		n--;
+	return n;
+}
+
 /* Classifies the content of a group (see reading.h); reading_group wraps it. */
 static void
 classify(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
@@ -496,6 +518,14 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 		t = buf;
 		m = k;
 	}
+	/* "(C - ENTIRE TEXT)": an old cable's mark for the whole of its text, read as the mark. */
+	if (closed && !g->padded && (i = entire_text(t, m)) > 0 &&
+	    marking_parse(p, t, i, MARKING_BANNER, &g->mark) == 1 && !g->mark.unknown) {
+		g->has_level = true;
+		g->kind = GROUP_MARK;
+		return;
+	}
+	marking_init(&g->mark);
 	parsed = marking_parse(p, t, m, MARKING_BANNER, &g->mark);
 	if (parsed == 1) {
 		g->has_level = true;
@@ -633,6 +663,69 @@ reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct
 		return false;
 	group_from(p, f, at, g);
 	return true;
+}
+
+bool
+reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
+{
+	const char *s = f->text, *t;
+	size_t k = g->start, c = g->end - 1, n, b = k, a = g->end, i, digits = 0, run = 0, seps = 0;
+	bool hyphen = false, other = false, word_before, lower_after, number_before;
+
+	if (!g->closed || g->end == 0 || c >= f->len || c <= k)
+		return false;
+	t = s + k + 1;
+	n = c - k - 1;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	while (a < f->len && s[a] == ' ')
+		a++;
+	word_before = b > 0 ? is_alnum(s[b - 1]) || s[b - 1] == ',' : wrapped;
+	lower_after = a < f->len && is_lower(s[a]);
+	number_before = b < k && b > 0 && s[b - 1] >= '0' && s[b - 1] <= '9';
+	if (g->kind == GROUP_ITEM)
+		return g->bare && g->letter != 0 && !is_lower(g->letter) && number_before &&
+		    (a == f->len || lower_after || strchr(".,;:)", s[a]) != NULL);
+	if (g->kind != GROUP_UNKNOWN || !g->has_level || g->padded)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (t[i] >= '0' && t[i] <= '9') {
+			if (++run > digits)
+				digits = run;
+			continue;
+		}
+		run = 0;
+		if (t[i] == '-' || t[i] == '/') {
+			hyphen = hyphen || t[i] == '-';
+			seps++;
+		} else if (!is_alpha(t[i])) {
+			other = true;
+		}
+	}
+	if (other || (i > 0 && t[i - 1] == '/'))
+		return false;
+	if (!word_before)
+		return false;
+	if (hyphen && memchr(t, '/', n) == NULL && digits >= 3)
+		return a == f->len || lower_after || strchr(".,;:)", s[a]) != NULL;
+	/* One letter before the separator: an office ("S/"), a party ("R-"); never "TS-". */
+	return seps == 1 && digits == 0 && lower_after && n > 1 && (t[1] == '/' || t[1] == '-');
+}
+
+/* Whether the first token of t[0..n), up to a separator, is a level of this policy. */
+static bool
+own_level(const struct policy *p, const char *t, size_t n)
+{
+	struct marking m;
+	size_t k = 0;
+
+	while (k < n && t[k] == ' ')
+		k++;
+	t += k;
+	n -= k;
+	for (k = 0; k < n && strchr("/-| ", t[k]) == NULL; k++)
+		continue;
+	return k > 0 && marking_parse(p, t, k, MARKING_PORTION, &m) == 1 && !m.unknown;
 }
 
 /*
@@ -882,7 +975,11 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 		return 1;
 	}
 	if (g->has_level && g->closed) {
-		m->level = g->mark.level;
+		/* Its level only, where it is this policy's: "(R-TN)" begins with another's. */
+		if (g->mark.unknown && !own_level(p, t, n))
+			*m = g->mark;
+		else
+			m->level = g->mark.level;
 		return 1;
 	}
 	while (next_word(t, n, &i, &wd)) {
@@ -960,6 +1057,8 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			if (policy_not_mark(p, t, c - k - 1))
 				continue;
 			reading_group_at(p, &f, k, &g);
+			if (reading_in_sentence(&f, &g, false))
+				continue;
 			if ((r = midline_group(p, t, c - k - 1, &g, cell_head(&f, k), &one)) <= 0)
 				continue;
 			if (found)
