@@ -1634,6 +1634,47 @@ drop_marks(const struct policy *p, char *s, size_t n)
 	return out;
 }
 
+/*
+ * Whether s[0..n) is what follows the level on a banner: a post and a cable number of six digits,
+ * or of four that are not a year ("MUSCAT 001066", "TEHRAN 5055"), or of four after a section
+ * ("SECTION 1 OF 2 TEHRAN 2069").
+ */
+static bool
+post_and_number(const char *s, size_t n)
+{
+	size_t k = n, digits, words = 0, i = 0;
+
+	bool section = n >= 8 && strncasecmp(s, "SECTION ", 8) == 0;
+
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	digits = n - k;
+	/* After a section any number of four digits is the cable's ("SECTION 1 OF 2 X 2071"). */
+	if (!(digits == 6 || (digits == 4 && (section || (!(s[k] == '1' && s[k + 1] == '9') &&
+	    !(s[k] == '2' && s[k + 1] == '0'))))) || k == 0 || s[k - 1] != ' ')
+		return false;
+	n = k - 1;
+	if (section) {
+		i = 8;
+		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ' '))
+			i++;
+		if (i + 3 > n || strncasecmp(s + i, "OF ", 3) != 0)
+			return false;
+		i += 3;
+		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ' '))
+			i++;
+	}
+	if (i >= n)
+		return false;
+	for (k = i; k < n; k++) {
+		if (s[k] == ' ' && k > i && s[k - 1] != ' ')
+			words++;
+		else if (!isupper((unsigned char)s[k]) && strchr(" .'-", s[k]) == NULL)
+			return false;
+	}
+	return words < 4;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
@@ -1765,6 +1806,16 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 				 */
 				if (s[n - 1] == '.' || s[n - 1] == ',' || lv->level < 0)
 					return false;
+				/*
+				 * Only a post and cable number after it proves it a banner; other
+				 * words may name a compartment no policy lists ("TOP SECRET UMBRA",
+				 * "SECRET SPOKE"): the level is known, what else is not.
+				 */
+				if (!post_and_number(s + k, n - k)) {
+					m->unknown = true;
+					snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s",
+					    up);
+				}
 				return true;
 			}
 		}
@@ -1793,8 +1844,21 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	struct word words[RUN_WORDS];
 	size_t nw = 0, k = *i, run;
 
-	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw]))
+	/*
+	 * The words of one name are parted by spaces, dots or hyphens ("NO FORN", "F.O.U.O"), never
+	 * by a bracket or slash: "D(S)" (an office) is no "DS", "S//SI" no "SSI".
+	 */
+	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw])) {
+		size_t j;
+
+		if (nw > 0)
+			for (j = words[nw - 1].end; j < words[nw].start; j++)
+				if (strchr(" .-_", s[j]) == NULL)
+					break;
+		if (nw > 0 && j < words[nw].start)
+			break;
 		nw++;
+	}
 	for (run = nw; run > 0; run--) {
 		char t[POLICY_WORD_MAX + 1];
 		size_t tn = 0, w, j, wild = 0;
