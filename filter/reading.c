@@ -1453,6 +1453,15 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 			marking_init(m);
 			m->level = (int)lvl;
 		}
+		/*
+		 * In capitals, other words beside the level with no marking's after it ("UK TOP
+		 * SECRET STRAP1", "NATO SECRET", "TOP SECRET UMBRA"): a scheme or a compartment
+		 * no policy lists may be named. The level is known, what else is not. A label
+		 * before it is none ("2004CARACA02200 - CONFIDENTIAL").
+		 */
+		if (!banner && !marked && !lower && (k < cut || (j >= 2 && s[j - 1] == ' ' &&
+		    is_alpha(s[j - 2]))))
+			m->unknown = true;
 		found = true;
 		if (glued >= 0)
 			join_control(p, glued, m);

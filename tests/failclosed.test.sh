@@ -296,6 +296,26 @@ redteam redteam6
 #     emphasis or doubled brackets, or with punctuation after it.
 redteam redteam7
 
+# 25. Found by red-teaming issue 12's rules: a classification line whose words after the level are
+#     no post and cable number may name a compartment no policy lists; it is unknown, withheld
+#     from a reader at its level. A post and number after it (a second banner) says the level.
+variants class-line-codeword "TOP SECRET" 'walrus' 'puffin|gannet' "$around" \
+    'TOP SECRET UMBRA' 'SECRET SPOKE' 'TOP SECRET STRAP1' 'TOP SECRET UMBRA NOFORN' \
+    'SECRET OPERATION WALRUS 2024' 'SECRET MEETING ON JUNE 12' 'UK TOP SECRET STRAP1'
+variants class-line-banner "TOP SECRET" '' 'walrus|puffin|gannet' "$around" \
+    'S E C R E T MUSCAT 001066' 'SECRET SECTION 01 OF 02 MUSCAT 001066' \
+    'SECRET SECTION 1 OF 2 TEHRAN 2069' 'SECRET NOFORN'
+# Distribution limits are for US readers: never the public, not a partner either.
+dist='UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. %b The walrus route.\n'
+variants distribution-limit UNCLASSIFIED 'walrus' 'puffin' "$dist" \
+    '(U//LIMDIS)' '(U//EXDIS)' '(U//NODIS)' '(U//DS)' '(U//XD)' '(U//ND)' \
+    '(U//NOT FOR INTERNET DISTRIBUTION)'
+variants distribution-limit-partner "SECRET//REL TO USA, GBR" 'walrus' 'puffin' "$dist" \
+    '(U//NODIS)' '(C//EXDIS)'
+variants distribution-limit-us CONFIDENTIAL '' 'walrus|puffin' "$dist" '(U//NODIS)' '(C//EXDIS)'
+# An office written with a bracket ("D(S)") is no control, nor "(S//SI)" SSI.
+variants office-in-brackets UNCLASSIFIED '' 'puffin|walrus' "$dist" '(U) D(S)' '(U) Cleared: D(S)GRana ok'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
