@@ -915,6 +915,8 @@ struct reader {
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
 				 * DOC_NONE: its items go on in it */
+	size_t text_end;	/* the line that closes a text a marked paragraph announced
+				 * (announced_text): up to it, unmarked lines go on; or DOC_NONE */
 	bool bulleted;		/* the current portion opened at a list item with a mark */
 	size_t para;		/* ... and the portion of the paragraph that list is in */
 	bool pending;		/* a banner or caption in the body raises the text after it */
@@ -2550,6 +2552,91 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 	return true;
 }
 
+/* The most lines a text announced by a marked paragraph runs to (announced_text). */
+#define ANNOUNCED_MAX 400
+
+/*
+ * Whether line i closes a text that a paragraph announced: "END TEXT", "End of text.", "END
+ * QUOTE", "End statement." (in brackets or not), or a statement's "Thank you." (with at most a
+ * few words more: "Thank you, Madame Chair.").
+ */
+static bool
+closes_text(const struct document *d, size_t i)
+{
+	static const char *const ends[] = { "END TEXT", "END OF TEXT", "END QUOTE",
+		"END STATEMENT", "END OF STATEMENT", "END NON-PAPER", "END OF NON-PAPER" };
+	const char *s = d->data + d->lines[i].off;
+	size_t n = trim_end(s, d->lines[i].len, d->lines[i].latin1), k = 0, e, words = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '['))
+		k++;
+	for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+		size_t w = strlen(ends[e]);
+
+		if (n - k >= w && strncasecmp(s + k, ends[e], w) == 0 &&
+		    (n - k == w || !isalnum((unsigned char)s[k + w])))
+			return true;
+	}
+	if (n - k < 9 || strncasecmp(s + k, "thank you", 9) != 0 || s[n - 1] != '.')
+		return false;
+	for (e = k; e < n; e++)
+		words += s[e] == ' ' && e > k && s[e - 1] != ' ';
+	return words < 6;
+}
+
+/*
+ * A text that the marked paragraph on line prev announces, whose first line is i: prev ends in a
+ * colon or says BEGIN TEXT ("Below is the text of the statement as delivered:"), the lines from
+ * i on hold no mark, no classification, caption or rule line and no numbered paragraph, and a
+ * line closes them (closes_text) within ANNOUNCED_MAX lines. Quoted so, the text is the
+ * paragraph's, marked by its mark; with no closing line it may be anything, and is not. Returns
+ * the closing line, or DOC_NONE.
+ */
+static size_t
+announced_text(const struct reader *rd, size_t prev, size_t i)
+{
+	const struct document *d = rd->d;
+	const struct doc_portion *pt;
+	const char *s;
+	size_t n, j, k;
+	bool begin = false;
+
+	if (rd->cur == DOC_NONE || prev == DOC_NONE)
+		return DOC_NONE;
+	s = d->data + d->lines[prev].off;
+	n = trim_end(s, d->lines[prev].len, d->lines[prev].latin1);
+	pt = &d->portions[rd->cur];
+	if (!pt->marked || pt->mark->unknown || pt->reason != REASON_MARK)
+		return DOC_NONE;
+	for (k = 0; k + 10 <= n && !begin; k++)
+		begin = strncasecmp(s + k, "BEGIN TEXT", 10) == 0;
+	if (!begin && (n == 0 || s[n - 1] != ':'))
+		return DOC_NONE;
+	for (j = i; j < d->nlines && j - i < ANNOUNCED_MAX; j++) {
+		const struct doc_line *ln = &d->lines[j];
+		const char *t = d->data + ln->off;
+		struct marking m;
+		struct fold f;
+		uint64_t bits;
+
+		if (is_blank(t, ln->len, ln->latin1))
+			continue;
+		if (closes_text(d, j))
+			return j;
+		if (is_rule(t, ln->len) || reading_marks(rd->p, t, ln->len, 0, ln->latin1, &m))
+			return DOC_NONE;
+		for (k = 0; k < ln->len && (t[k] == ' ' || t[k] == '\t'); k++)
+			continue;
+		/* A numbered paragraph ("2.", after a paragraph sign or not): the text ends. */
+		if (k < ln->len && (isdigit((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80))
+			return DOC_NONE;
+		fold_line(t, ln->len, FOLD_MAX, ln->latin1, &f);
+		if (reading_class_line(rd->p, &f, false, &m) || reading_caption(rd->p, &f, &bits))
+			return DOC_NONE;
+	}
+	return DOC_NONE;
+}
+
 /*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
  * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
@@ -2602,11 +2689,16 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	} else if (rd->block == rd->cur && item) {
 		/* The items of a list a colon opened; its other paragraphs are read as any. */
 		fresh = false;
+	} else if (rd->text_end != DOC_NONE && i <= rd->text_end) {
+		/* The text a marked paragraph announced, up to the line that closes it. */
+		fresh = false;
 	} else {
 		go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
 		fresh = go == GO_NOT;
 		if (go == GO_BLOCK)
 			rd->block = rd->cur;
+		if (fresh && (rd->text_end = announced_text(rd, prev, i)) != DOC_NONE)
+			fresh = false;
 	}
 	if (list) {
 		size_t para = rd->para;
@@ -2669,7 +2761,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	rd.origin = origin;
 	rd.err = err;
 	rd.errlen = errlen;
-	rd.cur = rd.block = rd.para = rd.banner_line = DOC_NONE;
+	rd.cur = rd.block = rd.para = rd.banner_line = rd.text_end = DOC_NONE;
 	rd.header = rd.top = true;
 	rd.prev_kind = LINE_BLANK;
 	rd.md = matcher;

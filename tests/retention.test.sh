@@ -92,4 +92,26 @@ adv declass-gds UNCLASSIFIED "$tmp/gds" '' 'E.O. 12065: N/A|puffin'
 printf 'C O N F I D E N T I A L PORTVILLE 000129\n\nE.O. 12065: RDS-3 05/09/99 (WALRUS, JOHN) OR-M\nTAGS: PINT XX\nSUBJECT: (U) FERRIES\n\n1. (U) The puffin count.\n' > "$tmp/rds"
 adv declass-rds-words UNCLASSIFIED "$tmp/rds" 'WALRUS' 'puffin'
 
+# 7. A text a marked paragraph announces ("... as delivered:", "BEGIN TEXT") and a line closes
+#    ("Thank you.", "END TEXT") is that paragraph's, under its mark. With no closing line, a mark
+#    or a numbered paragraph inside, the lines after the colon are unmarked text as before.
+said='S E C R E T SECTION 01 OF 01 PORTVILLE 000150\n\nE.O. 12958: DECL: 01/01/2030\nTAGS: PREL\nSUBJECT: (U) STATEMENT\n\n1. (S) The walrus envoy met the board.\n\n2. %b\n\nMadame Chair,\n\n     The puffin stocks are of serious concern to all members.\n\n%b\n\n3. (U) The gannet count was normal.\n'
+announced() {
+	# shellcheck disable=SC2059
+	printf "$said" "$1" "$2" > "$tmp/said"
+	adv "announced-text [$1 / $2]" "$3" "$tmp/said" "$4" "$5"
+}
+announced '(U) Below is the text of the statement as delivered:' 'Thank you.' UNCLASSIFIED 'walrus' 'puffin stocks|Madame Chair|gannet'
+announced '(U) BEGIN TEXT:' 'END TEXT.' UNCLASSIFIED 'walrus' 'puffin stocks|gannet'
+announced '(U) The text follows:' 'Thank you, Madame Chair.' UNCLASSIFIED 'walrus' 'puffin stocks|gannet'
+announced '(C) Below is the text as delivered:' 'Thank you.' UNCLASSIFIED 'walrus|puffin|Madame' 'gannet'
+announced '(C) Below is the text as delivered:' 'Thank you.' CONFIDENTIAL 'walrus' 'puffin stocks|gannet'
+announced '(U) Below is the text as delivered:' 'The source doubts it.' UNCLASSIFIED 'walrus|puffin|Madame|source doubts' 'gannet'
+announced '(U) Below is the text as delivered:' '(S) The source doubts it. Thank you.' UNCLASSIFIED 'walrus|puffin|Madame|source doubts' 'gannet'
+announced '(U) Below is the text as delivered:' 'SECRET\n\nThank you.' UNCLASSIFIED 'walrus|puffin|Madame' 'gannet'
+announced '(U) Below is the text as delivered:' '4. The source doubts it.\n\nThank you.' UNCLASSIFIED 'walrus|puffin|Madame|source doubts' 'gannet'
+announced '(U) Below is the text as delivered' 'Thank you.' UNCLASSIFIED 'walrus|puffin|Madame' 'gannet'
+announced '(XQ) Below is the text as delivered:' 'Thank you.' SECRET 'puffin|Madame' 'walrus|gannet'
+announced 'Below is the text as delivered:' 'Thank you.' UNCLASSIFIED 'walrus|puffin|Madame' 'gannet'
+
 exit $fail
