@@ -332,6 +332,10 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		}
 		if (open == 0 || s[open - 1] != '(')
 			break;
+		/* "1.4(D)", "(b)(1)": an exemption code in a margin, glued to what is before it. */
+		if (open >= 2 && (isdigit((unsigned char)s[open - 2]) || s[open - 2] == '.' ||
+		    s[open - 2] == ')'))
+			break;
 		for (size_t k = open; k < len - 1; k++)
 			exotic = exotic || (unsigned char)s[k] >= 0x80;
 		reading_group(p, s + open, len - 1 - open, true, exotic, &g);
@@ -1911,10 +1915,13 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 	/* A line that ends in a mark ends its portion ("... format (U)"). */
 	if (e == END_MARK)
 		return false;
-	if (s[len - 1] == ':' || s[len - 1] == ';')
+	if (s[len - 1] == ':')
 		return item || lower;
 	if (heading_over(d, a, b))
 		return false;
+	/* A semicolon ends no sentence: a wide line goes on after one as after a comma. */
+	if (s[len - 1] == ';')
+		return item || lower || line_width(p, d, a) >= WRAPPED_LETTERS;
 	/* A paragraph on one line ("... at the click of a mouse." / "The tool ..."). */
 	if (e != END_OPEN && d->lines[a].len > PARAGRAPH_LINE)
 		return false;

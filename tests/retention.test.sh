@@ -114,4 +114,16 @@ announced '(U) Below is the text as delivered' 'Thank you.' UNCLASSIFIED 'walrus
 announced '(XQ) Below is the text as delivered:' 'Thank you.' SECRET 'puffin|Madame' 'walrus|gannet'
 announced 'Below is the text as delivered:' 'Thank you.' UNCLASSIFIED 'walrus|puffin|Madame' 'gannet'
 
+# 8. An exemption code in a margin at a line's end ("1.4(D)", "B1") ends no sentence; nor does a
+#    semicolon at the end of a wide line. A mark at a line's end does, and a short line ending in
+#    a semicolon is not wrapped.
+margin='UNCLASSIFIED\n\n(U) The minister described the situation for participants and explained that the %b\nwalrus route is closed for the winter, and the puffin count is low this year.\n\n(U) The gannet count was normal.\n'
+variants margin-code UNCLASSIFIED '' 'walrus|puffin|gannet' "$margin" \
+    'ferry    1.4(D)' 'ferry       B1' 'ferry    1.4(B),1.4(D)' 'ferry    (b)(1)'
+variants margin-mark UNCLASSIFIED 'walrus' 'gannet' "$margin" 'ferry    (S)' 'ferry (C)' 'ferry (S//NF)'
+printf 'UNCLASSIFIED\n\n(U) The minister described the situation for all of the participants and said that the talks will continue;\nGOI responsibility for the puffin count was noted.\n\n(U) The gannet count.\n' > "$tmp/semi"
+adv semicolon-wide UNCLASSIFIED "$tmp/semi" '' 'GOI responsibility|gannet'
+printf 'SECRET\n\n(U) The talks will continue;\nWalrus detail is here.\n\n(U) The gannet count.\n' > "$tmp/semi2"
+adv semicolon-short UNCLASSIFIED "$tmp/semi2" 'Walrus' 'talks will continue|gannet'
+
 exit $fail
