@@ -261,6 +261,9 @@ parse_rel_list(const struct policy *p, struct marking *m, const char *s, size_t 
 	return items;
 }
 
+/* The most controls one category parted by spaces may name ("STRAP1 COMINT"). */
+#define MARKING_WORDS 8
+
 /* Parses one category (the text between slashes) after the level. */
 static void
 parse_category(const struct policy *p, struct marking *m, const char *s, size_t len)
@@ -328,6 +331,39 @@ parse_category(const struct policy *p, struct marking *m, const char *s, size_t 
 			i++;
 		}
 		return;
+	}
+	/*
+	 * Controls parted by spaces: "STRAP1 COMINT", "UK EYES ONLY COMINT". The longest run of
+	 * words that names a control is taken first; every word must be in one.
+	 */
+	if (memchr(s, ' ', len) != NULL) {
+		size_t i = 0, found[MARKING_WORDS], nfound = 0, k;
+
+		while (i < len && nfound < MARKING_WORDS) {
+			size_t end = len;
+
+			for (;;) {
+				if ((c = policy_control_find(p, s + i, end - i)) >= 0)
+					break;
+				while (end > i && s[end - 1] != ' ')
+					end--;
+				while (end > i && s[end - 1] == ' ')
+					end--;
+				if (end == i)
+					break;
+			}
+			if (c < 0)
+				break;
+			found[nfound++] = (size_t)c;
+			i = end;
+			while (i < len && s[i] == ' ')
+				i++;
+		}
+		if (i == len) {
+			for (k = 0; k < nfound; k++)
+				add_control(p, m, (int)found[k]);
+			return;
+		}
 	}
 	note_unknown(m, s, len);
 }
