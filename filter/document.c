@@ -1867,6 +1867,25 @@ short_open(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
+ * Whether line i ends in a date written with slashes ("Run Date: 07/07/2004", "10/01/2025"): a
+ * field's value, which ends no sentence that wraps.
+ */
+static bool
+ends_date(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t n = trim_end(s, d->lines[i].len, d->lines[i].latin1), k = n, slashes = 0, digits = 0;
+
+	while (k > 0 && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == '/')) {
+		slashes += s[k - 1] == '/';
+		digits += s[k - 1] != '/';
+		k--;
+	}
+	return slashes == 2 && digits >= 4 && digits <= 8 && n > k && s[k] != '/' &&
+	    s[n - 1] != '/' && (k == 0 || !isalnum((unsigned char)s[k - 1]));
+}
+
+/*
  * Whether a heading stands on line a: a markdown heading ("## ..."), or a line in capitals over
  * one (b) that is not.
  */
@@ -2191,7 +2210,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 */
 	if (runs_on && prev + 1 == i && h->group.kind != GROUP_NONE &&
 	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
-	    h->group.start == h->after_label && short_open(p, d, prev) &&
+	    h->group.start == h->after_label && (short_open(p, d, prev) || ends_date(d, prev)) &&
 	    (!lower_after_groups(f, h->group.end) || h->group.kind == GROUP_UNKNOWN ||
 	    (h->group.kind == GROUP_ITEM && h->group.letter == 0)))
 		runs_on = false;

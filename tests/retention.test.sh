@@ -126,4 +126,14 @@ adv semicolon-wide UNCLASSIFIED "$tmp/semi" '' 'GOI responsibility|gannet'
 printf 'SECRET\n\n(U) The talks will continue;\nWalrus detail is here.\n\n(U) The gannet count.\n' > "$tmp/semi2"
 adv semicolon-short UNCLASSIFIED "$tmp/semi2" 'Walrus' 'talks will continue|gannet'
 
+# 9. A line that ends in a date with slashes ("Run Date: 07/07/2004") ends no sentence that
+#    wraps: a proven mark and a capital on the next line begin a paragraph. With lower case
+#    after the mark, or no mark, the line goes on.
+printf 'SECRET\n\n(U) FROM: the Walrus Division Run Date: 07/07/2004\n(U) In mid June the puffin count rose.\n\n(U) The gannet count.\n' > "$tmp/date"
+adv date-field UNCLASSIFIED "$tmp/date" '' 'In mid June|gannet'
+printf 'SECRET\n\n(S) The walrus ships will sail on 07/07/2004\n(U) In mid June the puffin count rose.\n' > "$tmp/date2"
+adv date-field-after-s UNCLASSIFIED "$tmp/date2" 'walrus' 'In mid June'
+printf 'SECRET\n\n(U) The ships will sail on 07/07/2004\n(S) and the walrus escorts follow.\n\n(U) The gannet count.\n' > "$tmp/date3"
+adv date-field-lower UNCLASSIFIED "$tmp/date3" 'walrus' 'ships will sail|gannet'
+
 exit $fail
