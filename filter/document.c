@@ -332,10 +332,19 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		}
 		if (open == 0 || s[open - 1] != '(')
 			break;
-		/* "1.4(D)", "(b)(1)": an exemption code in a margin, glued to what is before it. */
-		if (open >= 2 && (isdigit((unsigned char)s[open - 2]) || s[open - 2] == '.' ||
-		    s[open - 2] == ')'))
-			break;
+		/*
+		 * "1.4(D)": an exemption code in a margin, glued to its number. The line ends
+		 * where the text before it does.
+		 */
+		if (open >= 4 && isdigit((unsigned char)s[open - 2]) && s[open - 3] == '.' &&
+		    isdigit((unsigned char)s[open - 4])) {
+			len = open - 1;
+			while (len > 0 && (isdigit((unsigned char)s[len - 1]) || s[len - 1] == '.'))
+				len--;
+			if (proven)
+				break;
+			continue;
+		}
 		for (size_t k = open; k < len - 1; k++)
 			exotic = exotic || (unsigned char)s[k] >= 0x80;
 		reading_group(p, s + open, len - 1 - open, true, exotic, &g);
@@ -853,7 +862,8 @@ skip_numbering(const char *s, size_t n, size_t i)
 		while (i < n && (s[i] == ' ' || s[i] == '\t' || isdigit((unsigned char)s[i])))
 			i++;
 		for (k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
-			if (n - i >= strlen(skip[k]) && memcmp(s + i, skip[k], strlen(skip[k])) == 0) {
+			if (n - i >= strlen(skip[k]) &&
+			    strncasecmp(s + i, skip[k], strlen(skip[k])) == 0) {
 				i += strlen(skip[k]);
 				break;
 			}
@@ -871,19 +881,29 @@ static bool
 post_number(const char *s, size_t n, char *post, size_t *plen, unsigned long *number)
 {
 	size_t i = 0, len = 0, k;
+	bool lower = true;
 
+	*plen = 0;
 	i = skip_numbering(s, n, i);
+	for (k = i; k < n && !isdigit((unsigned char)s[k]); k++)
+		lower = lower && !isupper((unsigned char)s[k]);
 	while (i < n && !isdigit((unsigned char)s[i])) {
 		char c = s[i++];
 
 		if (c == '\t')
 			c = ' ';
+		/* A banner in lower case ("ankara 000348") names its post so too. */
+		if (lower)
+			c = (char)toupper((unsigned char)c);
 		if (!(isupper((unsigned char)c) || strchr(" .'-", c) != NULL))
 			return false;
 		if (c == ' ' && (len == 0 || post[len - 1] == ' '))
 			continue;
-		if (len + 1 >= POST_MAX)
+		/* Longer than any post: words, which the caller may not take for one. */
+		if (len + 1 >= POST_MAX) {
+			*plen = POST_MAX;
 			return false;
+		}
 		post[len++] = c;
 	}
 	while (len > 0 && post[len - 1] == ' ')
@@ -1072,9 +1092,12 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first)
 	/* "SECTION 01 OF 04" alone names none. */
 	if (skip_numbering(s, n, 0) == n)
 		return true;
-	/* Other words are what the policy's grammar for the line proves them. */
+	/*
+	 * Other words are what the policy's grammar for the line proves them; but words too long
+	 * for a post ("COVERS THE WALRUS DEPOT AT GRID 443210") are text.
+	 */
 	if (!post_number(s, n, post, &len, &number))
-		return true;
+		return len < POST_MAX;
 	if (rd->post_len == 0 && first) {
 		memcpy(rd->post, post, len);
 		rd->post_len = len;
@@ -1739,7 +1762,7 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
 	bool after_blank = i > 0 && d->lines[i - 1].kind == LINE_BLANK, other;
 
 	/* "Sen. John Doe" / "(R-TN) and staff": a party and state in the sentence. */
-	if (reading_in_sentence(f, g, !after_blank))
+	if (reading_in_sentence(rd->p, f, g, !after_blank))
 		return false;
 	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank))) {
 		o->mark = g->mark;
@@ -1910,6 +1933,38 @@ heading_over(const struct document *d, size_t a, size_t b)
 	return letters > 0 && lower_a * 10 < letters && lower_b;
 }
 
+/* Whether line i opens with a word of a marking ("S/NF The", "S: The", "TS The"). */
+static bool
+opens_marking(const struct policy *p, const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t n = d->lines[i].len, k = 0, e;
+	struct marking m;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != ':' && s[e] != '-'; e++)
+		continue;
+	return e > k && marking_parse(p, s + k, e - k, MARKING_PORTION, &m) == 1;
+}
+
+/* Whether a mark stands anywhere from line i to the next blank line (a paragraph's marks). */
+static bool
+marked_until_blank(const struct policy *p, const struct document *d, size_t i)
+{
+	struct marking m;
+
+	for (; i < d->nlines; i++) {
+		const struct doc_line *ln = &d->lines[i];
+
+		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
+			return false;
+		if (reading_marks(p, d->data + ln->off, ln->len, 0, ln->latin1, &m))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Whether line b, right below line a with no blank line, goes on with a's sentence or list (lower:
  * b's text opens in lower case, after its labels): a
@@ -1938,9 +1993,13 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 		return item || lower;
 	if (heading_over(d, a, b))
 		return false;
-	/* A semicolon ends no sentence: a wide line goes on after one as after a comma. */
+	/*
+	 * A semicolon ends no sentence: a wide line goes on after one as after a comma, into a line
+	 * that opens with no word of a marking ("S/NF The", "S: The") and a paragraph with no mark.
+	 */
 	if (s[len - 1] == ';')
-		return item || lower || line_width(p, d, a) >= WRAPPED_LETTERS;
+		return item || lower || (line_width(p, d, a) >= WRAPPED_LETTERS &&
+		    !opens_marking(p, d, b) && !marked_until_blank(p, d, b));
 	/* A paragraph on one line ("... at the click of a mouse." / "The tool ..."). */
 	if (e != END_OPEN && d->lines[a].len > PARAGRAPH_LINE)
 		return false;
@@ -2158,7 +2217,8 @@ placeholder_line(const struct policy *p, const char *s, size_t n)
 
 /*
  * The letter of a letter label that ends at folded offset `end` of f ("B. ", after a paragraph
- * sign or not), in capitals, or 0: an item after it that repeats it ("B. (B)") is a list's.
+ * sign or not), in capitals, or 0: an item after it that repeats it ("B. (B)") is a list's,
+ * unless a mark may begin with that letter ("T. (T)" may be "(TS)" that lost its S).
  */
 static char
 label_letter(const struct fold *f, size_t end)
@@ -2268,7 +2328,8 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		else
 			in_sequence = g->value == 1 || g->value == rd->items[g->item] + 1 ||
 			    item_before_in(d, prev, g) || (h->label == LABEL_NUMBER &&
-			    label_letter(f, h->after_label) == toupper((unsigned char)g->letter));
+			    label_letter(f, h->after_label) == toupper((unsigned char)g->letter) &&
+			    !p->mark_first[(unsigned char)g->letter]);
 	}
 	o.joined = false;
 	if (runs_on && label != LABEL_NUMBER && label != LABEL_BULLET)
@@ -2581,12 +2642,19 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 /* The most lines a text announced by a marked paragraph runs to (announced_text). */
 #define ANNOUNCED_MAX 400
 
+/* How a line closes an announced text (closes_text). */
+enum text_close {
+	CLOSE_NONE,
+	CLOSE_END,	/* "END TEXT", "End of text.", "END QUOTE", "[END TEXT OF LIST]" */
+	CLOSE_THANKS	/* a statement's "Thank you.", "Thank you, Madame Chair." */
+};
+
 /*
  * Whether line i closes a text that a paragraph announced: "END TEXT", "End of text.", "END
  * QUOTE", "End statement." (in brackets or not), or a statement's "Thank you." (with at most a
  * few words more: "Thank you, Madame Chair.").
  */
-static bool
+static enum text_close
 closes_text(const struct document *d, size_t i)
 {
 	static const char *const ends[] = { "END TEXT", "END OF TEXT", "END QUOTE",
@@ -2601,20 +2669,35 @@ closes_text(const struct document *d, size_t i)
 
 		if (n - k >= w && strncasecmp(s + k, ends[e], w) == 0 &&
 		    (n - k == w || !isalnum((unsigned char)s[k + w])))
-			return true;
+			return CLOSE_END;
 	}
 	if (n - k < 9 || strncasecmp(s + k, "thank you", 9) != 0 || s[n - 1] != '.')
-		return false;
+		return CLOSE_NONE;
 	for (e = k; e < n; e++)
 		words += s[e] == ' ' && e > k && s[e - 1] != ' ';
-	return words < 6;
+	return words < 6 ? CLOSE_THANKS : CLOSE_NONE;
+}
+
+/* Whether line i is a salutation: a few words that end in a comma ("Madame Chair,"). */
+static bool
+salutation(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t n = trim_end(s, d->lines[i].len, d->lines[i].latin1), k, words = 0;
+
+	if (n == 0 || s[n - 1] != ',')
+		return false;
+	for (k = 0; k < n; k++)
+		words += s[k] != ' ' && s[k] != '\t' && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t');
+	return words <= 4;
 }
 
 /*
  * A text that the marked paragraph on line prev announces, whose first line is i: prev ends in a
- * colon or says BEGIN TEXT ("Below is the text of the statement as delivered:"), the lines from
- * i on hold no mark, no classification, caption or rule line and no numbered paragraph, and a
- * line closes them (closes_text) within ANNOUNCED_MAX lines. Quoted so, the text is the
+ * colon or says BEGIN TEXT in capitals ("Below is the text of the statement as delivered:"), the
+ * lines from i on hold no mark, no classification, caption or rule line and no numbered
+ * paragraph, and a line closes them within ANNOUNCED_MAX lines: an END line (closes_text), or a
+ * statement's "Thank you." where the text opens with a salutation ("Madame Chair,"). Quoted so, the text is the
  * paragraph's, marked by its mark; with no closing line it may be anything, and is not. Returns
  * the closing line, or DOC_NONE.
  */
@@ -2624,7 +2707,7 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	const struct document *d = rd->d;
 	const struct doc_portion *pt;
 	const char *s;
-	size_t n, j, k;
+	size_t n, j, k, first = DOC_NONE;
 	bool begin = false;
 
 	if (rd->cur == DOC_NONE || prev == DOC_NONE)
@@ -2635,7 +2718,7 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	if (!pt->marked || pt->mark->unknown || pt->reason != REASON_MARK)
 		return DOC_NONE;
 	for (k = 0; k + 10 <= n && !begin; k++)
-		begin = strncasecmp(s + k, "BEGIN TEXT", 10) == 0;
+		begin = memcmp(s + k, "BEGIN TEXT", 10) == 0;
 	if (!begin && (n == 0 || s[n - 1] != ':'))
 		return DOC_NONE;
 	for (j = i; j < d->nlines && j - i < ANNOUNCED_MAX; j++) {
@@ -2644,11 +2727,19 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 		struct marking m;
 		struct fold f;
 		uint64_t bits;
+		enum text_close c;
 
 		if (is_blank(t, ln->len, ln->latin1))
 			continue;
-		if (closes_text(d, j))
+		/*
+		 * An END line closes any; "Thank you." only a statement that opens with a
+		 * salutation ("Madame Chair,"), not a text BEGIN TEXT opened.
+		 */
+		if ((c = closes_text(d, j)) == CLOSE_END || (c == CLOSE_THANKS && !begin && j > i &&
+		    salutation(d, first)))
 			return j;
+		if (j == i || first == DOC_NONE)
+			first = j;
 		if (is_rule(t, ln->len) || reading_marks(rd->p, t, ln->len, 0, ln->latin1, &m))
 			return DOC_NONE;
 		for (k = 0; k < ln->len && (t[k] == ' ' || t[k] == '\t'); k++)
@@ -2742,7 +2833,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		rd->bulleted = true;
 		rd->para = para;
 	} else if (line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
-	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
+	    h->group.start == h->after_label && reading_in_sentence(rd->p, f, &h->group, true) ?
 	    fold_source(f, h->group.end) : 0, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;

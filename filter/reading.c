@@ -665,12 +665,58 @@ reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct
 	return true;
 }
 
+/*
+ * Whether s[0..b), the text before a group, ends in a citation's word and a number of three
+ * digits at most ("section 4", "para 12", "Article 51"): what a capital after it cites.
+ */
+static bool
+citation_before(const char *s, size_t b)
+{
+	static const char *const words[] = { "section", "sec", "subsection", "paragraph", "para",
+		"subparagraph", "clause", "article", "title", "part", "chapter", "rule" };
+	size_t k = b, w;
+
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	if (k == b || b - k > 3 || k == 0 || s[k - 1] != ' ')
+		return false;
+	k--;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k > 0 && s[k - 1] == '.')
+		k--;
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		size_t n = strlen(words[w]);
+
+		if (k >= n && strncasecmp(s + k - n, words[w], n) == 0 &&
+		    (k == n || !is_alpha(s[k - n - 1])))
+			return true;
+	}
+	return false;
+}
+
+/* Whether t[0..2) is the postal code of a US state or territory ("TN", "DC"). */
+static bool
+us_state(const char *t)
+{
+	static const char codes[] = "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME "
+	    "MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA "
+	    "WV WI WY AS GU MP PR VI";
+	size_t k;
+
+	for (k = 0; k + 2 <= sizeof(codes) - 1; k += 3)
+		if (codes[k] == t[0] && codes[k + 1] == t[1])
+			return true;
+	return false;
+}
+
 bool
-reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
+reading_in_sentence(const struct policy *p, const struct fold *f, const struct group *g,
+    bool wrapped)
 {
 	const char *s = f->text, *t;
 	size_t k = g->start, c = g->end - 1, n, b = k, a = g->end, i, digits = 0, run = 0, seps = 0;
-	bool hyphen = false, other = false, word_before, lower_after, number_before;
+	bool hyphen = false, other = false, word_before, lower_after;
 
 	if (!g->closed || g->end == 0 || c >= f->len || c <= k)
 		return false;
@@ -682,10 +728,9 @@ reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 		a++;
 	word_before = b > 0 ? is_alnum(s[b - 1]) || s[b - 1] == ',' : wrapped;
 	lower_after = a < f->len && is_lower(s[a]);
-	number_before = b < k && b > 0 && s[b - 1] >= '0' && s[b - 1] <= '9';
 	if (g->kind == GROUP_ITEM)
-		return g->bare && g->letter != 0 && !is_lower(g->letter) && number_before &&
-		    (a == f->len || lower_after || strchr(".,;:)", s[a]) != NULL);
+		return g->bare && g->letter != 0 && !is_lower(g->letter) && b < k &&
+		    citation_before(s, b) && lower_after;
 	if (g->kind != GROUP_UNKNOWN || !g->has_level || g->padded)
 		return false;
 	for (i = 0; i < n; i++) {
@@ -702,14 +747,45 @@ reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 			other = true;
 		}
 	}
-	if (other || (i > 0 && t[i - 1] == '/'))
-		return false;
-	if (!word_before)
+	if (other || (i > 0 && t[i - 1] == '/') || !word_before)
 		return false;
 	if (hyphen && memchr(t, '/', n) == NULL && digits >= 3)
 		return a == f->len || lower_after || strchr(".,;:)", s[a]) != NULL;
 	/* One letter before the separator: an office ("S/"), a party ("R-"); never "TS-". */
-	return seps == 1 && digits == 0 && lower_after && n > 1 && (t[1] == '/' || t[1] == '-');
+	if (seps != 1 || digits != 0 || !lower_after || n < 3 || (t[1] != '/' && t[1] != '-'))
+		return false;
+	/* A party and a state ("R-TN", "D-OR", "I-VT"). */
+	if (t[1] == '-' && n == 4 && strchr("DRI", toupper((unsigned char)t[0])) != NULL &&
+	    is_alpha(t[2]) && is_alpha(t[3])) {
+		char st[2] = { (char)toupper((unsigned char)t[2]), (char)toupper((unsigned char)t[3]) };
+
+		if (us_state(st))
+			return true;
+	}
+	/* An office ("S/GC"): no word of a marking after the separator, nor one slip from one. */
+	{
+		char up[POLICY_WORD_MAX + 1];
+		size_t un;
+
+		if (n - 2 > POLICY_WORD_MAX)
+			return false;
+		un = upper_form(t + 2, n - 2, up);
+		if (policy_term_find(p, up, un) != NULL || near_term(p, up, un, false) != NULL ||
+		    loose_term(p, up, un))
+			return false;
+		/*
+		 * "NE", "NP", "NFF": one slip from a control's name of two letters or more. A
+		 * symbol of one or two letters always is ("GC" from ORCON's "OC"): only the
+		 * policy's not_marks make it prose.
+		 */
+		if (un < 3)
+			return false;
+		for (i = 0; i < p->nterms; i++)
+			if (p->terms[i].single && p->terms[i].control >= 0 && p->terms[i].len >= 2 &&
+			    osa(p->terms[i].text, p->terms[i].len, up, un) <= 1)
+				return false;
+		return true;
+	}
 }
 
 /* Whether the first token of t[0..n), up to a separator, is a level of this policy. */
@@ -1006,6 +1082,26 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 	/* "(NF)", "(SI)", "(FOUO)": controls alone raise by them. */
 	if (words > 0 && controls == words)
 		return 1;
+	/* "(T-S)", "(N.F)": single letters parted by punctuation that spell a term. */
+	{
+		char up[POLICY_WORD_MAX + 1];
+		size_t un = 0, j;
+
+		for (j = 0; j < n && un < POLICY_WORD_MAX; j++) {
+			if (is_alpha(t[j])) {
+				if ((j > 0 && is_alpha(t[j - 1])) || (j + 1 < n && is_alpha(t[j + 1])))
+					break;
+				up[un++] = (char)toupper((unsigned char)t[j]);
+			} else if (strchr(" -./|\\", t[j]) == NULL) {
+				break;
+			}
+		}
+		if (j == n && un >= 2 && policy_term_find(p, up, un) != NULL) {
+			marking_init(m);
+			m->unknown = true;
+			return 1;
+		}
+	}
 	marking_init(m);
 	m->unknown = true;
 	/*
@@ -1050,14 +1146,20 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 				break;
 			}
 			t = f.text + k + 1;
-			/* "OFFICER(S)" is a plural, not a mark: a letter glued to a word. */
-			if (k > 0 && is_alnum(f.text[k - 1]) && c == k + 2 && is_alpha(t[0]) &&
+			/*
+			 * "OFFICER(S)" is a plural, not a mark: a letter glued to a word; so is an
+			 * exemption code's letter ("1.4(C)", "1 4(C)" as OCR reads it). "2009(S)" is
+			 * a mark.
+			 */
+			if (k > 0 && (is_alpha(f.text[k - 1]) || (k >= 3 && isdigit((unsigned char)f.text[k - 1]) &&
+			    (f.text[k - 2] == '.' || f.text[k - 2] == ' ') && isdigit((unsigned char)f.text[k - 3]) &&
+			    (k == 3 || !is_alnum(f.text[k - 4])))) && c == k + 2 && is_alpha(t[0]) &&
 			    c < f.len && is_close(f.text[c]))
 				continue;
 			if (policy_not_mark(p, t, c - k - 1))
 				continue;
 			reading_group_at(p, &f, k, &g);
-			if (reading_in_sentence(&f, &g, false))
+			if (reading_in_sentence(p, &f, &g, false))
 				continue;
 			if ((r = midline_group(p, t, c - k - 1, &g, cell_head(&f, k), &one)) <= 0)
 				continue;
@@ -1397,6 +1499,41 @@ static bool capitals(const char *s, size_t n);
 #define CLASS_WORDS 6
 
 /*
+ * Whether the word before s[j] (across spaces, dashes, slashes and colons) names a country other
+ * than the home one, a group or another scheme, in capitals ("NATO - SECRET", "UK Secret",
+ * "COSMIC TOP SECRET"): the level after it is that scheme's, not this policy's.
+ */
+static bool
+scheme_before(const struct policy *p, const char *s, size_t j)
+{
+	const struct policy_term *pt;
+	size_t e = j, b;
+	int c;
+
+	while (e > 0 && strchr(" -/:", s[e - 1]) != NULL)
+		e--;
+	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	if (b == e || e - b > POLICY_WORD_MAX || !capitals(s + b, e - b))
+		return false;
+	if ((c = policy_country_find(p, s + b, e - b)) >= 0)
+		return c != p->home;
+	if (policy_group_find(p, s + b, e - b) >= 0)
+		return true;
+	return (pt = policy_term_find(p, s + b, e - b)) != NULL && pt->level < 0 &&
+	    pt->control < 0;
+}
+
+/* Whether a dash or colon stands before s[j], across spaces ("PLAN -- TOP SECRET"). */
+static bool
+dash_before(const char *s, size_t j)
+{
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	return j > 0 && (s[j - 1] == '-' || s[j - 1] == ':');
+}
+
+/*
  * A short line in capitals that names a level of the policy above the lowest among other words,
  * exactly: "ANNEX A -- SECRET//NOFORN", "ENTIRE TEXT SECRET", "BEGIN SECRET", "TAB A: SECRET//REL
  * TO USA, AUS" (short before its first separator). Not a sentence (it ends in no '.' or ',').
@@ -1420,7 +1557,7 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		const struct policy_term *lv;
 		size_t at = j, wild = 0, k, lvl;
 		int glued;
-		bool banner, marked;
+		bool banner, marked, scheme, last;
 
 		if (!is_letterish(s[j]) || (j > 0 && is_letterish(s[j - 1])))
 			continue;
@@ -1445,14 +1582,21 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		 * with a marking after it, six words before it at most; else six words in all. In a
 		 * line with lower case, only a level written in capitals, or one before "//".
 		 */
-		if (!banner && (marked ? count_words(s, j) >= CLASS_WORDS : words > CLASS_WORDS))
+		scheme = scheme_before(p, s, j);
+		/* "ANNEX B TO THE JOINT PLAN -- TOP SECRET": the level ends a line in capitals. */
+		last = !lower && strspn(s + k, " .:;*_~=-") >= n - k && dash_before(s, j);
+		if (!banner && !scheme && !last &&
+		    (marked ? count_words(s, j) >= CLASS_WORDS : words > CLASS_WORDS))
 			continue;
-		if (lower && !banner && !capitals(s + j, at - j))
+		if (lower && !banner && !scheme && !capitals(s + j, at - j))
 			continue;
 		if (!found || lvl > (size_t)m->level) {
 			marking_init(m);
 			m->level = (int)lvl;
 		}
+		/* "NATO - SECRET", "UK Secret": another scheme's level, whatever follows. */
+		if (scheme)
+			m->unknown = true;
 		/*
 		 * In capitals, other words beside the level with no marking's after it ("UK TOP
 		 * SECRET STRAP1", "NATO SECRET", "TOP SECRET UMBRA"): a scheme or a compartment
@@ -1705,7 +1849,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	unreadable = memchr(s, '?', n) != NULL;
 	for (k = 0; k < n; k++)
 		lower = lower || is_lower(s[k]);
-	while (i < n && strchr(" #*>|_=~-/.", s[i]) != NULL)
+	/* Decoration before the level: markdown, emphasis, quotation marks ("\"Secret\""). */
+	while (i < n && strchr(" #*>|_=~-/.\"'", s[i]) != NULL)
 		i++;
 	/*
 	 * "CLASSIFICATION: SECRET", "Classification - Confidential". ("Class: SECRET" in a FOIA
@@ -1740,7 +1885,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	}
 	/* "CLASSIFIED" alone: a level that is not said. */
 	if (n - i >= 10 && strncasecmp(s + i, "classified", 10) == 0 &&
-	    strspn(s + i + 10, " .:;,*_~=-/") >= n - i - 10 && !(wrapped && is_lower(s[i]))) {
+	    strspn(s + i + 10, " .:;,*_~=-/\"'") >= n - i - 10 && !(wrapped && is_lower(s[i]))) {
 		marking_init(m);
 		m->unknown = true;
 		return true;
@@ -1782,7 +1927,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	while (k < n && s[k] == ' ')
 		k++;
 	/* The level alone, or with punctuation only: "Secret", "SECRET:", "SECRET." */
-	if (k == n || strspn(s + k, " .:;,*_~=-/") >= n - k)
+	if (k == n || strspn(s + k, " .:;,*_~=-/\"'") >= n - k)
 		return true;
 	/*
 	 * Words after the level: a marking's words ("SECRET NOFORN", "Secret//Noforn",
@@ -1796,8 +1941,27 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		size_t un;
 
 		if (lower) {
-			if (!marking_words(p, s + k, n - k))
-				return false;
+			if (!marking_words(p, s + k, n - k)) {
+				struct word nx;
+				size_t j2 = k;
+				bool caps_next = next_word(s, n, &j2, &nx) && !nx.lower &&
+				    nx.letters >= 3;
+
+				/*
+				 * A short line whose level is in capitals, or whose next word is
+				 * ("TOP SECRET Umbra", "Top Secret UMBRA"): a level and a name
+				 * no policy lists. Prose has no such line.
+				 */
+				if (!(capitals(s + word, i - word) || caps_next) ||
+				    count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' ||
+				    s[n - 1] == ',' || lv->level < 0)
+					return false;
+				m->unknown = true;
+				snprintf(m->unknown_token, sizeof(m->unknown_token), "%.*s",
+				    (int)(nx.end - nx.start < 39 ? nx.end - nx.start : 39),
+				    s + nx.start);
+				return true;
+			}
 		} else {
 			if (!next_word(s, n, &j, &wd))
 				return false;
@@ -1813,7 +1977,11 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 				 * level at least, however long it is; a sentence ("SECRET TALKS
 				 * BEGAN.") is not one.
 				 */
-				if (s[n - 1] == '.' || s[n - 1] == ',' || lv->level < 0)
+				/*
+				 * A sentence in capitals ("SECRET TALKS BEGAN IN MAY.") is text; a
+				 * short line is not one ("TOP SECRET UMBRA.").
+				 */
+				if ((s[n - 1] == '.' || s[n - 1] == ',') && count_words(s, n) > 4)
 					return false;
 				/*
 				 * Only a post and cable number after it proves it a banner; other
@@ -1854,15 +2022,15 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	size_t nw = 0, k = *i, run;
 
 	/*
-	 * The words of one name are parted by spaces, dots or hyphens ("NO FORN", "F.O.U.O"), never
-	 * by a bracket or slash: "D(S)" (an office) is no "DS", "S//SI" no "SSI".
+	 * The words of one name may be parted by anything but a bracket ("NO FORN", "F.O.U.O",
+	 * "N/F", "NO|FORN"): "D(S)", an office, is no "DS".
 	 */
 	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw])) {
 		size_t j;
 
 		if (nw > 0)
 			for (j = words[nw - 1].end; j < words[nw].start; j++)
-				if (strchr(" .-_", s[j]) == NULL)
+				if (is_open(s[j]) || is_close(s[j]))
 					break;
 		if (nw > 0 && j < words[nw].start)
 			break;

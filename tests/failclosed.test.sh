@@ -316,6 +316,12 @@ variants distribution-limit-us CONFIDENTIAL '' 'walrus|puffin' "$dist" '(U//NODI
 # An office written with a bracket ("D(S)") is no control, nor "(S//SI)" SSI.
 variants office-in-brackets UNCLASSIFIED '' 'puffin|walrus' "$dist" '(U) D(S)' '(U) Cleared: D(S)GRana ok'
 
+# 26. An eighth round, tests/data/redteam8/ (found on 98d5c4f against issue 12's retention rules):
+#     groups read as prose in a sentence, lower-case banners, quoted level words, a level among
+#     other words or after another scheme's name, control letters parted by punctuation, texts
+#     closed by the author's own "Thank you.", margin codes and semicolons.
+redteam redteam8
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

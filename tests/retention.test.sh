@@ -15,8 +15,8 @@ cd "$(dirname "$0")/.." || exit 2
 #    citation. The (C) paragraph goes out at CONFIDENTIAL; nothing of it at UNCLASSIFIED.
 inside='CONFIDENTIAL\n\n1. (C) The envoy for ferry safety %b the harbour master on Friday.\n\n2. (U) The gannet count was normal.\n'
 variants in-sentence CONFIDENTIAL '' 'harbour master|gannet' "$inside" \
-    '(S/GC) met' '(S/CT) and' '(S/SEMEP) met' '(R-TN) and' '(D-OR), with' \
-    'under section 4 (C) of' 'code (C-AB1-01234) and' 'code (S-RE9-02730), then' \
+    '(S/GC) met' '(S/CT) and' '(S/SEMEP) met' '(S/GCX) met' '(R-TN) and' '(D-OR), with' \
+    'under section 4 (C) of' 'in para. 12 (S) of' 'code (C-AB1-01234) and' 'code (S-RE9-02730), then' \
     '(C-130) landing near'
 variants in-sentence-public UNCLASSIFIED 'harbour master|envoy' 'gannet' "$inside" \
     '(S/GC) met' '(R-TN) and' 'code (C-AB1-01234) and'
@@ -29,9 +29,12 @@ adv in-sentence-subject UNCLASSIFIED "$tmp/subject" 'walrus' 'HARBOUR REPORTING|
 # slash, a proven mark, or other punctuation is never prose.
 beside='CONFIDENTIAL\n\n1. (C) The envoy met the master%b walrus detail follows.\n\n2. (U) The gannet count was normal.\n'
 variants in-sentence-neighbour CONFIDENTIAL 'walrus' 'gannet' "$beside" \
-    '. (S/GC) The' '. (S/NE) The' ' (S/NE) The' ' (S//NF) the' ' (S/NF) the' ' (S//GC) the' \
+    '. (S/GCX) The' '. (S/NE) The' ' (S/NE) The' ' (S//NF) the' ' (S/NF) the' ' (S//GC) the' \
+    ' (S/GX) the' ' (S/OC) the' ' (S/NOFRN) the' ' (S/NP) the' ' (S-NE) the' ' (T-S) the' \
+    ' (R-TK) the' ' (R-XQ) the' ' (S/ORCN) the' ', (S/NFF) the' \
     ' (TS-XX) the' '. (S-AB1-01234) The' ' (S-AB1-01234) The' ' (S/G.C) the' ' (S/GC2) the' \
-    ' 4 (S) The' '. (R-TN) The' ' (TS/GC) The'
+    ' 4 (S) The' '. (R-TN) The' ' (TS/GC) The' ' 4 (S) the' ' in June 2009 (S) the' \
+    ' in June 12 (S) the' ' section 4 (S) "the'
 headed='CONFIDENTIAL\n\n1. (U) The puffin count was normal.\n\n%b walrus detail follows.\n\n2. (U) The gannet count was normal.\n'
 variants in-sentence-head CONFIDENTIAL 'walrus' 'puffin|gannet' "$headed" \
     '(S/GC) the' '(S-AB1-01234) the' '(R-TN) and the' '2. (S/GC) the' '- (S-130) the'
