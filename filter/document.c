@@ -347,7 +347,16 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		}
 		for (size_t k = open; k < len - 1; k++)
 			exotic = exotic || (unsigned char)s[k] >= 0x80;
-		reading_group(p, s + open, len - 1 - open, true, exotic, &g);
+		if (exotic) {
+			/* Read as the reader reads it: folded ("(\u200bSBU/NF)" is "(SBU/NF)"). */
+			struct fold f;
+
+			fold_line(s + open - 1, len - open + 1, FOLD_MAX, latin1, &f);
+			if (!reading_group_at(p, &f, 0, &g))
+				break;
+		} else {
+			reading_group(p, s + open, len - 1 - open, true, false, &g);
+		}
 		if (g.kind != GROUP_MARK && g.kind != GROUP_UNKNOWN &&
 		    !(g.kind == GROUP_ITEM && g.letter != 0 && g.item == ITEM_UPPER))
 			break;

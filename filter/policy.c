@@ -264,10 +264,14 @@ country_name_find(const struct policy *p, const char *token, size_t len)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *name = policy_country_names[mid].name;
-		int c = strncasecmp(name, token, len);
+		size_t nlen = strlen(name);
+		int c = strncasecmp(name, token, nlen < len ? nlen : len);
 
+		/* A token with a NUL byte in it compares to none (strncasecmp stops there). */
+		if (c == 0 && memchr(token, '\0', len) != NULL)
+			return -1;
 		if (c == 0)
-			c = name[len] != '\0';
+			c = (nlen > len) - (nlen < len);
 		if (c == 0) {
 			const char *code = policy_country_names[mid].code;
 			size_t i;
