@@ -333,11 +333,12 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		if (open == 0 || s[open - 1] != '(')
 			break;
 		/*
-		 * "1.4(D)": an exemption code in a margin, glued to its number. The line ends
-		 * where the text before it does.
+		 * "1.4(D)": an exemption code in a margin (a letter from a to h), glued to its
+		 * number. The line ends where the text before it does; "2.5(S)" is a mark.
 		 */
 		if (open >= 4 && isdigit((unsigned char)s[open - 2]) && s[open - 3] == '.' &&
-		    isdigit((unsigned char)s[open - 4])) {
+		    isdigit((unsigned char)s[open - 4]) && len - open == 2 &&
+		    strchr("abcdefghABCDEFGH", s[open]) != NULL) {
 			len = open - 1;
 			while (len > 0 && (isdigit((unsigned char)s[len - 1]) || s[len - 1] == '.'))
 				len--;
@@ -1771,7 +1772,7 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
 	bool after_blank = i > 0 && d->lines[i - 1].kind == LINE_BLANK, other;
 
 	/* "Sen. John Doe" / "(R-TN) and staff": a party and state in the sentence. */
-	if (reading_in_sentence(rd->p, f, g, !after_blank))
+	if (reading_in_sentence(f, g, !after_blank))
 		return false;
 	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank))) {
 		o->mark = g->mark;
@@ -1899,8 +1900,8 @@ short_open(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * Whether line i ends in a date written with slashes ("Run Date: 07/07/2004", "10/01/2025"): a
- * field's value, which ends no sentence that wraps.
+ * Whether line i ends in a field whose value is a date written with slashes ("Run Date:
+ * 07/07/2004"), which ends no sentence that wraps; "dated 07/07/2004" may.
  */
 static bool
 ends_date(const struct document *d, size_t i)
@@ -1913,8 +1914,13 @@ ends_date(const struct document *d, size_t i)
 		digits += s[k - 1] != '/';
 		k--;
 	}
-	return slashes == 2 && digits >= 4 && digits <= 8 && n > k && s[k] != '/' &&
-	    s[n - 1] != '/' && (k == 0 || !isalnum((unsigned char)s[k - 1]));
+	if (!(slashes == 2 && digits >= 4 && digits <= 8 && n > k && s[k] != '/' &&
+	    s[n - 1] != '/' && k > 0 && !isalnum((unsigned char)s[k - 1])))
+		return false;
+	/* A field's value: a label's colon right before it ("Run Date: 07/07/2004"). */
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	return k > 0 && s[k - 1] == ':';
 }
 
 /*
@@ -1942,19 +1948,43 @@ heading_over(const struct document *d, size_t a, size_t b)
 	return letters > 0 && lower_a * 10 < letters && lower_b;
 }
 
-/* Whether line i opens with a word of a marking ("S/NF The", "S: The", "TS The"). */
+/*
+ * Whether line i opens with what may be a mark written with no brackets: a word of a marking
+ * ("S/NF The", "S: The", "SECRET. The", "S|NF", "TS The"), its first letters a level's
+ * abbreviation or a control's name, or two capitals or fewer, or a level and a control glued
+ * ("SNF").
+ */
 static bool
 opens_marking(const struct policy *p, const struct document *d, size_t i)
 {
 	const char *s = d->data + d->lines[i].off;
-	size_t n = d->lines[i].len, k = 0, e;
+	size_t n = d->lines[i].len, k = 0, e, a;
 	struct marking m;
+	char up[POLICY_WORD_MAX + 1];
+	bool caps = true;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != ':' && s[e] != '-'; e++)
-		continue;
-	return e > k && marking_parse(p, s + k, e - k, MARKING_PORTION, &m) == 1;
+	for (e = k; e < n && isalpha((unsigned char)s[e]) && e - k < POLICY_WORD_MAX; e++) {
+		up[e - k] = (char)toupper((unsigned char)s[e]);
+		caps = caps && isupper((unsigned char)s[e]);
+	}
+	if (e == k)
+		return false;
+	if (caps && e - k <= 2)
+		return true;
+	if (policy_term_find(p, up, e - k) != NULL ||
+	    marking_parse(p, s + k, e - k, MARKING_PORTION, &m) == 1)
+		return true;
+	/* "SNF": a level's abbreviation, then a control. */
+	for (a = 1; caps && a < e - k; a++) {
+		const struct policy_term *lv = policy_term_find(p, up, a);
+		const struct policy_term *c = policy_term_find(p, up + a, e - k - a);
+
+		if (lv != NULL && lv->level >= 0 && c != NULL && c->control >= 0)
+			return true;
+	}
+	return false;
 }
 
 /* Whether a mark stands anywhere from line i to the next blank line (a paragraph's marks). */
@@ -2008,7 +2038,10 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 	 */
 	if (s[len - 1] == ';')
 		return item || lower || (line_width(p, d, a) >= WRAPPED_LETTERS &&
-		    !opens_marking(p, d, b) && !marked_until_blank(p, d, b));
+		    !opens_marking(p, d, b) && !marked_until_blank(p, d, b) && !title(d, b) &&
+		    (line_width(p, d, b) >= WRAPPED_LETTERS || (b + 1 < d->nlines &&
+		    !is_blank(d->data + d->lines[b + 1].off, d->lines[b + 1].len,
+		    d->lines[b + 1].latin1))));
 	/* A paragraph on one line ("... at the click of a mouse." / "The tool ..."). */
 	if (e != END_OPEN && d->lines[a].len > PARAGRAPH_LINE)
 		return false;
@@ -2677,8 +2710,21 @@ closes_text(const struct document *d, size_t i)
 		size_t w = strlen(ends[e]);
 
 		if (n - k >= w && strncasecmp(s + k, ends[e], w) == 0 &&
-		    (n - k == w || !isalnum((unsigned char)s[k + w])))
-			return CLOSE_END;
+		    (n - k == w || !isalnum((unsigned char)s[k + w]))) {
+			size_t r = k + w, words2 = 0;
+
+			/*
+			 * The line says no more than that ("END TEXT.", "[END TEXT OF LIST]"):
+			 * "END TEXT. EMBASSY COMMENT: ..." and "END QUOTE. THE SOURCE ..." are text.
+			 */
+			for (; r < n; r++) {
+				if (s[r] == '.' && r + 1 < n && s[r + 1] != ']')
+					return CLOSE_NONE;
+				if (isalpha((unsigned char)s[r]) && !isalpha((unsigned char)s[r - 1]))
+					words2++;
+			}
+			return words2 <= 3 && n - k - w <= 30 ? CLOSE_END : CLOSE_NONE;
+		}
 	}
 	if (n - k < 9 || strncasecmp(s + k, "thank you", 9) != 0 || s[n - 1] != '.')
 		return CLOSE_NONE;
@@ -2705,8 +2751,9 @@ salutation(const struct document *d, size_t i)
  * A text that the marked paragraph on line prev announces, whose first line is i: prev ends in a
  * colon or says BEGIN TEXT in capitals ("Below is the text of the statement as delivered:"), the
  * lines from i on hold no mark, no classification, caption or rule line and no numbered
- * paragraph, and a line closes them within ANNOUNCED_MAX lines: an END line (closes_text), or a
- * statement's "Thank you." where the text opens with a salutation ("Madame Chair,"). Quoted so, the text is the
+ * paragraph, and a line closes them within ANNOUNCED_MAX lines: an END line that says no more
+ * (closes_text), or a statement's "Thank you." where the text opens with a salutation ("Madame
+ * Chair,") and each of its paragraphs is set off, its first line indented. Quoted so, the text is the
  * paragraph's, marked by its mark; with no closing line it may be anything, and is not. Returns
  * the closing line, or DOC_NONE.
  */
@@ -2716,8 +2763,8 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	const struct document *d = rd->d;
 	const struct doc_portion *pt;
 	const char *s;
-	size_t n, j, k, first = DOC_NONE;
-	bool begin = false;
+	size_t n, j, k, first = DOC_NONE, last = DOC_NONE;
+	bool begin = false, set_off = true;
 
 	if (rd->cur == DOC_NONE || prev == DOC_NONE)
 		return DOC_NONE;
@@ -2745,10 +2792,22 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 		 * salutation ("Madame Chair,"), not a text BEGIN TEXT opened.
 		 */
 		if ((c = closes_text(d, j)) == CLOSE_END || (c == CLOSE_THANKS && !begin && j > i &&
-		    salutation(d, first)))
+		    salutation(d, first) && set_off))
 			return j;
 		if (j == i || first == DOC_NONE)
 			first = j;
+		/*
+		 * A statement's paragraphs are set off, their first lines (after a blank line and
+		 * a finished sentence) indented: the author's own paragraph between them is not.
+		 */
+		else if (is_blank(d->data + d->lines[j - 1].off, d->lines[j - 1].len,
+		    d->lines[j - 1].latin1) && last != DOC_NONE && ends_sentence(rd->p,
+		    d->data + d->lines[last].off, d->lines[last].len, d->lines[last].latin1) &&
+		    indent(d, j) < indent(d, prev) + 2)
+			set_off = false;
+		last = j;
+		if (opens_marking(rd->p, d, j))
+			return DOC_NONE;
 		if (is_rule(t, ln->len) || reading_marks(rd->p, t, ln->len, 0, ln->latin1, &m))
 			return DOC_NONE;
 		for (k = 0; k < ln->len && (t[k] == ' ' || t[k] == '\t'); k++)
@@ -2842,7 +2901,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		rd->bulleted = true;
 		rd->para = para;
 	} else if (line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
-	    h->group.start == h->after_label && reading_in_sentence(rd->p, f, &h->group, true) ?
+	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
 	    fold_source(f, h->group.end) : 0, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;

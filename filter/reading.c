@@ -711,8 +711,7 @@ us_state(const char *t)
 }
 
 bool
-reading_in_sentence(const struct policy *p, const struct fold *f, const struct group *g,
-    bool wrapped)
+reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 {
 	const char *s = f->text, *t;
 	size_t k = g->start, c = g->end - 1, n, b = k, a = g->end, i, digits = 0, run = 0, seps = 0;
@@ -762,30 +761,11 @@ reading_in_sentence(const struct policy *p, const struct fold *f, const struct g
 		if (us_state(st))
 			return true;
 	}
-	/* An office ("S/GC"): no word of a marking after the separator, nor one slip from one. */
-	{
-		char up[POLICY_WORD_MAX + 1];
-		size_t un;
-
-		if (n - 2 > POLICY_WORD_MAX)
-			return false;
-		un = upper_form(t + 2, n - 2, up);
-		if (policy_term_find(p, up, un) != NULL || near_term(p, up, un, false) != NULL ||
-		    loose_term(p, up, un))
-			return false;
-		/*
-		 * "NE", "NP", "NFF": one slip from a control's name of two letters or more. A
-		 * symbol of one or two letters always is ("GC" from ORCON's "OC"): only the
-		 * policy's not_marks make it prose.
-		 */
-		if (un < 3)
-			return false;
-		for (i = 0; i < p->nterms; i++)
-			if (p->terms[i].single && p->terms[i].control >= 0 && p->terms[i].len >= 2 &&
-			    osa(p->terms[i].text, p->terms[i].len, up, un) <= 1)
-				return false;
-		return true;
-	}
+	/*
+	 * An office symbol ("S/GC", "S/SEMEP") is prose only where the policy lists it (not_marks,
+	 * read before this): an unlisted one may be a control no policy lists ("S/WNINTEL").
+	 */
+	return false;
 }
 
 /* Whether the first token of t[0..n), up to a separator, is a level of this policy. */
@@ -1151,15 +1131,17 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			 * exemption code's letter ("1.4(C)", "1 4(C)" as OCR reads it). "2009(S)" is
 			 * a mark.
 			 */
-			if (k > 0 && (is_alpha(f.text[k - 1]) || (k >= 3 && isdigit((unsigned char)f.text[k - 1]) &&
-			    (f.text[k - 2] == '.' || f.text[k - 2] == ' ') && isdigit((unsigned char)f.text[k - 3]) &&
-			    (k == 3 || !is_alnum(f.text[k - 4])))) && c == k + 2 && is_alpha(t[0]) &&
+			if (k > 0 && (is_alpha(f.text[k - 1]) || (k >= 3 &&
+			    isdigit((unsigned char)f.text[k - 1]) &&
+			    (f.text[k - 2] == '.' || f.text[k - 2] == ' ') &&
+			    isdigit((unsigned char)f.text[k - 3]) && (k == 3 || !is_alnum(f.text[k - 4])) &&
+			    strchr("abcdefghABCDEFGH", t[0]) != NULL)) && c == k + 2 && is_alpha(t[0]) &&
 			    c < f.len && is_close(f.text[c]))
 				continue;
 			if (policy_not_mark(p, t, c - k - 1))
 				continue;
 			reading_group_at(p, &f, k, &g);
-			if (reading_in_sentence(p, &f, &g, false))
+			if (reading_in_sentence(&f, &g, false))
 				continue;
 			if ((r = midline_group(p, t, c - k - 1, &g, cell_head(&f, k), &one)) <= 0)
 				continue;
@@ -1524,13 +1506,16 @@ scheme_before(const struct policy *p, const char *s, size_t j)
 	    pt->control < 0;
 }
 
-/* Whether a dash or colon stands before s[j], across spaces ("PLAN -- TOP SECRET"). */
+/*
+ * Whether a dash stands before s[j], across spaces ("PLAN -- TOP SECRET"); not a colon, which a
+ * FOIA stamp's "Class: CONFIDENTIAL --" has.
+ */
 static bool
 dash_before(const char *s, size_t j)
 {
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
-	return j > 0 && (s[j - 1] == '-' || s[j - 1] == ':');
+	return j > 0 && s[j - 1] == '-';
 }
 
 /*
@@ -1551,6 +1536,10 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 	while (cut < n && s[cut] != '/' && s[cut] != '|')
 		cut++;
 	words = count_words(s, cut);
+	/* "ANNEX B -- TOP SECRET.": a full stop ends a line in capitals, not a sentence. */
+	if (!lower)
+		while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+			n--;
 	if (n == 0 || s[n - 1] == '.' || s[n - 1] == ',')
 		return false;
 	for (j = 0; j < n; j++) {
@@ -1562,8 +1551,24 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		if (!is_letterish(s[j]) || (j > 0 && is_letterish(s[j - 1])))
 			continue;
 		lv = class_level(p, s, n, &at, true, &glued, &wild);
-		if (lv != NULL && ((at < n && is_letterish(s[at])) || wild > 0 || lv->level <= 0))
+		if (lv != NULL && ((at < n && is_letterish(s[at])) || wild > 0 || lv->level == 0))
 			continue;
+		/*
+		 * Another scheme's level ("EU RESTRICTED", "NATO SECRET" where NATO's levels are
+		 * other_levels), in capitals in a short line: a classification, unknown here.
+		 */
+		if (lv != NULL && lv->level < 0) {
+			if (lower || words > CLASS_WORDS || !capitals(s + j, at - j))
+				continue;
+			if (!found) {
+				marking_init(m);
+				m->level = 0;
+			}
+			m->unknown = true;
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s", lv->text);
+			found = true;
+			continue;
+		}
 		if (lv == NULL) {
 			/* A level's abbreviation before "//" ("Appendix: TS//SI//REL TO USA"). */
 			if ((lvl = abbreviation_at(p, s, n, j, &at)) == 0)
@@ -1584,11 +1589,12 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		 */
 		scheme = scheme_before(p, s, j);
 		/* "ANNEX B TO THE JOINT PLAN -- TOP SECRET": the level ends a line in capitals. */
-		last = !lower && strspn(s + k, " .:;*_~=-") >= n - k && dash_before(s, j);
+		last = capitals(s + j, at - j) && strspn(s + k, " .:;*_~=-") >= n - k &&
+		    dash_before(s, j);
 		if (!banner && !scheme && !last &&
 		    (marked ? count_words(s, j) >= CLASS_WORDS : words > CLASS_WORDS))
 			continue;
-		if (lower && !banner && !scheme && !capitals(s + j, at - j))
+		if (lower && !banner && !scheme && !last && !capitals(s + j, at - j))
 			continue;
 		if (!found || lvl > (size_t)m->level) {
 			marking_init(m);
@@ -1717,7 +1723,8 @@ bare_mark(const struct policy *p, const char *s, size_t n, struct marking *m)
 	struct group g;
 	size_t k;
 
-	while (n > 0 && strchr(" .:;,*_~=-", s[n - 1]) != NULL)
+	/* Punctuation, emphasis, quotation marks and heading marks after it ("TS\"", "TS ##"). */
+	while (n > 0 && strchr(" .:;,*_~=-\"'#", s[n - 1]) != NULL)
 		n--;
 	if (n < 2 || n > 40 || !is_alpha(s[0]))
 		return false;
@@ -1793,7 +1800,7 @@ drop_marks(const struct policy *p, char *s, size_t n)
  * ("SECTION 1 OF 2 TEHRAN 2069").
  */
 static bool
-post_and_number(const char *s, size_t n)
+post_and_number(const struct policy *p, const char *s, size_t n)
 {
 	size_t k = n, digits, words = 0, i = 0;
 
@@ -1825,11 +1832,126 @@ post_and_number(const char *s, size_t n)
 		else if (!isupper((unsigned char)s[k]) && strchr(" .'-", s[k]) == NULL)
 			return false;
 	}
-	return words < 4;
+	if (words >= 4)
+		return false;
+	/* A word of a marking, a country or a group is no post ("SECRET NATO 123456"). */
+	for (k = i; k < n; k++) {
+		size_t e;
+
+		if (!isupper((unsigned char)s[k]) || (k > i && isupper((unsigned char)s[k - 1])))
+			continue;
+		for (e = k; e < n && isupper((unsigned char)s[e]); e++)
+			continue;
+		if (policy_term_find(p, s + k, e - k) != NULL ||
+		    policy_country_find(p, s + k, e - k) >= 0 || policy_group_find(p, s + k, e - k) >= 0)
+			return false;
+	}
+	return true;
 }
+
+/* The most words a line of a level and a name may hold (short_level_line). */
+#define SHORT_LEVEL_WORDS 4
+
+/*
+ * A line of four words at most, standing as a line of its own (not a wrapped sentence's), that
+ * holds a level word of this policy or of another scheme, in any case and decoration ("Top
+ * Secret Umbra", "Nato Secret", "Restricted", "TS UMBRA", "TS/UMBRA", "<Secret>"): a classification
+ * line the rules above do not read. The level alone says itself; with another word, or another
+ * scheme's level, the marking is unknown.
+ */
+static bool
+short_level_line(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	size_t j, words = 0, levels = 0, alnum_words;
+	int best = -1;
+	bool other = false, all_caps = true;
+
+	for (j = 0; j < n; j++) {
+		if ((is_alnum(s[j]) && (j == 0 || !is_alnum(s[j - 1])) &&
+		    ++words > SHORT_LEVEL_WORDS) || is_open(s[j]) || is_close(s[j]))
+			return false;
+		all_caps = all_caps && !is_lower(s[j]);
+	}
+	alnum_words = words;
+	words = 0;
+	for (j = 0; j < n; j++) {
+		const struct policy_term *lv;
+		size_t at = j, wild = 0, e;
+		int glued;
+
+		if (!is_alnum(s[j]) || (j > 0 && is_alnum(s[j - 1])))
+			continue;
+		words++;
+		for (e = j; e < n && is_alnum(s[e]); e++)
+			continue;
+		lv = class_level(p, s, n, &at, true, &glued, &wild);
+		if (lv == NULL || wild > 0 || (at < n && is_alnum(s[at]))) {
+			/* A level's abbreviation in capitals ("TS UMBRA", "TS/UMBRA"). */
+			char up[POLICY_WORD_MAX + 1];
+			size_t un = e - j, k;
+
+			lv = NULL;
+			if (un >= 2 && un <= 3 && capitals(s + j, un)) {
+				for (k = 0; k < un; k++)
+					up[k] = s[j + k];
+				lv = policy_term_find(p, up, un);
+				if (lv != NULL && lv->control >= 0)
+					lv = NULL;
+			}
+			if (lv == NULL)
+				continue;
+			at = e;
+		}
+		/*
+		 * A short level word (an abbreviation, "CUI") only in a line in capitals ("TS
+		 * UMBRA"; "CUI material follows" is prose); another scheme's level only in
+		 * capitals or alone ("Restricted"; "Official visit" is prose).
+		 */
+		if ((lv->len < 6 && !all_caps) || (lv->level < 0 && !capitals(s + j, at - j) &&
+		    alnum_words > count_words(s + j, at - j))) {
+			j = at - 1;
+			continue;
+		}
+		levels++;
+		/* A level of two words counts once. */
+		words -= count_words(s + j, at - j) > 1 ? count_words(s + j, at - j) - 1 : 0;
+		if (lv->level < 0)
+			other = true;
+		else if (lv->level > best)
+			best = lv->level;
+		j = at - 1;
+	}
+	if (levels == 0 || (best <= 0 && !other))
+		return false;
+	marking_init(m);
+	m->level = best > 0 ? best : 0;
+	m->unknown = other || words > levels;
+	if (m->unknown)
+		snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s", "words beside a level");
+	return true;
+}
+
+static bool class_line(const struct policy *p, const struct fold *f, bool wrapped,
+    struct marking *m);
 
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
+{
+	char s[FOLD_MAX + 1];
+	size_t n;
+
+	if (class_line(p, f, wrapped, m))
+		return true;
+	if (wrapped || f->cut)
+		return false;
+	n = fold_ascii(f, s);
+	if (n == 0 || n > 80 || memchr(s, '?', n) != NULL || authority_words(s, n))
+		return false;
+	return short_level_line(p, s, n, m);
+}
+
+static bool
+class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
 	char s[FOLD_MAX + 1];
 	size_t n, i = 0, k, word, wild = 0;
@@ -1927,7 +2049,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	while (k < n && s[k] == ' ')
 		k++;
 	/* The level alone, or with punctuation only: "Secret", "SECRET:", "SECRET." */
-	if (k == n || strspn(s + k, " .:;,*_~=-/\"'") >= n - k)
+	if (k == n || strspn(s + k, " .:;,*_~=-/\"'#") >= n - k)
 		return true;
 	/*
 	 * Words after the level: a marking's words ("SECRET NOFORN", "Secret//Noforn",
@@ -1988,7 +2110,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 				 * words may name a compartment no policy lists ("TOP SECRET UMBRA",
 				 * "SECRET SPOKE"): the level is known, what else is not.
 				 */
-				if (!post_and_number(s + k, n - k)) {
+				if (!post_and_number(p, s + k, n - k)) {
 					m->unknown = true;
 					snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s",
 					    up);

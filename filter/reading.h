@@ -154,13 +154,11 @@ uint64_t reading_words_controls(const struct policy *p, const char *s, size_t n)
  * A mark begins a sentence: it stands after a sentence's end, or before a capital. So, after a
  * word: a reference code, its tokens joined by hyphens, one of them three digits or more, before
  * the line's end, punctuation or lower case ("reporting (C-AB1-01234)", "the (C-130) landed");
- * before lower case, a party and a US state ("Sen. Doe (R-TN) and"), or an office symbol, one
- * letter, one separator and a word that is no marking's nor one slip from one ("the envoy (S/GC)
- * met"; never "(S/NE) the"); a lone capital after a citation's word and number ("section 4 (C) of
- * the act"). Proven marks are never prose. `wrapped`: g opens a line that goes on with an
+ * before lower case, a party and a US state ("Sen. Doe (R-TN) and"); a lone capital after a
+ * citation's word and number ("section 4 (C) of the act"). An office symbol ("(S/GC)") is prose
+ * only where the policy lists it (not_marks). Proven marks are never prose. `wrapped`: g opens a line that goes on with an
  * unfinished sentence (a word stands before it).
  */
-bool reading_in_sentence(const struct policy *p, const struct fold *f, const struct group *g,
-    bool wrapped);
+bool reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped);
 
 #endif

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.." || exit 2
 #    citation. The (C) paragraph goes out at CONFIDENTIAL; nothing of it at UNCLASSIFIED.
 inside='CONFIDENTIAL\n\n1. (C) The envoy for ferry safety %b the harbour master on Friday.\n\n2. (U) The gannet count was normal.\n'
 variants in-sentence CONFIDENTIAL '' 'harbour master|gannet' "$inside" \
-    '(S/GC) met' '(S/CT) and' '(S/SEMEP) met' '(S/GCX) met' '(R-TN) and' '(D-OR), with' \
+    '(S/GC) met' '(S/CT) and' '(S/SEMEP) met' '(R-TN) and' '(D-OR), with' \
     'under section 4 (C) of' 'in para. 12 (S) of' 'code (C-AB1-01234) and' 'code (S-RE9-02730), then' \
     '(C-130) landing near'
 variants in-sentence-public UNCLASSIFIED 'harbour master|envoy' 'gannet' "$inside" \
@@ -31,7 +31,8 @@ beside='CONFIDENTIAL\n\n1. (C) The envoy met the master%b walrus detail follows.
 variants in-sentence-neighbour CONFIDENTIAL 'walrus' 'gannet' "$beside" \
     '. (S/GCX) The' '. (S/NE) The' ' (S/NE) The' ' (S//NF) the' ' (S/NF) the' ' (S//GC) the' \
     ' (S/GX) the' ' (S/OC) the' ' (S/NOFRN) the' ' (S/NP) the' ' (S-NE) the' ' (T-S) the' \
-    ' (R-TK) the' ' (R-XQ) the' ' (S/ORCN) the' ', (S/NFF) the' \
+    ' (R-TK) the' ' (R-XQ) the' ' (S/ORCN) the' ', (S/NFF) the' ' (S/GCX) met' \
+    ' (S/WNINTEL) and' ' (S/FVEY) the' ' (S/NFRN) the' ' (S/NORFON) the' \
     ' (TS-XX) the' '. (S-AB1-01234) The' ' (S-AB1-01234) The' ' (S/G.C) the' ' (S/GC2) the' \
     ' 4 (S) The' '. (R-TN) The' ' (TS/GC) The' ' 4 (S) the' ' in June 2009 (S) the' \
     ' in June 12 (S) the' ' section 4 (S) "the'
