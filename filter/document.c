@@ -336,8 +336,8 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 		 * "1.4(D)": an exemption code in a margin (a letter from a to h), glued to its
 		 * number. The line ends where the text before it does; "2.5(S)" is a mark.
 		 */
-		if (open >= 4 && isdigit((unsigned char)s[open - 2]) && s[open - 3] == '.' &&
-		    isdigit((unsigned char)s[open - 4]) && len - open == 2 &&
+		if (open >= 4 && s[open - 2] == '4' && s[open - 3] == '.' && s[open - 4] == '1' &&
+		    (open == 4 || !isalnum((unsigned char)s[open - 5])) && len - open == 2 &&
 		    strchr("abcdefghABCDEFGH", s[open]) != NULL) {
 			len = open - 1;
 			while (len > 0 && (isdigit((unsigned char)s[len - 1]) || s[len - 1] == '.'))
@@ -1949,42 +1949,101 @@ heading_over(const struct document *d, size_t a, size_t b)
 }
 
 /*
- * Whether line i opens with what may be a mark written with no brackets: a word of a marking
- * ("S/NF The", "S: The", "SECRET. The", "S|NF", "TS The"), its first letters a level's
- * abbreviation or a control's name, or two capitals or fewer, or a level and a control glued
- * ("SNF").
+ * Whether word w[0..n) (folded, no spaces) may be a mark written with no brackets: a word of a
+ * marking ("S/NF", "SECRET.", "S|NF"), two capitals or fewer, a level and a control glued or
+ * parted by what OCR makes of "//" ("SNF", "SIINF", "SlNF", "TSIISI", "UIIFOUO"), or a level's
+ * word with a digit for a letter ("5/NF", "5ECRET").
+ */
+static bool
+bare_word(const struct policy *p, const char *w, size_t n)
+{
+	char up[POLICY_WORD_MAX + 1];
+	size_t e, a, b;
+	bool caps = true;
+	struct marking m;
+
+	for (e = 0; e < n && e < POLICY_WORD_MAX && (isalnum((unsigned char)w[e]) ||
+	    strchr("/|\\_.", w[e]) != NULL); e++) {
+		char c = w[e] == '5' ? 'S' : w[e] == '0' ? 'O' : w[e];
+
+		up[e] = (char)toupper((unsigned char)c);
+		caps = caps && !islower((unsigned char)w[e]) ? true : caps && (w[e] == 'l' && e > 0);
+	}
+	while (e > 0 && strchr("/|\\_.", up[e - 1]) != NULL)
+		e--;
+	if (e == 0)
+		return false;
+	for (a = 0; a < e && isalpha((unsigned char)up[a]); a++)
+		continue;
+	if (caps && a == e && e <= 2)
+		return true;
+	if (policy_term_find(p, up, a) != NULL && (a == e || !isalpha((unsigned char)w[a])))
+		return true;
+	if (marking_parse(p, up, e, MARKING_PORTION, &m) == 1)
+		return true;
+	/* A level's abbreviation, what "//" became, a control or a level. */
+	for (a = 1; caps && a < e; a++) {
+		const struct policy_term *lv = policy_term_find(p, up, a);
+
+		if (lv == NULL || lv->level < 0 || lv->control >= 0)
+			continue;
+		for (b = a; b < e && strchr("IL1/|\\_.", up[b]) != NULL; b++)
+			continue;
+		if (b < e && policy_term_find(p, up + b, e - b) != NULL)
+			return true;
+		if (b == a && policy_term_find(p, up + a, e - a) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether line i opens, or ends, with what may be a mark written with no brackets (bare_word),
+ * read folded ("\u00a0S/NF", a full-width S); or opens with a level of two words ("TOP SECRET
+ * the").
  */
 static bool
 opens_marking(const struct policy *p, const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t n = d->lines[i].len, k = 0, e, a;
-	struct marking m;
-	char up[POLICY_WORD_MAX + 1];
-	bool caps = true;
+	const struct doc_line *ln = &d->lines[i];
+	struct fold f;
+	char s[FOLD_MAX + 1];
+	size_t n, k = 0, e, b;
 
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	n = fold_ascii(&f, s);
+	while (k < n && s[k] == ' ')
 		k++;
-	for (e = k; e < n && isalpha((unsigned char)s[e]) && e - k < POLICY_WORD_MAX; e++) {
-		up[e - k] = (char)toupper((unsigned char)s[e]);
-		caps = caps && isupper((unsigned char)s[e]);
-	}
-	if (e == k)
-		return false;
-	if (caps && e - k <= 2)
+	for (e = k; e < n && s[e] != ' '; e++)
+		continue;
+	if (e > k && bare_word(p, s + k, e - k))
 		return true;
-	if (policy_term_find(p, up, e - k) != NULL ||
-	    marking_parse(p, s + k, e - k, MARKING_PORTION, &m) == 1)
-		return true;
-	/* "SNF": a level's abbreviation, then a control. */
-	for (a = 1; caps && a < e - k; a++) {
-		const struct policy_term *lv = policy_term_find(p, up, a);
-		const struct policy_term *c = policy_term_find(p, up + a, e - k - a);
+	/* "TOP SECRET the walrus": a level of two words. */
+	if (e < n) {
+		size_t e2 = e + 1;
+		char up[POLICY_WORD_MAX + 1], *q = up;
 
-		if (lv != NULL && lv->level >= 0 && c != NULL && c->control >= 0)
-			return true;
+		while (e2 < n && s[e2] != ' ')
+			e2++;
+		if (e2 - k <= POLICY_WORD_MAX) {
+			for (b = k; b < e2; b++)
+				*q++ = (char)toupper((unsigned char)s[b]);
+			if (policy_term_find(p, up, e2 - k) != NULL)
+				return true;
+		}
 	}
-	return false;
+	/* "... walk out. S/NF": a trailing one. */
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (b = n; b > k && s[b - 1] != ' '; b--)
+		continue;
+	if (b <= k || n - b < 2 || !bare_word(p, s + b, n - b))
+		return false;
+	/* At the end only a mark's shape counts ("S/NF", "SECRET"), not a word such as "US". */
+	for (e = b; e < n; e++)
+		if (s[e] == '/' || s[e] == '|')
+			return true;
+	return n - b >= 6;
 }
 
 /* Whether a mark stands anywhere from line i to the next blank line (a paragraph's marks). */
@@ -2681,6 +2740,38 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 	return true;
 }
 
+/*
+ * Whether the sentence on line i runs on across the blank lines after it (a page break in a
+ * statement): it ends in a letter, a digit or a comma, and is wide.
+ */
+static bool
+runs_across(const struct document *d, size_t i)
+{
+	const char *s;
+	size_t n;
+
+	if (i == DOC_NONE)
+		return false;
+	s = d->data + d->lines[i].off;
+	n = trim_end(s, d->lines[i].len, d->lines[i].latin1);
+	return n > 0 && (isalnum((unsigned char)s[n - 1]) || s[n - 1] == ',') &&
+	    text_width(d, &d->lines[i]) >= WRAPPED_WIDTH;
+}
+
+/* Whether line i is the author's comment: "COMMENT:", "Embassy comment.", "END COMMENT". */
+static bool
+comment_line(const struct document *d, size_t i)
+{
+	const char *s = d->data + d->lines[i].off;
+	size_t n = d->lines[i].len, k;
+
+	for (k = 0; k + 7 <= n; k++)
+		if (strncasecmp(s + k, "comment", 7) == 0 && (k == 0 || !isalpha((unsigned char)s[k - 1])) &&
+		    (k + 7 == n || !isalpha((unsigned char)s[k + 7])))
+			return true;
+	return false;
+}
+
 /* The most lines a text announced by a marked paragraph runs to (announced_text). */
 #define ANNOUNCED_MAX 400
 
@@ -2715,22 +2806,28 @@ closes_text(const struct document *d, size_t i)
 
 			/*
 			 * The line says no more than that ("END TEXT.", "[END TEXT OF LIST]"):
-			 * "END TEXT. EMBASSY COMMENT: ..." and "END QUOTE. THE SOURCE ..." are text.
+			 * "END TEXT. EMBASSY COMMENT: ...", "END QUOTE, HE SAID." are text. Only
+			 * "OF" and two words may follow, and a full stop or a bracket.
 			 */
-			for (; r < n; r++) {
-				if (s[r] == '.' && r + 1 < n && s[r + 1] != ']')
-					return CLOSE_NONE;
-				if (isalpha((unsigned char)s[r]) && !isalpha((unsigned char)s[r - 1]))
-					words2++;
-			}
-			return words2 <= 3 && n - k - w <= 30 ? CLOSE_END : CLOSE_NONE;
+			while (r < n && s[r] == ' ')
+				r++;
+			if (r < n && strncasecmp(s + r, "OF ", 3) == 0)
+				for (r += 3; r < n && (isalpha((unsigned char)s[r]) || s[r] == ' ' ||
+				    s[r] == '-'); r++)
+					words2 += isalpha((unsigned char)s[r]) &&
+					    !isalpha((unsigned char)s[r - 1]);
+			while (r < n && strchr(".]", s[r]) != NULL)
+				r++;
+			return r == n && words2 <= 2 ? CLOSE_END : CLOSE_NONE;
 		}
 	}
-	if (n - k < 9 || strncasecmp(s + k, "thank you", 9) != 0 || s[n - 1] != '.')
+	/* "Thank you." or "Thank you, Madame Chair.": one full stop, at the end. */
+	if (n - k < 10 || strncasecmp(s + k, "thank you", 9) != 0 || s[n - 1] != '.' ||
+	    memchr(s + k, '.', n - k - 1) != NULL || (s[k + 9] != '.' && s[k + 9] != ','))
 		return CLOSE_NONE;
 	for (e = k; e < n; e++)
 		words += s[e] == ' ' && e > k && s[e - 1] != ' ';
-	return words < 6 ? CLOSE_THANKS : CLOSE_NONE;
+	return words < 5 ? CLOSE_THANKS : CLOSE_NONE;
 }
 
 /* Whether line i is a salutation: a few words that end in a comma ("Madame Chair,"). */
@@ -2801,12 +2898,12 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 		 * a finished sentence) indented: the author's own paragraph between them is not.
 		 */
 		else if (is_blank(d->data + d->lines[j - 1].off, d->lines[j - 1].len,
-		    d->lines[j - 1].latin1) && last != DOC_NONE && ends_sentence(rd->p,
-		    d->data + d->lines[last].off, d->lines[last].len, d->lines[last].latin1) &&
+		    d->lines[j - 1].latin1) && !runs_across(d, last) &&
 		    indent(d, j) < indent(d, prev) + 2)
 			set_off = false;
 		last = j;
-		if (opens_marking(rd->p, d, j))
+		/* What may be a mark with no brackets, or the author's comment ("COMMENT: ..."). */
+		if (opens_marking(rd->p, d, j) || comment_line(d, j))
 			return DOC_NONE;
 		if (is_rule(t, ln->len) || reading_marks(rd->p, t, ln->len, 0, ln->latin1, &m))
 			return DOC_NONE;

@@ -1127,14 +1127,14 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			}
 			t = f.text + k + 1;
 			/*
-			 * "OFFICER(S)" is a plural, not a mark: a letter glued to a word; so is an
-			 * exemption code's letter ("1.4(C)", "1 4(C)" as OCR reads it). "2009(S)" is
-			 * a mark.
+			 * "OFFICER(S)" is a plural, not a mark: an S glued to a word ("OFFICER(C)" is
+			 * a mark); so is an exemption code's letter ("1.4(C)", "1 4(C)" as OCR reads
+			 * it, a to h). "2009(S)", "2.5(C)" are marks.
 			 */
-			if (k > 0 && (is_alpha(f.text[k - 1]) || (k >= 3 &&
-			    isdigit((unsigned char)f.text[k - 1]) &&
-			    (f.text[k - 2] == '.' || f.text[k - 2] == ' ') &&
-			    isdigit((unsigned char)f.text[k - 3]) && (k == 3 || !is_alnum(f.text[k - 4])) &&
+			if (k > 0 && ((is_alpha(f.text[k - 1]) && (t[0] == 'S' || t[0] == 's')) ||
+			    (k >= 3 && f.text[k - 1] == '4' && (f.text[k - 2] == '.' ||
+			    f.text[k - 2] == ' ') && f.text[k - 3] == '1' &&
+			    (k == 3 || !is_alnum(f.text[k - 4])) &&
 			    strchr("abcdefghABCDEFGH", t[0]) != NULL)) && c == k + 2 && is_alpha(t[0]) &&
 			    c < f.len && is_close(f.text[c]))
 				continue;
@@ -1507,15 +1507,44 @@ scheme_before(const struct policy *p, const char *s, size_t j)
 }
 
 /*
- * Whether a dash stands before s[j], across spaces ("PLAN -- TOP SECRET"); not a colon, which a
- * FOIA stamp's "Class: CONFIDENTIAL --" has.
+ * Whether a dash or a colon stands before s[j], across spaces ("PLAN -- TOP SECRET", "PLAN: TOP
+ * SECRET"); not a FOIA stamp's "Class: CONFIDENTIAL --".
  */
 static bool
 dash_before(const char *s, size_t j)
 {
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
+	if (j > 0 && s[j - 1] == ':')
+		return !(j >= 6 && strncasecmp(s + j - 6, "class", 5) == 0 &&
+		    (j == 6 || !isalpha((unsigned char)s[j - 7])));
 	return j > 0 && s[j - 1] == '-';
+}
+
+/*
+ * The level that the word before s[j..at) and it name together when a dash, slash or underscore
+ * joins them ("TOP-SECRET", "TOP/SECRET", "TOP_SECRET", "TOP - SECRET"), or NULL.
+ */
+static const struct policy_term *
+joined_level(const struct policy *p, const char *s, size_t j, size_t at)
+{
+	char two[POLICY_WORD_MAX + 1];
+	size_t e = j, b, k, n = 0;
+
+	while (e > 0 && strchr(" -/_", s[e - 1]) != NULL)
+		e--;
+	if (e == j || e == 0)
+		return NULL;
+	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	if (b == e || (e - b) + 1 + (at - j) > POLICY_WORD_MAX)
+		return NULL;
+	for (k = b; k < e; k++)
+		two[n++] = (char)toupper((unsigned char)s[k]);
+	two[n++] = ' ';
+	for (k = j; k < at; k++)
+		two[n++] = (char)toupper((unsigned char)s[k]);
+	return policy_term_find(p, two, n);
 }
 
 /*
@@ -1577,6 +1606,13 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		} else {
 			lvl = (size_t)lv->level;
 		}
+		/* "TOP-SECRET", "TOP/SECRET": the word before joins the level's. */
+		{
+			const struct policy_term *two = joined_level(p, s, j, at);
+
+			if (two != NULL && two->level > (int)lvl)
+				lvl = (size_t)two->level;
+		}
 		banner = at + 1 < n && s[at] == '/' && s[at + 1] == '/';
 		for (k = at; k < n && s[k] == ' '; k++)
 			continue;
@@ -1589,8 +1625,8 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		 */
 		scheme = scheme_before(p, s, j);
 		/* "ANNEX B TO THE JOINT PLAN -- TOP SECRET": the level ends a line in capitals. */
-		last = capitals(s + j, at - j) && strspn(s + k, " .:;*_~=-") >= n - k &&
-		    dash_before(s, j);
+		last = (capitals(s + j, at - j) || strspn(s + k, " .:;*_~=-") >= n - k) &&
+		    (strspn(s + k, " .:;*_~=-") >= n - k || marked) && dash_before(s, j);
 		if (!banner && !scheme && !last &&
 		    (marked ? count_words(s, j) >= CLASS_WORDS : words > CLASS_WORDS))
 			continue;
@@ -1770,7 +1806,7 @@ authority_words(const char *s, size_t n)
  * does not make it text. Returns the new length.
  */
 static size_t
-drop_marks(const struct policy *p, char *s, size_t n)
+drop_marks(const struct policy *p, char *s, size_t n, bool *unknown)
 {
 	size_t k = 0, c, out = 0;
 
@@ -1784,6 +1820,10 @@ drop_marks(const struct policy *p, char *s, size_t n)
 				memset(&g, 0, sizeof(g));
 				classify(p, s + k + 1, c - k - 1, true, false, &g);
 				if (g.kind != GROUP_TEXT) {
+					/* "TOP SECRET (UMBRA)": what proves nothing makes it unknown. */
+					if (g.kind == GROUP_UNKNOWN || (g.kind == GROUP_MARK &&
+					    g.mark.unknown))
+						*unknown = true;
 					k = c + 1;
 					continue;
 				}
@@ -1913,8 +1953,7 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 			continue;
 		}
 		levels++;
-		/* A level of two words counts once. */
-		words -= count_words(s + j, at - j) > 1 ? count_words(s + j, at - j) - 1 : 0;
+		/* A level of two words was counted once, at its first word. */
 		if (lv->level < 0)
 			other = true;
 		else if (lv->level > best)
@@ -1950,8 +1989,27 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	return short_level_line(p, s, n, m);
 }
 
+static bool class_line_read(const struct policy *p, const struct fold *f, bool wrapped,
+    struct marking *m, bool *dropped_unknown);
+
+/* A classification line (class_line_read); a group in it that proves nothing makes it unknown. */
 static bool
 class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
+{
+	bool dropped_unknown = false;
+
+	if (!class_line_read(p, f, wrapped, m, &dropped_unknown))
+		return false;
+	if (dropped_unknown && !m->unknown) {
+		m->unknown = true;
+		snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a group in brackets");
+	}
+	return true;
+}
+
+static bool
+class_line_read(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m,
+    bool *dropped_unknown)
 {
 	char s[FOLD_MAX + 1];
 	size_t n, i = 0, k, word, wild = 0;
@@ -1966,7 +2024,7 @@ class_line(const struct policy *p, const struct fold *f, bool wrapped, struct ma
 		n--;
 	if (n == 0 || n > 200)
 		return false;
-	if ((n = drop_marks(p, s, n)) == 0)
+	if ((n = drop_marks(p, s, n, dropped_unknown)) == 0)
 		return false;
 	unreadable = memchr(s, '?', n) != NULL;
 	for (k = 0; k < n; k++)

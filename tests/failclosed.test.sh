@@ -325,6 +325,10 @@ redteam redteam8
 # 27. A ninth round, tests/data/redteam9/ (found on 1e21afe, the neighbours of round eight's fixes).
 redteam redteam9
 
+# 28. A tenth round, tests/data/redteam10/ (found on e04e685; what still leaks of it is in
+#     tests/data/redteam10-open, a known limit each).
+redteam redteam10
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
