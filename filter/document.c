@@ -2046,6 +2046,8 @@ opens_marking(const struct policy *p, const struct document *d, size_t i)
 	return n - b >= 6;
 }
 
+static bool placeholder_line(const struct policy *p, const char *s, size_t n);
+
 /* Whether a mark stands anywhere from line i to the next blank line (a paragraph's marks). */
 static bool
 marked_until_blank(const struct policy *p, const struct document *d, size_t i)
@@ -2057,6 +2059,9 @@ marked_until_blank(const struct policy *p, const struct document *d, size_t i)
 
 		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
 			return false;
+		/* tearline's own placeholder is read as its source was: it counts for nothing. */
+		if (placeholder_line(p, d->data + ln->off, ln->len))
+			continue;
 		if (reading_marks(p, d->data + ln->off, ln->len, 0, ln->latin1, &m))
 			return true;
 	}
