@@ -2925,6 +2925,75 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 }
 
 /*
+ * Whether the text of folded line f from `at` opens with a mark written with no brackets, a word
+ * that can be nothing else: a level and a separator ("S/NF", "TS/SI", "S|NF", "<S/NF>"), a level's
+ * abbreviation before a colon ("S:", "TS:"), or what OCR makes of "//" between them ("SIINF",
+ * "SNF"). Office symbols the policy lists ("S/P") are none.
+ */
+static bool
+bare_head(const struct policy *p, const struct fold *f, size_t at)
+{
+	const char *s = f->text;
+	size_t e, b, k;
+	bool sep = false;
+	struct marking m;
+	char up[POLICY_WORD_MAX + 1];
+
+	while (at < f->len && (s[at] == ' ' || s[at] == '<'))
+		at++;
+	for (e = at; e < f->len && s[e] != ' '; e++)
+		continue;
+	b = e;
+	while (b > at && strchr(":>.,", s[b - 1]) != NULL)
+		b--;
+	if (b == at || b - at > 40)
+		return false;
+	for (k = at; k < b; k++)
+		sep = sep || s[k] == '/' || s[k] == '|';
+	if (policy_not_mark(p, s + at, b - at))
+		return false;
+	/* A proven mark, "|" read as "/" ("S/PELacey", an office and a name, proves nothing). */
+	if (sep && b - at <= POLICY_WORD_MAX && isalpha((unsigned char)s[at])) {
+		for (k = at; k < b; k++)
+			up[k - at] = s[k] == '|' ? '/' : s[k];
+		if (marking_parse(p, up, b - at, MARKING_PORTION, &m) == 1 && !m.unknown &&
+		    m.level >= 0)
+			return true;
+	}
+	/* "S:", "TS:": a level's abbreviation and a colon. */
+	if (b < e && s[b] == ':' && b - at <= 3) {
+		const struct policy_term *lv;
+
+		for (k = at; k < b && k - at < POLICY_WORD_MAX; k++)
+			up[k - at] = s[k];
+		lv = policy_term_find(p, up, b - at);
+		if (lv != NULL && lv->level > 0 && lv->control < 0 && isupper((unsigned char)s[at]))
+			return true;
+	}
+	/* OCR's forms, in capitals: "SIINF", "SNF": a level's abbreviation, then a control. */
+	if (sep || b - at < 3 || b - at > POLICY_WORD_MAX)
+		return false;
+	for (k = at; k < b; k++) {
+		if (!isupper((unsigned char)s[k]) && s[k] != '1')
+			return false;
+		up[k - at] = s[k];
+	}
+	for (k = 1; k < b - at; k++) {
+		const struct policy_term *lv = policy_term_find(p, up, k);
+		size_t c = k;
+
+		if (lv == NULL || lv->level <= 0 || lv->control >= 0)
+			continue;
+		while (c < b - at && strchr("IL1", up[c]) != NULL)
+			c++;
+		if (c < b - at && (lv = policy_term_find(p, up + c, b - at - c)) != NULL &&
+		    lv->control >= 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
  * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
  * a numbered paragraph with no mark ("2. The detail", "(2) The detail") is unmarked text of its
@@ -2959,6 +3028,22 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	size_t prev, label_end = numbered || item ? h->label_end : 0;
 	enum going go;
 
+	/*
+	 * "-- S/NF The walrus", "S: The walrus": a mark with no brackets where a line's text
+	 * begins. What it proves is unknown: the line is withheld wherever it stands.
+	 */
+	if ((h->group.kind == GROUP_NONE && bare_head(rd->p, f, h->after_label)) ||
+	    (h->group.kind == GROUP_ITEM && h->group.start == h->after_label &&
+	    h->second.kind == GROUP_NONE && bare_head(rd->p, f, h->group.end))) {
+		struct marking unknown;
+
+		marking_init(&unknown);
+		unknown.unknown = true;
+		snprintf(unknown.unknown_token, sizeof(unknown.unknown_token), "%s",
+		    "a mark with no brackets");
+		return start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0 ? -1 :
+		    (d->lines[i].portion = rd->cur, 1);
+	}
 	if (rd->cur == DOC_NONE || numbered) {
 		fresh = true;
 	} else if (item && rd->bulleted) {
