@@ -744,6 +744,18 @@ fail:
 	return -1;
 }
 
+/* Whether a blank line stands between lines a and b (a < b). */
+static bool
+blank_lines_between(const struct document *d, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a + 1; k < b; k++)
+		if (d->lines[k].kind == LINE_BLANK)
+			return true;
+	return false;
+}
+
 /*
  * Computes the document marking and every portion's effective marking. Returns 0, or -1 (out of
  * memory).
@@ -843,6 +855,27 @@ settle_markings(const struct policy *p, struct document *d)
 		}
 		if ((pt->eff = intern(d, &eff)) == NULL)
 			return -1;
+	}
+	/*
+	 * A mark that ends its paragraph marks the text before it: it raises every portion of the
+	 * paragraph back to a blank line ("(U) The walrus source ..." / "... walk out. (S)").
+	 */
+	for (k = d->nportions; k-- > 1;) {
+		struct doc_portion *pt = &d->portions[k];
+		size_t j = k;
+
+		if (!pt->raises_back)
+			continue;
+		while (j > 0 && !blank_lines_between(d, d->portions[j - 1].last,
+		    d->portions[j].first)) {
+			struct doc_portion *q = &d->portions[--j];
+			struct marking eff;
+
+			marking_join(p, q->eff, pt->eff, &eff);
+			q->eff_known = q->eff_known && pt->eff_known;
+			if ((q->eff = intern(d, &eff)) == NULL)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -2994,6 +3027,20 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 }
 
 /*
+ * Whether line i ends in a mark after text ("... will walk out. (S)"): in a document marked at
+ * the end of each paragraph it marks what stands before it, so it raises the lines of its
+ * paragraph before it too (settle_markings). In one marked at the head it may mark what
+ * follows; raised, the text before it is only withheld more.
+ */
+static bool
+ends_in_mark(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = &d->lines[i];
+
+	return line_end(p, d->data + ln->off, ln->len, ln->latin1) == END_MARK;
+}
+
+/*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
  * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
  * a numbered paragraph with no mark ("2. The detail", "(2) The detail") is unmarked text of its
@@ -3188,6 +3235,9 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 			d->portions[rd.cur].last = i;
 			d->portions[rd.cur].last_text = i;
 			note_items(&rd, s, ln->len);
+			/* However the line was read, a mark at its end raises back. */
+			if (ends_in_mark(p, d, i))
+				d->portions[rd.cur].raises_back = true;
 		}
 		if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 			rd.top = rd.top && ln->kind != LINE_TEXT;

@@ -79,6 +79,8 @@ struct doc_portion {
 	bool joined;		/* a mark in mid-sentence, joined with the portion before it */
 	bool raises_unmarked;	/* a mark in mid-line where unmarked text begins: it raises the
 				 * document's marking, and never stands for it */
+	bool raises_back;	/* a mark that ends its paragraph ("... walk out. (S)"): it marks
+				 * the text before it, and raises the portions of the paragraph */
 	size_t label_end;	/* bytes of the first line kept as label in mask mode */
 	size_t with;		/* REASON_LIST: the paragraph the list is in (its marking joins
 				 * this one's with the item's before it), or DOC_NONE */
