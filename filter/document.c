@@ -866,7 +866,7 @@ settle_markings(const struct policy *p, struct document *d)
 
 		if (!pt->raises_back)
 			continue;
-		while (j > 0 && !blank_lines_between(d, d->portions[j - 1].last,
+		while (j > 0 && !blank_lines_between(d, d->portions[j - 1].last_text,
 		    d->portions[j].first)) {
 			struct doc_portion *q = &d->portions[--j];
 			struct marking eff;
@@ -2957,6 +2957,67 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	return DOC_NONE;
 }
 
+/* Whether buf[0..n), a separator or space at its end aside, is a proven mark with a level. */
+static bool
+proven_level(const struct policy *p, const char *buf, size_t n)
+{
+	struct marking m;
+
+	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '/'))
+		n--;
+	if (n < 1)
+		return false;
+	return (marking_parse(p, buf, n, MARKING_PORTION, &m) == 1 && !m.unknown && m.level >= 0) ||
+	    (marking_parse(p, buf, n, MARKING_BANNER, &m) == 1 && !m.unknown && m.level >= 0);
+}
+
+/*
+ * Whether the text of f from `at` opens with a mark of two words or with spaces in it, read as
+ * one ("S / NF", "S // NF", "TOP SECRET//SI", "TOP SECRET:", "SECRET NOFORN:"): its first two or
+ * three words, their spaces dropped around separators, proven, with a level, and a separator or
+ * a colon after them.
+ */
+static bool
+spaced_mark(const struct policy *p, const struct fold *f, size_t at)
+{
+	const char *s = f->text;
+	char buf[POLICY_WORD_MAX + 1];
+	size_t k, n = 0, words = 0;
+	bool sep = false;
+
+	for (k = at; k <= f->len && n < POLICY_WORD_MAX; k++) {
+		if (k == f->len || s[k] == ' ' || s[k] == ':') {
+			/* At each word's end: is what was read so far a mark? */
+			if (k > at && s[k - 1] != ' ' && (sep || (k < f->len && s[k] == ':')) &&
+			    proven_level(p, buf, n))
+				return true;
+			if (k == f->len || s[k] == ':' || (k > at && s[k - 1] != ' ' && ++words >= 3))
+				break;
+			continue;
+		}
+		if (s[k] == '/' || s[k] == '|' || s[k] == '\\' || (s[k] == '-' && n > 0 &&
+		    isalpha((unsigned char)buf[n - 1]))) {
+			sep = true;
+			buf[n++] = '/';
+			continue;
+		}
+		if (!isalnum((unsigned char)s[k]))
+			break;
+		/* A word after the first: a space, kept unless a separator stands beside it. */
+		if (k > at && s[k - 1] == ' ' && n > 0 && buf[n - 1] != '/')
+			buf[n++] = ' ';
+		/* OCR: "5" for S ("5//NF", "T5/SI"); "I", "1", "7" or "l" where "//" stood ("S/INF"). */
+		if (s[k] == '5' && (n == 0 || isalpha((unsigned char)buf[n - 1])))
+			buf[n++] = 'S';
+		else if (n > 0 && buf[n - 1] == '/' && strchr("I17l", s[k]) != NULL &&
+		    k + 1 < f->len && isalpha((unsigned char)s[k + 1]))
+			continue;
+		else
+			buf[n++] = (char)toupper((unsigned char)s[k]);
+	}
+	return false;
+}
+
 /*
  * Whether the text of folded line f from `at` opens with a mark written with no brackets, a word
  * that can be nothing else: a level and a separator ("S/NF", "TS/SI", "S|NF", "<S/NF>"), a level's
@@ -2972,23 +3033,34 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 	struct marking m;
 	char up[POLICY_WORD_MAX + 1];
 
-	while (at < f->len && (s[at] == ' ' || s[at] == '<'))
+	/* Bullets of any kind, emphasis, a number glued to it ("► S/NF", "**S/NF**", "2.S//NF"). */
+	while (at < f->len && !isalnum((unsigned char)s[at]) && s[at] != '(' && s[at] != '[')
 		at++;
+	for (e = at; e < f->len && isdigit((unsigned char)s[e]); e++)
+		continue;
+	if (e > at && e + 1 < f->len && (s[e] == '.' || s[e] == ')') && isalpha((unsigned char)s[e + 1]))
+		at = e + 1;
+	if (spaced_mark(p, f, at))
+		return true;
 	for (e = at; e < f->len && s[e] != ' '; e++)
 		continue;
 	b = e;
-	while (b > at && strchr(":>.,", s[b - 1]) != NULL)
+	while (b > at && strchr(":>.,*", s[b - 1]) != NULL)
 		b--;
 	if (b == at || b - at > 40)
 		return false;
 	for (k = at; k < b; k++)
-		sep = sep || s[k] == '/' || s[k] == '|';
+		sep = sep || s[k] == '/' || s[k] == '|' || s[k] == '\\';
 	if (policy_not_mark(p, s + at, b - at))
 		return false;
-	/* A proven mark, "|" read as "/" ("S/PELacey", an office and a name, proves nothing). */
-	if (sep && b - at <= POLICY_WORD_MAX && isalpha((unsigned char)s[at])) {
+	/*
+	 * A proven mark, "|" and "\\" read as "/" and a first "5" as "S" ("S/PELacey", an office
+	 * and a name, proves nothing).
+	 */
+	if (sep && b - at <= POLICY_WORD_MAX && isalnum((unsigned char)s[at])) {
 		for (k = at; k < b; k++)
-			up[k - at] = s[k] == '|' ? '/' : s[k];
+			up[k - at] = s[k] == '|' || s[k] == '\\' ? '/' : k == at && s[k] == '5' ? 'S' :
+			    s[k];
 		if (marking_parse(p, up, b - at, MARKING_PORTION, &m) == 1 && !m.unknown &&
 		    m.level >= 0)
 			return true;
@@ -3036,8 +3108,16 @@ static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	size_t n = trim_end(s, ln->len, ln->latin1);
 
-	return line_end(p, d->data + ln->off, ln->len, ln->latin1) == END_MARK;
+	/* A footnote or closing quotation mark after it ("(S//NF)1", "(S//NF) [1]", "(S)\""). */
+	while (n > 0 && (isdigit((unsigned char)s[n - 1]) || strchr("\"'[]", s[n - 1]) != NULL))
+		n--;
+	if (n > 2 && (unsigned char)s[n - 1] == 0x9D && (unsigned char)s[n - 2] == 0x80)
+		n -= 3;
+	n = trim_end(s, n, ln->latin1);
+	return n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK;
 }
 
 /*

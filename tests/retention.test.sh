@@ -140,4 +140,9 @@ adv date-field-after-s UNCLASSIFIED "$tmp/date2" 'walrus' 'In mid June'
 printf 'SECRET\n\n(U) The ships will sail on 07/07/2004\n(S) and the walrus escorts follow.\n\n(U) The gannet count.\n' > "$tmp/date3"
 adv date-field-lower UNCLASSIFIED "$tmp/date3" 'walrus' 'ships will sail|gannet'
 
+# 10. A mark at the end of a line after text marks the text before it, back to a blank line and
+#     no further: the paragraphs before the blank line keep their own marks.
+printf 'SECRET\n\n(U) The puffin count was normal.\n\n(U) The gannet count.\n\n(U) The walrus delegation,\nthe source says, will walk out. (S)\n' > "$tmp/trail"
+adv trailing-mark UNCLASSIFIED "$tmp/trail" 'walrus' 'puffin|gannet'
+
 exit $fail
