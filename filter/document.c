@@ -2957,6 +2957,21 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	return DOC_NONE;
 }
 
+/* Whether s[0..n) has letters and none of them in lower case. */
+static bool
+capitals_only(const char *s, size_t n)
+{
+	size_t k;
+	bool letter = false;
+
+	for (k = 0; k < n; k++) {
+		if (islower((unsigned char)s[k]))
+			return false;
+		letter = letter || isalpha((unsigned char)s[k]);
+	}
+	return letter;
+}
+
 /* Whether buf[0..n), a separator or space at its end aside, is a proven mark with a level. */
 static bool
 proven_level(const struct policy *p, const char *buf, size_t n)
@@ -3063,6 +3078,20 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 			    s[k];
 		if (marking_parse(p, up, b - at, MARKING_PORTION, &m) == 1 && !m.unknown &&
 		    m.level >= 0)
+			return true;
+	}
+	/*
+	 * "2. NOFORN The ...", "2. Noforn The", "2. NF The": a NOFORN-type control alone where a
+	 * mark stands (one of two letters in capitals).
+	 */
+	if (b - at <= POLICY_WORD_MAX) {
+		const struct policy_term *c;
+
+		for (k = at; k < b; k++)
+			up[k - at] = (char)toupper((unsigned char)s[k]);
+		c = policy_term_find(p, up, b - at);
+		if (c != NULL && c->control >= 0 && p->controls[c->control].kind == CONTROL_NOFORN &&
+		    (b - at >= 4 || capitals_only(s + at, b - at)))
 			return true;
 	}
 	/* "S:", "TS:": a level's abbreviation and a colon. */
