@@ -744,9 +744,9 @@ fail:
 	return -1;
 }
 
-/* Whether a blank line stands between lines a and b (a < b). */
+/* Whether a blank line stands between lines a and b. */
 static bool
-blank_lines_between(const struct document *d, size_t a, size_t b)
+blank_between(const struct document *d, size_t a, size_t b)
 {
 	size_t k;
 
@@ -866,7 +866,7 @@ settle_markings(const struct policy *p, struct document *d)
 
 		if (!pt->raises_back)
 			continue;
-		while (j > 0 && !blank_lines_between(d, d->portions[j - 1].last_text,
+		while (j > 0 && !blank_between(d, d->portions[j - 1].last_text,
 		    d->portions[j].first)) {
 			struct doc_portion *q = &d->portions[--j];
 			struct marking eff;
@@ -1720,18 +1720,6 @@ page_between(const struct document *d, size_t a, size_t b)
 	return false;
 }
 
-/* Whether a blank line stands between lines a and b. */
-static bool
-blank_between(const struct document *d, size_t a, size_t b)
-{
-	size_t k;
-
-	for (k = a + 1; k < b; k++)
-		if (d->lines[k].kind == LINE_BLANK)
-			return true;
-	return false;
-}
-
 /* Whether line `prev` holds the list item before g ("(b)" before "(c)"), as in "(a) x, (b) y,". */
 static bool
 item_before_in(const struct document *d, size_t prev, const struct group *g)
@@ -1982,6 +1970,30 @@ heading_over(const struct document *d, size_t a, size_t b)
 }
 
 /*
+ * Whether up[0..n) (in capitals) is a level's word or abbreviation, then any of the bytes of
+ * `seps` (what OCR makes of "//": "I", "L", "1"), then a term: a control ("SNF", "SIINF"), or
+ * with `control_only` false any term. A level above the lowest, with control_only.
+ */
+static bool
+level_then(const struct policy *p, const char *up, size_t n, const char *seps, bool control_only)
+{
+	size_t a, b;
+
+	for (a = 1; a < n; a++) {
+		const struct policy_term *lv = policy_term_find(p, up, a), *t;
+
+		if (lv == NULL || lv->level < (control_only ? 1 : 0) || lv->control >= 0)
+			continue;
+		for (b = a; b < n && strchr(seps, up[b]) != NULL; b++)
+			continue;
+		if (b < n && (t = policy_term_find(p, up + b, n - b)) != NULL &&
+		    (!control_only || t->control >= 0))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Whether word w[0..n) (folded, no spaces) may be a mark written with no brackets: a word of a
  * marking ("S/NF", "SECRET.", "S|NF"), two capitals or fewer, a level and a control glued or
  * parted by what OCR makes of "//" ("SNF", "SIINF", "SlNF", "TSIISI", "UIIFOUO"), or a level's
@@ -1991,7 +2003,7 @@ static bool
 bare_word(const struct policy *p, const char *w, size_t n)
 {
 	char up[POLICY_WORD_MAX + 1];
-	size_t e, a, b;
+	size_t e, a;
 	bool caps = true;
 	struct marking m;
 
@@ -2000,7 +2012,8 @@ bare_word(const struct policy *p, const char *w, size_t n)
 		char c = w[e] == '5' ? 'S' : w[e] == '0' ? 'O' : w[e];
 
 		up[e] = (char)toupper((unsigned char)c);
-		caps = caps && !islower((unsigned char)w[e]) ? true : caps && (w[e] == 'l' && e > 0);
+		/* In capitals; an "l" after the first letter is OCR's "I". */
+		caps = caps && (!islower((unsigned char)w[e]) || (w[e] == 'l' && e > 0));
 	}
 	while (e > 0 && strchr("/|\\_.", up[e - 1]) != NULL)
 		e--;
@@ -2015,19 +2028,7 @@ bare_word(const struct policy *p, const char *w, size_t n)
 	if (marking_parse(p, up, e, MARKING_PORTION, &m) == 1)
 		return true;
 	/* A level's abbreviation, what "//" became, a control or a level. */
-	for (a = 1; caps && a < e; a++) {
-		const struct policy_term *lv = policy_term_find(p, up, a);
-
-		if (lv == NULL || lv->level < 0 || lv->control >= 0)
-			continue;
-		for (b = a; b < e && strchr("IL1/|\\_.", up[b]) != NULL; b++)
-			continue;
-		if (b < e && policy_term_find(p, up + b, e - b) != NULL)
-			return true;
-		if (b == a && policy_term_find(p, up + a, e - a) != NULL)
-			return true;
-	}
-	return false;
+	return caps && level_then(p, up, e, "IL1/|\\_.", false);
 }
 
 /*
@@ -2957,21 +2958,6 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	return DOC_NONE;
 }
 
-/* Whether s[0..n) has letters and none of them in lower case. */
-static bool
-capitals_only(const char *s, size_t n)
-{
-	size_t k;
-	bool letter = false;
-
-	for (k = 0; k < n; k++) {
-		if (islower((unsigned char)s[k]))
-			return false;
-		letter = letter || isalpha((unsigned char)s[k]);
-	}
-	return letter;
-}
-
 /* Whether buf[0..n), a separator or space at its end aside, is a proven mark with a level. */
 static bool
 proven_level(const struct policy *p, const char *buf, size_t n)
@@ -3091,7 +3077,7 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 			up[k - at] = (char)toupper((unsigned char)s[k]);
 		c = policy_term_find(p, up, b - at);
 		if (c != NULL && c->control >= 0 && p->controls[c->control].kind == CONTROL_NOFORN &&
-		    (b - at >= 4 || capitals_only(s + at, b - at)))
+		    (b - at >= 4 || reading_capitals(s + at, b - at)))
 			return true;
 	}
 	/* "S:", "TS:": a level's abbreviation and a colon. */
@@ -3112,19 +3098,7 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 			return false;
 		up[k - at] = s[k];
 	}
-	for (k = 1; k < b - at; k++) {
-		const struct policy_term *lv = policy_term_find(p, up, k);
-		size_t c = k;
-
-		if (lv == NULL || lv->level <= 0 || lv->control >= 0)
-			continue;
-		while (c < b - at && strchr("IL1", up[c]) != NULL)
-			c++;
-		if (c < b - at && (lv = policy_term_find(p, up + c, b - at - c)) != NULL &&
-		    lv->control >= 0)
-			return true;
-	}
-	return false;
+	return level_then(p, up, b - at, "IL1", true);
 }
 
 /*

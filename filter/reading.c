@@ -1475,7 +1475,6 @@ count_words(const char *s, size_t n)
 
 static size_t abbreviation_at(const struct policy *p, const char *s, size_t n, size_t j,
     size_t *at);
-static bool capitals(const char *s, size_t n);
 
 /* The most words of a line in capitals that names a level among others ("ANNEX A -- SECRET"). */
 #define CLASS_WORDS 6
@@ -1496,7 +1495,7 @@ scheme_before(const struct policy *p, const char *s, size_t j)
 		e--;
 	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
 		continue;
-	if (b == e || e - b > POLICY_WORD_MAX || !capitals(s + b, e - b))
+	if (b == e || e - b > POLICY_WORD_MAX || !reading_capitals(s + b, e - b))
 		return false;
 	if ((c = policy_country_find(p, s + b, e - b)) >= 0)
 		return c != p->home;
@@ -1587,7 +1586,7 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		 * other_levels), in capitals in a short line: a classification, unknown here.
 		 */
 		if (lv != NULL && lv->level < 0) {
-			if (lower || words > CLASS_WORDS || !capitals(s + j, at - j))
+			if (lower || words > CLASS_WORDS || !reading_capitals(s + j, at - j))
 				continue;
 			if (!found) {
 				marking_init(m);
@@ -1625,12 +1624,12 @@ named_level(const struct policy *p, const char *s, size_t n, bool lower, struct 
 		 */
 		scheme = scheme_before(p, s, j);
 		/* "ANNEX B TO THE JOINT PLAN -- TOP SECRET": the level ends a line in capitals. */
-		last = (capitals(s + j, at - j) || strspn(s + k, " .:;*_~=-") >= n - k) &&
+		last = (reading_capitals(s + j, at - j) || strspn(s + k, " .:;*_~=-") >= n - k) &&
 		    (strspn(s + k, " .:;*_~=-") >= n - k || marked) && dash_before(s, j);
 		if (!banner && !scheme && !last &&
 		    (marked ? count_words(s, j) >= CLASS_WORDS : words > CLASS_WORDS))
 			continue;
-		if (lower && !banner && !scheme && !last && !capitals(s + j, at - j))
+		if (lower && !banner && !scheme && !last && !reading_capitals(s + j, at - j))
 			continue;
 		if (!found || lvl > (size_t)m->level) {
 			marking_init(m);
@@ -1931,7 +1930,7 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 			size_t un = e - j, k;
 
 			lv = NULL;
-			if (un >= 2 && un <= 3 && capitals(s + j, un)) {
+			if (un >= 2 && un <= 3 && reading_capitals(s + j, un)) {
 				for (k = 0; k < un; k++)
 					up[k] = s[j + k];
 				lv = policy_term_find(p, up, un);
@@ -1947,7 +1946,7 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 		 * UMBRA"; "CUI material follows" is prose); another scheme's level only in
 		 * capitals or alone ("Restricted"; "Official visit" is prose).
 		 */
-		if ((lv->len < 6 && !all_caps) || (lv->level < 0 && !capitals(s + j, at - j) &&
+		if ((lv->len < 6 && !all_caps) || (lv->level < 0 && !reading_capitals(s + j, at - j) &&
 		    alnum_words > count_words(s + j, at - j))) {
 			j = at - 1;
 			continue;
@@ -1977,12 +1976,17 @@ bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
 	char s[FOLD_MAX + 1];
-	size_t n;
+	size_t n, k, words = 0;
 
 	if (class_line(p, f, wrapped, m))
 		return true;
 	if (wrapped || f->cut)
 		return false;
+	/* Most lines have more words than a short level line: count them before copying. */
+	for (k = 0; k < f->len; k++)
+		if (is_alnum(f->text[k]) && (k == 0 || !is_alnum(f->text[k - 1])) &&
+		    ++words > SHORT_LEVEL_WORDS)
+			return false;
 	n = fold_ascii(f, s);
 	if (n == 0 || n > 80 || memchr(s, '?', n) != NULL || authority_words(s, n))
 		return false;
@@ -2132,7 +2136,7 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 				 * ("TOP SECRET Umbra", "Top Secret UMBRA"): a level and a name
 				 * no policy lists. Prose has no such line.
 				 */
-				if (!(capitals(s + word, i - word) || caps_next) ||
+				if (!(reading_capitals(s + word, i - word) || caps_next) ||
 				    count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' ||
 				    s[n - 1] == ',' || lv->level < 0)
 					return false;
@@ -2309,8 +2313,8 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
  * sentence's punctuation after them aside. Returns its bit, or 0.
  */
 /* Whether s[0..n) has letters and none of them in lower case. */
-static bool
-capitals(const char *s, size_t n)
+bool
+reading_capitals(const char *s, size_t n)
 {
 	size_t k;
 	bool any = false;
@@ -2357,7 +2361,7 @@ control_label(const struct policy *p, const char *s, size_t n)
 		 * ("SBU Haiti evacuation list", "SBU//Haiti", "SBU_Haiti_list.xlsx").
 		 */
 		if (at >= n || s[at] == ':' || s[at] == '-' ||
-		    (capitals(s + i, end - i) && (at > end || !is_alnum(s[at]))))
+		    (reading_capitals(s + i, end - i) && (at > end || !is_alnum(s[at]))))
 			return (uint64_t)1 << c;
 	}
 	/* "... -- SBU": the last words after a dash, in any case. */
@@ -2380,7 +2384,7 @@ control_label(const struct policy *p, const char *s, size_t n)
 		while (e > 0 && (is_alnum(s[e - 1]) || s[e - 1] == '-'))
 			e--;
 		at = e;
-		if (capitals(s + e, n - e) && (c = control_run(p, s, n, &at)) >= 0 && at >= n &&
+		if (reading_capitals(s + e, n - e) && (c = control_run(p, s, n, &at)) >= 0 && at >= n &&
 		    p->controls[c].kind != CONTROL_DISTRIBUTION)
 			return (uint64_t)1 << c;
 	}

@@ -161,4 +161,7 @@ uint64_t reading_words_controls(const struct policy *p, const char *s, size_t n)
  */
 bool reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped);
 
+/* Whether s[0..n) has letters and none of them in lower case. */
+bool reading_capitals(const char *s, size_t n);
+
 #endif

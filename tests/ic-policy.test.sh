@@ -8,14 +8,7 @@ cd "$(dirname "$0")/.." || exit 2
 # shellcheck source=tests/lib/common.sh
 . tests/lib/common.sh
 dir=../shared/corpus/ic-ocr
-if [ ! -d "$dir" ]; then
-	if [ -n "${TEARLINE_REQUIRE_SHARED:-}" ]; then
-		bad "$dir is absent, and TEARLINE_REQUIRE_SHARED is set"
-		exit 1
-	fi
-	echo "skip: $dir is absent (CI, with TEARLINE_REQUIRE_SHARED, fails here)"
-	exit 0
-fi
+need_shared "$dir"
 n=$(ls "$dir"/*.txt | wc -l)
 for target in UNCLASSIFIED CONFIDENTIAL SECRET "TOP SECRET" "SECRET//NOFORN" \
     "TOP SECRET//SI/TK//NOFORN" "SECRET//REL TO USA, GBR" "TOP SECRET//SI//REL TO USA, AUS, CAN, GBR, NZL"; do

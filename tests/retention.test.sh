@@ -46,11 +46,13 @@ adv in-sentence-after-blank CONFIDENTIAL "$tmp/blank" 'walrus' 'Sen. John Doe'
 # 2. "(C - ENTIRE TEXT)": an old cable's mark for the whole text. The unmarked text under it is
 #    at the mark joined with the banner, never lower than either.
 old='R 010101Z MAR 79\nFM AMEMBASSY PORTVILLE\nTO SECSTATE WASHDC 0001\n\n%b\n\nE.O. 12065: GDS 01/01/85\nTAGS: PINT XX\nSUBJECT: HARBOUR BOARD ELECTION\n\n%b\n\n1. THE WALRUS BOARD ELECTED A NEW CHAIRMAN.\n\n2. THE VOTE WAS CLOSE.\n'
-entire() {
+# two NAME TEMPLATE A B RELEASE WITHHELD KEPT: adv on TEMPLATE (two %b) filled with A and B.
+two() {
 	# shellcheck disable=SC2059
-	printf "$old" "$1" "$2" > "$tmp/entire"
-	adv "entire-text [$1 / $2]" "$3" "$tmp/entire" "$4" "$5"
+	printf "$2" "$3" "$4" > "$tmp/two"
+	adv "$1 [$3 / $4]" "$5" "$tmp/two" "$6" "$7"
 }
+entire() { two entire-text "$old" "$@"; }
 entire 'C O N F I D E N T I A L PORTVILLE 000129' '(C - ENTIRE TEXT)' CONFIDENTIAL '' 'WALRUS BOARD|VOTE WAS CLOSE|HARBOUR BOARD'
 entire 'C O N F I D E N T I A L PORTVILLE 000129' '(C-ENTIRE TEXT)' CONFIDENTIAL '' 'WALRUS BOARD'
 entire 'C O N F I D E N T I A L PORTVILLE 000129' '1. (C - ENTIRE TEXT)' CONFIDENTIAL '' 'WALRUS BOARD'
@@ -100,11 +102,7 @@ adv declass-rds-words UNCLASSIFIED "$tmp/rds" 'WALRUS' 'puffin'
 #    ("Thank you.", "END TEXT") is that paragraph's, under its mark. With no closing line, a mark
 #    or a numbered paragraph inside, the lines after the colon are unmarked text as before.
 said='S E C R E T SECTION 01 OF 01 PORTVILLE 000150\n\nE.O. 12958: DECL: 01/01/2030\nTAGS: PREL\nSUBJECT: (U) STATEMENT\n\n1. (S) The walrus envoy met the board.\n\n2. %b\n\nMadame Chair,\n\n     The puffin stocks are of serious concern to all members.\n\n%b\n\n3. (U) The gannet count was normal.\n'
-announced() {
-	# shellcheck disable=SC2059
-	printf "$said" "$1" "$2" > "$tmp/said"
-	adv "announced-text [$1 / $2]" "$3" "$tmp/said" "$4" "$5"
-}
+announced() { two announced-text "$said" "$@"; }
 announced '(U) Below is the text of the statement as delivered:' 'Thank you.' UNCLASSIFIED 'walrus' 'puffin stocks|Madame Chair|gannet'
 announced '(U) BEGIN TEXT:' 'END TEXT.' UNCLASSIFIED 'walrus' 'puffin stocks|gannet'
 announced '(U) The text follows:' 'Thank you, Madame Chair.' UNCLASSIFIED 'walrus' 'puffin stocks|gannet'

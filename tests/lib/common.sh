@@ -6,6 +6,8 @@
 #   ok NAME, bad NAME: a result line (bad also sets fail)
 #   expect CODE NAME COMMAND...: runs COMMAND (its output in $tmp/stdout and $tmp/stderr) and
 #       checks that it exits with CODE
+#   need_shared PATH: returns when PATH (under ../shared) exists; else fails the script when
+#       TEARLINE_REQUIRE_SHARED is set (CI), or says it skips and exits 0
 #   copy_cables N DIR: N cables into DIR, named NNNN-CABLE.txt, from the shared corpus (or
 #       tests/corpus without it), round and round
 T=${TEARLINE:-./tearline}
@@ -45,4 +47,14 @@ copy_cables() {
 			_i=$((_i + 1))
 		done
 	done
+}
+
+need_shared() {
+	[ -e "$1" ] && return 0
+	if [ -n "${TEARLINE_REQUIRE_SHARED:-}" ]; then
+		echo "FAIL $1 is absent, and TEARLINE_REQUIRE_SHARED is set"
+		exit 1
+	fi
+	echo "skip: $1 is absent (CI, with TEARLINE_REQUIRE_SHARED, fails here)"
+	exit 0
 }
