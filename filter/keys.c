@@ -30,6 +30,22 @@ secret_len(enum keys_kind kind)
 }
 
 void
+keys_id_of(enum keys_kind kind, const unsigned char pk[KEYS_PUBLIC_BYTES],
+    unsigned char id[KEYS_ID_BYTES])
+{
+	static const char domain[] = "tearline key id v1";
+	crypto_generichash_state st;
+	const char *alg = keys_algorithm(kind);
+
+	/* The domain and the algorithm's name, each with its NUL, then the public key. */
+	crypto_generichash_init(&st, NULL, 0, KEYS_ID_BYTES);
+	crypto_generichash_update(&st, (const unsigned char *)domain, sizeof(domain));
+	crypto_generichash_update(&st, (const unsigned char *)alg, strlen(alg) + 1);
+	crypto_generichash_update(&st, pk, KEYS_PUBLIC_BYTES);
+	crypto_generichash_final(&st, id, KEYS_ID_BYTES);
+}
+
+void
 keys_id_hex(const unsigned char id[KEYS_ID_BYTES], char hex[KEYS_ID_HEX])
 {
 	sodium_bin2hex(hex, KEYS_ID_HEX, id, KEYS_ID_BYTES);
@@ -82,18 +98,17 @@ keys_public_of(const struct keys_secret *sec, struct keys_public *pub)
 }
 
 struct keys_secret *
-keys_secret_from_seed(enum keys_kind kind, const unsigned char seed[32],
-    const unsigned char id[KEYS_ID_BYTES])
+keys_secret_from_seed(enum keys_kind kind, const unsigned char seed[32])
 {
 	struct keys_secret *sec;
 
 	if ((sec = secret_new(kind)) == NULL)
 		return NULL;
-	memcpy(sec->id, id, KEYS_ID_BYTES);
 	if (kind == KEYS_SIGN)
 		crypto_sign_seed_keypair(sec->pk, sec->sk, seed);
 	else
 		crypto_box_seed_keypair(sec->pk, sec->sk, seed);
+	keys_id_of(kind, sec->pk, sec->id);
 	return sec;
 }
 
@@ -191,11 +206,11 @@ keys_generate(enum keys_kind kind, const char *secret_path, const char *public_p
 		snprintf(err, errlen, "out of secure memory");
 		goto done;
 	}
-	randombytes_buf(sec->id, sizeof(sec->id));
 	if (kind == KEYS_SIGN)
 		crypto_sign_keypair(sec->pk, sec->sk);
 	else
 		crypto_box_keypair(sec->pk, sec->sk);
+	keys_id_of(kind, sec->pk, sec->id);
 	if ((n = format_key(sec, true, text, textcap)) < 0 ||
 	    format_key(sec, false, pubtext, sizeof(pubtext)) < 0) {
 		snprintf(err, errlen, "out of secure memory");
@@ -227,7 +242,11 @@ read_key_file(const char *path, bool secret, char *buf, char *err, size_t errlen
 	size_t len = 0;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	/*
+	 * O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, before the
+	 * check below could refuse it. On a regular file the flag changes nothing.
+	 */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
@@ -236,7 +255,7 @@ read_key_file(const char *path, bool secret, char *buf, char *err, size_t errlen
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "%s: not a regular file", path);
+		snprintf(err, errlen, "%s: not a regular file: a key file must be one", path);
 		goto fail;
 	}
 	if (secret && (st.st_mode & 077) != 0) {
@@ -358,8 +377,23 @@ read_public_part(struct key_reader *r, enum keys_kind kind, unsigned char *id, u
 		    r->path, r->line, want, want, kind == KEYS_SIGN ? "signing" : "auditor");
 		return -1;
 	}
-	return hex_field(r, "key-id", id, KEYS_ID_BYTES) != 0 ||
-	    hex_field(r, "public-key", pk, KEYS_PUBLIC_BYTES) != 0 ? -1 : 0;
+	unsigned char derived[KEYS_ID_BYTES];
+	size_t idline;
+
+	if (hex_field(r, "key-id", id, KEYS_ID_BYTES) != 0)
+		return -1;
+	idline = r->line;
+	if (hex_field(r, "public-key", pk, KEYS_PUBLIC_BYTES) != 0)
+		return -1;
+	/* A key id is derived from the key: a relabelled key file would sign under another's id. */
+	keys_id_of(kind, pk, derived);
+	if (memcmp(derived, id, KEYS_ID_BYTES) != 0) {
+		snprintf(r->err, r->errlen, "%s:%zu: the key id is not this public key's "
+		    "(an id is derived from its key; this file was relabelled or damaged)", r->path,
+		    idline);
+		return -1;
+	}
+	return 0;
 }
 
 /* Nothing may follow the last field but comment lines. */

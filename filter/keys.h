@@ -4,8 +4,10 @@
  *
  * A key file is a few lines of text that a person can read, minisign-fashion: comment lines that
  * begin with "#", then "algorithm:", "key-id:", "public-key:" and, in a secret key file,
- * "secret-key:", each followed by one space and a value, keys in lower-case hex. The key id is 8
- * random bytes chosen when the pair is made; it names the pair in audits. A secret key file is
+ * "secret-key:", each followed by one space and a value, keys in lower-case hex. The key id is the
+ * first 8 bytes of a BLAKE2b hash of the algorithm and the public key; it names the pair in
+ * audits, and a file whose key-id line is not its key's is refused, so that no key pair can be
+ * labelled with another's id. A secret key file is
  * created with mode 0600 and refused when its group or others have any access to it; its key lives
  * in sodium_malloc memory and is wiped when freed.
  */
@@ -42,6 +44,10 @@ struct keys_secret {
 /* "Ed25519" or "X25519". */
 const char *keys_algorithm(enum keys_kind kind);
 
+/* The key id of a public key: BLAKE2b-64 of a domain string, the algorithm's name and the key. */
+void keys_id_of(enum keys_kind kind, const unsigned char pk[KEYS_PUBLIC_BYTES],
+    unsigned char id[KEYS_ID_BYTES]);
+
 /* Writes the key id as 16 lower-case hex digits into hex. */
 void keys_id_hex(const unsigned char id[KEYS_ID_BYTES], char hex[KEYS_ID_HEX]);
 
@@ -53,7 +59,7 @@ void keys_id_hex(const unsigned char id[KEYS_ID_BYTES], char hex[KEYS_ID_HEX]);
 int keys_hex_decode(const char *hex, size_t hexlen, unsigned char *bin, size_t binlen);
 
 /*
- * Makes a new key pair of the given kind with a random key id and writes it to secret_path (mode
+ * Makes a new key pair of the given kind and writes it to secret_path (mode
  * 0600) and public_path. Neither file may exist. Returns 0 with the public half in *pub, or -1
  * with a message in err, having created neither file.
  */
@@ -61,11 +67,10 @@ int keys_generate(enum keys_kind kind, const char *secret_path, const char *publ
     struct keys_public *pub, char *err, size_t errlen);
 
 /*
- * Makes a key pair from a 32-byte seed and a key id, without touching a file (for tests and
- * golden vectors). Returns a key the caller frees with keys_secret_free, or NULL (out of memory).
+ * Makes a key pair from a 32-byte seed, without touching a file (for tests and golden vectors).
+ * Returns a key the caller frees with keys_secret_free, or NULL (out of memory).
  */
-struct keys_secret *keys_secret_from_seed(enum keys_kind kind, const unsigned char seed[32],
-    const unsigned char id[KEYS_ID_BYTES]);
+struct keys_secret *keys_secret_from_seed(enum keys_kind kind, const unsigned char seed[32]);
 
 /*
  * Reads a secret key file of the given kind. Refuses a file that its group or others may access,

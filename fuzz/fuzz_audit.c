@@ -30,7 +30,7 @@ build_signed_audit(void)
 {
 	static const char in[] = "SECRET\n(S) The plan is to meet at dawn.\n(U) Fine.\n";
 	static const char out[] = "UNCLASSIFIED\n(U) [WITHHELD (b)(1)]\n(U) Fine.\n";
-	unsigned char seed[32], id[KEYS_ID_BYTES], digest[AUDIT_HASH_BYTES];
+	unsigned char seed[32], digest[AUDIT_HASH_BYTES];
 	struct audit_record ch[2];
 	struct audit_params ap;
 	char err[512];
@@ -38,11 +38,9 @@ build_signed_audit(void)
 
 	for (i = 0; i < sizeof(seed); i++)
 		seed[i] = (unsigned char)(1 + i);
-	for (i = 0; i < sizeof(id); i++)
-		id[i] = (unsigned char)(0xa1 + i);
 	for (i = 0; i < sizeof(digest); i++)
 		digest[i] = (unsigned char)i;
-	if ((signer = keys_secret_from_seed(KEYS_SIGN, seed, id)) == NULL)
+	if ((signer = keys_secret_from_seed(KEYS_SIGN, seed)) == NULL)
 		abort();
 	keys_public_of(signer, &signer_pub);
 	memset(ch, 0, sizeof(ch));

@@ -90,6 +90,20 @@ expect 0 "verify --original" $T verify --audit "$tmp/audit.jsonl" \
 expect 0 "verify --original --auditor-secret-key" $T verify --audit "$tmp/audit.jsonl" \
 	--public-key "$tmp/sign.pub" --output "$tmp/rel.txt" --original $orig \
 	--auditor-secret-key "$tmp/auditor.key"
+# A key file that is a FIFO is refused at once: opening it must not wait for a writer.
+mkfifo "$tmp/fifo"
+expect 2 "redact: a FIFO as --secret-key" timeout 30 $T redact -q --release U \
+	-o "$tmp/fifo-rel.txt" --audit "$tmp/fifo.jsonl" --secret-key "$tmp/fifo" $orig
+says "not a regular file" "redact: FIFO key: named"
+expect 2 "redact: a FIFO as --auditor-key" timeout 30 $T redact -q --release U \
+	-o "$tmp/fifo-rel.txt" --audit "$tmp/fifo.jsonl" --secret-key "$tmp/sign.key" \
+	--auditor-key "$tmp/fifo" $orig
+expect 2 "verify: a FIFO as --public-key" timeout 30 $T verify --audit "$tmp/audit.jsonl" \
+	--public-key "$tmp/fifo" --output "$tmp/rel.txt"
+says "not a regular file" "verify: FIFO key: named"
+expect 2 "verify: a FIFO as --auditor-secret-key" timeout 30 $T verify \
+	--audit "$tmp/audit.jsonl" --public-key "$tmp/sign.pub" --output "$tmp/rel.txt" \
+	--original $orig --auditor-secret-key "$tmp/fifo"
 expect 0 "redact: audit to a file, release to stdout" $T redact -q --release C \
 	--mode strip --audit "$tmp/stdout.jsonl" --secret-key "$tmp/sign.key" $orig
 cp "$tmp/stdout" "$tmp/stdout-rel.txt"
@@ -119,9 +133,10 @@ expect 1 "verify: another key" $T verify --audit "$tmp/audit.jsonl" \
 says 'field "key_id": signed by key' "verify: another key: names key_id"
 sed "s/^key-id: .*/$(grep '^key-id: ' "$tmp/sign.pub")/" "$tmp/elsewhere/sign.pub" \
 	> "$tmp/same-id.pub"
-expect 1 "verify: another key under the signer's id" $T verify --audit "$tmp/audit.jsonl" \
+# A key id is derived from its key: another key relabelled with the signer's id is no key file.
+expect 2 "verify: another key under the signer's id" $T verify --audit "$tmp/audit.jsonl" \
 	--public-key "$tmp/same-id.pub" --output "$tmp/rel.txt"
-says 'field "signature": does not verify' "verify: same id: names the signature"
+says "the key id is not this public key's" "verify: same id: the relabelling is named"
 
 # Records moved.
 a="$tmp/audit.jsonl"

@@ -49,8 +49,8 @@ setup(void **state)
 		return -1;
 	if (fixture_redact(doc_text, &f->p, &f->d, &f->res, &f->changes, &f->nchanges) != 0)
 		return -1;
-	f->signer = fixture_key(KEYS_SIGN, 1, 0xa0);
-	f->auditor = fixture_key(KEYS_BOX, 2, 0xa0);
+	f->signer = fixture_key(KEYS_SIGN, 1);
+	f->auditor = fixture_key(KEYS_BOX, 2);
 	if (f->signer == NULL || f->auditor == NULL)
 		return -1;
 	keys_public_of(f->auditor, &f->auditor_pub);
@@ -158,9 +158,9 @@ static const char golden[] =
     ",\"changes\":2,\"withheld\":1,\"remarked\":1,\"captions\":0,\"authority\":0"
     ",\"portions_released\":1,\"portions_withheld\":1,\"output_length\":45"
     ",\"output_digest\":\"ea667e377a252cb67b34f20d02aafdc6f7fff428c8fdbd5b26e0e87e3ba54881\""
-    ",\"key_id\":\"a1a2a3a4a5a6a7a8\""
-    ",\"signature\":\"ba26ebd36febf393919b2493c28b24b9433203f9842ff9d282246673ff5477d49d8df749378bd20721f35e8a419035d57051973b7f2d14b45db7a48282270a0f\""
-    ",\"hash\":\"fd92586c2ece9c30b7d563d4e4fd03fb361be15dc7b9c56f45948a51fc94cbe0\"}\n";
+    ",\"key_id\":\"24624dfa2c43a786\""
+    ",\"signature\":\"e490c4b4d5b7cbc83bf807873d7eb482e29775a6304c264bc381e5acafd94d5bf5402c45ed98337a27fcd6b140fc9d4fbd2b10b8752c35049c4145db557a3b06\""
+    ",\"hash\":\"454994937044a9d121b76fae1d6f7bbb0a50d285b9cee0552908fab74b1120f6\"}\n";
 
 static void
 test_golden(void **state)
@@ -552,7 +552,7 @@ test_commitments(void **state)
 	sodium_free(secret);
 	/* Another auditor key opens nothing. */
 	{
-		struct keys_secret *other = fixture_key(KEYS_BOX, 9, 0xa0);
+		struct keys_secret *other = fixture_key(KEYS_BOX, 9);
 		unsigned char buf[AUDIT_SECRET_BYTES];
 
 		assert_int_equal(audit_open_secret(&log.recs[0], other, buf, err, sizeof(err)), -1);

@@ -250,10 +250,10 @@ test_every_path(void **state)
 static struct keys_secret *
 go_key(void)
 {
-	unsigned char seed[32], id[KEYS_ID_BYTES] = { 0 };
+	unsigned char seed[32];
 
 	unhex(go_seed, seed, sizeof(seed));
-	return keys_secret_from_seed(KEYS_SIGN, seed, id);
+	return keys_secret_from_seed(KEYS_SIGN, seed);
 }
 
 static void
@@ -377,7 +377,7 @@ resigned(const struct keys_secret *k, const char *text)
 static void
 test_checkpoint_note(void **state)
 {
-	struct keys_secret *k = fixture_key(KEYS_SIGN, 1, 0xc0), *other = fixture_key(KEYS_SIGN, 2, 0xc0);
+	struct keys_secret *k = fixture_key(KEYS_SIGN, 1), *other = fixture_key(KEYS_SIGN, 2);
 	struct checkpoint cp, got;
 	char err[256], text[512];
 	char *note;
@@ -498,8 +498,8 @@ setup(void **state)
 	if (f == NULL || sodium_init() < 0)
 		return -1;
 	if (fixture_redact(doc_text, &f->p, &f->d, &f->res, &f->changes, &f->nchanges) != 0 ||
-	    (f->signer = fixture_key(KEYS_SIGN, 3, 0xc0)) == NULL ||
-	    (f->stranger = fixture_key(KEYS_SIGN, 4, 0xc0)) == NULL)
+	    (f->signer = fixture_key(KEYS_SIGN, 3)) == NULL ||
+	    (f->stranger = fixture_key(KEYS_SIGN, 4)) == NULL)
 		return -1;
 	keys_public_of(f->signer, &f->signer_pub);
 	keys_public_of(f->stranger, &f->stranger_pub);

@@ -169,7 +169,7 @@ test_malformed(void **state)
 	struct keys_public pub, back;
 	char err[512], text[4096], *line;
 	struct keys_secret *other;
-	unsigned char seed[32] = { 7 }, id[KEYS_ID_BYTES] = { 1 };
+	unsigned char seed[32] = { 7 };
 
 	assert_int_equal(keys_generate(KEYS_SIGN, f->sec, f->pub, &pub, err, sizeof(err)), 0);
 	/* Upper-case hex: one spelling per key. */
@@ -195,19 +195,90 @@ test_malformed(void **state)
 	edit(f, f->pub, "key-id: ", "key-id: 0", 0644);
 	assert_int_equal(keys_read_public(f->tmp, KEYS_SIGN, &back, err, sizeof(err)), -1);
 	/* A secret key whose public half was swapped for another key's. */
-	assert_non_null(other = keys_secret_from_seed(KEYS_SIGN, seed, id));
+	assert_non_null(other = keys_secret_from_seed(KEYS_SIGN, seed));
 	{
 		char hex[2 * KEYS_PUBLIC_BYTES + 1], mine[2 * KEYS_PUBLIC_BYTES + 1];
+		char oid[KEYS_ID_HEX], myid[KEYS_ID_HEX], from[128], to[128];
 
 		sodium_bin2hex(hex, sizeof(hex), other->pk, KEYS_PUBLIC_BYTES);
 		sodium_bin2hex(mine, sizeof(mine), pub.pk, KEYS_PUBLIC_BYTES);
-		edit(f, f->sec, mine, hex, 0600);
+		keys_id_hex(other->id, oid);
+		keys_id_hex(pub.id, myid);
+		/* Both lines, so that the id still matches the public key it now names. */
+		snprintf(from, sizeof(from), "key-id: %s\npublic-key: %s", myid, mine);
+		snprintf(to, sizeof(to), "key-id: %s\npublic-key: %s", oid, hex);
+		edit(f, f->sec, from, to, 0600);
 	}
 	keys_secret_free(other);
 	assert_null(keys_read_secret(f->tmp, KEYS_SIGN, err, sizeof(err)));
 	assert_non_null(strstr(err, "does not match its public key"));
 	assert_int_equal(keys_read_public("/nonexistent/key", KEYS_SIGN, &back, err, sizeof(err)),
 	    -1);
+}
+
+/*
+ * The key id is derived from the key. The vectors are BLAKE2b-64 of "tearline key id v1\0",
+ * the algorithm's name with its NUL, and the public key, computed with Python's hashlib for the
+ * keys of seeds 1, 2, ..., 32 (Ed25519) and 2, 3, ..., 33 (X25519).
+ */
+static struct keys_secret *
+seeded(enum keys_kind kind, unsigned char first)
+{
+	unsigned char seed[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(seed); i++)
+		seed[i] = (unsigned char)(first + i);
+	return keys_secret_from_seed(kind, seed);
+}
+
+static void
+test_key_id(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_secret *sign = seeded(KEYS_SIGN, 1), *box = seeded(KEYS_BOX, 2);
+	struct keys_public pub, back;
+	char err[512], id[KEYS_ID_HEX], from[64], to[64];
+
+	assert_non_null(sign);
+	assert_non_null(box);
+	keys_id_hex(sign->id, id);
+	assert_string_equal(id, "24624dfa2c43a786");
+	keys_id_hex(box->id, id);
+	assert_string_equal(id, "ff9d15b436d75ad3");
+	/* A key file relabelled with another key's id is refused, public or secret. */
+	assert_int_equal(keys_generate(KEYS_SIGN, f->sec, f->pub, &pub, err, sizeof(err)), 0);
+	keys_id_hex(pub.id, id);
+	snprintf(from, sizeof(from), "key-id: %s", id);
+	snprintf(to, sizeof(to), "key-id: 24624dfa2c43a786");
+	edit(f, f->pub, from, to, 0644);
+	assert_int_equal(keys_read_public(f->tmp, KEYS_SIGN, &back, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ":3: the key id is not this public key's"));
+	edit(f, f->sec, from, to, 0600);
+	assert_null(keys_read_secret(f->tmp, KEYS_SIGN, err, sizeof(err)));
+	assert_non_null(strstr(err, ":3: the key id is not this public key's"));
+	/* The same key under the other algorithm's name has another id. */
+	keys_id_of(KEYS_BOX, pub.pk, back.id);
+	assert_memory_not_equal(back.id, pub.id, KEYS_ID_BYTES);
+	keys_secret_free(sign);
+	keys_secret_free(box);
+}
+
+/* A FIFO (or any file that is not regular) is refused at once, never waited on. */
+static void
+test_not_regular(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_public back;
+	char err[512];
+
+	assert_int_equal(mkfifo(f->tmp, 0600), 0);
+	assert_int_equal(keys_read_public(f->tmp, KEYS_SIGN, &back, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+	assert_null(keys_read_secret(f->tmp, KEYS_SIGN, err, sizeof(err)));
+	assert_non_null(strstr(err, "not a regular file"));
+	assert_int_equal(keys_read_public("/dev/null", KEYS_SIGN, &back, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not a regular file"));
 }
 
 static void
@@ -233,6 +304,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_generate_and_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secret_file_mode, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_regular, setup, teardown),
 		cmocka_unit_test(test_hex_decode),
 	};
 
