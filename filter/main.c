@@ -1390,9 +1390,10 @@ main_check(int argc, char **argv)
 	struct report_doc *rd = NULL;
 	struct policy *p = NULL;
 	struct marking target;
-	FILE *fp = stdout;
+	struct text_out out;
 	char err[1024];
-	bool strict = false, notes = false, all = true;
+	size_t m = 0, unreadable = 0;
+	bool strict = false, notes = false, all = true, opened = false;
 	int ch, rc = EXIT_ERROR;
 
 	while ((ch = getopt_long(argc, argv, "r:p:f:o:h", opts, NULL)) != -1) {
@@ -1444,6 +1445,10 @@ main_check(int argc, char **argv)
 		say("out of memory");
 		goto done;
 	}
+	/*
+	 * A file that cannot be read or checked is named on standard error and left out; the others
+	 * are reported all the same, and the exit status is 2, as grep's is.
+	 */
 	for (i = 0; i < n; i++) {
 		const char *file = argv[optind + (int)i];
 		const char *name = strcmp(file, "-") == 0 ? "(standard input)" : file;
@@ -1452,42 +1457,49 @@ main_check(int argc, char **argv)
 		    document_parse(p, in[i].data, in[i].len, name, &docs[i], err, sizeof(err)) != 0 ||
 		    check_document(p, &docs[i], &target, &results[i], err, sizeof(err)) != 0) {
 			say("%s", err);
-			goto done;
+			check_result_free(&results[i]);
+			document_free(&docs[i]);
+			text_buffer_free(&in[i]);
+			unreadable++;
+			continue;
 		}
-		rd[i].name = name;
-		rd[i].doc = &docs[i];
-		rd[i].res = &results[i];
+		rd[m].name = name;
+		rd[m].doc = &docs[i];
+		rd[m].res = &results[i];
+		m++;
 		all = all && check_passes(&results[i], strict);
 	}
-	if (output != NULL && strcmp(output, "-") != 0 && (fp = fopen(output, "w")) == NULL) {
-		fp = stdout;
-		say("%s: %s", output, strerror(errno));
+	if (m == 0)
+		goto done;
+	/* A report file is written beside its name and renamed into place only when complete. */
+	if (text_out_open(&out, output, err, sizeof(err)) != 0) {
+		say("%s", err);
 		goto done;
 	}
+	opened = true;
 	memset(&ro, 0, sizeof(ro));
 	ro.policy = p;
 	ro.target = release;
 	ro.version = TEARLINE_VERSION;
 	/* Colour only on a terminal, and not with NO_COLOR (non-empty) or TERM=dumb. */
-	ro.colour = format == FORMAT_TEXT && fp == stdout && isatty(STDOUT_FILENO) &&
+	ro.colour = format == FORMAT_TEXT && out.fp == stdout && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
 	    (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") != 0);
 	ro.strict = strict;
 	ro.notes = notes;
-	if (report_write(fp, format, rd, n, &ro, err, sizeof(err)) != 0) {
+	if (report_write(out.fp, format, rd, m, &ro, err, sizeof(err)) != 0) {
 		say("%s", err);
 		goto done;
 	}
-	if (fp != stdout && fclose(fp) != 0) {
-		fp = stdout;
-		say("%s: write error: %s", output, strerror(errno));
+	opened = false;
+	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
+		say("%s", err);
 		goto done;
 	}
-	fp = stdout;
-	rc = all ? EXIT_OK : EXIT_FAIL;
+	rc = unreadable > 0 ? EXIT_ERROR : all ? EXIT_OK : EXIT_FAIL;
 done:
-	if (fp != stdout)
-		fclose(fp);
+	if (opened)
+		text_out_close(&out, false, err, sizeof(err));
 	for (i = 0; results != NULL && i < n; i++)
 		check_result_free(&results[i]);
 	for (i = 0; docs != NULL && i < n; i++)
@@ -1660,16 +1672,42 @@ main_policy(int argc, char **argv)
 	return EXIT_ERROR;
 }
 
+/*
+ * SIGINT, SIGTERM or SIGHUP outside a batch: the outputs not yet finished are removed, then the
+ * signal takes its default course (the exit status says which it was). In the sandbox, where
+ * raise is refused, the exit status is the shell's 128 + the signal's number.
+ */
+static void
+on_stop_signal(int sig)
+{
+	text_out_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 int
 main(int argc, char **argv)
 {
-	int rc;
+	static const int stop_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	int rc, k;
 
 	/*
 	 * A closed pipe is a write error like any other: reported, the temporary files removed,
 	 * exit 2. Killed by SIGPIPE halfway through a release, tearline would leave them behind.
 	 */
 	signal(SIGPIPE, SIG_IGN);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigfillset(&sa.sa_mask);
+	for (k = 0; k < 3; k++) {
+		struct sigaction old;
+
+		/* A signal the shell ignores (nohup, a background job) stays ignored. */
+		if (sigaction(stop_signals[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(stop_signals[k], &sa, NULL);
+	}
 	if (sodium_init() < 0) {
 		fprintf(stderr, "%s: libsodium failed to initialise\n", progname);
 		return EXIT_ERROR;

@@ -5,11 +5,57 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/*
+ * The temporary files of outputs not yet finished, for text_out_remove_temporaries to remove
+ * from a signal handler. A slot holds the path's pointer while its file exists; a run has at most
+ * a release, an audit and a report open at once.
+ */
+#define TMP_SLOTS 8
+static char *volatile tmp_slots[TMP_SLOTS];
+
+static bool
+tmp_hold(char *path)
+{
+	size_t i;
+
+	for (i = 0; i < TMP_SLOTS; i++) {
+		if (tmp_slots[i] == NULL) {
+			tmp_slots[i] = path;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+tmp_release(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < TMP_SLOTS; i++)
+		if (tmp_slots[i] == path)
+			tmp_slots[i] = NULL;
+}
+
+void
+text_out_remove_temporaries(void)
+{
+	size_t i;
+
+	for (i = 0; i < TMP_SLOTS; i++) {
+		char *path = tmp_slots[i];
+
+		if (path != NULL)
+			unlink(path);
+	}
+}
 
 int
 text_open_input(const char *path, int *fd, char *err, size_t errlen)
@@ -146,7 +192,24 @@ text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
 		goto fail;
 	}
 	snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(o->tmp)) < 0) {
+	/*
+	 * Signals are blocked while the file is made and its name recorded, so that none lands
+	 * between the two and leaves the file behind.
+	 */
+	{
+		sigset_t all, old;
+
+		sigfillset(&all);
+		pthread_sigmask(SIG_BLOCK, &all, &old);
+		if ((fd = mkstemp(o->tmp)) >= 0 && !tmp_hold(o->tmp)) {
+			close(fd);
+			unlink(o->tmp);
+			fd = -1;
+			errno = EMFILE;
+		}
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot create a temporary file: %s", path,
 		    strerror(errno));
 		goto fail;
@@ -161,6 +224,7 @@ text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		tmp_release(o->tmp);
 		goto fail;
 	}
 	return 0;
@@ -228,6 +292,7 @@ text_out_close(struct text_out *o, bool ok, char *err, size_t errlen)
 			o->err = errno;
 		if (!ok || o->err != 0)
 			unlink(o->tmp);
+		tmp_release(o->tmp);
 	} else {
 		if (ferror(o->fp) && o->err == 0)
 			o->err = EIO;

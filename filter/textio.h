@@ -91,6 +91,12 @@ int text_out_flush(struct text_out *o, char *err, size_t errlen);
 int text_out_close(struct text_out *o, bool ok, char *err, size_t errlen);
 
 /*
+ * Removes the temporary files of every output not yet finished (renamed or removed). Only
+ * unlink is called: safe in a signal handler, which is what it is for.
+ */
+void text_out_remove_temporaries(void);
+
+/*
  * Opens o as a spool: an unnamed temporary file in $TMPDIR (or /tmp), unlinked as soon as it is
  * made so that it never outlives the run; written with text_out_write, copied out with
  * text_spool_copy, closed with text_spool_close. Returns 0, or -1 with err.

@@ -219,6 +219,25 @@ for args in "-r U /nonexistent/cable.txt" "-r BOGUS $seed" "-r U --format xml $s
 		bad "check $args: exit $rc, $(wc -c < "$tmp/out") bytes of report, wanted exit 2 and none"
 	fi
 done
+# A file that cannot be read is named and left out; the others are still reported, exit 2.
+cp "$seed" "$tmp/b.txt"
+run ./tearline check -r U "$seed" "$tmp/missing.txt" "$tmp/b.txt"
+expect 2 "check A MISSING B"
+has "check A MISSING B: A is reported" "^$seed"
+has "check A MISSING B: B is reported" "^$tmp/b.txt"
+if grep -q "missing.txt: No such file" "$tmp/err"; then ok "check A MISSING B: MISSING is named"
+else bad "check A MISSING B: standard error does not name the missing file"; fi
+run ./tearline check -r U --format json -o "$tmp/ab.json" "$tmp/missing.txt" "$tmp/b.txt"
+expect 2 "check MISSING B -o FILE"
+if [ -s "$tmp/ab.json" ] && grep -q "b.txt" "$tmp/ab.json" && ! grep -q missing "$tmp/ab.json"
+then ok "check MISSING B -o FILE: the report holds B"; else bad "check MISSING B -o FILE: report"; fi
+run ./tearline check -r U -o "$tmp/none.txt" "$tmp/missing.txt"
+expect 2 "check MISSING -o FILE"
+if [ -e "$tmp/none.txt" ]; then bad "check MISSING -o FILE: a report was written"
+else ok "check MISSING -o FILE: no report file"; fi
+if ls "$tmp" | grep -q '\.tmp\.'; then bad "check left a temporary file"
+else ok "check left no temporary file"; fi
+
 for fmt in text json sarif html; do
 	run ./tearline check -r U --format "$fmt" -o /dev/full "$seed"
 	expect 2 "$fmt report to a full disk with -o"

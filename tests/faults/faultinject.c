@@ -6,7 +6,8 @@
  *   FAULT_TIMES   how many calls fail from then on (default: every one, like a disk that stays
  *                 full)
  *   FAULT_ERRNO   the error: a name (EIO, ENOSPC, EACCES, EROFS, EPIPE, EINTR, ...) or a number
- *                 (default EIO)
+ *                 (default EIO); or "stall": the call never returns, it waits (in read on a
+ *                 pipe of its own, which the sandbox allows) until a signal ends the process
  *   FAULT_PATH    only calls on a file whose name contains this string count and fail: the path
  *                 of open and rename, and for a call on a descriptor the path it was opened with
  *                 (standard input, output and error are named by what they were at start)
@@ -48,8 +49,9 @@ static struct {
 	int err;
 	const char *path;
 	int report;
+	int stall[2];		/* with FAULT_ERRNO=stall: a pipe no one ever writes to */
 	char *names[MAX_FDS];	/* the path each descriptor was opened with */
-} fi = { F_NONE, 0, ULONG_MAX, 0, 0, EIO, NULL, -1, { NULL } };
+} fi = { F_NONE, 0, ULONG_MAX, 0, 0, EIO, NULL, -1, { -1, -1 }, { NULL } };
 
 static int (*real_open)(const char *, int, ...);
 static int (*real_open64)(const char *, int, ...);
@@ -143,7 +145,12 @@ faultinject_init(void)
 		fi.after = strtoul(s, NULL, 10);
 	if ((s = getenv("FAULT_TIMES")) != NULL)
 		fi.times = strtoul(s, NULL, 10);
-	if ((s = getenv("FAULT_ERRNO")) != NULL) {
+	if ((s = getenv("FAULT_ERRNO")) != NULL && strcmp(s, "stall") == 0) {
+		if (pipe(fi.stall) != 0) {
+			fprintf(stderr, "faultinject: pipe: %s\n", strerror(errno));
+			abort();
+		}
+	} else if (s != NULL) {
 		fi.err = atoi(s);
 		for (i = 0; i < sizeof(errnos) / sizeof(errnos[0]); i++)
 			if (strcmp(s, errnos[i].name) == 0)
@@ -191,6 +198,18 @@ inject(enum family f, const char *call, const char *name)
 	if (fi.count++ < fi.after || fi.failed >= fi.times)
 		return 0;
 	fi.failed++;
+	if (fi.stall[0] >= 0) {
+		char c;
+
+		if (fi.report >= 0) {
+			n = snprintf(line, sizeof(line), "faultinject: %s #%lu on %s: stalled\n",
+			    call, fi.count, name != NULL ? name : "(unnamed)");
+			if (n > 0 && (size_t)n < sizeof(line))
+				(void)!real_write(fi.report, line, (size_t)n);
+		}
+		for (;;)
+			(void)!real_read(fi.stall[0], &c, 1);
+	}
 	if (fi.report >= 0) {
 		n = snprintf(line, sizeof(line), "faultinject: %s #%lu on %s: %s\n", call, fi.count,
 		    name != NULL ? name : "(unnamed)", strerror(fi.err));
