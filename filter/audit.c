@@ -749,67 +749,183 @@ audit_log_free(struct audit_log *log)
 	memset(log, 0, sizeof(*log));
 }
 
+/* The state of reading an audit or ledger line by line, from a buffer or a file. */
+struct line_reader {
+	const char *name;
+	bool ledger, again;
+	unsigned char prev[AUDIT_HASH_BYTES];
+	size_t lineno;
+	struct audit_record *rec;
+	int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+	    size_t errlen);
+	void *ctx;
+};
+
+static int
+line_reader_init(struct line_reader *lr, const char *name, bool ledger, bool again,
+    int (*fn)(void *, const struct audit_record *, size_t, char *, size_t), void *ctx,
+    char *err, size_t errlen)
+{
+	memset(lr, 0, sizeof(*lr));
+	lr->name = name;
+	lr->ledger = ledger;
+	lr->again = again;
+	lr->fn = fn;
+	lr->ctx = ctx;
+	/* One record's room, reused: an audit of any length is read in constant memory. */
+	if ((lr->rec = malloc(sizeof(*lr->rec))) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		return -1;
+	}
+	return 0;
+}
+
+/* One line s[0..n) (without its "\n") at offset off: parsed, chained, given to fn. */
+static int
+line_reader_line(struct line_reader *lr, const char *s, size_t n, size_t off, char *err,
+    size_t errlen)
+{
+	struct audit_record *rec = lr->rec;
+	char msg[512];
+	size_t lineno = ++lr->lineno;
+
+	if (parse_record(s, n, lr->ledger, !lr->again, rec, msg, sizeof(msg)) != 0) {
+		snprintf(err, errlen, "%s:%zu: %s", lr->name, lineno, msg);
+		return -1;
+	}
+	rec->line_off = off;
+	rec->line_len = n;
+	rec->line = s;
+	if (rec->seq != lineno - 1) {
+		snprintf(err, errlen, "%s:%zu: field \"seq\": %llu where %zu was due", lr->name,
+		    lineno, (unsigned long long)rec->seq, lineno - 1);
+		return -1;
+	}
+	if (memcmp(rec->prev, lr->prev, AUDIT_HASH_BYTES) != 0) {
+		if (lineno == 1)
+			snprintf(err, errlen, "%s:%zu: field \"prev\": not zero in the first record",
+			    lr->name, lineno);
+		else
+			snprintf(err, errlen, "%s:%zu: field \"prev\": does not match the hash of "
+			    "record %zu", lr->name, lineno, lineno - 1);
+		return -1;
+	}
+	memcpy(lr->prev, rec->hash, AUDIT_HASH_BYTES);
+	return lr->fn(lr->ctx, rec, lineno, err, errlen);
+}
+
 int
 audit_read_each(const char *name, const char *data, size_t len, bool ledger, bool again,
     int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
     size_t errlen), void *ctx, char *err, size_t errlen)
 {
-	static const unsigned char zero[AUDIT_HASH_BYTES];
-	struct audit_record *rec;
-	unsigned char prev[AUDIT_HASH_BYTES];
-	char msg[512];
-	size_t pos = 0, lineno = 0;
+	struct line_reader lr;
+	size_t pos = 0;
 	int rc = -1;
 
 	if (len == 0) {
 		snprintf(err, errlen, "%s: empty", name);
 		return -1;
 	}
-	/* One record's room, reused: an audit of any length is read in constant memory. */
-	if ((rec = malloc(sizeof(*rec))) == NULL) {
-		snprintf(err, errlen, "%s: out of memory", name);
+	if (line_reader_init(&lr, name, ledger, again, fn, ctx, err, errlen) != 0)
 		return -1;
-	}
-	memcpy(prev, zero, sizeof(prev));
 	while (pos < len) {
 		const char *s = data + pos, *nl = memchr(s, '\n', len - pos);
 		size_t n;
 
-		lineno++;
 		if (nl == NULL) {
 			snprintf(err, errlen, "%s:%zu: no line end: the file is cut short or has "
-			    "bytes appended", name, lineno);
+			    "bytes appended", name, lr.lineno + 1);
 			goto done;
 		}
 		n = (size_t)(nl - s);
-		if (parse_record(s, n, ledger, !again, rec, msg, sizeof(msg)) != 0) {
-			snprintf(err, errlen, "%s:%zu: %s", name, lineno, msg);
-			goto done;
-		}
-		rec->line_off = pos;
-		rec->line_len = n;
-		if (rec->seq != lineno - 1) {
-			snprintf(err, errlen, "%s:%zu: field \"seq\": %llu where %zu was due", name,
-			    lineno, (unsigned long long)rec->seq, lineno - 1);
-			goto done;
-		}
-		if (memcmp(rec->prev, prev, AUDIT_HASH_BYTES) != 0) {
-			if (lineno == 1)
-				snprintf(err, errlen, "%s:%zu: field \"prev\": not zero in the first "
-				    "record", name, lineno);
-			else
-				snprintf(err, errlen, "%s:%zu: field \"prev\": does not match the hash "
-				    "of record %zu", name, lineno, lineno - 1);
-			goto done;
-		}
-		memcpy(prev, rec->hash, AUDIT_HASH_BYTES);
-		if (fn(ctx, rec, lineno, err, errlen) != 0)
+		if (line_reader_line(&lr, s, n, pos, err, errlen) != 0)
 			goto done;
 		pos += n + 1;
 	}
 	rc = 0;
 done:
-	free(rec);
+	free(lr.rec);
+	return rc;
+}
+
+/* What audit_read_fd reads at a time: many lines, and always at least one whole one. */
+#define READ_CHUNK (64 * 1024)
+
+int
+audit_read_fd(const char *name, int fd, bool ledger,
+    int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen), void *ctx, char *err, size_t errlen)
+{
+	struct line_reader lr;
+	char *buf;
+	size_t have = 0, off = 0, cap = READ_CHUNK + AUDIT_LINE_MAX + 1;
+	bool eof = false;
+	int rc = -1;
+
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
+		return -1;
+	}
+	if ((buf = malloc(cap)) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		return -1;
+	}
+	if (line_reader_init(&lr, name, ledger, false, fn, ctx, err, errlen) != 0) {
+		free(buf);
+		return -1;
+	}
+	for (;;) {
+		size_t pos = 0;
+
+		while (!eof && have < cap) {
+			ssize_t got = read(fd, buf + have, cap - have);
+
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got < 0) {
+				snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
+				goto done;
+			}
+			if (got == 0)
+				eof = true;
+			have += (size_t)got;
+		}
+		if (have == 0 && off == 0) {
+			snprintf(err, errlen, "%s: empty", name);
+			goto done;
+		}
+		while (pos < have) {
+			const char *s = buf + pos, *nl = memchr(s, '\n', have - pos);
+			size_t n;
+
+			if (nl == NULL)
+				break;
+			n = (size_t)(nl - s);
+			if (line_reader_line(&lr, s, n, off + pos, err, errlen) != 0)
+				goto done;
+			pos += n + 1;
+		}
+		if (pos == have && eof)
+			break;
+		if (pos < have && (eof || have - pos > AUDIT_LINE_MAX)) {
+			/* A line that does not end, or is longer than any record: as in a buffer. */
+			if (eof)
+				snprintf(err, errlen, "%s:%zu: no line end: the file is cut short or "
+				    "has bytes appended", name, lr.lineno + 1);
+			else
+				snprintf(err, errlen, "%s:%zu: longer than %d bytes: not a record",
+				    name, lr.lineno + 1, AUDIT_LINE_MAX);
+			goto done;
+		}
+		memmove(buf, buf + pos, have - pos);
+		off += pos;
+		have -= pos;
+	}
+	rc = 0;
+done:
+	free(lr.rec);
+	free(buf);
 	return rc;
 }
 

@@ -98,6 +98,7 @@ struct audit_record {
 
 	/* Where its line lies in the text it was read from or built into; what the signature covers. */
 	size_t line_off, line_len, body_len;
+	const char *line;	/* its line, while a reader's callback runs (then gone) */
 };
 
 /* A whole audit or ledger: its records and, when built here, its text. */
@@ -273,6 +274,15 @@ int audit_read(const char *name, const char *data, size_t len, bool ledger,
  * with err.
  */
 int audit_read_each(const char *name, const char *data, size_t len, bool ledger, bool again,
+    int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen), void *ctx, char *err, size_t errlen);
+
+/*
+ * As audit_read_each, from the start of the regular file open at fd, a chunk at a time: memory
+ * is a few chunks whatever the file's size. Every line's bytes are checked on every read (the
+ * file may have changed since the last). A line longer than AUDIT_LINE_MAX is no record.
+ */
+int audit_read_fd(const char *name, int fd, bool ledger,
     int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
     size_t errlen), void *ctx, char *err, size_t errlen);
 

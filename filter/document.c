@@ -1064,7 +1064,9 @@ read_routing(struct reader *rd, size_t i)
 				snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
 				return -1;
 			}
-			if (m == 0)
+			/* A class rule whose class group took no part in the match does not match. */
+			if (m == 0 || (pass == 0 &&
+			    policy_matcher_ovector(rd->md)[2 * r->g_class] == PCRE2_UNSET))
 				continue;
 			ln->kind = pass == 0 ? LINE_ROUTING_CLASS : LINE_ROUTING;
 			if (pass == 0) {
@@ -2577,7 +2579,8 @@ read_subject(struct reader *rd, size_t i)
 			snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
 			return -1;
 		}
-		if (m == 1) {
+		/* A rule whose label group took no part in the match does not match. */
+		if (m == 1 && policy_matcher_ovector(rd->md)[2 * r->g_label] != PCRE2_UNSET) {
 			label_end = policy_matcher_ovector(rd->md)[2 * r->g_label + 1];
 			break;
 		}

@@ -416,43 +416,44 @@ expect_end(struct key_reader *r)
 }
 
 int
-keys_read_public(const char *path, enum keys_kind kind, struct keys_public *pub, char *err,
-    size_t errlen)
+keys_parse_public(const char *name, const char *text, size_t n, enum keys_kind kind,
+    struct keys_public *pub, char *err, size_t errlen)
 {
-	char buf[KEYS_FILE_MAX + 1];
 	struct key_reader r;
-	ssize_t n;
 
-	if ((n = read_key_file(path, false, buf, err, errlen)) < 0)
-		return -1;
-	reader_init(&r, path, buf, (size_t)n, err, errlen);
+	reader_init(&r, name, text, n, err, errlen);
 	pub->kind = kind;
 	if (read_public_part(&r, kind, pub->id, pub->pk) != 0 || expect_end(&r) != 0)
 		return -1;
 	return 0;
 }
 
+int
+keys_read_public(const char *path, enum keys_kind kind, struct keys_public *pub, char *err,
+    size_t errlen)
+{
+	char buf[KEYS_FILE_MAX + 1];
+	ssize_t n;
+
+	if ((n = read_key_file(path, false, buf, err, errlen)) < 0)
+		return -1;
+	return keys_parse_public(path, buf, (size_t)n, kind, pub, err, errlen);
+}
+
 struct keys_secret *
-keys_read_secret(const char *path, enum keys_kind kind, char *err, size_t errlen)
+keys_parse_secret(const char *path, const char *text, size_t n, enum keys_kind kind, char *err,
+    size_t errlen)
 {
 	struct keys_secret *sec = NULL;
 	struct key_reader r;
 	unsigned char pk[crypto_box_PUBLICKEYBYTES];
-	char *buf;
-	ssize_t n;
 	bool ok = false;
 
-	if ((buf = sodium_malloc(KEYS_FILE_MAX + 1)) == NULL) {
+	if ((sec = secret_new(kind)) == NULL) {
 		snprintf(err, errlen, "out of secure memory");
 		return NULL;
 	}
-	if ((n = read_key_file(path, true, buf, err, errlen)) < 0)
-		goto done;
-	if ((sec = secret_new(kind)) == NULL) {
-		snprintf(err, errlen, "out of secure memory");
-		goto done;
-	}
-	reader_init(&r, path, buf, (size_t)n, err, errlen);
+	reader_init(&r, path, text, n, err, errlen);
 	if (read_public_part(&r, kind, sec->id, sec->pk) != 0 ||
 	    hex_field(&r, "secret-key", sec->sk, secret_len(kind)) != 0 || expect_end(&r) != 0)
 		goto done;
@@ -485,10 +486,26 @@ keys_read_secret(const char *path, enum keys_kind kind, char *err, size_t errlen
 	sodium_mprotect_readonly(sec);
 	ok = true;
 done:
-	sodium_free(buf);
 	if (!ok) {
 		keys_secret_free(sec);
 		return NULL;
 	}
+	return sec;
+}
+
+struct keys_secret *
+keys_read_secret(const char *path, enum keys_kind kind, char *err, size_t errlen)
+{
+	struct keys_secret *sec = NULL;
+	char *buf;
+	ssize_t n;
+
+	if ((buf = sodium_malloc(KEYS_FILE_MAX + 1)) == NULL) {
+		snprintf(err, errlen, "out of secure memory");
+		return NULL;
+	}
+	if ((n = read_key_file(path, true, buf, err, errlen)) >= 0)
+		sec = keys_parse_secret(path, buf, (size_t)n, kind, err, errlen);
+	sodium_free(buf);
 	return sec;
 }

@@ -84,6 +84,15 @@ struct keys_secret *keys_read_secret(const char *path, enum keys_kind kind, char
 int keys_read_public(const char *path, enum keys_kind kind, struct keys_public *pub, char *err,
     size_t errlen);
 
+/*
+ * The parsers under the two readers above, on a key file's text[0..n) already read (named `name`
+ * in messages): what the fuzz target exercises. The text need not be NUL-terminated.
+ */
+int keys_parse_public(const char *name, const char *text, size_t n, enum keys_kind kind,
+    struct keys_public *pub, char *err, size_t errlen);
+struct keys_secret *keys_parse_secret(const char *name, const char *text, size_t n,
+    enum keys_kind kind, char *err, size_t errlen);
+
 /* The public half of a secret key. */
 void keys_public_of(const struct keys_secret *sec, struct keys_public *pub);
 

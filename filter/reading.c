@@ -895,10 +895,12 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 				break;
 			g = r->g_bare;
 			kind = LABEL_BARE;
-		} else {
+		} else if (ov[2 * r->g_bullet] != PCRE2_UNSET) {
 			g = r->g_bullet;
 			kind = LABEL_BULLET;
 			h->bullet = true;
+		} else {
+			break;	/* no group of the three took part: no label */
 		}
 		end = pos + ov[2 * g + 1];
 		if (ov[1] == 0 || fold_source(f, end) > p->reading.label_max)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,34 +15,39 @@
 
 /*
  * The temporary files of outputs not yet finished, for text_out_remove_temporaries to remove
- * from a signal handler. A slot holds the path's pointer while its file exists; a run has at most
- * a release, an audit and a report open at once.
+ * from a signal handler. A slot holds the path's pointer while its file exists; slots are
+ * claimed and read atomically, so that threads may open outputs and a handler may run at any
+ * time. A run has at most a release, an audit and a report open at once; a batch holds more,
+ * and one past the last slot goes unrecorded (the batch removes its own files when it is
+ * stopped).
  */
-#define TMP_SLOTS 8
-static char *volatile tmp_slots[TMP_SLOTS];
+#define TMP_SLOTS 64
+static char *_Atomic tmp_slots[TMP_SLOTS];
 
-static bool
+static void
 tmp_hold(char *path)
 {
 	size_t i;
 
 	for (i = 0; i < TMP_SLOTS; i++) {
-		if (tmp_slots[i] == NULL) {
-			tmp_slots[i] = path;
-			return true;
-		}
+		char *empty = NULL;
+
+		if (atomic_compare_exchange_strong(&tmp_slots[i], &empty, path))
+			return;
 	}
-	return false;
 }
 
 static void
-tmp_release(const char *path)
+tmp_release(char *path)
 {
 	size_t i;
 
-	for (i = 0; i < TMP_SLOTS; i++)
-		if (tmp_slots[i] == path)
-			tmp_slots[i] = NULL;
+	for (i = 0; i < TMP_SLOTS; i++) {
+		char *held = path;
+
+		if (atomic_compare_exchange_strong(&tmp_slots[i], &held, NULL))
+			return;
+	}
 }
 
 void
@@ -50,7 +56,7 @@ text_out_remove_temporaries(void)
 	size_t i;
 
 	for (i = 0; i < TMP_SLOTS; i++) {
-		char *path = tmp_slots[i];
+		char *path = atomic_load(&tmp_slots[i]);
 
 		if (path != NULL)
 			unlink(path);
@@ -201,12 +207,8 @@ text_out_open(struct text_out *o, const char *path, char *err, size_t errlen)
 
 		sigfillset(&all);
 		pthread_sigmask(SIG_BLOCK, &all, &old);
-		if ((fd = mkstemp(o->tmp)) >= 0 && !tmp_hold(o->tmp)) {
-			close(fd);
-			unlink(o->tmp);
-			fd = -1;
-			errno = EMFILE;
-		}
+		if ((fd = mkstemp(o->tmp)) >= 0)
+			tmp_hold(o->tmp);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 	}
 	if (fd < 0) {

@@ -5,10 +5,14 @@
  */
 #include "verify.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -32,7 +36,7 @@ check_count(const char *name, size_t lineno, const char *field, uint64_t said, s
 
 /* Checks a signed record's key id and signature under signer. */
 static int
-check_signed(const char *name, size_t lineno, const struct audit_record *rec, const char *data,
+check_signed(const char *name, size_t lineno, const struct audit_record *rec, const char *line,
     const struct keys_public *signer, char *err, size_t errlen)
 {
 	char have[KEYS_ID_HEX], want[KEYS_ID_HEX];
@@ -44,7 +48,7 @@ check_signed(const char *name, size_t lineno, const struct audit_record *rec, co
 		    "public key %s", name, lineno, have, want);
 		return -1;
 	}
-	if (audit_verify_signature(rec, data + rec->line_off, signer->pk) != 0) {
+	if (audit_verify_signature(rec, line, signer->pk) != 0) {
 		snprintf(err, errlen, "%s:%zu: field \"signature\": does not verify under public key "
 		    "%s", name, lineno, want);
 		return -1;
@@ -53,158 +57,201 @@ check_signed(const char *name, size_t lineno, const struct audit_record *rec, co
 }
 
 /*
+ * Where an audit is read from: a regular file, read a chunk at a time however large it is, or
+ * text in memory (standard input, a pipe, the unit tests). Every check reads it again from the
+ * start, one record at a time.
+ */
+struct audit_src {
+	const char *name;
+	int fd;			/* or -1: data[0..len) */
+	const char *data;
+	size_t len;
+};
+
+/* Reads the audit's records in order into fn. `again`: a text in memory checked before. */
+static int
+src_each(const struct audit_src *src, bool again,
+    int (*fn)(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
+    size_t errlen), void *ctx, char *err, size_t errlen)
+{
+	if (src->fd >= 0)
+		return audit_read_fd(src->name, src->fd, false, fn, ctx, err, errlen);
+	return audit_read_each(src->name, src->data, src->len, false, again, fn, ctx, err,
+	    errlen);
+}
+
+/*
  * An audit checked on its own: its begin and end records and its number of records. The others
- * are not kept: what follows reads them again, one at a time, from the audit's text.
+ * are not kept: what follows reads them again, one at a time.
  */
 struct audit_summary {
 	struct audit_record begin, end;
 	size_t nrecs;
+	unsigned char head[AUDIT_HASH_BYTES];	/* the last record's hash: the whole chain */
+	char end_line[AUDIT_LINE_MAX + 1];	/* the end record's line: what its signature covers */
 };
 
-/* What the checks after the reader's need of each record: 32 bytes, not 2 KiB. */
-struct record_brief {
-	enum audit_kind kind;
-	uint64_t line_last, in_end, out_end;
-};
-
-struct briefs {
-	struct record_brief *b;
-	size_t n, cap;
+/* The first reading: every line, the chain, the begin and the (last) end record. */
+struct first_pass {
 	struct audit_summary *sum;
 	struct audit_log *keep;		/* or NULL: where whole records are kept too */
 };
 
-/* audit_read_each's callback: keeps the brief of each record, and the begin and end whole. */
 static int
-brief_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err,
-    size_t errlen)
+first_record(void *ctx, const struct audit_record *rec, size_t lineno, char *err, size_t errlen)
 {
-	struct briefs *br = ctx;
-	struct record_brief *b;
+	struct first_pass *fp = ctx;
+	struct audit_summary *sum = fp->sum;
 
-	if (br->n == br->cap) {
-		size_t ncap = br->cap == 0 ? 64 : br->cap * 2;
-		struct record_brief *bigger;
-
-		if (ncap > SIZE_MAX / sizeof(*bigger) ||
-		    (bigger = realloc(br->b, ncap * sizeof(*bigger))) == NULL) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		br->b = bigger;
-		br->cap = ncap;
-	}
-	b = &br->b[br->n++];
-	b->kind = rec->kind;
-	b->line_last = rec->line_last;
-	b->in_end = rec->in_end;
-	b->out_end = rec->out_end;
 	if (lineno == 1)
-		br->sum->begin = *rec;
-	if (rec->kind == AUDIT_END)
-		br->sum->end = *rec;
-	return br->keep != NULL ? audit_log_keep(br->keep, rec, lineno, err, errlen) : 0;
+		sum->begin = *rec;
+	if (rec->kind == AUDIT_END) {
+		sum->end = *rec;
+		memcpy(sum->end_line, rec->line, rec->line_len);
+		sum->end_line[rec->line_len] = '\0';
+	}
+	sum->nrecs = lineno;
+	memcpy(sum->head, rec->hash, AUDIT_HASH_BYTES);
+	return fp->keep != NULL ? audit_log_keep(fp->keep, rec, lineno, err, errlen) : 0;
 }
 
 /*
- * The audit reader's checks on data[0..len) alone (see verify_audit_data), keeping a summary of
+ * The second reading: the kinds and their order, the spans against the lengths the begin and end
+ * records state, and the counts. The first record whose out_end lies beyond the output is
+ * remembered and reported after the others, as a reader checks the output's length last.
+ */
+struct second_pass {
+	const char *name;
+	const struct audit_summary *sum;
+	size_t counts[AUDIT_RUN + 1];
+	uint64_t last_line;		/* line_last of the change before, once there is one */
+	bool have_last;
+	enum audit_kind last_kind;
+	size_t out_over;		/* the line of the first out_end beyond the output, or 0 */
+	unsigned char head[AUDIT_HASH_BYTES];
+};
+
+static int
+second_record(void *ctx, const struct audit_record *r, size_t lineno, char *err, size_t errlen)
+{
+	struct second_pass *sp = ctx;
+	const struct audit_record *begin = &sp->sum->begin, *end = &sp->sum->end;
+	const char *name = sp->name;
+
+	memcpy(sp->head, r->hash, AUDIT_HASH_BYTES);
+	sp->last_kind = r->kind;
+	if (lineno == 1) {
+		if (r->kind != AUDIT_BEGIN) {
+			snprintf(err, errlen, "%s:1: field \"kind\": an audit starts with a begin "
+			    "record", name);
+			return -1;
+		}
+		return 0;
+	}
+	if (r->kind == AUDIT_BEGIN) {
+		snprintf(err, errlen, "%s:%zu: field \"kind\": a second begin record", name,
+		    lineno);
+		return -1;
+	}
+	if (r->kind == AUDIT_END) {
+		if (lineno != sp->sum->nrecs) {
+			snprintf(err, errlen, "%s:%zu: field \"kind\": an end record before the "
+			    "last line", name, lineno);
+			return -1;
+		}
+		return 0;
+	}
+	sp->counts[r->kind]++;
+	if (r->in_end > begin->input_length) {
+		snprintf(err, errlen, "%s:%zu: field \"in_end\": beyond the input's %llu bytes",
+		    name, lineno, (unsigned long long)begin->input_length);
+		return -1;
+	}
+	if (sp->have_last && r->line_last <= sp->last_line) {
+		snprintf(err, errlen, "%s:%zu: field \"line_last\": not after the change before it",
+		    name, lineno);
+		return -1;
+	}
+	sp->last_line = r->line_last;
+	sp->have_last = true;
+	if (sp->out_over == 0 && lineno < sp->sum->nrecs && r->out_end > end->output_length)
+		sp->out_over = lineno;
+	return 0;
+}
+
+/*
+ * The audit's checks on its own (see verify_audit_data), reading it twice, keeping a summary of
  * the audit and, with keep, every record whole (freed by the caller, whatever the result).
  * Returns VERIFY_OK with sum filled, VERIFY_FAIL or VERIFY_ERROR with err.
  */
 static enum verify_status
-check_audit(const char *name, const char *data, size_t len, const struct keys_public *signer,
+check_audit(const struct audit_src *src, const struct keys_public *signer,
     struct audit_summary *sum, struct audit_log *keep, char *err, size_t errlen)
 {
-	struct briefs br;
-	const struct audit_record *begin = &sum->begin, *end = &sum->end;
-	const struct record_brief *last = NULL;
-	size_t counts[AUDIT_RUN + 1];
-	size_t i, n;
-	enum verify_status st = VERIFY_FAIL;
+	const char *name = src->name;
+	const struct audit_record *end = &sum->end;
+	struct first_pass fp;
+	struct second_pass sp;
+	size_t n;
 
 	memset(sum, 0, sizeof(*sum));
-	memset(&br, 0, sizeof(br));
-	memset(counts, 0, sizeof(counts));
-	br.sum = sum;
-	br.keep = keep;
-	if (audit_read_each(name, data, len, false, false, brief_record, &br, err, errlen) != 0)
-		goto done;
-	n = sum->nrecs = br.n;
-	if (br.b[0].kind != AUDIT_BEGIN) {
-		snprintf(err, errlen, "%s:1: field \"kind\": an audit starts with a begin record",
-		    name);
-		goto done;
+	memset(&sp, 0, sizeof(sp));
+	fp.sum = sum;
+	fp.keep = keep;
+	if (src_each(src, false, first_record, &fp, err, errlen) != 0)
+		return VERIFY_FAIL;
+	n = sum->nrecs;
+	sp.name = name;
+	sp.sum = sum;
+	if (src_each(src, true, second_record, &sp, err, errlen) != 0)
+		return VERIFY_FAIL;
+	/* A file changed between the two readings is not the one the first reading checked. */
+	if (memcmp(sp.head, sum->head, AUDIT_HASH_BYTES) != 0) {
+		snprintf(err, errlen, "%s: the audit changed while it was read", name);
+		return VERIFY_ERROR;
 	}
-	for (i = 1; i < n; i++) {
-		const struct record_brief *r = &br.b[i];
-
-		if (r->kind == AUDIT_BEGIN) {
-			snprintf(err, errlen, "%s:%zu: field \"kind\": a second begin record", name,
-			    i + 1);
-			goto done;
-		}
-		if (r->kind == AUDIT_END) {
-			if (i != n - 1) {
-				snprintf(err, errlen, "%s:%zu: field \"kind\": an end record before "
-				    "the last line", name, i + 1);
-				goto done;
-			}
-			break;
-		}
-		counts[r->kind]++;
-		if (r->in_end > begin->input_length) {
-			snprintf(err, errlen, "%s:%zu: field \"in_end\": beyond the input's %llu "
-			    "bytes", name, i + 1, (unsigned long long)begin->input_length);
-			goto done;
-		}
-		if (last != NULL && r->line_last <= last->line_last) {
-			snprintf(err, errlen, "%s:%zu: field \"line_last\": not after the change "
-			    "before it", name, i + 1);
-			goto done;
-		}
-		last = r;
-	}
-	if (n < 2 || br.b[n - 1].kind != AUDIT_END) {
+	if (n < 2 || sp.last_kind != AUDIT_END) {
 		snprintf(err, errlen, "%s:%zu: the audit ends without an end record: it was cut "
 		    "short", name, n);
-		goto done;
+		return VERIFY_FAIL;
 	}
-	for (i = 1; i + 1 < n; i++) {
-		if (br.b[i].out_end > end->output_length) {
-			snprintf(err, errlen, "%s:%zu: field \"out_end\": beyond the output's %llu "
-			    "bytes", name, i + 1, (unsigned long long)end->output_length);
-			goto done;
-		}
+	if (sp.out_over != 0) {
+		snprintf(err, errlen, "%s:%zu: field \"out_end\": beyond the output's %llu bytes",
+		    name, sp.out_over, (unsigned long long)end->output_length);
+		return VERIFY_FAIL;
 	}
 	if (check_count(name, n, "changes", end->changes, n - 2, "change records", err,
 	    errlen) != 0 ||
-	    check_count(name, n, "withheld", end->withheld, counts[AUDIT_WITHHELD],
+	    check_count(name, n, "withheld", end->withheld, sp.counts[AUDIT_WITHHELD],
 	    "withheld records", err, errlen) != 0 ||
-	    check_count(name, n, "remarked", end->remarked, counts[AUDIT_REMARKED],
+	    check_count(name, n, "remarked", end->remarked, sp.counts[AUDIT_REMARKED],
 	    "remarked records", err, errlen) != 0 ||
-	    check_count(name, n, "captions", end->captions, counts[AUDIT_CAPTION],
+	    check_count(name, n, "captions", end->captions, sp.counts[AUDIT_CAPTION],
 	    "caption records", err, errlen) != 0 ||
-	    check_count(name, n, "authority", end->authority, counts[AUDIT_AUTHORITY],
+	    check_count(name, n, "authority", end->authority, sp.counts[AUDIT_AUTHORITY],
 	    "authority records", err, errlen) != 0)
-		goto done;
-	if (check_signed(name, n, end, data, signer, err, errlen) != 0)
-		goto done;
-	st = VERIFY_OK;
-done:
-	free(br.b);
-	return st;
+		return VERIFY_FAIL;
+	if (check_signed(name, n, end, sum->end_line, signer, err, errlen) != 0)
+		return VERIFY_FAIL;
+	return VERIFY_OK;
 }
 
 enum verify_status
 verify_audit_data(const char *name, const char *data, size_t len,
     const struct keys_public *signer, struct audit_log *log, char *err, size_t errlen)
 {
-	struct audit_summary sum;
+	struct audit_src src = { name, -1, data, len };
+	struct audit_summary *sum;
 	enum verify_status st;
 
 	memset(log, 0, sizeof(*log));
-	if ((st = check_audit(name, data, len, signer, &sum, log, err, errlen)) != VERIFY_OK)
+	if ((sum = malloc(sizeof(*sum))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return VERIFY_ERROR;
+	}
+	if ((st = check_audit(&src, signer, sum, log, err, errlen)) != VERIFY_OK)
 		audit_log_free(log);
+	free(sum);
 	return st;
 }
 
@@ -217,7 +264,8 @@ verify_ledger_data(const char *name, const char *data, size_t len,
 	if (audit_read(name, data, len, true, log, err, errlen) != 0)
 		return VERIFY_FAIL;
 	for (i = 0; i < log->nrecs; i++) {
-		if (check_signed(name, i + 1, &log->recs[i], data, signer, err, errlen) != 0) {
+		if (check_signed(name, i + 1, &log->recs[i], data + log->recs[i].line_off, signer,
+		    err, errlen) != 0) {
 			audit_log_free(log);
 			return VERIFY_FAIL;
 		}
@@ -270,6 +318,7 @@ struct compare_ctx {
 	struct audit_change_iter it;
 	struct audit_record *change;
 	enum verify_status st;		/* VERIFY_ERROR when a record could not be made */
+	unsigned char head[AUDIT_HASH_BYTES];	/* the hash of the last record read */
 };
 
 static int
@@ -278,6 +327,7 @@ compare_each(void *ctx, const struct audit_record *rec, size_t lineno, char *err
 {
 	struct compare_ctx *cc = ctx;
 
+	memcpy(cc->head, rec->hash, AUDIT_HASH_BYTES);
 	if (lineno == 1 || lineno == cc->nrecs)
 		return 0;
 	if (audit_change_next(cc->p, cc->d, cc->res, &cc->it, cc->change, err, errlen) != 0) {
@@ -294,7 +344,7 @@ compare_each(void *ctx, const struct audit_record *rec, size_t lineno, char *err
  */
 static enum verify_status
 check_original(const struct verify_request *rq, const struct audit_summary *sum,
-    const struct text_buffer *audit, const struct text_buffer *orig,
+    const struct audit_src *audit, const struct text_buffer *orig,
     const struct text_buffer *out, char *err, size_t errlen)
 {
 	const struct audit_record *begin = &sum->begin, *end = &sum->end;
@@ -368,9 +418,13 @@ check_original(const struct verify_request *rq, const struct audit_summary *sum,
 	cc.d = &d;
 	cc.res = &res;
 	cc.st = VERIFY_FAIL;
-	if (audit_read_each(rq->audit, audit->data, audit->len, false, true, compare_each, &cc,
-	    err, errlen) != 0) {
+	if (src_each(audit, true, compare_each, &cc, err, errlen) != 0) {
 		st = cc.st;
+		goto done;
+	}
+	if (memcmp(cc.head, sum->head, AUDIT_HASH_BYTES) != 0) {
+		snprintf(err, errlen, "%s: the audit changed while it was read", rq->audit);
+		st = VERIFY_ERROR;
 		goto done;
 	}
 	if (end->portions_released != res.released || end->portions_withheld != res.withheld) {
@@ -395,6 +449,7 @@ struct commit_ctx {
 	size_t nrecs;
 	const unsigned char *secret;
 	const struct text_buffer *orig;
+	unsigned char head[AUDIT_HASH_BYTES];	/* the hash of the last record read */
 };
 
 static int
@@ -404,6 +459,7 @@ commitment_each(void *ctx, const struct audit_record *r, size_t lineno, char *er
 	struct commit_ctx *cm = ctx;
 	unsigned char h[AUDIT_HASH_BYTES];
 
+	memcpy(cm->head, r->hash, AUDIT_HASH_BYTES);
 	if (lineno == 1 || lineno == cm->nrecs)
 		return 0;
 	/* The spans lie inside the input: checked against input_length, = orig->len. */
@@ -421,7 +477,7 @@ commitment_each(void *ctx, const struct audit_record *r, size_t lineno, char *er
 /* Opens the sealed run secret and checks the input digest and every commitment. */
 static enum verify_status
 check_commitments(const struct verify_request *rq, const struct audit_summary *sum,
-    const struct text_buffer *audit, const struct text_buffer *orig, char *err, size_t errlen)
+    const struct audit_src *audit, const struct text_buffer *orig, char *err, size_t errlen)
 {
 	const struct audit_record *begin = &sum->begin;
 	unsigned char *secret, h[AUDIT_HASH_BYTES];
@@ -447,9 +503,13 @@ check_commitments(const struct verify_request *rq, const struct audit_summary *s
 	cm.nrecs = sum->nrecs;
 	cm.secret = secret;
 	cm.orig = orig;
-	if (audit_read_each(rq->audit, audit->data, audit->len, false, true, commitment_each,
-	    &cm, err, errlen) != 0)
+	if (src_each(audit, true, commitment_each, &cm, err, errlen) != 0)
 		goto done;
+	if (memcmp(cm.head, sum->head, AUDIT_HASH_BYTES) != 0) {
+		snprintf(err, errlen, "%s: the audit changed while it was read", rq->audit);
+		st = VERIFY_ERROR;
+		goto done;
+	}
 	st = VERIFY_OK;
 done:
 	sodium_free(secret);
@@ -501,11 +561,45 @@ check_in_ledger(const struct verify_request *rq, const struct audit_summary *sum
 	return VERIFY_OK;
 }
 
+/*
+ * Opens the audit: a regular file is read a chunk at a time, however large (an audit that is
+ * not the one signed is "not verified", whatever its size); anything else (standard input, a
+ * pipe) is read whole into buf, within --max-document.
+ */
+static int
+open_audit(const struct verify_request *rq, struct audit_src *src, struct text_buffer *buf,
+    char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	src->name = rq->audit;
+	src->fd = -1;
+	if (strcmp(rq->audit, "-") != 0) {
+		if ((fd = open(rq->audit, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0) {
+			snprintf(err, errlen, "%s: %s", rq->audit, strerror(errno));
+			return -1;
+		}
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0) {
+			src->fd = fd;
+			return 0;
+		}
+		close(fd);
+	}
+	if (text_read_file(rq->audit, rq->max_document, buf, err, errlen) != 0)
+		return -1;
+	src->data = buf->data;
+	src->len = buf->len;
+	return 0;
+}
+
 enum verify_status
 verify_run(const struct verify_request *rq, struct verify_result *vr, char *err, size_t errlen)
 {
 	struct text_buffer audit = { NULL, 0 }, out = { NULL, 0 }, orig = { NULL, 0 };
 	struct text_buffer ledger = { NULL, 0 };
+	struct audit_src src = { NULL, -1, NULL, 0 };
 	struct audit_summary *sum = NULL;
 	struct audit_log lg;
 	enum verify_status st = VERIFY_ERROR;
@@ -523,7 +617,7 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 		const struct audit_record *end;
 		unsigned char digest[AUDIT_HASH_BYTES];
 
-		if (text_read_file(rq->audit, rq->max_document, &audit, err, errlen) != 0 ||
+		if (open_audit(rq, &src, &audit, err, errlen) != 0 ||
 		    text_read_file(rq->output, rq->max_document, &out, err, errlen) != 0 ||
 		    (rq->original != NULL &&
 		    text_read_file(rq->original, rq->max_document, &orig, err, errlen) != 0))
@@ -532,8 +626,7 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 			snprintf(err, errlen, "out of memory");
 			goto done;
 		}
-		if ((st = check_audit(rq->audit, audit.data, audit.len, rq->signer, sum, NULL, err,
-		    errlen)) != VERIFY_OK)
+		if ((st = check_audit(&src, rq->signer, sum, NULL, err, errlen)) != VERIFY_OK)
 			goto done;
 		st = VERIFY_FAIL;
 		end = &sum->end;
@@ -555,13 +648,13 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 			goto done;
 		}
 		if (rq->original != NULL) {
-			if ((st = check_original(rq, sum, &audit, &orig, &out, err, errlen)) !=
+			if ((st = check_original(rq, sum, &src, &orig, &out, err, errlen)) !=
 			    VERIFY_OK)
 				goto done;
 			vr->original = true;
 		}
 		if (rq->auditor != NULL) {
-			if ((st = check_commitments(rq, sum, &audit, &orig, err, errlen)) != VERIFY_OK)
+			if ((st = check_commitments(rq, sum, &src, &orig, err, errlen)) != VERIFY_OK)
 				goto done;
 			vr->commitments = true;
 		}
@@ -584,6 +677,8 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 done:
 	free(sum);
 	audit_log_free(&lg);
+	if (src.fd >= 0)
+		close(src.fd);
 	text_buffer_free(&audit);
 	text_buffer_free(&out);
 	text_buffer_free(&orig);

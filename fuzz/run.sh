@@ -8,6 +8,9 @@
 #   fuzz_policy   policies/, and every policy file under samples/ and tests/
 #   fuzz_audit    fuzz/seeds/audit, and audits and a ledger that ./tearline (when built) makes
 #                 of the documents in samples/ (fuzz/work/seeds-audit)
+#   fuzz_keys     fuzz/seeds/keys, and a key pair of each kind that ./tearline (when built)
+#                 makes (fuzz/work/seeds-keys)
+#   fuzz_checkpoint  fuzz/seeds/checkpoint (notes signed by the target's own key)
 #   fuzz_redact   the documents in samples/, tests/corpus/ and tests/cases/
 #   fuzz_reading  the same documents
 set -u
@@ -69,6 +72,18 @@ seeds_audit() {
 	echo fuzz/seeds/audit "$d"
 }
 
+seeds_keys() {
+	d=fuzz/work/seeds-keys
+	rm -rf "$d"
+	mkdir -p "$d"
+	if [ -x ./tearline ]; then
+		./tearline keygen -q --secret-key "$d/sign.key" --public-key "$d/sign.pub" &&
+		    ./tearline keygen -q --auditor --secret-key "$d/box.key" \
+		    --public-key "$d/box.pub" 2> /dev/null
+	fi
+	echo fuzz/seeds/keys "$d"
+}
+
 for bin in "$@"; do
 	name=$(basename "$bin")
 	work=fuzz/work/$name
@@ -77,6 +92,8 @@ for bin in "$@"; do
 	fuzz_marking) seeds=$(seeds_marking) ;;
 	fuzz_policy) seeds=$(seeds_policy) ;;
 	fuzz_audit) seeds=$(seeds_audit) ;;
+	fuzz_keys) seeds=$(seeds_keys) ;;
+	fuzz_checkpoint) seeds=fuzz/seeds/checkpoint ;;
 	*) seeds="samples tests/corpus tests/cases" ;;
 	esac
 	existing=

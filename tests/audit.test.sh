@@ -374,5 +374,33 @@ if [ -x ../shared/tools/leakcheck ] && command -v python3 > /dev/null 2>&1; then
 	fi
 fi
 
+# The audit is read as a stream, whatever its size: --max-document bounds the documents, not
+# the audit. An audit larger than the limit verifies; one grown far past it (a record appended,
+# then 64 MB of junk) is "not verified", exit 1, without being read whole.
+i=0
+{ echo SECRET; echo; while [ $i -lt 300 ]; do printf '(S) A plan.\n\n(U) A reply.\n\n'
+	i=$((i + 1)); done; echo SECRET; } > "$tmp/many.txt"
+expect 0 "redact: a document of 600 portions" $T redact -q --release U -o "$tmp/many.rel" \
+	--audit "$tmp/many.jsonl" --secret-key "$tmp/sign.key" "$tmp/many.txt"
+alen=$(wc -c < "$tmp/many.jsonl")
+lim=$(wc -c < "$tmp/many.txt")
+rlen=$(wc -c < "$tmp/many.rel")
+[ "$rlen" -gt "$lim" ] && lim=$rlen
+if [ "$alen" -gt $((2 * lim)) ]; then
+	expect 0 "verify: an audit larger than --max-document" $T verify -q \
+		--audit "$tmp/many.jsonl" --public-key "$tmp/sign.pub" --output "$tmp/many.rel" \
+		--original "$tmp/many.txt" --max-document "$lim"
+else
+	n=$((n + 1)); echo "FAIL the audit ($alen bytes) is not larger than its document"; fail=1
+fi
+cp "$tmp/audit.jsonl" "$tmp/grown.jsonl"
+head -c 67108864 /dev/zero | tr '\0' 'x' >> "$tmp/grown.jsonl"
+expect 1 "verify: an audit grown by 64 MB" $T verify -q --audit "$tmp/grown.jsonl" \
+	--public-key "$tmp/sign.pub" --output "$tmp/rel.txt" --max-document 1M
+says "longer than 8192 bytes: not a record" "verify: grown audit: the line is named"
+# Standard input is still read whole, within the limit.
+expect 0 "verify: the audit on standard input" sh -c "$T verify -q --audit - \
+	--public-key '$tmp/sign.pub' --output '$tmp/rel.txt' < '$tmp/audit.jsonl'"
+
 echo "$n checks"
 exit $fail

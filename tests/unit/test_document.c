@@ -514,6 +514,38 @@ test_subject(void **state)
 	document_free(&d);
 }
 
+/*
+ * A rule whose required group took no part in its match does not match (a fuzz find: a subject
+ * pattern with an empty alternative left its label unset, and the line was read from an offset
+ * of PCRE2_UNSET). Under such a policy the SUBJECT line is no subject, and the document still
+ * parses.
+ */
+static void
+test_unset_group(void **state)
+{
+	static const char from[] = "(?<label>SUBJ(?:ECT)?";
+	static const char to[] = "|(?<label>SUBJ(?:ECT)?";
+	struct policy *q;
+	struct document d;
+	char err[POLICY_ERRLEN], *text, *at;
+	size_t n = policy_builtin_len;
+
+	(void)state;
+	assert_non_null(text = malloc(n + sizeof(to)));
+	memcpy(text, policy_builtin_text, n);
+	text[n] = '\0';
+	assert_non_null(at = strstr(text, from));
+	memmove(at + 1, at, strlen(at) + 1);
+	*at = '|';
+	assert_non_null(q = policy_load(text, strlen(text), "unset", err, sizeof(err)));
+	parse_str(q, "SECRET\nSUBJECT: (C) A subject\n1. (U) Text.\n", &d);
+	assert_true(d.nportions >= 1);
+	assert_false(d.portions[0].subject);
+	document_free(&d);
+	policy_free(q);
+	free(text);
+}
+
 static void
 test_continuation(void **state)
 {
@@ -718,6 +750,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_lf_crlf_cr),
 		cmocka_unit_test(test_split_edges),
+		cmocka_unit_test(test_unset_group),
 		cmocka_unit_test(test_split_nul),
 		cmocka_unit_test(test_bom_and_utf8),
 		cmocka_unit_test(test_seed_roles),
