@@ -3126,6 +3126,21 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	return n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK;
 }
 
+/* Whether a line's label begins with a digit, after blanks and a pilcrow ("  ¶2."). */
+static bool
+digit_label(const char *s, size_t len)
+{
+	size_t k = 0;
+
+	while (k < len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k + 1 < len && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xB6)
+		k += 2;
+	else if (k < len && (unsigned char)s[k] == 0xB6)
+		k++;
+	return k < len && isdigit((unsigned char)s[k]);
+}
+
 /*
  * Rule: text (continue; unmarked; raise). A line that begins no portion goes on with the current
  * one, as a wrapped line or a sentence that a page break or a blank line cut (goes_on), but:
@@ -3174,9 +3189,18 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		unknown.unknown = true;
 		snprintf(unknown.unknown_token, sizeof(unknown.unknown_token), "%s",
 		    "a mark with no brackets");
+		rd->header = false;
 		return start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0 ? -1 :
 		    (d->lines[i].portion = rd->cur, 1);
 	}
+	/*
+	 * A paragraph numbered with digits ("1. The", "2. U) The", "3 The") is the body, marked or
+	 * not: it ends the header, as a mark at a line's head does. A SUBJECT line after it is
+	 * text, where its mark only raises; were the header to go on, damage to the paragraph's
+	 * mark would read a later line as a subject with a mark of its own.
+	 */
+	if (numbered && digit_label(s, len))
+		rd->header = false;
 	if (rd->cur == DOC_NONE || numbered) {
 		fresh = true;
 	} else if (item && rd->bulleted) {
@@ -3233,6 +3257,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 */
 		if (start(rd, i, &raised, REASON_ITEM, label_end, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
+		rd->header = false;
 	} else if (fresh) {
 		if (start(rd, i, NULL, REASON_UNMARKED, label_end, REL_OWN) != 0)
 			return -1;

@@ -333,6 +333,10 @@ redteam redteam10
 #     line's head in more forms, and trailing marks with a footnote or quotation mark after them.
 redteam redteam11
 
+# 30. A fuzz find, tests/data/fuzzfinds/ (on 69cd506): a paragraph numbered with digits ends the
+#     header whatever its mark, so a SUBJECT line after it is body text.
+redteam fuzzfinds
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
