@@ -8,7 +8,9 @@
 #   make check-valgrind   the end-to-end cases and audit round trips under valgrind memcheck
 #   make check-limits     the slow limit cases: a 1 GB document processed
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (make uninstall takes the same)
+#
+# CPPFLAGS, CFLAGS and LDFLAGS are honoured (dpkg-buildflags' hardening among them).
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -21,9 +23,9 @@ PKG_CONFIG ?= pkg-config
 PKGS = libpcre2-8 libsodium yaml-0.1 jansson libseccomp libutf8proc
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) \
 	-DTEARLINE_VERSION='"$(VERSION)"' -DTEARLINE_POLICY_DIR='"$(DATADIR)/policies"' \
-	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+	-DTEARLINE_BIN_DIR='"$(BINDIR)"' $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 B = build
@@ -40,13 +42,21 @@ all: $(TL)
 $(TL): $(OBJ) $(B)/main.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/%.o: filter/%.c $(HDR) | $(B)
+$(B)/%.o: filter/%.c $(HDR) | $(B)/libraries
 	$(CC) $(ALL_CFLAGS) -Ifilter -c -o $@ $<
+
+# The libraries are checked once, before anything is compiled, so that a missing one is named
+# here rather than shown as hundreds of undefined references.
+$(B)/libraries: | $(B)
+	@$(PKG_CONFIG) --exists --print-errors $(PKGS) || { \
+	    echo "tearline: a library is missing (above): make deps installs them as root," \
+	        "or see scripts/deps.sh" >&2; exit 1; }
+	@touch $@
 
 # The installed policies' directory is compiled into policy.o: a build for another PREFIX (or
 # `make install PREFIX=...` after a plain `make`) compiles it again.
 $(B)/datadir: FORCE | $(B)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(BINDIR)' | cmp -s - $@ || echo '$(DATADIR) $(BINDIR)' > $@
 
 $(B)/policy.o: $(B)/datadir
 
@@ -108,10 +118,14 @@ install: tearline
 	install -m 644 tearline.1 $(DESTDIR)$(MANDIR)/man1/tearline.1
 	install -m 644 policies/*.yaml $(DESTDIR)$(DATADIR)/policies/
 
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tearline $(DESTDIR)$(MANDIR)/man1/tearline.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
 clean:
 	rm -rf $(B) $(ASAN_B) $(TSAN_B) tearline
 
-.PHONY: all deps demo check unit install clean FORCE
+.PHONY: all deps demo check unit install uninstall clean FORCE
 
 # The whole suite against a build with AddressSanitizer and UndefinedBehaviorSanitizer, in
 # $(ASAN_B): tests/run.sh takes the program from $$TEARLINE and the unit tests from $$BUILD.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # make bench: tearline against the tools a pipeline would otherwise use, on the same bytes.
 #
 # Builds a corpus from the cables of ../shared/corpus (or tests/corpus when ../shared is absent):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * audit: building, writing and reading the audit chain, and the office ledger.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * audit: the signed hash chain that records a redaction run, and the office ledger of runs.
  *

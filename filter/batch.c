@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * batch: chunks in child processes, a pool of worker threads in each, and one committer that
  * finishes the documents in input order.

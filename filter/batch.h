@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * batch: many documents through one policy, a pool of threads and one ledger.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * check: decisions and marking lints, located.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * check: the pre-publication review. Decides every portion of a document against a release
  * target, as redact does, and lints its markings. Each finding is located (line, column) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * checkpoint: RFC 6962 Merkle trees over ledger entries, and C2SP checkpoint notes.
  */

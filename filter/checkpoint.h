@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * checkpoint: one signed Merkle tree over the runs of many ledgers.
  *

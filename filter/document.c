@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * document: lines, their roles, and portions.
  */
@@ -3249,6 +3250,12 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    fold_source(f, h->group.end) : 0, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
+		/*
+		 * A mark anywhere in a line of text ends the header too, as one at its head does:
+		 * were it to go on, a mark added in mid-line would keep a later SUBJECT line a
+		 * subject with a mark of its own, and release it (a fuzz find).
+		 */
+		rd->header = false;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {
 		/*
 		 * "S) The walrus": a letter label that is a level letter may be "(S)" that lost its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * document: the document model. Splits a document into lines, recognises each line's role under
  * the policy's layout (routing header, banner, page header, caption, authority block, subject,

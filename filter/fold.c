@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fold: compatibility forms for the reading rules.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fold: what the reading rules compare, never what is written.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * keys: the key files of the audit. A signing key pair (Ed25519) signs audits and ledger entries;
  * an auditor key pair (X25519, for libsodium sealed boxes) lets an auditor open a run's secret.

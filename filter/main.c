@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * tearline: a classification-aware redaction filter.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * marking: the marking grammar and the dominance rules.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * marking: the marking grammar. Parses portion marks ("S//REL TO USA, GBR"), banner markings
  * ("SECRET//NOFORN") and release targets into struct marking under a policy's vocabulary, decides

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * policy: loading a YAML policy (libyaml's document API) and compiling its patterns (PCRE2).
  */
@@ -17,6 +18,9 @@
 
 #include "textio.h"
 
+#ifndef TEARLINE_BIN_DIR
+#define TEARLINE_BIN_DIR "/usr/local/bin"
+#endif
 #ifndef TEARLINE_POLICY_DIR
 #define TEARLINE_POLICY_DIR "/usr/local/share/tearline/policies"
 #endif
@@ -1220,8 +1224,9 @@ policy_path(const char *name_or_path, char *path, size_t pathlen, char *err, siz
 	}
 	/*
 	 * A name is looked up in $TEARLINE_POLICY_DIR, then beside the program (policies/ in a
-	 * build tree), then where `make install` puts them. The working directory is never
-	 * searched: a document's folder must not be able to supply its own policy.
+	 * build tree; never beside an installed program, in its bin directory), then where `make
+	 * install` puts them. The working directory is never searched: a document's folder must
+	 * not be able to supply its own policy.
 	 */
 	if (getenv("TEARLINE_POLICY_DIR") != NULL && getenv("TEARLINE_POLICY_DIR")[0] != '\0')
 		dirs[ndirs++] = getenv("TEARLINE_POLICY_DIR");
@@ -1229,7 +1234,9 @@ policy_path(const char *name_or_path, char *path, size_t pathlen, char *err, siz
 		char *slash;
 
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
+		if ((slash = strrchr(exe, '/')) != NULL &&
+		    !((size_t)(slash - exe) == strlen(TEARLINE_BIN_DIR) &&
+		    memcmp(exe, TEARLINE_BIN_DIR, strlen(TEARLINE_BIN_DIR)) == 0)) {
 			memcpy(slash + 1, "policies", sizeof("policies"));
 			dirs[ndirs++] = exe;
 		}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * policy: the marking scheme and document layout that tearline applies.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * policy_test: runs the examples a policy carries (its `tests:` list) against the policy itself,
  * so that every shipped policy proves its own marks, targets and layout.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * reading: the reading rules, on folded text.
  */

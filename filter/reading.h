@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * reading: the rules that read what a line says about classification, on its folded form (fold.h).
  *

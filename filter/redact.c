@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * redact: decisions, rendering and the change list.
  */

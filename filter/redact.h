@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * redact: the redaction engine. Decides every portion of a parsed document against a release
  * target, writes the release in one of three modes, re-marks banner, routing, caption and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * report: text, JSON (jansson), SARIF 2.1.0 (jansson) and HTML writers for check findings.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * report: writers for the findings of `tearline check`, one per format: text for terminals,
  * JSON with a stable schema, SARIF 2.1.0 for code-scanning tools, and one self-contained HTML

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * sandbox: a seccomp allow-list with libseccomp.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * sandbox: least privilege. Once tearline has opened every file it needs, it confines itself
  * with a seccomp allow-list (libseccomp) to what it still does: read, write, memory, time,

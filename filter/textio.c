@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * textio: whole-document input and all-or-nothing output.
  */

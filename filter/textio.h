@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * textio: reading whole documents under a size cap, and writing releases safely.
  *

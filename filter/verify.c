@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * verify: the checks of `tearline verify`, in the order a reader would make them: the audit on
  * its own, then the release, then the original, then the commitments, then the ledger. The first

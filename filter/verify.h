@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * verify: checking an audit, the release it speaks of, the original it came from, and the office
  * ledger. Every check that fails names the file, the line (the record) and the field.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the audit reader, with a property. The input is read as an audit and as a
  * ledger (canonical lines, chain, kinds, counts, key id, signature). Besides never crashing,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the checkpoint and signed-note readers (checkpoint_open,
  * checkpoint_note_open). Each input is read twice: as a note as it stands, which must not crash

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the key-file parsers (keys_parse_public, keys_parse_secret), on any text, as
  * both kinds of key. Properties: a key that parses has the id derived from its public key; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the marking grammar. Parses the input as a portion mark and as a banner
  * marking, decides it against fixed targets, and formats it; checks that an unknown marking is

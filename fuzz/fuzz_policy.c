@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the policy loader, and everything a policy's words reach. Any input either
  * loads into a policy whose every rule compiled, or fails with a message. A policy that loads is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the reading's properties (tests/props/props.h) on the fuzzer's document. The
  * input is the document itself; the damage and insertions are drawn from a seed made of its

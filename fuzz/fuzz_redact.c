@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the whole redact pipeline, with a property. The input drives a generator of
  * cable-like documents: banners, captions, page headers, labels, marks of every spelling, text

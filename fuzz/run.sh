@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs each libFuzzer target for SECONDS with its seeds. Usage: fuzz/run.sh SECONDS BINARY...
 # Fails when a target finds a crash, a leak or a property violation.
 #

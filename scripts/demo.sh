@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # make demo: releases the seed cable to the public with a signed audit, then verifies the audit,
 # the release, the original and the ledger. Everything it writes goes under build/demo/.
 set -eu

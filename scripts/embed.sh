@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Writes a C file that holds FILE's bytes as policy_builtin_text. Usage: embed.sh FILE
 set -eu
 printf '/* Generated from %s by scripts/embed.sh; do not edit. */\n' "$1"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Adversarial documents: each is built to tempt the filter into releasing text it must withhold,
 # and each asserts, in mask, strip and blackout mode, that named secret words never reach the
 # output, and that the releasable words do. Cases that fail today live in tests/pending/.

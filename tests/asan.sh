@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs the whole suite (tests/run.sh), or the scripts given after DIR, against the sanitizer build
 # in DIR (default build-asan, made by make check-asan; build-tsan by make check-tsan): the program
 # from DIR/tearline, the unit tests from DIR/test_*. Fails when the suite fails or when any run

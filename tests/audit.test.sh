@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The audit end to end, through the command line: keygen; redact with --audit; verify, with the
 # original and the auditor's key; then every kind of tampering, each of which must exit 1 (not
 # verified) and never 0 or 2: a record deleted, duplicated or swapped, the tail cut, garbage

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Batch mode (tearline redact --output-dir DIR FILE...): a batch of real cables, in several
 # chunks, with one worker and with several, gives byte for byte the releases, audits and ledger
 # that one run per document gives in the same order (the same time from SOURCE_DATE_EPOCH, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs the golden end-to-end cases, tests/cases/NAME/, from the repository root:
 #   args      one line: the arguments after ./tearline (split by the shell; quotes are honoured)
 #   input     the document, given on standard input

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tearline check, the pre-publication gate of issue 4: its exit status over the sample cables at
 # several targets (0 passes, 1 does not, 2 could not run), every withheld paragraph of the seed
 # listed with its line (checked against lines found here with grep, not by tearline), each lint

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tearline ledger merge and tearline verify --checkpoint, end to end: three batches with three
 # ledgers (two signed by one office key, one by another) are merged into one signed checkpoint;
 # Python's hashlib recomputes, independently, the RFC 6962 test vectors the unit test holds, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The command line's manners: standard input and "-", the redact subcommand, -o written
 # atomically (and not at all on error), write errors reported (a full disk is /dev/full),
 # located warnings, -q, --help and --version.

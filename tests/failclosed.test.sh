@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Fail-closed reading: every shape that issue 11 found text leaking through, written the way real
 # documents are, each asserting in mask, strip and blackout mode that the words after the shape
 # never reach a release they may not, and that the releasable words do. Each of these documents

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Found by the hardening tests and fixed: a failed redact run must leave the office ledger as
 # it was. tearline redact --audit --ledger enters the run in the ledger (write and fsync) before
 # it finishes the audit and the release (a last flush and sync, close, rename). When one of those

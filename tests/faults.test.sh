@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Fault injection: every open, read, write, fsync and rename that tearline redact makes on its
 # files is made to fail in turn (build/faultinject.so, an LD_PRELOAD shim: see
 # tests/faults/faultinject.c), with -o and to standard output, from a file and from standard

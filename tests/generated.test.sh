@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Generated documents against the shared leak oracle: tests/lib/gendocs.py writes 400 documents
 # from fixed seeds, each built to tempt the filter (marks in many spellings, misspelt, in lower
 # case and unclosed; marks in mid-line and at the start of wrapped lines; numbered paragraphs

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The HTML review page of `tearline check`, in a real browser: Debian's headless Chromium loads
 # the page for the seed cable at UNCLASSIFIED, dumps its DOM and logs its network activity, and
 # takes two screenshots (one 1280x2000 window, one tall enough for the whole page), decoded with

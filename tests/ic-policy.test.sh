@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # One default reading covers cables, FOIA releases and IC documents (issue 12): over
 # ../shared/corpus/ic-ocr/, at each target both policies accept, the default policy keeps every
 # line policies/us-intel.yaml keeps (it reads them at least as well) and withholds every line it

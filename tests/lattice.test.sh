@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The lattice (docs/policies.md, "The audiences"): the executable specification in
 # tests/lib/lattice.py, written apart from the C code from the policy files, decides generated
 # (mark, target) pairs and roll-ups for every shipped policy and must agree with tearline on each;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # End-to-end leak test, self-contained: runs ./tearline over every cable in tests/corpus/ (see
 # tests/corpus/SOURCES) at UNCLASSIFIED and CONFIDENTIAL, in each mode, and judges each release
 # with tests/leak.py, a checker written apart from the filter. Fails on any leaked shingle, any

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The shared leak oracle (../shared/tools/leakcheck) over every document of the shared corpus
 # (every folder of ../shared/corpus: Cablegate cables in UTF-8 and in Latin-1 with CRLF, State and
 # CIA FOIA releases, OCR'd IC pages), at UNCLASSIFIED, CONFIDENTIAL and SECRET. Fails on any leaked

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Found by the hardening tests and fixed: a failed redact run must leave no ledger behind when
 # there was none. redact opens --ledger with O_CREAT (to lock it) before it reads the document,
 # so a run that then fails (here: the document does not exist) exits 2 but leaves an empty

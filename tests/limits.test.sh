@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Limits and hostile bytes: a line of 100 MB, a document of 1 GB, the --max-document boundary,
 # CR-only line ends, a byte order mark, invalid UTF-8 and NUL bytes in each kind of line (banner,
 # mark, text), and policies whose patterns hit PCRE2's match, depth, heap and JIT stack limits.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs every example in the EXAMPLES section of tearline.1, in order, in a fresh directory that
 # holds a copy of samples/, and fails when one does not do what the man page says: exit 0 (or
 # exit 1 for the `check` example the page says exits 1), print something, write its -o file or

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # A batch spread by GNU parallel (Debian's `parallel`), as docs/batch.md tells it for many hosts,
 # run here on this machine: once with -j 2, once through --sshlogin 2/: (":" is GNU parallel's
 # name for this machine, reached without ssh). Each job is `tearline redact --output-dir` of a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The properties of the reading and the lattice (tests/props/props.h: nested releases by level and
 # by audience, damage to a mark and an inserted signal never releasing a withheld line, the three
 # modes releasing the same lines, banners that read back and admit no reader a kept portion

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Regressions: leaks the test suite once found in the filter, each fixed, each kept here in the
 # form of tests/adversarial.test.sh (secret words that must never reach the output).
 set -u

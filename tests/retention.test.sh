@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Retention (issue 12): each reading rule that lets a line the author marked at or below the
 # target go out, tested on shapes written the way real cables are, beside the neighbours it must
 # not release; and the ambiguous shapes that stay withheld whatever the rules above read. The

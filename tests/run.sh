@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script;
 # or, given scripts as arguments, only those scripts (make check-tsan runs the threaded ones).
 # $BUILD names another build directory for the unit binaries, and $TEARLINE another binary for

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Checks that tearline still writes exactly the releases kept in samples/ (see samples/README.md).
 set -u
 cd "$(dirname "$0")/.." || exit 2

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The marking schemes: every shipped policy's own examples, the scheme policies' vocabularies
 # against the ISM lists they cite, and every scheme sample (samples/schemes/releases.tsv) released
 # byte for byte as kept, with no 8-word shingle of a withheld portion and none of the named

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Found by the hardening tests and fixed: no message may show any part of a secret key.
 # keys.c's read_public_part quotes up to 32 bytes of a bad "algorithm:" value, in a secret key
 # file as in a public one: a secret key file whose secret value stands on its algorithm line (a

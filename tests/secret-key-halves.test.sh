@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Found by the hardening tests and fixed: a signing key whose seed half is not the key's own
 # must be refused. keys_read_secret checks that "the halves belong together" with
 # crypto_sign_ed25519_sk_to_pk, but for Ed25519 that only copies the public key stored in the

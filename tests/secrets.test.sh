@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Secrets never show: redact with a bad --secret-key file (open to others, malformed, truncated
 # at every byte, a key of the wrong kind, halves that do not belong together) and verify with a
 # bad --auditor-secret-key must exit 2, and nothing the run prints (standard output and error),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # A run stopped by SIGINT, SIGTERM or SIGHUP leaves nothing behind: the release, the audit and a
 # check report are written to temporary files beside their names, and those are removed before
 # the signal takes its course. So that the signal always lands while the files exist, the fault

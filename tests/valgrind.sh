@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs the golden end-to-end cases (tests/cases/*) and audit round trips (keygen, redact with
 # --audit, --auditor-key and --ledger, verify with --original, --auditor-secret-key and
 # --ledger, and a tampered audit) under valgrind memcheck, and fails on any memory error or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faultinject: an LD_PRELOAD shim that makes chosen I/O calls fail, for tests/faults.test.sh.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Helpers for adversarial tests: sourced by tests/adversarial.test.sh and tests/pending/*.sh.
 # Runs from the repository root; needs $tmp (a scratch directory) and sets $fail on failure.
 # Runs the tearline that $TEARLINE names (./tearline by default).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # shellcheck shell=sh
 # What the test scripts start with; sourced from the top of the tree, after `cd`:
 #   $T     the program under test: $TEARLINE, or ./tearline (the script stops if it is not built)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Helpers for fault-injection tests: sourced by tests/faults.test.sh and
 # tests/faults-ledger.test.sh. Runs from the repository root; needs $T (the
 # program), $shim (build/faultinject.so), $tmp (a scratch directory) and $seed (a document), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * props: properties of the reading that need no oracle.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * props: properties of the reading that need no oracle (docs/reading.md, "What the tests prove").
  * Shared by the unit test (tests/unit/test_props.c, fixed seeds, in make check), the runner

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * props: the property tests (props.h) on many generated documents and on files.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fixtures: what several unit tests share. Static inline, so that a test that uses only part of
  * it gets no warning for the rest. Include it after cmocka.h and the modules' headers it needs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_audit: the audit chain. Golden vectors from a fixed seed and a fixed key; the hash
  * construction checked by an independent computation; every canonical-form rule (spacing, key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_checkpoint: the RFC 6962 tree, its audit paths and the C2SP checkpoint note.
  *

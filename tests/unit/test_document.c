@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_document: the document model. Line splitting (LF, CRLF, lone CR, no final newline, NUL
  * bytes, a byte order mark), the role of every kind of line in the seed cable, portions and their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_fold: what the reading rules compare. Each case folds a line and checks the folded text, in
  * ASCII where the rule reads it so: compatibility forms, text decoded twice, overlong forms,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_keys: key files. A pair is made with a secret key file of mode 0600 and read back; a key
  * file is never overwritten; a secret key file open to others is refused; a key of the wrong

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_marking: the marking grammar under the built-in policy. Every portion mark spelling seen
  * in the corpus, the parentheses that are not marks, release targets, and each rule of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_policy: loading policies. The built-in policy loads and agrees with the ISM vocabulary
  * (tests/data/ism-cve/CVEnumISMCATRelTo.rnc, parsed here); a bad policy is refused with a

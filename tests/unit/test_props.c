@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_props: the properties of tests/props/props.h on generated documents from fixed seeds
  * (the runner build/props and tests/props.test.sh take them to real documents and more seeds).

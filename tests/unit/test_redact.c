@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_redact: the redaction engine on small documents. Each mode's output byte for byte, the
  * re-marking of banner, routing, caption and authority lines, the decisions, and the change

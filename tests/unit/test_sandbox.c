@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Tests for the sandbox: in a child process, after sandbox_enter, the calls the filter needs
  * still work and the ones it does not need fail with EPERM.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_textio: reading under a size cap, and all-or-nothing output. A file is written under a
  * temporary name and renamed only on success; a failure leaves no file; a write error (to

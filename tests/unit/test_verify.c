@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_verify: what `tearline verify` catches. Every single-bit flip of a small audit and of its
  * output (exhaustively); a record deleted, duplicated or swapped; the tail cut or garbage appended;
