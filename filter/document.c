@@ -1121,6 +1121,45 @@ same_line(const struct document *d, size_t a, size_t b)
 }
 
 /*
+ * Whether the first post and cable number a banner names ("MUSCAT 001065") are shown to be a
+ * post and a number, not the words of a title ("TOP SECRET OPERATION WALRUS OPLAN 5027"): the
+ * number is written as cable numbers are, with six digits or zeros before it; or section
+ * numbering stands before the post ("SECTION 1 OF 2 TEHRAN 2069"); or a line before this one
+ * names the post after its first word ("FM AMEMBASSY TEHRAN" above "UNCLASSIFIED TEHRAN 5055").
+ */
+static bool
+post_shown(const struct reader *rd, const char *s, size_t n, const char *post, size_t len)
+{
+	const struct document *d = rd->d;
+	size_t k = 0, digits = 0, i;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (skip_numbering(s, n, 0) > k)
+		return true;
+	while (k < n && !isdigit((unsigned char)s[k]))
+		k++;
+	if (k < n && s[k] == '0')
+		return true;
+	while (k + digits < n && isdigit((unsigned char)s[k + digits]))
+		digits++;
+	if (digits >= 6)
+		return true;
+	for (i = 0; i < d->nlines; i++) {
+		const char *t = d->data + d->lines[i].off;
+		size_t tl = d->lines[i].len, j;
+
+		if (t <= s && s <= t + tl)
+			break;	/* this line: only the lines before it count */
+		for (j = 1; j + len <= tl; j++)
+			if (t[j - 1] == ' ' && memcmp(t + j, post, len) == 0 &&
+			    (j + len == tl || !isalnum((unsigned char)t[j + len])))
+				return true;
+	}
+	return false;
+}
+
+/*
  * Whether the post and cable number that s[0..n) names, if any, are the document's: those of
  * the first banner that names them, which this one is when `first` (a banner at the top, or the
  * first banner of all after a note that opens the document, before any mark). A page
@@ -1145,6 +1184,8 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first)
 	if (!post_number(s, n, post, &len, &number))
 		return len < POST_MAX;
 	if (rd->post_len == 0 && first) {
+		if (!post_shown(rd, s, n, post, len))
+			return false;
 		memcpy(rd->post, post, len);
 		rd->post_len = len;
 		rd->number = number;
@@ -1757,6 +1798,9 @@ note_items(struct reader *rd, const char *s, size_t n)
 		at++;
 	}
 }
+
+static bool sentence_marks(const struct policy *p, const char *s, size_t n, size_t from,
+    bool latin1, struct marking *m);
 
 /*
  * The marking of a level letter ("c", "S"), in either case, or none. Sets *other for a letter of
@@ -2499,6 +2543,9 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	/* Every mark further on in the line counts too: the line cannot be cut. */
 	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
+	if (sentence_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1,
+	    &more))
+		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
 	    reading_mark_tail(p, f, g->end, &more))
@@ -2603,7 +2650,16 @@ read_subject(struct reader *rd, size_t i)
 			/* "SUBJECT: (C)" is a mark; "(c)" may be one in lower case: it raises. */
 			has_mark = true;
 			lower = g.item == ITEM_LOWER;
+			/* "(U.)", "(U:)": a level letter with something beside it proves nothing. */
+			if (!g.bare || other)
+				mk.unknown = true;
 		}
+		/*
+		 * What stands right after the mark belongs to it, as at a paragraph's head
+		 * ("(U)//SBU", "(U) FOUO", "(U) //NF"): it only raises.
+		 */
+		if (has_mark && reading_mark_tail(p, &f, g.end, &more))
+			marking_join(p, &mk, &more, &mk);
 	}
 	if (reading_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) :
 	    label_end, ln->latin1, &more)) {
@@ -2770,9 +2826,18 @@ static bool
 line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
     struct marking *m)
 {
-	struct marking cells;
+	struct marking cells, heads;
 	bool found = reading_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
 	    d->lines[i].latin1, m);
+
+	if (sentence_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
+	    d->lines[i].latin1, &heads)) {
+		if (found)
+			marking_join(p, m, &heads, m);
+		else
+			*m = heads;
+		found = true;
+	}
 
 	if (!table_marks(p, d, i, &cells))
 		return found;
@@ -3103,6 +3168,154 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 		up[k - at] = s[k];
 	}
 	return level_then(p, up, b - at, "IL1", true);
+}
+
+/*
+ * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level and a term
+ * glued or parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF").
+ */
+static bool
+level_glued(const struct policy *p, const char *s, size_t n)
+{
+	char up[POLICY_WORD_MAX + 1];
+	size_t k, m = 0;
+
+	for (k = 0; k < n && m < POLICY_WORD_MAX; k++) {
+		if (strchr(")]}", s[k]) != NULL)
+			break;
+		if (s[k] != ' ')
+			up[m++] = (char)toupper((unsigned char)s[k]);
+	}
+	return m > 1 && level_then(p, up, m, "IL1,;-/|", false);
+}
+
+/* Whether s[0..n) holds a letter in lower case, but OCR's "l" for "I" after the first. */
+static bool
+lower_inside(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (islower((unsigned char)s[k]) && !(s[k] == 'l' && k > 1))
+			return true;
+	return false;
+}
+
+/* Whether s[0..n) holds "//". */
+static bool
+double_slash(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k + 1 < n; k++)
+		if (s[k] == '/' && s[k + 1] == '/')
+			return true;
+	return false;
+}
+
+/*
+ * Whether folded offset k of f begins a sentence in mid-line: after ". ", "? " or "! " (not ": ",
+ * which fields write: "Class: CONFIDENTIAL" in a FOIA release's stamp is no mark of its text).
+ */
+static bool
+sentence_head(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+	size_t j = k;
+
+	/* A word in capitals or a bracket: not a number ("Nov. 2003 to"), nor lower case. */
+	if (k == 0 || s[k - 1] != ' ' || !(isupper((unsigned char)s[k]) ||
+	    strchr("([{", s[k]) != NULL))
+		return false;
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	return j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
+	    (isalnum((unsigned char)s[j - 2]) || strchr(")\"'", s[j - 2]) != NULL);
+}
+
+/*
+ * Marks where a sentence begins in mid-line ("... on June 12. S//NF The", "... June 12. (S,NF)
+ * The", "... June 12. C) The", "... went well. (U)//FOUO The"): read as at a paragraph's head,
+ * where what may be a mark and proves nothing is unknown, a level letter that lost its '(' is
+ * its level, and the controls right after a proven mark are its own. Proven marks there are
+ * reading_marks' to find. Only raises. Returns whether one was found, joined into *m.
+ */
+static bool
+sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
+    struct marking *m)
+{
+	size_t pos = from;
+	bool found = false;
+
+	while (pos < n) {
+		struct fold f;
+		size_t k, next;
+
+		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
+		next = f.consumed;
+		for (k = 1; k < f.len; k++) {
+			struct marking one, tail;
+			struct group g;
+			bool other, hit = false;
+
+			if (!sentence_head(&f, k))
+				continue;
+			marking_init(&one);
+			one.unknown = true;
+			if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
+			    !lower_inside(f.text + g.start, g.end - g.start)) {
+				/*
+				 * One that a level leads ("(S,NF)", "(SIINF)"), or that holds "//": not
+				 * a reference ("(REFTEL A) Further", "(NATO) The").
+				 */
+				if (g.kind == GROUP_UNKNOWN && (g.has_level ||
+				    double_slash(f.text + g.start, g.end - g.start) ||
+				    level_glued(p, f.text + g.start + 1, g.end - g.start - 1))) {
+					one = g.mark;
+					one.unknown = true;
+					hit = true;
+				} else if (g.kind == GROUP_ITEM && g.letter != 0 &&
+				    letter_marking(p, g.letter, &one, &other)) {
+					/* "(S1)", "(U.)": no proven mark. "(U)//FOUO": its tail. */
+					if (!g.bare || other) {
+						one.unknown = true;
+						hit = true;
+					} else if (reading_mark_tail(p, &f, g.end, &tail) == 1) {
+						marking_join(p, &one, &tail, &one);
+						hit = true;
+					}
+				} else if (g.kind == GROUP_MARK) {
+					/* A sentence's head is no citation ("June 12. (S,NF) The"). */
+					one = g.mark;
+					hit = g.mark.unknown;
+					if (reading_mark_tail(p, &f, g.end, &tail) == 1) {
+						marking_join(p, &one, &tail, &one);
+						hit = true;
+					}
+				}
+			} else if (isupper((unsigned char)f.text[k]) && k + 1 < f.len &&
+			    strchr(")]}", f.text[k + 1]) != NULL &&
+			    letter_marking(p, f.text[k], &tail, &other)) {
+				/* "C) The": "(C)" that lost its '('. */
+				one = tail;
+				one.unknown = one.unknown || other;
+				hit = true;
+			} else if (reading_lost_open(p, &f, k, &g) || bare_head(p, &f, k)) {
+				hit = true;
+			}
+			if (!hit)
+				continue;
+			if (found)
+				marking_join(p, m, &one, m);
+			else
+				*m = one;
+			found = true;
+		}
+		if (next == 0)
+			break;
+		pos += next;
+	}
+	return found;
 }
 
 /*

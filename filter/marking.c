@@ -480,6 +480,14 @@ parse_marking(const struct policy *p, const char *text, size_t len, enum marking
 	if (control >= 0)
 		add_control(p, m, control);
 
+	/*
+	 * A marking that ends in a separator ("UNCLAS/", "S//NF//") was cut short: what stood
+	 * after it is not known.
+	 */
+	if (n > tok && (s[n - 1] == '/' || s[n - 1] == '-')) {
+		note_unknown(m, s + n - 1, 1);
+		return 1;
+	}
 	/* The rest: categories separated by one or more slashes; a hyphen or space may lead. */
 	i = tok;
 	while (i < n && (s[i] == '/' || s[i] == '-' || s[i] == ' '))

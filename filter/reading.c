@@ -834,8 +834,8 @@ odd_label(const struct fold *f, size_t at, size_t max)
  * bracket, with no opening one before it, that may be a mark (not prose, nor a number, nor an
  * abbreviation): an unknown group, never proven. Returns whether there is one at `at`.
  */
-static bool
-lost_open(const struct policy *p, const struct fold *f, size_t at, struct group *g)
+bool
+reading_lost_open(const struct policy *p, const struct fold *f, size_t at, struct group *g)
 {
 	const char *s = f->text;
 	size_t j, limit = at + p->reading.mark_max;
@@ -940,7 +940,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		}
 	}
 	h->after_label = pos;
-	if (lost_open(p, f, pos, &h->group))
+	if (reading_lost_open(p, f, pos, &h->group))
 		return 0;
 	/* A closing bracket where a mark opens ("﴾S﴿" folds to ")S(") opens one all the same. */
 	if (pos < f->len && is_close(s[pos]) && pos + 1 < f->len && s[pos + 1] != ' ') {
@@ -952,7 +952,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		pos = h->group.end;
 		while (pos < f->len && s[pos] == ' ')
 			pos++;
-		if (!lost_open(p, f, pos, &h->second))
+		if (!reading_lost_open(p, f, pos, &h->second))
 			reading_group_at(p, f, pos, &h->second);
 	}
 	return 0;

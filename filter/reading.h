@@ -98,6 +98,13 @@ int reading_head(const struct policy *p, struct policy_matcher *md, const struct
     bool paragraph, struct head *h, char *err, size_t errlen);
 
 /*
+ * A mark that lost its opening bracket at folded offset `at` of f: "S//NF) The detail", "TS)
+ * The". Text up to a closing bracket, with no opening one before it, that may be a mark (not
+ * prose, nor a number, nor an abbreviation): an unknown group in *g, never proven.
+ */
+bool reading_lost_open(const struct policy *p, const struct fold *f, size_t at, struct group *g);
+
+/*
  * Finds marks in line s[0..n) from byte `from` on, joined into *m: groups in parentheses, not
  * glued to a word before them, that prove a mark (in any case, folded); or whose unknown tokens
  * follow a level (only the level counts: in mid-line an office symbol or a reference code is

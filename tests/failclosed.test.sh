@@ -338,6 +338,11 @@ redteam redteam11
 #     header whatever its mark, so a SUBJECT line after it is body text.
 redteam fuzzfinds
 
+# 31. A twelfth round, tests/data/redteam12/ (found on db79a17): the SUBJECT line read more
+#     loosely than a paragraph's head, a title taken for a banner with a post and number, and
+#     marks where a sentence begins in mid-line (damaged, bare, or with a control after them).
+redteam redteam12
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
