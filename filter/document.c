@@ -1123,9 +1123,10 @@ same_line(const struct document *d, size_t a, size_t b)
 /*
  * Whether the first post and cable number a banner names ("MUSCAT 001065") are shown to be a
  * post and a number, not the words of a title ("TOP SECRET OPERATION WALRUS OPLAN 5027"): the
- * number is written as cable numbers are, with six digits or zeros before it; or section
- * numbering stands before the post ("SECTION 1 OF 2 TEHRAN 2069"); or a line before this one
- * names the post after its first word ("FM AMEMBASSY TEHRAN" above "UNCLASSIFIED TEHRAN 5055").
+ * number is written as cable numbers are, with six digits ("001065"; a time, "0600", is four);
+ * or section numbering stands before the post ("SECTION 1 OF 2 TEHRAN 2069"); or a line before
+ * this one names the post after its first word ("FM AMEMBASSY TEHRAN" above "UNCLASSIFIED
+ * TEHRAN 5055"). Left: a date of six digits in a title ("SITREP 240612").
  */
 static bool
 post_shown(const struct reader *rd, const char *s, size_t n, const char *post, size_t len)
@@ -1135,12 +1136,11 @@ post_shown(const struct reader *rd, const char *s, size_t n, const char *post, s
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	if (skip_numbering(s, n, 0) > k)
+	/* Section numbering, not "TO" or "OF" alone ("SECRET TO JTF WALRUS OPORD 5027"). */
+	if (n - k > 8 && strncasecmp(s + k, "SECTION ", 8) == 0 && skip_numbering(s, n, 0) > k + 8)
 		return true;
 	while (k < n && !isdigit((unsigned char)s[k]))
 		k++;
-	if (k < n && s[k] == '0')
-		return true;
 	while (k + digits < n && isdigit((unsigned char)s[k + digits]))
 		digits++;
 	if (digits >= 6)
@@ -1800,7 +1800,7 @@ note_items(struct reader *rd, const char *s, size_t n)
 }
 
 static bool sentence_marks(const struct policy *p, const char *s, size_t n, size_t from,
-    bool latin1, struct marking *m);
+    bool latin1, bool head, struct marking *m);
 
 /*
  * The marking of a level letter ("c", "S"), in either case, or none. Sets *other for a letter of
@@ -2544,7 +2544,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
 	if (sentence_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1,
-	    &more))
+	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
@@ -2613,7 +2613,7 @@ read_subject(struct reader *rd, size_t i)
 	struct marking mk, more;
 	struct fold f;
 	struct group g;
-	size_t k, label_end = 0, at = 0;
+	size_t k, label_end = 0, at = 0, from;
 	bool has_mark = false, lower = false;
 	enum relation rel;
 
@@ -2661,8 +2661,16 @@ read_subject(struct reader *rd, size_t i)
 		if (has_mark && reading_mark_tail(p, &f, g.end, &more))
 			marking_join(p, &mk, &more, &mk);
 	}
-	if (reading_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) :
-	    label_end, ln->latin1, &more)) {
+	from = has_mark ? label_end + fold_source(&f, g.end) : label_end;
+	if (sentence_marks(p, s, ln->len, from, ln->latin1, has_mark, &more)) {
+		if (has_mark)
+			marking_join(p, &mk, &more, &mk);
+		else
+			mk = more;
+		lower = lower || !has_mark;
+		has_mark = true;
+	}
+	if (reading_marks(p, s, ln->len, from, ln->latin1, &more)) {
 		if (has_mark)
 			marking_join(p, &mk, &more, &mk);
 		else
@@ -2831,7 +2839,7 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 	    d->lines[i].latin1, m);
 
 	if (sentence_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
-	    d->lines[i].latin1, &heads)) {
+	    d->lines[i].latin1, false, &heads)) {
 		if (found)
 			marking_join(p, m, &heads, m);
 		else
@@ -3171,14 +3179,15 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 }
 
 /*
- * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level and a term
- * glued or parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF").
+ * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level above the
+ * lowest and a control, parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF");
+ * not glued ("SOC", the Serbian Orthodox Church), nor "U/S" (an Under Secretary).
  */
 static bool
 level_glued(const struct policy *p, const char *s, size_t n)
 {
 	char up[POLICY_WORD_MAX + 1];
-	size_t k, m = 0;
+	size_t k, m = 0, a, b;
 
 	for (k = 0; k < n && m < POLICY_WORD_MAX; k++) {
 		if (strchr(")]}", s[k]) != NULL)
@@ -3186,7 +3195,18 @@ level_glued(const struct policy *p, const char *s, size_t n)
 		if (s[k] != ' ')
 			up[m++] = (char)toupper((unsigned char)s[k]);
 	}
-	return m > 1 && level_then(p, up, m, "IL1,;-/|", false);
+	for (a = 1; a < m; a++) {
+		const struct policy_term *lv = policy_term_find(p, up, a), *t;
+
+		if (lv == NULL || lv->level < 1 || lv->control >= 0)
+			continue;
+		for (b = a; b < m && strchr("IL1,;-/|", up[b]) != NULL; b++)
+			continue;
+		if (b > a && b < m && (t = policy_term_find(p, up + b, m - b)) != NULL &&
+		    t->control >= 0)
+			return true;
+	}
+	return false;
 }
 
 /* Whether s[0..n) holds a letter in lower case, but OCR's "l" for "I" after the first. */
@@ -3223,14 +3243,20 @@ sentence_head(const struct fold *f, size_t k)
 	const char *s = f->text;
 	size_t j = k;
 
-	/* A word in capitals or a bracket: not a number ("Nov. 2003 to"), nor lower case. */
+	/*
+	 * A word in capitals, a bracket, emphasis or quotes, OCR's "5/" for "S/": not a number
+	 * ("Nov. 2003 to"), nor lower case.
+	 */
 	if (k == 0 || s[k - 1] != ' ' || !(isupper((unsigned char)s[k]) ||
-	    strchr("([{", s[k]) != NULL))
+	    strchr("([{*_\"'</", s[k]) != NULL ||
+	    (s[k] == '5' && k + 1 < f->len && s[k + 1] == '/')))
 		return false;
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
-	return j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
-	    (isalnum((unsigned char)s[j - 2]) || strchr(")\"'", s[j - 2]) != NULL);
+	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
+	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
+		j--;
+	return j >= 2 && strchr(".?!;-", s[j - 1]) != NULL;
 }
 
 /*
@@ -3242,9 +3268,9 @@ sentence_head(const struct fold *f, size_t k)
  */
 static bool
 sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
-    struct marking *m)
+    bool head, struct marking *m)
 {
-	size_t pos = from;
+	size_t pos = from, first;
 	bool found = false;
 
 	while (pos < n) {
@@ -3253,13 +3279,30 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
 		next = f.consumed;
-		for (k = 1; k < f.len; k++) {
+		/* With `head`, what stands first (after a mark at the line's head) is at a head too. */
+		for (first = 0; first < f.len && f.text[first] == ' '; first++)
+			continue;
+		for (k = 0; k < f.len; k++) {
 			struct marking one, tail;
 			struct group g;
 			bool other, hit = false;
 
-			if (!sentence_head(&f, k))
+			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
+				/*
+				 * Anywhere in the line, a group that a level leads, glued to a control
+				 * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), is no
+				 * prose.
+				 */
+				if (f.text[k] == '(' && reading_group_at(p, &f, k, &g) &&
+				    g.kind == GROUP_UNKNOWN &&
+				    !lower_inside(f.text + g.start, g.end - g.start) &&
+				    level_glued(p, f.text + g.start + 1, g.end - g.start - 1)) {
+					one = g.mark;
+					one.unknown = true;
+					goto found_one;
+				}
 				continue;
+			}
 			marking_init(&one);
 			one.unknown = true;
 			if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
@@ -3268,8 +3311,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				 * One that a level leads ("(S,NF)", "(SIINF)"), or that holds "//": not
 				 * a reference ("(REFTEL A) Further", "(NATO) The").
 				 */
-				if (g.kind == GROUP_UNKNOWN && (g.has_level ||
-				    double_slash(f.text + g.start, g.end - g.start) ||
+				if (g.kind == GROUP_UNKNOWN &&
+				    (double_slash(f.text + g.start, g.end - g.start) ||
 				    level_glued(p, f.text + g.start + 1, g.end - g.start - 1))) {
 					one = g.mark;
 					one.unknown = true;
@@ -3305,6 +3348,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			}
 			if (!hit)
 				continue;
+found_one:
 			if (found)
 				marking_join(p, m, &one, m);
 			else
@@ -3324,6 +3368,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
  * paragraph before it too (settle_markings). In one marked at the head it may mark what
  * follows; raised, the text before it is only withheld more.
  */
+static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
+
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 {
@@ -3337,7 +3383,35 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	if (n > 2 && (unsigned char)s[n - 1] == 0x9D && (unsigned char)s[n - 2] == 0x80)
 		n -= 3;
 	n = trim_end(s, n, ln->latin1);
-	return n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK;
+	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
+		return true;
+	return bare_at_end(p, s, n, ln->latin1);
+}
+
+/*
+ * Whether s[0..n) ends in a mark with no brackets where a sentence begins ('... resign." S//NF',
+ * "... resign. S//NF."): its last word, past a sentence's end.
+ */
+static bool
+bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
+{
+	struct fold f;
+	size_t k, j;
+
+	if (n > FOLD_MAX)
+		return false;
+	fold_line(s, n, FOLD_MAX, latin1, &f);
+	k = f.len;
+	while (k > 0 && strchr(". ", f.text[k - 1]) != NULL)
+		k--;
+	while (k > 0 && f.text[k - 1] != ' ')
+		k--;
+	if (k == 0 || k >= f.len || !sentence_head(&f, k) || !bare_head(p, &f, k))
+		return false;
+	/* After a sentence's end, not a dash: "ANNEX A -- SECRET//NOFORN" is a heading. */
+	for (j = k; j > 0 && strchr(" \"')]}", f.text[j - 1]) != NULL; j--)
+		continue;
+	return j > 0 && strchr(".?!", f.text[j - 1]) != NULL;
 }
 
 /* Whether a line's label begins with a digit, after blanks and a pilcrow ("  ¶2."). */
@@ -3461,6 +3535,14 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	} else if (line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
 	    fold_source(f, h->group.end) : 0, &raised)) {
+		struct marking lm, tail;
+
+		/* A letter label that may be a mark counts too, with what stands after it. */
+		if (h->letter != 0 && letter_marking(rd->p, h->letter, &lm, &other)) {
+			marking_join(rd->p, &raised, &lm, &raised);
+			if (reading_mark_tail(rd->p, f, h->after_label, &tail) == 1)
+				marking_join(rd->p, &raised, &tail, &raised);
+		}
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 		/*
@@ -3470,11 +3552,16 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 */
 		rd->header = false;
 	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {
+		struct marking tail;
+
 		/*
 		 * "S) The walrus": a letter label that is a level letter may be "(S)" that lost its
 		 * '(': the text is raised to that level, a numbered paragraph's from the
-		 * document's marking.
+		 * document's marking. What stands right after it is its own, as after a mark
+		 * ("U)//SBU", "U){x}").
 		 */
+		if (reading_mark_tail(rd->p, f, h->after_label, &tail) == 1)
+			marking_join(rd->p, &raised, &tail, &raised);
 		if (start(rd, i, &raised, REASON_ITEM, label_end, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 		rd->header = false;

@@ -2456,6 +2456,33 @@ reading_named_controls(const struct policy *p, const struct fold *f)
 	return bits;
 }
 
+/* Whether s[0..n) holds a slash or a dash (what stood between a mark and its control). */
+static bool
+slash_or_dash(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (s[k] == '/' || s[k] == '-')
+			return true;
+	return false;
+}
+
+/* Whether s[0..n) is slashes and spaces, with a slash. */
+static bool
+slash_only(const char *s, size_t n)
+{
+	size_t k;
+	bool slash = false;
+
+	for (k = 0; k < n; k++) {
+		if (s[k] != '/' && s[k] != ' ')
+			return false;
+		slash = slash || s[k] == '/';
+	}
+	return slash;
+}
+
 int
 reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struct marking *m)
 {
@@ -2473,12 +2500,34 @@ reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struc
 	}
 	for (w = k; w < n && is_alnum(s[w]); w++)
 		continue;
+	/*
+	 * "(U)//", "(U) /" then no word: a mark whose control was cut off proves nothing of what
+	 * follows.
+	 */
+	if (sep && w == k && (k == n || s[k - 1] == ' ' || s[k - 1] == '/' || s[k - 1] == '-') &&
+	    (k == n || !is_close(s[k])) && slash_or_dash(s + at, k - at)) {
+		m->unknown = true;
+		return 1;
+	}
+	/* "(U)// The": slashes, then a word that is no control: the control was lost. */
+	if (k > at && s[k - 1] == ' ' && slash_only(s + at, k - at) && w > k) {
+		un = upper_form(s + k, w - k, up);
+		if ((t = policy_term_find(p, up, un)) == NULL || t->control < 0) {
+			m->unknown = true;
+			return 1;
+		}
+	}
 	if (w == k)
 		return 0;
 	un = upper_form(s + k, w - k, up);
+	/*
+	 * A control of two letters after a space counts before a word in capitals or a capital
+	 * ("(U) NF The", "(C) OC The"), not before lower case ("(U) PR firm").
+	 */
 	if (memcmp(up, s + k, un) == 0 && (t = policy_term_find(p, up, un)) != NULL &&
 	    t->control >= 0 &&
-	    (glued || sep || un >= 3 || (w < n && s[w] != ' '))) {
+	    (glued || sep || un >= 3 || (w < n && s[w] != ' ') ||
+	    (w + 1 < n && s[w] == ' ' && isupper((unsigned char)s[w + 1])))) {
 		join_control(p, t->control, m);
 		return 1;
 	}

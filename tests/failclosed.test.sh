@@ -343,6 +343,10 @@ redteam fuzzfinds
 #     marks where a sentence begins in mid-line (damaged, bare, or with a control after them).
 redteam redteam12
 
+# 32. A thirteenth round, tests/data/redteam13/ (found on 3f90c9a): other sentence ends, a second
+#     mark after a paragraph's own, lost controls, subjects, trailing bare marks, titles.
+redteam redteam13
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
