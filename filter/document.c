@@ -2685,7 +2685,13 @@ read_subject(struct reader *rd, size_t i)
 	 * that a structure line (E.O., TAGS) parts from it is the header's (an unmarked "STATE FOR
 	 * ..." line above them is a portion of its own).
 	 */
-	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(p, d, i))) ? REL_JOINED :
+	/*
+	 * After a classification line, at the top too, the subject is at least its marking: such
+	 * a line raises what follows it (a fuzz find: "TOP SECRET" added above a damaged banner
+	 * made the subject after it its own).
+	 */
+	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(p, d, i)) ||
+	    (rd->cur != DOC_NONE && d->portions[rd->cur].reason == REASON_CLASS)) ? REL_JOINED :
 	    lower ? REL_DOCUMENT : REL_OWN;
 	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
 		return -1;
