@@ -1120,13 +1120,16 @@ same_line(const struct document *d, size_t a, size_t b)
 	return n > 0 && n == m && memcmp(s, t, n) == 0;
 }
 
+/* The lines at a document's top where a routing header names its post. */
+#define POST_LINES 64
+
 /*
  * Whether the first post and cable number a banner names ("MUSCAT 001065") are shown to be a
  * post and a number, not the words of a title ("TOP SECRET OPERATION WALRUS OPLAN 5027"): the
  * number is written as cable numbers are, with six digits ("001065"; a time, "0600", is four);
  * or section numbering stands before the post ("SECTION 1 OF 2 TEHRAN 2069"); or a line before
- * this one names the post after its first word ("FM AMEMBASSY TEHRAN" above "UNCLASSIFIED
- * TEHRAN 5055"). Left: a date of six digits in a title ("SITREP 240612").
+ * this one, among the document's first POST_LINES, names the post after its first word ("FM
+ * AMEMBASSY TEHRAN" above "UNCLASSIFIED TEHRAN 5055"). Left: a date of six digits in a title ("SITREP 240612").
  */
 static bool
 post_shown(const struct reader *rd, const char *s, size_t n, const char *post, size_t len)
@@ -1145,7 +1148,11 @@ post_shown(const struct reader *rd, const char *s, size_t n, const char *post, s
 		digits++;
 	if (digits >= 6)
 		return true;
-	for (i = 0; i < d->nlines; i++) {
+	/*
+	 * A routing header's lines: the first POST_LINES of the document, so that a document of
+	 * many title lines is not read again for each.
+	 */
+	for (i = 0; i < d->nlines && i < POST_LINES; i++) {
 		const char *t = d->data + d->lines[i].off;
 		size_t tl = d->lines[i].len, j;
 
@@ -1799,7 +1806,7 @@ note_items(struct reader *rd, const char *s, size_t n)
 	}
 }
 
-static bool sentence_marks(const struct policy *p, const char *s, size_t n, size_t from,
+static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
     bool latin1, bool head, struct marking *m);
 
 /*
@@ -2541,9 +2548,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (!opens)
 		return 0;
 	/* Every mark further on in the line counts too: the line cannot be cut. */
-	if (reading_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1, &more))
-		marking_join(p, &o.mark, &more, &o.mark);
-	if (sentence_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1,
+	if (text_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1,
 	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more))
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
@@ -2613,7 +2618,7 @@ read_subject(struct reader *rd, size_t i)
 	struct marking mk, more;
 	struct fold f;
 	struct group g;
-	size_t k, label_end = 0, at = 0, from;
+	size_t k, label_end = 0, at = 0;
 	bool has_mark = false, lower = false;
 	enum relation rel;
 
@@ -2661,16 +2666,8 @@ read_subject(struct reader *rd, size_t i)
 		if (has_mark && reading_mark_tail(p, &f, g.end, &more))
 			marking_join(p, &mk, &more, &mk);
 	}
-	from = has_mark ? label_end + fold_source(&f, g.end) : label_end;
-	if (sentence_marks(p, s, ln->len, from, ln->latin1, has_mark, &more)) {
-		if (has_mark)
-			marking_join(p, &mk, &more, &mk);
-		else
-			mk = more;
-		lower = lower || !has_mark;
-		has_mark = true;
-	}
-	if (reading_marks(p, s, ln->len, from, ln->latin1, &more)) {
+	if (text_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) : label_end,
+	    ln->latin1, has_mark, &more)) {
 		if (has_mark)
 			marking_join(p, &mk, &more, &mk);
 		else
@@ -2840,18 +2837,9 @@ static bool
 line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
     struct marking *m)
 {
-	struct marking cells, heads;
-	bool found = reading_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
-	    d->lines[i].latin1, m);
-
-	if (sentence_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
-	    d->lines[i].latin1, false, &heads)) {
-		if (found)
-			marking_join(p, m, &heads, m);
-		else
-			*m = heads;
-		found = true;
-	}
+	struct marking cells;
+	bool found = text_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
+	    d->lines[i].latin1, false, m);
 
 	if (!table_marks(p, d, i, &cells))
 		return found;
@@ -3366,6 +3354,27 @@ found_one:
 		pos += next;
 	}
 	return found;
+}
+
+/*
+ * Every mark of line s[0..n) from byte `from` on, joined into *m: the groups that raise in
+ * mid-line (reading_marks) and what stands where a sentence begins (sentence_marks; with `head`,
+ * also what stands first, right after a mark at the line's head). Returns whether one was found.
+ */
+static bool
+text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1, bool head,
+    struct marking *m)
+{
+	struct marking more;
+	bool found = reading_marks(p, s, n, from, latin1, m);
+
+	if (!sentence_marks(p, s, n, from, latin1, head, &more))
+		return found;
+	if (found)
+		marking_join(p, m, &more, m);
+	else
+		*m = more;
+	return true;
 }
 
 /*

@@ -19,6 +19,9 @@
 #include <sodium.h>
 
 #include "keys.h"
+#include "policy.h"
+
+#include "fixtures.h"
 
 struct fixture {
 	char dir[64];
@@ -222,22 +225,11 @@ test_malformed(void **state)
  * the algorithm's name with its NUL, and the public key, computed with Python's hashlib for the
  * keys of seeds 1, 2, ..., 32 (Ed25519) and 2, 3, ..., 33 (X25519).
  */
-static struct keys_secret *
-seeded(enum keys_kind kind, unsigned char first)
-{
-	unsigned char seed[32];
-	size_t i;
-
-	for (i = 0; i < sizeof(seed); i++)
-		seed[i] = (unsigned char)(first + i);
-	return keys_secret_from_seed(kind, seed);
-}
-
 static void
 test_key_id(void **state)
 {
 	struct fixture *f = *state;
-	struct keys_secret *sign = seeded(KEYS_SIGN, 1), *box = seeded(KEYS_BOX, 2);
+	struct keys_secret *sign = fixture_key(KEYS_SIGN, 1), *box = fixture_key(KEYS_BOX, 2);
 	struct keys_public pub, back;
 	char err[512], id[KEYS_ID_HEX], from[64], to[64];
 
