@@ -1125,28 +1125,42 @@ same_line(const struct document *d, size_t a, size_t b)
 
 /*
  * Whether the first post and cable number a banner names ("MUSCAT 001065") are shown to be a
- * post and a number, not the words of a title ("TOP SECRET OPERATION WALRUS OPLAN 5027"): the
- * number is written as cable numbers are, with six digits ("001065"; a time, "0600", is four);
- * or section numbering stands before the post ("SECTION 1 OF 2 TEHRAN 2069"); or a line before
- * this one, among the document's first POST_LINES, names the post after its first word ("FM
- * AMEMBASSY TEHRAN" above "UNCLASSIFIED TEHRAN 5055"). Left: a date of six digits in a title ("SITREP 240612").
+ * post and a number, not the words of a title ("TOP SECRET OPERATION WALRUS OPLAN 5027"). After a
+ * level written as cables write it (`cable`: letter-spaced, "S E C R E T", or the lowest): the
+ * number is zero-padded to six digits ("001065"; a time, "0600", is four; a date, "240612", is
+ * not padded), or section numbering stands before the post ("SECTION 1 OF 2 TEHRAN 2069"). After
+ * a level written as a word, both ("CONFIDENTIAL SECTION 01 OF 03 KUALA LUMPUR 001446"). Or else
+ * a line before this one, among the document's first
+ * POST_LINES, names the post after its first word, as a word or a word's end ("FM AMEMBASSY
+ * TEHRAN" above "UNCLASSIFIED TEHRAN 5055", "FM SECSTATE WASHDC" above "S E C R E T STATE
+ * 116943").
  */
 static bool
-post_shown(const struct reader *rd, const char *s, size_t n, const char *post, size_t len)
+post_shown(const struct reader *rd, const char *s, size_t n, const char *post, size_t len,
+    bool cable)
 {
 	const struct document *d = rd->d;
 	size_t k = 0, digits = 0, i;
+	bool section;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
 	/* Section numbering, not "TO" or "OF" alone ("SECRET TO JTF WALRUS OPORD 5027"). */
-	if (n - k > 8 && strncasecmp(s + k, "SECTION ", 8) == 0 && skip_numbering(s, n, 0) > k + 8)
-		return true;
+	section = n - k > 8 && strncasecmp(s + k, "SECTION ", 8) == 0 &&
+	    skip_numbering(s, n, 0) > k + 8;
+	if (section)
+		k = skip_numbering(s, n, 0);
 	while (k < n && !isdigit((unsigned char)s[k]))
 		k++;
 	while (k + digits < n && isdigit((unsigned char)s[k + digits]))
 		digits++;
-	if (digits >= 6)
+	/*
+	 * Zero-padded (a date, "SITREP 240612", is not), or section numbering: either proves it
+	 * after a level written as a cable's banner writes it; a level written as a word needs
+	 * both ("SECRET OPERATION WALRUS SITREP 090612", "SECRET SECTION 1 OF 2 WALRUS 2406").
+	 */
+	if (cable ? section || (digits >= 6 && s[k] == '0') :
+	    section && digits >= 6 && s[k] == '0')
 		return true;
 	/*
 	 * A routing header's lines: the first POST_LINES of the document, so that a document of
@@ -1159,11 +1173,30 @@ post_shown(const struct reader *rd, const char *s, size_t n, const char *post, s
 		if (t <= s && s <= t + tl)
 			break;	/* this line: only the lines before it count */
 		for (j = 1; j + len <= tl; j++)
-			if (t[j - 1] == ' ' && memcmp(t + j, post, len) == 0 &&
+			if ((t[j - 1] == ' ' || isupper((unsigned char)t[j - 1])) &&
+			    memcmp(t + j, post, len) == 0 &&
 			    (j + len == tl || !isalnum((unsigned char)t[j + len])))
 				return true;
 	}
 	return false;
+}
+
+/*
+ * Whether the level a banner rule matched in line s is written as a cable's banner writes it,
+ * letter-spaced ("S E C R E T", "C o n f i d e n t i a l"), or is the lowest ("UNCLAS",
+ * "UNCLASSIFIED": words copied after it are releasable wherever it is).
+ */
+static bool
+cable_level(const char *s, const PCRE2_SIZE *ov, const struct policy_rule *r)
+{
+	size_t ls, le;
+
+	if (!group_set(ov, r->g_level))
+		return false;
+	ls = ov[2 * r->g_level];
+	le = ov[2 * r->g_level + 1];
+	return (le - ls >= 3 && s[ls + 1] == ' ') ||
+	    (le - ls >= 6 && strncasecmp(s + ls, "UNCLAS", 6) == 0);
 }
 
 /*
@@ -1175,7 +1208,7 @@ post_shown(const struct reader *rd, const char *s, size_t n, const char *post, s
  * them is no structure line.
  */
 static bool
-proven_post(struct reader *rd, const char *s, size_t n, bool first)
+proven_post(struct reader *rd, const char *s, size_t n, bool first, bool cable)
 {
 	char post[POST_MAX];
 	size_t len;
@@ -1191,7 +1224,7 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first)
 	if (!post_number(s, n, post, &len, &number))
 		return len < POST_MAX;
 	if (rd->post_len == 0 && first) {
-		if (!post_shown(rd, s, n, post, len))
+		if (!post_shown(rd, s, n, post, len, cable))
 			return false;
 		memcpy(rd->post, post, len);
 		rd->post_len = len;
@@ -1279,7 +1312,7 @@ read_structure(struct reader *rd, size_t i)
 			 */
 			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ln->span_end,
 			    ov[2 * r->g_rest + 1] - ln->span_end,
-			    rd->top || (rd->header && !d->has_banner)))
+			    rd->top || (rd->header && !d->has_banner), cable_level(s, ov, r)))
 				continue;
 			if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
 				return -1;
@@ -1305,7 +1338,7 @@ read_structure(struct reader *rd, size_t i)
 			 * One that names others may hold free words: it is text at the
 			 * banner's marking (unknown with no banner), read as a page break.
 			 */
-			if (!proven_post(rd, s, ln->len, false)) {
+			if (!proven_post(rd, s, ln->len, false, false)) {
 				struct marking pm = d->banner;
 
 				if (!d->has_banner) {
@@ -3253,6 +3286,625 @@ sentence_head(const struct fold *f, size_t k)
 	return j >= 2 && strchr(".?!;-", s[j - 1]) != NULL;
 }
 
+/* Whether byte c of folded text is a letter, or part of a character with no ASCII form. */
+static bool
+letterish(char c)
+{
+	return isalpha((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/* Whether s[0..n) holds a letter in lower case. */
+static bool
+has_lower(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (islower((unsigned char)s[k]))
+			return true;
+	return false;
+}
+
+/* Whether s[a..b), a word that ends at e trimmed of its punctuation, stands in quotation marks. */
+static bool
+quoted(const char *s, size_t a, size_t b, size_t e)
+{
+	return (a > 0 && (s[a - 1] == '"' || s[a - 1] == '\'')) ||
+	    (b < e && (s[b] == '"' || s[b] == '\''));
+}
+
+/* Whether a word begins at folded offset k of f: after a space, or at the line's start. */
+static bool
+word_start(const struct fold *f, size_t k)
+{
+	return f->text[k] != ' ' && (k == 0 || f->text[k - 1] == ' ');
+}
+
+/* Trims punctuation and brackets from both ends of s[*a..*b), a word of folded text. */
+static void
+trim_word(const char *s, size_t *a, size_t *b)
+{
+	while (*a < *b && strchr("([{<*_\"'", s[*a]) != NULL)
+		(*a)++;
+	while (*b > *a && strchr(")]}>*_\"'.,;:!?-", s[*b - 1]) != NULL)
+		(*b)--;
+}
+
+/*
+ * The marking that the words of f from `at` on prove, for up to MARK_WORDS words ("S//NF",
+ * "S//REL TO USA, GBR"): the longest span that parses as a proven marking with a level, in
+ * capitals. Returns whether there is one, in *m.
+ */
+#define MARK_WORDS 12
+
+static bool
+words_mark(const struct policy *p, const struct fold *f, size_t at, struct marking *m)
+{
+	const char *s = f->text;
+	size_t e = at, words = 0;
+	bool found = false;
+
+	while (e < f->len && words < MARK_WORDS) {
+		size_t a = at, b;
+		struct marking one;
+
+		while (e < f->len && s[e] != ' ')
+			e++;
+		words++;
+		b = e;
+		trim_word(s, &a, &b);
+		if (b > a && b - a <= POLICY_WORD_MAX * 4 && !lower_inside(s + a, b - a) &&
+		    marking_parse(p, s + a, b - a, MARKING_BANNER, &one) == 1 && !one.unknown &&
+		    one.level >= 0) {
+			*m = one;
+			found = true;
+		}
+		while (e < f->len && s[e] == ' ')
+			e++;
+	}
+	return found;
+}
+
+/* How much of a fold the next one reads again (sentence_marks). */
+#define FOLD_OVERLAP 256
+
+/* The most bytes of words in capitals read for the controls they name (word_mark). */
+#define RUN_BYTES 64
+
+/* What a word of a line names, for word_mark. */
+enum word_kind {
+	WORD_NONE,
+	WORD_LEVEL,		/* a level above the lowest */
+	WORD_LOWEST,		/* the lowest level */
+	WORD_CONTROL,		/* a control */
+	WORD_NOFORN,		/* a control of NOFORN's kind */
+	WORD_DISTRIBUTION	/* a control of distribution ("SIPDIS") */
+};
+
+/*
+ * What s[0..n), letters and digits, names: in capitals, a term or what OCR or a slip makes of one
+ * ("5ECRET", "SECRFT", "NFORN", "S1"); in any other case, a term of four letters or more as
+ * written ("Secret", "Noforn").
+ */
+static enum word_kind
+word_kind(const struct policy *p, const char *s, size_t n)
+{
+	const struct policy_term *t;
+	size_t k, lower = 0, ell = 0;
+
+	for (k = 0; k < n; k++) {
+		lower += islower((unsigned char)s[k]) != 0;
+		ell += s[k] == 'l';
+	}
+	/* "CONFlDENTIAL": OCR's "l" for "I" among capitals is a capital. */
+	if (lower > 0 && !(lower == ell && k > 1 && isupper((unsigned char)s[0])))
+		t = n >= 4 ? reading_word_term(p, s, n, false) : NULL;
+	else
+		t = reading_word_term(p, s, n, true);
+	/* "REL" of "REL TO": the control that a list of countries follows. */
+	if (t == NULL && n == 3 && strncasecmp(s, "REL", 3) == 0)
+		return WORD_CONTROL;
+	if (t == NULL)
+		return WORD_NONE;
+	if (t->control >= 0)
+		return p->controls[t->control].kind == CONTROL_NOFORN ? WORD_NOFORN :
+		    p->controls[t->control].kind == CONTROL_DISTRIBUTION ? WORD_DISTRIBUTION :
+		    WORD_CONTROL;
+	if (t->level > 0)
+		return WORD_LEVEL;
+	return t->level == 0 ? WORD_LOWEST : WORD_NONE;
+}
+
+/* The end of the word of f that begins at k, and the start of the next one (or f->len). */
+static size_t
+word_end(const struct fold *f, size_t k, size_t *next)
+{
+	size_t e = k;
+
+	while (e < f->len && f->text[e] != ' ')
+		e++;
+	for (*next = e; *next < f->len && f->text[*next] == ' '; (*next)++)
+		continue;
+	return e;
+}
+
+/*
+ * Whether the word s[a..b) holds a level and a control, or two controls, or a control of
+ * NOFORN's kind and anything, parted by punctuation ("S/NF", "S,NF", "S_NF", "S--NF", "C-NF",
+ * "S.NF", "SI/NF", "NF/OC", "$/NF", "S/NFORN"), in capitals: not "U.S.", "S/CT" (an office),
+ * "CI/KR", "C-130". *proper says the parts are parted by '/' or '|' alone, as marks are written.
+ */
+static bool
+parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)
+{
+	size_t k = a, parts = 0, controls = 0, seps = 0, j, word_len = 0;
+	bool level = false, noforn = false;
+
+	*proper = true;
+	while (k < b) {
+		size_t e = k;
+		enum word_kind w;
+
+		while (e < b && isalnum((unsigned char)s[e]))
+			e++;
+		if (e == k) {
+			/* Any punctuation, a symbol no rule can read too ("S\u00b7NF", "S\u2016NF"). */
+			*proper = *proper && (s[k] == '/' || s[k] == '|');
+			seps++;
+			k++;
+			continue;
+		}
+		w = word_kind(p, s + k, e - k);
+		/* In lower case, only a term as a word is written ("Secret-Noforn"; not "NF-kB"). */
+		for (j = k; j < e; j++)
+			if (islower((unsigned char)s[j]) && s[j] != 'l' && (w == WORD_NONE ||
+			    e - k < 4 || !isupper((unsigned char)s[k])))
+				return false;
+		if (parts == 0 && w == WORD_LEVEL) {
+			level = true;
+			word_len = e - k;
+		}
+		controls += w == WORD_CONTROL || w == WORD_NOFORN || w == WORD_DISTRIBUTION;
+		noforn = noforn || w == WORD_NOFORN;
+		parts++;
+		k = e;
+	}
+	if (seps == 0)
+		return false;
+	/* A level and a separator with nothing after it: a mark cut short ("S/"). */
+	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|'))
+		return true;
+	/* A level's word, not its abbreviation, before anything ("SECRET/SCI"; "S/CT" is an office). */
+	if (level && parts >= 2 && word_len >= 3)
+		return true;
+	return (level && controls > 0) || controls >= 2 || noforn;
+}
+
+/*
+ * Whether from f's offset `next` on, past words of dashes and symbols only and exemptions in
+ * brackets ("--", a bullet, "(b)(1)"), a word begins in a capital and is no field's name
+ * ("Reason:"); or, with `at_end`, the line ends.
+ */
+static bool
+level_before_capital(const struct fold *f, size_t next, bool at_end)
+{
+	const char *s = f->text;
+	size_t e, after, j;
+
+	for (;;) {
+		if (next >= f->len)
+			return at_end;
+		e = word_end(f, next, &after);
+		/* Dashes and symbols ("--", a bullet), an exemption in brackets ("(b)(1)", "[B1]"). */
+		for (j = next; j < e && !isalnum((unsigned char)s[j]); j++)
+			continue;
+		if (j < e && !(strchr("([", s[next]) != NULL && strchr(")]", s[e - 1]) != NULL))
+			break;
+		next = after;
+	}
+	return isupper((unsigned char)s[next]) && s[e - 1] != ':';
+}
+
+/*
+ * Whether s[0..n), in capitals, is a level above the lowest glued to a control of NOFORN's kind,
+ * through what OCR makes of "//" ("SIINF", "SlINF"), or with `parted` false directly too ("SNF",
+ * "TSNF"; not "SOC", the Serbian Orthodox Church).
+ */
+static bool
+noforn_glued(const struct policy *p, const char *s, size_t n, bool parted)
+{
+	size_t a, b;
+
+	for (a = 0; a < n; a++)
+		if (!isupper((unsigned char)s[a]) && s[a] != '1' && s[a] != 'l')
+			return false;
+	for (a = 1; a + 2 <= n; a++) {
+		const struct policy_term *lv = policy_term_find(p, s, a), *c;
+
+		if (lv == NULL || lv->level < 1 || lv->control >= 0)
+			continue;
+		for (b = a; b < n && strchr("IL1l", s[b]) != NULL; b++)
+			continue;
+		if ((b > a || !parted) && b < n &&
+		    (c = policy_term_find(p, s + b, n - b)) != NULL && c->control >= 0 &&
+		    p->controls[c->control].kind == CONTROL_NOFORN)
+			return true;
+	}
+	return false;
+}
+
+/* How many of the first n bytes of s are '/' or '|'. */
+static size_t
+strspn_slash(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (s[k] == '/' || s[k] == '|'))
+		k++;
+	return k;
+}
+
+/*
+ * Whether the word s[a..b) of f, a level, and the word at `next` are a level and a control side
+ * by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of four letters
+ * or more ("Secret Noforn", "Top Secret SI"). *m is the marking they prove, or unknown.
+ */
+static bool
+side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,
+    struct marking *m)
+{
+	const char *s = f->text;
+	size_t a2 = next, b2, n2, after;
+	enum word_kind w, w2;
+	bool rel_to;
+	char buf[2 * POLICY_WORD_MAX + 3];
+
+	if (next >= f->len)
+		return false;
+	w = word_kind(p, s + a, b - a);
+	b2 = word_end(f, next, &after);
+	/* Slashes spaced out between them ("SECRET // NOFORN", "S // NF"). */
+	if (strspn_slash(s + next, b2 - next) == b2 - next && after < f->len) {
+		a2 = next = after;
+		b2 = word_end(f, next, &after);
+	}
+	trim_word(s, &a2, &b2);
+	n2 = b2 > a2 ? b2 - a2 : 0;
+	if (n2 < 2 || n2 > POLICY_WORD_MAX)
+		return false;
+	w2 = word_kind(p, s + a2, n2);
+	if (w2 != WORD_CONTROL && w2 != WORD_NOFORN && w2 != WORD_DISTRIBUTION)
+		return false;
+	/* "Rel to": REL in any case before "to" ("Secret Rel to USA"). */
+	rel_to = n2 == 3 && strncasecmp(s + a2, "REL", 3) == 0 && after + 2 <= f->len &&
+	    strncasecmp(s + after, "TO", 2) == 0 && b - a >= 4;
+	if (!rel_to && (reading_capitals(s + a2, n2) ? !reading_capitals(s + a, b - a) &&
+	    !(b - a >= 4 && w == WORD_LEVEL) : !(n2 >= 4 && b - a >= 4 && w == WORD_LEVEL &&
+	    isupper((unsigned char)s[a]))))
+		return false;
+	memcpy(buf, s + a, b - a);
+	memcpy(buf + (b - a), "//", 2);
+	memcpy(buf + (b - a) + 2, s + a2, n2);
+	if (!(marking_parse(p, buf, (b - a) + 2 + n2, MARKING_BANNER, m) == 1 && !m->unknown &&
+	    m->level >= 0)) {
+		marking_init(m);
+		m->unknown = true;
+	}
+	return true;
+}
+
+/*
+ * Whether the words of f from `a` on, in capitals or with a capital first ("to" aside; up to
+ * RUN_BYTES), the first of them among them, name restrictive controls ("NO FOREIGN DISSEM", "Not
+ * Releasable to Foreign Nationals", "N O F O R N", "ORCON"), and stand before the line's end, a
+ * colon or a word with a capital first (not "LES staff", "SBU training"); in a line in capitals,
+ * where that says nothing, a name of four letters or more, or of words ("LES STAFF" is none).
+ * *m is the lowest level with them.
+ */
+static bool
+control_words(const struct policy *p, const struct fold *f, size_t a, bool lower,
+    struct marking *m)
+{
+	const char *s = f->text;
+	char run[RUN_BYTES + 1];
+	size_t r = a, n = 0, e, j, next, words = 0, w, first = 0;
+	size_t ends[RUN_BYTES / 2], after[RUN_BYTES / 2];
+	bool colon[RUN_BYTES / 2];
+	uint64_t bits = 0;
+
+	while (r < f->len && words < RUN_BYTES / 2) {
+		e = word_end(f, r, &next);
+		if (!(isupper((unsigned char)s[r]) || (e - r == 2 && strncmp(s + r, "to", 2) == 0)))
+			break;
+		for (j = r; j < e && isalpha((unsigned char)s[j]); j++)
+			continue;
+		/* A word of letters, a comma or a colon after it. */
+		if ((j < e && !(j + 1 == e && (s[j] == ',' || s[j] == ':'))) ||
+		    n + (j - r) + 1 > RUN_BYTES)
+			break;
+		for (; r < j; r++)
+			run[n++] = (char)toupper((unsigned char)s[r]);
+		run[n++] = ' ';
+		ends[words] = n;
+		after[words] = next;
+		colon[words++] = j < e;
+		r = next;
+		if (j < e)
+			break;
+	}
+	/* The fewest words from the first that name a control, the first of them among them. */
+	for (w = 0; w < words && bits == 0; w++)
+		if ((bits = reading_words_controls(p, run, ends[w])) != 0)
+			break;
+	if (bits == 0)
+		return false;
+	first = ends[0];
+	if (w > 0 && reading_words_controls(p, run + first, ends[w] - first) == bits)
+		return false;	/* "THIS CABLE IS SENSITIVE BUT UNCLASSIFIED" says what it is */
+	/* What stands after them: the line's end, a colon, a word with a capital first. */
+	if (!colon[w] && after[w] < f->len && lower && !isupper((unsigned char)s[after[w]]))
+		return false;
+	if (!lower && w == 0 && first - 1 < 4)
+		return false;	/* "LES STAFF" in a line in capitals */
+	marking_init(m);
+	if (p->noforn >= 0 && ((bits >> p->noforn) & 1))
+		m->fd = FD_NOFORN;
+	marking_add_controls(p, m, bits & p->handling);
+	return true;
+}
+
+/*
+ * Whether the word before offset k of f is a field's name ("Class:"): a level at the end of the
+ * line after it is the field's value, as a FOIA release's stamp writes ("Class: CONFIDENTIAL --").
+ */
+static bool
+after_field(const struct fold *f, size_t k)
+{
+	size_t pe = k;
+
+	while (pe > 0 && f->text[pe - 1] == ' ')
+		pe--;
+	return pe > 1 && f->text[pe - 1] == ':' && isalpha((unsigned char)f->text[pe - 2]);
+}
+
+/* Whether s[0..n) is in capitals, OCR's "l" for "I" among them ("CONFlDENTIAL") too. */
+static bool
+ocr_capitals(const char *s, size_t n)
+{
+	size_t k, upper = 0;
+
+	for (k = 0; k < n; k++) {
+		if (islower((unsigned char)s[k]) && (s[k] != 'l' || upper == 0))
+			return false;	/* not "Controlled": an "l" counts after a capital */
+		upper += isupper((unsigned char)s[k]) != 0;
+	}
+	return upper > 0;
+}
+
+/*
+ * Whether the level s[a..b) of f (its word ends at e, the next begins at `next`), where a sentence
+ * begins, is a mark before whatever follows: it is two words ("TOP SECRET the walrus"), or
+ * punctuation stands after it ("SECRET, walrus", "SECRET -- the walrus"); a level's word right
+ * before a word in lower case is prose ("CUI material follows", "SECRET documents").
+ */
+static bool
+before_any(const struct fold *f, size_t a, size_t b, size_t e, size_t next)
+{
+	const char *s = f->text;
+	size_t j;
+
+	if (b - a < 2)
+		return false;
+	if (memchr(s + a, ' ', b - a) != NULL || b < e || next >= f->len)
+		return true;
+	for (j = next; j < f->len && s[j] != ' '; j++)
+		if (isalnum((unsigned char)s[j]))
+			return isupper((unsigned char)s[next]) != 0;
+	return true;
+}
+
+/*
+ * Whether the word of folded line f that begins at k (after a space, or the line's start) is
+ * written as a mark, wherever it stands in a line: marks are not only where a sentence begins.
+ * `sentence` says one begins there (after its end, or at the line's start). Each shape is what
+ * no line of prose writes:
+ * - "//" beside a letter, or a character no rule can read, on either side, not in a URL, from
+ *   its scheme's "://" on ("Comment: S//NF The", "(2) S//NF", "s//nf", a Cyrillic S in "S//NF");
+ * - a level and a control, or two controls, or a control of NOFORN's kind and anything, parted by
+ *   punctuation in one word ("S/NF", "S,NF", "C-NF", "S.NF", "SI/NF", "NF/OC"; parted_mark), or a
+ *   separator in capitals with a character no rule can read;
+ * - a level or the lowest level and a control side by side: in capitals, or in any case as words
+ *   of four letters or more ("SECRET NOFORN", "S NF", "U NF", "Secret Noforn", "Top Secret SI");
+ * - a level in capitals, past dashes, before a word that begins in a capital (or the line's end,
+ *   where a sentence begins): a level's word anywhere in a line with lower case ("Comment:
+ *   SECRET -- The", and "the SECRET Ballot Act": a signal; not 'The "SECRET" Stuff', quoted,
+ *   nor "Class: CONFIDENTIAL -- Reason:", a field), an abbreviation or a line in capitals where
+ *   a sentence begins ("TS The", "S -- THE"; not an initial, "U. S. Capitol");
+ * - where a sentence begins, before a word in capitals or the line's end: a control alone
+ *   ("ORCON The", "SBU The"), words in capitals that name a restrictive control ("NO FOREIGN
+ *   DISSEM The"), "REL TO", a level glued to a control ("SNF");
+ * - a group in brackets in capitals glued to a word in capitals after it ("(SOC)The"; not
+ *   "(CFDI)to").
+ * *m is the marking the words prove, or unknown. Only raises.
+ */
+static bool
+word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence, struct marking *m)
+{
+	const char *s = f->text;
+	size_t e, next, a = k, b, j;
+	struct group g;
+	enum word_kind w;
+	bool proper, capitals, lower;
+	char buf[2 * POLICY_WORD_MAX + 3];
+
+	e = word_end(f, k, &next);
+	marking_init(m);
+	m->unknown = true;
+	for (j = k; j + 1 < e; j++) {
+		size_t r;
+
+		if (s[j] != '/' || s[j + 1] != '/' || (j > k && s[j - 1] == '/'))
+			continue;
+		for (r = j; r < e && s[r] == '/'; r++)
+			continue;
+		if (j > k && s[j - 1] == ':')
+			break;	/* a URL: "https://", "file:///", and its path after */
+		if ((j > k && letterish(s[j - 1])) || (r < e && letterish(s[r]))) {
+			if (!words_mark(p, f, k, m))
+				m->unknown = true;
+			return true;
+		}
+	}
+	b = e;
+	trim_word(s, &a, &b);
+	if (b <= a || b - a > POLICY_WORD_MAX)
+		return false;
+	/* A group in brackets is read as a group ("(SBU) Over"); but "(SNF) The". */
+	if (a > k && strchr("([{", s[a - 1]) != NULL && b < e && strchr(")]}", s[b]) != NULL) {
+		if (noforn_glued(p, s + a, b - a, !sentence))
+			return true;
+		goto group;
+	}
+	if (!policy_not_mark(p, s + a, b - a)) {
+		bool sep = false, exotic = false, capital = false;
+
+		for (j = a; j < b; j++) {
+			sep = sep || s[j] == '/' || s[j] == '|' || s[j] == '\\';
+			exotic = exotic || (unsigned char)s[j] >= 0x80;
+			capital = capital || isupper((unsigned char)s[j]);
+		}
+		if (sep && capital && exotic)
+			return true;
+		if (parted_mark(p, s, a, b, &proper)) {
+			for (j = a; j < b; j++)
+				buf[j - a] = s[j] == '|' ? '/' : s[j];
+			if (proper && marking_parse(p, buf, b - a, MARKING_PORTION, m) == 1 &&
+			    !m->unknown && m->level >= 0)
+				return true;
+			marking_init(m);
+			m->unknown = true;
+			return true;
+		}
+	}
+	/* OCR's "SIINF" anywhere. */
+	if (noforn_glued(p, s + a, b - a, true))
+		return true;
+	w = word_kind(p, s + a, b - a);
+	/* "TOP SECRET" is one level: read from "TOP" as from "SECRET". */
+	if (w == WORD_NONE && b - a == 3 && memcmp(s + a, "TOP", 3) == 0 && next < f->len) {
+		size_t a2 = next, b2 = word_end(f, next, &j), n2;
+
+		trim_word(s, &a2, &b2);
+		n2 = b2 > a2 ? b2 - a2 : 0;
+		if (n2 >= 3 && reading_capitals(s + a2, n2) &&
+		    word_kind(p, s + a2, n2) == WORD_LEVEL) {
+			e = word_end(f, next, &next);
+			b = b2;
+			w = WORD_LEVEL;
+		}
+	}
+	/*
+	 * A level's word in capitals glued by punctuation to a word with a capital first
+	 * ("SECRET\u2014The", "SECRET...The", "SECRET/The"), in a line with lower case or where a
+	 * sentence begins.
+	 */
+	if (w == WORD_NONE && (sentence || has_lower(s, f->len))) {
+		size_t lead = a, g2;
+
+		while (lead < b && isupper((unsigned char)s[lead]))
+			lead++;
+		for (g2 = lead; g2 < b && !isalnum((unsigned char)s[g2]); g2++)
+			continue;
+		if (lead - a >= 3 && g2 > lead && g2 < b && isupper((unsigned char)s[g2]) &&
+		    word_kind(p, s + a, lead - a) == WORD_LEVEL)
+			return true;
+	}
+	if (w == WORD_NONE && !sentence)
+		goto group;
+	if ((w == WORD_LEVEL || w == WORD_LOWEST) && side_by_side(p, f, a, b, next, m))
+		return true;
+	capitals = ocr_capitals(s + a, b - a);
+	lower = has_lower(s, f->len);
+	/*
+	 * A level in capitals before a word in capitals, or where a sentence begins before any
+	 * word ("SECRET -- the walrus"; an abbreviation, "S the", only before a capital).
+	 */
+	if (w == WORD_LEVEL && capitals && !quoted(s, a, b, e) && (b - a > 1 || b == e) &&
+	    (sentence || (b - a >= 3 && lower)) &&
+	    ((sentence && before_any(f, a, b, e, next)) ||
+	    level_before_capital(f, next, (sentence || lower) && !after_field(f, k)))) {
+		if (!words_mark(p, f, k, m)) {
+			marking_init(m);
+			m->unknown = true;
+		}
+		return true;
+	}
+	if (!sentence)
+		goto group;
+	/*
+	 * Where a sentence begins: words that name a restrictive control ("NO FOREIGN DISSEM The",
+	 * "Not Releasable to Foreign Nationals The", "ORCON The", "SBU The"), at that control.
+	 */
+	if (control_words(p, f, a, lower, m))
+		return true;
+	marking_init(m);
+	m->unknown = true;
+	/* "REL TO" ("RELTO"), whatever follows. */
+	if (capitals && ((b - a == 3 && memcmp(s + a, "REL", 3) == 0 && next + 2 <= f->len &&
+	    strncasecmp(s + next, "TO", 2) == 0) || (b - a == 5 && memcmp(s + a, "RELTO", 5) == 0)))
+		return true;
+	/*
+	 * Or, before a word in capitals or the line's end (in a line with lower case: in capitals
+	 * throughout, each word is), or before a colon, a control alone that is no abbreviation
+	 * ("MR."), unknown; a level glued to NOFORN ("SNF"). A control of distribution alone
+	 * ("SIPDIS") restricts no reader.
+	 */
+	if (capitals && b - a >= 2 && ((b + 1 == e && s[b] == ':') ||
+	    ((next >= f->len || isupper((unsigned char)s[next])) && (lower || b - a >= 4)))) {
+		if ((w == WORD_CONTROL || w == WORD_NOFORN) && (b == e || s[b] == ':'))
+			return true;
+		if (noforn_glued(p, s + a, b - a, false))
+			return true;
+	}
+group:
+	/* A group in capitals glued to a word after it. */
+	for (j = k; j < e; j++)
+		if (s[j] == '(' && (j == k || !isalnum((unsigned char)s[j - 1])) &&
+		    reading_group_at(p, f, j, &g) && g.closed && g.end < f->len &&
+		    (isupper((unsigned char)s[g.end]) || (unsigned char)s[g.end] >= 0x80) &&
+		    g.kind != GROUP_ITEM && g.end - g.start > 2 &&
+		    reading_capitals(s + g.start + 1, g.end - g.start - 2)) {
+			if (g.kind == GROUP_MARK)
+				*m = g.mark;
+			else {
+				marking_init(m);
+				m->unknown = true;
+			}
+			return true;
+		}
+	return false;
+}
+
+/*
+ * Joins into *m the marking that the words of f from the word before offset k on prove, when
+ * that word is in capitals ("TOP" before "SECRET NOFORN"): only raises.
+ */
+static void
+word_before(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
+{
+	struct marking more;
+	size_t a = k;
+
+	while (a > 0 && f->text[a - 1] == ' ')
+		a--;
+	if (a == 0 || a == k)
+		return;
+	while (a > 0 && f->text[a - 1] != ' ')
+		a--;
+	if (reading_capitals(f->text + a, k - a) && words_mark(p, f, a, &more))
+		marking_join(p, m, &more, m);
+}
+
 /*
  * Marks where a sentence begins in mid-line ("... on June 12. S//NF The", "... June 12. (S,NF)
  * The", "... June 12. C) The", "... went well. (U)//FOUO The"): read as at a paragraph's head,
@@ -3269,19 +3921,39 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 
 	while (pos < n) {
 		struct fold f;
-		size_t k, next;
+		size_t k, next, limit;
 
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
 		next = f.consumed;
+		limit = f.len;
+		/*
+		 * A line longer than one fold is read in folds that overlap by FOLD_OVERLAP bytes,
+		 * cut at a space: a word across the cut, and the words after it that a rule reads
+		 * with it, are read whole in the next fold.
+		 */
+		if (f.cut && f.len > FOLD_OVERLAP) {
+			size_t back = f.len - FOLD_OVERLAP;
+
+			while (back > 0 && f.text[back] != ' ')
+				back--;
+			if (back > 0 && fold_source(&f, back) > 0) {
+				limit = back;
+				next = fold_source(&f, back);
+			}
+		}
 		/* With `head`, what stands first (after a mark at the line's head) is at a head too. */
 		for (first = 0; first < f.len && f.text[first] == ' '; first++)
 			continue;
-		for (k = 0; k < f.len; k++) {
+		for (k = 0; k < limit; k++) {
 			struct marking one, tail;
 			struct group g;
 			bool other, hit = false;
 
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
+				/* A word anywhere in the line written as a mark. */
+				if (word_start(&f, k) &&
+				    word_mark(p, &f, k, pos == from && k == first, &one))
+					goto word_found;
 				/*
 				 * Anywhere in the line, a group that a level leads, glued to a control
 				 * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), is no
@@ -3338,6 +4010,12 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				one.unknown = one.unknown || other;
 				hit = true;
 			} else if (reading_lost_open(p, &f, k, &g) || bare_head(p, &f, k)) {
+				hit = true;
+			}
+			if (!hit && word_start(&f, k) && word_mark(p, &f, k, true, &one)) {
+word_found:
+				/* A word in capitals before it may be its own ("TOP SECRET NOFORN"). */
+				word_before(p, &f, k, &one);
 				hit = true;
 			}
 			if (!hit)

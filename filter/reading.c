@@ -2577,3 +2577,29 @@ reading_words_controls(const struct policy *p, const char *s, size_t n)
 	}
 	return bits;
 }
+
+const struct policy_term *
+reading_word_term(const struct policy *p, const char *s, size_t n, bool slips)
+{
+	char t[POLICY_WORD_MAX + 1];
+	const struct policy_term *pt;
+	size_t i, k = 0, wild = 0;
+	bool letters = false;
+
+	for (i = 0; i < n; i++)
+		letters = letters || is_alpha(s[i]);
+	if (!letters || n > POLICY_WORD_MAX)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (!is_alnum(s[i]))
+			return NULL;
+		/* OCR's digits for letters ("5ECRET", "S1"), and its "l" for "I" in capitals. */
+		t[k++] = slips && s[i] == 'l' ? 'I' : slips ? ocr_letter(s[i]) :
+		    (char)toupper((unsigned char)s[i]);
+	}
+	if ((pt = policy_term_find(p, t, k)) != NULL || !slips)
+		return pt;
+	if ((pt = level_term(p, t, k, false, &wild)) != NULL && pt->level >= 0)
+		return pt;
+	return near_term(p, t, k, false);
+}

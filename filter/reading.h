@@ -169,6 +169,15 @@ uint64_t reading_words_controls(const struct policy *p, const char *s, size_t n)
  */
 bool reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped);
 
+/*
+ * The vocabulary term that the word s[0..n) (letters and digits, folded) is, in any case; with
+ * `slips`, also what OCR or a slip makes of one: digits for letters and "l" for "I" ("5ECRET",
+ * "S1", "CONFlDENTIAL"), one letter dropped, doubled, replaced or two swapped from five letters
+ * on ("SECRFT", "NFORN"). NULL when it is none.
+ */
+const struct policy_term *reading_word_term(const struct policy *p, const char *s, size_t n,
+    bool slips);
+
 /* Whether s[0..n) has letters and none of them in lower case. */
 bool reading_capitals(const char *s, size_t n);
 

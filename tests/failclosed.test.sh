@@ -347,6 +347,64 @@ redteam redteam12
 #     mark after a paragraph's own, lost controls, subjects, trailing bare marks, titles.
 redteam redteam13
 
+# 33. A word written as a mark raises its portion wherever in a line it stands, not only where a
+#     sentence begins (round 13's open shapes, in tests/data/redteam13 now, and their neighbours):
+#     after a colon, an inline list item, a dash, in lower case, with a look-alike letter, with
+#     one separator of any kind, without separators, a level before a word in capitals.
+midline='SECRET//NOFORN\n\n1. (U) The puffin count was normal and the minister spoke on June 12 %b The walrus source\nsays no.\n\n2. (U) The gannet count was normal.\n'
+variants word-mark UNCLASSIFIED 'walrus' 'gannet' "$midline" \
+    'Comment: S//NF' '(2) S//NF' 's//nf' 'S//NF\342\200\224' '\320\205//NF' 'S/NF' 'S|NF' \
+    'S.NF' 'SECRET NOFORN' 'S NF' 'TOP SECRET NOFORN' 'and SECRET' 'but TOP SECRET' \
+    'S//REL TO USA, GBR:' 'C//NF' 'TS//SI//NF' '\342\200\223 (SOC)The' 'Note: S\\NF' \
+    'TS/SI' 'https://example.org/a S//NF'
+# At its level, and no lower: "SECRET NOFORN" goes to US readers at SECRET, never to a partner;
+# "TOP SECRET NOFORN" not even to SECRET.
+printf "$midline" 'SECRET NOFORN' > "$tmp/word"
+adv word-mark-at-its-level SECRET "$tmp/word" '' 'walrus|gannet'
+adv word-mark-noforn "SECRET//REL TO USA, GBR" "$tmp/word" 'walrus' 'gannet'
+printf "$midline" 'TOP SECRET NOFORN' > "$tmp/word"
+adv word-mark-top-secret SECRET "$tmp/word" 'walrus' 'gannet'
+# What prose writes is no mark: a level word quoted, an initial, an acronym glued to lower case,
+# a FOIA stamp's field, a URL, a level word in lower case, an office symbol.
+variants word-not-a-mark UNCLASSIFIED '' 'walrus|gannet' "$midline" \
+    'the "SECRET" Stuff' 'near the U. S. Capitol' 'the Initiative (CFDI)to' \
+    'Class: CONFIDENTIAL \342\200\224 Reason:' 'see https://www.state.gov/a/b' \
+    'the secret' 'with S/P' 'and/or' 'the NF-kB pathway' \
+    'THIS CABLE IS SENSITIVE BUT UNCLASSIFIED. The' 'MR. DONALD' 'per 1.4(C) and B1' \
+    'the C-130 and CI/KR' 'near S/CT'
+# A title at the top whose number is a date, not a zero-padded cable number: no banner, so its
+# words are not kept under a re-marked level; a post named above proves a bare number.
+printf 'SECRET//NOFORN\n\nSECRET OPERATION WALRUS SITREP 240612\n\n1. (U) The gannet count was normal.\n' > "$tmp/title"
+adv title-date-number UNCLASSIFIED "$tmp/title" 'WALRUS' 'gannet'
+printf 'P 031812Z NOV 08\nFM SECSTATE WASHDC\n\nS E C R E T STATE 116943\n\n1. (U) The gannet count was normal.\n' > "$tmp/title"
+adv title-post-above UNCLASSIFIED "$tmp/title" '' 'STATE 116943|gannet'
+
+# 34. A fourteenth round, tests/data/redteam14/ (found on the word rule of section 33): other
+#     separators, mixed case, OCR damage, controls without a level, a mark at a line's end,
+#     titles at the top, the subject.
+redteam redteam14
+# Their neighbours, at a sentence's end and in mid-sentence.
+for pre in 'June 12.' 'per DATT'; do
+	variants "word-mark-$(echo "$pre" | tr -dc 'a-zA-Z0-9')" UNCLASSIFIED 'walrus' 'gannet' \
+	    "SECRET//NOFORN\n\n1. (U) The talks on $pre %b The walrus source\nsays no.\n\n2. (U) The gannet count was normal.\n" \
+	    'S;NF' 'S~NF' 'S\302\267NF' 'S\342\200\226NF' 'S..NF' 'C,REL' 'TS_SI_NF' 'SECRET;NOFORN' \
+	    'S\342\200\223NF' 'S:NF' 'S-REL TO USA' 'Secret-Noforn' 'S/' 'Secret Noforn' \
+	    'Confidential Noforn' 'Secret Rel to USA, GBR' 'SECERT' 'S3CRET' 'TOP 5ECRET' 'S1/NF' \
+	    'SlINF' 'NF/OC' 'U NF' 'SECRET  NOFORN'
+done
+# 35. A fifteenth round, tests/data/redteam15/ (found on round 14's fixes; what is left is in
+#     tests/data/redteam15-open): a level glued by punctuation, TOP SECRET in capitals, a mark at
+#     a line's end, a level before lower case, spaced slashes, control names in title case, a
+#     mark across a fold of a long line.
+redteam redteam15
+# What the word rule must keep: a word in lower case after a control's abbreviation, a level's
+# word before lower case in mid-sentence, a stamp's field value at the line's end.
+variants word-rule-keeps UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal. They met on Monday. %b the walrus left.\n' \
+    'DS agents escorted' 'LES staff met and' 'SBU training was held and' \
+    'ORCON policy was reviewed and' 'Holders of SECRET clearances met and' \
+    'Class: CONFIDENTIAL \342\200\224\nReason: 1.4(D) and'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

@@ -715,6 +715,78 @@ test_marks_in_body(void **state)
 	document_free(&d);
 }
 
+/* The effective marking of the first portion of a one-paragraph document under UNCLASSIFIED. */
+static struct marking
+first_portion(const struct policy *p, const char *paragraph)
+{
+	char text[512];
+	struct document d;
+	struct marking m;
+
+	snprintf(text, sizeof(text), "UNCLASSIFIED\n\n1. (U) %s\n", paragraph);
+	parse_str(p, text, &d);
+	assert_true(d.nportions >= 1);
+	m = *d.portions[0].eff;
+	document_free(&d);
+	return m;
+}
+
+/* A word written as a mark raises its portion wherever it stands (word_mark). */
+static void
+test_word_marks(void **state)
+{
+	const struct policy *p = *state;
+	struct marking m;
+	static const char *const unknown[] = {
+		"Per the DATT S,NF The source said no.",
+		"It said two things: (1) no; (2) s//nf The source said no.",
+		"They spoke. Secret-Noforn The source said no.",
+		"Per the DATT SlINF The source said no.",
+		"They spoke (SOC)The source said no.",
+	};
+	static const char *const kept[] = {
+		"The list came from the Initiative (CFDI)to identify sites.",
+		"They met near the U. S. Capitol on Monday.",
+		"The page reads The \"SECRET\" Stuff at its head.",
+		"Class: CONFIDENTIAL \342\200\224 Reason: 1.4(B), 1.4(D)",
+		"See https://www.state.gov/a//b for the NF-kB study, the C-130 and S/CT.",
+		"MR. DONALD WILL TRAVEL FROM GRENADA.",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(unknown) / sizeof(unknown[0]); k++) {
+		m = first_portion(p, unknown[k]);
+		if (!m.unknown)
+			fail_msg("not unknown: %s", unknown[k]);
+	}
+	for (k = 0; k < sizeof(kept) / sizeof(kept[0]); k++) {
+		m = first_portion(p, kept[k]);
+		if (m.unknown || m.level != LV_U)
+			fail_msg("raised: %s", kept[k]);
+	}
+	/* Proven words raise to what they prove, no lower. */
+	m = first_portion(p, "They spoke. SECRET NOFORN The source said no.");
+	assert_false(m.unknown);
+	assert_int_equal(m.level, LV_S);
+	assert_int_equal(m.fd, FD_NOFORN);
+	m = first_portion(p, "Per the DATT S/NF The source said no.");
+	assert_false(m.unknown);
+	assert_int_equal(m.level, LV_S);
+	assert_int_equal(m.fd, FD_NOFORN);
+	m = first_portion(p, "The talks went on. Comment: S//NF The source said no.");
+	assert_false(m.unknown);
+	assert_int_equal(m.level, LV_S);
+	assert_int_equal(m.fd, FD_NOFORN);
+	m = first_portion(p, "They spoke. SBU The source said no.");
+	assert_false(m.unknown);
+	assert_true(m.controls != 0);
+	m = first_portion(p, "They spoke. NO FOREIGN DISSEM The source said no.");
+	assert_false(m.unknown);
+	assert_int_equal(m.fd, FD_NOFORN);
+	m = first_portion(p, "Comment: TOP SECRET NOFORN The source said no.");
+	assert_true(m.unknown || m.level > LV_S);
+}
+
 static void
 test_labels(void **state)
 {
@@ -750,6 +822,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_lf_crlf_cr),
+		cmocka_unit_test(test_word_marks),
 		cmocka_unit_test(test_split_edges),
 		cmocka_unit_test(test_unset_group),
 		cmocka_unit_test(test_split_nul),
