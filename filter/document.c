@@ -3905,6 +3905,113 @@ word_before(const struct policy *p, const struct fold *f, size_t k, struct marki
 		marking_join(p, m, &more, m);
 }
 
+/* The length of `token` (lower case) at folded offset k of f, in any case, or 0. */
+static size_t
+token_at(const struct fold *f, size_t k, const char *token)
+{
+	size_t n = strlen(token);
+
+	if (f->len - k < n || strncasecmp(f->text + k, token, n) != 0)
+		return 0;
+	return n;
+}
+
+/*
+ * The end of a paragraph break written inside a line at folded offset k of f (src its source):
+ * two line breaks of markup or of an export ("<br><br>", "<br/>&nbsp;<br>", "&lt;br&gt;&lt;br&gt;",
+ * "&#13;&#10;&#13;&#10;", a "\n\n" written out), a paragraph's tag ("</p><p>"), or two carriage
+ * returns in a file whose lines end otherwise. Returns the folded offset past it, or 0.
+ */
+static size_t
+break_at(const struct fold *f, const char *src, size_t k)
+{
+	static const char *const one[] = { "&lt;br&gt;", "&lt;br/&gt;", "&lt;br /&gt;",
+	    "&#13;&#10;", "&#10;", "\\r\\n", "\\n" };
+	const char *s = f->text;
+	size_t j, t, count = 0, i;
+
+	if (token_at(f, k, "<p>") || token_at(f, k, "<p ") || token_at(f, k, "</p>")) {
+		for (j = k; j < f->len && s[j] != '>'; j++)
+			continue;
+		return j < f->len ? j + 1 : 0;
+	}
+	for (j = k;;) {
+		size_t was = j;
+
+		if (token_at(f, j, "<br")) {
+			for (t = j; t < f->len && s[t] != '>'; t++)
+				continue;
+			j = t < f->len ? t + 1 : t;
+		} else if (src[fold_source(f, j)] == '\r') {
+			j++;
+		} else {
+			for (i = 0; i < sizeof(one) / sizeof(one[0]); i++)
+				if ((t = token_at(f, j, one[i])) > 0) {
+					j += t;
+					break;
+				}
+		}
+		if (j == was)
+			break;
+		count++;
+		/* Between two: spaces and "&nbsp;". */
+		for (;;) {
+			if (j < f->len && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			else if ((t = token_at(f, j, "&nbsp;")) > 0)
+				j += t;
+			else
+				break;
+		}
+	}
+	return count >= 2 ? j : 0;
+}
+
+/*
+ * Whether a paragraph break inside the line at folded offset k of f (src its source) is followed
+ * by text that no proven mark opens: unmarked text, whose level is unknown ("(U) The plan.<br><br>
+ * The walrus", "</p><p>The walrus"). A proven mark after it is read where it stands, as marks in
+ * mid-line are.
+ */
+static bool
+inline_break(const struct policy *p, const struct fold *f, const char *src, size_t k)
+{
+	const char *s = f->text;
+	size_t j;
+	struct group g;
+	struct marking m;
+	bool other;
+
+	if (k == 0 || (s[k] != '<' && s[k] != '&' && s[k] != '\\' && src[fold_source(f, k)] != '\r'))
+		return false;
+	if ((j = break_at(f, src, k)) == 0)
+		return false;
+	/* Past more tags and spaces: text, or the line's end. */
+	for (;;) {
+		size_t t;
+
+		if (j < f->len && s[j] == ' ')
+			j++;
+		else if (j < f->len && s[j] == '<') {
+			for (t = j; t < f->len && s[t] != '>'; t++)
+				continue;
+			if (t == f->len)
+				break;
+			j = t + 1;
+		} else if ((t = token_at(f, j, "&nbsp;")) > 0)
+			j += t;
+		else
+			break;
+	}
+	if (j >= f->len)
+		return false;
+	if (s[j] != '(' || !reading_group_at(p, f, j, &g))
+		return true;
+	/* "(S//NF)", and a level's letter alone ("(U)", also a list's item). */
+	return !(g.kind == GROUP_MARK || (g.kind == GROUP_ITEM && g.letter != 0 && g.bare &&
+	    letter_marking(p, g.letter, &m, &other) && !other));
+}
+
 /*
  * Marks where a sentence begins in mid-line ("... on June 12. S//NF The", "... June 12. (S,NF)
  * The", "... June 12. C) The", "... went well. (U)//FOUO The"): read as at a paragraph's head,
@@ -3928,13 +4035,17 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 		limit = f.len;
 		/*
 		 * A line longer than one fold is read in folds that overlap by FOLD_OVERLAP bytes,
-		 * cut at a space: a word across the cut, and the words after it that a rule reads
-		 * with it, are read whole in the next fold.
+		 * cut at a space (or at the last space, after a longer word): a word across the
+		 * cut, and the words after it that a rule reads with it, are read whole in the next
+		 * fold.
 		 */
-		if (f.cut && f.len > FOLD_OVERLAP) {
-			size_t back = f.len - FOLD_OVERLAP;
+		if (f.cut && f.len > 1) {
+			size_t back = f.len > FOLD_OVERLAP ? f.len - FOLD_OVERLAP : f.len - 1;
 
 			while (back > 0 && f.text[back] != ' ')
+				back--;
+			/* A word longer than the overlap: cut at the last space, if any. */
+			for (back = back > 0 ? back : f.len - 1; back > 0 && f.text[back] != ' ';)
 				back--;
 			if (back > 0 && fold_source(&f, back) > 0) {
 				limit = back;
@@ -3949,6 +4060,12 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			struct group g;
 			bool other, hit = false;
 
+			/* Unmarked text after a paragraph break inside the line ("<br><br>"). */
+			if (inline_break(p, &f, s + pos, k)) {
+				marking_init(&one);
+				one.unknown = true;
+				goto found_one;
+			}
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&

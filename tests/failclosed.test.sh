@@ -405,6 +405,13 @@ variants word-rule-keeps UNCLASSIFIED '' 'walrus|gannet' \
     'ORCON policy was reviewed and' 'Holders of SECRET clearances met and' \
     'Class: CONFIDENTIAL \342\200\224\nReason: 1.4(D) and'
 
+# 36. A sixteenth round, tests/data/redteam16/ (found on round 15's fixes): a paragraph break
+#     written inside one line (HTML, an export's escapes) before unmarked text, and a long word
+#     before a fold's cut. A proven mark after such a break keeps what it marks.
+redteam redteam16
+printf 'UNCLASSIFIED\n\n1. (U) The puffin count.<br><br>(U) The gannet count.\n\n<p>2. (U) Done.</p>\n' > "$tmp/br"
+adv inline-break-marked UNCLASSIFIED "$tmp/br" '' 'puffin|gannet|Done'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
