@@ -236,6 +236,24 @@ done:
  * file must be a regular file that neither its group nor others may access. Returns the length,
  * or -1 with a message in err.
  */
+/* Whether one of the lines of buf[0..len) begins with `field`. */
+static bool
+has_line(const char *buf, size_t len, const char *field)
+{
+	size_t k = 0, n = strlen(field);
+
+	while (k < len) {
+		const char *nl = memchr(buf + k, '\n', len - k);
+
+		if (len - k >= n && memcmp(buf + k, field, n) == 0)
+			return true;
+		if (nl == NULL)
+			break;
+		k = (size_t)(nl - buf) + 1;
+	}
+	return false;
+}
+
 static ssize_t
 read_key_file(const char *path, bool secret, char *buf, char *err, size_t errlen)
 {
@@ -259,11 +277,6 @@ read_key_file(const char *path, bool secret, char *buf, char *err, size_t errlen
 		snprintf(err, errlen, "%s: not a regular file: a key file must be one", path);
 		goto fail;
 	}
-	if (secret && (st.st_mode & 077) != 0) {
-		snprintf(err, errlen, "%s: the secret key file is open to others (mode %04o); "
-		    "make it private with chmod 600", path, (unsigned)(st.st_mode & 07777));
-		goto fail;
-	}
 	for (;;) {
 		ssize_t n = read(fd, buf + len, KEYS_FILE_MAX - len);
 
@@ -283,6 +296,19 @@ read_key_file(const char *path, bool secret, char *buf, char *err, size_t errlen
 	}
 	close(fd);
 	buf[len] = '\0';
+	/* What the file is, when it is the other half of a pair: say so, before its mode. */
+	if (secret != has_line(buf, len, "secret-key:") && has_line(buf, len, "public-key:")) {
+		snprintf(err, errlen, secret ? "%s: a public key file, where the secret key file is "
+		    "wanted (keygen wrote it beside this one, private)" : "%s: a secret key file, "
+		    "where a public key file is wanted (keygen wrote it beside this one); keep the "
+		    "secret one private", path);
+		return -1;
+	}
+	if (secret && (st.st_mode & 077) != 0) {
+		snprintf(err, errlen, "%s: the secret key file is open to others (mode %04o); "
+		    "make it private with chmod 600", path, (unsigned)(st.st_mode & 07777));
+		return -1;
+	}
 	return (ssize_t)len;
 fail:
 	close(fd);
@@ -374,8 +400,19 @@ read_public_part(struct key_reader *r, enum keys_kind kind, unsigned char *id, u
 		return -1;
 	/* The value is not quoted: in a damaged secret key file it could be the secret. */
 	if (vallen != strlen(want) || memcmp(val, want, vallen) != 0) {
-		snprintf(r->err, r->errlen, "%s:%zu: the algorithm is not %s: expected an %s %s key",
-		    r->path, r->line, want, want, kind == KEYS_SIGN ? "signing" : "auditor");
+		const char *other = kind == KEYS_SIGN ? "X25519" : "Ed25519";
+
+		/* The other kind of key names itself: a signing key is no auditor key. */
+		if (vallen == strlen(other) && memcmp(val, other, vallen) == 0)
+			snprintf(r->err, r->errlen, "%s: an %s key, where an %s %s key is wanted "
+			    "(keygen%s makes one)", r->path, kind == KEYS_SIGN ?
+			    "X25519 auditor" : "Ed25519 signing", want,
+			    kind == KEYS_SIGN ? "signing" : "auditor",
+			    kind == KEYS_SIGN ? "" : " --auditor");
+		else
+			snprintf(r->err, r->errlen, "%s:%zu: the algorithm is not %s: expected an "
+			    "%s %s key", r->path, r->line, want, want,
+			    kind == KEYS_SIGN ? "signing" : "auditor");
 		return -1;
 	}
 	unsigned char derived[KEYS_ID_BYTES];
@@ -436,9 +473,15 @@ keys_read_public(const char *path, enum keys_kind kind, struct keys_public *pub,
 	char buf[KEYS_FILE_MAX + 1];
 	ssize_t n;
 
-	if ((n = read_key_file(path, false, buf, err, errlen)) < 0)
+	int rc;
+
+	if ((n = read_key_file(path, false, buf, err, errlen)) < 0) {
+		sodium_memzero(buf, sizeof(buf));	/* a secret key file given for a public one */
 		return -1;
-	return keys_parse_public(path, buf, (size_t)n, kind, pub, err, errlen);
+	}
+	rc = keys_parse_public(path, buf, (size_t)n, kind, pub, err, errlen);
+	sodium_memzero(buf, sizeof(buf));
+	return rc;
 }
 
 struct keys_secret *

@@ -46,33 +46,64 @@
 
 static const char *progname = "tearline";
 static bool quiet;
+static bool each_portion;	/* redact: a line for each portion withheld unproven, not one in all */
 static bool stdout_closed;	/* a redact run closed it, to see its last error in time */
+
+/* The synopsis, one entry per form, each with the subcommand it is of. */
+static const struct {
+	const char *sub;
+	const char *text;
+} synopsis[] = {
+	{ "redact", "tearline [redact] --release TARGET [--policy NAME|FILE] [--mode MODE]\n"
+	    "                [-o FILE] [--max-document SIZE] [-q | -v] [--audit FILE --secret-key FILE\n"
+	    "                [--auditor-key FILE] [--ledger FILE]] [FILE|-]\n" },
+	{ "redact", "tearline [redact] --release TARGET --output-dir DIR [--jobs N]\n"
+	    "                [--policy NAME|FILE] [--mode MODE] [--max-document SIZE] [-q | -v]\n"
+	    "                [--secret-key FILE [--auditor-key FILE] [--ledger FILE]] FILE...\n" },
+	{ "keygen", "tearline keygen [--auditor] --secret-key FILE --public-key FILE\n" },
+	{ "verify", "tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
+	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE] [-q]\n" },
+	{ "verify", "tearline verify --ledger FILE --public-key FILE [-q]\n" },
+	{ "verify", "tearline verify --checkpoint FILE --public-key FILE... [--checkpoint-key FILE]\n"
+	    "                [--audit FILE] --ledger FILE... [-q]\n" },
+	{ "ledger", "tearline ledger merge --secret-key FILE --origin NAME -o FILE\n"
+	    "                [--public-key FILE...] [-q] LEDGER...\n" },
+	{ "check", "tearline check --release TARGET [--policy NAME|FILE] [--format FORMAT]\n"
+	    "                [--strict] [--notes] [-o FILE] FILE...\n" },
+	{ "policy", "tearline policy show [NAME|FILE]\n" },
+	{ "policy", "tearline policy test [-v] [NAME|FILE...]\n" },
+	{ "policy", "tearline policy decide [-p POLICY] [-r TARGET] [MARK...]\n" },
+	{ "policy", "tearline policy rollup [-p POLICY] [MARK...]\n" },
+	{ NULL, "tearline --help | --version\n" },
+};
+
+/* The synopsis of subcommand sub, or of all with NULL, on fp. */
+static void
+usage_of(FILE *fp, const char *sub)
+{
+	size_t k;
+	bool first = true;
+
+	for (k = 0; k < sizeof(synopsis) / sizeof(synopsis[0]); k++) {
+		if (sub != NULL && (synopsis[k].sub == NULL || strcmp(synopsis[k].sub, sub) != 0))
+			continue;
+		fprintf(fp, "%s%s", first ? "usage: " : "       ", synopsis[k].text);
+		first = false;
+	}
+}
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: tearline [redact] --release TARGET [--policy NAME|FILE] [--mode MODE]\n"
-	    "                [-o FILE] [--max-document SIZE] [-q] [--audit FILE --secret-key FILE\n"
-	    "                [--auditor-key FILE] [--ledger FILE]] [FILE|-]\n"
-	    "       tearline [redact] --release TARGET --output-dir DIR [--jobs N]\n"
-	    "                [--policy NAME|FILE] [--mode MODE] [--max-document SIZE] [-q]\n"
-	    "                [--secret-key FILE [--auditor-key FILE] [--ledger FILE]] FILE...\n"
-	    "       tearline keygen [--auditor] --secret-key FILE --public-key FILE\n"
-	    "       tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
-	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE] [-q]\n"
-	    "       tearline verify --ledger FILE --public-key FILE [-q]\n"
-	    "       tearline verify --checkpoint FILE --public-key FILE... [--checkpoint-key FILE]\n"
-	    "                [--audit FILE] --ledger FILE... [-q]\n"
-	    "       tearline ledger merge --secret-key FILE --origin NAME -o FILE\n"
-	    "                [--public-key FILE...] [-q] LEDGER...\n"
-	    "       tearline check --release TARGET [--policy NAME|FILE] [--format FORMAT]\n"
-	    "                [--strict] [--notes] [-o FILE] FILE...\n"
-	    "       tearline policy show [NAME|FILE]\n"
-	    "       tearline policy test [-v] [NAME|FILE...]\n"
-	    "       tearline policy decide [-p POLICY] [-r TARGET] [MARK...]\n"
-	    "       tearline policy rollup [-p POLICY] [MARK...]\n"
-	    "       tearline --help | --version\n");
+	usage_of(fp, NULL);
+}
+
+/* After a usage error: the forms of subcommand sub, and where to read more. */
+static void
+usage_error(const char *sub)
+{
+	usage_of(stderr, sub);
+	fprintf(stderr, "Try 'tearline --help', or man tearline.\n");
 }
 
 static void
@@ -89,6 +120,7 @@ help(void)
 	    "  -o, --output FILE       write the release to FILE (atomically) instead of stdout\n"
 	    "      --max-document SIZE refuse documents larger than SIZE (default 256M)\n"
 	    "  -q, --quiet             no warnings about withheld unknown or unmarked text\n"
+	    "  -v, --verbose           a warning for each such portion, not one line in all\n"
 	    "      --audit FILE        write a signed audit of the run to FILE, a new file\n"
 	    "      --secret-key FILE   the Ed25519 key that signs the audit (tearline keygen)\n"
 	    "      --auditor-key FILE  seal the run secret to this auditor key (keygen --auditor)\n"
@@ -175,7 +207,7 @@ open_policy(const char *name, const char *release, struct marking *target)
 static void
 warn_unproven(const char *name, const struct document *d, const struct redact_result *res)
 {
-	size_t k;
+	size_t k, count = 0, first = 0;
 
 	if (quiet)
 		return;
@@ -193,11 +225,21 @@ warn_unproven(const char *name, const struct document *d, const struct redact_re
 	for (k = 0; k < d->nportions; k++) {
 		const struct redact_decision *dc = res->decisions[k];
 
-		if (dc->rule == RULE_UNKNOWN_TOKEN || dc->rule == RULE_UNMARKED ||
-		    dc->rule == RULE_REL_PARTIAL)
+		if (dc->rule != RULE_UNKNOWN_TOKEN && dc->rule != RULE_UNMARKED &&
+		    dc->rule != RULE_REL_PARTIAL)
+			continue;
+		if (each_portion)
 			fprintf(stderr, "%s: %s:%zu: withheld: %s\n", progname, name,
 			    d->portions[k].first + 1, dc->why);
+		else if (first == 0)
+			first = d->portions[k].first + 1;
+		count++;
 	}
+	/* A filter is quiet: one line for the document, -v for every portion. */
+	if (!each_portion && count > 0)
+		fprintf(stderr, "%s: %s: withheld %zu portion%s it could not prove anything about, "
+		    "the first at line %zu (-v lists them)\n", progname, name, count,
+		    count == 1 ? "" : "s", first);
 }
 
 struct redact_args {
@@ -787,12 +829,12 @@ main_batch(const struct redact_args *a, int argc, char **argv)
 	}
 	if (a->release == NULL) {
 		say("redact needs --release TARGET (for example --release UNCLASSIFIED)");
-		usage(stderr);
+		usage_error("redact");
 		return EXIT_ERROR;
 	}
 	if (argc < 1) {
 		say("a batch (--output-dir) needs at least one FILE");
-		usage(stderr);
+		usage_error("redact");
 		return EXIT_ERROR;
 	}
 	return cmd_batch(a, argv, (size_t)argc);
@@ -808,6 +850,7 @@ main_redact(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "max-document", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "audit", required_argument, NULL, 'A' },
 		{ "secret-key", required_argument, NULL, 'S' },
 		{ "auditor-key", required_argument, NULL, 'K' },
@@ -828,7 +871,7 @@ main_redact(int argc, char **argv)
 	a.max_document = DEFAULT_MAX_DOCUMENT;
 	a.input = "-";
 	a.jobs = 1;
-	while ((ch = getopt_long(argc, argv, "r:p:m:o:j:qhV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "r:p:m:o:j:qvhV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'r':
 			a.release = optarg;
@@ -851,6 +894,9 @@ main_redact(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = true;
+			break;
+		case 'v':
+			each_portion = true;
 			break;
 		case 'A':
 			a.audit = optarg;
@@ -885,7 +931,7 @@ main_redact(int argc, char **argv)
 			printf("tearline %s\n", TEARLINE_VERSION);
 			return EXIT_OK;
 		default:
-			usage(stderr);
+			usage_error("redact");
 			return EXIT_ERROR;
 		}
 	}
@@ -898,7 +944,7 @@ main_redact(int argc, char **argv)
 	}
 	if (a.audit != NULL && a.secret_key == NULL) {
 		say("--audit needs --secret-key FILE (make a key pair with tearline keygen)");
-		usage(stderr);
+		usage_error("redact");
 		return EXIT_ERROR;
 	}
 	if ((a.audit != NULL && strcmp(a.audit, "-") == 0) ||
@@ -912,7 +958,7 @@ main_redact(int argc, char **argv)
 	}
 	if (a.release == NULL) {
 		say("redact needs --release TARGET (for example --release UNCLASSIFIED)");
-		usage(stderr);
+		usage_error("redact");
 		return EXIT_ERROR;
 	}
 	if (argc - optind > 1) {
@@ -956,16 +1002,16 @@ main_keygen(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage(stdout);
+			usage_of(stdout, "keygen");
 			return EXIT_OK;
 		default:
-			usage(stderr);
+			usage_error("keygen");
 			return EXIT_ERROR;
 		}
 	}
 	if (secret == NULL || public == NULL || optind != argc) {
 		say("keygen needs --secret-key FILE and --public-key FILE, and nothing else");
-		usage(stderr);
+		usage_error("keygen");
 		return EXIT_ERROR;
 	}
 	if (keys_generate(kind, secret, public, &pub, err, sizeof(err)) != 0) {
@@ -1030,9 +1076,13 @@ main_ledger(int argc, char **argv)
 	int ch, rc = EXIT_ERROR;
 
 	memset(&t, 0, sizeof(t));
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		usage_of(stdout, "ledger");
+		return EXIT_OK;
+	}
 	if (argc < 2 || strcmp(argv[1], "merge") != 0) {
 		say("ledger: unknown subcommand (try: tearline ledger merge)");
-		usage(stderr);
+		usage_error("ledger");
 		return EXIT_ERROR;
 	}
 	argc--;
@@ -1059,18 +1109,18 @@ main_ledger(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage(stdout);
+			usage_of(stdout, "ledger");
 			rc = EXIT_OK;
 			goto done;
 		default:
-			usage(stderr);
+			usage_error("ledger");
 			goto done;
 		}
 	}
 	if (secret == NULL || origin == NULL || output == NULL || optind == argc) {
 		say("ledger merge needs --secret-key FILE, --origin NAME, -o FILE and at least one "
 		    "LEDGER");
-		usage(stderr);
+		usage_error("ledger");
 		goto done;
 	}
 	memset(&cp, 0, sizeof(cp));
@@ -1195,18 +1245,18 @@ main_verify_checkpoint(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage(stdout);
+			usage_of(stdout, "verify");
 			rc = EXIT_OK;
 			goto done;
 		default:
-			usage(stderr);
+			usage_error("verify");
 			goto done;
 		}
 	}
 	if (optind != argc || rq.checkpoint == NULL || npub == 0 || nledgers == 0) {
 		say("verify --checkpoint needs --public-key and --ledger (each as often as needed: "
 		    "the ledgers in the order they were merged), and takes one --audit");
-		usage(stderr);
+		usage_error("verify");
 		goto done;
 	}
 	if (read_public_keys(pub_paths, npub, keys) != 0 ||
@@ -1312,10 +1362,10 @@ main_verify(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage(stdout);
+			usage_of(stdout, "verify");
 			return EXIT_OK;
 		default:
-			usage(stderr);
+			usage_error("verify");
 			return EXIT_ERROR;
 		}
 	}
@@ -1325,7 +1375,7 @@ main_verify(int argc, char **argv)
 	    (auditor != NULL && rq.original == NULL)) {
 		say("verify needs --public-key and either --audit with --output, or --ledger; "
 		    "--auditor-secret-key needs --original");
-		usage(stderr);
+		usage_error("verify");
 		return EXIT_ERROR;
 	}
 	if (keys_read_public(public, KEYS_SIGN, &signer, err, sizeof(err)) != 0 ||
@@ -1425,16 +1475,16 @@ main_check(int argc, char **argv)
 				return EXIT_ERROR;
 			break;
 		case 'h':
-			usage(stdout);
+			usage_of(stdout, "check");
 			return EXIT_OK;
 		default:
-			usage(stderr);
+			usage_error("check");
 			return EXIT_ERROR;
 		}
 	}
 	if (release == NULL || optind == argc) {
 		say("check needs --release TARGET and at least one FILE");
-		usage(stderr);
+		usage_error("check");
 		return EXIT_ERROR;
 	}
 	n = (size_t)(argc - optind);
@@ -1669,7 +1719,12 @@ main_policy(int argc, char **argv)
 	}
 	if (argc >= 2 && (strcmp(argv[1], "decide") == 0 || strcmp(argv[1], "rollup") == 0))
 		return policy_query(argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		usage_of(stdout, "policy");
+		return EXIT_OK;
+	}
 	say("policy: unknown subcommand (try: tearline policy show, test, decide or rollup)");
+	usage_error("policy");
 	return EXIT_ERROR;
 }
 

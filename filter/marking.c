@@ -520,6 +520,31 @@ marking_parse(const struct policy *p, const char *text, size_t len, enum marking
 	return 1;
 }
 
+/*
+ * Whether a release target writes REL without TO after it ("SECRET//REL USA, GBR"): a mark in a
+ * document may (marks are read as written), a target is what a user typed, read strictly.
+ */
+static bool
+rel_without_to(const char *text)
+{
+	size_t k, n = strlen(text);
+
+	for (k = 0; k + 3 <= n; k++) {
+		size_t j = k + 3;
+
+		if (strncasecmp(text + k, "REL", 3) != 0 ||
+		    (k > 0 && isalnum((unsigned char)text[k - 1])) ||
+		    (j < n && isalnum((unsigned char)text[j])))
+			continue;
+		while (j < n && text[j] == ' ')
+			j++;
+		if (!(n - j >= 2 && strncasecmp(text + j, "TO", 2) == 0 &&
+		    (n - j == 2 || !isalnum((unsigned char)text[j + 2]))))
+			return true;
+	}
+	return false;
+}
+
 int
 marking_parse_target(const struct policy *p, const char *text, struct marking *t, char *err,
     size_t errlen)
@@ -533,8 +558,29 @@ marking_parse_target(const struct policy *p, const char *text, struct marking *t
 		return -1;
 	}
 	if (t->unknown) {
-		snprintf(err, errlen, "release target \"%s\": unknown token \"%s\"", text,
-		    t->unknown_token);
+		char levels[256] = "";
+		size_t k, n = 0;
+
+		/* The levels this policy knows, when the level is what it does not know. */
+		for (k = 0; k < p->nlevels && n + 1 < sizeof(levels); k++)
+			n += (size_t)snprintf(levels + n, sizeof(levels) - n, "%s%s", k ? ", " : "",
+			    p->levels[k].name);
+		if (n >= sizeof(levels))
+			levels[sizeof(levels) - 1] = '\0';
+		if (t->unknown_token[0] == '\0')
+			snprintf(err, errlen, "release target \"%s\" is no marking this policy knows "
+			    "(its levels: %s)", text, levels);
+		else if (strncasecmp(text, t->unknown_token, strlen(t->unknown_token)) == 0)
+			snprintf(err, errlen, "release target \"%s\": unknown level \"%s\" (this "
+			    "policy's levels: %s)", text, t->unknown_token, levels);
+		else
+			snprintf(err, errlen, "release target \"%s\": unknown token \"%s\"", text,
+			    t->unknown_token);
+		return -1;
+	}
+	if (rel_without_to(text)) {
+		snprintf(err, errlen, "release target \"%s\": write the countries after \"REL TO\" "
+		    "(\"SECRET//REL TO USA, GBR\")", text);
 		return -1;
 	}
 	if (t->fd_conflict) {

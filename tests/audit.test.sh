@@ -124,6 +124,17 @@ says "open to others" "redact: says why the key is refused"
 chmod 600 "$tmp/sign.key"
 expect 2 "redact: an auditor key is no signing key" $T redact -q --release U \
 	-o "$tmp/new.txt" --audit "$tmp/new.jsonl" --secret-key "$tmp/auditor.key" $orig
+says "an X25519 auditor key, where an Ed25519 signing key is wanted" \
+    "redact: says what the key given is"
+# The other half of a pair: each says what it is, before any word on its mode.
+expect 2 "redact: a public key as --secret-key" $T redact -q --release U \
+	-o "$tmp/new.txt" --audit "$tmp/new.jsonl" --secret-key "$tmp/sign.pub" $orig
+says "sign.pub: a public key file, where the secret key file is wanted" \
+    "redact: says it is the public key"
+expect 2 "verify: a secret key as --public-key" $T verify --audit "$tmp/audit.jsonl" \
+	--public-key "$tmp/sign.key" --output "$tmp/rel.txt"
+says "sign.key: a secret key file, where a public key file is wanted" \
+    "verify: says it is the secret key"
 n=$((n + 1))
 if [ -e "$tmp/new.txt" ] || [ -e "$tmp/new.jsonl" ]; then echo "FAIL refused runs wrote files"
 	fail=1; else echo "ok   refused runs wrote nothing"; fi

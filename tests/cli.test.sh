@@ -91,13 +91,23 @@ if [ -w /dev/full ]; then
 	fi
 fi
 
-# Warnings name the file and line of what was withheld for want of proof; -q silences them.
-printf 'SECRET\n\n1. (S) The plan.\n(S/WCI) The office.\n' > "$tmp/wci.txt"
+# A filter is quiet: one line for the document names how many portions were withheld for want
+# of proof and where the first is; -v names the file and line of each; -q silences them.
+printf 'SECRET\n\n1. (S) The plan.\n(S/WCI) The office.\n\n2. (S) More.\n(S/XYZ) The walrus.\n' > "$tmp/wci.txt"
 "$T" --release TS "$tmp/wci.txt" > /dev/null 2> "$tmp/err"
-if grep -F -q "tearline: $tmp/wci.txt:4: withheld: unknown token \"WCI\"" "$tmp/err"; then
-	ok "located warning for an unknown token"
+if [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
+    grep -F -q "tearline: $tmp/wci.txt: withheld 2 portions it could not prove anything about, the first at line 4 (-v lists them)" "$tmp/err" &&
+    ! grep -q -i walrus "$tmp/err"; then
+	ok "one warning line for the document"
 else
-	bad "no located warning: $(cat "$tmp/err")"
+	bad "not one warning line: $(cat "$tmp/err")"
+fi
+"$T" -v --release TS "$tmp/wci.txt" > /dev/null 2> "$tmp/err"
+if grep -F -q "tearline: $tmp/wci.txt:4: withheld: unknown token \"WCI\"" "$tmp/err" &&
+    [ "$(wc -l < "$tmp/err")" -eq 2 ]; then
+	ok "-v: a located warning for each unknown token"
+else
+	bad "-v: no located warnings: $(cat "$tmp/err")"
 fi
 printf 'No marks here.\n' | "$T" --release TS > /dev/null 2> "$tmp/err"
 if grep -F -q "no banner line and no portion marks" "$tmp/err"; then
@@ -122,6 +132,41 @@ if "$T" --version > "$tmp/out" 2> /dev/null && grep -q '^tearline [0-9]' "$tmp/o
 	ok "--version"
 else
 	bad "--version"
+fi
+
+# Each subcommand's --help is its own synopsis; a usage error shows that subcommand's forms and
+# where to read more, not the whole synopsis.
+for sub in keygen verify check ledger policy; do
+	if "$T" $sub --help > "$tmp/out" 2> /dev/null && grep -q "^usage: tearline $sub" "$tmp/out" &&
+	    ! grep -v -q -e "tearline $sub" -e '^  ' "$tmp/out"; then
+		ok "$sub --help: its own synopsis"
+	else
+		bad "$sub --help: $(head -n 1 "$tmp/out")"
+	fi
+done
+for args in "keygen" "redact --bogus" "check --bogus" "verify --bogus" "policy bogus"; do
+	# shellcheck disable=SC2086
+	"$T" $args > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	forms=$(grep -c '^\(usage: \|       \)tearline ' "$tmp/err")
+	if [ "$rc" -eq 2 ] && grep -q "^Try 'tearline --help'" "$tmp/err" && [ "$forms" -ge 1 ] &&
+	    [ "$forms" -le 4 ]; then
+		ok "usage error of '$args': its forms ($forms), not the whole synopsis"
+	else
+		bad "usage error of '$args': exit $rc, $forms forms"
+	fi
+done
+
+# The README's check example is what check prints: each line it shows, in order of the output.
+sed -n '/^    \$ \.\/tearline check --release UNCLASSIFIED samples\/07MUSCAT1065.txt$/,/^$/p' README.md |
+    sed -e '1d' -e '/^$/d' -e '/^    \.\.\.$/d' -e 's/^    //' > "$tmp/readme-check"
+"$T" check --release UNCLASSIFIED samples/07MUSCAT1065.txt > "$tmp/check-out" 2>&1
+rc=$?
+if [ "$rc" -eq 1 ] && [ -s "$tmp/readme-check" ] &&
+    [ "$(grep -F -x -c -f "$tmp/readme-check" "$tmp/check-out")" -eq "$(wc -l < "$tmp/readme-check")" ]; then
+	ok "the README's check example matches ($(wc -l < "$tmp/readme-check") lines)"
+else
+	bad "the README's check example: exit $rc; missing: $(grep -F -x -v -f "$tmp/check-out" "$tmp/readme-check" | head -n 1)"
 fi
 
 exit $fail

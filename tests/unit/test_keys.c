@@ -133,8 +133,14 @@ test_generate_and_read(void **state)
 	assert_non_null(sec = keys_read_secret(f->asec, KEYS_BOX, err, sizeof(err)));
 	keys_secret_free(sec);
 	assert_int_equal(keys_read_public(f->apub, KEYS_SIGN, &back, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "algorithm"));
+	assert_non_null(strstr(err, "an X25519 auditor key, where an Ed25519 signing key is wanted"));
 	assert_null(keys_read_secret(f->sec, KEYS_BOX, err, sizeof(err)));
+	assert_non_null(strstr(err, "an Ed25519 signing key, where an X25519 auditor key is wanted"));
+	/* The other half of a pair says what it is. */
+	assert_null(keys_read_secret(f->pub, KEYS_SIGN, err, sizeof(err)));
+	assert_non_null(strstr(err, "a public key file, where the secret key file is wanted"));
+	assert_int_equal(keys_read_public(f->sec, KEYS_SIGN, &back, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "a secret key file, where a public key file is wanted"));
 }
 
 static void
