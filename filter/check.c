@@ -15,37 +15,73 @@ const char *const check_rules[] = {
 	"caption-contradiction", "classification-line", NULL
 };
 
+/* Each rule: its description, what to do about it, and the level its findings usually have. */
+static const struct {
+	const char *rule, *text, *help, *level;
+} rule_docs[] = {
+	{ "portion-kept", "The portion's marking is dominated by the release target.",
+	    "Nothing to do: a release to this target keeps the portion.", "note" },
+	{ "portion-withheld", "The portion's marking is above the release target: it would be "
+	    "withheld.", "Re-mark the portion if its mark is wrong, or release to a target that "
+	    "may read it; redact withholds it.", "error" },
+	{ "unknown-token", "The mark carries a token the policy does not know, or cannot be read "
+	    "at all: never released.", "Correct the mark to one the policy knows (tearline policy "
+	    "show lists its vocabulary), or add the token to the policy.", "error" },
+	{ "unmarked-text", "Text with no portion mark takes the banner's marking.", "Mark the "
+	    "portion: until then it is withheld wherever the banner is above the target.",
+	    "warning" },
+	{ "unmarked-subject", "The subject has no portion mark and takes the banner's marking.",
+	    "Mark the subject line (SUBJECT: (U) ...).", "warning" },
+	{ "banner-mismatch", "The banner disagrees with the roll-up of the portion marks.",
+	    "Correct the banner or the portion marks; a release re-marks its banners to what it "
+	    "keeps.", "warning" },
+	{ "noforn-with-rel", "A mark carries NOFORN with REL TO, or REL TO twice: malformed, never "
+	    "released.", "Keep one foreign-disclosure control in the mark.", "error" },
+	{ "classification-line", "A line in the body states a classification outside the banner "
+	    "grammar: the text after it takes at least that marking.", "Mark the text after it "
+	    "with portion marks, or remove the line if it is not a marking.", "warning" },
+	{ "rel-without-usa", "A REL TO list does not name USA.", "Write USA first in the REL TO "
+	    "list (REL TO USA, GBR).", "warning" },
+	{ "rel-order", "A REL TO list is not in CAPCO order: USA, then countries, then groups, "
+	    "each alphabetical.", "Reorder the list: USA, countries alphabetically, then groups.",
+	    "warning" },
+	{ "caption-contradiction", "A caption line contradicts a portion mark.", "Correct the "
+	    "caption or the mark; the stricter of the two applies until then.", "warning" },
+};
+
+static size_t
+rule_doc(const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rule_docs) / sizeof(rule_docs[0]); i++)
+		if (strcmp(rule_docs[i].rule, rule) == 0)
+			return i;
+	return (size_t)-1;
+}
+
 const char *
 check_rule_description(const char *rule)
 {
-	static const struct {
-		const char *rule, *text;
-	} d[] = {
-		{ "portion-kept", "The portion's marking is dominated by the release target." },
-		{ "portion-withheld", "The portion's marking is above the release target: it "
-		    "would be withheld." },
-		{ "unknown-token", "The mark carries a token the policy does not know, or cannot be "
-		    "read at all: never released." },
-		{ "unmarked-text", "Text with no portion mark takes the banner's marking." },
-		{ "unmarked-subject", "The subject has no portion mark and takes the banner's "
-		    "marking." },
-		{ "banner-mismatch", "The banner disagrees with the roll-up of the portion "
-		    "marks." },
-		{ "noforn-with-rel", "A mark carries NOFORN with REL TO, or REL TO twice: malformed, "
-		    "never released." },
-		{ "classification-line", "A line in the body states a classification outside the "
-		    "banner grammar: the text after it takes at least that marking." },
-		{ "rel-without-usa", "A REL TO list does not name USA." },
-		{ "rel-order", "A REL TO list is not in CAPCO order: USA, then countries, then "
-		    "groups, each alphabetical." },
-		{ "caption-contradiction", "A caption line contradicts a portion mark." },
-	};
-	size_t i;
+	size_t i = rule_doc(rule);
 
-	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
-		if (strcmp(d[i].rule, rule) == 0)
-			return d[i].text;
-	return "";
+	return i == (size_t)-1 ? "" : rule_docs[i].text;
+}
+
+const char *
+check_rule_help(const char *rule)
+{
+	size_t i = rule_doc(rule);
+
+	return i == (size_t)-1 ? "" : rule_docs[i].help;
+}
+
+const char *
+check_rule_level(const char *rule)
+{
+	size_t i = rule_doc(rule);
+
+	return i == (size_t)-1 ? "warning" : rule_docs[i].level;
 }
 
 struct adder {

@@ -46,6 +46,12 @@ extern const char *const check_rules[];
 /* A one-sentence description of a rule identifier, for SARIF and the HTML legend. */
 const char *check_rule_description(const char *rule);
 
+/* What a reviewer does about a finding of a rule, for SARIF's help. */
+const char *check_rule_help(const char *rule);
+
+/* The SARIF level a rule's findings usually have: "error", "warning" or "note". */
+const char *check_rule_level(const char *rule);
+
 /*
  * Checks d against target under p. Returns 0 with the findings in res (freed with
  * check_result_free), or -1 with a message in err.

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 static const char *const severity_names[] = { "note", "warning", "error" };
 
@@ -259,6 +260,37 @@ char_column(const struct document *d, size_t line, size_t column)
 }
 
 /*
+ * A finding's fingerprint, stable from one run to the next while the document's marks stand
+ * (SARIF partialFingerprints): BLAKE2b-128 of the file's name, the rule, the marking and the
+ * finding's ordinal among those of its rule and marking. No text of the document goes in it, so
+ * it confirms nothing about withheld text. Into print[33], in hex.
+ */
+static void
+fingerprint(const char *name, const struct check_finding *f, const struct check_result *r,
+    size_t k, char print[33])
+{
+	crypto_generichash_state st;
+	unsigned char h[16], le[8];
+	uint64_t ordinal = 0;
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		ordinal += strcmp(r->findings[j].rule, f->rule) == 0 &&
+		    strcmp(r->findings[j].marking, f->marking) == 0;
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)"tearline finding v1", 20);
+	crypto_generichash_update(&st, (const unsigned char *)name, strlen(name) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)f->rule, strlen(f->rule) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)f->marking,
+	    strlen(f->marking) + 1);
+	for (j = 0; j < sizeof(le); j++)
+		le[j] = (unsigned char)(ordinal >> (8 * j));
+	crypto_generichash_update(&st, le, sizeof(le));
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(print, 33, h, sizeof(h));
+}
+
+/*
  * SARIF 2.1.0: one run; every rule in the driver; one result a finding. A kept portion is a
  * result of kind "pass" (level "none"): the review shows why it was kept, and no code-scanning
  * tool raises it as an alert. Returns NULL when out of memory.
@@ -270,9 +302,17 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 	bool ok = true;
 	size_t i, k;
 
-	for (i = 0; check_rules[i] != NULL; i++)
-		push(rules, json_pack("{s:s, s:o}", "id", check_rules[i],
-		    "shortDescription", text_obj(check_rule_description(check_rules[i]))), &ok);
+	for (i = 0; check_rules[i] != NULL; i++) {
+		char full[1024];
+
+		snprintf(full, sizeof(full), "%s %s", check_rule_description(check_rules[i]),
+		    check_rule_help(check_rules[i]));
+		push(rules, json_pack("{s:s, s:o, s:o, s:o, s:{s:s}}", "id", check_rules[i],
+		    "shortDescription", text_obj(check_rule_description(check_rules[i])),
+		    "fullDescription", text_obj(full),
+		    "help", text_obj(check_rule_help(check_rules[i])),
+		    "defaultConfiguration", "level", check_rule_level(check_rules[i])), &ok);
+	}
 	for (i = 0; i < n; i++) {
 		const struct check_result *r = docs[i].res;
 		char *uri = file_uri(docs[i].name);
@@ -286,6 +326,7 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 			bool pass = f->severity == SEVERITY_NOTE;
 			size_t idx;
 			json_t *loc;
+			char print[33];
 
 			for (idx = 0; check_rules[idx] != NULL; idx++)
 				if (strcmp(check_rules[idx], f->rule) == 0)
@@ -295,11 +336,14 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 			    "startLine", (json_int_t)f->line,
 			    "startColumn", (json_int_t)char_column(docs[i].doc, f->line, f->column),
 			    "endLine", (json_int_t)f->end_line);
-			push(results, json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s?, s:o}}",
+			fingerprint(docs[i].name, f, r, k, print);
+			push(results, json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s}, "
+			    "s:{s:s?, s:o}}",
 			    "ruleId", f->rule, "ruleIndex", (json_int_t)idx,
 			    "kind", pass ? "pass" : "fail",
 			    "level", pass ? "none" : severity_names[f->severity],
 			    "message", text_obj(f->message), "locations", loc,
+			    "partialFingerprints", "tearlineFinding/v1", print,
 			    "properties", "decision", f->decision, "marking", jstr(f->marking)), &ok);
 		}
 		free(uri);

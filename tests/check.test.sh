@@ -344,6 +344,8 @@ done
 ./tearline check -r U --format json - < "$seed" > "$tmp/reports/stdin.json" 2> /dev/null
 echo $? > "$tmp/reports/stdin.json.rc"
 ./tearline check -r U --format sarif - < "$seed" > "$tmp/reports/stdin.sarif" 2> /dev/null
+{ printf '\n\n\n'; cat "$seed"; } | ./tearline check -r U --format sarif - \
+    > "$tmp/reports/shifted.sarif.txt" 2> /dev/null
 
 # Debian's python3-jsonschema: under /usr/bin/python3 when another python3 comes first in PATH.
 py=
@@ -447,6 +449,15 @@ for path in sarifs:
                                     ("fail", f["severity"]))
         for r, f in zip(results, findings))
     say(same, "%s has one result per finding of the JSON report, rule, level and line" % name)
+    described = all(r.get("fullDescription", {}).get("text") and r.get("help", {}).get("text") and
+                    r.get("defaultConfiguration", {}).get("level") in ("error", "warning", "note")
+                    for r in run["tool"]["driver"]["rules"])
+    prints = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+               r.get("partialFingerprints", {}).get("tearlineFinding/v1")) for r in results]
+    say(described and all(p[1] and len(p[1]) == 32 for p in prints) and
+        len(set(prints)) == len(prints),
+        "%s: rules carry full description, help and default level; results unique fingerprints"
+        % name)
 
 # Columns: SARIF counts code points, the JSON report bytes; "¶11. (S/NF)" has a 2-byte "¶".
 with open(os.path.join(folder, "stdin.sarif")) as f:
@@ -461,6 +472,17 @@ say(f["column"] == 7 and r["locations"][0]["physicalLocation"]["region"]["startC
     "SARIF columns are code points (6), JSON columns bytes (7), for the mark after \"\u00b611. \"")
 uri = s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
 say(uri == "%28standard%20input%29", "SARIF names standard input as a URI reference (%s)" % uri)
+
+# Fingerprints stand while the marks do: lines added above every finding change no fingerprint.
+with open(os.path.join(folder, "shifted.sarif.txt")) as f:
+    shifted = json.load(f)
+before = [r["partialFingerprints"]["tearlineFinding/v1"] for r in s["runs"][0]["results"]]
+after = [r["partialFingerprints"]["tearlineFinding/v1"] for r in shifted["runs"][0]["results"]]
+lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"]
+         for r in shifted["runs"][0]["results"]]
+say(before == after and lines[0] == s["runs"][0]["results"][0]["locations"][0][
+    "physicalLocation"]["region"]["startLine"] + 3,
+    "fingerprints stand when lines are added above the findings (%d)" % len(after))
 
 m = copy.deepcopy(s)
 m["runs"][0]["results"][0]["level"] = "fatal"
