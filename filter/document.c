@@ -3378,7 +3378,8 @@ enum word_kind {
 	WORD_LOWEST,		/* the lowest level */
 	WORD_CONTROL,		/* a control */
 	WORD_NOFORN,		/* a control of NOFORN's kind */
-	WORD_DISTRIBUTION	/* a control of distribution ("SIPDIS") */
+	WORD_DISTRIBUTION,	/* a control of distribution ("SIPDIS") */
+	WORD_OTHER		/* another scheme's level the policy lists ("RESTRICTED" in uk) */
 };
 
 /*
@@ -3412,7 +3413,7 @@ word_kind(const struct policy *p, const char *s, size_t n)
 		    WORD_CONTROL;
 	if (t->level > 0)
 		return WORD_LEVEL;
-	return t->level == 0 ? WORD_LOWEST : WORD_NONE;
+	return t->level == 0 ? WORD_LOWEST : WORD_OTHER;
 }
 
 /* The end of the word of f that begins at k, and the start of the next one (or f->len). */
@@ -3703,6 +3704,120 @@ before_any(const struct fold *f, size_t a, size_t b, size_t e, size_t next)
 	return true;
 }
 
+/* Whether the word before offset k of f is a word in capitals ("IS" before "SENSITIVE"). */
+static bool
+word_in_capitals_before(const struct fold *f, size_t k)
+{
+	size_t pe = k, ps;
+
+	while (pe > 0 && f->text[pe - 1] == ' ')
+		pe--;
+	if (pe == 0 || pe == k)
+		return false;
+	if (!isalpha((unsigned char)f->text[pe - 1]))
+		return false;	/* "CUI, FED ONLY": punctuation parts them */
+	for (ps = pe; ps > 0 && f->text[ps - 1] != ' '; ps--)
+		continue;
+	return reading_capitals(f->text + ps, pe - ps);
+}
+
+/*
+ * Whether the words of f from k on, two to TERM_WORDS of them, or one word of parts joined by
+ * '-' or '_', spell a term of the policy that marks (a level above the lowest, another scheme's
+ * level, a control that is not of distribution): "NATO SECRET", "COSMIC TOP SECRET", "UK EYES
+ * ONLY", "SI-G", "SP-PRVCY", "FED_ONLY", "ORCON-USGOV"; in capitals, or, a level, of two words or
+ * more each with a capital first ("Official Sensitive", "Nato Secret"). *m is the marking they prove, or
+ * unknown. Terms of one plain word are word_mark's other rules'.
+ */
+#define TERM_WORDS 4
+
+static bool
+term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, struct marking *m)
+{
+	const char *s = f->text;
+	size_t ends[TERM_WORDS], nexts[TERM_WORDS], nw = 0, j = k, w, a, b;
+	bool caps = true, title = true, joined = false, lower = has_lower(s, f->len);
+	bool caps_to[TERM_WORDS], title_to[TERM_WORDS];
+
+	while (nw < TERM_WORDS && j < f->len) {
+		size_t e = j, after;
+
+		e = word_end(f, j, &after);
+		a = j;
+		b = e;
+		trim_word(s, &a, &b);
+		if (b <= a || !isalpha((unsigned char)s[a]))
+			break;
+		caps = caps && reading_capitals(s + a, b - a);
+		title = title && isupper((unsigned char)s[a]);
+		if (nw == 0)
+			for (w = a; w < b; w++)
+				joined = joined || ((s[w] == '-' || s[w] == '_') && w > a && w + 1 < b &&
+				    isalnum((unsigned char)s[w - 1]) && isalnum((unsigned char)s[w + 1]));
+		nexts[nw] = after;
+		caps_to[nw] = caps;
+		title_to[nw] = title;
+		ends[nw++] = b;
+		if (b < e && s[b] != '-')
+			break;	/* punctuation ends the run ("NATO SECRET, the") */
+		j = after;
+	}
+	for (w = nw; w > 0; w--) {
+		const struct policy_term *t;
+		size_t n = ends[w - 1] - k, lead = 0;
+		struct marking one;
+
+		if (w == 1 && !joined)
+			break;
+		/* In a line in capitals, words are in capitals anyway: a run counts where a sentence
+		 * begins only. */
+		if (!(caps_to[w - 1] || (title_to[w - 1] && w >= 2)) || (w >= 2 && !lower && !sentence))
+			continue;
+		while (lead < n && strchr("([{<*_\"'", s[k + lead]) != NULL)
+			lead++;
+		if (n - lead > POLICY_WORD_MAX * 2 || (t = policy_term_find(p, s + k + lead, n - lead)) ==
+		    NULL)
+			continue;
+		if (!(t->level > 0 || (t->level < 0 && t->control < 0) || (t->control >= 0 &&
+		    p->controls[t->control].kind != CONTROL_DISTRIBUTION)))
+			continue;
+		/* In title case, only a level ("Official Sensitive"; "Special Intelligence
+		 * Facility" names a place). */
+		if (!caps_to[w - 1] && !(t->control < 0))
+			continue;
+		/* A level, as a level's word is: before a capital, at the end, where a sentence
+		 * begins ("a TOP SECRET clearance" is prose). */
+		if (t->level > 0 && t->control < 0 && !sentence &&
+		    !level_before_capital(f, nexts[w - 1], lower))
+			continue;
+		/*
+		 * Words of a control inside a stretch of capitals say what something is ("THIS
+		 * CABLE IS SENSITIVE BUT UNCLASSIFIED"): the run must begin the stretch, or a
+		 * sentence.
+		 */
+		if (w >= 2 && t->control >= 0 && !sentence && word_in_capitals_before(f, k))
+			continue;
+		marking_init(m);
+		if (t->level < 0 && t->control < 0)
+			m->unknown = true;
+		else if (t->control >= 0 && t->level < 0) {
+			if (p->controls[t->control].kind == CONTROL_NOFORN)
+				m->fd = FD_NOFORN;
+			else
+				marking_add_controls(p, m, ((uint64_t)1 << t->control) & p->handling);
+			if (p->controls[t->control].kind != CONTROL_NOFORN &&
+			    (((uint64_t)1 << t->control) & p->handling) == 0)
+				m->unknown = true;	/* a compartment: no bit says who may read */
+		} else if (marking_parse(p, s + k + lead, n - lead, MARKING_BANNER, &one) == 1 &&
+		    !one.unknown && one.level >= 0)
+			*m = one;
+		else
+			m->unknown = true;
+		return true;
+	}
+	return false;
+}
+
 /*
  * Whether the word of folded line f that begins at k (after a space, or the line's start) is
  * written as a mark, wherever it stands in a line: marks are not only where a sentence begins.
@@ -3759,6 +3874,9 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	trim_word(s, &a, &b);
 	if (b <= a || b - a > POLICY_WORD_MAX)
 		return false;
+	/* A term of the policy written in words or parts ("NATO SECRET", "SI-G", "FED_ONLY"). */
+	if (term_run(p, f, k, sentence, m))
+		return true;
 	/* A group in brackets is read as a group ("(SBU) Over"); but "(SNF) The". */
 	if (a > k && strchr("([{", s[a - 1]) != NULL && b < e && strchr(")]}", s[b]) != NULL) {
 		if (noforn_glued(p, s + a, b - a, !sentence))
@@ -3829,7 +3947,8 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	 * A level in capitals before a word in capitals, or where a sentence begins before any
 	 * word ("SECRET -- the walrus"; an abbreviation, "S the", only before a capital).
 	 */
-	if (w == WORD_LEVEL && capitals && !quoted(s, a, b, e) && (b - a > 1 || b == e) &&
+	if ((w == WORD_LEVEL || (w == WORD_OTHER && b - a >= 4 && sentence)) && capitals &&
+	    !quoted(s, a, b, e) && (b - a > 1 || b == e) &&
 	    (sentence || (b - a >= 3 && lower)) &&
 	    ((sentence && before_any(f, a, b, e, next)) ||
 	    level_before_capital(f, next, (sentence || lower) && !after_field(f, k)))) {

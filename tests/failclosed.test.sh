@@ -412,6 +412,11 @@ redteam redteam16
 printf 'UNCLASSIFIED\n\n1. (U) The puffin count.<br><br>(U) The gannet count.\n\n<p>2. (U) Done.</p>\n' > "$tmp/br"
 adv inline-break-marked UNCLASSIFIED "$tmp/br" '' 'puffin|gannet|Done'
 
+# 37. A seventeenth round, tests/data/redteam17/ (found on round 16's fixes, under the uk, nato,
+#     cui and us-intel policies; what is left is in tests/data/redteam17-open): terms of several
+#     words or joined parts in mid-line, other schemes' levels a policy lists.
+redteam redteam17
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
