@@ -3546,23 +3546,23 @@ strspn_slash(const char *s, size_t n)
 }
 
 /*
- * Whether the word s[a..b) of f, a level, and the word at `next` are a level and a control side
- * by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of four letters
- * or more ("Secret Noforn", "Top Secret SI"). *m is the marking they prove, or unknown.
+ * Whether the word s[a..b) of f, a level (w, its kind), and the word at `next` are a level and a
+ * control side by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of
+ * four letters or more ("Secret Noforn", "Top Secret SI"). *m is the marking they prove, or
+ * unknown.
  */
 static bool
 side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,
-    struct marking *m)
+    enum word_kind w, struct marking *m)
 {
 	const char *s = f->text;
 	size_t a2 = next, b2, n2, after;
-	enum word_kind w, w2;
+	enum word_kind w2;
 	bool rel_to;
 	char buf[2 * POLICY_WORD_MAX + 3];
 
 	if (next >= f->len)
 		return false;
-	w = word_kind(p, s + a, b - a);
 	b2 = word_end(f, next, &after);
 	/* Slashes spaced out between them ("SECRET // NOFORN", "S // NF"). */
 	if (strspn_slash(s + next, b2 - next) == b2 - next && after < f->len) {
@@ -3725,18 +3725,20 @@ word_in_capitals_before(const struct fold *f, size_t k)
  * Whether the words of f from k on, two to TERM_WORDS of them, or one word of parts joined by
  * '-' or '_', spell a term of the policy that marks (a level above the lowest, another scheme's
  * level, a control that is not of distribution): "NATO SECRET", "COSMIC TOP SECRET", "UK EYES
- * ONLY", "SI-G", "SP-PRVCY", "FED_ONLY", "ORCON-USGOV"; in capitals, or, a level, of two words or
- * more each with a capital first ("Official Sensitive", "Nato Secret"). *m is the marking they prove, or
- * unknown. Terms of one plain word are word_mark's other rules'.
+ * ONLY", "SI-G", "SP-PRVCY", "FED_ONLY", "ORCON-USGOV"; in capitals, or, a level, of two words
+ * or more each with a capital first ("Official Sensitive", "Nato Secret"). *m is the marking they
+ * prove, or unknown. Terms of one plain word are word_mark's other rules'. `lower`: the fold has
+ * lower case.
  */
 #define TERM_WORDS 4
 
 static bool
-term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, struct marking *m)
+term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, bool lower,
+    struct marking *m)
 {
 	const char *s = f->text;
 	size_t ends[TERM_WORDS], nexts[TERM_WORDS], nw = 0, j = k, w, a, b;
-	bool caps = true, title = true, joined = false, lower = has_lower(s, f->len);
+	bool caps = true, title = true, joined = false;
 	bool caps_to[TERM_WORDS], title_to[TERM_WORDS];
 
 	while (nw < TERM_WORDS && j < f->len) {
@@ -3843,13 +3845,14 @@ term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, 
  * *m is the marking the words prove, or unknown. Only raises.
  */
 static bool
-word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence, struct marking *m)
+word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence, bool lower,
+    struct marking *m)
 {
 	const char *s = f->text;
 	size_t e, next, a = k, b, j;
 	struct group g;
 	enum word_kind w;
-	bool proper, capitals, lower;
+	bool proper, capitals;
 	char buf[2 * POLICY_WORD_MAX + 3];
 
 	e = word_end(f, k, &next);
@@ -3875,7 +3878,7 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	if (b <= a || b - a > POLICY_WORD_MAX)
 		return false;
 	/* A term of the policy written in words or parts ("NATO SECRET", "SI-G", "FED_ONLY"). */
-	if (term_run(p, f, k, sentence, m))
+	if (term_run(p, f, k, sentence, lower, m))
 		return true;
 	/* A group in brackets is read as a group ("(SBU) Over"); but "(SNF) The". */
 	if (a > k && strchr("([{", s[a - 1]) != NULL && b < e && strchr(")]}", s[b]) != NULL) {
@@ -3926,7 +3929,7 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	 * ("SECRET\u2014The", "SECRET...The", "SECRET/The"), in a line with lower case or where a
 	 * sentence begins.
 	 */
-	if (w == WORD_NONE && (sentence || has_lower(s, f->len))) {
+	if (w == WORD_NONE && (sentence || lower)) {
 		size_t lead = a, g2;
 
 		while (lead < b && isupper((unsigned char)s[lead]))
@@ -3939,10 +3942,9 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	}
 	if (w == WORD_NONE && !sentence)
 		goto group;
-	if ((w == WORD_LEVEL || w == WORD_LOWEST) && side_by_side(p, f, a, b, next, m))
+	if ((w == WORD_LEVEL || w == WORD_LOWEST) && side_by_side(p, f, a, b, next, w, m))
 		return true;
 	capitals = ocr_capitals(s + a, b - a);
-	lower = has_lower(s, f->len);
 	/*
 	 * A level in capitals before a word in capitals, or where a sentence begins before any
 	 * word ("SECRET -- the walrus"; an abbreviation, "S the", only before a capital).
@@ -4148,6 +4150,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 	while (pos < n) {
 		struct fold f;
 		size_t k, next, limit;
+		bool lower;
 
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
 		next = f.consumed;
@@ -4171,6 +4174,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				next = fold_source(&f, back);
 			}
 		}
+		/* Whether the fold has lower case: word_mark reads words in capitals by it. */
+		lower = has_lower(f.text, f.len);
 		/* With `head`, what stands first (after a mark at the line's head) is at a head too. */
 		for (first = 0; first < f.len && f.text[first] == ' '; first++)
 			continue;
@@ -4188,7 +4193,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&
-				    word_mark(p, &f, k, pos == from && k == first, &one))
+				    word_mark(p, &f, k, pos == from && k == first, lower, &one))
 					goto word_found;
 				/*
 				 * Anywhere in the line, a group that a level leads, glued to a control
@@ -4248,7 +4253,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			} else if (reading_lost_open(p, &f, k, &g) || bare_head(p, &f, k)) {
 				hit = true;
 			}
-			if (!hit && word_start(&f, k) && word_mark(p, &f, k, true, &one)) {
+			if (!hit && word_start(&f, k) && word_mark(p, &f, k, true, lower, &one)) {
 word_found:
 				/* A word in capitals before it may be its own ("TOP SECRET NOFORN"). */
 				word_before(p, &f, k, &one);

@@ -752,6 +752,11 @@ test_word_marks(void **state)
 		"See https://www.state.gov/a//b for the NF-kB study, the C-130 and S/CT.",
 		"MR. DONALD WILL TRAVEL FROM GRENADA.",
 	};
+	static const char *const secret_noforn[] = {
+		"They spoke. SECRET NOFORN The source said no.",
+		"Per the DATT S/NF The source said no.",
+		"The talks went on. Comment: S//NF The source said no.",
+	};
 	size_t k;
 
 	for (k = 0; k < sizeof(unknown) / sizeof(unknown[0]); k++) {
@@ -765,18 +770,11 @@ test_word_marks(void **state)
 			fail_msg("raised: %s", kept[k]);
 	}
 	/* Proven words raise to what they prove, no lower. */
-	m = first_portion(p, "They spoke. SECRET NOFORN The source said no.");
-	assert_false(m.unknown);
-	assert_int_equal(m.level, LV_S);
-	assert_int_equal(m.fd, FD_NOFORN);
-	m = first_portion(p, "Per the DATT S/NF The source said no.");
-	assert_false(m.unknown);
-	assert_int_equal(m.level, LV_S);
-	assert_int_equal(m.fd, FD_NOFORN);
-	m = first_portion(p, "The talks went on. Comment: S//NF The source said no.");
-	assert_false(m.unknown);
-	assert_int_equal(m.level, LV_S);
-	assert_int_equal(m.fd, FD_NOFORN);
+	for (k = 0; k < sizeof(secret_noforn) / sizeof(secret_noforn[0]); k++) {
+		m = first_portion(p, secret_noforn[k]);
+		if (m.unknown || m.level != LV_S || m.fd != FD_NOFORN)
+			fail_msg("not SECRET//NOFORN: %s", secret_noforn[k]);
+	}
 	m = first_portion(p, "They spoke. SBU The source said no.");
 	assert_false(m.unknown);
 	assert_true(m.controls != 0);
