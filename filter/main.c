@@ -69,7 +69,8 @@ static const struct {
 	{ "ledger", "tearline ledger merge --secret-key FILE --origin NAME -o FILE\n"
 	    "                [--public-key FILE...] [-q] LEDGER...\n" },
 	{ "check", "tearline check --release TARGET [--policy NAME|FILE] [--format FORMAT]\n"
-	    "                [--strict] [--notes] [-o FILE] FILE...\n" },
+	    "                [--mode MODE] [--strict] [--notes] [--color[=WHEN]]\n"
+	    "                [--max-document SIZE] [-o FILE] [FILE|-]...\n" },
 	{ "policy", "tearline policy show [NAME|FILE]\n" },
 	{ "policy", "tearline policy test [-v] [NAME|FILE...]\n" },
 	{ "policy", "tearline policy decide [-p POLICY] [-r TARGET] [MARK...]\n" },
@@ -1427,12 +1428,17 @@ main_check(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "notes", no_argument, NULL, 'n' },
+		{ "mode", required_argument, NULL, 'm' },
+		{ "color", optional_argument, NULL, 'c' },
 		{ "max-document", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *release = NULL, *policy = NULL, *output = NULL;
+	static char *const stdin_only[] = { "-" };
+	const char *release = NULL, *policy = NULL, *output = NULL, *color = "auto";
 	enum report_format format = FORMAT_TEXT;
+	enum redact_mode mode = MODE_MASK;
+	char *const *files;
 	struct report_options ro;
 	size_t max_document = DEFAULT_MAX_DOCUMENT, n, i;
 	struct text_buffer *in = NULL;
@@ -1447,8 +1453,22 @@ main_check(int argc, char **argv)
 	bool strict = false, notes = false, all = true, opened = false;
 	int ch, rc = EXIT_ERROR;
 
-	while ((ch = getopt_long(argc, argv, "r:p:f:o:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "r:p:f:o:m:h", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'm':
+			if (redact_mode_parse(optarg, &mode) != 0) {
+				say("--mode: \"%s\" is not mask, strip or blackout", optarg);
+				return EXIT_ERROR;
+			}
+			break;
+		case 'c':
+			color = optarg != NULL ? optarg : "always";
+			if (strcmp(color, "auto") != 0 && strcmp(color, "always") != 0 &&
+			    strcmp(color, "never") != 0) {
+				say("--color: \"%s\" is not auto, always or never", color);
+				return EXIT_ERROR;
+			}
+			break;
 		case 'r':
 			release = optarg;
 			break;
@@ -1482,12 +1502,14 @@ main_check(int argc, char **argv)
 			return EXIT_ERROR;
 		}
 	}
-	if (release == NULL || optind == argc) {
-		say("check needs --release TARGET and at least one FILE");
+	if (release == NULL) {
+		say("check needs --release TARGET");
 		usage_error("check");
 		return EXIT_ERROR;
 	}
-	n = (size_t)(argc - optind);
+	/* With no FILE, standard input is checked, as grep reads it. */
+	n = optind == argc ? 1 : (size_t)(argc - optind);
+	files = optind == argc ? stdin_only : argv + optind;
 	if ((p = open_policy(policy, release, &target)) == NULL)
 		return EXIT_ERROR;
 	if ((in = calloc(n, sizeof(*in))) == NULL || (docs = calloc(n, sizeof(*docs))) == NULL ||
@@ -1501,7 +1523,7 @@ main_check(int argc, char **argv)
 	 * are reported all the same, and the exit status is 2, as grep's is.
 	 */
 	for (i = 0; i < n; i++) {
-		const char *file = argv[optind + (int)i];
+		const char *file = files[i];
 		const char *name = strcmp(file, "-") == 0 ? "(standard input)" : file;
 
 		if (text_read_file(file, max_document, &in[i], err, sizeof(err)) != 0 ||
@@ -1532,10 +1554,19 @@ main_check(int argc, char **argv)
 	ro.policy = p;
 	ro.target = release;
 	ro.version = TEARLINE_VERSION;
-	/* Colour only on a terminal, and not with NO_COLOR (non-empty) or TERM=dumb. */
-	ro.colour = format == FORMAT_TEXT && out.fp == stdout && isatty(STDOUT_FILENO) &&
-	    (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
-	    (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") != 0);
+	ro.release = &target;
+	ro.mode = mode;
+	/*
+	 * --color=auto: colour only on a terminal, and not with NO_COLOR (non-empty) or TERM=dumb;
+	 * always and never say so whatever these are. Only the text report has colour.
+	 */
+	if (strcmp(color, "auto") == 0)
+		ro.colour = out.fp == stdout && isatty(STDOUT_FILENO) &&
+		    (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
+		    (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") != 0);
+	else
+		ro.colour = strcmp(color, "always") == 0;
+	ro.colour = ro.colour && format == FORMAT_TEXT;
 	ro.strict = strict;
 	ro.notes = notes;
 	if (report_write(out.fp, format, rd, m, &ro, err, sizeof(err)) != 0) {

@@ -28,6 +28,7 @@ struct writer {
 	bool removed;		/* a line was removed and nothing written since */
 	bool lead;		/* a caption was written before line 1: the change of line 1
 				 * holds it (redact_stream) */
+	size_t *line_out;	/* where each line's release begins (redact_run_lines), or NULL */
 };
 
 #define SINK_BUFFER ((size_t)64 << 10)
@@ -577,9 +578,28 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 	return redact_stream(p, d, target, mode, NULL, true, res, err, errlen);
 }
 
+static int render(const struct policy *p, const struct document *d,
+    const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
+    bool changes, size_t *line_out, struct redact_result *res, char *err, size_t errlen);
+
+int
+redact_run_lines(const struct policy *p, const struct document *d, const struct marking *target,
+    enum redact_mode mode, size_t *line_out, struct redact_result *res, char *err, size_t errlen)
+{
+	return render(p, d, target, mode, NULL, true, line_out, res, err, errlen);
+}
+
 int
 redact_stream(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, const struct redact_sink *sink, bool changes,
+    struct redact_result *res, char *err, size_t errlen)
+{
+	return render(p, d, target, mode, sink, changes, NULL, res, err, errlen);
+}
+
+static int
+render(const struct policy *p, const struct document *d, const struct marking *target,
+    enum redact_mode mode, const struct redact_sink *sink, bool changes, size_t *line_out,
     struct redact_result *res, char *err, size_t errlen)
 {
 	struct writer w;
@@ -623,6 +643,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	w.res = res;
 	w.record = changes;
 	w.sink = sink;
+	w.line_out = line_out;
 	if (sink != NULL && (w.sbuf = malloc(SINK_BUFFER)) == NULL) {
 		snprintf(err, errlen, "out of memory writing the release");
 		redact_result_free(res);
@@ -644,6 +665,9 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 		if (run.portion != DOC_NONE && ln->portion != run.portion)
 			close_run(&w, d, &run);
 		out_start = res->out_len;
+		/* What was written before line 1 (a caption, a byte order mark) is line 1's. */
+		if (w.line_out != NULL)
+			w.line_out[i] = i == 0 ? 0 : out_start;
 		/*
 		 * A page header, caption, authority, declassification or TAGS line inside a
 		 * withheld portion goes with it: its grammar may hold words of the text around it.
@@ -747,6 +771,8 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 			add_change(&w, CHANGE_CAPTION, d, 0, 0, 0);
 	}
 	close_run(&w, d, &run);
+	if (w.line_out != NULL)
+		w.line_out[d->nlines] = res->out_len;
 	if (w.sink != NULL) {
 		sink_flush(&w);
 		free(w.sbuf);

@@ -81,6 +81,16 @@ int redact_decide(const struct policy *p, const struct document *d, const struct
 int redact_run(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, struct redact_result *res, char *err, size_t errlen);
 
+/*
+ * As redact_run, and fills line_out[0..d->nlines] (the caller's array of d->nlines + 1): what the
+ * release writes for line i (1-based i + 1) is res->out[line_out[i]..line_out[i + 1]), empty for
+ * a line it removed; what it writes before line 1 (a caption line) counts as line 1's. The review
+ * page shows the release beside the original with it.
+ */
+int redact_run_lines(const struct policy *p, const struct document *d,
+    const struct marking *target, enum redact_mode mode, size_t *line_out,
+    struct redact_result *res, char *err, size_t errlen);
+
 /* Where redact_stream writes the release as it renders it. */
 struct redact_sink {
 	/* Writes n bytes; returns 0, or -1 when they could not be written. */

@@ -397,19 +397,20 @@ html_escape(FILE *fp, const char *s, size_t n)
 	}
 }
 
-/* Writes a line of the document as UTF-8: Latin-1 bytes are converted when the document is not
- * UTF-8, so the page shows the paragraph sign and not a replacement character. */
+/*
+ * Writes s[0..n) of document d as UTF-8: Latin-1 bytes are converted when the document is not
+ * UTF-8, so the page shows the paragraph sign and not a replacement character.
+ */
 static void
-html_line(FILE *fp, const struct document *d, const struct doc_line *ln)
+html_text(FILE *fp, const struct document *d, const char *s, size_t n)
 {
-	const char *s = d->data + ln->off;
 	size_t i, start = 0;
 
 	if (d->utf8) {
-		html_escape(fp, s, ln->len);
+		html_escape(fp, s, n);
 		return;
 	}
-	for (i = 0; i < ln->len; i++) {
+	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x80)
@@ -419,7 +420,7 @@ html_line(FILE *fp, const struct document *d, const struct doc_line *ln)
 		fputc(0x80 | (c & 0x3F), fp);
 		start = i + 1;
 	}
-	html_escape(fp, s + start, ln->len - start);
+	html_escape(fp, s + start, n - start);
 }
 
 static void
@@ -428,24 +429,37 @@ html_str(FILE *fp, const char *s)
 	html_escape(fp, s, strlen(s));
 }
 
+/*
+ * The page's style. Every text colour meets WCAG AA (4.5:1) on every background it is shown on
+ * (tests/html.test.sh computes each pair). In print the decision colours print, the banners
+ * stand at the top and the end of the text, and html_print_banner puts the banner in the margin
+ * of every sheet.
+ */
 static const char html_style[] =
     "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}"
     ".banner{background:#c8102e;color:#fff;text-align:center;font-weight:bold;padding:6px;"
     "letter-spacing:.1em;position:sticky;z-index:1}#banner-top{top:0}#banner-bottom{bottom:0}"
     "main{padding:16px 24px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}"
     "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #bbb;padding:4px 8px;"
-    "text-align:left;vertical-align:top}th{background:#eee}"
-    ".doc{display:grid;grid-template-columns:4em minmax(0,1fr) 26em;font-family:monospace;"
-    "font-size:13px;border:1px solid #ccc;background:#fff}"
-    ".doc>div{padding:1px 6px;white-space:pre-wrap;overflow-wrap:anywhere}"
-    ".ln{color:#888;text-align:right;border-right:1px solid #ddd;scroll-margin-top:3em}"
+    "text-align:left;vertical-align:top}th{background:#eee}a{color:#0b57d0}"
+    "table.doc{table-layout:fixed;width:100%;font-size:13px;background:#fff}"
+    "table.doc td,table.doc th{border:0;border-bottom:1px solid #e4e4e4;padding:1px 6px}"
+    "table.doc thead th{border-bottom:1px solid #999;font-family:system-ui,sans-serif}"
+    "col.n{width:4.5em}col.why{width:22em}"
+    ".text{font-family:monospace;white-space:pre-wrap;overflow-wrap:anywhere}"
+    ".rel{border-left:1px solid #ccc}table.doc tbody th{color:#595959;background:none;font-weight:normal;"
+    "text-align:right;font-family:monospace;scroll-margin-top:3em}"
     ".findings td:nth-child(-n+3){white-space:nowrap}"
-    ".why{font-family:system-ui,sans-serif;font-size:12px;border-left:1px solid #ddd}"
+    ".why{font-size:12px;border-left:1px solid #ddd}"
     ".why p{margin:0 0 2px}.decision{font-weight:600}"
+    ".step{scroll-margin-top:3em;font-size:12px}.step a{margin-right:1em}"
     ".kept{background:#e3f4e1}.withheld{background:#fbe0e0}.structure{background:#f1f1f1;"
-    "color:#555}.pass{color:#1a7f37;font-weight:bold}.fail{color:#c8102e;font-weight:bold}"
-    ".sev-error{color:#c8102e}.sev-warning{color:#9a6700}.sev-note{color:#1a7f37}"
-    ".legend span{display:inline-block;padding:2px 8px;margin-right:8px;border:1px solid #ccc}";
+    "color:#555}.pass{color:#17692e;font-weight:bold}.fail{color:#b00020;font-weight:bold}"
+    ".sev-error{color:#b00020}.sev-warning{color:#7a5200}.sev-note{color:#17692e}"
+    ".legend span{display:inline-block;padding:2px 8px;margin-right:8px;border:1px solid #ccc}"
+    "@media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "body{background:#fff}.banner{position:static}main{padding:8px 0}"
+    ".step{display:none}a{color:inherit;text-decoration:none}}";
 
 /*
  * The banner of the original, for the top and bottom of the page that holds its text: the
@@ -486,12 +500,152 @@ html_banner_text(const struct report_doc *docs, size_t n, const struct report_op
 		snprintf(buf, len, "%s", p->levels[top.level].name);
 }
 
+/*
+ * The release of one line as it will go out (line_out from redact_run_lines), its line ends
+ * shown as line breaks and the last one dropped.
+ */
 static void
-write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct report_options *o)
+html_release(FILE *fp, const struct document *d, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\n' && s[i] != '\r' && s[i] != '\v' && s[i] != '\f')
+			continue;
+		html_text(fp, d, s + start, i - start);
+		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+			i++;
+		if (i + 1 < n)
+			fputc('\n', fp);
+		start = i + 1;
+	}
+	html_text(fp, d, s + start, n - start);
+}
+
+/* Whether portion k of r's document is withheld. */
+static bool
+withheld_portion(const struct check_result *r, size_t k)
+{
+	return r->decisions.decisions[k]->rule != RULE_RELEASED;
+}
+
+/*
+ * Links from withheld portion w (of nw, 0-based) of document docno to the one before and the one
+ * after it, and the anchor they and the summary point at: stepping through what is withheld
+ * needs no script.
+ */
+static void
+html_step(FILE *fp, size_t docno, size_t w, size_t nw)
+{
+	fprintf(fp, "<p class=\"step\" id=\"d%zu-w%zu\">withheld %zu of %zu ", docno, w + 1,
+	    w + 1, nw);
+	if (w > 0)
+		fprintf(fp, "<a href=\"#d%zu-w%zu\">previous</a>", docno, w);
+	if (w + 1 < nw)
+		fprintf(fp, "<a href=\"#d%zu-w%zu\">next</a>", docno, w + 2);
+	fputs("</p>", fp);
+}
+
+/*
+ * A document as a table, a line a row: its number, the original text, the release of that line
+ * as it will go out, and the decision on its portion with every finding located on it
+ * (findings are in line order). The row is coloured by the decision on its portion. Returns 0,
+ * or -1 (out of memory).
+ */
+static int
+html_doc_table(FILE *fp, const struct report_doc *rd, size_t docno,
+    const struct report_options *o)
 {
 	const struct document *d = rd->doc;
 	const struct check_result *r = rd->res;
-	size_t i, k;
+	struct redact_result rel;
+	size_t *line_out, i, k = 0, pk = 0, w = 0, nw = 0;
+	char err[256];
+
+	memset(&rel, 0, sizeof(rel));
+	if ((line_out = calloc(d->nlines + 1, sizeof(*line_out))) == NULL)
+		return -1;
+	if (redact_run_lines(o->policy, d, o->release, o->mode, line_out, &rel, err,
+	    sizeof(err)) != 0) {
+		free(line_out);
+		return -1;
+	}
+	for (i = 0; i < d->nportions; i++)
+		nw += withheld_portion(r, i);
+	fprintf(fp, "<table class=\"doc\"><caption>Line by line: the original, and its release "
+	    "in %s mode</caption><colgroup><col class=\"n\"><col><col><col class=\"why\"></colgroup>"
+	    "<thead><tr><th scope=\"col\">Line"
+	    "</th><th scope=\"col\">Original</th><th scope=\"col\">Release</th>"
+	    "<th scope=\"col\">Decision and findings</th></tr></thead>"
+	    "<tbody>", redact_mode_name(o->mode));
+	for (i = 0; i < d->nlines; i++) {
+		const struct doc_line *ln = &d->lines[i];
+		const char *cls = "structure";
+
+		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE)
+			cls = withheld_portion(r, ln->portion) ? "withheld" : "kept";
+		fprintf(fp, "<tr class=\"%s\"><th scope=\"row\" id=\"d%zu-L%zu\">%zu</th>"
+		    "<td class=\"text\">", cls, docno, i + 1, i + 1);
+		html_text(fp, d, d->data + ln->off, ln->len);
+		fprintf(fp, "</td><td class=\"text rel%s\">",
+		    line_out[i] == line_out[i + 1] ? " gone" : "");
+		html_release(fp, d, rel.out + line_out[i], line_out[i + 1] - line_out[i]);
+		fputs("</td><td class=\"why\">", fp);
+		/* Portions in the order they begin: a step link for each withheld one. */
+		for (; pk < d->nportions && d->portions[pk].first <= i; pk++)
+			if (withheld_portion(r, pk))
+				html_step(fp, docno, w++, nw);
+		for (; k < r->nfindings && r->findings[k].line <= i + 1; k++) {
+			const struct check_finding *f = &r->findings[k];
+
+			if (f->decision != NULL) {
+				fputs("<p class=\"decision\">", fp);
+			} else {
+				fprintf(fp, "<p class=\"lint\"><span class=\"sev-%s\">%s:</span> ",
+				    severity_names[f->severity], severity_names[f->severity]);
+			}
+			html_str(fp, f->message);
+			fputs("</p>", fp);
+		}
+		fputs("</td></tr>", fp);
+	}
+	fputs("</tbody></table>", fp);
+	redact_result_free(&rel);
+	free(line_out);
+	return 0;
+}
+
+/*
+ * The banner at the head and the foot of every printed sheet, in the page's margin boxes: a CSS
+ * string, every character that could end it or the style element written as an escape.
+ */
+static void
+html_print_banner(FILE *fp, const char *banner)
+{
+	static const char *const box[] = { "top-center", "bottom-center" };
+	const unsigned char *c;
+	size_t k;
+
+	fputs("<style>@page{margin:16mm 10mm;", fp);
+	for (k = 0; k < 2; k++) {
+		fprintf(fp, "@%s{content:\"", box[k]);
+		for (c = (const unsigned char *)banner; *c != '\0'; c++)
+			if (*c < 0x20 || *c == '"' || *c == '\\' || *c == '<' || *c == '>' ||
+			    *c == '&')
+				fprintf(fp, "\\%x ", *c);
+			else
+				fputc(*c, fp);
+		fputs("\";background:#c8102e;color:#fff;font:bold 11pt system-ui,sans-serif;"
+		    "letter-spacing:.1em;width:100%;text-align:center}", fp);
+	}
+	fputs("}</style>", fp);
+}
+
+static int
+write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct report_options *o)
+{
+	const struct check_result *r = rd->res;
+	size_t k;
 	char roll[160];
 
 	fputs("<section class=\"file\"><h2>", fp);
@@ -500,16 +654,22 @@ write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct
 	fputs(doc_passes(rd, o) ? "Releasable to " : "Not releasable as it stands to ", fp);
 	html_str(fp, o->target);
 	rollup_text(o, r, roll, sizeof(roll));
-	fputs("</p><table class=\"summary\"><tr><th>Portions kept</th><th>Portions withheld</th>"
-	    "<th>Errors</th><th>Warnings</th><th>Release would be marked</th></tr>", fp);
-	fprintf(fp, "<tr><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>", r->kept,
-	    r->withheld, r->errors, r->warnings);
+	fputs("</p><table class=\"summary\"><tr><th scope=\"col\">Portions kept</th>"
+	    "<th scope=\"col\">Portions withheld</th><th scope=\"col\">Errors</th>"
+	    "<th scope=\"col\">Warnings</th><th scope=\"col\">Release would be marked</th></tr>", fp);
+	fprintf(fp, "<tr><td>%zu</td><td>", r->kept);
+	if (r->withheld > 0)
+		fprintf(fp, "<a href=\"#d%zu-w1\">%zu</a>", docno, r->withheld);
+	else
+		fputs("0", fp);
+	fprintf(fp, "</td><td>%zu</td><td>%zu</td><td>", r->errors, r->warnings);
 	html_str(fp, roll);
 	fputs("</td></tr></table>", fp);
 
 	/* The findings: errors and warnings, and kept portions too with `notes`, as in text. */
-	fputs("<table class=\"findings\"><tr><th>Line</th><th>Severity</th><th>Rule</th>"
-	    "<th>Message</th><th>Marking</th></tr>", fp);
+	fputs("<table class=\"findings\"><tr><th scope=\"col\">Line</th>"
+	    "<th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Message"
+	    "</th><th scope=\"col\">Marking</th></tr>", fp);
 	for (k = 0; k < r->nfindings; k++) {
 		const struct check_finding *f = &r->findings[k];
 
@@ -526,41 +686,14 @@ write_html_doc(FILE *fp, const struct report_doc *rd, size_t docno, const struct
 		html_str(fp, f->marking);
 		fputs("</td></tr>", fp);
 	}
-
-	/*
-	 * The document, a line a row: its number, its text coloured by the decision on its
-	 * portion, and beside it every finding located on it (findings are in line order).
-	 */
-	fputs("</table><div class=\"doc\">", fp);
-	for (i = 0, k = 0; i < d->nlines; i++) {
-		const struct doc_line *ln = &d->lines[i];
-		const char *cls = "structure";
-
-		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE)
-			cls = r->decisions.decisions[ln->portion]->rule == RULE_RELEASED ? "kept" :
-			    "withheld";
-		fprintf(fp, "<div class=\"ln %s\" id=\"d%zu-L%zu\">%zu</div><div class=\"%s\">",
-		    cls, docno, i + 1, i + 1, cls);
-		html_line(fp, d, ln);
-		fprintf(fp, "</div><div class=\"why %s\">", cls);
-		for (; k < r->nfindings && r->findings[k].line <= i + 1; k++) {
-			const struct check_finding *f = &r->findings[k];
-
-			if (f->decision != NULL) {
-				fputs("<p class=\"decision\">", fp);
-			} else {
-				fprintf(fp, "<p class=\"lint\"><span class=\"sev-%s\">%s:</span> ",
-				    severity_names[f->severity], severity_names[f->severity]);
-			}
-			html_str(fp, f->message);
-			fputs("</p>", fp);
-		}
-		fputs("</div>", fp);
-	}
-	fputs("</div></section>", fp);
+	fputs("</table>", fp);
+	if (html_doc_table(fp, rd, docno, o) != 0)
+		return -1;
+	fputs("</section>", fp);
+	return 0;
 }
 
-static void
+static int
 write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct report_options *o)
 {
 	char banner[160];
@@ -571,19 +704,24 @@ write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct repor
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	    "style-src 'unsafe-inline'\"><title>tearline review: ", fp);
 	html_str(fp, o->target);
-	fprintf(fp, "</title><style>%s</style></head><body>", html_style);
+	fprintf(fp, "</title><style>%s</style>", html_style);
+	html_print_banner(fp, banner);
+	fputs("</head><body>", fp);
 	fputs("<div class=\"banner\" id=\"banner-top\">", fp);
 	html_str(fp, banner);
 	fputs("</div><main><h1>tearline review for release to ", fp);
 	html_str(fp, o->target);
 	fputs("</h1><p>This page holds the original text and is marked as the original is. "
-	    "Policy: ", fp);
+	    "Each line of a document is shown with its release as it will go out (", fp);
+	html_str(fp, redact_mode_name(o->mode));
+	fputs(" mode: placeholders, re-marked banners) and why. Policy: ", fp);
 	html_str(fp, o->policy->name);
 	fputs(".</p><p class=\"legend\"><span class=\"kept\">kept</span>"
 	    "<span class=\"withheld\">withheld</span><span class=\"structure\">structure "
 	    "(banners, captions, headers: re-marked in a release)</span></p>", fp);
-	fputs("<table class=\"summary\" id=\"summary\"><tr><th>File</th><th>Result</th>"
-	    "<th>Kept</th><th>Withheld</th><th>Errors</th><th>Warnings</th></tr>", fp);
+	fputs("<table class=\"summary\" id=\"summary\"><tr><th scope=\"col\">File</th>"
+	    "<th scope=\"col\">Result</th><th scope=\"col\">Kept</th><th scope=\"col\">Withheld"
+	    "</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th></tr>", fp);
 	for (i = 0; i < n; i++) {
 		const struct check_result *r = docs[i].res;
 
@@ -596,10 +734,12 @@ write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct repor
 	}
 	fputs("</table>", fp);
 	for (i = 0; i < n; i++)
-		write_html_doc(fp, &docs[i], i, o);
+		if (write_html_doc(fp, &docs[i], i, o) != 0)
+			return -1;
 	fputs("</main><div class=\"banner\" id=\"banner-bottom\">", fp);
 	html_str(fp, banner);
 	fputs("</div></body></html>\n", fp);
+	return 0;
 }
 
 int
@@ -614,7 +754,10 @@ report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size
 		write_text(fp, docs, n, o);
 		break;
 	case FORMAT_HTML:
-		write_html(fp, docs, n, o);
+		if (write_html(fp, docs, n, o) != 0) {
+			snprintf(err, errlen, "out of memory writing the review page");
+			return -1;
+		}
 		break;
 	case FORMAT_JSON:
 	case FORMAT_SARIF:

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "document.h"
 #include "policy.h"
+#include "redact.h"
 
 #define REPORT_SCHEMA_VERSION 1
 
@@ -34,6 +35,8 @@ struct report_doc {
 struct report_options {
 	const struct policy *policy;
 	const char *target;	/* the release target as given */
+	const struct marking *release;	/* that target, parsed: the HTML page's release view */
+	enum redact_mode mode;	/* the mode the HTML page's release view is written in */
 	const char *version;	/* the tool's version */
 	bool colour;		/* text: ANSI colours */
 	bool strict;		/* warnings decide "passed" too */

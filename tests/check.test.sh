@@ -208,12 +208,19 @@ expect 1 "a passing and a failing file"
 run ./tearline check -r C samples/07MUSCAT1065.C.txt - < samples/07MUSCAT1065.C.txt
 expect 0 "a file and standard input, both passing"
 has "standard input is named" '^\(standard input\): 31 kept, 0 withheld'
+# With no FILE, as grep does, check reads standard input.
+run ./tearline check -r C < samples/07MUSCAT1065.C.txt
+expect 0 "check with no FILE reads standard input"
+has "with no FILE, standard input is named" '^\(standard input\): 31 kept, 0 withheld'
+run ./tearline check -r U < "$seed"
+expect 1 "check with no FILE: standard input that fails"
+has "with no FILE, standard input's findings" '^\(standard input\):28:1: warning: unmarked-subject'
 
 # --- Could not run: exit 2, and no report. ---
 for args in "-r U /nonexistent/cable.txt" "-r BOGUS $seed" "-r U --format xml $seed" \
-    "-r U" "$seed" "-r U --policy /nonexistent/policy.yaml $seed" "-r U -o /nonexistent/dir/report.txt $seed"; do
+    "-r U --color=sometimes $seed" "-r U --mode erase --format html $seed" "$seed" "-r U --policy /nonexistent/policy.yaml $seed" "-r U -o /nonexistent/dir/report.txt $seed"; do
 	# shellcheck disable=SC2086
-	run ./tearline check $args
+	run ./tearline check $args < /dev/null
 	if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ -s "$tmp/err" ]; then
 		ok "check $args: exit 2 with a message and no report"
 	else
@@ -278,6 +285,40 @@ if grep -q "portion-withheld" "$tmp/pipe" && ! grep -q "$esc" "$tmp/pipe"; then
 else
 	bad "colour into a pipe"
 fi
+# --color: always and its bare form colour a pipe and a file, even with NO_COLOR; never does not
+# on a terminal; auto is the default.
+for c in --color --color=always; do
+	NO_COLOR=1 ./tearline check -r U "$c" "$seed" > "$tmp/pipe" 2>&1
+	./tearline check -r U "$c" -o "$tmp/file.txt" "$seed" 2> /dev/null
+	if grep -q "$esc\[1;31merror$esc\[0m: portion-withheld" "$tmp/pipe" &&
+	    grep -q "$esc\[33mwarning$esc\[0m: unmarked-text" "$tmp/file.txt"; then
+		ok "$c colours a pipe (even with NO_COLOR) and a file"
+	else
+		bad "$c does not colour a pipe or a file"
+	fi
+done
+./tearline check -r U --color=always --format json "$seed" > "$tmp/pipe" 2> /dev/null
+if ! grep -q "$esc" "$tmp/pipe"; then ok "--color=always leaves a JSON report plain"
+else bad "--color=always put colour into JSON"; fi
+if command -v script > /dev/null 2>&1; then
+	script -qec "./tearline check -r U --color=never $seed" /dev/null < /dev/null \
+	    > "$tmp/tty" 2>&1
+	script -qec "./tearline check -r U --color=auto $seed" /dev/null < /dev/null \
+	    > "$tmp/tty2" 2>&1
+	if grep -q "portion-withheld" "$tmp/tty" && ! grep -q "$esc" "$tmp/tty" &&
+	    grep -q "$esc" "$tmp/tty2"; then
+		ok "--color=never: no colour on a terminal; --color=auto: colour there"
+	else
+		bad "--color=never or auto on a terminal"
+	fi
+fi
+# --mode chooses the release the HTML page shows: strip writes no placeholder.
+./tearline check -r U --format html "$seed" > "$tmp/mask.html" 2> /dev/null
+./tearline check -r U --mode strip --format html "$seed" > "$tmp/strip.html" 2> /dev/null
+if grep -q 'release in mask mode' "$tmp/mask.html" && grep -q '\[WITHHELD' "$tmp/mask.html" &&
+    grep -q 'release in strip mode' "$tmp/strip.html" && ! grep -q '\[WITHHELD' "$tmp/strip.html"
+then ok "--mode: the HTML page's release column is in that mode"
+else bad "--mode does not choose the HTML page's release"; fi
 
 # --- The HTML page, without a browser (tests/html.test.sh renders it): marked as the original
 # --- at top and bottom, at the highest level when some text's marking is unknown, one findings

@@ -6,10 +6,14 @@
 # python3-pil. It asserts that the page is self-contained (no outside reference, and no request
 # made by the page: a page that loads an image is the control that the log shows requests), that
 # the classification banner is at the top and the bottom of the DOM and of the screen, that the
-# summary table and one row per error or warning are there, that each paragraph is coloured by its
-# decision with its reason beside it, and that the screenshots show the banner red and both the
-# kept green and the withheld red. With CI=true a missing browser or PIL fails the test; without,
-# it is skipped.
+# summary table and one row per error or warning are there, that the document is a table of one
+# row a line with each row coloured by its decision and its reason beside it, that the release
+# column is the release `redact` writes, that the next and previous links step through every
+# withheld portion without a script, that every text colour meets WCAG AA on its background, and
+# that the screenshots show the banner red and both the kept green and the withheld red. The page
+# printed to PDF by the browser (and rendered by poppler's pdftoppm) carries the banner at the
+# head and the foot of every sheet. With CI=true a missing browser, PIL or poppler fails the
+# test; without, it is skipped.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C
@@ -51,6 +55,7 @@ for p in /usr/bin/python3 python3; do
 	fi
 done
 [ -n "$py" ] || missing "python3 with PIL" python3-pil
+command -v pdftoppm > /dev/null 2>&1 || missing "poppler's pdftoppm" poppler-utils
 
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -70,6 +75,7 @@ browser() {
     2> "$tmp/err"
 rc=$?
 ./tearline check --release UNCLASSIFIED --format json "$seed" > "$tmp/review.json" 2> /dev/null
+./tearline redact -q --release UNCLASSIFIED "$seed" > "$tmp/release.txt"
 if [ "$rc" -eq 1 ] && [ -s "$tmp/review.html" ]; then
 	ok "the review page is written, and check exits 1 for the seed at UNCLASSIFIED"
 else
@@ -106,12 +112,16 @@ browser --screenshot="$tmp/window.png" --window-size=1280,2000 "file://$tmp/revi
     > /dev/null
 browser --screenshot="$tmp/page.png" --window-size=1280,10000 "file://$tmp/review.html" \
     > /dev/null
+browser --no-pdf-header-footer --print-to-pdf="$tmp/print.pdf" "file://$tmp/review.html" \
+    > /dev/null
+sheets=$(pdfinfo "$tmp/print.pdf" 2> /dev/null | sed -n 's/^Pages: *//p')
+pdftoppm -r 50 -f 2 -l 2 -singlefile -png "$tmp/print.pdf" "$tmp/sheet" 2>> "$tmp/browser.log"
 
-if ! "$py" - "$tmp" "$seed" <<'EOF'
+if ! "$py" - "$tmp" "$seed" "${sheets:-0}" <<'EOF'
 import html.parser, json, os, re, sys
 from PIL import Image
 
-tmp, seed = sys.argv[1:3]
+tmp, seed, sheets = sys.argv[1], sys.argv[2], int(sys.argv[3])
 failed = False
 
 def say(good, what):
@@ -146,54 +156,83 @@ except (OSError, ValueError, KeyError) as e:
 
 # --- The DOM. ---
 class Dom(html.parser.HTMLParser):
-    """Collects the body's top-level elements, tables' rows and the document's line cells."""
+    """Collects the body's top-level elements, the tables' rows, the document table's cells, the
+    step links, every id and every link in the page."""
     def __init__(self):
         super().__init__()
-        self.depth = 0
         self.top = []          # (tag, id) of each child of body
         self.text = {}         # id -> text, for the banners
         self.rows = {}         # table class or id -> number of rows with class "finding"
-        self.table = None
-        self.cells = []        # (class, id, text) of each div in div.doc
+        self.tables = []
+        self.doc = []          # rows of table.doc's body: (tr class, [(tag, class, id, text)])
+        self.steps = []        # (id, row number, {link text: href})
+        self.ids, self.hrefs = set(), []
         self.stack = []
         self.in_body = False
         self.summary = False
+        self.headers = []      # table.doc's column headers
+        self.style = ""
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         cls = a.get("class", "") or ""
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
         if tag == "body":
             self.in_body = True
             self.stack = []
             return
         if not self.in_body or tag in ("br", "meta", "col", "img", "input"):
+            if tag == "style":
+                self.stack.append([tag, a, ""])
             return
         if not self.stack:
             self.top.append((tag, a.get("id")))
         if tag == "table":
-            self.table = a.get("id") or cls
+            self.tables.append(a.get("id") or cls)
             if a.get("id") == "summary":
                 self.summary = True
+        table = self.tables[-1] if self.tables else None
         if tag == "tr" and "finding" in cls.split():
-            self.rows[self.table] = self.rows.get(self.table, 0) + 1
+            self.rows[table] = self.rows.get(table, 0) + 1
+        if tag == "tr" and table == "doc" and any(t == "tbody" for t, _, _ in self.stack):
+            self.doc.append((cls, []))
+        if tag == "p" and "step" in cls.split():
+            self.steps.append((a.get("id"), len(self.doc), {}))
         self.stack.append([tag, a, ""])
 
     def handle_endtag(self, tag):
-        if not self.in_body or not self.stack or tag in ("br", "meta", "col", "img", "input"):
+        if not self.stack or tag in ("br", "meta", "col", "img", "input"):
             return
         t, a, text = self.stack.pop()
+        if t == "style":
+            self.style += text
+            return
         if self.stack:
             self.stack[-1][2] += text
+        if t == "table":
+            self.tables.pop()
         if a.get("id") in ("banner-top", "banner-bottom"):
             self.text[a["id"]] = text.strip()
-        if t == "div" and self.stack and self.stack[-1][1].get("class") == "doc":
-            self.cells.append((a.get("class", ""), a.get("id"), text))
+        in_doc = self.tables and self.tables[-1] == "doc"
+        if t in ("th", "td") and in_doc and self.doc and any(x[0] == "tbody" for x in self.stack):
+            self.doc[-1][1].append((t, a.get("class", ""), a.get("id"), text))
+        if t == "th" and in_doc and any(x[0] == "thead" for x in self.stack):
+            self.headers.append(text)
+        if t == "a" and self.steps and any(x[0] == "p" and "step" in
+                                           (x[1].get("class") or "") for x in self.stack):
+            self.steps[-1][2][text] = a.get("href")
 
     def handle_data(self, data):
         if self.stack:
             self.stack[-1][2] += data
 
 dom = Dom()
+with open(os.path.join(tmp, "review.html"), encoding="utf-8") as f:
+    page = f.read()
+style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
 with open(os.path.join(tmp, "dom.html"), encoding="utf-8") as f:
     dom.feed(f.read())
 with open(os.path.join(tmp, "review.json")) as f:
@@ -212,32 +251,102 @@ say(dom.rows.get("findings") == len(problems) and len(problems) == 42,
     "one row per error and warning: %s rows, %d findings" % (dom.rows.get("findings"),
                                                             len(problems)))
 
-# Each line of the document is a row of three cells: number, text, reason.
-rows = [dom.cells[i:i + 3] for i in range(0, len(dom.cells), 3)]
+# The document is a table: a header row of columns, then a row a line of a row header (its
+# number) and three cells: the original, the release, the decision and findings.
+say(dom.headers == ["Line", "Original", "Release", "Decision and findings"],
+    "the document table's columns are Line, Original, Release, Decision (%s)" % dom.headers)
+rows = dom.doc
 with open(seed, "rb") as f:
-    nlines = len(f.read().decode("utf-8").splitlines())
-say(len(rows) == nlines, "the page shows all %d lines of the document (%d)" % (nlines, len(rows)))
+    lines = f.read().decode("utf-8").splitlines()
+say(len(rows) == len(lines), "the page shows all %d lines of the document (%d)" %
+    (len(lines), len(rows)))
 decided = {f["line"]: f for f in findings if f["decision"] is not None}
 wrong = []
-for n, cells in enumerate(rows, 1):
-    if len(cells) != 3 or cells[0][1] != "d0-L%d" % n:
+for n, (colour, cells) in enumerate(rows, 1):
+    if len(cells) != 4 or cells[0][:1] != ("th",) or cells[0][2] != "d0-L%d" % n or \
+            cells[0][3] != str(n) or cells[1][3] != lines[n - 1]:
         wrong.append((n, "shape"))
         continue
-    colour = cells[1][0].split()[-1]
     d = decided.get(n)
     if d is not None:
-        if colour != d["decision"] or d["message"] not in cells[2][2]:
+        if colour != d["decision"] or d["message"] not in cells[3][3]:
             wrong.append((n, colour, d["decision"]))
         for a in range(d["line"], d["end_line"] + 1):
-            c = rows[a - 1][1][0].split()[-1]
+            c = rows[a - 1][0]
             if c not in (d["decision"], "structure"):
                 wrong.append((a, c, d["decision"]))
 say(not wrong and len(decided) == 31,
-    "each portion is coloured by its decision with its reason beside it%s" %
+    "each line is a row coloured by its portion's decision, with its reason beside it%s" %
     (" %s" % wrong[:3] if wrong else ""))
 kept = [n for n, f in decided.items() if f["decision"] == "kept"]
-say(len(kept) == 1 and "kept: (U) is not above UNCLASSIFIED" in rows[kept[0] - 1][2][2],
+say(len(kept) == 1 and "kept: (U) is not above UNCLASSIFIED" in rows[kept[0] - 1][1][3][3],
     "the kept (U) paragraph says why it is kept")
+
+# The release column, read down, is the release itself: every line `redact` writes, in order,
+# with nothing in the rows of lines it removes.
+with open(os.path.join(tmp, "release.txt"), encoding="utf-8") as f:
+    release = f.read()
+shown = [c[2][3] for _, c in rows if len(c) == 4 and "gone" not in c[2][1].split()]
+# (The seed's last line has no line end, nor has the release's.)
+say("\n".join(shown) == (release[:-1] if release.endswith("\n") else release),
+    "the release column is the release redact writes (%d lines shown)" % len(shown))
+# (Dash rules inside a withheld portion are copied as they are: they are no text.)
+withheld_rows = [n for n, (colour, c) in enumerate(rows, 1) if colour == "withheld" and
+                 len(c) == 4 and re.search(r"\w", c[1][3])]
+leaks = [n for n in withheld_rows if lines[n - 1].strip() in (c[2][3] for _, c in rows)]
+say(withheld_rows and not leaks, "no withheld line's text is in the release column %s" %
+    leaks[:3])
+
+# Stepping: a step for each withheld portion, on the row where it begins, numbered in order,
+# each linking to the one before and after; the summary's withheld count links to the first.
+firsts = sorted(f["line"] for f in findings if f["decision"] == "withheld")
+ids = ["d0-w%d" % k for k in range(1, len(firsts) + 1)]
+say([s[0] for s in dom.steps] == ids and [s[1] for s in dom.steps] == firsts,
+    "a step anchor on the first line of each of the %d withheld portions" % len(firsts))
+links = all(s[2].get("previous") == ("#" + ids[k - 1] if k > 0 else None) and
+            s[2].get("next") == ("#" + ids[k + 1] if k + 1 < len(ids) else None)
+            for k, s in enumerate(dom.steps))
+say(links and "#d0-w1" in dom.hrefs, "previous and next step through them, and the summary "
+    "links to the first")
+dangling = [h for h in dom.hrefs if not h.startswith("#") or h[1:] not in dom.ids]
+say(dom.hrefs and not dangling, "every link in the page goes to a place in it (%d links) %s" %
+    (len(dom.hrefs), dangling[:3]))
+
+# --- Contrast: WCAG 2 AA, 4.5:1 for every text colour on every background it shows on. ---
+rules = {}
+for sel, body in re.findall(r"([^{}]+)\{([^{}]*)\}", style.split("@media print")[0]):
+    for one in sel.split(","):
+        rules.setdefault(one.strip(), {}).update(
+            (k.strip(), v.strip()) for k, v in (d.split(":", 1) for d in body.split(";") if ":" in d))
+
+def rgb(v):
+    v = v.lstrip("#")
+    v = "".join(c * 2 for c in v) if len(v) == 3 else v
+    return tuple(int(v[i:i + 2], 16) for i in (0, 2, 4))
+
+def lum(c):
+    c = [x / 255 for x in c]
+    c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+def ratio(a, b):
+    la, lb = sorted((lum(rgb(a)), lum(rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+def prop(sel, p):
+    return rules.get(sel, {}).get(p)
+
+texts = {s: prop(s, "color") for s in ("body", "a", "table.doc tbody th", ".structure",
+                                       ".pass", ".fail", ".sev-error", ".sev-warning",
+                                       ".sev-note")}
+backs = {s: prop(s, "background") for s in ("body", "table.doc", ".kept", ".withheld",
+                                            ".structure", "th")}
+low = [(t, b, round(ratio(texts[t], backs[b]), 2)) for t in texts for b in backs
+       if ratio(texts[t], backs[b]) < 4.5]
+banner = ratio(prop(".banner", "color"), prop(".banner", "background"))
+say(None not in texts.values() and None not in backs.values() and not low and banner >= 4.5,
+    "every text colour meets 4.5:1 on every background (%d pairs; the banner %.1f:1) %s" %
+    (len(texts) * len(backs), banner, low[:3]))
 
 # --- The screenshots. ---
 BANNER, KEPT, WITHHELD, PAGE = (0xC8, 0x10, 0x2E), (0xE3, 0xF4, 0xE1), (0xFB, 0xE0, 0xE0), \
@@ -298,6 +407,17 @@ if im is not None:
     say(k > 20000, "kept green shows the kept paragraph (%d pixels)" % k)
     say(w > 1000000, "withheld red shows the withheld paragraphs (%d pixels)" % w)
     say(w > 10 * k, "far more is withheld than kept, as at UNCLASSIFIED it should be")
+
+# --- Print: the banner at the head and the foot of every sheet. ---
+say(sheets >= 2, "the page prints on %d sheets" % sheets)
+im = load("sheet.png") if sheets >= 2 else None
+if im is not None:
+    b = bands(im, BANNER)
+    h = im.size[1]
+    say(len(b) == 2 and b[0][0] < h // 20 and b[1][1] > h - h // 20,
+        "a printed sheet carries the red banner at its head and its foot %s" % b)
+    dark = sum(n for n, c in im.getcolors(1 << 24) if sum(c) < 384)
+    say(dark > 5000, "and the text between them (%d dark pixels)" % dark)
 
 sys.exit(1 if failed else 0)
 EOF
