@@ -16,6 +16,8 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/tearline
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 VERSION = 0.1.0
 
 CC ?= cc
@@ -113,13 +115,17 @@ check:
 	@sh tests/run.sh
 
 install: tearline
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/policies
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/policies \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 tearline $(DESTDIR)$(BINDIR)/tearline
 	install -m 644 tearline.1 $(DESTDIR)$(MANDIR)/man1/tearline.1
 	install -m 644 policies/*.yaml $(DESTDIR)$(DATADIR)/policies/
+	install -m 644 completion/tearline.bash $(DESTDIR)$(BASHCOMPDIR)/tearline
+	install -m 644 completion/_tearline $(DESTDIR)$(ZSHCOMPDIR)/_tearline
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tearline $(DESTDIR)$(MANDIR)/man1/tearline.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/tearline $(DESTDIR)$(ZSHCOMPDIR)/_tearline
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -10,7 +10,7 @@ build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libsecco
 test="libcmocka-dev pcre2-utils python3 python3-jsonschema"
 # What some tests use and skip without, saying so (the browser test, GNU parallel's batch test):
 # installed when run as root, only named otherwise.
-optional="chromium python3-pil poppler-utils parallel"
+optional="chromium python3-pil poppler-utils parallel zsh"
 dev="clang libclang-rt-14-dev valgrind"
 case $what in
 build) want=$build ;;

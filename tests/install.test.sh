@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: ISC
 # The Makefile's conventions, as a packager relies on them: CPPFLAGS, CFLAGS and LDFLAGS reach
 # the compiler and the linker; a missing library is named before anything is compiled; `make
-# install DESTDIR=... ` puts the program, the manual and the policies in place with their modes,
-# and `make uninstall` with the same arguments takes every one of them away again. The build's
-# own PREFIX is kept, so that nothing is compiled again.
+# install DESTDIR=... ` puts the program, the manual, the policies and the bash and zsh
+# completions in place with their modes, and `make uninstall` with the same arguments takes every
+# one of them away again. The build's own PREFIX is kept, so that nothing is compiled again.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 # shellcheck source=tests/lib/common.sh
@@ -30,7 +30,8 @@ if make -s install DESTDIR="$d" > "$tmp/out" 2>&1; then ok "make install DESTDIR
 else bad "make install DESTDIR: $(tail -n 3 "$tmp/out")"; fi
 prefix=$(sed -n 's/^PREFIX ?= //p' Makefile)
 for f in "bin/tearline 755" "share/man/man1/tearline.1 644" \
-    "share/tearline/policies/us-cable.yaml 644" "share/tearline/policies/uk.yaml 644"; do
+    "share/tearline/policies/us-cable.yaml 644" "share/tearline/policies/uk.yaml 644" \
+    "share/bash-completion/completions/tearline 644" "share/zsh/vendor-completions/_tearline 644"; do
 	set -- $f
 	mode=$(stat -c %a "$d$prefix/$1" 2> /dev/null)
 	if [ "$mode" = "$2" ]; then ok "installed $1, mode $2"
