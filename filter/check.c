@@ -27,10 +27,11 @@ static const struct {
 	{ "unknown-token", "The mark carries a token the policy does not know, or cannot be read "
 	    "at all: never released.", "Correct the mark to one the policy knows (tearline policy "
 	    "show lists its vocabulary), or add the token to the policy.", "error" },
-	{ "unmarked-text", "Text with no portion mark takes the banner's marking.", "Mark the "
-	    "portion: until then it is withheld wherever the banner is above the target.",
+	{ "unmarked-text", "Text with no portion mark takes the document's marking: its banner's, "
+	    "raised to every mark, caption and classification line in it.", "Mark the "
+	    "portion: until then it is withheld wherever that marking is above the target.",
 	    "warning" },
-	{ "unmarked-subject", "The subject has no portion mark and takes the banner's marking.",
+	{ "unmarked-subject", "The subject has no portion mark and takes the document's marking.",
 	    "Mark the subject line (SUBJECT: (U) ...).", "warning" },
 	{ "banner-mismatch", "The banner disagrees with the roll-up of the portion marks.",
 	    "Correct the banner or the portion marks; a release re-marks its banners to what it "
@@ -370,8 +371,26 @@ decision_message(const struct policy *p, const struct doc_portion *pt,
 	} else if (dc->rule == RULE_LEVEL) {
 		snprintf(buf, len, "withheld: %s is above %s", what, tlevel);
 	} else {
+		/* "unmarked text, taken as X," before a reason of its own loses its comma. */
+		size_t n = strlen(what);
+
+		if (n > 0 && what[n - 1] == ',')
+			what[n - 1] = '\0';
 		snprintf(buf, len, "withheld: %s: %s", what, dc->why);
 	}
+}
+
+/* Whether the document's first banner says marking m, word for word as a reviewer reads it. */
+static bool
+banner_says(const struct policy *p, const struct document *d, const struct marking *m)
+{
+	char a[160], b[160];
+
+	if (!d->has_banner || m->unknown || d->banner.unknown)
+		return false;
+	format_marking(p, &d->banner, a, sizeof(a));
+	format_marking(p, m, b, sizeof(b));
+	return strcmp(a, b) == 0;
 }
 
 int
@@ -459,11 +478,15 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 				f->portion = k;
 				if (pt->eff_known)
 					format_marking(p, pt->eff, f->marking, sizeof(f->marking));
-				snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s",
+				snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s%s",
 				    pt->subject ? "the subject" : "text",
-				    pt->eff_known ? " and takes the banner's marking " :
-				    " and no banner gives it a marking",
-				    pt->eff_known ? f->marking : "");
+				    !pt->eff_known ? " and no banner gives it a marking" :
+				    banner_says(p, d, pt->eff) ? " and takes the banner's marking " :
+				    " and takes the document's marking ",
+				    pt->eff_known ? f->marking : "",
+				    pt->eff_known && pt->eff->unknown ? ", since a mark in the document "
+				    "cannot be read" : pt->eff_known && !banner_says(p, d, pt->eff) ?
+				    " (its banner raised to the marks and captions in it)" : "");
 			}
 		}
 		if (pt->marked && pt->mark->unknown &&

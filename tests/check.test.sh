@@ -216,6 +216,25 @@ run ./tearline check -r U < "$seed"
 expect 1 "check with no FILE: standard input that fails"
 has "with no FILE, standard input's findings" '^\(standard input\):28:1: warning: unmarked-subject'
 
+# What unmarked text takes, named as it is: the banner's marking where the banner says it, the
+# document's where marks raise it, unknown where a mark cannot be read (and then the withheld
+# message has no stray comma before its reason).
+printf 'SECRET\n\n1. (S) The plan.\n\n2. Unmarked words here.\n\nSECRET\n' > "$tmp/same.txt"
+printf 'CONFIDENTIAL\n\n1. (S) The plan.\n\n2. Unmarked words here.\n' > "$tmp/raised.txt"
+printf 'SECRET//NOFORN\n\n1. (S//ZZ) The plan.\n\n2. Unmarked words here.\n' > "$tmp/zz.txt"
+run ./tearline check -r U "$tmp/same.txt"
+has "unmarked text under a banner that says its marking: the banner's" \
+    ':5:1: warning: unmarked-text: text has no portion mark and takes the banner.s marking SECRET$'
+run ./tearline check -r U "$tmp/raised.txt"
+has "unmarked text under a banner a mark raises: the document's, and why" \
+    ":5:1: warning: unmarked-text: text has no portion mark and takes the document.s marking SECRET \\(its banner raised to the marks and captions in it\\)$"
+run ./tearline check -r U "$tmp/zz.txt"
+has "unmarked text where a mark cannot be read: unknown, and why" \
+    ':5:1: warning: unmarked-text: .* takes the document.s marking unknown \("ZZ"\), since a mark in the document cannot be read$'
+has "its withheld message: no comma before the reason" \
+    ':5:1: error: portion-withheld: withheld: unmarked text, taken as unknown \("ZZ"\): unknown token "ZZ"'
+if grep -q ',:' "$tmp/out"; then bad "a check message has ',:'"; else ok "no check message has ',:'"; fi
+
 # --- Could not run: exit 2, and no report. ---
 for args in "-r U /nonexistent/cable.txt" "-r BOGUS $seed" "-r U --format xml $seed" \
     "-r U --color=sometimes $seed" "-r U --mode erase --format html $seed" "$seed" "-r U --policy /nonexistent/policy.yaml $seed" "-r U -o /nonexistent/dir/report.txt $seed"; do
