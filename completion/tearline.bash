@@ -2,7 +2,7 @@
 # bash completion for tearline(1). `make install` puts it where bash-completion finds it; to try
 # it from the tree: . completion/tearline.bash
 #
-# The options of each subcommand are those of its getopt table in filter/main.c
+# The options of each subcommand are those of its table in filter/main.c
 # (tests/completion.test.sh checks that every one is here).
 
 _tearline_opts_redact="--release --policy --mode --output --max-document --quiet --verbose
@@ -14,6 +14,7 @@ _tearline_opts_keygen="--auditor --secret-key --public-key --quiet --help"
 _tearline_opts_verify="--audit --public-key --output --original --auditor-secret-key --policy
 	--ledger --checkpoint --checkpoint-key --max-document --quiet --help"
 _tearline_opts_ledger="--secret-key --public-key --origin --output --quiet --help"
+_tearline_opts_policy="--policy --release --verbose --help"
 _tearline_policies="us-cable us-intel uk nato cui"
 _tearline_targets="UNCLASSIFIED CONFIDENTIAL SECRET TS U C S UNCLASSIFIED//FOUO SECRET//NOFORN"
 
@@ -100,7 +101,7 @@ _tearline()
 		keygen) opts=$_tearline_opts_keygen ;;
 		verify) opts=$_tearline_opts_verify ;;
 		ledger) opts=$_tearline_opts_ledger ;;
-		policy) opts="-p -r -v" ;;
+		policy) opts=$_tearline_opts_policy ;;
 		esac
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		return

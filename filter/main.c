@@ -23,6 +23,7 @@
 #include "batch.h"
 #include "check.h"
 #include "checkpoint.h"
+#include "cli.h"
 #include "document.h"
 #include "keys.h"
 #include "marking.h"
@@ -55,14 +56,16 @@ static const struct {
 	const char *text;
 } synopsis[] = {
 	{ "redact", "tearline [redact] --release TARGET [--policy NAME|FILE] [--mode MODE]\n"
-	    "                [-o FILE] [--max-document SIZE] [-q | -v] [--audit FILE --secret-key FILE\n"
-	    "                [--auditor-key FILE] [--ledger FILE]] [FILE|-]\n" },
+	    "                [-o FILE] [--max-document SIZE] [-q | -v] [--no-sandbox]\n"
+	    "                [--audit FILE --secret-key FILE [--auditor-key FILE] [--ledger FILE]]\n"
+	    "                [FILE|-]\n" },
 	{ "redact", "tearline [redact] --release TARGET --output-dir DIR [--jobs N]\n"
 	    "                [--policy NAME|FILE] [--mode MODE] [--max-document SIZE] [-q | -v]\n"
 	    "                [--secret-key FILE [--auditor-key FILE] [--ledger FILE]] FILE...\n" },
-	{ "keygen", "tearline keygen [--auditor] --secret-key FILE --public-key FILE\n" },
+	{ "keygen", "tearline keygen [--auditor] --secret-key FILE --public-key FILE [-q]\n" },
 	{ "verify", "tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
-	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE] [-q]\n" },
+	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE]\n"
+	    "                [--max-document SIZE] [-q]\n" },
 	{ "verify", "tearline verify --ledger FILE --public-key FILE [-q]\n" },
 	{ "verify", "tearline verify --checkpoint FILE --public-key FILE... [--checkpoint-key FILE]\n"
 	    "                [--audit FILE] --ledger FILE... [-q]\n" },
@@ -107,32 +110,179 @@ usage_error(const char *sub)
 	fprintf(stderr, "Try 'tearline --help', or man tearline.\n");
 }
 
+/*
+ * Each subcommand's options, once: parsed by cli_next, listed by its --help (cli_help), and
+ * checked against the man page (tests/cli.test.sh). The codes of options with no short name are
+ * letters unused as short names in the same table.
+ */
+static const struct cli_option redact_options[] = {
+	{ 'r', 'r', "release", CLI_ARG, "TARGET", "who may read the release: UNCLASSIFIED (public),"
+	    " U, C, S, TS,\nUNCLASSIFIED//FOUO, SECRET//NOFORN, \"SECRET//REL TO USA, GBR\"\n" },
+	{ 'p', 'p', "policy", CLI_ARG, "NAME|FILE", "the marking policy (default: the built-in "
+	    "us-cable)\n" },
+	{ 'm', 'm', "mode", CLI_ARG, "MODE", "mask (default), strip or blackout\n" },
+	{ 'o', 'o', "output", CLI_ARG, "FILE", "write the release to FILE (atomically) instead of "
+	    "stdout\n" },
+	{ 'M', '\0', "max-document", CLI_ARG, "SIZE", "refuse documents larger than SIZE (default "
+	    "256M)\n" },
+	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "no warnings about withheld unknown or unmarked "
+	    "text\n" },
+	{ 'v', 'v', "verbose", CLI_NO_ARG, NULL, "a warning for each such portion, not one line in "
+	    "all\n" },
+	{ 'A', '\0', "audit", CLI_ARG, "FILE", "write a signed audit of the run to FILE, a new "
+	    "file\n" },
+	{ 'S', '\0', "secret-key", CLI_ARG, "FILE", "the Ed25519 key that signs the audit "
+	    "(tearline keygen)\n" },
+	{ 'K', '\0', "auditor-key", CLI_ARG, "FILE", "seal the run secret to this auditor key "
+	    "(keygen --auditor)\n" },
+	{ 'L', '\0', "ledger", CLI_ARG, "FILE", "enter the run's signed head in the office ledger "
+	    "FILE\n" },
+	{ 'D', '\0', "output-dir", CLI_ARG, "DIR", "a batch: write DIR/NAME for each FILE and, with "
+	    "--secret-key,\nDIR/NAME.audit and one ledger (DIR/ledger.jsonl by default)\n" },
+	{ 'j', 'j', "jobs", CLI_ARG, "N", "a batch's worker threads (default 1; 0: one per "
+	    "processor)\n" },
+	{ 'N', '\0', "no-sandbox", CLI_NO_ARG, NULL, "run without the seccomp sandbox (where it "
+	    "cannot start)\n" },
+	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	{ 'V', 'V', "version", CLI_NO_ARG, NULL, "the version\n" },
+};
+
+static const struct cli_command redact_command = {
+	"redact", "Reads a marked document, withholds every portion the release target may not see,\n"
+	"re-marks the banners to what is left and writes the release.\n",
+	redact_options, sizeof(redact_options) / sizeof(redact_options[0])
+};
+
+static const struct cli_option check_options[] = {
+	{ 'r', 'r', "release", CLI_ARG, "TARGET", "the release target to check against\n" },
+	{ 'p', 'p', "policy", CLI_ARG, "NAME|FILE", "the marking policy (default: the built-in "
+	    "us-cable)\n" },
+	{ 'f', 'f', "format", CLI_ARG, "FORMAT", "text (default), json, sarif or html\n" },
+	{ 'm', 'm', "mode", CLI_ARG, "MODE", "the release the HTML page shows: mask (default), "
+	    "strip or\nblackout\n" },
+	{ 's', '\0', "strict", CLI_NO_ARG, NULL, "warnings fail the check too\n" },
+	{ 'n', '\0', "notes", CLI_NO_ARG, NULL, "list every kept portion too (text, HTML)\n" },
+	{ 'c', '\0', "color", CLI_OPTIONAL_ARG, "WHEN", "colour the text report: auto (default: on "
+	    "a terminal,\nwithout NO_COLOR), always (--color alone) or never\n" },
+	{ 'M', '\0', "max-document", CLI_ARG, "SIZE", "refuse documents larger than SIZE (default "
+	    "256M)\n" },
+	{ 'o', 'o', "output", CLI_ARG, "FILE", "write the report to FILE (atomically)\n" },
+	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+};
+
+static const struct cli_command check_command = {
+	"check", "Reports, for each FILE (standard input with none, or -), every portion's decision\n"
+	"at the target, with lints of the marks; exits 0 when every file is releasable as it\n"
+	"stands, 1 when one is not, 2 on error.\n",
+	check_options, sizeof(check_options) / sizeof(check_options[0])
+};
+
+static const struct cli_option keygen_options[] = {
+	{ 'a', '\0', "auditor", CLI_NO_ARG, NULL, "an X25519 key pair for an auditor (default: an "
+	    "Ed25519\nsigning key pair)\n" },
+	{ 'S', '\0', "secret-key", CLI_ARG, "FILE", "the secret key file to make (mode 0600)\n" },
+	{ 'P', '\0', "public-key", CLI_ARG, "FILE", "the public key file to make\n" },
+	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "print nothing on success\n" },
+	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+};
+
+static const struct cli_command keygen_command = {
+	"keygen", "Makes a key pair; neither file may exist.\n",
+	keygen_options, sizeof(keygen_options) / sizeof(keygen_options[0])
+};
+
+static const struct cli_option verify_options[] = {
+	{ 'A', '\0', "audit", CLI_ARG, "FILE", "the audit to check\n" },
+	{ 'P', '\0', "public-key", CLI_ARG, "FILE", "the signer's public key (with --checkpoint: "
+	    "one for each\nledger's key)\n" },
+	{ 'o', 'o', "output", CLI_ARG, "FILE", "the release the audit is of\n" },
+	{ 'O', '\0', "original", CLI_ARG, "FILE", "redact the original again and compare, byte "
+	    "for byte\n" },
+	{ 'K', '\0', "auditor-secret-key", CLI_ARG, "FILE", "open the sealed run secret and check "
+	    "the\ncommitments against the original\n" },
+	{ 'p', 'p', "policy", CLI_ARG, "NAME|FILE", "the policy the audit names, when it is not "
+	    "found by name\n" },
+	{ 'L', '\0', "ledger", CLI_ARG, "FILE", "check the ledger, and the audit's entry in it\n" },
+	{ 'C', '\0', "checkpoint", CLI_ARG, "FILE", "check a signed checkpoint against the ledgers "
+	    "it\nwas merged from\n" },
+	{ 'k', '\0', "checkpoint-key", CLI_ARG, "FILE", "the key the checkpoint is signed with\n" },
+	{ 'M', '\0', "max-document", CLI_ARG, "SIZE", "refuse audits and documents larger than "
+	    "SIZE\n" },
+	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "print nothing when it verifies\n" },
+	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+};
+
+static const struct cli_command verify_command = {
+	"verify", "Checks an audit against its release (and the original), a ledger, or a\n"
+	"checkpoint; exits 0 verified, 1 not verified, 2 on error.\n",
+	verify_options, sizeof(verify_options) / sizeof(verify_options[0])
+};
+
+static const struct cli_option ledger_options[] = {
+	{ 'S', '\0', "secret-key", CLI_ARG, "FILE", "the Ed25519 key that signs the checkpoint\n" },
+	{ 'P', '\0', "public-key", CLI_ARG, "FILE", "a key whose ledger entries are accepted "
+	    "(repeat it)\n" },
+	{ 'O', '\0', "origin", CLI_ARG, "NAME", "the checkpoint's origin line\n" },
+	{ 'o', 'o', "output", CLI_ARG, "FILE", "the checkpoint to write\n" },
+	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "print nothing on success\n" },
+	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+};
+
+static const struct cli_command ledger_command = {
+	"ledger", "ledger merge: checks every LEDGER, in the order given, and signs the root of\n"
+	"the Merkle tree of their entries as a checkpoint.\n",
+	ledger_options, sizeof(ledger_options) / sizeof(ledger_options[0])
+};
+
+static const struct cli_option policy_options[] = {
+	{ 'p', 'p', "policy", CLI_ARG, "NAME|FILE", "decide, rollup: the policy (default "
+	    "us-cable)\n" },
+	{ 'r', 'r', "release", CLI_ARG, "TARGET", "decide: the target (with none, lines of "
+	    "TARGET<tab>MARK)\n" },
+	{ 'v', 'v', "verbose", CLI_NO_ARG, NULL, "test: print every example, not only failures\n" },
+	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+};
+
+static const struct cli_command policy_command = {
+	"policy", "show prints a policy's source; test runs its examples; decide says what it\n"
+	"decides for each MARK at a target; rollup, the banner of a release of such marks.\n"
+	"With no MARK, decide and rollup read marks from standard input, one per line.\n",
+	policy_options, sizeof(policy_options) / sizeof(policy_options[0])
+};
+
+/* The long name of verify's option with code ch. */
+static const char *
+verify_options_name(int ch)
+{
+	size_t k;
+
+	for (k = 0; k < verify_command.noptions; k++)
+		if (verify_options[k].code == ch)
+			return verify_options[k].long_name;
+	return "?";
+}
+
+/*
+ * SUB --help: the forms of the subcommand, what it does, its options, and the exit status.
+ */
+static void
+command_help(const struct cli_command *c)
+{
+	usage_of(stdout, c->name);
+	printf("\n%s\n", c->about);
+	cli_help(stdout, c);
+	printf("\nSee tearline(1).\n");
+}
+
+/* tearline --help: every form, then redact's options (the default subcommand). */
 static void
 help(void)
 {
 	usage(stdout);
-	printf("\n"
-	    "Reads a marked document, withholds every portion the release target may not see,\n"
-	    "re-marks the banners to what is left and writes the release.\n\n"
-	    "  -r, --release TARGET    who may read the release: UNCLASSIFIED (public), U, C, S, TS,\n"
-	    "                          UNCLASSIFIED//FOUO, SECRET//NOFORN, \"SECRET//REL TO USA, GBR\"\n"
-	    "  -p, --policy NAME|FILE  the marking policy (default: the built-in us-cable)\n"
-	    "  -m, --mode MODE         mask (default), strip or blackout\n"
-	    "  -o, --output FILE       write the release to FILE (atomically) instead of stdout\n"
-	    "      --max-document SIZE refuse documents larger than SIZE (default 256M)\n"
-	    "  -q, --quiet             no warnings about withheld unknown or unmarked text\n"
-	    "  -v, --verbose           a warning for each such portion, not one line in all\n"
-	    "      --audit FILE        write a signed audit of the run to FILE, a new file\n"
-	    "      --secret-key FILE   the Ed25519 key that signs the audit (tearline keygen)\n"
-	    "      --auditor-key FILE  seal the run secret to this auditor key (keygen --auditor)\n"
-	    "      --ledger FILE       enter the run's signed head in the office ledger FILE\n"
-	    "      --output-dir DIR    a batch: write DIR/NAME for each FILE and, with --secret-key,\n"
-	    "                          DIR/NAME.audit and one ledger (DIR/ledger.jsonl by default)\n"
-	    "  -j, --jobs N            a batch's worker threads (default 1; 0: one per processor)\n"
-	    "  -h, --help              this help\n"
-	    "  -V, --version           the version\n\n"
-	    "Exit status: 0 released, 2 error (nothing is written on error); verify: 0 verified,\n"
-	    "1 not verified, 2 error. See tearline(1).\n");
+	printf("\n%s\n", redact_command.about);
+	cli_help(stdout, &redact_command);
+	printf("\nOther subcommands: tearline SUB --help. Exit status: 0 released, 2 error (nothing "
+	    "is\nwritten on error); verify: 0 verified, 1 not verified, 2 error. See tearline(1).\n");
 }
 
 /* Prints "tearline: " and the message on standard error. */
@@ -844,25 +994,6 @@ main_batch(const struct redact_args *a, int argc, char **argv)
 static int
 main_redact(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "release", required_argument, NULL, 'r' },
-		{ "policy", required_argument, NULL, 'p' },
-		{ "mode", required_argument, NULL, 'm' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "max-document", required_argument, NULL, 'M' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "audit", required_argument, NULL, 'A' },
-		{ "secret-key", required_argument, NULL, 'S' },
-		{ "auditor-key", required_argument, NULL, 'K' },
-		{ "ledger", required_argument, NULL, 'L' },
-		{ "no-sandbox", no_argument, NULL, 'N' },
-		{ "output-dir", required_argument, NULL, 'D' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct redact_args a;
 	bool jobs_given = false;
 	int ch;
@@ -872,7 +1003,7 @@ main_redact(int argc, char **argv)
 	a.max_document = DEFAULT_MAX_DOCUMENT;
 	a.input = "-";
 	a.jobs = 1;
-	while ((ch = getopt_long(argc, argv, "r:p:m:o:j:qvhV", opts, NULL)) != -1) {
+	while ((ch = cli_next(argc, argv, &redact_command)) != -1) {
 		switch (ch) {
 		case 'r':
 			a.release = optarg;
@@ -974,21 +1105,13 @@ main_redact(int argc, char **argv)
 static int
 main_keygen(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "auditor", no_argument, NULL, 'a' },
-		{ "secret-key", required_argument, NULL, 'S' },
-		{ "public-key", required_argument, NULL, 'P' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char err[1024], id[KEYS_ID_HEX];
 	const char *secret = NULL, *public = NULL;
 	enum keys_kind kind = KEYS_SIGN;
 	struct keys_public pub;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((ch = cli_next(argc, argv, &keygen_command)) != -1) {
 		switch (ch) {
 		case 'a':
 			kind = KEYS_BOX;
@@ -1003,7 +1126,7 @@ main_keygen(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage_of(stdout, "keygen");
+			command_help(&keygen_command);
 			return EXIT_OK;
 		default:
 			usage_error("keygen");
@@ -1053,15 +1176,6 @@ read_public_keys(char *const *paths, size_t n, struct keys_public *keys)
 static int
 main_ledger(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "secret-key", required_argument, NULL, 'S' },
-		{ "public-key", required_argument, NULL, 'P' },
-		{ "origin", required_argument, NULL, 'O' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char err[1024], id[KEYS_ID_HEX], vkey[512];
 	char b64[sodium_base64_ENCODED_LEN(CHECKPOINT_HASH_BYTES, sodium_base64_VARIANT_ORIGINAL)];
 	const char *secret = NULL, *origin = NULL, *output = NULL;
@@ -1078,7 +1192,7 @@ main_ledger(int argc, char **argv)
 
 	memset(&t, 0, sizeof(t));
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		usage_of(stdout, "ledger");
+		command_help(&ledger_command);
 		return EXIT_OK;
 	}
 	if (argc < 2 || strcmp(argv[1], "merge") != 0) {
@@ -1092,7 +1206,7 @@ main_ledger(int argc, char **argv)
 		say("out of memory");
 		return EXIT_ERROR;
 	}
-	while ((ch = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	while ((ch = cli_next(argc, argv, &ledger_command)) != -1) {
 		switch (ch) {
 		case 'S':
 			secret = optarg;
@@ -1110,7 +1224,7 @@ main_ledger(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage_of(stdout, "ledger");
+			command_help(&ledger_command);
 			rc = EXIT_OK;
 			goto done;
 		default:
@@ -1189,17 +1303,6 @@ done:
 static int
 main_verify_checkpoint(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "checkpoint", required_argument, NULL, 'C' },
-		{ "checkpoint-key", required_argument, NULL, 'K' },
-		{ "public-key", required_argument, NULL, 'P' },
-		{ "audit", required_argument, NULL, 'A' },
-		{ "ledger", required_argument, NULL, 'L' },
-		{ "max-document", required_argument, NULL, 'M' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char err[1024], id[KEYS_ID_HEX];
 	char b64[sodium_base64_ENCODED_LEN(CHECKPOINT_HASH_BYTES, sodium_base64_VARIANT_ORIGINAL)];
 	const char *note_key_path = NULL;
@@ -1219,12 +1322,12 @@ main_verify_checkpoint(int argc, char **argv)
 		say("out of memory");
 		goto done;
 	}
-	while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((ch = cli_next(argc, argv, &verify_command)) != -1) {
 		switch (ch) {
 		case 'C':
 			rq.checkpoint = optarg;
 			break;
-		case 'K':
+		case 'k':
 			note_key_path = optarg;
 			break;
 		case 'P':
@@ -1246,10 +1349,13 @@ main_verify_checkpoint(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage_of(stdout, "verify");
+			command_help(&verify_command);
 			rc = EXIT_OK;
 			goto done;
 		default:
+			if (ch != '?')
+				say("--%s: not an option of verify --checkpoint",
+				    verify_options_name(ch));
 			usage_error("verify");
 			goto done;
 		}
@@ -1303,19 +1409,6 @@ done:
 static int
 main_verify(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "audit", required_argument, NULL, 'A' },
-		{ "public-key", required_argument, NULL, 'P' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "original", required_argument, NULL, 'O' },
-		{ "auditor-secret-key", required_argument, NULL, 'K' },
-		{ "policy", required_argument, NULL, 'p' },
-		{ "ledger", required_argument, NULL, 'L' },
-		{ "max-document", required_argument, NULL, 'M' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char err[1024];
 	const char *public = NULL, *auditor = NULL;
 	struct verify_request rq;
@@ -1332,7 +1425,7 @@ main_verify(int argc, char **argv)
 			return main_verify_checkpoint(argc, argv);
 	memset(&rq, 0, sizeof(rq));
 	rq.max_document = DEFAULT_MAX_DOCUMENT;
-	while ((ch = getopt_long(argc, argv, "o:p:qh", opts, NULL)) != -1) {
+	while ((ch = cli_next(argc, argv, &verify_command)) != -1) {
 		switch (ch) {
 		case 'A':
 			rq.audit = optarg;
@@ -1363,7 +1456,7 @@ main_verify(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'h':
-			usage_of(stdout, "verify");
+			command_help(&verify_command);
 			return EXIT_OK;
 		default:
 			usage_error("verify");
@@ -1421,19 +1514,6 @@ main_verify(int argc, char **argv)
 static int
 main_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "release", required_argument, NULL, 'r' },
-		{ "policy", required_argument, NULL, 'p' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "notes", no_argument, NULL, 'n' },
-		{ "mode", required_argument, NULL, 'm' },
-		{ "color", optional_argument, NULL, 'c' },
-		{ "max-document", required_argument, NULL, 'M' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static char *const stdin_only[] = { "-" };
 	const char *release = NULL, *policy = NULL, *output = NULL, *color = "auto";
 	enum report_format format = FORMAT_TEXT;
@@ -1453,7 +1533,7 @@ main_check(int argc, char **argv)
 	bool strict = false, notes = false, all = true, opened = false;
 	int ch, rc = EXIT_ERROR;
 
-	while ((ch = getopt_long(argc, argv, "r:p:f:o:m:h", opts, NULL)) != -1) {
+	while ((ch = cli_next(argc, argv, &check_command)) != -1) {
 		switch (ch) {
 		case 'm':
 			if (redact_mode_parse(optarg, &mode) != 0) {
@@ -1495,7 +1575,7 @@ main_check(int argc, char **argv)
 				return EXIT_ERROR;
 			break;
 		case 'h':
-			usage_of(stdout, "check");
+			command_help(&check_command);
 			return EXIT_OK;
 		default:
 			usage_error("check");
@@ -1631,15 +1711,21 @@ policy_query(int argc, char **argv)
 	int c, rc = EXIT_OK;
 
 	optind = 1;
-	while ((c = getopt(argc, argv, rollup ? "p:" : "p:r:")) != -1) {
+	while ((c = cli_next(argc, argv, &policy_command)) != -1) {
 		switch (c) {
 		case 'p':
 			policy = optarg;
 			break;
 		case 'r':
+			if (rollup)
+				goto usage;
 			target = optarg;
 			break;
+		case 'h':
+			command_help(&policy_command);
+			return EXIT_OK;
 		default:
+		usage:
 			say("usage: tearline policy %s", rollup ? "rollup [-p POLICY] [MARK...]" :
 			    "decide [-p POLICY] [-r TARGET] [MARK...]");
 			return EXIT_ERROR;
@@ -1716,7 +1802,7 @@ main_policy(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "test") == 0) {
-		if (argc >= 3 && strcmp(argv[2], "-v") == 0) {
+		if (argc >= 3 && (strcmp(argv[2], "-v") == 0 || strcmp(argv[2], "--verbose") == 0)) {
 			verbose = 1;
 			first = 3;
 		}
@@ -1751,7 +1837,7 @@ main_policy(int argc, char **argv)
 	if (argc >= 2 && (strcmp(argv[1], "decide") == 0 || strcmp(argv[1], "rollup") == 0))
 		return policy_query(argc - 1, argv + 1);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		usage_of(stdout, "policy");
+		command_help(&policy_command);
 		return EXIT_OK;
 	}
 	say("policy: unknown subcommand (try: tearline policy show, test, decide or rollup)");

@@ -134,16 +134,70 @@ else
 	bad "--version"
 fi
 
-# Each subcommand's --help is its own synopsis; a usage error shows that subcommand's forms and
-# where to read more, not the whole synopsis.
+# Each subcommand's --help is its own: its forms (and no other subcommand's), what it does, and
+# its options, from its table in filter/main.c.
 for sub in keygen verify check ledger policy; do
 	if "$T" $sub --help > "$tmp/out" 2> /dev/null && grep -q "^usage: tearline $sub" "$tmp/out" &&
-	    ! grep -v -q -e "tearline $sub" -e '^  ' "$tmp/out"; then
-		ok "$sub --help: its own synopsis"
+	    ! grep '^\(usage: \|       \)tearline ' "$tmp/out" | grep -q -v "tearline $sub" &&
+	    grep -q -e '^  -h, --help  ' "$tmp/out" &&
+	    [ "$(grep -c '^  \(-[a-zA-Z], \|    \)--[a-z]' "$tmp/out")" -ge 4 ]; then
+		ok "$sub --help: its own forms and options"
 	else
 		bad "$sub --help: $(head -n 1 "$tmp/out")"
 	fi
 done
+
+# The option tables and the man page agree: every option a subcommand's --help lists is in that
+# subcommand's forms in the SYNOPSIS (its long or its short name), every option those forms name
+# is in its table, and every option the man page names anywhere is some subcommand's.
+for sub in redact keygen verify check ledger policy; do
+	"$T" $sub --help > "$tmp/help.$sub" 2> /dev/null
+done
+if python3 - "$tmp" tearline.1 <<'PY'
+import re, sys
+tmp, man = sys.argv[1:3]
+text = open(man).read()
+syn = text.split(".Sh SYNOPSIS", 1)[1].split(".Sh ", 1)[0]
+forms = {}
+for block in syn.split(".Nm")[1:]:
+    m = re.search(r"\.(?:Op )?Cm (\w+)", block)
+    sub = m.group(1) if m else None
+    if sub is None:
+        continue
+    names = set(re.findall(r"Fl -([a-z][a-z-]*)", block)) | \
+        set("-" + c for c in re.findall(r"Fl ([a-zA-Z])\b", block))
+    forms.setdefault(sub, set()).update(names)
+failed = False
+every = set()
+for sub in ("redact", "keygen", "verify", "check", "ledger", "policy"):
+    table = []
+    for line in open("%s/help.%s" % (tmp, sub)):
+        m = re.match(r"^  (?:-([a-zA-Z]), |    )--([a-z][a-z-]*)", line)
+        if m:
+            table.append((m.group(1), m.group(2)))
+    every.update(l for _, l in table)
+    names = forms.get(sub, set())
+    lost = [l for s, l in table if l not in ("help", "version") and l not in names and
+            ("-" + s if s else None) not in names]
+    known = set(l for _, l in table) | set("-" + s for s, _ in table if s)
+    extra = sorted(n for n in names if n not in known)
+    if not table or lost or extra:
+        failed = True
+        print("FAIL %s: in --help, not in its SYNOPSIS forms: %s; in the forms, not in --help: %s"
+              % (sub, lost, extra))
+    else:
+        print("ok   %s: its %d options are its forms' in the man page" % (sub, len(table)))
+named = set(re.findall(r"Fl -([a-z][a-z-]*)", text))
+stray = sorted(named - every)
+if stray:
+    failed = True
+    print("FAIL the man page names options no subcommand has: %s" % stray)
+else:
+    print("ok   every option the man page names (%d) is a subcommand's" % len(named))
+sys.exit(1 if failed else 0)
+PY
+then :; else fail=1; fi
+
 for args in "keygen" "redact --bogus" "check --bogus" "verify --bogus" "policy bogus"; do
 	# shellcheck disable=SC2086
 	"$T" $args > "$tmp/out" 2> "$tmp/err"

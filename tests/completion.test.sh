@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # Shell completion (completion/tearline.bash, completion/_tearline): every long option of each
-# subcommand's getopt table in filter/main.c is offered for that subcommand by both, and nothing
-# else is; the policy names are those in policies/; and both complete for real: bash through its
+# subcommand's table in filter/main.c (as `tearline SUB --help` lists it) is offered for that
+# subcommand by both, and nothing else is; the policy names are those in policies/; and both complete for real: bash through its
 # completion function, zsh in an interactive shell on a pseudo-terminal (zsh/zpty) with compadd
 # watched. zsh is optional: without it the zsh run is skipped, and under CI it fails.
 set -u
@@ -12,15 +12,14 @@ cd "$(dirname "$0")/.." || exit 2
 bash_c=completion/tearline.bash
 zsh_c=completion/_tearline
 
-# The long options of each subcommand, from main.c's getopt tables (main_verify_checkpoint's
-# belong to verify).
-awk '/^main_[a-z_]*\(int argc/ { fn = $1; sub(/^main_/, "", fn); sub(/\(.*/, "", fn);
-	sub(/_checkpoint$/, "", fn) }
-    /\{ "[a-z-]+", (no|required|optional)_argument/ { match($0, /"[a-z-]+"/);
-	print fn, "--" substr($0, RSTART + 1, RLENGTH - 2) }' filter/main.c | sort -u > "$tmp/table"
-for sub in redact check keygen verify ledger; do
+# The long options of each subcommand: its table in filter/main.c, as its --help lists it.
+for sub in redact check keygen verify ledger policy; do
+	"$T" $sub --help 2> /dev/null |
+	    sed -n "s/^  \(-[a-zA-Z], \|    \)\(--[a-z][a-z-]*\).*/$sub \2/p"
+done | sort -u > "$tmp/table"
+for sub in redact check keygen verify ledger policy; do
 	grep "^$sub " "$tmp/table" | cut -d' ' -f2 | sort -u > "$tmp/want"
-	[ -s "$tmp/want" ] || bad "no getopt table found for $sub in filter/main.c"
+	[ -s "$tmp/want" ] || bad "tearline $sub --help lists no options"
 	# bash: the _tearline_opts_SUB list.
 	awk -v v="_tearline_opts_$sub=" 'index($0, v) == 1 { on = 1; n = gsub(/"/, "&") }
 	    on { print } on && /"$/ && (index($0, v) != 1 || n == 2) { exit }' "$bash_c" |
