@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script;
-# or, given scripts as arguments, only those scripts (make check-tsan runs the threaded ones).
+# Runs every test: the cmocka unit binaries (build/test_*), then every tests/*.test.sh script,
+# several at a time; or, given scripts as arguments, only those scripts (make check-tsan runs the
+# threaded ones).
 # $BUILD names another build directory for the unit binaries, and $TEARLINE another binary for
 # the scripts (make check-asan sets both).
 # Each script prints its own lines and exits non-zero on failure; a check it cannot run prints a
@@ -29,25 +30,46 @@ for t in $units; do
 		failures="$failures $t"
 	fi
 done
-log=$(mktemp) || exit 2
-trap 'rm -f "$log" "$log.rc"' EXIT
+# The scripts run $TEARLINE_TEST_JOBS at a time (default: one per processor), each into a log of
+# its own; each log is shown whole, in the scripts' order, as soon as it and those before it are
+# done. Every script makes its own scratch directory, so none sees another's files.
+logs=$(mktemp -d) || exit 2
+trap 'rm -rf "$logs"' EXIT
+jobs=${TEARLINE_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2> /dev/null || echo 1)}
+list=
 for t in $scripts; do
-	[ -f "$t" ] || continue
-	echo "== $t"
-	# Shown as it runs, and kept to count what the script skipped.
-	{ sh "$t"; echo $? > "$log.rc"; } 2>&1 | tee "$log"
-	n=$(grep -c '^skip' "$log")
-	if [ "$n" -gt 0 ]; then
-		skipped=$((skipped + n))
+	[ -f "$t" ] && list="$list $t"
+done
+# shellcheck disable=SC2086
+printf '%s\n' $list | xargs -P "$jobs" -I{} sh -c \
+    'n=$(echo "$1" | tr / _); s=$(date +%s); sh "$1" > "$2/$n.log" 2>&1; r=$?
+	    echo $(($(date +%s) - s)) > "$2/$n.time"; echo $r > "$2/$n.rc"' _ {} "$logs" &
+runner=$!
+for t in $list; do
+	n=$(echo "$t" | tr / _)
+	while [ ! -f "$logs/$n.rc" ]; do
+		if ! kill -0 "$runner" 2> /dev/null && [ ! -f "$logs/$n.rc" ]; then
+			echo 1 > "$logs/$n.rc"
+			echo "FAIL $t did not run to its end" >> "$logs/$n.log"
+			break
+		fi
+		sleep 0.2
+	done
+	echo "== $t ($(cat "$logs/$n.time" 2> /dev/null || echo ?) s)"
+	cat "$logs/$n.log"
+	k=$(grep -c '^skip' "$logs/$n.log")
+	if [ "$k" -gt 0 ]; then
+		skipped=$((skipped + k))
 		skips="$skips $t"
 	fi
-	if [ "$(cat "$log.rc")" = 0 ]; then
+	if [ "$(cat "$logs/$n.rc")" = 0 ]; then
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))
 		failures="$failures $t"
 	fi
 done
+wait "$runner"
 [ -n "$failures" ] && echo "failed:$failures"
 if [ "$skipped" -gt 0 ]; then
 	echo "skipped: $skipped check(s), in$skips (the lines beginning \"skip\" say why)"
