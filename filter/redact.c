@@ -597,18 +597,21 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
 	return render(p, d, target, mode, sink, changes, NULL, res, err, errlen);
 }
 
-static int
-render(const struct policy *p, const struct document *d, const struct marking *target,
-    enum redact_mode mode, const struct redact_sink *sink, bool changes, size_t *line_out,
-    struct redact_result *res, char *err, size_t errlen)
-{
-	struct writer w;
-	struct run run = { DOC_NONE, 0, 0, 0 };
-	size_t i, ctl, first_banner = DOC_NONE;
-	uint64_t captioned = 0, lost = 0;
+/* What the caption lines of a release state, and what it must state again (render). */
+struct captions {
+	uint64_t captioned;	/* controls that kept caption lines state */
+	uint64_t lost;		/* controls the first banner states again on a line of its own */
+	size_t first_banner;	/* that banner's line, or DOC_NONE */
+};
 
-	if (redact_decide(p, d, target, res, err, errlen) != 0)
-		return -1;
+static void
+caption_facts(const struct policy *p, const struct document *d, const struct redact_result *res,
+    struct captions *c)
+{
+	size_t i, ctl;
+
+	c->captioned = c->lost = 0;
+	c->first_banner = DOC_NONE;
 	/*
 	 * The controls that kept caption lines state, so banners need not repeat them. A caption
 	 * line inside a withheld portion goes with it, and states nothing.
@@ -619,7 +622,7 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 			for (ctl = 0; ctl < p->ncontrols; ctl++)
 				if (((d->caption_bits[d->lines[i].aux] >> ctl) & 1) &&
 				    caption_needed(p, (int)ctl, &res->rollup))
-					captioned |= (uint64_t)1 << ctl;
+					c->captioned |= (uint64_t)1 << ctl;
 	/*
 	 * A caption that applies to the whole document (NOFORN, ORCON) and that the release keeps
 	 * on no line of its own, because every line that stated it went with a withheld portion:
@@ -631,14 +634,159 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 		uint64_t said = p->controls[ctl].kind == CONTROL_NOFORN ? d->captions :
 		    d->caption_lines & p->handling;
 
-		if (((said & ~captioned) >> ctl) & 1 && caption_needed(p, (int)ctl, &res->rollup))
-			lost |= (uint64_t)1 << ctl;
+		if (((said & ~c->captioned) >> ctl) & 1 &&
+		    caption_needed(p, (int)ctl, &res->rollup))
+			c->lost |= (uint64_t)1 << ctl;
 	}
-	for (i = 0; i < d->nlines && lost != 0; i++)
+	for (i = 0; i < d->nlines && c->lost != 0; i++)
 		if (d->lines[i].kind == LINE_BANNER) {
-			first_banner = i;
+			c->first_banner = i;
 			break;
 		}
+}
+
+/* A line of a withheld portion: its part of the placeholder, its Xs, or nothing. */
+static void
+render_withheld(struct writer *w, const struct policy *p, const struct document *d,
+    enum redact_mode mode, size_t i, enum line_kind kind, struct run *run, size_t out_start)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const struct doc_portion *pt = &d->portions[ln->portion];
+	const struct redact_decision *dc = w->res->decisions[ln->portion];
+
+	if (run->portion == DOC_NONE) {
+		run->portion = ln->portion;
+		run->first = i;
+		run->out = out_start;
+	}
+	run->last = i;
+	if (mode == MODE_MASK) {
+		if (i == pt->first)
+			render_placeholder(w, p, d, pt, dc);
+		else if (ln->kind == LINE_BLANK && (ln->rule || !ends_blank(w)))
+			put_blank(w, d, ln);
+	} else if (mode == MODE_BLACKOUT) {
+		if (kind == LINE_BLANK)
+			put_blank(w, d, ln);
+		else
+			render_blackout(w, d, ln, i == pt->first ? pt->label_end : 0);
+	}
+}
+
+/*
+ * Writes line i of the release (or nothing, for a line it removes), recording its changes.
+ * Returns 0, or -1 with err for a text line that belongs to no portion (a defect).
+ */
+static int
+render_line(struct writer *w, const struct policy *p, const struct document *d,
+    enum redact_mode mode, const struct captions *c, size_t i, struct run *run, char *err,
+    size_t errlen)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const struct redact_result *res = w->res;
+	const struct marking *rollup = &res->rollup;
+	enum line_kind kind = (enum line_kind)ln->kind;
+	size_t out_start;
+
+	/* A withheld run ends at any line that is not its portion's own. */
+	if (run->portion != DOC_NONE && ln->portion != run->portion)
+		close_run(w, d, run);
+	out_start = res->out_len;
+	/* What was written before line 1 (a caption, a byte order mark) is line 1's. */
+	if (w->line_out != NULL)
+		w->line_out[i] = i == 0 ? 0 : out_start;
+	/*
+	 * A page header, caption, authority, declassification or TAGS line inside a withheld
+	 * portion goes with it: its grammar may hold words of the text around it.
+	 */
+	if ((kind == LINE_PAGE || kind == LINE_CAPTION || kind == LINE_TAGS ||
+	    kind == LINE_DECLASS || kind == LINE_AUTHORITY) && ln->portion != DOC_NONE &&
+	    res->decisions[ln->portion]->rule != RULE_RELEASED)
+		kind = LINE_TEXT;
+	/* Every text line has a decided portion: copying one that has none is a defect. */
+	if (kind == LINE_TEXT && ln->portion == DOC_NONE) {
+		snprintf(err, errlen, "line %zu: text that belongs to no portion; nothing was written "
+		    "(a defect: please report it)", i + 1);
+		w->failed = true;
+		return -1;
+	}
+	switch (kind) {
+	case LINE_BANNER:
+		render_banner(w, p, d, i, rollup, c->captioned, i == c->first_banner ? c->lost : 0);
+		break;
+	case LINE_ROUTING_CLASS:
+		render_routing_class(w, p, d, i, rollup);
+		break;
+	case LINE_CAPTION:
+		render_caption(w, p, d, i, rollup);
+		break;
+	case LINE_AUTHORITY:
+		/*
+		 * The authority block goes with an unclassified release, and with any release that
+		 * may not see the document's own marking: its lines are free text, so they are
+		 * shown only to those who may see the header.
+		 */
+		if (rollup->level == 0 || !res->docmark_released)
+			add_change(w, CHANGE_AUTHORITY, d, i, i, out_start);
+		else
+			put_line(w, d, ln);
+		break;
+	case LINE_DECLASS:
+		if (rollup->level == 0 && !(ln->span_end - ln->span_start >= 3 &&
+		    strncasecmp(d->data + ln->off + ln->span_start, "N/A", 3) == 0)) {
+			put(w, d->data + ln->off, ln->span_start);
+			puts_w(w, "N/A");
+			put_eol(w, d, ln);
+			add_change(w, CHANGE_AUTHORITY, d, i, i, out_start);
+		} else {
+			put_line(w, d, ln);
+		}
+		break;
+	case LINE_PAGE:
+		/* The first banner again, on a later page: it says what the first says. */
+		if (ln->banner_copy)
+			render_banner(w, p, d, i, rollup, c->captioned, 0);
+		else
+			put_line(w, d, ln);
+		break;
+	case LINE_ROUTING:
+	case LINE_TAGS:
+		put_line(w, d, ln);
+		break;
+	case LINE_TEXT:
+	case LINE_BLANK:
+		if (ln->portion == DOC_NONE) {
+			/* A blank line between portions. Where a removed line stood between two
+			 * blank lines, keep one. */
+			if (!(ln->kind == LINE_BLANK && !ln->rule && w->removed &&
+			    w->removed_at == res->out_len && ends_blank(w)))
+				put_line(w, d, ln);
+		} else if (res->decisions[ln->portion]->rule == RULE_RELEASED) {
+			put_line(w, d, ln);
+		} else {
+			render_withheld(w, p, d, mode, i, kind, run, out_start);
+		}
+		break;
+	}
+	/* Line 1 in no change of its own, nor in a withheld run: the caption's change. */
+	if (w->lead && i == 0 && run->portion == DOC_NONE)
+		add_change(w, CHANGE_CAPTION, d, 0, 0, 0);
+	return 0;
+}
+
+static int
+render(const struct policy *p, const struct document *d, const struct marking *target,
+    enum redact_mode mode, const struct redact_sink *sink, bool changes, size_t *line_out,
+    struct redact_result *res, char *err, size_t errlen)
+{
+	struct writer w;
+	struct run run = { DOC_NONE, 0, 0, 0 };
+	struct captions c;
+	size_t i;
+
+	if (redact_decide(p, d, target, res, err, errlen) != 0)
+		return -1;
+	caption_facts(p, d, res, &c);
 	memset(&w, 0, sizeof(w));
 	w.res = res;
 	w.record = changes;
@@ -649,127 +797,15 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 		redact_result_free(res);
 		return -1;
 	}
-	if (lost != 0 && first_banner == DOC_NONE) {
-		put_caption(&w, p, d, 0, lost);
+	if (c.lost != 0 && c.first_banner == DOC_NONE) {
+		put_caption(&w, p, d, 0, c.lost);
 		w.lead = true;
 	}
 	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
-	for (i = 0; i < d->nlines && !w.nomem && w.unwritable == 0; i++) {
-		const struct doc_line *ln = &d->lines[i];
-		const struct marking *rollup = &res->rollup;
-		size_t out_start;
-		enum line_kind kind = (enum line_kind)ln->kind;
-
-		/* A withheld run ends at any line that is not its portion's own. */
-		if (run.portion != DOC_NONE && ln->portion != run.portion)
-			close_run(&w, d, &run);
-		out_start = res->out_len;
-		/* What was written before line 1 (a caption, a byte order mark) is line 1's. */
-		if (w.line_out != NULL)
-			w.line_out[i] = i == 0 ? 0 : out_start;
-		/*
-		 * A page header, caption, authority, declassification or TAGS line inside a
-		 * withheld portion goes with it: its grammar may hold words of the text around it.
-		 */
-		if ((kind == LINE_PAGE || kind == LINE_CAPTION || kind == LINE_TAGS ||
-		    kind == LINE_DECLASS || kind == LINE_AUTHORITY) && ln->portion != DOC_NONE &&
-		    res->decisions[ln->portion]->rule != RULE_RELEASED)
-			kind = LINE_TEXT;
-		/* Every text line has a decided portion: copying one that has none is a defect. */
-		if (kind == LINE_TEXT && ln->portion == DOC_NONE) {
-			snprintf(err, errlen, "line %zu: text that belongs to no portion; nothing "
-			    "was written (a defect: please report it)", i + 1);
-			w.failed = true;
+	for (i = 0; i < d->nlines && !w.nomem && w.unwritable == 0; i++)
+		if (render_line(&w, p, d, mode, &c, i, &run, err, errlen) != 0)
 			break;
-		}
-		switch (kind) {
-		case LINE_BANNER:
-			render_banner(&w, p, d, i, rollup, captioned, i == first_banner ? lost : 0);
-			break;
-		case LINE_ROUTING_CLASS:
-			render_routing_class(&w, p, d, i, rollup);
-			break;
-		case LINE_CAPTION:
-			render_caption(&w, p, d, i, rollup);
-			break;
-		case LINE_AUTHORITY:
-			/*
-			 * The authority block goes with an unclassified release, and with any
-			 * release that may not see the document's own marking: its lines are free
-			 * text, so they are shown only to those who may see the header.
-			 */
-			if (rollup->level == 0 || !res->docmark_released)
-				add_change(&w, CHANGE_AUTHORITY, d, i, i, out_start);
-			else
-				put_line(&w, d, ln);
-			break;
-		case LINE_DECLASS:
-			if (rollup->level == 0 && !(ln->span_end - ln->span_start >= 3 &&
-			    strncasecmp(d->data + ln->off + ln->span_start, "N/A", 3) == 0)) {
-				put(&w, d->data + ln->off, ln->span_start);
-				puts_w(&w, "N/A");
-				put_eol(&w, d, ln);
-				add_change(&w, CHANGE_AUTHORITY, d, i, i, out_start);
-			} else {
-				put_line(&w, d, ln);
-			}
-			break;
-		case LINE_PAGE:
-			/* The first banner again, on a later page: it says what the first says. */
-			if (ln->banner_copy) {
-				render_banner(&w, p, d, i, rollup, captioned, 0);
-				break;
-			}
-			put_line(&w, d, ln);
-			break;
-		case LINE_ROUTING:
-		case LINE_TAGS:
-			put_line(&w, d, ln);
-			break;
-		case LINE_TEXT:
-		case LINE_BLANK: {
-			const struct doc_portion *pt;
-			const struct redact_decision *dc;
-
-			if (ln->portion == DOC_NONE) {
-				/* A blank line between portions. Where a removed line stood between
-				 * two blank lines, keep one. */
-				if (!(ln->kind == LINE_BLANK && !ln->rule && w.removed &&
-				    w.removed_at == res->out_len && ends_blank(&w)))
-					put_line(&w, d, ln);
-				break;
-			}
-			pt = &d->portions[ln->portion];
-			dc = res->decisions[ln->portion];
-			if (dc->rule == RULE_RELEASED) {
-				put_line(&w, d, ln);
-				break;
-			}
-			if (run.portion == DOC_NONE) {
-				run.portion = ln->portion;
-				run.first = i;
-				run.out = out_start;
-			}
-			run.last = i;
-			if (mode == MODE_MASK) {
-				if (i == pt->first)
-					render_placeholder(&w, p, d, pt, dc);
-				else if (ln->kind == LINE_BLANK && (ln->rule || !ends_blank(&w)))
-					put_blank(&w, d, ln);
-			} else if (mode == MODE_BLACKOUT) {
-				if (kind == LINE_BLANK)
-					put_blank(&w, d, ln);
-				else
-					render_blackout(&w, d, ln, i == pt->first ? pt->label_end : 0);
-			}
-			break;
-		}
-		}
-		/* Line 1 in no change of its own, nor in a withheld run: the caption's change. */
-		if (w.lead && i == 0 && run.portion == DOC_NONE)
-			add_change(&w, CHANGE_CAPTION, d, 0, 0, 0);
-	}
 	close_run(&w, d, &run);
 	if (w.line_out != NULL)
 		w.line_out[d->nlines] = res->out_len;
