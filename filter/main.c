@@ -1511,6 +1511,87 @@ main_verify(int argc, char **argv)
  * tearline check: decides and lints each FILE against the target and writes one report.
  * Exit 0 when every file passes, 1 when one does not, 2 on error.
  */
+/*
+ * --color WHEN for a report going to fp: auto colours only on a terminal, and not with NO_COLOR
+ * (non-empty) or TERM=dumb; always and never say so whatever these are.
+ */
+static bool
+colour_wanted(const char *when, FILE *fp)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (strcmp(when, "auto") != 0)
+		return strcmp(when, "always") == 0;
+	return fp == stdout && isatty(STDOUT_FILENO) && (no == NULL || no[0] == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+/*
+ * Reads and checks files[0..n) into in, docs and results, and lists those checked in rd (in
+ * order); returns how many. A file that cannot be read or checked is named on standard error and
+ * left out (*unreadable counts it); the others are reported all the same, and the exit status is
+ * 2, as grep's is. *all stays true while every file checked passes.
+ */
+static size_t
+check_files(const struct policy *p, const struct marking *target, char *const *files, size_t n,
+    size_t max_document, struct text_buffer *in, struct document *docs,
+    struct check_result *results, struct report_doc *rd, bool strict, bool *all,
+    size_t *unreadable)
+{
+	char err[1024];
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *file = files[i];
+		const char *name = strcmp(file, "-") == 0 ? "(standard input)" : file;
+
+		if (text_read_file(file, max_document, &in[i], err, sizeof(err)) != 0 ||
+		    document_parse(p, in[i].data, in[i].len, name, &docs[i], err, sizeof(err)) != 0 ||
+		    check_document(p, &docs[i], target, &results[i], err, sizeof(err)) != 0) {
+			say("%s", err);
+			check_result_free(&results[i]);
+			document_free(&docs[i]);
+			text_buffer_free(&in[i]);
+			(*unreadable)++;
+			continue;
+		}
+		rd[m].name = name;
+		rd[m].doc = &docs[i];
+		rd[m].res = &results[i];
+		m++;
+		*all = *all && check_passes(&results[i], strict);
+	}
+	return m;
+}
+
+/*
+ * Writes the report of rd[0..n) to output (standard output with NULL): a file is written beside
+ * its name and renamed into place only when complete. Returns 0, or -1 having said why.
+ */
+static int
+write_report(const char *output, enum report_format format, const char *color,
+    const struct report_doc *rd, size_t n, struct report_options *ro)
+{
+	struct text_out out;
+	char err[1024];
+
+	if (text_out_open(&out, output, err, sizeof(err)) != 0) {
+		say("%s", err);
+		return -1;
+	}
+	ro->colour = format == FORMAT_TEXT && colour_wanted(color, out.fp);
+	if (report_write(out.fp, format, rd, n, ro, err, sizeof(err)) != 0) {
+		say("%s", err);
+		text_out_close(&out, false, err, sizeof(err));
+		return -1;
+	}
+	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
+		say("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 main_check(int argc, char **argv)
 {
@@ -1527,10 +1608,8 @@ main_check(int argc, char **argv)
 	struct report_doc *rd = NULL;
 	struct policy *p = NULL;
 	struct marking target;
-	struct text_out out;
-	char err[1024];
 	size_t m = 0, unreadable = 0;
-	bool strict = false, notes = false, all = true, opened = false;
+	bool strict = false, notes = false, all = true;
 	int ch, rc = EXIT_ERROR;
 
 	while ((ch = cli_next(argc, argv, &check_command)) != -1) {
@@ -1598,70 +1677,22 @@ main_check(int argc, char **argv)
 		say("out of memory");
 		goto done;
 	}
-	/*
-	 * A file that cannot be read or checked is named on standard error and left out; the others
-	 * are reported all the same, and the exit status is 2, as grep's is.
-	 */
-	for (i = 0; i < n; i++) {
-		const char *file = files[i];
-		const char *name = strcmp(file, "-") == 0 ? "(standard input)" : file;
-
-		if (text_read_file(file, max_document, &in[i], err, sizeof(err)) != 0 ||
-		    document_parse(p, in[i].data, in[i].len, name, &docs[i], err, sizeof(err)) != 0 ||
-		    check_document(p, &docs[i], &target, &results[i], err, sizeof(err)) != 0) {
-			say("%s", err);
-			check_result_free(&results[i]);
-			document_free(&docs[i]);
-			text_buffer_free(&in[i]);
-			unreadable++;
-			continue;
-		}
-		rd[m].name = name;
-		rd[m].doc = &docs[i];
-		rd[m].res = &results[i];
-		m++;
-		all = all && check_passes(&results[i], strict);
-	}
+	m = check_files(p, &target, files, n, max_document, in, docs, results, rd, strict, &all,
+	    &unreadable);
 	if (m == 0)
 		goto done;
-	/* A report file is written beside its name and renamed into place only when complete. */
-	if (text_out_open(&out, output, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
-	opened = true;
 	memset(&ro, 0, sizeof(ro));
 	ro.policy = p;
 	ro.target = release;
 	ro.version = TEARLINE_VERSION;
 	ro.release = &target;
 	ro.mode = mode;
-	/*
-	 * --color=auto: colour only on a terminal, and not with NO_COLOR (non-empty) or TERM=dumb;
-	 * always and never say so whatever these are. Only the text report has colour.
-	 */
-	if (strcmp(color, "auto") == 0)
-		ro.colour = out.fp == stdout && isatty(STDOUT_FILENO) &&
-		    (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
-		    (getenv("TERM") == NULL || strcmp(getenv("TERM"), "dumb") != 0);
-	else
-		ro.colour = strcmp(color, "always") == 0;
-	ro.colour = ro.colour && format == FORMAT_TEXT;
 	ro.strict = strict;
 	ro.notes = notes;
-	if (report_write(out.fp, format, rd, m, &ro, err, sizeof(err)) != 0) {
-		say("%s", err);
+	if (write_report(output, format, color, rd, m, &ro) != 0)
 		goto done;
-	}
-	opened = false;
-	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
 	rc = unreadable > 0 ? EXIT_ERROR : all ? EXIT_OK : EXIT_FAIL;
 done:
-	if (opened)
-		text_out_close(&out, false, err, sizeof(err));
 	for (i = 0; results != NULL && i < n; i++)
 		check_result_free(&results[i]);
 	for (i = 0; docs != NULL && i < n; i++)
