@@ -393,6 +393,124 @@ banner_says(const struct policy *p, const struct document *d, const struct marki
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * The mark of portion pt as a reviewer is told of it, into written (len bytes), and where it
+ * stands (*ms, *ml: its bytes in the first line, when found at the portion's head): quoted when
+ * every token of it is known, or when it cannot be prose (marking_quotable); otherwise
+ * described, since what was misread as a mark may be withheld text.
+ */
+static void
+written_mark(const struct document *d, const struct doc_portion *pt, size_t *ms, size_t *ml,
+    char *written, size_t len)
+{
+	bool at_head = pt->marked && (pt->reason == REASON_MARK ||
+	    pt->reason == REASON_UNREADABLE || pt->reason == REASON_ITEM ||
+	    pt->reason == REASON_SUBJECT);
+
+	written[0] = '\0';
+	if (at_head && find_mark(d, pt, ms, ml)) {
+		const char *at = d->data + d->lines[pt->first].off + *ms;
+		size_t word = 0;
+
+		while (word < *ml && at[word] != ' ' && at[word] != '\t')
+			word++;
+		if ((!pt->mark->unknown && pt->reason != REASON_UNREADABLE) ||
+		    marking_quotable(at, *ml)) {
+			copy_printable(written, len, at, *ml);
+		} else if (word < *ml && marking_quotable(at, word)) {
+			/* "(S//NF The detail": the mark's first word, never the text. */
+			copy_printable(written, len, at, word);
+			snprintf(written + strlen(written), len - strlen(written), " ...");
+		} else {
+			snprintf(written, len, "a mark it cannot read");
+		}
+	} else if (at_head) {
+		snprintf(written, len, "%s", pt->mark->unknown || pt->reason == REASON_UNREADABLE ?
+		    "a mark it cannot read" : "its mark");
+	} else if (pt->marked) {
+		snprintf(written, len, "%s", pt->reason == REASON_CLASS ? "a classification line" :
+		    "a raised marking");
+	}
+}
+
+/* The warning for unmarked text (or an unmarked subject): what marking it takes, and why. */
+static void
+lint_unmarked(struct adder *a, const struct policy *p, const struct document *d, size_t k)
+{
+	const struct doc_portion *pt = &d->portions[k];
+	struct check_finding *f;
+	bool banner;
+
+	f = add(a, SEVERITY_WARNING, pt->subject ? "unmarked-subject" : "unmarked-text",
+	    pt->first + 1, 1);
+	if (f == NULL)
+		return;
+	f->end_line = pt->last_text + 1;
+	f->portion = k;
+	if (pt->eff_known)
+		format_marking(p, pt->eff, f->marking, sizeof(f->marking));
+	banner = pt->eff_known && banner_says(p, d, pt->eff);
+	snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s%s",
+	    pt->subject ? "the subject" : "text",
+	    !pt->eff_known ? " and no banner gives it a marking" :
+	    banner ? " and takes the banner's marking " : " and takes the document's marking ",
+	    pt->eff_known ? f->marking : "",
+	    pt->eff_known && pt->eff->unknown ? ", since a mark in the document cannot be read" :
+	    pt->eff_known && !banner ? " (its banner raised to the marks and captions in it)" : "");
+}
+
+/*
+ * The lints of portion k's own mark (written, at column, ms and ml as written_mark found them):
+ * an unknown token, NOFORN with REL TO, a classification line, REL TO lists, a caption that
+ * contradicts it.
+ */
+static void
+lint_mark(struct adder *a, const struct policy *p, const struct document *d, size_t k,
+    const char *written, size_t column, size_t ms, size_t ml)
+{
+	const struct doc_portion *pt = &d->portions[k];
+	struct check_finding *f;
+
+	if (pt->mark->unknown &&
+	    (f = add(a, SEVERITY_ERROR, "unknown-token", pt->first + 1, column)) != NULL) {
+		f->portion = k;
+		snprintf(f->marking, sizeof(f->marking), "%s", written);
+		if (pt->mark->unknown_token[0] != '\0')
+			snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
+			    pt->mark->unknown_token, written);
+		else if (pt->reason == REASON_UNREADABLE)
+			snprintf(f->message, sizeof(f->message), "%s where a portion begins: it may be "
+			    "a mark (damaged, misspelt or of another scheme), and is withheld "
+			    "everywhere", written);
+		else
+			snprintf(f->message, sizeof(f->message), "a token the policy does not know in "
+			    "%s", written);
+	}
+	if (pt->mark->fd_conflict &&
+	    (f = add(a, SEVERITY_ERROR, "noforn-with-rel", pt->first + 1, column)) != NULL) {
+		snprintf(f->marking, sizeof(f->marking), "%s", written);
+		snprintf(f->message, sizeof(f->message), "%s carries NOFORN with REL TO, or REL TO "
+		    "twice: malformed, withheld everywhere", written);
+	}
+	if (pt->reason == REASON_CLASS &&
+	    (f = add(a, SEVERITY_WARNING, "classification-line", pt->first + 1, 1)) != NULL) {
+		f->portion = k;
+		format_marking(p, pt->mark, f->marking, sizeof(f->marking));
+		snprintf(f->message, sizeof(f->message), "a classification line outside the banner "
+		    "grammar: the text after it is at least %s", f->marking);
+	}
+	if (ml > 2 && pt->reason == REASON_MARK)
+		lint_rel(a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2, written,
+		    pt->first + 1, column);
+	if (pt->reason == REASON_MARK && d->caption_noforn && pt->mark->fd == FD_REL &&
+	    (f = add(a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
+	    column)) != NULL) {
+		snprintf(f->marking, sizeof(f->marking), "%s", written);
+		snprintf(f->message, sizeof(f->message), "the NOFORN caption contradicts REL TO in "
+		    "%s; NOFORN wins", written);
+	}
+}
+
 int
 check_document(const struct policy *p, const struct document *d, const struct marking *target,
     struct check_result *res, char *err, size_t errlen)
@@ -425,110 +543,20 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 		const struct doc_portion *pt = &d->portions[k];
 		const struct redact_decision *dc = res->decisions.decisions[k];
 		bool kept = dc->rule == RULE_RELEASED;
-		size_t ms = 0, ml = 0, column = 1;
+		size_t ms = 0, ml = 0, column;
 		struct check_finding *f;
-		char written[100] = "";
+		char written[100];
 
 		if (!banner_done && bl < pt->first) {
 			lint_banner(&a, p, d, &all, first, unknown);
 			banner_done = true;
 		}
-
-		/*
-		 * The mark as written, where it stands at the portion's head: quoted when every
-		 * token of it is known, or when it cannot be prose (marking_quotable); otherwise
-		 * described, since what was misread as a mark may be withheld text.
-		 */
-		bool at_head = pt->marked && (pt->reason == REASON_MARK ||
-		    pt->reason == REASON_UNREADABLE || pt->reason == REASON_ITEM ||
-		    pt->reason == REASON_SUBJECT);
-
-		if (at_head && find_mark(d, pt, &ms, &ml)) {
-			const char *at = d->data + d->lines[pt->first].off + ms;
-
-			size_t word = 0;
-
-			column = ms + 1;
-			while (word < ml && at[word] != ' ' && at[word] != '\t')
-				word++;
-			if ((!pt->mark->unknown &&
-			    pt->reason != REASON_UNREADABLE) || marking_quotable(at, ml)) {
-				copy_printable(written, sizeof(written), at, ml);
-			} else if (word < ml && marking_quotable(at, word)) {
-				/* "(S//NF The detail": the mark's first word, never the text. */
-				copy_printable(written, sizeof(written), at, word);
-				snprintf(written + strlen(written), sizeof(written) - strlen(written),
-				    " ...");
-			} else {
-				snprintf(written, sizeof(written), "a mark it cannot read");
-			}
-		} else if (at_head) {
-			snprintf(written, sizeof(written), "%s", pt->mark->unknown ||
-			    pt->reason == REASON_UNREADABLE ? "a mark it cannot read" : "its mark");
-		} else if (pt->marked) {
-			snprintf(written, sizeof(written), "%s", pt->reason == REASON_CLASS ?
-			    "a classification line" : "a raised marking");
-		}
-
-		if (!pt->marked) {
-			f = add(&a, SEVERITY_WARNING, pt->subject ? "unmarked-subject" : "unmarked-text",
-			    pt->first + 1, 1);
-			if (f != NULL) {
-				f->end_line = pt->last_text + 1;
-				f->portion = k;
-				if (pt->eff_known)
-					format_marking(p, pt->eff, f->marking, sizeof(f->marking));
-				snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s%s",
-				    pt->subject ? "the subject" : "text",
-				    !pt->eff_known ? " and no banner gives it a marking" :
-				    banner_says(p, d, pt->eff) ? " and takes the banner's marking " :
-				    " and takes the document's marking ",
-				    pt->eff_known ? f->marking : "",
-				    pt->eff_known && pt->eff->unknown ? ", since a mark in the document "
-				    "cannot be read" : pt->eff_known && !banner_says(p, d, pt->eff) ?
-				    " (its banner raised to the marks and captions in it)" : "");
-			}
-		}
-		if (pt->marked && pt->mark->unknown &&
-		    (f = add(&a, SEVERITY_ERROR, "unknown-token", pt->first + 1, column)) != NULL) {
-			f->portion = k;
-			snprintf(f->marking, sizeof(f->marking), "%s", written);
-			if (pt->mark->unknown_token[0] != '\0')
-				snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
-				    pt->mark->unknown_token, written);
-			else if (pt->reason == REASON_UNREADABLE)
-				snprintf(f->message, sizeof(f->message), "%s where a portion begins: "
-				    "it may be a mark (damaged, misspelt or of another scheme), and is "
-				    "withheld everywhere", written);
-			else
-				snprintf(f->message, sizeof(f->message), "a token the policy does not "
-				    "know in %s", written);
-		}
-		if (pt->marked && pt->mark->fd_conflict &&
-		    (f = add(&a, SEVERITY_ERROR, "noforn-with-rel", pt->first + 1, column)) != NULL) {
-			snprintf(f->marking, sizeof(f->marking), "%s", written);
-			snprintf(f->message, sizeof(f->message), "%s carries NOFORN with REL TO, or "
-			    "REL TO twice: malformed, withheld everywhere", written);
-		}
-		if (pt->marked && pt->reason == REASON_CLASS &&
-		    (f = add(&a, SEVERITY_WARNING, "classification-line", pt->first + 1,
-		    1)) != NULL) {
-			f->portion = k;
-			format_marking(p, pt->mark, f->marking, sizeof(f->marking));
-			snprintf(f->message, sizeof(f->message), "a classification line outside the "
-			    "banner grammar: the text after it is at least %s", f->marking);
-		}
-		if (pt->marked && ml > 2 && pt->reason == REASON_MARK)
-			lint_rel(&a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2,
-			    written, pt->first + 1, column);
-		if (pt->marked && pt->reason == REASON_MARK && d->caption_noforn &&
-		    pt->mark->fd == FD_REL &&
-		    (f = add(&a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
-		    column)) != NULL) {
-			snprintf(f->marking, sizeof(f->marking), "%s", written);
-			snprintf(f->message, sizeof(f->message), "the NOFORN caption contradicts REL TO "
-			    "in %s; NOFORN wins", written);
-		}
+		written_mark(d, pt, &ms, &ml, written, sizeof(written));
+		column = ml > 0 ? ms + 1 : 1;
+		if (!pt->marked)
+			lint_unmarked(&a, p, d, k);
+		else
+			lint_mark(&a, p, d, k, written, column, ms, ml);
 
 		/* The decision itself: an error when withheld, a note when kept. */
 		f = add(&a, kept ? SEVERITY_NOTE : SEVERITY_ERROR,
