@@ -433,14 +433,109 @@ reading_group(const struct policy *p, const char *s, size_t n, bool closed, bool
 	}
 }
 
+/*
+ * What a group that parses as no marking is: GROUP_UNKNOWN when it may be a mark that lost its
+ * level or was damaged (a word of a marking, one slip from a term, a separator), GROUP_TEXT when
+ * it is prose, a note or a name. t[0..m) is its content, trimmed; closed, whether it closes.
+ */
+static enum group_kind
+unparsed_kind(const struct policy *p, const char *t, size_t m, bool closed)
+{
+	size_t i, w;
+	struct word wd;
+
+	/* "(/Rel UK)", "(|S)": a mark whose level is gone. */
+	if (strchr("/|\\-", t[0]) != NULL)
+		return GROUP_UNKNOWN;
+	if (starts_with_term(p, t, m) || names_class(p, t, m))
+		return GROUP_UNKNOWN;
+	i = 0;
+	if (!next_word(t, m, &i, &wd))
+		return GROUP_UNKNOWN;
+	if (prose_word(p, t, &wd))
+		return GROUP_TEXT;
+	if (wd.exotic)
+		return GROUP_UNKNOWN;
+	/* A first word one slip from a term of three letters or more ("(SSBU Gnmre)"): damaged. */
+	{
+		char up[POLICY_WORD_MAX + 1];
+		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up);
+
+		for (w = 0; w < p->nterms; w++)
+			if (p->terms[w].single && p->terms[w].len >= 3 &&
+			    osa(p->terms[w].text, p->terms[w].len, up, n_up) <= 1)
+				return GROUP_UNKNOWN;
+	}
+	/*
+	 * A closed group with prose after its first word is a note or a name ("(SIMAS Event:
+	 * Taipei-00194-2008)", "(CIA officials)"): marks hold no prose. Not so an unclosed one,
+	 * whose text may follow a mark that lost its parenthesis.
+	 */
+	if (closed) {
+		struct word later;
+		size_t j = i;
+
+		while (next_word(t, m, &j, &later))
+			if (prose_word(p, t, &later))
+				return GROUP_TEXT;
+	}
+	/* A word of a marking after the first ("(a//NF)", "(x ORCON)"): a mark that lost its level. */
+	{
+		struct word later;
+		size_t j = i;
+
+		while (next_word(t, m, &j, &later)) {
+			char up[POLICY_WORD_MAX + 1];
+			size_t n_up = upper_form(t + later.start, later.end - later.start, up);
+
+			if (later.exotic || near_term(p, up, n_up, false) != NULL)
+				return GROUP_UNKNOWN;
+		}
+	}
+	/*
+	 * A word that is no prose (in capitals, "CxNOFORN", or too short: "Cl") and begins as a
+	 * mark does ("SOC", "TSMSUNNF", "SBUMF", "CIA"); or a short word, or two short ones
+	 * together ("T SS"), one slip from a term of two letters or more ("HTS", "Sk", "ISI").
+	 */
+	{
+		char up[POLICY_WORD_MAX + 1], two[POLICY_WORD_MAX + 1];
+		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up), n_two = 0;
+		struct word next;
+		size_t j = i;
+
+		if (n_up <= 2 && next_word(t, m, &j, &next) && next.end - next.start <= 2) {
+			n_two = upper_form(t + wd.start, next.end - wd.start, two);
+		}
+		for (w = 0; w < p->nterms; w++) {
+			const struct policy_term *pt = &p->terms[w];
+
+			if (!pt->single)
+				continue;
+			if (pt->starts && pt->len <= n_up && memcmp(pt->text, up, pt->len) == 0)
+				return GROUP_UNKNOWN;
+			/* Two letters: any term of two or more; three or four: one a mark begins with. */
+			if (n_up >= 2 && n_up <= 4 && pt->len >= 2 && (n_up == 2 || pt->starts) &&
+			    osa(pt->text, pt->len, up, n_up) <= 1)
+				return GROUP_UNKNOWN;
+			if (n_two >= 2 && n_two <= 4 && pt->len >= 2 && (n_two == 2 || pt->starts) &&
+			    osa(pt->text, pt->len, two, n_two) <= 1)
+				return GROUP_UNKNOWN;
+		}
+	}
+	/* Separators between words ("AF/PD", "S|S", "Sz/WCI"): the first word is no prose. */
+	for (i = 0; i < m; i++)
+		if (t[i] == '/' || t[i] == '|' || t[i] == '\\')
+			return GROUP_UNKNOWN;
+	return GROUP_TEXT;
+}
+
 static void
 classify(const struct policy *p, const char *s, size_t n, bool closed, bool exotic,
     struct group *g)
 {
 	char buf[256];
 	const char *t = s;
-	size_t m = n, i, k, w;
-	struct word wd;
+	size_t m = n, i, k;
 	int parsed;
 
 	memset(&g->mark, 0, sizeof(g->mark));
@@ -539,93 +634,7 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 		return;
 	}
 	marking_init(&g->mark);
-	/* "(/Rel UK)", "(|S)": a mark whose level is gone. */
-	if (strchr("/|\\-", t[0]) != NULL)
-		return;
-	if (starts_with_term(p, t, m) || names_class(p, t, m))
-		return;
-	i = 0;
-	if (!next_word(t, m, &i, &wd))
-		return;
-	if (prose_word(p, t, &wd)) {
-		g->kind = GROUP_TEXT;
-		return;
-	}
-	if (wd.exotic)
-		return;
-	/* A first word one slip from a term of three letters or more ("(SSBU Gnmre)"): damaged. */
-	{
-		char up[POLICY_WORD_MAX + 1];
-		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up);
-
-		for (w = 0; w < p->nterms; w++)
-			if (p->terms[w].single && p->terms[w].len >= 3 &&
-			    osa(p->terms[w].text, p->terms[w].len, up, n_up) <= 1)
-				return;
-	}
-	/*
-	 * A closed group with prose after its first word is a note or a name ("(SIMAS Event:
-	 * Taipei-00194-2008)", "(CIA officials)"): marks hold no prose. Not so an unclosed one,
-	 * whose text may follow a mark that lost its parenthesis.
-	 */
-	if (closed) {
-		struct word later;
-		size_t j = i;
-
-		while (next_word(t, m, &j, &later))
-			if (prose_word(p, t, &later)) {
-				g->kind = GROUP_TEXT;
-				return;
-			}
-	}
-	/* A word of a marking after the first ("(a//NF)", "(x ORCON)"): a mark that lost its level. */
-	{
-		struct word later;
-		size_t j = i;
-
-		while (next_word(t, m, &j, &later)) {
-			char up[POLICY_WORD_MAX + 1];
-			size_t n_up = upper_form(t + later.start, later.end - later.start, up);
-
-			if (later.exotic || near_term(p, up, n_up, false) != NULL)
-				return;
-		}
-	}
-	/*
-	 * A word that is no prose (in capitals, "CxNOFORN", or too short: "Cl") and begins as a
-	 * mark does ("SOC", "TSMSUNNF", "SBUMF", "CIA"); or a short word, or two short ones
-	 * together ("T SS"), one slip from a term of two letters or more ("HTS", "Sk", "ISI").
-	 */
-	{
-		char up[POLICY_WORD_MAX + 1], two[POLICY_WORD_MAX + 1];
-		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up), n_two = 0;
-		struct word next;
-		size_t j = i;
-
-		if (n_up <= 2 && next_word(t, m, &j, &next) && next.end - next.start <= 2) {
-			n_two = upper_form(t + wd.start, next.end - wd.start, two);
-		}
-		for (w = 0; w < p->nterms; w++) {
-			const struct policy_term *pt = &p->terms[w];
-
-			if (!pt->single)
-				continue;
-			if (pt->starts && pt->len <= n_up && memcmp(pt->text, up, pt->len) == 0)
-				return;
-			/* Two letters: any term of two or more; three or four: one a mark begins with. */
-			if (n_up >= 2 && n_up <= 4 && pt->len >= 2 && (n_up == 2 || pt->starts) &&
-			    osa(pt->text, pt->len, up, n_up) <= 1)
-				return;
-			if (n_two >= 2 && n_two <= 4 && pt->len >= 2 && (n_two == 2 || pt->starts) &&
-			    osa(pt->text, pt->len, two, n_two) <= 1)
-				return;
-		}
-	}
-	/* Separators between words ("AF/PD", "S|S", "Sz/WCI"): the first word is no prose. */
-	for (i = 0; i < m; i++)
-		if (t[i] == '/' || t[i] == '|' || t[i] == '\\')
-			return;
-	g->kind = GROUP_TEXT;
+	g->kind = unparsed_kind(p, t, m, closed);
 }
 
 /* Reads the group whose bracket stands at `at`, whatever bracket it is (reading_group_at). */
