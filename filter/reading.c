@@ -2023,6 +2023,96 @@ class_line(const struct policy *p, const struct fold *f, bool wrapped, struct ma
 	return true;
 }
 
+/* After a classification label, s[0..n) (two bytes at most): a level's letter alone. */
+static bool
+labelled_letter(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	struct group g;
+	char up;
+
+	memset(&g, 0, sizeof(g));
+	classify(p, s, n, true, false, &g);
+	if (!((g.kind == GROUP_ITEM && g.letter != 0) || g.kind == GROUP_MARK))
+		return false;
+	up = (char)toupper((unsigned char)s[0]);
+	return marking_parse(p, s, n, MARKING_PORTION, m) == 1 ||
+	    marking_parse(p, &up, 1, MARKING_PORTION, m) == 1;
+}
+
+/*
+ * The words after a level on a line that names it (class_line_read): s[k..n) follows the level
+ * s[word..i) of term lv, with no separator. Returns 1 when the line is a classification (m says
+ * what is known of it), -1 when it is no classification line, 0 when a marking's words follow
+ * (class_rest reads them).
+ */
+static int
+words_after_level(const struct policy *p, const char *s, size_t n, size_t k, size_t word,
+    size_t i, bool lower, const struct policy_term *lv, struct marking *m)
+{
+	struct word wd;
+	size_t j = k;
+	char up[POLICY_WORD_MAX + 1];
+	size_t un;
+
+	if (lower) {
+		if (!marking_words(p, s + k, n - k)) {
+			struct word nx;
+			size_t j2 = k;
+			bool caps_next = next_word(s, n, &j2, &nx) && !nx.lower &&
+			    nx.letters >= 3;
+
+			/*
+			 * A short line whose level is in capitals, or whose next word is
+			 * ("TOP SECRET Umbra", "Top Secret UMBRA"): a level and a name
+			 * no policy lists. Prose has no such line.
+			 */
+			if (!(reading_capitals(s + word, i - word) || caps_next) ||
+			    count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' ||
+			    s[n - 1] == ',' || lv->level < 0)
+				return -1;
+			m->unknown = true;
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%.*s",
+			    (int)(nx.end - nx.start < 39 ? nx.end - nx.start : 39),
+			    s + nx.start);
+			return 1;
+		}
+	} else {
+		if (!next_word(s, n, &j, &wd))
+			return -1;
+		un = upper_form(s + wd.start, wd.end - wd.start, up);
+		if (strcmp(up, "REL") != 0 && near_term(p, up, un, false) == NULL &&
+		    !(un == 4 && loose_term(p, up, un))) {
+			/*
+			 * A line in capitals that opens with a level and goes on with
+			 * other words ("S E C R E T MUSCAT 001066", "SECRET ANNEX",
+			 * "SECRET MEETING ON JUNE 12", a banner with free words after
+			 * its section): a second document's banner, a heading or a
+			 * title. It says the level, and the text after it is at that
+			 * level at least, however long it is; a sentence ("SECRET TALKS
+			 * BEGAN.") is not one.
+			 */
+			/*
+			 * A sentence in capitals ("SECRET TALKS BEGAN IN MAY.") is text; a
+			 * short line is not one ("TOP SECRET UMBRA.").
+			 */
+			if ((s[n - 1] == '.' || s[n - 1] == ',') && count_words(s, n) > 4)
+				return -1;
+			/*
+			 * Only a post and cable number after it proves it a banner; other
+			 * words may name a compartment no policy lists ("TOP SECRET UMBRA",
+			 * "SECRET SPOKE"): the level is known, what else is not.
+			 */
+			if (!post_and_number(p, s + k, n - k)) {
+				m->unknown = true;
+				snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s",
+				    up);
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static bool
 class_line_read(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m,
     bool *dropped_unknown)
@@ -2049,12 +2139,9 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	while (i < n && strchr(" #*>|_=~-/.\"'", s[i]) != NULL)
 		i++;
 	/*
-	 * "CLASSIFICATION: SECRET", "Classification - Confidential". ("Class: SECRET" in a FOIA
-	 * release's declassification stamp names what the original was, not this text.)
-	 */
-	/*
 	 * "CLASSIFICATION: SECRET", "Classification - Confidential", "Security Classification:
-	 * SECRET", "Classification Level: SECRET", "Classified: Secret".
+	 * SECRET", "Classification Level: SECRET", "Classified: Secret". ("Class: SECRET" in a
+	 * FOIA release's declassification stamp names what the original was, not this text.)
 	 */
 	{
 		size_t ln = n, li = reading_label(s, &ln, i);
@@ -2066,19 +2153,8 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 		}
 	}
 	/* "CLASSIFICATION: S": after a label, a level's letter alone says it. */
-	if (labelled && n - i <= 2) {
-		struct group g;
-
-		memset(&g, 0, sizeof(g));
-		classify(p, s + i, n - i, true, false, &g);
-		if ((g.kind == GROUP_ITEM && g.letter != 0) || g.kind == GROUP_MARK) {
-			char up = (char)toupper((unsigned char)s[i]);
-
-			if (marking_parse(p, s + i, n - i, MARKING_PORTION, m) == 1 ||
-			    marking_parse(p, &up, 1, MARKING_PORTION, m) == 1)
-				return true;
-		}
-	}
+	if (labelled && n - i <= 2 && labelled_letter(p, s + i, n - i, m))
+		return true;
 	/* "CLASSIFIED" alone: a level that is not said. */
 	if (n - i >= 10 && strncasecmp(s + i, "classified", 10) == 0 &&
 	    strspn(s + i + 10, " .:;,*_~=-/\"'") >= n - i - 10 && !(wrapped && is_lower(s[i]))) {
@@ -2131,67 +2207,10 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	 * SOURCES" is read, and its unknown words make it unknown). A separator says the same.
 	 */
 	if (strchr("/|:-", s[k]) == NULL) {
-		struct word wd;
-		size_t j = k;
-		char up[POLICY_WORD_MAX + 1];
-		size_t un;
+		int r = words_after_level(p, s, n, k, word, i, lower, lv, m);
 
-		if (lower) {
-			if (!marking_words(p, s + k, n - k)) {
-				struct word nx;
-				size_t j2 = k;
-				bool caps_next = next_word(s, n, &j2, &nx) && !nx.lower &&
-				    nx.letters >= 3;
-
-				/*
-				 * A short line whose level is in capitals, or whose next word is
-				 * ("TOP SECRET Umbra", "Top Secret UMBRA"): a level and a name
-				 * no policy lists. Prose has no such line.
-				 */
-				if (!(reading_capitals(s + word, i - word) || caps_next) ||
-				    count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' ||
-				    s[n - 1] == ',' || lv->level < 0)
-					return false;
-				m->unknown = true;
-				snprintf(m->unknown_token, sizeof(m->unknown_token), "%.*s",
-				    (int)(nx.end - nx.start < 39 ? nx.end - nx.start : 39),
-				    s + nx.start);
-				return true;
-			}
-		} else {
-			if (!next_word(s, n, &j, &wd))
-				return false;
-			un = upper_form(s + wd.start, wd.end - wd.start, up);
-			if (strcmp(up, "REL") != 0 && near_term(p, up, un, false) == NULL &&
-			    !(un == 4 && loose_term(p, up, un))) {
-				/*
-				 * A line in capitals that opens with a level and goes on with
-				 * other words ("S E C R E T MUSCAT 001066", "SECRET ANNEX",
-				 * "SECRET MEETING ON JUNE 12", a banner with free words after
-				 * its section): a second document's banner, a heading or a
-				 * title. It says the level, and the text after it is at that
-				 * level at least, however long it is; a sentence ("SECRET TALKS
-				 * BEGAN.") is not one.
-				 */
-				/*
-				 * A sentence in capitals ("SECRET TALKS BEGAN IN MAY.") is text; a
-				 * short line is not one ("TOP SECRET UMBRA.").
-				 */
-				if ((s[n - 1] == '.' || s[n - 1] == ',') && count_words(s, n) > 4)
-					return false;
-				/*
-				 * Only a post and cable number after it proves it a banner; other
-				 * words may name a compartment no policy lists ("TOP SECRET UMBRA",
-				 * "SECRET SPOKE"): the level is known, what else is not.
-				 */
-				if (!post_and_number(p, s + k, n - k)) {
-					m->unknown = true;
-					snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s",
-					    up);
-				}
-				return true;
-			}
-		}
+		if (r != 0)
+			return r > 0;
 	}
 	/*
 	 * A level and a separator ("SECRET//NOFORN The source", "Confidential: the plan") is a
