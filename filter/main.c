@@ -1170,23 +1170,58 @@ read_public_keys(char *const *paths, size_t n, struct keys_public *keys)
 }
 
 /*
+ * Signs checkpoint cp (of tree t) with signer and writes its note to output, then says what it
+ * wrote. Returns 0, or -1 having said why.
+ */
+static int
+write_checkpoint(const char *output, struct checkpoint *cp, const struct keys_secret *signer,
+    const struct checkpoint_tree *t)
+{
+	char err[1024], id[KEYS_ID_HEX], vkey[512];
+	char b64[sodium_base64_ENCODED_LEN(CHECKPOINT_HASH_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	struct text_out out;
+	char *note = NULL;
+	size_t len = 0;
+
+	if (checkpoint_sign(cp, signer, &note, &len, err, sizeof(err)) != 0 ||
+	    text_out_open(&out, output, err, sizeof(err)) != 0) {
+		say("%s", err);
+		free(note);
+		return -1;
+	}
+	text_out_write(&out, note, len);
+	free(note);
+	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
+		say("%s", err);
+		return -1;
+	}
+	keys_id_hex(signer->id, id);
+	sodium_bin2base64(b64, sizeof(b64), cp->root, sizeof(cp->root),
+	    sodium_base64_VARIANT_ORIGINAL);
+	if (checkpoint_vkey(cp->origin, signer->pk, vkey, sizeof(vkey)) != 0)
+		vkey[0] = '\0';
+	if (!quiet && strcmp(output, "-") != 0)
+		printf("%s: checkpoint of %zu run%s from %zu ledger%s, root %s, signed by key %s "
+		    "(note verifier key %s)\n", output, t->nleaves, t->nleaves == 1 ? "" : "s",
+		    t->nledgers, t->nledgers == 1 ? "" : "s", b64, id, vkey);
+	return 0;
+}
+
+/*
  * tearline ledger merge: checks ledgers and signs the root of the Merkle tree of their entries as
  * a checkpoint. Exit 0 written, 1 a ledger did not verify, 2 error; nothing is written unless 0.
  */
 static int
 main_ledger(int argc, char **argv)
 {
-	char err[1024], id[KEYS_ID_HEX], vkey[512];
-	char b64[sodium_base64_ENCODED_LEN(CHECKPOINT_HASH_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	char err[1024];
 	const char *secret = NULL, *origin = NULL, *output = NULL;
 	char **pub_paths = NULL;
-	size_t npub = 0, len = 0;
+	size_t npub = 0;
 	struct keys_public *keys = NULL;
 	struct keys_secret *signer = NULL;
 	struct checkpoint_tree t;
 	struct checkpoint cp;
-	struct text_out out;
-	char *note = NULL;
 	enum verify_status st;
 	int ch, rc = EXIT_ERROR;
 
@@ -1267,28 +1302,10 @@ main_ledger(int argc, char **argv)
 	}
 	cp.size = t.nleaves;
 	checkpoint_root(t.leaves, t.nleaves, cp.root);
-	if (checkpoint_sign(&cp, signer, &note, &len, err, sizeof(err)) != 0 ||
-	    text_out_open(&out, output, err, sizeof(err)) != 0) {
-		say("%s", err);
+	if (write_checkpoint(output, &cp, signer, &t) != 0)
 		goto done;
-	}
-	text_out_write(&out, note, len);
-	if (text_out_close(&out, true, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
-	keys_id_hex(signer->id, id);
-	sodium_bin2base64(b64, sizeof(b64), cp.root, sizeof(cp.root),
-	    sodium_base64_VARIANT_ORIGINAL);
-	if (checkpoint_vkey(cp.origin, signer->pk, vkey, sizeof(vkey)) != 0)
-		vkey[0] = '\0';
-	if (!quiet && strcmp(output, "-") != 0)
-		printf("%s: checkpoint of %zu run%s from %zu ledger%s, root %s, signed by key %s "
-		    "(note verifier key %s)\n", output, t.nleaves, t.nleaves == 1 ? "" : "s",
-		    t.nledgers, t.nledgers == 1 ? "" : "s", b64, id, vkey);
 	rc = EXIT_OK;
 done:
-	free(note);
 	checkpoint_tree_free(&t);
 	keys_secret_free(signer);
 	free(keys);
