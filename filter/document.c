@@ -3844,34 +3844,102 @@ term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, 
  *   "(CFDI)to").
  * *m is the marking the words prove, or unknown. Only raises.
  */
+/*
+ * Whether the word s[k..e) holds "//" beside a letter (or a character no rule can read) on either
+ * side, before any URL's "://" (whose path after it is no mark).
+ */
+static bool
+slashes_in(const char *s, size_t k, size_t e)
+{
+	size_t j, r;
+
+	for (j = k; j + 1 < e; j++) {
+		if (s[j] != '/' || s[j + 1] != '/' || (j > k && s[j - 1] == '/'))
+			continue;
+		for (r = j; r < e && s[r] == '/'; r++)
+			continue;
+		if (j > k && s[j - 1] == ':')
+			return false;	/* a URL: "https://", "file:///", and its path after */
+		if ((j > k && letterish(s[j - 1])) || (r < e && letterish(s[r])))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The word s[a..b) as a mark in parts ("S/NF", "TS|SI"), or with separators, a capital and a
+ * character no rule can read: true with m (unknown unless the parts parse as a proven mark).
+ */
+static bool
+parted_word(const struct policy *p, const char *s, size_t a, size_t b, struct marking *m)
+{
+	bool sep = false, exotic = false, capital = false, proper;
+	char buf[2 * POLICY_WORD_MAX + 3];
+	size_t j;
+
+	for (j = a; j < b; j++) {
+		sep = sep || s[j] == '/' || s[j] == '|' || s[j] == '\\';
+		exotic = exotic || (unsigned char)s[j] >= 0x80;
+		capital = capital || isupper((unsigned char)s[j]);
+	}
+	if (sep && capital && exotic)
+		return true;
+	if (!parted_mark(p, s, a, b, &proper))
+		return false;
+	for (j = a; j < b; j++)
+		buf[j - a] = s[j] == '|' ? '/' : s[j];
+	if (proper && marking_parse(p, buf, b - a, MARKING_PORTION, m) == 1 && !m->unknown &&
+	    m->level >= 0)
+		return true;
+	marking_init(m);
+	m->unknown = true;
+	return true;
+}
+
+/*
+ * A group in capitals glued to a word after it, in the word s[k..e) of f: true with m (the
+ * group's mark, or unknown).
+ */
+static bool
+glued_group(const struct policy *p, const struct fold *f, size_t k, size_t e, struct marking *m)
+{
+	const char *s = f->text;
+	struct group g;
+	size_t j;
+
+	for (j = k; j < e; j++)
+		if (s[j] == '(' && (j == k || !isalnum((unsigned char)s[j - 1])) &&
+		    reading_group_at(p, f, j, &g) && g.closed && g.end < f->len &&
+		    (isupper((unsigned char)s[g.end]) || (unsigned char)s[g.end] >= 0x80) &&
+		    g.kind != GROUP_ITEM && g.end - g.start > 2 &&
+		    reading_capitals(s + g.start + 1, g.end - g.start - 2)) {
+			if (g.kind == GROUP_MARK) {
+				*m = g.mark;
+			} else {
+				marking_init(m);
+				m->unknown = true;
+			}
+			return true;
+		}
+	return false;
+}
+
 static bool
 word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence, bool lower,
     struct marking *m)
 {
 	const char *s = f->text;
 	size_t e, next, a = k, b, j;
-	struct group g;
 	enum word_kind w;
-	bool proper, capitals;
-	char buf[2 * POLICY_WORD_MAX + 3];
+	bool capitals;
 
 	e = word_end(f, k, &next);
 	marking_init(m);
 	m->unknown = true;
-	for (j = k; j + 1 < e; j++) {
-		size_t r;
-
-		if (s[j] != '/' || s[j + 1] != '/' || (j > k && s[j - 1] == '/'))
-			continue;
-		for (r = j; r < e && s[r] == '/'; r++)
-			continue;
-		if (j > k && s[j - 1] == ':')
-			break;	/* a URL: "https://", "file:///", and its path after */
-		if ((j > k && letterish(s[j - 1])) || (r < e && letterish(s[r]))) {
-			if (!words_mark(p, f, k, m))
-				m->unknown = true;
-			return true;
-		}
+	if (slashes_in(s, k, e)) {
+		if (!words_mark(p, f, k, m))
+			m->unknown = true;
+		return true;
 	}
 	b = e;
 	trim_word(s, &a, &b);
@@ -3886,27 +3954,8 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 			return true;
 		goto group;
 	}
-	if (!policy_not_mark(p, s + a, b - a)) {
-		bool sep = false, exotic = false, capital = false;
-
-		for (j = a; j < b; j++) {
-			sep = sep || s[j] == '/' || s[j] == '|' || s[j] == '\\';
-			exotic = exotic || (unsigned char)s[j] >= 0x80;
-			capital = capital || isupper((unsigned char)s[j]);
-		}
-		if (sep && capital && exotic)
-			return true;
-		if (parted_mark(p, s, a, b, &proper)) {
-			for (j = a; j < b; j++)
-				buf[j - a] = s[j] == '|' ? '/' : s[j];
-			if (proper && marking_parse(p, buf, b - a, MARKING_PORTION, m) == 1 &&
-			    !m->unknown && m->level >= 0)
-				return true;
-			marking_init(m);
-			m->unknown = true;
-			return true;
-		}
-	}
+	if (!policy_not_mark(p, s + a, b - a) && parted_word(p, s, a, b, m))
+		return true;
 	/* OCR's "SIINF" anywhere. */
 	if (noforn_glued(p, s + a, b - a, true))
 		return true;
@@ -3988,22 +4037,7 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 			return true;
 	}
 group:
-	/* A group in capitals glued to a word after it. */
-	for (j = k; j < e; j++)
-		if (s[j] == '(' && (j == k || !isalnum((unsigned char)s[j - 1])) &&
-		    reading_group_at(p, f, j, &g) && g.closed && g.end < f->len &&
-		    (isupper((unsigned char)s[g.end]) || (unsigned char)s[g.end] >= 0x80) &&
-		    g.kind != GROUP_ITEM && g.end - g.start > 2 &&
-		    reading_capitals(s + g.start + 1, g.end - g.start - 2)) {
-			if (g.kind == GROUP_MARK)
-				*m = g.mark;
-			else {
-				marking_init(m);
-				m->unknown = true;
-			}
-			return true;
-		}
-	return false;
+	return glued_group(p, f, k, e, m);
 }
 
 /*
