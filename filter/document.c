@@ -4174,6 +4174,99 @@ inline_break(const struct policy *p, const struct fold *f, const char *src, size
  * its level, and the controls right after a proven mark are its own. Proven marks there are
  * reading_marks' to find. Only raises. Returns whether one was found, joined into *m.
  */
+/*
+ * How much of fold f a pass reads, and (*next) where the next fold begins. A line longer than one
+ * fold is read in folds that overlap by FOLD_OVERLAP bytes, cut at a space (or at the last space,
+ * after a longer word): a word across the cut, and the words after it that a rule reads with
+ * it, are read whole in the next fold.
+ */
+static size_t
+fold_limit(const struct fold *f, size_t *next)
+{
+	size_t back;
+
+	*next = f->consumed;
+	if (!f->cut || f->len <= 1)
+		return f->len;
+	back = f->len > FOLD_OVERLAP ? f->len - FOLD_OVERLAP : f->len - 1;
+	while (back > 0 && f->text[back] != ' ')
+		back--;
+	/* A word longer than the overlap: cut at the last space, if any. */
+	for (back = back > 0 ? back : f->len - 1; back > 0 && f->text[back] != ' ';)
+		back--;
+	if (back > 0 && fold_source(f, back) > 0) {
+		*next = fold_source(f, back);
+		return back;
+	}
+	return f->len;
+}
+
+/* Joins one into *m, or makes it *m when it is the first (*found). */
+static void
+add_found(const struct policy *p, struct marking *m, bool *found, const struct marking *one)
+{
+	if (*found)
+		marking_join(p, m, one, m);
+	else
+		*m = *one;
+	*found = true;
+}
+
+/*
+ * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
+ * a mark that lost its bracket or one bare at the head. Returns true with one.
+ */
+static bool
+head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
+{
+	struct marking tail;
+	struct group g;
+	bool other, hit = false;
+
+	marking_init(one);
+	one->unknown = true;
+	if (strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g) &&
+	    !lower_inside(f->text + g.start, g.end - g.start)) {
+		/*
+		 * One that a level leads ("(S,NF)", "(SIINF)"), or that holds "//": not a reference
+		 * ("(REFTEL A) Further", "(NATO) The").
+		 */
+		if (g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
+		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1))) {
+			*one = g.mark;
+			one->unknown = true;
+			hit = true;
+		} else if (g.kind == GROUP_ITEM && g.letter != 0 &&
+		    letter_marking(p, g.letter, one, &other)) {
+			/* "(S1)", "(U.)": no proven mark. "(U)//FOUO": its tail. */
+			if (!g.bare || other) {
+				one->unknown = true;
+				hit = true;
+			} else if (reading_mark_tail(p, f, g.end, &tail) == 1) {
+				marking_join(p, one, &tail, one);
+				hit = true;
+			}
+		} else if (g.kind == GROUP_MARK) {
+			/* A sentence's head is no citation ("June 12. (S,NF) The"). */
+			*one = g.mark;
+			hit = g.mark.unknown;
+			if (reading_mark_tail(p, f, g.end, &tail) == 1) {
+				marking_join(p, one, &tail, one);
+				hit = true;
+			}
+		}
+	} else if (isupper((unsigned char)f->text[k]) && k + 1 < f->len &&
+	    strchr(")]}", f->text[k + 1]) != NULL && letter_marking(p, f->text[k], &tail, &other)) {
+		/* "C) The": "(C)" that lost its '('. */
+		*one = tail;
+		one->unknown = one->unknown || other;
+		hit = true;
+	} else if (reading_lost_open(p, f, k, &g) || bare_head(p, f, k)) {
+		hit = true;
+	}
+	return hit;
+}
+
 static bool
 sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
     bool head, struct marking *m)
@@ -4187,48 +4280,34 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 		bool lower;
 
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
-		next = f.consumed;
-		limit = f.len;
-		/*
-		 * A line longer than one fold is read in folds that overlap by FOLD_OVERLAP bytes,
-		 * cut at a space (or at the last space, after a longer word): a word across the
-		 * cut, and the words after it that a rule reads with it, are read whole in the next
-		 * fold.
-		 */
-		if (f.cut && f.len > 1) {
-			size_t back = f.len > FOLD_OVERLAP ? f.len - FOLD_OVERLAP : f.len - 1;
-
-			while (back > 0 && f.text[back] != ' ')
-				back--;
-			/* A word longer than the overlap: cut at the last space, if any. */
-			for (back = back > 0 ? back : f.len - 1; back > 0 && f.text[back] != ' ';)
-				back--;
-			if (back > 0 && fold_source(&f, back) > 0) {
-				limit = back;
-				next = fold_source(&f, back);
-			}
-		}
+		limit = fold_limit(&f, &next);
 		/* Whether the fold has lower case: word_mark reads words in capitals by it. */
 		lower = has_lower(f.text, f.len);
 		/* With `head`, what stands first (after a mark at the line's head) is at a head too. */
 		for (first = 0; first < f.len && f.text[first] == ' '; first++)
 			continue;
 		for (k = 0; k < limit; k++) {
-			struct marking one, tail;
+			struct marking one;
 			struct group g;
-			bool other, hit = false;
+			bool hit;
 
 			/* Unmarked text after a paragraph break inside the line ("<br><br>"). */
 			if (inline_break(p, &f, s + pos, k)) {
 				marking_init(&one);
 				one.unknown = true;
-				goto found_one;
+				add_found(p, m, &found, &one);
+				continue;
 			}
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&
-				    word_mark(p, &f, k, pos == from && k == first, lower, &one))
-					goto word_found;
+				    word_mark(p, &f, k, pos == from && k == first, lower, &one)) {
+					/* A word in capitals before it may be its own ("TOP SECRET
+					 * NOFORN"). */
+					word_before(p, &f, k, &one);
+					add_found(p, m, &found, &one);
+					continue;
+				}
 				/*
 				 * Anywhere in the line, a group that a level leads, glued to a control
 				 * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), is no
@@ -4240,67 +4319,17 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				    level_glued(p, f.text + g.start + 1, g.end - g.start - 1)) {
 					one = g.mark;
 					one.unknown = true;
-					goto found_one;
+					add_found(p, m, &found, &one);
 				}
 				continue;
 			}
-			marking_init(&one);
-			one.unknown = true;
-			if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
-			    !lower_inside(f.text + g.start, g.end - g.start)) {
-				/*
-				 * One that a level leads ("(S,NF)", "(SIINF)"), or that holds "//": not
-				 * a reference ("(REFTEL A) Further", "(NATO) The").
-				 */
-				if (g.kind == GROUP_UNKNOWN &&
-				    (double_slash(f.text + g.start, g.end - g.start) ||
-				    level_glued(p, f.text + g.start + 1, g.end - g.start - 1))) {
-					one = g.mark;
-					one.unknown = true;
-					hit = true;
-				} else if (g.kind == GROUP_ITEM && g.letter != 0 &&
-				    letter_marking(p, g.letter, &one, &other)) {
-					/* "(S1)", "(U.)": no proven mark. "(U)//FOUO": its tail. */
-					if (!g.bare || other) {
-						one.unknown = true;
-						hit = true;
-					} else if (reading_mark_tail(p, &f, g.end, &tail) == 1) {
-						marking_join(p, &one, &tail, &one);
-						hit = true;
-					}
-				} else if (g.kind == GROUP_MARK) {
-					/* A sentence's head is no citation ("June 12. (S,NF) The"). */
-					one = g.mark;
-					hit = g.mark.unknown;
-					if (reading_mark_tail(p, &f, g.end, &tail) == 1) {
-						marking_join(p, &one, &tail, &one);
-						hit = true;
-					}
-				}
-			} else if (isupper((unsigned char)f.text[k]) && k + 1 < f.len &&
-			    strchr(")]}", f.text[k + 1]) != NULL &&
-			    letter_marking(p, f.text[k], &tail, &other)) {
-				/* "C) The": "(C)" that lost its '('. */
-				one = tail;
-				one.unknown = one.unknown || other;
-				hit = true;
-			} else if (reading_lost_open(p, &f, k, &g) || bare_head(p, &f, k)) {
-				hit = true;
-			}
+			hit = head_mark(p, &f, k, &one);
 			if (!hit && word_start(&f, k) && word_mark(p, &f, k, true, lower, &one)) {
-word_found:
-				/* A word in capitals before it may be its own ("TOP SECRET NOFORN"). */
 				word_before(p, &f, k, &one);
 				hit = true;
 			}
-			if (!hit)
-				continue;
-found_one:
-			if (found)
-				marking_join(p, m, &one, m);
-			else
-				*m = one;
-			found = true;
+			if (hit)
+				add_found(p, m, &found, &one);
 		}
 		if (next == 0)
 			break;
