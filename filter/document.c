@@ -2464,30 +2464,22 @@ label_letter(const struct fold *f, size_t end)
  * decide_wrapped). Returns 1 when it started a portion, 0 when the line is text (its head is then
  * in *h), -1 on error.
  */
-static int
-read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
+/*
+ * Whether the group at the head of line i goes on with the sentence before it rather than
+ * standing at a head (read_head): prev is the last text line before i, paragraph whether a blank
+ * line and a finished sentence stand between them.
+ */
+static bool
+head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const struct head *h,
+    size_t prev, bool paragraph)
 {
 	const struct policy *p = rd->p;
-	struct document *d = rd->d;
-	const char *s = d->data + d->lines[i].off;
-	size_t prev = previous_text(p, d, i), label_end, para, before;
-	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
-	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
-	    d->lines[prev].latin1)), other = false, opens, in_sequence = false, ours;
+	const struct document *d = rd->d;
 	bool runs_on = !paragraph && !ends_sentence(p, d->data + d->lines[prev].off,
-	    d->lines[prev].len, d->lines[prev].latin1);
-	const struct group *g;
-	enum label_kind label;
-	struct opening o;
+	    d->lines[prev].len, d->lines[prev].latin1), other = false;
 	struct marking more;
+	size_t before;
 
-	if (reading_head(p, rd->md, f, paragraph, h, rd->err, rd->errlen) != 0) {
-		char msg[POLICY_ERRLEN];
-
-		snprintf(msg, sizeof(msg), "%s", rd->err);
-		snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
-		return -1;
-	}
 	/*
 	 * A group right after a short line (a date, a name, a title: "Friday, April 4, 2003" /
 	 * "(U) Yesterday, ..."; "(U) Background" / "(SIINF) The") stands at a head: a sentence
@@ -2524,6 +2516,61 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		    (line_width(p, d, before) == 0 || lost_open_alone(d, before) ||
 		    unclosed_first(d, before)));
 	}
+	return runs_on;
+}
+
+/*
+ * Whether the item at the head of line i (h->group) follows the list before it, so that it
+ * is an item and no mark (read_head); prev is the last text line before i.
+ */
+static bool
+item_in_sequence(const struct reader *rd, const struct fold *f, const struct head *h,
+    size_t prev)
+{
+	const struct policy *p = rd->p;
+	const struct group *g = &h->group;
+	struct marking m;
+	bool other;
+
+	/*
+	 * A level letter follows its list when the letter before it stood as an item anywhere
+	 * before ("(b)" at a line's head or in a sentence): a set that only grows, so that
+	 * nothing added to a document can make such an item a mark. Other letters follow the item
+	 * just before them.
+	 */
+	if (g->letter != 0 && letter_marking(p, g->letter, &m, &other) && g->item <= ITEM_UPPER &&
+	    g->value <= 26)
+		return g->value == 1 || ((rd->seen >> (g->value - 2)) & 1);
+	return g->value == 1 || g->value == rd->items[g->item] + 1 ||
+	    item_before_in(rd->d, prev, g) || (h->label == LABEL_NUMBER &&
+	    label_letter(f, h->after_label) == toupper((unsigned char)g->letter) &&
+	    !p->mark_first[(unsigned char)g->letter]);
+}
+
+static int
+read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	const char *s = d->data + d->lines[i].off;
+	size_t prev = previous_text(p, d, i), label_end, para;
+	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
+	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
+	    d->lines[prev].latin1)), other = false, opens, in_sequence = false, ours;
+	bool runs_on;
+	const struct group *g;
+	enum label_kind label;
+	struct opening o;
+	struct marking more;
+
+	if (reading_head(p, rd->md, f, paragraph, h, rd->err, rd->errlen) != 0) {
+		char msg[POLICY_ERRLEN];
+
+		snprintf(msg, sizeof(msg), "%s", rd->err);
+		snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
+		return -1;
+	}
+	runs_on = head_runs_on(rd, i, f, h, prev, paragraph);
 	h->at_head = !runs_on;
 	g = &h->group;
 	label = h->label;
@@ -2541,23 +2588,8 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 * Items are counted wherever a line opens with one, so that "(c)" after "(b)" is seen; a
 	 * letter after an item that numbers the paragraph ("(B) (C)") is in a mark's place.
 	 */
-	if (g->kind == GROUP_ITEM && g == &h->group) {
-		bool level = g->letter != 0 && letter_marking(p, g->letter, &o.mark, &other);
-
-		/*
-		 * A level letter follows its list when the letter before it stood as an item
-		 * anywhere before ("(b)" at a line's head or in a sentence): a set that only
-		 * grows, so that nothing added to a document can make such an item a mark. Other
-		 * letters follow the item just before them.
-		 */
-		if (level && g->item <= ITEM_UPPER && g->value <= 26)
-			in_sequence = g->value == 1 || ((rd->seen >> (g->value - 2)) & 1);
-		else
-			in_sequence = g->value == 1 || g->value == rd->items[g->item] + 1 ||
-			    item_before_in(d, prev, g) || (h->label == LABEL_NUMBER &&
-			    label_letter(f, h->after_label) == toupper((unsigned char)g->letter) &&
-			    !p->mark_first[(unsigned char)g->letter]);
-	}
+	if (g->kind == GROUP_ITEM && g == &h->group)
+		in_sequence = item_in_sequence(rd, f, h, prev);
 	o.joined = false;
 	if (runs_on && label != LABEL_NUMBER && label != LABEL_BULLET)
 		opens = decide_wrapped(rd, i, f, g, &o);
