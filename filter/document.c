@@ -4468,6 +4468,79 @@ digit_label(const char *s, size_t len)
  * list is in; text after a banner or caption in the body is raised to it; and a mark anywhere in
  * the line raises the text from there on (first text of all: it raises the document's marking).
  */
+/*
+ * Whether text line i begins a paragraph of its own (read_text), rather than going on with the
+ * portion before it; *list when it is an item of the list the paragraph before it holds. item and
+ * numbered are read_text's.
+ */
+static bool
+text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head *h, bool item,
+    bool numbered, bool *list)
+{
+	struct document *d = rd->d;
+	size_t prev;
+	enum going go;
+	bool fresh;
+
+	if (rd->cur == DOC_NONE || numbered)
+		return true;
+	if (item && rd->bulleted) {
+		/* "-- (U) One." then "-- Two.": two is of the paragraph the list is in. */
+		*list = rd->para != DOC_NONE;
+		return !*list;
+	}
+	if (!parted(rd->p, d, i, &prev)) {
+		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd->p, d, prev, i, item,
+		    lower_after(f, h->after_label));
+
+		/* An item right after a colon opens a list; its next items go on in it. */
+		if (runs && item && ends_colon(d, prev))
+			rd->block = rd->cur;
+		return prev != DOC_NONE && !runs && !(item && rd->block == rd->cur);
+	}
+	/* The items of a list a colon opened; its other paragraphs are read as any. */
+	if (rd->block == rd->cur && item)
+		return false;
+	/* The text a marked paragraph announced, up to the line that closes it. */
+	if (rd->text_end != DOC_NONE && i <= rd->text_end)
+		return false;
+	go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
+	fresh = go == GO_NOT;
+	if (go == GO_BLOCK)
+		rd->block = rd->cur;
+	if (fresh && (rd->text_end = announced_text(rd, prev, i)) != DOC_NONE)
+		fresh = false;
+	return fresh;
+}
+
+/*
+ * Line i as an item with no mark of its own in a list whose items have marks: taken with the
+ * paragraph the list is in and the items since (REASON_LIST), or raised by a mark in it. Returns
+ * 0, or -1 (out of memory).
+ */
+static int
+start_list_item(struct reader *rd, size_t i, size_t label_end)
+{
+	struct document *d = rd->d;
+	const char *s = d->data + d->lines[i].off;
+	size_t para = rd->para;
+	struct marking raised;
+
+	if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
+		if (start(rd, i, &raised, REASON_MIDLINE, label_end, REL_JOINED) != 0)
+			return -1;
+	} else if (start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,
+	    REL_JOINED) != 0) {
+		return -1;
+	}
+	d->portions[rd->cur].reason = d->portions[rd->cur].marked &&
+	    d->portions[rd->cur].reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
+	d->portions[rd->cur].with = para;
+	rd->bulleted = true;
+	rd->para = para;
+	return 0;
+}
+
 static int
 read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *h)
 {
@@ -4490,8 +4563,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    h->group.start == h->after_label &&
 	    (h->group.item == ITEM_NUMBER || h->group.item == ITEM_ROMAN));
 	bool other, fresh, list = false;
-	size_t prev, label_end = numbered || item ? h->label_end : 0;
-	enum going go;
+	size_t label_end = numbered || item ? h->label_end : 0;
 
 	/*
 	 * "-- S/NF The walrus", "S: The walrus": a mark with no brackets where a line's text
@@ -4518,49 +4590,10 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	 */
 	if (numbered && digit_label(s, len))
 		rd->header = false;
-	if (rd->cur == DOC_NONE || numbered) {
-		fresh = true;
-	} else if (item && rd->bulleted) {
-		/* "-- (U) One." then "-- Two.": two is of the paragraph the list is in. */
-		list = rd->para != DOC_NONE;
-		fresh = !list;
-	} else if (!parted(rd->p, d, i, &prev)) {
-		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd->p, d, prev, i, item,
-		    lower_after(f, h->after_label));
-
-		/* An item right after a colon opens a list; its next items go on in it. */
-		if (runs && item && ends_colon(d, prev))
-			rd->block = rd->cur;
-		fresh = prev != DOC_NONE && !runs && !(item && rd->block == rd->cur);
-	} else if (rd->block == rd->cur && item) {
-		/* The items of a list a colon opened; its other paragraphs are read as any. */
-		fresh = false;
-	} else if (rd->text_end != DOC_NONE && i <= rd->text_end) {
-		/* The text a marked paragraph announced, up to the line that closes it. */
-		fresh = false;
-	} else {
-		go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
-		fresh = go == GO_NOT;
-		if (go == GO_BLOCK)
-			rd->block = rd->cur;
-		if (fresh && (rd->text_end = announced_text(rd, prev, i)) != DOC_NONE)
-			fresh = false;
-	}
+	fresh = text_fresh(rd, i, f, h, item, numbered, &list);
 	if (list) {
-		size_t para = rd->para;
-
-		if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
-			if (start(rd, i, &raised, REASON_MIDLINE, label_end, REL_JOINED) != 0)
-				return -1;
-		} else if (start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,
-		    REL_JOINED) != 0) {
+		if (start_list_item(rd, i, label_end) != 0)
 			return -1;
-		}
-		d->portions[rd->cur].reason = d->portions[rd->cur].marked &&
-		    d->portions[rd->cur].reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
-		d->portions[rd->cur].with = para;
-		rd->bulleted = true;
-		rd->para = para;
 	} else if (line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
 	    fold_source(f, h->group.end) : 0, &raised)) {
