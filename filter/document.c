@@ -1242,6 +1242,77 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first, bool cable)
  * markings). A banner in the body raises the text that goes on after it. Returns 1 when line i is
  * one, 0, or -1 on a match error.
  */
+/*
+ * The first banner's line again, word for word, at line i inside a portion (read_structure): a
+ * page header that holds nothing the first did not, withheld with a withheld portion; it raises
+ * what follows as a banner does.
+ */
+static void
+read_banner_copy(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	struct doc_line *ln = &d->lines[i];
+	const struct doc_line *first = &d->lines[rd->banner_line];
+	size_t a = lead_blank(d, rd->banner_line), b = lead_blank(d, i);
+
+	ln->kind = LINE_PAGE;
+	ln->portion = rd->cur;
+	/* The same words, maybe indented otherwise: the first's spans, moved. */
+	if (first->span_start >= a && first->span_end - a + b <= ln->len) {
+		ln->banner_copy = true;
+		ln->aux = first->aux;
+		ln->span_start = (uint16_t)(first->span_start - a + b);
+		ln->span_mid = (uint16_t)(first->span_mid - a + b);
+		ln->span_end = (uint16_t)(first->span_end - a + b);
+		ln->has_controls = first->has_controls;
+	}
+	raise_after(rd, &d->banner, REASON_BANNER);
+}
+
+/*
+ * Line i, matched by banner rule r (ov its groups), as a banner. Returns 1 when it is one, 0
+ * when it is not (the next rule is tried), -1 (out of memory).
+ */
+static int
+read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE2_SIZE *ov)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	struct doc_line *ln = &d->lines[i];
+	const char *s = d->data + ln->off;
+	struct marking bm;
+
+	if (!take_banner(p, r, s, ov, ln, &bm))
+		return 0;
+	/*
+	 * What follows the level is copied as written: in the body, only the
+	 * post and cable number of the banner at the top, proven so (controls
+	 * before it are the banner's: take_banner).
+	 */
+	if (group_set(ov, r->g_rest) && !proven_post(rd, s + ln->span_end,
+	    ov[2 * r->g_rest + 1] - ln->span_end,
+	    rd->top || (rd->header && !d->has_banner), cable_level(s, ov, r)))
+		return 0;
+	if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
+		return -1;
+	ln->kind = LINE_BANNER;
+	ln->aux = (uint32_t)(d->nbanners - 1);
+	if (!d->has_banner) {
+		d->has_banner = true;
+		d->banner = bm;
+		if (r->scope == SCOPE_TOP)
+			rd->banner_line = i;
+	}
+	/*
+	 * In the body, a banner (a page's, or another document's after a cover
+	 * note) raises what goes on after it: that is the page's text, or the
+	 * portion before it, never lower than either.
+	 */
+	if (!rd->top)
+		raise_after(rd, &bm, REASON_BANNER);
+	return 1;
+}
+
 static int
 read_structure(struct reader *rd, size_t i)
 {
@@ -1262,27 +1333,12 @@ read_structure(struct reader *rd, size_t i)
 	 */
 	if (!rd->top && rd->cur != DOC_NONE && rd->banner_line != DOC_NONE &&
 	    same_line(d, rd->banner_line, i)) {
-		const struct doc_line *first = &d->lines[rd->banner_line];
-		size_t a = lead_blank(d, rd->banner_line), b = lead_blank(d, i);
-
-		ln->kind = LINE_PAGE;
-		ln->portion = rd->cur;
-		/* The same words, maybe indented otherwise: the first's spans, moved. */
-		if (first->span_start >= a && first->span_end - a + b <= ln->len) {
-			ln->banner_copy = true;
-			ln->aux = first->aux;
-			ln->span_start = (uint16_t)(first->span_start - a + b);
-			ln->span_mid = (uint16_t)(first->span_mid - a + b);
-			ln->span_end = (uint16_t)(first->span_end - a + b);
-			ln->has_controls = first->has_controls;
-		}
-		raise_after(rd, &d->banner, REASON_BANNER);
+		read_banner_copy(rd, i);
 		return 1;
 	}
 	for (k = 0; k < p->nrules; k++) {
 		const struct policy_rule *r = &p->rules[k];
 		const PCRE2_SIZE *ov;
-		struct marking bm;
 		int m;
 
 		if (r->role == ROLE_ROUTING || r->role == ROLE_ROUTING_CLASS ||
@@ -1303,35 +1359,9 @@ read_structure(struct reader *rd, size_t i)
 		ov = policy_matcher_ovector(rd->md);
 		switch (r->role) {
 		case ROLE_BANNER:
-			if (!take_banner(p, r, s, ov, ln, &bm))
+			if ((m = read_banner(rd, i, r, ov)) == 0)
 				continue;
-			/*
-			 * What follows the level is copied as written: in the body, only the
-			 * post and cable number of the banner at the top, proven so (controls
-			 * before it are the banner's: take_banner).
-			 */
-			if (group_set(ov, r->g_rest) && !proven_post(rd, s + ln->span_end,
-			    ov[2 * r->g_rest + 1] - ln->span_end,
-			    rd->top || (rd->header && !d->has_banner), cable_level(s, ov, r)))
-				continue;
-			if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
-				return -1;
-			ln->kind = LINE_BANNER;
-			ln->aux = (uint32_t)(d->nbanners - 1);
-			if (!d->has_banner) {
-				d->has_banner = true;
-				d->banner = bm;
-				if (r->scope == SCOPE_TOP)
-					rd->banner_line = i;
-			}
-			/*
-			 * In the body, a banner (a page's, or another document's after a cover
-			 * note) raises what goes on after it: that is the page's text, or the
-			 * portion before it, never lower than either.
-			 */
-			if (!rd->top)
-				raise_after(rd, &bm, REASON_BANNER);
-			return 1;
+			return m;
 		case ROLE_PAGE:
 			/*
 			 * A page header names the post and number of the banner at the top.
