@@ -985,6 +985,50 @@ term_form(const char *s, size_t len, char *t, size_t *tlen)
 	return true;
 }
 
+/* FNV-1a of t[0..n): where a term's text goes in the policy's term index. */
+static uint32_t
+term_hash(const char *t, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)t[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * Indexes the terms by text, so that policy_term_find is one probe and not a pass over the
+ * vocabulary for every word read. The first term of a text wins, as a pass in order finds it.
+ */
+static int
+index_term_slots(struct loader *l)
+{
+	struct policy *p = l->p;
+	size_t n = 16, i, k;
+
+	while (n < 2 * p->nterms + 2)
+		n *= 2;
+	if ((p->term_slots = calloc(n, sizeof(*p->term_slots))) == NULL)
+		return fail(l, NULL, "out of memory");
+	p->nterm_slots = n;
+	for (i = 0; i < p->nterms; i++) {
+		const struct policy_term *t = &p->terms[i];
+
+		for (k = term_hash(t->text, t->len) & (n - 1); p->term_slots[k] != 0;
+		    k = (k + 1) & (n - 1)) {
+			const struct policy_term *o = &p->terms[p->term_slots[k] - 1];
+
+			if (o->len == t->len && memcmp(o->text, t->text, t->len) == 0)
+				break;
+		}
+		if (p->term_slots[k] == 0)
+			p->term_slots[k] = (uint32_t)(i + 1);
+		p->term_first[(unsigned char)t->text[0]] = true;
+	}
+	return 0;
+}
+
 /* Adds one vocabulary term. */
 static int
 add_term(struct loader *l, size_t *cap, const char *word, int level, int control, bool starts)
@@ -1061,7 +1105,7 @@ index_terms(struct loader *l)
 		    strlen(p->levels[i].exemption) > POLICY_WORD_MAX))
 			return fail(l, NULL, "level %s: a word longer than %d bytes",
 			    p->levels[i].name, POLICY_WORD_MAX);
-	return 0;
+	return index_term_slots(l);
 }
 
 const struct policy_term *
@@ -1070,11 +1114,28 @@ policy_term_find(const struct policy *p, const char *s, size_t len)
 	char t[POLICY_WORD_MAX + 1];
 	size_t n, i;
 
+	if (p->nterm_slots != 0) {
+		/* Most words begin with a character no term does: they need no more. */
+		for (i = 0; i < len && !isalnum((unsigned char)s[i]); i++)
+			continue;
+		if (i == len || !p->term_first[toupper((unsigned char)s[i])])
+			return NULL;
+	}
 	if (!term_form(s, len, t, &n) || n == 0)
 		return NULL;
-	for (i = 0; i < p->nterms; i++)
-		if (p->terms[i].len == n && memcmp(p->terms[i].text, t, n) == 0)
-			return &p->terms[i];
+	if (p->nterm_slots == 0) {
+		for (i = 0; i < p->nterms; i++)
+			if (p->terms[i].len == n && memcmp(p->terms[i].text, t, n) == 0)
+				return &p->terms[i];
+		return NULL;
+	}
+	for (i = term_hash(t, n) & (p->nterm_slots - 1); p->term_slots[i] != 0;
+	    i = (i + 1) & (p->nterm_slots - 1)) {
+		const struct policy_term *pt = &p->terms[p->term_slots[i] - 1];
+
+		if (pt->len == n && memcmp(pt->text, t, n) == 0)
+			return pt;
+	}
 	return NULL;
 }
 
@@ -1293,6 +1354,7 @@ policy_free(struct policy *p)
 		free(p->controls[i].exemption);
 	}
 	free(p->words);
+	free(p->term_slots);
 	free(p->countries);
 	free_strings(p->other_levels, p->nother_levels);
 	free_strings(p->not_marks, p->nnot_marks);

@@ -225,6 +225,10 @@ struct policy {
 
 	struct policy_term *terms;	/* the vocabulary (see struct policy_term) */
 	size_t nterms;
+	uint32_t *term_slots;		/* an open-addressed index of the terms by text: 1 + the
+					 * index of the first term of each text, 0 for none */
+	size_t nterm_slots;		/* a power of two, more than twice nterms */
+	bool term_first[256];		/* the characters a term's text begins with */
 
 	struct policy_rule *rules;
 	size_t nrules;

@@ -119,6 +119,34 @@ osa(const char *a, size_t na, const char *b, size_t nb)
 	return d[na][nb] > 2 ? 3 : d[na][nb];
 }
 
+/*
+ * Whether a and b are at most one slip apart, as osa(a, na, b, nb) <= 1 says, in one pass: one
+ * letter replaced, dropped, added, or two neighbours swapped. It is what most callers ask, once
+ * for every word against every term, and osa's table is the cost of reading a cable in capitals.
+ */
+static bool
+one_slip(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t p = 0, n = na < nb ? na : nb;
+
+	if (na > POLICY_WORD_MAX || nb > POLICY_WORD_MAX || (na > nb ? na - nb : nb - na) > 1)
+		return false;
+	/* As osa has it: nothing is no slip of a letter, though a letter is one of nothing. */
+	if (nb == 0)
+		return na == 0;
+	while (p < n && a[p] == b[p])
+		p++;
+	if (na == nb) {
+		if (p == na || memcmp(a + p + 1, b + p + 1, na - p - 1) == 0)
+			return true;
+		return p + 1 < na && a[p] == b[p + 1] && a[p + 1] == b[p] &&
+		    memcmp(a + p + 2, b + p + 2, na - p - 2) == 0;
+	}
+	if (na > nb)
+		return memcmp(a + p + 1, b + p, nb - p) == 0;
+	return memcmp(a + p, b + p + 1, na - p) == 0;
+}
+
 /* The letters and digits of s[0..n), upper case, into t (at most POLICY_WORD_MAX). */
 static size_t
 upper_form(const char *s, size_t n, char *t)
@@ -153,7 +181,7 @@ near_term(const struct policy *p, const char *t, size_t n, bool starts)
 			continue;
 		if (pt->len == n && memcmp(pt->text, t, n) == 0)
 			return pt;
-		if (best == NULL && n >= 5 && pt->len >= 5 && osa(pt->text, pt->len, t, n) <= 1)
+		if (best == NULL && n >= 5 && pt->len >= 5 && one_slip(pt->text, pt->len, t, n))
 			best = pt;
 	}
 	return best;
@@ -186,7 +214,7 @@ loose_term(const struct policy *p, const char *t, size_t n)
 	size_t i;
 
 	for (i = 0; i < p->nterms; i++)
-		if (p->terms[i].len == 5 && osa(p->terms[i].text, 5, t, n) <= 1)
+		if (p->terms[i].len == 5 && one_slip(p->terms[i].text, 5, t, n))
 			return true;
 	return false;
 }
@@ -463,7 +491,7 @@ unparsed_kind(const struct policy *p, const char *t, size_t m, bool closed)
 
 		for (w = 0; w < p->nterms; w++)
 			if (p->terms[w].single && p->terms[w].len >= 3 &&
-			    osa(p->terms[w].text, p->terms[w].len, up, n_up) <= 1)
+			    one_slip(p->terms[w].text, p->terms[w].len, up, n_up))
 				return GROUP_UNKNOWN;
 	}
 	/*
@@ -515,10 +543,10 @@ unparsed_kind(const struct policy *p, const char *t, size_t m, bool closed)
 				return GROUP_UNKNOWN;
 			/* Two letters: any term of two or more; three or four: one a mark begins with. */
 			if (n_up >= 2 && n_up <= 4 && pt->len >= 2 && (n_up == 2 || pt->starts) &&
-			    osa(pt->text, pt->len, up, n_up) <= 1)
+			    one_slip(pt->text, pt->len, up, n_up))
 				return GROUP_UNKNOWN;
 			if (n_two >= 2 && n_two <= 4 && pt->len >= 2 && (n_two == 2 || pt->starts) &&
-			    osa(pt->text, pt->len, two, n_two) <= 1)
+			    one_slip(pt->text, pt->len, two, n_two))
 				return GROUP_UNKNOWN;
 		}
 	}
@@ -1314,7 +1342,7 @@ level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *
 		if (wild_equal(pt, t, n, wild))
 			return pt;
 		if (!exact && slip == NULL && n >= 6 && pt->len >= 6 &&
-		    osa(pt->text, pt->len, t, n) <= 1)
+		    one_slip(pt->text, pt->len, t, n))
 			slip = pt;
 	}
 	return slip;
