@@ -1334,9 +1334,13 @@ level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *
 
 	for (m = 0; m < p->nterms; m++) {
 		const struct policy_term *pt = &p->terms[m];
-		bool level = pt->level >= 0 && pt->control < 0 && pt->len >= 4;
-		bool other = pt->level < 0 && pt->control < 0 && pt->len >= 6;
+		bool level, other;
 
+		/* Neither the word nor a slip of it: a length more than one apart. */
+		if (pt->len + 1 < n || pt->len > n + 1)
+			continue;
+		level = pt->level >= 0 && pt->control < 0 && pt->len >= 4;
+		other = pt->level < 0 && pt->control < 0 && pt->len >= 6;
 		if (!level && !other)
 			continue;
 		if (wild_equal(pt, t, n, wild))
