@@ -3504,6 +3504,11 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	bool level = false, noforn = false;
 
 	*proper = true;
+	/* A word of letters and digits alone has no parts: its words need not be read. */
+	for (j = a; j < b && isalnum((unsigned char)s[j]); j++)
+		continue;
+	if (j == b)
+		return false;
 	while (k < b) {
 		size_t e = k;
 		enum word_kind w;
