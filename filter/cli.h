@@ -34,6 +34,13 @@ struct cli_command {
 	size_t noptions;
 };
 
+/* The row every table has: -h, --help. */
+#define CLI_HELP_OPTION { 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" }
+
+/* A subcommand over its table of options, an array (its count is taken from it). */
+#define CLI_COMMAND(name, about, options) \
+	{ (name), (about), (options), sizeof(options) / sizeof((options)[0]) }
+
 /*
  * The next option of argv, as getopt_long returns it (the option's code, '?' for an unknown one
  * or a missing argument, -1 at the end), from the table of c. optind and optarg are getopt's.

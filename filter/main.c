@@ -143,15 +143,14 @@ static const struct cli_option redact_options[] = {
 	    "processor)\n" },
 	{ 'N', '\0', "no-sandbox", CLI_NO_ARG, NULL, "run without the seccomp sandbox (where it "
 	    "cannot start)\n" },
-	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	CLI_HELP_OPTION,
 	{ 'V', 'V', "version", CLI_NO_ARG, NULL, "the version\n" },
 };
 
-static const struct cli_command redact_command = {
-	"redact", "Reads a marked document, withholds every portion the release target may not see,\n"
-	"re-marks the banners to what is left and writes the release.\n",
-	redact_options, sizeof(redact_options) / sizeof(redact_options[0])
-};
+static const struct cli_command redact_command = CLI_COMMAND("redact",
+    "Reads a marked document, withholds every portion the release target may not see,\n"
+    "re-marks the banners to what is left and writes the release.\n",
+    redact_options);
 
 static const struct cli_option check_options[] = {
 	{ 'r', 'r', "release", CLI_ARG, "TARGET", "the release target to check against\n" },
@@ -167,15 +166,14 @@ static const struct cli_option check_options[] = {
 	{ 'M', '\0', "max-document", CLI_ARG, "SIZE", "refuse documents larger than SIZE (default "
 	    "256M)\n" },
 	{ 'o', 'o', "output", CLI_ARG, "FILE", "write the report to FILE (atomically)\n" },
-	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	CLI_HELP_OPTION,
 };
 
-static const struct cli_command check_command = {
-	"check", "Reports, for each FILE (standard input with none, or -), every portion's decision\n"
-	"at the target, with lints of the marks; exits 0 when every file is releasable as it\n"
-	"stands, 1 when one is not, 2 on error.\n",
-	check_options, sizeof(check_options) / sizeof(check_options[0])
-};
+static const struct cli_command check_command = CLI_COMMAND("check",
+    "Reports, for each FILE (standard input with none, or -), every portion's decision\n"
+    "at the target, with lints of the marks; exits 0 when every file is releasable as it\n"
+    "stands, 1 when one is not, 2 on error.\n",
+    check_options);
 
 static const struct cli_option keygen_options[] = {
 	{ 'a', '\0', "auditor", CLI_NO_ARG, NULL, "an X25519 key pair for an auditor (default: an "
@@ -183,13 +181,12 @@ static const struct cli_option keygen_options[] = {
 	{ 'S', '\0', "secret-key", CLI_ARG, "FILE", "the secret key file to make (mode 0600)\n" },
 	{ 'P', '\0', "public-key", CLI_ARG, "FILE", "the public key file to make\n" },
 	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "print nothing on success\n" },
-	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	CLI_HELP_OPTION,
 };
 
-static const struct cli_command keygen_command = {
-	"keygen", "Makes a key pair; neither file may exist.\n",
-	keygen_options, sizeof(keygen_options) / sizeof(keygen_options[0])
-};
+static const struct cli_command keygen_command = CLI_COMMAND("keygen",
+    "Makes a key pair; neither file may exist.\n",
+    keygen_options);
 
 static const struct cli_option verify_options[] = {
 	{ 'A', '\0', "audit", CLI_ARG, "FILE", "the audit to check\n" },
@@ -209,14 +206,13 @@ static const struct cli_option verify_options[] = {
 	{ 'M', '\0', "max-document", CLI_ARG, "SIZE", "refuse audits and documents larger than "
 	    "SIZE\n" },
 	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "print nothing when it verifies\n" },
-	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	CLI_HELP_OPTION,
 };
 
-static const struct cli_command verify_command = {
-	"verify", "Checks an audit against its release (and the original), a ledger, or a\n"
-	"checkpoint; exits 0 verified, 1 not verified, 2 on error.\n",
-	verify_options, sizeof(verify_options) / sizeof(verify_options[0])
-};
+static const struct cli_command verify_command = CLI_COMMAND("verify",
+    "Checks an audit against its release (and the original), a ledger, or a\n"
+    "checkpoint; exits 0 verified, 1 not verified, 2 on error.\n",
+    verify_options);
 
 static const struct cli_option ledger_options[] = {
 	{ 'S', '\0', "secret-key", CLI_ARG, "FILE", "the Ed25519 key that signs the checkpoint\n" },
@@ -225,14 +221,13 @@ static const struct cli_option ledger_options[] = {
 	{ 'O', '\0', "origin", CLI_ARG, "NAME", "the checkpoint's origin line\n" },
 	{ 'o', 'o', "output", CLI_ARG, "FILE", "the checkpoint to write\n" },
 	{ 'q', 'q', "quiet", CLI_NO_ARG, NULL, "print nothing on success\n" },
-	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	CLI_HELP_OPTION,
 };
 
-static const struct cli_command ledger_command = {
-	"ledger", "ledger merge: checks every LEDGER, in the order given, and signs the root of\n"
-	"the Merkle tree of their entries as a checkpoint.\n",
-	ledger_options, sizeof(ledger_options) / sizeof(ledger_options[0])
-};
+static const struct cli_command ledger_command = CLI_COMMAND("ledger",
+    "ledger merge: checks every LEDGER, in the order given, and signs the root of\n"
+    "the Merkle tree of their entries as a checkpoint.\n",
+    ledger_options);
 
 static const struct cli_option policy_options[] = {
 	{ 'p', 'p', "policy", CLI_ARG, "NAME|FILE", "decide, rollup: the policy (default "
@@ -240,15 +235,14 @@ static const struct cli_option policy_options[] = {
 	{ 'r', 'r', "release", CLI_ARG, "TARGET", "decide: the target (with none, lines of "
 	    "TARGET<tab>MARK)\n" },
 	{ 'v', 'v', "verbose", CLI_NO_ARG, NULL, "test: print every example, not only failures\n" },
-	{ 'h', 'h', "help", CLI_NO_ARG, NULL, "this help\n" },
+	CLI_HELP_OPTION,
 };
 
-static const struct cli_command policy_command = {
-	"policy", "show prints a policy's source; test runs its examples; decide says what it\n"
-	"decides for each MARK at a target; rollup, the banner of a release of such marks.\n"
-	"With no MARK, decide and rollup read marks from standard input, one per line.\n",
-	policy_options, sizeof(policy_options) / sizeof(policy_options[0])
-};
+static const struct cli_command policy_command = CLI_COMMAND("policy",
+    "show prints a policy's source; test runs its examples; decide says what it\n"
+    "decides for each MARK at a target; rollup, the banner of a release of such marks.\n"
+    "With no MARK, decide and rollup read marks from standard input, one per line.\n",
+    policy_options);
 
 /* The long name of verify's option with code ch. */
 static const char *

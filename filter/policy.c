@@ -1114,21 +1114,14 @@ policy_term_find(const struct policy *p, const char *s, size_t len)
 	char t[POLICY_WORD_MAX + 1];
 	size_t n, i;
 
-	if (p->nterm_slots != 0) {
-		/* Most words begin with a character no term does: they need no more. */
-		for (i = 0; i < len && !isalnum((unsigned char)s[i]); i++)
-			continue;
-		if (i == len || !p->term_first[toupper((unsigned char)s[i])])
-			return NULL;
-	}
+	/* Most words begin with a character no term does: they need no more. */
+	for (i = 0; i < len && !isalnum((unsigned char)s[i]); i++)
+		continue;
+	if (i == len || !p->term_first[toupper((unsigned char)s[i])])
+		return NULL;
 	if (!term_form(s, len, t, &n) || n == 0)
 		return NULL;
-	if (p->nterm_slots == 0) {
-		for (i = 0; i < p->nterms; i++)
-			if (p->terms[i].len == n && memcmp(p->terms[i].text, t, n) == 0)
-				return &p->terms[i];
-		return NULL;
-	}
+	/* Every loaded policy has its index (index_term_slots): one probe, not a pass. */
 	for (i = term_hash(t, n) & (p->nterm_slots - 1); p->term_slots[i] != 0;
 	    i = (i + 1) & (p->nterm_slots - 1)) {
 		const struct policy_term *pt = &p->terms[p->term_slots[i] - 1];

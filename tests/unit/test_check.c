@@ -140,7 +140,7 @@ test_unmarked_words(void **state)
 	const struct policy *p = *state;
 	struct document d;
 	struct check_result res;
-	size_t k;
+	size_t k, j;
 
 	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 		const struct check_finding *f;
@@ -150,7 +150,7 @@ test_unmarked_words(void **state)
 		assert_non_null(f);
 		assert_string_equal(f->message, cases[k].message);
 		/* No withheld reason has a comma before its colon. */
-		for (size_t j = 0; j < res.nfindings; j++)
+		for (j = 0; j < res.nfindings; j++)
 			assert_null(strstr(res.findings[j].message, ",:"));
 		done(&d, &res);
 	}

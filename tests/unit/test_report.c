@@ -86,6 +86,20 @@ report_of(struct fixture *fx, enum report_format f)
 	return buf;
 }
 
+/* The report in format f (JSON or SARIF), read back with jansson; the caller decrefs it. */
+static json_t *
+report_json(struct fixture *fx, enum report_format f)
+{
+	char *out = report_of(fx, f);
+	json_error_t je;
+	json_t *j = json_loads(out, 0, &je);
+
+	if (j == NULL)
+		fail_msg("the report is no JSON: %s", je.text);
+	free(out);
+	return j;
+}
+
 static void
 test_formats(void **state)
 {
@@ -128,12 +142,9 @@ static void
 test_json(void **state)
 {
 	struct fixture *fx = *state;
-	char *out = report_of(fx, FORMAT_JSON);
-	json_error_t je;
-	json_t *j = json_loads(out, 0, &je), *file, *findings;
+	json_t *j = report_json(fx, FORMAT_JSON), *file, *findings;
 	size_t k;
 
-	assert_non_null(j);
 	assert_int_equal(json_integer_value(json_object_get(j, "schema")), REPORT_SCHEMA_VERSION);
 	file = json_array_get(json_object_get(j, "files"), 0);
 	assert_string_equal(json_string_value(json_object_get(file, "file")), "cable.txt");
@@ -148,7 +159,6 @@ test_json(void **state)
 		    fx->res.findings[k].rule);
 	}
 	json_decref(j);
-	free(out);
 }
 
 /* SARIF 2.1.0: one result per finding (kept portions as notes), every rule described. */
@@ -156,12 +166,9 @@ static void
 test_sarif(void **state)
 {
 	struct fixture *fx = *state;
-	char *out = report_of(fx, FORMAT_SARIF);
-	json_error_t je;
-	json_t *j = json_loads(out, 0, &je), *run, *rules;
+	json_t *j = report_json(fx, FORMAT_SARIF), *run, *rules;
 	size_t k;
 
-	assert_non_null(j);
 	assert_string_equal(json_string_value(json_object_get(j, "version")), "2.1.0");
 	run = json_array_get(json_object_get(j, "runs"), 0);
 	assert_int_equal(json_array_size(json_object_get(run, "results")), fx->res.nfindings);
@@ -174,7 +181,6 @@ test_sarif(void **state)
 		assert_non_null(json_object_get(r, "defaultConfiguration"));
 	}
 	json_decref(j);
-	free(out);
 }
 
 /*
