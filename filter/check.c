@@ -449,6 +449,12 @@ lint_unmarked(struct adder *a, const struct policy *p, const struct document *d,
 	f->portion = k;
 	if (pt->eff_known)
 		format_marking(p, pt->eff, f->marking, sizeof(f->marking));
+	if (pt->reason == REASON_LIST) {
+		snprintf(f->message, sizeof(f->message), "a list item has no portion mark and is "
+		    "taken with the items before it and the paragraph the list is in%s%s",
+		    pt->eff_known ? ": " : "", pt->eff_known ? f->marking : "");
+		return;
+	}
 	banner = pt->eff_known && banner_says(p, d, pt->eff);
 	snprintf(f->message, sizeof(f->message), "%s has no portion mark%s%s%s",
 	    pt->subject ? "the subject" : "text",

@@ -1624,6 +1624,98 @@ previous_text(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
+ * The kind of the markup tag at s[0..n), and its length in *len: TAG_BREAK for a line break
+ * ("<br>", "<br/>"), TAG_BLOCK for a tag that opens or closes a block ("<p>", "</div>", "<li>",
+ * "<td>", "<h2>", "<hr>", "<blockquote>": a paragraph ends there), else TAG_NONE.
+ */
+enum tag_kind { TAG_NONE, TAG_BREAK, TAG_BLOCK };
+
+#define TAG_MAX 256
+
+static enum tag_kind
+tag_at(const char *s, size_t n, size_t *len)
+{
+	static const char *const block[] = { "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td",
+	    "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "h1", "h2", "h3", "h4",
+	    "h5", "h6", "hr", "blockquote", "pre", "section", "article", "header", "footer",
+	    "center", "body", "html", "title", "address", "figure", "w:p" };
+	size_t k = 1, a, e, i;
+
+	if (n < 3 || s[0] != '<')
+		return TAG_NONE;
+	if (s[k] == '/')
+		k++;
+	for (a = k; k < n && (isalnum((unsigned char)s[k]) || s[k] == ':'); k++)
+		continue;
+	if (k == a)
+		return TAG_NONE;
+	for (e = k; e < n && e < TAG_MAX && s[e] != '>' && s[e] != '<'; e++)
+		continue;
+	if (e >= n || s[e] != '>' || (k < e && s[k] != ' ' && s[k] != '/' && s[k] != '\t'))
+		return TAG_NONE;
+	*len = e + 1;
+	if (k - a == 2 && strncasecmp(s + a, "br", 2) == 0)
+		return TAG_BREAK;
+	for (i = 0; i < sizeof(block) / sizeof(block[0]); i++)
+		if (strlen(block[i]) == k - a && strncasecmp(s + a, block[i], k - a) == 0)
+			return TAG_BLOCK;
+	return TAG_NONE;
+}
+
+/*
+ * Whether markup parts text line b from line a right above it: a block's tag ends a or opens b
+ * ("<p>(U) The plan.</p>" / "<p>The walrus"), or two line breaks stand between them ("<br>" /
+ * "<br>The walrus"). What a page of markup writes as paragraphs is read as paragraphs.
+ */
+static bool
+markup_parts(const struct document *d, size_t a, size_t b)
+{
+	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
+	size_t n = d->lines[a].len, m = d->lines[b].len, k, j, len, breaks = 0;
+	enum tag_kind kind;
+
+	/* Back over the tags at a's end. */
+	for (k = n; k > 0;) {
+		while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+			k--;
+		if (k == 0 || s[k - 1] != '>')
+			break;
+		for (j = k - 1; j > 0 && k - j < TAG_MAX && s[j] != '<'; j--)
+			continue;
+		if (s[j] != '<' || (kind = tag_at(s + j, k - j, &len)) == TAG_NONE || j + len != k)
+			break;
+		if (kind == TAG_BLOCK || ++breaks >= 2)
+			return true;
+		k = j;
+	}
+	/* Forth over the tags at b's head. */
+	for (k = 0; k < m;) {
+		while (k < m && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if ((kind = tag_at(t + k, m - k, &len)) == TAG_NONE)
+			break;
+		if (kind == TAG_BLOCK || ++breaks >= 2)
+			return true;
+		k += len;
+	}
+	return false;
+}
+
+/*
+ * Whether line i ends in a form feed (a page break) or U+2029, the paragraph separator: the line
+ * after it is parted from it as by a blank line.
+ */
+static bool
+breaking_end(const struct document *d, size_t i)
+{
+	const unsigned char *e = (const unsigned char *)d->data + d->lines[i].off + d->lines[i].len;
+
+	if (d->lines[i].eol == 1 && e[0] == '\f')
+		return true;
+	return d->lines[i].eol == 3 && e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA9;
+}
+
+/*
  * Whether line i is parted from the text before it: by a blank line, a page, banner or caption
  * line, or another structure line (authority, declassification, TAGS) or none at all. Sets *prev to
  * the last text line before i when the lines between are blank, page, banner or caption lines
@@ -1646,7 +1738,7 @@ parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
 		if (ln->kind != LINE_TEXT)
 			return true;
 		*prev = i;
-		return crossed;
+		return crossed || breaking_end(d, i);
 	}
 	return true;
 }
@@ -2879,38 +2971,69 @@ cell_controls(const struct policy *p, const struct fold *f, struct marking *m)
 	return m->fd != FD_NONE || m->controls != 0;
 }
 
+/* Whether s[0..n) holds the string t. */
+static bool
+strstr_n(const char *s, size_t n, const char *t)
+{
+	size_t k, m = strlen(t);
+
+	for (k = 0; k + m <= n; k++)
+		if (memcmp(s + k, t, m) == 0)
+			return true;
+	return false;
+}
+
 /*
- * What the cells of a table row say (line i opens with '|'): a cell that is a classification
- * on its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |"), or controls alone ("| NOFORN
- * |", "| REL TO USA |"), raises the row. Returns whether one does, with their join in *m.
+ * What the cells of a table row say (line i opens with '|', or its cells are parted by tabs or
+ * runs of spaces): a cell that is a classification on its own ("| Bravo | active | SECRET |",
+ * "| S//NF |", "| C |", "BRAVO\tactive\tS"), or controls alone ("| NOFORN |", "| REL TO USA |"),
+ * raises the row. Returns whether one does, with their join in *m.
  */
 static bool
 table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
 {
 	const char *s = d->data + d->lines[i].off;
 	size_t n = d->lines[i].len, k = 0, a;
-	bool found = false;
+	bool found = false, bars;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	if (k >= n || s[k] != '|' || n > STRUCTURE_MAX)
+	if (k >= n || n > STRUCTURE_MAX)
 		return false;
-	while (k < n) {
+	/* Cells between bars, or between tabs and runs of spaces ("BRAVO\tactive\tS"). */
+	bars = s[k] == '|';
+	if (!bars && memchr(s + k, '\t', n - k) == NULL && !strstr_n(s + k, n - k, "  "))
+		return false;
+	for (a = bars ? k + 1 : k; a <= n; a = k + 1) {
 		struct fold f;
 		struct marking one;
 		size_t b, e;
 
-		a = ++k;
-		while (k < n && s[k] != '|')
-			k++;
+		k = a;
+		if (bars)
+			while (k < n && s[k] != '|')
+				k++;
+		else
+			while (k < n && s[k] != '\t' && !(s[k] == ' ' && k + 1 < n && s[k + 1] == ' '))
+				k++;
 		for (b = a; b < k && (s[b] == ' ' || s[b] == '\t'); b++)
 			continue;
 		for (e = k; e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
 			continue;
-		if (e == b || e - b > 60)
+		if (e == b || e - b > 60 || (!bars && a == 0 && k >= n))
 			continue;
 		fold_line(s + b, e - b, FOLD_MAX, d->lines[i].latin1, &f);
-		if (!reading_class_line(p, &f, false, &one) && !(e - b <= 2 &&
+		/*
+		 * Between spaces, a cell is a classification only as a marking alone ("S",
+		 * "Secret", "S//NF"): a stamp's "Class: CONFIDENTIAL" in a column is no cell's.
+		 */
+		if (!bars && !(marking_parse(p, f.text, f.len, MARKING_BANNER, &one) == 1 &&
+		    !one.unknown && one.level >= 0) && !(e - b <= 2 &&
+		    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
+		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)) &&
+		    !cell_controls(p, &f, &one))
+			continue;
+		if (bars && !reading_class_line(p, &f, false, &one) && !(e - b <= 2 &&
 		    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
 		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)) &&
 		    !cell_controls(p, &f, &one))
@@ -2924,9 +3047,132 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	return found;
 }
 
+static bool broken_term(const struct policy *p, const struct document *d, size_t i);
+
+/* The most bytes of each line that across_marks reads. */
+#define JOIN_MAX 160
+
+/* Whether the word s[0..n) may be part of a mark: capitals, a slash, "to" or no ASCII. */
+static bool
+markish_word(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 2 && strncasecmp(s, "to", 2) == 0)
+		return true;
+	for (k = 0; k < n; k++)
+		if (isupper((unsigned char)s[k]) || s[k] == '/' || (unsigned char)s[k] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Whether s[0..n) holds a bracket: a group is read where it stands, never across a break. */
+static bool
+bracketed(const char *s, size_t n)
+{
+	return memchr(s, '(', n) != NULL || memchr(s, ')', n) != NULL;
+}
+
+/*
+ * The marks that text line i - 1 and line i make read as one line, after a word in their case
+ * (so that the first opens no sentence), that neither makes alone, into *m. buf holds the words
+ * read: tail bytes of the line above, a space, then head bytes of line i.
+ */
+static bool
+joined_adds(const struct policy *p, char *buf, size_t tail, size_t head, bool latin1,
+    struct marking *m)
+{
+	struct marking one, two;
+	bool found1, found2;
+
+	if (!text_marks(p, buf, 2 + tail + 1 + head, 0, latin1, false, m))
+		return false;
+	found1 = text_marks(p, buf, 2 + tail, 0, latin1, false, &one);
+	memmove(buf + 2, buf + 3 + tail, head);
+	found2 = text_marks(p, buf, 2 + head, 0, latin1, false, &two);
+	if (found1 && found2)
+		marking_join(p, &one, &two, &one);
+	else if (found2)
+		one = two;
+	return !((found1 || found2) && marking_same(&one, m));
+}
+
+/*
+ * The marks that words written across the line break between text line i - 1 and line i make
+ * ("... in June. FED" / "ONLY The walrus", "TALENT" / "KEYHOLE The"), into *m: the words that
+ * may be part of a mark at the end of the line above (four at most, none in brackets) and the
+ * first five of line i, read as one line is. What stands on one line alone was read there.
+ */
+static bool
+across_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *a, *b;
+	char buf[2 + 2 * JOIN_MAX + 1];
+	const char *s, *t;
+	size_t j, k, e, n, w, words;
+	bool lower = false;
+
+	if (i == 0 || d->lines[i - 1].kind != LINE_TEXT ||
+	    d->lines[i - 1].latin1 != d->lines[i].latin1)
+		return false;
+	a = &d->lines[i - 1];
+	b = &d->lines[i];
+	s = d->data + a->off;
+	t = d->data + b->off;
+	for (k = a->len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+		continue;
+	for (j = k, words = 0; words < 4; words++) {
+		for (w = j; w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t'); w--)
+			continue;
+		for (e = w; e > 0 && s[e - 1] != ' ' && s[e - 1] != '\t'; e--)
+			continue;
+		if (e == w || k - e > JOIN_MAX || !markish_word(s + e, w - e) ||
+		    bracketed(s + e, w - e))
+			break;
+		/*
+		 * A field's name ends the words; a field's value of one word ends its line
+		 * ("Class: CONFIDENTIAL", a FOIA stamp's).
+		 */
+		if (s[w - 1] == ':') {
+			if (words == 1)
+				return false;
+			break;
+		}
+		j = e;
+	}
+	for (e = 0; e < b->len && (t[e] == ' ' || t[e] == '\t'); e++)
+		continue;
+	for (n = e, words = 0; n < b->len && words < 5; words++) {
+		for (w = n; w < b->len && (t[w] == ' ' || t[w] == '\t'); w++)
+			continue;
+		while (w < b->len && t[w] != ' ' && t[w] != '\t')
+			w++;
+		if (w - e > JOIN_MAX || bracketed(t + n, w - n))
+			break;
+		n = w;
+	}
+	if (j == k || n == e)
+		return false;
+	for (w = e; w < n && t[w] != ' ' && t[w] != '\t'; w++)
+		continue;
+	if (!markish_word(t + e, w - e))
+		return false;
+	for (w = 0; w < a->len && !lower; w++)
+		lower = islower((unsigned char)s[w]);
+	for (w = 0; w < b->len && !lower; w++)
+		lower = islower((unsigned char)t[w]);
+	buf[0] = lower ? 'x' : 'X';
+	buf[1] = ' ';
+	memcpy(buf + 2, s + j, k - j);
+	buf[2 + k - j] = ' ';
+	memcpy(buf + 3 + k - j, t + e, n - e);
+	return joined_adds(p, buf, k - j, n - e, a->latin1, m);
+}
+
 /*
  * What the marks of line i from byte `from` say, in mid-line and in its table cells, joined, into
- * *m.
+ * *m; a mark that a hyphen broke across the line break before it (broken_term) is unknown, and
+ * one written across it (across_marks) counts.
  */
 static bool
 line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
@@ -2936,6 +3182,24 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 	bool found = text_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
 	    d->lines[i].latin1, false, m);
 
+	if (across_marks(p, d, i, &cells)) {
+		if (found)
+			marking_join(p, m, &cells, m);
+		else
+			*m = cells;
+		found = true;
+	}
+	if (broken_term(p, d, i)) {
+		marking_init(&cells);
+		cells.unknown = true;
+		snprintf(cells.unknown_token, sizeof(cells.unknown_token), "%s",
+		    "a mark broken across lines");
+		if (found)
+			marking_join(p, m, &cells, m);
+		else
+			*m = cells;
+		found = true;
+	}
 	if (!table_marks(p, d, i, &cells))
 		return found;
 	if (found)
@@ -3542,8 +3806,11 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	/* A level and a separator with nothing after it: a mark cut short ("S/"). */
 	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|'))
 		return true;
-	/* A level's word, not its abbreviation, before anything ("SECRET/SCI"; "S/CT" is an office). */
-	if (level && parts >= 2 && word_len >= 3)
+	/*
+	 * A level's word or an abbreviation of two letters or more, before anything ("SECRET/SCI",
+	 * "TS/SCI"); one letter is as often an office ("S/CT", "C/O").
+	 */
+	if (level && parts >= 2 && word_len >= 2)
 		return true;
 	return (level && controls > 0) || controls >= 2 || noforn;
 }
@@ -3750,6 +4017,46 @@ ocr_capitals(const char *s, size_t n)
 }
 
 /*
+ * Whether line i opens with the rest of a word in capitals that the text line right above it
+ * broke with a hyphen, and the two halves make a level or a control ("SE-" / "CRET The", "NO-" /
+ * "FORN"): OCR's and a typist's hyphenation of a mark across a line break. Letter spacing, "l"
+ * for "I" and the like are word_kind's.
+ */
+static bool
+broken_term(const struct policy *p, const struct document *d, size_t i)
+{
+	char word[POLICY_WORD_MAX + 1];
+	const char *s, *t;
+	size_t k, j, a, e, n;
+	enum word_kind w;
+
+	if (i == 0 || d->lines[i - 1].kind != LINE_TEXT)
+		return false;
+	s = d->data + d->lines[i - 1].off;
+	t = d->data + d->lines[i].off;
+	for (k = d->lines[i - 1].len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+		continue;
+	if (k < 2 || s[k - 1] != '-')
+		return false;
+	for (j = --k; j > 0 && isalpha((unsigned char)s[j - 1]); j--)
+		continue;
+	for (a = 0; a < d->lines[i].len && (t[a] == ' ' || t[a] == '\t'); a++)
+		continue;
+	for (e = a; e < d->lines[i].len && isalpha((unsigned char)t[e]); e++)
+		continue;
+	n = (k - j) + (e - a);
+	if (j == k || e == a || n > POLICY_WORD_MAX || (j > 0 && isalnum((unsigned char)s[j - 1])))
+		return false;
+	memcpy(word, s + j, k - j);
+	memcpy(word + (k - j), t + a, e - a);
+	word[n] = '\0';
+	if (!isupper((unsigned char)word[0]) || !ocr_capitals(word, n))
+		return false;
+	w = word_kind(p, word, n);
+	return w == WORD_LEVEL || w == WORD_OTHER || w == WORD_CONTROL || w == WORD_NOFORN;
+}
+
+/*
  * Whether the level s[a..b) of f (its word ends at e, the next begins at `next`), where a sentence
  * begins, is a mark before whatever follows: it is two words ("TOP SECRET the walrus"), or
  * punctuation stands after it ("SECRET, walrus", "SECRET -- the walrus"); a level's word right
@@ -3799,6 +4106,18 @@ word_in_capitals_before(const struct fold *f, size_t k)
  */
 #define TERM_WORDS 4
 
+/* Whether s[0..n) is digits alone. */
+static bool
+all_digits(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!isdigit((unsigned char)s[k]))
+			return false;
+	return n > 0;
+}
+
 static bool
 term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, bool lower,
     struct marking *m)
@@ -3815,20 +4134,28 @@ term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, 
 		a = j;
 		b = e;
 		trim_word(s, &a, &b);
-		if (b <= a || !isalpha((unsigned char)s[a]))
+		/* A number goes on a term ("STRAP 2"), never begins one. */
+		if (b <= a || !(isalpha((unsigned char)s[a]) ||
+		    (nw > 0 && all_digits(s + a, b - a))))
 			break;
-		caps = caps && reading_capitals(s + a, b - a);
-		title = title && isupper((unsigned char)s[a]);
+		if (isalpha((unsigned char)s[a])) {
+			caps = caps && reading_capitals(s + a, b - a);
+			title = title && isupper((unsigned char)s[a]);
+		}
+		/* Parts joined by punctuation: "SI-G", "FED_ONLY", "NATO/SECRET", "U.K". */
 		if (nw == 0)
 			for (w = a; w < b; w++)
-				joined = joined || ((s[w] == '-' || s[w] == '_') && w > a && w + 1 < b &&
-				    isalnum((unsigned char)s[w - 1]) && isalnum((unsigned char)s[w + 1]));
+				joined = joined || (strchr("-_/.|\\", s[w]) != NULL && w > a &&
+				    w + 1 < b && isalnum((unsigned char)s[w - 1]) &&
+				    isalnum((unsigned char)s[w + 1]));
 		nexts[nw] = after;
 		caps_to[nw] = caps;
 		title_to[nw] = title;
 		ends[nw++] = b;
-		if (b < e && s[b] != '-')
-			break;	/* punctuation ends the run ("NATO SECRET, the") */
+		/* Punctuation ends the run ("NATO SECRET, the"), but an initial's period ("U.K."). */
+		if (b < e && s[b] != '-' && !(s[b] == '.' && b + 1 == e && b >= a + 2 &&
+		    s[b - 2] == '.'))
+			break;
 		j = after;
 	}
 	for (w = nw; w > 0; w--) {
@@ -4065,7 +4392,7 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	 * A level in capitals before a word in capitals, or where a sentence begins before any
 	 * word ("SECRET -- the walrus"; an abbreviation, "S the", only before a capital).
 	 */
-	if ((w == WORD_LEVEL || (w == WORD_OTHER && b - a >= 4 && sentence)) && capitals &&
+	if ((w == WORD_LEVEL || (w == WORD_OTHER && sentence)) && capitals &&
 	    !quoted(s, a, b, e) && (b - a > 1 || b == e) &&
 	    (sentence || (b - a >= 3 && lower)) &&
 	    ((sentence && before_any(f, a, b, e, next)) ||
@@ -4139,43 +4466,130 @@ token_at(const struct fold *f, size_t k, const char *token)
 }
 
 /*
+ * The character that s[0..n) writes coded, and the bytes it takes in *len, or -1: a character
+ * reference ("&#10;", "&#x000A;", "&lt;", "&NewLine;"), an escape ("\n", "\u000a", "\x0a") or a
+ * URL's ("%0A").
+ */
+static long
+coded_char(const char *s, size_t n, size_t *len)
+{
+	static const struct { const char *name; long c; } named[] = { { "&lt;", '<' },
+	    { "&gt;", '>' }, { "&newline;", '\n' }, { "\\n", '\n' }, { "\\r", '\r' },
+	    { "\\f", '\f' }, { "\\v", '\v' } };
+	size_t i, k, start, max;
+	long c = 0;
+	int base = 10;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (n >= strlen(named[i].name) &&
+		    strncasecmp(s, named[i].name, strlen(named[i].name)) == 0) {
+			*len = strlen(named[i].name);
+			return named[i].c;
+		}
+	if (n >= 4 && s[0] == '&' && s[1] == '#') {
+		start = 2;
+		if (s[2] == 'x' || s[2] == 'X') {
+			start = 3;
+			base = 16;
+		}
+		max = start + 8;
+	} else if (n >= 6 && s[0] == '\\' && (s[1] == 'u' || s[1] == 'U')) {
+		start = 2;
+		base = 16;
+		max = 6;
+	} else if (n >= 4 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X')) {
+		start = 2;
+		base = 16;
+		max = 4;
+	} else if (n >= 3 && s[0] == '%') {
+		start = 1;
+		base = 16;
+		max = 3;
+	} else {
+		return -1;
+	}
+	for (k = start; k < n && k < max && (base == 16 ? isxdigit((unsigned char)s[k]) :
+	    isdigit((unsigned char)s[k])); k++)
+		c = c * base + (isdigit((unsigned char)s[k]) ? s[k] - '0' :
+		    tolower((unsigned char)s[k]) - 'a' + 10);
+	if (k == start || (s[0] == '&' && (k >= n || s[k] != ';')) ||
+	    (s[0] != '&' && k != max))
+		return -1;
+	*len = s[0] == '&' ? k + 1 : k;
+	return c;
+}
+
+/*
+ * How much of a paragraph break a token at folded offset j of f (src its source) is, in *weight
+ * (1: a line break; 2: a paragraph's end by itself), and its length; 0 when none is there: a
+ * tag ("<br>", "</p>", "<li>", "<h2>"), one written with coded brackets ("&lt;br&gt;",
+ * "&#60;br&#62;"), a line end written coded ("&#10;", "&#x000A;", "\n", "%0A"; a carriage return
+ * and a line feed together are one; a form feed or U+2029 is a paragraph's end), or a carriage
+ * return in a file whose lines end otherwise.
+ */
+static size_t
+break_token(const struct fold *f, const char *src, size_t j, int *weight)
+{
+	const char *s = f->text;
+	size_t len, len2, k;
+	enum tag_kind kind;
+	long c;
+
+	*weight = 1;
+	if (s[j] == '<') {
+		kind = tag_at(s + j, f->len - j, &len);
+		*weight = kind == TAG_BLOCK ? 2 : 1;
+		return kind == TAG_NONE ? 0 : len;
+	}
+	if (src[fold_source(f, j)] == '\r')
+		return 1;
+	if ((c = coded_char(s + j, f->len - j, &len)) < 0)
+		return 0;
+	if (c == '<') {
+		char tag[TAG_MAX + 2];
+		size_t t = 1;
+
+		/* The tag's name and what stands up to its coded or plain '>'. */
+		tag[0] = '<';
+		for (k = j + len; k < f->len && t < TAG_MAX; k++) {
+			if (s[k] == '>' || ((c = coded_char(s + k, f->len - k, &len2)) == '>')) {
+				tag[t++] = '>';
+				if ((kind = tag_at(tag, t, &len)) == TAG_NONE)
+					return 0;
+				*weight = kind == TAG_BLOCK ? 2 : 1;
+				return (s[k] == '>' ? k + 1 : k + len2) - j;
+			}
+			tag[t++] = s[k];
+		}
+		return 0;
+	}
+	if (c == '\f' || c == 0x2029)
+		*weight = 2;
+	else if (c != '\n' && c != '\r' && c != '\v' && c != 0x85 && c != 0x2028)
+		return 0;
+	if (c == '\r' && j + len < f->len &&
+	    coded_char(s + j + len, f->len - j - len, &len2) == '\n')
+		len += len2;
+	return len;
+}
+
+/*
  * The end of a paragraph break written inside a line at folded offset k of f (src its source):
  * two line breaks of markup or of an export ("<br><br>", "<br/>&nbsp;<br>", "&lt;br&gt;&lt;br&gt;",
- * "&#13;&#10;&#13;&#10;", a "\n\n" written out), a paragraph's tag ("</p><p>"), or two carriage
+ * "&#13;&#10;&#13;&#10;", "&#x000A;&#x000A;", a "\n\n" written out), a block's tag ("</p><p>",
+ * "</div><div>", "<hr>"), a form feed or a paragraph separator written coded, or two carriage
  * returns in a file whose lines end otherwise. Returns the folded offset past it, or 0.
  */
 static size_t
 break_at(const struct fold *f, const char *src, size_t k)
 {
-	static const char *const one[] = { "&lt;br&gt;", "&lt;br/&gt;", "&lt;br /&gt;",
-	    "&#13;&#10;", "&#10;", "\\r\\n", "\\n" };
 	const char *s = f->text;
-	size_t j, t, count = 0, i;
+	size_t j, t;
+	int count = 0, weight;
 
-	if (token_at(f, k, "<p>") || token_at(f, k, "<p ") || token_at(f, k, "</p>")) {
-		for (j = k; j < f->len && s[j] != '>'; j++)
-			continue;
-		return j < f->len ? j + 1 : 0;
-	}
-	for (j = k;;) {
-		size_t was = j;
-
-		if (token_at(f, j, "<br")) {
-			for (t = j; t < f->len && s[t] != '>'; t++)
-				continue;
-			j = t < f->len ? t + 1 : t;
-		} else if (src[fold_source(f, j)] == '\r') {
-			j++;
-		} else {
-			for (i = 0; i < sizeof(one) / sizeof(one[0]); i++)
-				if ((t = token_at(f, j, one[i])) > 0) {
-					j += t;
-					break;
-				}
-		}
-		if (j == was)
-			break;
-		count++;
+	for (j = k; j < f->len && (t = break_token(f, src, j, &weight)) > 0;) {
+		j += t;
+		count += weight;
 		/* Between two: spaces and "&nbsp;". */
 		for (;;) {
 			if (j < f->len && (s[j] == ' ' || s[j] == '\t'))
@@ -4204,7 +4618,8 @@ inline_break(const struct policy *p, const struct fold *f, const char *src, size
 	struct marking m;
 	bool other;
 
-	if (k == 0 || (s[k] != '<' && s[k] != '&' && s[k] != '\\' && src[fold_source(f, k)] != '\r'))
+	if (k == 0 || (s[k] != '<' && s[k] != '&' && s[k] != '\\' && s[k] != '%' &&
+	    src[fold_source(f, k)] != '\r'))
 		return false;
 	if ((j = break_at(f, src, k)) == 0)
 		return false;
@@ -4519,8 +4934,17 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 
 	if (rd->cur == DOC_NONE || numbered)
 		return true;
+	/* A paragraph's end in markup ("</p>" / "<p>The"). */
+	if (i > 0 && d->lines[i - 1].kind == LINE_TEXT && markup_parts(d, i - 1, i))
+		return true;
 	if (item && rd->bulleted) {
-		/* "-- (U) One." then "-- Two.": two is of the paragraph the list is in. */
+		/*
+		 * "-- (U) One." then "-- Two.": two is of the paragraph the list is in. But a group
+		 * where the items' marks stand ("-- (5) Two", OCR's "(S)") is no item with no mark:
+		 * its text is unmarked text of its own.
+		 */
+		if (h->group.kind != GROUP_NONE && h->group.start == h->after_label)
+			return true;
 		*list = rd->para != DOC_NONE;
 		return !*list;
 	}
@@ -4557,11 +4981,11 @@ static int
 start_list_item(struct reader *rd, size_t i, size_t label_end)
 {
 	struct document *d = rd->d;
-	const char *s = d->data + d->lines[i].off;
 	size_t para = rd->para;
 	struct marking raised;
 
-	if (reading_marks(rd->p, s, d->lines[i].len, 0, d->lines[i].latin1, &raised)) {
+	/* Every mark in it counts, in brackets or written as words ("- Met. SECRET The"). */
+	if (line_marks(rd->p, d, i, 0, &raised)) {
 		if (start(rd, i, &raised, REASON_MIDLINE, label_end, REL_JOINED) != 0)
 			return -1;
 	} else if (start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,

@@ -8,16 +8,58 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Whether s[0..n) is printable ASCII and tabs, which fold to themselves (tabs to spaces). */
+/*
+ * A character reference of markup at s[0..n) ("&#40;", "&#x28;", "&lt;", "&amp;"), as a page
+ * shows it: returns its length and sets *cp, or returns 0. Line and paragraph breaks so written
+ * are left as they are, for the reading of breaks inside a line.
+ */
+static size_t
+entity(const char *s, size_t n, int32_t *cp)
+{
+	static const struct { const char *name; int32_t cp; } named[] = { { "&lt;", '<' },
+	    { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' } };
+	size_t i, k;
+	int32_t c = 0;
+	bool hex;
+
+	if (n < 4 || s[0] != '&')
+		return 0;
+	if (s[1] != '#') {
+		for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+			if (strlen(named[i].name) <= n &&
+			    strncasecmp(s, named[i].name, strlen(named[i].name)) == 0) {
+				*cp = named[i].cp;
+				return strlen(named[i].name);
+			}
+		return 0;
+	}
+	hex = s[2] == 'x' || s[2] == 'X';
+	for (k = hex ? 3 : 2; k < n && k < 12 && (hex ? isxdigit((unsigned char)s[k]) :
+	    isdigit((unsigned char)s[k])); k++)
+		c = c * (hex ? 16 : 10) + (isdigit((unsigned char)s[k]) ? s[k] - '0' :
+		    tolower((unsigned char)s[k]) - 'a' + 10);
+	if (k == (hex ? 3u : 2u) || k >= n || s[k] != ';' || c < 0x20 || c == 0x7F ||
+	    (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029 || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return k + 1;
+}
+
+/*
+ * Whether s[0..n) is printable ASCII and tabs, which fold to themselves (tabs to spaces), with no
+ * character reference.
+ */
 static bool
 plain(const char *s, size_t n)
 {
 	size_t i;
+	int32_t cp;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c >= 0x7F)
+		if (c < 0x20 || c >= 0x7F || (c == '&' && entity(s + i, n - i, &cp) > 0))
 			return false;
 	}
 	return true;
@@ -323,6 +365,10 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 		size_t len = decode(s + i, scan - i, latin1, &cp), fixed;
 		bool ok = true;
 
+		/* "&#x28;S&#x2f;&#x2f;NF&#x29;" is what a page shows: "(S//NF)". */
+		if (cp == '&' && (fixed = entity(s + i, scan - i, &cp)) > 0)
+			len = fixed;
+
 		/* "Â¶2." is "¶2." read as Latin-1 once too often: it is read as it was written. */
 		if (cp >= 0xC2 && (fixed = misread_utf8(s + i, scan - i, latin1, cp, &cp)) > 0)
 			len = fixed;
@@ -336,7 +382,14 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 				cp = 0x80;
 		}
 
-		if (cp == '\t' || cp == '\f' || cp == '\v' || cp == ' ') {
+		/*
+		 * "\u00a9" and "\u00ae" are what word processors make of "(C)" and "(R)" as they are
+		 * typed: read as those, but between letters or digits (OCR's "@" in an address).
+		 */
+		if ((cp == 0xA9 || cp == 0xAE) && !(i > 0 && isalnum((unsigned char)s[i - 1]) &&
+		    i + len < n && isalnum((unsigned char)s[i + len]))) {
+			ok = put(f, '(', i) && put(f, cp == 0xA9 ? 'C' : 'R', i) && put(f, ')', i);
+		} else if (cp == '\t' || cp == '\f' || cp == '\v' || cp == ' ') {
 			/* A run of spaces is one. */
 			if (f->len == 0 || f->buf[f->len - 1] != ' ')
 				ok = put(f, ' ', i);

@@ -2605,6 +2605,14 @@ reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struc
 			return 1;
 		}
 	}
+	/*
+	 * "(U)-CUI The", "(O)-SENSITIVE": a word in capitals glued to the mark by punctuation and
+	 * no control is a mark written otherwise, or damaged: it proves nothing.
+	 */
+	if (glued && sep && k - at <= 2 && w - k >= 2 && reading_capitals(s + k, w - k)) {
+		m->unknown = true;
+		return 1;
+	}
 	/* "(U)XX)": a word glued to the mark that a bracket closes is of the mark. */
 	if (glued) {
 		for (; w < n && s[w] != ' '; w++)

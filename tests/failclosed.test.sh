@@ -417,6 +417,41 @@ adv inline-break-marked UNCLASSIFIED "$tmp/br" '' 'puffin|gannet|Done'
 #     words or joined parts in mid-line, other schemes' levels a policy lists.
 redteam redteam17
 
+# 38. An eighteenth round, tests/data/redteam18/ (found on b2d2576; what is left is in
+#     tests/data/redteam18-open): paragraphs that markup or an export parts ("<p>" on each line,
+#     "&#x000A;&#x000A;", "</div><div>", U+2029, a form feed), a classification column in a table
+#     parted by tabs or spaces, marks written as words in a list item of a marked list, "TS/SCI",
+#     a level or control hyphenated across a line break or written across one, "\u00a9" for
+#     "(C)", marks written as character references; and round 15 and 17's open shapes it closes.
+redteam redteam18
+# A break inside a line withholds the line's portion; one at a line's end, what follows it.
+variants markup-break UNCLASSIFIED 'walrus' '' \
+    'SECRET//NOFORN\n\n1. (U) The puffin count was normal.%bThe walrus route is open.\n' \
+    '&#x000A;&#x000A;' '&#xd;&#xa;&#xd;&#xa;' '&#10;&#10;' '&NewLine;&NewLine;' '%0A%0A' \
+    '&#60;br&#62;&#60;br&#62;' '</li><li>' '<hr/>' '<h3 class="x">Notes</h3>' '</td><td>' \
+    '&#8233;' '\342\200\251' '\f' '<br>\n' '</p>\n' '\n<p>' '</div>\n<div>'
+variants markup-line-kept UNCLASSIFIED '' 'puffin|gannet' \
+    'SECRET//NOFORN\n\n1. (U) The puffin count was normal.%bThe gannet count was low.\n\n2. (S) The walrus.\n' \
+    '&#x000A;' '&#13;&#10;' '<br>' '<b>' '&amp;'
+variants list-item-words UNCLASSIFIED 'walrus' 'puffin' \
+    'TOP SECRET//SI//NOFORN\n\n(U) Highlights:\n\n* (U) The puffin team deployed.\n%b\n\n(U) More next week.\n' \
+    '* The team met. SECRET//NOFORN The walrus route.' '* TS/SCI The walrus route.' \
+    '- Met. TOP SECRET The walrus route.' '* Met. S/NF The walrus route.' \
+    '* (5) the walrus route.' '* Met. NOFORN The walrus route.'
+variants across-lines UNCLASSIFIED 'walrus' '' \
+    'SECRET//NOFORN\n\n1. (U) The puffin count was normal and the minister spoke. %b The walrus route is open.\n\n2. (U) Done.\n' \
+    'SE-\nCRET' 'CONFI-\nDENTIAL' 'NO-\nFORN' 'TOP SE-\nCRET' 'SECRET\n//NOFORN' 'NO FOREIGN\nDISSEM'
+variants class-column UNCLASSIFIED 'walrus' 'puffin' \
+    'SECRET//NOFORN\n\n2. (U) Summary:\n-- ALPHA\tpuffin on time\tU\n-- BRAVO%bthe walrus channel\n' \
+    '\tS\t' '\tC\t' '\tTS\t' '\tSecret\t' '\tS//NF\t' '   S   '
+variants coded-mark UNCLASSIFIED 'walrus' '' \
+    'SECRET//NOFORN\n\n1. (U) The puffin count was normal. %b The walrus route is open.\n' \
+    '&#x28;S&#x29;' '&#40;S//NF&#41;' 'S&#x2F;&#x2F;NF' '\302\251' '\302\256'
+# The neighbours that stay: an address with OCR's "\u00a9" for "@", a column of (U), a
+# stamp's class in a column.
+printf 'UNCLASSIFIED\n\nFrom: Doe, Jane <DoeJ\302\251state.gov>\n\n1. (U) The puffin count.\n-- ALPHA\tpuffin on time\tU\n' > "$tmp/keep18"
+adv round18-neighbours-kept UNCLASSIFIED "$tmp/keep18" '' 'DoeJ|ALPHA'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
