@@ -34,6 +34,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "pipeline.h"
 #include "sandbox.h"
 #include "textio.h"
 
@@ -373,12 +374,11 @@ doc_free(struct batch_doc *d)
 }
 
 /*
- * Starts a document's audit and makes everything of it that does not depend on the ledger: the
- * run secret, the input digest, the sealed secret, the commitments, the output digest. The
- * committer names the ledger's head, chains and signs. Returns 0, or -1 with d->err.
+ * With a signing key, the writer of a document's audit, made before its release is rendered so
+ * that the release goes into its digest. Returns 0, or -1 with d->err.
  */
 static int
-doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
+doc_audit_writer(const struct batch_options *o, struct batch_doc *d)
 {
 	struct audit_params ap;
 	struct redact_sink sink = { text_out_sink, &d->aud };
@@ -389,36 +389,41 @@ doc_prepare_audit(const struct batch_options *o, struct batch_doc *d)
 	ap.test_seed = o->test_seed;
 	ap.secret = d->secret;
 	if (audit_writer_new(&d->writer, &ap, d->in.data, d->in.len, &sink, false, false, msg,
-	    sizeof(msg)) != 0 ||
-	    audit_writer_prepare(d->writer, &d->res, msg, sizeof(msg)) != 0) {
+	    sizeof(msg)) != 0) {
 		snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
 		return -1;
 	}
-	audit_writer_output(d->writer, d->res.out, d->res.out_len);
 	return 0;
 }
 
 /*
- * A worker's part, for one document: read, parse, decide, prepare the audit, write the release
- * to its temporary file and sync it. Returns true, or false with d->err. A read error's errno is
- * left in d->read_errno, a write error's in d->out.err, for the committer to word.
+ * A worker's part, for one document: read, parse, decide, write the release to its temporary
+ * file as it is rendered and sync it, and prepare the audit (its commitments). Returns true, or
+ * false with d->err. A read error's errno is left in d->read_errno, a write error's in
+ * d->out.err, for the committer to word.
  */
 static bool
 doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_doc *d)
 {
+	struct redact_sink sink = { text_out_sink, &d->out };
+	struct pipeline pl = { o->policy, m, o->target, o->mode, NULL };
+	char msg[512];
 	int rc = text_read_fd(d->in_fd, d->input, o->max_document, &d->in, &d->read_errno, d->err,
 	    sizeof(d->err));
 
 	doc_close_input(d);
-	if (rc != 0 ||
-	    document_parse_with(o->policy, m, d->in.data, d->in.len, d->input, &d->d, d->err,
-	    sizeof(d->err)) != 0 ||
-	    redact_run(o->policy, &d->d, o->target, o->mode, &d->res, d->err,
-	    sizeof(d->err)) != 0)
+	if (rc != 0 || (o->signer != NULL && doc_audit_writer(o, d) != 0))
 		return false;
-	if (o->signer != NULL && doc_prepare_audit(o, d) != 0)
+	pl.writer = d->writer;
+	if (pipeline_release(&pl, d->in.data, d->in.len, d->input, &sink, &d->d, &d->res, d->err,
+	    sizeof(d->err)) != 0) {
+		/* A write error is the committer's to word (d->out.err). */
+		return d->out.err != 0;
+	}
+	if (d->writer != NULL && audit_writer_prepare(d->writer, &d->res, msg, sizeof(msg)) != 0) {
+		snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
 		return false;
-	text_out_write(&d->out, d->res.out, d->res.out_len);
+	}
 	/* text_out_flush, without its message: a worker does not call strerror. */
 	if (d->out.err == 0 && fflush(d->out.fp) != 0)
 		d->out.err = errno != 0 ? errno : EIO;
@@ -428,35 +433,19 @@ doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_d
 }
 
 /*
- * Takes back the ledger entry of a document whose audit or release could not be renamed into
- * place, as a single run does. Returns 1 (the document failed), or -1 when the entry could not
- * be taken back and the batch must stop (the message is added to d->err).
- */
-static int
-ledger_undo(const struct batch_options *o, struct batch_doc *d)
-{
-	char msg[512];
-	size_t len;
-
-	if (o->ledger == NULL || audit_ledger_undo(o->ledger, msg, sizeof(msg)) == 0)
-		return 1;
-	len = strlen(d->err);
-	snprintf(d->err + len, sizeof(d->err) - len, "; %s", msg);
-	return -1;
-}
-
-/*
- * The committer's part, for one document, in input order: with a signing key, build and sign the
- * audit (naming the ledger's head), write and sync it, enter the run in the ledger; then rename
- * the audit and the release into place, as a single run does (and take the entry back when they
- * cannot be). Returns 0 when the release is written, 1 when the document failed (d->err), or -1
- * when the ledger could not be written or restored and the batch must stop (d->err).
+ * The committer's part, for one document, in input order: with a signing key, name the ledger's
+ * head in the audit, write its records and sign it; then commit the audit, the ledger entry and
+ * the release as a single run does (pipeline_commit). Returns 0 when the release is written, 1
+ * when the document failed (d->err), or -1 when the ledger could not be written or restored and
+ * the batch must stop (d->err).
  */
 static int
 doc_commit(const struct batch_options *o, struct batch_doc *d)
 {
-	struct audit_log head;
-	char msg[512];
+	struct pipeline pl = { o->policy, NULL, o->target, o->mode, d->writer };
+	struct pipeline_outputs po = { &d->out, NULL, o->signer != NULL ? &d->aud : NULL,
+	    d->audit_path, o->ledger, o->signer, d->writer };
+	int rc;
 
 	if (d->state == DOC_FAILED) {
 		if (d->read_errno != 0) {
@@ -477,38 +466,13 @@ doc_commit(const struct batch_options *o, struct batch_doc *d)
 			    "known", d->audit_path);
 			goto failed;
 		}
-		if (audit_writer_changes(d->writer, o->policy, &d->d, &d->res, msg,
-		    sizeof(msg)) != 0 ||
-		    audit_writer_end(d->writer, d->res.released, d->res.withheld, d->res.out_len, msg,
-		    sizeof(msg)) != 0) {
-			if (d->aud.err != 0)
-				(void)text_out_flush(&d->aud, d->err, sizeof(d->err));
-			else
-				snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
+		if (pipeline_audit(&pl, &d->d, &d->res, &d->aud, d->audit_path, d->err,
+		    sizeof(d->err)) != 0)
 			goto failed;
-		}
-		if (text_out_flush(&d->aud, d->err, sizeof(d->err)) != 0)
-			goto failed;
-		audit_writer_head(d->writer, &head);
-		if (o->ledger != NULL && audit_ledger_append(o->ledger, o->signer, &head, d->err,
-		    sizeof(d->err)) != 0) {
-			doc_abort(d);
-			return -1;
-		}
-		if (text_out_close(&d->aud, true, d->err, sizeof(d->err)) != 0) {
-			doc_abort(d);
-			return ledger_undo(o, d);
-		}
 	}
-	if (text_out_close(&d->out, true, d->err, sizeof(d->err)) != 0) {
-		/* No release, so no audit of one, and no ledger entry for it. */
-		if (o->signer != NULL) {
-			unlink(d->audit_path);
-			return ledger_undo(o, d);
-		}
-		return 1;
-	}
-	return 0;
+	if ((rc = pipeline_commit(&po, d->err, sizeof(d->err))) != 0)
+		doc_abort(d);
+	return rc;
 failed:
 	doc_abort(d);
 	return 1;

@@ -28,6 +28,7 @@
 #include "keys.h"
 #include "marking.h"
 #include "policy.h"
+#include "pipeline.h"
 #include "policy_test.h"
 #include "redact.h"
 #include "report.h"
@@ -544,40 +545,6 @@ run_audit_start(const struct redact_args *a, const struct policy *p, const struc
 	return 0;
 }
 
-/* Writes the audit's records once the release is written. Returns 0, or -1 having said why. */
-static int
-run_audit_finish(const struct redact_args *a, const struct policy *p, const struct document *d,
-    const struct redact_result *res, const struct text_out *aud, struct run_audit *ac)
-{
-	char err[1024];
-
-	if (audit_writer_changes(ac->writer, p, d, res, err, sizeof(err)) != 0 ||
-	    audit_writer_end(ac->writer, res->released, res->withheld, res->out_len, err,
-	    sizeof(err)) != 0) {
-		if (aud->err != 0)
-			say("%s: write error: %s", a->audit, strerror(aud->err));
-		else
-			say("%s: %s", a->audit, err);
-		return -1;
-	}
-	return 0;
-}
-
-/* A redact_sink that writes the release to a text_out and into its audit's digest. */
-struct audited_sink {
-	struct text_out *out;
-	struct audit_writer *writer;
-};
-
-static int
-audited_write(void *ctx, const void *buf, size_t n)
-{
-	struct audited_sink *as = ctx;
-
-	audit_writer_output(as->writer, buf, n);
-	return text_out_sink(as->out, buf, n);
-}
-
 /* Where a redact run writes: the release and, with an audit, the audit. */
 struct outputs {
 	struct text_out out;
@@ -620,90 +587,15 @@ outputs_open(const struct redact_args *a, struct outputs *o)
 	return 0;
 }
 
-/* Takes the run's entry out of the ledger again, saying so if that fails too. */
-static void
-ledger_undo(struct run_audit *ac)
+/* The outputs as pipeline_commit takes them. */
+static struct pipeline_outputs
+outputs_of(const struct redact_args *a, struct outputs *o, struct run_audit *ac)
 {
-	char err[1024];
+	struct pipeline_outputs po = { &o->out, o->spool.fp != NULL ? &o->spool : NULL,
+	    o->audit ? &o->aud : NULL, a->audit, ac->ledger.fd >= 0 ? &ac->ledger : NULL,
+	    ac->signer, ac->writer };
 
-	if (ac->ledger.fd >= 0 && audit_ledger_undo(&ac->ledger, err, sizeof(err)) != 0)
-		say("%s", err);
-}
-
-/* Removes the temporary files: a failed run leaves nothing behind. */
-static void
-outputs_abort(struct outputs *o)
-{
-	char scratch[1024];
-
-	if (o->audit)
-		text_out_close(&o->aud, false, scratch, sizeof(scratch));
-	text_out_close(&o->out, false, scratch, sizeof(scratch));
-	text_spool_close(&o->spool);
-}
-
-/*
- * Writes the release and, with an audit, the audit: both flushed and synced, the run entered in
- * the ledger, and only then both renamed into place. Returns 0, or -1 having said why; every
- * failure before the renames leaves nothing behind.
- */
-static int
-outputs_commit(const struct redact_args *a, struct outputs *o, struct run_audit *ac)
-{
-	char err[1024], scratch[1024];
-	bool to_stdout = o->out.path == NULL;
-	struct audit_log head;
-	bool bad;
-
-	if (!o->audit) {
-		if (text_out_close(&o->out, true, err, sizeof(err)) != 0) {
-			say("%s", err);
-			return -1;
-		}
-		return 0;
-	}
-	audit_writer_head(ac->writer, &head);
-	if (text_out_flush(&o->out, err, sizeof(err)) != 0 ||
-	    text_out_flush(&o->aud, err, sizeof(err)) != 0 ||
-	    (ac->ledger.fd >= 0 &&
-	    audit_ledger_append(&ac->ledger, ac->signer, &head, err, sizeof(err)) != 0)) {
-		say("%s", err);
-		outputs_abort(o);
-		return -1;
-	}
-	/*
-	 * The release first when it goes to standard output (it cannot be taken back, so the
-	 * audit is kept only if it went out whole); the audit first when the release is a file
-	 * (a release without its audit is removed again).
-	 */
-	if (to_stdout) {
-		o->out.close_stdout = true;
-		stdout_closed = true;
-		bad = text_spool_copy(&o->spool, &o->out, err, sizeof(err)) != 0 ||
-		    text_out_close(&o->out, true, err, sizeof(err)) != 0;
-		text_spool_close(&o->spool);
-		if (bad) {
-			say("%s", err);
-			text_out_close(&o->aud, false, scratch, sizeof(scratch));
-			ledger_undo(ac);
-			return -1;
-		}
-	}
-	if (text_out_close(&o->aud, true, err, sizeof(err)) != 0) {
-		say("%s", err);
-		if (!to_stdout)
-			text_out_close(&o->out, false, scratch, sizeof(scratch));
-		ledger_undo(ac);
-		return -1;
-	}
-	if (!to_stdout && text_out_close(&o->out, true, err, sizeof(err)) != 0) {
-		say("%s", err);
-		/* No release, so no audit of one, and no ledger entry for it. */
-		unlink(a->audit);
-		ledger_undo(ac);
-		return -1;
-	}
-	return 0;
+	return po;
 }
 
 static int
@@ -747,10 +639,6 @@ cmd_redact(const struct redact_args *a)
 		say("%s (--no-sandbox runs without it)", err);
 		goto done;
 	}
-	if (document_parse(p, in.data, in.len, name, &d, err, sizeof(err)) != 0) {
-		say("%s", err);
-		goto done;
-	}
 	/*
 	 * The release goes to its (temporary) file as it is rendered, never held in memory: every
 	 * decision is made before its first byte, and a failed run removes the file. To standard
@@ -758,11 +646,12 @@ cmd_redact(const struct redact_args *a)
 	 */
 	{
 		struct text_out *rel = o.spool.fp != NULL ? &o.spool : &o.out;
-		struct audited_sink as = { rel, ac.writer };
-		struct redact_sink plain = { text_out_sink, rel }, audited = { audited_write, &as };
+		struct redact_sink sink = { text_out_sink, rel };
+		struct pipeline pl = { p, NULL, &target, a->mode, ac.writer };
+		struct pipeline_outputs po = outputs_of(a, &o, &ac);
 
-		if (redact_stream(p, &d, &target, a->mode, a->audit != NULL ? &audited : &plain,
-		    a->audit != NULL, &res, err, sizeof(err)) != 0) {
+		if (pipeline_release(&pl, in.data, in.len, name, &sink, &d, &res, err,
+		    sizeof(err)) != 0) {
 			if (rel == &o.spool && rel->err != 0)
 				say("the release's temporary file: write error: %s",
 				    strerror(rel->err));
@@ -773,18 +662,29 @@ cmd_redact(const struct redact_args *a)
 				say("%s", err);
 			goto done;
 		}
+		warn_unproven(name, &d, &res);
+		if (a->audit != NULL &&
+		    pipeline_audit(&pl, &d, &res, &o.aud, a->audit, err, sizeof(err)) != 0) {
+			say("%s", err);
+			goto done;
+		}
+		/* Everything is decided before the first byte is written: an error leaves no output. */
+		opened = false;
+		rc = pipeline_commit(&po, err, sizeof(err));
+		stdout_closed = o.out.close_stdout;
+		if (rc != 0) {
+			say("%s", err);
+			rc = EXIT_ERROR;
+			goto done;
+		}
 	}
-	warn_unproven(name, &d, &res);
-	if (a->audit != NULL && run_audit_finish(a, p, &d, &res, &o.aud, &ac) != 0)
-		goto done;
-	/* Everything is decided before the first byte is written: an error leaves no output. */
-	opened = false;
-	if (outputs_commit(a, &o, &ac) != 0)
-		goto done;
 	rc = EXIT_OK;
 done:
-	if (opened)
-		outputs_abort(&o);
+	if (opened) {
+		struct pipeline_outputs po = outputs_of(a, &o, &ac);
+
+		pipeline_abort(&po);
+	}
 	run_audit_free(&ac);
 	redact_result_free(&res);
 	document_free(&d);
