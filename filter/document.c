@@ -854,6 +854,17 @@ settle_markings(const struct policy *p, struct document *d)
 				pt->eff_known = pt->eff_known && d->portions[j].eff_known;
 			}
 		}
+		/*
+		 * What no mark proves: unmarked text after a break takes the document's marking
+		 * too, a column parted by spaces is unknown. Neither raises another portion.
+		 */
+		if (pt->unread & UNREAD_BREAK) {
+			if (known)
+				marking_join(p, &d->docmark, &eff, &eff);
+			pt->eff_known = pt->eff_known && known;
+		}
+		if (pt->unread & UNREAD_CELL)
+			eff.unknown = true;
 		if ((pt->eff = intern(d, &eff)) == NULL)
 			return -1;
 	}
@@ -987,6 +998,7 @@ struct reader {
 				 * (announced_text): up to it, unmarked lines go on; or DOC_NONE */
 	bool bulleted;		/* the current portion opened at a list item with a mark */
 	size_t para;		/* ... and the portion of the paragraph that list is in */
+	unsigned char unread;	/* what the next portion start opens holds that no mark proves */
 	bool pending;		/* a banner or caption in the body raises the text after it */
 	enum portion_reason pending_reason;
 	struct marking raise;	/* ... to this */
@@ -1032,6 +1044,8 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	pt->label_end = label_end <= rd->p->reading.label_max ? label_end : 0;
 	pt->joined = rel == REL_JOINED;
 	pt->raises_unmarked = rel == REL_DOCUMENT;
+	pt->unread = rd->unread;
+	rd->unread = 0;
 	rd->pending = false;
 	rd->bulleted = false;
 	rd->block = DOC_NONE;
@@ -1638,7 +1652,8 @@ tag_at(const char *s, size_t n, size_t *len)
 	static const char *const block[] = { "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td",
 	    "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "h1", "h2", "h3", "h4",
 	    "h5", "h6", "hr", "blockquote", "pre", "section", "article", "header", "footer",
-	    "center", "body", "html", "title", "address", "figure", "w:p" };
+	    "center", "body", "html", "title", "address", "figure", "w:p", "main", "nav", "aside",
+	    "fieldset", "details", "summary", "form", "legend", "figcaption" };
 	size_t k = 1, a, e, i;
 
 	if (n < 3 || s[0] != '<')
@@ -1962,7 +1977,7 @@ note_items(struct reader *rd, const char *s, size_t n)
 }
 
 static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
-    bool latin1, bool head, struct marking *m);
+    bool latin1, bool head, struct marking *m, bool *broke);
 
 /*
  * The marking of a level letter ("c", "S"), in either case, or none. Sets *other for a letter of
@@ -2679,7 +2694,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
 	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
 	    d->lines[prev].latin1)), other = false, opens, in_sequence = false, ours;
-	bool runs_on;
+	bool runs_on, broke = false;
 	const struct group *g;
 	enum label_kind label;
 	struct opening o;
@@ -2736,7 +2751,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		return 0;
 	/* Every mark further on in the line counts too: the line cannot be cut. */
 	if (text_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1,
-	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more))
+	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke))
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
@@ -2755,6 +2770,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* A list item with a mark of its own: the paragraph before it is the list's. */
 	para = rd->bulleted ? rd->para : rd->cur;
+	rd->unread = broke ? UNREAD_BREAK : 0;
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
 		return -1;
 	if (h->bullet || g == &h->second) {
@@ -2854,7 +2870,7 @@ read_subject(struct reader *rd, size_t i)
 			marking_join(p, &mk, &more, &mk);
 	}
 	if (text_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) : label_end,
-	    ln->latin1, has_mark, &more)) {
+	    ln->latin1, has_mark, &more, NULL)) {
 		if (has_mark)
 			marking_join(p, &mk, &more, &mk);
 		else
@@ -2984,27 +3000,34 @@ strstr_n(const char *s, size_t n, const char *t)
 }
 
 /*
- * What the cells of a table row say (line i opens with '|', or its cells are parted by tabs or
- * runs of spaces): a cell that is a classification on its own ("| Bravo | active | SECRET |",
- * "| S//NF |", "| C |", "BRAVO\tactive\tS"), or controls alone ("| NOFORN |", "| REL TO USA |"),
- * raises the row. Returns whether one does, with their join in *m.
+ * What the cells of a table row say (line i opens with '|'): a cell that is a classification on
+ * its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |"), or controls alone ("| NOFORN
+ * |", "| REL TO USA |"), raises the row. Returns whether one does, with their join in *m. In a
+ * row whose cells are parted by tabs or runs of spaces, a cell that is a level alone
+ * ("BRAVO\tactive\tS") sets *spaced: such a column may say something else ("Status:  S" for
+ * standby), so the row is unknown (UNREAD_CELL) and raises nothing else.
  */
 static bool
-table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m,
+    bool *spaced)
 {
 	const char *s = d->data + d->lines[i].off;
 	size_t n = d->lines[i].len, k = 0, a;
 	bool found = false, bars;
 
+	*spaced = false;
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
 	if (k >= n || n > STRUCTURE_MAX)
 		return false;
-	/* Cells between bars, or between tabs and runs of spaces ("BRAVO\tactive\tS"). */
-	bars = s[k] == '|';
+	/*
+	 * Cells between bars, with the outer ones or without ("Report | TS"), or between tabs and
+	 * runs of spaces ("BRAVO\tactive\tS").
+	 */
+	bars = memchr(s + k, '|', n - k) != NULL;
 	if (!bars && memchr(s + k, '\t', n - k) == NULL && !strstr_n(s + k, n - k, "  "))
 		return false;
-	for (a = bars ? k + 1 : k; a <= n; a = k + 1) {
+	for (a = s[k] == '|' ? k + 1 : k; a <= n; a = k + 1) {
 		struct fold f;
 		struct marking one;
 		size_t b, e;
@@ -3027,12 +3050,14 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 		 * Between spaces, a cell is a classification only as a marking alone ("S",
 		 * "Secret", "S//NF"): a stamp's "Class: CONFIDENTIAL" in a column is no cell's.
 		 */
-		if (!bars && !(marking_parse(p, f.text, f.len, MARKING_BANNER, &one) == 1 &&
-		    !one.unknown && one.level >= 0) && !(e - b <= 2 &&
-		    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
-		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)) &&
-		    !cell_controls(p, &f, &one))
+		if (!bars) {
+			if ((marking_parse(p, f.text, f.len, MARKING_BANNER, &one) == 1 &&
+			    !one.unknown && one.level > 0) || (e - b <= 2 &&
+			    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
+			    !one.unknown && one.level > 0))
+				*spaced = true;
 			continue;
+		}
 		if (bars && !reading_class_line(p, &f, false, &one) && !(e - b <= 2 &&
 		    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
 		    (one.level > 0 || one.controls != 0 || one.fd != FD_NONE)) &&
@@ -3085,11 +3110,11 @@ joined_adds(const struct policy *p, char *buf, size_t tail, size_t head, bool la
 	struct marking one, two;
 	bool found1, found2;
 
-	if (!text_marks(p, buf, 2 + tail + 1 + head, 0, latin1, false, m))
+	if (!text_marks(p, buf, 2 + tail + 1 + head, 0, latin1, false, m, NULL))
 		return false;
-	found1 = text_marks(p, buf, 2 + tail, 0, latin1, false, &one);
+	found1 = text_marks(p, buf, 2 + tail, 0, latin1, false, &one, NULL);
 	memmove(buf + 2, buf + 3 + tail, head);
-	found2 = text_marks(p, buf, 2 + head, 0, latin1, false, &two);
+	found2 = text_marks(p, buf, 2 + head, 0, latin1, false, &two, NULL);
 	if (found1 && found2)
 		marking_join(p, &one, &two, &one);
 	else if (found2)
@@ -3172,41 +3197,46 @@ across_marks(const struct policy *p, const struct document *d, size_t i, struct 
 /*
  * What the marks of line i from byte `from` say, in mid-line and in its table cells, joined, into
  * *m; a mark that a hyphen broke across the line break before it (broken_term) is unknown, and
- * one written across it (across_marks) counts.
+ * one written across it (across_marks) counts. *unread says what the line holds that no mark
+ * proves (UNREAD_BREAK, UNREAD_CELL): for the portion it is read in, never the document's
+ * marking.
  */
 static bool
 line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
-    struct marking *m)
+    struct marking *m, unsigned char *unread)
 {
-	struct marking cells;
-	bool found = text_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
-	    d->lines[i].latin1, false, m);
+	struct marking more;
+	bool found, spaced, broke = false;
 
-	if (across_marks(p, d, i, &cells)) {
+	found = text_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
+	    d->lines[i].latin1, false, m, &broke);
+	if (across_marks(p, d, i, &more)) {
 		if (found)
-			marking_join(p, m, &cells, m);
+			marking_join(p, m, &more, m);
 		else
-			*m = cells;
+			*m = more;
 		found = true;
 	}
 	if (broken_term(p, d, i)) {
-		marking_init(&cells);
-		cells.unknown = true;
-		snprintf(cells.unknown_token, sizeof(cells.unknown_token), "%s",
+		marking_init(&more);
+		more.unknown = true;
+		snprintf(more.unknown_token, sizeof(more.unknown_token), "%s",
 		    "a mark broken across lines");
 		if (found)
-			marking_join(p, m, &cells, m);
+			marking_join(p, m, &more, m);
 		else
-			*m = cells;
+			*m = more;
 		found = true;
 	}
-	if (!table_marks(p, d, i, &cells))
-		return found;
-	if (found)
-		marking_join(p, m, &cells, m);
-	else
-		*m = cells;
-	return true;
+	if (table_marks(p, d, i, &more, &spaced)) {
+		if (found)
+			marking_join(p, m, &more, m);
+		else
+			*m = more;
+		found = true;
+	}
+	*unread = (broke ? UNREAD_BREAK : 0) | (spaced ? UNREAD_CELL : 0);
+	return found;
 }
 
 /*
@@ -4519,6 +4549,38 @@ coded_char(const char *s, size_t n, size_t *len)
 	return c;
 }
 
+/* Whether s[0..n) opens with a space or tab written coded ("&#9;", "&#x20;"), its length in *len. */
+static bool
+coded_space(const char *s, size_t n, size_t *len)
+{
+	long c = coded_char(s, n, len);
+
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x200B || c == 0x200C || c == 0xFEFF;
+}
+
+/*
+ * The length of a tag that parts no paragraph at s[0..n) ("</font>", "<span class=x>", "<img
+ * src=x>", "<!-- note -->"), or 0.
+ */
+static size_t
+inline_tag(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n >= 4 && memcmp(s, "<!--", 4) == 0) {
+		for (k = 4; k + 2 < n && k < TAG_MAX; k++)
+			if (memcmp(s + k, "-->", 3) == 0)
+				return k + 3;
+		return 0;
+	}
+	if (n < 3 || s[0] != '<' || !(isalpha((unsigned char)s[1]) ||
+	    (s[1] == '/' && isalpha((unsigned char)s[2]))))
+		return 0;
+	for (k = 1; k < n && k < TAG_MAX && s[k] != '>' && s[k] != '<'; k++)
+		continue;
+	return k < n && s[k] == '>' ? k + 1 : 0;
+}
+
 /*
  * How much of a paragraph break a token at folded offset j of f (src its source) is, in *weight
  * (1: a line break; 2: a paragraph's end by itself), and its length; 0 when none is there: a
@@ -4536,6 +4598,20 @@ break_token(const struct fold *f, const char *src, size_t j, int *weight)
 	long c;
 
 	*weight = 1;
+	/* A paragraph's sign before its number ("... Monday. \u00b62. The"): a paragraph begins. */
+	if ((unsigned char)s[j] == 0xC2 && j + 1 < f->len && (unsigned char)s[j + 1] == 0xB6) {
+		for (k = j + 2; k < f->len && s[k] == ' '; k++)
+			continue;
+		if (k >= f->len || !isdigit((unsigned char)s[k]))
+			return 0;
+		/* Its number is its label: what follows it may be a mark. */
+		while (k < f->len && isdigit((unsigned char)s[k]))
+			k++;
+		if (k < f->len && (s[k] == '.' || s[k] == ')'))
+			k++;
+		*weight = 2;
+		return k - j;
+	}
 	if (s[j] == '<') {
 		kind = tag_at(s + j, f->len - j, &len);
 		*weight = kind == TAG_BLOCK ? 2 : 1;
@@ -4590,11 +4666,19 @@ break_at(const struct fold *f, const char *src, size_t k)
 	for (j = k; j < f->len && (t = break_token(f, src, j, &weight)) > 0;) {
 		j += t;
 		count += weight;
-		/* Between two: spaces and "&nbsp;". */
+		/* Between two: spaces, "&nbsp;", and tags that part nothing ("</font>", "<!-- -->"). */
 		for (;;) {
+			size_t len;
+
 			if (j < f->len && (s[j] == ' ' || s[j] == '\t'))
 				j++;
-			else if ((t = token_at(f, j, "&nbsp;")) > 0)
+			else if ((t = token_at(f, j, "&nbsp;")) > 0 || (t = token_at(f, j, "&zwnj;")) > 0)
+				j += t;
+			else if (j < f->len && s[j] == '&' && coded_space(s + j, f->len - j, &t))
+				j += t;
+			else if (j < f->len && s[j] == '<' &&
+			    tag_at(s + j, f->len - j, &len) == TAG_NONE && (t = inline_tag(s + j,
+			    f->len - j)) > 0)
 				j += t;
 			else
 				break;
@@ -4619,7 +4703,7 @@ inline_break(const struct policy *p, const struct fold *f, const char *src, size
 	bool other;
 
 	if (k == 0 || (s[k] != '<' && s[k] != '&' && s[k] != '\\' && s[k] != '%' &&
-	    src[fold_source(f, k)] != '\r'))
+	    (unsigned char)s[k] != 0xC2 && src[fold_source(f, k)] != '\r'))
 		return false;
 	if ((j = break_at(f, src, k)) == 0)
 		return false;
@@ -4751,7 +4835,7 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 
 static bool
 sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
-    bool head, struct marking *m)
+    bool head, struct marking *m, bool *broke)
 {
 	size_t pos = from, first;
 	bool found = false;
@@ -4775,6 +4859,10 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 
 			/* Unmarked text after a paragraph break inside the line ("<br><br>"). */
 			if (inline_break(p, &f, s + pos, k)) {
+				if (broke != NULL) {
+					*broke = true;
+					continue;
+				}
 				marking_init(&one);
 				one.unknown = true;
 				add_found(p, m, &found, &one);
@@ -4827,12 +4915,12 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
  */
 static bool
 text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1, bool head,
-    struct marking *m)
+    struct marking *m, bool *broke)
 {
 	struct marking more;
 	bool found = reading_marks(p, s, n, from, latin1, m);
 
-	if (!sentence_marks(p, s, n, from, latin1, head, &more))
+	if (!sentence_marks(p, s, n, from, latin1, head, &more, broke))
 		return found;
 	if (found)
 		marking_join(p, m, &more, m);
@@ -4983,12 +5071,15 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	struct document *d = rd->d;
 	size_t para = rd->para;
 	struct marking raised;
+	unsigned char unread;
 
 	/* Every mark in it counts, in brackets or written as words ("- Met. SECRET The"). */
-	if (line_marks(rd->p, d, i, 0, &raised)) {
+	if (line_marks(rd->p, d, i, 0, &raised, &unread)) {
+		rd->unread = unread;
 		if (start(rd, i, &raised, REASON_MIDLINE, label_end, REL_JOINED) != 0)
 			return -1;
-	} else if (start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,
+	} else if ((rd->unread = unread),
+	    start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,
 	    REL_JOINED) != 0) {
 		return -1;
 	}
@@ -5021,7 +5112,8 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    (h->label == LABEL_NONE && h->at_head && h->group.kind == GROUP_ITEM &&
 	    h->group.start == h->after_label &&
 	    (h->group.item == ITEM_NUMBER || h->group.item == ITEM_ROMAN));
-	bool other, fresh, list = false;
+	bool other, fresh, list = false, found;
+	unsigned char unread;
 	size_t label_end = numbered || item ? h->label_end : 0;
 
 	/*
@@ -5053,10 +5145,14 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	if (list) {
 		if (start_list_item(rd, i, label_end) != 0)
 			return -1;
-	} else if (line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
+	} else if ((found = line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
-	    fold_source(f, h->group.end) : 0, &raised)) {
+	    fold_source(f, h->group.end) : 0, &raised, &unread)) || unread) {
 		struct marking lm, tail;
+
+		if (!found)
+			marking_init(&raised);
+		rd->unread = unread;
 
 		/* A letter label that may be a mark counts too, with what stands after it. */
 		if (h->letter != 0 && letter_marking(rd->p, h->letter, &lm, &other)) {

@@ -56,6 +56,10 @@ struct doc_line {
 				 * as a blank line, copied as it is even inside a withheld portion */
 };
 
+/* What a portion holds that no mark proves (doc_portion.unread). */
+#define UNREAD_BREAK 1
+#define UNREAD_CELL 2
+
 /* Why a portion begins where it does: what its reviewer is told (check), nothing else. */
 enum portion_reason {
 	REASON_MARK,		/* a mark at its head */
@@ -82,6 +86,11 @@ struct doc_portion {
 				 * document's marking, and never stands for it */
 	bool raises_back;	/* a mark that ends its paragraph ("... walk out. (S)"): it marks
 				 * the text before it, and raises the portions of the paragraph */
+	unsigned char unread;	/* UNREAD_BREAK: text after a paragraph break inside a line
+				 * ("<br><br>The"), unmarked text: it takes the document's
+				 * marking besides its mark; UNREAD_CELL: a row whose
+				 * classification column is parted by spaces ("Status:  S" may
+				 * be standby): unknown. Neither raises any other portion. */
 	size_t label_end;	/* bytes of the first line kept as label in mask mode */
 	size_t with;		/* REASON_LIST: the paragraph the list is in (its marking joins
 				 * this one's with the item's before it), or DOC_NONE */

@@ -17,7 +17,9 @@ static size_t
 entity(const char *s, size_t n, int32_t *cp)
 {
 	static const struct { const char *name; int32_t cp; } named[] = { { "&lt;", '<' },
-	    { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' } };
+	    { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' },
+	    { "&lpar;", '(' }, { "&rpar;", ')' }, { "&sol;", '/' }, { "&nbsp;", 0xA0 },
+	    { "&copy;", 0xA9 }, { "&reg;", 0xAE } };
 	size_t i, k;
 	int32_t c = 0;
 	bool hex;
@@ -47,6 +49,61 @@ entity(const char *s, size_t n, int32_t *cp)
 }
 
 /*
+ * Whether the sign at s[i..i + len) ("\u00a9", "\u00ae"), what a word processor makes of "(C)"
+ * and "(R)" as they are typed, stands where a mark does: at the line's head or after a
+ * sentence's end, a colon or a bullet ("... security. \u00a9 The", "-- \u00a9 the"), before a
+ * space and a letter. Not in "Copyright \u00a9 2009", "Microsoft\u00ae Office" or an address
+ * ("DoeJ\u00a9state.gov", OCR's "@").
+ */
+static bool
+sign_as_mark(const char *s, size_t n, size_t i, size_t len)
+{
+	size_t k = i, j = i + len;
+
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k > 0 && strchr(".!?:;-*", s[k - 1]) == NULL && (unsigned char)s[k - 1] < 0x80)
+		return false;
+	if (k > 0 && k == i)
+		return false;	/* glued to what stands before it */
+	if (j >= n || (s[j] != ' ' && s[j] != '\t'))
+		return false;
+	while (j < n && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	return j < n && isalpha((unsigned char)s[j]);
+}
+
+/*
+ * The length of a tag of inline markup at s[0..n) ("<b>", "</span>", "<font size=2>", "<o:p>"),
+ * which a page shows as nothing: the words on either side are read as the page shows them
+ * ("<b>SECRET</b>", "SE<b></b>CRET"). Tags that part lines or paragraphs, and "<s>" (which a
+ * mark in angle brackets may be), are not these. Returns 0 when none is there.
+ */
+static size_t
+inline_markup(const char *s, size_t n)
+{
+	static const char *const names[] = { "b", "i", "u", "em", "strong", "span", "font", "a",
+	    "small", "big", "sup", "sub", "mark", "code", "tt", "o:p", "wbr", "img", "abbr",
+	    "cite", "q", "label", "ins", "del" };
+	size_t k = 1, a, e, i;
+
+	if (n < 3 || s[0] != '<')
+		return 0;
+	if (s[k] == '/')
+		k++;
+	for (a = k; k < n && (isalpha((unsigned char)s[k]) || s[k] == ':'); k++)
+		continue;
+	for (e = k; e < n && e < 256 && s[e] != '>' && s[e] != '<'; e++)
+		continue;
+	if (k == a || e >= n || s[e] != '>' || (k < e && s[k] != ' ' && s[k] != '/'))
+		return 0;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == k - a && strncasecmp(s + a, names[i], k - a) == 0)
+			return e + 1;
+	return 0;
+}
+
+/*
  * Whether s[0..n) is printable ASCII and tabs, which fold to themselves (tabs to spaces), with no
  * character reference.
  */
@@ -59,7 +116,8 @@ plain(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c >= 0x7F || (c == '&' && entity(s + i, n - i, &cp) > 0))
+		if (c < 0x20 || c >= 0x7F || (c == '&' && entity(s + i, n - i, &cp) > 0) ||
+		    (c == '<' && inline_markup(s + i, n - i) > 0))
 			return false;
 	}
 	return true;
@@ -368,6 +426,11 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 		/* "&#x28;S&#x2f;&#x2f;NF&#x29;" is what a page shows: "(S//NF)". */
 		if (cp == '&' && (fixed = entity(s + i, scan - i, &cp)) > 0)
 			len = fixed;
+		/* Inline markup shows as nothing. */
+		if (cp == '<' && (fixed = inline_markup(s + i, scan - i)) > 0) {
+			i += fixed;
+			continue;
+		}
 
 		/* "Â¶2." is "¶2." read as Latin-1 once too often: it is read as it was written. */
 		if (cp >= 0xC2 && (fixed = misread_utf8(s + i, scan - i, latin1, cp, &cp)) > 0)
@@ -382,12 +445,8 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 				cp = 0x80;
 		}
 
-		/*
-		 * "\u00a9" and "\u00ae" are what word processors make of "(C)" and "(R)" as they are
-		 * typed: read as those, but between letters or digits (OCR's "@" in an address).
-		 */
-		if ((cp == 0xA9 || cp == 0xAE) && !(i > 0 && isalnum((unsigned char)s[i - 1]) &&
-		    i + len < n && isalnum((unsigned char)s[i + len]))) {
+		/* "\u00a9" and "\u00ae" where a mark stands: read as "(C)" and "(R)". */
+		if ((cp == 0xA9 || cp == 0xAE) && sign_as_mark(s, n, i, len)) {
 			ok = put(f, '(', i) && put(f, cp == 0xA9 ? 'C' : 'R', i) && put(f, ')', i);
 		} else if (cp == '\t' || cp == '\f' || cp == '\v' || cp == ' ') {
 			/* A run of spaces is one. */

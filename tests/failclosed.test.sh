@@ -452,6 +452,32 @@ variants coded-mark UNCLASSIFIED 'walrus' '' \
 printf 'UNCLASSIFIED\n\nFrom: Doe, Jane <DoeJ\302\251state.gov>\n\n1. (U) The puffin count.\n-- ALPHA\tpuffin on time\tU\n' > "$tmp/keep18"
 adv round18-neighbours-kept UNCLASSIFIED "$tmp/keep18" '' 'DoeJ|ALPHA'
 
+# 39. A nineteenth round, tests/data/redteam19/ (found on round 18's rules; what is left is in
+#     tests/data/redteam19-open): inline tags between two breaks ("<br></font><br>"), coded spaces
+#     between them, bold classification lines ("<b>SECRET</b>"), named character references
+#     ("&copy;"), a paragraph's sign in mid-line ("\u00b62. The"), bar tables with no outer bars.
+#     And what round 18's rules withheld that they must not: a state's code in a spaced column
+#     ("ND", read as NODIS), the copyright and registered signs in prose, a break in an
+#     UNCLASSIFIED e-mail (unmarked text after it takes the document's marking, and raises
+#     nothing), a status column ("S" for standby: that row alone, never the document).
+redteam redteam19
+ADV_DIR=tests/data/redteam19
+adv round19-state-code UNCLASSIFIED $ADV_DIR/keep-O1.txt '' 'BORDER CROSSING|Pembina|Consular Section'
+adv round19-copyright UNCLASSIFIED $ADV_DIR/keep-O4.txt '' 'Press reaction|talks went well|Reuters'
+adv round19-html-mail UNCLASSIFIED $ADV_DIR/keep-O5.txt '' 'Visit logistics|Hi all|arrives on Tuesday'
+adv round19-registered UNCLASSIFIED $ADV_DIR/keep-O7.txt '' 'Microsoft'
+adv round19-break-unclassified UNCLASSIFIED $ADV_DIR/keep-O9.txt '' 'Thanks, John'
+adv round19-status-column UNCLASSIFIED $ADV_DIR/keep-O2.txt 'SMITH, John|BROWN, Peter' \
+    'COUNTRY CLEARANCE|Hotel reservations|Control officer'
+variants break-between UNCLASSIFIED 'walrus' '' \
+    'SECRET//NOFORN\n\n1. (U) The puffin count was normal.%bThe walrus route is open.\n' \
+    '<br></span><br>' '<br><!-- x --><br>' '<br><o:p></o:p><br>' '&#10;&#9;&#10;' \
+    '<br>&#160;<br>' ' \302\2662. ' '</main>'
+variants bold-class UNCLASSIFIED 'walrus' 'puffin' \
+    'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b\n\nThe walrus route is open.\n' \
+    '<b>SECRET</b>' '<p style="text-align:center"><b>SECRET</b></p>' 'SE<b></b>CRET' \
+    '<font color=red>TOP SECRET</font>'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
