@@ -758,6 +758,38 @@ blank_between(const struct document *d, size_t a, size_t b)
 }
 
 /*
+ * Unmarked text takes the banner's marking, raised to every other banner and every mark in the
+ * document: a banner that is lower than a portion is wrong, and never lowers what it covers; nor
+ * does the first banner lower a later one (an unclassified cover note before a SECRET attachment
+ * whose text is unmarked). A classification line outside the banner grammar ("Secret",
+ * "SECRET/NOFORN") says the same as a banner. Sets d->docmark, when a banner or a classification
+ * line gives one.
+ */
+static void
+document_marking(const struct policy *p, struct document *d, uint64_t caption_handling,
+    bool caption_noforn)
+{
+	size_t k;
+
+	if (!d->has_banner && !d->has_class)
+		return;
+	d->docmark = d->has_banner ? d->banner : d->classes;
+	if (d->has_class)
+		marking_join(p, &d->docmark, &d->classes, &d->docmark);
+	for (k = 0; k < d->nbanners; k++)
+		marking_join(p, &d->docmark, &d->banners[k], &d->docmark);
+	for (k = 0; k < d->nportions; k++)
+		if (d->portions[k].marked)
+			marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
+	/* Unmarked text is under every caption, whatever its level, and every REL TO named. */
+	marking_add_controls(p, &d->docmark, caption_handling);
+	if (d->has_named_rel)
+		marking_join(p, &d->docmark, &d->named_rel, &d->docmark);
+	if (caption_noforn)
+		d->docmark.fd = FD_NOFORN;
+}
+
+/*
  * Computes the document marking and every portion's effective marking. Returns 0, or -1 (out of
  * memory).
  */
@@ -784,29 +816,7 @@ settle_markings(const struct policy *p, struct document *d)
 	}
 	d->caption_noforn = caption_noforn;
 
-	/*
-	 * Unmarked text takes the banner's marking, raised to every other banner and every mark in
-	 * the document: a banner that is lower than a portion is wrong, and never lowers what it
-	 * covers; nor does the first banner lower a later one (an unclassified cover note before a
-	 * SECRET attachment whose text is unmarked). A classification line outside the banner
-	 * grammar ("Secret", "SECRET/NOFORN") says the same as a banner.
-	 */
-	if (d->has_banner || d->has_class) {
-		d->docmark = d->has_banner ? d->banner : d->classes;
-		if (d->has_class)
-			marking_join(p, &d->docmark, &d->classes, &d->docmark);
-		for (k = 0; k < d->nbanners; k++)
-			marking_join(p, &d->docmark, &d->banners[k], &d->docmark);
-		for (k = 0; k < d->nportions; k++)
-			if (d->portions[k].marked)
-				marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
-		/* Unmarked text is under every caption, whatever its level, and every REL TO named. */
-		marking_add_controls(p, &d->docmark, caption_handling);
-		if (d->has_named_rel)
-			marking_join(p, &d->docmark, &d->named_rel, &d->docmark);
-		if (caption_noforn)
-			d->docmark.fd = FD_NOFORN;
-	}
+	document_marking(p, d, caption_handling, caption_noforn);
 	for (k = 0; k < d->nportions; k++) {
 		struct doc_portion *pt = &d->portions[k];
 		struct marking eff;
