@@ -4991,6 +4991,17 @@ bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	return j > 0 && strchr(".?!", f.text[j - 1]) != NULL;
 }
 
+/* Whether line s[0..n) is a table's row or a markdown heading: '|' or '#' first. */
+static bool
+table_or_heading(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k < n && (s[k] == '|' || s[k] == '#');
+}
+
 /* Whether a line's label begins with a digit, after blanks and a pilcrow ("  ¶2."). */
 static bool
 digit_label(const char *s, size_t len)
@@ -5107,10 +5118,15 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	struct document *d = rd->d;
 	const char *s = d->data + d->lines[i].off;
 	struct marking raised;
-	bool item = h->label == LABEL_BULLET || (h->label == LABEL_NONE && (h->symbol ||
-	    (h->group.kind == GROUP_ITEM && h->group.start == h->after_label &&
-	    (h->group.item == ITEM_LOWER || h->group.item == ITEM_UPPER))));
 	size_t len = d->lines[i].len;
+	/*
+	 * A table's row or a heading ("| Site |", "# Collection") is the page's own: never an item
+	 * of a list that a paragraph's colon opened, which would take that paragraph's mark.
+	 */
+	bool item = !table_or_heading(s, len) && (h->label == LABEL_BULLET ||
+	    (h->label == LABEL_NONE && (h->symbol || (h->group.kind == GROUP_ITEM &&
+	    h->group.start == h->after_label &&
+	    (h->group.item == ITEM_LOWER || h->group.item == ITEM_UPPER)))));
 	/*
 	 * "2. The", wherever it stands; not "3. of the year", a sentence that wrapped after a
 	 * number, nor "1.4(D)", an exemption written in a margin.

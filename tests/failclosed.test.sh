@@ -459,7 +459,9 @@ adv round18-neighbours-kept UNCLASSIFIED "$tmp/keep18" '' 'DoeJ|ALPHA'
 #     And what round 18's rules withheld that they must not: a state's code in a spaced column
 #     ("ND", read as NODIS), the copyright and registered signs in prose, a break in an
 #     UNCLASSIFIED e-mail (unmarked text after it takes the document's marking, and raises
-#     nothing), a status column ("S" for standby: that row alone, never the document).
+#     nothing), a status column ("S" for standby: that row alone, never the document). A third
+#     pass: a table or a heading after "(U) ...:" is no item of the list the colon opened;
+#     NOFORN's misspelt legend and caveats ("US EYES ONLY") and HCS written out are aliases.
 redteam redteam19
 ADV_DIR=tests/data/redteam19
 adv round19-state-code UNCLASSIFIED $ADV_DIR/keep-O1.txt '' 'BORDER CROSSING|Pembina|Consular Section'
