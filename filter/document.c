@@ -3083,6 +3083,10 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 }
 
 static bool broken_term(const struct policy *p, const struct document *d, size_t i);
+static bool glued_chain(const struct policy *p, const char *s, size_t n);
+
+/* The longest word glued_chain reads. */
+#define CHAIN_MAX 64
 
 /* The most bytes of each line that across_marks reads. */
 #define JOIN_MAX 160
@@ -3881,6 +3885,59 @@ level_before_capital(const struct fold *f, size_t next, bool at_end)
 }
 
 /*
+ * Whether s[0..n) is all controls of the policy and what OCR makes of "//" between them ("I",
+ * "l", "1", "/", "|"), with at least one control: "ISIINOFORN", "IISIITKIINOFORN".
+ */
+static bool
+controls_chain(const struct policy *p, const char *s, size_t n)
+{
+	bool reach[CHAIN_MAX + 1], control[CHAIN_MAX + 1];
+	const struct policy_term *t;
+	size_t i, j;
+
+	if (n == 0 || n > CHAIN_MAX)
+		return false;
+	memset(reach, 0, sizeof(reach));
+	memset(control, 0, sizeof(control));
+	reach[0] = true;
+	for (i = 0; i < n; i++) {
+		if (!reach[i])
+			continue;
+		if (strchr("Il1/|", s[i]) != NULL && s[i] != '\0') {
+			reach[i + 1] = true;
+			control[i + 1] = control[i + 1] || control[i];
+		}
+		for (j = i + 2; j <= n && j - i <= POLICY_WORD_MAX; j++)
+			if ((t = policy_term_find(p, s + i, j - i)) != NULL && t->control >= 0 &&
+			    t->level < 0) {
+				reach[j] = true;
+				control[j] = true;
+			}
+	}
+	return reach[n] && control[n];
+}
+
+/*
+ * Whether the word s[0..n), in capitals, is a level's word glued to a chain of controls through
+ * what OCR makes of "//" ("SECRETISIINOFORN", "TOPSECRETIISIIINOFORN", from "SECRET//SI//NOFORN"):
+ * no word of prose ("SECRETARIAT", "CONFIDENTIALITY") is one. The word proves nothing: unknown.
+ */
+static bool
+glued_chain(const struct policy *p, const char *s, size_t n)
+{
+	static const size_t lengths[] = { 6, 9, 12 };	/* SECRET, TOPSECRET, CONFIDENTIAL */
+	size_t i;
+
+	if (n < 8 || n > CHAIN_MAX || !reading_capitals(s, n))
+		return false;
+	for (i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++)
+		if (lengths[i] + 2 <= n && word_kind(p, s, lengths[i]) == WORD_LEVEL &&
+		    controls_chain(p, s + lengths[i], n - lengths[i]))
+			return true;
+	return false;
+}
+
+/*
  * Whether s[0..n), in capitals, is a level above the lowest glued to a control of NOFORN's kind,
  * through what OCR makes of "//" ("SIINF", "SlINF"), or with `parted` false directly too ("SNF",
  * "TSNF"; not "SOC", the Serbian Orthodox Church).
@@ -4390,8 +4447,8 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	}
 	if (!policy_not_mark(p, s + a, b - a) && parted_word(p, s, a, b, m))
 		return true;
-	/* OCR's "SIINF" anywhere. */
-	if (noforn_glued(p, s + a, b - a, true))
+	/* OCR's "SIINF" anywhere; and a level's word glued to controls ("SECRETISIINOFORN"). */
+	if (noforn_glued(p, s + a, b - a, true) || glued_chain(p, s + a, b - a))
 		return true;
 	w = word_kind(p, s + a, b - a);
 	/* "TOP SECRET" is one level: read from "TOP" as from "SECRET". */

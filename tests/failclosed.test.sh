@@ -475,6 +475,14 @@ variants break-between UNCLASSIFIED 'walrus' '' \
     'SECRET//NOFORN\n\n1. (U) The puffin count was normal.%bThe walrus route is open.\n' \
     '<br></span><br>' '<br><!-- x --><br>' '<br><o:p></o:p><br>' '&#10;&#9;&#10;' \
     '<br>&#160;<br>' ' \302\2662. ' '</main>'
+# OCR's "//" read as "I" between a level and a chain of controls; prose words stay prose.
+variants glued-chain UNCLASSIFIED 'walrus' 'puffin' \
+    'UNCLASSIFIED\n\n(U) The puffin count.\n\n%b\n\nThe walrus selector is approved.\n' \
+    'TOP SECRETISIINOFORN' 'SECRETIISIIINOFORN' 'TOP SECRETISIITKIINOFORN' \
+    'CONFIDENTIALINOFORN' 'TOPSECRETIISIIINOFORN'
+printf 'UNCLASSIFIED\n\n1. (U) THE UN SECRETARIAT AND THE SECRETARIES MET ON CONFIDENTIALITY.\n' \
+    > "$tmp/secretariat"
+adv glued-chain-prose UNCLASSIFIED "$tmp/secretariat" '' 'SECRETARIAT|CONFIDENTIALITY'
 variants bold-class UNCLASSIFIED 'walrus' 'puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b\n\nThe walrus route is open.\n' \
     '<b>SECRET</b>' '<p style="text-align:center"><b>SECRET</b></p>' 'SE<b></b>CRET' \
