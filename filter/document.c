@@ -1654,7 +1654,6 @@ previous_text(const struct policy *p, const struct document *d, size_t i)
  */
 enum tag_kind { TAG_NONE, TAG_BREAK, TAG_BLOCK };
 
-#define TAG_MAX 256
 
 static enum tag_kind
 tag_at(const char *s, size_t n, size_t *len)
@@ -1664,25 +1663,14 @@ tag_at(const char *s, size_t n, size_t *len)
 	    "h5", "h6", "hr", "blockquote", "pre", "section", "article", "header", "footer",
 	    "center", "body", "html", "title", "address", "figure", "w:p", "main", "nav", "aside",
 	    "fieldset", "details", "summary", "form", "legend", "figcaption" };
-	size_t k = 1, a, e, i;
+	size_t name_end, i;
 
-	if (n < 3 || s[0] != '<')
+	if ((*len = fold_tag(s, n, &name_end)) == 0)
 		return TAG_NONE;
-	if (s[k] == '/')
-		k++;
-	for (a = k; k < n && (isalnum((unsigned char)s[k]) || s[k] == ':'); k++)
-		continue;
-	if (k == a)
-		return TAG_NONE;
-	for (e = k; e < n && e < TAG_MAX && s[e] != '>' && s[e] != '<'; e++)
-		continue;
-	if (e >= n || s[e] != '>' || (k < e && s[k] != ' ' && s[k] != '/' && s[k] != '\t'))
-		return TAG_NONE;
-	*len = e + 1;
-	if (k - a == 2 && strncasecmp(s + a, "br", 2) == 0)
+	if (fold_tag_is(s, name_end, "br"))
 		return TAG_BREAK;
 	for (i = 0; i < sizeof(block) / sizeof(block[0]); i++)
-		if (strlen(block[i]) == k - a && strncasecmp(s + a, block[i], k - a) == 0)
+		if (fold_tag_is(s, name_end, block[i]))
 			return TAG_BLOCK;
 	return TAG_NONE;
 }
@@ -1705,7 +1693,7 @@ markup_parts(const struct document *d, size_t a, size_t b)
 			k--;
 		if (k == 0 || s[k - 1] != '>')
 			break;
-		for (j = k - 1; j > 0 && k - j < TAG_MAX && s[j] != '<'; j--)
+		for (j = k - 1; j > 0 && k - j < FOLD_TAG_MAX && s[j] != '<'; j--)
 			continue;
 		if (s[j] != '<' || (kind = tag_at(s + j, k - j, &len)) == TAG_NONE || j + len != k)
 			break;
@@ -4564,55 +4552,48 @@ token_at(const struct fold *f, size_t k, const char *token)
 
 /*
  * The character that s[0..n) writes coded, and the bytes it takes in *len, or -1: a character
- * reference ("&#10;", "&#x000A;", "&lt;", "&NewLine;"), an escape ("\n", "\u000a", "\x0a") or a
- * URL's ("%0A").
+ * reference (fold_reference, breaks included: "&#10;", "&#x000A;", "&lt;", "&NewLine;"), an
+ * escape ("\n", "\u000a", "\x0a") or a URL's ("%0A").
  */
 static long
 coded_char(const char *s, size_t n, size_t *len)
 {
-	static const struct { const char *name; long c; } named[] = { { "&lt;", '<' },
-	    { "&gt;", '>' }, { "&newline;", '\n' }, { "\\n", '\n' }, { "\\r", '\r' },
-	    { "\\f", '\f' }, { "\\v", '\v' } };
+	static const struct { const char *name; long c; } named[] = { { "\\n", '\n' },
+	    { "\\r", '\r' }, { "\\f", '\f' }, { "\\v", '\v' } };
 	size_t i, k, start, max;
 	long c = 0;
-	int base = 10;
+	int32_t cp;
 
+	if (s[0] == '&') {
+		if ((*len = fold_reference(s, n, true, &cp)) == 0)
+			return -1;
+		return cp;
+	}
 	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
 		if (n >= strlen(named[i].name) &&
 		    strncasecmp(s, named[i].name, strlen(named[i].name)) == 0) {
 			*len = strlen(named[i].name);
 			return named[i].c;
 		}
-	if (n >= 4 && s[0] == '&' && s[1] == '#') {
+	/* "\u000a", "\x0a", "%0A": hex digits, as many as the form has. */
+	if (n >= 6 && s[0] == '\\' && (s[1] == 'u' || s[1] == 'U')) {
 		start = 2;
-		if (s[2] == 'x' || s[2] == 'X') {
-			start = 3;
-			base = 16;
-		}
-		max = start + 8;
-	} else if (n >= 6 && s[0] == '\\' && (s[1] == 'u' || s[1] == 'U')) {
-		start = 2;
-		base = 16;
 		max = 6;
 	} else if (n >= 4 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X')) {
 		start = 2;
-		base = 16;
 		max = 4;
 	} else if (n >= 3 && s[0] == '%') {
 		start = 1;
-		base = 16;
 		max = 3;
 	} else {
 		return -1;
 	}
-	for (k = start; k < n && k < max && (base == 16 ? isxdigit((unsigned char)s[k]) :
-	    isdigit((unsigned char)s[k])); k++)
-		c = c * base + (isdigit((unsigned char)s[k]) ? s[k] - '0' :
+	for (k = start; k < max && isxdigit((unsigned char)s[k]); k++)
+		c = c * 16 + (isdigit((unsigned char)s[k]) ? s[k] - '0' :
 		    tolower((unsigned char)s[k]) - 'a' + 10);
-	if (k == start || (s[0] == '&' && (k >= n || s[k] != ';')) ||
-	    (s[0] != '&' && k != max))
+	if (k != max)
 		return -1;
-	*len = s[0] == '&' ? k + 1 : k;
+	*len = k;
 	return c;
 }
 
@@ -4635,17 +4616,12 @@ inline_tag(const char *s, size_t n)
 	size_t k;
 
 	if (n >= 4 && memcmp(s, "<!--", 4) == 0) {
-		for (k = 4; k + 2 < n && k < TAG_MAX; k++)
+		for (k = 4; k + 2 < n && k < FOLD_TAG_MAX; k++)
 			if (memcmp(s + k, "-->", 3) == 0)
 				return k + 3;
 		return 0;
 	}
-	if (n < 3 || s[0] != '<' || !(isalpha((unsigned char)s[1]) ||
-	    (s[1] == '/' && isalpha((unsigned char)s[2]))))
-		return 0;
-	for (k = 1; k < n && k < TAG_MAX && s[k] != '>' && s[k] != '<'; k++)
-		continue;
-	return k < n && s[k] == '>' ? k + 1 : 0;
+	return fold_tag(s, n, &k);
 }
 
 /*
@@ -4689,12 +4665,12 @@ break_token(const struct fold *f, const char *src, size_t j, int *weight)
 	if ((c = coded_char(s + j, f->len - j, &len)) < 0)
 		return 0;
 	if (c == '<') {
-		char tag[TAG_MAX + 2];
+		char tag[FOLD_TAG_MAX + 2];
 		size_t t = 1;
 
 		/* The tag's name and what stands up to its coded or plain '>'. */
 		tag[0] = '<';
-		for (k = j + len; k < f->len && t < TAG_MAX; k++) {
+		for (k = j + len; k < f->len && t < FOLD_TAG_MAX; k++) {
 			if (s[k] == '>' || ((c = coded_char(s + k, f->len - k, &len2)) == '>')) {
 				tag[t++] = '>';
 				if ((kind = tag_at(tag, t, &len)) == TAG_NONE)
@@ -5150,17 +5126,14 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	size_t para = rd->para;
 	struct marking raised;
 	unsigned char unread;
+	bool found;
 
 	/* Every mark in it counts, in brackets or written as words ("- Met. SECRET The"). */
-	if (line_marks(rd->p, d, i, 0, &raised, &unread)) {
-		rd->unread = unread;
-		if (start(rd, i, &raised, REASON_MIDLINE, label_end, REL_JOINED) != 0)
-			return -1;
-	} else if ((rd->unread = unread),
-	    start(rd, i, rd->pending ? &rd->raise : NULL, REASON_LIST, label_end,
-	    REL_JOINED) != 0) {
+	found = line_marks(rd->p, d, i, 0, &raised, &unread);
+	rd->unread = unread;
+	if (start(rd, i, found ? &raised : rd->pending ? &rd->raise : NULL,
+	    found ? REASON_MIDLINE : REASON_LIST, label_end, REL_JOINED) != 0)
 		return -1;
-	}
 	d->portions[rd->cur].reason = d->portions[rd->cur].marked &&
 	    d->portions[rd->cur].reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
 	d->portions[rd->cur].with = para;

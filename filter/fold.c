@@ -8,18 +8,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/*
- * A character reference of markup at s[0..n) ("&#40;", "&#x28;", "&lt;", "&amp;"), as a page
- * shows it: returns its length and sets *cp, or returns 0. Line and paragraph breaks so written
- * are left as they are, for the reading of breaks inside a line.
- */
-static size_t
-entity(const char *s, size_t n, int32_t *cp)
+size_t
+fold_reference(const char *s, size_t n, bool breaks, int32_t *cp)
 {
 	static const struct { const char *name; int32_t cp; } named[] = { { "&lt;", '<' },
 	    { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' },
 	    { "&lpar;", '(' }, { "&rpar;", ')' }, { "&sol;", '/' }, { "&nbsp;", 0xA0 },
-	    { "&copy;", 0xA9 }, { "&reg;", 0xAE } };
+	    { "&copy;", 0xA9 }, { "&reg;", 0xAE }, { "&newline;", '\n' } };
 	size_t i, k;
 	int32_t c = 0;
 	bool hex;
@@ -30,20 +25,30 @@ entity(const char *s, size_t n, int32_t *cp)
 		for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
 			if (strlen(named[i].name) <= n &&
 			    strncasecmp(s, named[i].name, strlen(named[i].name)) == 0) {
-				*cp = named[i].cp;
-				return strlen(named[i].name);
+				c = named[i].cp;
+				k = strlen(named[i].name) - 1;
+				break;
 			}
+		if (i == sizeof(named) / sizeof(named[0]))
+			return 0;
+	} else {
+		hex = s[2] == 'x' || s[2] == 'X';
+		for (k = hex ? 3 : 2; k < n && k < 12 && (hex ? isxdigit((unsigned char)s[k]) :
+		    isdigit((unsigned char)s[k])); k++)
+			c = c * (hex ? 16 : 10) + (isdigit((unsigned char)s[k]) ? s[k] - '0' :
+			    tolower((unsigned char)s[k]) - 'a' + 10);
+		if (k == (hex ? 3u : 2u) || k >= n || s[k] != ';' || c > 0x10FFFF ||
+		    (c >= 0xD800 && c <= 0xDFFF))
+			return 0;
+	}
+	/* White space that breaks a line, for a reader of breaks alone. */
+	if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85 ||
+	    c == 0x2028 || c == 0x2029) {
+		if (!breaks)
+			return 0;
+	} else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
 		return 0;
 	}
-	hex = s[2] == 'x' || s[2] == 'X';
-	for (k = hex ? 3 : 2; k < n && k < 12 && (hex ? isxdigit((unsigned char)s[k]) :
-	    isdigit((unsigned char)s[k])); k++)
-		c = c * (hex ? 16 : 10) + (isdigit((unsigned char)s[k]) ? s[k] - '0' :
-		    tolower((unsigned char)s[k]) - 'a' + 10);
-	if (k == (hex ? 3u : 2u) || k >= n || s[k] != ';' || c < 0x20 || c == 0x7F ||
-	    (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029 || c > 0x10FFFF ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
 	*cp = c;
 	return k + 1;
 }
@@ -73,6 +78,35 @@ sign_as_mark(const char *s, size_t n, size_t i, size_t len)
 	return j < n && isalpha((unsigned char)s[j]);
 }
 
+size_t
+fold_tag(const char *s, size_t n, size_t *name_end)
+{
+	size_t k = 1, e;
+
+	if (n < 3 || s[0] != '<')
+		return 0;
+	if (s[k] == '/')
+		k++;
+	if (!isalpha((unsigned char)s[k]))
+		return 0;
+	while (k < n && (isalnum((unsigned char)s[k]) || s[k] == ':'))
+		k++;
+	for (e = k; e < n && e < FOLD_TAG_MAX && s[e] != '>' && s[e] != '<'; e++)
+		continue;
+	if (e >= n || s[e] != '>' || (k < e && s[k] != ' ' && s[k] != '/' && s[k] != '\t'))
+		return 0;
+	*name_end = k;
+	return e + 1;
+}
+
+bool
+fold_tag_is(const char *s, size_t name_end, const char *name)
+{
+	size_t a = s[1] == '/' ? 2 : 1, m = strlen(name);
+
+	return name_end - a == m && strncasecmp(s + a, name, m) == 0;
+}
+
 /*
  * The length of a tag of inline markup at s[0..n) ("<b>", "</span>", "<font size=2>", "<o:p>"),
  * which a page shows as nothing: the words on either side are read as the page shows them
@@ -85,21 +119,11 @@ inline_markup(const char *s, size_t n)
 	static const char *const names[] = { "b", "i", "u", "em", "strong", "span", "font", "a",
 	    "small", "big", "sup", "sub", "mark", "code", "tt", "o:p", "wbr", "img", "abbr",
 	    "cite", "q", "label", "ins", "del" };
-	size_t k = 1, a, e, i;
+	size_t name_end, len = fold_tag(s, n, &name_end), i;
 
-	if (n < 3 || s[0] != '<')
-		return 0;
-	if (s[k] == '/')
-		k++;
-	for (a = k; k < n && (isalpha((unsigned char)s[k]) || s[k] == ':'); k++)
-		continue;
-	for (e = k; e < n && e < 256 && s[e] != '>' && s[e] != '<'; e++)
-		continue;
-	if (k == a || e >= n || s[e] != '>' || (k < e && s[k] != ' ' && s[k] != '/'))
-		return 0;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == k - a && strncasecmp(s + a, names[i], k - a) == 0)
-			return e + 1;
+	for (i = 0; len > 0 && i < sizeof(names) / sizeof(names[0]); i++)
+		if (fold_tag_is(s, name_end, names[i]))
+			return len;
 	return 0;
 }
 
@@ -116,7 +140,7 @@ plain(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c >= 0x7F || (c == '&' && entity(s + i, n - i, &cp) > 0) ||
+		if (c < 0x20 || c >= 0x7F || (c == '&' && fold_reference(s + i, n - i, false, &cp) > 0) ||
 		    (c == '<' && inline_markup(s + i, n - i) > 0))
 			return false;
 	}
@@ -424,7 +448,7 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 		bool ok = true;
 
 		/* "&#x28;S&#x2f;&#x2f;NF&#x29;" is what a page shows: "(S//NF)". */
-		if (cp == '&' && (fixed = entity(s + i, scan - i, &cp)) > 0)
+		if (cp == '&' && (fixed = fold_reference(s + i, scan - i, false, &cp)) > 0)
 			len = fixed;
 		/* Inline markup shows as nothing. */
 		if (cp == '<' && (fixed = inline_markup(s + i, scan - i)) > 0) {

@@ -79,6 +79,27 @@ size_t fold_ascii(const struct fold *f, char *out);
  */
 bool fold_symbol_at(const struct fold *f, size_t k);
 
+/*
+ * A character reference of markup at s[0..n) ("&#40;", "&#x28;", "&lt;", "&copy;", "&NewLine;"),
+ * as a page shows it: returns its length and sets *cp, or returns 0. Control characters are
+ * none; white space that breaks a line (tab, LF, VT, FF, CR, NEL, U+2028, U+2029) is one only
+ * with `breaks`: a reader of breaks inside a line needs it, the fold of a line's words keeps it
+ * as written.
+ */
+size_t fold_reference(const char *s, size_t n, bool breaks, int32_t *cp);
+
+/* The most bytes of a markup tag, from '<' to '>'. */
+#define FOLD_TAG_MAX 256
+
+/*
+ * The length of the markup tag at s[0..n) ("<p>", "</div>", "<font size=2>", "<o:p>"), or 0;
+ * *name_end is where its name ends (it begins after "<" or "</").
+ */
+size_t fold_tag(const char *s, size_t n, size_t *name_end);
+
+/* Whether the tag at s, its name ending at name_end (fold_tag), is named `name`, in any case. */
+bool fold_tag_is(const char *s, size_t name_end, const char *name);
+
 /* The offset in the source just past the character that made byte k of f's text (k < len). */
 size_t fold_source_end(const struct fold *f, size_t k);
 
