@@ -67,8 +67,8 @@ change_record(const struct policy *p, const struct document *d, const struct red
 		*last = NULL;
 		return 0;
 	}
-	if (c->portion < d->nportions && d->portions[c->portion].eff_known)
-		eff = d->portions[c->portion].eff;
+	if (c->portion < d->nfacts)
+		eff = doc_fact_eff(d, c->portion);
 	if (eff == NULL)
 		r->marking[0] = '\0';
 	else if (eff != *last &&

@@ -132,7 +132,7 @@ add(struct adder *a, enum check_severity sev, const char *rule, size_t line, siz
 static bool
 find_mark(const struct document *d, const struct doc_portion *pt, size_t *start, size_t *len)
 {
-	const struct doc_line *ln = &d->lines[pt->first];
+	const struct doc_line *ln = doc_line(d, pt->first);
 	const char *s = d->data + ln->off;
 	size_t i = pt->label_end, j;
 
@@ -269,7 +269,7 @@ banner_line(const struct document *d)
 	if (!d->has_banner)
 		return DOC_NONE;
 	for (i = 0; i < d->nlines; i++)
-		if (d->lines[i].kind == LINE_BANNER)
+		if (doc_line(d, i)->kind == LINE_BANNER)
 			return i;
 	return DOC_NONE;
 }
@@ -295,7 +295,7 @@ lint_banner(struct adder *a, const struct policy *p, const struct document *d,
 		return;
 	if (d->banner.fd_conflict) {
 		if ((f = add(a, SEVERITY_ERROR, "noforn-with-rel", i + 1,
-		    d->lines[i].span_start + 1)) == NULL)
+		    doc_line(d, i)->span_start + 1)) == NULL)
 			return;
 		snprintf(f->message, sizeof(f->message), "the banner carries NOFORN with REL TO, "
 		    "or REL TO twice: malformed, and the unmarked text under it is withheld "
@@ -311,7 +311,7 @@ lint_banner(struct adder *a, const struct policy *p, const struct document *d,
 	if (marking_states(p, &bm, all))
 		return;
 	if ((f = add(a, SEVERITY_WARNING, "banner-mismatch", i + 1,
-	    d->lines[i].span_start + 1)) == NULL)
+	    doc_line(d, i)->span_start + 1)) == NULL)
 		return;
 	format_marking(p, &bm, b, sizeof(b));
 	format_marking(p, all, r, sizeof(r));
@@ -409,7 +409,7 @@ written_mark(const struct document *d, const struct doc_portion *pt, size_t *ms,
 
 	written[0] = '\0';
 	if (at_head && find_mark(d, pt, ms, ml)) {
-		const char *at = d->data + d->lines[pt->first].off + *ms;
+		const char *at = d->data + doc_line(d, pt->first)->off + *ms;
 		size_t word = 0;
 
 		while (word < *ml && at[word] != ' ' && at[word] != '\t')
@@ -437,7 +437,7 @@ written_mark(const struct document *d, const struct doc_portion *pt, size_t *ms,
 static void
 lint_unmarked(struct adder *a, const struct policy *p, const struct document *d, size_t k)
 {
-	const struct doc_portion *pt = &d->portions[k];
+	const struct doc_portion *pt = doc_portion(d, k);
 	struct check_finding *f;
 	bool banner;
 
@@ -474,7 +474,7 @@ static void
 lint_mark(struct adder *a, const struct policy *p, const struct document *d, size_t k,
     const char *written, size_t column, size_t ms, size_t ml)
 {
-	const struct doc_portion *pt = &d->portions[k];
+	const struct doc_portion *pt = doc_portion(d, k);
 	struct check_finding *f;
 
 	if (pt->mark->unknown &&
@@ -506,7 +506,7 @@ lint_mark(struct adder *a, const struct policy *p, const struct document *d, siz
 		    "grammar: the text after it is at least %s", f->marking);
 	}
 	if (ml > 2 && pt->reason == REASON_MARK)
-		lint_rel(a, p, d->data + d->lines[pt->first].off + ms + 1, ml - 2, written,
+		lint_rel(a, p, d->data + doc_line(d, pt->first)->off + ms + 1, ml - 2, written,
 		    pt->first + 1, column);
 	if (pt->reason == REASON_MARK && d->caption_noforn && pt->mark->fd == FD_REL &&
 	    (f = add(a, SEVERITY_WARNING, "caption-contradiction", pt->first + 1,
@@ -536,18 +536,18 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 	a.res = res;
 	marking_init(&all);
 	for (k = 0; k < d->nportions; k++) {
-		if (d->portions[k].eff_known && d->portions[k].eff->unknown)
+		if (doc_portion(d, k)->eff_known && doc_portion(d, k)->eff->unknown)
 			unknown = true;
-		else if (d->portions[k].eff_known)
-			marking_rollup_add(p, &all, &first, d->portions[k].eff);
+		else if (doc_portion(d, k)->eff_known)
+			marking_rollup_add(p, &all, &first, doc_portion(d, k)->eff);
 	}
 	/* The banner's finding goes where its line is, so that findings stay in line order. */
 	bl = banner_line(d);
 	banner_done = bl == DOC_NONE;
 
 	for (k = 0; k < d->nportions; k++) {
-		const struct doc_portion *pt = &d->portions[k];
-		const struct redact_decision *dc = res->decisions.decisions[k];
+		const struct doc_portion *pt = doc_portion(d, k);
+		const struct redact_decision *dc = redact_decision(&res->decisions, d, k);
 		bool kept = dc->rule == RULE_RELEASED;
 		size_t ms = 0, ml = 0, column;
 		struct check_finding *f;

@@ -65,6 +65,45 @@ other_line_end(const char *s, size_t n, bool latin1)
 	return 0;
 }
 
+/*
+ * What a read outside the window finds: a blank line of no portion, and an empty portion. The
+ * read is noted, and the streamed reader that made it starts again with every line (document_read).
+ */
+struct doc_miss {
+	struct doc_line line;
+	struct doc_portion portion;
+	bool missed;
+};
+
+struct doc_line *
+doc_line_missed(const struct document *d, size_t i)
+{
+	struct doc_miss *m = d->miss;
+
+	(void)i;
+	if (m == NULL)
+		abort();
+	m->missed = true;
+	memset(&m->line, 0, sizeof(m->line));
+	m->line.kind = LINE_BLANK;
+	m->line.portion = DOC_NONE;
+	return &m->line;
+}
+
+struct doc_portion *
+doc_portion_missed(const struct document *d, size_t k)
+{
+	struct doc_miss *m = d->miss;
+
+	(void)k;
+	if (m == NULL)
+		abort();
+	m->missed = true;
+	memset(&m->portion, 0, sizeof(m->portion));
+	m->portion.with = DOC_NONE;
+	return &m->portion;
+}
+
 /* Appends a line record. Returns 0, or -1 (out of memory). */
 static int
 add_line(struct document *d, size_t *cap, size_t off, size_t len, unsigned char eol, bool latin1)
@@ -429,6 +468,36 @@ marking_hash(const struct marking *m)
 	return h;
 }
 
+/* An interned marking and its place in document.marks. */
+struct interned {
+	struct marking m;	/* first: a pointer to it is one to the marking */
+	uint32_t index;
+};
+
+/* Grows *p (of n elements of `size` bytes) when n is 0 or a power of two. Returns 0 or -1. */
+static int
+grow(void *p, size_t n, size_t size)
+{
+	void **pp = p, *bigger;
+	size_t ncap = n < 16 ? 16 : 2 * n;
+
+	if (n >= 16 && (n & (n - 1)) != 0)
+		return 0;
+	if (n != 0 && n < 16)
+		return 0;
+	if (ncap > ((size_t)-1) / size || (bigger = realloc(*pp, ncap * size)) == NULL)
+		return -1;
+	*pp = bigger;
+	return 0;
+}
+
+/* The index into document.marks of an interned marking, plus one; 0 for NULL. */
+static uint32_t
+mark_index(const struct marking *m)
+{
+	return m == NULL ? 0 : ((const struct interned *)(const void *)m)->index + 1;
+}
+
 /*
  * The document's copy of marking m: one per distinct marking, so that portions share them.
  * Returns it, or NULL (out of memory).
@@ -437,7 +506,7 @@ static const struct marking *
 intern(struct document *d, const struct marking *m)
 {
 	size_t i, mask;
-	struct marking *copy;
+	struct interned *copy;
 
 	if (d->ninterned * 2 >= d->interned_cap) {
 		size_t ncap = d->interned_cap == 0 ? 64 : d->interned_cap * 2, k;
@@ -461,12 +530,15 @@ intern(struct document *d, const struct marking *m)
 	for (i = marking_hash(m) & mask; d->interned[i] != NULL; i = (i + 1) & mask)
 		if (marking_same(d->interned[i], m))
 			return d->interned[i];
-	if ((copy = malloc(sizeof(*copy))) == NULL)
+	if (d->nmarks >= UINT32_MAX || grow(&d->marks, d->nmarks, sizeof(*d->marks)) != 0 ||
+	    (copy = malloc(sizeof(*copy))) == NULL)
 		return NULL;
-	*copy = *m;
-	d->interned[i] = copy;
+	copy->m = *m;
+	copy->index = (uint32_t)d->nmarks;
+	d->marks[d->nmarks++] = &copy->m;
+	d->interned[i] = &copy->m;
 	d->ninterned++;
-	return copy;
+	return &copy->m;
 }
 
 /*
@@ -490,7 +562,7 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 		d->portions = bigger;
 		*cap = ncap;
 	}
-	pt = &d->portions[d->nportions++];
+	pt = doc_portion(d, d->nportions++);
 	memset(pt, 0, sizeof(*pt));
 	pt->first = pt->last = pt->last_text = line;
 	pt->with = DOC_NONE;
@@ -505,38 +577,29 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 }
 
 static int
-add_banner(struct document *d, size_t *cap, const struct marking *m, char *err, size_t errlen)
+add_banner(struct document *d, const struct marking *m, char *err, size_t errlen)
 {
-	if (d->nbanners == *cap) {
-		size_t ncap = *cap == 0 ? 16 : *cap * 2;
-		struct marking *bigger = realloc(d->banners, ncap * sizeof(*bigger));
+	const struct marking *in;
 
-		if (bigger == NULL) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		d->banners = bigger;
-		*cap = ncap;
+	if (grow(&d->banners, d->nbanners, sizeof(*d->banners)) != 0 ||
+	    (in = intern(d, m)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
-	d->banners[d->nbanners++] = *m;
+	d->banners[d->nbanners++] = in;
 	return 0;
 }
 
 static int
-add_caption(struct document *d, size_t *cap, uint64_t bits, char *err, size_t errlen)
+add_caption(struct document *d, uint64_t bits, size_t portion, char *err, size_t errlen)
 {
-	if (d->ncaptions == *cap) {
-		size_t ncap = *cap == 0 ? 16 : *cap * 2;
-		uint64_t *bigger = realloc(d->caption_bits, ncap * sizeof(*bigger));
-
-		if (bigger == NULL) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		d->caption_bits = bigger;
-		*cap = ncap;
+	if (grow(&d->caption_bits, d->ncaptions, sizeof(*d->caption_bits)) != 0 ||
+	    grow(&d->caption_portion, d->ncaptions, sizeof(*d->caption_portion)) != 0) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
-	d->caption_bits[d->ncaptions++] = bits;
+	d->caption_bits[d->ncaptions] = bits;
+	d->caption_portion[d->ncaptions++] = portion;
 	return 0;
 }
 
@@ -664,7 +727,7 @@ static int
 match_banner(const struct policy *p, struct document *d, struct policy_matcher *md, size_t i,
     bool top, struct doc_line *out, char *msg, size_t msglen)
 {
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	struct marking m;
 	size_t k;
 
@@ -674,7 +737,7 @@ match_banner(const struct policy *p, struct document *d, struct policy_matcher *
 
 		if (r->role != ROLE_BANNER || (r->scope != SCOPE_ANYWHERE && !top))
 			continue;
-		if ((rc = policy_match(p, r, s, d->lines[i].len, md, msg, msglen)) < 0)
+		if ((rc = policy_match(p, r, s, doc_line(d, i)->len, md, msg, msglen)) < 0)
 			return -1;
 		if (rc == 1 && take_banner(p, r, s, policy_matcher_ovector(md), out, &m))
 			return 1;
@@ -695,7 +758,7 @@ match_routing(const struct policy *p, struct document *d, struct policy_matcher 
 
 		if (r->role != ROLE_ROUTING && r->role != ROLE_ROUTING_CLASS)
 			continue;
-		rc = policy_match(p, r, d->data + d->lines[i].off, d->lines[i].len, md, msg, msglen);
+		rc = policy_match(p, r, d->data + doc_line(d, i)->off, doc_line(d, i)->len, md, msg, msglen);
 		if (rc != 0)
 			return rc;
 	}
@@ -719,7 +782,7 @@ routing_block(const struct policy *p, struct document *d, struct policy_matcher 
 
 	*end = 0;
 	for (i = 0; i < d->nlines; i++) {
-		const struct doc_line *ln = &d->lines[i];
+		const struct doc_line *ln = doc_line(d, i);
 
 		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
 			continue;
@@ -752,7 +815,7 @@ blank_between(const struct document *d, size_t a, size_t b)
 	size_t k;
 
 	for (k = a + 1; k < b; k++)
-		if (d->lines[k].kind == LINE_BLANK)
+		if (doc_line(d, k)->kind == LINE_BLANK)
 			return true;
 	return false;
 }
@@ -777,10 +840,10 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 	if (d->has_class)
 		marking_join(p, &d->docmark, &d->classes, &d->docmark);
 	for (k = 0; k < d->nbanners; k++)
-		marking_join(p, &d->docmark, &d->banners[k], &d->docmark);
-	for (k = 0; k < d->nportions; k++)
-		if (d->portions[k].marked)
-			marking_join(p, &d->docmark, d->portions[k].mark, &d->docmark);
+		marking_join(p, &d->docmark, d->banners[k], &d->docmark);
+	for (k = 0; k < d->nfacts; k++)
+		if (d->fact_flags[k] & FACT_MARKED)
+			marking_join(p, &d->docmark, d->marks[d->fact_mark[k] - 1], &d->docmark);
 	/* Unmarked text is under every caption, whatever its level, and every REL TO named. */
 	marking_add_controls(p, &d->docmark, caption_handling);
 	if (d->has_named_rel)
@@ -790,20 +853,71 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 }
 
 /*
- * Computes the document marking and every portion's effective marking. Returns 0, or -1 (out of
- * memory).
+ * Keeps portion k's facts (document.fact_mark, fact_flags, withs) from its record, once nothing
+ * can change it: at the end of the read, or when a streamed read lets it go. Returns 0 or -1.
  */
 static int
-settle_markings(const struct policy *p, struct document *d)
+keep_facts(struct document *d, size_t k)
 {
-	size_t k, c;
-	bool caption_noforn = false, known = d->has_banner || d->has_class;
-	uint64_t caption_handling = d->captions & p->handling, caption_classified = 0;
-	uint64_t caption_lines = d->caption_lines & p->handling;
+	const struct doc_portion *pt = doc_portion(d, k);
+	uint16_t f = 0;
 
+	if (grow(&d->fact_mark, d->nfacts, sizeof(*d->fact_mark)) != 0 ||
+	    grow(&d->fact_flags, d->nfacts, sizeof(*d->fact_flags)) != 0)
+		return -1;
+	f |= pt->marked ? FACT_MARKED : 0;
+	f |= pt->joined ? FACT_JOINED : 0;
+	f |= pt->raises_unmarked ? FACT_RAISES_UNMARKED : 0;
+	f |= pt->raises_back ? FACT_RAISES_BACK : 0;
+	f |= (pt->unread & UNREAD_BREAK) ? FACT_UNREAD_BREAK : 0;
+	f |= (pt->unread & UNREAD_CELL) ? FACT_UNREAD_CELL : 0;
+	f |= pt->reason == REASON_LIST ? FACT_LIST : 0;
+	f |= pt->blank_before ? FACT_BLANK_BEFORE : 0;
+	d->fact_mark[k] = mark_index(pt->mark);
+	d->fact_flags[k] = f;
+	d->nfacts = k + 1;
+	if (pt->with != DOC_NONE) {
+		if (grow(&d->withs, d->nwiths, sizeof(*d->withs)) != 0)
+			return -1;
+		d->withs[d->nwiths].portion = k;
+		d->withs[d->nwiths++].with = pt->with;
+	}
+	return 0;
+}
+
+/* Portion k's effective marking as settled so far, and whether it is known. */
+static const struct marking *
+fact_eff(const struct document *d, size_t k, bool *known)
+{
+	*known = (d->fact_flags[k] & FACT_EFF_KNOWN) != 0;
+	return d->marks[d->fact_mark[k] - 1];
+}
+
+/* Sets portion k's effective marking. Returns 0, or -1 (out of memory). */
+static int
+set_eff(struct document *d, size_t k, const struct marking *eff, bool known)
+{
+	const struct marking *in = intern(d, eff);
+
+	if (in == NULL)
+		return -1;
+	d->fact_mark[k] = mark_index(in);
+	d->fact_flags[k] = (uint16_t)((d->fact_flags[k] & ~FACT_EFF_KNOWN) |
+	    (known ? FACT_EFF_KNOWN : 0));
+	return 0;
+}
+
+/* Which controls of captions apply to every classified portion (settle_markings). */
+static uint64_t
+caption_classified(const struct policy *p, const struct document *d, bool *noforn)
+{
+	uint64_t classified = 0, caption_lines = d->caption_lines & p->handling;
+	size_t c;
+
+	*noforn = false;
 	for (c = 0; c < p->ncontrols; c++) {
 		if (((d->captions >> c) & 1) && p->controls[c].kind == CONTROL_NOFORN)
-			caption_noforn = true;
+			*noforn = true;
 		/*
 		 * A caption line of a handling control ("ORCON", "ATOMAL") says what the
 		 * classified text of the document carries, as NOFORN does; one of an unclassified
@@ -812,90 +926,114 @@ settle_markings(const struct policy *p, struct document *d)
 		 * unmarked text does.
 		 */
 		if (((caption_lines >> c) & 1) && !p->controls[c].unclassified_only)
-			caption_classified |= (uint64_t)1 << c;
+			classified |= (uint64_t)1 << c;
 	}
-	d->caption_noforn = caption_noforn;
+	return classified;
+}
 
-	document_marking(p, d, caption_handling, caption_noforn);
-	for (k = 0; k < d->nportions; k++) {
-		struct doc_portion *pt = &d->portions[k];
+/* Portion k's effective marking before any mark after it raises it back (settle_markings). */
+static void
+settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t classified,
+    size_t *w, struct marking *eff, bool *known)
+{
+	uint16_t f = d->fact_flags[k];
+	bool doc_known = d->has_banner || d->has_class, other;
+
+	if (f & FACT_MARKED) {
+		*eff = *d->marks[d->fact_mark[k] - 1];
+		*known = true;
+		/* A caption NOFORN or ORCON applies to every classified portion. */
+		if (eff->level > 0) {
+			marking_add_controls(p, eff, classified);
+			if (d->caption_noforn)
+				eff->fd = FD_NOFORN;
+		}
+		/*
+		 * "The plan says (U) the route is open" as the first text of a SECRET document is
+		 * unmarked text: the mark can only raise what it would be.
+		 */
+		if (f & FACT_RAISES_UNMARKED) {
+			if (doc_known)
+				marking_join(p, &d->docmark, eff, eff);
+			*known = doc_known;
+		}
+	} else if (f & FACT_LIST) {
+		/* An unmarked item of a list: the items before it and the paragraph. */
+		marking_init(eff);
+		*known = true;
+	} else {
+		*eff = d->docmark;
+		*known = doc_known;
+	}
+	if ((f & FACT_JOINED) && k > 0) {
+		marking_join(p, fact_eff(d, k - 1, &other), eff, eff);
+		*known = *known && other;
+	}
+	/*
+	 * An unmarked list item is taken with the paragraph the list is in and with every item
+	 * since: which item it belongs under ("- (S) x" / "-- (U) y" / "- z") is not known.
+	 */
+	while (*w < d->nwiths && d->withs[*w].portion < k)
+		(*w)++;
+	if (*w < d->nwiths && d->withs[*w].portion == k) {
+		size_t j;
+
+		for (j = d->withs[*w].with; j < k; j++) {
+			marking_join(p, fact_eff(d, j, &other), eff, eff);
+			*known = *known && other;
+		}
+	}
+	/*
+	 * What no mark proves: unmarked text after a break takes the document's marking too, a
+	 * column parted by spaces is unknown. Neither raises another portion.
+	 */
+	if (f & FACT_UNREAD_BREAK) {
+		if (doc_known)
+			marking_join(p, &d->docmark, eff, eff);
+		*known = *known && doc_known;
+	}
+	if (f & FACT_UNREAD_CELL)
+		eff->unknown = true;
+}
+
+/*
+ * Computes the document marking and every portion's effective marking, from the portions' facts.
+ * Returns 0, or -1 (out of memory).
+ */
+static int
+settle_markings(const struct policy *p, struct document *d)
+{
+	size_t k, w = 0;
+	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
+
+	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
+	for (k = 0; k < d->nfacts; k++) {
 		struct marking eff;
+		bool known;
 
-		if (pt->marked) {
-			eff = *pt->mark;
-			pt->eff_known = true;
-			/* A caption NOFORN or ORCON applies to every classified portion. */
-			if (eff.level > 0) {
-				marking_add_controls(p, &eff, caption_classified);
-				if (caption_noforn)
-					eff.fd = FD_NOFORN;
-			}
-			/*
-			 * "The plan says (U) the route is open" as the first text of a SECRET
-			 * document is unmarked text: the mark can only raise what it would be.
-			 */
-			if (pt->raises_unmarked) {
-				if (known)
-					marking_join(p, &d->docmark, &eff, &eff);
-				pt->eff_known = known;
-			}
-		} else if (pt->reason == REASON_LIST) {
-			/* An unmarked item of a list: the items before it and the paragraph. */
-			marking_init(&eff);
-			pt->eff_known = true;
-		} else {
-			eff = d->docmark;
-			pt->eff_known = known;
-		}
-		if (pt->joined && k > 0) {
-			marking_join(p, d->portions[k - 1].eff, &eff, &eff);
-			pt->eff_known = pt->eff_known && d->portions[k - 1].eff_known;
-		}
-		/*
-		 * An unmarked list item is taken with the paragraph the list is in and with every
-		 * item since: which item it belongs under ("- (S) x" / "-- (U) y" / "- z") is not
-		 * known.
-		 */
-		if (pt->with != DOC_NONE) {
-			size_t j;
-
-			for (j = pt->with; j < k; j++) {
-				marking_join(p, d->portions[j].eff, &eff, &eff);
-				pt->eff_known = pt->eff_known && d->portions[j].eff_known;
-			}
-		}
-		/*
-		 * What no mark proves: unmarked text after a break takes the document's marking
-		 * too, a column parted by spaces is unknown. Neither raises another portion.
-		 */
-		if (pt->unread & UNREAD_BREAK) {
-			if (known)
-				marking_join(p, &d->docmark, &eff, &eff);
-			pt->eff_known = pt->eff_known && known;
-		}
-		if (pt->unread & UNREAD_CELL)
-			eff.unknown = true;
-		if ((pt->eff = intern(d, &eff)) == NULL)
+		settle_one(p, d, k, classified, &w, &eff, &known);
+		if (set_eff(d, k, &eff, known) != 0)
 			return -1;
 	}
 	/*
 	 * A mark that ends its paragraph marks the text before it: it raises every portion of the
 	 * paragraph back to a blank line ("(U) The walrus source ..." / "... walk out. (S)").
 	 */
-	for (k = d->nportions; k-- > 1;) {
-		struct doc_portion *pt = &d->portions[k];
+	for (k = d->nfacts; k-- > 1;) {
+		const struct marking *top;
 		size_t j = k;
+		bool top_known;
 
-		if (!pt->raises_back)
+		if (!(d->fact_flags[k] & FACT_RAISES_BACK))
 			continue;
-		while (j > 0 && !blank_between(d, d->portions[j - 1].last_text,
-		    d->portions[j].first)) {
-			struct doc_portion *q = &d->portions[--j];
+		top = fact_eff(d, k, &top_known);
+		while (j > 0 && !(d->fact_flags[j] & FACT_BLANK_BEFORE)) {
 			struct marking eff;
+			bool known;
 
-			marking_join(p, q->eff, pt->eff, &eff);
-			q->eff_known = q->eff_known && pt->eff_known;
-			if ((q->eff = intern(d, &eff)) == NULL)
+			j--;
+			marking_join(p, fact_eff(d, j, &known), top, &eff);
+			if (set_eff(d, j, &eff, known && top_known) != 0)
 				return -1;
 		}
 	}
@@ -994,7 +1132,9 @@ struct reader {
 	const char *origin;
 	char *err;
 	size_t errlen;
-	size_t pcap, bcap, ccap;
+	size_t pcap;
+	size_t last_blank;	/* the last blank line read, or DOC_NONE */
+	size_t tail_text;	/* the last text line of the newest portion */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
 	size_t routing_end;	/* the routing header's lines are those before this */
 	bool header;		/* before the first portion mark: header rules apply */
@@ -1034,6 +1174,24 @@ raising(const struct reader *rd)
 	return rd->cur != DOC_NONE ? REL_JOINED : REL_DOCUMENT;
 }
 
+/*
+ * Line i is text of the current portion: a portion after it no longer has a blank line between
+ * it and the last text of this one.
+ */
+static void
+note_text(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	size_t next = rd->cur + 1;
+
+	if (next == d->nportions)
+		rd->tail_text = i;
+	else if (next >= d->portion_base)
+		doc_portion(d, next)->blank_before = false;
+	else
+		d->fact_flags[next] &= (uint16_t)~FACT_BLANK_BEFORE;
+}
+
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
 start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
@@ -1049,12 +1207,16 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	}
 	if ((rd->cur = open_portion(rd->d, &rd->pcap, i, mark, rd->err, rd->errlen)) == DOC_NONE)
 		return -1;
-	pt = &rd->d->portions[rd->cur];
+	pt = doc_portion(rd->d, rd->cur);
 	pt->reason = reason;
 	pt->label_end = label_end <= rd->p->reading.label_max ? label_end : 0;
 	pt->joined = rel == REL_JOINED;
 	pt->raises_unmarked = rel == REL_DOCUMENT;
 	pt->unread = rd->unread;
+	/* Whether a blank line stands between the portion before and this one (settle_markings). */
+	pt->blank_before = rd->cur > 0 && rd->last_blank != DOC_NONE &&
+	    (rd->tail_text == DOC_NONE || rd->last_blank > rd->tail_text);
+	rd->tail_text = i;
 	rd->unread = 0;
 	rd->pending = false;
 	rd->bulleted = false;
@@ -1071,7 +1233,7 @@ static int
 read_routing(struct reader *rd, size_t i)
 {
 	const struct policy *p = rd->p;
-	struct doc_line *ln = &rd->d->lines[i];
+	struct doc_line *ln = doc_line(rd->d, i);
 	const char *s = rd->d->data + ln->off;
 	char msg[POLICY_ERRLEN];
 	size_t k, pass;
@@ -1121,10 +1283,10 @@ raise_after(struct reader *rd, const struct marking *m, enum portion_reason reas
 static size_t
 lead_blank(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	size_t k = 0;
 
-	while (k < d->lines[i].len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\f'))
+	while (k < doc_line(d, i)->len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\f'))
 		k++;
 	return k;
 }
@@ -1134,8 +1296,8 @@ static bool
 same_line(const struct document *d, size_t a, size_t b)
 {
 	size_t la = lead_blank(d, a), lb = lead_blank(d, b);
-	const char *s = d->data + d->lines[a].off + la, *t = d->data + d->lines[b].off + lb;
-	size_t n = d->lines[a].len - la, m = d->lines[b].len - lb;
+	const char *s = d->data + doc_line(d, a)->off + la, *t = d->data + doc_line(d, b)->off + lb;
+	size_t n = doc_line(d, a)->len - la, m = doc_line(d, b)->len - lb;
 
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
@@ -1191,8 +1353,8 @@ post_shown(const struct reader *rd, const char *s, size_t n, const char *post, s
 	 * many title lines is not read again for each.
 	 */
 	for (i = 0; i < d->nlines && i < POST_LINES; i++) {
-		const char *t = d->data + d->lines[i].off;
-		size_t tl = d->lines[i].len, j;
+		const char *t = d->data + doc_line(d, i)->off;
+		size_t tl = doc_line(d, i)->len, j;
 
 		if (t <= s && s <= t + tl)
 			break;	/* this line: only the lines before it count */
@@ -1275,8 +1437,8 @@ static void
 read_banner_copy(struct reader *rd, size_t i)
 {
 	struct document *d = rd->d;
-	struct doc_line *ln = &d->lines[i];
-	const struct doc_line *first = &d->lines[rd->banner_line];
+	struct doc_line *ln = doc_line(d, i);
+	const struct doc_line *first = doc_line(d, rd->banner_line);
 	size_t a = lead_blank(d, rd->banner_line), b = lead_blank(d, i);
 
 	ln->kind = LINE_PAGE;
@@ -1302,7 +1464,7 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 {
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
-	struct doc_line *ln = &d->lines[i];
+	struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	struct marking bm;
 
@@ -1317,7 +1479,7 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 	    ov[2 * r->g_rest + 1] - ln->span_end,
 	    rd->top || (rd->header && !d->has_banner), cable_level(s, ov, r)))
 		return 0;
-	if (add_banner(d, &rd->bcap, &bm, rd->err, rd->errlen) != 0)
+	if (add_banner(d, &bm, rd->err, rd->errlen) != 0)
 		return -1;
 	ln->kind = LINE_BANNER;
 	ln->aux = (uint32_t)(d->nbanners - 1);
@@ -1342,7 +1504,7 @@ read_structure(struct reader *rd, size_t i)
 {
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
-	struct doc_line *ln = &d->lines[i];
+	struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	char msg[POLICY_ERRLEN];
 	size_t k;
@@ -1448,12 +1610,12 @@ static void pend_controls(struct reader *rd, uint64_t bits);
 static bool
 caption_shaped(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	size_t k, letters = 0;
 
-	if (d->lines[i].len == 0 || d->lines[i].len > 60)
+	if (doc_line(d, i)->len == 0 || doc_line(d, i)->len > 60)
 		return false;
-	for (k = 0; k < d->lines[i].len; k++) {
+	for (k = 0; k < doc_line(d, i)->len; k++) {
 		if (islower((unsigned char)s[k]) || isdigit((unsigned char)s[k]))
 			return false;
 		letters += isupper((unsigned char)s[k]) != 0;
@@ -1469,14 +1631,14 @@ caption_shaped(const struct document *d, size_t i)
 static uint64_t
 controls_across(const struct policy *p, const struct document *d, size_t i, uint64_t alone)
 {
-	const struct doc_line *a = &d->lines[i], *b;
+	const struct doc_line *a = doc_line(d, i), *b;
 	char both[2 * 60 + 1 + TEXT_PAD];
 	struct fold f;
 	uint64_t bits = 0, next = 0;
 
 	if (i + 1 >= d->nlines || !caption_shaped(d, i) || !caption_shaped(d, i + 1))
 		return 0;
-	b = &d->lines[i + 1];
+	b = doc_line(d, i + 1);
 	memset(both, 0, sizeof(both));
 	fold_line(d->data + b->off, b->len, READ_MAX, b->latin1, &f);
 	if (!reading_caption(p, &f, &next))
@@ -1518,7 +1680,7 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
-	struct doc_line *ln = &d->lines[i];
+	struct doc_line *ln = doc_line(d, i);
 	uint64_t bits;
 
 	if (!reading_caption(p, f, &bits)) {
@@ -1546,7 +1708,7 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 		}
 		return 0;
 	}
-	if (add_caption(d, &rd->ccap, bits, rd->err, rd->errlen) != 0)
+	if (add_caption(d, bits, rd->cur, rd->err, rd->errlen) != 0)
 		return -1;
 	d->captions |= bits;
 	d->caption_lines |= bits;
@@ -1591,12 +1753,12 @@ pend_controls(struct reader *rd, uint64_t bits)
 static bool
 class_line(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const struct doc_portion *pt;
 
 	if (ln->kind != LINE_TEXT || ln->portion == DOC_NONE)
 		return false;
-	pt = &d->portions[ln->portion];
+	pt = doc_portion(d, ln->portion);
 	return pt->first == i && (pt->reason == REASON_CLASS || (pt->joined &&
 	    line_end(p, d->data + ln->off, ln->len, ln->latin1) == END_MARKS));
 }
@@ -1608,7 +1770,7 @@ static bool
 blank_after(const struct policy *p, const struct document *d, size_t i)
 {
 	while (++i < d->nlines) {
-		if (d->lines[i].kind == LINE_BLANK)
+		if (doc_line(d, i)->kind == LINE_BLANK)
 			return true;
 		if (!class_line(p, d, i))
 			return false;
@@ -1629,7 +1791,7 @@ previous_text(const struct policy *p, const struct document *d, size_t i)
 	bool crossed = false;
 
 	while (i > 0) {
-		const struct doc_line *ln = &d->lines[--i];
+		const struct doc_line *ln = doc_line(d, --i);
 
 		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION ||
 		    ln->page_like) {
@@ -1683,8 +1845,8 @@ tag_at(const char *s, size_t n, size_t *len)
 static bool
 markup_parts(const struct document *d, size_t a, size_t b)
 {
-	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
-	size_t n = d->lines[a].len, m = d->lines[b].len, k, j, len, breaks = 0;
+	const char *s = d->data + doc_line(d, a)->off, *t = d->data + doc_line(d, b)->off;
+	size_t n = doc_line(d, a)->len, m = doc_line(d, b)->len, k, j, len, breaks = 0;
 	enum tag_kind kind;
 
 	/* Back over the tags at a's end. */
@@ -1721,11 +1883,11 @@ markup_parts(const struct document *d, size_t a, size_t b)
 static bool
 breaking_end(const struct document *d, size_t i)
 {
-	const unsigned char *e = (const unsigned char *)d->data + d->lines[i].off + d->lines[i].len;
+	const unsigned char *e = (const unsigned char *)d->data + doc_line(d, i)->off + doc_line(d, i)->len;
 
-	if (d->lines[i].eol == 1 && e[0] == '\f')
+	if (doc_line(d, i)->eol == 1 && e[0] == '\f')
 		return true;
-	return d->lines[i].eol == 3 && e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA9;
+	return doc_line(d, i)->eol == 3 && e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA9;
 }
 
 /*
@@ -1741,7 +1903,7 @@ parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
 
 	*prev = DOC_NONE;
 	while (i > 0) {
-		const struct doc_line *ln = &d->lines[--i];
+		const struct doc_line *ln = doc_line(d, --i);
 
 		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
 		    ln->kind == LINE_CAPTION || class_line(p, d, i)) {
@@ -1835,7 +1997,7 @@ static bool page_number(const struct document *d, size_t i);
 static enum going
 goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i, bool item)
 {
-	const struct doc_line *a = &d->lines[prev], *b = &d->lines[i];
+	const struct doc_line *a = doc_line(d, prev), *b = doc_line(d, i);
 	const char *s = d->data + a->off;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = trim_end(s, a->len, a->latin1), k;
@@ -1906,10 +2068,10 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 static bool
 page_number(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	size_t k, run = 0;
 
-	for (k = 0; k < d->lines[i].len; k++) {
+	for (k = 0; k < doc_line(d, i)->len; k++) {
 		run = isdigit((unsigned char)s[k]) ? run + 1 : 0;
 		if (run >= 4)
 			return true;
@@ -1927,13 +2089,13 @@ page_between(const struct document *d, size_t a, size_t b)
 	size_t k;
 
 	for (k = a + 1; k < b; k++) {
-		const struct doc_line *ln = &d->lines[k];
+		const struct doc_line *ln = doc_line(d, k);
 
 		if ((ln->kind == LINE_PAGE && page_number(d, k)) || ln->kind == LINE_BANNER ||
 		    ln->kind == LINE_CAPTION || ln->page_like || (ln->kind == LINE_TEXT &&
 		    ln->portion != DOC_NONE &&
-		    d->portions[ln->portion].first == k &&
-		    d->portions[ln->portion].reason == REASON_CLASS))
+		    doc_portion(d, ln->portion)->first == k &&
+		    doc_portion(d, ln->portion)->reason == REASON_CLASS))
 			return true;
 	}
 	return false;
@@ -1949,7 +2111,7 @@ item_before_in(const struct document *d, size_t prev, const struct group *g)
 
 	if (prev == DOC_NONE || g->letter == 0 || g->value < 2)
 		return false;
-	ln = &d->lines[prev];
+	ln = doc_line(d, prev);
 	want[0] = '(';
 	want[1] = (char)(g->letter - 1);
 	want[2] = ')';
@@ -2012,7 +2174,7 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
     struct opening *o)
 {
 	const struct document *d = rd->d;
-	bool after_blank = i > 0 && d->lines[i - 1].kind == LINE_BLANK, other;
+	bool after_blank = i > 0 && doc_line(d, i - 1)->kind == LINE_BLANK, other;
 
 	/* "Sen. John Doe" / "(R-TN) and staff": a party and state in the sentence. */
 	if (reading_in_sentence(f, g, !after_blank))
@@ -2106,7 +2268,7 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 static size_t
 line_width(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	struct fold f;
 	struct group g;
 	size_t k, w = 0;
@@ -2132,7 +2294,7 @@ line_width(const struct policy *p, const struct document *d, size_t i)
 static bool
 short_open(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	size_t len = trim_end(s, ln->len, ln->latin1);
 
@@ -2149,8 +2311,8 @@ short_open(const struct policy *p, const struct document *d, size_t i)
 static bool
 ends_date(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t n = trim_end(s, d->lines[i].len, d->lines[i].latin1), k = n, slashes = 0, digits = 0;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k = n, slashes = 0, digits = 0;
 
 	while (k > 0 && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == '/')) {
 		slashes += s[k - 1] == '/';
@@ -2173,8 +2335,8 @@ ends_date(const struct document *d, size_t i)
 static bool
 heading_over(const struct document *d, size_t a, size_t b)
 {
-	const char *s = d->data + d->lines[a].off, *t = d->data + d->lines[b].off;
-	size_t k, n = d->lines[a].len, m = d->lines[b].len, letters = 0, lower_a = 0;
+	const char *s = d->data + doc_line(d, a)->off, *t = d->data + doc_line(d, b)->off;
+	size_t k, n = doc_line(d, a)->len, m = doc_line(d, b)->len, letters = 0, lower_a = 0;
 	bool lower_b = false;
 
 	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
@@ -2261,7 +2423,7 @@ bare_word(const struct policy *p, const char *w, size_t n)
 static bool
 opens_marking(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	struct fold f;
 	char s[FOLD_MAX + 1];
 	size_t n, k = 0, e, b;
@@ -2311,7 +2473,7 @@ marked_until_blank(const struct policy *p, const struct document *d, size_t i)
 	struct marking m;
 
 	for (; i < d->nlines; i++) {
-		const struct doc_line *ln = &d->lines[i];
+		const struct doc_line *ln = doc_line(d, i);
 
 		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
 			return false;
@@ -2337,9 +2499,9 @@ static bool
 runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, bool item,
     bool lower)
 {
-	const char *s = d->data + d->lines[a].off;
-	size_t len = trim_end(s, d->lines[a].len, d->lines[a].latin1), w;
-	enum line_end e = line_end(p, s, d->lines[a].len, d->lines[a].latin1);
+	const char *s = d->data + doc_line(d, a)->off;
+	size_t len = trim_end(s, doc_line(d, a)->len, doc_line(d, a)->latin1), w;
+	enum line_end e = line_end(p, s, doc_line(d, a)->len, doc_line(d, a)->latin1);
 
 	if (len == 0)
 		return false;
@@ -2360,10 +2522,10 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 		return item || lower || (line_width(p, d, a) >= WRAPPED_LETTERS &&
 		    !opens_marking(p, d, b) && !marked_until_blank(p, d, b) && !title(d, b) &&
 		    (line_width(p, d, b) >= WRAPPED_LETTERS || (b + 1 < d->nlines &&
-		    !is_blank(d->data + d->lines[b + 1].off, d->lines[b + 1].len,
-		    d->lines[b + 1].latin1))));
+		    !is_blank(d->data + doc_line(d, b + 1)->off, doc_line(d, b + 1)->len,
+		    doc_line(d, b + 1)->latin1))));
 	/* A paragraph on one line ("... at the click of a mouse." / "The tool ..."). */
-	if (e != END_OPEN && d->lines[a].len > PARAGRAPH_LINE)
+	if (e != END_OPEN && doc_line(d, a)->len > PARAGRAPH_LINE)
 		return false;
 	/* A paragraph's first line, indented below one that ended a sentence. */
 	if (e != END_OPEN && indent(d, b) >= indent(d, a) + 2)
@@ -2381,10 +2543,10 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 static size_t
 indent(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	size_t k, w = 0;
 
-	for (k = 0; k < d->lines[i].len && (s[k] == ' ' || s[k] == '\t'); k++)
+	for (k = 0; k < doc_line(d, i)->len && (s[k] == ' ' || s[k] == '\t'); k++)
 		w += s[k] == '\t' ? 8 : 1;
 	return w;
 }
@@ -2397,8 +2559,8 @@ indent(const struct document *d, size_t i)
 static bool
 title(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t k = 0, n = d->lines[i].len, w, words = 0, capital = 0;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t k = 0, n = doc_line(d, i)->len, w, words = 0, capital = 0;
 	int depth = 0;
 	bool lower = false;
 
@@ -2433,8 +2595,8 @@ title(const struct document *d, size_t i)
 static bool
 ends_colon(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t len = trim_end(s, d->lines[i].len, d->lines[i].latin1);
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t len = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1);
 
 	return len > 0 && s[len - 1] == ':';
 }
@@ -2443,8 +2605,8 @@ ends_colon(const struct document *d, size_t i)
 static bool
 lost_open_alone(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t a = 0, e = trim_end(s, d->lines[i].len, d->lines[i].latin1), k;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t a = 0, e = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k;
 
 	while (a < e && (s[a] == ' ' || s[a] == '\t'))
 		a++;
@@ -2464,12 +2626,12 @@ lost_open_alone(const struct document *d, size_t i)
 static bool
 unclosed_first(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off, *open = memchr(s, '(', d->lines[i].len);
+	const char *s = d->data + doc_line(d, i)->off, *open = memchr(s, '(', doc_line(d, i)->len);
 	size_t k;
 
 	if (open == NULL)
 		return false;
-	for (k = (size_t)(open - s) + 1; k < d->lines[i].len; k++) {
+	for (k = (size_t)(open - s) + 1; k < doc_line(d, i)->len; k++) {
 		if (s[k] == ')')
 			return false;
 		if (s[k] == '(')
@@ -2539,7 +2701,7 @@ static size_t
 text_before(const struct policy *p, const struct document *d, size_t i)
 {
 	while (i > 0) {
-		const struct doc_line *ln = &d->lines[--i];
+		const struct doc_line *ln = doc_line(d, --i);
 
 		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
 		    ln->kind == LINE_CAPTION || ln->page_like || class_line(p, d, i))
@@ -2610,8 +2772,8 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 {
 	const struct policy *p = rd->p;
 	const struct document *d = rd->d;
-	bool runs_on = !paragraph && !ends_sentence(p, d->data + d->lines[prev].off,
-	    d->lines[prev].len, d->lines[prev].latin1), other = false;
+	bool runs_on = !paragraph && !ends_sentence(p, d->data + doc_line(d, prev)->off,
+	    doc_line(d, prev)->len, doc_line(d, prev)->latin1), other = false;
 	struct marking more;
 	size_t before;
 
@@ -2638,16 +2800,16 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 	    (h->group.kind == GROUP_ITEM && h->group.letter != 0 &&
 	    letter_marking(p, h->group.letter, &more, &other))) && h->label != LABEL_NUMBER &&
 	    h->label != LABEL_BULLET && (before = text_before(p, d, i)) != DOC_NONE) {
-		enum line_end e = line_end(p, d->data + d->lines[before].off,
-		    d->lines[before].len, d->lines[before].latin1);
-		size_t bp = d->lines[before].portion;
+		enum line_end e = line_end(p, d->data + doc_line(d, before)->off,
+		    doc_line(d, before)->len, doc_line(d, before)->latin1);
+		size_t bp = doc_line(d, before)->portion;
 
 		/*
 		 * A line of what may be a damaged mark alone ("(SBBU/NF)") is one too, and so is
 		 * one whose unknown mark never closes.
 		 */
 		runs_on = e == END_MARKS || (e == END_OPEN && lower_after_groups(f, h->group.end)) ||
-		    (bp != DOC_NONE && d->portions[bp].marked && d->portions[bp].mark->unknown &&
+		    (bp != DOC_NONE && doc_portion(d, bp)->marked && doc_portion(d, bp)->mark->unknown &&
 		    (line_width(p, d, before) == 0 || lost_open_alone(d, before) ||
 		    unclosed_first(d, before)));
 	}
@@ -2687,11 +2849,11 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 {
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	size_t prev = previous_text(p, d, i), label_end, para;
 	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
-	    ends_sentence(p, d->data + d->lines[prev].off, d->lines[prev].len,
-	    d->lines[prev].latin1)), other = false, opens, in_sequence = false, ours;
+	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
+	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
 	bool runs_on, broke = false;
 	const struct group *g;
 	enum label_kind label;
@@ -2748,7 +2910,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (!opens)
 		return 0;
 	/* Every mark further on in the line counts too: the line cannot be cut. */
-	if (text_marks(p, s, d->lines[i].len, fold_source(f, g->end), d->lines[i].latin1,
+	if (text_marks(p, s, doc_line(d, i)->len, fold_source(f, g->end), doc_line(d, i)->latin1,
 	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke))
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
@@ -2759,7 +2921,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	label_end = fold_source(f, g->start);
 	while (label_end > 0 && (s[label_end - 1] == ' ' || s[label_end - 1] == '\t'))
 		label_end--;
-	ours = placeholder_line(p, s + label_end, d->lines[i].len - label_end);
+	ours = placeholder_line(p, s + label_end, doc_line(d, i)->len - label_end);
 	/*
 	 * So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('); not
 	 * the label a placeholder kept ("C) (U) [WITHHELD (b)(1)]", the third item of a list).
@@ -2792,7 +2954,7 @@ static bool
 after_structure(const struct policy *p, const struct document *d, size_t i)
 {
 	while (i > 0) {
-		const struct doc_line *ln = &d->lines[--i];
+		const struct doc_line *ln = doc_line(d, --i);
 
 		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
 		    ln->kind == LINE_CAPTION || class_line(p, d, i))
@@ -2813,7 +2975,7 @@ read_subject(struct reader *rd, size_t i)
 {
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
-	struct doc_line *ln = &d->lines[i];
+	struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	char msg[POLICY_ERRLEN];
 	struct marking mk, more;
@@ -2889,11 +3051,11 @@ read_subject(struct reader *rd, size_t i)
 	 * made the subject after it its own).
 	 */
 	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(p, d, i)) ||
-	    (rd->cur != DOC_NONE && d->portions[rd->cur].reason == REASON_CLASS)) ? REL_JOINED :
+	    (rd->cur != DOC_NONE && doc_portion(d, rd->cur)->reason == REASON_CLASS)) ? REL_JOINED :
 	    lower ? REL_DOCUMENT : REL_OWN;
 	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
 		return -1;
-	d->portions[rd->cur].subject = true;
+	doc_portion(d, rd->cur)->subject = true;
 	ln->kind = LINE_TEXT;
 	ln->portion = rd->cur;
 	return 1;
@@ -2912,8 +3074,8 @@ static bool
 subject_goes_on(const struct reader *rd, size_t i)
 {
 	const struct document *d = rd->d;
-	const struct doc_portion *pt = &d->portions[rd->cur];
-	const struct doc_line *prev = &d->lines[i - 1], *ln = &d->lines[i];
+	const struct doc_portion *pt = doc_portion(d, rd->cur);
+	const struct doc_line *prev = doc_line(d, i - 1), *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	size_t k = 0;
 
@@ -2941,7 +3103,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	struct marking m;
 
 	struct marking more;
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 
 	if (!reading_class_line(rd->p, f, !h->at_head, &m))
 		return 0;
@@ -3009,8 +3171,8 @@ static bool
 table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m,
     bool *spaced)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t n = d->lines[i].len, k = 0, a;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = doc_line(d, i)->len, k = 0, a;
 	bool found = false, bars;
 
 	*spaced = false;
@@ -3043,7 +3205,7 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 			continue;
 		if (e == b || e - b > 60 || (!bars && a == 0 && k >= n))
 			continue;
-		fold_line(s + b, e - b, FOLD_MAX, d->lines[i].latin1, &f);
+		fold_line(s + b, e - b, FOLD_MAX, doc_line(d, i)->latin1, &f);
 		/*
 		 * Between spaces, a cell is a classification only as a marking alone ("S",
 		 * "Secret", "S//NF"): a stamp's "Class: CONFIDENTIAL" in a column is no cell's.
@@ -3139,11 +3301,11 @@ across_marks(const struct policy *p, const struct document *d, size_t i, struct 
 	size_t j, k, e, n, w, words;
 	bool lower = false;
 
-	if (i == 0 || d->lines[i - 1].kind != LINE_TEXT ||
-	    d->lines[i - 1].latin1 != d->lines[i].latin1)
+	if (i == 0 || doc_line(d, i - 1)->kind != LINE_TEXT ||
+	    doc_line(d, i - 1)->latin1 != doc_line(d, i)->latin1)
 		return false;
-	a = &d->lines[i - 1];
-	b = &d->lines[i];
+	a = doc_line(d, i - 1);
+	b = doc_line(d, i);
 	s = d->data + a->off;
 	t = d->data + b->off;
 	for (k = a->len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
@@ -3210,8 +3372,8 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 	struct marking more;
 	bool found, spaced, broke = false;
 
-	found = text_marks(p, d->data + d->lines[i].off, d->lines[i].len, from,
-	    d->lines[i].latin1, false, m, &broke);
+	found = text_marks(p, d->data + doc_line(d, i)->off, doc_line(d, i)->len, from,
+	    doc_line(d, i)->latin1, false, m, &broke);
 	if (across_marks(p, d, i, &more)) {
 		if (found)
 			marking_join(p, m, &more, m);
@@ -3253,18 +3415,18 @@ runs_across(const struct document *d, size_t i)
 
 	if (i == DOC_NONE)
 		return false;
-	s = d->data + d->lines[i].off;
-	n = trim_end(s, d->lines[i].len, d->lines[i].latin1);
+	s = d->data + doc_line(d, i)->off;
+	n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1);
 	return n > 0 && (isalnum((unsigned char)s[n - 1]) || s[n - 1] == ',') &&
-	    text_width(d, &d->lines[i]) >= WRAPPED_WIDTH;
+	    text_width(d, doc_line(d, i)) >= WRAPPED_WIDTH;
 }
 
 /* Whether line i is the author's comment: "COMMENT:", "Embassy comment.", "END COMMENT". */
 static bool
 comment_line(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t n = d->lines[i].len, k;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = doc_line(d, i)->len, k;
 
 	for (k = 0; k + 7 <= n; k++)
 		if (strncasecmp(s + k, "comment", 7) == 0 && (k == 0 || !isalpha((unsigned char)s[k - 1])) &&
@@ -3293,8 +3455,8 @@ closes_text(const struct document *d, size_t i)
 {
 	static const char *const ends[] = { "END TEXT", "END OF TEXT", "END QUOTE",
 		"END STATEMENT", "END OF STATEMENT", "END NON-PAPER", "END OF NON-PAPER" };
-	const char *s = d->data + d->lines[i].off;
-	size_t n = trim_end(s, d->lines[i].len, d->lines[i].latin1), k = 0, e, words = 0;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k = 0, e, words = 0;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '['))
 		k++;
@@ -3335,8 +3497,8 @@ closes_text(const struct document *d, size_t i)
 static bool
 salutation(const struct document *d, size_t i)
 {
-	const char *s = d->data + d->lines[i].off;
-	size_t n = trim_end(s, d->lines[i].len, d->lines[i].latin1), k, words = 0;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k, words = 0;
 
 	if (n == 0 || s[n - 1] != ',')
 		return false;
@@ -3366,9 +3528,9 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 
 	if (rd->cur == DOC_NONE || prev == DOC_NONE)
 		return DOC_NONE;
-	s = d->data + d->lines[prev].off;
-	n = trim_end(s, d->lines[prev].len, d->lines[prev].latin1);
-	pt = &d->portions[rd->cur];
+	s = d->data + doc_line(d, prev)->off;
+	n = trim_end(s, doc_line(d, prev)->len, doc_line(d, prev)->latin1);
+	pt = doc_portion(d, rd->cur);
 	if (!pt->marked || pt->mark->unknown || pt->reason != REASON_MARK)
 		return DOC_NONE;
 	for (k = 0; k + 10 <= n && !begin; k++)
@@ -3376,7 +3538,7 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 	if (!begin && (n == 0 || s[n - 1] != ':'))
 		return DOC_NONE;
 	for (j = i; j < d->nlines && j - i < ANNOUNCED_MAX; j++) {
-		const struct doc_line *ln = &d->lines[j];
+		const struct doc_line *ln = doc_line(d, j);
 		const char *t = d->data + ln->off;
 		struct marking m;
 		struct fold f;
@@ -3398,8 +3560,8 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 		 * A statement's paragraphs are set off, their first lines (after a blank line and
 		 * a finished sentence) indented: the author's own paragraph between them is not.
 		 */
-		else if (is_blank(d->data + d->lines[j - 1].off, d->lines[j - 1].len,
-		    d->lines[j - 1].latin1) && !runs_across(d, last) &&
+		else if (is_blank(d->data + doc_line(d, j - 1)->off, doc_line(d, j - 1)->len,
+		    doc_line(d, j - 1)->latin1) && !runs_across(d, last) &&
 		    indent(d, j) < indent(d, prev) + 2)
 			set_off = false;
 		last = j;
@@ -4115,19 +4277,19 @@ broken_term(const struct policy *p, const struct document *d, size_t i)
 	size_t k, j, a, e, n;
 	enum word_kind w;
 
-	if (i == 0 || d->lines[i - 1].kind != LINE_TEXT)
+	if (i == 0 || doc_line(d, i - 1)->kind != LINE_TEXT)
 		return false;
-	s = d->data + d->lines[i - 1].off;
-	t = d->data + d->lines[i].off;
-	for (k = d->lines[i - 1].len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+	s = d->data + doc_line(d, i - 1)->off;
+	t = d->data + doc_line(d, i)->off;
+	for (k = doc_line(d, i - 1)->len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
 		continue;
 	if (k < 2 || s[k - 1] != '-')
 		return false;
 	for (j = --k; j > 0 && isalpha((unsigned char)s[j - 1]); j--)
 		continue;
-	for (a = 0; a < d->lines[i].len && (t[a] == ' ' || t[a] == '\t'); a++)
+	for (a = 0; a < doc_line(d, i)->len && (t[a] == ' ' || t[a] == '\t'); a++)
 		continue;
-	for (e = a; e < d->lines[i].len && isalpha((unsigned char)t[e]); e++)
+	for (e = a; e < doc_line(d, i)->len && isalpha((unsigned char)t[e]); e++)
 		continue;
 	n = (k - j) + (e - a);
 	if (j == k || e == a || n > POLICY_WORD_MAX || (j > 0 && isalnum((unsigned char)s[j - 1])))
@@ -4983,7 +5145,7 @@ static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool la
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	size_t n = trim_end(s, ln->len, ln->latin1);
 
@@ -5077,7 +5239,7 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	if (rd->cur == DOC_NONE || numbered)
 		return true;
 	/* A paragraph's end in markup ("</p>" / "<p>The"). */
-	if (i > 0 && d->lines[i - 1].kind == LINE_TEXT && markup_parts(d, i - 1, i))
+	if (i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT && markup_parts(d, i - 1, i))
 		return true;
 	if (item && rd->bulleted) {
 		/*
@@ -5134,9 +5296,9 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	if (start(rd, i, found ? &raised : rd->pending ? &rd->raise : NULL,
 	    found ? REASON_MIDLINE : REASON_LIST, label_end, REL_JOINED) != 0)
 		return -1;
-	d->portions[rd->cur].reason = d->portions[rd->cur].marked &&
-	    d->portions[rd->cur].reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
-	d->portions[rd->cur].with = para;
+	doc_portion(d, rd->cur)->reason = doc_portion(d, rd->cur)->marked &&
+	    doc_portion(d, rd->cur)->reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
+	doc_portion(d, rd->cur)->with = para;
 	rd->bulleted = true;
 	rd->para = para;
 	return 0;
@@ -5146,9 +5308,9 @@ static int
 read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *h)
 {
 	struct document *d = rd->d;
-	const char *s = d->data + d->lines[i].off;
+	const char *s = d->data + doc_line(d, i)->off;
 	struct marking raised;
-	size_t len = d->lines[i].len;
+	size_t len = doc_line(d, i)->len;
 	/*
 	 * A table's row or a heading ("| Site |", "# Collection") is the page's own: never an item
 	 * of a list that a paragraph's colon opened, which would take that paragraph's mark.
@@ -5187,7 +5349,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		    "a mark with no brackets");
 		rd->header = false;
 		return start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0 ? -1 :
-		    (d->lines[i].portion = rd->cur, 1);
+		    (doc_line(d, i)->portion = rd->cur, 1);
 	}
 	/*
 	 * A paragraph numbered with digits ("1. The", "2. U) The", "3 The") is the body, marked or
@@ -5272,11 +5434,20 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 	rd.err = err;
 	rd.errlen = errlen;
 	rd.cur = rd.block = rd.para = rd.banner_line = rd.text_end = DOC_NONE;
+	rd.last_blank = rd.tail_text = DOC_NONE;
+	d->first_banner = DOC_NONE;
 	rd.header = rd.top = true;
 	rd.prev_kind = LINE_BLANK;
 	rd.md = matcher;
-	if (split_lines(d, err, errlen) != 0)
+	if ((d->miss = calloc(1, sizeof(*d->miss))) == NULL) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	if (split_lines(d, err, errlen) != 0) {
+		document_free(d);
+		return -1;
+	}
+	d->line_top = d->nlines;
 	if (rd.md == NULL && (rd.md = policy_matcher_new(p)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
@@ -5285,7 +5456,7 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 		goto done;
 
 	for (i = 0; i < d->nlines; i++) {
-		struct doc_line *ln = &d->lines[i];
+		struct doc_line *ln = doc_line(d, i);
 		const char *s = data + ln->off;
 		struct fold f;
 		struct head h;
@@ -5293,17 +5464,18 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 
 		if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
 			ln->kind = LINE_BLANK;
+			rd.last_blank = i;
 			ln->portion = rd.cur;
 			if (rd.cur != DOC_NONE) {
-				d->portions[rd.cur].last = i;
+				doc_portion(d, rd.cur)->last = i;
 				/* A subject is one paragraph: what follows it is not under its mark. */
-				if (d->portions[rd.cur].subject)
+				if (doc_portion(d, rd.cur)->subject)
 					rd.cur = DOC_NONE;
 			}
 			continue;
 		}
 		/* A subject goes on only on the lines right after it (subject_goes_on). */
-		if (rd.cur != DOC_NONE && d->portions[rd.cur].subject && !subject_goes_on(&rd, i))
+		if (rd.cur != DOC_NONE && doc_portion(d, rd.cur)->subject && !subject_goes_on(&rd, i))
 			rd.cur = DOC_NONE;
 		/* The rules, in order; the first that reads the line has it. */
 		if (i < rd.routing_end)
@@ -5323,20 +5495,31 @@ document_parse_with(const struct policy *p, struct policy_matcher *matcher, cons
 		if (r < 0)
 			goto done;
 		if (ln->kind == LINE_TEXT) {
-			d->portions[rd.cur].last = i;
-			d->portions[rd.cur].last_text = i;
+			doc_portion(d, rd.cur)->last = i;
+			doc_portion(d, rd.cur)->last_text = i;
+			note_text(&rd, i);
 			note_items(&rd, s, ln->len);
 			/* However the line was read, a mark at its end raises back. */
 			if (ends_in_mark(p, d, i))
-				d->portions[rd.cur].raises_back = true;
+				doc_portion(d, rd.cur)->raises_back = true;
 		}
+		if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
+			d->first_banner = i;
 		if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 			rd.top = rd.top && ln->kind != LINE_TEXT;
 		rd.prev_kind = ln->kind;
 	}
-	if (settle_markings(p, d) != 0) {
+	for (i = d->nfacts; i < d->nportions; i++)
+		if (keep_facts(d, i) != 0)
+			break;
+	if (i < d->nportions || settle_markings(p, d) != 0) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
+	}
+	for (i = d->portion_base; i < d->nportions; i++) {
+		struct doc_portion *pt = doc_portion(d, i);
+
+		pt->eff = fact_eff(d, i, &pt->eff_known);
 	}
 	rc = 0;
 done:
@@ -5358,14 +5541,16 @@ document_free(struct document *d)
 	free(d->portions);
 	free(d->banners);
 	free(d->caption_bits);
+	free(d->caption_portion);
+	free(d->fact_mark);
+	free(d->fact_flags);
+	free(d->withs);
+	free(d->marks);
+	free(d->miss);
 	for (i = 0; i < d->interned_cap; i++)
 		free(d->interned[i]);
 	free(d->interned);
 	d->interned = NULL;
 	d->ninterned = d->interned_cap = 0;
-	d->lines = NULL;
-	d->portions = NULL;
-	d->banners = NULL;
-	d->caption_bits = NULL;
-	d->nlines = d->nportions = d->nbanners = d->ncaptions = 0;
+	memset(d, 0, sizeof(*d));
 }

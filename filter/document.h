@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "marking.h"
 #include "policy.h"
@@ -101,20 +102,61 @@ struct doc_portion {
 	const struct marking *mark;	/* the mark as written (NULL when unmarked) */
 	const struct marking *eff;	/* what decides: mark plus captions, or the document's */
 	bool eff_known;		/* false for unmarked text in a document with no banner */
+	bool blank_before;	/* FACT_BLANK_BEFORE */
 };
+
+/*
+ * What is kept of every portion, however the document is read: the facts its effective marking
+ * is settled from (settle_markings), then that marking. A streamed document keeps no more of a
+ * portion than this (6 bytes, and a `with` entry for an unmarked list item).
+ */
+#define FACT_MARKED		0x0001	/* doc_portion.marked */
+#define FACT_JOINED		0x0002
+#define FACT_RAISES_UNMARKED	0x0004
+#define FACT_RAISES_BACK	0x0008
+#define FACT_UNREAD_BREAK	0x0010
+#define FACT_UNREAD_CELL	0x0020
+#define FACT_LIST		0x0040	/* reason REASON_LIST */
+#define FACT_BLANK_BEFORE	0x0080	/* a blank line between the last text line of the portion
+					 * before and this one's first line */
+#define FACT_EFF_KNOWN		0x0100	/* doc_portion.eff_known, once settled */
+
+struct doc_with {
+	size_t portion, with;	/* an unmarked list item and the paragraph its list is in */
+};
+
+struct doc_miss;
 
 struct document {
 	const char *data;
 	size_t len;
+	/*
+	 * Lines line_base .. line_top - 1 are in lines[], portions portion_base .. nportions - 1
+	 * in portions[]: every one of them, unless the document is streamed (document_read), when
+	 * only a window of each is. Read them with doc_line and doc_portion.
+	 */
 	struct doc_line *lines;
-	size_t nlines;
+	size_t nlines;			/* every line of the document */
+	size_t line_base, line_top;
 	struct doc_portion *portions;
-	size_t nportions;
+	size_t nportions, portion_base;
+	/* What every portion keeps (the FACT_ flags), by portion number. */
+	uint32_t *fact_mark;		/* its mark, then its effective marking: an index into
+					 * marks plus one, or 0 for none */
+	uint16_t *fact_flags;
+	size_t nfacts;
+	struct doc_with *withs;		/* by portion, ascending */
+	size_t nwiths;
+	const struct marking **marks;	/* the interned markings, in the order first seen */
+	size_t nmarks;
+	bool streamed;			/* read in two passes: see document_read */
+	size_t first_banner;		/* the first banner line, or DOC_NONE */
 	bool has_banner;
 	struct marking banner;		/* the first banner line's marking */
-	struct marking *banners;	/* the marking of every banner line */
+	const struct marking **banners;	/* the marking of every banner line (interned) */
 	size_t nbanners;
 	uint64_t *caption_bits;		/* every caption line's controls, a bit per policy control */
+	size_t *caption_portion;	/* ... and the portion it stands in, or DOC_NONE */
 	size_t ncaptions;
 	struct marking **interned;	/* an open-addressed set of every distinct marking */
 	size_t ninterned, interned_cap;
@@ -129,7 +171,39 @@ struct document {
 	struct marking docmark;		/* what unmarked text takes */
 	bool utf8;			/* every line is UTF-8 (strictly: no overlong forms) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
+	struct doc_miss *miss;		/* what a read outside the window returns */
 };
+
+/* What doc_line and doc_portion return outside the window (document.c). */
+struct doc_line *doc_line_missed(const struct document *d, size_t i);
+struct doc_portion *doc_portion_missed(const struct document *d, size_t k);
+
+/* Line i (0-based). */
+static inline struct doc_line *
+doc_line(const struct document *d, size_t i)
+{
+	if (i - d->line_base < d->line_top - d->line_base)
+		return &d->lines[i - d->line_base];
+	return doc_line_missed(d, i);
+}
+
+/* Portion k. */
+static inline struct doc_portion *
+doc_portion(const struct document *d, size_t k)
+{
+	if (k - d->portion_base < d->nportions - d->portion_base)
+		return &d->portions[k - d->portion_base];
+	return doc_portion_missed(d, k);
+}
+
+/* Portion k's effective marking once settled (NULL when unknown or none), from its facts. */
+static inline const struct marking *
+doc_fact_eff(const struct document *d, size_t k)
+{
+	if (!(d->fact_flags[k] & FACT_EFF_KNOWN) || d->fact_mark[k] == 0)
+		return NULL;
+	return d->marks[d->fact_mark[k] - 1];
+}
 
 /*
  * Parses data[0..len) under policy p into d (which points into data; data must outlive d).

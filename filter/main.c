@@ -361,7 +361,7 @@ warn_unproven(const char *name, const struct document *d, const struct redact_re
 		bool any_marked = false;
 
 		for (k = 0; k < d->nportions; k++)
-			any_marked |= d->portions[k].marked;
+			any_marked |= doc_portion(d, k)->marked;
 		if (!any_marked) {
 			fprintf(stderr, "%s: %s: no banner line and no portion marks: the whole "
 			    "document is withheld\n", progname, name);
@@ -369,16 +369,16 @@ warn_unproven(const char *name, const struct document *d, const struct redact_re
 		}
 	}
 	for (k = 0; k < d->nportions; k++) {
-		const struct redact_decision *dc = res->decisions[k];
+		const struct redact_decision *dc = redact_decision(res, d, k);
 
 		if (dc->rule != RULE_UNKNOWN_TOKEN && dc->rule != RULE_UNMARKED &&
 		    dc->rule != RULE_REL_PARTIAL)
 			continue;
 		if (each_portion)
 			fprintf(stderr, "%s: %s:%zu: withheld: %s\n", progname, name,
-			    d->portions[k].first + 1, dc->why);
+			    doc_portion(d, k)->first + 1, dc->why);
 		else if (first == 0)
-			first = d->portions[k].first + 1;
+			first = doc_portion(d, k)->first + 1;
 		count++;
 	}
 	/* A filter is quiet: one line for the document, -v for every portion. */

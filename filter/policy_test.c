@@ -46,10 +46,10 @@ line_role(const struct policy *p, const char *line, char *role, size_t rolelen, 
 	}
 	snprintf(role, rolelen, "none");
 	for (i = d.nlines; i-- > 0;) {
-		const struct doc_line *ln = &d.lines[i];
+		const struct doc_line *ln = doc_line(&d, i);
 
 		if (ln->kind == LINE_TEXT && ln->portion != DOC_NONE) {
-			const struct doc_portion *pt = &d.portions[ln->portion];
+			const struct doc_portion *pt = doc_portion(&d, ln->portion);
 
 			snprintf(role, rolelen, "%s", pt->subject ? "subject" :
 			    pt->reason == REASON_CLASS ? "classification" :

@@ -120,8 +120,8 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 	c->kind = kind;
 	c->line_first = first + 1;
 	c->line_last = last + 1;
-	c->in_start = d->lines[first].off;
-	c->in_end = d->lines[last].off + d->lines[last].len + d->lines[last].eol;
+	c->in_start = doc_line(d, first)->off;
+	c->in_end = doc_line(d, last)->off + doc_line(d, last)->len + doc_line(d, last)->eol;
 	c->out_start = out_start;
 	c->out_end = r->out_len;
 	c->portion = DOC_NONE;
@@ -198,12 +198,18 @@ redact_mode_parse(const char *s, enum redact_mode *mode)
 	return 0;
 }
 
+/* The key of portion k's verdict: its effective marking's index plus one, or 0 for none. */
+static size_t
+mark_key(const struct document *d, size_t k)
+{
+	return (d->fact_flags[k] & FACT_EFF_KNOWN) ? d->fact_mark[k] : 0;
+}
+
 int
 redact_decide(const struct policy *p, const struct document *d, const struct marking *target,
     struct redact_result *res, char *err, size_t errlen)
 {
-	const struct marking **keys = NULL;
-	size_t k, cap = 16, *slots = NULL;
+	size_t k;
 	bool first = true;
 
 	memset(res, 0, sizeof(*res));
@@ -215,37 +221,27 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 		res->docmark_released = marking_decide(p, &d->docmark, target, why, sizeof(why),
 		    &ex) == RULE_RELEASED;
 	}
-	if (d->nportions == 0)
+	if (d->nfacts == 0)
 		return 0;
-	/* Every effective marking is one of the document's interned ones, or none (unmarked). */
-	while (cap < 2 * (d->ninterned + 1))
-		cap *= 2;
-	if ((res->decisions = calloc(d->nportions, sizeof(*res->decisions))) == NULL ||
-	    (res->verdicts = calloc(d->ninterned + 1, sizeof(*res->verdicts))) == NULL ||
-	    (keys = calloc(cap, sizeof(*keys))) == NULL ||
-	    (slots = calloc(cap, sizeof(*slots))) == NULL) {
-		free(keys);
+	/*
+	 * Every effective marking is one of the document's interned ones, or none (unmarked): a
+	 * verdict per marking, in the order the portions first carry them.
+	 */
+	if ((res->by_mark = calloc(d->nmarks + 1, sizeof(*res->by_mark))) == NULL ||
+	    (res->verdicts = calloc(d->nmarks + 1, sizeof(*res->verdicts))) == NULL) {
 		redact_result_free(res);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (k = 0; k < d->nportions; k++) {
-		const struct doc_portion *pt = &d->portions[k];
-		const struct marking *eff = pt->eff_known ? pt->eff : NULL;
+	for (k = 0; k < d->nfacts; k++) {
+		const struct marking *eff = doc_fact_eff(d, k);
+		size_t m = mark_key(d, k);
 		struct redact_decision *dc;
-		size_t i = ((uintptr_t)eff >> 4) & (cap - 1);
 
-		/* A slot holds an index into verdicts plus one; 0 is an empty entry. */
-		while (slots[i] != 0 && keys[i] != eff)
-			i = (i + 1) & (cap - 1);
-		if (slots[i] == 0) {
-			if (res->nverdicts > d->ninterned) {
-				snprintf(err, errlen, "a portion's marking is not the document's");
-				goto fail;
-			}
+		/* by_mark holds an index into verdicts plus one; 0 is none yet. */
+		if (res->by_mark[m] == 0) {
 			dc = &res->verdicts[res->nverdicts];
-			keys[i] = eff;
-			slots[i] = ++res->nverdicts;
+			res->by_mark[m] = (uint32_t)++res->nverdicts;
 			if (eff == NULL) {
 				dc->rule = RULE_UNMARKED;
 				dc->exemption = p->default_exemption;
@@ -256,23 +252,21 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 				    &dc->exemption);
 			}
 		}
-		dc = &res->verdicts[slots[i] - 1];
-		res->decisions[k] = dc;
+		dc = &res->verdicts[res->by_mark[m] - 1];
 		if (dc->rule == RULE_RELEASED) {
 			res->released++;
-			marking_rollup_add(p, &res->rollup, &first, pt->eff);
+			marking_rollup_add(p, &res->rollup, &first, eff);
 		} else {
 			res->withheld++;
 		}
 	}
-	free(keys);
-	free(slots);
 	return 0;
-fail:
-	free(keys);
-	free(slots);
-	redact_result_free(res);
-	return -1;
+}
+
+const struct redact_decision *
+redact_decision(const struct redact_result *res, const struct document *d, size_t k)
+{
+	return &res->verdicts[res->by_mark[mark_key(d, k)] - 1];
 }
 
 /* Whether a caption control is still needed by what was released. */
@@ -355,14 +349,14 @@ put_caption(struct writer *w, const struct policy *p, const struct document *d, 
 		puts_w(w, p->controls[c].name);
 		any = true;
 	}
-	put_eol(w, d, &d->lines[i]);
+	put_eol(w, d, doc_line(d, i));
 }
 
 static void
 render_banner(struct writer *w, const struct policy *p, const struct document *d, size_t i,
     const struct marking *rollup, uint64_t captioned, uint64_t lost)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	const struct policy_level *lv = &p->levels[rollup->level];
 	enum banner_style style = banner_style(p, s + ln->span_start, ln->span_mid - ln->span_start);
@@ -372,7 +366,7 @@ render_banner(struct writer *w, const struct policy *p, const struct document *d
 	int n;
 
 	/* A banner that already says what the release carries stays as it is. */
-	if (marking_states(p, &d->banners[ln->aux], rollup)) {
+	if (marking_states(p, d->banners[ln->aux], rollup)) {
 		put_line(w, d, ln);
 		if (lost != 0) {
 			put_caption(w, p, d, i, lost);
@@ -407,7 +401,7 @@ static void
 render_routing_class(struct writer *w, const struct policy *p, const struct document *d,
     size_t i, const struct marking *rollup)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	const char *cls = p->levels[rollup->level].routing;
 	size_t out_start = w->res->out_len;
@@ -431,7 +425,7 @@ static void
 render_caption(struct writer *w, const struct policy *p, const struct document *d, size_t i,
     const struct marking *rollup)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	uint64_t keep = 0, written = 0;
 	size_t c, out_start = w->res->out_len, pos = 0, lead = 0;
@@ -496,7 +490,7 @@ static void
 render_placeholder(struct writer *w, const struct policy *p, const struct document *d,
     const struct doc_portion *pt, const struct redact_decision *dc)
 {
-	const struct doc_line *ln = &d->lines[pt->first];
+	const struct doc_line *ln = doc_line(d, pt->first);
 	const char *ph = p->placeholder, *at;
 
 	put(w, d->data + ln->off, pt->label_end);
@@ -555,7 +549,7 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 
 	if (run->portion == DOC_NONE)
 		return;
-	dc = w->res->decisions[run->portion];
+	dc = redact_decision(w->res, d, run->portion);
 	if ((c = add_change(w, CHANGE_WITHHELD, d, run->first, run->last, run->out)) != NULL) {
 		c->portion = run->portion;
 		c->rule = dc->rule;
@@ -568,7 +562,7 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 static bool
 ln_unowned(const struct document *d, size_t i)
 {
-	return d->lines[i].kind == LINE_TEXT && d->lines[i].portion == DOC_NONE;
+	return doc_line(d, i)->kind == LINE_TEXT && doc_line(d, i)->portion == DOC_NONE;
 }
 
 int
@@ -616,11 +610,11 @@ caption_facts(const struct policy *p, const struct document *d, const struct red
 	 * The controls that kept caption lines state, so banners need not repeat them. A caption
 	 * line inside a withheld portion goes with it, and states nothing.
 	 */
-	for (i = 0; i < d->nlines; i++)
-		if (d->lines[i].kind == LINE_CAPTION && (d->lines[i].portion == DOC_NONE ||
-		    res->decisions[d->lines[i].portion]->rule == RULE_RELEASED))
+	for (i = 0; i < d->ncaptions; i++)
+		if (d->caption_portion[i] == DOC_NONE ||
+		    redact_decision(res, d, d->caption_portion[i])->rule == RULE_RELEASED)
 			for (ctl = 0; ctl < p->ncontrols; ctl++)
-				if (((d->caption_bits[d->lines[i].aux] >> ctl) & 1) &&
+				if (((d->caption_bits[i] >> ctl) & 1) &&
 				    caption_needed(p, (int)ctl, &res->rollup))
 					c->captioned |= (uint64_t)1 << ctl;
 	/*
@@ -638,11 +632,8 @@ caption_facts(const struct policy *p, const struct document *d, const struct red
 		    caption_needed(p, (int)ctl, &res->rollup))
 			c->lost |= (uint64_t)1 << ctl;
 	}
-	for (i = 0; i < d->nlines && c->lost != 0; i++)
-		if (d->lines[i].kind == LINE_BANNER) {
-			c->first_banner = i;
-			break;
-		}
+	if (c->lost != 0)
+		c->first_banner = d->first_banner;
 }
 
 /* A line of a withheld portion: its part of the placeholder, its Xs, or nothing. */
@@ -650,9 +641,9 @@ static void
 render_withheld(struct writer *w, const struct policy *p, const struct document *d,
     enum redact_mode mode, size_t i, enum line_kind kind, struct run *run, size_t out_start)
 {
-	const struct doc_line *ln = &d->lines[i];
-	const struct doc_portion *pt = &d->portions[ln->portion];
-	const struct redact_decision *dc = w->res->decisions[ln->portion];
+	const struct doc_line *ln = doc_line(d, i);
+	const struct doc_portion *pt = doc_portion(d, ln->portion);
+	const struct redact_decision *dc = redact_decision(w->res, d, ln->portion);
 
 	if (run->portion == DOC_NONE) {
 		run->portion = ln->portion;
@@ -682,7 +673,7 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
     enum redact_mode mode, const struct captions *c, size_t i, struct run *run, char *err,
     size_t errlen)
 {
-	const struct doc_line *ln = &d->lines[i];
+	const struct doc_line *ln = doc_line(d, i);
 	const struct redact_result *res = w->res;
 	const struct marking *rollup = &res->rollup;
 	enum line_kind kind = (enum line_kind)ln->kind;
@@ -701,7 +692,7 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 	 */
 	if ((kind == LINE_PAGE || kind == LINE_CAPTION || kind == LINE_TAGS ||
 	    kind == LINE_DECLASS || kind == LINE_AUTHORITY) && ln->portion != DOC_NONE &&
-	    res->decisions[ln->portion]->rule != RULE_RELEASED)
+	    redact_decision(res, d, ln->portion)->rule != RULE_RELEASED)
 		kind = LINE_TEXT;
 	/* Every text line has a decided portion: copying one that has none is a defect. */
 	if (kind == LINE_TEXT && ln->portion == DOC_NONE) {
@@ -761,7 +752,7 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 			if (!(ln->kind == LINE_BLANK && !ln->rule && w->removed &&
 			    w->removed_at == res->out_len && ends_blank(w)))
 				put_line(w, d, ln);
-		} else if (res->decisions[ln->portion]->rule == RULE_RELEASED) {
+		} else if (redact_decision(res, d, ln->portion)->rule == RULE_RELEASED) {
 			put_line(w, d, ln);
 		} else {
 			render_withheld(w, p, d, mode, i, kind, run, out_start);
@@ -832,7 +823,7 @@ redact_result_free(struct redact_result *res)
 	if (res == NULL)
 		return;
 	free(res->out);
-	free(res->decisions);
+	free(res->by_mark);
 	free(res->verdicts);
 	free(res->changes);
 	memset(res, 0, sizeof(*res));

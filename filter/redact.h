@@ -49,11 +49,12 @@ struct redact_result {
 	char *out;			/* the release (owned; freed by redact_result_free) */
 	size_t out_len;
 	/*
-	 * One decision per portion, each a pointer into verdicts: a portion's decision follows from
-	 * its effective marking alone, and a document has few distinct markings.
+	 * A portion's decision follows from its effective marking alone, and a document has few
+	 * distinct markings: one verdict per marking decided (redact_decision finds a portion's).
 	 */
-	const struct redact_decision **decisions;
-	struct redact_decision *verdicts;	/* one per distinct marking decided */
+	uint32_t *by_mark;		/* by document.marks index plus one (0: none): an index
+					 * into verdicts plus one */
+	struct redact_decision *verdicts;
 	size_t nverdicts;
 	struct redact_change *changes;
 	size_t nchanges;
@@ -68,11 +69,15 @@ const char *redact_mode_name(enum redact_mode mode);
 int redact_mode_parse(const char *s, enum redact_mode *mode);
 
 /*
- * Decides every portion of d against target (no output). Fills res->decisions, res->rollup and
+ * Decides every portion of d against target (no output). Fills res->verdicts, res->rollup and
  * the counts. Returns 0 or -1 with err (out of memory).
  */
 int redact_decide(const struct policy *p, const struct document *d, const struct marking *target,
     struct redact_result *res, char *err, size_t errlen);
+
+/* Portion k's decision, once redact_decide has made them. */
+const struct redact_decision *redact_decision(const struct redact_result *res,
+    const struct document *d, size_t k);
 
 /*
  * Decides and writes the release of d into res->out in the given mode, with the changes it made.

@@ -252,8 +252,8 @@ char_column(const struct document *d, size_t line, size_t column)
 
 	if (!d->utf8 || line == 0 || line > d->nlines)
 		return column;
-	s = d->data + d->lines[line - 1].off;
-	for (i = 0; i + 1 < column && i < d->lines[line - 1].len; i++)
+	s = d->data + doc_line(d, line - 1)->off;
+	for (i = 0; i + 1 < column && i < doc_line(d, line - 1)->len; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			c++;
 	return c;
@@ -485,10 +485,10 @@ html_banner_text(const struct report_doc *docs, size_t n, const struct report_op
 		else if (d->has_banner)
 			marking_rollup_add(p, &top, &first, &d->banner);
 		for (k = 0; k < d->nportions; k++) {
-			if (!d->portions[k].eff_known || d->portions[k].eff->unknown)
+			if (!doc_portion(d, k)->eff_known || doc_portion(d, k)->eff->unknown)
 				unknown = true;
 			else
-				marking_rollup_add(p, &top, &first, d->portions[k].eff);
+				marking_rollup_add(p, &top, &first, doc_portion(d, k)->eff);
 		}
 	}
 	if (unknown) {
@@ -524,9 +524,9 @@ html_release(FILE *fp, const struct document *d, const char *s, size_t n)
 
 /* Whether portion k of r's document is withheld. */
 static bool
-withheld_portion(const struct check_result *r, size_t k)
+withheld_portion(const struct check_result *r, const struct document *d, size_t k)
 {
-	return r->decisions.decisions[k]->rule != RULE_RELEASED;
+	return redact_decision(&r->decisions, d, k)->rule != RULE_RELEASED;
 }
 
 /*
@@ -571,7 +571,7 @@ html_doc_table(FILE *fp, const struct report_doc *rd, size_t docno,
 		return -1;
 	}
 	for (i = 0; i < d->nportions; i++)
-		nw += withheld_portion(r, i);
+		nw += withheld_portion(r, d, i);
 	fprintf(fp, "<table class=\"doc\"><caption>Line by line: the original, and its release "
 	    "in %s mode</caption><colgroup><col class=\"n\"><col><col><col class=\"why\"></colgroup>"
 	    "<thead><tr><th scope=\"col\">Line"
@@ -579,11 +579,11 @@ html_doc_table(FILE *fp, const struct report_doc *rd, size_t docno,
 	    "<th scope=\"col\">Decision and findings</th></tr></thead>"
 	    "<tbody>", redact_mode_name(o->mode));
 	for (i = 0; i < d->nlines; i++) {
-		const struct doc_line *ln = &d->lines[i];
+		const struct doc_line *ln = doc_line(d, i);
 		const char *cls = "structure";
 
 		if ((ln->kind == LINE_TEXT || ln->kind == LINE_BLANK) && ln->portion != DOC_NONE)
-			cls = withheld_portion(r, ln->portion) ? "withheld" : "kept";
+			cls = withheld_portion(r, d, ln->portion) ? "withheld" : "kept";
 		fprintf(fp, "<tr class=\"%s\"><th scope=\"row\" id=\"d%zu-L%zu\">%zu</th>"
 		    "<td class=\"text\">", cls, docno, i + 1, i + 1);
 		html_text(fp, d, d->data + ln->off, ln->len);
@@ -592,8 +592,8 @@ html_doc_table(FILE *fp, const struct report_doc *rd, size_t docno,
 		html_release(fp, d, rel.out + line_out[i], line_out[i + 1] - line_out[i]);
 		fputs("</td><td class=\"why\">", fp);
 		/* Portions in the order they begin: a step link for each withheld one. */
-		for (; pk < d->nportions && d->portions[pk].first <= i; pk++)
-			if (withheld_portion(r, pk))
+		for (; pk < d->nportions && doc_portion(d, pk)->first <= i; pk++)
+			if (withheld_portion(r, d, pk))
 				html_step(fp, docno, w++, nw);
 		for (; k < r->nfindings && r->findings[k].line <= i + 1; k++) {
 			const struct check_finding *f = &r->findings[k];

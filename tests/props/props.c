@@ -697,7 +697,7 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 			    RULE_RELEASED)
 				continue;
 			for (k = 0; k < d->nportions; k++)
-				if (res.decisions[k]->rule == RULE_RELEASED &&
+				if (redact_decision(&res, d, k)->rule == RULE_RELEASED &&
 				    marking_decide(p, d->portions[k].eff, &probes[q], why,
 				    sizeof(why), &ex) != RULE_RELEASED) {
 					snprintf(err, errlen, "(f) the release at %s is marked %s, "

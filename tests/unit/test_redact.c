@@ -58,7 +58,7 @@ assert_changes_consistent(const struct document *d, const struct redact_result *
 			assert_true(c->line_last - 1 <= d->portions[c->portion].last);
 			assert_int_not_equal(c->rule, RULE_RELEASED);
 			assert_non_null(c->exemption);
-			assert_true(res->decisions[c->portion]->why[0] != '\0');
+			assert_true(redact_decision(res, d, c->portion)->why[0] != '\0');
 		} else {
 			assert_int_equal(c->portion, DOC_NONE);
 			assert_int_equal(c->line_first, c->line_last);
@@ -175,10 +175,10 @@ test_mask(void **state)
 	assert_int_equal(d.nportions, 4);
 	assert_int_equal(res.released, 2);
 	assert_int_equal(res.withheld, 2);
-	assert_int_equal(res.decisions[0]->rule, RULE_RELEASED);
-	assert_int_equal(res.decisions[1]->rule, RULE_LEVEL);
-	assert_int_equal(res.decisions[2]->rule, RULE_RELEASED);
-	assert_int_equal(res.decisions[3]->rule, RULE_LEVEL);
+	assert_int_equal(redact_decision(&res, &d, 0)->rule, RULE_RELEASED);
+	assert_int_equal(redact_decision(&res, &d, 1)->rule, RULE_LEVEL);
+	assert_int_equal(redact_decision(&res, &d, 2)->rule, RULE_RELEASED);
+	assert_int_equal(redact_decision(&res, &d, 3)->rule, RULE_LEVEL);
 	assert_int_equal(res.rollup.level, 0);
 	assert_int_equal(res.rollup.fd, FD_NONE);
 	done(&d, &res);
@@ -280,14 +280,14 @@ test_rel_banner(void **state)
 	    "3. (S//REL TO USA, FVEY) For the five.\n"
 	    "4. (U) [WITHHELD (b)(5)]\n"
 	    "SECRET//REL TO USA, GBR\n", &d, &res);
-	assert_int_equal(res.decisions[1]->rule, RULE_NOFORN);
-	assert_int_equal(res.decisions[3]->rule, RULE_US_ONLY);
+	assert_int_equal(redact_decision(&res, &d, 1)->rule, RULE_NOFORN);
+	assert_int_equal(redact_decision(&res, &d, 3)->rule, RULE_US_ONLY);
 	done(&d, &res);
 
 	run(p, text, "SECRET//REL TO USA, FRA", MODE_STRIP,
 	    "UNCLASSIFIED\n"
 	    "UNCLASSIFIED\n", &d, &res);
-	assert_int_equal(res.decisions[0]->rule, RULE_REL_COUNTRY);
+	assert_int_equal(redact_decision(&res, &d, 0)->rule, RULE_REL_COUNTRY);
 	assert_int_equal(res.released, 0);
 	done(&d, &res);
 
@@ -295,7 +295,7 @@ test_rel_banner(void **state)
 	run(p, "SECRET\nNOFORN\n1. (S//REL TO USA, GBR) For the British.\n2. (U) Public.\n",
 	    "SECRET//REL TO USA, GBR", MODE_MASK,
 	    "UNCLASSIFIED\n1. (U) [WITHHELD (b)(1)]\n2. (U) Public.\n", &d, &res);
-	assert_int_equal(res.decisions[0]->rule, RULE_NOFORN);
+	assert_int_equal(redact_decision(&res, &d, 0)->rule, RULE_NOFORN);
 	done(&d, &res);
 }
 
@@ -330,7 +330,7 @@ test_unmarked(void **state)
 	/* No banner, no marks: the whole document is withheld. */
 	run(p, "Dear colleague,\nthe plan is secret.\n", "TOP SECRET", MODE_MASK,
 	    "(U) [WITHHELD (b)(1)]\n", &d, &res);
-	assert_int_equal(res.decisions[0]->rule, RULE_UNMARKED);
+	assert_int_equal(redact_decision(&res, &d, 0)->rule, RULE_UNMARKED);
 	assert_int_equal(res.withheld, 1);
 	done(&d, &res);
 	run(p, "Dear colleague,\nthe plan is secret.\n", "TOP SECRET", MODE_STRIP, "", &d, &res);
@@ -339,8 +339,8 @@ test_unmarked(void **state)
 	/* Unmarked text before any mark, with no banner. */
 	run(p, "The plan.\n1. (U) Public.\n", "TOP SECRET", MODE_MASK,
 	    "(U) [WITHHELD (b)(1)]\n1. (U) Public.\n", &d, &res);
-	assert_int_equal(res.decisions[0]->rule, RULE_UNMARKED);
-	assert_int_equal(res.decisions[1]->rule, RULE_RELEASED);
+	assert_int_equal(redact_decision(&res, &d, 0)->rule, RULE_UNMARKED);
+	assert_int_equal(redact_decision(&res, &d, 1)->rule, RULE_RELEASED);
 	done(&d, &res);
 }
 
@@ -529,10 +529,11 @@ test_stream_equals_run(void **state)
 			/* One decision a distinct marking, shared by its portions. */
 			assert_true(run.nverdicts <= d.ninterned + 1);
 			for (k = 0; k < d.nportions; k++) {
-				assert_true(run.decisions[k] >= run.verdicts &&
-				    run.decisions[k] < run.verdicts + run.nverdicts);
+				const struct redact_decision *dc = redact_decision(&run, &d, k);
+
+				assert_true(dc >= run.verdicts && dc < run.verdicts + run.nverdicts);
 				if (d.portions[k].eff_known && d.portions[k].eff != NULL)
-					assert_int_equal(run.decisions[k]->rule,
+					assert_int_equal(dc->rule,
 					    marking_decide(p, d.portions[k].eff, &target, err,
 					    sizeof(err), &(const char *){ NULL }));
 			}
