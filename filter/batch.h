@@ -66,6 +66,7 @@ struct batch_options {
 	const char *output_dir;
 	unsigned jobs;				/* 1 to BATCH_MAX_JOBS worker threads */
 	bool sandbox;				/* enter the seccomp sandbox (sandbox.h) */
+	bool list_unproven;			/* keep redact_result.unproven_list */
 
 	/* Audits: signer NULL for none. */
 	const struct keys_secret *signer;	/* Ed25519 */

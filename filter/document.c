@@ -65,14 +65,61 @@ other_line_end(const char *s, size_t n, bool latin1)
 	return 0;
 }
 
+/* How a document is being read (document_read). */
+enum pass {
+	PASS_WHOLE,	/* every line and portion kept, as long as the budget allows */
+	PASS_STREAM,	/* a window of lines and portions; the facts of every portion */
+	PASS_REPLAY	/* the streamed read again, each line handed on as it is read */
+};
+
 /*
- * What a read outside the window finds: a blank line of no portion, and an empty portion. The
- * read is noted, and the streamed reader that made it starts again with every line (document_read).
+ * A streamed read keeps the lines from LINE_BACK before the one it reads to LINE_AHEAD after
+ * it, and the portions those lines and the reader name. A read outside that window (a rule that
+ * looks further) is noted, and the document is read whole instead.
+ */
+#define LINE_WINDOW (1u << 16)
+#define LINE_AHEAD (1u << 12)
+#define LINE_BACK (1u << 14)
+#define PORTION_WINDOW (1u << 12)
+#define PORTION_RECENT 16u
+#define TOP_LINES 64
+
+/* The next line of a document, found by split_next. */
+struct splitter {
+	size_t pos, next_nl, next_cr;
+	bool first, first_cr;
+	bool pieces;		/* a line being cut at other line ends: */
+	size_t ppos, plen, pat, pk;
+	unsigned char peol;
+	bool platin1;
+};
+
+/*
+ * A document's reading state beside its records: what a read outside the window finds (a
+ * blank line of no portion, an empty portion), and what a streamed read needs.
  */
 struct doc_miss {
 	struct doc_line line;
 	struct doc_portion portion;
 	bool missed;
+	enum pass pass;
+	size_t budget;		/* PASS_WHOLE: bytes of records allowed, or 0 for any */
+	bool over;		/* ... and they were passed */
+	struct splitter sp;	/* where the window's lines are split from */
+	size_t evict_at;
+	size_t line_window, line_ahead, line_back, portion_window;
+	doc_line_fn fn;		/* PASS_REPLAY: called with each line once read */
+	void *ctx;
+	size_t nportions, nbanners, ncaptions;	/* PASS_REPLAY: what the streamed read found */
+	/*
+	 * Lines some rules read from anywhere (the document's top, for its post; the first
+	 * banner's line), kept as they were read.
+	 */
+	struct doc_line top[TOP_LINES];
+	size_t ntop;
+	struct doc_line banner;
+	size_t banner_line;
+	size_t missed_line, missed_at;	/* the first read outside the window, for messages */
 };
 
 struct doc_line *
@@ -80,9 +127,14 @@ doc_line_missed(const struct document *d, size_t i)
 {
 	struct doc_miss *m = d->miss;
 
-	(void)i;
 	if (m == NULL)
 		abort();
+	if (i < m->ntop)
+		return &m->top[i];
+	if (i == m->banner_line && i != DOC_NONE)
+		return &m->banner;
+	if (!m->missed)
+		m->missed_line = i;
 	m->missed = true;
 	memset(&m->line, 0, sizeof(m->line));
 	m->line.kind = LINE_BLANK;
@@ -104,113 +156,187 @@ doc_portion_missed(const struct document *d, size_t k)
 	return &m->portion;
 }
 
-/* Appends a line record. Returns 0, or -1 (out of memory). */
-static int
-add_line(struct document *d, size_t *cap, size_t off, size_t len, unsigned char eol, bool latin1)
+static void
+set_line(struct doc_line *ln, size_t off, size_t len, unsigned char eol, bool latin1)
 {
-	struct doc_line *ln;
-
-	if (d->nlines == *cap) {
-		struct doc_line *bigger;
-
-		*cap *= 2;
-		if ((bigger = realloc(d->lines, *cap * sizeof(*d->lines))) == NULL)
-			return -1;
-		d->lines = bigger;
-	}
-	ln = &d->lines[d->nlines++];
 	memset(ln, 0, sizeof(*ln));
 	ln->off = off;
 	ln->len = len;
 	ln->eol = eol;
 	ln->latin1 = latin1;
 	ln->portion = DOC_NONE;
-	return 0;
+}
+
+static void
+split_init(const struct document *d, struct splitter *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->first = sp->first_cr = true;
+	sp->pos = d->bom;
 }
 
 /*
- * Splits the document into lines at "\n", "\r\n" and a lone "\r", and at the other line ends
- * of other_line_end. Each line is read as UTF-8 when it is that, strictly, and as Latin-1
- * otherwise: one stray byte does not make a whole document Latin-1.
+ * The next line of the document, into *ln; false at its end. Lines end at "\n", "\r\n" and a
+ * lone "\r", and at the other line ends of other_line_end. Each line is read as UTF-8 when it is
+ * that, strictly, and as Latin-1 otherwise: one stray byte does not make a whole document
+ * Latin-1.
+ */
+static bool
+split_next(struct document *d, struct splitter *sp, struct doc_line *ln)
+{
+	const char *start, *nl, *cr;
+	size_t end, len, k;
+	unsigned char eol;
+
+	if (sp->pieces) {
+		start = d->data + sp->ppos;
+		for (k = sp->pk; k < sp->plen; k++) {
+			size_t n = other_line_end(start + k, sp->plen - k, sp->platin1);
+
+			if (n == 0)
+				continue;
+			set_line(ln, sp->ppos + sp->pat, k - sp->pat, (unsigned char)n, sp->platin1);
+			sp->pat = sp->pk = k + n;
+			return true;
+		}
+		set_line(ln, sp->ppos + sp->pat, sp->plen - sp->pat, sp->peol, sp->platin1);
+		sp->pieces = false;
+		return true;
+	}
+	if (sp->pos >= d->len)
+		return false;
+	start = d->data + sp->pos;
+	/* The next "\n" is found once and reused while CR-only lines are split before it. */
+	if (sp->first || sp->pos > sp->next_nl) {
+		sp->first = false;
+		nl = memchr(start, '\n', d->len - sp->pos);
+		sp->next_nl = nl != NULL ? (size_t)(nl - d->data) : d->len;
+	}
+	end = sp->next_nl;
+	nl = end < d->len ? d->data + end : NULL;
+	/* So is the next "\r", which most documents have none of, or one a line. */
+	if (sp->first_cr || sp->pos > sp->next_cr) {
+		sp->first_cr = false;
+		cr = memchr(start, '\r', d->len - sp->pos);
+		sp->next_cr = cr != NULL ? (size_t)(cr - d->data) : d->len;
+	}
+	cr = sp->next_cr < end ? d->data + sp->next_cr : NULL;
+	if (cr != NULL && (size_t)(cr - d->data) + 1 < end) {
+		/* A carriage return inside the line: a CR-only line end. */
+		len = (size_t)(cr - start);
+		eol = 1;
+	} else if (cr != NULL && nl != NULL) {
+		len = (size_t)(cr - start);
+		eol = 2;
+	} else if (cr != NULL) {
+		/* "\r" as the very last byte. */
+		len = (size_t)(cr - start);
+		eol = 1;
+	} else {
+		len = end - sp->pos;
+		eol = nl != NULL ? 1 : 0;
+	}
+	/* Most lines are printable ASCII: nothing more to look for. */
+	if (plain_line(start, len)) {
+		set_line(ln, sp->pos, len, eol, false);
+		sp->pos += len + eol;
+		return true;
+	}
+	sp->pieces = true;
+	sp->ppos = sp->pos;
+	sp->plen = len;
+	sp->peol = eol;
+	sp->platin1 = !fold_utf8_valid(start, len);
+	sp->pat = sp->pk = 0;
+	d->utf8 = d->utf8 && !sp->platin1;
+	sp->pos += len + eol;
+	return split_next(d, sp, ln);
+}
+
+/*
+ * Splits every line of the document into d->lines; with a budget, stops when the records would
+ * pass it (d->miss->over). Returns 0, or -1 (out of memory).
  */
 static int
 split_lines(struct document *d, char *err, size_t errlen)
 {
-	size_t cap = 256, pos = 0, next_nl = 0, next_cr = 0;
-	bool first = true, first_cr = true;
+	struct doc_miss *m = d->miss;
+	size_t cap = 256;
 
 	if ((d->lines = malloc(cap * sizeof(*d->lines))) == NULL)
 		goto nomem;
-	d->utf8 = true;
-	/* A byte order mark is not part of the first line: patterns anchor at its start. */
-	if (d->len >= 3 && memcmp(d->data, "\xEF\xBB\xBF", 3) == 0) {
-		d->bom = 3;
-		pos = 3;
-	}
-	while (pos < d->len) {
-		const char *start = d->data + pos;
-		const char *nl, *cr;
-		size_t end, len, at, k;
-		unsigned char eol;
-		bool latin1;
+	split_init(d, &m->sp);
+	for (;;) {
+		if (d->nlines == cap) {
+			struct doc_line *bigger;
 
-		/* The next "\n" is found once and reused while CR-only lines are split before it. */
-		if (first || pos > next_nl) {
-			first = false;
-			nl = memchr(start, '\n', d->len - pos);
-			next_nl = nl != NULL ? (size_t)(nl - d->data) : d->len;
-		}
-		end = next_nl;
-		nl = end < d->len ? d->data + end : NULL;
-		/* So is the next "\r", which most documents have none of, or one a line. */
-		if (first_cr || pos > next_cr) {
-			first_cr = false;
-			cr = memchr(start, '\r', d->len - pos);
-			next_cr = cr != NULL ? (size_t)(cr - d->data) : d->len;
-		}
-		cr = next_cr < end ? d->data + next_cr : NULL;
-		if (cr != NULL && (size_t)(cr - d->data) + 1 < end) {
-			/* A carriage return inside the line: a CR-only line end. */
-			len = (size_t)(cr - start);
-			eol = 1;
-		} else if (cr != NULL && nl != NULL) {
-			len = (size_t)(cr - start);
-			eol = 2;
-		} else if (cr != NULL) {
-			/* "\r" as the very last byte. */
-			len = (size_t)(cr - start);
-			eol = 1;
-		} else {
-			len = end - pos;
-			eol = nl != NULL ? 1 : 0;
-		}
-		/* Most lines are printable ASCII: nothing more to look for. */
-		if (plain_line(start, len)) {
-			if (add_line(d, &cap, pos, len, eol, false) != 0)
+			cap *= 2;
+			if (m->budget != 0 && cap * sizeof(*d->lines) > m->budget) {
+				m->over = true;
+				return 0;
+			}
+			if ((bigger = realloc(d->lines, cap * sizeof(*d->lines))) == NULL)
 				goto nomem;
-			pos += len + eol;
-			continue;
+			d->lines = bigger;
 		}
-		latin1 = !fold_utf8_valid(start, len);
-		d->utf8 = d->utf8 && !latin1;
-		for (at = 0, k = 0; k < len; k++) {
-			size_t n = other_line_end(start + k, len - k, latin1);
-
-			if (n == 0)
-				continue;
-			if (add_line(d, &cap, pos + at, k - at, (unsigned char)n, latin1) != 0)
-				goto nomem;
-			at = k + n;
-			k += n - 1;
-		}
-		if (add_line(d, &cap, pos + at, len - at, eol, latin1) != 0)
-			goto nomem;
-		pos += len + eol;
+		if (!split_next(d, &m->sp, &d->lines[d->nlines]))
+			break;
+		d->nlines++;
 	}
+	d->line_top = d->nlines;
 	return 0;
 nomem:
 	snprintf(err, errlen, "out of memory splitting lines");
 	return -1;
+}
+
+/*
+ * The window's sizes; TEARLINE_TEST_WINDOW sets the lines it holds (at least 64; a quarter of
+ * them before the line read, a sixteenth after it), for tests that let go of lines and
+ * portions in small documents.
+ */
+static void
+window_size(struct doc_miss *m)
+{
+	const char *e = getenv("TEARLINE_TEST_WINDOW");
+	size_t n = e != NULL ? (size_t)strtoull(e, NULL, 10) : 0;
+
+	m->line_window = LINE_WINDOW;
+	m->line_ahead = LINE_AHEAD;
+	m->line_back = LINE_BACK;
+	m->portion_window = PORTION_WINDOW;
+	if (n >= 64 && n < LINE_WINDOW) {
+		m->line_window = n;
+		m->line_back = n / 4;
+		m->line_ahead = n / 16;
+		m->portion_window = n / 16;
+	}
+}
+
+/*
+ * Counts the lines of the document (a streamed read knows how many there are before it reads
+ * them) and opens its window. Returns 0, or -1 (out of memory).
+ */
+static int
+window_open(struct document *d, char *err, size_t errlen)
+{
+	struct doc_miss *m = d->miss;
+	struct doc_line scratch;
+
+	split_init(d, &m->sp);
+	d->nlines = 0;
+	while (split_next(d, &m->sp, &scratch))
+		d->nlines++;
+	split_init(d, &m->sp);
+	d->line_base = d->line_top = 0;
+	d->nportions = d->portion_base = 0;
+	window_size(m);
+	m->evict_at = m->portion_window;
+	if (d->lines == NULL && (d->lines = malloc(m->line_window * sizeof(*d->lines))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -530,7 +656,7 @@ intern(struct document *d, const struct marking *m)
 	for (i = marking_hash(m) & mask; d->interned[i] != NULL; i = (i + 1) & mask)
 		if (marking_same(d->interned[i], m))
 			return d->interned[i];
-	if (d->nmarks >= UINT32_MAX || grow(&d->marks, d->nmarks, sizeof(*d->marks)) != 0 ||
+	if (d->nmarks >= FACT_MARKS_MAX || grow(&d->marks, d->nmarks, sizeof(*d->marks)) != 0 ||
 	    (copy = malloc(sizeof(*copy))) == NULL)
 		return NULL;
 	copy->m = *m;
@@ -549,12 +675,19 @@ static size_t
 open_portion(struct document *d, size_t *cap, size_t line, const struct marking *mark, char *err,
     size_t errlen)
 {
+	struct doc_miss *m = d->miss;
 	struct doc_portion *pt;
 
-	if (d->nportions == *cap) {
+	if (d->nportions - d->portion_base == *cap) {
 		struct doc_portion *bigger;
 		size_t ncap = *cap == 0 ? 64 : *cap * 2;
 
+		if (m->budget != 0 && ncap * sizeof(*bigger) + d->nlines * sizeof(*d->lines) >
+		    m->budget) {
+			m->over = true;
+			snprintf(err, errlen, "the document's records pass their budget");
+			return DOC_NONE;
+		}
 		if ((bigger = realloc(d->portions, ncap * sizeof(*bigger))) == NULL) {
 			snprintf(err, errlen, "out of memory");
 			return DOC_NONE;
@@ -562,7 +695,7 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 		d->portions = bigger;
 		*cap = ncap;
 	}
-	pt = doc_portion(d, d->nportions++);
+	pt = &d->portions[d->nportions++ - d->portion_base];
 	memset(pt, 0, sizeof(*pt));
 	pt->first = pt->last = pt->last_text = line;
 	pt->with = DOC_NONE;
@@ -581,6 +714,15 @@ add_banner(struct document *d, const struct marking *m, char *err, size_t errlen
 {
 	const struct marking *in;
 
+	/* A replay finds every banner the streamed read found, in the same order. */
+	if (d->miss->pass == PASS_REPLAY) {
+		if (d->nbanners >= d->miss->nbanners) {
+			snprintf(err, errlen, "a banner line the first reading did not find (a defect)");
+			return -1;
+		}
+		d->nbanners++;
+		return 0;
+	}
 	if (grow(&d->banners, d->nbanners, sizeof(*d->banners)) != 0 ||
 	    (in = intern(d, m)) == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -593,6 +735,14 @@ add_banner(struct document *d, const struct marking *m, char *err, size_t errlen
 static int
 add_caption(struct document *d, uint64_t bits, size_t portion, char *err, size_t errlen)
 {
+	if (d->miss->pass == PASS_REPLAY) {
+		if (d->ncaptions >= d->miss->ncaptions) {
+			snprintf(err, errlen, "a caption line the first reading did not find (a defect)");
+			return -1;
+		}
+		d->ncaptions++;
+		return 0;
+	}
 	if (grow(&d->caption_bits, d->ncaptions, sizeof(*d->caption_bits)) != 0 ||
 	    grow(&d->caption_portion, d->ncaptions, sizeof(*d->caption_portion)) != 0) {
 		snprintf(err, errlen, "out of memory");
@@ -722,12 +872,12 @@ take_banner(const struct policy *p, const struct policy_rule *r, const char *s,
 	return true;
 }
 
-/* Matches every banner rule that may apply against line i; returns 1 if it is a banner. */
+/* Matches every banner rule that may apply against line ln; returns 1 if it is a banner. */
 static int
-match_banner(const struct policy *p, struct document *d, struct policy_matcher *md, size_t i,
-    bool top, struct doc_line *out, char *msg, size_t msglen)
+match_banner(const struct policy *p, const struct document *d, struct policy_matcher *md,
+    const struct doc_line *ln, bool top, struct doc_line *out, char *msg, size_t msglen)
 {
-	const char *s = d->data + doc_line(d, i)->off;
+	const char *s = d->data + ln->off;
 	struct marking m;
 	size_t k;
 
@@ -737,7 +887,7 @@ match_banner(const struct policy *p, struct document *d, struct policy_matcher *
 
 		if (r->role != ROLE_BANNER || (r->scope != SCOPE_ANYWHERE && !top))
 			continue;
-		if ((rc = policy_match(p, r, s, doc_line(d, i)->len, md, msg, msglen)) < 0)
+		if ((rc = policy_match(p, r, s, ln->len, md, msg, msglen)) < 0)
 			return -1;
 		if (rc == 1 && take_banner(p, r, s, policy_matcher_ovector(md), out, &m))
 			return 1;
@@ -745,10 +895,10 @@ match_banner(const struct policy *p, struct document *d, struct policy_matcher *
 	return 0;
 }
 
-/* Whether line i matches a routing rule. Returns 1, 0, or -1 on a match error. */
+/* Whether line ln matches a routing rule. Returns 1, 0, or -1 on a match error. */
 static int
-match_routing(const struct policy *p, struct document *d, struct policy_matcher *md, size_t i,
-    char *msg, size_t msglen)
+match_routing(const struct policy *p, const struct document *d, struct policy_matcher *md,
+    const struct doc_line *ln, char *msg, size_t msglen)
 {
 	size_t k;
 
@@ -758,7 +908,7 @@ match_routing(const struct policy *p, struct document *d, struct policy_matcher 
 
 		if (r->role != ROLE_ROUTING && r->role != ROLE_ROUTING_CLASS)
 			continue;
-		rc = policy_match(p, r, d->data + doc_line(d, i)->off, doc_line(d, i)->len, md, msg, msglen);
+		rc = policy_match(p, r, d->data + ln->off, ln->len, md, msg, msglen);
 		if (rc != 0)
 			return rc;
 	}
@@ -775,28 +925,29 @@ routing_block(const struct policy *p, struct document *d, struct policy_matcher 
     const char *origin, size_t *end, char *err, size_t errlen)
 {
 	char msg[POLICY_ERRLEN];
-	struct doc_line scratch;
+	struct doc_line scratch, ln;
+	struct splitter sp;
 	size_t i;
 	int rc;
 	bool any = false;
 
 	*end = 0;
-	for (i = 0; i < d->nlines; i++) {
-		const struct doc_line *ln = doc_line(d, i);
-
-		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
+	/* Its own pass over the lines: a streamed read has only a window of them. */
+	split_init(d, &sp);
+	for (i = 0; split_next(d, &sp, &ln); i++) {
+		if (is_blank(d->data + ln.off, ln.len, ln.latin1))
 			continue;
-		if (ln->len > STRUCTURE_MAX)
+		if (ln.len > STRUCTURE_MAX)
 			return 0;
 		memset(&scratch, 0, sizeof(scratch));
-		if ((rc = match_banner(p, d, md, i, true, &scratch, msg, sizeof(msg))) < 0)
+		if ((rc = match_banner(p, d, md, &ln, true, &scratch, msg, sizeof(msg))) < 0)
 			goto fail;
 		if (rc == 1) {
 			if (any)
 				*end = i;
 			return 0;
 		}
-		if ((rc = match_routing(p, d, md, i, msg, sizeof(msg))) < 0)
+		if ((rc = match_routing(p, d, md, &ln, msg, sizeof(msg))) < 0)
 			goto fail;
 		if (rc == 0)
 			return 0;
@@ -842,8 +993,9 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 	for (k = 0; k < d->nbanners; k++)
 		marking_join(p, &d->docmark, d->banners[k], &d->docmark);
 	for (k = 0; k < d->nfacts; k++)
-		if (d->fact_flags[k] & FACT_MARKED)
-			marking_join(p, &d->docmark, d->marks[d->fact_mark[k] - 1], &d->docmark);
+		if (d->facts[k] & FACT_MARKED)
+			marking_join(p, &d->docmark, d->marks[(d->facts[k] >> FACT_MARK_SHIFT) - 1],
+			    &d->docmark);
 	/* Unmarked text is under every caption, whatever its level, and every REL TO named. */
 	marking_add_controls(p, &d->docmark, caption_handling);
 	if (d->has_named_rel)
@@ -853,17 +1005,16 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 }
 
 /*
- * Keeps portion k's facts (document.fact_mark, fact_flags, withs) from its record, once nothing
+ * Keeps portion k's facts (document.facts, withs) from its record, once nothing
  * can change it: at the end of the read, or when a streamed read lets it go. Returns 0 or -1.
  */
 static int
 keep_facts(struct document *d, size_t k)
 {
 	const struct doc_portion *pt = doc_portion(d, k);
-	uint16_t f = 0;
+	uint32_t f = 0;
 
-	if (grow(&d->fact_mark, d->nfacts, sizeof(*d->fact_mark)) != 0 ||
-	    grow(&d->fact_flags, d->nfacts, sizeof(*d->fact_flags)) != 0)
+	if (grow(&d->facts, d->nfacts, sizeof(*d->facts)) != 0)
 		return -1;
 	f |= pt->marked ? FACT_MARKED : 0;
 	f |= pt->joined ? FACT_JOINED : 0;
@@ -873,8 +1024,7 @@ keep_facts(struct document *d, size_t k)
 	f |= (pt->unread & UNREAD_CELL) ? FACT_UNREAD_CELL : 0;
 	f |= pt->reason == REASON_LIST ? FACT_LIST : 0;
 	f |= pt->blank_before ? FACT_BLANK_BEFORE : 0;
-	d->fact_mark[k] = mark_index(pt->mark);
-	d->fact_flags[k] = f;
+	d->facts[k] = mark_index(pt->mark) << FACT_MARK_SHIFT | f;
 	d->nfacts = k + 1;
 	if (pt->with != DOC_NONE) {
 		if (grow(&d->withs, d->nwiths, sizeof(*d->withs)) != 0)
@@ -889,8 +1039,8 @@ keep_facts(struct document *d, size_t k)
 static const struct marking *
 fact_eff(const struct document *d, size_t k, bool *known)
 {
-	*known = (d->fact_flags[k] & FACT_EFF_KNOWN) != 0;
-	return d->marks[d->fact_mark[k] - 1];
+	*known = (d->facts[k] & FACT_EFF_KNOWN) != 0;
+	return d->marks[(d->facts[k] >> FACT_MARK_SHIFT) - 1];
 }
 
 /* Sets portion k's effective marking. Returns 0, or -1 (out of memory). */
@@ -901,9 +1051,8 @@ set_eff(struct document *d, size_t k, const struct marking *eff, bool known)
 
 	if (in == NULL)
 		return -1;
-	d->fact_mark[k] = mark_index(in);
-	d->fact_flags[k] = (uint16_t)((d->fact_flags[k] & ~FACT_EFF_KNOWN) |
-	    (known ? FACT_EFF_KNOWN : 0));
+	d->facts[k] = mark_index(in) << FACT_MARK_SHIFT |
+	    (d->facts[k] & FACT_FLAGS & ~(uint32_t)FACT_EFF_KNOWN) | (known ? FACT_EFF_KNOWN : 0);
 	return 0;
 }
 
@@ -936,11 +1085,11 @@ static void
 settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t classified,
     size_t *w, struct marking *eff, bool *known)
 {
-	uint16_t f = d->fact_flags[k];
+	uint32_t f = d->facts[k];
 	bool doc_known = d->has_banner || d->has_class, other;
 
 	if (f & FACT_MARKED) {
-		*eff = *d->marks[d->fact_mark[k] - 1];
+		*eff = *d->marks[(f >> FACT_MARK_SHIFT) - 1];
 		*known = true;
 		/* A caption NOFORN or ORCON applies to every classified portion. */
 		if (eff->level > 0) {
@@ -1024,10 +1173,10 @@ settle_markings(const struct policy *p, struct document *d)
 		size_t j = k;
 		bool top_known;
 
-		if (!(d->fact_flags[k] & FACT_RAISES_BACK))
+		if (!(d->facts[k] & FACT_RAISES_BACK))
 			continue;
 		top = fact_eff(d, k, &top_known);
-		while (j > 0 && !(d->fact_flags[j] & FACT_BLANK_BEFORE)) {
+		while (j > 0 && !(d->facts[j] & FACT_BLANK_BEFORE)) {
 			struct marking eff;
 			bool known;
 
@@ -1038,13 +1187,6 @@ settle_markings(const struct policy *p, struct document *d)
 		}
 	}
 	return 0;
-}
-
-int
-document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
-    struct document *d, char *err, size_t errlen)
-{
-	return document_parse_with(p, NULL, data, len, origin, d, err, errlen);
 }
 
 /* The longest post name a banner or page header is compared by ("RIO DE JANEIRO"). */
@@ -1188,8 +1330,8 @@ note_text(struct reader *rd, size_t i)
 		rd->tail_text = i;
 	else if (next >= d->portion_base)
 		doc_portion(d, next)->blank_before = false;
-	else
-		d->fact_flags[next] &= (uint16_t)~FACT_BLANK_BEFORE;
+	else if (d->miss->pass != PASS_REPLAY)
+		d->facts[next] &= ~(uint32_t)FACT_BLANK_BEFORE;
 }
 
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
@@ -1281,12 +1423,12 @@ raise_after(struct reader *rd, const struct marking *m, enum portion_reason reas
 
 /* How many blanks (spaces, tabs, form feeds) line i begins with. */
 static size_t
-lead_blank(const struct document *d, size_t i)
+lead_blank(const struct document *d, const struct doc_line *ln)
 {
-	const char *s = d->data + doc_line(d, i)->off;
+	const char *s = d->data + ln->off;
 	size_t k = 0;
 
-	while (k < doc_line(d, i)->len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\f'))
+	while (k < ln->len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\f'))
 		k++;
 	return k;
 }
@@ -1295,9 +1437,10 @@ lead_blank(const struct document *d, size_t i)
 static bool
 same_line(const struct document *d, size_t a, size_t b)
 {
-	size_t la = lead_blank(d, a), lb = lead_blank(d, b);
-	const char *s = d->data + doc_line(d, a)->off + la, *t = d->data + doc_line(d, b)->off + lb;
-	size_t n = doc_line(d, a)->len - la, m = doc_line(d, b)->len - lb;
+	const struct doc_line *x = doc_line(d, a), *y = doc_line(d, b);
+	size_t la = lead_blank(d, x), lb = lead_blank(d, y);
+	const char *s = d->data + x->off + la, *t = d->data + y->off + lb;
+	size_t n = x->len - la, m = y->len - lb;
 
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
@@ -1439,7 +1582,7 @@ read_banner_copy(struct reader *rd, size_t i)
 	struct document *d = rd->d;
 	struct doc_line *ln = doc_line(d, i);
 	const struct doc_line *first = doc_line(d, rd->banner_line);
-	size_t a = lead_blank(d, rd->banner_line), b = lead_blank(d, i);
+	size_t a = lead_blank(d, first), b = lead_blank(d, ln);
 
 	ln->kind = LINE_PAGE;
 	ln->portion = rd->cur;
@@ -5412,122 +5555,378 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	return 0;
 }
 
-int
-document_parse_with(const struct policy *p, struct policy_matcher *matcher, const char *data,
-    size_t len, const char *origin, struct document *d, char *err, size_t errlen)
+/*
+ * Reads line i: the rules, in order; the first that reads the line has it. Returns 0, or -1 with
+ * rd->err.
+ */
+static int
+read_line(struct reader *rd, size_t i)
+{
+	const struct policy *p = rd->p;
+	struct document *d = rd->d;
+	struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct fold f;
+	struct head h;
+	int r;
+
+	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
+		ln->kind = LINE_BLANK;
+		rd->last_blank = i;
+		ln->portion = rd->cur;
+		if (rd->cur != DOC_NONE) {
+			doc_portion(d, rd->cur)->last = i;
+			/* A subject is one paragraph: what follows it is not under its mark. */
+			if (doc_portion(d, rd->cur)->subject)
+				rd->cur = DOC_NONE;
+		}
+		return 0;
+	}
+	/* A subject goes on only on the lines right after it (subject_goes_on). */
+	if (rd->cur != DOC_NONE && doc_portion(d, rd->cur)->subject && !subject_goes_on(rd, i))
+		rd->cur = DOC_NONE;
+	if (i < rd->routing_end)
+		r = read_routing(rd, i);
+	else
+		r = read_structure(rd, i);
+	if (r == 0) {
+		fold_line(s, ln->len, READ_MAX, ln->latin1, &f);
+		if ((r = read_caption(rd, i, &f)) == 0 && (r = read_subject(rd, i)) == 0) {
+			ln->kind = LINE_TEXT;
+			if ((r = read_head(rd, i, &f, &h)) == 0 &&
+			    (r = read_class(rd, i, &f, &h)) == 0)
+				r = read_text(rd, i, &f, &h);
+			ln->portion = rd->cur;
+		}
+	}
+	if (r < 0)
+		return -1;
+	if (ln->kind == LINE_TEXT) {
+		doc_portion(d, rd->cur)->last = i;
+		doc_portion(d, rd->cur)->last_text = i;
+		note_text(rd, i);
+		note_items(rd, s, ln->len);
+		/* However the line was read, a mark at its end raises back. */
+		if (ends_in_mark(p, d, i))
+			doc_portion(d, rd->cur)->raises_back = true;
+	}
+	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
+		d->first_banner = i;
+	if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
+		rd->top = rd->top && ln->kind != LINE_TEXT;
+	rd->prev_kind = ln->kind;
+	return 0;
+}
+
+/*
+ * Lets go of the portions before the first one that a line of the window, the reader or the
+ * last few portions name, keeping their facts. Returns 0, or -1 (out of memory).
+ */
+static int
+evict_portions(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	struct doc_miss *m = d->miss;
+	size_t keep = d->nportions > PORTION_RECENT ? d->nportions - PORTION_RECENT : 0, k;
+	size_t named[3] = { rd->cur, rd->block, rd->para };
+
+	for (k = 0; k < 3; k++)
+		if (named[k] < keep)
+			keep = named[k];
+	for (k = d->line_base; k < i && keep > d->portion_base; k++) {
+		size_t q = d->lines[k - d->line_base].portion;
+
+		if (q < keep)
+			keep = q;
+	}
+	if (keep <= d->portion_base)
+		keep = d->portion_base;
+	for (k = d->portion_base; m->pass == PASS_STREAM && k < keep; k++)
+		if (keep_facts(d, k) != 0) {
+			snprintf(rd->err, rd->errlen, "out of memory");
+			return -1;
+		}
+	memmove(d->portions, d->portions + (keep - d->portion_base),
+	    (d->nportions - keep) * sizeof(*d->portions));
+	d->portion_base = keep;
+	m->evict_at = 2 * (d->nportions - keep) > m->portion_window ?
+	    2 * (d->nportions - keep) : m->portion_window;
+	return 0;
+}
+
+/*
+ * Moves a streamed read's window to line i: lines split up to LINE_AHEAD after it, lines let go
+ * from LINE_BACK before it, portions let go that nothing names. Returns 0 or -1.
+ */
+static int
+window_at(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	struct doc_miss *m = d->miss;
+	size_t want = d->nlines - i > m->line_ahead ? i + m->line_ahead + 1 : d->nlines;
+
+	while (d->line_top < want) {
+		if (d->line_top - d->line_base == m->line_window) {
+			size_t keep = i - m->line_back;
+
+			memmove(d->lines, d->lines + (keep - d->line_base),
+			    (d->line_top - keep) * sizeof(*d->lines));
+			d->line_base = keep;
+		}
+		if (!split_next(d, &m->sp, &d->lines[d->line_top - d->line_base])) {
+			snprintf(rd->err, rd->errlen, "the document changed while it was read");
+			return -1;
+		}
+		d->line_top++;
+	}
+	if (d->nportions - d->portion_base >= m->evict_at)
+		return evict_portions(rd, i);
+	return 0;
+}
+
+/* What a pass of the reader ended with. */
+enum pass_end {
+	PASS_DONE,
+	PASS_FAILED,	/* rd->err says why */
+	PASS_OVER,	/* PASS_WHOLE: the records passed the budget */
+	PASS_MISSED	/* PASS_STREAM: a rule read outside the window */
+};
+
+/* Reads every line of the document in the pass d->miss->pass is. */
+static enum pass_end
+read_lines(struct reader *rd)
+{
+	struct document *d = rd->d;
+	struct doc_miss *m = d->miss;
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++) {
+		if (m->pass != PASS_WHOLE && window_at(rd, i) != 0)
+			return PASS_FAILED;
+		if (read_line(rd, i) != 0)
+			return m->over ? PASS_OVER : PASS_FAILED;
+		if (m->missed) {
+			m->missed_at = i;
+			return PASS_MISSED;
+		}
+		if (i < TOP_LINES && m->pass != PASS_WHOLE)
+			m->top[m->ntop++] = *doc_line(d, i);
+		if (i == rd->banner_line && m->pass != PASS_WHOLE) {
+			m->banner = *doc_line(d, i);
+			m->banner_line = i;
+		}
+		if (m->pass == PASS_REPLAY && m->fn(m->ctx, d, i, rd->err, rd->errlen) != 0)
+			return PASS_FAILED;
+	}
+	return PASS_DONE;
+}
+
+static void
+reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md,
+    struct document *d, const char *origin, char *err, size_t errlen)
+{
+	memset(rd, 0, sizeof(*rd));
+	rd->p = p;
+	rd->d = d;
+	rd->origin = origin;
+	rd->err = err;
+	rd->errlen = errlen;
+	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
+	rd->last_blank = rd->tail_text = DOC_NONE;
+	rd->header = rd->top = true;
+	rd->prev_kind = LINE_BLANK;
+	rd->md = md;
+}
+
+/* Sets what the reader finds out as it goes to what it is before the first line. */
+static void
+reading_reset(struct document *d)
+{
+	d->has_banner = false;
+	marking_init(&d->banner);
+	d->nbanners = d->ncaptions = 0;
+	d->captions = d->caption_lines = 0;
+	d->has_named_rel = false;
+	marking_init(&d->named_rel);
+	d->has_class = false;
+	marking_init(&d->classes);
+	d->first_banner = DOC_NONE;
+	d->nportions = d->portion_base = 0;
+	d->line_base = d->line_top = 0;
+}
+
+/*
+ * One reading of the document in the given pass: PASS_WHOLE within `budget` bytes of records (0:
+ * any), or PASS_STREAM. Settles every portion's marking.
+ */
+static enum pass_end
+read_document(const struct policy *p, struct policy_matcher *matcher, const char *data,
+    size_t len, const char *origin, enum pass pass, size_t budget, struct document *d,
+    char *err, size_t errlen)
 {
 	struct reader rd;
-	size_t i;
-	int rc = -1;
+	enum pass_end end = PASS_FAILED;
+	size_t k;
 
 	memset(d, 0, sizeof(*d));
 	d->data = data;
 	d->len = len;
-	marking_init(&d->banner);
+	d->utf8 = true;
+	/* A byte order mark is not part of the first line: patterns anchor at its start. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		d->bom = 3;
 	marking_init(&d->docmark);
-	marking_init(&d->classes);
-	marking_init(&d->named_rel);
-	memset(&rd, 0, sizeof(rd));
-	rd.p = p;
-	rd.d = d;
-	rd.origin = origin;
-	rd.err = err;
-	rd.errlen = errlen;
-	rd.cur = rd.block = rd.para = rd.banner_line = rd.text_end = DOC_NONE;
-	rd.last_blank = rd.tail_text = DOC_NONE;
-	d->first_banner = DOC_NONE;
-	rd.header = rd.top = true;
-	rd.prev_kind = LINE_BLANK;
-	rd.md = matcher;
+	reading_reset(d);
 	if ((d->miss = calloc(1, sizeof(*d->miss))) == NULL) {
 		snprintf(err, errlen, "out of memory");
-		return -1;
+		return PASS_FAILED;
 	}
-	if (split_lines(d, err, errlen) != 0) {
-		document_free(d);
-		return -1;
+	d->miss->pass = pass;
+	d->miss->budget = pass == PASS_WHOLE ? budget : 0;
+	d->miss->banner_line = DOC_NONE;
+	reader_init(&rd, p, matcher, d, origin, err, errlen);
+	if ((pass == PASS_WHOLE ? split_lines(d, err, errlen) : window_open(d, err, errlen)) != 0)
+		goto done;
+	if (d->miss->over) {
+		end = PASS_OVER;
+		goto done;
 	}
-	d->line_top = d->nlines;
 	if (rd.md == NULL && (rd.md = policy_matcher_new(p)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
-	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0)
+	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0 ||
+	    (end = read_lines(&rd)) != PASS_DONE)
 		goto done;
-
-	for (i = 0; i < d->nlines; i++) {
-		struct doc_line *ln = doc_line(d, i);
-		const char *s = data + ln->off;
-		struct fold f;
-		struct head h;
-		int r;
-
-		if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
-			ln->kind = LINE_BLANK;
-			rd.last_blank = i;
-			ln->portion = rd.cur;
-			if (rd.cur != DOC_NONE) {
-				doc_portion(d, rd.cur)->last = i;
-				/* A subject is one paragraph: what follows it is not under its mark. */
-				if (doc_portion(d, rd.cur)->subject)
-					rd.cur = DOC_NONE;
-			}
-			continue;
-		}
-		/* A subject goes on only on the lines right after it (subject_goes_on). */
-		if (rd.cur != DOC_NONE && doc_portion(d, rd.cur)->subject && !subject_goes_on(&rd, i))
-			rd.cur = DOC_NONE;
-		/* The rules, in order; the first that reads the line has it. */
-		if (i < rd.routing_end)
-			r = read_routing(&rd, i);
-		else
-			r = read_structure(&rd, i);
-		if (r == 0) {
-			fold_line(s, ln->len, READ_MAX, ln->latin1, &f);
-			if ((r = read_caption(&rd, i, &f)) == 0 && (r = read_subject(&rd, i)) == 0) {
-				ln->kind = LINE_TEXT;
-				if ((r = read_head(&rd, i, &f, &h)) == 0 &&
-				    (r = read_class(&rd, i, &f, &h)) == 0)
-					r = read_text(&rd, i, &f, &h);
-				ln->portion = rd.cur;
-			}
-		}
-		if (r < 0)
-			goto done;
-		if (ln->kind == LINE_TEXT) {
-			doc_portion(d, rd.cur)->last = i;
-			doc_portion(d, rd.cur)->last_text = i;
-			note_text(&rd, i);
-			note_items(&rd, s, ln->len);
-			/* However the line was read, a mark at its end raises back. */
-			if (ends_in_mark(p, d, i))
-				doc_portion(d, rd.cur)->raises_back = true;
-		}
-		if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
-			d->first_banner = i;
-		if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
-			rd.top = rd.top && ln->kind != LINE_TEXT;
-		rd.prev_kind = ln->kind;
-	}
-	for (i = d->nfacts; i < d->nportions; i++)
-		if (keep_facts(d, i) != 0)
+	end = PASS_FAILED;
+	for (k = d->nfacts; k < d->nportions; k++)
+		if (keep_facts(d, k) != 0)
 			break;
-	if (i < d->nportions || settle_markings(p, d) != 0) {
+	if (k < d->nportions || settle_markings(p, d) != 0) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
-	for (i = d->portion_base; i < d->nportions; i++) {
-		struct doc_portion *pt = doc_portion(d, i);
+	for (k = d->portion_base; k < d->nportions; k++) {
+		struct doc_portion *pt = doc_portion(d, k);
 
-		pt->eff = fact_eff(d, i, &pt->eff_known);
+		pt->eff = fact_eff(d, k, &pt->eff_known);
 	}
-	rc = 0;
+	d->streamed = pass == PASS_STREAM;
+	d->read_as = d->streamed ? READ_STREAMED : READ_WHOLE;
+	end = PASS_DONE;
 done:
 	if (rd.md != matcher)
 		policy_matcher_free(rd.md);
-	if (rc != 0)
+	if (end == PASS_MISSED && pass == PASS_WHOLE) {
+		snprintf(err, errlen, "%s: line %zu: a rule read line %zu, which is no line of the "
+		    "document (a defect: please report it)", origin, d->miss->missed_at + 1,
+		    d->miss->missed_line + 1);
+		end = PASS_FAILED;
+	}
+	if (end != PASS_DONE)
 		document_free(d);
-	return rc;
+	return end;
+}
+
+int
+document_parse(const struct policy *p, const char *data, size_t len, const char *origin,
+    struct document *d, char *err, size_t errlen)
+{
+	return document_parse_with(p, NULL, data, len, origin, d, err, errlen);
+}
+
+int
+document_parse_with(const struct policy *p, struct policy_matcher *matcher, const char *data,
+    size_t len, const char *origin, struct document *d, char *err, size_t errlen)
+{
+	return read_document(p, matcher, data, len, origin, PASS_WHOLE, 0, d, err, errlen) ==
+	    PASS_DONE ? 0 : -1;
+}
+
+/* The line feeds in data[0..len): no fewer lines than that. */
+static size_t
+line_feeds(const char *data, size_t len)
+{
+	const char *at = data, *end = data + len;
+	size_t n = 0;
+
+	while (at < end && (at = memchr(at, '\n', (size_t)(end - at))) != NULL) {
+		n++;
+		at++;
+	}
+	return n;
+}
+
+int
+document_read(const struct policy *p, struct policy_matcher *matcher, const char *data,
+    size_t len, const char *origin, size_t budget, struct document *d, char *err,
+    size_t errlen)
+{
+	enum pass_end end = PASS_OVER;
+
+	/* Whole, unless its lines alone would pass the budget. */
+	if (budget == 0 || line_feeds(data, len) <= budget / sizeof(struct doc_line))
+		end = read_document(p, matcher, data, len, origin, PASS_WHOLE, budget, d, err,
+		    errlen);
+	if (end == PASS_OVER)
+		end = read_document(p, matcher, data, len, origin, PASS_STREAM, 0, d, err,
+		    errlen);
+	/* A rule looked outside the window: read the document whole, whatever it takes. */
+	if (end == PASS_MISSED) {
+		end = read_document(p, matcher, data, len, origin, PASS_WHOLE, 0, d, err, errlen);
+		d->read_as = READ_WHOLE_MISSED;
+	}
+	return end == PASS_DONE ? 0 : -1;
+}
+
+int
+document_replay(const struct policy *p, struct policy_matcher *matcher, struct document *d,
+    const char *origin, doc_line_fn fn, void *ctx, char *err, size_t errlen)
+{
+	struct doc_miss *m = d->miss;
+	struct reader rd;
+	enum pass_end end = PASS_FAILED;
+
+	if (!d->streamed) {
+		snprintf(err, errlen, "only a streamed document is replayed");
+		return -1;
+	}
+	m->pass = PASS_REPLAY;
+	m->fn = fn;
+	m->ctx = ctx;
+	m->nportions = d->nportions;
+	m->nbanners = d->nbanners;
+	m->ncaptions = d->ncaptions;
+	m->ntop = 0;
+	m->banner_line = DOC_NONE;
+	m->evict_at = m->portion_window;
+	split_init(d, &m->sp);
+	reading_reset(d);
+	free(d->portions);
+	d->portions = NULL;
+	reader_init(&rd, p, matcher, d, origin, err, errlen);
+	if (rd.md == NULL && (rd.md = policy_matcher_new(p)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
+	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0 ||
+	    (end = read_lines(&rd)) != PASS_DONE)
+		goto done;
+	end = PASS_FAILED;
+	if (d->nportions != m->nportions || d->nbanners != m->nbanners ||
+	    d->ncaptions != m->ncaptions) {
+		snprintf(err, errlen, "%s: the second reading differs from the first (a defect: "
+		    "please report it)", origin);
+		goto done;
+	}
+	end = PASS_DONE;
+done:
+	if (end == PASS_MISSED)
+		snprintf(err, errlen, "%s: line %zu: the second reading looked outside its window "
+		    "(a defect: please report it)", origin, m->missed_at + 1);
+	if (rd.md != matcher)
+		policy_matcher_free(rd.md);
+	return end == PASS_DONE ? 0 : -1;
 }
 
 void
@@ -5542,8 +5941,7 @@ document_free(struct document *d)
 	free(d->banners);
 	free(d->caption_bits);
 	free(d->caption_portion);
-	free(d->fact_mark);
-	free(d->fact_flags);
+	free(d->facts);
 	free(d->withs);
 	free(d->marks);
 	free(d->miss);

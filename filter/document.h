@@ -107,9 +107,14 @@ struct doc_portion {
 
 /*
  * What is kept of every portion, however the document is read: the facts its effective marking
- * is settled from (settle_markings), then that marking. A streamed document keeps no more of a
- * portion than this (6 bytes, and a `with` entry for an unmarked list item).
+ * is settled from (settle_markings), then that marking, in 32 bits: the FACT_ flags below
+ * FACT_MARK_SHIFT, and above them its mark, then its effective marking, as an index into
+ * document.marks plus one (0: none). A streamed document keeps no more of a portion than this,
+ * and a `with` entry for an unmarked list item.
  */
+#define FACT_MARK_SHIFT		9
+#define FACT_FLAGS		0x01ffu
+#define FACT_MARKS_MAX		((1u << (32 - FACT_MARK_SHIFT)) - 2)
 #define FACT_MARKED		0x0001	/* doc_portion.marked */
 #define FACT_JOINED		0x0002
 #define FACT_RAISES_UNMARKED	0x0004
@@ -126,6 +131,18 @@ struct doc_with {
 };
 
 struct doc_miss;
+struct document;
+
+/* How document_read read a document. */
+enum read_as {
+	READ_WHOLE,		/* every line and portion kept */
+	READ_STREAMED,		/* in two passes, through a window */
+	READ_WHOLE_MISSED	/* whole, after a rule read outside the window */
+};
+
+/* What a replayed read hands each line to once it is read (document_replay). */
+typedef int (*doc_line_fn)(void *ctx, const struct document *d, size_t i, char *err,
+    size_t errlen);
 
 struct document {
 	const char *data;
@@ -140,16 +157,14 @@ struct document {
 	size_t line_base, line_top;
 	struct doc_portion *portions;
 	size_t nportions, portion_base;
-	/* What every portion keeps (the FACT_ flags), by portion number. */
-	uint32_t *fact_mark;		/* its mark, then its effective marking: an index into
-					 * marks plus one, or 0 for none */
-	uint16_t *fact_flags;
+	uint32_t *facts;		/* what every portion keeps, by portion number */
 	size_t nfacts;
 	struct doc_with *withs;		/* by portion, ascending */
 	size_t nwiths;
 	const struct marking **marks;	/* the interned markings, in the order first seen */
 	size_t nmarks;
 	bool streamed;			/* read in two passes: see document_read */
+	enum read_as read_as;		/* ... and how, for tests */
 	size_t first_banner;		/* the first banner line, or DOC_NONE */
 	bool has_banner;
 	struct marking banner;		/* the first banner line's marking */
@@ -200,9 +215,9 @@ doc_portion(const struct document *d, size_t k)
 static inline const struct marking *
 doc_fact_eff(const struct document *d, size_t k)
 {
-	if (!(d->fact_flags[k] & FACT_EFF_KNOWN) || d->fact_mark[k] == 0)
+	if (!(d->facts[k] & FACT_EFF_KNOWN) || (d->facts[k] >> FACT_MARK_SHIFT) == 0)
 		return NULL;
-	return d->marks[d->fact_mark[k] - 1];
+	return d->marks[(d->facts[k] >> FACT_MARK_SHIFT) - 1];
 }
 
 /*
@@ -222,6 +237,27 @@ int document_parse(const struct policy *p, const char *data, size_t len, const c
 int document_parse_with(const struct policy *p, struct policy_matcher *matcher,
     const char *data, size_t len, const char *origin, struct document *d, char *err,
     size_t errlen);
+
+/*
+ * As document_parse_with, within `budget` bytes of line and portion records where it can: a
+ * document whose records would pass it is read in two passes instead (d->streamed). The first
+ * keeps a window of lines and portions, and of every portion only its facts (facts), from
+ * which it settles every portion's marking; document_replay reads it again,
+ * handing on each line as it goes. A document a rule of which reads outside the window is read
+ * whole, whatever its records take. Returns 0, or -1 with err.
+ */
+int document_read(const struct policy *p, struct policy_matcher *matcher, const char *data,
+    size_t len, const char *origin, size_t budget, struct document *d, char *err,
+    size_t errlen);
+
+/*
+ * Reads a streamed document again, exactly as the first time, and calls fn with each line once
+ * it is read (its kind and portion are known then, and its portion's record is in the window).
+ * Returns 0, or -1 with err (fn's failure, or a second reading that differs from the first: a
+ * defect).
+ */
+int document_replay(const struct policy *p, struct policy_matcher *matcher, struct document *d,
+    const char *origin, doc_line_fn fn, void *ctx, char *err, size_t errlen);
 
 /* Frees what document_parse allocated; accepts a zeroed document. */
 void document_free(struct document *d);

@@ -16,6 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <jansson.h>
 #include <sodium.h>
 
@@ -353,39 +357,28 @@ open_policy(const char *name, const char *release, struct marking *target)
 static void
 warn_unproven(const char *name, const struct document *d, const struct redact_result *res)
 {
-	size_t k, count = 0, first = 0;
+	static const char *const how[] = { "whole", "in two passes", "whole (a rule read outside "
+	    "the window)" };
+	size_t k;
 
+	/* For tests: how the document was read (document_read). */
+	if (getenv("TEARLINE_TEST_WINDOW") != NULL)
+		fprintf(stderr, "%s: test: %s: read %s\n", progname, name, how[d->read_as]);
 	if (quiet)
 		return;
-	if (!d->has_banner && d->nportions > 0) {
-		bool any_marked = false;
-
-		for (k = 0; k < d->nportions; k++)
-			any_marked |= doc_portion(d, k)->marked;
-		if (!any_marked) {
-			fprintf(stderr, "%s: %s: no banner line and no portion marks: the whole "
-			    "document is withheld\n", progname, name);
-			return;
-		}
+	if (!d->has_banner && d->nfacts > 0 && !res->any_marked) {
+		fprintf(stderr, "%s: %s: no banner line and no portion marks: the whole document is "
+		    "withheld\n", progname, name);
+		return;
 	}
-	for (k = 0; k < d->nportions; k++) {
-		const struct redact_decision *dc = redact_decision(res, d, k);
-
-		if (dc->rule != RULE_UNKNOWN_TOKEN && dc->rule != RULE_UNMARKED &&
-		    dc->rule != RULE_REL_PARTIAL)
-			continue;
-		if (each_portion)
-			fprintf(stderr, "%s: %s:%zu: withheld: %s\n", progname, name,
-			    doc_portion(d, k)->first + 1, dc->why);
-		else if (first == 0)
-			first = doc_portion(d, k)->first + 1;
-		count++;
-	}
+	for (k = 0; each_portion && k < res->unproven; k++)
+		fprintf(stderr, "%s: %s:%zu: withheld: %s\n", progname, name,
+		    res->unproven_list[k].line, res->unproven_list[k].dc->why);
 	/* A filter is quiet: one line for the document, -v for every portion. */
-	if (!each_portion && count > 0)
+	if (!each_portion && res->unproven > 0)
 		fprintf(stderr, "%s: %s: withheld %zu portion%s it could not prove anything about, "
-		    "the first at line %zu (-v lists them)\n", progname, name, count,
-		    count == 1 ? "" : "s", first);
+		    "the first at line %zu (-v lists them)\n", progname, name, res->unproven,
+		    res->unproven == 1 ? "" : "s", res->unproven_first);
 }
 
 struct redact_args {
@@ -647,7 +640,7 @@ cmd_redact(const struct redact_args *a)
 	{
 		struct text_out *rel = o.spool.fp != NULL ? &o.spool : &o.out;
 		struct redact_sink sink = { text_out_sink, rel };
-		struct pipeline pl = { p, NULL, &target, a->mode, ac.writer };
+		struct pipeline pl = { p, NULL, &target, a->mode, ac.writer, each_portion };
 		struct pipeline_outputs po = outputs_of(a, &o, &ac);
 
 		if (pipeline_release(&pl, in.data, in.len, name, &sink, &d, &res, err,
@@ -788,6 +781,7 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 	bo.output_dir = a->output_dir;
 	bo.jobs = a->jobs;
 	bo.sandbox = !a->no_sandbox;
+	bo.list_unproven = each_portion;
 	bo.tool = "tearline " TEARLINE_VERSION;
 	bo.done = batch_done;
 	bo.ctx = &progress;
@@ -1813,6 +1807,14 @@ main(int argc, char **argv)
 	 * exit 2. Killed by SIGPIPE halfway through a release, tearline would leave them behind.
 	 */
 	signal(SIGPIPE, SIG_IGN);
+#ifdef __GLIBC__
+	/*
+	 * Large blocks (a document, its records) always their own mappings, so that growing one
+	 * moves no bytes and a freed one goes back at once: glibc would otherwise raise the
+	 * threshold after the first is freed, and a doubling array holds old and new at once.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 256 << 10);
+#endif
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop_signal;
 	sigfillset(&sa.sa_mask);

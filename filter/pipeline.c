@@ -4,6 +4,7 @@
  */
 #include "pipeline.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,6 +23,21 @@ audited_write(void *ctx, const void *buf, size_t n)
 	return as->out->write(as->out->ctx, buf, n);
 }
 
+/*
+ * What a document's line and portion records may take before it is read in two passes instead
+ * (document_read): half its size and 8 MiB, so that a run's memory stays within twice the
+ * document and 16 MiB whatever its shape. TEARLINE_TEST_BUDGET sets it, in bytes, for tests.
+ */
+static size_t
+record_budget(size_t len)
+{
+	const char *e = getenv("TEARLINE_TEST_BUDGET");
+
+	if (e != NULL && *e != '\0')
+		return (size_t)strtoull(e, NULL, 10) + 1;
+	return len / 2 + ((size_t)8 << 20);
+}
+
 int
 pipeline_release(const struct pipeline *pl, const char *data, size_t len, const char *name,
     const struct redact_sink *out, struct document *d, struct redact_result *res, char *err,
@@ -30,10 +46,12 @@ pipeline_release(const struct pipeline *pl, const char *data, size_t len, const 
 	struct audited_sink as = { out, pl->writer };
 	struct redact_sink audited = { audited_write, &as };
 
-	if (document_parse_with(pl->p, pl->matcher, data, len, name, d, err, errlen) != 0)
+	if (document_read(pl->p, pl->matcher, data, len, name, record_budget(len), d, err,
+	    errlen) != 0)
 		return -1;
-	return redact_stream(pl->p, d, pl->target, pl->mode, pl->writer != NULL ? &audited : out,
-	    pl->writer != NULL, res, err, errlen);
+	return redact_stream_read(pl->p, pl->matcher, d, name, pl->target, pl->mode,
+	    pl->writer != NULL ? &audited : out, (pl->writer != NULL ? REDACT_CHANGES : 0) |
+	    (pl->list_unproven ? REDACT_LIST_UNPROVEN : 0), res, err, errlen);
 }
 
 int

@@ -23,6 +23,7 @@ struct pipeline {
 	const struct marking *target;
 	enum redact_mode mode;
 	struct audit_writer *writer;	/* or NULL: no audit */
+	bool list_unproven;		/* keep redact_result.unproven_list */
 };
 
 /*

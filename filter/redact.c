@@ -29,6 +29,12 @@ struct writer {
 	bool lead;		/* a caption was written before line 1: the change of line 1
 				 * holds it (redact_stream) */
 	size_t *line_out;	/* where each line's release begins (redact_run_lines), or NULL */
+	bool unowned;		/* a text line of no portion was met (a defect) */
+	size_t next_portion;	/* the first portion not yet passed (note_unproven) */
+	bool list_unproven;
+	size_t ucap;
+	bool has_banner;	/* the document's first banner, as the whole reading found it */
+	struct marking banner;
 };
 
 #define SINK_BUFFER ((size_t)64 << 10)
@@ -92,8 +98,8 @@ puts_w(struct writer *w, const char *s)
 }
 
 static struct redact_change *
-add_change(struct writer *w, enum change_kind kind, const struct document *d, size_t first,
-    size_t last, size_t out_start)
+add_change_span(struct writer *w, enum change_kind kind, size_t first, size_t last,
+    size_t in_start, size_t in_end, size_t out_start)
 {
 	struct redact_result *r = w->res;
 	struct redact_change *c;
@@ -120,8 +126,8 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 	c->kind = kind;
 	c->line_first = first + 1;
 	c->line_last = last + 1;
-	c->in_start = doc_line(d, first)->off;
-	c->in_end = doc_line(d, last)->off + doc_line(d, last)->len + doc_line(d, last)->eol;
+	c->in_start = in_start;
+	c->in_end = in_end;
 	c->out_start = out_start;
 	c->out_end = r->out_len;
 	c->portion = DOC_NONE;
@@ -131,6 +137,16 @@ add_change(struct writer *w, enum change_kind kind, const struct document *d, si
 		w->removed_at = r->out_len;
 	}
 	return c;
+}
+
+/* Records a change of lines first..last (0-based), which are in the window. */
+static struct redact_change *
+add_change(struct writer *w, enum change_kind kind, const struct document *d, size_t first,
+    size_t last, size_t out_start)
+{
+	const struct doc_line *a = doc_line(d, first), *b = doc_line(d, last);
+
+	return add_change_span(w, kind, first, last, a->off, b->off + b->len + b->eol, out_start);
 }
 
 /* Whether the release so far ends with a blank line, so that another would double it. */
@@ -202,7 +218,7 @@ redact_mode_parse(const char *s, enum redact_mode *mode)
 static size_t
 mark_key(const struct document *d, size_t k)
 {
-	return (d->fact_flags[k] & FACT_EFF_KNOWN) ? d->fact_mark[k] : 0;
+	return (d->facts[k] & FACT_EFF_KNOWN) ? d->facts[k] >> FACT_MARK_SHIFT : 0;
 }
 
 int
@@ -253,6 +269,7 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 			}
 		}
 		dc = &res->verdicts[res->by_mark[m] - 1];
+		res->any_marked = res->any_marked || (d->facts[k] & FACT_MARKED) != 0;
 		if (dc->rule == RULE_RELEASED) {
 			res->released++;
 			marking_rollup_add(p, &res->rollup, &first, eff);
@@ -407,8 +424,8 @@ render_routing_class(struct writer *w, const struct policy *p, const struct docu
 	size_t out_start = w->res->out_len;
 
 	/* The line is right as it is when the release keeps the document's level. */
-	if (cls == NULL || (d->has_banner && !d->banner.unknown &&
-	    d->banner.level == rollup->level)) {
+	if (cls == NULL || (w->has_banner && !w->banner.unknown &&
+	    w->banner.level == rollup->level)) {
 		put_line(w, d, ln);
 		return;
 	}
@@ -538,6 +555,7 @@ render_blackout(struct writer *w, const struct document *d, const struct doc_lin
 struct run {
 	size_t portion;		/* DOC_NONE when no run is open */
 	size_t first, last;	/* its lines */
+	size_t in_start, in_end;	/* ... and their bytes (its first line may be read no more) */
 	size_t out;		/* where its output began */
 };
 
@@ -550,19 +568,13 @@ close_run(struct writer *w, const struct document *d, struct run *run)
 	if (run->portion == DOC_NONE)
 		return;
 	dc = redact_decision(w->res, d, run->portion);
-	if ((c = add_change(w, CHANGE_WITHHELD, d, run->first, run->last, run->out)) != NULL) {
+	if ((c = add_change_span(w, CHANGE_WITHHELD, run->first, run->last, run->in_start,
+	    run->in_end, run->out)) != NULL) {
 		c->portion = run->portion;
 		c->rule = dc->rule;
 		c->exemption = dc->exemption;
 	}
 	run->portion = DOC_NONE;
-}
-
-/* Whether line i is a text line with no portion (the renderer's assertion). */
-static bool
-ln_unowned(const struct document *d, size_t i)
-{
-	return doc_line(d, i)->kind == LINE_TEXT && doc_line(d, i)->portion == DOC_NONE;
 }
 
 int
@@ -572,15 +584,23 @@ redact_run(const struct policy *p, const struct document *d, const struct markin
 	return redact_stream(p, d, target, mode, NULL, true, res, err, errlen);
 }
 
+/* What a streamed document is read again with (document_replay). */
+struct replay {
+	struct policy_matcher *matcher;
+	struct document *d;
+	const char *origin;
+};
+
 static int render(const struct policy *p, const struct document *d,
     const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
-    bool changes, size_t *line_out, struct redact_result *res, char *err, size_t errlen);
+    bool changes, size_t *line_out, struct redact_result *res, const struct replay *replay,
+    unsigned flags, char *err, size_t errlen);
 
 int
 redact_run_lines(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, size_t *line_out, struct redact_result *res, char *err, size_t errlen)
 {
-	return render(p, d, target, mode, NULL, true, line_out, res, err, errlen);
+	return render(p, d, target, mode, NULL, true, line_out, res, NULL, 0, err, errlen);
 }
 
 int
@@ -588,7 +608,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
     enum redact_mode mode, const struct redact_sink *sink, bool changes,
     struct redact_result *res, char *err, size_t errlen)
 {
-	return render(p, d, target, mode, sink, changes, NULL, res, err, errlen);
+	return render(p, d, target, mode, sink, changes, NULL, res, NULL, 0, err, errlen);
 }
 
 /* What the caption lines of a release state, and what it must state again (render). */
@@ -648,9 +668,11 @@ render_withheld(struct writer *w, const struct policy *p, const struct document 
 	if (run->portion == DOC_NONE) {
 		run->portion = ln->portion;
 		run->first = i;
+		run->in_start = ln->off;
 		run->out = out_start;
 	}
 	run->last = i;
+	run->in_end = ln->off + ln->len + ln->eol;
 	if (mode == MODE_MASK) {
 		if (i == pt->first)
 			render_placeholder(w, p, d, pt, dc);
@@ -699,6 +721,7 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 		snprintf(err, errlen, "line %zu: text that belongs to no portion; nothing was written "
 		    "(a defect: please report it)", i + 1);
 		w->failed = true;
+		w->unowned = true;
 		return -1;
 	}
 	switch (kind) {
@@ -765,16 +788,86 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 	return 0;
 }
 
+/*
+ * Notes the portions that begin on line i and were withheld because nothing could be proven of
+ * them (redact_result.unproven). Portions begin in line order, and those that begin on line i
+ * are still in a streamed reading's window.
+ */
+static void
+note_unproven(struct writer *w, const struct document *d, size_t i)
+{
+	struct redact_result *r = w->res;
+
+	for (; w->next_portion < d->nportions && doc_portion(d, w->next_portion)->first <= i;
+	    w->next_portion++) {
+		const struct redact_decision *dc = redact_decision(r, d, w->next_portion);
+		size_t line = doc_portion(d, w->next_portion)->first + 1;
+
+		if (dc->rule != RULE_UNKNOWN_TOKEN && dc->rule != RULE_UNMARKED &&
+		    dc->rule != RULE_REL_PARTIAL)
+			continue;
+		if (r->unproven++ == 0)
+			r->unproven_first = line;
+		if (!w->list_unproven)
+			continue;
+		if (r->unproven == w->ucap || w->ucap == 0) {
+			size_t ncap = w->ucap == 0 ? 16 : 2 * w->ucap;
+			struct redact_unproven *bigger = realloc(r->unproven_list,
+			    ncap * sizeof(*bigger));
+
+			if (bigger == NULL) {
+				w->nomem = true;
+				return;
+			}
+			r->unproven_list = bigger;
+			w->ucap = ncap;
+		}
+		r->unproven_list[r->unproven - 1].line = line;
+		r->unproven_list[r->unproven - 1].dc = dc;
+	}
+}
+
+/* What a replayed reading renders each line with (render_each). */
+struct render_state {
+	struct writer *w;
+	const struct policy *p;
+	enum redact_mode mode;
+	const struct captions *c;
+	struct run *run;
+};
+
+/* Renders line i of a streamed document as its second reading passes it. */
+static int
+render_each(void *ctx, const struct document *d, size_t i, char *err, size_t errlen)
+{
+	struct render_state *rs = ctx;
+
+	if (render_line(rs->w, rs->p, d, rs->mode, rs->c, i, rs->run, err, errlen) != 0)
+		return -1;
+	note_unproven(rs->w, d, i);
+	return rs->w->nomem || rs->w->unwritable != 0 ? -1 : 0;
+}
+
+/*
+ * Decides and renders d. A streamed document (replay, with its matcher and name) is rendered
+ * line by line as document_replay reads it again; any other from its lines.
+ */
 static int
 render(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, const struct redact_sink *sink, bool changes, size_t *line_out,
-    struct redact_result *res, char *err, size_t errlen)
+    struct redact_result *res, const struct replay *replay, unsigned flags, char *err,
+    size_t errlen)
 {
 	struct writer w;
-	struct run run = { DOC_NONE, 0, 0, 0 };
+	struct run run = { DOC_NONE, 0, 0, 0, 0, 0 };
 	struct captions c;
 	size_t i;
+	bool replay_failed = false;
 
+	if (d->streamed && replay == NULL) {
+		snprintf(err, errlen, "a streamed document is rendered only as it is read again");
+		return -1;
+	}
 	if (redact_decide(p, d, target, res, err, errlen) != 0)
 		return -1;
 	caption_facts(p, d, res, &c);
@@ -783,6 +876,9 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 	w.record = changes;
 	w.sink = sink;
 	w.line_out = line_out;
+	w.list_unproven = (flags & REDACT_LIST_UNPROVEN) != 0;
+	w.has_banner = d->has_banner;
+	w.banner = d->banner;
 	if (sink != NULL && (w.sbuf = malloc(SINK_BUFFER)) == NULL) {
 		snprintf(err, errlen, "out of memory writing the release");
 		redact_result_free(res);
@@ -794,9 +890,18 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 	}
 	w.blank = d->bom == 0;
 	put(&w, d->data, d->bom);
-	for (i = 0; i < d->nlines && !w.nomem && w.unwritable == 0; i++)
-		if (render_line(&w, p, d, mode, &c, i, &run, err, errlen) != 0)
-			break;
+	if (d->streamed) {
+		struct render_state rs = { &w, p, mode, &c, &run };
+
+		replay_failed = document_replay(p, replay->matcher, replay->d, replay->origin,
+		    render_each, &rs, err, errlen) != 0 && !w.nomem && !w.failed;
+	} else {
+		for (i = 0; i < d->nlines && !w.nomem && w.unwritable == 0; i++) {
+			if (render_line(&w, p, d, mode, &c, i, &run, err, errlen) != 0)
+				break;
+			note_unproven(&w, d, i);
+		}
+	}
 	close_run(&w, d, &run);
 	if (w.line_out != NULL)
 		w.line_out[d->nlines] = res->out_len;
@@ -804,17 +909,31 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 		sink_flush(&w);
 		free(w.sbuf);
 	}
-	if (w.nomem || w.failed) {
-		if (w.unwritable != 0)
+	if (replay_failed || w.nomem || w.failed) {
+		if (replay_failed)
+			;	/* err says why */
+		else if (w.unwritable != 0)
 			snprintf(err, errlen, "line %zu: the re-marked banner is too long to write; "
 			    "nothing was written", w.unwritable);
-		else if (!(w.failed && i < d->nlines && ln_unowned(d, i)))
+		else if (!w.unowned)
 			snprintf(err, errlen, "%s", w.failed ? "the release could not be written" :
 			    "out of memory writing the release");
 		redact_result_free(res);
 		return -1;
 	}
 	return 0;
+}
+
+int
+redact_stream_read(const struct policy *p, struct policy_matcher *matcher, struct document *d,
+    const char *origin, const struct marking *target, enum redact_mode mode,
+    const struct redact_sink *sink, unsigned flags, struct redact_result *res, char *err,
+    size_t errlen)
+{
+	struct replay replay = { matcher, d, origin };
+
+	return render(p, d, target, mode, sink, (flags & REDACT_CHANGES) != 0, NULL, res, &replay,
+	    flags, err, errlen);
 }
 
 void
@@ -824,6 +943,7 @@ redact_result_free(struct redact_result *res)
 		return;
 	free(res->out);
 	free(res->by_mark);
+	free(res->unproven_list);
 	free(res->verdicts);
 	free(res->changes);
 	memset(res, 0, sizeof(*res));

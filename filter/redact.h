@@ -61,7 +61,24 @@ struct redact_result {
 	struct marking rollup;		/* the marking of what was released */
 	size_t released, withheld;	/* portions */
 	bool docmark_released;		/* the target may see what unmarked text is marked */
+	/*
+	 * Portions withheld because nothing could be proven of them (an unknown token, unmarked
+	 * text with no banner, a REL TO group of unknown membership): how many, the first line of
+	 * the first, and with REDACT_LIST_UNPROVEN each one's first line and decision.
+	 */
+	size_t unproven, unproven_first;
+	struct redact_unproven *unproven_list;
+	bool any_marked;		/* some portion carries a mark of its own */
 };
+
+struct redact_unproven {
+	size_t line;			/* 1-based */
+	const struct redact_decision *dc;
+};
+
+/* redact_stream_read's flags. */
+#define REDACT_CHANGES 1u		/* keep the changes (an audit needs them) */
+#define REDACT_LIST_UNPROVEN 2u		/* keep redact_result.unproven_list */
 
 const char *redact_mode_name(enum redact_mode mode);
 
@@ -112,6 +129,15 @@ struct redact_sink {
 int redact_stream(const struct policy *p, const struct document *d,
     const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
     bool changes, struct redact_result *res, char *err, size_t errlen);
+
+/*
+ * As redact_stream, for a document read by document_read (named origin, its matcher or NULL):
+ * a streamed one is decided from its facts and rendered as it is read again.
+ */
+int redact_stream_read(const struct policy *p, struct policy_matcher *matcher,
+    struct document *d, const char *origin, const struct marking *target,
+    enum redact_mode mode, const struct redact_sink *sink, unsigned flags,
+    struct redact_result *res, char *err, size_t errlen);
 
 /* Frees a result's allocations; accepts a zeroed result. */
 void redact_result_free(struct redact_result *res);

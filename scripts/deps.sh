@@ -7,7 +7,7 @@
 set -eu
 what=${1:-all}
 build="pkg-config libpcre2-dev libsodium-dev libyaml-dev libjansson-dev libseccomp-dev libutf8proc-dev"
-test="libcmocka-dev pcre2-utils python3 python3-jsonschema"
+test="libcmocka-dev pcre2-utils python3 python3-jsonschema time"
 # What some tests use and skip without, saying so (the browser test, GNU parallel's batch test):
 # installed when run as root, only named otherwise.
 optional="chromium python3-pil poppler-utils parallel zsh"

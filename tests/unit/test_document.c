@@ -815,6 +815,85 @@ test_labels(void **state)
 	}
 }
 
+/* What a replay saw of each line (test_streamed). */
+struct seen {
+	const struct document *whole;
+	size_t next;
+	int bad;
+};
+
+static int
+see_line(void *ctx, const struct document *d, size_t i, char *err, size_t errlen)
+{
+	struct seen *sn = ctx;
+	const struct doc_line *a = doc_line(d, i), *b = &sn->whole->lines[i];
+
+	(void)err;
+	(void)errlen;
+	/* Each line once, in order, read as the whole reading read it. */
+	if (i != sn->next++ || a->kind != b->kind || a->portion != b->portion ||
+	    a->off != b->off || (a->portion != DOC_NONE &&
+	    doc_portion(d, a->portion)->first != sn->whole->portions[b->portion].first))
+		sn->bad++;
+	return 0;
+}
+
+/*
+ * A document read in two passes (document_read past its budget) settles every portion as the
+ * whole reading does, and its replay hands on every line once, in order, as that one read it.
+ */
+static void
+test_streamed(void **state)
+{
+	const struct policy *p = *state;
+	struct text_buffer buf;
+	struct document whole, d;
+	struct seen sn;
+	char err[512];
+	size_t k;
+
+	if (text_read_file(SEED, 1 << 20, &buf, err, sizeof(err)) != 0)
+		fail_msg("%s (run from the repository root)", err);
+	parse(p, buf.data, buf.len, &whole);
+	assert_false(whole.streamed);
+	/* A replay is only for a streamed document. */
+	assert_int_equal(document_replay(p, NULL, &whole, "t", see_line, &sn, err, sizeof(err)),
+	    -1);
+	/* A budget of a byte: streamed. */
+	if (document_read(p, NULL, buf.data, buf.len, "t", 1, &d, err, sizeof(err)) != 0)
+		fail_msg("document_read: %s", err);
+	assert_true(d.streamed);
+	assert_int_equal(d.read_as, READ_STREAMED);
+	assert_int_equal(d.nfacts, whole.nportions);
+	assert_int_equal(d.nlines, whole.nlines);
+	assert_int_equal(d.nbanners, whole.nbanners);
+	assert_int_equal(d.ncaptions, whole.ncaptions);
+	for (k = 0; k < d.nfacts; k++) {
+		const struct marking *a = doc_fact_eff(&d, k), *b = doc_fact_eff(&whole, k);
+
+		assert_int_equal(d.facts[k] & FACT_FLAGS, whole.facts[k] & FACT_FLAGS);
+		assert_int_equal(a == NULL, b == NULL);
+		if (a != NULL)
+			assert_true(marking_equal(p, a, b));
+	}
+	memset(&sn, 0, sizeof(sn));
+	sn.whole = &whole;
+	if (document_replay(p, NULL, &d, "t", see_line, &sn, err, sizeof(err)) != 0)
+		fail_msg("document_replay: %s", err);
+	assert_int_equal(sn.next, whole.nlines);
+	assert_int_equal(sn.bad, 0);
+	assert_int_equal(d.nportions, whole.nportions);
+	document_free(&d);
+	/* A budget the document's records fit in: read whole. */
+	if (document_read(p, NULL, buf.data, buf.len, "t", 1 << 30, &d, err, sizeof(err)) != 0)
+		fail_msg("document_read: %s", err);
+	assert_false(d.streamed);
+	assert_int_equal(d.read_as, READ_WHOLE);
+	document_free(&d);
+	document_free(&whole);
+	text_buffer_free(&buf);
+}
+
 int
 main(void)
 {
@@ -832,6 +911,7 @@ main(void)
 		cmocka_unit_test(test_continuation),
 		cmocka_unit_test(test_marks_in_body),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_streamed),
 	};
 
 	return cmocka_run_group_tests_name("document", tests, fixture_policy_setup, fixture_policy_teardown);
