@@ -234,6 +234,15 @@ int audit_writer_changes(struct audit_writer *w, const struct policy *p, const s
     const struct redact_result *res, char *err, size_t errlen);
 
 /*
+ * Writes the record of change c of res as the renderer makes it (after the begin record, for
+ * the first), instead of audit_writer_changes: for a release whose changes are not kept
+ * (redact_stream_read with a change sink). The changes come in order; nothing may be prepared.
+ * Returns 0, or -1 with err.
+ */
+int audit_writer_change(struct audit_writer *w, const struct policy *p, const struct document *d,
+    const struct redact_result *res, const struct redact_change *c, char *err, size_t errlen);
+
+/*
  * Writes the signed end record over a release of out_len bytes (given to audit_writer_output).
  * Returns 0, or -1 with err.
  */

@@ -99,15 +99,12 @@ rollup_text(const struct policy *p, const struct redact_result *res, char *buf, 
 	return 0;
 }
 
-int
-audit_change_next(const struct policy *p, const struct document *d,
-    const struct redact_result *res, struct audit_change_iter *it, struct audit_record *rec,
-    char *err, size_t errlen)
+/* Turns change c, the it->next'th of the redaction, into rec (audit_change_next). */
+static int
+change_turn(const struct policy *p, const struct document *d,
+    const struct redact_result *res, struct audit_change_iter *it, const struct redact_change *c,
+    struct audit_record *rec, char *err, size_t errlen)
 {
-	if (it->next >= res->nchanges) {
-		snprintf(err, errlen, "no change left");
-		return -1;
-	}
 	if (it->next == 0) {
 		it->last = NULL;
 		if (rollup_text(p, res, it->rollup, sizeof(it->rollup), err, errlen) != 0)
@@ -117,11 +114,22 @@ audit_change_next(const struct policy *p, const struct document *d,
 	if (rec != it->rec)
 		it->last = NULL;
 	it->rec = rec;
-	if (change_record(p, d, &res->changes[it->next], it->rollup, &it->last, rec, err,
-	    errlen) != 0)
+	if (change_record(p, d, c, it->rollup, &it->last, rec, err, errlen) != 0)
 		return -1;
 	it->next++;
 	return 0;
+}
+
+int
+audit_change_next(const struct policy *p, const struct document *d,
+    const struct redact_result *res, struct audit_change_iter *it, struct audit_record *rec,
+    char *err, size_t errlen)
+{
+	if (it->next >= res->nchanges) {
+		snprintf(err, errlen, "no change left");
+		return -1;
+	}
+	return change_turn(p, d, res, it, &res->changes[it->next], rec, err, errlen);
 }
 
 int
@@ -262,6 +270,7 @@ struct audit_writer {
 	size_t pending_len;
 	const struct redact_change *changes;
 	unsigned char (*commitments)[AUDIT_HASH_BYTES];
+	struct audit_change_iter stream;	/* audit_writer_change's place */
 	atomic_uchar *chunk_claimed;	/* per chunk: a thread has taken it */
 	atomic_uchar *chunk_done;	/* per chunk: its commitments are ready */
 	size_t back;			/* the caller takes spare chunks from here down */
@@ -678,6 +687,29 @@ audit_writer_changes(struct audit_writer *w, const struct policy *p, const struc
 			return -1;
 	}
 	return 0;
+}
+
+int
+audit_writer_change(struct audit_writer *w, const struct policy *p, const struct document *d,
+    const struct redact_result *res, const struct redact_change *c, char *err, size_t errlen)
+{
+	size_t len;
+
+	if (w->prepared || (w->seq != 0 && w->stream.next == 0)) {
+		snprintf(err, errlen, "the audit's changes are written already");
+		return -1;
+	}
+	if (c->in_end > w->in_len || c->in_start > c->in_end) {
+		snprintf(err, errlen, "change %zu lies outside the input", w->stream.next + 1);
+		return -1;
+	}
+	if (w->seq == 0 && put_begin(w, &len, err, errlen) != 0)
+		return -1;
+	if (change_turn(p, d, res, &w->stream, c, &w->rec, err, errlen) != 0)
+		return -1;
+	commit_change(w, c, w->stream.next - 1, w->rec.commitment);
+	count_change(w, w->rec.kind);
+	return put_record(w, &w->rec, &len, err, errlen);
 }
 
 int

@@ -406,7 +406,7 @@ static bool
 doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_doc *d)
 {
 	struct redact_sink sink = { text_out_sink, &d->out };
-	struct pipeline pl = { o->policy, m, o->target, o->mode, NULL, o->list_unproven };
+	struct pipeline pl = { o->policy, m, o->target, o->mode, NULL, o->list_unproven, false };
 	char msg[512];
 	int rc = text_read_fd(d->in_fd, d->input, o->max_document, &d->in, &d->read_errno, d->err,
 	    sizeof(d->err));
@@ -442,7 +442,7 @@ doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_d
 static int
 doc_commit(const struct batch_options *o, struct batch_doc *d)
 {
-	struct pipeline pl = { o->policy, NULL, o->target, o->mode, d->writer, o->list_unproven };
+	struct pipeline pl = { o->policy, NULL, o->target, o->mode, d->writer, o->list_unproven, false };
 	struct pipeline_outputs po = { &d->out, NULL, o->signer != NULL ? &d->aud : NULL,
 	    d->audit_path, o->ledger, o->signer, d->writer };
 	int rc;

@@ -640,7 +640,7 @@ cmd_redact(const struct redact_args *a)
 	{
 		struct text_out *rel = o.spool.fp != NULL ? &o.spool : &o.out;
 		struct redact_sink sink = { text_out_sink, rel };
-		struct pipeline pl = { p, NULL, &target, a->mode, ac.writer, each_portion };
+		struct pipeline pl = { p, NULL, &target, a->mode, ac.writer, each_portion, true };
 		struct pipeline_outputs po = outputs_of(a, &o, &ac);
 
 		if (pipeline_release(&pl, in.data, in.len, name, &sink, &d, &res, err,

@@ -38,6 +38,21 @@ record_budget(size_t len)
 	return len / 2 + ((size_t)8 << 20);
 }
 
+/* What a streamed release's changes go to: the audit, one record each (audit_writer_change). */
+struct audit_changes {
+	const struct pipeline *pl;
+	const struct document *d;
+};
+
+static int
+audit_change(void *ctx, const struct redact_result *res, const struct redact_change *c,
+    char *err, size_t errlen)
+{
+	struct audit_changes *ac = ctx;
+
+	return audit_writer_change(ac->pl->writer, ac->pl->p, ac->d, res, c, err, errlen);
+}
+
 int
 pipeline_release(const struct pipeline *pl, const char *data, size_t len, const char *name,
     const struct redact_sink *out, struct document *d, struct redact_result *res, char *err,
@@ -45,13 +60,21 @@ pipeline_release(const struct pipeline *pl, const char *data, size_t len, const 
 {
 	struct audited_sink as = { out, pl->writer };
 	struct redact_sink audited = { audited_write, &as };
+	struct audit_changes ac = { pl, d };
+	struct redact_change_sink changes = { audit_change, &ac };
 
 	if (document_read(pl->p, pl->matcher, data, len, name, record_budget(len), d, err,
 	    errlen) != 0)
 		return -1;
+	/*
+	 * A streamed document's changes are written to its audit as they are made, so that they
+	 * are never all held; another's are kept, and their commitments shared with the helper.
+	 */
 	return redact_stream_read(pl->p, pl->matcher, d, name, pl->target, pl->mode,
 	    pl->writer != NULL ? &audited : out, (pl->writer != NULL ? REDACT_CHANGES : 0) |
-	    (pl->list_unproven ? REDACT_LIST_UNPROVEN : 0), res, err, errlen);
+	    (pl->list_unproven ? REDACT_LIST_UNPROVEN : 0),
+	    pl->writer != NULL && pl->audit_as_made && d->streamed ? &changes : NULL, res, err,
+	    errlen);
 }
 
 int
@@ -61,7 +84,8 @@ pipeline_audit(const struct pipeline *pl, const struct document *d,
 {
 	char msg[512];
 
-	if (audit_writer_changes(pl->writer, pl->p, d, res, msg, sizeof(msg)) == 0 &&
+	if ((res->changes_given ||
+	    audit_writer_changes(pl->writer, pl->p, d, res, msg, sizeof(msg)) == 0) &&
 	    audit_writer_end(pl->writer, res->released, res->withheld, res->out_len, msg,
 	    sizeof(msg)) == 0)
 		return 0;

@@ -24,6 +24,9 @@ struct pipeline {
 	enum redact_mode mode;
 	struct audit_writer *writer;	/* or NULL: no audit */
 	bool list_unproven;		/* keep redact_result.unproven_list */
+	bool audit_as_made;		/* a streamed document's audit records are written as its
+					 * changes are made (a single run: its begin record needs
+					 * nothing that comes later) */
 };
 
 /*

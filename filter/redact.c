@@ -30,6 +30,10 @@ struct writer {
 				 * holds it (redact_stream) */
 	size_t *line_out;	/* where each line's release begins (redact_run_lines), or NULL */
 	bool unowned;		/* a text line of no portion was met (a defect) */
+	const struct redact_change_sink *cs;	/* or NULL: changes are kept (or dropped) */
+	bool pending;		/* scratch holds a change cs has not had */
+	bool cs_failed;		/* ... and cs refused one (cs_err) */
+	char cs_err[256];
 	size_t next_portion;	/* the first portion not yet passed (note_unproven) */
 	bool list_unproven;
 	size_t ucap;
@@ -97,6 +101,20 @@ puts_w(struct writer *w, const char *s)
 	put(w, s, strlen(s));
 }
 
+/* Hands the change in scratch to the change sink. Returns 0, or -1 (w->cs_failed). */
+static int
+give_change(struct writer *w)
+{
+	w->pending = false;
+	if (w->cs_failed || w->cs->change(w->cs->ctx, w->res, &w->scratch, w->cs_err,
+	    sizeof(w->cs_err)) != 0) {
+		w->cs_failed = true;
+		w->failed = true;
+		return -1;
+	}
+	return 0;
+}
+
 static struct redact_change *
 add_change_span(struct writer *w, enum change_kind kind, size_t first, size_t last,
     size_t in_start, size_t in_end, size_t out_start)
@@ -117,7 +135,11 @@ add_change_span(struct writer *w, enum change_kind kind, size_t first, size_t la
 		r->changes = bigger;
 		w->ccap = ncap;
 	}
+	/* The change before is whole once another begins: it goes to the change sink. */
+	if (w->pending && give_change(w) != 0)
+		return NULL;
 	c = w->record ? &r->changes[r->nchanges++] : &w->scratch;
+	w->pending = w->cs != NULL;
 	memset(c, 0, sizeof(*c));
 	if (w->lead && first == 0) {
 		out_start = 0;
@@ -594,13 +616,13 @@ struct replay {
 static int render(const struct policy *p, const struct document *d,
     const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
     bool changes, size_t *line_out, struct redact_result *res, const struct replay *replay,
-    unsigned flags, char *err, size_t errlen);
+    unsigned flags, const struct redact_change_sink *cs, char *err, size_t errlen);
 
 int
 redact_run_lines(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, size_t *line_out, struct redact_result *res, char *err, size_t errlen)
 {
-	return render(p, d, target, mode, NULL, true, line_out, res, NULL, 0, err, errlen);
+	return render(p, d, target, mode, NULL, true, line_out, res, NULL, 0, NULL, err, errlen);
 }
 
 int
@@ -608,7 +630,7 @@ redact_stream(const struct policy *p, const struct document *d, const struct mar
     enum redact_mode mode, const struct redact_sink *sink, bool changes,
     struct redact_result *res, char *err, size_t errlen)
 {
-	return render(p, d, target, mode, sink, changes, NULL, res, NULL, 0, err, errlen);
+	return render(p, d, target, mode, sink, changes, NULL, res, NULL, 0, NULL, err, errlen);
 }
 
 /* What the caption lines of a release state, and what it must state again (render). */
@@ -855,8 +877,8 @@ render_each(void *ctx, const struct document *d, size_t i, char *err, size_t err
 static int
 render(const struct policy *p, const struct document *d, const struct marking *target,
     enum redact_mode mode, const struct redact_sink *sink, bool changes, size_t *line_out,
-    struct redact_result *res, const struct replay *replay, unsigned flags, char *err,
-    size_t errlen)
+    struct redact_result *res, const struct replay *replay, unsigned flags,
+    const struct redact_change_sink *cs, char *err, size_t errlen)
 {
 	struct writer w;
 	struct run run = { DOC_NONE, 0, 0, 0, 0, 0 };
@@ -873,7 +895,9 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 	caption_facts(p, d, res, &c);
 	memset(&w, 0, sizeof(w));
 	w.res = res;
-	w.record = changes;
+	w.record = changes && cs == NULL;
+	w.cs = changes ? cs : NULL;
+	res->changes_given = w.cs != NULL;
 	w.sink = sink;
 	w.line_out = line_out;
 	w.list_unproven = (flags & REDACT_LIST_UNPROVEN) != 0;
@@ -903,6 +927,8 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 		}
 	}
 	close_run(&w, d, &run);
+	if (w.pending && !w.nomem && !w.failed)
+		give_change(&w);
 	if (w.line_out != NULL)
 		w.line_out[d->nlines] = res->out_len;
 	if (w.sink != NULL) {
@@ -910,7 +936,9 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 		free(w.sbuf);
 	}
 	if (replay_failed || w.nomem || w.failed) {
-		if (replay_failed)
+		if (w.cs_failed)
+			snprintf(err, errlen, "%s", w.cs_err);
+		else if (replay_failed)
 			;	/* err says why */
 		else if (w.unwritable != 0)
 			snprintf(err, errlen, "line %zu: the re-marked banner is too long to write; "
@@ -927,13 +955,13 @@ render(const struct policy *p, const struct document *d, const struct marking *t
 int
 redact_stream_read(const struct policy *p, struct policy_matcher *matcher, struct document *d,
     const char *origin, const struct marking *target, enum redact_mode mode,
-    const struct redact_sink *sink, unsigned flags, struct redact_result *res, char *err,
-    size_t errlen)
+    const struct redact_sink *sink, unsigned flags, const struct redact_change_sink *changes,
+    struct redact_result *res, char *err, size_t errlen)
 {
 	struct replay replay = { matcher, d, origin };
 
 	return render(p, d, target, mode, sink, (flags & REDACT_CHANGES) != 0, NULL, res, &replay,
-	    flags, err, errlen);
+	    flags, changes, err, errlen);
 }
 
 void

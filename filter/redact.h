@@ -69,6 +69,7 @@ struct redact_result {
 	size_t unproven, unproven_first;
 	struct redact_unproven *unproven_list;
 	bool any_marked;		/* some portion carries a mark of its own */
+	bool changes_given;		/* the changes went to a change sink, not into changes */
 };
 
 struct redact_unproven {
@@ -130,14 +131,25 @@ int redact_stream(const struct policy *p, const struct document *d,
     const struct marking *target, enum redact_mode mode, const struct redact_sink *sink,
     bool changes, struct redact_result *res, char *err, size_t errlen);
 
+/* Where a release's changes go one at a time, each once it is whole (redact_stream_read). */
+struct redact_change_sink {
+	/* Takes change c of res; returns 0, or -1 with err: the release fails. */
+	int (*change)(void *ctx, const struct redact_result *res, const struct redact_change *c,
+	    char *err, size_t errlen);
+	void *ctx;
+};
+
 /*
  * As redact_stream, for a document read by document_read (named origin, its matcher or NULL):
- * a streamed one is decided from its facts and rendered as it is read again.
+ * a streamed one is decided from its facts and rendered as it is read again. With changes (and
+ * REDACT_CHANGES), each change goes to it as it is made instead of into res->changes
+ * (res->changes_given).
  */
 int redact_stream_read(const struct policy *p, struct policy_matcher *matcher,
     struct document *d, const char *origin, const struct marking *target,
     enum redact_mode mode, const struct redact_sink *sink, unsigned flags,
-    struct redact_result *res, char *err, size_t errlen);
+    const struct redact_change_sink *changes, struct redact_result *res, char *err,
+    size_t errlen);
 
 /* Frees a result's allocations; accepts a zeroed result. */
 void redact_result_free(struct redact_result *res);

@@ -96,7 +96,7 @@ test_release_is_redact_run(void **state)
 
 	assert_int_equal(marking_parse_target(p, "UNCLASSIFIED", &target, err, sizeof(err)), 0);
 	for (m = 0; m < 3; m++) {
-		struct pipeline pl = { p, NULL, &target, modes[m], NULL };
+		struct pipeline pl = { p, NULL, &target, modes[m], NULL, false, false };
 		struct buffer b = { NULL, 0 };
 		struct redact_sink sink = { buffer_write, &b };
 		struct document d1, d2;
@@ -131,6 +131,7 @@ struct run {
 	struct document d;
 	struct redact_result res;
 	struct marking target;
+	bool as_made;		/* a streamed document's records written as its changes are made */
 };
 
 static void
@@ -150,6 +151,7 @@ run_open(const struct policy *p, struct run *r, const char *dir, bool audit)
 	assert_int_equal(text_out_open(&r->aud, r->audit, err, sizeof(err)), 0);
 	assert_non_null(r->signer = fixture_key(KEYS_SIGN, 1));
 	fixture_params(&ap, p, r->signer, NULL);
+	ap.test_seed = "pipeline";
 	asink.write = text_out_sink;
 	asink.ctx = &r->aud;
 	assert_int_equal(audit_writer_new(&r->writer, &ap, FIXTURE_CABLE, strlen(FIXTURE_CABLE),
@@ -160,7 +162,7 @@ run_open(const struct policy *p, struct run *r, const char *dir, bool audit)
 static int
 run_through(const struct policy *p, struct run *r, struct pipeline_outputs *po)
 {
-	struct pipeline pl = { p, NULL, &r->target, MODE_MASK, r->writer };
+	struct pipeline pl = { p, NULL, &r->target, MODE_MASK, r->writer, false, r->as_made };
 	struct redact_sink sink = { text_out_sink, &r->out };
 	char err[1024];
 
@@ -229,6 +231,46 @@ test_commit_with_audit(void **state)
 	remove_tree(dir);
 }
 
+/*
+ * A document read in two passes (past its budget) has its audit records written as its changes
+ * are made: release and audit are byte for byte those of the whole reading, which keeps them.
+ */
+static void
+test_streamed_audit(void **state)
+{
+	char dir[2][1024], err[512];
+	struct run r[2];
+	struct pipeline_outputs po;
+	struct text_buffer a[2], o[2];
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		scratch(dir[k], sizeof(dir[k]));
+		if (k == 1)
+			assert_int_equal(setenv("TEARLINE_TEST_BUDGET", "0", 1), 0);
+		run_open(*state, &r[k], dir[k], true);
+		r[k].as_made = k == 1;
+		assert_int_equal(run_through(*state, &r[k], &po), 0);
+		assert_int_equal(r[k].d.streamed, k == 1);
+		assert_int_equal(r[k].res.changes_given, k == 1);
+		assert_int_equal(text_read_file(r[k].audit, 1 << 20, &a[k], err, sizeof(err)), 0);
+		assert_int_equal(text_read_file(r[k].release, 1 << 20, &o[k], err, sizeof(err)), 0);
+		unsetenv("TEARLINE_TEST_BUDGET");
+	}
+	assert_int_equal(r[1].res.nchanges, 0);
+	assert_true(r[0].res.nchanges > 0);
+	assert_int_equal(a[0].len, a[1].len);
+	assert_memory_equal(a[0].data, a[1].data, a[0].len);
+	assert_int_equal(o[0].len, o[1].len);
+	assert_memory_equal(o[0].data, o[1].data, o[0].len);
+	for (k = 0; k < 2; k++) {
+		text_buffer_free(&a[k]);
+		text_buffer_free(&o[k]);
+		run_free(&r[k]);
+		remove_tree(dir[k]);
+	}
+}
+
 /* A release that cannot be renamed into place takes its audit with it: nothing is left. */
 static void
 test_commit_failed_release_removes_audit(void **state)
@@ -276,6 +318,7 @@ main(void)
 		cmocka_unit_test(test_release_is_redact_run),
 		cmocka_unit_test(test_commit_release),
 		cmocka_unit_test(test_commit_with_audit),
+		cmocka_unit_test(test_streamed_audit),
 		cmocka_unit_test(test_commit_failed_release_removes_audit),
 		cmocka_unit_test(test_abort),
 	};
