@@ -111,6 +111,9 @@ for target in UNCLASSIFIED CONFIDENTIAL SECRET//NOFORN; do
 	    printf "%-28s %10.3f %10.3f %10.2f\n", t, a, b, (a > 0 ? b / a : 0) }'
 done
 
+# Memory: the shapes of issue 13, and the largest corpus, audit off and on.
+sh bench/memory.sh
+
 # Linearity: time per MB at 16x within 25% of time per MB at 1x.
 awk -v b="$(cut -d' ' -f1 "$W/lin.base")" -v x="$(cut -d' ' -f1 "$W/lin.x16")" 'BEGIN {
     ratio = (b > 0 ? x / (16 * b) : 0)

@@ -104,6 +104,7 @@ struct doc_miss {
 	bool missed;
 	enum pass pass;
 	size_t budget;		/* PASS_WHOLE: bytes of records allowed, or 0 for any */
+	size_t portion_cost;	/* ... counted for a portion */
 	bool over;		/* ... and they were passed */
 	struct splitter sp;	/* where the window's lines are split from */
 	size_t evict_at;
@@ -682,18 +683,18 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 		struct doc_portion *bigger;
 		size_t ncap = *cap == 0 ? 64 : *cap * 2;
 
-		if (m->budget != 0 && ncap * sizeof(*bigger) + d->nlines * sizeof(*d->lines) >
-		    m->budget) {
-			m->over = true;
-			snprintf(err, errlen, "the document's records pass their budget");
-			return DOC_NONE;
-		}
 		if ((bigger = realloc(d->portions, ncap * sizeof(*bigger))) == NULL) {
 			snprintf(err, errlen, "out of memory");
 			return DOC_NONE;
 		}
 		d->portions = bigger;
 		*cap = ncap;
+	}
+	if (m->budget != 0 && (d->nportions + 1) * m->portion_cost +
+	    d->nlines * sizeof(*d->lines) > m->budget) {
+		m->over = true;
+		snprintf(err, errlen, "the document's records pass their budget");
+		return DOC_NONE;
 	}
 	pt = &d->portions[d->nportions++ - d->portion_base];
 	memset(pt, 0, sizeof(*pt));
@@ -5761,8 +5762,8 @@ reading_reset(struct document *d)
  */
 static enum pass_end
 read_document(const struct policy *p, struct policy_matcher *matcher, const char *data,
-    size_t len, const char *origin, enum pass pass, size_t budget, struct document *d,
-    char *err, size_t errlen)
+    size_t len, const char *origin, enum pass pass, size_t budget, size_t portion_cost,
+    struct document *d, char *err, size_t errlen)
 {
 	struct reader rd;
 	enum pass_end end = PASS_FAILED;
@@ -5783,6 +5784,7 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 	}
 	d->miss->pass = pass;
 	d->miss->budget = pass == PASS_WHOLE ? budget : 0;
+	d->miss->portion_cost = portion_cost;
 	d->miss->banner_line = DOC_NONE;
 	reader_init(&rd, p, matcher, d, origin, err, errlen);
 	if ((pass == PASS_WHOLE ? split_lines(d, err, errlen) : window_open(d, err, errlen)) != 0)
@@ -5839,7 +5841,7 @@ int
 document_parse_with(const struct policy *p, struct policy_matcher *matcher, const char *data,
     size_t len, const char *origin, struct document *d, char *err, size_t errlen)
 {
-	return read_document(p, matcher, data, len, origin, PASS_WHOLE, 0, d, err, errlen) ==
+	return read_document(p, matcher, data, len, origin, PASS_WHOLE, 0, 0, d, err, errlen) ==
 	    PASS_DONE ? 0 : -1;
 }
 
@@ -5859,21 +5861,22 @@ line_feeds(const char *data, size_t len)
 
 int
 document_read(const struct policy *p, struct policy_matcher *matcher, const char *data,
-    size_t len, const char *origin, size_t budget, struct document *d, char *err,
-    size_t errlen)
+    size_t len, const char *origin, size_t budget, size_t portion_cost, struct document *d,
+    char *err, size_t errlen)
 {
 	enum pass_end end = PASS_OVER;
 
 	/* Whole, unless its lines alone would pass the budget. */
 	if (budget == 0 || line_feeds(data, len) <= budget / sizeof(struct doc_line))
-		end = read_document(p, matcher, data, len, origin, PASS_WHOLE, budget, d, err,
-		    errlen);
+		end = read_document(p, matcher, data, len, origin, PASS_WHOLE, budget,
+		    portion_cost, d, err, errlen);
 	if (end == PASS_OVER)
-		end = read_document(p, matcher, data, len, origin, PASS_STREAM, 0, d, err,
+		end = read_document(p, matcher, data, len, origin, PASS_STREAM, 0, 0, d, err,
 		    errlen);
 	/* A rule looked outside the window: read the document whole, whatever it takes. */
 	if (end == PASS_MISSED) {
-		end = read_document(p, matcher, data, len, origin, PASS_WHOLE, 0, d, err, errlen);
+		end = read_document(p, matcher, data, len, origin, PASS_WHOLE, 0, 0, d, err,
+		    errlen);
 		d->read_as = READ_WHOLE_MISSED;
 	}
 	return end == PASS_DONE ? 0 : -1;

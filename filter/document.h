@@ -239,16 +239,17 @@ int document_parse_with(const struct policy *p, struct policy_matcher *matcher,
     size_t errlen);
 
 /*
- * As document_parse_with, within `budget` bytes of line and portion records where it can: a
- * document whose records would pass it is read in two passes instead (d->streamed). The first
+ * As document_parse_with, within `budget` bytes of records where it can (a line's record, and
+ * `portion_cost` bytes a portion: its record and what the caller keeps of it): a document whose
+ * records would pass it is read in two passes instead (d->streamed). The first
  * keeps a window of lines and portions, and of every portion only its facts (facts), from
  * which it settles every portion's marking; document_replay reads it again,
  * handing on each line as it goes. A document a rule of which reads outside the window is read
  * whole, whatever its records take. Returns 0, or -1 with err.
  */
 int document_read(const struct policy *p, struct policy_matcher *matcher, const char *data,
-    size_t len, const char *origin, size_t budget, struct document *d, char *err,
-    size_t errlen);
+    size_t len, const char *origin, size_t budget, size_t portion_cost, struct document *d,
+    char *err, size_t errlen);
 
 /*
  * Reads a streamed document again, exactly as the first time, and calls fn with each line once

@@ -24,9 +24,10 @@ audited_write(void *ctx, const void *buf, size_t n)
 }
 
 /*
- * What a document's line and portion records may take before it is read in two passes instead
- * (document_read): half its size and 8 MiB, so that a run's memory stays within twice the
- * document and 16 MiB whatever its shape. TEARLINE_TEST_BUDGET sets it, in bytes, for tests.
+ * What a document's records may take before it is read in two passes instead (document_read):
+ * its size and 10 MiB, so that a run's memory (the document, its records, a few MiB besides)
+ * stays within twice the document and 16 MiB whatever its shape. TEARLINE_TEST_BUDGET sets it,
+ * in bytes, for tests.
  */
 static size_t
 record_budget(size_t len)
@@ -35,7 +36,7 @@ record_budget(size_t len)
 
 	if (e != NULL && *e != '\0')
 		return (size_t)strtoull(e, NULL, 10) + 1;
-	return len / 2 + ((size_t)8 << 20);
+	return len + ((size_t)10 << 20);
 }
 
 /* What a streamed release's changes go to: the audit, one record each (audit_writer_change). */
@@ -53,6 +54,17 @@ audit_change(void *ctx, const struct redact_result *res, const struct redact_cha
 	return audit_writer_change(ac->pl->writer, ac->pl->p, ac->d, res, c, err, errlen);
 }
 
+/*
+ * What a portion of a whole reading takes: its record and facts, and with an audit its change
+ * and the change's commitment.
+ */
+static size_t
+portion_cost(const struct pipeline *pl)
+{
+	return sizeof(struct doc_portion) + sizeof(uint32_t) + (pl->writer != NULL ?
+	    sizeof(struct redact_change) + AUDIT_HASH_BYTES : 0);
+}
+
 int
 pipeline_release(const struct pipeline *pl, const char *data, size_t len, const char *name,
     const struct redact_sink *out, struct document *d, struct redact_result *res, char *err,
@@ -63,8 +75,8 @@ pipeline_release(const struct pipeline *pl, const char *data, size_t len, const 
 	struct audit_changes ac = { pl, d };
 	struct redact_change_sink changes = { audit_change, &ac };
 
-	if (document_read(pl->p, pl->matcher, data, len, name, record_budget(len), d, err,
-	    errlen) != 0)
+	if (document_read(pl->p, pl->matcher, data, len, name, record_budget(len),
+	    portion_cost(pl), d, err, errlen) != 0)
 		return -1;
 	/*
 	 * A streamed document's changes are written to its audit as they are made, so that they

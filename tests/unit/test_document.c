@@ -860,7 +860,7 @@ test_streamed(void **state)
 	assert_int_equal(document_replay(p, NULL, &whole, "t", see_line, &sn, err, sizeof(err)),
 	    -1);
 	/* A budget of a byte: streamed. */
-	if (document_read(p, NULL, buf.data, buf.len, "t", 1, &d, err, sizeof(err)) != 0)
+	if (document_read(p, NULL, buf.data, buf.len, "t", 1, 100, &d, err, sizeof(err)) != 0)
 		fail_msg("document_read: %s", err);
 	assert_true(d.streamed);
 	assert_int_equal(d.read_as, READ_STREAMED);
@@ -885,7 +885,8 @@ test_streamed(void **state)
 	assert_int_equal(d.nportions, whole.nportions);
 	document_free(&d);
 	/* A budget the document's records fit in: read whole. */
-	if (document_read(p, NULL, buf.data, buf.len, "t", 1 << 30, &d, err, sizeof(err)) != 0)
+	if (document_read(p, NULL, buf.data, buf.len, "t", 1 << 30, 100, &d, err,
+	    sizeof(err)) != 0)
 		fail_msg("document_read: %s", err);
 	assert_false(d.streamed);
 	assert_int_equal(d.read_as, READ_WHOLE);
