@@ -14,6 +14,7 @@
 #   fuzz_checkpoint  fuzz/seeds/checkpoint (notes signed by the target's own key)
 #   fuzz_redact   the documents in samples/, tests/corpus/ and tests/cases/
 #   fuzz_reading  the same documents
+#   fuzz_stream   the same documents
 set -u
 cd "$(dirname "$0")/.." || exit 2
 seconds=$1

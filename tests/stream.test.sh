@@ -67,7 +67,7 @@ both "samples at C" CONFIDENTIAL strip 64 samples/*.txt
 # 2. The red-team documents, the golden cases and the limit cases, which hold the shapes the
 #    reader's rules look furthest for.
 for dir in tests/data/redteam*/ tests/cases/; do
-	set -- "$dir"*.txt "$dir"*/input.txt
+	set -- "$dir"*.txt "$dir"*/input
 	files=
 	for f in "$@"; do
 		[ -f "$f" ] && files=1
@@ -84,6 +84,13 @@ for dir in tests/data/redteam*/ tests/cases/; do
 	set -- "$tmp"/one/*/*
 	both "$(basename "$dir") at U" UNCLASSIFIED mask 64 "$@"
 	rm -rf "$tmp/one"
+done
+
+# The generated documents of tests/generated.test.sh (the same seed), at each target.
+mkdir "$tmp/gen"
+python3 tests/lib/gendocs.py 400 20261128 "$tmp/gen" || exit 2
+for t in UNCLASSIFIED CONFIDENTIAL SECRET; do
+	both "generated at $t" "$t" mask 64 "$tmp"/gen/*
 done
 
 # 3. A document of many cables, where the real window (65,536 lines) lets go of lines and

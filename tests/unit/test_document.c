@@ -815,6 +815,16 @@ test_labels(void **state)
 	}
 }
 
+/* Whether a and b are the same marking, field by field (marking_equal never equates unknowns). */
+static int
+same_marking(const struct marking *a, const struct marking *b)
+{
+	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
+	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
+	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
+	    strcmp(a->unknown_token, b->unknown_token) == 0;
+}
+
 /* What a replay saw of each line (test_streamed). */
 struct seen {
 	const struct document *whole;
@@ -874,7 +884,7 @@ test_streamed(void **state)
 		assert_int_equal(d.facts[k] & FACT_FLAGS, whole.facts[k] & FACT_FLAGS);
 		assert_int_equal(a == NULL, b == NULL);
 		if (a != NULL)
-			assert_true(marking_equal(p, a, b));
+			assert_true(same_marking(a, b));
 	}
 	memset(&sn, 0, sizeof(sn));
 	sn.whole = &whole;
