@@ -111,5 +111,20 @@ expect 2 "redact: a match limit hit" redact -q -r U \
     -p tests/data/limits/catastrophic-portion.yaml "$tmp/hostile"
 expect 0 "policy test" policy test
 
+# The streamed reader (document_read, document_replay): a document read in two passes through a
+# small window, audited as its changes are made, and one whose rules read outside the window.
+for f in samples/*.txt; do cat "$f"; done > "$tmp/many.txt"
+export TEARLINE_TEST_BUDGET=0 TEARLINE_TEST_WINDOW=1024
+expect 0 "redact, streamed, --audit --ledger" redact -q -r U -o "$tmp/srel.txt" \
+    --audit "$tmp/saudit.jsonl" --secret-key "$tmp/sign.key" --ledger "$tmp/ledger.jsonl" \
+    "$tmp/many.txt"
+grep -q 'read in two passes$' "$tmp/err" || { echo "FAIL ... not streamed"; fail=1; }
+TEARLINE_TEST_WINDOW=64
+expect 0 "redact, streamed past its window: read whole, blackout" redact -r S -m blackout \
+    -v "$tmp/many.txt"
+unset TEARLINE_TEST_BUDGET TEARLINE_TEST_WINDOW
+expect 0 "verify the streamed run's audit" verify --audit "$tmp/saudit.jsonl" \
+    --public-key "$tmp/sign.pub" --output "$tmp/srel.txt" --original "$tmp/many.txt"
+
 echo "$n runs under valgrind memcheck, $([ $fail = 0 ] && echo clean || echo NOT clean)"
 exit $fail
