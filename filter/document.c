@@ -1335,6 +1335,35 @@ note_text(struct reader *rd, size_t i)
 		d->facts[next] &= ~(uint32_t)FACT_BLANK_BEFORE;
 }
 
+/*
+ * A streamed reading notes a byte of what each portion opens with; its replay checks it, so
+ * that a second reading that went otherwise than the first stops before the line that portion
+ * opens on is written (a defect; the run fails and leaves no release). Returns 0 or -1.
+ */
+static int
+note_opened(struct reader *rd, const struct doc_portion *pt)
+{
+	struct document *d = rd->d;
+	uint64_t h = (uint64_t)pt->first * 0x9E3779B97F4A7C15ull ^
+	    (uint64_t)mark_index(pt->mark) * 0xC2B2AE3D27D4EB4Full ^
+	    ((uint64_t)pt->reason << 8 | pt->label_end << 16 | pt->unread);
+	uint8_t b = (uint8_t)(h >> 56 ^ h >> 24 ^ h);
+
+	if (d->miss->pass == PASS_REPLAY) {
+		if (rd->cur < d->nopened && d->opened[rd->cur] == b)
+			return 0;
+		snprintf(rd->err, rd->errlen, "%s:%zu: the second reading differs from the first "
+		    "(a defect: please report it)", rd->origin, pt->first + 1);
+		return -1;
+	}
+	if (grow(&d->opened, d->nopened, sizeof(*d->opened)) != 0) {
+		snprintf(rd->err, rd->errlen, "out of memory");
+		return -1;
+	}
+	d->opened[d->nopened++] = b;
+	return 0;
+}
+
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
 start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
@@ -1361,6 +1390,8 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	    (rd->tail_text == DOC_NONE || rd->last_blank > rd->tail_text);
 	rd->tail_text = i;
 	rd->unread = 0;
+	if (rd->d->miss->pass != PASS_WHOLE && note_opened(rd, pt) != 0)
+		return -1;
 	rd->pending = false;
 	rd->bulleted = false;
 	rd->block = DOC_NONE;
@@ -5946,6 +5977,7 @@ document_free(struct document *d)
 	free(d->caption_portion);
 	free(d->facts);
 	free(d->withs);
+	free(d->opened);
 	free(d->marks);
 	free(d->miss);
 	for (i = 0; i < d->interned_cap; i++)

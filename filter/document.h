@@ -46,14 +46,15 @@ struct doc_line {
 	unsigned char eol;	/* bytes of line end: 0, 1 ("\n", "\r", "\v", "\f"), 2 ("\r\n", NEL)
 				 * or 3 (U+2028, U+2029) */
 	unsigned char kind;	/* enum line_kind */
-	bool has_controls;	/* a banner line had a controls group */
-	bool latin1;		/* the line is no UTF-8: it is read as Latin-1 */
-	bool page_like;		/* a LINE_TEXT shaped as a page header that names no post of the
+	/* Flags, a bit each: a line's record is 40 bytes. */
+	bool has_controls : 1;	/* a banner line had a controls group */
+	bool latin1 : 1;	/* the line is no UTF-8: it is read as Latin-1 */
+	bool page_like : 1;	/* a LINE_TEXT shaped as a page header that names no post of the
 				 * document's: a classification line at the banner's marking, crossed
 				 * as a page break is when a sentence goes on after it */
-	bool banner_copy;	/* a LINE_PAGE that is the first banner's line again, word for
+	bool banner_copy : 1;	/* a LINE_PAGE that is the first banner's line again, word for
 				 * word (aux and spans are that banner's): re-marked as it is */
-	bool rule;		/* a LINE_BLANK drawn with rule characters ("-----", "* * *"): read
+	bool rule : 1;		/* a LINE_BLANK drawn with rule characters ("-----", "* * *"): read
 				 * as a blank line, copied as it is even inside a withheld portion */
 };
 
@@ -159,6 +160,9 @@ struct document {
 	size_t nportions, portion_base;
 	uint32_t *facts;		/* what every portion keeps, by portion number */
 	size_t nfacts;
+	uint8_t *opened;		/* streamed: a byte of what each portion opened with (its
+					 * line, reason and mark), which the replay checks */
+	size_t nopened;
 	struct doc_with *withs;		/* by portion, ascending */
 	size_t nwiths;
 	const struct marking **marks;	/* the interned markings, in the order first seen */

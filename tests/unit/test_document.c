@@ -894,6 +894,21 @@ test_streamed(void **state)
 	assert_int_equal(sn.bad, 0);
 	assert_int_equal(d.nportions, whole.nportions);
 	document_free(&d);
+	/*
+	 * A second reading that goes otherwise than the first stops at the first portion that
+	 * opens otherwise, before its line is handed on.
+	 */
+	if (document_read(p, NULL, buf.data, buf.len, "t", 1, 100, &d, err, sizeof(err)) != 0)
+		fail_msg("document_read: %s", err);
+	assert_int_equal(d.nopened, d.nfacts);
+	d.opened[3] ^= 1;
+	memset(&sn, 0, sizeof(sn));
+	sn.whole = &whole;
+	assert_int_equal(document_replay(p, NULL, &d, "t", see_line, &sn, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "differs from the first"));
+	assert_int_equal(sn.next, whole.portions[3].first);
+	assert_int_equal(sn.bad, 0);
+	document_free(&d);
 	/* A budget the document's records fit in: read whole. */
 	if (document_read(p, NULL, buf.data, buf.len, "t", 1 << 30, 100, &d, err,
 	    sizeof(err)) != 0)
