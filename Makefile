@@ -146,10 +146,12 @@ ASAN_CC = clang
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # tests/check.test.sh, html.test.sh and schemes.test.sh still run ./tearline, which is built too.
+# The sanitizer build finds the policies beside it, as ./tearline does, through a link.
 check-asan: tearline
 	@sh scripts/deps.sh dev
 	@$(MAKE) --no-print-directory B=$(ASAN_B) TL=$(ASAN_B)/tearline CC=$(ASAN_CC) \
 		CFLAGS="-O1 -g $(SANITIZE)" $(ASAN_B)/tearline unit
+	@ln -sfn ../policies $(ASAN_B)/policies
 	@sh tests/asan.sh $(ASAN_B)
 
 # The threaded parts (a large document's audit with its helper thread, batches with --jobs, GNU
@@ -162,6 +164,7 @@ check-tsan: tearline
 	@sh scripts/deps.sh dev
 	@$(MAKE) --no-print-directory B=$(TSAN_B) TL=$(TSAN_B)/tearline CC=$(ASAN_CC) \
 		CFLAGS="-O1 -g -fsanitize=thread" $(TSAN_B)/tearline
+	@ln -sfn ../policies $(TSAN_B)/policies
 	@sh tests/asan.sh $(TSAN_B) $(TSAN_TESTS)
 
 # The golden cases and audit round trips under valgrind memcheck, with --no-sandbox (valgrind

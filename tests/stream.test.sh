@@ -118,6 +118,10 @@ expect 0 "... and the streamed one's audit verifies" "$T" verify --public-key "$
 # 4. Memory: peak resident size within twice the document and 16 MiB, audit off, for the shapes
 #    that needed 13 to 41 times the document (a generous bound is 2.5 times and 24 MiB here:
 #    this is no benchmark; make bench measures the figures). GNU time reports the peak.
+if [ -n "${ASAN_OPTIONS:-}${TSAN_OPTIONS:-}" ]; then
+	echo "skip: memory is not measured against a sanitizer build (make check measures it)"
+	exit "$fail"
+fi
 if [ ! -x /usr/bin/time ]; then
 	bad "memory: /usr/bin/time is not installed (scripts/deps.sh test installs it)"
 	exit 1
