@@ -570,16 +570,6 @@ ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 	return e == END_SENTENCE || e == END_MARK;
 }
 
-/* Whether a and b are the same marking, field by field. */
-static bool
-marking_same(const struct marking *a, const struct marking *b)
-{
-	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
-	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
-	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
-	    strcmp(a->unknown_token, b->unknown_token) == 0;
-}
-
 static uint64_t
 marking_hash(const struct marking *m)
 {
@@ -655,7 +645,7 @@ intern(struct document *d, const struct marking *m)
 	}
 	mask = d->interned_cap - 1;
 	for (i = marking_hash(m) & mask; d->interned[i] != NULL; i = (i + 1) & mask)
-		if (marking_same(d->interned[i], m))
+		if (marking_identical(d->interned[i], m))
 			return d->interned[i];
 	if (d->nmarks >= FACT_MARKS_MAX || grow(&d->marks, d->nmarks, sizeof(*d->marks)) != 0 ||
 	    (copy = malloc(sizeof(*copy))) == NULL)
@@ -1277,6 +1267,14 @@ struct reader {
 	size_t errlen;
 	size_t pcap;
 	size_t last_blank;	/* the last blank line read, or DOC_NONE */
+	/*
+	 * The last line read that is not one a look back crosses (blank, page, banner, caption and
+	 * classification lines: `solid`; and page-like lines too: `solid_text`), and the last
+	 * page, banner, caption or page-like line: what a look back from the line being read finds,
+	 * however many lines it would cross (note_solid).
+	 */
+	size_t solid, solid_text, crossing;
+	bool solid_is_text, solid_breaks, solid_text_is_text;
 	size_t tail_text;	/* the last text line of the newest portion */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
 	size_t routing_end;	/* the routing header's lines are those before this */
@@ -1939,49 +1937,25 @@ class_line(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * Whether a blank line follows text line i, before any other line but signals (class_line).
- */
-static bool
-blank_after(const struct policy *p, const struct document *d, size_t i)
-{
-	while (++i < d->nlines) {
-		if (doc_line(d, i)->kind == LINE_BLANK)
-			return true;
-		if (!class_line(p, d, i))
-			return false;
-	}
-	return false;
-}
-
-/*
- * The line whose end decides whether a mark on line i continues a sentence: the last text line
- * before i, looking across page, banner and caption lines and the blank lines around them, and
- * past classification lines (signals that only raise: they change nothing of how a line after
- * them is read); none
- * when only blank lines stand between (a new paragraph).
+ * The line whose end decides whether a mark on the line being read continues a sentence: the
+ * last text line before it, looking across page, banner and caption lines and the blank lines
+ * around them, and past classification lines (signals that only raise: they change nothing of
+ * how a line after them is read); none when only blank lines stand between (a new paragraph).
+ * The reader keeps what this finds as it goes (note_solid), so that no run of such lines,
+ * however long, is read back over.
  */
 static size_t
-previous_text(const struct policy *p, const struct document *d, size_t i)
+previous_text(const struct reader *rd)
 {
-	bool crossed = false;
+	bool crossed = rd->crossing != DOC_NONE && (rd->solid_text == DOC_NONE ||
+	    rd->crossing > rd->solid_text);
 
-	while (i > 0) {
-		const struct doc_line *ln = doc_line(d, --i);
-
-		if (ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION ||
-		    ln->page_like) {
-			crossed = true;
-			continue;
-		}
-		if (ln->kind == LINE_BLANK || class_line(p, d, i))
-			continue;
-		if (ln->kind != LINE_TEXT)
-			return DOC_NONE;
-		if (!crossed && blank_after(p, d, i))
-			return DOC_NONE;
-		return i;
-	}
-	return DOC_NONE;
+	if (rd->solid_text == DOC_NONE || !rd->solid_text_is_text)
+		return DOC_NONE;
+	/* With nothing crossed, only blank and classification lines stand between. */
+	if (!crossed && rd->last_blank != DOC_NONE && rd->last_blank > rd->solid_text)
+		return DOC_NONE;
+	return rd->solid_text;
 }
 
 /*
@@ -2058,11 +2032,12 @@ markup_parts(const struct document *d, size_t a, size_t b)
 static bool
 breaking_end(const struct document *d, size_t i)
 {
-	const unsigned char *e = (const unsigned char *)d->data + doc_line(d, i)->off + doc_line(d, i)->len;
+	const struct doc_line *at = doc_line(d, i);
+	const unsigned char *e = (const unsigned char *)d->data + at->off + at->len;
 
-	if (doc_line(d, i)->eol == 1 && e[0] == '\f')
+	if (at->eol == 1 && e[0] == '\f')
 		return true;
-	return doc_line(d, i)->eol == 3 && e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA9;
+	return at->eol == 3 && e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA9;
 }
 
 /*
@@ -2072,25 +2047,13 @@ breaking_end(const struct document *d, size_t i)
  * (the sentence may go on across them), else DOC_NONE.
  */
 static bool
-parted(const struct policy *p, const struct document *d, size_t i, size_t *prev)
+parted(const struct reader *rd, size_t i, size_t *prev)
 {
-	bool crossed = false;
-
 	*prev = DOC_NONE;
-	while (i > 0) {
-		const struct doc_line *ln = doc_line(d, --i);
-
-		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
-		    ln->kind == LINE_CAPTION || class_line(p, d, i)) {
-			crossed = true;
-			continue;
-		}
-		if (ln->kind != LINE_TEXT)
-			return true;
-		*prev = i;
-		return crossed || breaking_end(d, i);
-	}
-	return true;
+	if (rd->solid == DOC_NONE || !rd->solid_is_text)
+		return true;
+	*prev = rd->solid;
+	return rd->solid + 1 < i || rd->solid_breaks;
 }
 
 /*
@@ -2487,7 +2450,8 @@ static bool
 ends_date(const struct document *d, size_t i)
 {
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k = n, slashes = 0, digits = 0;
+	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k = n, slashes = 0;
+	size_t digits = 0;
 
 	while (k > 0 && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == '/')) {
 		slashes += s[k - 1] == '/';
@@ -2869,21 +2833,14 @@ lower_after_groups(const struct fold *f, size_t k)
 }
 
 /*
- * The last text line before line i, across blank, page, banner, caption and classification
- * lines; DOC_NONE when a structure line of another kind, or none, stands first.
+ * The last text line before the line being read, across blank, page, banner, caption and
+ * classification lines (note_solid); DOC_NONE when a structure line of another kind, or none,
+ * stands first.
  */
 static size_t
-text_before(const struct policy *p, const struct document *d, size_t i)
+text_before(const struct reader *rd)
 {
-	while (i > 0) {
-		const struct doc_line *ln = doc_line(d, --i);
-
-		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
-		    ln->kind == LINE_CAPTION || ln->page_like || class_line(p, d, i))
-			continue;
-		return ln->kind == LINE_TEXT ? i : DOC_NONE;
-	}
-	return DOC_NONE;
+	return rd->solid_text != DOC_NONE && rd->solid_text_is_text ? rd->solid_text : DOC_NONE;
 }
 
 /*
@@ -2974,7 +2931,7 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 	if (!runs_on && paragraph && (h->group.kind == GROUP_MARK ||
 	    (h->group.kind == GROUP_ITEM && h->group.letter != 0 &&
 	    letter_marking(p, h->group.letter, &more, &other))) && h->label != LABEL_NUMBER &&
-	    h->label != LABEL_BULLET && (before = text_before(p, d, i)) != DOC_NONE) {
+	    h->label != LABEL_BULLET && (before = text_before(rd)) != DOC_NONE) {
 		enum line_end e = line_end(p, d->data + doc_line(d, before)->off,
 		    doc_line(d, before)->len, doc_line(d, before)->latin1);
 		size_t bp = doc_line(d, before)->portion;
@@ -3025,7 +2982,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t prev = previous_text(p, d, i), label_end, para;
+	size_t prev = previous_text(rd), label_end, para;
 	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
 	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
 	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
@@ -3122,21 +3079,14 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 }
 
 /*
- * Whether a structure line (authority, declassification, TAGS, routing) stands between line i and
- * the last text line before it, with only blank lines, page, banner and caption lines besides.
+ * Whether a structure line (authority, declassification, TAGS, routing) stands between the line
+ * being read and the last text line before it, with only blank lines, page, banner and caption
+ * lines besides (note_solid).
  */
 static bool
-after_structure(const struct policy *p, const struct document *d, size_t i)
+after_structure(const struct reader *rd)
 {
-	while (i > 0) {
-		const struct doc_line *ln = doc_line(d, --i);
-
-		if (ln->kind == LINE_BLANK || ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
-		    ln->kind == LINE_CAPTION || class_line(p, d, i))
-			continue;
-		return ln->kind != LINE_TEXT;
-	}
-	return false;
+	return rd->solid != DOC_NONE && !rd->solid_is_text;
 }
 
 /*
@@ -3225,7 +3175,7 @@ read_subject(struct reader *rd, size_t i)
 	 * a line raises what follows it (a fuzz find: "TOP SECRET" added above a damaged banner
 	 * made the subject after it its own).
 	 */
-	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(p, d, i)) ||
+	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(rd)) ||
 	    (rd->cur != DOC_NONE && doc_portion(d, rd->cur)->reason == REASON_CLASS)) ? REL_JOINED :
 	    lower ? REL_DOCUMENT : REL_OWN;
 	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
@@ -3458,7 +3408,7 @@ joined_adds(const struct policy *p, char *buf, size_t tail, size_t head, bool la
 		marking_join(p, &one, &two, &one);
 	else if (found2)
 		one = two;
-	return !((found1 || found2) && marking_same(&one, m));
+	return !((found1 || found2) && marking_identical(&one, m));
 }
 
 /*
@@ -5427,7 +5377,7 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		*list = rd->para != DOC_NONE;
 		return !*list;
 	}
-	if (!parted(rd->p, d, i, &prev)) {
+	if (!parted(rd, i, &prev)) {
 		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd->p, d, prev, i, item,
 		    lower_after(f, h->after_label));
 
@@ -5587,6 +5537,28 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	return 0;
 }
 
+/* Notes line i, once read, in what a look back from a later line finds (struct reader). */
+static void
+note_solid(struct reader *rd, size_t i)
+{
+	const struct document *d = rd->d;
+	const struct doc_line *ln = doc_line(d, i);
+	bool crossing = ln->kind == LINE_PAGE || ln->kind == LINE_BANNER ||
+	    ln->kind == LINE_CAPTION;
+
+	if (crossing || ln->page_like)
+		rd->crossing = i;
+	if (crossing || ln->kind == LINE_BLANK || class_line(rd->p, d, i))
+		return;
+	rd->solid = i;
+	rd->solid_is_text = ln->kind == LINE_TEXT;
+	rd->solid_breaks = breaking_end(d, i);
+	if (ln->page_like)
+		return;
+	rd->solid_text = i;
+	rd->solid_text_is_text = ln->kind == LINE_TEXT;
+}
+
 /*
  * Reads line i: the rules, in order; the first that reads the line has it. Returns 0, or -1 with
  * rd->err.
@@ -5612,6 +5584,7 @@ read_line(struct reader *rd, size_t i)
 			if (doc_portion(d, rd->cur)->subject)
 				rd->cur = DOC_NONE;
 		}
+		note_solid(rd, i);
 		return 0;
 	}
 	/* A subject goes on only on the lines right after it (subject_goes_on). */
@@ -5647,6 +5620,7 @@ read_line(struct reader *rd, size_t i)
 	if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 		rd->top = rd->top && ln->kind != LINE_TEXT;
 	rd->prev_kind = ln->kind;
+	note_solid(rd, i);
 	return 0;
 }
 
@@ -5765,6 +5739,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
 	rd->last_blank = rd->tail_text = DOC_NONE;
+	rd->solid = rd->solid_text = rd->crossing = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
 	rd->md = md;

@@ -848,6 +848,15 @@ marking_rollup_add(const struct policy *p, struct marking *acc, bool *first,
 }
 
 bool
+marking_identical(const struct marking *a, const struct marking *b)
+{
+	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
+	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
+	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
+	    strcmp(a->unknown_token, b->unknown_token) == 0;
+}
+
+bool
 marking_equal(const struct policy *p, const struct marking *a, const struct marking *b)
 {
 	size_t c;

@@ -129,6 +129,12 @@ void marking_rollup_add(const struct policy *p, struct marking *acc, bool *first
 bool marking_equal(const struct policy *p, const struct marking *a, const struct marking *b);
 
 /*
+ * Whether a and b are the same marking, field by field, unknown tokens and contradictions
+ * included (what interning compares; marking_equal equates no unknown).
+ */
+bool marking_identical(const struct marking *a, const struct marking *b);
+
+/*
  * Whether a banner line's marking states m, a release's roll-up, so that it may stay as it is:
  * it says the same (marking_equal), or it says NOFORN where m goes to US readers only because it
  * has no REL TO list (a banner that says more of the same audience, never less).

@@ -62,16 +62,6 @@ buffer_write(void *ctx, const void *p, size_t n)
 	return 0;
 }
 
-/* Whether a and b are the same marking, field by field (marking_equal never equates unknowns). */
-static int
-same_marking(const struct marking *a, const struct marking *b)
-{
-	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
-	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
-	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
-	    strcmp(a->unknown_token, b->unknown_token) == 0;
-}
-
 static void
 differ(const char *what, const char *doc, size_t len)
 {
@@ -123,14 +113,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			differ("the changes", doc, len);
 		if (b.released != a.released || b.withheld != a.withheld ||
 		    b.unproven != a.unproven || b.unproven_first != a.unproven_first ||
-		    !same_marking(&a.rollup, &b.rollup))
+		    !marking_identical(&a.rollup, &b.rollup))
 			differ("the counts or the roll-up", doc, len);
 		if (streamed.nfacts != whole.nfacts)
 			differ("the portions", doc, len);
 		for (k = 0; k < whole.nfacts; k++) {
 			const struct marking *x = doc_fact_eff(&whole, k), *y = doc_fact_eff(&streamed, k);
 
-			if ((x == NULL) != (y == NULL) || (x != NULL && !same_marking(x, y)))
+			if ((x == NULL) != (y == NULL) || (x != NULL && !marking_identical(x, y)))
 				differ("a portion's marking", doc, len);
 		}
 		free(out.data);

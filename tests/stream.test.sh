@@ -135,6 +135,10 @@ shapes = {
     'small': '(U) ab\n' * (n // 7),
     'alternating': 'SECRET\n\n' + '(U) a.\n\n(S) b.\n\n' * (n // 16),
     'banners': 'SECRET//NOFORN\n' * (n // 15),
+    # Runs of blank lines longer than the window looks back, between paragraphs (a scan's
+    # blank pages): the rules that look back for the text before a line cross them in one step.
+    'blank-runs': ('1. (U) The minister said the ministry would review the plan.\n' +
+                   '\n' * 40000) * (n // 40064),
 }
 for name, text in shapes.items():
     with open('%s/shape-%s.txt' % (tmp, name), 'w') as f:
@@ -142,7 +146,7 @@ for name, text in shapes.items():
 EOF2
 # With an audit, whose records are written as the changes are made (the alternating document's
 # audit is 27 times its size).
-for run in blank small alternating banners alternating:audit banners:audit; do
+for run in blank small alternating banners blank-runs alternating:audit banners:audit; do
 	shape=${run%:audit}
 	f=$tmp/shape-$shape.txt
 	size=$(wc -c < "$f")

@@ -815,16 +815,6 @@ test_labels(void **state)
 	}
 }
 
-/* Whether a and b are the same marking, field by field (marking_equal never equates unknowns). */
-static int
-same_marking(const struct marking *a, const struct marking *b)
-{
-	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
-	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
-	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
-	    strcmp(a->unknown_token, b->unknown_token) == 0;
-}
-
 /* What a replay saw of each line (test_streamed). */
 struct seen {
 	const struct document *whole;
@@ -884,7 +874,7 @@ test_streamed(void **state)
 		assert_int_equal(d.facts[k] & FACT_FLAGS, whole.facts[k] & FACT_FLAGS);
 		assert_int_equal(a == NULL, b == NULL);
 		if (a != NULL)
-			assert_true(same_marking(a, b));
+			assert_true(marking_identical(a, b));
 	}
 	memset(&sn, 0, sizeof(sn));
 	sn.whole = &whole;
@@ -940,5 +930,6 @@ main(void)
 		cmocka_unit_test(test_streamed),
 	};
 
-	return cmocka_run_group_tests_name("document", tests, fixture_policy_setup, fixture_policy_teardown);
+	return cmocka_run_group_tests_name("document", tests, fixture_policy_setup,
+	    fixture_policy_teardown);
 }
