@@ -700,22 +700,33 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 	return d->nportions - 1;
 }
 
+/*
+ * Notes a banner line's marking in document.banners, and a caption line's controls and portion
+ * in caption_bits and caption_portion; the line's aux is the entry's index, the last one. A line
+ * that says what the entry before says (a banner or caption repeated on every page) shares it,
+ * so that these grow with what changes, not with the lines. A replay finds the first reading's
+ * entries again, in the same order. Return 0, or -1 with err.
+ */
 static int
 add_banner(struct document *d, const struct marking *m, char *err, size_t errlen)
 {
 	const struct marking *in;
 
-	/* A replay finds every banner the streamed read found, in the same order. */
+	if ((in = intern(d, m)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (d->nbanners > 0 && d->banners[d->nbanners - 1] == in)
+		return 0;
 	if (d->miss->pass == PASS_REPLAY) {
-		if (d->nbanners >= d->miss->nbanners) {
+		if (d->nbanners >= d->miss->nbanners || d->banners[d->nbanners] != in) {
 			snprintf(err, errlen, "a banner line the first reading did not find (a defect)");
 			return -1;
 		}
 		d->nbanners++;
 		return 0;
 	}
-	if (grow(&d->banners, d->nbanners, sizeof(*d->banners)) != 0 ||
-	    (in = intern(d, m)) == NULL) {
+	if (grow(&d->banners, d->nbanners, sizeof(*d->banners)) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -726,21 +737,27 @@ add_banner(struct document *d, const struct marking *m, char *err, size_t errlen
 static int
 add_caption(struct document *d, uint64_t bits, size_t portion, char *err, size_t errlen)
 {
+	size_t n = d->ncaptions;
+
+	if (n > 0 && d->caption_bits[n - 1] == bits && d->caption_portion[n - 1] == portion)
+		return 0;
 	if (d->miss->pass == PASS_REPLAY) {
-		if (d->ncaptions >= d->miss->ncaptions) {
+		if (n >= d->miss->ncaptions || d->caption_bits[n] != bits ||
+		    d->caption_portion[n] != portion) {
 			snprintf(err, errlen, "a caption line the first reading did not find (a defect)");
 			return -1;
 		}
 		d->ncaptions++;
 		return 0;
 	}
-	if (grow(&d->caption_bits, d->ncaptions, sizeof(*d->caption_bits)) != 0 ||
-	    grow(&d->caption_portion, d->ncaptions, sizeof(*d->caption_portion)) != 0) {
+	if (grow(&d->caption_bits, n, sizeof(*d->caption_bits)) != 0 ||
+	    grow(&d->caption_portion, n, sizeof(*d->caption_portion)) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	d->caption_bits[d->ncaptions] = bits;
-	d->caption_portion[d->ncaptions++] = portion;
+	d->caption_bits[n] = bits;
+	d->caption_portion[n] = portion;
+	d->ncaptions++;
 	return 0;
 }
 
