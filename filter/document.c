@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "fold.h"
 #include "reading.h"
 #include "textio.h"
@@ -570,19 +572,33 @@ ends_sentence(const struct policy *p, const char *s, size_t len, bool latin1)
 	return e == END_SENTENCE || e == END_MARK;
 }
 
+/*
+ * The hash of marking m in the set of interned markings: of everything marking_identical
+ * compares, keyed with the document's key (SipHash), so that no document can be written
+ * whose markings all fall in one place of the set.
+ */
 static uint64_t
-marking_hash(const struct marking *m)
+marking_hash(const struct document *d, const struct marking *m)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t k;
+	unsigned char buf[16 + POLICY_MAX_COUNTRIES / 8 + sizeof(m->unknown_token)], h[8];
+	size_t n = 0, words = POLICY_MAX_COUNTRIES / 64, t;
+	uint64_t v;
 
-	h = (h ^ (uint64_t)(m->level + 1)) * 1099511628211ull;
-	h = (h ^ m->controls) * 1099511628211ull;
-	h = (h ^ (uint64_t)m->fd ^ ((uint64_t)m->unknown << 8) ^ ((uint64_t)m->rel_partial << 9) ^
-	    ((uint64_t)m->fd_conflict << 10)) * 1099511628211ull;
-	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
-		h = (h ^ m->rel.bits[k]) * 1099511628211ull;
-	return h;
+	buf[n++] = (unsigned char)m->level;
+	buf[n++] = (unsigned char)m->fd;
+	buf[n++] = (unsigned char)(m->unknown | m->rel_partial << 1 | m->fd_conflict << 2);
+	memcpy(buf + n, &m->controls, sizeof(m->controls));
+	n += sizeof(m->controls);
+	while (words > 0 && m->rel.bits[words - 1] == 0)
+		words--;
+	memcpy(buf + n, m->rel.bits, words * sizeof(m->rel.bits[0]));
+	n += words * sizeof(m->rel.bits[0]);
+	t = strnlen(m->unknown_token, sizeof(m->unknown_token));
+	memcpy(buf + n, m->unknown_token, t);
+	n += t;
+	crypto_shorthash(h, buf, n, d->intern_key);
+	memcpy(&v, h, sizeof(v));
+	return v;
 }
 
 /* An interned marking and its place in document.marks. */
@@ -590,6 +606,9 @@ struct interned {
 	struct marking m;	/* first: a pointer to it is one to the marking */
 	uint32_t index;
 };
+
+/* What an interned marking costs, with its allocation, its slots in the set and in marks. */
+#define MARK_COST (sizeof(struct interned) + 64)
 
 /* Grows *p (of n elements of `size` bytes) when n is 0 or a power of two. Returns 0 or -1. */
 static int
@@ -634,7 +653,7 @@ intern(struct document *d, const struct marking *m)
 		for (k = 0; k < d->interned_cap; k++) {
 			if (d->interned[k] == NULL)
 				continue;
-			for (i = marking_hash(d->interned[k]) & (ncap - 1); slots[i] != NULL;
+			for (i = marking_hash(d, d->interned[k]) & (ncap - 1); slots[i] != NULL;
 			    i = (i + 1) & (ncap - 1))
 				;
 			slots[i] = d->interned[k];
@@ -644,10 +663,14 @@ intern(struct document *d, const struct marking *m)
 		d->interned_cap = ncap;
 	}
 	mask = d->interned_cap - 1;
-	for (i = marking_hash(m) & mask; d->interned[i] != NULL; i = (i + 1) & mask)
+	for (i = marking_hash(d, m) & mask; d->interned[i] != NULL; i = (i + 1) & mask)
 		if (marking_identical(d->interned[i], m))
 			return d->interned[i];
-	if (d->nmarks >= FACT_MARKS_MAX || grow(&d->marks, d->nmarks, sizeof(*d->marks)) != 0 ||
+	if (d->nmarks >= d->marks_max || d->nmarks >= FACT_MARKS_MAX) {
+		d->marks_over = true;
+		return NULL;
+	}
+	if (grow(&d->marks, d->nmarks, sizeof(*d->marks)) != 0 ||
 	    (copy = malloc(sizeof(*copy))) == NULL)
 		return NULL;
 	copy->m = *m;
@@ -656,6 +679,17 @@ intern(struct document *d, const struct marking *m)
 	d->interned[i] = &copy->m;
 	d->ninterned++;
 	return &copy->m;
+}
+
+/* Says why intern failed, in err. */
+static void
+intern_failed(const struct document *d, char *err, size_t errlen)
+{
+	if (d->marks_over)
+		snprintf(err, errlen, "more than %zu distinct markings in a document of %zu bytes: "
+		    "refused (a limit)", d->marks_max, d->len);
+	else
+		snprintf(err, errlen, "out of memory");
 }
 
 /*
@@ -681,7 +715,7 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 		*cap = ncap;
 	}
 	if (m->budget != 0 && (d->nportions + 1) * m->portion_cost +
-	    d->nlines * sizeof(*d->lines) > m->budget) {
+	    d->nlines * sizeof(*d->lines) + d->nmarks * MARK_COST > m->budget) {
 		m->over = true;
 		snprintf(err, errlen, "the document's records pass their budget");
 		return DOC_NONE;
@@ -693,7 +727,7 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 	if (mark != NULL) {
 		pt->marked = true;
 		if ((pt->mark = intern(d, mark)) == NULL) {
-			snprintf(err, errlen, "out of memory");
+			intern_failed(d, err, errlen);
 			return DOC_NONE;
 		}
 	}
@@ -713,7 +747,7 @@ add_banner(struct document *d, const struct marking *m, char *err, size_t errlen
 	const struct marking *in;
 
 	if ((in = intern(d, m)) == NULL) {
-		snprintf(err, errlen, "out of memory");
+		intern_failed(d, err, errlen);
 		return -1;
 	}
 	if (d->nbanners > 0 && d->banners[d->nbanners - 1] == in)
@@ -967,18 +1001,6 @@ fail:
 	return -1;
 }
 
-/* Whether a blank line stands between lines a and b. */
-static bool
-blank_between(const struct document *d, size_t a, size_t b)
-{
-	size_t k;
-
-	for (k = a + 1; k < b; k++)
-		if (doc_line(d, k)->kind == LINE_BLANK)
-			return true;
-	return false;
-}
-
 /*
  * Unmarked text takes the banner's marking, raised to every other banner and every mark in the
  * document: a banner that is lower than a portion is wrong, and never lowers what it covers; nor
@@ -1088,10 +1110,21 @@ caption_classified(const struct policy *p, const struct document *d, bool *nofor
 	return classified;
 }
 
+/*
+ * The join of the settled markings of portions [with, end) and whether each is known: what an
+ * unmarked list item is taken with. The next item of the same list adds the portions since,
+ * so that a list is joined once however long it is.
+ */
+struct list_join {
+	size_t with, end;
+	struct marking eff;
+	bool known;
+};
+
 /* Portion k's effective marking before any mark after it raises it back (settle_markings). */
 static void
 settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t classified,
-    size_t *w, struct marking *eff, bool *known)
+    size_t *w, struct list_join *list, struct marking *eff, bool *known)
 {
 	uint32_t f = d->facts[k];
 	bool doc_known = d->has_banner || d->has_class, other;
@@ -1132,13 +1165,23 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
 	 */
 	while (*w < d->nwiths && d->withs[*w].portion < k)
 		(*w)++;
-	if (*w < d->nwiths && d->withs[*w].portion == k) {
-		size_t j;
+	if (*w < d->nwiths && d->withs[*w].portion == k && d->withs[*w].with < k) {
+		size_t j = d->withs[*w].with;
 
-		for (j = d->withs[*w].with; j < k; j++) {
-			marking_join(p, fact_eff(d, j, &other), eff, eff);
-			*known = *known && other;
+		if (list->with != j || list->end > k) {
+			list->with = list->end = j;
+			list->known = true;
 		}
+		for (j = list->end; j < k; j++) {
+			if (j == list->with)
+				list->eff = *fact_eff(d, j, &other);
+			else
+				marking_join(p, &list->eff, fact_eff(d, j, &other), &list->eff);
+			list->known = list->known && other;
+		}
+		list->end = k;
+		marking_join(p, eff, &list->eff, eff);
+		*known = *known && list->known;
 	}
 	/*
 	 * What no mark proves: unmarked text after a break takes the document's marking too, a
@@ -1162,37 +1205,45 @@ settle_markings(const struct policy *p, struct document *d)
 {
 	size_t k, w = 0;
 	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
+	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
+	struct marking top;
+	bool top_known, raising = false;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
 	for (k = 0; k < d->nfacts; k++) {
 		struct marking eff;
 		bool known;
 
-		settle_one(p, d, k, classified, &w, &eff, &known);
+		settle_one(p, d, k, classified, &w, &list, &eff, &known);
 		if (set_eff(d, k, &eff, known) != 0)
 			return -1;
 	}
 	/*
 	 * A mark that ends its paragraph marks the text before it: it raises every portion of the
 	 * paragraph back to a blank line ("(U) The walrus source ..." / "... walk out. (S)").
+	 * From the end back, `top` is what the marks after a portion in its paragraph raise it
+	 * to: each raises it to what it has been raised to itself, so that a paragraph is
+	 * raised once however many of its portions end in a mark.
 	 */
-	for (k = d->nfacts; k-- > 1;) {
-		const struct marking *top;
-		size_t j = k;
-		bool top_known;
-
-		if (!(d->facts[k] & FACT_RAISES_BACK))
-			continue;
-		top = fact_eff(d, k, &top_known);
-		while (j > 0 && !(d->facts[j] & FACT_BLANK_BEFORE)) {
+	for (k = d->nfacts; k-- > 0;) {
+		if (raising) {
 			struct marking eff;
 			bool known;
 
-			j--;
-			marking_join(p, fact_eff(d, j, &known), top, &eff);
-			if (set_eff(d, j, &eff, known && top_known) != 0)
+			marking_join(p, fact_eff(d, k, &known), &top, &eff);
+			if (set_eff(d, k, &eff, known && top_known) != 0)
 				return -1;
 		}
+		/* Joined farthest first, as each raised it in turn. */
+		if (d->facts[k] & FACT_RAISES_BACK) {
+			if (raising)
+				marking_join(p, &top, fact_eff(d, k, &top_known), &top);
+			else
+				top = *fact_eff(d, k, &top_known);
+			raising = true;
+		}
+		if (d->facts[k] & FACT_BLANK_BEFORE)
+			raising = false;
 	}
 	return 0;
 }
@@ -1291,6 +1342,7 @@ struct reader {
 	 * however many lines it would cross (note_solid).
 	 */
 	size_t solid, solid_text, crossing;
+	size_t page;		/* the last line that is a page break (page_break), or DOC_NONE */
 	bool solid_is_text, solid_breaks, solid_text_is_text;
 	size_t tail_text;	/* the last text line of the newest portion */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
@@ -1975,6 +2027,20 @@ previous_text(const struct reader *rd)
 	return rd->solid_text;
 }
 
+/* Whether a blank line stands between line a and the line being read. */
+static bool
+blank_since(const struct reader *rd, size_t a)
+{
+	return rd->last_blank != DOC_NONE && rd->last_blank > a;
+}
+
+/* Whether a page break (page_break) stands between line a and the line being read. */
+static bool
+page_since(const struct reader *rd, size_t a)
+{
+	return rd->page != DOC_NONE && rd->page > a;
+}
+
 /*
  * The kind of the markup tag at s[0..n), and its length in *len: TAG_BREAK for a line break
  * ("<br>", "<br/>"), TAG_BLOCK for a tag that opens or closes a block ("<p>", "</div>", "<li>",
@@ -2141,7 +2207,6 @@ enum going {
  * portion. A short line that ends in none of these is a heading ("(U) BACKGROUND", "(U)
  * BACKGROUND:", "End Summary"): what follows it is a paragraph of its own.
  */
-static bool page_between(const struct document *d, size_t a, size_t b);
 static bool short_open(const struct policy *p, const struct document *d, size_t i);
 static bool ends_colon(const struct document *d, size_t i);
 static bool title(const struct document *d, size_t i);
@@ -2150,8 +2215,10 @@ static bool heading_over(const struct document *d, size_t a, size_t b);
 static bool page_number(const struct document *d, size_t i);
 
 static enum going
-goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i, bool item)
+goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 {
+	const struct policy *p = rd->p;
+	const struct document *d = rd->d;
 	const struct doc_line *a = doc_line(d, prev), *b = doc_line(d, i);
 	const char *s = d->data + a->off;
 	const unsigned char *u = (const unsigned char *)s;
@@ -2199,7 +2266,7 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	/* Lower case goes on, but after a title (a heading: "(U) Background:" / "al-Qaida"). */
 	if (lower)
 		return (title(d, prev) || heading_over(d, prev, i)) && !strchr(",-;", c) &&
-		    !page_between(d, prev, i) ? GO_NOT : GO_SENTENCE;
+		    !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
 	/*
 	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
 	 * colon may be the text it announces or a paragraph of its own, and no reader can tell.
@@ -2213,7 +2280,7 @@ goes_on(const struct policy *p, const struct document *d, size_t prev, size_t i,
 	 * A wide line that ends in no punctuation was cut by a page break, where one stands
 	 * between; after a blank line alone it is a heading, however long.
 	 */
-	return wide && page_between(d, prev, i) ? GO_SENTENCE : GO_NOT;
+	return wide && page_since(rd, prev) ? GO_SENTENCE : GO_NOT;
 }
 
 /*
@@ -2235,25 +2302,18 @@ page_number(const struct document *d, size_t i)
 }
 
 /*
- * Whether a page header, banner, caption or classification line stands between lines a and b:
- * a page break, where a sentence may be cut.
+ * Whether line k, once read, is a page break where a sentence may be cut: a page header that
+ * holds a number, a banner, a caption, a page-like line or a classification line.
  */
 static bool
-page_between(const struct document *d, size_t a, size_t b)
+page_break(const struct document *d, size_t k)
 {
-	size_t k;
+	const struct doc_line *ln = doc_line(d, k);
 
-	for (k = a + 1; k < b; k++) {
-		const struct doc_line *ln = doc_line(d, k);
-
-		if ((ln->kind == LINE_PAGE && page_number(d, k)) || ln->kind == LINE_BANNER ||
-		    ln->kind == LINE_CAPTION || ln->page_like || (ln->kind == LINE_TEXT &&
-		    ln->portion != DOC_NONE &&
-		    doc_portion(d, ln->portion)->first == k &&
-		    doc_portion(d, ln->portion)->reason == REASON_CLASS))
-			return true;
-	}
-	return false;
+	return (ln->kind == LINE_PAGE && page_number(d, k)) || ln->kind == LINE_BANNER ||
+	    ln->kind == LINE_CAPTION || ln->page_like || (ln->kind == LINE_TEXT &&
+	    ln->portion != DOC_NONE && doc_portion(d, ln->portion)->first == k &&
+	    doc_portion(d, ln->portion)->reason == REASON_CLASS);
 }
 
 /* Whether line `prev` holds the list item before g ("(b)" before "(c)"), as in "(a) x, (b) y,". */
@@ -3000,7 +3060,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	struct document *d = rd->d;
 	const char *s = d->data + doc_line(d, i)->off;
 	size_t prev = previous_text(rd), label_end, para;
-	bool paragraph = prev == DOC_NONE || (blank_between(d, prev, i) &&
+	bool paragraph = prev == DOC_NONE || (blank_since(rd, prev) &&
 	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
 	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
 	bool runs_on, broke = false;
@@ -5409,7 +5469,7 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	/* The text a marked paragraph announced, up to the line that closes it. */
 	if (rd->text_end != DOC_NONE && i <= rd->text_end)
 		return false;
-	go = prev == DOC_NONE ? GO_NOT : goes_on(rd->p, d, prev, i, item);
+	go = prev == DOC_NONE ? GO_NOT : goes_on(rd, prev, i, item);
 	fresh = go == GO_NOT;
 	if (go == GO_BLOCK)
 		rd->block = rd->cur;
@@ -5565,6 +5625,8 @@ note_solid(struct reader *rd, size_t i)
 
 	if (crossing || ln->page_like)
 		rd->crossing = i;
+	if (page_break(d, i))
+		rd->page = i;
 	if (crossing || ln->kind == LINE_BLANK || class_line(rd->p, d, i))
 		return;
 	rd->solid = i;
@@ -5726,8 +5788,15 @@ read_lines(struct reader *rd)
 	for (i = 0; i < d->nlines; i++) {
 		if (m->pass != PASS_WHOLE && window_at(rd, i) != 0)
 			return PASS_FAILED;
-		if (read_line(rd, i) != 0)
+		if (read_line(rd, i) != 0) {
+			if (d->marks_over) {
+				char msg[POLICY_ERRLEN];
+
+				intern_failed(d, msg, sizeof(msg));
+				snprintf(rd->err, rd->errlen, "%s:%zu: %s", rd->origin, i + 1, msg);
+			}
 			return m->over ? PASS_OVER : PASS_FAILED;
+		}
 		if (m->missed) {
 			m->missed_at = i;
 			return PASS_MISSED;
@@ -5756,7 +5825,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
 	rd->last_blank = rd->tail_text = DOC_NONE;
-	rd->solid = rd->solid_text = rd->crossing = DOC_NONE;
+	rd->solid = rd->solid_text = rd->crossing = rd->page = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
 	rd->md = md;
@@ -5793,6 +5862,12 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 	size_t k;
 
 	memset(d, 0, sizeof(*d));
+	if (sodium_init() < 0) {
+		snprintf(err, errlen, "cannot initialise libsodium");
+		return PASS_FAILED;
+	}
+	crypto_shorthash_keygen(d->intern_key);
+	d->marks_max = DOC_MARKS_MIN + len / DOC_MARKS_PER;
 	d->data = data;
 	d->len = len;
 	d->utf8 = true;
@@ -5828,7 +5903,10 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 		if (keep_facts(d, k) != 0)
 			break;
 	if (k < d->nportions || settle_markings(p, d) != 0) {
-		snprintf(err, errlen, "out of memory");
+		char msg[POLICY_ERRLEN];
+
+		intern_failed(d, msg, sizeof(msg));
+		snprintf(err, errlen, "%s: %s", origin, msg);
 		goto done;
 	}
 	for (k = d->portion_base; k < d->nportions; k++) {

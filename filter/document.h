@@ -116,6 +116,13 @@ struct doc_portion {
 #define FACT_MARK_SHIFT		9
 #define FACT_FLAGS		0x01ffu
 #define FACT_MARKS_MAX		((1u << (32 - FACT_MARK_SHIFT)) - 2)
+/*
+ * A document holds at most DOC_MARKS_MIN distinct markings, and one more for every
+ * DOC_MARKS_PER bytes: a real one holds tens; one that holds more is refused (where and why
+ * said), so that its markings take no more memory than a small share of its size.
+ */
+#define DOC_MARKS_MIN		4096
+#define DOC_MARKS_PER		1024
 #define FACT_MARKED		0x0001	/* doc_portion.marked */
 #define FACT_JOINED		0x0002
 #define FACT_RAISES_UNMARKED	0x0004
@@ -179,6 +186,10 @@ struct document {
 	size_t ncaptions;
 	struct marking **interned;	/* an open-addressed set of every distinct marking */
 	size_t ninterned, interned_cap;
+	unsigned char intern_key[16];	/* its hash's key, drawn for each document */
+	size_t marks_max;		/* the most distinct markings a document of its size
+					 * may hold (DOC_MARKS_PER, DOC_MARKS_MIN) */
+	bool marks_over;		/* a marking was refused for passing it */
 	uint64_t captions;		/* controls of every caption line, and of lines that name
 					 * controls among other words */
 	uint64_t caption_lines;		/* controls of lines of nothing but control names */

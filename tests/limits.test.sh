@@ -161,4 +161,23 @@ for case in "catastrophic-portion hostile-portion 2 subject match limit exceeded
 	fi
 done
 
+# Distinct markings: a document may hold DOC_MARKS_MIN (4096) and one more per KiB; one that
+# holds more (each portion an unknown control of its own, or a REL TO list of its own) is
+# refused where the limit is passed, before any output, in a time that grows with its size.
+# 3,000 distinct ones, as many as a large real compilation would hold, are read as usual.
+awk 'BEGIN { print "SECRET\n"; for (i = 0; i < 6000; i++) printf "(C/Q%d) x\n\n", i }' \
+    > "$tmp/many-marks"
+size=$(wc -c < "$tmp/many-marks")
+refused "6,000 distinct unknown controls" \
+    "more than $((4096 + size / 1024)) distinct markings in a document of $size bytes" \
+    "$T" -r U "$tmp/many-marks"
+awk 'BEGIN { print "SECRET\n"; for (i = 0; i < 3000; i++) printf "(C/Q%d) x\n\n", i
+    print "(U) The weather was fine.\n" }' > "$tmp/some-marks"
+if "$T" -q -r U "$tmp/some-marks" > "$tmp/out" 2> "$tmp/err"; rc=$?; [ "$rc" -eq 0 ] &&
+    grep -q 'weather was fine' "$tmp/out" && ! grep -q 'x$' "$tmp/out"; then
+	ok "3,000 distinct unknown controls: read, the known portion released"
+else
+	bad "3,000 distinct unknown controls: exit $rc: $(head -c 300 "$tmp/err")"
+fi
+
 exit $fail

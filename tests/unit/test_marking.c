@@ -612,6 +612,37 @@ test_join(void **state)
 	assert_true(r.rel_partial);
 }
 
+/*
+ * The reader joins a run of portions as one (settle_markings: a list's items, a paragraph a
+ * closing mark raises back), so the join must not depend on how a run is grouped: (a b) c is
+ * a (b c), whichever mark is unknown first.
+ */
+static void
+test_join_associative(void **state)
+{
+	static const char *const marks[] = { "U", "C", "S", "TS", "S/NF", "C//REL TO USA, GBR",
+	    "S//REL TO USA, FVEY", "S//REL TO USA, GBR, FRA", "U//FOUO", "S/WCI", "C/XYZZY",
+	    "C//REL ISAF", "U//REL TO USA, GBR", "S//ORCON", "U//LES", "TS//SI//NOFORN",
+	    "S//REL TO USA, AUS//NOFORN" };
+	const struct policy *p = *state;
+	size_t n = sizeof(marks) / sizeof(marks[0]), i, j, k;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			for (k = 0; k < n; k++) {
+				struct marking a = mark(p, marks[i]), b = mark(p, marks[j]);
+				struct marking c = mark(p, marks[k]), l, r;
+
+				marking_join(p, &a, &b, &l);
+				marking_join(p, &l, &c, &l);
+				marking_join(p, &b, &c, &r);
+				marking_join(p, &a, &r, &r);
+				if (!marking_identical(&l, &r))
+					fail_msg("(%s %s) %s is not %s (%s %s)", marks[i], marks[j],
+					    marks[k], marks[i], marks[j], marks[k]);
+			}
+}
+
 static void
 test_rollup(void **state)
 {
@@ -727,6 +758,7 @@ main(void)
 		cmocka_unit_test(test_decide_rel_partial),
 		cmocka_unit_test(test_decide_handling),
 		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_join_associative),
 		cmocka_unit_test(test_rollup),
 		cmocka_unit_test(test_format),
 	};
