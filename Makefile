@@ -31,7 +31,7 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) \
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 B = build
-SRC = filter/policy.c filter/countries.c filter/marking.c filter/fold.c filter/reading.c filter/document.c filter/redact.c filter/textio.c filter/sandbox.c filter/check.c filter/report.c filter/policy_test.c \
+SRC = filter/policy.c filter/countries.c filter/marking.c filter/fold.c filter/reading.c filter/facts.c filter/document.c filter/redact.c filter/textio.c filter/sandbox.c filter/check.c filter/report.c filter/policy_test.c \
 	filter/keys.c filter/audit.c filter/audit_read.c filter/audit_writer.c filter/audit_ledger.c filter/verify.c filter/batch.c filter/checkpoint.c filter/cli.c filter/pipeline.c
 OBJ = $(SRC:filter/%.c=$(B)/%.o) $(B)/policy_builtin.o
 HDR = $(wildcard filter/*.h)

@@ -19,6 +19,9 @@ shapes = {
     'short': '(U) ab\n' * (n // 7),
     'alternating': 'SECRET\n\n' + '(U) a.\n\n(S) b.\n\n' * (n // 16),
     'banners': 'SECRET//NOFORN\n' * (n // 15),
+    'dashes': 'SECRET\n\n' + '-\n' * (n // 2),
+    'marks': 'SECRET\n\n' + '(U)\n(S)\n' * (n // 8),
+    'raised': 'SECRET\n\n' + '(U) The walrus is here. (S)\n' * (n // 28),
 }
 for name, text in shapes.items():
     with open('%s/mem-%s.txt' % (w, name), 'w') as f:
@@ -28,7 +31,7 @@ EOF
 echo
 echo "memory: peak RSS, release UNCLASSIFIED to a file"
 printf '%-34s %8s %12s %12s %10s %8s\n' document "MB" "audit off" "audit on" "bound" "seconds"
-for doc in mem-blank "mem-short" mem-alternating mem-banners x16; do
+for doc in mem-blank mem-short mem-alternating mem-banners mem-dashes mem-marks mem-raised x16; do
 	f=$W/$doc.txt
 	[ -f "$f" ] || continue
 	size=$(wc -c < "$f")

@@ -114,6 +114,9 @@ done
 # Memory: the shapes of issue 13, and the largest corpus, audit off and on.
 sh bench/memory.sh
 
+# Time against size on the shapes that were once quadratic.
+sh bench/scaling.sh
+
 # Linearity: time per MB at 16x within 25% of time per MB at 1x.
 awk -v b="$(cut -d' ' -f1 "$W/lin.base")" -v x="$(cut -d' ' -f1 "$W/lin.x16")" 'BEGIN {
     ratio = (b > 0 ? x / (16 * b) : 0)

@@ -67,7 +67,7 @@ change_record(const struct policy *p, const struct document *d, const struct red
 		*last = NULL;
 		return 0;
 	}
-	if (c->portion < d->nfacts)
+	if (c->portion < d->facts.n)
 		eff = doc_fact_eff(d, c->portion);
 	if (eff == NULL)
 		r->marking[0] = '\0';

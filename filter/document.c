@@ -1022,10 +1022,13 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 		marking_join(p, &d->docmark, &d->classes, &d->docmark);
 	for (k = 0; k < d->nbanners; k++)
 		marking_join(p, &d->docmark, d->banners[k], &d->docmark);
-	for (k = 0; k < d->nfacts; k++)
-		if (d->facts[k] & FACT_MARKED)
-			marking_join(p, &d->docmark, d->marks[(d->facts[k] >> FACT_MARK_SHIFT) - 1],
+	for (k = 0; k < d->facts.n; k++) {
+		uint32_t f = facts_get(&d->facts, k);
+
+		if (f & FACT_MARKED)
+			marking_join(p, &d->docmark, d->marks[(f >> FACT_MARK_SHIFT) - 1],
 			    &d->docmark);
+	}
 	/* Unmarked text is under every caption, whatever its level, and every REL TO named. */
 	marking_add_controls(p, &d->docmark, caption_handling);
 	if (d->has_named_rel)
@@ -1044,8 +1047,6 @@ keep_facts(struct document *d, size_t k)
 	const struct doc_portion *pt = doc_portion(d, k);
 	uint32_t f = 0;
 
-	if (grow(&d->facts, d->nfacts, sizeof(*d->facts)) != 0)
-		return -1;
 	f |= pt->marked ? FACT_MARKED : 0;
 	f |= pt->joined ? FACT_JOINED : 0;
 	f |= pt->raises_unmarked ? FACT_RAISES_UNMARKED : 0;
@@ -1054,12 +1055,18 @@ keep_facts(struct document *d, size_t k)
 	f |= (pt->unread & UNREAD_CELL) ? FACT_UNREAD_CELL : 0;
 	f |= pt->reason == REASON_LIST ? FACT_LIST : 0;
 	f |= pt->blank_before ? FACT_BLANK_BEFORE : 0;
-	d->facts[k] = mark_index(pt->mark) << FACT_MARK_SHIFT | f;
-	d->nfacts = k + 1;
+	if (facts_set(&d->facts, k, mark_index(pt->mark) << FACT_MARK_SHIFT | f) != 0)
+		return -1;
 	if (pt->with != DOC_NONE) {
+		struct doc_with *run = d->nwiths > 0 ? &d->withs[d->nwiths - 1] : NULL;
+
+		if (run != NULL && run->with == pt->with && run->last + 1 == k) {
+			run->last = k;
+			return 0;
+		}
 		if (grow(&d->withs, d->nwiths, sizeof(*d->withs)) != 0)
 			return -1;
-		d->withs[d->nwiths].portion = k;
+		d->withs[d->nwiths].portion = d->withs[d->nwiths].last = k;
 		d->withs[d->nwiths++].with = pt->with;
 	}
 	return 0;
@@ -1069,8 +1076,10 @@ keep_facts(struct document *d, size_t k)
 static const struct marking *
 fact_eff(const struct document *d, size_t k, bool *known)
 {
-	*known = (d->facts[k] & FACT_EFF_KNOWN) != 0;
-	return d->marks[(d->facts[k] >> FACT_MARK_SHIFT) - 1];
+	uint32_t f = facts_get(&d->facts, k);
+
+	*known = (f & FACT_EFF_KNOWN) != 0;
+	return d->marks[(f >> FACT_MARK_SHIFT) - 1];
 }
 
 /* Sets portion k's effective marking. Returns 0, or -1 (out of memory). */
@@ -1081,9 +1090,9 @@ set_eff(struct document *d, size_t k, const struct marking *eff, bool known)
 
 	if (in == NULL)
 		return -1;
-	d->facts[k] = mark_index(in) << FACT_MARK_SHIFT |
-	    (d->facts[k] & FACT_FLAGS & ~(uint32_t)FACT_EFF_KNOWN) | (known ? FACT_EFF_KNOWN : 0);
-	return 0;
+	return facts_set(&d->facts, k, mark_index(in) << FACT_MARK_SHIFT |
+	    (facts_get(&d->facts, k) & FACT_FLAGS & ~(uint32_t)FACT_EFF_KNOWN) |
+	    (known ? FACT_EFF_KNOWN : 0));
 }
 
 /* Which controls of captions apply to every classified portion (settle_markings). */
@@ -1126,7 +1135,7 @@ static void
 settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t classified,
     size_t *w, struct list_join *list, struct marking *eff, bool *known)
 {
-	uint32_t f = d->facts[k];
+	uint32_t f = facts_get(&d->facts, k);
 	bool doc_known = d->has_banner || d->has_class, other;
 
 	if (f & FACT_MARKED) {
@@ -1163,9 +1172,9 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
 	 * An unmarked list item is taken with the paragraph the list is in and with every item
 	 * since: which item it belongs under ("- (S) x" / "-- (U) y" / "- z") is not known.
 	 */
-	while (*w < d->nwiths && d->withs[*w].portion < k)
+	while (*w < d->nwiths && d->withs[*w].last < k)
 		(*w)++;
-	if (*w < d->nwiths && d->withs[*w].portion == k && d->withs[*w].with < k) {
+	if (*w < d->nwiths && d->withs[*w].portion <= k && d->withs[*w].with < k) {
 		size_t j = d->withs[*w].with;
 
 		if (list->with != j || list->end > k) {
@@ -1210,7 +1219,7 @@ settle_markings(const struct policy *p, struct document *d)
 	bool top_known, raising = false;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
-	for (k = 0; k < d->nfacts; k++) {
+	for (k = 0; k < d->facts.n; k++) {
 		struct marking eff;
 		bool known;
 
@@ -1225,7 +1234,7 @@ settle_markings(const struct policy *p, struct document *d)
 	 * to: each raises it to what it has been raised to itself, so that a paragraph is
 	 * raised once however many of its portions end in a mark.
 	 */
-	for (k = d->nfacts; k-- > 0;) {
+	for (k = d->facts.n; k-- > 0;) {
 		if (raising) {
 			struct marking eff;
 			bool known;
@@ -1235,14 +1244,14 @@ settle_markings(const struct policy *p, struct document *d)
 				return -1;
 		}
 		/* Joined farthest first, as each raised it in turn. */
-		if (d->facts[k] & FACT_RAISES_BACK) {
+		if (facts_get(&d->facts, k) & FACT_RAISES_BACK) {
 			if (raising)
 				marking_join(p, &top, fact_eff(d, k, &top_known), &top);
 			else
 				top = *fact_eff(d, k, &top_known);
 			raising = true;
 		}
-		if (d->facts[k] & FACT_BLANK_BEFORE)
+		if (facts_get(&d->facts, k) & FACT_BLANK_BEFORE)
 			raising = false;
 	}
 	return 0;
@@ -1343,6 +1352,9 @@ struct reader {
 	 */
 	size_t solid, solid_text, crossing;
 	size_t page;		/* the last line that is a page break (page_break), or DOC_NONE */
+	/* marked_until_blank: from mub_from, the first blank or marked line is mub_at. */
+	size_t mub_from, mub_at;
+	bool mub_marked;
 	bool solid_is_text, solid_breaks, solid_text_is_text;
 	size_t tail_text;	/* the last text line of the newest portion */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
@@ -1386,9 +1398,9 @@ raising(const struct reader *rd)
 
 /*
  * Line i is text of the current portion: a portion after it no longer has a blank line between
- * it and the last text of this one.
+ * it and the last text of this one. Returns 0, or -1 with rd->err.
  */
-static void
+static int
 note_text(struct reader *rd, size_t i)
 {
 	struct document *d = rd->d;
@@ -1398,8 +1410,12 @@ note_text(struct reader *rd, size_t i)
 		rd->tail_text = i;
 	else if (next >= d->portion_base)
 		doc_portion(d, next)->blank_before = false;
-	else if (d->miss->pass != PASS_REPLAY)
-		d->facts[next] &= ~(uint32_t)FACT_BLANK_BEFORE;
+	else if (d->miss->pass != PASS_REPLAY && facts_set(&d->facts, next,
+	    facts_get(&d->facts, next) & ~(uint32_t)FACT_BLANK_BEFORE) != 0) {
+		snprintf(rd->err, rd->errlen, "out of memory");
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -2682,24 +2698,46 @@ opens_marking(const struct policy *p, const struct document *d, size_t i)
 
 static bool placeholder_line(const struct policy *p, const char *s, size_t n);
 
+/*
+ * The most lines marked_until_blank looks ahead: a paragraph that goes on further (from the
+ * first of its lines asked about) is taken as marked, so that no line runs into the text
+ * above it on a semicolon, and the look ahead stays inside a streamed reading's window.
+ */
+#define MARKED_AHEAD 1024
+
 /* Whether a mark stands anywhere from line i to the next blank line (a paragraph's marks). */
 static bool
-marked_until_blank(const struct policy *p, const struct document *d, size_t i)
+marked_until_blank(struct reader *rd, size_t i)
 {
+	const struct policy *p = rd->p;
+	const struct document *d = rd->d;
 	struct marking m;
+	size_t k;
 
-	for (; i < d->nlines; i++) {
-		const struct doc_line *ln = doc_line(d, i);
+	/*
+	 * Lines are asked in order: what a scan found (the first blank or marked line from
+	 * mub_from) answers every line up to it, so that a paragraph is scanned once.
+	 */
+	if (rd->mub_from == DOC_NONE || i < rd->mub_from || i > rd->mub_at) {
+		for (k = i; k < d->nlines && k - i < MARKED_AHEAD; k++) {
+			const struct doc_line *ln = doc_line(d, k);
 
-		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
-			return false;
-		/* tearline's own placeholder is read as its source was: it counts for nothing. */
-		if (placeholder_line(p, d->data + ln->off, ln->len))
-			continue;
-		if (reading_marks(p, d->data + ln->off, ln->len, 0, ln->latin1, &m))
-			return true;
+			if (is_blank(d->data + ln->off, ln->len, ln->latin1))
+				break;
+			/* tearline's own placeholder is read as its source was: it counts for nothing. */
+			if (placeholder_line(p, d->data + ln->off, ln->len))
+				continue;
+			if (reading_marks(p, d->data + ln->off, ln->len, 0, ln->latin1, &m))
+				break;
+		}
+		rd->mub_from = i;
+		rd->mub_at = k;
+		/* Past MARKED_AHEAD lines, the paragraph is taken as marked: it runs into none. */
+		rd->mub_marked = k < d->nlines && (k - i == MARKED_AHEAD ||
+		    !is_blank(d->data + doc_line(d, k)->off, doc_line(d, k)->len,
+		    doc_line(d, k)->latin1));
 	}
-	return false;
+	return rd->mub_marked;
 }
 
 /*
@@ -2712,9 +2750,10 @@ marked_until_blank(const struct policy *p, const struct document *d, size_t i)
  * the width of the page.
  */
 static bool
-runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, bool item,
-    bool lower)
+runs_into(struct reader *rd, size_t a, size_t b, bool item, bool lower)
 {
+	const struct policy *p = rd->p;
+	const struct document *d = rd->d;
 	const char *s = d->data + doc_line(d, a)->off;
 	size_t len = trim_end(s, doc_line(d, a)->len, doc_line(d, a)->latin1), w;
 	enum line_end e = line_end(p, s, doc_line(d, a)->len, doc_line(d, a)->latin1);
@@ -2736,7 +2775,7 @@ runs_into(const struct policy *p, const struct document *d, size_t a, size_t b, 
 	 */
 	if (s[len - 1] == ';')
 		return item || lower || (line_width(p, d, a) >= WRAPPED_LETTERS &&
-		    !opens_marking(p, d, b) && !marked_until_blank(p, d, b) && !title(d, b) &&
+		    !opens_marking(p, d, b) && !marked_until_blank(rd, b) && !title(d, b) &&
 		    (line_width(p, d, b) >= WRAPPED_LETTERS || (b + 1 < d->nlines &&
 		    !is_blank(d->data + doc_line(d, b + 1)->off, doc_line(d, b + 1)->len,
 		    doc_line(d, b + 1)->latin1))));
@@ -5455,7 +5494,7 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		return !*list;
 	}
 	if (!parted(rd, i, &prev)) {
-		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd->p, d, prev, i, item,
+		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd, prev, i, item,
 		    lower_after(f, h->after_label));
 
 		/* An item right after a colon opens a list; its next items go on in it. */
@@ -5688,7 +5727,8 @@ read_line(struct reader *rd, size_t i)
 	if (ln->kind == LINE_TEXT) {
 		doc_portion(d, rd->cur)->last = i;
 		doc_portion(d, rd->cur)->last_text = i;
-		note_text(rd, i);
+		if (note_text(rd, i) != 0)
+			return -1;
 		note_items(rd, s, ln->len);
 		/* However the line was read, a mark at its end raises back. */
 		if (ends_in_mark(p, d, i))
@@ -5825,7 +5865,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
 	rd->last_blank = rd->tail_text = DOC_NONE;
-	rd->solid = rd->solid_text = rd->crossing = rd->page = DOC_NONE;
+	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
 	rd->md = md;
@@ -5899,7 +5939,7 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 	    (end = read_lines(&rd)) != PASS_DONE)
 		goto done;
 	end = PASS_FAILED;
-	for (k = d->nfacts; k < d->nportions; k++)
+	for (k = d->facts.n; k < d->nportions; k++)
 		if (keep_facts(d, k) != 0)
 			break;
 	if (k < d->nportions || settle_markings(p, d) != 0) {
@@ -6045,7 +6085,7 @@ document_free(struct document *d)
 	free(d->banners);
 	free(d->caption_bits);
 	free(d->caption_portion);
-	free(d->facts);
+	facts_free(&d->facts);
 	free(d->withs);
 	free(d->opened);
 	free(d->marks);

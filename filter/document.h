@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "facts.h"
 #include "marking.h"
 #include "policy.h"
 
@@ -134,8 +135,12 @@ struct doc_portion {
 					 * before and this one's first line */
 #define FACT_EFF_KNOWN		0x0100	/* doc_portion.eff_known, once settled */
 
+/*
+ * Unmarked list items portion..last (a run of them, in one list) and the paragraph their list
+ * is in.
+ */
 struct doc_with {
-	size_t portion, with;	/* an unmarked list item and the paragraph its list is in */
+	size_t portion, last, with;
 };
 
 struct doc_miss;
@@ -165,12 +170,11 @@ struct document {
 	size_t line_base, line_top;
 	struct doc_portion *portions;
 	size_t nportions, portion_base;
-	uint32_t *facts;		/* what every portion keeps, by portion number */
-	size_t nfacts;
+	struct facts facts;		/* what every portion keeps, by portion number (facts.n) */
 	uint8_t *opened;		/* streamed: a byte of what each portion opened with (its
 					 * line, reason and mark), which the replay checks */
 	size_t nopened;
-	struct doc_with *withs;		/* by portion, ascending */
+	struct doc_with *withs;		/* by portion, ascending, a run of items each */
 	size_t nwiths;
 	const struct marking **marks;	/* the interned markings, in the order first seen */
 	size_t nmarks;
@@ -230,9 +234,11 @@ doc_portion(const struct document *d, size_t k)
 static inline const struct marking *
 doc_fact_eff(const struct document *d, size_t k)
 {
-	if (!(d->facts[k] & FACT_EFF_KNOWN) || (d->facts[k] >> FACT_MARK_SHIFT) == 0)
+	uint32_t f = facts_get(&d->facts, k);
+
+	if (!(f & FACT_EFF_KNOWN) || (f >> FACT_MARK_SHIFT) == 0)
 		return NULL;
-	return d->marks[(d->facts[k] >> FACT_MARK_SHIFT) - 1];
+	return d->marks[(f >> FACT_MARK_SHIFT) - 1];
 }
 
 /*

@@ -366,7 +366,7 @@ warn_unproven(const char *name, const struct document *d, const struct redact_re
 		fprintf(stderr, "%s: test: %s: read %s\n", progname, name, how[d->read_as]);
 	if (quiet)
 		return;
-	if (!d->has_banner && d->nfacts > 0 && !res->any_marked) {
+	if (!d->has_banner && d->facts.n > 0 && !res->any_marked) {
 		fprintf(stderr, "%s: %s: no banner line and no portion marks: the whole document is "
 		    "withheld\n", progname, name);
 		return;

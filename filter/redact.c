@@ -240,7 +240,9 @@ redact_mode_parse(const char *s, enum redact_mode *mode)
 static size_t
 mark_key(const struct document *d, size_t k)
 {
-	return (d->facts[k] & FACT_EFF_KNOWN) ? d->facts[k] >> FACT_MARK_SHIFT : 0;
+	uint32_t f = facts_get(&d->facts, k);
+
+	return (f & FACT_EFF_KNOWN) ? f >> FACT_MARK_SHIFT : 0;
 }
 
 int
@@ -259,7 +261,7 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 		res->docmark_released = marking_decide(p, &d->docmark, target, why, sizeof(why),
 		    &ex) == RULE_RELEASED;
 	}
-	if (d->nfacts == 0)
+	if (d->facts.n == 0)
 		return 0;
 	/*
 	 * Every effective marking is one of the document's interned ones, or none (unmarked): a
@@ -271,7 +273,7 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (k = 0; k < d->nfacts; k++) {
+	for (k = 0; k < d->facts.n; k++) {
 		const struct marking *eff = doc_fact_eff(d, k);
 		size_t m = mark_key(d, k);
 		struct redact_decision *dc;
@@ -291,7 +293,7 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 			}
 		}
 		dc = &res->verdicts[res->by_mark[m] - 1];
-		res->any_marked = res->any_marked || (d->facts[k] & FACT_MARKED) != 0;
+		res->any_marked = res->any_marked || (facts_get(&d->facts, k) & FACT_MARKED) != 0;
 		if (dc->rule == RULE_RELEASED) {
 			res->released++;
 			marking_rollup_add(p, &res->rollup, &first, eff);

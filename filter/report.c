@@ -266,17 +266,12 @@ char_column(const struct document *d, size_t line, size_t column)
  * it confirms nothing about withheld text. Into print[33], in hex.
  */
 static void
-fingerprint(const char *name, const struct check_finding *f, const struct check_result *r,
-    size_t k, char print[33])
+fingerprint(const char *name, const struct check_finding *f, uint64_t ordinal, char print[33])
 {
 	crypto_generichash_state st;
 	unsigned char h[16], le[8];
-	uint64_t ordinal = 0;
 	size_t j;
 
-	for (j = 0; j < k; j++)
-		ordinal += strcmp(r->findings[j].rule, f->rule) == 0 &&
-		    strcmp(r->findings[j].marking, f->marking) == 0;
 	crypto_generichash_init(&st, NULL, 0, sizeof(h));
 	crypto_generichash_update(&st, (const unsigned char *)"tearline finding v1", 20);
 	crypto_generichash_update(&st, (const unsigned char *)name, strlen(name) + 1);
@@ -288,6 +283,27 @@ fingerprint(const char *name, const struct check_finding *f, const struct check_
 	crypto_generichash_update(&st, le, sizeof(le));
 	crypto_generichash_final(&st, h, sizeof(h));
 	sodium_bin2hex(print, 33, h, sizeof(h));
+}
+
+/*
+ * Finding f's ordinal among those of its rule and marking before it, counted in `seen` (a
+ * JSON object of counts, by rule and marking), so that a report is counted once. Returns 0, or
+ * -1 (out of memory).
+ */
+static int
+ordinal_of(json_t *seen, const struct check_finding *f, uint64_t *ordinal)
+{
+	size_t n = strlen(f->rule) + strlen(f->marking) + 2;
+	char *key = malloc(n);
+	int rc;
+
+	if (key == NULL)
+		return -1;
+	snprintf(key, n, "%s\n%s", f->rule, f->marking);
+	*ordinal = (uint64_t)json_integer_value(json_object_get(seen, key));
+	rc = json_object_set_new(seen, key, json_integer((json_int_t)(*ordinal + 1)));
+	free(key);
+	return rc;
 }
 
 /*
@@ -316,17 +332,21 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 	for (i = 0; i < n; i++) {
 		const struct check_result *r = docs[i].res;
 		char *uri = file_uri(docs[i].name);
+		json_t *seen = json_object();
 
-		if (uri == NULL) {
+		if (uri == NULL || seen == NULL) {
+			free(uri);
+			json_decref(seen);
 			ok = false;
 			break;
 		}
-		for (k = 0; k < r->nfindings; k++) {
+		for (k = 0; k < r->nfindings && ok; k++) {
 			const struct check_finding *f = &r->findings[k];
 			bool pass = f->severity == SEVERITY_NOTE;
 			size_t idx;
 			json_t *loc;
 			char print[33];
+			uint64_t ordinal;
 
 			for (idx = 0; check_rules[idx] != NULL; idx++)
 				if (strcmp(check_rules[idx], f->rule) == 0)
@@ -336,7 +356,12 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 			    "startLine", (json_int_t)f->line,
 			    "startColumn", (json_int_t)char_column(docs[i].doc, f->line, f->column),
 			    "endLine", (json_int_t)f->end_line);
-			fingerprint(docs[i].name, f, r, k, print);
+			if (ordinal_of(seen, f, &ordinal) != 0) {
+				json_decref(loc);
+				ok = false;
+				break;
+			}
+			fingerprint(docs[i].name, f, ordinal, print);
 			push(results, json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s}, "
 			    "s:{s:s?, s:o}}",
 			    "ruleId", f->rule, "ruleIndex", (json_int_t)idx,
@@ -347,6 +372,7 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 			    "properties", "decision", f->decision, "marking", jstr(f->marking)), &ok);
 		}
 		free(uri);
+		json_decref(seen);
 	}
 	driver = json_pack("{s:s, s:o, s:o}", "name", "tearline", "version", jstr(o->version),
 	    "rules", rules);

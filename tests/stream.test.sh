@@ -139,6 +139,9 @@ shapes = {
     # blank pages): the rules that look back for the text before a line cross them in one step.
     'blank-runs': ('1. (U) The minister said the ministry would review the plan.\n' +
                    '\n' * 40000) * (n // 40064),
+    # Portions of two and four bytes: what is kept of each portion is kept in blocks.
+    'dashes': 'SECRET\n\n' + '-\n' * (n // 8),
+    'marks': 'SECRET\n\n' + '(U)\n(S)\n' * (n // 16),
 }
 for name, text in shapes.items():
     with open('%s/shape-%s.txt' % (tmp, name), 'w') as f:
@@ -146,7 +149,7 @@ for name, text in shapes.items():
 EOF2
 # With an audit, whose records are written as the changes are made (the alternating document's
 # audit is 27 times its size).
-for run in blank small alternating banners blank-runs alternating:audit banners:audit; do
+for run in blank small alternating banners blank-runs dashes marks alternating:audit banners:audit; do
 	shape=${run%:audit}
 	f=$tmp/shape-$shape.txt
 	size=$(wc -c < "$f")

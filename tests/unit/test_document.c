@@ -864,14 +864,15 @@ test_streamed(void **state)
 		fail_msg("document_read: %s", err);
 	assert_true(d.streamed);
 	assert_int_equal(d.read_as, READ_STREAMED);
-	assert_int_equal(d.nfacts, whole.nportions);
+	assert_int_equal(d.facts.n, whole.nportions);
 	assert_int_equal(d.nlines, whole.nlines);
 	assert_int_equal(d.nbanners, whole.nbanners);
 	assert_int_equal(d.ncaptions, whole.ncaptions);
-	for (k = 0; k < d.nfacts; k++) {
+	for (k = 0; k < d.facts.n; k++) {
 		const struct marking *a = doc_fact_eff(&d, k), *b = doc_fact_eff(&whole, k);
 
-		assert_int_equal(d.facts[k] & FACT_FLAGS, whole.facts[k] & FACT_FLAGS);
+		assert_int_equal(facts_get(&d.facts, k) & FACT_FLAGS,
+		    facts_get(&whole.facts, k) & FACT_FLAGS);
 		assert_int_equal(a == NULL, b == NULL);
 		if (a != NULL)
 			assert_true(marking_identical(a, b));
@@ -890,7 +891,7 @@ test_streamed(void **state)
 	 */
 	if (document_read(p, NULL, buf.data, buf.len, "t", 1, 100, &d, err, sizeof(err)) != 0)
 		fail_msg("document_read: %s", err);
-	assert_int_equal(d.nopened, d.nfacts);
+	assert_int_equal(d.nopened, d.facts.n);
 	d.opened[3] ^= 1;
 	memset(&sn, 0, sizeof(sn));
 	sn.whole = &whole;
