@@ -5744,8 +5744,8 @@ read_line(struct reader *rd, size_t i)
 }
 
 /*
- * Lets go of the portions before the first one that a line of the window, the reader or the
- * last few portions name, keeping their facts. Returns 0, or -1 (out of memory).
+ * Lets go of the portions before the first one that a line of the window, the current portion
+ * or the last few portions name, keeping their facts. Returns 0, or -1 (out of memory).
  */
 static int
 evict_portions(struct reader *rd, size_t i)
@@ -5753,11 +5753,13 @@ evict_portions(struct reader *rd, size_t i)
 	struct document *d = rd->d;
 	struct doc_miss *m = d->miss;
 	size_t keep = d->nportions > PORTION_RECENT ? d->nportions - PORTION_RECENT : 0, k;
-	size_t named[3] = { rd->cur, rd->block, rd->para };
 
-	for (k = 0; k < 3; k++)
-		if (named[k] < keep)
-			keep = named[k];
+	/*
+	 * The list a colon opened (rd->block) and the paragraph a list is in (rd->para) are
+	 * named by number only: their records may go.
+	 */
+	if (rd->cur < keep)
+		keep = rd->cur;
 	for (k = d->line_base; k < i && keep > d->portion_base; k++) {
 		size_t q = d->lines[k - d->line_base].portion;
 

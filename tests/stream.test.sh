@@ -142,6 +142,10 @@ shapes = {
     # Portions of two and four bytes: what is kept of each portion is kept in blocks.
     'dashes': 'SECRET\n\n' + '-\n' * (n // 8),
     'marks': 'SECRET\n\n' + '(U)\n(S)\n' * (n // 16),
+    # A list item near the top, whose paragraph the reader names until the end: no portion
+    # record is kept for it (evict_portions).
+    'pinned': 'SECRET\n\n1. (S) The paragraph says:\n- (U) first item\n\n' +
+              '(S) Text here.\n' * (n // 15),
 }
 for name, text in shapes.items():
     with open('%s/shape-%s.txt' % (tmp, name), 'w') as f:
@@ -149,7 +153,7 @@ for name, text in shapes.items():
 EOF2
 # With an audit, whose records are written as the changes are made (the alternating document's
 # audit is 27 times its size).
-for run in blank small alternating banners blank-runs dashes marks alternating:audit banners:audit; do
+for run in blank small alternating banners blank-runs dashes marks pinned alternating:audit banners:audit; do
 	shape=${run%:audit}
 	f=$tmp/shape-$shape.txt
 	size=$(wc -c < "$f")
