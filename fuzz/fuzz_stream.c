@@ -115,9 +115,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    b.unproven != a.unproven || b.unproven_first != a.unproven_first ||
 		    !marking_identical(&a.rollup, &b.rollup))
 			differ("the counts or the roll-up", doc, len);
-		if (streamed.nfacts != whole.nfacts)
+		if (streamed.facts.n != whole.facts.n)
 			differ("the portions", doc, len);
-		for (k = 0; k < whole.nfacts; k++) {
+		for (k = 0; k < whole.facts.n; k++) {
 			const struct marking *x = doc_fact_eff(&whole, k), *y = doc_fact_eff(&streamed, k);
 
 			if ((x == NULL) != (y == NULL) || (x != NULL && !marking_identical(x, y)))
