@@ -773,24 +773,27 @@ add_caption(struct document *d, uint64_t bits, size_t portion, char *err, size_t
 {
 	size_t n = d->ncaptions;
 
-	if (n > 0 && d->caption_bits[n - 1] == bits && d->caption_portion[n - 1] == portion)
+	if (portion != DOC_NONE && portion >= UINT32_MAX) {
+		snprintf(err, errlen, "more than %u portions: refused (a limit)", UINT32_MAX - 1);
+		return -1;
+	}
+	if (n > 0 && doc_caption_bits(d, n - 1) == bits && doc_caption_portion(d, n - 1) == portion)
 		return 0;
 	if (d->miss->pass == PASS_REPLAY) {
-		if (n >= d->miss->ncaptions || d->caption_bits[n] != bits ||
-		    d->caption_portion[n] != portion) {
+		if (n >= d->miss->ncaptions || doc_caption_bits(d, n) != bits ||
+		    doc_caption_portion(d, n) != portion) {
 			snprintf(err, errlen, "a caption line the first reading did not find (a defect)");
 			return -1;
 		}
 		d->ncaptions++;
 		return 0;
 	}
-	if (grow(&d->caption_bits, n, sizeof(*d->caption_bits)) != 0 ||
-	    grow(&d->caption_portion, n, sizeof(*d->caption_portion)) != 0) {
+	if (facts_set(&d->caption_lo, n, (uint32_t)bits) != 0 ||
+	    facts_set(&d->caption_hi, n, (uint32_t)(bits >> 32)) != 0 ||
+	    facts_set(&d->caption_at, n, portion == DOC_NONE ? UINT32_MAX : (uint32_t)portion) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	d->caption_bits[n] = bits;
-	d->caption_portion[n] = portion;
 	d->ncaptions++;
 	return 0;
 }
@@ -6085,8 +6088,9 @@ document_free(struct document *d)
 	free(d->lines);
 	free(d->portions);
 	free(d->banners);
-	free(d->caption_bits);
-	free(d->caption_portion);
+	facts_free(&d->caption_lo);
+	facts_free(&d->caption_hi);
+	facts_free(&d->caption_at);
 	facts_free(&d->facts);
 	free(d->withs);
 	free(d->opened);

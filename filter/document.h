@@ -37,7 +37,7 @@ struct doc_line {
 	size_t len;		/* length without the line end */
 	size_t portion;		/* the portion a text or blank line belongs to, or DOC_NONE */
 	uint32_t aux;		/* a banner line's index into document.banners, a caption line's
-				 * into document.caption_bits */
+				 * into the caption entries (doc_caption_bits) */
 	/*
 	 * Spans inside a structure line (never longer than a kilobyte), by kind: a banner's
 	 * level..controls (rewritten), the end of its level; a routing line's class; a
@@ -185,9 +185,13 @@ struct document {
 	struct marking banner;		/* the first banner line's marking */
 	const struct marking **banners;	/* the marking of every banner line (interned) */
 	size_t nbanners;
-	uint64_t *caption_bits;		/* every caption line's controls, a bit per policy control */
-	size_t *caption_portion;	/* ... and the portion it stands in, or DOC_NONE */
-	size_t ncaptions;
+	/*
+	 * Every caption line's controls (a bit per policy control, in two halves) and the
+	 * portion it stands in (UINT32_MAX for none), kept as facts so that lines that alternate
+	 * take a few bits each: read them with doc_caption_bits and doc_caption_portion.
+	 */
+	struct facts caption_lo, caption_hi, caption_at;
+	size_t ncaptions;		/* entries read (in a replay, so far) */
 	struct marking **interned;	/* an open-addressed set of every distinct marking */
 	size_t ninterned, interned_cap;
 	unsigned char intern_key[16];	/* its hash's key, drawn for each document */
@@ -228,6 +232,22 @@ doc_portion(const struct document *d, size_t k)
 	if (k - d->portion_base < d->nportions - d->portion_base)
 		return &d->portions[k - d->portion_base];
 	return doc_portion_missed(d, k);
+}
+
+/* Caption entry i's controls, a bit per policy control. */
+static inline uint64_t
+doc_caption_bits(const struct document *d, size_t i)
+{
+	return (uint64_t)facts_get(&d->caption_hi, i) << 32 | facts_get(&d->caption_lo, i);
+}
+
+/* Caption entry i's portion, or DOC_NONE. */
+static inline size_t
+doc_caption_portion(const struct document *d, size_t i)
+{
+	uint32_t at = facts_get(&d->caption_at, i);
+
+	return at == UINT32_MAX ? DOC_NONE : at;
 }
 
 /* Portion k's effective marking once settled (NULL when unknown or none), from its facts. */

@@ -472,7 +472,7 @@ render_caption(struct writer *w, const struct policy *p, const struct document *
 	size_t c, out_start = w->res->out_len, pos = 0, lead = 0;
 	bool any = false;
 
-	uint64_t bits = d->caption_bits[ln->aux];
+	uint64_t bits = doc_caption_bits(d, ln->aux);
 
 	for (c = 0; c < p->ncontrols; c++)
 		if (((bits >> c) & 1) && caption_needed(p, (int)c, rollup))
@@ -655,10 +655,10 @@ caption_facts(const struct policy *p, const struct document *d, const struct red
 	 * line inside a withheld portion goes with it, and states nothing.
 	 */
 	for (i = 0; i < d->ncaptions; i++)
-		if (d->caption_portion[i] == DOC_NONE ||
-		    redact_decision(res, d, d->caption_portion[i])->rule == RULE_RELEASED)
+		if (doc_caption_portion(d, i) == DOC_NONE ||
+		    redact_decision(res, d, doc_caption_portion(d, i))->rule == RULE_RELEASED)
 			for (ctl = 0; ctl < p->ncontrols; ctl++)
-				if (((d->caption_bits[i] >> ctl) & 1) &&
+				if (((doc_caption_bits(d, i) >> ctl) & 1) &&
 				    caption_needed(p, (int)ctl, &res->rollup))
 					c->captioned |= (uint64_t)1 << ctl;
 	/*

@@ -146,6 +146,8 @@ shapes = {
     # record is kept for it (evict_portions).
     'pinned': 'SECRET\n\n1. (S) The paragraph says:\n- (U) first item\n\n' +
               '(S) Text here.\n' * (n // 15),
+    # Caption lines that alternate: their entries are kept as facts, a few bits each.
+    'captions': 'SECRET\n\n1. (S) text\n' + 'NF\nXD\n' * (n // 6),
 }
 for name, text in shapes.items():
     with open('%s/shape-%s.txt' % (tmp, name), 'w') as f:
@@ -153,7 +155,7 @@ for name, text in shapes.items():
 EOF2
 # With an audit, whose records are written as the changes are made (the alternating document's
 # audit is 27 times its size).
-for run in blank small alternating banners blank-runs dashes marks pinned alternating:audit banners:audit; do
+for run in blank small alternating banners blank-runs dashes marks pinned captions alternating:audit banners:audit; do
 	shape=${run%:audit}
 	f=$tmp/shape-$shape.txt
 	size=$(wc -c < "$f")

@@ -244,7 +244,7 @@ test_seed_roles(void **state)
 
 	/* The NOFORN caption line. */
 	for (k = 0; k < d.nlines; k++)
-		if (d.lines[k].kind == LINE_CAPTION && d.caption_bits[d.lines[k].aux] ==
+		if (d.lines[k].kind == LINE_CAPTION && doc_caption_bits(&d, d.lines[k].aux) ==
 		    (uint64_t)1 << policy_control_find(p, "NOFORN", 6))
 			ncaption_noforn++;
 	assert_int_equal(ncaption_noforn, 1);
