@@ -736,7 +736,7 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 
 /*
  * Notes a banner line's marking in document.banners, and a caption line's controls and portion
- * in caption_bits and caption_portion; the line's aux is the entry's index, the last one. A line
+ * in the caption entries (doc_caption_bits); the line's aux is the entry's index, the last one. A line
  * that says what the entry before says (a banner or caption repeated on every page) shares it,
  * so that these grow with what changes, not with the lines. A replay finds the first reading's
  * entries again, in the same order. Return 0, or -1 with err.
@@ -1180,7 +1180,7 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
 	if (*w < d->nwiths && d->withs[*w].portion <= k && d->withs[*w].with < k) {
 		size_t j = d->withs[*w].with;
 
-		if (list->with != j || list->end > k) {
+		if (list->with != j) {
 			list->with = list->end = j;
 			list->known = true;
 		}
@@ -1238,6 +1238,8 @@ settle_markings(const struct policy *p, struct document *d)
 	 * raised once however many of its portions end in a mark.
 	 */
 	for (k = d->facts.n; k-- > 0;) {
+		uint32_t f = facts_get(&d->facts, k);	/* its flags; raising changes none */
+
 		if (raising) {
 			struct marking eff;
 			bool known;
@@ -1247,14 +1249,14 @@ settle_markings(const struct policy *p, struct document *d)
 				return -1;
 		}
 		/* Joined farthest first, as each raised it in turn. */
-		if (facts_get(&d->facts, k) & FACT_RAISES_BACK) {
+		if (f & FACT_RAISES_BACK) {
 			if (raising)
 				marking_join(p, &top, fact_eff(d, k, &top_known), &top);
 			else
 				top = *fact_eff(d, k, &top_known);
 			raising = true;
 		}
-		if (facts_get(&d->facts, k) & FACT_BLANK_BEFORE)
+		if (f & FACT_BLANK_BEFORE)
 			raising = false;
 	}
 	return 0;
@@ -2721,25 +2723,29 @@ marked_until_blank(struct reader *rd, size_t i)
 	 * Lines are asked in order: what a scan found (the first blank or marked line from
 	 * mub_from) answers every line up to it, so that a paragraph is scanned once.
 	 */
-	if (rd->mub_from == DOC_NONE || i < rd->mub_from || i > rd->mub_at) {
-		for (k = i; k < d->nlines && k - i < MARKED_AHEAD; k++) {
-			const struct doc_line *ln = doc_line(d, k);
+	if (rd->mub_from != DOC_NONE && i >= rd->mub_from && i <= rd->mub_at)
+		return rd->mub_marked;
+	rd->mub_marked = false;
+	for (k = i; k < d->nlines; k++) {
+		const struct doc_line *ln;
 
-			if (is_blank(d->data + ln->off, ln->len, ln->latin1))
-				break;
-			/* tearline's own placeholder is read as its source was: it counts for nothing. */
-			if (placeholder_line(p, d->data + ln->off, ln->len))
-				continue;
-			if (reading_marks(p, d->data + ln->off, ln->len, 0, ln->latin1, &m))
-				break;
-		}
-		rd->mub_from = i;
-		rd->mub_at = k;
 		/* Past MARKED_AHEAD lines, the paragraph is taken as marked: it runs into none. */
-		rd->mub_marked = k < d->nlines && (k - i == MARKED_AHEAD ||
-		    !is_blank(d->data + doc_line(d, k)->off, doc_line(d, k)->len,
-		    doc_line(d, k)->latin1));
+		if (k - i == MARKED_AHEAD) {
+			rd->mub_marked = true;
+			break;
+		}
+		ln = doc_line(d, k);
+		if (is_blank(d->data + ln->off, ln->len, ln->latin1))
+			break;
+		/* tearline's own placeholder is read as its source was: it counts for nothing. */
+		if (!placeholder_line(p, d->data + ln->off, ln->len) &&
+		    reading_marks(p, d->data + ln->off, ln->len, 0, ln->latin1, &m)) {
+			rd->mub_marked = true;
+			break;
+		}
 	}
+	rd->mub_from = i;
+	rd->mub_at = k;
 	return rd->mub_marked;
 }
 

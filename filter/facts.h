@@ -35,7 +35,7 @@ uint32_t facts_get(const struct facts *f, size_t k);
  */
 int facts_set(struct facts *f, size_t k, uint32_t v);
 
-/* The bytes f holds, with its allocations (make bench, tests). */
+/* The bytes f holds, with its allocations (tests). */
 size_t facts_bytes(const struct facts *f);
 
 /* Frees what f holds and empties it; f itself is the caller's. Accepts NULL. */

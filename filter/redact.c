@@ -236,12 +236,13 @@ redact_mode_parse(const char *s, enum redact_mode *mode)
 	return 0;
 }
 
-/* The key of portion k's verdict: its effective marking's index plus one, or 0 for none. */
+/*
+ * The key of a portion's verdict, from its facts f: its effective marking's index plus one, or
+ * 0 for none.
+ */
 static size_t
-mark_key(const struct document *d, size_t k)
+mark_key(uint32_t f)
 {
-	uint32_t f = facts_get(&d->facts, k);
-
 	return (f & FACT_EFF_KNOWN) ? f >> FACT_MARK_SHIFT : 0;
 }
 
@@ -274,8 +275,9 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 		return -1;
 	}
 	for (k = 0; k < d->facts.n; k++) {
+		uint32_t f = facts_get(&d->facts, k);
 		const struct marking *eff = doc_fact_eff(d, k);
-		size_t m = mark_key(d, k);
+		size_t m = mark_key(f);
 		struct redact_decision *dc;
 
 		/* by_mark holds an index into verdicts plus one; 0 is none yet. */
@@ -293,7 +295,7 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 			}
 		}
 		dc = &res->verdicts[res->by_mark[m] - 1];
-		res->any_marked = res->any_marked || (facts_get(&d->facts, k) & FACT_MARKED) != 0;
+		res->any_marked = res->any_marked || (f & FACT_MARKED) != 0;
 		if (dc->rule == RULE_RELEASED) {
 			res->released++;
 			marking_rollup_add(p, &res->rollup, &first, eff);
@@ -307,7 +309,7 @@ redact_decide(const struct policy *p, const struct document *d, const struct mar
 const struct redact_decision *
 redact_decision(const struct redact_result *res, const struct document *d, size_t k)
 {
-	return &res->verdicts[res->by_mark[mark_key(d, k)] - 1];
+	return &res->verdicts[res->by_mark[mark_key(facts_get(&d->facts, k))] - 1];
 }
 
 /* Whether a caption control is still needed by what was released. */
@@ -654,13 +656,15 @@ caption_facts(const struct policy *p, const struct document *d, const struct red
 	 * The controls that kept caption lines state, so banners need not repeat them. A caption
 	 * line inside a withheld portion goes with it, and states nothing.
 	 */
-	for (i = 0; i < d->ncaptions; i++)
-		if (doc_caption_portion(d, i) == DOC_NONE ||
-		    redact_decision(res, d, doc_caption_portion(d, i))->rule == RULE_RELEASED)
+	for (i = 0; i < d->ncaptions; i++) {
+		size_t at = doc_caption_portion(d, i);
+		uint64_t bits = doc_caption_bits(d, i);
+
+		if (at == DOC_NONE || redact_decision(res, d, at)->rule == RULE_RELEASED)
 			for (ctl = 0; ctl < p->ncontrols; ctl++)
-				if (((doc_caption_bits(d, i) >> ctl) & 1) &&
-				    caption_needed(p, (int)ctl, &res->rollup))
+				if (((bits >> ctl) & 1) && caption_needed(p, (int)ctl, &res->rollup))
 					c->captioned |= (uint64_t)1 << ctl;
+	}
 	/*
 	 * A caption that applies to the whole document (NOFORN, ORCON) and that the release keeps
 	 * on no line of its own, because every line that stated it went with a withheld portion:

@@ -162,8 +162,8 @@ for case in "catastrophic-portion hostile-portion 2 subject match limit exceeded
 done
 
 # Distinct markings: a document may hold DOC_MARKS_MIN (4096) and one more per KiB; one that
-# holds more (each portion an unknown control of its own, or a REL TO list of its own) is
-# refused where the limit is passed, before any output, in a time that grows with its size.
+# holds more (here each portion an unknown control of its own) is refused where the limit is
+# passed, before any output (bench/scaling.sh times such documents).
 # 3,000 distinct ones, as many as a large real compilation would hold, are read as usual.
 awk 'BEGIN { print "SECRET\n"; for (i = 0; i < 6000; i++) printf "(C/Q%d) x\n\n", i }' \
     > "$tmp/many-marks"
