@@ -218,6 +218,39 @@ printf 'SECRET\nTHE WALRUS IS AMB SMITH 00001065 002 OF 004\n\n(U) The puffin co
 adv page-header-post-not-the-documents UNCLASSIFIED "$tmp/page-post" 'WALRUS' 'puffin'
 printf 'VZCZCXRO4411\nZNY SSSSS ZZH walrus source name\nSECRET\n\n(U) The puffin count.\n' > "$tmp/zny"
 adv routing-security-line-rest UNCLASSIFIED "$tmp/zny" 'walrus'
+# The routing header: each line is the grammar of one kind of routing line, each part bounded
+# in words, so a sentence in capitals after FM, TO or INFO, after a post, before WASHDC, after a
+# routing indicator or among office codes makes the opening block unmarked text. The real forms
+# around them are kept (the first case keeps every line of its header).
+routing() {
+	printf '%s\nS E C R E T SECTION 01 OF 04 MUSCAT 001065\n\n1. (U) The puffin count.\n' "$1" \
+	    > "$tmp/routing"
+	adv "routing-$2" UNCLASSIFIED "$tmp/routing" "$3" "${4:-puffin}"
+}
+routing 'R 121212Z JUN 07
+FM AMEMBASSY MUSCAT
+TO RUEHC/SECSTATE WASHDC PRIORITY 8191
+INFO RHMFISS/CDR USCENTCOM MACDILL AFB FL
+RUEKJCS/JOINT STAFF WASHDC//J-3/J-5//
+RUEHZL/EUROPEAN POLITICAL COLLECTIVE
+AMCONSUL HO CHI MINH CITY IMMEDIATE
+TO PAGE 02 STATE 015113 182333Z
+ORIGIN DS-00
+INFO LOG-00 NEA-00 MED-07
+      SAS-00 /002R
+BT' real-header '' 'FM AMEMBASSY MUSCAT|CDR USCENTCOM MACDILL|J-3/J-5|HO CHI MINH|TO PAGE 02|MED-07|/002R|puffin'
+routing 'FM SECRETARY AGREES THE WALRUS STRIKE GOES AHEAD AT DAWN' fm-sentence WALRUS
+routing 'FM AMEMBASSY MUSCAT
+TO THE MINISTER WHO AGREED THAT THE WALRUS GOES' to-sentence 'WALRUS|FM AMEMBASSY'
+routing 'AMEMBASSY WALRUS STRIKE GOES AHEAD AT DAWN' post-words WALRUS
+routing 'THE WALRUS STRIKE GOES AHEAD AT DAWN WASHDC' washdc-words WALRUS
+routing 'RHMFISS/THE WALRUS STRIKE GOES AHEAD AT DAWN' indicator-words WALRUS
+routing 'RUEKJCS/JOINT STAFF WASHDC//THE WALRUS STRIKE GOES AT DAWN//' office-words WALRUS
+routing 'INFO LOG-00 NEA-00 WALRUS STRIKE' codes-words WALRUS
+routing 'ACTION NEA-00 THE WALRUS' action-words WALRUS
+routing 'RETREAT RAIDS WALRUS' r-words WALRUS
+routing 'FM AMEMBASSY MUSCAT
+WALRUS SOURCE NAMED' unknown-line 'WALRUS|FM AMEMBASSY'
 printf 'S E C R E T MUSCAT 001065\n\n1. (S) The Sultan asked that the walrus memo be given\nExclusive Distribution\nand kept close.\n\n2. (U) The puffin count.\n' > "$tmp/exdis"
 adv caption-words-in-withheld-portion UNCLASSIFIED "$tmp/exdis" 'walrus|Exclusive' 'puffin'
 
