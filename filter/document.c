@@ -1849,10 +1849,12 @@ read_structure(struct reader *rd, size_t i)
 			continue;
 		}
 		/*
-		 * Inside a portion, the line goes with it: withheld when it is. Not a
-		 * declassification line, whose grammar admits a date or an exemption alone.
+		 * Inside a portion, the line goes with it: withheld when it is. So does a
+		 * declassification line in the body (its grammar admits a date or an exemption,
+		 * "25X1-human", that may be the text's own); the header's stands between
+		 * portions.
 		 */
-		if (ln->kind != LINE_DECLASS)
+		if (ln->kind != LINE_DECLASS || !rd->header)
 			ln->portion = rd->cur;
 		return 1;
 	}
@@ -1904,13 +1906,13 @@ controls_across(const struct policy *p, const struct document *d, size_t i, uint
 	b = doc_line(d, i + 1);
 	memset(both, 0, sizeof(both));
 	fold_line(d->data + b->off, b->len, READ_MAX, b->latin1, &f);
-	if (!reading_caption(p, &f, &next))
+	if (!reading_caption(p, &f, &next, NULL))
 		next = reading_named_controls(p, &f);
 	memcpy(both, d->data + a->off, a->len);
 	both[a->len] = ' ';
 	memcpy(both + a->len + 1, d->data + b->off, b->len);
 	fold_line(both, a->len + 1 + b->len, READ_MAX, a->latin1 && b->latin1, &f);
-	if (!reading_caption(p, &f, &bits))
+	if (!reading_caption(p, &f, &bits, NULL))
 		bits = reading_named_controls(p, &f);
 	return bits & ~alone & ~next;
 }
@@ -1945,8 +1947,9 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	struct document *d = rd->d;
 	struct doc_line *ln = doc_line(d, i);
 	uint64_t bits;
+	bool labelled;
 
-	if (!reading_caption(p, f, &bits)) {
+	if (!reading_caption(p, f, &bits, &labelled)) {
 		struct marking rel;
 
 		/*
@@ -1977,6 +1980,7 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	d->caption_lines |= bits;
 	ln->kind = LINE_CAPTION;
 	ln->aux = (uint32_t)(d->ncaptions - 1);
+	ln->labelled = labelled;
 	/* Inside a portion, the line goes with it: words of a wrapped sentence may read as one. */
 	ln->portion = rd->cur;
 	pend_controls(rd, bits);
@@ -3387,7 +3391,7 @@ cell_controls(const struct policy *p, const struct fold *f, struct marking *m)
 		    m->fd != FD_NONE;
 	}
 	/* "| NOFORN |"; "| source -- NOFORN |", "| NOFORN [1] |" name it too. */
-	if (!reading_caption(p, f, &bits) && (bits = reading_named_controls(p, f)) == 0)
+	if (!reading_caption(p, f, &bits, NULL) && (bits = reading_named_controls(p, f)) == 0)
 		return false;
 	marking_init(m);
 	for (c = 0; c < p->ncontrols; c++)
@@ -3826,7 +3830,7 @@ announced_text(const struct reader *rd, size_t prev, size_t i)
 		if (k < ln->len && (isdigit((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80))
 			return DOC_NONE;
 		fold_line(t, ln->len, FOLD_MAX, ln->latin1, &f);
-		if (reading_class_line(rd->p, &f, false, &m) || reading_caption(rd->p, &f, &bits))
+		if (reading_class_line(rd->p, &f, false, &m) || reading_caption(rd->p, &f, &bits, NULL))
 			return DOC_NONE;
 	}
 	return DOC_NONE;

@@ -57,6 +57,8 @@ struct doc_line {
 				 * word (aux and spans are that banner's): re-marked as it is */
 	bool rule : 1;		/* a LINE_BLANK drawn with rule characters ("-----", "* * *"): read
 				 * as a blank line, copied as it is even inside a withheld portion */
+	bool labelled : 1;	/* a LINE_CAPTION whose controls follow a label ("Dissem:"):
+				 * written from its controls' names, never copied */
 };
 
 /* What a portion holds that no mark proves (doc_portion.unread). */

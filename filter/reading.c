@@ -2307,10 +2307,10 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 }
 
 bool
-reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
+reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bool *labelled)
 {
 	char s[FOLD_MAX + 1];
-	size_t n, i = 0, k;
+	size_t n, i = 0, k, start;
 	struct word wd;
 
 	*bits = 0;
@@ -2326,7 +2326,10 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits)
 	while (i < n && s[i] == ' ')
 		i++;
 	/* "Dissem: NOFORN", "Handling: NOFORN": the controls after a label. */
+	start = i;
 	i = reading_label(s, &n, i);
+	if (labelled != NULL)
+		*labelled = i != start;
 	if (i == n || n - i > 100)
 		return false;
 	/* "SBU/NF)": a mark that lost a bracket is one, not a caption. */

@@ -139,10 +139,12 @@ bool reading_class_line(const struct policy *p, const struct fold *f, bool wrapp
 /*
  * Whether folded line f is a caption: nothing but control names and aliases, in any case, with
  * any spacing, brackets or slashes ("NOFORN", "Noforn", "F O U O", "//NOFORN", "(NOFORN)",
- * "NO FORN", "NOFORN, NOT FOR INTERNET DISTRIBUTION"). *bits gets every control named. A line
- * whose bracket holds a mark with a level ("(SBU)") is a mark, not a caption.
+ * "NO FORN", "NOFORN, NOT FOR INTERNET DISTRIBUTION"), after a label or not ("Dissem: NOFORN";
+ * *labelled says so, unless labelled is NULL). *bits gets every control named. A line whose
+ * bracket holds a mark with a level ("(SBU)") is a mark, not a caption.
  */
-bool reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits);
+bool reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits,
+    bool *labelled);
 
 /*
  * The restrictive controls (NOFORN and handling ones) a line in capitals names among other words

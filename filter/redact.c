@@ -195,9 +195,10 @@ put_line(struct writer *w, const struct document *d, const struct doc_line *ln)
 }
 
 /*
- * Copies a blank line of a withheld portion: as it is when it holds only spaces, tabs or rule
- * characters; else its line end alone, since characters a reader does not see (zero-width ones,
- * tag characters) may spell withheld text.
+ * Copies a blank line that is not released text (between portions, or in a withheld one): as it
+ * is when it holds only spaces, tabs, a quote's '>' or rule characters; else its line end alone,
+ * since characters a reader does not see (zero-width ones, tag characters) may spell withheld
+ * text.
  */
 static void
 put_blank(struct writer *w, const struct document *d, const struct doc_line *ln)
@@ -206,7 +207,8 @@ put_blank(struct writer *w, const struct document *d, const struct doc_line *ln)
 	size_t k;
 
 	for (k = 0; k < ln->len; k++)
-		if (s[k] != ' ' && s[k] != '\t' && !(ln->rule && strchr("-=_*~", s[k]) != NULL))
+		if (s[k] != ' ' && s[k] != '\t' && s[k] != '>' &&
+		    !(ln->rule && s[k] != '\0' && strchr("-=_*~", s[k]) != NULL))
 			break;
 	if (k == ln->len) {
 		put_line(w, d, ln);
@@ -464,6 +466,18 @@ render_routing_class(struct writer *w, const struct policy *p, const struct docu
 		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
 }
 
+/* Whether s[0..n) is printable ASCII and tabs only. */
+static bool
+printable_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] < 0x20 || s[i] > 0x7E) && s[i] != '\t')
+			return false;
+	return true;
+}
+
 static void
 render_caption(struct writer *w, const struct policy *p, const struct document *d, size_t i,
     const struct marking *rollup)
@@ -479,7 +493,12 @@ render_caption(struct writer *w, const struct policy *p, const struct document *
 	for (c = 0; c < p->ncontrols; c++)
 		if (((bits >> c) & 1) && caption_needed(p, (int)c, rollup))
 			keep |= (uint64_t)1 << c;
-	if (keep == bits) {
+	/*
+	 * The line as it is, when it keeps every control and holds nothing but their names: no
+	 * label ("Caveat for the source: SIPDIS") and no byte that prints as nothing or as
+	 * something else (a character that folds away). Otherwise it is written from the names.
+	 */
+	if (keep == bits && !ln->labelled && printable_ascii(s, ln->len)) {
 		put_line(w, d, ln);
 		return;
 	}
@@ -800,9 +819,11 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 		if (ln->portion == DOC_NONE) {
 			/* A blank line between portions. Where a removed line stood between two
 			 * blank lines, keep one. */
-			if (!(ln->kind == LINE_BLANK && !ln->rule && w->removed &&
-			    w->removed_at == res->out_len && ends_blank(w)))
+			if (ln->kind == LINE_TEXT)
 				put_line(w, d, ln);
+			else if (!(!ln->rule && w->removed && w->removed_at == res->out_len &&
+			    ends_blank(w)))
+				put_blank(w, d, ln);
 		} else if (redact_decision(res, d, ln->portion)->rule == RULE_RELEASED) {
 			put_line(w, d, ln);
 		} else {

@@ -521,6 +521,37 @@ variants bold-class UNCLASSIFIED 'walrus' 'puffin' \
     '<b>SECRET</b>' '<p style="text-align:center"><b>SECRET</b></p>' 'SE<b></b>CRET' \
     '<font color=red>TOP SECRET</font>'
 
+# 40. A twentieth round, tests/data/redteam20/ (structure lines kept as they are, found on the
+#     routing grammar of 4bc71b5): a caption after a label of free words ("Caveat for the source
+#     channel: SIPDIS") was copied with its label; a routing address before "PASS TO" a second
+#     one, an office of long hyphenated codes, a correction notice of long codes on the security
+#     line, glued VZCZC serials, words that begin RU read as routing indicators, office-code
+#     lists of any length, a post of many words on a banner at the top; a declassification line
+#     inside a withheld paragraph (its exemption word kept at CONFIDENTIAL); characters that print
+#     as nothing (tag characters) on a blank line between portions and after a caption.
+redteam redteam20
+ADV_DIR=tests/data/redteam20
+for doc in F5a F5b; do
+	for mode in mask strip blackout; do
+		"$T" -q -r UNCLASSIFIED -m $mode "$ADV_DIR/$doc.txt" > "$tmp/tags.out"
+		# U+E0000..U+E007F are F3 A0 80 80 .. F3 A0 81 BF in UTF-8.
+		if od -An -tx1 -v "$tmp/tags.out" | tr -d '\n' | grep -q 'f3 a0 8[01]'; then
+			bad "round20-$doc-$mode: tag characters in the release"
+		else
+			ok "round20-$doc-$mode: no tag characters in the release"
+		fi
+	done
+done
+# What the round's rules must keep: a caption of control names alone (SIPDIS, NOFORN), the
+# seed cable's routing header (a hyphenated command, "RUEASRB/COMUSARCENT-CDRUSATHIRD FT
+# MCPHERSON GA"), the header's declassification line after its distribution lines (N/A in a
+# release marked UNCLASSIFIED).
+adv round20-seed-header UNCLASSIFIED ../shared/seed/07MUSCAT1065.txt '' \
+    'COMUSARCENT-CDRUSATHIRD|SIPDIS|TAGS: PARM|E.O. 12958: N/A|RHBVAKS/COMUSNAVCENT'
+printf 'VZCZCXRO1193\nZNY SSSSS ZZH (CCY AD3230EB MSI1033-695)\nP 201423Z NOV 07\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5580\nAMEMBASSY BRASILIA PASS TO AMCONSUL RECIFE\n\nS E C R E T PARIS 000264\n\nUSDOE FOR GEORGE PERSON\nEO 12958 DECL: 02/04/2029\n\n1. (U) The puffin count.\n' > "$tmp/keep20"
+adv round20-neighbours-kept CONFIDENTIAL "$tmp/keep20" 'GEORGE PERSON' \
+    '(CCY AD3230EB MSI1033-695)|PASS TO AMCONSUL RECIFE|EO 12958 N/A|puffin'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
