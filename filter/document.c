@@ -703,6 +703,10 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 	struct doc_miss *m = d->miss;
 	struct doc_portion *pt;
 
+	if (d->nportions >= UINT32_MAX - 1) {
+		snprintf(err, errlen, "more than %u portions: refused (a limit)", UINT32_MAX - 2);
+		return DOC_NONE;
+	}
 	if (d->nportions - d->portion_base == *cap) {
 		struct doc_portion *bigger;
 		size_t ncap = *cap == 0 ? 64 : *cap * 2;
@@ -773,10 +777,7 @@ add_caption(struct document *d, uint64_t bits, size_t portion, char *err, size_t
 {
 	size_t n = d->ncaptions;
 
-	if (portion != DOC_NONE && portion >= UINT32_MAX) {
-		snprintf(err, errlen, "more than %u portions: refused (a limit)", UINT32_MAX - 1);
-		return -1;
-	}
+	/* A portion number is below UINT32_MAX - 1 (open_portion), so UINT32_MAX says none. */
 	if (n > 0 && doc_caption_bits(d, n - 1) == bits && doc_caption_portion(d, n - 1) == portion)
 		return 0;
 	if (d->miss->pass == PASS_REPLAY) {
@@ -1064,13 +1065,13 @@ keep_facts(struct document *d, size_t k)
 		struct doc_with *run = d->nwiths > 0 ? &d->withs[d->nwiths - 1] : NULL;
 
 		if (run != NULL && run->with == pt->with && run->last + 1 == k) {
-			run->last = k;
+			run->last = (uint32_t)k;
 			return 0;
 		}
 		if (grow(&d->withs, d->nwiths, sizeof(*d->withs)) != 0)
 			return -1;
-		d->withs[d->nwiths].portion = d->withs[d->nwiths].last = k;
-		d->withs[d->nwiths++].with = pt->with;
+		d->withs[d->nwiths].portion = d->withs[d->nwiths].last = (uint32_t)k;
+		d->withs[d->nwiths++].with = (uint32_t)pt->with;
 	}
 	return 0;
 }
@@ -5769,11 +5770,14 @@ evict_portions(struct reader *rd, size_t i)
 
 	/*
 	 * The list a colon opened (rd->block) and the paragraph a list is in (rd->para) are
-	 * named by number only: their records may go.
+	 * named by number only: their records may go. So may the portions of lines further back
+	 * than a rule may read (LINE_BACK), though the lines' records stay until the line window
+	 * moves.
 	 */
 	if (rd->cur < keep)
 		keep = rd->cur;
-	for (k = d->line_base; k < i && keep > d->portion_base; k++) {
+	for (k = i - d->line_base > m->line_back ? i - m->line_back : d->line_base;
+	    k < i && keep > d->portion_base; k++) {
 		size_t q = d->lines[k - d->line_base].portion;
 
 		if (q < keep)

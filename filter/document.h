@@ -139,10 +139,10 @@ struct doc_portion {
 
 /*
  * Unmarked list items portion..last (a run of them, in one list) and the paragraph their list
- * is in.
+ * is in: portion numbers, which stay below UINT32_MAX (open_portion refuses more).
  */
 struct doc_with {
-	size_t portion, last, with;
+	uint32_t portion, last, with;
 };
 
 struct doc_miss;

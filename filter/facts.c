@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * facts: a 32-bit value for each of a growing sequence, in blocks that keep few values small.
+ *
+ * A block has one of three forms, the smallest that holds its values: compact (two values and a
+ * bit an entry), a palette (four values and two bits an entry) or every value. A value that the
+ * form cannot take moves the block to a larger one; a block rewritten end to end, as settling
+ * rewrites, is made as small as its values allow again.
  */
 #include "facts.h"
 
@@ -8,15 +13,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Entry j's slot in palette q. */
+static unsigned
+slot(const struct facts_palette *q, size_t j)
+{
+	return (unsigned)((q->bit[0] >> j) & 1) | (unsigned)((q->bit[1] >> j) & 1) << 1;
+}
+
+static void
+set_slot(struct facts_palette *q, size_t j, unsigned s)
+{
+	uint64_t bit = (uint64_t)1 << j;
+
+	q->bit[0] = (s & 1) ? q->bit[0] | bit : q->bit[0] & ~bit;
+	q->bit[1] = (s & 2) ? q->bit[1] | bit : q->bit[1] & ~bit;
+}
+
+/* The entries of palette q in slot s, as a mask. */
+static uint64_t
+in_slot(const struct facts_palette *q, unsigned s)
+{
+	return ((s & 1) ? q->bit[0] : ~q->bit[0]) & ((s & 2) ? q->bit[1] : ~q->bit[1]);
+}
+
+static uint32_t
+block_get(const struct facts_block *b, size_t j)
+{
+	if (b->all != NULL)
+		return b->all[j];
+	if (b->pal != NULL)
+		return b->pal->v[slot(b->pal, j)];
+	return b->v[(b->pick >> j) & 1];
+}
+
 uint32_t
 facts_get(const struct facts *f, size_t k)
 {
-	const struct facts_block *b = &f->blocks[k / FACTS_BLOCK];
-	size_t j = k % FACTS_BLOCK;
-
-	if (b->all != NULL)
-		return b->all[j];
-	return b->v[(b->pick >> j) & 1];
+	return block_get(&f->blocks[k / FACTS_BLOCK], k % FACTS_BLOCK);
 }
 
 /* The entries of block nb that hold a value, as a mask. */
@@ -28,70 +61,118 @@ held(const struct facts *f, size_t nb)
 	return m >= FACTS_BLOCK ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
 }
 
-/* Makes block b, which keeps every value, compact again when its entries `mask` hold two. */
-static void
-compact(struct facts *f, struct facts_block *b, uint64_t mask)
+/*
+ * Makes block b hold vals[j] at each entry of `mask` (the others are not held), in the smallest
+ * form that takes them. Returns 0, or -1 (out of memory, b unchanged).
+ */
+static int
+rebuild(struct facts *f, struct facts_block *b, const uint32_t *vals, uint64_t mask)
 {
-	uint32_t v0 = b->all[0], v1 = b->all[0];
-	uint64_t pick = 0;
-	bool two = false;
-	size_t j;
+	uint32_t distinct[FACTS_PALETTE];
+	struct facts_palette *pal = NULL;
+	uint32_t *all = NULL;
+	size_t nd = 0, j, s;
 
-	for (j = 1; j < FACTS_BLOCK; j++) {
-		if (!((mask >> j) & 1) || b->all[j] == v0)
+	for (j = 0; j < FACTS_BLOCK; j++) {
+		if (!((mask >> j) & 1))
 			continue;
-		if (two && b->all[j] != v1)
-			return;
-		v1 = b->all[j];
-		two = true;
-		pick |= (uint64_t)1 << j;
+		for (s = 0; s < nd && distinct[s] != vals[j]; s++)
+			;
+		if (s < nd)
+			continue;
+		if (nd == FACTS_PALETTE) {
+			nd++;
+			break;
+		}
+		distinct[nd++] = vals[j];
 	}
-	free(b->all);
-	b->all = NULL;
-	b->v[0] = v0;
-	b->v[1] = v1;
-	b->pick = pick;
-	f->expanded--;
+	/* The block's own array or palette serves again when it keeps its form. */
+	if (nd > FACTS_PALETTE) {
+		if ((all = b->all) == NULL && (all = malloc(FACTS_BLOCK * sizeof(*all))) == NULL)
+			return -1;
+		memmove(all, vals, FACTS_BLOCK * sizeof(*all));
+	} else if (nd > 2) {
+		if ((pal = b->pal) == NULL && (pal = malloc(sizeof(*pal))) == NULL)
+			return -1;
+		memset(pal, 0, sizeof(*pal));
+		memcpy(pal->v, distinct, nd * sizeof(*distinct));
+		for (j = 0; j < FACTS_BLOCK; j++)
+			for (s = 0; (mask >> j) & 1 && s < nd; s++)
+				if (vals[j] == distinct[s])
+					set_slot(pal, j, (unsigned)s);
+	} else {
+		b->v[0] = nd > 0 ? distinct[0] : 0;
+		b->v[1] = nd > 1 ? distinct[1] : b->v[0];
+		b->pick = 0;
+		for (j = 0; j < FACTS_BLOCK; j++)
+			if ((mask >> j) & 1 && vals[j] != b->v[0])
+				b->pick |= (uint64_t)1 << j;
+	}
+	f->expanded -= b->all != NULL;
+	f->paletted -= b->pal != NULL;
+	if (b->all != all)
+		free(b->all);
+	if (b->pal != pal)
+		free(b->pal);
+	b->all = all;
+	b->pal = pal;
+	f->expanded += all != NULL;
+	f->paletted += pal != NULL;
+	return 0;
 }
 
 /*
- * A compact block (at most two values, v[0] and v[1], the same twice when there is one, and
- * then pick is 0) takes a value v at entry j: in a slot its value has, or in one no other entry
- * uses; else the block keeps every value. Returns 0, or -1 (out of memory, b unchanged).
+ * Block b takes value v at entry j, where `others` are the other entries that hold a value: in a
+ * slot its value has, or in one no other entry uses; else the block moves to a larger form.
+ * Returns 0, or -1 (out of memory, b unchanged).
  */
 static int
 put(struct facts *f, struct facts_block *b, size_t j, uint64_t others, uint32_t v)
 {
 	uint64_t bit = (uint64_t)1 << j;
-	uint32_t *all;
-	size_t i;
+	uint32_t vals[FACTS_BLOCK];
+	unsigned s;
 
-	if (v == b->v[0]) {
+	if (b->all != NULL) {
+		b->all[j] = v;
+		return 0;
+	}
+	if (b->pal != NULL) {
+		for (s = 0; s < FACTS_PALETTE && b->pal->v[s] != v; s++)
+			;
+		if (s == FACTS_PALETTE)
+			for (s = 0; s < FACTS_PALETTE && (in_slot(b->pal, s) & others) != 0; s++)
+				;
+		if (s < FACTS_PALETTE) {
+			b->pal->v[s] = v;
+			set_slot(b->pal, j, s);
+			return 0;
+		}
+	} else if (v == b->v[0]) {
 		b->pick &= ~bit;
+		return 0;
 	} else if (v == b->v[1]) {
 		b->pick |= bit;
+		return 0;
 	} else if ((b->pick & others) == 0) {
 		b->v[1] = v;
 		b->pick |= bit;
+		return 0;
 	} else if ((~b->pick & others) == 0) {
 		b->v[0] = v;
 		b->pick &= ~bit;
-	} else {
-		if ((all = malloc(FACTS_BLOCK * sizeof(*all))) == NULL)
-			return -1;
-		for (i = 0; i < FACTS_BLOCK; i++)
-			all[i] = b->v[(b->pick >> i) & 1];
-		all[j] = v;
-		b->all = all;
-		f->expanded++;
+		return 0;
 	}
-	return 0;
+	for (s = 0; s < FACTS_BLOCK; s++)
+		vals[s] = block_get(b, s);
+	vals[j] = v;
+	return rebuild(f, b, vals, others | bit);
 }
 
 int
 facts_set(struct facts *f, size_t k, uint32_t v)
 {
-	size_t nb = k / FACTS_BLOCK, j = k % FACTS_BLOCK;
+	size_t nb = k / FACTS_BLOCK, j = k % FACTS_BLOCK, i;
 	struct facts_block *b;
 	bool append = k == f->n;
 
@@ -108,30 +189,36 @@ facts_set(struct facts *f, size_t k, uint32_t v)
 			f->cap = ncap;
 		}
 		b = &f->blocks[nb];
-		b->pick = 0;
+		memset(b, 0, sizeof(*b));
 		b->v[0] = b->v[1] = v;
-		b->all = NULL;
 		f->n++;
 		return 0;
 	}
 	b = &f->blocks[nb];
-	if (b->all != NULL) {
-		b->all[j] = v;
-	} else if (put(f, b, j, held(f, nb) & ~((uint64_t)1 << j), v) != 0) {
+	if (put(f, b, j, held(f, nb) & ~((uint64_t)1 << j), v) != 0)
 		return -1;
-	}
 	if (append)
 		f->n++;
-	/* A block that was rewritten end to end (settle_markings) may hold two values again. */
-	if (b->all != NULL && (j == 0 || j == FACTS_BLOCK - 1 || (!append && k + 1 == f->n)))
-		compact(f, b, held(f, nb));
+	/*
+	 * A block that was rewritten end to end (settle_markings) may fit a smaller form again:
+	 * it is made as small as it can be (when that fails for memory, it stays as it is).
+	 */
+	if ((b->all != NULL || b->pal != NULL) &&
+	    (j == 0 || j == FACTS_BLOCK - 1 || (!append && k + 1 == f->n))) {
+		uint32_t vals[FACTS_BLOCK];
+
+		for (i = 0; i < FACTS_BLOCK; i++)
+			vals[i] = block_get(b, i);
+		(void)rebuild(f, b, vals, held(f, nb));
+	}
 	return 0;
 }
 
 size_t
 facts_bytes(const struct facts *f)
 {
-	return f->cap * sizeof(*f->blocks) + f->expanded * FACTS_BLOCK * sizeof(uint32_t);
+	return f->cap * sizeof(*f->blocks) + f->paletted * sizeof(struct facts_palette) +
+	    f->expanded * FACTS_BLOCK * sizeof(uint32_t);
 }
 
 void
@@ -141,8 +228,10 @@ facts_free(struct facts *f)
 
 	if (f == NULL)
 		return;
-	for (nb = 0; nb * FACTS_BLOCK < f->n; nb++)
+	for (nb = 0; nb * FACTS_BLOCK < f->n; nb++) {
 		free(f->blocks[nb].all);
+		free(f->blocks[nb].pal);
+	}
 	free(f->blocks);
 	memset(f, 0, sizeof(*f));
 }

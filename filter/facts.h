@@ -2,8 +2,10 @@
 /*
  * facts: a 32-bit value for each of a growing sequence (what the reader keeps of every portion),
  * held in blocks of FACTS_BLOCK values. A block of at most two distinct values, as nearly every
- * block of a document is (a run of portions that read alike), takes 24 bytes; one of more keeps
- * each value. So a document of a million tiny portions keeps them in a few hundred KiB.
+ * block of a document is (a run of portions that read alike), takes 32 bytes; one of three or
+ * four (a list of short items: the paragraph, its marked items, the unmarked ones) 32 bytes more;
+ * one of more keeps each value. So a document of a million tiny portions keeps them in a few
+ * hundred KiB.
  */
 #ifndef TEARLINE_FACTS_H
 #define TEARLINE_FACTS_H
@@ -12,17 +14,26 @@
 #include <stdint.h>
 
 #define FACTS_BLOCK 64
+#define FACTS_PALETTE 4
+
+/* The values of a block of three or four, and the slot of each entry. */
+struct facts_palette {
+	uint32_t v[FACTS_PALETTE];
+	uint64_t bit[2];	/* entry j's slot: bit j of bit[0], and twice bit j of bit[1] */
+};
 
 struct facts_block {
-	uint64_t pick;		/* while `all` is NULL: bit j set when value j is v[1] */
+	uint64_t pick;		/* with neither below: bit j set when value j is v[1] */
 	uint32_t v[2];		/* ... the block's values (the same twice when it has one) */
-	uint32_t *all;		/* with more than two: every value of the block, else NULL */
+	struct facts_palette *pal;	/* with three or four values, else NULL */
+	uint32_t *all;		/* with more: every value of the block, else NULL */
 };
 
 struct facts {
 	struct facts_block *blocks;
 	size_t n;		/* values held */
 	size_t cap;		/* blocks allocated */
+	size_t paletted;	/* blocks that keep a palette (`pal`) */
 	size_t expanded;	/* blocks that keep every value (`all`) */
 };
 

@@ -2,8 +2,9 @@
 /*
  * test_facts: the store of what the reader keeps of every portion reads back every value it was
  * given, whatever the order of appends and rewrites (against a plain array, over random runs),
- * and keeps blocks of one or two values small: a million values that alternate take 24 bytes a
- * block, a block of many values every value, and a block rewritten to two values shrinks back.
+ * and keeps blocks of few values small: a million values that alternate take a block's record,
+ * a block of three or four values a palette, one of more every value, and a block rewritten to
+ * fewer values shrinks back.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -38,7 +39,8 @@ same(const struct facts *f, const uint32_t *want, size_t n)
 }
 
 /*
- * Random runs: values drawn from a few (so that blocks of one, two and more values all occur),
+ * Random runs: values drawn from a few (so that blocks of one, two, up to four and more values
+ * all occur),
  * appended in runs and rewritten at random places, forward and back (as settle_markings does).
  */
 static void
@@ -49,7 +51,7 @@ test_random(void **state)
 
 	(void)state;
 	for (round = 0; round < 200; round++) {
-		size_t n = next(&s) % 3000, k, kinds = 1 + next(&s) % 5;
+		size_t n = next(&s) % 3000, k, kinds = 1 + next(&s) % 8;
 		uint32_t *want = calloc(n + 1, sizeof(*want));
 		struct facts f;
 
@@ -104,16 +106,31 @@ test_small(void **state)
 		assert_int_equal(facts_get(&f, k), k % 2 ? 0x1 : 0x2);
 	facts_free(&f);
 
-	/* Three values in a block: it keeps every value, until it holds two again. */
+	/*
+	 * Three values in a block: a palette; five: every value. Each shrinks when it is rewritten
+	 * to fewer.
+	 */
 	memset(&f, 0, sizeof(f));
-	for (k = 0; k < 2 * FACTS_BLOCK; k++)
-		assert_int_equal(facts_set(&f, k, k % 3), 0);
-	assert_int_equal(f.expanded, 2);
+	for (k = 0; k < 3 * FACTS_BLOCK; k++)
+		assert_int_equal(facts_set(&f, k, k < 2 * FACTS_BLOCK ? k % 3 : k % 5), 0);
+	assert_int_equal(f.paletted, 2);
+	assert_int_equal(f.expanded, 1);
+	assert_int_equal(facts_bytes(&f), f.cap * sizeof(struct facts_block) +
+	    2 * sizeof(struct facts_palette) + FACTS_BLOCK * sizeof(uint32_t));
 	for (k = 0; k < FACTS_BLOCK; k++)
 		assert_int_equal(facts_set(&f, k, k % 2), 0);
-	assert_int_equal(f.expanded, 1);
-	for (k = 0; k < 2 * FACTS_BLOCK; k++)
-		assert_int_equal(facts_get(&f, k), k < FACTS_BLOCK ? k % 2 : k % 3);
+	assert_int_equal(f.paletted, 1);
+	for (k = 2 * FACTS_BLOCK; k < 3 * FACTS_BLOCK; k++)
+		assert_int_equal(facts_set(&f, k, k % 4), 0);
+	assert_int_equal(f.paletted, 2);
+	assert_int_equal(f.expanded, 0);
+	/* A new value takes a palette slot that no other entry uses. */
+	for (k = FACTS_BLOCK; k < 2 * FACTS_BLOCK; k++)
+		assert_int_equal(facts_set(&f, k, k % 3 == 2 ? 9 : k % 3), 0);
+	assert_int_equal(f.paletted, 2);
+	for (k = 0; k < 3 * FACTS_BLOCK; k++)
+		assert_int_equal(facts_get(&f, k), k < FACTS_BLOCK ? k % 2 :
+		    k < 2 * FACTS_BLOCK ? (k % 3 == 2 ? 9 : k % 3) : k % 4);
 	facts_free(&f);
 	assert_int_equal(f.n, 0);
 }
