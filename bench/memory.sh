@@ -22,6 +22,10 @@ shapes = {
     'dashes': 'SECRET\n\n' + '-\n' * (n // 2),
     'marks': 'SECRET\n\n' + '(U)\n(S)\n' * (n // 8),
     'raised': 'SECRET\n\n' + '(U) The walrus is here. (S)\n' * (n // 28),
+    'pinned': 'SECRET\n\n1. (S) The paragraph says:\n- (U) first item\n\n' +
+              '(S) Text here.\n' * (n // 15),
+    'captions': 'SECRET\n\n1. (S) text\n' + 'NF\nXD\n' * (n // 6),
+    'lists': 'SECRET\n\n' + ('(S) P:\n- (U) x\n' + '- y\n' * 8) * (n // 48),
 }
 for name, text in shapes.items():
     with open('%s/mem-%s.txt' % (w, name), 'w') as f:
@@ -31,7 +35,8 @@ EOF
 echo
 echo "memory: peak RSS, release UNCLASSIFIED to a file"
 printf '%-34s %8s %12s %12s %10s %8s\n' document "MB" "audit off" "audit on" "bound" "seconds"
-for doc in mem-blank mem-short mem-alternating mem-banners mem-dashes mem-marks mem-raised x16; do
+for doc in mem-blank mem-short mem-alternating mem-banners mem-dashes mem-marks mem-raised \
+    mem-pinned mem-captions mem-lists x16; do
 	f=$W/$doc.txt
 	[ -f "$f" ] || continue
 	size=$(wc -c < "$f")

@@ -148,6 +148,9 @@ shapes = {
               '(S) Text here.\n' * (n // 15),
     # Caption lines that alternate: their entries are kept as facts, a few bits each.
     'captions': 'SECRET\n\n1. (S) text\n' + 'NF\nXD\n' * (n // 6),
+    # Short lists, one paragraph: a block of facts holds three or four values (a palette), and
+    # portions of lines further back than the reader looks are let go.
+    'lists': 'SECRET\n\n' + ('(S) P:\n- (U) x\n' + '- y\n' * 8) * (n // 48),
 }
 for name, text in shapes.items():
     with open('%s/shape-%s.txt' % (tmp, name), 'w') as f:
@@ -155,7 +158,8 @@ for name, text in shapes.items():
 EOF2
 # With an audit, whose records are written as the changes are made (the alternating document's
 # audit is 27 times its size).
-for run in blank small alternating banners blank-runs dashes marks pinned captions alternating:audit banners:audit; do
+for run in blank small alternating banners blank-runs dashes marks pinned captions lists \
+    alternating:audit banners:audit lists:audit; do
 	shape=${run%:audit}
 	f=$tmp/shape-$shape.txt
 	size=$(wc -c < "$f")
