@@ -195,10 +195,10 @@ put_line(struct writer *w, const struct document *d, const struct doc_line *ln)
 }
 
 /*
- * Copies a blank line that is not released text (between portions, or in a withheld one): as it
- * is when it holds only spaces, tabs, a quote's '>' or rule characters; else its line end alone,
+ * Copies a blank line (of a released portion, between portions, or of a withheld one): as it is
+ * when it holds only spaces, tabs, a quote's '>' or rule characters; else its line end alone,
  * since characters a reader does not see (zero-width ones, tag characters) may spell withheld
- * text.
+ * text, and no mark stands over a line that shows nothing.
  */
 static void
 put_blank(struct writer *w, const struct document *d, const struct doc_line *ln)
@@ -466,16 +466,52 @@ render_routing_class(struct writer *w, const struct policy *p, const struct docu
 		add_change(w, CHANGE_REMARKED, d, i, i, out_start);
 }
 
-/* Whether s[0..n) is printable ASCII and tabs only. */
+/*
+ * Whether s[0..n), a label or a caption the reading proved on the line's folded form, may be
+ * copied as it is: printable ASCII and tabs, with no markup ('<') and no character reference
+ * ('&'), and in a label (`signs`) the signs paragraph numbers and bullets are written with
+ * ("\302\266", "\342\200\242"). The fold drops markup, references and characters a reader
+ * does not see, so bytes of those prove nothing: they may spell withheld text.
+ */
 static bool
-printable_ascii(const char *s, size_t n)
+plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 {
-	size_t i;
+	static const char *const utf8_signs[] = { "\302\266", "\302\267", "\342\200\242",
+	    "\342\200\243", "\342\201\203", "\342\226\252", "\342\226\272", "\342\227\246",
+	    "\342\200\223", "\342\200\224" };
+	size_t i = 0, k;
 
-	for (i = 0; i < n; i++)
-		if ((s[i] < 0x20 || s[i] > 0x7E) && s[i] != '\t')
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 0x20 && c < 0x7F && c != '<' && c != '&') || c == '\t') {
+			i++;
+			continue;
+		}
+		if (!signs)
 			return false;
+		if (latin1) {
+			if (c != 0xB6 && c != 0xB7)
+				return false;
+			i++;
+			continue;
+		}
+		for (k = 0; k < sizeof(utf8_signs) / sizeof(utf8_signs[0]); k++)
+			if (n - i >= strlen(utf8_signs[k]) &&
+			    memcmp(s + i, utf8_signs[k], strlen(utf8_signs[k])) == 0)
+				break;
+		if (k == sizeof(utf8_signs) / sizeof(utf8_signs[0]))
+			return false;
+		i += strlen(utf8_signs[k]);
+	}
 	return true;
+}
+
+/* How much of a withheld portion's first line is copied before its placeholder: its label. */
+static size_t
+label_kept(const struct document *d, const struct doc_line *ln, size_t label_end)
+{
+	return plain_bytes(d->data + ln->off, label_end, ln->latin1, true) ? label_end : 0;
 }
 
 static void
@@ -495,10 +531,10 @@ render_caption(struct writer *w, const struct policy *p, const struct document *
 			keep |= (uint64_t)1 << c;
 	/*
 	 * The line as it is, when it keeps every control and holds nothing but their names: no
-	 * label ("Caveat for the source: SIPDIS") and no byte that prints as nothing or as
-	 * something else (a character that folds away). Otherwise it is written from the names.
+	 * label ("Caveat for the source: SIPDIS"), no markup or reference and no byte that prints
+	 * as nothing (plain_bytes). Otherwise it is written from the names.
 	 */
-	if (keep == bits && !ln->labelled && printable_ascii(s, ln->len)) {
+	if (keep == bits && !ln->labelled && plain_bytes(s, ln->len, ln->latin1, false)) {
 		put_line(w, d, ln);
 		return;
 	}
@@ -554,9 +590,10 @@ render_placeholder(struct writer *w, const struct policy *p, const struct docume
 {
 	const struct doc_line *ln = doc_line(d, pt->first);
 	const char *ph = p->placeholder, *at;
+	size_t label = label_kept(d, ln, pt->label_end);
 
-	put(w, d->data + ln->off, pt->label_end);
-	if (pt->label_end > 0)
+	put(w, d->data + ln->off, label);
+	if (label > 0)
 		puts_w(w, " ");
 	while ((at = strstr(ph, "{exemption}")) != NULL) {
 		put(w, ph, (size_t)(at - ph));
@@ -729,7 +766,7 @@ render_withheld(struct writer *w, const struct policy *p, const struct document 
 		if (kind == LINE_BLANK)
 			put_blank(w, d, ln);
 		else
-			render_blackout(w, d, ln, i == pt->first ? pt->label_end : 0);
+			render_blackout(w, d, ln, i == pt->first ? label_kept(d, ln, pt->label_end) : 0);
 	}
 }
 
@@ -825,7 +862,10 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 			    ends_blank(w)))
 				put_blank(w, d, ln);
 		} else if (redact_decision(res, d, ln->portion)->rule == RULE_RELEASED) {
-			put_line(w, d, ln);
+			if (ln->kind == LINE_TEXT)
+				put_line(w, d, ln);
+			else
+				put_blank(w, d, ln);
 		} else {
 			render_withheld(w, p, d, mode, i, kind, run, out_start);
 		}

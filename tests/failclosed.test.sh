@@ -552,6 +552,31 @@ printf 'VZCZCXRO1193\nZNY SSSSS ZZH (CCY AD3230EB MSI1033-695)\nP 201423Z NOV 07
 adv round20-neighbours-kept CONFIDENTIAL "$tmp/keep20" 'GEORGE PERSON' \
     '(CCY AD3230EB MSI1033-695)|PASS TO AMCONSUL RECIFE|EO 12958 N/A|puffin'
 
+# 41. A twenty-first round, tests/data/redteam21/ (found on round 20's fixes): a declassification
+#     line in the header whose exemption was a free word ("25X1-" and a name); tag characters on
+#     a blank line of a released portion; a caption copied as it is while its bytes held what the
+#     fold drops (character references of tag characters, an HTML tag whose attribute held text);
+#     a withheld paragraph's label copied with markup in it ('<a name="...">2.</a>').
+redteam redteam21
+for mode in mask strip blackout; do
+	"$T" -q -r UNCLASSIFIED -m $mode tests/data/redteam21/L2.txt > "$tmp/tags.out"
+	if od -An -tx1 -v "$tmp/tags.out" | tr -d '\n' | grep -q 'f3 a0 8[01]'; then
+		bad "round21-L2-$mode: tag characters in the release"
+	else
+		ok "round21-L2-$mode: no tag characters in the release"
+	fi
+done
+# Neighbours kept: the exemption 25X1-human, plain labels with their signs before a placeholder.
+printf 'S E C R E T MUSCAT 001065\n\nE.O. 12958: DECL: 25X1-human\n\n\302\2661. (U) The puffin count.\n\n\302\2662. (S) The walrus.\n\n\342\200\242 (S) The walrus again.\n\n3. (C) The gannet count.\n' > "$tmp/keep21"
+adv round21-neighbours-kept CONFIDENTIAL "$tmp/keep21" 'walrus' 'DECL: 25X1-human|puffin|gannet'
+"$T" -q -r CONFIDENTIAL "$tmp/keep21" > "$tmp/keep21.out"
+if grep -q "^$(printf '\302\266')2. (U) \[WITHHELD" "$tmp/keep21.out" &&
+    grep -q "^$(printf '\342\200\242') (U) \[WITHHELD" "$tmp/keep21.out"; then
+	ok "round21-labels-kept: a paragraph sign and a bullet stay before their placeholders"
+else
+	bad "round21-labels-kept: a paragraph sign or a bullet was lost before its placeholder"
+fi
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
