@@ -766,7 +766,8 @@ render_withheld(struct writer *w, const struct policy *p, const struct document 
 		if (kind == LINE_BLANK)
 			put_blank(w, d, ln);
 		else
-			render_blackout(w, d, ln, i == pt->first ? label_kept(d, ln, pt->label_end) : 0);
+			render_blackout(w, d, ln,
+			    i == pt->first ? label_kept(d, ln, pt->label_end) : 0);
 	}
 }
 

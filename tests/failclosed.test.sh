@@ -577,6 +577,12 @@ else
 	bad "round21-labels-kept: a paragraph sign or a bullet was lost before its placeholder"
 fi
 
+# 42. A twenty-second round, tests/data/redteam22/ (the other policies' structure lines): the
+#     legacy markings written out in full ("SENSITIVE BUT UNCLASSIFIED", "SENSITIVE SECURITY
+#     INFORMATION", "LAW ENFORCEMENT SENSITIVE") as a heading or after a (U) mark, under the cui
+#     and us-intel policies, which listed only their short forms: the text under them went out.
+redteam redteam22
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
