@@ -46,6 +46,16 @@ block_get(const struct facts_block *b, size_t j)
 	return b->v[(b->pick >> j) & 1];
 }
 
+/* Every value of block b, into vals. */
+static void
+unpack(const struct facts_block *b, uint32_t vals[FACTS_BLOCK])
+{
+	size_t j;
+
+	for (j = 0; j < FACTS_BLOCK; j++)
+		vals[j] = block_get(b, j);
+}
+
 uint32_t
 facts_get(const struct facts *f, size_t k)
 {
@@ -96,10 +106,13 @@ rebuild(struct facts *f, struct facts_block *b, const uint32_t *vals, uint64_t m
 			return -1;
 		memset(pal, 0, sizeof(*pal));
 		memcpy(pal->v, distinct, nd * sizeof(*distinct));
-		for (j = 0; j < FACTS_BLOCK; j++)
-			for (s = 0; (mask >> j) & 1 && s < nd; s++)
-				if (vals[j] == distinct[s])
-					set_slot(pal, j, (unsigned)s);
+		for (j = 0; j < FACTS_BLOCK; j++) {
+			if (!((mask >> j) & 1))
+				continue;
+			for (s = 0; distinct[s] != vals[j]; s++)
+				;
+			set_slot(pal, j, (unsigned)s);
+		}
 	} else {
 		b->v[0] = nd > 0 ? distinct[0] : 0;
 		b->v[1] = nd > 1 ? distinct[1] : b->v[0];
@@ -163,8 +176,7 @@ put(struct facts *f, struct facts_block *b, size_t j, uint64_t others, uint32_t 
 		b->pick &= ~bit;
 		return 0;
 	}
-	for (s = 0; s < FACTS_BLOCK; s++)
-		vals[s] = block_get(b, s);
+	unpack(b, vals);
 	vals[j] = v;
 	return rebuild(f, b, vals, others | bit);
 }
@@ -172,7 +184,7 @@ put(struct facts *f, struct facts_block *b, size_t j, uint64_t others, uint32_t 
 int
 facts_set(struct facts *f, size_t k, uint32_t v)
 {
-	size_t nb = k / FACTS_BLOCK, j = k % FACTS_BLOCK, i;
+	size_t nb = k / FACTS_BLOCK, j = k % FACTS_BLOCK;
 	struct facts_block *b;
 	bool append = k == f->n;
 
@@ -207,8 +219,7 @@ facts_set(struct facts *f, size_t k, uint32_t v)
 	    (j == 0 || j == FACTS_BLOCK - 1 || (!append && k + 1 == f->n))) {
 		uint32_t vals[FACTS_BLOCK];
 
-		for (i = 0; i < FACTS_BLOCK; i++)
-			vals[i] = block_get(b, i);
+		unpack(b, vals);
 		(void)rebuild(f, b, vals, held(f, nb));
 	}
 	return 0;

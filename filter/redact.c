@@ -208,7 +208,7 @@ put_blank(struct writer *w, const struct document *d, const struct doc_line *ln)
 
 	for (k = 0; k < ln->len; k++)
 		if (s[k] != ' ' && s[k] != '\t' && s[k] != '>' &&
-		    !(ln->rule && s[k] != '\0' && strchr("-=_*~", s[k]) != NULL))
+		    !(ln->rule && memchr("-=_*~", s[k], 5) != NULL))
 			break;
 	if (k == ln->len) {
 		put_line(w, d, ln);
@@ -216,6 +216,16 @@ put_blank(struct writer *w, const struct document *d, const struct doc_line *ln)
 	}
 	put(w, s + ln->len, ln->eol);
 	w->blank = true;
+}
+
+/* Copies a kept text line as it is, and a kept blank line as put_blank does. */
+static void
+put_kept(struct writer *w, const struct document *d, const struct doc_line *ln)
+{
+	if (ln->kind == LINE_BLANK)
+		put_blank(w, d, ln);
+	else
+		put_line(w, d, ln);
 }
 
 const char *
@@ -479,7 +489,7 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 	static const char *const utf8_signs[] = { "\302\266", "\302\267", "\342\200\242",
 	    "\342\200\243", "\342\201\203", "\342\226\252", "\342\226\272", "\342\227\246",
 	    "\342\200\223", "\342\200\224" };
-	size_t i = 0, k;
+	size_t i = 0, k, len = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -497,12 +507,12 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 			continue;
 		}
 		for (k = 0; k < sizeof(utf8_signs) / sizeof(utf8_signs[0]); k++)
-			if (n - i >= strlen(utf8_signs[k]) &&
-			    memcmp(s + i, utf8_signs[k], strlen(utf8_signs[k])) == 0)
+			if (n - i >= (len = strlen(utf8_signs[k])) &&
+			    memcmp(s + i, utf8_signs[k], len) == 0)
 				break;
 		if (k == sizeof(utf8_signs) / sizeof(utf8_signs[0]))
 			return false;
-		i += strlen(utf8_signs[k]);
+		i += len;
 	}
 	return true;
 }
@@ -857,16 +867,11 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 		if (ln->portion == DOC_NONE) {
 			/* A blank line between portions. Where a removed line stood between two
 			 * blank lines, keep one. */
-			if (ln->kind == LINE_TEXT)
-				put_line(w, d, ln);
-			else if (!(!ln->rule && w->removed && w->removed_at == res->out_len &&
-			    ends_blank(w)))
-				put_blank(w, d, ln);
+			if (!(ln->kind == LINE_BLANK && !ln->rule && w->removed &&
+			    w->removed_at == res->out_len && ends_blank(w)))
+				put_kept(w, d, ln);
 		} else if (redact_decision(res, d, ln->portion)->rule == RULE_RELEASED) {
-			if (ln->kind == LINE_TEXT)
-				put_line(w, d, ln);
-			else
-				put_blank(w, d, ln);
+			put_kept(w, d, ln);
 		} else {
 			render_withheld(w, p, d, mode, i, kind, run, out_start);
 		}
