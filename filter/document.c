@@ -1763,6 +1763,21 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 	return 1;
 }
 
+static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
+    bool latin1, bool head, struct marking *m, bool *broke);
+
+/* Whether the document's banner (one was read) covers marking m: joined with it, m adds nothing. */
+static bool
+banner_covers(const struct policy *p, const struct document *d, const struct marking *m)
+{
+	struct marking j;
+
+	if (!d->has_banner)
+		return false;
+	marking_join(p, &d->banner, m, &j);
+	return marking_identical(&j, &d->banner);
+}
+
 static int
 read_structure(struct reader *rd, size_t i)
 {
@@ -1835,9 +1850,24 @@ read_structure(struct reader *rd, size_t i)
 			ln->kind = LINE_PAGE;
 			break;
 		case ROLE_AUTHORITY:
-		case ROLE_AUTHORITY_TAIL:
+		case ROLE_AUTHORITY_TAIL: {
+			struct marking am;
+
+			/*
+			 * A line of the block that holds a mark the banner does not cover
+			 * ("Reason: 1.4(c) (TS//SI)" under SECRET, "POC: J. Smith (S//NF)"
+			 * under CUI) says more of the document than the banner: it is text,
+			 * read with its marks, which raise it and the document. A mark the
+			 * banner covers ("REASONS 1.4 (B), (C) and (D)" under SECRET) adds
+			 * nothing to it.
+			 */
+			marking_init(&am);
+			if (text_marks(p, s, ln->len, 0, ln->latin1, false, &am, NULL) &&
+			    !banner_covers(p, d, &am))
+				return 0;
 			ln->kind = LINE_AUTHORITY;
 			break;
+		}
 		case ROLE_DECLASS:
 			ln->kind = LINE_DECLASS;
 			ln->span_start = (uint16_t)ov[2 * r->g_decl];
@@ -2376,9 +2406,6 @@ note_items(struct reader *rd, const char *s, size_t n)
 		at++;
 	}
 }
-
-static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
-    bool latin1, bool head, struct marking *m, bool *broke);
 
 /*
  * The marking of a level letter ("c", "S"), in either case, or none. Sets *other for a letter of

@@ -4,6 +4,7 @@
  */
 #include "redact.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -517,11 +518,28 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 	return true;
 }
 
-/* How much of a withheld portion's first line is copied before its placeholder: its label. */
+/*
+ * How much of a withheld portion's first line is copied before its placeholder: its label, when
+ * it is plain (plain_bytes) and names a paragraph as labels do, with at most two runs of
+ * letters ("4.a.", "B. ii)", "SUBJECT:"). Labels strung on ("W. A. L. R. U. S.") are read as
+ * labels, but spell what a paragraph number never does, and are left out.
+ */
 static size_t
 label_kept(const struct document *d, const struct doc_line *ln, size_t label_end)
 {
-	return plain_bytes(d->data + ln->off, label_end, ln->latin1, true) ? label_end : 0;
+	const char *s = d->data + ln->off;
+	size_t i = 0, runs = 0, run;
+
+	if (!plain_bytes(s, label_end, ln->latin1, true))
+		return 0;
+	while (i < label_end) {
+		for (run = 0; i < label_end && isalpha((unsigned char)s[i]); i++)
+			run++;
+		if (run > 0 && ++runs > 2)
+			return 0;
+		i += run == 0;
+	}
+	return label_end;
 }
 
 static void

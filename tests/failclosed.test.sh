@@ -583,6 +583,13 @@ fi
 #     and us-intel policies, which listed only their short forms: the text under them went out.
 redteam redteam22
 
+# 43. From round 22's near-misses, tests/data/redteam23/: a mark inside a line of the authority block
+#     that the banner does not cover ("Reason: 1.4(c) (TS//SI)" under SECRET, "POC: ... (S//NF)"
+#     under CUI) left the block and the unmarked text at the banner's level; labels strung on
+#     ("W. A. L. R. U. S.") were copied before the placeholder; "RESTREINT UE" alone was a
+#     heading of text to every policy but nato's.
+redteam redteam23
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
