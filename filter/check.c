@@ -85,11 +85,29 @@ check_rule_level(const char *rule)
 	return i == (size_t)-1 ? "warning" : rule_docs[i].level;
 }
 
+/*
+ * Where findings go as they are made. With a sink, one finding is held (`pending`) until the
+ * next is begun or the check ends, since its maker fills it in after add returns; without one,
+ * every finding is kept in res->findings.
+ */
 struct adder {
 	struct check_result *res;
+	const struct check_sink *sink;
+	struct check_finding pending;
+	bool held;
 	size_t cap;
-	bool nomem;
+	bool nomem, stopped;
 };
+
+/* Hands the finding held to the sink. Returns 0, or -1 when the sink stopped the check. */
+static int
+hand_on(struct adder *a)
+{
+	if (a->held && !a->stopped && a->sink->finding(a->sink->ctx, &a->pending) != 0)
+		a->stopped = true;
+	a->held = false;
+	return a->stopped ? -1 : 0;
+}
 
 static struct check_finding *
 add(struct adder *a, enum check_severity sev, const char *rule, size_t line, size_t column)
@@ -97,20 +115,28 @@ add(struct adder *a, enum check_severity sev, const char *rule, size_t line, siz
 	struct check_result *r = a->res;
 	struct check_finding *f;
 
-	if (a->nomem)
+	if (a->nomem || a->stopped)
 		return NULL;
-	if (r->nfindings == a->cap) {
-		size_t ncap = a->cap == 0 ? 32 : a->cap * 2;
-		struct check_finding *bigger = realloc(r->findings, ncap * sizeof(*bigger));
-
-		if (bigger == NULL) {
-			a->nomem = true;
+	if (a->sink != NULL) {
+		if (hand_on(a) != 0)
 			return NULL;
+		f = &a->pending;
+		a->held = true;
+	} else {
+		if (r->nfindings == a->cap) {
+			size_t ncap = a->cap == 0 ? 32 : a->cap * 2;
+			struct check_finding *bigger = realloc(r->findings,
+			    ncap * sizeof(*bigger));
+
+			if (bigger == NULL) {
+				a->nomem = true;
+				return NULL;
+			}
+			r->findings = bigger;
+			a->cap = ncap;
 		}
-		r->findings = bigger;
-		a->cap = ncap;
+		f = &r->findings[r->nfindings++];
 	}
-	f = &r->findings[r->nfindings++];
 	memset(f, 0, sizeof(*f));
 	f->severity = sev;
 	f->rule = rule;
@@ -519,7 +545,7 @@ lint_mark(struct adder *a, const struct policy *p, const struct document *d, siz
 
 int
 check_document(const struct policy *p, const struct document *d, const struct marking *target,
-    struct check_result *res, char *err, size_t errlen)
+    const struct check_sink *sink, struct check_result *res, char *err, size_t errlen)
 {
 	struct adder a;
 	struct marking all;
@@ -534,6 +560,7 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 	res->withheld = res->decisions.withheld;
 	memset(&a, 0, sizeof(a));
 	a.res = res;
+	a.sink = sink;
 	marking_init(&all);
 	for (k = 0; k < d->nportions; k++) {
 		if (doc_portion(d, k)->eff_known && doc_portion(d, k)->eff->unknown)
@@ -580,7 +607,11 @@ check_document(const struct policy *p, const struct document *d, const struct ma
 	}
 	if (!banner_done)
 		lint_banner(&a, p, d, &all, first, unknown);
-
+	if (sink != NULL && hand_on(&a) != 0) {
+		snprintf(err, errlen, "%s", sink->err != NULL ? sink->err : "the report failed");
+		check_result_free(res);
+		return -1;
+	}
 	if (a.nomem) {
 		snprintf(err, errlen, "out of memory");
 		check_result_free(res);

@@ -33,7 +33,7 @@ struct check_finding {
 };
 
 struct check_result {
-	struct check_finding *findings;	/* in document order */
+	struct check_finding *findings;	/* in document order (when check_document had no sink) */
 	size_t nfindings;
 	size_t errors, warnings, kept, withheld;
 	struct marking rollup;		/* what a release would carry */
@@ -53,11 +53,23 @@ const char *check_rule_help(const char *rule);
 const char *check_rule_level(const char *rule);
 
 /*
- * Checks d against target under p. Returns 0 with the findings in res (freed with
- * check_result_free), or -1 with a message in err.
+ * Where check_document hands each finding, whole and in line order, as it is made: `finding`
+ * returns 0, or -1 to stop the check, having said why in `err` (a buffer of the sink's own).
+ */
+struct check_sink {
+	int (*finding)(void *ctx, const struct check_finding *f);
+	void *ctx;
+	const char *err;
+};
+
+/*
+ * Checks d against target under p. Returns 0 with the counts, roll-up and decisions in res
+ * (freed with check_result_free), and the findings handed to sink in order or, with sink NULL,
+ * kept in res; or -1 with a message in err.
  */
 int check_document(const struct policy *p, const struct document *d,
-    const struct marking *target, struct check_result *res, char *err, size_t errlen);
+    const struct marking *target, const struct check_sink *sink, struct check_result *res,
+    char *err, size_t errlen);
 
 /* Frees a result; accepts a zeroed one. */
 void check_result_free(struct check_result *res);

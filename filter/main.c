@@ -1452,7 +1452,8 @@ check_files(const struct policy *p, const struct marking *target, char *const *f
 
 		if (text_read_file(file, max_document, &in[i], err, sizeof(err)) != 0 ||
 		    document_parse(p, in[i].data, in[i].len, name, &docs[i], err, sizeof(err)) != 0 ||
-		    check_document(p, &docs[i], target, &results[i], err, sizeof(err)) != 0) {
+		    check_document(p, &docs[i], target, NULL, &results[i], err,
+		    sizeof(err)) != 0) {
 			say("%s", err);
 			check_result_free(&results[i]);
 			document_free(&docs[i]);
@@ -1495,6 +1496,79 @@ write_report(const char *output, enum report_format format, const char *color,
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Checks files[0..n) one at a time into a report (text, JSON or SARIF) written to output as they
+ * are checked: one document is held at a time, and no finding once it is written. A file that
+ * cannot be read or checked is named on standard error and left out (*unreadable counts it).
+ * Returns how many were reported, or -1 having said why the report could not be written (none
+ * is then left behind).
+ */
+static long
+check_streamed(const struct policy *p, const struct marking *target, char *const *files,
+    size_t n, size_t max_document, const char *output, enum report_format format,
+    const char *color, struct report_options *ro, bool *all, size_t *unreadable)
+{
+	struct report_stream *rs = NULL;
+	struct text_out out;
+	char err[1024];
+	size_t i;
+	long m = 0;
+
+	if (text_out_open(&out, output, err, sizeof(err)) != 0) {
+		say("%s", err);
+		return -1;
+	}
+	ro->colour = format == FORMAT_TEXT && colour_wanted(color, out.fp);
+	if ((rs = report_begin(out.fp, format, ro, err, sizeof(err))) == NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		const char *name = strcmp(files[i], "-") == 0 ? "(standard input)" : files[i];
+		struct text_buffer in = { 0 };
+		struct document d;
+		struct check_result r;
+		int bad;
+
+		memset(&d, 0, sizeof(d));
+		memset(&r, 0, sizeof(r));
+		if (text_read_file(files[i], max_document, &in, err, sizeof(err)) != 0 ||
+		    document_parse(p, in.data, in.len, name, &d, err, sizeof(err)) != 0)
+			bad = 1;
+		else if (report_doc_begin(rs, name, &d, err, sizeof(err)) != 0)
+			bad = -1;
+		else if (check_document(p, &d, target, report_sink(rs), &r, err,
+		    sizeof(err)) != 0)
+			bad = 1;
+		else
+			bad = report_doc_end(rs, &r, err, sizeof(err)) != 0 ? -1 : 0;
+		if (bad == 0) {
+			m++;
+			*all = *all && check_passes(&r, ro->strict);
+		}
+		check_result_free(&r);
+		document_free(&d);
+		text_buffer_free(&in);
+		if (bad < 0)
+			goto fail;
+		if (bad > 0) {
+			say("%s", err);
+			(*unreadable)++;
+		}
+	}
+	if (m > 0 && report_end(rs, err, sizeof(err)) != 0)
+		goto fail;
+	report_stream_free(rs);
+	if (text_out_close(&out, m > 0, err, sizeof(err)) != 0 && m > 0) {
+		say("%s", err);
+		return -1;
+	}
+	return m;
+fail:
+	say("%s", err);
+	report_stream_free(rs);
+	text_out_close(&out, false, err, sizeof(err));
+	return -1;
 }
 
 static int
@@ -1576,6 +1650,23 @@ main_check(int argc, char **argv)
 	files = optind == argc ? stdin_only : argv + optind;
 	if ((p = open_policy(policy, release, &target)) == NULL)
 		return EXIT_ERROR;
+	memset(&ro, 0, sizeof(ro));
+	ro.policy = p;
+	ro.target = release;
+	ro.version = TEARLINE_VERSION;
+	ro.release = &target;
+	ro.mode = mode;
+	ro.strict = strict;
+	ro.notes = notes;
+	/* The review page shows the documents themselves: it holds them all until it is written. */
+	if (format != FORMAT_HTML) {
+		long k = check_streamed(p, &target, files, n, max_document, output, format, color,
+		    &ro, &all, &unreadable);
+
+		if (k >= 0)
+			rc = unreadable > 0 ? EXIT_ERROR : all ? EXIT_OK : EXIT_FAIL;
+		goto done;
+	}
 	if ((in = calloc(n, sizeof(*in))) == NULL || (docs = calloc(n, sizeof(*docs))) == NULL ||
 	    (results = calloc(n, sizeof(*results))) == NULL ||
 	    (rd = calloc(n, sizeof(*rd))) == NULL) {
@@ -1586,14 +1677,6 @@ main_check(int argc, char **argv)
 	    &unreadable);
 	if (m == 0)
 		goto done;
-	memset(&ro, 0, sizeof(ro));
-	ro.policy = p;
-	ro.target = release;
-	ro.version = TEARLINE_VERSION;
-	ro.release = &target;
-	ro.mode = mode;
-	ro.strict = strict;
-	ro.notes = notes;
 	if (write_report(output, format, color, rd, m, &ro) != 0)
 		goto done;
 	rc = unreadable > 0 ? EXIT_ERROR : all ? EXIT_OK : EXIT_FAIL;

@@ -13,6 +13,8 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "textio.h"
+
 static const char *const severity_names[] = { "note", "warning", "error" };
 
 int
@@ -43,43 +45,6 @@ rollup_text(const struct report_options *o, const struct check_result *r, char *
 {
 	if (marking_format(o->policy, &r->rollup, NULL, true, buf, len) < 0)
 		snprintf(buf, len, "%s", o->policy->levels[r->rollup.level].name);
-}
-
-/*
- * Text: one line a finding, "FILE:LINE:COL: severity: rule: message [marking] (lines A-B)", then a
- * summary line a file. Kept portions are listed only with `notes`.
- */
-static void
-write_text(FILE *fp, const struct report_doc *docs, size_t n, const struct report_options *o)
-{
-	static const char *const colour[] = { "\033[32m", "\033[33m", "\033[1;31m" };
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		const struct check_result *r = docs[i].res;
-		char roll[160];
-
-		for (k = 0; k < r->nfindings; k++) {
-			const struct check_finding *f = &r->findings[k];
-
-			if (f->severity == SEVERITY_NOTE && !o->notes)
-				continue;
-			fprintf(fp, "%s:%zu:%zu: %s%s%s: %s: %s", docs[i].name, f->line, f->column,
-			    o->colour ? colour[f->severity] : "", severity_names[f->severity],
-			    o->colour ? "\033[0m" : "", f->rule, f->message);
-			if (f->marking[0] != '\0' && f->decision != NULL)
-				fprintf(fp, " [%s]", f->marking);
-			if (f->decision != NULL && f->end_line > f->line)
-				fprintf(fp, " (lines %zu-%zu)", f->line, f->end_line);
-			fputc('\n', fp);
-		}
-		rollup_text(o, r, roll, sizeof(roll));
-		fprintf(fp, "%s: %zu kept, %zu withheld, %zu error%s, %zu warning%s: %s %s "
-		    "(a release would be marked %s)\n", docs[i].name, r->kept, r->withheld,
-		    r->errors, r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s",
-		    doc_passes(&docs[i], o) ? "releasable to" : "not releasable as it stands to",
-		    o->target, roll);
-	}
 }
 
 /* A JSON string of s, with any byte that is not well-formed UTF-8 turned into '?'. */
@@ -133,72 +98,6 @@ push(json_t *a, json_t *v, bool *ok)
 {
 	if (json_array_append_new(a, v) != 0)
 		*ok = false;
-}
-
-static json_t *
-finding_json(const struct check_finding *f)
-{
-	json_t *j = json_object();
-	bool ok = true;
-
-	put(j, "line", json_integer((json_int_t)f->line), &ok);
-	put(j, "column", json_integer((json_int_t)f->column), &ok);
-	put(j, "end_line", json_integer((json_int_t)f->end_line), &ok);
-	put(j, "severity", json_string(severity_names[f->severity]), &ok);
-	put(j, "rule", json_string(f->rule), &ok);
-	put(j, "decision", f->decision != NULL ? json_string(f->decision) : json_null(), &ok);
-	put(j, "marking", jstr(f->marking), &ok);
-	put(j, "message", jstr(f->message), &ok);
-	if (!ok) {
-		json_decref(j);
-		return NULL;
-	}
-	return j;
-}
-
-/*
- * JSON: the schema is docs/check-report.schema.json, described in tearline(1) under "JSON
- * REPORT". Returns NULL when out of memory.
- */
-static json_t *
-build_json(const struct report_doc *docs, size_t n, const struct report_options *o)
-{
-	json_t *root = json_object(), *files = json_array();
-	bool all = true, ok = true;
-	size_t i, k;
-
-	put(root, "tool", json_string("tearline"), &ok);
-	put(root, "version", jstr(o->version), &ok);
-	put(root, "schema", json_integer(REPORT_SCHEMA_VERSION), &ok);
-	put(root, "target", jstr(o->target), &ok);
-	put(root, "policy", jstr(o->policy->name), &ok);
-	put(root, "strict", json_boolean(o->strict), &ok);
-	for (i = 0; i < n; i++) {
-		const struct check_result *r = docs[i].res;
-		json_t *jf = json_object(), *fs = json_array();
-		char roll[160];
-
-		all = all && doc_passes(&docs[i], o);
-		rollup_text(o, r, roll, sizeof(roll));
-		put(jf, "file", jstr(docs[i].name), &ok);
-		put(jf, "passed", json_boolean(doc_passes(&docs[i], o)), &ok);
-		put(jf, "kept", json_integer((json_int_t)r->kept), &ok);
-		put(jf, "withheld", json_integer((json_int_t)r->withheld), &ok);
-		put(jf, "errors", json_integer((json_int_t)r->errors), &ok);
-		put(jf, "warnings", json_integer((json_int_t)r->warnings), &ok);
-		put(jf, "release_marking", jstr(roll), &ok);
-		for (k = 0; k < r->nfindings; k++)
-			push(fs, finding_json(&r->findings[k]), &ok);
-		put(jf, "findings", fs, &ok);
-		push(files, jf, &ok);
-	}
-	put(root, "passed", json_boolean(all), &ok);
-	put(root, "files", files, &ok);
-	if (!ok) {
-		json_decref(root);
-		return NULL;
-	}
-	return root;
 }
 
 static json_t *
@@ -307,16 +206,206 @@ ordinal_of(json_t *seen, const struct check_finding *f, uint64_t *ordinal)
 }
 
 /*
- * SARIF 2.1.0: one run; every rule in the driver; one result a finding. A kept portion is a
- * result of kind "pass" (level "none"): the review shows why it was kept, and no code-scanning
- * tool raises it as an alert. Returns NULL when out of memory.
+ * The writers of text, JSON and SARIF, as a stream: documents are handed on one at a time, and
+ * each finding is written as it is made. A document's part goes to a spool (`part`) until the
+ * document is done, so that one given up half way leaves nothing; JSON's files go to another
+ * (`files`) until every one is done, since the report's "passed" comes first. What is held is
+ * one finding, the spools' buffers and, for SARIF, a count a rule and marking of the document.
  */
-static json_t *
-build_sarif(const struct report_doc *docs, size_t n, const struct report_options *o)
+struct report_stream {
+	FILE *fp;
+	enum report_format format;
+	const struct report_options *o;
+	struct text_out part, files;
+	const char *name;
+	const struct document *doc;
+	size_t nfiles, nitems, nheld;	/* files written; items written, and of this document */
+	bool all, started;
+	char *uri, *tail;		/* SARIF: the document's URI; the log after its results */
+	json_t *seen;			/* SARIF: ordinals a rule and marking (ordinal_of) */
+	char err[256];
+	struct check_sink sink;
+};
+
+/* Writes s with `indent` spaces after each line break: a value dumped alone, moved in. */
+static void
+put_indented(FILE *fp, const char *s, size_t indent)
 {
-	json_t *rules = json_array(), *results = json_array(), *driver, *run, *log;
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		fwrite(s, 1, (size_t)(nl - s) + 1, fp);
+		fprintf(fp, "%*s", (int)indent, "");
+		s = nl + 1;
+	}
+	fputs(s, fp);
+}
+
+/*
+ * Writes j as jansson writes it at `indent`, as an item of an array (after a comma but the
+ * first). Returns 0, or -1 (j is NULL, or out of memory). Steals j.
+ */
+static int
+put_item(FILE *fp, json_t *j, size_t indent, bool first)
+{
+	char *text = j != NULL ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_ENSURE_ASCII) : NULL;
+
+	json_decref(j);
+	if (text == NULL)
+		return -1;
+	fprintf(fp, "%s\n%*s", first ? "" : ",", (int)indent, "");
+	put_indented(fp, text, indent);
+	free(text);
+	return 0;
+}
+
+/*
+ * Dumps j at `indent` and splits it where the empty array of key `key` is, for the items to go
+ * between: *head is the text up to and with its '[', and the rest starts after its ']'. Returns
+ * the text (freed by the caller), or NULL (out of memory). Steals j. A string of the document
+ * cannot hold the key's quoted form, since jansson escapes every quote inside a string.
+ */
+static char *
+split_at(json_t *j, const char *key, char **rest)
+{
+	char *text = j != NULL ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_ENSURE_ASCII) : NULL, pat[64], *at = NULL, *next;
+
+	json_decref(j);
+	if (text == NULL)
+		return NULL;
+	snprintf(pat, sizeof(pat), "\"%s\": []", key);
+	for (next = text; (next = strstr(next, pat)) != NULL; next++)
+		at = next;
+	if (at == NULL) {
+		free(text);
+		return NULL;
+	}
+	at += strlen(pat) - 1;
+	*at = '\0';
+	*rest = at + 1;
+	return text;
+}
+
+/* Closes the items of an array at `indent` (its key's), as jansson does: "]" alone when empty. */
+static void
+close_items(FILE *fp, size_t n, size_t indent)
+{
+	if (n > 0)
+		fprintf(fp, "\n%*s", (int)indent, "");
+	fputc(']', fp);
+}
+
+static json_t *
+finding_json(const struct check_finding *f)
+{
+	json_t *j = json_object();
 	bool ok = true;
-	size_t i, k;
+
+	put(j, "line", json_integer((json_int_t)f->line), &ok);
+	put(j, "column", json_integer((json_int_t)f->column), &ok);
+	put(j, "end_line", json_integer((json_int_t)f->end_line), &ok);
+	put(j, "severity", json_string(severity_names[f->severity]), &ok);
+	put(j, "rule", json_string(f->rule), &ok);
+	put(j, "decision", f->decision != NULL ? json_string(f->decision) : json_null(), &ok);
+	put(j, "marking", jstr(f->marking), &ok);
+	put(j, "message", jstr(f->message), &ok);
+	if (!ok) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
+/* SARIF: a finding as a result: kind "pass" (level "none") for a kept portion. */
+static json_t *
+result_json(struct report_stream *rs, const struct check_finding *f)
+{
+	bool pass = f->severity == SEVERITY_NOTE;
+	size_t idx;
+	json_t *loc;
+	char print[33];
+	uint64_t ordinal;
+
+	for (idx = 0; check_rules[idx] != NULL; idx++)
+		if (strcmp(check_rules[idx], f->rule) == 0)
+			break;
+	if (ordinal_of(rs->seen, f, &ordinal) != 0)
+		return NULL;
+	fingerprint(rs->name, f, ordinal, print);
+	loc = json_pack("{s:{s:{s:s}, s:{s:I, s:I, s:I}}}", "physicalLocation",
+	    "artifactLocation", "uri", rs->uri, "region",
+	    "startLine", (json_int_t)f->line,
+	    "startColumn", (json_int_t)char_column(rs->doc, f->line, f->column),
+	    "endLine", (json_int_t)f->end_line);
+	return json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s}, s:{s:s?, s:o}}",
+	    "ruleId", f->rule, "ruleIndex", (json_int_t)idx,
+	    "kind", pass ? "pass" : "fail",
+	    "level", pass ? "none" : severity_names[f->severity],
+	    "message", text_obj(f->message), "locations", loc,
+	    "partialFingerprints", "tearlineFinding/v1", print,
+	    "properties", "decision", f->decision, "marking", jstr(f->marking));
+}
+
+/*
+ * Text: one line a finding, "FILE:LINE:COL: severity: rule: message [marking] (lines A-B)"; kept
+ * portions only with `notes`.
+ */
+static void
+finding_text(struct report_stream *rs, const struct check_finding *f)
+{
+	static const char *const colour[] = { "\033[32m", "\033[33m", "\033[1;31m" };
+	const struct report_options *o = rs->o;
+	FILE *fp = rs->part.fp;
+
+	if (f->severity == SEVERITY_NOTE && !o->notes)
+		return;
+	fprintf(fp, "%s:%zu:%zu: %s%s%s: %s: %s", rs->name, f->line, f->column,
+	    o->colour ? colour[f->severity] : "", severity_names[f->severity],
+	    o->colour ? "\033[0m" : "", f->rule, f->message);
+	if (f->marking[0] != '\0' && f->decision != NULL)
+		fprintf(fp, " [%s]", f->marking);
+	if (f->decision != NULL && f->end_line > f->line)
+		fprintf(fp, " (lines %zu-%zu)", f->line, f->end_line);
+	fputc('\n', fp);
+}
+
+/* The check_sink of a stream: a finding into the document's part. */
+static int
+stream_finding(void *ctx, const struct check_finding *f)
+{
+	struct report_stream *rs = ctx;
+	int rc = 0;
+
+	switch (rs->format) {
+	case FORMAT_JSON:
+		rc = put_item(rs->part.fp, finding_json(f), 8, rs->nheld == 0);
+		rs->nheld++;
+		break;
+	case FORMAT_SARIF:
+		rc = put_item(rs->part.fp, result_json(rs, f), 8, rs->nitems + rs->nheld == 0);
+		rs->nheld++;
+		break;
+	default:
+		finding_text(rs, f);
+		break;
+	}
+	if (rc != 0)
+		snprintf(rs->err, sizeof(rs->err), "out of memory writing the report");
+	else if (ferror(rs->part.fp))
+		snprintf(rs->err, sizeof(rs->err), "a temporary file: write error");
+	return rc != 0 || ferror(rs->part.fp) ? -1 : 0;
+}
+
+/* SARIF: the log with no results, split where they go (rs->tail is the rest). */
+static char *
+sarif_head(const struct report_options *o, char **tail)
+{
+	json_t *rules = json_array(), *driver, *run, *log;
+	bool ok = true;
+	size_t i;
+	char *head, *rest;
 
 	for (i = 0; check_rules[i] != NULL; i++) {
 		char full[1024];
@@ -329,55 +418,10 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 		    "help", text_obj(check_rule_help(check_rules[i])),
 		    "defaultConfiguration", "level", check_rule_level(check_rules[i])), &ok);
 	}
-	for (i = 0; i < n; i++) {
-		const struct check_result *r = docs[i].res;
-		char *uri = file_uri(docs[i].name);
-		json_t *seen = json_object();
-
-		if (uri == NULL || seen == NULL) {
-			free(uri);
-			json_decref(seen);
-			ok = false;
-			break;
-		}
-		for (k = 0; k < r->nfindings && ok; k++) {
-			const struct check_finding *f = &r->findings[k];
-			bool pass = f->severity == SEVERITY_NOTE;
-			size_t idx;
-			json_t *loc;
-			char print[33];
-			uint64_t ordinal;
-
-			for (idx = 0; check_rules[idx] != NULL; idx++)
-				if (strcmp(check_rules[idx], f->rule) == 0)
-					break;
-			loc = json_pack("{s:{s:{s:s}, s:{s:I, s:I, s:I}}}", "physicalLocation",
-			    "artifactLocation", "uri", uri, "region",
-			    "startLine", (json_int_t)f->line,
-			    "startColumn", (json_int_t)char_column(docs[i].doc, f->line, f->column),
-			    "endLine", (json_int_t)f->end_line);
-			if (ordinal_of(seen, f, &ordinal) != 0) {
-				json_decref(loc);
-				ok = false;
-				break;
-			}
-			fingerprint(docs[i].name, f, ordinal, print);
-			push(results, json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s}, "
-			    "s:{s:s?, s:o}}",
-			    "ruleId", f->rule, "ruleIndex", (json_int_t)idx,
-			    "kind", pass ? "pass" : "fail",
-			    "level", pass ? "none" : severity_names[f->severity],
-			    "message", text_obj(f->message), "locations", loc,
-			    "partialFingerprints", "tearlineFinding/v1", print,
-			    "properties", "decision", f->decision, "marking", jstr(f->marking)), &ok);
-		}
-		free(uri);
-		json_decref(seen);
-	}
 	driver = json_pack("{s:s, s:o, s:o}", "name", "tearline", "version", jstr(o->version),
 	    "rules", rules);
-	run = json_pack("{s:{s:o}, s:s, s:o, s:{s:o, s:o, s:b}}", "tool", "driver", driver,
-	    "columnKind", "unicodeCodePoints", "results", results, "properties",
+	run = json_pack("{s:{s:o}, s:s, s:[], s:{s:o, s:o, s:b}}", "tool", "driver", driver,
+	    "columnKind", "unicodeCodePoints", "results", "properties",
 	    "target", jstr(o->target), "policy", jstr(o->policy->name), "strict", o->strict);
 	log = json_pack("{s:s, s:s, s:[o]}", "$schema",
 	    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", run);
@@ -385,7 +429,232 @@ build_sarif(const struct report_doc *docs, size_t n, const struct report_options
 		json_decref(log);
 		return NULL;
 	}
-	return log;
+	if ((head = split_at(log, "results", &rest)) == NULL)
+		return NULL;
+	if ((*tail = strdup(rest)) == NULL) {
+		free(head);
+		return NULL;
+	}
+	return head;
+}
+
+struct report_stream *
+report_begin(FILE *fp, enum report_format f, const struct report_options *o, char *err,
+    size_t errlen)
+{
+	struct report_stream *rs = calloc(1, sizeof(*rs));
+
+	if (rs == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	rs->fp = fp;
+	rs->format = f;
+	rs->o = o;
+	rs->all = true;
+	rs->sink.finding = stream_finding;
+	rs->sink.ctx = rs;
+	rs->sink.err = rs->err;
+	if (text_spool_open(&rs->part, err, errlen) != 0 ||
+	    (f == FORMAT_JSON && text_spool_open(&rs->files, err, errlen) != 0)) {
+		report_stream_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+int
+report_doc_begin(struct report_stream *rs, const char *name, const struct document *d,
+    char *err, size_t errlen)
+{
+	rs->name = name;
+	rs->doc = d;
+	rs->nheld = 0;
+	rs->err[0] = '\0';
+	if (text_spool_reset(&rs->part, err, errlen) != 0)
+		return -1;
+	if (rs->format == FORMAT_SARIF) {
+		free(rs->uri);
+		json_decref(rs->seen);
+		rs->seen = json_object();
+		if ((rs->uri = file_uri(name)) == NULL || rs->seen == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const struct check_sink *
+report_sink(struct report_stream *rs)
+{
+	return &rs->sink;
+}
+
+/* Copies the document's part into out (a spool or the report). Returns 0, or -1 with err. */
+static int
+copy_part(struct report_stream *rs, FILE *out, char *err, size_t errlen)
+{
+	struct text_out to = { .fp = out };
+
+	if (text_spool_copy(&rs->part, &to, err, errlen) != 0)
+		return -1;
+	if (to.err != 0) {
+		snprintf(err, errlen, "cannot write the report: %s", strerror(to.err));
+		return -1;
+	}
+	return 0;
+}
+
+/* JSON: the file's object, its findings from the part, into the files' spool. */
+static int
+json_file(struct report_stream *rs, const struct check_result *r, bool passed, const char *roll,
+    char *err, size_t errlen)
+{
+	json_t *jf = json_object();
+	bool ok = true;
+	char *head, *rest;
+	FILE *fp = rs->files.fp;
+
+	put(jf, "file", jstr(rs->name), &ok);
+	put(jf, "passed", json_boolean(passed), &ok);
+	put(jf, "kept", json_integer((json_int_t)r->kept), &ok);
+	put(jf, "withheld", json_integer((json_int_t)r->withheld), &ok);
+	put(jf, "errors", json_integer((json_int_t)r->errors), &ok);
+	put(jf, "warnings", json_integer((json_int_t)r->warnings), &ok);
+	put(jf, "release_marking", jstr(roll), &ok);
+	put(jf, "findings", json_array(), &ok);
+	if (!ok || (head = split_at(jf, "findings", &rest)) == NULL) {
+		if (ok)
+			jf = NULL;
+		json_decref(jf);
+		snprintf(err, errlen, "out of memory writing the report");
+		return -1;
+	}
+	fprintf(fp, "%s\n    ", rs->nfiles == 0 ? "" : ",");
+	put_indented(fp, head, 4);
+	if (copy_part(rs, fp, err, errlen) != 0) {
+		free(head);
+		return -1;
+	}
+	close_items(fp, rs->nheld, 6);
+	put_indented(fp, rest, 4);
+	free(head);
+	return 0;
+}
+
+int
+report_doc_end(struct report_stream *rs, const struct check_result *r, char *err, size_t errlen)
+{
+	const struct report_options *o = rs->o;
+	bool passed = check_passes(r, o->strict);
+	char roll[160];
+
+	rs->all = rs->all && passed;
+	rollup_text(o, r, roll, sizeof(roll));
+	switch (rs->format) {
+	case FORMAT_JSON:
+		if (json_file(rs, r, passed, roll, err, errlen) != 0)
+			return -1;
+		break;
+	case FORMAT_SARIF:
+		if (!rs->started) {
+			char *head = sarif_head(o, &rs->tail);
+
+			if (head == NULL) {
+				snprintf(err, errlen, "out of memory writing the report");
+				return -1;
+			}
+			fputs(head, rs->fp);
+			free(head);
+			rs->started = true;
+		}
+		if (copy_part(rs, rs->fp, err, errlen) != 0)
+			return -1;
+		rs->nitems += rs->nheld;
+		break;
+	default:
+		fprintf(rs->part.fp, "%s: %zu kept, %zu withheld, %zu error%s, %zu warning%s: %s %s "
+		    "(a release would be marked %s)\n", rs->name, r->kept, r->withheld,
+		    r->errors, r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s",
+		    passed ? "releasable to" : "not releasable as it stands to", o->target, roll);
+		if (copy_part(rs, rs->fp, err, errlen) != 0)
+			return -1;
+		break;
+	}
+	rs->nfiles++;
+	return 0;
+}
+
+/* JSON: the report's head, "passed" and the files' spool. Returns 0, or -1 with err. */
+static int
+json_end(struct report_stream *rs, char *err, size_t errlen)
+{
+	const struct report_options *o = rs->o;
+	json_t *root = json_object();
+	bool ok = true;
+	char *head, *rest;
+	struct text_out to = { .fp = rs->fp };
+
+	put(root, "tool", json_string("tearline"), &ok);
+	put(root, "version", jstr(o->version), &ok);
+	put(root, "schema", json_integer(REPORT_SCHEMA_VERSION), &ok);
+	put(root, "target", jstr(o->target), &ok);
+	put(root, "policy", jstr(o->policy->name), &ok);
+	put(root, "strict", json_boolean(o->strict), &ok);
+	put(root, "passed", json_boolean(rs->all), &ok);
+	put(root, "files", json_array(), &ok);
+	if (!ok || (head = split_at(root, "files", &rest)) == NULL) {
+		if (ok)
+			root = NULL;
+		json_decref(root);
+		snprintf(err, errlen, "out of memory writing the report");
+		return -1;
+	}
+	fputs(head, rs->fp);
+	if (text_spool_copy(&rs->files, &to, err, errlen) != 0) {
+		free(head);
+		return -1;
+	}
+	close_items(rs->fp, rs->nfiles, 2);
+	fputs(rest, rs->fp);
+	fputc('\n', rs->fp);
+	free(head);
+	return 0;
+}
+
+int
+report_end(struct report_stream *rs, char *err, size_t errlen)
+{
+	if (rs->format == FORMAT_JSON && json_end(rs, err, errlen) != 0)
+		return -1;
+	if (rs->format == FORMAT_SARIF && rs->started) {
+		close_items(rs->fp, rs->nitems, 6);
+		fputs(rs->tail, rs->fp);
+		fputc('\n', rs->fp);
+	}
+	/*
+	 * A report cut short is no report, whatever the documents' verdict: the caller must exit
+	 * with an error, not with "did not pass", so the write is checked here.
+	 */
+	if (fflush(rs->fp) != 0 || ferror(rs->fp)) {
+		snprintf(err, errlen, "cannot write the report: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void
+report_stream_free(struct report_stream *rs)
+{
+	if (rs == NULL)
+		return;
+	text_spool_close(&rs->part);
+	text_spool_close(&rs->files);
+	free(rs->uri);
+	free(rs->tail);
+	json_decref(rs->seen);
+	free(rs);
 }
 
 static void
@@ -768,44 +1037,48 @@ write_html(FILE *fp, const struct report_doc *docs, size_t n, const struct repor
 	return 0;
 }
 
+/* Hands a stored result's findings to a stream, as check_document hands them. */
+static int
+replay_findings(struct report_stream *rs, const struct report_doc *doc, char *err,
+    size_t errlen)
+{
+	size_t k;
+
+	if (report_doc_begin(rs, doc->name, doc->doc, err, errlen) != 0)
+		return -1;
+	for (k = 0; k < doc->res->nfindings; k++)
+		if (stream_finding(rs, &doc->res->findings[k]) != 0) {
+			snprintf(err, errlen, "%s", rs->err);
+			return -1;
+		}
+	return report_doc_end(rs, doc->res, err, errlen);
+}
+
 int
 report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size_t n,
     const struct report_options *o, char *err, size_t errlen)
 {
-	json_t *j;
+	struct report_stream *rs;
+	size_t i;
 	int rc = 0;
 
-	switch (f) {
-	case FORMAT_TEXT:
-		write_text(fp, docs, n, o);
-		break;
-	case FORMAT_HTML:
+	if (f == FORMAT_HTML) {
 		if (write_html(fp, docs, n, o) != 0) {
 			snprintf(err, errlen, "out of memory writing the review page");
 			return -1;
 		}
-		break;
-	case FORMAT_JSON:
-	case FORMAT_SARIF:
-	default:
-		j = f == FORMAT_JSON ? build_json(docs, n, o) : build_sarif(docs, n, o);
-		if (j == NULL) {
-			snprintf(err, errlen, "out of memory building the report");
+		if (fflush(fp) != 0 || ferror(fp)) {
+			snprintf(err, errlen, "cannot write the report: %s", strerror(errno));
 			return -1;
 		}
-		rc = json_dumpf(j, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-		json_decref(j);
-		if (rc == 0)
-			fputc('\n', fp);
-		break;
+		return 0;
 	}
-	/*
-	 * A report cut short is no report, whatever the documents' verdict: the caller must exit
-	 * with an error, not with "did not pass", so the write is checked here.
-	 */
-	if (rc != 0 || fflush(fp) != 0 || ferror(fp)) {
-		snprintf(err, errlen, "cannot write the report: %s", strerror(errno));
+	if ((rs = report_begin(fp, f, o, err, errlen)) == NULL)
 		return -1;
-	}
-	return 0;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = replay_findings(rs, &docs[i], err, errlen);
+	if (rc == 0)
+		rc = report_end(rs, err, errlen);
+	report_stream_free(rs);
+	return rc;
 }

@@ -54,4 +54,29 @@ int report_format_parse(const char *s, enum report_format *f);
 int report_write(FILE *fp, enum report_format f, const struct report_doc *docs, size_t n,
     const struct report_options *o, char *err, size_t errlen);
 
+/*
+ * A report written as documents are checked (text, JSON or SARIF; not HTML, whose page shows the
+ * documents themselves): report_begin; for each document report_doc_begin, check_document with
+ * report_sink, and report_doc_end (or, when the check failed, nothing more: the next
+ * report_doc_begin forgets what it wrote); then report_end, and report_stream_free. A document's
+ * findings are written as they are made, to a temporary file until the document is done, so a
+ * report holds no more than one finding, whatever the number and size of the documents. Each
+ * returns 0 (report_begin the stream), or -1 (NULL) with a message in err.
+ */
+struct report_stream;
+
+struct report_stream *report_begin(FILE *fp, enum report_format f,
+    const struct report_options *o, char *err, size_t errlen);
+int report_doc_begin(struct report_stream *rs, const char *name, const struct document *d,
+    char *err, size_t errlen);
+const struct check_sink *report_sink(struct report_stream *rs);
+int report_doc_end(struct report_stream *rs, const struct check_result *res, char *err,
+    size_t errlen);
+
+/* Finishes the report and flushes it; a write error is reported here, as report_write does. */
+int report_end(struct report_stream *rs, char *err, size_t errlen);
+
+/* Frees a stream; accepts NULL. */
+void report_stream_free(struct report_stream *rs);
+
 #endif

@@ -361,6 +361,18 @@ text_spool_copy(struct text_out *spool, struct text_out *out, char *err, size_t 
 	return 0;
 }
 
+int
+text_spool_reset(struct text_out *spool, char *err, size_t errlen)
+{
+	if (fflush(spool->fp) != 0 || ftruncate(fileno(spool->fp), 0) != 0 ||
+	    fseek(spool->fp, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "a temporary file: %s", strerror(errno));
+		return -1;
+	}
+	spool->written = 0;
+	return 0;
+}
+
 void
 text_spool_close(struct text_out *spool)
 {

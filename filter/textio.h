@@ -110,6 +110,9 @@ int text_spool_open(struct text_out *o, char *err, size_t errlen);
  */
 int text_spool_copy(struct text_out *spool, struct text_out *out, char *err, size_t errlen);
 
+/* Empties a spool, to be written again from its start. Returns 0, or -1 with err. */
+int text_spool_reset(struct text_out *spool, char *err, size_t errlen);
+
 /* Closes a spool; accepts one never opened or closed already. */
 void text_spool_close(struct text_out *spool);
 

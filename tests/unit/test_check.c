@@ -33,7 +33,7 @@ check(const struct policy *p, const char *text, const char *target, struct docum
 		fail_msg("%s", err);
 	if (document_parse(p, text, strlen(text), "t", d, err, sizeof(err)) != 0)
 		fail_msg("document_parse: %s", err);
-	if (check_document(p, d, &t, res, err, sizeof(err)) != 0)
+	if (check_document(p, d, &t, NULL, res, err, sizeof(err)) != 0)
 		fail_msg("check_document: %s", err);
 }
 

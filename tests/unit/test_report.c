@@ -45,7 +45,7 @@ setup(void **state)
 	    marking_parse_target(fx->p, "UNCLASSIFIED", &fx->target, err, sizeof(err)) != 0 ||
 	    document_parse(fx->p, FIXTURE_CABLE, strlen(FIXTURE_CABLE), "cable.txt", &fx->d, err,
 	    sizeof(err)) != 0 ||
-	    check_document(fx->p, &fx->d, &fx->target, &fx->res, err, sizeof(err)) != 0)
+	    check_document(fx->p, &fx->d, &fx->target, NULL, &fx->res, err, sizeof(err)) != 0)
 		return -1;
 	fx->rd.name = "cable.txt";
 	fx->rd.doc = &fx->d;
@@ -137,6 +137,47 @@ test_text(void **state)
 	fx->o.colour = fx->o.notes = false;
 }
 
+/*
+ * A report streamed as check_document makes the findings is the report of the stored findings,
+ * in every format but HTML; a document given up half way (its check begun, never ended) leaves
+ * nothing in it.
+ */
+static void
+test_stream(void **state)
+{
+	static const enum report_format formats[] = { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+	struct fixture *fx = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		char *want = report_of(fx, formats[i]), *buf = NULL, err[256];
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+		struct report_stream *rs = report_begin(fp, formats[i], &fx->o, err, sizeof(err));
+		struct check_result res;
+
+		assert_non_null(rs);
+		/* A document given up: its findings are forgotten by the next one's start. */
+		assert_int_equal(report_doc_begin(rs, "cable.txt", &fx->d, err, sizeof(err)), 0);
+		assert_int_equal(check_document(fx->p, &fx->d, &fx->target, report_sink(rs), &res,
+		    err, sizeof(err)), 0);
+		check_result_free(&res);
+		assert_int_equal(report_doc_begin(rs, "cable.txt", &fx->d, err, sizeof(err)), 0);
+		assert_int_equal(check_document(fx->p, &fx->d, &fx->target, report_sink(rs), &res,
+		    err, sizeof(err)), 0);
+		assert_null(res.findings);
+		assert_int_equal(res.errors, fx->res.errors);
+		assert_int_equal(report_doc_end(rs, &res, err, sizeof(err)), 0);
+		assert_int_equal(report_end(rs, err, sizeof(err)), 0);
+		report_stream_free(rs);
+		check_result_free(&res);
+		fclose(fp);
+		assert_string_equal(buf, want);
+		free(buf);
+		free(want);
+	}
+}
+
 /* JSON: the schema version, the file, its counts, and every finding with its fields. */
 static void
 test_json(void **state)
@@ -221,6 +262,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_stream),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_sarif),
 		cmocka_unit_test(test_html),
