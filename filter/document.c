@@ -1775,7 +1775,7 @@ banner_covers(const struct policy *p, const struct document *d, const struct mar
 	if (!d->has_banner)
 		return false;
 	marking_join(p, &d->banner, m, &j);
-	return marking_identical(&j, &d->banner);
+	return marking_equal(p, &j, &d->banner);
 }
 
 static int
@@ -5330,6 +5330,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 	while (pos < n) {
 		struct fold f;
 		size_t k, next, limit;
+		uint64_t bits;
 		bool lower;
 
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
@@ -5339,6 +5340,14 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 		/* With `head`, what stands first (after a mark at the line's head) is at a head too. */
 		for (first = 0; first < f.len && f.text[first] == ' '; first++)
 			continue;
+		/* A control of NOFORN's kind named in capitals anywhere (reading_capital_controls). */
+		if ((bits = reading_capital_controls(p, f.text, limit)) != 0) {
+			struct marking one;
+
+			marking_init(&one);
+			marking_add_controls(p, &one, bits);
+			add_found(p, m, &found, &one);
+		}
 		for (k = 0; k < limit; k++) {
 			struct marking one;
 			struct group g;

@@ -520,8 +520,28 @@ fold_source_end(const struct fold *f, size_t k)
 	return at + decode(f->src + at, f->consumed - at, f->latin1, &cp);
 }
 
-size_t
-fold_ascii(const struct fold *f, char *out)
+/*
+ * The ASCII letter that letter cp is written on with accents (its canonical decomposition's
+ * first character), in its case; or 0.
+ */
+static char
+ascii_base(int32_t cp)
+{
+	utf8proc_int32_t out[8];
+	utf8proc_ssize_t m;
+	int bc = 0;
+
+	if (cp < 0xC0 || cp > 0x24F)
+		return 0;
+	m = utf8proc_decompose_char(cp, out, 8, UTF8PROC_DECOMPOSE, &bc);
+	if (m < 2 || out[0] >= 0x80 || !isalpha((int)out[0]))
+		return 0;
+	return (char)out[0];
+}
+
+/* fold_ascii, and with `bare` fold_ascii_bare. */
+static size_t
+ascii_of(const struct fold *f, char *out, bool bare)
 {
 	size_t i = 0, k = 0;
 
@@ -529,6 +549,7 @@ fold_ascii(const struct fold *f, char *out)
 		unsigned char c = (unsigned char)f->text[i];
 		int32_t cp;
 		size_t len;
+		char base;
 
 		if (c < 0x80) {
 			out[k++] = (char)c;
@@ -538,6 +559,20 @@ fold_ascii(const struct fold *f, char *out)
 		len = fold_utf8_char(f->text + i, f->len - i, &cp);
 		if (cp < 0) {
 			out[k++] = '?';
+			i += len;
+			continue;
+		}
+		/*
+		 * Bare: a Latin letter with an accent is its letter ("TRÈS" is "TRES", "Ś" is
+		 * "S"), composed or followed by the accent (which the fold's NFKC leaves apart).
+		 */
+		if (bare && (base = ascii_base(cp)) != 0) {
+			out[k++] = base;
+			i += len;
+			continue;
+		}
+		if (bare && k > 0 && isalpha((unsigned char)out[k - 1]) &&
+		    utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) {
 			i += len;
 			continue;
 		}
@@ -557,6 +592,18 @@ fold_ascii(const struct fold *f, char *out)
 	}
 	out[k] = '\0';
 	return k;
+}
+
+size_t
+fold_ascii(const struct fold *f, char *out)
+{
+	return ascii_of(f, out, false);
+}
+
+size_t
+fold_ascii_bare(const struct fold *f, char *out)
+{
+	return ascii_of(f, out, true);
 }
 
 bool

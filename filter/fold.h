@@ -73,6 +73,13 @@ bool fold_utf8_valid(const char *s, size_t n);
 size_t fold_ascii(const struct fold *f, char *out);
 
 /*
+ * As fold_ascii, with a Latin letter with accents written as its letter ("TRÈS" is "TRES", "Ś"
+ * is "S"): a reading that may only raise (a level word in another language) reads it so; one
+ * that could lower ("(Û)" is no proven "(U)") must not.
+ */
+size_t fold_ascii_bare(const struct fold *f, char *out);
+
+/*
  * Whether byte k of f's text begins a symbol that may stand as a bullet: a dash, '*', '+', '~',
  * '=', '>', or a character that is punctuation or a symbol and no letter, digit, bracket or
  * quotation mark ("•", "►", "■", "§").

@@ -2021,6 +2021,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 {
 	char s[FOLD_MAX + 1];
 	size_t n, k, words = 0;
+	bool unreadable;
 
 	if (class_line(p, f, wrapped, m))
 		return true;
@@ -2031,10 +2032,17 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		if (is_alnum(f->text[k]) && (k == 0 || !is_alnum(f->text[k - 1])) &&
 		    ++words > SHORT_LEVEL_WORDS)
 			return false;
+	/*
+	 * A line with a letter that cannot be read is read with accents dropped ("TRÈS SECRET",
+	 * "ÉTAT-MAJOR SECRET"), but only to raise: one that would read as the lowest level with
+	 * nothing unknown ("ÛNCLASSIFIED") is not read so.
+	 */
 	n = fold_ascii(f, s);
-	if (n == 0 || n > 80 || memchr(s, '?', n) != NULL || authority_words(s, n))
+	if ((unreadable = memchr(s, '?', n) != NULL))
+		n = fold_ascii_bare(f, s);
+	if (n == 0 || n > 80 || authority_words(s, n) || !short_level_line(p, s, n, m))
 		return false;
-	return short_level_line(p, s, n, m);
+	return !unreadable || m->level > 0 || m->unknown;
 }
 
 static bool class_line_read(const struct policy *p, const struct fold *f, bool wrapped,
@@ -2458,18 +2466,46 @@ control_label(const struct policy *p, const char *s, size_t n)
 }
 
 uint64_t
+reading_capital_controls(const struct policy *p, const char *s, size_t n)
+{
+	uint64_t bits = 0;
+	size_t k = 0, j = 0;
+	int depth = 0;
+	struct word wd;
+
+	while (next_word(s, n, &k, &wd)) {
+		size_t at = wd.start;
+		int c;
+
+		/* Outside brackets: a mark's controls ("(C/NOFORN)") are its portion's. */
+		for (; j < wd.start; j++)
+			depth += is_open(s[j]) ? 1 : is_close(s[j]) && depth > 0 ? -1 : 0;
+		if (depth > 0 || wd.letters < 5 ||
+		    !reading_capitals(s + wd.start, wd.end - wd.start) ||
+		    (c = control_run(p, s, n, &at)) < 0 ||
+		    p->controls[c].kind != CONTROL_NOFORN || at != wd.end ||
+		    strlen(p->controls[c].name) != wd.end - wd.start ||
+		    strncmp(p->controls[c].name, s + wd.start, wd.end - wd.start) != 0)
+			continue;
+		bits |= (uint64_t)1 << c;
+		k = at;
+	}
+	return bits;
+}
+
+uint64_t
 reading_named_controls(const struct policy *p, const struct fold *f)
 {
 	const char *s = f->text;
 	size_t n = f->len, k, depth = 0;
-	uint64_t bits = 0;
+	uint64_t bits = reading_capital_controls(p, s, n), label;
 	struct word wd;
 	char plain[101];
 
 	if (n > 100 || f->exotic)
-		return 0;
-	if ((bits = control_label(p, s, n)) != 0)
 		return bits;
+	if ((label = control_label(p, s, n)) != 0)
+		return bits | label;
 	/*
 	 * A group in brackets that is nothing but controls, in any case, names them wherever it
 	 * stands ("Unclassified (For Official Use Only)", "Source details (NOFORN DISSEM)").

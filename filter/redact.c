@@ -520,24 +520,45 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 
 /*
  * How much of a withheld portion's first line is copied before its placeholder: its label, when
- * it is plain (plain_bytes) and names a paragraph as labels do, with at most two runs of
- * letters ("4.a.", "B. ii)", "SUBJECT:"). Labels strung on ("W. A. L. R. U. S.") are read as
- * labels, but spell what a paragraph number never does, and are left out.
+ * it is plain (plain_bytes) and is written as paragraph numbers, letters, bullets and headings
+ * are: at most three runs of letters and digits, two of each kind, a run of digits of at most
+ * three, of letters at most four ("4.a.", "¶11.", "B. ii)", "3.1.", "- "), or the subject's
+ * label (`subject`: "SUBJECT:"); of signs only those of labels (". ( ) : * | # >" and a hyphen
+ * not between two of them). The reader takes more as labels ("W. A. L. R. U. S.", "7 495 123
+ * 4567", "10.44.7.19", "123-45-6789"), to find the mark after them, but those say what no
+ * paragraph number does, and are left out.
  */
 static size_t
-label_kept(const struct document *d, const struct doc_line *ln, size_t label_end)
+label_kept(const struct document *d, const struct doc_line *ln, size_t label_end, bool subject)
 {
 	const char *s = d->data + ln->off;
-	size_t i = 0, runs = 0, run;
+	size_t i, run = 0, runs = 0, digit_runs = 0, letter_runs = 0;
+	bool digits = false;
 
 	if (!plain_bytes(s, label_end, ln->latin1, true))
 		return 0;
-	while (i < label_end) {
-		for (run = 0; i < label_end && isalpha((unsigned char)s[i]); i++)
+	for (i = 0; i <= label_end; i++) {
+		unsigned char c = i < label_end ? (unsigned char)s[i] : ' ';
+		bool alnum = isalnum(c) != 0;
+
+		if (run > 0 && (!alnum || (isdigit(c) != 0) != digits)) {
+			/* A run ends. */
+			if (digits ? run > 3 || ++digit_runs > 2 :
+			    (run > 4 && !(subject && runs == 0 && run <= 7)) || ++letter_runs > 2)
+				return 0;
+			if (++runs > 3)
+				return 0;
+			run = 0;
+		}
+		if (alnum) {
+			digits = isdigit(c) != 0;
 			run++;
-		if (run > 0 && ++runs > 2)
+		} else if (c < 0x80 && c != ' ' && c != '\t' && strchr(".():*|#>-", c) == NULL) {
 			return 0;
-		i += run == 0;
+		} else if (c == '-' && i > 0 && i + 1 < label_end &&
+		    isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1])) {
+			return 0;
+		}
 	}
 	return label_end;
 }
@@ -618,7 +639,7 @@ render_placeholder(struct writer *w, const struct policy *p, const struct docume
 {
 	const struct doc_line *ln = doc_line(d, pt->first);
 	const char *ph = p->placeholder, *at;
-	size_t label = label_kept(d, ln, pt->label_end);
+	size_t label = label_kept(d, ln, pt->label_end, pt->subject);
 
 	put(w, d->data + ln->off, label);
 	if (label > 0)
@@ -795,7 +816,7 @@ render_withheld(struct writer *w, const struct policy *p, const struct document 
 			put_blank(w, d, ln);
 		else
 			render_blackout(w, d, ln,
-			    i == pt->first ? label_kept(d, ln, pt->label_end) : 0);
+			    i == pt->first ? label_kept(d, ln, pt->label_end, pt->subject) : 0);
 	}
 }
 

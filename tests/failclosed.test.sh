@@ -590,6 +590,14 @@ redteam redteam22
 #     heading of text to every policy but nato's.
 redteam redteam23
 
+# 44. A twenty-fourth round, tests/data/redteam24/ (on round 23's fixes): digits and signs before
+#     a withheld mark copied as its label (a phone number, an address, "123-45-6789"); a level
+#     line with an accent ("TRÈS SECRET": the fold left the accent apart and the line unread) or
+#     of a national scheme ("GEHEIM", "DIFFUSION RESTREINTE") over unmarked text; a restrictive
+#     control named in capitals among other words ("Caveat: NOFORN (per originator)", "the
+#     Director as ORCON material").
+redteam redteam24
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
