@@ -3,7 +3,8 @@
 # make bench, memory: peak resident size (GNU time's %M) of a release at UNCLASSIFIED, audit off
 # and on, to a file, for the shapes of document that once needed 13 to 41 times their size (20 MB
 # each) and for the cable corpus of run.sh (x16.txt, when it has been built), beside the bound of
-# issue 13: twice the document and 16 MiB. Run alone: sh bench/memory.sh. Nothing here is a test.
+# issue 13: twice the document and 16 MiB; then of `check` in each report format on five of them.
+# Run alone: sh bench/memory.sh. Nothing here is a test.
 set -eu
 cd "$(dirname "$0")/.."
 W=bench/work
@@ -55,5 +56,23 @@ for doc in mem-blank mem-short mem-alternating mem-banners mem-dashes mem-marks 
 	    split(ms, t, "/")
 	    printf "%-34s %8.1f %10.1f MB %10.1f MB %7.1f MB %4.1f/%4.1f\n", d, s / 1e6, off / 1024,
 	    on / 1024, (2 * s + 16 * 1048576) / 1048576, t[1] / 1000, t[2] / 1000 }'
+done
+
+echo
+echo "memory: peak RSS, check --release UNCLASSIFIED, each report format to a file"
+printf '%-34s %8s %10s %10s %10s %10s\n' document "MB" "text" "json" "sarif" "bound"
+for doc in mem-blank mem-short mem-alternating mem-dashes mem-lists; do
+	f=$W/$doc.txt
+	[ -f "$f" ] || continue
+	size=$(wc -c < "$f")
+	set --
+	for format in text json sarif; do
+		/usr/bin/time -f %M -o "$W/t" $T check --release UNCLASSIFIED --format "$format" \
+		    -o "$W/mem.out" "$f" || [ $? -eq 1 ]
+		set -- "$@" "$(cat "$W/t")"
+	done
+	awk -v d="${doc#mem-}" -v s="$size" -v a="$1" -v b="$2" -v c="$3" 'BEGIN {
+	    printf "%-34s %8.1f %7.1f MB %7.1f MB %7.1f MB %7.1f MB\n", d, s / 1e6, a / 1024,
+	    b / 1024, c / 1024, (2 * s + 16 * 1048576) / 1048576 }'
 done
 rm -f "$W/mem.audit" "$W/mem.out" "$W/t" "$W"/mem-*.txt

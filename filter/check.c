@@ -86,27 +86,39 @@ check_rule_level(const char *rule)
 }
 
 /*
- * Where findings go as they are made. With a sink, one finding is held (`pending`) until the
- * next is begun or the check ends, since its maker fills it in after add returns; without one,
- * every finding is kept in res->findings.
+ * Where findings go as they are made: into res->findings, and with a sink on to it once each is
+ * whole (flush), which is when its portion is done, since the decision spans the portion's lines
+ * and a streamed document's are known only once read. `d` is the document as the check sees it;
+ * `spans` are the findings of the open portion whose end_line is its last text line's.
  */
 struct adder {
 	struct check_result *res;
+	const struct document *d;
 	const struct check_sink *sink;
-	struct check_finding pending;
-	bool held;
 	size_t cap;
+	size_t spans[4], nspans;
 	bool nomem, stopped;
 };
 
-/* Hands the finding held to the sink. Returns 0, or -1 when the sink stopped the check. */
-static int
-hand_on(struct adder *a)
+/*
+ * A finding's byte column as a column in Unicode code points: a UTF-8 document counts the bytes
+ * that start a character; any other is read as Latin-1, a byte each. The line is in the window
+ * when its findings are made (a streamed document's banner: lint_banner gives it).
+ */
+static size_t
+char_column(const struct document *d, size_t line, size_t column)
 {
-	if (a->held && !a->stopped && a->sink->finding(a->sink->ctx, &a->pending) != 0)
-		a->stopped = true;
-	a->held = false;
-	return a->stopped ? -1 : 0;
+	const char *s;
+	size_t i, c = 1;
+
+	if (!d->utf8 || line == 0 || line > d->nlines ||
+	    line - 1 - d->line_base >= d->line_top - d->line_base)
+		return column;
+	s = d->data + doc_line(d, line - 1)->off;
+	for (i = 0; i + 1 < column && i < doc_line(d, line - 1)->len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
 }
 
 static struct check_finding *
@@ -117,37 +129,63 @@ add(struct adder *a, enum check_severity sev, const char *rule, size_t line, siz
 
 	if (a->nomem || a->stopped)
 		return NULL;
-	if (a->sink != NULL) {
-		if (hand_on(a) != 0)
-			return NULL;
-		f = &a->pending;
-		a->held = true;
-	} else {
-		if (r->nfindings == a->cap) {
-			size_t ncap = a->cap == 0 ? 32 : a->cap * 2;
-			struct check_finding *bigger = realloc(r->findings,
-			    ncap * sizeof(*bigger));
+	if (r->nfindings == a->cap) {
+		size_t ncap = a->cap == 0 ? 32 : a->cap * 2;
+		struct check_finding *bigger = realloc(r->findings, ncap * sizeof(*bigger));
 
-			if (bigger == NULL) {
-				a->nomem = true;
-				return NULL;
-			}
-			r->findings = bigger;
-			a->cap = ncap;
+		if (bigger == NULL) {
+			a->nomem = true;
+			return NULL;
 		}
-		f = &r->findings[r->nfindings++];
+		r->findings = bigger;
+		a->cap = ncap;
 	}
+	f = &r->findings[r->nfindings++];
 	memset(f, 0, sizeof(*f));
 	f->severity = sev;
 	f->rule = rule;
 	f->line = f->end_line = line;
 	f->column = column;
+	f->char_column = char_column(a->d, line, column);
 	f->portion = DOC_NONE;
 	if (sev == SEVERITY_ERROR)
 		r->errors++;
 	else if (sev == SEVERITY_WARNING)
 		r->warnings++;
 	return f;
+}
+
+/* Finding f (just added) ends where its portion's text does (flush sets it). */
+static void
+spans(struct adder *a, const struct check_finding *f)
+{
+	if (a->nspans < sizeof(a->spans) / sizeof(a->spans[0]))
+		a->spans[a->nspans++] = (size_t)(f - a->res->findings);
+}
+
+/*
+ * The findings made so far are whole: those that span their portion end at its last text line
+ * (0-based `last`; DOC_NONE with none open). With a sink they are handed on and forgotten.
+ * Returns 0, or -1 when the sink stopped the check.
+ */
+static int
+flush(struct adder *a, size_t last)
+{
+	struct check_result *r = a->res;
+	size_t k;
+
+	for (k = 0; k < a->nspans; k++)
+		r->findings[a->spans[k]].end_line = last + 1;
+	a->nspans = 0;
+	if (a->sink == NULL || a->stopped)
+		return a->stopped ? -1 : 0;
+	for (k = 0; k < r->nfindings; k++)
+		if (a->sink->finding(a->sink->ctx, &r->findings[k]) != 0) {
+			a->stopped = true;
+			break;
+		}
+	r->nfindings = 0;
+	return a->stopped ? -1 : 0;
 }
 
 /*
@@ -286,19 +324,11 @@ format_marking(const struct policy *p, const struct marking *m, char *buf, size_
 		snprintf(buf, buflen, "%s", p->levels[m->level].name);
 }
 
-/* The line index of the first banner, or DOC_NONE. */
-static size_t
-banner_line(const struct document *d)
-{
-	size_t i;
+/* Where the first banner stands: its line (DOC_NONE: none), its column in bytes and code points. */
+struct banner_at {
+	size_t line, column, char_column;
+};
 
-	if (!d->has_banner)
-		return DOC_NONE;
-	for (i = 0; i < d->nlines; i++)
-		if (doc_line(d, i)->kind == LINE_BANNER)
-			return i;
-	return DOC_NONE;
-}
 
 /*
  * The first banner, with a NOFORN caption, against the roll-up of every portion: any difference
@@ -309,20 +339,19 @@ banner_line(const struct document *d)
  */
 static void
 lint_banner(struct adder *a, const struct policy *p, const struct document *d,
-    const struct marking *all, bool none, bool unknown)
+    const struct banner_at *at, const struct marking *all, bool none, bool unknown)
 {
 	struct check_finding *f;
 	struct marking bm;
 	char b[160], r[160];
-	size_t i;
 	bool captioned;
 
-	if ((i = banner_line(d)) == DOC_NONE || d->banner.unknown)
+	if (at->line == DOC_NONE || d->banner.unknown)
 		return;
 	if (d->banner.fd_conflict) {
-		if ((f = add(a, SEVERITY_ERROR, "noforn-with-rel", i + 1,
-		    doc_line(d, i)->span_start + 1)) == NULL)
+		if ((f = add(a, SEVERITY_ERROR, "noforn-with-rel", at->line + 1, at->column)) == NULL)
 			return;
+		f->char_column = at->char_column;
 		snprintf(f->message, sizeof(f->message), "the banner carries NOFORN with REL TO, "
 		    "or REL TO twice: malformed, and the unmarked text under it is withheld "
 		    "everywhere");
@@ -336,9 +365,9 @@ lint_banner(struct adder *a, const struct policy *p, const struct document *d,
 		bm.fd = FD_NOFORN;
 	if (marking_states(p, &bm, all))
 		return;
-	if ((f = add(a, SEVERITY_WARNING, "banner-mismatch", i + 1,
-	    doc_line(d, i)->span_start + 1)) == NULL)
+	if ((f = add(a, SEVERITY_WARNING, "banner-mismatch", at->line + 1, at->column)) == NULL)
 		return;
+	f->char_column = at->char_column;
 	format_marking(p, &bm, b, sizeof(b));
 	format_marking(p, all, r, sizeof(r));
 	snprintf(f->marking, sizeof(f->marking), "%s", b);
@@ -461,9 +490,9 @@ written_mark(const struct document *d, const struct doc_portion *pt, size_t *ms,
 
 /* The warning for unmarked text (or an unmarked subject): what marking it takes, and why. */
 static void
-lint_unmarked(struct adder *a, const struct policy *p, const struct document *d, size_t k)
+lint_unmarked(struct adder *a, const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, size_t k)
 {
-	const struct doc_portion *pt = doc_portion(d, k);
 	struct check_finding *f;
 	bool banner;
 
@@ -471,7 +500,7 @@ lint_unmarked(struct adder *a, const struct policy *p, const struct document *d,
 	    pt->first + 1, 1);
 	if (f == NULL)
 		return;
-	f->end_line = pt->last_text + 1;
+	spans(a, f);
 	f->portion = k;
 	if (pt->eff_known)
 		format_marking(p, pt->eff, f->marking, sizeof(f->marking));
@@ -497,10 +526,10 @@ lint_unmarked(struct adder *a, const struct policy *p, const struct document *d,
  * contradicts it.
  */
 static void
-lint_mark(struct adder *a, const struct policy *p, const struct document *d, size_t k,
-    const char *written, size_t column, size_t ms, size_t ml)
+lint_mark(struct adder *a, const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, size_t k, const char *written, size_t column, size_t ms,
+    size_t ml)
 {
-	const struct doc_portion *pt = doc_portion(d, k);
 	struct check_finding *f;
 
 	if (pt->mark->unknown &&
@@ -543,81 +572,234 @@ lint_mark(struct adder *a, const struct policy *p, const struct document *d, siz
 	}
 }
 
-int
-check_document(const struct policy *p, const struct document *d, const struct marking *target,
-    const struct check_sink *sink, struct check_result *res, char *err, size_t errlen)
-{
+/*
+ * A check under way: what it needs of the whole document before its first portion (the roll-up
+ * of every portion's marking, from their facts; the first banner), and, for a streamed
+ * document, the portion whose lines the replay is passing.
+ */
+struct checker {
 	struct adder a;
+	const struct policy *p;
+	const struct marking *target;
+	struct document view;		/* the document's marking, banner and captions as settled */
 	struct marking all;
-	bool first = true, unknown = false, banner_done;
-	size_t k, bl;
+	bool none, unknown, banner_done;
+	struct banner_at banner;
+	size_t open, open_last;		/* a streamed document's open portion and its last text line */
+};
 
+static void
+checker_init(struct checker *c, const struct policy *p, const struct document *d,
+    const struct marking *target, const struct check_sink *sink, struct check_result *res)
+{
+	size_t k;
+
+	memset(c, 0, sizeof(*c));
+	c->p = p;
+	c->target = target;
+	/* Its lines and portions are the caller's: a streamed reading's move as it is replayed. */
+	c->view = *d;
+	c->view.lines = NULL;
+	c->view.portions = NULL;
+	c->view.line_base = c->view.line_top = 0;
+	c->a.res = res;
+	c->a.d = &c->view;
+	c->a.sink = sink;
+	marking_init(&c->all);
+	c->none = true;
+	for (k = 0; k < d->nportions; k++) {
+		uint32_t f = facts_get(&d->facts, k);
+		const struct marking *eff = doc_fact_eff(d, k);
+
+		if ((f & FACT_EFF_KNOWN) && eff != NULL && eff->unknown)
+			c->unknown = true;
+		else if ((f & FACT_EFF_KNOWN) && eff != NULL)
+			marking_rollup_add(p, &c->all, &c->none, eff);
+	}
+	c->banner.line = d->has_banner ? d->first_banner : DOC_NONE;
+	c->banner_done = c->banner.line == DOC_NONE;
+	c->open = DOC_NONE;
+}
+
+/* The banner's finding, once: it goes where its line is, so that findings stay in line order. */
+static int
+check_banner(struct checker *c)
+{
+	if (c->banner_done)
+		return 0;
+	c->banner_done = true;
+	lint_banner(&c->a, c->p, &c->view, &c->banner, &c->all, c->none, c->unknown);
+	return flush(&c->a, DOC_NONE);
+}
+
+/*
+ * Portion k's findings, made when its first line is read (d: the document as read so far, its
+ * record and first line in the window): its lints and its decision, which end where its text
+ * does (flush).
+ */
+static int
+check_portion(struct checker *c, const struct document *d, size_t k)
+{
+	const struct policy *p = c->p;
+	const struct redact_decision *dc = redact_decision(&c->a.res->decisions, d, k);
+	bool kept = dc->rule == RULE_RELEASED;
+	size_t ms = 0, ml = 0, column, idx;
+	struct check_finding *f;
+	struct document v = *d;
+	struct doc_portion record = *doc_portion(d, k), *pt = &record;
+	uint32_t facts = facts_get(&d->facts, k);
+	char written[100];
+
+	/* Its marking as settled, from its facts (a replay's records are read anew). */
+	idx = facts >> FACT_MARK_SHIFT;
+	pt->eff_known = (facts & FACT_EFF_KNOWN) != 0;
+	pt->eff = idx > 0 ? d->marks[idx - 1] : NULL;
+	if (c->banner.line < pt->first && check_banner(c) != 0)
+		return -1;
+	/* The lines as read, the banner and captions as settled (a replay reads them anew). */
+	v.has_banner = c->view.has_banner;
+	v.banner = c->view.banner;
+	v.caption_noforn = c->view.caption_noforn;
+	d = &v;
+	c->a.d = d;
+	written_mark(d, pt, &ms, &ml, written, sizeof(written));
+	column = ml > 0 ? ms + 1 : 1;
+	if (!pt->marked)
+		lint_unmarked(&c->a, p, d, pt, k);
+	else
+		lint_mark(&c->a, p, d, pt, k, written, column, ms, ml);
+	/* The decision itself: an error when withheld, a note when kept. */
+	f = add(&c->a, kept ? SEVERITY_NOTE : SEVERITY_ERROR,
+	    kept ? "portion-kept" : "portion-withheld", pt->first + 1, column);
+	if (f != NULL) {
+		spans(&c->a, f);
+		f->portion = k;
+		f->decision = kept ? "kept" : "withheld";
+		if (pt->eff_known)
+			format_marking(p, pt->eff, f->marking, sizeof(f->marking));
+		else
+			snprintf(f->marking, sizeof(f->marking), "unmarked");
+		decision_message(p, pt, dc, c->target, written, f->message, sizeof(f->message));
+	}
+	c->a.d = &c->view;
+	return c->a.nomem || c->a.stopped ? -1 : 0;
+}
+
+/* Ends a check: the banner's finding if it stands after every portion; err says why not. */
+static int
+checker_end(struct checker *c, int rc, char *err, size_t errlen)
+{
+	if (rc == 0)
+		rc = check_banner(c);
+	if (rc == 0 && !c->a.nomem && !c->a.stopped)
+		return 0;
+	if (c->a.stopped)
+		snprintf(err, errlen, "%s", c->a.sink->err != NULL && c->a.sink->err[0] != '\0' ?
+		    c->a.sink->err : "the report failed");
+	else if (c->a.nomem)
+		snprintf(err, errlen, "out of memory");
+	check_result_free(c->a.res);
+	return -1;
+}
+
+/* Decides d and sets res's counts and roll-up, as check_document and check_stream_read begin. */
+static int
+check_decide(const struct policy *p, const struct document *d, const struct marking *target,
+    struct check_result *res, char *err, size_t errlen)
+{
 	memset(res, 0, sizeof(*res));
 	if (redact_decide(p, d, target, &res->decisions, err, errlen) != 0)
 		return -1;
 	res->rollup = res->decisions.rollup;
 	res->kept = res->decisions.released;
 	res->withheld = res->decisions.withheld;
-	memset(&a, 0, sizeof(a));
-	a.res = res;
-	a.sink = sink;
-	marking_init(&all);
-	for (k = 0; k < d->nportions; k++) {
-		if (doc_portion(d, k)->eff_known && doc_portion(d, k)->eff->unknown)
-			unknown = true;
-		else if (doc_portion(d, k)->eff_known)
-			marking_rollup_add(p, &all, &first, doc_portion(d, k)->eff);
-	}
-	/* The banner's finding goes where its line is, so that findings stay in line order. */
-	bl = banner_line(d);
-	banner_done = bl == DOC_NONE;
-
-	for (k = 0; k < d->nportions; k++) {
-		const struct doc_portion *pt = doc_portion(d, k);
-		const struct redact_decision *dc = redact_decision(&res->decisions, d, k);
-		bool kept = dc->rule == RULE_RELEASED;
-		size_t ms = 0, ml = 0, column;
-		struct check_finding *f;
-		char written[100];
-
-		if (!banner_done && bl < pt->first) {
-			lint_banner(&a, p, d, &all, first, unknown);
-			banner_done = true;
-		}
-		written_mark(d, pt, &ms, &ml, written, sizeof(written));
-		column = ml > 0 ? ms + 1 : 1;
-		if (!pt->marked)
-			lint_unmarked(&a, p, d, k);
-		else
-			lint_mark(&a, p, d, k, written, column, ms, ml);
-
-		/* The decision itself: an error when withheld, a note when kept. */
-		f = add(&a, kept ? SEVERITY_NOTE : SEVERITY_ERROR,
-		    kept ? "portion-kept" : "portion-withheld", pt->first + 1, column);
-		if (f != NULL) {
-			f->end_line = pt->last_text + 1;
-			f->portion = k;
-			f->decision = kept ? "kept" : "withheld";
-			if (pt->eff_known)
-				format_marking(p, pt->eff, f->marking, sizeof(f->marking));
-			else
-				snprintf(f->marking, sizeof(f->marking), "unmarked");
-			decision_message(p, pt, dc, target, written, f->message, sizeof(f->message));
-		}
-	}
-	if (!banner_done)
-		lint_banner(&a, p, d, &all, first, unknown);
-	if (sink != NULL && hand_on(&a) != 0) {
-		snprintf(err, errlen, "%s", sink->err != NULL ? sink->err : "the report failed");
-		check_result_free(res);
-		return -1;
-	}
-	if (a.nomem) {
-		snprintf(err, errlen, "out of memory");
-		check_result_free(res);
-		return -1;
-	}
 	return 0;
+}
+
+int
+check_document(const struct policy *p, const struct document *d, const struct marking *target,
+    const struct check_sink *sink, struct check_result *res, char *err, size_t errlen)
+{
+	struct checker c;
+	size_t k;
+	int rc = 0;
+
+	if (d->streamed) {
+		snprintf(err, errlen, "a streamed document is checked only as it is read again");
+		return -1;
+	}
+	if (check_decide(p, d, target, res, err, errlen) != 0)
+		return -1;
+	checker_init(&c, p, d, target, sink, res);
+	if (c.banner.line != DOC_NONE) {
+		c.banner.column = doc_line(d, c.banner.line)->span_start + 1u;
+		c.banner.char_column = char_column(d, c.banner.line + 1, c.banner.column);
+	}
+	for (k = 0; k < d->nportions && rc == 0; k++)
+		if ((rc = check_portion(&c, d, k)) == 0)
+			rc = flush(&c.a, doc_portion(d, k)->last_text);
+	return checker_end(&c, rc, err, errlen);
+}
+
+/*
+ * Line i of a streamed document as the replay passes it: the banner's columns on its line;
+ * a portion's findings on its first line; its text lines extend it. A portion is whole when the
+ * next begins (or the document ends).
+ */
+static int
+check_each(void *ctx, const struct document *d, size_t i, char *err, size_t errlen)
+{
+	struct checker *c = ctx;
+	const struct doc_line *ln = doc_line(d, i);
+
+	if (i == c->banner.line) {
+		c->banner.column = ln->span_start + 1u;
+		c->banner.char_column = char_column(d, i + 1, c->banner.column);
+	}
+	if (ln->portion == DOC_NONE)
+		return 0;
+	if (ln->portion != c->open) {
+		if (c->open != DOC_NONE && ln->portion != c->open + 1) {
+			snprintf(err, errlen, "line %zu: portion %zu after %zu (a defect: please report "
+			    "it)", i + 1, ln->portion, c->open);
+			return -1;
+		}
+		if (c->open != DOC_NONE && flush(&c->a, c->open_last) != 0)
+			return -1;
+		c->open = ln->portion;
+		c->open_last = doc_portion(d, ln->portion)->first;
+		if (check_portion(c, d, ln->portion) != 0)
+			return -1;
+	}
+	if (ln->kind == LINE_TEXT)
+		c->open_last = i;
+	return 0;
+}
+
+int
+check_stream_read(const struct policy *p, struct policy_matcher *matcher, struct document *d,
+    const char *origin, const struct marking *target, const struct check_sink *sink,
+    struct check_result *res, char *err, size_t errlen)
+{
+	struct checker c;
+	char msg[512];
+	int rc;
+
+	if (!d->streamed)
+		return check_document(p, d, target, sink, res, err, errlen);
+	if (check_decide(p, d, target, res, err, errlen) != 0)
+		return -1;
+	checker_init(&c, p, d, target, sink, res);
+	msg[0] = '\0';
+	rc = document_replay(p, matcher, d, origin, check_each, &c, msg, sizeof(msg));
+	if (rc == 0 && c.open != DOC_NONE)
+		rc = flush(&c.a, c.open_last);
+	if (rc != 0 && !c.a.nomem && !c.a.stopped) {
+		snprintf(err, errlen, "%s", msg);
+		check_result_free(res);
+		return -1;
+	}
+	return checker_end(&c, rc, err, errlen);
 }
 
 void

@@ -23,6 +23,7 @@ enum check_severity {
 
 struct check_finding {
 	size_t line, column;		/* 1-based; column counts bytes */
+	size_t char_column;		/* ... and in Unicode code points (SARIF's columnKind) */
 	size_t end_line;		/* the portion's last line, or line */
 	enum check_severity severity;
 	const char *rule;		/* a stable identifier: "portion-kept", "unknown-token", ... */
@@ -70,6 +71,15 @@ struct check_sink {
 int check_document(const struct policy *p, const struct document *d,
     const struct marking *target, const struct check_sink *sink, struct check_result *res,
     char *err, size_t errlen);
+
+/*
+ * As check_document, for a document read by document_read (named origin, its matcher or NULL): a
+ * streamed one is checked as document_replay reads it again, each portion's findings handed on
+ * once its lines are read; another as check_document does.
+ */
+int check_stream_read(const struct policy *p, struct policy_matcher *matcher,
+    struct document *d, const char *origin, const struct marking *target,
+    const struct check_sink *sink, struct check_result *res, char *err, size_t errlen);
 
 /* Frees a result; accepts a zeroed one. */
 void check_result_free(struct check_result *res);

@@ -1500,7 +1500,8 @@ write_report(const char *output, enum report_format format, const char *color,
 
 /*
  * Checks files[0..n) one at a time into a report (text, JSON or SARIF) written to output as they
- * are checked: one document is held at a time, and no finding once it is written. A file that
+ * are checked: one document is held at a time, read as redact reads it (in two passes through a
+ * window where its records would pass their budget), and no finding once it is written. A file that
  * cannot be read or checked is named on standard error and left out (*unreadable counts it).
  * Returns how many were reported, or -1 having said why the report could not be written (none
  * is then left behind).
@@ -1532,12 +1533,14 @@ check_streamed(const struct policy *p, const struct marking *target, char *const
 
 		memset(&d, 0, sizeof(d));
 		memset(&r, 0, sizeof(r));
+		/* Read as redact reads it: in two passes where its records would pass the budget. */
 		if (text_read_file(files[i], max_document, &in, err, sizeof(err)) != 0 ||
-		    document_parse(p, in.data, in.len, name, &d, err, sizeof(err)) != 0)
+		    document_read(p, NULL, in.data, in.len, name, pipeline_record_budget(in.len),
+		    sizeof(struct doc_portion) + sizeof(uint32_t), &d, err, sizeof(err)) != 0)
 			bad = 1;
-		else if (report_doc_begin(rs, name, &d, err, sizeof(err)) != 0)
+		else if (report_doc_begin(rs, name, err, sizeof(err)) != 0)
 			bad = -1;
-		else if (check_document(p, &d, target, report_sink(rs), &r, err,
+		else if (check_stream_read(p, NULL, &d, name, target, report_sink(rs), &r, err,
 		    sizeof(err)) != 0)
 			bad = 1;
 		else

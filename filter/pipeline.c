@@ -23,14 +23,8 @@ audited_write(void *ctx, const void *buf, size_t n)
 	return as->out->write(as->out->ctx, buf, n);
 }
 
-/*
- * What a document's records may take before it is read in two passes instead (document_read):
- * its size and 10 MiB, so that a run's memory (the document, its records, a few MiB besides)
- * stays within twice the document and 16 MiB whatever its shape. TEARLINE_TEST_BUDGET sets it,
- * in bytes, for tests.
- */
-static size_t
-record_budget(size_t len)
+size_t
+pipeline_record_budget(size_t len)
 {
 	const char *e = getenv("TEARLINE_TEST_BUDGET");
 
@@ -75,7 +69,7 @@ pipeline_release(const struct pipeline *pl, const char *data, size_t len, const 
 	struct audit_changes ac = { pl, d };
 	struct redact_change_sink changes = { audit_change, &ac };
 
-	if (document_read(pl->p, pl->matcher, data, len, name, record_budget(len),
+	if (document_read(pl->p, pl->matcher, data, len, name, pipeline_record_budget(len),
 	    portion_cost(pl), d, err, errlen) != 0)
 		return -1;
 	/*

@@ -72,4 +72,12 @@ int pipeline_commit(const struct pipeline_outputs *o, char *err, size_t errlen);
 /* Removes a run's temporary outputs: a failed run leaves nothing behind. */
 void pipeline_abort(const struct pipeline_outputs *o);
 
+/*
+ * What a document's records may take before it is read in two passes instead (document_read):
+ * its size and 10 MiB, so that a run's memory (the document, its records, a few MiB besides)
+ * stays within twice the document and 16 MiB whatever its shape. TEARLINE_TEST_BUDGET sets it,
+ * in bytes, for tests.
+ */
+size_t pipeline_record_budget(size_t len);
+
 #endif

@@ -140,25 +140,6 @@ file_uri(const char *name)
 }
 
 /*
- * A finding's byte column as a column in Unicode code points, as the run declares: a UTF-8
- * document counts the bytes that start a character; any other is read as Latin-1, a byte each.
- */
-static size_t
-char_column(const struct document *d, size_t line, size_t column)
-{
-	const char *s;
-	size_t i, c = 1;
-
-	if (!d->utf8 || line == 0 || line > d->nlines)
-		return column;
-	s = d->data + doc_line(d, line - 1)->off;
-	for (i = 0; i + 1 < column && i < doc_line(d, line - 1)->len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
-}
-
-/*
  * A finding's fingerprint, stable from one run to the next while the document's marks stand
  * (SARIF partialFingerprints): BLAKE2b-128 of the file's name, the rule, the marking and the
  * finding's ordinal among those of its rule and marking. No text of the document goes in it, so
@@ -218,7 +199,6 @@ struct report_stream {
 	const struct report_options *o;
 	struct text_out part, files;
 	const char *name;
-	const struct document *doc;
 	size_t nfiles, nitems, nheld;	/* files written; items written, and of this document */
 	bool all, started;
 	char *uri, *tail;		/* SARIF: the document's URI; the log after its results */
@@ -337,7 +317,7 @@ result_json(struct report_stream *rs, const struct check_finding *f)
 	loc = json_pack("{s:{s:{s:s}, s:{s:I, s:I, s:I}}}", "physicalLocation",
 	    "artifactLocation", "uri", rs->uri, "region",
 	    "startLine", (json_int_t)f->line,
-	    "startColumn", (json_int_t)char_column(rs->doc, f->line, f->column),
+	    "startColumn", (json_int_t)f->char_column,
 	    "endLine", (json_int_t)f->end_line);
 	return json_pack("{s:s, s:I, s:s, s:s, s:o, s:[o], s:{s:s}, s:{s:s?, s:o}}",
 	    "ruleId", f->rule, "ruleIndex", (json_int_t)idx,
@@ -464,11 +444,9 @@ report_begin(FILE *fp, enum report_format f, const struct report_options *o, cha
 }
 
 int
-report_doc_begin(struct report_stream *rs, const char *name, const struct document *d,
-    char *err, size_t errlen)
+report_doc_begin(struct report_stream *rs, const char *name, char *err, size_t errlen)
 {
 	rs->name = name;
-	rs->doc = d;
 	rs->nheld = 0;
 	rs->err[0] = '\0';
 	if (text_spool_reset(&rs->part, err, errlen) != 0)
@@ -1044,7 +1022,7 @@ replay_findings(struct report_stream *rs, const struct report_doc *doc, char *er
 {
 	size_t k;
 
-	if (report_doc_begin(rs, doc->name, doc->doc, err, errlen) != 0)
+	if (report_doc_begin(rs, doc->name, err, errlen) != 0)
 		return -1;
 	for (k = 0; k < doc->res->nfindings; k++)
 		if (stream_finding(rs, &doc->res->findings[k]) != 0) {

@@ -57,7 +57,7 @@ int report_write(FILE *fp, enum report_format f, const struct report_doc *docs, 
 /*
  * A report written as documents are checked (text, JSON or SARIF; not HTML, whose page shows the
  * documents themselves): report_begin; for each document report_doc_begin, check_document with
- * report_sink, and report_doc_end (or, when the check failed, nothing more: the next
+ * report_sink (or check_stream_read), and report_doc_end (or, when the check failed, nothing more: the next
  * report_doc_begin forgets what it wrote); then report_end, and report_stream_free. A document's
  * findings are written as they are made, to a temporary file until the document is done, so a
  * report holds no more than one finding, whatever the number and size of the documents. Each
@@ -67,8 +67,7 @@ struct report_stream;
 
 struct report_stream *report_begin(FILE *fp, enum report_format f,
     const struct report_options *o, char *err, size_t errlen);
-int report_doc_begin(struct report_stream *rs, const char *name, const struct document *d,
-    char *err, size_t errlen);
+int report_doc_begin(struct report_stream *rs, const char *name, char *err, size_t errlen);
 const struct check_sink *report_sink(struct report_stream *rs);
 int report_doc_end(struct report_stream *rs, const struct check_result *res, char *err,
     size_t errlen);

@@ -202,6 +202,75 @@ test_rule_table(void **state)
 	assert_string_equal(check_rule_description("no-such-rule"), "");
 }
 
+/* What a sink is handed: every finding, in order, copied. */
+struct collected {
+	struct check_finding f[64];
+	size_t n;
+};
+
+static int
+collect(void *ctx, const struct check_finding *f)
+{
+	struct collected *c = ctx;
+
+	if (c->n == sizeof(c->f) / sizeof(c->f[0]))
+		return -1;
+	c->f[c->n++] = *f;
+	return 0;
+}
+
+/*
+ * A document read in two passes through a window (a budget of one byte) and checked as it is
+ * read again gives the findings, counts and roll-up of the same document read whole, findings
+ * handed on in the same order, each whole (a decision's end line, a banner's columns).
+ */
+static void
+test_streamed(void **state)
+{
+	static const char banner_last[] = "1. (S//NF) The walrus.\nIt goes on.\n\n2. Unmarked "
+	    "text.\n\nSECRET//NOFORN\n";
+	const char *texts[] = { FIXTURE_CABLE, banner_last };
+	const struct policy *p = *state;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct document whole, streamed;
+		struct check_result a, b;
+		struct collected got = { .n = 0 };
+		struct check_sink sink = { collect, &got, NULL };
+		struct marking t;
+		char err[512] = "";
+
+		check(p, texts[i], "UNCLASSIFIED", &whole, &a);
+		assert_int_equal(marking_parse_target(p, "UNCLASSIFIED", &t, err, sizeof(err)), 0);
+		if (document_read(p, NULL, texts[i], strlen(texts[i]), "t", 1, 64, &streamed, err,
+		    sizeof(err)) != 0)
+			fail_msg("document_read: %s", err);
+		assert_true(streamed.streamed);
+		if (check_stream_read(p, NULL, &streamed, "t", &t, &sink, &b, err,
+		    sizeof(err)) != 0)
+			fail_msg("check_stream_read: %s", err);
+		assert_int_equal(got.n, a.nfindings);
+		for (k = 0; k < got.n; k++) {
+			assert_string_equal(got.f[k].rule, a.findings[k].rule);
+			assert_int_equal(got.f[k].line, a.findings[k].line);
+			assert_int_equal(got.f[k].end_line, a.findings[k].end_line);
+			assert_int_equal(got.f[k].column, a.findings[k].column);
+			assert_int_equal(got.f[k].char_column, a.findings[k].char_column);
+			assert_string_equal(got.f[k].message, a.findings[k].message);
+			assert_string_equal(got.f[k].marking, a.findings[k].marking);
+		}
+		assert_int_equal(b.errors, a.errors);
+		assert_int_equal(b.warnings, a.warnings);
+		assert_int_equal(b.kept, a.kept);
+		assert_int_equal(b.withheld, a.withheld);
+		assert_true(marking_identical(&b.rollup, &a.rollup));
+		check_result_free(&b);
+		document_free(&streamed);
+		done(&whole, &a);
+	}
+}
+
 int
 main(void)
 {
@@ -211,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_unmarked_words),
 		cmocka_unit_test(test_mark_lints),
 		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_streamed),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_policy_setup, fixture_policy_teardown);
