@@ -4066,6 +4066,29 @@ double_slash(const char *s, size_t n)
  * Whether folded offset k of f begins a sentence in mid-line: after ". ", "? " or "! " (not ": ",
  * which fields write: "Class: CONFIDENTIAL" in a FOIA release's stamp is no mark of its text).
  */
+/*
+ * Whether s[0..j) is nothing but bullets, signs and spaces, with at most a list's label among
+ * them ("- ", "* ", "(a) ", "ii) ", "b. "): what follows is where the line's text begins.
+ */
+static bool
+after_label(const char *s, size_t j)
+{
+	size_t i = 0, run = 0;
+
+	while (i < j && !isalnum((unsigned char)s[i]))
+		i++;
+	if (i == j)
+		return true;
+	for (; i < j && isalnum((unsigned char)s[i]); i++)
+		run++;
+	if (run > 3 || i == j || (s[i] != '.' && s[i] != ')'))
+		return false;
+	for (i++; i < j; i++)
+		if (isalnum((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 static bool
 sentence_head(const struct fold *f, size_t k)
 {
@@ -4082,6 +4105,9 @@ sentence_head(const struct fold *f, size_t k)
 		return false;
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
+	/* The first word of the line's text, after its bullets or a list's label ("- TS The"). */
+	if (after_label(s, j))
+		return true;
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
 		j--;

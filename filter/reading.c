@@ -2465,27 +2465,51 @@ control_label(const struct policy *p, const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the bracket s[at] opens holds prose (a letter in lower case) before it closes. */
+static bool
+prose_in_brackets(const char *s, size_t n, size_t at)
+{
+	size_t k;
+
+	for (k = at + 1; k < n && !is_close(s[k]) && !is_open(s[k]); k++)
+		if (is_lower(s[k]))
+			return true;
+	return false;
+}
+
 uint64_t
 reading_capital_controls(const struct policy *p, const char *s, size_t n)
 {
 	uint64_t bits = 0;
-	size_t k = 0, j = 0;
+	size_t k = 0, j = 0, letters, e;
 	int depth = 0;
+	bool prose = false;
 	struct word wd;
 
 	while (next_word(s, n, &k, &wd)) {
 		size_t at = wd.start;
 		int c;
 
-		/* Outside brackets: a mark's controls ("(C/NOFORN)") are its portion's. */
-		for (; j < wd.start; j++)
-			depth += is_open(s[j]) ? 1 : is_close(s[j]) && depth > 0 ? -1 : 0;
-		if (depth > 0 || wd.letters < 5 ||
-		    !reading_capitals(s + wd.start, wd.end - wd.start) ||
-		    (c = control_run(p, s, n, &at)) < 0 ||
-		    p->controls[c].kind != CONTROL_NOFORN || at != wd.end ||
-		    strlen(p->controls[c].name) != wd.end - wd.start ||
-		    strncmp(p->controls[c].name, s + wd.start, wd.end - wd.start) != 0)
+		/*
+		 * Outside brackets, or in brackets that hold prose ("(NOFORN per originator)"): a
+		 * mark's controls ("(C/NOFORN)") are its portion's.
+		 */
+		for (; j < wd.start; j++) {
+			if (is_open(s[j]) && depth++ == 0)
+				prose = prose_in_brackets(s, n, j);
+			else if (is_close(s[j]) && depth > 0)
+				depth--;
+		}
+		if ((depth > 0 && !prose) || !reading_capitals(s + wd.start, wd.end - wd.start) ||
+		    (c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN)
+			continue;
+		/* The run in capitals, of five letters or more ("US ONLY"; not "NF"), and whole. */
+		for (e = wd.start, letters = 0; e < at; e++)
+			letters += is_alpha(s[e]);
+		while (at > wd.start && s[at - 1] == ' ')
+			at--;
+		if (letters < 5 || !reading_capitals(s + wd.start, at - wd.start) ||
+		    (at < n && is_alnum(s[at])))
 			continue;
 		bits |= (uint64_t)1 << c;
 		k = at;

@@ -521,19 +521,20 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 /*
  * How much of a withheld portion's first line is copied before its placeholder: its label, when
  * it is plain (plain_bytes) and is written as paragraph numbers, letters, bullets and headings
- * are: at most three runs of letters and digits, two of each kind, a run of digits of at most
- * three, of letters at most four ("4.a.", "¶11.", "B. ii)", "3.1.", "- "), or the subject's
- * label (`subject`: "SUBJECT:"); of signs only those of labels (". ( ) : * | # >" and a hyphen
- * not between two of them). The reader takes more as labels ("W. A. L. R. U. S.", "7 495 123
- * 4567", "10.44.7.19", "123-45-6789"), to find the mark after them, but those say what no
- * paragraph number does, and are left out.
+ * are: at most three runs of letters and digits, two of each kind, the first run of digits of at
+ * most three and the second of at most two, a run of letters of at most four ("4.a.", "¶11.",
+ * "B. ii)", "3.12", "- "), or the subject's label (`subject`: "SUBJECT:"); of signs only those of
+ * labels (". ( ) : * | # >" and "-", bullets and the paragraph sign), and between two runs only
+ * ". ( )" and spaces. The reader takes more as labels ("W. A. L. R. U. S.", "7 495 123 4567",
+ * "10.44.7.19", "123-45-6789", "B–52", "14:30"), to find the mark after them, but those say what
+ * no paragraph number does, and are left out.
  */
 static size_t
 label_kept(const struct document *d, const struct doc_line *ln, size_t label_end, bool subject)
 {
 	const char *s = d->data + ln->off;
 	size_t i, run = 0, runs = 0, digit_runs = 0, letter_runs = 0;
-	bool digits = false;
+	bool digits = false, parted = false;
 
 	if (!plain_bytes(s, label_end, ln->latin1, true))
 		return 0;
@@ -543,21 +544,24 @@ label_kept(const struct document *d, const struct doc_line *ln, size_t label_end
 
 		if (run > 0 && (!alnum || (isdigit(c) != 0) != digits)) {
 			/* A run ends. */
-			if (digits ? run > 3 || ++digit_runs > 2 :
+			if (digits ? run > (digit_runs == 0 ? 3u : 2u) || ++digit_runs > 2 :
 			    (run > 4 && !(subject && runs == 0 && run <= 7)) || ++letter_runs > 2)
 				return 0;
 			if (++runs > 3)
 				return 0;
 			run = 0;
+			parted = false;
 		}
 		if (alnum) {
+			/* What parts it from the run before: spaces, ". ( )" and nothing else. */
+			if (runs > 0 && parted)
+				return 0;
 			digits = isdigit(c) != 0;
 			run++;
 		} else if (c < 0x80 && c != ' ' && c != '\t' && strchr(".():*|#>-", c) == NULL) {
 			return 0;
-		} else if (c == '-' && i > 0 && i + 1 < label_end &&
-		    isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1])) {
-			return 0;
+		} else if (c >= 0x80 || (c != ' ' && c != '\t' && strchr(".()", c) == NULL)) {
+			parted = true;
 		}
 	}
 	return label_end;

@@ -598,6 +598,13 @@ redteam redteam23
 #     Director as ORCON material").
 redteam redteam24
 
+# 45. A twenty-fifth round, tests/data/redteam25/ (on round 24's fixes; what is left is in
+#     tests/data/redteam25-open): a level's abbreviation or another scheme's level where a list
+#     item's text begins ("- TS The", "(a) TS The", "* GEHEIM The"); NOFORN's aliases named in
+#     capitals among other words or in brackets with prose ("Handling: US ONLY, per originator",
+#     "(NOFORN per originator)"); a label with an en dash ("B–52").
+redteam redteam25
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
