@@ -585,4 +585,26 @@ else
 	fail=1
 fi
 
+# A document read in two passes through a window (a budget of one byte: every document is) is
+# checked as it is read again: its reports, in every format, are byte for byte those of a whole
+# reading, on the samples and the red-team documents.
+n=0
+for f in samples/*.txt tests/data/redteam2*/*.txt; do
+	case $f in */targets) continue ;; esac
+	for format in text json sarif; do
+		./tearline check --notes -r CONFIDENTIAL --format "$format" "$f" > "$tmp/whole" 2>&1
+		a=$?
+		TEARLINE_TEST_BUDGET=0 ./tearline check --notes -r CONFIDENTIAL --format "$format" \
+		    "$f" > "$tmp/streamed" 2>&1
+		b=$?
+		if [ "$a" != "$b" ] || ! cmp -s "$tmp/whole" "$tmp/streamed"; then
+			bad "check of $f ($format) read in two passes differs from a whole reading"
+			n=-1
+			break 2
+		fi
+		n=$((n + 1))
+	done
+done
+[ "$n" -gt 0 ] && ok "$n reports of documents read in two passes are those of a whole reading"
+
 exit $fail
