@@ -69,7 +69,8 @@ for doc in mem-blank mem-short mem-alternating mem-dashes mem-lists; do
 	for format in text json sarif; do
 		/usr/bin/time -f %M -o "$W/t" $T check --release UNCLASSIFIED --format "$format" \
 		    -o "$W/mem.out" "$f" || [ $? -eq 1 ]
-		set -- "$@" "$(cat "$W/t")"
+		# GNU time writes "Command exited with non-zero status 1" first when it is so.
+		set -- "$@" "$(tail -n 1 "$W/t")"
 	done
 	awk -v d="${doc#mem-}" -v s="$size" -v a="$1" -v b="$2" -v c="$3" 'BEGIN {
 	    printf "%-34s %8.1f %7.1f MB %7.1f MB %7.1f MB %7.1f MB\n", d, s / 1e6, a / 1024,

@@ -4067,26 +4067,41 @@ double_slash(const char *s, size_t n)
  * which fields write: "Class: CONFIDENTIAL" in a FOIA release's stamp is no mark of its text).
  */
 /*
- * Whether s[0..j) is nothing but bullets, signs and spaces, with at most a list's label among
- * them ("- ", "* ", "(a) ", "ii) ", "b. "): what follows is where the line's text begins.
+ * Whether s[0..j) is nothing but labels where a line's text begins: bullets, signs and spaces,
+ * and at most three words that are a list's label ("- ", "o ", "(a) ", "1.b) ", "[2] ", "| 2 | ",
+ * "§ 3 ", "b: "): words of three letters and digits at most that a label's sign closes (". ) ]
+ * |", or ":" after one letter) or opens ("( [ | §"). A word of prose before ("a SOC Bishop") is
+ * none, nor a field's name ("Class: SECRET --" of a FOIA release's stamp, "LDC: NOFORN"). What
+ * follows is where the line's text begins.
  */
 static bool
 after_label(const char *s, size_t j)
 {
-	size_t i = 0, run = 0;
+	size_t i = 0, words = 0, run, start, after;
 
-	while (i < j && !isalnum((unsigned char)s[i]))
-		i++;
-	if (i == j)
-		return true;
-	for (; i < j && isalnum((unsigned char)s[i]); i++)
-		run++;
-	if (run > 3 || i == j || (s[i] != '.' && s[i] != ')'))
-		return false;
-	for (i++; i < j; i++)
-		if (isalnum((unsigned char)s[i]))
+	for (;;) {
+		while (i < j && !isalnum((unsigned char)s[i]))
+			i++;
+		if (i == j)
+			return true;
+		start = i;
+		for (run = 0; i < j && isalnum((unsigned char)s[i]); i++)
+			run++;
+		/* "1.b)", "4.a.": a label's parts glued by a dot or a bracket are one word. */
+		while (i + 1 < j && strchr(".()", s[i]) != NULL && isalnum((unsigned char)s[i + 1]))
+			for (i++; i < j && isalnum((unsigned char)s[i]); i++)
+				run++;
+		for (after = i; after < j && s[after] == ' '; after++)
+			continue;
+		while (start > 0 && s[start - 1] == ' ')
+			start--;
+		if (++words > 3 || run > 3 ||
+		    !((after < j && strchr(".)]|", s[after]) != NULL) ||
+		    (run == 1 && after < j && s[after] == ':') ||
+		    (start > 0 && strchr("([|\xa7", s[start - 1]) != NULL) ||
+		    (run == 1 && s[i - 1] == 'o')))
 			return false;
-	return true;
+	}
 }
 
 static bool

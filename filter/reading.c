@@ -2481,7 +2481,7 @@ uint64_t
 reading_capital_controls(const struct policy *p, const char *s, size_t n)
 {
 	uint64_t bits = 0;
-	size_t k = 0, j = 0, letters, e;
+	size_t k = 0, j = 0, letters, words, e;
 	int depth = 0;
 	bool prose = false;
 	struct word wd;
@@ -2500,16 +2500,24 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 			else if (is_close(s[j]) && depth > 0)
 				depth--;
 		}
-		if ((depth > 0 && !prose) || !reading_capitals(s + wd.start, wd.end - wd.start) ||
-		    (c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN)
+		if ((depth > 0 && !prose) || (c = control_run(p, s, n, &at)) < 0 ||
+		    p->controls[c].kind != CONTROL_NOFORN)
 			continue;
-		/* The run in capitals, of five letters or more ("US ONLY"; not "NF"), and whole. */
-		for (e = wd.start, letters = 0; e < at; e++)
+		/*
+		 * The run whole, of five letters or more ("US ONLY"; not "NF"): in capitals; or, in
+		 * any case, the control's own name ("Noforn") or three words or more ("No Foreign
+		 * Dissem", "not releasable to foreign nationals"), which prose says of nothing else.
+		 */
+		for (e = wd.start, letters = 0, words = 0; e < at; e++) {
 			letters += is_alpha(s[e]);
+			words += is_alnum(s[e]) && (e == wd.start || !is_alnum(s[e - 1]));
+		}
 		while (at > wd.start && s[at - 1] == ' ')
 			at--;
-		if (letters < 5 || !reading_capitals(s + wd.start, at - wd.start) ||
-		    (at < n && is_alnum(s[at])))
+		if (letters < 5 || (at < n && is_alnum(s[at])) ||
+		    !(reading_capitals(s + wd.start, at - wd.start) || words >= 3 ||
+		    (at - wd.start == strlen(p->controls[c].name) &&
+		    strncasecmp(s + wd.start, p->controls[c].name, at - wd.start) == 0)))
 			continue;
 		bits |= (uint64_t)1 << c;
 		k = at;

@@ -148,11 +148,13 @@ bool reading_caption(const struct policy *p, const struct fold *f, uint64_t *bit
 
 /*
  * The controls of NOFORN's kind whose names or aliases, of five letters or more, stand in s[0..n)
- * (folded text) in capitals as words of their own, in any line, outside brackets or in brackets
- * that hold prose ("Caveat: NOFORN (per originator)", "Handling: US ONLY, per originator", "(NOT
- * RELEASABLE TO FOREIGN NATIONALS per originator)"): in capitals it is the control's name, not
- * prose, and it bars foreign readers only, so prose about it costs little. A handling control in
- * prose ("ORCON policy was reviewed") is left to the word rule. A bit per policy control.
+ * (folded text) as words of their own, in any line, outside brackets or in brackets that hold
+ * prose ("Caveat: NOFORN (per originator)", "Handling: US ONLY, per originator", "(NOT
+ * RELEASABLE TO FOREIGN NATIONALS per originator)"): in capitals, or in any case the control's
+ * own name ("Noforn") or an alias of three words or more ("No Foreign Dissem"), which prose says
+ * of nothing else. It bars foreign readers only, so prose about it costs little. A handling
+ * control in prose ("ORCON policy was reviewed") is left to the word rule. A bit per policy
+ * control.
  */
 uint64_t reading_capital_controls(const struct policy *p, const char *s, size_t n);
 

@@ -521,31 +521,35 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
 /*
  * How much of a withheld portion's first line is copied before its placeholder: its label, when
  * it is plain (plain_bytes) and is written as paragraph numbers, letters, bullets and headings
- * are: at most three runs of letters and digits, two of each kind, the first run of digits of at
- * most three and the second of at most two, a run of letters of at most four ("4.a.", "¶11.",
- * "B. ii)", "3.12", "- "), or the subject's label (`subject`: "SUBJECT:"); of signs only those of
- * labels (". ( ) : * | # >" and "-", bullets and the paragraph sign), and between two runs only
- * ". ( )" and spaces. The reader takes more as labels ("W. A. L. R. U. S.", "7 495 123 4567",
- * "10.44.7.19", "123-45-6789", "B–52", "14:30"), to find the mark after them, but those say what
- * no paragraph number does, and are left out.
+ * are: at most two runs of digits, the first of at most three and the second of at most two,
+ * and one run of letters of at most four ("4.a.", "¶11.", "ii)", "3.12.", "- "), or the
+ * subject's label (`subject`: "SUBJECT:"); parted only by ". ( )" and spaces, with no sign but
+ * those of labels (". ( ) : * | # >" and "-", bullets and the paragraph sign); and ending as a
+ * label does, in ".", ")" or ":", unless it is signs alone ("- ", "| "). The reader takes more
+ * as labels, to find the mark after them ("W. A. L. R. U. S.", "7 495 123 4567", "10.44.7.19",
+ * "123-45-6789", "B–52", "14:30", "12" of "12 of 40 agents", "K. G." of "K. G. Ivanov"), but
+ * those say what no paragraph number does, or are the withheld text's first words, and are
+ * left out.
  */
 static size_t
 label_kept(const struct document *d, const struct doc_line *ln, size_t label_end, bool subject)
 {
 	const char *s = d->data + ln->off;
-	size_t i, run = 0, runs = 0, digit_runs = 0, letter_runs = 0;
+	size_t i, run = 0, runs = 0, digit_runs = 0, letter_runs = 0, end = label_end;
 	bool digits = false, parted = false;
 
 	if (!plain_bytes(s, label_end, ln->latin1, true))
 		return 0;
-	for (i = 0; i <= label_end; i++) {
-		unsigned char c = i < label_end ? (unsigned char)s[i] : ' ';
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	for (i = 0; i <= end; i++) {
+		unsigned char c = i < end ? (unsigned char)s[i] : ' ';
 		bool alnum = isalnum(c) != 0;
 
 		if (run > 0 && (!alnum || (isdigit(c) != 0) != digits)) {
 			/* A run ends. */
 			if (digits ? run > (digit_runs == 0 ? 3u : 2u) || ++digit_runs > 2 :
-			    (run > 4 && !(subject && runs == 0 && run <= 7)) || ++letter_runs > 2)
+			    run > (subject ? 7u : 4u) || ++letter_runs > 1)
 				return 0;
 			if (++runs > 3)
 				return 0;
@@ -564,6 +568,8 @@ label_kept(const struct document *d, const struct doc_line *ln, size_t label_end
 			parted = true;
 		}
 	}
+	if (runs > 0 && strchr(".):", s[end - 1]) == NULL)
+		return 0;
 	return label_end;
 }
 

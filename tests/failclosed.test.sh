@@ -605,6 +605,13 @@ redteam redteam24
 #     "(NOFORN per originator)"); a label with an en dash ("B–52").
 redteam redteam25
 
+# 46. A twenty-sixth round, tests/data/redteam26/ (on round 25's fixes): a level after other list
+#     labels ("o TS The", "1.b) TS The", "[2] TS The", "| 2 | TS The", "§ 3 GEHEIM The"); NOFORN
+#     in title or lower case, and its aliases of three words in any case ("No Foreign Dissem");
+#     the first words of an unmarked withheld paragraph copied as its label ("12", "K. G.",
+#     "3.5", "14 30": a label now ends in ".", ")" or ":" and has one run of letters).
+redteam redteam26
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

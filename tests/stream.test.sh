@@ -126,7 +126,7 @@ if [ ! -x /usr/bin/time ]; then
 	bad "memory: /usr/bin/time is not installed (scripts/deps.sh test installs it)"
 	exit 1
 fi
-n=8000000
+n=4000000
 python3 - "$tmp" "$n" <<'EOF2'
 import sys
 tmp, n = sys.argv[1], int(sys.argv[2])
@@ -174,5 +174,20 @@ for run in blank small alternating banners blank-runs dashes marks pinned captio
 		bad "memory, $run of $size bytes: peak $peak KiB (bound $bound KiB)"
 	fi
 	rm -f "$f.audit" "$f.out"
+done
+# check, which reads as redact does and writes each finding as it is made, in its heaviest
+# format (SARIF).
+for shape in small dashes lists; do
+	f=$tmp/shape-$shape.txt
+	size=$(wc -c < "$f")
+	peak=$(/usr/bin/time -f %M "$T" check -r UNCLASSIFIED --format sarif -o "$f.out" "$f" \
+	    2>&1 >/dev/null | tail -n 1)
+	bound=$(( (size * 5 / 2 + 24 * 1048576) / 1024 ))
+	if [ "$peak" -le "$bound" ] 2>/dev/null; then
+		ok "memory, check of $shape of $size bytes: peak $peak KiB (bound $bound KiB)"
+	else
+		bad "memory, check of $shape of $size bytes: peak $peak KiB (bound $bound KiB)"
+	fi
+	rm -f "$f.out"
 done
 exit "$fail"
