@@ -241,15 +241,15 @@ put_item(FILE *fp, json_t *j, size_t indent, bool first)
 }
 
 /*
- * Dumps j at `indent` and splits it where the empty array of key `key` is, for the items to go
- * between: *head is the text up to and with its '[', and the rest starts after its ']'. Returns
- * the text (freed by the caller), or NULL (out of memory). Steals j. A string of the document
+ * Dumps j and splits it where the empty array of key `key` is, for the items to go between: the
+ * text returned (freed by the caller) ends with its '[', and *rest starts after its ']'. Returns
+ * NULL when building j ran out of memory (`ok` false) or dumping it does. Steals j. A string of the document
  * cannot hold the key's quoted form, since jansson escapes every quote inside a string.
  */
 static char *
-split_at(json_t *j, const char *key, char **rest)
+split_at(json_t *j, bool ok, const char *key, char **rest)
 {
-	char *text = j != NULL ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	char *text = j != NULL && ok ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 	    JSON_ENSURE_ASCII) : NULL, pat[64], *at = NULL, *next;
 
 	json_decref(j);
@@ -405,11 +405,7 @@ sarif_head(const struct report_options *o, char **tail)
 	    "target", jstr(o->target), "policy", jstr(o->policy->name), "strict", o->strict);
 	log = json_pack("{s:s, s:s, s:[o]}", "$schema",
 	    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", run);
-	if (!ok) {
-		json_decref(log);
-		return NULL;
-	}
-	if ((head = split_at(log, "results", &rest)) == NULL)
+	if ((head = split_at(log, ok, "results", &rest)) == NULL)
 		return NULL;
 	if ((*tail = strdup(rest)) == NULL) {
 		free(head);
@@ -502,10 +498,7 @@ json_file(struct report_stream *rs, const struct check_result *r, bool passed, c
 	put(jf, "warnings", json_integer((json_int_t)r->warnings), &ok);
 	put(jf, "release_marking", jstr(roll), &ok);
 	put(jf, "findings", json_array(), &ok);
-	if (!ok || (head = split_at(jf, "findings", &rest)) == NULL) {
-		if (ok)
-			jf = NULL;
-		json_decref(jf);
+	if ((head = split_at(jf, ok, "findings", &rest)) == NULL) {
 		snprintf(err, errlen, "out of memory writing the report");
 		return -1;
 	}
@@ -582,10 +575,7 @@ json_end(struct report_stream *rs, char *err, size_t errlen)
 	put(root, "strict", json_boolean(o->strict), &ok);
 	put(root, "passed", json_boolean(rs->all), &ok);
 	put(root, "files", json_array(), &ok);
-	if (!ok || (head = split_at(root, "files", &rest)) == NULL) {
-		if (ok)
-			root = NULL;
-		json_decref(root);
+	if ((head = split_at(root, ok, "files", &rest)) == NULL) {
 		snprintf(err, errlen, "out of memory writing the report");
 		return -1;
 	}
