@@ -4069,11 +4069,24 @@ double_slash(const char *s, size_t n)
 /*
  * Whether s[0..j) is nothing but labels where a line's text begins: bullets, signs and spaces,
  * and at most three words that are a list's label ("- ", "o ", "(a) ", "1.b) ", "[2] ", "| 2 | ",
- * "§ 3 ", "b: "): words of three letters and digits at most that a label's sign closes (". ) ]
- * |", or ":" after one letter) or opens ("( [ | §"). A word of prose before ("a SOC Bishop") is
- * none, nor a field's name ("Class: SECRET --" of a FOIA release's stamp, "LDC: NOFORN"). What
- * follows is where the line's text begins.
+ * "§ 3 ", "b: ", "2.3 ", "2b ", "#2 ", "No. 2 "): words of three letters and digits at most that
+ * hold a digit, or that a label's sign closes (". ) ] |", or ":" after one letter) or opens ("(
+ * [ | { < # §"). A word of prose before ("a SOC Bishop") is none, nor a field's name ("Class:
+ * SECRET --" of a FOIA release's stamp, "LDC: NOFORN"). What follows is where the line's text
+ * begins.
  */
+/* Whether s[0..n) holds a digit. */
+static bool
+has_digit(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (isdigit((unsigned char)s[k]))
+			return true;
+	return false;
+}
+
 static bool
 after_label(const char *s, size_t j)
 {
@@ -4098,8 +4111,8 @@ after_label(const char *s, size_t j)
 		if (++words > 3 || run > 3 ||
 		    !((after < j && strchr(".)]|", s[after]) != NULL) ||
 		    (run == 1 && after < j && s[after] == ':') ||
-		    (start > 0 && strchr("([|\xa7", s[start - 1]) != NULL) ||
-		    (run == 1 && s[i - 1] == 'o')))
+		    (start > 0 && strchr("([|{<#\xa7", s[start - 1]) != NULL) ||
+		    (run == 1 && s[i - 1] == 'o') || has_digit(s + start, i - start)))
 			return false;
 	}
 }

@@ -2508,9 +2508,10 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		 * any case, the control's own name ("Noforn") or three words or more ("No Foreign
 		 * Dissem", "not releasable to foreign nationals"), which prose says of nothing else.
 		 */
+		/* Words parted by spaces: "U.S. only" is two ("The U.S. only wants a deal"). */
 		for (e = wd.start, letters = 0, words = 0; e < at; e++) {
 			letters += is_alpha(s[e]);
-			words += is_alnum(s[e]) && (e == wd.start || !is_alnum(s[e - 1]));
+			words += s[e] != ' ' && (e == wd.start || s[e - 1] == ' ');
 		}
 		while (at > wd.start && s[at - 1] == ' ')
 			at--;

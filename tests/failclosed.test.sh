@@ -436,7 +436,7 @@ variants word-rule-keeps UNCLASSIFIED '' 'walrus|gannet' \
     'UNCLASSIFIED\n\n1. (U) The gannet count was normal. They met on Monday. %b the walrus left.\n' \
     'DS agents escorted' 'LES staff met and' 'SBU training was held and' \
     'ORCON policy was reviewed and' 'Holders of SECRET clearances met and' \
-    'Class: CONFIDENTIAL \342\200\224\nReason: 1.4(D) and'
+    'Class: CONFIDENTIAL \342\200\224\nReason: 1.4(D) and' 'The U.S. only wants a deal and'
 
 # 36. A sixteenth round, tests/data/redteam16/ (found on round 15's fixes): a paragraph break
 #     written inside one line (HTML, an export's escapes) before unmarked text, and a long word
@@ -611,6 +611,11 @@ redteam redteam25
 #     the first words of an unmarked withheld paragraph copied as its label ("12", "K. G.",
 #     "3.5", "14 30": a label now ends in ".", ")" or ":" and has one run of letters).
 redteam redteam26
+
+# 47. A twenty-seventh round, tests/data/redteam27/ (on round 26's fixes): a level or a control
+#     after a label that holds a digit and no closing sign ("2.3 TS The", "1.2: TS", "2b TS",
+#     "#2 TS", "No. 2 CTS", "2b NF The", "2b ORCON The").
+redteam redteam27
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
