@@ -5,13 +5,15 @@
  * read in two passes through a window of 64 lines (document_read past a budget of one byte,
  * TEARLINE_TEST_WINDOW) and released as it is read again. The property: when the streamed
  * reading kept to its window, the two releases, their changes, their counts and their markings
- * are the same byte for byte, in every mode; when it did not, the document was read whole.
+ * are the same byte for byte, in every mode, and so are the two checks' findings (check_document
+ * and check_stream_read); when it did not, the document was read whole.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "document.h"
 #include "marking.h"
 #include "policy.h"
@@ -67,6 +69,50 @@ differ(const char *what, const char *doc, size_t len)
 {
 	fprintf(stderr, "streamed and whole readings differ: %s\n%.*s\n", what, (int)len, doc);
 	abort();
+}
+
+/* A check's findings, as a sink is handed them: rule, lines, columns and message, one a line. */
+static int
+finding_write(void *ctx, const struct check_finding *f)
+{
+	char line[1024];
+	int n = snprintf(line, sizeof(line), "%s %zu-%zu:%zu/%zu %s %s\n", f->rule, f->line,
+	    f->end_line, f->column, f->char_column, f->marking, f->message);
+
+	return buffer_write(ctx, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
+/* The document checked whole and read in two passes: the same findings, counts and roll-up. */
+static void
+check_both(const char *doc, size_t len, const struct marking *target)
+{
+	struct document whole, streamed;
+	struct check_result a, b;
+	struct buffer x = { NULL, 0, 0 }, y = { NULL, 0, 0 };
+	struct check_sink sx = { finding_write, &x, NULL }, sy = { finding_write, &y, NULL };
+	char err[512];
+
+	if (document_parse(pol, doc, len, "fuzz", &whole, err, sizeof(err)) != 0)
+		return;
+	if (check_document(pol, &whole, target, &sx, &a, err, sizeof(err)) != 0) {
+		document_free(&whole);
+		return;
+	}
+	if (document_read(pol, NULL, doc, len, "fuzz", 1, 100, &streamed, err, sizeof(err)) != 0 ||
+	    check_stream_read(pol, NULL, &streamed, "fuzz", target, &sy, &b, err,
+	    sizeof(err)) != 0)
+		differ("the streamed check failed", doc, len);
+	if (x.len != y.len || (x.len > 0 && memcmp(x.data, y.data, x.len) != 0))
+		differ("the check's findings", doc, len);
+	if (a.errors != b.errors || a.warnings != b.warnings || a.kept != b.kept ||
+	    a.withheld != b.withheld || !marking_identical(&a.rollup, &b.rollup))
+		differ("the check's counts or roll-up", doc, len);
+	free(x.data);
+	free(y.data);
+	check_result_free(&a);
+	check_result_free(&b);
+	document_free(&whole);
+	document_free(&streamed);
 }
 
 int
@@ -129,6 +175,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		document_free(&whole);
 		document_free(&streamed);
 	}
+	check_both(doc, len, target);
 	free(doc);
 	return 0;
 }
