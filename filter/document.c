@@ -4075,22 +4075,11 @@ double_slash(const char *s, size_t n)
  * SECRET --" of a FOIA release's stamp, "LDC: NOFORN"). What follows is where the line's text
  * begins.
  */
-/* Whether s[0..n) holds a digit. */
-static bool
-has_digit(const char *s, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (isdigit((unsigned char)s[k]))
-			return true;
-	return false;
-}
-
 static bool
 after_label(const char *s, size_t j)
 {
 	size_t i = 0, words = 0, run, start, after;
+	bool digit;
 
 	for (;;) {
 		while (i < j && !isalnum((unsigned char)s[i]))
@@ -4098,12 +4087,16 @@ after_label(const char *s, size_t j)
 		if (i == j)
 			return true;
 		start = i;
-		for (run = 0; i < j && isalnum((unsigned char)s[i]); i++)
-			run++;
 		/* "1.b)", "4.a.": a label's parts glued by a dot or a bracket are one word. */
-		while (i + 1 < j && strchr(".()", s[i]) != NULL && isalnum((unsigned char)s[i + 1]))
-			for (i++; i < j && isalnum((unsigned char)s[i]); i++)
+		for (run = 0, digit = false; i < j; i++) {
+			if (!isalnum((unsigned char)s[i]) && !(strchr(".()", s[i]) != NULL &&
+			    i + 1 < j && isalnum((unsigned char)s[i + 1]) && run > 0))
+				break;
+			if (isalnum((unsigned char)s[i])) {
 				run++;
+				digit = digit || isdigit((unsigned char)s[i]);
+			}
+		}
 		for (after = i; after < j && s[after] == ' '; after++)
 			continue;
 		while (start > 0 && s[start - 1] == ' ')
@@ -4112,7 +4105,7 @@ after_label(const char *s, size_t j)
 		    !((after < j && strchr(".)]|", s[after]) != NULL) ||
 		    (run == 1 && after < j && s[after] == ':') ||
 		    (start > 0 && strchr("([|{<#\xa7", s[start - 1]) != NULL) ||
-		    (run == 1 && s[i - 1] == 'o') || has_digit(s + start, i - start)))
+		    (run == 1 && s[i - 1] == 'o') || digit))
 			return false;
 	}
 }

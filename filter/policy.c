@@ -891,15 +891,15 @@ load_tests(struct loader *l, yaml_node_t *seq)
 	return 0;
 }
 
-/* Notes the first byte of a token that can begin a marking, in both cases. */
+/* Notes the first byte of a token in a table of first bytes, in both cases. */
 static void
-note_first(struct policy *p, const char *token)
+note_first(bool *first, const char *token)
 {
 	unsigned char c = (unsigned char)token[0];
 
-	p->mark_first[c] = true;
-	p->mark_first[toupper(c)] = true;
-	p->mark_first[tolower(c)] = true;
+	first[c] = true;
+	first[toupper(c)] = true;
+	first[tolower(c)] = true;
 }
 
 /* Every byte a marking can begin with: levels, their spaced forms, stand-alone controls. */
@@ -911,23 +911,28 @@ index_first(struct policy *p)
 	for (i = 0; i < p->nlevels; i++) {
 		const struct policy_level *lv = &p->levels[i];
 
-		note_first(p, lv->name);
+		note_first(p->mark_first, lv->name);
 		for (j = 0; j < lv->nportion; j++)
-			note_first(p, lv->portion[j]);
+			note_first(p->mark_first, lv->portion[j]);
 		for (j = 0; j < lv->nbanner; j++)
-			note_first(p, lv->banner[j]);
+			note_first(p->mark_first, lv->banner[j]);
 		if (lv->spaced != NULL)
-			note_first(p, lv->spaced);
+			note_first(p->mark_first, lv->spaced);
 	}
 	for (i = 0; i < p->ncontrols; i++) {
+		if (p->controls[i].kind == CONTROL_NOFORN) {
+			note_first(p->noforn_first, p->controls[i].name);
+			for (j = 0; j < p->controls[i].naliases; j++)
+				note_first(p->noforn_first, p->controls[i].aliases[j]);
+		}
 		if (p->controls[i].level < 0)
 			continue;
-		note_first(p, p->controls[i].name);
+		note_first(p->mark_first, p->controls[i].name);
 		for (j = 0; j < p->controls[i].naliases; j++)
-			note_first(p, p->controls[i].aliases[j]);
+			note_first(p->mark_first, p->controls[i].aliases[j]);
 	}
 	for (i = 0; i < p->nother_levels; i++)
-		note_first(p, p->other_levels[i]);
+		note_first(p->mark_first, p->other_levels[i]);
 	p->mark_first[0] = false;
 }
 

@@ -222,6 +222,7 @@ struct policy {
 	char **not_marks;	/* office symbols that read as marks ("S/WCI"): no mark in mid-line */
 	size_t nnot_marks;
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
+	bool noforn_first[256];	/* ... and a name or alias of a control of NOFORN's kind */
 
 	struct policy_term *terms;	/* the vocabulary (see struct policy_term) */
 	size_t nterms;

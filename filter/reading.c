@@ -2500,8 +2500,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 			else if (is_close(s[j]) && depth > 0)
 				depth--;
 		}
-		if ((depth > 0 && !prose) || (c = control_run(p, s, n, &at)) < 0 ||
-		    p->controls[c].kind != CONTROL_NOFORN)
+		if ((depth > 0 && !prose) || !p->noforn_first[(unsigned char)s[wd.start]] ||
+		    (c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN)
 			continue;
 		/*
 		 * The run whole, of five letters or more ("US ONLY"; not "NF"): in capitals; or, in
