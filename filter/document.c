@@ -4110,6 +4110,43 @@ after_label(const char *s, size_t j)
 	}
 }
 
+/*
+ * Whether s[0..j) is a label of one word and a number or letter at most, ending in ':', after
+ * bullets or nothing ("Item 2:", "Note:", "- Para 3b:").
+ */
+static bool
+word_label(const char *s, size_t j)
+{
+	size_t i = 0, w = 0, run;
+
+	if (j == 0 || s[j - 1] != ':')
+		return false;
+	j--;
+	while (i < j && !isalnum((unsigned char)s[i]))
+		if (strchr(" \t-*+>", s[i++]) == NULL)
+			return false;
+	while (i < j) {
+		for (run = 0; i < j && isalnum((unsigned char)s[i]); i++)
+			run++;
+		if (run == 0 || ++w > 2 || (w == 1 && run > 12) || (w == 2 && run > 3))
+			return false;
+		while (i < j && s[i] == ' ')
+			i++;
+	}
+	return w > 0;
+}
+
+/* Whether s[0..n) begins with a word of one to three letters, then a space or the end. */
+static bool
+short_word(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && isalpha((unsigned char)s[k]))
+		k++;
+	return k >= 1 && k <= 3 && (k == n || s[k] == ' ');
+}
+
 static bool
 sentence_head(const struct fold *f, size_t k)
 {
@@ -4128,6 +4165,12 @@ sentence_head(const struct fold *f, size_t k)
 		j--;
 	/* The first word of the line's text, after its bullets or a list's label ("- TS The"). */
 	if (after_label(s, j))
+		return true;
+	/*
+	 * An abbreviation after a label of a word ("Item 2: TS The", "Note: S The"); not a
+	 * level's word after a field's name ("Class: SECRET --", a FOIA release's stamp).
+	 */
+	if (word_label(s, j) && short_word(s + k, f->len - k))
 		return true;
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
@@ -4578,6 +4621,21 @@ after_field(const struct fold *f, size_t k)
 	return pe > 1 && f->text[pe - 1] == ':' && isalpha((unsigned char)f->text[pe - 2]);
 }
 
+/* Whether s[0..n) has a capital after a lower-case letter ("NfD"; not "Secret"). */
+static bool
+upper_after_lower(const char *s, size_t n)
+{
+	size_t k;
+	bool lower = false;
+
+	for (k = 0; k < n; k++) {
+		if (lower && isupper((unsigned char)s[k]))
+			return true;
+		lower = lower || islower((unsigned char)s[k]);
+	}
+	return false;
+}
+
 /* Whether s[0..n) is in capitals, OCR's "l" for "I" among them ("CONFlDENTIAL") too. */
 static bool
 ocr_capitals(const char *s, size_t n)
@@ -4899,6 +4957,7 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
     struct marking *m)
 {
 	const char *s = f->text;
+	const struct policy_term *t;
 	size_t e, next, a = k, b, j;
 	enum word_kind w;
 	bool capitals;
@@ -4929,6 +4988,16 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	/* OCR's "SIINF" anywhere; and a level's word glued to controls ("SECRETISIINOFORN"). */
 	if (noforn_glued(p, s + a, b - a, true) || glued_chain(p, s + a, b - a))
 		return true;
+	/*
+	 * Where a sentence begins, a level in its scheme's own mixed case ("VS-NfD The"), which
+	 * prose does not write: a capital after lower case, parts and all.
+	 */
+	if (sentence && upper_after_lower(s + a, b - a) &&
+	    (t = policy_term_find(p, s + a, b - a)) != NULL && t->control < 0 && t->level != 0) {
+		if (t->level > 0)
+			m->level = t->level;
+		return true;
+	}
 	w = word_kind(p, s + a, b - a);
 	/* "TOP SECRET" is one level: read from "TOP" as from "SECRET". */
 	if (w == WORD_NONE && b - a == 3 && memcmp(s + a, "TOP", 3) == 0 && next < f->len) {
@@ -4972,7 +5041,8 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	    !quoted(s, a, b, e) && (b - a > 1 || b == e) &&
 	    (sentence || (b - a >= 3 && lower)) &&
 	    ((sentence && before_any(f, a, b, e, next)) ||
-	    level_before_capital(f, next, (sentence || lower) && !after_field(f, k)))) {
+	    level_before_capital(f, next, (sentence || lower) &&
+	    !(after_field(f, k) && b - a > 3)))) {
 		if (!words_mark(p, f, k, m)) {
 			marking_init(m);
 			m->unknown = true;
@@ -5388,7 +5458,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 		for (first = 0; first < f.len && f.text[first] == ' '; first++)
 			continue;
 		/* A control of NOFORN's kind named in capitals anywhere (reading_capital_controls). */
-		if ((bits = reading_capital_controls(p, f.text, limit)) != 0) {
+		if ((bits = reading_fold_controls(p, &f, limit)) != 0) {
 			struct marking one;
 
 			marking_init(&one);

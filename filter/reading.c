@@ -1942,9 +1942,33 @@ post_and_number(const struct policy *p, const char *s, size_t n)
  * line the rules above do not read. The level alone says itself; with another word, or another
  * scheme's level, the marking is unknown.
  */
+/*
+ * Whether every word of s[0..n) outside s[a..b) is of three letters or digits at most, with a
+ * capital or a digit first: a grade or an abbreviation beside a level ("Protected B", "Stg.
+ * Geheim"), not prose ("Official visit", "Restricted area").
+ */
+static bool
+short_words_beside(const char *s, size_t n, size_t a, size_t b)
+{
+	size_t j, e;
+
+	for (j = 0; j < n; j = e) {
+		if (!is_alnum(s[j]) || (j >= a && j < b)) {
+			e = j + 1;
+			continue;
+		}
+		for (e = j; e < n && is_alnum(s[e]); e++)
+			continue;
+		if (e - j > 3 || is_lower(s[j]))
+			return false;
+	}
+	return true;
+}
+
 static bool
 short_level_line(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
+	const struct policy_term *lv;
 	size_t j, words = 0, levels = 0, alnum_words;
 	int best = -1;
 	bool other = false, all_caps = true;
@@ -1957,8 +1981,17 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 	}
 	alnum_words = words;
 	words = 0;
+	/* The line one term of several words, in any case and spelling ("VS-NfD", "Nato-Secret"). */
+	if (alnum_words >= 2 && (lv = policy_term_find(p, s, n)) != NULL && lv->control < 0 &&
+	    lv->level != 0) {
+		marking_init(m);
+		m->level = lv->level > 0 ? lv->level : 0;
+		if ((m->unknown = lv->level < 0))
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s",
+			    "another scheme's level");
+		return true;
+	}
 	for (j = 0; j < n; j++) {
-		const struct policy_term *lv;
 		size_t at = j, wild = 0, e;
 		int glued;
 
@@ -1991,7 +2024,7 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 		 * capitals or alone ("Restricted"; "Official visit" is prose).
 		 */
 		if ((lv->len < 6 && !all_caps) || (lv->level < 0 && !reading_capitals(s + j, at - j) &&
-		    alnum_words > count_words(s + j, at - j))) {
+		    alnum_words > count_words(s + j, at - j) && !short_words_beside(s, n, j, at))) {
 			j = at - 1;
 			continue;
 		}
@@ -2477,6 +2510,46 @@ prose_in_brackets(const char *s, size_t n, size_t at)
 	return false;
 }
 
+/*
+ * Whether s[0..n) is name, in any case, a letter that cannot be read (0x80) matching any
+ * ("Nоforn" with a Cyrillic o).
+ */
+static bool
+name_equal(const char *s, size_t n, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < n && name[k] != '\0'; k++)
+		if ((unsigned char)s[k] != 0x80 &&
+		    toupper((unsigned char)s[k]) != toupper((unsigned char)name[k]))
+			return false;
+	return k == n && name[k] == '\0';
+}
+
+/*
+ * The control of NOFORN's kind that word wd of s[0..n) begins in capitals, inflected in lower
+ * case ("NOFORNed", "NOFORNing"): -1, or the control, with *at at the capitals' end.
+ */
+static int
+inflected_control(const struct policy *p, const char *s, const struct word *wd, size_t *at)
+{
+	size_t u = wd->start, k;
+	int c;
+
+	if (!wd->lower || wd->digit || wd->exotic)
+		return -1;
+	while (u < wd->end && !is_lower(s[u]))
+		u++;
+	for (k = u; k < wd->end; k++)
+		if (!is_lower(s[k]))
+			return -1;
+	*at = wd->start;
+	if (u - wd->start < 5 || (c = control_run(p, s, u, at)) < 0 || *at != u ||
+	    p->controls[c].kind != CONTROL_NOFORN)
+		return -1;
+	return c;
+}
+
 uint64_t
 reading_capital_controls(const struct policy *p, const char *s, size_t n)
 {
@@ -2500,9 +2573,17 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 			else if (is_close(s[j]) && depth > 0)
 				depth--;
 		}
-		if ((depth > 0 && !prose) || !p->noforn_first[(unsigned char)s[wd.start]] ||
-		    (c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN)
+		if ((depth > 0 && !prose) || !p->noforn_first[(unsigned char)s[wd.start]])
 			continue;
+		if (((c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN) &&
+		    (c = inflected_control(p, s, &wd, &at)) < 0)
+			continue;
+		if (at < wd.end) {
+			/* "NOFORNed": the capitals name it; the rest of the word inflects it. */
+			bits |= (uint64_t)1 << c;
+			k = wd.end;
+			continue;
+		}
 		/*
 		 * The run whole, of five letters or more ("US ONLY"; not "NF"): in capitals; or, in
 		 * any case, the control's own name ("Noforn") or three words or more ("No Foreign
@@ -2510,15 +2591,14 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		 */
 		/* Words parted by spaces: "U.S. only" is two ("The U.S. only wants a deal"). */
 		for (e = wd.start, letters = 0, words = 0; e < at; e++) {
-			letters += is_alpha(s[e]);
+			letters += is_alpha(s[e]) || (unsigned char)s[e] == 0x80;
 			words += s[e] != ' ' && (e == wd.start || s[e - 1] == ' ');
 		}
 		while (at > wd.start && s[at - 1] == ' ')
 			at--;
 		if (letters < 5 || (at < n && is_alnum(s[at])) ||
 		    !(reading_capitals(s + wd.start, at - wd.start) || words >= 3 ||
-		    (at - wd.start == strlen(p->controls[c].name) &&
-		    strncasecmp(s + wd.start, p->controls[c].name, at - wd.start) == 0)))
+		    name_equal(s + wd.start, at - wd.start, p->controls[c].name)))
 			continue;
 		bits |= (uint64_t)1 << c;
 		k = at;
@@ -2527,11 +2607,28 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 }
 
 uint64_t
+reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit)
+{
+	char s[FOLD_MAX + 1];
+	uint64_t bits = reading_capital_controls(p, f->text, limit);
+	size_t n, k;
+
+	if (!f->exotic)
+		return bits;
+	/* Read again with a letter that cannot be read as a wildcard ("NОFОRN", Cyrillic). */
+	n = fold_ascii(f, s);
+	for (k = 0; k < n; k++)
+		if (s[k] == '?')
+			s[k] = (char)0x80;
+	return bits | reading_capital_controls(p, s, n);
+}
+
+uint64_t
 reading_named_controls(const struct policy *p, const struct fold *f)
 {
 	const char *s = f->text;
 	size_t n = f->len, k, depth = 0;
-	uint64_t bits = reading_capital_controls(p, s, n), label;
+	uint64_t bits = reading_fold_controls(p, f, n), label;
 	struct word wd;
 	char plain[101];
 

@@ -159,6 +159,13 @@ bool reading_caption(const struct policy *p, const struct fold *f, uint64_t *bit
 uint64_t reading_capital_controls(const struct policy *p, const char *s, size_t n);
 
 /*
+ * reading_capital_controls over fold f's text up to `limit`; where the fold holds a letter with
+ * no ASCII form, read again with every such letter a wildcard ("NОFОRN" with Cyrillic O), as a
+ * caption line is read.
+ */
+uint64_t reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit);
+
+/*
  * The restrictive controls (NOFORN and handling ones) a line in capitals names among other words
  * ("NOFORN SIPDIS ADDRESSEES"): they apply all the same. Returns them as control bits.
  */

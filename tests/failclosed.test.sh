@@ -617,6 +617,22 @@ redteam redteam26
 #     "#2 TS", "No. 2 CTS", "2b NF The", "2b ORCON The").
 redteam redteam27
 
+# 48. A twenty-eighth set, tests/data/redteam28/ (rounds 17 and 24 to 27's open cases, closed, and
+#     their neighbours): NOFORN with look-alike letters in prose or a caveat ("NОFОRN", "Nоfоrn"),
+#     inflected ("NOFORNed", "NOFORNing"); a level's abbreviation after a label of a word ("Item 2:
+#     TS The", "Note: TS The"); national levels in their own mixed case as a heading or where a
+#     paragraph's text begins ("VS-NfD", "Protected B", "Stg. Geheim", "Official-Sensitive").
+redteam redteam28
+# Their neighbours in prose stay: a heading of another scheme's level word and a word of prose,
+# and a label of a word before prose or an office's letters.
+variants heading-keeps UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal.\n\n%b\n\nThe walrus left.\n' \
+    'Official visit' 'Restricted area' 'Protected sites'
+variants word-label-keeps UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal. Points:\n\n%b the walrus left.\n' \
+    'Note: The' 'Item 2: The' 'Note: US officials said' 'Note: TSA officials said' \
+    'Item 3: CIA analysts said' 'Para 2: UK officials said'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
