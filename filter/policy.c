@@ -1003,6 +1003,126 @@ term_hash(const char *t, size_t n)
 }
 
 /*
+ * The keys' hash: sum of t[i] * B^(n-1-i), mod 2^32, over the letters kept. It is polynomial so
+ * that the hashes of a word with each letter left out come from its prefix hashes in one pass.
+ */
+#define KEY_BASE 0x01000193u
+
+/* The key hash of t[0..n) without its letter `del` (none when del >= n). */
+static uint32_t
+key_hash(const char *t, size_t n, size_t del)
+{
+	uint32_t h = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (i != del)
+			h = h * KEY_BASE + (unsigned char)t[i];
+	return h;
+}
+
+/*
+ * Indexes every term under its text and each text one letter short of it, so that the terms one
+ * slip from a word are found by a few probes (policy_near_terms): two words one slip apart share
+ * such a text, as a letter replaced, dropped, added or two swapped leave one.
+ */
+static int
+index_near_slots(struct loader *l)
+{
+	struct policy *p = l->p;
+	size_t keys = 0, n = 16, i, d, k;
+
+	for (i = 0; i < p->nterms; i++)
+		keys += p->terms[i].len + 1;
+	while (n < 2 * keys + 2)
+		n *= 2;
+	if ((p->near_slots = calloc(n, sizeof(*p->near_slots))) == NULL)
+		return fail(l, NULL, "out of memory");
+	p->nnear_slots = n;
+	for (i = 0; i < p->nterms; i++) {
+		const struct policy_term *t = &p->terms[i];
+
+		for (d = 0; d <= t->len; d++) {
+			uint32_t h = key_hash(t->text, t->len, d);
+
+			for (k = h & (n - 1); p->near_slots[k].term != 0; k = (k + 1) & (n - 1))
+				continue;
+			p->near_slots[k].hash = h;
+			p->near_slots[k].term = (uint32_t)(i + 1);
+			p->near_slots[k].del = (uint32_t)d;
+		}
+	}
+	return 0;
+}
+
+/* Whether key slot s holds text t[0..n): its term with its letter left out. */
+static bool
+key_equal(const struct policy *p, const struct policy_near_slot *s, const char *t, size_t n)
+{
+	const struct policy_term *pt = &p->terms[s->term - 1];
+	size_t del = s->del;
+
+	if (del == pt->len)
+		return pt->len == n && memcmp(pt->text, t, n) == 0;
+	return pt->len == n + 1 && memcmp(pt->text, t, del) == 0 &&
+	    memcmp(pt->text + del + 1, t + del, n - del) == 0;
+}
+
+size_t
+policy_near_terms(const struct policy *p, const char *t, size_t n, bool slips,
+    uint32_t out[POLICY_NEAR_MAX])
+{
+	char key[POLICY_WORD_MAX + 1];
+	uint32_t pre[POLICY_WORD_MAX + 1], pw[POLICY_WORD_MAX + 1];
+	size_t count = 0, d, k, kn, j;
+
+	if (n > POLICY_WORD_MAX)
+		return SIZE_MAX;
+	/* Prefix hashes and powers of the base: each key's hash in a step. */
+	pre[0] = 0;
+	pw[0] = 1;
+	for (d = 0; d < n; d++) {
+		pre[d + 1] = pre[d] * KEY_BASE + (unsigned char)t[d];
+		pw[d + 1] = pw[d] * KEY_BASE;
+	}
+	/* The text itself (d == n), and with slips the text with each letter left out. */
+	for (d = slips ? 0 : n; d <= n; d++) {
+		uint32_t h;
+
+		if (d == n) {
+			memcpy(key, t, n);
+			kn = n;
+			h = pre[n];
+		} else {
+			memcpy(key, t, d);
+			memcpy(key + d, t + d + 1, n - d - 1);
+			kn = n - 1;
+			/* pre[d] * B^(n-1-d) + (the hash of t[d+1..n)). */
+			h = pre[d] * pw[n - 1 - d] + (pre[n] - pre[d + 1] * pw[n - 1 - d]);
+		}
+		for (k = h & (p->nnear_slots - 1); p->near_slots[k].term != 0;
+		    k = (k + 1) & (p->nnear_slots - 1)) {
+			const struct policy_near_slot *s = &p->near_slots[k];
+			uint32_t term = s->term - 1;
+
+			if (s->hash != h || !key_equal(p, s, key, kn))
+				continue;
+			/* In order, once each: an insertion into the sorted few. */
+			for (j = count; j > 0 && out[j - 1] > term; j--)
+				continue;
+			if (j > 0 && out[j - 1] == term)
+				continue;
+			if (count == POLICY_NEAR_MAX)
+				return SIZE_MAX;
+			memmove(out + j + 1, out + j, (count - j) * sizeof(*out));
+			out[j] = term;
+			count++;
+		}
+	}
+	return count;
+}
+
+/*
  * Indexes the terms by text, so that policy_term_find is one probe and not a pass over the
  * vocabulary for every word read. The first term of a text wins, as a pass in order finds it.
  */
@@ -1110,7 +1230,7 @@ index_terms(struct loader *l)
 		    strlen(p->levels[i].exemption) > POLICY_WORD_MAX))
 			return fail(l, NULL, "level %s: a word longer than %d bytes",
 			    p->levels[i].name, POLICY_WORD_MAX);
-	return index_term_slots(l);
+	return index_term_slots(l) != 0 ? -1 : index_near_slots(l);
 }
 
 const struct policy_term *
@@ -1353,6 +1473,7 @@ policy_free(struct policy *p)
 	}
 	free(p->words);
 	free(p->term_slots);
+	free(p->near_slots);
 	free(p->countries);
 	free_strings(p->other_levels, p->nother_levels);
 	free_strings(p->not_marks, p->nnot_marks);

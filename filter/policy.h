@@ -143,6 +143,13 @@ struct policy_rule {
 /* The longest word of a level, control or country a policy may name. */
 #define POLICY_WORD_MAX 63
 
+/* A key of the index of near terms: term `term` (1 + its index) with letter `del` left out. */
+struct policy_near_slot {
+	uint32_t hash;
+	uint32_t term;			/* 0: an empty slot */
+	uint32_t del;			/* the letter left out; the term's length: none */
+};
+
 /*
  * A word of the scheme's vocabulary, as the reading rules compare it: upper case, letters and
  * digits only ("TOP SECRET" is "TOPSECRET", "SBU-NF" is "SBUNF").
@@ -229,6 +236,9 @@ struct policy {
 	uint32_t *term_slots;		/* an open-addressed index of the terms by text: 1 + the
 					 * index of the first term of each text, 0 for none */
 	size_t nterm_slots;		/* a power of two, more than twice nterms */
+	struct policy_near_slot *near_slots;	/* the terms by every text one letter short of
+					 * theirs, and their own (policy_near_terms) */
+	size_t nnear_slots;		/* a power of two, more than twice the keys */
 	bool term_first[256];		/* the characters a term's text begins with */
 
 	struct policy_rule *rules;
@@ -333,6 +343,20 @@ bool policy_not_mark(const struct policy *p, const char *token, size_t len);
  * (other bytes of s are skipped: "No-Forn" is NOFORN). Returns it, or NULL.
  */
 const struct policy_term *policy_term_find(const struct policy *p, const char *s, size_t len);
+
+/* The most terms policy_near_terms gives; a text with more is compared with every term. */
+#define POLICY_NEAR_MAX 64
+
+/*
+ * The terms that t[0..n) (upper case, letters and digits as a term's text is) may be or be one
+ * slip from (a letter replaced, dropped, added, or two neighbours swapped): every term that shares
+ * a text with t when each drops at most one letter; without `slips`, the terms that are t. A term that is t or one slip from it is among
+ * them; others may be, and the caller compares. Their indices into p->terms, ascending, go to out;
+ * returns how many, or SIZE_MAX when they are more than POLICY_NEAR_MAX or t is longer than a
+ * term may be (compare with every term then).
+ */
+size_t policy_near_terms(const struct policy *p, const char *t, size_t n, bool slips,
+    uint32_t out[POLICY_NEAR_MAX]);
 
 /* Looks up a country code or country alias. Returns its number or -1. */
 int policy_country_find(const struct policy *p, const char *token, size_t len);

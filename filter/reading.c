@@ -147,6 +147,33 @@ one_slip(const char *a, size_t na, const char *b, size_t nb)
 	return memcmp(a + p, b + p + 1, na - p) == 0;
 }
 
+/*
+ * The terms a word is compared with for its own text or a slip: the few the policy's index gives
+ * (policy_near_terms), in the vocabulary's order; or every term, where a letter that cannot be
+ * read stands in the word ('?', 0x80) or the index cannot say.
+ */
+struct near_set {
+	uint32_t idx[POLICY_NEAR_MAX];
+	size_t n;
+	bool all;
+};
+
+static void
+near_set(const struct policy *p, const char *t, size_t n, bool slips, struct near_set *c)
+{
+	c->all = memchr(t, '?', n) != NULL || memchr(t, 0x80, n) != NULL ||
+	    (c->n = policy_near_terms(p, t, n, slips, c->idx)) == SIZE_MAX;
+	if (c->all)
+		c->n = p->nterms;
+}
+
+/* The i-th term of c. */
+static const struct policy_term *
+near_term_at(const struct policy *p, const struct near_set *c, size_t i)
+{
+	return &p->terms[c->all ? i : c->idx[i]];
+}
+
 /* The letters and digits of s[0..n), upper case, into t (at most POLICY_WORD_MAX). */
 static size_t
 upper_form(const char *s, size_t n, char *t)
@@ -170,12 +197,14 @@ static const struct policy_term *
 near_term(const struct policy *p, const char *t, size_t n, bool starts)
 {
 	const struct policy_term *best = NULL;
+	struct near_set c;
 	size_t i;
 
 	if (n == 0)
 		return NULL;
-	for (i = 0; i < p->nterms; i++) {
-		const struct policy_term *pt = &p->terms[i];
+	near_set(p, t, n, n >= 5, &c);
+	for (i = 0; i < c.n; i++) {
+		const struct policy_term *pt = near_term_at(p, &c, i);
 
 		if (starts && !pt->starts)
 			continue;
@@ -211,10 +240,12 @@ prose_word(const struct policy *p, const char *s, const struct word *w)
 static bool
 loose_term(const struct policy *p, const char *t, size_t n)
 {
+	struct near_set c;
 	size_t i;
 
-	for (i = 0; i < p->nterms; i++)
-		if (p->terms[i].len == 5 && one_slip(p->terms[i].text, 5, t, n))
+	near_set(p, t, n, true, &c);
+	for (i = 0; i < c.n; i++)
+		if (near_term_at(p, &c, i)->len == 5 && one_slip(near_term_at(p, &c, i)->text, 5, t, n))
 			return true;
 	return false;
 }
@@ -488,11 +519,15 @@ unparsed_kind(const struct policy *p, const char *t, size_t m, bool closed)
 	{
 		char up[POLICY_WORD_MAX + 1];
 		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up);
+		struct near_set c;
 
-		for (w = 0; w < p->nterms; w++)
-			if (p->terms[w].single && p->terms[w].len >= 3 &&
-			    one_slip(p->terms[w].text, p->terms[w].len, up, n_up))
+		near_set(p, up, n_up, true, &c);
+		for (w = 0; w < c.n; w++) {
+			const struct policy_term *pt = near_term_at(p, &c, w);
+
+			if (pt->single && pt->len >= 3 && one_slip(pt->text, pt->len, up, n_up))
 				return GROUP_UNKNOWN;
+		}
 	}
 	/*
 	 * A closed group with prose after its first word is a note or a name ("(SIMAS Event:
@@ -1330,10 +1365,12 @@ static const struct policy_term *
 level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *wild)
 {
 	const struct policy_term *slip = NULL;
+	struct near_set c;
 	size_t m;
 
-	for (m = 0; m < p->nterms; m++) {
-		const struct policy_term *pt = &p->terms[m];
+	near_set(p, t, n, !exact && n >= 6, &c);
+	for (m = 0; m < c.n; m++) {
+		const struct policy_term *pt = near_term_at(p, &c, m);
 		bool level, other;
 
 		/* Neither the word nor a slip of it: a length more than one apart. */
@@ -1444,22 +1481,34 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 	/* "SECRETNOFORN": a level of six letters or more, and a control glued to it. */
 	if (best == NULL && nt > 0) {
 		char t[POLICY_WORD_MAX + 1];
-		size_t tn = 0, j, m;
+		size_t tn = 0, j, len;
+		uint32_t first = UINT32_MAX;
 
 		for (j = starts[0]; j < ends[0] && tn < POLICY_WORD_MAX; j++)
 			t[tn++] = ocr_letter(s[j]);
-		for (m = 0; m < p->nterms && best == NULL; m++) {
-			const struct policy_term *pt = &p->terms[m], *rest;
+		/* The first term in the vocabulary's order that the word begins with: by its length. */
+		for (len = 6; len + 2 <= tn; len++) {
+			struct near_set ns;
+			size_t m;
 
-			if (pt->level < 0 || pt->control >= 0 || pt->len < 6 || pt->len + 2 > tn ||
-			    memcmp(pt->text, t, pt->len) != 0)
-				continue;
-			if ((rest = policy_term_find(p, t + pt->len, tn - pt->len)) != NULL &&
-			    rest->control >= 0 && rest->level < 0) {
-				best = pt;
-				best_end = ends[0];
-				*glued = rest->control;
+			near_set(p, t, len, false, &ns);
+			for (m = 0; m < ns.n; m++) {
+				const struct policy_term *pt = near_term_at(p, &ns, m), *rest;
+				uint32_t at = (uint32_t)(pt - p->terms);
+
+				if (at >= first || pt->level < 0 || pt->control >= 0 || pt->len != len ||
+				    memcmp(pt->text, t, len) != 0)
+					continue;
+				if ((rest = policy_term_find(p, t + len, tn - len)) != NULL &&
+				    rest->control >= 0 && rest->level < 0) {
+					first = at;
+					*glued = rest->control;
+				}
 			}
+		}
+		if (first != UINT32_MAX) {
+			best = &p->terms[first];
+			best_end = ends[0];
 		}
 	}
 	if (best != NULL) {
@@ -1837,8 +1886,9 @@ authority_words(const char *s, size_t n)
 	size_t k;
 
 	for (k = 0; k + 7 <= n; k++)
-		if (strncasecmp(s + k, "reason", 6) == 0 || strncasecmp(s + k, "declass", 7) == 0 ||
-		    (k + 13 <= n && strncasecmp(s + k, "classified by", 13) == 0))
+		if (strchr("rRdDcC", s[k]) != NULL && (strncasecmp(s + k, "reason", 6) == 0 ||
+		    strncasecmp(s + k, "declass", 7) == 0 ||
+		    (k + 13 <= n && strncasecmp(s + k, "classified by", 13) == 0)))
 			return true;
 	return false;
 }
