@@ -4111,32 +4111,48 @@ after_label(const char *s, size_t j)
 }
 
 /*
- * Whether s[0..j) is a label of one word and a number or letter at most, ending in ':', after
- * bullets or nothing ("Item 2:", "Note:", "- Para 3b:").
+ * Whether s[0..j) is a label of up to three words that begins with a letter, after bullets or
+ * nothing, and ends in ':' (or in ')' after a number): "Item 2:", "Note:", "- Para. 3b:", "Item
+ * (2):", "Note 1.2:", "Action item:", "Item No. 2:", "Item #2:", "Item 2)". Its words hold letters,
+ * digits and the signs of numbers ('.', '#', '(', ')', '-'), sixteen at most each.
  */
 static bool
 word_label(const char *s, size_t j)
 {
 	size_t i = 0, w = 0, run;
+	bool digit = false;
 
-	if (j == 0 || s[j - 1] != ':')
+	if (j == 0 || (s[j - 1] != ':' && s[j - 1] != ')'))
 		return false;
 	j--;
 	while (i < j && !isalnum((unsigned char)s[i]))
 		if (strchr(" \t-*+>", s[i++]) == NULL)
 			return false;
+	if (i == j || !isalpha((unsigned char)s[i]))
+		return false;
+	/* "Subject: SBU:" is a subject's, which control_label reads. */
+	for (run = i; run < j && isalnum((unsigned char)s[run]); run++)
+		continue;
+	if (reading_subject_word(s + i, run - i))
+		return false;
 	while (i < j) {
-		for (run = 0; i < j && isalnum((unsigned char)s[i]); i++)
-			run++;
-		if (run == 0 || ++w > 2 || (w == 1 && run > 12) || (w == 2 && run > 3))
+		for (run = 0; i < j && (isalnum((unsigned char)s[i]) ||
+		    strchr(".#()-", s[i]) != NULL); i++, run++)
+			digit = digit || isdigit((unsigned char)s[i]);
+		if (run == 0 || ++w > 3 || run > 16)
 			return false;
 		while (i < j && s[i] == ' ')
 			i++;
 	}
-	return w > 0;
+	/* "Item 2)": a bracket closes a number; "(see below)" is no label. */
+	return s[j] == ':' || digit;
 }
 
-/* Whether s[0..n) begins with a word of one to three letters, then a space or the end. */
+/*
+ * Whether s[0..n) begins with a word of one to three letters, then a space, the end, a dash or a
+ * quotation mark, or a sentence's punctuation and a space ("TS The", "TS: The", "TS, The"; "TS."
+ * but not an initial's "S.").
+ */
 static bool
 short_word(const char *s, size_t n)
 {
@@ -4144,7 +4160,13 @@ short_word(const char *s, size_t n)
 
 	while (k < n && isalpha((unsigned char)s[k]))
 		k++;
-	return k >= 1 && k <= 3 && (k == n || s[k] == ' ');
+	if (k < 1 || k > 3)
+		return false;
+	if (k == n || s[k] == ' ' || s[k] == '-' || s[k] == '"' || (unsigned char)s[k] >= 0x80)
+		return true;
+	if (strchr(":,;", s[k]) != NULL || (s[k] == '.' && k >= 2))
+		return k + 1 == n || s[k + 1] == ' ';
+	return false;
 }
 
 static bool

@@ -539,9 +539,54 @@ ascii_base(int32_t cp)
 	return (char)out[0];
 }
 
-/* fold_ascii, and with `bare` fold_ascii_bare. */
+/*
+ * The Latin letter that letter cp is made to look like: the Greek and Cyrillic letters (and a few
+ * Latin ones no accent makes) whose skeleton in Unicode's confusables (UTS #39) is one ASCII
+ * letter; or 0.
+ */
+static char
+look_alike(int32_t cp)
+{
+	static const struct {
+		int32_t cp;
+		char c;
+	} map[] = {
+		{ 0x00D8, 'O' }, { 0x00F8, 'o' }, { 0x0110, 'D' }, { 0x0131, 'i' },
+		{ 0x0141, 'L' }, { 0x0142, 'l' },
+		{ 0x0391, 'A' }, { 0x0392, 'B' }, { 0x0395, 'E' }, { 0x0396, 'Z' },
+		{ 0x0397, 'H' }, { 0x0399, 'I' }, { 0x039A, 'K' }, { 0x039C, 'M' },
+		{ 0x039D, 'N' }, { 0x039F, 'O' }, { 0x03A1, 'P' }, { 0x03A4, 'T' },
+		{ 0x03A5, 'Y' }, { 0x03A7, 'X' }, { 0x03B1, 'a' }, { 0x03B3, 'y' },
+		{ 0x03B9, 'i' }, { 0x03BA, 'k' }, { 0x03BD, 'v' }, { 0x03BF, 'o' },
+		{ 0x03C1, 'p' }, { 0x03C5, 'u' }, { 0x03C7, 'x' },
+		{ 0x0405, 'S' }, { 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' },
+		{ 0x0412, 'B' }, { 0x0415, 'E' }, { 0x041A, 'K' }, { 0x041C, 'M' },
+		{ 0x041D, 'H' }, { 0x041E, 'O' }, { 0x0420, 'P' }, { 0x0421, 'C' },
+		{ 0x0422, 'T' }, { 0x0423, 'Y' }, { 0x0425, 'X' }, { 0x0430, 'a' },
+		{ 0x0435, 'e' }, { 0x043E, 'o' }, { 0x0440, 'p' }, { 0x0441, 'c' },
+		{ 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' }, { 0x0456, 'i' },
+		{ 0x0458, 'j' }, { 0x04AE, 'Y' }, { 0x04AF, 'y' }, { 0x04BB, 'h' },
+		{ 0x04C0, 'I' }, { 0x0501, 'd' }, { 0x051A, 'Q' }, { 0x051B, 'q' },
+		{ 0x051C, 'W' }, { 0x051D, 'w' },
+	};
+	size_t lo = 0, hi = sizeof(map) / sizeof(map[0]);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (map[mid].cp == cp)
+			return map[mid].c;
+		if (map[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* fold_ascii; with `bare` fold_ascii_bare; with `skeleton` too, fold_ascii_skeleton. */
 static size_t
-ascii_of(const struct fold *f, char *out, bool bare)
+ascii_of(const struct fold *f, char *out, bool bare, bool skeleton)
 {
 	size_t i = 0, k = 0;
 
@@ -566,7 +611,8 @@ ascii_of(const struct fold *f, char *out, bool bare)
 		 * Bare: a Latin letter with an accent is its letter ("TRÈS" is "TRES", "Ś" is
 		 * "S"), composed or followed by the accent (which the fold's NFKC leaves apart).
 		 */
-		if (bare && (base = ascii_base(cp)) != 0) {
+		if ((bare && (base = ascii_base(cp)) != 0) ||
+		    (skeleton && (base = look_alike(cp)) != 0)) {
 			out[k++] = base;
 			i += len;
 			continue;
@@ -597,13 +643,19 @@ ascii_of(const struct fold *f, char *out, bool bare)
 size_t
 fold_ascii(const struct fold *f, char *out)
 {
-	return ascii_of(f, out, false);
+	return ascii_of(f, out, false, false);
 }
 
 size_t
 fold_ascii_bare(const struct fold *f, char *out)
 {
-	return ascii_of(f, out, true);
+	return ascii_of(f, out, true, false);
+}
+
+size_t
+fold_ascii_skeleton(const struct fold *f, char *out)
+{
+	return ascii_of(f, out, true, true);
 }
 
 bool

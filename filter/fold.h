@@ -80,6 +80,13 @@ size_t fold_ascii(const struct fold *f, char *out);
 size_t fold_ascii_bare(const struct fold *f, char *out);
 
 /*
+ * As fold_ascii_bare, with a Greek or Cyrillic letter that looks like a Latin one written as that
+ * letter ("ΝΟFΟRΝ", "Nоt rеlеаsаblе" are "NOFORN", "Not releasable"; Unicode's confusables): for
+ * readings that may only raise.
+ */
+size_t fold_ascii_skeleton(const struct fold *f, char *out);
+
+/*
  * Whether byte k of f's text begins a symbol that may stand as a bullet: a dash, '*', '+', '~',
  * '=', '>', or a character that is punctuation or a symbol and no letter, digit, bracket or
  * quotation mark ("•", "►", "■", "§").

@@ -1993,9 +1993,10 @@ post_and_number(const struct policy *p, const char *s, size_t n)
  * scheme's level, the marking is unknown.
  */
 /*
- * Whether every word of s[0..n) outside s[a..b) is of three letters or digits at most, with a
- * capital or a digit first: a grade or an abbreviation beside a level ("Protected B", "Stg.
- * Geheim"), not prose ("Official visit", "Restricted area").
+ * Whether every word of s[0..n) outside s[a..b) is a grade, an abbreviation or a number beside a
+ * level ("Protected B", "Stg. Geheim", "Restricted 2"): two letters or digits at most, or three
+ * before a '.', with a capital or a digit first; or a word of "classif..." ("Classification:
+ * Protected B"). Not prose ("Official visit", "Official Day", "Restricted area").
  */
 static bool
 short_words_beside(const char *s, size_t n, size_t a, size_t b)
@@ -2009,7 +2010,9 @@ short_words_beside(const char *s, size_t n, size_t a, size_t b)
 		}
 		for (e = j; e < n && is_alnum(s[e]); e++)
 			continue;
-		if (e - j > 3 || is_lower(s[j]))
+		if (e - j >= 7 && strncasecmp(s + j, "classif", 7) == 0)
+			continue;
+		if (is_lower(s[j]) || e - j > 3 || (e - j == 3 && (e == n || s[e] != '.')))
 			return false;
 	}
 	return true;
@@ -2484,10 +2487,23 @@ reading_capitals(const char *s, size_t n)
 	return any;
 }
 
+/* The names of a subject's fields that a control may follow ("Subject: FW: SBU: Haiti"). */
+static const char *const subject_words[] = { "subject", "subj", "re", "fw", "fwd", "aw", "wg" };
+
+bool
+reading_subject_word(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(subject_words) / sizeof(subject_words[0]); k++)
+		if (strlen(subject_words[k]) == n && strncasecmp(s, subject_words[k], n) == 0)
+			return true;
+	return false;
+}
+
 static uint64_t
 control_label(const struct policy *p, const char *s, size_t n)
 {
-	static const char *const skip[] = { "subject", "subj", "re", "fw", "fwd", "aw", "wg" };
 	size_t i = 0, k, at, e, w;
 	int c;
 
@@ -2497,15 +2513,15 @@ control_label(const struct policy *p, const char *s, size_t n)
 	for (;;) {
 		while (i < n && s[i] == ' ')
 			i++;
-		for (k = 0; k < sizeof(skip) / sizeof(skip[0]); k++) {
-			size_t l = strlen(skip[k]);
+		for (k = 0; k < sizeof(subject_words) / sizeof(subject_words[0]); k++) {
+			size_t l = strlen(subject_words[k]);
 
-			if (n - i > l && strncasecmp(s + i, skip[k], l) == 0 && s[i + l] == ':')
+			if (n - i > l && strncasecmp(s + i, subject_words[k], l) == 0 && s[i + l] == ':')
 				break;
 		}
-		if (k == sizeof(skip) / sizeof(skip[0]))
+		if (k == sizeof(subject_words) / sizeof(subject_words[0]))
 			break;
-		i += strlen(skip[k]) + 1;
+		i += strlen(subject_words[k]) + 1;
 	}
 	at = i;
 	if ((c = control_run(p, s, n, &at)) >= 0 && p->controls[c].kind != CONTROL_DISTRIBUTION) {
@@ -2577,27 +2593,52 @@ name_equal(const char *s, size_t n, const char *name)
 }
 
 /*
- * The control of NOFORN's kind that word wd of s[0..n) begins in capitals, inflected in lower
- * case ("NOFORNed", "NOFORNing"): -1, or the control, with *at at the capitals' end.
+ * Whether s[0..n) begins with word, in any case, a letter that cannot be read (0x80) matching
+ * any, up to a third of them.
+ */
+static bool
+begins_with_name(const char *s, size_t n, const char *word)
+{
+	size_t k, wild = 0;
+
+	for (k = 0; word[k] != '\0'; k++) {
+		if (k == n)
+			return false;
+		if ((unsigned char)s[k] == 0x80)
+			wild++;
+		else if (toupper((unsigned char)s[k]) != toupper((unsigned char)word[k]))
+			return false;
+	}
+	return 3 * wild <= k;
+}
+
+/*
+ * The control of NOFORN's kind whose name (or alias of one word), of five letters or more, word
+ * wd of s begins with in any case, inflected or numbered by up to four letters or digits after it
+ * ("NOFORNed", "NOFORNING", "Noforns", "NOFORN2", a footnote's number): -1, or the control.
  */
 static int
-inflected_control(const struct policy *p, const char *s, const struct word *wd, size_t *at)
+inflected_control(const struct policy *p, const char *s, const struct word *wd)
 {
-	size_t u = wd->start, k;
-	int c;
+	size_t n = wd->end - wd->start, c, a;
 
-	if (!wd->lower || wd->digit || wd->exotic)
-		return -1;
-	while (u < wd->end && !is_lower(s[u]))
-		u++;
-	for (k = u; k < wd->end; k++)
-		if (!is_lower(s[k]))
-			return -1;
-	*at = wd->start;
-	if (u - wd->start < 5 || (c = control_run(p, s, u, at)) < 0 || *at != u ||
-	    p->controls[c].kind != CONTROL_NOFORN)
-		return -1;
-	return c;
+	for (c = 0; c < p->ncontrols; c++) {
+		const struct policy_control *pc = &p->controls[c];
+		size_t len = strlen(pc->name);
+
+		if (pc->kind != CONTROL_NOFORN)
+			continue;
+		if (len >= 5 && n > len && n <= len + 4 && begins_with_name(s + wd->start, n, pc->name))
+			return (int)c;
+		for (a = 0; a < pc->naliases; a++) {
+			len = strlen(pc->aliases[a]);
+			if (len >= 5 && n > len && n <= len + 4 &&
+			    strchr(pc->aliases[a], ' ') == NULL &&
+			    begins_with_name(s + wd->start, n, pc->aliases[a]))
+				return (int)c;
+		}
+	}
+	return -1;
 }
 
 uint64_t
@@ -2625,13 +2666,12 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		}
 		if ((depth > 0 && !prose) || !p->noforn_first[(unsigned char)s[wd.start]])
 			continue;
-		if (((c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN) &&
-		    (c = inflected_control(p, s, &wd, &at)) < 0)
-			continue;
-		if (at < wd.end) {
-			/* "NOFORNed": the capitals name it; the rest of the word inflects it. */
-			bits |= (uint64_t)1 << c;
-			k = wd.end;
+		if ((c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN) {
+			/* "NOFORNed", "NOFORN2": the word begins with its name. */
+			if ((c = inflected_control(p, s, &wd)) >= 0) {
+				bits |= (uint64_t)1 << c;
+				k = wd.end;
+			}
 			continue;
 		}
 		/*
@@ -2665,8 +2705,11 @@ reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit
 
 	if (!f->exotic)
 		return bits;
-	/* Read again with a letter that cannot be read as a wildcard ("NОFОRN", Cyrillic). */
-	n = fold_ascii(f, s);
+	/*
+	 * Read again with look-alike letters as the Latin ones they pass for ("NОFОRN" with
+	 * Cyrillic O), accents dropped, and any other letter that cannot be read a wildcard.
+	 */
+	n = fold_ascii_skeleton(f, s);
 	for (k = 0; k < n; k++)
 		if (s[k] == '?')
 			s[k] = (char)0x80;

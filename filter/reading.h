@@ -172,6 +172,12 @@ uint64_t reading_fold_controls(const struct policy *p, const struct fold *f, siz
 uint64_t reading_named_controls(const struct policy *p, const struct fold *f);
 
 /*
+ * Whether s[0..n) names a subject's field that a control may follow ("Subject", "RE", "FW"), in
+ * any case: control_label reads what follows it.
+ */
+bool reading_subject_word(const char *s, size_t n);
+
+/*
  * The restrictive controls (NOFORN and handling ones) that words in capitals of s[0..n) name,
  * alone or in a run ("SENSITIVE", "NO FORN"), whatever stands between them: what a banner's post
  * and number leave ("UNCLAS SENSITIVE MUSCAT 001065"). Returns them as control bits.

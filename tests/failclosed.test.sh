@@ -633,6 +633,21 @@ variants word-label-keeps UNCLASSIFIED '' 'walrus|gannet' \
     'Note: The' 'Item 2: The' 'Note: US officials said' 'Note: TSA officials said' \
     'Item 3: CIA analysts said' 'Para 2: UK officials said'
 
+# 49. A twenty-ninth round, tests/data/redteam29/ (a helper on round 28's fixes): NOFORN with more
+#     look-alike letters than a wildcard may stand for (Greek and Cyrillic: "ΝΟFΟRΝ", "Nоt
+#     rеlеаsаblе to fоrеign nаtiоnаls", "UЅ ОNLҮ"), inflected in any case ("NOFORNED", "Noforned",
+#     "NoFORNed", "NОFОRNed") or numbered by a footnote ("NOFORN²"); a level's abbreviation after
+#     labels of other shapes ("Item (2):", "Note 1.2:", "Action item:", "Item No. 2:", "Para. 3:",
+#     "Item 2)") or before a sign ("TS:", "TS,", "TS."); national levels in mixed case after
+#     "Classification:" and after a label ("Item 2: VS-NfD The").
+redteam redteam29
+variants heading-keeps-29 UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal.\n\n%b\n\nThe walrus left.\n' \
+    'Official Day' 'Official Car' 'Protected Bay' 'Official Use' 'Restricted Air'
+variants word-label-keeps-29 UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal. Points:\n\n%b the walrus left.\n' \
+    'Note: S. Korea said' 'Action item: CIA analysts said' 'Note (see below): UK officials said'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
