@@ -4111,62 +4111,109 @@ after_label(const char *s, size_t j)
 }
 
 /*
- * Whether s[0..j) is a label of up to three words that begins with a letter, after bullets or
- * nothing, and ends in ':' (or in ')' after a number): "Item 2:", "Note:", "- Para. 3b:", "Item
- * (2):", "Note 1.2:", "Action item:", "Item No. 2:", "Item #2:", "Item 2)". Its words hold letters,
- * digits and the signs of numbers ('.', '#', '(', ')', '-'), sixteen at most each.
+ * Whether s[0..j) is a label of words before a sign: after bullets, and a paragraph's number or
+ * nothing ("2. ", "¶2. ", "2.1 "), one to five words, the first with a letter, ending in ':', '='
+ * or '>' ("Item 2:", "Note to the file:", "Ambassador's note:", "[Note]:", "Item 2::", "Item 2
+ * =>", "Subject: RE:") or in ')' after a number or a letter or two ("Item 2)", "Item iv)"). Its
+ * words hold letters, digits and the signs of names and numbers, 24 bytes at most each. *subject says whether its
+ * first word names a subject's field ("Subject:", "RE:").
  */
 static bool
-word_label(const char *s, size_t j)
+word_label(const char *s, size_t j, bool *subject)
 {
-	size_t i = 0, w = 0, run;
-	bool digit = false;
+	size_t i = 0, w = 0, run = 0, first;
+	bool letter = false;
+	char end;
 
-	if (j == 0 || (s[j - 1] != ':' && s[j - 1] != ')'))
+	*subject = false;
+	if (j == 0 || strchr(":=>)", s[j - 1]) == NULL)
 		return false;
-	j--;
-	while (i < j && !isalnum((unsigned char)s[i]))
-		if (strchr(" \t-*+>", s[i++]) == NULL)
-			return false;
-	if (i == j || !isalpha((unsigned char)s[i]))
-		return false;
-	/* "Subject: SBU:" is a subject's, which control_label reads. */
-	for (run = i; run < j && isalnum((unsigned char)s[run]); run++)
-		continue;
-	if (reading_subject_word(s + i, run - i))
-		return false;
+	end = s[--j];
+	while (end != ')' && j > 0 && strchr(":=-", s[j - 1]) != NULL)
+		j--;
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	while (i < j && strchr(" \t-*+>", s[i]) != NULL)
+		i++;
+	/* A paragraph's number before it: "2. Note:", "¶2. Item 2:", "2.1 Note:". */
+	if (i < j && (isdigit((unsigned char)s[i]) || (unsigned char)s[i] == 0xC2)) {
+		size_t k = i;
+
+		while (k < j && (isdigit((unsigned char)s[k]) || strchr(".()", s[k]) != NULL ||
+		    (unsigned char)s[k] == 0xC2 || (unsigned char)s[k] == 0xB6))
+			k++;
+		if (k < j && s[k] == ' ') {
+			i = k;
+			while (i < j && s[i] == ' ')
+				i++;
+		}
+	}
+	first = i;
 	while (i < j) {
 		for (run = 0; i < j && (isalnum((unsigned char)s[i]) ||
-		    strchr(".#()-", s[i]) != NULL); i++, run++)
-			digit = digit || isdigit((unsigned char)s[i]);
-		if (run == 0 || ++w > 3 || run > 16)
+		    strchr(".,:#()-'/&[]\"", s[i]) != NULL); i++, run++)
+			letter = letter || (w == 0 && isalpha((unsigned char)s[i]));
+		if (run == 0 || ++w > 5 || run > 24)
 			return false;
 		while (i < j && s[i] == ' ')
 			i++;
 	}
-	/* "Item 2)": a bracket closes a number; "(see below)" is no label. */
-	return s[j] == ':' || digit;
+	if (w == 0 || !letter)
+		return false;
+	/* "Item 2)", "Item iv)": a bracket closes a number; "(see below)" is no label. */
+	if (end == ')' && (w < 2 || run > 4 || s[j - 1] == ')'))
+		return false;
+	for (i = first; i < j && isalnum((unsigned char)s[i]); i++)
+		continue;
+	*subject = reading_subject_word(s + first, i - first);
+	return true;
+}
+
+/* Whether s[k] begins a quotation mark: ASCII, or a curly one ("\u201c", "\u2018"). */
+static size_t
+quote_at(const char *s, size_t n, size_t k)
+{
+	if (k < n && strchr("\"'*_", s[k]) != NULL)
+		return 1;
+	if (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+	    (unsigned char)s[k + 2] >= 0x98 && (unsigned char)s[k + 2] <= 0x9D)
+		return 3;
+	return 0;
 }
 
 /*
- * Whether s[0..n) begins with a word of one to three letters, then a space, the end, a dash or a
- * quotation mark, or a sentence's punctuation and a space ("TS The", "TS: The", "TS, The"; "TS."
- * but not an initial's "S.").
+ * Whether s[0..n) begins with a word of one to three letters (in quotes or emphasis, or not),
+ * then a space, the end, a dash, a closing sign or a sentence's punctuation ("TS The", "TS:
+ * The", "“TS” The", "TS) The"; "TS." but not an initial's "S."). A letter alone must be followed
+ * by a capital ("S The"; not "C - the", "Terminal: S"). After a subject's field, a word before
+ * ':' is another field ("Subject: SBU: ..."), which control_label reads.
  */
 static bool
-short_word(const char *s, size_t n)
+short_word(const char *s, size_t n, bool subject)
 {
-	size_t k = 0;
+	size_t k = 0, a, q;
 
-	while (k < n && isalpha((unsigned char)s[k]))
-		k++;
-	if (k < 1 || k > 3)
+	while ((q = quote_at(s, n, k)) > 0)
+		k += q;
+	for (a = k; k < n && isalpha((unsigned char)s[k]); k++)
+		continue;
+	if (k - a < 1 || k - a > 3)
 		return false;
-	if (k == n || s[k] == ' ' || s[k] == '-' || s[k] == '"' || (unsigned char)s[k] >= 0x80)
+	if (subject && k < n && s[k] == ':')
+		return false;
+	if (k < n && s[k] == '.' && k - a < 2)
+		return false;
+	while (k < n && ((q = quote_at(s, n, k)) > 0 || strchr(":,;.)?!", s[k]) != NULL))
+		k += q > 0 ? q : 1;
+	if (k < n && s[k] != ' ' && s[k] != '-' && (unsigned char)s[k] < 0x80)
+		return false;
+	if (k - a > 1 || a > 0)
 		return true;
-	if (strchr(":,;", s[k]) != NULL || (s[k] == '.' && k >= 2))
-		return k + 1 == n || s[k + 1] == ' ';
-	return false;
+	/* A letter alone: a capital (or a quotation mark) after spaces and dashes. */
+	while (k < n && (s[k] == ' ' || s[k] == '-' || (unsigned char)s[k] >= 0x80) &&
+	    quote_at(s, n, k) == 0)
+		k++;
+	return k < n && (isupper((unsigned char)s[k]) || quote_at(s, n, k) > 0);
 }
 
 static bool
@@ -4174,6 +4221,7 @@ sentence_head(const struct fold *f, size_t k)
 {
 	const char *s = f->text;
 	size_t j = k;
+	bool subject;
 
 	/*
 	 * A word in capitals, a bracket, emphasis or quotes, OCR's "5/" for "S/": not a number
@@ -4192,7 +4240,7 @@ sentence_head(const struct fold *f, size_t k)
 	 * An abbreviation after a label of a word ("Item 2: TS The", "Note: S The"); not a
 	 * level's word after a field's name ("Class: SECRET --", a FOIA release's stamp).
 	 */
-	if (word_label(s, j) && short_word(s + k, f->len - k))
+	if (word_label(s, j, &subject) && short_word(s + k, f->len - k, subject))
 		return true;
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
@@ -5548,6 +5596,9 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
  * mid-line (reading_marks) and what stands where a sentence begins (sentence_marks; with `head`,
  * also what stands first, right after a mark at the line's head). Returns whether one was found.
  */
+static bool alike_marks(const struct policy *p, const char *s, size_t n, size_t from,
+    bool latin1, bool head, struct marking *m);
+
 static bool
 text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1, bool head,
     struct marking *m, bool *broke)
@@ -5555,13 +5606,56 @@ text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool la
 	struct marking more;
 	bool found = reading_marks(p, s, n, from, latin1, m);
 
-	if (!sentence_marks(p, s, n, from, latin1, head, &more, broke))
-		return found;
-	if (found)
-		marking_join(p, m, &more, m);
-	else
-		*m = more;
-	return true;
+	if (sentence_marks(p, s, n, from, latin1, head, &more, broke)) {
+		if (found)
+			marking_join(p, m, &more, m);
+		else
+			*m = more;
+		found = true;
+	}
+	if (alike_marks(p, s, n, from, latin1, head, &more)) {
+		if (found)
+			marking_join(p, m, &more, m);
+		else
+			*m = more;
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * The marks of s[from..n) read a second time as its look-alike letters make it read
+ * (fold_skeleton: "(U) ЅЕСRЕТ: The", "ɴᴏꜰᴏʀɴ", "2. ТЅ The" in Cyrillic), where it holds such a
+ * letter: what this reading finds only raises. Returns whether it found a mark.
+ */
+static bool
+alike_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1, bool head,
+    struct marking *m)
+{
+	size_t pos = from, k, next;
+	bool found = false;
+
+	for (k = from; k < n && (unsigned char)s[k] < 0x80; k++)
+		continue;
+	if (k == n)
+		return false;
+	while (pos < n) {
+		struct fold f;
+		struct marking one;
+		char skel[FOLD_MAX + 1];
+		size_t len;
+		bool alike, broke = false;
+
+		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
+		(void)fold_limit(&f, &next);
+		len = fold_skeleton(&f, skel, &alike);
+		if (alike && text_marks(p, skel, len, 0, false, head && pos == from, &one, &broke))
+			add_found(p, m, &found, &one);
+		if (next == 0)
+			break;
+		pos += next;
+	}
+	return found;
 }
 
 /*

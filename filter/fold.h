@@ -87,6 +87,14 @@ size_t fold_ascii_bare(const struct fold *f, char *out);
 size_t fold_ascii_skeleton(const struct fold *f, char *out);
 
 /*
+ * f's text as its look-alike letters make it read (fold_ascii_skeleton), with punctuation and
+ * symbols left as they are (in UTF-8), into out (at least f->len + 1 bytes); a letter, digit or
+ * mark with no ASCII form, or a byte no rule can read, is '?'. *alike says whether a look-alike
+ * letter was written so. Returns its length. For a second reading that may only raise.
+ */
+size_t fold_skeleton(const struct fold *f, char *out, bool *alike);
+
+/*
  * Whether byte k of f's text begins a symbol that may stand as a bullet: a dash, '*', '+', '~',
  * '=', '>', or a character that is punctuation or a symbol and no letter, digit, bracket or
  * quotation mark ("•", "►", "■", "§").

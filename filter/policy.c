@@ -1150,6 +1150,8 @@ index_term_slots(struct loader *l)
 		if (p->term_slots[k] == 0)
 			p->term_slots[k] = (uint32_t)(i + 1);
 		p->term_first[(unsigned char)t->text[0]] = true;
+		if (t->len > p->term_max)
+			p->term_max = t->len;
 	}
 	return 0;
 }

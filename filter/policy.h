@@ -240,6 +240,7 @@ struct policy {
 					 * theirs, and their own (policy_near_terms) */
 	size_t nnear_slots;		/* a power of two, more than twice the keys */
 	bool term_first[256];		/* the characters a term's text begins with */
+	size_t term_max;		/* the longest term's length */
 
 	struct policy_rule *rules;
 	size_t nrules;

@@ -2356,11 +2356,24 @@ named:
  * compared alone ("NO FORN", "F O U O", "Noforn"); a byte 0x80 is a letter that cannot be read
  * (wild_equal). Returns the control and moves *i past the run, or returns -1.
  */
+/* Whether s[0..n) is all ASCII. */
+static bool
+all_ascii(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((unsigned char)s[k] >= 0x80)
+			return false;
+	return true;
+}
+
 static int
 control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 {
 	struct word words[RUN_WORDS];
 	size_t nw = 0, k = *i, run;
+	bool ascii;
 
 	/*
 	 * The words of one name may be parted by anything but a bracket ("NO FORN", "F.O.U.O",
@@ -2377,6 +2390,13 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 			break;
 		nw++;
 	}
+	/*
+	 * Every run begins with the first word's first letter: where no term begins so and every
+	 * byte is ASCII (none unreadable, none that a term's form drops), no run is a term.
+	 */
+	ascii = nw > 0 && all_ascii(s + words[0].start, words[nw - 1].end - words[0].start);
+	if (ascii && !p->term_first[toupper((unsigned char)s[words[0].start])])
+		return -1;
 	for (run = nw; run > 0; run--) {
 		char t[POLICY_WORD_MAX + 1];
 		size_t tn = 0, w, j, wild = 0;
@@ -2385,6 +2405,9 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 		for (w = 0; w < run; w++)
 			for (j = words[w].start; j < words[w].end && tn < POLICY_WORD_MAX; j++)
 				t[tn++] = (char)toupper((unsigned char)s[j]);
+		/* Longer than any term, and all ASCII: no term, nor one with unreadable letters. */
+		if (ascii && tn > p->term_max)
+			continue;
 		if ((pt = policy_term_find(p, t, tn)) != NULL && pt->control >= 0) {
 			*i = words[run - 1].end;
 			return pt->control;
@@ -2410,8 +2433,11 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 	*bits = 0;
 	if (f->cut)
 		return false;
-	/* A letter that cannot be read ("NОFORN" with a Cyrillic O) is a wildcard: 0x80. */
-	n = fold_ascii(f, s);
+	/*
+	 * A look-alike letter is the Latin one it passes for ("ɴᴏꜰᴏʀɴ"); any other letter that
+	 * cannot be read ("NОFORN" with a letter no table knows) is a wildcard: 0x80.
+	 */
+	n = fold_ascii_skeleton(f, s);
 	for (k = 0; k < n; k++)
 		if (s[k] == '?')
 			s[k] = (char)0x80;
@@ -2612,10 +2638,23 @@ begins_with_name(const char *s, size_t n, const char *word)
 	return 3 * wild <= k;
 }
 
+/* Whether s[0..n) holds word (begins_with_name) anywhere. */
+static bool
+holds_name(const char *s, size_t n, const char *word)
+{
+	size_t len = strlen(word), o;
+
+	for (o = 0; o + len <= n; o++)
+		if (begins_with_name(s + o, n - o, word))
+			return true;
+	return false;
+}
+
 /*
  * The control of NOFORN's kind whose name (or alias of one word), of five letters or more, word
- * wd of s begins with in any case, inflected or numbered by up to four letters or digits after it
- * ("NOFORNed", "NOFORNING", "Noforns", "NOFORN2", a footnote's number): -1, or the control.
+ * wd of s holds with more letters or digits, in any case: inflected, prefixed, numbered by a
+ * footnote or glued to another word ("NOFORNed", "NOFORNization", "reNOFORNed", "NOFORN2",
+ * "SecretNoforn"). No word of prose holds one. -1, or the control.
  */
 static int
 inflected_control(const struct policy *p, const char *s, const struct word *wd)
@@ -2628,13 +2667,12 @@ inflected_control(const struct policy *p, const char *s, const struct word *wd)
 
 		if (pc->kind != CONTROL_NOFORN)
 			continue;
-		if (len >= 5 && n > len && n <= len + 4 && begins_with_name(s + wd->start, n, pc->name))
+		if (len >= 5 && n > len && holds_name(s + wd->start, n, pc->name))
 			return (int)c;
 		for (a = 0; a < pc->naliases; a++) {
 			len = strlen(pc->aliases[a]);
-			if (len >= 5 && n > len && n <= len + 4 &&
-			    strchr(pc->aliases[a], ' ') == NULL &&
-			    begins_with_name(s + wd->start, n, pc->aliases[a]))
+			if (len >= 5 && n > len && strchr(pc->aliases[a], ' ') == NULL &&
+			    holds_name(s + wd->start, n, pc->aliases[a]))
 				return (int)c;
 		}
 	}
@@ -2664,8 +2702,16 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 			else if (is_close(s[j]) && depth > 0)
 				depth--;
 		}
-		if ((depth > 0 && !prose) || !p->noforn_first[(unsigned char)s[wd.start]])
+		if (depth > 0 && !prose)
 			continue;
+		/* A word of six letters or more may hold a name within it ("reNOFORNed"). */
+		if (!p->noforn_first[(unsigned char)s[wd.start]]) {
+			if (wd.end - wd.start >= 6 && (c = inflected_control(p, s, &wd)) >= 0) {
+				bits |= (uint64_t)1 << c;
+				k = wd.end;
+			}
+			continue;
+		}
 		if ((c = control_run(p, s, n, &at)) < 0 || p->controls[c].kind != CONTROL_NOFORN) {
 			/* "NOFORNed", "NOFORN2": the word begins with its name. */
 			if ((c = inflected_control(p, s, &wd)) >= 0) {
@@ -2682,7 +2728,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		/* Words parted by spaces: "U.S. only" is two ("The U.S. only wants a deal"). */
 		for (e = wd.start, letters = 0, words = 0; e < at; e++) {
 			letters += is_alpha(s[e]) || (unsigned char)s[e] == 0x80;
-			words += s[e] != ' ' && (e == wd.start || s[e - 1] == ' ');
+			words += s[e] != ' ' && s[e] != '-' &&
+			    (e == wd.start || s[e - 1] == ' ' || s[e - 1] == '-');
 		}
 		while (at > wd.start && s[at - 1] == ' ')
 			at--;
@@ -2696,6 +2743,27 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 	return bits;
 }
 
+/*
+ * s[0..n) into t with the digits OCR makes of letters inside a word of letters as those letters
+ * ("NOF0RN", "N0F0RN" are "NOFORN"); returns whether one was.
+ */
+static bool
+ocr_words(const char *s, size_t n, char *t)
+{
+	size_t k;
+	bool any = false;
+
+	for (k = 0; k < n; k++) {
+		t[k] = s[k];
+		if ((s[k] == '0' || s[k] == '1' || s[k] == '5' || s[k] == '8') &&
+		    ((k > 0 && is_alpha(s[k - 1])) || (k + 1 < n && is_alpha(s[k + 1])))) {
+			t[k] = ocr_letter(s[k]);
+			any = true;
+		}
+	}
+	return any;
+}
+
 uint64_t
 reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit)
 {
@@ -2703,6 +2771,9 @@ reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit
 	uint64_t bits = reading_capital_controls(p, f->text, limit);
 	size_t n, k;
 
+	/* Read again with OCR's digits for letters in words ("NOF0RN"). */
+	if (ocr_words(f->text, limit, s))
+		bits |= reading_capital_controls(p, s, limit);
 	if (!f->exotic)
 		return bits;
 	/*

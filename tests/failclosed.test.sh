@@ -648,6 +648,20 @@ variants word-label-keeps-29 UNCLASSIFIED '' 'walrus|gannet' \
     'UNCLASSIFIED\n\n1. (U) The gannet count was normal. Points:\n\n%b the walrus left.\n' \
     'Note: S. Korea said' 'Action item: CIA analysts said' 'Note (see below): UK officials said'
 
+# 50. A thirtieth round, tests/data/redteam30/ (a helper on round 29's fixes): a label after a
+#     paragraph's number ("2. Note: S The", "¶2. Item 2: TS"), of up to five words, with
+#     apostrophes, brackets, quotes, commas or a subject's fields ("Note to the file:",
+#     "Ambassador's note:", "[Note]:", "Subject: RE: S The"), ending in "::", "=>", "->", "=", ">"
+#     or a letter's ")"; look-alike letters of more scripts (Latin small capitals, Lisu, Coptic,
+#     Armenian, Cherokee) in controls, captions and levels ("(U) ЅЕСRЕТ: The", "2. ТЅ The"),
+#     read a second time through their skeleton; NOFORN held in a longer word ("NOFORNization",
+#     "reNOFORNed", "SecretNoforn"), hyphenated ("not-releasable-to-foreign-nationals"), or with
+#     OCR's digits ("N0F0RN").
+redteam redteam30
+variants label-letter-keeps-30 UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal.\n\n2. (U) %b the walrus left.\n' \
+    'Correct answer: C - the' 'Overall rating: C, and' 'T-shirt size: S, and'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
