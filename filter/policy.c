@@ -902,6 +902,23 @@ note_first(bool *first, const char *token)
 	first[tolower(c)] = true;
 }
 
+/* Keeps name, of control c, in p->noforn_words when it is one word of five letters or more. */
+static void
+note_noforn_word(struct policy *p, const char *name, int c)
+{
+	size_t len = strlen(name);
+
+	if (len < 5 || strchr(name, ' ') != NULL)
+		return;
+	if (p->nnoforn_words == POLICY_NOFORN_WORDS) {
+		p->noforn_words_all = false;
+		return;
+	}
+	p->noforn_words[p->nnoforn_words].text = name;
+	p->noforn_words[p->nnoforn_words].len = len;
+	p->noforn_words[p->nnoforn_words++].control = c;
+}
+
 /* Every byte a marking can begin with: levels, their spaced forms, stand-alone controls. */
 static void
 index_first(struct policy *p)
@@ -919,11 +936,16 @@ index_first(struct policy *p)
 		if (lv->spaced != NULL)
 			note_first(p->mark_first, lv->spaced);
 	}
+	p->noforn_words_all = true;
+	p->nnoforn_words = 0;
 	for (i = 0; i < p->ncontrols; i++) {
 		if (p->controls[i].kind == CONTROL_NOFORN) {
 			note_first(p->noforn_first, p->controls[i].name);
-			for (j = 0; j < p->controls[i].naliases; j++)
+			note_noforn_word(p, p->controls[i].name, (int)i);
+			for (j = 0; j < p->controls[i].naliases; j++) {
 				note_first(p->noforn_first, p->controls[i].aliases[j]);
+				note_noforn_word(p, p->controls[i].aliases[j], (int)i);
+			}
 		}
 		if (p->controls[i].level < 0)
 			continue;

@@ -140,6 +140,9 @@ struct policy_rule {
 	int g_number, g_bullet, g_bare;
 };
 
+/* The most one-word names of NOFORN-kind controls kept apart (policy.noforn_words). */
+#define POLICY_NOFORN_WORDS 32
+
 /* The longest word of a level, control or country a policy may name. */
 #define POLICY_WORD_MAX 63
 
@@ -230,6 +233,18 @@ struct policy {
 	size_t nnot_marks;
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 	bool noforn_first[256];	/* ... and a name or alias of a control of NOFORN's kind */
+	/*
+	 * The names and aliases of one word, of five letters or more, of the controls of NOFORN's
+	 * kind (pointers into controls), for reading them inside longer words; with
+	 * noforn_words_all false there were more than these hold, and the controls are read.
+	 */
+	struct {
+		const char *text;
+		size_t len;
+		int control;
+	} noforn_words[POLICY_NOFORN_WORDS];
+	size_t nnoforn_words;
+	bool noforn_words_all;
 
 	struct policy_term *terms;	/* the vocabulary (see struct policy_term) */
 	size_t nterms;

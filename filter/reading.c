@@ -2661,6 +2661,13 @@ inflected_control(const struct policy *p, const char *s, const struct word *wd)
 {
 	size_t n = wd->end - wd->start, c, a;
 
+	if (p->noforn_words_all) {
+		for (c = 0; c < p->nnoforn_words; c++)
+			if (n > p->noforn_words[c].len &&
+			    holds_name(s + wd->start, n, p->noforn_words[c].text))
+				return p->noforn_words[c].control;
+		return -1;
+	}
 	for (c = 0; c < p->ncontrols; c++) {
 		const struct policy_control *pc = &p->controls[c];
 		size_t len = strlen(pc->name);
@@ -2755,8 +2762,10 @@ ocr_words(const char *s, size_t n, char *t)
 
 	for (k = 0; k < n; k++) {
 		t[k] = s[k];
+		/* Between letters, or first in a word before two ("N0F0RN", "0RCON"; not "F-16s"). */
 		if ((s[k] == '0' || s[k] == '1' || s[k] == '5' || s[k] == '8') &&
-		    ((k > 0 && is_alpha(s[k - 1])) || (k + 1 < n && is_alpha(s[k + 1])))) {
+		    (k + 1 < n && is_alpha(s[k + 1])) && ((k > 0 && is_alpha(s[k - 1])) ||
+		    ((k == 0 || !is_alnum(s[k - 1])) && k + 2 < n && is_alpha(s[k + 2])))) {
 			t[k] = ocr_letter(s[k]);
 			any = true;
 		}
