@@ -7,6 +7,7 @@
  * Run from the repository root (tests/run.sh does), or set TEARLINE_ISM_RELTO to the .rnc file.
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -494,6 +495,119 @@ test_vocabulary_in_ism(void **state)
 	policy_free(p);
 }
 
+/*
+ * Whether a and b are at most one slip apart (a letter replaced, dropped, added, or two
+ * neighbours swapped), by the definition: an edit distance table, as plainly as it can be written.
+ */
+static bool
+within_one_slip(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d[66][66];
+	size_t i, j;
+
+	for (i = 0; i <= na; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[na][nb] <= 1;
+}
+
+/*
+ * policy_near_terms against a pass over every term: every term a word is, or is one slip from,
+ * is among the few it gives, in the vocabulary's order, once each; without slips, every term that
+ * is the word. Words: each term, each term damaged once in every way at every place, and random
+ * words, under every shipped policy's vocabulary (the built-in one here).
+ */
+static void
+check_near(const struct policy *p, const char *t, size_t n)
+{
+	uint32_t idx[POLICY_NEAR_MAX], exact[POLICY_NEAR_MAX];
+	size_t c = policy_near_terms(p, t, n, true, idx), e, i, k;
+
+	e = policy_near_terms(p, t, n, false, exact);
+	if (c == SIZE_MAX || e == SIZE_MAX)
+		return;		/* the caller compares with every term then */
+	for (k = 1; k < c; k++)
+		assert_true(idx[k - 1] < idx[k]);
+	for (i = 0; i < p->nterms; i++) {
+		const struct policy_term *pt = &p->terms[i];
+		bool in = false, in_exact = false;
+
+		for (k = 0; k < c; k++)
+			in = in || idx[k] == i;
+		for (k = 0; k < e; k++)
+			in_exact = in_exact || exact[k] == i;
+		if (within_one_slip(pt->text, pt->len, t, n) && !in)
+			fail_msg("term %s is one slip from %.*s but not given", pt->text, (int)n, t);
+		if (pt->len == n && memcmp(pt->text, t, n) == 0 && !in_exact)
+			fail_msg("term %s is %.*s but not given without slips", pt->text, (int)n, t);
+	}
+}
+
+static void
+test_near_terms(void **state)
+{
+	char err[POLICY_ERRLEN] = "";
+	struct policy *p = policy_load_default(err, sizeof(err));
+	static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	char t[POLICY_WORD_MAX + 2];
+	size_t i, k, n;
+	unsigned seed = 12345;
+
+	(void)state;
+	assert_non_null(p);
+	assert_true(p->nterms > 100);
+	for (i = 0; i < p->nterms; i++) {
+		const struct policy_term *pt = &p->terms[i];
+
+		n = pt->len;
+		check_near(p, pt->text, n);
+		for (k = 0; k < n; k++) {
+			/* Dropped, replaced, doubled, swapped with the next. */
+			memcpy(t, pt->text, k);
+			memcpy(t + k, pt->text + k + 1, n - k - 1);
+			check_near(p, t, n - 1);
+			memcpy(t, pt->text, n);
+			t[k] = letters[(k * 7 + i) % 36];
+			check_near(p, t, n);
+			if (n < POLICY_WORD_MAX) {
+				memcpy(t, pt->text, k + 1);
+				memcpy(t + k + 1, pt->text + k, n - k);
+				check_near(p, t, n + 1);
+			}
+			if (k + 1 < n) {
+				memcpy(t, pt->text, n);
+				t[k] = pt->text[k + 1];
+				t[k + 1] = pt->text[k];
+				check_near(p, t, n);
+			}
+		}
+	}
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (seed >> 16) % 10;
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			t[k] = letters[(seed >> 16) % 26];
+		}
+		check_near(p, t, n);
+	}
+	policy_free(p);
+}
+
 int
 main(void)
 {
@@ -510,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_group_unknown_country),
 		cmocka_unit_test(test_match_limit),
 		cmocka_unit_test(test_vocabulary_in_ism),
+		cmocka_unit_test(test_near_terms),
 	};
 
 	return cmocka_run_group_tests_name("policy", tests, NULL, NULL);
