@@ -4111,49 +4111,91 @@ after_label(const char *s, size_t j)
 }
 
 /*
- * Whether s[0..j) is a label of words before a sign: after bullets, and a paragraph's number or
- * nothing ("2. ", "¶2. ", "2.1 "), one to five words, the first with a letter, ending in ':', '='
- * or '>' ("Item 2:", "Note to the file:", "Ambassador's note:", "[Note]:", "Item 2::", "Item 2
- * =>", "Subject: RE:") or in ')' after a number or a letter or two ("Item 2)", "Item iv)"). Its
- * words hold letters, digits and the signs of names and numbers, 24 bytes at most each. *subject says whether its
- * first word names a subject's field ("Subject:", "RE:").
+ * Whether the text of f before byte j is a label of words before a sign, from where its sentence
+ * begins (the line's start, or after a sentence's end): after bullets and a paragraph's number or
+ * nothing ("2. ", "¶2. ", "(2) ", "§ 2 ", "• "), one to eight words, the first with a letter,
+ * ending in ':', '=', '>', '*', '~' or a symbol ("Item 2:", "Note to the file:",
+ * "Ambassador's note:", "[Note]:", "Résumé:", "Item 2::", "Item 2 =>", "*Note*", "Note→"), or in
+ * ')' after a number or a letter or two ("Item 2)", "Item iv)"). Its words hold letters, digits,
+ * letters of other scripts and the signs of names, numbers and addresses, 32 bytes at most each.
+ * A table's bar ends none: "| J. Walrus | REL TO USA |" is cells.
+ * *subject says whether its first word names a subject's field ("Subject:", "RE:").
  */
+static bool label_words(const struct fold *f, size_t i, size_t j, char end, bool *subject);
+
 static bool
-word_label(const char *s, size_t j, bool *subject)
+word_label(const struct fold *f, size_t j, bool *subject)
 {
-	size_t i = 0, w = 0, run = 0, first;
-	bool letter = false;
+	const char *s = f->text;
+	size_t i;
 	char end;
 
 	*subject = false;
-	if (j == 0 || strchr(":=>)", s[j - 1]) == NULL)
+	if (j == 0)
 		return false;
-	end = s[--j];
-	while (end != ')' && j > 0 && strchr(":=-", s[j - 1]) != NULL)
+	if (strchr(":=>)*~", s[j - 1]) == NULL) {
+		/* A symbol: its UTF-8 begins after the last ASCII byte. */
+		for (i = j; i > 0 && (unsigned char)s[i - 1] >= 0x80 && j - i < 4; i--)
+			if ((unsigned char)s[i - 1] >= 0xC0)
+				break;
+		if (i == 0 || i == j || !fold_symbol_at(f, i - 1))
+			return false;
+		j = i - 1;
+		end = '>';
+	} else {
+		end = s[--j];
+	}
+	while (end != ')' && j > 0 && strchr(":=->*~", s[j - 1]) != NULL)
 		j--;
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
-	while (i < j && strchr(" \t-*+>", s[i]) != NULL)
-		i++;
-	/* A paragraph's number before it: "2. Note:", "¶2. Item 2:", "2.1 Note:". */
-	if (i < j && (isdigit((unsigned char)s[i]) || (unsigned char)s[i] == 0xC2)) {
-		size_t k = i;
+	/*
+	 * From the line's start ("Para. 3:", whose dot ends no sentence), else from where the
+	 * sentence begins: after the last ". ", "? ", "! " or "; " before it.
+	 */
+	if (label_words(f, 0, j, end, subject))
+		return true;
+	for (i = j; i > 1 && !(s[i - 1] == ' ' && strchr(".?!;", s[i - 2]) != NULL); i--)
+		continue;
+	return i > 1 && label_words(f, i, j, end, subject);
+}
 
-		while (k < j && (isdigit((unsigned char)s[k]) || strchr(".()", s[k]) != NULL ||
-		    (unsigned char)s[k] == 0xC2 || (unsigned char)s[k] == 0xB6))
-			k++;
-		if (k < j && s[k] == ' ') {
-			i = k;
-			while (i < j && s[i] == ' ')
-				i++;
+/* Whether f's text from byte i to j is a label's words (word_label), `end` the sign it ends in. */
+static bool
+label_words(const struct fold *f, size_t i, size_t j, char end, bool *subject)
+{
+	const char *s = f->text;
+	size_t w = 0, run = 0, first, tokens;
+	bool letter = false;
+
+	/* Bullets, and up to two tokens of a paragraph's number: "2.", "(2)", "§ 2", "#2", "2 -". */
+	for (tokens = 0; i < j; ) {
+		size_t k = i;
+		bool alpha = false;
+
+		while (i < j && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i < j && fold_symbol_at(f, i)) {
+			while (++i < j && (unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xC0)
+				continue;
+			continue;
 		}
+		for (k = i; k < j && s[k] != ' '; k++)
+			alpha = alpha || isalpha((unsigned char)s[k]) ||
+			    (unsigned char)s[k] >= 0xC0;
+		if (alpha || k == i || tokens == 2)
+			break;
+		tokens++;
+		i = k;
 	}
 	first = i;
 	while (i < j) {
 		for (run = 0; i < j && (isalnum((unsigned char)s[i]) ||
-		    strchr(".,:#()-'/&[]\"", s[i]) != NULL); i++, run++)
-			letter = letter || (w == 0 && isalpha((unsigned char)s[i]));
-		if (run == 0 || ++w > 5 || run > 24)
+		    (unsigned char)s[i] >= 0x80 || strchr(".,:#()-'/&[]\"*_|~@<>", s[i]) != NULL);
+		    i++, run++)
+			letter = letter || (w == 0 && (isalpha((unsigned char)s[i]) ||
+			    (unsigned char)s[i] >= 0xC0));
+		if (run == 0 || ++w > 8 || run > 32)
 			return false;
 		while (i < j && s[i] == ' ')
 			i++;
@@ -4240,7 +4282,7 @@ sentence_head(const struct fold *f, size_t k)
 	 * An abbreviation after a label of a word ("Item 2: TS The", "Note: S The"); not a
 	 * level's word after a field's name ("Class: SECRET --", a FOIA release's stamp).
 	 */
-	if (word_label(s, j, &subject) && short_word(s + k, f->len - k, subject))
+	if (word_label(f, j, &subject) && short_word(s + k, f->len - k, subject))
 		return true;
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
@@ -4473,7 +4515,8 @@ level_before_capital(const struct fold *f, size_t next, bool at_end)
 			break;
 		next = after;
 	}
-	return isupper((unsigned char)s[next]) && s[e - 1] != ':';
+	/* The word's first letter, after a quotation mark or a bracket ("TS “The", "TS (The"). */
+	return isupper((unsigned char)s[j]) && s[e - 1] != ':';
 }
 
 /*
@@ -4778,7 +4821,7 @@ before_any(const struct fold *f, size_t a, size_t b, size_t e, size_t next)
 		return true;
 	for (j = next; j < f->len && s[j] != ' '; j++)
 		if (isalnum((unsigned char)s[j]))
-			return isupper((unsigned char)s[next]) != 0;
+			return isupper((unsigned char)s[j]) != 0;
 	return true;
 }
 

@@ -559,30 +559,30 @@ look_alike(int32_t cp)
 		{ 0x0399, 'I' }, { 0x039A, 'K' }, { 0x039C, 'M' }, { 0x039D, 'N' }, { 0x039F, 'O' },
 		{ 0x03A1, 'P' }, { 0x03A4, 'T' }, { 0x03A5, 'Y' }, { 0x03A7, 'X' }, { 0x03B1, 'a' },
 		{ 0x03B3, 'y' }, { 0x03B9, 'i' }, { 0x03BA, 'k' }, { 0x03BD, 'v' }, { 0x03BF, 'o' },
-		{ 0x03C1, 'p' }, { 0x03C5, 'u' }, { 0x03C7, 'x' }, { 0x03DC, 'F' }, { 0x0405, 'S' },
-		{ 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' }, { 0x0412, 'B' }, { 0x0415, 'E' },
-		{ 0x041A, 'K' }, { 0x041C, 'M' }, { 0x041D, 'H' }, { 0x041E, 'O' }, { 0x0420, 'P' },
-		{ 0x0421, 'C' }, { 0x0422, 'T' }, { 0x0423, 'Y' }, { 0x0425, 'X' }, { 0x0430, 'a' },
-		{ 0x0433, 'r' }, { 0x0435, 'e' }, { 0x043E, 'o' }, { 0x0440, 'p' }, { 0x0441, 'c' },
-		{ 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' }, { 0x0456, 'i' }, { 0x0458, 'j' },
-		{ 0x04AE, 'Y' }, { 0x04AF, 'y' }, { 0x04BB, 'h' }, { 0x04C0, 'I' }, { 0x0501, 'd' },
-		{ 0x051A, 'Q' }, { 0x051B, 'q' }, { 0x051C, 'W' }, { 0x051D, 'w' }, { 0x054F, 'S' },
-		{ 0x0555, 'O' }, { 0x0570, 'h' }, { 0x0578, 'n' }, { 0x057D, 'u' }, { 0x0585, 'o' },
-		{ 0x13A1, 'R' }, { 0x13A2, 'T' }, { 0x13AA, 'A' }, { 0x13AB, 'J' }, { 0x13AC, 'E' },
-		{ 0x13B3, 'W' }, { 0x13B7, 'M' }, { 0x13BB, 'H' }, { 0x13C0, 'G' }, { 0x13C3, 'Z' },
-		{ 0x13D9, 'V' }, { 0x13DA, 'S' }, { 0x13DE, 'L' }, { 0x13DF, 'C' }, { 0x13E2, 'P' },
-		{ 0x13E6, 'K' }, { 0x13F4, 'B' }, { 0x1D00, 'A' }, { 0x1D04, 'C' }, { 0x1D05, 'D' },
-		{ 0x1D07, 'E' }, { 0x1D0A, 'J' }, { 0x1D0B, 'K' }, { 0x1D0D, 'M' }, { 0x1D0F, 'O' },
-		{ 0x1D18, 'P' }, { 0x1D1B, 'T' }, { 0x1D1C, 'U' }, { 0x1D20, 'V' }, { 0x1D21, 'W' },
-		{ 0x1D22, 'Z' }, { 0x2C80, 'A' }, { 0x2C82, 'B' }, { 0x2C88, 'E' }, { 0x2C8E, 'H' },
-		{ 0x2C92, 'I' }, { 0x2C94, 'K' }, { 0x2C98, 'M' }, { 0x2C9A, 'N' }, { 0x2C9E, 'O' },
-		{ 0x2C9F, 'o' }, { 0x2CA2, 'P' }, { 0x2CA4, 'C' }, { 0x2CA6, 'T' }, { 0x2CAC, 'X' },
-		{ 0xA4D0, 'B' }, { 0xA4D1, 'P' }, { 0xA4D3, 'D' }, { 0xA4D4, 'T' }, { 0xA4D6, 'G' },
-		{ 0xA4D7, 'K' }, { 0xA4D9, 'J' }, { 0xA4DA, 'C' }, { 0xA4DC, 'Z' }, { 0xA4DD, 'F' },
-		{ 0xA4DF, 'M' }, { 0xA4E0, 'N' }, { 0xA4E1, 'L' }, { 0xA4E2, 'S' }, { 0xA4E3, 'R' },
-		{ 0xA4E6, 'V' }, { 0xA4E7, 'H' }, { 0xA4EA, 'W' }, { 0xA4EB, 'X' }, { 0xA4EC, 'Y' },
-		{ 0xA4EE, 'A' }, { 0xA4F0, 'E' }, { 0xA4F2, 'I' }, { 0xA4F3, 'O' }, { 0xA4F4, 'U' },
-		{ 0xA730, 'F' }, { 0xA731, 'S' },
+		{ 0x03C1, 'p' }, { 0x03C5, 'u' }, { 0x03C7, 'x' }, { 0x03DC, 'F' }, { 0x03F2, 'c' },
+		{ 0x03F9, 'C' }, { 0x0405, 'S' }, { 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' },
+		{ 0x0412, 'B' }, { 0x0415, 'E' }, { 0x041A, 'K' }, { 0x041C, 'M' }, { 0x041D, 'H' },
+		{ 0x041E, 'O' }, { 0x0420, 'P' }, { 0x0421, 'C' }, { 0x0422, 'T' }, { 0x0423, 'Y' },
+		{ 0x0425, 'X' }, { 0x0430, 'a' }, { 0x0433, 'r' }, { 0x0435, 'e' }, { 0x043E, 'o' },
+		{ 0x0440, 'p' }, { 0x0441, 'c' }, { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' },
+		{ 0x0456, 'i' }, { 0x0458, 'j' }, { 0x04AE, 'Y' }, { 0x04AF, 'y' }, { 0x04BB, 'h' },
+		{ 0x04C0, 'I' }, { 0x0501, 'd' }, { 0x051A, 'Q' }, { 0x051B, 'q' }, { 0x051C, 'W' },
+		{ 0x051D, 'w' }, { 0x054D, 'U' }, { 0x054F, 'S' }, { 0x0555, 'O' }, { 0x0570, 'h' },
+		{ 0x0578, 'n' }, { 0x057D, 'u' }, { 0x0585, 'o' }, { 0x13A1, 'R' }, { 0x13A2, 'T' },
+		{ 0x13AA, 'A' }, { 0x13AB, 'J' }, { 0x13AC, 'E' }, { 0x13B3, 'W' }, { 0x13B7, 'M' },
+		{ 0x13BB, 'H' }, { 0x13C0, 'G' }, { 0x13C3, 'Z' }, { 0x13D9, 'V' }, { 0x13DA, 'S' },
+		{ 0x13DE, 'L' }, { 0x13DF, 'C' }, { 0x13E2, 'P' }, { 0x13E6, 'K' }, { 0x13F4, 'B' },
+		{ 0x1D00, 'A' }, { 0x1D04, 'C' }, { 0x1D05, 'D' }, { 0x1D07, 'E' }, { 0x1D0A, 'J' },
+		{ 0x1D0B, 'K' }, { 0x1D0D, 'M' }, { 0x1D0F, 'O' }, { 0x1D18, 'P' }, { 0x1D1B, 'T' },
+		{ 0x1D1C, 'U' }, { 0x1D20, 'V' }, { 0x1D21, 'W' }, { 0x1D22, 'Z' }, { 0x2C80, 'A' },
+		{ 0x2C82, 'B' }, { 0x2C88, 'E' }, { 0x2C8E, 'H' }, { 0x2C92, 'I' }, { 0x2C94, 'K' },
+		{ 0x2C98, 'M' }, { 0x2C9A, 'N' }, { 0x2C9E, 'O' }, { 0x2C9F, 'o' }, { 0x2CA2, 'P' },
+		{ 0x2CA4, 'C' }, { 0x2CA6, 'T' }, { 0x2CAC, 'X' }, { 0xA4D0, 'B' }, { 0xA4D1, 'P' },
+		{ 0xA4D3, 'D' }, { 0xA4D4, 'T' }, { 0xA4D6, 'G' }, { 0xA4D7, 'K' }, { 0xA4D9, 'J' },
+		{ 0xA4DA, 'C' }, { 0xA4DC, 'Z' }, { 0xA4DD, 'F' }, { 0xA4DF, 'M' }, { 0xA4E0, 'N' },
+		{ 0xA4E1, 'L' }, { 0xA4E2, 'S' }, { 0xA4E3, 'R' }, { 0xA4E6, 'V' }, { 0xA4E7, 'H' },
+		{ 0xA4EA, 'W' }, { 0xA4EB, 'X' }, { 0xA4EC, 'Y' }, { 0xA4EE, 'A' }, { 0xA4F0, 'E' },
+		{ 0xA4F2, 'I' }, { 0xA4F3, 'O' }, { 0xA4F4, 'U' }, { 0xA730, 'F' }, { 0xA731, 'S' },
 	};
 	size_t lo = 0, hi = sizeof(map) / sizeof(map[0]);
 
@@ -673,10 +673,41 @@ fold_ascii_skeleton(const struct fold *f, char *out)
 	return ascii_of(f, out, true, true);
 }
 
+/* Whether the word of f's text at byte i has a letter with no ASCII form and no look-alike. */
+static bool
+foreign_word(const struct fold *f, size_t i)
+{
+	size_t a = i, len;
+	int32_t cp;
+
+	/* Back to the word's start, then on to its end. */
+	while (a > 0 && ((unsigned char)f->text[a - 1] >= 0x80 || isalnum((unsigned char)f->text[a - 1])))
+		a--;
+	for (i = a; i < f->len; i += len) {
+		if ((unsigned char)f->text[i] < 0x80) {
+			if (!isalnum((unsigned char)f->text[i]))
+				break;
+			len = 1;
+			continue;
+		}
+		len = fold_utf8_char(f->text + i, f->len - i, &cp);
+		if (cp < 0)
+			return true;
+		if (utf8proc_category(cp) > UTF8PROC_CATEGORY_NO &&
+		    utf8proc_category(cp) < UTF8PROC_CATEGORY_CC)
+			break;
+		if (look_alike(cp) == 0 && ascii_base(cp) == 0 &&
+		    utf8proc_category(cp) != UTF8PROC_CATEGORY_MN)
+			return true;
+	}
+	return false;
+}
+
 size_t
 fold_skeleton(const struct fold *f, char *out, bool *alike)
 {
 	size_t i = 0, k = 0;
+	bool foreign = false;
 
 	*alike = false;
 	while (i < f->len) {
@@ -687,24 +718,36 @@ fold_skeleton(const struct fold *f, char *out, bool *alike)
 
 		if (c < 0x80) {
 			out[k++] = (char)c;
+			/* A word's start: whether it is a word of another script ("Новым"). */
+			if (isalnum(c) && (i == 0 || !isalnum((unsigned char)f->text[i - 1])))
+				foreign = false;
+			if (!isalnum(c))
+				foreign = false;
 			i++;
 			continue;
 		}
 		len = fold_utf8_char(f->text + i, f->len - i, &cp);
-		if (cp >= 0 && (base = look_alike(cp)) != 0) {
+		if (cp >= 0 && utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO &&
+		    (i == 0 || !(isalnum((unsigned char)f->text[i - 1]) ||
+		    (unsigned char)f->text[i - 1] >= 0x80)))
+			foreign = foreign_word(f, i);
+		if (cp >= 0 && !foreign && (base = look_alike(cp)) != 0) {
+			/* A look-alike in a word all of whose letters pass for Latin ones. */
 			out[k++] = base;
 			*alike = true;
 		} else if (cp >= 0 && (base = ascii_base(cp)) != 0) {
 			out[k++] = base;
 		} else if (cp >= 0 && k > 0 && isalpha((unsigned char)out[k - 1]) &&
 		    utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) {
-			/* An accent after its letter. */
+			/* A mark on its letter: an accent, or an underline or a stroke ("S̲"). */
+			*alike = true;
 		} else if (cp < 0 || utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO ||
 		    utf8proc_category(cp) >= UTF8PROC_CATEGORY_CC) {
 			out[k++] = '?';
 		} else {
 			memcpy(out + k, f->text + i, len);
 			k += len;
+			foreign = false;
 		}
 		i += len;
 	}

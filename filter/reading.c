@@ -2762,10 +2762,15 @@ ocr_words(const char *s, size_t n, char *t)
 
 	for (k = 0; k < n; k++) {
 		t[k] = s[k];
-		/* Between letters, or first in a word before two ("N0F0RN", "0RCON"; not "F-16s"). */
+		/*
+		 * Between letters, first in a word before two, last after two ("N0F0RN", "0RCON",
+		 * "UKE0"; not "F-16s", "MUSCAT1065").
+		 */
 		if ((s[k] == '0' || s[k] == '1' || s[k] == '5' || s[k] == '8') &&
-		    (k + 1 < n && is_alpha(s[k + 1])) && ((k > 0 && is_alpha(s[k - 1])) ||
-		    ((k == 0 || !is_alnum(s[k - 1])) && k + 2 < n && is_alpha(s[k + 2])))) {
+		    (((k + 1 < n && is_alpha(s[k + 1])) && ((k > 0 && is_alpha(s[k - 1])) ||
+		    ((k == 0 || !is_alnum(s[k - 1])) && k + 2 < n && is_alpha(s[k + 2])))) ||
+		    (k >= 2 && is_alpha(s[k - 1]) && is_alpha(s[k - 2]) &&
+		    (k + 1 == n || !is_alnum(s[k + 1]))))) {
 			t[k] = ocr_letter(s[k]);
 			any = true;
 		}
@@ -2796,15 +2801,50 @@ reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit
 	return bits | reading_capital_controls(p, s, n);
 }
 
+static uint64_t named_controls(const struct policy *p, const struct fold *f, bool again);
+
+/*
+ * named_controls of text t[0..n) (a second reading of a line: its skeleton, or its words with
+ * OCR's digits as letters), folded again, and read no third time.
+ */
+static uint64_t
+named_controls_again(const struct policy *p, const char *t, size_t n)
+{
+	struct fold g;
+
+	fold_line(t, n, FOLD_MAX, false, &g);
+	return named_controls(p, &g, false);
+}
+
 uint64_t
 reading_named_controls(const struct policy *p, const struct fold *f)
+{
+	return named_controls(p, f, true);
+}
+
+static uint64_t
+named_controls(const struct policy *p, const struct fold *f, bool again)
 {
 	const char *s = f->text;
 	size_t n = f->len, k, depth = 0;
 	uint64_t bits = reading_fold_controls(p, f, n), label;
 	struct word wd;
-	char plain[101];
+	char plain[FOLD_MAX + 1];
+	bool alike;
 
+	/*
+	 * Read again as its look-alike letters and accents make it read ("Dissem: ΝF", "Café
+	 * ... Caveat: NF"), and with OCR's digits as letters ("(US 0NLY)"): these only raise.
+	 */
+	if (again && f->exotic && !f->cut) {
+		size_t m = fold_skeleton(f, plain, &alike);
+
+		bits |= named_controls_again(p, plain, m);
+		if (ocr_words(plain, m, plain))
+			bits |= named_controls_again(p, plain, m);
+	} else if (again && ocr_words(s, n, plain)) {
+		bits |= named_controls_again(p, plain, n);
+	}
 	if (n > 100 || f->exotic)
 		return bits;
 	if ((label = control_label(p, s, n)) != 0)

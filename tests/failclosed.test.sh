@@ -662,6 +662,20 @@ variants label-letter-keeps-30 UNCLASSIFIED '' 'walrus|gannet' \
     'UNCLASSIFIED\n\n1. (U) The gannet count was normal.\n\n2. (U) %b the walrus left.\n' \
     'Correct answer: C - the' 'Overall rating: C, and' 'T-shirt size: S, and'
 
+# 51. A thirty-first round, tests/data/redteam31/ (a helper on round 30's fixes): labels of six
+#     words or more, after a sentence in mid-line ("... Tuesday. Comment: TS The"), with accents
+#     ("Résumé:", "Überblick:"), emphasis or arrows ("*Note* TS", "Note→ TS"), after other
+#     paragraph numbers and bullets ("(2) Note:", "§ 2 Note:", "• Note:"); a level before a word
+#     whose first letter is a capital after a quotation mark or bracket ("TS “The", "TS (The");
+#     a caveat label read on a line with accents, look-alikes or over 100 bytes ("Café ...
+#     Caveat: NF", "Dissem: ΝF"), and with OCR's digits in brackets ("(US 0NLY)"); combining
+#     underlines on ASCII letters ("S̲E̲C̲R̲E̲T̲ The"); Armenian "Ս" for "U".
+redteam redteam31
+# A word of another script is not read as look-alikes ("С Новым годом" is Russian, not "C").
+variants other-script-keeps UNCLASSIFIED '' 'walrus|gannet' \
+    'UNCLASSIFIED\n\n1. (U) The gannet count was normal.\n\n2. (U) %b walrus left.\n' \
+    'The greeting read: \320\241 \320\235\320\276\320\262\321\213\320\274 \320\263\320\276\320\264\320\276\320\274! The'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
