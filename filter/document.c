@@ -4113,15 +4113,16 @@ after_label(const char *s, size_t j)
 /*
  * Whether the text of f before byte j is a label of words before a sign, from where its sentence
  * begins (the line's start, or after a sentence's end): after bullets and a paragraph's number or
- * nothing ("2. ", "¶2. ", "(2) ", "§ 2 ", "• "), one to eight words, the first with a letter,
+ * nothing ("2. ", "¶2. ", "(2) ", "§ 2 ", "• ") and a portion's mark, one to twelve words of
+ * anything but spaces, the first with a letter,
  * ending in ':', '=', '>', '*', '~' or a symbol ("Item 2:", "Note to the file:",
  * "Ambassador's note:", "[Note]:", "Résumé:", "Item 2::", "Item 2 =>", "*Note*", "Note→"), or in
- * ')' after a number or a letter or two ("Item 2)", "Item iv)"). Its words hold letters, digits,
- * letters of other scripts and the signs of names, numbers and addresses, 32 bytes at most each.
- * A table's bar ends none: "| J. Walrus | REL TO USA |" is cells.
+ * ')' after a number or a letter or two ("Item 2)", "Item iv)"); 32 bytes at most a word ("P5+1",
+ * "2+2", "(50%)"). A table's bar ends none: "| J. Walrus | REL TO USA |" is cells.
  * *subject says whether its first word names a subject's field ("Subject:", "RE:").
  */
 static bool label_words(const struct fold *f, size_t i, size_t j, char end, bool *subject);
+static size_t sentence_start(const char *s, size_t j);
 
 static bool
 word_label(const struct fold *f, size_t j, bool *subject)
@@ -4155,9 +4156,32 @@ word_label(const struct fold *f, size_t j, bool *subject)
 	 */
 	if (label_words(f, 0, j, end, subject))
 		return true;
-	for (i = j; i > 1 && !(s[i - 1] == ' ' && strchr(".?!;", s[i - 2]) != NULL); i--)
-		continue;
-	return i > 1 && label_words(f, i, j, end, subject);
+	return (i = sentence_start(s, j)) > 0 && label_words(f, i, j, end, subject);
+}
+
+/*
+ * Where the last sentence before byte j of s begins: after a sentence's end and its closing
+ * quotation marks and brackets (". ", ".\" ", ".” ", ".) ", ".» "), or after a dash of two
+ * ("soon -- Comment:"); 0 for none.
+ */
+static size_t
+sentence_start(const char *s, size_t j)
+{
+	size_t i, e;
+
+	for (i = j; i > 1; i--) {
+		if (s[i - 1] != ' ')
+			continue;
+		if (i >= 3 && s[i - 2] == '-' && s[i - 3] == '-')
+			return i;
+		/* Closing quotation marks and brackets, in ASCII and in UTF-8 (", ’, »). */
+		for (e = i - 1; e > 0 && (strchr("\"')]}", s[e - 1]) != NULL ||
+		    ((unsigned char)s[e - 1] >= 0x80 && i - e < 8)); e--)
+			continue;
+		if (e > 0 && strchr(".?!;", s[e - 1]) != NULL)
+			return i;
+	}
+	return 0;
 }
 
 /* Whether f's text from byte i to j is a label's words (word_label), `end` the sign it ends in. */
@@ -4183,19 +4207,23 @@ label_words(const struct fold *f, size_t i, size_t j, char end, bool *subject)
 		for (k = i; k < j && s[k] != ' '; k++)
 			alpha = alpha || isalpha((unsigned char)s[k]) ||
 			    (unsigned char)s[k] >= 0xC0;
-		if (alpha || k == i || tokens == 2)
+		/* A portion's mark before it is no word of it: "(U) Comment on ...:". */
+		if (alpha && k - i <= 12 && s[i] == '(' && s[k - 1] == ')' && tokens < 3) {
+			tokens++;
+			i = k;
+			continue;
+		}
+		if (alpha || k == i || tokens == 3)
 			break;
 		tokens++;
 		i = k;
 	}
 	first = i;
 	while (i < j) {
-		for (run = 0; i < j && (isalnum((unsigned char)s[i]) ||
-		    (unsigned char)s[i] >= 0x80 || strchr(".,:#()-'/&[]\"*_|~@<>", s[i]) != NULL);
-		    i++, run++)
+		for (run = 0; i < j && s[i] != ' ' && s[i] != '\t'; i++, run++)
 			letter = letter || (w == 0 && (isalpha((unsigned char)s[i]) ||
 			    (unsigned char)s[i] >= 0xC0));
-		if (run == 0 || ++w > 8 || run > 32)
+		if (run == 0 || ++w > 12 || run > 32)
 			return false;
 		while (i < j && s[i] == ' ')
 			i++;
@@ -5666,33 +5694,54 @@ text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool la
 	return found;
 }
 
+/* Whether s[0..n) may hold what a second reading reads: a byte not ASCII, a capital and a digit. */
+static bool
+second_reading(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if ((unsigned char)s[k] >= 0x80 || (s[k] >= '0' && s[k] <= '9' &&
+		    ((s[k - 1] >= 'A' && s[k - 1] <= 'Z') || s[k - 1] == ' ')) ||
+		    (s[k] == '*' && s[k - 1] >= 'A' && s[k - 1] <= 'Z'))
+			return true;
+	return false;
+}
+
 /*
  * The marks of s[from..n) read a second time as its look-alike letters make it read
  * (fold_skeleton: "(U) ЅЕСRЕТ: The", "ɴᴏꜰᴏʀɴ", "2. ТЅ The" in Cyrillic), where it holds such a
- * letter: what this reading finds only raises. Returns whether it found a mark.
+ * letter, and without footnotes glued to words in capitals ("TS¹ The", "(NOFORN1)"): what these
+ * readings find only raises. Returns whether they found a mark.
  */
 static bool
 alike_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1, bool head,
     struct marking *m)
 {
-	size_t pos = from, k, next;
+	size_t pos = from, next;
 	bool found = false;
 
-	for (k = from; k < n && (unsigned char)s[k] < 0x80; k++)
-		continue;
-	if (k == n)
+	if (!second_reading(s + from, n - from))
 		return false;
 	while (pos < n) {
 		struct fold f;
 		struct marking one;
-		char skel[FOLD_MAX + 1];
-		size_t len;
-		bool alike, broke = false;
+		char skel[FOLD_MAX + 1], bare[FOLD_MAX + 1];
+		const char *t = NULL;
+		size_t len = 0, blen;
+		bool alike = false, broke = false, at_head = head && pos == from;
 
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
 		(void)fold_limit(&f, &next);
-		len = fold_skeleton(&f, skel, &alike);
-		if (alike && text_marks(p, skel, len, 0, false, head && pos == from, &one, &broke))
+		for (len = 0; len < f.len && (unsigned char)f.text[len] < 0x80; len++)
+			continue;
+		if (len < f.len)
+			len = fold_skeleton(&f, skel, &alike);
+		if (alike && text_marks(p, skel, len, 0, false, at_head, &one, &broke))
+			add_found(p, m, &found, &one);
+		t = alike ? skel : f.text;
+		if ((blen = reading_drop_footnotes(t, alike ? len : f.len, bare)) > 0 &&
+		    text_marks(p, bare, blen, 0, false, at_head, &one, &broke))
 			add_found(p, m, &found, &one);
 		if (next == 0)
 			break;

@@ -586,6 +586,11 @@ look_alike(int32_t cp)
 	};
 	size_t lo = 0, hi = sizeof(map) / sizeof(map[0]);
 
+	/* Negative circled and negative squared capitals ("🆃🆂"), which NFKC leaves as symbols. */
+	if (cp >= 0x1F150 && cp <= 0x1F169)
+		return (char)('A' + (cp - 0x1F150));
+	if (cp >= 0x1F170 && cp <= 0x1F189)
+		return (char)('A' + (cp - 0x1F170));
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
@@ -673,6 +678,20 @@ fold_ascii_skeleton(const struct fold *f, char *out)
 	return ascii_of(f, out, true, true);
 }
 
+/*
+ * Whether cp writes nothing a reader sees in a word: a mark on a letter (an accent, an underline,
+ * an enclosing square), a modifier letter ("ʼ"), a Hangul filler.
+ */
+static bool
+invisible_in_word(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME ||
+	    c == UTF8PROC_CATEGORY_LM || cp == 0x115F || cp == 0x1160 || cp == 0x3164 ||
+	    cp == 0xFFA0;
+}
+
 /* Whether the word of f's text at byte i has a letter with no ASCII form and no look-alike. */
 static bool
 foreign_word(const struct fold *f, size_t i)
@@ -693,11 +712,11 @@ foreign_word(const struct fold *f, size_t i)
 		len = fold_utf8_char(f->text + i, f->len - i, &cp);
 		if (cp < 0)
 			return true;
-		if (utf8proc_category(cp) > UTF8PROC_CATEGORY_NO &&
-		    utf8proc_category(cp) < UTF8PROC_CATEGORY_CC)
+		if ((utf8proc_category(cp) > UTF8PROC_CATEGORY_NO &&
+		    utf8proc_category(cp) < UTF8PROC_CATEGORY_CC) || cp == 0x115F || cp == 0x1160 ||
+		    cp == 0x3164 || cp == 0xFFA0)
 			break;
-		if (look_alike(cp) == 0 && ascii_base(cp) == 0 &&
-		    utf8proc_category(cp) != UTF8PROC_CATEGORY_MN)
+		if (look_alike(cp) == 0 && ascii_base(cp) == 0 && !invisible_in_word(cp))
 			return true;
 	}
 	return false;
@@ -727,6 +746,14 @@ fold_skeleton(const struct fold *f, char *out, bool *alike)
 			continue;
 		}
 		len = fold_utf8_char(f->text + i, f->len - i, &cp);
+		/* A Hangul filler stands for a space ("ТЅㅤThe"). */
+		if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0) {
+			out[k++] = ' ';
+			*alike = true;
+			foreign = false;
+			i += len;
+			continue;
+		}
 		if (cp >= 0 && utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO &&
 		    (i == 0 || !(isalnum((unsigned char)f->text[i - 1]) ||
 		    (unsigned char)f->text[i - 1] >= 0x80)))
@@ -738,8 +765,11 @@ fold_skeleton(const struct fold *f, char *out, bool *alike)
 		} else if (cp >= 0 && (base = ascii_base(cp)) != 0) {
 			out[k++] = base;
 		} else if (cp >= 0 && k > 0 && isalpha((unsigned char)out[k - 1]) &&
-		    utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) {
-			/* A mark on its letter: an accent, or an underline or a stroke ("S̲"). */
+		    invisible_in_word(cp)) {
+			/*
+			 * A mark on its letter (an accent, an underline, a stroke, a square: "S̲",
+			 * "S⃞"), a modifier letter or a filler after it ("SECRETʼ").
+			 */
 			*alike = true;
 		} else if (cp < 0 || utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO ||
 		    utf8proc_category(cp) >= UTF8PROC_CATEGORY_CC) {

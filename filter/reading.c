@@ -2778,6 +2778,57 @@ ocr_words(const char *s, size_t n, char *t)
 	return any;
 }
 
+size_t
+reading_drop_footnotes(const char *s, size_t n, char *out)
+{
+	size_t k = 0, m = 0, e, caps;
+	bool dropped = false;
+
+	while (k < n) {
+		/* The capitals just before: a word's, two at least. */
+		for (caps = 0; caps < m && out[m - 1 - caps] >= 'A' && out[m - 1 - caps] <= 'Z'; caps++)
+			continue;
+		if (caps >= 2 && (m == caps || !is_alnum(out[m - 1 - caps]))) {
+			/* "TS1 The", "(NOFORN1)": one or two digits glued on. */
+			for (e = k; e < n && e - k < 3 && s[e] >= '0' && s[e] <= '9'; e++)
+				continue;
+			if (e > k && e - k <= 2 && (e == n || !is_alnum(s[e]))) {
+				k = e;
+				dropped = true;
+				continue;
+			}
+			/* "(NOFORN 2)": a number apart before the bracket closes. */
+			if (s[k] == ' ' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9') {
+				for (e = k + 1; e < n && s[e] >= '0' && s[e] <= '9'; e++)
+					continue;
+				if (e - k <= 3 && e < n && is_close(s[e])) {
+					k = e;
+					dropped = true;
+					continue;
+				}
+			}
+			/* "TS· The", "TS• The", "NF† ": a sign glued on, then a space or the end. */
+			e = k;
+			if (s[k] == '*')
+				e = k + 1;
+			else if (k + 1 < n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xB7)
+				e = k + 2;
+			else if (k + 2 < n && (unsigned char)s[k] == 0xE2 &&
+			    (unsigned char)s[k + 1] == 0x80 && ((unsigned char)s[k + 2] == 0xA0 ||
+			    (unsigned char)s[k + 2] == 0xA1 || (unsigned char)s[k + 2] == 0xA2))
+				e = k + 3;
+			if (e > k && (e == n || s[e] == ' ')) {
+				k = e;
+				dropped = true;
+				continue;
+			}
+		}
+		out[m++] = s[k++];
+	}
+	out[m] = '\0';
+	return dropped ? m : 0;
+}
+
 uint64_t
 reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit)
 {
@@ -2845,6 +2896,9 @@ named_controls(const struct policy *p, const struct fold *f, bool again)
 	} else if (again && ocr_words(s, n, plain)) {
 		bits |= named_controls_again(p, plain, n);
 	}
+	/* And with a footnote's number or sign glued to a word dropped ("(NOFORN1)", "NF¹"). */
+	if (again && (k = reading_drop_footnotes(s, n, plain)) > 0)
+		bits |= named_controls_again(p, plain, k);
 	if (n > 100 || f->exotic)
 		return bits;
 	if ((label = control_label(p, s, n)) != 0)

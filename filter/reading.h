@@ -166,6 +166,14 @@ uint64_t reading_capital_controls(const struct policy *p, const char *s, size_t 
 uint64_t reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit);
 
 /*
+ * s[0..n) into out (n + 1 bytes) without the footnotes glued to a word in capitals: one or two
+ * digits ("TS1", "(NOFORN1)", the fold's "¹"), a number apart before a closing bracket
+ * ("(NOFORN 2)"), a sign ("TS·", "TS•", "NF†", "NF*") before a space. Returns out's length, or 0
+ * when there was none. For a second reading that may only raise.
+ */
+size_t reading_drop_footnotes(const char *s, size_t n, char *out);
+
+/*
  * The restrictive controls (NOFORN and handling ones) a line in capitals names among other words
  * ("NOFORN SIPDIS ADDRESSEES"): they apply all the same. Returns them as control bits.
  */

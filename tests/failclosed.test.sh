@@ -676,6 +676,14 @@ variants other-script-keeps UNCLASSIFIED '' 'walrus|gannet' \
     'UNCLASSIFIED\n\n1. (U) The gannet count was normal.\n\n2. (U) %b walrus left.\n' \
     'The greeting read: \320\241 \320\235\320\276\320\262\321\213\320\274 \320\263\320\276\320\264\320\276\320\274! The'
 
+# 52. A thirty-second round, tests/data/redteam32/ (a helper on round 31's fixes): labels with any
+#     sign in their words ("P5+1", "2+2", "(50% quota)"), of up to twelve words after a portion's
+#     mark, after a sentence that ends in a quotation mark, a bracket or a dash ("soon.”
+#     Comment: TS The"); footnotes glued to a level or control ("TS¹ The", "NF¹", "(NOFORN1)",
+#     "(NOFORN 2)", "TS· The", "TS• The", "US ONLY²"), read a second time without them; enclosing
+#     marks on letters ("S⃞E⃞C⃞R⃞E⃞T⃞") and negative squared letters ("🆃🆂 The").
+redteam redteam32
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
