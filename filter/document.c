@@ -470,8 +470,35 @@ enum line_end {
  * text, in what may be a mark and proves nothing, or in none of these. A line of marks alone
  * ("(S//NF)") ends in none.
  */
+static enum line_end line_end_of(const struct policy *p, const char *s, size_t len, bool latin1);
+
 static enum line_end
 line_end(const struct policy *p, const char *s, size_t len, bool latin1)
+{
+	struct fold f;
+	size_t n = len;
+
+	size_t k;
+
+	/*
+	 * A line with a character the fold reads as ASCII, that ends in a bracket folded
+	 * ("（SBU/NF）", "（SBU/NF）)", full width), is read folded, as the reader reads its mark;
+	 * any other, as it is.
+	 */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	for (k = 0; k < n && (unsigned char)s[k] < 0x80; k++)
+		continue;
+	if (k == n)
+		return line_end_of(p, s, len, latin1);
+	fold_line(s, n, FOLD_MAX, latin1, &f);
+	if (f.cut || f.len == 0 || f.text[f.len - 1] != ')')
+		return line_end_of(p, s, len, latin1);
+	return line_end_of(p, f.text, f.len, false);
+}
+
+static enum line_end
+line_end_of(const struct policy *p, const char *s, size_t len, bool latin1)
 {
 	bool proven = false;
 
@@ -1055,6 +1082,7 @@ keep_facts(struct document *d, size_t k)
 	f |= pt->joined ? FACT_JOINED : 0;
 	f |= pt->raises_unmarked ? FACT_RAISES_UNMARKED : 0;
 	f |= pt->raises_back ? FACT_RAISES_BACK : 0;
+	f |= pt->raises_prev ? FACT_RAISES_PREV : 0;
 	f |= (pt->unread & UNREAD_BREAK) ? FACT_UNREAD_BREAK : 0;
 	f |= (pt->unread & UNREAD_CELL) ? FACT_UNREAD_CELL : 0;
 	f |= pt->reason == REASON_LIST ? FACT_LIST : 0;
@@ -1219,8 +1247,8 @@ settle_markings(const struct policy *p, struct document *d)
 	size_t k, w = 0;
 	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
 	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
-	struct marking top;
-	bool top_known, raising = false;
+	struct marking top, prev;
+	bool top_known, raising = false, prev_known = false, raise_prev = false;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
 	for (k = 0; k < d->facts.n; k++) {
@@ -1259,6 +1287,20 @@ settle_markings(const struct policy *p, struct document *d)
 		}
 		if (f & FACT_BLANK_BEFORE)
 			raising = false;
+		/* The portion right before a line of marks alone after text: raised by it. */
+		if (raise_prev) {
+			struct marking eff;
+			bool known;
+
+			marking_join(p, fact_eff(d, k, &known), &prev, &eff);
+			if (set_eff(d, k, &eff, known && prev_known) != 0)
+				return -1;
+			raise_prev = false;
+		}
+		if ((f & FACT_RAISES_PREV) && !(f & FACT_BLANK_BEFORE)) {
+			prev = *fact_eff(d, k, &prev_known);
+			raise_prev = true;
+		}
 	}
 	return 0;
 }
@@ -6105,9 +6147,17 @@ read_line(struct reader *rd, size_t i)
 		if (note_text(rd, i) != 0)
 			return -1;
 		note_items(rd, s, ln->len);
-		/* However the line was read, a mark at its end raises back. */
+		/*
+		 * However the line was read, a mark at its end raises back. A line of marks alone
+		 * right after a line of text ("... funded next year." / "(S)") raises the portion
+		 * above it: where marks stand after their paragraphs, it marks that text, as well as
+		 * what follows it where they stand before.
+		 */
 		if (ends_in_mark(p, d, i))
 			doc_portion(d, rd->cur)->raises_back = true;
+		else if (rd->prev_kind == LINE_TEXT &&
+		    line_end(p, s, ln->len, ln->latin1) == END_MARKS)
+			doc_portion(d, rd->cur)->raises_prev = true;
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;

@@ -91,6 +91,8 @@ struct doc_portion {
 				 * document's marking, and never stands for it */
 	bool raises_back;	/* a mark that ends its paragraph ("... walk out. (S)"): it marks
 				 * the text before it, and raises the portions of the paragraph */
+	bool raises_prev;	/* a line of marks alone right after text ("... next year." /
+				 * "(S)"): it raises the portion before it */
 	unsigned char unread;	/* UNREAD_BREAK: text after a paragraph break inside a line
 				 * ("<br><br>The"), unmarked text: it takes the document's
 				 * marking besides its mark; UNREAD_CELL: a row whose
@@ -116,8 +118,8 @@ struct doc_portion {
  * document.marks plus one (0: none). A streamed document keeps no more of a portion than this,
  * and a `with` entry for an unmarked list item.
  */
-#define FACT_MARK_SHIFT		9
-#define FACT_FLAGS		0x01ffu
+#define FACT_MARK_SHIFT		10
+#define FACT_FLAGS		0x03ffu
 #define FACT_MARKS_MAX		((1u << (32 - FACT_MARK_SHIFT)) - 2)
 /*
  * A document holds at most DOC_MARKS_MIN distinct markings, and one more for every
@@ -136,6 +138,7 @@ struct doc_portion {
 #define FACT_BLANK_BEFORE	0x0080	/* a blank line between the last text line of the portion
 					 * before and this one's first line */
 #define FACT_EFF_KNOWN		0x0100	/* doc_portion.eff_known, once settled */
+#define FACT_RAISES_PREV	0x0200	/* doc_portion.raises_prev */
 
 /*
  * Unmarked list items portion..last (a run of them, in one list) and the paragraph their list

@@ -6,13 +6,15 @@
 # Every target is seeded from samples/ and tests/ as well as from fuzz/seeds/:
 #   fuzz_marking  fuzz/seeds/marking, and every portion mark and banner line of the documents
 #                 in samples/ and tests/ (one seed each, extracted into fuzz/work/seeds-marking)
+#                 and tests/data/
 #   fuzz_policy   policies/, and every policy file under samples/ and tests/
 #   fuzz_audit    fuzz/seeds/audit, and audits and a ledger that ./tearline (when built) makes
 #                 of the documents in samples/ (fuzz/work/seeds-audit)
 #   fuzz_keys     fuzz/seeds/keys, and a key pair of each kind that ./tearline (when built)
 #                 makes (fuzz/work/seeds-keys)
 #   fuzz_checkpoint  fuzz/seeds/checkpoint (notes signed by the target's own key)
-#   fuzz_redact   the documents in samples/, tests/corpus/ and tests/cases/
+#   fuzz_redact   the documents in samples/, tests/corpus/, tests/cases/ and the red-team
+#                 rounds' directories of tests/data/
 #   fuzz_reading  the same documents
 #   fuzz_stream   the same documents
 set -u
@@ -24,7 +26,8 @@ mkdir -p fuzz/work
 
 # The documents of samples/ and tests/.
 documents() {
-	find samples tests/corpus tests/cases -type f \( -name '*.txt' -o -name input \) 2> /dev/null
+	find samples tests/corpus tests/cases tests/data -type f \( -name '*.txt' -o -name input \) \
+	    2> /dev/null
 }
 
 # One seed file per distinct line given on standard input, in directory $1.
@@ -96,7 +99,8 @@ for bin in "$@"; do
 	fuzz_audit) seeds=$(seeds_audit) ;;
 	fuzz_keys) seeds=$(seeds_keys) ;;
 	fuzz_checkpoint) seeds=fuzz/seeds/checkpoint ;;
-	*) seeds="samples tests/corpus tests/cases" ;;
+	*) seeds="samples tests/corpus tests/cases $(find tests/data -maxdepth 1 -type d \
+	    -name 'redteam*' | sort)" ;;
 	esac
 	existing=
 	count=0

@@ -684,6 +684,17 @@ variants other-script-keeps UNCLASSIFIED '' 'walrus|gannet' \
 #     marks on letters ("S⃞E⃞C⃞R⃞E⃞T⃞") and negative squared letters ("🆃🆂 The").
 redteam redteam32
 
+# 53. A thirty-third round, tests/data/redteam33/ (a helper attacking the reader broadly): marks
+#     that stand after their text on a line of their own ("... next year." / "(S)"), in briefing
+#     notes, bullets, right margins, under every policy. A line of marks alone right after text
+#     raises the portion above it. Where marks stand before their text with blank lines between
+#     paragraphs, nothing changes.
+redteam redteam33
+variants leading-marks-keep UNCLASSIFIED '' 'gannet|puffin' \
+    'UNCLASSIFIED\n\n%b\n\nUNCLASSIFIED\n' \
+    '(U)\nThe gannet count was normal.\n(U)\nThe puffin count was normal.' \
+    '(U)\nThe gannet count was normal.\n\n(S)\nThe walrus count.\n\n(U)\nThe puffin count was normal.'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
