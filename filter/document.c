@@ -4187,6 +4187,9 @@ word_label(const struct fold *f, size_t j, bool *subject)
 		end = '>';
 	} else {
 		end = s[--j];
+		/* "=>", "->", " >": an arrow; "<br>", "<p>" are a tag's ends. */
+		if (end == '>' && (j == 0 || strchr("=- ", s[j - 1]) == NULL))
+			return false;
 	}
 	while (end != ')' && j > 0 && strchr(":=->*~", s[j - 1]) != NULL)
 		j--;
