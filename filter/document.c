@@ -5722,20 +5722,10 @@ text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool la
 	struct marking more;
 	bool found = reading_marks(p, s, n, from, latin1, m);
 
-	if (sentence_marks(p, s, n, from, latin1, head, &more, broke)) {
-		if (found)
-			marking_join(p, m, &more, m);
-		else
-			*m = more;
-		found = true;
-	}
-	if (alike_marks(p, s, n, from, latin1, head, &more)) {
-		if (found)
-			marking_join(p, m, &more, m);
-		else
-			*m = more;
-		found = true;
-	}
+	if (sentence_marks(p, s, n, from, latin1, head, &more, broke))
+		add_found(p, m, &found, &more);
+	if (alike_marks(p, s, n, from, latin1, head, &more))
+		add_found(p, m, &found, &more);
 	return found;
 }
 
