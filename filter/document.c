@@ -57,13 +57,16 @@ other_line_end(const char *s, size_t n, bool latin1)
 
 	if (u[0] == '\v' || u[0] == '\f')
 		return 1;
-	/* In a Latin-1 line 0x85 is as likely CP1252's ellipsis as NEL: no line end. */
-	if (latin1)
-		return 0;
-	if (n >= 2 && u[0] == 0xC2 && u[1] == 0x85)
-		return 2;
+	/*
+	 * U+2028 and U+2029 in UTF-8 end a line in a Latin-1 line too ("\xA0(U) ... \xE2\x80\xA9
+	 * The"): as Latin-1 their bytes are mojibake nobody writes, and a viewer that reads the
+	 * line as UTF-8 where it can shows a new line there.
+	 */
 	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
 		return 3;
+	/* In a Latin-1 line 0x85 is as likely CP1252's ellipsis as NEL: no line end. */
+	if (!latin1 && n >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
 	return 0;
 }
 
@@ -1083,6 +1086,8 @@ keep_facts(struct document *d, size_t k)
 	f |= pt->raises_unmarked ? FACT_RAISES_UNMARKED : 0;
 	f |= pt->raises_back ? FACT_RAISES_BACK : 0;
 	f |= pt->raises_prev ? FACT_RAISES_PREV : 0;
+	f |= pt->marks_alone ? FACT_MARKS_ALONE : 0;
+	f |= pt->stacked ? FACT_STACKED : 0;
 	f |= (pt->unread & UNREAD_BREAK) ? FACT_UNREAD_BREAK : 0;
 	f |= (pt->unread & UNREAD_CELL) ? FACT_UNREAD_CELL : 0;
 	f |= pt->reason == REASON_LIST ? FACT_LIST : 0;
@@ -1241,14 +1246,15 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
  * Computes the document marking and every portion's effective marking, from the portions' facts.
  * Returns 0, or -1 (out of memory).
  */
+static bool trailing_marks(const struct document *d);
+static int settle_after(const struct policy *p, struct document *d, bool trailing);
+
 static int
 settle_markings(const struct policy *p, struct document *d)
 {
 	size_t k, w = 0;
 	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
 	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
-	struct marking top, prev;
-	bool top_known, raising = false, prev_known = false, raise_prev = false;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
 	for (k = 0; k < d->facts.n; k++) {
@@ -1259,20 +1265,57 @@ settle_markings(const struct policy *p, struct document *d)
 		if (set_eff(d, k, &eff, known) != 0)
 			return -1;
 	}
-	/*
-	 * A mark that ends its paragraph marks the text before it: it raises every portion of the
-	 * paragraph back to a blank line ("(U) The walrus source ..." / "... walk out. (S)").
-	 * From the end back, `top` is what the marks after a portion in its paragraph raise it
-	 * to: each raises it to what it has been raised to itself, so that a paragraph is
-	 * raised once however many of its portions end in a mark.
-	 */
+	return settle_after(p, d, trailing_marks(d));
+}
+
+/*
+ * Whether the document shows marks that stand after their paragraphs: a line of marks alone
+ * right after a line of text ("... funded next year." / "(S)").
+ */
+static bool
+trailing_marks(const struct document *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->facts.n; k++)
+		if ((facts_get(&d->facts, k) & (FACT_RAISES_PREV | FACT_BLANK_BEFORE)) ==
+		    FACT_RAISES_PREV)
+			return true;
+	return false;
+}
+
+/*
+ * The raises that run from a portion back to those before it (settle_markings), from the end
+ * of the document back:
+ * - a mark that ends its paragraph marks the text before it: it raises every portion of the
+ *   paragraph back to a blank line ("(U) The walrus source ..." / "... walk out. (S)"); `top`
+ *   is what the marks after a portion in its paragraph raise it to, each to what it has been
+ *   raised to itself, so that a paragraph is raised once however many of its portions end in
+ *   a mark;
+ * - a line of marks alone right after text raises the portion above it with its own mark, as it
+ *   was read, and with those of the lines of marks alone right under it (`prev`, `stack`);
+ * - where marks stand after their paragraphs (`trailing`), the mark a line of marks alone
+ *   opens a portion with may be the text's above it, and the text's own is the next line of
+ *   marks alone, wherever it stands: such a portion is raised by every portion after it up to
+ *   that line's own mark, or, with none after it, to the end and the document's marking
+ *   (`after`).
+ */
+static int
+settle_after(const struct policy *p, struct document *d, bool trailing)
+{
+	struct marking top, prev, after = d->docmark, stack;
+	bool top_known = false, raising = false, prev_known = false, raise_prev = false;
+	bool after_known = true, stack_known = false, stacking = false;
+	size_t k;
+
 	for (k = d->facts.n; k-- > 0;) {
 		uint32_t f = facts_get(&d->facts, k);	/* its flags; raising changes none */
+		struct marking own, eff;
+		bool own_known = false, known;
 
+		if (f & (FACT_MARKS_ALONE | FACT_RAISES_PREV))
+			own = *fact_eff(d, k, &own_known);
 		if (raising) {
-			struct marking eff;
-			bool known;
-
 			marking_join(p, fact_eff(d, k, &known), &top, &eff);
 			if (set_eff(d, k, &eff, known && top_known) != 0)
 				return -1;
@@ -1289,17 +1332,38 @@ settle_markings(const struct policy *p, struct document *d)
 			raising = false;
 		/* The portion right before a line of marks alone after text: raised by it. */
 		if (raise_prev) {
-			struct marking eff;
-			bool known;
-
 			marking_join(p, fact_eff(d, k, &known), &prev, &eff);
 			if (set_eff(d, k, &eff, known && prev_known) != 0)
 				return -1;
 			raise_prev = false;
 		}
+		if (trailing && (f & FACT_MARKS_ALONE)) {
+			marking_join(p, fact_eff(d, k, &known), &after, &eff);
+			if (set_eff(d, k, &eff, known && after_known) != 0)
+				return -1;
+		}
 		if ((f & FACT_RAISES_PREV) && !(f & FACT_BLANK_BEFORE)) {
-			prev = *fact_eff(d, k, &prev_known);
+			prev = own;
+			prev_known = own_known;
+			if (stacking) {
+				marking_join(p, &prev, &stack, &prev);
+				prev_known = prev_known && stack_known;
+			}
 			raise_prev = true;
+		}
+		/* Lines of marks alone one under another ("(U)" / "(S)"): their marks together. */
+		stacking = (f & FACT_STACKED) != 0;
+		if (stacking) {
+			stack = prev;
+			stack_known = prev_known;
+		}
+		/* What follows portion k - 1, for `trailing`. */
+		if (f & FACT_MARKS_ALONE) {
+			after = own;
+			after_known = own_known;
+		} else {
+			marking_join(p, &after, fact_eff(d, k, &known), &after);
+			after_known = after_known && known;
 		}
 	}
 	return 0;
@@ -1409,7 +1473,8 @@ struct reader {
 	size_t routing_end;	/* the routing header's lines are those before this */
 	bool header;		/* before the first portion mark: header rules apply */
 	bool top;		/* before the first text line */
-	enum line_kind prev_kind;
+	enum line_kind prev_kind;	/* of the last line that is not blank */
+	size_t last_text;	/* the last text line, or DOC_NONE */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
@@ -3136,13 +3201,13 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 		size_t bp = doc_line(d, before)->portion;
 
 		/*
-		 * A line of what may be a damaged mark alone ("(SBBU/NF)") is one too, and so is
-		 * one whose unknown mark never closes.
+		 * A line of marks and what may be damaged marks alone ("(SBBU/NF)",
+		 * "(TS)((SBU/NF))") is one too, and so is one whose unknown mark never closes.
 		 */
 		runs_on = e == END_MARKS || (e == END_OPEN && lower_after_groups(f, h->group.end)) ||
-		    (bp != DOC_NONE && doc_portion(d, bp)->marked && doc_portion(d, bp)->mark->unknown &&
-		    (line_width(p, d, before) == 0 || lost_open_alone(d, before) ||
-		    unclosed_first(d, before)));
+		    (bp != DOC_NONE && doc_portion(d, bp)->marked &&
+		    (line_width(p, d, before) == 0 || (doc_portion(d, bp)->mark->unknown &&
+		    (lost_open_alone(d, before) || unclosed_first(d, before)))));
 	}
 	return runs_on;
 }
@@ -6091,6 +6156,31 @@ note_solid(struct reader *rd, size_t i)
  * Reads line i: the rules, in order; the first that reads the line has it. Returns 0, or -1 with
  * rd->err.
  */
+/*
+ * Line i, a line of marks alone, opens the current portion. After a line of text with no blank
+ * line between, it raises the portion above it; right under another line of marks alone that
+ * is all of its portion, it stands after the same text as that one.
+ */
+static void
+marks_alone(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	struct doc_portion *pt = doc_portion(d, rd->cur), *before;
+	size_t bp;
+
+	pt->marks_alone = true;
+	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
+	    rd->last_blank > rd->last_text))
+		return;
+	pt->raises_prev = true;
+	if (i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT &&
+	    (bp = doc_line(d, i - 1)->portion) != DOC_NONE && bp != rd->cur) {
+		before = doc_portion(d, bp);
+		pt->stacked = before->marks_alone && before->first == i - 1 &&
+		    before->last_text == i - 1;
+	}
+}
+
 static int
 read_line(struct reader *rd, size_t i)
 {
@@ -6142,21 +6232,24 @@ read_line(struct reader *rd, size_t i)
 		note_items(rd, s, ln->len);
 		/*
 		 * However the line was read, a mark at its end raises back. A line of marks alone
-		 * right after a line of text ("... funded next year." / "(S)") raises the portion
-		 * above it: where marks stand after their paragraphs, it marks that text, as well as
-		 * what follows it where they stand before.
+		 * after a line of text with no blank line between ("... funded next year." / "(S)",
+		 * or with a banner or caption line between) raises the portion above it: where
+		 * marks stand after their paragraphs, it marks that text, as well as what follows it
+		 * where they stand before.
 		 */
 		if (ends_in_mark(p, d, i))
 			doc_portion(d, rd->cur)->raises_back = true;
-		else if (rd->prev_kind == LINE_TEXT &&
+		else if (doc_portion(d, rd->cur)->first == i &&
 		    line_end(p, s, ln->len, ln->latin1) == END_MARKS)
-			doc_portion(d, rd->cur)->raises_prev = true;
+			marks_alone(rd, i);
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
 	if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 		rd->top = rd->top && ln->kind != LINE_TEXT;
 	rd->prev_kind = ln->kind;
+	if (ln->kind == LINE_TEXT)
+		rd->last_text = i;
 	note_solid(rd, i);
 	return 0;
 }
@@ -6287,7 +6380,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->err = err;
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
-	rd->last_blank = rd->tail_text = DOC_NONE;
+	rd->last_blank = rd->tail_text = rd->last_text = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;

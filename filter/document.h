@@ -93,6 +93,9 @@ struct doc_portion {
 				 * the text before it, and raises the portions of the paragraph */
 	bool raises_prev;	/* a line of marks alone right after text ("... next year." /
 				 * "(S)"): it raises the portion before it */
+	bool marks_alone;	/* it opens at a line of marks alone */
+	bool stacked;		/* ... right under another that is all of its portion ("(U)" /
+				 * "(S)"): the two stand after the same text */
 	unsigned char unread;	/* UNREAD_BREAK: text after a paragraph break inside a line
 				 * ("<br><br>The"), unmarked text: it takes the document's
 				 * marking besides its mark; UNREAD_CELL: a row whose
@@ -118,8 +121,8 @@ struct doc_portion {
  * document.marks plus one (0: none). A streamed document keeps no more of a portion than this,
  * and a `with` entry for an unmarked list item.
  */
-#define FACT_MARK_SHIFT		10
-#define FACT_FLAGS		0x03ffu
+#define FACT_MARK_SHIFT		12
+#define FACT_FLAGS		0x0fffu
 #define FACT_MARKS_MAX		((1u << (32 - FACT_MARK_SHIFT)) - 2)
 /*
  * A document holds at most DOC_MARKS_MIN distinct markings, and one more for every
@@ -139,6 +142,8 @@ struct doc_portion {
 					 * before and this one's first line */
 #define FACT_EFF_KNOWN		0x0100	/* doc_portion.eff_known, once settled */
 #define FACT_RAISES_PREV	0x0200	/* doc_portion.raises_prev */
+#define FACT_MARKS_ALONE	0x0400	/* doc_portion.marks_alone */
+#define FACT_STACKED		0x0800	/* doc_portion.stacked */
 
 /*
  * Unmarked list items portion..last (a run of them, in one list) and the paragraph their list

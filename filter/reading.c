@@ -2991,6 +2991,9 @@ reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struc
 
 	marking_init(m);
 	while (k < n && (unsigned char)s[k] < 0x80 && !is_alnum(s[k]) && !is_close(s[k])) {
+		/* "(U). (S) The": a group of its own, which the line's reading reads as one. */
+		if (is_open(s[k]))
+			return 0;
 		sep = sep || s[k] != ' ';
 		k++;
 	}

@@ -695,6 +695,30 @@ variants leading-marks-keep UNCLASSIFIED '' 'gannet|puffin' \
     '(U)\nThe gannet count was normal.\n(U)\nThe puffin count was normal.' \
     '(U)\nThe gannet count was normal.\n\n(S)\nThe walrus count.\n\n(U)\nThe puffin count was normal.'
 
+# 54. A thirty-fourth round, tests/data/redteam34/ (round 33's open cases and fuzz_reading's finds
+#     around them): a damaged trailing mark ("S)"), a classification line or a banner between a
+#     paragraph and its trailing mark, U+2029 in a Latin-1 line, a line of marks that are not all
+#     proven before a marked paragraph.
+redteam redteam34
+# Where marks stand before their text, a line of marks alone under a figure changes nothing.
+variants leading-marks-keep-34 UNCLASSIFIED 'walrus' 'gannet|puffin' \
+    'SECRET\n\n(U) The gannet count was normal.\n\n%b\n\nSECRET\n' \
+    '(S) The walrus count.\n(U)\n![figure](fig.png)\n(U) The puffin count was normal.' \
+    '(S) The walrus count.\n\n(U)\n\nThe puffin count was normal.'
+# Where they stand after it, a paragraph is under its own trailing mark, not the next one's.
+variants trailing-marks-keep UNCLASSIFIED 'walrus' 'puffin' \
+    'SECRET\n\nThe gannet count was normal.\n(U)\n\nThe puffin count was normal.\n%b\n\nSECRET\n' \
+    '(U)\n\nThe walrus count.\n(S)' '(U)\n\nThe walrus count.\nSECRET\n(S)'
+
+# 55. A thirty-fifth round, tests/data/redteam35/ (a helper on round 34's rules): where marks stand
+#     after their paragraphs, a paragraph's own mark after a blank line, a page break, a form
+#     feed, marked lines or another line of marks; and every line a viewer shows as empty.
+redteam redteam35
+variants trailing-mark-separator UNCLASSIFIED 'walrus' '' \
+    'SECRET\n\nThe ambassador met the minister on Tuesday.\n(U)\n\nThe minister said walrus will be funded.\n%b\n(S)\n\nSECRET\n' \
+    '' '   ' '\t' '\302\240' '\342\200\213' '-----' '* * *' '\342\200\251' '>' '\r\r' '\f' \
+    'SECRET\n\fSECRET\nPage 2 of 2'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

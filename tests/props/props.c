@@ -373,6 +373,8 @@ read_at(const struct policy *p, const struct marking *targets, const char *data,
  * i of before is line i of after, or i + 1 from `inserted` on (a line was inserted there;
  * (size_t)-1 for none).
  */
+static bool mark_alone(const struct document *d, size_t i);
+
 static bool
 still_withheld(const struct reading *before, const struct reading *after, size_t t,
     size_t inserted, size_t *line)
@@ -392,6 +394,9 @@ still_withheld(const struct reading *before, const struct reading *after, size_t
 		if (j < after->d.nlines && (after->d.lines[j].kind == LINE_ROUTING ||
 		    after->d.lines[j].kind == LINE_ROUTING_CLASS ||
 		    after->d.lines[j].kind == LINE_CAPTION))
+			continue;
+		/* Nor does a line of a mark alone ("(U)"), kept as its own portion. */
+		if (j < after->d.nlines && mark_alone(&after->d, j))
 			continue;
 		if (j >= after->d.nlines || after->state[t][j] == 'R') {
 			*line = i + 1;
@@ -611,6 +616,31 @@ mark_span(const struct document *d, const struct doc_portion *pt, size_t *open, 
 		return false;
 	}
 	return false;
+}
+
+/*
+ * Whether line i is the head of a portion and holds its label and its mark and nothing more
+ * ("(U)", "2. (C)").
+ */
+static bool
+mark_alone(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = &d->lines[i];
+	const struct doc_portion *pt;
+	size_t open, close, k;
+
+	if (ln->kind != LINE_TEXT || ln->portion >= d->nportions)
+		return false;
+	pt = &d->portions[ln->portion];
+	if (pt->reason != REASON_MARK || pt->first != i || !mark_span(d, pt, &open, &close))
+		return false;
+	for (k = ln->off + pt->label_end; k < open; k++)
+		if (d->data[k] != ' ' && d->data[k] != '\t')
+			return false;
+	for (k = close + 1; k < ln->off + ln->len; k++)
+		if (d->data[k] != ' ' && d->data[k] != '\t' && d->data[k] != '\r')
+			return false;
+	return true;
 }
 
 /* Keeps a changed document that broke a property for the caller to look at. */
