@@ -1265,12 +1265,13 @@ settle_markings(const struct policy *p, struct document *d)
 		if (set_eff(d, k, &eff, known) != 0)
 			return -1;
 	}
-	return settle_after(p, d, trailing_marks(d));
+	return settle_after(p, d, d->marks_after || trailing_marks(d));
 }
 
 /*
- * Whether the document shows marks that stand after their paragraphs: a line of marks alone
- * right after a line of text ("... funded next year." / "(S)").
+ * Whether the document shows marks that stand after their paragraphs by a line of marks alone
+ * right after a line of text ("... funded next year." / "(S)"), not inside a sentence that goes
+ * on after it; document.marks_after is the other sign of it.
  */
 static bool
 trailing_marks(const struct document *d)
@@ -1278,8 +1279,8 @@ trailing_marks(const struct document *d)
 	size_t k;
 
 	for (k = 0; k < d->facts.n; k++)
-		if ((facts_get(&d->facts, k) & (FACT_RAISES_PREV | FACT_BLANK_BEFORE)) ==
-		    FACT_RAISES_PREV)
+		if ((facts_get(&d->facts, k) & (FACT_RAISES_PREV | FACT_BLANK_BEFORE |
+		    FACT_JOINED)) == FACT_RAISES_PREV)
 			return true;
 	return false;
 }
@@ -1357,8 +1358,12 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 			stack = prev;
 			stack_known = prev_known;
 		}
-		/* What follows portion k - 1, for `trailing`. */
-		if (f & FACT_MARKS_ALONE) {
+		/*
+		 * What follows portion k - 1, for `trailing`; a line of marks alone inside a
+		 * sentence ("... from the" / "(U)" / "reserve account"), joined with it, only
+		 * raises, and the text goes on past it.
+		 */
+		if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
 			after = own;
 			after_known = own_known;
 		} else {
@@ -1474,6 +1479,7 @@ struct reader {
 	bool header;		/* before the first portion mark: header rules apply */
 	bool top;		/* before the first text line */
 	enum line_kind prev_kind;	/* of the last line that is not blank */
+	bool alone_open;	/* a line of marks alone opened a portion, and no text followed */
 	size_t last_text;	/* the last text line, or DOC_NONE */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
@@ -6156,6 +6162,17 @@ note_solid(struct reader *rd, size_t i)
  * Reads line i: the rules, in order; the first that reads the line has it. Returns 0, or -1 with
  * rd->err.
  */
+/* Whether s[0..n) begins, after spaces, with a letter in lower case. */
+static bool
+starts_lower(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k < n && islower((unsigned char)s[k]);
+}
+
 /*
  * Line i, a line of marks alone, opens the current portion. After a line of text with no blank
  * line between, it raises the portion above it; right under another line of marks alone that
@@ -6169,6 +6186,9 @@ marks_alone(struct reader *rd, size_t i)
 	size_t bp;
 
 	pt->marks_alone = true;
+	/* The line of marks alone before this one led no text: it stood after some. */
+	d->marks_after = d->marks_after || rd->alone_open;
+	rd->alone_open = true;
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
 		return;
@@ -6237,11 +6257,24 @@ read_line(struct reader *rd, size_t i)
 		 * marks stand after their paragraphs, it marks that text, as well as what follows it
 		 * where they stand before.
 		 */
-		if (ends_in_mark(p, d, i))
+		if (rd->alone_open && doc_portion(d, rd->cur)->marks_alone &&
+		    doc_portion(d, rd->cur)->first < i && starts_lower(s, ln->len)) {
+			/*
+			 * A line of marks alone inside a sentence ("... from the" / "Figure 1:
+			 * The depot" / "(U)" / "reserve account, and"): joined with what it
+			 * interrupts, it can only raise.
+			 */
+			doc_portion(d, rd->cur)->joined = true;
+		}
+		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
-		else if (doc_portion(d, rd->cur)->first == i &&
-		    line_end(p, s, ln->len, ln->latin1) == END_MARKS)
+			rd->alone_open = false;
+		} else if (doc_portion(d, rd->cur)->first == i &&
+		    line_end(p, s, ln->len, ln->latin1) == END_MARKS) {
 			marks_alone(rd, i);
+		} else {
+			rd->alone_open = false;
+		}
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
@@ -6392,6 +6425,7 @@ static void
 reading_reset(struct document *d)
 {
 	d->has_banner = false;
+	d->marks_after = false;
 	marking_init(&d->banner);
 	d->nbanners = d->ncaptions = 0;
 	d->captions = d->caption_lines = 0;
@@ -6454,6 +6488,8 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0 ||
 	    (end = read_lines(&rd)) != PASS_DONE)
 		goto done;
+	/* A line of marks alone at the end, with no text after it, stood after some. */
+	d->marks_after = d->marks_after || rd.alone_open;
 	end = PASS_FAILED;
 	for (k = d->facts.n; k < d->nportions; k++)
 		if (keep_facts(d, k) != 0)
@@ -6572,6 +6608,8 @@ document_replay(const struct policy *p, struct policy_matcher *matcher, struct d
 	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0 ||
 	    (end = read_lines(&rd)) != PASS_DONE)
 		goto done;
+	/* A line of marks alone at the end, with no text after it, stood after some. */
+	d->marks_after = d->marks_after || rd.alone_open;
 	end = PASS_FAILED;
 	if (d->nportions != m->nportions || d->nbanners != m->nbanners ||
 	    d->ncaptions != m->ncaptions) {

@@ -218,6 +218,9 @@ struct document {
 	struct marking classes;		/* the join of every classification line's marking */
 	struct marking docmark;		/* what unmarked text takes */
 	bool utf8;			/* every line is UTF-8 (strictly: no overlong forms) */
+	bool marks_after;		/* a line of marks alone opened a portion that got no text
+					 * (the next line of marks alone, or the end, came first):
+					 * marks stand after their paragraphs (settle_after) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
 	struct doc_miss *miss;		/* what a read outside the window returns */
 };

@@ -719,6 +719,15 @@ variants trailing-mark-separator UNCLASSIFIED 'walrus' '' \
     '' '   ' '\t' '\302\240' '\342\200\213' '-----' '* * *' '\342\200\251' '>' '\r\r' '\f' \
     'SECRET\n\fSECRET\nPage 2 of 2'
 
+# 56. A thirty-sixth round, tests/data/redteam36/ (a helper on round 35's rules): marks after their
+#     paragraphs with a blank line, a rule or double spacing on both sides of every line of
+#     marks; a line of marks alone inside a sentence (a figure's caption and its mark).
+redteam redteam36
+# Marks on lines of their own before their paragraphs, with blank lines around them: unchanged.
+variants own-line-marks-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
+    'SECRET\n\n(U)\n\nThe gannet count was normal.\n\n%b\n\n(U)\n\nThe puffin count was normal.\n\nSECRET\n' \
+    '(S)\n\nThe walrus count.' '(S)\n\nThe walrus count\n(U)\nwas high.'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

@@ -38,7 +38,7 @@ trap 'rm -rf "$logs"' EXIT
 jobs=${TEARLINE_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2> /dev/null || echo 1)}
 # The slowest scripts start first, so that the last to finish is not one of them alone.
 list=
-for slow in tests/stream.test.sh tests/props.test.sh tests/failclosed.test.sh \
+for slow in tests/stream.test.sh tests/stream-memory.test.sh tests/props.test.sh tests/failclosed.test.sh \
     tests/limits.test.sh tests/lattice.test.sh tests/generated.test.sh; do
 	for t in $scripts; do
 		[ "$t" = "$slow" ] && [ -f "$t" ] && list="$list $t"
