@@ -6210,6 +6210,7 @@ read_line(struct reader *rd, size_t i)
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct head h;
+	enum line_end e;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -6270,7 +6271,9 @@ read_line(struct reader *rd, size_t i)
 			doc_portion(d, rd->cur)->raises_back = true;
 			rd->alone_open = false;
 		} else if (doc_portion(d, rd->cur)->first == i &&
-		    line_end(p, s, ln->len, ln->latin1) == END_MARKS) {
+		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
+		    (e == END_UNKNOWN && line_width(p, d, i) == 0))) {
+			/* Proven marks, or what may be damaged ones ("(AS)", "(S//"). */
 			marks_alone(rd, i);
 		} else {
 			rd->alone_open = false;

@@ -723,6 +723,11 @@ variants trailing-mark-separator UNCLASSIFIED 'walrus' '' \
 #     paragraphs with a blank line, a rule or double spacing on both sides of every line of
 #     marks; a line of marks alone inside a sentence (a figure's caption and its mark).
 redteam redteam36
+# The last line of marks damaged (fuzz_reading, property b): what may be a mark alone is a line
+# of marks alone, with its own mark unknown.
+variants trailing-mark-damaged-last UNCLASSIFIED 'walrus' '' \
+    'SECRET\n\nThe ambassador met the minister on Tuesday.\n\n(U)\n\nThe minister said walrus will be funded.\n\n%b\n\nSECRET\n' \
+    '(AS)' '(SS)' '(Sl)'
 # Marks on lines of their own before their paragraphs, with blank lines around them: unchanged.
 variants own-line-marks-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
     'SECRET\n\n(U)\n\nThe gannet count was normal.\n\n%b\n\n(U)\n\nThe puffin count was normal.\n\nSECRET\n' \
