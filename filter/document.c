@@ -1361,9 +1361,11 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 		/*
 		 * What follows portion k - 1, for `trailing`; a line of marks alone inside a
 		 * sentence ("... from the" / "(U)" / "reserve account"), joined with it, only
-		 * raises, and the text goes on past it.
+		 * raises, and the text goes on past it. Kept only where it is used.
 		 */
-		if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
+		if (!trailing) {
+			continue;
+		} else if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
 			after = own;
 			after_known = own_known;
 		} else {
