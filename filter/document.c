@@ -1246,7 +1246,7 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
  * Computes the document marking and every portion's effective marking, from the portions' facts.
  * Returns 0, or -1 (out of memory).
  */
-static bool trailing_marks(const struct document *d);
+static bool trailing_marks(const struct document *d, bool *alone);
 static int settle_after(const struct policy *p, struct document *d, bool trailing);
 
 static int
@@ -1255,6 +1255,7 @@ settle_markings(const struct policy *p, struct document *d)
 	size_t k, w = 0;
 	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
 	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
+	bool alone, trailing;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
 	for (k = 0; k < d->facts.n; k++) {
@@ -1265,23 +1266,37 @@ settle_markings(const struct policy *p, struct document *d)
 		if (set_eff(d, k, &eff, known) != 0)
 			return -1;
 	}
-	return settle_after(p, d, d->marks_after || trailing_marks(d));
+	/*
+	 * Marks stand before their text where a line of marks alone stands before any text, or
+	 * where no unmarked prose stands before the first one and each has its text on the next
+	 * line; and nothing shows that they stand after it. Elsewhere they are read both ways.
+	 */
+	trailing = trailing_marks(d, &alone) || d->marks_after ||
+	    !(d->marks_before || (!d->prose_first && !d->alone_loose));
+	return settle_after(p, d, alone && trailing);
 }
 
 /*
  * Whether the document shows marks that stand after their paragraphs by a line of marks alone
  * right after a line of text ("... funded next year." / "(S)"), not inside a sentence that goes
- * on after it; document.marks_after is the other sign of it.
+ * on after it; document.marks_after is the other sign of it. *alone: whether the document has
+ * a line of marks alone at all.
  */
 static bool
-trailing_marks(const struct document *d)
+trailing_marks(const struct document *d, bool *alone)
 {
 	size_t k;
 
-	for (k = 0; k < d->facts.n; k++)
-		if ((facts_get(&d->facts, k) & (FACT_RAISES_PREV | FACT_BLANK_BEFORE |
-		    FACT_JOINED)) == FACT_RAISES_PREV)
+	*alone = false;
+	for (k = 0; k < d->facts.n; k++) {
+		uint32_t f = facts_get(&d->facts, k);
+
+		if ((f & (FACT_RAISES_PREV | FACT_BLANK_BEFORE | FACT_JOINED)) == FACT_RAISES_PREV) {
+			*alone = true;
 			return true;
+		}
+		*alone = *alone || (f & FACT_MARKS_ALONE) != 0;
+	}
 	return false;
 }
 
@@ -1299,14 +1314,17 @@ trailing_marks(const struct document *d)
  *   opens a portion with may be the text's above it, and the text's own is the next line of
  *   marks alone, wherever it stands: such a portion is raised by every portion after it up to
  *   that line's own mark, or, with none after it, to the end and the document's marking
- *   (`after`).
+ *   (`after`); any other portion of the paragraph before that line (back to a blank line or a
+ *   mark of its own at a paragraph's head), whatever opened it (a mark at its head or in
+ *   mid-line, a list item), by that line's own mark (`next`).
  */
 static int
 settle_after(const struct policy *p, struct document *d, bool trailing)
 {
-	struct marking top, prev, after = d->docmark, stack;
+	struct marking top, prev, after = d->docmark, stack, next;
 	bool top_known = false, raising = false, prev_known = false, raise_prev = false;
-	bool after_known = true, stack_known = false, stacking = false;
+	bool after_known = true, stack_known = false, stacking = false, has_next = false;
+	bool next_known = false;
 	size_t k;
 
 	for (k = d->facts.n; k-- > 0;) {
@@ -1342,7 +1360,15 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 			marking_join(p, fact_eff(d, k, &known), &after, &eff);
 			if (set_eff(d, k, &eff, known && after_known) != 0)
 				return -1;
+		} else if (trailing && has_next) {
+			marking_join(p, fact_eff(d, k, &known), &next, &eff);
+			if (set_eff(d, k, &eff, known && next_known) != 0)
+				return -1;
 		}
+		/* The paragraph begins after a blank line, or at a mark of its own at its head. */
+		if ((f & FACT_BLANK_BEFORE) || (f & (FACT_MARKED | FACT_JOINED |
+		    FACT_RAISES_UNMARKED | FACT_MARKS_ALONE | FACT_LIST)) == FACT_MARKED)
+			has_next = false;
 		if ((f & FACT_RAISES_PREV) && !(f & FACT_BLANK_BEFORE)) {
 			prev = own;
 			prev_known = own_known;
@@ -1366,8 +1392,9 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 		if (!trailing) {
 			continue;
 		} else if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
-			after = own;
-			after_known = own_known;
+			after = next = own;
+			after_known = next_known = own_known;
+			has_next = true;
 		} else {
 			marking_join(p, &after, fact_eff(d, k, &known), &after);
 			after_known = after_known && known;
@@ -1483,6 +1510,9 @@ struct reader {
 	enum line_kind prev_kind;	/* of the last line that is not blank */
 	bool alone_open;	/* a line of marks alone opened a portion, and no text followed */
 	size_t last_text;	/* the last text line, or DOC_NONE */
+	size_t alone_at;	/* a line of marks alone opened this portion, and no text line
+				 * but a classification line followed yet, or DOC_NONE */
+	bool seen_alone;	/* a line of marks alone was read */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
@@ -6191,6 +6221,11 @@ marks_alone(struct reader *rd, size_t i)
 	/* The line of marks alone before this one led no text: it stood after some. */
 	d->marks_after = d->marks_after || rd->alone_open;
 	rd->alone_open = true;
+	/* Whether it is inside a sentence is known at the next text line (read_line). */
+	rd->alone_at = rd->cur;
+	/* Before any text, it can stand after none: marks stand before their text. */
+	d->marks_before = d->marks_before || rd->last_text == DOC_NONE;
+	rd->seen_alone = true;
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
 		return;
@@ -6212,6 +6247,7 @@ read_line(struct reader *rd, size_t i)
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct head h;
+	struct doc_portion *pt;
 	enum line_end e;
 	int r;
 
@@ -6260,15 +6296,21 @@ read_line(struct reader *rd, size_t i)
 		 * marks stand after their paragraphs, it marks that text, as well as what follows it
 		 * where they stand before.
 		 */
-		if (rd->alone_open && doc_portion(d, rd->cur)->marks_alone &&
-		    doc_portion(d, rd->cur)->first < i && starts_lower(s, ln->len)) {
+		pt = doc_portion(d, rd->cur);
+		if (rd->alone_at != DOC_NONE && !(pt->reason == REASON_CLASS && pt->first == i)) {
 			/*
 			 * A line of marks alone inside a sentence ("... from the" / "Figure 1:
-			 * The depot" / "(U)" / "reserve account, and"): joined with what it
-			 * interrupts, it can only raise.
+			 * The depot" / "(U)" / "reserve account, and", a classification line
+			 * between or not): joined with what it interrupts, it can only raise.
 			 */
-			doc_portion(d, rd->cur)->joined = true;
+			if (starts_lower(s, ln->len))
+				doc_portion(d, rd->alone_at)->joined = true;
+			rd->alone_at = DOC_NONE;
 		}
+		/* Unmarked prose before any line of marks alone: they may stand after it. */
+		if (!rd->seen_alone && !(pt->reason == REASON_MARK && pt->mark != NULL &&
+		    !pt->mark->unknown) && line_end(p, s, ln->len, ln->latin1) == END_SENTENCE)
+			d->prose_first = true;
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
 			rd->alone_open = false;
@@ -6288,6 +6330,12 @@ read_line(struct reader *rd, size_t i)
 	rd->prev_kind = ln->kind;
 	if (ln->kind == LINE_TEXT)
 		rd->last_text = i;
+	/* "(U)" / "The walrus ...": a line of marks alone with its text on the next line. */
+	if (i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT && doc_line(d, i - 1)->portion !=
+	    DOC_NONE && doc_portion(d, doc_line(d, i - 1)->portion)->marks_alone &&
+	    doc_portion(d, doc_line(d, i - 1)->portion)->first == i - 1 &&
+	    !(ln->kind == LINE_TEXT && ln->portion == doc_line(d, i - 1)->portion))
+		d->alone_loose = true;
 	note_solid(rd, i);
 	return 0;
 }
@@ -6418,7 +6466,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->err = err;
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
-	rd->last_blank = rd->tail_text = rd->last_text = DOC_NONE;
+	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
@@ -6431,6 +6479,7 @@ reading_reset(struct document *d)
 {
 	d->has_banner = false;
 	d->marks_after = false;
+	d->marks_before = d->prose_first = d->alone_loose = false;
 	marking_init(&d->banner);
 	d->nbanners = d->ncaptions = 0;
 	d->captions = d->caption_lines = 0;

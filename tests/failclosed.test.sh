@@ -728,6 +728,28 @@ redteam redteam36
 variants trailing-mark-damaged-last UNCLASSIFIED 'walrus' '' \
     'SECRET\n\nThe ambassador met the minister on Tuesday.\n\n(U)\n\nThe minister said walrus will be funded.\n\n%b\n\nSECRET\n' \
     '(AS)' '(SS)' '(Sl)'
+# Damaged past reading, or no mark at all: unless a line of marks alone has its text on the next
+# line, which way marks stand is not known, and they are read both ways.
+variants trailing-mark-damaged-unread UNCLASSIFIED 'walrus' '' \
+    'SECRET\n\nThe ambassador met the minister on Tuesday.\n\n(U)\n\nThe minister said walrus will be funded.\n\n%b\n\nSECRET\n' \
+    '(S' '(S//' '[S]' '(5)' 'S)' 'S' '{S}' '<S>' 'S//NF' '(S)(' '( S' '(SECRET' '' \
+    '-----' '(U' '(S)\n(U)'
+# A line of marks alone with its text on the next line shows that marks stand before it.
+variants marks-before-keep UNCLASSIFIED 'walrus' 'puffin|gannet' \
+    'SECRET\n\n(U)\nThe gannet count was normal.\n\n(U)\n\nThe puffin count was normal.\n\n%b\n\nSECRET\n' \
+    '(S)\nThe walrus count.' '(S\nThe walrus count.' '(S)\n\nThe walrus count.' \
+    '[S]\nThe walrus count.'
+# A line of marks alone inside a sentence, a classification line between it and the sentence's
+# next line (fuzz_reading, property c): still joined, and the raise runs past it.
+variants trailing-mark-class-line-in-sentence UNCLASSIFIED 'WALRUS' '' \
+    'SECRET\n\nThe ambassador met the minister on Tuesday.\n(U)\nThe minister said WALRUS will be funded next year from the\nFigure 1: The reserve depot at Kamal\n(U)\n%b\nreserve account, and that the army will not be told.\n(S)\n\nSECRET\n' \
+    'CLASSIFICATION: SECRET' 'SECRET' 'Secret//Noforn'
+
+# 57. A thirty-seventh round, tests/data/redteam37/ (a helper on which way marks stand): a line
+#     under a trailing mark taken for its text, a paragraph marked at its head taken as evidence,
+#     and a line of marks alone after a blank line that raised only a portion of its own kind.
+redteam redteam37
+
 # Marks on lines of their own before their paragraphs, with blank lines around them: unchanged.
 variants own-line-marks-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
     'SECRET\n\n(U)\n\nThe gannet count was normal.\n\n%b\n\n(U)\n\nThe puffin count was normal.\n\nSECRET\n' \

@@ -5,6 +5,7 @@
 #include "props.h"
 
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -620,7 +621,7 @@ mark_span(const struct document *d, const struct doc_portion *pt, size_t *open, 
 
 /*
  * Whether line i is the head of a portion and holds its label and its mark and nothing more
- * ("(U)", "2. (C)").
+ * ("(U)", "2. (C)"), or holds a letter or two in brackets and nothing more ("(u)").
  */
 static bool
 mark_alone(const struct document *d, size_t i)
@@ -631,6 +632,17 @@ mark_alone(const struct document *d, size_t i)
 
 	if (ln->kind != LINE_TEXT || ln->portion >= d->nportions)
 		return false;
+	/* A group in brackets alone, of a letter or two ("(u)", an item or a damaged mark). */
+	for (open = ln->off; open < ln->off + ln->len && (d->data[open] == ' ' ||
+	    d->data[open] == '\t'); open++)
+		continue;
+	for (close = ln->off + ln->len; close > open && (d->data[close - 1] == ' ' ||
+	    d->data[close - 1] == '\t' || d->data[close - 1] == '\r'); close--)
+		continue;
+	if (close - open >= 3 && close - open <= 4 && d->data[open] == '(' &&
+	    d->data[close - 1] == ')' && isalpha((unsigned char)d->data[open + 1]) &&
+	    isalpha((unsigned char)d->data[close - 2]))
+		return true;
 	pt = &d->portions[ln->portion];
 	if (pt->reason != REASON_MARK || pt->first != i || !mark_span(d, pt, &open, &close))
 		return false;
