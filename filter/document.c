@@ -1267,12 +1267,12 @@ settle_markings(const struct policy *p, struct document *d)
 			return -1;
 	}
 	/*
-	 * Marks stand before their text where a line of marks alone stands before any text, or
-	 * where no unmarked prose stands before the first one and each has its text on the next
-	 * line; and nothing shows that they stand after it. Elsewhere they are read both ways.
+	 * Marks stand before their text where no text but a header's fields stands before the
+	 * first line of marks alone, each has its text on the next line, and nothing shows that
+	 * they stand after it. Elsewhere they are read both ways.
 	 */
-	trailing = trailing_marks(d, &alone) || d->marks_after ||
-	    !(d->marks_before || (!d->prose_first && !d->alone_loose));
+	trailing = trailing_marks(d, &alone) || d->marks_after || d->prose_first ||
+	    d->alone_loose;
 	return settle_after(p, d, alone && trailing);
 }
 
@@ -1314,17 +1314,17 @@ trailing_marks(const struct document *d, bool *alone)
  *   opens a portion with may be the text's above it, and the text's own is the next line of
  *   marks alone, wherever it stands: such a portion is raised by every portion after it up to
  *   that line's own mark, or, with none after it, to the end and the document's marking
- *   (`after`); any other portion of the paragraph before that line (back to a blank line or a
- *   mark of its own at a paragraph's head), whatever opened it (a mark at its head or in
- *   mid-line, a list item), by that line's own mark (`next`).
+ *   (`after`); any other portion, whatever opened it (a mark at its head or in mid-line, a list
+ *   item), by what the next line of marks alone is raised to (its own mark and `after`: so a
+ *   portion is kept only where that line is, and a release read again is read the same), or,
+ *   with none after it, by the document's marking (`next`).
  */
 static int
 settle_after(const struct policy *p, struct document *d, bool trailing)
 {
-	struct marking top, prev, after = d->docmark, stack, next;
+	struct marking top, prev, after = d->docmark, stack, next = d->docmark;
 	bool top_known = false, raising = false, prev_known = false, raise_prev = false;
-	bool after_known = true, stack_known = false, stacking = false, has_next = false;
-	bool next_known = false;
+	bool after_known = true, stack_known = false, stacking = false, next_known = true;
 	size_t k;
 
 	for (k = d->facts.n; k-- > 0;) {
@@ -1360,15 +1360,11 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 			marking_join(p, fact_eff(d, k, &known), &after, &eff);
 			if (set_eff(d, k, &eff, known && after_known) != 0)
 				return -1;
-		} else if (trailing && has_next) {
+		} else if (trailing) {
 			marking_join(p, fact_eff(d, k, &known), &next, &eff);
 			if (set_eff(d, k, &eff, known && next_known) != 0)
 				return -1;
 		}
-		/* The paragraph begins after a blank line, or at a mark of its own at its head. */
-		if ((f & FACT_BLANK_BEFORE) || (f & (FACT_MARKED | FACT_JOINED |
-		    FACT_RAISES_UNMARKED | FACT_MARKS_ALONE | FACT_LIST)) == FACT_MARKED)
-			has_next = false;
 		if ((f & FACT_RAISES_PREV) && !(f & FACT_BLANK_BEFORE)) {
 			prev = own;
 			prev_known = own_known;
@@ -1392,12 +1388,18 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 		if (!trailing) {
 			continue;
 		} else if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
-			after = next = own;
-			after_known = next_known = own_known;
-			has_next = true;
+			after = own;
+			after_known = own_known;
+			/* What it is raised to, so that what it raises is kept only where it is. */
+			next = *fact_eff(d, k, &next_known);
 		} else {
 			marking_join(p, &after, fact_eff(d, k, &known), &after);
 			after_known = after_known && known;
+			/* One joined with what it interrupts adds its mark to the next one's. */
+			if (f & FACT_MARKS_ALONE) {
+				marking_join(p, &next, &own, &next);
+				next_known = next_known && own_known;
+			}
 		}
 	}
 	return 0;
@@ -1513,6 +1515,8 @@ struct reader {
 	size_t alone_at;	/* a line of marks alone opened this portion, and no text line
 				 * but a classification line followed yet, or DOC_NONE */
 	bool seen_alone;	/* a line of marks alone was read */
+	size_t top_alone;	/* the last line of marks alone read before any text, or DOC_NONE */
+	size_t top_loose;	/* its portion, when it has no text on the next line */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
@@ -6223,8 +6227,8 @@ marks_alone(struct reader *rd, size_t i)
 	rd->alone_open = true;
 	/* Whether it is inside a sentence is known at the next text line (read_line). */
 	rd->alone_at = rd->cur;
-	/* Before any text, it can stand after none: marks stand before their text. */
-	d->marks_before = d->marks_before || rd->last_text == DOC_NONE;
+	if (rd->last_text == DOC_NONE)
+		rd->top_alone = i;
 	rd->seen_alone = true;
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
@@ -6236,6 +6240,87 @@ marks_alone(struct reader *rd, size_t i)
 		pt->stacked = before->marks_alone && before->first == i - 1 &&
 		    before->last_text == i - 1;
 	}
+}
+
+/*
+ * Whether line s[0..n) is a header's field that carries no prose: "From:", "To:", "Cc:",
+ * "Sent:", "Date:", "Subject:", "Ref:", "Thru:", "Attn:" and "MEMORANDUM FOR", with a value that
+ * does not end a sentence. Any other label ("Summary:", "BLUF:", "Bulgaria:") may head prose.
+ */
+static bool
+header_field(const struct policy *p, const char *s, size_t n, bool latin1)
+{
+	static const char *const fields[] = { "from:", "to:", "cc:", "bcc:", "sent:", "date:",
+		"subject:", "ref:", "thru:", "through:", "attn:", "attention:",
+		"memorandum for" };
+	size_t k = 0, f;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++)
+		if (n - k >= strlen(fields[f]) && strncasecmp(s + k, fields[f],
+		    strlen(fields[f])) == 0)
+			break;
+	if (f == sizeof(fields) / sizeof(fields[0]))
+		return false;
+	n = trim_end(s, n, latin1);
+	return n > 0 && strchr(p->reading.sentence_end, s[n - 1]) == NULL;
+}
+
+/*
+ * Whether text line i goes on from the line before it in its portion, which ends no sentence, and
+ * begins in a capital letter: a title may have run on into a paragraph.
+ */
+static bool
+runs_on_title(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i), *up;
+	size_t k = 0;
+
+	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT || up->portion != ln->portion)
+		return false;
+	while (k < ln->len && (d->data[ln->off + k] == ' ' || d->data[ln->off + k] == '\t'))
+		k++;
+	return k < ln->len && isupper((unsigned char)d->data[ln->off + k]) &&
+	    line_end(p, d->data + up->off, up->len, up->latin1) != END_SENTENCE;
+}
+
+/*
+ * Line i, read: whether the line before it is a line of marks alone that does not have its text
+ * on the next line ("(U)" / "The walrus ..." does, as does "(S)" / "(U) The walrus ..."), which
+ * leaves the way marks stand unproven.
+ */
+static bool opens_alone(const struct document *d, size_t i);
+
+static void
+note_loose(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	const struct doc_line *ln = doc_line(d, i);
+
+	if (i > 0 && opens_alone(d, i - 1) && (ln->kind != LINE_TEXT || opens_alone(d, i))) {
+		/*
+		 * One before any text stands after none: it leaves nothing unproven unless text
+		 * comes under it ("(NOFORN DISSEM)" under a banner, then the header's lines).
+		 */
+		if (i - 1 == rd->top_alone)
+			rd->top_loose = doc_line(d, i - 1)->portion;
+		else
+			d->alone_loose = true;
+	}
+}
+
+/* Whether line i is a line of marks alone that opens its portion. */
+static bool
+opens_alone(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const struct doc_portion *pt;
+
+	if (ln->kind != LINE_TEXT || ln->portion == DOC_NONE)
+		return false;
+	pt = doc_portion(d, ln->portion);
+	return pt->marks_alone && pt->first == i;
 }
 
 static int
@@ -6261,6 +6346,7 @@ read_line(struct reader *rd, size_t i)
 			if (doc_portion(d, rd->cur)->subject)
 				rd->cur = DOC_NONE;
 		}
+		note_loose(rd, i);
 		note_solid(rd, i);
 		return 0;
 	}
@@ -6284,6 +6370,8 @@ read_line(struct reader *rd, size_t i)
 	if (r < 0)
 		return -1;
 	if (ln->kind == LINE_TEXT) {
+		if (rd->cur == rd->top_loose)
+			d->alone_loose = true;
 		doc_portion(d, rd->cur)->last = i;
 		doc_portion(d, rd->cur)->last_text = i;
 		if (note_text(rd, i) != 0)
@@ -6307,10 +6395,6 @@ read_line(struct reader *rd, size_t i)
 				doc_portion(d, rd->alone_at)->joined = true;
 			rd->alone_at = DOC_NONE;
 		}
-		/* Unmarked prose before any line of marks alone: they may stand after it. */
-		if (!rd->seen_alone && !(pt->reason == REASON_MARK && pt->mark != NULL &&
-		    !pt->mark->unknown) && line_end(p, s, ln->len, ln->latin1) == END_SENTENCE)
-			d->prose_first = true;
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
 			rd->alone_open = false;
@@ -6322,6 +6406,17 @@ read_line(struct reader *rd, size_t i)
 		} else {
 			rd->alone_open = false;
 		}
+		/*
+		 * Text before any line of marks alone, not under a mark at its head (a title, a
+		 * paragraph, a line that ends in a mark), or a header's field ("Subject: Haiti"):
+		 * marks may stand after it. So may a line that begins in capitals after a line of
+		 * its portion that ends no sentence: a title marked at its head may run on into it
+		 * ("(U) Networks Shift Cargo to Bandar Abbas" / "Port authority statistics").
+		 */
+		if (!rd->seen_alone && (!(pt->reason == REASON_MARK && pt->mark != NULL &&
+		    !pt->mark->unknown) || runs_on_title(p, d, i)) &&
+		    !header_field(p, s, ln->len, ln->latin1))
+			d->prose_first = true;
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
@@ -6330,12 +6425,7 @@ read_line(struct reader *rd, size_t i)
 	rd->prev_kind = ln->kind;
 	if (ln->kind == LINE_TEXT)
 		rd->last_text = i;
-	/* "(U)" / "The walrus ...": a line of marks alone with its text on the next line. */
-	if (i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT && doc_line(d, i - 1)->portion !=
-	    DOC_NONE && doc_portion(d, doc_line(d, i - 1)->portion)->marks_alone &&
-	    doc_portion(d, doc_line(d, i - 1)->portion)->first == i - 1 &&
-	    !(ln->kind == LINE_TEXT && ln->portion == doc_line(d, i - 1)->portion))
-		d->alone_loose = true;
+	note_loose(rd, i);
 	note_solid(rd, i);
 	return 0;
 }
@@ -6467,6 +6557,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
 	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = DOC_NONE;
+	rd->top_alone = rd->top_loose = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
@@ -6479,7 +6570,7 @@ reading_reset(struct document *d)
 {
 	d->has_banner = false;
 	d->marks_after = false;
-	d->marks_before = d->prose_first = d->alone_loose = false;
+	d->prose_first = d->alone_loose = false;
 	marking_init(&d->banner);
 	d->nbanners = d->ncaptions = 0;
 	d->captions = d->caption_lines = 0;

@@ -221,14 +221,12 @@ struct document {
 	bool marks_after;		/* a line of marks alone opened a portion that got no text
 					 * (the next line of marks alone, or the end, came first):
 					 * marks stand after their paragraphs (settle_after) */
-	bool marks_before;		/* a line of marks alone stood before any text: marks
-					 * stand before their paragraphs, if nothing shows
-					 * otherwise (settle_markings) */
-	bool prose_first;		/* unmarked text that ends a sentence stood before the
-					 * first line of marks alone */
+	bool prose_first;		/* text not under a mark at its head, nor a header's
+					 * field, stood before the first line of marks alone */
 	bool alone_loose;		/* a line of marks alone did not have its text on the
-					 * next line: with prose_first, nothing shows that marks
-					 * stand before their paragraphs */
+					 * next line; with prose_first, either leaves unproven
+					 * that marks stand before their paragraphs, and they are
+					 * read both ways (settle_markings) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
 	struct doc_miss *miss;		/* what a read outside the window returns */
 };

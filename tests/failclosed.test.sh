@@ -281,14 +281,16 @@ adv dotted-level-in-mark SECRET "$tmp/dotted" 'walrus' 'puffin'
 printf 'SECRET\n\n1. (S) The walrus convoy will sail from the\n\n(U) northern zebra depot at dawn.\n\n2. (U) The puffin count.\n' > "$tmp/lower-after-blank"
 adv lower-case-after-blank-goes-on UNCLASSIFIED "$tmp/lower-after-blank" 'walrus|zebra' 'puffin'
 printf 'SECRET\n\n1. (U) The puffin count.\n\n(S/NF)\n\n(SBU) The walrus source is in the capital.\n' > "$tmp/marks-alone"
-adv mark-after-marks-alone CONFIDENTIAL "$tmp/marks-alone" 'walrus' 'puffin'
+# (Blank lines around the line of marks alone: which way it stands is not known, and the puffin
+# paragraph before it is raised by it too; round 37.)
+adv mark-after-marks-alone CONFIDENTIAL "$tmp/marks-alone" 'walrus'
 # And by make fuzz: a damaged first word before a capitalised one is no note; a mark alone that
 # lost a bracket ("SBU/NF)", "(SBBU/NF)") is a mark alone all the same, never a caption.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n(SSBU Gnmre) The walrus source is in the capital.\n' > "$tmp/ssbu"
 adv damaged-first-word-no-prose SECRET "$tmp/ssbu" 'walrus' 'puffin'
 for alone in 'SBU/NF)' '(SBBU/NF)'; do
 	printf 'SECRET\n\n1. (U) The puffin count.\n\n%s\n\n(U) The walrus source is in the capital.\n' "$alone" > "$tmp/alone"
-	adv "damaged-mark-alone [$alone]" UNCLASSIFIED "$tmp/alone" 'walrus' 'puffin'
+	adv "damaged-mark-alone [$alone]" UNCLASSIFIED "$tmp/alone" 'walrus'
 done
 
 # 20. A third red-team round, documents kept in tests/data/redteam3/ (each leaks on 48e8088): a
@@ -700,8 +702,10 @@ variants leading-marks-keep UNCLASSIFIED '' 'gannet|puffin' \
 #     paragraph and its trailing mark, U+2029 in a Latin-1 line, a line of marks that are not all
 #     proven before a marked paragraph.
 redteam redteam34
-# Where marks stand before their text, a line of marks alone under a figure changes nothing.
-variants leading-marks-keep-34 UNCLASSIFIED 'walrus' 'gannet|puffin' \
+# A line of marks alone under a figure, or with blank lines around it, leaves unproven which way
+# marks stand: read both ways, the paragraphs after the last one take the document's marking,
+# and those before it what it is raised to (rounds 37, 38). Nothing is kept.
+variants leading-marks-34 UNCLASSIFIED 'walrus|puffin|gannet' '' \
     'SECRET\n\n(U) The gannet count was normal.\n\n%b\n\nSECRET\n' \
     '(S) The walrus count.\n(U)\n![figure](fig.png)\n(U) The puffin count was normal.' \
     '(S) The walrus count.\n\n(U)\n\nThe puffin count was normal.'
@@ -736,9 +740,15 @@ variants trailing-mark-damaged-unread UNCLASSIFIED 'walrus' '' \
     '-----' '(U' '(S)\n(U)'
 # A line of marks alone with its text on the next line shows that marks stand before it.
 variants marks-before-keep UNCLASSIFIED 'walrus' 'puffin|gannet' \
-    'SECRET\n\n(U)\nThe gannet count was normal.\n\n(U)\n\nThe puffin count was normal.\n\n%b\n\nSECRET\n' \
-    '(S)\nThe walrus count.' '(S\nThe walrus count.' '(S)\n\nThe walrus count.' \
-    '[S]\nThe walrus count.'
+    'SECRET\n\nMEMORANDUM FOR THE RECORD\nSubject: Counts\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n%b\n\nSECRET\n' \
+    '(S)\nThe walrus count.' '(S\nThe walrus count.' '[S]\nThe walrus count.' \
+    '(S)\n(U) The walrus count.'
+# Not where unmarked prose, or a title, stands before the first line of marks alone, or where one
+# has no text on the next line: the puffin paragraph may be under the mark after it.
+variants marks-before-unproven UNCLASSIFIED 'walrus|puffin' 'gannet' \
+    'SECRET\n\n%b\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
+    'The ambassador met the minister on Tuesday.\n' 'Port Security Assessment\n' \
+    'Construction has begun.1\n'
 # A line of marks alone inside a sentence, a classification line between it and the sentence's
 # next line (fuzz_reading, property c): still joined, and the raise runs past it.
 variants trailing-mark-class-line-in-sentence UNCLASSIFIED 'WALRUS' '' \
@@ -750,8 +760,37 @@ variants trailing-mark-class-line-in-sentence UNCLASSIFIED 'WALRUS' '' \
 #     and a line of marks alone after a blank line that raised only a portion of its own kind.
 redteam redteam37
 
-# Marks on lines of their own before their paragraphs, with blank lines around them: unchanged.
-variants own-line-marks-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
+# 58. A thirty-eighth round, tests/data/redteam38/ (a helper on round 37's rules): a title, a
+#     footnote number, a mark at a paragraph's end or an image's mark before the first line of
+#     marks alone; a page break, head-marked bullets or a heading between a paragraph and the
+#     line of marks alone after it.
+redteam redteam38
+# A line of marks alone before any text (a dropped image's mark) proves nothing once text comes
+# under it after a blank line; with none under it ("(NOFORN DISSEM)" under a banner) it changes
+# nothing.
+variants top-mark-alone UNCLASSIFIED 'walrus' '' \
+    'SECRET\n\n%b\n\nThe walrus plan is set.\n\n(S)\nThe count was normal.\n\n(U)\nPage 1 of 1\n\nSECRET\n' \
+    '(U)' '![img-0.jpeg](img-0.jpeg)\n(U)' '(U//FOUO)'
+
+# 59. A thirty-ninth round, tests/data/redteam39/ (a helper on round 38's rules): prose under a
+#     label that passed for a header's field, and a title marked at its head that runs on into
+#     the first paragraph.
+redteam redteam39
+# A header's fields before the first line of marks alone leave marks before their text.
+variants header-fields-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
+    'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
+    'MEMORANDUM FOR THE RECORD\nSubject: Counts' 'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM\nTo: Pol-Mil Section\nSubject: Port visit' \
+    'SUBJECT: (U) Counts of the year'
+# Other labels may head prose.
+variants labelled-prose UNCLASSIFIED 'walrus|puffin' 'gannet' \
+    'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
+    'BLUF: the ambassador met the minister on Tuesday.' 'Summary: the ambassador met the minister' \
+    'Subject: the ambassador met the minister.' 'Oman: Expansion of the Duqm Naval Facility'
+
+
+# Marks on lines of their own before their paragraphs, with blank lines around them: which way
+# they stand is not known (round 37), and the WALRUS paragraph is withheld either way.
+variants own-line-marks UNCLASSIFIED 'walrus' '' \
     'SECRET\n\n(U)\n\nThe gannet count was normal.\n\n%b\n\n(U)\n\nThe puffin count was normal.\n\nSECRET\n' \
     '(S)\n\nThe walrus count.' '(S)\n\nThe walrus count\n(U)\nwas high.'
 
