@@ -780,12 +780,14 @@ redteam redteam39
 variants header-fields-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
     'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
     'MEMORANDUM FOR THE RECORD\nSubject: Counts' 'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM\nTo: Pol-Mil Section\nSubject: Port visit' \
-    'SUBJECT: (U) Counts of the year'
-# Other labels may head prose.
+    'SUBJECT: (U) Counts of the year' \
+    'Classification: UNCLASSIFIED\n\nFrom: Okafor, Robert MAJ (US)\nTo: Brandt, Thomas COL (US)\nSubject: Counts\n\nSir,'
+# Other labels may head prose, and so may a field whose value ends a sentence.
 variants labelled-prose UNCLASSIFIED 'walrus|puffin' 'gannet' \
     'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
     'BLUF: the ambassador met the minister on Tuesday.' 'Summary: the ambassador met the minister' \
-    'Subject: the ambassador met the minister.' 'Oman: Expansion of the Duqm Naval Facility'
+    'Subject: the ambassador met the minister.' 'Oman: Expansion of the Duqm Naval Facility' \
+    'Sir, the ambassador met the minister.' 'From: the ambassador, who met the minister.'
 
 
 # Marks on lines of their own before their paragraphs, with blank lines around them: which way
