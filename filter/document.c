@@ -6243,28 +6243,31 @@ marks_alone(struct reader *rd, size_t i)
 }
 
 /*
- * Whether line s[0..n) is a header's field that carries no prose: "From:", "To:", "Cc:",
- * "Sent:", "Date:", "Subject:", "Ref:", "Thru:", "Attn:", "Classification:" and "MEMORANDUM FOR",
- * with a value that does not end in a full stop, a question or an exclamation mark. Any other label ("Summary:", "BLUF:", "Bulgaria:") may head prose.
+ * Whether line s[0..n) is a header's field that takes no portion mark and carries no prose: an
+ * address or a date ("From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:") or the document's
+ * classification ("Classification:"), with a value that ends in a letter, a digit or a closing
+ * bracket after one, never in a sentence's end. A subject, a reference, a salutation, any other
+ * label ("Subject:", "Summary:", "Sir,") is text that a mark after it may be the mark of.
  */
 static bool
 header_field(const char *s, size_t n, bool latin1)
 {
 	static const char *const fields[] = { "from:", "to:", "cc:", "bcc:", "sent:", "date:",
-		"subject:", "ref:", "thru:", "through:", "attn:", "attention:",
-		"classification:", "memorandum for" };
+		"classification:" };
 	size_t k = 0, f;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	n = trim_end(s, n, latin1);
 	for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++)
 		if (n - k >= strlen(fields[f]) && strncasecmp(s + k, fields[f],
 		    strlen(fields[f])) == 0)
 			break;
 	if (f == sizeof(fields) / sizeof(fields[0]))
 		return false;
-	return n > 0 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?';
+	n = trim_end(s, n, latin1);
+	if (n > 0 && (s[n - 1] == ')' || s[n - 1] == '>'))
+		n--;
+	return n > k && isalnum((unsigned char)s[n - 1]);
 }
 
 /*
@@ -6408,14 +6411,15 @@ read_line(struct reader *rd, size_t i)
 		}
 		/*
 		 * Text before any line of marks alone, not under a mark at its head (a title, a
-		 * paragraph, a line that ends in a mark), a header's field ("Subject: Haiti") or a
-		 * salutation ("Sir,"): marks may stand after it. So may a line that begins in capitals after a line of
+		 * paragraph, a subject, a line that ends in a mark), nor an address field
+		 * ("From: Mills, Cheryl D"): marks may stand after it. So may a line that begins in capitals after a line of
 		 * its portion that ends no sentence: a title marked at its head may run on into it
 		 * ("(U) Networks Shift Cargo to Bandar Abbas" / "Port authority statistics").
 		 */
-		if (!rd->seen_alone && (!(pt->reason == REASON_MARK && pt->mark != NULL &&
-		    !pt->mark->unknown) || runs_on_title(p, d, i)) &&
-		    !header_field(s, ln->len, ln->latin1) && !salutation(d, i))
+		if (!rd->seen_alone && (!((pt->reason == REASON_MARK ||
+		    pt->reason == REASON_SUBJECT) && pt->mark != NULL && !pt->mark->unknown) ||
+		    runs_on_title(p, d, i)) &&
+		    !header_field(s, ln->len, ln->latin1))
 			d->prose_first = true;
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)

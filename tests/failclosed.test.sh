@@ -740,7 +740,7 @@ variants trailing-mark-damaged-unread UNCLASSIFIED 'walrus' '' \
     '-----' '(U' '(S)\n(U)'
 # A line of marks alone with its text on the next line shows that marks stand before it.
 variants marks-before-keep UNCLASSIFIED 'walrus' 'puffin|gannet' \
-    'SECRET\n\nMEMORANDUM FOR THE RECORD\nSubject: Counts\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n%b\n\nSECRET\n' \
+    'SECRET\n\nFrom: Harlan, Deborah K\nTo: Pol-Mil Section\nSUBJECT: (U) Counts\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n%b\n\nSECRET\n' \
     '(S)\nThe walrus count.' '(S\nThe walrus count.' '[S]\nThe walrus count.' \
     '(S)\n(U) The walrus count.'
 # Not where unmarked prose, or a title, stands before the first line of marks alone, or where one
@@ -776,18 +776,24 @@ variants top-mark-alone UNCLASSIFIED 'walrus' '' \
 #     label that passed for a header's field, and a title marked at its head that runs on into
 #     the first paragraph.
 redteam redteam39
-# A header's fields before the first line of marks alone leave marks before their text.
+# 60. A fortieth round, tests/data/redteam40/ (a helper on the header's fields): a subject, a
+#     reference, an instruction or a salutation that the first line of marks alone marks.
+redteam redteam40
+# Address fields, and a subject marked at its head, before the first line of marks alone leave
+# marks before their text.
 variants header-fields-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
     'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
-    'MEMORANDUM FOR THE RECORD\nSubject: Counts' 'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM\nTo: Pol-Mil Section\nSubject: Port visit' \
+    'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM\nTo: Pol-Mil Section' \
     'SUBJECT: (U) Counts of the year' \
-    'Classification: UNCLASSIFIED\n\nFrom: Okafor, Robert MAJ (US)\nTo: Brandt, Thomas COL (US)\nSubject: Counts\n\nSir,'
-# Other labels may head prose, and so may a field whose value ends a sentence.
+    'Classification: UNCLASSIFIED\n\nFrom: Okafor, Robert MAJ (US)\nTo: Brandt, Thomas COL (US) <brandt@example.mil>'
+# A subject, a salutation, any other label may be what the first line of marks alone marks, and
+# so may a field whose value ends a sentence.
 variants labelled-prose UNCLASSIFIED 'walrus|puffin' 'gannet' \
     'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
     'BLUF: the ambassador met the minister on Tuesday.' 'Summary: the ambassador met the minister' \
     'Subject: the ambassador met the minister.' 'Oman: Expansion of the Duqm Naval Facility' \
-    'Sir, the ambassador met the minister.' 'From: the ambassador, who met the minister.'
+    'Sir, the ambassador met the minister.' 'From: the ambassador, who met the minister.' \
+    'Subject: Varna port visit' 'Sir,' 'MEMORANDUM FOR THE RECORD' 'To: the team\342\200\246'
 
 
 # Marks on lines of their own before their paragraphs, with blank lines around them: which way
