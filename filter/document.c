@@ -6271,20 +6271,29 @@ header_field(const char *s, size_t n, bool latin1)
 }
 
 /*
- * Whether text line i goes on from the line before it in its portion, which ends no sentence, and
- * begins in a capital letter: a title may have run on into a paragraph.
+ * Whether text line i goes on from the line before it in its portion, and that line may be a
+ * title that ran on into a paragraph: it ends no sentence, and not in a word that begins in lower
+ * case or in a comma, hyphen or semicolon, as a line ends that a sentence wraps from ("... met
+ * the").
  */
 static bool
 runs_on_title(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i), *up;
-	size_t k = 0;
+	size_t n;
+	unsigned char c;
 
 	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT || up->portion != ln->portion)
 		return false;
-	while (k < ln->len && (d->data[ln->off + k] == ' ' || d->data[ln->off + k] == '\t'))
-		k++;
-	return k < ln->len && isupper((unsigned char)d->data[ln->off + k]) &&
+	if ((n = trim_end(d->data + up->off, up->len, up->latin1)) == 0)
+		return false;
+	c = (unsigned char)d->data[up->off + n - 1];
+	if (c == ',' || c == '-' || c == ';')
+		return false;
+	/* The last word: in lower case, it wraps a sentence ("... met the"). */
+	while (n > 0 && d->data[up->off + n - 1] != ' ' && d->data[up->off + n - 1] != '\t')
+		n--;
+	return !islower((unsigned char)d->data[up->off + n]) &&
 	    line_end(p, d->data + up->off, up->len, up->latin1) != END_SENTENCE;
 }
 

@@ -779,6 +779,10 @@ redteam redteam39
 # 60. A fortieth round, tests/data/redteam40/ (a helper on the header's fields): a subject, a
 #     reference, an instruction or a salutation that the first line of marks alone marks.
 redteam redteam40
+# 61. A forty-first round, tests/data/redteam41/ (a helper on round 40's rules): a title marked at
+#     its head running on into a paragraph that begins in a quote, a number, a capital outside
+#     ASCII or a name in lower case.
+redteam redteam41
 # Address fields, and a subject marked at its head, before the first line of marks alone leave
 # marks before their text.
 variants header-fields-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
