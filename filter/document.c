@@ -6271,33 +6271,6 @@ header_field(const char *s, size_t n, bool latin1)
 }
 
 /*
- * Whether text line i goes on from the line before it in its portion, and that line may be a
- * title that ran on into a paragraph: it ends no sentence, and not in a word that begins in lower
- * case or in a comma, hyphen or semicolon, as a line ends that a sentence wraps from ("... met
- * the").
- */
-static bool
-runs_on_title(const struct policy *p, const struct document *d, size_t i)
-{
-	const struct doc_line *ln = doc_line(d, i), *up;
-	size_t n;
-	unsigned char c;
-
-	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT || up->portion != ln->portion)
-		return false;
-	if ((n = trim_end(d->data + up->off, up->len, up->latin1)) == 0)
-		return false;
-	c = (unsigned char)d->data[up->off + n - 1];
-	if (c == ',' || c == '-' || c == ';')
-		return false;
-	/* The last word: in lower case, it wraps a sentence ("... met the"). */
-	while (n > 0 && d->data[up->off + n - 1] != ' ' && d->data[up->off + n - 1] != '\t')
-		n--;
-	return !islower((unsigned char)d->data[up->off + n]) &&
-	    line_end(p, d->data + up->off, up->len, up->latin1) != END_SENTENCE;
-}
-
-/*
  * Line i, read: whether the line before it is a line of marks alone that does not have its text
  * on the next line ("(U)" / "The walrus ..." does, as does "(S)" / "(U) The walrus ..."), which
  * leaves the way marks stand unproven.
@@ -6419,16 +6392,15 @@ read_line(struct reader *rd, size_t i)
 			rd->alone_open = false;
 		}
 		/*
-		 * Text before any line of marks alone, not under a mark at its head (a title, a
-		 * paragraph, a subject, a line that ends in a mark), nor an address field
-		 * ("From: Mills, Cheryl D"): marks may stand after it. So may a line that begins in capitals after a line of
-		 * its portion that ends no sentence: a title marked at its head may run on into it
-		 * ("(U) Networks Shift Cargo to Bandar Abbas" / "Port authority statistics").
+		 * Text before any line of marks alone that is not the first line of a portion
+		 * marked at its head (a title, a paragraph, a subject), nor an address field
+		 * ("From: Mills, Cheryl D"): marks may stand after it. How a line ends cannot show
+		 * that the next goes on under its mark: a title marked at its head may run on into
+		 * a paragraph ("(U) Networks Shift Cargo to Bandar Abbas" / "Port authority").
 		 */
 		if (!rd->seen_alone && (!((pt->reason == REASON_MARK ||
 		    pt->reason == REASON_SUBJECT) && pt->mark != NULL && !pt->mark->unknown) ||
-		    runs_on_title(p, d, i)) &&
-		    !header_field(s, ln->len, ln->latin1))
+		    pt->first < i) && !header_field(s, ln->len, ln->latin1))
 			d->prose_first = true;
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)

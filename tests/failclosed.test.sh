@@ -783,6 +783,9 @@ redteam redteam40
 #     its head running on into a paragraph that begins in a quote, a number, a capital outside
 #     ASCII or a name in lower case.
 redteam redteam41
+# 62. A forty-second round, tests/data/redteam42/ (a helper on round 41's rules): a title marked
+#     at its head that ends as a wrapped sentence does and runs on into a paragraph.
+redteam redteam42
 # Address fields, and a subject marked at its head, before the first line of marks alone leave
 # marks before their text.
 variants header-fields-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
