@@ -6270,13 +6270,24 @@ header_field(const char *s, size_t n, bool latin1)
 	return n > k && isalnum((unsigned char)s[n - 1]);
 }
 
+/* Whether line i is a line of marks alone that opens its portion. */
+static bool
+opens_alone(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const struct doc_portion *pt;
+
+	if (ln->kind != LINE_TEXT || ln->portion == DOC_NONE)
+		return false;
+	pt = doc_portion(d, ln->portion);
+	return pt->marks_alone && pt->first == i;
+}
+
 /*
  * Line i, read: whether the line before it is a line of marks alone that does not have its text
  * on the next line ("(U)" / "The walrus ..." does, as does "(S)" / "(U) The walrus ..."), which
  * leaves the way marks stand unproven.
  */
-static bool opens_alone(const struct document *d, size_t i);
-
 static void
 note_loose(struct reader *rd, size_t i)
 {
@@ -6293,19 +6304,6 @@ note_loose(struct reader *rd, size_t i)
 		else
 			d->alone_loose = true;
 	}
-}
-
-/* Whether line i is a line of marks alone that opens its portion. */
-static bool
-opens_alone(const struct document *d, size_t i)
-{
-	const struct doc_line *ln = doc_line(d, i);
-	const struct doc_portion *pt;
-
-	if (ln->kind != LINE_TEXT || ln->portion == DOC_NONE)
-		return false;
-	pt = doc_portion(d, ln->portion);
-	return pt->marks_alone && pt->first == i;
 }
 
 static int
@@ -6398,7 +6396,7 @@ read_line(struct reader *rd, size_t i)
 		 * that the next goes on under its mark: a title marked at its head may run on into
 		 * a paragraph ("(U) Networks Shift Cargo to Bandar Abbas" / "Port authority").
 		 */
-		if (!rd->seen_alone && (!((pt->reason == REASON_MARK ||
+		if (!rd->seen_alone && !d->prose_first && (!((pt->reason == REASON_MARK ||
 		    pt->reason == REASON_SUBJECT) && pt->mark != NULL && !pt->mark->unknown) ||
 		    pt->first < i) && !header_field(s, ln->len, ln->latin1))
 			d->prose_first = true;
