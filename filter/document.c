@@ -109,7 +109,8 @@ struct doc_miss {
 	bool missed;
 	enum pass pass;
 	size_t budget;		/* PASS_WHOLE: bytes of records allowed, or 0 for any */
-	size_t portion_cost;	/* ... counted for a portion */
+	size_t portion_cost;	/* ... counted for a portion, and for a line that may be re-marked */
+	size_t nstructure;	/* ... such lines: banner, caption, routing, page and block lines */
 	bool over;		/* ... and they were passed */
 	struct splitter sp;	/* where the window's lines are split from */
 	size_t evict_at;
@@ -640,6 +641,24 @@ struct interned {
 /* What an interned marking costs, with its allocation, its slots in the set and in marks. */
 #define MARK_COST (sizeof(struct interned) + 64)
 
+/*
+ * Whether a whole reading's records, with `more` portions or lines that may be re-marked to
+ * come, pass its budget (each of those may become a change the audit holds until the end); if
+ * so, says so in err and marks the reading over.
+ */
+static bool
+records_over(struct document *d, size_t more, char *err, size_t errlen)
+{
+	struct doc_miss *m = d->miss;
+
+	if (m->budget == 0 || (d->nportions + m->nstructure + more) * m->portion_cost +
+	    d->nlines * sizeof(*d->lines) + d->nmarks * MARK_COST <= m->budget)
+		return false;
+	m->over = true;
+	snprintf(err, errlen, "the document's records pass their budget");
+	return true;
+}
+
 /* Grows *p (of n elements of `size` bytes) when n is 0 or a power of two. Returns 0 or -1. */
 static int
 grow(void *p, size_t n, size_t size)
@@ -730,7 +749,6 @@ static size_t
 open_portion(struct document *d, size_t *cap, size_t line, const struct marking *mark, char *err,
     size_t errlen)
 {
-	struct doc_miss *m = d->miss;
 	struct doc_portion *pt;
 
 	if (d->nportions >= UINT32_MAX - 1) {
@@ -748,12 +766,8 @@ open_portion(struct document *d, size_t *cap, size_t line, const struct marking 
 		d->portions = bigger;
 		*cap = ncap;
 	}
-	if (m->budget != 0 && (d->nportions + 1) * m->portion_cost +
-	    d->nlines * sizeof(*d->lines) + d->nmarks * MARK_COST > m->budget) {
-		m->over = true;
-		snprintf(err, errlen, "the document's records pass their budget");
+	if (records_over(d, 1, err, errlen))
 		return DOC_NONE;
-	}
 	pt = &d->portions[d->nportions++ - d->portion_base];
 	memset(pt, 0, sizeof(*pt));
 	pt->first = pt->last = pt->last_text = line;
@@ -5245,6 +5259,23 @@ glued_group(const struct policy *p, const struct fold *f, size_t k, size_t e, st
 	return false;
 }
 
+/*
+ * Whether the word s[a..b) is a level's word in capitals glued by punctuation to a word with a
+ * capital first ("SECRET\u2014The", "SECRET...The", "SECRET/The").
+ */
+static bool
+level_glued_to_word(const struct policy *p, const char *s, size_t a, size_t b)
+{
+	size_t lead = a, g;
+
+	while (lead < b && isupper((unsigned char)s[lead]))
+		lead++;
+	for (g = lead; g < b && !isalnum((unsigned char)s[g]); g++)
+		continue;
+	return lead - a >= 3 && g > lead && g < b && isupper((unsigned char)s[g]) &&
+	    word_kind(p, s + a, lead - a) == WORD_LEVEL;
+}
+
 static bool
 word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence, bool lower,
     struct marking *m)
@@ -5305,22 +5336,9 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 			w = WORD_LEVEL;
 		}
 	}
-	/*
-	 * A level's word in capitals glued by punctuation to a word with a capital first
-	 * ("SECRET\u2014The", "SECRET...The", "SECRET/The"), in a line with lower case or where a
-	 * sentence begins.
-	 */
-	if (w == WORD_NONE && (sentence || lower)) {
-		size_t lead = a, g2;
-
-		while (lead < b && isupper((unsigned char)s[lead]))
-			lead++;
-		for (g2 = lead; g2 < b && !isalnum((unsigned char)s[g2]); g2++)
-			continue;
-		if (lead - a >= 3 && g2 > lead && g2 < b && isupper((unsigned char)s[g2]) &&
-		    word_kind(p, s + a, lead - a) == WORD_LEVEL)
-			return true;
-	}
+	/* A level glued to a word, in a line with lower case or where a sentence begins. */
+	if (w == WORD_NONE && (sentence || lower) && level_glued_to_word(p, s, a, b))
+		return true;
 	if (w == WORD_NONE && !sentence)
 		goto group;
 	if ((w == WORD_LEVEL || w == WORD_LOWEST) && side_by_side(p, f, a, b, next, w, m))
@@ -6516,6 +6534,12 @@ read_lines(struct reader *rd)
 			m->missed_at = i;
 			return PASS_MISSED;
 		}
+		if (m->pass == PASS_WHOLE && m->budget != 0 && doc_line(d, i)->kind != LINE_TEXT &&
+		    doc_line(d, i)->kind != LINE_BLANK) {
+			m->nstructure++;
+			if (records_over(d, 0, rd->err, rd->errlen))
+				return PASS_OVER;
+		}
 		if (i < TOP_LINES && m->pass != PASS_WHOLE)
 			m->top[m->ntop++] = *doc_line(d, i);
 		if (i == rd->banner_line && m->pass != PASS_WHOLE) {
@@ -6567,6 +6591,30 @@ reading_reset(struct document *d)
 }
 
 /*
+ * Reads every line with rd, the routing block first, in the pass d->miss names; rd's matcher is
+ * made when it has none (the caller frees one it did not give). Returns the pass's end.
+ */
+static enum pass_end
+read_all(struct reader *rd)
+{
+	struct document *d = rd->d;
+	enum pass_end end;
+
+	if (rd->md == NULL && (rd->md = policy_matcher_new(rd->p)) == NULL) {
+		snprintf(rd->err, rd->errlen, "out of memory");
+		return PASS_FAILED;
+	}
+	if (routing_block(rd->p, d, rd->md, rd->origin, &rd->routing_end, rd->err,
+	    rd->errlen) != 0)
+		return PASS_FAILED;
+	if ((end = read_lines(rd)) != PASS_DONE)
+		return end;
+	/* A line of marks alone at the end, with no text after it, stood after some. */
+	d->marks_after = d->marks_after || rd->alone_open;
+	return PASS_DONE;
+}
+
+/*
  * One reading of the document in the given pass: PASS_WHOLE within `budget` bytes of records (0:
  * any), or PASS_STREAM. Settles every portion's marking.
  */
@@ -6600,6 +6648,7 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 	}
 	d->miss->pass = pass;
 	d->miss->budget = pass == PASS_WHOLE ? budget : 0;
+	d->miss->nstructure = 0;
 	d->miss->portion_cost = portion_cost;
 	d->miss->banner_line = DOC_NONE;
 	reader_init(&rd, p, matcher, d, origin, err, errlen);
@@ -6609,15 +6658,8 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 		end = PASS_OVER;
 		goto done;
 	}
-	if (rd.md == NULL && (rd.md = policy_matcher_new(p)) == NULL) {
-		snprintf(err, errlen, "out of memory");
+	if ((end = read_all(&rd)) != PASS_DONE)
 		goto done;
-	}
-	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0 ||
-	    (end = read_lines(&rd)) != PASS_DONE)
-		goto done;
-	/* A line of marks alone at the end, with no text after it, stood after some. */
-	d->marks_after = d->marks_after || rd.alone_open;
 	end = PASS_FAILED;
 	for (k = d->facts.n; k < d->nportions; k++)
 		if (keep_facts(d, k) != 0)
@@ -6729,15 +6771,8 @@ document_replay(const struct policy *p, struct policy_matcher *matcher, struct d
 	free(d->portions);
 	d->portions = NULL;
 	reader_init(&rd, p, matcher, d, origin, err, errlen);
-	if (rd.md == NULL && (rd.md = policy_matcher_new(p)) == NULL) {
-		snprintf(err, errlen, "out of memory");
+	if ((end = read_all(&rd)) != PASS_DONE)
 		goto done;
-	}
-	if (routing_block(p, d, rd.md, origin, &rd.routing_end, err, errlen) != 0 ||
-	    (end = read_lines(&rd)) != PASS_DONE)
-		goto done;
-	/* A line of marks alone at the end, with no text after it, stood after some. */
-	d->marks_after = d->marks_after || rd.alone_open;
 	end = PASS_FAILED;
 	if (d->nportions != m->nportions || d->nbanners != m->nbanners ||
 	    d->ncaptions != m->ncaptions) {
