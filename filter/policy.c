@@ -293,14 +293,57 @@ country_name_find(const struct policy *p, const char *token, size_t len)
 	return -1;
 }
 
+/*
+ * a[0..an) against b[0..bn), byte by byte with ASCII letters folded to capitals, then by length:
+ * zero only when they are equal as token_eq has them (a NUL byte compares as itself).
+ */
+static int
+folded_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i, n = an < bn ? an : bn;
+
+	for (i = 0; i < n; i++) {
+		int x = toupper((unsigned char)a[i]), y = toupper((unsigned char)b[i]);
+
+		if (x != y)
+			return x - y;
+	}
+	return (an > bn) - (an < bn);
+}
+
+/* Where the code token[0..len) is, or would go, in p->country_order; *found when it is there. */
+static size_t
+country_slot(const struct policy *p, const char *token, size_t len, bool *found)
+{
+	size_t lo = 0, hi = p->ncountries;
+
+	*found = false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *code = p->countries[p->country_order[mid]];
+		int c = folded_cmp(code, strlen(code), token, len);
+
+		if (c == 0) {
+			*found = true;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int
 policy_country_find(const struct policy *p, const char *token, size_t len)
 {
 	size_t i;
+	bool found;
 
-	for (i = 0; i < p->ncountries; i++)
-		if (token_eq(p->countries[i], token, len))
-			return (int)i;
+	i = country_slot(p, token, len, &found);
+	if (found)
+		return (int)p->country_order[i];
 	for (i = 0; i < p->naliases; i++)
 		if (token_eq(p->aliases[i].name, token, len))
 			return p->aliases[i].country;
@@ -553,11 +596,15 @@ load_countries(struct loader *l, yaml_node_t *scheme)
 		return fail(l, n, "more than %d countries", POLICY_MAX_COUNTRIES);
 	}
 	p->home = -1;
-	if (nv > 0 && (p->countries = calloc(nv, sizeof(*p->countries))) == NULL) {
+	if (nv > 0 && ((p->countries = calloc(nv, sizeof(*p->countries))) == NULL ||
+	    (p->country_order = calloc(nv, sizeof(*p->country_order))) == NULL)) {
 		free_strings(v, nv);
 		return fail(l, n, "out of memory");
 	}
 	for (i = 0; i < nv; i++) {
+		size_t at;
+		bool found;
+
 		if (strlen(v[i]) >= sizeof(p->countries[0]) ||
 		    policy_country_find(p, v[i], strlen(v[i])) >= 0) {
 			fail(l, n, "country code \"%s\" is too long or listed twice", v[i]);
@@ -565,8 +612,11 @@ load_countries(struct loader *l, yaml_node_t *scheme)
 			return -1;
 		}
 		memcpy(p->countries[i], v[i], strlen(v[i]) + 1);
+		at = country_slot(p, v[i], strlen(v[i]), &found);
+		memmove(&p->country_order[at + 1], &p->country_order[at],
+		    (i - at) * sizeof(*p->country_order));
+		p->country_order[at] = (uint16_t)i;
 		p->ncountries = i + 1;
-
 	}
 	free_strings(v, nv);
 	p->nslots = p->ncountries;
@@ -1499,6 +1549,7 @@ policy_free(struct policy *p)
 	free(p->term_slots);
 	free(p->near_slots);
 	free(p->countries);
+	free(p->country_order);
 	free_strings(p->other_levels, p->nother_levels);
 	free_strings(p->not_marks, p->nnot_marks);
 	for (i = 0; i < p->ngroups; i++)

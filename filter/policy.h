@@ -217,6 +217,8 @@ struct policy {
 	uint64_t first_word_lengths[256];
 	char (*countries)[8];	/* country codes, indexed by country number */
 	size_t ncountries;
+	uint16_t *country_order;	/* country numbers in the order of their codes, folded to
+					 * capitals (policy_country_find's binary search) */
 	int home;		/* the home country (scheme.home, USA by default), or -1 */
 	uint64_t handling;	/* bit per CONTROL_HANDLING control */
 	uint64_t us_only;	/* bit per handling control no foreign reader may hold (SBU-NF) */

@@ -6,6 +6,7 @@
  *
  * Run from the repository root (tests/run.sh does), or set TEARLINE_ISM_RELTO to the .rnc file.
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -119,6 +120,7 @@ test_builtin_loads(void **state)
 {
 	char err[POLICY_ERRLEN] = "";
 	struct policy *p = policy_load_default(err, sizeof(err));
+	size_t i;
 
 	(void)state;
 	if (p == NULL)
@@ -138,6 +140,19 @@ test_builtin_loads(void **state)
 	assert_int_equal(policy_control_find(p, "nf", 2), policy_control_find(p, "NOFORN", 6));
 	assert_int_equal(policy_control_find(p, "WCI", 3), -1);
 	assert_int_equal(policy_country_find(p, "UK", 2), policy_country_find(p, "GBR", 3));
+	/* Every code finds itself, in any case, by the binary search; no part or NUL matches. */
+	for (i = 0; i < p->ncountries; i++) {
+		char low[8];
+		size_t n = strlen(p->countries[i]), k;
+
+		for (k = 0; k <= n; k++)
+			low[k] = (char)tolower((unsigned char)p->countries[i][k]);
+		assert_int_equal(policy_country_find(p, p->countries[i], n), (int)i);
+		assert_int_equal(policy_country_find(p, low, n), (int)i);
+	}
+	assert_int_equal(policy_country_find(p, "GBRX", 4), -1);
+	assert_int_equal(policy_country_find(p, "G\0R", 3), -1);
+	assert_int_equal(policy_country_find(p, "", 0), -1);
 	assert_true(policy_group_find(p, "FVEY", 4) >= 0);
 	assert_true(p->groups[policy_group_find(p, "FVEY", 4)].known);
 	assert_false(p->groups[policy_group_find(p, "ISAF", 4)].known);
@@ -327,6 +342,10 @@ test_duplicates(void **state)
 	text = make_policy(BASE_RULES, "", "  countries: [USA, GBR, FRA]\n",
 	    "  countries: [USA, GBR, FRA, GBR]\n");
 	assert_refused(text, "\"GBR\" is too long or listed twice");
+	free(text);
+	text = make_policy(BASE_RULES, "", "  countries: [USA, GBR, FRA]\n",
+	    "  countries: [USA, GBR, FRA, gbr]\n");
+	assert_refused(text, "\"gbr\" is too long or listed twice");
 	free(text);
 	text = make_policy(BASE_RULES, "", "    TWO: [USA, GBR]\n",
 	    "    TWO: [USA, GBR]\n    TWO: [USA]\n");
