@@ -211,16 +211,6 @@ for args in "keygen" "redact --bogus" "check --bogus" "verify --bogus" "policy b
 	fi
 done
 
-# The README's check example is what check prints: each line it shows, in order of the output.
-sed -n '/^    \$ \.\/tearline check --release UNCLASSIFIED samples\/07MUSCAT1065.txt$/,/^$/p' README.md |
-    sed -e '1d' -e '/^$/d' -e '/^    \.\.\.$/d' -e 's/^    //' > "$tmp/readme-check"
-"$T" check --release UNCLASSIFIED samples/07MUSCAT1065.txt > "$tmp/check-out" 2>&1
-rc=$?
-if [ "$rc" -eq 1 ] && [ -s "$tmp/readme-check" ] &&
-    [ "$(grep -F -x -c -f "$tmp/readme-check" "$tmp/check-out")" -eq "$(wc -l < "$tmp/readme-check")" ]; then
-	ok "the README's check example matches ($(wc -l < "$tmp/readme-check") lines)"
-else
-	bad "the README's check example: exit $rc; missing: $(grep -F -x -v -f "$tmp/check-out" "$tmp/readme-check" | head -n 1)"
-fi
+# The README's examples, the check example among them, are run by tests/readme.test.sh.
 
 exit $fail
