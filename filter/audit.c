@@ -703,7 +703,7 @@ audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, struct
 		unsigned char h[AUDIT_HASH_BYTES];
 
 		record_hash(rec->kind, line, len - HASH_TAIL, h);
-		if (memcmp(h, rec->hash, sizeof(h)) != 0) {
+		if (sodium_memcmp(h, rec->hash, sizeof(h)) != 0) {
 			bad(err, errlen, "hash", "does not match the record");
 			goto done;
 		}

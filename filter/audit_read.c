@@ -92,7 +92,7 @@ line_reader_line(struct line_reader *lr, const char *s, size_t n, size_t off, ch
 		    lineno, (unsigned long long)rec->seq, lineno - 1);
 		return -1;
 	}
-	if (memcmp(rec->prev, lr->prev, AUDIT_HASH_BYTES) != 0) {
+	if (sodium_memcmp(rec->prev, lr->prev, AUDIT_HASH_BYTES) != 0) {
 		if (lineno == 1)
 			snprintf(err, errlen,
 			    "%s:%zu: field \"prev\": not zero in the first record",
@@ -295,7 +295,7 @@ audit_open_secret(const struct audit_record *begin, const struct keys_secret *au
 		    "--auditor-key, and its secret is gone");
 		return -1;
 	}
-	if (memcmp(begin->auditor_key_id, auditor->id, KEYS_ID_BYTES) != 0) {
+	if (sodium_memcmp(begin->auditor_key_id, auditor->id, KEYS_ID_BYTES) != 0) {
 		keys_id_hex(begin->auditor_key_id, want);
 		keys_id_hex(auditor->id, have);
 		snprintf(err, errlen, "field \"auditor_key_id\": sealed to auditor key %s, not to "

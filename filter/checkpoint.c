@@ -366,7 +366,7 @@ checkpoint_note_open(const char *note, size_t len, const char *name,
 		who = line + SIG_PREFIX_LEN;
 		if (found != NULL || (size_t)(space - who) != nlen || memcmp(who, name, nlen) != 0 ||
 		    base64_exact(space + 1, n - (size_t)(space + 1 - line), sig, SIG_BYTES) != 0 ||
-		    memcmp(sig, want, CHECKPOINT_KEY_HASH_BYTES) != 0)
+		    sodium_memcmp(sig, want, CHECKPOINT_KEY_HASH_BYTES) != 0)
 			continue;	/* another key's, or another kind of signature */
 		if (crypto_sign_verify_detached(sig + CHECKPOINT_KEY_HASH_BYTES,
 		    (const unsigned char *)note, tlen, pk) != 0) {
@@ -435,7 +435,7 @@ key_by_id(const struct keys_public *keys, size_t n, const unsigned char id[KEYS_
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (memcmp(keys[i].id, id, KEYS_ID_BYTES) == 0)
+		if (sodium_memcmp(keys[i].id, id, KEYS_ID_BYTES) == 0)
 			return &keys[i];
 	return NULL;
 }
@@ -529,7 +529,7 @@ check_unique(const struct checkpoint_tree *t, char *err, size_t errlen)
 	for (i = 1; i < t->nleaves; i++) {
 		size_t la, na, lb, nb;
 
-		if (memcmp(refs[i - 1].hash, refs[i].hash, CHECKPOINT_HASH_BYTES) != 0)
+		if (sodium_memcmp(refs[i - 1].hash, refs[i].hash, CHECKPOINT_HASH_BYTES) != 0)
 			continue;
 		leaf_where(t, refs[i - 1].index, &la, &na);
 		leaf_where(t, refs[i].index, &lb, &nb);
@@ -626,16 +626,16 @@ find_run(const struct checkpoint_tree *t, const char *audit, const struct audit_
 		for (k = 0; k < lg->nrecs; k++) {
 			const struct audit_record *e = &lg->recs[k];
 
-			if (memcmp(e->audit_head, end->hash, AUDIT_HASH_BYTES) != 0)
+			if (sodium_memcmp(e->audit_head, end->hash, AUDIT_HASH_BYTES) != 0)
 				continue;
-			if (memcmp(e->run, begin->run, AUDIT_RUN_BYTES) != 0 ||
-			    memcmp(e->output_digest, end->output_digest, AUDIT_HASH_BYTES) != 0 ||
-			    strcmp(e->time, begin->time) != 0) {
+			if (sodium_memcmp(e->run, begin->run, AUDIT_RUN_BYTES) != 0 ||
+			    sodium_memcmp(e->output_digest, end->output_digest,
+			    AUDIT_HASH_BYTES) != 0 || strcmp(e->time, begin->time) != 0) {
 				snprintf(err, errlen, "%s:%zu: names the head of %s with another run, "
 				    "time or output digest", t->paths[i], k + 1, audit);
 				return VERIFY_FAIL;
 			}
-			if (memcmp(begin->ledger_prev, k == 0 ? zero : lg->recs[k - 1].hash,
+			if (sodium_memcmp(begin->ledger_prev, k == 0 ? zero : lg->recs[k - 1].hash,
 			    AUDIT_HASH_BYTES) != 0) {
 				snprintf(err, errlen, "%s:1: field \"ledger_prev\": does not name the "
 				    "entry before run %s (%s:%zu)", audit, res->run, t->paths[i],

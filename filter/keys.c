@@ -425,7 +425,7 @@ read_public_part(struct key_reader *r, enum keys_kind kind, unsigned char *id, u
 		return -1;
 	/* A key id is derived from the key: a relabelled key file would sign under another's id. */
 	keys_id_of(kind, pk, derived);
-	if (memcmp(derived, id, KEYS_ID_BYTES) != 0) {
+	if (sodium_memcmp(derived, id, KEYS_ID_BYTES) != 0) {
 		snprintf(r->err, r->errlen, "%s:%zu: the key id is not this public key's "
 		    "(an id is derived from its key; this file was relabelled or damaged)", r->path,
 		    idline);

@@ -44,7 +44,7 @@ check_signed(const char *name, size_t lineno, const struct audit_record *rec, co
 
 	keys_id_hex(rec->key_id, have);
 	keys_id_hex(signer->id, want);
-	if (memcmp(rec->key_id, signer->id, KEYS_ID_BYTES) != 0) {
+	if (sodium_memcmp(rec->key_id, signer->id, KEYS_ID_BYTES) != 0) {
 		snprintf(err, errlen, "%s:%zu: field \"key_id\": signed by key %s, not by the given "
 		    "public key %s", name, lineno, have, want);
 		return -1;
@@ -207,7 +207,7 @@ check_audit(const struct audit_src *src, const struct keys_public *signer,
 	if (src_each(src, true, second_record, &sp, err, errlen) != 0)
 		return VERIFY_FAIL;
 	/* A file changed between the two readings is not the one the first reading checked. */
-	if (memcmp(sp.head, sum->head, AUDIT_HASH_BYTES) != 0) {
+	if (sodium_memcmp(sp.head, sum->head, AUDIT_HASH_BYTES) != 0) {
 		snprintf(err, errlen, "%s: the audit changed while it was read", name);
 		return VERIFY_ERROR;
 	}
@@ -374,7 +374,7 @@ check_original(const struct verify_request *rq, const struct audit_summary *sum,
 		    "--policy)", msg, begin->policy);
 		return VERIFY_ERROR;
 	}
-	if (memcmp(p->digest, begin->policy_digest, AUDIT_HASH_BYTES) != 0) {
+	if (sodium_memcmp(p->digest, begin->policy_digest, AUDIT_HASH_BYTES) != 0) {
 		snprintf(err, errlen, "%s:1: field \"policy_digest\": the policy \"%s\" at hand is "
 		    "not the one the run used", rq->audit, rq->policy != NULL ? rq->policy :
 		    begin->policy);
@@ -398,7 +398,7 @@ check_original(const struct verify_request *rq, const struct audit_summary *sum,
 	crypto_generichash(digest, sizeof(digest), (const unsigned char *)res.out, res.out_len,
 	    NULL, 0);
 	if (res.out_len != out->len || memcmp(res.out, out->data, out->len) != 0 ||
-	    memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
+	    sodium_memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
 		size_t at = 0;
 
 		while (at < res.out_len && at < out->len && res.out[at] == out->data[at])
@@ -423,7 +423,7 @@ check_original(const struct verify_request *rq, const struct audit_summary *sum,
 		st = cc.st;
 		goto done;
 	}
-	if (memcmp(cc.head, sum->head, AUDIT_HASH_BYTES) != 0) {
+	if (sodium_memcmp(cc.head, sum->head, AUDIT_HASH_BYTES) != 0) {
 		snprintf(err, errlen, "%s: the audit changed while it was read", rq->audit);
 		st = VERIFY_ERROR;
 		goto done;
@@ -466,7 +466,7 @@ commitment_each(void *ctx, const struct audit_record *r, size_t lineno, char *er
 	/* The spans lie inside the input: checked against input_length, = orig->len. */
 	audit_commitment(cm->secret, r->seq, cm->orig->data + r->in_start,
 	    (size_t)(r->in_end - r->in_start), h);
-	if (memcmp(h, r->commitment, sizeof(h)) != 0) {
+	if (sodium_memcmp(h, r->commitment, sizeof(h)) != 0) {
 		snprintf(err, errlen, "%s:%zu: field \"commitment\": does not match bytes %llu to "
 		    "%llu of the original", cm->name, lineno, (unsigned long long)r->in_start,
 		    (unsigned long long)r->in_end);
@@ -495,7 +495,7 @@ check_commitments(const struct verify_request *rq, const struct audit_summary *s
 		goto done;
 	}
 	audit_commitment(secret, 0, orig->data, orig->len, h);
-	if (memcmp(h, begin->input_digest, sizeof(h)) != 0) {
+	if (sodium_memcmp(h, begin->input_digest, sizeof(h)) != 0) {
 		snprintf(err, errlen, "%s:1: field \"input_digest\": does not match the original %s",
 		    rq->audit, rq->original);
 		goto done;
@@ -506,7 +506,7 @@ check_commitments(const struct verify_request *rq, const struct audit_summary *s
 	cm.orig = orig;
 	if (src_each(audit, true, commitment_each, &cm, err, errlen) != 0)
 		goto done;
-	if (memcmp(cm.head, sum->head, AUDIT_HASH_BYTES) != 0) {
+	if (sodium_memcmp(cm.head, sum->head, AUDIT_HASH_BYTES) != 0) {
 		snprintf(err, errlen, "%s: the audit changed while it was read", rq->audit);
 		st = VERIFY_ERROR;
 		goto done;
@@ -533,26 +533,26 @@ check_in_ledger(const struct verify_request *rq, const struct audit_summary *sum
 	 * the id alone is only used to say that an entry for the run exists but is not this one.
 	 */
 	for (k = 0; k < ledger->nrecs; k++)
-		if (memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0 &&
-		    memcmp(ledger->recs[k].audit_head, end->hash, AUDIT_HASH_BYTES) == 0)
+		if (sodium_memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0 &&
+		    sodium_memcmp(ledger->recs[k].audit_head, end->hash, AUDIT_HASH_BYTES) == 0)
 			break;
 	if (k == ledger->nrecs)
 		for (k = 0; k < ledger->nrecs; k++)
-			if (memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0)
+			if (sodium_memcmp(ledger->recs[k].run, begin->run, AUDIT_RUN_BYTES) == 0)
 				break;
 	if (k == ledger->nrecs) {
 		snprintf(err, errlen, "%s: no entry for run %s of %s: the run was left out or its "
 		    "entry removed", rq->ledger, run, rq->audit);
 		return VERIFY_FAIL;
 	}
-	if (memcmp(ledger->recs[k].audit_head, end->hash, AUDIT_HASH_BYTES) != 0 ||
-	    memcmp(ledger->recs[k].output_digest, end->output_digest, AUDIT_HASH_BYTES) != 0 ||
-	    strcmp(ledger->recs[k].time, begin->time) != 0) {
+	if (sodium_memcmp(ledger->recs[k].audit_head, end->hash, AUDIT_HASH_BYTES) != 0 ||
+	    sodium_memcmp(ledger->recs[k].output_digest, end->output_digest,
+	    AUDIT_HASH_BYTES) != 0 || strcmp(ledger->recs[k].time, begin->time) != 0) {
 		snprintf(err, errlen, "%s:%zu: field \"audit_head\": not the head of %s", rq->ledger,
 		    k + 1, rq->audit);
 		return VERIFY_FAIL;
 	}
-	if (memcmp(begin->ledger_prev, k == 0 ? zero : ledger->recs[k - 1].hash,
+	if (sodium_memcmp(begin->ledger_prev, k == 0 ? zero : ledger->recs[k - 1].hash,
 	    AUDIT_HASH_BYTES) != 0) {
 		snprintf(err, errlen, "%s:1: field \"ledger_prev\": does not name the ledger entry "
 		    "before run %s (%s:%zu): entries were removed or reordered", rq->audit, run,
@@ -643,7 +643,7 @@ verify_run(const struct verify_request *rq, struct verify_result *vr, char *err,
 		}
 		crypto_generichash(digest, sizeof(digest), (const unsigned char *)out.data, out.len,
 		    NULL, 0);
-		if (memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
+		if (sodium_memcmp(digest, end->output_digest, sizeof(digest)) != 0) {
 			snprintf(err, errlen, "%s:%zu: field \"output_digest\": does not match %s",
 			    rq->audit, sum->nrecs, rq->output);
 			goto done;
