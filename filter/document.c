@@ -3375,6 +3375,19 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		label_end--;
 	ours = placeholder_line(p, s + label_end, doc_line(d, i)->len - label_end);
 	/*
+	 * So does a group right after the mark at the head that may be a mark and proves nothing
+	 * ("(U) (SX) The", "(U) (TSX) The"): read as it would be at the head, it is unknown. Not
+	 * the placeholder tearline wrote after a mark ("(U) [WITHHELD s.24]").
+	 */
+	if (g == &h->group && o.reason == REASON_MARK && h->second.kind == GROUP_UNKNOWN &&
+	    !ours) {
+		marking_init(&more);
+		more.unknown = true;
+		snprintf(more.unknown_token, sizeof(more.unknown_token), "%s",
+		    "a second group that may be a mark");
+		marking_join(p, &o.mark, &more, &o.mark);
+	}
+	/*
 	 * So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('); not
 	 * the label a placeholder kept ("C) (U) [WITHHELD (b)(1)]", the third item of a list).
 	 */

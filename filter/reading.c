@@ -492,6 +492,32 @@ reading_group(const struct policy *p, const char *s, size_t n, bool closed, bool
 	}
 }
 
+static bool ocr_words(const char *s, size_t n, char *t);
+
+/*
+ * Whether the word up[0..n) (in upper case) begins as a mark does (a term a mark begins with is
+ * its start: "SOC", "TSMSUNNF", "SBUMF"), or is of two letters and one slip from any term of two
+ * or more, or of three or four and one slip from a term a mark begins with ("HTS", "Sk", "ISI").
+ */
+static bool
+mark_shaped(const struct policy *p, const char *up, size_t n)
+{
+	size_t w;
+
+	for (w = 0; w < p->nterms; w++) {
+		const struct policy_term *pt = &p->terms[w];
+
+		if (!pt->single)
+			continue;
+		if (pt->starts && pt->len <= n && memcmp(pt->text, up, pt->len) == 0)
+			return true;
+		if (n >= 2 && n <= 4 && pt->len >= 2 && (n == 2 || pt->starts) &&
+		    one_slip(pt->text, pt->len, up, n))
+			return true;
+	}
+	return false;
+}
+
 /*
  * What a group that parses as no marking is: GROUP_UNKNOWN when it may be a mark that lost its
  * level or was damaged (a word of a marking, one slip from a term, a separator), GROUP_TEXT when
@@ -561,7 +587,7 @@ unparsed_kind(const struct policy *p, const char *t, size_t m, bool closed)
 	 * together ("T SS"), one slip from a term of two letters or more ("HTS", "Sk", "ISI").
 	 */
 	{
-		char up[POLICY_WORD_MAX + 1], two[POLICY_WORD_MAX + 1];
+		char up[POLICY_WORD_MAX + 1], two[POLICY_WORD_MAX + 1], ocr[POLICY_WORD_MAX + 1];
 		size_t n_up = upper_form(t + wd.start, wd.end - wd.start, up), n_two = 0;
 		struct word next;
 		size_t j = i;
@@ -569,21 +595,11 @@ unparsed_kind(const struct policy *p, const char *t, size_t m, bool closed)
 		if (n_up <= 2 && next_word(t, m, &j, &next) && next.end - next.start <= 2) {
 			n_two = upper_form(t + wd.start, next.end - wd.start, two);
 		}
-		for (w = 0; w < p->nterms; w++) {
-			const struct policy_term *pt = &p->terms[w];
-
-			if (!pt->single)
-				continue;
-			if (pt->starts && pt->len <= n_up && memcmp(pt->text, up, pt->len) == 0)
-				return GROUP_UNKNOWN;
-			/* Two letters: any term of two or more; three or four: one a mark begins with. */
-			if (n_up >= 2 && n_up <= 4 && pt->len >= 2 && (n_up == 2 || pt->starts) &&
-			    one_slip(pt->text, pt->len, up, n_up))
-				return GROUP_UNKNOWN;
-			if (n_two >= 2 && n_two <= 4 && pt->len >= 2 && (n_two == 2 || pt->starts) &&
-			    one_slip(pt->text, pt->len, two, n_two))
-				return GROUP_UNKNOWN;
-		}
+		if (mark_shaped(p, up, n_up) || (n_two > 0 && mark_shaped(p, two, n_two)))
+			return GROUP_UNKNOWN;
+		/* So with the digits OCR makes of letters read as those letters ("5NF", "T5NF"). */
+		if (ocr_words(up, n_up, ocr) && mark_shaped(p, ocr, n_up))
+			return GROUP_UNKNOWN;
 	}
 	/* Separators between words ("AF/PD", "S|S", "Sz/WCI"): the first word is no prose. */
 	for (i = 0; i < m; i++)
@@ -1019,12 +1035,17 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		group_from(p, f, pos, &h->group);
 		return 0;
 	}
-	if (reading_group_at(p, f, pos, &h->group) && h->group.kind == GROUP_ITEM) {
-		/* "(2) (S//NF)": an item, then the mark of what it numbers. */
+	/*
+	 * "(2) (S//NF)": an item, then the mark of what it numbers; "(U) (SX) The", "(U). (TSX)
+	 * The": a group where a second mark would stand.
+	 */
+	if (reading_group_at(p, f, pos, &h->group) &&
+	    (h->group.kind == GROUP_ITEM || h->group.kind == GROUP_MARK)) {
 		pos = h->group.end;
-		while (pos < f->len && s[pos] == ' ')
+		while (pos < f->len && (s[pos] == ' ' || s[pos] == '.' || s[pos] == ':'))
 			pos++;
-		if (!reading_lost_open(p, f, pos, &h->second))
+		if (h->group.kind == GROUP_MARK ? pos < f->len && is_open(s[pos]) :
+		    !reading_lost_open(p, f, pos, &h->second))
 			reading_group_at(p, f, pos, &h->second);
 	}
 	return 0;

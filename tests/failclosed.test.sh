@@ -803,6 +803,30 @@ variants labelled-prose UNCLASSIFIED 'walrus|puffin' 'gannet' \
     'Subject: Varna port visit' 'Sir,' 'MEMORANDUM FOR THE RECORD' 'To: the team\342\200\246'
 
 
+# 63. A group right after the mark at a paragraph's head that may be a mark and proves nothing:
+#     read as it would be at the head, where it is withheld ("(SX)" may be "(S)" damaged, and a
+#     second mark after the first stands for the paragraph too). "(U) (SX) The walrus" went out
+#     under its "(U)" on 0153b48. Groups that prove they are no mark (an item, prose, an
+#     abbreviation) stay text.
+n=0
+for mark in '(U)' '(U//FOUO)' 'U)' '(U).' '(U):'; do
+	for group in '(SX)' '(TSX)' '(SOC)' '(Ss)' '(EU)' '(S-X)' '(5NF)' '(TS/X)' '(T5NF)' '(5NF'; do
+		for label in '' '2. ' '- '; do
+			n=$((n + 1))
+			printf 'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%s%s %s The walrus source is in the capital.\n\n3. (U) The gannet count was normal.\n' "$label" "$mark" "$group" > "$tmp/second$n"
+			adv "group-after-head-mark-$n [$label$mark $group]" UNCLASSIFIED//FOUO \
+			    "$tmp/second$n" 'walrus' 'puffin|gannet'
+		done
+	done
+done
+# The same groups at the head, with the digits OCR makes of letters ("(5NF)" is "(SNF)").
+variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
+    'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n' \
+    '(5NF)' '(T5NF)' '(5EC)' '(5NF' '2. (5NF)' '- (T5NF)'
+variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
+    'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. (U) %b The walrus source is in the capital.\n' \
+    '(a)' '(1)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(5)' '(B52)'
+
 # Marks on lines of their own before their paragraphs, with blank lines around them: which way
 # they stand is not known (round 37), and the WALRUS paragraph is withheld either way.
 variants own-line-marks UNCLASSIFIED 'walrus' '' \
