@@ -2431,6 +2431,7 @@ static bool ends_colon(const struct document *d, size_t i);
 static bool title(const struct document *d, size_t i);
 static size_t indent(const struct document *d, size_t i);
 static bool heading_over(const struct document *d, size_t a, size_t b);
+static size_t line_width(const struct policy *p, const struct document *d, size_t i);
 static bool page_number(const struct document *d, size_t i);
 
 static enum going
@@ -2605,12 +2606,16 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
     struct opening *o)
 {
 	const struct document *d = rd->d;
-	bool after_blank = i > 0 && doc_line(d, i - 1)->kind == LINE_BLANK, other;
+	bool after_blank = i > 0 && doc_line(d, i - 1)->kind == LINE_BLANK, other, under_marks;
 
 	/* "Sen. John Doe" / "(R-TN) and staff": a party and state in the sentence. */
 	if (reading_in_sentence(f, g, !after_blank))
 		return false;
-	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank))) {
+	/* Right under a line of marks alone, a group stands where its text begins ("(U)" / "(5NF)"). */
+	under_marks = i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT &&
+	    line_width(rd->p, d, i - 1) == 0;
+	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank ||
+	    under_marks))) {
 		o->mark = g->mark;
 		o->mark.unknown = o->mark.unknown || g->kind == GROUP_UNKNOWN;
 		o->reason = REASON_MIDLINE;
@@ -2658,6 +2663,17 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 	}
 	level = g->letter != 0 && letter_marking(rd->p, g->letter, &o->mark, &other);
 	if (!level) {
+		/*
+		 * After a paragraph number, "(5)" stands where a mark does: OCR's "(S)", not
+		 * proven ("¶2. (5) The").
+		 */
+		if (label == LABEL_NUMBER && g->item == ITEM_NUMBER && g->value == 5 &&
+		    g->end - g->start == 3) {
+			marking_init(&o->mark);
+			o->mark.unknown = true;
+			o->reason = REASON_UNREADABLE;
+			return true;
+		}
 		/* "(d)" after "(c)"; never "(T ~)", which is no list item but a damaged mark. */
 		if ((in_sequence && g->bare) || g->item == ITEM_NUMBER || g->item == ITEM_ROMAN)
 			return false;
@@ -3296,6 +3312,43 @@ item_in_sequence(const struct reader *rd, const struct fold *f, const struct hea
 	    !p->mark_first[(unsigned char)g->letter]);
 }
 
+/*
+ * Joins into *m what the groups after the mark g at a head say (h->after), each read as it would
+ * be at the head: one that may be a mark and proves nothing makes it unknown ("(U) (SX) The",
+ * "(U) -- (5ECRET)", "(b) (U) (5NF)"); a level letter alone in either case, or the digit OCR
+ * makes of S, raises by its level ("(U) (s)", "(U) (5)"); a mark joins. Items of other letters,
+ * numbers, prose and abbreviations are text.
+ */
+static void
+groups_after(const struct policy *p, const struct head *h, const struct group *g,
+    struct marking *m)
+{
+	struct marking more;
+	bool other;
+	size_t j;
+
+	for (j = 0; j < h->nafter; j++) {
+		const struct group *a = &h->after[j];
+
+		if (a->start <= g->start)
+			continue;
+		marking_init(&more);
+		if (a->kind == GROUP_UNKNOWN) {
+			more.unknown = true;
+			snprintf(more.unknown_token, sizeof(more.unknown_token), "%s",
+			    "a group after the mark");
+		} else if (a->kind == GROUP_MARK) {
+			more = a->mark;
+		} else if (a->kind != GROUP_ITEM ||
+		    !((a->letter != 0 && a->bare && letter_marking(p, a->letter, &more, &other)) ||
+		    (a->item == ITEM_NUMBER && a->value == 5 && a->end - a->start == 3 &&
+		    letter_marking(p, 'S', &more, &other)))) {
+			continue;
+		}
+		marking_join(p, m, &more, m);
+	}
+}
+
 static int
 read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 {
@@ -3374,19 +3427,9 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	while (label_end > 0 && (s[label_end - 1] == ' ' || s[label_end - 1] == '\t'))
 		label_end--;
 	ours = placeholder_line(p, s + label_end, doc_line(d, i)->len - label_end);
-	/*
-	 * So does a group right after the mark at the head that may be a mark and proves nothing
-	 * ("(U) (SX) The", "(U) (TSX) The"): read as it would be at the head, it is unknown. Not
-	 * the placeholder tearline wrote after a mark ("(U) [WITHHELD s.24]").
-	 */
-	if (g == &h->group && o.reason == REASON_MARK && h->second.kind == GROUP_UNKNOWN &&
-	    !ours) {
-		marking_init(&more);
-		more.unknown = true;
-		snprintf(more.unknown_token, sizeof(more.unknown_token), "%s",
-		    "a second group that may be a mark");
-		marking_join(p, &o.mark, &more, &o.mark);
-	}
+	/* So do the groups after the mark at the head; not the placeholder tearline wrote. */
+	if (o.reason == REASON_MARK && !ours)
+		groups_after(p, h, g, &o.mark);
 	/*
 	 * So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('); not
 	 * the label a placeholder kept ("C) (U) [WITHHELD (b)(1)]", the third item of a list).

@@ -217,6 +217,23 @@ near_term(const struct policy *p, const char *t, size_t n, bool starts)
 }
 
 /*
+ * Whether up[0..n) (in upper case) is a level's abbreviation of one or two letters glued to a
+ * control ("SNF", "TSNOFORN", "UFOUO"): a mark written as one word, in any case or with dots.
+ */
+static bool
+level_and_control(const struct policy *p, const char *up, size_t n)
+{
+	const struct policy_term *lv, *c;
+	size_t a;
+
+	for (a = 1; a <= 2 && a < n; a++)
+		if ((lv = policy_term_find(p, up, a)) != NULL && lv->level >= 0 && lv->control < 0 &&
+		    (c = policy_term_find(p, up + a, n - a)) != NULL && c->control >= 0)
+			return true;
+	return false;
+}
+
+/*
  * Whether word w of s is prose: three letters or more, one of them lower case, all ASCII, and no
  * vocabulary term nor a slip of one ("Comment", "Sam", "Secretary"; not "Secret", "Noforn").
  */
@@ -230,6 +247,9 @@ prose_word(const struct policy *p, const char *s, const struct word *w)
 	if (w->exotic || w->digit || w->letters < 3 || !w->lower || w->inner_upper)
 		return false;
 	n = upper_form(s + w->start, w->end - w->start, t);
+	/* "Snf": a level glued to a control, in prose's case. */
+	if (level_and_control(p, t, n))
+		return false;
 	/* A plural in lower case ("Officials", "Secrets") is a word, not a slip of the level. */
 	if (s[w->end - 1] == 's' && n > 1 && policy_term_find(p, t, n - 1) != NULL)
 		return true;
@@ -681,6 +701,11 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 		for (i = 0; i < m && t[i] != ' ' && k2 < POLICY_WORD_MAX; i++)
 			if (is_alpha(t[i]))
 				up[k2++] = (char)toupper((unsigned char)t[i]);
+		/* "(S.N.F.)" spells a level glued to a control. */
+		if (level_and_control(p, up, k2)) {
+			g->kind = GROUP_UNKNOWN;
+			return;
+		}
 		if (policy_term_find(p, up, k2) == NULL) {
 			g->kind = GROUP_TEXT;
 			return;
@@ -1035,18 +1060,25 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		group_from(p, f, pos, &h->group);
 		return 0;
 	}
-	/*
-	 * "(2) (S//NF)": an item, then the mark of what it numbers; "(U) (SX) The", "(U). (TSX)
-	 * The": a group where a second mark would stand.
-	 */
-	if (reading_group_at(p, f, pos, &h->group) &&
-	    (h->group.kind == GROUP_ITEM || h->group.kind == GROUP_MARK)) {
+	if (reading_group_at(p, f, pos, &h->group) && h->group.kind == GROUP_ITEM) {
+		/* "(2) (S//NF)": an item, then the mark of what it numbers. */
 		pos = h->group.end;
-		while (pos < f->len && (s[pos] == ' ' || s[pos] == '.' || s[pos] == ':'))
+		while (pos < f->len && s[pos] == ' ')
 			pos++;
-		if (h->group.kind == GROUP_MARK ? pos < f->len && is_open(s[pos]) :
-		    !reading_lost_open(p, f, pos, &h->second))
+		if (!reading_lost_open(p, f, pos, &h->second))
 			reading_group_at(p, f, pos, &h->second);
+	}
+	/* The groups after a mark or an item, parted by blanks or punctuation. */
+	if (h->group.kind == GROUP_ITEM || h->group.kind == GROUP_MARK) {
+		pos = h->group.end;
+		while (h->nafter < HEAD_AFTER) {
+			while (pos < f->len && s[pos] != '\0' && strchr(" .:,;-/*_\"'>)", s[pos]) != NULL)
+				pos++;
+			if (pos >= f->len || !is_open(s[pos]) ||
+			    !reading_group_at(p, f, pos, &h->after[h->nafter]))
+				break;
+			pos = h->after[h->nafter++].end;
+		}
 	}
 	return 0;
 }

@@ -60,12 +60,21 @@ enum label_kind {
 };
 
 /* The head of a line: its labels, then the group that stands first after them. */
+/* At most this many groups after the first at a head are read (struct head.after). */
+#define HEAD_AFTER 3
+
 struct head {
 	enum label_kind label;	/* the strongest label read (a number beats a bullet) */
 	size_t label_end;	/* source bytes up to the end of the labels (their blanks not) */
 	size_t after_label;	/* folded offset just after the labels and their blanks */
 	struct group group;	/* the first group after the labels, or GROUP_NONE */
 	struct group second;	/* a group right after an item group ("(2) (S)"), or GROUP_NONE */
+	/*
+	 * After a first group that is a mark or an item, the groups that follow it, parted by
+	 * blanks or punctuation ("(U) -- (5ECRET)", "(b) (U) (5NF)", "(U)) (SX)"), in order.
+	 */
+	struct group after[HEAD_AFTER];
+	size_t nafter;
 	bool at_head;		/* the line opens a paragraph or follows a finished sentence (set
 				 * by the document reader) */
 	bool bullet;		/* a bullet label was read, whatever label is the strongest */

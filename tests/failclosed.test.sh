@@ -819,13 +819,18 @@ for mark in '(U)' '(U//FOUO)' 'U)' '(U).' '(U):'; do
 		done
 	done
 done
+# 64. A forty-third round, tests/data/redteam43/ (a helper on section 63's first rule): groups
+#     after the mark parted by any punctuation, a third group, a level letter or OCR's (5) after
+#     the mark, "(Snf)" and "(S.N.F.)", a damaged group right under a line of marks alone,
+#     "2. (5)" after a paragraph number.
+redteam redteam43
 # The same groups at the head, with the digits OCR makes of letters ("(5NF)" is "(SNF)").
 variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n' \
     '(5NF)' '(T5NF)' '(5EC)' '(5NF' '2. (5NF)' '- (T5NF)'
 variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. (U) %b The walrus source is in the capital.\n' \
-    '(a)' '(1)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(5)' '(B52)'
+    '(a)' '(1)' '(4)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(B52)'
 
 # Marks on lines of their own before their paragraphs, with blank lines around them: which way
 # they stand is not known (round 37), and the WALRUS paragraph is withheld either way.
