@@ -2664,11 +2664,10 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 	level = g->letter != 0 && letter_marking(rd->p, g->letter, &o->mark, &other);
 	if (!level) {
 		/*
-		 * After a paragraph number, "(5)" stands where a mark does: OCR's "(S)", not
-		 * proven ("¶2. (5) The").
+		 * After a paragraph number or a bullet, "(5)" stands where a mark does: OCR's
+		 * "(S)", not proven ("¶2. (5) The", "-- ( 5 ) The").
 		 */
-		if (label == LABEL_NUMBER && g->item == ITEM_NUMBER && g->value == 5 &&
-		    g->end - g->start == 3) {
+		if (label != LABEL_NONE && g->item == ITEM_NUMBER && g->value == 5) {
 			marking_init(&o->mark);
 			o->mark.unknown = true;
 			o->reason = REASON_UNREADABLE;
@@ -3341,7 +3340,7 @@ groups_after(const struct policy *p, const struct head *h, const struct group *g
 			more = a->mark;
 		} else if (a->kind != GROUP_ITEM ||
 		    !((a->letter != 0 && a->bare && letter_marking(p, a->letter, &more, &other)) ||
-		    (a->item == ITEM_NUMBER && a->value == 5 && a->end - a->start == 3 &&
+		    (a->item == ITEM_NUMBER && a->value == 5 &&
 		    letter_marking(p, 'S', &more, &other)))) {
 			continue;
 		}

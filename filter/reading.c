@@ -1068,13 +1068,20 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		if (!reading_lost_open(p, f, pos, &h->second))
 			reading_group_at(p, f, pos, &h->second);
 	}
-	/* The groups after a mark or an item, parted by blanks or punctuation. */
+	/*
+	 * The groups after a mark or an item, up to the text: what stands between them is read past
+	 * unless it is a word of two letters or digits or more (blanks, punctuation, symbols,
+	 * bullets, a footnote's digit or a letter alone: "(U) • (5NF)", "(U)¹ (5NF)").
+	 */
 	if (h->group.kind == GROUP_ITEM || h->group.kind == GROUP_MARK) {
 		pos = h->group.end;
 		while (h->nafter < HEAD_AFTER) {
-			while (pos < f->len && s[pos] != '\0' && strchr(" .:,;-/*_\"'>)", s[pos]) != NULL)
+			while (pos < f->len && !is_open(s[pos]) && (!is_alnum(s[pos]) ||
+			    pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1]))) &&
+			    (pos == 0 || !is_alnum(s[pos - 1]) || !is_alnum(s[pos])))
 				pos++;
-			if (pos >= f->len || !is_open(s[pos]) ||
+			/* Not a bracket glued to a word: an office ("D(S)"), a plural ("officer(s)"). */
+			if (pos >= f->len || !is_open(s[pos]) || (pos > 0 && is_alnum(s[pos - 1])) ||
 			    !reading_group_at(p, f, pos, &h->after[h->nafter]))
 				break;
 			pos = h->after[h->nafter++].end;

@@ -61,7 +61,7 @@ enum label_kind {
 
 /* The head of a line: its labels, then the group that stands first after them. */
 /* At most this many groups after the first at a head are read (struct head.after). */
-#define HEAD_AFTER 3
+#define HEAD_AFTER 6
 
 struct head {
 	enum label_kind label;	/* the strongest label read (a number beats a bullet) */
@@ -70,8 +70,8 @@ struct head {
 	struct group group;	/* the first group after the labels, or GROUP_NONE */
 	struct group second;	/* a group right after an item group ("(2) (S)"), or GROUP_NONE */
 	/*
-	 * After a first group that is a mark or an item, the groups that follow it, parted by
-	 * blanks or punctuation ("(U) -- (5ECRET)", "(b) (U) (5NF)", "(U)) (SX)"), in order.
+	 * After a first group that is a mark or an item, the groups that follow it before the text
+	 * ("(U) -- (5ECRET)", "(b) (U) (5NF)", "(U)) (SX)", "(U) • (5)"), in order.
 	 */
 	struct group after[HEAD_AFTER];
 	size_t nafter;

@@ -824,6 +824,10 @@ done
 #     the mark, "(Snf)" and "(S.N.F.)", a damaged group right under a line of marks alone,
 #     "2. (5)" after a paragraph number.
 redteam redteam43
+# 65. A forty-fourth round, tests/data/redteam44/ (a helper on round 43's rules): bullets,
+#     symbols, specks, arrows and footnote digits between a head's mark and a damaged group,
+#     exemption codes before it, "( 5 )" after a mark or a label, under every policy.
+redteam redteam44
 # The same groups at the head, with the digits OCR makes of letters ("(5NF)" is "(SNF)").
 variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n' \
