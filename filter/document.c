@@ -2615,7 +2615,7 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
 	under_marks = i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT &&
 	    line_width(rd->p, d, i - 1) == 0;
 	if (g->kind == GROUP_MARK || (g->kind == GROUP_UNKNOWN && (g->has_level || after_blank ||
-	    under_marks))) {
+	    under_marks || reading_damaged_level(rd->p, f, g)))) {
 		o->mark = g->mark;
 		o->mark.unknown = o->mark.unknown || g->kind == GROUP_UNKNOWN;
 		o->reason = REASON_MIDLINE;
@@ -5768,7 +5768,8 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		 * ("(REFTEL A) Further", "(NATO) The").
 		 */
 		if (g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
-		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1))) {
+		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
+		    reading_damaged_level(p, f, &g))) {
 			*one = g.mark;
 			one->unknown = true;
 			hit = true;

@@ -741,6 +741,29 @@ classify(const struct policy *p, const char *s, size_t n, bool closed, bool exot
 	g->kind = unparsed_kind(p, t, m, closed);
 }
 
+bool
+reading_damaged_level(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	const char *t = f->text + g->start + 1;
+	size_t m = g->end - g->start - 1 - (g->closed ? 1 : 0), i = 0, n;
+	char up[POLICY_WORD_MAX + 1], ocr[POLICY_WORD_MAX + 1];
+	const struct policy_term *pt;
+	struct word wd;
+
+	if (g->kind != GROUP_UNKNOWN || g->end <= g->start + 1 || !next_word(t, m, &i, &wd) ||
+	    wd.end - wd.start > POLICY_WORD_MAX)
+		return false;
+	n = upper_form(t + wd.start, wd.end - wd.start, up);
+	/* Glued to a control only with OCR's digit in it: "(SOC)" is a church, "(5NF)" no word. */
+	if (ocr_words(up, n, ocr)) {
+		memcpy(up, ocr, n);
+		if (level_and_control(p, up, n))
+			return true;
+	}
+	return (pt = near_term(p, up, n, false)) != NULL && pt->level > 0 && pt->control < 0 &&
+	    n >= 5;
+}
+
 /* Reads the group whose bracket stands at `at`, whatever bracket it is (reading_group_at). */
 static void
 group_from(const struct policy *p, const struct fold *f, size_t at, struct group *g)

@@ -92,6 +92,14 @@ void reading_group(const struct policy *p, const char *s, size_t n, bool closed,
     struct group *g);
 
 /*
+ * Whether g, an unknown group of f, is a level damaged as OCR and slips damage it: its first word,
+ * with OCR's digits read as letters, is a level word above the lowest or one slip from one
+ * ("(5ECRET)", "(SECRTE)"), or holds such a digit and is a level's abbreviation glued to a
+ * control ("(5NF)"). Not a reference that merely may be a mark ("(RSO)", "(SOC)", "(REFTEL A)").
+ */
+bool reading_damaged_level(const struct policy *p, const struct fold *f, const struct group *g);
+
+/*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
  * mark_max. Returns false when no group opens there.
  */
