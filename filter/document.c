@@ -3312,24 +3312,24 @@ item_in_sequence(const struct reader *rd, const struct fold *f, const struct hea
 }
 
 /*
- * Joins into *m what the groups after the mark g at a head say (h->after), each read as it would
- * be at the head: one that may be a mark and proves nothing makes it unknown ("(U) (SX) The",
+ * Joins into *m what the groups after a mark (after[0..nafter), those past folded offset `from`)
+ * say, each read as it would be at a head: one that may be a mark and proves nothing makes it unknown ("(U) (SX) The",
  * "(U) -- (5ECRET)", "(b) (U) (5NF)"); a level letter alone in either case, or the digit OCR
  * makes of S, raises by its level ("(U) (s)", "(U) (5)"); a mark joins. Items of other letters,
- * numbers, prose and abbreviations are text.
+ * numbers, prose and abbreviations are text. Returns whether any joined.
  */
-static void
-groups_after(const struct policy *p, const struct head *h, const struct group *g,
+static bool
+groups_after(const struct policy *p, const struct group *after, size_t nafter, size_t from,
     struct marking *m)
 {
 	struct marking more;
-	bool other;
+	bool other, any = false;
 	size_t j;
 
-	for (j = 0; j < h->nafter; j++) {
-		const struct group *a = &h->after[j];
+	for (j = 0; j < nafter; j++) {
+		const struct group *a = &after[j];
 
-		if (a->start <= g->start)
+		if (a->start <= from)
 			continue;
 		marking_init(&more);
 		if (a->kind == GROUP_UNKNOWN) {
@@ -3345,7 +3345,9 @@ groups_after(const struct policy *p, const struct head *h, const struct group *g
 			continue;
 		}
 		marking_join(p, m, &more, m);
+		any = true;
 	}
+	return any;
 }
 
 static int
@@ -3428,7 +3430,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	ours = placeholder_line(p, s + label_end, doc_line(d, i)->len - label_end);
 	/* So do the groups after the mark at the head; not the placeholder tearline wrote. */
 	if (o.reason == REASON_MARK && !ours)
-		groups_after(p, h, g, &o.mark);
+		(void)groups_after(p, h->after, h->nafter, g->start, &o.mark);
 	/*
 	 * So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('); not
 	 * the label a placeholder kept ("C) (U) [WITHHELD (b)(1)]", the third item of a list).
@@ -5800,6 +5802,22 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		hit = true;
 	} else if (reading_lost_open(p, f, k, &g) || bare_head(p, f, k)) {
 		hit = true;
+	}
+	/* The groups after a mark there are read as after a head's ("1 July. (U) (5NF) A"). */
+	if (strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g) &&
+	    (g.kind == GROUP_MARK || (g.kind == GROUP_ITEM && g.letter != 0 && g.bare &&
+	    letter_marking(p, g.letter, &tail, &other)))) {
+		struct group after[HEAD_AFTER];
+		size_t n = reading_groups_after(p, f, g.end, after, HEAD_AFTER);
+
+		marking_init(&tail);
+		if (groups_after(p, after, n, g.start, &tail)) {
+			if (hit)
+				marking_join(p, one, &tail, one);
+			else
+				*one = tail;
+			hit = true;
+		}
 	}
 	return hit;
 }

@@ -1091,26 +1091,31 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		if (!reading_lost_open(p, f, pos, &h->second))
 			reading_group_at(p, f, pos, &h->second);
 	}
-	/*
-	 * The groups after a mark or an item, up to the text: what stands between them is read past
-	 * unless it is a word of two letters or digits or more (blanks, punctuation, symbols,
-	 * bullets, a footnote's digit or a letter alone: "(U) • (5NF)", "(U)¹ (5NF)").
-	 */
-	if (h->group.kind == GROUP_ITEM || h->group.kind == GROUP_MARK) {
-		pos = h->group.end;
-		while (h->nafter < HEAD_AFTER) {
-			while (pos < f->len && !is_open(s[pos]) && (!is_alnum(s[pos]) ||
-			    pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1]))) &&
-			    (pos == 0 || !is_alnum(s[pos - 1]) || !is_alnum(s[pos])))
-				pos++;
-			/* Not a bracket glued to a word: an office ("D(S)"), a plural ("officer(s)"). */
-			if (pos >= f->len || !is_open(s[pos]) || (pos > 0 && is_alnum(s[pos - 1])) ||
-			    !reading_group_at(p, f, pos, &h->after[h->nafter]))
-				break;
-			pos = h->after[h->nafter++].end;
-		}
-	}
+	/* The groups after a mark or an item, up to the text (reading_groups_after). */
+	if (h->group.kind == GROUP_ITEM || h->group.kind == GROUP_MARK)
+		h->nafter = reading_groups_after(p, f, h->group.end, h->after, HEAD_AFTER);
 	return 0;
+}
+
+size_t
+reading_groups_after(const struct policy *p, const struct fold *f, size_t pos, struct group *out,
+    size_t max)
+{
+	const char *s = f->text;
+	size_t n = 0;
+
+	while (n < max) {
+		while (pos < f->len && !is_open(s[pos]) && (!is_alnum(s[pos]) ||
+		    pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1]))) &&
+		    (pos == 0 || !is_alnum(s[pos - 1]) || !is_alnum(s[pos])))
+			pos++;
+		/* Not a bracket glued to a word: an office ("D(S)"), a plural ("officer(s)"). */
+		if (pos >= f->len || !is_open(s[pos]) || (pos > 0 && is_alnum(s[pos - 1])) ||
+		    !reading_group_at(p, f, pos, &out[n]))
+			break;
+		pos = out[n++].end;
+	}
+	return n;
 }
 
 /*

@@ -828,6 +828,14 @@ redteam redteam43
 #     symbols, specks, arrows and footnote digits between a head's mark and a damaged group,
 #     exemption codes before it, "( 5 )" after a mark or a label, under every policy.
 redteam redteam44
+# Where a sentence begins in mid-line, the groups after a mark, and a level damaged as OCR
+# damages one alone; a reference there stays text.
+variants midline-groups-after-mark UNCLASSIFIED 'walrus' 'puffin' \
+    'SECRET\n\n1. (U) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n\n2. (U) The puffin count was normal.\n\nSECRET\n' \
+    '(U) (5NF)' '(U) (SX)' '(U) -- (5ECRET)' '(U) (s)' '(U//FOUO) • (T5)' '(5NF)' '(5ECRET)'
+variants midline-reference-keep SECRET 'never-there' 'walrus|puffin' \
+    'SECRET\n\n1. (S) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n' \
+    '(RSO)' '(REFTEL A)' '(SOC)'
 # The same groups at the head, with the digits OCR makes of letters ("(5NF)" is "(SNF)").
 variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n' \
