@@ -3350,6 +3350,18 @@ groups_after(const struct policy *p, const struct group *after, size_t nafter, s
 	return any;
 }
 
+/* Whether a group after the first at a head may be a mark and proves nothing (h->after). */
+static bool
+chain_unknown(const struct head *h)
+{
+	size_t j;
+
+	for (j = 0; j < h->nafter; j++)
+		if (h->after[j].kind == GROUP_UNKNOWN)
+			return true;
+	return false;
+}
+
 static int
 read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 {
@@ -3412,6 +3424,16 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		rd->items[g->item] = g->value;
 		if (g->item == ITEM_LOWER || g->item == ITEM_UPPER)
 			rd->items[ITEM_LOWER] = rd->items[ITEM_UPPER] = g->value;
+	}
+	/*
+	 * A paragraph that opens with groups and no mark ("(b)(1) (b)(3) (5NF) The", "U) (b)(1)
+	 * (5NF) The"): one among them that may be a mark stands at the head too, and it is unknown.
+	 */
+	if (!opens && !runs_on && h->group.kind == GROUP_ITEM && chain_unknown(h)) {
+		marking_init(&o.mark);
+		o.mark.unknown = true;
+		o.reason = REASON_UNREADABLE;
+		opens = true;
 	}
 	if (!opens)
 		return 0;

@@ -1105,10 +1105,27 @@ reading_groups_after(const struct policy *p, const struct fold *f, size_t pos, s
 	size_t n = 0;
 
 	while (n < max) {
-		while (pos < f->len && !is_open(s[pos]) && (!is_alnum(s[pos]) ||
-		    pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1]))) &&
-		    (pos == 0 || !is_alnum(s[pos - 1]) || !is_alnum(s[pos])))
-			pos++;
+		size_t w;
+
+		for (;;) {
+			while (pos < f->len && !is_open(s[pos]) && (!is_alnum(s[pos]) ||
+			    pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1]))) &&
+			    (pos == 0 || !is_alnum(s[pos - 1]) || !is_alnum(s[pos])))
+				pos++;
+			/* A label of one word and a colon ("(U) Comment: (5NF)", "Note:"). */
+			for (w = pos; w < f->len && w - pos <= 12 && is_alpha(s[w]); w++)
+				continue;
+			if (w == pos || w - pos > 12 || w >= f->len || s[w] != ':' ||
+			    (pos > 0 && is_alnum(s[pos - 1])))
+				break;
+			pos = w + 1;
+		}
+		/* A mark that lost its opening bracket ends them ("(U) (b)(1) 5NF) The"). */
+		if (pos < f->len && !is_open(s[pos]) && (pos == 0 || !is_alnum(s[pos - 1]))) {
+			if (reading_lost_open(p, f, pos, &out[n]))
+				n++;
+			break;
+		}
 		/* Not a bracket glued to a word: an office ("D(S)"), a plural ("officer(s)"). */
 		if (pos >= f->len || !is_open(s[pos]) || (pos > 0 && is_alnum(s[pos - 1])) ||
 		    !reading_group_at(p, f, pos, &out[n]))

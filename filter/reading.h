@@ -94,8 +94,9 @@ void reading_group(const struct policy *p, const char *s, size_t n, bool closed,
 /*
  * The groups of f from folded offset pos on, up to the text, into out (at most max): what stands
  * between them is read past unless it is a word of two letters or digits or more, or a bracket
- * glued to a word ("D(S)"); blanks, punctuation, symbols, bullets, a footnote's digit and a letter
- * alone are ("(U) • (5NF)", "(U)¹ (5NF)", "(U) (b)(1) (b)(3) (5NF)"). Returns how many.
+ * glued to a word ("D(S)"); blanks, punctuation, symbols, bullets, a footnote's digit, a letter
+ * alone and a label of one word and a colon are ("(U) • (5NF)", "(U)¹ (5NF)",
+ * "(U) (b)(1) (b)(3) (5NF)", "(U) Comment: (5NF)"). Returns how many.
  */
 size_t reading_groups_after(const struct policy *p, const struct fold *f, size_t pos,
     struct group *out, size_t max);

@@ -832,7 +832,15 @@ redteam redteam44
 # damages one alone; a reference there stays text.
 variants midline-groups-after-mark UNCLASSIFIED 'walrus' 'puffin' \
     'SECRET\n\n1. (U) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n\n2. (U) The puffin count was normal.\n\nSECRET\n' \
-    '(U) (5NF)' '(U) (SX)' '(U) -- (5ECRET)' '(U) (s)' '(U//FOUO) • (T5)' '(5NF)' '(5ECRET)'
+    '(U) (5NF)' '(U) (SX)' '(U) -- (5ECRET)' '(U) (s)' '(U//FOUO) • (T5)' '(5NF)' '(5ECRET)' \
+    '(U) Comment: (5NF)' '(U) Note: (SX)'
+# A paragraph that opens with groups and no mark, with one among them that may be a mark; a
+# mark that lost its '(' among the groups after a mark (fuzz_reading's property (b) on round
+# 44's exemption codes; redteam31-open's "Note: TS)The").
+variants groups-no-mark SECRET 'walrus' 'puffin' \
+    'SECRET\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n\n3. (U) The puffin count was normal.\n' \
+    '2. U) (b)(1) (b)(3) (5NF)' '2. (U) (b)(1) (b)(3) 5NF)' '(b)(1) (b)(3) (SX)' '(a) (5NF)' \
+    '2. (U) Note: TS)'
 variants midline-reference-keep SECRET 'never-there' 'walrus|puffin' \
     'SECRET\n\n1. (S) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n' \
     '(RSO)' '(REFTEL A)' '(SOC)'
@@ -842,7 +850,7 @@ variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
     '(5NF)' '(T5NF)' '(5EC)' '(5NF' '2. (5NF)' '- (T5NF)'
 variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. (U) %b The walrus source is in the capital.\n' \
-    '(a)' '(1)' '(4)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(B52)'
+    '(a)' '(1)' '(4)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(B52)' 'Comment: (a)'
 
 # Marks on lines of their own before their paragraphs, with blank lines around them: which way
 # they stand is not known (round 37), and the WALRUS paragraph is withheld either way.
