@@ -5780,13 +5780,13 @@ static bool
 head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
 {
 	struct marking tail;
-	struct group g;
-	bool other, hit = false;
+	struct group g, lost;
+	bool other, hit = false, grouped;
 
 	marking_init(one);
 	one->unknown = true;
-	if (strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g) &&
-	    !lower_inside(f->text + g.start, g.end - g.start)) {
+	grouped = strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g);
+	if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
 		/*
 		 * One that a level leads ("(S,NF)", "(SIINF)"), or that holds "//": not a reference
 		 * ("(REFTEL A) Further", "(NATO) The").
@@ -5822,12 +5822,11 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		*one = tail;
 		one->unknown = one->unknown || other;
 		hit = true;
-	} else if (reading_lost_open(p, f, k, &g) || bare_head(p, f, k)) {
+	} else if (reading_lost_open(p, f, k, &lost) || bare_head(p, f, k)) {
 		hit = true;
 	}
 	/* The groups after a mark there are read as after a head's ("1 July. (U) (5NF) A"). */
-	if (strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g) &&
-	    (g.kind == GROUP_MARK || (g.kind == GROUP_ITEM && g.letter != 0 && g.bare &&
+	if (grouped && (g.kind == GROUP_MARK || (g.kind == GROUP_ITEM && g.letter != 0 && g.bare &&
 	    letter_marking(p, g.letter, &tail, &other)))) {
 		struct group after[HEAD_AFTER];
 		size_t n = reading_groups_after(p, f, g.end, after, HEAD_AFTER);

@@ -1097,6 +1097,23 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	return 0;
 }
 
+/*
+ * Whether the byte at pos of f stands between groups: no opening bracket, and no letter or digit
+ * of a word or glued to a bracket (a letter or digit alone is: "(U)¹ (5NF)", "(U) a. (5NF)").
+ */
+static bool
+between_groups(const struct fold *f, size_t pos)
+{
+	const char *s = f->text;
+
+	if (is_open(s[pos]))
+		return false;
+	if (!is_alnum(s[pos]))
+		return true;
+	return (pos == 0 || !is_alnum(s[pos - 1])) &&
+	    (pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1])));
+}
+
 size_t
 reading_groups_after(const struct policy *p, const struct fold *f, size_t pos, struct group *out,
     size_t max)
@@ -1108,9 +1125,7 @@ reading_groups_after(const struct policy *p, const struct fold *f, size_t pos, s
 		size_t w;
 
 		for (;;) {
-			while (pos < f->len && !is_open(s[pos]) && (!is_alnum(s[pos]) ||
-			    pos + 1 >= f->len || (!is_alnum(s[pos + 1]) && !is_open(s[pos + 1]))) &&
-			    (pos == 0 || !is_alnum(s[pos - 1]) || !is_alnum(s[pos])))
+			while (pos < f->len && between_groups(f, pos))
 				pos++;
 			/* A label of one word and a colon ("(U) Comment: (5NF)", "Note:"). */
 			for (w = pos; w < f->len && w - pos <= 12 && is_alpha(s[w]); w++)

@@ -59,10 +59,10 @@ enum label_kind {
 	LABEL_BARE		/* "13": a number, a label only at a paragraph's head */
 };
 
-/* The head of a line: its labels, then the group that stands first after them. */
 /* At most this many groups after the first at a head are read (struct head.after). */
 #define HEAD_AFTER 6
 
+/* The head of a line: its labels, then the group that stands first after them. */
 struct head {
 	enum label_kind label;	/* the strongest label read (a number beats a bullet) */
 	size_t label_end;	/* source bytes up to the end of the labels (their blanks not) */
