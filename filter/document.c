@@ -1260,7 +1260,7 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
  * Computes the document marking and every portion's effective marking, from the portions' facts.
  * Returns 0, or -1 (out of memory).
  */
-static bool trailing_marks(const struct document *d, bool *alone);
+static bool trailing_marks(const struct document *d);
 static int settle_after(const struct policy *p, struct document *d, bool trailing);
 
 static int
@@ -1269,7 +1269,7 @@ settle_markings(const struct policy *p, struct document *d)
 	size_t k, w = 0;
 	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
 	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
-	bool alone, trailing;
+	bool trailing;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
 	for (k = 0; k < d->facts.n; k++) {
@@ -1281,36 +1281,29 @@ settle_markings(const struct policy *p, struct document *d)
 			return -1;
 	}
 	/*
-	 * Marks stand before their text where no text but a header's fields stands before the
-	 * first line of marks alone, each has its text on the next line, and nothing shows that
-	 * they stand after it. Elsewhere they are read both ways.
+	 * Marks stand before their text where the first line of marks alone is at the floor,
+	 * nothing but a header's fields and the first lines of portions marked at the floor at
+	 * their heads stands before it, each has its text on the next line, and nothing shows
+	 * that they stand after it. Elsewhere they are read both ways.
 	 */
-	trailing = trailing_marks(d, &alone) || d->marks_after || d->prose_first ||
-	    d->alone_loose;
-	return settle_after(p, d, alone && trailing);
+	trailing = trailing_marks(d) || d->marks_after || d->first_unproven || d->alone_loose;
+	return settle_after(p, d, d->has_alone && trailing);
 }
 
 /*
  * Whether the document shows marks that stand after their paragraphs by a line of marks alone
  * right after a line of text ("... funded next year." / "(S)"), not inside a sentence that goes
- * on after it; document.marks_after is the other sign of it. *alone: whether the document has
- * a line of marks alone at all.
+ * on after it; document.marks_after is the other sign of it.
  */
 static bool
-trailing_marks(const struct document *d, bool *alone)
+trailing_marks(const struct document *d)
 {
 	size_t k;
 
-	*alone = false;
-	for (k = 0; k < d->facts.n; k++) {
-		uint32_t f = facts_get(&d->facts, k);
-
-		if ((f & (FACT_RAISES_PREV | FACT_BLANK_BEFORE | FACT_JOINED)) == FACT_RAISES_PREV) {
-			*alone = true;
+	for (k = 0; k < d->facts.n; k++)
+		if ((facts_get(&d->facts, k) & (FACT_RAISES_PREV | FACT_BLANK_BEFORE |
+		    FACT_JOINED)) == FACT_RAISES_PREV)
 			return true;
-		}
-		*alone = *alone || (f & FACT_MARKS_ALONE) != 0;
-	}
 	return false;
 }
 
@@ -1344,7 +1337,8 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 	for (k = d->facts.n; k-- > 0;) {
 		uint32_t f = facts_get(&d->facts, k);	/* its flags; raising changes none */
 		struct marking own, eff;
-		bool own_known = false, known;
+		bool own_known = false, known, over = stacking;	/* a line of marks alone right
+								 * under this one's */
 
 		if (f & (FACT_MARKS_ALONE | FACT_RAISES_PREV))
 			own = *fact_eff(d, k, &own_known);
@@ -1402,8 +1396,17 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 		if (!trailing) {
 			continue;
 		} else if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
-			after = own;
-			after_known = own_known;
+			/*
+			 * Lines of marks alone one under another ("(U)" / "(S)"): their marks
+			 * together, and the raise of a joined one under them.
+			 */
+			if (over) {
+				marking_join(p, &own, &after, &after);
+				after_known = after_known && own_known;
+			} else {
+				after = own;
+				after_known = own_known;
+			}
 			/* What it is raised to, so that what it raises is kept only where it is. */
 			next = *fact_eff(d, k, &next_known);
 		} else {
@@ -1528,8 +1531,10 @@ struct reader {
 	size_t last_text;	/* the last text line, or DOC_NONE */
 	size_t alone_at;	/* a line of marks alone opened this portion, and no text line
 				 * but a classification line followed yet, or DOC_NONE */
-	bool seen_alone;	/* a line of marks alone was read */
+	bool seen_alone;	/* the first line of marks alone was read (first_alone) */
+	size_t alone_first;	/* the portion it opened, or DOC_NONE */
 	size_t top_alone;	/* the last line of marks alone read before any text, or DOC_NONE */
+	size_t top_portion;	/* its portion: the first line of marks alone once text comes in */
 	size_t top_loose;	/* its portion, when it has no text on the next line */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
@@ -2732,6 +2737,81 @@ line_width(const struct policy *p, const struct document *d, size_t i)
 	return w;
 }
 
+/* Whether w[0..n) is, in any case, one of the words of `phrase` ("TOP" of "TOP SECRET"). */
+static bool
+word_in(const char *phrase, const char *w, size_t n)
+{
+	const char *a = phrase, *e;
+
+	for (;;) {
+		e = strchr(a, ' ');
+		if (e == NULL)
+			e = a + strlen(a);
+		if ((size_t)(e - a) == n && strncasecmp(a, w, n) == 0)
+			return true;
+		if (*e == '\0')
+			return false;
+		a = e + 1;
+	}
+}
+
+/*
+ * Whether word w[0..n) is one a marking is written with: a level's (or a word of one: "TOP"),
+ * a control's, a country's, "REL", "TO".
+ */
+static bool
+marking_word(const struct policy *p, const char *w, size_t n)
+{
+	struct marking m;
+	size_t l, k;
+
+	for (l = 0; l < p->nlevels; l++)
+		for (k = 0; k < p->levels[l].nbanner; k++)
+			if (word_in(p->levels[l].banner[k], w, n))
+				return true;
+	return (marking_parse(p, w, n, MARKING_BANNER, &m) == 1 && !m.unknown) ||
+	    policy_control_find(p, w, n) >= 0 || policy_country_find(p, w, n) >= 0 ||
+	    (n == 3 && strncasecmp(w, "REL", 3) == 0) || (n == 2 && strncasecmp(w, "TO", 2) == 0);
+}
+
+/*
+ * The words of line i as a reader sees them (line_width): whether it holds a word of prose, two
+ * letters or digits or more, outside a group in brackets that reads as a mark, an item or what
+ * may be a damaged mark, that no marking is written with ("SECRET", "NOFORN", "NF", "TS") and
+ * that is not "Classification"; and whether it holds a marking's word before the first such
+ * word. A line of neither (a damaged mark, "S)", "[S]", a rule) carries no text either.
+ */
+static void
+line_words(const struct policy *p, const struct document *d, size_t i, bool *prose, bool *marking)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	struct fold f;
+	struct group g;
+	size_t k, w;
+
+	*marking = false;
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len; k++) {
+		if ((f.text[k] == '(' || f.text[k] == '[') && reading_group_at(p, &f, k, &g) &&
+		    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k) {
+			k = g.end - 1;
+			continue;
+		}
+		for (w = k; w < f.len && (isalnum((unsigned char)f.text[w]) ||
+		    (unsigned char)f.text[w] >= 0xC0); w++)
+			continue;
+		if (w == k)
+			continue;
+		if (marking_word(p, f.text + k, w - k))
+			*marking = true;
+		else if (w - k >= 2 && !(w - k == 14 && strncasecmp(f.text + k, "classification",
+		    14) == 0))
+			break;
+		k = w - 1;
+	}
+	*prose = k < f.len;
+}
+
 /*
  * Whether text line i is short and ends in no ',', '-' or ';' nor in a line of marks alone: a
  * heading, a title, a name, a date, a question. Its width counts all but a mark at its head
@@ -3075,15 +3155,21 @@ ends_colon(const struct document *d, size_t i)
 	return len > 0 && s[len - 1] == ':';
 }
 
-/* Whether line i is one token that ends in ')' and holds no '(': a mark alone that lost it. */
+/*
+ * Whether line i is one token that ends in ')' and holds no '(': a mark alone that lost it. What
+ * stands before or after the token that is no letter, digit or bracket (a bullet, emphasis,
+ * punctuation: "- SBU/NF).", "**SBU/NF)**") is read past.
+ */
 static bool
 lost_open_alone(const struct document *d, size_t i)
 {
 	const char *s = d->data + doc_line(d, i)->off;
 	size_t a = 0, e = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k;
 
-	while (a < e && (s[a] == ' ' || s[a] == '\t'))
+	while (a < e && !isalnum((unsigned char)s[a]) && s[a] != '(')
 		a++;
+	while (e > a && !isalnum((unsigned char)s[e - 1]) && s[e - 1] != '(' && s[e - 1] != ')')
+		e--;
 	if (e <= a + 1 || s[e - 1] != ')')
 		return false;
 	for (k = a; k < e; k++)
@@ -6323,6 +6409,70 @@ starts_lower(const char *s, size_t n)
 }
 
 /*
+ * Portion k, opened by a line of marks alone, is the first that is not joined with the text it
+ * interrupts, or one before any text that text came in. Only a line at the floor proves that
+ * marks stand before their text: a signal of classification only raises, and a line of marks
+ * above the floor inserted over text ("(S//NF)" / "Both port authorities ...") must not prove it.
+ */
+static void
+first_alone(struct reader *rd, size_t k)
+{
+	const struct doc_portion *pt = doc_portion(rd->d, k);
+
+	if (rd->seen_alone)
+		return;
+	rd->seen_alone = true;
+	rd->alone_first = k;
+	if (pt->mark == NULL || !marking_is_floor(pt->mark))
+		rd->d->first_unproven = true;
+}
+
+/*
+ * Whether banner line i holds words that no marking is written with among its controls, or
+ * words after them that name no section, post and number ("SECRET//NOFORN  Black Sea Port
+ * Security Assessment"): a title run into the banner.
+ */
+static bool
+banner_words(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = ln->len - ln->span_end, k, w, len;
+	char post[POST_MAX];
+	unsigned long number;
+
+	for (k = ln->span_mid; k < ln->span_end; k = w + 1) {
+		for (w = k; w < ln->span_end && isalnum((unsigned char)s[w]); w++)
+			continue;
+		if (w - k >= 2 && !marking_word(p, s + k, w - k))
+			return true;
+	}
+	s += ln->span_end;
+	if (skip_numbering(s, n, 0) == n || post_number(s, n, post, &len, &number))
+		return false;
+	for (k = 0; k < n; k++)
+		if (isalnum((unsigned char)s[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Whether line i, marked at its head with no label before the mark (a numbered paragraph is
+ * one), holds no word of prose but a marking's.
+ */
+static bool
+marks_only(const struct reader *rd, size_t i)
+{
+	const struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+	bool prose, marking;
+
+	if (pt->reason != REASON_MARK || pt->mark == NULL || pt->label_end > 0)
+		return false;
+	line_words(rd->p, rd->d, i, &prose, &marking);
+	return marking && !prose;
+}
+
+/*
  * Line i, a line of marks alone, opens the current portion. After a line of text with no blank
  * line between, it raises the portion above it; right under another line of marks alone that
  * is all of its portion, it stands after the same text as that one.
@@ -6340,9 +6490,20 @@ marks_alone(struct reader *rd, size_t i)
 	rd->alone_open = true;
 	/* Whether it is inside a sentence is known at the next text line (read_line). */
 	rd->alone_at = rd->cur;
-	if (rd->last_text == DOC_NONE)
+	/*
+	 * One joined with the text it interrupts is read as part of that text, as if it were not
+	 * there: a mark inserted into a document must not prove how its marks stand. One before
+	 * any text counts once text comes under it (read_line): a caption in brackets under a
+	 * banner ("(NOFORN DISSEM)") has none.
+	 */
+	if (rd->last_text == DOC_NONE) {
 		rd->top_alone = i;
-	rd->seen_alone = true;
+		rd->top_portion = rd->cur;
+	} else {
+		d->has_alone = true;
+		if (!pt->joined)
+			first_alone(rd, rd->cur);
+	}
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
 		return;
@@ -6363,11 +6524,11 @@ marks_alone(struct reader *rd, size_t i)
  * label ("Subject:", "Summary:", "Sir,") is text that a mark after it may be the mark of.
  */
 static bool
-header_field(const char *s, size_t n, bool latin1)
+header_field(const struct policy *p, const char *s, size_t n, bool latin1)
 {
 	static const char *const fields[] = { "from:", "to:", "cc:", "bcc:", "sent:", "date:",
 		"classification:" };
-	size_t k = 0, f;
+	size_t k = 0, f, w, v;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
@@ -6377,10 +6538,23 @@ header_field(const char *s, size_t n, bool latin1)
 			break;
 	if (f == sizeof(fields) / sizeof(fields[0]))
 		return false;
+	/* One field to a line: another label in it ("... Subject: Varna") makes it text. */
+	for (k += strlen(fields[f]), v = k, w = 0; k < n; k++) {
+		if (s[k] == ':' && w >= 2)
+			return false;
+		w = isalpha((unsigned char)s[k]) ? w + 1 : 0;
+	}
+	/* A classification holds a marking's words, and no title run into them. */
+	for (k = v; f == sizeof(fields) / sizeof(fields[0]) - 1 && k < n; k = w + 1) {
+		for (w = k; w < n && isalnum((unsigned char)s[w]); w++)
+			continue;
+		if (w > k && !marking_word(p, s + k, w - k))
+			return false;
+	}
 	n = trim_end(s, n, latin1);
 	if (n > 0 && (s[n - 1] == ')' || s[n - 1] == '>'))
 		n--;
-	return n > k && isalnum((unsigned char)s[n - 1]);
+	return n > 0 && isalnum((unsigned char)s[n - 1]);
 }
 
 /* Whether line i is a line of marks alone that opens its portion. */
@@ -6397,9 +6571,9 @@ opens_alone(const struct document *d, size_t i)
 }
 
 /*
- * Line i, read: whether the line before it is a line of marks alone that does not have its text
- * on the next line ("(U)" / "The walrus ..." does, as does "(S)" / "(U) The walrus ..."), which
- * leaves the way marks stand unproven.
+ * Line i, read: whether the line before it is a line of marks alone that does not have its text,
+ * a line with a word of prose, on the next line ("(U)" / "The walrus ..." does, as does "(S)" /
+ * "(U) The walrus ..."), which leaves the way marks stand unproven.
  */
 static void
 note_loose(struct reader *rd, size_t i)
@@ -6407,7 +6581,15 @@ note_loose(struct reader *rd, size_t i)
 	struct document *d = rd->d;
 	const struct doc_line *ln = doc_line(d, i);
 
-	if (i > 0 && opens_alone(d, i - 1) && (ln->kind != LINE_TEXT || opens_alone(d, i))) {
+	bool prose = false, marking;
+
+	if (i > 0 && opens_alone(d, i - 1) && ln->kind == LINE_TEXT && !opens_alone(d, i))
+		line_words(rd->p, d, i, &prose, &marking);
+	/*
+	 * Text is prose: a classification line, a damaged mark, a rule under a line of marks alone
+	 * ("(S//NF)" / "Classification: SECRET//NOFORN", "S)") is none.
+	 */
+	if (i > 0 && opens_alone(d, i - 1) && !prose) {
 		/*
 		 * One before any text stands after none: it leaves nothing unproven unless text
 		 * comes under it ("(NOFORN DISSEM)" under a banner, then the header's lines).
@@ -6430,6 +6612,7 @@ read_line(struct reader *rd, size_t i)
 	struct head h;
 	struct doc_portion *pt;
 	enum line_end e;
+	bool end_mark;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -6466,6 +6649,10 @@ read_line(struct reader *rd, size_t i)
 	if (r < 0)
 		return -1;
 	if (ln->kind == LINE_TEXT) {
+		if (rd->cur != DOC_NONE && rd->cur == rd->top_portion) {
+			d->has_alone = true;
+			first_alone(rd, rd->cur);
+		}
 		if (rd->cur == rd->top_loose)
 			d->alone_loose = true;
 		doc_portion(d, rd->cur)->last = i;
@@ -6487,35 +6674,49 @@ read_line(struct reader *rd, size_t i)
 			 * The depot" / "(U)" / "reserve account, and", a classification line
 			 * between or not): joined with what it interrupts, it can only raise.
 			 */
-			if (starts_lower(s, ln->len))
+			if (starts_lower(s, ln->len)) {
 				doc_portion(d, rd->alone_at)->joined = true;
+				if (rd->alone_at == rd->alone_first)
+					rd->seen_alone = false;
+			}
 			rd->alone_at = DOC_NONE;
 		}
-		if (ends_in_mark(p, d, i)) {
+		if ((end_mark = ends_in_mark(p, d, i))) {
 			doc_portion(d, rd->cur)->raises_back = true;
 			rd->alone_open = false;
 		} else if (doc_portion(d, rd->cur)->first == i &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
-		    (e == END_UNKNOWN && line_width(p, d, i) == 0))) {
-			/* Proven marks, or what may be damaged ones ("(AS)", "(S//"). */
+		    (e == END_UNKNOWN && line_width(p, d, i) == 0) || marks_only(rd, i) ||
+		    (doc_portion(d, rd->cur)->mark != NULL && lost_open_alone(d, i)))) {
+			/*
+			 * Proven marks, or what may be damaged ones ("(AS)", "(S//", "U)"), or
+			 * marks and a marking's words ("(S//NF) SECRET NOFORN").
+			 */
 			marks_alone(rd, i);
 		} else {
 			rd->alone_open = false;
 		}
 		/*
-		 * Text before any line of marks alone that is not the first line of a portion
-		 * marked at its head (a title, a paragraph, a subject), nor an address field
-		 * ("From: Mills, Cheryl D"): marks may stand after it. How a line ends cannot show
-		 * that the next goes on under its mark: a title marked at its head may run on into
-		 * a paragraph ("(U) Networks Shift Cargo to Bandar Abbas" / "Port authority").
+		 * Text before the first line of marks alone that is not the first line of a
+		 * portion marked at its head at the floor (a title, a paragraph, a subject), nor an
+		 * address field ("From: Mills, Cheryl D") with no mark at its end: marks may stand
+		 * after it. How a line ends cannot show that the next goes on under its mark: a
+		 * title marked at its head may run on into a paragraph ("(U) Networks Shift Cargo
+		 * to Bandar Abbas" / "Port authority"). Only the floor proves, as for the first
+		 * line of marks alone (first_alone).
 		 */
-		if (!rd->seen_alone && !d->prose_first && (!((pt->reason == REASON_MARK ||
-		    pt->reason == REASON_SUBJECT) && pt->mark != NULL && !pt->mark->unknown) ||
-		    pt->first < i) && !header_field(s, ln->len, ln->latin1))
-			d->prose_first = true;
+		if (!rd->seen_alone && !d->first_unproven && !(pt->marks_alone && pt->first == i) &&
+		    (!((pt->reason == REASON_MARK ||
+		    pt->reason == REASON_SUBJECT) && pt->mark != NULL &&
+		    marking_is_floor(pt->mark)) || pt->first < i) &&
+		    !(header_field(p, s, ln->len, ln->latin1) && !end_mark))
+			d->first_unproven = true;
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
+	/* Text before the first line of marks alone, run into a banner. */
+	if (ln->kind == LINE_BANNER && !rd->seen_alone && banner_words(p, d, i))
+		d->first_unproven = true;
 	if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 		rd->top = rd->top && ln->kind != LINE_TEXT;
 	rd->prev_kind = ln->kind;
@@ -6658,8 +6859,8 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->err = err;
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
-	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = DOC_NONE;
-	rd->top_alone = rd->top_loose = DOC_NONE;
+	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = rd->alone_first = DOC_NONE;
+	rd->top_alone = rd->top_portion = rd->top_loose = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
@@ -6672,7 +6873,7 @@ reading_reset(struct document *d)
 {
 	d->has_banner = false;
 	d->marks_after = false;
-	d->prose_first = d->alone_loose = false;
+	d->has_alone = d->first_unproven = d->alone_loose = false;
 	marking_init(&d->banner);
 	d->nbanners = d->ncaptions = 0;
 	d->captions = d->caption_lines = 0;

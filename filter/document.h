@@ -221,10 +221,13 @@ struct document {
 	bool marks_after;		/* a line of marks alone opened a portion that got no text
 					 * (the next line of marks alone, or the end, came first):
 					 * marks stand after their paragraphs (settle_after) */
-	bool prose_first;		/* text not under a mark at its head, nor a header's
-					 * field, stood before the first line of marks alone */
+	bool has_alone;			/* a line of marks alone stood after text, or text came
+					 * under one before any: which way marks stand is asked */
+	bool first_unproven;		/* text not under a mark at the floor at its head, nor
+					 * a header's field, stood before the first line of marks
+					 * alone, or that line is above the floor */
 	bool alone_loose;		/* a line of marks alone did not have its text on the
-					 * next line; with prose_first, either leaves unproven
+					 * next line; with first_unproven, either leaves unproven
 					 * that marks stand before their paragraphs, and they are
 					 * read both ways (settle_markings) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */

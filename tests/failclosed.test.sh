@@ -852,6 +852,63 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. (U) %b The walrus source is in the capital.\n' \
     '(a)' '(1)' '(4)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(B52)' 'Comment: (a)'
 
+# 66. A forty-fifth round, tests/data/redteam45/ (fuzz_reading, property c, and its neighbours):
+#     a line of marks alone above the floor inserted under a marked title, above it or under the
+#     banner became the first line of marks alone and proved that marks stand before their
+#     text; a joined line counted as the first. Only a first line at the floor proves it now.
+redteam redteam45
+# Whatever stands above the floor where the proof looks (the first line of marks alone, a title
+# or a subject marked at its head, a field's value that ends in a mark) leaves it unproven: the
+# WALRUS paragraph may be under the mark after it.
+variants above-floor-proves-nothing UNCLASSIFIED 'WALRUS' '' \
+    'SECRET//NOFORN\n\n%b\n\n(U)\nThe WALRUS network has placed two employees in the harbor office.\n\n(S//NF)\nThe team recommends a follow-up visit.\n\nSECRET//NOFORN\n' \
+    '(S//NF)\nBoth port authorities have completed the fencing.' \
+    '(C)\nBoth port authorities have completed the fencing.' \
+    '(U//FOUO)\nBoth port authorities have completed the fencing.' \
+    '(U) Port Security --\n(S//NF)\nBoth port authorities have completed the fencing.' \
+    '(U) Port Security --\n\n(s//nf)\nBoth port authorities have completed the fencing.' \
+    '(U) Port Security --\n(U)\nboth port authorities have completed the fencing.' \
+    'SUBJECT: (C) Port security\n\n(U)\nBoth port authorities have completed the fencing.' \
+    '(C) Both port authorities have completed the fencing.\n\n(U)\nThe fences are new.' \
+    'To: Pol-Mil Section, who said the fencing is done. (S)\n\n(U)\nThe fences are new.' \
+    '(U) Port Security (S)\n\n(U)\nThe fences are new.'
+# At the floor it still proves: a paragraph under (U) before a line of marks above is kept.
+variants floor-proves-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
+    'SECRET//NOFORN\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S//NF)\nThe walrus count.\n\nSECRET//NOFORN\n' \
+    '(U) Port Security' 'SUBJECT: (U) Port security' 'To: Pol-Mil Section (US)' \
+    'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM'
+# What stands under the last line of marks alone, or beside it, that is no prose (a classification
+# line, a banner, a damaged mark, a marking's words) is no text of its: it got none, and marks may
+# stand after their paragraphs (the helper of round 45, and its fuzzer).
+variants last-mark-no-prose UNCLASSIFIED 'WALRUS' '' \
+    'SECRET//NOFORN\n\n(U) Black Sea Port Security Assessment\n\n(U)\nBoth port authorities have completed the fencing.\n\n(U)\nThe host officer said the WALRUS network has two employees there.\n\n%b\n\nSECRET//NOFORN\n' \
+    '(S//NF)\nClassification: SECRET//NOFORN' '(S//NF)\nSECRET NOFORN' '(S//NF)\nS)' \
+    '(S//NF)\nS' '(S//NF)\n(S' '(S//NF)\n[S]' '(S//NF)\nS//NF' '(S//NF)\n(U) SECRET' \
+    '(S//NF)\nSECRET (U)' '(S//NF) SECRET' '(S//NF) NOFORN' '(S//NF) TOP SECRET' \
+    '(S//NF) //NF' '(S//NF) SECRET//NOFORN'
+# A title run into a banner or a field before the first line of marks alone is text all the same.
+variants title-in-header-line UNCLASSIFIED 'WALRUS' '' \
+    'SECRET//NOFORN\n\n%b\n\n(U)\nThe host officer said the WALRUS network has two employees there.\n\n(S//NF)\nThe team recommends a visit.\n\nSECRET//NOFORN\n' \
+    'SECRET//NOFORN  Black Sea Port Security Assessment' \
+    'Classification: SECRET//NOFORN Black Sea Port Security Assessment' \
+    'From: Okafor, Ruth MAJ\nClassification: SECRET//NOFORN Subject: Varna port visit'
+# Lines of marks alone one under another after a paragraph: their marks together.
+variants stacked-marks-after UNCLASSIFIED 'WALRUS' '' \
+    'SECRET//NOFORN\n\n(U) Black Sea Port Security Assessment --\nBoth port authorities have completed the fencing.\n\n(U)\nThe host officer said the WALRUS network has placed two\n%b\nThe team recommends a visit.\n\nSECRET//NOFORN\n' \
+    '\n(U)\n(S//NF)' '\n(U)\n(U)\n(S//NF)' '(U)\n(S//NF)' '\n(U)\n(S)\nemployees in the office.\n'
+# A line of marks alone that lost its '(', with punctuation, emphasis or a bullet around it
+# (fuzz_reading, property b: "(SBU/NF))." damaged to "SBU/NF)).") is one all the same: the
+# marked paragraph after it may be under it. So is one that lost it alone on its line ("U)"
+# above "(5NF) A directorate official ...", fuzz_reading, property b): it is read as a line of
+# marks alone, as "(U)" is, and the marks are read both ways.
+variants lost-open-alone-dressed UNCLASSIFIED 'walrus' '' \
+    'UNCLASSIFIED\n\n1. (U) The puffin count.\n\n%b\n\n(U) The walrus names are attached.\n\n2. (U) The gannet count.\n' \
+    'SBU/NF)).' 'SBU/NF).' 'SBU/NF):' 'SBU/NF)**' '**SBU/NF)**' 'S//NF);' 'TS//SI).' \
+    '- SBU/NF).' '* SBU/NF)' '\342\200\242 SBU/NF).'
+variants lost-open-alone-line UNCLASSIFIED 'walrus|Port Authority' '' \
+    'UNCLASSIFIED\n\nSUBJECT: (U) Port Authority Reorganization\n\n1. (U) The port authority announced a reorganization of its\nsecurity directorate effective 1 July.\n\n%b\n(5NF) A directorate official said the walrus network will keep\nits people.\n\n2. (U) Post will report.\n' \
+    '(U)' 'U)' 'S)' 'U).' '- U)'
+
 # Marks on lines of their own before their paragraphs, with blank lines around them: which way
 # they stand is not known (round 37), and the WALRUS paragraph is withheld either way.
 variants own-line-marks UNCLASSIFIED 'walrus' '' \
