@@ -193,8 +193,45 @@ upper_form(const char *s, size_t n, char *t)
  * ("NOFRON", "SECRT", "SSECRET"). Terms of fewer than five letters must match exactly: "NOTE" is
  * no slip of "NODIS". With `starts`, only terms a mark may begin with.
  */
+static const struct policy_term *near_term_as(const struct policy *p, const char *t, size_t n,
+    bool starts);
+
+/*
+ * As near_term_as, and where t holds 'M' or "RN", also for t with OCR's "rn" read as 'm' undone,
+ * or done ("NOFOM" is "NOFORN"): the term of the first form that is one.
+ */
 static const struct policy_term *
 near_term(const struct policy *p, const char *t, size_t n, bool starts)
+{
+	const struct policy_term *pt;
+	char o[POLICY_WORD_MAX + 2];
+	size_t i, k;
+
+	if ((pt = near_term_as(p, t, n, starts)) != NULL || n > POLICY_WORD_MAX)
+		return pt;
+	for (i = 0, k = 0; i < n && k < POLICY_WORD_MAX; i++) {
+		if (t[i] == 'M') {
+			o[k++] = 'R';
+			o[k++] = 'N';
+		} else {
+			o[k++] = t[i];
+		}
+	}
+	if (i == n && k != n && (pt = near_term_as(p, o, k, starts)) != NULL)
+		return pt;
+	for (i = 0, k = 0; i < n; i++) {
+		if (i + 1 < n && t[i] == 'R' && t[i + 1] == 'N') {
+			o[k++] = 'M';
+			i++;
+		} else {
+			o[k++] = t[i];
+		}
+	}
+	return k != n ? near_term_as(p, o, k, starts) : NULL;
+}
+
+static const struct policy_term *
+near_term_as(const struct policy *p, const char *t, size_t n, bool starts)
 {
 	const struct policy_term *best = NULL;
 	struct near_set c;
@@ -414,16 +451,20 @@ consonants(const char *t, size_t n, char *out)
  * Whether word t[0..n) (upper case) speaks of a classification as a mark would, written out, cut
  * short or misspelt: a level word of the policy of one word in any case; its first letters
  * ("Conf", "Sec"); its consonants ("Cnfdntl"); two slips from it, in a word of eight letters or
- * more ("Cofidentail"); a word of "classif..." ("Classified", "Declassified"); REL.
+ * more ("Cofidentail"), with OCR's "l" for "I" read back or not ("Confldentlai"); a word of
+ * "classif..." ("Classified", "Declassified"); REL.
  */
 static bool
 class_word(const struct policy *p, const char *t, size_t n)
 {
-	char ct[POLICY_WORD_MAX + 1], cp[POLICY_WORD_MAX + 1];
+	char ct[POLICY_WORD_MAX + 1], cp[POLICY_WORD_MAX + 1], li[POLICY_WORD_MAX + 1];
 	size_t k, cn;
 
-	if (n < 3)
+	if (n < 3 || n > POLICY_WORD_MAX)
 		return false;
+	/* OCR's "l" for "I" ("Confldentlai"), for the two slips of a long word. */
+	for (k = 0; k < n; k++)
+		li[k] = t[k] == 'L' ? 'I' : t[k];
 	if ((n == 3 && memcmp(t, "REL", 3) == 0))
 		return true;
 	for (k = 0; k + 7 <= n; k++)
@@ -439,7 +480,8 @@ class_word(const struct policy *p, const char *t, size_t n)
 			return true;
 		if (cn >= 4 && consonants(pt->text, pt->len, cp) == cn && memcmp(cp, ct, cn) == 0)
 			return true;
-		if (n >= 8 && pt->len >= 8 && osa(pt->text, pt->len, t, n) <= 2)
+		if (n >= 8 && pt->len >= 8 && (osa(pt->text, pt->len, t, n) <= 2 ||
+		    osa(pt->text, pt->len, li, n) <= 2))
 			return true;
 	}
 	return false;
