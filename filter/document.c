@@ -1260,7 +1260,6 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
  * Computes the document marking and every portion's effective marking, from the portions' facts.
  * Returns 0, or -1 (out of memory).
  */
-static bool trailing_marks(const struct document *d);
 static int settle_after(const struct policy *p, struct document *d, bool trailing);
 
 static int
@@ -1269,7 +1268,6 @@ settle_markings(const struct policy *p, struct document *d)
 	size_t k, w = 0;
 	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
 	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
-	bool trailing;
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
 	for (k = 0; k < d->facts.n; k++) {
@@ -1281,30 +1279,12 @@ settle_markings(const struct policy *p, struct document *d)
 			return -1;
 	}
 	/*
-	 * Marks stand before their text where the first line of marks alone is at the floor,
-	 * nothing but a header's fields and the first lines of portions marked at the floor at
-	 * their heads stands before it, each has its text on the next line, and nothing shows
-	 * that they stand after it. Elsewhere they are read both ways.
+	 * A line of marks alone may be the mark of the text before it or of the text after it:
+	 * where the document has one, marks are read both ways. No document proves which way they
+	 * stand: whatever would prove it (what stands before the first line, under each) a line
+	 * inserted or damaged can forge, and a signal of classification must only raise.
 	 */
-	trailing = trailing_marks(d) || d->marks_after || d->first_unproven || d->alone_loose;
-	return settle_after(p, d, d->has_alone && trailing);
-}
-
-/*
- * Whether the document shows marks that stand after their paragraphs by a line of marks alone
- * right after a line of text ("... funded next year." / "(S)"), not inside a sentence that goes
- * on after it; document.marks_after is the other sign of it.
- */
-static bool
-trailing_marks(const struct document *d)
-{
-	size_t k;
-
-	for (k = 0; k < d->facts.n; k++)
-		if ((facts_get(&d->facts, k) & (FACT_RAISES_PREV | FACT_BLANK_BEFORE |
-		    FACT_JOINED)) == FACT_RAISES_PREV)
-			return true;
-	return false;
+	return settle_after(p, d, d->has_alone);
 }
 
 /*
@@ -1527,15 +1507,11 @@ struct reader {
 	bool header;		/* before the first portion mark: header rules apply */
 	bool top;		/* before the first text line */
 	enum line_kind prev_kind;	/* of the last line that is not blank */
-	bool alone_open;	/* a line of marks alone opened a portion, and no text followed */
 	size_t last_text;	/* the last text line, or DOC_NONE */
 	size_t alone_at;	/* a line of marks alone opened this portion, and no text line
 				 * but a classification line followed yet, or DOC_NONE */
-	bool seen_alone;	/* the first line of marks alone was read (first_alone) */
-	size_t alone_first;	/* the portion it opened, or DOC_NONE */
-	size_t top_alone;	/* the last line of marks alone read before any text, or DOC_NONE */
-	size_t top_portion;	/* its portion: the first line of marks alone once text comes in */
-	size_t top_loose;	/* its portion, when it has no text on the next line */
+	size_t top_portion;	/* the portion the last line of marks alone before any text opened,
+				 * or DOC_NONE: marks are read both ways once text comes in it */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
@@ -2810,6 +2786,16 @@ line_words(const struct policy *p, const struct document *d, size_t i, bool *pro
 		k = w - 1;
 	}
 	*prose = k < f.len;
+}
+
+/* Whether line i holds a word of prose (line_words). */
+static bool
+line_prose(const struct policy *p, const struct document *d, size_t i)
+{
+	bool prose, marking;
+
+	line_words(p, d, i, &prose, &marking);
+	return prose;
 }
 
 /*
@@ -6393,10 +6379,6 @@ note_solid(struct reader *rd, size_t i)
 	rd->solid_text_is_text = ln->kind == LINE_TEXT;
 }
 
-/*
- * Reads line i: the rules, in order; the first that reads the line has it. Returns 0, or -1 with
- * rd->err.
- */
 /* Whether s[0..n) begins, after spaces, with a letter in lower case. */
 static bool
 starts_lower(const char *s, size_t n)
@@ -6406,54 +6388,6 @@ starts_lower(const char *s, size_t n)
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
 	return k < n && islower((unsigned char)s[k]);
-}
-
-/*
- * Portion k, opened by a line of marks alone, is the first that is not joined with the text it
- * interrupts, or one before any text that text came in. Only a line at the floor proves that
- * marks stand before their text: a signal of classification only raises, and a line of marks
- * above the floor inserted over text ("(S//NF)" / "Both port authorities ...") must not prove it.
- */
-static void
-first_alone(struct reader *rd, size_t k)
-{
-	const struct doc_portion *pt = doc_portion(rd->d, k);
-
-	if (rd->seen_alone)
-		return;
-	rd->seen_alone = true;
-	rd->alone_first = k;
-	if (pt->mark == NULL || !marking_is_floor(pt->mark))
-		rd->d->first_unproven = true;
-}
-
-/*
- * Whether banner line i holds words that no marking is written with among its controls, or
- * words after them that name no section, post and number ("SECRET//NOFORN  Black Sea Port
- * Security Assessment"): a title run into the banner.
- */
-static bool
-banner_words(const struct policy *p, const struct document *d, size_t i)
-{
-	const struct doc_line *ln = doc_line(d, i);
-	const char *s = d->data + ln->off;
-	size_t n = ln->len - ln->span_end, k, w, len;
-	char post[POST_MAX];
-	unsigned long number;
-
-	for (k = ln->span_mid; k < ln->span_end; k = w + 1) {
-		for (w = k; w < ln->span_end && isalnum((unsigned char)s[w]); w++)
-			continue;
-		if (w - k >= 2 && !marking_word(p, s + k, w - k))
-			return true;
-	}
-	s += ln->span_end;
-	if (skip_numbering(s, n, 0) == n || post_number(s, n, post, &len, &number))
-		return false;
-	for (k = 0; k < n; k++)
-		if (isalnum((unsigned char)s[k]))
-			return true;
-	return false;
 }
 
 /*
@@ -6485,25 +6419,13 @@ marks_alone(struct reader *rd, size_t i)
 	size_t bp;
 
 	pt->marks_alone = true;
-	/* The line of marks alone before this one led no text: it stood after some. */
-	d->marks_after = d->marks_after || rd->alone_open;
-	rd->alone_open = true;
 	/* Whether it is inside a sentence is known at the next text line (read_line). */
 	rd->alone_at = rd->cur;
-	/*
-	 * One joined with the text it interrupts is read as part of that text, as if it were not
-	 * there: a mark inserted into a document must not prove how its marks stand. One before
-	 * any text counts once text comes under it (read_line): a caption in brackets under a
-	 * banner ("(NOFORN DISSEM)") has none.
-	 */
-	if (rd->last_text == DOC_NONE) {
-		rd->top_alone = i;
+	/* One before any text counts once text comes under it (a bracketed caption has none). */
+	if (rd->last_text == DOC_NONE)
 		rd->top_portion = rd->cur;
-	} else {
+	else
 		d->has_alone = true;
-		if (!pt->joined)
-			first_alone(rd, rd->cur);
-	}
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
 		return;
@@ -6517,90 +6439,9 @@ marks_alone(struct reader *rd, size_t i)
 }
 
 /*
- * Whether line s[0..n) is a header's field that takes no portion mark and carries no prose: an
- * address or a date ("From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:") or the document's
- * classification ("Classification:"), with a value that ends in a letter, a digit or a closing
- * bracket after one, never in a sentence's end. A subject, a reference, a salutation, any other
- * label ("Subject:", "Summary:", "Sir,") is text that a mark after it may be the mark of.
+ * Reads line i: the rules, in order; the first that reads the line has it. Returns 0, or -1 with
+ * rd->err.
  */
-static bool
-header_field(const struct policy *p, const char *s, size_t n, bool latin1)
-{
-	static const char *const fields[] = { "from:", "to:", "cc:", "bcc:", "sent:", "date:",
-		"classification:" };
-	size_t k = 0, f, w, v;
-
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++)
-		if (n - k >= strlen(fields[f]) && strncasecmp(s + k, fields[f],
-		    strlen(fields[f])) == 0)
-			break;
-	if (f == sizeof(fields) / sizeof(fields[0]))
-		return false;
-	/* One field to a line: another label in it ("... Subject: Varna") makes it text. */
-	for (k += strlen(fields[f]), v = k, w = 0; k < n; k++) {
-		if (s[k] == ':' && w >= 2)
-			return false;
-		w = isalpha((unsigned char)s[k]) ? w + 1 : 0;
-	}
-	/* A classification holds a marking's words, and no title run into them. */
-	for (k = v; f == sizeof(fields) / sizeof(fields[0]) - 1 && k < n; k = w + 1) {
-		for (w = k; w < n && isalnum((unsigned char)s[w]); w++)
-			continue;
-		if (w > k && !marking_word(p, s + k, w - k))
-			return false;
-	}
-	n = trim_end(s, n, latin1);
-	if (n > 0 && (s[n - 1] == ')' || s[n - 1] == '>'))
-		n--;
-	return n > 0 && isalnum((unsigned char)s[n - 1]);
-}
-
-/* Whether line i is a line of marks alone that opens its portion. */
-static bool
-opens_alone(const struct document *d, size_t i)
-{
-	const struct doc_line *ln = doc_line(d, i);
-	const struct doc_portion *pt;
-
-	if (ln->kind != LINE_TEXT || ln->portion == DOC_NONE)
-		return false;
-	pt = doc_portion(d, ln->portion);
-	return pt->marks_alone && pt->first == i;
-}
-
-/*
- * Line i, read: whether the line before it is a line of marks alone that does not have its text,
- * a line with a word of prose, on the next line ("(U)" / "The walrus ..." does, as does "(S)" /
- * "(U) The walrus ..."), which leaves the way marks stand unproven.
- */
-static void
-note_loose(struct reader *rd, size_t i)
-{
-	struct document *d = rd->d;
-	const struct doc_line *ln = doc_line(d, i);
-
-	bool prose = false, marking;
-
-	if (i > 0 && opens_alone(d, i - 1) && ln->kind == LINE_TEXT && !opens_alone(d, i))
-		line_words(rd->p, d, i, &prose, &marking);
-	/*
-	 * Text is prose: a classification line, a damaged mark, a rule under a line of marks alone
-	 * ("(S//NF)" / "Classification: SECRET//NOFORN", "S)") is none.
-	 */
-	if (i > 0 && opens_alone(d, i - 1) && !prose) {
-		/*
-		 * One before any text stands after none: it leaves nothing unproven unless text
-		 * comes under it ("(NOFORN DISSEM)" under a banner, then the header's lines).
-		 */
-		if (i - 1 == rd->top_alone)
-			rd->top_loose = doc_line(d, i - 1)->portion;
-		else
-			d->alone_loose = true;
-	}
-}
-
 static int
 read_line(struct reader *rd, size_t i)
 {
@@ -6612,7 +6453,6 @@ read_line(struct reader *rd, size_t i)
 	struct head h;
 	struct doc_portion *pt;
 	enum line_end e;
-	bool end_mark;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -6625,7 +6465,6 @@ read_line(struct reader *rd, size_t i)
 			if (doc_portion(d, rd->cur)->subject)
 				rd->cur = DOC_NONE;
 		}
-		note_loose(rd, i);
 		note_solid(rd, i);
 		return 0;
 	}
@@ -6649,12 +6488,8 @@ read_line(struct reader *rd, size_t i)
 	if (r < 0)
 		return -1;
 	if (ln->kind == LINE_TEXT) {
-		if (rd->cur != DOC_NONE && rd->cur == rd->top_portion) {
+		if (rd->cur != DOC_NONE && rd->cur == rd->top_portion)
 			d->has_alone = true;
-			first_alone(rd, rd->cur);
-		}
-		if (rd->cur == rd->top_loose)
-			d->alone_loose = true;
 		doc_portion(d, rd->cur)->last = i;
 		doc_portion(d, rd->cur)->last_text = i;
 		if (note_text(rd, i) != 0)
@@ -6668,22 +6503,26 @@ read_line(struct reader *rd, size_t i)
 		 * where they stand before.
 		 */
 		pt = doc_portion(d, rd->cur);
+		/*
+		 * A line of marks alone that got no text, a line of no prose right under it that
+		 * is another portion's ("(U)" / "SECRET NOFORN" / "(S//NF)", "(U)" / "(S//NF)
+		 * SECRET"): what stands between a paragraph and its text, read together. Joined,
+		 * it only raises, and the raise runs on to the next one.
+		 */
+		if (rd->alone_at != DOC_NONE && rd->cur != rd->alone_at && !line_prose(p, d, i))
+			doc_portion(d, rd->alone_at)->joined = true;
 		if (rd->alone_at != DOC_NONE && !(pt->reason == REASON_CLASS && pt->first == i)) {
 			/*
 			 * A line of marks alone inside a sentence ("... from the" / "Figure 1:
 			 * The depot" / "(U)" / "reserve account, and", a classification line
 			 * between or not): joined with what it interrupts, it can only raise.
 			 */
-			if (starts_lower(s, ln->len)) {
+			if (starts_lower(s, ln->len))
 				doc_portion(d, rd->alone_at)->joined = true;
-				if (rd->alone_at == rd->alone_first)
-					rd->seen_alone = false;
-			}
 			rd->alone_at = DOC_NONE;
 		}
-		if ((end_mark = ends_in_mark(p, d, i))) {
+		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
-			rd->alone_open = false;
 		} else if (doc_portion(d, rd->cur)->first == i &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
 		    (e == END_UNKNOWN && line_width(p, d, i) == 0) || marks_only(rd, i) ||
@@ -6693,36 +6532,15 @@ read_line(struct reader *rd, size_t i)
 			 * marks and a marking's words ("(S//NF) SECRET NOFORN").
 			 */
 			marks_alone(rd, i);
-		} else {
-			rd->alone_open = false;
 		}
-		/*
-		 * Text before the first line of marks alone that is not the first line of a
-		 * portion marked at its head at the floor (a title, a paragraph, a subject), nor an
-		 * address field ("From: Mills, Cheryl D") with no mark at its end: marks may stand
-		 * after it. How a line ends cannot show that the next goes on under its mark: a
-		 * title marked at its head may run on into a paragraph ("(U) Networks Shift Cargo
-		 * to Bandar Abbas" / "Port authority"). Only the floor proves, as for the first
-		 * line of marks alone (first_alone).
-		 */
-		if (!rd->seen_alone && !d->first_unproven && !(pt->marks_alone && pt->first == i) &&
-		    (!((pt->reason == REASON_MARK ||
-		    pt->reason == REASON_SUBJECT) && pt->mark != NULL &&
-		    marking_is_floor(pt->mark)) || pt->first < i) &&
-		    !(header_field(p, s, ln->len, ln->latin1) && !end_mark))
-			d->first_unproven = true;
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
-	/* Text before the first line of marks alone, run into a banner. */
-	if (ln->kind == LINE_BANNER && !rd->seen_alone && banner_words(p, d, i))
-		d->first_unproven = true;
 	if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 		rd->top = rd->top && ln->kind != LINE_TEXT;
 	rd->prev_kind = ln->kind;
 	if (ln->kind == LINE_TEXT)
 		rd->last_text = i;
-	note_loose(rd, i);
 	note_solid(rd, i);
 	return 0;
 }
@@ -6859,8 +6677,8 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->err = err;
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
-	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = rd->alone_first = DOC_NONE;
-	rd->top_alone = rd->top_portion = rd->top_loose = DOC_NONE;
+	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = DOC_NONE;
+	rd->top_portion = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
@@ -6872,8 +6690,7 @@ static void
 reading_reset(struct document *d)
 {
 	d->has_banner = false;
-	d->marks_after = false;
-	d->has_alone = d->first_unproven = d->alone_loose = false;
+	d->has_alone = false;
 	marking_init(&d->banner);
 	d->nbanners = d->ncaptions = 0;
 	d->captions = d->caption_lines = 0;
@@ -6905,8 +6722,6 @@ read_all(struct reader *rd)
 		return PASS_FAILED;
 	if ((end = read_lines(rd)) != PASS_DONE)
 		return end;
-	/* A line of marks alone at the end, with no text after it, stood after some. */
-	d->marks_after = d->marks_after || rd->alone_open;
 	return PASS_DONE;
 }
 

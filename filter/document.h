@@ -218,18 +218,9 @@ struct document {
 	struct marking classes;		/* the join of every classification line's marking */
 	struct marking docmark;		/* what unmarked text takes */
 	bool utf8;			/* every line is UTF-8 (strictly: no overlong forms) */
-	bool marks_after;		/* a line of marks alone opened a portion that got no text
-					 * (the next line of marks alone, or the end, came first):
-					 * marks stand after their paragraphs (settle_after) */
 	bool has_alone;			/* a line of marks alone stood after text, or text came
-					 * under one before any: which way marks stand is asked */
-	bool first_unproven;		/* text not under a mark at the floor at its head, nor
-					 * a header's field, stood before the first line of marks
-					 * alone, or that line is above the floor */
-	bool alone_loose;		/* a line of marks alone did not have its text on the
-					 * next line; with first_unproven, either leaves unproven
-					 * that marks stand before their paragraphs, and they are
-					 * read both ways (settle_markings) */
+					 * under one before any: marks are read both ways
+					 * (settle_after) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
 	struct doc_miss *miss;		/* what a read outside the window returns */
 };

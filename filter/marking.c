@@ -76,13 +76,6 @@ marking_init(struct marking *m)
 	m->fd = FD_NONE;
 }
 
-bool
-marking_is_floor(const struct marking *m)
-{
-	return m->level == 0 && m->controls == 0 && m->fd == FD_NONE && !m->fd_conflict &&
-	    !m->unknown;
-}
-
 static bool
 prefix_eq(const char *s, size_t slen, const char *word, bool caseless)
 {

@@ -71,12 +71,6 @@ void marking_add_controls(const struct policy *p, struct marking *m, uint64_t co
 /* Sets m to the lowest level with no controls: the marking of nothing. */
 void marking_init(struct marking *m);
 
-/*
- * Whether m is the floor: the lowest level, with no control, dissemination or REL TO, nothing
- * unknown; what every target may see, and what no signal of classification can be.
- */
-bool marking_is_floor(const struct marking *m);
-
 /* Whether s[0..len) is a level's portion abbreviation in any case ("c", "Ts"). */
 bool marking_is_level(const struct policy *p, const char *s, size_t len);
 

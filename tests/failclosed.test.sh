@@ -694,7 +694,12 @@ redteam redteam32
 redteam redteam33
 variants leading-marks-keep UNCLASSIFIED '' 'gannet|puffin' \
     'UNCLASSIFIED\n\n%b\n\nUNCLASSIFIED\n' \
-    '(U)\nThe gannet count was normal.\n(U)\nThe puffin count was normal.' \
+    '(U)\nThe gannet count was normal.\n(U)\nThe puffin count was normal.'
+# With a line above the target among them, marks on lines of their own are read both ways (round
+# 45): the paragraph before it may be its text, and what follows the last takes the document's
+# marking, which the line raises.
+variants leading-marks-both-ways UNCLASSIFIED 'walrus|gannet|puffin' '' \
+    'UNCLASSIFIED\n\n%b\n\nUNCLASSIFIED\n' \
     '(U)\nThe gannet count was normal.\n\n(S)\nThe walrus count.\n\n(U)\nThe puffin count was normal.'
 
 # 54. A thirty-fourth round, tests/data/redteam34/ (round 33's open cases and fuzz_reading's finds
@@ -738,8 +743,11 @@ variants trailing-mark-damaged-unread UNCLASSIFIED 'walrus' '' \
     'SECRET\n\nThe ambassador met the minister on Tuesday.\n\n(U)\n\nThe minister said walrus will be funded.\n\n%b\n\nSECRET\n' \
     '(S' '(S//' '[S]' '(5)' 'S)' 'S' '{S}' '<S>' 'S//NF' '(S)(' '( S' '(SECRET' '' \
     '-----' '(U' '(S)\n(U)'
-# A line of marks alone with its text on the next line shows that marks stand before it.
-variants marks-before-keep UNCLASSIFIED 'walrus' 'puffin|gannet' \
+# Marks on lines of their own are read both ways, whatever stands before the first and under
+# each (round 45: every proof that they stand before their text was forged by a line inserted or
+# damaged): the (U) paragraph before the (S) line may be its text; the one before a (U) line
+# goes out.
+variants marks-before-both-ways UNCLASSIFIED 'walrus|puffin' 'gannet' \
     'SECRET\n\nFrom: Harlan, Deborah K\nTo: Pol-Mil Section\nSUBJECT: (U) Counts\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n%b\n\nSECRET\n' \
     '(S)\nThe walrus count.' '(S\nThe walrus count.' '[S]\nThe walrus count.' \
     '(S)\n(U) The walrus count.'
@@ -786,9 +794,9 @@ redteam redteam41
 # 62. A forty-second round, tests/data/redteam42/ (a helper on round 41's rules): a title marked
 #     at its head that ends as a wrapped sentence does and runs on into a paragraph.
 redteam redteam42
-# Address fields, and a subject marked at its head, before the first line of marks alone leave
-# marks before their text.
-variants header-fields-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
+# Address fields, and a subject marked at its head, before the first line of marks alone: the
+# same.
+variants header-fields-both-ways UNCLASSIFIED 'walrus|puffin' 'gannet' \
     'SECRET\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S)\nThe walrus count.\n\nSECRET\n' \
     'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM\nTo: Pol-Mil Section' \
     'SUBJECT: (U) Counts of the year' \
@@ -852,14 +860,16 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. (U) %b The walrus source is in the capital.\n' \
     '(a)' '(1)' '(4)' '(AP)' '(DOD)' '(see below)' '(U.S.)' '(Comment)' '(B52)' 'Comment: (a)'
 
-# 66. A forty-fifth round, tests/data/redteam45/ (fuzz_reading, property c, and its neighbours):
-#     a line of marks alone above the floor inserted under a marked title, above it or under the
-#     banner became the first line of marks alone and proved that marks stand before their
-#     text; a joined line counted as the first. Only a first line at the floor proves it now.
+# 66. A forty-fifth round, tests/data/redteam45/ (fuzz_reading, property c, its neighbours, and
+#     two helpers' rounds): a line of marks alone inserted under a marked title, above it or
+#     under the banner, a classification line or damaged mark under the last one, a title run
+#     into a banner, stacked lines after a paragraph: each completed the proof that marks stand
+#     before their text, or raised a paragraph by one line of a stack. No proof is made now.
 redteam redteam45
-# Whatever stands above the floor where the proof looks (the first line of marks alone, a title
-# or a subject marked at its head, a field's value that ends in a mark) leaves it unproven: the
-# WALRUS paragraph may be under the mark after it.
+redteam redteam46
+# Whatever stands where a proof would look (the first line of marks alone, a title or a subject
+# marked at its head, a field's value that ends in a mark) proves nothing: the WALRUS paragraph
+# may be under the mark after it.
 variants above-floor-proves-nothing UNCLASSIFIED 'WALRUS' '' \
     'SECRET//NOFORN\n\n%b\n\n(U)\nThe WALRUS network has placed two employees in the harbor office.\n\n(S//NF)\nThe team recommends a follow-up visit.\n\nSECRET//NOFORN\n' \
     '(S//NF)\nBoth port authorities have completed the fencing.' \
@@ -872,8 +882,8 @@ variants above-floor-proves-nothing UNCLASSIFIED 'WALRUS' '' \
     '(C) Both port authorities have completed the fencing.\n\n(U)\nThe fences are new.' \
     'To: Pol-Mil Section, who said the fencing is done. (S)\n\n(U)\nThe fences are new.' \
     '(U) Port Security (S)\n\n(U)\nThe fences are new.'
-# At the floor it still proves: a paragraph under (U) before a line of marks above is kept.
-variants floor-proves-keep UNCLASSIFIED 'walrus' 'gannet|puffin' \
+# A (U) first line of marks alone, and (U) titles and fields before it, prove nothing either.
+variants floor-both-ways UNCLASSIFIED 'walrus|puffin' 'gannet' \
     'SECRET//NOFORN\n\n%b\n\n(U)\nThe gannet count was normal.\n\n(U)\nThe puffin count was normal.\n\n(S//NF)\nThe walrus count.\n\nSECRET//NOFORN\n' \
     '(U) Port Security' 'SUBJECT: (U) Port security' 'To: Pol-Mil Section (US)' \
     'From: Harlan, Deborah K\nSent: Monday, March 14, 2011 4:52 PM'
