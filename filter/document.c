@@ -2687,6 +2687,21 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 }
 
 /*
+ * The end of the group in brackets at byte k of f when it reads as a mark, an item or what may be
+ * a damaged mark, or k (line_width, line_words).
+ */
+static size_t
+mark_group_end(const struct policy *p, const struct fold *f, size_t k)
+{
+	struct group g;
+
+	if ((f->text[k] == '(' || f->text[k] == '[') && reading_group_at(p, f, k, &g) &&
+	    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k)
+		return g.end;
+	return k;
+}
+
+/*
  * The width of line i as a reader sees it, in letters and digits: spacing and punctuation, which
  * damage changes, do not count, nor does a group in brackets that reads as a mark, an item or
  * what may be a damaged mark ("(T S)", "(C//rEL TO USA, GBR)"); prose in brackets counts
@@ -2697,14 +2712,12 @@ line_width(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	struct fold f;
-	struct group g;
-	size_t k, w = 0;
+	size_t k, e, w = 0;
 
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len; k++) {
-		if ((f.text[k] == '(' || f.text[k] == '[') && reading_group_at(p, &f, k, &g) &&
-		    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k) {
-			k = g.end - 1;
+		if ((e = mark_group_end(p, &f, k)) != k) {
+			k = e - 1;
 			continue;
 		}
 		if (isalnum((unsigned char)f.text[k]) || ((unsigned char)f.text[k] >= 0xC0))
@@ -2762,15 +2775,13 @@ line_words(const struct policy *p, const struct document *d, size_t i, bool *pro
 {
 	const struct doc_line *ln = doc_line(d, i);
 	struct fold f;
-	struct group g;
-	size_t k, w;
+	size_t k, e, w;
 
 	*marking = false;
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len; k++) {
-		if ((f.text[k] == '(' || f.text[k] == '[') && reading_group_at(p, &f, k, &g) &&
-		    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k) {
-			k = g.end - 1;
+		if ((e = mark_group_end(p, &f, k)) != k) {
+			k = e - 1;
 			continue;
 		}
 		for (w = k; w < f.len && (isalnum((unsigned char)f.text[w]) ||
@@ -6391,8 +6402,9 @@ starts_lower(const char *s, size_t n)
 }
 
 /*
- * Whether line i, marked at its head with no label before the mark (a numbered paragraph is
- * one), holds no word of prose but a marking's.
+ * Whether line i, which opens a portion with a mark, at its head or in mid-line, and no label
+ * before it (a numbered paragraph is one), holds no word of prose but a marking's. A
+ * classification line is no line of marks alone: it marks the text after it.
  */
 static bool
 marks_only(const struct reader *rd, size_t i)
@@ -6400,7 +6412,8 @@ marks_only(const struct reader *rd, size_t i)
 	const struct doc_portion *pt = doc_portion(rd->d, rd->cur);
 	bool prose, marking;
 
-	if (pt->reason != REASON_MARK || pt->mark == NULL || pt->label_end > 0)
+	if ((pt->reason != REASON_MARK && pt->reason != REASON_MIDLINE) || pt->mark == NULL ||
+	    pt->label_end > 0)
 		return false;
 	line_words(rd->p, rd->d, i, &prose, &marking);
 	return marking && !prose;
@@ -6506,11 +6519,25 @@ read_line(struct reader *rd, size_t i)
 		/*
 		 * A line of marks alone that got no text, a line of no prose right under it that
 		 * is another portion's ("(U)" / "SECRET NOFORN" / "(S//NF)", "(U)" / "(S//NF)
-		 * SECRET"): what stands between a paragraph and its text, read together. Joined,
-		 * it only raises, and the raise runs on to the next one.
+		 * SECRET", "(S//NF)" / "- (U)"): what stands between a paragraph and its text,
+		 * read together. Joined, it only raises, the raise runs on to the next one, and
+		 * its mark is that one's too.
 		 */
-		if (rd->alone_at != DOC_NONE && rd->cur != rd->alone_at && !line_prose(p, d, i))
+		if (rd->alone_at != DOC_NONE && rd->cur != rd->alone_at && !line_prose(p, d, i)) {
+			const struct marking *am = doc_portion(d, rd->alone_at)->mark;
+
 			doc_portion(d, rd->alone_at)->joined = true;
+			/* What comes under a stack of marks is under them together. */
+			if (am != NULL && pt->mark != NULL && pt->first == i) {
+				struct marking m;
+
+				marking_join(p, pt->mark, am, &m);
+				if ((pt->mark = intern(d, &m)) == NULL) {
+					intern_failed(d, rd->err, rd->errlen);
+					return -1;
+				}
+			}
+		}
 		if (rd->alone_at != DOC_NONE && !(pt->reason == REASON_CLASS && pt->first == i)) {
 			/*
 			 * A line of marks alone inside a sentence ("... from the" / "Figure 1:

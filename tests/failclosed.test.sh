@@ -867,6 +867,12 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
 #     before their text, or raised a paragraph by one line of a stack. No proof is made now.
 redteam redteam45
 redteam redteam46
+redteam redteam47
+# What comes under a stack of marks is under them together, whatever stands before the second.
+variants stack-over-text UNCLASSIFIED 'WALRUS' '' \
+    'SECRET//NOFORN\n\nSUBJECT: Port visit\n\n(U)\nBoth port authorities have completed the fencing.\n\n%b\nThe host officer said the WALRUS network has two employees.\n\n(U)\nThe team recommends a visit.\n\nSECRET//NOFORN\n' \
+    '(S//NF)\n(U)' '(S//NF)\n\n(U)' '(S//NF)\n* (U)' '(S//NF)\n\n* (U)' '(S//NF)\n- (U)' \
+    '(S//NF)\n\n  * (U)' '(S//NF)\n-- (U)' '(S//NF)\n\342\200\242 (U)' '(S//NF)\n(U) UNCLASSIFIED'
 # Whatever stands where a proof would look (the first line of marks alone, a title or a subject
 # marked at its head, a field's value that ends in a mark) proves nothing: the WALRUS paragraph
 # may be under the mark after it.
