@@ -2745,10 +2745,10 @@ word_in(const char *phrase, const char *w, size_t n)
 }
 
 /*
- * Whether word w[0..n) is one a marking is written with: a level's (or a word of one: "TOP"),
- * a control's, a country's, "REL", "TO".
+ * Whether word w[0..n) is one a marking is written with: 2 for a level's (or a word of one:
+ * "TOP") or a control's, 1 for a country's, "REL" or "TO" (a heading may name a country), else 0.
  */
-static bool
+static int
 marking_word(const struct policy *p, const char *w, size_t n)
 {
 	struct marking m;
@@ -2757,18 +2757,21 @@ marking_word(const struct policy *p, const char *w, size_t n)
 	for (l = 0; l < p->nlevels; l++)
 		for (k = 0; k < p->levels[l].nbanner; k++)
 			if (word_in(p->levels[l].banner[k], w, n))
-				return true;
-	return (marking_parse(p, w, n, MARKING_BANNER, &m) == 1 && !m.unknown) ||
-	    policy_control_find(p, w, n) >= 0 || policy_country_find(p, w, n) >= 0 ||
-	    (n == 3 && strncasecmp(w, "REL", 3) == 0) || (n == 2 && strncasecmp(w, "TO", 2) == 0);
+				return 2;
+	if ((marking_parse(p, w, n, MARKING_BANNER, &m) == 1 && !m.unknown) ||
+	    policy_control_find(p, w, n) >= 0)
+		return 2;
+	return policy_country_find(p, w, n) >= 0 || (n == 3 && strncasecmp(w, "REL", 3) == 0) ||
+	    (n == 2 && strncasecmp(w, "TO", 2) == 0);
 }
 
 /*
  * The words of line i as a reader sees them (line_width): whether it holds a word of prose, two
  * letters or digits or more, outside a group in brackets that reads as a mark, an item or what
  * may be a damaged mark, that no marking is written with ("SECRET", "NOFORN", "NF", "TS") and
- * that is not "Classification"; and whether it holds a marking's word before the first such
- * word. A line of neither (a damaged mark, "S)", "[S]", a rule) carries no text either.
+ * that is not "Classification"; and whether it holds a level's or a control's word before the
+ * first such word. A line of neither (a damaged mark, "S)", "[S]", a rule) carries no text
+ * either.
  */
 static void
 line_words(const struct policy *p, const struct document *d, size_t i, bool *prose, bool *marking)
@@ -2776,6 +2779,7 @@ line_words(const struct policy *p, const struct document *d, size_t i, bool *pro
 	const struct doc_line *ln = doc_line(d, i);
 	struct fold f;
 	size_t k, e, w;
+	int mw;
 
 	*marking = false;
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
@@ -2789,8 +2793,8 @@ line_words(const struct policy *p, const struct document *d, size_t i, bool *pro
 			continue;
 		if (w == k)
 			continue;
-		if (marking_word(p, f.text + k, w - k))
-			*marking = true;
+		if ((mw = marking_word(p, f.text + k, w - k)) > 0)
+			*marking = *marking || mw == 2;
 		else if (w - k >= 2 && !(w - k == 14 && strncasecmp(f.text + k, "classification",
 		    14) == 0))
 			break;

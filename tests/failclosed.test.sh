@@ -868,6 +868,11 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
 redteam redteam45
 redteam redteam46
 redteam redteam47
+# A heading that names countries under its mark is no line of marks alone (fuzz_reading,
+# property b: "(U) USA, GBR" read so withheld the title above it, and "U) USA, GBR" did not).
+variants country-heading-keep UNCLASSIFIED 'okapi' 'Port visit' \
+    'SECRET\n\n(U) Port visit --\n\nThe T\n\n%b\n\n1. (S//REL TO USA, GBR) The okapi count was normal.\n' \
+    '(U) USA, GBR' 'U) USA, GBR' '(U) USA' '(U) REL TO USA'
 # What comes under a stack of marks is under them together, whatever stands before the second.
 variants stack-over-text UNCLASSIFIED 'WALRUS' '' \
     'SECRET//NOFORN\n\nSUBJECT: Port visit\n\n(U)\nBoth port authorities have completed the fencing.\n\n%b\nThe host officer said the WALRUS network has two employees.\n\n(U)\nThe team recommends a visit.\n\nSECRET//NOFORN\n' \
