@@ -1510,6 +1510,8 @@ struct reader {
 	size_t last_text;	/* the last text line, or DOC_NONE */
 	size_t alone_at;	/* a line of marks alone opened this portion, and no text line
 				 * but a classification line followed yet, or DOC_NONE */
+	size_t alone_line;	/* the last line of marks alone, or DOC_NONE */
+	size_t alone_portion;	/* the portion it opened */
 	size_t top_portion;	/* the portion the last line of marks alone before any text opened,
 				 * or DOC_NONE: marks are read both ways once text comes in it */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
@@ -6424,11 +6426,57 @@ marks_only(const struct reader *rd, size_t i)
 }
 
 /*
+ * Whether what stands between the last line of marks alone and line i, the next, may be no text:
+ * blank, page, banner and classification lines, and at most one short line that ends no
+ * sentence ("(S//NF)" / "Page 3" / "(U)", a caption, a date, a name, a heading), within five
+ * lines.
+ */
+static bool
+no_text_between(const struct reader *rd, size_t i)
+{
+	const struct document *d = rd->d;
+	size_t k, prose = 0;
+
+	if (rd->alone_line == DOC_NONE || i - rd->alone_line > 5 ||
+	    rd->alone_line < d->line_base || rd->alone_portion < d->portion_base)
+		return false;
+	for (k = rd->alone_line + 1; k < i; k++)
+		if (doc_line(d, k)->kind == LINE_TEXT && line_prose(rd->p, d, k) &&
+		    (++prose > 1 || line_width(rd->p, d, k) >= WRAPPED_LETTERS ||
+		    ends_sentence(rd->p, d->data + doc_line(d, k)->off, doc_line(d, k)->len,
+		    doc_line(d, k)->latin1)))
+			return false;
+	return true;
+}
+
+/*
+ * Lines of marks alone `before` and `pt`, one under the other, with a line between that may be
+ * no text: a stack. The first is joined with what follows (a paragraph above it is raised past
+ * it, to the next), and what comes under the second is under both marks. Returns 0, or -1 with
+ * rd->err.
+ */
+static int
+stack_over(struct reader *rd, struct doc_portion *before, struct doc_portion *pt)
+{
+	struct marking m;
+
+	before->joined = true;
+	if (before->mark == NULL || pt->mark == NULL)
+		return 0;
+	marking_join(rd->p, pt->mark, before->mark, &m);
+	if ((pt->mark = intern(rd->d, &m)) == NULL) {
+		intern_failed(rd->d, rd->err, rd->errlen);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Line i, a line of marks alone, opens the current portion. After a line of text with no blank
  * line between, it raises the portion above it; right under another line of marks alone that
  * is all of its portion, it stands after the same text as that one.
  */
-static void
+static int
 marks_alone(struct reader *rd, size_t i)
 {
 	struct document *d = rd->d;
@@ -6443,9 +6491,13 @@ marks_alone(struct reader *rd, size_t i)
 		rd->top_portion = rd->cur;
 	else
 		d->has_alone = true;
+	if (no_text_between(rd, i) && stack_over(rd, doc_portion(d, rd->alone_portion), pt) != 0)
+		return -1;
+	rd->alone_line = i;
+	rd->alone_portion = rd->cur;
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
-		return;
+		return 0;
 	pt->raises_prev = true;
 	if (i > 0 && doc_line(d, i - 1)->kind == LINE_TEXT &&
 	    (bp = doc_line(d, i - 1)->portion) != DOC_NONE && bp != rd->cur) {
@@ -6453,6 +6505,7 @@ marks_alone(struct reader *rd, size_t i)
 		pt->stacked = before->marks_alone && before->first == i - 1 &&
 		    before->last_text == i - 1;
 	}
+	return 0;
 }
 
 /*
@@ -6470,6 +6523,7 @@ read_line(struct reader *rd, size_t i)
 	struct head h;
 	struct doc_portion *pt;
 	enum line_end e;
+	bool weak = false;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -6528,19 +6582,10 @@ read_line(struct reader *rd, size_t i)
 		 * its mark is that one's too.
 		 */
 		if (rd->alone_at != DOC_NONE && rd->cur != rd->alone_at && !line_prose(p, d, i)) {
-			const struct marking *am = doc_portion(d, rd->alone_at)->mark;
-
-			doc_portion(d, rd->alone_at)->joined = true;
-			/* What comes under a stack of marks is under them together. */
-			if (am != NULL && pt->mark != NULL && pt->first == i) {
-				struct marking m;
-
-				marking_join(p, pt->mark, am, &m);
-				if ((pt->mark = intern(d, &m)) == NULL) {
-					intern_failed(d, rd->err, rd->errlen);
-					return -1;
-				}
-			}
+			if (pt->first != i)
+				doc_portion(d, rd->alone_at)->joined = true;
+			else if (stack_over(rd, doc_portion(d, rd->alone_at), pt) != 0)
+				return -1;
 		}
 		if (rd->alone_at != DOC_NONE && !(pt->reason == REASON_CLASS && pt->first == i)) {
 			/*
@@ -6556,13 +6601,19 @@ read_line(struct reader *rd, size_t i)
 			doc_portion(d, rd->cur)->raises_back = true;
 		} else if (doc_portion(d, rd->cur)->first == i &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
-		    (e == END_UNKNOWN && line_width(p, d, i) == 0) || marks_only(rd, i) ||
-		    (doc_portion(d, rd->cur)->mark != NULL && lost_open_alone(d, i)))) {
+		    (e == END_UNKNOWN && line_width(p, d, i) == 0) ||
+		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
+		    lost_open_alone(d, i))))) {
 			/*
-			 * Proven marks, or what may be damaged ones ("(AS)", "(S//", "U)"), or
-			 * marks and a marking's words ("(S//NF) SECRET NOFORN").
+			 * Proven marks, or what may be damaged ones ("(AS)", "(S//"); or marks
+			 * and a marking's words ("(S//NF) SECRET NOFORN"), or one that lost its
+			 * bracket ("U)"), which only raise: the raise of a line after them runs
+			 * on past them, as they may be no paragraph's own mark.
 			 */
-			marks_alone(rd, i);
+			if (marks_alone(rd, i) != 0)
+				return -1;
+			if (weak)
+				doc_portion(d, rd->cur)->joined = true;
 		}
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
@@ -6709,7 +6760,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
 	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = DOC_NONE;
-	rd->top_portion = DOC_NONE;
+	rd->top_portion = rd->alone_line = rd->alone_portion = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;

@@ -868,6 +868,16 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
 redteam redteam45
 redteam redteam46
 redteam redteam47
+redteam redteam48
+# A line that may be no text between two lines of marks alone: they are a stack.
+variants stack-over-no-text UNCLASSIFIED 'WALRUS' '' \
+    'SECRET//NOFORN\n\nSUBJECT: Port visit\n\n(U)\nBoth port authorities have completed the fencing.\n\n%b\nThe host officer said the WALRUS network has two employees.\n\n(U)\nThe team recommends a visit.\n\nSECRET//NOFORN\n' \
+    '(S//NF)\nPage 3\n(U)' '(S//NF)\n\nPage 2 of 3\n\n(U)' '(S//NF)\n12 March 2024\n(U)' \
+    '(S//NF)\nFigure 2\n(U)' '(S//NF)\nSECRET NOFORN\nPage 3\n(U)' '(S//NF)\n\fPage 3\n(U)'
+# A one-line paragraph that ends a sentence between two lines of marks alone is text.
+variants stack-one-line-keep UNCLASSIFIED 'WALRUS' 'gannet' \
+    'UNCLASSIFIED\n\n(U)\nThe gannet count was normal.\n%b\n(U)\nThe puffin count was normal.\n\n(S//NF)\nThe WALRUS count.\n\nUNCLASSIFIED\n' \
+    '' '\n'
 # A heading that names countries under its mark is no line of marks alone (fuzz_reading,
 # property b: "(U) USA, GBR" read so withheld the title above it, and "U) USA, GBR" did not).
 variants country-heading-keep UNCLASSIFIED 'okapi' 'Port visit' \
