@@ -6425,11 +6425,24 @@ marks_only(const struct reader *rd, size_t i)
 	return marking && !prose;
 }
 
+/* The words of line i: runs of bytes parted by spaces and tabs. */
+static size_t
+line_word_count(const struct document *d, size_t i)
+{
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = doc_line(d, i)->len, k, words = 0;
+
+	for (k = 0; k < n; k++)
+		if (s[k] != ' ' && s[k] != '\t' && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t'))
+			words++;
+	return words;
+}
+
 /*
  * Whether what stands between the last line of marks alone and line i, the next, may be no text:
  * blank, page, banner and classification lines, and at most one short line that ends no
- * sentence ("(S//NF)" / "Page 3" / "(U)", a caption, a date, a name, a heading), within five
- * lines.
+ * sentence or holds two words at most ("(S//NF)" / "Page 3" / "(U)", a caption, a date, a name,
+ * a heading, a label, "(Continued)"), within five lines.
  */
 static bool
 no_text_between(const struct reader *rd, size_t i)
@@ -6443,8 +6456,8 @@ no_text_between(const struct reader *rd, size_t i)
 	for (k = rd->alone_line + 1; k < i; k++)
 		if (doc_line(d, k)->kind == LINE_TEXT && line_prose(rd->p, d, k) &&
 		    (++prose > 1 || line_width(rd->p, d, k) >= WRAPPED_LETTERS ||
-		    ends_sentence(rd->p, d->data + doc_line(d, k)->off, doc_line(d, k)->len,
-		    doc_line(d, k)->latin1)))
+		    (ends_sentence(rd->p, d->data + doc_line(d, k)->off, doc_line(d, k)->len,
+		    doc_line(d, k)->latin1) && line_word_count(d, k) > 2)))
 			return false;
 	return true;
 }
