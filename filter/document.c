@@ -1512,6 +1512,7 @@ struct reader {
 				 * but a classification line followed yet, or DOC_NONE */
 	size_t alone_line;	/* the last line of marks alone, or DOC_NONE */
 	size_t alone_portion;	/* the portion it opened */
+	unsigned alone_prose;	/* lines of prose since, up to two (note_between) */
 	size_t top_portion;	/* the portion the last line of marks alone before any text opened,
 				 * or DOC_NONE: marks are read both ways once text comes in it */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
@@ -6407,22 +6408,22 @@ starts_lower(const char *s, size_t n)
 	return k < n && islower((unsigned char)s[k]);
 }
 
-/*
- * Whether line i, which opens a portion with a mark, at its head or in mid-line, and no label
- * before it (a numbered paragraph is one), holds no word of prose but a marking's. A
- * classification line is no line of marks alone: it marks the text after it.
- */
+/* Whether the last '(' of line i opens a group that never closes and holds a space. */
 static bool
-marks_only(const struct reader *rd, size_t i)
+open_group_words(const struct document *d, size_t i)
 {
-	const struct doc_portion *pt = doc_portion(rd->d, rd->cur);
-	bool prose, marking;
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k, open = n;
 
-	if ((pt->reason != REASON_MARK && pt->reason != REASON_MIDLINE) || pt->mark == NULL ||
-	    pt->label_end > 0)
-		return false;
-	line_words(rd->p, rd->d, i, &prose, &marking);
-	return marking && !prose;
+	for (k = 0; k < n; k++)
+		if (s[k] == '(')
+			open = k;
+		else if (s[k] == ')')
+			open = n;
+	for (k = open; k < n; k++)
+		if (s[k] == ' ' || s[k] == '\t')
+			return true;
+	return false;
 }
 
 /* The words of line i: runs of bytes parted by spaces and tabs. */
@@ -6439,27 +6440,62 @@ line_word_count(const struct document *d, size_t i)
 }
 
 /*
- * Whether what stands between the last line of marks alone and line i, the next, may be no text:
- * blank, page, banner and classification lines, and at most one short line that ends no
- * sentence or holds two words at most ("(S//NF)" / "Page 3" / "(U)", a caption, a date, a name,
- * a heading, a label, "(Continued)"), within five lines.
+ * Whether line i, which opens a portion with a mark, at its head or in mid-line, or with what
+ * may be a damaged one, and no label before it (a numbered paragraph is one), holds no word of
+ * prose but a marking's, or nothing but marks ("(S//NF" that lost its bracket). A
+ * classification line is no line of marks alone: it marks the text after it.
  */
 static bool
-no_text_between(const struct reader *rd, size_t i)
+marks_only(const struct reader *rd, size_t i)
+{
+	const struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+	bool prose, marking;
+
+	if ((pt->reason != REASON_MARK && pt->reason != REASON_MIDLINE &&
+	    pt->reason != REASON_UNREADABLE) || pt->mark == NULL || pt->label_end > 0)
+		return false;
+	/*
+	 * A bracket that never closes may swallow a sentence ("(U) (5NF The walrus"): only a
+	 * group of one word that lost its bracket ("(S//NF") is one mark alone.
+	 */
+	if (open_group_words(rd->d, i))
+		return false;
+	line_words(rd->p, rd->d, i, &prose, &marking);
+	return !prose && (marking || line_width(rd->p, rd->d, i) == 0);
+}
+
+/*
+ * Text line i, not a line of marks alone, read after the last one: counted in rd->alone_prose,
+ * up to two, where it holds prose (no_text_between). One short line that ends no sentence, or
+ * holds two words at most ("Page 3", a date, a name, a caption, a heading, a label,
+ * "(Continued)") counts one; any other two. Blank, page, banner and classification lines count
+ * none, however many stand there.
+ */
+static void
+note_between(struct reader *rd, size_t i)
 {
 	const struct document *d = rd->d;
-	size_t k, prose = 0;
+	const struct doc_line *ln = doc_line(d, i);
 
-	if (rd->alone_line == DOC_NONE || i - rd->alone_line > 5 ||
-	    rd->alone_line < d->line_base || rd->alone_portion < d->portion_base)
-		return false;
-	for (k = rd->alone_line + 1; k < i; k++)
-		if (doc_line(d, k)->kind == LINE_TEXT && line_prose(rd->p, d, k) &&
-		    (++prose > 1 || line_width(rd->p, d, k) >= WRAPPED_LETTERS ||
-		    (ends_sentence(rd->p, d->data + doc_line(d, k)->off, doc_line(d, k)->len,
-		    doc_line(d, k)->latin1) && line_word_count(d, k) > 2)))
-			return false;
-	return true;
+	if (rd->alone_line == DOC_NONE || rd->alone_prose >= 2 || !line_prose(rd->p, d, i))
+		return;
+	if (rd->alone_prose == 0 && line_width(rd->p, d, i) < WRAPPED_LETTERS &&
+	    (!ends_sentence(rd->p, d->data + ln->off, ln->len, ln->latin1) ||
+	    line_word_count(d, i) <= 2))
+		rd->alone_prose = 1;
+	else
+		rd->alone_prose = 2;
+}
+
+/*
+ * Whether what stands between the last line of marks alone and the next may be no text: no
+ * prose but one short line (note_between).
+ */
+static bool
+no_text_between(const struct reader *rd)
+{
+	return rd->alone_line != DOC_NONE && rd->alone_prose < 2 &&
+	    rd->alone_portion >= rd->d->portion_base;
 }
 
 /*
@@ -6504,10 +6540,11 @@ marks_alone(struct reader *rd, size_t i)
 		rd->top_portion = rd->cur;
 	else
 		d->has_alone = true;
-	if (no_text_between(rd, i) && stack_over(rd, doc_portion(d, rd->alone_portion), pt) != 0)
+	if (no_text_between(rd) && stack_over(rd, doc_portion(d, rd->alone_portion), pt) != 0)
 		return -1;
 	rd->alone_line = i;
 	rd->alone_portion = rd->cur;
+	rd->alone_prose = 0;
 	if (rd->last_text == DOC_NONE || (rd->last_blank != DOC_NONE &&
 	    rd->last_blank > rd->last_text))
 		return 0;
@@ -6612,6 +6649,7 @@ read_line(struct reader *rd, size_t i)
 		}
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
+			note_between(rd, i);
 		} else if (doc_portion(d, rd->cur)->first == i &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
 		    (e == END_UNKNOWN && line_width(p, d, i) == 0) ||
@@ -6627,6 +6665,8 @@ read_line(struct reader *rd, size_t i)
 				return -1;
 			if (weak)
 				doc_portion(d, rd->cur)->joined = true;
+		} else {
+			note_between(rd, i);
 		}
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)

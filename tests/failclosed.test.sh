@@ -885,7 +885,9 @@ redteam redteam48
 variants stack-over-no-text UNCLASSIFIED 'WALRUS' '' \
     'SECRET//NOFORN\n\nSUBJECT: Port visit\n\n(U)\nBoth port authorities have completed the fencing.\n\n%b\nThe host officer said the WALRUS network has two employees.\n\n(U)\nThe team recommends a visit.\n\nSECRET//NOFORN\n' \
     '(S//NF)\nPage 3\n(U)' '(S//NF)\n\nPage 2 of 3\n\n(U)' '(S//NF)\n12 March 2024\n(U)' \
-    '(S//NF)\nFigure 2\n(U)' '(S//NF)\nSECRET NOFORN\nPage 3\n(U)' '(S//NF)\n\fPage 3\n(U)'
+    '(S//NF)\nFigure 2\n(U)' '(S//NF)\nSECRET NOFORN\nPage 3\n(U)' '(S//NF)\n\fPage 3\n(U)' \
+    '(S//NF\n12 March 2024\n(U)' '(S//NF\nPage 3\n(U)' \
+    '(S//NF)\nTop Secret\n\nPage 3\nSECRET NOFORN\n\n(U)' '(S//NF)\n\n\n\n\n\nPage 3\n\n\n\n(U)'
 # A one-line paragraph that ends a sentence between two lines of marks alone is text.
 variants stack-one-line-keep UNCLASSIFIED 'WALRUS' 'gannet' \
     'UNCLASSIFIED\n\n(U)\nThe gannet count was normal.\n%b\n(U)\nThe puffin count was normal.\n\n(S//NF)\nThe WALRUS count.\n\nUNCLASSIFIED\n' \
