@@ -866,8 +866,8 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
 #     into a banner, stacked lines after a paragraph: each completed the proof that marks stand
 #     before their text, or raised a paragraph by one line of a stack. No proof is made now.
 redteam redteam45
-# One of round 45's documents lives in tests/data/fuzz-open (fuzz_reading must not take it as a
-# seed: it breaks the open property g at once).
+# One document each of rounds 45 and 46 lives in tests/data/fuzz-open (fuzz_reading must not
+# take them as seeds: they break the open property g at once).
 m=tests/data/fuzz-open/email-classification-merged-with-subject.bin
 for t in UNCLASSIFIED CONFIDENTIAL; do
 	ADV_ARGS=
@@ -877,6 +877,14 @@ for t in UNCLASSIFIED CONFIDENTIAL; do
 done
 ADV_ARGS="-p policies/cui.yaml"
 adv "redteam45-email-classification-merged-with-subject, cui" UNCLASSIFIED "$m" 'WALRUS'
+ADV_ARGS=
+m=tests/data/fuzz-open/new-email-damaged-u-above-headers.bin
+for t in UNCLASSIFIED CONFIDENTIAL; do
+	ADV_ARGS=
+	adv "redteam46-new-email-damaged-u-above-headers" "$t" "$m" 'WALRUS'
+	ADV_ARGS="-p policies/us-intel.yaml"
+	adv "redteam46-new-email-damaged-u-above-headers, us-intel" "$t" "$m" 'WALRUS'
+done
 ADV_ARGS=
 redteam redteam46
 redteam redteam47
