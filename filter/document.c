@@ -1317,8 +1317,7 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 	for (k = d->facts.n; k-- > 0;) {
 		uint32_t f = facts_get(&d->facts, k);	/* its flags; raising changes none */
 		struct marking own, eff;
-		bool own_known = false, known, over = stacking;	/* a line of marks alone right
-								 * under this one's */
+		bool own_known = false, known;
 
 		if (f & (FACT_MARKS_ALONE | FACT_RAISES_PREV))
 			own = *fact_eff(d, k, &own_known);
@@ -1376,17 +1375,8 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 		if (!trailing) {
 			continue;
 		} else if ((f & (FACT_MARKS_ALONE | FACT_JOINED)) == FACT_MARKS_ALONE) {
-			/*
-			 * Lines of marks alone one under another ("(U)" / "(S)"): their marks
-			 * together, and the raise of a joined one under them.
-			 */
-			if (over) {
-				marking_join(p, &own, &after, &after);
-				after_known = after_known && own_known;
-			} else {
-				after = own;
-				after_known = own_known;
-			}
+			after = own;
+			after_known = own_known;
 			/* What it is raised to, so that what it raises is kept only where it is. */
 			next = *fact_eff(d, k, &next_known);
 		} else {
