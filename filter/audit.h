@@ -42,7 +42,7 @@
 enum audit_kind {
 	AUDIT_BEGIN,
 	AUDIT_WITHHELD,		/* a portion was withheld */
-	AUDIT_REMARKED,		/* a banner or routing line was re-marked */
+	AUDIT_REMARKED,		/* a banner, routing line or kept portion's mark was re-marked */
 	AUDIT_CAPTION,		/* a caption line was removed or rewritten */
 	AUDIT_AUTHORITY,	/* an authority or declassification line was removed or rewritten */
 	AUDIT_END,

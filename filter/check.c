@@ -381,9 +381,9 @@ lint_banner(struct adder *a, const struct policy *p, const struct document *d,
  * written is the mark as written ("" for unmarked text).
  */
 static void
-decision_message(const struct policy *p, const struct doc_portion *pt,
-    const struct redact_decision *dc, const struct marking *target, const char *written,
-    char *buf, size_t len)
+decision_message(const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, const struct redact_decision *dc, const struct marking *target,
+    const char *written, char *buf, size_t len)
 {
 	const char *tlevel = p->levels[target->level].name;
 	char what[320], eff[160];
@@ -419,10 +419,18 @@ decision_message(const struct policy *p, const struct doc_portion *pt,
 		snprintf(what, sizeof(what), "%s", written);
 
 	if (dc->rule == RULE_RELEASED) {
+		char mark[160];
+		size_t n;
+
 		controls = strstr(eff, "//");
 		snprintf(buf, len, "kept: %s is not above %s%s%s%s", what, tlevel,
 		    controls != NULL ? ", and the target may see its controls (" : "",
 		    controls != NULL ? controls + 2 : "", controls != NULL ? ")" : "");
+		/* A raised portion is written with what it carries (redact_portion_mark). */
+		if (redact_portion_mark(p, d, pt, pt->eff, mark, sizeof(mark)) > 0 &&
+		    (n = strlen(buf)) < len)
+			snprintf(buf + n, len - n, "; the release marks it %s, what it was raised "
+			    "to", mark);
 	} else if (dc->rule == RULE_LEVEL) {
 		snprintf(buf, len, "withheld: %s is above %s", what, tlevel);
 	} else {
@@ -679,7 +687,7 @@ check_portion(struct checker *c, const struct document *d, size_t k)
 			format_marking(p, pt->eff, f->marking, sizeof(f->marking));
 		else
 			snprintf(f->marking, sizeof(f->marking), "unmarked");
-		decision_message(p, pt, dc, c->target, written, f->message, sizeof(f->message));
+		decision_message(p, d, pt, dc, c->target, written, f->message, sizeof(f->message));
 	}
 	c->a.d = &c->view;
 	return c->a.nomem || c->a.stopped ? -1 : 0;

@@ -1170,6 +1170,29 @@ caption_classified(const struct policy *p, const struct document *d, bool *nofor
 	return classified;
 }
 
+/* A caption NOFORN or ORCON applies to every classified portion. */
+static void
+captioned(const struct policy *p, const struct document *d, uint64_t classified,
+    struct marking *m)
+{
+	if (m->level > 0) {
+		marking_add_controls(p, m, classified);
+		if (d->caption_noforn)
+			m->fd = FD_NOFORN;
+	}
+}
+
+bool
+document_own_marking(const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, struct marking *m)
+{
+	if (pt->mark == NULL)
+		return false;
+	*m = *pt->mark;
+	captioned(p, d, d->caption_classified, m);
+	return true;
+}
+
 /*
  * The join of the settled markings of portions [with, end) and whether each is known: what an
  * unmarked list item is taken with. The next item of the same list adds the portions since,
@@ -1192,12 +1215,7 @@ settle_one(const struct policy *p, const struct document *d, size_t k, uint64_t 
 	if (f & FACT_MARKED) {
 		*eff = *d->marks[(f >> FACT_MARK_SHIFT) - 1];
 		*known = true;
-		/* A caption NOFORN or ORCON applies to every classified portion. */
-		if (eff->level > 0) {
-			marking_add_controls(p, eff, classified);
-			if (d->caption_noforn)
-				eff->fd = FD_NOFORN;
-		}
+		captioned(p, d, classified, eff);
 		/*
 		 * "The plan says (U) the route is open" as the first text of a SECRET document is
 		 * unmarked text: the mark can only raise what it would be.
@@ -1266,7 +1284,8 @@ static int
 settle_markings(const struct policy *p, struct document *d)
 {
 	size_t k, w = 0;
-	uint64_t classified = caption_classified(p, d, &d->caption_noforn);
+	uint64_t classified = d->caption_classified = caption_classified(p, d,
+	    &d->caption_noforn);
 	struct list_join list = { DOC_NONE, DOC_NONE, { 0 }, true };
 
 	document_marking(p, d, d->captions & p->handling, d->caption_noforn);
@@ -1588,6 +1607,21 @@ note_opened(struct reader *rd, const struct doc_portion *pt)
 	}
 	d->opened[d->nopened++] = b;
 	return 0;
+}
+
+/*
+ * Notes where the current portion's mark stands in its first line, [at, end): where a release
+ * writes what the portion carries, if more.
+ */
+static void
+note_head_mark(struct reader *rd, size_t at, size_t end)
+{
+	struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+
+	if (end > at && end <= UINT16_MAX) {
+		pt->mark_at = (uint16_t)at;
+		pt->mark_len = (uint16_t)(end - at);
+	}
 }
 
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
@@ -3544,6 +3578,8 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	rd->unread = broke ? UNREAD_BREAK : 0;
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
 		return -1;
+	if (!ours && (g->kind == GROUP_MARK || g->kind == GROUP_ITEM))
+		note_head_mark(rd, fold_source(f, g->start), fold_source(f, g->end));
 	if (h->bullet || g == &h->second) {
 		rd->bulleted = true;
 		rd->para = para;
@@ -3586,7 +3622,7 @@ read_subject(struct reader *rd, size_t i)
 	struct fold f;
 	struct group g;
 	size_t k, label_end = 0, at = 0;
-	bool has_mark = false, lower = false;
+	bool has_mark = false, g_mark = false, lower = false;
 	enum relation rel;
 
 	for (k = 0; k < p->nrules; k++) {
@@ -3616,11 +3652,11 @@ read_subject(struct reader *rd, size_t i)
 		if (g.kind == GROUP_MARK || g.kind == GROUP_UNKNOWN) {
 			mk = g.mark;
 			mk.unknown = mk.unknown || g.kind == GROUP_UNKNOWN;
-			has_mark = true;
+			has_mark = g_mark = true;
 		} else if (g.kind == GROUP_ITEM && g.letter != 0 &&
 		    letter_marking(p, g.letter, &mk, &other)) {
 			/* "SUBJECT: (C)" is a mark; "(c)" may be one in lower case: it raises. */
-			has_mark = true;
+			has_mark = g_mark = true;
 			lower = g.item == ITEM_LOWER;
 			/* "(U.)", "(U:)": a level letter with something beside it proves nothing. */
 			if (!g.bare || other)
@@ -3659,6 +3695,8 @@ read_subject(struct reader *rd, size_t i)
 	    lower ? REL_DOCUMENT : REL_OWN;
 	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
 		return -1;
+	if (g_mark)
+		note_head_mark(rd, label_end + fold_source(&f, g.start), label_end + fold_source(&f, g.end));
 	doc_portion(d, rd->cur)->subject = true;
 	ln->kind = LINE_TEXT;
 	ln->portion = rd->cur;
@@ -6606,7 +6644,13 @@ read_line(struct reader *rd, size_t i)
 		doc_portion(d, rd->cur)->last_text = i;
 		if (note_text(rd, i) != 0)
 			return -1;
-		note_items(rd, s, ln->len);
+		/*
+		 * tearline's own placeholder counts for nothing: its exemption ("(b)(1)") is no
+		 * item of a list; the label it kept is.
+		 */
+		pt = doc_portion(d, rd->cur);
+		note_items(rd, s, pt->first == i && placeholder_line(rd->p, s + pt->label_end,
+		    ln->len - pt->label_end) ? pt->label_end : ln->len);
 		/*
 		 * However the line was read, a mark at its end raises back. A line of marks alone
 		 * after a line of text with no blank line between ("... funded next year." / "(S)",

@@ -102,6 +102,12 @@ struct doc_portion {
 				 * classification column is parted by spaces ("Status:  S" may
 				 * be standby): unknown. Neither raises any other portion. */
 	size_t label_end;	/* bytes of the first line kept as label in mask mode */
+	/*
+	 * Its mark as written at the head of its first line, in that line's bytes ("(U)" of
+	 * "1. (U) The"), where a release that keeps the portion writes the marking it carries
+	 * (redact.c); mark_len 0 where it has none there.
+	 */
+	uint16_t mark_at, mark_len;
 	size_t with;		/* REASON_LIST: the paragraph the list is in (its marking joins
 				 * this one's with the item's before it), or DOC_NONE */
 	/*
@@ -212,6 +218,8 @@ struct document {
 					 * controls among other words */
 	uint64_t caption_lines;		/* controls of lines of nothing but control names */
 	bool caption_noforn;
+	uint64_t caption_classified;	/* controls of caption lines that every classified
+					 * portion carries (settle_markings) */
 	bool has_named_rel;		/* a line named a REL TO list among other words */
 	struct marking named_rel;	/* the join of those lists, at the lowest level */
 	bool has_class;			/* a classification line was read (reading_class_line) */
@@ -273,6 +281,14 @@ doc_fact_eff(const struct document *d, size_t k)
 		return NULL;
 	return d->marks[(f >> FACT_MARK_SHIFT) - 1];
 }
+
+/*
+ * What portion pt's own mark says of it with the document's captions (a caption NOFORN applies
+ * to every classified portion): what a release that keeps its mark and the captions still
+ * says of it, in *m. Returns false when pt has no mark of its own.
+ */
+bool document_own_marking(const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, struct marking *m);
 
 /*
  * Parses data[0..len) under policy p into d (which points into data; data must outlive d).

@@ -799,6 +799,55 @@ caption_facts(const struct policy *p, const struct document *d, const struct red
 		c->first_banner = d->first_banner;
 }
 
+int
+redact_portion_mark(const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, const struct marking *eff, char *buf, size_t len)
+{
+	const struct policy_level *lv;
+	struct marking own, back;
+	int n;
+
+	if (pt->mark_len == 0 || eff == NULL || len < 3 || !document_own_marking(p, d, pt, &own) ||
+	    marking_equal(p, &own, eff))
+		return 0;
+	lv = &p->levels[eff->level];
+	buf[0] = '(';
+	n = marking_format(p, eff, lv->nportion > 0 ? lv->portion[0] : lv->banner[0], true,
+	    buf + 1, len - 2);
+	if (n < 0 || marking_parse(p, buf + 1, (size_t)n, MARKING_PORTION, &back) != 1 ||
+	    !marking_equal(p, &back, eff))
+		return 0;
+	buf[n + 1] = ')';
+	buf[n + 2] = '\0';
+	return n + 2;
+}
+
+/*
+ * The first line of a kept portion whose mark says less than it carries, with what it carries
+ * as its mark (redact_portion_mark). Returns false where it wrote nothing.
+ */
+static bool
+render_remarked(struct writer *w, const struct policy *p, const struct document *d, size_t i,
+    size_t out_start)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const struct doc_portion *pt = doc_portion(d, ln->portion);
+	const char *s = d->data + ln->off;
+	char buf[1024];
+	size_t end = (size_t)pt->mark_at + pt->mark_len;
+	int n;
+
+	if (end > ln->len || (n = redact_portion_mark(p, d, pt, doc_fact_eff(d, ln->portion), buf,
+	    sizeof(buf))) == 0)
+		return false;
+	put(w, s, pt->mark_at);
+	put(w, buf, (size_t)n);
+	put(w, s + end, ln->len - end);
+	put_eol(w, d, ln);
+	add_change(w, CHANGE_REMARKED, d, i, i, out_start);
+	return true;
+}
+
 /* A line of a withheld portion: its part of the placeholder, its Xs, or nothing. */
 static void
 render_withheld(struct writer *w, const struct policy *p, const struct document *d,
@@ -920,7 +969,9 @@ render_line(struct writer *w, const struct policy *p, const struct document *d,
 			    w->removed_at == res->out_len && ends_blank(w)))
 				put_kept(w, d, ln);
 		} else if (redact_decision(res, d, ln->portion)->rule == RULE_RELEASED) {
-			put_kept(w, d, ln);
+			if (!(kind == LINE_TEXT && doc_portion(d, ln->portion)->first == i &&
+			    render_remarked(w, p, d, i, out_start)))
+				put_kept(w, d, ln);
 		} else {
 			render_withheld(w, p, d, mode, i, kind, run, out_start);
 		}

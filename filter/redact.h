@@ -22,7 +22,7 @@ enum redact_mode {
 
 enum change_kind {
 	CHANGE_WITHHELD,	/* a portion was withheld */
-	CHANGE_REMARKED,	/* a banner or routing line was re-marked */
+	CHANGE_REMARKED,	/* a banner, routing line or kept portion's mark was re-marked */
 	CHANGE_CAPTION,		/* a caption line was removed or rewritten */
 	CHANGE_AUTHORITY	/* an authority or declassification line was removed or rewritten */
 };
@@ -96,6 +96,18 @@ int redact_decide(const struct policy *p, const struct document *d, const struct
 /* Portion k's decision, once redact_decide has made them. */
 const struct redact_decision *redact_decision(const struct redact_result *res,
     const struct document *d, size_t k);
+
+/*
+ * The mark a release writes at the head of kept portion pt, whose effective marking is eff, in
+ * place of its own ("(S//NOFORN)" for "(U)"), into buf: where its mark and the document's
+ * captions say less than it carries (raised by a line of marks alone after it, the document's
+ * marking, a mark further on), so that the release, read again, keeps no more than it did, though
+ * the lines that raised it are placeholders there. Returns its length, or 0 where the release
+ * keeps the mark as written: no raise, no mark at the head of its first line, or a marking that
+ * no mark of the policy's reads back as.
+ */
+int redact_portion_mark(const struct policy *p, const struct document *d,
+    const struct doc_portion *pt, const struct marking *eff, char *buf, size_t len);
 
 /*
  * Decides and writes the release of d into res->out in the given mode, with the changes it made.

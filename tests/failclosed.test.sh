@@ -866,26 +866,6 @@ variants group-after-head-mark-keep UNCLASSIFIED 'never-there' 'walrus|puffin' \
 #     into a banner, stacked lines after a paragraph: each completed the proof that marks stand
 #     before their text, or raised a paragraph by one line of a stack. No proof is made now.
 redteam redteam45
-# One document each of rounds 45 and 46 lives in tests/data/fuzz-open (fuzz_reading must not
-# take them as seeds: they break the open property g at once).
-m=tests/data/fuzz-open/email-classification-merged-with-subject.bin
-for t in UNCLASSIFIED CONFIDENTIAL; do
-	ADV_ARGS=
-	adv "redteam45-email-classification-merged-with-subject" "$t" "$m" 'WALRUS'
-	ADV_ARGS="-p policies/us-intel.yaml"
-	adv "redteam45-email-classification-merged-with-subject, us-intel" "$t" "$m" 'WALRUS'
-done
-ADV_ARGS="-p policies/cui.yaml"
-adv "redteam45-email-classification-merged-with-subject, cui" UNCLASSIFIED "$m" 'WALRUS'
-ADV_ARGS=
-m=tests/data/fuzz-open/new-email-damaged-u-above-headers.bin
-for t in UNCLASSIFIED CONFIDENTIAL; do
-	ADV_ARGS=
-	adv "redteam46-new-email-damaged-u-above-headers" "$t" "$m" 'WALRUS'
-	ADV_ARGS="-p policies/us-intel.yaml"
-	adv "redteam46-new-email-damaged-u-above-headers, us-intel" "$t" "$m" 'WALRUS'
-done
-ADV_ARGS=
 redteam redteam46
 redteam redteam47
 redteam redteam48
@@ -967,6 +947,34 @@ variants lost-open-alone-line UNCLASSIFIED 'walrus|Port Authority' '' \
 variants own-line-marks UNCLASSIFIED 'walrus' '' \
     'SECRET\n\n(U)\n\nThe gannet count was normal.\n\n%b\n\n(U)\n\nThe puffin count was normal.\n\nSECRET\n' \
     '(S)\n\nThe walrus count.' '(S)\n\nThe walrus count\n(U)\nwas high.'
+
+# 67. A release redacted again, to a lower target (a pipeline that narrows in steps): a portion
+#     kept under a raise that lines the release withholds carry (a line of marks alone after it
+#     whose own portion is unknown, a classification line run into a header) is written with
+#     what it carries as its mark, so that the release read again withholds it where its source
+#     is withheld (fuzz_reading, property g; tests/data/release-again).
+for doc in tests/data/redteam45/email-classification-merged-with-subject.txt \
+    tests/data/redteam46/new-email-damaged-u-above-headers.txt; do
+	for first in SECRET CONFIDENTIAL; do
+		adv2 "release-again-$(basename "$doc" .txt)" "$first" UNCLASSIFIED "$doc" 'WALRUS'
+	done
+done
+adv2 release-again-two-step-g CONFIDENTIAL UNCLASSIFIED tests/data/release-again/two-step-g.txt \
+    'wncument'
+adv2 release-again-two-step-g SECRET UNCLASSIFIED tests/data/release-again/two-step-g.txt \
+    'wncument'
+email='Classification: SECRET//NOFORN\n\nFrom: Okafor, Ruth MAJ\nTo: Brandt, Paul LTC\nSent: Tuesday, March 4, 2025 9:12 AM\n%s\n\n(U)\nSir, the host liaison officer told us that the WALRUS network has two people in the\nharbor master'"'"'s office. He asked that the port police not be told.\n\n(S//NF)\nWe recommend a follow-up visit in the spring.\n\nClassification: SECRET//NOFORN\n'
+n=0
+for line in 'CLASSIFICATION: SECRET//NOFORN SUBJECT: VARNA PORT VISIT' \
+    'Classification: SECRET//NOFORN; Subject: Varna port visit' \
+    'Classification: SECRET//NOFORN//WXYZ' 'Caveat: SECRET//NOFORN//WXYZ' \
+    'Subject: (S//WXYZ) Varna port visit' 'Subject: Varna port visit Classification: SECRET//NOFORN'; do
+	n=$((n + 1))
+	# shellcheck disable=SC2059
+	printf "$email" "$line" > "$tmp/again$n"
+	adv2 "release-again-email-$n [$line]" SECRET UNCLASSIFIED "$tmp/again$n" 'WALRUS'
+	adv2 "release-again-email-$n [$line]" SECRET CONFIDENTIAL "$tmp/again$n" 'WALRUS'
+done
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"

@@ -116,6 +116,29 @@ printf 'SECRET//REL TO USA, GBR\n(S//REL TO USA, GBR) alpha.\n\n(TS) walrus word
 cmp -s "$tmp/out" "$tmp/again" && ok "and the release redacted again is unchanged" ||
     bad "and the release redacted again is unchanged"
 
+# (h2) A kept portion whose mark says less than it carries is written with what it carries: the
+# lines that raised it may be placeholders in the release, which must read as its source did.
+# Here a line of marks alone after the (U) paragraph raises it (marks are read both ways), and
+# that line's own portion is unknown and withheld.
+printf 'Classification: SECRET//NOFORN\nSubject: (S//WXYZ) Port visit\n\n(U)\nThe walrus count.\n\n(S//NF)\nThe puffin count.\n\nClassification: SECRET//NOFORN//WXYZ\n' |
+    release us-cable SECRET
+has "a raised portion is written with what it carries" "(S//NOFORN)"
+grep -qx '(U)' "$tmp/out" && bad "and not with its own mark" || ok "and not with its own mark"
+"$T" redact -q --release SECRET < "$tmp/out" > "$tmp/again" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/again" && ok "a re-marked release redacted again is unchanged" ||
+    bad "a re-marked release redacted again is unchanged"
+"$T" redact -q --release UNCLASSIFIED < "$tmp/out" > "$tmp/again" 2>/dev/null
+grep -q walrus "$tmp/again" && bad "a re-marked release redacted to U withholds the paragraph" ||
+    ok "a re-marked release redacted to U withholds the paragraph"
+# tearline's own placeholder counts for nothing read again: its "(b)(1)" is no list's item, so the
+# "(C)" after it is a mark still, not the third item of a list joined with the paragraph before.
+printf 'SECRET\n(TS) The walrus.\n(S) The puffin count.\n(C) The gannet count.\nSECRET\n' |
+    release us-cable SECRET
+has "(C) after a placeholder: kept as it is" "(C) The gannet count."
+"$T" redact -q --release SECRET < "$tmp/out" > "$tmp/again" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/again" && ok "and the release redacted again is unchanged" ||
+    bad "(C) after a placeholder: the release redacted again is unchanged"
+
 # (i) Idempotence on real documents: every release of the shared corpus, tests/corpus and the
 # samples at UNCLASSIFIED, CONFIDENTIAL, SECRET and SECRET//REL TO USA, GBR, redacted again to
 # its target, is the same bytes, and check passes it there (the properties check the weaker form

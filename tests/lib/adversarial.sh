@@ -66,3 +66,15 @@ variants() {
 		adv "$_vname-$_vn [$_vitem]" "$_vrelease" "$tmp/$_vname$_vn" "$_vwithheld" "$_vkept"
 	done
 }
+
+# adv2 NAME FIRST SECOND FILE WITHHELD: releases FILE to FIRST in mask, strip and blackout mode,
+# then runs adv on each release at SECOND: a release redacted again to a lower target (a
+# pipeline that narrows in steps) keeps none of WITHHELD either.
+adv2() {
+	for _m2 in mask strip blackout; do
+		# shellcheck disable=SC2086
+		"${TEARLINE:-./tearline}" ${ADV_ARGS:-} -q --release "$2" --mode "$_m2" "$4" \
+		    > "$tmp/adv2.$_m2" 2>/dev/null
+		adv "$1 [$_m2 at $2]" "$3" "$tmp/adv2.$_m2" "$5"
+	done
+}

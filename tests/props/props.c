@@ -305,13 +305,15 @@ states_of(const struct document *d, const struct redact_result *res, char *state
 		state[i] = d->lines[i].kind == LINE_BLANK ? 0 : 'R';
 	for (k = 0; k < res->nchanges; k++)
 		for (l = res->changes[k].line_first; l <= res->changes[k].line_last; l++)
-			if (state[l - 1] != 0)
+			if (state[l - 1] != 0 && !(res->changes[k].kind == CHANGE_REMARKED &&
+			    d->lines[l - 1].kind == LINE_TEXT))
 				state[l - 1] = res->changes[k].kind == CHANGE_WITHHELD ? 'W' : 'C';
 }
 
 /*
- * What a release does with each line: 'R' written as it was, 'W' withheld, 'C' rewritten (a
- * banner re-marked, a caption rewritten), 0 blank. Text lines of the source only when text_only.
+ * What a release does with each line: 'R' written as it was, or with its mark re-marked to
+ * what its portion carries (its text as it was), 'W' withheld, 'C' rewritten (a banner
+ * re-marked, a caption rewritten), 0 blank. Text lines of the source only when text_only.
  */
 static int
 line_states(const struct policy *p, const struct document *d, const struct marking *target,
@@ -705,26 +707,87 @@ other_mark(const struct policy *p, size_t close, const struct edit *e, size_t op
 }
 
 /*
- * (f) and (g) at one target: the release's banner, read back, admits no reader that a portion it
- * keeps excludes; and the release, redacted again to the same target, keeps every line it copied
- * from its source, and rolls up to the same marking. Fills `lines` with the release's line states
- * (line_states) for (e).
+ * (g) below a target: the release of d at tname (line_out: where each line of d begins in it),
+ * read as d2 and redacted again to a target below it, keeps no text line that d's own release
+ * there withholds (its line states, src). Returns 0, or -1 with err.
  */
 static int
-lattice_at(const struct policy *p, const struct document *d, const struct marking *target,
-    const char *tname, const struct marking *probes, const struct names *nm, char *lines,
-    char *err, size_t errlen)
+again_below(const struct policy *p, const struct document *d, const struct redact_result *res,
+    const size_t *line_out, const struct document *d2, const struct marking *below,
+    const char *src, const char *tname, const char *bname, char *err, size_t errlen)
 {
+	struct redact_result r2;
+	char *st;
+	size_t k, i = 0, c = 0;
+	int rc = 0;
+
+	if ((st = calloc(d2->nlines + 1, 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (redact_run(p, d2, below, MODE_MASK, &r2, err, errlen) != 0) {
+		free(st);
+		return -1;
+	}
+	states_of(d2, &r2, st);
+	for (k = 0; k < d2->nlines && rc == 0; k++) {
+		size_t off = d2->lines[k].off;
+
+		if (d2->lines[k].kind != LINE_TEXT || st[k] != 'R')
+			continue;
+		/* Not what tearline wrote (a placeholder), but a line whose mark it wrote. */
+		while (c < res->nchanges && res->changes[c].out_end <= off)
+			c++;
+		if (c < res->nchanges && res->changes[c].out_start <= off &&
+		    res->changes[c].kind != CHANGE_REMARKED)
+			continue;
+		/* The line of d whose output begins there and is not empty. */
+		while (i < d->nlines && (line_out[i] < off ||
+		    (line_out[i] == off && line_out[i + 1] == off)))
+			i++;
+		if (i < d->nlines && line_out[i] == off && d->lines[i].kind == LINE_TEXT &&
+		    src[i] != 'R') {
+			snprintf(err, errlen, "(g) the release at %s, redacted again to %s, keeps "
+			    "its line %zu, which its source (line %zu) withholds there", tname,
+			    bname, k + 1, i + 1);
+			rc = -1;
+		}
+	}
+	redact_result_free(&r2);
+	free(st);
+	return rc;
+}
+
+/*
+ * (f) and (g) at target t of the chain: the release's banner, read back, admits no reader that a
+ * portion it keeps excludes; the release, redacted again to the same target, keeps every line it
+ * copied from its source, and rolls up to the same marking; and redacted again to a target below
+ * it (whose line states are below[0..t)), keeps no line its source withholds there. Fills
+ * `lines` with the release's line states (line_states) for (e).
+ */
+static int
+lattice_at(const struct policy *p, const struct document *d, const struct marking *chain,
+    size_t t, char *const *below, const struct marking *probes, const struct names *nm,
+    char *lines, char *err, size_t errlen)
+{
+	const struct marking *target = &chain[t];
+	const char *tname = nm->chain[t];
 	struct redact_result res, again;
 	struct document d2;
 	struct marking banner;
 	char text[1024] = "", why[160], *state;
 	const char *ex;
-	size_t k, q, c;
+	size_t k, q, c, *line_out;
 	int rc = -1;
 
-	if (redact_run(p, d, target, MODE_MASK, &res, err, errlen) != 0)
+	if ((line_out = calloc(d->nlines + 1, sizeof(*line_out))) == NULL) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	if (redact_run_lines(p, d, target, MODE_MASK, line_out, &res, err, errlen) != 0) {
+		free(line_out);
+		return -1;
+	}
 	states_of(d, &res, lines);
 	if (res.released > 0) {
 		if (marking_format(p, &res.rollup, NULL, true, text, sizeof(text)) < 0 ||
@@ -769,8 +832,10 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 
 		while (c < res.nchanges && res.changes[c].out_end <= ln->off)
 			c++;
+		/* A line whose mark the release wrote as what it carries is kept again too. */
 		if (ln->kind != LINE_TEXT || state[k] == 'R' ||
-		    (c < res.nchanges && res.changes[c].out_start <= ln->off))
+		    (c < res.nchanges && res.changes[c].out_start <= ln->off &&
+		    res.changes[c].kind != CHANGE_REMARKED))
 			continue;
 		snprintf(err, errlen, "(g) the release at %s, redacted again to it, withholds its "
 		    "line %zu, which it copied from its source", tname, k + 1);
@@ -788,11 +853,15 @@ lattice_at(const struct policy *p, const struct document *d, const struct markin
 	} else if (k == d2.nlines) {
 		rc = 0;
 	}
+	for (q = 0; rc == 0 && q < t; q++)
+		rc = again_below(p, d, &res, line_out, &d2, &chain[q], below[q], tname,
+		    nm->chain[q], err, errlen);
 	free(state);
 	redact_result_free(&again);
 	document_free(&d2);
 done:
 	redact_result_free(&res);
+	free(line_out);
 	return rc;
 }
 
@@ -817,8 +886,7 @@ lattice_props(const struct policy *p, const struct document *d, const struct nam
 			snprintf(err, errlen, "out of memory");
 			goto done;
 		}
-		if (lattice_at(p, d, &chain[t], nm->chain[t], probes, nm, state[t], err,
-		    errlen) != 0)
+		if (lattice_at(p, d, chain, t, state, probes, nm, state[t], err, errlen) != 0)
 			goto done;
 		st->renders += 2;
 	}

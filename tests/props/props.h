@@ -19,7 +19,8 @@
  *   (f) a release's banner reads back as itself, and admits none of six probe targets whom a
  *       portion the release keeps excludes;
  *   (g) a release redacted again to its target keeps every line it copied from its source,
- *       under a banner that says the same.
+ *       under a banner that says the same; redacted again to a target before it, it keeps no
+ *       line its source withholds there.
  * A line is released when the release holds it as it was written.
  */
 #ifndef TEARLINE_PROPS_H
