@@ -2715,15 +2715,20 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 
 /*
  * The end of the group in brackets at byte k of f when it reads as a mark, an item or what may be
- * a damaged mark, or k (line_width, line_words).
+ * a damaged mark, closed or alone, or k (line_width, line_words).
  */
 static size_t
 mark_group_end(const struct policy *p, const struct fold *f, size_t k)
 {
 	struct group g;
 
+	/*
+	 * A group that never closes over words ("(TS//SI The walrus source ...") is the line's
+	 * text as much as a mark: it counts, so that the line is as wide as it is written.
+	 */
 	if ((f->text[k] == '(' || f->text[k] == '[') && reading_group_at(p, f, k, &g) &&
-	    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k)
+	    g.kind != GROUP_TEXT && g.kind != GROUP_NONE && g.end > k &&
+	    (g.closed || memchr(f->text + k, ' ', g.end - k) == NULL))
 		return g.end;
 	return k;
 }
@@ -3462,6 +3467,29 @@ groups_after(const struct policy *p, const struct group *after, size_t nafter, s
 		any = true;
 	}
 	return any;
+}
+
+/*
+ * What a letter label that is a level letter ("S) The": "(S)" that lost its '(') raises its line
+ * to, in *m: its level, what stands right after it as after a mark ("U)//SBU", "U){x}"), and
+ * the groups after it, read as those after a mark at a head are ("2. U) Comment: (5NF) The",
+ * "U) Note: TS)The"). Returns false where the line has no such label.
+ */
+static bool
+letter_raise(const struct reader *rd, const struct fold *f, const struct head *h,
+    struct marking *m)
+{
+	struct group after[HEAD_AFTER];
+	struct marking tail;
+	bool other;
+
+	if (h->letter == 0 || !letter_marking(rd->p, h->letter, m, &other))
+		return false;
+	if (reading_mark_tail(rd->p, f, h->after_label, &tail) == 1)
+		marking_join(rd->p, m, &tail, m);
+	(void)groups_after(rd->p, after, reading_groups_after(rd->p, f, h->after_label, after,
+	    HEAD_AFTER), 0, m);
+	return true;
 }
 
 /* Whether a group after the first at a head may be a mark and proves nothing (h->after). */
@@ -6319,7 +6347,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    (h->label == LABEL_NONE && h->at_head && h->group.kind == GROUP_ITEM &&
 	    h->group.start == h->after_label &&
 	    (h->group.item == ITEM_NUMBER || h->group.item == ITEM_ROMAN));
-	bool other, fresh, list = false, found;
+	bool fresh, list = false, found;
 	unsigned char unread;
 	size_t label_end = numbered || item ? h->label_end : 0;
 
@@ -6355,18 +6383,15 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	} else if ((found = line_marks(rd->p, d, i, !fresh && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && reading_in_sentence(f, &h->group, true) ?
 	    fold_source(f, h->group.end) : 0, &raised, &unread)) || unread) {
-		struct marking lm, tail;
+		struct marking lm;
 
 		if (!found)
 			marking_init(&raised);
 		rd->unread = unread;
 
 		/* A letter label that may be a mark counts too, with what stands after it. */
-		if (h->letter != 0 && letter_marking(rd->p, h->letter, &lm, &other)) {
+		if (letter_raise(rd, f, h, &lm))
 			marking_join(rd->p, &raised, &lm, &raised);
-			if (reading_mark_tail(rd->p, f, h->after_label, &tail) == 1)
-				marking_join(rd->p, &raised, &tail, &raised);
-		}
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 		/*
@@ -6375,17 +6400,12 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * subject with a mark of its own, and release it (a fuzz find).
 		 */
 		rd->header = false;
-	} else if (h->letter != 0 && letter_marking(rd->p, h->letter, &raised, &other)) {
-		struct marking tail;
-
+	} else if (letter_raise(rd, f, h, &raised)) {
 		/*
 		 * "S) The walrus": a letter label that is a level letter may be "(S)" that lost its
 		 * '(': the text is raised to that level, a numbered paragraph's from the
-		 * document's marking. What stands right after it is its own, as after a mark
-		 * ("U)//SBU", "U){x}").
+		 * document's marking.
 		 */
-		if (reading_mark_tail(rd->p, f, h->after_label, &tail) == 1)
-			marking_join(rd->p, &raised, &tail, &raised);
 		if (start(rd, i, &raised, REASON_ITEM, label_end, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 		rd->header = false;

@@ -976,6 +976,28 @@ for line in 'CLASSIFICATION: SECRET//NOFORN SUBJECT: VARNA PORT VISIT' \
 	adv2 "release-again-email-$n [$line]" SECRET CONFIDENTIAL "$tmp/again$n" 'WALRUS'
 done
 
+# 68. A mark that never closes over the words of its line ("(TS//SI The walrus source ...") is
+#     no mark alone: the line is as wide as it is written (line_width), so the mark on the next
+#     line goes on with its sentence, joined, and the lines under a title with such a mark are
+#     not read under a short heading (build/props, property b: the marks of redteam9's
+#     R7a-prose-date and redteam45's inserted-u-under-plain-title with their ')' dropped).
+variants unclosed-head-width UNCLASSIFIED 'walrus' '' \
+    'TOP SECRET//SI\n\n%b The walrus source handed our officer the report dated 07/07/2004\n(U) Zebra Field Manual, which names the walrus unit commanders.\n' \
+    '(TS//SI' '(TS/SI' '(S//NF' '[TS//SI' '(TS//SI//NF' '(TS' '(TS//SI,'
+variants unclosed-title-width UNCLASSIFIED 'fencing|WALRUS|camera' '' \
+    'SECRET//NOFORN\n\n%b Black Sea Port Security Assessment, Third Quarter\n(U)\nBoth port authorities have completed the fencing projects funded last year, and\naccess control at the main gates has improved since the spring visit.\n\n(U)\nThe host liaison officer told the team that the WALRUS network has placed two\nemployees in the Varna harbor master'"'"'s office.\n\n(S//NF)\nThe team recommends a follow-up visit to review the new camera\ncoverage at the container terminal.\n\nSECRET//NOFORN\n' \
+    '(U' '(S' '(U//FOUO'
+
+# 69. A letter label that is a level letter ("2. U) The": "(U)" that lost its '(') raises its
+#     line with the groups after it, read as after a mark at a head: a damaged mark past a label
+#     of one word and a colon ("2. U) Comment: (5NF) The") is unknown (build/props, property b:
+#     redteam43's label-then-second-group and redteam31-open's label_TS_paren_glued with the '('
+#     of their head marks dropped).
+variants letter-label-groups UNCLASSIFIED 'walrus' 'delegation|meeting ended' \
+    'UNCLASSIFIED\n\n1. (U) The delegation met on Tuesday.\n\n%b The walrus network has a contact.\n\n3. (U) The meeting ended.\n' \
+    '2. U) Comment: (5NF)' 'U) Comment: (5NF)' '2. U) Note: TS)' '- U) Note: (TSI/NF)' \
+    '2. U) (S//NF)' 'U) -- (5ECRET)' '2. U) Comment: (S//NF)' '2. U)//SBU Comment: (5NF)'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
