@@ -383,7 +383,7 @@ lint_banner(struct adder *a, const struct policy *p, const struct document *d,
 static void
 decision_message(const struct policy *p, const struct document *d,
     const struct doc_portion *pt, const struct redact_decision *dc, const struct marking *target,
-    const char *written, char *buf, size_t len)
+    const char *written, bool after_withheld, char *buf, size_t len)
 {
 	const char *tlevel = p->levels[target->level].name;
 	char what[320], eff[160];
@@ -427,10 +427,11 @@ decision_message(const struct policy *p, const struct document *d,
 		    controls != NULL ? ", and the target may see its controls (" : "",
 		    controls != NULL ? controls + 2 : "", controls != NULL ? ")" : "");
 		/* A raised portion is written with what it carries (redact_portion_mark). */
-		if (redact_portion_mark(p, d, pt, pt->eff, mark, sizeof(mark)) > 0 &&
+		if (redact_portion_mark(p, d, pt, pt->eff, after_withheld, mark, sizeof(mark)) > 0 &&
 		    (n = strlen(buf)) < len)
-			snprintf(buf + n, len - n, "; the release marks it %s, what it was raised "
-			    "to", mark);
+			snprintf(buf + n, len - n, "; the release marks it %s, %s", mark,
+			    pt->mark == NULL ? "as it follows a withheld portion" :
+			    "what it was raised to");
 	} else if (dc->rule == RULE_LEVEL) {
 		snprintf(buf, len, "withheld: %s is above %s", what, tlevel);
 	} else {
@@ -687,7 +688,9 @@ check_portion(struct checker *c, const struct document *d, size_t k)
 			format_marking(p, pt->eff, f->marking, sizeof(f->marking));
 		else
 			snprintf(f->marking, sizeof(f->marking), "unmarked");
-		decision_message(p, d, pt, dc, c->target, written, f->message, sizeof(f->message));
+		decision_message(p, d, pt, dc, c->target, written, k > 0 &&
+		    redact_decision(&c->a.res->decisions, d, k - 1)->rule != RULE_RELEASED,
+		    f->message, sizeof(f->message));
 	}
 	c->a.d = &c->view;
 	return c->a.nomem || c->a.stopped ? -1 : 0;

@@ -1355,12 +1355,17 @@ settle_after(const struct policy *p, struct document *d, bool trailing)
 		}
 		if (f & FACT_BLANK_BEFORE)
 			raising = false;
-		/* The portion right before a line of marks alone after text: raised by it. */
+		/*
+		 * The portion right before a line of marks alone after text: raised by it, and so
+		 * is the one before that where this one goes on with it with no blank line between
+		 * (a classification line, a mark in mid-sentence: "(U) Background" / "Secret" /
+		 * "(S//NF)").
+		 */
 		if (raise_prev) {
 			marking_join(p, fact_eff(d, k, &known), &prev, &eff);
 			if (set_eff(d, k, &eff, known && prev_known) != 0)
 				return -1;
-			raise_prev = false;
+			raise_prev = (f & FACT_JOINED) && !(f & FACT_BLANK_BEFORE);
 		}
 		if (trailing && (f & FACT_MARKS_ALONE)) {
 			marking_join(p, fact_eff(d, k, &known), &after, &eff);
@@ -3365,12 +3370,13 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 
 	/*
 	 * A group right after a short line (a date, a name, a title: "Friday, April 4, 2003" /
-	 * "(U) Yesterday, ..."; "(U) Background" / "(SIINF) The") stands at a head: a sentence
+	 * "(U) Yesterday, ..."; "(U) Background" / "(SIINF) The"), with no more than
+	 * classification lines between, stands at a head: a sentence
 	 * that wrapped runs to the width of a page. A proven mark with lower case after it still
 	 * goes on with the sentence ("2 (U) is in fact"), joined; what may be a damaged mark or a
 	 * number does not.
 	 */
-	if (runs_on && prev + 1 == i && h->group.kind != GROUP_NONE &&
+	if (runs_on && (prev + 1 == i || !blank_since(rd, prev)) && h->group.kind != GROUP_NONE &&
 	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && (short_open(p, d, prev) || ends_date(d, prev)) &&
 	    (!lower_after_groups(f, h->group.end) || h->group.kind == GROUP_UNKNOWN ||
@@ -3504,6 +3510,20 @@ chain_unknown(const struct head *h)
 	return false;
 }
 
+static bool table_marks(const struct policy *p, const struct document *d, size_t i,
+    struct marking *m, bool *spaced);
+
+/* Whether line s[0..n) is a table's row: '|' first. */
+static bool
+table_row(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k < n && s[k] == '|';
+}
+
 static int
 read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 {
@@ -3514,7 +3534,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	bool paragraph = prev == DOC_NONE || (blank_since(rd, prev) &&
 	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
 	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
-	bool runs_on, broke = false;
+	bool runs_on, broke = false, spaced;
 	const struct group *g;
 	enum label_kind label;
 	struct opening o;
@@ -3582,6 +3602,12 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	/* Every mark further on in the line counts too: the line cannot be cut. */
 	if (text_marks(p, s, doc_line(d, i)->len, fold_source(f, g->end), doc_line(d, i)->latin1,
 	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke))
+		marking_join(p, &o.mark, &more, &o.mark);
+	/*
+	 * So does a cell of a table row that is a classification or controls alone ("| (U) |
+	 * WALRUS intercepts | TS |"): a column of the row's classification.
+	 */
+	if (table_row(s, doc_line(d, i)->len) && table_marks(p, d, i, &more, &spaced) && !spaced)
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
@@ -6179,13 +6205,14 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 
 /*
  * Whether s[0..n) ends in a mark with no brackets where a sentence begins ('... resign." S//NF',
- * "... resign. S//NF."): its last word, past a sentence's end.
+ * "... resign. S//NF."), or in marks in brackets glued to it or to each other ("(TS)S//NF"): its
+ * last word, past a sentence's end.
  */
 static bool
 bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 {
 	struct fold f;
-	size_t k, j;
+	size_t k, j, e, end;
 
 	if (n > FOLD_MAX)
 		return false;
@@ -6193,9 +6220,48 @@ bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	k = f.len;
 	while (k > 0 && strchr(". ", f.text[k - 1]) != NULL)
 		k--;
+	end = k;
 	while (k > 0 && f.text[k - 1] != ' ')
 		k--;
-	if (k == 0 || k >= f.len || !sentence_head(&f, k) || !bare_head(p, &f, k))
+	/*
+	 * Marks in brackets before it, glued or not, are of it ('... resign." (TS)S//NF', '(TS)
+	 * S//NF', "(Top Secret)S//NF"): the tail begins at the first of them.
+	 */
+	for (;;) {
+		size_t b = k;
+
+		for (j = k; j > 0 && k - j < 64; j--)
+			if ((f.text[j - 1] == '(' || f.text[j - 1] == '[') &&
+			    mark_group_end(p, &f, j - 1) > k)
+				break;
+		if (j > 0 && k - j < 64) {
+			k = j - 1;
+			continue;
+		}
+		while (b > 0 && f.text[b - 1] == ' ')
+			b--;
+		if (b == k || b == 0 || (f.text[b - 1] != ')' && f.text[b - 1] != ']'))
+			break;
+		for (j = b - 1; j > 0 && b - j < 64; j--)
+			if ((f.text[j - 1] == '(' || f.text[j - 1] == '[') &&
+			    mark_group_end(p, &f, j - 1) == b)
+				break;
+		if (j == 0 || b - j >= 64)
+			break;
+		k = j - 1;
+	}
+	if (k == 0 || k >= end || !sentence_head(&f, k))
+		return false;
+	/* Marks in brackets and spaces, then a mark with none, or nothing. */
+	for (e = k; e < end;) {
+		if (f.text[e] == ' ')
+			e++;
+		else if (mark_group_end(p, &f, e) != e)
+			e = mark_group_end(p, &f, e);
+		else
+			break;
+	}
+	if (!(e == k ? bare_head(p, &f, k) : e >= end || bare_head(p, &f, e)))
 		return false;
 	/* After a sentence's end, not a dash: "ANNEX A -- SECRET//NOFORN" is a heading. */
 	for (j = k; j > 0 && strchr(" \"')]}", f.text[j - 1]) != NULL; j--)
@@ -6445,15 +6511,26 @@ note_solid(struct reader *rd, size_t i)
 	rd->solid_text_is_text = ln->kind == LINE_TEXT;
 }
 
-/* Whether s[0..n) begins, after spaces, with a letter in lower case. */
+/*
+ * Whether line i begins, after spaces and the marks in brackets at its head ("(S//NF)reserve
+ * account"), with a letter in lower case.
+ */
 static bool
-starts_lower(const char *s, size_t n)
+starts_lower(const struct policy *p, const struct document *d, size_t i)
 {
-	size_t k = 0;
+	const struct doc_line *ln = doc_line(d, i);
+	struct fold f;
+	size_t k = 0, e;
 
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	return k < n && islower((unsigned char)s[k]);
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (;;) {
+		while (k < f.len && f.text[k] == ' ')
+			k++;
+		if (k >= f.len || (e = mark_group_end(p, &f, k)) == k)
+			break;
+		k = e;
+	}
+	return k < f.len && islower((unsigned char)f.text[k]);
 }
 
 /* Whether the last '(' of line i opens a group that never closes and holds a space. */
@@ -6474,16 +6551,33 @@ open_group_words(const struct document *d, size_t i)
 	return false;
 }
 
-/* The words of line i: runs of bytes parted by spaces and tabs. */
+/*
+ * The words of line i: runs of bytes parted by spaces and tabs, a group in brackets that reads
+ * as a mark, an item or what may be a damaged mark not counted (line_width), so that a mark
+ * inserted into a line makes it no more text than it was.
+ */
 static size_t
-line_word_count(const struct document *d, size_t i)
+line_word_count(const struct policy *p, const struct document *d, size_t i)
 {
-	const char *s = d->data + doc_line(d, i)->off;
-	size_t n = doc_line(d, i)->len, k, words = 0;
+	const struct doc_line *ln = doc_line(d, i);
+	struct fold f;
+	size_t k, e, words = 0;
+	bool in_word = false;
 
-	for (k = 0; k < n; k++)
-		if (s[k] != ' ' && s[k] != '\t' && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t'))
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len; k++) {
+		if ((e = mark_group_end(p, &f, k)) != k) {
+			k = e - 1;
+			in_word = false;
+			continue;
+		}
+		if (f.text[k] == ' ' || f.text[k] == '\t') {
+			in_word = false;
+		} else if (!in_word) {
+			in_word = true;
 			words++;
+		}
+	}
 	return words;
 }
 
@@ -6530,7 +6624,7 @@ note_between(struct reader *rd, size_t i)
 		return;
 	if (rd->alone_prose == 0 && line_width(rd->p, d, i) < WRAPPED_LETTERS &&
 	    (!ends_sentence(rd->p, d->data + ln->off, ln->len, ln->latin1) ||
-	    line_word_count(d, i) <= 2))
+	    line_word_count(rd->p, d, i) <= 2))
 		rd->alone_prose = 1;
 	else
 		rd->alone_prose = 2;
@@ -6698,7 +6792,7 @@ read_line(struct reader *rd, size_t i)
 			 * The depot" / "(U)" / "reserve account, and", a classification line
 			 * between or not): joined with what it interrupts, it can only raise.
 			 */
-			if (starts_lower(s, ln->len))
+			if (starts_lower(p, d, i))
 				doc_portion(d, rd->alone_at)->joined = true;
 			rd->alone_at = DOC_NONE;
 		}
@@ -6709,12 +6803,14 @@ read_line(struct reader *rd, size_t i)
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
 		    (e == END_UNKNOWN && line_width(p, d, i) == 0) ||
 		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
-		    lost_open_alone(d, i))))) {
+		    (lost_open_alone(d, i) || (doc_portion(d, rd->cur)->reason == REASON_ITEM &&
+		    line_width(p, d, i) == 0)))))) {
 			/*
 			 * Proven marks, or what may be damaged ones ("(AS)", "(S//"); or marks
-			 * and a marking's words ("(S//NF) SECRET NOFORN"), or one that lost its
-			 * bracket ("U)"), which only raise: the raise of a line after them runs
-			 * on past them, as they may be no paragraph's own mark.
+			 * and a marking's words ("(S//NF) SECRET NOFORN"), one that lost its
+			 * bracket ("U)"), or a level letter that may be a list's item ("(u)",
+			 * "(c)"), which only raise: the raise of a line after them runs on past
+			 * them, as they may be no paragraph's own mark.
 			 */
 			if (marks_alone(rd, i) != 0)
 				return -1;

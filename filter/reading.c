@@ -2630,13 +2630,20 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 			return false;
 	/*
 	 * "(SBU)" on a line of its own is a mark: a portion starts there; so is one after a
-	 * bullet, in emphasis or in a second bracket ("- (SBU/NF)", "**(SBU/NF)**", "((SBU/NF))").
+	 * bullet, in emphasis or in a second bracket ("- (SBU/NF)", "**(SBU/NF)**", "((SBU/NF))"),
+	 * and one whose level is gone ("(//NF)").
 	 */
 	for (k = i; k < n; k++) {
 		struct group g;
+		size_t j = k + 1;
 
 		if (is_open(s[k]) && reading_group_at(p, f, k, &g) &&
 		    (g.kind == GROUP_MARK || g.has_level))
+			return false;
+		/* "(//NF)", "( / NOFORN)": a mark whose level is gone, not a caption. */
+		while (j < n && s[j] == ' ')
+			j++;
+		if (is_open(s[k]) && j < n && s[j] == '/')
 			return false;
 	}
 	k = i;

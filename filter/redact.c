@@ -801,14 +801,17 @@ caption_facts(const struct policy *p, const struct document *d, const struct red
 
 int
 redact_portion_mark(const struct policy *p, const struct document *d,
-    const struct doc_portion *pt, const struct marking *eff, char *buf, size_t len)
+    const struct doc_portion *pt, const struct marking *eff, bool after_withheld, char *buf,
+    size_t len)
 {
 	const struct policy_level *lv;
 	struct marking own, back;
 	int n;
 
-	if (pt->mark_len == 0 || eff == NULL || len < 3 || !document_own_marking(p, d, pt, &own) ||
-	    marking_equal(p, &own, eff))
+	if (eff == NULL || len < 3)
+		return 0;
+	if (pt->mark == NULL ? !after_withheld : pt->mark_len == 0 ||
+	    !document_own_marking(p, d, pt, &own) || marking_equal(p, &own, eff))
 		return 0;
 	lv = &p->levels[eff->level];
 	buf[0] = '(';
@@ -823,8 +826,9 @@ redact_portion_mark(const struct policy *p, const struct document *d,
 }
 
 /*
- * The first line of a kept portion whose mark says less than it carries, with what it carries
- * as its mark (redact_portion_mark). Returns false where it wrote nothing.
+ * The first line of a kept portion, marked as what it carries where its mark says less, or
+ * where it has none and follows a withheld portion (redact_portion_mark). Returns false where it
+ * wrote nothing.
  */
 static bool
 render_remarked(struct writer *w, const struct policy *p, const struct document *d, size_t i,
@@ -834,14 +838,24 @@ render_remarked(struct writer *w, const struct policy *p, const struct document 
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
 	const char *s = d->data + ln->off;
 	char buf[1024];
-	size_t end = (size_t)pt->mark_at + pt->mark_len;
+	size_t at = pt->mark_at, end = (size_t)pt->mark_at + pt->mark_len;
+	bool after = ln->portion > 0 &&
+	    redact_decision(w->res, d, ln->portion - 1)->rule != RULE_RELEASED;
 	int n;
 
-	if (end > ln->len || (n = redact_portion_mark(p, d, pt, doc_fact_eff(d, ln->portion), buf,
-	    sizeof(buf))) == 0)
+	if (pt->mark == NULL) {
+		/* Unmarked: the mark goes after its label ("2. (S) The"), or first. */
+		at = end = pt->label_end <= ln->len ? pt->label_end : 0;
+	}
+	if (end > ln->len || (n = redact_portion_mark(p, d, pt, doc_fact_eff(d, ln->portion),
+	    after, buf, sizeof(buf))) == 0)
 		return false;
-	put(w, s, pt->mark_at);
+	put(w, s, at);
+	if (pt->mark == NULL && at > 0)
+		puts_w(w, " ");
 	put(w, buf, (size_t)n);
+	if (pt->mark == NULL && at == 0)
+		puts_w(w, " ");
 	put(w, s + end, ln->len - end);
 	put_eol(w, d, ln);
 	add_change(w, CHANGE_REMARKED, d, i, i, out_start);

@@ -98,16 +98,19 @@ const struct redact_decision *redact_decision(const struct redact_result *res,
     const struct document *d, size_t k);
 
 /*
- * The mark a release writes at the head of kept portion pt, whose effective marking is eff, in
- * place of its own ("(S//NOFORN)" for "(U)"), into buf: where its mark and the document's
- * captions say less than it carries (raised by a line of marks alone after it, the document's
- * marking, a mark further on), so that the release, read again, keeps no more than it did, though
- * the lines that raised it are placeholders there. Returns its length, or 0 where the release
- * keeps the mark as written: no raise, no mark at the head of its first line, or a marking that
- * no mark of the policy's reads back as.
+ * The mark a release writes at the head of kept portion pt, whose effective marking is eff, into
+ * buf: in place of its own ("(S//NOFORN)" for "(U)") where its mark and the document's captions
+ * say less than it carries (raised by a line of marks alone after it, the document's marking, a
+ * mark further on); before its text where it has none and follows a withheld portion
+ * (after_withheld), which the release may leave out or write as a placeholder that its text
+ * would read as going on with. So that the release, read again, keeps no more than it did,
+ * though the lines that raised or parted it are placeholders there, or gone. Returns its length,
+ * or 0 where the release writes the line as it is: no raise, no mark at the head of its first
+ * line, or a marking that no mark of the policy's reads back as.
  */
 int redact_portion_mark(const struct policy *p, const struct document *d,
-    const struct doc_portion *pt, const struct marking *eff, char *buf, size_t len);
+    const struct doc_portion *pt, const struct marking *eff, bool after_withheld, char *buf,
+    size_t len);
 
 /*
  * Decides and writes the release of d into res->out in the given mode, with the changes it made.

@@ -998,6 +998,78 @@ variants letter-label-groups UNCLASSIFIED 'walrus' 'delegation|meeting ended' \
     '2. U) Comment: (5NF)' 'U) Comment: (5NF)' '2. U) Note: TS)' '- U) Note: (TSI/NF)' \
     '2. U) (S//NF)' 'U) -- (5ECRET)' '2. U) Comment: (S//NF)' '2. U)//SBU Comment: (5NF)'
 
+# 70. A forty-ninth round, tests/data/redteam49/ (a helper on section 67's re-marking): text with
+#     no mark of its own after a withheld portion (a table row with a level in a column parted
+#     by spaces, REF rows that end the header) was read, in the release, as going on with the
+#     text before the row or with its placeholder; it is now written with what it carries as its
+#     mark. A table row marked at its head is raised by a classification cell too.
+redteam redteam49
+for doc in table-row-interrupts-sentence status-table-lowercase-paragraph \
+    cable-ref-list-classification-column; do
+	for first in SECRET "TOP SECRET"; do
+		adv2 "redteam49-again-$doc" "$first" UNCLASSIFIED "tests/data/redteam49/$doc.txt" \
+		    'walrus|WALRUS'
+		ADV_ARGS="-p policies/us-intel.yaml"
+		adv2 "redteam49-again-$doc, us-intel" "$first" UNCLASSIFIED \
+		    "tests/data/redteam49/$doc.txt" 'walrus|WALRUS'
+		ADV_ARGS=
+	done
+done
+row='SECRET\n\nSUBJECT: (U) Harbor security status\n\n1. (U) The port office reported that the status of the harbor units had not\nchanged since the last report, and the liaison officer added that the\n\n%b\n\nwalrus network has two people in the harbor master'"'"'s office.\n\n2. (U) The next report is due on Friday.\n\nSECRET\n'
+n=0
+for line in '   BRAVO        North pier         S' 'BRAVO\tNorth pier\tTS' \
+    '   CHARLIE      South pier         C' '(S//WXYZ) Bravo pier status.' \
+    '(Secret) Bravo pier status.' '   BRAVO        North pier         S//NF'; do
+	n=$((n + 1))
+	# shellcheck disable=SC2059
+	printf "$row" "$line" > "$tmp/row$n"
+	adv "unmarked-after-withheld-$n [$line]" UNCLASSIFIED "$tmp/row$n" 'walrus' 'next report'
+	adv2 "unmarked-after-withheld-$n [$line]" SECRET UNCLASSIFIED "$tmp/row$n" 'walrus'
+	adv2 "unmarked-after-withheld-$n [$line]" SECRET CONFIDENTIAL "$tmp/row$n" 'walrus'
+done
+
+# 71. build/props over the red-team folders with more draws (-t 16, seeds 100 and 200), and a
+#     long fuzz_reading run: one damage or insertion that released a line, each closed with its
+#     neighbours.
+# A mark whose level is gone is no caption ("(//NF)"): a line of marks alone, in its stack.
+for ins in '(//NF)' '( // NF)' '[//NOFORN]' '(/NF)' '(///NF)'; do
+	sed "11s|.*|$ins|" tests/data/redteam48/memo-nf-page-sno-u.txt > "$tmp/gone"
+	adv "level-gone-no-caption [$ins]" UNCLASSIFIED "$tmp/gone" 'WALRUS'
+	sed "8s|.*|$ins|" tests/data/redteam47/slide-nf-stack-over-dash-u-bullet.txt > "$tmp/gone"
+	adv "level-gone-no-caption, stack [$ins]" UNCLASSIFIED "$tmp/gone" 'WALRUS|Fencing'
+done
+# A level letter alone on its line, in lower case ("(u)", "(c)"): a line of marks alone too.
+for ins in '(u)' '(s)' '(c)' '(U)' 'u)'; do
+	sed "8s|.*|$ins|" tests/data/redteam43/marks-alone-then-damaged.txt > "$tmp/lower"
+	adv "level-letter-alone [$ins]" UNCLASSIFIED "$tmp/lower" 'walrus|Port Authority|port authority'
+done
+# The words of a line between two lines of marks alone are counted without its marks: a mark
+# inserted there ("(Top Secret) Comment:") makes it no more text than it was.
+for ins in '(Top Secret) ' '(Top Secret)' '(TS) ' '(S//NF) ' '(SECRET) ' '(U) (TS) '; do
+	sed "12s|^|$ins|" tests/data/redteam48/iir-nf-comment-label-u.txt > "$tmp/words"
+	adv "between-stack-words [$ins]" UNCLASSIFIED "$tmp/words" 'WALRUS'
+done
+# Marks in brackets before a mark with none at a paragraph's end are of it ('... resign." (TS)
+# S//NF'): the paragraph is raised by it still.
+for ins in '(TS)' '(TS) ' '(Top Secret)' '(Top Secret) ' '(S)(TS)' '(S//NF) (TS) '; do
+	sed "6s|^\(.\{9\}\)|\1$ins|" tests/data/redteam13/F-trailing-quote.txt > "$tmp/tail"
+	adv "marks-before-bare-end [$ins]" UNCLASSIFIED "$tmp/tail" 'walrus'
+	adv "marks-before-bare-end [$ins]" CONFIDENTIAL "$tmp/tail" 'walrus'
+done
+# A line that begins with a mark and goes on in lower case ("(S//NF)reserve account") under a
+# line of marks alone: that line is inside the sentence, joined.
+for ins in '(S//NF)' '(S//NF) ' '(TS) ' '(C)'; do
+	sed "10s|^|$ins|" tests/data/redteam36/trailing-mark-figure-caption-own-mark.txt > "$tmp/glued"
+	adv "mark-then-lower-under-alone [$ins]" CONFIDENTIAL "$tmp/glued" 'WALRUS'
+done
+# A line of marks alone raises the text above it across a classification line between them
+# (fuzz_reading, property c: "Secret" inserted between a title and a damaged mark).
+for ins in '' 'Secret\n' 'SECRET\n' 'Top Secret\n' 'SECRET//NOFORN\n'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n(U) Background walrus\n${ins}(SIIcapital.\n" > "$tmp/across"
+	adv "alone-raises-across-class-line [$ins]" CONFIDENTIAL "$tmp/across" 'walrus'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
