@@ -426,6 +426,35 @@ trim_end(const char *s, size_t len, bool latin1)
 }
 
 /*
+ * s[0..len) without the footnote references after its last mark or word, and the spaces around
+ * them: digits ("(S//NF)1"), "[1]", "*", daggers, superscript digits ("(S//NF)¹", in
+ * UTF-8 or Latin-1).
+ */
+static size_t
+trim_footnote(const char *s, size_t len, bool latin1)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (;;) {
+		len = trim_end(s, len, latin1);
+		if (len > 0 && (isdigit(u[len - 1]) || strchr("[]*", s[len - 1]) != NULL))
+			len--;
+		else if (latin1 && len > 0 && (u[len - 1] == 0xB9 || u[len - 1] == 0xB2 ||
+		    u[len - 1] == 0xB3))
+			len--;
+		else if (!latin1 && len >= 2 && u[len - 2] == 0xC2 && (u[len - 1] == 0xB9 ||
+		    u[len - 1] == 0xB2 || u[len - 1] == 0xB3))
+			len -= 2;
+		else if (!latin1 && len >= 3 && u[len - 3] == 0xE2 && ((u[len - 2] == 0x81 &&
+		    u[len - 1] >= 0xB0 && u[len - 1] <= 0xB9) || (u[len - 2] == 0x80 &&
+		    (u[len - 1] == 0xA0 || u[len - 1] == 0xA1))))
+			len -= 3;
+		else
+			return len;
+	}
+}
+
+/*
  * Whether line s[0..len) is a field of a header: a name of at most three words, the first in
  * capitals or capitalised, a colon, and a value ("FROM: SIGINT Communications", "Run Date:
  * 07/07/2004"). A field ends at its line's end, as a sentence does.
@@ -3217,6 +3246,26 @@ lost_open_alone(const struct document *d, size_t i)
 }
 
 /*
+ * Whether line i is a level letter in brackets, in any case, alone ("**(s)**", "{c}", "- [u]"):
+ * what stands around it that is no letter, digit or bracket is read past, as lost_open_alone
+ * does.
+ */
+static bool
+letter_alone(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t a = 0, e = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1);
+	bool other;
+
+	while (a < e && !isalnum((unsigned char)s[a]) && strchr("([{", s[a]) == NULL)
+		a++;
+	while (e > a && !isalnum((unsigned char)s[e - 1]) && strchr(")]}", s[e - 1]) == NULL)
+		e--;
+	return e == a + 3 && strchr("([{", s[a]) != NULL && strchr(")]}", s[a + 2]) != NULL &&
+	    isalpha((unsigned char)s[a + 1]) && letter_marking(p, s[a + 1], m, &other);
+}
+
+/*
  * Whether line i's first bracket opens a group that never closes before another opens or the line
  * ends ("(S//NF (s//nf) The detail."): where that mark ends, and so whether any of the line is
  * text, no reader can tell.
@@ -3513,15 +3562,15 @@ chain_unknown(const struct head *h)
 static bool table_marks(const struct policy *p, const struct document *d, size_t i,
     struct marking *m, bool *spaced);
 
-/* Whether line s[0..n) is a table's row: '|' first. */
-static bool
-table_row(const char *s, size_t n)
+/* The bars ('|') of s[0..n). */
+static size_t
+bars(const char *s, size_t n)
 {
-	size_t k = 0;
+	size_t k, c = 0;
 
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	return k < n && s[k] == '|';
+	for (k = 0; k < n; k++)
+		c += s[k] == '|';
+	return c;
 }
 
 static int
@@ -3534,7 +3583,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	bool paragraph = prev == DOC_NONE || (blank_since(rd, prev) &&
 	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
 	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
-	bool runs_on, broke = false, spaced;
+	bool runs_on, broke = false, spaced = false;
 	const struct group *g;
 	enum label_kind label;
 	struct opening o;
@@ -3603,12 +3652,6 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (text_marks(p, s, doc_line(d, i)->len, fold_source(f, g->end), doc_line(d, i)->latin1,
 	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke))
 		marking_join(p, &o.mark, &more, &o.mark);
-	/*
-	 * So does a cell of a table row that is a classification or controls alone ("| (U) |
-	 * WALRUS intercepts | TS |"): a column of the row's classification.
-	 */
-	if (table_row(s, doc_line(d, i)->len) && table_marks(p, d, i, &more, &spaced) && !spaced)
-		marking_join(p, &o.mark, &more, &o.mark);
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
 	    reading_mark_tail(p, f, g->end, &more))
@@ -3618,6 +3661,14 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	while (label_end > 0 && (s[label_end - 1] == ' ' || s[label_end - 1] == '\t'))
 		label_end--;
 	ours = placeholder_line(p, s + label_end, doc_line(d, i)->len - label_end);
+	/*
+	 * So does a cell of a table row that is a classification or controls alone ("| (U) |
+	 * WALRUS intercepts | TS |"): a column of the row's classification; not a bar alone in
+	 * its prose, which OCR makes of an apostrophe ("it|'s"). One parted by tabs or runs of
+	 * spaces is unknown, as it is in a row with no mark (table_marks).
+	 */
+	if (!ours && bars(s, doc_line(d, i)->len) != 1 && table_marks(p, d, i, &more, &spaced))
+		marking_join(p, &o.mark, &more, &o.mark);
 	/* So do the groups after the mark at the head; not the placeholder tearline wrote. */
 	if (o.reason == REASON_MARK && !ours)
 		(void)groups_after(p, h->after, h->nafter, g->start, &o.mark);
@@ -3629,7 +3680,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		marking_join(p, &o.mark, &more, &o.mark);
 	/* A list item with a mark of its own: the paragraph before it is the list's. */
 	para = rd->bulleted ? rd->para : rd->cur;
-	rd->unread = broke ? UNREAD_BREAK : 0;
+	rd->unread = (broke ? UNREAD_BREAK : 0) | (spaced && !ours ? UNREAD_CELL : 0);
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
 		return -1;
 	if (!ours && (g->kind == GROUP_MARK || g->kind == GROUP_ITEM))
@@ -3899,6 +3950,11 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 			continue;
 		for (e = k; e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
 			continue;
+		/* A footnote after it ("TS¹", "TS [1]", "TS*"): not its digits alone ("S1"). */
+		if (e > b && !isdigit((unsigned char)s[e - 1]))
+			e = b + trim_footnote(s + b, e - b, doc_line(d, i)->latin1);
+		else if (e > b + 3 && s[e - 1] == ']' && s[e - 3] == '[')
+			e = b + trim_footnote(s + b, e - b, doc_line(d, i)->latin1);
 		if (e == b || e - b > 60 || (!bars && a == 0 && k >= n))
 			continue;
 		fold_line(s + b, e - b, FOLD_MAX, doc_line(d, i)->latin1, &f);
@@ -6184,6 +6240,7 @@ alike_marks(const struct policy *p, const char *s, size_t n, size_t from, bool l
  * follows; raised, the text before it is only withheld more.
  */
 static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
+static bool marking_tail(const struct policy *p, const char *s, size_t n, bool latin1);
 
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
@@ -6193,14 +6250,72 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	size_t n = trim_end(s, ln->len, ln->latin1);
 
 	/* A footnote or closing quotation mark after it ("(S//NF)1", "(S//NF) [1]", "(S)\""). */
-	while (n > 0 && (isdigit((unsigned char)s[n - 1]) || strchr("\"'[]", s[n - 1]) != NULL))
-		n--;
+	for (;;) {
+		size_t m = trim_footnote(s, n, ln->latin1);
+
+		while (m > 0 && strchr("\"'", s[m - 1]) != NULL)
+			m--;
+		if (m == n)
+			break;
+		n = m;
+	}
 	if (n > 2 && (unsigned char)s[n - 1] == 0x9D && (unsigned char)s[n - 2] == 0x80)
 		n -= 3;
 	n = trim_end(s, n, ln->latin1);
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
-	return bare_at_end(p, s, n, ln->latin1);
+	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1);
+}
+
+/*
+ * Whether s[0..n), after its last sentence's end, holds a classification and nothing else but
+ * separators: marks in brackets, a marking abbreviated or spelled out, and dashes, semicolons,
+ * commas or bars between ('resign." (TS) -- S//NF', 'resign." TOP SECRET//NOFORN').
+ */
+static bool
+marking_tail(const struct policy *p, const char *s, size_t n, bool latin1)
+{
+	struct fold f;
+	struct marking m;
+	char buf[128];
+	size_t j, k, e, len = 0;
+	bool mark = false;
+
+	/* Most lines end in a word in lower case, or in the sentence's end: no tail. */
+	for (j = n; j > 0 && strchr(".?!", s[j - 1]) == NULL; j--)
+		if (islower((unsigned char)s[j - 1]))
+			return false;
+	if (j == 0 || j == n || n > FOLD_MAX)
+		return false;
+	fold_line(s, n, FOLD_MAX, latin1, &f);
+	for (j = f.len; j > 0 && strchr(".?!", f.text[j - 1]) == NULL; j--)
+		if (islower((unsigned char)f.text[j - 1]))
+			return false;
+	if (j == 0)
+		return false;
+	for (k = j; k < f.len && strchr(" \"')]}", f.text[k]) != NULL; k++)
+		continue;
+	while (k < f.len) {
+		if ((e = mark_group_end(p, &f, k)) != k) {
+			mark = true;
+			k = e;
+		} else if (strchr(" -;,:|", f.text[k]) != NULL || (len == 0 && f.text[k] == '/')) {
+			/* A separator; a slash too before the marking ("(TS) / S//NF"). */
+			if (len > 0 && buf[len - 1] != ' ')
+				buf[len++] = ' ';
+			k++;
+		} else if (len + 2 < sizeof(buf)) {
+			buf[len++] = f.text[k++];
+		} else {
+			return false;
+		}
+	}
+	while (len > 0 && buf[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return mark;
+	return marking_parse(p, buf, len, MARKING_BANNER, &m) == 1 ||
+	    marking_parse(p, buf, len, MARKING_PORTION, &m) == 1;
 }
 
 /*
@@ -6418,6 +6533,17 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	size_t label_end = numbered || item ? h->label_end : 0;
 
 	/*
+	 * A level letter in brackets alone, in any case ("**(s)**", "{c}"): a portion of its own,
+	 * a line of marks alone that only raises (read_line), not words of the sentence above.
+	 */
+	if (letter_alone(rd->p, d, i, &raised)) {
+		if (start(rd, i, &raised, REASON_ITEM, 0, raising(rd)) != 0)
+			return -1;
+		doc_line(d, i)->portion = rd->cur;
+		return 1;
+	}
+
+	/*
 	 * "-- S/NF The walrus", "S: The walrus": a mark with no brackets where a line's text
 	 * begins. What it proves is unknown: the line is withheld wherever it stands.
 	 */
@@ -6509,6 +6635,29 @@ note_solid(struct reader *rd, size_t i)
 		return;
 	rd->solid_text = i;
 	rd->solid_text_is_text = ln->kind == LINE_TEXT;
+}
+
+/*
+ * Whether line i, which opens a portion with a mark at its head, holds no letter or digit but
+ * that mark's ("(S) ]]]]", "(U) --"): what stood beside a line of marks alone, damaged.
+ */
+static bool
+no_alnum_but_mark(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const struct doc_portion *pt = doc_portion(d, ln->portion);
+	const unsigned char *s = (const unsigned char *)d->data + ln->off;
+	size_t k;
+
+	if (pt->mark_len == 0 || (size_t)pt->mark_at + pt->mark_len > ln->len)
+		return false;
+	for (k = 0; k < ln->len; k++) {
+		if (k == pt->mark_at)
+			k += pt->mark_len - 1;
+		else if (isalnum(s[k]) || s[k] >= 0x80)
+			return false;
+	}
+	return true;
 }
 
 /*
@@ -6717,6 +6866,7 @@ read_line(struct reader *rd, size_t i)
 	struct doc_portion *pt;
 	enum line_end e;
 	bool weak = false;
+	struct marking lm;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -6801,16 +6951,19 @@ read_line(struct reader *rd, size_t i)
 			note_between(rd, i);
 		} else if (doc_portion(d, rd->cur)->first == i &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
+		    line_end(p, s, trim_footnote(s, ln->len, ln->latin1), ln->latin1) == END_MARKS ||
 		    (e == END_UNKNOWN && line_width(p, d, i) == 0) ||
-		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
+		    (weak = marks_only(rd, i) || letter_alone(p, d, i, &lm) ||
+		    (doc_portion(d, rd->cur)->mark != NULL &&
 		    (lost_open_alone(d, i) || (doc_portion(d, rd->cur)->reason == REASON_ITEM &&
-		    line_width(p, d, i) == 0)))))) {
+		    line_width(p, d, i) == 0) || no_alnum_but_mark(d, i)))))) {
 			/*
 			 * Proven marks, or what may be damaged ones ("(AS)", "(S//"); or marks
 			 * and a marking's words ("(S//NF) SECRET NOFORN"), one that lost its
-			 * bracket ("U)"), or a level letter that may be a list's item ("(u)",
-			 * "(c)"), which only raise: the raise of a line after them runs on past
-			 * them, as they may be no paragraph's own mark.
+			 * bracket ("U)"), a level letter that may be a list's item ("(u)",
+			 * "(c)"), or a mark with no letter or digit beside it ("(S) ]]]]"),
+			 * which only raise: the raise of a line after them runs on past them, as
+			 * they may be no paragraph's own mark.
 			 */
 			if (marks_alone(rd, i) != 0)
 				return -1;

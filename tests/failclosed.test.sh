@@ -1070,6 +1070,37 @@ for ins in '' 'Secret\n' 'SECRET\n' 'Top Secret\n' 'SECRET//NOFORN\n'; do
 	adv "alone-raises-across-class-line [$ins]" CONFIDENTIAL "$tmp/across" 'walrus'
 done
 
+# A mark with no letter or digit beside it ("(S) ]]]]", "(S) --") is a line of marks alone, as the
+# damaged line it may be was (fuzz_reading, property c: "(S)" inserted before "]]]]").
+variants mark-beside-nothing UNCLASSIFIED 'walrus' '' \
+    'UNCLASSIFIED\n\n1. (U) The walrus count was high this year\n\n%b\n\nThe puffin count was normal.\n' \
+    '(S) ]]]]]]]]' '(S) --' '(S) ...' '(TS) ***' '(S//NF) --' '(S) ]]]]\v\v'
+
+# 72. A fiftieth round, tests/data/redteam50/ (a helper on sections 67 to 71): table rows marked
+#     at their head with a classification cell (footnotes, no outer bars, tabs), marks and
+#     markings after a paragraph's last sentence with separators or spelled out, footnotes after
+#     a mark, a level letter in lower case alone in emphasis or braces.
+redteam redteam50
+for tail in '(TS); S//NF' '(TS), S//NF' '(TS) / S//NF' 'TOP SECRET' 'SECRET' '-- S//NF' \
+    'TS S//NF' '(TS) S' '(S//NF)\302\271' '(TS) S//NF\342\201\264'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) The Ambassador met the minister on June 12.\n\n2. (U) The walrus source says the minister told him \"I will\nresign.\" $tail\n\n3. (U) Embassy will follow up.\n" > "$tmp/tail"
+	adv "paragraph-end-marking [$tail]" UNCLASSIFIED "$tmp/tail" 'walrus' 'Embassy will'
+	adv "paragraph-end-marking [$tail]" CONFIDENTIAL "$tmp/tail" 'walrus'
+done
+for row in '- (U) | WALRUS intercepts | TS |' '(U) | WALRUS intercepts | TS\302\262' \
+    '* (U) | WALRUS intercepts | S |' '| (U) | WALRUS intercepts | TS [2] |' \
+    '(U)\tWALRUS intercepts\tTS' '(U)   WALRUS intercepts   S'; do
+	# shellcheck disable=SC2059
+	printf "TOP SECRET//SI\n\n(U) Programs\n\n$row\n\n(U) Questions to the manager.\n" > "$tmp/row"
+	adv "head-marked-row-cell [$row]" UNCLASSIFIED "$tmp/row" 'WALRUS' 'Questions'
+done
+for m in '**(s)**' '{c}' '{s}' '- [s]' '_(c)_'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n(U) The embassy met the deputy minister on Tuesday.\n\n(U) The harbor master said the walrus account was closed in May.\n$m\n\n(U) The next meeting is set for Friday.\n" > "$tmp/letter"
+	adv "letter-alone-dressed [$m]" UNCLASSIFIED "$tmp/letter" 'walrus'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
