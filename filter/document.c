@@ -3225,7 +3225,7 @@ ends_colon(const struct document *d, size_t i)
 /*
  * Whether line i is one token that ends in ')' and holds no '(': a mark alone that lost it. What
  * stands before or after the token that is no letter, digit or bracket (a bullet, emphasis,
- * punctuation: "- SBU/NF).", "**SBU/NF)**") is read past.
+ * punctuation: "- SBU/NF).", "**SBU/NF)**"), and groups in brackets before it, are read past.
  */
 static bool
 lost_open_alone(const struct document *d, size_t i)
@@ -3238,6 +3238,19 @@ lost_open_alone(const struct document *d, size_t i)
 	while (e > a && !isalnum((unsigned char)s[e - 1]) && s[e - 1] != '(' && s[e - 1] != ')')
 		e--;
 	if (e <= a + 1 || s[e - 1] != ')')
+		return false;
+	/* Groups in brackets before it are read past too ("+ (Top Secret) SOURCE)"). */
+	while (a < e && s[a] == '(') {
+		const char *close = memchr(s + a, ')', e - a - 1), *open;
+
+		if (close == NULL || ((open = memchr(s + a + 1, '(', (size_t)(close - s) - a - 1)) !=
+		    NULL))
+			return false;
+		for (a = (size_t)(close - s) + 1; a < e && !isalnum((unsigned char)s[a]) &&
+		    s[a] != '('; a++)
+			continue;
+	}
+	if (e <= a + 1)
 		return false;
 	for (k = a; k < e; k++)
 		if (s[k] == '(' || s[k] == ' ' || s[k] == '\t')

@@ -1101,6 +1101,13 @@ for m in '**(s)**' '{c}' '{s}' '- [s]' '_(c)_'; do
 	adv "letter-alone-dressed [$m]" UNCLASSIFIED "$tmp/letter" 'walrus'
 done
 
+# A mark that lost its '(' alone on its line, with groups in brackets before it: a line of marks
+# alone still (fuzz_reading, property c: "(Top Secret)" inserted before "SOURCE)").
+for l in '+ (Top Secret) SOURCE)' '- (S) SBU/NF)' '(TS) (S) NF)' '+ (Secret) S//NF).' '(TS) U)'; do
+	printf 'SECRET\n\n2. (U) The walrus delivered the report\n%s\n\n3. (U) The end.\n' "$l" > "$tmp/lost"
+	adv "lost-open-after-groups [$l]" UNCLASSIFIED "$tmp/lost" 'walrus'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
