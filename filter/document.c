@@ -3966,8 +3966,6 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 		/* A footnote after it ("TS¹", "TS [1]", "TS*"): not its digits alone ("S1"). */
 		if (e > b && !isdigit((unsigned char)s[e - 1]))
 			e = b + trim_footnote(s + b, e - b, doc_line(d, i)->latin1);
-		else if (e > b + 3 && s[e - 1] == ']' && s[e - 3] == '[')
-			e = b + trim_footnote(s + b, e - b, doc_line(d, i)->latin1);
 		if (e == b || e - b > 60 || (!bars && a == 0 && k >= n))
 			continue;
 		fold_line(s + b, e - b, FOLD_MAX, doc_line(d, i)->latin1, &f);
@@ -6382,12 +6380,11 @@ bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 		return false;
 	/* Marks in brackets and spaces, then a mark with none, or nothing. */
 	for (e = k; e < end;) {
-		if (f.text[e] == ' ')
-			e++;
-		else if (mark_group_end(p, &f, e) != e)
-			e = mark_group_end(p, &f, e);
-		else
+		size_t g = f.text[e] == ' ' ? e + 1 : mark_group_end(p, &f, e);
+
+		if (g == e)
 			break;
+		e = g;
 	}
 	if (!(e == k ? bare_head(p, &f, k) : e >= end || bare_head(p, &f, e)))
 		return false;
@@ -6879,7 +6876,6 @@ read_line(struct reader *rd, size_t i)
 	struct doc_portion *pt;
 	enum line_end e;
 	bool weak = false;
-	struct marking lm;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -6966,8 +6962,7 @@ read_line(struct reader *rd, size_t i)
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
 		    line_end(p, s, trim_footnote(s, ln->len, ln->latin1), ln->latin1) == END_MARKS ||
 		    (e == END_UNKNOWN && line_width(p, d, i) == 0) ||
-		    (weak = marks_only(rd, i) || letter_alone(p, d, i, &lm) ||
-		    (doc_portion(d, rd->cur)->mark != NULL &&
+		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
 		    (lost_open_alone(d, i) || (doc_portion(d, rd->cur)->reason == REASON_ITEM &&
 		    line_width(p, d, i) == 0) || no_alnum_but_mark(d, i)))))) {
 			/*

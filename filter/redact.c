@@ -810,8 +810,10 @@ redact_portion_mark(const struct policy *p, const struct document *d,
 
 	if (eff == NULL || len < 3)
 		return 0;
-	if (pt->mark == NULL ? !after_withheld : pt->mark_len == 0 ||
-	    !document_own_marking(p, d, pt, &own) || marking_equal(p, &own, eff))
+	if (pt->mark == NULL && !after_withheld)
+		return 0;
+	if (pt->mark != NULL && (pt->mark_len == 0 || !document_own_marking(p, d, pt, &own) ||
+	    marking_equal(p, &own, eff)))
 		return 0;
 	lv = &p->levels[eff->level];
 	buf[0] = '(';
@@ -839,13 +841,14 @@ render_remarked(struct writer *w, const struct policy *p, const struct document 
 	const char *s = d->data + ln->off;
 	char buf[1024];
 	size_t at = pt->mark_at, end = (size_t)pt->mark_at + pt->mark_len;
-	bool after = ln->portion > 0 &&
-	    redact_decision(w->res, d, ln->portion - 1)->rule != RULE_RELEASED;
+	bool after = false;
 	int n;
 
 	if (pt->mark == NULL) {
 		/* Unmarked: the mark goes after its label ("2. (S) The"), or first. */
 		at = end = pt->label_end <= ln->len ? pt->label_end : 0;
+		after = ln->portion > 0 &&
+		    redact_decision(w->res, d, ln->portion - 1)->rule != RULE_RELEASED;
 	}
 	if (end > ln->len || (n = redact_portion_mark(p, d, pt, doc_fact_eff(d, ln->portion),
 	    after, buf, sizeof(buf))) == 0)
