@@ -2474,6 +2474,7 @@ static bool title(const struct document *d, size_t i);
 static size_t indent(const struct document *d, size_t i);
 static bool heading_over(const struct document *d, size_t a, size_t b);
 static size_t line_width(const struct policy *p, const struct document *d, size_t i);
+static size_t width_to(const struct policy *p, const struct document *d, size_t i, size_t len);
 static bool page_number(const struct document *d, size_t i);
 
 static enum going
@@ -2776,11 +2777,18 @@ mark_group_end(const struct policy *p, const struct fold *f, size_t k)
 static size_t
 line_width(const struct policy *p, const struct document *d, size_t i)
 {
+	return width_to(p, d, i, doc_line(d, i)->len);
+}
+
+/* line_width of the first len bytes of line i. */
+static size_t
+width_to(const struct policy *p, const struct document *d, size_t i, size_t len)
+{
 	const struct doc_line *ln = doc_line(d, i);
 	struct fold f;
 	size_t k, e, w = 0;
 
-	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	fold_line(d->data + ln->off, len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len; k++) {
 		if ((e = mark_group_end(p, &f, k)) != k) {
 			k = e - 1;
@@ -6874,7 +6882,8 @@ read_line(struct reader *rd, size_t i)
 	struct fold f;
 	struct head h;
 	struct doc_portion *pt;
-	enum line_end e;
+	enum line_end e, ft = END_OPEN;
+	size_t tl = 0;
 	bool weak = false;
 	int r;
 
@@ -6960,11 +6969,12 @@ read_line(struct reader *rd, size_t i)
 			note_between(rd, i);
 		} else if (doc_portion(d, rd->cur)->first == i &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
-		    line_end(p, s, trim_footnote(s, ln->len, ln->latin1), ln->latin1) == END_MARKS ||
-		    (e == END_UNKNOWN && line_width(p, d, i) == 0) ||
+		    (ft = line_end(p, s, (tl = trim_footnote(s, ln->len, ln->latin1)),
+		    ln->latin1)) == END_MARKS ||
+		    ((e == END_UNKNOWN || ft == END_UNKNOWN) && width_to(p, d, i, tl) == 0) ||
 		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
 		    (lost_open_alone(d, i) || (doc_portion(d, rd->cur)->reason == REASON_ITEM &&
-		    line_width(p, d, i) == 0) || no_alnum_but_mark(d, i)))))) {
+		    width_to(p, d, i, tl) == 0) || no_alnum_but_mark(d, i)))))) {
 			/*
 			 * Proven marks, or what may be damaged ones ("(AS)", "(S//"); or marks
 			 * and a marking's words ("(S//NF) SECRET NOFORN"), one that lost its

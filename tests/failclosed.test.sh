@@ -1108,6 +1108,15 @@ for l in '+ (Top Secret) SOURCE)' '- (S) SBU/NF)' '(TS) (S) NF)' '+ (Secret) S//
 	adv "lost-open-after-groups [$l]" UNCLASSIFIED "$tmp/lost" 'walrus'
 done
 
+# 73. A damaged mark with a footnote after it, alone on its line, is a line of marks alone
+#     whose reading is unknown: the footnote gives it no width (build/props, property b: '9'
+#     inserted in redteam50's "(S//NF)\302\271").
+for m in '(9S//NF)\302\271' '(SX//NF)1' '(S//NX) [2]' '(5//NF)*' '(S//NQ)\342\200\240' '(S//NF)\302\271'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) The embassy met the minister.\n\n2. (U) The walrus account was closed\nin May.\n$m\n\n3. (U) The next meeting is Friday.\n" > "$tmp/fn"
+	adv "damaged-mark-footnote-alone [$m]" UNCLASSIFIED "$tmp/fn" 'walrus'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
