@@ -84,6 +84,35 @@ static const struct field end_fields[] = {
 	FIELD(hash, F_HEX)
 };
 
+/*
+ * Format 2: no "prev" and no "hash" in a line, as the chain implies them (audit_chain); the end
+ * record names the chain's head before it, and its signature comes last.
+ */
+static const struct field begin_fields_2[] = {
+	FIELD(seq, F_UINT), FIELD(kind, F_KIND),
+	FIELD(format, F_STR), FIELD(tool, F_STR), FIELD(run, F_HEX), FIELD(time, F_STR),
+	FIELD(policy, F_STR), FIELD(policy_digest, F_HEX), FIELD(target, F_STR),
+	FIELD(mode, F_STR), FIELD(input_length, F_UINT), FIELD(input_digest, F_HEX),
+	FIELD(run_secret, F_STR), FIELD(auditor_key_id, F_SEALED),
+	FIELD(sealed_secret, F_SEALED), FIELD(ledger_prev, F_HEX)
+};
+
+static const struct field change_fields_2[] = {
+	FIELD(seq, F_UINT), FIELD(kind, F_KIND),
+	FIELD(line_first, F_UINT), FIELD(line_last, F_UINT), FIELD(in_start, F_UINT),
+	FIELD(in_end, F_UINT), FIELD(out_start, F_UINT), FIELD(out_end, F_UINT),
+	FIELD(marking, F_STR), FIELD(rule, F_STR), FIELD(exemption, F_STR),
+	FIELD(commitment, F_HEX)
+};
+
+static const struct field end_fields_2[] = {
+	FIELD(seq, F_UINT), FIELD(kind, F_KIND), FIELD(head, F_HEX),
+	FIELD(changes, F_UINT), FIELD(withheld, F_UINT), FIELD(remarked, F_UINT),
+	FIELD(captions, F_UINT), FIELD(authority, F_UINT), FIELD(portions_released, F_UINT),
+	FIELD(portions_withheld, F_UINT), FIELD(output_length, F_UINT),
+	FIELD(output_digest, F_HEX), FIELD(key_id, F_HEX), FIELD(signature, F_HEX)
+};
+
 static const struct field run_fields[] = {
 	FIELD(seq, F_UINT), FIELD(kind, F_KIND), FIELD(prev, F_HEX),
 	FIELD(run, F_HEX), FIELD(time, F_STR), FIELD(audit_head, F_HEX),
@@ -118,27 +147,33 @@ audit_kind_name(enum audit_kind kind)
 	return (size_t)kind < NKINDS ? kind_names[kind] : "?";
 }
 
+#define TABLE(t) (*n = sizeof(t) / sizeof((t)[0]), (t))
+
+/* The fields of a record of this kind in this version of the format. */
 static const struct field *
-schema(enum audit_kind kind, size_t *n)
+schema(enum audit_kind kind, int version, size_t *n)
 {
 	switch (kind) {
 	case AUDIT_BEGIN:
-		*n = sizeof(begin_fields) / sizeof(begin_fields[0]);
-		return begin_fields;
+		return version == 1 ? TABLE(begin_fields) : TABLE(begin_fields_2);
 	case AUDIT_END:
-		*n = sizeof(end_fields) / sizeof(end_fields[0]);
-		return end_fields;
+		return version == 1 ? TABLE(end_fields) : TABLE(end_fields_2);
 	case AUDIT_RUN:
-		*n = sizeof(run_fields) / sizeof(run_fields[0]);
-		return run_fields;
+		return TABLE(run_fields);
 	case AUDIT_WITHHELD:
 	case AUDIT_REMARKED:
 	case AUDIT_CAPTION:
 	case AUDIT_AUTHORITY:
 	default:
-		*n = sizeof(change_fields) / sizeof(change_fields[0]);
-		return change_fields;
+		return version == 1 ? TABLE(change_fields) : TABLE(change_fields_2);
 	}
+}
+
+/* Whether a record of this kind and version writes its hash in its line (format 1, ledgers). */
+static bool
+hash_written(enum audit_kind kind, int version)
+{
+	return kind == AUDIT_RUN || version == 1;
 }
 
 bool
@@ -357,15 +392,37 @@ record_hash(enum audit_kind kind, const char *prefix, size_t len,
 	crypto_generichash_final(&st, out, AUDIT_HASH_BYTES);
 }
 
+void
+audit_chain(const unsigned char prev[AUDIT_HASH_BYTES], const char *line, size_t len,
+    unsigned char out[AUDIT_HASH_BYTES])
+{
+	crypto_generichash_state st;
+
+	crypto_generichash_init(&st, NULL, 0, AUDIT_HASH_BYTES);
+	crypto_generichash_update(&st, (const unsigned char *)ds_record_2, sizeof(ds_record_2));
+	crypto_generichash_update(&st, prev, AUDIT_HASH_BYTES);
+	crypto_generichash_update(&st, (const unsigned char *)line, len);
+	crypto_generichash_final(&st, out, AUDIT_HASH_BYTES);
+}
+
+size_t
+audit_body_len(const struct audit_record *rec, size_t len)
+{
+	return len - SIGNATURE_TAIL - (hash_written(rec->kind, rec->version) ? HASH_TAIL : 1);
+}
+
 /*
  * The signed message of a signed record: the kind's prefix and the line's bytes before
  * ',"signature":'. Written into msg (room for the prefix and AUDIT_LINE_MAX); returns its length.
  */
 size_t
-audit_signature_message(enum audit_kind kind, const char *body, size_t len, unsigned char *msg)
+audit_signature_message(const struct audit_record *rec, const char *body, size_t len,
+    unsigned char *msg)
 {
-	const char *ds = kind == AUDIT_RUN ? ds_entry_signature : ds_signature;
-	size_t dslen = kind == AUDIT_RUN ? sizeof(ds_entry_signature) : sizeof(ds_signature);
+	const char *ds = rec->kind == AUDIT_RUN ? ds_entry_signature :
+	    rec->version == 1 ? ds_signature : ds_signature_2;
+	size_t dslen = rec->kind == AUDIT_RUN ? sizeof(ds_entry_signature) :
+	    rec->version == 1 ? sizeof(ds_signature) : sizeof(ds_signature_2);
 
 	memcpy(msg, ds, dslen);
 	memcpy(msg + dslen, body, len);
@@ -373,25 +430,36 @@ audit_signature_message(enum audit_kind kind, const char *body, size_t len, unsi
 }
 
 /*
- * Completes rec: signs it (end, run) with signer, then hashes it. Writes its line, without "\n",
- * into buf (AUDIT_LINE_MAX + 1 bytes). Returns 0 with the length in *len, or -1 with err.
+ * Completes rec: signs it (end, run) with signer, then hashes it: in its line (format 1, a
+ * ledger entry), or after `prev` in the chain (format 2). Writes its line, without "\n", into
+ * buf (AUDIT_LINE_MAX + 1 bytes). Returns 0 with the length in *len, or -1 with err.
  */
 int
-audit_seal_record(struct audit_record *rec, const struct keys_secret *signer, char *buf,
-    size_t *len,
-    char *err, size_t errlen)
+audit_seal_record(struct audit_record *rec, const struct keys_secret *signer,
+    const unsigned char *prev, char *buf, size_t *len, char *err, size_t errlen)
 {
 	unsigned char msg[sizeof(ds_entry_signature) + AUDIT_LINE_MAX];
 	const struct field *tab;
 	size_t n, blen, plen;
+	bool written = hash_written(rec->kind, rec->version);
 
-	tab = schema(rec->kind, &n);
+	tab = schema(rec->kind, rec->version, &n);
 	if (audit_is_signed(rec->kind)) {
-		if (dump_ascii(rec, tab, n - 2, buf, AUDIT_LINE_MAX, &blen) != 0 &&
-		    dump(rec, tab, n - 2, buf, AUDIT_LINE_MAX, &blen) != 0)
+		size_t body = written ? n - 2 : n - 1;
+
+		if (dump_ascii(rec, tab, body, buf, AUDIT_LINE_MAX, &blen) != 0 &&
+		    dump(rec, tab, body, buf, AUDIT_LINE_MAX, &blen) != 0)
 			goto fail;
 		crypto_sign_detached(rec->signature, NULL, msg,
-		    audit_signature_message(rec->kind, buf, blen - 1, msg), signer->sk);
+		    audit_signature_message(rec, buf, blen - 1, msg), signer->sk);
+	}
+	if (!written) {
+		if (dump_ascii(rec, tab, n, buf, AUDIT_LINE_MAX, &plen) != 0 &&
+		    dump(rec, tab, n, buf, AUDIT_LINE_MAX, &plen) != 0)
+			goto fail;
+		audit_chain(prev, buf, plen, rec->hash);
+		*len = plen;
+		return 0;
 	}
 	if ((dump_ascii(rec, tab, n - 1, buf, AUDIT_LINE_MAX, &plen) != 0 &&
 	    dump(rec, tab, n - 1, buf, AUDIT_LINE_MAX, &plen) != 0) ||
@@ -454,8 +522,9 @@ audit_check_values(const struct audit_record *rec, char *err, size_t errlen)
 
 	switch (rec->kind) {
 	case AUDIT_BEGIN:
-		if (strcmp(rec->format, AUDIT_FORMAT) != 0)
-			return bad(err, errlen, "format", "not \"" AUDIT_FORMAT "\"");
+		if (strcmp(rec->format, rec->version == 1 ? AUDIT_FORMAT_1 : AUDIT_FORMAT) != 0)
+			return bad(err, errlen, "format", "not \"" AUDIT_FORMAT "\" or \""
+			    AUDIT_FORMAT_1 "\"");
 		if (!audit_time_ok(rec->time))
 			return bad(err, errlen, "time", "not a UTC time like 2007-11-20T14:23:00Z");
 		if (rec->policy[0] == '\0')
@@ -507,7 +576,7 @@ audit_strings_ok(const struct audit_record *rec, char *err, size_t errlen)
 	const struct field *tab;
 	size_t n, i;
 
-	tab = schema(rec->kind, &n);
+	tab = schema(rec->kind, rec->version, &n);
 	for (i = 0; i < n; i++)
 		if (tab[i].type == F_STR && !printable((const char *)rec + tab[i].off))
 			return bad(err, errlen, tab[i].name, "holds a control character");
@@ -612,8 +681,8 @@ field_at(const char *canon, size_t at, const struct field *tab, size_t n)
  * `bytes` is false: for a line read and checked before, in the same buffer.
  */
 int
-audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, struct audit_record *rec,
-    char *err, size_t errlen)
+audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, int version,
+    struct audit_record *rec, char *err, size_t errlen)
 {
 	char canon[AUDIT_LINE_MAX + 1], shownbuf[40];
 	const struct field *tab;
@@ -649,7 +718,19 @@ audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, struct
 		goto done;
 	}
 	rec->kind = (enum audit_kind)i;
-	tab = schema(rec->kind, &n);
+	/* A begin record says its format; the others are read as of their audit's. */
+	if (rec->kind == AUDIT_BEGIN) {
+		const char *fmt = json_string_value(json_object_get(obj, "format"));
+
+		version = fmt != NULL && strcmp(fmt, AUDIT_FORMAT_1) == 0 ? 1 : 2;
+	} else if (rec->kind == AUDIT_RUN) {
+		version = 1;
+	} else if (version == 0) {
+		bad(err, errlen, "kind", "an audit starts with a begin record");
+		goto done;
+	}
+	rec->version = version;
+	tab = schema(rec->kind, version, &n);
 	/* Every field present, in order, and no other. */
 	i = 0;
 	json_object_foreach(obj, key, v) {
@@ -679,9 +760,9 @@ audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, struct
 	}
 	if (audit_check_values(rec, err, errlen) != 0)
 		goto done;
+	if (audit_is_signed(rec->kind))
+		rec->body_len = audit_body_len(rec, len);
 	if (!bytes) {
-		if (audit_is_signed(rec->kind))
-			rec->body_len = len - HASH_TAIL - SIGNATURE_TAIL;
 		rc = 0;
 		goto done;
 	}
@@ -699,7 +780,7 @@ audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, struct
 		    field_at(canon, at, tab, n), at + 1);
 		goto done;
 	}
-	{
+	if (hash_written(rec->kind, version)) {
 		unsigned char h[AUDIT_HASH_BYTES];
 
 		record_hash(rec->kind, line, len - HASH_TAIL, h);
@@ -708,8 +789,6 @@ audit_parse_record(const char *line, size_t len, bool ledger, bool bytes, struct
 			goto done;
 		}
 	}
-	if (audit_is_signed(rec->kind))
-		rec->body_len = len - HASH_TAIL - SIGNATURE_TAIL;
 	rc = 0;
 done:
 	json_decref(obj);

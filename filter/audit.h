@@ -3,11 +3,15 @@
  * audit: the signed hash chain that records a redaction run, and the office ledger of runs.
  *
  * An audit is a file of JSON Lines: a begin record, one record per change the filter made, in
- * document order, and an end record signed with Ed25519. Each line is the canonical JSON of one
- * record: its fields in the fixed order of its kind (see the field tables in audit.c and
- * docs/audit-format.md), compact, integers only, hex in lower case, no duplicate keys. Every record
- * carries its sequence number, the hash of the record before it ("prev") and, last, its own hash:
- * BLAKE2b-256 of a domain-separation prefix and the line's bytes before its ',"hash":'.
+ * document order (a run of withheld portions under one marking, rule and exemption, with only
+ * blank lines between them, is one change), and an end record signed with Ed25519. Each line is
+ * the canonical JSON of one record: its fields in the fixed order of its kind (see the field
+ * tables in audit.c and docs/audit-format.md), compact, integers only, hex in lower case, no
+ * duplicate keys. Every record carries its sequence number. The records are chained without
+ * writing the chain: record k's hash is BLAKE2b-256 of a domain-separation prefix, record k-1's
+ * hash and record k's line; the end record names the hash of the record before it ("head"), and
+ * its own hash is the run's head. (The first format, tearline-audit-1, which verify still reads,
+ * wrote every record's "prev" and "hash" in its line, and a record a portion.)
  *
  * Nothing withheld is written in the clear or hashed without a key: each change record commits to
  * the removed bytes with BLAKE2b-256 keyed by a subkey (crypto_kdf, context "tlaudit1", subkey id
@@ -30,7 +34,8 @@
 #include "policy.h"
 #include "redact.h"
 
-#define AUDIT_FORMAT "tearline-audit-1"
+#define AUDIT_FORMAT "tearline-audit-2"	/* what the writer writes */
+#define AUDIT_FORMAT_1 "tearline-audit-1"	/* read by verify still */
 #define AUDIT_HASH_BYTES 32
 #define AUDIT_RUN_BYTES 16
 #define AUDIT_SECRET_BYTES 32
@@ -55,8 +60,9 @@ enum audit_kind {
  */
 struct audit_record {
 	enum audit_kind kind;
+	int version;		/* of the audit's format: 1 or 2 (a ledger entry: 1) */
 	uint64_t seq;
-	unsigned char prev[AUDIT_HASH_BYTES];
+	unsigned char prev[AUDIT_HASH_BYTES];	/* format 1 and ledger entries */
 
 	/* begin */
 	char format[32];
@@ -85,6 +91,7 @@ struct audit_record {
 	unsigned char commitment[AUDIT_HASH_BYTES];
 
 	/* end */
+	unsigned char head[AUDIT_HASH_BYTES];	/* format 2: the hash of the record before */
 	uint64_t changes, withheld, remarked, captions, authority;
 	uint64_t portions_released, portions_withheld;
 	uint64_t output_length;
@@ -95,6 +102,7 @@ struct audit_record {
 	/* ledger entry (run, time, output_digest, key_id and signature above) */
 	unsigned char audit_head[AUDIT_HASH_BYTES];	/* the hash of the run's end record */
 
+	/* Written in the line (format 1, ledger entries), or the chain's (format 2: see above). */
 	unsigned char hash[AUDIT_HASH_BYTES];
 
 	/* Where its line lies in the text it was read from or built into; what the signature covers. */
@@ -155,6 +163,11 @@ const char *audit_kind_name(enum audit_kind kind);
 
 /* Where audit_change_next is in the changes of a redaction; zero it before the first call. */
 struct audit_change_iter {
+	/*
+	 * The original, to join each run of withheld portions into one record as the writer
+	 * does; NULL: a record a change.
+	 */
+	const char *in;
 	size_t next;				/* the change to turn next */
 	char rollup[1024];			/* the release's marking */
 	const struct marking *last;		/* the marking whose text rec holds */
@@ -162,13 +175,21 @@ struct audit_change_iter {
 };
 
 /*
- * Turns the next change of a redaction into a change record in rec (kind, lines, spans,
- * marking, rule, exemption; no seq, prev, commitment or hash), one at a time: what
- * audit_changes does for all at once, without holding them. Returns 0, or -1 with err.
+ * Turns the next change of a redaction (with it->in, the next run of changes that the writer
+ * joins) into a change record in rec (kind, lines, spans, marking, rule, exemption; no seq,
+ * prev, commitment or hash), one at a time: what audit_changes does for all at once, without
+ * holding them. Returns 0, or -1 with err.
  */
 int audit_change_next(const struct policy *p, const struct document *d,
     const struct redact_result *res, struct audit_change_iter *it, struct audit_record *rec,
     char *err, size_t errlen);
+
+/*
+ * How many change records the changes of a redaction make: with the original in[], as the
+ * writer joins them; with NULL, one a change.
+ */
+size_t audit_change_records(const struct document *d, const struct redact_result *res,
+    const char *in);
 
 /*
  * Turns all the changes of a redaction into change records at once, through audit_change_next
@@ -217,8 +238,8 @@ void audit_writer_output(struct audit_writer *w, const void *buf, size_t n);
  * the audits one after another, is left only the chain and the signature. Not with a helper.
  * Returns 0, or -1 with err.
  */
-int audit_writer_prepare(struct audit_writer *w, const struct redact_result *res, char *err,
-    size_t errlen);
+int audit_writer_prepare(struct audit_writer *w, const struct document *d,
+    const struct redact_result *res, char *err, size_t errlen);
 
 /*
  * Sets the ledger head the begin record names, when it is known only after the writer was made

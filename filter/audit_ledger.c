@@ -92,6 +92,7 @@ audit_ledger_append(struct audit_ledger *l, const struct keys_secret *signer,
 	end = &log->recs[log->nrecs - 1];
 	memset(&e, 0, sizeof(e));
 	e.kind = AUDIT_RUN;
+	e.version = 1;
 	e.seq = l->nentries;
 	memcpy(e.prev, l->head, AUDIT_HASH_BYTES);
 	memcpy(e.run, begin->run, AUDIT_RUN_BYTES);
@@ -99,7 +100,7 @@ audit_ledger_append(struct audit_ledger *l, const struct keys_secret *signer,
 	memcpy(e.audit_head, end->hash, AUDIT_HASH_BYTES);
 	memcpy(e.output_digest, end->output_digest, AUDIT_HASH_BYTES);
 	memcpy(e.key_id, signer->id, KEYS_ID_BYTES);
-	if (audit_seal_record(&e, signer, line, &len, err, errlen) != 0)
+	if (audit_seal_record(&e, signer, NULL, line, &len, err, errlen) != 0)
 		return -1;
 	line[len++] = '\n';
 	if ((size = lseek(l->fd, 0, SEEK_END)) < 0)

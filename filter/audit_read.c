@@ -27,7 +27,7 @@ int
 audit_record_parse(const char *line, size_t len, bool ledger, struct audit_record *rec,
     char *err, size_t errlen)
 {
-	return audit_parse_record(line, len, ledger, true, rec, err, errlen);
+	return audit_parse_record(line, len, ledger, true, 2, rec, err, errlen);
 }
 
 void
@@ -44,6 +44,7 @@ audit_log_free(struct audit_log *log)
 struct line_reader {
 	const char *name;
 	bool ledger, again;
+	int version;			/* the audit's format, once its begin record is read */
 	unsigned char prev[AUDIT_HASH_BYTES];
 	size_t lineno;
 	struct audit_record *rec;
@@ -80,7 +81,8 @@ line_reader_line(struct line_reader *lr, const char *s, size_t n, size_t off, ch
 	char msg[512];
 	size_t lineno = ++lr->lineno;
 
-	if (audit_parse_record(s, n, lr->ledger, !lr->again, rec, msg, sizeof(msg)) != 0) {
+	if (audit_parse_record(s, n, lr->ledger, !lr->again, lineno == 1 ? 0 : lr->version, rec,
+	    msg, sizeof(msg)) != 0) {
 		snprintf(err, errlen, "%s:%zu: %s", lr->name, lineno, msg);
 		return -1;
 	}
@@ -92,7 +94,23 @@ line_reader_line(struct line_reader *lr, const char *s, size_t n, size_t off, ch
 		    lineno, (unsigned long long)rec->seq, lineno - 1);
 		return -1;
 	}
-	if (sodium_memcmp(rec->prev, lr->prev, AUDIT_HASH_BYTES) != 0) {
+	if (lineno == 1)
+		lr->version = rec->version;
+	else if (rec->kind == AUDIT_BEGIN && rec->version != lr->version) {
+		snprintf(err, errlen, "%s:%zu: field \"format\": not the audit's", lr->name,
+		    lineno);
+		return -1;
+	}
+	if (rec->version == 2) {
+		/* The chain is not written: each record's hash follows from its line. */
+		if (rec->kind == AUDIT_END && sodium_memcmp(rec->head, lr->prev,
+		    AUDIT_HASH_BYTES) != 0) {
+			snprintf(err, errlen, "%s:%zu: field \"head\": does not match the records "
+			    "before it: one was changed, added, removed or moved", lr->name, lineno);
+			return -1;
+		}
+		audit_chain(lr->prev, s, n, rec->hash);
+	} else if (sodium_memcmp(rec->prev, lr->prev, AUDIT_HASH_BYTES) != 0) {
 		if (lineno == 1)
 			snprintf(err, errlen,
 			    "%s:%zu: field \"prev\": not zero in the first record",
@@ -268,7 +286,7 @@ audit_verify_signature(const struct audit_record *rec, const char *line,
 
 	if (!audit_is_signed(rec->kind) || rec->body_len == 0 || rec->body_len > AUDIT_LINE_MAX)
 		return -1;
-	mlen = audit_signature_message(rec->kind, line, rec->body_len, msg);
+	mlen = audit_signature_message(rec, line, rec->body_len, msg);
 	return crypto_sign_verify_detached(rec->signature, msg, mlen, pk) == 0 ? 0 : -1;
 }
 

@@ -99,6 +99,84 @@ rollup_text(const struct policy *p, const struct redact_result *res, char *buf, 
 	return 0;
 }
 
+/* The effective marking of a withheld change's portion, or NULL. */
+static const struct marking *
+change_marking(const struct document *d, const struct redact_change *c)
+{
+	return c->portion < d->facts.n ? doc_fact_eff(d, c->portion) : NULL;
+}
+
+/*
+ * Whether change b, after change a, is part of a's record: two portions withheld one after the
+ * other, under one marking, rule and exemption, with nothing but blank lines between them in[]
+ * (a paragraph of a withheld section, the next). Anything else between them (a kept line, a
+ * re-marked banner, another marking) is a record of its own, and so parts them.
+ */
+static bool
+change_joins(const struct document *d, const char *in, const struct redact_change *a,
+    const struct redact_change *b)
+{
+	const struct marking *ma, *mb;
+	size_t k;
+
+	if (a->kind != CHANGE_WITHHELD || b->kind != CHANGE_WITHHELD || a->rule != b->rule ||
+	    a->in_end > b->in_start || a->out_end > b->out_start || a->line_last >= b->line_first)
+		return false;
+	if ((a->exemption == NULL) != (b->exemption == NULL) ||
+	    (a->exemption != NULL && strcmp(a->exemption, b->exemption) != 0))
+		return false;
+	ma = change_marking(d, a);
+	mb = change_marking(d, b);
+	if (ma != mb && (ma == NULL || mb == NULL || !marking_identical(ma, mb)))
+		return false;
+	for (k = a->in_end; k < b->in_start; k++)
+		if (in[k] != '\n' && in[k] != '\r' && in[k] != ' ' && in[k] != '\t')
+			return false;
+	return true;
+}
+
+/* Change a with change b joined to it: from a's first line and bytes to b's last. */
+static void
+change_join(struct redact_change *a, const struct redact_change *b)
+{
+	a->line_last = b->line_last;
+	a->in_end = b->in_end;
+	a->out_end = b->out_end;
+}
+
+/*
+ * How many changes of res, from the it->next'th on, make its next record, and that record's
+ * change (joined) in *c.
+ */
+static size_t
+change_run(const struct document *d, const struct redact_result *res,
+    const struct audit_change_iter *it, struct redact_change *c)
+{
+	size_t k = it->next;
+
+	*c = res->changes[k];
+	while (k + 1 < res->nchanges && change_joins(d, it->in, &res->changes[k],
+	    &res->changes[k + 1]))
+		change_join(c, &res->changes[++k]);
+	return k + 1 - it->next;
+}
+
+size_t
+audit_change_records(const struct document *d, const struct redact_result *res, const char *in)
+{
+	struct audit_change_iter it;
+	struct redact_change c;
+	size_t n = 0;
+
+	if (in == NULL)
+		return res->nchanges;
+	memset(&it, 0, sizeof(it));
+	it.in = in;
+	for (; it.next < res->nchanges; n++)
+		it.next += change_run(d, res, &it, &c);
+	return n;
+}
+
 /* Turns change c, the it->next'th of the redaction, into rec (audit_change_next). */
 static int
 change_turn(const struct policy *p, const struct document *d,
@@ -114,10 +192,7 @@ change_turn(const struct policy *p, const struct document *d,
 	if (rec != it->rec)
 		it->last = NULL;
 	it->rec = rec;
-	if (change_record(p, d, c, it->rollup, &it->last, rec, err, errlen) != 0)
-		return -1;
-	it->next++;
-	return 0;
+	return change_record(p, d, c, it->rollup, &it->last, rec, err, errlen);
 }
 
 int
@@ -125,11 +200,23 @@ audit_change_next(const struct policy *p, const struct document *d,
     const struct redact_result *res, struct audit_change_iter *it, struct audit_record *rec,
     char *err, size_t errlen)
 {
+	struct redact_change c;
+	size_t n;
+
 	if (it->next >= res->nchanges) {
 		snprintf(err, errlen, "no change left");
 		return -1;
 	}
-	return change_turn(p, d, res, it, &res->changes[it->next], rec, err, errlen);
+	if (it->in != NULL) {
+		n = change_run(d, res, it, &c);
+	} else {
+		c = res->changes[it->next];
+		n = 1;
+	}
+	if (change_turn(p, d, res, it, &c, rec, err, errlen) != 0)
+		return -1;
+	it->next += n;
+	return 0;
 }
 
 int
@@ -268,8 +355,18 @@ struct audit_writer {
 	size_t fill_len;
 	const char *pending;		/* a full block the helper is to hash, or NULL */
 	size_t pending_len;
+	/*
+	 * The redaction's changes, and where each record's begin: record k + 1 (seq) is changes
+	 * [runs[k], runs[k + 1]), nrecords of them; nchanges is how many changes there are.
+	 */
 	const struct redact_change *changes;
-	unsigned char (*commitments)[AUDIT_HASH_BYTES];
+	size_t *runs, nrecords;
+	unsigned char (*commitments)[AUDIT_HASH_BYTES];	/* a record */
+	struct redact_change pend;	/* audit_writer_change's record, while changes may join it */
+	bool have_pend;
+	const struct policy *pend_p;
+	const struct document *pend_d;
+	const struct redact_result *pend_res;
 	struct audit_change_iter stream;	/* audit_writer_change's place */
 	atomic_uchar *chunk_claimed;	/* per chunk: a thread has taken it */
 	atomic_uchar *chunk_done;	/* per chunk: its commitments are ready */
@@ -278,13 +375,61 @@ struct audit_writer {
 	size_t nchunks, nchanges;
 };
 
-/* Commits to the removed bytes of change i under its subkey (seq i + 1). */
+/* Commits to the removed bytes of change c, of the record of this seq, under its subkey. */
 static void
-commit_change(struct audit_writer *w, const struct redact_change *c, size_t i,
+commit_change(struct audit_writer *w, const struct redact_change *c, uint64_t seq,
     unsigned char out[AUDIT_HASH_BYTES])
 {
-	audit_commitment(w->secret, (uint64_t)i + 1, w->in + c->in_start,
-	    c->in_end - c->in_start, out);
+	audit_commitment(w->secret, seq, w->in + c->in_start, c->in_end - c->in_start, out);
+}
+
+/* The change of record k + 1: its run of changes joined. */
+static void
+record_change(const struct audit_writer *w, size_t k, struct redact_change *c)
+{
+	*c = w->changes[w->runs[k]];
+	if (w->runs[k + 1] - 1 > w->runs[k])
+		change_join(c, &w->changes[w->runs[k + 1] - 1]);
+}
+
+/* Commits to the removed bytes of record k + 1. */
+static void
+commit_record(struct audit_writer *w, size_t k, unsigned char out[AUDIT_HASH_BYTES])
+{
+	struct redact_change c;
+
+	record_change(w, k, &c);
+	commit_change(w, &c, (uint64_t)k + 1, out);
+}
+
+/*
+ * Finds the records that res's changes make (w->changes, runs, nrecords, nchanges). Returns 0,
+ * or -1 with err (out of memory).
+ */
+static int
+find_runs(struct audit_writer *w, const struct document *d, const struct redact_result *res,
+    char *err, size_t errlen)
+{
+	struct audit_change_iter it;
+	struct redact_change c;
+	size_t n = 0;
+
+	free(w->runs);
+	if ((w->runs = malloc((res->nchanges + 1) * sizeof(*w->runs))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	memset(&it, 0, sizeof(it));
+	it.in = w->in;
+	while (it.next < res->nchanges) {
+		w->runs[n++] = it.next;
+		it.next += change_run(d, res, &it, &c);
+	}
+	w->runs[n] = res->nchanges;
+	w->changes = res->changes;
+	w->nchanges = res->nchanges;
+	w->nrecords = n;
+	return 0;
 }
 
 static bool claim_chunk(struct audit_writer *w, size_t k);
@@ -471,8 +616,9 @@ output_settle(struct audit_writer *w)
 }
 
 /*
- * Gives rec its seq and prev, checks it as the reader will, seals it and writes its line to the
- * sink. Returns 0 with the line's length (without "\n") in *len, or -1 with err.
+ * Gives rec its seq (and an end record the chain's head), checks it as the reader will, seals it
+ * and writes its line to the sink. Returns 0 with the line's length (without "\n") in *len, or
+ * -1 with err.
  */
 static int
 put_record(struct audit_writer *w, struct audit_record *rec, size_t *len, char *err,
@@ -481,7 +627,9 @@ put_record(struct audit_writer *w, struct audit_record *rec, size_t *len, char *
 	char msg[256];
 
 	rec->seq = w->seq;
-	memcpy(rec->prev, w->prev, AUDIT_HASH_BYTES);
+	rec->version = 2;
+	if (rec->kind == AUDIT_END)
+		memcpy(rec->head, w->prev, AUDIT_HASH_BYTES);
 	/* What the reader would refuse is never written. */
 	if (audit_strings_ok(rec, msg, sizeof(msg)) != 0 || audit_check_values(rec, msg,
 	    sizeof(msg)) != 0) {
@@ -489,7 +637,7 @@ put_record(struct audit_writer *w, struct audit_record *rec, size_t *len, char *
 		    (unsigned long long)rec->seq, msg);
 		return -1;
 	}
-	if (audit_seal_record(rec, w->signer, w->line, len, err, errlen) != 0)
+	if (audit_seal_record(rec, w->signer, w->prev, w->line, len, err, errlen) != 0)
 		return -1;
 	w->line[*len] = '\n';
 	if (w->sink.write(w->sink.ctx, w->line, *len + 1) != 0) {
@@ -497,7 +645,7 @@ put_record(struct audit_writer *w, struct audit_record *rec, size_t *len, char *
 		return -1;
 	}
 	if (audit_is_signed(rec->kind))
-		rec->body_len = *len - HASH_TAIL - SIGNATURE_TAIL;
+		rec->body_len = audit_body_len(rec, *len);
 	memcpy(w->prev, rec->hash, AUDIT_HASH_BYTES);
 	w->last_len = *len;
 	w->seq++;
@@ -539,13 +687,13 @@ count_change(struct audit_writer *w, enum audit_kind kind)
  * to share. Returns true when the job is posted (then w->commitments fills chunk by chunk).
  */
 static bool
-post_commitments(struct audit_writer *w, const struct redact_result *res)
+post_commitments(struct audit_writer *w)
 {
-	size_t nchunks = (res->nchanges + COMMIT_CHUNK - 1) / COMMIT_CHUNK;
+	size_t nchunks = (w->nrecords + COMMIT_CHUNK - 1) / COMMIT_CHUNK;
 
 	if (!w->helper || nchunks < 4)
 		return false;
-	if ((w->commitments = calloc(res->nchanges, sizeof(*w->commitments))) == NULL ||
+	if ((w->commitments = calloc(w->nrecords, sizeof(*w->commitments))) == NULL ||
 	    (w->chunk_claimed = calloc(nchunks, sizeof(*w->chunk_claimed))) == NULL ||
 	    (w->chunk_done = calloc(nchunks, sizeof(*w->chunk_done))) == NULL) {
 		free(w->commitments);
@@ -554,8 +702,6 @@ post_commitments(struct audit_writer *w, const struct redact_result *res)
 		w->chunk_claimed = NULL;
 		return false;	/* the caller commits alone */
 	}
-	w->changes = res->changes;
-	w->nchanges = res->nchanges;
 	w->nchunks = nchunks;
 	w->back = nchunks;
 	pthread_mutex_lock(&w->mu);
@@ -576,9 +722,9 @@ claim_chunk(struct audit_writer *w, size_t k)
 
 	if (atomic_exchange(&w->chunk_claimed[k], 1) != 0)
 		return false;
-	last = (k + 1) * COMMIT_CHUNK < w->nchanges ? (k + 1) * COMMIT_CHUNK : w->nchanges;
+	last = (k + 1) * COMMIT_CHUNK < w->nrecords ? (k + 1) * COMMIT_CHUNK : w->nrecords;
 	for (i = k * COMMIT_CHUNK; i < last; i++)
-		commit_change(w, &w->changes[i], i, w->commitments[i]);
+		commit_record(w, i, w->commitments[i]);
 	atomic_store_explicit(&w->chunk_done[k], 1, memory_order_release);
 	return true;
 }
@@ -616,25 +762,24 @@ changes_inside(const struct audit_writer *w, const struct redact_result *res, ch
 }
 
 int
-audit_writer_prepare(struct audit_writer *w, const struct redact_result *res, char *err,
-    size_t errlen)
+audit_writer_prepare(struct audit_writer *w, const struct document *d,
+    const struct redact_result *res, char *err, size_t errlen)
 {
-	size_t i;
+	size_t k;
 
 	if (w->helper || w->prepared || w->seq != 0) {
 		snprintf(err, errlen, "the audit cannot be prepared now");
 		return -1;
 	}
-	if (changes_inside(w, res, err, errlen) != 0)
+	if (changes_inside(w, res, err, errlen) != 0 || find_runs(w, d, res, err, errlen) != 0)
 		return -1;
-	if (res->nchanges > 0 &&
-	    (w->commitments = calloc(res->nchanges, sizeof(*w->commitments))) == NULL) {
+	if (w->nrecords > 0 &&
+	    (w->commitments = calloc(w->nrecords, sizeof(*w->commitments))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (i = 0; i < res->nchanges; i++)
-		commit_change(w, &res->changes[i], i, w->commitments[i]);
-	w->nchanges = res->nchanges;
+	for (k = 0; k < w->nrecords; k++)
+		commit_record(w, k, w->commitments[k]);
 	w->prepared = true;
 	return 0;
 }
@@ -653,40 +798,61 @@ audit_writer_changes(struct audit_writer *w, const struct policy *p, const struc
     const struct redact_result *res, char *err, size_t errlen)
 {
 	struct audit_change_iter it;
+	struct redact_change c;
 	bool shared;
-	size_t i, len;
+	size_t k, len;
 
 	if (w->seq != 0) {
 		snprintf(err, errlen, "the audit's changes are written already");
 		return -1;
 	}
-	if (w->prepared && w->nchanges != res->nchanges) {
+	if (w->prepared && (w->nchanges != res->nchanges || w->changes != res->changes)) {
 		snprintf(err, errlen, "the audit was prepared for another redaction");
 		return -1;
 	}
-	/* audit_writer_prepare checked the spans already. */
-	if ((!w->prepared && changes_inside(w, res, err, errlen) != 0) ||
+	/* audit_writer_prepare checked the spans and found the records already. */
+	if ((!w->prepared && (changes_inside(w, res, err, errlen) != 0 ||
+	    find_runs(w, d, res, err, errlen) != 0)) ||
 	    put_begin(w, &len, err, errlen) != 0)
 		return -1;
 	/* The release is written: its last block goes to the helper before the commitments. */
 	output_settle(w);
-	shared = !w->prepared && post_commitments(w, res);
+	shared = !w->prepared && post_commitments(w);
 	memset(&it, 0, sizeof(it));
-	for (i = 0; i < res->nchanges; i++) {
-		if (audit_change_next(p, d, res, &it, &w->rec, err, errlen) != 0)
+	for (k = 0; k < w->nrecords; k++) {
+		record_change(w, k, &c);
+		if (change_turn(p, d, res, &it, &c, &w->rec, err, errlen) != 0)
 			return -1;
-		if (shared && i % COMMIT_CHUNK == 0)
-			await_chunk(w, i / COMMIT_CHUNK);
-		if (shared || w->prepared) {
-			memcpy(w->rec.commitment, w->commitments[i], AUDIT_HASH_BYTES);
-		} else {
-			commit_change(w, &res->changes[i], i, w->rec.commitment);
-		}
+		it.next = w->runs[k + 1];
+		if (shared && k % COMMIT_CHUNK == 0)
+			await_chunk(w, k / COMMIT_CHUNK);
+		if (shared || w->prepared)
+			memcpy(w->rec.commitment, w->commitments[k], AUDIT_HASH_BYTES);
+		else
+			commit_record(w, k, w->rec.commitment);
 		count_change(w, w->rec.kind);
 		if (put_record(w, &w->rec, &len, err, errlen) != 0)
 			return -1;
 	}
 	return 0;
+}
+
+/* Writes the record audit_writer_change holds, if any. Returns 0, or -1 with err. */
+static int
+put_pending(struct audit_writer *w, char *err, size_t errlen)
+{
+	size_t len;
+
+	if (!w->have_pend)
+		return 0;
+	w->have_pend = false;
+	if (change_turn(w->pend_p, w->pend_d, w->pend_res, &w->stream, &w->pend, &w->rec, err,
+	    errlen) != 0)
+		return -1;
+	w->stream.next++;
+	commit_change(w, &w->pend, w->seq, w->rec.commitment);
+	count_change(w, w->rec.kind);
+	return put_record(w, &w->rec, &len, err, errlen);
 }
 
 int
@@ -695,7 +861,7 @@ audit_writer_change(struct audit_writer *w, const struct policy *p, const struct
 {
 	size_t len;
 
-	if (w->prepared || (w->seq != 0 && w->stream.next == 0)) {
+	if (w->prepared || (w->seq != 0 && w->stream.next == 0 && !w->have_pend)) {
 		snprintf(err, errlen, "the audit's changes are written already");
 		return -1;
 	}
@@ -705,11 +871,19 @@ audit_writer_change(struct audit_writer *w, const struct policy *p, const struct
 	}
 	if (w->seq == 0 && put_begin(w, &len, err, errlen) != 0)
 		return -1;
-	if (change_turn(p, d, res, &w->stream, c, &w->rec, err, errlen) != 0)
+	/* A change that joins the record held goes into it; any other writes it first. */
+	if (w->have_pend && change_joins(d, w->in, &w->pend, c)) {
+		change_join(&w->pend, c);
+		return 0;
+	}
+	if (put_pending(w, err, errlen) != 0)
 		return -1;
-	commit_change(w, c, w->stream.next - 1, w->rec.commitment);
-	count_change(w, w->rec.kind);
-	return put_record(w, &w->rec, &len, err, errlen);
+	w->pend = *c;
+	w->have_pend = true;
+	w->pend_p = p;
+	w->pend_d = d;
+	w->pend_res = res;
+	return 0;
 }
 
 int
@@ -719,7 +893,8 @@ audit_writer_end(struct audit_writer *w, size_t portions_released, size_t portio
 	struct audit_record *end = &w->head[1];
 	size_t len;
 
-	if (w->seq == 0 && put_begin(w, &len, err, errlen) != 0)
+	if ((w->seq == 0 && put_begin(w, &len, err, errlen) != 0) ||
+	    put_pending(w, err, errlen) != 0)
 		return -1;
 	if (end->changes != w->seq - 1) {
 		snprintf(err, errlen, "the audit's records are out of order");
@@ -759,6 +934,7 @@ audit_writer_free(struct audit_writer *w)
 	free(w->blocks[0]);
 	free(w->blocks[1]);
 	free(w->commitments);
+	free(w->runs);
 	free(w->chunk_claimed);
 	free(w->chunk_done);
 	/* Wipes the run secret. */

@@ -420,7 +420,7 @@ doc_work(const struct batch_options *o, struct policy_matcher *m, struct batch_d
 		/* A write error is the committer's to word (d->out.err). */
 		return d->out.err != 0;
 	}
-	if (d->writer != NULL && audit_writer_prepare(d->writer, &d->res, msg, sizeof(msg)) != 0) {
+	if (d->writer != NULL && audit_writer_prepare(d->writer, &d->d, &d->res, msg, sizeof(msg)) != 0) {
 		snprintf(d->err, sizeof(d->err), "%s: %s", d->audit_path, msg);
 		return false;
 	}

@@ -171,7 +171,13 @@ head -c $(($(wc -c < "$a") - 10)) "$a" > "$tmp/t"; tampered "the last line cut s
 expect 0 "a second run" $T redact -q --release UNCLASSIFIED -o "$tmp/rel2.txt" \
 	--audit "$tmp/audit2.jsonl" --secret-key "$tmp/sign.key" $orig
 { sed -n '1,4p' "$a"; sed -n '5p' "$tmp/audit2.jsonl"; sed -n '6,$p' "$a"; } > "$tmp/t"
-tampered "a record spliced from another run" "$tmp/t" 'field "prev": does not match the hash'
+tampered "a record spliced from another run" "$tmp/t" 'field "head": does not match the records'
+# One edited, and one taken out and the seq numbers made again: the chain gives both away.
+sed '3s/"marking":"/"marking":"X/' "$a" > "$tmp/t"
+tampered "a record edited" "$tmp/t" 'field "head": does not match the records'
+sed '5d' "$a" | awk 'BEGIN { FS = OFS = "" } { sub(/^\{"seq":[0-9]*/, "{\"seq\":" NR - 1); print }' \
+    > "$tmp/t"
+tampered "a record deleted and the rest numbered again" "$tmp/t" 'field "head"'
 
 # Non-canonical JSON: each line below differs from the canonical one only in form.
 sed '3s/"seq":2,/"seq": 2,/' "$a" > "$tmp/t"; tampered "a space" "$tmp/t" "not in canonical form"
@@ -186,24 +192,22 @@ sed '3s/$/\r/' "$a" > "$tmp/t"; tampered "a CRLF line end" "$tmp/t"
 sed '3s/"rule":"rollup"/"rule":"rollu\\u0070"/' "$a" > "$tmp/t"
 tampered "an escaped letter" "$tmp/t" "not in canonical form"
 
-# A record edited and the whole chain hashed again by someone without the secret key: every
-# link holds, and only the signature can tell.
+# A record edited and the whole chain made again by someone without the secret key (format 2:
+# each record's hash is BLAKE2b-256 of the prefix, the hash before and the line; the end record
+# names the last): the head holds, and only the signature can tell.
 if command -v python3 > /dev/null 2>&1; then
 	python3 - "$a" "$tmp/t" <<'EOF'
 import hashlib, sys
 lines = open(sys.argv[1], "rb").read().split(b"\n")[:-1]
 i = next(k for k, l in enumerate(lines) if b'"kind":"withheld"' in l)
 lines[i] = lines[i].replace(b'"exemption":"(b)(1)"', b'"exemption":"(b)(3)"')
-prev = b"0" * 64
-out = []
+h = bytes(32)
 for k, l in enumerate(lines):
-    if k > 0:
-        at = l.index(b'"prev":"') + 8
-        l = l[:at] + prev + l[at + 64:]
-    body = l[:-75]
-    prev = hashlib.blake2b(b"tearline-audit-v1\0record\0" + body, digest_size=32).hexdigest().encode()
-    out.append(body + b',"hash":"' + prev + b'"}')
-open(sys.argv[2], "wb").write(b"\n".join(out) + b"\n")
+    if k == len(lines) - 1:
+        at = l.index(b'"head":"') + 8
+        lines[k] = l = l[:at] + h.hex().encode() + l[at + 64:]
+    h = hashlib.blake2b(b"tearline-audit-v2\0record\0" + h + l, digest_size=32).digest()
+open(sys.argv[2], "wb").write(b"\n".join(lines) + b"\n")
 EOF
 	tampered "a record edited and the chain hashed again" "$tmp/t" 'field "signature"'
 else
@@ -413,6 +417,98 @@ says "longer than 8192 bytes: not a record" "verify: grown audit: the line is na
 # Standard input is still read whole, within the limit.
 expect 0 "verify: the audit on standard input" sh -c "$T verify -q --audit - \
 	--public-key '$tmp/sign.pub' --output '$tmp/rel.txt' < '$tmp/audit.jsonl'"
+
+# Runs of withheld portions: one record for portions withheld one after the other under one
+# marking, rule and exemption with only blank lines between them; a kept portion, another marking
+# or a re-marked line between them parts them. Whole and streamed alike, and verified against the
+# original.
+# records FILE KIND: the number of KIND records in audit FILE.
+records() {
+	grep -c "\"kind\":\"$2\"" "$1"
+}
+# joined NAME WANT TEXT: TEXT redacted at UNCLASSIFIED makes WANT withheld records, whole and
+# streamed, and verifies.
+joined() {
+	printf "$3" > "$tmp/runs.txt"
+	for budget in '' 0; do
+		rm -f "$tmp/runs.jsonl"
+		TEARLINE_TEST_BUDGET=$budget $T redact -q --release UNCLASSIFIED -o "$tmp/runs.rel" \
+		    --audit "$tmp/runs.jsonl" --secret-key "$tmp/sign.key" \
+		    --auditor-key "$tmp/auditor.pub" "$tmp/runs.txt"
+		n=$((n + 1))
+		got=$(records "$tmp/runs.jsonl" withheld)
+		if [ "$got" = "$2" ]; then
+			echo "ok   runs: $1 (budget '$budget')"
+		else
+			echo "FAIL runs: $1 (budget '$budget'): $got withheld records, wanted $2"
+			fail=1
+		fi
+		expect 0 "runs: $1 (budget '$budget'): verifies" $T verify -q \
+		    --audit "$tmp/runs.jsonl" --public-key "$tmp/sign.pub" --output "$tmp/runs.rel" \
+		    --original "$tmp/runs.txt" --auditor-secret-key "$tmp/auditor.key"
+	done
+}
+joined "three in a row" 1 'SECRET\n\n1. (S) The walrus.\n\n2. (S) The puffin.\n\n\n3. (S) The seal.\n\nSECRET\n'
+joined "a kept one between" 2 'SECRET\n\n1. (S) The walrus.\n\n2. (U) The puffin.\n\n3. (S) The seal.\n\nSECRET\n'
+joined "another marking between" 3 'SECRET\n\n1. (S) The walrus.\n\n2. (C) The puffin.\n\n3. (S) The seal.\n\nSECRET\n'
+joined "another rule" 2 'SECRET\n\n1. (S) The walrus.\n\n2. (S//NF) The puffin.\n\nSECRET\n'
+joined "a paragraph of two lines" 1 'SECRET\n\n1. (S) The walrus\nswims.\n\n2. (S) The puffin.\n\nSECRET\n'
+# The record of a run spans its portions and the blank lines between them, and commits to those
+# bytes (computed here from the documented construction, with a test seed's known secret).
+printf 'SECRET\n\n1. (S) The walrus.\n\n2. (S) The puffin.\n\nSECRET\n' > "$tmp/runs.txt"
+rm -f "$tmp/runs.jsonl"
+TEARLINE_TEST_SEED=runs $T redact -q --release UNCLASSIFIED -o "$tmp/runs.rel" \
+    --audit "$tmp/runs.jsonl" --secret-key "$tmp/sign.key" "$tmp/runs.txt" 2> /dev/null
+n=$((n + 1))
+if grep -q '"line_first":3,"line_last":6,"in_start":8,"in_end":48,' "$tmp/runs.jsonl"; then
+	echo "ok   runs: the record spans both portions and the blank lines after them"
+else
+	echo "FAIL runs: the record does not span both portions"; fail=1
+fi
+if command -v python3 > /dev/null 2>&1; then
+	n=$((n + 1))
+	if python3 - "$tmp/runs.jsonl" "$tmp/runs.txt" <<'EOF'
+import hashlib, json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+orig = open(sys.argv[2], "rb").read()
+secret = hashlib.blake2b(b"tearline-test-seed\0secret\0runs", digest_size=32).digest()
+for r in recs[1:-1]:
+    # crypto_kdf_derive_from_key: BLAKE2b keyed with the secret, salt the subkey id (seq).
+    sub = hashlib.blake2b(b"", key=secret, digest_size=32,
+        salt=r["seq"].to_bytes(8, "little") + bytes(8), person=b"tlaudit1" + bytes(8)).digest()
+    want = hashlib.blake2b(orig[r["in_start"]:r["in_end"]], key=sub, digest_size=32).hexdigest()
+    if want != r["commitment"]:
+        sys.exit("record %d: commitment %s, wanted %s" % (r["seq"], r["commitment"], want))
+EOF
+	then
+		echo "ok   runs: each record commits to its span of the original"
+	else
+		echo "FAIL runs: a commitment is not over its span"; fail=1
+	fi
+fi
+
+# An audit in the first format, made by an earlier tearline (tests/data/audit-v1), still
+# verifies in full; a record of it edited does not.
+v1=tests/data/audit-v1
+cp $v1/auditor.key "$tmp/v1-auditor.key"
+chmod 600 "$tmp/v1-auditor.key"
+expect 0 "format 1: verifies in full" $T verify --audit $v1/release.audit \
+    --public-key $v1/office.pub --output $v1/release.txt --original $v1/original.txt \
+    --auditor-secret-key "$tmp/v1-auditor.key" --policy $v1/us-cable.yaml \
+    --ledger $v1/office.ledger
+n=$((n + 1))
+if grep -q "every commitment opens" "$tmp/stdout"; then
+	echo "ok   format 1: the commitments open"
+else
+	echo "FAIL format 1: the commitments do not open"; fail=1
+fi
+sed '3s/"marking":"/"marking":"X/' $v1/release.audit > "$tmp/t"
+expect 1 "format 1: a record edited" $T verify --audit "$tmp/t" --public-key $v1/office.pub \
+    --output $v1/release.txt
+says 'field "hash": does not match the record' "format 1: the record's hash is named"
+sed '1s/tearline-audit-1/tearline-audit-2/' $v1/release.audit > "$tmp/t"
+expect 1 "format 1: its begin record said to be format 2" $T verify --audit "$tmp/t" \
+    --public-key $v1/office.pub --output $v1/release.txt
 
 echo "$n checks"
 exit $fail

@@ -131,37 +131,29 @@ parse_edited(const struct audit_log *log, size_t k, const char *from, const char
  * of jansson's output. Regenerate only on purpose, and say so in docs/audit-format.md.
  */
 static const char golden[] =
-    "{\"seq\":0,\"kind\":\"begin\""
-    ",\"prev\":\"0000000000000000000000000000000000000000000000000000000000000000\""
-    ",\"format\":\"tearline-audit-1\",\"tool\":\"tearline golden\""
+    "{\"seq\":0,\"kind\":\"begin\",\"format\":\"tearline-audit-2\",\"tool\":\"tearline golden\""
     ",\"run\":\"ef4dace2ad36afacdb35e13f1f2d96b9\",\"time\":\"2007-11-20T14:23:00Z\""
     ",\"policy\":\"golden-policy\""
     ",\"policy_digest\":\"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\""
     ",\"target\":\"UNCLASSIFIED\",\"mode\":\"mask\",\"input_length\":50"
     ",\"input_digest\":\"86da0063917b2fee18eb7be223ab71a5ff73419ac465bb782a098ea205c3f57e\""
     ",\"run_secret\":\"test-seed\",\"auditor_key_id\":\"\",\"sealed_secret\":\"\""
-    ",\"ledger_prev\":\"0000000000000000000000000000000000000000000000000000000000000000\""
-    ",\"hash\":\"133e02d6371d800f1f120ca32fcc15e2d5db3d36b38169654afbbe68a1208146\"}\n"
-    "{\"seq\":1,\"kind\":\"remarked\""
-    ",\"prev\":\"133e02d6371d800f1f120ca32fcc15e2d5db3d36b38169654afbbe68a1208146\""
-    ",\"line_first\":1,\"line_last\":1,\"in_start\":0,\"in_end\":7,\"out_start\":0,\"out_end\":13"
-    ",\"marking\":\"UNCLASSIFIED\",\"rule\":\"rollup\",\"exemption\":\"\""
-    ",\"commitment\":\"a12c9763a15e31545c8c98317200d415e59a4df67bbd9b47e41a6ac5e61d516e\""
-    ",\"hash\":\"6a6315990f39726a195259f92c79f6fd3a328c638b9a79a65a038460ed2bcb34\"}\n"
-    "{\"seq\":2,\"kind\":\"withheld\""
-    ",\"prev\":\"6a6315990f39726a195259f92c79f6fd3a328c638b9a79a65a038460ed2bcb34\""
-    ",\"line_first\":2,\"line_last\":2,\"in_start\":7,\"in_end\":40,\"out_start\":13"
-    ",\"out_end\":35,\"marking\":\"SECRET\",\"rule\":\"level\",\"exemption\":\"(b)(1)\""
-    ",\"commitment\":\"ce12b12218da5d9a9037fd40f4c9dc46c1be7f6980b2079d087a0ebd099e44b6\""
-    ",\"hash\":\"ec4bce032f60a8bbf546504d7a334e8dcbf2bae5d9725a5c46be3f1fff6dcef4\"}\n"
+    ",\"ledger_prev\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n"
+    "{\"seq\":1,\"kind\":\"remarked\",\"line_first\":1,\"line_last\":1,\"in_start\":0,\"in_end\":7"
+    ",\"out_start\":0,\"out_end\":13,\"marking\":\"UNCLASSIFIED\",\"rule\":\"rollup\""
+    ",\"exemption\":\"\""
+    ",\"commitment\":\"a12c9763a15e31545c8c98317200d415e59a4df67bbd9b47e41a6ac5e61d516e\"}\n"
+    "{\"seq\":2,\"kind\":\"withheld\",\"line_first\":2,\"line_last\":2,\"in_start\":7,\"in_end\":40"
+    ",\"out_start\":13,\"out_end\":35,\"marking\":\"SECRET\",\"rule\":\"level\""
+    ",\"exemption\":\"(b)(1)\""
+    ",\"commitment\":\"ce12b12218da5d9a9037fd40f4c9dc46c1be7f6980b2079d087a0ebd099e44b6\"}\n"
     "{\"seq\":3,\"kind\":\"end\""
-    ",\"prev\":\"ec4bce032f60a8bbf546504d7a334e8dcbf2bae5d9725a5c46be3f1fff6dcef4\""
+    ",\"head\":\"20cfc681922e339294f12b31aed12261d30722c6c770e0e35c7b57191c774bdf\""
     ",\"changes\":2,\"withheld\":1,\"remarked\":1,\"captions\":0,\"authority\":0"
     ",\"portions_released\":1,\"portions_withheld\":1,\"output_length\":45"
     ",\"output_digest\":\"ea667e377a252cb67b34f20d02aafdc6f7fff428c8fdbd5b26e0e87e3ba54881\""
     ",\"key_id\":\"24624dfa2c43a786\""
-    ",\"signature\":\"e490c4b4d5b7cbc83bf807873d7eb482e29775a6304c264bc381e5acafd94d5bf5402c45ed98337a27fcd6b140fc9d4fbd2b10b8752c35049c4145db557a3b06\""
-    ",\"hash\":\"454994937044a9d121b76fae1d6f7bbb0a50d285b9cee0552908fab74b1120f6\"}\n";
+    ",\"signature\":\"9df721b92cb02488e2ce72d5e94b19a860f9d56099f05d98cd58358aa35f7842fe3c4534bfa30c5fe2ce57eca3987b84cd07d0e76a8d44c53f555c2dcde7d306\"}\n";
 
 static void
 test_golden(void **state)
@@ -278,36 +270,45 @@ test_roundtrip(void **state)
 static void
 test_hash_construction(void **state)
 {
-	static const char ds[] = "tearline-audit-v1\0record";	/* and its NUL: 25 bytes */
-	static const char ds_sig[] = "tearline-audit-v1\0signature";
+	static const char ds[] = "tearline-audit-v2\0record";	/* and its NUL: 25 bytes */
+	static const char ds_sig[] = "tearline-audit-v2\0signature";
 	struct fixture *f = *state;
-	struct audit_log log;
+	struct audit_log log, back;
 	unsigned char h[AUDIT_HASH_BYTES], prev[AUDIT_HASH_BYTES];
-	char hex[2 * AUDIT_HASH_BYTES + 1], want[128];
+	char hex[2 * AUDIT_HASH_BYTES + 1], want[128], err[512], one[AUDIT_LINE_MAX + 1];
 	size_t k, off, len;
 
 	assert_int_equal(sizeof(ds), 25);
 	build(f, "unit", false, NULL, &log);
+	assert_int_equal(audit_read("a.jsonl", log.text, log.len, false, &back, err, sizeof(err)),
+	    0);
 	memset(prev, 0, sizeof(prev));
 	for (k = 0; k < log.nrecs; k++) {
 		crypto_generichash_state st;
 		const char *line;
-		size_t hashed;
 
 		line_at(log.text, k, &off, &len);
 		line = log.text + off;
-		/* The line ends in ,"hash":"<64 hex>"} and the hash covers what comes before. */
-		hashed = len - strlen(",\"hash\":\"") - 64 - 2;
-		assert_memory_equal(line + hashed, ",\"hash\":\"", 9);
+		assert_true(len < sizeof(one));
+		memcpy(one, line, len);
+		one[len] = '\0';
+		/* No line holds its hash or the one before; the end line names the chain's head. */
+		assert_null(strstr(one, "\"hash\""));
+		assert_null(strstr(one, "\"prev\""));
+		sodium_bin2hex(hex, sizeof(hex), prev, sizeof(prev));
+		snprintf(want, sizeof(want), "\"head\":\"%s\"", hex);
+		if (k == log.nrecs - 1)
+			assert_non_null(strstr(one, want));
+		else
+			assert_null(strstr(one, "\"head\""));
 		crypto_generichash_init(&st, NULL, 0, sizeof(h));
 		crypto_generichash_update(&st, (const unsigned char *)ds, sizeof(ds));
-		crypto_generichash_update(&st, (const unsigned char *)line, hashed);
+		crypto_generichash_update(&st, prev, sizeof(prev));
+		crypto_generichash_update(&st, (const unsigned char *)line, len);
 		crypto_generichash_final(&st, h, sizeof(h));
-		sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-		assert_memory_equal(line + hashed + 9, hex, 64);
-		sodium_bin2hex(hex, sizeof(hex), prev, sizeof(prev));
-		snprintf(want, sizeof(want), "\"prev\":\"%s\"", hex);
-		assert_non_null(strstr(line, want));
+		/* What the writer and the reader hold as the record's hash. */
+		assert_memory_equal(log.recs[k].hash, h, sizeof(h));
+		assert_memory_equal(back.recs[k].hash, h, sizeof(h));
 		memcpy(prev, h, sizeof(h));
 	}
 	/* The signature covers the end line's bytes before ,"signature": under the prefix. */
@@ -319,11 +320,14 @@ test_hash_construction(void **state)
 		line_at(log.text, log.nrecs - 1, &off, &len);
 		line = log.text + off;
 		assert_non_null(at = strstr(line, ",\"signature\":\""));
+		assert_memory_equal(line + len - 2, "\"}", 2);
+		assert_int_equal(len - (size_t)(at - line), strlen(",\"signature\":\"\"}") + 128);
 		memcpy(msg, ds_sig, sizeof(ds_sig));
 		memcpy(msg + sizeof(ds_sig), line, (size_t)(at - line));
 		assert_int_equal(crypto_sign_verify_detached(end->signature, msg,
 		    sizeof(ds_sig) + (size_t)(at - line), f->signer->pk), 0);
 	}
+	audit_log_free(&back);
 	audit_log_free(&log);
 }
 

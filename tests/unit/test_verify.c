@@ -337,7 +337,7 @@ test_splice(void **state)
 			len += l;
 		}
 		assert_int_equal(check_text(f, buf, len, err, sizeof(err)), VERIFY_FAIL);
-		assert_non_null(strstr(err, "field \"prev\""));
+		assert_non_null(strstr(err, "field \"head\""));
 	}
 	/* The other run's whole audit does not speak for this run's release either. */
 	{
@@ -385,7 +385,7 @@ test_wrong_keys(void **state)
 static void
 test_rehashed_forgery(void **state)
 {
-	static const char ds[] = "tearline-audit-v1\0record";
+	static const char ds[] = "tearline-audit-v2\0record";
 	struct fixture *f = *state;
 	char *text = malloc(f->log.len + 1), *at, err[1024];
 	unsigned char h[AUDIT_HASH_BYTES];
@@ -398,34 +398,36 @@ test_rehashed_forgery(void **state)
 	/* Claim another exemption for the withheld portion. */
 	assert_non_null(at = strstr(text, "\"exemption\":\"(b)(1)\""));
 	at[strlen("\"exemption\":\"(b)(") ] = '3';
+	/* The chain made again over the edited line, and the end record's head with it. */
+	memset(h, 0, sizeof(h));
 	for (k = 0; k < f->log.nrecs; k++) {
 		char *line = text + f->log.recs[k].line_off;
-		size_t len = f->log.recs[k].line_len, hashed = len - 75;
+		size_t len = f->log.recs[k].line_len;
 		crypto_generichash_state st;
 
 		if (edited == SIZE_MAX && at > line && at < line + len)
 			edited = k;
-		if (k > 0) {
-			char *prev = strstr(line, "\"prev\":\"") + 8;
+		if (k == f->log.nrecs - 1) {
+			char *head = strstr(line, "\"head\":\"") + 8;
 
-			memcpy(prev, hex, 64);
+			sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+			memcpy(head, hex, 64);
 		}
 		crypto_generichash_init(&st, NULL, 0, sizeof(h));
 		crypto_generichash_update(&st, (const unsigned char *)ds, sizeof(ds));
-		crypto_generichash_update(&st, (const unsigned char *)line, hashed);
+		crypto_generichash_update(&st, h, sizeof(h));
+		crypto_generichash_update(&st, (const unsigned char *)line, len);
 		crypto_generichash_final(&st, h, sizeof(h));
-		sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-		memcpy(line + hashed + 9, hex, 64);
 	}
 	assert_true(edited != SIZE_MAX);
 	assert_int_equal(check_text(f, text, f->log.len, err, sizeof(err)), VERIFY_FAIL);
 	assert_non_null(strstr(err, "field \"signature\""));
-	/* Edited without hashing again, the record's own hash gives it away. */
+	/* Edited without making the chain again, the end record's head gives it away. */
 	memcpy(text, f->log.text, f->log.len);
 	assert_non_null(at = strstr(text, "\"exemption\":\"(b)(1)\""));
 	at[strlen("\"exemption\":\"(b)(") ] = '3';
 	assert_int_equal(check_text(f, text, f->log.len, err, sizeof(err)), VERIFY_FAIL);
-	assert_non_null(strstr(err, "field \"hash\": does not match the record"));
+	assert_non_null(strstr(err, "field \"head\": does not match the records before it"));
 	free(text);
 }
 
