@@ -6770,8 +6770,7 @@ marks_only(const struct reader *rd, size_t i)
 	if (open_group_words(rd->d, i))
 		return false;
 	line_words(rd->p, rd->d, i, &prose, &marking);
-	return !prose && (marking || (pt->reason == REASON_UNREADABLE &&
-	    line_width(rd->p, rd->d, i) == 0));
+	return !prose && (marking || line_width(rd->p, rd->d, i) == 0);
 }
 
 /*

@@ -1117,6 +1117,13 @@ for m in '(9S//NF)\302\271' '(SX//NF)1' '(S//NX) [2]' '(5//NF)*' '(S//NQ)\342\20
 	adv "damaged-mark-footnote-alone [$m]" UNCLASSIFIED "$tmp/fn" 'walrus'
 done
 
+# 74. Marks whose last group lost its ')' ("(S) (UET", "(U) (S//NF") are a line of marks alone,
+#     as the group alone ("(UET") was: read both ways, they raise the text before them and after
+#     (fuzz_reading, property c: "(S/NF) " inserted before "(UET" released the (U) heading above).
+variants marks-then-open-group CONFIDENTIAL 'walrus' '' \
+    'SECRET\n\n(U) The walrus heading\n\n%b\n\n1. (U) The delegation met.\n' \
+    '(S/NF) (UET' '(S) (UET' '(S)(UET' '(U) (SX' '(S//NF) (C//' '(U) (S//NF' '(UET'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
