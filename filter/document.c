@@ -427,8 +427,9 @@ trim_end(const char *s, size_t len, bool latin1)
 
 /*
  * s[0..len) without the footnote references after its last mark or word, and the spaces around
- * them: digits ("(S//NF)1"), "[1]", "*", daggers, superscript digits ("(S//NF)¹", in
- * UTF-8 or Latin-1).
+ * them: digits and what parts or follows them ("(S//NF)1", "1/", "[1,2]", "¹⁻³", "¹.", "^1",
+ * "{1}"), "*", daggers, superscript digits and the signs OCR makes of them ("°", "ª", "º"), "§",
+ * "¶", in UTF-8, Latin-1 or Windows-1252.
  */
 static size_t
 trim_footnote(const char *s, size_t len, bool latin1)
@@ -437,17 +438,26 @@ trim_footnote(const char *s, size_t len, bool latin1)
 
 	for (;;) {
 		len = trim_end(s, len, latin1);
-		if (len > 0 && (isdigit(u[len - 1]) || strchr("[]*", s[len - 1]) != NULL))
+		if (len > 0 && (isdigit(u[len - 1]) || strchr("[]{}*^", s[len - 1]) != NULL) &&
+		    s[len - 1] != '\0')
+			len--;
+		/* What parts or ends footnotes ("1/", "1,2", "¹⁻³", "¹."), not a sentence: "16).". */
+		else if (len > 1 && strchr(",;:./-", s[len - 1]) != NULL && s[len - 1] != '\0' &&
+		    s[len - 2] != ')' && !isalpha(u[len - 2]))
 			len--;
 		else if (latin1 && len > 0 && (u[len - 1] == 0xB9 || u[len - 1] == 0xB2 ||
-		    u[len - 1] == 0xB3))
+		    u[len - 1] == 0xB3 || u[len - 1] == 0xB0 || u[len - 1] == 0xAA ||
+		    u[len - 1] == 0xBA || u[len - 1] == 0xA7 || u[len - 1] == 0xB6 ||
+		    u[len - 1] == 0x86 || u[len - 1] == 0x87))
 			len--;
 		else if (!latin1 && len >= 2 && u[len - 2] == 0xC2 && (u[len - 1] == 0xB9 ||
-		    u[len - 1] == 0xB2 || u[len - 1] == 0xB3))
+		    u[len - 1] == 0xB2 || u[len - 1] == 0xB3 || u[len - 1] == 0xB0 ||
+		    u[len - 1] == 0xAA || u[len - 1] == 0xBA || u[len - 1] == 0xA7 ||
+		    u[len - 1] == 0xB6))
 			len -= 2;
 		else if (!latin1 && len >= 3 && u[len - 3] == 0xE2 && ((u[len - 2] == 0x81 &&
-		    u[len - 1] >= 0xB0 && u[len - 1] <= 0xB9) || (u[len - 2] == 0x80 &&
-		    (u[len - 1] == 0xA0 || u[len - 1] == 0xA1))))
+		    ((u[len - 1] >= 0xB0 && u[len - 1] <= 0xB9) || u[len - 1] == 0xBB)) ||
+		    (u[len - 2] == 0x80 && (u[len - 1] == 0xA0 || u[len - 1] == 0xA1))))
 			len -= 3;
 		else
 			return len;
@@ -3233,13 +3243,14 @@ ends_colon(const struct document *d, size_t i)
 /*
  * Whether line i is one token that ends in ')' and holds no '(': a mark alone that lost it. What
  * stands before or after the token that is no letter, digit or bracket (a bullet, emphasis,
- * punctuation: "- SBU/NF).", "**SBU/NF)**"), and groups in brackets before it, are read past.
+ * punctuation: "- SBU/NF).", "**SBU/NF)**"), a footnote after it ("S) [1]"), and groups in
+ * brackets before it, are read past.
  */
 static bool
 lost_open_alone(const struct document *d, size_t i)
 {
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t a = 0, e = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k;
+	size_t a = 0, e = trim_footnote(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k;
 
 	while (a < e && !isalnum((unsigned char)s[a]) && s[a] != '(')
 		a++;
@@ -6656,24 +6667,38 @@ note_solid(struct reader *rd, size_t i)
 }
 
 /*
- * Whether line i, which opens a portion with a mark at its head, holds no letter or digit but
- * that mark's ("(S) ]]]]", "(U) --"): what stood beside a line of marks alone, damaged.
+ * Whether line i, which opens a portion with a mark at its head, holds no word but that mark
+ * (no letter or digit before it, no two letters in a row after it outside a tag in angle
+ * brackets): what stood beside a line of marks
+ * alone, damaged ("(S) ]]]]", "(U) --"), or a footnote after it in any form ("(S//NF)[1,2]",
+ * "(S/NF) 1/", "(S//NF)<sup>1</sup>", "[S]¹", "(S//NF)°", a dagger in any code page).
  */
 static bool
-no_alnum_but_mark(const struct document *d, size_t i)
+no_word_but_mark(const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
 	const unsigned char *s = (const unsigned char *)d->data + ln->off;
-	size_t k;
+	const unsigned char *gt;
+	size_t k, run = 0;
 
 	if (pt->mark_len == 0 || (size_t)pt->mark_at + pt->mark_len > ln->len)
 		return false;
 	for (k = 0; k < ln->len; k++) {
-		if (k == pt->mark_at)
+		if (k == pt->mark_at) {
 			k += pt->mark_len - 1;
-		else if (isalnum(s[k]) || s[k] >= 0x80)
-			return false;
+			run = 0;
+		} else if (k < pt->mark_at && (isalnum(s[k]) || s[k] >= 0x80)) {
+			return false;	/* "1.5(c)": a footnote follows its mark */
+		} else if (s[k] == '<' && (gt = memchr(s + k, '>', ln->len - k)) != NULL) {
+			k = (size_t)(gt - s);
+			run = 0;
+		} else if (isalpha(s[k])) {
+			if (++run == 2)
+				return false;
+		} else {
+			run = 0;
+		}
 	}
 	return true;
 }
@@ -6700,21 +6725,28 @@ starts_lower(const struct policy *p, const struct document *d, size_t i)
 	return k < f.len && islower((unsigned char)f.text[k]);
 }
 
-/* Whether the last '(' of line i opens a group that never closes and holds a space. */
+/*
+ * Whether the last '(' of line i opens a group that never closes and holds a word after a space
+ * (two letters in a row: "(U) (5NF The walrus", not "(S//NF [1]").
+ */
 static bool
 open_group_words(const struct document *d, size_t i)
 {
 	const char *s = d->data + doc_line(d, i)->off;
 	size_t n = trim_end(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k, open = n;
+	bool spaced = false;
 
 	for (k = 0; k < n; k++)
 		if (s[k] == '(')
 			open = k;
 		else if (s[k] == ')')
 			open = n;
-	for (k = open; k < n; k++)
-		if (s[k] == ' ' || s[k] == '\t')
+	for (k = open; k < n; k++) {
+		spaced = spaced || s[k] == ' ' || s[k] == '\t';
+		if (spaced && k + 1 < n && isalpha((unsigned char)s[k]) &&
+		    isalpha((unsigned char)s[k + 1]))
 			return true;
+	}
 	return false;
 }
 
@@ -6973,7 +7005,7 @@ read_line(struct reader *rd, size_t i)
 		    ((e == END_UNKNOWN || ft == END_UNKNOWN) && width_to(p, d, i, tl) == 0) ||
 		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
 		    (lost_open_alone(d, i) || (doc_portion(d, rd->cur)->reason == REASON_ITEM &&
-		    width_to(p, d, i, tl) == 0) || no_alnum_but_mark(d, i)))))) {
+		    width_to(p, d, i, tl) == 0) || no_word_but_mark(d, i)))))) {
 			/*
 			 * Proven marks, or what may be damaged ones ("(AS)", "(S//"); or marks
 			 * and a marking's words ("(S//NF) SECRET NOFORN"), one that lost its

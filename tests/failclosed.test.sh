@@ -1124,6 +1124,21 @@ variants marks-then-open-group CONFIDENTIAL 'walrus' '' \
     'SECRET\n\n(U) The walrus heading\n\n%b\n\n1. (U) The delegation met.\n' \
     '(S/NF) (UET' '(S) (UET' '(S)(UET' '(U) (SX' '(S//NF) (C//' '(U) (S//NF' '(UET'
 
+# 75. A fifty-first round, tests/data/redteam51/ (a helper on section 73): footnotes in any form
+#     after a line of marks alone, proven or damaged, in round or square brackets.
+redteam redteam51
+for m in '(S//NF)[1,2]' '(S//NF)<sup>1</sup>' '(S//NF)[^2]' '(S/NF) 1/' '(S//NF)\302\271.' \
+    '(S//NF)\302\260' '[S]\302\271' '[S//NF] [1]' '(9S//NF)\302\271,\302\262' '(S//NX)(1)' \
+    '(S//NF [1]' 'S) [1]' 'S)[1]' '(S//NF)\342\201\275\302\271\342\201\276' '(S//NF) {1}' '(S//NF)^1' \
+    '(S//NF) (i)' '(S//NF) [a]' '(S//NF)\302\247'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) The delegation met the harbor master and\ndiscussed the walrus colony near the pier.\n$m\n\n2. (U) The visit ended.\n" > "$tmp/fnote"
+	adv "footnote-after-marks-alone [$m]" CONFIDENTIAL "$tmp/fnote" 'walrus'
+done
+# Retained: an exemption code in a margin before a level letter ("1.5(c)") is no mark alone.
+printf 'CONFIDENTIAL\n\n(U) The puffin count was normal.\n1.5(c)\n\n(U) End.\n' > "$tmp/margin"
+adv "margin-exemption-code" CONFIDENTIAL "$tmp/margin" '' 'puffin'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
