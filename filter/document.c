@@ -2194,6 +2194,7 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	struct doc_line *ln = doc_line(d, i);
 	uint64_t bits;
 	bool labelled;
+	size_t k;
 
 	if (!reading_caption(p, f, &bits, &labelled)) {
 		struct marking rel;
@@ -2218,6 +2219,20 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 			if (!rd->top)
 				raise_after(rd, &rel, REASON_CAPTION);
 		}
+		return 0;
+	}
+	/*
+	 * Controls alone in brackets right under a line of a portion's text ("(SI/NF)", "($//NF)")
+	 * may be that text's mark, damaged or with its level gone: what they name applies as a
+	 * caption's does, and the line is read on as a line of marks, which raises what stands
+	 * above it too.
+	 */
+	for (k = 0; k < f->len && f->text[k] == ' '; k++)
+		continue;
+	if (k < f->len && (f->text[k] == '(' || f->text[k] == '[') && i > 0 &&
+	    rd->cur != DOC_NONE && rd->last_text == i - 1 && doc_line(d, i - 1)->portion == rd->cur) {
+		d->captions |= bits;
+		pend_controls(rd, bits);
 		return 0;
 	}
 	if (add_caption(d, bits, rd->cur, rd->err, rd->errlen) != 0)
@@ -4509,7 +4524,8 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 
 /*
  * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level above the
- * lowest and a control, parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF");
+ * lowest and a control, parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF",
+ * "S.NF", "TS:SI", "S_NF");
  * not glued ("SOC", the Serbian Orthodox Church), nor "U/S" (an Under Secretary).
  */
 static bool
@@ -4529,7 +4545,7 @@ level_glued(const struct policy *p, const char *s, size_t n)
 
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
-		for (b = a; b < m && strchr("IL1,;-/|", up[b]) != NULL; b++)
+		for (b = a; b < m && strchr("IL1,;-/|.:_", up[b]) != NULL; b++)
 			continue;
 		if (b > a && b < m && (t = policy_term_find(p, up + b, m - b)) != NULL &&
 		    t->control >= 0)
@@ -6030,6 +6046,13 @@ add_found(const struct policy *p, struct marking *m, bool *found, const struct m
 	*found = true;
 }
 
+/* Whether f holds nothing after byte k but spaces and a footnote (a group at a line's end). */
+static bool
+nothing_after(const struct fold *f, size_t k)
+{
+	return trim_footnote(f->text + k, f->len - k, false) == 0;
+}
+
 /*
  * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
  * a mark that lost its bracket or one bare at the head. Returns true with one.
@@ -6046,12 +6069,13 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 	grouped = strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g);
 	if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
 		/*
-		 * One that a level leads ("(S,NF)", "(SIINF)"), or that holds "//": not a reference
-		 * ("(REFTEL A) Further", "(NATO) The").
+		 * One that a level leads ("(S,NF)", "(SIINF)"), that holds "//", or that ends its
+		 * line ("... a two-week pause. (T5)", "(TSllSl)": after its text, as marks stand at
+		 * a paragraph's end): not a reference ("(REFTEL A) Further", "(NATO) The").
 		 */
 		if (g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
-		    reading_damaged_level(p, f, &g))) {
+		    reading_damaged_level(p, f, &g) || (g.closed && nothing_after(f, g.end)))) {
 			*one = g.mark;
 			one->unknown = true;
 			hit = true;
@@ -6667,40 +6691,74 @@ note_solid(struct reader *rd, size_t i)
 }
 
 /*
- * Whether line i, which opens a portion with a mark at its head, holds no word but that mark
- * (no letter or digit before it, no two letters in a row after it outside a tag in angle
- * brackets): what stood beside a line of marks
+ * Whether s[0..n) holds nothing but the mark at s[at..at + len), no letter or digit before it and
+ * no two letters in a row after it outside a tag in angle brackets.
+ */
+static bool
+mark_alone_in(const char *s, size_t n, size_t at, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *gt;
+	size_t k, run = 0;
+
+	for (k = 0; k < n; k++) {
+		if (k == at) {
+			k += len - 1;
+			run = 0;
+		} else if (k < at && (isalnum(u[k]) || u[k] >= 0x80)) {
+			return false;
+		} else if (s[k] == '<' && (gt = memchr(s + k, '>', n - k)) != NULL) {
+			k = (size_t)(gt - s);
+			run = 0;
+		} else if (isalpha(u[k]) && ++run == 2) {
+			return false;
+		} else if (!isalpha(u[k])) {
+			run = 0;
+		}
+	}
+	return true;
+}
+
+/*
+ * Whether line i, which opens a portion with a mark at its head, holds no word but its marks
+ * (no letter or digit before the first, no two letters in a row after it outside the groups and
+ * a tag in angle brackets): what stood beside a line of marks
  * alone, damaged ("(S) ]]]]", "(U) --"), or a footnote after it in any form ("(S//NF)[1,2]",
  * "(S/NF) 1/", "(S//NF)<sup>1</sup>", "[S]¹", "(S//NF)°", a dagger in any code page).
  */
 static bool
-no_word_but_mark(const struct document *d, size_t i)
+no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
-	const unsigned char *s = (const unsigned char *)d->data + ln->off;
-	const unsigned char *gt;
-	size_t k, run = 0;
+	struct fold f;
+	const char *gt;
+	size_t k, e, run = 0, at = pt->mark_at, len = pt->mark_len;
+	bool group = false;
 
-	if (pt->mark_len == 0 || (size_t)pt->mark_at + pt->mark_len > ln->len)
-		return false;
-	for (k = 0; k < ln->len; k++) {
-		if (k == pt->mark_at) {
-			k += pt->mark_len - 1;
+	/* The head mark as the reader found it ("{c}"), and every group a mark may be. */
+	if (len > 0 && at + len <= ln->len && mark_alone_in(d->data + ln->off, ln->len, at, len))
+		return true;
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len; k++) {
+		if ((e = mark_group_end(p, &f, k)) != k) {
+			k = e - 1;
 			run = 0;
-		} else if (k < pt->mark_at && (isalnum(s[k]) || s[k] >= 0x80)) {
+			group = true;
+		} else if (!group && (isalnum((unsigned char)f.text[k]) ||
+		    (unsigned char)f.text[k] >= 0x80)) {
 			return false;	/* "1.5(c)": a footnote follows its mark */
-		} else if (s[k] == '<' && (gt = memchr(s + k, '>', ln->len - k)) != NULL) {
-			k = (size_t)(gt - s);
+		} else if (f.text[k] == '<' && (gt = memchr(f.text + k, '>', f.len - k)) != NULL) {
+			k = (size_t)(gt - f.text);
 			run = 0;
-		} else if (isalpha(s[k])) {
+		} else if (isalpha((unsigned char)f.text[k]) || (unsigned char)f.text[k] >= 0xC0) {
 			if (++run == 2)
 				return false;
 		} else {
 			run = 0;
 		}
 	}
-	return true;
+	return group;
 }
 
 /*
@@ -7005,7 +7063,7 @@ read_line(struct reader *rd, size_t i)
 		    ((e == END_UNKNOWN || ft == END_UNKNOWN) && width_to(p, d, i, tl) == 0) ||
 		    (weak = marks_only(rd, i) || (doc_portion(d, rd->cur)->mark != NULL &&
 		    (lost_open_alone(d, i) || (doc_portion(d, rd->cur)->reason == REASON_ITEM &&
-		    width_to(p, d, i, tl) == 0) || no_word_but_mark(d, i)))))) {
+		    width_to(p, d, i, tl) == 0) || no_word_but_mark(p, d, i)))))) {
 			/*
 			 * Proven marks, or what may be damaged ones ("(AS)", "(S//"); or marks
 			 * and a marking's words ("(S//NF) SECRET NOFORN"), one that lost its

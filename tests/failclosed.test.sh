@@ -95,8 +95,13 @@ for caption in 'Noforn' 'noforn' '(NOFORN)' '//NOFORN' 'NO FORN' 'N O F O R N' \
 	adv "caption-noforn-$n [$caption]" "SECRET//NOFORN" "$tmp/nf$n" '' 'walrus'
 	# In the body, it applies all the same (to every classified portion), and raises what
 	# follows it: the (U) before it goes to a partner, the unmarked text after it does not.
+	# In brackets right under the text, it may be that text's mark, its level gone: the (U)
+	# before it is withheld too (section 76).
 	printf 'SECRET//REL TO USA, GBR\n\n1. (U) The puffin count.\n%s\nThe walrus source is in the capital.\n' "$caption" > "$tmp/nfbody$n"
-	adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin'
+	case $caption in
+	'('*) adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus|puffin' ;;
+	*) adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin' ;;
+	esac
 done
 
 # 4. Upper-case list items inside a SECRET paragraph: "(C)" is the next item, not a CONFIDENTIAL
@@ -1138,6 +1143,25 @@ done
 # Retained: an exemption code in a margin before a level letter ("1.5(c)") is no mark alone.
 printf 'CONFIDENTIAL\n\n(U) The puffin count was normal.\n1.5(c)\n\n(U) End.\n' > "$tmp/margin"
 adv "margin-exemption-code" CONFIDENTIAL "$tmp/margin" '' 'puffin'
+
+# 76. Round 51 too: controls alone in brackets right under a paragraph's text ("(SI/NF)",
+#     "($//NF)") are read as its mark, damaged, not as a caption; a level and a control parted
+#     by '.', ':' or '_' ("(S.NF)", "(TS:SI)") are a mark that a slip made; what may be a mark,
+#     closing a line after a sentence ("(T5)", "(TSllSl)"), marks the text before it.
+for m in '(SI/NF)' '($//NF)' '(SI//NF)' '(SI-NF)' '(HCS/NF)' '(NOFORN)' '[SI/NF]'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The source said the walrus moves Friday\nthrough the gate.\n$m\n\n3. (U) End.\n" > "$tmp/capmark"
+	adv "controls-under-text [$m]" CONFIDENTIAL "$tmp/capmark" 'walrus'
+done
+for m in 'Friday. (S.NF)' 'Friday. (S:NF)' 'Friday. (S_NF)' 'Friday. (TS.SI)' 'Friday. (T5)' \
+    'Friday. (TSllSl)' 'Friday. (T5)\302\271' 'brief. (S:NF) The walrus moves' 'brief. (C.NF) Then'; do
+	# shellcheck disable=SC2059
+	printf "TOP SECRET//SI//NOFORN\n\n(U) Background.\n\n(U) The source said the walrus moves $m\n\n(U) End.\n" > "$tmp/tailmark"
+	adv "damaged-mark-after-sentence [$m]" CONFIDENTIAL "$tmp/tailmark" 'walrus'
+done
+# Retained: an abbreviation, a reference and a caption at the top are no marks.
+printf 'SECRET\n\n(U) The U.S. (U.S.) team met the puffin group (REFTEL A).\n\n(U) End.\n' > "$tmp/abbr"
+adv "abbreviation-at-end" UNCLASSIFIED "$tmp/abbr" '' 'puffin'
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
