@@ -2194,7 +2194,6 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	struct doc_line *ln = doc_line(d, i);
 	uint64_t bits;
 	bool labelled;
-	size_t k;
 
 	if (!reading_caption(p, f, &bits, &labelled)) {
 		struct marking rel;
@@ -2219,20 +2218,6 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 			if (!rd->top)
 				raise_after(rd, &rel, REASON_CAPTION);
 		}
-		return 0;
-	}
-	/*
-	 * Controls alone in brackets right under a line of a portion's text ("(SI/NF)", "($//NF)")
-	 * may be that text's mark, damaged or with its level gone: what they name applies as a
-	 * caption's does, and the line is read on as a line of marks, which raises what stands
-	 * above it too.
-	 */
-	for (k = 0; k < f->len && f->text[k] == ' '; k++)
-		continue;
-	if (k < f->len && (f->text[k] == '(' || f->text[k] == '[') && i > 0 &&
-	    rd->cur != DOC_NONE && rd->last_text == i - 1 && doc_line(d, i - 1)->portion == rd->cur) {
-		d->captions |= bits;
-		pend_controls(rd, bits);
 		return 0;
 	}
 	if (add_caption(d, bits, rd->cur, rd->err, rd->errlen) != 0)
@@ -6691,40 +6676,36 @@ note_solid(struct reader *rd, size_t i)
 }
 
 /*
- * Whether s[0..n) holds nothing but the mark at s[at..at + len), no letter or digit before it and
- * no two letters in a row after it outside a tag in angle brackets.
+ * Whether s[0..n) holds nothing but the mark at s[at..at + len): no letter or digit before it,
+ * no letter after it outside a tag in angle brackets (digits and signs of footnotes only).
  */
 static bool
 mark_alone_in(const char *s, size_t n, size_t at, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *gt;
-	size_t k, run = 0;
+	size_t k;
 
 	for (k = 0; k < n; k++) {
 		if (k == at) {
 			k += len - 1;
-			run = 0;
 		} else if (k < at && (isalnum(u[k]) || u[k] >= 0x80)) {
 			return false;
 		} else if (s[k] == '<' && (gt = memchr(s + k, '>', n - k)) != NULL) {
 			k = (size_t)(gt - s);
-			run = 0;
-		} else if (isalpha(u[k]) && ++run == 2) {
+		} else if (isalpha(u[k])) {
 			return false;
-		} else if (!isalpha(u[k])) {
-			run = 0;
 		}
 	}
 	return true;
 }
 
 /*
- * Whether line i, which opens a portion with a mark at its head, holds no word but its marks
- * (no letter or digit before the first, no two letters in a row after it outside the groups and
- * a tag in angle brackets): what stood beside a line of marks
- * alone, damaged ("(S) ]]]]", "(U) --"), or a footnote after it in any form ("(S//NF)[1,2]",
- * "(S/NF) 1/", "(S//NF)<sup>1</sup>", "[S]¹", "(S//NF)°", a dagger in any code page).
+ * Whether line i, which opens a portion with a mark at its head, holds no word but its marks:
+ * no letter or digit before the first group a mark may be, and no letter after it outside such
+ * groups and tags in angle brackets. What stood beside a line of marks alone, damaged ("(S)
+ * ]]]]", "(U) --"), or a footnote after it in any form ("(S//NF)[1,2]", "(S/NF) 1/",
+ * "(S//NF)<sup>1</sup>", "[S]¹", "(S//NF) (i)", a dagger in any code page). "(C/Q1) x" is text.
  */
 static bool
 no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
@@ -6733,9 +6714,12 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
 	struct fold f;
 	const char *gt;
-	size_t k, e, run = 0, at = pt->mark_at, len = pt->mark_len;
+	size_t k, e, at = pt->mark_at, len = pt->mark_len;
 	bool group = false;
 
+	/* tearline's own placeholder ("(U) [WITHHELD (b)(1)]") is no line of marks. */
+	if (placeholder_line(p, d->data + ln->off + pt->label_end, ln->len - pt->label_end))
+		return false;
 	/* The head mark as the reader found it ("{c}"), and every group a mark may be. */
 	if (len > 0 && at + len <= ln->len && mark_alone_in(d->data + ln->off, ln->len, at, len))
 		return true;
@@ -6743,19 +6727,14 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	for (k = 0; k < f.len; k++) {
 		if ((e = mark_group_end(p, &f, k)) != k) {
 			k = e - 1;
-			run = 0;
 			group = true;
 		} else if (!group && (isalnum((unsigned char)f.text[k]) ||
 		    (unsigned char)f.text[k] >= 0x80)) {
 			return false;	/* "1.5(c)": a footnote follows its mark */
 		} else if (f.text[k] == '<' && (gt = memchr(f.text + k, '>', f.len - k)) != NULL) {
 			k = (size_t)(gt - f.text);
-			run = 0;
 		} else if (isalpha((unsigned char)f.text[k]) || (unsigned char)f.text[k] >= 0xC0) {
-			if (++run == 2)
-				return false;
-		} else {
-			run = 0;
+			return false;
 		}
 	}
 	return group;
@@ -6860,6 +6839,9 @@ marks_only(const struct reader *rd, size_t i)
 	if (open_group_words(rd->d, i))
 		return false;
 	line_words(rd->p, rd->d, i, &prose, &marking);
+	if (!prose && !marking && placeholder_line(rd->p, rd->d->data + doc_line(rd->d, i)->off +
+	    pt->label_end, doc_line(rd->d, i)->len - pt->label_end))
+		return false;	/* tearline's own placeholder ("(U) [WITHHELD (b)(1)]") */
 	return !prose && (marking || line_width(rd->p, rd->d, i) == 0);
 }
 

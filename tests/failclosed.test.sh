@@ -95,13 +95,8 @@ for caption in 'Noforn' 'noforn' '(NOFORN)' '//NOFORN' 'NO FORN' 'N O F O R N' \
 	adv "caption-noforn-$n [$caption]" "SECRET//NOFORN" "$tmp/nf$n" '' 'walrus'
 	# In the body, it applies all the same (to every classified portion), and raises what
 	# follows it: the (U) before it goes to a partner, the unmarked text after it does not.
-	# In brackets right under the text, it may be that text's mark, its level gone: the (U)
-	# before it is withheld too (section 76).
 	printf 'SECRET//REL TO USA, GBR\n\n1. (U) The puffin count.\n%s\nThe walrus source is in the capital.\n' "$caption" > "$tmp/nfbody$n"
-	case $caption in
-	'('*) adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus|puffin' ;;
-	*) adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin' ;;
-	esac
+	adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin'
 done
 
 # 4. Upper-case list items inside a SECRET paragraph: "(C)" is the next item, not a CONFIDENTIAL
@@ -1144,15 +1139,9 @@ done
 printf 'CONFIDENTIAL\n\n(U) The puffin count was normal.\n1.5(c)\n\n(U) End.\n' > "$tmp/margin"
 adv "margin-exemption-code" CONFIDENTIAL "$tmp/margin" '' 'puffin'
 
-# 76. Round 51 too: controls alone in brackets right under a paragraph's text ("(SI/NF)",
-#     "($//NF)") are read as its mark, damaged, not as a caption; a level and a control parted
-#     by '.', ':' or '_' ("(S.NF)", "(TS:SI)") are a mark that a slip made; what may be a mark,
-#     closing a line after a sentence ("(T5)", "(TSllSl)"), marks the text before it.
-for m in '(SI/NF)' '($//NF)' '(SI//NF)' '(SI-NF)' '(HCS/NF)' '(NOFORN)' '[SI/NF]'; do
-	# shellcheck disable=SC2059
-	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The source said the walrus moves Friday\nthrough the gate.\n$m\n\n3. (U) End.\n" > "$tmp/capmark"
-	adv "controls-under-text [$m]" CONFIDENTIAL "$tmp/capmark" 'walrus'
-done
+# 76. Round 51 too: a level and a control parted by '.', ':' or '_' ("(S.NF)", "(TS:SI)") are
+#     a mark that a slip made; what may be a mark, closing a line after a sentence ("(T5)",
+#     "(TSllSl)"), marks the text before it.
 for m in 'Friday. (S.NF)' 'Friday. (S:NF)' 'Friday. (S_NF)' 'Friday. (TS.SI)' 'Friday. (T5)' \
     'Friday. (TSllSl)' 'Friday. (T5)\302\271' 'brief. (S:NF) The walrus moves' 'brief. (C.NF) Then'; do
 	# shellcheck disable=SC2059
