@@ -435,15 +435,27 @@ static size_t
 trim_footnote(const char *s, size_t len, bool latin1)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t run = 0, digits = 0;
+	bool figure = false;
 
 	for (;;) {
 		len = trim_end(s, len, latin1);
+		/*
+		 * Footnote references are short: no run of more than two digits, four in all
+		 * ("[1,2]", "12"). What parts a longer number ("2,450", "202-555-0100",
+		 * "10:00-11:30") is a figure's, and ends the trimming.
+		 */
+		if (len > 0 && isdigit(u[len - 1])) {
+			figure = figure || ++run > 2 || ++digits > 4;
+		} else {
+			run = 0;
+		}
 		if (len > 0 && (isdigit(u[len - 1]) || strchr("[]{}*^", s[len - 1]) != NULL) &&
 		    s[len - 1] != '\0')
 			len--;
 		/* What parts or ends footnotes ("1/", "1,2", "¹⁻³", "¹."), not a sentence: "16).". */
-		else if (len > 1 && strchr(",;:./-", s[len - 1]) != NULL && s[len - 1] != '\0' &&
-		    s[len - 2] != ')' && !isalpha(u[len - 2]))
+		else if (len > 1 && !figure && strchr(",;:./-", s[len - 1]) != NULL &&
+		    s[len - 1] != '\0' && s[len - 2] != ')' && !isalpha(u[len - 2]))
 			len--;
 		else if (latin1 && len > 0 && (u[len - 1] == 0xB9 || u[len - 1] == 0xB2 ||
 		    u[len - 1] == 0xB3 || u[len - 1] == 0xB0 || u[len - 1] == 0xAA ||
@@ -2186,6 +2198,46 @@ named_rel(const struct policy *p, const struct fold *f, struct marking *m)
 	    m->fd == FD_REL;
 }
 
+/*
+ * A caption in brackets right under a line of text ("(SI/NF)", OCR's "(S//NF)"; "($//NF)") may
+ * be the paragraph's mark, after it, damaged or with its level gone: the portion of that line
+ * is raised to unknown and raises its paragraph back to a blank line, as a mark at a
+ * paragraph's end does (ends_in_mark). The caption still applies to what follows. Returns 0, or
+ * -1 with rd->err.
+ */
+static int
+caption_under_text(struct reader *rd, size_t i, const struct fold *f)
+{
+	struct document *d = rd->d;
+	struct doc_portion *pt;
+	struct marking m;
+	size_t k;
+
+	for (k = 0; k < f->len && f->text[k] == ' '; k++)
+		continue;
+	if (k == f->len || (f->text[k] != '(' && f->text[k] != '[') || rd->cur == DOC_NONE ||
+	    rd->last_text == DOC_NONE || rd->last_text >= i)
+		return 0;
+	/* Banner lines between are read past ("... text" / "S E C R E T" / "(NF)"). */
+	for (k = rd->last_text + 1; k < i; k++)
+		if (doc_line(d, k)->kind != LINE_BANNER)
+			return 0;
+	if (doc_line(d, rd->last_text)->portion != rd->cur)
+		return 0;
+	pt = doc_portion(d, rd->cur);
+	if (pt->mark != NULL)
+		m = *pt->mark;
+	else
+		marking_init(&m);
+	m.unknown = true;
+	if ((pt->mark = intern(d, &m)) == NULL) {
+		intern_failed(d, rd->err, rd->errlen);
+		return -1;
+	}
+	pt->raises_back = true;
+	return 0;
+}
+
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
@@ -2220,7 +2272,8 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 		}
 		return 0;
 	}
-	if (add_caption(d, bits, rd->cur, rd->err, rd->errlen) != 0)
+	if (caption_under_text(rd, i, f) != 0 ||
+	    add_caption(d, bits, rd->cur, rd->err, rd->errlen) != 0)
 		return -1;
 	d->captions |= bits;
 	d->caption_lines |= bits;
@@ -6684,7 +6737,7 @@ mark_alone_in(const char *s, size_t n, size_t at, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *gt;
-	size_t k;
+	size_t k, run = 0, digits = 0;
 
 	for (k = 0; k < n; k++) {
 		if (k == at) {
@@ -6693,8 +6746,11 @@ mark_alone_in(const char *s, size_t n, size_t at, size_t len)
 			return false;
 		} else if (s[k] == '<' && (gt = memchr(s + k, '>', n - k)) != NULL) {
 			k = (size_t)(gt - s);
-		} else if (isalpha(u[k])) {
-			return false;
+		} else if (isalpha(u[k]) || strchr("$%|=", s[k]) != NULL ||
+		    (isdigit(u[k]) && (++run > 2 || ++digits > 4))) {
+			return false;	/* a word, or a figure ("(U) 2,450", "(U) 45%") */
+		} else if (!isdigit(u[k])) {
+			run = 0;
 		}
 	}
 	return true;
@@ -6714,7 +6770,7 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
 	struct fold f;
 	const char *gt;
-	size_t k, e, at = pt->mark_at, len = pt->mark_len;
+	size_t k, e, at = pt->mark_at, len = pt->mark_len, run = 0, digits = 0;
 	bool group = false;
 
 	/* tearline's own placeholder ("(U) [WITHHELD (b)(1)]") is no line of marks. */
@@ -6733,8 +6789,12 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 			return false;	/* "1.5(c)": a footnote follows its mark */
 		} else if (f.text[k] == '<' && (gt = memchr(f.text + k, '>', f.len - k)) != NULL) {
 			k = (size_t)(gt - f.text);
-		} else if (isalpha((unsigned char)f.text[k]) || (unsigned char)f.text[k] >= 0xC0) {
+		} else if (isalpha((unsigned char)f.text[k]) || (unsigned char)f.text[k] >= 0xC0 ||
+		    strchr("$%|=", f.text[k]) != NULL || (isdigit((unsigned char)f.text[k]) &&
+		    (++run > 2 || ++digits > 4))) {
 			return false;
+		} else if (!isdigit((unsigned char)f.text[k])) {
+			run = 0;
 		}
 	}
 	return group;

@@ -95,8 +95,13 @@ for caption in 'Noforn' 'noforn' '(NOFORN)' '//NOFORN' 'NO FORN' 'N O F O R N' \
 	adv "caption-noforn-$n [$caption]" "SECRET//NOFORN" "$tmp/nf$n" '' 'walrus'
 	# In the body, it applies all the same (to every classified portion), and raises what
 	# follows it: the (U) before it goes to a partner, the unmarked text after it does not.
+	# In brackets right under the text, it may be that text's mark, damaged: the (U) before
+	# it is withheld too (section 76).
 	printf 'SECRET//REL TO USA, GBR\n\n1. (U) The puffin count.\n%s\nThe walrus source is in the capital.\n' "$caption" > "$tmp/nfbody$n"
-	adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin'
+	case $caption in
+	'('*) adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus|puffin' ;;
+	*) adv "caption-noforn-body-$n [$caption]" "SECRET//REL TO USA, GBR" "$tmp/nfbody$n" 'walrus' 'puffin' ;;
+	esac
 done
 
 # 4. Upper-case list items inside a SECRET paragraph: "(C)" is the next item, not a CONFIDENTIAL
@@ -1135,13 +1140,28 @@ for m in '(S//NF)[1,2]' '(S//NF)<sup>1</sup>' '(S//NF)[^2]' '(S/NF) 1/' '(S//NF)
 	printf "SECRET//NOFORN\n\n1. (U) The delegation met the harbor master and\ndiscussed the walrus colony near the pier.\n$m\n\n2. (U) The visit ended.\n" > "$tmp/fnote"
 	adv "footnote-after-marks-alone [$m]" CONFIDENTIAL "$tmp/fnote" 'walrus'
 done
+# Retained: a (U) line of figures under a paragraph is a table's or a list's, not footnotes after
+# a mark (round 52: "(U) 2,450", a telephone line, a time, a sum), and turns nothing on.
+for fig in '(U) 2,450' '(U) 202-555-0100 / 202-555-0101' '(U) 10:00-11:30' '(U) 45%' '(U) $4,500' \
+    '(U) 12/05/2010' '(U) | 12 | 14 |'; do
+	printf 'SECRET\n\n1. (U) The puffin count was normal\nthis year.\n%s\n\n2. (U) The seal count too.\n' "$fig" > "$tmp/figs"
+	adv "figures-under-text [$fig]" UNCLASSIFIED "$tmp/figs" '' 'puffin|seal count'
+done
 # Retained: an exemption code in a margin before a level letter ("1.5(c)") is no mark alone.
 printf 'CONFIDENTIAL\n\n(U) The puffin count was normal.\n1.5(c)\n\n(U) End.\n' > "$tmp/margin"
 adv "margin-exemption-code" CONFIDENTIAL "$tmp/margin" '' 'puffin'
 
 # 76. Round 51 too: a level and a control parted by '.', ':' or '_' ("(S.NF)", "(TS:SI)") are
 #     a mark that a slip made; what may be a mark, closing a line after a sentence ("(T5)",
-#     "(TSllSl)"), marks the text before it.
+#     "(TSllSl)"), marks the text before it; a caption in brackets right under a paragraph's
+#     text ("(SI/NF)", "($//NF)") may be its mark, damaged: it raises the paragraph to unknown,
+#     across a banner or classification line inserted in it.
+for m in '(SI/NF)' '($//NF)' '(SI//NF)' '(SI-NF)' '(HCS/NF)' '(NOFORN)' '[SI/NF]' \
+    'Secret\n(SI/NF)' 'T O P S E C R E T\nthrough it.\n(SI/NF)'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The source said the walrus moves Friday\nthrough the gate.\n$m\n\n3. (U) End.\n" > "$tmp/capmark"
+	adv "caption-under-text [$m]" CONFIDENTIAL "$tmp/capmark" 'walrus' 'Background|End'
+done
 for m in 'Friday. (S.NF)' 'Friday. (S:NF)' 'Friday. (S_NF)' 'Friday. (TS.SI)' 'Friday. (T5)' \
     'Friday. (TSllSl)' 'Friday. (T5)\302\271' 'brief. (S:NF) The walrus moves' 'brief. (C.NF) Then'; do
 	# shellcheck disable=SC2059
