@@ -362,11 +362,12 @@ struct audit_writer {
 	const struct redact_change *changes;
 	size_t *runs, nrecords;
 	unsigned char (*commitments)[AUDIT_HASH_BYTES];	/* a record */
-	struct redact_change pend;	/* audit_writer_change's record, while changes may join it */
+	/*
+	 * audit_writer_change's record, while changes may join it: its change (joined) in pend,
+	 * what it records but the spans already in rec.
+	 */
+	struct redact_change pend;
 	bool have_pend;
-	const struct policy *pend_p;
-	const struct document *pend_d;
-	const struct redact_result *pend_res;
 	struct audit_change_iter stream;	/* audit_writer_change's place */
 	atomic_uchar *chunk_claimed;	/* per chunk: a thread has taken it */
 	atomic_uchar *chunk_done;	/* per chunk: its commitments are ready */
@@ -846,9 +847,9 @@ put_pending(struct audit_writer *w, char *err, size_t errlen)
 	if (!w->have_pend)
 		return 0;
 	w->have_pend = false;
-	if (change_turn(w->pend_p, w->pend_d, w->pend_res, &w->stream, &w->pend, &w->rec, err,
-	    errlen) != 0)
-		return -1;
+	w->rec.line_last = w->pend.line_last;
+	w->rec.in_end = w->pend.in_end;
+	w->rec.out_end = w->pend.out_end;
 	w->stream.next++;
 	commit_change(w, &w->pend, w->seq, w->rec.commitment);
 	count_change(w, w->rec.kind);
@@ -876,13 +877,11 @@ audit_writer_change(struct audit_writer *w, const struct policy *p, const struct
 		change_join(&w->pend, c);
 		return 0;
 	}
-	if (put_pending(w, err, errlen) != 0)
+	if (put_pending(w, err, errlen) != 0 ||
+	    change_turn(p, d, res, &w->stream, c, &w->rec, err, errlen) != 0)
 		return -1;
 	w->pend = *c;
 	w->have_pend = true;
-	w->pend_p = p;
-	w->pend_d = d;
-	w->pend_res = res;
 	return 0;
 }
 

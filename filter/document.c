@@ -6728,30 +6728,52 @@ note_solid(struct reader *rd, size_t i)
 	rd->solid_text_is_text = ln->kind == LINE_TEXT;
 }
 
+/* Where footnote_byte is in the bytes after a mark: the digits of the run and in all. */
+struct footnote_scan {
+	size_t run, digits;
+};
+
+/*
+ * Whether byte s[*k] of s[0..n), after a mark, may be a footnote's: no letter, no figure (a run
+ * of more than two digits or more than four in all, "$", "%", "|", "="); a tag in angle brackets
+ * ("<sup>") is read past, *k left at its '>'. `high_letters`: what the fold makes of other
+ * scripts (bytes from 0xC0) counts as a letter too. A NUL is no footnote's either.
+ */
+static bool
+footnote_byte(const char *s, size_t n, size_t *k, bool high_letters, struct footnote_scan *fs)
+{
+	unsigned char c = (unsigned char)s[*k];
+	const char *gt;
+
+	if (c == '<' && (gt = memchr(s + *k, '>', n - *k)) != NULL) {
+		*k = (size_t)(gt - s);
+		return true;
+	}
+	if (isalpha(c) || (high_letters && c >= 0xC0) || c == '\0' || strchr("$%|=", c) != NULL)
+		return false;	/* a word, or a figure ("(U) 2,450", "(U) 45%") */
+	if (!isdigit(c)) {
+		fs->run = 0;
+		return true;
+	}
+	return ++fs->run <= 2 && ++fs->digits <= 4;
+}
+
 /*
  * Whether s[0..n) holds nothing but the mark at s[at..at + len): no letter or digit before it,
- * no letter after it outside a tag in angle brackets (digits and signs of footnotes only).
+ * and after it only what a footnote may hold (footnote_byte).
  */
 static bool
 mark_alone_in(const char *s, size_t n, size_t at, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	const char *gt;
-	size_t k, run = 0, digits = 0;
+	struct footnote_scan fs = { 0, 0 };
+	size_t k;
 
 	for (k = 0; k < n; k++) {
-		if (k == at) {
+		if (k == at)
 			k += len - 1;
-		} else if (k < at && (isalnum(u[k]) || u[k] >= 0x80)) {
+		else if (k < at ? isalnum((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80 :
+		    !footnote_byte(s, n, &k, false, &fs))
 			return false;
-		} else if (s[k] == '<' && (gt = memchr(s + k, '>', n - k)) != NULL) {
-			k = (size_t)(gt - s);
-		} else if (isalpha(u[k]) || strchr("$%|=", s[k]) != NULL ||
-		    (isdigit(u[k]) && (++run > 2 || ++digits > 4))) {
-			return false;	/* a word, or a figure ("(U) 2,450", "(U) 45%") */
-		} else if (!isdigit(u[k])) {
-			run = 0;
-		}
 	}
 	return true;
 }
@@ -6768,14 +6790,11 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
+	struct footnote_scan fs = { 0, 0 };
 	struct fold f;
-	const char *gt;
-	size_t k, e, at = pt->mark_at, len = pt->mark_len, run = 0, digits = 0;
+	size_t k, e, at = pt->mark_at, len = pt->mark_len;
 	bool group = false;
 
-	/* tearline's own placeholder ("(U) [WITHHELD (b)(1)]") is no line of marks. */
-	if (placeholder_line(p, d->data + ln->off + pt->label_end, ln->len - pt->label_end))
-		return false;
 	/* The head mark as the reader found it ("{c}"), and every group a mark may be. */
 	if (len > 0 && at + len <= ln->len && mark_alone_in(d->data + ln->off, ln->len, at, len))
 		return true;
@@ -6784,17 +6803,9 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 		if ((e = mark_group_end(p, &f, k)) != k) {
 			k = e - 1;
 			group = true;
-		} else if (!group && (isalnum((unsigned char)f.text[k]) ||
-		    (unsigned char)f.text[k] >= 0x80)) {
+		} else if (!group ? isalnum((unsigned char)f.text[k]) ||
+		    (unsigned char)f.text[k] >= 0x80 : !footnote_byte(f.text, f.len, &k, true, &fs)) {
 			return false;	/* "1.5(c)": a footnote follows its mark */
-		} else if (f.text[k] == '<' && (gt = memchr(f.text + k, '>', f.len - k)) != NULL) {
-			k = (size_t)(gt - f.text);
-		} else if (isalpha((unsigned char)f.text[k]) || (unsigned char)f.text[k] >= 0xC0 ||
-		    strchr("$%|=", f.text[k]) != NULL || (isdigit((unsigned char)f.text[k]) &&
-		    (++run > 2 || ++digits > 4))) {
-			return false;
-		} else if (!isdigit((unsigned char)f.text[k])) {
-			run = 0;
 		}
 	}
 	return group;
@@ -6899,9 +6910,6 @@ marks_only(const struct reader *rd, size_t i)
 	if (open_group_words(rd->d, i))
 		return false;
 	line_words(rd->p, rd->d, i, &prose, &marking);
-	if (!prose && !marking && placeholder_line(rd->p, rd->d->data + doc_line(rd->d, i)->off +
-	    pt->label_end, doc_line(rd->d, i)->len - pt->label_end))
-		return false;	/* tearline's own placeholder ("(U) [WITHHELD (b)(1)]") */
 	return !prose && (marking || line_width(rd->p, rd->d, i) == 0);
 }
 
@@ -7015,7 +7023,7 @@ read_line(struct reader *rd, size_t i)
 	struct doc_portion *pt;
 	enum line_end e, ft = END_OPEN;
 	size_t tl = 0;
-	bool weak = false;
+	bool weak = false, placeholder;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -7059,11 +7067,13 @@ read_line(struct reader *rd, size_t i)
 			return -1;
 		/*
 		 * tearline's own placeholder counts for nothing: its exemption ("(b)(1)") is no
-		 * item of a list; the label it kept is.
+		 * item of a list, the label it kept is; nor is it a line of marks alone
+		 * ("(PUBLIC) [WITHHELD s.24]").
 		 */
 		pt = doc_portion(d, rd->cur);
-		note_items(rd, s, pt->first == i && placeholder_line(rd->p, s + pt->label_end,
-		    ln->len - pt->label_end) ? pt->label_end : ln->len);
+		placeholder = pt->first == i && placeholder_line(rd->p, s + pt->label_end,
+		    ln->len - pt->label_end);
+		note_items(rd, s, placeholder ? pt->label_end : ln->len);
 		/*
 		 * However the line was read, a mark at its end raises back. A line of marks alone
 		 * after a line of text with no blank line between ("... funded next year." / "(S)",
@@ -7098,7 +7108,7 @@ read_line(struct reader *rd, size_t i)
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
 			note_between(rd, i);
-		} else if (doc_portion(d, rd->cur)->first == i &&
+		} else if (doc_portion(d, rd->cur)->first == i && !placeholder &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||
 		    (ft = line_end(p, s, (tl = trim_footnote(s, ln->len, ln->latin1)),
 		    ln->latin1)) == END_MARKS ||
