@@ -435,9 +435,19 @@ static size_t
 trim_footnote(const char *s, size_t len, bool latin1)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t run = 0, digits = 0;
+	size_t run = 0, digits = 0, k;
 	bool figure = false;
 
+	/* A figure at the end ("(U) 2,450", "10:00-11:30") is no footnote: nothing of it goes. */
+	len = trim_end(s, len, latin1);
+	for (k = len; k > 0 && (isdigit(u[k - 1]) || strchr(",;:./-", s[k - 1]) != NULL) &&
+	    s[k - 1] != '\0'; k--) {
+		if (isdigit(u[k - 1]) && (++run > 2 || ++digits > 4))
+			return len;
+		if (!isdigit(u[k - 1]))
+			run = 0;
+	}
+	run = digits = 0;
 	for (;;) {
 		len = trim_end(s, len, latin1);
 		/*
@@ -474,6 +484,86 @@ trim_footnote(const char *s, size_t len, bool latin1)
 		else
 			return len;
 	}
+}
+
+/*
+ * The end of the tag in angle brackets ("<sup>", "</sup>") or the entity ("&sup1;", "&#185;")
+ * that opens s[k..n), or k where none does.
+ */
+static size_t
+tag_end(const char *s, size_t n, size_t k)
+{
+	size_t e, max = s[k] == '<' ? 32 : 10;
+
+	for (e = k + 1; e < n && e - k <= max; e++) {
+		if (s[k] == '<' ? s[e] == '>' : s[e] == ';')
+			return e > k + 1 ? e + 1 : k;
+		if (s[k] == '<' ? s[e] == '<' : !isalnum((unsigned char)s[e]) && s[e] != '#')
+			return k;
+	}
+	return k;
+}
+
+/*
+ * s[0..len) without what may follow a mark at a paragraph's end (ends_in_mark): footnote
+ * references (trim_footnote); one in brackets right after a closing bracket with a letter or
+ * two ("(S//NF)[a]", "[FN1]", "{a}"); a letter or two after '^' or in a tag ("^a",
+ * "<sup>a</sup>"); a letter alone right after a closing bracket ("(S//NF)I", OCR's "l" for
+ * "1"); tags and entities ("<sup>1</sup>", "&sup1;"); quotation marks, a sentence's sign after
+ * a bracket ("(T5)."), and the spaces around them.
+ */
+static size_t
+trim_note(const char *s, size_t len, bool latin1)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t was, k, letters;
+	bool footnoted = false;
+
+	do {
+		was = len = trim_end(s, len, latin1);
+		if (len == 0)
+			break;
+		if (strchr("\"'", s[len - 1]) != NULL && s[len - 1] != '\0') {
+			len--;
+		} else if (!latin1 && len >= 3 && u[len - 3] == 0xE2 && u[len - 2] == 0x80 &&
+		    (u[len - 1] == 0x9D || u[len - 1] == 0x99)) {
+			len -= 3;	/* a closing quotation mark */
+		} else if (len >= 2 && strchr(".!?,;", s[len - 1]) != NULL && s[len - 1] != '\0' &&
+		    strchr(")]}", s[len - 2]) != NULL) {
+			len--;
+		} else if (s[len - 1] == '>' || s[len - 1] == ';') {
+			for (k = len - 1; k > 0 && len - k <= 32 && s[k] != (s[len - 1] == '>' ?
+			    '<' : '&'); k--)
+				continue;
+			if (k < len - 2 && tag_end(s, len, k) == len)
+				len = k;
+		} else if (strchr("]}", s[len - 1]) != NULL && s[len - 1] != '\0') {
+			for (k = len - 1, letters = 0; k > 0 && len - k <= 6 &&
+			    (isalnum(u[k - 1]) || s[k - 1] == ','); k--)
+				letters += isalpha(u[k - 1]) != 0;
+			if (k > 0 && k < len - 1 && letters <= 3 && s[k - 1] == (s[len - 1] == ']' ?
+			    '[' : '{') && (k = trim_end(s, k - 1, latin1)) > 0 &&
+			    strchr(")]}", s[k - 1]) != NULL)
+				len = k;
+			else if (letters > 0)
+				break;	/* what may be a mark ("[T5]") */
+		} else if (isalpha(u[len - 1])) {
+			for (k = len - 1; k > 0 && len - k < 2 && isalpha(u[k - 1]); k--)
+				continue;
+			if (k > 0 && s[k - 1] == '^')
+				len = k - 1;
+			else if (k > 0 && s[k - 1] == '>')
+				len = k;	/* "<sup>a</sup>" */
+			else if (len - k == 1 && k > 0 && strchr(")]}", s[k - 1]) != NULL)
+				len = k;
+		}
+		/* Once: what parts a figure stops it ("2,450"), and must stop it again. */
+		if (len == was && !footnoted) {
+			len = trim_footnote(s, len, latin1);
+			footnoted = true;
+		}
+	} while (len != was);
+	return len;
 }
 
 /*
@@ -1554,6 +1644,8 @@ struct reader {
 	size_t errlen;
 	size_t pcap;
 	size_t last_blank;	/* the last blank line read, or DOC_NONE */
+	size_t break_line;	/* the last banner or classification line in the body, or DOC_NONE */
+	size_t break_blank;	/* last_blank when break_line was read */
 	/*
 	 * The last line read that is not one a look back crosses (blank, page, banner, caption and
 	 * classification lines: `solid`; and page-like lines too: `solid_text`), and the last
@@ -1680,6 +1772,7 @@ note_head_mark(struct reader *rd, size_t at, size_t end)
 	}
 }
 
+
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
 start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
@@ -1687,6 +1780,7 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 {
 	struct doc_portion *pt;
 	struct marking m;
+	size_t blank;
 
 	/* What a banner or caption in the body raised, a raise-only portion keeps. */
 	if (rel == REL_JOINED && rd->pending && mark != NULL) {
@@ -1701,9 +1795,19 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	pt->joined = rel == REL_JOINED;
 	pt->raises_unmarked = rel == REL_DOCUMENT;
 	pt->unread = rd->unread;
-	/* Whether a blank line stands between the portion before and this one (settle_markings). */
-	pt->blank_before = rd->cur > 0 && rd->last_blank != DOC_NONE &&
-	    (rd->tail_text == DOC_NONE || rd->last_blank > rd->tail_text);
+	/*
+	 * Whether a blank line stands between the portion before and this one (settle_markings):
+	 * not where this one is a line that goes on with that one across it, opened by a mark in
+	 * mid-line (one inserted there must not part them), nor one after a banner or classification line
+	 * that stands right under that portion's text ("... w26" / "TOP SECRET" / "" / "w27
+	 * ..."): one inserted there must not part what it follows from what follows it.
+	 */
+	blank = rd->last_blank;
+	if (blank != DOC_NONE && rd->break_line != DOC_NONE && blank > rd->break_line &&
+	    (rd->tail_text == DOC_NONE || rd->break_line >= rd->tail_text))
+		blank = rd->break_blank;
+	pt->blank_before = rd->cur > 0 && !(rel == REL_JOINED && reason == REASON_MIDLINE) &&
+	    blank != DOC_NONE && (rd->tail_text == DOC_NONE || blank > rd->tail_text);
 	rd->tail_text = i;
 	rd->unread = 0;
 	if (rd->d->miss->pass != PASS_WHOLE && note_opened(rd, pt) != 0)
@@ -3303,7 +3407,7 @@ static bool
 lost_open_alone(const struct document *d, size_t i)
 {
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t a = 0, e = trim_footnote(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k;
+	size_t a = 0, e = trim_note(s, doc_line(d, i)->len, doc_line(d, i)->latin1), k;
 
 	while (a < e && !isalnum((unsigned char)s[a]) && s[a] != '(')
 		a++;
@@ -4549,45 +4653,79 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 		if (lv != NULL && lv->level > 0 && lv->control < 0 && isupper((unsigned char)s[at]))
 			return true;
 	}
-	/* OCR's forms, in capitals: "SIINF", "SNF": a level's abbreviation, then a control. */
+	/*
+	 * OCR's forms, in capitals: "SIINF", "SNF", "T5NF": a level's abbreviation, then a
+	 * control, OCR's "5", "0" and "8" read as the letters they stand for.
+	 */
 	if (sep || b - at < 3 || b - at > POLICY_WORD_MAX)
 		return false;
 	for (k = at; k < b; k++) {
-		if (!isupper((unsigned char)s[k]) && s[k] != '1')
+		if (!isupper((unsigned char)s[k]) && strchr("1058", s[k]) == NULL)
 			return false;
-		up[k - at] = s[k];
+		up[k - at] = s[k] == '5' ? 'S' : s[k] == '0' ? 'O' : s[k] == '8' ? 'B' : s[k];
 	}
 	return level_then(p, up, b - at, "IL1", true);
 }
 
+/* What parts the words of a mark that OCR or a slip made of "//" ("S.NF", "S=NF", "TS.SI.NF"). */
+#define GLUE_SEPS ",;-/|.:_=+~*&"
+
 /*
  * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level above the
  * lowest and a control, parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF",
- * "S.NF", "TS:SI", "S_NF");
- * not glued ("SOC", the Serbian Orthodox Church), nor "U/S" (an Under Secretary).
+ * "S.NF", "TS:SI", "S_NF", "S=NF"), with more of a marking's words after it ("TS.SI.NF",
+ * "C.REL"), or a level of two letters or more cut short by one ("TS."); in lower case only
+ * where punctuation parts them ("s.nf"); not glued ("SOC", the Serbian Orthodox Church), nor
+ * "U/S" (an Under Secretary).
  */
 static bool
 level_glued(const struct policy *p, const char *s, size_t n)
 {
 	char up[POLICY_WORD_MAX + 1];
-	size_t k, m = 0, a, b;
+	size_t k, m = 0, a, b, e;
+	bool lower = false;
 
 	for (k = 0; k < n && m < POLICY_WORD_MAX; k++) {
 		if (strchr(")]}", s[k]) != NULL)
 			break;
+		/* OCR's "l" for "I" after the first is no lower case ("SlNF"). */
+		lower = lower || (islower((unsigned char)s[k]) && !(s[k] == 'l' && k > 0));
 		if (s[k] != ' ')
 			up[m++] = (char)toupper((unsigned char)s[k]);
 	}
+	if (k < n && strchr(")]}", s[k]) == NULL)
+		return false;	/* longer than any mark */
 	for (a = 1; a < m; a++) {
 		const struct policy_term *lv = policy_term_find(p, up, a), *t;
 
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
-		for (b = a; b < m && strchr("IL1,;-/|.:_", up[b]) != NULL; b++)
+		for (b = a; b < m && strchr(lower ? GLUE_SEPS : "IL1" GLUE_SEPS, up[b]) != NULL; b++)
 			continue;
-		if (b > a && b < m && (t = policy_term_find(p, up + b, m - b)) != NULL &&
-		    t->control >= 0)
+		if (b == a)
+			continue;
+		if (b == m)
+			return a >= 2 && !lower;
+		if (!lower && (t = policy_term_find(p, up + b, m - b)) != NULL && t->control >= 0)
 			return true;
+		/* Words of a marking after it, the first a control or "REL". */
+		for (e = b; e < m && strchr(GLUE_SEPS, up[e]) == NULL; e++)
+			continue;
+		if (!(((t = policy_term_find(p, up + b, e - b)) != NULL && t->control >= 0) ||
+		    (e - b == 3 && memcmp(up + b, "REL", 3) == 0)))
+			continue;
+		for (;;) {
+			if (e - b < 2 && lower)
+				break;
+			if (marking_word(p, up + b, e - b) <= 0)
+				break;
+			while (e < m && strchr(GLUE_SEPS, up[e]) != NULL)
+				e++;
+			if (e == m)
+				return true;
+			for (b = e; e < m && strchr(GLUE_SEPS, up[e]) == NULL; e++)
+				continue;
+		}
 	}
 	return false;
 }
@@ -6084,11 +6222,38 @@ add_found(const struct policy *p, struct marking *m, bool *found, const struct m
 	*found = true;
 }
 
-/* Whether f holds nothing after byte k but spaces and a footnote (a group at a line's end). */
+/*
+ * Whether f holds nothing after byte k but what may follow a mark at a paragraph's end
+ * (trim_note): a group at a line's end.
+ */
 static bool
 nothing_after(const struct fold *f, size_t k)
 {
-	return trim_footnote(f->text + k, f->len - k, false) == 0;
+	return trim_note(f->text, f->len, false) <= k;
+}
+
+/*
+ * Whether group g of f never closes and ends the line with one word of capitals, digits and
+ * slashes that is a mark cut short: one that a level leads or that holds "//" ("(TS", "(S//NF",
+ * "(SBU"), OCR's digits in a level ("(T5"), or, at a head (`head`: after a mark, "(U) (T"), any
+ * such word. Not a word that goes on on the next line, after text: "(97" / "percent)", "(RSO"
+ * / "comment)", "(FORMER" / "MAYOR)".
+ */
+static bool
+open_at_end(const struct policy *p, const struct fold *f, const struct group *g, bool head)
+{
+	size_t k, n = f->len;
+
+	while (n > g->start && f->text[n - 1] == ' ')
+		n--;
+	if (g->closed || g->end < n || n - g->start < 2 || n - g->start > 13)
+		return false;
+	for (k = g->start + 1; k < n; k++)
+		if (!isupper((unsigned char)f->text[k]) && !isdigit((unsigned char)f->text[k]) &&
+		    f->text[k] != '/')
+			return false;
+	return head || (g->kind == GROUP_UNKNOWN && (g->has_level ||
+	    double_slash(f->text + g->start, n - g->start) || reading_ocr_level(p, f, g)));
 }
 
 /*
@@ -6100,12 +6265,18 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 {
 	struct marking tail;
 	struct group g, lost;
+	size_t b;
 	bool other, hit = false, grouped;
 
 	marking_init(one);
 	one->unknown = true;
 	grouped = strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g);
-	if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
+	for (b = k; b > 0 && f->text[b - 1] == ' '; b--)
+		continue;
+	/* One cut short at the line's head or right after a mark ("(U) (T"). */
+	if (grouped && open_at_end(p, f, &g, b == 0 || strchr(")]}", f->text[b - 1]) != NULL)) {
+		hit = true;
+	} else if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
 		/*
 		 * One that a level leads ("(S,NF)", "(SIINF)"), that holds "//", or that ends its
 		 * line ("... a two-week pause. (T5)", "(TSllSl)": after its text, as marks stand at
@@ -6222,10 +6393,11 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				 * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), is no
 				 * prose.
 				 */
-				if (f.text[k] == '(' && reading_group_at(p, &f, k, &g) &&
-				    g.kind == GROUP_UNKNOWN &&
-				    !lower_inside(f.text + g.start, g.end - g.start) &&
-				    level_glued(p, f.text + g.start + 1, g.end - g.start - 1)) {
+				if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
+				    (open_at_end(p, &f, &g, false) || (g.kind == GROUP_UNKNOWN &&
+				    (level_glued(p, f.text + g.start + 1, g.end - g.start - 1) ||
+				    (g.closed && nothing_after(&f, g.end) &&
+				    reading_ocr_level(p, &f, &g)))))) {
 					one = g.mark;
 					one.unknown = true;
 					add_found(p, m, &found, &one);
@@ -6325,6 +6497,103 @@ alike_marks(const struct policy *p, const char *s, size_t n, size_t from, bool l
 	return found;
 }
 
+static bool damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
+
+/*
+ * Whether f[0..b) is one short word alone at the line's head, a list's label as OCR reads one
+ * ("a (S//REL) Contact", "iv (S) The"): what follows it is at a head, not in mid-sentence.
+ */
+static bool
+label_before(const struct fold *f, size_t b)
+{
+	size_t k = 0;
+
+	while (k < b && f->text[k] == ' ')
+		k++;
+	if (b - k > 3)
+		return false;
+	for (; k < b; k++)
+		if (!isalnum((unsigned char)f->text[k]))
+			return false;
+	return true;
+}
+
+/*
+ * Whether line i holds a mark in mid-sentence: after a word, a number or a comma, not where a
+ * sentence or the line begins; a group that proves a mark or is one damaged past doubt ("//" in
+ * it, level_glued, OCR's digits in a level), or a word with "//" ("ministry S//NF with"). Not in
+ * a table's row, parted by bars, tabs or runs of spaces (table_marks reads it).
+ */
+static bool
+mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct fold f;
+	struct group g;
+	size_t k, b, e, w;
+	bool after;
+
+	/* Most lines hold no bracket, no slash and no byte the fold may make one of. */
+	for (k = 0; k < ln->len; k++)
+		if (strchr("([{/", s[k]) != NULL || (unsigned char)s[k] >= 0x80)
+			break;
+	if (k == ln->len || memchr(s, '\t', ln->len) != NULL)
+		return false;
+	for (k = 0; k < ln->len && s[k] == ' '; k++)
+		continue;
+	if (k < ln->len && s[k] == '|')
+		return false;
+	for (k = 0; k + 2 < ln->len; k++)
+		if (s[k] == ' ' && s[k + 1] == ' ' && s[k + 2] == ' ')
+			return false;
+	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len; k = e) {
+		e = k + 1;
+		if (f.text[k] == ' ')
+			continue;
+		/* Back past the marking's words before it ("is TOP SECRET//SI"). */
+		for (b = k;;) {
+			for (w = b; w > 0 && f.text[w - 1] == ' '; w--)
+				continue;
+			for (b = w; b > 0 && isalnum((unsigned char)f.text[b - 1]); b--)
+				continue;
+			if (b == w || marking_word(p, f.text + b, w - b) <= 0) {
+				b = w;
+				break;
+			}
+		}
+		after = b > 0 && (isalnum((unsigned char)f.text[b - 1]) || f.text[b - 1] == ',') &&
+		    !(b == k && strchr("([{", f.text[k]) != NULL) && !label_before(&f, b);
+		if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
+		    g.closed) {
+			/* A group, read whole: what stands inside it is no sentence's. */
+			if (after && !reading_in_sentence(&f, &g, false) && (g.kind == GROUP_MARK ||
+			    (g.kind == GROUP_UNKNOWN && (double_slash(f.text + g.start,
+			    g.end - g.start) || level_glued(p, f.text + g.start + 1,
+			    g.end - g.start - 1) || reading_ocr_level(p, &f, &g)))))
+				return true;
+			e = g.end;
+			continue;
+		}
+		if (strchr("([{", f.text[k]) != NULL) {
+			/* One that never closes: a level or "//" in it, or its words one by one. */
+			if (after && g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
+			    double_slash(f.text + g.start, g.end - g.start)))
+				return true;
+			continue;
+		}
+		/* A word, to the next space or bracket. */
+		for (e = k + 1; e < f.len && f.text[e] != ' ' && strchr("([{", f.text[e]) == NULL; e++)
+			continue;
+		if (after && b < k && isalpha((unsigned char)f.text[k]) &&
+		    double_slash(f.text + k, e - k) && memchr(f.text + k, ':', e - k) == NULL)
+			return true;
+	}
+	return false;
+}
+
+
 /*
  * Whether line i ends in a mark after text ("... will walk out. (S)"): in a document marked at
  * the end of each paragraph it marks what stands before it, so it raises the lines of its
@@ -6342,21 +6611,43 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	size_t n = trim_end(s, ln->len, ln->latin1);
 
 	/* A footnote or closing quotation mark after it ("(S//NF)1", "(S//NF) [1]", "(S)\""). */
-	for (;;) {
-		size_t m = trim_footnote(s, n, ln->latin1);
-
-		while (m > 0 && strchr("\"'", s[m - 1]) != NULL)
-			m--;
-		if (m == n)
-			break;
-		n = m;
-	}
-	if (n > 2 && (unsigned char)s[n - 1] == 0x9D && (unsigned char)s[n - 2] == 0x80)
-		n -= 3;
-	n = trim_end(s, n, ln->latin1);
+	n = trim_note(s, n, ln->latin1);
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
-	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1);
+	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
+	    damaged_at_end(p, s, n, ln->latin1);
+}
+
+/*
+ * Whether s[0..n) ends in a group after text that is a mark damaged past doubt: "//" in
+ * it, a level glued to a control (level_glued), OCR's digits in a level ("pause (T5)",
+ * "[T5]"), a level misspelt ("(SECRTE)"), or one cut short that never closes ("(TS",
+ * "(S//NF": open_at_end).
+ */
+static bool
+damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
+{
+	struct fold f;
+	struct group g;
+	size_t k, j;
+
+	for (k = n; k > 0 && n - k <= 64 && strchr("([{", s[k - 1]) == NULL; k--)
+		if (k < n && strchr(")]}", s[k - 1]) != NULL)
+			return false;	/* only the last group */
+	if (k == 0 || n - k > 64)
+		return false;
+	/* After text: a line of marks alone, or a group after a mark, is read as one. */
+	for (j = trim_end(s, k - 1, latin1); j > 0 && !isalnum((unsigned char)s[j - 1]); j--)
+		if (strchr(")]}", s[j - 1]) != NULL)
+			return false;
+	if (j == 0)
+		return false;
+	fold_line(s + k - 1, n - k + 1, FOLD_MAX, latin1, &f);
+	if (!reading_group_at(p, &f, 0, &g) || open_at_end(p, &f, &g, false))
+		return open_at_end(p, &f, &g, false);
+	return g.kind == GROUP_UNKNOWN && g.closed && g.end == f.len &&
+	    (double_slash(f.text, f.len) || level_glued(p, f.text + 1, f.len - 1) ||
+	    reading_ocr_level(p, &f, &g) || reading_damaged_level(p, &f, &g));
 }
 
 /*
@@ -6792,23 +7083,104 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	const struct doc_portion *pt = doc_portion(d, ln->portion);
 	struct footnote_scan fs = { 0, 0 };
 	struct fold f;
-	size_t k, e, at = pt->mark_at, len = pt->mark_len;
+	struct group lost;
+	size_t k, e, n, at = pt->mark_at, len = pt->mark_len;
 	bool group = false;
 
 	/* The head mark as the reader found it ("{c}"), and every group a mark may be. */
 	if (len > 0 && at + len <= ln->len && mark_alone_in(d->data + ln->off, ln->len, at, len))
 		return true;
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
-	for (k = 0; k < f.len; k++) {
+	/* What may follow a mark at the end ("(S)[a]", "S) (S)^b"): trim_note. */
+	n = trim_note(f.text, f.len, false);
+	for (k = 0; k < n; k++) {
 		if ((e = mark_group_end(p, &f, k)) != k) {
 			k = e - 1;
 			group = true;
+		} else if (!group && isalpha((unsigned char)f.text[k]) &&
+		    reading_lost_open(p, &f, k, &lost) && lost.end > k) {
+			/* One that lost its '(' ("S) (S)[a]"). */
+			k = lost.end - 1;
+			group = true;
 		} else if (!group ? isalnum((unsigned char)f.text[k]) ||
-		    (unsigned char)f.text[k] >= 0x80 : !footnote_byte(f.text, f.len, &k, true, &fs)) {
+		    (unsigned char)f.text[k] >= 0x80 : !footnote_byte(f.text, n, &k, true, &fs)) {
 			return false;	/* "1.5(c)": a footnote follows its mark */
 		}
 	}
 	return group;
+}
+
+/*
+ * Line i opens a portion with a mark at its head right under a line of text, and holds no word
+ * of prose after it: of the words of three letters or more that are no marking's, outside the
+ * groups a mark may be, tags in angle brackets and entities, none in lower case and one at most
+ * in capitals ("(S//NF) [FN1]", "(S/NF) l/", "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA,
+ * GBR", "(U) SIINF").
+ * Such a line may be the paragraph's mark after it, with a footnote or damaged, as much as a
+ * portion of its own: the portion above it is raised by the line's marking as read, and raises
+ * its paragraph back to a blank line, as a mark at a paragraph's end does; no reading of marks
+ * both ways is turned on. A classification line is the text's under it, a mark in mid-line
+ * only raises its own line (where none stands at its head), and a numbered paragraph ("¶3.
+ * (SBU) XXXXXXXXXXXX") is one of its own; after a label, a level letter that lost its '(' or
+ * what may be a mark is one ("U) SIINF"). Returns 0, or -1 with rd->err.
+ */
+static int
+short_under_text(struct reader *rd, size_t i)
+{
+	struct document *d = rd->d;
+	const struct doc_portion *pt = doc_portion(d, rd->cur);
+	struct doc_portion *above;
+	struct marking m;
+	struct fold f;
+	size_t k, e, w, bp, caps = 0;
+	bool lower;
+
+	if (pt->first != i || pt->mark == NULL ||
+	    (pt->label_end > 0 && pt->reason == REASON_MARK) || (pt->reason != REASON_MARK &&
+	    pt->reason != REASON_UNREADABLE && pt->reason != REASON_ITEM &&
+	    pt->reason != REASON_MIDLINE) ||
+	    rd->last_text == DOC_NONE || rd->last_text < d->line_base ||
+	    (bp = doc_line(d, rd->last_text)->portion) == rd->cur || bp == DOC_NONE ||
+	    bp < d->portion_base || (rd->last_blank != DOC_NONE && rd->last_blank > rd->last_text))
+		return 0;
+	fold_line(d->data + doc_line(d, i)->off, doc_line(d, i)->len, FOLD_MAX,
+	    doc_line(d, i)->latin1, &f);
+	/* Marks found in mid-line count only where one stands at its head ("(TS//SI) (U) (S)"). */
+	for (k = 0; k < f.len && f.text[k] == ' '; k++)
+		continue;
+	if (pt->reason == REASON_MIDLINE && mark_group_end(rd->p, &f, k) == k)
+		return 0;
+	for (k = 0; k < f.len; k++) {
+		if ((e = mark_group_end(rd->p, &f, k)) != k) {
+			k = e - 1;
+			continue;
+		}
+		if ((f.text[k] == '<' || f.text[k] == '&') &&
+		    (e = tag_end(f.text, f.len, k)) != k) {
+			k = e - 1;
+			continue;
+		}
+		for (w = k, lower = false; w < f.len && (isalnum((unsigned char)f.text[w]) ||
+		    (unsigned char)f.text[w] >= 0xC0); w++)
+			lower = lower || islower((unsigned char)f.text[w]);
+		if (w == k)
+			continue;
+		if (w - k >= 3 && marking_word(rd->p, f.text + k, w - k) <= 0 &&
+		    (lower || ++caps > 1))
+			return 0;
+		k = w - 1;
+	}
+	above = doc_portion(d, bp);
+	if (above->mark != NULL)
+		marking_join(rd->p, above->mark, pt->mark, &m);
+	else
+		m = *pt->mark;
+	if ((above->mark = intern(d, &m)) == NULL) {
+		intern_failed(d, rd->err, rd->errlen);
+		return -1;
+	}
+	above->raises_back = true;
+	return 0;
 }
 
 /*
@@ -7105,6 +7477,14 @@ read_line(struct reader *rd, size_t i)
 				doc_portion(d, rd->alone_at)->joined = true;
 			rd->alone_at = DOC_NONE;
 		}
+		/*
+		 * A mark in mid-sentence may stand after the text before it, as one at a
+		 * paragraph's end does ("The walrus ..." / "... ministry (S//NF) with access"),
+		 * whatever stands at the line's head: it raises its paragraph back to a blank
+		 * line. Where a sentence begins it is read as the text's after it.
+		 */
+		if (mark_in_sentence(p, d, i))
+			doc_portion(d, rd->cur)->raises_back = true;
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
 			note_between(rd, i);
@@ -7129,11 +7509,18 @@ read_line(struct reader *rd, size_t i)
 			if (weak)
 				doc_portion(d, rd->cur)->joined = true;
 		} else {
+			if (!placeholder && short_under_text(rd, i) != 0)
+				return -1;
 			note_between(rd, i);
 		}
 	}
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
+	if (ln->kind == LINE_BANNER || (ln->kind == LINE_TEXT && rd->cur != DOC_NONE &&
+	    doc_portion(d, rd->cur)->reason == REASON_CLASS && doc_portion(d, rd->cur)->first == i)) {
+		rd->break_line = i;
+		rd->break_blank = rd->last_blank;
+	}
 	if (ln->kind != LINE_ROUTING && ln->kind != LINE_ROUTING_CLASS)
 		rd->top = rd->top && ln->kind != LINE_TEXT;
 	rd->prev_kind = ln->kind;
@@ -7276,6 +7663,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->errlen = errlen;
 	rd->cur = rd->block = rd->para = rd->banner_line = rd->text_end = DOC_NONE;
 	rd->last_blank = rd->tail_text = rd->last_text = rd->alone_at = DOC_NONE;
+	rd->break_line = rd->break_blank = DOC_NONE;
 	rd->top_portion = rd->alone_line = rd->alone_portion = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
 	rd->header = rd->top = true;

@@ -806,6 +806,33 @@ reading_damaged_level(const struct policy *p, const struct fold *f, const struct
 	    n >= 5;
 }
 
+static char ocr_letter(char c);
+
+bool
+reading_ocr_level(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	const char *t = f->text + g->start + 1;
+	size_t m = g->end - g->start - 1 - (g->closed ? 1 : 0), k;
+	char up[POLICY_WORD_MAX + 1];
+	const struct policy_term *pt;
+	bool digit = false;
+
+	if (g->kind != GROUP_UNKNOWN || g->end <= g->start + 1 || m < 2 || m > POLICY_WORD_MAX)
+		return false;
+	for (k = 0; k < m; k++) {
+		if (t[k] == '0' || t[k] == '1' || t[k] == '5' || t[k] == '8') {
+			up[k] = ocr_letter(t[k]);
+			digit = true;
+		} else if (t[k] >= 'A' && t[k] <= 'Z') {
+			up[k] = t[k];
+		} else {
+			return false;
+		}
+	}
+	return digit && (((pt = policy_term_find(p, up, m)) != NULL && pt->level > 0 &&
+	    pt->control < 0) || level_and_control(p, up, m));
+}
+
 /* Reads the group whose bracket stands at `at`, whatever bracket it is (reading_group_at). */
 static void
 group_from(const struct policy *p, const struct fold *f, size_t at, struct group *g)

@@ -108,6 +108,11 @@ size_t reading_groups_after(const struct policy *p, const struct fold *f, size_t
  * control ("(5NF)"). Not a reference that merely may be a mark ("(RSO)", "(SOC)", "(REFTEL A)").
  */
 bool reading_damaged_level(const struct policy *p, const struct fold *f, const struct group *g);
+/*
+ * Whether group g, one that may be a mark, is a level above the lowest, or one glued to a
+ * control, in capitals with OCR's digits for letters ("(T5)", "(5NF)"): no abbreviation.
+ */
+bool reading_ocr_level(const struct policy *p, const struct fold *f, const struct group *g);
 
 /*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's

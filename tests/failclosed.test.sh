@@ -1172,6 +1172,52 @@ done
 printf 'SECRET\n\n(U) The U.S. (U.S.) team met the puffin group (REFTEL A).\n\n(U) End.\n' > "$tmp/abbr"
 adv "abbreviation-at-end" UNCLASSIFIED "$tmp/abbr" '' 'puffin'
 
+# 77. Round 52, tests/data/redteam52/: a mark right under a paragraph's text with no word of
+#     prose after it (a footnote with a letter, OCR's "l" for "1", one cut short) raises the
+#     paragraph above with its marking as read (short_under_text); a footnote with a letter,
+#     a tag or an entity after a mark at a paragraph's end is read past (trim_note); a group at
+#     a line's end after text that is a mark damaged past doubt raises its paragraph back
+#     (damaged_at_end); a level glued to more of a marking's words is a mark (level_glued).
+redteam redteam52
+for m in '(S//NF) [FN2]' '(S//NF)<sup>b</sup>' '(S//NF) &dagger;' '(S//NF) ^b' '(S//NF) {b}' \
+    '(S/NF) I/' '(TS) l.' '(S//NF) [ii]' '(S//NF) [a,b]' '(S//NF) &#185;' 'S) [b]' '(SECRET' \
+    '(S//NF [a]' '(U) (TS' '(U) (C' '(U) T5NF' '(S//REL TO USA, FRA' '(U) (TOP SECRET'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) The delegation met the harbor master and\ndiscussed the walrus colony near the pier.\n$m\n\n2. (U) The visit ended.\n" > "$tmp/fnl"
+	adv "mark-under-text-no-prose [$m]" CONFIDENTIAL "$tmp/fnl" 'walrus'
+done
+for m in 'pause (T5)' 'pause (5ECRET)' 'pause (S//NF' 'pause (TS' 'pause [S.NF]' "pause (T5)'" \
+    'pause (T5),' 'pause (S=NF).' 'pause.(S+NF)' 'pause. (S//NF)<sup>a</sup>' 'pause. (S//NF)l' \
+    'pause. (S//NF) [b]' 'pause. (S//NF)&sup2;' 'pause. (S//NF)^a' 'pause. (S)\342\200\235' \
+    'pause (TS.SI.TK) and' 'pause (s.noforn) and' '{S.NF} pause' 'pause (Ts:Si) and' \
+    'pause (C.REL) and'; do
+	# shellcheck disable=SC2059
+	printf "TOP SECRET//SI//NOFORN\n\n(U) Background.\n\n(U) The source said the walrus moves after a\ntwo-week $m\n\n(U) End.\n" > "$tmp/dmend"
+	adv "damaged-mark-at-end [$m]" CONFIDENTIAL "$tmp/dmend" 'walrus' 'Background'
+done
+# Retained: what is no mark at a line's end, and a heading or a line of prose marked at its head
+# right under a paragraph, at their own marks.
+for m in 'the ministry (MFA)' 'the United States (USA)' 'the G8 (G8)' 'the team (E3)' \
+    'the afternoon (p.m.)' 'the U.S. (U.S.)' 'care of (c/o)' 'and S&T (S&T)' 'the item (a)' \
+    'the article [1]' 'the vote (2)'; do
+	printf 'SECRET\n\n(U) The puffin count was normal this year, said\n%s\n\n(U) The seal count too.\n' "$m" > "$tmp/noend"
+	adv "no-mark-at-end [$m]" UNCLASSIFIED "$tmp/noend" '' 'puffin|seal count'
+done
+# In mid-sentence on a line that goes on with a paragraph, a mark raises its paragraph back; where
+# a sentence begins, it is the text's after it.
+for m in 'ministry (S//NF) with' 'ministry S//NF with' 'ministry (S,NF) with' 'ministry, (TS) said' \
+    'ministry 12 (S//NF) said'; do
+	printf 'SECRET//NOFORN\n\n(U) Background.\n\n(U) The walrus courier route now runs through the\nport, according to the %s access.\n\n(U) End.\n' "$m" > "$tmp/msent"
+	adv "mark-in-mid-sentence [$m]" CONFIDENTIAL "$tmp/msent" 'walrus' 'Background|End'
+done
+printf 'SECRET//NOFORN\n\n(U) AF - Cameroon - An examination of the puffin\ncolony and the gannets: (S//NF) The October\ncount rose.\n\n(U) End.\n' > "$tmp/msent"
+adv "mark-at-sentence-head-midline" UNCLASSIFIED "$tmp/msent" 'October' 'puffin|End'
+for m in '(U) Leadership' '(U) The seal count too, the survey found.' '(S) The walrus colony moved north this year.' \
+    '(U//FOUO) Notes:' '(U) 2,450'; do
+	printf 'SECRET\n\n(U) The puffin count was normal\nthis year.\n%s\n\n(U) The gannet count too.\n' "$m" > "$tmp/under"
+	adv "marked-line-under-text [$m]" UNCLASSIFIED "$tmp/under" 'walrus' 'puffin|gannet'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
