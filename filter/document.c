@@ -6519,6 +6519,30 @@ label_before(const struct fold *f, size_t b)
 }
 
 /*
+ * Whether what stands at k in f, a mark, stands in mid-sentence: after a word, a number or a
+ * comma, past the marking's own words before it ("is TOP SECRET//SI"), not after a list's label
+ * alone (label_before) nor at the line's head.
+ */
+static bool
+in_sentence_at(const struct policy *p, const struct fold *f, size_t k)
+{
+	size_t b = k, w;
+
+	for (;;) {
+		for (w = b; w > 0 && f->text[w - 1] == ' '; w--)
+			continue;
+		for (b = w; b > 0 && isalnum((unsigned char)f->text[b - 1]); b--)
+			continue;
+		if (b == w || marking_word(p, f->text + b, w - b) <= 0) {
+			b = w;
+			break;
+		}
+	}
+	return b > 0 && (isalnum((unsigned char)f->text[b - 1]) || f->text[b - 1] == ',') &&
+	    !(b == k && strchr("([{", f->text[k]) != NULL) && !label_before(f, b);
+}
+
+/*
  * Whether line i holds a mark in mid-sentence: after a word, a number or a comma, not where a
  * sentence or the line begins; a group that proves a mark or is one damaged past doubt ("//" in
  * it, level_glued, OCR's digits in a level), or a word with "//" ("ministry S//NF with"). Not in
@@ -6531,8 +6555,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct group g;
-	size_t k, b, e, w;
-	bool after;
+	size_t k, e;
 
 	/* Most lines hold no bracket, no slash and no byte the fold may make one of. */
 	for (k = 0; k < ln->len; k++)
@@ -6552,43 +6575,31 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 		e = k + 1;
 		if (f.text[k] == ' ')
 			continue;
-		/* Back past the marking's words before it ("is TOP SECRET//SI"). */
-		for (b = k;;) {
-			for (w = b; w > 0 && f.text[w - 1] == ' '; w--)
-				continue;
-			for (b = w; b > 0 && isalnum((unsigned char)f.text[b - 1]); b--)
-				continue;
-			if (b == w || marking_word(p, f.text + b, w - b) <= 0) {
-				b = w;
-				break;
-			}
-		}
-		after = b > 0 && (isalnum((unsigned char)f.text[b - 1]) || f.text[b - 1] == ',') &&
-		    !(b == k && strchr("([{", f.text[k]) != NULL) && !label_before(&f, b);
 		if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
 		    g.closed) {
 			/* A group, read whole: what stands inside it is no sentence's. */
-			if (after && !reading_in_sentence(&f, &g, false) && (g.kind == GROUP_MARK ||
+			e = g.end;
+			if (!reading_in_sentence(&f, &g, false) && (g.kind == GROUP_MARK ||
 			    (g.kind == GROUP_UNKNOWN && (double_slash(f.text + g.start,
 			    g.end - g.start) || level_glued(p, f.text + g.start + 1,
-			    g.end - g.start - 1) || reading_ocr_level(p, &f, &g)))))
+			    g.end - g.start - 1) || reading_ocr_level(p, &f, &g)))) &&
+			    in_sentence_at(p, &f, k))
 				return true;
-			e = g.end;
-			continue;
-		}
-		if (strchr("([{", f.text[k]) != NULL) {
+		} else if (strchr("([{", f.text[k]) != NULL) {
 			/* One that never closes: a level or "//" in it, or its words one by one. */
-			if (after && g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
-			    double_slash(f.text + g.start, g.end - g.start)))
+			if (g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
+			    double_slash(f.text + g.start, g.end - g.start)) && in_sentence_at(p, &f, k))
 				return true;
-			continue;
+		} else {
+			/* A word, to the next space or bracket. */
+			for (e = k + 1; e < f.len && f.text[e] != ' ' &&
+			    strchr("([{", f.text[e]) == NULL; e++)
+				continue;
+			if (isalpha((unsigned char)f.text[k]) && k > 0 && f.text[k - 1] == ' ' &&
+			    double_slash(f.text + k, e - k) && memchr(f.text + k, ':', e - k) == NULL &&
+			    in_sentence_at(p, &f, k))
+				return true;
 		}
-		/* A word, to the next space or bracket. */
-		for (e = k + 1; e < f.len && f.text[e] != ' ' && strchr("([{", f.text[e]) == NULL; e++)
-			continue;
-		if (after && b < k && isalpha((unsigned char)f.text[k]) &&
-		    double_slash(f.text + k, e - k) && memchr(f.text + k, ':', e - k) == NULL)
-			return true;
 	}
 	return false;
 }
@@ -6631,8 +6642,9 @@ damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	struct group g;
 	size_t k, j;
 
-	for (k = n; k > 0 && n - k <= 64 && strchr("([{", s[k - 1]) == NULL; k--)
-		if (k < n && strchr(")]}", s[k - 1]) != NULL)
+	for (k = n; k > 0 && n - k <= 64 && s[k - 1] != '(' && s[k - 1] != '[' && s[k - 1] != '{';
+	    k--)
+		if (k < n && (s[k - 1] == ')' || s[k - 1] == ']' || s[k - 1] == '}'))
 			return false;	/* only the last group */
 	if (k == 0 || n - k > 64)
 		return false;
