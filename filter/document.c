@@ -5080,6 +5080,14 @@ words_mark(const struct policy *p, const struct fold *f, size_t at, struct marki
 		words++;
 		b = e;
 		trim_word(s, &a, &b);
+		/* A footnote glued to it ("(S//NF)1", "(S//NF)[1]"). */
+		if (b > a && (e = trim_footnote(s, b, false)) > a && e < b) {
+			b = e;
+			trim_word(s, &a, &b);
+		}
+		e = b;
+		while (e < f->len && s[e] != ' ')
+			e++;
 		if (b > a && b - a <= POLICY_WORD_MAX * 4 && !lower_inside(s + a, b - a) &&
 		    marking_parse(p, s + a, b - a, MARKING_BANNER, &one) == 1 && !one.unknown &&
 		    one.level >= 0) {

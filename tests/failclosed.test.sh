@@ -1218,6 +1218,21 @@ for m in '(U) Leadership' '(U) The seal count too, the survey found.' '(S) The w
 	adv "marked-line-under-text [$m]" UNCLASSIFIED "$tmp/under" 'walrus' 'puffin|gannet'
 done
 
+# Retained: a footnote glued to a proven mark at a paragraph's end is read past in the words
+# that hold "//" (round 52: "(S//NF)1" was unknown at SECRET), and a quoted mark with one too.
+for m in '(S//NF)1' '(S//NF)[1]' '(S//NF)\302\271' '(S//NF)12'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. The source said the minister will walk out. $m\n\n3. (U) End.\n" > "$tmp/fnsec"
+	adv "footnote-glued-to-mark [$m]" SECRET "$tmp/fnsec" '' 'walk out|Background|End'
+done
+printf 'UNCLASSIFIED//FOUO\n\nFrom: desk officer\nSubject: RE: visit\n\n(U) Thanks, see below.\n\n> (U) The puffin count was normal.\n> (S//NF)[1]\n\n(U) End.\n' > "$tmp/quoted"
+adv "quoted-mark-footnote" SECRET "$tmp/quoted" '' 'Thanks|puffin|End'
+# Withheld still: what no footnote is ("(S//NF)l", "(S//NF)123").
+for m in '(S//NF)l' '(S//NF)123'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. The walrus will walk out. %s\n\n3. (U) End.\n' "$m" > "$tmp/fnsec"
+	adv "glued-not-footnote [$m]" SECRET "$tmp/fnsec" 'walrus' 'Background|End'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
