@@ -505,12 +505,31 @@ tag_end(const char *s, size_t n, size_t k)
 }
 
 /*
+ * Whether the group in brackets that closes at s[c] stands right after a word: "the Office of
+ * the Secretary (S).", a reference, not a mark after its sentence ("pause. (T5).").
+ */
+static bool
+after_word(const char *s, size_t c)
+{
+	size_t k;
+
+	for (k = c; k > 0 && c - k < 64 && strchr("([{", s[k - 1]) == NULL; k--)
+		continue;
+	if (k == 0 || c - k >= 64)
+		return false;
+	for (k--; k > 0 && s[k - 1] == ' '; k--)
+		continue;
+	return k > 0 && isalpha((unsigned char)s[k - 1]);
+}
+
+/*
  * s[0..len) without what may follow a mark at a paragraph's end (ends_in_mark): footnote
  * references (trim_footnote); one in brackets right after a closing bracket with a letter or
  * two ("(S//NF)[a]", "[FN1]", "{a}"); a letter or two after '^' or in a tag ("^a",
  * "<sup>a</sup>"); a letter alone right after a closing bracket ("(S//NF)I", OCR's "l" for
  * "1"); tags and entities ("<sup>1</sup>", "&sup1;"); quotation marks, a sentence's sign after
- * a bracket ("(T5)."), and the spaces around them.
+ * a bracket where no word stands right before its group ("pause. (T5)."; not "the Secretary
+ * (S)."), and the spaces around them.
  */
 static size_t
 trim_note(const char *s, size_t len, bool latin1)
@@ -529,7 +548,7 @@ trim_note(const char *s, size_t len, bool latin1)
 		    (u[len - 1] == 0x9D || u[len - 1] == 0x99)) {
 			len -= 3;	/* a closing quotation mark */
 		} else if (len >= 2 && strchr(".!?,;", s[len - 1]) != NULL && s[len - 1] != '\0' &&
-		    strchr(")]}", s[len - 2]) != NULL) {
+		    strchr(")]}", s[len - 2]) != NULL && !after_word(s, len - 2)) {
 			len--;
 		} else if (s[len - 1] == '>' || s[len - 1] == ';') {
 			for (k = len - 1; k > 0 && len - k <= 32 && s[k] != (s[len - 1] == '>' ?
@@ -4668,7 +4687,7 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 }
 
 /* What parts the words of a mark that OCR or a slip made of "//" ("S.NF", "S=NF", "TS.SI.NF"). */
-#define GLUE_SEPS ",;-/|.:_=+~*&"
+#define GLUE_SEPS ",;-/|.:_=+~*&\\'"
 
 /*
  * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level above the
@@ -4728,6 +4747,23 @@ level_glued(const struct policy *p, const char *s, size_t n)
 		}
 	}
 	return false;
+}
+
+static bool double_slash(const char *s, size_t n);
+static bool initials_before(const struct fold *f, const struct group *g);
+
+/*
+ * Whether group g of f, one that may be a mark, is one damaged past doubt: "//" in it, a level
+ * glued to controls (level_glued), OCR's digits in a level ("(T5)"), a level misspelt
+ * ("(SECRFT)"), a level's abbreviation glued to a control ("(SNF)").
+ */
+static bool
+damaged_group(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	return g->kind == GROUP_UNKNOWN && (double_slash(f->text + g->start, g->end - g->start) ||
+	    level_glued(p, f->text + g->start + 1, g->end - g->start - 1) ||
+	    reading_ocr_level(p, f, g) || reading_damaged_level(p, f, g) ||
+	    reading_glued_mark(p, f, g));
 }
 
 /* Whether s[0..n) holds a letter in lower case, but OCR's "l" for "I" after the first. */
@@ -6237,7 +6273,12 @@ add_found(const struct policy *p, struct marking *m, bool *found, const struct m
 static bool
 nothing_after(const struct fold *f, size_t k)
 {
-	return trim_note(f->text, f->len, false) <= k;
+	size_t n = trim_note(f->text, f->len, false);
+
+	/* A sentence's sign right after the group, a word before it or not ("pause (T5),"). */
+	if (n == k + 1 && f->text[k] != '\0' && strchr(".!?,;", f->text[k]) != NULL)
+		n = k;
+	return n <= k;
 }
 
 /*
@@ -6315,6 +6356,9 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 				hit = true;
 			}
 		}
+	} else if (grouped && g.closed && nothing_after(f, g.end) && damaged_group(p, f, &g)) {
+		/* In lower case, ending its line: "Dubai. (s.nf)", "(t5)", "(snf)". */
+		hit = true;
 	} else if (isupper((unsigned char)f->text[k]) && k + 1 < f->len &&
 	    strchr(")]}", f->text[k + 1]) != NULL && letter_marking(p, f->text[k], &tail, &other)) {
 		/* "C) The": "(C)" that lost its '('. */
@@ -6405,7 +6449,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				    (open_at_end(p, &f, &g, false) || (g.kind == GROUP_UNKNOWN &&
 				    (level_glued(p, f.text + g.start + 1, g.end - g.start - 1) ||
 				    (g.closed && nothing_after(&f, g.end) &&
-				    reading_ocr_level(p, &f, &g)))))) {
+				    damaged_group(p, &f, &g)))))) {
 					one = g.mark;
 					one.unknown = true;
 					add_found(p, m, &found, &one);
@@ -6527,6 +6571,41 @@ label_before(const struct fold *f, size_t b)
 }
 
 /*
+ * Whether the letters of group g of f are the initials of the words right before it, each with a
+ * capital ("Tropical Storm (TS)", "(T.S.)"): an abbreviation's definition, which only raises its
+ * own line.
+ */
+static bool
+initials_before(const struct fold *f, const struct group *g)
+{
+	char letters[8];
+	size_t n = 0, k, w = g->start;
+
+	for (k = g->start + 1; k + 1 < g->end; k++) {
+		if (isalpha((unsigned char)f->text[k])) {
+			if (n == sizeof(letters))
+				return false;
+			letters[n++] = (char)toupper((unsigned char)f->text[k]);
+		} else if (f->text[k] != '.') {
+			return false;
+		}
+	}
+	if (n < 2)
+		return false;
+	while (n > 0) {
+		while (w > 0 && f->text[w - 1] == ' ')
+			w--;
+		for (k = w; k > 0 && isalpha((unsigned char)f->text[k - 1]); k--)
+			continue;
+		if (k == w || f->text[k] != letters[n - 1] || (k > 0 && f->text[k - 1] != ' '))
+			return false;
+		n--;
+		w = k;
+	}
+	return true;
+}
+
+/*
  * Whether what stands at k in f, a mark, stands in mid-sentence: after a word, a number or a
  * comma, past the marking's own words before it ("is TOP SECRET//SI"), not after a list's label
  * alone (label_before) nor at the line's head.
@@ -6588,10 +6667,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 			/* A group, read whole: what stands inside it is no sentence's. */
 			e = g.end;
 			if (!reading_in_sentence(&f, &g, false) && (g.kind == GROUP_MARK ||
-			    (g.kind == GROUP_UNKNOWN && (double_slash(f.text + g.start,
-			    g.end - g.start) || level_glued(p, f.text + g.start + 1,
-			    g.end - g.start - 1) || reading_ocr_level(p, &f, &g)))) &&
-			    in_sentence_at(p, &f, k))
+			    damaged_group(p, &f, &g)) && in_sentence_at(p, &f, k) &&
+			    !initials_before(&f, &g))
 				return true;
 		} else if (strchr("([{", f.text[k]) != NULL) {
 			/* One that never closes: a level or "//" in it, or its words one by one. */
@@ -6627,10 +6704,20 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	size_t n = trim_end(s, ln->len, ln->latin1);
+	size_t n = trim_end(s, ln->len, ln->latin1), m;
+	bool digit;
 
 	/* A footnote or closing quotation mark after it ("(S//NF)1", "(S//NF) [1]", "(S)\""). */
 	n = trim_note(s, n, ln->latin1);
+	/*
+	 * A number of any length after a mark, a footnote's, a date or a time ("(S//NF)123",
+	 * "(S//NF) 12/01/2008", "(S//NF) 0930"): read past here, where it can only raise.
+	 */
+	for (m = n, digit = false; m > 0 && (isdigit((unsigned char)s[m - 1]) ||
+	    (s[m - 1] != '\0' && strchr(",;:./- ", s[m - 1]) != NULL)); m--)
+		digit = digit || isdigit((unsigned char)s[m - 1]);
+	if (digit && m > 0 && (s[m - 1] == ')' || s[m - 1] == ']' || s[m - 1] == '}'))
+		n = trim_note(s, m, ln->latin1);
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
 	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
@@ -6650,6 +6737,10 @@ damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	struct group g;
 	size_t k, j;
 
+	/* A sentence's sign after it, a word before it or not ("pause (T5),"). */
+	if (n > 1 && s[n - 1] != '\0' && strchr(".!?,;", s[n - 1]) != NULL &&
+	    (s[n - 2] == ')' || s[n - 2] == ']' || s[n - 2] == '}'))
+		n--;
 	for (k = n; k > 0 && n - k <= 64 && s[k - 1] != '(' && s[k - 1] != '[' && s[k - 1] != '{';
 	    k--)
 		if (k < n && (s[k - 1] == ')' || s[k - 1] == ']' || s[k - 1] == '}'))
@@ -6665,9 +6756,7 @@ damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	fold_line(s + k - 1, n - k + 1, FOLD_MAX, latin1, &f);
 	if (!reading_group_at(p, &f, 0, &g) || open_at_end(p, &f, &g, false))
 		return open_at_end(p, &f, &g, false);
-	return g.kind == GROUP_UNKNOWN && g.closed && g.end == f.len &&
-	    (double_slash(f.text, f.len) || level_glued(p, f.text + 1, f.len - 1) ||
-	    reading_ocr_level(p, &f, &g) || reading_damaged_level(p, &f, &g));
+	return g.closed && g.end == f.len && damaged_group(p, &f, &g);
 }
 
 /*

@@ -808,29 +808,55 @@ reading_damaged_level(const struct policy *p, const struct fold *f, const struct
 
 static char ocr_letter(char c);
 
-bool
-reading_ocr_level(const struct policy *p, const struct fold *f, const struct group *g)
+/*
+ * The text of group g in capitals, OCR's digits read as letters, into up[POLICY_WORD_MAX + 1]:
+ * its length, or 0 where it holds anything but letters and those digits or is longer than a
+ * term. *digit: whether it held such a digit.
+ */
+static size_t
+group_upper(const struct fold *f, const struct group *g, char *up, bool *digit)
 {
 	const char *t = f->text + g->start + 1;
 	size_t m = g->end - g->start - 1 - (g->closed ? 1 : 0), k;
-	char up[POLICY_WORD_MAX + 1];
-	const struct policy_term *pt;
-	bool digit = false;
 
+	*digit = false;
 	if (g->kind != GROUP_UNKNOWN || g->end <= g->start + 1 || m < 2 || m > POLICY_WORD_MAX)
-		return false;
+		return 0;
 	for (k = 0; k < m; k++) {
 		if (t[k] == '0' || t[k] == '1' || t[k] == '5' || t[k] == '8') {
 			up[k] = ocr_letter(t[k]);
-			digit = true;
-		} else if (t[k] >= 'A' && t[k] <= 'Z') {
-			up[k] = t[k];
+			*digit = true;
+		} else if (is_alpha(t[k])) {
+			up[k] = (char)toupper((unsigned char)t[k]);
 		} else {
-			return false;
+			return 0;
 		}
 	}
-	return digit && (((pt = policy_term_find(p, up, m)) != NULL && pt->level > 0 &&
-	    pt->control < 0) || level_and_control(p, up, m));
+	return m;
+}
+
+bool
+reading_ocr_level(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	char up[POLICY_WORD_MAX + 1];
+	const struct policy_term *pt;
+	size_t m;
+	bool digit;
+
+	if ((m = group_upper(f, g, up, &digit)) == 0 || !digit)
+		return false;
+	return ((pt = policy_term_find(p, up, m)) != NULL && pt->level > 0 && pt->control < 0) ||
+	    level_and_control(p, up, m);
+}
+
+bool
+reading_glued_mark(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	char up[POLICY_WORD_MAX + 1];
+	size_t m;
+	bool digit;
+
+	return (m = group_upper(f, g, up, &digit)) != 0 && level_and_control(p, up, m);
 }
 
 /* Reads the group whose bracket stands at `at`, whatever bracket it is (reading_group_at). */

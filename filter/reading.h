@@ -115,6 +115,13 @@ bool reading_damaged_level(const struct policy *p, const struct fold *f, const s
 bool reading_ocr_level(const struct policy *p, const struct fold *f, const struct group *g);
 
 /*
+ * Whether group g, one that may be a mark, is a level's abbreviation glued to a control, in any
+ * case, OCR's digits read as letters ("(SNF)", "(TSSI)", "(snf)"): no prose's abbreviation
+ * ("(SOC)", the Serbian Orthodox Church, is one too: a group at a paragraph's end only raises).
+ */
+bool reading_glued_mark(const struct policy *p, const struct fold *f, const struct group *g);
+
+/*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
  * mark_max. Returns false when no group opens there.
  */

@@ -1233,6 +1233,23 @@ for m in '(S//NF)l' '(S//NF)123'; do
 	adv "glued-not-footnote [$m]" SECRET "$tmp/fnsec" 'walrus' 'Background|End'
 done
 
+# 78. Round 53, tests/data/redteam53/: a number of any length after a mark at a paragraph's end
+#     (stop 37's regression), a damaged mark at a line's end with no full stop before it, a
+#     glued mark in lower case ending its line, a backslash or an apostrophe between a level and
+#     a control. Retained: an abbreviation's definition and an office symbol.
+redteam redteam53
+adv "abbreviation-defined [Tropical Storm (TS)]" UNCLASSIFIED \
+    tests/data/redteam53/ow-tropical-storm-TS-midsentence.txt '' 'Relief flights into Gonaives'
+adv "abbreviation-defined [(T.S.)]" UNCLASSIFIED tests/data/redteam53/ow-tropical-storm-TS-dotted.txt \
+    '' 'World Food Programme'
+adv "office-symbol-at-end [Secretary (S).]" UNCLASSIFIED \
+    tests/data/redteam53/ow-secretary-S-officesymbol.txt '' 'The Embassy requests'
+for m in '(S//NF)456' '(S//NF) 2008-12-01' '(TS)1234' 'Dubai (SNF)' 'Dubai (SECRTE)' 'Dubai (T5),' \
+    'Dubai. (s.nf)' 'Dubai. (snf)' 'Dubai. (t5)' 'Dubai (S\\NF) and'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai. %s\n\n3. (U) End.\n' "$m" > "$tmp/r53"
+	adv "round53-neighbour [$m]" CONFIDENTIAL "$tmp/r53" 'walrus' 'Background|End'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
