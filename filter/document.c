@@ -7207,8 +7207,9 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 			k = e - 1;
 			group = true;
 		} else if (!group && isalpha((unsigned char)f.text[k]) &&
-		    reading_lost_open(p, &f, k, &lost) && lost.end > k) {
-			/* One that lost its '(' ("S) (S)[a]"). */
+		    reading_lost_open(p, &f, k, &lost) && lost.end > k && lost.end - k <= 16 &&
+		    memchr(f.text + k, ' ', lost.end - k) == NULL) {
+			/* One word that lost its '(' ("S) (S)[a]"). */
 			k = lost.end - 1;
 			group = true;
 		} else if (!group ? isalnum((unsigned char)f.text[k]) ||

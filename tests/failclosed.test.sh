@@ -1250,6 +1250,12 @@ for m in '(S//NF)456' '(S//NF) 2008-12-01' '(TS)1234' 'Dubai (SNF)' 'Dubai (SECR
 	adv "round53-neighbour [$m]" CONFIDENTIAL "$tmp/r53" 'walrus' 'Background|End'
 done
 
+# Retained: a line of prose that ends in a word that lost its '(' is text, not a line of marks
+# alone (fuzz_reading, property c, on 0262d61: no_word_but_mark read "The walrus ... opn)" as one
+# lost-open group, which turned on reading marks both ways and withheld the (U) line above).
+printf 'UNCLASSIFIED\n\n(U) Okapi notes follow.\n\nSECRET.\342\200\235\235\n\nThe walrus \001\000\000\000\000\000\000@ opn) \n' > "$tmp/fz"
+adv "prose-ending-in-lost-open-word" SECRET "$tmp/fz" 'walrus' 'Okapi notes'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
