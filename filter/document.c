@@ -4690,6 +4690,28 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 #define GLUE_SEPS ",;-/|.:_=+~*&\\'"
 
 /*
+ * Whether up[b..m), in capitals, is nothing but controls, each the longest the policy knows at
+ * its place, parted by what OCR or a slip makes of "//" or by nothing ("SIIINF": SI, NF).
+ */
+static bool
+ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
+{
+	const struct policy_term *t;
+	size_t e;
+
+	while (b < m) {
+		for (e = m - b > 8 ? b + 8 : m; e > b; e--)
+			if ((t = policy_term_find(p, up + b, e - b)) != NULL && t->control >= 0)
+				break;
+		if (e == b)
+			return false;
+		for (b = e; b < m && strchr("IL1" GLUE_SEPS, up[b]) != NULL; b++)
+			continue;
+	}
+	return true;
+}
+
+/*
  * Whether s[0..n) (a group's text, its closing bracket maybe with it) is a level above the
  * lowest and a control, parted by what OCR or a slip makes of "//" ("S,NF", "SIINF", "S-NF",
  * "S.NF", "TS:SI", "S_NF", "S=NF"), with more of a marking's words after it ("TS.SI.NF",
@@ -4726,6 +4748,9 @@ level_glued(const struct policy *p, const char *s, size_t n)
 		if (b == m)
 			return a >= 2 && !lower;
 		if (!lower && (t = policy_term_find(p, up + b, m - b)) != NULL && t->control >= 0)
+			return true;
+		/* In capitals, controls that OCR's "II" parts as well ("TSIISIIINF", "TS11SI11NF"). */
+		if (!lower && ocr_controls(p, up, b, m))
 			return true;
 		/* Words of a marking after it, the first a control or "REL". */
 		for (e = b; e < m && strchr(GLUE_SEPS, up[e]) == NULL; e++)

@@ -1245,7 +1245,8 @@ adv "abbreviation-defined [(T.S.)]" UNCLASSIFIED tests/data/redteam53/ow-tropica
 adv "office-symbol-at-end [Secretary (S).]" UNCLASSIFIED \
     tests/data/redteam53/ow-secretary-S-officesymbol.txt '' 'The Embassy requests'
 for m in '(S//NF)456' '(S//NF) 2008-12-01' '(TS)1234' 'Dubai (SNF)' 'Dubai (SECRTE)' 'Dubai (T5),' \
-    'Dubai. (s.nf)' 'Dubai. (snf)' 'Dubai. (t5)' 'Dubai (S\\NF) and'; do
+    'Dubai. (s.nf)' 'Dubai. (snf)' 'Dubai. (t5)' 'Dubai (S\\NF) and' 'Dubai (TSIISIIINF)' \
+    'Dubai (S11NF)' 'Dubai (TSllSIllTK)'; do
 	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai. %s\n\n3. (U) End.\n' "$m" > "$tmp/r53"
 	adv "round53-neighbour [$m]" CONFIDENTIAL "$tmp/r53" 'walrus' 'Background|End'
 done
