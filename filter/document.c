@@ -504,6 +504,16 @@ tag_end(const char *s, size_t n, size_t k)
 	return k;
 }
 
+/* s[0..n) without a sentence's sign right after a closing bracket ("(T5).", "(T5),"). */
+static size_t
+sign_after_bracket(const char *s, size_t n)
+{
+	if (n > 1 && s[n - 1] != '\0' && strchr(".!?,;", s[n - 1]) != NULL &&
+	    (s[n - 2] == ')' || s[n - 2] == ']' || s[n - 2] == '}'))
+		return n - 1;
+	return n;
+}
+
 /*
  * Whether the group in brackets that closes at s[c] stands right after a word: "the Office of
  * the Secretary (S).", a reference, not a mark after its sentence ("pause. (T5).").
@@ -547,8 +557,7 @@ trim_note(const char *s, size_t len, bool latin1)
 		} else if (!latin1 && len >= 3 && u[len - 3] == 0xE2 && u[len - 2] == 0x80 &&
 		    (u[len - 1] == 0x9D || u[len - 1] == 0x99)) {
 			len -= 3;	/* a closing quotation mark */
-		} else if (len >= 2 && strchr(".!?,;", s[len - 1]) != NULL && s[len - 1] != '\0' &&
-		    strchr(")]}", s[len - 2]) != NULL && !after_word(s, len - 2)) {
+		} else if (sign_after_bracket(s, len) < len && !after_word(s, len - 2)) {
 			len--;
 		} else if (s[len - 1] == '>' || s[len - 1] == ';') {
 			for (k = len - 1; k > 0 && len - k <= 32 && s[k] != (s[len - 1] == '>' ?
@@ -6298,12 +6307,8 @@ add_found(const struct policy *p, struct marking *m, bool *found, const struct m
 static bool
 nothing_after(const struct fold *f, size_t k)
 {
-	size_t n = trim_note(f->text, f->len, false);
-
 	/* A sentence's sign right after the group, a word before it or not ("pause (T5),"). */
-	if (n == k + 1 && f->text[k] != '\0' && strchr(".!?,;", f->text[k]) != NULL)
-		n = k;
-	return n <= k;
+	return sign_after_bracket(f->text, trim_note(f->text, f->len, false)) <= k;
 }
 
 /*
@@ -6763,9 +6768,7 @@ damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	size_t k, j;
 
 	/* A sentence's sign after it, a word before it or not ("pause (T5),"). */
-	if (n > 1 && s[n - 1] != '\0' && strchr(".!?,;", s[n - 1]) != NULL &&
-	    (s[n - 2] == ')' || s[n - 2] == ']' || s[n - 2] == '}'))
-		n--;
+	n = sign_after_bracket(s, n);
 	for (k = n; k > 0 && n - k <= 64 && s[k - 1] != '(' && s[k - 1] != '[' && s[k - 1] != '{';
 	    k--)
 		if (k < n && (s[k - 1] == ')' || s[k - 1] == ']' || s[k - 1] == '}'))
@@ -6779,9 +6782,8 @@ damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	if (j == 0)
 		return false;
 	fold_line(s + k - 1, n - k + 1, FOLD_MAX, latin1, &f);
-	if (!reading_group_at(p, &f, 0, &g) || open_at_end(p, &f, &g, false))
-		return open_at_end(p, &f, &g, false);
-	return g.closed && g.end == f.len && damaged_group(p, &f, &g);
+	return reading_group_at(p, &f, 0, &g) && (open_at_end(p, &f, &g, false) ||
+	    (g.closed && g.end == f.len && damaged_group(p, &f, &g)));
 }
 
 /*
