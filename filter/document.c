@@ -4699,25 +4699,30 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 #define GLUE_SEPS ",;-/|.:_=+~*&\\'"
 
 /*
- * Whether up[b..m), in capitals, is nothing but controls, each the longest the policy knows at
- * its place, parted by what OCR or a slip makes of "//" or by nothing ("SIIINF": SI, NF).
+ * How many controls up[b..m), in capitals, is, each the longest the policy knows at its place,
+ * parted by what OCR or a slip makes of "//" or by nothing ("SIIINF": SI, NF; "SINF"), the last
+ * maybe a release list, its words run together ("SIIREL TO USA, GBR": "RELTOUSA,GBR"); 0 where
+ * it holds anything else.
  */
-static bool
+static size_t
 ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 {
 	const struct policy_term *t;
-	size_t e;
+	size_t e, n = 0;
 
 	while (b < m) {
+		if (m - b > 5 && memcmp(up + b, "RELTO", 5) == 0)
+			return n + 1;
 		for (e = m - b > 8 ? b + 8 : m; e > b; e--)
 			if ((t = policy_term_find(p, up + b, e - b)) != NULL && t->control >= 0)
 				break;
 		if (e == b)
-			return false;
+			return 0;
+		n++;
 		for (b = e; b < m && strchr("IL1" GLUE_SEPS, up[b]) != NULL; b++)
 			continue;
 	}
-	return true;
+	return n;
 }
 
 /*
@@ -4752,14 +4757,17 @@ level_glued(const struct policy *p, const char *s, size_t n)
 			continue;
 		for (b = a; b < m && strchr(lower ? GLUE_SEPS : "IL1" GLUE_SEPS, up[b]) != NULL; b++)
 			continue;
+		/* Glued to a chain of two controls or more, in capitals ("TSSINF": TS, SI, NF). */
+		if (b == a && !lower && ocr_controls(p, up, b, m) >= 2)
+			return true;
 		if (b == a)
 			continue;
 		if (b == m)
-			return a >= 2 && !lower;
+			return a >= 2;
 		if (!lower && (t = policy_term_find(p, up + b, m - b)) != NULL && t->control >= 0)
 			return true;
 		/* In capitals, controls that OCR's "II" parts as well ("TSIISIIINF", "TS11SI11NF"). */
-		if (!lower && ocr_controls(p, up, b, m))
+		if (!lower && ocr_controls(p, up, b, m) > 0)
 			return true;
 		/* Words of a marking after it, the first a control or "REL". */
 		for (e = b; e < m && strchr(GLUE_SEPS, up[e]) == NULL; e++)
@@ -4785,6 +4793,7 @@ level_glued(const struct policy *p, const char *s, size_t n)
 
 static bool double_slash(const char *s, size_t n);
 static bool initials_before(const struct fold *f, const struct group *g);
+static bool in_sentence_at(const struct policy *p, const struct fold *f, size_t k, size_t e);
 
 /*
  * Whether group g of f, one that may be a mark, is one damaged past doubt: "//" in it, a level
@@ -6478,8 +6487,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
 				    (open_at_end(p, &f, &g, false) || (g.kind == GROUP_UNKNOWN &&
 				    (level_glued(p, f.text + g.start + 1, g.end - g.start - 1) ||
-				    (g.closed && nothing_after(&f, g.end) &&
-				    damaged_group(p, &f, &g)))))) {
+				    (g.closed && damaged_group(p, &f, &g) && (nothing_after(&f, g.end) ||
+				    (in_sentence_at(p, &f, k, g.end) && !initials_before(&f, &g)))))))) {
 					one = g.mark;
 					one.unknown = true;
 					add_found(p, m, &found, &one);
@@ -6582,34 +6591,43 @@ alike_marks(const struct policy *p, const char *s, size_t n, size_t from, bool l
 static bool damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
 
 /*
- * Whether f[0..b) is one short word alone at the line's head, a list's label as OCR reads one
- * ("a (S//REL) Contact", "iv (S) The"): what follows it is at a head, not in mid-sentence.
+ * Whether f[0..b) is a list's label alone at the line's head, as OCR reads one or not: one short
+ * word ("a (S//REL) Contact", "iv (S) The"), or up to eight bytes that end in a sign or a
+ * bullet not in ASCII, with no word of more than four letters ("1) (C)", "G - J) (S//NF)", "1.b)
+ * NS", "1/ (S)", "- (S)", "► S/NF"): what follows it is at a head, not in mid-sentence.
  */
 static bool
 label_before(const struct fold *f, size_t b)
 {
-	size_t k = 0;
+	size_t k = 0, j, run;
+	bool sign;
 
 	while (k < b && f->text[k] == ' ')
 		k++;
-	if (b - k > 3)
+	while (b > k && f->text[b - 1] == ' ')
+		b--;
+	sign = b > k && ((unsigned char)f->text[b - 1] >= 0x80 ||
+	    strchr(".)]:-*#>|/", f->text[b - 1]) != NULL);
+	if (b - k > (sign ? 8 : 3))
 		return false;
-	for (; k < b; k++)
-		if (!isalnum((unsigned char)f->text[k]))
+	for (j = k, run = 0; j < b; j++) {
+		run = isalpha((unsigned char)f->text[j]) ? run + 1 : 0;
+		if (sign ? run > 4 : !isalnum((unsigned char)f->text[j]))
 			return false;
+	}
 	return true;
 }
 
 /*
  * Whether the letters of group g of f are the initials of the words right before it, each with a
- * capital ("Tropical Storm (TS)", "(T.S.)"): an abbreviation's definition, which only raises its
- * own line.
+ * capital ("Tropical Storm (TS)", "(T.S.)"), or of those after it past a dash or colon ("(CSI) -
+ * Called Subscriber ID"): an abbreviation's definition, which only raises its own line.
  */
 static bool
 initials_before(const struct fold *f, const struct group *g)
 {
 	char letters[8];
-	size_t n = 0, k, w = g->start;
+	size_t n = 0, k, w = g->start, i;
 
 	for (k = g->start + 1; k + 1 < g->end; k++) {
 		if (isalpha((unsigned char)f->text[k])) {
@@ -6622,6 +6640,17 @@ initials_before(const struct fold *f, const struct group *g)
 	}
 	if (n < 2)
 		return false;
+	/* After it: "(CSI) - Called Subscriber ID". */
+	for (k = g->end; k < f->len && strchr(" -:=", f->text[k]) != NULL; k++)
+		continue;
+	for (i = 0; i < n && k < f->len && f->text[k] == letters[i]; i++) {
+		while (k < f->len && isalpha((unsigned char)f->text[k]))
+			k++;
+		while (k < f->len && f->text[k] == ' ')
+			k++;
+	}
+	if (i == n)
+		return true;
 	while (n > 0) {
 		while (w > 0 && f->text[w - 1] == ' ')
 			w--;
@@ -6635,16 +6664,33 @@ initials_before(const struct fold *f, const struct group *g)
 	return true;
 }
 
+/* lower_after past closing signs too: "(S//NF)) with", "**(S//NF)** with". */
+static bool
+lower_past_signs(const struct fold *f, size_t e)
+{
+	while (e < f->len && f->text[e] != '\0' && strchr(" )]}>*\"'", f->text[e]) != NULL)
+		e++;
+	return e < f->len && islower((unsigned char)f->text[e]);
+}
+
 /*
- * Whether what stands at k in f, a mark, stands in mid-sentence: after a word, a number or a
- * comma, past the marking's own words before it ("is TOP SECRET//SI"), not after a list's label
- * alone (label_before) nor at the line's head.
+ * Whether what stands from k to e in f, a mark, stands in mid-sentence: not at the line's head
+ * nor after a list's label alone (label_before), past the marking's own words before it ("is TOP
+ * SECRET//SI") and signs glued to it ("**(S//NF)**", "((S//NF))", "<S//NF>"); and either with a
+ * word in lower case after it ("ministry: (S//NF) with", "ministry(S//NF)with"), or after
+ * anything but a sentence's end, a colon or a dash, and apart from the word before it
+ * ("ministry) (S//NF) The", not "Fighters: (S//NF) The", "ANNEX A -- SECRET//NOFORN" nor
+ * "Tropical Storm(TS)").
  */
 static bool
-in_sentence_at(const struct policy *p, const struct fold *f, size_t k)
+in_sentence_at(const struct policy *p, const struct fold *f, size_t k, size_t e)
 {
 	size_t b = k, w;
+	bool glued;
 
+	while (b > 0 && f->text[b - 1] != '\0' && strchr("*<([{\"'", f->text[b - 1]) != NULL)
+		b--;
+	glued = b > 0 && isalnum((unsigned char)f->text[b - 1]);
 	for (;;) {
 		for (w = b; w > 0 && f->text[w - 1] == ' '; w--)
 			continue;
@@ -6655,15 +6701,72 @@ in_sentence_at(const struct policy *p, const struct fold *f, size_t k)
 			break;
 		}
 	}
-	return b > 0 && (isalnum((unsigned char)f->text[b - 1]) || f->text[b - 1] == ',') &&
-	    !(b == k && strchr("([{", f->text[k]) != NULL) && !label_before(f, b);
+	if (b == 0 || label_before(f, b))
+		return false;
+	if (lower_past_signs(f, e))
+		return true;
+	/* A sentence's end, inside closing quotation marks or brackets or not ("final.\""). */
+	for (w = b; w > 1 && strchr(")]}\"'", f->text[w - 1]) != NULL; w--)
+		continue;
+	return !glued && strchr(".!?:-", f->text[w - 1]) == NULL;
 }
 
 /*
- * Whether line i holds a mark in mid-sentence: after a word, a number or a comma, not where a
- * sentence or the line begins; a group that proves a mark or is one damaged past doubt ("//" in
- * it, level_glued, OCR's digits in a level), or a word with "//" ("ministry S//NF with"). Not in
- * a table's row, parted by bars, tabs or runs of spaces (table_marks reads it).
+ * Whether group g of f, where it stands in mid-sentence, is no prose: a mark, one damaged past
+ * doubt, a level letter in capitals before a word in lower case ("(S) with", "(S.) with",
+ * "(S,) with"; not the office symbol that ends "the Office of the Secretary (S)."), or a short
+ * one in capitals that holds a byte no rule reads ("(S•NF)").
+ */
+static bool
+sentence_group(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	struct marking m;
+	size_t k;
+	bool other, high = false, upper = false;
+
+	if (g->kind == GROUP_MARK || damaged_group(p, f, g))
+		return true;
+	if (g->kind == GROUP_ITEM)
+		return g->letter != 0 && isupper((unsigned char)g->letter) &&
+		    letter_marking(p, g->letter, &m, &other) && lower_past_signs(f, g->end);
+	if (g->kind != GROUP_UNKNOWN || g->end - g->start > 14)
+		return false;
+	for (k = g->start + 1; k + 1 < g->end; k++) {
+		if (f->text[k] == ' ' || islower((unsigned char)f->text[k]))
+			return false;
+		high = high || (unsigned char)f->text[k] >= 0x80;
+		upper = upper || isupper((unsigned char)f->text[k]);
+	}
+	return high && upper;
+}
+
+/*
+ * in_sentence_at, where a line may be a table's row (`table`: parted by tabs or runs of spaces,
+ * which table_marks reads) only between words in lower case, as a sentence that goes on past
+ * it: "ministry\t(S//NF)\twith", not "-- BRAVO\tS//NF\tthe walrus channel".
+ */
+static bool
+in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e, bool table)
+{
+	size_t b = k;
+
+	if (!in_sentence_at(p, f, k, e))
+		return false;
+	if (!table)
+		return true;
+	while (b > 0 && !isalpha((unsigned char)f->text[b - 1]))
+		b--;
+	return b > 0 && islower((unsigned char)f->text[b - 1]) && lower_past_signs(f, e);
+}
+
+/*
+ * Whether line i holds a mark in mid-sentence (in_sentence_at: not where a sentence or the line
+ * begins): a group that is no prose (sentence_group: a mark, one damaged past doubt, a level
+ * letter before a word in lower case), one that never closes with a level or "//" in it, or a
+ * word with "//" or a level glued to controls ("ministry S//NF with", "ministry S.NF with").
+ * Not in a table's row that bars part; in one that tabs or runs of spaces may part (table_marks
+ * reads it), only between words in lower case. It reads the line alone, whatever else a reader
+ * found in it, so that no mark added to it can turn it off.
  */
 static bool
 mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
@@ -6673,20 +6776,26 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 	struct fold f;
 	struct group g;
 	size_t k, e;
+	bool table;
 
-	/* Most lines hold no bracket, no slash and no byte the fold may make one of. */
+	/*
+	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
+	 * before another or a sign ("S.NF", "SIINF").
+	 */
 	for (k = 0; k < ln->len; k++)
-		if (strchr("([{/", s[k]) != NULL || (unsigned char)s[k] >= 0x80)
+		if (strchr("([{/", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
+		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
+		    (isupper((unsigned char)s[k + 1]) || strchr(GLUE_SEPS, s[k + 1]) != NULL)))
 			break;
-	if (k == ln->len || memchr(s, '\t', ln->len) != NULL)
+	if (k == ln->len)
 		return false;
 	for (k = 0; k < ln->len && s[k] == ' '; k++)
 		continue;
 	if (k < ln->len && s[k] == '|')
 		return false;
-	for (k = 0; k + 2 < ln->len; k++)
-		if (s[k] == ' ' && s[k + 1] == ' ' && s[k + 2] == ' ')
-			return false;
+	table = memchr(s, '\t', ln->len) != NULL;
+	for (k = 0; k + 2 < ln->len && !table; k++)
+		table = s[k] == ' ' && s[k + 1] == ' ' && s[k + 2] == ' ';
 	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len; k = e) {
 		e = k + 1;
@@ -6694,25 +6803,39 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 			continue;
 		if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
 		    g.closed) {
-			/* A group, read whole: what stands inside it is no sentence's. */
-			e = g.end;
-			if (!reading_in_sentence(&f, &g, false) && (g.kind == GROUP_MARK ||
-			    damaged_group(p, &f, &g)) && in_sentence_at(p, &f, k) &&
-			    !initials_before(&f, &g))
+			/*
+			 * A group, read whole: what stands inside it is no sentence's, but for a
+			 * group in it ("((S//NF))").
+			 */
+			if (!reading_in_sentence(&f, &g, false) && sentence_group(p, &f, &g) &&
+			    in_row_sentence(p, &f, k, g.end, table) && !initials_before(&f, &g))
 				return true;
+			if (g.kind == GROUP_MARK || k + 1 >= f.len ||
+			    strchr("([{", f.text[k + 1]) == NULL)
+				e = g.end;
 		} else if (strchr("([{", f.text[k]) != NULL) {
 			/* One that never closes: a level or "//" in it, or its words one by one. */
 			if (g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
-			    double_slash(f.text + g.start, g.end - g.start)) && in_sentence_at(p, &f, k))
+			    double_slash(f.text + g.start, g.end - g.start)) &&
+			    in_row_sentence(p, &f, k, g.end, table))
 				return true;
 		} else {
-			/* A word, to the next space or bracket. */
+			/*
+			 * A word, to the next space or bracket, past signs glued before it: with "//"
+			 * or a level glued to controls ("S.NF", "SIINF", "TS.SI.NF").
+			 */
+			size_t w = k;
+
 			for (e = k + 1; e < f.len && f.text[e] != ' ' &&
 			    strchr("([{", f.text[e]) == NULL; e++)
 				continue;
-			if (isalpha((unsigned char)f.text[k]) && k > 0 && f.text[k - 1] == ' ' &&
-			    double_slash(f.text + k, e - k) && memchr(f.text + k, ':', e - k) == NULL &&
-			    in_sentence_at(p, &f, k))
+			while (w < e && strchr("*<\"'", f.text[w]) != NULL)
+				w++;
+			if (w < e && isalpha((unsigned char)f.text[w]) && k > 0 &&
+			    f.text[k - 1] == ' ' && (double_slash(f.text + w, e - w) ||
+			    (isupper((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
+			    memchr(f.text + w, ':', e - w) == NULL &&
+			    in_row_sentence(p, &f, w, e, table))
 				return true;
 		}
 	}
@@ -6728,6 +6851,9 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
  */
 static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
 static bool marking_tail(const struct policy *p, const char *s, size_t n, bool latin1);
+static bool note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1);
+static bool note_only(const struct policy *p, const struct fold *f, size_t k, size_t most,
+    bool strict);
 
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
@@ -6751,7 +6877,36 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
 	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
-	    damaged_at_end(p, s, n, ln->latin1);
+	    damaged_at_end(p, s, n, ln->latin1) || note_after_mark(p, s, n, ln->latin1);
+}
+
+/*
+ * Whether s[0..n) holds, in its last 64 bytes, a proven mark after a word of text with nothing
+ * but a note after it (note_only: "Dubai. (S//NF) EOM", "(S//NF) [Note 1]", "(S//NF) ^(1)",
+ * "(S//NF) (END)", "(S//NF) I/"): a mark at its paragraph's end.
+ */
+static bool
+note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1)
+{
+	struct fold f;
+	struct group g;
+	size_t c, k, j, run;
+
+	for (c = n > 64 ? n - 64 : 0; c < n && s[c] != '(' && s[c] != '['; c++)
+		continue;
+	if (c == n)
+		return false;
+	fold_line(s + c, n - c, FOLD_MAX, latin1, &f);
+	for (k = 0; k < f.len; k++) {
+		if ((f.text[k] != '(' && f.text[k] != '[') || !reading_group_at(p, &f, k, &g) ||
+		    g.kind != GROUP_MARK || !note_only(p, &f, k, 2, false))
+			continue;
+		/* A word of three letters or more before it. */
+		for (j = 0, run = 0; j < c + fold_source(&f, k) && run < 3; j++)
+			run = isalpha((unsigned char)s[j]) ? run + 1 : 0;
+		return run >= 3;
+	}
+	return false;
 }
 
 /*
@@ -7227,6 +7382,26 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	if (len > 0 && at + len <= ln->len && mark_alone_in(d->data + ln->off, ln->len, at, len))
 		return true;
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	/* A mark at its head, one that lost its '(' or not, and no word after it ("(S//NF) n.1"). */
+	for (k = 0; k < f.len && f.text[k] == ' '; k++)
+		continue;
+	if (k < f.len && (mark_group_end(p, &f, k) != k || (reading_lost_open(p, &f, k, &lost) &&
+	    lost.end > k && lost.end - k <= 16 && memchr(f.text + k, ' ', lost.end - k) == NULL &&
+	    (k = lost.end) > 0)) && note_only(p, &f, k, 0, true))
+		return true;
+	/* Or one that never closes, over a marking's words only ("(S//REL TO USA, GBR"). */
+	if (k < f.len && reading_group_at(p, &f, k, &lost) && !lost.closed && lost.end == f.len &&
+	    lost.kind == GROUP_UNKNOWN && (lost.has_level || double_slash(f.text + k, f.len - k))) {
+		for (k++; k < f.len; k = e) {
+			for (e = k; e < f.len && isalnum((unsigned char)f.text[e]); e++)
+				continue;
+			if (e == k)
+				e++;
+			else if (marking_word(p, f.text + k, e - k) <= 0)
+				return false;
+		}
+		return true;
+	}
 	/* What may follow a mark at the end ("(S)[a]", "S) (S)^b"): trim_note. */
 	n = trim_note(f.text, f.len, false);
 	for (k = 0; k < n; k++) {
@@ -7248,11 +7423,63 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
+ * Whether f[k..), what follows the marks at k ("(S//NF) Note 1"), holds no prose, as a note
+ * after a mark writes it: no word of three letters or more but a marking's, glued marks
+ * ("SIINF"), tags, entities and figures ("I/", "n.1", "123"); or `most` at most, in capitals,
+ * in brackets, glued to the mark, after a caret or beside a number ("END TEXT", "(emphasis
+ * added)", "[Source: DAO]", "(S//NF)<sup>note</sup>", "^(1)", "Note 1", "fn1"). Not a heading
+ * nor a sentence ("(U) Financial Support", "(S) Agreed."). `strict`, for a line of marks alone:
+ * every word of two letters or digits counts, a marking's too, and a letter alone, but figures
+ * glued to the mark and a letter before a sign ("(S//NF)123", "(S) a/", "(S//NF) n.1"; not
+ * "(U) USA, GBR", "(U) 45%", "(S) to be" nor "(C) x").
+ */
+static bool
+note_only(const struct policy *p, const struct fold *f, size_t k, size_t most, bool strict)
+{
+	size_t e, w, words = 0, glued;
+	bool lower, cased = false, digit = false, bracket;
+
+	for (w = k; k < f->len && (e = mark_group_end(p, f, k)) != k;)
+		for (w = k = e; k < f->len && f->text[k] == ' '; k++)
+			continue;
+	glued = k == w && k > 0 && strchr(")]}", f->text[k - 1]) != NULL ? k : f->len;
+	bracket = k < f->len && (glued == k || strchr("([{<^", f->text[k]) != NULL);
+	for (; k < f->len; k++) {
+		if ((e = mark_group_end(p, f, k)) != k) {
+			k = e - 1;
+			continue;
+		}
+		if ((f->text[k] == '<' || f->text[k] == '&') &&
+		    (e = tag_end(f->text, f->len, k)) != k) {
+			k = e - 1;
+			continue;
+		}
+		for (w = k, lower = false; w < f->len && (isalnum((unsigned char)f->text[w]) ||
+		    (unsigned char)f->text[w] >= 0xC0); w++)
+			lower = lower || islower((unsigned char)f->text[w]);
+		if (w == k)
+			continue;
+		for (e = k; e < w && !isalpha((unsigned char)f->text[e]); e++)
+			continue;
+		if ((strict ? (w - k >= 2 || (e < w && (w == f->len || f->text[w] == ' '))) &&
+		    (e < w || k != glued) :
+		    e < w && w - k >= 3 && marking_word(p, f->text + k, w - k) <= 0) &&
+		    !level_glued(p, f->text + k, w - k)) {
+			if (++words > most)
+				return false;
+			cased = cased || lower;
+		}
+		for (; k < w; k++)
+			digit = digit || isdigit((unsigned char)f->text[k]);
+		k = w - 1;
+	}
+	return !cased || digit || bracket;
+}
+
+/*
  * Line i opens a portion with a mark at its head right under a line of text, and holds no word
- * of prose after it: of the words of three letters or more that are no marking's, outside the
- * groups a mark may be, tags in angle brackets and entities, none in lower case and one at most
- * in capitals ("(S//NF) [FN1]", "(S/NF) l/", "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA,
- * GBR", "(U) SIINF").
+ * of prose after it, only a note (note_only: "(S//NF) [FN1]", "(S/NF) l/",
+ * "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA, GBR", "(U) SIINF", "(S//NF) Note 1").
  * Such a line may be the paragraph's mark after it, with a footnote or damaged, as much as a
  * portion of its own: the portion above it is raised by the line's marking as read, and raises
  * its paragraph back to a blank line, as a mark at a paragraph's end does; no reading of marks
@@ -7269,8 +7496,7 @@ short_under_text(struct reader *rd, size_t i)
 	struct doc_portion *above;
 	struct marking m;
 	struct fold f;
-	size_t k, e, w, bp, caps = 0;
-	bool lower;
+	size_t k, bp;
 
 	if (pt->first != i || pt->mark == NULL ||
 	    (pt->label_end > 0 && pt->reason == REASON_MARK) || (pt->reason != REASON_MARK &&
@@ -7287,26 +7513,8 @@ short_under_text(struct reader *rd, size_t i)
 		continue;
 	if (pt->reason == REASON_MIDLINE && mark_group_end(rd->p, &f, k) == k)
 		return 0;
-	for (k = 0; k < f.len; k++) {
-		if ((e = mark_group_end(rd->p, &f, k)) != k) {
-			k = e - 1;
-			continue;
-		}
-		if ((f.text[k] == '<' || f.text[k] == '&') &&
-		    (e = tag_end(f.text, f.len, k)) != k) {
-			k = e - 1;
-			continue;
-		}
-		for (w = k, lower = false; w < f.len && (isalnum((unsigned char)f.text[w]) ||
-		    (unsigned char)f.text[w] >= 0xC0); w++)
-			lower = lower || islower((unsigned char)f.text[w]);
-		if (w == k)
-			continue;
-		if (w - k >= 3 && marking_word(rd->p, f.text + k, w - k) <= 0 &&
-		    (lower || ++caps > 1))
-			return 0;
-		k = w - 1;
-	}
+	if (!note_only(rd->p, &f, k, 2, false))
+		return 0;
 	above = doc_portion(d, bp);
 	if (above->mark != NULL)
 		marking_join(rd->p, above->mark, pt->mark, &m);
@@ -7620,6 +7828,7 @@ read_line(struct reader *rd, size_t i)
 		 * whatever stands at the line's head: it raises its paragraph back to a blank
 		 * line. Where a sentence begins it is read as the text's after it.
 		 */
+		pt = doc_portion(d, rd->cur);
 		if (mark_in_sentence(p, d, i))
 			doc_portion(d, rd->cur)->raises_back = true;
 		if (ends_in_mark(p, d, i)) {

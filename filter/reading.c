@@ -255,18 +255,26 @@ near_term_as(const struct policy *p, const char *t, size_t n, bool starts)
 
 /*
  * Whether up[0..n) (in upper case) is a level's abbreviation of one or two letters glued to a
- * control ("SNF", "TSNOFORN", "UFOUO"): a mark written as one word, in any case or with dots.
+ * control ("SNF", "TSNOFORN", "UFOUO"), or parted from it by OCR's "II" ("SIINF"): a mark
+ * written as one word, in any case or with dots.
  */
 static bool
 level_and_control(const struct policy *p, const char *up, size_t n)
 {
 	const struct policy_term *lv, *c;
-	size_t a;
+	size_t a, b;
 
-	for (a = 1; a <= 2 && a < n; a++)
-		if ((lv = policy_term_find(p, up, a)) != NULL && lv->level >= 0 && lv->control < 0 &&
-		    (c = policy_term_find(p, up + a, n - a)) != NULL && c->control >= 0)
+	for (a = 1; a <= 2 && a < n; a++) {
+		if ((lv = policy_term_find(p, up, a)) == NULL || lv->level < 0 || lv->control >= 0)
+			continue;
+		/* Or parted by OCR's "II" for "//" ("SIINF", "siinf"). */
+		b = a + 2 < n && (memcmp(up + a, "II", 2) == 0 || memcmp(up + a, "LL", 2) == 0) ?
+		    a + 2 : a;
+		if ((c = policy_term_find(p, up + a, n - a)) != NULL && c->control >= 0)
 			return true;
+		if (b > a && (c = policy_term_find(p, up + b, n - b)) != NULL && c->control >= 0)
+			return true;
+	}
 	return false;
 }
 
@@ -787,23 +795,32 @@ bool
 reading_damaged_level(const struct policy *p, const struct fold *f, const struct group *g)
 {
 	const char *t = f->text + g->start + 1;
-	size_t m = g->end - g->start - 1 - (g->closed ? 1 : 0), i = 0, n;
+	size_t m = g->end - g->start - 1 - (g->closed ? 1 : 0), i = 0, n, k, words = 0;
 	char up[POLICY_WORD_MAX + 1], ocr[POLICY_WORD_MAX + 1];
 	const struct policy_term *pt;
 	struct word wd;
+	bool capitals = true;
 
-	if (g->kind != GROUP_UNKNOWN || g->end <= g->start + 1 || !next_word(t, m, &i, &wd) ||
-	    wd.end - wd.start > POLICY_WORD_MAX)
+	if (g->kind != GROUP_UNKNOWN || g->end <= g->start + 1)
 		return false;
-	n = upper_form(t + wd.start, wd.end - wd.start, up);
-	/* Glued to a control only with OCR's digit in it: "(SOC)" is a church, "(5NF)" no word. */
-	if (ocr_words(up, n, ocr)) {
-		memcpy(up, ocr, n);
-		if (level_and_control(p, up, n))
+	for (k = 0; k < m; k++)
+		capitals = capitals && !is_lower(t[k]);
+	/* In capitals, any of its first four words ("(T0P SECRET)", "(TOP SECRFT)"). */
+	while (words++ < (capitals ? 4 : 1) && next_word(t, m, &i, &wd)) {
+		if (wd.end - wd.start > POLICY_WORD_MAX)
+			return false;
+		n = upper_form(t + wd.start, wd.end - wd.start, up);
+		/* Glued to a control only with OCR's digit in it: "(SOC)" is a church, "(5NF)" no word. */
+		if (ocr_words(up, n, ocr)) {
+			memcpy(up, ocr, n);
+			if (words == 1 && level_and_control(p, up, n))
+				return true;
+		}
+		if ((pt = near_term(p, up, n, false)) != NULL && pt->level > 0 && pt->control < 0 &&
+		    n >= 5)
 			return true;
 	}
-	return (pt = near_term(p, up, n, false)) != NULL && pt->level > 0 && pt->control < 0 &&
-	    n >= 5;
+	return false;
 }
 
 static char ocr_letter(char c);
@@ -1281,8 +1298,9 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
     bool cell, struct marking *m)
 {
 	struct word wd;
-	size_t i, words = 0, controls = 0;
+	size_t i, c, words = 0, controls = 0;
 	bool sep = false, vocab = false, space = false, high = false, dslash = false;
+	bool level = false, lower = false;
 
 	marking_init(m);
 	switch (g->kind) {
@@ -1338,6 +1356,11 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 			vocab = true;
 			continue;
 		}
+		for (c = wd.start; c < wd.end; c++)
+			lower = lower || is_lower(t[c]);
+		if (un >= 3 && (pt = policy_term_find(p, up, un)) != NULL && pt->level >= 0 &&
+		    pt->control < 0)
+			level = true;
 		if ((pt = policy_term_find(p, up, un)) != NULL && pt->control >= 0 &&
 		    pt->level < 0) {
 			controls++;
@@ -1376,9 +1399,10 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 	m->unknown = true;
 	/*
 	 * "(TSI/NF)"; "(Ѕ)", "(S\0)" (a character no rule can read, in a short group); "(S//NF" or
-	 * "(S" that the line ends in.
+	 * "(S" that the line ends in; a level's word among other words in capitals ("(T0P
+	 * SECRET)", "(XYZ SECRET)"): no level alone.
 	 */
-	if ((sep && vocab) || (high && !space && n <= 12) ||
+	if ((sep && vocab) || (high && !space && n <= 12) || (level && !lower && words > 1) ||
 	    (!g->closed && (g->has_level || (sep && vocab))))
 		return 1;
 	return 0;

@@ -102,9 +102,10 @@ size_t reading_groups_after(const struct policy *p, const struct fold *f, size_t
     struct group *out, size_t max);
 
 /*
- * Whether g, an unknown group of f, is a level damaged as OCR and slips damage it: its first word,
- * with OCR's digits read as letters, is a level word above the lowest or one slip from one
- * ("(5ECRET)", "(SECRTE)"), or holds such a digit and is a level's abbreviation glued to a
+ * Whether g, an unknown group of f, is a level damaged as OCR and slips damage it: its first word
+ * (any of its first four where it is in capitals: "(T0P SECRET)", "(TOP SECRFT)"), with OCR's
+ * digits read as letters, is a level word above the lowest or one slip from one ("(5ECRET)",
+ * "(SECRTE)"), or its first holds such a digit and is a level's abbreviation glued to a
  * control ("(5NF)"). Not a reference that merely may be a mark ("(RSO)", "(SOC)", "(REFTEL A)").
  */
 bool reading_damaged_level(const struct policy *p, const struct fold *f, const struct group *g);

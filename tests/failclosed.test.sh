@@ -1257,6 +1257,64 @@ done
 printf 'UNCLASSIFIED\n\n(U) Okapi notes follow.\n\nSECRET.\342\200\235\235\n\nThe walrus \001\000\000\000\000\000\000@ opn) \n' > "$tmp/fz"
 adv "prose-ending-in-lost-open-word" SECRET "$tmp/fz" 'walrus' 'Okapi notes'
 
+# 79. Round 53, the rest (tests/data/redteam53, the files moved from redteam53-open): a mark in
+#     mid-sentence after any sign, or in mid-line glued, damaged or bare, raises its paragraph
+#     back; a damaged mark ending a line with no full stop before it; a note after a mark at a
+#     paragraph's end; a mark and a note on the line under a paragraph or after a blank line.
+#     Neighbours of each, in other marks and notes.
+for m in ': (S//NF) with' ' -- (TS//SI) with' '; (S//NF) with' "'s (S//NF) own" '(S//NF)with' \
+    ' ((TS)) with' ' **(S//NF)** with' ' <S//NF> with' ' [[S//NF]] with' ' \t(S//NF)\twith' \
+    ' (S) with' ' SIINF with' ' S.NF with' ' TS.SI.NF with' ' (SNF) with' ' (TSSI) with' \
+    ' (S,) with' ' (S\342\200\242NF) with' ' (TOPSECRET) with' ' (S;NF) with' ' "(S//NF)" with' \
+    ') (S//NF) The'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies,\naccording to the ministry$m access to the bank.\n\n3. (U) End.\n" > "$tmp/r53m"
+	adv "mid-sentence-any-sign [$m]" CONFIDENTIAL "$tmp/r53m" 'walrus' 'Background|End'
+done
+printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies,\naccording to the ministry (C) with access to the bank.\n\n3. (U) End.\n' > "$tmp/r53c"
+adv "mid-sentence-letter [(C)]" UNCLASSIFIED "$tmp/r53c" 'walrus' 'Background|End'
+for m in '(T0P SECRET)' '(TOP SECRFT)' '(TSSINF)' '(SIIREL TO USA, GBR)' \
+    '(TSIISIIREL TO USA, FVEY)' '(XYZ SECRET)' '(5ECRET NOFORN)' '(SSINF)'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies\nin the second half of the month %s\n\n3. (U) End.\n' "$m" > "$tmp/r53d"
+	adv "damaged-end-no-stop [$m]" CONFIDENTIAL "$tmp/r53d" 'walrus' 'Background|End'
+done
+for m in 'EOM' '(END)' '#' '[Note 2]' '[emphasis added]' 'FN3' '^(2)' '2b' 'I/' 'NOTE 1' \
+    '<sup>456</sup>' '(ENDS)' '[^3]' '(cont.)'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies\nin Dubai. (S//NF) %s\n\n3. (U) End.\n' "$m" > "$tmp/r53e"
+	adv "note-after-end-mark [$m]" CONFIDENTIAL "$tmp/r53e" 'walrus' 'Background|End'
+done
+for m in '(S//NF) Note 2' '(S//NF) fn2' '(S//NF) FN2 FN3' '(S//NF) [Source: DAO]' \
+    '(TS//SI) (emphasis added)' "(S//NF) (cont'd)" '(S//NF) END TEXT' '(S//NF) Footnote 4' \
+    '(TS//SI) [^fn2]' '(S//NF) [Note 3]' '(S//NF)<sup>note</sup>' '(S) SOURCE: DAO'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies\nin Dubai.\n%s\n\n3. (U) End.\n' "$m" > "$tmp/r53a"
+	adv "note-under-text [$m]" CONFIDENTIAL "$tmp/r53a" 'walrus' 'Background'
+done
+for m in '(S//NF) l/' '(S//NF) I/' '(TS) a/' '(S//NF) n.2' '(S//NF)<sup>456</sup>' 'U) SIINF' \
+    '(U) SIINF' '(S//REL TO USA, GBR' '(U) TSIISI'; do
+	# Read both ways, as a line of marks alone is: what stands before it may be withheld too.
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies\nin Dubai.\n\n$m\n\n3. (U) End.\n" > "$tmp/r53b"
+	adv "note-after-blank [$m]" CONFIDENTIAL "$tmp/r53b" 'walrus'
+done
+# Retained: a heading or a sentence under a paragraph, a sign where a sentence begins, a list's
+# label before a mark, an abbreviation defined after it, figures and countries under a mark.
+for m in '(S) Financial Support' '(S//NF) Leadership' '(C) Agreed.' '(S) Force Protection:'; do
+	printf 'SECRET\n\n(U) The puffin count was normal this year.\n%s\n\n(U) The seal count too.\n' "$m" > "$tmp/r53h"
+	adv "heading-under-text [$m]" UNCLASSIFIED "$tmp/r53h" '' 'puffin|seal count'
+done
+for m in 'the warden: (S//NF) The walrus' 'the warden -- (S//NF) The walrus' \
+    'the warden (see ref B.) (S//NF) The walrus'; do
+	printf 'SECRET\n\n(U) The puffin count was normal this year, said\n%s source is in the capital.\n\n(U) The seal count too.\n' "$m" > "$tmp/r53s"
+	adv "mark-where-sentence-begins [$m]" UNCLASSIFIED "$tmp/r53s" 'walrus' 'puffin|seal count'
+done
+for m in 'G - J) (S//NF)' '1.b) NS' 'iv) (S)' '10.A.1) (S//NF)'; do
+	printf 'SECRET\n\nA) (U) The puffin count was normal.\n%s The walrus source is in the capital.\n\n(U) The seal count too.\n' "$m" > "$tmp/r53l"
+	adv "label-before-mark [$m]" UNCLASSIFIED "$tmp/r53l" 'walrus' 'puffin|seal count'
+done
+printf 'UNCLASSIFIED\n\n(U) Glossary of the puffin survey:\nCALLED FAX (CSI) - Called Subscriber ID\nDURATION - Length of Call\n' > "$tmp/r53g"
+adv "abbreviation-defined-after [(CSI) - Called Subscriber ID]" UNCLASSIFIED "$tmp/r53g" '' \
+    'puffin survey|Called Subscriber ID'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
