@@ -7385,9 +7385,11 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	/* A mark at its head, one that lost its '(' or not, and no word after it ("(S//NF) n.1"). */
 	for (k = 0; k < f.len && f.text[k] == ' '; k++)
 		continue;
-	if (k < f.len && (mark_group_end(p, &f, k) != k || (reading_lost_open(p, &f, k, &lost) &&
-	    lost.end > k && lost.end - k <= 16 && memchr(f.text + k, ' ', lost.end - k) == NULL &&
-	    (k = lost.end) > 0)) && note_only(p, &f, k, 0, true))
+	if (k < f.len && mark_group_end(p, &f, k) != k && note_only(p, &f, k, 0, true))
+		return true;
+	if (k < f.len && reading_lost_open(p, &f, k, &lost) && lost.end > k &&
+	    lost.end - k <= 16 && memchr(f.text + k, ' ', lost.end - k) == NULL &&
+	    note_only(p, &f, lost.end, 0, true))
 		return true;
 	/* Or one that never closes, over a marking's words only ("(S//REL TO USA, GBR"). */
 	if (k < f.len && reading_group_at(p, &f, k, &lost) && !lost.closed && lost.end == f.len &&
@@ -7828,7 +7830,6 @@ read_line(struct reader *rd, size_t i)
 		 * whatever stands at the line's head: it raises its paragraph back to a blank
 		 * line. Where a sentence begins it is read as the text's after it.
 		 */
-		pt = doc_portion(d, rd->cur);
 		if (mark_in_sentence(p, d, i))
 			doc_portion(d, rd->cur)->raises_back = true;
 		if (ends_in_mark(p, d, i)) {
