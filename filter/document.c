@@ -3900,6 +3900,16 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	rd->unread = (broke ? UNREAD_BREAK : 0) | (spaced && !ours ? UNREAD_CELL : 0);
 	if (start(rd, i, &o.mark, o.reason, label_end, o.joined ? raising(rd) : REL_OWN) != 0)
 		return -1;
+	/*
+	 * A mark at the head of a line that a sentence wraps to, the sentence going on in lower
+	 * case after it ("... according to the ministry" / "(S//NF) with access"), with no blank
+	 * line between, stands in mid-sentence: it raises its paragraph back, as one in mid-line
+	 * does (mark_in_sentence). Before a capital a paragraph may begin where no blank line
+	 * parts paragraphs ("- (U) First Initiative: ... and below" / "(C//REL) The standard").
+	 */
+	if (runs_on && !paragraph && o.joined && prev != DOC_NONE && !blank_since(rd, prev) &&
+	    lower_after_groups(f, g->end))
+		doc_portion(d, rd->cur)->raises_back = true;
 	if (!ours && (g->kind == GROUP_MARK || g->kind == GROUP_ITEM))
 		note_head_mark(rd, fold_source(f, g->start), fold_source(f, g->end));
 	if (h->bullet || g == &h->second) {
@@ -6674,6 +6684,39 @@ lower_past_signs(const struct fold *f, size_t e)
 }
 
 /*
+ * Whether the full stop at k of f ends no sentence: an ellipsis ("ministry... (S//NF)"), or
+ * one that ends an abbreviation ("U.S.", "i.e.", "Mr.", "St.", "approx.", "etc."; not a letter
+ * alone: "see ref B.").
+ */
+static bool
+abbreviation_dot(const struct fold *f, size_t k)
+{
+	static const char *const abbr[] = { "MR", "MRS", "MS", "DR", "ST", "CO", "NO", "NOS",
+	    "APPROX", "ETC", "VS", "JR", "SR", "GEN", "COL", "LT", "AMB", "SEN", "REP", "INC",
+	    "LTD", "CORP", "DEPT", "GOV", "PROF", "FIG", "VOL", "ART", "PARA", "REF" };
+	char up[8];
+	size_t b, i;
+
+	if (f->text[k] != '.')
+		return false;
+	if (k > 0 && f->text[k - 1] == '.')
+		return true;
+	for (b = k; b > 0 && isalpha((unsigned char)f->text[b - 1]); b--)
+		continue;
+	if (k - b == 1 && b > 0 && f->text[b - 1] == '.')
+		return true;	/* the last of "U.S.", "i.e." (not "ref B.") */
+	if (k - b == 0 || k - b >= sizeof(up))
+		return false;
+	for (i = b; i < k; i++)
+		up[i - b] = (char)toupper((unsigned char)f->text[i]);
+	up[k - b] = '\0';
+	for (i = 0; i < sizeof(abbr) / sizeof(abbr[0]); i++)
+		if (strcmp(up, abbr[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Whether what stands from k to e in f, a mark, stands in mid-sentence: not at the line's head
  * nor after a list's label alone (label_before), past the marking's own words before it ("is TOP
  * SECRET//SI") and signs glued to it ("**(S//NF)**", "((S//NF))", "<S//NF>"); and either with a
@@ -6708,14 +6751,15 @@ in_sentence_at(const struct policy *p, const struct fold *f, size_t k, size_t e)
 	/* A sentence's end, inside closing quotation marks or brackets or not ("final.\""). */
 	for (w = b; w > 1 && strchr(")]}\"'", f->text[w - 1]) != NULL; w--)
 		continue;
-	return !glued && strchr(".!?:-", f->text[w - 1]) == NULL;
+	return !glued && (strchr(".!?:-", f->text[w - 1]) == NULL || abbreviation_dot(f, w - 1));
 }
 
 /*
  * Whether group g of f, where it stands in mid-sentence, is no prose: a mark, one damaged past
- * doubt, a level letter in capitals before a word in lower case ("(S) with", "(S.) with",
- * "(S,) with"; not the office symbol that ends "the Office of the Secretary (S)."), or a short
- * one in capitals that holds a byte no rule reads ("(S•NF)").
+ * doubt, a level letter in capitals before more text on its line ("(S) with", "(S.) with",
+ * "(S), with", "(S) The", "(S)1"; the office symbol that ends "the Office of the Secretary
+ * (S)." is ends_in_mark's to read), or a short one in capitals that holds a byte no rule reads
+ * ("(S•NF)").
  */
 static bool
 sentence_group(const struct policy *p, const struct fold *f, const struct group *g)
@@ -6726,9 +6770,12 @@ sentence_group(const struct policy *p, const struct fold *f, const struct group 
 
 	if (g->kind == GROUP_MARK || damaged_group(p, f, g))
 		return true;
-	if (g->kind == GROUP_ITEM)
+	if (g->kind == GROUP_ITEM) {
+		for (k = g->end; k < f->len && !isalnum((unsigned char)f->text[k]); k++)
+			continue;
 		return g->letter != 0 && isupper((unsigned char)g->letter) &&
-		    letter_marking(p, g->letter, &m, &other) && lower_past_signs(f, g->end);
+		    letter_marking(p, g->letter, &m, &other) && k < f->len;
+	}
 	if (g->kind != GROUP_UNKNOWN || g->end - g->start > 14)
 		return false;
 	for (k = g->start + 1; k + 1 < g->end; k++) {
@@ -6852,19 +6899,26 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
 static bool marking_tail(const struct policy *p, const char *s, size_t n, bool latin1);
 static bool note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1);
-static bool note_only(const struct policy *p, const struct fold *f, size_t k, size_t most,
-    bool strict);
+/* What note_only allows after a mark. */
+enum note_kind {
+	NOTE_ALONE,	/* a line of marks alone: no word at all */
+	NOTE_UNDER,	/* on the line under a paragraph: a note's two words, not a heading's */
+	NOTE_AFTER	/* after a mark that ends a line of text: two words at most */
+};
+
+static bool note_only(const struct policy *p, const struct fold *f, size_t k,
+    enum note_kind kind);
 
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	size_t n = trim_end(s, ln->len, ln->latin1), m;
+	size_t full = trim_end(s, ln->len, ln->latin1), n, m;
 	bool digit;
 
 	/* A footnote or closing quotation mark after it ("(S//NF)1", "(S//NF) [1]", "(S)\""). */
-	n = trim_note(s, n, ln->latin1);
+	n = trim_note(s, full, ln->latin1);
 	/*
 	 * A number of any length after a mark, a footnote's, a date or a time ("(S//NF)123",
 	 * "(S//NF) 12/01/2008", "(S//NF) 0930"): read past here, where it can only raise.
@@ -6877,7 +6931,7 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
 	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
-	    damaged_at_end(p, s, n, ln->latin1) || note_after_mark(p, s, n, ln->latin1);
+	    damaged_at_end(p, s, n, ln->latin1) || note_after_mark(p, s, full, ln->latin1);
 }
 
 /*
@@ -6899,7 +6953,7 @@ note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1)
 	fold_line(s + c, n - c, FOLD_MAX, latin1, &f);
 	for (k = 0; k < f.len; k++) {
 		if ((f.text[k] != '(' && f.text[k] != '[') || !reading_group_at(p, &f, k, &g) ||
-		    g.kind != GROUP_MARK || !note_only(p, &f, k, 2, false))
+		    g.kind != GROUP_MARK || !note_only(p, &f, k, NOTE_AFTER))
 			continue;
 		/* A word of three letters or more before it. */
 		for (j = 0, run = 0; j < c + fold_source(&f, k) && run < 3; j++)
@@ -6918,6 +6972,7 @@ note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1)
 static bool
 damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 {
+	struct marking m;
 	struct fold f;
 	struct group g;
 	size_t k, j;
@@ -6937,8 +6992,28 @@ damaged_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	if (j == 0)
 		return false;
 	fold_line(s + k - 1, n - k + 1, FOLD_MAX, latin1, &f);
-	return reading_group_at(p, &f, 0, &g) && (open_at_end(p, &f, &g, false) ||
-	    (g.closed && g.end == f.len && damaged_group(p, &f, &g)));
+	if (!reading_group_at(p, &f, 0, &g))
+		return false;
+	if (open_at_end(p, &f, &g, false) || (g.closed && g.end == f.len &&
+	    damaged_group(p, &f, &g)))
+		return true;
+	/*
+	 * Or one in capitals that, read alone, raises as a mark in mid-line does ("(TS/SCI)",
+	 * "(TS SCI)", "(T/S)", "(5/NF)"): not a letter alone (the office symbol that ends "the
+	 * Office of the Secretary (S)"), nor an abbreviation defined before it ("Transportation
+	 * Security Administration (TSA)").
+	 */
+	for (j = 1; j + 1 < f.len && !islower((unsigned char)f.text[j]); j++)
+		continue;
+	if (!g.closed || g.end != f.len || j + 1 < f.len)
+		return false;
+	fold_line(s, n, FOLD_MAX, latin1, &f);
+	for (j = f.len; j > 0 && f.text[j - 1] != '(' && f.text[j - 1] != '[' &&
+	    f.text[j - 1] != '{'; j--)
+		continue;
+	return j > 0 && reading_group_at(p, &f, j - 1, &g) && g.kind != GROUP_ITEM &&
+	    !initials_before(&f, &g) && text_marks(p, s + k - 1, n - k + 1, 0, latin1, false, &m,
+	    NULL);
 }
 
 /*
@@ -7385,16 +7460,22 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	/* A mark at its head, one that lost its '(' or not, and no word after it ("(S//NF) n.1"). */
 	for (k = 0; k < f.len && f.text[k] == ' '; k++)
 		continue;
-	if (k < f.len && mark_group_end(p, &f, k) != k && note_only(p, &f, k, 0, true))
+	if (k < f.len && mark_group_end(p, &f, k) != k && note_only(p, &f, k, NOTE_ALONE))
 		return true;
 	if (k < f.len && reading_lost_open(p, &f, k, &lost) && lost.end > k &&
 	    lost.end - k <= 16 && memchr(f.text + k, ' ', lost.end - k) == NULL &&
-	    note_only(p, &f, lost.end, 0, true))
+	    note_only(p, &f, lost.end, NOTE_ALONE))
 		return true;
-	/* Or one that never closes, over a marking's words only ("(S//REL TO USA, GBR"). */
-	if (k < f.len && reading_group_at(p, &f, k, &lost) && !lost.closed && lost.end == f.len &&
-	    lost.kind == GROUP_UNKNOWN && (lost.has_level || double_slash(f.text + k, f.len - k))) {
+	/*
+	 * Or one that never closes, over a marking's words only, and nothing after it but marks
+	 * and notes ("(S//REL TO USA, GBR", "(S//NF (s//nf)[1]").
+	 */
+	if (k < f.len && reading_group_at(p, &f, k, &lost) && !lost.closed &&
+	    lost.kind == GROUP_UNKNOWN && (lost.has_level ||
+	    double_slash(f.text + k, lost.end - k))) {
 		for (k++; k < f.len; k = e) {
+			if (k >= lost.end && (e = mark_group_end(p, &f, k)) != k)
+				continue;
 			for (e = k; e < f.len && isalnum((unsigned char)f.text[e]); e++)
 				continue;
 			if (e == k)
@@ -7427,20 +7508,28 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 /*
  * Whether f[k..), what follows the marks at k ("(S//NF) Note 1"), holds no prose, as a note
  * after a mark writes it: no word of three letters or more but a marking's, glued marks
- * ("SIINF"), tags, entities and figures ("I/", "n.1", "123"); or `most` at most, in capitals,
- * in brackets, glued to the mark, after a caret or beside a number ("END TEXT", "(emphasis
- * added)", "[Source: DAO]", "(S//NF)<sup>note</sup>", "^(1)", "Note 1", "fn1"). Not a heading
- * nor a sentence ("(U) Financial Support", "(S) Agreed."). `strict`, for a line of marks alone:
- * every word of two letters or digits counts, a marking's too, and a letter alone, but figures
- * glued to the mark and a letter before a sign ("(S//NF)123", "(S) a/", "(S//NF) n.1"; not
- * "(U) USA, GBR", "(U) 45%", "(S) to be" nor "(C) x").
+ * ("SIINF"), tags, entities and figures ("I/", "n.1", "123"); or two at most, in capitals, in
+ * brackets, glued to the mark, after a caret or beside a number ("END TEXT", "(emphasis
+ * added)", "[Source: DAO]", "(S//NF)<sup>note</sup>", "^(1)", "Note 1", "fn1"); after a mark
+ * that ends a line of text (NOTE_AFTER), two at most in any case that end a sentence ("End
+ * comment.", "Ibid."; not "Fighters: (S//NF) The October", which goes on). On the line under a paragraph (NOTE_UNDER), not a heading nor a sentence ("(U)
+ * Financial Support", "(S) Agreed."). For a line of marks alone (NOTE_ALONE), no word: every
+ * word of two letters or digits counts, a marking's too, and a letter alone, but figures glued
+ * to the mark and a letter before a sign ("(S//NF)123", "(S) a/", "(S//NF) n.1"; not "(U) USA,
+ * GBR", "(U) 45%", "(S) to be" nor "(C) x").
  */
 static bool
-note_only(const struct policy *p, const struct fold *f, size_t k, size_t most, bool strict)
+note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind kind)
 {
-	size_t e, w, words = 0, glued;
-	bool lower, cased = false, digit = false, bracket;
+	struct group lost;
+	size_t e, w, words = 0, glued, most = kind == NOTE_ALONE ? 0 : 2;
+	bool lower, cased = false, digit = false, bracket, strict = kind == NOTE_ALONE;
 
+	/* The marks at k, the first one that lost its '(' or not ("S//NF) (cont'd)"). */
+	if (k < f->len && mark_group_end(p, f, k) == k && reading_lost_open(p, f, k, &lost) &&
+	    lost.end > k && lost.end - k <= 16 && memchr(f->text + k, ' ', lost.end - k) == NULL)
+		for (k = lost.end; k < f->len && f->text[k] == ' '; k++)
+			continue;
 	for (w = k; k < f->len && (e = mark_group_end(p, f, k)) != k;)
 		for (w = k = e; k < f->len && f->text[k] == ' '; k++)
 			continue;
@@ -7475,7 +7564,11 @@ note_only(const struct policy *p, const struct fold *f, size_t k, size_t most, b
 			digit = digit || isdigit((unsigned char)f->text[k]);
 		k = w - 1;
 	}
-	return !cased || digit || bracket;
+	/* After a mark that ends a line of text, a sentence of two words ("End comment."). */
+	for (w = f->len; w > 0 && strchr(" )]}\"'", f->text[w - 1]) != NULL; w--)
+		continue;
+	return !cased || digit || bracket || (kind == NOTE_AFTER && w > 0 &&
+	    strchr(".!?", f->text[w - 1]) != NULL);
 }
 
 /*
@@ -7515,7 +7608,7 @@ short_under_text(struct reader *rd, size_t i)
 		continue;
 	if (pt->reason == REASON_MIDLINE && mark_group_end(rd->p, &f, k) == k)
 		return 0;
-	if (!note_only(rd->p, &f, k, 2, false))
+	if (!note_only(rd->p, &f, k, NOTE_UNDER))
 		return 0;
 	above = doc_portion(d, bp);
 	if (above->mark != NULL)

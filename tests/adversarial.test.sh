@@ -144,10 +144,11 @@ adv office-symbol-midline UNCLASSIFIED "$tmp/office-midline" '' 'puffin|gannet o
 # Every mark in a line counts, not only the first: "(U) (S)" in mid-line is SECRET from there.
 printf 'SECRET\n\n1. (U) The puffin count rose, per (U) (S) the walrus source.\n\n2. (U) The gannet count.\n' > "$tmp/two-midline"
 adv two-marks-midline UNCLASSIFIED "$tmp/two-midline" 'walrus' 'gannet'
-# A lower-case "(s)" at the start of a wrapped line, or in a subject, raises.
+# A lower-case "(s)" at the start of a wrapped line, or in a subject, raises: the wrapped
+# line, and the sentence it goes on with (a mark in mid-sentence).
 printf 'SECRET\n\nSUBJECT: (s) WALRUS ROUTES\n\n1. (U) The puffin count rose in the\n(s) zebra sector.\n\n2. (U) The gannet count.\n' > "$tmp/lower-s"
-adv lower-case-s UNCLASSIFIED "$tmp/lower-s" 'WALRUS|zebra' 'puffin|gannet'
-adv lower-case-s CONFIDENTIAL "$tmp/lower-s" 'WALRUS|zebra' 'puffin|gannet'
+adv lower-case-s UNCLASSIFIED "$tmp/lower-s" 'WALRUS|zebra|puffin' 'gannet'
+adv lower-case-s CONFIDENTIAL "$tmp/lower-s" 'WALRUS|zebra|puffin' 'gannet'
 
 # A paragraph number in parentheses, and a number after a page's banner, open a paragraph too.
 printf 'SECRET\n\n1. (U) The puffin count rose,\nSECRET\n\n(2) The walrus detail.\n\n3. (U) The gannet count,\nSECRET\n\niv) The zebra detail.\n' > "$tmp/numbered2"

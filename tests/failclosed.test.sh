@@ -1315,6 +1315,43 @@ printf 'UNCLASSIFIED\n\n(U) Glossary of the puffin survey:\nCALLED FAX (CSI) - C
 adv "abbreviation-defined-after [(CSI) - Called Subscriber ID]" UNCLASSIFIED "$tmp/r53g" '' \
     'puffin survey|Called Subscriber ID'
 
+# 80. Round 54 (tests/data/redteam54): a mark at the head of a line that a sentence wraps to,
+#     the sentence going on in lower case; a full stop that ends no sentence (an ellipsis, an
+#     initial, an abbreviation) before a mark in mid-sentence; a level letter in mid-sentence
+#     before more text; a group in capitals ending a line that read alone is a mark; a mark
+#     that ends a line of text before a note of two words that end a sentence. Neighbours.
+redteam redteam54
+for m in '(TS) with' '(S//NF), with' '(S) and' '(TS//SI)1 with' '(S//REL TO USA, GBR) with' \
+    '(T0P SECRET) with'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies, according\nto the ministry of finance and the central bank officials at the\n%s access to the foreign exchange desk.\n\n3. (U) End.\n' "$m" > "$tmp/r54w"
+	adv "mark-at-wrapped-head [$m]" CONFIDENTIAL "$tmp/r54w" 'walrus' 'Background|End'
+done
+for m in 'Dr.' 'Gen.' 'Amb.' 'Inc.' 'e.g.' 'U.K.' '....' 'Nos.'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies,\naccording to %s (S//NF) The desk has access to the bank.\n\n3. (U) End.\n' "$m" > "$tmp/r54a"
+	adv "abbreviation-before-mark [$m]" CONFIDENTIAL "$tmp/r54a" 'walrus' 'Background|End'
+done
+for m in '(S) The' '(S)3 with' '[S], and' '(TS); the' '(S) -- with' '(S). The desk'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies,\naccording to the ministry %s has access.\n\n3. (U) End.\n' "$m" > "$tmp/r54l"
+	adv "level-letter-mid-sentence [$m]" CONFIDENTIAL "$tmp/r54l" 'walrus' 'Background|End'
+done
+for m in '(TS/SCI)' '(TS SCI)' '(TS-NF)' '(T/S)' '(S/NF/X)' '(5/NF)' '{S/NF}'; do
+	printf 'TOP SECRET//SI//NOFORN\n\n(U) Background.\n\n(U) Analysts found that the walrus selector was active on the network\nand that traffic volumes rose sharply in the month %s\n\n(U) End.\n' "$m" > "$tmp/r54e"
+	adv "capitals-group-at-end [$m]" CONFIDENTIAL "$tmp/r54e" 'walrus' 'Background|End'
+done
+for m in 'End comment.' 'End text.' 'Ibid.' 'Note 4' 'See note 2' 'Page 3' 'END SUMMARY.'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies\nin Dubai. (S//NF) %s\n\n3. (U) End.\n' "$m" > "$tmp/r54n"
+	adv "note-after-end-mark-words [$m]" CONFIDENTIAL "$tmp/r54n" 'walrus' 'Background|End'
+done
+# Retained: before a capital, a paragraph may begin where no blank line parts paragraphs; a
+# letter alone ending a line is an office symbol's; an abbreviation defined after words whose
+# initials it is; a mark before words that go on to the next line.
+printf 'SECRET\n\n- (U) First Initiative: Effect improvements to puffin counting at the division level\n(S//REL) The walrus standard information system is used at these echelons.\n' > "$tmp/r54r1"
+adv "paragraph-without-blank-before-capital" UNCLASSIFIED "$tmp/r54r1" 'walrus' 'puffin counting'
+printf 'SECRET\n\n(U) The puffin count was reviewed by the Transportation Security Administration (TSA)\n\n(U) The seal count too.\n' > "$tmp/r54r2"
+adv "abbreviation-at-end [(TSA)]" UNCLASSIFIED "$tmp/r54r2" '' 'puffin count|seal count'
+printf 'SECRET\n\n(U) The puffin count was normal this year, and the Bakassi Freedom\nFighters: (S//NF) The walrus October\n31 kidnapping was not.\n\n(U) The seal count too.\n' > "$tmp/r54r3"
+adv "mark-before-words-that-go-on" UNCLASSIFIED "$tmp/r54r3" 'walrus' 'puffin count|seal count'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

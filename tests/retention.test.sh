@@ -137,7 +137,7 @@ adv date-field UNCLASSIFIED "$tmp/date" '' 'In mid June|gannet'
 printf 'SECRET\n\n(S) The walrus ships will sail on 07/07/2004\n(U) In mid June the puffin count rose.\n' > "$tmp/date2"
 adv date-field-after-s UNCLASSIFIED "$tmp/date2" 'walrus' 'In mid June'
 printf 'SECRET\n\n(U) The ships will sail on 07/07/2004\n(S) and the walrus escorts follow.\n\n(U) The gannet count.\n' > "$tmp/date3"
-adv date-field-lower UNCLASSIFIED "$tmp/date3" 'walrus' 'ships will sail|gannet'
+adv date-field-lower UNCLASSIFIED "$tmp/date3" 'walrus|ships will sail' 'gannet'
 
 # 10. A mark at the end of a line after text marks the text before it, back to a blank line and
 #     no further: the paragraphs before the blank line keep their own marks.

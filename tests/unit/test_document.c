@@ -573,11 +573,19 @@ test_continuation(void **state)
 	assert_int_equal(d.portions[2].eff->level, LV_S);
 	document_free(&d);
 
-	/* A joined mark raises an unclassified portion. */
+	/*
+	 * A joined mark raises an unclassified portion, and, standing in mid-sentence, the
+	 * paragraph before it, as one in mid-line does.
+	 */
 	parse_str(p, "SECRET\n\n1. (U) The plan and\n(S) the secret part.\n", &d);
 	assert_true(d.portions[1].joined);
-	assert_int_equal(d.portions[0].eff->level, LV_U);
+	assert_int_equal(d.portions[0].eff->level, LV_S);
 	assert_int_equal(d.portions[1].eff->level, LV_S);
+	document_free(&d);
+	/* Not before a capital, where a paragraph may begin with no blank line before it. */
+	parse_str(p, "SECRET\n\n(U) The plan and the budget for the coming year, of which\n"
+	    "(S) The secret part.\n", &d);
+	assert_int_equal(d.portions[0].eff->level, LV_U);
 	document_free(&d);
 
 	/* A page header between the halves of the sentence does not end it. */
