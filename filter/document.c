@@ -6758,11 +6758,13 @@ in_sentence_at(const struct policy *p, const struct fold *f, size_t k, size_t e)
  * Whether group g of f, where it stands in mid-sentence, is no prose: a mark, one damaged past
  * doubt, a level letter in capitals before more text on its line ("(S) with", "(S.) with",
  * "(S), with", "(S) The", "(S)1"; the office symbol that ends "the Office of the Secretary
- * (S)." is ends_in_mark's to read), or a short one in capitals that holds a byte no rule reads
- * ("(S•NF)").
+ * (S)." is ends_in_mark's to read; not the next item of a list whose letter before it stood as
+ * an item, `seen`: "(A) registration, (B) reporting" / "(C) audits"), or a short one in
+ * capitals that holds a byte no rule reads ("(S•NF)").
  */
 static bool
-sentence_group(const struct policy *p, const struct fold *f, const struct group *g)
+sentence_group(const struct policy *p, const struct fold *f, const struct group *g,
+    uint32_t seen)
 {
 	struct marking m;
 	size_t k;
@@ -6773,6 +6775,9 @@ sentence_group(const struct policy *p, const struct fold *f, const struct group 
 	if (g->kind == GROUP_ITEM) {
 		for (k = g->end; k < f->len && !isalnum((unsigned char)f->text[k]); k++)
 			continue;
+		/* The next item of a list whose letter before it stood as an item: "(B) ... (C)". */
+		if (g->value >= 2 && g->value <= 26 && ((seen >> (g->value - 2)) & 1))
+			return false;
 		return g->letter != 0 && isupper((unsigned char)g->letter) &&
 		    letter_marking(p, g->letter, &m, &other) && k < f->len;
 	}
@@ -6816,7 +6821,7 @@ in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e
  * found in it, so that no mark added to it can turn it off.
  */
 static bool
-mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
+mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uint32_t seen)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
@@ -6854,7 +6859,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i)
 			 * A group, read whole: what stands inside it is no sentence's, but for a
 			 * group in it ("((S//NF))").
 			 */
-			if (!reading_in_sentence(&f, &g, false) && sentence_group(p, &f, &g) &&
+			if (!reading_in_sentence(&f, &g, false) && sentence_group(p, &f, &g, seen) &&
 			    in_row_sentence(p, &f, k, g.end, table) && !initials_before(&f, &g))
 				return true;
 			if (g.kind == GROUP_MARK || k + 1 >= f.len ||
@@ -7923,7 +7928,7 @@ read_line(struct reader *rd, size_t i)
 		 * whatever stands at the line's head: it raises its paragraph back to a blank
 		 * line. Where a sentence begins it is read as the text's after it.
 		 */
-		if (mark_in_sentence(p, d, i))
+		if (mark_in_sentence(p, d, i, rd->seen))
 			doc_portion(d, rd->cur)->raises_back = true;
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;

@@ -1351,6 +1351,15 @@ printf 'SECRET\n\n(U) The puffin count was reviewed by the Transportation Securi
 adv "abbreviation-at-end [(TSA)]" UNCLASSIFIED "$tmp/r54r2" '' 'puffin count|seal count'
 printf 'SECRET\n\n(U) The puffin count was normal this year, and the Bakassi Freedom\nFighters: (S//NF) The walrus October\n31 kidnapping was not.\n\n(U) The seal count too.\n' > "$tmp/r54r3"
 adv "mark-before-words-that-go-on" UNCLASSIFIED "$tmp/r54r3" 'walrus' 'puffin count|seal count'
+# ... and the line above the next item of a list in mid-sentence, its letter's predecessor seen
+# as an item (the item's own line is raised, as it always was).
+adv "list-item-across-lines" UNCLASSIFIED tests/data/redteam54/ow-list-across.txt '' \
+    'four conditions'
+adv "list-item-across-lines-semicolon" UNCLASSIFIED \
+    tests/data/redteam54/ow-list-across-semicolon.txt '' 'three conditions'
+adv "list-item-sections" UNCLASSIFIED tests/data/redteam54/ow-sections.txt '' 'sent sections'
+printf 'SECRET\n\n(U) The puffin rules are (a) counts and (b) dates, and in the\nministry (S) the walrus rules.\n\n(U) The seal count too.\n' > "$tmp/r54r4"
+adv "level-letter-after-other-items" UNCLASSIFIED "$tmp/r54r4" 'walrus|puffin rules' 'seal count'
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
