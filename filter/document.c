@@ -6827,7 +6827,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct group g;
-	size_t k, e;
+	size_t k, e, t;
 	bool table;
 
 	/*
@@ -6866,11 +6866,27 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    strchr("([{", f.text[k + 1]) == NULL)
 				e = g.end;
 		} else if (strchr("([{", f.text[k]) != NULL) {
-			/* One that never closes: a level or "//" in it, or its words one by one. */
+			/*
+			 * One that never closes: a level or "//" in it, the mark its marking's words
+			 * ("ministry -- (S//NF  with", "(S//REL TO USA, GBR  with"), or its words one
+			 * by one.
+			 */
+			for (e = k + 1; e < g.end;) {
+				size_t w = e;
+
+				while (w < g.end && !isalnum((unsigned char)f.text[w]))
+					w++;
+				for (t = w; t < g.end && isalnum((unsigned char)f.text[t]); t++)
+					continue;
+				if (t == w || (marking_word(p, f.text + w, t - w) <= 0 && e > k + 1))
+					break;
+				e = t;
+			}
 			if (g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
 			    double_slash(f.text + g.start, g.end - g.start)) &&
-			    in_row_sentence(p, &f, k, g.end, table))
+			    in_row_sentence(p, &f, k, e, table))
 				return true;
+			e = k + 1;
 		} else {
 			/*
 			 * A word, to the next space or bracket, past signs glued before it: with "//"

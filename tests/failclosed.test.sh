@@ -1319,7 +1319,8 @@ adv "abbreviation-defined-after [(CSI) - Called Subscriber ID]" UNCLASSIFIED "$t
 #     the sentence going on in lower case; a full stop that ends no sentence (an ellipsis, an
 #     initial, an abbreviation) before a mark in mid-sentence; a level letter in mid-sentence
 #     before more text; a group in capitals ending a line that read alone is a mark; a mark
-#     that ends a line of text before a note of two words that end a sentence. Neighbours.
+#     that ends a line of text before a note of two words that end a sentence; a mark that
+#     never closes in mid-sentence, a word in lower case after its first. Neighbours.
 redteam redteam54
 for m in '(TS) with' '(S//NF), with' '(S) and' '(TS//SI)1 with' '(S//REL TO USA, GBR) with' \
     '(T0P SECRET) with'; do
@@ -1337,6 +1338,11 @@ done
 for m in '(TS/SCI)' '(TS SCI)' '(TS-NF)' '(T/S)' '(S/NF/X)' '(5/NF)' '{S/NF}'; do
 	printf 'TOP SECRET//SI//NOFORN\n\n(U) Background.\n\n(U) Analysts found that the walrus selector was active on the network\nand that traffic volumes rose sharply in the month %s\n\n(U) End.\n' "$m" > "$tmp/r54e"
 	adv "capitals-group-at-end [$m]" CONFIDENTIAL "$tmp/r54e" 'walrus' 'Background|End'
+done
+for m in ' -- (S//NF  with' '... (TS//SI  with' ': (S//REL TO USA, GBR  with'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies,\naccording to the ministry$m access to the bank.\n\n3. (U) End.\n" > "$tmp/r54u"
+	adv "unclosed-mark-mid-sentence [$m]" CONFIDENTIAL "$tmp/r54u" 'walrus' 'Background'
 done
 for m in 'End comment.' 'End text.' 'Ibid.' 'Note 4' 'See note 2' 'Page 3' 'END SUMMARY.'; do
 	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies\nin Dubai. (S//NF) %s\n\n3. (U) End.\n' "$m" > "$tmp/r54n"
