@@ -7457,6 +7457,19 @@ mark_alone_in(const char *s, size_t n, size_t at, size_t len)
 }
 
 /*
+ * The end of the word at k of f that lost its '(' and is read as a mark ("U)", "S//NF)"), one
+ * short word with no space in it; or k.
+ */
+static size_t
+lost_open_end(const struct policy *p, const struct fold *f, size_t k)
+{
+	struct group g;
+
+	return k < f->len && reading_lost_open(p, f, k, &g) && g.end > k && g.end - k <= 16 &&
+	    memchr(f->text + k, ' ', g.end - k) == NULL ? g.end : k;
+}
+
+/*
  * Whether line i, which opens a portion with a mark at its head, holds no word but its marks:
  * no letter or digit before the first group a mark may be, and no letter after it outside such
  * groups and tags in angle brackets. What stood beside a line of marks alone, damaged ("(S)
@@ -7481,11 +7494,8 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 	/* A mark at its head, one that lost its '(' or not, and no word after it ("(S//NF) n.1"). */
 	for (k = 0; k < f.len && f.text[k] == ' '; k++)
 		continue;
-	if (k < f.len && mark_group_end(p, &f, k) != k && note_only(p, &f, k, NOTE_ALONE))
-		return true;
-	if (k < f.len && reading_lost_open(p, &f, k, &lost) && lost.end > k &&
-	    lost.end - k <= 16 && memchr(f.text + k, ' ', lost.end - k) == NULL &&
-	    note_only(p, &f, lost.end, NOTE_ALONE))
+	if (k < f.len && (mark_group_end(p, &f, k) != k || lost_open_end(p, &f, k) != k) &&
+	    note_only(p, &f, k, NOTE_ALONE))
 		return true;
 	/*
 	 * Or one that never closes, over a marking's words only, and nothing after it but marks
@@ -7513,10 +7523,9 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 			k = e - 1;
 			group = true;
 		} else if (!group && isalpha((unsigned char)f.text[k]) &&
-		    reading_lost_open(p, &f, k, &lost) && lost.end > k && lost.end - k <= 16 &&
-		    memchr(f.text + k, ' ', lost.end - k) == NULL) {
+		    (e = lost_open_end(p, &f, k)) != k) {
 			/* One word that lost its '(' ("S) (S)[a]"). */
-			k = lost.end - 1;
+			k = e - 1;
 			group = true;
 		} else if (!group ? isalnum((unsigned char)f.text[k]) ||
 		    (unsigned char)f.text[k] >= 0x80 : !footnote_byte(f.text, n, &k, true, &fs)) {
@@ -7542,14 +7551,12 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 static bool
 note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind kind)
 {
-	struct group lost;
 	size_t e, w, words = 0, glued, most = kind == NOTE_ALONE ? 0 : 2;
 	bool lower, cased = false, digit = false, bracket, strict = kind == NOTE_ALONE;
 
 	/* The marks at k, the first one that lost its '(' or not ("S//NF) (cont'd)"). */
-	if (k < f->len && mark_group_end(p, f, k) == k && reading_lost_open(p, f, k, &lost) &&
-	    lost.end > k && lost.end - k <= 16 && memchr(f->text + k, ' ', lost.end - k) == NULL)
-		for (k = lost.end; k < f->len && f->text[k] == ' '; k++)
+	if (k < f->len && mark_group_end(p, f, k) == k && (e = lost_open_end(p, f, k)) != k)
+		for (k = e; k < f->len && f->text[k] == ' '; k++)
 			continue;
 	for (w = k; k < f->len && (e = mark_group_end(p, f, k)) != k;)
 		for (w = k = e; k < f->len && f->text[k] == ' '; k++)

@@ -267,13 +267,11 @@ level_and_control(const struct policy *p, const char *up, size_t n)
 	for (a = 1; a <= 2 && a < n; a++) {
 		if ((lv = policy_term_find(p, up, a)) == NULL || lv->level < 0 || lv->control >= 0)
 			continue;
-		/* Or parted by OCR's "II" for "//" ("SIINF", "siinf"). */
-		b = a + 2 < n && (memcmp(up + a, "II", 2) == 0 || memcmp(up + a, "LL", 2) == 0) ?
-		    a + 2 : a;
-		if ((c = policy_term_find(p, up + a, n - a)) != NULL && c->control >= 0)
-			return true;
-		if (b > a && (c = policy_term_find(p, up + b, n - b)) != NULL && c->control >= 0)
-			return true;
+		/* Glued, or parted by OCR's "II" for "//" ("SIINF", "siinf"). */
+		for (b = a; b == a || (b == a + 2 && b < n && (memcmp(up + a, "II", 2) == 0 ||
+		    memcmp(up + a, "LL", 2) == 0)); b += 2)
+			if ((c = policy_term_find(p, up + b, n - b)) != NULL && c->control >= 0)
+				return true;
 	}
 	return false;
 }
@@ -1298,7 +1296,7 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
     bool cell, struct marking *m)
 {
 	struct word wd;
-	size_t i, c, words = 0, controls = 0;
+	size_t i, words = 0, controls = 0;
 	bool sep = false, vocab = false, space = false, high = false, dslash = false;
 	bool level = false, lower = false;
 
@@ -1356,13 +1354,10 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 			vocab = true;
 			continue;
 		}
-		for (c = wd.start; c < wd.end; c++)
-			lower = lower || is_lower(t[c]);
-		if (un >= 3 && (pt = policy_term_find(p, up, un)) != NULL && pt->level >= 0 &&
-		    pt->control < 0)
-			level = true;
-		if ((pt = policy_term_find(p, up, un)) != NULL && pt->control >= 0 &&
-		    pt->level < 0) {
+		lower = lower || wd.lower;
+		pt = policy_term_find(p, up, un);
+		level = level || (un >= 3 && pt != NULL && pt->level >= 0 && pt->control < 0);
+		if (pt != NULL && pt->control >= 0 && pt->level < 0) {
 			controls++;
 			if (p->controls[pt->control].kind == CONTROL_NOFORN)
 				m->fd = FD_NOFORN;
