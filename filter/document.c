@@ -2370,6 +2370,27 @@ caption_under_text(struct reader *rd, size_t i, const struct fold *f)
 	return 0;
 }
 
+/*
+ * Raises the portion read now to m as well: a mark the line's own readers did not count
+ * (mark_in_sentence); not unmarked text, whose marking is the document's. Returns 0, or -1 with
+ * rd->err.
+ */
+static int
+raise_portion(struct reader *rd, const struct marking *m)
+{
+	struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+	struct marking joined;
+
+	if (pt->mark == NULL)
+		return 0;	/* unmarked: it takes the document's, which its marks raise */
+	marking_join(rd->p, pt->mark, m, &joined);
+	if ((pt->mark = intern(rd->d, &joined)) == NULL) {
+		intern_failed(rd->d, rd->err, rd->errlen);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
@@ -6811,25 +6832,99 @@ in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e
 	return b > 0 && islower((unsigned char)f->text[b - 1]) && lower_past_signs(f, e);
 }
 
+/* Whether s[0..n) holds a tab or a run of three spaces past its head: a table's row may. */
+static bool
+spaced_cells(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	if (memchr(s + k, '\t', n - k) != NULL)
+		return true;
+	for (; k + 2 < n; k++)
+		if (s[k] == ' ' && s[k + 1] == ' ' && s[k + 2] == ' ')
+			return true;
+	return false;
+}
+
+/*
+ * Whether line i is where a sentence of prose wraps to: the line above it is text with no cells
+ * (spaced_cells) that ends in a word in lower case or a comma ("... through the Gulf" /
+ * "exchange house ... according to the ministry\t(S//NF) The desk"). A table's row stands
+ * after a blank line, a heading or another row.
+ */
+static bool
+wraps_prose(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *up;
+	const char *t;
+	size_t n;
+
+	/*
+	 * Banner lines and lines of no prose between are read past ("... through the" / "TOP
+	 * SECRET" / "exchange house\t(S//NF) The"): what is inserted there can only raise.
+	 */
+	while (i > 0 && (doc_line(d, i - 1)->kind == LINE_BANNER ||
+	    (doc_line(d, i - 1)->kind == LINE_TEXT && !line_prose(p, d, i - 1))))
+		i--;
+	if (i == 0)
+		return false;
+	up = doc_line(d, i - 1);
+	t = d->data + up->off;
+	n = trim_end(t, up->len, up->latin1);
+	return up->kind == LINE_TEXT && n > 0 && !spaced_cells(t, n) &&
+	    (islower((unsigned char)t[n - 1]) || t[n - 1] == ',');
+}
+
+/*
+ * Whether the letter at k of f, a label's ("C)"), is the next item of a list: its letter's
+ * predecessor stood as an item in brackets before (`seen`) or as a label earlier in the line
+ * ("A) registration, B) reporting, C) audits").
+ */
+static bool
+item_before(const struct fold *f, size_t k, uint32_t seen)
+{
+	char up = (char)toupper((unsigned char)f->text[k]);
+	size_t j;
+
+	if (up <= 'A' || up > 'Z')
+		return false;
+	if ((seen >> (up - 'A' - 1)) & 1)
+		return true;
+	for (j = 0; j + 1 < k; j++)
+		if (toupper((unsigned char)f->text[j]) == up - 1 && f->text[j + 1] == f->text[k + 1] &&
+		    (j == 0 || !isalnum((unsigned char)f->text[j - 1])))
+			return true;
+	return false;
+}
+
 /*
  * Whether line i holds a mark in mid-sentence (in_sentence_at: not where a sentence or the line
  * begins): a group that is no prose (sentence_group: a mark, one damaged past doubt, a level
  * letter before a word in lower case), one that never closes with a level or "//" in it, or a
- * word with "//" or a level glued to controls ("ministry S//NF with", "ministry S.NF with").
- * Not in a table's row that bars part; in one that tabs or runs of spaces may part (table_marks
- * reads it), only between words in lower case. It reads the line alone, whatever else a reader
- * found in it, so that no mark added to it can turn it off.
+ * word with "//" or a level glued to controls ("ministry S//NF with", "ministry S.NF with"), or
+ * a level's letters that lost their '(' ("ministry S) with"). Not a letter glued to a number, a
+ * citation's ("per 1.4(C) and"). Not in a table's row that bars part; in one that tabs or runs
+ * of spaces may part (table_marks reads it), only between words in lower case, unless a
+ * sentence of prose wraps to it (wraps_prose). It reads the line alone, whatever else a reader
+ * found in it, so that no mark added to it can turn it off. *m is what it found: the mark or the
+ * letter's level as read, unknown where it proves nothing.
  */
 static bool
-mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uint32_t seen)
+mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uint32_t seen,
+    struct marking *m)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct group g;
 	size_t k, e, t;
-	bool table;
+	bool table, other;
 
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a mark in mid-sentence");
 	/*
 	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
 	 * before another or a sign ("S.NF", "SIINF").
@@ -6837,7 +6932,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	for (k = 0; k < ln->len; k++)
 		if (strchr("([{/", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
 		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
-		    (isupper((unsigned char)s[k + 1]) || strchr(GLUE_SEPS, s[k + 1]) != NULL)))
+		    (isupper((unsigned char)s[k + 1]) || strchr(GLUE_SEPS ")]", s[k + 1]) != NULL)))
 			break;
 	if (k == ln->len)
 		return false;
@@ -6845,9 +6940,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 		continue;
 	if (k < ln->len && s[k] == '|')
 		return false;
-	table = memchr(s, '\t', ln->len) != NULL;
-	for (k = 0; k + 2 < ln->len && !table; k++)
-		table = s[k] == ' ' && s[k + 1] == ' ' && s[k + 2] == ' ';
+	table = spaced_cells(s, ln->len) && !wraps_prose(p, d, i);
 	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len; k = e) {
 		e = k + 1;
@@ -6860,8 +6953,14 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 * group in it ("((S//NF))").
 			 */
 			if (!reading_in_sentence(&f, &g, false) && sentence_group(p, &f, &g, seen) &&
-			    in_row_sentence(p, &f, k, g.end, table) && !initials_before(&f, &g))
+			    in_row_sentence(p, &f, k, g.end, table) && !initials_before(&f, &g) &&
+			    !(g.kind == GROUP_ITEM && k > 0 && isdigit((unsigned char)f.text[k - 1]))) {
+				if (g.kind == GROUP_MARK)
+					*m = g.mark;
+				else if (g.kind == GROUP_ITEM)
+					(void)letter_marking(p, g.letter, m, &other);
 				return true;
+			}
 			if (g.kind == GROUP_MARK || k + 1 >= f.len ||
 			    strchr("([{", f.text[k + 1]) == NULL)
 				e = g.end;
@@ -6903,6 +7002,27 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    f.text[k - 1] == ' ' && (double_slash(f.text + w, e - w) ||
 			    (isupper((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
 			    memchr(f.text + w, ':', e - w) == NULL &&
+			    in_row_sentence(p, &f, w, e, table)) {
+				struct marking word;
+				size_t cut = e;
+
+				/* Read as written, a sign after it aside ("SECRET,"). */
+				while (cut > w && strchr(GLUE_SEPS, f.text[cut - 1]) != NULL)
+					cut--;
+				if (marking_parse(p, f.text + w, cut - w, MARKING_BANNER, &word) == 1)
+					*m = word;
+				return true;
+			}
+			/*
+			 * A level's letters that lost their '(' before a word in lower case
+			 * ("ministry S) with", "ministry, TS) with"); not the next item of a list
+			 * ("A) ... B) ... C) with", "(B) ..." / "C) with").
+			 */
+			if ((e - w == 2 || (e - w == 3 && isupper((unsigned char)f.text[w + 1]))) &&
+			    isupper((unsigned char)f.text[w]) && strchr(")]", f.text[e - 1]) != NULL &&
+			    k > 0 && f.text[k - 1] == ' ' && !(e - w == 2 && item_before(&f, w, seen)) &&
+			    lower_past_signs(&f, e) &&
+			    marking_parse(p, f.text + w, e - w - 1, MARKING_PORTION, m) == 1 &&
 			    in_row_sentence(p, &f, w, e, table))
 				return true;
 		}
@@ -6917,18 +7037,52 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
  * paragraph before it too (settle_markings). In one marked at the head it may mark what
  * follows; raised, the text before it is only withheld more.
  */
+/*
+ * Whether line i is its paragraph's last: the document ends after it, or a blank line or a rule
+ * follows it, past lines of no prose (line_prose: a banner, a caption, a classification line,
+ * a line of marks, in any case: what is inserted there can only raise). Words that end a paragraph there go on to no line
+ * ("Fighters: (S//NF) The October" / "31 kidnapping" does).
+ */
+/* How far ahead the reader looks for a paragraph's end. */
+#define OPEN_LINES 16
+
+static bool
+paragraph_last(const struct policy *p, const struct document *d, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < d->nlines && j - i <= OPEN_LINES; j++) {
+		const struct doc_line *nx = doc_line(d, j);
+		const char *t = d->data + nx->off;
+
+		if (is_blank(t, nx->len, nx->latin1) || is_rule(t, nx->len))
+			return true;
+		if (line_prose(p, d, j))
+			return false;
+	}
+	return true;
+}
+
 static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
 static bool marking_tail(const struct policy *p, const char *s, size_t n, bool latin1);
-static bool note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1);
+static bool note_after_mark(const struct policy *p, const struct document *d, size_t i,
+    size_t n);
 /* What note_only allows after a mark. */
 enum note_kind {
 	NOTE_ALONE,	/* a line of marks alone: no word at all */
 	NOTE_UNDER,	/* on the line under a paragraph: a note's two words, not a heading's */
-	NOTE_AFTER	/* after a mark that ends a line of text: two words at most */
+	NOTE_AFTER,	/* after a mark that ends a line of text: two words at most */
+	NOTE_BREAK,	/* under a paragraph past a break: as NOTE_UNDER, a number, a bracket
+			 * or words of four letters at most, not a heading's words */
+	NOTE_LAST	/* as NOTE_UNDER or NOTE_AFTER, on a paragraph's last line: two words at
+			 * most, in any case ("Ref A", "J. Smith", "-- more --", "Leadership"),
+			 * not ending in a colon */
 };
 
 static bool note_only(const struct policy *p, const struct fold *f, size_t k,
     enum note_kind kind);
+static bool note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
+    size_t *words);
 
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
@@ -6952,20 +7106,132 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
 	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
-	    damaged_at_end(p, s, n, ln->latin1) || note_after_mark(p, s, full, ln->latin1);
+	    damaged_at_end(p, s, n, ln->latin1) ||
+	    note_after_mark(p, d, i, full);
+}
+
+/*
+ * Whether group g of f, in capitals, is a level run into what follows it with no "//": a sign
+ * but a slash ("(TS!)", "(TS#SI)"; not a number after a dash, "(C-130)") or controls, OCR's
+ * "ll" for "//" before them or not ("(TSSCI)", "(TSSI-G)", "(TSllSl)").
+ */
+static bool
+level_led(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	const struct policy_term *t;
+	char up[POLICY_WORD_MAX + 1];
+	size_t k, m = 0, a, b;
+
+	for (k = g->start + 1; k + 1 < g->end && m < POLICY_WORD_MAX; k++) {
+		char c = f->text[k];
+
+		if (c == ' ' || (islower((unsigned char)c) && c != 'l'))
+			return false;
+		up[m++] = c == 'l' ? 'I' : c;
+	}
+	if (!g->closed || k + 1 < g->end || m < 2)
+		return false;
+	for (a = m - 1; a > 0; a--)
+		if ((t = policy_term_find(p, up, a)) != NULL && t->level > 0 && t->control < 0)
+			break;
+	if (a == 0)
+		return false;
+	if (!isalnum((unsigned char)up[a]) && up[a] != '/')
+		return a + 1 == m || !isdigit((unsigned char)up[a + 1]);
+	for (b = a; b < m && (up[b] == 'I' || up[b] == '1'); b++)
+		continue;
+	/* Controls, maybe with more after them ("SI-G" where the policy knows SI only). */
+	for (k = m; k > b + 1; k--)
+		if (ocr_controls(p, up, b, k) > 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether line i ends, after a word of text, in a group that level_led reads, not the initials
+ * of the words before it ("Sensitive Security Information (SSI)"): a mark at its paragraph's
+ * end, damaged, that proves nothing.
+ */
+static bool
+led_at_end(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = sign_after_bracket(s, trim_end(s, ln->len, ln->latin1)), k;
+	struct fold f;
+	struct group g;
+
+	if (n < 4 || n > FOLD_MAX || (s[n - 1] != ')' && s[n - 1] != ']'))
+		return false;
+	fold_line(s, n, FOLD_MAX, ln->latin1, &f);
+	for (k = f.len; k > 0 && f.text[k - 1] != '(' && f.text[k - 1] != '['; k--)
+		continue;
+	if (k < 2 || !reading_group_at(p, &f, k - 1, &g) || g.end != f.len ||
+	    g.kind == GROUP_MARK)
+		return false;
+	for (k -= 1; k > 0 && f.text[k - 1] == ' '; k--)
+		continue;
+	return k > 0 && isalpha((unsigned char)f.text[k - 1]) && level_led(p, &f, &g) &&
+	    !initials_before(&f, &g);
+}
+
+/*
+ * Whether line i ends, after a word of text, in a bracket that never closes before its paragraph
+ * does, over a short word in capitals, digits and signs ("... the ministry (SNF", "(S.", "(T5",
+ * "(TS."): a mark at the paragraph's end, cut short, that proves nothing. Not a bracket that a
+ * later line of the paragraph closes ("(FORMER" / "DIRECTOR ... INCE)", "(RSO" / "Spot
+ * Report)"); past OPEN_LINES lines it is taken as never closed.
+ */
+static bool
+open_to_paragraph_end(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = trim_end(s, ln->len, ln->latin1), k, j, upper = 0;
+
+	for (k = n; k > 0 && n - k <= 13 && s[k - 1] != '(' && s[k - 1] != '['; k--) {
+		if (isupper((unsigned char)s[k - 1]))
+			upper++;
+		else if (!isdigit((unsigned char)s[k - 1]) && strchr("/.,-", s[k - 1]) == NULL)
+			return false;
+	}
+	if (k < 2 || k == n || n - k > 13 || upper == 0 || (s[k - 2] != ' ' && s[k - 2] != '\t'))
+		return false;
+	/* After a word of text. */
+	for (j = k - 2; j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'); j--)
+		continue;
+	if (j == 0 || !isalnum((unsigned char)s[j - 1]))
+		return false;
+	for (j = i + 1; j < d->nlines && j - i <= OPEN_LINES; j++) {
+		const struct doc_line *nx = doc_line(d, j);
+		const char *t = d->data + nx->off;
+
+		if (is_blank(t, nx->len, nx->latin1))
+			return true;
+		for (k = 0; k < nx->len && t[k] != '(' && t[k] != '['; k++)
+			if (t[k] == ')' || t[k] == ']')
+				return false;
+		if (k < nx->len)
+			return true;
+	}
+	return true;
 }
 
 /*
  * Whether s[0..n) holds, in its last 64 bytes, a proven mark after a word of text with nothing
  * but a note after it (note_only: "Dubai. (S//NF) EOM", "(S//NF) [Note 1]", "(S//NF) ^(1)",
- * "(S//NF) (END)", "(S//NF) I/"): a mark at its paragraph's end.
+ * "(S//NF) (END)", "(S//NF) I/"; on the paragraph's last line, `last`, two words in any case:
+ * "month. (S//NF) Ref A", "(S//NF) J. Smith"): a mark at its paragraph's end.
  */
 static bool
-note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1)
+note_after_mark(const struct policy *p, const struct document *d, size_t i, size_t n)
 {
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	bool latin1 = ln->latin1, last, para = false, asked = false, marked;
 	struct fold f;
 	struct group g;
-	size_t c, k, j, run;
+	size_t c, k, j, run, words;
 
 	for (c = n > 64 ? n - 64 : 0; c < n && s[c] != '(' && s[c] != '['; c++)
 		continue;
@@ -6974,7 +7240,14 @@ note_after_mark(const struct policy *p, const char *s, size_t n, bool latin1)
 	fold_line(s + c, n - c, FOLD_MAX, latin1, &f);
 	for (k = 0; k < f.len; k++) {
 		if ((f.text[k] != '(' && f.text[k] != '[') || !reading_group_at(p, &f, k, &g) ||
-		    g.kind != GROUP_MARK || !note_only(p, &f, k, NOTE_AFTER))
+		    g.kind != GROUP_MARK)
+			continue;
+		if (!asked) {
+			para = !spaced_cells(s, ln->len) && paragraph_last(p, d, i);
+			asked = true;
+		}
+		last = para && note_tokens(p, &f, k, &marked, &words) && words <= 2;
+		if (!note_only(p, &f, k, last ? NOTE_LAST : NOTE_AFTER))
 			continue;
 		/* A word of three letters or more before it. */
 		for (j = 0, run = 0; j < c + fold_source(&f, k) && run < 3; j++)
@@ -7049,22 +7322,31 @@ marking_tail(const struct policy *p, const char *s, size_t n, bool latin1)
 	struct marking m;
 	char buf[128];
 	size_t j, k, e, len = 0;
-	bool mark = false;
+	bool mark = false, run_on = false;
 
-	/* Most lines end in a word in lower case, or in the sentence's end: no tail. */
+	/*
+	 * Most lines end in a word in lower case, or in the sentence's end: no tail. After a word
+	 * in lower case with no sentence's end, only a level's word or "//" is one ("... according
+	 * to the ministry SECRET", "... ministry SECRET NOFORN"): not a letter or an acronym.
+	 */
 	for (j = n; j > 0 && strchr(".?!", s[j - 1]) == NULL; j--)
 		if (islower((unsigned char)s[j - 1]))
-			return false;
+			break;
 	if (j == 0 || j == n || n > FOLD_MAX)
 		return false;
 	fold_line(s, n, FOLD_MAX, latin1, &f);
 	for (j = f.len; j > 0 && strchr(".?!", f.text[j - 1]) == NULL; j--)
-		if (islower((unsigned char)f.text[j - 1]))
-			return false;
-	if (j == 0)
+		if (islower((unsigned char)f.text[j - 1])) {
+			run_on = true;
+			break;
+		}
+	if (j == 0 || j == f.len || (run_on && f.text[j] != ' '))
 		return false;
 	for (k = j; k < f.len && strchr(" \"')]}", f.text[k]) != NULL; k++)
 		continue;
+	/* Not a field's value after a word ("Security classification - SECRET"). */
+	if (run_on && k < f.len && strchr("-;,:|", f.text[k]) != NULL)
+		return false;
 	while (k < f.len) {
 		if ((e = mark_group_end(p, &f, k)) != k) {
 			mark = true;
@@ -7083,7 +7365,16 @@ marking_tail(const struct policy *p, const char *s, size_t n, bool latin1)
 	while (len > 0 && buf[len - 1] == ' ')
 		len--;
 	if (len == 0)
-		return mark;
+		return mark && !run_on;
+	if (run_on) {
+		size_t run = 0, most = 0;
+
+		for (j = 0; j < len; j++)
+			if ((run = isalpha((unsigned char)buf[j]) ? run + 1 : 0) > most)
+				most = run;
+		return double_slash(buf, len) || (most >= 4 &&
+		    marking_parse(p, buf, len, MARKING_BANNER, &m) == 1 && m.level > 0);
+	}
 	return marking_parse(p, buf, len, MARKING_BANNER, &m) == 1 ||
 	    marking_parse(p, buf, len, MARKING_PORTION, &m) == 1;
 }
@@ -7542,8 +7833,14 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
  * brackets, glued to the mark, after a caret or beside a number ("END TEXT", "(emphasis
  * added)", "[Source: DAO]", "(S//NF)<sup>note</sup>", "^(1)", "Note 1", "fn1"); after a mark
  * that ends a line of text (NOTE_AFTER), two at most in any case that end a sentence ("End
- * comment.", "Ibid."; not "Fighters: (S//NF) The October", which goes on). On the line under a paragraph (NOTE_UNDER), not a heading nor a sentence ("(U)
- * Financial Support", "(S) Agreed."). For a line of marks alone (NOTE_ALONE), no word: every
+ * comment.", "Ibid."; not "Fighters: (S//NF) The October", which goes on). On the line under a
+ * paragraph (NOTE_UNDER), not a heading nor a sentence ("(U) Financial Support", "(S)
+ * Agreed.") with text under it; on a paragraph's last line (NOTE_LAST), under it or after its
+ * last sentence, two words in any case, what ends a paragraph reading as much as a note as a
+ * heading, but a heading a colon ends ("(U//FOUO) Notes:"); past a break (NOTE_BREAK), where a
+ * heading in capitals may stand ("(S) BACKGROUND"), only a number, a bracket or words of four
+ * letters at most ("FN1", "(cont'd)", "EOM", "END TEXT"). For a line of marks alone
+ * (NOTE_ALONE), no word: every
  * word of two letters or digits counts, a marking's too, and a letter alone, but figures glued
  * to the mark and a letter before a sign ("(S//NF)123", "(S) a/", "(S//NF) n.1"; not "(U) USA,
  * GBR", "(U) 45%", "(S) to be" nor "(C) x").
@@ -7552,7 +7849,7 @@ static bool
 note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind kind)
 {
 	size_t e, w, words = 0, glued, most = kind == NOTE_ALONE ? 0 : 2;
-	bool lower, cased = false, digit = false, bracket, strict = kind == NOTE_ALONE;
+	bool lower, cased = false, digit = false, bracket, strict = kind == NOTE_ALONE, longer = false;
 
 	/* The marks at k, the first one that lost its '(' or not ("S//NF) (cont'd)"). */
 	if (k < f->len && mark_group_end(p, f, k) == k && (e = lost_open_end(p, f, k)) != k)
@@ -7587,6 +7884,7 @@ note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind
 			if (++words > most)
 				return false;
 			cased = cased || lower;
+			longer = longer || w - k > 4;
 		}
 		for (; k < w; k++)
 			digit = digit || isdigit((unsigned char)f->text[k]);
@@ -7595,14 +7893,63 @@ note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind
 	/* After a mark that ends a line of text, a sentence of two words ("End comment."). */
 	for (w = f->len; w > 0 && strchr(" )]}\"'", f->text[w - 1]) != NULL; w--)
 		continue;
+	if (kind == NOTE_BREAK)
+		return digit || bracket || (!cased && !longer);
+	/* Not a heading that a colon ends: it opens what follows ("(U//FOUO) Notes:"). */
+	if (kind == NOTE_LAST)
+		return w == 0 || f->text[w - 1] != ':';
 	return !cased || digit || bracket || (kind == NOTE_AFTER && w > 0 &&
 	    strchr(".!?", f->text[w - 1]) != NULL);
 }
 
 /*
+ * How many words f holds after the marks at k (*marked: whether any stood there), counting
+ * every word with a letter or a digit, however short, but the words of a mark that never closes
+ * ("(TS//SI//NF FN1": one; "(S) -- more --": one). Returns *marked.
+ */
+static bool
+note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
+    size_t *words)
+{
+	size_t e = k;
+
+	*words = 0;
+	if (e < f->len && mark_group_end(p, f, e) == e)
+		for (e = lost_open_end(p, f, e); e < f->len && f->text[e] == ' '; e++)
+			continue;
+	while (e < f->len && mark_group_end(p, f, e) != e)
+		for (e = mark_group_end(p, f, e); e < f->len && f->text[e] == ' '; e++)
+			continue;
+	*marked = e > k;
+	for (; e < f->len; e++) {
+		size_t w, c;
+
+		if (f->text[e] == ' ' || (e > 0 && f->text[e - 1] != ' '))
+			continue;
+		for (w = e; w < f->len && f->text[w] != ' '; w++)
+			continue;
+		for (c = e; c < w && strchr("([{", f->text[c]) != NULL; c++)
+			continue;
+		if (*words == 0 && (double_slash(f->text + c, w - c) ||
+		    marking_word(p, f->text + c, w - c) > 0)) {
+			*marked = true;
+			continue;
+		}
+		/* Signs alone are no word ("-- more --": one). */
+		for (; c < w && !isalnum((unsigned char)f->text[c]); c++)
+			continue;
+		*words += c < w;
+	}
+	return *marked;
+}
+
+/*
  * Line i opens a portion with a mark at its head right under a line of text, and holds no word
  * of prose after it, only a note (note_only: "(S//NF) [FN1]", "(S/NF) l/",
- * "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA, GBR", "(U) SIINF", "(S//NF) Note 1").
+ * "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA, GBR", "(U) SIINF", "(S//NF) Note 1"); on
+ * its paragraph's last line, two words in any case ("(S//NF) Ref A", NOTE_LAST). Past a break
+ * (blank lines, rules, form feeds and banner lines between) a note is a number, a bracket or
+ * words of four letters at most ("(S//NF) FN1", "(S//NF) EOM", NOTE_BREAK): not a heading.
  * Such a line may be the paragraph's mark after it, with a footnote or damaged, as much as a
  * portion of its own: the portion above it is raised by the line's marking as read, and raises
  * its paragraph back to a blank line, as a mark at a paragraph's end does; no reading of marks
@@ -7619,7 +7966,8 @@ short_under_text(struct reader *rd, size_t i)
 	struct doc_portion *above;
 	struct marking m;
 	struct fold f;
-	size_t k, bp;
+	size_t k, bp, words;
+	bool broke, last, marked;
 
 	if (pt->first != i || pt->mark == NULL ||
 	    (pt->label_end > 0 && pt->reason == REASON_MARK) || (pt->reason != REASON_MARK &&
@@ -7627,8 +7975,13 @@ short_under_text(struct reader *rd, size_t i)
 	    pt->reason != REASON_MIDLINE) ||
 	    rd->last_text == DOC_NONE || rd->last_text < d->line_base ||
 	    (bp = doc_line(d, rd->last_text)->portion) == rd->cur || bp == DOC_NONE ||
-	    bp < d->portion_base || (rd->last_blank != DOC_NONE && rd->last_blank > rd->last_text))
+	    bp < d->portion_base)
 		return 0;
+	/* Past a break: blank lines, rules, form feeds and banner lines between. */
+	if ((broke = rd->last_blank != DOC_NONE && rd->last_blank > rd->last_text))
+		for (k = rd->last_text + 1; k < i; k++)
+			if (doc_line(d, k)->kind != LINE_BLANK && doc_line(d, k)->kind != LINE_BANNER)
+				return 0;
 	fold_line(d->data + doc_line(d, i)->off, doc_line(d, i)->len, FOLD_MAX,
 	    doc_line(d, i)->latin1, &f);
 	/* Marks found in mid-line count only where one stands at its head ("(TS//SI) (U) (S)"). */
@@ -7636,7 +7989,18 @@ short_under_text(struct reader *rd, size_t i)
 		continue;
 	if (pt->reason == REASON_MIDLINE && mark_group_end(rd->p, &f, k) == k)
 		return 0;
-	if (!note_only(rd->p, &f, k, NOTE_UNDER))
+	/*
+	 * Past a break, a note of one word or two after the marks, however short ("(S) It is so."
+	 * is none): a line of marks alone there is read both ways elsewhere (no_word_but_mark). On
+	 * a paragraph's last line, after a mark at the head, damaged or not, two at most ("(S) The
+	 * secret part." is a sentence).
+	 */
+	if (broke && (!note_tokens(rd->p, &f, k, &marked, &words) || words == 0 || words > 2))
+		return 0;
+	last = !broke && paragraph_last(rd->p, d, i) &&
+	    !spaced_cells(d->data + doc_line(d, i)->off, doc_line(d, i)->len) &&
+	    note_tokens(rd->p, &f, k, &marked, &words) && words <= 2;
+	if (!note_only(rd->p, &f, k, broke ? NOTE_BREAK : last ? NOTE_LAST : NOTE_UNDER))
 		return 0;
 	above = doc_portion(d, bp);
 	if (above->mark != NULL)
@@ -7861,6 +8225,7 @@ read_line(struct reader *rd, size_t i)
 	struct fold f;
 	struct head h;
 	struct doc_portion *pt;
+	struct marking mid;
 	enum line_end e, ft = END_OPEN;
 	size_t tl = 0;
 	bool weak = false, placeholder;
@@ -7951,8 +8316,20 @@ read_line(struct reader *rd, size_t i)
 		 * whatever stands at the line's head: it raises its paragraph back to a blank
 		 * line. Where a sentence begins it is read as the text's after it.
 		 */
-		if (mark_in_sentence(p, d, i, rd->seen))
+		if (mark_in_sentence(p, d, i, rd->seen, &mid)) {
+			if (raise_portion(rd, &mid) != 0)
+				return -1;
 			doc_portion(d, rd->cur)->raises_back = true;
+		}
+		if (open_to_paragraph_end(d, i) || led_at_end(p, d, i)) {
+			marking_init(&mid);
+			mid.unknown = true;
+			snprintf(mid.unknown_token, sizeof(mid.unknown_token), "%s",
+			    "a damaged mark at a paragraph's end");
+			if (raise_portion(rd, &mid) != 0)
+				return -1;
+			doc_portion(d, rd->cur)->raises_back = true;
+		}
 		if (ends_in_mark(p, d, i)) {
 			doc_portion(d, rd->cur)->raises_back = true;
 			note_between(rd, i);

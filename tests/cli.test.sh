@@ -93,7 +93,7 @@ fi
 
 # A filter is quiet: one line for the document names how many portions were withheld for want
 # of proof and where the first is; -v names the file and line of each; -q silences them.
-printf 'SECRET\n\n1. (S) The plan.\n(S/WCI) The office.\n\n2. (S) More.\n(S/XYZ) The walrus.\n' > "$tmp/wci.txt"
+printf 'SECRET\n\n1. (S) The plan.\n(S/WCI) The office is closed.\n\n2. (S) More.\n(S/XYZ) The walrus is here.\n' > "$tmp/wci.txt"
 "$T" --release TS "$tmp/wci.txt" > /dev/null 2> "$tmp/err"
 if [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
     grep -F -q "tearline: $tmp/wci.txt: withheld 2 portions it could not prove anything about, the first at line 4 (-v lists them)" "$tmp/err" &&

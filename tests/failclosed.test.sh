@@ -1298,9 +1298,20 @@ for m in '(S//NF) l/' '(S//NF) I/' '(TS) a/' '(S//NF) n.2' '(S//NF)<sup>456</sup
 done
 # Retained: a heading or a sentence under a paragraph, a sign where a sentence begins, a list's
 # label before a mark, an abbreviation defined after it, figures and countries under a mark.
-for m in '(S) Financial Support' '(S//NF) Leadership' '(C) Agreed.' '(S) Force Protection:'; do
+for m in '(S) Force Protection:' '(U//FOUO) Notes:'; do
 	printf 'SECRET\n\n(U) The puffin count was normal this year.\n%s\n\n(U) The seal count too.\n' "$m" > "$tmp/r53h"
 	adv "heading-under-text [$m]" UNCLASSIFIED "$tmp/r53h" '' 'puffin|seal count'
+done
+# ... but for a heading or a sentence of two words at most that ends the paragraph (a blank line
+# under it): as much a note after the paragraph's mark as a heading, it raises the paragraph
+# (stop 39; these were kept before, and read as the headings they may be).
+for m in '(S) Financial Support' '(S//NF) Leadership' '(C) Agreed.'; do
+	printf 'SECRET\n\n(U) The puffin count was normal this year.\n%s\n\n(U) The seal count too.\n' "$m" > "$tmp/r53h"
+	adv "heading-under-text-last [$m]" UNCLASSIFIED "$tmp/r53h" 'puffin' 'seal count'
+done
+for m in '(S) Financial Support' '(S//NF) Leadership' '(C) Agreed.'; do
+	printf 'SECRET\n\n(U) The puffin count was normal this year.\n%s\n(U) The seal count too.\n' "$m" > "$tmp/r53h"
+	adv "heading-under-text-before-text [$m]" UNCLASSIFIED "$tmp/r53h" '' 'puffin|seal count'
 done
 for m in 'the warden: (S//NF) The walrus' 'the warden -- (S//NF) The walrus' \
     'the warden (see ref B.) (S//NF) The walrus'; do
@@ -1366,6 +1377,52 @@ adv "list-item-across-lines-semicolon" UNCLASSIFIED \
 adv "list-item-sections" UNCLASSIFIED tests/data/redteam54/ow-sections.txt '' 'sent sections'
 printf 'SECRET\n\n(U) The puffin rules are (a) counts and (b) dates, and in the\nministry (S) the walrus rules.\n\n(U) The seal count too.\n' > "$tmp/r54r4"
 adv "level-letter-after-other-items" UNCLASSIFIED "$tmp/r54r4" 'walrus|puffin rules' 'seal count'
+
+# 81. Round 54, stop 39 (tests/data/redteam54, tests/data/redteam53): a classification written
+#     out ending a line after a word in lower case; a bracket after text that its paragraph never
+#     closes; a level run into a sign or controls ending a line; a level's letters that lost
+#     their '(' in mid-sentence; a mark in mid-sentence that no other rule reads raises its own
+#     line; a line that a sentence wraps to is no table's row; a mark with a note on a
+#     paragraph's last line, or past a break with a footnote's note. Neighbours, and what stays
+#     kept.
+for m in ' SECRET' ' TOP SECRET//SI' ' SECRET NOFORN' ' S//NF' ' SECRET//REL TO USA, GBR' \
+    ' (SNF' ' (S.' ' (T5' ' (TS.' ' (XQ' ' (TS!)' ' (TS#SI)' ' (TSSI-G)' ' (TSllSl)' \
+    ' S) with the bank' ', S) with the bank' ' -- TS) with the bank' '(S)with the bank' \
+    '[S]with the bank' \
+    '	(S//NF) The desk' '	S//NF	The desk' '   (S//NF) The desk'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies, according\nto the ministry%s\n\n3. (U) End.\n' "$m" > "$tmp/r81"
+	adv "stop39-end-and-mid [$m]" CONFIDENTIAL "$tmp/r81" 'walrus' 'Background|End'
+done
+# A bracket that never closes, a line of the paragraph after it that does not close it either.
+printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to the ministry (SNF\nand on to the central bank.\n\n3. (U) End.\n' > "$tmp/r81o"
+adv "never-closed-over-lines" CONFIDENTIAL "$tmp/r81o" 'walrus|central bank' 'Background|End'
+# Kept: a bracket a later line of the paragraph closes; a number after a dash; an inline list's
+# next item; a letter or an acronym after a word; a table's row after a heading or a row.
+for m in ' (RSO\nSpot Report) puffin' ' the Hercules aircraft (C-130)' \
+    ' A) the bank, B) the desk, C) with puffin' \
+    ' in Annex C' ' NATO' ' TSA' ' (FORMER\nDIRECTOR OF THE SERVICE, AND THE\nCURRENT DIRECTOR) puffin'; do
+	# shellcheck disable=SC2059
+	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly to front companies, according\nto the ministry$m\n\n3. (U) End.\n" > "$tmp/r81k"
+	adv "stop39-kept [$m]" UNCLASSIFIED "$tmp/r81k" '' 'puffin funds|Background|End'
+done
+# A mark with a note on the paragraph's last line, under it or after its last sentence; or past
+# a break (blank lines, a rule, a form feed, a banner line), with a footnote's note.
+for m in '\n(S//NF) Ref A' '\n(S//NF) Ibid.' '\n(S//NF) End comment.' '\n(S//NF) -- more --' \
+    '\n(S//NF) J. Smith' '\n(S//NF) Source: DAO' ' (S//NF) Ref A' ' (S//NF) Reftel' \
+    ' (S//NF) Drafted: jsmith' '\n\n(S//NF) FN1' '\n\n(S//NF) EOM' '\n\n(S//NF) Note 3' \
+    "\n\n(S//NF) (cont'd)" '\n\n(S//NF) END TEXT' '\n\n(S//NF) (emphasis added)' \
+    '\n-----\n(S//NF) FN1' '\n\f(S//NF) EOM' '\n\nSECRET//NOFORN\n\n(S//NF) FN1'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the ministry.$m\n\n3. (U) End.\n" > "$tmp/r81n"
+	adv "stop39-note [$m]" CONFIDENTIAL "$tmp/r81n" 'walrus' 'Background|End'
+done
+# Kept: a heading past a break; a heading under a paragraph with its text under it.
+printf 'SECRET\n\n1. (U) The puffin count was normal this year.\n\n(S) BACKGROUND\n\n(S) The walrus count was not.\n\n(U) End.\n' > "$tmp/r81h"
+adv "heading-past-break" UNCLASSIFIED "$tmp/r81h" 'walrus' 'puffin count|End'
+printf 'SECRET\n\n1. (U) The puffin count was normal this year.\n(S) Financial Support\n(S) The walrus count was not.\n\n(U) End.\n' > "$tmp/r81u"
+adv "heading-under-text" UNCLASSIFIED "$tmp/r81u" 'walrus' 'puffin count|End'
+printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n2. (U) Summary:\n-- ALPHA\tpuffin on time\tU\n-- BRAVO\tS//NF\tthe walrus channel\n\n3. (U) End.\n' > "$tmp/r81t"
+adv "table-row-after-row" UNCLASSIFIED "$tmp/r81t" 'walrus' 'puffin count|puffin on time|End'
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
