@@ -42,6 +42,13 @@ is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* c in upper case: toupper in the C locale the program runs in, without a call. */
+static char
+to_upper(char c)
+{
+	return is_lower(c) ? (char)(c - 'a' + 'A') : c;
+}
+
 /* A word: a run of ASCII letters and digits, or of bytes with no ASCII form. */
 struct word {
 	size_t start, end;
@@ -2606,7 +2613,8 @@ static int
 control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 {
 	struct word words[RUN_WORDS];
-	size_t nw = 0, k = *i, run;
+	char t[POLICY_WORD_MAX + 1];
+	size_t nw = 0, k = *i, run, ends[RUN_WORDS], tn = 0, w, j;
 	bool ascii;
 
 	/*
@@ -2614,8 +2622,6 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	 * "N/F", "NO|FORN"): "D(S)", an office, is no "DS".
 	 */
 	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw])) {
-		size_t j;
-
 		if (nw > 0)
 			for (j = words[nw - 1].end; j < words[nw].start; j++)
 				if (is_open(s[j]) || is_close(s[j]))
@@ -2629,20 +2635,30 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	 * byte is ASCII (none unreadable, none that a term's form drops), no run is a term.
 	 */
 	ascii = nw > 0 && all_ascii(s + words[0].start, words[nw - 1].end - words[0].start);
-	if (ascii && !p->term_first[toupper((unsigned char)s[words[0].start])])
+	if (ascii && !p->term_first[(unsigned char)to_upper(s[words[0].start])])
 		return -1;
+	/*
+	 * Each run's text is the words' letters in upper case, up to POLICY_WORD_MAX: a shorter
+	 * run's is the first bytes of a longer one's, so they are written once.
+	 */
+	for (w = 0; w < nw; w++) {
+		for (j = words[w].start; j < words[w].end && tn < POLICY_WORD_MAX; j++)
+			t[tn++] = to_upper(s[j]);
+		ends[w] = tn;
+	}
 	for (run = nw; run > 0; run--) {
-		char t[POLICY_WORD_MAX + 1];
-		size_t tn = 0, w, j, wild = 0;
+		size_t wild = 0;
 		const struct policy_term *pt;
 
-		for (w = 0; w < run; w++)
-			for (j = words[w].start; j < words[w].end && tn < POLICY_WORD_MAX; j++)
-				t[tn++] = (char)toupper((unsigned char)s[j]);
-		/* Longer than any term, and all ASCII: no term, nor one with unreadable letters. */
+		tn = ends[run - 1];
+		/*
+		 * All ASCII, the text is letters and digits in upper case: a term's form as it
+		 * is, and none that is longer than any term, nor one with unreadable letters.
+		 */
 		if (ascii && tn > p->term_max)
 			continue;
-		if ((pt = policy_term_find(p, t, tn)) != NULL && pt->control >= 0) {
+		if ((pt = ascii ? policy_term_find_form(p, t, tn) : policy_term_find(p, t, tn)) != NULL &&
+		    pt->control >= 0) {
 			*i = words[run - 1].end;
 			return pt->control;
 		}
