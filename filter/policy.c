@@ -219,9 +219,19 @@ policy_not_mark(const struct policy *p, const char *token, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < p->nnot_marks; i++)
-		if (strlen(p->not_marks[i]) == len && memcmp(p->not_marks[i], token, len) == 0)
+	/*
+	 * Byte by byte up to the first that differs (most words differ at their first or second
+	 * byte, and all the symbols begin alike), then the symbol's end: its strlen is len.
+	 */
+	for (i = 0; i < p->nnot_marks; i++) {
+		const char *w = p->not_marks[i];
+		size_t k;
+
+		for (k = 0; k < len && w[k] != '\0' && w[k] == token[k]; k++)
+			continue;
+		if (k == len && w[k] == '\0')
 			return true;
+	}
 	return false;
 }
 

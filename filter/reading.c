@@ -71,18 +71,21 @@ next_word(const char *s, size_t n, size_t *i, struct word *w)
 		return false;
 	memset(w, 0, sizeof(*w));
 	w->start = k;
-	while (k < n && (is_alnum(s[k]) || (unsigned char)s[k] >= 0x80)) {
-		if ((unsigned char)s[k] >= 0x80)
+	/* Each byte is tested once for what it is: every word of a line is read many times. */
+	for (; k < n; k++) {
+		if ((unsigned char)s[k] >= 0x80) {
 			w->exotic = true;
-		else if (is_alpha(s[k]))
+		} else if (is_lower(s[k])) {
 			w->letters++;
-		else
-			w->digit = true;
-		if (is_lower(s[k]))
 			w->lower = true;
-		else if (k > w->start && s[k] >= 'A' && s[k] <= 'Z')
-			w->inner_upper = true;
-		k++;
+		} else if (s[k] >= 'A' && s[k] <= 'Z') {
+			w->letters++;
+			w->inner_upper = w->inner_upper || k > w->start;
+		} else if (s[k] >= '0' && s[k] <= '9') {
+			w->digit = true;
+		} else {
+			break;
+		}
 	}
 	w->end = k;
 	*i = k;
@@ -2126,8 +2129,10 @@ authority_words(const char *s, size_t n)
 {
 	size_t k;
 
+	/* The first letter, in either case, before any compare: a test of every byte of a line. */
 	for (k = 0; k + 7 <= n; k++)
-		if (strchr("rRdDcC", s[k]) != NULL && (strncasecmp(s + k, "reason", 6) == 0 ||
+		if (((s[k] | 0x20) == 'r' || (s[k] | 0x20) == 'd' || (s[k] | 0x20) == 'c') &&
+		    (strncasecmp(s + k, "reason", 6) == 0 ||
 		    strncasecmp(s + k, "declass", 7) == 0 ||
 		    (k + 13 <= n && strncasecmp(s + k, "classified by", 13) == 0)))
 			return true;
