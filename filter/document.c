@@ -347,6 +347,23 @@ window_open(struct document *d, char *err, size_t errlen)
 }
 
 /*
+ * Whether c is one of "([{", or NUL, as strchr finds it in that set: a test made for every
+ * byte of a line, without a call.
+ */
+static bool
+opening(char c)
+{
+	return c == '(' || c == '[' || c == '{' || c == '\0';
+}
+
+/* Whether c is one of ")]}", or NUL, as strchr finds it in that set. */
+static bool
+closing(char c)
+{
+	return c == ')' || c == ']' || c == '}' || c == '\0';
+}
+
+/*
  * Whether a line is a rule: three or more of one of "-=_*~", with spaces or tabs between and
  * nothing else. It holds no word, so a reader takes it as a blank line and a release may copy it.
  */
@@ -4772,7 +4789,7 @@ level_glued(const struct policy *p, const char *s, size_t n)
 	bool lower = false;
 
 	for (k = 0; k < n && m < POLICY_WORD_MAX; k++) {
-		if (strchr(")]}", s[k]) != NULL)
+		if (closing(s[k]))
 			break;
 		/* OCR's "l" for "I" after the first is no lower case ("SlNF"). */
 		lower = lower || (islower((unsigned char)s[k]) && !(s[k] == 'l' && k > 0));
@@ -5157,13 +5174,41 @@ word_start(const struct fold *f, size_t k)
 	return f->text[k] != ' ' && (k == 0 || f->text[k - 1] == ' ');
 }
 
+/*
+ * Whether c is punctuation or a bracket that may stand before a word of folded text: one of
+ * "([{<*_\"'" (or NUL, as strchr finds it in that set).
+ */
+static bool
+word_lead(char c)
+{
+	switch (c) {
+	case '(': case '[': case '{': case '<': case '*': case '_': case '"': case '\'': case '\0':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether c may stand after a word: one of ")]}>*_\"'.,;:!?-" (or NUL, as strchr has it). */
+static bool
+word_trail(char c)
+{
+	switch (c) {
+	case ')': case ']': case '}': case '>': case '*': case '_': case '"': case '\'':
+	case '.': case ',': case ';': case ':': case '!': case '?': case '-': case '\0':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Trims punctuation and brackets from both ends of s[*a..*b), a word of folded text. */
 static void
 trim_word(const char *s, size_t *a, size_t *b)
 {
-	while (*a < *b && strchr("([{<*_\"'", s[*a]) != NULL)
+	while (*a < *b && word_lead(s[*a]))
 		(*a)++;
-	while (*b > *a && strchr(")]}>*_\"'.,;:!?-", s[*b - 1]) != NULL)
+	while (*b > *a && word_trail(s[*b - 1]))
 		(*b)--;
 }
 
@@ -5733,7 +5778,8 @@ term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, 
 		/* Parts joined by punctuation: "SI-G", "FED_ONLY", "NATO/SECRET", "U.K". */
 		if (nw == 0)
 			for (w = a; w < b; w++)
-				joined = joined || (strchr("-_/.|\\", s[w]) != NULL && w > a &&
+				joined = joined || (!isalnum((unsigned char)s[w]) &&
+				    strchr("-_/.|\\", s[w]) != NULL && w > a &&
 				    w + 1 < b && isalnum((unsigned char)s[w - 1]) &&
 				    isalnum((unsigned char)s[w + 1]));
 		nexts[nw] = after;
@@ -5757,7 +5803,7 @@ term_run(const struct policy *p, const struct fold *f, size_t k, bool sentence, 
 		 * begins only. */
 		if (!(caps_to[w - 1] || (title_to[w - 1] && w >= 2)) || (w >= 2 && !lower && !sentence))
 			continue;
-		while (lead < n && strchr("([{<*_\"'", s[k + lead]) != NULL)
+		while (lead < n && word_lead(s[k + lead]))
 			lead++;
 		if (n - lead > POLICY_WORD_MAX * 2 || (t = policy_term_find(p, s + k + lead, n - lead)) ==
 		    NULL)
@@ -6515,7 +6561,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				 * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), is no
 				 * prose.
 				 */
-				if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
+				if (opening(f.text[k]) && reading_group_at(p, &f, k, &g) &&
 				    (open_at_end(p, &f, &g, false) || (g.kind == GROUP_UNKNOWN &&
 				    (level_glued(p, f.text + g.start + 1, g.end - g.start - 1) ||
 				    (g.closed && damaged_group(p, &f, &g) && (nothing_after(&f, g.end) ||
@@ -6993,8 +7039,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 */
 			size_t w = k;
 
-			for (e = k + 1; e < f.len && f.text[e] != ' ' &&
-			    strchr("([{", f.text[e]) == NULL; e++)
+			for (e = k + 1; e < f.len && f.text[e] != ' ' && !opening(f.text[e]); e++)
 				continue;
 			while (w < e && strchr("*<\"'", f.text[w]) != NULL)
 				w++;

@@ -134,15 +134,35 @@ inline_markup(const char *s, size_t n)
 static bool
 plain(const char *s, size_t n)
 {
-	size_t i;
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	size_t i = 0;
 	int32_t cp;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		unsigned char c;
 
+		/*
+		 * Eight bytes at a time where none is below a space, 0x7F or above, '&' or '<'.
+		 * Each test is exact: a byte that is one sets its high bit, and where none is no
+		 * borrow nor carry sets another.
+		 */
+		if (i + 8 <= n) {
+			uint64_t w, amp, lt;
+
+			memcpy(&w, s + i, 8);
+			amp = w ^ (ones * '&');
+			lt = w ^ (ones * '<');
+			if (((((w - ones * ' ') & ~w) | (w + ones) | w | ((amp - ones) & ~amp) |
+			    ((lt - ones) & ~lt)) & highs) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		c = (unsigned char)s[i];
 		if (c < 0x20 || c >= 0x7F || (c == '&' && fold_reference(s + i, n - i, false, &cp) > 0) ||
 		    (c == '<' && inline_markup(s + i, n - i) > 0))
 			return false;
+		i++;
 	}
 	return true;
 }
@@ -444,8 +464,23 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 	while (i < scan && f->len < limit) {
 		int32_t cp, out[8];
 		utf8proc_ssize_t k, m;
-		size_t len = decode(s + i, scan - i, latin1, &cp), fixed;
+		size_t len, fixed;
 		bool ok = true;
+
+		/*
+		 * Printable ASCII other than a space and what may begin a reference or markup is
+		 * itself in either encoding, as the steps below would find: most bytes of a line
+		 * that needs folding are such.
+		 */
+		if (s[i] > ' ' && s[i] < 0x7F && s[i] != '&' && s[i] != '<') {
+			if (!put(f, s[i], i)) {
+				f->cut = true;
+				break;
+			}
+			i++;
+			continue;
+		}
+		len = decode(s + i, scan - i, latin1, &cp);
 
 		/* "&#x28;S&#x2f;&#x2f;NF&#x29;" is what a page shows: "(S//NF)". */
 		if (cp == '&' && (fixed = fold_reference(s + i, scan - i, false, &cp)) > 0)

@@ -118,8 +118,12 @@ misspelt_level(const struct policy *p, const char *s, size_t slen, bool punct)
 	for (i = 0; i < p->nlevels; i++)
 		for (j = 0; j < p->levels[i].nportion; j++) {
 			const char *w = p->levels[i].portion[j];
-			size_t n = strlen(w);
+			size_t n;
 
+			/* Either prefix_eq below needs the first byte, in any case (first_eq). */
+			if (!first_eq(s, slen, w, true))
+				continue;
+			n = strlen(w);
 			/* "(U.S.)", "(U.N. forces" are abbreviations, not misspelt marks. */
 			if (punct && prefix_eq(s, slen, w, false) && n < slen &&
 			    !isalpha((unsigned char)s[n]) && !boundary(s, slen, n) &&
@@ -461,8 +465,11 @@ parse_marking(const struct policy *p, const char *text, size_t len, enum marking
 
 		/* A level of another scheme ("(R)", "(NS)") is a mark this policy cannot read. */
 		for (j = 0; j < p->nother_levels; j++) {
-			size_t w = strlen(p->other_levels[j]);
+			size_t w;
 
+			if (!first_eq(s, n, p->other_levels[j], syntax == MARKING_BANNER))
+				continue;
+			w = strlen(p->other_levels[j]);
 			if (prefix_eq(s, n, p->other_levels[j], syntax == MARKING_BANNER) &&
 			    boundary(s, n, w)) {
 				note_unknown(m, s, w);

@@ -219,9 +219,19 @@ policy_not_mark(const struct policy *p, const char *token, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < p->nnot_marks; i++)
-		if (strlen(p->not_marks[i]) == len && memcmp(p->not_marks[i], token, len) == 0)
+	/*
+	 * Byte by byte up to the first that differs (most words differ at their first or second
+	 * byte, and all the symbols begin alike), then the symbol's end: its strlen is len.
+	 */
+	for (i = 0; i < p->nnot_marks; i++) {
+		const char *w = p->not_marks[i];
+		size_t k;
+
+		for (k = 0; k < len && w[k] != '\0' && w[k] == token[k]; k++)
+			continue;
+		if (k == len && w[k] == '\0')
 			return true;
+	}
 	return false;
 }
 
@@ -1042,20 +1052,38 @@ index_words(struct loader *l)
 	return 0;
 }
 
-/* Writes the letters and digits of s, upper case, into t; returns false when they are too many. */
+/*
+ * Whether c is an ASCII letter or digit: isalnum in the C locale the program runs in, without a
+ * call for every byte of every word looked up.
+ */
 static bool
-term_form(const char *s, size_t len, char *t, size_t *tlen)
+term_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Letter or digit c (term_char) in upper case. */
+static char
+term_upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
+/*
+ * Writes the letters and digits of s, upper case, into t; returns false when they are more than
+ * max (at most POLICY_WORD_MAX).
+ */
+static bool
+term_form(const char *s, size_t len, size_t max, char *t, size_t *tlen)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!isalnum(c))
+		if (!term_char(s[i]))
 			continue;
-		if (n == POLICY_WORD_MAX)
+		if (n == max)
 			return false;
-		t[n++] = (char)toupper(c);
+		t[n++] = term_upper(s[i]);
 	}
 	t[n] = '\0';
 	*tlen = n;
@@ -1079,6 +1107,13 @@ term_hash(const char *t, size_t n)
  * that the hashes of a word with each letter left out come from its prefix hashes in one pass.
  */
 #define KEY_BASE 0x01000193u
+
+/* The bit of policy.near_bits that key hash h sets. */
+static size_t
+near_bit(uint32_t h)
+{
+	return (h ^ (h >> 16)) & (POLICY_NEAR_BITS - 1);
+}
 
 /* The key hash of t[0..n) without its letter `del` (none when del >= n). */
 static uint32_t
@@ -1117,6 +1152,7 @@ index_near_slots(struct loader *l)
 		for (d = 0; d <= t->len; d++) {
 			uint32_t h = key_hash(t->text, t->len, d);
 
+			p->near_bits[near_bit(h) / 64] |= (uint64_t)1 << (near_bit(h) % 64);
 			for (k = h & (n - 1); p->near_slots[k].term != 0; k = (k + 1) & (n - 1))
 				continue;
 			p->near_slots[k].hash = h;
@@ -1161,16 +1197,18 @@ policy_near_terms(const struct policy *p, const char *t, size_t n, bool slips,
 	for (d = slips ? 0 : n; d <= n; d++) {
 		uint32_t h;
 
+		/* pre[d] * B^(n-1-d) + (the hash of t[d+1..n)). */
+		h = d == n ? pre[n] : pre[d] * pw[n - 1 - d] + (pre[n] - pre[d + 1] * pw[n - 1 - d]);
+		/* No key has this hash: no slot holds it. */
+		if ((p->near_bits[near_bit(h) / 64] & ((uint64_t)1 << (near_bit(h) % 64))) == 0)
+			continue;
 		if (d == n) {
 			memcpy(key, t, n);
 			kn = n;
-			h = pre[n];
 		} else {
 			memcpy(key, t, d);
 			memcpy(key + d, t + d + 1, n - d - 1);
 			kn = n - 1;
-			/* pre[d] * B^(n-1-d) + (the hash of t[d+1..n)). */
-			h = pre[d] * pw[n - 1 - d] + (pre[n] - pre[d + 1] * pw[n - 1 - d]);
 		}
 		for (k = h & (p->nnear_slots - 1); p->near_slots[k].term != 0;
 		    k = (k + 1) & (p->nnear_slots - 1)) {
@@ -1222,6 +1260,7 @@ index_term_slots(struct loader *l)
 		if (p->term_slots[k] == 0)
 			p->term_slots[k] = (uint32_t)(i + 1);
 		p->term_first[(unsigned char)t->text[0]] = true;
+		p->term_lengths[(unsigned char)t->text[0]] |= (uint64_t)1 << t->len;
 		if (t->len > p->term_max)
 			p->term_max = t->len;
 	}
@@ -1248,7 +1287,7 @@ add_term(struct loader *l, size_t *cap, const char *word, int level, int control
 	}
 	t = &p->terms[p->nterms];
 	memset(t, 0, sizeof(*t));
-	if (!term_form(word, strlen(word), t->text, &t->len) || t->len == 0)
+	if (!term_form(word, strlen(word), POLICY_WORD_MAX, t->text, &t->len) || t->len == 0)
 		return 0;
 	t->level = level;
 	t->control = control;
@@ -1314,11 +1353,24 @@ policy_term_find(const struct policy *p, const char *s, size_t len)
 	size_t n, i;
 
 	/* Most words begin with a character no term does: they need no more. */
-	for (i = 0; i < len && !isalnum((unsigned char)s[i]); i++)
+	for (i = 0; i < len && !term_char(s[i]); i++)
 		continue;
-	if (i == len || !p->term_first[toupper((unsigned char)s[i])])
+	if (i == len || !p->term_first[(unsigned char)term_upper(s[i])])
 		return NULL;
-	if (!term_form(s, len, t, &n) || n == 0)
+	/* A text longer than every term is none. */
+	if (!term_form(s + i, len - i, p->term_max, t, &n) || n == 0)
+		return NULL;
+	return policy_term_find_form(p, t, n);
+}
+
+const struct policy_term *
+policy_term_find_form(const struct policy *p, const char *t, size_t n)
+{
+	size_t i;
+
+	/* A text of a length no term of its first letter has is none: most need no hash. */
+	if (n == 0 || n > p->term_max ||
+	    (p->term_lengths[(unsigned char)t[0]] & ((uint64_t)1 << n)) == 0)
 		return NULL;
 	/* Every loaded policy has its index (index_term_slots): one probe, not a pass. */
 	for (i = term_hash(t, n) & (p->nterm_slots - 1); p->term_slots[i] != 0;

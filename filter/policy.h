@@ -147,6 +147,9 @@ struct policy_rule {
 #define POLICY_WORD_MAX 63
 
 /* A key of the index of near terms: term `term` (1 + its index) with letter `del` left out. */
+/* The bits of policy.near_bits: a power of two, 8 KiB of them. */
+#define POLICY_NEAR_BITS 65536
+
 struct policy_near_slot {
 	uint32_t hash;
 	uint32_t term;			/* 0: an empty slot */
@@ -257,6 +260,17 @@ struct policy {
 					 * theirs, and their own (policy_near_terms) */
 	size_t nnear_slots;		/* a power of two, more than twice the keys */
 	bool term_first[256];		/* the characters a term's text begins with */
+	/*
+	 * For each first character of a term's text: bit n set when a term of length n begins
+	 * with it (terms are at most POLICY_WORD_MAX, under 64). Most words looked up are no term,
+	 * and this turns them away before they are hashed.
+	 */
+	uint64_t term_lengths[256];
+	/*
+	 * A bit for each key of near_slots (near_bit of its hash): a text whose bit is clear is
+	 * no key, and is turned away without a probe, as most are.
+	 */
+	uint64_t near_bits[POLICY_NEAR_BITS / 64];
 	size_t term_max;		/* the longest term's length */
 
 	struct policy_rule *rules;
@@ -361,6 +375,12 @@ bool policy_not_mark(const struct policy *p, const char *token, size_t len);
  * (other bytes of s are skipped: "No-Forn" is NOFORN). Returns it, or NULL.
  */
 const struct policy_term *policy_term_find(const struct policy *p, const char *s, size_t len);
+
+/*
+ * As policy_term_find, for t[0..n) already in a term's form (upper-case ASCII letters and digits
+ * alone, as term_form writes them): no second copy.
+ */
+const struct policy_term *policy_term_find_form(const struct policy *p, const char *t, size_t n);
 
 /* The most terms policy_near_terms gives; a text with more is compared with every term. */
 #define POLICY_NEAR_MAX 64

@@ -42,6 +42,13 @@ is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* c in upper case: toupper in the C locale the program runs in, without a call. */
+static char
+to_upper(char c)
+{
+	return is_lower(c) ? (char)(c - 'a' + 'A') : c;
+}
+
 /* A word: a run of ASCII letters and digits, or of bytes with no ASCII form. */
 struct word {
 	size_t start, end;
@@ -64,18 +71,21 @@ next_word(const char *s, size_t n, size_t *i, struct word *w)
 		return false;
 	memset(w, 0, sizeof(*w));
 	w->start = k;
-	while (k < n && (is_alnum(s[k]) || (unsigned char)s[k] >= 0x80)) {
-		if ((unsigned char)s[k] >= 0x80)
+	/* Each byte is tested once for what it is: every word of a line is read many times. */
+	for (; k < n; k++) {
+		if ((unsigned char)s[k] >= 0x80) {
 			w->exotic = true;
-		else if (is_alpha(s[k]))
+		} else if (is_lower(s[k])) {
 			w->letters++;
-		else
-			w->digit = true;
-		if (is_lower(s[k]))
 			w->lower = true;
-		else if (k > w->start && s[k] >= 'A' && s[k] <= 'Z')
-			w->inner_upper = true;
-		k++;
+		} else if (s[k] >= 'A' && s[k] <= 'Z') {
+			w->letters++;
+			w->inner_upper = w->inner_upper || k > w->start;
+		} else if (s[k] >= '0' && s[k] <= '9') {
+			w->digit = true;
+		} else {
+			break;
+		}
 	}
 	w->end = k;
 	*i = k;
@@ -2119,8 +2129,10 @@ authority_words(const char *s, size_t n)
 {
 	size_t k;
 
+	/* The first letter, in either case, before any compare: a test of every byte of a line. */
 	for (k = 0; k + 7 <= n; k++)
-		if (strchr("rRdDcC", s[k]) != NULL && (strncasecmp(s + k, "reason", 6) == 0 ||
+		if (((s[k] | 0x20) == 'r' || (s[k] | 0x20) == 'd' || (s[k] | 0x20) == 'c') &&
+		    (strncasecmp(s + k, "reason", 6) == 0 ||
 		    strncasecmp(s + k, "declass", 7) == 0 ||
 		    (k + 13 <= n && strncasecmp(s + k, "classified by", 13) == 0)))
 			return true;
@@ -2606,7 +2618,8 @@ static int
 control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 {
 	struct word words[RUN_WORDS];
-	size_t nw = 0, k = *i, run;
+	char t[POLICY_WORD_MAX + 1];
+	size_t nw = 0, k = *i, run, ends[RUN_WORDS], tn = 0, w, j;
 	bool ascii;
 
 	/*
@@ -2614,8 +2627,6 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	 * "N/F", "NO|FORN"): "D(S)", an office, is no "DS".
 	 */
 	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw])) {
-		size_t j;
-
 		if (nw > 0)
 			for (j = words[nw - 1].end; j < words[nw].start; j++)
 				if (is_open(s[j]) || is_close(s[j]))
@@ -2629,20 +2640,30 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	 * byte is ASCII (none unreadable, none that a term's form drops), no run is a term.
 	 */
 	ascii = nw > 0 && all_ascii(s + words[0].start, words[nw - 1].end - words[0].start);
-	if (ascii && !p->term_first[toupper((unsigned char)s[words[0].start])])
+	if (ascii && !p->term_first[(unsigned char)to_upper(s[words[0].start])])
 		return -1;
+	/*
+	 * Each run's text is the words' letters in upper case, up to POLICY_WORD_MAX: a shorter
+	 * run's is the first bytes of a longer one's, so they are written once.
+	 */
+	for (w = 0; w < nw; w++) {
+		for (j = words[w].start; j < words[w].end && tn < POLICY_WORD_MAX; j++)
+			t[tn++] = to_upper(s[j]);
+		ends[w] = tn;
+	}
 	for (run = nw; run > 0; run--) {
-		char t[POLICY_WORD_MAX + 1];
-		size_t tn = 0, w, j, wild = 0;
+		size_t wild = 0;
 		const struct policy_term *pt;
 
-		for (w = 0; w < run; w++)
-			for (j = words[w].start; j < words[w].end && tn < POLICY_WORD_MAX; j++)
-				t[tn++] = (char)toupper((unsigned char)s[j]);
-		/* Longer than any term, and all ASCII: no term, nor one with unreadable letters. */
+		tn = ends[run - 1];
+		/*
+		 * All ASCII, the text is letters and digits in upper case: a term's form as it
+		 * is, and none that is longer than any term, nor one with unreadable letters.
+		 */
 		if (ascii && tn > p->term_max)
 			continue;
-		if ((pt = policy_term_find(p, t, tn)) != NULL && pt->control >= 0) {
+		if ((pt = ascii ? policy_term_find_form(p, t, tn) : policy_term_find(p, t, tn)) != NULL &&
+		    pt->control >= 0) {
 			*i = words[run - 1].end;
 			return pt->control;
 		}
