@@ -6878,13 +6878,41 @@ in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e
 	return b > 0 && islower((unsigned char)f->text[b - 1]) && lower_past_signs(f, e);
 }
 
-/* Whether s[0..n) holds a tab or a run of three spaces past its head: a table's row may. */
+/* Whether text line i - 1 opens more round brackets than it closes. */
+static bool
+open_above(const struct document *d, size_t i)
+{
+	const struct doc_line *up;
+	const char *t;
+	size_t k;
+	long depth = 0;
+
+	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT)
+		return false;
+	t = d->data + up->off;
+	for (k = 0; k < up->len; k++)
+		depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
+	return depth > 0;
+}
+
+/* Whether a citation's section number stands right before k in f: "1.4(C)", "12.3(b)". */
+static bool
+citation_before(const struct fold *f, size_t k)
+{
+	size_t j = k;
+
+	while (j > 0 && isdigit((unsigned char)f->text[j - 1]))
+		j--;
+	return j < k && j >= 2 && f->text[j - 1] == '.' && isdigit((unsigned char)f->text[j - 2]);
+}
+
+/* Whether s[0..n) holds a tab or a run of three spaces past its indent: a table's row may. */
 static bool
 spaced_cells(const char *s, size_t n)
 {
 	size_t k = 0;
 
-	while (k < n && s[k] == ' ')
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
 	if (memchr(s + k, '\t', n - k) != NULL)
 		return true;
@@ -6896,7 +6924,8 @@ spaced_cells(const char *s, size_t n)
 
 /*
  * Whether line i is where a sentence of prose wraps to: the line above it is text with no cells
- * (spaced_cells) that ends in a word in lower case or a comma ("... through the Gulf" /
+ * (spaced_cells) that ends in a word in lower case, a comma or a word's hyphen ("minis-" /
+ * "try\t(S//NF)\tliaison"; "... through the Gulf" /
  * "exchange house ... according to the ministry\t(S//NF) The desk"). A table's row stands
  * after a blank line, a heading or another row.
  */
@@ -6920,7 +6949,8 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
 	t = d->data + up->off;
 	n = trim_end(t, up->len, up->latin1);
 	return up->kind == LINE_TEXT && n > 0 && !spaced_cells(t, n) &&
-	    (islower((unsigned char)t[n - 1]) || t[n - 1] == ',');
+	    (islower((unsigned char)t[n - 1]) || t[n - 1] == ',' || (t[n - 1] == '-' && n > 1 &&
+	    islower((unsigned char)t[n - 2])));
 }
 
 /*
@@ -6954,8 +6984,9 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
  * citation's ("per 1.4(C) and"). Not in a table's row that bars part; in one that tabs or runs
  * of spaces may part (table_marks reads it), only between words in lower case, unless a
  * sentence of prose wraps to it (wraps_prose). It reads the line alone, whatever else a reader
- * found in it, so that no mark added to it can turn it off. *m is what it found: the mark or the
- * letter's level as read, unknown where it proves nothing.
+ * found in it, so that no mark added to it can turn it off. *m is what it found, every such mark
+ * joined (a lower one before cannot hide a higher one after it: "(C) with ... S) with"): the mark
+ * or the letter's level as read, unknown where it proves nothing.
  */
 static bool
 mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uint32_t seen,
@@ -6965,12 +6996,15 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct group g;
+	struct marking unknown, one;
 	size_t k, e, t;
-	bool table, other;
+	bool table, other, found = false;
 
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a mark in mid-sentence");
+	marking_init(&unknown);
+	unknown.unknown = true;
+	snprintf(unknown.unknown_token, sizeof(unknown.unknown_token), "%s",
+	    "a mark in mid-sentence");
+	*m = unknown;
 	/*
 	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
 	 * before another or a sign ("S.NF", "SIINF").
@@ -7000,12 +7034,13 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 */
 			if (!reading_in_sentence(&f, &g, false) && sentence_group(p, &f, &g, seen) &&
 			    in_row_sentence(p, &f, k, g.end, table) && !initials_before(&f, &g) &&
-			    !(g.kind == GROUP_ITEM && k > 0 && isdigit((unsigned char)f.text[k - 1]))) {
+			    !(g.kind == GROUP_ITEM && citation_before(&f, k))) {
+				one = unknown;
 				if (g.kind == GROUP_MARK)
-					*m = g.mark;
+					one = g.mark;
 				else if (g.kind == GROUP_ITEM)
-					(void)letter_marking(p, g.letter, m, &other);
-				return true;
+					(void)letter_marking(p, g.letter, &one, &other);
+				add_found(p, m, &found, &one);
 			}
 			if (g.kind == GROUP_MARK || k + 1 >= f.len ||
 			    strchr("([{", f.text[k + 1]) == NULL)
@@ -7030,7 +7065,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			if (g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
 			    double_slash(f.text + g.start, g.end - g.start)) &&
 			    in_row_sentence(p, &f, k, e, table))
-				return true;
+				add_found(p, m, &found, &unknown);
 			e = k + 1;
 		} else {
 			/*
@@ -7048,31 +7083,32 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    (isupper((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
 			    memchr(f.text + w, ':', e - w) == NULL &&
 			    in_row_sentence(p, &f, w, e, table)) {
-				struct marking word;
 				size_t cut = e;
 
 				/* Read as written, a sign after it aside ("SECRET,"). */
 				while (cut > w && strchr(GLUE_SEPS, f.text[cut - 1]) != NULL)
 					cut--;
-				if (marking_parse(p, f.text + w, cut - w, MARKING_BANNER, &word) == 1)
-					*m = word;
-				return true;
+				if (marking_parse(p, f.text + w, cut - w, MARKING_BANNER, &one) != 1)
+					one = unknown;
+				add_found(p, m, &found, &one);
 			}
 			/*
 			 * A level's letters that lost their '(' before a word in lower case
 			 * ("ministry S) with", "ministry, TS) with"); not the next item of a list
-			 * ("A) ... B) ... C) with", "(B) ..." / "C) with").
+			 * ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of a bracket
+			 * the line above opened ("(HIV and" / "hepatitis C) with").
 			 */
 			if ((e - w == 2 || (e - w == 3 && isupper((unsigned char)f.text[w + 1]))) &&
 			    isupper((unsigned char)f.text[w]) && strchr(")]", f.text[e - 1]) != NULL &&
 			    k > 0 && f.text[k - 1] == ' ' && !(e - w == 2 && item_before(&f, w, seen)) &&
+			    !open_above(d, i) &&
 			    lower_past_signs(&f, e) &&
-			    marking_parse(p, f.text + w, e - w - 1, MARKING_PORTION, m) == 1 &&
+			    marking_parse(p, f.text + w, e - w - 1, MARKING_PORTION, &one) == 1 &&
 			    in_row_sentence(p, &f, w, e, table))
-				return true;
+				add_found(p, m, &found, &one);
 		}
 	}
-	return false;
+	return found;
 }
 
 
@@ -7088,11 +7124,40 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
  * a line of marks, in any case: what is inserted there can only raise). Words that end a paragraph there go on to no line
  * ("Fighters: (S//NF) The October" / "31 kidnapping" does).
  */
+/* Whether line j opens, after labels alone (after_label), with what may be a mark. */
+static bool
+opens_marked(const struct policy *p, const struct document *d, size_t j)
+{
+	const struct doc_line *ln = doc_line(d, j);
+	struct fold f;
+	struct group g;
+	size_t k;
+
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &f);
+	/*
+	 * At each word or bracket that labels alone stand before ("3. ", "(a) "), damaged or
+	 * not: "(U) The", "3. (U The", "3. U) The".
+	 */
+	for (k = 0; k < f.len && k < 16; k++) {
+		if (f.text[k] == ' ' || !(k == 0 || f.text[k - 1] == ' ' || f.text[k] == '(' ||
+		    f.text[k] == '['))
+			continue;
+		if (!after_label(f.text, k))
+			break;
+		if (mark_group_end(p, &f, k) > k || (strchr("([", f.text[k]) != NULL &&
+		    reading_group_at(p, &f, k, &g) && g.kind == GROUP_UNKNOWN) ||
+		    reading_lost_open(p, &f, k, &g) || (isupper((unsigned char)f.text[k]) &&
+		    k + 1 < f.len && f.text[k + 1] == ')'))
+			return true;
+	}
+	return false;
+}
+
 /* How far ahead the reader looks for a paragraph's end. */
 #define OPEN_LINES 16
 
 static bool
-paragraph_last(const struct policy *p, const struct document *d, size_t i)
+paragraph_last(const struct policy *p, const struct document *d, size_t i, bool marked)
 {
 	size_t j;
 
@@ -7100,7 +7165,8 @@ paragraph_last(const struct policy *p, const struct document *d, size_t i)
 		const struct doc_line *nx = doc_line(d, j);
 		const char *t = d->data + nx->off;
 
-		if (is_blank(t, nx->len, nx->latin1) || is_rule(t, nx->len))
+		if (is_blank(t, nx->len, nx->latin1) || is_rule(t, nx->len) ||
+		    (marked && opens_marked(p, d, j)))
 			return true;
 		if (line_prose(p, d, j))
 			return false;
@@ -7127,7 +7193,7 @@ enum note_kind {
 static bool note_only(const struct policy *p, const struct fold *f, size_t k,
     enum note_kind kind);
 static bool note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
-    size_t *words);
+    size_t *words, size_t *first);
 
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
@@ -7206,10 +7272,13 @@ led_at_end(const struct policy *p, const struct document *d, size_t i)
 	struct fold f;
 	struct group g;
 
-	if (n < 4 || n > FOLD_MAX || (s[n - 1] != ')' && s[n - 1] != ']'))
+	/* A sentence's end after it ("(TSSCI)."). */
+	while (n > 0 && strchr(".,;", s[n - 1]) != NULL)
+		n--;
+	if (n < 4 || n > FOLD_MAX || strchr(")]}", s[n - 1]) == NULL)
 		return false;
 	fold_line(s, n, FOLD_MAX, ln->latin1, &f);
-	for (k = f.len; k > 0 && f.text[k - 1] != '(' && f.text[k - 1] != '['; k--)
+	for (k = f.len; k > 0 && strchr("([{", f.text[k - 1]) == NULL; k--)
 		continue;
 	if (k < 2 || !reading_group_at(p, &f, k - 1, &g) || g.end != f.len ||
 	    g.kind == GROUP_MARK)
@@ -7237,15 +7306,15 @@ open_to_paragraph_end(const struct document *d, size_t i)
 	for (k = n; k > 0 && n - k <= 13 && s[k - 1] != '(' && s[k - 1] != '['; k--) {
 		if (isupper((unsigned char)s[k - 1]))
 			upper++;
-		else if (!isdigit((unsigned char)s[k - 1]) && strchr("/.,-", s[k - 1]) == NULL)
+		else if (!isdigit((unsigned char)s[k - 1]) && strchr("/.,-&", s[k - 1]) == NULL)
 			return false;
 	}
 	if (k < 2 || k == n || n - k > 13 || upper == 0 || (s[k - 2] != ' ' && s[k - 2] != '\t'))
 		return false;
-	/* After a word of text. */
-	for (j = k - 2; j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'); j--)
+	/* After text on its line, a sign or a quotation mark between or not ("ministry -- (SNF"). */
+	for (j = k - 2; j > 0 && !isalnum((unsigned char)s[j - 1]); j--)
 		continue;
-	if (j == 0 || !isalnum((unsigned char)s[j - 1]))
+	if (j == 0)
 		return false;
 	for (j = i + 1; j < d->nlines && j - i <= OPEN_LINES; j++) {
 		const struct doc_line *nx = doc_line(d, j);
@@ -7253,8 +7322,10 @@ open_to_paragraph_end(const struct document *d, size_t i)
 
 		if (is_blank(t, nx->len, nx->latin1))
 			return true;
+		/* Not a list's label ("a) volume, b) routing"): a letter or digit alone before it. */
 		for (k = 0; k < nx->len && t[k] != '(' && t[k] != '['; k++)
-			if (t[k] == ')' || t[k] == ']')
+			if ((t[k] == ')' || t[k] == ']') && !(k > 0 && isalnum((unsigned char)t[k - 1]) &&
+			    (k == 1 || !isalnum((unsigned char)t[k - 2]))))
 				return false;
 		if (k < nx->len)
 			return true;
@@ -7276,7 +7347,7 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
 	bool latin1 = ln->latin1, last, para = false, asked = false, marked;
 	struct fold f;
 	struct group g;
-	size_t c, k, j, run, words;
+	size_t c, k, j, run, words, first;
 
 	for (c = n > 64 ? n - 64 : 0; c < n && s[c] != '(' && s[c] != '['; c++)
 		continue;
@@ -7288,11 +7359,12 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
 		    g.kind != GROUP_MARK)
 			continue;
 		if (!asked) {
-			para = !spaced_cells(s, ln->len) && paragraph_last(p, d, i);
+			para = (!spaced_cells(s, ln->len) || wraps_prose(p, d, i)) &&
+			    paragraph_last(p, d, i, true);
 			asked = true;
 		}
-		last = para && note_tokens(p, &f, k, &marked, &words) && words <= 2;
-		if (!note_only(p, &f, k, last ? NOTE_LAST : NOTE_AFTER))
+		last = para && note_tokens(p, &f, k, &marked, &words, &first) && words <= 2;
+		if (!note_only(p, &f, k, NOTE_AFTER) && !(last && note_only(p, &f, k, NOTE_LAST)))
 			continue;
 		/* A word of three letters or more before it. */
 		for (j = 0, run = 0; j < c + fold_source(&f, k) && run < 3; j++)
@@ -7385,12 +7457,13 @@ marking_tail(const struct policy *p, const char *s, size_t n, bool latin1)
 			run_on = true;
 			break;
 		}
-	if (j == 0 || j == f.len || (run_on && f.text[j] != ' '))
+	if (j == 0 || j == f.len || (run_on && isalnum((unsigned char)f.text[j])))
 		return false;
 	for (k = j; k < f.len && strchr(" \"')]}", f.text[k]) != NULL; k++)
 		continue;
-	/* Not a field's value after a word ("Security classification - SECRET"). */
-	if (run_on && k < f.len && strchr("-;,:|", f.text[k]) != NULL)
+	/* Not a field's value after a word ("Security classification - SECRET", "Class: S"). */
+	if (run_on && k < f.len && (f.text[k] == ':' || (f.text[k] == '-' && k + 1 < f.len &&
+	    f.text[k + 1] == ' ')))
 		return false;
 	while (k < f.len) {
 		if ((e = mark_group_end(p, &f, k)) != k) {
@@ -7412,13 +7485,24 @@ marking_tail(const struct policy *p, const char *s, size_t n, bool latin1)
 	if (len == 0)
 		return mark && !run_on;
 	if (run_on) {
-		size_t run = 0, most = 0;
+		/*
+		 * The words after the last in lower case, or their last ones ("the MFA TOP SECRET",
+		 * "in 2009 TOP SECRET"), with four letters or more ("T O P S E C R E T").
+		 */
+		if (double_slash(buf, len))
+			return true;
+		for (j = 0; j < len; j++) {
+			size_t letters = 0, c;
 
-		for (j = 0; j < len; j++)
-			if ((run = isalpha((unsigned char)buf[j]) ? run + 1 : 0) > most)
-				most = run;
-		return double_slash(buf, len) || (most >= 4 &&
-		    marking_parse(p, buf, len, MARKING_BANNER, &m) == 1 && m.level > 0);
+			if (j > 0 && buf[j - 1] != ' ')
+				continue;
+			for (c = j; c < len; c++)
+				letters += isalpha((unsigned char)buf[c]) != 0;
+			if (letters >= 4 && marking_parse(p, buf + j, len - j, MARKING_BANNER,
+			    &m) == 1 && m.level > 0)
+				return true;
+		}
+		return false;
 	}
 	return marking_parse(p, buf, len, MARKING_BANNER, &m) == 1 ||
 	    marking_parse(p, buf, len, MARKING_PORTION, &m) == 1;
@@ -7948,17 +8032,46 @@ note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind
 }
 
 /*
+ * Whether f, from the note's first word at `from`, reads as a note that closes text, not as a
+ * heading nor a sentence: one word with a sign inside it or around it, in any case ("Cont'd",
+ * "-more-"), or words in capitals that end in a full stop ("END COMMENT.", "END QUOTE.").
+ * "(S) A plan.", "bravo.", and so "End comment." and "Ibid.", read as sentences of their own.
+ */
+static bool
+closes(const struct fold *f, size_t from)
+{
+	size_t n = f->len, k, b;
+	bool lower = false;
+
+	while (n > 0 && f->text[n - 1] == ' ')
+		n--;
+	for (b = from; b < n && f->text[b] == ' '; b++)
+		continue;
+	if (b == n)
+		return false;
+	if (memchr(f->text + b, ' ', n - b) == NULL)
+		for (k = b; k < n; k++)
+			if (!isalnum((unsigned char)f->text[k]) && !(k + 1 == n && f->text[k] == '.'))
+				return true;
+	for (k = b; k < n; k++)
+		lower = lower || islower((unsigned char)f->text[k]);
+	return !lower && f->text[n - 1] == '.';
+}
+
+/*
  * How many words f holds after the marks at k (*marked: whether any stood there), counting
  * every word with a letter or a digit, however short, but the words of a mark that never closes
- * ("(TS//SI//NF FN1": one; "(S) -- more --": one). Returns *marked.
+ * ("(TS//SI//NF FN1": one; "(S) -- more --": one), and where the first of them begins (*first).
+ * Returns *marked.
  */
 static bool
 note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
-    size_t *words)
+    size_t *words, size_t *first)
 {
 	size_t e = k;
 
 	*words = 0;
+	*first = f->len;
 	if (e < f->len && mark_group_end(p, f, e) == e)
 		for (e = lost_open_end(p, f, e); e < f->len && f->text[e] == ' '; e++)
 			continue;
@@ -7980,6 +8093,8 @@ note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked
 			*marked = true;
 			continue;
 		}
+		if (*words == 0)
+			*first = e;
 		/* Signs alone are no word ("-- more --": one). */
 		for (; c < w && !isalnum((unsigned char)f->text[c]); c++)
 			continue;
@@ -8011,7 +8126,7 @@ short_under_text(struct reader *rd, size_t i)
 	struct doc_portion *above;
 	struct marking m;
 	struct fold f;
-	size_t k, bp, words;
+	size_t k, bp, words, first;
 	bool broke, last, marked;
 
 	if (pt->first != i || pt->mark == NULL ||
@@ -8022,10 +8137,14 @@ short_under_text(struct reader *rd, size_t i)
 	    (bp = doc_line(d, rd->last_text)->portion) == rd->cur || bp == DOC_NONE ||
 	    bp < d->portion_base)
 		return 0;
-	/* Past a break: blank lines, rules, form feeds and banner lines between. */
+	/*
+	 * Past a break: blank lines, rules, form feeds, banner, caption and page lines between
+	 * (what is inserted there can only raise).
+	 */
 	if ((broke = rd->last_blank != DOC_NONE && rd->last_blank > rd->last_text))
 		for (k = rd->last_text + 1; k < i; k++)
-			if (doc_line(d, k)->kind != LINE_BLANK && doc_line(d, k)->kind != LINE_BANNER)
+			if (doc_line(d, k)->kind != LINE_BLANK && doc_line(d, k)->kind != LINE_BANNER &&
+			    doc_line(d, k)->kind != LINE_CAPTION && doc_line(d, k)->kind != LINE_PAGE)
 				return 0;
 	fold_line(d->data + doc_line(d, i)->off, doc_line(d, i)->len, FOLD_MAX,
 	    doc_line(d, i)->latin1, &f);
@@ -8040,12 +8159,19 @@ short_under_text(struct reader *rd, size_t i)
 	 * a paragraph's last line, after a mark at the head, damaged or not, two at most ("(S) The
 	 * secret part." is a sentence).
 	 */
-	if (broke && (!note_tokens(rd->p, &f, k, &marked, &words) || words == 0 || words > 2))
+	if (broke && (!note_tokens(rd->p, &f, k, &marked, &words, &first) || words == 0 ||
+	    words > 2))
 		return 0;
-	last = !broke && paragraph_last(rd->p, d, i) &&
+	last = paragraph_last(rd->p, d, i, false) &&
 	    !spaced_cells(d->data + doc_line(d, i)->off, doc_line(d, i)->len) &&
-	    note_tokens(rd->p, &f, k, &marked, &words) && words <= 2;
-	if (!note_only(rd->p, &f, k, broke ? NOTE_BREAK : last ? NOTE_LAST : NOTE_UNDER))
+	    note_tokens(rd->p, &f, k, &marked, &words, &first) && words <= 2;
+	if (broke ? !note_only(rd->p, &f, k, NOTE_BREAK) && !(last &&
+	    note_only(rd->p, &f, k, NOTE_LAST) && closes(&f, first)) :
+	    !note_only(rd->p, &f, k, NOTE_UNDER) && !(last && note_only(rd->p, &f, k, NOTE_LAST)))
+		return 0;
+	/* A note's plain (U) raises nothing, and spreads nothing back ("(U) End."). */
+	marking_init(&m);
+	if (marking_equal(rd->p, pt->mark, &m))
 		return 0;
 	above = doc_portion(d, bp);
 	if (above->mark != NULL)

@@ -1424,6 +1424,48 @@ adv "heading-under-text" UNCLASSIFIED "$tmp/r81u" 'walrus' 'puffin count|End'
 printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n2. (U) Summary:\n-- ALPHA\tpuffin on time\tU\n-- BRAVO\tS//NF\tthe walrus channel\n\n3. (U) End.\n' > "$tmp/r81t"
 adv "table-row-after-row" UNCLASSIFIED "$tmp/r81t" 'walrus' 'puffin count|puffin on time|End'
 
+# 82. Round 55 (tests/data/redteam55): a note ending in a colon on a paragraph's last line; a
+#     letter glued to a number in mid-sentence; a paragraph that the next one's mark ends with
+#     no blank line; a closing note past a break; a classification at a line's end after an
+#     acronym, a year or a sign; a bracket never closed after a sign; a higher mark after a
+#     lower one in mid-sentence. Neighbours, and what stays kept.
+redteam redteam55
+for m in ' (S//NF) FN1:' ' (S//NF) EOM:' '\n(S//NF) END:' '\n(S//NF) Note 2:'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the ministry.$m\n\n3. (U) End.\n" > "$tmp/r82c"
+	adv "stop39-note-colon [$m]" CONFIDENTIAL "$tmp/r82c" 'walrus' 'Background|End'
+done
+for m in 'port1(S) with' 'berth 4(S) with' 'in 2009(S) and' 'ministry, TOP SECRET' \
+    'MFA TOP SECRET' 'ministry; SECRET//NOFORN' 'ministry--SECRET' '"ministry" SECRET' \
+    'ministry (see below) SECRET' 'ministry -- (SNF' 'ministry (TS&SI' \
+    'ministry (C) with the bank S) with'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies, according\nto the %s\n\n3. (U) End.\n' "$m" > "$tmp/r82m"
+	adv "stop39-round55 [$m]" CONFIDENTIAL "$tmp/r82m" 'walrus' 'Background|End'
+done
+for m in '(S//NF) Ref A' '(S//NF) EOM'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the ministry. %s\n3. (U) The seal count was normal.\n\n4. (U) End.\n' "$m" > "$tmp/r82n"
+	adv "note-before-next-mark [$m]" CONFIDENTIAL "$tmp/r82n" 'walrus' 'Background|seal count|End'
+done
+for m in 'END COMMENT.' 'END QUOTE.' "Cont'd" '-more-' 'ENDS.'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the ministry.\n\n(S//NF) %s\n\n3. (U) End.\n' "$m" > "$tmp/r82b"
+	adv "closing-note-past-break [$m]" CONFIDENTIAL "$tmp/r82b" 'walrus' 'Background|End'
+done
+# Kept: a citation's section before a letter; a field's value after a colon or a spaced dash;
+# a bracket the line above opened; a list's label on the next line after a closed bracket.
+for m in 'per 1.4(C) and B1 the puffin' 'Security classification - SECRET' \
+    'the puffin class: SECRET' 'the puffin (HIV and\nhepatitis C) with support'; do
+	# shellcheck disable=SC2059
+	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly to front companies, according\nto $m\n\n3. (U) End.\n" > "$tmp/r82k"
+	adv "stop39-round55-kept [$m]" UNCLASSIFIED "$tmp/r82k" '' 'puffin funds|Background|End'
+done
+adv "lost-paren-closes-above" UNCLASSIFIED tests/data/redteam55/ow-lostparen-hepatitis-c.txt '' \
+    'hepatitis'
+# ... and a paragraph of a short sentence past a break, which reads as a sentence, not a note.
+for m in '(S) A plan.' '(S//NF) bravo.'; do
+	printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n%s\n\n2. (U) End.\n' "$m" > "$tmp/r82s"
+	adv "short-sentence-past-break [$m]" UNCLASSIFIED "$tmp/r82s" 'plan|bravo' 'puffin count|End'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
