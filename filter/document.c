@@ -2336,7 +2336,8 @@ named_rel(const struct policy *p, const struct fold *f, struct marking *m)
 	char buf[FOLD_MAX + 64];
 
 	for (k = 0; k + 7 <= f->len; k++)
-		if (strncasecmp(s + k, "REL TO ", 7) == 0 && (k == 0 || strchr(" -:/(|", s[k - 1])))
+		if ((s[k] == 'R' || s[k] == 'r') && strncasecmp(s + k, "REL TO ", 7) == 0 &&
+		    (k == 0 || strchr(" -:/(|", s[k - 1])))
 			break;
 	if (k + 7 > f->len || (k > 0 && s[k - 1] == ' ' && (k < 2 || isalnum((unsigned char)s[k - 2]))))
 		return false;

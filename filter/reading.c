@@ -1612,6 +1612,15 @@ level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *
 	struct near_set c;
 	size_t m;
 
+	/*
+	 * With no slip allowed (exact, or under six letters) and no letter that cannot be read,
+	 * only a term of t's own text matches (wild_equal): none where no term of t's first
+	 * letter has its length.
+	 */
+	if ((exact || n < 6) && n <= p->term_max &&
+	    (p->term_lengths[(unsigned char)t[0]] & ((uint64_t)1 << n)) == 0 &&
+	    memchr(t, '?', n) == NULL && memchr(t, 0x80, n) == NULL)
+		return NULL;
 	near_set(p, t, n, !exact && n >= 6, &c);
 	for (m = 0; m < c.n; m++) {
 		const struct policy_term *pt = near_term_at(p, &c, m);
@@ -1735,6 +1744,10 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 			struct near_set ns;
 			size_t m;
 
+			/* Only a term of t[0..len)'s own text is taken: none has a length no term of
+			 * its first letter has. */
+			if ((p->term_lengths[(unsigned char)t[0]] & ((uint64_t)1 << len)) == 0)
+				continue;
 			near_set(p, t, len, false, &ns);
 			for (m = 0; m < ns.n; m++) {
 				const struct policy_term *pt = near_term_at(p, &ns, m), *rest;
@@ -2614,6 +2627,27 @@ all_ascii(const char *s, size_t n)
 	return true;
 }
 
+/*
+ * Whether the words control_run reads from s[k..n), where a word begins at k, are all ASCII: the
+ * bytes up to the first bracket after them, or up to the start of the word after RUN_WORDS of
+ * them, or the end. A byte not in ASCII is part of a word (next_word).
+ */
+static bool
+ascii_run(const char *s, size_t n, size_t k)
+{
+	size_t words = 0, start = k;
+
+	for (; k < n; k++) {
+		if ((unsigned char)s[k] >= 0x80)
+			return false;
+		if (is_open(s[k]) || is_close(s[k]))
+			return true;
+		if (is_alnum(s[k]) && (k == start || !is_alnum(s[k - 1])) && ++words > RUN_WORDS)
+			return true;
+	}
+	return true;
+}
+
 static int
 control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 {
@@ -2622,6 +2656,16 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	size_t nw = 0, k = *i, run, ends[RUN_WORDS], tn = 0, w, j;
 	bool ascii;
 
+	/*
+	 * The test below on the first letter, made before the words are read where they are all
+	 * ASCII: most words begin with a letter no term does.
+	 */
+	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
+		k++;
+	if (k == n || ((unsigned char)s[k] < 0x80 && !p->term_first[(unsigned char)to_upper(s[k])] &&
+	    ascii_run(s, n, k)))
+		return -1;
+	k = *i;
 	/*
 	 * The words of one name may be parted by anything but a bracket ("NO FORN", "F.O.U.O",
 	 * "N/F", "NO|FORN"): "D(S)", an office, is no "DS".
