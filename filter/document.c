@@ -6547,6 +6547,12 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				add_found(p, m, &found, &one);
 				continue;
 			}
+			/*
+			 * After a byte other than a space (so not at `first`), no sentence and no word
+			 * begins (sentence_head, word_start): only a bracket there is read below.
+			 */
+			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k]))
+				continue;
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&

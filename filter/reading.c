@@ -458,7 +458,8 @@ consonants(const char *t, size_t n, char *out)
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++)
-		if (strchr("AEIOU", t[i]) == NULL)
+		if (t[i] != 'A' && t[i] != 'E' && t[i] != 'I' && t[i] != 'O' && t[i] != 'U' &&
+		    t[i] != '\0')
 			out[k++] = t[i];
 	return k;
 }
@@ -2062,8 +2063,9 @@ reading_label(const char *s, size_t *n, size_t i)
 			words++;
 			for (w = k; w < end && is_alpha(s[w]); w++)
 				continue;
+			/* s[k] is a letter and the stems are in lower case: only its own may match. */
 			for (m = 0; m < sizeof(stems) / sizeof(stems[0]); m++)
-				if (w - k >= strlen(stems[m]) &&
+				if ((s[k] | 0x20) == stems[m][0] && w - k >= strlen(stems[m]) &&
 				    strncasecmp(s + k, stems[m], strlen(stems[m])) == 0)
 					stem = true;
 			if (stem)
@@ -3084,12 +3086,36 @@ ocr_words(const char *s, size_t n, char *t)
 	return any;
 }
 
+/*
+ * Whether s[0..n) has, after two capitals, a digit, a space before a digit, '*' or the first
+ * byte of a sign not in ASCII: where reading_drop_footnotes drops nothing else, nothing.
+ */
+static bool
+footnote_after_capitals(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 2; k < n; k++)
+		if (s[k - 1] >= 'A' && s[k - 1] <= 'Z' && s[k - 2] >= 'A' && s[k - 2] <= 'Z' &&
+		    ((s[k] >= '0' && s[k] <= '9') || s[k] == '*' || (unsigned char)s[k] == 0xC2 ||
+		    (unsigned char)s[k] == 0xE2 ||
+		    (s[k] == ' ' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9')))
+			return true;
+	return false;
+}
+
 size_t
 reading_drop_footnotes(const char *s, size_t n, char *out)
 {
 	size_t k = 0, m = 0, e, caps;
 	bool dropped = false;
 
+	/*
+	 * Up to the first footnote dropped, out is s: the first is after two capitals of s, and
+	 * is one of these.
+	 */
+	if (!footnote_after_capitals(s, n))
+		return 0;
 	while (k < n) {
 		/* The capitals just before: a word's, two at least. */
 		for (caps = 0; caps < m && out[m - 1 - caps] >= 'A' && out[m - 1 - caps] <= 'Z'; caps++)
