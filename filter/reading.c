@@ -92,6 +92,27 @@ next_word(const char *s, size_t n, size_t *i, struct word *w)
 	return true;
 }
 
+/*
+ * As next_word, where only the word's bounds are wanted: its start and end into w, the rest of
+ * it left as it is.
+ */
+static bool
+next_span(const char *s, size_t n, size_t *i, struct word *w)
+{
+	size_t k = *i;
+
+	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
+		k++;
+	if (k == n)
+		return false;
+	w->start = k;
+	while (k < n && (is_alnum(s[k]) || (unsigned char)s[k] >= 0x80))
+		k++;
+	w->end = k;
+	*i = k;
+	return true;
+}
+
 /* Optimal string alignment distance of a and b (both upper case), or 3 when it is more than 2. */
 static int
 osa(const char *a, size_t na, const char *b, size_t nb)
@@ -2672,7 +2693,7 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	 * The words of one name may be parted by anything but a bracket ("NO FORN", "F.O.U.O",
 	 * "N/F", "NO|FORN"): "D(S)", an office, is no "DS".
 	 */
-	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw])) {
+	while (nw < RUN_WORDS && next_span(s, n, &k, &words[nw])) {
 		if (nw > 0)
 			for (j = words[nw - 1].end; j < words[nw].start; j++)
 				if (is_open(s[j]) || is_close(s[j]))
@@ -2713,7 +2734,8 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 			*i = words[run - 1].end;
 			return pt->control;
 		}
-		if (memchr(t, 0x80, tn) == NULL)
+		/* A letter that cannot be read (0x80) matches any: none in ASCII. */
+		if (ascii || memchr(t, 0x80, tn) == NULL)
 			continue;
 		for (j = 0; j < p->nterms; j++)
 			if (p->terms[j].control >= 0 && wild_equal(&p->terms[j], t, tn, &wild)) {
