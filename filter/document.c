@@ -2336,7 +2336,8 @@ named_rel(const struct policy *p, const struct fold *f, struct marking *m)
 	char buf[FOLD_MAX + 64];
 
 	for (k = 0; k + 7 <= f->len; k++)
-		if (strncasecmp(s + k, "REL TO ", 7) == 0 && (k == 0 || strchr(" -:/(|", s[k - 1])))
+		if ((s[k] == 'R' || s[k] == 'r') && strncasecmp(s + k, "REL TO ", 7) == 0 &&
+		    (k == 0 || strchr(" -:/(|", s[k - 1])))
 			break;
 	if (k + 7 > f->len || (k > 0 && s[k - 1] == ' ' && (k < 2 || isalnum((unsigned char)s[k - 2]))))
 		return false;
@@ -6546,6 +6547,12 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				add_found(p, m, &found, &one);
 				continue;
 			}
+			/*
+			 * After a byte other than a space (so not at `first`), no sentence and no word
+			 * begins (sentence_head, word_start): only a bracket there is read below.
+			 */
+			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k]))
+				continue;
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&

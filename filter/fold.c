@@ -473,7 +473,19 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 		 * that needs folding are such.
 		 */
 		if (s[i] > ' ' && s[i] < 0x7F && s[i] != '&' && s[i] != '<') {
-			if (!put(f, s[i], i)) {
+			/* A run of them at once, up to `limit` (at most FOLD_MAX: put cannot fail). */
+			size_t end = scan - i < limit - f->len ? scan : i + (limit - f->len);
+
+			do {
+				f->buf[f->len] = s[i];
+				f->map[f->len++] = (uint16_t)i;
+				i++;
+			} while (i < end && s[i] > ' ' && s[i] < 0x7F && s[i] != '&' && s[i] != '<');
+			continue;
+		}
+		/* A space is one in either encoding too, and a run of spaces is one (as below). */
+		if (s[i] == ' ') {
+			if ((f->len == 0 || f->buf[f->len - 1] != ' ') && !put(f, ' ', i)) {
 				f->cut = true;
 				break;
 			}

@@ -219,6 +219,9 @@ policy_not_mark(const struct policy *p, const char *token, size_t len)
 {
 	size_t i;
 
+	/* A token no symbol begins with is none (an empty symbol's first byte is its NUL). */
+	if (!p->not_mark_first[len > 0 ? (unsigned char)token[0] : 0])
+		return false;
 	/*
 	 * Byte by byte up to the first that differs (most words differ at their first or second
 	 * byte, and all the symbols begin alike), then the symbol's end: its strlen is len.
@@ -1016,6 +1019,8 @@ index_first(struct policy *p)
 	for (i = 0; i < p->nother_levels; i++)
 		note_first(p->mark_first, p->other_levels[i]);
 	p->mark_first[0] = false;
+	for (i = 0; i < p->nnot_marks; i++)
+		p->not_mark_first[(unsigned char)p->not_marks[i][0]] = true;
 }
 
 /* Lists every control name and alias with its length, once the controls are loaded. */

@@ -236,6 +236,7 @@ struct policy {
 	size_t nother_levels;
 	char **not_marks;	/* office symbols that read as marks ("S/WCI"): no mark in mid-line */
 	size_t nnot_marks;
+	bool not_mark_first[256];	/* the bytes (exact case) an office symbol begins with */
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 	bool noforn_first[256];	/* ... and a name or alias of a control of NOFORN's kind */
 	/*

@@ -92,6 +92,27 @@ next_word(const char *s, size_t n, size_t *i, struct word *w)
 	return true;
 }
 
+/*
+ * As next_word, where only the word's bounds are wanted: its start and end into w, the rest of
+ * it left as it is.
+ */
+static bool
+next_span(const char *s, size_t n, size_t *i, struct word *w)
+{
+	size_t k = *i;
+
+	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
+		k++;
+	if (k == n)
+		return false;
+	w->start = k;
+	while (k < n && (is_alnum(s[k]) || (unsigned char)s[k] >= 0x80))
+		k++;
+	w->end = k;
+	*i = k;
+	return true;
+}
+
 /* Optimal string alignment distance of a and b (both upper case), or 3 when it is more than 2. */
 static int
 osa(const char *a, size_t na, const char *b, size_t nb)
@@ -458,7 +479,8 @@ consonants(const char *t, size_t n, char *out)
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++)
-		if (strchr("AEIOU", t[i]) == NULL)
+		if (t[i] != 'A' && t[i] != 'E' && t[i] != 'I' && t[i] != 'O' && t[i] != 'U' &&
+		    t[i] != '\0')
 			out[k++] = t[i];
 	return k;
 }
@@ -1612,6 +1634,15 @@ level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *
 	struct near_set c;
 	size_t m;
 
+	/*
+	 * With no slip allowed (exact, or under six letters) and no letter that cannot be read,
+	 * only a term of t's own text matches (wild_equal): none where no term of t's first
+	 * letter has its length.
+	 */
+	if ((exact || n < 6) && n <= p->term_max &&
+	    (p->term_lengths[(unsigned char)t[0]] & ((uint64_t)1 << n)) == 0 &&
+	    memchr(t, '?', n) == NULL && memchr(t, 0x80, n) == NULL)
+		return NULL;
 	near_set(p, t, n, !exact && n >= 6, &c);
 	for (m = 0; m < c.n; m++) {
 		const struct policy_term *pt = near_term_at(p, &c, m);
@@ -1735,6 +1766,10 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 			struct near_set ns;
 			size_t m;
 
+			/* Only a term of t[0..len)'s own text is taken: none has a length no term of
+			 * its first letter has. */
+			if ((p->term_lengths[(unsigned char)t[0]] & ((uint64_t)1 << len)) == 0)
+				continue;
 			near_set(p, t, len, false, &ns);
 			for (m = 0; m < ns.n; m++) {
 				const struct policy_term *pt = near_term_at(p, &ns, m), *rest;
@@ -2049,8 +2084,9 @@ reading_label(const char *s, size_t *n, size_t i)
 			words++;
 			for (w = k; w < end && is_alpha(s[w]); w++)
 				continue;
+			/* s[k] is a letter and the stems are in lower case: only its own may match. */
 			for (m = 0; m < sizeof(stems) / sizeof(stems[0]); m++)
-				if (w - k >= strlen(stems[m]) &&
+				if ((s[k] | 0x20) == stems[m][0] && w - k >= strlen(stems[m]) &&
 				    strncasecmp(s + k, stems[m], strlen(stems[m])) == 0)
 					stem = true;
 			if (stem)
@@ -2614,6 +2650,27 @@ all_ascii(const char *s, size_t n)
 	return true;
 }
 
+/*
+ * Whether the words control_run reads from s[k..n), where a word begins at k, are all ASCII: the
+ * bytes up to the first bracket after them, or up to the start of the word after RUN_WORDS of
+ * them, or the end. A byte not in ASCII is part of a word (next_word).
+ */
+static bool
+ascii_run(const char *s, size_t n, size_t k)
+{
+	size_t words = 0, start = k;
+
+	for (; k < n; k++) {
+		if ((unsigned char)s[k] >= 0x80)
+			return false;
+		if (is_open(s[k]) || is_close(s[k]))
+			return true;
+		if (is_alnum(s[k]) && (k == start || !is_alnum(s[k - 1])) && ++words > RUN_WORDS)
+			return true;
+	}
+	return true;
+}
+
 static int
 control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 {
@@ -2623,10 +2680,20 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	bool ascii;
 
 	/*
+	 * The test below on the first letter, made before the words are read where they are all
+	 * ASCII: most words begin with a letter no term does.
+	 */
+	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
+		k++;
+	if (k == n || ((unsigned char)s[k] < 0x80 && !p->term_first[(unsigned char)to_upper(s[k])] &&
+	    ascii_run(s, n, k)))
+		return -1;
+	k = *i;
+	/*
 	 * The words of one name may be parted by anything but a bracket ("NO FORN", "F.O.U.O",
 	 * "N/F", "NO|FORN"): "D(S)", an office, is no "DS".
 	 */
-	while (nw < RUN_WORDS && next_word(s, n, &k, &words[nw])) {
+	while (nw < RUN_WORDS && next_span(s, n, &k, &words[nw])) {
 		if (nw > 0)
 			for (j = words[nw - 1].end; j < words[nw].start; j++)
 				if (is_open(s[j]) || is_close(s[j]))
@@ -2667,7 +2734,8 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 			*i = words[run - 1].end;
 			return pt->control;
 		}
-		if (memchr(t, 0x80, tn) == NULL)
+		/* A letter that cannot be read (0x80) matches any: none in ASCII. */
+		if (ascii || memchr(t, 0x80, tn) == NULL)
 			continue;
 		for (j = 0; j < p->nterms; j++)
 			if (p->terms[j].control >= 0 && wild_equal(&p->terms[j], t, tn, &wild)) {
@@ -3040,12 +3108,36 @@ ocr_words(const char *s, size_t n, char *t)
 	return any;
 }
 
+/*
+ * Whether s[0..n) has, after two capitals, a digit, a space before a digit, '*' or the first
+ * byte of a sign not in ASCII: where reading_drop_footnotes drops nothing else, nothing.
+ */
+static bool
+footnote_after_capitals(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 2; k < n; k++)
+		if (s[k - 1] >= 'A' && s[k - 1] <= 'Z' && s[k - 2] >= 'A' && s[k - 2] <= 'Z' &&
+		    ((s[k] >= '0' && s[k] <= '9') || s[k] == '*' || (unsigned char)s[k] == 0xC2 ||
+		    (unsigned char)s[k] == 0xE2 ||
+		    (s[k] == ' ' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9')))
+			return true;
+	return false;
+}
+
 size_t
 reading_drop_footnotes(const char *s, size_t n, char *out)
 {
 	size_t k = 0, m = 0, e, caps;
 	bool dropped = false;
 
+	/*
+	 * Up to the first footnote dropped, out is s: the first is after two capitals of s, and
+	 * is one of these.
+	 */
+	if (!footnote_after_capitals(s, n))
+		return 0;
 	while (k < n) {
 		/* The capitals just before: a word's, two at least. */
 		for (caps = 0; caps < m && out[m - 1 - caps] >= 'A' && out[m - 1 - caps] <= 'Z'; caps++)

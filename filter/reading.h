@@ -209,7 +209,7 @@ uint64_t reading_fold_controls(const struct policy *p, const struct fold *f, siz
  * s[0..n) into out (n + 1 bytes) without the footnotes glued to a word in capitals: one or two
  * digits ("TS1", "(NOFORN1)", the fold's "¹"), a number apart before a closing bracket
  * ("(NOFORN 2)"), a sign ("TS·", "TS•", "NF†", "NF*") before a space. Returns out's length, or 0
- * when there was none. For a second reading that may only raise.
+ * when there was none (and out may be left unwritten). For a second reading that may only raise.
  */
 size_t reading_drop_footnotes(const char *s, size_t n, char *out);
 
