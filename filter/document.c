@@ -7468,10 +7468,24 @@ marking_tail(const struct policy *p, const char *s, size_t n, bool latin1)
 		return false;
 	for (k = j; k < f.len && strchr(" \"')]}", f.text[k]) != NULL; k++)
 		continue;
-	/* Not a field's value after a word ("Security classification - SECRET", "Class: S"). */
-	if (run_on && k < f.len && (f.text[k] == ':' || (f.text[k] == '-' && k + 1 < f.len &&
-	    f.text[k + 1] == ' ')))
+	/*
+	 * Not a field's value: after a colon or a table's bar ("Class: SECRET", "| Classification
+	 * | SECRET |"), or after dashes and a space where three words at most stand before them
+	 * ("Security classification - SECRET", "Classification --- SECRET"; not "... the ministry
+	 * -- TOP SECRET").
+	 */
+	if (run_on && k < f.len && (f.text[k] == ':' || f.text[k] == '|'))
 		return false;
+	if (run_on && k < f.len && f.text[k] == '-') {
+		size_t dash = k, words = 0;
+
+		while (dash < f.len && f.text[dash] == '-')
+			dash++;
+		for (j = 0; j < k; j++)
+			words += f.text[j] != ' ' && (j == 0 || f.text[j - 1] == ' ');
+		if (dash < f.len && f.text[dash] == ' ' && words <= 3)
+			return false;
+	}
 	while (k < f.len) {
 		if ((e = mark_group_end(p, &f, k)) != k) {
 			mark = true;

@@ -1453,6 +1453,7 @@ done
 # Kept: a citation's section before a letter; a field's value after a colon or a spaced dash;
 # a bracket the line above opened; a list's label on the next line after a closed bracket.
 for m in 'per 1.4(C) and B1 the puffin' 'Security classification - SECRET' \
+    'Classification --- SECRET' \
     'the puffin class: SECRET' 'the puffin (HIV and\nhepatitis C) with support'; do
 	# shellcheck disable=SC2059
 	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly to front companies, according\nto $m\n\n3. (U) End.\n" > "$tmp/r82k"
