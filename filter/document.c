@@ -6757,6 +6757,15 @@ lower_past_signs(const struct fold *f, size_t e)
 	return e < f->len && islower((unsigned char)f->text[e]);
 }
 
+/* As lower_past_signs, dashes, colons and semicolons read past too ("S) -- with"). */
+static bool
+lower_past_dashes(const struct fold *f, size_t e)
+{
+	while (e < f->len && f->text[e] != '\0' && strchr(" -:;", f->text[e]) != NULL)
+		e++;
+	return lower_past_signs(f, e);
+}
+
 /*
  * Whether the full stop at k of f ends no sentence: an ellipsis ("ministry... (S//NF)"), or
  * one that ends an abbreviation ("U.S.", "i.e.", "Mr.", "St.", "approx.", "etc."; not a letter
@@ -7101,17 +7110,21 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			}
 			/*
 			 * A level's letters that lost their '(' before a word in lower case
-			 * ("ministry S) with", "ministry, TS) with"); not the next item of a list
+			 * ("ministry S) with", "ministry, TS) with", "S): with", "S) -- with"); not
+			 * the next item of a list
 			 * ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of a bracket
 			 * the line above opened ("(HIV and" / "hepatitis C) with").
 			 */
-			if ((e - w == 2 || (e - w == 3 && isupper((unsigned char)f.text[w + 1]))) &&
-			    isupper((unsigned char)f.text[w]) && strchr(")]", f.text[e - 1]) != NULL &&
-			    k > 0 && f.text[k - 1] == ' ' && !(e - w == 2 && item_before(&f, w, seen)) &&
-			    !open_above(d, i) &&
-			    lower_past_signs(&f, e) &&
-			    marking_parse(p, f.text + w, e - w - 1, MARKING_PORTION, &one) == 1 &&
-			    in_row_sentence(p, &f, w, e, table))
+			t = e;
+			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
+			while (t > w + 2 && strchr(":;,", f.text[t - 1]) != NULL)
+				t--;
+			if ((t - w == 2 || (t - w == 3 && isupper((unsigned char)f.text[w + 1]))) &&
+			    isupper((unsigned char)f.text[w]) && strchr(")]", f.text[t - 1]) != NULL &&
+			    k > 0 && f.text[k - 1] == ' ' && !(t - w == 2 && item_before(&f, w, seen)) &&
+			    !open_above(d, i) && lower_past_dashes(&f, e) &&
+			    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1 &&
+			    in_row_sentence(p, &f, w, t, table))
 				add_found(p, m, &found, &one);
 		}
 	}

@@ -1437,7 +1437,8 @@ for m in ' (S//NF) FN1:' ' (S//NF) EOM:' '\n(S//NF) END:' '\n(S//NF) Note 2:'; d
 done
 for m in 'port1(S) with' 'berth 4(S) with' 'in 2009(S) and' 'ministry, TOP SECRET' \
     'MFA TOP SECRET' 'ministry; SECRET//NOFORN' 'ministry--SECRET' '"ministry" SECRET' \
-    'ministry (see below) SECRET' 'ministry -- (SNF' 'ministry (TS&SI' \
+    'ministry (see below) SECRET' 'ministry -- (SNF' 'ministry (TS&SI' 'port S): with' \
+    'port TS) -- with' 'port S); with' \
     'ministry (C) with the bank S) with'; do
 	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies, according\nto the %s\n\n3. (U) End.\n' "$m" > "$tmp/r82m"
 	adv "stop39-round55 [$m]" CONFIDENTIAL "$tmp/r82m" 'walrus' 'Background|End'
