@@ -7990,6 +7990,25 @@ no_word_but_mark(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
+ * Where the marks at k of f and the spaces after them end, the first one that lost its '(' or
+ * not ("S//NF) (cont'd)"); *last is where the last of them ends (k where none stands).
+ */
+static size_t
+past_marks(const struct policy *p, const struct fold *f, size_t k, size_t *last)
+{
+	size_t e;
+
+	*last = k;
+	if (k < f->len && mark_group_end(p, f, k) == k && (e = lost_open_end(p, f, k)) != k)
+		for (*last = k = e; k < f->len && f->text[k] == ' '; k++)
+			continue;
+	while (k < f->len && (e = mark_group_end(p, f, k)) != k)
+		for (*last = k = e; k < f->len && f->text[k] == ' '; k++)
+			continue;
+	return k;
+}
+
+/*
  * Whether f[k..), what follows the marks at k ("(S//NF) Note 1"), holds no prose, as a note
  * after a mark writes it: no word of three letters or more but a marking's, glued marks
  * ("SIINF"), tags, entities and figures ("I/", "n.1", "123"); or two at most, in capitals, in
@@ -8014,13 +8033,7 @@ note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind
 	size_t e, w, words = 0, glued, most = kind == NOTE_ALONE ? 0 : 2;
 	bool lower, cased = false, digit = false, bracket, strict = kind == NOTE_ALONE, longer = false;
 
-	/* The marks at k, the first one that lost its '(' or not ("S//NF) (cont'd)"). */
-	if (k < f->len && mark_group_end(p, f, k) == k && (e = lost_open_end(p, f, k)) != k)
-		for (k = e; k < f->len && f->text[k] == ' '; k++)
-			continue;
-	for (w = k; k < f->len && (e = mark_group_end(p, f, k)) != k;)
-		for (w = k = e; k < f->len && f->text[k] == ' '; k++)
-			continue;
+	k = past_marks(p, f, k, &w);
 	glued = k == w && k > 0 && strchr(")]}", f->text[k - 1]) != NULL ? k : f->len;
 	bracket = k < f->len && (glued == k || strchr("([{<^", f->text[k]) != NULL);
 	for (; k < f->len; k++) {
@@ -8102,16 +8115,11 @@ static bool
 note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
     size_t *words, size_t *first)
 {
-	size_t e = k;
+	size_t e, last;
 
 	*words = 0;
 	*first = f->len;
-	if (e < f->len && mark_group_end(p, f, e) == e)
-		for (e = lost_open_end(p, f, e); e < f->len && f->text[e] == ' '; e++)
-			continue;
-	while (e < f->len && mark_group_end(p, f, e) != e)
-		for (e = mark_group_end(p, f, e); e < f->len && f->text[e] == ' '; e++)
-			continue;
+	e = past_marks(p, f, k, &last);
 	*marked = e > k;
 	for (; e < f->len; e++) {
 		size_t w, c;

@@ -59,14 +59,21 @@ struct word {
 	bool exotic;		/* has a byte with no ASCII form */
 };
 
+/* Where the next word of s[0..n) begins at or after k: a letter, a digit or a byte past ASCII. */
+static size_t
+word_from(const char *s, size_t n, size_t k)
+{
+	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
+		k++;
+	return k;
+}
+
 /* Reads the next word of s[0..n) at or after *i; returns false at the end. */
 static bool
 next_word(const char *s, size_t n, size_t *i, struct word *w)
 {
-	size_t k = *i;
+	size_t k = word_from(s, n, *i);
 
-	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
-		k++;
 	if (k == n)
 		return false;
 	memset(w, 0, sizeof(*w));
@@ -99,10 +106,8 @@ next_word(const char *s, size_t n, size_t *i, struct word *w)
 static bool
 next_span(const char *s, size_t n, size_t *i, struct word *w)
 {
-	size_t k = *i;
+	size_t k = word_from(s, n, *i);
 
-	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
-		k++;
 	if (k == n)
 		return false;
 	w->start = k;
