@@ -23,6 +23,8 @@
  * label and a mark, the others are short lines.
  */
 #define READ_MAX 512
+/* How far ahead or back the reader looks for a paragraph's end or a bracket's opening. */
+#define OPEN_LINES 16
 
 /* Whether s[0..n) is printable ASCII: no line end but LF and CR can be in it. */
 static bool
@@ -1719,6 +1721,8 @@ struct reader {
 				 * or DOC_NONE: marks are read both ways once text comes in it */
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
+	uint32_t seen_para;	/* ... in the paragraph after blank line seen_blank only */
+	size_t seen_blank;
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
 				 * DOC_NONE: its items go on in it */
 	size_t text_end;	/* the line that closes a text a marked paragraph announced
@@ -2833,17 +2837,44 @@ item_before_in(const struct document *d, size_t prev, const struct group *g)
 	return false;
 }
 
-/* Notes every one-letter item, "(b)" or "(B)", that line s[0..n) holds, in rd->seen. */
+/*
+ * The items seen in the paragraph the current line is in: those of lines since the last blank
+ * line. A list that a paragraph's sentence runs through ("(A) registration, (B) reporting" /
+ * "(C) audits") is that paragraph's; a reference line's "(A) ... (B)" makes no "(C)" further
+ * down an item.
+ */
+static uint32_t
+seen_in_paragraph(const struct reader *rd)
+{
+	return rd->seen_blank == rd->last_blank ? rd->seen_para : 0;
+}
+
+/*
+ * Notes every one-letter item, "(b)" or "(B)", that line s[0..n) holds, in rd->seen and in the
+ * paragraph's set, and a letter's label at its head in the paragraph's set.
+ */
 static void
 note_items(struct reader *rd, const char *s, size_t n)
 {
 	const char *at = s, *end = s + n;
+	uint32_t bit;
 
+	rd->seen_para = seen_in_paragraph(rd);
+	rd->seen_blank = rd->last_blank;
+	/* A letter's label at the line's head ("B) reporting"), for the paragraph only. */
+	while (at < end && *at == ' ')
+		at++;
+	if (end - at >= 3 && at[1] == ')' && at[2] == ' ' && isalpha((unsigned char)at[0]))
+		rd->seen_para |= (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
+	at = s;
 	while (end - at >= 3 && (at = memchr(at, '(', (size_t)(end - at - 2))) != NULL) {
+		bit = 0;
 		if (at[2] == ')' && at[1] >= 'a' && at[1] <= 'z')
-			rd->seen |= (uint32_t)1 << (at[1] - 'a');
+			bit = (uint32_t)1 << (at[1] - 'a');
 		else if (at[2] == ')' && at[1] >= 'A' && at[1] <= 'Z')
-			rd->seen |= (uint32_t)1 << (at[1] - 'A');
+			bit = (uint32_t)1 << (at[1] - 'A');
+		rd->seen |= bit;
+		rd->seen_para |= bit;
 		at++;
 	}
 }
@@ -4883,10 +4914,6 @@ double_slash(const char *s, size_t n)
 }
 
 /*
- * Whether folded offset k of f begins a sentence in mid-line: after ". ", "? " or "! " (not ": ",
- * which fields write: "Class: CONFIDENTIAL" in a FOIA release's stamp is no mark of its text).
- */
-/*
  * Whether s[0..j) is nothing but labels where a line's text begins: bullets, signs and spaces,
  * and at most three words that are a list's label ("- ", "o ", "(a) ", "1.b) ", "[2] ", "| 2 | ",
  * "§ 3 ", "b: ", "2.3 ", "2b ", "#2 ", "No. 2 "): words of three letters and digits at most that
@@ -6676,9 +6703,11 @@ static bool damaged_at_end(const struct policy *p, const char *s, size_t n, bool
 
 /*
  * Whether f[0..b) is a list's label alone at the line's head, as OCR reads one or not: one short
- * word ("a (S//REL) Contact", "iv (S) The"), or up to eight bytes that end in a sign or a
- * bullet not in ASCII, with no word of more than four letters ("1) (C)", "G - J) (S//NF)", "1.b)
- * NS", "1/ (S)", "- (S)", "► S/NF"): what follows it is at a head, not in mid-sentence.
+ * word ("a (S//REL) Contact", "iv (S) The"; not a word's end in lower case that a hyphen wrapped,
+ * "minis-" / "try (S//NF) liaison", a roman number aside), or up to eight bytes that end in a
+ * sign or a bullet not in ASCII, with no word of more than four letters ("1) (C)", "G - J)
+ * (S//NF)", "1.b) NS", "1/ (S)", "- (S)", "► S/NF"): what follows it is at a head, not in
+ * mid-sentence.
  */
 static bool
 label_before(const struct fold *f, size_t b)
@@ -6694,6 +6723,16 @@ label_before(const struct fold *f, size_t b)
 	    strchr(".)]:-*#>|/", f->text[b - 1]) != NULL);
 	if (b - k > (sign ? 8 : 3))
 		return false;
+	if (!sign && b - k > 1) {
+		bool lower = true, roman = true;
+
+		for (j = k; j < b; j++) {
+			lower = lower && islower((unsigned char)f->text[j]);
+			roman = roman && strchr("ivxl", f->text[j]) != NULL;
+		}
+		if (lower && !roman)
+			return false;
+	}
 	for (j = k, run = 0; j < b; j++) {
 		run = isalpha((unsigned char)f->text[j]) ? run + 1 : 0;
 		if (sign ? run > 4 : !isalnum((unsigned char)f->text[j]))
@@ -6755,6 +6794,25 @@ lower_past_signs(const struct fold *f, size_t e)
 	while (e < f->len && f->text[e] != '\0' && strchr(" )]}>*\"'", f->text[e]) != NULL)
 		e++;
 	return e < f->len && islower((unsigned char)f->text[e]);
+}
+
+/* Whether f->text[from..to) is all capital letters. */
+static bool
+upper_run(const struct fold *f, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (!isupper((unsigned char)f->text[from]))
+			return false;
+	return true;
+}
+
+/* Whether nothing but signs that end a sentence or a clause stands from e of f to its end. */
+static bool
+blank_past(const struct fold *f, size_t e)
+{
+	while (e < f->len && f->text[e] != '\0' && strchr(" .,;:", f->text[e]) != NULL)
+		e++;
+	return e == f->len;
 }
 
 /* As lower_past_signs, dashes, colons and semicolons read past too ("S) -- with"). */
@@ -6894,21 +6952,28 @@ in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e
 	return b > 0 && islower((unsigned char)f->text[b - 1]) && lower_past_signs(f, e);
 }
 
-/* Whether text line i - 1 opens more round brackets than it closes. */
+/*
+ * Whether the text lines right above line i, up to OPEN_LINES of them back to the first that is
+ * no text line, open more round brackets than they close ("(HIV and" / "hepatitis C) with",
+ * "annex (part two, and" / "appendix" / "C) with").
+ */
 static bool
 open_above(const struct document *d, size_t i)
 {
 	const struct doc_line *up;
 	const char *t;
-	size_t k;
+	size_t k, j;
 	long depth = 0;
 
-	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT)
-		return false;
-	t = d->data + up->off;
-	for (k = 0; k < up->len; k++)
-		depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
-	return depth > 0;
+	for (j = i; j > 0 && i - j < OPEN_LINES && (up = doc_line(d, j - 1))->kind == LINE_TEXT;
+	    j--) {
+		t = d->data + up->off;
+		for (k = up->len; k-- > 0;)
+			depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
+		if (depth > 0)
+			return true;
+	}
+	return false;
 }
 
 /* Whether a citation's section number stands right before k in f: "1.4(C)", "12.3(b)". */
@@ -6988,6 +7053,146 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
 		if (toupper((unsigned char)f->text[j]) == up - 1 && f->text[j + 1] == f->text[k + 1] &&
 		    (j == 0 || !isalnum((unsigned char)f->text[j - 1])))
 			return true;
+	return false;
+}
+
+/*
+ * Whether f->text[a..b), words and the spaces between them, names a level of p: in capitals,
+ * with OCR's digits or not ("T0P SECRET", "C0NFIDENTIAL"), letter-spaced ("T O P S E C R E T"),
+ * or, for a name of two words or more, in title case ("Top Secret"). *m is its marking.
+ */
+static bool
+level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
+    struct marking *m)
+{
+	char up[32], name[32];
+	size_t k, n = 0, l, w, c;
+	bool caps = true, title = true, letter = false;
+	unsigned char ch;
+
+	for (k = a; k < b; k++) {
+		ch = (unsigned char)f->text[k];
+		if (ch == ' ')
+			continue;
+		if (n + 1 >= sizeof(up))
+			return false;
+		if (isdigit(ch) && strchr("015", ch) != NULL) {
+			up[n++] = ch == '0' ? 'O' : ch == '1' ? 'I' : 'S';
+			title = false;
+			continue;
+		}
+		if (!isalpha(ch))
+			return false;
+		letter = true;
+		caps = caps && isupper(ch);
+		/* Title case: a capital where a word begins, lower case after it. */
+		title = title && (isupper(ch) != 0) == (k == a || f->text[k - 1] == ' ');
+		up[n++] = (char)toupper(ch);
+	}
+	if (!letter || (!caps && !title))
+		return false;
+	for (l = 0; l < p->nlevels; l++)
+		for (w = 0; w < p->levels[l].nbanner; w++) {
+			const char *bn = p->levels[l].banner[w];
+
+			for (c = 0; *bn != '\0' && c + 1 < sizeof(name); bn++)
+				if (*bn != ' ')
+					name[c++] = *bn;
+			if (c == n && memcmp(name, up, n) == 0 && (caps ||
+			    strchr(p->levels[l].banner[w], ' ') != NULL))
+				return marking_parse(p, p->levels[l].banner[w],
+				    strlen(p->levels[l].banner[w]), MARKING_BANNER, m) == 1;
+		}
+	return false;
+}
+
+/* Whether w[0..n) is one of the n_list words of list. */
+static bool
+in_words(const char *const *list, size_t n_list, const char *w, size_t n)
+{
+	size_t l;
+
+	for (l = 0; l < n_list; l++)
+		if (strlen(list[l]) == n && memcmp(list[l], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether f->text[a..b) is a word that leads a noun phrase: an article or a preposition. */
+static bool
+leads_phrase(const struct fold *f, size_t a, size_t b)
+{
+	static const char *const lead[] = { "a", "an", "the", "to", "of", "at", "for", "in",
+	    "on", "into", "from", "by", "with", "and", "or", "than", "as", "any", "all", "no",
+	    "its", "their", "our", "his", "her", "this", "that", "these", "those", "non" };
+
+	return in_words(lead, sizeof(lead) / sizeof(lead[0]), f->text + a, b - a);
+}
+
+/*
+ * Whether line i names a level in its prose, where no sentence about it would: at the line's
+ * end after a word in lower case, with no sentence's end after it ("... according to the
+ * ministry Top Secret", "... ministry T0P SECRET", "... ministry T O P S E C R E T"), or in
+ * capitals between words in lower case ("at the port SECRET with"). It only raises: the level
+ * as read, into *m.
+ */
+static bool
+level_in_prose(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct fold f;
+	size_t at[2 * 64], nw = 0, k, e, j, r, single;
+
+	/* Most lines hold no capital after their first byte. */
+	for (k = 1; k < ln->len && !isupper((unsigned char)s[k]); k++)
+		continue;
+	if (k >= ln->len)
+		return false;
+	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
+	for (k = 0; k < f.len && nw < 64; k = e) {
+		while (k < f.len && f.text[k] == ' ')
+			k++;
+		for (e = k; e < f.len && f.text[e] != ' '; e++)
+			continue;
+		if (e > k) {
+			at[2 * nw] = k;
+			at[2 * nw + 1] = e;
+			nw++;
+		}
+	}
+	if (nw < 2 || nw == 64)
+		return false;
+#define W_FIRST(x) ((unsigned char)f.text[at[2 * (x)]])
+#define W_LAST(x) ((unsigned char)f.text[at[2 * (x) + 1] - 1])
+	/*
+	 * In capitals between words in lower case: one to three words. Not after a word that
+	 * leads a noun phrase, where the level is the phrase's word ("improvements to SECRET
+	 * reporting", "at the TOP SECRET level").
+	 */
+	for (j = 1; j + 1 < nw; j++) {
+		if ((!islower(W_LAST(j - 1)) && W_LAST(j - 1) != ',') ||
+		    leads_phrase(&f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
+			continue;
+		for (r = j; r < j + 3 && r + 1 < nw; r++)
+			if (islower(W_FIRST(r + 1)) && level_words(p, &f, at[2 * j],
+			    at[2 * r + 1], m) && (m->level > 0 || m->unknown))
+				return true;
+	}
+	/* At the line's end: its last one to three words, or a run of single letters. */
+	for (single = nw; single > 0 && at[2 * (single - 1) + 1] - at[2 * (single - 1)] == 1;
+	    single--)
+		continue;
+	for (j = nw - 1; j > 0 && j + 3 >= nw; j--)
+		if ((islower(W_LAST(j - 1)) || W_LAST(j - 1) == ',') &&
+		    level_words(p, &f, at[2 * j], f.len, m) && (m->level > 0 || m->unknown))
+			return true;
+	if (single > 0 && nw - single >= 4 && (islower(W_LAST(single - 1)) ||
+	    W_LAST(single - 1) == ',') && level_words(p, &f, at[2 * single], f.len, m) &&
+	    (m->level > 0 || m->unknown))
+		return true;
+#undef W_FIRST
+#undef W_LAST
 	return false;
 }
 
@@ -7109,22 +7314,25 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				add_found(p, m, &found, &one);
 			}
 			/*
-			 * A level's letters that lost their '(' before a word in lower case
-			 * ("ministry S) with", "ministry, TS) with", "S): with", "S) -- with"); not
-			 * the next item of a list
+			 * A level's letters or word that lost their '(' before a word in lower case
+			 * or the line's end ("ministry S) with", "ministry, TS) with", "S): with",
+			 * "S) -- with", "port SECRET) with", "the ministry S)."), after text or at
+			 * the head of a line a sentence wraps to; not the next item of a list
 			 * ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of a bracket
-			 * the line above opened ("(HIV and" / "hepatitis C) with").
+			 * a line above opened ("(HIV and" / "hepatitis C) with").
 			 */
 			t = e;
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
-			while (t > w + 2 && strchr(":;,", f.text[t - 1]) != NULL)
+			while (t > w + 2 && strchr(":;,.", f.text[t - 1]) != NULL)
 				t--;
-			if ((t - w == 2 || (t - w == 3 && isupper((unsigned char)f.text[w + 1]))) &&
-			    isupper((unsigned char)f.text[w]) && strchr(")]", f.text[t - 1]) != NULL &&
-			    k > 0 && f.text[k - 1] == ' ' && !(t - w == 2 && item_before(&f, w, seen)) &&
-			    !open_above(d, i) && lower_past_dashes(&f, e) &&
-			    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1 &&
-			    in_row_sentence(p, &f, w, t, table))
+			if (t - w >= 2 && t - w <= 13 && upper_run(&f, w, t - 1) &&
+			    strchr(")]", f.text[t - 1]) != NULL &&
+			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i) &&
+			    ((k > 0 && f.text[k - 1] == ' ' && (lower_past_dashes(&f, e) ||
+			    blank_past(&f, t)) && in_row_sentence(p, &f, w, t, table)) ||
+			    (k == 0 && !table && wraps_prose(p, d, i) &&
+			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e)))) &&
+			    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1)
 				add_found(p, m, &found, &one);
 		}
 	}
@@ -7132,18 +7340,6 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 }
 
 
-/*
- * Whether line i ends in a mark after text ("... will walk out. (S)"): in a document marked at
- * the end of each paragraph it marks what stands before it, so it raises the lines of its
- * paragraph before it too (settle_markings). In one marked at the head it may mark what
- * follows; raised, the text before it is only withheld more.
- */
-/*
- * Whether line i is its paragraph's last: the document ends after it, or a blank line or a rule
- * follows it, past lines of no prose (line_prose: a banner, a caption, a classification line,
- * a line of marks, in any case: what is inserted there can only raise). Words that end a paragraph there go on to no line
- * ("Fighters: (S//NF) The October" / "31 kidnapping" does).
- */
 /* Whether line j opens, after labels alone (after_label), with what may be a mark. */
 static bool
 opens_marked(const struct policy *p, const struct document *d, size_t j)
@@ -7173,9 +7369,13 @@ opens_marked(const struct policy *p, const struct document *d, size_t j)
 	return false;
 }
 
-/* How far ahead the reader looks for a paragraph's end. */
-#define OPEN_LINES 16
-
+/*
+ * Whether line i is its paragraph's last: the document ends after it, or a blank line or a rule
+ * follows it, past lines of no prose (line_prose: a banner, a caption, a classification line,
+ * a line of marks, in any case: what is inserted there can only raise), or the next line opens
+ * with what may be a mark (`marked`, opens_marked). Words that end a paragraph there go on to no
+ * line ("Fighters: (S//NF) The October" / "31 kidnapping" does).
+ */
 static bool
 paragraph_last(const struct policy *p, const struct document *d, size_t i, bool marked)
 {
@@ -7215,6 +7415,12 @@ static bool note_only(const struct policy *p, const struct fold *f, size_t k,
 static bool note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
     size_t *words, size_t *first);
 
+/*
+ * Whether line i ends in a mark after text ("... will walk out. (S)"): in a document marked at
+ * the end of each paragraph it marks what stands before it, so it raises the lines of its
+ * paragraph before it too (settle_markings). In one marked at the head it may mark what
+ * follows; raised, the text before it is only withheld more.
+ */
 static bool
 ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 {
@@ -7242,9 +7448,9 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * Whether group g of f, in capitals, is a level run into what follows it with no "//": a sign
- * but a slash ("(TS!)", "(TS#SI)"; not a number after a dash, "(C-130)") or controls, OCR's
- * "ll" for "//" before them or not ("(TSSCI)", "(TSSI-G)", "(TSllSl)").
+ * Whether group g of f, opening with a capital, is a level run into what follows it with no "//":
+ * a sign but a slash ("(TS!)", "(Ts!)", "(T5!)", "(TS#SI)"; not a number after a dash, "(C-130)")
+ * or controls, OCR's "ll" for "//" before them or not ("(TSSI-G)", "(TSllSl)", "(TS ll Sl)").
  */
 static bool
 level_led(const struct policy *p, const struct fold *f, const struct group *g)
@@ -7253,12 +7459,20 @@ level_led(const struct policy *p, const struct fold *f, const struct group *g)
 	char up[POLICY_WORD_MAX + 1];
 	size_t k, m = 0, a, b;
 
+	/*
+	 * In capitals but for OCR's "l" for "I", or after a capital in any case ("(Ts!)"); OCR's
+	 * "5" for "S" after a capital ("(T5!)") and its spaces ("(TS ll Sl)") read past.
+	 */
+	if (g->start + 1 >= g->end || !isupper((unsigned char)f->text[g->start + 1]))
+		return false;
 	for (k = g->start + 1; k + 1 < g->end && m < POLICY_WORD_MAX; k++) {
 		char c = f->text[k];
 
-		if (c == ' ' || (islower((unsigned char)c) && c != 'l'))
-			return false;
-		up[m++] = c == 'l' ? 'I' : c;
+		if (c == ' ')
+			continue;
+		if (c == '5' && m > 0 && isupper((unsigned char)up[m - 1]))
+			c = 'S';
+		up[m++] = c == 'l' ? 'I' : (char)toupper((unsigned char)c);
 	}
 	if (!g->closed || k + 1 < g->end || m < 2)
 		return false;
@@ -7354,10 +7568,45 @@ open_to_paragraph_end(const struct document *d, size_t i)
 }
 
 /*
+ * Whether a word of three letters in a row stands before k in f outside brackets: prose, not
+ * another mark ("(Top Secret)(U//FOUO)").
+ */
+static bool
+prose_before(const struct fold *f, size_t k)
+{
+	size_t j, run = 0;
+	long depth = 0;
+
+	for (j = 0; j < k && run < 3; j++) {
+		if (f->text[j] == '(' || f->text[j] == '[' || f->text[j] == '{')
+			depth++;
+		else if ((f->text[j] == ')' || f->text[j] == ']' || f->text[j] == '}') && depth > 0)
+			depth--;
+		run = depth == 0 && isalpha((unsigned char)f->text[j]) ? run + 1 : 0;
+	}
+	return run >= 3;
+}
+
+/*
+ * Whether a colon or a dash stands right before k in f, spaces aside ("Fighters: (S//NF) The",
+ * "the warden -- (S//NF) The"): what follows is announced, a heading's or a field's.
+ */
+static bool
+colon_before(const struct fold *f, size_t k)
+{
+	while (k > 0 && f->text[k - 1] == ' ')
+		k--;
+	return k > 0 && (f->text[k - 1] == ':' || f->text[k - 1] == '-');
+}
+
+/*
  * Whether s[0..n) holds, in its last 64 bytes, a proven mark after a word of text with nothing
  * but a note after it (note_only: "Dubai. (S//NF) EOM", "(S//NF) [Note 1]", "(S//NF) ^(1)",
- * "(S//NF) (END)", "(S//NF) I/"; on the paragraph's last line, `last`, two words in any case:
- * "month. (S//NF) Ref A", "(S//NF) J. Smith"): a mark at its paragraph's end.
+ * "(S//NF) (END)", "(S//NF) I/"): a mark at its paragraph's end. On the paragraph's last line,
+ * anywhere in the line, whatever follows it ("month. (S//NF) Ref A", "month. (S//NF) See Ref
+ * A", "said the warden (see ref B.) (S//NF) The walrus ..."): where marks stand after their
+ * paragraphs it is this one's, and what follows it on the line a note. Not after a colon or
+ * a dash, which announce what follows ("Fighters: (S//NF) The October").
  */
 static bool
 note_after_mark(const struct policy *p, const struct document *d, size_t i, size_t n)
@@ -7367,12 +7616,14 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
 	bool latin1 = ln->latin1, last, para = false, asked = false, marked;
 	struct fold f;
 	struct group g;
-	size_t c, k, j, run, words, first;
+	size_t c, k, words, first;
 
 	for (c = n > 64 ? n - 64 : 0; c < n && s[c] != '(' && s[c] != '['; c++)
 		continue;
 	if (c == n)
 		return false;
+	if (n <= FOLD_MAX)
+		c = 0;
 	fold_line(s + c, n - c, FOLD_MAX, latin1, &f);
 	for (k = 0; k < f.len; k++) {
 		if ((f.text[k] != '(' && f.text[k] != '[') || !reading_group_at(p, &f, k, &g) ||
@@ -7384,12 +7635,78 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
 			asked = true;
 		}
 		last = para && note_tokens(p, &f, k, &marked, &words, &first) && words <= 2;
-		if (!note_only(p, &f, k, NOTE_AFTER) && !(last && note_only(p, &f, k, NOTE_LAST)))
+		if ((note_only(p, &f, k, NOTE_AFTER) || (last && note_only(p, &f, k, NOTE_LAST)) ||
+		    (para && !colon_before(&f, k))) && prose_before(&f, k))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether line i, its paragraph's last, holds after a word of text what may be a mark and proves
+ * nothing, or a proven one the source spells with no '(' ("（TS//SI//NF）", "&#40;TS//SI//NF&#41;"),
+ * whatever follows it: a group with "//" in it ("(TS//SI//NP) Ref A"), one with a level that
+ * never closes ("(TS//SI//NF Ref A"), or a word in capitals with "//" that lost its '('
+ * ("TS//SI//NF) Ref A"). Not an office's symbol or an acronym ("Shaun Coughlin (S/WCI) also
+ * participated.", "1 July. (SOC) A directorate official"), nor after a colon or a dash
+ * (colon_before). Where marks stand after their paragraphs it is this one's, as
+ * note_after_mark reads a proven one; *m is what it proves: the mark, or unknown.
+ */
+static bool
+mark_on_last(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct fold f;
+	struct group g;
+	size_t k, e, j, run;
+	bool text = false;
+
+	for (k = 0; k < ln->len && strchr("([{/&", s[k]) == NULL && (unsigned char)s[k] < 0x80;
+	    k++)
+		continue;
+	if (k == ln->len || ln->len > FOLD_MAX)
+		return false;
+	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
+	/* Groups, and words to the next space; text is a word of three letters in a row before. */
+	for (k = 0; k < f.len; k = e) {
+		e = k + 1;
+		if (f.text[k] == ' ')
 			continue;
-		/* A word of three letters or more before it. */
-		for (j = 0, run = 0; j < c + fold_source(&f, k) && run < 3; j++)
-			run = isalpha((unsigned char)s[j]) ? run + 1 : 0;
-		return run >= 3;
+		if (strchr("([{", f.text[k]) != NULL && f.text[k] != '\0' &&
+		    reading_group_at(p, &f, k, &g)) {
+			e = g.end > k ? g.end : k + 1;
+			if (!text || (g.kind == GROUP_MARK && strchr("([", s[fold_source(&f, k)]) !=
+			    NULL))
+				continue;
+			if (g.kind != GROUP_MARK && !(g.kind == GROUP_UNKNOWN && ((g.has_level &&
+			    !g.closed) || double_slash(f.text + g.start, g.end - g.start))))
+				continue;
+		} else {
+			for (e = k + 1; e < f.len && f.text[e] != ' '; e++)
+				continue;
+			if (!text || !isupper((unsigned char)f.text[k]) || k == 0 ||
+			    f.text[k - 1] != ' ' || strchr(")]", f.text[e - 1]) == NULL ||
+			    !double_slash(f.text + k, e - k) || memchr(f.text + k, ':', e - k) != NULL) {
+				for (j = k, run = 0; j < e && run < 3; j++)
+					run = isalpha((unsigned char)f.text[j]) ? run + 1 : 0;
+				text = text || run >= 3;
+				continue;
+			}
+			g.kind = GROUP_UNKNOWN;
+		}
+		if (colon_before(&f, k) || !((!spaced_cells(s, ln->len) || wraps_prose(p, d, i)) &&
+		    paragraph_last(p, d, i, true)))
+			continue;
+		if (g.kind == GROUP_MARK) {
+			*m = g.mark;
+		} else {
+			marking_init(m);
+			m->unknown = true;
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
+			    "a damaged mark at a paragraph's end");
+		}
+		return true;
 	}
 	return false;
 }
@@ -8081,13 +8398,20 @@ note_only(const struct policy *p, const struct fold *f, size_t k, enum note_kind
 /*
  * Whether f, from the note's first word at `from`, reads as a note that closes text, not as a
  * heading nor a sentence: one word with a sign inside it or around it, in any case ("Cont'd",
- * "-more-"), or words in capitals that end in a full stop ("END COMMENT.", "END QUOTE.").
- * "(S) A plan.", "bravo.", and so "End comment." and "Ibid.", read as sentences of their own.
+ * "-more-"), words in capitals that end in a full stop ("END COMMENT.", "END QUOTE."), or words
+ * that the first of a note's words leads, in any case, with a sign or none ("ENDNOTE", "REFTEL",
+ * "CONTINUED", "Source: DAO", "Ref A", "End Comment.", "Ibid."). "(S) A plan.", "bravo." and
+ * "(S) BACKGROUND" read as sentences or headings of their own.
  */
 static bool
 closes(const struct fold *f, size_t from)
 {
-	size_t n = f->len, k, b;
+	static const char *const lead[] = { "END", "ENDNOTE", "ENDNOTES", "REF", "REFS", "REFTEL",
+	    "REFTELS", "SEE", "SOURCE", "SOURCES", "IBID", "CONTINUED", "CONT", "CONTD", "NOTE",
+	    "NOTES", "FN", "FOOTNOTE", "EOM", "EOT", "MORE", "DRAFTED", "CLEARED", "APPROVED",
+	    "ENDQUOTE", "UNQUOTE", "ENDTEXT" };
+	char up[12];
+	size_t n = f->len, k, b, w;
 	bool lower = false;
 
 	while (n > 0 && f->text[n - 1] == ' ')
@@ -8100,6 +8424,12 @@ closes(const struct fold *f, size_t from)
 		for (k = b; k < n; k++)
 			if (!isalnum((unsigned char)f->text[k]) && !(k + 1 == n && f->text[k] == '.'))
 				return true;
+	/* The first word, its letters in capitals, a sign after it aside ("Source:", "Ibid."). */
+	for (k = b, w = 0; k < n && isalpha((unsigned char)f->text[k]) && w + 1 < sizeof(up); k++)
+		up[w++] = (char)toupper((unsigned char)f->text[k]);
+	if ((k == n || !isalpha((unsigned char)f->text[k])) &&
+	    in_words(lead, sizeof(lead) / sizeof(lead[0]), up, w))
+		return true;
 	for (k = b; k < n; k++)
 		lower = lower || islower((unsigned char)f->text[k]);
 	return !lower && f->text[n - 1] == '.';
@@ -8151,8 +8481,10 @@ note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked
  * "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA, GBR", "(U) SIINF", "(S//NF) Note 1"); on
  * its paragraph's last line, two words in any case ("(S//NF) Ref A", NOTE_LAST). Past a break
  * (blank lines, rules, form feeds and banner lines between) a note is a number, a bracket or
- * words of four letters at most ("(S//NF) FN1", "(S//NF) EOM", NOTE_BREAK): not a heading.
- * Such a line may be the paragraph's mark after it, with a footnote or damaged, as much as a
+ * words of four letters at most ("(S//NF) FN1", "(S//NF) EOM", NOTE_BREAK), or two words at
+ * most that end their paragraph and read as a closing note (closes: "(S//NF) Ref A", "(S//NF)
+ * ENDNOTE", "(S) End Comment.", "(S) END QUOTE."), not a heading ("(S) BACKGROUND") or a
+ * sentence ("(S) A plan."). Such a line may be the paragraph's mark after it, with a footnote or damaged, as much as a
  * portion of its own: the portion above it is raised by the line's marking as read, and raises
  * its paragraph back to a blank line, as a mark at a paragraph's end does; no reading of marks
  * both ways is turned on. A classification line is the text's under it, a mark in mid-line
@@ -8199,7 +8531,7 @@ short_under_text(struct reader *rd, size_t i)
 	 * Past a break, a note of one word or two after the marks, however short ("(S) It is so."
 	 * is none): a line of marks alone there is read both ways elsewhere (no_word_but_mark). On
 	 * a paragraph's last line, after a mark at the head, damaged or not, two at most ("(S) The
-	 * secret part." is a sentence).
+	 * secret part." is a sentence of its own), in any case.
 	 */
 	if (broke && (!note_tokens(rd->p, &f, k, &marked, &words, &first) || words == 0 ||
 	    words > 2))
@@ -8529,7 +8861,12 @@ read_line(struct reader *rd, size_t i)
 		 * whatever stands at the line's head: it raises its paragraph back to a blank
 		 * line. Where a sentence begins it is read as the text's after it.
 		 */
-		if (mark_in_sentence(p, d, i, rd->seen, &mid)) {
+		if (mark_in_sentence(p, d, i, seen_in_paragraph(rd), &mid)) {
+			if (raise_portion(rd, &mid) != 0)
+				return -1;
+			doc_portion(d, rd->cur)->raises_back = true;
+		}
+		if (level_in_prose(p, d, i, &mid) || mark_on_last(p, d, i, &mid)) {
 			if (raise_portion(rd, &mid) != 0)
 				return -1;
 			doc_portion(d, rd->cur)->raises_back = true;

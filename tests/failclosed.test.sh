@@ -1313,8 +1313,7 @@ for m in '(S) Financial Support' '(S//NF) Leadership' '(C) Agreed.'; do
 	printf 'SECRET\n\n(U) The puffin count was normal this year.\n%s\n(U) The seal count too.\n' "$m" > "$tmp/r53h"
 	adv "heading-under-text-before-text [$m]" UNCLASSIFIED "$tmp/r53h" '' 'puffin|seal count'
 done
-for m in 'the warden: (S//NF) The walrus' 'the warden -- (S//NF) The walrus' \
-    'the warden (see ref B.) (S//NF) The walrus'; do
+for m in 'the warden: (S//NF) The walrus' 'the warden -- (S//NF) The walrus'; do
 	printf 'SECRET\n\n(U) The puffin count was normal this year, said\n%s source is in the capital.\n\n(U) The seal count too.\n' "$m" > "$tmp/r53s"
 	adv "mark-where-sentence-begins [$m]" UNCLASSIFIED "$tmp/r53s" 'walrus' 'puffin|seal count'
 done
@@ -1462,10 +1461,61 @@ for m in 'per 1.4(C) and B1 the puffin' 'Security classification - SECRET' \
 done
 adv "lost-paren-closes-above" UNCLASSIFIED tests/data/redteam55/ow-lostparen-hepatitis-c.txt '' \
     'hepatitis'
-# ... and a paragraph of a short sentence past a break, which reads as a sentence, not a note.
-for m in '(S) A plan.' '(S//NF) bravo.'; do
+# ... and a paragraph of a short sentence past a break, which reads as a sentence, not a note;
+# nor a heading that no note's word leads (closes).
+for m in '(S) A plan.' '(S//NF) bravo.' '(S) BACKGROUND' '(S) Endgame' '(S) Referral' \
+    '(S) Sees all.'; do
 	printf 'SECRET\n\n1. (U) The puffin count was normal.\n\n%s\n\n2. (U) End.\n' "$m" > "$tmp/r82s"
-	adv "short-sentence-past-break [$m]" UNCLASSIFIED "$tmp/r82s" 'plan|bravo' 'puffin count|End'
+	adv "short-sentence-past-break [$m]" UNCLASSIFIED "$tmp/r82s" 'plan|bravo|BACKGROUND|Endgame|Referral|Sees' 'puffin count|End'
+done
+
+# 83. Round 55's open cases, stop 40 (tests/data/redteam55, tests/data/redteam54): a level's
+#     letters or word that lost their '(' at a line's end or a wrapped line's head; a list's
+#     items seen in another paragraph; a level named in prose in title case, with OCR's digits,
+#     letter-spaced, or in capitals between words in lower case; a level run into a sign in
+#     mixed case or with OCR's digits and spaces; a mark after text on a paragraph's last line
+#     whatever follows it, and one damaged or spelt with no '(' there; two words past a break;
+#     a mark after a hyphen's wrapped word. Neighbours, and what stays kept.
+for m in 'ministry S)' 'ministry S).' 'ministry TS);' 'port SECRET) with support' \
+    'port TOP SECRET) with support' 'port and\nS) with support' 'port and\nTS): with support' \
+    'port Top Secret' 'port T0P SECRET' 'port T O P S E C R E T' 'port SECRET with support' \
+    'port, TOP SECRET for the' 'ministry (Ts!)' 'ministry (T5!)' 'ministry (TS ll Sl)' \
+    'ministry. (S//NF) See Ref A' 'ministry. (S//NF) The source is in the capital.' \
+    'ministry. (S//NP) Ref A' 'ministry. (S//NF Ref A' 'ministry. S//NF) Ref A' \
+    'ministry. &#40;S//NF&#41; Ref A' 'ministry. （S//NF） Ref A' 'minis-\ntry (S//NF) office' \
+    'minis-\ntry\t(S//NF)\toffice'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m\n\n3. (U) End.\n" > "$tmp/r83"
+	adv "stop40-round55 [$m]" CONFIDENTIAL "$tmp/r83" 'walrus' 'Background|End'
+done
+for m in 'ministry C0NFIDENTIAL' 'port CONFIDENTIAL with support' 'ministry C)'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m\n\n3. (U) End.\n" > "$tmp/r83u"
+	adv "stop40-round55-u [$m]" UNCLASSIFIED "$tmp/r83u" 'walrus' 'Background|End'
+done
+for m in '(S//NF) ENDNOTE' '(S//NF) REFTEL' '(S//NF) CONTINUED' '(S//NF) Ibid.' \
+    '(S//NF) End Comment.' '(S//NF) SOURCE: DAO' '(S//NF) Ref A' '(S//NF) See ref' \
+    '(S//NF) end note' '(S//NF) Continued'; do
+	printf 'SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly.\n\n%s\n\n3. (U) End.\n' "$m" > "$tmp/r83b"
+	adv "stop40-note-past-break [$m]" CONFIDENTIAL "$tmp/r83b" 'walrus' 'Background|End'
+done
+# A list's items count in their own paragraph: a reference line's "(A) ... (B)" makes no "(C)"
+# further down an item.
+for m in 'port (C) with support' 'port C) with support'; do
+	printf 'SECRET\n\nREF: (A) STATE 1234 (B) STATE 5678\n\n1. (U) The walrus funds moved weekly through the\n%s.\n\n2. (U) End.\n' "$m" > "$tmp/r83r"
+	adv "stop40-item-seen-elsewhere [$m]" UNCLASSIFIED "$tmp/r83r" 'walrus' 'End'
+done
+# Kept: a list's items in one paragraph; a bracket that a line above opened; a level word that
+# a noun phrase leads, or one in title case that wraps; a word that a wrapped line ends in lower
+# case; an office's symbol in a sentence; a word with a sign that no level leads.
+for m in 'parties agreed to (A) registration, (B) reporting\nand (C) audits' \
+    'parties agreed on these steps:\nA) registration,\nB) reporting and (C) audits' \
+    'annex (part two, and\nappendix\nC) with the parties' 'improvements to SECRET reporting' \
+    'the TOP SECRET level and' 'U.S. Secret\nService agents' 'talks secret\nfrom the press' \
+    'parties. Shaun Coughlin (S/WCI) also attended' 'parties (Sic!)'; do
+	# shellcheck disable=SC2059
+	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly to front companies, said the $m.\n\n3. (U) End.\n" > "$tmp/r83k"
+	adv "stop40-round55-kept [$m]" UNCLASSIFIED "$tmp/r83k" '' 'puffin funds|Background|End'
 done
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
