@@ -358,6 +358,18 @@ opening(char c)
 	return c == '(' || c == '[' || c == '{' || c == '\0';
 }
 
+/* Whether w[0..n) is one of the n_list words of list. */
+static bool
+in_words(const char *const *list, size_t n_list, const char *w, size_t n)
+{
+	size_t l;
+
+	for (l = 0; l < n_list; l++)
+		if (strlen(list[l]) == n && memcmp(list[l], w, n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether c is one of ")]}", or NUL, as strchr finds it in that set. */
 static bool
 closing(char c)
@@ -2861,11 +2873,18 @@ note_items(struct reader *rd, const char *s, size_t n)
 
 	rd->seen_para = seen_in_paragraph(rd);
 	rd->seen_blank = rd->last_blank;
-	/* A letter's label at the line's head ("B) reporting"), for the paragraph only. */
+	/*
+	 * A letter's label at the line's head, for the paragraph only, where it goes on a list:
+	 * "A)", or the letter after one seen ("A) registration," / "B) reporting"; not "(see Ref" /
+	 * "B) cleared").
+	 */
 	while (at < end && *at == ' ')
 		at++;
-	if (end - at >= 3 && at[1] == ')' && at[2] == ' ' && isalpha((unsigned char)at[0]))
-		rd->seen_para |= (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
+	if (end - at >= 3 && at[1] == ')' && at[2] == ' ' && isalpha((unsigned char)at[0])) {
+		bit = (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
+		if (bit == 1 || (rd->seen_para & (bit >> 1)) != 0)
+			rd->seen_para |= bit;
+	}
 	at = s;
 	while (end - at >= 3 && (at = memchr(at, '(', (size_t)(end - at - 2))) != NULL) {
 		bit = 0;
@@ -6724,13 +6743,13 @@ label_before(const struct fold *f, size_t b)
 	if (b - k > (sign ? 8 : 3))
 		return false;
 	if (!sign && b - k > 1) {
-		bool lower = true, roman = true;
+		static const char *const roman[] = { "ii", "iii", "iv", "vi", "vii", "ix", "xi",
+		    "xii", "xiv", "xv", "xvi", "xix", "xx" };
+		bool lower = true;
 
-		for (j = k; j < b; j++) {
+		for (j = k; j < b; j++)
 			lower = lower && islower((unsigned char)f->text[j]);
-			roman = roman && strchr("ivxl", f->text[j]) != NULL;
-		}
-		if (lower && !roman)
+		if (lower && !in_words(roman, sizeof(roman) / sizeof(roman[0]), f->text + k, b - k))
 			return false;
 	}
 	for (j = k, run = 0; j < b; j++) {
@@ -6804,6 +6823,68 @@ upper_run(const struct fold *f, size_t from, size_t to)
 		if (!isupper((unsigned char)f->text[from]))
 			return false;
 	return true;
+}
+
+/*
+ * Whether the word f->text[w..e) and the word right before it, both in capitals or both in title
+ * case, name a level together ("TOP SECRET", "Top Secret"): *m is its marking.
+ */
+static bool
+lost_two(const struct policy *p, const struct fold *f, size_t w, size_t e, struct marking *m)
+{
+	char buf[40];
+	size_t b, k, n = 0;
+	bool caps = true, title = true;
+
+	if (w < 3 || f->text[w - 1] != ' ')
+		return false;
+	for (b = w - 1; b > 0 && isalpha((unsigned char)f->text[b - 1]); b--)
+		continue;
+	if (b == w - 1 || e - b >= sizeof(buf))
+		return false;
+	for (k = b; k < e; k++) {
+		if (k == w - 1) {
+			buf[n++] = ' ';
+			continue;
+		}
+		if (!isalpha((unsigned char)f->text[k]))
+			return false;
+		caps = caps && isupper((unsigned char)f->text[k]);
+		title = title && (isupper((unsigned char)f->text[k]) != 0) == (k == b || k == w);
+		buf[n++] = (char)toupper((unsigned char)f->text[k]);
+	}
+	return (caps || title) && marking_parse(p, buf, n, MARKING_BANNER, m) == 1 && m->level > 0;
+}
+
+/* Whether nothing but spaces stands before k in f: k is where the line's text begins. */
+static bool
+blank_before(const struct fold *f, size_t k)
+{
+	while (k > 0 && f->text[k - 1] == ' ')
+		k--;
+	return k == 0;
+}
+
+/*
+ * Whether text line i - 1 is prose that ends in no sentence's end, in a capital, a figure or a
+ * closing quotation mark ("... the approval of the MFA", "... on November 12", "... called
+ * \"walrus\""): a sentence that may go on on line i.
+ */
+static bool
+runs_on_above(const struct document *d, size_t i)
+{
+	const struct doc_line *up;
+	const char *t;
+	size_t n, k;
+
+	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT)
+		return false;
+	t = d->data + up->off;
+	n = trim_end(t, up->len, up->latin1);
+	for (k = 0; k < n && !islower((unsigned char)t[k]); k++)
+		continue;
+	return k < n && (isupper((unsigned char)t[n - 1]) || isdigit((unsigned char)t[n - 1]) ||
+	    t[n - 1] == '"' || t[n - 1] == '\'');
 }
 
 /* Whether nothing but signs that end a sentence or a clause stands from e of f to its end. */
@@ -6953,25 +7034,29 @@ in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e
 }
 
 /*
- * Whether the text lines right above line i, up to OPEN_LINES of them back to the first that is
- * no text line, open more round brackets than they close ("(HIV and" / "hepatitis C) with",
- * "annex (part two, and" / "appendix" / "C) with").
+ * Whether a round bracket is open at w of f, line i's fold: read back from w, through the text
+ * lines right above up to OPEN_LINES of them to the first that is no text line, a '(' that no
+ * ')' after it closes ("(HIV and" / "hepatitis C) with", "annex (part two, and" / "appendix" /
+ * "C) with"; not "(which, as reported in" / "sea) was cleared by the ministry S) with", closed
+ * before it).
  */
 static bool
-open_above(const struct document *d, size_t i)
+open_above(const struct document *d, size_t i, const struct fold *f, size_t w)
 {
 	const struct doc_line *up;
 	const char *t;
 	size_t k, j;
 	long depth = 0;
 
+	for (k = w; k-- > 0;)
+		if ((depth += f->text[k] == '(' ? 1 : f->text[k] == ')' ? -1 : 0) > 0)
+			return true;
 	for (j = i; j > 0 && i - j < OPEN_LINES && (up = doc_line(d, j - 1))->kind == LINE_TEXT;
 	    j--) {
 		t = d->data + up->off;
 		for (k = up->len; k-- > 0;)
-			depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
-		if (depth > 0)
-			return true;
+			if ((depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0) > 0)
+				return true;
 	}
 	return false;
 }
@@ -7037,7 +7122,8 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
 /*
  * Whether the letter at k of f, a label's ("C)"), is the next item of a list: its letter's
  * predecessor stood as an item in brackets before (`seen`) or as a label earlier in the line
- * ("A) registration, B) reporting, C) audits").
+ * that is "A)" or itself such an item ("A) registration, B) reporting, C) audits"; not "(see
+ * Ref" / "B) with ... C) with").
  */
 static bool
 item_before(const struct fold *f, size_t k, uint32_t seen)
@@ -7051,7 +7137,8 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
 		return true;
 	for (j = 0; j + 1 < k; j++)
 		if (toupper((unsigned char)f->text[j]) == up - 1 && f->text[j + 1] == f->text[k + 1] &&
-		    (j == 0 || !isalnum((unsigned char)f->text[j - 1])))
+		    (j == 0 || !isalnum((unsigned char)f->text[j - 1])) &&
+		    (up - 1 == 'A' || item_before(f, j, seen)))
 			return true;
 	return false;
 }
@@ -7106,19 +7193,11 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 	return false;
 }
 
-/* Whether w[0..n) is one of the n_list words of list. */
-static bool
-in_words(const char *const *list, size_t n_list, const char *w, size_t n)
-{
-	size_t l;
-
-	for (l = 0; l < n_list; l++)
-		if (strlen(list[l]) == n && memcmp(list[l], w, n) == 0)
-			return true;
-	return false;
-}
-
-/* Whether f->text[a..b) is a word that leads a noun phrase: an article or a preposition. */
+/*
+ * Whether f->text[a..b) is a word that leads a noun phrase, an article or a preposition, or a
+ * participle that names what the level is ("documents marked SECRET that", "labeled
+ * CONFIDENTIAL by", "folders stamped TOP SECRET in").
+ */
 static bool
 leads_phrase(const struct fold *f, size_t a, size_t b)
 {
@@ -7126,7 +7205,8 @@ leads_phrase(const struct fold *f, size_t a, size_t b)
 	    "on", "into", "from", "by", "with", "and", "or", "than", "as", "any", "all", "no",
 	    "its", "their", "our", "his", "her", "this", "that", "these", "those", "non" };
 
-	return in_words(lead, sizeof(lead) / sizeof(lead[0]), f->text + a, b - a);
+	return in_words(lead, sizeof(lead) / sizeof(lead[0]), f->text + a, b - a) ||
+	    (b - a > 3 && f->text[b - 2] == 'e' && f->text[b - 1] == 'd');
 }
 
 /*
@@ -7166,18 +7246,30 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 #define W_FIRST(x) ((unsigned char)f.text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f.text[at[2 * (x) + 1] - 1])
 	/*
-	 * In capitals between words in lower case: one to three words. Not after a word that
-	 * leads a noun phrase, where the level is the phrase's word ("improvements to SECRET
-	 * reporting", "at the TOP SECRET level").
+	 * In capitals in a sentence, one to three words: after a word in lower case, a figure, a
+	 * comma, a closing bracket or quotation mark ("port SECRET with", "late 2007 SECRET with",
+	 * "(the main port) SECRET with"), before one in lower case or a figure, a colon or
+	 * semicolon, or dashes, between ("port SECRET: with", "port SECRET -- with", "port TOP
+	 * SECRET 12 trucks"). Not after a word that leads a noun phrase, where the level is the
+	 * phrase's word ("improvements to SECRET reporting", "at the TOP SECRET level").
 	 */
 	for (j = 1; j + 1 < nw; j++) {
-		if ((!islower(W_LAST(j - 1)) && W_LAST(j - 1) != ',') ||
+		if ((!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
+		    strchr(",)\"'", W_LAST(j - 1)) == NULL) ||
 		    leads_phrase(&f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
 			continue;
-		for (r = j; r < j + 3 && r + 1 < nw; r++)
-			if (islower(W_FIRST(r + 1)) && level_words(p, &f, at[2 * j],
-			    at[2 * r + 1], m) && (m->level > 0 || m->unknown))
+		for (r = j; r < j + 3 && r + 1 < nw; r++) {
+			size_t end = at[2 * r + 1], next = r + 1;
+
+			if (strchr(":;", f.text[end - 1]) != NULL && end - 1 > at[2 * r])
+				end--;
+			else if (f.text[at[2 * next]] == '-' && at[2 * next + 1] - at[2 * next] <= 2 &&
+			    next + 1 < nw)
+				next++;
+			if ((islower(W_FIRST(next)) || isdigit(W_FIRST(next))) &&
+			    level_words(p, &f, at[2 * j], end, m) && (m->level > 0 || m->unknown))
 				return true;
+		}
 	}
 	/* At the line's end: its last one to three words, or a run of single letters. */
 	for (single = nw; single > 0 && at[2 * (single - 1) + 1] - at[2 * (single - 1)] == 1;
@@ -7217,7 +7309,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	const char *s = d->data + ln->off;
 	struct fold f;
 	struct group g;
-	struct marking unknown, one;
+	const struct policy_term *ctl;
+	struct marking unknown, one, two;
 	size_t k, e, t;
 	bool table, other, found = false;
 
@@ -7231,7 +7324,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	 * before another or a sign ("S.NF", "SIINF").
 	 */
 	for (k = 0; k < ln->len; k++)
-		if (strchr("([{/", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
+		if (strchr("([{/)]", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
 		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
 		    (isupper((unsigned char)s[k + 1]) || strchr(GLUE_SEPS ")]", s[k + 1]) != NULL)))
 			break;
@@ -7317,7 +7410,9 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 * A level's letters or word that lost their '(' before a word in lower case
 			 * or the line's end ("ministry S) with", "ministry, TS) with", "S): with",
 			 * "S) -- with", "port SECRET) with", "the ministry S)."), after text or at
-			 * the head of a line a sentence wraps to; not the next item of a list
+			 * the head of a line a sentence wraps to, indented or not (wraps_prose,
+			 * runs_on_above: "the approval of the MFA" / "S) and"); not the next item of
+			 * a list
 			 * ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of a bracket
 			 * a line above opened ("(HIV and" / "hepatitis C) with").
 			 */
@@ -7325,15 +7420,28 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
 			while (t > w + 2 && strchr(":;,.", f.text[t - 1]) != NULL)
 				t--;
-			if (t - w >= 2 && t - w <= 13 && upper_run(&f, w, t - 1) &&
-			    strchr(")]", f.text[t - 1]) != NULL &&
-			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i) &&
-			    ((k > 0 && f.text[k - 1] == ' ' && (lower_past_dashes(&f, e) ||
-			    blank_past(&f, t)) && in_row_sentence(p, &f, w, t, table)) ||
-			    (k == 0 && !table && wraps_prose(p, d, i) &&
-			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e)))) &&
-			    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1)
-				add_found(p, m, &found, &one);
+			if (t - w >= 2 && t - w <= 13 && strchr(")]", f.text[t - 1]) != NULL &&
+			    (upper_run(&f, w, t - 1) || lost_two(p, &f, w, t - 1, &two)) &&
+			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i, &f, w) &&
+			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
+			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
+			    in_row_sentence(p, &f, w, t, table)) ||
+			    (blank_before(&f, k) && (wraps_prose(p, d, i) || runs_on_above(d, i)) &&
+			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
+				/*
+				 * With the word before it where both name a level ("TOP SECRET)");
+				 * a control alone is unknown ("port NF) with", "NOFORN) with").
+				 */
+				if (upper_run(&f, w, t - 1) &&
+				    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1)
+					add_found(p, m, &found, &one);
+				else if (upper_run(&f, w, t - 1) && t - w > 2 &&
+				    (ctl = policy_term_find(p, f.text + w, t - w - 1)) != NULL &&
+				    ctl->control >= 0)
+					add_found(p, m, &found, &unknown);
+				if (lost_two(p, &f, w, t - 1, &two))
+					add_found(p, m, &found, &two);
+			}
 		}
 	}
 	return found;
@@ -7370,6 +7478,33 @@ opens_marked(const struct policy *p, const struct document *d, size_t j)
 }
 
 /*
+ * Whether s[0..n) is a release's stamp, which a FOIA office prints across its pages and which
+ * holds no prose of the document: "Approved for Release: 2014/09/10 C06122345", "Approved For
+ * Release 2002/08/21 : CIA-RDP80B01676R0031", "Doc ID: 4165255", "DOCID: 4165255", with a
+ * number of four digits or more.
+ */
+static bool
+stamp_line(const char *s, size_t n)
+{
+	static const char *const lead[] = { "approved for release", "doc id", "docid",
+	    "declassified and approved for release" };
+	size_t k, l, digits = 0, most = 0;
+
+	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+		continue;
+	for (l = 0; l < sizeof(lead) / sizeof(lead[0]); l++)
+		if (n - k >= strlen(lead[l]) && strncasecmp(s + k, lead[l], strlen(lead[l])) == 0)
+			break;
+	if (l == sizeof(lead) / sizeof(lead[0]))
+		return false;
+	for (k += strlen(lead[l]); k < n; k++) {
+		digits = isdigit((unsigned char)s[k]) ? digits + 1 : 0;
+		most = digits > most ? digits : most;
+	}
+	return most >= 4;
+}
+
+/*
  * Whether line i is its paragraph's last: the document ends after it, or a blank line or a rule
  * follows it, past lines of no prose (line_prose: a banner, a caption, a classification line,
  * a line of marks, in any case: what is inserted there can only raise), or the next line opens
@@ -7388,7 +7523,7 @@ paragraph_last(const struct policy *p, const struct document *d, size_t i, bool 
 		if (is_blank(t, nx->len, nx->latin1) || is_rule(t, nx->len) ||
 		    (marked && opens_marked(p, d, j)))
 			return true;
-		if (line_prose(p, d, j))
+		if (line_prose(p, d, j) && !stamp_line(t, nx->len))
 			return false;
 	}
 	return true;
@@ -7414,6 +7549,7 @@ static bool note_only(const struct policy *p, const struct fold *f, size_t k,
     enum note_kind kind);
 static bool note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
     size_t *words, size_t *first);
+static bool closes(const struct fold *f, size_t from);
 
 /*
  * Whether line i ends in a mark after text ("... will walk out. (S)"): in a document marked at
@@ -7448,7 +7584,8 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * Whether group g of f, opening with a capital, is a level run into what follows it with no "//":
+ * Whether group g of f, opening with a capital past quotation marks or emphasis ("(\"TS\")",
+ * "(*TS!)"), is a level run into what follows it with no "//":
  * a sign but a slash ("(TS!)", "(Ts!)", "(T5!)", "(TS#SI)"; not a number after a dash, "(C-130)")
  * or controls, OCR's "ll" for "//" before them or not ("(TSSI-G)", "(TSllSl)", "(TS ll Sl)").
  */
@@ -7463,9 +7600,12 @@ level_led(const struct policy *p, const struct fold *f, const struct group *g)
 	 * In capitals but for OCR's "l" for "I", or after a capital in any case ("(Ts!)"); OCR's
 	 * "5" for "S" after a capital ("(T5!)") and its spaces ("(TS ll Sl)") read past.
 	 */
-	if (g->start + 1 >= g->end || !isupper((unsigned char)f->text[g->start + 1]))
+	for (k = g->start + 1; k + 1 < g->end && f->text[k] != '\0' &&
+	    strchr("\"'*", f->text[k]) != NULL; k++)
+		continue;
+	if (k + 1 >= g->end || !isupper((unsigned char)f->text[k]))
 		return false;
-	for (k = g->start + 1; k + 1 < g->end && m < POLICY_WORD_MAX; k++) {
+	for (; k + 1 < g->end && m < POLICY_WORD_MAX; k++) {
 		char c = f->text[k];
 
 		if (c == ' ')
@@ -7634,7 +7774,8 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
 			    paragraph_last(p, d, i, true);
 			asked = true;
 		}
-		last = para && note_tokens(p, &f, k, &marked, &words, &first) && words <= 2;
+		last = para && note_tokens(p, &f, k, &marked, &words, &first) &&
+		    (words <= 2 || (words == 3 && closes(&f, first)));
 		if ((note_only(p, &f, k, NOTE_AFTER) || (last && note_only(p, &f, k, NOTE_LAST)) ||
 		    (para && !colon_before(&f, k))) && prose_before(&f, k))
 			return true;
@@ -8501,10 +8642,9 @@ short_under_text(struct reader *rd, size_t i)
 	struct marking m;
 	struct fold f;
 	size_t k, bp, words, first;
-	bool broke, last, marked;
+	bool broke, last, marked, bullet = pt->label_end > 0 && pt->reason == REASON_MARK;
 
-	if (pt->first != i || pt->mark == NULL ||
-	    (pt->label_end > 0 && pt->reason == REASON_MARK) || (pt->reason != REASON_MARK &&
+	if (pt->first != i || pt->mark == NULL || (pt->reason != REASON_MARK &&
 	    pt->reason != REASON_UNREADABLE && pt->reason != REASON_ITEM &&
 	    pt->reason != REASON_MIDLINE) ||
 	    rd->last_text == DOC_NONE || rd->last_text < d->line_base ||
@@ -8522,26 +8662,47 @@ short_under_text(struct reader *rd, size_t i)
 				return 0;
 	fold_line(d->data + doc_line(d, i)->off, doc_line(d, i)->len, FOLD_MAX,
 	    doc_line(d, i)->latin1, &f);
-	/* Marks found in mid-line count only where one stands at its head ("(TS//SI) (U) (S)"). */
+	/*
+	 * Marks found in mid-line count only where one stands at its head ("(TS//SI) (U) (S)"),
+	 * emphasis before it aside ("**(TS//SI//NF)** Ref A").
+	 */
 	for (k = 0; k < f.len && f.text[k] == ' '; k++)
 		continue;
+	while (pt->reason == REASON_MIDLINE && k < f.len && (f.text[k] == '*' || f.text[k] == '_'))
+		k++;
 	if (pt->reason == REASON_MIDLINE && mark_group_end(rd->p, &f, k) == k)
 		return 0;
 	/*
+	 * After a bullet ("-- (S//NF) FN1", "* (S//NF) Ref A", "**(S//NF)** Ref A"), only a note
+	 * that closes text (closes): a list's item under a paragraph is its own portion ("- (S)
+	 * Budget"), and a numbered paragraph one of its own.
+	 */
+	if (bullet) {
+		while (k < f.len && f.text[k] != '\0' && strchr(" -*#>", f.text[k]) != NULL)
+			k++;
+		if (k == 0 || mark_group_end(rd->p, &f, k) == k)
+			return 0;
+	}
+	/*
 	 * Past a break, a note of one word or two after the marks, however short ("(S) It is so."
-	 * is none): a line of marks alone there is read both ways elsewhere (no_word_but_mark). On
-	 * a paragraph's last line, after a mark at the head, damaged or not, two at most ("(S) The
-	 * secret part." is a sentence of its own), in any case.
+	 * is none), or three that a closing word leads ("(S) End of comment."): a line of marks
+	 * alone there is read both ways elsewhere (no_word_but_mark). On a paragraph's last line,
+	 * after a mark at the head, damaged or not, two at most ("(S) The secret part." is a
+	 * sentence of its own), or three that a closing word leads ("(S) See Ref A"), in any case.
 	 */
 	if (broke && (!note_tokens(rd->p, &f, k, &marked, &words, &first) || words == 0 ||
-	    words > 2))
+	    words > 3 || (words == 3 && !closes(&f, first))))
 		return 0;
 	last = paragraph_last(rd->p, d, i, false) &&
 	    !spaced_cells(d->data + doc_line(d, i)->off, doc_line(d, i)->len) &&
-	    note_tokens(rd->p, &f, k, &marked, &words, &first) && words <= 2;
+	    note_tokens(rd->p, &f, k, &marked, &words, &first) &&
+	    (words <= 2 || (words == 3 && closes(&f, first)));
 	if (broke ? !note_only(rd->p, &f, k, NOTE_BREAK) && !(last &&
 	    note_only(rd->p, &f, k, NOTE_LAST) && closes(&f, first)) :
 	    !note_only(rd->p, &f, k, NOTE_UNDER) && !(last && note_only(rd->p, &f, k, NOTE_LAST)))
+		return 0;
+	if (bullet && !(note_tokens(rd->p, &f, k, &marked, &words, &first) && words > 0 &&
+	    closes(&f, first)))
 		return 0;
 	/* A note's plain (U) raises nothing, and spreads nothing back ("(U) End."). */
 	marking_init(&m);

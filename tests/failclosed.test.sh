@@ -1518,6 +1518,64 @@ for m in 'parties agreed to (A) registration, (B) reporting\nand (C) audits' \
 	adv "stop40-round55-kept [$m]" UNCLASSIFIED "$tmp/r83k" '' 'puffin funds|Background|End'
 done
 
+# 84. Round 56 (tests/data/redteam56): a bracket closed on the mark's own line before it; a
+#     letter's label at a line's head that goes on no list; a level in brackets past quotation
+#     marks or emphasis; two words of a level that lost its '('; a control alone that lost it.
+#     Neighbours, and what stays kept.
+redteam redteam56
+for m in 'ministry (as reported
+in Ref A) S) with support' 'port TOP SECRET) with support' \
+    'port Top Secret) with support' 'port (which, in
+the end, was closed) TS) with support' \
+    'ministry ("TS")' 'ministry (*TS!)'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m\n\n3. (U) End.\n" > "$tmp/r84"
+	adv "stop40-round56 [$m]" CONFIDENTIAL "$tmp/r84" 'walrus' 'Background|End'
+done
+for m in 'port NF) with support' 'port NOFORN) with support'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (S//REL TO USA, GBR) The walrus funds moved weekly to front companies\nin Dubai, according to the $m\n\n3. (U) End.\n" > "$tmp/r84r"
+	adv "stop40-round56-rel [$m]" "SECRET//REL TO USA, GBR" "$tmp/r84r" 'walrus' 'Background|End'
+done
+printf 'SECRET\n\n1. (U) The walrus funds moved weekly, as agreed (see Ref\nB) with the ministry, and the port C) with support.\n\n2. (U) End.\n' > "$tmp/r84l"
+adv "stop40-label-on-no-list" UNCLASSIFIED "$tmp/r84l" 'walrus' 'End'
+# Kept: a level a participle names; a list of labels at line heads.
+for m in 'documents marked SECRET that were found' 'a report labeled CONFIDENTIAL by them' \
+    'folders stamped TOP SECRET in red ink'; do
+	printf 'SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly, said the police: %s.\n\n3. (U) End.\n' "$m" > "$tmp/r84k"
+	adv "stop40-round56-kept [$m]" CONFIDENTIAL "$tmp/r84k" '' 'puffin funds|Background|End'
+done
+printf 'SECRET\n\n1. (U) The puffin parties agreed on these steps:\nA) registration of the vessels,\nB) reporting of the catch, and\nC) audits by the ministry.\n\n2. (U) End.\n' > "$tmp/r84a"
+adv "stop40-lettered-list-kept" UNCLASSIFIED "$tmp/r84a" '' 'puffin parties|End'
+
+# Under a paragraph: three words that a closing word leads; a bullet or emphasis before the mark
+# where a closing word leads the note; a FOIA office's stamp between the text and its end.
+for m in '\n(S//NF) See Ref A' '\n\n(S//NF) End of comment.' '\n-- (S//NF) FN1' '\n* (S//NF) Ref A' \
+    '\n**(S//NF)** Ref A' ' (S//NF) Ref A\nApproved for Release: 2014/09/10 C06122345' \
+    ' (S//NF) Ref A\nDoc ID: 4165255'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the ministry.$m\n\n3. (U) End.\n" > "$tmp/r84n"
+	adv "stop40-note-under [$m]" CONFIDENTIAL "$tmp/r84n" 'walrus' 'Background|End'
+done
+# A lost '(' at a wrapped line's head under a capital, a figure or a quotation mark, indented or
+# not; a level in capitals after a figure, a bracket or a quotation mark, before a colon,
+# dashes or a figure.
+for m in 'approval of the MFA\nS) and the police' 'help on November 12\n   S) with the police' \
+    'port called "Sohar"\n\tS) with the police' 'port in 2007 SECRET with the police' \
+    'port (Sohar) SECRET with the police' 'port SECRET: with the police' \
+    'port SECRET -- with the police' 'port TOP SECRET 12 trucks left' 'port and\nill S) with the police'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies, with the\n$m.\n\n3. (U) End.\n" > "$tmp/r84w"
+	adv "stop40-round56-more [$m]" CONFIDENTIAL "$tmp/r84w" 'walrus' 'Background|End'
+done
+# Kept: a list's item with a mark under a paragraph; a longer sentence that a closing word leads;
+# a roman number's label.
+printf 'SECRET\n\n1. (U) The puffin parties agreed on these steps:\n- (S) Budget\n- (S) Staffing\n\n2. (U) End.\n' > "$tmp/r84b"
+adv "stop40-bullet-items-kept" UNCLASSIFIED "$tmp/r84b" 'Budget|Staffing' 'puffin parties|End'
+printf 'SECRET\n\n1. (U) The puffin count was normal this year.\n(S) See the walrus annex for the figures and sources.\n\n2. (U) End.\n' > "$tmp/r84s"
+adv "stop40-see-sentence-kept" UNCLASSIFIED "$tmp/r84s" 'walrus' 'puffin count|End'
+printf 'SECRET\n\n1. (U) The puffin parties agreed:\nii (S) The walrus source is in the capital.\n\n2. (U) End.\n' > "$tmp/r84i"
+adv "stop40-roman-label" UNCLASSIFIED "$tmp/r84i" 'walrus' 'puffin parties|End'
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
