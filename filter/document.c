@@ -2874,17 +2874,17 @@ note_items(struct reader *rd, const char *s, size_t n)
 	rd->seen_para = seen_in_paragraph(rd);
 	rd->seen_blank = rd->last_blank;
 	/*
-	 * A letter's label at the line's head, for the paragraph only, where it goes on a list:
-	 * "A)", or the letter after one seen ("A) registration," / "B) reporting"; not "(see Ref" /
-	 * "B) cleared").
+	 * A letter's label ("B) "), for the paragraph only, where it goes on a list: "A)", or the
+	 * letter after one seen ("A) registration," / "B) reporting"; "A) the tour, B) lunch, and"
+	 * / "C) a call"; not "(see Ref" / "B) cleared").
 	 */
-	while (at < end && *at == ' ')
-		at++;
-	if (end - at >= 3 && at[1] == ')' && at[2] == ' ' && isalpha((unsigned char)at[0])) {
-		bit = (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
-		if (bit == 1 || (rd->seen_para & (bit >> 1)) != 0)
-			rd->seen_para |= bit;
-	}
+	for (; end - at >= 3; at++)
+		if (at[1] == ')' && at[2] == ' ' && isalpha((unsigned char)at[0]) &&
+		    (unsigned char)at[0] < 0x80 && (at == s || !isalnum((unsigned char)at[-1]))) {
+			bit = (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
+			if (bit == 1 || (rd->seen_para & (bit >> 1)) != 0)
+				rd->seen_para |= bit;
+		}
 	at = s;
 	while (end - at >= 3 && (at = memchr(at, '(', (size_t)(end - at - 2))) != NULL) {
 		bit = 0;
@@ -6865,28 +6865,6 @@ blank_before(const struct fold *f, size_t k)
 	return k == 0;
 }
 
-/*
- * Whether text line i - 1 is prose that ends in no sentence's end, in a capital, a figure or a
- * closing quotation mark ("... the approval of the MFA", "... on November 12", "... called
- * \"walrus\""): a sentence that may go on on line i.
- */
-static bool
-runs_on_above(const struct document *d, size_t i)
-{
-	const struct doc_line *up;
-	const char *t;
-	size_t n, k;
-
-	if (i == 0 || (up = doc_line(d, i - 1))->kind != LINE_TEXT)
-		return false;
-	t = d->data + up->off;
-	n = trim_end(t, up->len, up->latin1);
-	for (k = 0; k < n && !islower((unsigned char)t[k]); k++)
-		continue;
-	return k < n && (isupper((unsigned char)t[n - 1]) || isdigit((unsigned char)t[n - 1]) ||
-	    t[n - 1] == '"' || t[n - 1] == '\'');
-}
-
 /* Whether nothing but signs that end a sentence or a clause stands from e of f to its end. */
 static bool
 blank_past(const struct fold *f, size_t e)
@@ -7034,31 +7012,63 @@ in_row_sentence(const struct policy *p, const struct fold *f, size_t k, size_t e
 }
 
 /*
- * Whether a round bracket is open at w of f, line i's fold: read back from w, through the text
- * lines right above up to OPEN_LINES of them to the first that is no text line, a '(' that no
- * ')' after it closes ("(HIV and" / "hepatitis C) with", "annex (part two, and" / "appendix" /
- * "C) with"; not "(which, as reported in" / "sea) was cleared by the ministry S) with", closed
- * before it).
+ * Whether line j is the first of a portion of its own: a paragraph's head, not a mark joined
+ * with the sentence it continues.
  */
 static bool
-open_above(const struct document *d, size_t i, const struct fold *f, size_t w)
+paragraph_head(const struct document *d, size_t j)
+{
+	const struct doc_line *ln = doc_line(d, j);
+	const struct doc_portion *pt;
+
+	if (ln->portion == DOC_NONE || ln->portion < d->portion_base)
+		return false;
+	pt = doc_portion(d, ln->portion);
+	return pt->first == j && !pt->joined;
+}
+
+/*
+ * Whether a round bracket is open at w of f, line i's fold, that the ')' at e - 1 may close: read
+ * back from w, through the text lines right above of line i's portion, up to OPEN_LINES of them
+ * to the first that is no text line (not into a paragraph before it that no blank line parts
+ * off), a '(' that no ')' after it closes ("(HIV and" / "hepatitis C) with", "annex (part two,
+ * and" / "appendix" / "C) with"; not "(which, as reported in" / "sea) was cleared by the
+ * ministry S) with", closed before it), and no ')' after e in the paragraph that closes it
+ * instead ("(as reported" / "to us, cleared by the ministry S) with the police) is").
+ */
+static bool
+open_above(const struct document *d, size_t i, const struct fold *f, size_t w, size_t e)
 {
 	const struct doc_line *up;
 	const char *t;
 	size_t k, j;
 	long depth = 0;
+	bool open = false;
 
-	for (k = w; k-- > 0;)
-		if ((depth += f->text[k] == '(' ? 1 : f->text[k] == ')' ? -1 : 0) > 0)
-			return true;
-	for (j = i; j > 0 && i - j < OPEN_LINES && (up = doc_line(d, j - 1))->kind == LINE_TEXT;
-	    j--) {
+	for (k = w; k-- > 0 && !open;)
+		open = (depth += f->text[k] == '(' ? 1 : f->text[k] == ')' ? -1 : 0) > 0;
+	for (j = i; !open && !paragraph_head(d, j) && j > 0 && i - j < OPEN_LINES &&
+	    (up = doc_line(d, j - 1))->kind == LINE_TEXT; j--) {
 		t = d->data + up->off;
-		for (k = up->len; k-- > 0;)
-			if ((depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0) > 0)
-				return true;
+		for (k = up->len; k-- > 0 && !open;)
+			open = (depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0) > 0;
 	}
-	return false;
+	if (!open)
+		return false;
+	/* Forward, to the paragraph's end: a ')' that no '(' after e opened. */
+	for (depth = 0, k = e; k < f->len; k++)
+		if ((depth += f->text[k] == '(' ? 1 : f->text[k] == ')' ? -1 : 0) < 0)
+			return false;
+	for (j = i + 1; j < d->nlines && j - i <= OPEN_LINES; j++) {
+		up = doc_line(d, j);
+		t = d->data + up->off;
+		if (is_blank(t, up->len, up->latin1))
+			break;
+		for (k = 0; k < up->len; k++)
+			if ((depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0) < 0)
+				return false;
+	}
+	return true;
 }
 
 /* Whether a citation's section number stands right before k in f: "1.4(C)", "12.3(b)". */
@@ -7089,6 +7099,20 @@ spaced_cells(const char *s, size_t n)
 }
 
 /*
+ * The line above line i, past banner lines and lines of no prose between ("... through the" /
+ * "TOP SECRET" / "exchange house\t(S//NF) The"; what is inserted there can only raise), or
+ * DOC_NONE.
+ */
+static size_t
+line_above(const struct policy *p, const struct document *d, size_t i)
+{
+	while (i > 0 && (doc_line(d, i - 1)->kind == LINE_BANNER ||
+	    (doc_line(d, i - 1)->kind == LINE_TEXT && !line_prose(p, d, i - 1))))
+		i--;
+	return i == 0 ? DOC_NONE : i - 1;
+}
+
+/*
  * Whether line i is where a sentence of prose wraps to: the line above it is text with no cells
  * (spaced_cells) that ends in a word in lower case, a comma or a word's hyphen ("minis-" /
  * "try\t(S//NF)\tliaison"; "... through the Gulf" /
@@ -7102,22 +7126,38 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
 	const char *t;
 	size_t n;
 
-	/*
-	 * Banner lines and lines of no prose between are read past ("... through the" / "TOP
-	 * SECRET" / "exchange house\t(S//NF) The"): what is inserted there can only raise.
-	 */
-	while (i > 0 && (doc_line(d, i - 1)->kind == LINE_BANNER ||
-	    (doc_line(d, i - 1)->kind == LINE_TEXT && !line_prose(p, d, i - 1))))
-		i--;
-	if (i == 0)
+	if ((i = line_above(p, d, i)) == DOC_NONE)
 		return false;
-	up = doc_line(d, i - 1);
+	up = doc_line(d, i);
 	t = d->data + up->off;
 	n = trim_end(t, up->len, up->latin1);
 	return up->kind == LINE_TEXT && n > 0 && !spaced_cells(t, n) &&
 	    (islower((unsigned char)t[n - 1]) || t[n - 1] == ',' || (t[n - 1] == '-' && n > 1 &&
 	    islower((unsigned char)t[n - 2])));
 }
+
+/*
+ * Whether the line above line i (line_above) is prose that ends in no sentence's end, in a
+ * capital, a figure or a closing quotation mark ("... the approval of the MFA", "... on November
+ * 12", "... called \"walrus\""): a sentence that may go on on line i.
+ */
+static bool
+runs_on_above(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *up;
+	const char *t;
+	size_t n, k;
+
+	if ((i = line_above(p, d, i)) == DOC_NONE || (up = doc_line(d, i))->kind != LINE_TEXT)
+		return false;
+	t = d->data + up->off;
+	n = trim_end(t, up->len, up->latin1);
+	for (k = 0; k < n && !islower((unsigned char)t[k]); k++)
+		continue;
+	return k < n && (isupper((unsigned char)t[n - 1]) || isdigit((unsigned char)t[n - 1]) ||
+	    t[n - 1] == '"' || t[n - 1] == '\'');
+}
+
 
 /*
  * Whether the letter at k of f, a label's ("C)"), is the next item of a list: its letter's
@@ -7193,20 +7233,69 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 	return false;
 }
 
+/* The articles, prepositions, conjunctions and determiners that lead or join a phrase. */
+static const char *const joins[] = { "a", "an", "the", "to", "of", "at", "for", "in", "on",
+    "into", "from", "by", "with", "and", "or", "but", "than", "as", "any", "all", "no", "its",
+    "their", "our", "his", "her", "this", "that", "these", "those", "which", "who", "after",
+    "before", "under", "via", "through", "during", "while", "when", "since", "until",
+    "according", "was", "were", "is", "are", "had", "has", "have" };
+
+/* Whether f->text[a..b) is one of joins, in lower case. */
+static bool
+joins_phrase(const struct fold *f, size_t a, size_t b)
+{
+	return in_words(joins, sizeof(joins) / sizeof(joins[0]), f->text + a, b - a);
+}
+
 /*
- * Whether f->text[a..b) is a word that leads a noun phrase, an article or a preposition, or a
- * participle that names what the level is ("documents marked SECRET that", "labeled
- * CONFIDENTIAL by", "folders stamped TOP SECRET in").
+ * Whether f->text[a..b) is a word that leads a noun phrase, one of joins ("improvements to SECRET
+ * reporting", "at the TOP SECRET level"), or a participle that names what a level is
+ * ("documents marked SECRET that", "labeled CONFIDENTIAL by", "folders stamped TOP SECRET in").
  */
 static bool
 leads_phrase(const struct fold *f, size_t a, size_t b)
 {
-	static const char *const lead[] = { "a", "an", "the", "to", "of", "at", "for", "in",
-	    "on", "into", "from", "by", "with", "and", "or", "than", "as", "any", "all", "no",
-	    "its", "their", "our", "his", "her", "this", "that", "these", "those", "non" };
+	static const char *const named[] = { "marked", "labeled", "labelled", "stamped",
+	    "classified", "upgraded", "downgraded", "designated", "graded", "rated", "deemed",
+	    "called", "named", "termed", "declared", "considered", "kept" };
 
-	return in_words(lead, sizeof(lead) / sizeof(lead[0]), f->text + a, b - a) ||
-	    (b - a > 3 && f->text[b - 2] == 'e' && f->text[b - 1] == 'd');
+	return joins_phrase(f, a, b) ||
+	    in_words(named, sizeof(named) / sizeof(named[0]), f->text + a, b - a);
+}
+
+/* Whether s[0..n) may hold what level_in_prose reads (its first test, on the raw bytes). */
+static bool
+prose_level_candidate(const char *s, size_t n)
+{
+	size_t k, last = 0, words = 0;
+	bool lower = false, pair = false;
+
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k], nx = k + 1 < n ? (unsigned char)s[k + 1] : 0;
+
+		if (c >= 0x80)
+			return true;
+		lower = lower || islower(c);
+		pair = pair || (isupper(c) && (isupper(nx) || isdigit(nx) || (nx == ' ' &&
+		    k + 2 < n && isupper((unsigned char)s[k + 2])))) ||
+		    (isdigit(c) && isupper(nx));
+	}
+	if (!lower)
+		return false;
+	if (pair)
+		return true;
+	/* The last two words, each beginning in a capital. */
+	for (k = n; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\r' || s[k - 1] == '\t'); k--)
+		continue;
+	for (; k > 0 && words < 2; k--) {
+		if (s[k - 1] == ' ' && k < n && s[k] != ' ') {
+			words += isupper((unsigned char)s[k]) != 0;
+			if (!isupper((unsigned char)s[k]))
+				return false;
+		}
+		last = k - 1;
+	}
+	return words == 2 || (words == 1 && last == 0 && isupper((unsigned char)s[0]));
 }
 
 /*
@@ -7224,10 +7313,12 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	struct fold f;
 	size_t at[2 * 64], nw = 0, k, e, j, r, single;
 
-	/* Most lines hold no capital after their first byte. */
-	for (k = 1; k < ln->len && !isupper((unsigned char)s[k]); k++)
-		continue;
-	if (k >= ln->len)
+	/*
+	 * Most lines hold no two capitals in a row (or with OCR's digit between), none parted by a
+	 * space alone ("T O P"), no letter in lower case, or no byte the fold may change, and end
+	 * in no two words that begin in capitals ("Top Secret").
+	 */
+	if (!prose_level_candidate(s, ln->len))
 		return false;
 	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
 	for (k = 0; k < f.len && nw < 64; k = e) {
@@ -7246,12 +7337,15 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 #define W_FIRST(x) ((unsigned char)f.text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f.text[at[2 * (x) + 1] - 1])
 	/*
-	 * In capitals in a sentence, one to three words: after a word in lower case, a figure, a
-	 * comma, a closing bracket or quotation mark ("port SECRET with", "late 2007 SECRET with",
-	 * "(the main port) SECRET with"), before one in lower case or a figure, a colon or
-	 * semicolon, or dashes, between ("port SECRET: with", "port SECRET -- with", "port TOP
-	 * SECRET 12 trucks"). Not after a word that leads a noun phrase, where the level is the
-	 * phrase's word ("improvements to SECRET reporting", "at the TOP SECRET level").
+	 * In capitals in a sentence, one to three words, where a mark would stand: after a word in
+	 * lower case, a figure, a comma, a closing bracket or quotation mark ("port SECRET with",
+	 * "late 2007 SECRET with", "(the main port) SECRET with"), before a word that joins the
+	 * sentence on or a figure, a colon or semicolon, or dashes ("port SECRET: with", "port
+	 * SECRET -- with", "port TOP SECRET 12 trucks"), or apart from its words as in a table's
+	 * cell ("open    SECRET    ministry"). Not after a word that leads a noun phrase,
+	 * where the level is the phrase's word ("improvements to SECRET reporting", "at the TOP
+	 * SECRET level", "documents marked SECRET that"), nor before a noun it qualifies ("law
+	 * makes SECRET documents", "the ministry's SECRET registry").
 	 */
 	for (j = 1; j + 1 < nw; j++) {
 		if ((!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
@@ -7266,7 +7360,9 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 			else if (f.text[at[2 * next]] == '-' && at[2 * next + 1] - at[2 * next] <= 2 &&
 			    next + 1 < nw)
 				next++;
-			if ((islower(W_FIRST(next)) || isdigit(W_FIRST(next))) &&
+			if ((end < at[2 * r + 1] || next > r + 1 || isdigit(W_FIRST(next)) ||
+			    joins_phrase(&f, at[2 * next], at[2 * next + 1]) ||
+			    at[2 * j] - at[2 * j - 1] > 1 || at[2 * next] - end > 1) &&
 			    level_words(p, &f, at[2 * j], end, m) && (m->level > 0 || m->unknown))
 				return true;
 		}
@@ -7422,11 +7518,11 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				t--;
 			if (t - w >= 2 && t - w <= 13 && strchr(")]", f.text[t - 1]) != NULL &&
 			    (upper_run(&f, w, t - 1) || lost_two(p, &f, w, t - 1, &two)) &&
-			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i, &f, w) &&
+			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i, &f, w, t) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
 			    in_row_sentence(p, &f, w, t, table)) ||
-			    (blank_before(&f, k) && (wraps_prose(p, d, i) || runs_on_above(d, i)) &&
+			    (blank_before(&f, k) && (wraps_prose(p, d, i) || runs_on_above(p, d, i)) &&
 			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
 				/*
 				 * With the word before it where both name a level ("TOP SECRET)");
@@ -9042,7 +9138,13 @@ read_line(struct reader *rd, size_t i)
 			doc_portion(d, rd->cur)->raises_back = true;
 		}
 		if (ends_in_mark(p, d, i)) {
+			/*
+			 * A mark at the line's end raises back to a blank line; the line may be a
+			 * note under the paragraph above as well ("**(S//NF)** END (S)COMMENT").
+			 */
 			doc_portion(d, rd->cur)->raises_back = true;
+			if (!placeholder && short_under_text(rd, i) != 0)
+				return -1;
 			note_between(rd, i);
 		} else if (doc_portion(d, rd->cur)->first == i && !placeholder &&
 		    ((e = line_end(p, s, ln->len, ln->latin1)) == END_MARKS ||

@@ -1563,11 +1563,16 @@ done
 for m in 'approval of the MFA\nS) and the police' 'help on November 12\n   S) with the police' \
     'port called "Sohar"\n\tS) with the police' 'port in 2007 SECRET with the police' \
     'port (Sohar) SECRET with the police' 'port SECRET: with the police' \
-    'port SECRET -- with the police' 'port TOP SECRET 12 trucks left' 'port and\nill S) with the police'; do
+    'port SECRET -- with the police' 'port TOP SECRET 12 trucks left' 'port and\nill S) with the police' \
+    'approval of the MFA\nTOP SECRET\nS) and the police'; do
 	# shellcheck disable=SC2059
 	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies, with the\n$m.\n\n3. (U) End.\n" > "$tmp/r84w"
 	adv "stop40-round56-more [$m]" CONFIDENTIAL "$tmp/r84w" 'walrus' 'Background|End'
 done
+# A bracket that a paragraph before opened, with no blank line between, is no bracket open at
+# the mark (a damaged "(U" above: build/props property b on redteam56).
+printf 'SECRET\n\n1. (U Officials raised it (and the police) on 18 November.\n2. (U) The walrus shipment (see Ref A, para\n4) was cleared by the ministry S) with the police.\n\n3. (U) End.\n' > "$tmp/r84p"
+adv "stop40-bracket-of-paragraph-before" CONFIDENTIAL "$tmp/r84p" 'walrus' 'End'
 # Kept: a list's item with a mark under a paragraph; a longer sentence that a closing word leads;
 # a roman number's label.
 printf 'SECRET\n\n1. (U) The puffin parties agreed on these steps:\n- (S) Budget\n- (S) Staffing\n\n2. (U) End.\n' > "$tmp/r84b"
@@ -1576,6 +1581,24 @@ printf 'SECRET\n\n1. (U) The puffin count was normal this year.\n(S) See the wal
 adv "stop40-see-sentence-kept" UNCLASSIFIED "$tmp/r84s" 'walrus' 'puffin count|End'
 printf 'SECRET\n\n1. (U) The puffin parties agreed:\nii (S) The walrus source is in the capital.\n\n2. (U) End.\n' > "$tmp/r84i"
 adv "stop40-roman-label" UNCLASSIFIED "$tmp/r84i" 'walrus' 'puffin parties|End'
+# 85. Round 57 (tests/data/redteam57): a lost '(' inside an aside that closes after it; a level
+#     in capitals after a name or a verb that ends in "ed"; what stays kept: a level before a
+#     noun it qualifies, lettered lists that wrap.
+redteam redteam57
+for m in 'ministry (as they told us, the cargo\nwas cleared by the ministry S) with the help of the police) with support' \
+    'ministry, Sayyid Mohammed SECRET with support' 'port, cleared SECRET: with support'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m.\n\n3. (U) End.\n" > "$tmp/r85"
+	adv "stop40-round57 [$m]" CONFIDENTIAL "$tmp/r85" 'walrus' 'Background|End'
+done
+for m in 'the law makes SECRET documents public after 25 years' \
+    "the ministry's SECRET registry for 2006" 'the archive keeps CONFIDENTIAL files for years' \
+    'plan covers A) the port tour, B) lunch, and\nC) a call on the minister'; do
+	# shellcheck disable=SC2059
+	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly, and $m.\n\n3. (U) End.\n" > "$tmp/r85k"
+	adv "stop40-round57-kept [$m]" UNCLASSIFIED "$tmp/r85k" '' 'puffin funds|Background|End'
+done
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
