@@ -7348,6 +7348,12 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	 * makes SECRET documents", "the ministry's SECRET registry").
 	 */
 	for (j = 1; j + 1 < nw; j++) {
+		/* A word in capitals, OCR's digits aside ("T0P"), first: most are none. */
+		if ((!isupper(W_FIRST(j)) && !isdigit(W_FIRST(j))) ||
+		    at[2 * j + 1] - at[2 * j] < 2 ||
+		    (!isupper((unsigned char)f.text[at[2 * j] + 1]) &&
+		    !isdigit((unsigned char)f.text[at[2 * j] + 1])))
+			continue;
 		if ((!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
 		    strchr(",)\"'", W_LAST(j - 1)) == NULL) ||
 		    leads_phrase(&f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
