@@ -2870,21 +2870,29 @@ note_items(struct reader *rd, const char *s, size_t n)
 {
 	const char *at = s, *end = s + n;
 	uint32_t bit;
+	long depth;
 
 	rd->seen_para = seen_in_paragraph(rd);
 	rd->seen_blank = rd->last_blank;
 	/*
 	 * A letter's label ("B) "), for the paragraph only, where it goes on a list: "A)", or the
 	 * letter after one seen ("A) registration," / "B) reporting"; "A) the tour, B) lunch, and"
-	 * / "C) a call"; not "(see Ref" / "B) cleared").
+	 * / "C) a call"; not "(see Ref" / "B) cleared"), where no bracket it would close is open
+	 * in the line ("(REF A)", "(see Annex A)", "(para 4 a) and b) above)").
 	 */
-	for (; end - at >= 3; at++)
-		if (at[1] == ')' && at[2] == ' ' && isalpha((unsigned char)at[0]) &&
-		    (unsigned char)at[0] < 0x80 && (at == s || !isalnum((unsigned char)at[-1]))) {
-			bit = (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
-			if (bit == 1 || (rd->seen_para & (bit >> 1)) != 0)
-				rd->seen_para |= bit;
+	for (depth = 0; end - at >= 2; at++) {
+		if (*at == '(' || (*at == ')' && depth > 0)) {
+			depth += *at == '(' ? 1 : -1;
+			continue;
 		}
+		if (depth > 0 || at[1] != ')' || !isalpha((unsigned char)at[0]) ||
+		    (unsigned char)at[0] >= 0x80 || (at != s && isalnum((unsigned char)at[-1])))
+			continue;
+		bit = (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
+		if ((end - at == 2 || at[2] == ' ' || at[2] == '\r') &&
+		    (bit == 1 || (rd->seen_para & (bit >> 1)) != 0))
+			rd->seen_para |= bit;
+	}
 	at = s;
 	while (end - at >= 3 && (at = memchr(at, '(', (size_t)(end - at - 2))) != NULL) {
 		bit = 0;
@@ -7028,13 +7036,28 @@ paragraph_head(const struct document *d, size_t j)
 }
 
 /*
+ * What the byte at k of s[0..n) adds to the depth of asides: 1 for a '(' before a letter and not
+ * glued to a word or sign before it ("(HIV", not "count(selector", ":-( " or "(0.75"), -1 for
+ * a ')', 0 for any other.
+ */
+static int
+aside_step(const char *s, size_t n, size_t k)
+{
+	if (s[k] == ')')
+		return -1;
+	if (s[k] != '(' || k + 1 >= n || !isalpha((unsigned char)s[k + 1]))
+		return 0;
+	return k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '"' ? 1 : 0;
+}
+
+/*
  * Whether a round bracket is open at w of f, line i's fold, that the ')' at e - 1 may close: read
- * back from w, through the text lines right above of line i's portion, up to OPEN_LINES of them
- * to the first that is no text line (not into a paragraph before it that no blank line parts
- * off), a '(' that no ')' after it closes ("(HIV and" / "hepatitis C) with", "annex (part two,
- * and" / "appendix" / "C) with"; not "(which, as reported in" / "sea) was cleared by the
- * ministry S) with", closed before it), and no ')' after e in the paragraph that closes it
- * instead ("(as reported" / "to us, cleared by the ministry S) with the police) is").
+ * back from w, through line i and the line right above it if that is text of the same paragraph
+ * (not a paragraph's head: paragraph_head), an aside's '(' before a letter, not glued to a word
+ * ("(HIV and" / "hepatitis C) with"; not "(which, as reported in Ref A) ... S) with", closed
+ * before it, nor "count(selector" or ":-( "), and no ')' after e in the paragraph that closes it
+ * instead ("(as reported" / "to us, cleared by the ministry S) with the police) is"). A '('
+ * further up is too far to be sure of, and a mark's ')' after it is read as the mark's.
  */
 static bool
 open_above(const struct document *d, size_t i, const struct fold *f, size_t w, size_t e)
@@ -7046,12 +7069,12 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	bool open = false;
 
 	for (k = w; k-- > 0 && !open;)
-		open = (depth += f->text[k] == '(' ? 1 : f->text[k] == ')' ? -1 : 0) > 0;
-	for (j = i; !open && !paragraph_head(d, j) && j > 0 && i - j < OPEN_LINES &&
-	    (up = doc_line(d, j - 1))->kind == LINE_TEXT; j--) {
+		open = (depth += aside_step(f->text, f->len, k)) > 0;
+	if (!open && !paragraph_head(d, i) && i > 0 &&
+	    (up = doc_line(d, i - 1))->kind == LINE_TEXT) {
 		t = d->data + up->off;
 		for (k = up->len; k-- > 0 && !open;)
-			open = (depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0) > 0;
+			open = (depth += aside_step(t, up->len, k)) > 0;
 	}
 	if (!open)
 		return false;
@@ -7099,15 +7122,19 @@ spaced_cells(const char *s, size_t n)
 }
 
 /*
- * The line above line i, past banner lines and lines of no prose between ("... through the" /
- * "TOP SECRET" / "exchange house\t(S//NF) The"; what is inserted there can only raise), or
- * DOC_NONE.
+ * The line above line i, past banner, caption and page lines, rules and lines of no prose between
+ * ("... through the" / "TOP SECRET" / "exchange house\t(S//NF) The", "... the approval of the" /
+ * "SIPDIS" / "S) and"; what is inserted there can only raise), or DOC_NONE.
  */
 static size_t
 line_above(const struct policy *p, const struct document *d, size_t i)
 {
-	while (i > 0 && (doc_line(d, i - 1)->kind == LINE_BANNER ||
-	    (doc_line(d, i - 1)->kind == LINE_TEXT && !line_prose(p, d, i - 1))))
+	const struct doc_line *up;
+
+	while (i > 0 && ((up = doc_line(d, i - 1))->kind == LINE_BANNER ||
+	    up->kind == LINE_CAPTION || up->kind == LINE_PAGE ||
+	    (up->kind == LINE_BLANK && up->rule) ||
+	    (up->kind == LINE_TEXT && !line_prose(p, d, i - 1))))
 		i--;
 	return i == 0 ? DOC_NONE : i - 1;
 }
@@ -7138,8 +7165,9 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
 
 /*
  * Whether the line above line i (line_above) is prose that ends in no sentence's end, in a
- * capital, a figure or a closing quotation mark ("... the approval of the MFA", "... on November
- * 12", "... called \"walrus\""): a sentence that may go on on line i.
+ * capital, a figure, a closing quotation mark or bracket, or a dash ("... the approval of the
+ * MFA", "... on November 12", "... called \"walrus\"", "... (see Ref A)", "... the port --"): a
+ * sentence that may go on on line i.
  */
 static bool
 runs_on_above(const struct policy *p, const struct document *d, size_t i)
@@ -7155,7 +7183,7 @@ runs_on_above(const struct policy *p, const struct document *d, size_t i)
 	for (k = 0; k < n && !islower((unsigned char)t[k]); k++)
 		continue;
 	return k < n && (isupper((unsigned char)t[n - 1]) || isdigit((unsigned char)t[n - 1]) ||
-	    t[n - 1] == '"' || t[n - 1] == '\'');
+	    strchr("\"')-", t[n - 1]) != NULL);
 }
 
 
@@ -7170,16 +7198,24 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
 {
 	char up = (char)toupper((unsigned char)f->text[k]);
 	size_t j;
+	long depth;
 
 	if (up <= 'A' || up > 'Z')
 		return false;
 	if ((seen >> (up - 'A' - 1)) & 1)
 		return true;
-	for (j = 0; j + 1 < k; j++)
-		if (toupper((unsigned char)f->text[j]) == up - 1 && f->text[j + 1] == f->text[k + 1] &&
+	for (j = 0, depth = 0; j + 1 < k; j++) {
+		if (f->text[j] == '(' || (f->text[j] == ')' && depth > 0)) {
+			depth += f->text[j] == '(' ? 1 : -1;
+			continue;
+		}
+		/* Not one that closes a bracket ("(REF B)"). */
+		if (depth == 0 && toupper((unsigned char)f->text[j]) == up - 1 &&
+		    f->text[j + 1] == f->text[k + 1] &&
 		    (j == 0 || !isalnum((unsigned char)f->text[j - 1])) &&
 		    (up - 1 == 'A' || item_before(f, j, seen)))
 			return true;
+	}
 	return false;
 }
 
@@ -7249,15 +7285,18 @@ joins_phrase(const struct fold *f, size_t a, size_t b)
 
 /*
  * Whether f->text[a..b) is a word that leads a noun phrase, one of joins ("improvements to SECRET
- * reporting", "at the TOP SECRET level"), or a participle that names what a level is
- * ("documents marked SECRET that", "labeled CONFIDENTIAL by", "folders stamped TOP SECRET in").
+ * reporting", "at the TOP SECRET level"), a participle that names what a level is ("documents
+ * marked SECRET that", "labeled CONFIDENTIAL by", "folders stamped TOP SECRET in"), or a verb or
+ * adverb the level completes ("remained SECRET until", "once TOP SECRET in").
  */
 static bool
 leads_phrase(const struct fold *f, size_t a, size_t b)
 {
 	static const char *const named[] = { "marked", "labeled", "labelled", "stamped",
-	    "classified", "upgraded", "downgraded", "designated", "graded", "rated", "deemed",
-	    "called", "named", "termed", "declared", "considered", "kept" };
+	    "classified", "classed", "upgraded", "downgraded", "designated", "graded", "rated",
+	    "deemed", "called", "named", "termed", "declared", "considered", "kept", "remained",
+	    "remain", "remains", "stay", "stays", "stayed", "became", "become", "becomes", "went",
+	    "go", "goes", "still", "once", "be", "been", "being" };
 
 	return joins_phrase(f, a, b) ||
 	    in_words(named, sizeof(named) / sizeof(named[0]), f->text + a, b - a);
@@ -7686,8 +7725,8 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * Whether group g of f, opening with a capital past quotation marks or emphasis ("(\"TS\")",
- * "(*TS!)"), is a level run into what follows it with no "//":
+ * Whether group g of f, opening with a letter past quotation marks or emphasis ("(\"TS\")",
+ * "(*TS!)", "(ts!)"), is a level run into what follows it with no "//":
  * a sign but a slash ("(TS!)", "(Ts!)", "(T5!)", "(TS#SI)"; not a number after a dash, "(C-130)")
  * or controls, OCR's "ll" for "//" before them or not ("(TSSI-G)", "(TSllSl)", "(TS ll Sl)").
  */
@@ -7705,7 +7744,7 @@ level_led(const struct policy *p, const struct fold *f, const struct group *g)
 	for (k = g->start + 1; k + 1 < g->end && f->text[k] != '\0' &&
 	    strchr("\"'*", f->text[k]) != NULL; k++)
 		continue;
-	if (k + 1 >= g->end || !isupper((unsigned char)f->text[k]))
+	if (k + 1 >= g->end || !isalpha((unsigned char)f->text[k]))
 		return false;
 	for (; k + 1 < g->end && m < POLICY_WORD_MAX; k++) {
 		char c = f->text[k];
@@ -8722,18 +8761,20 @@ note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked
  * Line i opens a portion with a mark at its head right under a line of text, and holds no word
  * of prose after it, only a note (note_only: "(S//NF) [FN1]", "(S/NF) l/",
  * "(S//NF)<sup>a</sup>", "&sup1;", "(S//REL TO USA, GBR", "(U) SIINF", "(S//NF) Note 1"); on
- * its paragraph's last line, two words in any case ("(S//NF) Ref A", NOTE_LAST). Past a break
- * (blank lines, rules, form feeds and banner lines between) a note is a number, a bracket or
- * words of four letters at most ("(S//NF) FN1", "(S//NF) EOM", NOTE_BREAK), or two words at
- * most that end their paragraph and read as a closing note (closes: "(S//NF) Ref A", "(S//NF)
- * ENDNOTE", "(S) End Comment.", "(S) END QUOTE."), not a heading ("(S) BACKGROUND") or a
- * sentence ("(S) A plan."). Such a line may be the paragraph's mark after it, with a footnote or damaged, as much as a
- * portion of its own: the portion above it is raised by the line's marking as read, and raises
- * its paragraph back to a blank line, as a mark at a paragraph's end does; no reading of marks
- * both ways is turned on. A classification line is the text's under it, a mark in mid-line
- * only raises its own line (where none stands at its head), and a numbered paragraph ("¶3.
- * (SBU) XXXXXXXXXXXX") is one of its own; after a label, a level letter that lost its '(' or
- * what may be a mark is one ("U) SIINF"). Returns 0, or -1 with rd->err.
+ * its paragraph's last line, two words in any case ("(S//NF) Ref A", NOTE_LAST), or three that
+ * a closing word leads ("(S//NF) See Ref A"; closes). Past a break (blank lines, rules, form
+ * feeds and banner lines between) a note is a number, a bracket or words of four letters at
+ * most ("(S//NF) FN1", "(S//NF) EOM", NOTE_BREAK), or up to three words that end their
+ * paragraph and read as a closing note ("(S//NF) Ref A", "(S//NF) ENDNOTE", "(S) End
+ * Comment.", "(S) End of comment."), not a heading ("(S) BACKGROUND") or a sentence ("(S) A
+ * plan."). After a bullet ("-- (S//NF) FN1") only a closing note counts: a list's item is its
+ * own portion. Such a line may be the paragraph's mark after it, with a footnote or damaged,
+ * as much as a portion of its own: the portion above it is raised by the line's marking as
+ * read, and raises its paragraph back to a blank line, as a mark at a paragraph's end does; no
+ * reading of marks both ways is turned on. A classification line is the text's under it, a
+ * mark in mid-line only raises its own line (where none stands at its head), and a numbered
+ * paragraph ("¶3. (SBU) XXXXXXXXXXXX") is one of its own; after a label, a level letter that
+ * lost its '(' or what may be a mark is one ("U) SIINF"). Returns 0, or -1 with rd->err.
  */
 static int
 short_under_text(struct reader *rd, size_t i)

@@ -1510,7 +1510,7 @@ done
 # case; an office's symbol in a sentence; a word with a sign that no level leads.
 for m in 'parties agreed to (A) registration, (B) reporting\nand (C) audits' \
     'parties agreed on these steps:\nA) registration,\nB) reporting and (C) audits' \
-    'annex (part two, and\nappendix\nC) with the parties' 'improvements to SECRET reporting' \
+    'annex (part two, and appendix\nC) with the parties' 'improvements to SECRET reporting' \
     'the TOP SECRET level and' 'U.S. Secret\nService agents' 'talks secret\nfrom the press' \
     'parties. Shaun Coughlin (S/WCI) also attended' 'parties (Sic!)'; do
 	# shellcheck disable=SC2059
@@ -1586,17 +1586,38 @@ adv "stop40-roman-label" UNCLASSIFIED "$tmp/r84i" 'walrus' 'puffin parties|End'
 #     noun it qualifies, lettered lists that wrap.
 redteam redteam57
 for m in 'ministry (as they told us, the cargo\nwas cleared by the ministry S) with the help of the police) with support' \
-    'ministry, Sayyid Mohammed SECRET with support' 'port, cleared SECRET: with support'; do
+    'ministry, Sayyid Mohammed SECRET with support' 'port, cleared SECRET: with support' \
+    'port (see Ref A)\nS) with support' 'port --\nS) with support' 'ministry (ts!)'; do
 	# shellcheck disable=SC2059
 	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m.\n\n3. (U) End.\n" > "$tmp/r85"
 	adv "stop40-round57 [$m]" CONFIDENTIAL "$tmp/r85" 'walrus' 'Background|End'
 done
 for m in 'the law makes SECRET documents public after 25 years' \
     "the ministry's SECRET registry for 2006" 'the archive keeps CONFIDENTIAL files for years' \
-    'plan covers A) the port tour, B) lunch, and\nC) a call on the minister'; do
+    'plan covers A) the port tour, B) lunch, and\nC) a call on the minister' \
+    'ministry (sic!)'; do
 	# shellcheck disable=SC2059
 	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly, and $m.\n\n3. (U) End.\n" > "$tmp/r85k"
 	adv "stop40-round57-kept [$m]" UNCLASSIFIED "$tmp/r85k" '' 'puffin funds|Background|End'
+done
+
+# 86. Round 58 (tests/data/redteam58): a '(' far up, or one that is no aside, opens nothing for a
+#     lost '(' mark; a letter that closes a bracket starts no list; captions, page lines and
+#     rules between a wrapped line and its lost mark. What stays kept: a level a verb completes.
+redteam redteam58
+for m in 'ministry (see the REF A cable\nand the notes, and\nthe ministry S) with support' \
+    'ministry :-( and\nthe ministry S) with support' 'approval of the\nSIPDIS\nS) and the police'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m.\n\n3. (U) End.\n" > "$tmp/r86"
+	adv "stop40-round58 [$m]" CONFIDENTIAL "$tmp/r86" 'walrus' 'Background|End'
+done
+printf 'SECRET\n\n1. (U) The walrus funds moved weekly through the port (REF A) and (REF B)\non C) with support.\n\n2. (U) End.\n' > "$tmp/r86r"
+adv "stop40-ref-letters-no-list" UNCLASSIFIED "$tmp/r86r" 'walrus' 'End'
+for m in 'files remained SECRET until 2005' 'the figures went TOP SECRET after the war' \
+    'steps: A) reopening; B) new rules; and C)\ntraining for staff'; do
+	# shellcheck disable=SC2059
+	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly, and $m.\n\n3. (U) End.\n" > "$tmp/r86k"
+	adv "stop40-round58-kept [$m]" UNCLASSIFIED "$tmp/r86k" '' 'puffin funds|Background|End'
 done
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
