@@ -1734,6 +1734,8 @@ struct reader {
 	unsigned items[ITEM_KINDS];	/* the last list item of each kind at a line's head */
 	uint32_t seen;		/* every letter seen as an item ("(b)", "(B)"), in either case */
 	uint32_t seen_para;	/* ... in the paragraph after blank line seen_blank only */
+	uint32_t labels_para;	/* the letters' labels ("B) ") of a list in its sentence */
+	bool labels_end;	/* a sentence ended after the last of them */
 	size_t seen_blank;
 	size_t block;		/* the portion a list that a colon opened goes on in (goes_on), or
 				 * DOC_NONE: its items go on in it */
@@ -2858,12 +2860,12 @@ item_before_in(const struct document *d, size_t prev, const struct group *g)
 static uint32_t
 seen_in_paragraph(const struct reader *rd)
 {
-	return rd->seen_blank == rd->last_blank ? rd->seen_para : 0;
+	return rd->seen_blank == rd->last_blank ? rd->seen_para | rd->labels_para : 0;
 }
 
 /*
  * Notes every one-letter item, "(b)" or "(B)", that line s[0..n) holds, in rd->seen and in the
- * paragraph's set, and a letter's label at its head in the paragraph's set.
+ * paragraph's set, and the letters' labels of a list in the sentence (labels_para).
  */
 static void
 note_items(struct reader *rd, const char *s, size_t n)
@@ -2872,26 +2874,41 @@ note_items(struct reader *rd, const char *s, size_t n)
 	uint32_t bit;
 	long depth;
 
-	rd->seen_para = seen_in_paragraph(rd);
+	if (rd->seen_blank != rd->last_blank || rd->labels_end)
+		rd->labels_para = 0;
+	if (rd->seen_blank != rd->last_blank)
+		rd->seen_para = 0;
 	rd->seen_blank = rd->last_blank;
+	rd->labels_end = false;
 	/*
-	 * A letter's label ("B) "), for the paragraph only, where it goes on a list: "A)", or the
+	 * A letter's label ("B) "), for the sentence only, where it goes on a list: "A)", or the
 	 * letter after one seen ("A) registration," / "B) reporting"; "A) the tour, B) lunch, and"
 	 * / "C) a call"; not "(see Ref" / "B) cleared"), where no bracket it would close is open
-	 * in the line ("(REF A)", "(see Annex A)", "(para 4 a) and b) above)").
+	 * in the line ("(REF A)", "(see Annex A)", "(para 4 a) and b) above)"). A sentence's end
+	 * ends the list ("A) re-export or B) storage. They said" / "the ministry C) with"), for the
+	 * labels after it, and one after the line's last label for the lines after it (the line's
+	 * own items are read with it: "C) audits by the ministry.").
 	 */
-	for (depth = 0; end - at >= 2; at++) {
+	for (depth = 0; at < end; at++) {
 		if (*at == '(' || (*at == ')' && depth > 0)) {
 			depth += *at == '(' ? 1 : -1;
 			continue;
 		}
-		if (depth > 0 || at[1] != ')' || !isalpha((unsigned char)at[0]) ||
+		if (depth == 0 && (*at == '.' || *at == '!' || *at == '?') &&
+		    (end - at == 1 || at[1] == ' ' || at[1] == '\r')) {
+			rd->labels_end = true;
+			continue;
+		}
+		if (depth > 0 || end - at < 2 || at[1] != ')' || !isalpha((unsigned char)at[0]) ||
 		    (unsigned char)at[0] >= 0x80 || (at != s && isalnum((unsigned char)at[-1])))
 			continue;
+		if (rd->labels_end)
+			rd->labels_para = 0;
+		rd->labels_end = false;
 		bit = (uint32_t)1 << (toupper((unsigned char)at[0]) - 'A');
 		if ((end - at == 2 || at[2] == ' ' || at[2] == '\r') &&
-		    (bit == 1 || (rd->seen_para & (bit >> 1)) != 0))
-			rd->seen_para |= bit;
+		    (bit == 1 || (rd->labels_para & (bit >> 1)) != 0))
+			rd->labels_para |= bit;
 	}
 	at = s;
 	while (end - at >= 3 && (at = memchr(at, '(', (size_t)(end - at - 2))) != NULL) {
@@ -7378,7 +7395,8 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	/*
 	 * In capitals in a sentence, one to three words, where a mark would stand: after a word in
 	 * lower case, a figure, a comma, a closing bracket or quotation mark ("port SECRET with",
-	 * "late 2007 SECRET with", "(the main port) SECRET with"), before a word that joins the
+	 * "late 2007 SECRET with", "(the main port) SECRET with"), or at the head of a line a
+	 * sentence wraps to ("ministry" / "SECRET with"), before a word that joins the
 	 * sentence on or a figure, a colon or semicolon, or dashes ("port SECRET: with", "port
 	 * SECRET -- with", "port TOP SECRET 12 trucks"), or apart from its words as in a table's
 	 * cell ("open    SECRET    ministry"). Not after a word that leads a noun phrase,
@@ -7386,14 +7404,16 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	 * SECRET level", "documents marked SECRET that"), nor before a noun it qualifies ("law
 	 * makes SECRET documents", "the ministry's SECRET registry").
 	 */
-	for (j = 1; j + 1 < nw; j++) {
+	for (j = 0; j + 1 < nw; j++) {
 		/* A word in capitals, OCR's digits aside ("T0P"), first: most are none. */
 		if ((!isupper(W_FIRST(j)) && !isdigit(W_FIRST(j))) ||
 		    at[2 * j + 1] - at[2 * j] < 2 ||
 		    (!isupper((unsigned char)f.text[at[2 * j] + 1]) &&
 		    !isdigit((unsigned char)f.text[at[2 * j] + 1])))
 			continue;
-		if ((!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
+		/* At the line's head, where a sentence wraps to it ("ministry" / "SECRET with"). */
+		if (j == 0 ? !wraps_prose(p, d, i) :
+		    (!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
 		    strchr(",)\"'", W_LAST(j - 1)) == NULL) ||
 		    leads_phrase(&f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
 			continue;
@@ -7407,7 +7427,7 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 				next++;
 			if ((end < at[2 * r + 1] || next > r + 1 || isdigit(W_FIRST(next)) ||
 			    joins_phrase(&f, at[2 * next], at[2 * next + 1]) ||
-			    at[2 * j] - at[2 * j - 1] > 1 || at[2 * next] - end > 1) &&
+			    (j > 0 && at[2 * j] - at[2 * j - 1] > 1) || at[2 * next] - end > 1) &&
 			    level_words(p, &f, at[2 * j], end, m) && (m->level > 0 || m->unknown))
 				return true;
 		}

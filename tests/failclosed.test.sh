@@ -1601,12 +1601,16 @@ for m in 'the law makes SECRET documents public after 25 years' \
 	adv "stop40-round57-kept [$m]" UNCLASSIFIED "$tmp/r85k" '' 'puffin funds|Background|End'
 done
 
-# 86. Round 58 (tests/data/redteam58): a '(' far up, or one that is no aside, opens nothing for a
-#     lost '(' mark; a letter that closes a bracket starts no list; captions, page lines and
-#     rules between a wrapped line and its lost mark. What stays kept: a level a verb completes.
+# 86. Rounds 58 and 59 (tests/data/redteam58, redteam59): a '(' far up, or one that is no aside,
+#     opens nothing for a lost '(' mark; a letter that closes a bracket starts no list, and a
+#     sentence's end ends one; captions, page lines and rules between a wrapped line and its
+#     lost mark; a level's word at a wrapped line's head. What stays kept: a level a verb
+#     completes.
 redteam redteam58
+redteam redteam59
 for m in 'ministry (see the REF A cable\nand the notes, and\nthe ministry S) with support' \
-    'ministry :-( and\nthe ministry S) with support' 'approval of the\nSIPDIS\nS) and the police'; do
+    'ministry :-( and\nthe ministry S) with support' 'approval of the\nSIPDIS\nS) and the police' \
+    'port and the ministry\nSECRET with support'; do
 	# shellcheck disable=SC2059
 	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m.\n\n3. (U) End.\n" > "$tmp/r86"
 	adv "stop40-round58 [$m]" CONFIDENTIAL "$tmp/r86" 'walrus' 'Background|End'
