@@ -2406,6 +2406,15 @@ caption_under_text(struct reader *rd, size_t i, const struct fold *f)
 	return 0;
 }
 
+/* Sets *m to an unknown marking, the reason `why` its token. */
+static void
+unknown_mark(struct marking *m, const char *why)
+{
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", why);
+}
+
 /*
  * Raises the portion read now to m as well: a mark the line's own readers did not count
  * (mark_in_sentence); not unmarked text, whose marking is the document's. Returns 0, or -1 with
@@ -2424,6 +2433,19 @@ raise_portion(struct reader *rd, const struct marking *m)
 		intern_failed(rd->d, rd->err, rd->errlen);
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * As raise_portion, and the portion raises its paragraph back to a blank line: m may be a mark
+ * that stands after the text it marks. Returns 0, or -1 with rd->err.
+ */
+static int
+raise_back(struct reader *rd, const struct marking *m)
+{
+	if (raise_portion(rd, m) != 0)
+		return -1;
+	doc_portion(rd->d, rd->cur)->raises_back = true;
 	return 0;
 }
 
@@ -3838,9 +3860,7 @@ groups_after(const struct policy *p, const struct group *after, size_t nafter, s
 			continue;
 		marking_init(&more);
 		if (a->kind == GROUP_UNKNOWN) {
-			more.unknown = true;
-			snprintf(more.unknown_token, sizeof(more.unknown_token), "%s",
-			    "a group after the mark");
+			unknown_mark(&more, "a group after the mark");
 		} else if (a->kind == GROUP_MARK) {
 			more = a->mark;
 		} else if (a->kind != GROUP_ITEM ||
@@ -4473,10 +4493,7 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 		found = true;
 	}
 	if (broken_term(p, d, i)) {
-		marking_init(&more);
-		more.unknown = true;
-		snprintf(more.unknown_token, sizeof(more.unknown_token), "%s",
-		    "a mark broken across lines");
+		unknown_mark(&more, "a mark broken across lines");
 		if (found)
 			marking_join(p, m, &more, m);
 		else
@@ -7068,6 +7085,21 @@ aside_step(const char *s, size_t n, size_t k)
 }
 
 /*
+ * Whether s[0..n), read on from *depth open round brackets (updated), holds a ')' that none of
+ * them opened.
+ */
+static bool
+closes_unopened(const char *s, size_t n, long *depth)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((*depth += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0) < 0)
+			return true;
+	return false;
+}
+
+/*
  * Whether a round bracket is open at w of f, line i's fold, that the ')' at e - 1 may close: read
  * back from w, through line i and the line right above it if that is text of the same paragraph
  * (not a paragraph's head: paragraph_head), an aside's '(' before a letter, not glued to a word
@@ -7096,17 +7128,16 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	if (!open)
 		return false;
 	/* Forward, to the paragraph's end: a ')' that no '(' after e opened. */
-	for (depth = 0, k = e; k < f->len; k++)
-		if ((depth += f->text[k] == '(' ? 1 : f->text[k] == ')' ? -1 : 0) < 0)
-			return false;
+	depth = 0;
+	if (closes_unopened(f->text + e, f->len - e, &depth))
+		return false;
 	for (j = i + 1; j < d->nlines && j - i <= OPEN_LINES; j++) {
 		up = doc_line(d, j);
 		t = d->data + up->off;
 		if (is_blank(t, up->len, up->latin1))
 			break;
-		for (k = 0; k < up->len; k++)
-			if ((depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0) < 0)
-				return false;
+		if (closes_unopened(t, up->len, &depth))
+			return false;
 	}
 	return true;
 }
@@ -7239,7 +7270,8 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
 /*
  * Whether f->text[a..b), words and the spaces between them, names a level of p: in capitals,
  * with OCR's digits or not ("T0P SECRET", "C0NFIDENTIAL"), letter-spaced ("T O P S E C R E T"),
- * or, for a name of two words or more, in title case ("Top Secret"). *m is its marking.
+ * or, for a name of two words or more, in title case ("Top Secret"), and a level above the
+ * lowest. *m is its marking.
  */
 static bool
 level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
@@ -7281,7 +7313,8 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 			if (c == n && memcmp(name, up, n) == 0 && (caps ||
 			    strchr(p->levels[l].banner[w], ' ') != NULL))
 				return marking_parse(p, p->levels[l].banner[w],
-				    strlen(p->levels[l].banner[w]), MARKING_BANNER, m) == 1;
+				    strlen(p->levels[l].banner[w]), MARKING_BANNER, m) == 1 &&
+				    (m->level > 0 || m->unknown);
 		}
 	return false;
 }
@@ -7428,7 +7461,7 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 			if ((end < at[2 * r + 1] || next > r + 1 || isdigit(W_FIRST(next)) ||
 			    joins_phrase(&f, at[2 * next], at[2 * next + 1]) ||
 			    (j > 0 && at[2 * j] - at[2 * j - 1] > 1) || at[2 * next] - end > 1) &&
-			    level_words(p, &f, at[2 * j], end, m) && (m->level > 0 || m->unknown))
+			    level_words(p, &f, at[2 * j], end, m))
 				return true;
 		}
 	}
@@ -7438,11 +7471,10 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 		continue;
 	for (j = nw - 1; j > 0 && j + 3 >= nw; j--)
 		if ((islower(W_LAST(j - 1)) || W_LAST(j - 1) == ',') &&
-		    level_words(p, &f, at[2 * j], f.len, m) && (m->level > 0 || m->unknown))
+		    level_words(p, &f, at[2 * j], f.len, m))
 			return true;
 	if (single > 0 && nw - single >= 4 && (islower(W_LAST(single - 1)) ||
-	    W_LAST(single - 1) == ',') && level_words(p, &f, at[2 * single], f.len, m) &&
-	    (m->level > 0 || m->unknown))
+	    W_LAST(single - 1) == ',') && level_words(p, &f, at[2 * single], f.len, m))
 		return true;
 #undef W_FIRST
 #undef W_LAST
@@ -7473,12 +7505,9 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	const struct policy_term *ctl;
 	struct marking unknown, one, two;
 	size_t k, e, t;
-	bool table, other, found = false;
+	bool table, other, caps, words, found = false;
 
-	marking_init(&unknown);
-	unknown.unknown = true;
-	snprintf(unknown.unknown_token, sizeof(unknown.unknown_token), "%s",
-	    "a mark in mid-sentence");
+	unknown_mark(&unknown, "a mark in mid-sentence");
 	*m = unknown;
 	/*
 	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
@@ -7573,16 +7602,19 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 * "S) -- with", "port SECRET) with", "the ministry S)."), after text or at
 			 * the head of a line a sentence wraps to, indented or not (wraps_prose,
 			 * runs_on_above: "the approval of the MFA" / "S) and"); not the next item of
-			 * a list
-			 * ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of a bracket
-			 * a line above opened ("(HIV and" / "hepatitis C) with").
+			 * a list ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of an
+			 * aside still open (open_above: "(HIV and" / "hepatitis C) with").
 			 */
 			t = e;
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
 			while (t > w + 2 && strchr(":;,.", f.text[t - 1]) != NULL)
 				t--;
-			if (t - w >= 2 && t - w <= 13 && strchr(")]", f.text[t - 1]) != NULL &&
-			    (upper_run(&f, w, t - 1) || lost_two(p, &f, w, t - 1, &two)) &&
+			caps = words = false;
+			if (t - w >= 2 && t - w <= 13 && strchr(")]", f.text[t - 1]) != NULL) {
+				caps = upper_run(&f, w, t - 1);
+				words = lost_two(p, &f, w, t - 1, &two);
+			}
+			if ((caps || words) &&
 			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i, &f, w, t) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
@@ -7593,14 +7625,14 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				 * With the word before it where both name a level ("TOP SECRET)");
 				 * a control alone is unknown ("port NF) with", "NOFORN) with").
 				 */
-				if (upper_run(&f, w, t - 1) &&
+				if (caps &&
 				    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1)
 					add_found(p, m, &found, &one);
-				else if (upper_run(&f, w, t - 1) && t - w > 2 &&
+				else if (caps && t - w > 2 &&
 				    (ctl = policy_term_find(p, f.text + w, t - w - 1)) != NULL &&
 				    ctl->control >= 0)
 					add_found(p, m, &found, &unknown);
-				if (lost_two(p, &f, w, t - 1, &two))
+				if (words)
 					add_found(p, m, &found, &two);
 			}
 		}
@@ -7690,6 +7722,19 @@ paragraph_last(const struct policy *p, const struct document *d, size_t i, bool 
 	return true;
 }
 
+/*
+ * Whether line i is prose, no table's row (or a row a sentence wraps to), on its paragraph's
+ * last line (paragraph_last, a next line that opens with a mark ending the paragraph too).
+ */
+static bool
+prose_ends_paragraph(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+
+	return (!spaced_cells(d->data + ln->off, ln->len) || wraps_prose(p, d, i)) &&
+	    paragraph_last(p, d, i, true);
+}
+
 static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);
 static bool marking_tail(const struct policy *p, const char *s, size_t n, bool latin1);
 static bool note_after_mark(const struct policy *p, const struct document *d, size_t i,
@@ -7711,6 +7756,16 @@ static bool note_only(const struct policy *p, const struct fold *f, size_t k,
 static bool note_tokens(const struct policy *p, const struct fold *f, size_t k, bool *marked,
     size_t *words, size_t *first);
 static bool closes(const struct fold *f, size_t from);
+
+/*
+ * Whether a note of `words` words, the first at `from` of f, is short: two, or three that a
+ * closing word leads ("See Ref A"; closes).
+ */
+static bool
+short_note(const struct fold *f, size_t words, size_t from)
+{
+	return words <= 2 || (words == 3 && closes(f, from));
+}
 
 /*
  * Whether line i ends in a mark after text ("... will walk out. (S)"): in a document marked at
@@ -7931,12 +7986,11 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
 		    g.kind != GROUP_MARK)
 			continue;
 		if (!asked) {
-			para = (!spaced_cells(s, ln->len) || wraps_prose(p, d, i)) &&
-			    paragraph_last(p, d, i, true);
+			para = prose_ends_paragraph(p, d, i);
 			asked = true;
 		}
 		last = para && note_tokens(p, &f, k, &marked, &words, &first) &&
-		    (words <= 2 || (words == 3 && closes(&f, first)));
+		    short_note(&f, words, first);
 		if ((note_only(p, &f, k, NOTE_AFTER) || (last && note_only(p, &f, k, NOTE_LAST)) ||
 		    (para && !colon_before(&f, k))) && prose_before(&f, k))
 			return true;
@@ -7997,17 +8051,12 @@ mark_on_last(const struct policy *p, const struct document *d, size_t i, struct 
 			}
 			g.kind = GROUP_UNKNOWN;
 		}
-		if (colon_before(&f, k) || !((!spaced_cells(s, ln->len) || wraps_prose(p, d, i)) &&
-		    paragraph_last(p, d, i, true)))
+		if (colon_before(&f, k) || !prose_ends_paragraph(p, d, i))
 			continue;
-		if (g.kind == GROUP_MARK) {
+		if (g.kind == GROUP_MARK)
 			*m = g.mark;
-		} else {
-			marking_init(m);
-			m->unknown = true;
-			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
-			    "a damaged mark at a paragraph's end");
-		}
+		else
+			unknown_mark(m, "a damaged mark at a paragraph's end");
 		return true;
 	}
 	return false;
@@ -8394,10 +8443,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    h->second.kind == GROUP_NONE && bare_head(rd->p, f, h->group.end))) {
 		struct marking unknown;
 
-		marking_init(&unknown);
-		unknown.unknown = true;
-		snprintf(unknown.unknown_token, sizeof(unknown.unknown_token), "%s",
-		    "a mark with no brackets");
+		unknown_mark(&unknown, "a mark with no brackets");
 		rd->header = false;
 		return start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0 ? -1 :
 		    (doc_line(d, i)->portion = rd->cur, 1);
@@ -8805,7 +8851,8 @@ short_under_text(struct reader *rd, size_t i)
 	struct marking m;
 	struct fold f;
 	size_t k, bp, words, first;
-	bool broke, last, marked, bullet = pt->label_end > 0 && pt->reason == REASON_MARK;
+	bool broke, last, marked, tokens, bullet = pt->label_end > 0 &&
+	    pt->reason == REASON_MARK;
 
 	if (pt->first != i || pt->mark == NULL || (pt->reason != REASON_MARK &&
 	    pt->reason != REASON_UNREADABLE && pt->reason != REASON_ITEM &&
@@ -8853,19 +8900,16 @@ short_under_text(struct reader *rd, size_t i)
 	 * after a mark at the head, damaged or not, two at most ("(S) The secret part." is a
 	 * sentence of its own), or three that a closing word leads ("(S) See Ref A"), in any case.
 	 */
-	if (broke && (!note_tokens(rd->p, &f, k, &marked, &words, &first) || words == 0 ||
-	    words > 3 || (words == 3 && !closes(&f, first))))
+	tokens = note_tokens(rd->p, &f, k, &marked, &words, &first);
+	if (broke && (!tokens || words == 0 || !short_note(&f, words, first)))
 		return 0;
-	last = paragraph_last(rd->p, d, i, false) &&
-	    !spaced_cells(d->data + doc_line(d, i)->off, doc_line(d, i)->len) &&
-	    note_tokens(rd->p, &f, k, &marked, &words, &first) &&
-	    (words <= 2 || (words == 3 && closes(&f, first)));
+	last = tokens && short_note(&f, words, first) && paragraph_last(rd->p, d, i, false) &&
+	    !spaced_cells(d->data + doc_line(d, i)->off, doc_line(d, i)->len);
 	if (broke ? !note_only(rd->p, &f, k, NOTE_BREAK) && !(last &&
 	    note_only(rd->p, &f, k, NOTE_LAST) && closes(&f, first)) :
 	    !note_only(rd->p, &f, k, NOTE_UNDER) && !(last && note_only(rd->p, &f, k, NOTE_LAST)))
 		return 0;
-	if (bullet && !(note_tokens(rd->p, &f, k, &marked, &words, &first) && words > 0 &&
-	    closes(&f, first)))
+	if (bullet && !(tokens && words > 0 && closes(&f, first)))
 		return 0;
 	/* A note's plain (U) raises nothing, and spreads nothing back ("(U) End."). */
 	marking_init(&m);
@@ -9185,24 +9229,16 @@ read_line(struct reader *rd, size_t i)
 		 * whatever stands at the line's head: it raises its paragraph back to a blank
 		 * line. Where a sentence begins it is read as the text's after it.
 		 */
-		if (mark_in_sentence(p, d, i, seen_in_paragraph(rd), &mid)) {
-			if (raise_portion(rd, &mid) != 0)
-				return -1;
-			doc_portion(d, rd->cur)->raises_back = true;
-		}
-		if (level_in_prose(p, d, i, &mid) || mark_on_last(p, d, i, &mid)) {
-			if (raise_portion(rd, &mid) != 0)
-				return -1;
-			doc_portion(d, rd->cur)->raises_back = true;
-		}
+		if (mark_in_sentence(p, d, i, seen_in_paragraph(rd), &mid) &&
+		    raise_back(rd, &mid) != 0)
+			return -1;
+		if ((level_in_prose(p, d, i, &mid) || mark_on_last(p, d, i, &mid)) &&
+		    raise_back(rd, &mid) != 0)
+			return -1;
 		if (open_to_paragraph_end(d, i) || led_at_end(p, d, i)) {
-			marking_init(&mid);
-			mid.unknown = true;
-			snprintf(mid.unknown_token, sizeof(mid.unknown_token), "%s",
-			    "a damaged mark at a paragraph's end");
-			if (raise_portion(rd, &mid) != 0)
+			unknown_mark(&mid, "a damaged mark at a paragraph's end");
+			if (raise_back(rd, &mid) != 0)
 				return -1;
-			doc_portion(d, rd->cur)->raises_back = true;
 		}
 		if (ends_in_mark(p, d, i)) {
 			/*

@@ -2688,8 +2688,7 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	 * The test below on the first letter, made before the words are read where they are all
 	 * ASCII: most words begin with a letter no term does.
 	 */
-	while (k < n && !is_alnum(s[k]) && (unsigned char)s[k] < 0x80)
-		k++;
+	k = word_from(s, n, k);
 	if (k == n || ((unsigned char)s[k] < 0x80 && !p->term_first[(unsigned char)to_upper(s[k])] &&
 	    ascii_run(s, n, k)))
 		return -1;
