@@ -1718,6 +1718,7 @@ struct reader {
 	bool mub_marked;
 	bool solid_is_text, solid_breaks, solid_text_is_text;
 	size_t tail_text;	/* the last text line of the newest portion */
+	bool tail_lower;	/* whether that line ends in lower case or a comma */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
 	size_t routing_end;	/* the routing header's lines are those before this */
 	bool header;		/* before the first portion mark: header rules apply */
@@ -1769,6 +1770,8 @@ raising(const struct reader *rd)
 	return rd->cur != DOC_NONE ? REL_JOINED : REL_DOCUMENT;
 }
 
+static bool ends_in_lower(const struct document *d, size_t i);
+
 /*
  * Line i is text of the current portion: a portion after it no longer has a blank line between
  * it and the last text of this one. Returns 0, or -1 with rd->err.
@@ -1779,8 +1782,10 @@ note_text(struct reader *rd, size_t i)
 	struct document *d = rd->d;
 	size_t next = rd->cur + 1;
 
-	if (next == d->nportions)
+	if (next == d->nportions) {
 		rd->tail_text = i;
+		rd->tail_lower = ends_in_lower(d, i);
+	}
 	else if (next >= d->portion_base)
 		doc_portion(d, next)->blank_before = false;
 	else if (d->miss->pass != PASS_REPLAY && facts_set(&d->facts, next,
@@ -1836,6 +1841,9 @@ note_head_mark(struct reader *rd, size_t at, size_t end)
 }
 
 
+static bool goes_on_lower(const struct document *d, size_t i, bool marked);
+static bool runs_through(const struct reader *rd, size_t i);
+
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
 start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
@@ -1871,7 +1879,17 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 		blank = rd->break_blank;
 	pt->blank_before = rd->cur > 0 && !(rel == REL_JOINED && reason == REASON_MIDLINE) &&
 	    blank != DOC_NONE && (rd->tail_text == DOC_NONE || blank > rd->tail_text);
+	/*
+	 * Nor where the text before the blank line ended in a word in lower case or a comma and
+	 * this line goes on in lower case, after what may be a mark or not ("... cleared by the
+	 * ministry" / "" / "S) with the police"): a sentence that a blank line or a page's break
+	 * cut, which what this portion raises back raises across it.
+	 */
+	if (pt->blank_before && rd->tail_text != DOC_NONE && rd->tail_lower &&
+	    goes_on_lower(rd->d, i, false))
+		pt->blank_before = false;
 	rd->tail_text = i;
+	rd->tail_lower = ends_in_lower(rd->d, i);
 	rd->unread = 0;
 	if (rd->d->miss->pass != PASS_WHOLE && note_opened(rd, pt) != 0)
 		return -1;
@@ -4044,6 +4062,13 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (runs_on && !paragraph && o.joined && prev != DOC_NONE && !blank_since(rd, prev) &&
 	    lower_after_groups(f, g->end))
 		doc_portion(d, rd->cur)->raises_back = true;
+	/*
+	 * So does any mark, proven or not, that a sentence runs through in lower case, a blank
+	 * line before it or not (runs_through: "... according to the ministry" / "TOP SECRET)
+	 * with the police").
+	 */
+	if (runs_through(rd, i))
+		doc_portion(d, rd->cur)->raises_back = true;
 	if (!ours && (g->kind == GROUP_MARK || g->kind == GROUP_ITEM))
 		note_head_mark(rd, fold_source(f, g->start), fold_source(f, g->end));
 	if (h->bullet || g == &h->second) {
@@ -4220,6 +4245,13 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		marking_join(rd->p, &m, &more, &m);
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
 		return -1;
+	/*
+	 * One that a sentence runs through, in lower case on both sides ("... cleared by the
+	 * ministry" / "S//NF with the police", a blank line between or not), marks the text
+	 * before it as well: it raises its paragraph back.
+	 */
+	if (runs_through(rd, i))
+		doc_portion(d, rd->cur)->raises_back = true;
 	if (d->has_class)
 		marking_join(rd->p, &d->classes, &m, &d->classes);
 	else
@@ -7072,16 +7104,42 @@ paragraph_head(const struct document *d, size_t j)
 /*
  * What the byte at k of s[0..n) adds to the depth of asides: 1 for a '(' before a letter and not
  * glued to a word or sign before it ("(HIV", not "count(selector", ":-( " or "(0.75"), -1 for
- * a ')', 0 for any other.
+ * a closing bracket of any kind (OCR and typists mismatch them: "(the third this year] was"), 0
+ * for any other.
  */
 static int
 aside_step(const char *s, size_t n, size_t k)
 {
-	if (s[k] == ')')
+	if (s[k] == ')' || s[k] == ']' || s[k] == '}')
 		return -1;
 	if (s[k] != '(' || k + 1 >= n || !isalpha((unsigned char)s[k + 1]))
 		return 0;
 	return k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '"' ? 1 : 0;
+}
+
+/* The most words an aside open_above reads may hold before the mark's ')'. */
+#define ASIDE_WORDS 8
+
+/* What open_above reads of an aside: its words, its quotation marks, a sentence's end in it. */
+struct aside {
+	size_t words;
+	size_t quotes;
+	bool stop;
+};
+
+/* Reads s[0..n) on into a. */
+static void
+aside_read(struct aside *a, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		a->words += s[k] != ' ' && s[k] != '\t' && (k == 0 || s[k - 1] == ' ' ||
+		    s[k - 1] == '\t');
+		a->quotes += s[k] == '"';
+		a->stop = a->stop || (strchr(".!?", s[k]) != NULL && k + 2 < n && s[k + 1] == ' ' &&
+		    isupper((unsigned char)s[k + 2]));
+	}
 }
 
 /*
@@ -7116,16 +7174,28 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	size_t k, j;
 	long depth = 0;
 	bool open = false;
+	struct aside a = { 0, 0, false };
 
 	for (k = w; k-- > 0 && !open;)
 		open = (depth += aside_step(f->text, f->len, k)) > 0;
-	if (!open && !paragraph_head(d, i) && i > 0 &&
-	    (up = doc_line(d, i - 1))->kind == LINE_TEXT) {
+	if (open) {
+		aside_read(&a, f->text + k + 2, w - k - 2);
+	} else if (!paragraph_head(d, i) && i > 0 && (up = doc_line(d, i - 1))->kind == LINE_TEXT) {
 		t = d->data + up->off;
 		for (k = up->len; k-- > 0 && !open;)
 			open = (depth += aside_step(t, up->len, k)) > 0;
+		if (open) {
+			aside_read(&a, t + k + 2, up->len - k - 2);
+			aside_read(&a, " ", 1);
+			aside_read(&a, f->text, w);
+		}
 	}
-	if (!open)
+	/*
+	 * An aside of a few words, with no sentence's end and no quotation left open in it ("(HIV
+	 * and" / "hepatitis C)"; not "(the third this year. The cargo was cleared by the" /
+	 * "ministry S)", nor "read \"BERTH 4 (CLOSED\" and ... S)").
+	 */
+	if (!open || a.words > ASIDE_WORDS || a.stop || a.quotes % 2 != 0)
 		return false;
 	/* Forward, to the paragraph's end: a ')' that no '(' after e opened. */
 	depth = 0;
@@ -7212,6 +7282,110 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
+ * Whether line i ends in a word all in lower case ("ministry", not "Doe") or a comma: a sentence
+ * that goes on.
+ */
+static bool
+ends_in_lower(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = trim_end(s, ln->len, ln->latin1);
+
+	size_t k;
+
+	if (n > 0 && s[n - 1] == ',')
+		return true;
+	for (k = n; k > 0 && (islower((unsigned char)s[k - 1]) || s[k - 1] == '\'' ||
+	    s[k - 1] == '-'); k--)
+		continue;
+	return k < n && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t');
+}
+
+/*
+ * Whether line i goes on in lower case: a word in lower case at its head (unless `marked`), or
+ * after up to four words that may be marks, each with a sign in it, or in capitals before any
+ * such ("S) with", "(S//NF) with", "S/NF with", "SECRET with", "TOP SECRET) with", "(TS//SI)
+ * (C) with"; not "(S//REL) NSA has"), and the spaces after them.
+ */
+static bool
+goes_on_lower(const struct document *d, size_t i, bool marked)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t k = 0, w, words;
+	bool sign, caps, after_sign = false;
+
+	for (words = 0; words <= 4; words++) {
+		while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k < ln->len && islower((unsigned char)s[k]))
+			return words > 0 || !marked;
+		for (w = k, sign = false; k < ln->len && k - w < 24 && s[k] != ' ' && s[k] != '\t';
+		    k++)
+			sign = sign || strchr("()[]{}/", s[k]) != NULL;
+		for (caps = k - w >= 2 && isupper((unsigned char)s[w]); caps && w < k; w++)
+			caps = isupper((unsigned char)s[w]) || isdigit((unsigned char)s[w]);
+		/* Capitals only before any sign: "(S//REL) NSA has" is a sentence's head. */
+		if (!sign && (!caps || after_sign))
+			return false;
+		after_sign = after_sign || sign;
+	}
+	return false;
+}
+
+/*
+ * Whether a sentence runs on to line i across blank lines: the text line above it, past blank,
+ * banner, caption and page lines and lines of no prose (16 lines at most), ends in a word in
+ * lower case or a comma ("... cleared by the ministry" / "" / "SIPDIS" / "" / "S) with").
+ */
+static bool
+wraps_across(const struct policy *p, const struct document *d, size_t i)
+{
+	size_t j;
+	const struct doc_line *up;
+
+	for (j = i; j > 0 && i - j < 16; j--) {
+		up = doc_line(d, j - 1);
+		if (up->kind == LINE_TEXT && line_prose(p, d, j - 1))
+			return ends_in_lower(d, j - 1);
+		if (up->kind != LINE_BLANK && up->kind != LINE_BANNER && up->kind != LINE_CAPTION &&
+		    up->kind != LINE_PAGE && up->kind != LINE_TEXT)
+			return false;
+	}
+	return false;
+}
+
+/* Whether line i begins with a list's label: up to three letters or figures and ')' or '.'. */
+static bool
+label_first(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t k = 0, w;
+
+	while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (w = k; k < ln->len && k - w < 4 && isalnum((unsigned char)s[k]); k++)
+		continue;
+	return k > w && k - w <= 3 && k < ln->len && (s[k] == ')' || s[k] == '.');
+}
+
+/*
+ * Whether a sentence runs through what may be marks at the head of line i, the portion read now:
+ * it goes on in lower case after them (goes_on_lower), and the text line above, a blank line
+ * between or not, ended in a word in lower case or a comma (wraps_prose, wraps_across: "... the
+ * ministry" / "S//NF with the police", "TOP SECRET) with", "(SNF) with"). Such a portion raises
+ * its paragraph back.
+ */
+static bool
+runs_through(const struct reader *rd, size_t i)
+{
+	return goes_on_lower(rd->d, i, true) &&
+	    (wraps_prose(rd->p, rd->d, i) || wraps_across(rd->p, rd->d, i));
+}
+
+/*
  * Whether the line above line i (line_above) is prose that ends in no sentence's end, in a
  * capital, a figure, a closing quotation mark or bracket, or a dash ("... the approval of the
  * MFA", "... on November 12", "... called \"walrus\"", "... (see Ref A)", "... the port --"): a
@@ -7269,9 +7443,11 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
 
 /*
  * Whether f->text[a..b), words and the spaces between them, names a level of p: in capitals,
- * with OCR's digits or not ("T0P SECRET", "C0NFIDENTIAL"), letter-spaced ("T O P S E C R E T"),
- * or, for a name of two words or more, in title case ("Top Secret"), and a level above the
- * lowest. *m is its marking.
+ * with OCR's digits or not ("T0P SECRET", "C0NFIDENTIAL", "5ecret"), in OCR's mixed case
+ * ("SeCRET", "SECRet"), letter-spaced ("T O P S E C R E T", "S e c r e t"), or, for a name of
+ * two words or more, in title case ("Top Secret"), and a level above the lowest. Only a name in
+ * lower case or in title case with one word is no level here: prose's "secret", "Secret".
+ * *m is its marking.
  */
 static bool
 level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
@@ -7279,7 +7455,8 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 {
 	char up[32], name[32];
 	size_t k, n = 0, l, w, c;
-	bool caps = true, title = true, letter = false;
+	bool caps = true, title = true, letter = false, odd = false, spaced = true;
+	bool upper_in = false, lower_in = false, first_lower = false;
 	unsigned char ch;
 
 	for (k = a; k < b; k++) {
@@ -7288,20 +7465,38 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 			continue;
 		if (n + 1 >= sizeof(up))
 			return false;
+		/* Every letter a word of its own ("S E C R E T"). */
+		spaced = spaced && (k == a || f->text[k - 1] == ' ') &&
+		    (k + 1 == b || f->text[k + 1] == ' ');
 		if (isdigit(ch) && strchr("015", ch) != NULL) {
 			up[n++] = ch == '0' ? 'O' : ch == '1' ? 'I' : 'S';
 			title = false;
+			odd = true;
 			continue;
 		}
 		if (!isalpha(ch))
 			return false;
 		letter = true;
 		caps = caps && isupper(ch);
+		/*
+		 * OCR's mixed case: past a word's first letter, capitals and letters in lower case
+		 * ("SeCRET", "SEcret"), or capitals after a first letter in lower case ("sECRET").
+		 */
+		if (k > a && f->text[k - 1] != ' ') {
+			upper_in = upper_in || isupper(ch);
+			lower_in = lower_in || islower(ch);
+			odd = odd || (upper_in && lower_in);
+		} else {
+			upper_in = lower_in = false;
+			first_lower = islower(ch) != 0;
+		}
+		odd = odd || (first_lower && upper_in);
 		/* Title case: a capital where a word begins, lower case after it. */
 		title = title && (isupper(ch) != 0) == (k == a || f->text[k - 1] == ' ');
 		up[n++] = (char)toupper(ch);
 	}
-	if (!letter || (!caps && !title))
+	spaced = spaced && n >= 4 && isupper((unsigned char)f->text[a]);
+	if (!letter || (!caps && !title && !odd && !spaced))
 		return false;
 	for (l = 0; l < p->nlevels; l++)
 		for (w = 0; w < p->levels[l].nbanner; w++) {
@@ -7310,7 +7505,7 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 			for (c = 0; *bn != '\0' && c + 1 < sizeof(name); bn++)
 				if (*bn != ' ')
 					name[c++] = *bn;
-			if (c == n && memcmp(name, up, n) == 0 && (caps ||
+			if (c == n && memcmp(name, up, n) == 0 && (caps || odd || spaced ||
 			    strchr(p->levels[l].banner[w], ' ') != NULL))
 				return marking_parse(p, p->levels[l].banner[w],
 				    strlen(p->levels[l].banner[w]), MARKING_BANNER, m) == 1 &&
@@ -7352,15 +7547,28 @@ leads_phrase(const struct fold *f, size_t a, size_t b)
 	    in_words(named, sizeof(named) / sizeof(named[0]), f->text + a, b - a);
 }
 
-/* Whether s[0..n) may hold what level_in_prose reads (its first test, on the raw bytes). */
+/*
+ * Whether s[0..n) may hold what level_in_prose reads (its first test, on the raw bytes): a letter
+ * in lower case, and two capitals in a row (or with OCR's digit between), capitals parted by a
+ * space alone ("T O P"), a byte the fold may change, a figure OCR reads as a letter before three
+ * letters ("5ecret"), a word in title case before a capital whose letter begins a name of p's of
+ * two words ("Top Secret", "Nato Secret"), or two words that begin in capitals at the line's end.
+ */
 static bool
-prose_level_candidate(const char *s, size_t n)
+prose_level_candidate(const struct policy *p, const char *s, size_t n)
 {
-	size_t k, last = 0, words = 0;
+	size_t k, last = 0, words = 0, l, w;
 	bool lower = false, pair = false;
+	uint32_t heads = 0;
 
+	for (l = 0; l < p->nlevels; l++)
+		for (w = 0; w < p->levels[l].nbanner; w++)
+			if (strchr(p->levels[l].banner[w], ' ') != NULL &&
+			    isupper((unsigned char)p->levels[l].banner[w][0]))
+				heads |= (uint32_t)1 << (p->levels[l].banner[w][0] - 'A');
 	for (k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)s[k], nx = k + 1 < n ? (unsigned char)s[k + 1] : 0;
+		size_t e;
 
 		if (c >= 0x80)
 			return true;
@@ -7368,6 +7576,16 @@ prose_level_candidate(const char *s, size_t n)
 		pair = pair || (isupper(c) && (isupper(nx) || isdigit(nx) || (nx == ' ' &&
 		    k + 2 < n && isupper((unsigned char)s[k + 2])))) ||
 		    (isdigit(c) && isupper(nx));
+		if (pair || (k > 0 && isalnum((unsigned char)s[k - 1])))
+			continue;
+		if ((c == '0' || c == '1' || c == '5') && k + 3 < n && isalpha(nx) &&
+		    isalpha((unsigned char)s[k + 2]) && isalpha((unsigned char)s[k + 3]))
+			pair = true;
+		if (isupper(c) && ((heads >> (c - 'A')) & 1) && islower(nx)) {
+			for (e = k + 1; e < n && islower((unsigned char)s[e]); e++)
+				continue;
+			pair = e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]);
+		}
 	}
 	if (!lower)
 		return false;
@@ -7388,32 +7606,180 @@ prose_level_candidate(const char *s, size_t n)
 }
 
 /*
- * Whether line i names a level in its prose, where no sentence about it would: at the line's
- * end after a word in lower case, with no sentence's end after it ("... according to the
- * ministry Top Secret", "... ministry T0P SECRET", "... ministry T O P S E C R E T"), or in
- * capitals between words in lower case ("at the port SECRET with"). It only raises: the level
- * as read, into *m.
+ * Whether line i may begin with the rest of a level's name the line above began (level_split),
+ * on the raw bytes: it begins in a capital, and the line above's last word does.
  */
 static bool
-level_in_prose(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+split_candidate(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *ln = doc_line(d, i);
-	const char *s = d->data + ln->off;
-	struct fold f;
-	size_t at[2 * 64], nw = 0, k, e, j, r, single;
+	const struct doc_line *ln = doc_line(d, i), *up;
+	const char *s = d->data + ln->off, *t;
+	size_t k, n;
 
-	/*
-	 * Most lines hold no two capitals in a row (or with OCR's digit between), none parted by a
-	 * space alone ("T O P"), no letter in lower case, or no byte the fold may change, and end
-	 * in no two words that begin in capitals ("Top Secret").
-	 */
-	if (!prose_level_candidate(s, ln->len))
+	for (k = 0; k < ln->len && s[k] == ' '; k++)
+		continue;
+	if (k == ln->len || !isupper((unsigned char)s[k]) || (i = line_above(p, d, i)) == DOC_NONE)
 		return false;
-	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
-	for (k = 0; k < f.len && nw < 64; k = e) {
-		while (k < f.len && f.text[k] == ' ')
+	up = doc_line(d, i);
+	t = d->data + up->off;
+	n = trim_end(t, up->len, up->latin1);
+	for (k = n; k > 0 && t[k - 1] != ' ' && t[k - 1] != '\t'; k--)
+		continue;
+	return k < n && k > 0 && (isupper((unsigned char)t[k]) || isdigit((unsigned char)t[k]));
+}
+
+/*
+ * Whether f->text[a..b) may be a level's word as capitals, OCR or look-alike letters write it:
+ * two capitals or figures in it ("SECRET", "SeCRET", "sECRET", "T0P"), or a figure OCR reads as a
+ * letter before a letter ("5ecret").
+ */
+static bool
+capital_word(const struct fold *f, size_t a, size_t b)
+{
+	size_t k, caps = 0;
+
+	if (b - a < 2)
+		return false;
+	if ((f->text[a] == '0' || f->text[a] == '1' || f->text[a] == '5') &&
+	    isalpha((unsigned char)f->text[a + 1]))
+		return true;
+	for (k = a; k < b && caps < 2; k++)
+		caps += isupper((unsigned char)f->text[k]) || isdigit((unsigned char)f->text[k]);
+	return caps == 2;
+}
+
+/* Whether f->text[a..b) is a word in title case ("Top", "Secret"). */
+static bool
+title_word(const struct fold *f, size_t a, size_t b)
+{
+	size_t k;
+
+	if (b - a < 2 || !isupper((unsigned char)f->text[a]))
+		return false;
+	for (k = a + 1; k < b && islower((unsigned char)f->text[k]); k++)
+		continue;
+	return k == b;
+}
+
+/* Whether f->text[a..b) is one letter or figure, with a sign after it or not ("S", "T."). */
+static bool
+lone_letter(const struct fold *f, size_t a, size_t b)
+{
+	return isalnum((unsigned char)f->text[a]) && (b - a == 1 || (b - a == 2 &&
+	    strchr(".,;:", f->text[a + 1]) != NULL));
+}
+
+/*
+ * Whether f->text[a..b) is a word that opens a sentence in title case: an article, a determiner,
+ * a pronoun ("The", "This", "It", "They").
+ */
+static bool
+opens_sentence(const struct fold *f, size_t a, size_t b)
+{
+	static const char *const opens[] = { "The", "A", "An", "This", "That", "These", "Those",
+	    "It", "He", "She", "They", "We", "Its", "Their", "His", "Her", "Our", "There" };
+
+	return in_words(opens, sizeof(opens) / sizeof(opens[0]), f->text + a, b - a);
+}
+
+/*
+ * Whether the words of f (nw of them, their bounds in at) after word r go on as a sentence goes
+ * on after a mark: a word that joins the sentence on ("with", "according", "was"), one that
+ * opens the next ("SECRET The port"), a bracket ("SECRET (with"), a figure, dashes, or a colon
+ * or semicolon glued to word r ("port SECRET: with"). *end is where the
+ * words up to r end, before such a sign.
+ */
+static bool
+goes_on_after(const struct fold *f, const size_t *at, size_t nw, size_t r, size_t *end)
+{
+	size_t next = r + 1;
+
+	*end = at[2 * r + 1];
+	if (next >= nw)
+		return false;
+	if (strchr(":;", f->text[*end - 1]) != NULL && *end - 1 > at[2 * r]) {
+		(*end)--;
+		return true;
+	}
+	if (f->text[at[2 * next]] == '-' && at[2 * next + 1] - at[2 * next] <= 2 && next + 1 < nw)
+		return true;
+	return isdigit((unsigned char)f->text[at[2 * next]]) || f->text[at[2 * next]] == '(' ||
+	    joins_phrase(f, at[2 * next], at[2 * next + 1]) || opens_sentence(f, at[2 * next],
+	    at[2 * next + 1]) || at[2 * next] - *end > 1;
+}
+
+/*
+ * Whether a level's name is split between the last word of the line above line i (line_above)
+ * and the first words of line i, f (nw words, their bounds in at), in prose: after a word in
+ * lower case, a figure or a comma that leads no phrase, and with the line's end, or words that go
+ * on as a sentence (goes_on_after), after it ("according to the ministry TOP" / "SECRET with",
+ * "... ministry Top" / "Secret with", "... ministry S E C" / "R E T with"). *m is the level.
+ */
+static bool
+level_split(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
+    const size_t *at, size_t nw, struct marking *m)
+{
+	const struct doc_line *up;
+	struct fold fu, two;
+	char buf[96];
+	size_t u, ua, ub, pa, pb, r, end, len, lone;
+	bool spaced;
+
+	if ((u = line_above(p, d, i)) == DOC_NONE || (up = doc_line(d, u))->kind != LINE_TEXT)
+		return false;
+	fold_line(d->data + up->off, up->len, FOLD_MAX, up->latin1, &fu);
+	for (ub = fu.len; ub > 0 && fu.text[ub - 1] == ' '; ub--)
+		continue;
+	for (ua = ub; ua > 0 && fu.text[ua - 1] != ' '; ua--)
+		continue;
+	/* Letter-spaced, the run of letters alone ("ministry S E C" / "R E T with"). */
+	for (spaced = ub - ua == 1 && isupper((unsigned char)fu.text[ua]);
+	    spaced && ua >= 2 && fu.text[ua - 1] == ' ' &&
+	    isalpha((unsigned char)fu.text[ua - 2]) && (ua == 2 || fu.text[ua - 3] == ' '); ua -= 2)
+		continue;
+	for (pb = ua; pb > 0 && fu.text[pb - 1] == ' '; pb--)
+		continue;
+	for (pa = pb; pa > 0 && fu.text[pa - 1] != ' '; pa--)
+		continue;
+	if (pb == 0 || ub - ua > 32 || (!spaced && !capital_word(&fu, ua, ub) &&
+	    !title_word(&fu, ua, ub)) || (!islower((unsigned char)fu.text[pb - 1]) &&
+	    !isdigit((unsigned char)fu.text[pb - 1]) && fu.text[pb - 1] != ',') ||
+	    leads_phrase(&fu, pa, pb))
+		return false;
+	memcpy(buf, fu.text + ua, ub - ua);
+	buf[ub - ua] = ' ';
+	two.text = buf;
+	for (lone = 0; lone < nw && lone_letter(f, at[2 * lone], at[2 * lone + 1]); lone++)
+		continue;
+	for (r = 0; (r < 3 || r < lone) && r < nw; r++) {
+		end = at[2 * r + 1];
+		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end))
+			continue;
+		if ((len = ub - ua + 1 + end - at[0]) > sizeof(buf))
+			return false;
+		memcpy(buf + ub - ua + 1, f->text + at[0], end - at[0]);
+		two.len = len;
+		if (level_words(p, &two, 0, len, m))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether f, line i folded, names a level in its prose where no sentence about it would
+ * (level_in_prose).
+ */
+static bool
+prose_levels(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
+    struct marking *m)
+{
+	size_t at[2 * 64], nw = 0, k, e, j, r, q, end;
+	bool stop;
+
+	for (k = 0; k < f->len && nw < 64; k = e) {
+		while (k < f->len && f->text[k] == ' ')
 			k++;
-		for (e = k; e < f.len && f.text[e] != ' '; e++)
+		for (e = k; e < f->len && f->text[e] != ' '; e++)
 			continue;
 		if (e > k) {
 			at[2 * nw] = k;
@@ -7423,8 +7789,20 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	}
 	if (nw < 2 || nw == 64)
 		return false;
-#define W_FIRST(x) ((unsigned char)f.text[at[2 * (x)]])
-#define W_LAST(x) ((unsigned char)f.text[at[2 * (x) + 1] - 1])
+#define W_FIRST(x) ((unsigned char)f->text[at[2 * (x)]])
+#define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
+	/*
+	 * Letter-spaced anywhere in the line, a sign after its last letter or not ("ministry S E C
+	 * R E T with", "the port S E C R E T."): no sentence spells a level so.
+	 */
+	for (j = 0; j < nw; j = q) {
+		for (q = j; q < nw && lone_letter(f, at[2 * q], at[2 * q + 1]); q++)
+			continue;
+		if (q - j >= 4 && level_words(p, f, at[2 * j], at[2 * (q - 1)] + 1, m))
+			return true;
+		if (q == j)
+			q++;
+	}
 	/*
 	 * In capitals in a sentence, one to three words, where a mark would stand: after a word in
 	 * lower case, a figure, a comma, a closing bracket or quotation mark ("port SECRET with",
@@ -7432,52 +7810,137 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	 * sentence wraps to ("ministry" / "SECRET with"), before a word that joins the
 	 * sentence on or a figure, a colon or semicolon, or dashes ("port SECRET: with", "port
 	 * SECRET -- with", "port TOP SECRET 12 trucks"), or apart from its words as in a table's
-	 * cell ("open    SECRET    ministry"). Not after a word that leads a noun phrase,
-	 * where the level is the phrase's word ("improvements to SECRET reporting", "at the TOP
-	 * SECRET level", "documents marked SECRET that"), nor before a noun it qualifies ("law
-	 * makes SECRET documents", "the ministry's SECRET registry").
+	 * cell ("open    SECRET    ministry"). Capitals here are OCR's too ("SeCRET", "5ecret"),
+	 * and a name of two words in title case ("ministry Top Secret with"). Not after a word
+	 * that leads a noun phrase, where the level is the phrase's word ("improvements to SECRET
+	 * reporting", "at the TOP SECRET level", "documents marked SECRET that"), nor before a noun
+	 * it qualifies ("law makes SECRET documents", "the ministry's SECRET registry"). A name
+	 * the line's end split is read with the line above ("ministry TOP" / "SECRET with").
 	 */
+	if ((capital_word(f, at[0], at[1]) || title_word(f, at[0], at[1]) ||
+	    (at[1] - at[0] == 1 && isupper(W_FIRST(0)))) && level_split(p, d, i, f, at, nw, m))
+		return true;
 	for (j = 0; j + 1 < nw; j++) {
-		/* A word in capitals, OCR's digits aside ("T0P"), first: most are none. */
-		if ((!isupper(W_FIRST(j)) && !isdigit(W_FIRST(j))) ||
-		    at[2 * j + 1] - at[2 * j] < 2 ||
-		    (!isupper((unsigned char)f.text[at[2 * j] + 1]) &&
-		    !isdigit((unsigned char)f.text[at[2 * j] + 1])))
+		/* A word in capitals, OCR's aside ("T0P", "SeCRET"), first: most are none. */
+		if (!capital_word(f, at[2 * j], at[2 * j + 1]) &&
+		    (!title_word(f, at[2 * j], at[2 * j + 1]) ||
+		    !title_word(f, at[2 * j + 2], at[2 * j + 3])))
 			continue;
 		/* At the line's head, where a sentence wraps to it ("ministry" / "SECRET with"). */
-		if (j == 0 ? !wraps_prose(p, d, i) :
+		if (j == 0 ? !wraps_prose(p, d, i) && !wraps_across(p, d, i) :
 		    (!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
 		    strchr(",)\"'", W_LAST(j - 1)) == NULL) ||
-		    leads_phrase(&f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
+		    leads_phrase(f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
 			continue;
-		for (r = j; r < j + 3 && r + 1 < nw; r++) {
-			size_t end = at[2 * r + 1], next = r + 1;
-
-			if (strchr(":;", f.text[end - 1]) != NULL && end - 1 > at[2 * r])
-				end--;
-			else if (f.text[at[2 * next]] == '-' && at[2 * next + 1] - at[2 * next] <= 2 &&
-			    next + 1 < nw)
-				next++;
-			if ((end < at[2 * r + 1] || next > r + 1 || isdigit(W_FIRST(next)) ||
-			    joins_phrase(&f, at[2 * next], at[2 * next + 1]) ||
-			    (j > 0 && at[2 * j] - at[2 * j - 1] > 1) || at[2 * next] - end > 1) &&
-			    level_words(p, &f, at[2 * j], end, m))
+		for (r = j; r < j + 3 && r + 1 < nw; r++)
+			if ((goes_on_after(f, at, nw, r, &end) ||
+			    (j > 0 && at[2 * j] - at[2 * j - 1] > 1)) &&
+			    level_words(p, f, at[2 * j], end, m))
 				return true;
-		}
 	}
-	/* At the line's end: its last one to three words, or a run of single letters. */
-	for (single = nw; single > 0 && at[2 * (single - 1) + 1] - at[2 * (single - 1)] == 1;
-	    single--)
-		continue;
+	/*
+	 * At the line's end: its last one to three words, a full stop after them or not ("ministry
+	 * Top Secret."; not after a word that leads a phrase: "was SECRET.").
+	 */
+	e = at[2 * (nw - 1) + 1];
+	stop = f->text[e - 1] == '.' && e - 1 > at[2 * (nw - 1)];
 	for (j = nw - 1; j > 0 && j + 3 >= nw; j--)
 		if ((islower(W_LAST(j - 1)) || W_LAST(j - 1) == ',') &&
-		    level_words(p, &f, at[2 * j], f.len, m))
+		    (!stop || !leads_phrase(f, at[2 * (j - 1)], at[2 * (j - 1) + 1])) &&
+		    level_words(p, f, at[2 * j], e - stop, m))
 			return true;
-	if (single > 0 && nw - single >= 4 && (islower(W_LAST(single - 1)) ||
-	    W_LAST(single - 1) == ',') && level_words(p, &f, at[2 * single], f.len, m))
-		return true;
 #undef W_FIRST
 #undef W_LAST
+	return false;
+}
+
+/*
+ * Whether line i ends in a level's name of one word in title case, a full stop after it or not,
+ * after a word in lower case or a comma that leads no phrase, and the line after it does not go on
+ * with a capital ("... according to the ministry Secret"; not "the U.S. Secret" / "Service",
+ * "was Secret.", "the Secret" / "Police"). *m is the level.
+ */
+static bool
+title_at_end(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *ln = doc_line(d, i), *nx;
+	const char *s = d->data + ln->off, *t;
+	size_t n = trim_end(s, ln->len, ln->latin1), a, pa, pb, l, k;
+	struct fold raw;
+
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	for (a = n; a > 0 && islower((unsigned char)s[a - 1]); a--)
+		continue;
+	if (a == 0 || a == n || !isupper((unsigned char)s[a - 1]) || --a == 0 || s[a - 1] != ' ')
+		return false;
+	for (pb = a; pb > 0 && s[pb - 1] == ' '; pb--)
+		continue;
+	for (pa = pb; pa > 0 && s[pa - 1] != ' ' && s[pa - 1] != '\t'; pa--)
+		continue;
+	raw.text = s;
+	raw.len = n;
+	if (pb == 0 || (!islower((unsigned char)s[pb - 1]) && s[pb - 1] != ',') ||
+	    leads_phrase(&raw, pa, pb))
+		return false;
+	for (l = 1; l < p->nlevels; l++) {
+		const char *bn = p->levels[l].banner[0];
+
+		if (strlen(bn) != n - a || strncasecmp(bn, s + a, n - a) != 0)
+			continue;
+		if (i + 1 < d->nlines) {
+			nx = doc_line(d, i + 1);
+			t = d->data + nx->off;
+			for (k = 0; k < nx->len && (t[k] == ' ' || t[k] == '\t'); k++)
+				continue;
+			if (k < nx->len && isupper((unsigned char)t[k]))
+				return false;
+		}
+		return marking_parse(p, bn, strlen(bn), MARKING_BANNER, m) == 1;
+	}
+	return false;
+}
+
+/*
+ * Whether line i names a level in its prose, where no sentence about it would: at the line's
+ * end after a word in lower case ("... according to the ministry Top Secret", "... ministry
+ * T0P SECRET", "... ministry T O P S E C R E T"), in capitals between words in lower case ("at
+ * the port SECRET with"), letter-spaced anywhere, or split by the line's end; read again with
+ * look-alike letters as the Latin ones they pass for ("ministry SЕCRET with", a Cyrillic Е). It
+ * only raises: the level as read, into *m.
+ */
+static bool
+level_in_prose(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct fold f;
+	size_t k;
+
+	/*
+	 * Most lines hold no two capitals in a row (or with OCR's digit between), none parted by a
+	 * space alone ("T O P"), no letter in lower case, or no byte the fold may change, and end
+	 * in no two words that begin in capitals ("Top Secret").
+	 */
+	if (title_at_end(p, d, i, m))
+		return true;
+	if (!prose_level_candidate(p, s, ln->len) && !split_candidate(p, d, i))
+		return false;
+	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
+	if (prose_levels(p, d, i, &f, m))
+		return true;
+	for (k = 0; k < f.len && (unsigned char)f.text[k] < 0x80; k++)
+		continue;
+	if (k < f.len) {
+		char skel[FOLD_MAX + 1];
+		struct fold sk;
+		bool alike;
+
+		sk.len = fold_skeleton(&f, skel, &alike);
+		sk.text = skel;
+		if (alike && prose_levels(p, d, i, &sk, m))
+			return true;
+	}
 	return false;
 }
 
@@ -7574,7 +8037,9 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 		} else {
 			/*
 			 * A word, to the next space or bracket, past signs glued before it: with "//"
-			 * or a level glued to controls ("S.NF", "SIINF", "TS.SI.NF").
+			 * or a level glued to controls ("S.NF", "SIINF", "TS.SI.NF"), also at the
+			 * head of a line a sentence wraps to, before lower case ("ministry" / "S/NF
+			 * with").
 			 */
 			size_t w = k;
 
@@ -7582,8 +8047,10 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				continue;
 			while (w < e && strchr("*<\"'", f.text[w]) != NULL)
 				w++;
-			if (w < e && isalpha((unsigned char)f.text[w]) && k > 0 &&
-			    f.text[k - 1] == ' ' && (double_slash(f.text + w, e - w) ||
+			if (w < e && isalpha((unsigned char)f.text[w]) && ((k > 0 &&
+			    f.text[k - 1] == ' ') || (k == 0 && lower_after_groups(&f, e) &&
+			    (wraps_prose(p, d, i) || wraps_across(p, d, i)))) &&
+			    (double_slash(f.text + w, e - w) ||
 			    (isupper((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
 			    memchr(f.text + w, ':', e - w) == NULL &&
 			    in_row_sentence(p, &f, w, e, table)) {
@@ -7619,7 +8086,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
 			    in_row_sentence(p, &f, w, t, table)) ||
-			    (blank_before(&f, k) && (wraps_prose(p, d, i) || runs_on_above(p, d, i)) &&
+			    (blank_before(&f, k) && (wraps_prose(p, d, i) ||
+			    runs_on_above(p, d, i) || wraps_across(p, d, i)) &&
 			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
 				/*
 				 * With the word before it where both name a level ("TOP SECRET)");
@@ -8436,7 +8904,8 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 
 	/*
 	 * "-- S/NF The walrus", "S: The walrus": a mark with no brackets where a line's text
-	 * begins. What it proves is unknown: the line is withheld wherever it stands.
+	 * begins. What it proves is unknown: the line is withheld wherever it stands, and the
+	 * paragraph above with it where a sentence runs through it in lower case.
 	 */
 	if ((h->group.kind == GROUP_NONE && bare_head(rd->p, f, h->after_label)) ||
 	    (h->group.kind == GROUP_ITEM && h->group.start == h->after_label &&
@@ -8445,8 +8914,13 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 
 		unknown_mark(&unknown, "a mark with no brackets");
 		rd->header = false;
-		return start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0 ? -1 :
-		    (doc_line(d, i)->portion = rd->cur, 1);
+		if (start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0)
+			return -1;
+		doc_line(d, i)->portion = rd->cur;
+		/* A sentence may run through it ("... the ministry" / "S/NF with the police"). */
+		if (runs_through(rd, i))
+			doc_portion(d, rd->cur)->raises_back = true;
+		return 1;
 	}
 	/*
 	 * A paragraph numbered with digits ("1. The", "2. U) The", "3 The") is the body, marked or
@@ -8474,6 +8948,12 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 			marking_join(rd->p, &raised, &lm, &raised);
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
+		/*
+		 * One at the line's head that a sentence runs through ("ministry" / "(SNF)
+		 * with"); not a list's label before a mark ("B) reporting and (C) audits").
+		 */
+		if (!label_first(d, i) && runs_through(rd, i))
+			doc_portion(d, rd->cur)->raises_back = true;
 		/*
 		 * A mark anywhere in a line of text ends the header too, as one at its head does:
 		 * were it to go on, a mark added in mid-line would keep a later SUBJECT line a

@@ -1624,6 +1624,46 @@ for m in 'files remained SECRET until 2005' 'the figures went TOP SECRET after t
 	adv "stop40-round58-kept [$m]" UNCLASSIFIED "$tmp/r86k" '' 'puffin funds|Background|End'
 done
 
+# 87. Round 58's and 56's open cases, stop 41: a level named in prose in OCR's mixed case or
+#     digits, in look-alike letters, letter-spaced or in title case in mid-line, split by the
+#     line's end, before a bracket or a sentence's next word, or in title case at a line's end;
+#     a sentence that runs through a mark at a line's head, a blank line or captions between
+#     or not; an aside with a sentence's end, a quotation left open or a closing bracket of
+#     another kind opens nothing for a lost '(' mark. What stays kept: a name the next line
+#     goes on with, a level a phrase leads, a list's label before a mark in the line, a line
+#     that ends in a name before a mark after a blank line.
+for m in 'ministry SeCRET with support' 'ministry SEcret with support' \
+    'ministry 5ecret with support' 'ministry SЕCRET with support' \
+    'ministry S E C R E T with support' 'ministry Top Secret with support' \
+    'ministry TOP\nSECRET with support' 'ministry Top\nSecret with support' \
+    'ministry S E C\nR E T with support' 'ministry SECRET (with support)' \
+    'ministry SECRET The police helped' 'ministry Top Secret' 'ministry Secret' \
+    'port S E C R E T' 'ministry\n\nS) with support' 'ministry\n\nSIPDIS\n\nS) with support' \
+    'ministry\n-----\nS) with support' 'ministry\nS//NF with support' \
+    'ministry\nS/NF with support' 'ministry\n(SNF) with support' \
+    'ministry\n**(S//NF)** with support' 'ministry\nTOP SECRET) with support' \
+    'ministry\n\n(S//NF) with support' 'ministry\n\nSECRET with support' \
+    'ministry (the third this year. The cargo\nwas cleared by the ministry S) with support' \
+    'ministry (the third this year] and the cargo\nwas cleared by the ministry S) with support' \
+    'ministry; a sign read "BERTH 4 (CLOSED" and\nthe ministry S) with support' \
+    'ministry (the third this year, which the port said\nwas cleared by the ministry S) with support'; do
+	# shellcheck disable=SC2059
+	printf "SECRET//NOFORN\n\n1. (U) Background.\n\n2. (U) The walrus funds moved weekly to front companies in\nDubai, according to the $m.\n\n3. (U) End.\n" > "$tmp/r87"
+	adv "stop41-prose [$m]" CONFIDENTIAL "$tmp/r87" 'walrus' 'Background|End'
+done
+printf 'SECRET\n\n1. (U) Background.\n\n2. (U) The walrus selector was active and traffic rose according to the ministry TOP\nSECRET with the help of a second source.\n\n3. (U) End.\n' > "$tmp/r87t"
+adv "stop41-split-top-secret" SECRET "$tmp/r87t" 'walrus' 'Background|End'
+for m in 'the U.S. Secret\nService' 'agents of the Secret\nService' \
+    'parties agreed on these steps:\nA) registration,\nB) reporting and (C) audits' \
+    'officers cleared at TOP SECRET level' 'the (HIV and\nhepatitis C) with support' \
+    'ministry Secret Police'; do
+	# shellcheck disable=SC2059
+	printf "SECRET\n\n1. (U) Background.\n\n2. (U) The puffin funds moved weekly, said the $m.\n\n3. (U) End.\n" > "$tmp/r87k"
+	adv "stop41-kept [$m]" UNCLASSIFIED "$tmp/r87k" '' 'puffin funds|Background|End'
+done
+printf 'SECRET\n\n1. (U) The puffin delegation met Sen. John Doe\n\n(S//NF) and the walrus detail follows.\n\n2. (U) End.\n' > "$tmp/r87n"
+adv "stop41-name-before-blank" UNCLASSIFIED "$tmp/r87n" 'walrus' 'puffin delegation|End'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
