@@ -364,8 +364,10 @@ in_words(const char *const *list, size_t n_list, const char *w, size_t n)
 {
 	size_t l;
 
+	if (n == 0)
+		return false;
 	for (l = 0; l < n_list; l++)
-		if (strlen(list[l]) == n && memcmp(list[l], w, n) == 0)
+		if (list[l][0] == w[0] && strlen(list[l]) == n && memcmp(list[l], w, n) == 0)
 			return true;
 	return false;
 }
@@ -1718,7 +1720,8 @@ struct reader {
 	bool mub_marked;
 	bool solid_is_text, solid_breaks, solid_text_is_text;
 	size_t tail_text;	/* the last text line of the newest portion */
-	bool tail_lower;	/* whether that line ends in lower case or a comma */
+	bool tail_lower;	/* whether a sentence goes on at that line's end (ends_in_lower) */
+	bool tail_open;		/* the same, in anything but a sentence's end */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
 	size_t routing_end;	/* the routing header's lines are those before this */
 	bool header;		/* before the first portion mark: header rules apply */
@@ -1770,7 +1773,7 @@ raising(const struct reader *rd)
 	return rd->cur != DOC_NONE ? REL_JOINED : REL_DOCUMENT;
 }
 
-static bool ends_in_lower(const struct document *d, size_t i);
+static bool ends_in_lower(const struct document *d, size_t i, bool open);
 
 /*
  * Line i is text of the current portion: a portion after it no longer has a blank line between
@@ -1784,7 +1787,8 @@ note_text(struct reader *rd, size_t i)
 
 	if (next == d->nportions) {
 		rd->tail_text = i;
-		rd->tail_lower = ends_in_lower(d, i);
+		rd->tail_lower = ends_in_lower(d, i, false);
+		rd->tail_open = ends_in_lower(d, i, true);
 	}
 	else if (next >= d->portion_base)
 		doc_portion(d, next)->blank_before = false;
@@ -1842,7 +1846,12 @@ note_head_mark(struct reader *rd, size_t at, size_t end)
 
 
 static bool goes_on_lower(const struct document *d, size_t i, bool marked);
+static size_t text_above(const struct policy *p, const struct document *d, size_t i);
 static bool runs_through(const struct reader *rd, size_t i);
+static bool letter_closes_aside(const struct reader *rd, size_t i, const struct fold *f);
+static bool item_before(const struct fold *f, size_t k, uint32_t seen);
+static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
+    struct marking *m);
 
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
@@ -1885,11 +1894,13 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	 * ministry" / "" / "S) with the police"): a sentence that a blank line or a page's break
 	 * cut, which what this portion raises back raises across it.
 	 */
-	if (pt->blank_before && rd->tail_text != DOC_NONE && rd->tail_lower &&
+	if (pt->blank_before && rd->tail_text != DOC_NONE && (rd->tail_lower || (rd->tail_open &&
+	    rd->crossing != DOC_NONE && rd->crossing > rd->tail_text)) &&
 	    goes_on_lower(rd->d, i, false))
 		pt->blank_before = false;
 	rd->tail_text = i;
-	rd->tail_lower = ends_in_lower(rd->d, i);
+	rd->tail_lower = ends_in_lower(rd->d, i, false);
+	rd->tail_open = ends_in_lower(rd->d, i, true);
 	rd->unread = 0;
 	if (rd->d->miss->pass != PASS_WHOLE && note_opened(rd, pt) != 0)
 		return -1;
@@ -2444,8 +2455,21 @@ raise_portion(struct reader *rd, const struct marking *m)
 	struct doc_portion *pt = doc_portion(rd->d, rd->cur);
 	struct marking joined;
 
-	if (pt->mark == NULL)
-		return 0;	/* unmarked: it takes the document's, which its marks raise */
+	if (pt->mark == NULL) {
+		/*
+		 * Unmarked text takes the document's marking; what it names raises that as a mark
+		 * that only raises does ("... the ministry TOP" / "" / "SECRET with").
+		 */
+		if (m->level == 0 && !m->unknown && m->controls == 0 && m->fd == FD_NONE)
+			return 0;
+		pt->marked = true;
+		pt->raises_unmarked = true;
+		if ((pt->mark = intern(rd->d, m)) == NULL) {
+			intern_failed(rd->d, rd->err, rd->errlen);
+			return -1;
+		}
+		return 0;
+	}
 	marking_join(rd->p, pt->mark, m, &joined);
 	if ((pt->mark = intern(rd->d, &joined)) == NULL) {
 		intern_failed(rd->d, rd->err, rd->errlen);
@@ -4242,6 +4266,9 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		return 0;
 	/* A mark in the line counts too ("TOP (TS//SI) SECRET"). */
 	if (reading_marks(rd->p, d->data + ln->off, ln->len, 0, ln->latin1, &more))
+		marking_join(rd->p, &m, &more, &m);
+	/* So does a level's name that the line above began ("ministry TOP" / "" / "SECRET with"). */
+	if (level_in_prose(rd->p, d, i, &more))
 		marking_join(rd->p, &m, &more, &m);
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
 		return -1;
@@ -7125,21 +7152,57 @@ struct aside {
 	size_t words;
 	size_t quotes;
 	bool stop;
+	bool in_word;
+	int after_stop;		/* 1 after a sentence's end, 2 after the spaces past it */
 };
 
-/* Reads s[0..n) on into a. */
+/*
+ * Reads s[0..n) on into a. Words are parted by spaces, signs, no-break spaces and dashes
+ * ("customs,port", "port—police"); quotation marks are straight or curly; a sentence's end is a
+ * full stop, '!' or '?' before a capital, or at the aside's end (aside_end).
+ */
 static void
 aside_read(struct aside *a, const char *s, size_t n)
 {
 	size_t k;
+	unsigned char c;
 
 	for (k = 0; k < n; k++) {
-		a->words += s[k] != ' ' && s[k] != '\t' && (k == 0 || s[k - 1] == ' ' ||
-		    s[k - 1] == '\t');
-		a->quotes += s[k] == '"';
-		a->stop = a->stop || (strchr(".!?", s[k]) != NULL && k + 2 < n && s[k + 1] == ' ' &&
-		    isupper((unsigned char)s[k + 2]));
+		c = (unsigned char)s[k];
+		if (c == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 &&
+		    (unsigned char)s[k + 2] >= 0x93 && (unsigned char)s[k + 2] <= 0x9D) {
+			/* A dash, or a curly quotation mark. */
+			a->quotes += (unsigned char)s[k + 2] >= 0x9C;
+			a->in_word = false;
+			a->after_stop = 0;
+			k += 2;
+			continue;
+		}
+		if (c == 0xC2 && k + 1 < n && (unsigned char)s[k + 1] == 0xA0)
+			k++;	/* a no-break space */
+		if (isalnum(c) || (c >= 0x80 && c != 0xA0 && c != 0xC2)) {
+			a->words += !a->in_word;
+			a->in_word = true;
+			a->stop = a->stop || (a->after_stop == 2 && isupper(c));
+			a->after_stop = 0;
+			continue;
+		}
+		a->in_word = a->in_word && (c == '\'' || c == '-');
+		a->quotes += c == '"';
+		if (c == '.' || c == '!' || c == '?')
+			a->after_stop = 1;
+		else if (c == ' ' || c == '\t' || c == 0xA0 || c == 0xC2)
+			a->after_stop = a->after_stop > 0 ? 2 : 0;
+		else
+			a->after_stop = 0;
 	}
+}
+
+/* Whether the aside a read ends in a sentence's end, right before the mark's letters. */
+static bool
+aside_end(const struct aside *a)
+{
+	return a->stop || a->after_stop > 0;
 }
 
 /*
@@ -7174,7 +7237,7 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	size_t k, j;
 	long depth = 0;
 	bool open = false;
-	struct aside a = { 0, 0, false };
+	struct aside a = { 0, 0, false, false, 0 };
 
 	for (k = w; k-- > 0 && !open;)
 		open = (depth += aside_step(f->text, f->len, k)) > 0;
@@ -7195,7 +7258,7 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	 * and" / "hepatitis C)"; not "(the third this year. The cargo was cleared by the" /
 	 * "ministry S)", nor "read \"BERTH 4 (CLOSED\" and ... S)").
 	 */
-	if (!open || a.words > ASIDE_WORDS || a.stop || a.quotes % 2 != 0)
+	if (!open || a.words > ASIDE_WORDS || aside_end(&a) || a.quotes % 2 != 0)
 		return false;
 	/* Forward, to the paragraph's end: a ')' that no '(' after e opened. */
 	depth = 0;
@@ -7282,19 +7345,26 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * Whether line i ends in a word all in lower case ("ministry", not "Doe") or a comma: a sentence
- * that goes on.
+ * Whether line i ends where a sentence goes on: in a word all in lower case or a comma ("... the
+ * ministry", not "... Sen. John Doe"), or, where `open`, in anything but a sentence's end or a
+ * colon in a line of prose ("... by the MFA", "... in 2007", "... ministère", "... (MFA)",
+ * "... ministry;"; not "... the ministry.").
  */
 static bool
-ends_in_lower(const struct document *d, size_t i)
+ends_in_lower(const struct document *d, size_t i, bool open)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	size_t n = trim_end(s, ln->len, ln->latin1);
+	size_t n = trim_end(s, ln->len, ln->latin1), k;
 
-	size_t k;
-
-	if (n > 0 && s[n - 1] == ',')
+	if (n == 0 || strchr(".!?:", s[n - 1]) != NULL)
+		return false;
+	if (open) {
+		for (k = 0; k < n && !islower((unsigned char)s[k]); k++)
+			continue;
+		return k < n;
+	}
+	if (s[n - 1] == ',')
 		return true;
 	for (k = n; k > 0 && (islower((unsigned char)s[k - 1]) || s[k - 1] == '\'' ||
 	    s[k - 1] == '-'); k--)
@@ -7302,32 +7372,72 @@ ends_in_lower(const struct document *d, size_t i)
 	return k < n && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t');
 }
 
+/* The articles, prepositions, conjunctions and determiners that lead or join a phrase. */
+static const char *const joins[] = { "a", "an", "the", "to", "of", "at", "for", "in", "on",
+    "into", "from", "by", "with", "and", "or", "but", "than", "as", "any", "all", "no", "its",
+    "their", "our", "his", "her", "this", "that", "these", "those", "which", "who", "after",
+    "before", "under", "via", "through", "during", "while", "when", "since", "until",
+    "according", "was", "were", "is", "are", "had", "has", "have" };
+
+/* The words that go on a sentence after a mark in it: joins, and these. */
+static bool
+goes_on_word(const char *w, size_t n)
+{
+	static const char *const more[] = { "because", "about", "within", "without", "despite",
+	    "although", "though", "whereas", "if", "so", "yet", "not", "nor", "whose", "where",
+	    "whom", "upon", "between", "among", "against", "toward", "towards", "per", "also",
+	    "then", "be", "being", "been", "would", "will", "could", "should", "can", "may",
+	    "must", "did", "do", "does", "said", "says" };
+
+	return in_words(joins, sizeof(joins) / sizeof(joins[0]), w, n) ||
+	    in_words(more, sizeof(more) / sizeof(more[0]), w, n);
+}
+
 /*
- * Whether line i goes on in lower case: a word in lower case at its head (unless `marked`), or
- * after up to four words that may be marks, each with a sign in it, or in capitals before any
- * such ("S) with", "(S//NF) with", "S/NF with", "SECRET with", "TOP SECRET) with", "(TS//SI)
- * (C) with"; not "(S//REL) NSA has"), and the spaces after them.
+ * Whether line i goes on with a sentence: a word that joins a sentence on (goes_on_word: "with",
+ * "and", "according") at its head (unless `marked`), or after up to four words that may be marks,
+ * each with a sign in it, or in brackets still open, or in capitals before any such ("S) with",
+ * "(S//NF) with", "S/NF with", "SECRET with", "TOP SECRET) with", "(TS//SI) (C) with",
+ * "(S//REL TO USA, FVEY) with"; not "(S//REL) NSA has", nor "(S) al-Busaidi said", where a
+ * paragraph begins), quotation marks and dashes before it aside.
  */
 static bool
 goes_on_lower(const struct document *d, size_t i, bool marked)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	size_t k = 0, w, words;
+	size_t k = 0, w, words = 0;
+	long depth = 0;
 	bool sign, caps, after_sign = false;
 
-	for (words = 0; words <= 4; words++) {
-		while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+	/* A mark that lost its '(' and holds words in capitals ("S//REL TO USA, FVEY) with"). */
+	for (w = 0; w < ln->len && w < 64 && !islower((unsigned char)s[w]) && depth >= 0; w++)
+		depth += s[w] == '(' || s[w] == '[' ? 1 : s[w] == ')' || s[w] == ']' ? -1 : 0;
+	if (depth < 0) {
+		k = w;
+		words = 1;
+		after_sign = true;
+	}
+	for (depth = 0; words <= 8; words++) {
+		while (k < ln->len && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' ||
+		    (s[k] == '-' && k + 1 < ln->len && (s[k + 1] == '-' || s[k + 1] == ' '))))
 			k++;
-		if (k < ln->len && islower((unsigned char)s[k]))
-			return words > 0 || !marked;
+		if (k < ln->len && islower((unsigned char)s[k]) && depth <= 0) {
+			for (w = k; k < ln->len && isalpha((unsigned char)s[k]); k++)
+				continue;
+			return (words > 0 || !marked) && goes_on_word(s + w, k - w);
+		}
 		for (w = k, sign = false; k < ln->len && k - w < 24 && s[k] != ' ' && s[k] != '\t';
-		    k++)
+		    k++) {
 			sign = sign || strchr("()[]{}/", s[k]) != NULL;
+			depth += s[k] == '(' || s[k] == '[' ? 1 : s[k] == ')' || s[k] == ']' ? -1 : 0;
+		}
+		if (k == w)
+			return false;
 		for (caps = k - w >= 2 && isupper((unsigned char)s[w]); caps && w < k; w++)
 			caps = isupper((unsigned char)s[w]) || isdigit((unsigned char)s[w]);
 		/* Capitals only before any sign: "(S//REL) NSA has" is a sentence's head. */
-		if (!sign && (!caps || after_sign))
+		if (!sign && depth <= 0 && (!caps || after_sign))
 			return false;
 		after_sign = after_sign || sign;
 	}
@@ -7336,11 +7446,30 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 
 /*
  * Whether a sentence runs on to line i across blank lines: the text line above it, past blank,
- * banner, caption and page lines and lines of no prose (16 lines at most), ends in a word in
- * lower case or a comma ("... cleared by the ministry" / "" / "SIPDIS" / "" / "S) with").
+ * banner, caption and page lines and lines of no prose (16 lines at most), ends where a sentence
+ * goes on (ends_in_lower: "... cleared by the ministry" / "" / "S) with"), in anything but a
+ * sentence's end where a banner, caption or page line stands between, as a page's break puts it
+ * ("... cleared by the MFA" / "" / "SIPDIS" / "" / "S) with").
  */
 static bool
 wraps_across(const struct policy *p, const struct document *d, size_t i)
+{
+	size_t j = text_above(p, d, i), k;
+	bool crossed = false;
+
+	if (j == DOC_NONE)
+		return false;
+	for (k = j + 1; k < i && !crossed; k++)
+		crossed = doc_line(d, k)->kind != LINE_BLANK && doc_line(d, k)->kind != LINE_TEXT;
+	return ends_in_lower(d, j, crossed);
+}
+
+/*
+ * The text line of prose above line i past blank, banner, caption and page lines and lines of no
+ * prose, 16 lines up at most, or DOC_NONE.
+ */
+static size_t
+text_above(const struct policy *p, const struct document *d, size_t i)
 {
 	size_t j;
 	const struct doc_line *up;
@@ -7348,12 +7477,12 @@ wraps_across(const struct policy *p, const struct document *d, size_t i)
 	for (j = i; j > 0 && i - j < 16; j--) {
 		up = doc_line(d, j - 1);
 		if (up->kind == LINE_TEXT && line_prose(p, d, j - 1))
-			return ends_in_lower(d, j - 1);
+			return j - 1;
 		if (up->kind != LINE_BLANK && up->kind != LINE_BANNER && up->kind != LINE_CAPTION &&
 		    up->kind != LINE_PAGE && up->kind != LINE_TEXT)
-			return false;
+			return DOC_NONE;
 	}
-	return false;
+	return DOC_NONE;
 }
 
 /* Whether line i begins with a list's label: up to three letters or figures and ')' or '.'. */
@@ -7371,18 +7500,49 @@ label_first(const struct document *d, size_t i)
 	return k > w && k - w <= 3 && k < ln->len && (s[k] == ')' || s[k] == '.');
 }
 
+static bool runs_on_above(const struct policy *p, const struct document *d, size_t i);
+
+/*
+ * Whether the letter label at the head of line i (fold f) may close an aside (open_above), or is
+ * the next item of a list in its paragraph (item_before: "A) the tour, B) lunch, and" / "C) a
+ * call").
+ */
+static bool
+letter_closes_aside(const struct reader *rd, size_t i, const struct fold *f)
+{
+	size_t w;
+
+	for (w = 0; w < f->len && f->text[w] == ' '; w++)
+		continue;
+	return w + 1 < f->len && f->text[w + 1] == ')' && (open_above(rd->d, i, f, w, w + 2) ||
+	    item_before(f, w, seen_in_paragraph(rd)));
+}
+
 /*
  * Whether a sentence runs through what may be marks at the head of line i, the portion read now:
- * it goes on in lower case after them (goes_on_lower), and the text line above, a blank line
- * between or not, ended in a word in lower case or a comma (wraps_prose, wraps_across: "... the
- * ministry" / "S//NF with the police", "TOP SECRET) with", "(SNF) with"). Such a portion raises
- * its paragraph back.
+ * a word that joins a sentence on follows them (goes_on_lower), and a text line stands right
+ * above (a mark there goes on with its paragraph: "(cleared by the ministry." / "S) with"), or
+ * the text line above, a blank line between or not, ended where a sentence goes on (wraps_prose,
+ * runs_on_above, wraps_across: "... the ministry" / "" / "S//NF with the police"). Such a portion
+ * raises its paragraph back.
  */
 static bool
 runs_through(const struct reader *rd, size_t i)
 {
-	return goes_on_lower(rd->d, i, true) &&
-	    (wraps_prose(rd->p, rd->d, i) || wraps_across(rd->p, rd->d, i));
+	const struct doc_line *ln = doc_line(rd->d, i);
+	const char *s = rd->d->data + ln->off;
+	size_t k;
+
+	for (k = 0; k < ln->len && (s[k] == ' ' || s[k] == '\t'); k++)
+		continue;
+	/* Not a bullet's item or a table's row ("-- BRAVO<TAB>S//NF<TAB>the channel"). */
+	if (k == ln->len || s[k] == '|' || (unsigned char)s[k] >= 0x80 ||
+	    ((s[k] == '-' || s[k] == '*') && k + 1 < ln->len && strchr(" \t-", s[k + 1]) != NULL) ||
+	    spaced_cells(s, ln->len))
+		return false;
+	return goes_on_lower(rd->d, i, true) && ((i > 0 && doc_line(rd->d, i - 1)->kind ==
+	    LINE_TEXT) || wraps_prose(rd->p, rd->d, i) || runs_on_above(rd->p, rd->d, i) ||
+	    wraps_across(rd->p, rd->d, i));
 }
 
 /*
@@ -7441,62 +7601,70 @@ item_before(const struct fold *f, size_t k, uint32_t seen)
 	return false;
 }
 
+/* Whether c parts a level's words or letters ("Top Secret", "TOP-SECRET", "S. E. C. R. E. T."). */
+static bool
+level_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == '-' || c == '.' || c == '_';
+}
+
 /*
- * Whether f->text[a..b), words and the spaces between them, names a level of p: in capitals,
- * with OCR's digits or not ("T0P SECRET", "C0NFIDENTIAL", "5ecret"), in OCR's mixed case
- * ("SeCRET", "SECRet"), letter-spaced ("T O P S E C R E T", "S e c r e t"), or, for a name of
- * two words or more, in title case ("Top Secret"), and a level above the lowest. Only a name in
- * lower case or in title case with one word is no level here: prose's "secret", "Secret".
- * *m is its marking.
+ * Whether f->text[a..b) names a level of p above the lowest, its words parted by spaces, tabs,
+ * hyphens or full stops: in capitals ("SECRET", "TOP-SECRET"), in OCR's mixed case ("SeCRET",
+ * "sEcReT", "TopSecret"), with OCR's digits ("T0P SECRET", "5ecret"), letter-spaced in either
+ * case ("S E C R E T", "S. E. C. R. E. T.", "S e c r e t"), or with two words or more each in
+ * capitals or title case ("Top Secret", "TOP Secret"). A name of six letters or more may have
+ * one slip where a word is not in title case (OCR's "SECRE7", "$ECRET", "SFCRET",
+ * "CONFIDENTlAL"). Not a word in lower case ("Top secret"), nor one word in title case
+ * ("Secret": prose's too). *m is its marking.
  */
 static bool
 level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
     struct marking *m)
 {
 	char up[32], name[32];
-	size_t k, n = 0, l, w, c;
-	bool caps = true, title = true, letter = false, odd = false, spaced = true;
-	bool upper_in = false, lower_in = false, first_lower = false;
+	size_t k = a, n = 0, l, w, c, j, words = 0, singles = 0, miss;
+	size_t upper, lower, other;
+	bool strong = false, first_upper = false;
 	unsigned char ch;
 
-	for (k = a; k < b; k++) {
-		ch = (unsigned char)f->text[k];
-		if (ch == ' ')
-			continue;
-		if (n + 1 >= sizeof(up))
-			return false;
-		/* Every letter a word of its own ("S E C R E T"). */
-		spaced = spaced && (k == a || f->text[k - 1] == ' ') &&
-		    (k + 1 == b || f->text[k + 1] == ' ');
-		if (isdigit(ch) && strchr("015", ch) != NULL) {
-			up[n++] = ch == '0' ? 'O' : ch == '1' ? 'I' : 'S';
-			title = false;
-			odd = true;
-			continue;
+	/* A name's first and last letters stand at the range's ends ("- SECRET" is no name). */
+	if (b <= a || (!isalnum((unsigned char)f->text[a]) && f->text[a] != '$') ||
+	    !isalnum((unsigned char)f->text[b - 1]))
+		return false;
+	while (k < b) {
+		while (k < b && level_sep(f->text[k]))
+			k++;
+		if (k == b)
+			break;
+		if (words == 0)
+			first_upper = isupper((unsigned char)f->text[k]) != 0;
+		for (j = k, upper = lower = other = 0; k < b && !level_sep(f->text[k]); k++) {
+			ch = (unsigned char)f->text[k];
+			if (n + 1 >= sizeof(up))
+				return false;
+			if (isalpha(ch)) {
+				up[n++] = (char)toupper(ch);
+				upper += isupper(ch) != 0;
+				lower += islower(ch) != 0;
+			} else {
+				up[n++] = ch == '0' ? 'O' : ch == '1' ? 'I' : ch == '5' ? 'S' : '?';
+				other++;
+			}
 		}
-		if (!isalpha(ch))
-			return false;
-		letter = true;
-		caps = caps && isupper(ch);
-		/*
-		 * OCR's mixed case: past a word's first letter, capitals and letters in lower case
-		 * ("SeCRET", "SEcret"), or capitals after a first letter in lower case ("sECRET").
-		 */
-		if (k > a && f->text[k - 1] != ' ') {
-			upper_in = upper_in || isupper(ch);
-			lower_in = lower_in || islower(ch);
-			odd = odd || (upper_in && lower_in);
-		} else {
-			upper_in = lower_in = false;
-			first_lower = islower(ch) != 0;
-		}
-		odd = odd || (first_lower && upper_in);
-		/* Title case: a capital where a word begins, lower case after it. */
-		title = title && (isupper(ch) != 0) == (k == a || f->text[k - 1] == ' ');
-		up[n++] = (char)toupper(ch);
+		words++;
+		singles += k - j == 1;
+		/* Capitals past a word's first letter, a figure or a sign in it: no prose's. */
+		if (other > 0 || upper > 1 || (upper == 1 && !isupper((unsigned char)f->text[j])))
+			strong = true;
+		else if (upper == 0 && k - j > 1)
+			return false;	/* a word in lower case */
 	}
-	spaced = spaced && n >= 4 && isupper((unsigned char)f->text[a]);
-	if (!letter || (!caps && !title && !odd && !spaced))
+	if (words == 0)
+		return false;
+	if (singles == words && n >= 4 && first_upper)
+		strong = true;	/* letter-spaced */
+	else if (singles == words || (words == 1 && !strong))
 		return false;
 	for (l = 0; l < p->nlevels; l++)
 		for (w = 0; w < p->levels[l].nbanner; w++) {
@@ -7505,21 +7673,18 @@ level_words(const struct policy *p, const struct fold *f, size_t a, size_t b,
 			for (c = 0; *bn != '\0' && c + 1 < sizeof(name); bn++)
 				if (*bn != ' ')
 					name[c++] = *bn;
-			if (c == n && memcmp(name, up, n) == 0 && (caps || odd || spaced ||
-			    strchr(p->levels[l].banner[w], ' ') != NULL))
-				return marking_parse(p, p->levels[l].banner[w],
-				    strlen(p->levels[l].banner[w]), MARKING_BANNER, m) == 1 &&
-				    (m->level > 0 || m->unknown);
+			if (c != n)
+				continue;
+			for (j = 0, miss = 0; j < n && miss < 2; j++)
+				miss += name[j] != up[j];
+			if (miss > 1 || (miss == 1 && (!strong || n < 6)))
+				continue;
+			return marking_parse(p, p->levels[l].banner[w],
+			    strlen(p->levels[l].banner[w]), MARKING_BANNER, m) == 1 &&
+			    (m->level > 0 || m->unknown);
 		}
 	return false;
 }
-
-/* The articles, prepositions, conjunctions and determiners that lead or join a phrase. */
-static const char *const joins[] = { "a", "an", "the", "to", "of", "at", "for", "in", "on",
-    "into", "from", "by", "with", "and", "or", "but", "than", "as", "any", "all", "no", "its",
-    "their", "our", "his", "her", "this", "that", "these", "those", "which", "who", "after",
-    "before", "under", "via", "through", "during", "while", "when", "since", "until",
-    "according", "was", "were", "is", "are", "had", "has", "have" };
 
 /* Whether f->text[a..b) is one of joins, in lower case. */
 static bool
@@ -7547,12 +7712,28 @@ leads_phrase(const struct fold *f, size_t a, size_t b)
 	    in_words(named, sizeof(named) / sizeof(named[0]), f->text + a, b - a);
 }
 
+/* Whether w[0..n) is, in any case, the first word of one of p's level names of two words or more. */
+static bool
+name_head(const struct policy *p, const char *w, size_t n)
+{
+	size_t l, b;
+
+	for (l = 0; l < p->nlevels; l++)
+		for (b = 0; b < p->levels[l].nbanner; b++) {
+			const char *bn = p->levels[l].banner[b];
+
+			if (strlen(bn) > n && bn[n] == ' ' && strncasecmp(bn, w, n) == 0)
+				return true;
+		}
+	return false;
+}
+
 /*
  * Whether s[0..n) may hold what level_in_prose reads (its first test, on the raw bytes): a letter
  * in lower case, and two capitals in a row (or with OCR's digit between), capitals parted by a
  * space alone ("T O P"), a byte the fold may change, a figure OCR reads as a letter before three
- * letters ("5ecret"), a word in title case before a capital whose letter begins a name of p's of
- * two words ("Top Secret", "Nato Secret"), or two words that begin in capitals at the line's end.
+ * letters ("5ecret"), a word in title case that begins a name of p's of two words before a
+ * capital ("Top Secret", "Nato Secret"), or two words that begin in capitals at the line's end.
  */
 static bool
 prose_level_candidate(const struct policy *p, const char *s, size_t n)
@@ -7575,16 +7756,30 @@ prose_level_candidate(const struct policy *p, const char *s, size_t n)
 		lower = lower || islower(c);
 		pair = pair || (isupper(c) && (isupper(nx) || isdigit(nx) || (nx == ' ' &&
 		    k + 2 < n && isupper((unsigned char)s[k + 2])))) ||
-		    (isdigit(c) && isupper(nx));
+		    (isdigit(c) && isupper(nx)) || (islower(c) && isupper(nx));
 		if (pair || (k > 0 && isalnum((unsigned char)s[k - 1])))
 			continue;
 		if ((c == '0' || c == '1' || c == '5') && k + 3 < n && isalpha(nx) &&
 		    isalpha((unsigned char)s[k + 2]) && isalpha((unsigned char)s[k + 3]))
 			pair = true;
+		/* A capital alone before a letter alone, a sign between or not ("S. E.", "S-E", "S e"). */
+		if (isupper(c) && (nx == ' ' || nx == '.' || nx == '-')) {
+			size_t q = k + 2;
+
+			if (nx == '.' && q < n && s[q] == ' ')
+				q++;
+			pair = q < n && isalpha((unsigned char)s[q]) &&
+			    (q + 1 >= n || !isalpha((unsigned char)s[q + 1]));
+		}
 		if (isupper(c) && ((heads >> (c - 'A')) & 1) && islower(nx)) {
+			size_t q;
+
 			for (e = k + 1; e < n && islower((unsigned char)s[e]); e++)
 				continue;
-			pair = e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]);
+			for (q = e; q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '-'); q++)
+				continue;
+			pair = q > e && q < n && isupper((unsigned char)s[q]) &&
+			    name_head(p, s + k, e - k);
 		}
 	}
 	if (!lower)
@@ -7606,8 +7801,38 @@ prose_level_candidate(const struct policy *p, const char *s, size_t n)
 }
 
 /*
+ * Whether s[0..n), a line from its first word on, may begin with the rest of a level's name that
+ * the line above began (level_split): two letters alone in capitals ("R E T"), or a word that,
+ * in any case, is one of a name's words after its first ("SECRET", "Secret" of "TOP SECRET").
+ */
+static bool
+split_head(const struct policy *p, const char *s, size_t n)
+{
+	size_t e, l, b, k;
+
+	if (n >= 3 && isupper((unsigned char)s[0]) && s[1] == ' ' && isupper((unsigned char)s[2]) &&
+	    (n == 3 || s[3] == ' ' || s[3] == '.'))
+		return true;
+	for (e = 0; e < n && isalpha((unsigned char)s[e]); e++)
+		continue;
+	if (e < 2 || !isupper((unsigned char)s[0]))
+		return false;
+	for (l = 0; l < p->nlevels; l++)
+		for (b = 0; b < p->levels[l].nbanner; b++) {
+			const char *bn = p->levels[l].banner[b];
+
+			for (k = 0; bn[k] != '\0'; k++)
+				if (bn[k] == ' ' && strncasecmp(bn + k + 1, s, e) == 0 &&
+				    (bn[k + 1 + e] == '\0' || bn[k + 1 + e] == ' '))
+					return true;
+		}
+	return false;
+}
+
+/*
  * Whether line i may begin with the rest of a level's name the line above began (level_split),
- * on the raw bytes: it begins in a capital, and the line above's last word does.
+ * on the raw bytes: it begins so (split_head), and the line above's last word begins in a capital
+ * or a figure.
  */
 static bool
 split_candidate(const struct policy *p, const struct document *d, size_t i)
@@ -7618,7 +7843,8 @@ split_candidate(const struct policy *p, const struct document *d, size_t i)
 
 	for (k = 0; k < ln->len && s[k] == ' '; k++)
 		continue;
-	if (k == ln->len || !isupper((unsigned char)s[k]) || (i = line_above(p, d, i)) == DOC_NONE)
+	if (k == ln->len || !split_head(p, s + k, ln->len - k) ||
+	    (i = line_above(p, d, i)) == DOC_NONE)
 		return false;
 	up = doc_line(d, i);
 	t = d->data + up->off;
@@ -7661,12 +7887,20 @@ title_word(const struct fold *f, size_t a, size_t b)
 	return k == b;
 }
 
-/* Whether f->text[a..b) is one letter or figure, with a sign after it or not ("S", "T."). */
+/*
+ * Whether f->text[a..b) is one letter or figure, with one or two signs after it or not ("S",
+ * "T.", "T!", "T.)").
+ */
 static bool
 lone_letter(const struct fold *f, size_t a, size_t b)
 {
-	return isalnum((unsigned char)f->text[a]) && (b - a == 1 || (b - a == 2 &&
-	    strchr(".,;:", f->text[a + 1]) != NULL));
+	size_t k;
+
+	if (!isalnum((unsigned char)f->text[a]) || b - a > 3)
+		return false;
+	for (k = a + 1; k < b && strchr(".,;:!?)", f->text[k]) != NULL; k++)
+		continue;
+	return k == b;
 }
 
 /*
@@ -7684,9 +7918,10 @@ opens_sentence(const struct fold *f, size_t a, size_t b)
 
 /*
  * Whether the words of f (nw of them, their bounds in at) after word r go on as a sentence goes
- * on after a mark: a word that joins the sentence on ("with", "according", "was"), one that
- * opens the next ("SECRET The port"), a bracket ("SECRET (with"), a figure, dashes, or a colon
- * or semicolon glued to word r ("port SECRET: with"). *end is where the
+ * on after a mark: a word that joins the sentence on ("with", "according", "because":
+ * goes_on_word), one that opens the next ("SECRET The port"), a bracket ("SECRET (with"), a
+ * figure, dashes, a colon or semicolon glued to word r ("port SECRET: with"), or a full stop and
+ * a capital ("port SECRET. The"). *end is where the
  * words up to r end, before such a sign.
  */
 static bool
@@ -7701,19 +7936,28 @@ goes_on_after(const struct fold *f, const size_t *at, size_t nw, size_t r, size_
 		(*end)--;
 		return true;
 	}
+	/* A full stop, and the next sentence ("ministry SECRET. The police"). */
+	if (f->text[*end - 1] == '.' && *end - 1 > at[2 * r] &&
+	    isupper((unsigned char)f->text[at[2 * next]])) {
+		(*end)--;
+		return true;
+	}
 	if (f->text[at[2 * next]] == '-' && at[2 * next + 1] - at[2 * next] <= 2 && next + 1 < nw)
 		return true;
 	return isdigit((unsigned char)f->text[at[2 * next]]) || f->text[at[2 * next]] == '(' ||
-	    joins_phrase(f, at[2 * next], at[2 * next + 1]) || opens_sentence(f, at[2 * next],
-	    at[2 * next + 1]) || at[2 * next] - *end > 1;
+	    f->text[at[2 * next]] == '[' ||
+	    goes_on_word(f->text + at[2 * next], at[2 * next + 1] - at[2 * next]) ||
+	    opens_sentence(f, at[2 * next], at[2 * next + 1]) || at[2 * next] - *end > 1;
 }
 
 /*
- * Whether a level's name is split between the last word of the line above line i (line_above)
- * and the first words of line i, f (nw words, their bounds in at), in prose: after a word in
- * lower case, a figure or a comma that leads no phrase, and with the line's end, or words that go
- * on as a sentence (goes_on_after), after it ("according to the ministry TOP" / "SECRET with",
- * "... ministry Top" / "Secret with", "... ministry S E C" / "R E T with"). *m is the level.
+ * Whether a level's name is split between the last word of the text line above line i
+ * (text_above: blank, banner, caption and page lines between or not) and the first words of line
+ * i, f (nw words, their bounds in at), in prose: after a word in lower case, a figure or a comma
+ * that leads no phrase, and with the line's end, or words that go on as a sentence
+ * (goes_on_after), after it ("according to the ministry TOP" / "SECRET with", "... ministry Top"
+ * / "Secret with", "... ministry S E C" / "R E T with", "... TOP" / "" / "SECRET, with"). *m is
+ * the level.
  */
 static bool
 level_split(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
@@ -7725,8 +7969,9 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 	size_t u, ua, ub, pa, pb, r, end, len, lone;
 	bool spaced;
 
-	if ((u = line_above(p, d, i)) == DOC_NONE || (up = doc_line(d, u))->kind != LINE_TEXT)
+	if ((u = text_above(p, d, i)) == DOC_NONE)
 		return false;
+	up = doc_line(d, u);
 	fold_line(d->data + up->off, up->len, FOLD_MAX, up->latin1, &fu);
 	for (ub = fu.len; ub > 0 && fu.text[ub - 1] == ' '; ub--)
 		continue;
@@ -7753,8 +7998,11 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 		continue;
 	for (r = 0; (r < 3 || r < lone) && r < nw; r++) {
 		end = at[2 * r + 1];
-		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end))
+		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end) &&
+		    !(f->text[end - 1] == ',' && goes_on_after(f, at, nw, r, &end)))
 			continue;
+		if (f->text[end - 1] == ',')
+			end--;
 		if ((len = ub - ua + 1 + end - at[0]) > sizeof(buf))
 			return false;
 		memcpy(buf + ub - ua + 1, f->text + at[0], end - at[0]);
@@ -7767,16 +8015,17 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 
 /*
  * Whether f, line i folded, names a level in its prose where no sentence about it would
- * (level_in_prose).
+ * (level_in_prose); `head` whether f begins where the line does, `tail` whether it ends where
+ * the line does (a long line is read in folds).
  */
 static bool
 prose_levels(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
-    struct marking *m)
+    bool head, bool tail, struct marking *m)
 {
-	size_t at[2 * 64], nw = 0, k, e, j, r, q, end;
+	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end;
 	bool stop;
 
-	for (k = 0; k < f->len && nw < 64; k = e) {
+	for (k = 0; k < f->len && nw < FOLD_MAX / 2 + 1; k = e) {
 		while (k < f->len && f->text[k] == ' ')
 			k++;
 		for (e = k; e < f->len && f->text[e] != ' '; e++)
@@ -7787,10 +8036,14 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 			nw++;
 		}
 	}
-	if (nw < 2 || nw == 64)
+	if (nw < 2)
 		return false;
 #define W_FIRST(x) ((unsigned char)f->text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
+	/* A name the line's end split, read with the line above first ("ministry TOP" / "SECRET"). */
+	if (head && split_head(p, f->text + at[0], f->len - at[0]) &&
+	    level_split(p, d, i, f, at, nw, m))
+		return true;
 	/*
 	 * Letter-spaced anywhere in the line, a sign after its last letter or not ("ministry S E C
 	 * R E T with", "the port S E C R E T."): no sentence spells a level so.
@@ -7814,90 +8067,49 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 	 * and a name of two words in title case ("ministry Top Secret with"). Not after a word
 	 * that leads a noun phrase, where the level is the phrase's word ("improvements to SECRET
 	 * reporting", "at the TOP SECRET level", "documents marked SECRET that"), nor before a noun
-	 * it qualifies ("law makes SECRET documents", "the ministry's SECRET registry"). A name
-	 * the line's end split is read with the line above ("ministry TOP" / "SECRET with").
+	 * it qualifies ("law makes SECRET documents", "the ministry's SECRET registry").
 	 */
-	if ((capital_word(f, at[0], at[1]) || title_word(f, at[0], at[1]) ||
-	    (at[1] - at[0] == 1 && isupper(W_FIRST(0)))) && level_split(p, d, i, f, at, nw, m))
-		return true;
 	for (j = 0; j + 1 < nw; j++) {
-		/* A word in capitals, OCR's aside ("T0P", "SeCRET"), first: most are none. */
+		/*
+		 * A word in capitals, OCR's aside ("T0P", "SeCRET"), two in title case, or a
+		 * capital alone before another word in capitals ("S E CRET") first: most are none.
+		 */
 		if (!capital_word(f, at[2 * j], at[2 * j + 1]) &&
 		    (!title_word(f, at[2 * j], at[2 * j + 1]) ||
-		    !title_word(f, at[2 * j + 2], at[2 * j + 3])))
+		    !title_word(f, at[2 * j + 2], at[2 * j + 3])) &&
+		    (at[2 * j + 1] - at[2 * j] != 1 || !isupper(W_FIRST(j)) ||
+		    !isupper(W_FIRST(j + 1))))
 			continue;
-		/* At the line's head, where a sentence wraps to it ("ministry" / "SECRET with"). */
-		if (j == 0 ? !wraps_prose(p, d, i) && !wraps_across(p, d, i) :
-		    (!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
+		if (j > 0 && ((!islower(W_LAST(j - 1)) && !isdigit(W_LAST(j - 1)) &&
 		    strchr(",)\"'", W_LAST(j - 1)) == NULL) ||
-		    leads_phrase(f, at[2 * (j - 1)], at[2 * (j - 1) + 1]))
+		    leads_phrase(f, at[2 * (j - 1)], at[2 * (j - 1) + 1])))
 			continue;
 		for (r = j; r < j + 3 && r + 1 < nw; r++)
 			if ((goes_on_after(f, at, nw, r, &end) ||
 			    (j > 0 && at[2 * j] - at[2 * j - 1] > 1)) &&
-			    level_words(p, f, at[2 * j], end, m))
+			    level_words(p, f, at[2 * j], end, m) &&
+			    /* At the line's head, where a sentence wraps to it ("ministry" / "SECRET with"). */
+			    (j > 0 || (head && (wraps_prose(p, d, i) || wraps_across(p, d, i)))))
 				return true;
 	}
 	/*
-	 * At the line's end: its last one to three words, a full stop after them or not ("ministry
-	 * Top Secret."; not after a word that leads a phrase: "was SECRET.").
+	 * At the line's end: its last one to three words, a sentence's end or a bracket after them
+	 * or not ("ministry Top Secret.", "ministry SECRET!", "ministry SECRET.)"; with one, not
+	 * after a word that leads a phrase: "was SECRET.").
 	 */
-	e = at[2 * (nw - 1) + 1];
-	stop = f->text[e - 1] == '.' && e - 1 > at[2 * (nw - 1)];
+	if (!tail)
+		return false;
+	for (e = at[2 * (nw - 1) + 1]; e > at[2 * (nw - 1)] + 1 && e + 3 > at[2 * (nw - 1) + 1] &&
+	    strchr(".!?:)", f->text[e - 1]) != NULL; e--)
+		continue;
+	stop = e < at[2 * (nw - 1) + 1];
 	for (j = nw - 1; j > 0 && j + 3 >= nw; j--)
 		if ((islower(W_LAST(j - 1)) || W_LAST(j - 1) == ',') &&
 		    (!stop || !leads_phrase(f, at[2 * (j - 1)], at[2 * (j - 1) + 1])) &&
-		    level_words(p, f, at[2 * j], e - stop, m))
+		    level_words(p, f, at[2 * j], e, m))
 			return true;
 #undef W_FIRST
 #undef W_LAST
-	return false;
-}
-
-/*
- * Whether line i ends in a level's name of one word in title case, a full stop after it or not,
- * after a word in lower case or a comma that leads no phrase, and the line after it does not go on
- * with a capital ("... according to the ministry Secret"; not "the U.S. Secret" / "Service",
- * "was Secret.", "the Secret" / "Police"). *m is the level.
- */
-static bool
-title_at_end(const struct policy *p, const struct document *d, size_t i, struct marking *m)
-{
-	const struct doc_line *ln = doc_line(d, i), *nx;
-	const char *s = d->data + ln->off, *t;
-	size_t n = trim_end(s, ln->len, ln->latin1), a, pa, pb, l, k;
-	struct fold raw;
-
-	if (n > 0 && s[n - 1] == '.')
-		n--;
-	for (a = n; a > 0 && islower((unsigned char)s[a - 1]); a--)
-		continue;
-	if (a == 0 || a == n || !isupper((unsigned char)s[a - 1]) || --a == 0 || s[a - 1] != ' ')
-		return false;
-	for (pb = a; pb > 0 && s[pb - 1] == ' '; pb--)
-		continue;
-	for (pa = pb; pa > 0 && s[pa - 1] != ' ' && s[pa - 1] != '\t'; pa--)
-		continue;
-	raw.text = s;
-	raw.len = n;
-	if (pb == 0 || (!islower((unsigned char)s[pb - 1]) && s[pb - 1] != ',') ||
-	    leads_phrase(&raw, pa, pb))
-		return false;
-	for (l = 1; l < p->nlevels; l++) {
-		const char *bn = p->levels[l].banner[0];
-
-		if (strlen(bn) != n - a || strncasecmp(bn, s + a, n - a) != 0)
-			continue;
-		if (i + 1 < d->nlines) {
-			nx = doc_line(d, i + 1);
-			t = d->data + nx->off;
-			for (k = 0; k < nx->len && (t[k] == ' ' || t[k] == '\t'); k++)
-				continue;
-			if (k < nx->len && isupper((unsigned char)t[k]))
-				return false;
-		}
-		return marking_parse(p, bn, strlen(bn), MARKING_BANNER, m) == 1;
-	}
 	return false;
 }
 
@@ -7915,31 +8127,35 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	struct fold f;
-	size_t k;
+	size_t k, pos, next;
 
 	/*
 	 * Most lines hold no two capitals in a row (or with OCR's digit between), none parted by a
 	 * space alone ("T O P"), no letter in lower case, or no byte the fold may change, and end
 	 * in no two words that begin in capitals ("Top Secret").
 	 */
-	if (title_at_end(p, d, i, m))
-		return true;
 	if (!prose_level_candidate(p, s, ln->len) && !split_candidate(p, d, i))
 		return false;
-	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
-	if (prose_levels(p, d, i, &f, m))
-		return true;
-	for (k = 0; k < f.len && (unsigned char)f.text[k] < 0x80; k++)
-		continue;
-	if (k < f.len) {
-		char skel[FOLD_MAX + 1];
-		struct fold sk;
-		bool alike;
-
-		sk.len = fold_skeleton(&f, skel, &alike);
-		sk.text = skel;
-		if (alike && prose_levels(p, d, i, &sk, m))
+	/* A line longer than a fold is read in folds that overlap (fold_limit). */
+	for (pos = 0; pos < ln->len; pos += next) {
+		fold_line(s + pos, ln->len - pos, FOLD_MAX, ln->latin1, &f);
+		(void)fold_limit(&f, &next);
+		if (prose_levels(p, d, i, &f, pos == 0, !f.cut, m))
 			return true;
+		for (k = 0; k < f.len && (unsigned char)f.text[k] < 0x80; k++)
+			continue;
+		if (k < f.len) {
+			char skel[FOLD_MAX + 1];
+			struct fold sk;
+			bool alike;
+
+			sk.len = fold_skeleton(&f, skel, &alike);
+			sk.text = skel;
+			if (alike && prose_levels(p, d, i, &sk, pos == 0, !f.cut, m))
+				return true;
+		}
+		if (next == 0)
+			break;
 	}
 	return false;
 }
@@ -8047,12 +8263,11 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				continue;
 			while (w < e && strchr("*<\"'", f.text[w]) != NULL)
 				w++;
-			if (w < e && isalpha((unsigned char)f.text[w]) && ((k > 0 &&
-			    f.text[k - 1] == ' ') || (k == 0 && lower_after_groups(&f, e) &&
-			    (wraps_prose(p, d, i) || wraps_across(p, d, i)))) &&
-			    (double_slash(f.text + w, e - w) ||
+			if (w < e && isalpha((unsigned char)f.text[w]) && (k == 0 ||
+			    f.text[k - 1] == ' ') && (double_slash(f.text + w, e - w) ||
 			    (isupper((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
-			    memchr(f.text + w, ':', e - w) == NULL &&
+			    (k > 0 || (lower_after_groups(&f, e) && (wraps_prose(p, d, i) ||
+			    wraps_across(p, d, i)))) && memchr(f.text + w, ':', e - w) == NULL &&
 			    in_row_sentence(p, &f, w, e, table)) {
 				size_t cut = e;
 
@@ -8968,6 +9183,13 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 */
 		if (start(rd, i, &raised, REASON_ITEM, label_end, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
+		/*
+		 * And its paragraph back, where a sentence runs through it ("ministry." / "S)
+		 * with"); not the end of an aside the line above opened ("(part two, and
+		 * appendix" / "C) with": open_above).
+		 */
+		if (runs_through(rd, i) && !letter_closes_aside(rd, i, f))
+			doc_portion(d, rd->cur)->raises_back = true;
 		rd->header = false;
 	} else if (fresh) {
 		if (start(rd, i, NULL, REASON_UNMARKED, label_end, REL_OWN) != 0)

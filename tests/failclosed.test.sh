@@ -1637,7 +1637,7 @@ for m in 'ministry SeCRET with support' 'ministry SEcret with support' \
     'ministry S E C R E T with support' 'ministry Top Secret with support' \
     'ministry TOP\nSECRET with support' 'ministry Top\nSecret with support' \
     'ministry S E C\nR E T with support' 'ministry SECRET (with support)' \
-    'ministry SECRET The police helped' 'ministry Top Secret' 'ministry Secret' \
+    'ministry SECRET The police helped' 'ministry Top Secret' \
     'port S E C R E T' 'ministry\n\nS) with support' 'ministry\n\nSIPDIS\n\nS) with support' \
     'ministry\n-----\nS) with support' 'ministry\nS//NF with support' \
     'ministry\nS/NF with support' 'ministry\n(SNF) with support' \
@@ -1663,6 +1663,20 @@ for m in 'the U.S. Secret\nService' 'agents of the Secret\nService' \
 done
 printf 'SECRET\n\n1. (U) The puffin delegation met Sen. John Doe\n\n(S//NF) and the walrus detail follows.\n\n2. (U) End.\n' > "$tmp/r87n"
 adv "stop41-name-before-blank" UNCLASSIFIED "$tmp/r87n" 'walrus' 'puffin delegation|End'
+
+# 88. Round 60 (tests/data/redteam60): a level named in prose with one OCR slip, in any
+#     mixed case, with signs between its letters or words, on a long line, split across a blank
+#     line; a sentence that runs through a mark after a line that ends in an acronym, a figure or
+#     a bracket, or that a mark with REL TO opens; an aside parted by no-break spaces, dashes or
+#     commas, with curly quotation marks or a sentence's end before the mark. What stays kept
+#     (redteam60/kept): a marked paragraph that begins in lower case with a name after a heading
+#     with no full stop (`(S) al-Busaidi said`), brand names in title case at a line's end.
+redteam redteam60
+while IFS='|' read -r _doc _target _words _policy; do
+	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+	adv "redteam60-kept-$_doc" "$_target" "tests/data/redteam60/$_doc" '' "$_words"
+done < tests/data/redteam60/kept
+ADV_ARGS=
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
