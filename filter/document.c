@@ -1847,7 +1847,7 @@ note_head_mark(struct reader *rd, size_t at, size_t end)
 
 static bool goes_on_lower(const struct document *d, size_t i, bool marked);
 static size_t text_above(const struct policy *p, const struct document *d, size_t i);
-static bool runs_through(const struct reader *rd, size_t i);
+static bool runs_through(const struct reader *rd, size_t i, bool adjacent);
 static bool letter_closes_aside(const struct reader *rd, size_t i, const struct fold *f);
 static bool item_before(const struct fold *f, size_t k, uint32_t seen);
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
@@ -4089,9 +4089,10 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	/*
 	 * So does any mark, proven or not, that a sentence runs through in lower case, a blank
 	 * line before it or not (runs_through: "... according to the ministry" / "TOP SECRET)
-	 * with the police").
+	 * with the police"); not the next item of a list ("(B) a survey; and" / "" / "(C) a
+	 * campaign").
 	 */
-	if (runs_through(rd, i))
+	if (!in_sequence && runs_through(rd, i, false))
 		doc_portion(d, rd->cur)->raises_back = true;
 	if (!ours && (g->kind == GROUP_MARK || g->kind == GROUP_ITEM))
 		note_head_mark(rd, fold_source(f, g->start), fold_source(f, g->end));
@@ -4277,7 +4278,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * ministry" / "S//NF with the police", a blank line between or not), marks the text
 	 * before it as well: it raises its paragraph back.
 	 */
-	if (runs_through(rd, i))
+	if (runs_through(rd, i, false))
 		doc_portion(d, rd->cur)->raises_back = true;
 	if (d->has_class)
 		marking_join(rd->p, &d->classes, &m, &d->classes);
@@ -7144,8 +7145,39 @@ aside_step(const char *s, size_t n, size_t k)
 	return k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '"' ? 1 : 0;
 }
 
-/* The most words an aside open_above reads may hold before the mark's ')'. */
+/*
+ * The most words an aside open_above reads may hold before the mark's ')'; before a letter that
+ * a noun designates ("Annex C)", "Area C)", "Tab C)": designated), ASIDE_LONG.
+ */
 #define ASIDE_WORDS 8
+#define ASIDE_LONG 32
+
+/*
+ * Whether the word before w in f is a noun that designates the letter at w ("Annex C)", "Area
+ * C)", "Tab C)"), in title case or in lower case.
+ */
+static bool
+designated(const struct fold *f, size_t w)
+{
+	static const char *const nouns[] = { "annex", "area", "tab", "appendix", "attachment",
+	    "enclosure", "exhibit", "schedule", "section", "part", "article", "chapter", "plan",
+	    "phase", "stage", "option", "zone", "sector", "block", "class", "group", "grade",
+	    "category", "type", "level", "team", "unit", "camp", "building", "gate", "route",
+	    "line", "wing", "hall", "room", "site", "list", "table", "figure", "box" };
+	char low[16];
+	size_t b = w, a, k;
+
+	while (b > 0 && f->text[b - 1] == ' ')
+		b--;
+	for (a = b; a > 0 && isalpha((unsigned char)f->text[a - 1]); a--)
+		continue;
+	if (b - a < 2 || b - a >= sizeof(low) || (a > 0 && f->text[a - 1] != ' ' &&
+	    f->text[a - 1] != '('))
+		return false;
+	for (k = a; k < b; k++)
+		low[k - a] = (char)tolower((unsigned char)f->text[k]);
+	return in_words(nouns, sizeof(nouns) / sizeof(nouns[0]), low, b - a);
+}
 
 /* What open_above reads of an aside: its words, its quotation marks, a sentence's end in it. */
 struct aside {
@@ -7258,7 +7290,8 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	 * and" / "hepatitis C)"; not "(the third this year. The cargo was cleared by the" /
 	 * "ministry S)", nor "read \"BERTH 4 (CLOSED\" and ... S)").
 	 */
-	if (!open || a.words > ASIDE_WORDS || aside_end(&a) || a.quotes % 2 != 0)
+	if (!open || aside_end(&a) || a.quotes % 2 != 0 ||
+	    a.words > (designated(f, w) ? ASIDE_LONG : ASIDE_WORDS))
 		return false;
 	/* Forward, to the paragraph's end: a ')' that no '(' after e opened. */
 	depth = 0;
@@ -7408,7 +7441,7 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 	const char *s = d->data + ln->off;
 	size_t k = 0, w, words = 0;
 	long depth = 0;
-	bool sign, caps, after_sign = false;
+	bool sign, caps, prose, after_sign = false;
 
 	/* A mark that lost its '(' and holds words in capitals ("S//REL TO USA, FVEY) with"). */
 	for (w = 0; w < ln->len && w < 64 && !islower((unsigned char)s[w]) && depth >= 0; w++)
@@ -7425,13 +7458,20 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 		if (k < ln->len && islower((unsigned char)s[k]) && depth <= 0) {
 			for (w = k; k < ln->len && isalpha((unsigned char)s[k]); k++)
 				continue;
-			return (words > 0 || !marked) && goes_on_word(s + w, k - w);
+			/* A word, not an article glued to a name ("as-Sahab", "an-Nusrah"). */
+			return (words > 0 || !marked) && (k == ln->len || s[k] != '-') &&
+			    goes_on_word(s + w, k - w);
 		}
-		for (w = k, sign = false; k < ln->len && k - w < 24 && s[k] != ' ' && s[k] != '\t';
-		    k++) {
+		for (w = k, sign = false, prose = false; k < ln->len && k - w < 24 && s[k] != ' ' &&
+		    s[k] != '\t'; k++) {
 			sign = sign || strchr("()[]{}/", s[k]) != NULL;
 			depth += s[k] == '(' || s[k] == '[' ? 1 : s[k] == ')' || s[k] == ']' ? -1 : 0;
+			prose = prose || (k > w && islower((unsigned char)s[k]) &&
+			    islower((unsigned char)s[k - 1]));
 		}
+		/* Words in lower case in a bracket still open are prose, no mark ("(Tab C) and"). */
+		if (prose && depth > 0)
+			return false;
 		if (k == w)
 			return false;
 		for (caps = k - w >= 2 && isupper((unsigned char)s[w]); caps && w < k; w++)
@@ -7465,8 +7505,9 @@ wraps_across(const struct policy *p, const struct document *d, size_t i)
 }
 
 /*
- * The text line of prose above line i past blank, banner, caption and page lines and lines of no
- * prose, 16 lines up at most, or DOC_NONE.
+ * The text line of prose above line i past blank, banner, caption and page lines, classification
+ * lines (class_line: what is inserted there only raises) and lines of no prose, 16 lines up at
+ * most, or DOC_NONE.
  */
 static size_t
 text_above(const struct policy *p, const struct document *d, size_t i)
@@ -7476,7 +7517,7 @@ text_above(const struct policy *p, const struct document *d, size_t i)
 
 	for (j = i; j > 0 && i - j < 16; j--) {
 		up = doc_line(d, j - 1);
-		if (up->kind == LINE_TEXT && line_prose(p, d, j - 1))
+		if (up->kind == LINE_TEXT && line_prose(p, d, j - 1) && !class_line(p, d, j - 1))
 			return j - 1;
 		if (up->kind != LINE_BLANK && up->kind != LINE_BANNER && up->kind != LINE_CAPTION &&
 		    up->kind != LINE_PAGE && up->kind != LINE_TEXT)
@@ -7520,14 +7561,15 @@ letter_closes_aside(const struct reader *rd, size_t i, const struct fold *f)
 
 /*
  * Whether a sentence runs through what may be marks at the head of line i, the portion read now:
- * a word that joins a sentence on follows them (goes_on_lower), and a text line stands right
- * above (a mark there goes on with its paragraph: "(cleared by the ministry." / "S) with"), or
- * the text line above, a blank line between or not, ended where a sentence goes on (wraps_prose,
- * runs_on_above, wraps_across: "... the ministry" / "" / "S//NF with the police"). Such a portion
- * raises its paragraph back.
+ * a word that joins a sentence on follows them (goes_on_lower), and the text line above, a blank
+ * line between or not, ended where a sentence goes on (wraps_prose, runs_on_above, wraps_across:
+ * "... the ministry" / "" / "S//NF with the police"), or, where `adjacent` (a level's letter that
+ * lost its '('), any text line that ends in no colon stands right above ("(cleared by the
+ * ministry." / "S) with"; not a list's items under its lead: "... as follows:" / "(S) the").
+ * Such a portion raises its paragraph back.
  */
 static bool
-runs_through(const struct reader *rd, size_t i)
+runs_through(const struct reader *rd, size_t i, bool adjacent)
 {
 	const struct doc_line *ln = doc_line(rd->d, i);
 	const char *s = rd->d->data + ln->off;
@@ -7540,8 +7582,9 @@ runs_through(const struct reader *rd, size_t i)
 	    ((s[k] == '-' || s[k] == '*') && k + 1 < ln->len && strchr(" \t-", s[k + 1]) != NULL) ||
 	    spaced_cells(s, ln->len))
 		return false;
-	return goes_on_lower(rd->d, i, true) && ((i > 0 && doc_line(rd->d, i - 1)->kind ==
-	    LINE_TEXT) || wraps_prose(rd->p, rd->d, i) || runs_on_above(rd->p, rd->d, i) ||
+	return goes_on_lower(rd->d, i, true) && ((adjacent && i > 0 &&
+	    doc_line(rd->d, i - 1)->kind == LINE_TEXT && !ends_colon(rd->d, i - 1)) ||
+	    wraps_prose(rd->p, rd->d, i) || runs_on_above(rd->p, rd->d, i) ||
 	    wraps_across(rd->p, rd->d, i));
 }
 
@@ -9133,7 +9176,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 			return -1;
 		doc_line(d, i)->portion = rd->cur;
 		/* A sentence may run through it ("... the ministry" / "S/NF with the police"). */
-		if (runs_through(rd, i))
+		if (runs_through(rd, i, false))
 			doc_portion(d, rd->cur)->raises_back = true;
 		return 1;
 	}
@@ -9167,7 +9210,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * One at the line's head that a sentence runs through ("ministry" / "(SNF)
 		 * with"); not a list's label before a mark ("B) reporting and (C) audits").
 		 */
-		if (!label_first(d, i) && runs_through(rd, i))
+		if (!label_first(d, i) && runs_through(rd, i, false))
 			doc_portion(d, rd->cur)->raises_back = true;
 		/*
 		 * A mark anywhere in a line of text ends the header too, as one at its head does:
@@ -9188,7 +9231,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * with"); not the end of an aside the line above opened ("(part two, and
 		 * appendix" / "C) with": open_above).
 		 */
-		if (runs_through(rd, i) && !letter_closes_aside(rd, i, f))
+		if (runs_through(rd, i, true) && !letter_closes_aside(rd, i, f))
 			doc_portion(d, rd->cur)->raises_back = true;
 		rd->header = false;
 	} else if (fresh) {

@@ -1669,13 +1669,17 @@ adv "stop41-name-before-blank" UNCLASSIFIED "$tmp/r87n" 'walrus' 'puffin delegat
 #     line; a sentence that runs through a mark after a line that ends in an acronym, a figure or
 #     a bracket, or that a mark with REL TO opens; an aside parted by no-break spaces, dashes or
 #     commas, with curly quotation marks or a sentence's end before the mark. What stays kept
-#     (redteam60/kept): a marked paragraph that begins in lower case with a name after a heading
-#     with no full stop (`(S) al-Busaidi said`), brand names in title case at a line's end.
+#     (redteam60/kept, redteam61/kept): a marked paragraph that begins in lower case with a name
+#     after a heading with no full stop (`(S) al-Busaidi said`, `as-Sahab`), brand names in title
+#     case at a line's end, a list's items under a colon, the next item after a blank line, prose
+#     in brackets at a line's head (`(Tab C) and`), a long aside that closes on `Annex C)`.
 redteam redteam60
-while IFS='|' read -r _doc _target _words _policy; do
-	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
-	adv "redteam60-kept-$_doc" "$_target" "tests/data/redteam60/$_doc" '' "$_words"
-done < tests/data/redteam60/kept
+for _dir in redteam60 redteam61; do
+	while IFS='|' read -r _doc _target _words _policy; do
+		ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+		adv "$_dir-kept-$_doc" "$_target" "tests/data/$_dir/$_doc" '' "$_words"
+	done < "tests/data/$_dir/kept"
+done
 ADV_ARGS=
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
