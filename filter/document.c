@@ -861,6 +861,30 @@ records_over(struct document *d, size_t more, char *err, size_t errlen)
 	return true;
 }
 
+/*
+ * Whether a whole reading that has read its first `read` lines, an eighth of them or more, is
+ * bound to pass its budget: its records so far, taken at the same rate over the lines left, pass
+ * it. It stops there and the document is streamed (document_read), rather than read whole up to
+ * the budget and then twice more. A document whose records thin out further on may be streamed
+ * where it would have fitted: the same reading, in two passes instead of one. It says so in err,
+ * as records_over does.
+ */
+static bool
+records_bound_over(struct document *d, size_t read, char *err, size_t errlen)
+{
+	struct doc_miss *m = d->miss;
+	size_t fixed = d->nlines * sizeof(*d->lines), records;
+
+	if (read < d->nlines / 8 || read >= d->nlines || fixed >= m->budget)
+		return false;
+	records = (d->nportions + m->nstructure) * m->portion_cost;
+	if (records / read <= (m->budget - fixed) / d->nlines)
+		return false;
+	m->over = true;
+	snprintf(err, errlen, "the document's records pass their budget");
+	return true;
+}
+
 /* Grows *p (of n elements of `size` bytes) when n is 0 or a power of two. Returns 0 or -1. */
 static int
 grow(void *p, size_t n, size_t size)
@@ -10145,6 +10169,9 @@ read_lines(struct reader *rd)
 			if (records_over(d, 0, rd->err, rd->errlen))
 				return PASS_OVER;
 		}
+		if (m->pass == PASS_WHOLE && m->budget != 0 && (i & 4095) == 4095 &&
+		    records_bound_over(d, i + 1, rd->err, rd->errlen))
+			return PASS_OVER;
 		if (i < TOP_LINES && m->pass != PASS_WHOLE)
 			m->top[m->ntop++] = *doc_line(d, i);
 		if (i == rd->banner_line && m->pass != PASS_WHOLE) {
