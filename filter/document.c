@@ -7119,6 +7119,33 @@ sentence_group(const struct policy *p, const struct fold *f, const struct group 
 }
 
 /*
+ * Whether the next line after line i with a letter in lower case in it (past captions, banners,
+ * classification lines and blank lines, eight lines at most) begins with one: a sentence that a
+ * mark at line i's end, after a tab, goes on from ("ministry<TAB>S)" / "with the help"), which
+ * no table's row does.
+ */
+static bool
+next_lower(const struct document *d, size_t i)
+{
+	const struct doc_line *ln;
+	const char *s;
+	size_t j, k, c;
+
+	/* Past lines with no letter in lower case: captions, banners, classification lines. */
+	for (j = i + 1; j < d->nlines && j <= i + 8; j++) {
+		ln = doc_line(d, j);
+		s = d->data + ln->off;
+		for (k = 0; k < ln->len && (s[k] == ' ' || s[k] == '\t'); k++)
+			continue;
+		for (c = k; c < ln->len && !islower((unsigned char)s[c]); c++)
+			continue;
+		if (c < ln->len)
+			return c == k;
+	}
+	return false;
+}
+
+/*
  * in_sentence_at, where a line may be a table's row (`table`: parted by tabs or runs of spaces,
  * which table_marks reads) only between words in lower case, as a sentence that goes on past
  * it: "ministry\t(S//NF)\twith", not "-- BRAVO\tS//NF\tthe walrus channel".
@@ -8367,7 +8394,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i, &f, w, t) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
-			    in_row_sentence(p, &f, w, t, table)) ||
+			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
+			    next_lower(d, i)))) ||
 			    (blank_before(&f, k) && (wraps_prose(p, d, i) ||
 			    runs_on_above(p, d, i) || wraps_across(p, d, i)) &&
 			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
