@@ -1744,7 +1744,7 @@ struct reader {
 	bool mub_marked;
 	bool solid_is_text, solid_breaks, solid_text_is_text;
 	size_t tail_text;	/* the last text line of the newest portion */
-	bool tail_lower;	/* whether a sentence goes on at that line's end (ends_in_lower) */
+	bool tail_lower;	/* whether a sentence goes on at that line's end (goes_on_at_end) */
 	bool tail_open;		/* the same, in anything but a sentence's end */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
 	size_t routing_end;	/* the routing header's lines are those before this */
@@ -1797,7 +1797,16 @@ raising(const struct reader *rd)
 	return rd->cur != DOC_NONE ? REL_JOINED : REL_DOCUMENT;
 }
 
-static bool ends_in_lower(const struct document *d, size_t i, bool open);
+static bool goes_on_at_end(const struct document *d, size_t i, bool open);
+
+/* Line i is the newest portion's last text line (tail_text), and how a sentence ends there. */
+static void
+note_tail(struct reader *rd, size_t i)
+{
+	rd->tail_text = i;
+	rd->tail_lower = goes_on_at_end(rd->d, i, false);
+	rd->tail_open = goes_on_at_end(rd->d, i, true);
+}
 
 /*
  * Line i is text of the current portion: a portion after it no longer has a blank line between
@@ -1809,11 +1818,8 @@ note_text(struct reader *rd, size_t i)
 	struct document *d = rd->d;
 	size_t next = rd->cur + 1;
 
-	if (next == d->nportions) {
-		rd->tail_text = i;
-		rd->tail_lower = ends_in_lower(d, i, false);
-		rd->tail_open = ends_in_lower(d, i, true);
-	}
+	if (next == d->nportions)
+		note_tail(rd, i);
 	else if (next >= d->portion_base)
 		doc_portion(d, next)->blank_before = false;
 	else if (d->miss->pass != PASS_REPLAY && facts_set(&d->facts, next,
@@ -1872,7 +1878,7 @@ note_head_mark(struct reader *rd, size_t at, size_t end)
 static bool goes_on_lower(const struct document *d, size_t i, bool marked);
 static size_t text_above(const struct policy *p, const struct document *d, size_t i);
 static bool runs_through(const struct reader *rd, size_t i, bool adjacent);
-static bool letter_closes_aside(const struct reader *rd, size_t i, const struct fold *f);
+static bool letter_is_text(const struct reader *rd, size_t i, const struct fold *f);
 static bool item_before(const struct fold *f, size_t k, uint32_t seen);
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
     struct marking *m);
@@ -1922,9 +1928,7 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 	    rd->crossing != DOC_NONE && rd->crossing > rd->tail_text)) &&
 	    goes_on_lower(rd->d, i, false))
 		pt->blank_before = false;
-	rd->tail_text = i;
-	rd->tail_lower = ends_in_lower(rd->d, i, false);
-	rd->tail_open = ends_in_lower(rd->d, i, true);
+	note_tail(rd, i);
 	rd->unread = 0;
 	if (rd->d->miss->pass != PASS_WHOLE && note_opened(rd, pt) != 0)
 		return -1;
@@ -4292,7 +4296,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	/* A mark in the line counts too ("TOP (TS//SI) SECRET"). */
 	if (reading_marks(rd->p, d->data + ln->off, ln->len, 0, ln->latin1, &more))
 		marking_join(rd->p, &m, &more, &m);
-	/* So does a level's name that the line above began ("ministry TOP" / "" / "SECRET with"). */
+	/* So does a level's name the line above began ("ministry TOP" / "" / "SECRET with"). */
 	if (level_in_prose(rd->p, d, i, &more))
 		marking_join(rd->p, &m, &more, &m);
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
@@ -7435,7 +7439,7 @@ wraps_prose(const struct policy *p, const struct document *d, size_t i)
  * "... ministry;"; not "... the ministry.").
  */
 static bool
-ends_in_lower(const struct document *d, size_t i, bool open)
+goes_on_at_end(const struct document *d, size_t i, bool open)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
@@ -7516,11 +7520,12 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 		for (w = k, sign = false, prose = false; k < ln->len && k - w < 24 && s[k] != ' ' &&
 		    s[k] != '\t'; k++) {
 			sign = sign || strchr("()[]{}/", s[k]) != NULL;
-			depth += s[k] == '(' || s[k] == '[' ? 1 : s[k] == ')' || s[k] == ']' ? -1 : 0;
+			depth += s[k] == '(' || s[k] == '[' ? 1 :
+			    s[k] == ')' || s[k] == ']' ? -1 : 0;
 			prose = prose || (k > w && islower((unsigned char)s[k]) &&
 			    islower((unsigned char)s[k - 1]));
 		}
-		/* Words in lower case in a bracket still open are prose, no mark ("(Tab C) and"). */
+		/* Words in lower case in a bracket still open are prose ("(Tab C) and"). */
 		if (prose && depth > 0)
 			return false;
 		if (k == w)
@@ -7538,7 +7543,7 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 /*
  * Whether a sentence runs on to line i across blank lines: the text line above it, past blank,
  * banner, caption and page lines and lines of no prose (16 lines at most), ends where a sentence
- * goes on (ends_in_lower: "... cleared by the ministry" / "" / "S) with"), in anything but a
+ * goes on (goes_on_at_end: "... cleared by the ministry" / "" / "S) with"), in anything but a
  * sentence's end where a banner, caption or page line stands between, as a page's break puts it
  * ("... cleared by the MFA" / "" / "SIPDIS" / "" / "S) with").
  */
@@ -7552,7 +7557,7 @@ wraps_across(const struct policy *p, const struct document *d, size_t i)
 		return false;
 	for (k = j + 1; k < i && !crossed; k++)
 		crossed = doc_line(d, k)->kind != LINE_BLANK && doc_line(d, k)->kind != LINE_TEXT;
-	return ends_in_lower(d, j, crossed);
+	return goes_on_at_end(d, j, crossed);
 }
 
 /*
@@ -7595,12 +7600,12 @@ label_first(const struct document *d, size_t i)
 static bool runs_on_above(const struct policy *p, const struct document *d, size_t i);
 
 /*
- * Whether the letter label at the head of line i (fold f) may close an aside (open_above), or is
- * the next item of a list in its paragraph (item_before: "A) the tour, B) lunch, and" / "C) a
- * call").
+ * Whether the letter label at the head of line i (fold f) is text: it may close an aside
+ * (open_above), or is the next item of a list in its paragraph (item_before: "A) the tour, B)
+ * lunch, and" / "C) a call").
  */
 static bool
-letter_closes_aside(const struct reader *rd, size_t i, const struct fold *f)
+letter_is_text(const struct reader *rd, size_t i, const struct fold *f)
 {
 	size_t w;
 
@@ -7806,7 +7811,7 @@ leads_phrase(const struct fold *f, size_t a, size_t b)
 	    in_words(named, sizeof(named) / sizeof(named[0]), f->text + a, b - a);
 }
 
-/* Whether w[0..n) is, in any case, the first word of one of p's level names of two words or more. */
+/* Whether w[0..n) is, in any case, the first word of a level's name of two words or more. */
 static bool
 name_head(const struct policy *p, const char *w, size_t n)
 {
@@ -7832,15 +7837,9 @@ name_head(const struct policy *p, const char *w, size_t n)
 static bool
 prose_level_candidate(const struct policy *p, const char *s, size_t n)
 {
-	size_t k, last = 0, words = 0, l, w;
+	size_t k, last = 0, words = 0;
 	bool lower = false, pair = false;
-	uint32_t heads = 0;
 
-	for (l = 0; l < p->nlevels; l++)
-		for (w = 0; w < p->levels[l].nbanner; w++)
-			if (strchr(p->levels[l].banner[w], ' ') != NULL &&
-			    isupper((unsigned char)p->levels[l].banner[w][0]))
-				heads |= (uint32_t)1 << (p->levels[l].banner[w][0] - 'A');
 	for (k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)s[k], nx = k + 1 < n ? (unsigned char)s[k + 1] : 0;
 		size_t e;
@@ -7856,7 +7855,7 @@ prose_level_candidate(const struct policy *p, const char *s, size_t n)
 		if ((c == '0' || c == '1' || c == '5') && k + 3 < n && isalpha(nx) &&
 		    isalpha((unsigned char)s[k + 2]) && isalpha((unsigned char)s[k + 3]))
 			pair = true;
-		/* A capital alone before a letter alone, a sign between or not ("S. E.", "S-E", "S e"). */
+		/* A capital alone before a letter alone, a sign between or not ("S. E.", "S e"). */
 		if (isupper(c) && (nx == ' ' || nx == '.' || nx == '-')) {
 			size_t q = k + 2;
 
@@ -7865,7 +7864,7 @@ prose_level_candidate(const struct policy *p, const char *s, size_t n)
 			pair = q < n && isalpha((unsigned char)s[q]) &&
 			    (q + 1 >= n || !isalpha((unsigned char)s[q + 1]));
 		}
-		if (isupper(c) && ((heads >> (c - 'A')) & 1) && islower(nx)) {
+		if (isupper(c) && ((p->name_heads >> (c - 'A')) & 1) && islower(nx)) {
 			size_t q;
 
 			for (e = k + 1; e < n && islower((unsigned char)s[e]); e++)
@@ -8015,8 +8014,7 @@ opens_sentence(const struct fold *f, size_t a, size_t b)
  * on after a mark: a word that joins the sentence on ("with", "according", "because":
  * goes_on_word), one that opens the next ("SECRET The port"), a bracket ("SECRET (with"), a
  * figure, dashes, a colon or semicolon glued to word r ("port SECRET: with"), or a full stop and
- * a capital ("port SECRET. The"). *end is where the
- * words up to r end, before such a sign.
+ * a capital ("port SECRET. The"). *end is where the words up to r end, before such a sign.
  */
 static bool
 goes_on_after(const struct fold *f, const size_t *at, size_t nw, size_t r, size_t *end)
@@ -8092,11 +8090,10 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 		continue;
 	for (r = 0; (r < 3 || r < lone) && r < nw; r++) {
 		end = at[2 * r + 1];
-		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end) &&
-		    !(f->text[end - 1] == ',' && goes_on_after(f, at, nw, r, &end)))
+		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end))
 			continue;
 		if (f->text[end - 1] == ',')
-			end--;
+			end--;	/* "TOP" / "SECRET, with" */
 		if ((len = ub - ua + 1 + end - at[0]) > sizeof(buf))
 			return false;
 		memcpy(buf + ub - ua + 1, f->text + at[0], end - at[0]);
@@ -8134,7 +8131,7 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 		return false;
 #define W_FIRST(x) ((unsigned char)f->text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
-	/* A name the line's end split, read with the line above first ("ministry TOP" / "SECRET"). */
+	/* A name the line's end split, read with the line above ("ministry TOP" / "SECRET"). */
 	if (head && split_head(p, f->text + at[0], f->len - at[0]) &&
 	    level_split(p, d, i, f, at, nw, m))
 		return true;
@@ -8182,7 +8179,7 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 			if ((goes_on_after(f, at, nw, r, &end) ||
 			    (j > 0 && at[2 * j] - at[2 * j - 1] > 1)) &&
 			    level_words(p, f, at[2 * j], end, m) &&
-			    /* At the line's head, where a sentence wraps to it ("ministry" / "SECRET with"). */
+			    /* At the line's head, where a sentence wraps to it. */
 			    (j > 0 || (head && (wraps_prose(p, d, i) || wraps_across(p, d, i)))))
 				return true;
 	}
@@ -8373,13 +8370,14 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				add_found(p, m, &found, &one);
 			}
 			/*
-			 * A level's letters or word that lost their '(' before a word in lower case
-			 * or the line's end ("ministry S) with", "ministry, TS) with", "S): with",
-			 * "S) -- with", "port SECRET) with", "the ministry S)."), after text or at
-			 * the head of a line a sentence wraps to, indented or not (wraps_prose,
-			 * runs_on_above: "the approval of the MFA" / "S) and"); not the next item of
-			 * a list ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of an
-			 * aside still open (open_above: "(HIV and" / "hepatitis C) with").
+			 * A level's letters or word that lost their '(' before a word in lower
+			 * case or the line's end ("ministry S) with", "ministry, TS) with", "S):
+			 * with", "S) -- with", "port SECRET) with", "the ministry S)."), after text
+			 * or at the head of a line a sentence wraps to, indented or not, blank
+			 * lines between or not (wraps_prose, runs_on_above, wraps_across: "the
+			 * approval of the MFA" / "S) and"); not the next item of a list ("A) ...
+			 * B) ... C) with", "(B) ..." / "C) with"), nor the end of an aside still
+			 * open (open_above: "(HIV and" / "hepatitis C) with").
 			 */
 			t = e;
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
@@ -8391,7 +8389,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				words = lost_two(p, &f, w, t - 1, &two);
 			}
 			if ((caps || words) &&
-			    !(t - w == 2 && item_before(&f, w, seen)) && !open_above(d, i, &f, w, t) &&
+			    !(t - w == 2 && item_before(&f, w, seen)) &&
+			    !open_above(d, i, &f, w, t) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
 			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
@@ -8403,8 +8402,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				 * With the word before it where both name a level ("TOP SECRET)");
 				 * a control alone is unknown ("port NF) with", "NOFORN) with").
 				 */
-				if (caps &&
-				    marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION, &one) == 1)
+				if (caps && marking_parse(p, f.text + w, t - w - 1,
+				    MARKING_PORTION, &one) == 1)
 					add_found(p, m, &found, &one);
 				else if (caps && t - w > 2 &&
 				    (ctl = policy_term_find(p, f.text + w, t - w - 1)) != NULL &&
@@ -8821,7 +8820,8 @@ mark_on_last(const struct policy *p, const struct document *d, size_t i, struct 
 				continue;
 			if (!text || !isupper((unsigned char)f.text[k]) || k == 0 ||
 			    f.text[k - 1] != ' ' || strchr(")]", f.text[e - 1]) == NULL ||
-			    !double_slash(f.text + k, e - k) || memchr(f.text + k, ':', e - k) != NULL) {
+			    !double_slash(f.text + k, e - k) ||
+			    memchr(f.text + k, ':', e - k) != NULL) {
 				for (j = k, run = 0; j < e && run < 3; j++)
 					run = isalpha((unsigned char)f.text[j]) ? run + 1 : 0;
 				text = text || run >= 3;
@@ -9283,7 +9283,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * with"); not the end of an aside the line above opened ("(part two, and
 		 * appendix" / "C) with": open_above).
 		 */
-		if (runs_through(rd, i, true) && !letter_closes_aside(rd, i, f))
+		if (runs_through(rd, i, true) && !letter_is_text(rd, i, f))
 			doc_portion(d, rd->cur)->raises_back = true;
 		rd->header = false;
 	} else if (fresh) {

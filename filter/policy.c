@@ -1323,9 +1323,13 @@ index_terms(struct loader *l)
 		for (j = 0; j < lv->nportion; j++)
 			if (add_term(l, &cap, lv->portion[j], (int)i, -1, true) != 0)
 				return -1;
-		for (j = 0; j < lv->nbanner; j++)
+		for (j = 0; j < lv->nbanner; j++) {
 			if (add_term(l, &cap, lv->banner[j], (int)i, -1, true) != 0)
 				return -1;
+			if (strchr(lv->banner[j], ' ') != NULL &&
+			    lv->banner[j][0] >= 'A' && lv->banner[j][0] <= 'Z')
+				p->name_heads |= (uint32_t)1 << (lv->banner[j][0] - 'A');
+		}
 	}
 	for (i = 0; i < p->ncontrols; i++) {
 		const struct policy_control *c = &p->controls[i];

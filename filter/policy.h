@@ -273,6 +273,8 @@ struct policy {
 	 */
 	uint64_t near_bits[POLICY_NEAR_BITS / 64];
 	size_t term_max;		/* the longest term's length */
+	uint32_t name_heads;		/* bit c - 'A' for each capital c that a level's
+					 * banner name of two words begins with ("TOP SECRET") */
 
 	struct policy_rule *rules;
 	size_t nrules;
