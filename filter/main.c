@@ -651,6 +651,9 @@ cmd_redact(const struct redact_args *a)
 			else if (rel->err != 0)
 				say("%s: write error: %s", o.out.path == NULL ? "(standard output)" :
 				    a->output, strerror(rel->err));
+			else if (a->audit != NULL && o.aud.err != 0)
+				/* The audit's records are written as the changes are made. */
+				say("%s: write error: %s", a->audit, strerror(o.aud.err));
 			else
 				say("%s", err);
 			goto done;

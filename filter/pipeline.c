@@ -49,13 +49,14 @@ audit_change(void *ctx, const struct redact_result *res, const struct redact_cha
 }
 
 /*
- * What a portion of a whole reading takes: its record and facts, and with an audit its change
- * and the change's commitment.
+ * What a portion of a whole reading takes: its record and facts, and with an audit whose changes
+ * are held until the end, its change and the change's commitment.
  */
 static size_t
 portion_cost(const struct pipeline *pl)
 {
-	return sizeof(struct doc_portion) + sizeof(uint32_t) + (pl->writer != NULL ?
+	return sizeof(struct doc_portion) + sizeof(uint32_t) +
+	    (pl->writer != NULL && !pl->audit_as_made ?
 	    sizeof(struct redact_change) + AUDIT_HASH_BYTES : 0);
 }
 
@@ -73,14 +74,15 @@ pipeline_release(const struct pipeline *pl, const char *data, size_t len, const 
 	    portion_cost(pl), d, err, errlen) != 0)
 		return -1;
 	/*
-	 * A streamed document's changes are written to its audit as they are made, so that they
-	 * are never all held; another's are kept, and their commitments shared with the helper.
+	 * Where the audit's begin record needs nothing that comes later (audit_as_made), every
+	 * change is written to it as it is made, read whole or streamed: no change is held, so a
+	 * document's records fit its budget as they do with the audit off. Otherwise (a batch) they
+	 * are kept, and their commitments shared with the helper.
 	 */
 	return redact_stream_read(pl->p, pl->matcher, d, name, pl->target, pl->mode,
 	    pl->writer != NULL ? &audited : out, (pl->writer != NULL ? REDACT_CHANGES : 0) |
 	    (pl->list_unproven ? REDACT_LIST_UNPROVEN : 0),
-	    pl->writer != NULL && pl->audit_as_made && d->streamed ? &changes : NULL, res, err,
-	    errlen);
+	    pl->writer != NULL && pl->audit_as_made ? &changes : NULL, res, err, errlen);
 }
 
 int

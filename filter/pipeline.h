@@ -24,8 +24,8 @@ struct pipeline {
 	enum redact_mode mode;
 	struct audit_writer *writer;	/* or NULL: no audit */
 	bool list_unproven;		/* keep redact_result.unproven_list */
-	bool audit_as_made;		/* a streamed document's audit records are written as its
-					 * changes are made (a single run: its begin record needs
+	bool audit_as_made;		/* the audit's records are written as the changes are
+					 * made, none held (a single run: its begin record needs
 					 * nothing that comes later) */
 };
 
