@@ -1881,7 +1881,7 @@ static bool runs_through(const struct reader *rd, size_t i, bool adjacent);
 static bool letter_is_text(const struct reader *rd, size_t i, const struct fold *f);
 static bool item_before(const struct fold *f, size_t k, uint32_t seen);
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
-    struct marking *m);
+    struct marking *m, bool *split);
 
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
@@ -2517,6 +2517,21 @@ raise_back(struct reader *rd, const struct marking *m)
 		return -1;
 	doc_portion(rd->d, rd->cur)->raises_back = true;
 	return 0;
+}
+
+/*
+ * Line i begins with the rest of a level's name that a text line above began (level_split): the
+ * portion that opened at line i raises back past the blank lines between as well ("... cleared
+ * by the ministry TOP" / "" / "SECRET with the police"), since the name marks both.
+ */
+static void
+split_back(struct reader *rd, size_t i)
+{
+	struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+
+	pt->raises_back = true;
+	if (pt->first == i)
+		pt->blank_before = false;
 }
 
 static int
@@ -4290,6 +4305,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 
 	struct marking more;
 	const struct doc_line *ln = doc_line(d, i);
+	bool split = false;
 
 	if (!reading_class_line(rd->p, f, !h->at_head, &m))
 		return 0;
@@ -4297,10 +4313,12 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	if (reading_marks(rd->p, d->data + ln->off, ln->len, 0, ln->latin1, &more))
 		marking_join(rd->p, &m, &more, &m);
 	/* So does a level's name the line above began ("ministry TOP" / "" / "SECRET with"). */
-	if (level_in_prose(rd->p, d, i, &more))
+	if (level_in_prose(rd->p, d, i, &more, &split))
 		marking_join(rd->p, &m, &more, &m);
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
 		return -1;
+	if (split)
+		split_back(rd, i);
 	/*
 	 * One that a sentence runs through, in lower case on both sides ("... cleared by the
 	 * ministry" / "S//NF with the police", a blank line between or not), marks the text
@@ -7923,9 +7941,9 @@ split_head(const struct policy *p, const char *s, size_t n)
 }
 
 /*
- * Whether line i may begin with the rest of a level's name the line above began (level_split),
- * on the raw bytes: it begins so (split_head), and the line above's last word begins in a capital
- * or a figure.
+ * Whether line i may begin with the rest of a level's name the text line above began
+ * (level_split, past the lines text_above reads past), on the raw bytes: it begins so
+ * (split_head), and that line's last word begins in a capital or a figure.
  */
 static bool
 split_candidate(const struct policy *p, const struct document *d, size_t i)
@@ -7937,7 +7955,7 @@ split_candidate(const struct policy *p, const struct document *d, size_t i)
 	for (k = 0; k < ln->len && s[k] == ' '; k++)
 		continue;
 	if (k == ln->len || !split_head(p, s + k, ln->len - k) ||
-	    (i = line_above(p, d, i)) == DOC_NONE)
+	    (i = text_above(p, d, i)) == DOC_NONE)
 		return false;
 	up = doc_line(d, i);
 	t = d->data + up->off;
@@ -8111,7 +8129,7 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
  */
 static bool
 prose_levels(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
-    bool head, bool tail, struct marking *m)
+    bool head, bool tail, struct marking *m, bool *split)
 {
 	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end;
 	bool stop;
@@ -8133,8 +8151,10 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 #define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
 	/* A name the line's end split, read with the line above ("ministry TOP" / "SECRET"). */
 	if (head && split_head(p, f->text + at[0], f->len - at[0]) &&
-	    level_split(p, d, i, f, at, nw, m))
+	    level_split(p, d, i, f, at, nw, m)) {
+		*split = true;
 		return true;
+	}
 	/*
 	 * Letter-spaced anywhere in the line, a sign after its last letter or not ("ministry S E C
 	 * R E T with", "the port S E C R E T."): no sentence spells a level so.
@@ -8210,16 +8230,19 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
  * T0P SECRET", "... ministry T O P S E C R E T"), in capitals between words in lower case ("at
  * the port SECRET with"), letter-spaced anywhere, or split by the line's end; read again with
  * look-alike letters as the Latin ones they pass for ("ministry SЕCRET with", a Cyrillic Е). It
- * only raises: the level as read, into *m.
+ * only raises: the level as read, into *m; *split is set where the name's first part stands on a
+ * text line above (level_split).
  */
 static bool
-level_in_prose(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+level_in_prose(const struct policy *p, const struct document *d, size_t i, struct marking *m,
+    bool *split)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
 	struct fold f;
 	size_t k, pos, next;
 
+	*split = false;
 	/*
 	 * Most lines hold no two capitals in a row (or with OCR's digit between), none parted by a
 	 * space alone ("T O P"), no letter in lower case, or no byte the fold may change, and end
@@ -8231,7 +8254,7 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 	for (pos = 0; pos < ln->len; pos += next) {
 		fold_line(s + pos, ln->len - pos, FOLD_MAX, ln->latin1, &f);
 		(void)fold_limit(&f, &next);
-		if (prose_levels(p, d, i, &f, pos == 0, !f.cut, m))
+		if (prose_levels(p, d, i, &f, pos == 0, !f.cut, m, split))
 			return true;
 		for (k = 0; k < f.len && (unsigned char)f.text[k] < 0x80; k++)
 			continue;
@@ -8242,7 +8265,7 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 
 			sk.len = fold_skeleton(&f, skel, &alike);
 			sk.text = skel;
-			if (alike && prose_levels(p, d, i, &sk, pos == 0, !f.cut, m))
+			if (alike && prose_levels(p, d, i, &sk, pos == 0, !f.cut, m, split))
 				return true;
 		}
 		if (next == 0)
@@ -9938,7 +9961,7 @@ read_line(struct reader *rd, size_t i)
 	struct marking mid;
 	enum line_end e, ft = END_OPEN;
 	size_t tl = 0;
-	bool weak = false, placeholder;
+	bool weak = false, placeholder, split;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -10029,8 +10052,12 @@ read_line(struct reader *rd, size_t i)
 		if (mark_in_sentence(p, d, i, seen_in_paragraph(rd), &mid) &&
 		    raise_back(rd, &mid) != 0)
 			return -1;
-		if ((level_in_prose(p, d, i, &mid) || mark_on_last(p, d, i, &mid)) &&
-		    raise_back(rd, &mid) != 0)
+		if (level_in_prose(p, d, i, &mid, &split)) {
+			if (raise_back(rd, &mid) != 0)
+				return -1;
+			if (split)
+				split_back(rd, i);
+		} else if (mark_on_last(p, d, i, &mid) && raise_back(rd, &mid) != 0)
 			return -1;
 		if (open_to_paragraph_end(d, i) || led_at_end(p, d, i)) {
 			unknown_mark(&mid, "a damaged mark at a paragraph's end");

@@ -1682,6 +1682,17 @@ for _dir in redteam60 redteam61; do
 done
 ADV_ARGS=
 
+# 89. Stop 42 (tests/data/stop42): a level's name split across blank lines raises the paragraph
+#     its first part ends as well as the one its rest begins, in capitals, title case or letter
+#     spaced; a paragraph that ends in an acronym or a title before one that begins `Secret
+#     talks` stays released.
+redteam stop42
+while IFS='|' read -r _doc _target _words _policy; do
+	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+	adv "stop42-kept-$_doc" "$_target" "tests/data/stop42/$_doc" '' "$_words"
+done < tests/data/stop42/kept
+ADV_ARGS=
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
