@@ -4292,6 +4292,24 @@ subject_goes_on(const struct reader *rd, size_t i)
 }
 
 /*
+ * Whether classification line i ends the sentence that the text line right above it began: it
+ * ends in a sentence's end, and that line in a word in lower case or a comma ("... asked that
+ * the offer be held" / "SECRET."), as the same sentence on one line would be read (level_in_prose
+ * at a line's end). A banner ends in no full stop.
+ */
+static bool
+ends_sentence_above(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = trim_end(s, ln->len, ln->latin1);
+
+	while (n > 0 && strchr("\"')]", s[n - 1]) != NULL)
+		n--;
+	return n > 0 && strchr(".!?", s[n - 1]) != NULL && i > 0 && goes_on_at_end(d, i - 1, false);
+}
+
+/*
  * Rule: classification lines (raise). A line that is a classification in any case or spelling
  * and not in the banner grammar ("Secret", "SECRET/NOFORN", "CLASSIFICATION: SECRET",
  * "TOP SECRET // SI / TK // REL TO USA AUS") ends the portion before it and starts one at its
@@ -4324,7 +4342,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * ministry" / "S//NF with the police", a blank line between or not), marks the text
 	 * before it as well: it raises its paragraph back.
 	 */
-	if (runs_through(rd, i, false))
+	if (runs_through(rd, i, false) || ends_sentence_above(d, i))
 		doc_portion(d, rd->cur)->raises_back = true;
 	if (d->has_class)
 		marking_join(rd->p, &d->classes, &m, &d->classes);
@@ -5045,7 +5063,8 @@ static bool in_sentence_at(const struct policy *p, const struct fold *f, size_t 
 /*
  * Whether group g of f, one that may be a mark, is one damaged past doubt: "//" in it, a level
  * glued to controls (level_glued), OCR's digits in a level ("(T5)"), a level misspelt
- * ("(SECRFT)"), a level's abbreviation glued to a control ("(SNF)").
+ * ("(SECRFT)"), a level's abbreviation glued to a control ("(SNF)"), a mark in OCR's signs
+ * ("(S!NF)": reading_ocr_mark).
  */
 static bool
 damaged_group(const struct policy *p, const struct fold *f, const struct group *g)
@@ -5053,7 +5072,9 @@ damaged_group(const struct policy *p, const struct fold *f, const struct group *
 	return g->kind == GROUP_UNKNOWN && (double_slash(f->text + g->start, g->end - g->start) ||
 	    level_glued(p, f->text + g->start + 1, g->end - g->start - 1) ||
 	    reading_ocr_level(p, f, g) || reading_damaged_level(p, f, g) ||
-	    reading_glued_mark(p, f, g));
+	    reading_glued_mark(p, f, g) ||
+	    /* In prose, "($)" is the dollar's sign: one sign alone is read at a head only. */
+	    (g->end - g->start > 3 && reading_ocr_mark(p, f, g)));
 }
 
 /* Whether s[0..n) holds a letter in lower case, but OCR's "l" for "I" after the first. */
@@ -5303,6 +5324,30 @@ short_word(const char *s, size_t n, bool subject)
 	return k < n && (isupper((unsigned char)s[k]) || quote_at(s, n, k) > 0);
 }
 
+/*
+ * Whether f->text[k] begins what OCR glued to a sentence's end, its space lost: a capital right
+ * after a full stop that ends a word in lower case, and a ')' or ']' before the next space with no
+ * bracket opened between ("in Muscat.S/NF) Oman", "Muscat.S) Oman"): a mark that lost its '('
+ * and its space. Not "U.S.)", "www.Example".
+ */
+static bool
+glued_head(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+	size_t j;
+
+	if (k < 2 || s[k - 1] != '.' || !islower((unsigned char)s[k - 2]) ||
+	    !isupper((unsigned char)s[k]))
+		return false;
+	for (j = k + 1; j < f->len && j < k + 40 && s[j] != ' '; j++) {
+		if (s[j] == '(' || s[j] == '[')
+			return false;
+		if (s[j] == ')' || s[j] == ']')
+			return true;
+	}
+	return false;
+}
+
 static bool
 sentence_head(const struct fold *f, size_t k)
 {
@@ -5517,14 +5562,15 @@ word_end(const struct fold *f, size_t k, size_t *next)
 /*
  * Whether the word s[a..b) holds a level and a control, or two controls, or a control of
  * NOFORN's kind and anything, parted by punctuation ("S/NF", "S,NF", "S_NF", "S--NF", "C-NF",
- * "S.NF", "SI/NF", "NF/OC", "$/NF", "S/NFORN"), in capitals: not "U.S.", "S/CT" (an office),
- * "CI/KR", "C-130". *proper says the parts are parted by '/' or '|' alone, as marks are written.
+ * "S.NF", "SI/NF", "NF/OC", "$/NF", "S/NFORN"), in capitals, or a level and a control in words in
+ * any case ("Secret/NoForn", "secret/noforn"): not "U.S.", "S/CT" (an office), "CI/KR", "C-130",
+ * "secret/confidential". *proper says the parts are parted by '/' or '|' alone, as marks are written.
  */
 static bool
 parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)
 {
 	size_t k = a, parts = 0, controls = 0, seps = 0, j, word_len = 0;
-	bool level = false, noforn = false;
+	bool level = false, noforn = false, small = false;
 
 	*proper = true;
 	/* A word of letters and digits alone has no parts: its words need not be read. */
@@ -5546,11 +5592,15 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 			continue;
 		}
 		w = word_kind(p, s + k, e - k);
-		/* In lower case, only a term as a word is written ("Secret-Noforn"; not "NF-kB"). */
+		/*
+		 * In lower case, only a term as a word is written ("Secret-Noforn"; not "NF-kB"),
+		 * all in lower case only with a level and a control ("secret/noforn").
+		 */
 		for (j = k; j < e; j++)
 			if (islower((unsigned char)s[j]) && s[j] != 'l' && (w == WORD_NONE ||
-			    e - k < 4 || !isupper((unsigned char)s[k])))
+			    e - k < 4))
 				return false;
+		small = small || islower((unsigned char)s[k]);
 		if (parts == 0 && w == WORD_LEVEL) {
 			level = true;
 			word_len = e - k;
@@ -5562,6 +5612,8 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	}
 	if (seps == 0)
 		return false;
+	if (small)
+		return (level && controls > 0) || noforn;
 	/* A level and a separator with nothing after it: a mark cut short ("S/"). */
 	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|'))
 		return true;
@@ -6644,7 +6696,8 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		 */
 		if (g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
-		    reading_damaged_level(p, f, &g) || (g.closed && nothing_after(f, g.end)))) {
+		    reading_damaged_level(p, f, &g) || reading_ocr_mark(p, f, &g) ||
+		    (g.closed && nothing_after(f, g.end)))) {
 			*one = g.mark;
 			one->unknown = true;
 			hit = true;
@@ -6745,8 +6798,11 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			 * After a byte other than a space (so not at `first`), no sentence and no word
 			 * begins (sentence_head, word_start): only a bracket there is read below.
 			 */
-			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k]))
+			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k])) {
+				if (glued_head(&f, k) && head_mark(p, &f, k, &one))
+					add_found(p, m, &found, &one);
 				continue;
+			}
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&

@@ -14,7 +14,17 @@ fold_reference(const char *s, size_t n, bool breaks, int32_t *cp)
 	static const struct { const char *name; int32_t cp; } named[] = { { "&lt;", '<' },
 	    { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' },
 	    { "&lpar;", '(' }, { "&rpar;", ')' }, { "&sol;", '/' }, { "&nbsp;", 0xA0 },
-	    { "&copy;", 0xA9 }, { "&reg;", 0xAE }, { "&newline;", '\n' } };
+	    { "&copy;", 0xA9 }, { "&reg;", 0xAE }, { "&newline;", '\n' },
+	    /* What shows as nothing or as a space, which a fold drops or reads as one. */
+	    { "&shy;", 0xAD }, { "&zwnj;", 0x200C }, { "&zwj;", 0x200D },
+	    { "&ZeroWidthSpace;", 0x200B }, { "&NoBreak;", 0x2060 }, { "&ensp;", 0x2002 },
+	    { "&emsp;", 0x2003 }, { "&thinsp;", 0x2009 }, { "&NonBreakingSpace;", 0xA0 },
+	    /* Brackets and signs a mark is written with. */
+	    { "&lsqb;", '[' }, { "&rsqb;", ']' }, { "&lbrack;", '[' }, { "&rbrack;", ']' },
+	    { "&lcub;", '{' }, { "&rcub;", '}' }, { "&verbar;", '|' }, { "&vert;", '|' },
+	    { "&comma;", ',' }, { "&period;", '.' }, { "&colon;", ':' }, { "&semi;", ';' },
+	    { "&hyphen;", 0x2010 }, { "&dash;", 0x2010 }, { "&ndash;", 0x2013 },
+	    { "&mdash;", 0x2014 } };
 	size_t i, k;
 	int32_t c = 0;
 	bool hex;

@@ -902,6 +902,42 @@ reading_ocr_level(const struct policy *p, const struct fold *f, const struct gro
 }
 
 bool
+reading_ocr_mark(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	const char *t = f->text + g->start + 1;
+	size_t m = g->end - g->start - 1 - (g->closed ? 1 : 0), k;
+	char buf[32];
+	struct marking mk;
+	bool slip = false, letter = false;
+
+	if (g->kind != GROUP_UNKNOWN || !g->closed || m == 0 || m >= sizeof(buf))
+		return false;
+	for (k = 0; k < m; k++) {
+		if (t[k] >= '0' && t[k] <= '9') {
+			if ((buf[k] = ocr_letter(t[k])) == t[k])
+				return false;
+			slip = true;
+		} else if (t[k] == '$') {
+			buf[k] = 'S';
+			slip = letter = true;
+		} else if (t[k] == '!' || t[k] == '|') {
+			buf[k] = '/';
+			slip = true;
+		} else if (is_alpha(t[k])) {
+			buf[k] = (char)toupper((unsigned char)t[k]);
+			letter = true;
+		} else if (t[k] == '/' || t[k] == ' ' || t[k] == ',') {
+			buf[k] = t[k];
+		} else {
+			return false;
+		}
+	}
+	marking_init(&mk);
+	return slip && letter && marking_parse(p, buf, m, MARKING_BANNER, &mk) == 1 &&
+	    !mk.unknown && mk.level > 0;
+}
+
+bool
 reading_glued_mark(const struct policy *p, const struct fold *f, const struct group *g)
 {
 	char up[POLICY_WORD_MAX + 1];

@@ -121,6 +121,12 @@ bool reading_ocr_level(const struct policy *p, const struct fold *f, const struc
  * ("(SOC)", the Serbian Orthodox Church, is one too: a group at a paragraph's end only raises).
  */
 bool reading_glued_mark(const struct policy *p, const struct fold *f, const struct group *g);
+/*
+ * Whether closed group g, one no reader proved, is a mark above the lowest level as OCR misreads
+ * one: a figure for a letter ("(T5)"), "$" for "S" ("($)"), "!" or "|" for "/" ("(S!NF)"). Not
+ * figures alone ("(5)", a list's item).
+ */
+bool reading_ocr_mark(const struct policy *p, const struct fold *f, const struct group *g);
 
 /*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's

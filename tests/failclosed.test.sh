@@ -1693,6 +1693,18 @@ while IFS='|' read -r _doc _target _words _policy; do
 done < tests/data/stop42/kept
 ADV_ARGS=
 
+# 90. Round 62 (tests/data/redteam62): a mark in OCR's signs or digits at a sentence's head in
+#     mid-line, one glued to a sentence's end with its space and '(' lost, a level and a control
+#     as one slash word in lower case, HTML's named entities, a level alone with a full stop on a
+#     paragraph's last line. What stays kept: the dollar's sign `($)`, a numbered point, a
+#     wrapped paragraph's plain end, `secret/confidential`, `(a gift from the U.S.) Oman`.
+redteam redteam62
+while IFS='|' read -r _doc _target _words _policy; do
+	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+	adv "redteam62-kept-$_doc" "$_target" "tests/data/redteam62/$_doc" '' "$_words"
+done < tests/data/redteam62/kept
+ADV_ARGS=
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
