@@ -4293,20 +4293,36 @@ subject_goes_on(const struct reader *rd, size_t i)
 
 /*
  * Whether classification line i ends the sentence that the text line right above it began: it
- * ends in a sentence's end, and that line in a word in lower case or a comma ("... asked that
- * the offer be held" / "SECRET."), as the same sentence on one line would be read (level_in_prose
- * at a line's end). A banner ends in no full stop.
+ * is in capitals and ends in a sentence's end, and that line in a word in lower case or a comma
+ * ("... asked that the offer be held" / "SECRET."), as the same sentence on one line would be
+ * read (level_in_prose at a line's end; "... kept" / "secret." is prose). A banner ends in no
+ * full stop.
  */
 static bool
-ends_sentence_above(const struct document *d, size_t i)
+ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	size_t n = trim_end(s, ln->len, ln->latin1);
+	size_t n = trim_end(s, ln->len, ln->latin1), k;
 
+	for (k = 0; k < n; k++)
+		if (islower((unsigned char)s[k]))
+			return false;	/* "... kept" / "secret.": prose's, as on one line */
 	while (n > 0 && strchr("\"')]", s[n - 1]) != NULL)
 		n--;
-	return n > 0 && strchr(".!?", s[n - 1]) != NULL && i > 0 && goes_on_at_end(d, i - 1, false);
+	/* A stop, a colon or semicolon, or an ellipsis or a full-width stop in UTF-8. */
+	if (n == 0 || (strchr(".!?:;", s[n - 1]) == NULL && (ln->latin1 || n < 3 ||
+	    (memcmp(s + n - 3, "\xe2\x80\xa6", 3) != 0 && memcmp(s + n - 3, "\xef\xbc\x8e", 3) != 0 &&
+	    memcmp(s + n - 3, "\xe3\x80\x82", 3) != 0))))
+		return false;
+	/*
+	 * Past classification, banner, caption and page lines right above, which only raise
+	 * ("held" / "TOP SECRET" / "SECRET.").
+	 */
+	for (k = i; k > 0 && (class_line(p, d, k - 1) || doc_line(d, k - 1)->kind == LINE_BANNER ||
+	    doc_line(d, k - 1)->kind == LINE_CAPTION || doc_line(d, k - 1)->kind == LINE_PAGE); k--)
+		continue;
+	return k > 0 && goes_on_at_end(d, k - 1, false);
 }
 
 /*
@@ -4342,7 +4358,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * ministry" / "S//NF with the police", a blank line between or not), marks the text
 	 * before it as well: it raises its paragraph back.
 	 */
-	if (runs_through(rd, i, false) || ends_sentence_above(d, i))
+	if (runs_through(rd, i, false) || ends_sentence_above(rd->p, d, i))
 		doc_portion(d, rd->cur)->raises_back = true;
 	if (d->has_class)
 		marking_join(rd->p, &d->classes, &m, &d->classes);
@@ -5324,11 +5340,34 @@ short_word(const char *s, size_t n, bool subject)
 	return k < n && (isupper((unsigned char)s[k]) || quote_at(s, n, k) > 0);
 }
 
+/* Whether a colon stands before f->text[k], spaces between or not ("Muscat: (S!NF) He"). */
+static bool
+after_colon(const struct fold *f, size_t k)
+{
+	while (k > 0 && f->text[k - 1] == ' ')
+		k--;
+	return k > 0 && f->text[k - 1] == ':';
+}
+
 /*
- * Whether f->text[k] begins what OCR glued to a sentence's end, its space lost: a capital right
- * after a full stop that ends a word in lower case, and a ')' or ']' before the next space with no
- * bracket opened between ("in Muscat.S/NF) Oman", "Muscat.S) Oman"): a mark that lost its '('
- * and its space. Not "U.S.)", "www.Example".
+ * Whether a word of letters follows f->text[e..) after spaces: the text a mark stands before
+ * ("($) He said"; not "($) 2009: 450", the dollar's sign over figures).
+ */
+static bool
+word_after(const struct fold *f, size_t e)
+{
+	while (e < f->len && f->text[e] == ' ')
+		e++;
+	return e < f->len && isalpha((unsigned char)f->text[e]);
+}
+
+/*
+ * Whether f->text[k] begins what OCR glued to a sentence's end or a clause's, its space lost: a
+ * capital right after a full stop, a comma or such that ends a word in lower case or a quotation,
+ * and a closing bracket before the next space with no bracket opened in the word ("in
+ * Muscat.S/NF) Oman", "Muscat?S) Oman", "Muscat.S} Oman": a mark that lost its '(' and its
+ * space), or a bracket glued there ("Muscat.(S!NF) Oman"). Not "U.S.)", "www.Example",
+ * "(main.C)".
  */
 static bool
 glued_head(const struct fold *f, size_t k)
@@ -5336,13 +5375,22 @@ glued_head(const struct fold *f, size_t k)
 	const char *s = f->text;
 	size_t j;
 
-	if (k < 2 || s[k - 1] != '.' || !islower((unsigned char)s[k - 2]) ||
-	    !isupper((unsigned char)s[k]))
+	if (k < 2 || (strchr(".?!:;,", s[k - 1]) == NULL && !((s[k - 1] == '"' ||
+	    s[k - 1] == '\'') && strchr(".?!", s[k - 2]) != NULL)) ||
+	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!", s[k - 2]) == NULL) ||
+	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '['))
 		return false;
+	/* Not a file's name in brackets ("(start.S)", "(main.C)"). */
+	for (j = k - 1; j > 0 && s[j - 1] != ' '; j--)
+		if (s[j - 1] == '(' || s[j - 1] == '[')
+			return false;
+	/* A bracket glued so opens a group that head_mark reads ("Muscat.(S!NF) Oman"). */
+	if (s[k] == '(' || s[k] == '[')
+		return true;
 	for (j = k + 1; j < f->len && j < k + 40 && s[j] != ' '; j++) {
 		if (s[j] == '(' || s[j] == '[')
 			return false;
-		if (s[j] == ')' || s[j] == ']')
+		if (s[j] == ')' || s[j] == ']' || s[j] == '}' || s[j] == '|')
 			return true;
 	}
 	return false;
@@ -5569,7 +5617,7 @@ word_end(const struct fold *f, size_t k, size_t *next)
 static bool
 parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)
 {
-	size_t k = a, parts = 0, controls = 0, seps = 0, j, word_len = 0;
+	size_t k = a, parts = 0, controls = 0, others = 0, seps = 0, j, word_len = 0;
 	bool level = false, noforn = false, small = false;
 
 	*proper = true;
@@ -5592,13 +5640,22 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 			continue;
 		}
 		w = word_kind(p, s + k, e - k);
+		/* After a level's word in lower case, a short part is read as in capitals. */
+		if (w == WORD_NONE && small && level && e - k < 4) {
+			char up[4];
+
+			for (j = k; j < e; j++)
+				up[j - k] = (char)toupper((unsigned char)s[j]);
+			w = word_kind(p, up, e - k);
+		}
 		/*
 		 * In lower case, only a term as a word is written ("Secret-Noforn"; not "NF-kB"),
-		 * all in lower case only with a level and a control ("secret/noforn").
+		 * all in lower case only with a level and a control ("secret/noforn", and after
+		 * the level's word a short control, "secret/nf").
 		 */
 		for (j = k; j < e; j++)
 			if (islower((unsigned char)s[j]) && s[j] != 'l' && (w == WORD_NONE ||
-			    e - k < 4))
+			    (e - k < 4 && !(small && level))))
 				return false;
 		small = small || islower((unsigned char)s[k]);
 		if (parts == 0 && w == WORD_LEVEL) {
@@ -5606,6 +5663,7 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 			word_len = e - k;
 		}
 		controls += w == WORD_CONTROL || w == WORD_NOFORN || w == WORD_DISTRIBUTION;
+		others += w == WORD_OTHER;
 		noforn = noforn || w == WORD_NOFORN;
 		parts++;
 		k = e;
@@ -5613,7 +5671,7 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	if (seps == 0)
 		return false;
 	if (small)
-		return (level && controls > 0) || noforn;
+		return (level && controls + others > 0) || noforn;
 	/* A level and a separator with nothing after it: a mark cut short ("S/"). */
 	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|'))
 		return true;
@@ -6696,7 +6754,8 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		 */
 		if (g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
-		    reading_damaged_level(p, f, &g) || reading_ocr_mark(p, f, &g) ||
+		    reading_damaged_level(p, f, &g) || (reading_ocr_mark(p, f, &g) &&
+		    (g.end - g.start > 3 || word_after(f, g.end))) ||
 		    (g.closed && nothing_after(f, g.end)))) {
 			*one = g.mark;
 			one->unknown = true;
@@ -6798,11 +6857,13 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			 * After a byte other than a space (so not at `first`), no sentence and no word
 			 * begins (sentence_head, word_start): only a bracket there is read below.
 			 */
-			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k])) {
-				if (glued_head(&f, k) && head_mark(p, &f, k, &one))
+			if (k > 0 && f.text[k - 1] != ' ' && glued_head(&f, k)) {
+				if (head_mark(p, &f, k, &one))
 					add_found(p, m, &found, &one);
 				continue;
 			}
+			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k]))
+				continue;
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&
@@ -6822,6 +6883,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				    (open_at_end(p, &f, &g, false) || (g.kind == GROUP_UNKNOWN &&
 				    (level_glued(p, f.text + g.start + 1, g.end - g.start - 1) ||
 				    (g.closed && damaged_group(p, &f, &g) && (nothing_after(&f, g.end) ||
+				    after_colon(&f, k) ||
 				    (in_sentence_at(p, &f, k, g.end) && !initials_before(&f, &g)))))))) {
 					one = g.mark;
 					one.unknown = true;
@@ -8010,6 +8072,14 @@ split_candidate(const struct policy *p, const struct document *d, size_t i)
 
 	for (k = 0; k < ln->len && s[k] == ' '; k++)
 		continue;
+	/* Past a mark at the head, apart or glued (prose_levels). */
+	if (k < ln->len && s[k] == '(') {
+		for (n = k; n < ln->len && n < k + 40 && s[n] != ')'; n++)
+			continue;
+		if (n < ln->len && s[n] == ')')
+			for (k = n + 1; k < ln->len && s[k] == ' '; k++)
+				continue;
+	}
 	if (k == ln->len || !split_head(p, s + k, ln->len - k) ||
 	    (i = text_above(p, d, i)) == DOC_NONE)
 		return false;
@@ -8132,7 +8202,7 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 	const struct doc_line *up;
 	struct fold fu, two;
 	char buf[96];
-	size_t u, ua, ub, pa, pb, r, end, len, lone;
+	size_t u, ua, ub, pa, pb, r, end, len, lone, k;
 	bool spaced;
 
 	if ((u = text_above(p, d, i)) == DOC_NONE)
@@ -8168,6 +8238,11 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 			continue;
 		if (f->text[end - 1] == ',')
 			end--;	/* "TOP" / "SECRET, with" */
+		/* "TOP" / "SECRET//NOFORN with": the level's word, before its controls. */
+		for (k = at[2 * r]; k < end && f->text[k] != '/'; k++)
+			continue;
+		if (k > at[2 * r])
+			end = k;
 		if ((len = ub - ua + 1 + end - at[0]) > sizeof(buf))
 			return false;
 		memcpy(buf + ub - ua + 1, f->text + at[0], end - at[0]);
@@ -8187,7 +8262,7 @@ static bool
 prose_levels(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
     bool head, bool tail, struct marking *m, bool *split)
 {
-	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end;
+	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end, h, first;
 	bool stop;
 
 	for (k = 0; k < f->len && nw < FOLD_MAX / 2 + 1; k = e) {
@@ -8206,11 +8281,36 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 #define W_FIRST(x) ((unsigned char)f->text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
 	/* A name the line's end split, read with the line above ("ministry TOP" / "SECRET"). */
-	if (head && split_head(p, f->text + at[0], f->len - at[0]) &&
-	    level_split(p, d, i, f, at, nw, m)) {
+	/*
+	 * A mark before the rest is read past, apart or glued ("ministry TOP" / "" / "(S//NF)
+	 * SECRET with", "(S//NF)SECRET with").
+	 */
+	h = 0;
+	if (f->text[at[0]] == '(') {
+		for (k = at[0]; k < f->len && k < at[0] + 40 && f->text[k] != ')'; k++)
+			continue;
+		while (h < nw && at[2 * h + 1] <= k)
+			h++;
+		/* h: the word the ')' ends, or the one it is glued to ("(S//NF)SECRET"). */
+		if (k < f->len && f->text[k] == ')' && h < nw && k + 1 == at[2 * h + 1])
+			h++;
+	}
+	if (h >= nw)
+		h = 0;
+	first = at[2 * h];
+	if (h > 0 || f->text[at[0]] == '(') {
+		for (k = at[2 * h]; k < at[2 * h + 1] && f->text[k] != ')'; k++)
+			continue;
+		if (k + 1 < at[2 * h + 1])
+			at[2 * h] = k + 1;
+	}
+	if (head && nw - h >= 1 && split_head(p, f->text + at[2 * h], f->len - at[2 * h]) &&
+	    level_split(p, d, i, f, at + 2 * h, nw - h, m)) {
+		at[2 * h] = first;
 		*split = true;
 		return true;
 	}
+	at[2 * h] = first;
 	/*
 	 * Letter-spaced anywhere in the line, a sign after its last letter or not ("ministry S E C
 	 * R E T with", "the port S E C R E T."): no sentence spells a level so.

@@ -24,7 +24,16 @@ fold_reference(const char *s, size_t n, bool breaks, int32_t *cp)
 	    { "&lcub;", '{' }, { "&rcub;", '}' }, { "&verbar;", '|' }, { "&vert;", '|' },
 	    { "&comma;", ',' }, { "&period;", '.' }, { "&colon;", ':' }, { "&semi;", ';' },
 	    { "&hyphen;", 0x2010 }, { "&dash;", 0x2010 }, { "&ndash;", 0x2013 },
-	    { "&mdash;", 0x2014 } };
+	    { "&mdash;", 0x2014 }, { "&frasl;", 0x2044 }, { "&Tab;", '\t' },
+	    /* Marks of direction, invisible operators and the rest of the spaces. */
+	    { "&lrm;", 0x200E }, { "&rlm;", 0x200F }, { "&InvisibleTimes;", 0x2062 },
+	    { "&it;", 0x2062 }, { "&InvisibleComma;", 0x2063 }, { "&ic;", 0x2063 },
+	    { "&ApplyFunction;", 0x2061 }, { "&af;", 0x2061 },
+	    { "&NegativeVeryThinSpace;", 0x200B }, { "&NegativeThinSpace;", 0x200B },
+	    { "&NegativeMediumSpace;", 0x200B }, { "&NegativeThickSpace;", 0x200B },
+	    { "&hairsp;", 0x200A }, { "&VeryThinSpace;", 0x200A }, { "&ThinSpace;", 0x2009 },
+	    { "&MediumSpace;", 0x205F }, { "&numsp;", 0x2007 }, { "&puncsp;", 0x2008 },
+	    { "&emsp13;", 0x2004 }, { "&emsp14;", 0x2005 } };
 	size_t i, k;
 	int32_t c = 0;
 	bool hex;

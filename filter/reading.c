@@ -934,7 +934,7 @@ reading_ocr_mark(const struct policy *p, const struct fold *f, const struct grou
 	}
 	marking_init(&mk);
 	return slip && letter && marking_parse(p, buf, m, MARKING_BANNER, &mk) == 1 &&
-	    !mk.unknown && mk.level > 0;
+	    !mk.unknown && (mk.level > 0 || mk.controls != 0 || mk.fd != FD_NONE);
 }
 
 bool

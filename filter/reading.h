@@ -122,9 +122,9 @@ bool reading_ocr_level(const struct policy *p, const struct fold *f, const struc
  */
 bool reading_glued_mark(const struct policy *p, const struct fold *f, const struct group *g);
 /*
- * Whether closed group g, one no reader proved, is a mark above the lowest level as OCR misreads
- * one: a figure for a letter ("(T5)"), "$" for "S" ("($)"), "!" or "|" for "/" ("(S!NF)"). Not
- * figures alone ("(5)", a list's item).
+ * Whether closed group g, one no reader proved, is a mark that says more than the lowest level as
+ * OCR misreads one: a figure for a letter ("(T5)"), "$" for "S" ("($)"), "!" or "|" for "/"
+ * ("(S!NF)", "(U!FOUO)"). Not figures alone ("(5)", a list's item).
  */
 bool reading_ocr_mark(const struct policy *p, const struct fold *f, const struct group *g);
 

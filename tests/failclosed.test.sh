@@ -1705,6 +1705,17 @@ while IFS='|' read -r _doc _target _words _policy; do
 done < tests/data/redteam62/kept
 ADV_ARGS=
 
+# 91. Round 63 (tests/data/redteam63): marks glued after `?`, a quotation or a bracket, a damaged
+#     mark after a colon, `(U!FOUO)`, `secret/nf`, more named entities, a split level that
+#     carries its controls. What stays kept: `secret.` on a wrapped line, `($) 2009: 450`,
+#     `(main.C)`.
+redteam redteam63
+while IFS='|' read -r _doc _target _words _policy; do
+	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+	adv "redteam63-kept-$_doc" "$_target" "tests/data/redteam63/$_doc" '' "$_words"
+done < tests/data/redteam63/kept
+ADV_ARGS=
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
