@@ -5361,6 +5361,18 @@ word_after(const struct fold *f, size_t e)
 	return e < f->len && isalpha((unsigned char)f->text[e]);
 }
 
+/* Whether c may end a sentence or a clause that a mark is glued to (glued_head). */
+static inline bool
+glue_sign(char c)
+{
+	switch (c) {
+	case '.': case '?': case '!': case ':': case ';': case ',': case '"': case '\'':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /*
  * Whether f->text[k] begins what OCR glued to a sentence's end or a clause's, its space lost: a
  * capital right after a full stop, a comma or such that ends a word in lower case or a quotation,
@@ -5375,8 +5387,8 @@ glued_head(const struct fold *f, size_t k)
 	const char *s = f->text;
 	size_t j;
 
-	if (k < 2 || (strchr(".?!:;,", s[k - 1]) == NULL && !((s[k - 1] == '"' ||
-	    s[k - 1] == '\'') && strchr(".?!", s[k - 2]) != NULL)) ||
+	if (k < 2 || (!glue_sign(s[k - 1]) || ((s[k - 1] == '"' || s[k - 1] == '\'') &&
+	    strchr(".?!", s[k - 2]) == NULL)) ||
 	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!", s[k - 2]) == NULL) ||
 	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '['))
 		return false;
@@ -6857,7 +6869,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			 * After a byte other than a space (so not at `first`), no sentence and no word
 			 * begins (sentence_head, word_start): only a bracket there is read below.
 			 */
-			if (k > 0 && f.text[k - 1] != ' ' && glued_head(&f, k)) {
+			if (k > 1 && glue_sign(f.text[k - 1]) && glued_head(&f, k)) {
 				if (head_mark(p, &f, k, &one))
 					add_found(p, m, &found, &one);
 				continue;
