@@ -429,6 +429,25 @@ is_blank(const char *s, size_t len, bool latin1)
 }
 
 /*
+ * The length of the entity that ends s[0..len) where it shows as a space or as nothing ("&nbsp;",
+ * "&shy;", "&#160;", "&#xAD;"), or 0.
+ */
+static size_t
+blank_entity(const char *s, size_t len)
+{
+	static const char *const blanks[] = { "&nbsp;", "&shy;", "&#160;", "&#173;", "&#xa0;",
+	    "&#xad;", "&ensp;", "&emsp;", "&thinsp;", "&zwsp;", "&#8203;", "&#x200b;" };
+	size_t b, n;
+
+	for (b = 0; b < sizeof(blanks) / sizeof(blanks[0]); b++) {
+		n = strlen(blanks[b]);
+		if (n <= len && strncasecmp(s + len - n, blanks[b], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
  * The length of s[0..len) without the spaces it ends in: spaces and tabs, and in UTF-8 the no-break,
  * typographic, ideographic and zero-width spaces and the byte order mark; in Latin-1 the no-break
  * space.
@@ -436,15 +455,20 @@ is_blank(const char *s, size_t len, bool latin1)
 static size_t
 trim_end(const char *s, size_t len, bool latin1)
 {
+	size_t k;
+
 	for (;;) {
 		const unsigned char *u = (const unsigned char *)s;
 
 		if (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 			len--;
-		else if (latin1 && len > 0 && u[len - 1] == 0xA0)
+		else if (latin1 && len > 0 && (u[len - 1] == 0xA0 || u[len - 1] == 0xAD))
 			len--;
-		else if (!latin1 && len >= 2 && u[len - 2] == 0xC2 && u[len - 1] == 0xA0)
+		else if (!latin1 && len >= 2 && u[len - 2] == 0xC2 &&
+		    (u[len - 1] == 0xA0 || u[len - 1] == 0xAD))
 			len -= 2;
+		else if (len >= 5 && s[len - 1] == ';' && (k = blank_entity(s, len)) > 0)
+			len -= k;
 		else if (!latin1 && len >= 3 && u[len - 3] == 0xE2 && u[len - 2] == 0x80 &&
 		    (u[len - 1] <= 0x8B || u[len - 1] == 0xAF))
 			len -= 3;
