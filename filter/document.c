@@ -4322,22 +4322,43 @@ subject_goes_on(const struct reader *rd, size_t i)
  * read (level_in_prose at a line's end; "... kept" / "secret." is prose). A banner ends in no
  * full stop.
  */
+static bool leads_phrase(const struct fold *f, size_t a, size_t b);
+
 static bool
 ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
-	const char *s = d->data + ln->off;
-	size_t n = trim_end(s, ln->len, ln->latin1), k;
+	size_t n, k, e, words = 0;
+	struct marking mk;
+	struct fold fl, fu;
 
-	for (k = 0; k < n; k++)
-		if (islower((unsigned char)s[k]))
+	/* Read folded: entities, curly quotation marks and an ellipsis as what they show. */
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &fl);
+	if (fl.cut)
+		return false;
+	for (n = fl.len; n > 0 && fl.text[n - 1] == ' '; n--)
+		continue;
+	for (k = 0; k < n; k++) {
+		if (islower((unsigned char)fl.text[k]))
 			return false;	/* "... kept" / "secret.": prose's, as on one line */
-	while (n > 0 && strchr("\"')]", s[n - 1]) != NULL)
+		words += fl.text[k] != ' ' && (k == 0 || fl.text[k - 1] == ' ');
+	}
+	while (n > 0 && strchr("\"')]", fl.text[n - 1]) != NULL)
 		n--;
-	/* A stop, a colon or semicolon, or an ellipsis or a full-width stop in UTF-8. */
-	if (n == 0 || (strchr(".!?:;", s[n - 1]) == NULL && (ln->latin1 || n < 3 ||
-	    (memcmp(s + n - 3, "\xe2\x80\xa6", 3) != 0 && memcmp(s + n - 3, "\xef\xbc\x8e", 3) != 0 &&
-	    memcmp(s + n - 3, "\xe3\x80\x82", 3) != 0))))
+	/* A stop, a colon or a semicolon ends it ("SECRET.", "SECRET...", "SECRET&period;"). */
+	for (e = n; e > 0 && strchr(".!?:;", fl.text[e - 1]) != NULL; e--)
+		continue;
+	if (e == n)
+		return false;
+	/*
+	 * A marking and no more, above the lowest level ("SECRET.", "S/NF.", "S E C R E T."; not
+	 * "SECRET SERVICE.", "TRADE SECRETS.", "UNCLAS.").
+	 */
+	for (k = 0; k < e && fl.text[k] == ' '; k++)
+		continue;
+	marking_init(&mk);
+	if (e <= k || marking_parse(p, fl.text + k, e - k, MARKING_BANNER, &mk) != 1 ||
+	    mk.unknown || (mk.level <= 0 && mk.controls == 0 && mk.fd == FD_NONE))
 		return false;
 	/*
 	 * Past classification, banner, caption and page lines right above, which only raise
@@ -4346,7 +4367,19 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	for (k = i; k > 0 && (class_line(p, d, k - 1) || doc_line(d, k - 1)->kind == LINE_BANNER ||
 	    doc_line(d, k - 1)->kind == LINE_CAPTION || doc_line(d, k - 1)->kind == LINE_PAGE); k--)
 		continue;
-	return k > 0 && goes_on_at_end(d, k - 1, false);
+	if (k == 0 || !goes_on_at_end(d, k - 1, false))
+		return false;
+	/* One word after a word that leads a phrase is a sentence's ("... the site is" / "SECRET."). */
+	if (words > 1)
+		return true;
+	ln = doc_line(d, k - 1);
+	e = ln->len > 128 ? ln->len - 128 : 0;	/* the line's last words */
+	fold_line(d->data + ln->off + e, ln->len - e, FOLD_MAX, ln->latin1, &fu);
+	for (e = fu.len; e > 0 && (fu.text[e - 1] == ' ' || fu.text[e - 1] == ','); e--)
+		continue;
+	for (k = e; k > 0 && fu.text[k - 1] != ' '; k--)
+		continue;
+	return e > k && !leads_phrase(&fu, k, e);
 }
 
 /*
@@ -5374,15 +5407,15 @@ after_colon(const struct fold *f, size_t k)
 }
 
 /*
- * Whether a word of letters follows f->text[e..) after spaces: the text a mark stands before
- * ("($) He said"; not "($) 2009: 450", the dollar's sign over figures).
+ * Whether a word in capitals follows f->text[e..) after spaces: a sentence a mark stands before
+ * ("($) He said"; not "($) 2009: 450" nor "($) denotes U.S. dollars", the dollar's sign).
  */
 static bool
 word_after(const struct fold *f, size_t e)
 {
 	while (e < f->len && f->text[e] == ' ')
 		e++;
-	return e < f->len && isalpha((unsigned char)f->text[e]);
+	return e < f->len && isupper((unsigned char)f->text[e]);
 }
 
 /* Whether c may end a sentence or a clause that a mark is glued to (glued_head). */
@@ -5410,15 +5443,21 @@ glued_head(const struct fold *f, size_t k)
 {
 	const char *s = f->text;
 	size_t j;
+	int depth;
 
 	if (k < 2 || (!glue_sign(s[k - 1]) || ((s[k - 1] == '"' || s[k - 1] == '\'') &&
 	    strchr(".?!", s[k - 2]) == NULL)) ||
 	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!", s[k - 2]) == NULL) ||
 	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '['))
 		return false;
-	/* Not a file's name in brackets ("(start.S)", "(main.C)"). */
-	for (j = k - 1; j > 0 && s[j - 1] != ' '; j--)
-		if (s[j - 1] == '(' || s[j - 1] == '[')
+	/*
+	 * Not in brackets opened before it on the line: a file's name or a unit there ("(see
+	 * head.S)", "(main.C)", "(49 deg.C)") closes them.
+	 */
+	for (j = k - 1, depth = 0; j > 0; j--)
+		if (s[j - 1] == ')' || s[j - 1] == ']')
+			depth--;
+		else if ((s[j - 1] == '(' || s[j - 1] == '[') && ++depth > 0)
 			return false;
 	/* A bracket glued so opens a group that head_mark reads ("Muscat.(S!NF) Oman"). */
 	if (s[k] == '(' || s[k] == '[')
@@ -8104,17 +8143,20 @@ split_candidate(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i), *up;
 	const char *s = d->data + ln->off, *t;
-	size_t k, n;
+	size_t k, n, w;
 
 	for (k = 0; k < ln->len && s[k] == ' '; k++)
 		continue;
-	/* Past a mark at the head, apart or glued (prose_levels). */
-	if (k < ln->len && s[k] == '(') {
-		for (n = k; n < ln->len && n < k + 40 && s[n] != ')'; n++)
+	/* Past marks at the head, apart, glued or without their '(' (prose_levels). */
+	for (w = 0; w < 4 && k < ln->len; w++) {
+		for (n = k; n < ln->len && n < k + 40 && s[n] != ')' && (s[k] == '(' ||
+		    (s[n] != '(' && (s[n] != ' ' || (n + 1 < ln->len &&
+		    !islower((unsigned char)s[n + 1]))))); n++)
 			continue;
-		if (n < ln->len && s[n] == ')')
-			for (k = n + 1; k < ln->len && s[k] == ' '; k++)
-				continue;
+		if (n == ln->len || s[n] != ')')
+			break;
+		for (k = n + 1; k < ln->len && s[k] == ' '; k++)
+			continue;
 	}
 	if (k == ln->len || !split_head(p, s + k, ln->len - k) ||
 	    (i = text_above(p, d, i)) == DOC_NONE)
@@ -8298,7 +8340,7 @@ static bool
 prose_levels(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
     bool head, bool tail, struct marking *m, bool *split)
 {
-	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end, h, first;
+	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end, h, first, pos;
 	bool stop;
 
 	for (k = 0; k < f->len && nw < FOLD_MAX / 2 + 1; k = e) {
@@ -8322,24 +8364,27 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 	 * SECRET with", "(S//NF)SECRET with").
 	 */
 	h = 0;
-	if (f->text[at[0]] == '(') {
-		for (k = at[0]; k < f->len && k < at[0] + 40 && f->text[k] != ')'; k++)
+	for (pos = at[0], k = 0; k < 4 && pos < f->len; k++) {
+		/*
+		 * A group, or words a ')' closes where none begins in lower case (a mark that lost
+		 * its '(', "Top Secret)"): read past it.
+		 */
+		for (e = pos; e < f->len && e < pos + 40 && f->text[e] != ')' &&
+		    (f->text[pos] == '(' || (f->text[e] != '(' && (f->text[e] != ' ' ||
+		    (e + 1 < f->len && !islower((unsigned char)f->text[e + 1]))))); e++)
 			continue;
-		while (h < nw && at[2 * h + 1] <= k)
-			h++;
-		/* h: the word the ')' ends, or the one it is glued to ("(S//NF)SECRET"). */
-		if (k < f->len && f->text[k] == ')' && h < nw && k + 1 == at[2 * h + 1])
-			h++;
+		if (e == f->len || f->text[e] != ')')
+			break;
+		for (pos = e + 1; pos < f->len && f->text[pos] == ' '; pos++)
+			continue;
 	}
+	while (h < nw && at[2 * h + 1] <= pos)
+		h++;
 	if (h >= nw)
 		h = 0;
 	first = at[2 * h];
-	if (h > 0 || f->text[at[0]] == '(') {
-		for (k = at[2 * h]; k < at[2 * h + 1] && f->text[k] != ')'; k++)
-			continue;
-		if (k + 1 < at[2 * h + 1])
-			at[2 * h] = k + 1;
-	}
+	if (pos > at[2 * h] && pos < at[2 * h + 1])
+		at[2 * h] = pos;
 	if (head && nw - h >= 1 && split_head(p, f->text + at[2 * h], f->len - at[2 * h]) &&
 	    level_split(p, d, i, f, at + 2 * h, nw - h, m)) {
 		at[2 * h] = first;

@@ -24,7 +24,7 @@ fold_reference(const char *s, size_t n, bool breaks, int32_t *cp)
 	    { "&lcub;", '{' }, { "&rcub;", '}' }, { "&verbar;", '|' }, { "&vert;", '|' },
 	    { "&comma;", ',' }, { "&period;", '.' }, { "&colon;", ':' }, { "&semi;", ';' },
 	    { "&hyphen;", 0x2010 }, { "&dash;", 0x2010 }, { "&ndash;", 0x2013 },
-	    { "&mdash;", 0x2014 }, { "&frasl;", 0x2044 }, { "&Tab;", '\t' },
+	    { "&mdash;", 0x2014 }, { "&frasl;", 0x2044 },
 	    /* Marks of direction, invisible operators and the rest of the spaces. */
 	    { "&lrm;", 0x200E }, { "&rlm;", 0x200F }, { "&InvisibleTimes;", 0x2062 },
 	    { "&it;", 0x2062 }, { "&InvisibleComma;", 0x2063 }, { "&ic;", 0x2063 },
@@ -33,7 +33,17 @@ fold_reference(const char *s, size_t n, bool breaks, int32_t *cp)
 	    { "&NegativeMediumSpace;", 0x200B }, { "&NegativeThickSpace;", 0x200B },
 	    { "&hairsp;", 0x200A }, { "&VeryThinSpace;", 0x200A }, { "&ThinSpace;", 0x2009 },
 	    { "&MediumSpace;", 0x205F }, { "&numsp;", 0x2007 }, { "&puncsp;", 0x2008 },
-	    { "&emsp13;", 0x2004 }, { "&emsp14;", 0x2005 } };
+	    { "&emsp13;", 0x2004 }, { "&emsp14;", 0x2005 },
+	    /* Quotation marks and signs as word processors export them. */
+	    { "&rsquo;", 0x2019 }, { "&lsquo;", 0x2018 }, { "&rdquo;", 0x201D },
+	    { "&ldquo;", 0x201C }, { "&sbquo;", 0x201A }, { "&bdquo;", 0x201E },
+	    { "&lbrace;", '{' }, { "&rbrace;", '}' }, { "&dollar;", '$' }, { "&mid;", '|' },
+	    { "&hellip;", 0x2026 }, { "&bull;", 0x2022 }, { "&middot;", 0xB7 },
+	    { "&ast;", '*' }, { "&num;", '#' }, { "&percnt;", '%' }, { "&excl;", '!' },
+	    { "&quest;", '?' }, { "&plus;", '+' }, { "&equals;", '=' }, { "&lowbar;", '_' },
+	    { "&bsol;", '\\' }, { "&laquo;", 0xAB }, { "&raquo;", 0xBB },
+	    /* A footnote's number. */
+	    { "&sup1;", 0xB9 }, { "&sup2;", 0xB2 }, { "&sup3;", 0xB3 } };
 	size_t i, k;
 	int32_t c = 0;
 	bool hex;
@@ -147,6 +157,22 @@ inline_markup(const char *s, size_t n)
 }
 
 /*
+ * The length of the named character reference that begins s[0..n) ("&" a letter, up to 31
+ * letters or digits, ";"), known or not, or 0.
+ */
+static size_t
+named_reference(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 4 || s[0] != '&' || !isalpha((unsigned char)s[1]))
+		return 0;
+	for (k = 2; k < n && k < 33 && isalnum((unsigned char)s[k]); k++)
+		continue;
+	return k < n && s[k] == ';' ? k + 1 : 0;
+}
+
+/*
  * Whether s[0..n) is printable ASCII and tabs, which fold to themselves (tabs to spaces), with no
  * character reference.
  */
@@ -178,7 +204,8 @@ plain(const char *s, size_t n)
 			}
 		}
 		c = (unsigned char)s[i];
-		if (c < 0x20 || c >= 0x7F || (c == '&' && fold_reference(s + i, n - i, false, &cp) > 0) ||
+		if (c < 0x20 || c >= 0x7F || (c == '&' && (fold_reference(s + i, n - i, false,
+		    &cp) > 0 || named_reference(s + i, n - i) > 0)) ||
 		    (c == '<' && inline_markup(s + i, n - i) > 0))
 			return false;
 		i++;
@@ -481,7 +508,7 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 	f->at = f->map;
 	/* Up to `limit` bytes of folded text, from at most FOLD_SCAN bytes of the line. */
 	while (i < scan && f->len < limit) {
-		int32_t cp, out[8];
+		int32_t cp, out[8], unread;
 		utf8proc_ssize_t k, m;
 		size_t len, fixed;
 		bool ok = true;
@@ -513,9 +540,19 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 		}
 		len = decode(s + i, scan - i, latin1, &cp);
 
-		/* "&#x28;S&#x2f;&#x2f;NF&#x29;" is what a page shows: "(S//NF)". */
-		if (cp == '&' && (fixed = fold_reference(s + i, scan - i, false, &cp)) > 0)
+		/*
+		 * "&#x28;S&#x2f;&#x2f;NF&#x29;" is what a page shows: "(S//NF)". A named one
+		 * this table does not hold shows something no rule can read ("(&rsquo;S)"): it
+		 * stands where it is as such.
+		 */
+		if (cp == '&' && (fixed = fold_reference(s + i, scan - i, false, &cp)) > 0) {
 			len = fixed;
+		} else if (cp == '&' && (fixed = named_reference(s + i, scan - i)) > 0 &&
+		    fold_reference(s + i, scan - i, true, &unread) == 0) {
+			/* Not a break the break reader reads in the text ("&NewLine;"). */
+			len = fixed;
+			cp = 0x80;
+		}
 		/* Inline markup shows as nothing. */
 		if (cp == '<' && (fixed = inline_markup(s + i, scan - i)) > 0) {
 			i += fixed;

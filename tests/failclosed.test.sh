@@ -1716,6 +1716,18 @@ while IFS='|' read -r _doc _target _words _policy; do
 done < tests/data/redteam63/kept
 ADV_ARGS=
 
+# 92. Round 64 (tests/data/redteam64): a head mark with an entity the fold does not know
+#     (`(&zqx;S)`) or did not decode (`(&rsquo;S)`, `&lbrace;S&rbrace;`), entities in OCR's
+#     marks and in a wrapped `SECRET&period;`. What stays kept: a file's name or a unit in
+#     brackets (`(see head.S)`, `(49 deg.C)`), `($) denotes`, a wrapped `SECRET SERVICE.`,
+#     `TRADE SECRETS.`, `is` / `RESTRICTED.`, `UNCLAS.`.
+redteam redteam64
+while IFS='|' read -r _doc _target _words _policy; do
+	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+	adv "redteam64-kept-$_doc" "$_target" "tests/data/redteam64/$_doc" '' "$_words"
+done < tests/data/redteam64/kept
+ADV_ARGS=
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
