@@ -4398,8 +4398,16 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	const struct doc_line *ln = doc_line(d, i);
 	bool split = false;
 
-	if (!reading_class_line(rd->p, f, !h->at_head, &m))
-		return 0;
+	if (!reading_class_line(rd->p, f, !h->at_head, &m)) {
+		struct fold spaced;
+
+		/* Read again with what shows as nothing as a space ("SECRET\u200bANNEX"). */
+		if (!f->hidden)
+			return 0;
+		fold_line_spaced(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &spaced);
+		if (!reading_class_line(rd->p, &spaced, !h->at_head, &m))
+			return 0;
+	}
 	/* A mark in the line counts too ("TOP (TS//SI) SECRET"). */
 	if (reading_marks(rd->p, d->data + ln->off, ln->len, 0, ln->latin1, &more))
 		marking_join(rd->p, &m, &more, &m);
@@ -5142,12 +5150,12 @@ static bool in_sentence_at(const struct policy *p, const struct fold *f, size_t 
 static bool
 damaged_group(const struct policy *p, const struct fold *f, const struct group *g)
 {
-	return g->kind == GROUP_UNKNOWN && (double_slash(f->text + g->start, g->end - g->start) ||
+	return (g->kind == GROUP_UNKNOWN && (double_slash(f->text + g->start, g->end - g->start) ||
 	    level_glued(p, f->text + g->start + 1, g->end - g->start - 1) ||
 	    reading_ocr_level(p, f, g) || reading_damaged_level(p, f, g) ||
-	    reading_glued_mark(p, f, g) ||
+	    reading_glued_mark(p, f, g))) ||
 	    /* In prose, "($)" is the dollar's sign: one sign alone is read at a head only. */
-	    (g->end - g->start > 3 && reading_ocr_mark(p, f, g)));
+	    (g->end - g->start > 3 && reading_ocr_mark(p, f, g));
 }
 
 /* Whether s[0..n) holds a letter in lower case, but OCR's "l" for "I" after the first. */
@@ -5448,7 +5456,7 @@ glued_head(const struct fold *f, size_t k)
 	if (k < 2 || (!glue_sign(s[k - 1]) || ((s[k - 1] == '"' || s[k - 1] == '\'') &&
 	    strchr(".?!", s[k - 2]) == NULL)) ||
 	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!", s[k - 2]) == NULL) ||
-	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '['))
+	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '[' && s[k] != '$'))
 		return false;
 	/*
 	 * Not in brackets opened before it on the line: a file's name or a unit there ("(see
@@ -6827,11 +6835,10 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		 * line ("... a two-week pause. (T5)", "(TSllSl)": after its text, as marks stand at
 		 * a paragraph's end): not a reference ("(REFTEL A) Further", "(NATO) The").
 		 */
-		if (g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
+		if ((g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
-		    reading_damaged_level(p, f, &g) || (reading_ocr_mark(p, f, &g) &&
-		    (g.end - g.start > 3 || word_after(f, g.end))) ||
-		    (g.closed && nothing_after(f, g.end)))) {
+		    reading_damaged_level(p, f, &g) || (g.closed && nothing_after(f, g.end)))) ||
+		    (reading_ocr_mark(p, f, &g) && (g.end - g.start > 3 || word_after(f, g.end)))) {
 			*one = g.mark;
 			one->unknown = true;
 			hit = true;

@@ -98,8 +98,13 @@ sign_as_mark(const char *s, size_t n, size_t i, size_t len)
 		k--;
 	if (k > 0 && strchr(".!?:;-*", s[k - 1]) == NULL && (unsigned char)s[k - 1] < 0x80)
 		return false;
-	if (k > 0 && k == i)
-		return false;	/* glued to what stands before it */
+	/*
+	 * Glued to what stands before it, but a sentence's end after a word in lower case, a
+	 * space lost ("on Monday.\u00a9 He").
+	 */
+	if (k > 0 && k == i && !(k >= 2 && strchr(".!?", s[k - 1]) != NULL &&
+	    islower((unsigned char)s[k - 2])))
+		return false;
 	if (j >= n || (s[j] != ' ' && s[j] != '\t'))
 		return false;
 	while (j < n && (s[j] == ' ' || s[j] == '\t'))
@@ -480,8 +485,23 @@ put_folded(struct fold *f, int32_t cp, size_t src)
 	return put_utf8(f, cp, src);
 }
 
+static void fold_with(const char *s, size_t n, size_t limit, bool latin1, bool spaced,
+    struct fold *f);
+
 void
 fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
+{
+	fold_with(s, n, limit, latin1, false, f);
+}
+
+void
+fold_line_spaced(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
+{
+	fold_with(s, n, limit, latin1, true, f);
+}
+
+static void
+fold_with(const char *s, size_t n, size_t limit, bool latin1, bool spaced, struct fold *f)
 {
 	size_t i = 0, scan = n < FOLD_SCAN ? n : FOLD_SCAN;
 
@@ -491,6 +511,7 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 	f->latin1 = latin1;
 	f->len = 0;
 	f->exotic = false;
+	f->hidden = false;
 	f->cut = false;
 	/*
 	 * Most lines are printable ASCII: the text is the line itself, unless it is cut where a
@@ -596,6 +617,11 @@ fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f)
 			if (m < 0 || m > 8) {
 				f->exotic = true;
 				ok = put_utf8(f, cp, i);
+			}
+			if (m == 0) {
+				f->hidden = true;
+				if (spaced && f->len > 0 && f->buf[f->len - 1] != ' ')
+					ok = put(f, ' ', i);
 			}
 			for (k = 0; ok && m >= 0 && m <= 8 && k < m; k++)
 				ok = put_folded(f, out[k], i);

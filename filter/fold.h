@@ -42,6 +42,7 @@ struct fold {
 	const uint16_t *at;	/* where each byte of text came from; NULL when text is the source */
 	size_t consumed;	/* source bytes read to make text */
 	bool exotic;		/* text holds a character no rule can read */
+	bool hidden;		/* a character that shows as nothing was dropped ("S\u200bECRET") */
 	bool cut;		/* the source went on past what text holds */
 	const char *src;	/* the source */
 	bool latin1;		/* the source was read as Latin-1 */
@@ -55,6 +56,12 @@ struct fold {
  * character: exotic). f points into s, and must not outlive it.
  */
 void fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);
+
+/*
+ * As fold_line, but a character that shows as nothing is a space, as it may stand for one
+ * ("SECRET\u200bANNEX" is "SECRET ANNEX"): a second reading of a line whose fold is hidden.
+ */
+void fold_line_spaced(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);
 
 /*
  * Decodes one UTF-8 character at s[0..n) (n > 0), strictly: overlong forms, surrogates and code

@@ -910,9 +910,12 @@ reading_ocr_mark(const struct policy *p, const struct fold *f, const struct grou
 	struct marking mk;
 	bool slip = false, letter = false;
 
-	if (g->kind != GROUP_UNKNOWN || !g->closed || m == 0 || m >= sizeof(buf))
+	/* Of any kind but a mark where no letter is in lower case: "(T$)" reads as a word. */
+	if (g->kind == GROUP_MARK || !g->closed || m == 0 || m >= sizeof(buf))
 		return false;
 	for (k = 0; k < m; k++) {
+		if (is_lower(t[k]))
+			return false;
 		if (t[k] >= '0' && t[k] <= '9') {
 			if ((buf[k] = ocr_letter(t[k])) == t[k])
 				return false;

@@ -1728,6 +1728,11 @@ while IFS='|' read -r _doc _target _words _policy; do
 done < tests/data/redteam64/kept
 ADV_ARGS=
 
+# 93. Round 65 (tests/data/redteam65): a classification line glued by a character that shows as
+#     nothing (`SECRET&ZeroWidthSpace;ANNEX`), `(T$)` in mid-line, `Muscat.$/NF)`, Word's `©`
+#     glued to a sentence's end.
+redteam redteam65
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
