@@ -4369,7 +4369,10 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 		continue;
 	if (k == 0 || !goes_on_at_end(d, k - 1, false))
 		return false;
-	/* One word after a word that leads a phrase is a sentence's ("... the site is" / "SECRET."). */
+	/*
+	 * One word after a word that leads a phrase is a sentence's ("... the site is" /
+	 * "SECRET.").
+	 */
 	if (words > 1)
 		return true;
 	ln = doc_line(d, k - 1);
@@ -5695,7 +5698,8 @@ word_end(const struct fold *f, size_t k, size_t *next)
  * NOFORN's kind and anything, parted by punctuation ("S/NF", "S,NF", "S_NF", "S--NF", "C-NF",
  * "S.NF", "SI/NF", "NF/OC", "$/NF", "S/NFORN"), in capitals, or a level and a control in words in
  * any case ("Secret/NoForn", "secret/noforn"): not "U.S.", "S/CT" (an office), "CI/KR", "C-130",
- * "secret/confidential". *proper says the parts are parted by '/' or '|' alone, as marks are written.
+ * "secret/confidential". *proper says the parts are parted by '/' or '|' alone, as marks are
+ * written.
  */
 static bool
 parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)

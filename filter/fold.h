@@ -42,7 +42,7 @@ struct fold {
 	const uint16_t *at;	/* where each byte of text came from; NULL when text is the source */
 	size_t consumed;	/* source bytes read to make text */
 	bool exotic;		/* text holds a character no rule can read */
-	bool hidden;		/* a character that shows as nothing was dropped ("S\u200bECRET") */
+	bool hidden;		/* a character that shows as nothing was dropped */
 	bool cut;		/* the source went on past what text holds */
 	const char *src;	/* the source */
 	bool latin1;		/* the source was read as Latin-1 */

@@ -31,6 +31,14 @@ redteam() {
 	done < "tests/data/$1/targets"
 	ADV_ARGS=
 }
+# kept DIR: every document listed in tests/data/DIR/kept keeps its words at its target.
+kept() {
+	while IFS='|' read -r _doc _target _words _policy; do
+		ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+		adv "$1-kept-$_doc" "$_target" "tests/data/$1/$_doc" '' "$_words"
+	done < "tests/data/$1/kept"
+	ADV_ARGS=
+}
 
 # 1. A classification line in the body that is not in the banner grammar, in any case and
 #    spelling: the text after it is at least its level, never the (U) of the paragraph before.
@@ -1674,24 +1682,15 @@ adv "stop41-name-before-blank" UNCLASSIFIED "$tmp/r87n" 'walrus' 'puffin delegat
 #     case at a line's end, a list's items under a colon, the next item after a blank line, prose
 #     in brackets at a line's head (`(Tab C) and`), a long aside that closes on `Annex C)`.
 redteam redteam60
-for _dir in redteam60 redteam61; do
-	while IFS='|' read -r _doc _target _words _policy; do
-		ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
-		adv "$_dir-kept-$_doc" "$_target" "tests/data/$_dir/$_doc" '' "$_words"
-	done < "tests/data/$_dir/kept"
-done
-ADV_ARGS=
+kept redteam60
+kept redteam61
 
 # 89. Stop 42 (tests/data/stop42): a level's name split across blank lines raises the paragraph
 #     its first part ends as well as the one its rest begins, in capitals, title case or letter
 #     spaced; a paragraph that ends in an acronym or a title before one that begins `Secret
 #     talks` stays released.
 redteam stop42
-while IFS='|' read -r _doc _target _words _policy; do
-	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
-	adv "stop42-kept-$_doc" "$_target" "tests/data/stop42/$_doc" '' "$_words"
-done < tests/data/stop42/kept
-ADV_ARGS=
+kept stop42
 
 # 90. Round 62 (tests/data/redteam62): a mark in OCR's signs or digits at a sentence's head in
 #     mid-line, one glued to a sentence's end with its space and '(' lost, a level and a control
@@ -1699,22 +1698,14 @@ ADV_ARGS=
 #     paragraph's last line. What stays kept: the dollar's sign `($)`, a numbered point, a
 #     wrapped paragraph's plain end, `secret/confidential`, `(a gift from the U.S.) Oman`.
 redteam redteam62
-while IFS='|' read -r _doc _target _words _policy; do
-	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
-	adv "redteam62-kept-$_doc" "$_target" "tests/data/redteam62/$_doc" '' "$_words"
-done < tests/data/redteam62/kept
-ADV_ARGS=
+kept redteam62
 
 # 91. Round 63 (tests/data/redteam63): marks glued after `?`, a quotation or a bracket, a damaged
 #     mark after a colon, `(U!FOUO)`, `secret/nf`, more named entities, a split level that
 #     carries its controls. What stays kept: `secret.` on a wrapped line, `($) 2009: 450`,
 #     `(main.C)`.
 redteam redteam63
-while IFS='|' read -r _doc _target _words _policy; do
-	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
-	adv "redteam63-kept-$_doc" "$_target" "tests/data/redteam63/$_doc" '' "$_words"
-done < tests/data/redteam63/kept
-ADV_ARGS=
+kept redteam63
 
 # 92. Round 64 (tests/data/redteam64): a head mark with an entity the fold does not know
 #     (`(&zqx;S)`) or did not decode (`(&rsquo;S)`, `&lbrace;S&rbrace;`), entities in OCR's
@@ -1722,11 +1713,7 @@ ADV_ARGS=
 #     brackets (`(see head.S)`, `(49 deg.C)`), `($) denotes`, a wrapped `SECRET SERVICE.`,
 #     `TRADE SECRETS.`, `is` / `RESTRICTED.`, `UNCLAS.`.
 redteam redteam64
-while IFS='|' read -r _doc _target _words _policy; do
-	ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
-	adv "redteam64-kept-$_doc" "$_target" "tests/data/redteam64/$_doc" '' "$_words"
-done < tests/data/redteam64/kept
-ADV_ARGS=
+kept redteam64
 
 # 93. Round 65 (tests/data/redteam65): a classification line glued by a character that shows as
 #     nothing (`SECRET&ZeroWidthSpace;ANNEX`), `(T$)` in mid-line, `Muscat.$/NF)`, Word's `©`
