@@ -4404,7 +4404,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	if (!reading_class_line(rd->p, f, !h->at_head, &m)) {
 		struct fold spaced;
 
-		/* Read again with what shows as nothing as a space ("SECRET\u200bANNEX"). */
+		/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
 		if (!f->hidden)
 			return 0;
 		fold_line_spaced(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &spaced);

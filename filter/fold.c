@@ -98,13 +98,8 @@ sign_as_mark(const char *s, size_t n, size_t i, size_t len)
 		k--;
 	if (k > 0 && strchr(".!?:;-*", s[k - 1]) == NULL && (unsigned char)s[k - 1] < 0x80)
 		return false;
-	/*
-	 * Glued to what stands before it, but a sentence's end after a word in lower case, a
-	 * space lost ("on Monday.\u00a9 He").
-	 */
-	if (k > 0 && k == i && !(k >= 2 && strchr(".!?", s[k - 1]) != NULL &&
-	    islower((unsigned char)s[k - 2])))
-		return false;
+	if (k > 0 && k == i)
+		return false;	/* glued to what stands before it ("reserved.\u00a9 Used") */
 	if (j >= n || (s[j] != ' ' && s[j] != '\t'))
 		return false;
 	while (j < n && (s[j] == ' ' || s[j] == '\t'))
@@ -618,7 +613,11 @@ fold_with(const char *s, size_t n, size_t limit, bool latin1, bool spaced, struc
 				f->exotic = true;
 				ok = put_utf8(f, cp, i);
 			}
-			if (m == 0) {
+			/*
+			 * A zero-width space parts words where it stands ("SECRET\u200bANNEX"); a
+			 * soft hyphen or a joiner stands inside one ("SECRET\u00adARY").
+			 */
+			if (m == 0 && cp == 0x200B) {
 				f->hidden = true;
 				if (spaced && f->len > 0 && f->buf[f->len - 1] != ' ')
 					ok = put(f, ' ', i);

@@ -42,7 +42,7 @@ struct fold {
 	const uint16_t *at;	/* where each byte of text came from; NULL when text is the source */
 	size_t consumed;	/* source bytes read to make text */
 	bool exotic;		/* text holds a character no rule can read */
-	bool hidden;		/* a character that shows as nothing was dropped */
+	bool hidden;		/* a zero-width space was dropped */
 	bool cut;		/* the source went on past what text holds */
 	const char *src;	/* the source */
 	bool latin1;		/* the source was read as Latin-1 */
@@ -58,7 +58,7 @@ struct fold {
 void fold_line(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);
 
 /*
- * As fold_line, but a character that shows as nothing is a space, as it may stand for one
+ * As fold_line, but a zero-width space is a space, as it parts words where it stands
  * ("SECRET\u200bANNEX" is "SECRET ANNEX"): a second reading of a line whose fold is hidden.
  */
 void fold_line_spaced(const char *s, size_t n, size_t limit, bool latin1, struct fold *f);

@@ -1715,10 +1715,12 @@ kept redteam63
 redteam redteam64
 kept redteam64
 
-# 93. Round 65 (tests/data/redteam65): a classification line glued by a character that shows as
-#     nothing (`SECRET&ZeroWidthSpace;ANNEX`), `(T$)` in mid-line, `Muscat.$/NF)`, Word's `©`
-#     glued to a sentence's end.
+# 93. Round 65 (tests/data/redteam65): a classification line glued by a zero-width space
+#     (`SECRET&ZeroWidthSpace;ANNEX`), `(T$)` in mid-line, `Muscat.$/NF)`. Round 66
+#     (tests/data/redteam66): what stays kept: `reserved.© Used`, `Inc.® The`, headings parted
+#     by a soft hyphen (`SECRET&shy;ARY OF STATE`).
 redteam redteam65
+kept redteam66
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
