@@ -429,22 +429,21 @@ is_blank(const char *s, size_t len, bool latin1)
 }
 
 /*
- * The length of the entity that ends s[0..len) where it shows as a space or as nothing ("&nbsp;",
- * "&shy;", "&#160;", "&#xAD;"), or 0.
+ * The length of the character reference that ends s[0..len) where it shows as a space or as
+ * nothing ("&nbsp;", "&shy;", "&#160;", "&#x200B;": fold_reference reads it), or 0.
  */
 static size_t
 blank_entity(const char *s, size_t len)
 {
-	static const char *const blanks[] = { "&nbsp;", "&shy;", "&#160;", "&#173;", "&#xa0;",
-	    "&#xad;", "&ensp;", "&emsp;", "&thinsp;", "&zwsp;", "&#8203;", "&#x200b;" };
-	size_t b, n;
+	size_t a;
+	int32_t cp;
 
-	for (b = 0; b < sizeof(blanks) / sizeof(blanks[0]); b++) {
-		n = strlen(blanks[b]);
-		if (n <= len && strncasecmp(s + len - n, blanks[b], n) == 0)
-			return n;
-	}
-	return 0;
+	for (a = len - 1; a > 0 && len - a < 32 && s[a] != '&'; a--)
+		continue;
+	if (s[a] != '&' || fold_reference(s + a, len - a, false, &cp) != len - a)
+		return 0;
+	return cp == 0xA0 || cp == 0xAD || (cp >= 0x2002 && cp <= 0x200F) || cp == 0x2060 ?
+	    len - a : 0;
 }
 
 /*
@@ -4315,6 +4314,8 @@ subject_goes_on(const struct reader *rd, size_t i)
 	    (unsigned char)s[k] < 0x80;
 }
 
+static bool leads_phrase(const struct fold *f, size_t a, size_t b);
+
 /*
  * Whether classification line i ends the sentence that the text line right above it began: it
  * is in capitals and ends in a sentence's end, and that line in a word in lower case or a comma
@@ -4322,8 +4323,6 @@ subject_goes_on(const struct reader *rd, size_t i)
  * read (level_in_prose at a line's end; "... kept" / "secret." is prose). A banner ends in no
  * full stop.
  */
-static bool leads_phrase(const struct fold *f, size_t a, size_t b);
-
 static bool
 ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 {
@@ -8145,6 +8144,28 @@ split_head(const struct policy *p, const char *s, size_t n)
 }
 
 /*
+ * Where the text of s[0..n) goes on past the marks at k, up to four: groups in brackets, apart or
+ * glued ("(S//NF) SECRET", "(S//NF)SECRET"), or words that a ')' closes where none begins in lower
+ * case (a mark that lost its '(': "Top Secret) SECRET"). Returns k where none stands there.
+ */
+static size_t
+rest_past_marks(const char *s, size_t n, size_t k)
+{
+	size_t e, w;
+
+	for (w = 0; w < 4 && k < n; w++) {
+		for (e = k; e < n && e < k + 40 && s[e] != ')' && (s[k] == '(' || (s[e] != '(' &&
+		    (s[e] != ' ' || (e + 1 < n && !islower((unsigned char)s[e + 1]))))); e++)
+			continue;
+		if (e == n || s[e] != ')')
+			break;
+		for (k = e + 1; k < n && s[k] == ' '; k++)
+			continue;
+	}
+	return k;
+}
+
+/*
  * Whether line i may begin with the rest of a level's name the text line above began
  * (level_split, past the lines text_above reads past), on the raw bytes: it begins so
  * (split_head), and that line's last word begins in a capital or a figure.
@@ -8154,21 +8175,11 @@ split_candidate(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i), *up;
 	const char *s = d->data + ln->off, *t;
-	size_t k, n, w;
+	size_t k, n;
 
 	for (k = 0; k < ln->len && s[k] == ' '; k++)
 		continue;
-	/* Past marks at the head, apart, glued or without their '(' (prose_levels). */
-	for (w = 0; w < 4 && k < ln->len; w++) {
-		for (n = k; n < ln->len && n < k + 40 && s[n] != ')' && (s[k] == '(' ||
-		    (s[n] != '(' && (s[n] != ' ' || (n + 1 < ln->len &&
-		    !islower((unsigned char)s[n + 1]))))); n++)
-			continue;
-		if (n == ln->len || s[n] != ')')
-			break;
-		for (k = n + 1; k < ln->len && s[k] == ' '; k++)
-			continue;
-	}
+	k = rest_past_marks(s, ln->len, k);
 	if (k == ln->len || !split_head(p, s + k, ln->len - k) ||
 	    (i = text_above(p, d, i)) == DOC_NONE)
 		return false;
@@ -8352,7 +8363,7 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
     bool head, bool tail, struct marking *m, bool *split)
 {
 	size_t at[FOLD_MAX + 2], nw = 0, k, e, j, r, q, end, h, first, pos;
-	bool stop;
+	bool stop, rest;
 
 	for (k = 0; k < f->len && nw < FOLD_MAX / 2 + 1; k = e) {
 		while (k < f->len && f->text[k] == ' ')
@@ -8369,40 +8380,29 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 		return false;
 #define W_FIRST(x) ((unsigned char)f->text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
-	/* A name the line's end split, read with the line above ("ministry TOP" / "SECRET"). */
 	/*
-	 * A mark before the rest is read past, apart or glued ("ministry TOP" / "" / "(S//NF)
-	 * SECRET with", "(S//NF)SECRET with").
+	 * A name the line's end split, read with the line above ("ministry TOP" / "SECRET"),
+	 * past marks before its rest ("(S//NF) SECRET with", "(S//NF)SECRET with":
+	 * rest_past_marks).
+	 * Word h holds where the rest begins, which may be inside it (a glued mark).
 	 */
-	h = 0;
-	for (pos = at[0], k = 0; k < 4 && pos < f->len; k++) {
-		/*
-		 * A group, or words a ')' closes where none begins in lower case (a mark that lost
-		 * its '(', "Top Secret)"): read past it.
-		 */
-		for (e = pos; e < f->len && e < pos + 40 && f->text[e] != ')' &&
-		    (f->text[pos] == '(' || (f->text[e] != '(' && (f->text[e] != ' ' ||
-		    (e + 1 < f->len && !islower((unsigned char)f->text[e + 1]))))); e++)
+	if (head) {
+		pos = rest_past_marks(f->text, f->len, at[0]);
+		for (h = 0; h < nw && at[2 * h + 1] <= pos; h++)
 			continue;
-		if (e == f->len || f->text[e] != ')')
-			break;
-		for (pos = e + 1; pos < f->len && f->text[pos] == ' '; pos++)
-			continue;
-	}
-	while (h < nw && at[2 * h + 1] <= pos)
-		h++;
-	if (h >= nw)
-		h = 0;
-	first = at[2 * h];
-	if (pos > at[2 * h] && pos < at[2 * h + 1])
-		at[2 * h] = pos;
-	if (head && nw - h >= 1 && split_head(p, f->text + at[2 * h], f->len - at[2 * h]) &&
-	    level_split(p, d, i, f, at + 2 * h, nw - h, m)) {
+		if (h == nw)
+			h = 0;
+		first = at[2 * h];
+		if (pos > first && pos < at[2 * h + 1])
+			at[2 * h] = pos;
+		rest = split_head(p, f->text + at[2 * h], f->len - at[2 * h]) &&
+		    level_split(p, d, i, f, at + 2 * h, nw - h, m);
 		at[2 * h] = first;
-		*split = true;
-		return true;
+		if (rest) {
+			*split = true;
+			return true;
+		}
 	}
-	at[2 * h] = first;
 	/*
 	 * Letter-spaced anywhere in the line, a sign after its last letter or not ("ministry S E C
 	 * R E T with", "the port S E C R E T."): no sentence spells a level so.
