@@ -1835,22 +1835,35 @@ note_tail(struct reader *rd, size_t i)
  * Line i is text of the current portion: a portion after it no longer has a blank line between
  * it and the last text of this one. Returns 0, or -1 with rd->err.
  */
+/*
+ * Portion k no longer has a blank line before it: in its record, or in its facts once its record
+ * is let go (a replay's facts are the first pass's). Returns 0, or -1 with rd->err.
+ */
 static int
-note_text(struct reader *rd, size_t i)
+no_blank_before(struct reader *rd, size_t k)
 {
 	struct document *d = rd->d;
-	size_t next = rd->cur + 1;
 
-	if (next == d->nportions)
-		note_tail(rd, i);
-	else if (next >= d->portion_base)
-		doc_portion(d, next)->blank_before = false;
-	else if (d->miss->pass != PASS_REPLAY && facts_set(&d->facts, next,
-	    facts_get(&d->facts, next) & ~(uint32_t)FACT_BLANK_BEFORE) != 0) {
+	if (k >= d->portion_base)
+		doc_portion(d, k)->blank_before = false;
+	else if (d->miss->pass != PASS_REPLAY && facts_set(&d->facts, k,
+	    facts_get(&d->facts, k) & ~(uint32_t)FACT_BLANK_BEFORE) != 0) {
 		snprintf(rd->err, rd->errlen, "out of memory");
 		return -1;
 	}
 	return 0;
+}
+
+static int
+note_text(struct reader *rd, size_t i)
+{
+	size_t next = rd->cur + 1;
+
+	if (next == rd->d->nportions) {
+		note_tail(rd, i);
+		return 0;
+	}
+	return no_blank_before(rd, next);
 }
 
 /*
@@ -2543,18 +2556,39 @@ raise_back(struct reader *rd, const struct marking *m)
 }
 
 /*
+ * Text line j above the current portion's line ends a sentence that the current portion goes on:
+ * no portion after j's, the current one too, has a blank line before it any more, so that what
+ * the current one raises back runs across the blank lines and a page's lines between to j's
+ * paragraph ("... held" / "" / "MUSCAT 00001065 002 OF 004" / "" / "SECRET."). Only raises.
+ * Returns 0, or -1 with rd->err.
+ */
+static int
+raise_across(struct reader *rd, size_t j)
+{
+	size_t q = doc_line(rd->d, j)->portion, k;
+
+	for (k = q == DOC_NONE ? rd->cur + 1 : q + 1; k <= rd->cur; k++)
+		if (no_blank_before(rd, k) != 0)
+			return -1;
+	return 0;
+}
+
+/*
  * Line i begins with the rest of a level's name that a text line above began (level_split): the
  * portion that opened at line i raises back past the blank lines between as well ("... cleared
- * by the ministry TOP" / "" / "SECRET with the police"), since the name marks both.
+ * by the ministry TOP" / "" / "SECRET with the police"), and past a page's lines there, since
+ * the name marks both. Returns 0, or -1 with rd->err.
  */
-static void
+static int
 split_back(struct reader *rd, size_t i)
 {
 	struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+	size_t up = text_above(rd->p, rd->d, i);
 
 	pt->raises_back = true;
 	if (pt->first == i)
 		pt->blank_before = false;
+	return up != DOC_NONE ? raise_across(rd, up) : 0;
 }
 
 static int
@@ -4315,6 +4349,10 @@ subject_goes_on(const struct reader *rd, size_t i)
 }
 
 static bool leads_phrase(const struct fold *f, size_t a, size_t b);
+static bool leads_phrase_any(const struct fold *f, size_t a, size_t b);
+static bool page_footer(const struct document *d, size_t i);
+static size_t outside_groups(const char *s, size_t n, char *out, size_t cap, bool *lower);
+static bool fold_in_capitals(const struct fold *f);
 
 /*
  * Whether classification line i ends the sentence that the text line right above it began: it
@@ -4323,23 +4361,24 @@ static bool leads_phrase(const struct fold *f, size_t a, size_t b);
  * read (level_in_prose at a line's end; "... kept" / "secret." is prose). A banner ends in no
  * full stop.
  */
-static bool
+static size_t
 ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
-	size_t n, k, e, words = 0;
+	size_t n, k, e, up, words = 0;
 	struct marking mk;
 	struct fold fl, fu;
+	bool caps;
 
 	/* Read folded: entities, curly quotation marks and an ellipsis as what they show. */
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &fl);
 	if (fl.cut)
-		return false;
+		return DOC_NONE;
 	for (n = fl.len; n > 0 && fl.text[n - 1] == ' '; n--)
 		continue;
 	for (k = 0; k < n; k++) {
 		if (islower((unsigned char)fl.text[k]))
-			return false;	/* "... kept" / "secret.": prose's, as on one line */
+			return DOC_NONE;	/* "... kept" / "secret.": prose's, as on one line */
 		words += fl.text[k] != ' ' && (k == 0 || fl.text[k - 1] == ' ');
 	}
 	while (n > 0 && strchr("\"')]", fl.text[n - 1]) != NULL)
@@ -4348,7 +4387,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	for (e = n; e > 0 && strchr(".!?:;", fl.text[e - 1]) != NULL; e--)
 		continue;
 	if (e == n)
-		return false;
+		return DOC_NONE;
 	/*
 	 * A marking and no more, above the lowest level ("SECRET.", "S/NF.", "S E C R E T."; not
 	 * "SECRET SERVICE.", "TRADE SECRETS.", "UNCLAS.").
@@ -4358,30 +4397,41 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	marking_init(&mk);
 	if (e <= k || marking_parse(p, fl.text + k, e - k, MARKING_BANNER, &mk) != 1 ||
 	    mk.unknown || (mk.level <= 0 && mk.controls == 0 && mk.fd == FD_NONE))
-		return false;
+		return DOC_NONE;
 	/*
-	 * Past classification, banner, caption and page lines right above, which only raise
-	 * ("held" / "TOP SECRET" / "SECRET.").
+	 * The text line of prose above (text_above): past classification, banner, caption and
+	 * page lines, which only raise ("held" / "TOP SECRET" / "SECRET."), lines of no prose, and
+	 * blank lines, as a page's break or double spacing puts them ("held" / "" / "MUSCAT
+	 * 00001065 002 OF 004" / "" / "SECRET.", "Page 2 of 3").
 	 */
-	for (k = i; k > 0 && (class_line(p, d, k - 1) || doc_line(d, k - 1)->kind == LINE_BANNER ||
-	    doc_line(d, k - 1)->kind == LINE_CAPTION || doc_line(d, k - 1)->kind == LINE_PAGE); k--)
-		continue;
-	if (k == 0 || !goes_on_at_end(d, k - 1, false))
-		return false;
-	/*
-	 * One word after a word that leads a phrase is a sentence's ("... the site is" /
-	 * "SECRET.").
-	 */
-	if (words > 1)
-		return true;
-	ln = doc_line(d, k - 1);
+	if ((up = text_above(p, d, i)) == DOC_NONE)
+		return DOC_NONE;
+	k = up + 1;
+	ln = doc_line(d, up);
 	e = ln->len > 128 ? ln->len - 128 : 0;	/* the line's last words */
 	fold_line(d->data + ln->off + e, ln->len - e, FOLD_MAX, ln->latin1, &fu);
+	/*
+	 * The line above goes on: it ends in a word in lower case or a comma, or, a text line in
+	 * capitals (a cable's), in a word ("... MUST BE HELD" / "SECRET.").
+	 */
+	for (e = fu.len; e > 0 && fu.text[e - 1] == ' '; e--)
+		continue;
+	caps = !goes_on_at_end(d, k - 1, false);
+	if (caps && !(ln->kind == LINE_TEXT && fold_in_capitals(&fu) && e > 0 &&
+	    (isalpha((unsigned char)fu.text[e - 1]) || fu.text[e - 1] == ',')))
+		return DOC_NONE;
+	/*
+	 * One word after a word that leads a phrase is a sentence's ("... the site is" /
+	 * "SECRET.", "... THE SITE IS" / "SECRET.").
+	 */
+	if (words > 1)
+		return up;
 	for (e = fu.len; e > 0 && (fu.text[e - 1] == ' ' || fu.text[e - 1] == ','); e--)
 		continue;
 	for (k = e; k > 0 && fu.text[k - 1] != ' '; k--)
 		continue;
-	return e > k && !leads_phrase(&fu, k, e);
+	return e > k && !(caps ? leads_phrase_any(&fu, k, e) : leads_phrase(&fu, k, e)) ? up :
+	    DOC_NONE;
 }
 
 /*
@@ -4399,6 +4449,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	struct marking more;
 	const struct doc_line *ln = doc_line(d, i);
 	bool split = false;
+	size_t up;
 
 	if (!reading_class_line(rd->p, f, !h->at_head, &m)) {
 		struct fold spaced;
@@ -4418,15 +4469,21 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		marking_join(rd->p, &m, &more, &m);
 	if (start(rd, i, &m, REASON_CLASS, 0, raising(rd)) != 0)
 		return -1;
-	if (split)
-		split_back(rd, i);
+	if (split && split_back(rd, i) != 0)
+		return -1;
 	/*
 	 * One that a sentence runs through, in lower case on both sides ("... cleared by the
 	 * ministry" / "S//NF with the police", a blank line between or not), marks the text
 	 * before it as well: it raises its paragraph back.
 	 */
-	if (runs_through(rd, i, false) || ends_sentence_above(rd->p, d, i))
+	if (runs_through(rd, i, false))
 		doc_portion(d, rd->cur)->raises_back = true;
+	/* Across a page's break too: what stands between is raised with it. */
+	if ((up = ends_sentence_above(rd->p, d, i)) != DOC_NONE) {
+		doc_portion(d, rd->cur)->raises_back = true;
+		if (raise_across(rd, up) != 0)
+			return -1;
+	}
 	if (d->has_class)
 		marking_join(rd->p, &d->classes, &m, &d->classes);
 	else
@@ -5703,7 +5760,7 @@ word_end(const struct fold *f, size_t k, size_t *next)
 static bool
 parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)
 {
-	size_t k = a, parts = 0, controls = 0, others = 0, seps = 0, j, word_len = 0;
+	size_t k = a, parts = 0, controls = 0, others = 0, seps = 0, j, word_len = 0, last_len = 0;
 	bool level = false, noforn = false, small = false;
 
 	*proper = true;
@@ -5741,7 +5798,8 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 		 */
 		for (j = k; j < e; j++)
 			if (islower((unsigned char)s[j]) && s[j] != 'l' && (w == WORD_NONE ||
-			    (e - k < 4 && !(small && level))))
+			    (e - k < 4 && !(small && level))) &&
+			    !(small && level && parts == 1 && e - k <= 3))
 				return false;
 		small = small || islower((unsigned char)s[k]);
 		if (parts == 0 && w == WORD_LEVEL) {
@@ -5752,15 +5810,25 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 		others += w == WORD_OTHER;
 		noforn = noforn || w == WORD_NOFORN;
 		parts++;
+		last_len = e - k;
 		k = e;
 	}
 	if (seps == 0)
 		return false;
-	if (small)
-		return (level && controls + others > 0) || noforn;
-	/* A level and a separator with nothing after it: a mark cut short ("S/"). */
-	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|'))
+	/*
+	 * In lower case, a level's word and one short word after it ("top secret/sci", as
+	 * "SECRET/SCI" in capitals), not a longer one ("secret/confidential", "secret/sacred").
+	 */
+	/*
+	 * A level and a separator with nothing after it: a mark cut short ("S/"; in lower case a
+	 * level's word, "secret/" / "noforn." wrapped).
+	 */
+	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|') &&
+	    (!small || word_len >= 4))
 		return true;
+	if (small)
+		return (level && (controls + others > 0 || (parts == 2 && last_len <= 3))) ||
+		    noforn;
 	/*
 	 * A level's word or an abbreviation of two letters or more, before anything ("SECRET/SCI",
 	 * "TS/SCI"); one letter is as often an office ("S/CT", "C/O").
@@ -5891,8 +5959,11 @@ strspn_slash(const char *s, size_t n)
 /*
  * Whether the word s[a..b) of f, a level (w, its kind), and the word at `next` are a level and a
  * control side by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of
- * four letters or more ("Secret Noforn", "Top Secret SI"). *m is the marking they prove, or
- * unknown.
+ * four letters or more ("Secret Noforn", "Top Secret SI"); all in lower case, a level's word of
+ * four letters or more before a control of NOFORN's kind ("secret noforn"), or before any control
+ * with slashes or a bar spaced out between ("secret / noforn", "secret // nf", "secret | orcon"),
+ * which no prose writes. "Top" before the level in any case is read with it. *m is the marking
+ * they prove, or unknown.
  */
 static bool
 side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,
@@ -5901,8 +5972,9 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	const char *s = f->text;
 	size_t a2 = next, b2, n2, after;
 	enum word_kind w2;
-	bool rel_to;
-	char buf[2 * POLICY_WORD_MAX + 3];
+	bool rel_to, sep = false, small;
+	char buf[2 * POLICY_WORD_MAX + 7];
+	size_t top = 0, n;
 
 	if (next >= f->len)
 		return false;
@@ -5911,25 +5983,47 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	if (strspn_slash(s + next, b2 - next) == b2 - next && after < f->len) {
 		a2 = next = after;
 		b2 = word_end(f, next, &after);
+		sep = true;
 	}
 	trim_word(s, &a2, &b2);
 	n2 = b2 > a2 ? b2 - a2 : 0;
 	if (n2 < 2 || n2 > POLICY_WORD_MAX)
 		return false;
+	for (n = b; n < a2; n++)
+		sep = sep || s[n] == '/' || s[n] == '|';
 	w2 = word_kind(p, s + a2, n2);
+	/* After slashes, a short control in lower case is read as in capitals ("secret // nf"). */
+	if (w2 == WORD_NONE && sep && n2 < 4) {
+		char up[4];
+
+		for (n = 0; n < n2; n++)
+			up[n] = (char)toupper((unsigned char)s[a2 + n]);
+		w2 = word_kind(p, up, n2);
+	}
 	if (w2 != WORD_CONTROL && w2 != WORD_NOFORN && w2 != WORD_DISTRIBUTION)
 		return false;
 	/* "Rel to": REL in any case before "to" ("Secret Rel to USA"). */
 	rel_to = n2 == 3 && strncasecmp(s + a2, "REL", 3) == 0 && after + 2 <= f->len &&
 	    strncasecmp(s + after, "TO", 2) == 0 && b - a >= 4;
+	/* All in lower case: "secret noforn", "secret / orcon" (not "secret sensitive"). */
+	small = b - a >= 4 && w == WORD_LEVEL && (w2 == WORD_NOFORN || sep) &&
+	    (n2 >= 4 || sep);
 	if (!rel_to && (reading_capitals(s + a2, n2) ? !reading_capitals(s + a, b - a) &&
 	    !(b - a >= 4 && w == WORD_LEVEL) : !(n2 >= 4 && b - a >= 4 && w == WORD_LEVEL &&
-	    isupper((unsigned char)s[a]))))
+	    isupper((unsigned char)s[a])) && !small))
 		return false;
-	memcpy(buf, s + a, b - a);
-	memcpy(buf + (b - a), "//", 2);
-	memcpy(buf + (b - a) + 2, s + a2, n2);
-	if (!(marking_parse(p, buf, (b - a) + 2 + n2, MARKING_BANNER, m) == 1 && !m->unknown &&
+	/* "Top secret noforn": the level is the two words'. */
+	for (n = a; n > 0 && s[n - 1] == ' '; n--)
+		continue;
+	if (n < a && n >= 3 && strncasecmp(s + n - 3, "TOP", 3) == 0 &&
+	    (n == 3 || !isalnum((unsigned char)s[n - 4]))) {
+		memcpy(buf, "TOP ", 4);
+		top = 4;
+	}
+	memcpy(buf + top, s + a, b - a);
+	memcpy(buf + top + (b - a), "//", 2);
+	memcpy(buf + top + (b - a) + 2, s + a2, n2);
+	if (!(marking_parse(p, buf, top + (b - a) + 2 + n2, MARKING_BANNER, m) == 1 && !m->unknown &&
 	    m->level >= 0)) {
 		marking_init(m);
 		m->unknown = true;
@@ -6422,6 +6516,12 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	}
 	/* A level glued to a word, in a line with lower case or where a sentence begins. */
 	if (w == WORD_NONE && (sentence || lower) && level_glued_to_word(p, s, a, b))
+		return true;
+	/* A level's word with the slash after it ("secret/ noforn"). */
+	for (j = b; w == WORD_NONE && j > a && (s[j - 1] == '/' || s[j - 1] == '|'); j--)
+		continue;
+	if (j < b && j > a && word_kind(p, s + a, j - a) == WORD_LEVEL &&
+	    side_by_side(p, f, a, j, next, WORD_LEVEL, m))
 		return true;
 	if (w == WORD_NONE && !sentence)
 		goto group;
@@ -7762,6 +7862,72 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 }
 
 /*
+ * Whether line i is a page's number and no more: "Page 2 of 3", "PAGE 2", "- 2 -", "2/3", "p. 2",
+ * which a page's break puts between the halves of a sentence.
+ */
+static bool
+page_footer(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *src = d->data + ln->off;
+	size_t len = trim_end(src, ln->len, ln->latin1), k = 0, digits, parts = 0, n;
+	char s[32];
+	bool lower;
+
+	if (ln->kind != LINE_TEXT)
+		return false;
+	/* Marks in brackets aside ("Page 2 of (TS)3"): what is inserted there only raises. */
+	if ((n = outside_groups(src, len, s, sizeof(s), &lower)) > sizeof(s))
+		return false;
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '-'))
+		k++;
+	if (n - k >= 4 && strncasecmp(s + k, "PAGE", 4) == 0)
+		k += 4;
+	else if (n - k >= 2 && (strncasecmp(s + k, "PG", 2) == 0 || strncasecmp(s + k, "P.", 2) == 0))
+		k += 2;
+	for (;;) {
+		while (k < n && (s[k] == ' ' || s[k] == '.'))
+			k++;
+		for (digits = 0; k < n && isdigit((unsigned char)s[k]); k++)
+			digits++;
+		if (digits == 0 || digits > 4)
+			return false;
+		parts++;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (parts == 1 && n - k >= 2 && strncasecmp(s + k, "OF", 2) == 0 &&
+		    (n - k == 2 || s[k + 2] == ' '))
+			k += 2;
+		else if (parts == 1 && k < n && s[k] == '/')
+			k++;
+		else
+			break;
+	}
+	while (k < n && (s[k] == ' ' || s[k] == '-'))
+		k++;
+	return k == n;
+}
+
+/*
+ * Whether text line i is shaped as a cable's page header whatever stands at its head: short, no
+ * letter in lower case outside brackets, a number of four figures or more in it and one at its
+ * end ("(TS)MUSCAT 00001065 002 OF 004", a mark glued to it). No sentence goes on from it.
+ */
+static bool
+page_header_like(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = trim_end(s, ln->len, ln->latin1);
+	bool lower;
+
+	if (n == 0 || n > 64 || !isdigit((unsigned char)s[n - 1]) || !page_number(d, i))
+		return false;
+	(void)outside_groups(s, n, NULL, 0, &lower);
+	return !lower;
+}
+
+/*
  * Whether a sentence runs on to line i across blank lines: the text line above it, past blank,
  * banner, caption and page lines and lines of no prose (16 lines at most), ends where a sentence
  * goes on (goes_on_at_end: "... cleared by the ministry" / "" / "S) with"), in anything but a
@@ -7777,7 +7943,8 @@ wraps_across(const struct policy *p, const struct document *d, size_t i)
 	if (j == DOC_NONE)
 		return false;
 	for (k = j + 1; k < i && !crossed; k++)
-		crossed = doc_line(d, k)->kind != LINE_BLANK && doc_line(d, k)->kind != LINE_TEXT;
+		crossed = (doc_line(d, k)->kind != LINE_BLANK &&
+		    doc_line(d, k)->kind != LINE_TEXT) || page_footer(d, k);
 	return goes_on_at_end(d, j, crossed);
 }
 
@@ -7794,7 +7961,8 @@ text_above(const struct policy *p, const struct document *d, size_t i)
 
 	for (j = i; j > 0 && i - j < 16; j--) {
 		up = doc_line(d, j - 1);
-		if (up->kind == LINE_TEXT && line_prose(p, d, j - 1) && !class_line(p, d, j - 1))
+		if (up->kind == LINE_TEXT && line_prose(p, d, j - 1) && !class_line(p, d, j - 1) &&
+		    !page_footer(d, j - 1) && !page_header_like(d, j - 1))
 			return j - 1;
 		if (up->kind != LINE_BLANK && up->kind != LINE_BANNER && up->kind != LINE_CAPTION &&
 		    up->kind != LINE_PAGE && up->kind != LINE_TEXT)
@@ -8032,6 +8200,70 @@ leads_phrase(const struct fold *f, size_t a, size_t b)
 	    in_words(named, sizeof(named) / sizeof(named[0]), f->text + a, b - a);
 }
 
+/*
+ * Reads s[0..n) with what stands in brackets taken out ("(u) THE", "Page 2 of (TS)3", "wit(TS)h"):
+ * copies up to `cap` of the bytes outside brackets into out (NULL: none), and says in *lower
+ * whether a letter in lower case stands outside them. Returns how many bytes stand outside.
+ */
+static size_t
+outside_groups(const char *s, size_t n, char *out, size_t cap, bool *lower)
+{
+	size_t k, m = 0;
+	long depth = 0;
+
+	*lower = false;
+	for (k = 0; k < n; k++) {
+		if (s[k] == '(' || s[k] == '[' || s[k] == '{') {
+			depth++;
+		} else if ((s[k] == ')' || s[k] == ']' || s[k] == '}') && depth > 0) {
+			depth--;
+		} else if (depth == 0) {
+			*lower = *lower || islower((unsigned char)s[k]);
+			if (out != NULL && m < cap)
+				out[m] = s[k];
+			m++;
+		}
+	}
+	return m;
+}
+
+/*
+ * Whether f->text[a..b), in lower case, is a word that leads a phrase (leads_phrase): for a line
+ * in capitals ("HAS A" / "TOP").
+ */
+static bool
+leads_phrase_any(const struct fold *f, size_t a, size_t b)
+{
+	struct fold low;
+	char buf[16];
+	size_t k;
+
+	if (b - a >= sizeof(buf))
+		return false;
+	for (k = a; k < b; k++)
+		buf[k - a] = (char)tolower((unsigned char)f->text[k]);
+	low.text = buf;
+	low.len = b - a;
+	return leads_phrase(&low, 0, b - a);
+}
+
+/*
+ * Whether f->text[0..n) holds a letter and none in lower case but in brackets: a line in
+ * capitals ("2. (u) THE MINISTER (sic) SAID": a mark in any case, an aside).
+ */
+static bool
+fold_in_capitals(const struct fold *f)
+{
+	size_t k;
+	bool lower;
+
+	(void)outside_groups(f->text, f->len, NULL, 0, &lower);
+	for (k = 0; k < f->len && !lower; k++)
+		if (isupper((unsigned char)f->text[k]))
+			return true;
+	return false;
+}
+
 /* Whether w[0..n) is, in any case, the first word of a level's name of two words or more. */
 static bool
 name_head(const struct policy *p, const char *w, size_t n)
@@ -8254,6 +8486,21 @@ opens_sentence(const struct fold *f, size_t a, size_t b)
 }
 
 /*
+ * Whether f->text[a..b), a group in brackets inside it taken out, is a word that joins a sentence
+ * on ("wit(TS)h": a mark inserted in a word only raises, and must not hide the word).
+ */
+static bool
+goes_on_past_group(const struct fold *f, size_t a, size_t b)
+{
+	char buf[24];
+	size_t n;
+	bool lower;
+
+	n = outside_groups(f->text + a, b - a, buf, sizeof(buf), &lower);
+	return n < b - a && n > 0 && n <= sizeof(buf) && goes_on_word(buf, n);
+}
+
+/*
  * Whether the words of f (nw of them, their bounds in at) after word r go on as a sentence goes
  * on after a mark: a word that joins the sentence on ("with", "according", "because":
  * goes_on_word), one that opens the next ("SECRET The port"), a bracket ("SECRET (with"), a
@@ -8283,7 +8530,22 @@ goes_on_after(const struct fold *f, const size_t *at, size_t nw, size_t r, size_
 	return isdigit((unsigned char)f->text[at[2 * next]]) || f->text[at[2 * next]] == '(' ||
 	    f->text[at[2 * next]] == '[' ||
 	    goes_on_word(f->text + at[2 * next], at[2 * next + 1] - at[2 * next]) ||
-	    opens_sentence(f, at[2 * next], at[2 * next + 1]) || at[2 * next] - *end > 1;
+	    opens_sentence(f, at[2 * next], at[2 * next + 1]) || at[2 * next] - *end > 1 ||
+	    goes_on_past_group(f, at[2 * next], at[2 * next + 1]);
+}
+
+/* Whether word w of f (bounds in at), in capitals, joins a sentence on ("WITH", "ACCORDING"). */
+static bool
+goes_on_capitals(const struct fold *f, const size_t *at, size_t w)
+{
+	char buf[16];
+	size_t a = at[2 * w], b = at[2 * w + 1], k;
+
+	if (b - a >= sizeof(buf))
+		return false;
+	for (k = a; k < b; k++)
+		buf[k - a] = (char)tolower((unsigned char)f->text[k]);
+	return goes_on_word(buf, b - a);
 }
 
 /*
@@ -8303,7 +8565,7 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 	struct fold fu, two;
 	char buf[96];
 	size_t u, ua, ub, pa, pb, r, end, len, lone, k;
-	bool spaced;
+	bool spaced, caps;
 
 	if ((u = text_above(p, d, i)) == DOC_NONE)
 		return false;
@@ -8322,10 +8584,16 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 		continue;
 	for (pa = pb; pa > 0 && fu.text[pa - 1] != ' '; pa--)
 		continue;
+	/*
+	 * In a cable in capitals, both lines so, a word in capitals before the first part
+	 * ("... MINISTRY TOP" / "" / "SECRET WITH"), read in lower case for a phrase's lead.
+	 */
+	caps = fold_in_capitals(&fu) && fold_in_capitals(f);
 	if (pb == 0 || ub - ua > 32 || (!spaced && !capital_word(&fu, ua, ub) &&
 	    !title_word(&fu, ua, ub)) || (!islower((unsigned char)fu.text[pb - 1]) &&
-	    !isdigit((unsigned char)fu.text[pb - 1]) && fu.text[pb - 1] != ',') ||
-	    leads_phrase(&fu, pa, pb))
+	    !isdigit((unsigned char)fu.text[pb - 1]) && fu.text[pb - 1] != ',' &&
+	    !(caps && isupper((unsigned char)fu.text[pb - 1]))) ||
+	    (caps ? leads_phrase_any(&fu, pa, pb) : leads_phrase(&fu, pa, pb)))
 		return false;
 	memcpy(buf, fu.text + ua, ub - ua);
 	buf[ub - ua] = ' ';
@@ -8334,7 +8602,8 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 		continue;
 	for (r = 0; (r < 3 || r < lone) && r < nw; r++) {
 		end = at[2 * r + 1];
-		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end))
+		if (r + 1 < nw && !goes_on_after(f, at, nw, r, &end) &&
+		    !(caps && goes_on_capitals(f, at, r + 1)))
 			continue;
 		if (f->text[end - 1] == ',')
 			end--;	/* "TOP" / "SECRET, with" */
@@ -10303,8 +10572,8 @@ read_line(struct reader *rd, size_t i)
 		if (level_in_prose(p, d, i, &mid, &split)) {
 			if (raise_back(rd, &mid) != 0)
 				return -1;
-			if (split)
-				split_back(rd, i);
+			if (split && split_back(rd, i) != 0)
+				return -1;
 		} else if (mark_on_last(p, d, i, &mid) && raise_back(rd, &mid) != 0)
 			return -1;
 		if (open_to_paragraph_end(d, i) || led_at_end(p, d, i)) {

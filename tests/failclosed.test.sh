@@ -1722,6 +1722,15 @@ kept redteam64
 redteam redteam65
 kept redteam66
 
+# 94. Stop 43 (tests/data/stop43): a level and a control side by side in lower case (`secret /
+#     noforn`, `secret noforn`, `secret // nf`, `top secret/sci`), `top secret / noforn` as TOP
+#     SECRET; in a cable in capitals, a level's name split across a paragraph break and a wrapped
+#     `CONFIDENTIAL.` raise the paragraph above; so do both across blank lines and a page's
+#     number or header. What stays kept: `and/or`, `secret/sacred`, `HOLDS A TOP` / `` /
+#     `SECRET CLEARANCE`, `... WAS` / `SECRET.`, `rose to` / `Page 2 of 3` / `12 this year`.
+redteam stop43
+kept stop43
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
