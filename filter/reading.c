@@ -1033,6 +1033,32 @@ us_state(const char *t)
 	return false;
 }
 
+/*
+ * Whether the one-letter group at s[k..k + 3) ("(C)") goes on a list of letters that begins at
+ * "(A)" earlier in the line, each after the one before it with no sentence's end between ("items
+ * (A), (B) and (C) on", "(A) x; (B) y; and (C) z"); not after a sentence's end ("(A) and (B)
+ * were met. (C) The").
+ */
+static bool
+letter_list(const char *s, size_t k)
+{
+	char want = (char)(s[k + 1] - 1);
+	size_t j, end = k;
+
+	if (want < 'A' || want > 'Y')
+		return false;
+	for (j = k; j-- > 0 && want >= 'A';) {
+		if (s[j] == '.' || s[j] == '!' || s[j] == '?')
+			return false;
+		if (s[j] == '(' && s[j + 1] == want && s[j + 2] == ')' && j + 3 <= end &&
+		    (j == 0 || !is_alnum(s[j - 1]))) {
+			end = j;
+			want--;
+		}
+	}
+	return want < 'A';
+}
+
 bool
 reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 {
@@ -1052,7 +1078,8 @@ reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 	lower_after = a < f->len && is_lower(s[a]);
 	if (g->kind == GROUP_ITEM)
 		return g->bare && g->letter != 0 && !is_lower(g->letter) && b < k &&
-		    citation_before(s, b) && lower_after;
+		    ((citation_before(s, b) && lower_after) ||
+		    (n == 1 && k > 0 && letter_list(s, k)));
 	if (g->kind != GROUP_UNKNOWN || !g->has_level || g->padded)
 		return false;
 	for (i = 0; i < n; i++) {
