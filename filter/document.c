@@ -4368,7 +4368,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	size_t n, k, e, up, words = 0;
 	struct marking mk;
 	struct fold fl, fu;
-	bool caps;
+	bool caps, slash;
 
 	/* Read folded: entities, curly quotation marks and an ellipsis as what they show. */
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &fl);
@@ -4395,8 +4395,12 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	for (k = 0; k < e && fl.text[k] == ' '; k++)
 		continue;
 	marking_init(&mk);
-	if (e <= k || marking_parse(p, fl.text + k, e - k, MARKING_BANNER, &mk) != 1 ||
-	    mk.unknown || (mk.level <= 0 && mk.controls == 0 && mk.fd == FD_NONE))
+	if (e <= k || marking_parse(p, fl.text + k, e - k, MARKING_BANNER, &mk) != 1)
+		return DOC_NONE;
+	/* A marking's shape with a token no policy lists ("CONFIDENTIAL//X.") is one too. */
+	slash = memchr(fl.text + k, '/', e - k) != NULL;
+	if ((mk.unknown && !slash) ||
+	    (!mk.unknown && mk.level <= 0 && mk.controls == 0 && mk.fd == FD_NONE))
 		return DOC_NONE;
 	/*
 	 * The text line of prose above (text_above): past classification, banner, caption and
@@ -4416,9 +4420,15 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	 */
 	for (e = fu.len; e > 0 && fu.text[e - 1] == ' '; e--)
 		continue;
+	/*
+	 * In capitals a level's words alone say nothing: "... MUST BE HELD" / "SECRET." is a
+	 * sentence of prose, "... STRICTLY" / "CONFIDENTIAL." too. A marking with its controls or
+	 * slashes is no prose's ("... BE HELD" / "SECRET//NOFORN.").
+	 */
 	caps = !goes_on_at_end(d, k - 1, false);
 	if (caps && !(ln->kind == LINE_TEXT && fold_in_capitals(&fu) && e > 0 &&
-	    (isalpha((unsigned char)fu.text[e - 1]) || fu.text[e - 1] == ',')))
+	    (isalpha((unsigned char)fu.text[e - 1]) || fu.text[e - 1] == ',') &&
+	    (slash || mk.controls != 0 || mk.fd != FD_NONE)))
 		return DOC_NONE;
 	/*
 	 * One word after a word that leads a phrase is a sentence's ("... the site is" /
@@ -5760,7 +5770,7 @@ word_end(const struct fold *f, size_t k, size_t *next)
 static bool
 parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)
 {
-	size_t k = a, parts = 0, controls = 0, others = 0, seps = 0, j, word_len = 0, last_len = 0;
+	size_t k = a, parts = 0, controls = 0, others = 0, seps = 0, j, word_len = 0;
 	bool level = false, noforn = false, small = false;
 
 	*proper = true;
@@ -5796,10 +5806,13 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 		 * all in lower case only with a level and a control ("secret/noforn", and after
 		 * the level's word a short control, "secret/nf").
 		 */
+		/* SCI, the compartments' name that no policy lists, after a level's word. */
+		if (w == WORD_NONE && level && parts == 1 && e - k == 3 &&
+		    strncasecmp(s + k, "SCI", 3) == 0)
+			w = WORD_OTHER;
 		for (j = k; j < e; j++)
 			if (islower((unsigned char)s[j]) && s[j] != 'l' && (w == WORD_NONE ||
-			    (e - k < 4 && !(small && level))) &&
-			    !(small && level && parts == 1 && e - k <= 3))
+			    (e - k < 4 && !(small && level) && w != WORD_OTHER)))
 				return false;
 		small = small || islower((unsigned char)s[k]);
 		if (parts == 0 && w == WORD_LEVEL) {
@@ -5810,15 +5823,10 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 		others += w == WORD_OTHER;
 		noforn = noforn || w == WORD_NOFORN;
 		parts++;
-		last_len = e - k;
 		k = e;
 	}
 	if (seps == 0)
 		return false;
-	/*
-	 * In lower case, a level's word and one short word after it ("top secret/sci", as
-	 * "SECRET/SCI" in capitals), not a longer one ("secret/confidential", "secret/sacred").
-	 */
 	/*
 	 * A level and a separator with nothing after it: a mark cut short ("S/"; in lower case a
 	 * level's word, "secret/" / "noforn." wrapped).
@@ -5827,8 +5835,7 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	    (!small || word_len >= 4))
 		return true;
 	if (small)
-		return (level && (controls + others > 0 || (parts == 2 && last_len <= 3))) ||
-		    noforn;
+		return (level && controls + others > 0) || noforn;
 	/*
 	 * A level's word or an abbreviation of two letters or more, before anything ("SECRET/SCI",
 	 * "TS/SCI"); one letter is as often an office ("S/CT", "C/O").
@@ -5951,63 +5958,128 @@ strspn_slash(const char *s, size_t n)
 {
 	size_t k = 0;
 
-	while (k < n && (s[k] == '/' || s[k] == '|'))
+	while (k < n && (s[k] == '/' || s[k] == '|' || s[k] == '\\'))
 		k++;
 	return k;
+}
+
+/*
+ * The control word of f at `next`, past slashes, a bar or a backslash spaced out or before it
+ * ("// NOFORN", "/tk"; *sep says some stood there): its bounds in *a2 and *b2, the next word's
+ * start in *after, its kind (WORD_NONE for none; a short one in lower case after slashes is
+ * read as in capitals, "// nf"). SCI, the name of compartments that no policy lists, is
+ * WORD_OTHER.
+ */
+static enum word_kind
+control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2, size_t *b2,
+    size_t *after, bool *sep)
+{
+	const char *s = f->text;
+	enum word_kind w2;
+	size_t k, n2;
+
+	if (next >= f->len)
+		return WORD_NONE;
+	*b2 = word_end(f, next, after);
+	if (strspn_slash(s + next, *b2 - next) == *b2 - next) {
+		if (*after >= f->len)
+			return WORD_NONE;
+		next = *after;
+		*b2 = word_end(f, next, after);
+		*sep = true;
+	}
+	*a2 = next;
+	trim_word(s, a2, b2);
+	k = strspn_slash(s + *a2, *b2 - *a2);
+	*sep = *sep || k > 0;
+	*a2 += k;
+	n2 = *b2 > *a2 ? *b2 - *a2 : 0;
+	if (n2 < 2 || n2 > POLICY_WORD_MAX)
+		return WORD_NONE;
+	if (n2 == 3 && strncasecmp(s + *a2, "SCI", 3) == 0)
+		return WORD_OTHER;
+	w2 = word_kind(p, s + *a2, n2);
+	if (w2 == WORD_NONE && *sep && n2 < 4) {
+		char up[4];
+
+		for (k = 0; k < n2; k++)
+			up[k] = (char)toupper((unsigned char)s[*a2 + k]);
+		w2 = word_kind(p, up, n2);
+	}
+	return w2 == WORD_CONTROL || w2 == WORD_NOFORN || w2 == WORD_DISTRIBUTION ? w2 :
+	    WORD_NONE;
+}
+
+/*
+ * Whether the word s[0..n), in lower case, names a control as a mark writes it in lower case: one
+ * of NOFORN's kind ("noforn", "nf"), or a control's own name, not an alias that is a word of
+ * prose too ("sensitive", SBU's) nor a short name of distribution ("mr").
+ */
+static bool
+small_control(const struct policy *p, const char *s, size_t n)
+{
+	char up[POLICY_WORD_MAX + 1];
+	const struct policy_term *t;
+	const struct policy_control *c;
+	size_t k;
+
+	if (n > POLICY_WORD_MAX)
+		return false;
+	for (k = 0; k < n; k++)
+		up[k] = (char)toupper((unsigned char)s[k]);
+	if ((t = reading_word_term(p, up, n, false)) == NULL || t->control < 0)
+		return false;
+	c = &p->controls[t->control];
+	if (c->kind == CONTROL_NOFORN)
+		return true;
+	return (c->kind != CONTROL_DISTRIBUTION || n >= 4) && strlen(c->name) == n &&
+	    strncasecmp(c->name, s, n) == 0;
 }
 
 /*
  * Whether the word s[a..b) of f, a level (w, its kind), and the word at `next` are a level and a
  * control side by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of
  * four letters or more ("Secret Noforn", "Top Secret SI"); all in lower case, a level's word of
- * four letters or more before a control of NOFORN's kind ("secret noforn"), or before any control
- * with slashes or a bar spaced out between ("secret / noforn", "secret // nf", "secret | orcon"),
- * which no prose writes. "Top" before the level in any case is read with it. *m is the marking
- * they prove, or unknown.
+ * four letters or more before a control of NOFORN's kind ("secret noforn"), or before a control
+ * with slashes, a bar or a backslash between (small_control: "secret / noforn", "secret // nf",
+ * "secret /orcon", "top secret / sci"), which no prose writes. The controls after the first,
+ * parted so, are read with it ("secret / noforn / orcon"), and "Top" before the level in any
+ * case. A level's word and slashes that end the line are a mark cut short ("secret /"). *m is
+ * the marking they prove, or unknown.
  */
 static bool
 side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,
     enum word_kind w, struct marking *m)
 {
 	const char *s = f->text;
-	size_t a2 = next, b2, n2, after;
+	size_t a2, b2, n2, after, top = 0, len, n, more;
 	enum word_kind w2;
 	bool rel_to, sep = false, small;
-	char buf[2 * POLICY_WORD_MAX + 7];
-	size_t top = 0, n;
+	char buf[4 + POLICY_WORD_MAX + 5 * (POLICY_WORD_MAX + 2)];
 
 	if (next >= f->len)
 		return false;
 	b2 = word_end(f, next, &after);
-	/* Slashes spaced out between them ("SECRET // NOFORN", "S // NF"). */
-	if (strspn_slash(s + next, b2 - next) == b2 - next && after < f->len) {
-		a2 = next = after;
-		b2 = word_end(f, next, &after);
-		sep = true;
+	if (strspn_slash(s + next, b2 - next) == b2 - next && after >= f->len) {
+		if (f->cut || b - a < 4 || w != WORD_LEVEL)
+			return false;
+		marking_init(m);
+		m->unknown = true;
+		return true;
 	}
-	trim_word(s, &a2, &b2);
-	n2 = b2 > a2 ? b2 - a2 : 0;
-	if (n2 < 2 || n2 > POLICY_WORD_MAX)
+	for (n = b; n < next; n++)
+		sep = sep || s[n] == '/' || s[n] == '|' || s[n] == '\\';
+	if ((w2 = control_at(p, f, next, &a2, &b2, &after, &sep)) == WORD_NONE)
 		return false;
-	for (n = b; n < a2; n++)
-		sep = sep || s[n] == '/' || s[n] == '|';
-	w2 = word_kind(p, s + a2, n2);
-	/* After slashes, a short control in lower case is read as in capitals ("secret // nf"). */
-	if (w2 == WORD_NONE && sep && n2 < 4) {
-		char up[4];
-
-		for (n = 0; n < n2; n++)
-			up[n] = (char)toupper((unsigned char)s[a2 + n]);
-		w2 = word_kind(p, up, n2);
-	}
-	if (w2 != WORD_CONTROL && w2 != WORD_NOFORN && w2 != WORD_DISTRIBUTION)
-		return false;
+	n2 = b2 - a2;
 	/* "Rel to": REL in any case before "to" ("Secret Rel to USA"). */
 	rel_to = n2 == 3 && strncasecmp(s + a2, "REL", 3) == 0 && after + 2 <= f->len &&
 	    strncasecmp(s + after, "TO", 2) == 0 && b - a >= 4;
 	/* All in lower case: "secret noforn", "secret / orcon" (not "secret sensitive"). */
-	small = b - a >= 4 && w == WORD_LEVEL && (w2 == WORD_NOFORN || sep) &&
-	    (n2 >= 4 || sep);
+	small = b - a >= 4 && w == WORD_LEVEL && ((w2 == WORD_NOFORN && n2 >= 4) ||
+	    (sep && (w2 == WORD_OTHER || small_control(p, s + a2, n2))));
+	if (w2 == WORD_OTHER && !small && !sep)
+		return false;
 	if (!rel_to && (reading_capitals(s + a2, n2) ? !reading_capitals(s + a, b - a) &&
 	    !(b - a >= 4 && w == WORD_LEVEL) : !(n2 >= 4 && b - a >= 4 && w == WORD_LEVEL &&
 	    isupper((unsigned char)s[a])) && !small))
@@ -6023,8 +6095,19 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	memcpy(buf + top, s + a, b - a);
 	memcpy(buf + top + (b - a), "//", 2);
 	memcpy(buf + top + (b - a) + 2, s + a2, n2);
-	if (!(marking_parse(p, buf, top + (b - a) + 2 + n2, MARKING_BANNER, m) == 1 && !m->unknown &&
-	    m->level >= 0)) {
+	len = top + (b - a) + 2 + n2;
+	/* More controls parted so ("/ orcon", "// tk"), up to five in all. */
+	for (more = 0; more < 4 && after < f->len; more++) {
+		bool sep2 = b2 < f->len && (s[b2] == '/' || s[b2] == ',');
+
+		if (control_at(p, f, after, &a2, &b2, &after, &sep2) == WORD_NONE || !sep2)
+			break;
+		buf[len++] = '/';
+		memcpy(buf + len, s + a2, b2 - a2);
+		len += b2 - a2;
+	}
+	if (w2 == WORD_OTHER || !(marking_parse(p, buf, len, MARKING_BANNER, m) == 1 &&
+	    !m->unknown && m->level >= 0)) {
 		marking_init(m);
 		m->unknown = true;
 	}
@@ -9711,6 +9794,86 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	return 0;
 }
 
+/*
+ * Whether the text line right above line i, past classification, banner, caption and page lines
+ * (which only raise) but no blank line, ends where a sentence goes on: in a word in lower case or
+ * a comma (goes_on_at_end).
+ */
+static bool
+left_open_above(const struct policy *p, const struct document *d, size_t i)
+{
+	size_t j;
+
+	for (j = i; j > 0 && i - j < 8; j--) {
+		const struct doc_line *up = doc_line(d, j - 1);
+
+		if (up->kind == LINE_TEXT && !class_line(p, d, j - 1) && !up->page_like)
+			return goes_on_at_end(d, j - 1, false);
+		if (up->kind != LINE_BANNER && up->kind != LINE_CAPTION && up->kind != LINE_PAGE &&
+		    up->kind != LINE_TEXT)
+			return false;
+	}
+	return false;
+}
+
+/*
+ * Whether line i goes on the sentence that the text line right above it left open (it ends in a
+ * word in lower case or a comma: goes_on_at_end) and a mark in words stands in that sentence's
+ * part of line i, past a group at its head ("... the walrus file was" / "secret / noforn and
+ * would", "Secret Noforn and"): the mark is the sentence's, whose beginning is above, as a mark
+ * in mid-sentence on one line is. Groups in brackets there are mark_in_sentence's (a list's
+ * "(C)" after "(B)" is an item). A mark after the sentence's end on line i marks what follows
+ * it.
+ */
+static bool
+mark_in_wrapped_sentence(const struct policy *p, const struct document *d, size_t i,
+    const struct fold *f, const struct head *h)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct marking m;
+	size_t from = 0, q;
+
+	if (!left_open_above(p, d, i))
+		return false;
+	if (h->group.kind != GROUP_NONE && h->group.start == h->after_label)
+		from = fold_source(f, h->group.end);
+	/*
+	 * A mark in brackets or slashes where the line's words begin, past quotation marks and
+	 * emphasis, opens a portion ("(U//FOUO) For ... contact at" / "\"(U//FOUO) SIDtoday"):
+	 * runs_through reads it where a sentence runs through it.
+	 */
+	while (from < ln->len && strchr(" \t\"'*_-", s[from]) != NULL)
+		from++;
+	for (q = from; q < ln->len && s[q] != ' ' && s[q] != '\t'; q++)
+		if (s[q] == '(' || s[q] == '[' || s[q] == '/') {
+			while (q < ln->len && s[q] != ' ' && s[q] != '\t')
+				q++;
+			from = q;
+			break;
+		}
+	/*
+	 * The sentence's or clause's end, closing quotation marks after it or not ("never.\" S"),
+	 * or a dash ("the warden -- (S//NF) The").
+	 */
+	for (q = from; q < ln->len; q++) {
+		size_t r = q + 1;
+
+		if ((s[q] == '-' && r < ln->len && (s[r] == '-' || (s[r] == ' ' && q > 0 &&
+		    s[q - 1] == ' '))) || ((unsigned char)s[q] == 0xE2 && r + 1 < ln->len &&
+		    (unsigned char)s[r] == 0x80 && ((unsigned char)s[r + 1] == 0x93 ||
+		    (unsigned char)s[r + 1] == 0x94)))
+			break;
+		if (strchr(".!?;:", s[q]) == NULL)
+			continue;
+		while (r < ln->len && strchr("\"')]", s[r]) != NULL)
+			r++;
+		if (r == ln->len || s[r] == ' ' || s[r] == '\t' || (unsigned char)s[r] >= 0x80)
+			break;
+	}
+	return q > from && sentence_marks(p, s, q, from, ln->latin1, false, &m, NULL);
+}
+
 static int
 read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *h)
 {
@@ -9767,8 +9930,13 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		if (start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0)
 			return -1;
 		doc_line(d, i)->portion = rd->cur;
-		/* A sentence may run through it ("... the ministry" / "S/NF with the police"). */
-		if (runs_through(rd, i, false))
+		/*
+		 * A sentence may run through it ("... the ministry" / "S/NF with the police",
+		 * "... the file was" / "secret / noforn and").
+		 */
+		if (runs_through(rd, i, false) || (h->after_label < f->len &&
+		    islower((unsigned char)f->text[h->after_label]) &&
+		    left_open_above(rd->p, d, i)))
 			doc_portion(d, rd->cur)->raises_back = true;
 		return 1;
 	}
@@ -9802,7 +9970,8 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * One at the line's head that a sentence runs through ("ministry" / "(SNF)
 		 * with"); not a list's label before a mark ("B) reporting and (C) audits").
 		 */
-		if (!label_first(d, i) && runs_through(rd, i, false))
+		if (!label_first(d, i) && (runs_through(rd, i, false) ||
+		    mark_in_wrapped_sentence(rd->p, d, i, f, h)))
 			doc_portion(d, rd->cur)->raises_back = true;
 		/*
 		 * A mark anywhere in a line of text ends the header too, as one at its head does:

@@ -1731,6 +1731,14 @@ kept redteam66
 redteam stop43
 kept stop43
 
+# 95. Round 67 (tests/data/redteam67): a level and controls in lower case on a wrapped line (at its
+#     head, cut after the slash), the controls after the first (`secret / noforn / orcon`), a
+#     slash glued before the control, `top secret / sci`, a wrapped `CONFIDENTIAL//X.`. What
+#     stays kept: `secret/key`, `confidential / sensitive`, `... STRICTLY` / `CONFIDENTIAL.` in
+#     a cable in capitals.
+redteam redteam67
+kept redteam67
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
