@@ -1915,6 +1915,12 @@ static bool goes_on_lower(const struct document *d, size_t i, bool marked);
 static size_t text_above(const struct policy *p, const struct document *d, size_t i);
 static bool runs_through(const struct reader *rd, size_t i, bool adjacent);
 static bool letter_is_text(const struct reader *rd, size_t i, const struct fold *f);
+static bool left_open_above(const struct policy *p, const struct document *d, size_t i);
+static size_t ends_sentence_above(const struct policy *p, const struct document *d, size_t i);
+static int raise_across(struct reader *rd, size_t j);
+static size_t rest_past_marks(const char *s, size_t n, size_t k);
+static bool mark_in_wrapped_sentence(const struct policy *p, const struct document *d, size_t i,
+    const struct fold *f, const struct head *h);
 static bool item_before(const struct fold *f, size_t k, uint32_t seen);
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
     struct marking *m, bool *split);
@@ -4072,7 +4078,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	const struct policy *p = rd->p;
 	struct document *d = rd->d;
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t prev = previous_text(rd), label_end, para;
+	size_t prev = previous_text(rd), label_end, para, up;
 	bool paragraph = prev == DOC_NONE || (blank_since(rd, prev) &&
 	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
 	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
@@ -4194,6 +4200,18 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 */
 	if (!in_sequence && runs_through(rd, i, false))
 		doc_portion(d, rd->cur)->raises_back = true;
+	/*
+	 * So does a mark in words after it in the sentence that the text line above left open
+	 * ("... be held" / "(S) SECRET, he said."): a mark at the head must not hide it.
+	 */
+	else if (!in_sequence && !ours && mark_in_wrapped_sentence(p, d, i, f, h))
+		doc_portion(d, rd->cur)->raises_back = true;
+	/* And a level's name with a full stop after it ("... be held" / "" / "(S)SECRET."). */
+	if (!ours && (up = ends_sentence_above(p, d, i)) != DOC_NONE) {
+		doc_portion(d, rd->cur)->raises_back = true;
+		if (raise_across(rd, up) != 0)
+			return -1;
+	}
 	if (!ours && (g->kind == GROUP_MARK || g->kind == GROUP_ITEM))
 		note_head_mark(rd, fold_source(f, g->start), fold_source(f, g->end));
 	if (h->bullet || g == &h->second) {
@@ -4365,18 +4383,24 @@ static size_t
 ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
-	size_t n, k, e, up, words = 0;
+	size_t n, k, e, up, head, words = 0;
 	struct marking mk;
 	struct fold fl, fu;
 	bool caps, slash;
 
-	/* Read folded: entities, curly quotation marks and an ellipsis as what they show. */
+	/*
+	 * Read folded: entities, curly quotation marks and an ellipsis as what they show; past
+	 * marks at its head ("(S)SECRET.": one inserted there must not hide it).
+	 */
 	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &fl);
 	if (fl.cut)
 		return DOC_NONE;
 	for (n = fl.len; n > 0 && fl.text[n - 1] == ' '; n--)
 		continue;
-	for (k = 0; k < n; k++) {
+	for (head = 0; head < n && fl.text[head] == ' '; head++)
+		continue;
+	head = rest_past_marks(fl.text, n, head);
+	for (k = head; k < n; k++) {
 		if (islower((unsigned char)fl.text[k]))
 			return DOC_NONE;	/* "... kept" / "secret.": prose's, as on one line */
 		words += fl.text[k] != ' ' && (k == 0 || fl.text[k - 1] == ' ');
@@ -4392,7 +4416,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	 * A marking and no more, above the lowest level ("SECRET.", "S/NF.", "S E C R E T."; not
 	 * "SECRET SERVICE.", "TRADE SECRETS.", "UNCLAS.").
 	 */
-	for (k = 0; k < e && fl.text[k] == ' '; k++)
+	for (k = head; k < e && fl.text[k] == ' '; k++)
 		continue;
 	marking_init(&mk);
 	if (e <= k || marking_parse(p, fl.text + k, e - k, MARKING_BANNER, &mk) != 1)
@@ -4431,10 +4455,11 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	    (slash || mk.controls != 0 || mk.fd != FD_NONE)))
 		return DOC_NONE;
 	/*
-	 * One word after a word that leads a phrase is a sentence's ("... the site is" /
-	 * "SECRET.", "... THE SITE IS" / "SECRET.").
+	 * A level's word after a word that leads a phrase is a sentence's ("... the site is" /
+	 * "SECRET.", "... THE SITE IS" / "SECRET."); a marking with its controls or slashes is
+	 * not, as on one line ("... was classified" / "SECRET//NOFORN.").
 	 */
-	if (words > 1)
+	if (words > 1 || slash || mk.controls != 0 || mk.fd != FD_NONE)
 		return up;
 	for (e = fu.len; e > 0 && (fu.text[e - 1] == ' ' || fu.text[e - 1] == ','); e--)
 		continue;
@@ -4442,6 +4467,20 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 		continue;
 	return e > k && !(caps ? leads_phrase_any(&fu, k, e) : leads_phrase(&fu, k, e)) ? up :
 	    DOC_NONE;
+}
+
+/* Whether a slash or a bar stands in the first `words` words of f. */
+static bool
+slash_in_words(const struct fold *f, size_t words)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < f->len && n <= words; k++) {
+		if (f->text[k] == '/' || f->text[k] == '|')
+			return true;
+		n += f->text[k] == ' ' && k > 0 && f->text[k - 1] != ' ';
+	}
+	return false;
 }
 
 /*
@@ -4487,6 +4526,14 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * before it as well: it raises its paragraph back.
 	 */
 	if (runs_through(rd, i, false))
+		doc_portion(d, rd->cur)->raises_back = true;
+	/*
+	 * One with its controls or slashes, in any case, where the text line right above left a
+	 * sentence open ("... was" / "secret // nf and would not", "... was marked" / "secret /
+	 * noforn."): the sentence's mark, as on one line.
+	 */
+	if (left_open_above(rd->p, d, i) && (m.controls != 0 || m.fd != FD_NONE ||
+	    slash_in_words(f, 3)))
 		doc_portion(d, rd->cur)->raises_back = true;
 	/* Across a page's break too: what stands between is raised with it. */
 	if ((up = ends_sentence_above(rd->p, d, i)) != DOC_NONE) {
@@ -5828,11 +5875,10 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	if (seps == 0)
 		return false;
 	/*
-	 * A level and a separator with nothing after it: a mark cut short ("S/"; in lower case a
-	 * level's word, "secret/" / "noforn." wrapped).
+	 * A level and a separator with nothing after it: a mark cut short ("S/"). In lower case
+	 * ("kept secret/" / "hidden") only before a control on the next line (slash_wrapped).
 	 */
-	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|') &&
-	    (!small || word_len >= 4))
+	if (parts == 1 && level && (s[b - 1] == '/' || s[b - 1] == '|') && !small)
 		return true;
 	if (small)
 		return (level && controls + others > 0) || noforn;
@@ -5966,9 +6012,8 @@ strspn_slash(const char *s, size_t n)
 /*
  * The control word of f at `next`, past slashes, a bar or a backslash spaced out or before it
  * ("// NOFORN", "/tk"; *sep says some stood there): its bounds in *a2 and *b2, the next word's
- * start in *after, its kind (WORD_NONE for none; a short one in lower case after slashes is
- * read as in capitals, "// nf"). SCI, the name of compartments that no policy lists, is
- * WORD_OTHER.
+ * start in *after, its kind (WORD_NONE for none; a short one in lower case is read as in
+ * capitals, "// nf", "nf"). SCI, the name of compartments that no policy lists, is WORD_OTHER.
  */
 static enum word_kind
 control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2, size_t *b2,
@@ -5999,7 +6044,7 @@ control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2
 	if (n2 == 3 && strncasecmp(s + *a2, "SCI", 3) == 0)
 		return WORD_OTHER;
 	w2 = word_kind(p, s + *a2, n2);
-	if (w2 == WORD_NONE && *sep && n2 < 4) {
+	if (w2 == WORD_NONE && n2 < 4) {
 		char up[4];
 
 		for (k = 0; k < n2; k++)
@@ -6054,19 +6099,12 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	const char *s = f->text;
 	size_t a2, b2, n2, after, top = 0, len, n, more;
 	enum word_kind w2;
-	bool rel_to, sep = false, small;
+	bool rel_to, sep = false, small, spaced;
 	char buf[4 + POLICY_WORD_MAX + 5 * (POLICY_WORD_MAX + 2)];
 
 	if (next >= f->len)
 		return false;
 	b2 = word_end(f, next, &after);
-	if (strspn_slash(s + next, b2 - next) == b2 - next && after >= f->len) {
-		if (f->cut || b - a < 4 || w != WORD_LEVEL)
-			return false;
-		marking_init(m);
-		m->unknown = true;
-		return true;
-	}
 	for (n = b; n < next; n++)
 		sep = sep || s[n] == '/' || s[n] == '|' || s[n] == '\\';
 	if ((w2 = control_at(p, f, next, &a2, &b2, &after, &sep)) == WORD_NONE)
@@ -6075,9 +6113,15 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	/* "Rel to": REL in any case before "to" ("Secret Rel to USA"). */
 	rel_to = n2 == 3 && strncasecmp(s + a2, "REL", 3) == 0 && after + 2 <= f->len &&
 	    strncasecmp(s + after, "TO", 2) == 0 && b - a >= 4;
-	/* All in lower case: "secret noforn", "secret / orcon" (not "secret sensitive"). */
-	small = b - a >= 4 && w == WORD_LEVEL && ((w2 == WORD_NOFORN && n2 >= 4) ||
-	    (sep && (w2 == WORD_OTHER || small_control(p, s + a2, n2))));
+	/*
+	 * All in lower case: "secret noforn", "secret nf", "top secret sci" with spaces alone
+	 * between (not "secret, noforn staff", "secret. noforn"), "secret / orcon" (not "secret
+	 * sensitive").
+	 */
+	for (n = b, spaced = true; n < a2; n++)
+		spaced = spaced && (s[n] == ' ' || s[n] == '\t');
+	small = b - a >= 4 && w == WORD_LEVEL && (((w2 == WORD_NOFORN || w2 == WORD_OTHER) &&
+	    spaced) || (sep && (w2 == WORD_OTHER || small_control(p, s + a2, n2))));
 	if (w2 == WORD_OTHER && !small && !sep)
 		return false;
 	if (!rel_to && (reading_capitals(s + a2, n2) ? !reading_capitals(s + a, b - a) &&
@@ -7946,7 +7990,8 @@ goes_on_lower(const struct document *d, size_t i, bool marked)
 
 /*
  * Whether line i is a page's number and no more: "Page 2 of 3", "PAGE 2", "- 2 -", "2/3", "p. 2",
- * which a page's break puts between the halves of a sentence.
+ * "[Page 2]", "END PAGE 1", "SECTION 02 OF 04", which a page's break puts between the halves of
+ * a sentence.
  */
 static bool
 page_footer(const struct document *d, size_t i)
@@ -7959,13 +8004,28 @@ page_footer(const struct document *d, size_t i)
 
 	if (ln->kind != LINE_TEXT)
 		return false;
-	/* Marks in brackets aside ("Page 2 of (TS)3"): what is inserted there only raises. */
+	/*
+	 * Marks in brackets aside ("Page 2 of (TS)3"): what is inserted there only raises. A page's
+	 * number in square brackets is one ("[Page 2]").
+	 */
+	while (k < len && (src[k] == ' ' || src[k] == '\t'))
+		k++;
+	if (k + 1 < len && src[k] == '[' && src[len - 1] == ']') {
+		src += k + 1;
+		len -= k + 2;
+	}
 	if ((n = outside_groups(src, len, s, sizeof(s), &lower)) > sizeof(s))
 		return false;
+	k = 0;
 	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '-'))
 		k++;
+	if (n - k >= 4 && strncasecmp(s + k, "END ", 4) == 0)
+		for (k += 4; k < n && s[k] == ' '; k++)
+			continue;
 	if (n - k >= 4 && strncasecmp(s + k, "PAGE", 4) == 0)
 		k += 4;
+	else if (n - k >= 7 && strncasecmp(s + k, "SECTION", 7) == 0)
+		k += 7;
 	else if (n - k >= 2 && (strncasecmp(s + k, "PG", 2) == 0 || strncasecmp(s + k, "P.", 2) == 0))
 		k += 2;
 	for (;;) {
@@ -8000,14 +8060,17 @@ static bool
 page_header_like(const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
-	const char *s = d->data + ln->off;
-	size_t n = trim_end(s, ln->len, ln->latin1);
+	char out[64];
+	size_t n = trim_end(d->data + ln->off, ln->len, ln->latin1);
 	bool lower;
 
-	if (n == 0 || n > 64 || !isdigit((unsigned char)s[n - 1]) || !page_number(d, i))
+	if (n == 0 || n > 64 || !page_number(d, i))
 		return false;
-	(void)outside_groups(s, n, NULL, 0, &lower);
-	return !lower;
+	/* Its end past marks glued to it ("MUSCAT 00001065 002 OF 004 (S)"). */
+	n = outside_groups(d->data + ln->off, n, out, sizeof(out), &lower);
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	return !lower && n > 0 && isdigit((unsigned char)out[n - 1]);
 }
 
 /*
@@ -9795,6 +9858,67 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 }
 
 /*
+ * Whether the text line right above line i ends in a level's word and slashes or a bar, glued or
+ * apart, and line i begins with a control after them, in any case ("... was secret /" /
+ * "noforn and", "secret//" / "nf."): a mark that the line's end cut. *m is unknown.
+ */
+static bool
+slash_wrapped(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *up;
+	struct fold fu, f;
+	size_t e, k, a2, b2, after, j;
+	bool sep = true;
+
+	/* Past classification, banner, caption and page lines between, which only raise. */
+	for (j = i; j > 0 && i - j < 8 && (class_line(p, d, j - 1) ||
+	    doc_line(d, j - 1)->kind == LINE_BANNER || doc_line(d, j - 1)->kind == LINE_CAPTION ||
+	    doc_line(d, j - 1)->kind == LINE_PAGE); j--)
+		continue;
+	if (j == 0 || (up = doc_line(d, j - 1))->kind != LINE_TEXT)
+		return false;
+	/* Most lines end in no slash or bar, nor in a byte the fold may make one. */
+	for (e = up->len; e > 0 && (d->data[up->off + e - 1] == ' ' ||
+	    d->data[up->off + e - 1] == '\t'); e--)
+		continue;
+	if (e == 0 || (d->data[up->off + e - 1] != '/' && d->data[up->off + e - 1] != '|' &&
+	    (unsigned char)d->data[up->off + e - 1] < 0x80 && d->data[up->off + e - 1] != ';'))
+		return false;
+	e = up->len > 64 ? up->len - 64 : 0;
+	fold_line(d->data + up->off + e, up->len - e, FOLD_MAX, up->latin1, &fu);
+	for (e = fu.len; e > 0 && fu.text[e - 1] == ' '; e--)
+		continue;
+	if (e == 0 || (fu.text[e - 1] != '/' && fu.text[e - 1] != '|'))
+		return false;
+	for (k = e; k > 0 && (fu.text[k - 1] == '/' || fu.text[k - 1] == '|'); k--)
+		continue;
+	for (e = k; e > 0 && fu.text[e - 1] == ' '; e--)
+		continue;
+	for (k = e; k > 0 && fu.text[k - 1] != ' '; k--)
+		continue;
+	if (e - k < 4 || word_kind(p, fu.text + k, e - k) != WORD_LEVEL)
+		return false;
+	fold_line(d->data + doc_line(d, i)->off, doc_line(d, i)->len, READ_MAX,
+	    doc_line(d, i)->latin1, &f);
+	for (k = 0; k < f.len && f.text[k] == ' '; k++)
+		continue;
+	switch (control_at(p, &f, k, &a2, &b2, &after, &sep)) {
+	case WORD_NOFORN:
+	case WORD_OTHER:
+		break;
+	case WORD_CONTROL:
+	case WORD_DISTRIBUTION:
+		if (!reading_capitals(f.text + a2, b2 - a2) && !small_control(p, f.text + a2, b2 - a2))
+			return false;
+		break;
+	default:
+		return false;
+	}
+	unknown_mark(m, "a mark that the line's end cut");
+	return true;
+}
+
+/*
  * Whether the text line right above line i, past classification, banner, caption and page lines
  * (which only raise) but no blank line, ends where a sentence goes on: in a word in lower case or
  * a comma (goes_on_at_end).
@@ -10738,6 +10862,8 @@ read_line(struct reader *rd, size_t i)
 		if (mark_in_sentence(p, d, i, seen_in_paragraph(rd), &mid) &&
 		    raise_back(rd, &mid) != 0)
 			return -1;
+		if (slash_wrapped(p, d, i, &mid) && raise_back(rd, &mid) != 0)
+			return -1;
 		if (level_in_prose(p, d, i, &mid, &split)) {
 			if (raise_back(rd, &mid) != 0)
 				return -1;
@@ -10785,6 +10911,10 @@ read_line(struct reader *rd, size_t i)
 			note_between(rd, i);
 		}
 	}
+	/* A caption that ends a mark the line above cut ("... was secret/" / "noforn."). */
+	if (ln->kind == LINE_CAPTION && rd->cur != DOC_NONE && slash_wrapped(p, d, i, &mid) &&
+	    raise_back(rd, &mid) != 0)
+		return -1;
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;
 	if (ln->kind == LINE_BANNER || (ln->kind == LINE_TEXT && rd->cur != DOC_NONE &&

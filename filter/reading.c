@@ -1035,28 +1035,40 @@ us_state(const char *t)
 
 /*
  * Whether the one-letter group at s[k..k + 3) ("(C)") goes on a list of letters that begins at
- * "(A)" earlier in the line, each after the one before it with no sentence's end between ("items
- * (A), (B) and (C) on", "(A) x; (B) y; and (C) z"); not after a sentence's end ("(A) and (B)
- * were met. (C) The").
+ * "(A)" earlier in the line: the nearest group before it is the letter before its own, and so
+ * on back to "(A)", each parted from the next by words of letters and commas alone, and "(A)"
+ * after a word or a colon ("items (A), (B) and (C) on"). Not after a sentence's or clause's end
+ * or a figure between ("(A) and (B) only. (C) The", "(A) and (B); (C) The", "(A) and (B) 3 (C)
+ * The"), out of order ("(A), (B), (C) and (D) ... (C) The"), after a citation's letters
+ * ("1.4 (A) and (B) (C)") or with groups between ("(A)(1) and (B)(2) (C)").
  */
 static bool
 letter_list(const char *s, size_t k)
 {
 	char want = (char)(s[k + 1] - 1);
-	size_t j, end = k;
+	size_t j = k, words;
 
-	if (want < 'A' || want > 'Y')
+	if (s[k] != '(' || s[k + 2] != ')' || want < 'A' || want > 'Y')
 		return false;
-	for (j = k; j-- > 0 && want >= 'A';) {
-		if (s[j] == '.' || s[j] == '!' || s[j] == '?')
-			return false;
-		if (s[j] == '(' && s[j + 1] == want && s[j + 2] == ')' && j + 3 <= end &&
-		    (j == 0 || !is_alnum(s[j - 1]))) {
-			end = j;
-			want--;
+	for (;;) {
+		/* Back over words of letters and commas to the group before. */
+		for (words = 0; j > 0 && s[j - 1] != ')'; j--) {
+			char c = s[j - 1];
+
+			if (!is_alpha(c) && c != ' ' && c != ',')
+				return false;
+			words += c == ',' || (is_alpha(c) && (j < 2 || !is_alpha(s[j - 2])));
 		}
+		if (words == 0 || j < 3 || s[j - 3] != '(' || s[j - 2] != want)
+			return false;
+		j -= 3;
+		if (want-- == 'A')
+			break;
 	}
-	return want < 'A';
+	/* "(A)" after a word or a colon, not a figure or a bracket ("1.4 (A)", "(1)(A)"). */
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	return j > 0 && (is_alpha(s[j - 1]) || s[j - 1] == ':');
 }
 
 bool
@@ -1079,7 +1091,7 @@ reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 	if (g->kind == GROUP_ITEM)
 		return g->bare && g->letter != 0 && !is_lower(g->letter) && b < k &&
 		    ((citation_before(s, b) && lower_after) ||
-		    (n == 1 && k > 0 && letter_list(s, k)));
+		    (n == 1 && k > 0 && !f->hidden && letter_list(s, k)));
 	if (g->kind != GROUP_UNKNOWN || !g->has_level || g->padded)
 		return false;
 	for (i = 0; i < n; i++) {

@@ -1739,6 +1739,14 @@ kept stop43
 redteam redteam67
 kept redteam67
 
+# 96. Round 68 (tests/data/redteam68): a list's letter that is not the next one, or after a
+#     clause's end, a figure, a citation or other brackets, stays a mark; a wrapped marking
+#     with controls after a phrase's word; a class line with controls in lower case under an
+#     open sentence; `secret nf`, `top secret sci`; a split across `SECTION 02 OF 04`, `[Page
+#     2]`, `END PAGE 1`. What stays kept: `kept secret/` / `hidden`, `secret, noforn staff`.
+redteam redteam68
+kept redteam68
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
