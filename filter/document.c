@@ -4373,11 +4373,13 @@ static size_t outside_groups(const char *s, size_t n, char *out, size_t cap, boo
 static bool fold_in_capitals(const struct fold *f);
 
 /*
- * Whether classification line i ends the sentence that the text line right above it began: it
- * is in capitals and ends in a sentence's end, and that line in a word in lower case or a comma
- * ("... asked that the offer be held" / "SECRET."), as the same sentence on one line would be
- * read (level_in_prose at a line's end; "... kept" / "secret." is prose). A banner ends in no
- * full stop.
+ * The text line above line i (text_above: past blank, banner, caption and page lines) whose
+ * sentence line i ends, or DOC_NONE. Line i, past marks at its head, is a marking in capitals,
+ * or one with its controls or slashes in any case, and ends in a sentence's end; that line ends
+ * in a word in lower case or a comma ("... asked that the offer be held" / "SECRET."), as the
+ * same sentence on one line would be read (level_in_prose at a line's end; "... kept" /
+ * "secret." is prose), or, in capitals throughout, in a word before a marking with controls or
+ * slashes. A banner ends in no full stop.
  */
 static size_t
 ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
@@ -4386,7 +4388,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	size_t n, k, e, up, head, words = 0;
 	struct marking mk;
 	struct fold fl, fu;
-	bool caps, slash;
+	bool caps, slash, lower = false;
 
 	/*
 	 * Read folded: entities, curly quotation marks and an ellipsis as what they show; past
@@ -4401,8 +4403,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 		continue;
 	head = rest_past_marks(fl.text, n, head);
 	for (k = head; k < n; k++) {
-		if (islower((unsigned char)fl.text[k]))
-			return DOC_NONE;	/* "... kept" / "secret.": prose's, as on one line */
+		lower = lower || islower((unsigned char)fl.text[k]);
 		words += fl.text[k] != ' ' && (k == 0 || fl.text[k - 1] == ' ');
 	}
 	while (n > 0 && strchr("\"')]", fl.text[n - 1]) != NULL)
@@ -4425,6 +4426,12 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	slash = memchr(fl.text + k, '/', e - k) != NULL;
 	if ((mk.unknown && !slash) ||
 	    (!mk.unknown && mk.level <= 0 && mk.controls == 0 && mk.fd == FD_NONE))
+		return DOC_NONE;
+	/*
+	 * In lower case a level's words alone are prose's ("... kept" / "secret.", as on one
+	 * line); with controls or slashes a marking ("... was marked" / "" / "secret / noforn.").
+	 */
+	if (lower && !slash && mk.controls == 0 && mk.fd == FD_NONE)
 		return DOC_NONE;
 	/*
 	 * The text line of prose above (text_above): past classification, banner, caption and
