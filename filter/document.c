@@ -6017,6 +6017,24 @@ strspn_slash(const char *s, size_t n)
 }
 
 /*
+ * Whether s[a..b), between two words, holds spaces alone, a comma or a dash among them (", ",
+ * " - ", " -- "), as a list of words or a marking parts them: no sentence's end.
+ */
+static bool
+gap_plain(const char *s, size_t a, size_t b)
+{
+	size_t k, signs = 0;
+
+	for (k = a; k < b; k++) {
+		if (s[k] == ',' || s[k] == '-')
+			signs++;
+		else if (s[k] != ' ' && s[k] != '\t')
+			return false;
+	}
+	return signs <= 2;
+}
+
+/*
  * The control word of f at `next`, past slashes, a bar or a backslash spaced out or before it
  * ("// NOFORN", "/tk"; *sep says some stood there): its bounds in *a2 and *b2, the next word's
  * start in *after, its kind (WORD_NONE for none; a short one in lower case is read as in
@@ -6033,6 +6051,13 @@ control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2
 	if (next >= f->len)
 		return WORD_NONE;
 	*b2 = word_end(f, next, after);
+	/* A dash spaced out between ("secret - noforn"): a separator of words, not of a mark. */
+	for (k = next; k < *b2 && s[k] == '-'; k++)
+		continue;
+	if (k == *b2 && k - next <= 2 && *after < f->len) {
+		next = *after;
+		*b2 = word_end(f, next, after);
+	}
 	if (strspn_slash(s + next, *b2 - next) == *b2 - next) {
 		if (*after >= f->len)
 			return WORD_NONE;
@@ -6105,8 +6130,8 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 {
 	const char *s = f->text;
 	size_t a2, b2, n2, after, top = 0, len, n, more;
-	enum word_kind w2;
-	bool rel_to, sep = false, small, spaced;
+	enum word_kind w2, w3;
+	bool rel_to, sep = false, small, plain, dashed;
 	char buf[4 + POLICY_WORD_MAX + 5 * (POLICY_WORD_MAX + 2)];
 
 	if (next >= f->len)
@@ -6121,14 +6146,18 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	rel_to = n2 == 3 && strncasecmp(s + a2, "REL", 3) == 0 && after + 2 <= f->len &&
 	    strncasecmp(s + after, "TO", 2) == 0 && b - a >= 4;
 	/*
-	 * All in lower case: "secret noforn", "secret nf", "top secret sci" with spaces alone
-	 * between (not "secret, noforn staff", "secret. noforn"), "secret / orcon" (not "secret
-	 * sensitive").
+	 * All in lower case, with spaces alone, a comma or a dash between (not "secret. noforn"):
+	 * "secret noforn", "secret nf", "secret, noforn", "top secret sci", or a control by its
+	 * own name of four letters or more ("secret orcon", "secret propin"; not "secret
+	 * sensitive"); with slashes or a bar between, any control by its own name or a short alias
+	 * not of distribution ("secret / orcon", "secret / oc"; not "secret / mr.").
 	 */
-	for (n = b, spaced = true; n < a2; n++)
-		spaced = spaced && (s[n] == ' ' || s[n] == '\t');
-	small = b - a >= 4 && w == WORD_LEVEL && (((w2 == WORD_NOFORN || w2 == WORD_OTHER) &&
-	    spaced) || (sep && (w2 == WORD_OTHER || small_control(p, s + a2, n2))));
+	plain = gap_plain(s, b, a2);
+	dashed = memchr(s + b, '-', a2 - b) != NULL;
+	small = b - a >= 4 && w == WORD_LEVEL && ((plain && (w2 == WORD_NOFORN ||
+	    w2 == WORD_OTHER || (n2 >= 4 && small_control(p, s + a2, n2)))) ||
+	    (sep && (w2 == WORD_OTHER || small_control(p, s + a2, n2) ||
+	    (n2 <= 3 && w2 == WORD_CONTROL))));
 	if (w2 == WORD_OTHER && !small && !sep)
 		return false;
 	if (!rel_to && (reading_capitals(s + a2, n2) ? !reading_capitals(s + a, b - a) &&
@@ -6150,14 +6179,21 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	/* More controls parted so ("/ orcon", "// tk"), up to five in all. */
 	for (more = 0; more < 4 && after < f->len; more++) {
 		bool sep2 = b2 < f->len && (s[b2] == '/' || s[b2] == ',');
+		size_t was = b2;
 
-		if (control_at(p, f, after, &a2, &b2, &after, &sep2) == WORD_NONE || !sep2)
+		if ((w3 = control_at(p, f, after, &a2, &b2, &after, &sep2)) == WORD_NONE)
+			break;
+		/* With spaces alone between, in lower case as the first ("secret noforn orcon"). */
+		if (!sep2 && !(small && gap_plain(s, was, a2) && (w3 == WORD_NOFORN ||
+		    (b2 - a2 >= 4 && small_control(p, s + a2, b2 - a2)))) &&
+		    !(reading_capitals(s + a2, b2 - a2) && reading_capitals(s + a, b - a)))
 			break;
 		buf[len++] = '/';
 		memcpy(buf + len, s + a2, b2 - a2);
 		len += b2 - a2;
 	}
-	if (w2 == WORD_OTHER || !(marking_parse(p, buf, len, MARKING_BANNER, m) == 1 &&
+	/* A dash between proves no marking ("SECRET - NOFORN"): unknown, as a damaged mark is. */
+	if (w2 == WORD_OTHER || dashed || !(marking_parse(p, buf, len, MARKING_BANNER, m) == 1 &&
 	    !m->unknown && m->level >= 0)) {
 		marking_init(m);
 		m->unknown = true;

@@ -1034,8 +1034,8 @@ us_state(const char *t)
 }
 
 /*
- * Whether the one-letter group at s[k..k + 3) ("(C)") goes on a list of letters that begins at
- * "(A)" earlier in the line: the nearest group before it is the letter before its own, and so
+ * Whether the one-letter group at s[k..k + 3) of s[0..n) ("(C)") goes on a list of letters that
+ * begins at "(A)" earlier in the line, its item's words after it: the nearest group before it is the letter before its own, and so
  * on back to "(A)", each parted from the next by words of letters and commas alone, and "(A)"
  * after a word or a colon ("items (A), (B) and (C) on"). Not after a sentence's or clause's end
  * or a figure between ("(A) and (B) only. (C) The", "(A) and (B); (C) The", "(A) and (B) 3 (C)
@@ -1043,13 +1043,26 @@ us_state(const char *t)
  * ("1.4 (A) and (B) (C)") or with groups between ("(A)(1) and (B)(2) (C)").
  */
 static bool
-letter_list(const char *s, size_t k)
+letter_list(const char *s, size_t n, size_t k)
 {
 	char want = (char)(s[k + 1] - 1);
 	size_t j = k, words;
 
-	if (s[k] != '(' || s[k + 2] != ')' || want < 'A' || want > 'Y')
+	if (k + 3 > n || s[k] != '(' || s[k + 2] != ')' || want < 'A' || want > 'Y')
 		return false;
+	/*
+	 * Its item's words after it in lower case, after a colon or not ("(C) audits", "(C):
+	 * regional"): a letter with none, at a line's end or before a capital, a comma or a dash,
+	 * may be a mark ("and (C)," / "", "(C) The walrus").
+	 */
+	for (j = k + 3; j < n && s[j] == ' '; j++)
+		continue;
+	if (j < n && s[j] == ':')
+		for (j++; j < n && s[j] == ' '; j++)
+			continue;
+	if (j == n || !is_lower(s[j]))
+		return false;
+	j = k;
 	for (;;) {
 		/* Back over words of letters and commas to the group before. */
 		for (words = 0; j > 0 && s[j - 1] != ')'; j--) {
@@ -1091,7 +1104,7 @@ reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 	if (g->kind == GROUP_ITEM)
 		return g->bare && g->letter != 0 && !is_lower(g->letter) && b < k &&
 		    ((citation_before(s, b) && lower_after) ||
-		    (n == 1 && k > 0 && !f->hidden && letter_list(s, k)));
+		    (n == 1 && k > 0 && !f->hidden && letter_list(s, f->len, k)));
 	if (g->kind != GROUP_UNKNOWN || !g->has_level || g->padded)
 		return false;
 	for (i = 0; i < n; i++) {

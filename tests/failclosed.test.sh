@@ -1743,9 +1743,15 @@ kept redteam67
 #     clause's end, a figure, a citation or other brackets, stays a mark; a wrapped marking
 #     with controls after a phrase's word; a class line with controls in lower case under an
 #     open sentence; `secret nf`, `top secret sci`; a split across `SECTION 02 OF 04`, `[Page
-#     2]`, `END PAGE 1`. What stays kept: `kept secret/` / `hidden`, `secret, noforn staff`.
+#     2]`, `END PAGE 1`. What stays kept: `kept secret/` / `hidden`, `never secret. noforn`.
 redteam redteam68
 kept redteam68
+
+# 97. Round 69 (tests/data/redteam69): a list's last letter with no item's words after it, or
+#     before a capital, is a mark (`and (C),` / `` / `walrus said.`, `&#40;C&#41;`); in lower
+#     case `secret orcon`, `secret, noforn`, `secret - noforn`, `secret / oc`, `secret noforn
+#     orcon`.
+redteam redteam69
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
