@@ -6154,6 +6154,13 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	 */
 	plain = gap_plain(s, b, a2);
 	dashed = memchr(s + b, '-', a2 - b) != NULL;
+	/*
+	 * After a dash only a control of NOFORN's kind or one by its own name of four letters or
+	 * more: "KEPT SECRET - MR. SMITH", "confidential -- LES were", "secret - DS agents" are
+	 * prose's.
+	 */
+	if (dashed && !sep && w2 != WORD_NOFORN && !(n2 >= 4 && small_control(p, s + a2, n2)))
+		return false;
 	small = b - a >= 4 && w == WORD_LEVEL && ((plain && (w2 == WORD_NOFORN ||
 	    w2 == WORD_OTHER || (n2 >= 4 && small_control(p, s + a2, n2)))) ||
 	    (sep && (w2 == WORD_OTHER || small_control(p, s + a2, n2) ||

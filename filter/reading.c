@@ -1043,25 +1043,42 @@ us_state(const char *t)
  * ("1.4 (A) and (B) (C)") or with groups between ("(A)(1) and (B)(2) (C)").
  */
 static bool
-letter_list(const char *s, size_t n, size_t k)
+letter_list(const struct fold *f, size_t k)
 {
-	char want = (char)(s[k + 1] - 1);
-	size_t j = k, words;
+	const char *s = f->text;
+	size_t n = f->len, j, e, words;
+	char want;
 
-	if (k + 3 > n || s[k] != '(' || s[k + 2] != ')' || want < 'A' || want > 'Y')
+	if (k + 3 > n || s[k] != '(' || s[k + 2] != ')')
+		return false;
+	want = (char)(s[k + 1] - 1);
+	if (want < 'A' || want > 'Y')
 		return false;
 	/*
-	 * Its item's words after it in lower case, after a colon or not ("(C) audits", "(C):
-	 * regional"): a letter with none, at a line's end or before a capital, a comma or a dash,
-	 * may be a mark ("and (C)," / "", "(C) The walrus").
+	 * Its item's words after it, after a colon or not: two words of letters a to z as the
+	 * source writes them ("(C) audits every", "(C): regional security"), or one before a
+	 * comma, a semicolon or the line's end. A letter with none, at a line's end or before a
+	 * capital, a comma, a dash, a name ("(C) bin Walrus", "(C) al-Walrus") or a letter the
+	 * fold made plain ("(C) ˢWALRUS") may be a mark.
 	 */
 	for (j = k + 3; j < n && s[j] == ' '; j++)
 		continue;
 	if (j < n && s[j] == ':')
 		for (j++; j < n && s[j] == ' '; j++)
 			continue;
-	if (j == n || !is_lower(s[j]))
-		return false;
+	for (words = 0; words < 2; words++) {
+		for (e = j; e < n && s[e] >= 'a' && s[e] <= 'z' && (f->at == NULL ||
+		    (unsigned char)f->src[f->at[e]] == (unsigned char)s[e]); e++)
+			continue;
+		if (e == j)
+			return false;
+		if (e == n || s[e] == ',' || s[e] == ';')
+			break;
+		if (s[e] != ' ')
+			return false;
+		for (j = e; j < n && s[j] == ' '; j++)
+			continue;
+	}
 	j = k;
 	for (;;) {
 		/* Back over words of letters and commas to the group before. */
@@ -1104,7 +1121,7 @@ reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped)
 	if (g->kind == GROUP_ITEM)
 		return g->bare && g->letter != 0 && !is_lower(g->letter) && b < k &&
 		    ((citation_before(s, b) && lower_after) ||
-		    (n == 1 && k > 0 && !f->hidden && letter_list(s, f->len, k)));
+		    (n == 1 && k > 0 && !f->hidden && letter_list(f, k)));
 	if (g->kind != GROUP_UNKNOWN || !g->has_level || g->padded)
 		return false;
 	for (i = 0; i < n; i++) {

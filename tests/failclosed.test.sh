@@ -1753,6 +1753,13 @@ kept redteam68
 #     orcon`.
 redteam redteam69
 
+# 98. Round 70 (tests/data/redteam70): a real `(C)` after a list's letters, before a name's
+#     particle (`(C) bin Walrus`), one word and capitals (`(C) de WALRUS IS`), a letter the fold
+#     made plain (`(C) ˢWALRUS`), is a mark. What stays kept: a dash before a short control
+#     name in prose (`secret - DS agents`, `confidential -- LES were`).
+redteam redteam70
+kept redteam70
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
