@@ -6035,10 +6035,11 @@ gap_plain(const char *s, size_t a, size_t b)
 }
 
 /*
- * The control word of f at `next`, past slashes, a bar or a backslash spaced out or before it
- * ("// NOFORN", "/tk"; *sep says some stood there): its bounds in *a2 and *b2, the next word's
- * start in *after, its kind (WORD_NONE for none; a short one in lower case is read as in
- * capitals, "// nf", "nf"). SCI, the name of compartments that no policy lists, is WORD_OTHER.
+ * The control word of f at `next`, past a dash spaced out before it ("- NOFORN") and slashes, a
+ * bar or a backslash spaced out or glued before it ("// NOFORN", "/tk"; *sep says some stood
+ * there): its bounds in *a2 and *b2, the next word's start in *after, its kind (WORD_NONE for
+ * none; a short one in lower case is read as in capitals, "// nf", "nf"). SCI, the name of
+ * compartments that no policy lists, is WORD_OTHER.
  */
 static enum word_kind
 control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2, size_t *b2,
@@ -6117,12 +6118,13 @@ small_control(const struct policy *p, const char *s, size_t n)
  * Whether the word s[a..b) of f, a level (w, its kind), and the word at `next` are a level and a
  * control side by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of
  * four letters or more ("Secret Noforn", "Top Secret SI"); all in lower case, a level's word of
- * four letters or more before a control of NOFORN's kind ("secret noforn"), or before a control
- * with slashes, a bar or a backslash between (small_control: "secret / noforn", "secret // nf",
- * "secret /orcon", "top secret / sci"), which no prose writes. The controls after the first,
- * parted so, are read with it ("secret / noforn / orcon"), and "Top" before the level in any
- * case. A level's word and slashes that end the line are a mark cut short ("secret /"). *m is
- * the marking they prove, or unknown.
+ * four letters or more before a control of NOFORN's kind, SCI, or a control by its own name of
+ * four letters or more, with spaces, a comma or a dash between ("secret noforn", "secret nf",
+ * "secret, noforn", "secret orcon"), or before a control with slashes, a bar or a backslash
+ * between (small_control: "secret / noforn", "secret // nf", "secret /orcon", "top secret /
+ * sci", "secret / oc"), which no prose writes. A dash between proves no marking (unknown). The
+ * controls after the first are read with it ("secret / noforn / orcon", "secret noforn orcon"),
+ * and "Top" before the level in any case. *m is the marking they prove, or unknown.
  */
 static bool
 side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,

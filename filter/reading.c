@@ -1034,13 +1034,13 @@ us_state(const char *t)
 }
 
 /*
- * Whether the one-letter group at s[k..k + 3) of s[0..n) ("(C)") goes on a list of letters that
- * begins at "(A)" earlier in the line, its item's words after it: the nearest group before it is the letter before its own, and so
- * on back to "(A)", each parted from the next by words of letters and commas alone, and "(A)"
- * after a word or a colon ("items (A), (B) and (C) on"). Not after a sentence's or clause's end
- * or a figure between ("(A) and (B) only. (C) The", "(A) and (B); (C) The", "(A) and (B) 3 (C)
- * The"), out of order ("(A), (B), (C) and (D) ... (C) The"), after a citation's letters
- * ("1.4 (A) and (B) (C)") or with groups between ("(A)(1) and (B)(2) (C)").
+ * Whether the one-letter group at k in fold f ("(C)") goes on a list of letters that begins at
+ * "(A)" earlier in the line, its item's words after it: the nearest group before it is the
+ * letter before its own, and so on back to "(A)", each parted from the next by words of letters
+ * and commas alone, and "(A)" after a word or a colon ("items (A), (B) and (C) on"). Not after a
+ * sentence's or clause's end or a figure between ("(A) and (B) only. (C) The", "(A) and (B); (C)
+ * The", "(A) and (B) 3 (C) The"), out of order ("(A), (B), (C) and (D) ... (C) The"), after a
+ * citation's letters ("1.4 (A) and (B) (C)") or with groups between ("(A)(1) and (B)(2) (C)").
  */
 static bool
 letter_list(const struct fold *f, size_t k)
