@@ -6115,6 +6115,57 @@ small_control(const struct policy *p, const char *s, size_t n)
 }
 
 /*
+ * Whether two to six words of f from `next` on, past a comma, a dash or slashes, name a control
+ * that is not of distribution, in any case ("secret, no foreign dissem", "secret / originator
+ * controlled"), after the level's word s[a..b): true with *m the level and that control.
+ */
+static bool
+spelled_control(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,
+    struct marking *m)
+{
+	const char *s = f->text;
+	const struct policy_term *t = NULL;
+	const struct policy_control *c;
+	char buf[2 * POLICY_WORD_MAX + 3];
+	size_t k = next, words = 0, e, n;
+
+	for (n = b; n < next; n++)
+		if (strchr(" \t,-/|", s[n]) == NULL || s[n] == '\0')
+			return false;	/* "secret. no foreign dissem": a sentence's end */
+	while (k < f->len && (s[k] == '/' || s[k] == '|' || s[k] == '-' || s[k] == ' '))
+		k++;
+	if (k == f->len || !isalpha((unsigned char)s[k]))
+		return false;
+	for (e = k; e < f->len && words < 6; ) {
+		while (e < f->len && isalpha((unsigned char)s[e]))
+			e++;
+		if (++words >= 2 && (t = policy_term_find(p, s + k, e - k)) != NULL &&
+		    t->control >= 0 && !t->single)
+			break;
+		t = NULL;
+		if (e >= f->len || s[e] != ' ')
+			break;
+		while (e < f->len && s[e] == ' ')
+			e++;
+	}
+	if (t == NULL)
+		return false;
+	c = &p->controls[t->control];
+	if (c->kind == CONTROL_DISTRIBUTION || b - a + 2 + strlen(c->name) > sizeof(buf))
+		return false;
+	memcpy(buf, s + a, b - a);
+	memcpy(buf + (b - a), "//", 2);
+	n = strlen(c->name);
+	memcpy(buf + (b - a) + 2, c->name, n);
+	if (!(marking_parse(p, buf, (b - a) + 2 + n, MARKING_BANNER, m) == 1 && !m->unknown &&
+	    m->level >= 0)) {
+		marking_init(m);
+		m->unknown = true;
+	}
+	return true;
+}
+
+/*
  * Whether the word s[a..b) of f, a level (w, its kind), and the word at `next` are a level and a
  * control side by side: in capitals ("SECRET NOFORN", "S NF", "U NF"), or in any case as words of
  * four letters or more ("Secret Noforn", "Top Secret SI"); all in lower case, a level's word of
@@ -6124,7 +6175,8 @@ small_control(const struct policy *p, const char *s, size_t n)
  * between (small_control: "secret / noforn", "secret // nf", "secret /orcon", "top secret /
  * sci", "secret / oc"), which no prose writes. A dash between proves no marking (unknown). The
  * controls after the first are read with it ("secret / noforn / orcon", "secret noforn orcon"),
- * and "Top" before the level in any case. *m is the marking they prove, or unknown.
+ * and "Top" before the level in any case; a control's name in words too (spelled_control:
+ * "secret, no foreign dissem"). *m is the marking they prove, or unknown.
  */
 static bool
 side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, size_t next,
@@ -6142,7 +6194,7 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	for (n = b; n < next; n++)
 		sep = sep || s[n] == '/' || s[n] == '|' || s[n] == '\\';
 	if ((w2 = control_at(p, f, next, &a2, &b2, &after, &sep)) == WORD_NONE)
-		return false;
+		return b - a >= 4 && w == WORD_LEVEL && spelled_control(p, f, a, b, next, m);
 	n2 = b2 - a2;
 	/* "Rel to": REL in any case before "to" ("Secret Rel to USA"). */
 	rel_to = n2 == 3 && strncasecmp(s + a2, "REL", 3) == 0 && after + 2 <= f->len &&

@@ -1755,8 +1755,8 @@ redteam redteam69
 
 # 98. Round 70 (tests/data/redteam70): a real `(C)` after a list's letters, before a name's
 #     particle (`(C) bin Walrus`), one word and capitals (`(C) de WALRUS IS`), a letter the fold
-#     made plain (`(C) ˢWALRUS`), is a mark. What stays kept: a dash before a short control
-#     name in prose (`secret - DS agents`, `confidential -- LES were`).
+#     made plain (`(C) ˢWALRUS`), is a mark; `secret, no foreign dissem`. What stays kept: a
+#     dash before a short control name in prose (`secret - DS agents`, `confidential -- LES`).
 redteam redteam70
 kept redteam70
 
