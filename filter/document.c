@@ -1832,10 +1832,6 @@ note_tail(struct reader *rd, size_t i)
 }
 
 /*
- * Line i is text of the current portion: a portion after it no longer has a blank line between
- * it and the last text of this one. Returns 0, or -1 with rd->err.
- */
-/*
  * Portion k no longer has a blank line before it: in its record, or in its facts once its record
  * is let go (a replay's facts are the first pass's). Returns 0, or -1 with rd->err.
  */
@@ -1854,6 +1850,10 @@ no_blank_before(struct reader *rd, size_t k)
 	return 0;
 }
 
+/*
+ * Line i is text of the current portion: a portion after it no longer has a blank line between
+ * it and the last text of this one. Returns 0, or -1 with rd->err.
+ */
 static int
 note_text(struct reader *rd, size_t i)
 {
@@ -1916,7 +1916,8 @@ static size_t text_above(const struct policy *p, const struct document *d, size_
 static bool runs_through(const struct reader *rd, size_t i, bool adjacent);
 static bool letter_is_text(const struct reader *rd, size_t i, const struct fold *f);
 static bool left_open_above(const struct policy *p, const struct document *d, size_t i);
-static size_t ends_sentence_above(const struct policy *p, const struct document *d, size_t i);
+static size_t ends_sentence_above(const struct policy *p, const struct document *d, size_t i,
+    const struct fold *line);
 static int raise_across(struct reader *rd, size_t j);
 static size_t rest_past_marks(const char *s, size_t n, size_t k);
 static bool mark_in_wrapped_sentence(const struct policy *p, const struct document *d, size_t i,
@@ -2573,7 +2574,9 @@ raise_across(struct reader *rd, size_t j)
 {
 	size_t q = doc_line(rd->d, j)->portion, k;
 
-	for (k = q == DOC_NONE ? rd->cur + 1 : q + 1; k <= rd->cur; k++)
+	if (q == DOC_NONE)
+		return 0;
+	for (k = q + 1; k <= rd->cur; k++)
 		if (no_blank_before(rd, k) != 0)
 			return -1;
 	return 0;
@@ -4207,7 +4210,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	else if (!in_sequence && !ours && mark_in_wrapped_sentence(p, d, i, f, h))
 		doc_portion(d, rd->cur)->raises_back = true;
 	/* And a level's name with a full stop after it ("... be held" / "" / "(S)SECRET."). */
-	if (!ours && (up = ends_sentence_above(p, d, i)) != DOC_NONE) {
+	if (!ours && (up = ends_sentence_above(p, d, i, f)) != DOC_NONE) {
 		doc_portion(d, rd->cur)->raises_back = true;
 		if (raise_across(rd, up) != 0)
 			return -1;
@@ -4368,6 +4371,7 @@ subject_goes_on(const struct reader *rd, size_t i)
 
 static bool leads_phrase(const struct fold *f, size_t a, size_t b);
 static bool leads_phrase_any(const struct fold *f, size_t a, size_t b);
+static bool word_lowered(const struct fold *f, size_t a, size_t b, char *buf, size_t cap);
 static bool page_footer(const struct document *d, size_t i);
 static size_t outside_groups(const char *s, size_t n, char *out, size_t cap, bool *lower);
 static bool fold_in_capitals(const struct fold *f);
@@ -4382,34 +4386,40 @@ static bool fold_in_capitals(const struct fold *f);
  * slashes. A banner ends in no full stop.
  */
 static size_t
-ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
+ends_sentence_above(const struct policy *p, const struct document *d, size_t i,
+    const struct fold *line)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	size_t n, k, e, up, head, words = 0;
 	struct marking mk;
-	struct fold fl, fu;
+	struct fold own, fu;
+	const struct fold *fl = line;
 	bool caps, slash, lower = false;
 
 	/*
 	 * Read folded: entities, curly quotation marks and an ellipsis as what they show; past
-	 * marks at its head ("(S)SECRET.": one inserted there must not hide it).
+	 * marks at its head ("(S)SECRET.": one inserted there must not hide it). The reader's fold
+	 * of the line serves where it holds the whole line.
 	 */
-	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &fl);
-	if (fl.cut)
-		return DOC_NONE;
-	for (n = fl.len; n > 0 && fl.text[n - 1] == ' '; n--)
-		continue;
-	for (head = 0; head < n && fl.text[head] == ' '; head++)
-		continue;
-	head = rest_past_marks(fl.text, n, head);
-	for (k = head; k < n; k++) {
-		lower = lower || islower((unsigned char)fl.text[k]);
-		words += fl.text[k] != ' ' && (k == 0 || fl.text[k - 1] == ' ');
+	if (line->cut) {
+		fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &own);
+		if (own.cut)
+			return DOC_NONE;
+		fl = &own;
 	}
-	while (n > 0 && strchr("\"')]", fl.text[n - 1]) != NULL)
+	for (n = fl->len; n > 0 && fl->text[n - 1] == ' '; n--)
+		continue;
+	for (head = 0; head < n && fl->text[head] == ' '; head++)
+		continue;
+	head = rest_past_marks(fl->text, n, head);
+	for (k = head; k < n; k++) {
+		lower = lower || islower((unsigned char)fl->text[k]);
+		words += fl->text[k] != ' ' && (k == 0 || fl->text[k - 1] == ' ');
+	}
+	while (n > 0 && strchr("\"')]", fl->text[n - 1]) != NULL)
 		n--;
 	/* A stop, a colon or a semicolon ends it ("SECRET.", "SECRET...", "SECRET&period;"). */
-	for (e = n; e > 0 && strchr(".!?:;", fl.text[e - 1]) != NULL; e--)
+	for (e = n; e > 0 && strchr(".!?:;", fl->text[e - 1]) != NULL; e--)
 		continue;
 	if (e == n)
 		return DOC_NONE;
@@ -4417,13 +4427,13 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	 * A marking and no more, above the lowest level ("SECRET.", "S/NF.", "S E C R E T."; not
 	 * "SECRET SERVICE.", "TRADE SECRETS.", "UNCLAS.").
 	 */
-	for (k = head; k < e && fl.text[k] == ' '; k++)
+	for (k = head; k < e && fl->text[k] == ' '; k++)
 		continue;
 	marking_init(&mk);
-	if (e <= k || marking_parse(p, fl.text + k, e - k, MARKING_BANNER, &mk) != 1)
+	if (e <= k || marking_parse(p, fl->text + k, e - k, MARKING_BANNER, &mk) != 1)
 		return DOC_NONE;
 	/* A marking's shape with a token no policy lists ("CONFIDENTIAL//X.") is one too. */
-	slash = memchr(fl.text + k, '/', e - k) != NULL;
+	slash = memchr(fl->text + k, '/', e - k) != NULL;
 	if ((mk.unknown && !slash) ||
 	    (!mk.unknown && mk.level <= 0 && mk.controls == 0 && mk.fd == FD_NONE))
 		return DOC_NONE;
@@ -4441,7 +4451,6 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	 */
 	if ((up = text_above(p, d, i)) == DOC_NONE)
 		return DOC_NONE;
-	k = up + 1;
 	ln = doc_line(d, up);
 	e = ln->len > 128 ? ln->len - 128 : 0;	/* the line's last words */
 	fold_line(d->data + ln->off + e, ln->len - e, FOLD_MAX, ln->latin1, &fu);
@@ -4456,7 +4465,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i)
 	 * sentence of prose, "... STRICTLY" / "CONFIDENTIAL." too. A marking with its controls or
 	 * slashes is no prose's ("... BE HELD" / "SECRET//NOFORN.").
 	 */
-	caps = !goes_on_at_end(d, k - 1, false);
+	caps = !goes_on_at_end(d, up, false);
 	if (caps && !(ln->kind == LINE_TEXT && fold_in_capitals(&fu) && e > 0 &&
 	    (isalpha((unsigned char)fu.text[e - 1]) || fu.text[e - 1] == ',') &&
 	    (slash || mk.controls != 0 || mk.fd != FD_NONE)))
@@ -4543,7 +4552,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	    slash_in_words(f, 3)))
 		doc_portion(d, rd->cur)->raises_back = true;
 	/* Across a page's break too: what stands between is raised with it. */
-	if ((up = ends_sentence_above(rd->p, d, i)) != DOC_NONE) {
+	if ((up = ends_sentence_above(rd->p, d, i, f)) != DOC_NONE) {
 		doc_portion(d, rd->cur)->raises_back = true;
 		if (raise_across(rd, up) != 0)
 			return -1;
@@ -5813,6 +5822,18 @@ word_end(const struct fold *f, size_t k, size_t *next)
 	return e;
 }
 
+/* The kind of the short word s[0..n) (n < 4) read as in capitals ("nf" as "NF", "tk"). */
+static enum word_kind
+short_kind(const struct policy *p, const char *s, size_t n)
+{
+	char up[4];
+	size_t k;
+
+	for (k = 0; k < n && k < sizeof(up); k++)
+		up[k] = (char)toupper((unsigned char)s[k]);
+	return word_kind(p, up, k);
+}
+
 /*
  * Whether the word s[a..b) holds a level and a control, or two controls, or a control of
  * NOFORN's kind and anything, parted by punctuation ("S/NF", "S,NF", "S_NF", "S--NF", "C-NF",
@@ -5848,13 +5869,8 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 		}
 		w = word_kind(p, s + k, e - k);
 		/* After a level's word in lower case, a short part is read as in capitals. */
-		if (w == WORD_NONE && small && level && e - k < 4) {
-			char up[4];
-
-			for (j = k; j < e; j++)
-				up[j - k] = (char)toupper((unsigned char)s[j]);
-			w = word_kind(p, up, e - k);
-		}
+		if (w == WORD_NONE && small && level && e - k < 4)
+			w = short_kind(p, s + k, e - k);
 		/*
 		 * In lower case, only a term as a word is written ("Secret-Noforn"; not "NF-kB"),
 		 * all in lower case only with a level and a control ("secret/noforn", and after
@@ -6077,13 +6093,8 @@ control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2
 	if (n2 == 3 && strncasecmp(s + *a2, "SCI", 3) == 0)
 		return WORD_OTHER;
 	w2 = word_kind(p, s + *a2, n2);
-	if (w2 == WORD_NONE && n2 < 4) {
-		char up[4];
-
-		for (k = 0; k < n2; k++)
-			up[k] = (char)toupper((unsigned char)s[*a2 + k]);
-		w2 = word_kind(p, up, n2);
-	}
+	if (w2 == WORD_NONE && n2 < 4)
+		w2 = short_kind(p, s + *a2, n2);
 	return w2 == WORD_CONTROL || w2 == WORD_NOFORN || w2 == WORD_DISTRIBUTION ? w2 :
 	    WORD_NONE;
 }
@@ -6096,16 +6107,10 @@ control_at(const struct policy *p, const struct fold *f, size_t next, size_t *a2
 static bool
 small_control(const struct policy *p, const char *s, size_t n)
 {
-	char up[POLICY_WORD_MAX + 1];
 	const struct policy_term *t;
 	const struct policy_control *c;
-	size_t k;
 
-	if (n > POLICY_WORD_MAX)
-		return false;
-	for (k = 0; k < n; k++)
-		up[k] = (char)toupper((unsigned char)s[k]);
-	if ((t = reading_word_term(p, up, n, false)) == NULL || t->control < 0)
+	if ((t = reading_word_term(p, s, n, false)) == NULL || t->control < 0)
 		return false;
 	c = &p->controls[t->control];
 	if (c->kind == CONTROL_NOFORN)
@@ -6190,7 +6195,6 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 
 	if (next >= f->len)
 		return false;
-	b2 = word_end(f, next, &after);
 	for (n = b; n < next; n++)
 		sep = sep || s[n] == '/' || s[n] == '|' || s[n] == '\\';
 	if ((w2 = control_at(p, f, next, &a2, &b2, &after, &sep)) == WORD_NONE)
@@ -8486,15 +8490,28 @@ leads_phrase_any(const struct fold *f, size_t a, size_t b)
 {
 	struct fold low;
 	char buf[16];
-	size_t k;
 
-	if (b - a >= sizeof(buf))
+	if (!word_lowered(f, a, b, buf, sizeof(buf)))
 		return false;
-	for (k = a; k < b; k++)
-		buf[k - a] = (char)tolower((unsigned char)f->text[k]);
 	low.text = buf;
 	low.len = b - a;
 	return leads_phrase(&low, 0, b - a);
+}
+
+/*
+ * Copies f->text[a..b) in lower case into buf[0..cap); returns false where it does not fit (no
+ * word the lists compare it with is so long).
+ */
+static bool
+word_lowered(const struct fold *f, size_t a, size_t b, char *buf, size_t cap)
+{
+	size_t k;
+
+	if (b - a >= cap)
+		return false;
+	for (k = a; k < b; k++)
+		buf[k - a] = (char)tolower((unsigned char)f->text[k]);
+	return true;
 }
 
 /*
@@ -8789,13 +8806,9 @@ static bool
 goes_on_capitals(const struct fold *f, const size_t *at, size_t w)
 {
 	char buf[16];
-	size_t a = at[2 * w], b = at[2 * w + 1], k;
+	size_t a = at[2 * w], b = at[2 * w + 1];
 
-	if (b - a >= sizeof(buf))
-		return false;
-	for (k = a; k < b; k++)
-		buf[k - a] = (char)tolower((unsigned char)f->text[k]);
-	return goes_on_word(buf, b - a);
+	return word_lowered(f, a, b, buf, sizeof(buf)) && goes_on_word(buf, b - a);
 }
 
 /*

@@ -245,10 +245,10 @@ uint64_t reading_words_controls(const struct policy *p, const char *s, size_t n)
  * the line's end, punctuation or lower case ("reporting (C-AB1-01234)", "the (C-130) landed");
  * before lower case, a party and a US state ("Sen. Doe (R-TN) and"); a lone capital after a
  * citation's word and number ("section 4 (C) of the act"), or the next of a list of letters on
- * the line from "(A)" with no sentence's end between ("items (A), (B) and (C)"). An office
- * symbol ("(S/GC)") is prose only where the policy lists it (not_marks). Proven marks are never
- * prose. `wrapped`: g opens a line that goes on with an unfinished sentence (a word stands
- * before it).
+ * the line from "(A)", words and commas alone between, its item's words in lower case after it
+ * ("items (A), (B) and (C): regional security"). An office symbol ("(S/GC)") is prose only where
+ * the policy lists it (not_marks). Proven marks are never prose. `wrapped`: g opens a line that
+ * goes on with an unfinished sentence (a word stands before it).
  */
 bool reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped);
 
