@@ -4414,7 +4414,7 @@ ends_sentence_above(const struct policy *p, const struct document *d, size_t i,
 	head = rest_past_marks(fl->text, n, head);
 	for (k = head; k < n; k++) {
 		lower = lower || islower((unsigned char)fl->text[k]);
-		words += fl->text[k] != ' ' && (k == 0 || fl->text[k - 1] == ' ');
+		words += fl->text[k] != ' ' && (k == head || fl->text[k - 1] == ' ');
 	}
 	while (n > 0 && strchr("\"')]", fl->text[n - 1]) != NULL)
 		n--;
