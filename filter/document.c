@@ -6266,6 +6266,225 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	return true;
 }
 
+/* Whether c is an ASCII letter or digit. */
+static inline bool
+ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether c joins the pieces of a word broken apart ("top-secret", "s e c r e t", "no.forn"). */
+static bool
+piece_join(char c)
+{
+	return c == ' ' || c == '-' || c == '_' || c == '.';
+}
+
+/*
+ * The level above the lowest whose name the letters of f from k spell, with a word's end after
+ * it: as the name writes it ("secret", "Top Secret"), or, *odd set, with OCR's letters
+ * ("5ecret"), its words joined ("top-secret", "topsecret"), or, *pieced set, its letters parted
+ * by a space, a dash or a dot ("s e c r e t", "sec ret"). Returns the level, its end in *end, or
+ * -1.
+ */
+static int
+level_letters(const struct policy *p, const struct fold *f, size_t k, size_t *end, bool *odd,
+    bool *pieced)
+{
+	const char *s = f->text;
+	size_t i, j, c, letters, best = 0;
+	bool slip, parts;
+	int found = -1;
+
+	for (i = 1; i < p->nlevels; i++) {
+		const char *name = p->levels[i].name;
+
+		if (policy_letter_class(s[k]) != policy_letter_class(name[0]))
+			continue;	/* as most words are */
+		slip = parts = false;
+		for (c = 0, j = k, letters = 0; name[c] != '\0'; c++) {
+			if (!isalnum((unsigned char)name[c])) {
+				/* Between its words: a space as written, a dash, or nothing. */
+				if (j + 1 < f->len && s[j] != '.' && piece_join(s[j]) &&
+				    isalnum((unsigned char)s[j + 1])) {
+					slip = slip || s[j] != name[c];
+					j++;
+				} else {
+					slip = true;
+				}
+				continue;
+			}
+			if (letters > 0 && name[c - 1] != ' ' && j + 1 < f->len &&
+			    piece_join(s[j]) && isalnum((unsigned char)s[j + 1])) {
+				parts = true;
+				j++;
+			}
+			if (j >= f->len || policy_letter_class(s[j]) != policy_letter_class(name[c]))
+				break;
+			slip = slip || toupper((unsigned char)s[j]) != name[c];
+			letters++;
+			j++;
+		}
+		if (name[c] != '\0' || letters < 6 || j - k <= best ||
+		    (j < f->len && isalnum((unsigned char)s[j])))
+			continue;
+		best = j - k;
+		found = (int)i;
+		*end = j;
+		*odd = slip;
+		*pieced = parts;
+	}
+	return found;
+}
+
+/*
+ * The control term of the policy that the letters of f from k spell, with a word's end after it:
+ * the longest of its parts joined by a dash or '_' ("si-g", "no-forn"; *odd set), with `pieces`
+ * also by a space or a dot ("no forn", "n o f o r n"). Each is looked up as written, or, *odd
+ * set, with OCR's slips (reading_word_term: "n0forn", "nofon"; only a term of six letters or
+ * more) or its "m" for "rn" ("nofom"). Returns the term and its end in *end, or NULL.
+ */
+static const struct policy_term *
+letters_control(const struct policy *p, const struct fold *f, size_t k, bool pieces,
+    size_t *end, bool *odd)
+{
+	const char *s = f->text;
+	const struct policy_term *t, *best = NULL;
+	char up[POLICY_WORD_MAX + 1], rn[POLICY_WORD_MAX + 2];
+	const char *em;
+	size_t j = k, n = 0, parts;
+	bool slip;
+
+	for (parts = 1; parts <= 12; parts++) {
+		while (j < f->len && isalnum((unsigned char)s[j]) && n < POLICY_WORD_MAX)
+			up[n++] = (char)toupper((unsigned char)s[j++]);
+		if (j < f->len && isalnum((unsigned char)s[j]))
+			break;
+		slip = false;
+		if ((t = policy_term_find(p, up, n)) == NULL && n >= 5 &&
+		    (t = reading_word_term(p, up, n, true)) != NULL) {
+			slip = true;
+			if (t->len < 6)
+				t = NULL;
+		}
+		if (t == NULL && n >= 4 && (em = memchr(up, 'M', n)) != NULL) {
+			size_t at = (size_t)(em - up);
+
+			memcpy(rn, up, at);
+			memcpy(rn + at, "RN", 2);
+			memcpy(rn + at + 2, em + 1, n - at - 1);
+			t = policy_term_find(p, rn, n + 1);
+			slip = true;
+		}
+		if (t != NULL && t->control >= 0) {
+			best = t;
+			*end = j;
+			*odd = slip || parts > 1;
+		}
+		if (!(j + 1 < f->len && isalnum((unsigned char)s[j + 1]) &&
+		    (s[j] == '-' || s[j] == '_' || (pieces && piece_join(s[j])))))
+			break;
+		j++;
+	}
+	return best;
+}
+
+/* Whether term t is control c's own name, its letters and digits alone ("ORCONUSGOV"). */
+static bool
+own_name(const struct policy_term *t, const struct policy_control *c)
+{
+	size_t k, n = 0;
+
+	for (k = 0; c->name[k] != '\0'; k++)
+		if (isalnum((unsigned char)c->name[k]) &&
+		    (n >= t->len || t->text[n++] != toupper((unsigned char)c->name[k])))
+			return false;
+	return n == t->len;
+}
+
+/* The most bytes of signs between a level and a control that pair_by_letters reads. */
+#define PAIR_GAP 12
+
+/*
+ * Whether a level and a control stand side by side at k in f, read by their letters whatever
+ * signs part them but a sentence's end: "secret ¦ noforn", "secret + noforn", "secret: noforn",
+ * "secret \"noforn\"", "secret ,, noforn", any word after "//" ("top secret // si-g"); the
+ * level's words joined ("top-secret noforn"); OCR's letters ("5ecret / noforn", "secret /
+ * n0forn", "secret nofom"); after such signs, the words in pieces ("s e c r e t / noforn",
+ * "secret / no forn"); and "top secret" before a control's own name ("top secret si"). With
+ * spaces, a comma or a dash between, a level and a control as written are side_by_side's to read
+ * ("secret - DS agents" is prose). A control after signs is one by its own name or of NOFORN's
+ * kind ("confidential / sensitive" is prose); one read with slips or in pieces, or after a level
+ * so read, has five letters or more, or is of NOFORN's kind. *m is the marking they prove, or
+ * unknown.
+ */
+static bool
+pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
+{
+	const char *s = f->text;
+	const struct policy_term *t;
+	const struct policy_control *c;
+	size_t end = 0, j, cend = 0, slashes = 0, commas = 0, dashes = 0, len;
+	bool odd = false, odd2 = false, pieced = false, plain = true, prose = true, strong, top;
+	char buf[3 * POLICY_WORD_MAX];
+	struct marking one;
+	int level;
+
+	if ((level = level_letters(p, f, k, &end, &odd, &pieced)) < 0)
+		return false;
+	for (j = end; j < f->len && !isalnum((unsigned char)s[j]) && j - end <= PAIR_GAP; j++) {
+		/* "never secret. noforn": a sentence's end; not an ellipsis ("secret ... noforn"). */
+		if ((s[j] == '.' && !(j + 1 < f->len && s[j + 1] == '.') && s[j - 1] != '.') ||
+		    s[j] == '!' || s[j] == '?')
+			return false;
+		slashes += s[j] == '/';
+		commas += s[j] == ',';
+		dashes += s[j] == '-';
+		plain = plain && (s[j] == ' ' || s[j] == ',' || s[j] == '-');
+		prose = prose && strchr(" ,-:;\"'()", s[j]) != NULL;
+	}
+	if (j >= f->len || j - end > PAIR_GAP)
+		return false;
+	plain = plain && commas + (dashes > 0) <= 1 && dashes <= 2;
+	marking_init(m);
+	m->unknown = true;
+	if (slashes >= 2) {
+		/* "SECRET // NOFORN The": the marking that the words prove, if any. */
+		if (!words_mark(p, f, k, m)) {
+			marking_init(m);
+			m->unknown = true;
+		}
+		return true;
+	}
+	if (pieced && plain)
+		return false;
+	if ((t = letters_control(p, f, j, !plain, &cend, &odd2)) == NULL)
+		return false;
+	c = &p->controls[t->control];
+	/* By its own name; a short alias after signs no prose writes, as after a slash ("oc"). */
+	if (c->kind != CONTROL_NOFORN && !own_name(t, c) && (prose || t->len > 3))
+		return false;
+	if (c->kind == CONTROL_DISTRIBUTION && t->len < 4)
+		return false;
+	strong = c->kind == CONTROL_NOFORN || t->len >= 5;
+	if ((odd || odd2 || pieced || (prose && !plain)) && !strong)
+		return false;	/* "secret: les autres" */
+	if (plain && !odd && !odd2) {
+		/* "top secret si", "top secret tk": not "top secret FISA court". */
+		top = strchr(p->levels[level].name, ' ') != NULL &&
+		    (!reading_capitals(s + j, cend - j) || t->len <= 3);
+		if (!top)
+			return false;
+	}
+	if (odd || odd2 || pieced)
+		return true;
+	len = (size_t)snprintf(buf, sizeof(buf), "%s//%s", p->levels[level].name, c->name);
+	if (len < sizeof(buf) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
+	    !one.unknown && one.level >= 0)
+		*m = one;
+	return true;
+}
+
 /*
  * Whether the words of f from `a` on, in capitals or with a capital first ("to" aside; up to
  * RUN_BYTES), the first of them among them, name restrictive controls ("NO FOREIGN DISSEM", "Not
@@ -7273,6 +7492,10 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				add_found(p, m, &found, &one);
 				continue;
 			}
+			/* A level and a control by their letters, whatever signs part them. */
+			if (p->level_first[(unsigned char)f.text[k]] &&
+			    (k == 0 || !ascii_alnum(f.text[k - 1])) && pair_by_letters(p, &f, k, &one))
+				add_found(p, m, &found, &one);
 			/*
 			 * After a byte other than a space (so not at `first`), no sentence and no word
 			 * begins (sentence_head, word_start): only a bracket there is read below.

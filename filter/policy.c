@@ -998,6 +998,10 @@ index_first(struct policy *p)
 			note_first(p->mark_first, lv->banner[j]);
 		if (lv->spaced != NULL)
 			note_first(p->mark_first, lv->spaced);
+		for (j = 0; i > 0 && j < 256; j++)
+			if (isalnum((int)j) &&
+			    policy_letter_class((char)j) == policy_letter_class(lv->name[0]))
+				p->level_first[j] = true;
 	}
 	p->noforn_words_all = true;
 	p->nnoforn_words = 0;

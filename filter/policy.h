@@ -239,6 +239,8 @@ struct policy {
 	bool not_mark_first[256];	/* the bytes (exact case) an office symbol begins with */
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 	bool noforn_first[256];	/* ... and a name or alias of a control of NOFORN's kind */
+	bool level_first[256];	/* bytes the name of a level above the lowest begins with, as
+				 * policy_letter_class reads them ("s", "S", "5") */
 	/*
 	 * The names and aliases of one word, of five letters or more, of the controls of NOFORN's
 	 * kind (pointers into controls), for reading them inside longer words; with
@@ -286,6 +288,30 @@ struct policy {
 
 	uint32_t match_limit, depth_limit, heap_limit_kib;
 };
+
+/*
+ * A letter or digit as the reading compares a level's or a control's name by its letters: in
+ * capitals, OCR's digits as the letters they stand for ('0' as 'O', '5' as 'S', '3' as 'E'), '1',
+ * 'l' and 'L' alike as 'I'. Other bytes are themselves.
+ */
+static inline char
+policy_letter_class(char c)
+{
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	switch (c) {
+	case '0':
+		return 'O';
+	case '1': case 'L':
+		return 'I';
+	case '3':
+		return 'E';
+	case '5':
+		return 'S';
+	default:
+		return c;
+	}
+}
 
 /*
  * Loads a policy from YAML text of `len` bytes; `origin` names it in messages. Returns a policy

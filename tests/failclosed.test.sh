@@ -1760,6 +1760,15 @@ redteam redteam69
 redteam redteam70
 kept redteam70
 
+# 99. Stop 44 (tests/data/stop44): a level and a control read by their letters, whatever signs
+#     part them but a sentence's end (`secret ¦ noforn`, `secret: noforn`, `secret ,, noforn`),
+#     the level's words joined (`top-secret / noforn`), OCR's letters (`5ecret`, `n0forn`,
+#     `nofom`), words in pieces after a sign (`s e c r e t / noforn`), any word after `//`, `top
+#     secret si`. What stays kept: `secret: les`, `secret / orion`, `secret or con`, a sentence's
+#     end between.
+redteam stop44
+kept stop44
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
