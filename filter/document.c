@@ -2217,6 +2217,9 @@ read_banner_copy(struct reader *rd, size_t i)
  * Line i, matched by banner rule r (ov its groups), as a banner. Returns 1 when it is one, 0
  * when it is not (the next rule is tried), -1 (out of memory).
  */
+static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
+    struct marking *m, bool *split);
+
 static int
 read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE2_SIZE *ov)
 {
@@ -2224,7 +2227,8 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 	struct document *d = rd->d;
 	struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	struct marking bm;
+	struct marking bm, more;
+	bool split = false;
 
 	if (!take_banner(p, r, s, ov, ln, &bm))
 		return 0;
@@ -2237,6 +2241,13 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 	    ov[2 * r->g_rest + 1] - ln->span_end,
 	    rd->top || (rd->header && !d->has_banner), cable_level(s, ov, r)))
 		return 0;
+	/*
+	 * In the body, a level's name that the text line above began counts too, as with a
+	 * classification line ("... THE MINISTRY TOP" / "" / "SECRET//NOFORN"): what goes on
+	 * after the banner is read at the whole name.
+	 */
+	if (!rd->top && level_in_prose(p, d, i, &more, &split))
+		marking_join(p, &bm, &more, &bm);
 	if (add_banner(d, &bm, rd->err, rd->errlen) != 0)
 		return -1;
 	ln->kind = LINE_BANNER;
@@ -9131,7 +9142,7 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 			nw++;
 		}
 	}
-	if (nw < 2)
+	if (nw == 0)
 		return false;
 #define W_FIRST(x) ((unsigned char)f->text[at[2 * (x)]])
 #define W_LAST(x) ((unsigned char)f->text[at[2 * (x) + 1] - 1])
@@ -9158,6 +9169,8 @@ prose_levels(const struct policy *p, const struct document *d, size_t i, const s
 			return true;
 		}
 	}
+	if (nw < 2)
+		return false;	/* one word: the rest of a split, or no level in prose */
 	/*
 	 * Letter-spaced anywhere in the line, a sign after its last letter or not ("ministry S E C
 	 * R E T with", "the port S E C R E T."): no sentence spells a level so.
