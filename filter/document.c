@@ -5184,8 +5184,19 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 	return level_then(p, up, b - at, "IL1", true);
 }
 
-/* What parts the words of a mark that OCR or a slip made of "//" ("S.NF", "S=NF", "TS.SI.NF"). */
-#define GLUE_SEPS ",;-/|.:_=+~*&\\'"
+/*
+ * Whether c parts the words of a mark that OCR or a slip made of "//" ("S.NF", "S=NF", "S^NF",
+ * "TS.SI.NF", "TS!"): any sign of ASCII but a bracket or a quotation mark (`marked "Secret."` names
+ * a level); with `ocr`, also OCR's "I", "L" and "1" for a slash ("SIINF").
+ */
+static inline bool
+glue_sep(char c, bool ocr)
+{
+	if (ocr && (c == 'I' || c == 'L' || c == '1'))
+		return true;
+	return (unsigned char)c < 0x80 && ispunct((unsigned char)c) &&
+	    strchr("()[]{}<>\"`", c) == NULL;
+}
 
 /*
  * How many controls up[b..m), in capitals, is, each the longest the policy knows at its place,
@@ -5208,7 +5219,7 @@ ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 		if (e == b)
 			return 0;
 		n++;
-		for (b = e; b < m && strchr("IL1" GLUE_SEPS, up[b]) != NULL; b++)
+		for (b = e; b < m && glue_sep(up[b], true); b++)
 			continue;
 	}
 	return n;
@@ -5244,7 +5255,7 @@ level_glued(const struct policy *p, const char *s, size_t n)
 
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
-		for (b = a; b < m && strchr(lower ? GLUE_SEPS : "IL1" GLUE_SEPS, up[b]) != NULL; b++)
+		for (b = a; b < m && glue_sep(up[b], !lower); b++)
 			continue;
 		/* Glued to a chain of two controls or more, in capitals ("TSSINF": TS, SI, NF). */
 		if (b == a && !lower && ocr_controls(p, up, b, m) >= 2)
@@ -5259,7 +5270,7 @@ level_glued(const struct policy *p, const char *s, size_t n)
 		if (!lower && ocr_controls(p, up, b, m) > 0)
 			return true;
 		/* Words of a marking after it, the first a control or "REL". */
-		for (e = b; e < m && strchr(GLUE_SEPS, up[e]) == NULL; e++)
+		for (e = b; e < m && !glue_sep(up[e], false); e++)
 			continue;
 		if (!(((t = policy_term_find(p, up + b, e - b)) != NULL && t->control >= 0) ||
 		    (e - b == 3 && memcmp(up + b, "REL", 3) == 0)))
@@ -5269,11 +5280,11 @@ level_glued(const struct policy *p, const char *s, size_t n)
 				break;
 			if (marking_word(p, up + b, e - b) <= 0)
 				break;
-			while (e < m && strchr(GLUE_SEPS, up[e]) != NULL)
+			while (e < m && glue_sep(up[e], false))
 				e++;
 			if (e == m)
 				return true;
-			for (b = e; e < m && strchr(GLUE_SEPS, up[e]) == NULL; e++)
+			for (b = e; e < m && !glue_sep(up[e], false); e++)
 				continue;
 		}
 	}
@@ -9325,7 +9336,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	for (k = 0; k < ln->len; k++)
 		if (strchr("([{/)]", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
 		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
-		    (isupper((unsigned char)s[k + 1]) || strchr(GLUE_SEPS ")]", s[k + 1]) != NULL)))
+		    (isupper((unsigned char)s[k + 1]) || glue_sep(s[k + 1], false) ||
+		    s[k + 1] == ')' || s[k + 1] == ']')))
 			break;
 	if (k == ln->len)
 		return false;
@@ -9402,7 +9414,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				size_t cut = e;
 
 				/* Read as written, a sign after it aside ("SECRET,"). */
-				while (cut > w && strchr(GLUE_SEPS, f.text[cut - 1]) != NULL)
+				while (cut > w && glue_sep(f.text[cut - 1], false))
 					cut--;
 				if (marking_parse(p, f.text + w, cut - w, MARKING_BANNER, &one) != 1)
 					one = unknown;
