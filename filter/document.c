@@ -1925,6 +1925,8 @@ static bool mark_in_wrapped_sentence(const struct policy *p, const struct docume
 static bool item_before(const struct fold *f, size_t k, uint32_t seen);
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
     struct marking *m, bool *split);
+static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1,
+    struct marking *m);
 
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
@@ -2219,6 +2221,8 @@ read_banner_copy(struct reader *rd, size_t i)
  */
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
     struct marking *m, bool *split);
+static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1,
+    struct marking *m);
 
 static int
 read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE2_SIZE *ov)
@@ -4537,8 +4541,14 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		if (!reading_class_line(rd->p, &spaced, !h->at_head, &m))
 			return 0;
 	}
-	/* A mark in the line counts too ("TOP (TS//SI) SECRET"). */
+	/*
+	 * A mark in the line counts too ("TOP (TS//SI) SECRET"), and a level and controls read by
+	 * their letters ("Derived From: SECRET ... tk // orcon", a field's line that the block gave
+	 * up for what pair_by_letters read in it).
+	 */
 	if (reading_marks(rd->p, d->data + ln->off, ln->len, 0, ln->latin1, &more))
+		marking_join(rd->p, &m, &more, &m);
+	if (pairs_in_line(rd->p, d->data + ln->off, ln->len, ln->latin1, &more))
 		marking_join(rd->p, &m, &more, &m);
 	/* So does a level's name the line above began ("ministry TOP" / "" / "SECRET with"). */
 	if (level_in_prose(rd->p, d, i, &more, &split))
@@ -6303,8 +6313,25 @@ piece_join(char c)
 }
 
 /*
+ * How many bytes at k of f are what OCR makes of "//" between the words of a mark: two or three
+ * of "l", "I", "1" and "|" before a byte that is no letter of them ("SECRET ll NOFORN",
+ * "Secret11Noforn"); 0 where they are not.
+ */
+static size_t
+ocr_slashes(const struct fold *f, size_t k)
+{
+	size_t e;
+
+	for (e = k; e < f->len && e - k < 4 && strchr("lI1|", f->text[e]) != NULL &&
+	    f->text[e] != '\0'; e++)
+		continue;
+	return e - k >= 2 && e - k <= 3 && (e == f->len || strchr("lI1|", f->text[e]) == NULL ||
+	    f->text[e] == '\0') ? e - k : 0;
+}
+
+/*
  * The level above the lowest whose name the letters of f from k spell, with a word's end after
- * it: as the name writes it ("secret", "Top Secret"), or, *odd set, with OCR's letters
+ * it (a footnote's figure or OCR's "ll" for "//" glued after it aside): as the name writes it ("secret", "Top Secret"), or, *odd set, with OCR's letters
  * ("5ecret"), its words joined ("top-secret", "topsecret"), or, *pieced set, its letters parted
  * by a space, a dash or a dot ("s e c r e t", "sec ret"). Returns the level, its end in *end, or
  * -1.
@@ -6347,12 +6374,16 @@ level_letters(const struct policy *p, const struct fold *f, size_t k, size_t *en
 			letters++;
 			j++;
 		}
-		if (name[c] != '\0' || letters < 6 || j - k <= best ||
-		    (j < f->len && isalnum((unsigned char)s[j])))
+		if (name[c] != '\0' || letters < 6 || j - k <= best)
+			continue;
+		/* A footnote's figure glued after it ("secret1 ¦"), or OCR's "ll" for "//". */
+		for (c = j; c < f->len && c - j < 2 && isdigit((unsigned char)s[c]); c++)
+			continue;
+		if (c < f->len && isalnum((unsigned char)s[c]) && ocr_slashes(f, j) == 0)
 			continue;
 		best = j - k;
 		found = (int)i;
-		*end = j;
+		*end = c < f->len && isalnum((unsigned char)s[c]) ? j : c;
 		*odd = slip;
 		*pieced = parts;
 	}
@@ -6425,20 +6456,159 @@ own_name(const struct policy_term *t, const struct policy_control *c)
 }
 
 /* The most bytes of signs between a level and a control that pair_by_letters reads. */
-#define PAIR_GAP 12
+#define PAIR_GAP 32
+
+/* What stands between two words of a mark read by their letters (sign_gap). */
+struct sign_gap {
+	size_t end;		/* where the next word begins */
+	size_t slashes;		/* '/', and OCR's "ll" for "//" as two */
+	bool any;		/* a sign stood there, not spaces alone */
+	bool plain;		/* spaces alone, one comma, or a dash or two */
+	bool prose;		/* signs that prose writes between words: a comma, a colon, a
+				 * semicolon, quotation marks, brackets, dots; or one sign that
+				 * joins the parts of a name, a path or an address ("secret_si.pdf",
+				 * "secret@les", "/top-secret/les") */
+};
+
+/*
+ * The signs of f from k to the next word, up to PAIR_GAP bytes, into *g: false where a
+ * sentence ends among them ("never secret. noforn"; not an ellipsis, "secret ... noforn"), the
+ * line ends, or they run longer.
+ */
+static bool
+sign_gap(const struct fold *f, size_t k, struct sign_gap *g)
+{
+	const char *s = f->text;
+	size_t j, o, commas = 0, dashes = 0, spaces = 0;
+
+	memset(g, 0, sizeof(*g));
+	g->plain = g->prose = true;
+	for (j = k; j < f->len && j - k <= PAIR_GAP; ) {
+		if (ascii_alnum(s[j]) || s[j] == '$') {
+			if ((o = ocr_slashes(f, j)) == 0)
+				break;
+			g->slashes += 2;
+			g->any = true;
+			g->plain = g->prose = false;
+			j += o;
+			continue;
+		}
+		if ((s[j] == '.' && !(j + 1 < f->len && s[j + 1] == '.') && (j == 0 ||
+		    s[j - 1] != '.') && (j + 1 == f->len || s[j + 1] == ' ')) || s[j] == '!' ||
+		    s[j] == '?')
+			return false;
+		g->slashes += s[j] == '/';
+		commas += s[j] == ',';
+		dashes += s[j] == '-';
+		spaces += s[j] == ' ';
+		g->any = g->any || s[j] != ' ';
+		g->plain = g->plain && (s[j] == ' ' || s[j] == ',' || s[j] == '-');
+		g->prose = g->prose && strchr(" ,-:;\"'().", s[j]) != NULL;
+		j++;
+	}
+	if (j >= f->len || j - k > PAIR_GAP)
+		return false;
+	g->end = j;
+	g->plain = g->plain && commas + (dashes > 0) <= 1 && dashes <= 2;
+	/* One sign, no space: a name's, a path's or an address's parts. */
+	if (j - k == 1 && strchr("_@/.", s[k]) != NULL)
+		g->prose = true;
+	return true;
+}
+
+/*
+ * Whether the word of f before k, past up to three signs, is the first word
+ * of a level's name of two words whose second is level `level` ("top" before "secret", "top." or
+ * "top /"): the name of two words, or -1.
+ */
+static int
+level_before(const struct policy *p, const struct fold *f, size_t k, int level)
+{
+	const char *s = f->text, *name = p->levels[level].name;
+	size_t j = k, e, i, n = strlen(name);
+
+	while (j > 0 && k - j < 4 && !ascii_alnum(s[j - 1]))
+		j--;
+	for (e = j; j > 0 && ascii_alnum(s[j - 1]); j--)
+		continue;
+	if (e == j)
+		return -1;
+	for (i = 1; i < p->nlevels; i++) {
+		const char *two = p->levels[i].name, *sp = strchr(two, ' ');
+
+		if (sp != NULL && (size_t)(sp - two) == e - j && strncasecmp(two, s + j, e - j) == 0 &&
+		    strlen(sp + 1) == n && strcmp(sp + 1, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * Whether "rel to" stands at k of f (in any case) before codes of countries or groups the policy
+ * knows, parted by spaces or commas ("REL TO USA AUS CAN GBR NZL"): appended to buf (of size
+ * `size`, *len used) as a marking writes them ("//REL TO USA, AUS, ..."), *end where the list
+ * ends.
+ */
+static bool
+rel_list(const struct policy *p, const struct fold *f, size_t k, char *buf, size_t size,
+    size_t *len, size_t *end)
+{
+	const char *s = f->text;
+	size_t j = k + 6, e, n = *len, codes = 0;
+
+	if (k + 6 > f->len || strncasecmp(s + k, "rel to", 6) != 0)
+		return false;
+	n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "//REL TO");
+	for (;;) {
+		while (j < f->len && (s[j] == ' ' || s[j] == ','))
+			j++;
+		for (e = j; e < f->len && isalpha((unsigned char)s[e]); e++)
+			continue;
+		if (e == j || e - j > 8 || (policy_country_find(p, s + j, e - j) < 0 &&
+		    policy_group_find(p, s + j, e - j) < 0))
+			break;
+		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s %.*s",
+		    codes == 0 ? "" : ",", (int)(e - j), s + j);
+		codes++;
+		j = e;
+	}
+	if (codes == 0 || n >= size)
+		return false;
+	*len = n;
+	*end = j;
+	return true;
+}
+
+/*
+ * Whether a word stands after k of f past signs no prose writes ("// ORCON" after a REL TO
+ * list): more of a mark that was not read.
+ */
+static bool
+more_after(const struct fold *f, size_t k)
+{
+	struct sign_gap g;
+
+	return sign_gap(f, k, &g) && g.any && !g.prose;
+}
 
 /*
  * Whether a level and a control stand side by side at k in f, read by their letters whatever
  * signs part them but a sentence's end: "secret ¦ noforn", "secret + noforn", "secret: noforn",
- * "secret \"noforn\"", "secret ,, noforn", any word after "//" ("top secret // si-g"); the
- * level's words joined ("top-secret noforn"); OCR's letters ("5ecret / noforn", "secret /
- * n0forn", "secret nofom"); after such signs, the words in pieces ("s e c r e t / noforn",
- * "secret / no forn"); and "top secret" before a control's own name ("top secret si"). With
- * spaces, a comma or a dash between, a level and a control as written are side_by_side's to read
- * ("secret - DS agents" is prose). A control after signs is one by its own name or of NOFORN's
- * kind ("confidential / sensitive" is prose); one read with slips or in pieces, or after a level
- * so read, has five letters or more, or is of NOFORN's kind. *m is the marking they prove, or
- * unknown.
+ * "secret \"noforn\"", "secret ,, noforn", "SECRET ll NOFORN" (sign_gap); the level's words
+ * joined ("top-secret noforn"), a footnote's figure after it ("secret1 ¦"); OCR's letters
+ * ("5ecret / noforn", "$ECRET", "secret / n0forn", "secret nofom"); words in pieces
+ * ("s e c r e t noforn", after signs "secret / no forn"); "top secret" before a control's own
+ * name of three letters in capitals ("top secret SI"). The controls after the first, parted by
+ * signs, are read with it ("secret ¦ noforn ¦ orcon"); a word after "//" that is no control, or
+ * after another sign no prose writes, or "rel to", makes it unknown ("top secret // si-g").
+ * With spaces, a comma or a dash between, a level and a control as written are side_by_side's
+ * to read ("secret - DS agents" is prose). After signs, a control is one by its own name, of
+ * NOFORN's kind, or by a name of words ("secret ¦ originator controlled"), or a short alias where
+ * no prose writes the signs ("secret ¦ oc"); not an alias that is one word ("confidential /
+ * sensitive" is prose). One read with slips or in pieces, or after prose's signs or a level so
+ * read, has five letters or more, or is of NOFORN's kind ("secret: les autres",
+ * "secret_si.pdf"). *m is the marking they prove: unknown where anything was read with a slip,
+ * joined or in pieces.
  */
 static bool
 pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
@@ -6446,65 +6616,114 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 	const char *s = f->text;
 	const struct policy_term *t;
 	const struct policy_control *c;
-	size_t end = 0, j, cend = 0, slashes = 0, commas = 0, dashes = 0, len;
-	bool odd = false, odd2 = false, pieced = false, plain = true, prose = true, strong, top;
-	char buf[3 * POLICY_WORD_MAX];
+	struct sign_gap g;
+	size_t end = 0, cend = 0, len, more;
+	bool odd = false, odd2 = false, pieced = false, strong, own, known;
+	char buf[4 * POLICY_WORD_MAX + 8];
 	struct marking one;
-	int level;
+	int level, two;
 
-	if ((level = level_letters(p, f, k, &end, &odd, &pieced)) < 0)
+	if ((level = level_letters(p, f, k, &end, &odd, &pieced)) < 0 || !sign_gap(f, end, &g))
 		return false;
-	for (j = end; j < f->len && !isalnum((unsigned char)s[j]) && j - end <= PAIR_GAP; j++) {
-		/* "never secret. noforn": a sentence's end; not an ellipsis ("secret ... noforn"). */
-		if ((s[j] == '.' && !(j + 1 < f->len && s[j + 1] == '.') && s[j - 1] != '.') ||
-		    s[j] == '!' || s[j] == '?')
-			return false;
-		slashes += s[j] == '/';
-		commas += s[j] == ',';
-		dashes += s[j] == '-';
-		plain = plain && (s[j] == ' ' || s[j] == ',' || s[j] == '-');
-		prose = prose && strchr(" ,-:;\"'()", s[j]) != NULL;
-	}
-	if (j >= f->len || j - end > PAIR_GAP)
-		return false;
-	plain = plain && commas + (dashes > 0) <= 1 && dashes <= 2;
+	/* "top.secret ¦ noforn": the word before makes a higher level's name. */
+	if ((two = level_before(p, f, k, level)) >= 0)
+		level = two;
 	marking_init(m);
 	m->unknown = true;
-	if (slashes >= 2) {
-		/* "SECRET // NOFORN The": the marking that the words prove, if any. */
+	t = letters_control(p, f, g.end, !g.plain, &cend, &odd2);
+	c = t != NULL ? &p->controls[t->control] : NULL;
+	if (c == NULL && !g.prose && g.end + 6 <= f->len && strncasecmp(s + g.end, "rel to", 6) == 0) {
+		/* "secret / rel to usa, gbr": its list read whole, or unknown. */
+		len = (size_t)snprintf(buf, sizeof(buf), "%s", p->levels[level].name);
+		if (!odd && !pieced && rel_list(p, f, g.end, buf, sizeof(buf), &len, &cend) &&
+		    !more_after(f, cend) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
+		    !one.unknown && one.level >= 0)
+			*m = one;
+		return true;
+	}
+	/* "// x": a mark's grammar, whatever word follows. */
+	if (c == NULL && g.slashes >= 2) {
 		if (!words_mark(p, f, k, m)) {
 			marking_init(m);
 			m->unknown = true;
 		}
 		return true;
 	}
-	if (pieced && plain)
+	if (c == NULL)
 		return false;
-	if ((t = letters_control(p, f, j, !plain, &cend, &odd2)) == NULL)
-		return false;
-	c = &p->controls[t->control];
-	/* By its own name; a short alias after signs no prose writes, as after a slash ("oc"). */
-	if (c->kind != CONTROL_NOFORN && !own_name(t, c) && (prose || t->len > 3))
-		return false;
-	if (c->kind == CONTROL_DISTRIBUTION && t->len < 4)
-		return false;
+	own = own_name(t, c);
 	strong = c->kind == CONTROL_NOFORN || t->len >= 5;
-	if ((odd || odd2 || pieced || (prose && !plain)) && !strong)
-		return false;	/* "secret: les autres" */
-	if (plain && !odd && !odd2) {
-		/* "top secret si", "top secret tk": not "top secret FISA court". */
-		top = strchr(p->levels[level].name, ' ') != NULL &&
-		    (!reading_capitals(s + j, cend - j) || t->len <= 3);
-		if (!top)
+	if (g.slashes < 2) {
+		/*
+		 * By its own name, of NOFORN's kind or by a name of words; a short alias where no
+		 * prose writes the signs, as after a slash ("oc").
+		 */
+		if (c->kind != CONTROL_NOFORN && !own && t->single && (g.prose || t->len > 3))
 			return false;
+		if (c->kind == CONTROL_DISTRIBUTION && t->len < 4)
+			return false;
+		if ((odd || odd2 || pieced || (g.prose && !g.plain)) && !strong)
+			return false;	/* "secret: les autres", "secret_si.pdf" */
+		if (g.plain && !odd && !odd2 && !pieced &&
+		    !(strchr(p->levels[level].name, ' ') != NULL && own && t->len <= 3 &&
+		    reading_capitals(s + g.end, cend - g.end)))
+			return false;	/* side_by_side's; "top secret SI", not "top secret si" */
 	}
-	if (odd || odd2 || pieced)
-		return true;
+	known = !odd && !odd2 && !pieced;
 	len = (size_t)snprintf(buf, sizeof(buf), "%s//%s", p->levels[level].name, c->name);
-	if (len < sizeof(buf) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
+	/* The controls after it, parted by signs ("¦ noforn ¦ orcon", ": noforn, orcon"). */
+	for (more = 0; more < 4 && len < sizeof(buf) && sign_gap(f, cend, &g) && g.any; more++) {
+		bool odd3 = false;
+
+		if ((t = letters_control(p, f, g.end, true, &cend, &odd3)) == NULL) {
+			/* "// REL TO USA, GBR": its list, read whole or unknown. */
+			if (!g.prose && rel_list(p, f, g.end, buf, sizeof(buf), &len, &cend)) {
+				known = known && !more_after(f, cend);
+				break;
+			}
+			if (!g.prose || g.slashes > 0)
+				known = false;	/* "secret ¦ noforn // x" */
+			break;
+		}
+		known = known && !odd3;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "/%s",
+		    p->controls[t->control].name);
+	}
+	if (known && len < sizeof(buf) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
 	    !one.unknown && one.level >= 0)
 		*m = one;
 	return true;
+}
+
+static size_t fold_limit(const struct fold *f, size_t *next);
+static void add_found(const struct policy *p, struct marking *m, bool *found,
+    const struct marking *one);
+
+/*
+ * Every level and control of line s[0..n) that pair_by_letters reads, joined into *m, in folds
+ * that overlap as sentence_marks reads them. Returns whether it read one.
+ */
+static bool
+pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1, struct marking *m)
+{
+	size_t pos = 0, k, next, limit;
+	bool found = false;
+
+	while (pos < n) {
+		struct fold f;
+		struct marking one;
+
+		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
+		limit = fold_limit(&f, &next);
+		for (k = 0; k < limit; k++)
+			if (p->level_first[(unsigned char)f.text[k]] &&
+			    (k == 0 || !ascii_alnum(f.text[k - 1])) && pair_by_letters(p, &f, k, &one))
+				add_found(p, m, &found, &one);
+		if (next == 0)
+			break;
+		pos += next;
+	}
+	return found;
 }
 
 /*

@@ -999,7 +999,7 @@ index_first(struct policy *p)
 		if (lv->spaced != NULL)
 			note_first(p->mark_first, lv->spaced);
 		for (j = 0; i > 0 && j < 256; j++)
-			if (isalnum((int)j) &&
+			if ((isalnum((int)j) || j == '$') &&
 			    policy_letter_class((char)j) == policy_letter_class(lv->name[0]))
 				p->level_first[j] = true;
 	}

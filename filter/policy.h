@@ -291,8 +291,8 @@ struct policy {
 
 /*
  * A letter or digit as the reading compares a level's or a control's name by its letters: in
- * capitals, OCR's digits as the letters they stand for ('0' as 'O', '5' as 'S', '3' as 'E'), '1',
- * 'l' and 'L' alike as 'I'. Other bytes are themselves.
+ * capitals, OCR's digits and signs as the letters they stand for ('0' as 'O', '5' and '$' as 'S',
+ * '3' as 'E'), '1', 'l' and 'L' alike as 'I'. Other bytes are themselves.
  */
 static inline char
 policy_letter_class(char c)
@@ -306,7 +306,7 @@ policy_letter_class(char c)
 		return 'I';
 	case '3':
 		return 'E';
-	case '5':
+	case '5': case '$':
 		return 'S';
 	default:
 		return c;

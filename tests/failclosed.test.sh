@@ -1769,6 +1769,14 @@ kept redteam70
 redteam stop44
 kept stop44
 
+# 100. Round 72 (tests/data/redteam72): the controls after the first (`secret ¦ noforn ¦
+#      orcon`), `top` before the level on the line or the line above (`top.secret ¦ noforn`),
+#      OCR's `ll` for `//`, `$ECRET`, a footnote's figure, a control's name of words, `rel to`,
+#      long signs, `s e c r e t noforn`; authority lines that became text. What stays kept: a
+#      short word after `top secret` in lower case, paths, addresses and file names, `secret...`.
+redteam redteam72
+kept redteam72
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
