@@ -1925,6 +1925,8 @@ static bool mark_in_wrapped_sentence(const struct policy *p, const struct docume
 static bool item_before(const struct fold *f, size_t k, uint32_t seen);
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
     struct marking *m, bool *split);
+static void banner_split(const struct policy *p, const struct document *d, size_t i,
+    struct marking *m);
 static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1,
     struct marking *m);
 
@@ -2221,6 +2223,8 @@ read_banner_copy(struct reader *rd, size_t i)
  */
 static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
     struct marking *m, bool *split);
+static void banner_split(const struct policy *p, const struct document *d, size_t i,
+    struct marking *m);
 static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1,
     struct marking *m);
 
@@ -2252,6 +2256,8 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 	 */
 	if (!rd->top && level_in_prose(p, d, i, &more, &split))
 		marking_join(p, &bm, &more, &bm);
+	if (!rd->top)
+		banner_split(p, d, i, &bm);
 	if (add_banner(d, &bm, rd->err, rd->errlen) != 0)
 		return -1;
 	ln->kind = LINE_BANNER;
@@ -5229,8 +5235,12 @@ ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 		if (e == b)
 			return 0;
 		n++;
-		for (b = e; b < m && glue_sep(up[b], true); b++)
+		/* Signs, or where none stands OCR's letters for "//" ("SIIINF"; not "S#IMC"). */
+		for (b = e; b < m && glue_sep(up[b], false); b++)
 			continue;
+		if (b == e)
+			while (b < m && glue_sep(up[b], true))
+				b++;
 	}
 	return n;
 }
@@ -5265,8 +5275,12 @@ level_glued(const struct policy *p, const char *s, size_t n)
 
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
-		for (b = a; b < m && glue_sep(up[b], !lower); b++)
+		/* Signs, or where none stands OCR's letters for "//" in capitals ("SIINF"). */
+		for (b = a; b < m && glue_sep(up[b], false); b++)
 			continue;
+		if (b == a && !lower)
+			while (b < m && glue_sep(up[b], true))
+				b++;
 		/* Glued to a chain of two controls or more, in capitals ("TSSINF": TS, SI, NF). */
 		if (b == a && !lower && ocr_controls(p, up, b, m) >= 2)
 			return true;
@@ -6406,7 +6420,7 @@ letters_control(const struct policy *p, const struct fold *f, size_t k, bool pie
 	char up[POLICY_WORD_MAX + 1], rn[POLICY_WORD_MAX + 2];
 	const char *em;
 	size_t j = k, n = 0, parts;
-	bool slip;
+	bool slip, spaced = false;
 
 	for (parts = 1; parts <= 12; parts++) {
 		while (j < f->len && isalnum((unsigned char)s[j]) && n < POLICY_WORD_MAX)
@@ -6429,7 +6443,8 @@ letters_control(const struct policy *p, const struct fold *f, size_t k, bool pie
 			t = policy_term_find(p, rn, n + 1);
 			slip = true;
 		}
-		if (t != NULL && t->control >= 0) {
+		/* A slip in words in pieces is no control ("no form of"). */
+		if (t != NULL && t->control >= 0 && !(slip && spaced)) {
 			best = t;
 			*end = j;
 			*odd = slip || parts > 1;
@@ -6437,6 +6452,7 @@ letters_control(const struct policy *p, const struct fold *f, size_t k, bool pie
 		if (!(j + 1 < f->len && isalnum((unsigned char)s[j + 1]) &&
 		    (s[j] == '-' || s[j] == '_' || (pieces && piece_join(s[j])))))
 			break;
+		spaced = spaced || s[j] == ' ' || s[j] == '.';
 		j++;
 	}
 	return best;
@@ -6457,6 +6473,9 @@ own_name(const struct policy_term *t, const struct policy_control *c)
 
 /* The most bytes of signs between a level and a control that pair_by_letters reads. */
 #define PAIR_GAP 32
+
+/* The most controls after the first that pair_by_letters reads; one more makes it unknown. */
+#define MORE_CONTROLS 5
 
 /* What stands between two words of a mark read by their letters (sign_gap). */
 struct sign_gap {
@@ -6554,7 +6573,7 @@ rel_list(const struct policy *p, const struct fold *f, size_t k, char *buf, size
     size_t *len, size_t *end)
 {
 	const char *s = f->text;
-	size_t j = k + 6, e, n = *len, codes = 0;
+	size_t j = k + 6, e, n = *len, codes = 0, last = j;
 
 	if (k + 6 > f->len || strncasecmp(s + k, "rel to", 6) != 0)
 		return false;
@@ -6570,25 +6589,28 @@ rel_list(const struct policy *p, const struct fold *f, size_t k, char *buf, size
 		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s %.*s",
 		    codes == 0 ? "" : ",", (int)(e - j), s + j);
 		codes++;
-		j = e;
+		j = last = e;
 	}
 	if (codes == 0 || n >= size)
 		return false;
 	*len = n;
-	*end = j;
+	*end = last;
 	return true;
 }
 
 /*
- * Whether a word stands after k of f past signs no prose writes ("// ORCON" after a REL TO
- * list): more of a mark that was not read.
+ * Whether a word stands after k of f past signs no prose writes, or a control past signs
+ * ("// ORCON", ", orcon" after a REL TO list): more of a mark that was not read.
  */
 static bool
-more_after(const struct fold *f, size_t k)
+more_after(const struct policy *p, const struct fold *f, size_t k)
 {
 	struct sign_gap g;
+	size_t end;
+	bool odd;
 
-	return sign_gap(f, k, &g) && g.any && !g.prose;
+	return sign_gap(f, k, &g) && g.any && (!g.prose ||
+	    letters_control(p, f, g.end, false, &end, &odd) != NULL);
 }
 
 /*
@@ -6636,14 +6658,14 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 		/* "secret / rel to usa, gbr": its list read whole, or unknown. */
 		len = (size_t)snprintf(buf, sizeof(buf), "%s", p->levels[level].name);
 		if (!odd && !pieced && rel_list(p, f, g.end, buf, sizeof(buf), &len, &cend) &&
-		    !more_after(f, cend) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
+		    !more_after(p, f, cend) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
 		    !one.unknown && one.level >= 0)
 			*m = one;
 		return true;
 	}
 	/* "// x": a mark's grammar, whatever word follows. */
 	if (c == NULL && g.slashes >= 2) {
-		if (!words_mark(p, f, k, m)) {
+		if (two >= 0 || !words_mark(p, f, k, m)) {
 			marking_init(m);
 			m->unknown = true;
 		}
@@ -6662,30 +6684,52 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 			return false;
 		if (c->kind == CONTROL_DISTRIBUTION && t->len < 4)
 			return false;
+		/*
+		 * After prose's signs, no control of distribution, and a name of words only of
+		 * NOFORN's kind ("secret: no foreign dissem"; "secret; limited distribution of",
+		 * "confidential: manual review", "confidential; risk sensitive issues" are prose).
+		 */
+		if (g.prose && !g.plain && (c->kind == CONTROL_DISTRIBUTION ||
+		    (!t->single && c->kind != CONTROL_NOFORN)))
+			return false;
 		if ((odd || odd2 || pieced || (g.prose && !g.plain)) && !strong)
 			return false;	/* "secret: les autres", "secret_si.pdf" */
-		if (g.plain && !odd && !odd2 && !pieced &&
+		if (g.plain && !odd && !odd2 && !pieced && (two < 0 || s[k - 1] == ' ') &&
 		    !(strchr(p->levels[level].name, ' ') != NULL && own && t->len <= 3 &&
 		    reading_capitals(s + g.end, cend - g.end)))
 			return false;	/* side_by_side's; "top secret SI", not "top secret si" */
 	}
 	known = !odd && !odd2 && !pieced;
 	len = (size_t)snprintf(buf, sizeof(buf), "%s//%s", p->levels[level].name, c->name);
-	/* The controls after it, parted by signs ("¦ noforn ¦ orcon", ": noforn, orcon"). */
-	for (more = 0; more < 4 && len < sizeof(buf) && sign_gap(f, cend, &g) && g.any; more++) {
+	/*
+	 * The controls after it, parted by signs or spaces ("¦ noforn ¦ orcon", ": noforn, orcon",
+	 * "¦ noforn orcon"), up to MORE_CONTROLS; a compartment glued to one by a dash
+	 * ("si-abcd") or more than that makes it unknown.
+	 */
+	for (more = 0; known && len < sizeof(buf); more++) {
 		bool odd3 = false;
 
-		if ((t = letters_control(p, f, g.end, true, &cend, &odd3)) == NULL) {
+		if (cend + 1 < f->len && (s[cend] == '-' || s[cend] == '_') &&
+		    ascii_alnum(s[cend + 1]))
+			known = false;	/* "si-abcd" */
+		if (!known || !sign_gap(f, cend, &g))
+			break;
+		if ((t = letters_control(p, f, g.end, !g.prose, &cend, &odd3)) == NULL) {
 			/* "// REL TO USA, GBR": its list, read whole or unknown. */
-			if (!g.prose && rel_list(p, f, g.end, buf, sizeof(buf), &len, &cend)) {
-				known = known && !more_after(f, cend);
+			if (g.any && !g.prose && rel_list(p, f, g.end, buf, sizeof(buf), &len,
+			    &cend)) {
+				known = !more_after(p, f, cend);
 				break;
 			}
-			if (!g.prose || g.slashes > 0)
+			if (g.any && (!g.prose || g.slashes > 0))
 				known = false;	/* "secret ¦ noforn // x" */
 			break;
 		}
-		known = known && !odd3;
+		if (more == MORE_CONTROLS) {
+			known = false;
+			break;
+		}
+		known = !odd3;
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "/%s",
 		    p->controls[t->control].name);
 	}
@@ -9347,6 +9391,41 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 			return true;
 	}
 	return false;
+}
+
+/*
+ * A banner in the body, line i, whose level's name the last word of the text line above began
+ * ("... THE MINISTRY TOP" / "" / "SECRET//REL TO USA, GBR", any controls after it): *m, its
+ * marking, takes the whole name's level. The word is in capitals or has a capital first.
+ */
+static void
+banner_split(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *up;
+	const char *name;
+	struct fold fu;
+	size_t u, ua, ub, l, n;
+
+	if (m->level < 0 || m->level >= (int)p->nlevels ||
+	    (u = text_above(p, d, i)) == DOC_NONE)
+		return;
+	up = doc_line(d, u);
+	fold_line(d->data + up->off, up->len, FOLD_MAX, up->latin1, &fu);
+	for (ub = fu.len; ub > 0 && fu.text[ub - 1] == ' '; ub--)
+		continue;
+	for (ua = ub; ua > 0 && fu.text[ua - 1] != ' '; ua--)
+		continue;
+	if (ub == ua || !(capital_word(&fu, ua, ub) || title_word(&fu, ua, ub)))
+		return;
+	name = p->levels[m->level].name;
+	n = strlen(name);
+	for (l = (size_t)m->level + 1; l < p->nlevels; l++) {
+		const char *two = p->levels[l].name, *sp = strrchr(two, ' ');
+
+		if (sp != NULL && strcmp(sp + 1, name) == 0 && (size_t)(sp - two) == ub - ua &&
+		    strncasecmp(two, fu.text + ua, ub - ua) == 0 && strlen(sp + 1) == n)
+			m->level = (int)l;
+	}
 }
 
 /*

@@ -1777,6 +1777,13 @@ kept stop44
 redteam redteam72
 kept redteam72
 
+# 101. Round 73 (tests/data/redteam73): a control beginning with I or L glued by a sign in
+#      brackets (`(S%LES%NF)`), controls after the first past five or parted by spaces, what
+#      follows a REL TO list, `si-abcd`, `top.secret noforn`, a banner split with spaces. What
+#      stays kept: a control of distribution or a name of words after prose's signs.
+redteam redteam73
+kept redteam73
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
