@@ -2221,13 +2221,6 @@ read_banner_copy(struct reader *rd, size_t i)
  * Line i, matched by banner rule r (ov its groups), as a banner. Returns 1 when it is one, 0
  * when it is not (the next rule is tried), -1 (out of memory).
  */
-static bool level_in_prose(const struct policy *p, const struct document *d, size_t i,
-    struct marking *m, bool *split);
-static void banner_split(const struct policy *p, const struct document *d, size_t i,
-    struct marking *m);
-static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1,
-    struct marking *m);
-
 static int
 read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE2_SIZE *ov)
 {
@@ -6345,7 +6338,8 @@ ocr_slashes(const struct fold *f, size_t k)
 
 /*
  * The level above the lowest whose name the letters of f from k spell, with a word's end after
- * it (a footnote's figure or OCR's "ll" for "//" glued after it aside): as the name writes it ("secret", "Top Secret"), or, *odd set, with OCR's letters
+ * it (a footnote's figure or OCR's "ll" for "//" glued after it aside): as the name writes it
+ * ("secret", "Top Secret"), or, *odd set, with OCR's letters
  * ("5ecret"), its words joined ("top-secret", "topsecret"), or, *pieced set, its letters parted
  * by a space, a dash or a dot ("s e c r e t", "sec ret"). Returns the level, its end in *end, or
  * -1.
@@ -9320,6 +9314,28 @@ goes_on_capitals(const struct fold *f, const size_t *at, size_t w)
 }
 
 /*
+ * The text line above line i (text_above), folded into *fu, and the bounds of its last word in
+ * *ua and *ub. Returns false where there is none.
+ */
+static bool
+last_word_above(const struct policy *p, const struct document *d, size_t i, struct fold *fu,
+    size_t *ua, size_t *ub)
+{
+	const struct doc_line *up;
+	size_t u;
+
+	if ((u = text_above(p, d, i)) == DOC_NONE)
+		return false;
+	up = doc_line(d, u);
+	fold_line(d->data + up->off, up->len, FOLD_MAX, up->latin1, fu);
+	for (*ub = fu->len; *ub > 0 && fu->text[*ub - 1] == ' '; (*ub)--)
+		continue;
+	for (*ua = *ub; *ua > 0 && fu->text[*ua - 1] != ' '; (*ua)--)
+		continue;
+	return true;
+}
+
+/*
  * Whether a level's name is split between the last word of the text line above line i
  * (text_above: blank, banner, caption and page lines between or not) and the first words of line
  * i, f (nw words, their bounds in at), in prose: after a word in lower case, a figure or a comma
@@ -9332,20 +9348,13 @@ static bool
 level_split(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
     const size_t *at, size_t nw, struct marking *m)
 {
-	const struct doc_line *up;
 	struct fold fu, two;
 	char buf[96];
-	size_t u, ua, ub, pa, pb, r, end, len, lone, k;
+	size_t ua, ub, pa, pb, r, end, len, lone, k;
 	bool spaced, caps;
 
-	if ((u = text_above(p, d, i)) == DOC_NONE)
+	if (!last_word_above(p, d, i, &fu, &ua, &ub))
 		return false;
-	up = doc_line(d, u);
-	fold_line(d->data + up->off, up->len, FOLD_MAX, up->latin1, &fu);
-	for (ub = fu.len; ub > 0 && fu.text[ub - 1] == ' '; ub--)
-		continue;
-	for (ua = ub; ua > 0 && fu.text[ua - 1] != ' '; ua--)
-		continue;
 	/* Letter-spaced, the run of letters alone ("ministry S E C" / "R E T with"). */
 	for (spaced = ub - ua == 1 && isupper((unsigned char)fu.text[ua]);
 	    spaced && ua >= 2 && fu.text[ua - 1] == ' ' &&
@@ -9401,21 +9410,13 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 static void
 banner_split(const struct policy *p, const struct document *d, size_t i, struct marking *m)
 {
-	const struct doc_line *up;
 	const char *name;
 	struct fold fu;
-	size_t u, ua, ub, l, n;
+	size_t ua, ub, l, n;
 
 	if (m->level < 0 || m->level >= (int)p->nlevels ||
-	    (u = text_above(p, d, i)) == DOC_NONE)
-		return;
-	up = doc_line(d, u);
-	fold_line(d->data + up->off, up->len, FOLD_MAX, up->latin1, &fu);
-	for (ub = fu.len; ub > 0 && fu.text[ub - 1] == ' '; ub--)
-		continue;
-	for (ua = ub; ua > 0 && fu.text[ua - 1] != ' '; ua--)
-		continue;
-	if (ub == ua || !(capital_word(&fu, ua, ub) || title_word(&fu, ua, ub)))
+	    !last_word_above(p, d, i, &fu, &ua, &ub) || ub == ua ||
+	    !(capital_word(&fu, ua, ub) || title_word(&fu, ua, ub)))
 		return;
 	name = p->levels[m->level].name;
 	n = strlen(name);
