@@ -10583,6 +10583,39 @@ slash_wrapped(const struct policy *p, const struct document *d, size_t i, struct
 }
 
 /*
+ * Whether the last word of line u and the first word of line i, a space between, are a level's
+ * name of two words ("... was marked TOP" / "SECRET ¦ NOFORN by"): the sentence goes on across
+ * the break, whatever case the word above is in.
+ */
+static bool
+name_across(const struct policy *p, const struct document *d, size_t u, size_t i)
+{
+	const struct doc_line *up = doc_line(d, u), *ln = doc_line(d, i);
+	const char *a = d->data + up->off, *b = d->data + ln->off;
+	size_t ue, ua, ib = 0, ie, l;
+
+	for (ue = up->len; ue > 0 && (a[ue - 1] == ' ' || a[ue - 1] == '\t'); ue--)
+		continue;
+	for (ua = ue; ua > 0 && isalpha((unsigned char)a[ua - 1]); ua--)
+		continue;
+	while (ib < ln->len && (b[ib] == ' ' || b[ib] == '\t'))
+		ib++;
+	for (ie = ib; ie < ln->len && isalpha((unsigned char)b[ie]); ie++)
+		continue;
+	if (ua == ue || ie == ib || (ua > 0 && isalnum((unsigned char)a[ua - 1])))
+		return false;
+	for (l = 1; l < p->nlevels; l++) {
+		const char *name = p->levels[l].name, *sp = strchr(name, ' ');
+
+		if (sp != NULL && strchr(sp + 1, ' ') == NULL && (size_t)(sp - name) == ue - ua &&
+		    strncasecmp(name, a + ua, ue - ua) == 0 && strlen(sp + 1) == ie - ib &&
+		    strncasecmp(sp + 1, b + ib, ie - ib) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Whether the text line right above line i, past classification, banner, caption and page lines
  * (which only raise) but no blank line, ends where a sentence goes on: in a word in lower case or
  * a comma (goes_on_at_end).
@@ -10596,7 +10629,7 @@ left_open_above(const struct policy *p, const struct document *d, size_t i)
 		const struct doc_line *up = doc_line(d, j - 1);
 
 		if (up->kind == LINE_TEXT && !class_line(p, d, j - 1) && !up->page_like)
-			return goes_on_at_end(d, j - 1, false);
+			return goes_on_at_end(d, j - 1, false) || name_across(p, d, j - 1, i);
 		if (up->kind != LINE_BANNER && up->kind != LINE_CAPTION && up->kind != LINE_PAGE &&
 		    up->kind != LINE_TEXT)
 			return false;
