@@ -5208,6 +5208,27 @@ glue_sep(char c, bool ocr)
 }
 
 /*
+ * Where the words of a mark glued at up[k] go on past what parts them (up to m): signs; where
+ * none stands and `ocr`, OCR's "I", "L" and "1" for "//" and signs after them ("SIINF", "S1^LES").
+ * Not signs and OCR's letters mixed, which would eat a control's first letter ("S#IMC").
+ */
+static size_t
+glue_skip(const char *up, size_t k, size_t m, bool ocr)
+{
+	size_t b = k;
+
+	while (b < m && glue_sep(up[b], false))
+		b++;
+	if (b > k || !ocr)
+		return b;
+	while (b < m && (up[b] == 'I' || up[b] == 'L' || up[b] == '1'))
+		b++;
+	while (b > k && b < m && glue_sep(up[b], false))
+		b++;
+	return b;
+}
+
+/*
  * How many controls up[b..m), in capitals, is, each the longest the policy knows at its place,
  * parted by what OCR or a slip makes of "//" or by nothing ("SIIINF": SI, NF; "SINF"), the last
  * maybe a release list, its words run together ("SIIREL TO USA, GBR": "RELTOUSA,GBR"); 0 where
@@ -5229,13 +5250,47 @@ ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 			return 0;
 		n++;
 		/* Signs, or where none stands OCR's letters for "//" ("SIIINF"; not "S#IMC"). */
-		for (b = e; b < m && glue_sep(up[b], false); b++)
-			continue;
-		if (b == e)
-			while (b < m && glue_sep(up[b], true))
-				b++;
+		b = glue_skip(up, e, m, true);
 	}
 	return n;
+}
+
+/*
+ * Whether up[b..m), in capitals, after a level up[0..a) and what parts them, is the rest of a
+ * mark: nothing (a level of two letters or more cut short: "TS."), a control, controls that
+ * OCR's "II" parts, or words of a marking, the first a control or "REL" (level_glued).
+ */
+static bool
+glued_rest(const struct policy *p, const char *up, size_t a, size_t b, size_t m, bool lower)
+{
+	const struct policy_term *t;
+	size_t e;
+
+	if (b == m)
+		return a >= 2;
+	if (!lower && (t = policy_term_find(p, up + b, m - b)) != NULL && t->control >= 0)
+		return true;
+	/* In capitals, controls that OCR's "II" parts as well ("TSIISIIINF", "TS11SI11NF"). */
+	if (!lower && ocr_controls(p, up, b, m) > 0)
+		return true;
+	/* Words of a marking after it, the first a control or "REL". */
+	for (e = b; e < m && !glue_sep(up[e], false); e++)
+		continue;
+	if (!(((t = policy_term_find(p, up + b, e - b)) != NULL && t->control >= 0) ||
+	    (e - b == 3 && memcmp(up + b, "REL", 3) == 0)))
+		return false;
+	for (;;) {
+		if (e - b < 2 && lower)
+			return false;
+		if (marking_word(p, up + b, e - b) <= 0)
+			return false;
+		while (e < m && glue_sep(up[e], false))
+			e++;
+		if (e == m)
+			return true;
+		for (b = e; e < m && !glue_sep(up[e], false); e++)
+			continue;
+	}
 }
 
 /*
@@ -5264,46 +5319,26 @@ level_glued(const struct policy *p, const char *s, size_t n)
 	if (k < n && strchr(")]}", s[k]) == NULL)
 		return false;	/* longer than any mark */
 	for (a = 1; a < m; a++) {
-		const struct policy_term *lv = policy_term_find(p, up, a), *t;
+		const struct policy_term *lv = policy_term_find(p, up, a);
 
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
-		/* Signs, or where none stands OCR's letters for "//" in capitals ("SIINF"). */
-		for (b = a; b < m && glue_sep(up[b], false); b++)
-			continue;
-		if (b == a && !lower)
-			while (b < m && glue_sep(up[b], true))
-				b++;
+		/*
+		 * Signs, or where none stands OCR's letters for "//" in capitals and signs after them
+		 * ("SIINF", "S1^LES"); else signs and OCR's letters together ("S/lNF").
+		 */
+		b = glue_skip(up, a, m, !lower);
 		/* Glued to a chain of two controls or more, in capitals ("TSSINF": TS, SI, NF). */
 		if (b == a && !lower && ocr_controls(p, up, b, m) >= 2)
 			return true;
 		if (b == a)
 			continue;
-		if (b == m)
-			return a >= 2;
-		if (!lower && (t = policy_term_find(p, up + b, m - b)) != NULL && t->control >= 0)
+		if (glued_rest(p, up, a, b, m, lower))
 			return true;
-		/* In capitals, controls that OCR's "II" parts as well ("TSIISIIINF", "TS11SI11NF"). */
-		if (!lower && ocr_controls(p, up, b, m) > 0)
+		for (e = a; !lower && e < m && glue_sep(up[e], true); e++)
+			continue;
+		if (e != b && e > a && glued_rest(p, up, a, e, m, lower))
 			return true;
-		/* Words of a marking after it, the first a control or "REL". */
-		for (e = b; e < m && !glue_sep(up[e], false); e++)
-			continue;
-		if (!(((t = policy_term_find(p, up + b, e - b)) != NULL && t->control >= 0) ||
-		    (e - b == 3 && memcmp(up + b, "REL", 3) == 0)))
-			continue;
-		for (;;) {
-			if (e - b < 2 && lower)
-				break;
-			if (marking_word(p, up + b, e - b) <= 0)
-				break;
-			while (e < m && glue_sep(up[e], false))
-				e++;
-			if (e == m)
-				return true;
-			for (b = e; e < m && !glue_sep(up[e], false); e++)
-				continue;
-		}
 	}
 	return false;
 }

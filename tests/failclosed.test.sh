@@ -1784,6 +1784,10 @@ kept redteam72
 redteam redteam73
 kept redteam73
 
+# 102. Round 74 (tests/data/redteam74): a glued group in mid-sentence of a level, OCR's letter
+#      for a slash, a sign and a control that begins with I or L (`(S1^LES)`, `(TSI?IMCON)`).
+redteam redteam74
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
