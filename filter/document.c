@@ -2228,8 +2228,7 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 	struct document *d = rd->d;
 	struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	struct marking bm, more;
-	bool split = false;
+	struct marking bm;
 
 	if (!take_banner(p, r, s, ov, ln, &bm))
 		return 0;
@@ -2244,11 +2243,9 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 		return 0;
 	/*
 	 * In the body, a level's name that the text line above began counts too, as with a
-	 * classification line ("... THE MINISTRY TOP" / "" / "SECRET//NOFORN"): what goes on
-	 * after the banner is read at the whole name.
+	 * classification line ("... THE MINISTRY TOP" / "" / "SECRET//REL TO USA, GBR"): what goes
+	 * on after the banner is read at the whole name (banner_split).
 	 */
-	if (!rd->top && level_in_prose(p, d, i, &more, &split))
-		marking_join(p, &bm, &more, &bm);
 	if (!rd->top)
 		banner_split(p, d, i, &bm);
 	if (add_banner(d, &bm, rd->err, rd->errlen) != 0)
@@ -6340,6 +6337,25 @@ side_by_side(const struct policy *p, const struct fold *f, size_t a, size_t b, s
 	return true;
 }
 
+/*
+ * The level above the lowest whose name is the word a[0..na), a space, and b[0..nb), in any case
+ * ("TOP" and "SECRET" for TOP SECRET), or -1.
+ */
+static int
+two_word_level(const struct policy *p, const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t l;
+
+	for (l = 1; l < p->nlevels; l++) {
+		const char *name = p->levels[l].name, *sp = strchr(name, ' ');
+
+		if (sp != NULL && (size_t)(sp - name) == na && strncasecmp(name, a, na) == 0 &&
+		    strlen(sp + 1) == nb && strncasecmp(sp + 1, b, nb) == 0)
+			return (int)l;
+	}
+	return -1;
+}
+
 /* Whether c is an ASCII letter or digit. */
 static inline bool
 ascii_alnum(char c)
@@ -6347,11 +6363,28 @@ ascii_alnum(char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/*
+ * Whether a level's name may begin at k of f, for pair_by_letters: a byte a level's name begins
+ * with (policy.level_first, a table look-up that turns most bytes away) after none of a word.
+ */
+static inline bool
+level_may_begin(const struct policy *p, const struct fold *f, size_t k)
+{
+	return p->level_first[(unsigned char)f->text[k]] && (k == 0 || !ascii_alnum(f->text[k - 1]));
+}
+
 /* Whether c joins the pieces of a word broken apart ("top-secret", "s e c r e t", "no.forn"). */
 static bool
 piece_join(char c)
 {
 	return c == ' ' || c == '-' || c == '_' || c == '.';
+}
+
+/* Whether c is what OCR makes of a slash: "l", "I", "1" or "|". */
+static inline bool
+ocr_slash(char c)
+{
+	return c == 'l' || c == 'I' || c == '1' || c == '|';
 }
 
 /*
@@ -6364,11 +6397,9 @@ ocr_slashes(const struct fold *f, size_t k)
 {
 	size_t e;
 
-	for (e = k; e < f->len && e - k < 4 && strchr("lI1|", f->text[e]) != NULL &&
-	    f->text[e] != '\0'; e++)
+	for (e = k; e < f->len && e - k < 4 && ocr_slash(f->text[e]); e++)
 		continue;
-	return e - k >= 2 && e - k <= 3 && (e == f->len || strchr("lI1|", f->text[e]) == NULL ||
-	    f->text[e] == '\0') ? e - k : 0;
+	return e - k >= 2 && e - k <= 3 && (e == f->len || !ocr_slash(f->text[e])) ? e - k : 0;
 }
 
 /*
@@ -6527,7 +6558,7 @@ static bool
 sign_gap(const struct fold *f, size_t k, struct sign_gap *g)
 {
 	const char *s = f->text;
-	size_t j, o, commas = 0, dashes = 0, spaces = 0;
+	size_t j, o, commas = 0, dashes = 0;
 
 	memset(g, 0, sizeof(*g));
 	g->plain = g->prose = true;
@@ -6548,7 +6579,6 @@ sign_gap(const struct fold *f, size_t k, struct sign_gap *g)
 		g->slashes += s[j] == '/';
 		commas += s[j] == ',';
 		dashes += s[j] == '-';
-		spaces += s[j] == ' ';
 		g->any = g->any || s[j] != ' ';
 		g->plain = g->plain && (s[j] == ' ' || s[j] == ',' || s[j] == '-');
 		g->prose = g->prose && strchr(" ,-:;\"'().", s[j]) != NULL;
@@ -6573,22 +6603,13 @@ static int
 level_before(const struct policy *p, const struct fold *f, size_t k, int level)
 {
 	const char *s = f->text, *name = p->levels[level].name;
-	size_t j = k, e, i, n = strlen(name);
+	size_t j = k, e;
 
 	while (j > 0 && k - j < 4 && !ascii_alnum(s[j - 1]))
 		j--;
 	for (e = j; j > 0 && ascii_alnum(s[j - 1]); j--)
 		continue;
-	if (e == j)
-		return -1;
-	for (i = 1; i < p->nlevels; i++) {
-		const char *two = p->levels[i].name, *sp = strchr(two, ' ');
-
-		if (sp != NULL && (size_t)(sp - two) == e - j && strncasecmp(two, s + j, e - j) == 0 &&
-		    strlen(sp + 1) == n && strcmp(sp + 1, name) == 0)
-			return (int)i;
-	}
-	return -1;
+	return e == j ? -1 : two_word_level(p, s + j, e - j, name, strlen(name));
 }
 
 /*
@@ -6789,8 +6810,7 @@ pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1, stru
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
 		limit = fold_limit(&f, &next);
 		for (k = 0; k < limit; k++)
-			if (p->level_first[(unsigned char)f.text[k]] &&
-			    (k == 0 || !ascii_alnum(f.text[k - 1])) && pair_by_letters(p, &f, k, &one))
+			if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one))
 				add_found(p, m, &found, &one);
 		if (next == 0)
 			break;
@@ -7807,8 +7827,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				continue;
 			}
 			/* A level and a control by their letters, whatever signs part them. */
-			if (p->level_first[(unsigned char)f.text[k]] &&
-			    (k == 0 || !ascii_alnum(f.text[k - 1])) && pair_by_letters(p, &f, k, &one))
+			if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one))
 				add_found(p, m, &found, &one);
 			/*
 			 * After a byte other than a space (so not at `first`), no sentence and no word
@@ -9447,21 +9466,16 @@ banner_split(const struct policy *p, const struct document *d, size_t i, struct 
 {
 	const char *name;
 	struct fold fu;
-	size_t ua, ub, l, n;
+	size_t ua, ub;
+	int l;
 
 	if (m->level < 0 || m->level >= (int)p->nlevels ||
 	    !last_word_above(p, d, i, &fu, &ua, &ub) || ub == ua ||
 	    !(capital_word(&fu, ua, ub) || title_word(&fu, ua, ub)))
 		return;
 	name = p->levels[m->level].name;
-	n = strlen(name);
-	for (l = (size_t)m->level + 1; l < p->nlevels; l++) {
-		const char *two = p->levels[l].name, *sp = strrchr(two, ' ');
-
-		if (sp != NULL && strcmp(sp + 1, name) == 0 && (size_t)(sp - two) == ub - ua &&
-		    strncasecmp(two, fu.text + ua, ub - ua) == 0 && strlen(sp + 1) == n)
-			m->level = (int)l;
-	}
+	if ((l = two_word_level(p, fu.text + ua, ub - ua, name, strlen(name))) > m->level)
+		m->level = l;
 }
 
 /*
@@ -10627,7 +10641,7 @@ name_across(const struct policy *p, const struct document *d, size_t u, size_t i
 {
 	const struct doc_line *up = doc_line(d, u), *ln = doc_line(d, i);
 	const char *a = d->data + up->off, *b = d->data + ln->off;
-	size_t ue, ua, ib = 0, ie, l;
+	size_t ue, ua, ib = 0, ie;
 
 	for (ue = up->len; ue > 0 && (a[ue - 1] == ' ' || a[ue - 1] == '\t'); ue--)
 		continue;
@@ -10637,17 +10651,8 @@ name_across(const struct policy *p, const struct document *d, size_t u, size_t i
 		ib++;
 	for (ie = ib; ie < ln->len && isalpha((unsigned char)b[ie]); ie++)
 		continue;
-	if (ua == ue || ie == ib || (ua > 0 && isalnum((unsigned char)a[ua - 1])))
-		return false;
-	for (l = 1; l < p->nlevels; l++) {
-		const char *name = p->levels[l].name, *sp = strchr(name, ' ');
-
-		if (sp != NULL && strchr(sp + 1, ' ') == NULL && (size_t)(sp - name) == ue - ua &&
-		    strncasecmp(name, a + ua, ue - ua) == 0 && strlen(sp + 1) == ie - ib &&
-		    strncasecmp(sp + 1, b + ib, ie - ib) == 0)
-			return true;
-	}
-	return false;
+	return ua < ue && ie > ib && (ua == 0 || !isalnum((unsigned char)a[ua - 1])) &&
+	    two_word_level(p, a + ua, ue - ua, b + ib, ie - ib) >= 0;
 }
 
 /*
