@@ -4706,6 +4706,9 @@ static bool glued_chain(const struct policy *p, const char *s, size_t n);
 /* The most bytes of each line that across_marks reads. */
 #define JOIN_MAX 160
 
+/* The most bytes of signs between a level and a control that pair_by_letters reads. */
+#define PAIR_GAP 32
+
 /* Whether the word s[0..n) may be part of a mark: capitals, a slash, "to" or no ASCII. */
 static bool
 markish_word(const char *s, size_t n)
@@ -4730,25 +4733,153 @@ bracketed(const char *s, size_t n)
 /*
  * The marks that text line i - 1 and line i make read as one line, after a word in their case
  * (so that the first opens no sentence), that neither makes alone, into *m. buf holds the words
- * read: tail bytes of the line above, a space, then head bytes of line i.
+ * read: tail bytes of the line above, `sep` spaces (0 or 1), then head bytes of line i.
  */
 static bool
-joined_adds(const struct policy *p, char *buf, size_t tail, size_t head, bool latin1,
+joined_adds(const struct policy *p, char *buf, size_t tail, size_t sep, size_t head, bool latin1,
     struct marking *m)
 {
 	struct marking one, two;
 	bool found1, found2;
 
-	if (!text_marks(p, buf, 2 + tail + 1 + head, 0, latin1, false, m, NULL))
+	if (!text_marks(p, buf, 2 + tail + sep + head, 0, latin1, false, m, NULL))
 		return false;
 	found1 = text_marks(p, buf, 2 + tail, 0, latin1, false, &one, NULL);
-	memmove(buf + 2, buf + 3 + tail, head);
+	memmove(buf + 2, buf + 2 + tail + sep, head);
 	found2 = text_marks(p, buf, 2 + head, 0, latin1, false, &two, NULL);
 	if (found1 && found2)
 		marking_join(p, &one, &two, &one);
 	else if (found2)
 		one = two;
 	return !((found1 || found2) && marking_identical(&one, m));
+}
+
+/* Whether c is an ASCII letter or digit. */
+static inline bool
+ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether c joins the pieces of a word broken apart ("top-secret", "s e c r e t", "no.forn"). */
+static bool
+piece_join(char c)
+{
+	return c == ' ' || c == '-' || c == '_' || c == '.';
+}
+
+/*
+ * Where the last words of s[0..k) that across_marks reads begin, four at most: words that may be
+ * part of a mark (markish_word), none before a field's name, and k where a field's value of one
+ * word ends the line ("Class: CONFIDENTIAL", a FOIA stamp's); or with `any` eight words in any
+ * case (a level and a control's name of five words). None in brackets.
+ */
+static size_t
+tail_words(const char *s, size_t k, bool any)
+{
+	size_t j, e, w, words;
+
+	for (j = k, words = 0; words < (any ? 8 : 4); words++) {
+		for (w = j; w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t'); w--)
+			continue;
+		for (e = w; e > 0 && s[e - 1] != ' ' && s[e - 1] != '\t'; e--)
+			continue;
+		if (e == w || k - e > JOIN_MAX || (!any && !markish_word(s + e, w - e)) ||
+		    bracketed(s + e, w - e))
+			break;
+		if (s[w - 1] == ':' && !any)
+			return words == 1 ? k : j;
+		j = e;
+	}
+	return j;
+}
+
+static inline bool level_may_begin(const struct policy *p, const struct fold *f, size_t k);
+
+/*
+ * The word that stands before the words across_marks joins, so that the first opens no sentence:
+ * one in lower case where line i - 1 or line i has a letter in lower case, else in capitals.
+ */
+static char
+case_before(const struct document *d, size_t i)
+{
+	const struct doc_line *a = doc_line(d, i - 1), *b = doc_line(d, i);
+	const char *s = d->data + a->off, *t = d->data + b->off;
+	size_t k;
+
+	for (k = 0; k < a->len; k++)
+		if (islower((unsigned char)s[k]))
+			return 'x';
+	for (k = 0; k < b->len; k++)
+		if (islower((unsigned char)t[k]))
+			return 'x';
+	return 'X';
+}
+
+/* The words across the break between text line i - 1 and line i that a reading joins. */
+struct break_words {
+	char buf[2 + 2 * JOIN_MAX + 1];	/* two bytes for a word before, the tail, sep, the head */
+	size_t tail;			/* bytes of the words that end line i - 1 */
+	size_t sep;			/* spaces between: 0 where a hyphen broke a word */
+	size_t head;			/* bytes of the first five words of line i */
+};
+
+/*
+ * Text line i - 1 in *s, up to its trailing blanks (*k), and line i in *t (*tn bytes), where the
+ * two may be read across the break between them: both text, in one encoding.
+ */
+static bool
+at_break(const struct document *d, size_t i, const char **s, size_t *k, const char **t,
+    size_t *tn)
+{
+	const struct doc_line *a, *b;
+
+	if (i == 0 || (a = doc_line(d, i - 1))->kind != LINE_TEXT ||
+	    a->latin1 != (b = doc_line(d, i))->latin1)
+		return false;
+	*s = d->data + a->off;
+	*t = d->data + b->off;
+	*tn = b->len;
+	for (*k = a->len; *k > 0 && ((*s)[*k - 1] == ' ' || (*s)[*k - 1] == '\t'); (*k)--)
+		continue;
+	return true;
+}
+
+/*
+ * The words that text line i - 1 ends with (tail_words: with `any`, in any case) and the first
+ * five of line i, none in brackets, into *w; with `any`, a word that a hyphen broke ("no-" /
+ * "forn") is joined again. Returns false where there are none.
+ */
+static bool
+words_across(const struct document *d, size_t i, bool any, struct break_words *w)
+{
+	const char *s, *t;
+	size_t j, k, e, n, x, tn, words;
+
+	if (!at_break(d, i, &s, &k, &t, &tn) || (j = tail_words(s, k, any)) == k)
+		return false;
+	for (e = 0; e < tn && (t[e] == ' ' || t[e] == '\t'); e++)
+		continue;
+	for (n = e, words = 0; n < tn && words < 5; words++) {
+		for (x = n; x < tn && (t[x] == ' ' || t[x] == '\t'); x++)
+			continue;
+		while (x < tn && t[x] != ' ' && t[x] != '\t')
+			x++;
+		if (x - e > JOIN_MAX || bracketed(t + n, x - n))
+			break;
+		n = x;
+	}
+	if (n == e)
+		return false;
+	w->tail = k - j;
+	w->head = n - e;
+	w->sep = any && k - j >= 2 && s[k - 1] == '-' && isalpha((unsigned char)s[k - 2]) &&
+	    isalpha((unsigned char)t[e]) ? 0 : 1;
+	w->buf[1] = ' ';
+	memcpy(w->buf + 2, s + j, w->tail);
+	w->buf[2 + w->tail] = ' ';
+	memcpy(w->buf + 2 + w->tail + w->sep, t + e, w->head);
+	return true;
 }
 
 /*
@@ -4760,67 +4891,152 @@ joined_adds(const struct policy *p, char *buf, size_t tail, size_t head, bool la
 static bool
 across_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m)
 {
-	const struct doc_line *a, *b;
-	char buf[2 + 2 * JOIN_MAX + 1];
-	const char *s, *t;
-	size_t j, k, e, n, w, words;
-	bool lower = false;
+	struct break_words w;
+	const char *h;
+	size_t e;
 
-	if (i == 0 || doc_line(d, i - 1)->kind != LINE_TEXT ||
-	    doc_line(d, i - 1)->latin1 != doc_line(d, i)->latin1)
+	if (!words_across(d, i, false, &w))
 		return false;
-	a = doc_line(d, i - 1);
-	b = doc_line(d, i);
-	s = d->data + a->off;
-	t = d->data + b->off;
-	for (k = a->len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+	h = w.buf + 2 + w.tail + w.sep;
+	for (e = 0; e < w.head && h[e] != ' ' && h[e] != '\t'; e++)
 		continue;
-	for (j = k, words = 0; words < 4; words++) {
-		for (w = j; w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t'); w--)
-			continue;
-		for (e = w; e > 0 && s[e - 1] != ' ' && s[e - 1] != '\t'; e--)
-			continue;
-		if (e == w || k - e > JOIN_MAX || !markish_word(s + e, w - e) ||
-		    bracketed(s + e, w - e))
-			break;
-		/*
-		 * A field's name ends the words; a field's value of one word ends its line
-		 * ("Class: CONFIDENTIAL", a FOIA stamp's).
-		 */
-		if (s[w - 1] == ':') {
-			if (words == 1)
-				return false;
-			break;
+	if (!markish_word(h, e))
+		return false;
+	w.buf[0] = case_before(d, i);
+	return joined_adds(p, w.buf, w.tail, w.sep, w.head, doc_line(d, i)->latin1, m);
+}
+
+/*
+ * A line's break that pair_by_letters reads across: the words before it end at `tail` of the
+ * fold, those after it begin at `head`.
+ */
+struct pair_span {
+	size_t tail, head;
+	const struct fold *alone;	/* the words before the break alone */
+};
+
+static bool pair_by_letters(const struct policy *p, const struct fold *f, size_t k,
+    struct marking *m, struct pair_span *sp);
+static void add_found(const struct policy *p, struct marking *m, bool *found,
+    const struct marking *one);
+
+/*
+ * Whether s[0..n) begins with a level's name above the lowest, or as much of it as there is, in
+ * any case and with OCR's letters (policy_letter_class), its letters parted or not by what parts
+ * a word in pieces; a byte not ASCII may be any letter. A look at the bytes before any folding.
+ */
+static bool
+level_raw(const struct policy *p, const char *s, size_t n)
+{
+	size_t l, c, j;
+
+	for (l = 1; l < p->nlevels; l++) {
+		const char *name = p->levels[l].name;
+
+		for (c = 0, j = 0; name[c] != '\0' && j < n; c++) {
+			if (!isalnum((unsigned char)name[c]))
+				continue;
+			while (c > 0 && j < n && piece_join(s[j]))
+				j++;
+			if (j == n || (unsigned char)s[j] >= 0x80)
+				return true;
+			if (policy_letter_class(s[j]) != policy_letter_class(name[c]))
+				break;
+			j++;
 		}
-		j = e;
+		if (name[c] == '\0' || j == n)
+			return true;
 	}
-	for (e = 0; e < b->len && (t[e] == ' ' || t[e] == '\t'); e++)
-		continue;
-	for (n = e, words = 0; n < b->len && words < 5; words++) {
-		for (w = n; w < b->len && (t[w] == ' ' || t[w] == '\t'); w++)
+	return false;
+}
+
+/* Whether s[0..n) is a table's row: a bar first, after blanks ("| Site | Status |"). */
+static bool
+table_row(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k < n && s[k] == '|';
+}
+
+/*
+ * Whether a level's name may begin (level_raw) in the last eight words of text line i - 1, or
+ * first in line i past signs: where wrapped_mark reads. Most lines have none there.
+ */
+static bool
+level_near_break(const struct policy *p, const struct document *d, size_t i)
+{
+	const char *s, *t;
+	size_t j, k, e, tn, words = 0;
+
+	/* A table's rows are read cell by cell (table_marks), not as a sentence. */
+	if (!at_break(d, i, &s, &k, &t, &tn) || table_row(s, k) || table_row(t, tn))
+		return false;
+	/* One pass back over the words (tail_words reads them again where one may begin). */
+	for (j = k; j > 0 && k - j <= JOIN_MAX; j--) {
+		unsigned char c = (unsigned char)s[j - 1];
+
+		if (c == ' ' || c == '\t') {
+			if (s[j] != ' ' && s[j] != '\t' && ++words == 8)
+				break;
 			continue;
-		while (w < b->len && t[w] != ' ' && t[w] != '\t')
-			w++;
-		if (w - e > JOIN_MAX || bracketed(t + n, w - n))
-			break;
-		n = w;
+		}
+		if ((p->level_first[c] || c >= 0x80) && (j == 1 || !ascii_alnum(s[j - 2])) &&
+		    level_raw(p, s + j - 1, k - j + 1))
+			return true;
 	}
-	if (j == k || n == e)
-		return false;
-	for (w = e; w < n && t[w] != ' ' && t[w] != '\t'; w++)
+	for (e = 0; e < tn && e < PAIR_GAP && !ascii_alnum(t[e]) &&
+	    (unsigned char)t[e] < 0x80; e++)
 		continue;
-	if (!markish_word(t + e, w - e))
+	return e < tn && (p->level_first[(unsigned char)t[e]] ||
+	    (unsigned char)t[e] >= 0x80) && level_raw(p, t + e, tn - e);
+}
+
+/*
+ * The marks that a level and a control read by their letters (pair_by_letters) make across the
+ * line break between text line i - 1 and line i, in any case, into *m: "... marked top" /
+ * "secret ¦ noforn", "secret ¦" / "noforn", "secret ¦ no-" / "forn", "noforn ¦" / "secret". A
+ * level's name begins in the last eight words above or first after them, past signs; most lines
+ * hold no byte one begins with there, and are turned away by a table's look-up before any
+ * folding. What they read is the sentence's across the break, so the line above is under it too.
+ */
+static bool
+wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	struct break_words w;
+	struct pair_span sp;
+	struct fold f, alone;
+	const char *b;
+	size_t k, n, limit;
+	bool found = false;
+
+	if (!level_near_break(p, d, i) || !words_across(d, i, true, &w))
 		return false;
-	for (w = 0; w < a->len && !lower; w++)
-		lower = islower((unsigned char)s[w]);
-	for (w = 0; w < b->len && !lower; w++)
-		lower = islower((unsigned char)t[w]);
-	buf[0] = lower ? 'x' : 'X';
-	buf[1] = ' ';
-	memcpy(buf + 2, s + j, k - j);
-	buf[2 + k - j] = ' ';
-	memcpy(buf + 3 + k - j, t + e, n - e);
-	return joined_adds(p, buf, k - j, n - e, a->latin1, m);
+	b = w.buf + 2;
+	n = w.tail + w.sep + w.head;
+	for (limit = w.tail; limit < n && limit - w.tail < PAIR_GAP && !ascii_alnum(b[limit]);
+	    limit++)
+		continue;
+	limit = limit < n ? limit + 1 : n;
+	fold_line(b, n, FOLD_MAX, doc_line(d, i)->latin1, &f);
+	for (sp.tail = 0; sp.tail < f.len && fold_source(&f, sp.tail) < w.tail; sp.tail++)
+		continue;
+	for (sp.head = sp.tail; sp.head < f.len && fold_source(&f, sp.head) < w.tail + w.sep;
+	    sp.head++)
+		continue;
+	/* The same fold cut at the break: text and map stay f's. */
+	alone = f;
+	alone.len = sp.tail;
+	sp.alone = &alone;
+	for (k = 0; k < f.len && fold_source(&f, k) < limit; k++) {
+		struct marking one;
+
+		if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one, &sp))
+			add_found(p, m, &found, &one);
+	}
+	return found;
 }
 
 /*
@@ -6356,13 +6572,6 @@ two_word_level(const struct policy *p, const char *a, size_t na, const char *b, 
 	return -1;
 }
 
-/* Whether c is an ASCII letter or digit. */
-static inline bool
-ascii_alnum(char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /*
  * Whether a level's name may begin at k of f, for pair_by_letters: a byte a level's name begins
  * with (policy.level_first, a table look-up that turns most bytes away) after none of a word.
@@ -6371,13 +6580,6 @@ static inline bool
 level_may_begin(const struct policy *p, const struct fold *f, size_t k)
 {
 	return p->level_first[(unsigned char)f->text[k]] && (k == 0 || !ascii_alnum(f->text[k - 1]));
-}
-
-/* Whether c joins the pieces of a word broken apart ("top-secret", "s e c r e t", "no.forn"). */
-static bool
-piece_join(char c)
-{
-	return c == ' ' || c == '-' || c == '_' || c == '.';
 }
 
 /* Whether c is what OCR makes of a slash: "l", "I", "1" or "|". */
@@ -6531,8 +6733,6 @@ own_name(const struct policy_term *t, const struct policy_control *c)
 	return n == t->len;
 }
 
-/* The most bytes of signs between a level and a control that pair_by_letters reads. */
-#define PAIR_GAP 32
 
 /* The most controls after the first that pair_by_letters reads; one more makes it unknown. */
 #define MORE_CONTROLS 5
@@ -6543,6 +6743,7 @@ struct sign_gap {
 	size_t slashes;		/* '/', and OCR's "ll" for "//" as two */
 	bool any;		/* a sign stood there, not spaces alone */
 	bool plain;		/* spaces alone, one comma, or a dash or two */
+	bool slash;		/* spaces and one '/' alone ("confidential / sensitive") */
 	bool prose;		/* signs that prose writes between words: a comma, a colon, a
 				 * semicolon, quotation marks, brackets, dots; or one sign that
 				 * joins the parts of a name, a path or an address ("secret_si.pdf",
@@ -6588,6 +6789,7 @@ sign_gap(const struct fold *f, size_t k, struct sign_gap *g)
 		return false;
 	g->end = j;
 	g->plain = g->plain && commas + (dashes > 0) <= 1 && dashes <= 2;
+	g->slash = g->slashes == 1 && j - k == 1 + (size_t)(s[k] == ' ') + (size_t)(s[j - 1] == ' ');
 	/* One sign, no space: a name's, a path's or an address's parts. */
 	if (j - k == 1 && strchr("_@/.", s[k]) != NULL)
 		g->prose = true;
@@ -6597,10 +6799,10 @@ sign_gap(const struct fold *f, size_t k, struct sign_gap *g)
 /*
  * Whether the word of f before k, past up to three signs, is the first word
  * of a level's name of two words whose second is level `level` ("top" before "secret", "top." or
- * "top /"): the name of two words, or -1.
+ * "top /"): the name of two words, where it begins in *at, or -1.
  */
 static int
-level_before(const struct policy *p, const struct fold *f, size_t k, int level)
+level_before(const struct policy *p, const struct fold *f, size_t k, int level, size_t *at)
 {
 	const char *s = f->text, *name = p->levels[level].name;
 	size_t j = k, e;
@@ -6609,6 +6811,7 @@ level_before(const struct policy *p, const struct fold *f, size_t k, int level)
 		j--;
 	for (e = j; j > 0 && ascii_alnum(s[j - 1]); j--)
 		continue;
+	*at = j;
 	return e == j ? -1 : two_word_level(p, s + j, e - j, name, strlen(name));
 }
 
@@ -6664,6 +6867,51 @@ more_after(const struct policy *p, const struct fold *f, size_t k)
 }
 
 /*
+ * Whether a control, read by its letters (letters_control), is the word before k of f, past
+ * signs that end no sentence (sign_gap) and no bracket: a control written before its level
+ * ("noforn ¦ secret", "ORCON / TOP SECRET", "NOFORN SECRET"), which no mark's grammar writes.
+ * Of NOFORN's kind or by its own name, of five letters or more, or one of fewer or an alias of
+ * one word where no prose writes the signs and no slash alone stands ("nf ¦ secret"); after
+ * prose's signs but a comma or a dash, of NOFORN's kind alone. Not one in a group ("(S//NF)
+ * Secret talks"), nor an alias in prose ("a sensitive secret", "the DS secret agents", "comint
+ * / secret"). Where the control begins in *at.
+ */
+static bool
+control_before(const struct policy *p, const struct fold *f, size_t k, size_t *at)
+{
+	const char *s = f->text;
+	const struct policy_term *t;
+	const struct policy_control *c;
+	struct sign_gap g;
+	size_t we, ws, cend;
+	bool odd;
+
+	for (we = k; we > 0 && k - we <= PAIR_GAP && !ascii_alnum(s[we - 1]); we--)
+		if (s[we - 1] == ')' || s[we - 1] == ']')
+			return false;
+	for (ws = we; ws > 0 && (ascii_alnum(s[ws - 1]) || ((s[ws - 1] == '-' ||
+	    s[ws - 1] == '_') && ws > 1 && ascii_alnum(s[ws - 2]))); ws--)
+		continue;
+	if (ws == we || we == k || (ws > 0 && strchr("/([", s[ws - 1]) != NULL) ||
+	    !sign_gap(f, we, &g) || g.end != k ||
+	    (t = letters_control(p, f, ws, false, &cend, &odd)) == NULL || cend != we)
+		return false;
+	c = &p->controls[t->control];
+	*at = ws;
+	if (t->len < 5 || (c->kind != CONTROL_NOFORN && !own_name(t, c)))
+		return !g.prose && !g.plain && !g.slash && (own_name(t, c) ||
+		    c->kind == CONTROL_NOFORN || t->single);
+	return !(g.prose && !g.plain && c->kind != CONTROL_NOFORN);
+}
+
+/* Whether what pair_by_letters read, f[from..to), runs across sp's break; true where sp is NULL. */
+static bool
+spanned(const struct pair_span *sp, size_t from, size_t to)
+{
+	return sp == NULL || (from < sp->tail && sp->head < to);
+}
+
+/*
  * Whether a level and a control stand side by side at k in f, read by their letters whatever
  * signs part them but a sentence's end: "secret ¦ noforn", "secret + noforn", "secret: noforn",
  * "secret \"noforn\"", "secret ,, noforn", "SECRET ll NOFORN" (sign_gap); the level's words
@@ -6676,42 +6924,75 @@ more_after(const struct policy *p, const struct fold *f, size_t k)
  * With spaces, a comma or a dash between, a level and a control as written are side_by_side's
  * to read ("secret - DS agents" is prose). After signs, a control is one by its own name, of
  * NOFORN's kind, or by a name of words ("secret ¦ originator controlled"), or a short alias where
- * no prose writes the signs ("secret ¦ oc"); not an alias that is one word ("confidential /
- * sensitive" is prose). One read with slips or in pieces, or after prose's signs or a level so
- * read, has five letters or more, or is of NOFORN's kind ("secret: les autres",
- * "secret_si.pdf"). *m is the marking they prove: unknown where anything was read with a slip,
- * joined or in pieces.
+ * no prose writes the signs ("secret ¦ oc"), or an alias of one word where no prose writes them
+ * and no slash alone stands ("top secret ¦ comint"; "confidential / sensitive" is prose). One
+ * read with slips or in pieces, or after prose's signs or a level so read, has five letters or
+ * more, or is of NOFORN's kind ("secret: les autres", "secret_si.pdf"). A control before the
+ * level (control_before) makes it unknown. *m is the marking they prove: unknown where anything
+ * was read with a slip, joined or in pieces. With sp, only what runs across its line's break is
+ * read, and there a level and a control with spaces between are read here too.
  */
 static bool
-pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
+pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct marking *m,
+    struct pair_span *sp)
 {
 	const char *s = f->text;
 	const struct policy_term *t;
 	const struct policy_control *c;
 	struct sign_gap g;
-	size_t end = 0, cend = 0, len, more;
+	size_t end = 0, cend = 0, len, more, from = k;
 	bool odd = false, odd2 = false, pieced = false, strong, own, known;
 	char buf[4 * POLICY_WORD_MAX + 8];
 	struct marking one;
 	int level, two;
 
-	if ((level = level_letters(p, f, k, &end, &odd, &pieced)) < 0 || !sign_gap(f, end, &g))
+	if ((level = level_letters(p, f, k, &end, &odd, &pieced)) < 0)
+		return false;
+	if (control_before(p, f, k, &from)) {
+		marking_init(m);
+		m->unknown = true;
+		return spanned(sp, from, end);
+	}
+	if (!sign_gap(f, end, &g))
 		return false;
 	/* "top.secret ¦ noforn": the word before makes a higher level's name. */
-	if ((two = level_before(p, f, k, level)) >= 0)
+	if ((two = level_before(p, f, k, level, &from)) >= 0)
 		level = two;
+	else
+		from = k;
+	/*
+	 * Across a line's break, which no line's reading reads, what side_by_side reads, as it
+	 * would on one line ("secret" / "no foreign dissem", "top secret" / "/ sci").
+	 */
+	if (sp != NULL && !odd && !pieced && (two < 0 || s[k - 1] == ' ') && from < sp->tail) {
+		for (more = end; more > k && ascii_alnum(s[more - 1]); more--)
+			continue;
+		/*
+		 * It runs across the break where what follows the level begins after it, or where
+		 * the words above alone read otherwise ("secret, limited" / "distribution").
+		 */
+		if (side_by_side(p, f, more, end, g.end, word_kind(p, s + more, end - more), m) &&
+		    (g.end >= sp->head || !side_by_side(p, sp->alone, more, end, g.end,
+		    word_kind(p, s + more, end - more), &one) || !marking_identical(&one, m)))
+			return true;
+	}
 	marking_init(m);
 	m->unknown = true;
 	t = letters_control(p, f, g.end, !g.plain, &cend, &odd2);
 	c = t != NULL ? &p->controls[t->control] : NULL;
-	if (c == NULL && !g.prose && g.end + 6 <= f->len && strncasecmp(s + g.end, "rel to", 6) == 0) {
-		/* "secret / rel to usa, gbr": its list read whole, or unknown. */
+	if (c == NULL && (!g.prose || (sp != NULL && g.plain)) && g.end + 6 <= f->len &&
+	    strncasecmp(s + g.end, "rel to", 6) == 0) {
+		/*
+		 * "secret / rel to usa, gbr": its list read whole, or unknown; across a line's
+		 * break, with spaces between too ("secret" / "rel to usa").
+		 */
 		len = (size_t)snprintf(buf, sizeof(buf), "%s", p->levels[level].name);
+		cend = g.end + 6;
 		if (!odd && !pieced && rel_list(p, f, g.end, buf, sizeof(buf), &len, &cend) &&
 		    !more_after(p, f, cend) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
 		    !one.unknown && one.level >= 0)
 			*m = one;
-		return true;
+		return spanned(sp, from, cend);
 	}
 	/* "// x": a mark's grammar, whatever word follows. */
 	if (c == NULL && g.slashes >= 2) {
@@ -6719,7 +7000,9 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 			marking_init(m);
 			m->unknown = true;
 		}
-		return true;
+		for (cend = g.end; cend < f->len && ascii_alnum(s[cend]); cend++)
+			continue;
+		return spanned(sp, from, cend);
 	}
 	if (c == NULL)
 		return false;
@@ -6730,7 +7013,8 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 		 * By its own name, of NOFORN's kind or by a name of words; a short alias where no
 		 * prose writes the signs, as after a slash ("oc").
 		 */
-		if (c->kind != CONTROL_NOFORN && !own && t->single && (g.prose || t->len > 3))
+		if (c->kind != CONTROL_NOFORN && !own && t->single && (g.prose ||
+		    (t->len > 3 && g.slash)))
 			return false;
 		if (c->kind == CONTROL_DISTRIBUTION && t->len < 4)
 			return false;
@@ -6771,8 +7055,10 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 				known = !more_after(p, f, cend);
 				break;
 			}
-			if (g.any && (!g.prose || g.slashes > 0))
+			if (g.any && (!g.prose || g.slashes > 0)) {
 				known = false;	/* "secret ¦ noforn // x" */
+				cend = g.end + 1;
+			}
 			break;
 		}
 		if (more == MORE_CONTROLS) {
@@ -6786,12 +7072,10 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 	if (known && len < sizeof(buf) && marking_parse(p, buf, len, MARKING_BANNER, &one) == 1 &&
 	    !one.unknown && one.level >= 0)
 		*m = one;
-	return true;
+	return spanned(sp, from, cend);
 }
 
 static size_t fold_limit(const struct fold *f, size_t *next);
-static void add_found(const struct policy *p, struct marking *m, bool *found,
-    const struct marking *one);
 
 /*
  * Every level and control of line s[0..n) that pair_by_letters reads, joined into *m, in folds
@@ -6810,7 +7094,7 @@ pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1, stru
 		fold_line(s + pos, n - pos, FOLD_MAX, latin1, &f);
 		limit = fold_limit(&f, &next);
 		for (k = 0; k < limit; k++)
-			if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one))
+			if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one, NULL))
 				add_found(p, m, &found, &one);
 		if (next == 0)
 			break;
@@ -7827,7 +8111,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				continue;
 			}
 			/* A level and a control by their letters, whatever signs part them. */
-			if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one))
+			if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one, NULL))
 				add_found(p, m, &found, &one);
 			/*
 			 * After a byte other than a space (so not at `first`), no sentence and no word
@@ -10460,7 +10744,7 @@ table_or_heading(const char *s, size_t n)
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	return k < n && (s[k] == '|' || s[k] == '#');
+	return table_row(s, n) || (k < n && s[k] == '#');
 }
 
 /* Whether a line's label begins with a digit, after blanks and a pilcrow ("  ¶2."). */
@@ -11601,6 +11885,8 @@ read_line(struct reader *rd, size_t i)
 			return -1;
 		if (slash_wrapped(p, d, i, &mid) && raise_back(rd, &mid) != 0)
 			return -1;
+		if (wrapped_mark(p, d, i, &mid) && raise_back(rd, &mid) != 0)
+			return -1;
 		if (level_in_prose(p, d, i, &mid, &split)) {
 			if (raise_back(rd, &mid) != 0)
 				return -1;
@@ -11649,8 +11935,8 @@ read_line(struct reader *rd, size_t i)
 		}
 	}
 	/* A caption that ends a mark the line above cut ("... was secret/" / "noforn."). */
-	if (ln->kind == LINE_CAPTION && rd->cur != DOC_NONE && slash_wrapped(p, d, i, &mid) &&
-	    raise_back(rd, &mid) != 0)
+	if (ln->kind == LINE_CAPTION && rd->cur != DOC_NONE && (slash_wrapped(p, d, i, &mid) ||
+	    wrapped_mark(p, d, i, &mid)) && raise_back(rd, &mid) != 0)
 		return -1;
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;

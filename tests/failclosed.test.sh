@@ -1788,6 +1788,38 @@ kept redteam73
 #      for a slash, a sign and a control that begins with I or L (`(S1^LES)`, `(TSI?IMCON)`).
 redteam redteam74
 
+# 103. Stop 45: a level and a control across a line's break, in any case, read as on one line
+#      (`... marked secret ¦` / `noforn`, `top` / `secret ¦ noforn`, `secret` / `rel to usa`,
+#      `secret ¦ no-` / `forn`), a control before its level (`noforn ¦ secret`, on one line or
+#      two), an alias of one word after signs no prose writes (`top secret ¦ comint`). What stays
+#      kept: prose on one line or two (`the secret` / `police file`, `a sensitive secret`, `the
+#      FISA secret court`), a table's rows (tests/data/redteam5/B6-table-ic-ts, section 32).
+wrap='UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n2. (U) The walrus file that the'
+wrap="$wrap"' ministry sent was marked %s by the desk officer.\n\n3. (U) The gannet count was normal.\n'
+breaks across UNCLASSIFIED 'walrus' 'puffin|gannet' "$wrap" \
+    'secret ¦ noforn' 'top secret ¦ noforn' 'Secret Noforn' 'secret // noforn' 'secret : noforn' \
+    'secret rel to usa, gbr' 'confidential ¦ rel to usa, gbr' 'secret, limited distribution' \
+    'secret, not releasable to foreign nationals' 'top secret / sci' '5ecret / noforn' \
+    'SECRET ll NOFORN' 'secret ¦ noforn ¦ orcon' 'top secret ¦ comint' 'noforn ¦ secret' \
+    'NOFORN SECRET' 'orcon ¦ top secret' 'nf ¦ secret' 'Noforn, Secret' 'noforn // secret'
+breaks across-ts SECRET//NOFORN 'walrus' 'puffin|gannet' "$wrap" \
+    'top secret ¦ noforn' 'top secret noforn' 'Top Secret // SI' 'top.secret ¦ noforn'
+breaks across-prose UNCLASSIFIED '' 'walrus|puffin|gannet' "$wrap" \
+    'the secret police file' 'a sensitive secret' 'the secret of success' 'top secret clearance' \
+    'confidential / sensitive' 'the secret service' 'the FISA secret court' 'the DS secret agents' \
+    'the comint secret' 'secret: les Miserables' 'a Secret Service agent'
+# A word that a hyphen broke across the line's break.
+wrap=$(printf '%s' "$wrap" | sed 's/%s/%b/')
+for word in 'secret ¦ no-\nforn' 'sec-\nret ¦ noforn' 'top-\nsecret ¦ noforn' \
+    'secret ¦ noforn ¦ or-\ncon'; do
+	# shellcheck disable=SC2059
+	printf "$wrap" "$word" > "$tmp/hyphen"
+	adv "across-hyphen [$word]" UNCLASSIFIED "$tmp/hyphen" 'walrus' 'puffin|gannet'
+done
+# shellcheck disable=SC2059
+printf "$wrap" 'well-\nknown and the secret po-\nlice' > "$tmp/hyphen"
+adv "across-hyphen-prose" UNCLASSIFIED "$tmp/hyphen" '' 'walrus|puffin|gannet'
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

@@ -78,3 +78,24 @@ adv2() {
 		adv "$1 [$_m2 at $2]" "$3" "$tmp/adv2.$_m2" "$5"
 	done
 }
+
+# breaks NAME RELEASE WITHHELD KEPT TEMPLATE PHRASE...: adv on the document TEMPLATE (a printf
+# format whose one %s takes the text) makes of each PHRASE on one line, then broken across two at
+# each of its spaces in turn ("a b c", "a" / "b c", "a b" / "c"), named "NAME-N [PHRASE]": a
+# line's break reads as the space it stands for.
+breaks() {
+	_bname=$1 _brelease=$2 _bwithheld=$3 _bkept=$4 _btemplate=$5
+	shift 5
+	for _bphrase in "$@"; do
+		_bn=0
+		while _bitem=$(printf '%s\n' "$_bphrase" | awk -v n="$_bn" '
+		    { if (n > 0 && n >= NF) exit 1
+		      for (i = 1; i <= NF; i++) printf "%s%s", $i, i == NF ? "" : i == n ? "\n" : " " }')
+		do
+			# shellcheck disable=SC2059
+			printf "$_btemplate" "$_bitem" > "$tmp/$_bname"
+			adv "$_bname-$_bn [$_bphrase]" "$_brelease" "$tmp/$_bname" "$_bwithheld" "$_bkept"
+			_bn=$((_bn + 1))
+		done
+	done
+}
