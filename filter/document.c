@@ -4697,7 +4697,7 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	return found;
 }
 
-static bool broken_term(const struct policy *p, const struct document *d, size_t i);
+static bool broken_term(const struct policy *p, const struct document *d, size_t i, bool *back);
 static bool glued_chain(const struct policy *p, const char *s, size_t n);
 
 /* The longest word glued_chain reads. */
@@ -4708,6 +4708,12 @@ static bool glued_chain(const struct policy *p, const char *s, size_t n);
 
 /* The most bytes of signs between a level and a control that pair_by_letters reads. */
 #define PAIR_GAP 32
+
+/*
+ * How far into the line below a break a level may begin for wrapped_mark: a control before it
+ * that a hyphen broke ("no-" / "forn / secret") or signs first ("noforn" / "¦ secret").
+ */
+#define HEAD_LEVEL 48
 
 /* Whether the word s[0..n) may be part of a mark: capitals, a slash, "to" or no ASCII. */
 static bool
@@ -4798,12 +4804,12 @@ static inline bool level_may_begin(const struct policy *p, const struct fold *f,
 
 /*
  * The word that stands before the words across_marks joins, so that the first opens no sentence:
- * one in lower case where line i - 1 or line i has a letter in lower case, else in capitals.
+ * one in lower case where line u or line i has a letter in lower case, else in capitals.
  */
 static char
-case_before(const struct document *d, size_t i)
+case_before(const struct document *d, size_t u, size_t i)
 {
-	const struct doc_line *a = doc_line(d, i - 1), *b = doc_line(d, i);
+	const struct doc_line *a = doc_line(d, u), *b = doc_line(d, i);
 	const char *s = d->data + a->off, *t = d->data + b->off;
 	size_t k;
 
@@ -4822,45 +4828,102 @@ struct break_words {
 	size_t tail;			/* bytes of the words that end line i - 1 */
 	size_t sep;			/* spaces between: 0 where a hyphen broke a word */
 	size_t head;			/* bytes of the first five words of line i */
+	size_t above;			/* the text line above line i (at_break) */
+	size_t start;			/* where the tail begins in it */
+	bool latin1;			/* either line is read as Latin-1, which ASCII is too */
 };
 
+static bool class_line(const struct policy *p, const struct document *d, size_t i);
+
 /*
- * Text line i - 1 in *s, up to its trailing blanks (*k), and line i in *t (*tn bytes), where the
- * two may be read across the break between them: both text, in one encoding.
+ * Whether s[0..n) is one word in capitals alone, a caption's shape whatever the policy calls it
+ * ("SIPDIS", "EXDIS"): what stands between the lines of a sentence and only raises.
  */
 static bool
-at_break(const struct document *d, size_t i, const char **s, size_t *k, const char **t,
-    size_t *tn)
+caps_word_line(const char *s, size_t n)
 {
-	const struct doc_line *a, *b;
+	size_t k, a = 0, letters = 0;
 
-	if (i == 0 || (a = doc_line(d, i - 1))->kind != LINE_TEXT ||
-	    a->latin1 != (b = doc_line(d, i))->latin1)
+	while (a < n && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (n - a < 2 || n - a > 32)
 		return false;
-	*s = d->data + a->off;
-	*t = d->data + b->off;
-	*tn = b->len;
-	for (*k = a->len; *k > 0 && ((*s)[*k - 1] == ' ' || (*s)[*k - 1] == '\t'); (*k)--)
-		continue;
-	return true;
+	for (k = a; k < n; k++) {
+		if (s[k] == ' ' || s[k] == '\t' || islower((unsigned char)s[k]))
+			return false;
+		letters += isupper((unsigned char)s[k]) != 0;
+	}
+	return letters >= 2;
 }
 
 /*
- * The words that text line i - 1 ends with (tail_words: with `any`, in any case) and the first
- * five of line i, none in brackets, into *w; with `any`, a word that a hyphen broke ("no-" /
- * "forn") is joined again. Returns false where there are none.
+ * The text line above line i, past banner, caption and page lines, a page's number,
+ * classification lines and a word in capitals alone (caps_word_line) between, which only raise
+ * ("... the ministry SE-" / "CONFIDENTIAL" / "CRET with"), and past blank lines where line i goes
+ * on in lower case a sentence that the line above left open ("... was secret //" / "" / "MUSCAT
+ * 00001065 002 OF 004" / "" / "noforn and"), in *s, up to its trailing blanks (*k), and line i
+ * in *t (*tn bytes): where a word, a sentence or a mark that a line's break cut goes on. Returns
+ * the line above, or DOC_NONE.
+ */
+static size_t
+at_break(const struct policy *p, const struct document *d, size_t i, const char **s, size_t *k,
+    const char **t, size_t *tn)
+{
+	const struct doc_line *a, *b = doc_line(d, i);
+	size_t u, e;
+	bool blank = false, lower;
+
+	/* Line i goes on a sentence in lower case, past signs ("noforn and", "// nf and"). */
+	*t = d->data + b->off;
+	for (e = 0; e < b->len && e < PAIR_GAP && !isalnum((unsigned char)(*t)[e]) &&
+	    (unsigned char)(*t)[e] < 0x80; e++)
+		continue;
+	lower = e < b->len && islower((unsigned char)(*t)[e]);
+	for (u = i; u > 0 && i - u < 8; u--) {
+		a = doc_line(d, u - 1);
+		if (a->kind == LINE_TEXT && !a->page_like && !class_line(p, d, u - 1) &&
+		    !caps_word_line(d->data + a->off, a->len))
+			break;
+		blank = blank || a->kind == LINE_BLANK;
+		if (a->kind != LINE_BANNER && a->kind != LINE_CAPTION && a->kind != LINE_PAGE &&
+		    a->kind != LINE_TEXT && !(a->kind == LINE_BLANK && (a->rule || lower)))
+			return DOC_NONE;
+	}
+	if (u == 0 || i - u >= 8)
+		return DOC_NONE;
+	u--;
+	a = doc_line(d, u);
+	*s = d->data + a->off;
+	*tn = b->len;
+	for (*k = a->len; *k > 0 && ((*s)[*k - 1] == ' ' || (*s)[*k - 1] == '\t'); (*k)--)
+		continue;
+	/* Across a blank line, only a sentence that the line above left open. */
+	if (blank && (*k == 0 || strchr(".!?:;", (*s)[*k - 1]) != NULL))
+		return DOC_NONE;
+	return u;
+}
+
+/*
+ * The words that the text line above line i ends with (at_break; tail_words: with `any`, in
+ * any case) and the first five of line i (with `any`, sixteen: a control's name of words after
+ * signs, letters spaced), none in brackets, into *w; with `any`, a word that a hyphen broke
+ * ("no-" / "forn") is joined again. Returns false where there are none.
  */
 static bool
-words_across(const struct document *d, size_t i, bool any, struct break_words *w)
+words_across(const struct policy *p, const struct document *d, size_t i, bool any,
+    struct break_words *w)
 {
 	const char *s, *t;
 	size_t j, k, e, n, x, tn, words;
 
-	if (!at_break(d, i, &s, &k, &t, &tn) || (j = tail_words(s, k, any)) == k)
+	if ((w->above = at_break(p, d, i, &s, &k, &t, &tn)) == DOC_NONE ||
+	    (j = tail_words(s, k, any)) == k)
 		return false;
 	for (e = 0; e < tn && (t[e] == ' ' || t[e] == '\t'); e++)
 		continue;
-	for (n = e, words = 0; n < tn && words < 5; words++) {
+	for (n = e, words = 0; n < tn && words < (any ? 16 : 5); words++) {
 		for (x = n; x < tn && (t[x] == ' ' || t[x] == '\t'); x++)
 			continue;
 		while (x < tn && t[x] != ' ' && t[x] != '\t')
@@ -4871,8 +4934,10 @@ words_across(const struct document *d, size_t i, bool any, struct break_words *w
 	}
 	if (n == e)
 		return false;
+	w->start = j;
 	w->tail = k - j;
 	w->head = n - e;
+	w->latin1 = doc_line(d, w->above)->latin1 || doc_line(d, i)->latin1;
 	w->sep = any && k - j >= 2 && s[k - 1] == '-' && isalpha((unsigned char)s[k - 2]) &&
 	    isalpha((unsigned char)t[e]) ? 0 : 1;
 	w->buf[1] = ' ';
@@ -4895,15 +4960,15 @@ across_marks(const struct policy *p, const struct document *d, size_t i, struct 
 	const char *h;
 	size_t e;
 
-	if (!words_across(d, i, false, &w))
+	if (!words_across(p, d, i, false, &w))
 		return false;
 	h = w.buf + 2 + w.tail + w.sep;
 	for (e = 0; e < w.head && h[e] != ' ' && h[e] != '\t'; e++)
 		continue;
 	if (!markish_word(h, e))
 		return false;
-	w.buf[0] = case_before(d, i);
-	return joined_adds(p, w.buf, w.tail, w.sep, w.head, doc_line(d, i)->latin1, m);
+	w.buf[0] = case_before(d, w.above, i);
+	return joined_adds(p, w.buf, w.tail, w.sep, w.head, w.latin1, m);
 }
 
 /*
@@ -4913,12 +4978,42 @@ across_marks(const struct policy *p, const struct document *d, size_t i, struct 
 struct pair_span {
 	size_t tail, head;
 	const struct fold *alone;	/* the words before the break alone */
+	size_t from;			/* where what ran across the break begins */
 };
 
 static bool pair_by_letters(const struct policy *p, const struct fold *f, size_t k,
     struct marking *m, struct pair_span *sp);
 static void add_found(const struct policy *p, struct marking *m, bool *found,
     const struct marking *one);
+
+static bool abbreviation_dot(const struct fold *f, size_t k);
+
+/*
+ * Whether the sentence on line u goes into what begins at byte j of it, a mark read across the
+ * break below: no sentence's or clause's end stands before it ("... the minister spoke. SE-" /
+ * "CRET The walrus" marks what follows; "... cleared by the ministry SE-" / "CRET with" marks
+ * the sentence). At the line's head it may, whatever stands above.
+ */
+static bool
+goes_into(const struct document *d, size_t u, size_t j)
+{
+	const char *s = d->data + doc_line(d, u)->off;
+	struct fold f;
+	size_t a;
+
+	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+		j--;
+	while (j > 1 && strchr("\"')]", s[j - 1]) != NULL && strchr(".!?:", s[j - 2]) != NULL)
+		j--;
+	if (j == 0 || strchr(".!?:", s[j - 1]) == NULL)
+		return true;
+	if (s[j - 1] != '.')
+		return false;
+	/* "... met the U.S." / "secret ¦ noforn": an abbreviation's dot ends no sentence. */
+	a = j > 16 ? j - 16 : 0;
+	fold_line(s + a, j - a, FOLD_MAX, doc_line(d, u)->latin1, &f);
+	return f.len > 0 && abbreviation_dot(&f, f.len - 1);
+}
 
 /*
  * Whether s[0..n) begins with a level's name above the lowest, or as much of it as there is, in
@@ -4933,8 +5028,11 @@ level_raw(const struct policy *p, const char *s, size_t n)
 	for (l = 1; l < p->nlevels; l++) {
 		const char *name = p->levels[l].name;
 
+		if (policy_letter_class(s[0]) != policy_letter_class(name[0]) &&
+		    (unsigned char)s[0] < 0x80)
+			continue;	/* as most words are */
 		for (c = 0, j = 0; name[c] != '\0' && j < n; c++) {
-			if (!isalnum((unsigned char)name[c]))
+			if (!ascii_alnum(name[c]))
 				continue;
 			while (c > 0 && j < n && piece_join(s[j]))
 				j++;
@@ -4962,8 +5060,9 @@ table_row(const char *s, size_t n)
 }
 
 /*
- * Whether a level's name may begin (level_raw) in the last eight words of text line i - 1, or
- * first in line i past signs: where wrapped_mark reads. Most lines have none there.
+ * Whether a level's name may begin (level_raw) in the last eight words of the text line above
+ * line i (at_break), or in the first HEAD_LEVEL bytes of line i: where wrapped_mark reads. Most
+ * lines have none there.
  */
 static bool
 level_near_break(const struct policy *p, const struct document *d, size_t i)
@@ -4972,7 +5071,7 @@ level_near_break(const struct policy *p, const struct document *d, size_t i)
 	size_t j, k, e, tn, words = 0;
 
 	/* A table's rows are read cell by cell (table_marks), not as a sentence. */
-	if (!at_break(d, i, &s, &k, &t, &tn) || table_row(s, k) || table_row(t, tn))
+	if (at_break(p, d, i, &s, &k, &t, &tn) == DOC_NONE || table_row(s, k) || table_row(t, tn))
 		return false;
 	/* One pass back over the words (tail_words reads them again where one may begin). */
 	for (j = k; j > 0 && k - j <= JOIN_MAX; j--) {
@@ -4987,23 +5086,25 @@ level_near_break(const struct policy *p, const struct document *d, size_t i)
 		    level_raw(p, s + j - 1, k - j + 1))
 			return true;
 	}
-	for (e = 0; e < tn && e < PAIR_GAP && !ascii_alnum(t[e]) &&
-	    (unsigned char)t[e] < 0x80; e++)
-		continue;
-	return e < tn && (p->level_first[(unsigned char)t[e]] ||
-	    (unsigned char)t[e] >= 0x80) && level_raw(p, t + e, tn - e);
+	for (e = 0; e < tn && e < HEAD_LEVEL; e++)
+		if ((p->level_first[(unsigned char)t[e]] || (unsigned char)t[e] >= 0x80) &&
+		    (e == 0 || !ascii_alnum(t[e - 1])) && level_raw(p, t + e, tn - e))
+			return true;
+	return false;
 }
 
 /*
  * The marks that a level and a control read by their letters (pair_by_letters) make across the
  * line break between text line i - 1 and line i, in any case, into *m: "... marked top" /
  * "secret ¦ noforn", "secret ¦" / "noforn", "secret ¦ no-" / "forn", "noforn ¦" / "secret". A
- * level's name begins in the last eight words above or first after them, past signs; most lines
- * hold no byte one begins with there, and are turned away by a table's look-up before any
- * folding. What they read is the sentence's across the break, so the line above is under it too.
+ * level's name begins in the last eight words above or the first HEAD_LEVEL bytes below; most
+ * lines hold no byte one begins with there, and are turned away by a table's look-up before any
+ * folding. *back is set where the sentence above goes into what they read (goes_into): the line
+ * above (*up) is under it too.
  */
 static bool
-wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct marking *m,
+    bool *back, size_t *up)
 {
 	struct break_words w;
 	struct pair_span sp;
@@ -5012,15 +5113,15 @@ wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct 
 	size_t k, n, limit;
 	bool found = false;
 
-	if (!level_near_break(p, d, i) || !words_across(d, i, true, &w))
+	*back = false;
+	sp.from = 0;
+	if (!level_near_break(p, d, i) || !words_across(p, d, i, true, &w))
 		return false;
+	*up = w.above;
 	b = w.buf + 2;
 	n = w.tail + w.sep + w.head;
-	for (limit = w.tail; limit < n && limit - w.tail < PAIR_GAP && !ascii_alnum(b[limit]);
-	    limit++)
-		continue;
-	limit = limit < n ? limit + 1 : n;
-	fold_line(b, n, FOLD_MAX, doc_line(d, i)->latin1, &f);
+	limit = w.tail + w.sep + HEAD_LEVEL < n ? w.tail + w.sep + HEAD_LEVEL : n;
+	fold_line(b, n, FOLD_MAX, w.latin1, &f);
 	for (sp.tail = 0; sp.tail < f.len && fold_source(&f, sp.tail) < w.tail; sp.tail++)
 		continue;
 	for (sp.head = sp.tail; sp.head < f.len && fold_source(&f, sp.head) < w.tail + w.sep;
@@ -5033,8 +5134,10 @@ wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct 
 	for (k = 0; k < f.len && fold_source(&f, k) < limit; k++) {
 		struct marking one;
 
-		if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one, &sp))
+		if (level_may_begin(p, &f, k) && pair_by_letters(p, &f, k, &one, &sp)) {
 			add_found(p, m, &found, &one);
+			*back = *back || goes_into(d, w.above, w.start + fold_source(&f, sp.from));
+		}
 	}
 	return found;
 }
@@ -5062,7 +5165,7 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 			*m = more;
 		found = true;
 	}
-	if (broken_term(p, d, i)) {
+	if (broken_term(p, d, i, NULL)) {
 		unknown_mark(&more, "a mark broken across lines");
 		if (found)
 			marking_join(p, m, &more, m);
@@ -6904,11 +7007,17 @@ control_before(const struct policy *p, const struct fold *f, size_t k, size_t *a
 	return !(g.prose && !g.plain && c->kind != CONTROL_NOFORN);
 }
 
-/* Whether what pair_by_letters read, f[from..to), runs across sp's break; true where sp is NULL. */
+/*
+ * Whether what pair_by_letters read, f[from..to), runs across sp's break (noted in sp->from);
+ * true where sp is NULL.
+ */
 static bool
-spanned(const struct pair_span *sp, size_t from, size_t to)
+spanned(struct pair_span *sp, size_t from, size_t to)
 {
-	return sp == NULL || (from < sp->tail && sp->head < to);
+	if (sp == NULL)
+		return true;
+	sp->from = from;
+	return from < sp->tail && sp->head < to;
 }
 
 /*
@@ -6973,18 +7082,21 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 		 */
 		if (side_by_side(p, f, more, end, g.end, word_kind(p, s + more, end - more), m) &&
 		    (g.end >= sp->head || !side_by_side(p, sp->alone, more, end, g.end,
-		    word_kind(p, s + more, end - more), &one) || !marking_identical(&one, m)))
+		    word_kind(p, s + more, end - more), &one) || !marking_identical(&one, m))) {
+			sp->from = from;
 			return true;
+		}
 	}
 	marking_init(m);
 	m->unknown = true;
 	t = letters_control(p, f, g.end, !g.plain, &cend, &odd2);
 	c = t != NULL ? &p->controls[t->control] : NULL;
-	if (c == NULL && (!g.prose || (sp != NULL && g.plain)) && g.end + 6 <= f->len &&
+	if (c == NULL && (!g.prose || (sp != NULL && !g.any)) && g.end + 6 <= f->len &&
 	    strncasecmp(s + g.end, "rel to", 6) == 0) {
 		/*
 		 * "secret / rel to usa, gbr": its list read whole, or unknown; across a line's
-		 * break, with spaces between too ("secret" / "rel to usa").
+		 * break, with spaces alone between too ("secret" / "rel to usa"; not "secret --" /
+		 * "rel to", which one line does not read either).
 		 */
 		len = (size_t)snprintf(buf, sizeof(buf), "%s", p->levels[level].name);
 		cend = g.end + 6;
@@ -7210,29 +7322,24 @@ ocr_capitals(const char *s, size_t n)
  * Whether line i opens with the rest of a word in capitals that the text line right above it
  * broke with a hyphen, and the two halves make a level or a control ("SE-" / "CRET The", "NO-" /
  * "FORN"): OCR's and a typist's hyphenation of a mark across a line break. Letter spacing, "l"
- * for "I" and the like are word_kind's.
+ * for "I" and the like are word_kind's. With back, *back says whether the sentence above goes
+ * into it (goes_into).
  */
 static bool
-broken_term(const struct policy *p, const struct document *d, size_t i)
+broken_term(const struct policy *p, const struct document *d, size_t i, bool *back)
 {
 	char word[POLICY_WORD_MAX + 1];
 	const char *s, *t;
-	size_t k, j, a, e, n;
+	size_t k, j, a, e, n, tn, u;
 	enum word_kind w;
 
-	if (i == 0 || doc_line(d, i - 1)->kind != LINE_TEXT)
-		return false;
-	s = d->data + doc_line(d, i - 1)->off;
-	t = d->data + doc_line(d, i)->off;
-	for (k = doc_line(d, i - 1)->len; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
-		continue;
-	if (k < 2 || s[k - 1] != '-')
+	if ((u = at_break(p, d, i, &s, &k, &t, &tn)) == DOC_NONE || k < 2 || s[k - 1] != '-')
 		return false;
 	for (j = --k; j > 0 && isalpha((unsigned char)s[j - 1]); j--)
 		continue;
-	for (a = 0; a < doc_line(d, i)->len && (t[a] == ' ' || t[a] == '\t'); a++)
+	for (a = 0; a < tn && (t[a] == ' ' || t[a] == '\t'); a++)
 		continue;
-	for (e = a; e < doc_line(d, i)->len && isalpha((unsigned char)t[e]); e++)
+	for (e = a; e < tn && isalpha((unsigned char)t[e]); e++)
 		continue;
 	n = (k - j) + (e - a);
 	if (j == k || e == a || n > POLICY_WORD_MAX || (j > 0 && isalnum((unsigned char)s[j - 1])))
@@ -7243,7 +7350,11 @@ broken_term(const struct policy *p, const struct document *d, size_t i)
 	if (!isupper((unsigned char)word[0]) || !ocr_capitals(word, n))
 		return false;
 	w = word_kind(p, word, n);
-	return w == WORD_LEVEL || w == WORD_OTHER || w == WORD_CONTROL || w == WORD_NOFORN;
+	if (w != WORD_LEVEL && w != WORD_OTHER && w != WORD_CONTROL && w != WORD_NOFORN)
+		return false;
+	if (back != NULL)
+		*back = goes_into(d, u, j);
+	return true;
 }
 
 /*
@@ -8725,13 +8836,13 @@ open_above(const struct document *d, size_t i, const struct fold *f, size_t w, s
 	for (k = w; k-- > 0 && !open;)
 		open = (depth += aside_step(f->text, f->len, k)) > 0;
 	if (open) {
-		aside_read(&a, f->text + k + 2, w - k - 2);
+		aside_read(&a, f->text + (k + 2), w - (k + 2));	/* k may have wrapped past 0 */
 	} else if (!paragraph_head(d, i) && i > 0 && (up = doc_line(d, i - 1))->kind == LINE_TEXT) {
 		t = d->data + up->off;
 		for (k = up->len; k-- > 0 && !open;)
 			open = (depth += aside_step(t, up->len, k)) > 0;
 		if (open) {
-			aside_read(&a, t + k + 2, up->len - k - 2);
+			aside_read(&a, t + (k + 2), up->len - (k + 2));
 			aside_read(&a, " ", 1);
 			aside_read(&a, f->text, w);
 		}
@@ -9103,16 +9214,16 @@ letter_is_text(const struct reader *rd, size_t i, const struct fold *f)
  * a word that joins a sentence on follows them (goes_on_lower), and the text line above, a blank
  * line between or not, ended where a sentence goes on (wraps_prose, runs_on_above, wraps_across:
  * "... the ministry" / "" / "S//NF with the police"), or, where `adjacent` (a level's letter that
- * lost its '('), any text line that ends in no colon stands right above ("(cleared by the
- * ministry." / "S) with"; not a list's items under its lead: "... as follows:" / "(S) the").
- * Such a portion raises its paragraph back.
+ * lost its '('), any text line that ends in no colon stands right above, past banner, caption
+ * and page lines (line_above: "(cleared by the ministry." / "S) with"; not a list's items under
+ * its lead: "... as follows:" / "(S) the"). Such a portion raises its paragraph back.
  */
 static bool
 runs_through(const struct reader *rd, size_t i, bool adjacent)
 {
 	const struct doc_line *ln = doc_line(rd->d, i);
 	const char *s = rd->d->data + ln->off;
-	size_t k;
+	size_t k, up;
 
 	for (k = 0; k < ln->len && (s[k] == ' ' || s[k] == '\t'); k++)
 		continue;
@@ -9121,8 +9232,9 @@ runs_through(const struct reader *rd, size_t i, bool adjacent)
 	    ((s[k] == '-' || s[k] == '*') && k + 1 < ln->len && strchr(" \t-", s[k + 1]) != NULL) ||
 	    spaced_cells(s, ln->len))
 		return false;
-	return goes_on_lower(rd->d, i, true) && ((adjacent && i > 0 &&
-	    doc_line(rd->d, i - 1)->kind == LINE_TEXT && !ends_colon(rd->d, i - 1)) ||
+	return goes_on_lower(rd->d, i, true) && ((adjacent &&
+	    (up = line_above(rd->p, rd->d, i)) != DOC_NONE &&
+	    doc_line(rd->d, up)->kind == LINE_TEXT && !ends_colon(rd->d, up)) ||
 	    wraps_prose(rd->p, rd->d, i) || runs_on_above(rd->p, rd->d, i) ||
 	    wraps_across(rd->p, rd->d, i));
 }
@@ -9732,7 +9844,7 @@ level_split(const struct policy *p, const struct document *d, size_t i, const st
 			end = k;
 		if ((len = ub - ua + 1 + end - at[0]) > sizeof(buf))
 			return false;
-		memcpy(buf + ub - ua + 1, f->text + at[0], end - at[0]);
+		memcpy(buf + (ub - ua) + 1, f->text + at[0], end - at[0]);
 		two.len = len;
 		if (level_words(p, &two, 0, len, m))
 			return true;
@@ -11791,8 +11903,8 @@ read_line(struct reader *rd, size_t i)
 	struct doc_portion *pt;
 	struct marking mid;
 	enum line_end e, ft = END_OPEN;
-	size_t tl = 0;
-	bool weak = false, placeholder, split;
+	size_t tl = 0, up;
+	bool weak = false, placeholder, split, back;
 	int r;
 
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
@@ -11885,8 +11997,19 @@ read_line(struct reader *rd, size_t i)
 			return -1;
 		if (slash_wrapped(p, d, i, &mid) && raise_back(rd, &mid) != 0)
 			return -1;
-		if (wrapped_mark(p, d, i, &mid) && raise_back(rd, &mid) != 0)
+		/*
+		 * A mark across the break, or a word of one that a hyphen broke: the sentence's
+		 * above too where it goes into it ("cleared by the ministry SE-" / "CRET with"),
+		 * what follows where one ended before it ("The minister spoke. SE-" / "CRET The").
+		 */
+		if (wrapped_mark(p, d, i, &mid, &back, &up) && ((back ? raise_back(rd, &mid) :
+		    raise_portion(rd, &mid)) != 0 || (back && raise_across(rd, up) != 0)))
 			return -1;
+		if (broken_term(p, d, i, &back)) {
+			unknown_mark(&mid, "a mark broken across lines");
+			if ((back ? raise_back(rd, &mid) : raise_portion(rd, &mid)) != 0)
+				return -1;
+		}
 		if (level_in_prose(p, d, i, &mid, &split)) {
 			if (raise_back(rd, &mid) != 0)
 				return -1;
@@ -11936,7 +12059,16 @@ read_line(struct reader *rd, size_t i)
 	}
 	/* A caption that ends a mark the line above cut ("... was secret/" / "noforn."). */
 	if (ln->kind == LINE_CAPTION && rd->cur != DOC_NONE && (slash_wrapped(p, d, i, &mid) ||
-	    wrapped_mark(p, d, i, &mid)) && raise_back(rd, &mid) != 0)
+	    wrapped_mark(p, d, i, &mid, &back, &up)) && raise_back(rd, &mid) != 0)
+		return -1;
+	/*
+	 * A banner in the body that a sentence runs into and on from ("... was marked" /
+	 * "SECRET//NOFORN and asked", "... marked TOP" / "SECRET//NOFORN and"): prose in lower
+	 * case after it, the line above left open. It marks the sentence above too, the portion
+	 * that line is in.
+	 */
+	if (ln->kind == LINE_BANNER && rd->cur != DOC_NONE && has_lower(s, ln->len) &&
+	    left_open_above(p, d, i) && raise_portion(rd, d->banners[ln->aux]) != 0)
 		return -1;
 	if (ln->kind == LINE_BANNER && d->first_banner == DOC_NONE)
 		d->first_banner = i;

@@ -1820,6 +1820,19 @@ done
 printf "$wrap" 'well-\nknown and the secret po-\nlice' > "$tmp/hyphen"
 adv "across-hyphen-prose" UNCLASSIFIED "$tmp/hyphen" '' 'walrus|puffin|gannet'
 
+# 104. Stop 45 (tests/data/stop45): a word, a mark or a sentence that a page's break cut, a
+#      banner, a classification line or a page's number between (`SE-` / `CONFIDENTIAL` / `CRET`,
+#      `(cleared by the ministry.` / `CONFIDENTIAL` / `S) with`); a control before its level and
+#      a control's name of words across a break.
+redteam stop45
+
+# 105. Round 75 (tests/data/redteam75): a mark across a break in Latin-1 under a `¶` line, a
+#      control's name of many words or letters spaced below the break, a banner in the body that a
+#      sentence runs through, a control that a hyphen broke before its level, a sentence across a
+#      blank line and a caption. What stays kept: `secret --` / `rel to usa partners`.
+redteam redteam75
+kept redteam75
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

@@ -108,6 +108,9 @@ main(int argc, char **argv)
 			    err, sizeof(err)) != 0) {
 				printf("FAIL %s (seed %lu): %s\n", argv[k], seed * 7919 + s, err);
 				failures++;
+				if (dump != NULL)
+					save(dump, seed * 7919 + s, buf.data, buf.len, st.failed,
+					    st.failed_len);
 				break;
 			}
 		text_buffer_free(&buf);
