@@ -4697,7 +4697,8 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	return found;
 }
 
-static bool broken_term(const struct policy *p, const struct document *d, size_t i, bool *back);
+static bool broken_term(const struct policy *p, const struct document *d, size_t i, bool *back,
+    size_t *up);
 static bool glued_chain(const struct policy *p, const char *s, size_t n);
 
 /* The longest word glued_chain reads. */
@@ -4835,6 +4836,26 @@ struct break_words {
 
 static bool class_line(const struct policy *p, const struct document *d, size_t i);
 
+static bool page_header_like(const struct document *d, size_t i);
+static bool page_footer(const struct document *d, size_t i);
+
+/*
+ * Whether text line i is a page's number or header whatever the policy's layout ("MUSCAT
+ * 00001065  002 OF 004", "Page 2 of 4"): it ends in a figure, which most lines do not.
+ */
+static bool
+page_number_line(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	size_t n = ln->len;
+
+	while (n > 0 && (d->data[ln->off + n - 1] == ' ' || d->data[ln->off + n - 1] == '\t' ||
+	    d->data[ln->off + n - 1] == '\r'))
+		n--;
+	return n > 0 && isdigit((unsigned char)d->data[ln->off + n - 1]) &&
+	    (page_header_like(d, i) || page_footer(d, i));
+}
+
 /*
  * Whether s[0..n) is one word in capitals alone, a caption's shape whatever the policy calls it
  * ("SIPDIS", "EXDIS"): what stands between the lines of a sentence and only raises.
@@ -4859,36 +4880,87 @@ caps_word_line(const char *s, size_t n)
 }
 
 /*
- * The text line above line i, past banner, caption and page lines, a page's number,
- * classification lines and a word in capitals alone (caps_word_line) between, which only raise
- * ("... the ministry SE-" / "CONFIDENTIAL" / "CRET with"), and past blank lines where line i goes
- * on in lower case a sentence that the line above left open ("... was secret //" / "" / "MUSCAT
- * 00001065 002 OF 004" / "" / "noforn and"), in *s, up to its trailing blanks (*k), and line i
- * in *t (*tn bytes): where a word, a sentence or a mark that a line's break cut goes on. Returns
- * the line above, or DOC_NONE.
+ * Whether line i ends in a word that a hyphen broke ("SECRET NO-", "SE-"): the line below goes
+ * on with the word, whatever else the line is.
+ */
+static bool
+word_broken(const struct document *d, size_t i)
+{
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t n = doc_line(d, i)->len;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n >= 2 && s[n - 1] == '-' && isalpha((unsigned char)s[n - 2]);
+}
+
+/*
+ * Where the words of s[0..n) begin past blanks and a group in brackets at its head, of 32 bytes
+ * at most ("(S) DENTIAL and"): a mark that stands between the halves of a word, or of a
+ * sentence, that a line's break cut, which only raises.
  */
 static size_t
-at_break(const struct policy *p, const struct document *d, size_t i, const char **s, size_t *k,
-    const char **t, size_t *tn)
+past_group(const char *s, size_t n)
+{
+	const char *q;
+	size_t a = 0;
+
+	while (a < n && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	if (a < n && s[a] == '(' && (q = memchr(s + a, ')', n - a < 32 ? n - a : 32)) != NULL)
+		for (a = (size_t)(q - s) + 1; a < n && (s[a] == ' ' || s[a] == '\t'); a++)
+			continue;
+	return a;
+}
+
+/*
+ * The text line above line i, past banner, caption and page lines, a page's number or header
+ * (page_number_line), classification lines and a word in capitals alone (caps_word_line; both
+ * noted in doc_line.crossed as each line is read) between, which only raise ("... the ministry
+ * SE-" / "CONFIDENTIAL" / "CRET with"), and past blank lines where line i goes on in lower case,
+ * at once or after a word in capitals, a sentence that the line above left open ("... was
+ * secret //" / "" / "MUSCAT 00001065 002 OF 004" / "" / "noforn and", "... was NOFORN" / "" /
+ * "SECRET and"), in *s, up to its trailing blanks (*k), and line i in *t (*tn bytes): where a
+ * word, a sentence or a mark that a line's break cut goes on. Past blank lines, a page's number
+ * and a word in capitals alone only with `far` (not for across_marks, whose words in capitals
+ * read many a heading as a sentence's head); never past a line that ends in a word a hyphen
+ * broke (word_broken: "SECRET NO-" / "FORN", "SE-" / "CRET"). Returns the line above, or
+ * DOC_NONE.
+ */
+static size_t
+at_break(const struct policy *p, const struct document *d, size_t i, bool far, const char **s,
+    size_t *k, const char **t, size_t *tn)
 {
 	const struct doc_line *a, *b = doc_line(d, i);
 	size_t u, e;
 	bool blank = false, lower;
 
-	/* Line i goes on a sentence in lower case, past signs ("noforn and", "// nf and"). */
+	/*
+	 * Line i goes on a sentence in lower case, past signs ("noforn and", "// nf and"), or after
+	 * a word in capitals ("SECRET and").
+	 */
 	*t = d->data + b->off;
-	for (e = 0; e < b->len && e < PAIR_GAP && !isalnum((unsigned char)(*t)[e]) &&
+	e = past_group(*t, b->len);
+	for (; e < b->len && e < PAIR_GAP && !isalnum((unsigned char)(*t)[e]) &&
 	    (unsigned char)(*t)[e] < 0x80; e++)
 		continue;
 	lower = e < b->len && islower((unsigned char)(*t)[e]);
+	if (!lower && e < b->len && isupper((unsigned char)(*t)[e])) {
+		size_t w = e;
+
+		while (w < b->len && (isupper((unsigned char)(*t)[w]) || (*t)[w] == '/'))
+			w++;
+		lower = w - e >= 2 && w + 1 < b->len && (*t)[w] == ' ' &&
+		    islower((unsigned char)(*t)[w + 1]);
+	}
 	for (u = i; u > 0 && i - u < 8; u--) {
 		a = doc_line(d, u - 1);
-		if (a->kind == LINE_TEXT && !a->page_like && !class_line(p, d, u - 1) &&
-		    !caps_word_line(d->data + a->off, a->len))
+		if (a->kind == LINE_TEXT && ((!a->page_like && !(far && a->crossed) &&
+		    !class_line(p, d, u - 1)) || word_broken(d, u - 1)))
 			break;
 		blank = blank || a->kind == LINE_BLANK;
 		if (a->kind != LINE_BANNER && a->kind != LINE_CAPTION && a->kind != LINE_PAGE &&
-		    a->kind != LINE_TEXT && !(a->kind == LINE_BLANK && (a->rule || lower)))
+		    a->kind != LINE_TEXT && !(a->kind == LINE_BLANK && (a->rule || (far && lower))))
 			return DOC_NONE;
 	}
 	if (u == 0 || i - u >= 8)
@@ -4918,7 +4990,7 @@ words_across(const struct policy *p, const struct document *d, size_t i, bool an
 	const char *s, *t;
 	size_t j, k, e, n, x, tn, words;
 
-	if ((w->above = at_break(p, d, i, &s, &k, &t, &tn)) == DOC_NONE ||
+	if ((w->above = at_break(p, d, i, any, &s, &k, &t, &tn)) == DOC_NONE ||
 	    (j = tail_words(s, k, any)) == k)
 		return false;
 	for (e = 0; e < tn && (t[e] == ' ' || t[e] == '\t'); e++)
@@ -5016,6 +5088,22 @@ goes_into(const struct document *d, size_t u, size_t j)
 }
 
 /*
+ * Whether the text line above caption line i ends in a sign, not a letter or a figure ("...
+ * marked secret ¦" / "NOFORN"): the caption may end a mark the line's end cut. A caption under a
+ * word ("... kept secret" / "SIPDIS" / "Secretary General") is the cable's own, put there by
+ * its system, and no word of the sentence.
+ */
+static bool
+sign_above(const struct policy *p, const struct document *d, size_t i)
+{
+	const char *s, *t;
+	size_t k, tn;
+
+	return at_break(p, d, i, false, &s, &k, &t, &tn) != DOC_NONE && k > 0 &&
+	    !ascii_alnum(s[k - 1]);
+}
+
+/*
  * Whether s[0..n) begins with a level's name above the lowest, or as much of it as there is, in
  * any case and with OCR's letters (policy_letter_class), its letters parted or not by what parts
  * a word in pieces; a byte not ASCII may be any letter. A look at the bytes before any folding.
@@ -5071,7 +5159,8 @@ level_near_break(const struct policy *p, const struct document *d, size_t i)
 	size_t j, k, e, tn, words = 0;
 
 	/* A table's rows are read cell by cell (table_marks), not as a sentence. */
-	if (at_break(p, d, i, &s, &k, &t, &tn) == DOC_NONE || table_row(s, k) || table_row(t, tn))
+	if (at_break(p, d, i, true, &s, &k, &t, &tn) == DOC_NONE || table_row(s, k) ||
+	    table_row(t, tn))
 		return false;
 	/* One pass back over the words (tail_words reads them again where one may begin). */
 	for (j = k; j > 0 && k - j <= JOIN_MAX; j--) {
@@ -5165,7 +5254,7 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 			*m = more;
 		found = true;
 	}
-	if (broken_term(p, d, i, NULL)) {
+	if (broken_term(p, d, i, NULL, NULL)) {
 		unknown_mark(&more, "a mark broken across lines");
 		if (found)
 			marking_join(p, m, &more, m);
@@ -7323,22 +7412,22 @@ ocr_capitals(const char *s, size_t n)
  * broke with a hyphen, and the two halves make a level or a control ("SE-" / "CRET The", "NO-" /
  * "FORN"): OCR's and a typist's hyphenation of a mark across a line break. Letter spacing, "l"
  * for "I" and the like are word_kind's. With back, *back says whether the sentence above goes
- * into it (goes_into).
+ * into it (goes_into), and *up which line that is.
  */
 static bool
-broken_term(const struct policy *p, const struct document *d, size_t i, bool *back)
+broken_term(const struct policy *p, const struct document *d, size_t i, bool *back, size_t *up)
 {
 	char word[POLICY_WORD_MAX + 1];
 	const char *s, *t;
 	size_t k, j, a, e, n, tn, u;
 	enum word_kind w;
 
-	if ((u = at_break(p, d, i, &s, &k, &t, &tn)) == DOC_NONE || k < 2 || s[k - 1] != '-')
+	if ((u = at_break(p, d, i, true, &s, &k, &t, &tn)) == DOC_NONE || k < 2 ||
+	    s[k - 1] != '-')
 		return false;
 	for (j = --k; j > 0 && isalpha((unsigned char)s[j - 1]); j--)
 		continue;
-	for (a = 0; a < tn && (t[a] == ' ' || t[a] == '\t'); a++)
-		continue;
+	a = past_group(t, tn);
 	for (e = a; e < tn && isalpha((unsigned char)t[e]); e++)
 		continue;
 	n = (k - j) + (e - a);
@@ -7352,8 +7441,10 @@ broken_term(const struct policy *p, const struct document *d, size_t i, bool *ba
 	w = word_kind(p, word, n);
 	if (w != WORD_LEVEL && w != WORD_OTHER && w != WORD_CONTROL && w != WORD_NOFORN)
 		return false;
-	if (back != NULL)
+	if (back != NULL) {
 		*back = goes_into(d, u, j);
+		*up = u;
+	}
 	return true;
 }
 
@@ -11940,6 +12031,7 @@ read_line(struct reader *rd, size_t i)
 	if (r < 0)
 		return -1;
 	if (ln->kind == LINE_TEXT) {
+		ln->crossed = caps_word_line(s, ln->len) || page_number_line(d, i);
 		if (rd->cur != DOC_NONE && rd->cur == rd->top_portion)
 			d->has_alone = true;
 		doc_portion(d, rd->cur)->last = i;
@@ -12005,9 +12097,10 @@ read_line(struct reader *rd, size_t i)
 		if (wrapped_mark(p, d, i, &mid, &back, &up) && ((back ? raise_back(rd, &mid) :
 		    raise_portion(rd, &mid)) != 0 || (back && raise_across(rd, up) != 0)))
 			return -1;
-		if (broken_term(p, d, i, &back)) {
+		if (broken_term(p, d, i, &back, &up)) {
 			unknown_mark(&mid, "a mark broken across lines");
-			if ((back ? raise_back(rd, &mid) : raise_portion(rd, &mid)) != 0)
+			if ((back ? raise_back(rd, &mid) : raise_portion(rd, &mid)) != 0 ||
+			    (back && raise_across(rd, up) != 0))
 				return -1;
 		}
 		if (level_in_prose(p, d, i, &mid, &split)) {
@@ -12059,7 +12152,8 @@ read_line(struct reader *rd, size_t i)
 	}
 	/* A caption that ends a mark the line above cut ("... was secret/" / "noforn."). */
 	if (ln->kind == LINE_CAPTION && rd->cur != DOC_NONE && (slash_wrapped(p, d, i, &mid) ||
-	    wrapped_mark(p, d, i, &mid, &back, &up)) && raise_back(rd, &mid) != 0)
+	    (sign_above(p, d, i) && wrapped_mark(p, d, i, &mid, &back, &up))) &&
+	    raise_back(rd, &mid) != 0)
 		return -1;
 	/*
 	 * A banner in the body that a sentence runs into and on from ("... was marked" /

@@ -59,6 +59,9 @@ struct doc_line {
 				 * as a blank line, copied as it is even inside a withheld portion */
 	bool labelled : 1;	/* a LINE_CAPTION whose controls follow a label ("Dissem:"):
 				 * written from its controls' names, never copied */
+	bool crossed : 1;	/* a LINE_TEXT that the readings across a line's break look past,
+				 * as they do a page line: a page's number or header whatever the
+				 * policy's layout, a word in capitals alone ("SIPDIS") */
 };
 
 /* What a portion holds that no mark proves (doc_portion.unread). */
