@@ -5064,7 +5064,7 @@ static bool abbreviation_dot(const struct fold *f, size_t k);
  * Whether the sentence on line u goes into what begins at byte j of it, a mark read across the
  * break below: no sentence's or clause's end stands before it ("... the minister spoke. SE-" /
  * "CRET The walrus" marks what follows; "... cleared by the ministry SE-" / "CRET with" marks
- * the sentence). At the line's head it may, whatever stands above.
+ * the sentence). At the line's head, the text line right above it says, if any.
  */
 static bool
 goes_into(const struct document *d, size_t u, size_t j)
@@ -5075,6 +5075,13 @@ goes_into(const struct document *d, size_t u, size_t j)
 
 	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
 		j--;
+	/* At the line's head, the text line right above says ("... spoke." / "SE-" / "CRET"). */
+	if (j == 0 && u > 0 && doc_line(d, u - 1)->kind == LINE_TEXT) {
+		s = d->data + doc_line(d, --u)->off;
+		for (j = doc_line(d, u)->len; j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' ||
+		    s[j - 1] == '\r'); j--)
+			continue;
+	}
 	while (j > 1 && strchr("\"')]", s[j - 1]) != NULL && strchr(".!?:", s[j - 2]) != NULL)
 		j--;
 	if (j == 0 || strchr(".!?:", s[j - 1]) == NULL)
@@ -5085,22 +5092,6 @@ goes_into(const struct document *d, size_t u, size_t j)
 	a = j > 16 ? j - 16 : 0;
 	fold_line(s + a, j - a, FOLD_MAX, doc_line(d, u)->latin1, &f);
 	return f.len > 0 && abbreviation_dot(&f, f.len - 1);
-}
-
-/*
- * Whether the text line above caption line i ends in a sign, not a letter or a figure ("...
- * marked secret ¦" / "NOFORN"): the caption may end a mark the line's end cut. A caption under a
- * word ("... kept secret" / "SIPDIS" / "Secretary General") is the cable's own, put there by
- * its system, and no word of the sentence.
- */
-static bool
-sign_above(const struct policy *p, const struct document *d, size_t i)
-{
-	const char *s, *t;
-	size_t k, tn;
-
-	return at_break(p, d, i, false, &s, &k, &t, &tn) != DOC_NONE && k > 0 &&
-	    !ascii_alnum(s[k - 1]);
 }
 
 /*
@@ -12152,8 +12143,7 @@ read_line(struct reader *rd, size_t i)
 	}
 	/* A caption that ends a mark the line above cut ("... was secret/" / "noforn."). */
 	if (ln->kind == LINE_CAPTION && rd->cur != DOC_NONE && (slash_wrapped(p, d, i, &mid) ||
-	    (sign_above(p, d, i) && wrapped_mark(p, d, i, &mid, &back, &up))) &&
-	    raise_back(rd, &mid) != 0)
+	    wrapped_mark(p, d, i, &mid, &back, &up)) && raise_back(rd, &mid) != 0)
 		return -1;
 	/*
 	 * A banner in the body that a sentence runs into and on from ("... was marked" /

@@ -1834,10 +1834,14 @@ redteam redteam75
 kept redteam75
 
 # 106. Round 76 (tests/data/redteam76): half of a word that a hyphen broke alone on its line
-#      (`SE-` / `CRET walrus`), or on a classification line (`SECRET NO-` / `FORN`). What stays
-#      kept: the cable's SIPDIS caption inside a sentence after `secret`.
+#      (`SE-` / `CRET walrus`), or on a classification line (`SECRET NO-` / `FORN`).
 redteam redteam76
-kept redteam76
+
+# 107. Round 77 (tests/data/redteam77): a caption between a level's word and the rest of the
+#      sentence (`... marked secret` / `NOFORN` / `and`). What stays kept: the sentence before a
+#      broken word alone on its line after a sentence's end.
+redteam redteam77
+kept redteam77
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
