@@ -5062,16 +5062,19 @@ static bool abbreviation_dot(const struct fold *f, size_t k);
 
 /*
  * Whether the sentence on line u goes into what begins at byte j of it, a mark read across the
- * break below: no sentence's or clause's end stands before it ("... the minister spoke. SE-" /
- * "CRET The walrus" marks what follows; "... cleared by the ministry SE-" / "CRET with" marks
- * the sentence). At the line's head, the text line right above it says, if any.
+ * break below, unless proven not: a full stop after a word of three letters or more in lower
+ * case that ends no abbreviation ("... the minister spoke. SE-" / "CRET The walrus" marks what
+ * follows), or '!' or '?', closing quotation marks or brackets after them or not. A colon
+ * introduces what follows ("was marked:" / "SE-" / "CRET"), and "Govt.", "Oct.", "C." or "1998."
+ * may end no sentence: the mark is the sentence's above. At the line's head, the text line right
+ * above it says, if any.
  */
 static bool
 goes_into(const struct document *d, size_t u, size_t j)
 {
 	const char *s = d->data + doc_line(d, u)->off;
 	struct fold f;
-	size_t a;
+	size_t a, w;
 
 	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
 		j--;
@@ -5082,13 +5085,17 @@ goes_into(const struct document *d, size_t u, size_t j)
 		    s[j - 1] == '\r'); j--)
 			continue;
 	}
-	while (j > 1 && strchr("\"')]", s[j - 1]) != NULL && strchr(".!?:", s[j - 2]) != NULL)
+	while (j > 1 && strchr("\"')]", s[j - 1]) != NULL && strchr(".!?", s[j - 2]) != NULL)
 		j--;
-	if (j == 0 || strchr(".!?:", s[j - 1]) == NULL)
+	if (j == 0 || strchr(".!?", s[j - 1]) == NULL)
 		return true;
 	if (s[j - 1] != '.')
 		return false;
-	/* "... met the U.S." / "secret ¦ noforn": an abbreviation's dot ends no sentence. */
+	for (w = j - 1; w > 0 && islower((unsigned char)s[w - 1]); w--)
+		continue;
+	if (j - 1 - w < 3 || (w > 0 && isalnum((unsigned char)s[w - 1])))
+		return true;
+	/* "... met the u.s." / "SE-": an abbreviation's dot ends no sentence. */
 	a = j > 16 ? j - 16 : 0;
 	fold_line(s + a, j - a, FOLD_MAX, doc_line(d, u)->latin1, &f);
 	return f.len > 0 && abbreviation_dot(&f, f.len - 1);

@@ -1843,6 +1843,10 @@ redteam redteam76
 redteam redteam77
 kept redteam77
 
+# 108. Round 78 (tests/data/redteam78): a mark split at a line's head after a colon or an
+#      abbreviation on the line above (`was marked:` / `SE-` / `CRET`, `the Govt.` / `SE-`).
+redteam redteam78
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
