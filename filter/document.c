@@ -4921,11 +4921,12 @@ past_group(const char *s, size_t n)
  * at once or after a word in capitals, a sentence that the line above left open ("... was
  * secret //" / "" / "MUSCAT 00001065 002 OF 004" / "" / "noforn and", "... was NOFORN" / "" /
  * "SECRET and"), in *s, up to its trailing blanks (*k), and line i in *t (*tn bytes): where a
- * word, a sentence or a mark that a line's break cut goes on. Past blank lines, a page's number
- * and a word in capitals alone only with `far` (not for across_marks, whose words in capitals
- * read many a heading as a sentence's head); never past a line that ends in a word a hyphen
- * broke (word_broken: "SECRET NO-" / "FORN", "SE-" / "CRET"). Returns the line above, or
- * DOC_NONE.
+ * word, a sentence or a mark that a line's break cut goes on. Past blank lines and text lines
+ * (a page's, a classification line, a word in capitals alone) only with `far`: across_marks,
+ * whose words in capitals read many a heading as a sentence's head, reads the text line right
+ * above ("Secret" / "/ klamath", under the intel policy); never past a line that ends in a word
+ * a hyphen broke (word_broken: "SECRET NO-" / "FORN", "SE-" / "CRET"). Returns the line above,
+ * or DOC_NONE.
  */
 static size_t
 at_break(const struct policy *p, const struct document *d, size_t i, bool far, const char **s,
@@ -4955,8 +4956,8 @@ at_break(const struct policy *p, const struct document *d, size_t i, bool far, c
 	}
 	for (u = i; u > 0 && i - u < 8; u--) {
 		a = doc_line(d, u - 1);
-		if (a->kind == LINE_TEXT && ((!a->page_like && !(far && a->crossed) &&
-		    !class_line(p, d, u - 1)) || word_broken(d, u - 1)))
+		if (a->kind == LINE_TEXT && (!far || word_broken(d, u - 1) || (!a->page_like &&
+		    !a->crossed && !class_line(p, d, u - 1))))
 			break;
 		blank = blank || a->kind == LINE_BLANK;
 		if (a->kind != LINE_BANNER && a->kind != LINE_CAPTION && a->kind != LINE_PAGE &&
