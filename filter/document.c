@@ -4803,6 +4803,8 @@ tail_words(const char *s, size_t k, bool any)
 
 static inline bool level_may_begin(const struct policy *p, const struct fold *f, size_t k);
 
+static bool has_lower(const char *s, size_t n);
+
 /*
  * The word that stands before the words across_marks joins, so that the first opens no sentence:
  * one in lower case where line u or line i has a letter in lower case, else in capitals.
@@ -4811,16 +4813,9 @@ static char
 case_before(const struct document *d, size_t u, size_t i)
 {
 	const struct doc_line *a = doc_line(d, u), *b = doc_line(d, i);
-	const char *s = d->data + a->off, *t = d->data + b->off;
-	size_t k;
 
-	for (k = 0; k < a->len; k++)
-		if (islower((unsigned char)s[k]))
-			return 'x';
-	for (k = 0; k < b->len; k++)
-		if (islower((unsigned char)t[k]))
-			return 'x';
-	return 'X';
+	return has_lower(d->data + a->off, a->len) || has_lower(d->data + b->off, b->len) ?
+	    'x' : 'X';
 }
 
 /* The words across the break between text line i - 1 and line i that a reading joins. */
@@ -7162,15 +7157,19 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 	 * would on one line ("secret" / "no foreign dissem", "top secret" / "/ sci").
 	 */
 	if (sp != NULL && !odd && !pieced && (two < 0 || s[k - 1] == ' ') && from < sp->tail) {
-		for (more = end; more > k && ascii_alnum(s[more - 1]); more--)
+		size_t word;		/* where the level's last word begins */
+		enum word_kind kind;
+
+		for (word = end; word > k && ascii_alnum(s[word - 1]); word--)
 			continue;
+		kind = word_kind(p, s + word, end - word);
 		/*
 		 * It runs across the break where what follows the level begins after it, or where
 		 * the words above alone read otherwise ("secret, limited" / "distribution").
 		 */
-		if (side_by_side(p, f, more, end, g.end, word_kind(p, s + more, end - more), m) &&
-		    (g.end >= sp->head || !side_by_side(p, sp->alone, more, end, g.end,
-		    word_kind(p, s + more, end - more), &one) || !marking_identical(&one, m))) {
+		if (side_by_side(p, f, word, end, g.end, kind, m) && (g.end >= sp->head ||
+		    !side_by_side(p, sp->alone, word, end, g.end, kind, &one) ||
+		    !marking_identical(&one, m))) {
 			sp->from = from;
 			return true;
 		}
