@@ -8582,6 +8582,79 @@ lost_two(const struct policy *p, const struct fold *f, size_t w, size_t e, struc
 	return (caps || title) && marking_parse(p, buf, n, MARKING_BANNER, m) == 1 && m->level > 0;
 }
 
+/*
+ * A mark that lost its '(' and was damaged besides, at the word f->text[w..e) of a sentence: a
+ * closing bracket of another kind ("S}"), one a space parts from it ("S )"), signs inside or
+ * around it ("S.)", "**S)**"), OCR's digits among its letters ("T5)", "5ECRET)", "5//NF)"),
+ * look-alike letters ("Ѕ)"), a level's name in title case ("Secret)"). *end is where it ends,
+ * past its bracket and the signs after it. *m is its marking, unknown where a control's name
+ * alone is read ("NF.)"). Not a word in lower case (a list's "c)"), nor digits alone ("5)": an
+ * item's number), nor one that a bracket opens.
+ */
+static bool
+lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, size_t *end,
+    struct marking *m)
+{
+	const struct policy_term *ctl;
+	struct fold g;
+	char skel[4 * 24 + 1], buf[24];
+	size_t c, k, b, n = 0, len;
+	bool alike, letters = false, upper = false, lower = false, digits = false;
+
+	for (c = w; c < e && strchr(")]}", f->text[c]) == NULL; c++)
+		continue;
+	if (c < e) {
+		b = c;
+		for (k = c + 1; k < e; k++)
+			if (strchr("*_.,;:!?\"'", f->text[k]) == NULL)
+				return false;
+		*end = e;
+	} else if (e + 1 < f->len && f->text[e] == ' ' && strchr(")]}", f->text[e + 1]) != NULL &&
+	    (e + 2 == f->len || f->text[e + 2] == ' ')) {
+		b = e;
+		*end = e + 2;
+	} else {
+		return false;
+	}
+	if (b == w || b - w > 20)
+		return false;
+	fold_line(f->text + w, b - w, FOLD_MAX, false, &g);
+	if (g.len > 24)
+		return false;
+	len = fold_skeleton(&g, skel, &alike);
+	for (k = 0; k < len && n < sizeof(buf); k++) {
+		unsigned char ch = (unsigned char)skel[k];
+
+		if (strchr("([{", ch) != NULL || ch >= 0x80 || ch == '?')
+			return false;
+		if (isalpha(ch)) {
+			letters = true;
+			upper = upper || isupper(ch);
+			lower = lower || islower(ch);
+			buf[n++] = (char)toupper(ch);
+		} else if (ch == '0' || ch == '1' || ch == '5' || ch == '$') {
+			/* A capital as OCR reads it ("5ecret)"). */
+			digits = upper = true;
+			buf[n++] = ch == '0' ? 'O' : ch == '1' ? 'I' : 'S';
+		} else if (isdigit(ch)) {
+			return false;
+		} else if (strchr(".*_", ch) == NULL) {
+			buf[n++] = (char)ch;
+		}
+	}
+	if (k < len || n == 0 || !(letters || memchr(buf, '/', n) != NULL) || (lower && !upper))
+		return false;
+	if ((marking_parse(p, buf, n, MARKING_PORTION, m) == 1 ||
+	    marking_parse(p, buf, n, MARKING_BANNER, m) == 1) && (m->level > 0 ||
+	    m->controls != 0 || m->fd != FD_NONE || m->unknown))
+		return true;
+	if (!digits && n > 1 && (ctl = policy_term_find(p, buf, n)) != NULL && ctl->control >= 0) {
+		unknown_mark(m, "a control that lost its bracket");
+		return true;
+	}
+	return false;
+}
+
 /* Whether nothing but spaces stands before k in f: k is where the line's text begins. */
 static bool
 blank_before(const struct fold *f, size_t k)
@@ -10156,9 +10229,9 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	struct fold f;
 	struct group g;
 	const struct policy_term *ctl;
-	struct marking unknown, one, two;
+	struct marking unknown, one, two, dmg;
 	size_t k, e, t;
-	bool table, other, caps, words, found = false;
+	bool table, other, caps, words, damaged, found = false;
 
 	unknown_mark(&unknown, "a mark in mid-sentence");
 	*m = unknown;
@@ -10267,19 +10340,21 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
 			while (t > w + 2 && strchr(":;,.", f.text[t - 1]) != NULL)
 				t--;
-			caps = words = false;
+			caps = words = damaged = false;
 			if (t - w >= 2 && t - w <= 13 && strchr(")]", f.text[t - 1]) != NULL) {
 				caps = upper_run(&f, w, t - 1);
 				words = lost_two(p, &f, w, t - 1, &two);
 			}
-			if ((caps || words) &&
-			    !(t - w == 2 && item_before(&f, w, seen)) &&
+			if (!caps && !words && (damaged = lost_damaged(p, &f, w, e, &t, &dmg)))
+				e = t;
+			if ((caps || words || damaged) &&
+			    !((t - w == 2 || (damaged && w + 1 < f.len &&
+			    !isalnum((unsigned char)f.text[w + 1]))) && item_before(&f, w, seen)) &&
 			    !open_above(d, i, &f, w, t) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
-			    (lower_past_dashes(&f, e) || blank_past(&f, t)) &&
 			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
 			    next_lower(d, i)))) ||
-			    (blank_before(&f, k) && (wraps_prose(p, d, i) ||
+			    ((blank_before(&f, k) || label_before(&f, k)) && (wraps_prose(p, d, i) ||
 			    runs_on_above(p, d, i) || wraps_across(p, d, i)) &&
 			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
 				/*
@@ -10295,6 +10370,8 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 					add_found(p, m, &found, &unknown);
 				if (words)
 					add_found(p, m, &found, &two);
+				if (damaged)
+					add_found(p, m, &found, &dmg);
 			}
 		}
 	}

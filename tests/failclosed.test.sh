@@ -1847,6 +1847,13 @@ kept redteam77
 #      abbreviation on the line above (`was marked:` / `SE-` / `CRET`, `the Govt.` / `SE-`).
 redteam redteam78
 
+# 109. Stop 46 (tests/data/stop46): a mark that lost its '(' in mid-sentence and was damaged
+#      besides (`S )`, `S.)`, `S}`, `**S)**`, `T5)`, `5ECRET)`, `5//NF)`, `Ѕ)`, `Secret)`), before
+#      a digit, a capital or a bracket, or after a list's label at a wrapped line's head. What
+#      stays kept: `Plan B) The`, `5) With`, `U.S.)` and `C)` in an aside, a list's `C)`, `c)`.
+redteam stop46
+kept stop46
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
