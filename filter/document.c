@@ -6045,11 +6045,11 @@ glue_sign(char c)
 
 /*
  * Whether f->text[k] begins what OCR glued to a sentence's end or a clause's, its space lost: a
- * capital right after a full stop, a comma or such that ends a word in lower case or a quotation,
- * and a closing bracket before the next space with no bracket opened in the word ("in
- * Muscat.S/NF) Oman", "Muscat?S) Oman", "Muscat.S} Oman": a mark that lost its '(' and its
- * space), or a bracket glued there ("Muscat.(S!NF) Oman"). Not "U.S.)", "www.Example",
- * "(main.C)".
+ * capital right after a full stop, a comma or such that ends a word in lower case, a quotation or
+ * an aside, and a closing bracket before the next space or right after it, with no bracket opened
+ * in the word ("in Muscat.S/NF) Oman", "Muscat?S) Oman", "Muscat.S} Oman", "Muscat.S/NF ) Oman",
+ * "(reftel).S) Oman": a mark that lost its '(' and its space), or a bracket glued there
+ * ("Muscat.(S!NF) Oman"). Not "U.S.)", "www.Example", "(main.C)", "(see reftel).The".
  */
 static bool
 glued_head(const struct fold *f, size_t k)
@@ -6060,7 +6060,7 @@ glued_head(const struct fold *f, size_t k)
 
 	if (k < 2 || (!glue_sign(s[k - 1]) || ((s[k - 1] == '"' || s[k - 1] == '\'') &&
 	    strchr(".?!", s[k - 2]) == NULL)) ||
-	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!", s[k - 2]) == NULL) ||
+	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!)]", s[k - 2]) == NULL) ||
 	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '[' && s[k] != '$'))
 		return false;
 	/*
@@ -6081,7 +6081,9 @@ glued_head(const struct fold *f, size_t k)
 		if (s[j] == ')' || s[j] == ']' || s[j] == '}' || s[j] == '|')
 			return true;
 	}
-	return false;
+	/* One that a space parts from its word ("Muscat.S/NF ) Oman"). */
+	return j + 1 < f->len && s[j] == ' ' && strchr(")]}", s[j + 1]) != NULL &&
+	    (j + 2 == f->len || s[j + 2] == ' ');
 }
 
 static bool

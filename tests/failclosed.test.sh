@@ -1849,7 +1849,8 @@ redteam redteam78
 
 # 109. Stop 46 (tests/data/stop46): a mark that lost its '(' in mid-sentence and was damaged
 #      besides (`S )`, `S.)`, `S}`, `**S)**`, `T5)`, `5ECRET)`, `5//NF)`, `Ѕ)`, `Secret)`), before
-#      a digit, a capital or a bracket, or after a list's label at a wrapped line's head. What
+#      a digit, a capital or a bracket, after a list's label at a wrapped line's head, glued to a
+#      sentence's end with a space before its bracket (`Muscat.S/NF ) Oman`). What
 #      stays kept: `Plan B) The`, `5) With`, `U.S.)` and `C)` in an aside, a list's `C)`, `c)`.
 redteam stop46
 kept stop46
