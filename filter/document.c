@@ -6061,7 +6061,9 @@ glued_head(const struct fold *f, size_t k)
 	if (k < 2 || (!glue_sign(s[k - 1]) || ((s[k - 1] == '"' || s[k - 1] == '\'') &&
 	    strchr(".?!", s[k - 2]) == NULL)) ||
 	    (!islower((unsigned char)s[k - 2]) && strchr("\"'.?!)]", s[k - 2]) == NULL) ||
-	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '[' && s[k] != '$'))
+	    (!isupper((unsigned char)s[k]) && s[k] != '(' && s[k] != '[' && s[k] != '$' &&
+	    !(s[k] == '5' && k + 1 < f->len && (isupper((unsigned char)s[k + 1]) ||
+	    s[k + 1] == '/'))))
 		return false;
 	/*
 	 * Not in brackets opened before it on the line: a file's name or a unit there ("(see
@@ -8599,24 +8601,35 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 {
 	const struct policy_term *ctl;
 	struct fold g;
+	struct marking two;
 	char skel[4 * 24 + 1], buf[24];
 	size_t c, k, b, n = 0, len;
 	bool alike, letters = false, upper = false, lower = false, digits = false;
 
-	for (c = w; c < e && strchr(")]}", f->text[c]) == NULL; c++)
+	for (c = w; c < e && (f->text[c] == '\0' || !closing(f->text[c])); c++)
 		continue;
 	if (c < e) {
 		b = c;
 		for (k = c + 1; k < e; k++)
-			if (strchr("*_.,;:!?\"'", f->text[k]) == NULL)
+			if (f->text[k] == '\0' || strchr("*_.,;:!?\"'", f->text[k]) == NULL)
 				return false;
 		*end = e;
-	} else if (e + 1 < f->len && f->text[e] == ' ' && strchr(")]}", f->text[e + 1]) != NULL &&
-	    (e + 2 == f->len || f->text[e + 2] == ' ')) {
-		b = e;
-		*end = e + 2;
 	} else {
-		return false;
+		/* One a space or two part from the word ("S )", "S\t)"). */
+		for (c = e; c < f->len && c - e <= 3 && (f->text[c] == ' ' ||
+		    f->text[c] == '\t'); c++)
+			continue;
+		if (c == e || c - e > 3 || c >= f->len || f->text[c] == '\0' ||
+		    !closing(f->text[c]))
+			return false;
+		/* Signs after the bracket aside ("S ).", "**S )**"). */
+		for (k = c + 1; k < f->len && f->text[k] != '\0' &&
+		    strchr("*_.,;:!?\"'", f->text[k]) != NULL; k++)
+			continue;
+		if (k < f->len && f->text[k] != ' ')
+			return false;
+		b = e;
+		*end = k;
 	}
 	if (b == w || b - w > 20)
 		return false;
@@ -8640,16 +8653,24 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 			buf[n++] = ch == '0' ? 'O' : ch == '1' ? 'I' : 'S';
 		} else if (isdigit(ch)) {
 			return false;
-		} else if (strchr(".*_", ch) == NULL) {
+		} else if (strchr(".*_\"'", ch) == NULL) {
 			buf[n++] = (char)ch;
 		}
 	}
 	if (k < len || n == 0 || !(letters || memchr(buf, '/', n) != NULL) || (lower && !upper))
 		return false;
+	/*
+	 * An unknown token only after "//": after one slash it is an office's symbol as often
+	 * ("Counterterrorism, S/CT) will", "S/P)", "S/ES)").
+	 */
 	if ((marking_parse(p, buf, n, MARKING_PORTION, m) == 1 ||
 	    marking_parse(p, buf, n, MARKING_BANNER, m) == 1) && (m->level > 0 ||
-	    m->controls != 0 || m->fd != FD_NONE || m->unknown))
+	    m->controls != 0 || m->fd != FD_NONE) && (!m->unknown || double_slash(buf, n))) {
+		/* With the word before it where both name a level ("Top Secret )"). */
+		if (lost_two(p, f, w, b, &two) && two.level > m->level)
+			*m = two;
 		return true;
+	}
 	if (!digits && n > 1 && (ctl = policy_term_find(p, buf, n)) != NULL && ctl->control >= 0) {
 		unknown_mark(m, "a control that lost its bracket");
 		return true;
@@ -8889,7 +8910,8 @@ designated(const struct fold *f, size_t w)
 	    "enclosure", "exhibit", "schedule", "section", "part", "article", "chapter", "plan",
 	    "phase", "stage", "option", "zone", "sector", "block", "class", "group", "grade",
 	    "category", "type", "level", "team", "unit", "camp", "building", "gate", "route",
-	    "line", "wing", "hall", "room", "site", "list", "table", "figure", "box" };
+	    "line", "wing", "hall", "room", "site", "list", "table", "figure", "box", "size",
+	    "step", "case", "item", "version", "map", "form", "vitamin", "hepatitis" };
 	char low[16];
 	size_t b = w, a, k;
 
@@ -10210,6 +10232,54 @@ level_in_prose(const struct policy *p, const struct document *d, size_t i, struc
 }
 
 /*
+ * Whether f[0..k) is a list's label alone at the line's head: a letter, a roman number in lower
+ * case or a number, with a full stop or a bracket after it or not ("vi", "b.", "3)"); not a word
+ * ("Tab C) and").
+ */
+static bool
+item_label(const struct fold *f, size_t k)
+{
+	size_t a = 0, b;
+
+	while (a < k && f->text[a] == ' ')
+		a++;
+	for (b = k; b > a && f->text[b - 1] == ' '; b--)
+		continue;
+	if (b > a && (f->text[b - 1] == '.' || f->text[b - 1] == ')'))
+		b--;
+	if (b == a || b - a > 4)
+		return false;
+	return b - a == 1 ? isalnum((unsigned char)f->text[a]) != 0 :
+	    strspn(f->text + a, "ivxlc") >= b - a || strspn(f->text + a, "0123456789") >= b - a;
+}
+
+/*
+ * Whether an aside is open at w of f, line i's fold, however far up its paragraph it opened and
+ * however long it is ("(managed by the Office of" / "the Coordinator for Counterterrorism, S/CT)
+ * will", "(see the tables of" / "... and Annex C) 12 ports"): read back through line i and the
+ * text lines above it to the paragraph's head or a blank line, sixteen lines at most.
+ */
+static bool
+open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size_t w)
+{
+	const struct doc_line *up;
+	size_t k, j, n;
+	long depth = 0;
+
+	for (k = w; k-- > 0;)
+		if ((depth += aside_step(f->text, f->len, k)) > 0)
+			return true;
+	for (j = i, n = 0; j > 0 && n < 16 && !paragraph_head(d, j); n++) {
+		if ((up = doc_line(d, --j))->kind != LINE_TEXT)
+			return false;
+		for (k = up->len; k-- > 0;)
+			if ((depth += aside_step(d->data + up->off, up->len, k)) > 0)
+				return true;
+	}
+	return false;
+}
+
+/*
  * Whether line i holds a mark in mid-sentence (in_sentence_at: not where a sentence or the line
  * begins): a group that is no prose (sentence_group: a mark, one damaged past doubt, a level
  * letter before a word in lower case), one that never closes with a level or "//" in it, or a
@@ -10242,7 +10312,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	 * before another or a sign ("S.NF", "SIINF").
 	 */
 	for (k = 0; k < ln->len; k++)
-		if (strchr("([{/)]", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
+		if (strchr("([{/)]}", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
 		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
 		    (isupper((unsigned char)s[k + 1]) || glue_sep(s[k + 1], false) ||
 		    s[k + 1] == ')' || s[k + 1] == ']')))
@@ -10338,6 +10408,12 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 * B) ... C) with", "(B) ..." / "C) with"), nor the end of an aside still
 			 * open (open_above: "(HIV and" / "hepatitis C) with").
 			 */
+			/* After dashes glued to the word before it ("ministry--S) with"). */
+			for (t = e; t > w + 2 && !(f.text[t - 1] == '-' &&
+			    f.text[t - 2] == '-'); t--)
+				continue;
+			if (t > w + 2 && t < e && isalpha((unsigned char)f.text[t]))
+				w = t;
 			t = e;
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
 			while (t > w + 2 && strchr(":;,.", f.text[t - 1]) != NULL)
@@ -10353,10 +10429,14 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    !((t - w == 2 || (damaged && w + 1 < f.len &&
 			    !isalnum((unsigned char)f.text[w + 1]))) && item_before(&f, w, seen)) &&
 			    !open_above(d, i, &f, w, t) &&
+			    !(damaged && open_in_paragraph(d, i, &f, w)) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
+			    (lower_past_dashes(&f, e) || blank_past(&f, t) ||
+			    !(open_in_paragraph(d, i, &f, w) || (t - w <= 3 &&
+			    designated(&f, w)))) &&
 			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
 			    next_lower(d, i)))) ||
-			    ((blank_before(&f, k) || label_before(&f, k)) && (wraps_prose(p, d, i) ||
+			    ((blank_before(&f, k) || item_label(&f, k)) && (wraps_prose(p, d, i) ||
 			    runs_on_above(p, d, i) || wraps_across(p, d, i)) &&
 			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
 				/*

@@ -291,8 +291,9 @@ near_term_as(const struct policy *p, const char *t, size_t n, bool starts)
 
 /*
  * Whether up[0..n) (in upper case) is a level's abbreviation of one or two letters glued to a
- * control ("SNF", "TSNOFORN", "UFOUO"), or parted from it by OCR's "II" ("SIINF"): a mark
- * written as one word, in any case or with dots.
+ * control ("SNF", "TSNOFORN", "UFOUO") or to a word of every mark's grammar, the head of a
+ * release's list or the name of compartmented information ("SREL", "TSSCI"), or parted from it
+ * by OCR's "II" ("SIINF"): a mark written as one word, in any case or with dots.
  */
 static bool
 level_and_control(const struct policy *p, const char *up, size_t n)
@@ -306,7 +307,9 @@ level_and_control(const struct policy *p, const char *up, size_t n)
 		/* Glued, or parted by OCR's "II" for "//" ("SIINF", "siinf"). */
 		for (b = a; b == a || (b == a + 2 && b < n && (memcmp(up + a, "II", 2) == 0 ||
 		    memcmp(up + a, "LL", 2) == 0)); b += 2)
-			if ((c = policy_term_find(p, up + b, n - b)) != NULL && c->control >= 0)
+			if (((c = policy_term_find(p, up + b, n - b)) != NULL && c->control >= 0) ||
+			    (n - b == 3 && (memcmp(up + b, "REL", 3) == 0 ||
+			    memcmp(up + b, "SCI", 3) == 0)))
 				return true;
 	}
 	return false;
