@@ -8586,6 +8586,17 @@ lost_two(const struct policy *p, const struct fold *f, size_t w, size_t e, struc
 	return (caps || title) && marking_parse(p, buf, n, MARKING_BANNER, m) == 1 && m->level > 0;
 }
 
+/* Whether a closing bracket stands after a space or up to three at e of f ("S )", "S\t)"). */
+static bool
+closer_after(const struct fold *f, size_t e)
+{
+	size_t c;
+
+	for (c = e; c < f->len && c - e <= 3 && (f->text[c] == ' ' || f->text[c] == '\t'); c++)
+		continue;
+	return c > e && c - e <= 3 && c < f->len && f->text[c] != '\0' && closing(f->text[c]);
+}
+
 /*
  * A mark that lost its '(' and was damaged besides, at the word f->text[w..e) of a sentence: a
  * closing bracket of another kind ("S}"), one a space parts from it ("S )"), signs inside or
@@ -8616,12 +8627,10 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 		*end = e;
 	} else {
 		/* One a space or two part from the word ("S )", "S\t)"). */
-		for (c = e; c < f->len && c - e <= 3 && (f->text[c] == ' ' ||
-		    f->text[c] == '\t'); c++)
-			continue;
-		if (c == e || c - e > 3 || c >= f->len || f->text[c] == '\0' ||
-		    !closing(f->text[c]))
+		if (!closer_after(f, e))
 			return false;
+		for (c = e; f->text[c] == ' ' || f->text[c] == '\t'; c++)
+			continue;
 		/* Signs after the bracket aside ("S ).", "**S )**"). */
 		for (k = c + 1; k < f->len && f->text[k] != '\0' &&
 		    strchr("*_.,;:!?\"'", f->text[k]) != NULL; k++)
@@ -10399,15 +10408,24 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				add_found(p, m, &found, &one);
 			}
 			/*
-			 * A level's letters or word that lost their '(' before a word in lower
-			 * case or the line's end ("ministry S) with", "ministry, TS) with", "S):
-			 * with", "S) -- with", "port SECRET) with", "the ministry S)."), after text
-			 * or at the head of a line a sentence wraps to, indented or not, blank
-			 * lines between or not (wraps_prose, runs_on_above, wraps_across: "the
-			 * approval of the MFA" / "S) and"); not the next item of a list ("A) ...
-			 * B) ... C) with", "(B) ..." / "C) with"), nor the end of an aside still
-			 * open (open_above: "(HIV and" / "hepatitis C) with").
+			 * A level's letters or word that lost their '(' ("ministry S) with",
+			 * "ministry, TS) with", "S): with", "S) -- with", "port SECRET) with", "the
+			 * ministry S).", "port S) 12"), damaged besides or not (lost_damaged: "S
+			 * )", "T5)", "Secret)"), after text or at the head of a line a sentence
+			 * wraps to, indented or after a list's label or not, blank lines between
+			 * or not (wraps_prose, runs_on_above, wraps_across: "the approval of the
+			 * MFA" / "S) and"), there before a word in lower case; not the next item of
+			 * a list ("A) ... B) ... C) with", "(B) ..." / "C) with"), nor the end of an
+			 * aside still open (open_above: "(HIV and" / "hepatitis C) with"; before
+			 * anything but a word in lower case, or damaged, one opened anywhere up
+			 * the paragraph: open_in_paragraph), nor before a capital a letter that a
+			 * noun designates ("Option C) The"). Most words hold no closing bracket and
+			 * none stands right after them.
 			 */
+			for (t = w; t < e && (f.text[t] == '\0' || !closing(f.text[t])); t++)
+				continue;
+			if (t == e && !closer_after(&f, e))
+				continue;
 			/* After dashes glued to the word before it ("ministry--S) with"). */
 			for (t = e; t > w + 2 && !(f.text[t - 1] == '-' &&
 			    f.text[t - 2] == '-'); t--)
