@@ -8586,6 +8586,25 @@ lost_two(const struct policy *p, const struct fold *f, size_t w, size_t e, struc
 	return (caps || title) && marking_parse(p, buf, n, MARKING_BANNER, m) == 1 && m->level > 0;
 }
 
+/*
+ * Whether a dash ends at t of f, after two letters or more of a word that begins at w: "--", "-",
+ * an en or em dash ("ministry-S)", "ministry—S)").
+ */
+static bool
+glued_dash(const struct fold *f, size_t w, size_t t)
+{
+	size_t a = t;
+
+	if (f->text[t - 1] == '-')
+		a = t - 1 - (f->text[t - 2] == '-');
+	else if (t >= w + 3 && (unsigned char)f->text[t - 3] == 0xE2 &&
+	    (unsigned char)f->text[t - 2] == 0x80 && ((unsigned char)f->text[t - 1] == 0x93 ||
+	    (unsigned char)f->text[t - 1] == 0x94))
+		a = t - 3;
+	return a < t && a >= w + 2 && isalpha((unsigned char)f->text[a - 1]) &&
+	    isalpha((unsigned char)f->text[a - 2]);
+}
+
 /* Whether a closing bracket stands after a space or up to three at e of f ("S )", "S\t)"). */
 static bool
 closer_after(const struct fold *f, size_t e)
@@ -8599,12 +8618,13 @@ closer_after(const struct fold *f, size_t e)
 
 /*
  * A mark that lost its '(' and was damaged besides, at the word f->text[w..e) of a sentence: a
- * closing bracket of another kind ("S}"), one a space parts from it ("S )"), signs inside or
- * around it ("S.)", "**S)**"), OCR's digits among its letters ("T5)", "5ECRET)", "5//NF)"),
- * look-alike letters ("Ѕ)"), a level's name in title case ("Secret)"). *end is where it ends,
- * past its bracket and the signs after it. *m is its marking, unknown where a control's name
- * alone is read ("NF.)"). Not a word in lower case (a list's "c)"), nor digits alone ("5)": an
- * item's number), nor one that a bracket opens.
+ * closing bracket of another kind ("S}"), one that spaces part from a mark with a slash ("S/NF
+ * )"), signs inside or around it ("S.)", "**S)**", "S')"), OCR's digits among its letters
+ * ("T5)", "5ECRET)", "5//NF)"), look-alike letters ("Ѕ)"), a level's full name in title case
+ * ("Secret)"; not a control's or an abbreviation's, "Les)", "Si)", "Rs)"). *end is where it
+ * ends, past its bracket and the signs after it. *m is its marking, unknown where a control's
+ * name alone is read ("NF.)"). Not a word in lower case (a list's "c)"), nor digits alone
+ * ("5)": an item's number), nor one that a bracket opens.
  */
 static bool
 lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, size_t *end,
@@ -8615,11 +8635,11 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 	struct marking two;
 	char skel[4 * 24 + 1], buf[24];
 	size_t c, k, b, n = 0, len;
-	bool alike, letters = false, upper = false, lower = false, digits = false;
+	bool alike, letters = false, upper = false, lower = false, digits = false, spaced;
 
 	for (c = w; c < e && (f->text[c] == '\0' || !closing(f->text[c])); c++)
 		continue;
-	if (c < e) {
+	if ((spaced = c == e) == false) {
 		b = c;
 		for (k = c + 1; k < e; k++)
 			if (f->text[k] == '\0' || strchr("*_.,;:!?\"'", f->text[k]) == NULL)
@@ -8669,18 +8689,26 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 	if (k < len || n == 0 || !(letters || memchr(buf, '/', n) != NULL) || (lower && !upper))
 		return false;
 	/*
+	 * A space before the bracket only in a mark with a slash ("S/NF )"): Cablegate writes a
+	 * dash as " ) " after any word ("Area C ) the", "marked Confidential ) the").
+	 */
+	if (spaced && memchr(buf, '/', n) == NULL)
+		return false;
+	/*
 	 * An unknown token only after "//": after one slash it is an office's symbol as often
 	 * ("Counterterrorism, S/CT) will", "S/P)", "S/ES)").
 	 */
 	if ((marking_parse(p, buf, n, MARKING_PORTION, m) == 1 ||
 	    marking_parse(p, buf, n, MARKING_BANNER, m) == 1) && (m->level > 0 ||
-	    m->controls != 0 || m->fd != FD_NONE) && (!m->unknown || double_slash(buf, n))) {
+	    m->controls != 0 || m->fd != FD_NONE) && (!m->unknown || double_slash(buf, n)) &&
+	    (!lower || (m->level > 0 && m->controls == 0 && m->fd == FD_NONE && n >= 6))) {
 		/* With the word before it where both name a level ("Top Secret )"). */
 		if (lost_two(p, f, w, b, &two) && two.level > m->level)
 			*m = two;
 		return true;
 	}
-	if (!digits && n > 1 && (ctl = policy_term_find(p, buf, n)) != NULL && ctl->control >= 0) {
+	if (!digits && !lower && n > 1 && (ctl = policy_term_find(p, buf, n)) != NULL &&
+	    ctl->control >= 0) {
 		unknown_mark(m, "a control that lost its bracket");
 		return true;
 	}
@@ -8920,7 +8948,7 @@ designated(const struct fold *f, size_t w)
 	    "phase", "stage", "option", "zone", "sector", "block", "class", "group", "grade",
 	    "category", "type", "level", "team", "unit", "camp", "building", "gate", "route",
 	    "line", "wing", "hall", "room", "site", "list", "table", "figure", "box", "size",
-	    "step", "case", "item", "version", "map", "form", "vitamin", "hepatitis" };
+	    "vitamin", "hepatitis" };
 	char low[16];
 	size_t b = w, a, k;
 
@@ -10263,10 +10291,27 @@ item_label(const struct fold *f, size_t k)
 }
 
 /*
+ * What the byte at k of s[0..n) adds to the depth of asides, read back for open_in_paragraph: as
+ * aside_step, a '[' before a letter opening one too ("[see the tables of" / "... Annex C) 12").
+ * A list's item inside an aside ("(the ministry wants 1) a new pier and 2) more") closes it as
+ * any bracket does: where the letter after it is read as a mark, the paragraph is withheld.
+ */
+static int
+paragraph_step(const char *s, size_t n, size_t k)
+{
+	if (s[k] == '[' && k + 1 < n && isalpha((unsigned char)s[k + 1]) &&
+	    (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t'))
+		return 1;
+	return aside_step(s, n, k);
+}
+
+/*
  * Whether an aside is open at w of f, line i's fold, however far up its paragraph it opened and
  * however long it is ("(managed by the Office of" / "the Coordinator for Counterterrorism, S/CT)
  * will", "(see the tables of" / "... and Annex C) 12 ports"): read back through line i and the
- * text lines above it to the paragraph's head or a blank line, sixteen lines at most.
+ * lines above it to the paragraph's head (line i may begin a portion of its own at a mark in
+ * it), past page, banner and caption lines and blank lines that a page's break puts inside it,
+ * forty lines at most.
  */
 static bool
 open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size_t w)
@@ -10276,13 +10321,20 @@ open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size
 	long depth = 0;
 
 	for (k = w; k-- > 0;)
-		if ((depth += aside_step(f->text, f->len, k)) > 0)
+		if ((depth += paragraph_step(f->text, f->len, k)) > 0)
 			return true;
-	for (j = i, n = 0; j > 0 && n < 16 && !paragraph_head(d, j); n++) {
-		if ((up = doc_line(d, --j))->kind != LINE_TEXT)
+	for (j = i, n = 0; j > 0 && n < 40 && (j == i || !paragraph_head(d, j)); n++) {
+		up = doc_line(d, --j);
+		/* Not past a blank line that a paragraph's head stands under. */
+		if (up->kind == LINE_BLANK && paragraph_head(d, j + 1))
+			return false;
+		if (up->kind == LINE_BLANK || up->kind == LINE_PAGE || up->kind == LINE_BANNER ||
+		    up->kind == LINE_CAPTION)
+			continue;
+		if (up->kind != LINE_TEXT)
 			return false;
 		for (k = up->len; k-- > 0;)
-			if ((depth += aside_step(d->data + up->off, up->len, k)) > 0)
+			if ((depth += paragraph_step(d->data + up->off, up->len, k)) > 0)
 				return true;
 	}
 	return false;
@@ -10426,9 +10478,11 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				continue;
 			if (t == e && !closer_after(&f, e))
 				continue;
-			/* After dashes glued to the word before it ("ministry--S) with"). */
-			for (t = e; t > w + 2 && !(f.text[t - 1] == '-' &&
-			    f.text[t - 2] == '-'); t--)
+			/*
+			 * After a dash glued to the word before it ("ministry--S) with",
+			 * "ministry-S) with", "ministry—S) with").
+			 */
+			for (t = e; t > w + 2 && !glued_dash(&f, w, t); t--)
 				continue;
 			if (t > w + 2 && t < e && isalpha((unsigned char)f.text[t]))
 				w = t;

@@ -291,9 +291,11 @@ near_term_as(const struct policy *p, const char *t, size_t n, bool starts)
 
 /*
  * Whether up[0..n) (in upper case) is a level's abbreviation of one or two letters glued to a
- * control ("SNF", "TSNOFORN", "UFOUO") or to a word of every mark's grammar, the head of a
- * release's list or the name of compartmented information ("SREL", "TSSCI"), or parted from it
- * by OCR's "II" ("SIINF"): a mark written as one word, in any case or with dots.
+ * control ("SNF", "TSNOFORN", "UFOUO"), or parted from it by OCR's "II" ("SIINF"): a mark
+ * written as one word, in any case or with dots. A level above the lowest glued to a word of
+ * every mark's grammar counts too: the head of a release's list ("SREL"), and after a level of
+ * two letters the name of compartmented information ("TSSCI"; not "SSCI", a Senate committee,
+ * nor "CSCI").
  */
 static bool
 level_and_control(const struct policy *p, const char *up, size_t n)
@@ -308,8 +310,9 @@ level_and_control(const struct policy *p, const char *up, size_t n)
 		for (b = a; b == a || (b == a + 2 && b < n && (memcmp(up + a, "II", 2) == 0 ||
 		    memcmp(up + a, "LL", 2) == 0)); b += 2)
 			if (((c = policy_term_find(p, up + b, n - b)) != NULL && c->control >= 0) ||
-			    (n - b == 3 && (memcmp(up + b, "REL", 3) == 0 ||
-			    memcmp(up + b, "SCI", 3) == 0)))
+			    (b == a && n - b == 3 && lv->level > 0 &&
+			    (memcmp(up + b, "REL", 3) == 0 || (a == 2 &&
+			    memcmp(up + b, "SCI", 3) == 0))))
 				return true;
 	}
 	return false;
