@@ -1792,11 +1792,6 @@ struct reader {
 				 * DOC_NONE: its items go on in it */
 	size_t text_end;	/* the line that closes a text a marked paragraph announced
 				 * (announced_text): up to it, unmarked lines go on; or DOC_NONE */
-	/*
-	 * Paragraphs that open with a mark at a line's head under a blank line (or at the top) and
-	 * right under a text line, so far: whether blank lines part the document's paragraphs.
-	 */
-	unsigned heads_parted, heads_tight;
 	bool bulleted;		/* the current portion opened at a list item with a mark */
 	size_t para;		/* ... and the portion of the paragraph that list is in */
 	unsigned char unread;	/* what the next portion start opens holds that no mark proves */
@@ -4101,7 +4096,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	bool paragraph = prev == DOC_NONE || (blank_since(rd, prev) &&
 	    ends_sentence(p, d->data + doc_line(d, prev)->off, doc_line(d, prev)->len,
 	    doc_line(d, prev)->latin1)), other = false, opens, in_sequence = false, ours;
-	bool runs_on, broke = false, spaced = false, head_mark;
+	bool runs_on, broke = false, spaced = false;
 	const struct group *g;
 	enum label_kind label;
 	struct opening o;
@@ -4211,23 +4206,6 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (runs_on && !paragraph && o.joined && prev != DOC_NONE && !blank_since(rd, prev) &&
 	    lower_after_groups(f, g->end))
 		doc_portion(d, rd->cur)->raises_back = true;
-	/*
-	 * Where blank lines part every paragraph so far (two or more, none right under text), a
-	 * mark at the head of a line right under one that ends in a word in lower case stands in
-	 * the sentence that line left open, before a capital too ("... according to the ministry"
-	 * / "(S//NF) The desk"): a cable does not begin a paragraph there.
-	 */
-	head_mark = !ours && !h->bullet && (g->kind == GROUP_MARK || (g->kind == GROUP_ITEM &&
-	    g->letter != 0 && letter_marking(p, g->letter, &more, &other)));
-	if (head_mark && label == LABEL_NONE && !paragraph && prev != DOC_NONE && prev + 1 == i &&
-	    rd->heads_parted >= 2 && rd->heads_tight == 0 && goes_on_at_end(d, prev, false))
-		doc_portion(d, rd->cur)->raises_back = true;
-	if (head_mark) {
-		if (prev == DOC_NONE || blank_since(rd, prev))
-			rd->heads_parted++;
-		else if (prev + 1 == i)
-			rd->heads_tight++;
-	}
 	/*
 	 * So does any mark, proven or not, that a sentence runs through in lower case, a blank
 	 * line before it or not (runs_through: "... according to the ministry" / "TOP SECRET)

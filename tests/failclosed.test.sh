@@ -1851,8 +1851,7 @@ redteam redteam78
 #      besides (`S )`, `S.)`, `S}`, `**S)**`, `T5)`, `5ECRET)`, `5//NF)`, `Ѕ)`, `Secret)`), before
 #      a digit, a capital or a bracket, after a list's label at a wrapped line's head, glued to a
 #      sentence's end with a space before its bracket (`Muscat.S/NF ) Oman`) or to a word by a
-#      dash; a level glued to REL or SCI (`(SREL)`, `(TSSCI)`); a mark at a wrapped line's head
-#      before a capital where blank lines part paragraphs. What stays kept: `Plan B) The`,
+#      dash; a level glued to REL or SCI (`(SREL)`, `(TSSCI)`). What stays kept: `Plan B) The`,
 #      `5) With`, `U.S.)` and `C)` in an aside, a list's `C)`, `c)`, office symbols (`S/CT)`),
 #      `(SSCI)`, Cablegate's dash written ` ) ` (`Area C ) the`).
 redteam stop46
