@@ -1848,7 +1848,7 @@ kept redteam77
 redteam redteam78
 
 # 109. Stop 46 (tests/data/stop46): a mark that lost its '(' in mid-sentence and was damaged
-#      besides (`S )`, `S.)`, `S}`, `**S)**`, `T5)`, `5ECRET)`, `5//NF)`, `Ѕ)`, `Secret)`), before
+#      besides (`S.)`, `S}`, `**S)**`, `T5)`, `5ECRET)`, `5//NF)`, `Ѕ)`, `Secret)`), before
 #      a digit, a capital or a bracket, after a list's label at a wrapped line's head, glued to a
 #      sentence's end with a space before its bracket (`Muscat.S/NF ) Oman`) or to a word by a
 #      dash; a level glued to REL or SCI (`(SREL)`, `(TSSCI)`). What stays kept: `Plan B) The`,
