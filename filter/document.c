@@ -6088,6 +6088,25 @@ glued_head(const struct fold *f, size_t k)
 	    (j + 2 == f->len || s[j + 2] == ' ');
 }
 
+/*
+ * Whether what stands at k of f is a bracket that OCR read as another glyph, before a level's
+ * letters that stand before a closing bracket ("|S) The", "lS) The", "1TS) The", "!C)"): at a
+ * word's start, one of "|!/<lI1" and one or two capitals and ')', ']' or '}'. Not a word ("IS)",
+ * "I" before a capital alone, is read so only where the rest is a level's letters).
+ */
+static bool
+ocr_open(const struct fold *f, size_t k)
+{
+	size_t e;
+
+	if (k + 2 >= f->len || (k > 0 && f->text[k - 1] != ' ' && f->text[k - 1] != '\t') ||
+	    f->text[k] == '\0' || strchr("|!/<lI1", f->text[k]) == NULL)
+		return false;
+	for (e = k + 1; e < f->len && e - k <= 3 && isupper((unsigned char)f->text[e]); e++)
+		continue;
+	return e > k + 1 && e - k <= 3 && e < f->len && f->text[e] != '\0' && closing(f->text[e]);
+}
+
 static bool
 sentence_head(const struct fold *f, size_t k)
 {
@@ -6101,7 +6120,7 @@ sentence_head(const struct fold *f, size_t k)
 	 */
 	if (k == 0 || s[k - 1] != ' ' || !(isupper((unsigned char)s[k]) ||
 	    strchr("([{*_\"'</", s[k]) != NULL ||
-	    (s[k] == '5' && k + 1 < f->len && s[k + 1] == '/')))
+	    (s[k] == '5' && k + 1 < f->len && s[k + 1] == '/') || ocr_open(f, k)))
 		return false;
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
@@ -6112,7 +6131,8 @@ sentence_head(const struct fold *f, size_t k)
 	 * An abbreviation after a label of a word ("Item 2: TS The", "Note: S The"); not a
 	 * level's word after a field's name ("Class: SECRET --", a FOIA release's stamp).
 	 */
-	if (word_label(f, j, &subject) && short_word(s + k, f->len - k, subject))
+	if (word_label(f, j, &subject) && (ocr_open(f, k) ? short_word(s + k + 1,
+	    f->len - k - 1, subject) : short_word(s + k, f->len - k, subject)))
 		return true;
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
@@ -8189,6 +8209,43 @@ open_at_end(const struct policy *p, const struct fold *f, const struct group *g,
 }
 
 /*
+ * Whether at k of f a bracket opens a level's letters that OCR closed with another glyph, a
+ * space after it ("(S' The", "(S, The", "(S; The", "(S» The", "(C1 The", "(Sl The"): an unknown
+ * mark at that level in *m. Not "(S. " (an initial's full stop), nor one its line closes.
+ */
+static bool
+sign_closed(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
+{
+	size_t e, c, n;
+
+	if (k + 3 >= f->len || strchr("([{", f->text[k]) == NULL || f->text[k] == '\0')
+		return false;
+	for (e = k + 1; e < f->len && e - k <= 3 && isupper((unsigned char)f->text[e]); e++)
+		continue;
+	if (e == k + 1 || e - k > 3 || e >= f->len)
+		return false;
+	n = e - k - 1;
+	if (f->text[e] != '\0' && strchr("',:;!>1l|`", f->text[e]) != NULL)
+		c = e + 1;
+	else if (e + 1 < f->len && (unsigned char)f->text[e] == 0xC2 &&
+	    (unsigned char)f->text[e + 1] == 0xBB)
+		c = e + 2;
+	else
+		return false;
+	if (c < f->len && f->text[c] != ' ')
+		return false;
+	/* Not closed further on its line ("(S, M and L)"). */
+	for (e = c; e < f->len; e++)
+		if (f->text[e] != '\0' && closing(f->text[e]))
+			return false;
+	if (marking_parse(p, f->text + k + 1, n, MARKING_PORTION, m) != 1 ||
+	    (m->level <= 0 && m->controls == 0))
+		return false;
+	m->unknown = true;
+	return true;
+}
+
+/*
  * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
  * a mark that lost its bracket or one bare at the head. Returns true with one.
  */
@@ -8250,6 +8307,15 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		one->unknown = one->unknown || other;
 		hit = true;
 	} else if (reading_lost_open(p, f, k, &lost) || bare_head(p, f, k)) {
+		hit = true;
+	} else if (sign_closed(p, f, k, &tail)) {
+		/* "(S' The": its ')' read as another glyph. */
+		*one = tail;
+		hit = true;
+	} else if (ocr_open(f, k) && head_mark(p, f, k + 1, &tail)) {
+		/* "|S) The": its '(' read as another glyph. */
+		*one = tail;
+		one->unknown = true;
 		hit = true;
 	}
 	/* The groups after a mark there are read as after a head's ("1 July. (U) (5NF) A"). */
@@ -11477,7 +11543,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    (h->label == LABEL_NONE && h->at_head && h->group.kind == GROUP_ITEM &&
 	    h->group.start == h->after_label &&
 	    (h->group.item == ITEM_NUMBER || h->group.item == ITEM_ROMAN));
-	bool fresh, list = false, found;
+	bool fresh, list = false, found, glyph = false;
 	unsigned char unread;
 	size_t label_end = numbered || item ? h->label_end : 0;
 
@@ -11556,12 +11622,17 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * subject with a mark of its own, and release it (a fuzz find).
 		 */
 		rd->header = false;
-	} else if (letter_raise(rd, f, h, &raised)) {
+	} else if (letter_raise(rd, f, h, &raised) || (glyph = (ocr_open(f, h->after_label) &&
+	    head_mark(rd->p, f, h->after_label + 1, &raised)) ||
+	    sign_closed(rd->p, f, h->after_label, &raised))) {
 		/*
 		 * "S) The walrus": a letter label that is a level letter may be "(S)" that lost its
 		 * '(': the text is raised to that level, a numbered paragraph's from the
-		 * document's marking.
+		 * document's marking. So may one whose '(' or ')' OCR read as another glyph ("|S)
+		 * The", "lTS) The", "(S' The"), unknown.
 		 */
+		if (glyph)
+			raised.unknown = true;
 		if (start(rd, i, &raised, REASON_ITEM, label_end, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 		/*
