@@ -10356,6 +10356,13 @@ item_label(const struct fold *f, size_t k)
 	    strspn(f->text + a, "ivxlc") >= b - a || strspn(f->text + a, "0123456789") >= b - a;
 }
 
+/* Whether line ln is one a page's break puts inside a paragraph: a page, banner or caption line. */
+static bool
+page_like(const struct doc_line *ln)
+{
+	return ln->kind == LINE_PAGE || ln->kind == LINE_BANNER || ln->kind == LINE_CAPTION;
+}
+
 /*
  * What the byte at k of s[0..n) adds to the depth of asides, read back for open_in_paragraph: as
  * aside_step, a '[' before a letter opening one too ("[see the tables of" / "... Annex C) 12").
@@ -10365,6 +10372,14 @@ item_label(const struct fold *f, size_t k)
 static int
 paragraph_step(const char *s, size_t n, size_t k)
 {
+	size_t e;
+
+	/* Not a mark that never closes ("(U Embassy", "(S//NF The"): one or two capitals first. */
+	for (e = k + 1; e < n && e - k <= 3 && isupper((unsigned char)s[e]); e++)
+		continue;
+	if ((s[k] == '(' || s[k] == '[') && e > k + 1 && e - k <= 3 && (e == n || s[e] == ' ' ||
+	    s[e] == '/' || s[e] == '\t'))
+		return 0;
 	if (s[k] == '[' && k + 1 < n && isalpha((unsigned char)s[k + 1]) &&
 	    (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t'))
 		return 1;
@@ -10376,8 +10391,8 @@ paragraph_step(const char *s, size_t n, size_t k)
  * however long it is ("(managed by the Office of" / "the Coordinator for Counterterrorism, S/CT)
  * will", "(see the tables of" / "... and Annex C) 12 ports"): read back through line i and the
  * lines above it to the paragraph's head (line i may begin a portion of its own at a mark in
- * it), past page, banner and caption lines and blank lines that a page's break puts inside it,
- * forty lines at most.
+ * it), past page, banner and caption lines and the blank lines next to them that a page's
+ * break puts inside it, forty lines at most; no '(' of a mark that never closes counts.
  */
 static bool
 open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size_t w)
@@ -10391,11 +10406,14 @@ open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size
 			return true;
 	for (j = i, n = 0; j > 0 && n < 40 && (j == i || !paragraph_head(d, j)); n++) {
 		up = doc_line(d, --j);
-		/* Not past a blank line that a paragraph's head stands under. */
-		if (up->kind == LINE_BLANK && paragraph_head(d, j + 1))
+		/*
+		 * Past a blank line only where a page's break stands next to it: a blank line
+		 * parts paragraphs, however a damaged mark joined them.
+		 */
+		if (up->kind == LINE_BLANK && !(j > 0 && page_like(doc_line(d, j - 1))) &&
+		    !(j + 1 < i && page_like(doc_line(d, j + 1))))
 			return false;
-		if (up->kind == LINE_BLANK || up->kind == LINE_PAGE || up->kind == LINE_BANNER ||
-		    up->kind == LINE_CAPTION)
+		if (up->kind == LINE_BLANK || page_like(up))
 			continue;
 		if (up->kind != LINE_TEXT)
 			return false;
