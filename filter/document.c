@@ -6097,10 +6097,13 @@ glued_head(const struct fold *f, size_t k)
 static bool
 ocr_open(const struct fold *f, size_t k)
 {
+	char c = k + 2 < f->len ? f->text[k] : '\0';
 	size_t e;
 
-	if (k + 2 >= f->len || (k > 0 && f->text[k - 1] != ' ' && f->text[k - 1] != '\t') ||
-	    f->text[k] == '\0' || strchr("|!/<lI1", f->text[k]) == NULL)
+	/* Most words begin with none of these: the glyph first, and a capital after it. */
+	if (!(c == '|' || c == 'l' || c == 'I' || c == '1' || c == '!' || c == '/' || c == '<') ||
+	    !isupper((unsigned char)f->text[k + 1]) ||
+	    (k > 0 && f->text[k - 1] != ' ' && f->text[k - 1] != '\t'))
 		return false;
 	for (e = k + 1; e < f->len && e - k <= 3 && isupper((unsigned char)f->text[e]); e++)
 		continue;
