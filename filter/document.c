@@ -6090,24 +6090,31 @@ glued_head(const struct fold *f, size_t k)
 
 /*
  * Whether what stands at k of f is a bracket that OCR read as another glyph, before a level's
- * letters that stand before a closing bracket ("|S) The", "lS) The", "1TS) The", "!C)"): at a
- * word's start, one of "|!/<lI1" and one or two capitals and ')', ']' or '}'. Not a word ("IS)",
- * "I" before a capital alone, is read so only where the rest is a level's letters).
+ * letters that stand before a closing bracket ("|S) The", "lS) The", "¦TS) The", "!C)", "|5)"):
+ * at a word's start, one of "|!/<l" or a broken bar, then one or two capitals (OCR's "5" among
+ * them) and ')', ']' or '}'. Returns the glyph's length, 0 where there is none. Not "I" nor
+ * "1", which begin acronyms and outline numbers as often ("IC) The", "1C) The").
  */
-static bool
+static size_t
 ocr_open(const struct fold *f, size_t k)
 {
 	char c = k + 2 < f->len ? f->text[k] : '\0';
-	size_t e;
+	size_t e, g;
 
 	/* Most words begin with none of these: the glyph first, and a capital after it. */
-	if (!(c == '|' || c == 'l' || c == 'I' || c == '1' || c == '!' || c == '/' || c == '<') ||
-	    !isupper((unsigned char)f->text[k + 1]) ||
+	if (c == '|' || c == 'l' || c == '!' || c == '/' || c == '<')
+		g = 1;
+	else if ((unsigned char)c == 0xC2 && (unsigned char)f->text[k + 1] == 0xA6)
+		g = 2;
+	else
+		return 0;
+	if (k + g >= f->len || !(isupper((unsigned char)f->text[k + g]) || f->text[k + g] == '5') ||
 	    (k > 0 && f->text[k - 1] != ' ' && f->text[k - 1] != '\t'))
-		return false;
-	for (e = k + 1; e < f->len && e - k <= 3 && isupper((unsigned char)f->text[e]); e++)
+		return 0;
+	for (e = k + g; e < f->len && e - k - g < 3 && (isupper((unsigned char)f->text[e]) ||
+	    f->text[e] == '5'); e++)
 		continue;
-	return e > k + 1 && e - k <= 3 && e < f->len && f->text[e] != '\0' && closing(f->text[e]);
+	return e - k - g <= 2 && e < f->len && f->text[e] != '\0' && closing(f->text[e]) ? g : 0;
 }
 
 static bool
@@ -6134,8 +6141,8 @@ sentence_head(const struct fold *f, size_t k)
 	 * An abbreviation after a label of a word ("Item 2: TS The", "Note: S The"); not a
 	 * level's word after a field's name ("Class: SECRET --", a FOIA release's stamp).
 	 */
-	if (word_label(f, j, &subject) && (ocr_open(f, k) ? short_word(s + k + 1,
-	    f->len - k - 1, subject) : short_word(s + k, f->len - k, subject)))
+	if (word_label(f, j, &subject) && short_word(s + k + ocr_open(f, k),
+	    f->len - k - ocr_open(f, k), subject))
 		return true;
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
@@ -8212,34 +8219,61 @@ open_at_end(const struct policy *p, const struct fold *f, const struct group *g,
 }
 
 /*
- * Whether at k of f a bracket opens a level's letters that OCR closed with another glyph, a
- * space after it ("(S' The", "(S, The", "(S; The", "(S» The", "(C1 The", "(Sl The"): an unknown
- * mark at that level in *m. Not "(S. " (an initial's full stop), nor one its line closes.
+ * Whether the one or two capitals at k of f before a closing bracket, OCR's "5" read as "S",
+ * name a level above the lowest ("5)", "T5)" after ocr_open's glyph): *m is it, unknown.
+ */
+static bool
+ocr_five(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
+{
+	char up[2];
+	size_t n;
+
+	for (n = 0; n < 2 && k + n < f->len && (isupper((unsigned char)f->text[k + n]) ||
+	    f->text[k + n] == '5'); n++)
+		up[n] = f->text[k + n] == '5' ? 'S' : f->text[k + n];
+	if (n == 0 || k + n >= f->len || !closing(f->text[k + n]) || f->text[k + n] == '\0' ||
+	    marking_parse(p, up, n, MARKING_PORTION, m) != 1 || m->level <= 0)
+		return false;
+	m->unknown = true;
+	return true;
+}
+
+/*
+ * Whether at k of f a bracket opens a level's letters that OCR closed with another glyph, before
+ * a sentence's word ("(S' The", "(S; The", "(S» The", "(S’ The", "(C1 The", "(Sl The", "(S'The"):
+ * an unknown mark at that level in *m. Not a comma ("(S, M and L"), nor "(S. " (an initial),
+ * nor before a word in lower case or a capital alone ("(C; see", "(C, B and A"), nor one its
+ * line closes.
  */
 static bool
 sign_closed(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
 {
+	const unsigned char *t = (const unsigned char *)f->text;
 	size_t e, c, n;
 
-	if (k + 3 >= f->len || strchr("([{", f->text[k]) == NULL || f->text[k] == '\0')
+	if (k + 4 >= f->len || !(t[k] == '(' || t[k] == '[' || t[k] == '{'))
 		return false;
-	for (e = k + 1; e < f->len && e - k <= 3 && isupper((unsigned char)f->text[e]); e++)
+	for (e = k + 1; e < f->len && e - k <= 3 && isupper(t[e]); e++)
 		continue;
 	if (e == k + 1 || e - k > 3 || e >= f->len)
 		return false;
 	n = e - k - 1;
-	if (f->text[e] != '\0' && strchr("',:;!>1l|`", f->text[e]) != NULL)
+	if (t[e] != '\0' && strchr("':;!>1l|`", t[e]) != NULL)
 		c = e + 1;
-	else if (e + 1 < f->len && (unsigned char)f->text[e] == 0xC2 &&
-	    (unsigned char)f->text[e + 1] == 0xBB)
+	else if (e + 1 < f->len && t[e] == 0xC2 && (t[e + 1] == 0xBB || t[e + 1] == 0xAB))
 		c = e + 2;
+	else if (e + 2 < f->len && t[e] == 0xE2 && t[e + 1] == 0x80 && (t[e + 2] == 0x99 ||
+	    t[e + 2] == 0x9D))
+		c = e + 3;
 	else
 		return false;
-	if (c < f->len && f->text[c] != ' ')
+	if (c < f->len && t[c] == ' ')
+		c++;
+	if (c + 1 >= f->len || !isupper(t[c]) || !islower(t[c + 1]))
 		return false;
-	/* Not closed further on its line ("(S, M and L)"). */
+	/* Not closed further on its line ("(S: The plan)"). */
 	for (e = c; e < f->len; e++)
-		if (f->text[e] != '\0' && closing(f->text[e]))
+		if (t[e] != '\0' && closing((char)t[e]))
 			return false;
 	if (marking_parse(p, f->text + k + 1, n, MARKING_PORTION, m) != 1 ||
 	    (m->level <= 0 && m->controls == 0))
@@ -8257,7 +8291,7 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 {
 	struct marking tail;
 	struct group g, lost;
-	size_t b;
+	size_t b, g5;
 	bool other, hit = false, grouped;
 
 	marking_init(one);
@@ -8315,7 +8349,8 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		/* "(S' The": its ')' read as another glyph. */
 		*one = tail;
 		hit = true;
-	} else if (ocr_open(f, k) && head_mark(p, f, k + 1, &tail)) {
+	} else if ((g5 = ocr_open(f, k)) > 0 && (head_mark(p, f, k + g5, &tail) ||
+	    ocr_five(p, f, k + g5, &tail))) {
 		/* "|S) The": its '(' read as another glyph. */
 		*one = tail;
 		one->unknown = true;
@@ -10389,16 +10424,20 @@ paragraph_step(const char *s, size_t n, size_t k)
 	return aside_step(s, n, k);
 }
 
+static bool opens_marked(const struct policy *p, const struct document *d, size_t j);
+
 /*
  * Whether an aside is open at w of f, line i's fold, however far up its paragraph it opened and
  * however long it is ("(managed by the Office of" / "the Coordinator for Counterterrorism, S/CT)
  * will", "(see the tables of" / "... and Annex C) 12 ports"): read back through line i and the
  * lines above it to the paragraph's head (line i may begin a portion of its own at a mark in
  * it), past page, banner and caption lines and the blank lines next to them that a page's
- * break puts inside it, forty lines at most; no '(' of a mark that never closes counts.
+ * break puts inside it (never one a paragraph's head stands under), and never above a line
+ * that opens with a mark, forty lines at most; no '(' of a mark that never closes counts.
  */
 static bool
-open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size_t w)
+open_in_paragraph(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
+    size_t w)
 {
 	const struct doc_line *up;
 	size_t k, j, n;
@@ -10408,13 +10447,17 @@ open_in_paragraph(const struct document *d, size_t i, const struct fold *f, size
 		if ((depth += paragraph_step(f->text, f->len, k)) > 0)
 			return true;
 	for (j = i, n = 0; j > 0 && n < 40 && (j == i || !paragraph_head(d, j)); n++) {
+		/* Not above a line that opens with a mark: what it opens is another portion. */
+		if (doc_line(d, j)->kind == LINE_TEXT && opens_marked(p, d, j))
+			return false;
 		up = doc_line(d, --j);
 		/*
 		 * Past a blank line only where a page's break stands next to it: a blank line
 		 * parts paragraphs, however a damaged mark joined them.
 		 */
-		if (up->kind == LINE_BLANK && !(j > 0 && page_like(doc_line(d, j - 1))) &&
-		    !(j + 1 < i && page_like(doc_line(d, j + 1))))
+		if (up->kind == LINE_BLANK && (paragraph_head(d, j + 1) ||
+		    (!(j > 0 && page_like(doc_line(d, j - 1))) &&
+		    !(j + 1 < i && page_like(doc_line(d, j + 1))))))
 			return false;
 		if (up->kind == LINE_BLANK || page_like(up))
 			continue;
@@ -10588,10 +10631,10 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			    !((t - w == 2 || (damaged && w + 1 < f.len &&
 			    !isalnum((unsigned char)f.text[w + 1]))) && item_before(&f, w, seen)) &&
 			    !open_above(d, i, &f, w, t) &&
-			    !(damaged && open_in_paragraph(d, i, &f, w)) &&
+			    !(damaged && open_in_paragraph(p, d, i, &f, w)) &&
 			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t) ||
-			    !(open_in_paragraph(d, i, &f, w) || (t - w <= 3 &&
+			    !(open_in_paragraph(p, d, i, &f, w) || (t - w <= 3 &&
 			    designated(&f, w)))) &&
 			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
 			    next_lower(d, i)))) ||
@@ -11643,9 +11686,9 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * subject with a mark of its own, and release it (a fuzz find).
 		 */
 		rd->header = false;
-	} else if (letter_raise(rd, f, h, &raised) || (glyph = (ocr_open(f, h->after_label) &&
-	    head_mark(rd->p, f, h->after_label + 1, &raised)) ||
-	    sign_closed(rd->p, f, h->after_label, &raised))) {
+	} else if (letter_raise(rd, f, h, &raised) || (glyph = ocr_open(f, h->after_label) > 0 &&
+	    head_mark(rd->p, f, h->after_label, &raised)) ||
+	    sign_closed(rd->p, f, h->after_label, &raised)) {
 		/*
 		 * "S) The walrus": a letter label that is a level letter may be "(S)" that lost its
 		 * '(': the text is raised to that level, a numbered paragraph's from the

@@ -1852,7 +1852,7 @@ redteam redteam78
 #      a digit, a capital or a bracket, after a list's label at a wrapped line's head, glued to a
 #      sentence's end with a space before its bracket (`Muscat.S/NF ) Oman`) or to a word by a
 #      dash; a level glued to REL or SCI (`(SREL)`, `(TSSCI)`); a mark whose `(` or `)` OCR read
-#      as another glyph (`|S) The`, `(S' The`). What stays kept: `Plan B) The`, `5) With`,
+#      as another glyph (`|S) The`, `|T5)`, `(S' The`). What stays kept: `Plan B) The`, `5) With`,
 #      `U.S.)` and `C)` in an aside, a list's `C)`, `c)`, office symbols (`S/CT)`), `(SSCI)`,
 #      Cablegate's dash written ` ) ` (`Area C ) the`), `(S. Korean`, `(C1 and C2 berths)`.
 redteam stop46
