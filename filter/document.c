@@ -6121,16 +6121,16 @@ static bool
 sentence_head(const struct fold *f, size_t k)
 {
 	const char *s = f->text;
-	size_t j = k;
+	size_t j = k, glyph;
 	bool subject;
 
 	/*
-	 * A word in capitals, a bracket, emphasis or quotes, OCR's "5/" for "S/": not a number
-	 * ("Nov. 2003 to"), nor lower case.
+	 * A word in capitals, a bracket, emphasis or quotes, OCR's "5/" for "S/", a bracket OCR
+	 * read as another glyph: not a number ("Nov. 2003 to"), nor lower case.
 	 */
 	if (k == 0 || s[k - 1] != ' ' || !(isupper((unsigned char)s[k]) ||
 	    strchr("([{*_\"'</", s[k]) != NULL ||
-	    (s[k] == '5' && k + 1 < f->len && s[k + 1] == '/') || ocr_open(f, k)))
+	    (s[k] == '5' && k + 1 < f->len && s[k + 1] == '/') || ocr_open(f, k) > 0))
 		return false;
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
@@ -6141,9 +6141,11 @@ sentence_head(const struct fold *f, size_t k)
 	 * An abbreviation after a label of a word ("Item 2: TS The", "Note: S The"); not a
 	 * level's word after a field's name ("Class: SECRET --", a FOIA release's stamp).
 	 */
-	if (word_label(f, j, &subject) && short_word(s + k + ocr_open(f, k),
-	    f->len - k - ocr_open(f, k), subject))
-		return true;
+	if (word_label(f, j, &subject)) {
+		glyph = ocr_open(f, k);
+		if (short_word(s + k + glyph, f->len - k - glyph, subject))
+			return true;
+	}
 	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
 	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
 		j--;
@@ -8709,15 +8711,26 @@ glued_dash(const struct fold *f, size_t w, size_t t)
 	    isalpha((unsigned char)f->text[a - 2]);
 }
 
-/* Whether a closing bracket stands after a space or up to three at e of f ("S )", "S\t)"). */
-static bool
+/*
+ * Where a closing bracket stands after a space or up to three at e of f ("S )", "S\t)"): its
+ * offset, or 0 where none does.
+ */
+static size_t
 closer_after(const struct fold *f, size_t e)
 {
 	size_t c;
 
 	for (c = e; c < f->len && c - e <= 3 && (f->text[c] == ' ' || f->text[c] == '\t'); c++)
 		continue;
-	return c > e && c - e <= 3 && c < f->len && f->text[c] != '\0' && closing(f->text[c]);
+	return c > e && c - e <= 3 && c < f->len && f->text[c] != '\0' && closing(f->text[c]) ?
+	    c : 0;
+}
+
+/* Whether c is a sign that may stand glued after a mark's bracket ("S).", "**S)**", "S)'"). */
+static bool
+trailing_sign(char c)
+{
+	return c != '\0' && strchr("*_.,;:!?\"'", c) != NULL;
 }
 
 /*
@@ -8746,18 +8759,15 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 	if ((spaced = c == e) == false) {
 		b = c;
 		for (k = c + 1; k < e; k++)
-			if (f->text[k] == '\0' || strchr("*_.,;:!?\"'", f->text[k]) == NULL)
+			if (!trailing_sign(f->text[k]))
 				return false;
 		*end = e;
 	} else {
 		/* One a space or two part from the word ("S )", "S\t)"). */
-		if (!closer_after(f, e))
+		if ((c = closer_after(f, e)) == 0)
 			return false;
-		for (c = e; f->text[c] == ' ' || f->text[c] == '\t'; c++)
-			continue;
 		/* Signs after the bracket aside ("S ).", "**S )**"). */
-		for (k = c + 1; k < f->len && f->text[k] != '\0' &&
-		    strchr("*_.,;:!?\"'", f->text[k]) != NULL; k++)
+		for (k = c + 1; k < f->len && trailing_sign(f->text[k]); k++)
 			continue;
 		if (k < f->len && f->text[k] != ' ')
 			return false;
@@ -10412,11 +10422,12 @@ paragraph_step(const char *s, size_t n, size_t k)
 {
 	size_t e;
 
+	if (s[k] != '(' && s[k] != '[')
+		return aside_step(s, n, k);
 	/* Not a mark that never closes ("(U Embassy", "(S//NF The"): one or two capitals first. */
 	for (e = k + 1; e < n && e - k <= 3 && isupper((unsigned char)s[e]); e++)
 		continue;
-	if ((s[k] == '(' || s[k] == '[') && e > k + 1 && e - k <= 3 && (e == n || s[e] == ' ' ||
-	    s[e] == '/' || s[e] == '\t'))
+	if (e > k + 1 && e - k <= 3 && (e == n || s[e] == ' ' || s[e] == '/' || s[e] == '\t'))
 		return 0;
 	if (s[k] == '[' && k + 1 < n && isalpha((unsigned char)s[k + 1]) &&
 	    (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t'))
@@ -10627,36 +10638,46 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			}
 			if (!caps && !words && (damaged = lost_damaged(p, &f, w, e, &t, &dmg)))
 				e = t;
-			if ((caps || words || damaged) &&
-			    !((t - w == 2 || (damaged && w + 1 < f.len &&
-			    !isalnum((unsigned char)f.text[w + 1]))) && item_before(&f, w, seen)) &&
-			    !open_above(d, i, &f, w, t) &&
-			    !(damaged && open_in_paragraph(p, d, i, &f, w)) &&
-			    ((k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
+			if (!caps && !words && !damaged)
+				continue;
+			/* Not the next item of a list, nor the end of an aside still open. */
+			if (((t - w == 2 || (damaged && w + 1 < f.len &&
+			    !isalnum((unsigned char)f.text[w + 1]))) && item_before(&f, w, seen)) ||
+			    open_above(d, i, &f, w, t))
+				continue;
+			/* A damaged one is read past an aside open anywhere up the paragraph. */
+			if (damaged && open_in_paragraph(p, d, i, &f, w))
+				continue;
+			/*
+			 * In mid-line (before anything but a word in lower case, past such an aside
+			 * too, or a noun that designates the letter), or at the head of a line a
+			 * sentence wraps to.
+			 */
+			if (!(k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
 			    (lower_past_dashes(&f, e) || blank_past(&f, t) ||
-			    !(open_in_paragraph(p, d, i, &f, w) || (t - w <= 3 &&
-			    designated(&f, w)))) &&
+			    !((!damaged && open_in_paragraph(p, d, i, &f, w)) ||
+			    (t - w <= 3 && designated(&f, w)))) &&
 			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
-			    next_lower(d, i)))) ||
-			    ((blank_before(&f, k) || item_label(&f, k)) && (wraps_prose(p, d, i) ||
+			    next_lower(d, i)))) &&
+			    !((blank_before(&f, k) || item_label(&f, k)) && (wraps_prose(p, d, i) ||
 			    runs_on_above(p, d, i) || wraps_across(p, d, i)) &&
-			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))) {
-				/*
-				 * With the word before it where both name a level ("TOP SECRET)");
-				 * a control alone is unknown ("port NF) with", "NOFORN) with").
-				 */
-				if (caps && marking_parse(p, f.text + w, t - w - 1,
-				    MARKING_PORTION, &one) == 1)
-					add_found(p, m, &found, &one);
-				else if (caps && t - w > 2 &&
-				    (ctl = policy_term_find(p, f.text + w, t - w - 1)) != NULL &&
-				    ctl->control >= 0)
-					add_found(p, m, &found, &unknown);
-				if (words)
-					add_found(p, m, &found, &two);
-				if (damaged)
-					add_found(p, m, &found, &dmg);
-			}
+			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))
+				continue;
+			/*
+			 * With the word before it where both name a level ("TOP SECRET)"); a
+			 * control alone is unknown ("port NF) with", "NOFORN) with").
+			 */
+			if (caps && marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION,
+			    &one) == 1)
+				add_found(p, m, &found, &one);
+			else if (caps && t - w > 2 &&
+			    (ctl = policy_term_find(p, f.text + w, t - w - 1)) != NULL &&
+			    ctl->control >= 0)
+				add_found(p, m, &found, &unknown);
+			if (words)
+				add_found(p, m, &found, &two);
+			if (damaged)
+				add_found(p, m, &found, &dmg);
 		}
 	}
 	return found;
