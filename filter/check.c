@@ -310,8 +310,10 @@ static void
 format_marking(const struct policy *p, const struct marking *m, char *buf, size_t buflen)
 {
 	if (m->unknown) {
-		if (m->unknown_token[0] != '\0')
+		if (marking_token_quoted(m))
 			snprintf(buf, buflen, "unknown (\"%s\")", m->unknown_token);
+		else if (m->unknown_token[0] != '\0')
+			snprintf(buf, buflen, "unknown (%s)", m->unknown_token);
 		else
 			snprintf(buf, buflen, "unknown");
 		return;
@@ -545,7 +547,7 @@ lint_mark(struct adder *a, const struct policy *p, const struct document *d,
 	    (f = add(a, SEVERITY_ERROR, "unknown-token", pt->first + 1, column)) != NULL) {
 		f->portion = k;
 		snprintf(f->marking, sizeof(f->marking), "%s", written);
-		if (pt->mark->unknown_token[0] != '\0')
+		if (marking_token_quoted(pt->mark))
 			snprintf(f->message, sizeof(f->message), "unknown token \"%s\" in %s",
 			    pt->mark->unknown_token, written);
 		else if (pt->reason == REASON_UNREADABLE)

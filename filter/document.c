@@ -2232,6 +2232,8 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 
 	if (!take_banner(p, r, s, ov, ln, &bm))
 		return 0;
+	/* A banner's token stands at no portion's head: never quoted (SECURITY.md, rule 5). */
+	bm.unknown_token[0] = '\0';
 	/*
 	 * What follows the level is copied as written: in the body, only the
 	 * post and cable number of the banner at the top, proven so (controls
@@ -5264,6 +5266,8 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 		found = true;
 	}
 	*unread = (broke ? UNREAD_BREAK : 0) | (spaced ? UNREAD_CELL : 0);
+	if (found)
+		m->unknown_token[0] = '\0';	/* as text_marks says */
 	return found;
 }
 
@@ -6351,6 +6355,45 @@ short_kind(const struct policy *p, const char *s, size_t n)
  * "secret/confidential". *proper says the parts are parted by '/' or '|' alone, as marks are
  * written.
  */
+/*
+ * Whether s[a..b) is a level's letters and controls', all in lower case, parted by one or two
+ * slashes or a hyphen ("s/nf", "c/noforn", "ts/si/nf", "u/fouo", "s-nf"): a mark as a word in
+ * lower case is written (not "c/o", "s/he", "s/ct", "u/s", whose second part is no control).
+ */
+static bool
+small_parted(const struct policy *p, const char *s, size_t a, size_t b)
+{
+	char up[POLICY_WORD_MAX];
+	size_t k = a, e, j, parts;
+	enum word_kind w;
+
+	while (k < b && islower((unsigned char)s[k]))
+		k++;
+	if (k == a || k - a > 2 || ((w = short_kind(p, s + a, k - a)) != WORD_LEVEL &&
+	    w != WORD_LOWEST))
+		return false;
+	for (parts = 1; k < b; parts++) {
+		for (e = k; e < b && (s[e] == '/' || s[e] == '-'); e++)
+			continue;
+		if (e == k || e - k > 2 || (e - k == 2 && s[k] != s[k + 1]) ||
+		    (s[k] == '-' && e - k > 1))
+			return false;
+		if (e == b)
+			break;	/* "s/nf/": a slash after the last part */
+		for (k = e; e < b && islower((unsigned char)s[e]); e++)
+			continue;
+		if (e - k < 2 || e - k > sizeof(up) || (e < b && s[e] != '/' && s[e] != '-'))
+			return false;
+		for (j = k; j < e; j++)
+			up[j - k] = (char)toupper((unsigned char)s[j]);
+		w = word_kind(p, up, e - k);
+		if (w != WORD_CONTROL && w != WORD_NOFORN && w != WORD_DISTRIBUTION)
+			return false;
+		k = e;
+	}
+	return parts > 1;
+}
+
 static bool
 parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *proper)
 {
@@ -6358,6 +6401,8 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	bool level = false, noforn = false, small = false;
 
 	*proper = true;
+	if (small_parted(p, s, a, b))
+		return true;
 	/* A word of letters and digits alone has no parts: its words need not be read. */
 	for (j = a; j < b && isalnum((unsigned char)s[j]); j++)
 		continue;
@@ -8495,6 +8540,9 @@ text_marks(const struct policy *p, const char *s, size_t n, size_t from, bool la
 		add_found(p, m, &found, &more);
 	if (alike_marks(p, s, n, from, latin1, head, &more))
 		add_found(p, m, &found, &more);
+	/* A mark in mid-line stands at no portion's head: its token is never quoted. */
+	if (found)
+		m->unknown_token[0] = '\0';
 	return found;
 }
 
@@ -11602,6 +11650,27 @@ mark_in_wrapped_sentence(const struct policy *p, const struct document *d, size_
 	return q > from && sentence_marks(p, s, q, from, ln->latin1, false, &m, NULL);
 }
 
+/*
+ * Whether the symbol at f's head is a bullet: not the '>' of a reply quoted so ("> (U) Steps:" /
+ * ">" / "> The"), but one after it ("> - The").
+ */
+static bool
+bullet_symbol(const struct fold *f)
+{
+	size_t k = 0;
+	bool quoted = false;
+
+	for (;;) {
+		while (k < f->len && f->text[k] == ' ')
+			k++;
+		if (k == f->len || f->text[k] != '>')
+			break;
+		quoted = true;
+		k++;
+	}
+	return !quoted || fold_symbol_at(f, k);
+}
+
 static int
 read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *h)
 {
@@ -11611,10 +11680,12 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	size_t len = doc_line(d, i)->len;
 	/*
 	 * A table's row or a heading ("| Site |", "# Collection") is the page's own: never an item
-	 * of a list that a paragraph's colon opened, which would take that paragraph's mark.
+	 * of a list that a paragraph's colon opened, which would take that paragraph's mark. Nor
+	 * is a reply quoted with '>': its '>' is no bullet ("> (U) Steps:" / ">" / "> The").
 	 */
 	bool item = !table_or_heading(s, len) && (h->label == LABEL_BULLET ||
-	    (h->label == LABEL_NONE && (h->symbol || (h->group.kind == GROUP_ITEM &&
+	    (h->label == LABEL_NONE && ((h->symbol && bullet_symbol(f)) ||
+	    (h->group.kind == GROUP_ITEM &&
 	    h->group.start == h->after_label &&
 	    (h->group.item == ITEM_LOWER || h->group.item == ITEM_UPPER)))));
 	/*

@@ -2597,10 +2597,10 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 			    count_words(s, n) > CLASS_WORDS || s[n - 1] == '.' ||
 			    s[n - 1] == ',' || lv->level < 0)
 				return -1;
+			/* The name is the line's word: never quoted (SECURITY.md, rule 5). */
 			m->unknown = true;
-			snprintf(m->unknown_token, sizeof(m->unknown_token), "%.*s",
-			    (int)(nx.end - nx.start < 39 ? nx.end - nx.start : 39),
-			    s + nx.start);
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
+			    "words beside a level");
 			return 1;
 		}
 	} else {
@@ -2631,8 +2631,8 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 			 */
 			if (!post_and_number(p, s + k, n - k)) {
 				m->unknown = true;
-				snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s",
-				    up);
+				snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
+				    "words beside a level");
 			}
 			return 1;
 		}

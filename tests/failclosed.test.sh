@@ -31,6 +31,38 @@ redteam() {
 	done < "tests/data/$1/targets"
 	ADV_ARGS=
 }
+# quiet DIR: no word listed for a document of tests/data/DIR/messages (FILE|TARGET|WORD|...|POLICY,
+# the last field the policy or empty) reaches redact -v's messages or check's reports.
+quiet() {
+	while IFS= read -r _line; do
+		_doc=${_line%%|*} _rest=${_line#*|}
+		_target=${_rest%%|*} _rest=${_rest#*|}
+		_policy=${_rest##*|} _words=${_rest%|*}
+		ADV_ARGS=${_policy:+-p policies/$_policy.yaml}
+		: > "$tmp/quiet.out"
+		# shellcheck disable=SC2086
+		"$T" redact $ADV_ARGS -v -r "$_target" "tests/data/$1/$_doc" 2>> "$tmp/quiet.out" \
+		    > /dev/null
+		for _format in text json sarif; do
+			# shellcheck disable=SC2086
+			"$T" check $ADV_ARGS -r "$_target" --format "$_format" --notes \
+			    "tests/data/$1/$_doc" >> "$tmp/quiet.out" 2>&1
+		done
+		_why=
+		_old_ifs=$IFS
+		IFS='|'
+		for _w in $_words; do
+			grep -F -q -i -e "$_w" "$tmp/quiet.out" && _why="$_why \"$_w\""
+		done
+		IFS=$_old_ifs
+		if [ -n "$_why" ]; then
+			bad "$1-messages-$_doc ($_target): messages quote$_why"
+		else
+			ok "$1-messages-$_doc ($_target): no message quotes its withheld words"
+		fi
+	done < "tests/data/$1/messages"
+	ADV_ARGS=
+}
 # kept DIR: every document listed in tests/data/DIR/kept keeps its words at its target.
 kept() {
 	while IFS='|' read -r _doc _target _words _policy; do
@@ -1857,6 +1889,16 @@ redteam redteam78
 #      Cablegate's dash written ` ) ` (`Area C ) the`), `(S. Korean`, `(C1 and C2 berths)`.
 redteam stop46
 kept stop46
+
+# 110. Stop 47 (tests/data/stop47): a reply quoted with '>' after a line that ends in a colon
+#      (its '>' is no list's bullet), a mark in lower case with one slash or a hyphen (`s/nf`,
+#      `ts/si/nf`, `u/fouo`, `s-nf`), and messages: a classification line's words (`TOP SECRET
+#      WALRUS`, `SECRET walrus`, `SECRET JOHN SMITH`), a banner's unknown compartment and a mark's
+#      token in mid-sentence are never quoted. What stays kept: a quoted list's items after a colon
+#      (`> - puffin arrival`), `c/o`, `s/he`, `s/ct`, `u/s`.
+redteam stop47
+kept stop47
+quiet stop47
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
