@@ -6,7 +6,7 @@
 # (tests/completion.test.sh checks that every one is here).
 
 _tearline_opts_redact="--release --policy --mode --output --max-document --quiet --verbose
-	--audit --secret-key --auditor-key --ledger --no-sandbox --output-dir --jobs --help
+	--audit --secret-key --auditor-key --ledger --no-sandbox --output-dir --audit-dir --jobs --help
 	--version"
 _tearline_opts_check="--release --policy --format --mode --strict --notes --color
 	--max-document --output --help"
@@ -65,7 +65,7 @@ _tearline()
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return
 		;;
-	--output-dir)
+	--output-dir | --audit-dir)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return
 		;;

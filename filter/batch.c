@@ -114,8 +114,12 @@ path_join(const char *dir, const char *name, const char *suffix)
 	return p;
 }
 
-/* An output's base name and the input that makes it, for finding two outputs of one name. */
+/*
+ * An output's directory and base name and the input that makes it, for finding two outputs of
+ * one name.
+ */
 struct out_name {
+	const char *dir;	/* the output directory or the audits' */
 	char *name;
 	size_t input;		/* index of the input, or SIZE_MAX for the ledger */
 };
@@ -124,14 +128,33 @@ static int
 out_name_cmp(const void *a, const void *b)
 {
 	const struct out_name *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
+	int c = strcmp(x->dir, y->dir);
 
+	if (c == 0)
+		c = strcmp(x->name, y->name);
 	if (c != 0)
 		return c;
 	return x->input < y->input ? -1 : x->input > y->input;
 }
 
-/* Whether the ledger lies in the output directory: the same directory, by device and inode. */
+/* The audits' directory: the output directory unless o names another. */
+static const char *
+audit_dir(const struct batch_options *o)
+{
+	return o->audit_dir != NULL ? o->audit_dir : o->output_dir;
+}
+
+/* Whether two paths name one directory, by device and inode. */
+static bool
+same_dir(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+	    x.st_ino == y.st_ino;
+}
+
+/* Whether the ledger lies in directory dir: the same directory, by device and inode. */
 static bool
 ledger_in_dir(const char *ledger, const char *dir)
 {
@@ -155,7 +178,7 @@ ledger_in_dir(const char *ledger, const char *dir)
 }
 
 /*
- * Makes the output directory when it is missing (*made says so). Returns 0, or -1 with err.
+ * Makes an output directory when it is missing (*made says so). Returns 0, or -1 with err.
  */
 static int
 output_dir_ready(const char *dir, bool *made, char *err, size_t errlen)
@@ -178,13 +201,17 @@ output_dir_ready(const char *dir, bool *made, char *err, size_t errlen)
 	return 0;
 }
 
-/* Checks that no two outputs share a name. Returns 0, or -1 with err naming both inputs. */
+/*
+ * Checks that no two outputs share a name in one directory (the audits' may be the output
+ * directory under another name). Returns 0, or -1 with err naming both inputs.
+ */
 static int
 check_clashes(const struct batch_options *o, char *const *inputs, size_t n, char *err,
     size_t errlen)
 {
 	struct out_name *names;
 	size_t per = o->signer != NULL ? 2 : 1, m = 0, i;
+	const char *audits = same_dir(audit_dir(o), o->output_dir) ? o->output_dir : audit_dir(o);
 	int rc = -1;
 
 	if (n > (SIZE_MAX - 1) / 2 / sizeof(*names) ||
@@ -195,34 +222,39 @@ check_clashes(const struct batch_options *o, char *const *inputs, size_t n, char
 	for (i = 0; i < n; i++) {
 		const char *base = base_name(inputs[i]);
 
+		names[m].dir = o->output_dir;
 		if ((names[m].name = strdup(base)) == NULL)
 			goto nomem;
 		names[m++].input = i;
 		if (o->signer != NULL) {
+			names[m].dir = audits;
 			if ((names[m].name = path_join("", base, BATCH_AUDIT_SUFFIX)) == NULL)
 				goto nomem;
 			names[m++].input = i;
 		}
 	}
-	if (o->signer != NULL && ledger_in_dir(o->ledger_path, o->output_dir)) {
+	if (o->signer != NULL && (ledger_in_dir(o->ledger_path, o->output_dir) ||
+	    ledger_in_dir(o->ledger_path, audits))) {
+		names[m].dir = ledger_in_dir(o->ledger_path, o->output_dir) ? o->output_dir : audits;
 		if ((names[m].name = strdup(base_name(o->ledger_path))) == NULL)
 			goto nomem;
 		names[m++].input = SIZE_MAX;
 	}
 	qsort(names, m, sizeof(*names), out_name_cmp);
 	for (i = 1; i < m; i++) {
-		if (strcmp(names[i - 1].name, names[i].name) != 0)
+		if (names[i - 1].dir != names[i].dir ||
+		    strcmp(names[i - 1].name, names[i].name) != 0)
 			continue;
 		if (names[i].input == SIZE_MAX)
 			snprintf(err, errlen, "%s: its output %s/%s would be the ledger %s",
-			    inputs[names[i - 1].input], o->output_dir, names[i].name, o->ledger_path);
+			    inputs[names[i - 1].input], names[i].dir, names[i].name, o->ledger_path);
 		else if (names[i - 1].input == names[i].input)
 			snprintf(err, errlen, "%s: its release and its audit would both be %s/%s",
-			    inputs[names[i].input], o->output_dir, names[i].name);
+			    inputs[names[i].input], names[i].dir, names[i].name);
 		else
 			snprintf(err, errlen, "%s and %s would both write %s/%s (inputs of a batch "
 			    "need different base names)", inputs[names[i - 1].input],
-			    inputs[names[i].input], o->output_dir, names[i].name);
+			    inputs[names[i].input], names[i].dir, names[i].name);
 		goto done;
 	}
 	rc = 0;
@@ -241,7 +273,7 @@ batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
     struct batch_names *names, char *err, size_t errlen)
 {
 	size_t i;
-	bool made = false;
+	bool made = false, made_audits = false;
 
 	memset(names, 0, sizeof(*names));
 	for (i = 0; i < n; i++) {
@@ -257,9 +289,11 @@ batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
 			return -1;
 		}
 	}
-	/* The directory first: whether the ledger lies in it is known only once it exists. */
+	/* The directories first: whether the ledger lies in one is known only once it exists. */
 	if (output_dir_ready(o->output_dir, &made, err, errlen) != 0)
 		return -1;
+	if (o->signer != NULL && output_dir_ready(audit_dir(o), &made_audits, err, errlen) != 0)
+		goto fail;
 	if (check_clashes(o, inputs, n, err, errlen) != 0)
 		goto fail;
 	if ((names->release = calloc(n, sizeof(*names->release))) == NULL ||
@@ -272,7 +306,7 @@ batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
 
 		if ((names->release[i] = path_join(o->output_dir, base, "")) == NULL ||
 		    (o->signer != NULL &&
-		    (names->audit[i] = path_join(o->output_dir, base, BATCH_AUDIT_SUFFIX)) == NULL))
+		    (names->audit[i] = path_join(audit_dir(o), base, BATCH_AUDIT_SUFFIX)) == NULL))
 			goto nomem;
 		if (stat(inputs[i], &a) == 0 && stat(names->release[i], &b) == 0 &&
 		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
@@ -292,8 +326,11 @@ nomem:
 	snprintf(err, errlen, "out of memory");
 fail:
 	batch_names_free(names);
+	/* A refused batch writes nothing. */
+	if (made_audits)
+		rmdir(audit_dir(o));
 	if (made)
-		rmdir(o->output_dir);	/* a refused batch writes nothing */
+		rmdir(o->output_dir);
 	return -1;
 }
 

@@ -64,6 +64,7 @@ struct batch_options {
 	enum redact_mode mode;
 	size_t max_document;
 	const char *output_dir;
+	const char *audit_dir;			/* the audits' directory, or NULL: output_dir */
 	unsigned jobs;				/* 1 to BATCH_MAX_JOBS worker threads */
 	bool sandbox;				/* enter the seccomp sandbox (sandbox.h) */
 	bool list_unproven;			/* keep redact_result.unproven_list */

@@ -66,7 +66,8 @@ static const struct {
 	    "                [FILE|-]\n" },
 	{ "redact", "tearline [redact] --release TARGET --output-dir DIR [--jobs N]\n"
 	    "                [--policy NAME|FILE] [--mode MODE] [--max-document SIZE] [-q | -v]\n"
-	    "                [--secret-key FILE [--auditor-key FILE] [--ledger FILE]] FILE...\n" },
+	    "                [--secret-key FILE [--auditor-key FILE] [--ledger FILE]\n"
+	    "                [--audit-dir DIR]] FILE...\n" },
 	{ "keygen", "tearline keygen [--auditor] --secret-key FILE --public-key FILE [-q]\n" },
 	{ "verify", "tearline verify --audit FILE --public-key FILE --output FILE [--original FILE]\n"
 	    "                [--auditor-secret-key FILE] [--policy NAME|FILE] [--ledger FILE]\n"
@@ -144,6 +145,8 @@ static const struct cli_option redact_options[] = {
 	    "FILE\n" },
 	{ 'D', '\0', "output-dir", CLI_ARG, "DIR", "a batch: write DIR/NAME for each FILE and, with "
 	    "--secret-key,\nDIR/NAME.audit and one ledger (DIR/ledger.jsonl by default)\n" },
+	{ 'E', '\0', "audit-dir", CLI_ARG, "DIR", "a batch's audits and default ledger in DIR, not "
+	    "beside its releases\n" },
 	{ 'j', 'j', "jobs", CLI_ARG, "N", "a batch's worker threads (default 1; 0: one per "
 	    "processor)\n" },
 	{ 'N', '\0', "no-sandbox", CLI_NO_ARG, NULL, "run without the seccomp sandbox (where it "
@@ -394,6 +397,7 @@ struct redact_args {
 	const char *ledger;		/* or NULL */
 	bool no_sandbox;
 	const char *output_dir;		/* a batch: NULL for one document */
+	const char *audit_dir;		/* a batch's audits and ledger, or NULL: output_dir */
 	unsigned jobs;			/* a batch's worker threads */
 };
 
@@ -782,6 +786,7 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 	bo.mode = a->mode;
 	bo.max_document = a->max_document;
 	bo.output_dir = a->output_dir;
+	bo.audit_dir = a->audit_dir;
 	bo.jobs = a->jobs;
 	bo.sandbox = !a->no_sandbox;
 	bo.list_unproven = each_portion;
@@ -796,10 +801,12 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 		bo.signer = signer;
 		bo.auditor = a->auditor_key != NULL ? &auditor : NULL;
 		if (a->ledger == NULL) {
-			st = snprintf(ledger_path, sizeof(ledger_path), "%s/%s", a->output_dir,
+			const char *dir = a->audit_dir != NULL ? a->audit_dir : a->output_dir;
+
+			st = snprintf(ledger_path, sizeof(ledger_path), "%s/%s", dir,
 			    BATCH_LEDGER_NAME);
 			if (st < 0 || (size_t)st >= sizeof(ledger_path)) {
-				say("%s: name too long", a->output_dir);
+				say("%s: name too long", dir);
 				goto done;
 			}
 		}
@@ -852,7 +859,8 @@ static int
 main_batch(const struct redact_args *a, int argc, char **argv)
 {
 	if (a->output_dir == NULL) {
-		say("--jobs goes with --output-dir DIR (a batch)");
+		say("%s goes with --output-dir DIR (a batch)", a->audit_dir != NULL ? "--audit-dir" :
+		    "--jobs");
 		return EXIT_ERROR;
 	}
 	if (a->output != NULL || a->audit != NULL) {
@@ -860,13 +868,16 @@ main_batch(const struct redact_args *a, int argc, char **argv)
 		    "for one document");
 		return EXIT_ERROR;
 	}
-	if (a->secret_key == NULL && (a->auditor_key != NULL || a->ledger != NULL)) {
-		say("in a batch, --auditor-key and --ledger go with --secret-key FILE");
+	if (a->secret_key == NULL && (a->auditor_key != NULL || a->ledger != NULL ||
+	    a->audit_dir != NULL)) {
+		say("in a batch, --auditor-key, --ledger and --audit-dir go with --secret-key FILE");
 		return EXIT_ERROR;
 	}
 	if (a->output_dir[0] == '\0' || strcmp(a->output_dir, "-") == 0 ||
+	    (a->audit_dir != NULL && (a->audit_dir[0] == '\0' || strcmp(a->audit_dir, "-") == 0)) ||
 	    (a->ledger != NULL && strcmp(a->ledger, "-") == 0)) {
-		say("--output-dir names a directory and --ledger a file, not standard output");
+		say("--output-dir and --audit-dir name directories and --ledger a file, not standard "
+		    "output");
 		return EXIT_ERROR;
 	}
 	if (a->release == NULL) {
@@ -939,6 +950,9 @@ main_redact(int argc, char **argv)
 		case 'D':
 			a.output_dir = optarg;
 			break;
+		case 'E':
+			a.audit_dir = optarg;
+			break;
 		case 'j':
 			if (parse_jobs(optarg, &a.jobs) != 0) {
 				say("--jobs: \"%s\" is not a number of workers from 0 to %d", optarg,
@@ -958,7 +972,7 @@ main_redact(int argc, char **argv)
 			return EXIT_ERROR;
 		}
 	}
-	if (a.output_dir != NULL || jobs_given)
+	if (a.output_dir != NULL || jobs_given || a.audit_dir != NULL)
 		return main_batch(&a, argc - optind, argv + optind);
 	if (a.audit == NULL && (a.secret_key != NULL || a.auditor_key != NULL ||
 	    a.ledger != NULL)) {

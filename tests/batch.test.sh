@@ -122,6 +122,32 @@ expect 0 "a batch into an existing directory, with a ledger elsewhere" "$T" -q -
 	[ ! -e "$tmp/rel/ledger.jsonl" ] && ok "--ledger FILE replaces DIR/ledger.jsonl" ||
 	bad "--ledger FILE was not used"
 
+# --audit-dir: the audits and the default ledger in a directory of their own, so that the
+# releases' directory can be published as it stands (SECURITY.md, "What the audit reveals").
+expect 0 "a batch with its audits in another directory" "$T" -q -r U --output-dir "$tmp/pub" \
+	--audit-dir "$tmp/papers" --secret-key "$tmp/office.key" "$1" "$2"
+if [ "$(ls "$tmp/pub" | wc -l)" -eq 2 ] && [ -z "$(ls "$tmp/pub" | grep -e '\.audit$' \
+    -e ledger)" ] && [ -f "$tmp/papers/$(basename "$1").audit" ] &&
+    [ -f "$tmp/papers/$(basename "$2").audit" ] && [ -f "$tmp/papers/ledger.jsonl" ]; then
+	ok "--audit-dir: the releases alone in DIR, the audits and ledger in the other"
+else
+	bad "--audit-dir: pub holds $(ls "$tmp/pub" | tr '\n' ' ')"
+fi
+expect 0 "--audit-dir: an audit verifies against its release" "$T" verify -q \
+	--audit "$tmp/papers/$(basename "$1").audit" --public-key "$tmp/office.pub" \
+	--output "$tmp/pub/$(basename "$1")" --original "$1"
+expect 2 "--audit-dir without --output-dir is refused" "$T" -q -r U --audit-dir "$tmp/p2" \
+	--secret-key "$tmp/office.key" "$1"
+expect 2 "--audit-dir without --secret-key is refused" "$T" -q -r U --output-dir "$tmp/o3" \
+	--audit-dir "$tmp/p3" "$1"
+[ ! -e "$tmp/o3" ] && [ ! -e "$tmp/p3" ] && ok "a refused --audit-dir makes no directory" ||
+	bad "a refused --audit-dir made a directory"
+expect 2 "a ledger named as an audit in --audit-dir is refused" "$T" -q -r U \
+	--output-dir "$tmp/o4" --audit-dir "$tmp/p4" --secret-key "$tmp/office.key" \
+	--ledger "$tmp/p4/$(basename "$1").audit" "$1"
+[ ! -e "$tmp/o4" ] && [ ! -e "$tmp/p4" ] && ok "... and writes nothing" ||
+	bad "a refused batch with --audit-dir wrote $(ls "$tmp/o4" "$tmp/p4" 2>&1 | tr '\n' ' ')"
+
 # Failures: a missing file (the parent cannot open it), a document over the limit and a
 # directory (a worker cannot read them) fail, located; the others are written.
 cp "$1" "$tmp/in-small.txt"
