@@ -459,6 +459,15 @@ banner_says(const struct policy *p, const struct document *d, const struct marki
 	return strcmp(a, b) == 0;
 }
 
+/* Whether s[0..n) parses as a marking every token of which is known. */
+static bool
+proven_word(const struct policy *p, const char *s, size_t n)
+{
+	struct marking m;
+
+	return marking_parse(p, s, n, MARKING_PORTION, &m) == 1 && !m.unknown;
+}
+
 /*
  * The mark of portion pt as a reviewer is told of it, into written (len bytes), and where it
  * stands (*ms, *ml: its bytes in the first line, when found at the portion's head): quoted when
@@ -466,8 +475,8 @@ banner_says(const struct policy *p, const struct document *d, const struct marki
  * described, since what was misread as a mark may be withheld text.
  */
 static void
-written_mark(const struct document *d, const struct doc_portion *pt, size_t *ms, size_t *ml,
-    char *written, size_t len)
+written_mark(const struct policy *p, const struct document *d, const struct doc_portion *pt,
+    size_t *ms, size_t *ml, char *written, size_t len)
 {
 	bool at_head = pt->marked && (pt->reason == REASON_MARK ||
 	    pt->reason == REASON_UNREADABLE || pt->reason == REASON_ITEM ||
@@ -480,11 +489,16 @@ written_mark(const struct document *d, const struct doc_portion *pt, size_t *ms,
 
 		while (word < *ml && at[word] != ' ' && at[word] != '\t')
 			word++;
+		/* A mark that holds a token it may not quote is not quoted either ("(S//1234567)"). */
 		if ((!pt->mark->unknown && pt->reason != REASON_UNREADABLE) ||
-		    marking_quotable(at, *ml)) {
+		    (marking_quotable(at, *ml) && marking_token_quoted(pt->mark))) {
 			copy_printable(written, len, at, *ml);
-		} else if (word < *ml && marking_quotable(at, word)) {
-			/* "(S//NF The detail": the mark's first word, never the text. */
+		} else if (word < *ml && word > 1 && marking_quotable(at, word) &&
+		    proven_word(p, at + 1, word - 1)) {
+			/*
+			 * "(S//NF The detail": the mark's first word, never the text, and only a
+			 * proven marking ("(S/|WALRUS PUFFIN" is described).
+			 */
 			copy_printable(written, len, at, word);
 			snprintf(written + strlen(written), len - strlen(written), " ...");
 		} else {
@@ -673,7 +687,7 @@ check_portion(struct checker *c, const struct document *d, size_t k)
 	v.caption_noforn = c->view.caption_noforn;
 	d = &v;
 	c->a.d = d;
-	written_mark(d, pt, &ms, &ml, written, sizeof(written));
+	written_mark(p, d, pt, &ms, &ml, written, sizeof(written));
 	column = ml > 0 ? ms + 1 : 1;
 	if (!pt->marked)
 		lint_unmarked(&c->a, p, d, pt, k);

@@ -5704,6 +5704,27 @@ glued_rest(const struct policy *p, const char *up, size_t a, size_t b, size_t m,
  * where punctuation parts them ("s.nf"); not glued ("SOC", the Serbian Orthodox Church), nor
  * "U/S" (an Under Secretary).
  */
+/*
+ * The term that up[0..n), in capitals, names with OCR's figures and '$' read as the letters they
+ * stand for ("5ECRET", "C0NFIDENTIAL", "$ECRET"), where it holds one; else NULL.
+ */
+static const struct policy_term *
+ocr_name(const struct policy *p, const char *up, size_t n)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t k;
+	bool slip = false;
+
+	if (n > POLICY_WORD_MAX)
+		return NULL;
+	for (k = 0; k < n; k++) {
+		t[k] = up[k] == '0' ? 'O' : up[k] == '1' ? 'I' : up[k] == '5' || up[k] == '$' ? 'S' :
+		    up[k];
+		slip = slip || t[k] != up[k];
+	}
+	return slip ? policy_term_find(p, t, n) : NULL;
+}
+
 static bool
 level_glued(const struct policy *p, const char *s, size_t n)
 {
@@ -5724,6 +5745,9 @@ level_glued(const struct policy *p, const char *s, size_t n)
 	for (a = 1; a < m; a++) {
 		const struct policy_term *lv = policy_term_find(p, up, a);
 
+		/* A level's name of four letters or more with OCR's figures ("5ECRET,", "$ECRET."). */
+		if (lv == NULL && a >= 4 && !lower)
+			lv = ocr_name(p, up, a);
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
 		/*
@@ -10633,9 +10657,11 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 				continue;
 			while (w < e && strchr("*<\"'", f.text[w]) != NULL)
 				w++;
-			if (w < e && isalpha((unsigned char)f.text[w]) && (k == 0 ||
-			    f.text[k - 1] == ' ') && (double_slash(f.text + w, e - w) ||
-			    (isupper((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
+			/* OCR's figure for a level's first letter counts as a capital ("5ECRET,"). */
+			if (w < e && (isalpha((unsigned char)f.text[w]) || (w + 1 < e &&
+			    strchr("015$", f.text[w]) != NULL && isupper((unsigned char)f.text[w + 1]))) &&
+			    (k == 0 || f.text[k - 1] == ' ') && (double_slash(f.text + w, e - w) ||
+			    (!islower((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
 			    (k > 0 || (lower_after_groups(&f, e) && (wraps_prose(p, d, i) ||
 			    wraps_across(p, d, i)))) && memchr(f.text + w, ':', e - w) == NULL &&
 			    in_row_sentence(p, &f, w, e, table)) {
@@ -11367,15 +11393,18 @@ bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 	return j > 0 && strchr(".?!", f.text[j - 1]) != NULL;
 }
 
-/* Whether line s[0..n) is a table's row or a markdown heading: '|' or '#' first. */
+/*
+ * Whether line s[0..n) is a table's row or a markdown heading: '|' or '#' first, in a reply
+ * quoted with '>' too ("> | Site |").
+ */
 static bool
 table_or_heading(const char *s, size_t n)
 {
 	size_t k = 0;
 
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '>'))
 		k++;
-	return table_row(s, n) || (k < n && s[k] == '#');
+	return k < n && (s[k] == '|' || s[k] == '#');
 }
 
 /* Whether a line's label begins with a digit, after blanks and a pilcrow ("  ¶2."). */
@@ -11652,7 +11681,8 @@ mark_in_wrapped_sentence(const struct policy *p, const struct document *d, size_
 
 /*
  * Whether the symbol at f's head is a bullet: not the '>' of a reply quoted so ("> (U) Steps:" /
- * ">" / "> The"), but one after it ("> - The").
+ * ">" / "> The"), but one after it ("> - The"); not emphasis glued to a word ("**Walrus**
+ * remains", "*Walrus*", "~~old~~", "_Note_"), which a bullet is parted from by a space.
  */
 static bool
 bullet_symbol(const struct fold *f)
@@ -11667,6 +11697,14 @@ bullet_symbol(const struct fold *f)
 			break;
 		quoted = true;
 		k++;
+	}
+	if (k < f->len && strchr("*_~", f->text[k]) != NULL) {
+		size_t e = k;
+
+		while (e < f->len && f->text[e] == f->text[k])
+			e++;
+		if (e < f->len && f->text[e] != ' ')
+			return false;
 	}
 	return !quoted || fold_symbol_at(f, k);
 }
@@ -11683,7 +11721,8 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	 * of a list that a paragraph's colon opened, which would take that paragraph's mark. Nor
 	 * is a reply quoted with '>': its '>' is no bullet ("> (U) Steps:" / ">" / "> The").
 	 */
-	bool item = !table_or_heading(s, len) && (h->label == LABEL_BULLET ||
+	bool item = !table_or_heading(s, len) && !table_or_heading(f->text, f->len) &&
+	    (h->label == LABEL_BULLET ||
 	    (h->label == LABEL_NONE && ((h->symbol && bullet_symbol(f)) ||
 	    (h->group.kind == GROUP_ITEM &&
 	    h->group.start == h->after_label &&

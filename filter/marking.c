@@ -29,8 +29,8 @@ set_has(const struct country_set *s, int c)
 bool
 marking_quotable(const char *s, size_t n)
 {
-	size_t i, run = 0;
-	bool lower = false;
+	size_t i, run = 0, words = 0;
+	bool lower = false, letter = false;
 
 	if (n == 0 || n > 24)
 		return false;
@@ -41,16 +41,21 @@ marking_quotable(const char *s, size_t n)
 			return false;
 		if (isalpha(c)) {
 			run++;
+			letter = true;
 			lower = lower || islower(c);
 			/* A word of three letters with one in lower case may be prose. */
 			if (run >= 3 && lower)
+				return false;
+			/* Two words of four letters or more are a phrase ("|WALRUS|PUFFIN|"). */
+			if (run == 4 && ++words > 1)
 				return false;
 		} else {
 			run = 0;
 			lower = false;
 		}
 	}
-	return true;
+	/* Figures alone are no mark's token: a number of the text ("(S//1234567)"). */
+	return letter;
 }
 
 /*

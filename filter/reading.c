@@ -1227,6 +1227,54 @@ odd_label(const struct fold *f, size_t at, size_t max)
 }
 
 /*
+ * Whether the group at byte k of f may be a damaged mark: one that is no proven mark, item or
+ * prose ("(5NF)", "(SBUMF)"), or a mark or an item's letter with a word glued after it
+ * ("(U)FOUO)").
+ */
+static bool
+damaged_at(const struct policy *p, const struct fold *f, size_t k)
+{
+	struct group g;
+
+	memset(&g, 0, sizeof(g));
+	if (!reading_group_at(p, f, k, &g))
+		return false;
+	return g.kind == GROUP_UNKNOWN || ((g.kind == GROUP_MARK || g.kind == GROUP_ITEM) &&
+	    g.closed && g.end < f->len && is_alnum(f->text[g.end]));
+}
+
+/*
+ * Emphasis, quotation marks or a quoted reply's '>' before a bracket, glued to it or not, at
+ * byte `at` of f ("**(5NF)**", "\"(U)FOUO)", "> > (SBUMF)", ">(5NF)"): signs and spaces alone, up
+ * to 16 bytes, and a label after them or not ("> 1. (SBUMF)", "> - (5NF)"), where the group
+ * after them may be a damaged mark (damaged_at), which is then withheld as it is written plain.
+ * A proven mark there is read in mid-line, as before, and only raises: a reply's lines, a
+ * quotation and emphasis are not read as a page's heads are (whether a line of marks in bold
+ * stands alone, whether the text before a quotation ends). Returns where the bracket stands, or
+ * `at`.
+ */
+static size_t
+sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
+{
+	size_t j, k;
+	bool sign = false;
+
+	for (j = at; j < f->len && j - at <= 16; j++) {
+		if (f->text[j] != ' ' && strchr("*_~`\"'>", f->text[j]) == NULL)
+			break;
+		sign = sign || f->text[j] != ' ';
+	}
+	if (!sign || j == f->len)
+		return at;
+	/* Or a label of the quoted text between ("> 1. (SBUMF)", "> - (5NF)"). */
+	k = j;
+	if (!is_open(f->text[j]) && (j == at || f->text[j - 1] != ' ' ||
+	    (k = odd_label(f, j, max)) == j))
+		return at;
+	return damaged_at(p, f, k) ? k : at;
+}
+
+/*
  * A mark that lost its opening bracket: "S//NF) The detail", "TS) The". Text up to a closing
  * bracket, with no opening one before it, that may be a mark (not prose, nor a number, nor an
  * abbreviation): an unknown group, never proven. Returns whether there is one at `at`.
@@ -1324,6 +1372,13 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	 */
 	if (paragraph && pos < f->len && !is_open(s[pos]) && !is_close(s[pos])) {
 		size_t j = odd_label(f, pos, p->reading.label_max);
+
+		/*
+		 * Or signs before what may be a damaged mark ("**(5NF)**", "\"(U)FOUO)", "> >
+		 * (SBUMF)"): it is read as written plain, and withheld.
+		 */
+		if (j == pos)
+			j = sign_prefix(p, f, pos, p->reading.label_max);
 
 		if (j > pos) {
 			size_t last = j;
@@ -1787,11 +1842,12 @@ level_term(const struct policy *p, const char *t, size_t n, bool exact, size_t *
 static bool
 is_letterish(char c)
 {
-	return is_alnum(c) || c == '?';
+	return is_alnum(c) || c == '?' || c == '$';
 }
 
 /*
- * The letter a digit stands for in a word that OCR misread ("5ECRET", "T0P"), in upper case.
+ * The letter a digit or '$' stands for in a word that OCR misread ("5ECRET", "T0P", "$ECRET"),
+ * in upper case.
  */
 static char
 ocr_letter(char c)
@@ -1802,6 +1858,7 @@ ocr_letter(char c)
 	case '1':
 		return 'I';
 	case '5':
+	case '$':
 		return 'S';
 	case '8':
 		return 'B';
@@ -2521,12 +2578,13 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 			return false;
 	/*
 	 * A line with a letter that cannot be read is read with accents dropped ("TRÈS SECRET",
-	 * "ÉTAT-MAJOR SECRET"), but only to raise: one that would read as the lowest level with
-	 * nothing unknown ("ÛNCLASSIFIED") is not read so.
+	 * "ÉTAT-MAJOR SECRET") and look-alike letters as the Latin ones they pass for ("ѕесгеt"
+	 * in Cyrillic), but only to raise: one that would read as the lowest level with nothing
+	 * unknown ("ÛNCLASSIFIED") is not read so.
 	 */
 	n = fold_ascii(f, s);
 	if ((unreadable = memchr(s, '?', n) != NULL))
-		n = fold_ascii_bare(f, s);
+		n = fold_ascii_skeleton(f, s);
 	if (n == 0 || n > 80 || authority_words(s, n) || !short_level_line(p, s, n, m))
 		return false;
 	return !unreadable || m->level > 0 || m->unknown;
@@ -3570,9 +3628,12 @@ reading_word_term(const struct policy *p, const char *s, size_t n, bool slips)
 	if (!letters || n > POLICY_WORD_MAX)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		if (!is_alnum(s[i]))
+		if (!is_alnum(s[i]) && !(slips && s[i] == '$'))
 			return NULL;
-		/* OCR's digits for letters ("5ECRET", "S1"), and its "l" for "I" in capitals. */
+		/*
+		 * OCR's digits and '$' for letters ("5ECRET", "S1", "$ECRET"), and its "l" for
+		 * "I" in capitals.
+		 */
 		t[k++] = slips && s[i] == 'l' ? 'I' : slips ? ocr_letter(s[i]) :
 		    (char)toupper((unsigned char)s[i]);
 	}

@@ -1894,8 +1894,12 @@ kept stop46
 #      (its '>' is no list's bullet), a mark in lower case with one slash or a hyphen (`s/nf`,
 #      `ts/si/nf`, `u/fouo`, `s-nf`), and messages: a classification line's words (`TOP SECRET
 #      WALRUS`, `SECRET walrus`, `SECRET JOHN SMITH`), a banner's unknown compartment and a mark's
-#      token in mid-sentence are never quoted. What stays kept: a quoted list's items after a colon
-#      (`> - puffin arrival`), `c/o`, `s/he`, `s/ct`, `u/s`.
+#      token in mid-sentence are never quoted; OCR's `$` for `S` and figures in a level glued to a
+#      sign (`$ECRET`, `classified 5ECRET, says`); a damaged mark after emphasis, quotation marks
+#      or a reply's `>` where a paragraph opens (`**(5NF)**`, `> - (SBUMF)`, `PARA 2. (SBUMF)`);
+#      a table's row after an invisible character, or a paragraph in bold, below a colon. What
+#      stays kept: a quoted list's items after a colon (`> - puffin arrival`), `c/o`, `s/he`,
+#      `s/ct`, `u/s`, `$5 million`, `US$`, `$ECRETARY`.
 redteam stop47
 kept stop47
 quiet stop47

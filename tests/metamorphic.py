@@ -5,7 +5,8 @@
 Each document is rewritten in ways that change no marking and no paragraph: every line indented
 by a tab or four spaces, every space a no-break space, every space doubled, line ends as CR
 alone, straight quotes curly and "--" an em dash, every blank line doubled, every line quoted
-with "> " (a reply), every paragraph that opens with a mark or a number given a "- " bullet. The
+with "> " or "> > " (a reply, at depth one or two), every mark at a line's head in bold
+("**(U)**"), every paragraph that opens with a mark or a number given a "- " bullet. The
 rewritten document is released at each target, and every word of its release (letters and
 digits, in lower case, the placeholder's words aside) must be a word of the original's release
 too: a word that only the rewritten document releases is text the reader read differently, and
@@ -23,8 +24,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 TARGETS = ("UNCLASSIFIED", "CONFIDENTIAL")
 
-# Words of the placeholder ("(U) [WITHHELD (b)(1)]"): a rewriting may withhold more.
-PLACEHOLDER = {"withheld", "b", "u", "1", "3", "5", "6"}
+# Words of the placeholder ("(U) [WITHHELD (b)(1)]"), and those a release writes when it re-marks
+# its banners and routing lines to what it keeps ("UNCLAS", "ZNR UUUUU", "EO 12958 N/A"): a
+# rewriting may withhold more.
+PLACEHOLDER = {"withheld", "b", "u", "1", "3", "5", "6", "unclas", "unclassified", "uuuuu", "znr",
+               "n", "a"}
 
 # Differences that are known and not leaks, each with why (document, rewriting, target).
 KNOWN = {
@@ -33,10 +37,13 @@ KNOWN = {
     # portions are released as their own marks say.
     ("C05771574.txt", "quote", "UNCLASSIFIED"),
     ("C05771574.txt", "quote", "CONFIDENTIAL"),
+    ("C05771574.txt", "quote2", "UNCLASSIFIED"),
+    ("C05771574.txt", "quote2", "CONFIDENTIAL"),
     # Its "Classified By:" line is the authority block, removed; with no-break spaces or quoted
     # it is unmarked text at the document's CONFIDENTIAL//NOFORN, which the target may read.
     ("09LONDON1707.txt", "nbsp", "CONFIDENTIAL"),
     ("09LONDON1707.txt", "quote", "CONFIDENTIAL"),
+    ("09LONDON1707.txt", "quote2", "CONFIDENTIAL"),
     # Its "CONFIDENTIAL" stamp in a margin, read as a bullet's text.
     ("C05792626.txt", "bullet", "CONFIDENTIAL"),
 }
@@ -60,6 +67,9 @@ REWRITE = {
     "smart": lambda t: t.replace('"', "\u201d").replace("'", "\u2019").replace("--", "\u2014"),
     "blank2": lambda t: t.replace("\n\n", "\n\n\n"),
     "quote": lambda t: "".join("> " + l + "\n" for l in t.split("\n")),
+    "quote2": lambda t: "".join("> > " + l + "\n" for l in t.split("\n")),
+    "bold": lambda t: re.sub(r"^([ \t]*(?:¶ ?\d+\.? *|\d+\. *)?)(\([A-Z/, ]{1,40}\))", r"\1**\2**", t,
+                             flags=re.M),
     "bullet": bullet,
 }
 
