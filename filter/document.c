@@ -5706,7 +5706,8 @@ glued_rest(const struct policy *p, const char *up, size_t a, size_t b, size_t m,
  */
 /*
  * The term that up[0..n), in capitals, names with OCR's figures and '$' read as the letters they
- * stand for ("5ECRET", "C0NFIDENTIAL", "$ECRET"), where it holds one; else NULL.
+ * stand for ("5ECRET", "C0NFIDENTIAL", "$ECRET", "S3CRET", "SECRE7"), where it holds one; else
+ * NULL.
  */
 static const struct policy_term *
 ocr_name(const struct policy *p, const char *up, size_t n)
@@ -5719,7 +5720,7 @@ ocr_name(const struct policy *p, const char *up, size_t n)
 		return NULL;
 	for (k = 0; k < n; k++) {
 		t[k] = up[k] == '0' ? 'O' : up[k] == '1' ? 'I' : up[k] == '5' || up[k] == '$' ? 'S' :
-		    up[k];
+		    up[k] == '3' ? 'E' : up[k] == '7' ? 'T' : up[k] == '8' ? 'B' : up[k];
 		slip = slip || t[k] != up[k];
 	}
 	return slip ? policy_term_find(p, t, n) : NULL;
@@ -6380,9 +6381,10 @@ short_kind(const struct policy *p, const char *s, size_t n)
  * written.
  */
 /*
- * Whether s[a..b) is a level's letters and controls', all in lower case, parted by one or two
- * slashes or a hyphen ("s/nf", "c/noforn", "ts/si/nf", "u/fouo", "s-nf"): a mark as a word in
- * lower case is written (not "c/o", "s/he", "s/ct", "u/s", whose second part is no control).
+ * Whether s[a..b) is a level's letters and controls', in lower case or mixed, parted by one or
+ * two slashes or a hyphen ("s/nf", "c/noforn", "ts/si/nf", "u/fouo", "s-nf", "s/NF", "U/fouo",
+ * "ts/sci"): a mark as a word not in capitals is written (not "c/o", "s/he", "s/ct", "u/s", whose
+ * second part is no control). In capitals throughout, parted_mark reads it.
  */
 static bool
 small_parted(const struct policy *p, const char *s, size_t a, size_t b)
@@ -6390,9 +6392,10 @@ small_parted(const struct policy *p, const char *s, size_t a, size_t b)
 	char up[POLICY_WORD_MAX];
 	size_t k = a, e, j, parts;
 	enum word_kind w;
+	bool lower = false;
 
-	while (k < b && islower((unsigned char)s[k]))
-		k++;
+	for (; k < b && isalpha((unsigned char)s[k]); k++)
+		lower = lower || islower((unsigned char)s[k]);
 	if (k == a || k - a > 2 || ((w = short_kind(p, s + a, k - a)) != WORD_LEVEL &&
 	    w != WORD_LOWEST))
 		return false;
@@ -6404,18 +6407,21 @@ small_parted(const struct policy *p, const char *s, size_t a, size_t b)
 			return false;
 		if (e == b)
 			break;	/* "s/nf/": a slash after the last part */
-		for (k = e; e < b && islower((unsigned char)s[e]); e++)
-			continue;
+		for (k = e; e < b && isalpha((unsigned char)s[e]); e++)
+			lower = lower || islower((unsigned char)s[e]);
 		if (e - k < 2 || e - k > sizeof(up) || (e < b && s[e] != '/' && s[e] != '-'))
 			return false;
 		for (j = k; j < e; j++)
 			up[j - k] = (char)toupper((unsigned char)s[j]);
 		w = word_kind(p, up, e - k);
+		/* SCI, the compartments' name no policy lists, right after the level. */
+		if (w == WORD_NONE && parts == 1 && e - k == 3 && memcmp(up, "SCI", 3) == 0)
+			w = WORD_CONTROL;
 		if (w != WORD_CONTROL && w != WORD_NOFORN && w != WORD_DISTRIBUTION)
 			return false;
 		k = e;
 	}
-	return parts > 1;
+	return parts > 1 && lower;
 }
 
 static bool
@@ -10566,52 +10572,32 @@ open_in_paragraph(const struct policy *p, const struct document *d, size_t i, co
  * joined (a lower one before cannot hide a higher one after it: "(C) with ... S) with"): the mark
  * or the letter's level as read, unknown where it proves nothing.
  */
+/* mark_in_sentence's reading of line i as f folds it; `table` as it says. */
 static bool
-mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uint32_t seen,
-    struct marking *m)
+in_sentence_marks(const struct policy *p, const struct document *d, size_t i, uint32_t seen,
+    const struct fold *f, bool table, struct marking *m)
 {
-	const struct doc_line *ln = doc_line(d, i);
-	const char *s = d->data + ln->off;
-	struct fold f;
 	struct group g;
 	const struct policy_term *ctl;
 	struct marking unknown, one, two, dmg;
 	size_t k, e, t;
-	bool table, other, caps, words, damaged, found = false;
+	bool other, caps, words, damaged, found = false;
 
 	unknown_mark(&unknown, "a mark in mid-sentence");
 	*m = unknown;
-	/*
-	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
-	 * before another or a sign ("S.NF", "SIINF").
-	 */
-	for (k = 0; k < ln->len; k++)
-		if (strchr("([{/)]}", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
-		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
-		    (isupper((unsigned char)s[k + 1]) || glue_sep(s[k + 1], false) ||
-		    s[k + 1] == ')' || s[k + 1] == ']')))
-			break;
-	if (k == ln->len)
-		return false;
-	for (k = 0; k < ln->len && s[k] == ' '; k++)
-		continue;
-	if (k < ln->len && s[k] == '|')
-		return false;
-	table = spaced_cells(s, ln->len) && !wraps_prose(p, d, i);
-	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
-	for (k = 0; k < f.len; k = e) {
+	for (k = 0; k < f->len; k = e) {
 		e = k + 1;
-		if (f.text[k] == ' ')
+		if (f->text[k] == ' ')
 			continue;
-		if (strchr("([{", f.text[k]) != NULL && reading_group_at(p, &f, k, &g) &&
+		if (strchr("([{", f->text[k]) != NULL && reading_group_at(p, f, k, &g) &&
 		    g.closed) {
 			/*
 			 * A group, read whole: what stands inside it is no sentence's, but for a
 			 * group in it ("((S//NF))").
 			 */
-			if (!reading_in_sentence(&f, &g, false) && sentence_group(p, &f, &g, seen) &&
-			    in_row_sentence(p, &f, k, g.end, table) && !initials_before(&f, &g) &&
-			    !(g.kind == GROUP_ITEM && citation_before(&f, k))) {
+			if (!reading_in_sentence(f, &g, false) && sentence_group(p, f, &g, seen) &&
+			    in_row_sentence(p, f, k, g.end, table) && !initials_before(f, &g) &&
+			    !(g.kind == GROUP_ITEM && citation_before(f, k))) {
 				one = unknown;
 				if (g.kind == GROUP_MARK)
 					one = g.mark;
@@ -10619,10 +10605,10 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 					(void)letter_marking(p, g.letter, &one, &other);
 				add_found(p, m, &found, &one);
 			}
-			if (g.kind == GROUP_MARK || k + 1 >= f.len ||
-			    strchr("([{", f.text[k + 1]) == NULL)
+			if (g.kind == GROUP_MARK || k + 1 >= f->len ||
+			    strchr("([{", f->text[k + 1]) == NULL)
 				e = g.end;
-		} else if (strchr("([{", f.text[k]) != NULL) {
+		} else if (strchr("([{", f->text[k]) != NULL) {
 			/*
 			 * One that never closes: a level or "//" in it, the mark its marking's words
 			 * ("ministry -- (S//NF  with", "(S//REL TO USA, GBR  with"), or its words one
@@ -10631,17 +10617,17 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			for (e = k + 1; e < g.end;) {
 				size_t w = e;
 
-				while (w < g.end && !isalnum((unsigned char)f.text[w]))
+				while (w < g.end && !isalnum((unsigned char)f->text[w]))
 					w++;
-				for (t = w; t < g.end && isalnum((unsigned char)f.text[t]); t++)
+				for (t = w; t < g.end && isalnum((unsigned char)f->text[t]); t++)
 					continue;
-				if (t == w || (marking_word(p, f.text + w, t - w) <= 0 && e > k + 1))
+				if (t == w || (marking_word(p, f->text + w, t - w) <= 0 && e > k + 1))
 					break;
 				e = t;
 			}
 			if (g.kind == GROUP_UNKNOWN && g.end > k && (g.has_level ||
-			    double_slash(f.text + g.start, g.end - g.start)) &&
-			    in_row_sentence(p, &f, k, e, table))
+			    double_slash(f->text + g.start, g.end - g.start)) &&
+			    in_row_sentence(p, f, k, e, table))
 				add_found(p, m, &found, &unknown);
 			e = k + 1;
 		} else {
@@ -10653,24 +10639,24 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 */
 			size_t w = k;
 
-			for (e = k + 1; e < f.len && f.text[e] != ' ' && !opening(f.text[e]); e++)
+			for (e = k + 1; e < f->len && f->text[e] != ' ' && !opening(f->text[e]); e++)
 				continue;
-			while (w < e && strchr("*<\"'", f.text[w]) != NULL)
+			while (w < e && strchr("*<\"'", f->text[w]) != NULL)
 				w++;
 			/* OCR's figure for a level's first letter counts as a capital ("5ECRET,"). */
-			if (w < e && (isalpha((unsigned char)f.text[w]) || (w + 1 < e &&
-			    strchr("015$", f.text[w]) != NULL && isupper((unsigned char)f.text[w + 1]))) &&
-			    (k == 0 || f.text[k - 1] == ' ') && (double_slash(f.text + w, e - w) ||
-			    (!islower((unsigned char)f.text[w]) && level_glued(p, f.text + w, e - w))) &&
-			    (k > 0 || (lower_after_groups(&f, e) && (wraps_prose(p, d, i) ||
-			    wraps_across(p, d, i)))) && memchr(f.text + w, ':', e - w) == NULL &&
-			    in_row_sentence(p, &f, w, e, table)) {
+			if (w < e && (isalpha((unsigned char)f->text[w]) || (w + 1 < e &&
+			    strchr("015$", f->text[w]) != NULL && isupper((unsigned char)f->text[w + 1]))) &&
+			    (k == 0 || f->text[k - 1] == ' ') && (double_slash(f->text + w, e - w) ||
+			    (!islower((unsigned char)f->text[w]) && level_glued(p, f->text + w, e - w))) &&
+			    (k > 0 || (lower_after_groups(f, e) && (wraps_prose(p, d, i) ||
+			    wraps_across(p, d, i)))) && memchr(f->text + w, ':', e - w) == NULL &&
+			    in_row_sentence(p, f, w, e, table)) {
 				size_t cut = e;
 
 				/* Read as written, a sign after it aside ("SECRET,"). */
-				while (cut > w && glue_sep(f.text[cut - 1], false))
+				while (cut > w && glue_sep(f->text[cut - 1], false))
 					cut--;
-				if (marking_parse(p, f.text + w, cut - w, MARKING_BANNER, &one) != 1)
+				if (marking_parse(p, f->text + w, cut - w, MARKING_BANNER, &one) != 1)
 					one = unknown;
 				add_found(p, m, &found, &one);
 			}
@@ -10689,63 +10675,63 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			 * noun designates ("Option C) The"). Most words hold no closing bracket and
 			 * none stands right after them.
 			 */
-			for (t = w; t < e && (f.text[t] == '\0' || !closing(f.text[t])); t++)
+			for (t = w; t < e && (f->text[t] == '\0' || !closing(f->text[t])); t++)
 				continue;
-			if (t == e && !closer_after(&f, e))
+			if (t == e && !closer_after(f, e))
 				continue;
 			/*
 			 * After a dash glued to the word before it ("ministry--S) with",
 			 * "ministry-S) with", "ministry—S) with").
 			 */
-			for (t = e; t > w + 2 && !glued_dash(&f, w, t); t--)
+			for (t = e; t > w + 2 && !glued_dash(f, w, t); t--)
 				continue;
-			if (t > w + 2 && t < e && isalpha((unsigned char)f.text[t]))
+			if (t > w + 2 && t < e && isalpha((unsigned char)f->text[t]))
 				w = t;
 			t = e;
 			/* A colon, semicolon or comma after it, and dashes before the word, aside. */
-			while (t > w + 2 && strchr(":;,.", f.text[t - 1]) != NULL)
+			while (t > w + 2 && strchr(":;,.", f->text[t - 1]) != NULL)
 				t--;
 			caps = words = damaged = false;
-			if (t - w >= 2 && t - w <= 13 && strchr(")]", f.text[t - 1]) != NULL) {
-				caps = upper_run(&f, w, t - 1);
-				words = lost_two(p, &f, w, t - 1, &two);
+			if (t - w >= 2 && t - w <= 13 && strchr(")]", f->text[t - 1]) != NULL) {
+				caps = upper_run(f, w, t - 1);
+				words = lost_two(p, f, w, t - 1, &two);
 			}
-			if (!caps && !words && (damaged = lost_damaged(p, &f, w, e, &t, &dmg)))
+			if (!caps && !words && (damaged = lost_damaged(p, f, w, e, &t, &dmg)))
 				e = t;
 			if (!caps && !words && !damaged)
 				continue;
 			/* Not the next item of a list, nor the end of an aside still open. */
-			if (((t - w == 2 || (damaged && w + 1 < f.len &&
-			    !isalnum((unsigned char)f.text[w + 1]))) && item_before(&f, w, seen)) ||
-			    open_above(d, i, &f, w, t))
+			if (((t - w == 2 || (damaged && w + 1 < f->len &&
+			    !isalnum((unsigned char)f->text[w + 1]))) && item_before(f, w, seen)) ||
+			    open_above(d, i, f, w, t))
 				continue;
 			/* A damaged one is read past an aside open anywhere up the paragraph. */
-			if (damaged && open_in_paragraph(p, d, i, &f, w))
+			if (damaged && open_in_paragraph(p, d, i, f, w))
 				continue;
 			/*
 			 * In mid-line (before anything but a word in lower case, past such an aside
 			 * too, or a noun that designates the letter), or at the head of a line a
 			 * sentence wraps to.
 			 */
-			if (!(k > 0 && f.text[k - 1] == ' ' && !blank_before(&f, k) &&
-			    (lower_past_dashes(&f, e) || blank_past(&f, t) ||
-			    !((!damaged && open_in_paragraph(p, d, i, &f, w)) ||
-			    (t - w <= 3 && designated(&f, w)))) &&
-			    in_row_sentence(p, &f, w, t, table && !(blank_past(&f, t) &&
+			if (!(k > 0 && f->text[k - 1] == ' ' && !blank_before(f, k) &&
+			    (lower_past_dashes(f, e) || blank_past(f, t) ||
+			    !((!damaged && open_in_paragraph(p, d, i, f, w)) ||
+			    (t - w <= 3 && designated(f, w)))) &&
+			    in_row_sentence(p, f, w, t, table && !(blank_past(f, t) &&
 			    next_lower(d, i)))) &&
-			    !((blank_before(&f, k) || item_label(&f, k)) && (wraps_prose(p, d, i) ||
+			    !((blank_before(f, k) || item_label(f, k)) && (wraps_prose(p, d, i) ||
 			    runs_on_above(p, d, i) || wraps_across(p, d, i)) &&
-			    (lower_past_dashes(&f, e) || lower_after_groups(&f, e))))
+			    (lower_past_dashes(f, e) || lower_after_groups(f, e))))
 				continue;
 			/*
 			 * With the word before it where both name a level ("TOP SECRET)"); a
 			 * control alone is unknown ("port NF) with", "NOFORN) with").
 			 */
-			if (caps && marking_parse(p, f.text + w, t - w - 1, MARKING_PORTION,
+			if (caps && marking_parse(p, f->text + w, t - w - 1, MARKING_PORTION,
 			    &one) == 1)
 				add_found(p, m, &found, &one);
 			else if (caps && t - w > 2 &&
-			    (ctl = policy_term_find(p, f.text + w, t - w - 1)) != NULL &&
+			    (ctl = policy_term_find(p, f->text + w, t - w - 1)) != NULL &&
 			    ctl->control >= 0)
 				add_found(p, m, &found, &unknown);
 			if (words)
@@ -10753,6 +10739,54 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 			if (damaged)
 				add_found(p, m, &found, &dmg);
 		}
+	}
+	return found;
+}
+
+static bool
+mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uint32_t seen,
+    struct marking *m)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	struct fold f, sk;
+	struct marking more;
+	char skel[FOLD_MAX + 1];
+	size_t k;
+	bool table, found, alike = false;
+
+	unknown_mark(m, "a mark in mid-sentence");
+	/*
+	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
+	 * before another or a sign ("S.NF", "SIINF").
+	 */
+	for (k = 0; k < ln->len; k++)
+		if (strchr("([{/)]}", s[k]) != NULL || (unsigned char)s[k] >= 0x80 ||
+		    (isupper((unsigned char)s[k]) && k + 1 < ln->len && s[k + 1] != '\0' &&
+		    (isupper((unsigned char)s[k + 1]) || glue_sep(s[k + 1], false) ||
+		    s[k + 1] == ')' || s[k + 1] == ']')))
+			break;
+	if (k == ln->len)
+		return false;
+	for (k = 0; k < ln->len && s[k] == ' '; k++)
+		continue;
+	if (k < ln->len && s[k] == '|')
+		return false;
+	table = spaced_cells(s, ln->len) && !wraps_prose(p, d, i);
+	fold_line(s, ln->len, FOLD_MAX, ln->latin1, &f);
+	found = in_sentence_marks(p, d, i, seen, &f, table, m);
+	/*
+	 * Read again as its look-alike letters make it read ("classified ЅЕСRЕТ, says" in
+	 * Cyrillic): what this reading finds only raises.
+	 */
+	for (k = 0; k < f.len && (unsigned char)f.text[k] < 0x80; k++)
+		continue;
+	if (k < f.len) {
+		memset(&sk, 0, sizeof(sk));
+		sk.len = fold_skeleton(&f, skel, &alike);
+		sk.text = skel;
+		if (alike && in_sentence_marks(p, d, i, seen, &sk, table, &more))
+			add_found(p, m, &found, &more);
 	}
 	return found;
 }
@@ -11395,16 +11429,21 @@ bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1)
 
 /*
  * Whether line s[0..n) is a table's row or a markdown heading: '|' or '#' first, in a reply
- * quoted with '>' too ("> | Site |").
+ * quoted with '>' too ("> | Site |"), or a rule of a table drawn in box-drawing characters or
+ * bars not in ASCII ("│ Site │", "¦", "‖").
  */
 static bool
 table_or_heading(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t k = 0;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '>'))
 		k++;
-	return k < n && (s[k] == '|' || s[k] == '#');
+	if (k < n && (s[k] == '|' || s[k] == '#'))
+		return true;
+	return (k + 1 < n && u[k] == 0xC2 && u[k + 1] == 0xA6) || (k + 2 < n && u[k] == 0xE2 &&
+	    ((u[k + 1] == 0x80 && u[k + 2] == 0x96) || u[k + 1] == 0x94 || u[k + 1] == 0x95));
 }
 
 /* Whether a line's label begins with a digit, after blanks and a pilcrow ("  ¶2."). */

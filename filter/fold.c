@@ -935,3 +935,28 @@ fold_symbol_at(const struct fold *f, size_t k)
 		return false;
 	}
 }
+
+size_t
+fold_sign_at(const struct fold *f, size_t k)
+{
+	int32_t cp;
+	size_t len;
+
+	if (k >= f->len)
+		return 0;
+	if ((unsigned char)f->text[k] < 0x80)
+		return ispunct((unsigned char)f->text[k]) && strchr("([{", f->text[k]) == NULL ? 1 :
+		    0;
+	len = fold_utf8_char(f->text + k, f->len - k, &cp);
+	if (cp < 0)
+		return 0;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+		return len;
+	default:
+		return 0;
+	}
+}

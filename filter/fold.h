@@ -109,6 +109,13 @@ size_t fold_skeleton(const struct fold *f, char *out, bool *alike);
 bool fold_symbol_at(const struct fold *f, size_t k);
 
 /*
+ * The length of the sign at byte k of f: a byte of ASCII punctuation, or a character of
+ * Unicode's punctuation or symbols ("‹", "″", "¶", "〈"); 0 for a letter, a digit, a space or
+ * a bracket that may open a mark ("(", "[", "{").
+ */
+size_t fold_sign_at(const struct fold *f, size_t k);
+
+/*
  * A character reference of markup at s[0..n) ("&#40;", "&#x28;", "&lt;", "&copy;", "&NewLine;"),
  * as a page shows it: returns its length and sets *cp, or returns 0. Control characters are
  * none; white space that breaks a line (tab, LF, VT, FF, CR, NEL, U+2028, U+2029) is one only

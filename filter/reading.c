@@ -592,6 +592,12 @@ reading_group(const struct policy *p, const char *s, size_t n, bool closed, bool
     struct group *g)
 {
 	classify(p, s, n, closed, exotic, g);
+	/*
+	 * A token of a group that may not be quoted whole is not quoted alone either ("JOHN" of
+	 * "(S//JOHN / SMITH)", "WALRUS" of "(TS//WALRUS//PUFFIN//NF)").
+	 */
+	if (g->mark.unknown && !marking_quotable(s, n))
+		g->mark.unknown_token[0] = '\0';
 	if (g->kind == GROUP_UNKNOWN) {
 		while (n > 0 && s[0] == ' ') {
 			s++;
@@ -1244,32 +1250,60 @@ damaged_at(const struct policy *p, const struct fold *f, size_t k)
 }
 
 /*
- * Emphasis, quotation marks or a quoted reply's '>' before a bracket, glued to it or not, at
- * byte `at` of f ("**(5NF)**", "\"(U)FOUO)", "> > (SBUMF)", ">(5NF)"): signs and spaces alone, up
- * to 16 bytes, and a label after them or not ("> 1. (SBUMF)", "> - (5NF)"), where the group
- * after them may be a damaged mark (damaged_at), which is then withheld as it is written plain.
- * A proven mark there is read in mid-line, as before, and only raises: a reply's lines, a
- * quotation and emphasis are not read as a page's heads are (whether a line of marks in bold
- * stands alone, whether the text before a quotation ends). Returns where the bracket stands, or
- * `at`.
+ * Signs before a bracket, glued to it or not, at byte `at` of f: emphasis, quotation marks,
+ * guillemets, a reply's '>', a slash, a pilcrow, any punctuation or symbol ("**(5NF)**",
+ * "\"(U)FOUO)", "> > (SBUMF)", "‹(5NF)›", "¶ **(5NF)"), up to 16 bytes in all, with a word's
+ * label ending in a colon among them or not ("NOTE: **(5NF)", "## SERIES: \"(TSMSUNNF)"), a
+ * footnote's ("[^0]: *(TSMSUNNF)") and a label of the text after a '>' ("> 1. (SBUMF)", "> -
+ * (5NF)"), where the group after them may be a damaged mark (damaged_at), which is then withheld
+ * as it is written plain. A proven mark there is read in mid-line, as before, and only raises: a
+ * reply's lines, a quotation and emphasis are not read as a page's heads are (whether a line of
+ * marks in bold stands alone, whether the text before a quotation ends). Returns where the
+ * bracket stands, or `at`.
  */
 static size_t
 sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
 {
-	size_t j, k;
-	bool sign = false;
+	const char *s = f->text;
+	size_t j = at, k, len, signs = 0, words = 0;
 
-	for (j = at; j < f->len && j - at <= 16; j++) {
-		if (f->text[j] != ' ' && strchr("*_~`\"'>", f->text[j]) == NULL)
+	while (j < f->len && j - at <= 16 + max) {
+		if (s[j] == ' ') {
+			j++;
+			continue;
+		}
+		/* A footnote's label: "[^0]:". */
+		if (s[j] == '[' && j + 1 < f->len && s[j + 1] == '^') {
+			for (k = j + 2; k < f->len && k - j <= 8 && is_alnum(s[k]); k++)
+				continue;
+			if (k + 1 < f->len && s[k] == ']' && s[k + 1] == ':') {
+				j = k + 2;
+				signs++;
+				continue;
+			}
 			break;
-		sign = sign || f->text[j] != ' ';
+		}
+		/* A word's label: "NOTE:", "SERIES:", one word of up to twelve letters. */
+		if (is_alpha(s[j]) && words == 0) {
+			for (k = j; k < f->len && k - j <= 12 && is_alpha(s[k]); k++)
+				continue;
+			if (k < f->len && s[k] == ':' && k - j <= 12) {
+				j = k + 1;
+				words++;
+				continue;
+			}
+			break;
+		}
+		if ((len = fold_sign_at(f, j)) == 0)
+			break;
+		j += len;
+		signs++;
 	}
-	if (!sign || j == f->len)
+	if (signs == 0 || j >= f->len || j - at > 16 + max)
 		return at;
 	/* Or a label of the quoted text between ("> 1. (SBUMF)", "> - (5NF)"). */
 	k = j;
-	if (!is_open(f->text[j]) && (j == at || f->text[j - 1] != ' ' ||
-	    (k = odd_label(f, j, max)) == j))
+	if (!is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
 		return at;
 	return damaged_at(p, f, k) ? k : at;
 }
@@ -1312,6 +1346,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	const struct policy_rule *r = &p->reading.label;
 	const char *s = f->text;
 	size_t pos = 0, labels;
+	bool footnote;	/* a footnote's definition: "[^0]:" */
 
 	memset(h, 0, sizeof(*h));
 	h->group.kind = GROUP_NONE;
@@ -1370,16 +1405,16 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	 * sentence with no blank line between ("** (U)" of a footnote), what such a label stands
 	 * for cannot be known: the group is read in mid-line, where a mark only raises.
 	 */
-	if (paragraph && pos < f->len && !is_open(s[pos]) && !is_close(s[pos])) {
-		size_t j = odd_label(f, pos, p->reading.label_max);
+	/*
+	 * Or signs before what may be a damaged mark, at any line's head ("**(5NF)**", "\"(U)FOUO)",
+	 * "> > (SBUMF)", "[^0]:    *(TSMSUNNF)"): it is read as written plain, and withheld.
+	 */
+	footnote = pos + 2 < f->len && s[pos] == '[' && s[pos + 1] == '^';
+	if (pos < f->len && (footnote || !is_open(s[pos])) && !is_close(s[pos])) {
+		size_t j = paragraph ? odd_label(f, pos, p->reading.label_max) : pos;
 
-		/*
-		 * Or signs before what may be a damaged mark ("**(5NF)**", "\"(U)FOUO)", "> >
-		 * (SBUMF)"): it is read as written plain, and withheld.
-		 */
 		if (j == pos)
 			j = sign_prefix(p, f, pos, p->reading.label_max);
-
 		if (j > pos) {
 			size_t last = j;
 

@@ -1897,9 +1897,10 @@ kept stop46
 #      token in mid-sentence are never quoted; OCR's `$` for `S` and figures in a level glued to a
 #      sign (`$ECRET`, `classified 5ECRET, says`); a damaged mark after emphasis, quotation marks
 #      or a reply's `>` where a paragraph opens (`**(5NF)**`, `> - (SBUMF)`, `PARA 2. (SBUMF)`);
-#      a table's row after an invisible character, or a paragraph in bold, below a colon. What
-#      stays kept: a quoted list's items after a colon (`> - puffin arrival`), `c/o`, `s/he`,
-#      `s/ct`, `u/s`, `$5 million`, `US$`, `$ECRETARY`.
+#      a table's row after an invisible character, or a paragraph in bold, below a colon; round
+#      86's (more signs and labels, OCR's `3`, `7`, `8`, mixed case, look-alike letters in
+#      mid-sentence, box-drawn tables). What stays kept: a quoted list's items after a colon
+#      (`> - puffin arrival`), `c/o`, `s/he`, `s/ct`, `u/s`, `$5 million`, `US$`, `$ECRETARY`.
 redteam stop47
 kept stop47
 quiet stop47
