@@ -6431,13 +6431,13 @@ parted_mark(const struct policy *p, const char *s, size_t a, size_t b, bool *pro
 	bool level = false, noforn = false, small = false;
 
 	*proper = true;
-	if (small_parted(p, s, a, b))
-		return true;
 	/* A word of letters and digits alone has no parts: its words need not be read. */
 	for (j = a; j < b && isalnum((unsigned char)s[j]); j++)
 		continue;
 	if (j == b)
 		return false;
+	if (j - a <= 2 && small_parted(p, s, a, b))
+		return true;
 	while (k < b) {
 		size_t e = k;
 		enum word_kind w;
@@ -10572,6 +10572,24 @@ open_in_paragraph(const struct policy *p, const struct document *d, size_t i, co
  * joined (a lower one before cannot hide a higher one after it: "(C) with ... S) with"): the mark
  * or the letter's level as read, unknown where it proves nothing.
  */
+/*
+ * Whether f may hold a letter that looks like a Latin one (fold_skeleton): a character of the
+ * blocks such letters are in (Latin-1's letters and on, IPA, Greek, Cyrillic, Armenian, Cherokee,
+ * small capitals, Coptic, Lisu), not only punctuation, spaces and symbols ("¶", '“', '—', '│').
+ */
+static bool
+alike_candidate(const struct fold *f)
+{
+	const unsigned char *u = (const unsigned char *)f->text;
+	size_t k;
+
+	for (k = 0; k < f->len; k++)
+		if (u[k] >= 0xC3 && (u[k] < 0xE2 || u[k] == 0xEA || u[k] >= 0xF0 ||
+		    (u[k] == 0xE2 && k + 1 < f->len && (u[k + 1] == 0xB2 || u[k + 1] == 0xB3))))
+			return true;
+	return false;
+}
+
 /* mark_in_sentence's reading of line i as f folds it; `table` as it says. */
 static bool
 in_sentence_marks(const struct policy *p, const struct document *d, size_t i, uint32_t seen,
@@ -10779,9 +10797,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	 * Read again as its look-alike letters make it read ("classified ЅЕСRЕТ, says" in
 	 * Cyrillic): what this reading finds only raises.
 	 */
-	for (k = 0; k < f.len && (unsigned char)f.text[k] < 0x80; k++)
-		continue;
-	if (k < f.len) {
+	if (alike_candidate(&f)) {
 		memset(&sk, 0, sizeof(sk));
 		sk.len = fold_skeleton(&f, skel, &alike);
 		sk.text = skel;
