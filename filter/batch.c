@@ -297,7 +297,8 @@ batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
 	if (check_clashes(o, inputs, n, err, errlen) != 0)
 		goto fail;
 	if ((names->release = calloc(n, sizeof(*names->release))) == NULL ||
-	    (names->audit = calloc(n, sizeof(*names->audit))) == NULL)
+	    (names->audit = calloc(n, sizeof(*names->audit))) == NULL ||
+	    (names->earlier = calloc(n, sizeof(*names->earlier))) == NULL)
 		goto nomem;
 	names->n = n;
 	for (i = 0; i < n; i++) {
@@ -308,7 +309,12 @@ batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
 		    (o->signer != NULL &&
 		    (names->audit[i] = path_join(audit_dir(o), base, BATCH_AUDIT_SUFFIX)) == NULL))
 			goto nomem;
-		if (stat(inputs[i], &a) == 0 && stat(names->release[i], &b) == 0 &&
+		if (stat(names->release[i], &b) == 0) {
+			names->earlier[i].existed = true;
+			names->earlier[i].dev = b.st_dev;
+			names->earlier[i].ino = b.st_ino;
+		}
+		if (stat(inputs[i], &a) == 0 && names->earlier[i].existed &&
 		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
 			snprintf(err, errlen, "%s: its release %s would replace it", inputs[i],
 			    names->release[i]);
@@ -334,6 +340,24 @@ fail:
 	return -1;
 }
 
+size_t
+batch_remove_earlier(const struct batch_names *names, const char **first)
+{
+	struct stat st;
+	size_t i, removed = 0;
+
+	*first = NULL;
+	for (i = 0; i < names->n; i++) {
+		if (!names->earlier[i].existed || stat(names->release[i], &st) != 0 ||
+		    st.st_dev != names->earlier[i].dev || st.st_ino != names->earlier[i].ino ||
+		    unlink(names->release[i]) != 0)
+			continue;
+		if (removed++ == 0)
+			*first = names->release[i];
+	}
+	return removed;
+}
+
 void
 batch_names_free(struct batch_names *names)
 {
@@ -349,6 +373,7 @@ batch_names_free(struct batch_names *names)
 	}
 	free(names->release);
 	free(names->audit);
+	free(names->earlier);
 	memset(names, 0, sizeof(*names));
 }
 

@@ -24,6 +24,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/types.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -99,7 +100,15 @@ struct batch_options {
 struct batch_names {
 	char **release;
 	char **audit;		/* NULL entries without audits */
+	struct batch_earlier *earlier;	/* a release of the same name before the batch */
 	size_t n;
+};
+
+/* A file at a release's path before the batch: its device and inode. */
+struct batch_earlier {
+	bool existed;
+	dev_t dev;
+	ino_t ino;
 };
 
 struct batch_result {
@@ -121,6 +130,14 @@ int batch_prepare(const struct batch_options *o, char *const *inputs, size_t n,
 
 /* Frees what batch_prepare made; accepts a zeroed struct. */
 void batch_names_free(struct batch_names *names);
+
+/*
+ * After a batch that did not release every document: removes each release that an earlier run
+ * left at a path this batch did not write (the same file as before it), so that no release of
+ * another run, to another target maybe, stands under this run's names. Returns how many, the
+ * first's path in first.
+ */
+size_t batch_remove_earlier(const struct batch_names *names, const char **first);
 
 /*
  * Runs the batch over inputs[0..n) with the names from batch_prepare. Every document is reported

@@ -773,6 +773,8 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 	struct sigaction sa, old_sa[3];
 	bool progress = !quiet && isatty(STDERR_FILENO);
 	int rc = EXIT_ERROR, st, k;
+	size_t removed;
+	const char *first;
 
 	memset(&bo, 0, sizeof(bo));
 	memset(&names, 0, sizeof(names));
@@ -845,6 +847,10 @@ cmd_batch(const struct redact_args *a, char *const *inputs, size_t n)
 		say("%zu of %zu documents failed: no release or audit was written for them",
 		    br.failed, n);
 	}
+	/* No release of an earlier run stands under the name of one this run did not write. */
+	if (st != 0 && (removed = batch_remove_earlier(&names, &first)) > 0)
+		say("removed %zu earlier release%s that this run did not replace (%s%s)", removed,
+		    removed == 1 ? "" : "s", first, removed == 1 ? "" : ", ...");
 	rc = st == 0 ? EXIT_OK : EXIT_ERROR;
 done:
 	audit_ledger_close(&ledger);

@@ -148,6 +148,19 @@ expect 2 "a ledger named as an audit in --audit-dir is refused" "$T" -q -r U \
 [ ! -e "$tmp/o4" ] && [ ! -e "$tmp/p4" ] && ok "... and writes nothing" ||
 	bad "a refused batch with --audit-dir wrote $(ls "$tmp/o4" "$tmp/p4" 2>&1 | tr '\n' ' ')"
 
+# A document that fails leaves no release of an earlier run under its name: a batch at SECRET,
+# then one at UNCLASSIFIED where the first document is over the limit.
+if [ "$(wc -c < "$1")" -gt "$(wc -c < "$2")" ]; then big=$1 small=$2; else big=$2 small=$1; fi
+expect 0 "a batch at SECRET" "$T" -q -r S --output-dir "$tmp/stale" "$big" "$small"
+expect 2 "the same batch at U, its larger document over the limit" "$T" -q -r U \
+	--output-dir "$tmp/stale" --max-document "$(wc -c < "$small")" "$big" "$small"
+says "removed 1 earlier release that this run did not replace" "the earlier release is named"
+if [ ! -e "$tmp/stale/$(basename "$big")" ] && [ -f "$tmp/stale/$(basename "$small")" ]; then
+	ok "no release of the SECRET batch stands under the failed document's name"
+else
+	bad "the failed document's earlier release is still there, or the other is missing"
+fi
+
 # Failures: a missing file (the parent cannot open it), a document over the limit and a
 # directory (a worker cannot read them) fail, located; the others are written.
 cp "$1" "$tmp/in-small.txt"
