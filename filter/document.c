@@ -5706,8 +5706,8 @@ glued_rest(const struct policy *p, const char *up, size_t a, size_t b, size_t m,
  */
 /*
  * The term that up[0..n), in capitals, names with OCR's figures and '$' read as the letters they
- * stand for ("5ECRET", "C0NFIDENTIAL", "$ECRET", "S3CRET", "SECRE7"), where it holds one; else
- * NULL.
+ * stand for ("5ECRET", "C0NFIDENTIAL", "$ECRET", "S3CRET", "SECRE7", "CONF|DENTIAL"), where it
+ * holds one; else NULL.
  */
 static const struct policy_term *
 ocr_name(const struct policy *p, const char *up, size_t n)
@@ -5719,8 +5719,9 @@ ocr_name(const struct policy *p, const char *up, size_t n)
 	if (n > POLICY_WORD_MAX)
 		return NULL;
 	for (k = 0; k < n; k++) {
-		t[k] = up[k] == '0' ? 'O' : up[k] == '1' ? 'I' : up[k] == '5' || up[k] == '$' ? 'S' :
-		    up[k] == '3' ? 'E' : up[k] == '7' ? 'T' : up[k] == '8' ? 'B' : up[k];
+		t[k] = up[k] == '0' ? 'O' : up[k] == '1' || up[k] == '|' ? 'I' :
+		    up[k] == '5' || up[k] == '$' ? 'S' : up[k] == '3' ? 'E' : up[k] == '7' ? 'T' :
+		    up[k] == '8' ? 'B' : up[k];
 		slip = slip || t[k] != up[k];
 	}
 	return slip ? policy_term_find(p, t, n) : NULL;
@@ -6383,7 +6384,7 @@ short_kind(const struct policy *p, const char *s, size_t n)
 /*
  * Whether s[a..b) is a level's letters and controls', in lower case or mixed, parted by one or
  * two slashes or a hyphen ("s/nf", "c/noforn", "ts/si/nf", "u/fouo", "s-nf", "s/NF", "U/fouo",
- * "ts/sci"): a mark as a word not in capitals is written (not "c/o", "s/he", "s/ct", "u/s", whose
+ * "ts/sci", "ts/si-g/nf"): a mark as a word not in capitals is written (not "c/o", "s/he", "s/ct", "u/s", whose
  * second part is no control). In capitals throughout, parted_mark reads it.
  */
 static bool
@@ -6409,6 +6410,11 @@ small_parted(const struct policy *p, const char *s, size_t a, size_t b)
 			break;	/* "s/nf/": a slash after the last part */
 		for (k = e; e < b && isalpha((unsigned char)s[e]); e++)
 			lower = lower || islower((unsigned char)s[e]);
+		/* A compartment's letter after a control and a hyphen ("ts/si-g/nf"). */
+		if (e - k == 1 && parts > 1 && s[k - 1] == '-' && (e == b || s[e] == '/')) {
+			k = e;
+			continue;
+		}
 		if (e - k < 2 || e - k > sizeof(up) || (e < b && s[e] != '/' && s[e] != '-'))
 			return false;
 		for (j = k; j < e; j++)
