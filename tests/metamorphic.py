@@ -4,9 +4,10 @@
 
 Each document is rewritten in ways that change no marking and no paragraph: every line indented
 by a tab or four spaces, every space a no-break space, every space doubled, line ends as CR
-alone, straight quotes curly and "--" an em dash, every blank line doubled, every line quoted
-with "> " or "> > " (a reply, at depth one or two), every mark at a line's head in bold
-("**(U)**"), every paragraph that opens with a mark or a number given a "- " bullet. The
+alone or CRLF, the text in Latin-1 where it can be, straight quotes curly and "--" an em dash,
+every blank line doubled, every line quoted with "> " or "> > " (a reply, at depth one or two),
+every mark at a line's head in bold ("**(U)**"), every paragraph that opens with a mark or a
+number given a "- " bullet. The
 rewritten document is released at each target, and every word of its release (letters and
 digits, in lower case, the placeholder's words aside) must be a word of the original's release
 too: a word that only the rewritten document releases is text the reader read differently, and
@@ -64,6 +65,7 @@ REWRITE = {
     "nbsp": lambda t: t.replace(" ", "\u00a0"),
     "spaces2": lambda t: re.sub(r"(?<=\S) (?=\S)", "  ", t),
     "cr": lambda t: t.replace("\n", "\r"),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
     "smart": lambda t: t.replace('"', "\u201d").replace("'", "\u2019").replace("--", "\u2014"),
     "blank2": lambda t: t.replace("\n\n", "\n\n\n"),
     "quote": lambda t: "".join("> " + l + "\n" for l in t.split("\n")),
@@ -71,6 +73,8 @@ REWRITE = {
     "bold": lambda t: re.sub(r"^([ \t]*(?:¶ ?\d+\.? *|\d+\. *)?)(\([A-Z/, ]{1,40}\))", r"\1**\2**", t,
                              flags=re.M),
     "bullet": bullet,
+    # Latin-1 where every character has a byte there, as Cablegate's mirrors write it.
+    "latin1": lambda t: t.encode("latin-1") if all(ord(c) < 256 for c in t) else t.encode(),
 }
 
 
@@ -96,8 +100,9 @@ def one(tearline, tmp, index, path):
     base = {t: words(tearline, path, t) for t in TARGETS}
     for how, rewrite in REWRITE.items():
         out = os.path.join(tmp, f"{index}-{how}-{name}")
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(rewrite(text))
+        data = rewrite(text)
+        with open(out, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         for target in TARGETS:
             got, rc = words(tearline, out, target)
             more = sorted(got - base[target][0])
