@@ -154,27 +154,26 @@ same_dir(const char *a, const char *b)
 	    x.st_ino == y.st_ino;
 }
 
-/* Whether the ledger lies in directory dir: the same directory, by device and inode. */
+/* Whether the ledger lies in directory dir (same_dir). */
 static bool
 ledger_in_dir(const char *ledger, const char *dir)
 {
-	struct stat a, b;
 	char *copy, *slash;
-	int rc;
+	bool in;
 
 	if ((copy = strdup(ledger)) == NULL)
 		return true;	/* assume the worst: a clash is then checked by name */
 	slash = strrchr(copy, '/');
 	if (slash == NULL)
-		rc = stat(".", &a);
+		in = same_dir(".", dir);
 	else if (slash == copy)
-		rc = stat("/", &a);
+		in = same_dir("/", dir);
 	else {
 		*slash = '\0';
-		rc = stat(copy, &a);
+		in = same_dir(copy, dir);
 	}
 	free(copy);
-	return rc == 0 && stat(dir, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	return in;
 }
 
 /*
@@ -233,9 +232,8 @@ check_clashes(const struct batch_options *o, char *const *inputs, size_t n, char
 			names[m++].input = i;
 		}
 	}
-	if (o->signer != NULL && (ledger_in_dir(o->ledger_path, o->output_dir) ||
-	    ledger_in_dir(o->ledger_path, audits))) {
-		names[m].dir = ledger_in_dir(o->ledger_path, o->output_dir) ? o->output_dir : audits;
+	if (o->signer != NULL && (names[m].dir = ledger_in_dir(o->ledger_path, o->output_dir) ?
+	    o->output_dir : ledger_in_dir(o->ledger_path, audits) ? audits : NULL) != NULL) {
 		if ((names[m].name = strdup(base_name(o->ledger_path))) == NULL)
 			goto nomem;
 		names[m++].input = SIZE_MAX;

@@ -5719,9 +5719,9 @@ ocr_name(const struct policy *p, const char *up, size_t n)
 	if (n > POLICY_WORD_MAX)
 		return NULL;
 	for (k = 0; k < n; k++) {
-		t[k] = up[k] == '0' ? 'O' : up[k] == '1' || up[k] == '|' ? 'I' :
-		    up[k] == '5' || up[k] == '$' ? 'S' : up[k] == '3' ? 'E' : up[k] == '7' ? 'T' :
-		    up[k] == '8' ? 'B' : up[k];
+		/* Besides reading_ocr_letter's: '3', '7' and '|' beside a level's letters. */
+		t[k] = up[k] == '|' ? 'I' : up[k] == '3' ? 'E' : up[k] == '7' ? 'T' :
+		    reading_ocr_letter(up[k]);
 		slip = slip || t[k] != up[k];
 	}
 	return slip ? policy_term_find(p, t, n) : NULL;
@@ -11782,8 +11782,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	 * of a list that a paragraph's colon opened, which would take that paragraph's mark. Nor
 	 * is a reply quoted with '>': its '>' is no bullet ("> (U) Steps:" / ">" / "> The").
 	 */
-	bool item = !table_or_heading(s, len) && !table_or_heading(f->text, f->len) &&
-	    (h->label == LABEL_BULLET ||
+	bool item = !table_or_heading(f->text, f->len) && (h->label == LABEL_BULLET ||
 	    (h->label == LABEL_NONE && ((h->symbol && bullet_symbol(f)) ||
 	    (h->group.kind == GROUP_ITEM &&
 	    h->group.start == h->after_label &&

@@ -914,6 +914,25 @@ fold_skeleton(const struct fold *f, char *out, bool *alike)
 	return k;
 }
 
+/*
+ * Whether cp is a dash, other punctuation or a symbol; with `paired`, brackets, quotation marks
+ * and connectors too.
+ */
+static bool
+sign_category(int32_t cp, bool paired)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+		return true;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+		return paired;
+	default:
+		return false;
+	}
+}
+
 bool
 fold_symbol_at(const struct fold *f, size_t k)
 {
@@ -925,15 +944,7 @@ fold_symbol_at(const struct fold *f, size_t k)
 		return f->text[k] == '-' || f->text[k] == '*' || f->text[k] == '+' ||
 		    f->text[k] == '~' || f->text[k] == '=' || f->text[k] == '>';
 	fold_utf8_char(f->text + k, f->len - k, &cp);
-	if (cp < 0)
-		return false;
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
-	case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
-		return true;
-	default:
-		return false;
-	}
+	return cp >= 0 && sign_category(cp, false);
 }
 
 size_t
@@ -948,15 +959,5 @@ fold_sign_at(const struct fold *f, size_t k)
 		return ispunct((unsigned char)f->text[k]) && strchr("([{", f->text[k]) == NULL ? 1 :
 		    0;
 	len = fold_utf8_char(f->text + k, f->len - k, &cp);
-	if (cp < 0)
-		return 0;
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
-	case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
-	case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
-	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
-		return len;
-	default:
-		return 0;
-	}
+	return cp >= 0 && sign_category(cp, true) ? len : 0;
 }

@@ -712,21 +712,6 @@ marking_rule_name(enum marking_rule rule)
 }
 
 /*
- * Why m is unknown, for a message: its token quoted, where it is one (marking_token_quoted), else
- * what the reader found ("a mark it cannot read: words beside a level").
- */
-void
-marking_unknown_why(const struct marking *m, char *why, size_t whylen)
-{
-	if (marking_token_quoted(m))
-		snprintf(why, whylen, "unknown token \"%s\"", m->unknown_token);
-	else if (m->unknown_token[0] != '\0')
-		snprintf(why, whylen, "a mark it cannot read: %s", m->unknown_token);
-	else
-		snprintf(why, whylen, "a mark it cannot read");
-}
-
-/*
  * Whether m's unknown token is a token as written, to be quoted, rather than the reader's
  * words for what it found ("words beside a level"), which are no mark's.
  */
@@ -746,7 +731,16 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 
 	*exemption = p->default_exemption;
 	if (m->unknown) {
-		marking_unknown_why(m, why, whylen);
+		/*
+		 * Its token quoted, where it is one, else what the reader found ("a mark it cannot
+		 * read: words beside a level").
+		 */
+		if (marking_token_quoted(m))
+			snprintf(why, whylen, "unknown token \"%s\"", m->unknown_token);
+		else if (m->unknown_token[0] != '\0')
+			snprintf(why, whylen, "a mark it cannot read: %s", m->unknown_token);
+		else
+			snprintf(why, whylen, "a mark it cannot read");
 		return RULE_UNKNOWN_TOKEN;
 	}
 	/*

@@ -64,7 +64,6 @@ int marking_parse(const struct policy *p, const char *text, size_t len,
  */
 bool marking_quotable(const char *s, size_t n);
 bool marking_token_quoted(const struct marking *m);
-void marking_unknown_why(const struct marking *m, char *why, size_t whylen);
 
 /*
  * Adds controls (bits of policy controls) to m, as a caption line does; a NOFORN-type control

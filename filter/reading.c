@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* What a classification line's words beside its level are called in messages: never quoted. */
+#define WORDS_BESIDE "words beside a level"
+
 /* The most words a caption or a multi-word name is matched over. */
 #define RUN_WORDS 8
 
@@ -870,7 +873,6 @@ reading_damaged_level(const struct policy *p, const struct fold *f, const struct
 	return false;
 }
 
-static char ocr_letter(char c);
 
 /*
  * The text of group g in capitals, OCR's digits read as letters, into up[POLICY_WORD_MAX + 1]:
@@ -888,7 +890,7 @@ group_upper(const struct fold *f, const struct group *g, char *up, bool *digit)
 		return 0;
 	for (k = 0; k < m; k++) {
 		if (t[k] == '0' || t[k] == '1' || t[k] == '5' || t[k] == '8') {
-			up[k] = ocr_letter(t[k]);
+			up[k] = reading_ocr_letter(t[k]);
 			*digit = true;
 		} else if (is_alpha(t[k])) {
 			up[k] = (char)toupper((unsigned char)t[k]);
@@ -929,7 +931,7 @@ reading_ocr_mark(const struct policy *p, const struct fold *f, const struct grou
 		if (is_lower(t[k]))
 			return false;
 		if (t[k] >= '0' && t[k] <= '9') {
-			if ((buf[k] = ocr_letter(t[k])) == t[k])
+			if ((buf[k] = reading_ocr_letter(t[k])) == t[k])
 				return false;
 			slip = true;
 		} else if (t[k] == '$') {
@@ -1880,12 +1882,8 @@ is_letterish(char c)
 	return is_alnum(c) || c == '?' || c == '$';
 }
 
-/*
- * The letter a digit or '$' stands for in a word that OCR misread ("5ECRET", "T0P", "$ECRET"),
- * in upper case.
- */
-static char
-ocr_letter(char c)
+char
+reading_ocr_letter(char c)
 {
 	switch (c) {
 	case '0':
@@ -1955,7 +1953,7 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 		}
 		for (w = 0; w < c; w++)
 			for (j = starts[w]; j < ends[w] && tn < POLICY_WORD_MAX; j++)
-				t[tn++] = ocr_letter(s[j]);
+				t[tn++] = reading_ocr_letter(s[j]);
 		t[tn] = '\0';
 		if ((pt = level_term(p, t, tn, exact, &wild_here)) != NULL && tn >= best_len) {
 			best = pt;
@@ -1971,7 +1969,7 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 		uint32_t first = UINT32_MAX;
 
 		for (j = starts[0]; j < ends[0] && tn < POLICY_WORD_MAX; j++)
-			t[tn++] = ocr_letter(s[j]);
+			t[tn++] = reading_ocr_letter(s[j]);
 		/* The first term in the vocabulary's order that the word begins with: by its length. */
 		for (len = 6; len + 2 <= tn; len++) {
 			struct near_set ns;
@@ -2588,7 +2586,7 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 	m->level = best > 0 ? best : 0;
 	m->unknown = other || words > levels;
 	if (m->unknown)
-		snprintf(m->unknown_token, sizeof(m->unknown_token), "%.39s", "words beside a level");
+		snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", WORDS_BESIDE);
 	return true;
 }
 
@@ -2692,8 +2690,7 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 				return -1;
 			/* The name is the line's word: never quoted (SECURITY.md, rule 5). */
 			m->unknown = true;
-			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
-			    "words beside a level");
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", WORDS_BESIDE);
 			return 1;
 		}
 	} else {
@@ -2725,7 +2722,7 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 			if (!post_and_number(p, s + k, n - k)) {
 				m->unknown = true;
 				snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
-				    "words beside a level");
+				    WORDS_BESIDE);
 			}
 			return 1;
 		}
@@ -3312,7 +3309,7 @@ ocr_words(const char *s, size_t n, char *t)
 		    ((k == 0 || !is_alnum(s[k - 1])) && k + 2 < n && is_alpha(s[k + 2])))) ||
 		    (k >= 2 && is_alpha(s[k - 1]) && is_alpha(s[k - 2]) &&
 		    (k + 1 == n || !is_alnum(s[k + 1]))))) {
-			t[k] = ocr_letter(s[k]);
+			t[k] = reading_ocr_letter(s[k]);
 			any = true;
 		}
 	}
@@ -3669,7 +3666,7 @@ reading_word_term(const struct policy *p, const char *s, size_t n, bool slips)
 		 * OCR's digits and '$' for letters ("5ECRET", "S1", "$ECRET"), and its "l" for
 		 * "I" in capitals.
 		 */
-		t[k++] = slips && s[i] == 'l' ? 'I' : slips ? ocr_letter(s[i]) :
+		t[k++] = slips && s[i] == 'l' ? 'I' : slips ? reading_ocr_letter(s[i]) :
 		    (char)toupper((unsigned char)s[i]);
 	}
 	if ((pt = policy_term_find(p, t, k)) != NULL || !slips)

@@ -135,6 +135,12 @@ bool reading_ocr_mark(const struct policy *p, const struct fold *f, const struct
 bool reading_group_at(const struct policy *p, const struct fold *f, size_t at, struct group *g);
 
 /*
+ * The letter a digit or '$' stands for in a word that OCR misread ("5ECRET", "T0P", "$ECRET"),
+ * in upper case; any other character upper-cased.
+ */
+char reading_ocr_letter(char c);
+
+/*
  * Reads the head of folded line f: labels (layout.reading.label, as many as stand in a row), then
  * the group after them. `paragraph` says the line opens a paragraph, where a bare number is a
  * label and so is one word of a shape the pattern does not list before a bracket ("3a.", "►"). Returns 0, or -1 with a message in err (a label pattern hit its
