@@ -4184,8 +4184,11 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 */
 	if (!ours && bars(s, doc_line(d, i)->len) != 1 && table_marks(p, d, i, &more, &spaced))
 		marking_join(p, &o.mark, &more, &o.mark);
-	/* So do the groups after the mark at the head; not the placeholder tearline wrote. */
-	if (o.reason == REASON_MARK && !ours)
+	/*
+	 * So do the groups after the mark at the head, or after an item that is a level letter
+	 * ("(u) (SBUMF) The"); not the placeholder tearline wrote.
+	 */
+	if ((o.reason == REASON_MARK || o.reason == REASON_ITEM) && !ours)
 		(void)groups_after(p, h->after, h->nafter, g->start, &o.mark);
 	/*
 	 * So does a letter label that is a level letter ("S) (U)": "(S)" that lost its '('); not
@@ -5719,8 +5722,8 @@ ocr_name(const struct policy *p, const char *up, size_t n)
 	if (n > POLICY_WORD_MAX)
 		return NULL;
 	for (k = 0; k < n; k++) {
-		/* Besides reading_ocr_letter's: '3', '7' and '|' beside a level's letters. */
-		t[k] = up[k] == '|' ? 'I' : up[k] == '3' ? 'E' : up[k] == '7' ? 'T' :
+		/* Besides reading_ocr_letter's: '3', '7', '|' and '!' beside a level's letters. */
+		t[k] = up[k] == '|' || up[k] == '!' ? 'I' : up[k] == '3' ? 'E' : up[k] == '7' ? 'T' :
 		    reading_ocr_letter(up[k]);
 		slip = slip || t[k] != up[k];
 	}
@@ -5730,17 +5733,21 @@ ocr_name(const struct policy *p, const char *up, size_t n)
 static bool
 level_glued(const struct policy *p, const char *s, size_t n)
 {
-	char up[POLICY_WORD_MAX + 1];
+	char up[POLICY_WORD_MAX + 1], ell[POLICY_WORD_MAX + 1];
 	size_t k, m = 0, a, b, e;
-	bool lower = false;
+	bool lower = false, ells = false;
 
 	for (k = 0; k < n && m < POLICY_WORD_MAX; k++) {
 		if (closing(s[k]))
 			break;
 		/* OCR's "l" for "I" after the first is no lower case ("SlNF"). */
 		lower = lower || (islower((unsigned char)s[k]) && !(s[k] == 'l' && k > 0));
-		if (s[k] != ' ')
-			up[m++] = (char)toupper((unsigned char)s[k]);
+		if (s[k] == ' ')
+			continue;
+		/* In a level's name that "l" is an "I" ("CONFIDENTlAL,"): '|' to ocr_name. */
+		ell[m] = s[k] == 'l' && k > 0 ? '|' : (char)toupper((unsigned char)s[k]);
+		ells = ells || ell[m] == '|';
+		up[m++] = (char)toupper((unsigned char)s[k]);
 	}
 	if (k < n && strchr(")]}", s[k]) == NULL)
 		return false;	/* longer than any mark */
@@ -5750,6 +5757,8 @@ level_glued(const struct policy *p, const char *s, size_t n)
 		/* A level's name of four letters or more with OCR's figures ("5ECRET,", "$ECRET."). */
 		if (lv == NULL && a >= 4 && !lower)
 			lv = ocr_name(p, up, a);
+		if (lv == NULL && a >= 4 && !lower && ells)
+			lv = ocr_name(p, ell, a);
 		if (lv == NULL || lv->level < 1 || lv->control >= 0)
 			continue;
 		/*
@@ -6428,6 +6437,39 @@ small_parted(const struct policy *p, const char *s, size_t a, size_t b)
 		k = e;
 	}
 	return parts > 1 && lower;
+}
+
+/*
+ * Whether the words of f from `a` on, with the spaces about their slashes taken out, are a mark
+ * in lower case (small_parted): "s / nf", "ts /si/ nf". Prose parts its words so ("his / her"),
+ * not a level's letter from a control's.
+ */
+static bool
+spaced_small(const struct policy *p, const struct fold *f, size_t a)
+{
+	char buf[32];
+	size_t n = 0, j = a, k;
+	bool spaced = false;
+
+	while (j < f->len && n < sizeof(buf)) {
+		char c = f->text[j];
+
+		if (c == ' ') {
+			for (k = j; k < f->len && f->text[k] == ' '; k++)
+				continue;
+			if (!((n > 0 && buf[n - 1] == '/') || (k < f->len && f->text[k] == '/')))
+				break;
+			spaced = true;
+			j = k;
+			continue;
+		}
+		if (!isalpha((unsigned char)c) && c != '/' && c != '-')
+			break;
+		buf[n++] = c;
+		j++;
+	}
+	return spaced && n < sizeof(buf) && memchr(buf, '/', n) != NULL &&
+	    small_parted(p, buf, 0, n);
 }
 
 static bool
@@ -7856,6 +7898,13 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	e = word_end(f, k, &next);
 	marking_init(m);
 	m->unknown = true;
+	/* A small mark with spaces about its slash ("s / nf", "\"ts/ nf\""): unknown. */
+	a = k;
+	b = e;
+	trim_word(s, &a, &b);
+	if (b > a && b - a <= 3 && spaced_small(p, f, a))
+		return true;
+	a = k;
 	if (slashes_in(s, k, e)) {
 		if (!words_mark(p, f, k, m))
 			m->unknown = true;

@@ -1252,6 +1252,97 @@ damaged_at(const struct policy *p, const struct fold *f, size_t k)
 }
 
 /*
+ * The length of a markup's tag or command at byte j of f, or 0: HTML's or XML's ("<p>", "</b>",
+ * "<span class=\"x\">", "<!-- note -->"), TeX's with its arguments ("\\textbf{", "\\section*{",
+ * "\\item[]", "\\textcolor{red}{", "\\textbf{2.}"), a forum's ("[b]", "[/i]", "[color=red]",
+ * "[*]"). What a tag holds is no text, so a mark after it stands where a line's head does.
+ */
+static size_t
+markup_at(const struct fold *f, size_t j)
+{
+	const char *s = f->text;
+	size_t k = j + 1, word, o;
+	char quote = 0;
+
+	if (j + 2 >= f->len || (s[j] != '<' && s[j] != '\\' && s[j] != '['))
+		return 0;
+	if (s[j] == '<' && (s[k] == '!' || s[k] == '?')) {
+		/* A comment, a declaration, an instruction, up to its '>'. */
+		while (k < f->len && k - j < 200 && s[k] != '>')
+			k++;
+		return k < f->len && s[k] == '>' ? k + 1 - j : 0;
+	}
+	if (s[j] == '[' && s[k] == '*' && k + 1 < f->len && s[k + 1] == ']')
+		return 3;
+	if (s[j] != '\\' && s[k] == '/')
+		k++;
+	for (word = k; k < f->len && k - word < 16 && is_alnum(s[k]); k++)
+		continue;
+	if (k == word || !is_alpha(s[word]))
+		return 0;
+	if (s[j] == '[') {
+		/* "[color=red]": a value after '=', no bracket in it. */
+		if (k < f->len && s[k] == '=')
+			for (o = k; k < f->len && k - o < 40 && s[k] != ']' && !is_open(s[k]); k++)
+				continue;
+		return k < f->len && s[k] == ']' && k - word <= 10 + 40 ? k + 1 - j : 0;
+	}
+	if (s[j] == '<') {
+		/* Its attributes up to its '>', which may stand in a quoted value. */
+		for (; k < f->len && k - j < 200; k++) {
+			if (quote != 0) {
+				quote = s[k] == quote ? 0 : quote;
+				continue;
+			}
+			if (s[k] == '"' || s[k] == '\'')
+				quote = s[k];
+			else if (s[k] == '>' || s[k] == '<')
+				break;
+		}
+		return k < f->len && s[k] == '>' ? k + 1 - j : 0;
+	}
+	if (k < f->len && s[k] == '*')
+		k++;
+	/* Its arguments with no bracket in them ("[]", "{red}", "{2.}"), and a '{' that opens. */
+	while (k < f->len && (s[k] == '[' || s[k] == '{')) {
+		char close = s[k] == '[' ? ']' : '}';
+
+		for (o = k++; k < f->len && k - o < 40 && s[k] != close && s[k] != '(' &&
+		    s[k] != '[' && s[k] != '{'; k++)
+			continue;
+		if (k < f->len && s[k] == close) {
+			k++;
+			continue;
+		}
+		/* An argument that holds the text: only its '{'. */
+		k = s[o] == '{' ? o + 1 : o;
+		break;
+	}
+	return k - j;
+}
+
+/*
+ * After a markup's tags, at byte j of f: a paragraph's label, then maybe more tags, before a
+ * bracket ("<li>2. (SBUMF)", "<p>2.(SBUMF)", "<td>2.</td><td>(SBUMF)", "\\textbf{2. (SBUMF)}").
+ * Returns where the bracket stands, or j.
+ */
+static size_t
+markup_label(const struct fold *f, size_t j)
+{
+	const char *s = f->text;
+	size_t k = j, len;
+
+	while (k < f->len && k - j < 4 && is_alnum(s[k]))
+		k++;
+	if (k == j || k - j > 3 || k >= f->len || (s[k] != '.' && s[k] != ')'))
+		return j;
+	for (k++; k < f->len; k += len)
+		if ((len = s[k] == ' ' ? 1 : markup_at(f, k)) == 0)
+			break;
+	return k < f->len && is_open(s[k]) ? k : j;
+}
+
+/*
  * Signs before a bracket, glued to it or not, at byte `at` of f: emphasis, quotation marks,
  * guillemets, a reply's '>', a slash, a pilcrow, any punctuation or symbol ("**(5NF)**",
  * "\"(U)FOUO)", "> > (SBUMF)", "‹(5NF)›", "¶ **(5NF)"), up to 16 bytes in all, with a word's
@@ -1267,9 +1358,9 @@ static size_t
 sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
 {
 	const char *s = f->text;
-	size_t j = at, k, len, signs = 0, words = 0;
+	size_t j = at, k, len, signs = 0, words = 0, markup = 0;
 
-	while (j < f->len && j - at <= 16 + max) {
+	while (j < f->len && j - at <= 16 + max + markup) {
 		if (s[j] == ' ') {
 			j++;
 			continue;
@@ -1296,18 +1387,44 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
 			}
 			break;
 		}
+		/* A markup's tags ("<p>", "\\textbf{", "[b]"), which take up to 256 bytes more. */
+		if ((len = markup_at(f, j)) > 0 && markup + len <= 256) {
+			j += len;
+			markup += len;
+			signs++;
+			continue;
+		}
 		if ((len = fold_sign_at(f, j)) == 0)
 			break;
 		j += len;
 		signs++;
 	}
-	if (signs == 0 || j >= f->len || j - at > 16 + max)
+	if (signs == 0 || j >= f->len || j - at > 16 + max + markup)
 		return at;
-	/* Or a label of the quoted text between ("> 1. (SBUMF)", "> - (5NF)"). */
+	/*
+	 * Or a label of the quoted text between ("> 1. (SBUMF)", "> - (5NF)"), or of the text
+	 * after tags ("<li>2. (SBUMF)").
+	 */
 	k = j;
-	if (!is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
+	if (!is_open(s[j]) && markup > 0)
+		k = markup_label(f, j);
+	if (k == j && !is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
 		return at;
-	return damaged_at(p, f, k) ? k : at;
+	if (damaged_at(p, f, k))
+		return k;
+	/* An item after tags, then what may be a damaged mark ("<p>(b) (SBUMF)"). */
+	if (markup > 0) {
+		struct group g;
+
+		memset(&g, 0, sizeof(g));
+		if (reading_group_at(p, f, k, &g) && g.kind == GROUP_ITEM && g.closed) {
+			for (k = g.end; k < f->len && s[k] == ' '; k++)
+				continue;
+			if (k < f->len && damaged_at(p, f, k))
+				return k;
+		}
+	}
+	return at;
 }
 
 /*
@@ -1412,7 +1529,8 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	 * "> > (SBUMF)", "[^0]:    *(TSMSUNNF)"): it is read as written plain, and withheld.
 	 */
 	footnote = pos + 2 < f->len && s[pos] == '[' && s[pos + 1] == '^';
-	if (pos < f->len && (footnote || !is_open(s[pos])) && !is_close(s[pos])) {
+	if (pos < f->len && (footnote || !is_open(s[pos]) || markup_at(f, pos) > 0) &&
+	    !is_close(s[pos])) {
 		size_t j = paragraph ? odd_label(f, pos, p->reading.label_max) : pos;
 
 		if (j == pos)
@@ -2545,7 +2663,8 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 		for (e = j; e < n && is_alnum(s[e]); e++)
 			continue;
 		lv = class_level(p, s, n, &at, true, &glued, &wild);
-		if (lv == NULL || wild > 0 || (at < n && is_alnum(s[at]))) {
+		/* One letter that cannot be read in a level's name of six letters ("S?CRET"). */
+		if (lv == NULL || wild > (lv->len >= 6 ? 1u : 0u) || (at < n && is_alnum(s[at]))) {
 			/* A level's abbreviation in capitals ("TS UMBRA", "TS/UMBRA"). */
 			char up[POLICY_WORD_MAX + 1];
 			size_t un = e - j, k;
@@ -2593,6 +2712,44 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 static bool class_line(const struct policy *p, const struct fold *f, bool wrapped,
     struct marking *m);
 
+/*
+ * A copy into out of f's text with the letters OCR misread in words in capitals read as the
+ * letters they stand for: a symbol between two capitals ("CONF|DENT|AL", "S€CRET", "CONF[DENTIAL")
+ * as 'I' or, for a currency's sign, 'E'; an "l" between two capitals as 'I' ("CONFlDENTIAL").
+ * Returns the copy's length, or 0 where there was none.
+ */
+static size_t
+ocr_capitals_line(const struct fold *f, char *out)
+{
+	const char *s = f->text;
+	size_t i = 0, k = 0, len, fixed = 0;
+
+	while (i < f->len && k < FOLD_MAX) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp = c;
+		bool sign;
+		char letter = 'I';
+
+		len = c < 0x80 ? 1 : fold_utf8_char(s + i, f->len - i, &cp);
+		if (c < 0x80)
+			sign = c == 'l' || (ispunct(c) && strchr("/-.,_'&:\"", c) == NULL);
+		else
+			sign = fold_sign_at(f, i) > 0;
+		/* '$' for 'S'; the euro's and the pound's signs for 'E'; the cent's for 'C'. */
+		letter = c == '$' ? 'S' : cp == 0x20AC || cp == 0xA3 ? 'E' : cp == 0xA2 ? 'C' : 'I';
+		if (sign && k > 0 && isupper((unsigned char)out[k - 1]) && i + len < f->len &&
+		    isupper((unsigned char)s[i + len])) {
+			out[k++] = letter;
+			fixed++;
+			i += len;
+			continue;
+		}
+		out[k++] = (char)c;
+		i++;
+	}
+	return fixed > 0 && i == f->len ? k : 0;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
@@ -2604,6 +2761,17 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		return true;
 	if (wrapped || f->cut)
 		return false;
+	/*
+	 * A line in capitals with letters OCR misread ("CONF|DENTIAL SECTION 01 OF 02"), read again
+	 * with them as the letters they stand for; only to raise.
+	 */
+	if ((n = ocr_capitals_line(f, s)) > 0) {
+		struct fold g;
+
+		fold_line(s, n, FOLD_MAX, false, &g);
+		if (class_line(p, &g, wrapped, m) && (m->level > 0 || m->unknown))
+			return true;
+	}
 	/* Most lines have more words than a short level line: count them before copying. */
 	for (k = 0; k < f->len; k++)
 		if (is_alnum(f->text[k]) && (k == 0 || !is_alnum(f->text[k - 1])) &&
@@ -2618,6 +2786,17 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	n = fold_ascii(f, s);
 	if ((unreadable = memchr(s, '?', n) != NULL))
 		n = fold_ascii_skeleton(f, s);
+	/*
+	 * A symbol between two letters of a word is a letter OCR misread ("S€CRET" folds to
+	 * "S~CRET", "CONF|DENTIAL"): one that cannot be read. Marks' and words' own signs ('/',
+	 * '-', '.', '_', ',', an apostrophe, '&') are no such symbol.
+	 */
+	for (k = 1; k + 1 < n; k++)
+		if (is_alpha(s[k - 1]) && is_alpha(s[k + 1]) && strchr("|~!@#%^*+=\\", s[k]) != NULL &&
+		    s[k] != '\0') {
+			s[k] = '?';
+			unreadable = true;
+		}
 	if (n == 0 || n > 80 || authority_words(s, n) || !short_level_line(p, s, n, m))
 		return false;
 	return !unreadable || m->level > 0 || m->unknown;

@@ -1905,6 +1905,15 @@ redteam stop47
 kept stop47
 quiet stop47
 
+# 111. Stop 48 (tests/data/stop48): a damaged mark after a markup's tags where a line opens
+#      (`<p>(5NF)`, `\textbf{(5NF)}`, `[b](5NF)`), a short classification line with a symbol
+#      OCR put for one letter of its level (`S€CRET`, `CONF|DENTIAL`), OCR's `l` for `I` in a
+#      level glued to a sign in mid-sentence (`CONFIDENTlAL,`), a mark in lower case with spaces
+#      about its slash (`s / nf`). What stays kept: `his / her`, `s / he`, `c / o`, `u / s`,
+#      `<p>(U) ...</p>`, `AT&T R&D` on a line of its own.
+redteam stop48
+kept stop48
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
