@@ -695,6 +695,27 @@ enum line_end {
 };
 
 /*
+ * Where s[0..len) ends with a markup's closing tags after a mark taken off ("(S)</b>" is "(S)",
+ * "(S)}" "(S)", "(S)[/b]" "(S)"): len where none stands so.
+ */
+static size_t
+markup_tail(const char *s, size_t len)
+{
+	size_t lt;
+
+	if (len > 1 && s[len - 1] == '}' && s[len - 2] == ')')
+		return len - 1;
+	if (len < 4 || (s[len - 1] != '>' && s[len - 1] != ']'))
+		return len;
+	for (lt = len - 1; lt > 0 && s[lt] != (s[len - 1] == '>' ? '<' : '['); lt--)
+		continue;
+	if (lt == 0 || s[lt - 1] != ')' || s[lt + 1] != '/' ||
+	    reading_markup_at(s, len, lt) != len - lt)
+		return len;
+	return lt;
+}
+
+/*
  * How line s[0..len) ends: in a sentence end (the policy's sentence_end), in a proven mark after
  * text, in what may be a mark and proves nothing, or in none of these. A line of marks alone
  * ("(S//NF)") ends in none.
@@ -745,6 +766,11 @@ line_end_of(const struct policy *p, const char *s, size_t len, bool latin1)
 			continue;
 		if (t > 0 && t < len && s[t - 1] == ')')
 			len = t;
+		/* A markup's closing tags after a mark: "(SBU/NF)</b>", "(S)}", "(S)[/b]". */
+		if ((t = markup_tail(s, len)) < len) {
+			len = t;
+			continue;
+		}
 		if (s[len - 1] != ')')
 			break;
 		for (open = len - 1; open > 0 && len - open <= p->reading.mark_max + 1; open--)
@@ -792,10 +818,16 @@ line_end_of(const struct policy *p, const char *s, size_t len, bool latin1)
 		len = open - 1;
 	}
 	if (proven) {
+		size_t k, tag;
+
 		/* Text before the marks, or marks alone (after a bullet, emphasis, a bracket). */
 		while (len > 0 && strchr(" \t-*([", s[len - 1]) != NULL && s[len - 1] != '\0')
 			len--;
-		return len > 0 ? END_MARK : END_MARKS;
+		/* Or after a markup's tags alone ("<b>(S//NF)", "\\textbf{(S)}"). */
+		for (k = 0; k < len; k += tag)
+			if ((tag = s[k] == ' ' ? 1 : reading_markup_at(s, len, k)) == 0)
+				break;
+		return len > 0 && k < len ? END_MARK : END_MARKS;
 	}
 	if (s[len - 1] != '\0' && strchr(p->reading.sentence_end, s[len - 1]) != NULL)
 		return END_SENTENCE;
@@ -11016,6 +11048,9 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 		n = trim_note(s, m, ln->latin1);
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
+	/* A line of marks alone has no text before them ("<b>(S//NF)</b>"). */
+	if (line_end(p, s, full, ln->latin1) == END_MARKS)
+		return false;
 	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
 	    damaged_at_end(p, s, n, ln->latin1) ||
 	    note_after_mark(p, d, i, full);
@@ -12014,18 +12049,20 @@ footnote_byte(const char *s, size_t n, size_t *k, bool high_letters, struct foot
 }
 
 /*
- * Whether s[0..n) holds nothing but the mark at s[at..at + len): no letter or digit before it,
- * and after it only what a footnote may hold (footnote_byte).
+ * Whether s[0..n) holds nothing but the mark at s[at..at + len): no letter or digit before it
+ * but a markup's tags, and after it only what a footnote may hold (footnote_byte).
  */
 static bool
 mark_alone_in(const char *s, size_t n, size_t at, size_t len)
 {
 	struct footnote_scan fs = { 0, 0 };
-	size_t k;
+	size_t k, tag;
 
 	for (k = 0; k < n; k++) {
 		if (k == at)
 			k += len - 1;
+		else if (k < at && (tag = reading_markup_at(s, at, k)) > 0)
+			k += tag - 1;	/* a markup's tags before it ("<b>(S//NF)</b>") */
 		else if (k < at ? isalnum((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80 :
 		    !footnote_byte(s, n, &k, false, &fs))
 			return false;

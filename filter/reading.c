@@ -1257,39 +1257,38 @@ damaged_at(const struct policy *p, const struct fold *f, size_t k)
  * "\\item[]", "\\textcolor{red}{", "\\textbf{2.}"), a forum's ("[b]", "[/i]", "[color=red]",
  * "[*]"). What a tag holds is no text, so a mark after it stands where a line's head does.
  */
-static size_t
-markup_at(const struct fold *f, size_t j)
+size_t
+reading_markup_at(const char *s, size_t n, size_t j)
 {
-	const char *s = f->text;
 	size_t k = j + 1, word, o;
 	char quote = 0;
 
-	if (j + 2 >= f->len || (s[j] != '<' && s[j] != '\\' && s[j] != '['))
+	if (j + 2 >= n || (s[j] != '<' && s[j] != '\\' && s[j] != '['))
 		return 0;
 	if (s[j] == '<' && (s[k] == '!' || s[k] == '?')) {
 		/* A comment, a declaration, an instruction, up to its '>'. */
-		while (k < f->len && k - j < 200 && s[k] != '>')
+		while (k < n && k - j < 200 && s[k] != '>')
 			k++;
-		return k < f->len && s[k] == '>' ? k + 1 - j : 0;
+		return k < n && s[k] == '>' ? k + 1 - j : 0;
 	}
-	if (s[j] == '[' && s[k] == '*' && k + 1 < f->len && s[k + 1] == ']')
+	if (s[j] == '[' && s[k] == '*' && k + 1 < n && s[k + 1] == ']')
 		return 3;
 	if (s[j] != '\\' && s[k] == '/')
 		k++;
-	for (word = k; k < f->len && k - word < 16 && is_alnum(s[k]); k++)
+	for (word = k; k < n && k - word < 16 && is_alnum(s[k]); k++)
 		continue;
 	if (k == word || !is_alpha(s[word]))
 		return 0;
 	if (s[j] == '[') {
 		/* "[color=red]": a value after '=', no bracket in it. */
-		if (k < f->len && s[k] == '=')
-			for (o = k; k < f->len && k - o < 40 && s[k] != ']' && !is_open(s[k]); k++)
+		if (k < n && s[k] == '=')
+			for (o = k; k < n && k - o < 40 && s[k] != ']' && !is_open(s[k]); k++)
 				continue;
-		return k < f->len && s[k] == ']' && k - word <= 10 + 40 ? k + 1 - j : 0;
+		return k < n && s[k] == ']' && k - word <= 10 + 40 ? k + 1 - j : 0;
 	}
 	if (s[j] == '<') {
 		/* Its attributes up to its '>', which may stand in a quoted value. */
-		for (; k < f->len && k - j < 200; k++) {
+		for (; k < n && k - j < 200; k++) {
 			if (quote != 0) {
 				quote = s[k] == quote ? 0 : quote;
 				continue;
@@ -1299,18 +1298,18 @@ markup_at(const struct fold *f, size_t j)
 			else if (s[k] == '>' || s[k] == '<')
 				break;
 		}
-		return k < f->len && s[k] == '>' ? k + 1 - j : 0;
+		return k < n && s[k] == '>' ? k + 1 - j : 0;
 	}
-	if (k < f->len && s[k] == '*')
+	if (k < n && s[k] == '*')
 		k++;
 	/* Its arguments with no bracket in them ("[]", "{red}", "{2.}"), and a '{' that opens. */
-	while (k < f->len && (s[k] == '[' || s[k] == '{')) {
+	while (k < n && (s[k] == '[' || s[k] == '{')) {
 		char close = s[k] == '[' ? ']' : '}';
 
-		for (o = k++; k < f->len && k - o < 40 && s[k] != close && s[k] != '(' &&
+		for (o = k++; k < n && k - o < 40 && s[k] != close && s[k] != '(' &&
 		    s[k] != '[' && s[k] != '{'; k++)
 			continue;
-		if (k < f->len && s[k] == close) {
+		if (k < n && s[k] == close) {
 			k++;
 			continue;
 		}
@@ -1319,6 +1318,12 @@ markup_at(const struct fold *f, size_t j)
 		break;
 	}
 	return k - j;
+}
+
+static size_t
+markup_at(const struct fold *f, size_t j)
+{
+	return reading_markup_at(f->text, f->len, j);
 }
 
 /*

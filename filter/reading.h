@@ -150,6 +150,12 @@ int reading_head(const struct policy *p, struct policy_matcher *md, const struct
     bool paragraph, struct head *h, char *err, size_t errlen);
 
 /*
+ * The length of a markup's tag or command at byte j of s[0..n) ("<p>", "</b>", "\\textbf{",
+ * "[b]", "<!-- x -->"), or 0.
+ */
+size_t reading_markup_at(const char *s, size_t n, size_t j);
+
+/*
  * A mark that lost its opening bracket at folded offset `at` of f: "S//NF) The detail", "TS)
  * The". Text up to a closing bracket, with no opening one before it, that may be a mark (not
  * prose, nor a number, nor an abbreviation): an unknown group in *g, never proven.

@@ -6,9 +6,9 @@ Each document is rewritten in ways that change no marking and no paragraph: ever
 by a tab or four spaces, every space a no-break space, every space doubled, line ends as CR
 alone or CRLF, the text in Latin-1 where it can be, straight quotes curly and "--" an em dash,
 every blank line doubled, every line quoted with "> " or "> > " (a reply, at depth one or two),
-every mark at a line's head in bold ("**(U)**"), every paragraph that opens with a mark or a
-number given a "- " bullet. The
-rewritten document is released at each target, and every word of its release (letters and
+every mark at a line's head in bold ("**(U)**", "<b>(U)</b>", "\\textbf{(U)}"), every paragraph
+that opens with a mark or a number given a "- " bullet, every paragraph in HTML's "<p>...</p>".
+The rewritten document is released at each target, and every word of its release (letters and
 digits, in lower case, the placeholder's words aside) must be a word of the original's release
 too: a word that only the rewritten document releases is text the reader read differently, and
 is reported with the document, the rewriting and the target.
@@ -29,7 +29,7 @@ TARGETS = ("UNCLASSIFIED", "CONFIDENTIAL")
 # its banners and routing lines to what it keeps ("UNCLAS", "ZNR UUUUU", "EO 12958 N/A"): a
 # rewriting may withhold more.
 PLACEHOLDER = {"withheld", "b", "u", "1", "3", "5", "6", "unclas", "unclassified", "uuuuu", "znr",
-               "n", "a"}
+               "n", "a", "p", "textbf"}
 
 # Differences that are known and not leaks, each with why (document, rewriting, target).
 KNOWN = {
@@ -47,7 +47,13 @@ KNOWN = {
     ("09LONDON1707.txt", "quote2", "CONFIDENTIAL"),
     # Its "CONFIDENTIAL" stamp in a margin, read as a bullet's text.
     ("C05792626.txt", "bullet", "CONFIDENTIAL"),
+    # Its "SUBJECT : (a) Executive ..." line, withheld, keeps its label before the placeholder
+    # where "<p>" stands before it: the word "SUBJECT" alone.
+    ("RDP80B01676R002400040058-1.txt", "html", "UNCLASSIFIED"),
+    ("RDP80B01676R002400040058-1.txt", "html", "CONFIDENTIAL"),
 }
+
+HEAD_MARK = r"^([ \t]*(?:¶ ?\d+\.? *|\d+\. *)?)(\([A-Z/, ]{1,40}\))"
 
 
 def paragraphs(text):
@@ -70,9 +76,11 @@ REWRITE = {
     "blank2": lambda t: t.replace("\n\n", "\n\n\n"),
     "quote": lambda t: "".join("> " + l + "\n" for l in t.split("\n")),
     "quote2": lambda t: "".join("> > " + l + "\n" for l in t.split("\n")),
-    "bold": lambda t: re.sub(r"^([ \t]*(?:¶ ?\d+\.? *|\d+\. *)?)(\([A-Z/, ]{1,40}\))", r"\1**\2**", t,
-                             flags=re.M),
+    "bold": lambda t: re.sub(HEAD_MARK, r"\1**\2**", t, flags=re.M),
+    "bold-html": lambda t: re.sub(HEAD_MARK, r"\1<b>\2</b>", t, flags=re.M),
+    "bold-tex": lambda t: re.sub(HEAD_MARK, r"\1\\textbf{\2}", t, flags=re.M),
     "bullet": bullet,
+    "html": lambda t: "\n\n".join("<p>" + p + "</p>" if p.strip() else p for p in paragraphs(t)),
     # Latin-1 where every character has a byte there, as Cablegate's mirrors write it.
     "latin1": lambda t: t.encode("latin-1") if all(ord(c) < 256 for c in t) else t.encode(),
 }
