@@ -6259,25 +6259,26 @@ word_start(const struct fold *f, size_t k)
 
 /*
  * Whether c is punctuation or a bracket that may stand before a word of folded text: one of
- * "([{<*_\"'" (or NUL, as strchr finds it in that set).
+ * "([{<*_\"'`" (or NUL, as strchr finds it in that set): a markdown's code span's too.
  */
 static bool
 word_lead(char c)
 {
 	switch (c) {
-	case '(': case '[': case '{': case '<': case '*': case '_': case '"': case '\'': case '\0':
+	case '(': case '[': case '{': case '<': case '*': case '_': case '"': case '\'': case '`':
+	case '\0':
 		return true;
 	default:
 		return false;
 	}
 }
 
-/* Whether c may stand after a word: one of ")]}>*_\"'.,;:!?-" (or NUL, as strchr has it). */
+/* Whether c may stand after a word: one of ")]}>*_\"'`.,;:!?-" (or NUL, as strchr has it). */
 static bool
 word_trail(char c)
 {
 	switch (c) {
-	case ')': case ']': case '}': case '>': case '*': case '_': case '"': case '\'':
+	case ')': case ']': case '}': case '>': case '*': case '_': case '"': case '\'': case '`':
 	case '.': case ',': case ';': case ':': case '!': case '?': case '-': case '\0':
 		return true;
 	default:
@@ -6489,19 +6490,21 @@ spaced_small(const struct policy *p, const struct fold *f, size_t a)
 		if (c == ' ') {
 			for (k = j; k < f->len && f->text[k] == ' '; k++)
 				continue;
-			if (!((n > 0 && buf[n - 1] == '/') || (k < f->len && f->text[k] == '/')))
+			if (!((n > 0 && (buf[n - 1] == '/' || buf[n - 1] == '-')) || (k < f->len &&
+			    (f->text[k] == '/' || f->text[k] == '|' || f->text[k] == '-'))))
 				break;
 			spaced = true;
 			j = k;
 			continue;
 		}
-		if (!isalpha((unsigned char)c) && c != '/' && c != '-')
+		if (!isalpha((unsigned char)c) && c != '/' && c != '-' && c != '|')
 			break;
-		buf[n++] = c;
+		/* OCR's or a table's '|' for the slash ("s | nf"). */
+		buf[n++] = c == '|' ? '/' : c;
 		j++;
 	}
-	return spaced && n < sizeof(buf) && memchr(buf, '/', n) != NULL &&
-	    small_parted(p, buf, 0, n);
+	return spaced && n < sizeof(buf) && (memchr(buf, '/', n) != NULL ||
+	    memchr(buf, '-', n) != NULL) && small_parted(p, buf, 0, n);
 }
 
 static bool

@@ -1260,14 +1260,33 @@ damaged_at(const struct policy *p, const struct fold *f, size_t k)
 size_t
 reading_markup_at(const char *s, size_t n, size_t j)
 {
-	size_t k = j + 1, word, o;
+	size_t k, word, o, image = j + 1 < n && s[j] == '!' && s[j + 1] == '[';
 	char quote = 0;
 
+	/* A markdown link or image: "[text](url)", "![p2](img-2.jpeg)", an address with no space. */
+	if (s[j + image] == '[') {
+		for (o = k = j + image + 1; o < n && o - k < 80 && s[o] != ']' && s[o] != '[' &&
+		    s[o] != '('; o++)
+			continue;
+		if (o > k && o + 1 < n && s[o] == ']' && s[o + 1] == '(') {
+			bool address = false, small = false;
+
+			/* An address has a '.', ':' or '#', and a small letter or a digit: no mark. */
+			for (o += 2; o < n && o - k < 400 && s[o] != ')' && s[o] != ' ' && s[o] != '(';
+			    o++) {
+				address = address || s[o] == '.' || s[o] == ':' || s[o] == '#';
+				small = small || is_lower(s[o]) || (s[o] >= '0' && s[o] <= '9');
+			}
+			if (o < n && s[o] == ')' && address && small)
+				return o + 1 - j;
+		}
+	}
+	k = j + 1;
 	if (j + 2 >= n || (s[j] != '<' && s[j] != '\\' && s[j] != '['))
 		return 0;
 	if (s[j] == '<' && (s[k] == '!' || s[k] == '?')) {
 		/* A comment, a declaration, an instruction, up to its '>'. */
-		while (k < n && k - j < 200 && s[k] != '>')
+		while (k < n && k - j < 480 && s[k] != '>')
 			k++;
 		return k < n && s[k] == '>' ? k + 1 - j : 0;
 	}
@@ -1288,7 +1307,7 @@ reading_markup_at(const char *s, size_t n, size_t j)
 	}
 	if (s[j] == '<') {
 		/* Its attributes up to its '>', which may stand in a quoted value. */
-		for (; k < n && k - j < 200; k++) {
+		for (; k < n && k - j < 480; k++) {
 			if (quote != 0) {
 				quote = s[k] == quote ? 0 : quote;
 				continue;
@@ -1327,24 +1346,64 @@ markup_at(const struct fold *f, size_t j)
 }
 
 /*
- * After a markup's tags, at byte j of f: a paragraph's label, then maybe more tags, before a
- * bracket ("<li>2. (SBUMF)", "<p>2.(SBUMF)", "<td>2.</td><td>(SBUMF)", "\\textbf{2. (SBUMF)}").
- * Returns where the bracket stands, or j.
+ * A paragraph's label at byte j of f, of one or more parts ("2.", "3.1.", "1.a.", "2A.", "2:"),
+ * the last one bare where `bare` ("No. 2"), then dashes, spaces and a markup's tags, before a
+ * bracket ("<li>2. (SBUMF)", "<p>2.(SBUMF)", "<td>2.</td><td>(SBUMF)", "\\textbf{2. (SBUMF)}",
+ * "2. -- (5NF)"). Returns where the bracket stands, or j.
  */
 static size_t
-markup_label(const struct fold *f, size_t j)
+label_run(const struct fold *f, size_t j, bool bare)
 {
 	const char *s = f->text;
-	size_t k = j, len;
+	size_t k = j, t, len, parts = 0, dashes = 0;
 
-	while (k < f->len && k - j < 4 && is_alnum(s[k]))
-		k++;
-	if (k == j || k - j > 3 || k >= f->len || (s[k] != '.' && s[k] != ')'))
+	while (k < f->len && parts < 4) {
+		for (t = k; t < f->len && t - k < 4 && is_alnum(s[t]); t++)
+			continue;
+		if (t == k || t - k > 3 || t >= f->len)
+			break;
+		if (s[t] == '.' || s[t] == ':' || s[t] == ')') {
+			k = t + 1;
+			parts++;
+			continue;
+		}
+		if (bare && s[t] == ' ') {
+			k = t;
+			parts++;
+		}
+		break;
+	}
+	if (parts == 0)
 		return j;
-	for (k++; k < f->len; k += len)
-		if ((len = s[k] == ' ' ? 1 : markup_at(f, k)) == 0)
+	for (; k < f->len; k += len)
+		if ((len = s[k] == ' ' ? 1 : s[k] == '-' && ++dashes <= 3 ? 1 : markup_at(f, k)) == 0)
 			break;
 	return k < f->len && is_open(s[k]) ? k : j;
+}
+
+/*
+ * A word that names a paragraph, then its label ("Para 2.", "Section 2.", "Item 2.", "Annex A.",
+ * "Enclosure 1:", "No. 2"), at byte j of f, before a bracket. Returns where the bracket stands,
+ * or j.
+ */
+static size_t
+word_label(const struct fold *f, size_t j)
+{
+	const char *s = f->text;
+	size_t k = j;
+
+	while (k < f->len && k - j <= 12 && is_alpha(s[k]))
+		k++;
+	if (k == j || k - j > 12 || k >= f->len)
+		return j;
+	if (s[k] == '.')
+		k++;
+	if (k >= f->len || s[k] != ' ')
+		return j;
+	while (k < f->len && s[k] == ' ')
+		k++;
+	/* A label there, not the word's own text ("Agency (ACA) and"). */
+	return label_run(f, k, true) > k ? label_run(f, k, true) : j;
 }
 
 /*
@@ -1360,10 +1419,10 @@ markup_label(const struct fold *f, size_t j)
  * bracket stands, or `at`.
  */
 static size_t
-sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
+sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max, bool paragraph)
 {
 	const char *s = f->text;
-	size_t j = at, k, len, signs = 0, words = 0, markup = 0;
+	size_t j = at, k, len, signs = 0, words = 0, markup = 0, items;
 
 	while (j < f->len && j - at <= 16 + max + markup) {
 		if (s[j] == ' ') {
@@ -1392,8 +1451,8 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
 			}
 			break;
 		}
-		/* A markup's tags ("<p>", "\\textbf{", "[b]"), which take up to 256 bytes more. */
-		if ((len = markup_at(f, j)) > 0 && markup + len <= 256) {
+		/* A markup's tags ("<p>", "\\textbf{", "[b]"), which take up to 512 bytes more. */
+		if ((len = markup_at(f, j)) > 0 && markup + len <= 512) {
 			j += len;
 			markup += len;
 			signs++;
@@ -1404,30 +1463,40 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max)
 		j += len;
 		signs++;
 	}
-	if (signs == 0 || j >= f->len || j - at > 16 + max + markup)
+	if (j >= f->len || j - at > 16 + max + markup)
 		return at;
 	/*
+	 * A word that names a paragraph, and its label, with no sign before ("Para 2. (SBUMF)"):
+	 * only where a paragraph begins, since the label is kept and a sentence may wrap to the
+	 * line ("... on" / "June 12. (SIINF)").
+	 */
+	if (signs == 0 && words == 0) {
+		k = paragraph ? word_label(f, j) : j;
+		return k > j && damaged_at(p, f, k) ? k : at;
+	}
+	/*
 	 * Or a label of the quoted text between ("> 1. (SBUMF)", "> - (5NF)"), or of the text
-	 * after tags ("<li>2. (SBUMF)").
+	 * after tags ("<li>2. (SBUMF)", "<li>3.1. -- (SBUMF)"), or after a word's label where a
+	 * paragraph begins ("NOTE: 2. (SBUMF)").
 	 */
 	k = j;
-	if (!is_open(s[j]) && markup > 0)
-		k = markup_label(f, j);
+	if (!is_open(s[j]) && (markup > 0 || (words > 0 && paragraph)))
+		k = label_run(f, j, false);
 	if (k == j && !is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
 		return at;
 	if (damaged_at(p, f, k))
 		return k;
-	/* An item after tags, then what may be a damaged mark ("<p>(b) (SBUMF)"). */
-	if (markup > 0) {
+	/* Items after tags, then what may be a damaged mark ("<p>(b) (SBUMF)", "<li>(a) (b)"). */
+	for (items = 0; markup > 0 && items < 3; items++) {
 		struct group g;
 
 		memset(&g, 0, sizeof(g));
-		if (reading_group_at(p, f, k, &g) && g.kind == GROUP_ITEM && g.closed) {
-			for (k = g.end; k < f->len && s[k] == ' '; k++)
-				continue;
-			if (k < f->len && damaged_at(p, f, k))
-				return k;
-		}
+		if (!reading_group_at(p, f, k, &g) || g.kind != GROUP_ITEM || !g.closed)
+			break;
+		for (k = g.end; k < f->len && s[k] == ' '; k++)
+			continue;
+		if (k < f->len && damaged_at(p, f, k))
+			return k;
 	}
 	return at;
 }
@@ -1539,7 +1608,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		size_t j = paragraph ? odd_label(f, pos, p->reading.label_max) : pos;
 
 		if (j == pos)
-			j = sign_prefix(p, f, pos, p->reading.label_max);
+			j = sign_prefix(p, f, pos, p->reading.label_max, paragraph);
 		if (j > pos) {
 			size_t last = j;
 
@@ -2717,42 +2786,83 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 static bool class_line(const struct policy *p, const struct fold *f, bool wrapped,
     struct marking *m);
 
+/* The letter OCR's sign or digit c (cp outside ASCII) stands for in a level's word. */
+static char
+ocr_sign_letter(unsigned char c, int32_t cp)
+{
+	switch (c < 0x80 ? c : 0) {
+	case '0': return 'O';
+	case '1': case '|': case '!': case '[': case ']': case '{': case '}': case 'l': return 'I';
+	case '3': return 'E';
+	case '5': case '$': return 'S';
+	case '7': case '+': return 'T';
+	case '8': return 'B';
+	case '(': case '<': return 'C';
+	case '@': return 'A';
+	case 0:
+		/* The euro's and the pound's signs, the section sign, the cent's. */
+		return cp == 0x20AC || cp == 0xA3 ? 'E' : cp == 0xA7 ? 'S' : cp == 0xA2 ? 'C' : 'I';
+	default: return 'I';
+	}
+}
+
 /*
- * A copy into out of f's text with the letters OCR misread in words in capitals read as the
- * letters they stand for: a symbol between two capitals ("CONF|DENT|AL", "S€CRET", "CONF[DENTIAL")
- * as 'I' or, for a currency's sign, 'E'; an "l" between two capitals as 'I' ("CONFlDENTIAL").
- * Returns the copy's length, or 0 where there was none.
+ * A copy into out of f's text with the letters OCR misread in a level's word read as the letters
+ * they stand for: in a word of three letters or more, a sign among its letters ("CONF|DENT|AL",
+ * "S€cr€t", "Se(ret", "§ECRET", "SECRE+"); in a word in capitals, its digits and an "l"
+ * ("S3CR3T", "SECR37", "CONFlDENTIAL"). A word's own signs ('/', '-', '.', '_', ',', an
+ * apostrophe, '&', ':') are none. Returns the copy's length, or 0 where nothing was read so.
  */
 static size_t
 ocr_capitals_line(const struct fold *f, char *out)
 {
 	const char *s = f->text;
-	size_t i = 0, k = 0, len, fixed = 0;
+	size_t i = 0, k = 0, fixed = 0;
 
 	while (i < f->len && k < FOLD_MAX) {
-		unsigned char c = (unsigned char)s[i];
-		int32_t cp = c;
-		bool sign;
-		char letter = 'I';
+		size_t e = i, len, upper = 0, lower = 0, letters = 0, signs = 0;
+		int32_t cp;
 
-		len = c < 0x80 ? 1 : fold_utf8_char(s + i, f->len - i, &cp);
-		if (c < 0x80)
-			sign = c == 'l' || (ispunct(c) && strchr("/-.,_'&:\"", c) == NULL);
-		else
-			sign = fold_sign_at(f, i) > 0;
-		/* '$' for 'S'; the euro's and the pound's signs for 'E'; the cent's for 'C'. */
-		letter = c == '$' ? 'S' : cp == 0x20AC || cp == 0xA3 ? 'E' : cp == 0xA2 ? 'C' : 'I';
-		if (sign && k > 0 && isupper((unsigned char)out[k - 1]) && i + len < f->len &&
-		    isupper((unsigned char)s[i + len])) {
-			out[k++] = letter;
-			fixed++;
-			i += len;
+		if (s[i] == ' ') {
+			out[k++] = s[i++];
 			continue;
 		}
-		out[k++] = (char)c;
-		i++;
+		/* The word: its letters, and whether anything in it may be a misread letter. */
+		for (; e < f->len && s[e] != ' '; e += len) {
+			unsigned char c = (unsigned char)s[e];
+
+			len = c < 0x80 ? 1 : fold_utf8_char(s + e, f->len - e, &cp);
+			upper += isupper(c) != 0;
+			lower += islower(c) != 0 && c != 'l';
+			letters += isalpha(c) != 0;
+			signs += !isalnum(c);
+		}
+		if (letters < 3 || (signs == 0 && lower > 0)) {
+			while (i < e && k < FOLD_MAX)
+				out[k++] = s[i++];
+			continue;
+		}
+		for (; i < e && k < FOLD_MAX; i += len) {
+			unsigned char c = (unsigned char)s[i];
+			bool sign;
+
+			cp = c;
+			len = c < 0x80 ? 1 : fold_utf8_char(s + i, f->len - i, &cp);
+			if (c < 0x80)
+				sign = ispunct(c) && strchr("/-.,_'&:\"", c) == NULL;
+			else
+				sign = fold_sign_at(f, i) > 0;
+			if ((sign && letters >= 4) || (lower == 0 && upper >= 3 &&
+			    (isdigit(c) || c == 'l'))) {
+				out[k++] = ocr_sign_letter(c, cp);
+				fixed++;
+				continue;
+			}
+			memcpy(out + k, s + i, len <= FOLD_MAX - k ? len : FOLD_MAX - k);
+			k += len <= FOLD_MAX - k ? len : FOLD_MAX - k;
+		}
 	}
-	return fixed > 0 && i == f->len ? k : 0;
+	return fixed > 0 && i >= f->len ? k : 0;
 }
 
 bool
