@@ -7936,9 +7936,11 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	/* A small mark with spaces about its slash ("s / nf", "\"ts/ nf\""): unknown. */
 	a = k;
 	b = e;
-	trim_word(s, &a, &b);
-	if (b > a && b - a <= 3 && spaced_small(p, f, a))
-		return true;
+	if (e - k <= 5) {
+		trim_word(s, &a, &b);
+		if (b > a && b - a <= 3 && spaced_small(p, f, a))
+			return true;
+	}
 	a = k;
 	if (slashes_in(s, k, e)) {
 		if (!words_mark(p, f, k, m))
@@ -11051,8 +11053,11 @@ ends_in_mark(const struct policy *p, const struct document *d, size_t i)
 		n = trim_note(s, m, ln->latin1);
 	if (n > 0 && s[n - 1] == ')' && line_end(p, s, n, ln->latin1) == END_MARK)
 		return true;
-	/* A line of marks alone has no text before them ("<b>(S//NF)</b>"). */
-	if (line_end(p, s, full, ln->latin1) == END_MARKS)
+	/* A line of marks alone in tags has no text before them ("<b>(S//NF)</b>"). */
+	for (m = 0; m < n && s[m] == ' '; m++)
+		continue;
+	if (m < n && (s[m] == '<' || s[m] == '\\' || s[m] == '[') &&
+	    line_end(p, s, full, ln->latin1) == END_MARKS)
 		return false;
 	return bare_at_end(p, s, n, ln->latin1) || marking_tail(p, s, n, ln->latin1) ||
 	    damaged_at_end(p, s, n, ln->latin1) ||

@@ -1298,6 +1298,10 @@ reading_markup_at(const char *s, size_t n, size_t j)
 		continue;
 	if (k == word || !is_alpha(s[word]))
 		return 0;
+	/* "<S>", "[U]", "<TS>": a mark in angle or square brackets, no tag. */
+	if (s[j] != '\\' && (k - word == 1 ? strchr("UuCcSsRr", s[word]) != NULL :
+	    k - word == 2 && strchr("Tt", s[word]) != NULL && strchr("Ss", s[word + 1]) != NULL))
+		return 0;
 	if (s[j] == '[') {
 		/* "[color=red]": a value after '=', no bracket in it. */
 		if (k < n && s[k] == '=')

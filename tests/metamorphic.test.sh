@@ -3,9 +3,10 @@
 # Metamorphic test (tests/metamorphic.py): every document of tests/corpus and of the shared corpus
 # (../shared/corpus), rewritten in ways that change no marking and no paragraph (indented, its
 # spaces no-break or doubled, CR or CRLF line ends, in Latin-1, curly quotes, blank lines doubled,
-# quoted with "> " or "> > ", marks in bold, paragraphs given a bullet), releases at UNCLASSIFIED
-# and CONFIDENTIAL no word that the original's release withholds. Without ../shared it runs over tests/corpus alone,
-# and fails when TEARLINE_REQUIRE_SHARED is set.
+# quoted with "> " or "> > ", marks in bold as markdown, HTML and TeX write it, paragraphs given
+# a bullet or put in HTML's <p>), releases at UNCLASSIFIED and CONFIDENTIAL no word that the
+# original's release withholds. Without ../shared it runs over tests/corpus alone, and fails
+# when TEARLINE_REQUIRE_SHARED is set.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 T=${TEARLINE:-./tearline}
