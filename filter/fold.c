@@ -139,8 +139,9 @@ fold_tag_is(const char *s, size_t name_end, const char *name)
 /*
  * The length of a tag of inline markup at s[0..n) ("<b>", "</span>", "<font size=2>", "<o:p>"),
  * which a page shows as nothing: the words on either side are read as the page shows them
- * ("<b>SECRET</b>", "SE<b></b>CRET"). Tags that part lines or paragraphs, and "<s>" (which a
- * mark in angle brackets may be), are not these. Returns 0 when none is there.
+ * ("<b>SECRET</b>", "SE<b></b>CRET"). Tags that part lines or paragraphs, "<s>" (which a
+ * mark in angle brackets may be) and tags whose attributes may hold a mark are not these.
+ * Returns 0 when none is there.
  */
 static size_t
 inline_markup(const char *s, size_t n)
@@ -150,6 +151,14 @@ inline_markup(const char *s, size_t n)
 	    "cite", "q", "label", "ins", "del" };
 	size_t name_end, len = fold_tag(s, n, &name_end), i;
 
+	/*
+	 * Not one whose attributes may hold a mark: a bracket, or two capitals together
+	 * ("<abbr title=\"(S//NF) ...\">", "title=\"SECRET\""). It stands as text, and is read.
+	 */
+	for (i = name_end; i + 1 < len; i++)
+		if (s[i] == '(' || s[i] == '[' || (isupper((unsigned char)s[i]) &&
+		    isupper((unsigned char)s[i + 1])))
+			return 0;
 	for (i = 0; len > 0 && i < sizeof(names) / sizeof(names[0]); i++)
 		if (fold_tag_is(s, name_end, names[i]))
 			return len;

@@ -1395,19 +1395,73 @@ word_label(const struct fold *f, size_t j)
 {
 	const char *s = f->text;
 	size_t k = j;
+	bool abbreviated;
 
 	while (k < f->len && k - j <= 12 && is_alpha(s[k]))
 		k++;
 	if (k == j || k - j > 12 || k >= f->len)
 		return j;
-	if (s[k] == '.')
+	/* A bare number after an abbreviation alone ("No. 2", not "Chapter 7 (UN)"). */
+	abbreviated = s[k] == '.';
+	if (abbreviated)
 		k++;
 	if (k >= f->len || s[k] != ' ')
 		return j;
 	while (k < f->len && s[k] == ' ')
 		k++;
 	/* A label there, not the word's own text ("Agency (ACA) and"). */
-	return label_run(f, k, true) > k ? label_run(f, k, true) : j;
+	return label_run(f, k, abbreviated) > k ? label_run(f, k, abbreviated) : j;
+}
+
+/*
+ * A label of up to three words at byte j of f, the first with a capital, 24 letters at most,
+ * before a colon or a dash ("BEGIN TEXT:", "Summary and Comment:", "NOTE -", "NOTE --"):
+ * where it ends, or j.
+ */
+static size_t
+words_label(const struct fold *f, size_t j)
+{
+	const char *s = f->text;
+	size_t k = j, words = 0, letters = 0, a;
+
+	if (s[j] < 'A' || s[j] > 'Z')
+		return j;
+	while (k < f->len && words < 3) {
+		for (a = k; k < f->len && is_alpha(s[k]); k++)
+			continue;
+		if (k == a || (letters += k - a) > 24)
+			return j;
+		words++;
+		if (k < f->len && s[k] == ':')
+			return k + 1;
+		if (k + 1 < f->len && s[k] == ' ' && s[k + 1] == '-') {
+			for (k++; k < f->len && s[k] == '-' && k - a < 40; k++)
+				continue;
+			return k < f->len && s[k] == ' ' ? k : j;
+		}
+		if (k >= f->len || s[k] != ' ')
+			return j;
+		k++;
+	}
+	return j;
+}
+
+/*
+ * Whether the group at byte k of f is an aside a sentence runs through: a word in lower case
+ * after it ("<li>(CSA) while the", "NOTE: (CSA) refers to").
+ */
+static bool
+aside_at(const struct policy *p, const struct fold *f, size_t k)
+{
+	struct group g;
+	size_t e;
+
+	memset(&g, 0, sizeof(g));
+	if (!reading_group_at(p, f, k, &g) || !g.closed)
+		return false;
+	for (e = g.end; e < f->len && f->text[e] == ' '; e++)
+		continue;
+	return e > g.end && e < f->len && is_lower(f->text[e]);
 }
 
 /*
@@ -1444,12 +1498,21 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 			}
 			break;
 		}
-		/* A word's label: "NOTE:", "SERIES:", one word of up to twelve letters. */
+		/*
+		 * A word's label: "NOTE:", "SERIES:", one word of up to twelve letters; where a
+		 * paragraph begins, up to three words with a capital first, before a colon or a
+		 * dash ("BEGIN TEXT:", "Summary and Comment:", "NOTE -").
+		 */
 		if (is_alpha(s[j]) && words == 0) {
 			for (k = j; k < f->len && k - j <= 12 && is_alpha(s[k]); k++)
 				continue;
 			if (k < f->len && s[k] == ':' && k - j <= 12) {
 				j = k + 1;
+				words++;
+				continue;
+			}
+			if (paragraph && (k = words_label(f, j)) > j) {
+				j = k;
 				words++;
 				continue;
 			}
@@ -1487,6 +1550,13 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 	if (!is_open(s[j]) && (markup > 0 || (words > 0 && paragraph)))
 		k = label_run(f, j, false);
 	if (k == j && !is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
+		return at;
+	/*
+	 * After tags or a word's label at a line a sentence wraps to, an aside in brackets that
+	 * the sentence runs through is text ("[Safeguards Agreement](https://...)" / "(CSA)
+	 * requires"), as it is written plain there.
+	 */
+	if ((markup > 0 || words > 0) && !paragraph && aside_at(p, f, k))
 		return at;
 	if (damaged_at(p, f, k))
 		return k;
