@@ -1447,24 +1447,6 @@ words_label(const struct fold *f, size_t j)
 }
 
 /*
- * Whether the group at byte k of f is an aside a sentence runs through: a word in lower case
- * after it ("<li>(CSA) while the", "NOTE: (CSA) refers to").
- */
-static bool
-aside_at(const struct policy *p, const struct fold *f, size_t k)
-{
-	struct group g;
-	size_t e;
-
-	memset(&g, 0, sizeof(g));
-	if (!reading_group_at(p, f, k, &g) || !g.closed)
-		return false;
-	for (e = g.end; e < f->len && f->text[e] == ' '; e++)
-		continue;
-	return e > g.end && e < f->len && is_lower(f->text[e]);
-}
-
-/*
  * Signs before a bracket, glued to it or not, at byte `at` of f: emphasis, quotation marks,
  * guillemets, a reply's '>', a slash, a pilcrow, any punctuation or symbol ("**(5NF)**",
  * "\"(U)FOUO)", "> > (SBUMF)", "‹(5NF)›", "¶ **(5NF)"), up to 16 bytes in all, with a word's
@@ -1477,7 +1459,8 @@ aside_at(const struct policy *p, const struct fold *f, size_t k)
  * bracket stands, or `at`.
  */
 static size_t
-sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max, bool paragraph)
+sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max, bool paragraph,
+    bool *plain)
 {
 	const char *s = f->text;
 	size_t j = at, k, len, signs = 0, words = 0, markup = 0, items;
@@ -1551,13 +1534,7 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 		k = label_run(f, j, false);
 	if (k == j && !is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
 		return at;
-	/*
-	 * After tags or a word's label at a line a sentence wraps to, an aside in brackets that
-	 * the sentence runs through is text ("[Safeguards Agreement](https://...)" / "(CSA)
-	 * requires"), as it is written plain there.
-	 */
-	if ((markup > 0 || words > 0) && !paragraph && aside_at(p, f, k))
-		return at;
+	*plain = markup > 0 || words > 0;
 	if (damaged_at(p, f, k))
 		return k;
 	/* Items after tags, then what may be a damaged mark ("<p>(b) (SBUMF)", "<li>(a) (b)"). */
@@ -1681,14 +1658,21 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	    !is_close(s[pos])) {
 		size_t j = paragraph ? odd_label(f, pos, p->reading.label_max) : pos;
 
+		bool plain = false;
+
 		if (j == pos)
-			j = sign_prefix(p, f, pos, p->reading.label_max, paragraph);
+			j = sign_prefix(p, f, pos, p->reading.label_max, paragraph, &plain);
 		if (j > pos) {
 			size_t last = j;
 
 			while (last > pos && s[last - 1] == ' ')
 				last--;
-			if (h->label < LABEL_NUMBER)
+			/*
+			 * Tags or a word's label at a line a sentence may wrap to are no label: the
+			 * group after them is read as it is written plain there ("<li>(CSA) while"
+			 * is text, "<li>(SBUMF) the" is not).
+			 */
+			if (h->label < LABEL_NUMBER && (paragraph || !plain))
 				h->label = LABEL_NUMBER;
 			h->label_end = fold_source_end(f, last - 1);
 			pos = j;
