@@ -1681,6 +1681,37 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	h->after_label = pos;
 	if (reading_lost_open(p, f, pos, &h->group))
 		return 0;
+	/*
+	 * A mark in angle brackets ("<S> The", "<C>The", "<TS>", "<S/NF>"): no tag (markup_at
+	 * reads none so), and what it says is not proven: unknown.
+	 */
+	if (pos + 2 < f->len && s[pos] == '<' && s[pos + 1] >= 'A' && s[pos + 1] <= 'Z') {
+		size_t e = pos + 1;
+
+		while (e < f->len && e - pos <= 24 && s[e] != '>' && s[e] != '<' && s[e] != ' ' &&
+		    !is_lower(s[e]))
+			e++;
+		/* Written so, not a guillemet the fold made one ("‹Secret›"). */
+		if (e < f->len && s[e] == '>' && f->src[fold_source(f, pos)] == '<') {
+			struct group g;
+
+			memset(&g, 0, sizeof(g));
+			struct marking lm;
+
+			reading_group(p, s + pos + 1, e - pos - 1, true, false, &g);
+			if (g.kind == GROUP_MARK || (g.kind == GROUP_UNKNOWN && g.has_level) ||
+			    (g.kind == GROUP_ITEM && g.letter != 0 &&
+			    marking_parse(p, &g.letter, 1, MARKING_PORTION, &lm) == 1)) {
+				memset(&h->group, 0, sizeof(h->group));
+				marking_init(&h->group.mark);
+				h->group.kind = GROUP_UNKNOWN;
+				h->group.start = pos;
+				h->group.end = e + 1;
+				h->group.closed = true;
+				return 0;
+			}
+		}
+	}
 	/* A closing bracket where a mark opens ("﴾S﴿" folds to ")S(") opens one all the same. */
 	if (pos < f->len && is_close(s[pos]) && pos + 1 < f->len && s[pos + 1] != ' ') {
 		group_from(p, f, pos, &h->group);

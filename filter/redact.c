@@ -532,14 +532,30 @@ plain_bytes(const char *s, size_t n, bool latin1, bool signs)
  * left out.
  */
 static size_t
-label_kept(const struct document *d, const struct doc_line *ln, size_t label_end, bool subject)
+label_kept(const struct policy *p, const struct document *d, const struct doc_portion *pt)
 {
+	const struct doc_line *ln = doc_line(d, pt->first), *up;
 	const char *s = d->data + ln->off;
-	size_t i, run = 0, runs = 0, digit_runs = 0, letter_runs = 0, end = label_end;
-	bool digits = false, parted = false;
+	size_t i, run = 0, runs = 0, digit_runs = 0, letter_runs = 0, end = pt->label_end, n;
+	bool digits = false, parted = false, subject = pt->subject;
 
-	if (!plain_bytes(s, label_end, ln->latin1, true))
+	if (!plain_bytes(s, pt->label_end, ln->latin1, true))
 		return 0;
+	/*
+	 * Not under a line of text that ends in no sentence's end: a sentence may wrap to this
+	 * line, and what stands before the mark be its words ("... planned for June" / "17.
+	 * (SIINF) at the base", "... the code word is" / "Tusk: (5NF) and").
+	 */
+	if (pt->first > 0 && (up = doc_line(d, pt->first - 1))->kind == LINE_TEXT &&
+	    (n = up->len) > 0) {
+		const char *u = d->data + up->off;
+
+		while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t' || u[n - 1] == '\r'))
+			n--;
+		if (n > 0 && strchr(p->reading.sentence_end, u[n - 1]) == NULL &&
+		    strchr(")]\"':", u[n - 1]) == NULL && (unsigned char)u[n - 1] < 0x80)
+			return 0;
+	}
 	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 		end--;
 	for (i = 0; i <= end; i++) {
@@ -570,7 +586,7 @@ label_kept(const struct document *d, const struct doc_line *ln, size_t label_end
 	}
 	if (runs > 0 && strchr(".):", s[end - 1]) == NULL)
 		return 0;
-	return label_end;
+	return pt->label_end;
 }
 
 static void
@@ -649,7 +665,7 @@ render_placeholder(struct writer *w, const struct policy *p, const struct docume
 {
 	const struct doc_line *ln = doc_line(d, pt->first);
 	const char *ph = p->placeholder, *at;
-	size_t label = label_kept(d, ln, pt->label_end, pt->subject);
+	size_t label = label_kept(p, d, pt);
 
 	put(w, d->data + ln->off, label);
 	if (label > 0)
@@ -892,7 +908,7 @@ render_withheld(struct writer *w, const struct policy *p, const struct document 
 			put_blank(w, d, ln);
 		else
 			render_blackout(w, d, ln,
-			    i == pt->first ? label_kept(d, ln, pt->label_end, pt->subject) : 0);
+			    i == pt->first ? label_kept(p, d, pt) : 0);
 	}
 }
 
