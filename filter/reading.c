@@ -1459,8 +1459,7 @@ words_label(const struct fold *f, size_t j)
  * bracket stands, or `at`.
  */
 static size_t
-sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max, bool paragraph,
-    bool *plain)
+sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max, bool *plain)
 {
 	const char *s = f->text;
 	size_t j = at, k, len, signs = 0, words = 0, markup = 0, items;
@@ -1482,9 +1481,9 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 			break;
 		}
 		/*
-		 * A word's label: "NOTE:", "SERIES:", one word of up to twelve letters; where a
-		 * paragraph begins, up to three words with a capital first, before a colon or a
-		 * dash ("BEGIN TEXT:", "Summary and Comment:", "NOTE -").
+		 * A word's label: "NOTE:", "SERIES:", one word of up to twelve letters, or up to
+		 * three words with a capital first, before a colon or a dash ("BEGIN TEXT:",
+		 * "Summary and Comment:", "NOTE -").
 		 */
 		if (is_alpha(s[j]) && words == 0) {
 			for (k = j; k < f->len && k - j <= 12 && is_alpha(s[k]); k++)
@@ -1494,7 +1493,7 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 				words++;
 				continue;
 			}
-			if (paragraph && (k = words_label(f, j)) > j) {
+			if ((k = words_label(f, j)) > j) {
 				j = k;
 				words++;
 				continue;
@@ -1516,21 +1515,22 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 	if (j >= f->len || j - at > 16 + max + markup)
 		return at;
 	/*
-	 * A word that names a paragraph, and its label, with no sign before ("Para 2. (SBUMF)"):
-	 * only where a paragraph begins, since the label is kept and a sentence may wrap to the
-	 * line ("... on" / "June 12. (SIINF)").
+	 * A word that names a paragraph, and its label, with no sign before ("Para 2. (SBUMF)").
+	 * Where a sentence may wrap to the line, the group is read as plain there (reading_head):
+	 * "... on" / "June 12. (SIINF)" names no paragraph (and label_kept keeps no such label).
 	 */
+	*plain = true;
 	if (signs == 0 && words == 0) {
-		k = paragraph ? word_label(f, j) : j;
+		k = word_label(f, j);
 		return k > j && damaged_at(p, f, k) ? k : at;
 	}
 	/*
 	 * Or a label of the quoted text between ("> 1. (SBUMF)", "> - (5NF)"), or of the text
-	 * after tags ("<li>2. (SBUMF)", "<li>3.1. -- (SBUMF)"), or after a word's label where a
-	 * paragraph begins ("NOTE: 2. (SBUMF)").
+	 * after tags or a word's label ("<li>2. (SBUMF)", "<li>3.1. -- (SBUMF)", "NOTE: 2.
+	 * (SBUMF)").
 	 */
 	k = j;
-	if (!is_open(s[j]) && (markup > 0 || (words > 0 && paragraph)))
+	if (!is_open(s[j]) && (markup > 0 || words > 0))
 		k = label_run(f, j, false);
 	if (k == j && !is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
 		return at;
@@ -1661,7 +1661,7 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		bool plain = false;
 
 		if (j == pos)
-			j = sign_prefix(p, f, pos, p->reading.label_max, paragraph, &plain);
+			j = sign_prefix(p, f, pos, p->reading.label_max, &plain);
 		if (j > pos) {
 			size_t last = j;
 
