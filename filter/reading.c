@@ -1307,7 +1307,7 @@ reading_markup_at(const char *s, size_t n, size_t j)
 		if (k < n && s[k] == '=')
 			for (o = k; k < n && k - o < 40 && s[k] != ']' && !is_open(s[k]); k++)
 				continue;
-		return k < n && s[k] == ']' && k - word <= 10 + 40 ? k + 1 - j : 0;
+		return k < n && s[k] == ']' ? k + 1 - j : 0;
 	}
 	if (s[j] == '<') {
 		/* Its attributes up to its '>', which may stand in a quoted value. */
@@ -1394,7 +1394,7 @@ static size_t
 word_label(const struct fold *f, size_t j)
 {
 	const char *s = f->text;
-	size_t k = j;
+	size_t k = j, e;
 	bool abbreviated;
 
 	while (k < f->len && k - j <= 12 && is_alpha(s[k]))
@@ -1410,7 +1410,7 @@ word_label(const struct fold *f, size_t j)
 	while (k < f->len && s[k] == ' ')
 		k++;
 	/* A label there, not the word's own text ("Agency (ACA) and"). */
-	return label_run(f, k, abbreviated) > k ? label_run(f, k, abbreviated) : j;
+	return (e = label_run(f, k, abbreviated)) > k ? e : j;
 }
 
 /*
@@ -1657,7 +1657,6 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 	if (pos < f->len && (footnote || !is_open(s[pos]) || markup_at(f, pos) > 0) &&
 	    !is_close(s[pos])) {
 		size_t j = paragraph ? odd_label(f, pos, p->reading.label_max) : pos;
-
 		bool plain = false;
 
 		if (j == pos)
@@ -1694,10 +1693,9 @@ reading_head(const struct policy *p, struct policy_matcher *md, const struct fol
 		/* Written so, not a guillemet the fold made one ("‹Secret›"). */
 		if (e < f->len && s[e] == '>' && f->src[fold_source(f, pos)] == '<') {
 			struct group g;
-
-			memset(&g, 0, sizeof(g));
 			struct marking lm;
 
+			memset(&g, 0, sizeof(g));
 			reading_group(p, s + pos + 1, e - pos - 1, true, false, &g);
 			if (g.kind == GROUP_MARK || (g.kind == GROUP_UNKNOWN && g.has_level) ||
 			    (g.kind == GROUP_ITEM && g.letter != 0 &&
@@ -2826,8 +2824,7 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 		for (e = j; e < n && is_alnum(s[e]); e++)
 			continue;
 		lv = class_level(p, s, n, &at, true, &glued, &wild);
-		/* One letter that cannot be read in a level's name of six letters ("S?CRET"). */
-		if (lv == NULL || wild > (lv->len >= 6 ? 1u : 0u) || (at < n && is_alnum(s[at]))) {
+		if (lv == NULL || wild > 0 || (at < n && is_alnum(s[at]))) {
 			/* A level's abbreviation in capitals ("TS UMBRA", "TS/UMBRA"). */
 			char up[POLICY_WORD_MAX + 1];
 			size_t un = e - j, k;
@@ -2880,18 +2877,25 @@ static char
 ocr_sign_letter(unsigned char c, int32_t cp)
 {
 	switch (c < 0x80 ? c : 0) {
-	case '0': return 'O';
-	case '1': case '|': case '!': case '[': case ']': case '{': case '}': case 'l': return 'I';
-	case '3': return 'E';
-	case '5': case '$': return 'S';
-	case '7': case '+': return 'T';
-	case '8': return 'B';
-	case '(': case '<': return 'C';
-	case '@': return 'A';
+	case '0':
+		return 'O';
+	case '3':
+		return 'E';
+	case '5': case '$':
+		return 'S';
+	case '7': case '+':
+		return 'T';
+	case '8':
+		return 'B';
+	case '(': case '<':
+		return 'C';
+	case '@':
+		return 'A';
 	case 0:
 		/* The euro's and the pound's signs, the section sign, the cent's. */
 		return cp == 0x20AC || cp == 0xA3 ? 'E' : cp == 0xA7 ? 'S' : cp == 0xA2 ? 'C' : 'I';
-	default: return 'I';
+	default:
+		return 'I';	/* "1", "l", "|", "!", "[", "]", "{", "}" and the rest */
 	}
 }
 
@@ -2966,8 +2970,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	if (wrapped || f->cut)
 		return false;
 	/*
-	 * A line in capitals with letters OCR misread ("CONF|DENTIAL SECTION 01 OF 02"), read again
-	 * with them as the letters they stand for; only to raise.
+	 * A line with letters OCR misread ("CONF|DENTIAL SECTION 01 OF 02", "S€CRET", "S3CR3T"),
+	 * read again with them as the letters they stand for (ocr_capitals_line); only to raise.
 	 */
 	if ((n = ocr_capitals_line(f, s)) > 0) {
 		struct fold g;
@@ -2990,17 +2994,6 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	n = fold_ascii(f, s);
 	if ((unreadable = memchr(s, '?', n) != NULL))
 		n = fold_ascii_skeleton(f, s);
-	/*
-	 * A symbol between two letters of a word is a letter OCR misread ("S€CRET" folds to
-	 * "S~CRET", "CONF|DENTIAL"): one that cannot be read. Marks' and words' own signs ('/',
-	 * '-', '.', '_', ',', an apostrophe, '&') are no such symbol.
-	 */
-	for (k = 1; k + 1 < n; k++)
-		if (is_alpha(s[k - 1]) && is_alpha(s[k + 1]) && strchr("|~!@#%^*+=\\", s[k]) != NULL &&
-		    s[k] != '\0') {
-			s[k] = '?';
-			unreadable = true;
-		}
 	if (n == 0 || n > 80 || authority_words(s, n) || !short_level_line(p, s, n, m))
 		return false;
 	return !unreadable || m->level > 0 || m->unknown;
