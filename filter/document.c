@@ -5755,8 +5755,8 @@ ocr_name(const struct policy *p, const char *up, size_t n)
 		return NULL;
 	for (k = 0; k < n; k++) {
 		/* Besides reading_ocr_letter's: '3', '7', '|' and '!' beside a level's letters. */
-		t[k] = up[k] == '|' || up[k] == '!' ? 'I' : up[k] == '3' ? 'E' : up[k] == '7' ? 'T' :
-		    reading_ocr_letter(up[k]);
+		t[k] = up[k] == '3' || up[k] == '7' || up[k] == '|' || up[k] == '!' ?
+		    reading_ocr_sign_letter((unsigned char)up[k], up[k]) : reading_ocr_letter(up[k]);
 		slip = slip || t[k] != up[k];
 	}
 	return slip ? policy_term_find(p, t, n) : NULL;
@@ -7933,22 +7933,16 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	e = word_end(f, k, &next);
 	marking_init(m);
 	m->unknown = true;
-	/* A small mark with spaces about its slash ("s / nf", "\"ts/ nf\""): unknown. */
-	a = k;
 	b = e;
-	if (e - k <= 5) {
-		trim_word(s, &a, &b);
-		if (b > a && b - a <= 3 && spaced_small(p, f, a))
-			return true;
-	}
-	a = k;
+	trim_word(s, &a, &b);
+	/* A small mark with spaces about its slash ("s / nf", "\"ts/ nf\""): unknown. */
+	if (b > a && b - a <= 3 && e - k <= 5 && spaced_small(p, f, a))
+		return true;
 	if (slashes_in(s, k, e)) {
 		if (!words_mark(p, f, k, m))
 			m->unknown = true;
 		return true;
 	}
-	b = e;
-	trim_word(s, &a, &b);
 	if (b <= a || b - a > POLICY_WORD_MAX)
 		return false;
 	/* A term of the policy written in words or parts ("NATO SECRET", "SI-G", "FED_ONLY"). */

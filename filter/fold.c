@@ -151,6 +151,11 @@ inline_markup(const char *s, size_t n)
 	    "cite", "q", "label", "ins", "del" };
 	size_t name_end, len = fold_tag(s, n, &name_end), i;
 
+	for (i = 0; len > 0 && i < sizeof(names) / sizeof(names[0]); i++)
+		if (fold_tag_is(s, name_end, names[i]))
+			break;
+	if (len == 0 || i == sizeof(names) / sizeof(names[0]))
+		return 0;
 	/*
 	 * Not one whose attributes may hold a mark: a bracket, or two capitals together
 	 * ("<abbr title=\"(S//NF) ...\">", "title=\"SECRET\""). It stands as text, and is read.
@@ -159,10 +164,7 @@ inline_markup(const char *s, size_t n)
 		if (s[i] == '(' || s[i] == '[' || (isupper((unsigned char)s[i]) &&
 		    isupper((unsigned char)s[i + 1])))
 			return 0;
-	for (i = 0; len > 0 && i < sizeof(names) / sizeof(names[0]); i++)
-		if (fold_tag_is(s, name_end, names[i]))
-			return len;
-	return 0;
+	return len;
 }
 
 /*

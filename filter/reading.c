@@ -1517,9 +1517,10 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 	/*
 	 * A word that names a paragraph, and its label, with no sign before ("Para 2. (SBUMF)").
 	 * Where a sentence may wrap to the line, the group is read as plain there (reading_head):
-	 * "... on" / "June 12. (SIINF)" names no paragraph (and label_kept keeps no such label).
+	 * "... on" / "June 12. (SIINF)" names no paragraph (and label_kept keeps no such label);
+	 * so is the group after tags or a word's label, and only after signs alone is it a head's.
 	 */
-	*plain = true;
+	*plain = signs == 0 || markup > 0 || words > 0;
 	if (signs == 0 && words == 0) {
 		k = word_label(f, j);
 		return k > j && damaged_at(p, f, k) ? k : at;
@@ -1534,7 +1535,6 @@ sign_prefix(const struct policy *p, const struct fold *f, size_t at, size_t max,
 		k = label_run(f, j, false);
 	if (k == j && !is_open(s[j]) && (s[j - 1] != ' ' || (k = odd_label(f, j, max)) == j))
 		return at;
-	*plain = markup > 0 || words > 0;
 	if (damaged_at(p, f, k))
 		return k;
 	/* Items after tags, then what may be a damaged mark ("<p>(b) (SBUMF)", "<li>(a) (b)"). */
@@ -2165,15 +2165,8 @@ char
 reading_ocr_letter(char c)
 {
 	switch (c) {
-	case '0':
-		return 'O';
-	case '1':
-		return 'I';
-	case '5':
-	case '$':
-		return 'S';
-	case '8':
-		return 'B';
+	case '0': case '1': case '5': case '$': case '8':
+		return reading_ocr_sign_letter((unsigned char)c, c);
 	default:
 		return (char)toupper((unsigned char)c);
 	}
@@ -2872,9 +2865,8 @@ short_level_line(const struct policy *p, const char *s, size_t n, struct marking
 static bool class_line(const struct policy *p, const struct fold *f, bool wrapped,
     struct marking *m);
 
-/* The letter OCR's sign or digit c (cp outside ASCII) stands for in a level's word. */
-static char
-ocr_sign_letter(unsigned char c, int32_t cp)
+char
+reading_ocr_sign_letter(unsigned char c, int32_t cp)
 {
 	switch (c < 0x80 ? c : 0) {
 	case '0':
@@ -2947,7 +2939,7 @@ ocr_capitals_line(const struct fold *f, char *out)
 				sign = fold_sign_at(f, i) > 0;
 			if ((sign && letters >= 4) || (lower == 0 && upper >= 3 &&
 			    (isdigit(c) || c == 'l'))) {
-				out[k++] = ocr_sign_letter(c, cp);
+				out[k++] = reading_ocr_sign_letter(c, cp);
 				fixed++;
 				continue;
 			}

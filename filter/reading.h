@@ -141,6 +141,14 @@ bool reading_group_at(const struct policy *p, const struct fold *f, size_t at, s
 char reading_ocr_letter(char c);
 
 /*
+ * The letter OCR's sign or digit c stands for in a level's word (cp: the character, where c
+ * begins one outside ASCII): '0' 'O', '3' 'E', '5' and '$' 'S', '7' and '+' 'T', '8' 'B', '(' and
+ * '<' 'C', '@' 'A', the euro's and the pound's signs 'E', the section sign 'S', the cent's 'C';
+ * '1', 'l', '|', '!', brackets and any other 'I'.
+ */
+char reading_ocr_sign_letter(unsigned char c, int32_t cp);
+
+/*
  * Reads the head of folded line f: labels (layout.reading.label, as many as stand in a row), then
  * the group after them. `paragraph` says the line opens a paragraph, where a bare number is a
  * label and so is one word of a shape the pattern does not list before a bracket ("3a.", "►"). Returns 0, or -1 with a message in err (a label pattern hit its
