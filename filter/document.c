@@ -747,6 +747,31 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 	return line_end_of(p, f.text, f.len, false);
 }
 
+/*
+ * Whether s[0..len) ends in a sentence's full stop, question or exclamation mark after a word,
+ * then a footnote's sign glued to it: a star or dagger, a number of two digits at most, a
+ * superscript one, two or three, in UTF-8 or Latin-1 ("basis.*", "basis.12", "basis.\u00b9",
+ * "said?\u2020").
+ */
+static bool
+footnote_after_stop(const char *s, size_t len, bool latin1)
+{
+	size_t j = len, digits = 0;
+	unsigned char last = (unsigned char)s[j - 1];
+
+	if (last == 0xB9 || last == 0xB2 || last == 0xB3)
+		j -= latin1 ? 1 : j >= 2 && (unsigned char)s[j - 2] == 0xC2 ? 2 : 0;
+	else if (j >= 3 && memcmp(s + j - 3, "\xe2\x80\xa0", 3) == 0)
+		j -= 3;
+	else if (s[j - 1] == '*')
+		j--;
+	else
+		while (j > 0 && isdigit((unsigned char)s[j - 1]) && ++digits <= 2)
+			j--;
+	return j < len && digits <= 2 && j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
+	    isalpha((unsigned char)s[j - 2]);
+}
+
 static enum line_end
 line_end_of(const struct policy *p, const char *s, size_t len, bool latin1)
 {
@@ -830,6 +855,8 @@ line_end_of(const struct policy *p, const char *s, size_t len, bool latin1)
 		return len > 0 && k < len ? END_MARK : END_MARKS;
 	}
 	if (s[len - 1] != '\0' && strchr(p->reading.sentence_end, s[len - 1]) != NULL)
+		return END_SENTENCE;
+	if (footnote_after_stop(s, len, latin1))
 		return END_SENTENCE;
 	if (field_line(s, len))
 		return END_SENTENCE;
@@ -2187,6 +2214,43 @@ cable_level(const char *s, const PCRE2_SIZE *ov, const struct policy_rule *r)
  * capitals before a number that are not the document's post may be free text: a line holding
  * them is no structure line.
  */
+/* Whether s[0..n), letters in capitals, is a control's term. */
+static bool
+post_control(const struct policy *p, const char *s, size_t n)
+{
+	const struct policy_term *t = policy_term_find(p, s, n);
+
+	return t != NULL && t->control >= 0;
+}
+
+/*
+ * Whether the words of a post s[0..n) hold a control's term: a word ("UNCLAS EFTO ROME"), or
+ * single letters spaced or dotted out ("UNCLAS E F T O ROME", "E.F.T.O."): a control, not a post.
+ * (A level's, spaced out as a cable writes it, is the banner's own: "S E C R E T PARIS".)
+ */
+static bool
+post_holds_term(const struct policy *p, const char *s, size_t n)
+{
+	char run[POLICY_WORD_MAX + 1];
+	size_t k = 0, e, r = 0;
+
+	while (k <= n) {
+		for (e = k; e < n && isupper((unsigned char)s[e]); e++)
+			continue;
+		if (e - k == 1 && r < POLICY_WORD_MAX) {
+			run[r++] = s[k];
+		} else {
+			if (r >= 2 && post_control(p, run, r))
+				return true;
+			r = 0;
+			if (e - k >= 2 && post_control(p, s + k, e - k))
+				return true;
+		}
+		k = e + 1;
+	}
+	return r >= 2 && post_control(p, run, r);
+}
+
 static bool
 proven_post(struct reader *rd, const char *s, size_t n, bool first, bool cable)
 {
@@ -2203,6 +2267,8 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first, bool cable)
 	 */
 	if (!post_number(s, n, post, &len, &number))
 		return len < POST_MAX;
+	if (post_holds_term(rd->p, post, len))
+		return false;
 	if (rd->post_len == 0 && first) {
 		if (!post_shown(rd, s, n, post, len, cable))
 			return false;
@@ -2304,6 +2370,7 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 
 static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
     bool latin1, bool head, struct marking *m, bool *broke);
+
 
 /* Whether the document's banner (one was read) covers marking m: joined with it, m adds nothing. */
 static bool
@@ -3208,9 +3275,34 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
  * whose level is gone. Prose, abbreviations, numbers and items in sequence are text. Returns
  * whether a portion opens.
  */
+static bool word_after(const struct fold *f, size_t e);
+
+/*
+ * Whether closed group g of f holds words in capitals alone, three letters or more, parted by
+ * spaces, dots, slashes or hyphens ("(AUSTEO)", "(U.S. PERSONNEL ONLY)"); not a number, nor a
+ * word in lower case.
+ */
 static bool
-decide_head(struct reader *rd, const struct group *g, enum label_kind label, bool in_sequence,
-    struct opening *o)
+capitals_group(const struct fold *f, const struct group *g)
+{
+	size_t k, letters = 0;
+
+	if (!g->closed || g->end < g->start + 2)
+		return false;
+	for (k = g->start + 1; k + 1 < g->end; k++) {
+		unsigned char c = (unsigned char)f->text[k];
+
+		if (isupper(c))
+			letters++;
+		else if (c != ' ' && c != '.' && c != '/' && c != '-')
+			return false;
+	}
+	return letters >= 3;
+}
+
+static bool
+decide_head(struct reader *rd, const struct fold *f, const struct group *g, enum label_kind label,
+    bool in_sequence, struct opening *o)
 {
 	bool level, other = false;
 
@@ -3219,6 +3311,19 @@ decide_head(struct reader *rd, const struct group *g, enum label_kind label, boo
 	switch (g->kind) {
 	case GROUP_MARK:
 		o->mark = g->mark;
+		return true;
+	case GROUP_TEXT:
+		/*
+		 * Words in capitals alone where a mark stands, after a paragraph's number or before
+		 * its text ("2. (AUSTEO)", "(AMERICAN EYES ONLY) The", "(U.S. PERSONNEL ONLY) The"):
+		 * a caveat no policy lists, or a name; it proves nothing. Alone on its line
+		 * ("(GLOBAL)") it is a heading.
+		 */
+		if (!capitals_group(f, g) || !(label == LABEL_NUMBER || word_after(f, g->end)))
+			return false;
+		marking_init(&o->mark);
+		o->mark.unknown = true;
+		o->reason = REASON_UNREADABLE;
 		return true;
 	case GROUP_UNKNOWN:
 		/* A mark with an unknown token ("(S/WCI)"), or something that may be a mark. */
@@ -3955,6 +4060,41 @@ label_letter(const struct fold *f, size_t end)
  * standing at a head (read_head): prev is the last text line before i, paragraph whether a blank
  * line and a finished sentence stand between them.
  */
+/*
+ * The length of the label that opens s[0..n) before a group in brackets: one word of four bytes
+ * at most (a bullet, OCR's letter for one: "e", "o", "-", "\u2022"), after spaces, spaces after
+ * it; 0 when the line opens otherwise. *at is where the label begins.
+ */
+static size_t
+label_before_group(const char *s, size_t n, size_t *at)
+{
+	size_t k = 0, e, j;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '(' && s[e] != '['; e++)
+		continue;
+	for (j = e; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
+		continue;
+	*at = k;
+	return e > k && e - k <= 4 && j > e && j < n && (s[j] == '(' || s[j] == '[') ? e - k : 0;
+}
+
+/*
+ * Whether lines prev and i open with one label before a group in brackets (label_before_group):
+ * items of one list, each at a head, whatever the line before ends in.
+ */
+static bool
+same_label_above(const struct document *d, size_t prev, size_t i)
+{
+	const struct doc_line *a = doc_line(d, prev), *b = doc_line(d, i);
+	size_t la, lb, aa, ab;
+
+	la = label_before_group(d->data + a->off, a->len, &aa);
+	lb = label_before_group(d->data + b->off, b->len, &ab);
+	return la > 0 && la == lb && memcmp(d->data + a->off + aa, d->data + b->off + ab, la) == 0;
+}
+
 static bool
 head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const struct head *h,
     size_t prev, bool paragraph)
@@ -3974,6 +4114,9 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 	 * goes on with the sentence ("2 (U) is in fact"), joined; what may be a damaged mark or a
 	 * number does not.
 	 */
+	/* An item of a list whose items open alike ("e (U) a laptop" / "e (TSMSUNNF) a"). */
+	if (runs_on && same_label_above(d, prev, i))
+		runs_on = false;
 	if (runs_on && (prev + 1 == i || !blank_since(rd, prev)) && h->group.kind != GROUP_NONE &&
 	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && (short_open(p, d, prev) || ends_date(d, prev)) &&
@@ -4167,7 +4310,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (runs_on && label != LABEL_NUMBER && label != LABEL_BULLET)
 		opens = decide_wrapped(rd, i, f, g, &o);
 	else
-		opens = decide_head(rd, g, label, in_sequence, &o);
+		opens = decide_head(rd, f, g, label, in_sequence, &o);
 	/*
 	 * Items are counted where they stand as items, with no label before them (after a label a
 	 * letter stands where a mark does: "3.1. (U)"); letters in either case ("(C)" damaged to
@@ -4564,7 +4707,13 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	bool split = false;
 	size_t up;
 
-	if (!reading_class_line(rd->p, f, !h->at_head, &m)) {
+	/*
+	 * A caveat in words no policy lists, where the line names no control (nor with the next
+	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too.
+	 */
+	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
+	    reading_caveat_line(f, &m) &&
+	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0)) {
 		struct fold spaced;
 
 		/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
@@ -5691,6 +5840,26 @@ ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 		b = glue_skip(up, e, m, true);
 	}
 	return n;
+}
+
+/*
+ * Whether s[0..n), capitals alone, is a level above the lowest and one control or more glued
+ * ("TSSI": TS and SI; "STK"), where level_glued asks two controls or more: a mark that lost its
+ * "//", read where a sentence begins.
+ */
+static bool
+level_and_controls(const struct policy *p, const char *s, size_t n)
+{
+	const struct policy_term *lv;
+	size_t a;
+
+	if (n < 3 || n > POLICY_WORD_MAX || !reading_capitals(s, n))
+		return false;
+	for (a = 1; a + 1 < n; a++)
+		if ((lv = policy_term_find(p, s, a)) != NULL && lv->level > 0 && lv->control < 0 &&
+		    ocr_controls(p, s, a, n) >= 1)
+			return true;
+	return false;
 }
 
 /*
@@ -8449,6 +8618,60 @@ sign_closed(const struct policy *p, const struct fold *f, size_t k, struct marki
  * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
  * a mark that lost its bracket or one bare at the head. Returns true with one.
  */
+/*
+ * Whether folded offset k of f follows a sentence's full stop, question or exclamation mark in
+ * mid-line, closing quotes or brackets and a footnote's sign after it or none ("event. (X)",
+ * "basis.* (X)", "said.\" (X)").
+ */
+static bool
+after_full_stop(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+	size_t j = k;
+
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	if (j == k)
+		return false;
+	while (j > 0 && (strchr("\"')]}*", s[j - 1]) != NULL || isdigit((unsigned char)s[j - 1])))
+		j--;
+	return j >= 2 && strchr(".?!", s[j - 1]) != NULL && isalnum((unsigned char)s[j - 2]);
+}
+
+/*
+ * Whether s[0..n), capitals, digits and signs alone, is a level's abbreviation (OCR's digits
+ * read as letters) and a control or REL at its end, with four bytes at most between that OCR
+ * made of "//" ("SREL", "TSMSUNNF", "SHNF", "UIIFOUO", "U/IFOUO", "SORCON", "TSTK", "SOC"; not
+ * "RSO", "NATO", "CNN", "SCA"): where a sentence begins in mid-line, the shape of a damaged
+ * mark.
+ */
+static bool
+level_then_control(const struct policy *p, const char *s, size_t n)
+{
+	char up[POLICY_WORD_MAX + 1];
+	const struct policy_term *t;
+	size_t k, a, b;
+
+	if (n < 3 || n > POLICY_WORD_MAX)
+		return false;
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (islower(c) || c == ' ' || c >= 0x80)
+			return false;
+		up[k] = isdigit(c) ? reading_ocr_letter((char)c) : (char)c;
+	}
+	for (a = 1; a <= 2 && a + 2 <= n; a++) {
+		if ((t = policy_term_find(p, up, a)) == NULL || t->control >= 0 || t->level < 0)
+			continue;
+		for (b = a; b + 2 <= n && b - a <= 4; b++)
+			if (((t = policy_term_find(p, up + b, n - b)) != NULL && t->control >= 0) ||
+			    (n - b == 3 && memcmp(up + b, "REL", 3) == 0))
+				return true;
+	}
+	return false;
+}
+
 static bool
 head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
 {
@@ -8473,6 +8696,9 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		 */
 		if ((g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
+		    level_and_controls(p, f->text + g.start + 1, g.end - g.start - 2) ||
+		    (after_full_stop(f, k) && word_after(f, g.end) &&
+		    level_then_control(p, f->text + g.start + 1, g.end - g.start - 2)) ||
 		    reading_damaged_level(p, f, &g) || (g.closed && nothing_after(f, g.end)))) ||
 		    (reading_ocr_mark(p, f, &g) && (g.end - g.start > 3 || word_after(f, g.end)))) {
 			*one = g.mark;
@@ -8537,6 +8763,28 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 	return hit;
 }
 
+/*
+ * Whether the group at folded offset k of f, anywhere in the line, is a level glued to a control
+ * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)", "(TSSI)"), or a damaged mark that
+ * ends the line, follows a colon or stands in a sentence; *m is its mark, unknown. Such a group
+ * is no prose.
+ */
+static bool
+glued_anywhere(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
+{
+	struct group g;
+
+	if (!opening(f->text[k]) || !reading_group_at(p, f, k, &g) ||
+	    !(open_at_end(p, f, &g, false) || (g.kind == GROUP_UNKNOWN &&
+	    (level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
+	    (g.closed && damaged_group(p, f, &g) && (nothing_after(f, g.end) ||
+	    after_colon(f, k) || (in_sentence_at(p, f, k, g.end) && !initials_before(f, &g))))))))
+		return false;
+	*m = g.mark;
+	m->unknown = true;
+	return true;
+}
+
 static bool
 sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
     bool head, struct marking *m, bool *broke)
@@ -8567,7 +8815,6 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 		}
 		for (k = 0; k < limit; k++) {
 			struct marking one;
-			struct group g;
 			bool hit;
 
 			/* Unmarked text after a paragraph break inside the line ("<br><br>"). */
@@ -8605,21 +8852,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 					add_found(p, m, &found, &one);
 					continue;
 				}
-				/*
-				 * Anywhere in the line, a group that a level leads, glued to a control
-				 * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), is no
-				 * prose.
-				 */
-				if (opening(f.text[k]) && reading_group_at(p, &f, k, &g) &&
-				    (open_at_end(p, &f, &g, false) || (g.kind == GROUP_UNKNOWN &&
-				    (level_glued(p, f.text + g.start + 1, g.end - g.start - 1) ||
-				    (g.closed && damaged_group(p, &f, &g) && (nothing_after(&f, g.end) ||
-				    after_colon(&f, k) ||
-				    (in_sentence_at(p, &f, k, g.end) && !initials_before(&f, &g)))))))) {
-					one = g.mark;
-					one.unknown = true;
+				if (glued_anywhere(p, &f, k, &one))
 					add_found(p, m, &found, &one);
-				}
 				continue;
 			}
 			hit = head_mark(p, &f, k, &one);
@@ -8627,7 +8861,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				word_before(p, &f, k, &one);
 				hit = true;
 			}
-			if (hit)
+			/* What is read anywhere in the line is read where a sentence begins too. */
+			if (hit || glued_anywhere(p, &f, k, &one))
 				add_found(p, m, &found, &one);
 		}
 		if (next == 0)

@@ -500,14 +500,14 @@ consonants(const char *t, size_t n, char *out)
 }
 
 /*
- * Whether word t[0..n) (upper case) speaks of a classification as a mark would, written out, cut
- * short or misspelt: a level word of the policy of one word in any case; its first letters
- * ("Conf", "Sec"); its consonants ("Cnfdntl"); two slips from it, in a word of eight letters or
- * more ("Cofidentail"), with OCR's "l" for "I" read back or not ("Confldentlai"); a word of
- * "classif..." ("Classified", "Declassified"); REL.
+ * Whether word t[0..n) (upper case, three letters or more) is a level word of the policy of one
+ * word of six letters or more, written out, cut short or misspelt: its first letters ("CONF",
+ * "SEC"); its consonants ("CNFDNTL"); two slips from it, in a word of eight letters or more
+ * ("COFIDENTAIL"), with OCR's "l" for "I" read back or not ("CONFLDENTLAI"). With `raises`, only
+ * a level above the lowest.
  */
 static bool
-class_word(const struct policy *p, const char *t, size_t n)
+level_word_near(const struct policy *p, const char *t, size_t n, bool raises)
 {
 	char ct[POLICY_WORD_MAX + 1], cp[POLICY_WORD_MAX + 1], li[POLICY_WORD_MAX + 1];
 	size_t k, cn;
@@ -517,16 +517,11 @@ class_word(const struct policy *p, const char *t, size_t n)
 	/* OCR's "l" for "I" ("Confldentlai"), for the two slips of a long word. */
 	for (k = 0; k < n; k++)
 		li[k] = t[k] == 'L' ? 'I' : t[k];
-	if ((n == 3 && memcmp(t, "REL", 3) == 0))
-		return true;
-	for (k = 0; k + 7 <= n; k++)
-		if (memcmp(t + k, "CLASSIF", 7) == 0)
-			return true;
 	cn = consonants(t, n, ct);
 	for (k = 0; k < p->nterms; k++) {
 		const struct policy_term *pt = &p->terms[k];
 
-		if (pt->level < 0 || pt->control >= 0 || !pt->single || pt->len < 6)
+		if (pt->level < (raises ? 1 : 0) || pt->control >= 0 || !pt->single || pt->len < 6)
 			continue;
 		if (n <= pt->len && memcmp(pt->text, t, n) == 0)
 			return true;
@@ -537,6 +532,24 @@ class_word(const struct policy *p, const char *t, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Whether word t[0..n) (upper case) speaks of a classification as a mark would, written out, cut
+ * short or misspelt: a level word (level_word_near: "Conf", "Sec", "Cnfdntl", "Cofidentail"); a
+ * word of "classif..." ("Classified", "Declassified"); REL.
+ */
+static bool
+class_word(const struct policy *p, const char *t, size_t n)
+{
+	size_t k;
+
+	if (n == 3 && memcmp(t, "REL", 3) == 0)
+		return true;
+	for (k = 0; k + 7 <= n; k++)
+		if (memcmp(t + k, "CLASSIF", 7) == 0)
+			return true;
+	return level_word_near(p, t, n, false);
 }
 
 /*
@@ -1990,6 +2003,35 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 }
 
 /*
+ * A control written in single letters spaced or dotted out at s[k..n), spaces before it or none
+ * ("E F T O ROME", "E.F.T.O. ROME", "N O F O R N"): its term, *end after it; else NULL.
+ */
+static const struct policy_term *
+spaced_control(const struct policy *p, const char *s, size_t n, size_t k, size_t *end)
+{
+	char t[POLICY_WORD_MAX + 1];
+	const struct policy_term *pt;
+	size_t tn = 0;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	while (k < n && tn < POLICY_WORD_MAX && is_alpha(s[k]) &&
+	    (k + 1 == n || s[k + 1] == ' ' || s[k + 1] == '.')) {
+		t[tn++] = to_upper(s[k]);
+		*end = ++k;
+		while (k < n && (s[k] == ' ' || s[k] == '.') && k - *end < 2)
+			k++;
+		if (k < n && s[k - 1] == '.')
+			*end = k;
+	}
+	if (tn < 2 || (pt = policy_term_find(p, t, tn)) == NULL || pt->control < 0)
+		return NULL;
+	return pt;
+}
+
+static bool post_and_number(const struct policy *p, const char *s, size_t n);
+
+/*
  * Reads the words after a classification line's level into m: controls, REL TO lists, the
  * section and cable number of a banner. A word that is none of these makes m unknown.
  */
@@ -2027,13 +2069,26 @@ class_rest(const struct policy *p, const char *s, size_t n, struct marking *m)
 				continue;
 			}
 		}
-		/* Else word by word: "NOFORN ORCON", "SECTION 1 OF 2". */
+		/* Else word by word: "NOFORN ORCON", "SECTION 1 OF 2", "E F T O". */
 		for (k = start; k < end;) {
 			struct word wd;
 			char up[POLICY_WORD_MAX + 1];
 			const struct policy_term *t;
-			size_t un;
+			size_t un, after;
 
+			if ((t = spaced_control(p, s, end, k, &after)) != NULL) {
+				struct marking one;
+
+				marking_init(&one);
+				if (p->controls[t->control].kind == CONTROL_NOFORN)
+					one.fd = FD_NOFORN;
+				else
+					one.controls = (uint64_t)1 << t->control;
+				one.level = m->level;
+				marking_join(p, m, &one, m);
+				k = after;
+				continue;
+			}
 			if (!next_word(s, end, &k, &wd))
 				break;
 			un = upper_form(s + wd.start, wd.end - wd.start, up);
@@ -2053,6 +2108,9 @@ class_rest(const struct policy *p, const char *s, size_t n, struct marking *m)
 				marking_join(p, m, &one, m);
 				continue;
 			}
+			/* A cable's post and number after its controls ("E F T O ROME 001234"). */
+			if (post_and_number(p, s + wd.start, end - wd.start))
+				break;
 			/* A word of the line, not of a mark: never quoted (it may be prose). */
 			if (!m->unknown) {
 				m->unknown = true;
@@ -2174,7 +2232,8 @@ reading_ocr_letter(char c)
 
 /*
  * The level word that begins at s[*i..n): one word, two ("TOP SECRET"), or letters spaced out
- * ("S E C R E T", "S-E-C-R-E-T", "S.E.C.R.E.T", and "SS E C R E T" with a letter doubled); digits
+ * ("S E C R E T", "S-E-C-R-E-T", "S.E.C.R.E.T", "S*E*C*R*E*T", "S - E - C", any one sign after each
+ * letter, and "SS E C R E T" with a letter doubled); digits
  * in a word of letters are read as the letters OCR mistakes them for ("5ECRET"). Compared with the
  * policy's level words of four letters or more and other schemes' levels of six or more, allowing
  * one slip from six letters on unless `exact`. A level glued to a control ("SECRETNOFORN") is read
@@ -2188,9 +2247,10 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 	size_t starts[16], ends[16], nt = 0, k = *i, c, best_wild = 0;
 	const struct policy_term *best = NULL;
 	size_t best_end = 0, best_len = 0;
+	bool best_exact = false;
 
 	*glued = -1;
-	/* Words of letters separated by spaces (or single letters by one '-', '.', '_'), up to 16. */
+	/* Words of letters separated by spaces (or single letters by one sign), up to 16. */
 	while (nt < 16 && k < n && is_letterish(s[k])) {
 		size_t sp;
 
@@ -2199,11 +2259,13 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 			k++;
 		ends[nt++] = k;
 		sp = k;
-		if (k - starts[nt - 1] == 1 && sp < n && strchr("-._", s[sp]) != NULL)
+		while (sp < n && s[sp] == ' ')
 			sp++;
-		else
-			while (sp < n && s[sp] == ' ')
-				sp++;
+		/* A single letter's sign after it, spaces or none about it ("S*E*C", "S - E"). */
+		if (k - starts[nt - 1] == 1 && sp < n && ispunct((unsigned char)s[sp]) &&
+		    s[sp] != '?')
+			for (sp++; sp < n && s[sp] == ' '; sp++)
+				continue;
 		if (sp > k && sp < n && is_letterish(s[sp]))
 			k = sp;
 		else
@@ -2227,11 +2289,17 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 			for (j = starts[w]; j < ends[w] && tn < POLICY_WORD_MAX; j++)
 				t[tn++] = reading_ocr_letter(s[j]);
 		t[tn] = '\0';
-		if ((pt = level_term(p, t, tn, exact, &wild_here)) != NULL && tn >= best_len) {
+		/*
+		 * The longest reading, but a slip never takes a word more from an exact one
+		 * ("UNCLAS E F T O": UNCLAS, not "UNCLASE" one slip from it).
+		 */
+		if ((pt = level_term(p, t, tn, exact, &wild_here)) != NULL && tn >= best_len &&
+		    !(best_exact && (pt->len != tn || memcmp(pt->text, t, tn) != 0))) {
 			best = pt;
 			best_end = ends[c - 1];
 			best_len = tn;
 			best_wild = wild_here;
+			best_exact = pt->len == tn && memcmp(pt->text, t, tn) == 0;
 		}
 	}
 	/* "SECRETNOFORN": a level of six letters or more, and a control glued to it. */
@@ -2720,7 +2788,8 @@ post_and_number(const struct policy *p, const char *s, size_t n)
 		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ' '))
 			i++;
 	}
-	if (i >= n)
+	/* "TO" or "OF" first is no post's ("SECRET TO JTF WALRUS OPORD 5027"). */
+	if (i >= n || (n - i > 3 && (strncmp(s + i, "TO ", 3) == 0 || strncmp(s + i, "OF ", 3) == 0)))
 		return false;
 	for (k = i; k < n; k++) {
 		if (s[k] == ' ' && k > i && s[k - 1] != ' ')
@@ -2891,55 +2960,120 @@ reading_ocr_sign_letter(unsigned char c, int32_t cp)
 	}
 }
 
+/* What ocr_capitals_line counts in a word: its capitals, small letters but "l", letters, signs. */
+struct ocr_counts {
+	size_t upper, lower, letters, signs, chars;
+	bool ell;
+};
+
+/* Counts f's text [i..e), spaces left out (a letter-spaced line is read as one word). */
+static void
+ocr_count(const struct fold *f, size_t i, size_t e, struct ocr_counts *c)
+{
+	size_t len;
+	int32_t cp;
+
+	memset(c, 0, sizeof(*c));
+	for (; i < e; i += len) {
+		unsigned char b = (unsigned char)f->text[i];
+
+		len = b < 0x80 ? 1 : fold_utf8_char(f->text + i, f->len - i, &cp);
+		if (b == ' ')
+			continue;
+		c->chars++;
+		c->upper += isupper(b) != 0;
+		c->lower += islower(b) != 0 && b != 'l';
+		c->ell = c->ell || b == 'l';
+		c->letters += isalpha(b) != 0;
+		c->signs += !isalnum(b);
+	}
+}
+
+/*
+ * Whether f's text is letter-spaced, each word one character ("S 3 C R 3 T"), four or more:
+ * such a line's words are read together.
+ */
+static bool
+ocr_spaced(const struct fold *f)
+{
+	size_t i = 0, len, words = 0;
+	int32_t cp;
+
+	while (i < f->len) {
+		unsigned char b = (unsigned char)f->text[i];
+
+		if (b == ' ') {
+			i++;
+			continue;
+		}
+		len = b < 0x80 ? 1 : fold_utf8_char(f->text + i, f->len - i, &cp);
+		if (i + len < f->len && f->text[i + len] != ' ')
+			return false;
+		words++;
+		i += len;
+	}
+	return words >= 4;
+}
+
 /*
  * A copy into out of f's text with the letters OCR misread in a level's word read as the letters
  * they stand for: in a word of three letters or more, a sign among its letters ("CONF|DENT|AL",
- * "S€cr€t", "Se(ret", "§ECRET", "SECRE+"); in a word in capitals, its digits and an "l"
- * ("S3CR3T", "SECR37", "CONFlDENTIAL"). A word's own signs ('/', '-', '.', '_', ',', an
+ * "S€cr€t", "Se(ret", "§ECRET", "SECRE+"), and a slash between two letters ("CONF/DENTIAL");
+ * in a word in capitals, its digits and an "l" ("S3CR3T", "SECR37", "CONFlDENTIAL"); in a line of
+ * three words or fewer, the same in small letters ("confldentlal", "s3cr3t"). A letter-spaced
+ * line is one word ("S 3 C R 3 T"). A word's own signs ('/' elsewhere, '-', '.', '_', ',', an
  * apostrophe, '&', ':') are none. Returns the copy's length, or 0 where nothing was read so.
  */
 static size_t
 ocr_capitals_line(const struct fold *f, char *out)
 {
 	const char *s = f->text;
-	size_t i = 0, k = 0, fixed = 0;
+	size_t i = 0, k = 0, fixed = 0, words = 0;
+	struct ocr_counts c;
+	bool spaced = ocr_spaced(f), small;
 
+	for (i = 0; i < f->len; i++)
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	small = words <= 3 || spaced;
+	if (spaced)
+		ocr_count(f, 0, f->len, &c);
+	i = 0;
 	while (i < f->len && k < FOLD_MAX) {
-		size_t e = i, len, upper = 0, lower = 0, letters = 0, signs = 0;
+		size_t e = i, len;
 		int32_t cp;
 
 		if (s[i] == ' ') {
 			out[k++] = s[i++];
 			continue;
 		}
-		/* The word: its letters, and whether anything in it may be a misread letter. */
-		for (; e < f->len && s[e] != ' '; e += len) {
-			unsigned char c = (unsigned char)s[e];
-
-			len = c < 0x80 ? 1 : fold_utf8_char(s + e, f->len - e, &cp);
-			upper += isupper(c) != 0;
-			lower += islower(c) != 0 && c != 'l';
-			letters += isalpha(c) != 0;
-			signs += !isalnum(c);
-		}
-		if (letters < 3 || (signs == 0 && lower > 0)) {
+		while (e < f->len && s[e] != ' ')
+			e++;
+		if (!spaced)
+			ocr_count(f, i, e, &c);
+		/* Small letters are read so only in a short line, and with an "l" or a digit. */
+		if (c.letters < 3 || (c.signs == 0 && c.lower > 0 &&
+		    (!small || (!c.ell && c.letters == c.chars)))) {
 			while (i < e && k < FOLD_MAX)
 				out[k++] = s[i++];
 			continue;
 		}
 		for (; i < e && k < FOLD_MAX; i += len) {
-			unsigned char c = (unsigned char)s[i];
+			unsigned char b = (unsigned char)s[i];
 			bool sign;
 
-			cp = c;
-			len = c < 0x80 ? 1 : fold_utf8_char(s + i, f->len - i, &cp);
-			if (c < 0x80)
-				sign = ispunct(c) && strchr("/-.,_'&:\"", c) == NULL;
+			cp = b;
+			len = b < 0x80 ? 1 : fold_utf8_char(s + i, f->len - i, &cp);
+			if (b == '/')
+				sign = i > 0 && isalpha((unsigned char)s[i - 1]) && i + 1 < f->len &&
+				    isalpha((unsigned char)s[i + 1]);
+			else if (b < 0x80)
+				sign = ispunct(b) && strchr("/-.,_'&:\"", b) == NULL;
 			else
 				sign = fold_sign_at(f, i) > 0;
-			if ((sign && letters >= 4) || (lower == 0 && upper >= 3 &&
-			    (isdigit(c) || c == 'l'))) {
-				out[k++] = reading_ocr_sign_letter(c, cp);
+			if ((sign && c.letters >= 4) || ((c.lower == 0 || small) && c.upper + c.lower >= 3 &&
+			    (isdigit(b) || b == 'l'))) {
+				b = (unsigned char)reading_ocr_sign_letter(b, cp);
+				out[k++] = c.lower > 0 ? (char)tolower(b) : (char)b;
 				fixed++;
 				continue;
 			}
@@ -2948,6 +3082,106 @@ ocr_capitals_line(const struct fold *f, char *out)
 		}
 	}
 	return fixed > 0 && i >= f->len ? k : 0;
+}
+
+/*
+ * Whether f is one word in capitals of four letters or more, signs about it or none, that is a
+ * level's word cut short, its consonants or two slips from it (level_word_near: "CONF", "CONFID",
+ * "CNFDNTL", "SECR"): a classification line in a spelling no rule reads, of a level not known.
+ * The lowest level's cut short ("UNCL") is none.
+ */
+static bool
+cut_level_line(const struct policy *p, const struct fold *f, struct marking *m)
+{
+	size_t a = 0, b = f->len, k;
+
+	while (a < b && ispunct((unsigned char)f->text[a]))
+		a++;
+	while (b > a && ispunct((unsigned char)f->text[b - 1]))
+		b--;
+	if (b - a < 4 || b - a > POLICY_WORD_MAX)
+		return false;
+	for (k = a; k < b; k++)
+		if (!isupper((unsigned char)f->text[k]))
+			return false;
+	/* A word of the lowest level ("UNCL") says no more than the text around it. */
+	for (k = 0; k < p->nterms; k++)
+		if (p->terms[k].level == 0 && b - a <= p->terms[k].len &&
+		    memcmp(p->terms[k].text, f->text + a, b - a) == 0)
+			return false;
+	if (!level_word_near(p, f->text + a, b - a, true))
+		return false;
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a level's word cut short");
+	return true;
+}
+
+/* Whether word s[0..n) begins with `stem` (upper case). */
+static bool
+word_stem(const char *s, size_t n, const char *stem)
+{
+	size_t l = strlen(stem);
+
+	return n >= l && memcmp(s, stem, l) == 0;
+}
+
+/*
+ * A short line in capitals that restricts who may read what follows in words no policy lists
+ * (reading.h): eight words at most, no sentence's end, that end in ONLY ("US/UK EYES ONLY",
+ * "USG ONLY", "HANDLE VIA BYEMAN CONTROL SYSTEM ONLY"), begin "NOT RELEASABLE", "NOT FOR" or
+ * "NOT TO BE", or name FOREIGN readers with their release or dissemination ("FOREIGN
+ * DISSEMINATION PROHIBITED", "NOFOREIGN"). The marking is unknown: a control not known.
+ */
+bool
+reading_caveat_line(const struct fold *f, struct marking *m)
+{
+	const char *s = f->text;
+	size_t k = 0, n = f->len, words = 0, a, b, first = 0, last = 0, first_len = 0, last_len = 0;
+	bool foreign = false, release = false, not_first = false;
+
+	while (n > 0 && strchr(" *_:-", s[n - 1]) != NULL)
+		n--;
+	if (n == 0 || n > 80 || strchr(".?!,;", s[n - 1]) != NULL)
+		return false;
+	for (k = 0; k < n; k++)
+		if (islower((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80 ||
+		    isdigit((unsigned char)s[k]))
+			return false;
+	for (k = 0; k < n; k = b) {
+		for (a = k; a < n && !isupper((unsigned char)s[a]); a++)
+			continue;
+		for (b = a; b < n && isupper((unsigned char)s[b]); b++)
+			continue;
+		if (b == a)
+			break;
+		if (++words > 8)
+			return false;
+		if (words == 1) {
+			first = a;
+			first_len = b - a;
+		}
+		last = a;
+		last_len = b - a;
+		foreign = foreign || word_stem(s + a, b - a, "FOREIGN") ||
+		    word_stem(s + a, b - a, "NOFOREIGN");
+		release = release || word_stem(s + a, b - a, "RELEAS") ||
+		    word_stem(s + a, b - a, "DISSEM") || word_stem(s + a, b - a, "NATIONAL") ||
+		    word_stem(s + a, b - a, "PROHIBIT") || word_stem(s + a, b - a, "NOFOREIGN");
+		if (words == 2 && first_len == 3 && memcmp(s + first, "NOT", 3) == 0)
+			not_first = (b - a == 3 && memcmp(s + a, "FOR", 3) == 0) ||
+			    (b - a == 2 && memcmp(s + a, "TO", 2) == 0) ||
+			    word_stem(s + a, b - a, "RELEAS");
+	}
+	if (words < 2 && !(words == 1 && word_stem(s + first, first_len, "NOFOREIGN")))
+		return false;
+	if (!((last_len == 4 && memcmp(s + last, "ONLY", 4) == 0) || not_first ||
+	    (foreign && release)))
+		return false;
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a caveat no policy lists");
+	return true;
 }
 
 bool
@@ -2972,6 +3206,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		if (class_line(p, &g, wrapped, m) && (m->level > 0 || m->unknown))
 			return true;
 	}
+	if (cut_level_line(p, f, m))
+		return true;
 	/* Most lines have more words than a short level line: count them before copying. */
 	for (k = 0; k < f->len; k++)
 		if (is_alnum(f->text[k]) && (k == 0 || !is_alnum(f->text[k - 1])) &&
@@ -3066,7 +3302,7 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 			return -1;
 		un = upper_form(s + wd.start, wd.end - wd.start, up);
 		if (strcmp(up, "REL") != 0 && near_term(p, up, un, false) == NULL &&
-		    !(un == 4 && loose_term(p, up, un))) {
+		    !(un == 4 && loose_term(p, up, un)) && spaced_control(p, s, n, k, &j) == NULL) {
 			/*
 			 * A line in capitals that opens with a level and goes on with
 			 * other words ("S E C R E T MUSCAT 001066", "SECRET ANNEX",
@@ -3382,6 +3618,25 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 			j++;
 		if (is_open(s[k]) && j < n && s[j] == '/')
 			return false;
+	}
+	/* Letter-spaced, every word one letter ("L I M I T E D  O F F I C I A L  U S E"). */
+	{
+		char t[POLICY_WORD_MAX + 1];
+		const struct policy_term *pt;
+		size_t tn = 0;
+
+		for (k = i; k < n && tn < POLICY_WORD_MAX; k++) {
+			if (s[k] == ' ')
+				continue;
+			if (!is_alpha(s[k]) || (k + 1 < n && s[k + 1] != ' '))
+				break;
+			t[tn++] = to_upper(s[k]);
+		}
+		if (k == n && tn > RUN_WORDS && (pt = policy_term_find(p, t, tn)) != NULL &&
+		    pt->control >= 0) {
+			*bits = (uint64_t)1 << pt->control;
+			return true;
+		}
 	}
 	k = i;
 	while (next_word(s, n, &k, &wd)) {

@@ -284,4 +284,11 @@ const struct policy_term *reading_word_term(const struct policy *p, const char *
 /* Whether s[0..n) has letters and none of them in lower case. */
 bool reading_capitals(const char *s, size_t n);
 
+/*
+ * Whether f, a line standing by itself, restricts who may read what follows in words no policy
+ * lists ("US/UK EYES ONLY", "FOREIGN DISSEMINATION PROHIBITED", "NOT FOR FOREIGN RELEASE",
+ * "NOFOREIGN"): then *m is unknown. Read only where no control is named.
+ */
+bool reading_caveat_line(const struct fold *f, struct marking *m);
+
 #endif

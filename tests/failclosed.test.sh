@@ -896,7 +896,13 @@ variants groups-no-mark SECRET 'walrus' 'puffin' \
     '2. (U) Note: TS)'
 variants midline-reference-keep SECRET 'never-there' 'walrus|puffin' \
     'SECRET\n\n1. (S) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n' \
-    '(RSO)' '(REFTEL A)' '(SOC)'
+    '(RSO)' '(REFTEL A)' '(NATO)' '(SCA)'
+# Where a sentence begins in mid-line, a level's abbreviation and a control at a group's end
+# with what OCR made of "//" between is a damaged mark (stop 49): "(SOC)" may be "(S//OC)", an
+# ORCON portion no SECRET reader may see, and the paragraph it stands in is withheld.
+variants midline-level-control SECRET 'walrus' '' \
+    'SECRET\n\n1. (S) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n' \
+    '(SOC)' '(SHOC)' '(S1IOC)'
 # The same groups at the head, with the digits OCR makes of letters ("(5NF)" is "(SNF)").
 variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n' \
@@ -1913,6 +1919,19 @@ quiet stop47
 #      `<p>(U) ...</p>`, `AT&T R&D` on a line of its own.
 redteam stop48
 kept stop48
+
+# 112. Stop 49 (tests/data/stop49): classification lines in spellings OCR and typists make
+#      (`confldentlal`, `S 3 C R 3 T`, `CONF/DENTIAL SECTION 01`, `S*E*C*R*E*T`, `CNFDNTL`,
+#      `CONFID`), a telegram's `UNCLAS E F T O TEHRAN 5055` and letter-spaced captions, a damaged
+#      mark where a sentence begins in mid-line (`event. (TSSI) In`) or under a line that ends in
+#      a sentence and a footnote's sign (`basis.*`), caveats in words no policy lists on a line of
+#      their own (`US/UK EYES ONLY`, `FOREIGN DISSEMINATION PROHIBITED`, `NOT FOR PUBLIC
+#      RELEASE`) or in capitals where a mark stands (`2. (AUSTEO)`, `(U.S. PERSONNEL ONLY) The`).
+#      What stays kept: `(NATO) In` and `(REFTEL A) Further` in mid-line, `(GLOBAL)` alone, `NOT
+#      RELEASABLE TO` / `FOREIGN NATIONALS` at a US target, `DECLASSIFIED`, `UNCL`, `SECTOR`,
+#      `FOREIGN MINISTER VISITS` on lines of their own, `UNCLAS E F T O` at CONFIDENTIAL.
+redteam stop49
+kept stop49
 
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
