@@ -3278,26 +3278,29 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
 static bool word_after(const struct fold *f, size_t e);
 
 /*
- * Whether closed group g of f holds words in capitals alone, three letters or more, parted by
- * spaces, dots, slashes or hyphens ("(AUSTEO)", "(U.S. PERSONNEL ONLY)"); not a number, nor a
- * word in lower case.
+ * Whether closed group g of f is a caveat in words no policy lists (reading_caveat_line: "(U.S.
+ * PERSONNEL ONLY)", "(AMERICAN EYES ONLY)", "(NOT FOR FOREIGN NATIONALS)"), or one word in
+ * any case that is a country's "eyes only" ("(AUSTEO)", "(NZEO)", "(austeo)"); not "(NOTE)",
+ * "(BACKGROUND)", "(ACTION REQUEST)".
  */
 static bool
-capitals_group(const struct fold *f, const struct group *g)
+caveat_group(const struct policy *p, const struct fold *f, const struct group *g)
 {
-	size_t k, letters = 0;
+	static const char *const eyes[] = { "AUST", "NZ", "UK", "US", "CAN", "AUS", "NZL", "GBR" };
+	const char *t = f->text + g->start + 1;
+	struct marking m;
+	struct fold gf;
+	size_t n, k;
 
-	if (!g->closed || g->end < g->start + 2)
+	if (!g->closed || g->end < g->start + 4)
 		return false;
-	for (k = g->start + 1; k + 1 < g->end; k++) {
-		unsigned char c = (unsigned char)f->text[k];
-
-		if (isupper(c))
-			letters++;
-		else if (c != ' ' && c != '.' && c != '/' && c != '-')
-			return false;
-	}
-	return letters >= 3;
+	n = g->end - g->start - 2;
+	if (n > 2 && toupper((unsigned char)t[n - 2]) == 'E' && toupper((unsigned char)t[n - 1]) == 'O')
+		for (k = 0; k < sizeof(eyes) / sizeof(eyes[0]); k++)
+			if (strlen(eyes[k]) == n - 2 && strncasecmp(t, eyes[k], n - 2) == 0)
+				return true;
+	fold_line(t, n, FOLD_MAX, false, &gf);
+	return reading_caveat_line(p, &gf, &m);
 }
 
 static bool
@@ -3314,12 +3317,11 @@ decide_head(struct reader *rd, const struct fold *f, const struct group *g, enum
 		return true;
 	case GROUP_TEXT:
 		/*
-		 * Words in capitals alone where a mark stands, after a paragraph's number or before
-		 * its text ("2. (AUSTEO)", "(AMERICAN EYES ONLY) The", "(U.S. PERSONNEL ONLY) The"):
-		 * a caveat no policy lists, or a name; it proves nothing. Alone on its line
-		 * ("(GLOBAL)") it is a heading.
+		 * A caveat in words where a mark stands, after a paragraph's number or before its
+		 * text ("2. (AUSTEO)", "(AMERICAN EYES ONLY) The", "(U.S. PERSONNEL ONLY) The"): a
+		 * control no policy lists; it proves nothing.
 		 */
-		if (!capitals_group(f, g) || !(label == LABEL_NUMBER || word_after(f, g->end)))
+		if (!caveat_group(rd->p, f, g) || !(label == LABEL_NUMBER || word_after(f, g->end)))
 			return false;
 		marking_init(&o->mark);
 		o->mark.unknown = true;
@@ -4060,41 +4062,6 @@ label_letter(const struct fold *f, size_t end)
  * standing at a head (read_head): prev is the last text line before i, paragraph whether a blank
  * line and a finished sentence stand between them.
  */
-/*
- * The length of the label that opens s[0..n) before a group in brackets: one word of four bytes
- * at most (a bullet, OCR's letter for one: "e", "o", "-", "\u2022"), after spaces, spaces after
- * it; 0 when the line opens otherwise. *at is where the label begins.
- */
-static size_t
-label_before_group(const char *s, size_t n, size_t *at)
-{
-	size_t k = 0, e, j;
-
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '(' && s[e] != '['; e++)
-		continue;
-	for (j = e; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
-		continue;
-	*at = k;
-	return e > k && e - k <= 4 && j > e && j < n && (s[j] == '(' || s[j] == '[') ? e - k : 0;
-}
-
-/*
- * Whether lines prev and i open with one label before a group in brackets (label_before_group):
- * items of one list, each at a head, whatever the line before ends in.
- */
-static bool
-same_label_above(const struct document *d, size_t prev, size_t i)
-{
-	const struct doc_line *a = doc_line(d, prev), *b = doc_line(d, i);
-	size_t la, lb, aa, ab;
-
-	la = label_before_group(d->data + a->off, a->len, &aa);
-	lb = label_before_group(d->data + b->off, b->len, &ab);
-	return la > 0 && la == lb && memcmp(d->data + a->off + aa, d->data + b->off + ab, la) == 0;
-}
-
 static bool
 head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const struct head *h,
     size_t prev, bool paragraph)
@@ -4114,9 +4081,6 @@ head_runs_on(const struct reader *rd, size_t i, const struct fold *f, const stru
 	 * goes on with the sentence ("2 (U) is in fact"), joined; what may be a damaged mark or a
 	 * number does not.
 	 */
-	/* An item of a list whose items open alike ("e (U) a laptop" / "e (TSMSUNNF) a"). */
-	if (runs_on && same_label_above(d, prev, i))
-		runs_on = false;
 	if (runs_on && (prev + 1 == i || !blank_since(rd, prev)) && h->group.kind != GROUP_NONE &&
 	    h->group.kind != GROUP_TEXT && h->label == LABEL_NONE &&
 	    h->group.start == h->after_label && (short_open(p, d, prev) || ends_date(d, prev)) &&
@@ -4712,7 +4676,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too.
 	 */
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
-	    reading_caveat_line(f, &m) &&
+	    reading_caveat_line(rd->p, f, &m) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0)) {
 		struct fold spaced;
 
@@ -5843,9 +5807,9 @@ ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 }
 
 /*
- * Whether s[0..n), capitals alone, is a level above the lowest and one control or more glued
- * ("TSSI": TS and SI; "STK"), where level_glued asks two controls or more: a mark that lost its
- * "//", read where a sentence begins.
+ * Whether s[0..n), capitals alone, four or more, is a level above the lowest and one control or
+ * more glued ("TSSI": TS and SI; not "STK", "CSI", as often acronyms), where level_glued asks
+ * two controls or more: a mark that lost its "//", read where a sentence begins.
  */
 static bool
 level_and_controls(const struct policy *p, const char *s, size_t n)
@@ -5853,7 +5817,7 @@ level_and_controls(const struct policy *p, const char *s, size_t n)
 	const struct policy_term *lv;
 	size_t a;
 
-	if (n < 3 || n > POLICY_WORD_MAX || !reading_capitals(s, n))
+	if (n < 4 || n > POLICY_WORD_MAX || !reading_capitals(s, n))
 		return false;
 	for (a = 1; a + 1 < n; a++)
 		if ((lv = policy_term_find(p, s, a)) != NULL && lv->level > 0 && lv->control < 0 &&
@@ -8641,9 +8605,9 @@ after_full_stop(const struct fold *f, size_t k)
 /*
  * Whether s[0..n), capitals, digits and signs alone, is a level's abbreviation (OCR's digits
  * read as letters) and a control or REL at its end, with four bytes at most between that OCR
- * made of "//" ("SREL", "TSMSUNNF", "SHNF", "UIIFOUO", "U/IFOUO", "SORCON", "TSTK", "SOC"; not
- * "RSO", "NATO", "CNN", "SCA"): where a sentence begins in mid-line, the shape of a damaged
- * mark.
+ * made of "//", four bytes or more ("SREL", "TSMSUNNF", "SHNF", "UIIFOUO", "U/IFOUO", "SORCON",
+ * "TSTK"; not "RSO", "NATO", "SCA", nor three letters: "CSI", "SOC"): where a sentence begins in
+ * mid-line, the shape of a damaged mark.
  */
 static bool
 level_then_control(const struct policy *p, const char *s, size_t n)
@@ -8652,7 +8616,8 @@ level_then_control(const struct policy *p, const char *s, size_t n)
 	const struct policy_term *t;
 	size_t k, a, b;
 
-	if (n < 3 || n > POLICY_WORD_MAX)
+	/* Three letters are an acronym as often ("(CSI)", "(UPR)", "(SOC)"): four or more. */
+	if (n < 4 || n > POLICY_WORD_MAX)
 		return false;
 	for (k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)s[k];
@@ -8687,6 +8652,10 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		continue;
 	/* One cut short at the line's head or right after a mark ("(U) (T"). */
 	if (grouped && open_at_end(p, f, &g, b == 0 || strchr(")]}", f->text[b - 1]) != NULL)) {
+		hit = true;
+	} else if (grouped && g.kind != GROUP_MARK && after_full_stop(f, k) && word_after(f, g.end) &&
+	    caveat_group(p, f, &g)) {
+		/* "... routine. (UK EYES ONLY) The": a caveat in words where a sentence begins. */
 		hit = true;
 	} else if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
 		/*

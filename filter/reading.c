@@ -504,7 +504,7 @@ consonants(const char *t, size_t n, char *out)
  * word of six letters or more, written out, cut short or misspelt: its first letters ("CONF",
  * "SEC"); its consonants ("CNFDNTL"); two slips from it, in a word of eight letters or more
  * ("COFIDENTAIL"), with OCR's "l" for "I" read back or not ("CONFLDENTLAI"). With `raises`, only
- * a level above the lowest.
+ * a level above the lowest, and not cut short.
  */
 static bool
 level_word_near(const struct policy *p, const char *t, size_t n, bool raises)
@@ -523,7 +523,8 @@ level_word_near(const struct policy *p, const char *t, size_t n, bool raises)
 
 		if (pt->level < (raises ? 1 : 0) || pt->control >= 0 || !pt->single || pt->len < 6)
 			continue;
-		if (n <= pt->len && memcmp(pt->text, t, n) == 0)
+		/* Cut short only where no word of English is ("CONFIDE", "CONFIDENT" are). */
+		if (!raises && n <= pt->len && memcmp(pt->text, t, n) == 0)
 			return true;
 		if (cn >= 4 && consonants(pt->text, pt->len, cp) == cn && memcmp(cp, ct, cn) == 0)
 			return true;
@@ -2261,11 +2262,15 @@ class_level(const struct policy *p, const char *s, size_t n, size_t *i, bool exa
 		sp = k;
 		while (sp < n && s[sp] == ' ')
 			sp++;
-		/* A single letter's sign after it, spaces or none about it ("S*E*C", "S - E"). */
+		/* A single letter's sign after it, or two alike, spaces or none about them ("S*E*C",
+		 * "S - E", "S..E"). */
 		if (k - starts[nt - 1] == 1 && sp < n && ispunct((unsigned char)s[sp]) &&
-		    s[sp] != '?')
+		    s[sp] != '?') {
+			if (sp + 1 < n && s[sp + 1] == s[sp])
+				sp++;
 			for (sp++; sp < n && s[sp] == ' '; sp++)
 				continue;
+		}
 		if (sp > k && sp < n && is_letterish(s[sp]))
 			k = sp;
 		else
@@ -3086,9 +3091,9 @@ ocr_capitals_line(const struct fold *f, char *out)
 
 /*
  * Whether f is one word in capitals of four letters or more, signs about it or none, that is a
- * level's word cut short, its consonants or two slips from it (level_word_near: "CONF", "CONFID",
- * "CNFDNTL", "SECR"): a classification line in a spelling no rule reads, of a level not known.
- * The lowest level's cut short ("UNCL") is none.
+ * level's consonants or two slips from it (level_word_near: "CNFDNTL", "SCRT", "CONFDNTAL"): a
+ * classification line in a spelling no rule reads, of a level not known. A word of the lowest
+ * level ("UNCL") is none.
  */
 static bool
 cut_level_line(const struct policy *p, const struct fold *f, struct marking *m)
@@ -3117,6 +3122,16 @@ cut_level_line(const struct policy *p, const struct fold *f, struct marking *m)
 	return true;
 }
 
+/* Sets *m to a caveat's: a marking not known. Returns true. */
+static bool
+caveat_unknown(struct marking *m)
+{
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a caveat no policy lists");
+	return true;
+}
+
 /* Whether word s[0..n) begins with `stem` (upper case). */
 static bool
 word_stem(const char *s, size_t n, const char *stem)
@@ -3127,27 +3142,41 @@ word_stem(const char *s, size_t n, const char *stem)
 }
 
 /*
- * A short line in capitals that restricts who may read what follows in words no policy lists
- * (reading.h): eight words at most, no sentence's end, that end in ONLY ("US/UK EYES ONLY",
- * "USG ONLY", "HANDLE VIA BYEMAN CONTROL SYSTEM ONLY"), begin "NOT RELEASABLE", "NOT FOR" or
- * "NOT TO BE", or name FOREIGN readers with their release or dissemination ("FOREIGN
- * DISSEMINATION PROHIBITED", "NOFOREIGN"). The marking is unknown: a control not known.
+ * A short line that restricts who may read what follows in words no policy lists (reading.h):
+ * eight words at most, in capitals (a full stop after them or none), that end in ONLY after
+ * EYES, a country or group the policy knows, US, UK or USG, or after "HANDLE VIA" ("US/UK EYES
+ * ONLY", "USG ONLY", "HANDLE VIA BYEMAN CONTROL SYSTEM ONLY"; not "MEMBERS ONLY", "FOR
+ * DISCUSSION ONLY"); that open with NOT and name a release, dissemination or distribution, or
+ * FOREIGN ("NOT FOR PUBLIC RELEASE", "NOT FOR FOREIGN NATIONALS"; not "NOT FOR ATTRIBUTION",
+ * "NOT TO EXCEED"); or that name FOREIGN with a release, dissemination or a prohibition
+ * ("FOREIGN DISSEMINATION PROHIBITED"; not "EMPLOYMENT OF FOREIGN NATIONALS"), or NOFOREIGN.
+ * Eyes-only and NOFOREIGN are read in any case ("us/uk eyes only"). The marking is unknown.
  */
 bool
-reading_caveat_line(const struct fold *f, struct marking *m)
+reading_caveat_line(const struct policy *p, const struct fold *f, struct marking *m)
 {
-	const char *s = f->text;
-	size_t k = 0, n = f->len, words = 0, a, b, first = 0, last = 0, first_len = 0, last_len = 0;
-	bool foreign = false, release = false, not_first = false;
+	char s[FOLD_MAX + 1];
+	size_t k, n = f->len, words = 0, a, b, last = 0, last_len = 0;
+	bool foreign = false, release = false, prohibit = false, not_first = false, lower = false;
+	bool eyes = false, reader = false, handle = false, noforeign = false;
 
-	while (n > 0 && strchr(" *_:-", s[n - 1]) != NULL)
+	while (n > 0 && strchr(" *_:-", f->text[n - 1]) != NULL)
 		n--;
-	if (n == 0 || n > 80 || strchr(".?!,;", s[n - 1]) != NULL)
+	if (n > 0 && f->text[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 80)
 		return false;
-	for (k = 0; k < n; k++)
-		if (islower((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80 ||
-		    isdigit((unsigned char)s[k]))
+	/* Upper case, dots dropped ("U.S. PERSONNEL ONLY" names US). */
+	for (k = 0, a = 0; k < n; k++) {
+		unsigned char c = (unsigned char)f->text[k];
+
+		if (c >= 0x80 || isdigit(c) || strchr("?!,;", c) != NULL)
 			return false;
+		lower = lower || islower(c);
+		if (c != '.')
+			s[a++] = (char)toupper(c);
+	}
+	n = a;
 	for (k = 0; k < n; k = b) {
 		for (a = k; a < n && !isupper((unsigned char)s[a]); a++)
 			continue;
@@ -3157,31 +3186,36 @@ reading_caveat_line(const struct fold *f, struct marking *m)
 			break;
 		if (++words > 8)
 			return false;
-		if (words == 1) {
-			first = a;
-			first_len = b - a;
-		}
+		if (words == 1)
+			not_first = (b - a == 3 && memcmp(s + a, "NOT", 3) == 0) ||
+			    (b - a == 2 && memcmp(s + a, "NO", 2) == 0);
+		if (words == 2 && b - a == 3 && memcmp(s + a, "VIA", 3) == 0 && last_len == 6 &&
+		    memcmp(s + last, "HANDLE", 6) == 0)
+			handle = true;
 		last = a;
 		last_len = b - a;
-		foreign = foreign || word_stem(s + a, b - a, "FOREIGN") ||
-		    word_stem(s + a, b - a, "NOFOREIGN");
-		release = release || word_stem(s + a, b - a, "RELEAS") ||
-		    word_stem(s + a, b - a, "DISSEM") || word_stem(s + a, b - a, "NATIONAL") ||
-		    word_stem(s + a, b - a, "PROHIBIT") || word_stem(s + a, b - a, "NOFOREIGN");
-		if (words == 2 && first_len == 3 && memcmp(s + first, "NOT", 3) == 0)
-			not_first = (b - a == 3 && memcmp(s + a, "FOR", 3) == 0) ||
-			    (b - a == 2 && memcmp(s + a, "TO", 2) == 0) ||
-			    word_stem(s + a, b - a, "RELEAS");
+		foreign = foreign || word_stem(s + a, b - a, "FOREIGN");
+		noforeign = noforeign || word_stem(s + a, b - a, "NOFOREIGN");
+		/* RELEASE, RELEASABLE, RELEASEABLE; not RELEASED (a heading's "NOT RELEASED"). */
+		release = release || (b - a == 7 && memcmp(s + a, "RELEASE", 7) == 0) ||
+		    word_stem(s + a, b - a, "RELEASAB") || word_stem(s + a, b - a, "RELEASEAB") ||
+		    word_stem(s + a, b - a, "DISSEM") || word_stem(s + a, b - a, "DISTRIBUT");
+		prohibit = prohibit || word_stem(s + a, b - a, "PROHIBIT");
+		eyes = eyes || (b - a == 4 && memcmp(s + a, "EYES", 4) == 0);
+		reader = reader || (b - a == 2 && (memcmp(s + a, "US", 2) == 0 ||
+		    memcmp(s + a, "UK", 2) == 0)) || (b - a == 3 && memcmp(s + a, "USG", 3) == 0) ||
+		    policy_country_find(p, s + a, b - a) >= 0 || policy_group_find(p, s + a, b - a) >= 0;
 	}
-	if (words < 2 && !(words == 1 && word_stem(s + first, first_len, "NOFOREIGN")))
+	if (last_len == 4 && memcmp(s + last, "ONLY", 4) == 0 && words >= 2 &&
+	    (eyes || (!lower && (reader || handle))))
+		return caveat_unknown(m);
+	/* "NO FOREIGN" alone; "NO" before more is a heading's ("NO FOREIGN TRAVEL"). */
+	if (not_first && s[0] == 'N' && s[1] == 'O' && s[2] == ' ' && words > 2 && !release)
 		return false;
-	if (!((last_len == 4 && memcmp(s + last, "ONLY", 4) == 0) || not_first ||
-	    (foreign && release)))
-		return false;
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a caveat no policy lists");
-	return true;
+	if (noforeign || (!lower && ((not_first && (release || foreign)) ||
+	    (foreign && (release || prohibit)))))
+		return caveat_unknown(m);
+	return false;
 }
 
 bool

@@ -896,13 +896,13 @@ variants groups-no-mark SECRET 'walrus' 'puffin' \
     '2. (U) Note: TS)'
 variants midline-reference-keep SECRET 'never-there' 'walrus|puffin' \
     'SECRET\n\n1. (S) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n' \
-    '(RSO)' '(REFTEL A)' '(NATO)' '(SCA)'
+    '(RSO)' '(REFTEL A)' '(SOC)' '(NATO)' '(SCA)' '(CSI)' '(UPR)'
 # Where a sentence begins in mid-line, a level's abbreviation and a control at a group's end
-# with what OCR made of "//" between is a damaged mark (stop 49): "(SOC)" may be "(S//OC)", an
-# ORCON portion no SECRET reader may see, and the paragraph it stands in is withheld.
+# with what OCR made of "//" between, four bytes or more, is a damaged mark (stop 49): "(SHOC)"
+# is "(S//OC)", an ORCON portion no SECRET reader may see.
 variants midline-level-control SECRET 'walrus' '' \
     'SECRET\n\n1. (S) The puffin count was normal on 1 July. %b A directorate official said the walrus network will stay.\n' \
-    '(SOC)' '(SHOC)' '(S1IOC)'
+    '(SHOC)' '(S1IOC)' '(SIIOC)'
 # The same groups at the head, with the digits OCR makes of letters ("(5NF)" is "(SNF)").
 variants head-mark-ocr-digits UNCLASSIFIED//FOUO 'walrus' 'puffin' \
     'UNCLASSIFIED\n\n1. (U) The puffin count was normal.\n\n%b The walrus source is in the capital.\n' \
