@@ -3300,7 +3300,7 @@ caveat_group(const struct policy *p, const struct fold *f, const struct group *g
 			if (strlen(eyes[k]) == n - 2 && strncasecmp(t, eyes[k], n - 2) == 0)
 				return true;
 	fold_line(t, n, FOLD_MAX, false, &gf);
-	return reading_caveat_line(p, &gf, &m);
+	return reading_caveat_line(p, &gf, true, &m);
 }
 
 static bool
@@ -4676,7 +4676,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too.
 	 */
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
-	    reading_caveat_line(rd->p, f, &m) &&
+	    reading_caveat_line(rd->p, f, false, &m) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0)) {
 		struct fold spaced;
 

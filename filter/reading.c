@@ -2032,6 +2032,21 @@ spaced_control(const struct policy *p, const char *s, size_t n, size_t k, size_t
 
 static bool post_and_number(const struct policy *p, const char *s, size_t n);
 
+/* Joins control term t into *m at m's level (NOFORN's kind as fd). */
+static void
+join_term_control(const struct policy *p, const struct policy_term *t, struct marking *m)
+{
+	struct marking one;
+
+	marking_init(&one);
+	if (p->controls[t->control].kind == CONTROL_NOFORN)
+		one.fd = FD_NOFORN;
+	else
+		one.controls = (uint64_t)1 << t->control;
+	one.level = m->level;
+	marking_join(p, m, &one, m);
+}
+
 /*
  * Reads the words after a classification line's level into m: controls, REL TO lists, the
  * section and cable number of a banner. A word that is none of these makes m unknown.
@@ -2078,15 +2093,7 @@ class_rest(const struct policy *p, const char *s, size_t n, struct marking *m)
 			size_t un, after;
 
 			if ((t = spaced_control(p, s, end, k, &after)) != NULL) {
-				struct marking one;
-
-				marking_init(&one);
-				if (p->controls[t->control].kind == CONTROL_NOFORN)
-					one.fd = FD_NOFORN;
-				else
-					one.controls = (uint64_t)1 << t->control;
-				one.level = m->level;
-				marking_join(p, m, &one, m);
+				join_term_control(p, t, m);
 				k = after;
 				continue;
 			}
@@ -2098,15 +2105,7 @@ class_rest(const struct policy *p, const char *s, size_t n, struct marking *m)
 				continue;
 			if ((t = near_term(p, up, un, false)) != NULL && t->control >= 0 &&
 			    strcmp(t->text, up) == 0) {
-				struct marking one;
-
-				marking_init(&one);
-				if (p->controls[t->control].kind == CONTROL_NOFORN)
-					one.fd = FD_NOFORN;
-				else
-					one.controls = (uint64_t)1 << t->control;
-				one.level = m->level;
-				marking_join(p, m, &one, m);
+				join_term_control(p, t, m);
 				continue;
 			}
 			/* A cable's post and number after its controls ("E F T O ROME 001234"). */
@@ -3141,24 +3140,38 @@ word_stem(const char *s, size_t n, const char *stem)
 	return n >= l && memcmp(s, stem, l) == 0;
 }
 
+/* Whether word s[0..n) (upper case) names readers: US, UK, USG, a country or group of p. */
+static bool
+reader_word(const struct policy *p, const char *s, size_t n)
+{
+	return (n == 2 && (memcmp(s, "US", 2) == 0 || memcmp(s, "UK", 2) == 0)) ||
+	    (n == 3 && memcmp(s, "USG", 3) == 0) || policy_country_find(p, s, n) >= 0 ||
+	    policy_group_find(p, s, n) >= 0;
+}
+
 /*
  * A short line that restricts who may read what follows in words no policy lists (reading.h):
- * eight words at most, in capitals (a full stop after them or none), that end in ONLY after
- * EYES, a country or group the policy knows, US, UK or USG, or after "HANDLE VIA" ("US/UK EYES
- * ONLY", "USG ONLY", "HANDLE VIA BYEMAN CONTROL SYSTEM ONLY"; not "MEMBERS ONLY", "FOR
- * DISCUSSION ONLY"); that open with NOT and name a release, dissemination or distribution, or
- * FOREIGN ("NOT FOR PUBLIC RELEASE", "NOT FOR FOREIGN NATIONALS"; not "NOT FOR ATTRIBUTION",
- * "NOT TO EXCEED"); or that name FOREIGN with a release, dissemination or a prohibition
- * ("FOREIGN DISSEMINATION PROHIBITED"; not "EMPLOYMENT OF FOREIGN NATIONALS"), or NOFOREIGN.
- * Eyes-only and NOFOREIGN are read in any case ("us/uk eyes only"). The marking is unknown.
+ * eight words at most (a full stop after them or none), that end in EYES ONLY ("US/UK EYES
+ * ONLY", in any case), in ONLY after readers alone parted by signs ("US/UK ONLY", "USA-GBR
+ * ONLY"; not "US CITIZENS ONLY", "BARBADOS ONLY") or after "HANDLE VIA"; in capitals, that
+ * open with NOT and name a release, its dissemination or distribution or FOREIGN ("NOT FOR
+ * PUBLIC RELEASE", "NOT FOR FOREIGN NATIONALS"; not "NOT FOR ATTRIBUTION", "NOT RELEASED",
+ * "NOT DISTRIBUTED"); "NO FOREIGN" alone or before a dissemination; FOREIGN before a
+ * dissemination, or before a release that is prohibited or not authorized ("FOREIGN
+ * DISSEMINATION PROHIBITED", "FOREIGN RELEASE NOT AUTHORIZED"; not "FOREIGN RELEASE OF
+ * FUNDS"); NOFOREIGN in any case. `bracketed` (a group where a mark stands) reads ONLY after
+ * any reader too. The marking is unknown.
  */
 bool
-reading_caveat_line(const struct policy *p, const struct fold *f, struct marking *m)
+reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
+    struct marking *m)
 {
 	char s[FOLD_MAX + 1];
-	size_t k, n = f->len, words = 0, a, b, last = 0, last_len = 0;
-	bool foreign = false, release = false, prohibit = false, not_first = false, lower = false;
-	bool eyes = false, reader = false, handle = false, noforeign = false;
+	size_t k, n = f->len, words = 0, readers = 0, a, b, prev = 0, prev_len = 0;
+	bool not_first = false, no_first = false, lower = false, handle = false;
+	bool eyes_only = false, only = false, noforeign = false, release = false;
+	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
+	bool foreign_second = false, foreign = false;
 
 	while (n > 0 && strchr(" *_:-", f->text[n - 1]) != NULL)
 		n--;
@@ -3178,6 +3191,8 @@ reading_caveat_line(const struct policy *p, const struct fold *f, struct marking
 	}
 	n = a;
 	for (k = 0; k < n; k = b) {
+		size_t len;
+
 		for (a = k; a < n && !isupper((unsigned char)s[a]); a++)
 			continue;
 		for (b = a; b < n && isupper((unsigned char)s[b]); b++)
@@ -3186,34 +3201,47 @@ reading_caveat_line(const struct policy *p, const struct fold *f, struct marking
 			break;
 		if (++words > 8)
 			return false;
-		if (words == 1)
-			not_first = (b - a == 3 && memcmp(s + a, "NOT", 3) == 0) ||
-			    (b - a == 2 && memcmp(s + a, "NO", 2) == 0);
-		if (words == 2 && b - a == 3 && memcmp(s + a, "VIA", 3) == 0 && last_len == 6 &&
-		    memcmp(s + last, "HANDLE", 6) == 0)
-			handle = true;
-		last = a;
-		last_len = b - a;
-		foreign = foreign || word_stem(s + a, b - a, "FOREIGN");
-		noforeign = noforeign || word_stem(s + a, b - a, "NOFOREIGN");
-		/* RELEASE, RELEASABLE, RELEASEABLE; not RELEASED (a heading's "NOT RELEASED"). */
-		release = release || (b - a == 7 && memcmp(s + a, "RELEASE", 7) == 0) ||
-		    word_stem(s + a, b - a, "RELEASAB") || word_stem(s + a, b - a, "RELEASEAB") ||
-		    word_stem(s + a, b - a, "DISSEM") || word_stem(s + a, b - a, "DISTRIBUT");
-		prohibit = prohibit || word_stem(s + a, b - a, "PROHIBIT");
-		eyes = eyes || (b - a == 4 && memcmp(s + a, "EYES", 4) == 0);
-		reader = reader || (b - a == 2 && (memcmp(s + a, "US", 2) == 0 ||
-		    memcmp(s + a, "UK", 2) == 0)) || (b - a == 3 && memcmp(s + a, "USG", 3) == 0) ||
-		    policy_country_find(p, s + a, b - a) >= 0 || policy_group_find(p, s + a, b - a) >= 0;
+		len = b - a;
+		if (words == 1) {
+			not_first = len == 3 && memcmp(s + a, "NOT", 3) == 0;
+			no_first = len == 2 && memcmp(s + a, "NO", 2) == 0;
+		}
+		handle = handle || (words == 2 && len == 3 && memcmp(s + a, "VIA", 3) == 0 &&
+		    prev_len == 6 && memcmp(s + prev, "HANDLE", 6) == 0);
+		foreign = foreign || (len == 7 && memcmp(s + a, "FOREIGN", 7) == 0);
+		foreign_second = foreign_second || (words == 2 && len == 7 &&
+		    memcmp(s + a, "FOREIGN", 7) == 0);
+		only = len == 4 && memcmp(s + a, "ONLY", 4) == 0;
+		eyes_only = only && prev_len == 4 && memcmp(s + prev, "EYES", 4) == 0;
+		readers += reader_word(p, s + a, len);
+		noforeign = noforeign || word_stem(s + a, len, "NOFOREIGN");
+		dissem = word_stem(s + a, len, "DISSEM");
+		/* RELEASE, RELEASABLE, RELEASEABLE, DISTRIBUTION; not RELEASED, DISTRIBUTED. */
+		release = release || dissem || (len == 7 && memcmp(s + a, "RELEASE", 7) == 0) ||
+		    word_stem(s + a, len, "RELEASAB") || word_stem(s + a, len, "RELEASEAB") ||
+		    (len == 12 && memcmp(s + a, "DISTRIBUTION", 12) == 0);
+		if (prev_len == 7 && memcmp(s + prev, "FOREIGN", 7) == 0) {
+			foreign_dissem = foreign_dissem || dissem;
+			foreign_release = foreign_release || (len == 7 && memcmp(s + a, "RELEASE", 7) == 0);
+		}
+		forbids = forbids || word_stem(s + a, len, "PROHIBIT") || (len == 3 &&
+		    memcmp(s + a, "NOT", 3) == 0 && words > 1);
+		prev = a;
+		prev_len = len;
 	}
-	if (last_len == 4 && memcmp(s + last, "ONLY", 4) == 0 && words >= 2 &&
-	    (eyes || (!lower && (reader || handle))))
+	if (noforeign || (eyes_only && words >= 2))
 		return caveat_unknown(m);
-	/* "NO FOREIGN" alone; "NO" before more is a heading's ("NO FOREIGN TRAVEL"). */
-	if (not_first && s[0] == 'N' && s[1] == 'O' && s[2] == ' ' && words > 2 && !release)
+	if (lower)
 		return false;
-	if (noforeign || (!lower && ((not_first && (release || foreign)) ||
-	    (foreign && (release || prohibit)))))
+	/*
+	 * ONLY after readers alone ("US/UK ONLY": two or more) or after HANDLE VIA; in brackets
+	 * where a mark stands, after any reader ("(U.S. PERSONNEL ONLY)").
+	 */
+	if (only && ((readers >= 2 && readers + 1 == words) || handle || (bracketed && readers > 0)))
+		return caveat_unknown(m);
+	if ((not_first && (release || foreign)) ||
+	    (no_first && foreign_second && (words == 2 || foreign_dissem)) || foreign_dissem ||
+	    (foreign_release && forbids))
 		return caveat_unknown(m);
 	return false;
 }

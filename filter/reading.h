@@ -288,8 +288,9 @@ bool reading_capitals(const char *s, size_t n);
  * Whether f, a line standing by itself, restricts who may read what follows in words no policy
  * lists ("US/UK EYES ONLY", "FOREIGN DISSEMINATION PROHIBITED", "NOT FOR FOREIGN RELEASE",
  * "NOFOREIGN"): then *m is unknown. Read only where no control is named. p's countries and
- * groups are readers ("GBR/USA ONLY").
+ * groups are readers ("GBR/USA ONLY"); `bracketed` says f is a group where a mark stands.
  */
-bool reading_caveat_line(const struct policy *p, const struct fold *f, struct marking *m);
+bool reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
+    struct marking *m);
 
 #endif
