@@ -8830,8 +8830,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				word_before(p, &f, k, &one);
 				hit = true;
 			}
-			/* What is read anywhere in the line is read where a sentence begins too. */
-			if (hit || glued_anywhere(p, &f, k, &one))
+			if (hit)
 				add_found(p, m, &found, &one);
 		}
 		if (next == 0)

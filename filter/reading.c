@@ -3171,7 +3171,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	bool not_first = false, no_first = false, lower = false, handle = false;
 	bool eyes_only = false, only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
-	bool foreign_second = false, foreign = false;
+	bool foreign_second = false, foreign = false, ends_only;
 
 	while (n > 0 && strchr(" *_:-", f->text[n - 1]) != NULL)
 		n--;
@@ -3190,6 +3190,9 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 			s[a++] = (char)toupper(c);
 	}
 	n = a;
+	/* Readers count only before ONLY at the end: most lines need no lookup. */
+	ends_only = n >= 4 && memcmp(s + n - 4, "ONLY", 4) == 0 &&
+	    (n == 4 || !isupper((unsigned char)s[n - 5]));
 	for (k = 0; k < n; k = b) {
 		size_t len;
 
@@ -3213,7 +3216,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		    memcmp(s + a, "FOREIGN", 7) == 0);
 		only = len == 4 && memcmp(s + a, "ONLY", 4) == 0;
 		eyes_only = only && prev_len == 4 && memcmp(s + prev, "EYES", 4) == 0;
-		readers += reader_word(p, s + a, len);
+		readers += ends_only && reader_word(p, s + a, len);
 		noforeign = noforeign || word_stem(s + a, len, "NOFOREIGN");
 		dissem = word_stem(s + a, len, "DISSEM");
 		/* RELEASE, RELEASABLE, RELEASEABLE, DISTRIBUTION; not RELEASED, DISTRIBUTED. */
