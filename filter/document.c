@@ -2206,14 +2206,6 @@ cable_level(const char *s, const PCRE2_SIZE *ov, const struct policy_rule *r)
 	    (le - ls >= 6 && strncasecmp(s + ls, "UNCLAS", 6) == 0);
 }
 
-/*
- * Whether the post and cable number that s[0..n) names, if any, are the document's: those of
- * the first banner that names them, which this one is when `first` (a banner at the top, or the
- * first banner of all after a note that opens the document, before any mark). A page
- * header may cut the post short ("KUALA LUMP 00001446" for KUALA LUMPUR 001446). Words in
- * capitals before a number that are not the document's post may be free text: a line holding
- * them is no structure line.
- */
 /* Whether s[0..n), letters in capitals, is a control's term. */
 static bool
 post_control(const struct policy *p, const char *s, size_t n)
@@ -2251,6 +2243,14 @@ post_holds_term(const struct policy *p, const char *s, size_t n)
 	return r >= 2 && post_control(p, run, r);
 }
 
+/*
+ * Whether the post and cable number that s[0..n) names, if any, are the document's: those of
+ * the first banner that names them, which this one is when `first` (a banner at the top, or the
+ * first banner of all after a note that opens the document, before any mark). A page
+ * header may cut the post short ("KUALA LUMP 00001446" for KUALA LUMPUR 001446). Words in
+ * capitals before a number that are not the document's post may be free text: a line holding
+ * them is no structure line.
+ */
 static bool
 proven_post(struct reader *rd, const char *s, size_t n, bool first, bool cable)
 {
@@ -2370,7 +2370,6 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 
 static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
     bool latin1, bool head, struct marking *m, bool *broke);
-
 
 /* Whether the document's banner (one was read) covers marking m: joined with it, m adds nothing. */
 static bool
@@ -3266,15 +3265,6 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
 	return true;
 }
 
-/*
- * A line where a portion can begin: after a blank line, after a label, or after a finished
- * sentence. A proven mark begins a portion at its marking; what may be a mark and proves nothing
- * begins an unknown one. A list item that is a level letter is a mark where it can only be one
- * (upper case out of sequence at a paragraph's head or after a label; "(u)" after a number), and
- * elsewhere raises ("(c)" after "(b)", a lone "(c)"); another letter out of sequence may be a mark
- * whose level is gone. Prose, abbreviations, numbers and items in sequence are text. Returns
- * whether a portion opens.
- */
 static bool word_after(const struct fold *f, size_t e);
 
 /*
@@ -3303,6 +3293,15 @@ caveat_group(const struct policy *p, const struct fold *f, const struct group *g
 	return reading_caveat_line(p, &gf, true, &m);
 }
 
+/*
+ * A line where a portion can begin: after a blank line, after a label, or after a finished
+ * sentence. A proven mark begins a portion at its marking; what may be a mark and proves nothing
+ * begins an unknown one. A list item that is a level letter is a mark where it can only be one
+ * (upper case out of sequence at a paragraph's head or after a label; "(u)" after a number), and
+ * elsewhere raises ("(c)" after "(b)", a lone "(c)"); another letter out of sequence may be a mark
+ * whose level is gone. Prose, abbreviations, numbers and items in sequence are text. Returns
+ * whether a portion opens.
+ */
 static bool
 decide_head(struct reader *rd, const struct fold *f, const struct group *g, enum label_kind label,
     bool in_sequence, struct opening *o)
@@ -3321,7 +3320,7 @@ decide_head(struct reader *rd, const struct fold *f, const struct group *g, enum
 		 * text ("2. (AUSTEO)", "(AMERICAN EYES ONLY) The", "(U.S. PERSONNEL ONLY) The"): a
 		 * control no policy lists; it proves nothing.
 		 */
-		if (!caveat_group(rd->p, f, g) || !(label == LABEL_NUMBER || word_after(f, g->end)))
+		if (!(label == LABEL_NUMBER || word_after(f, g->end)) || !caveat_group(rd->p, f, g))
 			return false;
 		marking_init(&o->mark);
 		o->mark.unknown = true;
@@ -5809,7 +5808,8 @@ ocr_controls(const struct policy *p, const char *up, size_t b, size_t m)
 /*
  * Whether s[0..n), capitals alone, four or more, is a level above the lowest and one control or
  * more glued ("TSSI": TS and SI; not "STK", "CSI", as often acronyms), where level_glued asks
- * two controls or more: a mark that lost its "//", read where a sentence begins.
+ * two controls or more: a mark that lost its "//", read wherever a sentence begins (after a full
+ * stop, level_then_control also reads what OCR made of "//" between).
  */
 static bool
 level_and_controls(const struct policy *p, const char *s, size_t n)
@@ -8579,10 +8579,6 @@ sign_closed(const struct policy *p, const struct fold *f, size_t k, struct marki
 }
 
 /*
- * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
- * a mark that lost its bracket or one bare at the head. Returns true with one.
- */
-/*
  * Whether folded offset k of f follows a sentence's full stop, question or exclamation mark in
  * mid-line, closing quotes or brackets and a footnote's sign after it or none ("event. (X)",
  * "basis.* (X)", "said.\" (X)").
@@ -8637,6 +8633,10 @@ level_then_control(const struct policy *p, const char *s, size_t n)
 	return false;
 }
 
+/*
+ * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
+ * a mark that lost its bracket or one bare at the head. Returns true with one.
+ */
 static bool
 head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
 {
@@ -8733,10 +8733,10 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 }
 
 /*
- * Whether the group at folded offset k of f, anywhere in the line, is a level glued to a control
- * by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)", "(TSSI)"), or a damaged mark that
- * ends the line, follows a colon or stands in a sentence; *m is its mark, unknown. Such a group
- * is no prose.
+ * Whether the group at folded offset k of f, in mid-line where no sentence begins, is a level
+ * glued to a control by what OCR or a slip makes of "//" ("(S,NF)", "(SIINF)"), one cut short,
+ * or a damaged mark that ends the line, follows a colon or stands in a sentence; *m is its mark,
+ * unknown. Such a group is no prose.
  */
 static bool
 glued_anywhere(const struct policy *p, const struct fold *f, size_t k, struct marking *m)

@@ -2232,9 +2232,9 @@ reading_ocr_letter(char c)
 
 /*
  * The level word that begins at s[*i..n): one word, two ("TOP SECRET"), or letters spaced out
- * ("S E C R E T", "S-E-C-R-E-T", "S.E.C.R.E.T", "S*E*C*R*E*T", "S - E - C", any one sign after each
- * letter, and "SS E C R E T" with a letter doubled); digits
- * in a word of letters are read as the letters OCR mistakes them for ("5ECRET"). Compared with the
+ * ("S E C R E T", "S-E-C-R-E-T", "S*E*C*R*E*T", "S - E - C", "S..E..C": one sign after each
+ * letter or two alike; and "SS E C R E T" with a letter doubled); digits in a word of letters
+ * are read as the letters OCR mistakes them for ("5ECRET"). Compared with the
  * policy's level words of four letters or more and other schemes' levels of six or more, allowing
  * one slip from six letters on unless `exact`. A level glued to a control ("SECRETNOFORN") is read
  * too, its control in *glued (else -1). Returns the term (level -1 for another scheme's) and moves
@@ -3091,11 +3091,11 @@ ocr_capitals_line(const struct fold *f, char *out)
 /*
  * Whether f is one word in capitals of four letters or more, signs about it or none, that is a
  * level's consonants or two slips from it (level_word_near: "CNFDNTL", "SCRT", "CONFDNTAL"): a
- * classification line in a spelling no rule reads, of a level not known. A word of the lowest
- * level ("UNCL") is none.
+ * classification line in a spelling no rule reads, of a level not known. Not a level cut short
+ * ("CONFIDE" is a word, "UNCL" the lowest level's).
  */
 static bool
-cut_level_line(const struct policy *p, const struct fold *f, struct marking *m)
+misspelt_level_line(const struct policy *p, const struct fold *f, struct marking *m)
 {
 	size_t a = 0, b = f->len, k;
 
@@ -3107,11 +3107,6 @@ cut_level_line(const struct policy *p, const struct fold *f, struct marking *m)
 		return false;
 	for (k = a; k < b; k++)
 		if (!isupper((unsigned char)f->text[k]))
-			return false;
-	/* A word of the lowest level ("UNCL") says no more than the text around it. */
-	for (k = 0; k < p->nterms; k++)
-		if (p->terms[k].level == 0 && b - a <= p->terms[k].len &&
-		    memcmp(p->terms[k].text, f->text + a, b - a) == 0)
 			return false;
 	if (!level_word_near(p, f->text + a, b - a, true))
 		return false;
@@ -3169,7 +3164,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	char s[FOLD_MAX + 1];
 	size_t k, n = f->len, words = 0, readers = 0, a, b, prev = 0, prev_len = 0;
 	bool not_first = false, no_first = false, lower = false, handle = false;
-	bool eyes_only = false, only = false, noforeign = false, release = false;
+	bool eyes_only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
 	bool foreign_second = false, foreign = false, ends_only;
 
@@ -3214,8 +3209,8 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		foreign = foreign || (len == 7 && memcmp(s + a, "FOREIGN", 7) == 0);
 		foreign_second = foreign_second || (words == 2 && len == 7 &&
 		    memcmp(s + a, "FOREIGN", 7) == 0);
-		only = len == 4 && memcmp(s + a, "ONLY", 4) == 0;
-		eyes_only = only && prev_len == 4 && memcmp(s + prev, "EYES", 4) == 0;
+		/* The last word is ONLY (ends_only): EYES before it is the last but one. */
+		eyes_only = ends_only && b == n && prev_len == 4 && memcmp(s + prev, "EYES", 4) == 0;
 		readers += ends_only && reader_word(p, s + a, len);
 		noforeign = noforeign || word_stem(s + a, len, "NOFOREIGN");
 		dissem = word_stem(s + a, len, "DISSEM");
@@ -3240,7 +3235,8 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	 * ONLY after readers alone ("US/UK ONLY": two or more) or after HANDLE VIA; in brackets
 	 * where a mark stands, after any reader ("(U.S. PERSONNEL ONLY)").
 	 */
-	if (only && ((readers >= 2 && readers + 1 == words) || handle || (bracketed && readers > 0)))
+	if (ends_only && ((readers >= 2 && readers + 1 == words) || handle ||
+	    (bracketed && readers > 0)))
 		return caveat_unknown(m);
 	if ((not_first && (release || foreign)) ||
 	    (no_first && foreign_second && (words == 2 || foreign_dissem)) || foreign_dissem ||
@@ -3271,7 +3267,7 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 		if (class_line(p, &g, wrapped, m) && (m->level > 0 || m->unknown))
 			return true;
 	}
-	if (cut_level_line(p, f, m))
+	if (misspelt_level_line(p, f, m))
 		return true;
 	/* Most lines have more words than a short level line: count them before copying. */
 	for (k = 0; k < f->len; k++)
