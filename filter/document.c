@@ -2711,6 +2711,51 @@ split_back(struct reader *rd, size_t i)
 	return up != DOC_NONE ? raise_across(rd, up) : 0;
 }
 
+/*
+ * The stated controls whose name runs on from line i to the next in a wrapped sentence ("This
+ * cable is sensitive but" / "unclassified."): read on the last and first 60 bytes joined.
+ */
+static uint64_t
+stated_across(const struct policy *p, const struct document *d, size_t i)
+{
+	const struct doc_line *a = doc_line(d, i), *b;
+	char both[2 * 60 + 1 + TEXT_PAD];
+	size_t an, bn;
+	struct fold f;
+
+	if (i + 1 >= d->nlines || a->len == 0 || (b = doc_line(d, i + 1))->len == 0)
+		return 0;
+	an = a->len < 60 ? a->len : 60;
+	bn = b->len < 60 ? b->len : 60;
+	memset(both, 0, sizeof(both));
+	memcpy(both, d->data + a->off + a->len - an, an);
+	both[an] = ' ';
+	memcpy(both + an + 1, d->data + b->off, bn);
+	fold_line(both, an + 1 + bn, READ_MAX, a->latin1 && b->latin1, &f);
+	return reading_stated_controls(p, &f);
+}
+
+/*
+ * A caveat stated in a sentence of unmarked text, on line i or running on to the next ("This
+ * cable is sensitive but unclassified."): it applies to the document and to what goes on after
+ * it, as a caption does. A portion's own mark says what its text is: "(U) THIS CABLE IS
+ * SENSITIVE BUT UNCLASSIFIED" is a (U) portion, and "the vehicles are for official use only"
+ * in one is prose.
+ */
+static void
+read_stated(struct reader *rd, size_t i, const struct fold *f)
+{
+	uint64_t bits;
+
+	if (rd->cur == DOC_NONE || doc_portion(rd->d, rd->cur)->marked)
+		return;
+	bits = reading_stated_controls(rd->p, f) | stated_across(rd->p, rd->d, i);
+	if (bits != 0) {
+		rd->d->captions |= bits;
+		pend_controls(rd, bits);
+	}
+}
+
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
@@ -8579,6 +8624,42 @@ sign_closed(const struct policy *p, const struct fold *f, size_t k, struct marki
 }
 
 /*
+ * Whether the full stop before folded offset k of f (spaces between) ends an abbreviation: a word
+ * with a stop inside ("U.S.") or a capital and one or two small letters ("Co.", "Inc.", "Mr.").
+ */
+static bool
+abbreviation_stop(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+	size_t j = k, b;
+
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	if (j < 2 || s[j - 1] != '.')
+		return false;
+	for (b = j - 1; b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.'); b--)
+		continue;
+	if (memchr(s + b, '.', j - 1 - b) != NULL)
+		return true;
+	return j - 1 - b >= 2 && j - 1 - b <= 3 && isupper((unsigned char)s[b]) &&
+	    islower((unsigned char)s[j - 2]) && (j - 1 - b == 2 || islower((unsigned char)s[b + 1]));
+}
+
+/*
+ * Whether a bracket at folded offset k of f follows a full stop, question or exclamation mark
+ * with no space, after a word of two letters or more ("ROUTINE.(TSSI) THE"): a sentence begins
+ * there as after a space.
+ */
+static bool
+glued_stop(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+
+	return k >= 3 && opening(s[k]) && strchr(".?!", s[k - 1]) != NULL &&
+	    isalpha((unsigned char)s[k - 2]) && isalpha((unsigned char)s[k - 3]);
+}
+
+/*
  * Whether folded offset k of f follows a sentence's full stop, question or exclamation mark in
  * mid-line, closing quotes or brackets and a footnote's sign after it or none ("event. (X)",
  * "basis.* (X)", "said.\" (X)").
@@ -8592,25 +8673,62 @@ after_full_stop(const struct fold *f, size_t k)
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
 	if (j == k)
-		return false;
+		return glued_stop(f, k);
 	while (j > 0 && (strchr("\"')]}*", s[j - 1]) != NULL || isdigit((unsigned char)s[j - 1])))
 		j--;
 	return j >= 2 && strchr(".?!", s[j - 1]) != NULL && isalnum((unsigned char)s[j - 2]);
 }
 
 /*
- * Whether s[0..n), capitals, digits and signs alone, is a level's abbreviation (OCR's digits
- * read as letters) and a control or REL at its end, with four bytes at most between that OCR
- * made of "//", four bytes or more ("SREL", "TSMSUNNF", "SHNF", "UIIFOUO", "U/IFOUO", "SORCON",
- * "TSTK"; not "RSO", "NATO", "SCA", nor three letters: "CSI", "SOC"): where a sentence begins in
- * mid-line, the shape of a damaged mark.
+ * Whether up[0..n) (upper case, OCR's digits read as letters) is a level's abbreviation and the
+ * rest of a mark (level_then_control).
  */
 static bool
-level_then_control(const struct policy *p, const char *s, size_t n)
+level_then_rest(const struct policy *p, const char *up, size_t n, bool weak)
+{
+	const struct policy_term *t;
+	size_t a, b, k;
+
+	/* A level's consonants, cut short or not ("CNFD", "SCRT"). */
+	if (reading_level_consonants(p, up, n))
+		return true;
+	for (a = 1; a <= 3 && a + 2 <= n; a++) {
+		if ((t = policy_term_find(p, up, a)) == NULL || t->level < 0 ||
+		    (t->control >= 0 && a < 3))
+			continue;
+		for (b = a; b + 2 <= n && b - a <= 4; b++)
+			if (((t = policy_term_find(p, up + b, n - b)) != NULL && t->control >= 0) ||
+			    (n - b == 3 && memcmp(up + b, "REL", 3) == 0) ||
+			    (n - b == 4 && memcmp(up + b, "EYES", 4) == 0))
+				return true;
+		/* After a level of two letters or more, two or three consonants ("TSNP", "SBUMF"). */
+		if (weak && a >= 2 && n - a >= 2 && n - a <= 3) {
+			for (k = a; k < n && isupper((unsigned char)up[k]) &&
+			    strchr("AEIOUY", up[k]) == NULL; k++)
+				continue;
+			if (k == n)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Whether s[0..n), letters, digits and signs alone, is a level's abbreviation (OCR's digits read
+ * as letters, its "l" as "I" or "L", in any case) and a control, REL or EYES at its end, with four
+ * bytes at most between that OCR made of "//" ("SREL", "TSMSUNNF", "SHNF", "UIIFOUO", "U/IFOUO",
+ * "SORCON", "TSTK", "tssi", "TsSl", "SEYES"), a level of two letters or more and two or three
+ * consonants ("T5NP", "SBUMF"), or a level's consonants ("CNFD"); four bytes or more (not "RSO",
+ * "NATO", "SCA", nor three letters: "CSI", "SOC"): where a sentence begins in mid-line, the shape
+ * of a damaged mark. The level and consonants only with `weak` (not after an abbreviation's
+ * stop: "Co. (TSMC) Chairman", "U.S. (TSWG) Program").
+ */
+static bool
+level_then_control(const struct policy *p, const char *s, size_t n, bool weak)
 {
 	char up[POLICY_WORD_MAX + 1];
-	const struct policy_term *t;
-	size_t k, a, b;
+	size_t k;
+	bool ell = false;
 
 	/* Three letters are an acronym as often ("(CSI)", "(UPR)", "(SOC)"): four or more. */
 	if (n < 4 || n > POLICY_WORD_MAX)
@@ -8618,19 +8736,20 @@ level_then_control(const struct policy *p, const char *s, size_t n)
 	for (k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)s[k];
 
-		if (islower(c) || c == ' ' || c >= 0x80)
+		if (c == ' ' || c >= 0x80)
 			return false;
-		up[k] = isdigit(c) ? reading_ocr_letter((char)c) : (char)c;
+		ell = ell || c == 'l';
+		up[k] = isdigit(c) ? reading_ocr_letter((char)c) : c == 'l' ? 'I' :
+		    (char)toupper(c);
 	}
-	for (a = 1; a <= 2 && a + 2 <= n; a++) {
-		if ((t = policy_term_find(p, up, a)) == NULL || t->control >= 0 || t->level < 0)
-			continue;
-		for (b = a; b + 2 <= n && b - a <= 4; b++)
-			if (((t = policy_term_find(p, up + b, n - b)) != NULL && t->control >= 0) ||
-			    (n - b == 3 && memcmp(up + b, "REL", 3) == 0))
-				return true;
-	}
-	return false;
+	if (level_then_rest(p, up, n, weak))
+		return true;
+	if (!ell)
+		return false;
+	for (k = 0; k < n; k++)
+		if (s[k] == 'l')
+			up[k] = 'L';
+	return level_then_rest(p, up, n, weak);
 }
 
 /*
@@ -8657,6 +8776,13 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 	    caveat_group(p, f, &g)) {
 		/* "... routine. (UK EYES ONLY) The": a caveat in words where a sentence begins. */
 		hit = true;
+	} else if (grouped && g.closed && g.kind != GROUP_MARK && g.kind != GROUP_ITEM &&
+	    lower_inside(f->text + g.start, g.end - g.start) && after_full_stop(f, k) &&
+	    word_after(f, g.end) &&
+	    level_then_control(p, f->text + g.start + 1, g.end - g.start - 2,
+	    !abbreviation_stop(f, k))) {
+		/* "... routine. (tssi) The", "(TsSi)": a damaged mark in lower case or mixed. */
+		hit = true;
 	} else if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
 		/*
 		 * One that a level leads ("(S,NF)", "(SIINF)"), that holds "//", or that ends its
@@ -8667,7 +8793,8 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
 		    level_and_controls(p, f->text + g.start + 1, g.end - g.start - 2) ||
 		    (after_full_stop(f, k) && word_after(f, g.end) &&
-		    level_then_control(p, f->text + g.start + 1, g.end - g.start - 2)) ||
+		    level_then_control(p, f->text + g.start + 1, g.end - g.start - 2,
+		    !abbreviation_stop(f, k))) ||
 		    reading_damaged_level(p, f, &g) || (g.closed && nothing_after(f, g.end)))) ||
 		    (reading_ocr_mark(p, f, &g) && (g.end - g.start > 3 || word_after(f, g.end)))) {
 			*one = g.mark;
@@ -8804,14 +8931,15 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			 * After a byte other than a space (so not at `first`), no sentence and no word
 			 * begins (sentence_head, word_start): only a bracket there is read below.
 			 */
-			if (k > 1 && glue_sign(f.text[k - 1]) && glued_head(&f, k)) {
+			if (k > 1 && glue_sign(f.text[k - 1]) && glued_head(&f, k) && !glued_stop(&f, k)) {
 				if (head_mark(p, &f, k, &one))
 					add_found(p, m, &found, &one);
 				continue;
 			}
 			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k]))
 				continue;
-			if (!(head && pos == from && k == first) && !sentence_head(&f, k)) {
+			if (!(head && pos == from && k == first) && !sentence_head(&f, k) &&
+			    !glued_stop(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
 				if (word_start(&f, k) &&
 				    word_mark(p, &f, k, pos == from && k == first, lower, &one)) {
@@ -8826,7 +8954,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 				continue;
 			}
 			hit = head_mark(p, &f, k, &one);
-			if (!hit && word_start(&f, k) && word_mark(p, &f, k, true, lower, &one)) {
+			if (!hit && (word_start(&f, k) || glued_stop(&f, k)) &&
+			    word_mark(p, &f, k, true, lower, &one)) {
 				word_before(p, &f, k, &one);
 				hit = true;
 			}
@@ -12872,6 +13001,8 @@ read_line(struct reader *rd, size_t i)
 			    (r = read_class(rd, i, &f, &h)) == 0)
 				r = read_text(rd, i, &f, &h);
 			ln->portion = rd->cur;
+			if (r >= 0 && ln->kind == LINE_TEXT)
+				read_stated(rd, i, &f);
 		}
 	}
 	if (r < 0)

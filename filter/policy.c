@@ -462,7 +462,7 @@ static int
 load_controls(struct loader *l, yaml_node_t *seq)
 {
 	static const char *const keys[] = { "name", "kind", "release", "holders", "aliases",
-		"level", "unclassified_only", "countries", "exemption", NULL };
+		"level", "unclassified_only", "countries", "exemption", "stated", NULL };
 	struct policy *p = l->p;
 	yaml_node_item_t *it;
 
@@ -488,7 +488,8 @@ load_controls(struct loader *l, yaml_node_t *seq)
 		    parse_audiences(l, map_get(l->doc, m, "release"), "release", &c->release) != 0 ||
 		    get_bool(l, map_get(l->doc, m, "unclassified_only"), "unclassified_only",
 		    &c->unclassified_only) != 0 ||
-		    get_bool(l, map_get(l->doc, m, "countries"), "countries", &c->countries) != 0)
+		    get_bool(l, map_get(l->doc, m, "countries"), "countries", &c->countries) != 0 ||
+		    get_bool(l, map_get(l->doc, m, "stated"), "stated", &c->stated) != 0)
 			return -1;
 		if (strcmp(kind, "noforn") == 0)
 			c->kind = CONTROL_NOFORN;
@@ -965,6 +966,17 @@ note_first(bool *first, const char *token)
 	first[tolower(c)] = true;
 }
 
+/* The words of name, parted by spaces. */
+static size_t
+name_words(const char *name)
+{
+	size_t n = 0;
+
+	for (; *name != '\0'; name++)
+		n += *name != ' ' && (name[1] == ' ' || name[1] == '\0');
+	return n;
+}
+
 /* Keeps name, of control c, in p->noforn_words when it is one word of five letters or more. */
 static void
 note_noforn_word(struct policy *p, const char *name, int c)
@@ -1014,6 +1026,10 @@ index_first(struct policy *p)
 				note_noforn_word(p, p->controls[i].aliases[j], (int)i);
 			}
 		}
+		if (p->controls[i].kind == CONTROL_HANDLING && p->controls[i].stated)
+			for (j = 0; j < p->controls[i].naliases; j++)
+				if (name_words(p->controls[i].aliases[j]) >= 3)
+					note_first(p->words_first, p->controls[i].aliases[j]);
 		if (p->controls[i].level < 0)
 			continue;
 		note_first(p->mark_first, p->controls[i].name);

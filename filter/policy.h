@@ -83,6 +83,8 @@ struct policy_control {
 	int level;		/* level the token implies when it stands alone, or -1 */
 	bool unclassified_only;
 	bool countries;		/* may be followed by country codes */
+	bool stated;		/* a name of three words or more in a sentence, in any case,
+				 * marks the text ("this cable is sensitive but unclassified") */
 	char *exemption;
 };
 
@@ -239,6 +241,7 @@ struct policy {
 	bool not_mark_first[256];	/* the bytes (exact case) an office symbol begins with */
 	bool mark_first[256];	/* bytes (both cases) a level, stand-alone control or other level begins with */
 	bool noforn_first[256];	/* ... and a name or alias of a control of NOFORN's kind */
+	bool words_first[256];	/* ... and a name of three words or more of a stated control */
 	bool level_first[256];	/* bytes the name of a level above the lowest begins with, as
 				 * policy_letter_class reads them ("s", "S", "5") */
 	/*

@@ -500,6 +500,29 @@ consonants(const char *t, size_t n, char *out)
 }
 
 /*
+ * Whether t[0..n) (upper case, four letters or more) is the consonants of a level's word above the
+ * lowest, of one word, or their first four or more ("CNFD", "CNFDNTL", "SCRT"): an abbreviation
+ * of a level.
+ */
+bool
+reading_level_consonants(const struct policy *p, const char *t, size_t n)
+{
+	char cp[POLICY_WORD_MAX + 1];
+	size_t k;
+
+	if (n < 4 || n > POLICY_WORD_MAX || consonants(t, n, cp) != n)
+		return false;
+	for (k = 0; k < p->nterms; k++) {
+		const struct policy_term *pt = &p->terms[k];
+
+		if (pt->level >= 1 && pt->control < 0 && pt->single &&
+		    consonants(pt->text, pt->len, cp) >= n && memcmp(cp, t, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Whether word t[0..n) (upper case, three letters or more) is a level word of the policy of one
  * word of six letters or more, written out, cut short or misspelt: its first letters ("CONF",
  * "SEC"); its consonants ("CNFDNTL"); two slips from it, in a word of eight letters or more
@@ -3088,11 +3111,39 @@ ocr_capitals_line(const struct fold *f, char *out)
 	return fixed > 0 && i >= f->len ? k : 0;
 }
 
+/* The words of English a level's word begins with: alone on a line, prose ("CONFIDENT"). */
+static const char *const level_head_words[] = { "CONFIDE", "CONFIDENT", "RESTRICT" };
+
+/*
+ * Whether word t[0..n) (upper case, four letters or more) is a level's word above the lowest, of
+ * one word, cut short ("CONF", "CONFID", "SECR"), and no word of English ("CONFIDE").
+ */
+static bool
+level_cut_short(const struct policy *p, const char *t, size_t n)
+{
+	size_t k;
+
+	if (n < 4)
+		return false;
+	for (k = 0; k < sizeof(level_head_words) / sizeof(level_head_words[0]); k++)
+		if (strlen(level_head_words[k]) == n && memcmp(level_head_words[k], t, n) == 0)
+			return false;
+	for (k = 0; k < p->nterms; k++) {
+		const struct policy_term *pt = &p->terms[k];
+
+		if (pt->level >= 1 && pt->control < 0 && pt->single && n < pt->len &&
+		    memcmp(pt->text, t, n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Whether f is one word in capitals of four letters or more, signs about it or none, that is a
- * level's consonants or two slips from it (level_word_near: "CNFDNTL", "SCRT", "CONFDNTAL"): a
- * classification line in a spelling no rule reads, of a level not known. Not a level cut short
- * ("CONFIDE" is a word, "UNCL" the lowest level's).
+ * level's consonants or two slips from it (level_word_near: "CNFDNTL", "SCRT", "CONFDNTAL"), or
+ * its word cut short (level_cut_short: "CONFID", "SECR"): a classification line in a spelling no
+ * rule reads, of a level not known. Not a word of English ("CONFIDE"), nor the lowest level's
+ * ("UNCL").
  */
 static bool
 misspelt_level_line(const struct policy *p, const struct fold *f, struct marking *m)
@@ -3108,11 +3159,11 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 	for (k = a; k < b; k++)
 		if (!isupper((unsigned char)f->text[k]))
 			return false;
-	if (!level_word_near(p, f->text + a, b - a, true))
+	if (!level_word_near(p, f->text + a, b - a, true) && !level_cut_short(p, f->text + a, b - a))
 		return false;
 	marking_init(m);
 	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a level's word cut short");
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a level's word misspelt or cut short");
 	return true;
 }
 
@@ -3872,6 +3923,17 @@ holds_name(const char *s, size_t n, const char *word)
 	return false;
 }
 
+/* The words of s[a..b), parted by spaces or dashes: "U.S. only" is two ("The U.S. only wants"). */
+static size_t
+run_words(const char *s, size_t a, size_t b)
+{
+	size_t e, words = 0;
+
+	for (e = a; e < b; e++)
+		words += s[e] != ' ' && s[e] != '-' && (e == a || s[e - 1] == ' ' || s[e - 1] == '-');
+	return words;
+}
+
 /*
  * The control of NOFORN's kind whose name (or alias of one word), of five letters or more, word
  * wd of s holds with more letters or digits, in any case: inflected, prefixed, numbered by a
@@ -3954,12 +4016,9 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		 * any case, the control's own name ("Noforn") or three words or more ("No Foreign
 		 * Dissem", "not releasable to foreign nationals"), which prose says of nothing else.
 		 */
-		/* Words parted by spaces: "U.S. only" is two ("The U.S. only wants a deal"). */
-		for (e = wd.start, letters = 0, words = 0; e < at; e++) {
+		for (e = wd.start, letters = 0; e < at; e++)
 			letters += is_alpha(s[e]) || (unsigned char)s[e] == 0x80;
-			words += s[e] != ' ' && s[e] != '-' &&
-			    (e == wd.start || s[e - 1] == ' ' || s[e - 1] == '-');
-		}
+		words = run_words(s, wd.start, at);
 		while (at > wd.start && s[at - 1] == ' ')
 			at--;
 		if (letters < 5 || (at < n && is_alnum(s[at])) ||
@@ -4099,6 +4158,38 @@ reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit
 }
 
 static uint64_t named_controls(const struct policy *p, const struct fold *f, bool again);
+/*
+ * The stated handling controls (the policy's `stated`) whose name of three words or more s[0..n)
+ * holds, in any case ("This cable is sensitive but unclassified.", "1. Limited Official Use -
+ * entire text."): a caveat stated in a sentence.
+ */
+static uint64_t
+stated_controls(const struct policy *p, const char *s, size_t n)
+{
+	uint64_t bits = 0;
+	size_t k = 0, at;
+	struct word wd;
+	int c;
+
+	while (next_word(s, n, &k, &wd)) {
+		if (!p->words_first[(unsigned char)s[wd.start]])
+			continue;
+		at = wd.start;
+		if ((c = control_run(p, s, n, &at)) >= 0 && p->controls[c].stated &&
+		    run_words(s, wd.start, at) >= 3 && !(at < n && is_alnum(s[at]))) {
+			bits |= (uint64_t)1 << c;
+			k = at;
+		}
+	}
+	return bits;
+}
+
+uint64_t
+reading_stated_controls(const struct policy *p, const struct fold *f)
+{
+	return f->exotic ? 0 : stated_controls(p, f->text, f->len);
+}
+
 
 /*
  * named_controls of text t[0..n) (a second reading of a line: its skeleton, or its words with

@@ -129,6 +129,12 @@ bool reading_glued_mark(const struct policy *p, const struct fold *f, const stru
 bool reading_ocr_mark(const struct policy *p, const struct fold *f, const struct group *g);
 
 /*
+ * Whether t[0..n) (upper case, four letters or more) is a level's consonants, or their first four
+ * or more ("CNFD", "SCRT"): a level above the lowest abbreviated.
+ */
+bool reading_level_consonants(const struct policy *p, const char *t, size_t n);
+
+/*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
  * mark_max. Returns false when no group opens there.
  */
@@ -244,6 +250,12 @@ size_t reading_drop_footnotes(const char *s, size_t n, char *out);
  * ("NOFORN SIPDIS ADDRESSEES"): they apply all the same. Returns them as control bits.
  */
 uint64_t reading_named_controls(const struct policy *p, const struct fold *f);
+
+/*
+ * The stated handling controls (the policy's `stated`) whose name of three words or more f holds
+ * in any case ("This cable is sensitive but unclassified.").
+ */
+uint64_t reading_stated_controls(const struct policy *p, const struct fold *f);
 
 /*
  * Whether s[0..n) names a subject's field that a control may follow ("Subject", "RE", "FW"), in

@@ -1933,6 +1933,15 @@ kept stop48
 redteam stop49
 kept stop49
 
+# 113. Stop 50 (tests/data/stop50): a level's word cut short alone on a line (`CONFID`, `SECR`,
+#      `CONF.`), controls of earlier decades no policy listed (`WNINTEL`, `HVSACO`, `BYEMAN`), a
+#      damaged mark where a sentence begins in mid-line in lower or mixed case (`(tssi)`), glued
+#      to its full stop (`ROUTINE.(TSSI)`), a level's consonants (`(CNFD)`), a level and EYES
+#      (`(SEYES)`), a level and two consonants (`(T5NP)`). What stays kept: stop49's `CONFIDE`,
+#      `CONFIDENT`, `(CSI)`, `(SOC)`, `(NATO)` and the rest of its kept files.
+redteam stop50
+kept stop50
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
