@@ -3313,29 +3313,54 @@ decide_wrapped(const struct reader *rd, size_t i, const struct fold *f, const st
 static bool word_after(const struct fold *f, size_t e);
 
 /*
- * Whether closed group g of f is a caveat in words no policy lists (reading_caveat_line: "(U.S.
- * PERSONNEL ONLY)", "(AMERICAN EYES ONLY)", "(NOT FOR FOREIGN NATIONALS)"), or one word in
- * any case that is a country's "eyes only" ("(AUSTEO)", "(NZEO)", "(austeo)"); not "(NOTE)",
- * "(BACKGROUND)", "(ACTION REQUEST)".
+ * Whether t[0..n) is a caveat in words no policy lists (reading_caveat_line: "U.S. PERSONNEL
+ * ONLY", "AMERICAN EYES ONLY", "NOT FOR FOREIGN NATIONALS"), or one word in any case that is a
+ * country's "eyes only" ("AUSTEO", "NZEO", "austeo"); not "NOTE", "BACKGROUND", "ACTION
+ * REQUEST". `bracketed`: where a mark stands in brackets, ONLY after any reader ("U.S.
+ * PERSONNEL ONLY"; reading_caveat_line). caveat_group reads one in brackets, closed ("(AUSTEO)").
  */
 static bool
-caveat_group(const struct policy *p, const struct fold *f, const struct group *g)
+caveat_words(const struct policy *p, const char *t, size_t n, bool bracketed)
 {
 	static const char *const eyes[] = { "AUST", "NZ", "UK", "US", "CAN", "AUS", "NZL", "GBR" };
-	const char *t = f->text + g->start + 1;
 	struct marking m;
 	struct fold gf;
-	size_t n, k;
+	size_t k;
 
-	if (!g->closed || g->end < g->start + 4)
-		return false;
-	n = g->end - g->start - 2;
 	if (n > 2 && toupper((unsigned char)t[n - 2]) == 'E' && toupper((unsigned char)t[n - 1]) == 'O')
 		for (k = 0; k < sizeof(eyes) / sizeof(eyes[0]); k++)
 			if (strlen(eyes[k]) == n - 2 && strncasecmp(t, eyes[k], n - 2) == 0)
 				return true;
 	fold_line(t, n, FOLD_MAX, false, &gf);
-	return reading_caveat_line(p, &gf, true, &m);
+	return reading_caveat_line(p, &gf, bracketed, &m);
+}
+
+static bool
+caveat_group(const struct policy *p, const struct fold *f, const struct group *g)
+{
+	if (!g->closed || g->end < g->start + 4)
+		return false;
+	return caveat_words(p, f->text + g->start + 1, g->end - g->start - 2, true);
+}
+
+/*
+ * Whether what stands at folded offset k of f, where a paragraph's text begins, is a caveat in
+ * words (caveat_words, as on a line of its own) in capitals before a colon, six words at most
+ * ("2. USA/AUS EYES ONLY: The", "4. AUSTEO: THE"; not "US CITIZENS ONLY:", a heading): the
+ * paragraph's mark written as a label.
+ */
+static bool
+caveat_label(const struct policy *p, const struct fold *f, size_t k)
+{
+	size_t e, words = 0;
+
+	for (e = k; e < f->len && e - k < 48 && f->text[e] != ':'; e++) {
+		if (islower((unsigned char)f->text[e]))
+			return false;
+		words += f->text[e] != ' ' && (e == k || f->text[e - 1] == ' ');
+	}
+	return e < f->len && f->text[e] == ':' && e > k + 3 && words <= 6 &&
+	    caveat_words(p, f->text + k, e - k, false);
 }
 
 /*
@@ -4698,6 +4723,16 @@ slash_in_words(const struct fold *f, size_t words)
 	return false;
 }
 
+/* Sets *m to a caveat's in words: a marking not known. Returns true. */
+static bool
+caveat_unknown_mark(struct marking *m)
+{
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a caveat no policy lists");
+	return true;
+}
+
 /*
  * Rule: classification lines (raise). A line that is a classification in any case or spelling
  * and not in the banner grammar ("Secret", "SECRET/NOFORN", "CLASSIFICATION: SECRET",
@@ -4717,11 +4752,14 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 
 	/*
 	 * A caveat in words no policy lists, where the line names no control (nor with the next
-	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too.
+	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too; so is a
+	 * paragraph whose text a caveat opens as a label ("2. USA/AUS EYES ONLY: The").
 	 */
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
 	    reading_caveat_line(rd->p, f, false, &m) &&
-	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0)) {
+	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0) &&
+	    !(h->label != LABEL_NONE && h->group.kind == GROUP_NONE &&
+	    caveat_label(rd->p, f, h->after_label) && caveat_unknown_mark(&m))) {
 		struct fold spaced;
 
 		/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
@@ -8689,8 +8727,13 @@ level_then_rest(const struct policy *p, const char *up, size_t n, bool weak)
 	const struct policy_term *t;
 	size_t a, b, k;
 
-	/* A level's consonants, cut short or not ("CNFD", "SCRT"). */
-	if (reading_level_consonants(p, up, n))
+	/* A level's consonants, cut short or not, a consonant or two after ("CNFD", "CNFDL"); its
+	 * word cut short ("CONFID", "SECR"). */
+	for (k = n; k >= 4 && k + 2 >= n; k--)
+		if (reading_level_consonants(p, up, k) &&
+		    (k == n || strspn(up + k, "BCDFGHJKLMNPQRSTVWXZ") == n - k))
+			return true;
+	if (reading_level_cut_short(p, up, n))
 		return true;
 	for (a = 1; a <= 3 && a + 2 <= n; a++) {
 		if ((t = policy_term_find(p, up, a)) == NULL || t->level < 0 ||
@@ -8698,8 +8741,9 @@ level_then_rest(const struct policy *p, const char *up, size_t n, bool weak)
 			continue;
 		for (b = a; b + 2 <= n && b - a <= 4; b++)
 			if (((t = policy_term_find(p, up + b, n - b)) != NULL && t->control >= 0) ||
-			    (n - b == 3 && memcmp(up + b, "REL", 3) == 0) ||
-			    (n - b == 4 && memcmp(up + b, "EYES", 4) == 0))
+			    (n - b >= 3 && memcmp(up + b, "REL", 3) == 0) ||
+			    (n - b == 4 && memcmp(up + b, "EYES", 4) == 0) ||
+			    policy_group_find(p, up + b, n - b) >= 0)
 				return true;
 		/* After a level of two letters or more, two or three consonants ("TSNP", "SBUMF"). */
 		if (weak && a >= 2 && n - a >= 2 && n - a <= 3) {
@@ -8753,6 +8797,33 @@ level_then_control(const struct policy *p, const char *s, size_t n, bool weak)
 }
 
 /*
+ * Whether group g, opening at k in f where a sentence begins in mid-line (after_full_stop), is a
+ * damaged mark (level_then_control): before a word in capitals ("event. (TSSI) In", "(tssi)"); a
+ * shape other than a level and consonants before one in lower case ("(TSSI) the"); or its first
+ * word, the group not closed, before a word in capitals ("(TSSI The").
+ */
+static bool
+damaged_after_stop(const struct policy *p, const struct fold *f, size_t k, const struct group *g)
+{
+	const char *t = f->text + g->start + 1;
+	size_t n;
+
+	if (!after_full_stop(f, k))
+		return false;
+	if (!g->closed) {
+		for (n = 0; g->start + 1 + n < f->len && t[n] != ' '; n++)
+			continue;
+		return g->start + 1 + n < f->len && word_after(f, g->start + 1 + n) &&
+		    level_then_control(p, t, n, false);
+	}
+	n = g->end - g->start - 2;
+	if (word_after(f, g->end))
+		return level_then_control(p, t, n, !abbreviation_stop(f, k));
+	return g->end < f->len && f->text[g->end] == ' ' && g->end + 1 < f->len &&
+	    islower((unsigned char)f->text[g->end + 1]) && level_then_control(p, t, n, false);
+}
+
+/*
  * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
  * a mark that lost its bracket or one bare at the head. Returns true with one.
  */
@@ -8776,12 +8847,12 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 	    caveat_group(p, f, &g)) {
 		/* "... routine. (UK EYES ONLY) The": a caveat in words where a sentence begins. */
 		hit = true;
-	} else if (grouped && g.closed && g.kind != GROUP_MARK && g.kind != GROUP_ITEM &&
-	    lower_inside(f->text + g.start, g.end - g.start) && after_full_stop(f, k) &&
-	    word_after(f, g.end) &&
-	    level_then_control(p, f->text + g.start + 1, g.end - g.start - 2,
-	    !abbreviation_stop(f, k))) {
-		/* "... routine. (tssi) The", "(TsSi)": a damaged mark in lower case or mixed. */
+	} else if (grouped && g.kind != GROUP_MARK && g.kind != GROUP_ITEM &&
+	    damaged_after_stop(p, f, k, &g)) {
+		/* "... routine. (tssi) The", "(TSSI) the", "(TSSI The": a damaged mark. */
+		if (g.kind == GROUP_UNKNOWN)
+			*one = g.mark;
+		one->unknown = true;
 		hit = true;
 	} else if (grouped && !lower_inside(f->text + g.start, g.end - g.start)) {
 		/*
@@ -8792,9 +8863,6 @@ head_mark(const struct policy *p, const struct fold *f, size_t k, struct marking
 		if ((g.kind == GROUP_UNKNOWN && (double_slash(f->text + g.start, g.end - g.start) ||
 		    level_glued(p, f->text + g.start + 1, g.end - g.start - 1) ||
 		    level_and_controls(p, f->text + g.start + 1, g.end - g.start - 2) ||
-		    (after_full_stop(f, k) && word_after(f, g.end) &&
-		    level_then_control(p, f->text + g.start + 1, g.end - g.start - 2,
-		    !abbreviation_stop(f, k))) ||
 		    reading_damaged_level(p, f, &g) || (g.closed && nothing_after(f, g.end)))) ||
 		    (reading_ocr_mark(p, f, &g) && (g.end - g.start > 3 || word_after(f, g.end)))) {
 			*one = g.mark;

@@ -3114,25 +3114,31 @@ ocr_capitals_line(const struct fold *f, char *out)
 /* The words of English a level's word begins with: alone on a line, prose ("CONFIDENT"). */
 static const char *const level_head_words[] = { "CONFIDE", "CONFIDENT", "RESTRICT" };
 
-/*
- * Whether word t[0..n) (upper case, four letters or more) is a level's word above the lowest, of
- * one word, cut short ("CONF", "CONFID", "SECR"), and no word of English ("CONFIDE").
- */
-static bool
-level_cut_short(const struct policy *p, const char *t, size_t n)
+bool
+reading_level_cut_short(const struct policy *p, const char *t, size_t n)
 {
-	size_t k;
+	char c[POLICY_WORD_MAX + 1];
+	size_t k, cn = 0;
 
-	if (n < 4)
+	if (n < 4 || n > POLICY_WORD_MAX)
+		return false;
+	for (k = n; k > 0 && t[k - 1] != ' '; k--)
+		continue;
+	if (n - k < 4)
 		return false;
 	for (k = 0; k < sizeof(level_head_words) / sizeof(level_head_words[0]); k++)
 		if (strlen(level_head_words[k]) == n && memcmp(level_head_words[k], t, n) == 0)
 			return false;
+	/* A term's text has no spaces ("TOPSECRET"): one word is cut from a term of one ("TOPS"
+	 * is a word). */
+	for (k = 0; k < n; k++)
+		if (t[k] != ' ')
+			c[cn++] = t[k];
 	for (k = 0; k < p->nterms; k++) {
 		const struct policy_term *pt = &p->terms[k];
 
-		if (pt->level >= 1 && pt->control < 0 && pt->single && n < pt->len &&
-		    memcmp(pt->text, t, n) == 0)
+		if (pt->level >= 1 && pt->control < 0 && pt->single == (cn == n) && cn < pt->len &&
+		    memcmp(pt->text, c, cn) == 0)
 			return true;
 	}
 	return false;
@@ -3140,10 +3146,9 @@ level_cut_short(const struct policy *p, const char *t, size_t n)
 
 /*
  * Whether f is one word in capitals of four letters or more, signs about it or none, that is a
- * level's consonants or two slips from it (level_word_near: "CNFDNTL", "SCRT", "CONFDNTAL"), or
- * its word cut short (level_cut_short: "CONFID", "SECR"): a classification line in a spelling no
- * rule reads, of a level not known. Not a word of English ("CONFIDE"), nor the lowest level's
- * ("UNCL").
+ * level's consonants or two slips from it (level_word_near: "CNFDNTL", "SCRT", "CONFDNTAL"): a
+ * classification line in a spelling no rule reads, of a level not known (a level cut short is
+ * cut_level_line's).
  */
 static bool
 misspelt_level_line(const struct policy *p, const struct fold *f, struct marking *m)
@@ -3159,7 +3164,7 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 	for (k = a; k < b; k++)
 		if (!isupper((unsigned char)f->text[k]))
 			return false;
-	if (!level_word_near(p, f->text + a, b - a, true) && !level_cut_short(p, f->text + a, b - a))
+	if (!level_word_near(p, f->text + a, b - a, true))
 		return false;
 	marking_init(m);
 	m->unknown = true;
@@ -3446,6 +3451,43 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 	return 0;
 }
 
+/*
+ * Whether s[i..n) (ASCII) is a level's word cut short in capitals, OCR's digits read as letters,
+ * and nothing after it but signs, or a banner's section, post and number (reading_level_cut_short:
+ * "CONFID", "CONF.", "C0NFID", "TOP SECR", "CONFID SECTION 02 OF 02 MUSCAT 001065"): a
+ * classification line of a level not known.
+ */
+static bool
+cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t k = i, tn = 0, words = 0, j;
+
+	while (k < n && words < 2) {
+		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j])); j++)
+			if (tn < POLICY_WORD_MAX)
+				t[tn++] = reading_ocr_letter(s[j]);
+		if (j == k || (j < n && s[j] != ' ' && !ispunct((unsigned char)s[j])))
+			return false;
+		words++;
+		k = j;
+		/* "TOP SECR": a second word only after the first word of a level of two. */
+		if (words == 1 && k + 1 < n && s[k] == ' ' && isupper((unsigned char)s[k + 1]) &&
+		    tn == 3 && memcmp(t, "TOP", 3) == 0 && tn < POLICY_WORD_MAX) {
+			t[tn++] = ' ';
+			k++;
+			continue;
+		}
+		break;
+	}
+	if (tn == 0 || !isalpha((unsigned char)t[0]) || !reading_level_cut_short(p, t, tn))
+		return false;
+	/* Signs after it that stand for no letter OCR misread ("SECRE+" is SECRET's). */
+	while (k < n && strchr(" .,:;*-_~\"'", s[k]) != NULL)
+		k++;
+	return k == n || post_and_number(p, s + k, n - k);
+}
+
 static bool
 class_line_read(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m,
     bool *dropped_unknown)
@@ -3500,11 +3542,23 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 		return true;
 	word = i;
 	if ((lv = class_level(p, s, n, &i, false, &glued, &wild)) == NULL &&
-	    (lv = abbreviated_level(p, s, n, &i)) == NULL)
+	    (lv = abbreviated_level(p, s, n, &i)) == NULL) {
+		if (!wrapped && cut_level_line(p, s, n, word)) {
+cut:
+			marking_init(m);
+			m->unknown = true;
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
+			    "a level's word cut short");
+			return true;
+		}
 		goto named;
-	/* "SECRETARY" is a word of its own, not a level. */
-	if (i < n && is_letterish(s[i]))
+	}
+	/* "SECRETARY" is a word of its own, not a level; "TOP SECR" a level cut short. */
+	if (i < n && is_letterish(s[i])) {
+		if (!wrapped && cut_level_line(p, s, n, word))
+			goto cut;
 		goto named;
+	}
 	/*
 	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
 	 * only in capitals ("official, a turf war" is prose); so is ours in a sentence that wraps
@@ -3692,9 +3746,14 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 		n--;
 	while (i < n && s[i] == ' ')
 		i++;
-	/* "Dissem: NOFORN", "Handling: NOFORN": the controls after a label. */
+	/*
+	 * "Dissem: NOFORN", "Handling: NOFORN": the controls after a label; not a control's name
+	 * that holds a label's word ("HANDLE VIA BYEMAN CONTROL SYSTEM").
+	 */
 	start = i;
-	i = reading_label(s, &n, i);
+	k = i;
+	if (control_run(p, s, n, &k) < 0 || k < n)
+		i = reading_label(s, &n, i);
 	if (labelled != NULL)
 		*labelled = i != start;
 	if (i == n || n - i > 100)
@@ -4187,7 +4246,22 @@ stated_controls(const struct policy *p, const char *s, size_t n)
 uint64_t
 reading_stated_controls(const struct policy *p, const struct fold *f)
 {
-	return f->exotic ? 0 : stated_controls(p, f->text, f->len);
+	char t[FOLD_MAX + 1];
+	size_t k;
+	bool ell = false;
+
+	if (f->exotic)
+		return 0;
+	/* And with OCR's "l" for "I" between capitals read back ("SENSlTIVE BUT UNCLASSIFIED"). */
+	for (k = 0; k < f->len; k++) {
+		t[k] = f->text[k];
+		if (t[k] == 'l' && k > 0 && k + 1 < f->len && isupper((unsigned char)f->text[k - 1]) &&
+		    isupper((unsigned char)f->text[k + 1])) {
+			t[k] = 'I';
+			ell = true;
+		}
+	}
+	return stated_controls(p, f->text, f->len) | (ell ? stated_controls(p, t, f->len) : 0);
 }
 
 

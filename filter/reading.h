@@ -135,6 +135,13 @@ bool reading_ocr_mark(const struct policy *p, const struct fold *f, const struct
 bool reading_level_consonants(const struct policy *p, const char *t, size_t n);
 
 /*
+ * Whether t[0..n) (upper case) is a level's word above the lowest cut short, four letters or more
+ * of its last word ("CONF", "CONFID", "SECR", "TOP SECR"), and no word of English ("CONFIDE",
+ * "CONFIDENT").
+ */
+bool reading_level_cut_short(const struct policy *p, const char *t, size_t n);
+
+/*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
  * mark_max. Returns false when no group opens there.
  */
