@@ -3343,24 +3343,44 @@ caveat_group(const struct policy *p, const struct fold *f, const struct group *g
 	return caveat_words(p, f->text + g->start + 1, g->end - g->start - 2, true);
 }
 
+/* The folded offset of f's first byte from k on that is no space. */
+static size_t
+skip_spaces(const struct fold *f, size_t k)
+{
+	while (k < f->len && f->text[k] == ' ')
+		k++;
+	return k;
+}
+
+/* Whether a dash that parts a label from its text stands at folded offset e of f (" -- ", " - "). */
+static bool
+label_dash(const struct fold *f, size_t e)
+{
+	return e > 0 && f->text[e - 1] == ' ' && f->text[e] == '-' && e + 1 < f->len &&
+	    (f->text[e + 1] == ' ' || (f->text[e + 1] == '-' && e + 2 < f->len &&
+	    f->text[e + 2] == ' '));
+}
+
 /*
  * Whether what stands at folded offset k of f, where a paragraph's text begins, is a caveat in
- * words (caveat_words, as on a line of its own) in capitals before a colon, six words at most
- * ("2. USA/AUS EYES ONLY: The", "4. AUSTEO: THE"; not "US CITIZENS ONLY:", a heading): the
- * paragraph's mark written as a label.
+ * words (caveat_words, as on a line of its own) in capitals before a colon, a dash or a full
+ * stop, six words at most ("2. USA/AUS EYES ONLY: The", "4. AUSTEO -- THE", "(2) AUSTEO:";
+ * not "US CITIZENS ONLY:", a heading): the paragraph's mark written as a label.
  */
 static bool
 caveat_label(const struct policy *p, const struct fold *f, size_t k)
 {
 	size_t e, words = 0;
 
-	for (e = k; e < f->len && e - k < 48 && f->text[e] != ':'; e++) {
+	for (e = k; e < f->len && e - k < 48 && f->text[e] != ':' && !label_dash(f, e) &&
+	    !(f->text[e] == '.' && e + 1 < f->len && f->text[e + 1] == ' '); e++) {
 		if (islower((unsigned char)f->text[e]))
 			return false;
 		words += f->text[e] != ' ' && (e == k || f->text[e - 1] == ' ');
 	}
-	return e < f->len && f->text[e] == ':' && e > k + 3 && words <= 6 &&
-	    caveat_words(p, f->text + k, e - k, false);
+	while (e > k && f->text[e - 1] == ' ')
+		e--;
+	return e < f->len && e > k + 3 && words <= 6 && caveat_words(p, f->text + k, e - k, false);
 }
 
 /*
@@ -4758,8 +4778,10 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
 	    reading_caveat_line(rd->p, f, false, &m) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0) &&
-	    !(h->label != LABEL_NONE && h->group.kind == GROUP_NONE &&
-	    caveat_label(rd->p, f, h->after_label) && caveat_unknown_mark(&m))) {
+	    !(((h->label != LABEL_NONE && h->group.kind == GROUP_NONE &&
+	    caveat_label(rd->p, f, h->after_label)) || (h->group.kind == GROUP_ITEM &&
+	    h->group.item == ITEM_NUMBER && h->group.start == h->after_label &&
+	    caveat_label(rd->p, f, skip_spaces(f, h->group.end)))) && caveat_unknown_mark(&m))) {
 		struct fold spaced;
 
 		/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
@@ -8663,13 +8685,14 @@ sign_closed(const struct policy *p, const struct fold *f, size_t k, struct marki
 
 /*
  * Whether the full stop before folded offset k of f (spaces between) ends an abbreviation: a word
- * with a stop inside ("U.S.") or a capital and one or two small letters ("Co.", "Inc.", "Mr.").
+ * with a stop inside ("U.S."), a capital and one to four small letters ("Co.", "Corp.", "Mr."),
+ * two or three small letters ("etc.").
  */
 static bool
 abbreviation_stop(const struct fold *f, size_t k)
 {
 	const char *s = f->text;
-	size_t j = k, b;
+	size_t j = k, b, e;
 
 	while (j > 0 && s[j - 1] == ' ')
 		j--;
@@ -8679,8 +8702,12 @@ abbreviation_stop(const struct fold *f, size_t k)
 		continue;
 	if (memchr(s + b, '.', j - 1 - b) != NULL)
 		return true;
-	return j - 1 - b >= 2 && j - 1 - b <= 3 && isupper((unsigned char)s[b]) &&
-	    islower((unsigned char)s[j - 2]) && (j - 1 - b == 2 || islower((unsigned char)s[b + 1]));
+	/* A capital and one to four small letters ("Co.", "Corp.", "Dept."), or two or three small
+	 * letters ("etc.", "cf."). */
+	for (e = b + 1; e < j - 1 && islower((unsigned char)s[e]); e++)
+		continue;
+	return e == j - 1 && ((isupper((unsigned char)s[b]) && e - b >= 2 && e - b <= 5) ||
+	    (islower((unsigned char)s[b]) && e - b >= 2 && e - b <= 3));
 }
 
 /*
@@ -8688,7 +8715,7 @@ abbreviation_stop(const struct fold *f, size_t k)
  * with no space, after a word of two letters or more ("ROUTINE.(TSSI) THE"): a sentence begins
  * there as after a space.
  */
-static bool
+static inline bool
 glued_stop(const struct fold *f, size_t k)
 {
 	const char *s = f->text;
@@ -8721,8 +8748,13 @@ after_full_stop(const struct fold *f, size_t k)
  * Whether up[0..n) (upper case, OCR's digits read as letters) is a level's abbreviation and the
  * rest of a mark (level_then_control).
  */
+/* How level_then_control reads: LTC_WEAK, a level and consonants too; LTC_STRICT, between a
+ * level and its control only what OCR makes of "//" (I, 1, l, signs). */
+#define LTC_WEAK	1u
+#define LTC_STRICT	2u
+
 static bool
-level_then_rest(const struct policy *p, const char *up, size_t n, bool weak)
+level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
 {
 	const struct policy_term *t;
 	size_t a, b, k;
@@ -8735,18 +8767,26 @@ level_then_rest(const struct policy *p, const char *up, size_t n, bool weak)
 			return true;
 	if (reading_level_cut_short(p, up, n))
 		return true;
+	/* A level's word cut short and a control glued ("CONFIDNF"). */
+	for (a = 4; a + 2 <= n; a++)
+		if (reading_level_cut_short(p, up, a) && (t = policy_term_find(p, up + a, n - a)) != NULL &&
+		    t->control >= 0)
+			return true;
 	for (a = 1; a <= 3 && a + 2 <= n; a++) {
 		if ((t = policy_term_find(p, up, a)) == NULL || t->level < 0 ||
 		    (t->control >= 0 && a < 3))
 			continue;
-		for (b = a; b + 2 <= n && b - a <= 4; b++)
+		for (b = a; b + 2 <= n && b - a <= 4; b++) {
+			if (b > a && (how & LTC_STRICT) && strchr("/|\\I!.,:-", up[b - 1]) == NULL)
+				break;
 			if (((t = policy_term_find(p, up + b, n - b)) != NULL && t->control >= 0) ||
 			    (n - b >= 3 && memcmp(up + b, "REL", 3) == 0) ||
 			    (n - b == 4 && memcmp(up + b, "EYES", 4) == 0) ||
 			    policy_group_find(p, up + b, n - b) >= 0)
 				return true;
+		}
 		/* After a level of two letters or more, two or three consonants ("TSNP", "SBUMF"). */
-		if (weak && a >= 2 && n - a >= 2 && n - a <= 3) {
+		if ((how & LTC_WEAK) && a >= 2 && n - a >= 2 && n - a <= 3) {
 			for (k = a; k < n && isupper((unsigned char)up[k]) &&
 			    strchr("AEIOUY", up[k]) == NULL; k++)
 				continue;
@@ -8764,11 +8804,12 @@ level_then_rest(const struct policy *p, const char *up, size_t n, bool weak)
  * "SORCON", "TSTK", "tssi", "TsSl", "SEYES"), a level of two letters or more and two or three
  * consonants ("T5NP", "SBUMF"), or a level's consonants ("CNFD"); four bytes or more (not "RSO",
  * "NATO", "SCA", nor three letters: "CSI", "SOC"): where a sentence begins in mid-line, the shape
- * of a damaged mark. The level and consonants only with `weak` (not after an abbreviation's
- * stop: "Co. (TSMC) Chairman", "U.S. (TSWG) Program").
+ * of a damaged mark. The level and consonants only with LTC_WEAK (not after an abbreviation's
+ * stop: "Co. (TSMC) Chairman", "U.S. (TSWG) Program"); with LTC_STRICT, nothing but what OCR
+ * makes of "//" between a level and its control ("(CNOOC) told" is C, "NO" and OC).
  */
 static bool
-level_then_control(const struct policy *p, const char *s, size_t n, bool weak)
+level_then_control(const struct policy *p, const char *s, size_t n, unsigned how)
 {
 	char up[POLICY_WORD_MAX + 1];
 	size_t k;
@@ -8786,27 +8827,30 @@ level_then_control(const struct policy *p, const char *s, size_t n, bool weak)
 		up[k] = isdigit(c) ? reading_ocr_letter((char)c) : c == 'l' ? 'I' :
 		    (char)toupper(c);
 	}
-	if (level_then_rest(p, up, n, weak))
+	if (level_then_rest(p, up, n, how))
 		return true;
 	if (!ell)
 		return false;
 	for (k = 0; k < n; k++)
 		if (s[k] == 'l')
 			up[k] = 'L';
-	return level_then_rest(p, up, n, weak);
+	return level_then_rest(p, up, n, how);
 }
 
 /*
  * Whether group g, opening at k in f where a sentence begins in mid-line (after_full_stop), is a
  * damaged mark (level_then_control): before a word in capitals ("event. (TSSI) In", "(tssi)"); a
- * shape other than a level and consonants before one in lower case ("(TSSI) the"); or its first
- * word, the group not closed, before a word in capitals ("(TSSI The").
+ * shape other than a level and consonants, nothing but OCR's "//" between a level and its
+ * control, before one in lower case and not after an abbreviation ("(TSSI) the"; not "Corp.
+ * (CNOOC) told"); or its first word, the group not closed, before a word in capitals ("(TSSI
+ * The").
  */
 static bool
 damaged_after_stop(const struct policy *p, const struct fold *f, size_t k, const struct group *g)
 {
 	const char *t = f->text + g->start + 1;
 	size_t n;
+	bool abbreviation;
 
 	if (!after_full_stop(f, k))
 		return false;
@@ -8814,13 +8858,14 @@ damaged_after_stop(const struct policy *p, const struct fold *f, size_t k, const
 		for (n = 0; g->start + 1 + n < f->len && t[n] != ' '; n++)
 			continue;
 		return g->start + 1 + n < f->len && word_after(f, g->start + 1 + n) &&
-		    level_then_control(p, t, n, false);
+		    level_then_control(p, t, n, LTC_STRICT);
 	}
 	n = g->end - g->start - 2;
+	abbreviation = abbreviation_stop(f, k);
 	if (word_after(f, g->end))
-		return level_then_control(p, t, n, !abbreviation_stop(f, k));
-	return g->end < f->len && f->text[g->end] == ' ' && g->end + 1 < f->len &&
-	    islower((unsigned char)f->text[g->end + 1]) && level_then_control(p, t, n, false);
+		return level_then_control(p, t, n, abbreviation ? 0 : LTC_WEAK);
+	return !abbreviation && g->end + 1 < f->len && f->text[g->end] == ' ' &&
+	    islower((unsigned char)f->text[g->end + 1]) && level_then_control(p, t, n, LTC_STRICT);
 }
 
 /*
@@ -11662,7 +11707,8 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
  * nothing, or a proven one the source spells with no '(' ("（TS//SI//NF）", "&#40;TS//SI//NF&#41;"),
  * whatever follows it: a group with "//" in it ("(TS//SI//NP) Ref A"), one with a level that
  * never closes ("(TS//SI//NF Ref A"), or a word in capitals with "//" that lost its '('
- * ("TS//SI//NF) Ref A"). Not an office's symbol or an acronym ("Shaun Coughlin (S/WCI) also
+ * ("TS//SI//NF) Ref A"), or a caveat in words in brackets ("... the exercise. (NOT FOR FOREIGN
+ * RELEASE)": caveat_group). Not an office's symbol or an acronym ("Shaun Coughlin (S/WCI) also
  * participated.", "1 July. (SOC) A directorate official"), nor after a colon or a dash
  * (colon_before). Where marks stand after their paragraphs it is this one's, as
  * note_after_mark reads a proven one; *m is what it proves: the mark, or unknown.
@@ -11695,7 +11741,8 @@ mark_on_last(const struct policy *p, const struct document *d, size_t i, struct 
 			    NULL))
 				continue;
 			if (g.kind != GROUP_MARK && !(g.kind == GROUP_UNKNOWN && ((g.has_level &&
-			    !g.closed) || double_slash(f.text + g.start, g.end - g.start))))
+			    !g.closed) || double_slash(f.text + g.start, g.end - g.start))) &&
+			    !caveat_group(p, &f, &g))
 				continue;
 		} else {
 			for (e = k + 1; e < f.len && f.text[e] != ' '; e++)
@@ -11715,8 +11762,10 @@ mark_on_last(const struct policy *p, const struct document *d, size_t i, struct 
 			continue;
 		if (g.kind == GROUP_MARK)
 			*m = g.mark;
-		else
+		else if (g.kind == GROUP_UNKNOWN)
 			unknown_mark(m, "a damaged mark at a paragraph's end");
+		else
+			unknown_mark(m, "a caveat no policy lists");
 		return true;
 	}
 	return false;

@@ -994,6 +994,28 @@ note_noforn_word(struct policy *p, const char *name, int c)
 	p->noforn_words[p->nnoforn_words++].control = c;
 }
 
+/* Keeps the first word of name, a stated control's, in p->stated_words (upper case, once). */
+static void
+note_stated_word(struct policy *p, const char *name)
+{
+	size_t len = strcspn(name, " "), k;
+
+	if (len > POLICY_WORD_MAX)
+		len = POLICY_WORD_MAX;
+	for (k = 0; k < p->nstated_words; k++)
+		if (p->stated_words[k].len == len &&
+		    strncasecmp(p->stated_words[k].text, name, len) == 0)
+			return;
+	if (p->nstated_words == POLICY_STATED_WORDS) {
+		p->stated_words_all = false;
+		return;
+	}
+	for (k = 0; k < len; k++)
+		p->stated_words[p->nstated_words].text[k] = (char)toupper((unsigned char)name[k]);
+	p->stated_words[p->nstated_words].text[len] = '\0';
+	p->stated_words[p->nstated_words++].len = len;
+}
+
 /* Every byte a marking can begin with: levels, their spaced forms, stand-alone controls. */
 static void
 index_first(struct policy *p)
@@ -1017,6 +1039,8 @@ index_first(struct policy *p)
 	}
 	p->noforn_words_all = true;
 	p->nnoforn_words = 0;
+	p->stated_words_all = true;
+	p->nstated_words = 0;
 	for (i = 0; i < p->ncontrols; i++) {
 		if (p->controls[i].kind == CONTROL_NOFORN) {
 			note_first(p->noforn_first, p->controls[i].name);
@@ -1027,9 +1051,15 @@ index_first(struct policy *p)
 			}
 		}
 		if (p->controls[i].kind == CONTROL_HANDLING && p->controls[i].stated)
-			for (j = 0; j < p->controls[i].naliases; j++)
-				if (name_words(p->controls[i].aliases[j]) >= 3)
-					note_first(p->words_first, p->controls[i].aliases[j]);
+			for (j = 0; j <= p->controls[i].naliases; j++) {
+				const char *name = j == 0 ? p->controls[i].name :
+				    p->controls[i].aliases[j - 1];
+
+				if (name_words(name) >= 3) {
+					note_first(p->words_first, name);
+					note_stated_word(p, name);
+				}
+			}
 		if (p->controls[i].level < 0)
 			continue;
 		note_first(p->mark_first, p->controls[i].name);

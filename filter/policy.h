@@ -144,6 +144,7 @@ struct policy_rule {
 
 /* The most one-word names of NOFORN-kind controls kept apart (policy.noforn_words). */
 #define POLICY_NOFORN_WORDS 32
+#define POLICY_STATED_WORDS 32
 
 /* The longest word of a level, control or country a policy may name. */
 #define POLICY_WORD_MAX 63
@@ -256,6 +257,17 @@ struct policy {
 	} noforn_words[POLICY_NOFORN_WORDS];
 	size_t nnoforn_words;
 	bool noforn_words_all;
+	/*
+	 * The first words, in upper case, of the names of three words or more of stated controls
+	 * ("SENSITIVE", "LIMITED"): a word that is none begins no stated name. With
+	 * stated_words_all false there were more than these hold, and every word is read.
+	 */
+	struct {
+		char text[POLICY_WORD_MAX + 1];
+		size_t len;
+	} stated_words[POLICY_STATED_WORDS];
+	size_t nstated_words;
+	bool stated_words_all;
 
 	struct policy_term *terms;	/* the vocabulary (see struct policy_term) */
 	size_t nterms;

@@ -3124,7 +3124,8 @@ reading_level_cut_short(const struct policy *p, const char *t, size_t n)
 		return false;
 	for (k = n; k > 0 && t[k - 1] != ' '; k--)
 		continue;
-	if (n - k < 4)
+	/* Four letters of its word, or three of a second word ("TOP SEC"). */
+	if (n - k < (k > 0 ? 3 : 4))
 		return false;
 	for (k = 0; k < sizeof(level_head_words) / sizeof(level_head_words[0]); k++)
 		if (strlen(level_head_words[k]) == n && memcmp(level_head_words[k], t, n) == 0)
@@ -3451,6 +3452,23 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 	return 0;
 }
 
+/* Whether s[0..n) is a banner's section and nothing more ("SECTION 2 OF 2"). */
+static bool
+section_only(const char *s, size_t n)
+{
+	size_t k = 8;
+
+	if (n < 14 || strncmp(s, "SECTION ", 8) != 0)
+		return false;
+	while (k < n && (isdigit((unsigned char)s[k]) || s[k] == ' '))
+		k++;
+	if (k + 3 > n || strncmp(s + k, "OF ", 3) != 0)
+		return false;
+	for (k += 3; k < n && (isdigit((unsigned char)s[k]) || s[k] == ' '); k++)
+		continue;
+	return k == n && isdigit((unsigned char)s[n - 1]);
+}
+
 /*
  * Whether s[i..n) (ASCII) is a level's word cut short in capitals, OCR's digits read as letters,
  * and nothing after it but signs, or a banner's section, post and number (reading_level_cut_short:
@@ -3485,7 +3503,7 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 	/* Signs after it that stand for no letter OCR misread ("SECRE+" is SECRET's). */
 	while (k < n && strchr(" .,:;*-_~\"'", s[k]) != NULL)
 		k++;
-	return k == n || post_and_number(p, s + k, n - k);
+	return k == n || post_and_number(p, s + k, n - k) || section_only(s + k, n - k);
 }
 
 static bool
@@ -3541,23 +3559,20 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	if (bare_mark(p, s + i, n - i, m))
 		return true;
 	word = i;
-	if ((lv = class_level(p, s, n, &i, false, &glued, &wild)) == NULL &&
-	    (lv = abbreviated_level(p, s, n, &i)) == NULL) {
-		if (!wrapped && cut_level_line(p, s, n, word)) {
-cut:
-			marking_init(m);
-			m->unknown = true;
-			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
-			    "a level's word cut short");
-			return true;
-		}
-		goto named;
-	}
-	/* "SECRETARY" is a word of its own, not a level; "TOP SECR" a level cut short. */
-	if (i < n && is_letterish(s[i])) {
-		if (!wrapped && cut_level_line(p, s, n, word))
-			goto cut;
-		goto named;
+	lv = class_level(p, s, n, &i, false, &glued, &wild);
+	if (lv == NULL)
+		lv = abbreviated_level(p, s, n, &i);
+	/*
+	 * No level, or one that a word's letters go on from ("SECRETARY" is a word of its own):
+	 * a level cut short ("CONFID", "TOP SECR"), or else words that name controls.
+	 */
+	if (lv == NULL || (i < n && is_letterish(s[i]))) {
+		if (wrapped || !cut_level_line(p, s, n, word))
+			goto named;
+		marking_init(m);
+		m->unknown = true;
+		snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a level's word cut short");
+		return true;
 	}
 	/*
 	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
@@ -3751,9 +3766,16 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 	 * that holds a label's word ("HANDLE VIA BYEMAN CONTROL SYSTEM").
 	 */
 	start = i;
-	k = i;
-	if (control_run(p, s, n, &k) < 0 || k < n)
-		i = reading_label(s, &n, i);
+	k = n;
+	i = reading_label(s, &k, i);
+	if (i != start) {
+		size_t at = start;
+
+		if (control_run(p, s, n, &at) >= 0 && at >= n)
+			i = start;
+		else
+			n = k;
+	}
 	if (labelled != NULL)
 		*labelled = i != start;
 	if (i == n || n - i > 100)
@@ -4218,6 +4240,62 @@ reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit
 
 static uint64_t named_controls(const struct policy *p, const struct fold *f, bool again);
 /*
+ * Whether a caveat's name at s[a..b) is stated of the text: it opens its sentence, after a label
+ * or signs alone ("1. Limited Official Use - entire text.", "Not for internet distribution."),
+ * or its sentence names the text or tells how to handle it ("This cable is sensitive but
+ * unclassified.", "The following is for official use only:", "Handle as ..."). Not a sentence
+ * about something else ("Embassy vehicles are for official use only.", "The Department retired
+ * the Limited Official Use designation.").
+ */
+static bool
+stated_of_text(const char *s, size_t n, size_t a, size_t b)
+{
+	static const char *const words[] = { "CABLE", "TELEGRAM", "MESSAGE", "DOCUMENT", "MEMO",
+		"MEMORANDUM", "EMAIL", "E-MAIL", "REPORT", "TEXT", "FOLLOWING", "BELOW", "PARAGRAPH",
+		"PARAGRAPHS", "ATTACHMENT", "ENCLOSURE", "CONTENTS", "LETTER", "PAPER", "HANDLE",
+		"TREAT", "PROTECT", "MARKED" };
+	size_t k, e, start;
+
+	for (start = a; start > 0 && !(strchr(".!?:", s[start - 1]) != NULL &&
+	    (start == n || s[start] == ' ') && start >= 2 && is_alpha(s[start - 2])); start--)
+		continue;
+	for (k = start; k < a && !is_alpha(s[k]); k++)
+		continue;
+	if (k == a)
+		return true;
+	for (e = b; e < n && !(strchr(".!?", s[e]) != NULL && (e + 1 == n || s[e + 1] == ' '));
+	    e++)
+		continue;
+	for (k = start; k < e; k++) {
+		size_t w, m;
+
+		if (!is_alpha(s[k]) || (k > start && is_alpha(s[k - 1])))
+			continue;
+		for (w = k; w < e && (is_alpha(s[w]) || s[w] == '-'); w++)
+			continue;
+		for (m = 0; m < sizeof(words) / sizeof(words[0]); m++)
+			if (strlen(words[m]) == w - k && strncasecmp(s + k, words[m], w - k) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Whether word wd of s may begin a stated control's name (p->stated_words). */
+static bool
+stated_word(const struct policy *p, const char *s, const struct word *wd)
+{
+	size_t k, len = wd->end - wd->start;
+
+	if (!p->stated_words_all)
+		return true;
+	for (k = 0; k < p->nstated_words; k++)
+		if (p->stated_words[k].len == len &&
+		    strncasecmp(p->stated_words[k].text, s + wd->start, len) == 0)
+			return true;
+	return false;
+}
+
+/*
  * The stated handling controls (the policy's `stated`) whose name of three words or more s[0..n)
  * holds, in any case ("This cable is sensitive but unclassified.", "1. Limited Official Use -
  * entire text."): a caveat stated in a sentence.
@@ -4231,11 +4309,12 @@ stated_controls(const struct policy *p, const char *s, size_t n)
 	int c;
 
 	while (next_word(s, n, &k, &wd)) {
-		if (!p->words_first[(unsigned char)s[wd.start]])
+		if (!p->words_first[(unsigned char)s[wd.start]] || !stated_word(p, s, &wd))
 			continue;
 		at = wd.start;
 		if ((c = control_run(p, s, n, &at)) >= 0 && p->controls[c].stated &&
-		    run_words(s, wd.start, at) >= 3 && !(at < n && is_alnum(s[at]))) {
+		    run_words(s, wd.start, at) >= 3 && !(at < n && is_alnum(s[at])) &&
+		    stated_of_text(s, n, wd.start, at)) {
 			bits |= (uint64_t)1 << c;
 			k = at;
 		}
@@ -4253,15 +4332,16 @@ reading_stated_controls(const struct policy *p, const struct fold *f)
 	if (f->exotic)
 		return 0;
 	/* And with OCR's "l" for "I" between capitals read back ("SENSlTIVE BUT UNCLASSIFIED"). */
-	for (k = 0; k < f->len; k++) {
-		t[k] = f->text[k];
-		if (t[k] == 'l' && k > 0 && k + 1 < f->len && isupper((unsigned char)f->text[k - 1]) &&
-		    isupper((unsigned char)f->text[k + 1])) {
-			t[k] = 'I';
-			ell = true;
-		}
-	}
-	return stated_controls(p, f->text, f->len) | (ell ? stated_controls(p, t, f->len) : 0);
+	for (k = 1; k + 1 < f->len && !ell; k++)
+		ell = f->text[k] == 'l' && isupper((unsigned char)f->text[k - 1]) &&
+		    isupper((unsigned char)f->text[k + 1]);
+	if (!ell)
+		return stated_controls(p, f->text, f->len);
+	for (k = 0; k < f->len; k++)
+		t[k] = f->text[k] == 'l' && k > 0 && k + 1 < f->len &&
+		    isupper((unsigned char)f->text[k - 1]) && isupper((unsigned char)f->text[k + 1]) ?
+		    'I' : f->text[k];
+	return stated_controls(p, f->text, f->len) | stated_controls(p, t, f->len);
 }
 
 
