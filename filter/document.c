@@ -3352,35 +3352,47 @@ skip_spaces(const struct fold *f, size_t k)
 	return k;
 }
 
-/* Whether a dash that parts a label from its text stands at folded offset e of f (" -- ", " - "). */
+/* Whether a dash that parts a label from its text stands at folded offset e of f (" -- ", " - ",
+ * an em dash). */
 static bool
 label_dash(const struct fold *f, size_t e)
 {
-	return e > 0 && f->text[e - 1] == ' ' && f->text[e] == '-' && e + 1 < f->len &&
-	    (f->text[e + 1] == ' ' || (f->text[e + 1] == '-' && e + 2 < f->len &&
-	    f->text[e + 2] == ' '));
+	const char *t = f->text;
+
+	if (t[e] != '-' || e == 0 || e + 1 >= f->len)
+		return false;
+	/* " - ", " -- ", and an em dash glued ("AUSTEO--The", "AUSTEO-The"). */
+	if (t[e - 1] == ' ')
+		return t[e + 1] == ' ' || (t[e + 1] == '-' && e + 2 < f->len && t[e + 2] == ' ');
+	return t[e + 1] == '-' || (e + 2 < f->len && isupper((unsigned char)t[e + 1]) &&
+	    islower((unsigned char)t[e + 2]));
 }
 
 /*
  * Whether what stands at folded offset k of f, where a paragraph's text begins, is a caveat in
- * words (caveat_words, as on a line of its own) in capitals before a colon, a dash or a full
- * stop, six words at most ("2. USA/AUS EYES ONLY: The", "4. AUSTEO -- THE", "(2) AUSTEO:";
- * not "US CITIZENS ONLY:", a heading): the paragraph's mark written as a label.
+ * words (caveat_words, as on a line of its own) in capitals, in emphasis or not, before a
+ * colon, a dash (an em dash too) or a full stop, eight words at most ("2. USA/AUS EYES ONLY:
+ * The", "4. AUSTEO -- THE", "(2) AUSTEO:", "2. AUSTEO—The", "2. **AUSTEO:**"; not "US
+ * CITIZENS ONLY:", a heading): the paragraph's mark written as a label.
  */
 static bool
 caveat_label(const struct policy *p, const struct fold *f, size_t k)
 {
 	size_t e, words = 0;
 
-	for (e = k; e < f->len && e - k < 48 && f->text[e] != ':' && !label_dash(f, e) &&
-	    !(f->text[e] == '.' && e + 1 < f->len && f->text[e + 1] == ' '); e++) {
+	/* Emphasis about it ("**AUSTEO:**"). */
+	while (k < f->len && (f->text[k] == '*' || f->text[k] == '_'))
+		k++;
+	for (e = k; e < f->len && e - k < 60 && f->text[e] != ':' && !label_dash(f, e) &&
+	    !(f->text[e] == '.' && e + 1 < f->len && f->text[e + 1] == ' ') &&
+	    (unsigned char)f->text[e] < 0x80 && f->text[e] != '*'; e++) {
 		if (islower((unsigned char)f->text[e]))
 			return false;
 		words += f->text[e] != ' ' && (e == k || f->text[e - 1] == ' ');
 	}
 	while (e > k && f->text[e - 1] == ' ')
 		e--;
-	return e < f->len && e > k + 3 && words <= 6 && caveat_words(p, f->text + k, e - k, false);
+	return e < f->len && e > k + 3 && words <= 8 && caveat_words(p, f->text + k, e - k, false);
 }
 
 /*
@@ -6455,9 +6467,18 @@ sentence_head(const struct fold *f, size_t k)
 		if (short_word(s + k + glyph, f->len - k - glyph, subject))
 			return true;
 	}
-	/* Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"). */
-	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL)
-		j--;
+	/*
+	 * Closing quotes and brackets after the sentence's end ('." S//NF', ".) (S,NF)"), and a
+	 * footnote's number in square brackets (".[2] (CNFD)").
+	 */
+	while (j > 0 && strchr("\"')]}", s[j - 1]) != NULL) {
+		size_t b = j - 1;
+
+		if (s[b] == ']')
+			while (b > 0 && isdigit((unsigned char)s[b - 1]))
+				b--;
+		j = s[j - 1] == ']' && b < j - 1 && b > 0 && s[b - 1] == '[' ? b - 1 : j - 1;
+	}
 	return j >= 2 && strchr(".?!;-", s[j - 1]) != NULL;
 }
 
@@ -8739,9 +8760,10 @@ after_full_stop(const struct fold *f, size_t k)
 		j--;
 	if (j == k)
 		return glued_stop(f, k);
-	while (j > 0 && (strchr("\"')]}*", s[j - 1]) != NULL || isdigit((unsigned char)s[j - 1])))
+	while (j > 0 && (strchr("\"')]}*[", s[j - 1]) != NULL || isdigit((unsigned char)s[j - 1])))
 		j--;
-	return j >= 2 && strchr(".?!", s[j - 1]) != NULL && isalnum((unsigned char)s[j - 2]);
+	return j >= 2 && strchr(".?!", s[j - 1]) != NULL && (isalnum((unsigned char)s[j - 2]) ||
+	    strchr(")]\"'", s[j - 2]) != NULL);
 }
 
 /*
@@ -8752,6 +8774,7 @@ after_full_stop(const struct fold *f, size_t k)
  * level and its control only what OCR makes of "//" (I, 1, l, signs). */
 #define LTC_WEAK	1u
 #define LTC_STRICT	2u
+#define LTC_DIGIT	4u	/* set by level_then_control: a digit among the first two bytes */
 
 static bool
 level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
@@ -8765,12 +8788,12 @@ level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
 		if (reading_level_consonants(p, up, k) &&
 		    (k == n || strspn(up + k, "BCDFGHJKLMNPQRSTVWXZ") == n - k))
 			return true;
-	if (reading_level_cut_short(p, up, n))
+	if (reading_level_cut_short(p, up, n, (how & LTC_DIGIT) != 0))
 		return true;
 	/* A level's word cut short and a control glued ("CONFIDNF"). */
 	for (a = 4; a + 2 <= n; a++)
-		if (reading_level_cut_short(p, up, a) && (t = policy_term_find(p, up + a, n - a)) != NULL &&
-		    t->control >= 0)
+		if (reading_level_cut_short(p, up, a, (how & LTC_DIGIT) != 0) &&
+		    (t = policy_term_find(p, up + a, n - a)) != NULL && t->control >= 0)
 			return true;
 	for (a = 1; a <= 3 && a + 2 <= n; a++) {
 		if ((t = policy_term_find(p, up, a)) == NULL || t->level < 0 ||
@@ -8785,8 +8808,12 @@ level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
 			    policy_group_find(p, up + b, n - b) >= 0)
 				return true;
 		}
-		/* After a level of two letters or more, two or three consonants ("TSNP", "SBUMF"). */
-		if ((how & LTC_WEAK) && a >= 2 && n - a >= 2 && n - a <= 3) {
+		/*
+		 * After a level that a digit of OCR's damaged or a control that stands as a level,
+		 * two or three consonants ("T5NP", "SBUMF"; not "TSDB", "TSMC", acronyms).
+		 */
+		if ((how & LTC_WEAK) && a >= 2 && (a == 3 || (how & LTC_DIGIT)) && n - a >= 2 &&
+		    n - a <= 3) {
 			for (k = a; k < n && isupper((unsigned char)up[k]) &&
 			    strchr("AEIOUY", up[k]) == NULL; k++)
 				continue;
@@ -8827,6 +8854,8 @@ level_then_control(const struct policy *p, const char *s, size_t n, unsigned how
 		up[k] = isdigit(c) ? reading_ocr_letter((char)c) : c == 'l' ? 'I' :
 		    (char)toupper(c);
 	}
+	if (isdigit((unsigned char)s[0]) || isdigit((unsigned char)s[1]))
+		how |= LTC_DIGIT;
 	if (level_then_rest(p, up, n, how))
 		return true;
 	if (!ell)
@@ -11428,9 +11457,13 @@ static bool
 prose_ends_paragraph(const struct policy *p, const struct document *d, size_t i)
 {
 	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = ln->len;
 
-	return (!spaced_cells(d->data + ln->off, ln->len) || wraps_prose(p, d, i)) &&
-	    paragraph_last(p, d, i, true);
+	/* Blanks at the line's end part no cells ("... (NOT FOR FOREIGN RELEASE)   "). */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return (!spaced_cells(s, n) || wraps_prose(p, d, i)) && paragraph_last(p, d, i, true);
 }
 
 static bool bare_at_end(const struct policy *p, const char *s, size_t n, bool latin1);

@@ -3115,7 +3115,7 @@ ocr_capitals_line(const struct fold *f, char *out)
 static const char *const level_head_words[] = { "CONFIDE", "CONFIDENT", "RESTRICT" };
 
 bool
-reading_level_cut_short(const struct policy *p, const char *t, size_t n)
+reading_level_cut_short(const struct policy *p, const char *t, size_t n, bool ocr)
 {
 	char c[POLICY_WORD_MAX + 1];
 	size_t k, cn = 0;
@@ -3127,7 +3127,7 @@ reading_level_cut_short(const struct policy *p, const char *t, size_t n)
 	/* Four letters of its word, or three of a second word ("TOP SEC"). */
 	if (n - k < (k > 0 ? 3 : 4))
 		return false;
-	for (k = 0; k < sizeof(level_head_words) / sizeof(level_head_words[0]); k++)
+	for (k = 0; k < sizeof(level_head_words) / sizeof(level_head_words[0]) && !ocr; k++)
 		if (strlen(level_head_words[k]) == n && memcmp(level_head_words[k], t, n) == 0)
 			return false;
 	/* A term's text has no spaces ("TOPSECRET"): one word is cut from a term of one ("TOPS"
@@ -3452,6 +3452,41 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 	return 0;
 }
 
+/*
+ * Whether s[0..n) is what a cable's page header or banner holds after its level, a number of
+ * four digits or more among them: a post of three words at most, numbers, "OF", "SECTION", a
+ * date-time group ("MUSCAT 00001065  002 OF 003", "MUSCAT 001065 211234Z").
+ */
+static bool
+header_rest(const char *s, size_t n)
+{
+	size_t k = 0, e, d, words = 0;
+	bool number = false;
+
+	while (k < n) {
+		for (e = k; e < n && s[e] != ' '; e++)
+			continue;
+		for (d = k; d < e && isdigit((unsigned char)s[d]); d++)
+			continue;
+		if (d == e) {
+			number = number || e - k >= 4;
+		} else if (d > k && d + 1 == e && s[d] == 'Z' && d - k == 6) {
+			/* a date-time group */
+		} else if (d == k && (e - k != 2 || strncmp(s + k, "OF", 2) != 0) &&
+		    (e - k != 7 || strncmp(s + k, "SECTION", 7) != 0)) {
+			for (d = k; d < e && isupper((unsigned char)s[d]); d++)
+				continue;
+			if (d < e || ++words > 3)
+				return false;
+		} else if (d != k) {
+			return false;
+		}
+		for (k = e; k < n && s[k] == ' '; k++)
+			continue;
+	}
+	return number;
+}
+
 /* Whether s[0..n) is a banner's section and nothing more ("SECTION 2 OF 2"). */
 static bool
 section_only(const char *s, size_t n)
@@ -3480,11 +3515,15 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 {
 	char t[POLICY_WORD_MAX + 1];
 	size_t k = i, tn = 0, words = 0, j;
+	bool ocr = false;
 
 	while (k < n && words < 2) {
-		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j])); j++)
+		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]));
+		    j++) {
+			ocr = ocr || isdigit((unsigned char)s[j]);
 			if (tn < POLICY_WORD_MAX)
 				t[tn++] = reading_ocr_letter(s[j]);
+		}
 		if (j == k || (j < n && s[j] != ' ' && !ispunct((unsigned char)s[j])))
 			return false;
 		words++;
@@ -3498,12 +3537,13 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 		}
 		break;
 	}
-	if (tn == 0 || !isalpha((unsigned char)t[0]) || !reading_level_cut_short(p, t, tn))
+	if (tn == 0 || !isalpha((unsigned char)t[0]) || !reading_level_cut_short(p, t, tn, ocr))
 		return false;
 	/* Signs after it that stand for no letter OCR misread ("SECRE+" is SECRET's). */
 	while (k < n && strchr(" .,:;*-_~\"'", s[k]) != NULL)
 		k++;
-	return k == n || post_and_number(p, s + k, n - k) || section_only(s + k, n - k);
+	return k == n || post_and_number(p, s + k, n - k) || section_only(s + k, n - k) ||
+	    header_rest(s + k, n - k);
 }
 
 static bool
@@ -4239,47 +4279,6 @@ reading_fold_controls(const struct policy *p, const struct fold *f, size_t limit
 }
 
 static uint64_t named_controls(const struct policy *p, const struct fold *f, bool again);
-/*
- * Whether a caveat's name at s[a..b) is stated of the text: it opens its sentence, after a label
- * or signs alone ("1. Limited Official Use - entire text.", "Not for internet distribution."),
- * or its sentence names the text or tells how to handle it ("This cable is sensitive but
- * unclassified.", "The following is for official use only:", "Handle as ..."). Not a sentence
- * about something else ("Embassy vehicles are for official use only.", "The Department retired
- * the Limited Official Use designation.").
- */
-static bool
-stated_of_text(const char *s, size_t n, size_t a, size_t b)
-{
-	static const char *const words[] = { "CABLE", "TELEGRAM", "MESSAGE", "DOCUMENT", "MEMO",
-		"MEMORANDUM", "EMAIL", "E-MAIL", "REPORT", "TEXT", "FOLLOWING", "BELOW", "PARAGRAPH",
-		"PARAGRAPHS", "ATTACHMENT", "ENCLOSURE", "CONTENTS", "LETTER", "PAPER", "HANDLE",
-		"TREAT", "PROTECT", "MARKED" };
-	size_t k, e, start;
-
-	for (start = a; start > 0 && !(strchr(".!?:", s[start - 1]) != NULL &&
-	    (start == n || s[start] == ' ') && start >= 2 && is_alpha(s[start - 2])); start--)
-		continue;
-	for (k = start; k < a && !is_alpha(s[k]); k++)
-		continue;
-	if (k == a)
-		return true;
-	for (e = b; e < n && !(strchr(".!?", s[e]) != NULL && (e + 1 == n || s[e + 1] == ' '));
-	    e++)
-		continue;
-	for (k = start; k < e; k++) {
-		size_t w, m;
-
-		if (!is_alpha(s[k]) || (k > start && is_alpha(s[k - 1])))
-			continue;
-		for (w = k; w < e && (is_alpha(s[w]) || s[w] == '-'); w++)
-			continue;
-		for (m = 0; m < sizeof(words) / sizeof(words[0]); m++)
-			if (strlen(words[m]) == w - k && strncasecmp(s + k, words[m], w - k) == 0)
-				return true;
-	}
-	return false;
-}
-
 /* Whether word wd of s may begin a stated control's name (p->stated_words). */
 static bool
 stated_word(const struct policy *p, const char *s, const struct word *wd)
@@ -4313,8 +4312,7 @@ stated_controls(const struct policy *p, const char *s, size_t n)
 			continue;
 		at = wd.start;
 		if ((c = control_run(p, s, n, &at)) >= 0 && p->controls[c].stated &&
-		    run_words(s, wd.start, at) >= 3 && !(at < n && is_alnum(s[at])) &&
-		    stated_of_text(s, n, wd.start, at)) {
+		    run_words(s, wd.start, at) >= 3 && !(at < n && is_alnum(s[at]))) {
 			bits |= (uint64_t)1 << c;
 			k = at;
 		}

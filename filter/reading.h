@@ -137,9 +137,9 @@ bool reading_level_consonants(const struct policy *p, const char *t, size_t n);
 /*
  * Whether t[0..n) (upper case) is a level's word above the lowest cut short, four letters or more
  * of its last word ("CONF", "CONFID", "SECR", "TOP SECR"), and no word of English ("CONFIDE",
- * "CONFIDENT").
+ * "CONFIDENT") unless `ocr` (OCR's digits were read as letters: "C0NFIDENT").
  */
-bool reading_level_cut_short(const struct policy *p, const char *t, size_t n);
+bool reading_level_cut_short(const struct policy *p, const char *t, size_t n, bool ocr);
 
 /*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
