@@ -3268,6 +3268,24 @@ letter_marking(const struct policy *p, char letter, struct marking *m, bool *oth
 	return true;
 }
 
+/*
+ * Whether a mark follows the first group of head h, proven or one that a level begins ("(C) (TS)
+ * w81"; not "(U) (as reported in ref (A)) northern").
+ */
+static bool
+mark_after_item(const struct head *h)
+{
+	size_t k;
+
+	if (h->second.kind == GROUP_MARK || (h->second.kind == GROUP_UNKNOWN && h->second.has_level))
+		return true;
+	for (k = 0; k < h->nafter; k++)
+		if (h->after[k].kind == GROUP_MARK ||
+		    (h->after[k].kind == GROUP_UNKNOWN && h->after[k].has_level))
+			return true;
+	return false;
+}
+
 /* What the head of a line decides: a portion to open, and how its marking relates. */
 struct opening {
 	struct marking mark;
@@ -4451,6 +4469,15 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	if (runs_on && !paragraph && o.joined && prev != DOC_NONE && !blank_since(rd, prev) &&
 	    lower_after_groups(f, g->end))
 		doc_portion(d, rd->cur)->raises_back = true;
+	/*
+	 * So does a mark joined with the sentence it continues, another mark after it, where the
+	 * text above left its sentence open and the line goes on in lower case ("... w80," / "" /
+	 * "(C) (TS) w81"): without the first, the second stands in the sentence and raises it.
+	 */
+	if (o.joined && mark_after_item(h) && lower_after_groups(f, g->end) &&
+	    (up = text_above(p, d, i)) != DOC_NONE && goes_on_at_end(d, up, true) &&
+	    split_back(rd, i) != 0)
+		return -1;
 	/*
 	 * So does any mark, proven or not, that a sentence runs through in lower case, a blank
 	 * line before it or not (runs_through: "... according to the ministry" / "TOP SECRET)
@@ -11740,8 +11767,9 @@ note_after_mark(const struct policy *p, const struct document *d, size_t i, size
  * nothing, or a proven one the source spells with no '(' ("（TS//SI//NF）", "&#40;TS//SI//NF&#41;"),
  * whatever follows it: a group with "//" in it ("(TS//SI//NP) Ref A"), one with a level that
  * never closes ("(TS//SI//NF Ref A"), or a word in capitals with "//" that lost its '('
- * ("TS//SI//NF) Ref A"), or a caveat in words in brackets ("... the exercise. (NOT FOR FOREIGN
- * RELEASE)": caveat_group). Not an office's symbol or an acronym ("Shaun Coughlin (S/WCI) also
+ * ("TS//SI//NF) Ref A"), or a caveat in words in brackets after a sentence's end ("... the
+ * exercise. (NOT FOR FOREIGN RELEASE)": caveat_group; not "marked Australian Eyes Only
+ * (AUSTEO)."). Not an office's symbol or an acronym ("Shaun Coughlin (S/WCI) also
  * participated.", "1 July. (SOC) A directorate official"), nor after a colon or a dash
  * (colon_before). Where marks stand after their paragraphs it is this one's, as
  * note_after_mark reads a proven one; *m is what it proves: the mark, or unknown.
@@ -11775,7 +11803,7 @@ mark_on_last(const struct policy *p, const struct document *d, size_t i, struct 
 				continue;
 			if (g.kind != GROUP_MARK && !(g.kind == GROUP_UNKNOWN && ((g.has_level &&
 			    !g.closed) || double_slash(f.text + g.start, g.end - g.start))) &&
-			    !caveat_group(p, &f, &g))
+			    !(after_full_stop(&f, k) && caveat_group(p, &f, &g)))
 				continue;
 		} else {
 			for (e = k + 1; e < f.len && f.text[e] != ' '; e++)

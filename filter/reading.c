@@ -3453,9 +3453,9 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 }
 
 /*
- * Whether s[0..n) is what a cable's page header or banner holds after its level, a number of
- * four digits or more among them: a post of three words at most, numbers, "OF", "SECTION", a
- * date-time group ("MUSCAT 00001065  002 OF 003", "MUSCAT 001065 211234Z").
+ * Whether s[0..n) is what a cable's page header or banner holds after its level, a cable's
+ * number, a page's or a date-time group among them: a post of three words at most, numbers,
+ * "OF", "SECTION" ("MUSCAT 00001065  002 OF 003", "002.2 OF 002", "191558Z MAR 07").
  */
 static bool
 header_rest(const char *s, size_t n)
@@ -3466,12 +3466,14 @@ header_rest(const char *s, size_t n)
 	while (k < n) {
 		for (e = k; e < n && s[e] != ' '; e++)
 			continue;
-		for (d = k; d < e && isdigit((unsigned char)s[d]); d++)
+		for (d = k; d < e && (isdigit((unsigned char)s[d]) || (d > k && s[d] == '.')); d++)
 			continue;
 		if (d == e) {
-			number = number || e - k >= 4;
+			/* A cable's number, or a page's ("002 OF 003", "002.2 OF 002"). */
+			number = number || e - k >= 4 || (e < n && strncmp(s + e, " OF ", 4) == 0);
 		} else if (d > k && d + 1 == e && s[d] == 'Z' && d - k == 6) {
-			/* a date-time group */
+			/* A date-time group ("191558Z MAR 07"). */
+			number = true;
 		} else if (d == k && (e - k != 2 || strncmp(s + k, "OF", 2) != 0) &&
 		    (e - k != 7 || strncmp(s + k, "SECTION", 7) != 0)) {
 			for (d = k; d < e && isupper((unsigned char)s[d]); d++)
@@ -3514,15 +3516,16 @@ static bool
 cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 {
 	char t[POLICY_WORD_MAX + 1];
-	size_t k = i, tn = 0, words = 0, j;
-	bool ocr = false;
+	size_t k = i, tn = 0, words = 0, j, e;
+	bool ocr = false, lower = false, rest;
 
 	while (k < n && words < 2) {
-		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]));
-		    j++) {
+		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]) ||
+		    (j > k && islower((unsigned char)s[j]))); j++) {
 			ocr = ocr || isdigit((unsigned char)s[j]);
+			lower = lower || islower((unsigned char)s[j]);
 			if (tn < POLICY_WORD_MAX)
-				t[tn++] = reading_ocr_letter(s[j]);
+				t[tn++] = (char)toupper((unsigned char)reading_ocr_letter(s[j]));
 		}
 		if (j == k || (j < n && s[j] != ' ' && !ispunct((unsigned char)s[j])))
 			return false;
@@ -3537,13 +3540,18 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 		}
 		break;
 	}
-	if (tn == 0 || !isalpha((unsigned char)t[0]) || !reading_level_cut_short(p, t, tn, ocr))
+	if (tn == 0 || !isalpha((unsigned char)t[0]))
 		return false;
 	/* Signs after it that stand for no letter OCR misread ("SECRE+" is SECRET's). */
-	while (k < n && strchr(" .,:;*-_~\"'", s[k]) != NULL)
-		k++;
-	return k == n || post_and_number(p, s + k, n - k) || section_only(s + k, n - k) ||
-	    header_rest(s + k, n - k);
+	for (e = k; e < n && strchr(" .,:;*-_~\"'", s[e]) != NULL; e++)
+		continue;
+	/*
+	 * Before a banner's section, post and number, in title case too, and a word of English
+	 * as well ("Secr SECTION 02 OF 02", "CONFIDENT SECTION 02 OF 02 KINGSTON 000382").
+	 */
+	rest = e < n && (post_and_number(p, s + e, n - e) || section_only(s + e, n - e) ||
+	    header_rest(s + e, n - e));
+	return (rest || (e == n && !lower)) && reading_level_cut_short(p, t, tn, ocr || rest);
 }
 
 static bool
