@@ -3277,7 +3277,8 @@ mark_after_item(const struct head *h)
 {
 	size_t k;
 
-	if (h->second.kind == GROUP_MARK || (h->second.kind == GROUP_UNKNOWN && h->second.has_level))
+	if (h->second.kind == GROUP_MARK ||
+	    (h->second.kind == GROUP_UNKNOWN && h->second.has_level))
 		return true;
 	for (k = 0; k < h->nafter; k++)
 		if (h->after[k].kind == GROUP_MARK ||
@@ -4817,7 +4818,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
 	    reading_caveat_line(rd->p, f, false, &m) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0) &&
-	    !(((h->label != LABEL_NONE && h->group.kind == GROUP_NONE &&
+	    !((((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE &&
 	    caveat_label(rd->p, f, h->after_label)) || (h->group.kind == GROUP_ITEM &&
 	    h->group.item == ITEM_NUMBER && h->group.start == h->after_label &&
 	    caveat_label(rd->p, f, skip_spaces(f, h->group.end)))) && caveat_unknown_mark(&m))) {
@@ -8789,8 +8790,9 @@ after_full_stop(const struct fold *f, size_t k)
 		return glued_stop(f, k);
 	while (j > 0 && (strchr("\"')]}*[", s[j - 1]) != NULL || isdigit((unsigned char)s[j - 1])))
 		j--;
-	return j >= 2 && strchr(".?!", s[j - 1]) != NULL && (isalnum((unsigned char)s[j - 2]) ||
-	    strchr(")]\"'", s[j - 2]) != NULL);
+	return j >= 2 && s[j - 1] != '\0' && strchr(".?!", s[j - 1]) != NULL &&
+	    (isalnum((unsigned char)s[j - 2]) ||
+	    (s[j - 2] != '\0' && strchr(")]\"'", s[j - 2]) != NULL));
 }
 
 /*
@@ -8811,10 +8813,13 @@ level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
 
 	/* A level's consonants, cut short or not, a consonant or two after ("CNFD", "CNFDL"); its
 	 * word cut short ("CONFID", "SECR"). */
-	for (k = n; k >= 4 && k + 2 >= n; k--)
-		if (reading_level_consonants(p, up, k) &&
-		    (k == n || strspn(up + k, "BCDFGHJKLMNPQRSTVWXZ") == n - k))
+	for (k = n; k >= 4 && k + 2 >= n; k--) {
+		for (b = k; b < n && isupper((unsigned char)up[b]) &&
+		    strchr("AEIOUY", up[b]) == NULL; b++)
+			continue;
+		if (b == n && reading_level_consonants(p, up, k))
 			return true;
+	}
 	if (reading_level_cut_short(p, up, n, (how & LTC_DIGIT) != 0))
 		return true;
 	/* A level's word cut short and a control glued ("CONFIDNF"). */
@@ -8827,7 +8832,8 @@ level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
 		    (t->control >= 0 && a < 3))
 			continue;
 		for (b = a; b + 2 <= n && b - a <= 4; b++) {
-			if (b > a && (how & LTC_STRICT) && strchr("/|\\I!.,:-", up[b - 1]) == NULL)
+			if (b > a && (how & LTC_STRICT) && (up[b - 1] == '\0' ||
+			    strchr("/|\\I!.,:-", up[b - 1]) == NULL))
 				break;
 			if (((t = policy_term_find(p, up + b, n - b)) != NULL && t->control >= 0) ||
 			    (n - b >= 3 && memcmp(up + b, "REL", 3) == 0) ||
@@ -8881,6 +8887,7 @@ level_then_control(const struct policy *p, const char *s, size_t n, unsigned how
 		up[k] = isdigit(c) ? reading_ocr_letter((char)c) : c == 'l' ? 'I' :
 		    (char)toupper(c);
 	}
+	up[n] = '\0';
 	if (isdigit((unsigned char)s[0]) || isdigit((unsigned char)s[1]))
 		how |= LTC_DIGIT;
 	if (level_then_rest(p, up, n, how))
@@ -9100,7 +9107,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			 * After a byte other than a space (so not at `first`), no sentence and no word
 			 * begins (sentence_head, word_start): only a bracket there is read below.
 			 */
-			if (k > 1 && glue_sign(f.text[k - 1]) && glued_head(&f, k) && !glued_stop(&f, k)) {
+			if (k > 1 && glue_sign(f.text[k - 1]) && glued_head(&f, k) &&
+			    !glued_stop(&f, k)) {
 				if (head_mark(p, &f, k, &one))
 					add_found(p, m, &found, &one);
 				continue;

@@ -3169,7 +3169,8 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 		return false;
 	marking_init(m);
 	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a level's word misspelt or cut short");
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
+	    "a level's word misspelt or cut short");
 	return true;
 }
 
@@ -3520,8 +3521,8 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 	bool ocr = false, lower = false, rest;
 
 	while (k < n && words < 2) {
-		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]) ||
-		    (j > k && islower((unsigned char)s[j]))); j++) {
+		for (j = k; j < n && (isupper((unsigned char)s[j]) ||
+		    isdigit((unsigned char)s[j]) || (j > k && islower((unsigned char)s[j]))); j++) {
 			ocr = ocr || isdigit((unsigned char)s[j]);
 			lower = lower || islower((unsigned char)s[j]);
 			if (tn < POLICY_WORD_MAX)
@@ -3619,7 +3620,8 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 			goto named;
 		marking_init(m);
 		m->unknown = true;
-		snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a level's word cut short");
+		snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
+		    "a level's word cut short");
 		return true;
 	}
 	/*
@@ -4059,7 +4061,8 @@ run_words(const char *s, size_t a, size_t b)
 	size_t e, words = 0;
 
 	for (e = a; e < b; e++)
-		words += s[e] != ' ' && s[e] != '-' && (e == a || s[e - 1] == ' ' || s[e - 1] == '-');
+		words += s[e] != ' ' && s[e] != '-' &&
+		    (e == a || s[e - 1] == ' ' || s[e - 1] == '-');
 	return words;
 }
 
@@ -4345,8 +4348,8 @@ reading_stated_controls(const struct policy *p, const struct fold *f)
 		return stated_controls(p, f->text, f->len);
 	for (k = 0; k < f->len; k++)
 		t[k] = f->text[k] == 'l' && k > 0 && k + 1 < f->len &&
-		    isupper((unsigned char)f->text[k - 1]) && isupper((unsigned char)f->text[k + 1]) ?
-		    'I' : f->text[k];
+		    isupper((unsigned char)f->text[k - 1]) &&
+		    isupper((unsigned char)f->text[k + 1]) ? 'I' : f->text[k];
 	return stated_controls(p, f->text, f->len) | stated_controls(p, t, f->len);
 }
 
