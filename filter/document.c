@@ -4783,14 +4783,18 @@ slash_in_words(const struct fold *f, size_t words)
 	return false;
 }
 
-/* Sets *m to a caveat's in words: a marking not known. Returns true. */
+/*
+ * Whether the text of line f, after head h's labels, opens with a caveat as a label
+ * (caveat_label), where a paragraph begins or after a number, in brackets or not ("2. USA/AUS
+ * EYES ONLY: The", "(2) AUSTEO:").
+ */
 static bool
-caveat_unknown_mark(struct marking *m)
+head_caveat_label(const struct policy *p, const struct fold *f, const struct head *h)
 {
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a caveat no policy lists");
-	return true;
+	if ((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE)
+		return caveat_label(p, f, h->after_label);
+	return h->group.kind == GROUP_ITEM && h->group.item == ITEM_NUMBER &&
+	    h->group.start == h->after_label && caveat_label(p, f, skip_spaces(f, h->group.end));
 }
 
 /*
@@ -4817,19 +4821,19 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 */
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
 	    reading_caveat_line(rd->p, f, false, &m) &&
-	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0) &&
-	    !((((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE &&
-	    caveat_label(rd->p, f, h->after_label)) || (h->group.kind == GROUP_ITEM &&
-	    h->group.item == ITEM_NUMBER && h->group.start == h->after_label &&
-	    caveat_label(rd->p, f, skip_spaces(f, h->group.end)))) && caveat_unknown_mark(&m))) {
+	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0)) {
 		struct fold spaced;
 
-		/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
-		if (!f->hidden)
-			return 0;
-		fold_line_spaced(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &spaced);
-		if (!reading_class_line(rd->p, &spaced, !h->at_head, &m))
-			return 0;
+		if (head_caveat_label(rd->p, f, h)) {
+			unknown_mark(&m, "a caveat no policy lists");
+		} else {
+			/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
+			if (!f->hidden)
+				return 0;
+			fold_line_spaced(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &spaced);
+			if (!reading_class_line(rd->p, &spaced, !h->at_head, &m))
+				return 0;
+		}
 	}
 	/*
 	 * A mark in the line counts too ("TOP (TS//SI) SECRET"), and a level and controls read by

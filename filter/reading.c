@@ -3111,6 +3111,16 @@ ocr_capitals_line(const struct fold *f, char *out)
 	return fixed > 0 && i >= f->len ? k : 0;
 }
 
+/* Sets *m to a marking not known, `why` its token. Returns true. */
+static bool
+unknown_marking(struct marking *m, const char *why)
+{
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", why);
+	return true;
+}
+
 /* The words of English a level's word begins with: alone on a line, prose ("CONFIDENT"). */
 static const char *const level_head_words[] = { "CONFIDE", "CONFIDENT", "RESTRICT" };
 
@@ -3165,23 +3175,15 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 	for (k = a; k < b; k++)
 		if (!isupper((unsigned char)f->text[k]))
 			return false;
-	if (!level_word_near(p, f->text + a, b - a, true))
-		return false;
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
-	    "a level's word misspelt or cut short");
-	return true;
+	return level_word_near(p, f->text + a, b - a, true) &&
+	    unknown_marking(m, "a level's word misspelt or cut short");
 }
 
 /* Sets *m to a caveat's: a marking not known. Returns true. */
 static bool
 caveat_unknown(struct marking *m)
 {
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", "a caveat no policy lists");
-	return true;
+	return unknown_marking(m, "a caveat no policy lists");
 }
 
 /* Whether word s[0..n) begins with `stem` (upper case). */
@@ -3618,11 +3620,7 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	if (lv == NULL || (i < n && is_letterish(s[i]))) {
 		if (wrapped || !cut_level_line(p, s, n, word))
 			goto named;
-		marking_init(m);
-		m->unknown = true;
-		snprintf(m->unknown_token, sizeof(m->unknown_token), "%s",
-		    "a level's word cut short");
-		return true;
+		return unknown_marking(m, "a level's word cut short");
 	}
 	/*
 	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
