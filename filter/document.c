@@ -2527,16 +2527,21 @@ caption_shaped(const struct document *d, size_t i)
 /*
  * The controls that line i and the next name only together, where a control's words run on
  * from one line to the other ("NOT RELEASABLE TO" / "FOREIGN NATIONALS"); `alone` is what line i
- * names by itself.
+ * names by itself. *caption, where not NULL, says whether the two are one caption that the
+ * next line alone is not ("WARNING NOTICE - INTELLIGENCE SOURCES" / "OR METHODS INVOLVED").
  */
 static uint64_t
-controls_across(const struct policy *p, const struct document *d, size_t i, uint64_t alone)
+controls_across(const struct policy *p, const struct document *d, size_t i, uint64_t alone,
+    bool *caption)
 {
 	const struct doc_line *a = doc_line(d, i), *b;
 	char both[2 * 60 + 1 + TEXT_PAD];
 	struct fold f;
 	uint64_t bits = 0, next = 0;
+	bool whole;
 
+	if (caption != NULL)
+		*caption = false;
 	if (i + 1 >= d->nlines || !caption_shaped(d, i) || !caption_shaped(d, i + 1))
 		return 0;
 	b = doc_line(d, i + 1);
@@ -2548,8 +2553,10 @@ controls_across(const struct policy *p, const struct document *d, size_t i, uint
 	both[a->len] = ' ';
 	memcpy(both + a->len + 1, d->data + b->off, b->len);
 	fold_line(both, a->len + 1 + b->len, READ_MAX, a->latin1 && b->latin1, &f);
-	if (!reading_caption(p, &f, &bits, NULL))
+	if (!(whole = reading_caption(p, &f, &bits, NULL)))
 		bits = reading_named_controls(p, &f);
+	if (caption != NULL)
+		*caption = whole && bits != 0 && next == 0;
 	return bits & ~alone & ~next;
 }
 
@@ -2712,6 +2719,23 @@ split_back(struct reader *rd, size_t i)
 }
 
 /*
+ * Whether line i, no caption by itself, and the next are one caption wrapped over two lines
+ * ("HANDLE VIA BYEMAN" / "CONTROL SYSTEM ONLY"); *bits is what line i names, alone or with the
+ * next (controls_across), and the caption has no label.
+ */
+static bool
+wrapped_caption(const struct policy *p, const struct document *d, size_t i, const struct fold *f,
+    uint64_t *bits, bool *labelled)
+{
+	uint64_t named = reading_named_controls(p, f);
+	bool whole;
+
+	*bits = named | controls_across(p, d, i, named, &whole);
+	*labelled = false;
+	return whole;
+}
+
+/*
  * The stated controls whose name runs on from line i to the next in a wrapped sentence ("This
  * cable is sensitive but" / "unclassified."): read on the last and first 60 bytes joined.
  */
@@ -2765,7 +2789,9 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	uint64_t bits;
 	bool labelled;
 
-	if (!reading_caption(p, f, &bits, &labelled)) {
+	/* A caption wrapped over two lines is one ("WARNING NOTICE - ..." / "OR METHODS ..."). */
+	if (!reading_caption(p, f, &bits, &labelled) &&
+	    !wrapped_caption(p, d, i, f, &bits, &labelled)) {
 		struct marking rel;
 
 		/*
@@ -2773,8 +2799,6 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 		 * what it names applies to the document and to what goes on after it; so does
 		 * what it names with the next line ("NOT RELEASABLE TO" / "FOREIGN NATIONALS").
 		 */
-		bits = reading_named_controls(p, f);
-		bits |= controls_across(p, d, i, bits);
 		d->captions |= bits;
 		if (bits != 0)
 			pend_controls(rd, bits);
@@ -4821,7 +4845,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 */
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
 	    reading_caveat_line(rd->p, f, false, &m) &&
-	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0)) == 0)) {
+	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0, NULL)) == 0)) {
 		struct fold spaced;
 
 		if (head_caveat_label(rd->p, f, h)) {
