@@ -2624,15 +2624,6 @@ caption_under_text(struct reader *rd, size_t i, const struct fold *f)
 	return 0;
 }
 
-/* Sets *m to an unknown marking, the reason `why` its token. */
-static void
-unknown_mark(struct marking *m, const char *why)
-{
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", why);
-}
-
 /*
  * Raises the portion read now to m as well: a mark the line's own readers did not count
  * (mark_in_sentence); not unmarked text, whose marking is the document's. Returns 0, or -1 with
@@ -3297,7 +3288,7 @@ letter_marking(const struct policy *p, char letter, struct marking *m, bool *oth
  * w81"; not "(U) (as reported in ref (A)) northern").
  */
 static bool
-mark_after_item(const struct head *h)
+mark_after_first(const struct head *h)
 {
 	size_t k;
 
@@ -4307,7 +4298,7 @@ groups_after(const struct policy *p, const struct group *after, size_t nafter, s
 			continue;
 		marking_init(&more);
 		if (a->kind == GROUP_UNKNOWN) {
-			unknown_mark(&more, "a group after the mark");
+			marking_unknown(&more, "a group after the mark");
 		} else if (a->kind == GROUP_MARK) {
 			more = a->mark;
 		} else if (a->kind != GROUP_ITEM ||
@@ -4499,7 +4490,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	 * text above left its sentence open and the line goes on in lower case ("... w80," / "" /
 	 * "(C) (TS) w81"): without the first, the second stands in the sentence and raises it.
 	 */
-	if (o.joined && mark_after_item(h) && lower_after_groups(f, g->end) &&
+	if (o.joined && mark_after_first(h) && lower_after_groups(f, g->end) &&
 	    (up = text_above(p, d, i)) != DOC_NONE && goes_on_at_end(d, up, true) &&
 	    split_back(rd, i) != 0)
 		return -1;
@@ -4849,7 +4840,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		struct fold spaced;
 
 		if (head_caveat_label(rd->p, f, h)) {
-			unknown_mark(&m, "a caveat no policy lists");
+			marking_unknown(&m, "a caveat no policy lists");
 		} else {
 			/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
 			if (!f->hidden)
@@ -5571,7 +5562,7 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 		found = true;
 	}
 	if (broken_term(p, d, i, NULL, NULL)) {
-		unknown_mark(&more, "a mark broken across lines");
+		marking_unknown(&more, "a mark broken across lines");
 		if (found)
 			marking_join(p, m, &more, m);
 		else
@@ -9524,7 +9515,7 @@ lost_damaged(const struct policy *p, const struct fold *f, size_t w, size_t e, s
 	}
 	if (!digits && !lower && n > 1 && (ctl = policy_term_find(p, buf, n)) != NULL &&
 	    ctl->control >= 0) {
-		unknown_mark(m, "a control that lost its bracket");
+		marking_unknown(m, "a control that lost its bracket");
 		return true;
 	}
 	return false;
@@ -11224,7 +11215,7 @@ in_sentence_marks(const struct policy *p, const struct document *d, size_t i, ui
 	size_t k, e, t;
 	bool other, caps, words, damaged, found = false;
 
-	unknown_mark(&unknown, "a mark in mid-sentence");
+	marking_unknown(&unknown, "a mark in mid-sentence");
 	*m = unknown;
 	for (k = 0; k < f->len; k = e) {
 		e = k + 1;
@@ -11396,7 +11387,7 @@ mark_in_sentence(const struct policy *p, const struct document *d, size_t i, uin
 	size_t k;
 	bool table, found, alike = false;
 
-	unknown_mark(m, "a mark in mid-sentence");
+	marking_unknown(m, "a mark in mid-sentence");
 	/*
 	 * Most lines hold no bracket, no slash, no byte the fold may make one of, and no capital
 	 * before another or a sign ("S.NF", "SIINF").
@@ -11860,9 +11851,9 @@ mark_on_last(const struct policy *p, const struct document *d, size_t i, struct 
 		if (g.kind == GROUP_MARK)
 			*m = g.mark;
 		else if (g.kind == GROUP_UNKNOWN)
-			unknown_mark(m, "a damaged mark at a paragraph's end");
+			marking_unknown(m, "a damaged mark at a paragraph's end");
 		else
-			unknown_mark(m, "a caveat no policy lists");
+			marking_unknown(m, "a caveat no policy lists");
 		return true;
 	}
 	return false;
@@ -12264,7 +12255,7 @@ slash_wrapped(const struct policy *p, const struct document *d, size_t i, struct
 	default:
 		return false;
 	}
-	unknown_mark(m, "a mark that the line's end cut");
+	marking_unknown(m, "a mark that the line's end cut");
 	return true;
 }
 
@@ -12455,7 +12446,7 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	    h->second.kind == GROUP_NONE && bare_head(rd->p, f, h->group.end))) {
 		struct marking unknown;
 
-		unknown_mark(&unknown, "a mark with no brackets");
+		marking_unknown(&unknown, "a mark with no brackets");
 		rd->header = false;
 		if (start(rd, i, &unknown, REASON_UNREADABLE, h->label_end, REL_OWN) != 0)
 			return -1;
@@ -13289,7 +13280,7 @@ read_line(struct reader *rd, size_t i)
 		    raise_portion(rd, &mid)) != 0 || (back && raise_across(rd, up) != 0)))
 			return -1;
 		if (broken_term(p, d, i, &back, &up)) {
-			unknown_mark(&mid, "a mark broken across lines");
+			marking_unknown(&mid, "a mark broken across lines");
 			if ((back ? raise_back(rd, &mid) : raise_portion(rd, &mid)) != 0 ||
 			    (back && raise_across(rd, up) != 0))
 				return -1;
@@ -13302,7 +13293,7 @@ read_line(struct reader *rd, size_t i)
 		} else if (mark_on_last(p, d, i, &mid) && raise_back(rd, &mid) != 0)
 			return -1;
 		if (open_to_paragraph_end(d, i) || led_at_end(p, d, i)) {
-			unknown_mark(&mid, "a damaged mark at a paragraph's end");
+			marking_unknown(&mid, "a damaged mark at a paragraph's end");
 			if (raise_back(rd, &mid) != 0)
 				return -1;
 		}

@@ -81,6 +81,14 @@ marking_init(struct marking *m)
 	m->fd = FD_NONE;
 }
 
+void
+marking_unknown(struct marking *m, const char *why)
+{
+	marking_init(m);
+	m->unknown = true;
+	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", why);
+}
+
 static bool
 prefix_eq(const char *s, size_t slen, const char *word, bool caseless)
 {

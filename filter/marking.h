@@ -74,6 +74,9 @@ void marking_add_controls(const struct policy *p, struct marking *m, uint64_t co
 /* Sets m to the lowest level with no controls: the marking of nothing. */
 void marking_init(struct marking *m);
 
+/* Sets *m to a marking not known, `why` its token (quoted in reports, never withheld text). */
+void marking_unknown(struct marking *m, const char *why);
+
 /* Whether s[0..len) is a level's portion abbreviation in any case ("c", "Ts"). */
 bool marking_is_level(const struct policy *p, const char *s, size_t len);
 

@@ -3111,16 +3111,6 @@ ocr_capitals_line(const struct fold *f, char *out)
 	return fixed > 0 && i >= f->len ? k : 0;
 }
 
-/* Sets *m to a marking not known, `why` its token. Returns true. */
-static bool
-unknown_marking(struct marking *m, const char *why)
-{
-	marking_init(m);
-	m->unknown = true;
-	snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", why);
-	return true;
-}
-
 /* The words of English a level's word begins with: alone on a line, prose ("CONFIDENT"). */
 static const char *const level_head_words[] = { "CONFIDE", "CONFIDENT", "RESTRICT" };
 
@@ -3175,15 +3165,18 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 	for (k = a; k < b; k++)
 		if (!isupper((unsigned char)f->text[k]))
 			return false;
-	return level_word_near(p, f->text + a, b - a, true) &&
-	    unknown_marking(m, "a level's word misspelt or cut short");
+	if (!level_word_near(p, f->text + a, b - a, true))
+		return false;
+	marking_unknown(m, "a level's word misspelt or cut short");
+	return true;
 }
 
 /* Sets *m to a caveat's: a marking not known. Returns true. */
 static bool
 caveat_unknown(struct marking *m)
 {
-	return unknown_marking(m, "a caveat no policy lists");
+	marking_unknown(m, "a caveat no policy lists");
+	return true;
 }
 
 /* Whether word s[0..n) begins with `stem` (upper case). */
@@ -3458,7 +3451,8 @@ words_after_level(const struct policy *p, const char *s, size_t n, size_t k, siz
 /*
  * Whether s[0..n) is what a cable's page header or banner holds after its level, a cable's
  * number, a page's or a date-time group among them: a post of three words at most, numbers,
- * "OF", "SECTION" ("MUSCAT 00001065  002 OF 003", "002.2 OF 002", "191558Z MAR 07").
+ * "OF", "SECTION" ("MUSCAT 00001065  002 OF 003", "002.2 OF 002", "191558Z MAR 07", "SECTION 2 OF
+ * 2").
  */
 static bool
 header_rest(const char *s, size_t n)
@@ -3490,23 +3484,6 @@ header_rest(const char *s, size_t n)
 			continue;
 	}
 	return number;
-}
-
-/* Whether s[0..n) is a banner's section and nothing more ("SECTION 2 OF 2"). */
-static bool
-section_only(const char *s, size_t n)
-{
-	size_t k = 8;
-
-	if (n < 14 || strncmp(s, "SECTION ", 8) != 0)
-		return false;
-	while (k < n && (isdigit((unsigned char)s[k]) || s[k] == ' '))
-		k++;
-	if (k + 3 > n || strncmp(s + k, "OF ", 3) != 0)
-		return false;
-	for (k += 3; k < n && (isdigit((unsigned char)s[k]) || s[k] == ' '); k++)
-		continue;
-	return k == n && isdigit((unsigned char)s[n - 1]);
 }
 
 /*
@@ -3552,7 +3529,7 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 	 * Before a banner's section, post and number, in title case too, and a word of English
 	 * as well ("Secr SECTION 02 OF 02", "CONFIDENT SECTION 02 OF 02 KINGSTON 000382").
 	 */
-	rest = e < n && (post_and_number(p, s + e, n - e) || section_only(s + e, n - e) ||
+	rest = e < n && (post_and_number(p, s + e, n - e) ||
 	    header_rest(s + e, n - e));
 	return (rest || (e == n && !lower)) && reading_level_cut_short(p, t, tn, ocr || rest);
 }
@@ -3620,7 +3597,8 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	if (lv == NULL || (i < n && is_letterish(s[i]))) {
 		if (wrapped || !cut_level_line(p, s, n, word))
 			goto named;
-		return unknown_marking(m, "a level's word cut short");
+		marking_unknown(m, "a level's word cut short");
+		return true;
 	}
 	/*
 	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
