@@ -2524,6 +2524,26 @@ caption_shaped(const struct document *d, size_t i)
 	return letters > 0;
 }
 
+/* What fold_across joins: the last 60 bytes of a line, a space, the first 60 of the next. */
+#define ACROSS_MAX (2 * 60 + 1 + TEXT_PAD)
+
+/*
+ * Folds into *f the last 60 bytes of line i, a space and the first 60 of line i + 1, joined in
+ * both[ACROSS_MAX]: what runs on from one line to the next (controls_across, stated_across).
+ */
+static void
+fold_across(const struct document *d, size_t i, char *both, struct fold *f)
+{
+	const struct doc_line *a = doc_line(d, i), *b = doc_line(d, i + 1);
+	size_t an = a->len < 60 ? a->len : 60, bn = b->len < 60 ? b->len : 60;
+
+	memset(both, 0, ACROSS_MAX);
+	memcpy(both, d->data + a->off + a->len - an, an);
+	both[an] = ' ';
+	memcpy(both + an + 1, d->data + b->off, bn);
+	fold_line(both, an + 1 + bn, READ_MAX, a->latin1 && b->latin1, f);
+}
+
 /*
  * The controls that line i and the next name only together, where a control's words run on
  * from one line to the other ("NOT RELEASABLE TO" / "FOREIGN NATIONALS"); `alone` is what line i
@@ -2534,8 +2554,8 @@ static uint64_t
 controls_across(const struct policy *p, const struct document *d, size_t i, uint64_t alone,
     bool *caption)
 {
-	const struct doc_line *a = doc_line(d, i), *b;
-	char both[2 * 60 + 1 + TEXT_PAD];
+	const struct doc_line *b;
+	char both[ACROSS_MAX];
 	struct fold f;
 	uint64_t bits = 0, next = 0;
 	bool whole;
@@ -2545,14 +2565,10 @@ controls_across(const struct policy *p, const struct document *d, size_t i, uint
 	if (i + 1 >= d->nlines || !caption_shaped(d, i) || !caption_shaped(d, i + 1))
 		return 0;
 	b = doc_line(d, i + 1);
-	memset(both, 0, sizeof(both));
 	fold_line(d->data + b->off, b->len, READ_MAX, b->latin1, &f);
 	if (!reading_caption(p, &f, &next, NULL))
 		next = reading_named_controls(p, &f);
-	memcpy(both, d->data + a->off, a->len);
-	both[a->len] = ' ';
-	memcpy(both + a->len + 1, d->data + b->off, b->len);
-	fold_line(both, a->len + 1 + b->len, READ_MAX, a->latin1 && b->latin1, &f);
+	fold_across(d, i, both, &f);
 	if (!(whole = reading_caption(p, &f, &bits, NULL)))
 		bits = reading_named_controls(p, &f);
 	if (caption != NULL)
@@ -2728,25 +2744,17 @@ wrapped_caption(const struct policy *p, const struct document *d, size_t i, cons
 
 /*
  * The stated controls whose name runs on from line i to the next in a wrapped sentence ("This
- * cable is sensitive but" / "unclassified."): read on the last and first 60 bytes joined.
+ * cable is sensitive but" / "unclassified."), read on the two joined (fold_across).
  */
 static uint64_t
 stated_across(const struct policy *p, const struct document *d, size_t i)
 {
-	const struct doc_line *a = doc_line(d, i), *b;
-	char both[2 * 60 + 1 + TEXT_PAD];
-	size_t an, bn;
+	char both[ACROSS_MAX];
 	struct fold f;
 
-	if (i + 1 >= d->nlines || a->len == 0 || (b = doc_line(d, i + 1))->len == 0)
+	if (i + 1 >= d->nlines || doc_line(d, i)->len == 0 || doc_line(d, i + 1)->len == 0)
 		return 0;
-	an = a->len < 60 ? a->len : 60;
-	bn = b->len < 60 ? b->len : 60;
-	memset(both, 0, sizeof(both));
-	memcpy(both, d->data + a->off + a->len - an, an);
-	both[an] = ' ';
-	memcpy(both + an + 1, d->data + b->off, bn);
-	fold_line(both, an + 1 + bn, READ_MAX, a->latin1 && b->latin1, &f);
+	fold_across(d, i, both, &f);
 	return reading_stated_controls(p, &f);
 }
 
