@@ -2434,6 +2434,12 @@ read_structure(struct reader *rd, size_t i)
 			return m;
 		case ROLE_PAGE:
 			/*
+			 * One whose words are a level's or a caveat's, damaged or in pieces, is a
+			 * classification line ("SEC RET KINGSTON 00000382  002 OF 002").
+			 */
+			if (reading_page_marked(p, s, ln->len))
+				continue;
+			/*
 			 * A page header names the post and number of the banner at the top.
 			 * One that names others may hold free words: it is text at the
 			 * banner's marking (unknown with no banner), read as a page break.
@@ -2740,6 +2746,23 @@ wrapped_caption(const struct policy *p, const struct document *d, size_t i, cons
 	*bits = named | controls_across(p, d, i, named, &whole);
 	*labelled = false;
 	return whole;
+}
+
+/*
+ * Whether line i and the next, each a caption's shape, are a caveat in words wrapped over two
+ * lines ("US/UK" / "EYES ONLY", "NOT RELEASABLE TO" / "AUS, CAN, NZL"): reading_caveat_line of
+ * the two joined, into *m.
+ */
+static bool
+caveat_across(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	char both[ACROSS_MAX];
+	struct fold f;
+
+	if (i + 1 >= d->nlines || !caption_shaped(d, i) || !caption_shaped(d, i + 1))
+		return false;
+	fold_across(d, i, both, &f);
+	return reading_caveat_line(p, &f, false, m);
 }
 
 /*
@@ -3412,13 +3435,33 @@ label_dash(const struct fold *f, size_t e)
 
 /*
  * Whether what stands at folded offset k of f, where a paragraph's text begins, is a caveat in
- * words (caveat_words, as on a line of its own) in capitals, in emphasis or not, before a
- * colon, a dash (an em dash too) or a full stop, eight words at most ("2. USA/AUS EYES ONLY:
- * The", "4. AUSTEO -- THE", "(2) AUSTEO:", "2. AUSTEO—The", "2. **AUSTEO:**"; not "US
- * CITIZENS ONLY:", a heading): the paragraph's mark written as a label.
+ * words (caveat_words, as on a line of its own), in emphasis or not, before a colon, a dash (an
+ * em dash too) or a full stop, eight words at most ("2. USA/AUS EYES ONLY: The", "2. USA, AUS
+ * EYES ONLY: The", "2. US/UK Eyes Only: The", "4. AUSTEO -- THE", "(2) AUSTEO:", "2.
+ * AUSTEO—The", "2. **AUSTEO:**"; not "US CITIZENS ONLY:", a heading): the paragraph's mark
+ * written as a label. Not in capitals, only what caveat_words reads in any case is one (EYES
+ * ONLY after readers, NOFOREIGN).
  */
+static bool caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid);
+
 static bool
 caveat_label(const struct policy *p, const struct fold *f, size_t k)
+{
+	return caveat_label_to(p, f, k, false);
+}
+
+/*
+ * caveat_label where a sentence begins in mid-line ("... tasking. USA/GBR EYES ONLY: The"):
+ * before a colon or a dash only, as a sentence's own first words do not end there.
+ */
+static bool
+caveat_label_mid(const struct policy *p, const struct fold *f, size_t k)
+{
+	return caveat_label_to(p, f, k, true);
+}
+
+static bool
+caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid)
 {
 	size_t e, words = 0;
 
@@ -3427,11 +3470,12 @@ caveat_label(const struct policy *p, const struct fold *f, size_t k)
 		k++;
 	for (e = k; e < f->len && e - k < 60 && f->text[e] != ':' && !label_dash(f, e) &&
 	    !(f->text[e] == '.' && e + 1 < f->len && f->text[e + 1] == ' ') &&
-	    (unsigned char)f->text[e] < 0x80 && f->text[e] != '*'; e++) {
-		if (islower((unsigned char)f->text[e]))
-			return false;
+	    (unsigned char)f->text[e] < 0x80 && f->text[e] != '*'; e++)
 		words += f->text[e] != ' ' && (e == k || f->text[e - 1] == ' ');
-	}
+	/* In mid-line, a full stop only after ONLY ("... May. USA/GBR EYES ONLY. The"). */
+	if (mid && e < f->len && f->text[e] == '.' && !(e >= k + 4 &&
+	    strncasecmp(f->text + e - 4, "ONLY", 4) == 0))
+		return false;
 	while (e > k && f->text[e - 1] == ' ')
 		e--;
 	return e < f->len && e > k + 3 && words <= 8 && caveat_words(p, f->text + k, e - k, false);
@@ -4821,6 +4865,36 @@ head_caveat_label(const struct policy *p, const struct fold *f, const struct hea
 }
 
 /*
+ * Whether the caveat label that would open line i's text (head_caveat_label) runs on into the
+ * next line ("2. USA/GBR EYES" / "ONLY: The", "2. NOT RELEASABLE TO AUS," / "CAN, NZL:"): the
+ * line's text after its label in capitals or signs to its end, read with the next line joined
+ * (fold_across).
+ */
+static bool
+head_caveat_across(const struct policy *p, const struct document *d, size_t i,
+    const struct fold *f, const struct head *h)
+{
+	char both[ACROSS_MAX];
+	struct fold g;
+	size_t k = h->after_label, src, len = doc_line(d, i)->len, an = len < 60 ? len : 60;
+
+	if (i + 1 >= d->nlines || doc_line(d, i + 1)->len == 0 || f->cut ||
+	    !((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE) || k >= f->len)
+		return false;
+	for (src = k; src < f->len; src++)
+		if (islower((unsigned char)f->text[src]) || strchr(":.", f->text[src]) != NULL ||
+		    (unsigned char)f->text[src] >= 0x80)
+			return false;
+	if ((src = fold_source(f, k)) < len - an)
+		return false;
+	fold_across(d, i, both, &g);
+	/* The label's folded offset in the join: where the join's source is where the line's was. */
+	for (k = 0; k < g.len && fold_source(&g, k) < src - (len - an); k++)
+		continue;
+	return k < g.len && fold_source(&g, k) == src - (len - an) && caveat_label(p, &g, k);
+}
+
+/*
  * Rule: classification lines (raise). A line that is a classification in any case or spelling
  * and not in the banner grammar ("Secret", "SECRET/NOFORN", "CLASSIFICATION: SECRET",
  * "TOP SECRET // SI / TK // REL TO USA AUS") ends the portion before it and starts one at its
@@ -4843,11 +4917,11 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * paragraph whose text a caveat opens as a label ("2. USA/AUS EYES ONLY: The").
 	 */
 	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
-	    reading_caveat_line(rd->p, f, false, &m) &&
+	    (reading_caveat_line(rd->p, f, false, &m) || caveat_across(rd->p, d, i, &m)) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0, NULL)) == 0)) {
 		struct fold spaced;
 
-		if (head_caveat_label(rd->p, f, h)) {
+		if (head_caveat_label(rd->p, f, h) || head_caveat_across(rd->p, d, i, f, h)) {
 			marking_unknown(&m, "a caveat no policy lists");
 		} else {
 			/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
@@ -8234,6 +8308,26 @@ level_glued_to_word(const struct policy *p, const char *s, size_t a, size_t b)
 	    word_kind(p, s + a, lead - a) == WORD_LEVEL;
 }
 
+/* How level_then_control reads: LTC_WEAK, a level and consonants too; LTC_STRICT, between a
+ * level and its control only what OCR makes of "//" (I, 1, l, signs). */
+#define LTC_WEAK	1u
+#define LTC_STRICT	2u
+#define LTC_DIGIT	4u	/* set by level_then_control: a digit among the first two bytes */
+
+static bool level_then_control(const struct policy *p, const char *s, size_t n, unsigned how);
+
+/* Whether the word of f at k, a comma after it or none, is TO, a country or a group of them. */
+static bool
+reader_at(const struct policy *p, const struct fold *f, size_t k)
+{
+	size_t e = k;
+
+	while (e < f->len && f->text[e] != ' ' && f->text[e] != ',')
+		e++;
+	return (e - k == 2 && memcmp(f->text + k, "TO", 2) == 0) ||
+	    reading_reader_word(p, f->text + k, e - k);
+}
+
 static bool
 word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence, bool lower,
     struct marking *m)
@@ -8340,6 +8434,10 @@ word_mark(const struct policy *p, const struct fold *f, size_t k, bool sentence,
 	/* "REL TO" ("RELTO"), whatever follows. */
 	if (capitals && ((b - a == 3 && memcmp(s + a, "REL", 3) == 0 && next + 2 <= f->len &&
 	    strncasecmp(s + next, "TO", 2) == 0) || (b - a == 5 && memcmp(s + a, "RELTO", 5) == 0)))
+		return true;
+	/* A level glued to REL before TO or a reader ("2. SREL GBR The", "TSREL TO USA"). */
+	if (capitals && b - a >= 4 && memcmp(s + b - 3, "REL", 3) == 0 && next < f->len &&
+	    reader_at(p, f, next) && level_then_control(p, s + a, b - a, LTC_STRICT))
 		return true;
 	/*
 	 * Or, before a word in capitals or the line's end (in a line with lower case: in capitals
@@ -8826,12 +8924,6 @@ after_full_stop(const struct fold *f, size_t k)
  * Whether up[0..n) (upper case, OCR's digits read as letters) is a level's abbreviation and the
  * rest of a mark (level_then_control).
  */
-/* How level_then_control reads: LTC_WEAK, a level and consonants too; LTC_STRICT, between a
- * level and its control only what OCR makes of "//" (I, 1, l, signs). */
-#define LTC_WEAK	1u
-#define LTC_STRICT	2u
-#define LTC_DIGIT	4u	/* set by level_then_control: a digit among the first two bytes */
-
 static bool
 level_then_rest(const struct policy *p, const char *up, size_t n, unsigned how)
 {
@@ -8935,6 +9027,37 @@ level_then_control(const struct policy *p, const char *s, size_t n, unsigned how
  * (CNOOC) told"); or its first word, the group not closed, before a word in capitals ("(TSSI
  * The").
  */
+/*
+ * Whether s[0..n) is a level glued to REL (level_then_control) and then readers, TO and AND
+ * between them aside ("SREL GBR", "TSREL TO USA, FVEY", "CREL GBR AND AUS"): a damaged REL TO
+ * mark.
+ */
+static bool
+glued_rel_list(const struct policy *p, const char *s, size_t n)
+{
+	size_t w = 0, a, b, readers = 0;
+
+	while (w < n && s[w] != ' ')
+		w++;
+	if (w == n || w < 4 || memcmp(s + w - 3, "REL", 3) != 0 ||
+	    !level_then_control(p, s, w, LTC_STRICT))
+		return false;
+	for (a = w; a < n; a = b) {
+		while (a < n && (s[a] == ' ' || s[a] == ','))
+			a++;
+		for (b = a; b < n && s[b] != ' ' && s[b] != ','; b++)
+			continue;
+		if (b == a)
+			break;
+		if (reading_reader_word(p, s + a, b - a))
+			readers++;
+		else if (!((b - a == 2 && memcmp(s + a, "TO", 2) == 0) ||
+		    (b - a == 3 && memcmp(s + a, "AND", 3) == 0)))
+			return false;
+	}
+	return readers > 0;
+}
+
 static bool
 damaged_after_stop(const struct policy *p, const struct fold *f, size_t k, const struct group *g)
 {
@@ -8952,6 +9075,8 @@ damaged_after_stop(const struct policy *p, const struct fold *f, size_t k, const
 	}
 	n = g->end - g->start - 2;
 	abbreviation = abbreviation_stop(f, k);
+	if (word_after(f, g->end) && glued_rel_list(p, t, n))
+		return true;
 	if (word_after(f, g->end))
 		return level_then_control(p, t, n, abbreviation ? 0 : LTC_WEAK);
 	return !abbreviation && g->end + 1 < f->len && f->text[g->end] == ' ' &&
@@ -9161,6 +9286,18 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			if (!hit && (word_start(&f, k) || glued_stop(&f, k)) &&
 			    word_mark(p, &f, k, true, lower, &one)) {
 				word_before(p, &f, k, &one);
+				hit = true;
+			}
+			/*
+			 * A caveat in words as a label where a sentence begins in mid-line, or
+			 * right after the mark at the line's head ("(S//REL TO USA, FVEY) USA/GBR
+			 * EYES ONLY: The").
+			 */
+			if (!hit && (k > first || (head && pos == from)) &&
+			    (isupper((unsigned char)f.text[k]) || f.text[k] == '*' ||
+			    f.text[k] == '_') && (k > first ? caveat_label_mid(p, &f, k) :
+			    caveat_label(p, &f, k))) {
+				marking_unknown(&one, "a caveat no policy lists");
 				hit = true;
 			}
 			if (hit)

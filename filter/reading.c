@@ -3171,6 +3171,42 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 	return true;
 }
 
+/*
+ * The marking of s[0..n), "RELEASABLE TO" and readers in capitals, AND and ONLY between and after
+ * them aside ("RELEASABLE TO USA AND GBR ONLY"): the lowest level, REL TO the home country and
+ * them. Returns whether every word after TO is read so, the marking in *m.
+ */
+static bool
+release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	char buf[FOLD_MAX + 64];
+	size_t k = 0, len, b, out;
+	int home = p->home;
+
+	/* The words after TO ("RELEASABLE TO", "RELEASABLE ONLY TO"). */
+	while (k + 3 < n && memcmp(s + k, " TO ", 4) != 0)
+		k++;
+	k += 4;
+	out = (size_t)snprintf(buf, sizeof(buf), "%s//REL TO %s", p->levels[0].banner[0],
+	    home >= 0 ? p->countries[home] : "");
+	for (; k < n; k = b) {
+		while (k < n && !isupper((unsigned char)s[k]))
+			k++;
+		for (b = k; b < n && isupper((unsigned char)s[b]); b++)
+			continue;
+		len = b - k;
+		if (len == 0 || (len == 3 && memcmp(s + k, "AND", 3) == 0) ||
+		    (len == 4 && memcmp(s + k, "ONLY", 4) == 0))
+			continue;
+		if (out + len + 3 >= sizeof(buf))
+			return false;
+		out += (size_t)snprintf(buf + out, sizeof(buf) - out, "%s%.*s",
+		    out > 0 && buf[out - 1] != ' ' ? ", " : "", (int)len, s + k);
+	}
+	return marking_parse(p, buf, out, MARKING_BANNER, m) == 1 && !m->unknown &&
+	    m->fd == FD_REL;
+}
+
 /* Sets *m to a caveat's: a marking not known. Returns true. */
 static bool
 caveat_unknown(struct marking *m)
@@ -3188,9 +3224,8 @@ word_stem(const char *s, size_t n, const char *stem)
 	return n >= l && memcmp(s, stem, l) == 0;
 }
 
-/* Whether word s[0..n) (upper case) names readers: US, UK, USG, a country or group of p. */
-static bool
-reader_word(const struct policy *p, const char *s, size_t n)
+bool
+reading_reader_word(const struct policy *p, const char *s, size_t n)
 {
 	return (n == 2 && (memcmp(s, "US", 2) == 0 || memcmp(s, "UK", 2) == 0)) ||
 	    (n == 3 && memcmp(s, "USG", 3) == 0) || policy_country_find(p, s, n) >= 0 ||
@@ -3219,7 +3254,8 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	bool not_first = false, no_first = false, lower = false, handle = false;
 	bool eyes_only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
-	bool foreign_second = false, foreign = false, ends_only;
+	bool foreign_second = false, foreign = false, ends_only, eyes_tail, release_to = false;
+	size_t named = 0;
 
 	while (n > 0 && strchr(" *_:-", f->text[n - 1]) != NULL)
 		n--;
@@ -3227,10 +3263,21 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		n--;
 	if (n == 0 || n > 80)
 		return false;
+	/*
+	 * Readers listed with commas before EYES ONLY ("USA, AUS EYES ONLY") or after a release to
+	 * them or not ("NOT RELEASABLE TO AUS, CAN, NZL").
+	 */
+	eyes_tail = (n >= 9 && strncasecmp(f->text + n - 9, "EYES ONLY", 9) == 0) ||
+	    (n > 14 && strncasecmp(f->text, "RELEASABLE TO ", 14) == 0) ||
+	    (n > 18 && strncasecmp(f->text, "NOT RELEASABLE TO ", 18) == 0);
 	/* Upper case, dots dropped ("U.S. PERSONNEL ONLY" names US). */
 	for (k = 0, a = 0; k < n; k++) {
 		unsigned char c = (unsigned char)f->text[k];
 
+		if (c == ',' && eyes_tail) {
+			s[a++] = ' ';
+			continue;
+		}
 		if (c >= 0x80 || isdigit(c) || strchr("?!,;", c) != NULL)
 			return false;
 		lower = lower || islower(c);
@@ -3264,7 +3311,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		    memcmp(s + a, "FOREIGN", 7) == 0);
 		/* The last word is ONLY (ends_only): EYES before it is the last but one. */
 		eyes_only = ends_only && b == n && prev_len == 4 && memcmp(s + prev, "EYES", 4) == 0;
-		readers += ends_only && reader_word(p, s + a, len);
+		readers += ends_only && reading_reader_word(p, s + a, len);
 		noforeign = noforeign || word_stem(s + a, len, "NOFOREIGN");
 		dissem = word_stem(s + a, len, "DISSEM");
 		/* RELEASE, RELEASABLE, RELEASEABLE, DISTRIBUTION; not RELEASED, DISTRIBUTED. */
@@ -3277,11 +3324,22 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		}
 		forbids = forbids || word_stem(s + a, len, "PROHIBIT") || (len == 3 &&
 		    memcmp(s + a, "NOT", 3) == 0 && words > 1);
+		/*
+		 * "RELEASABLE TO USA AND GBR ONLY", "RELEASABLE ONLY TO USA", "NOT RELEASABLE TO
+		 * AUS": a release to readers named.
+		 */
+		named += release_to && reading_reader_word(p, s + a, len);
+		release_to = release_to || (words <= 4 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
+		    (word_stem(s + prev, prev_len, "RELEAS") || (prev_len == 4 &&
+		    memcmp(s + prev, "ONLY", 4) == 0 && release)));
 		prev = a;
 		prev_len = len;
 	}
 	if (noforeign || (eyes_only && words >= 2))
 		return caveat_unknown(m);
+	/* A release to readers named, in any case ("Releasable to USA and GBR only"). */
+	if (release_to && named > 0)
+		return (!not_first && release_list(p, s, n, m)) || caveat_unknown(m);
 	if (lower)
 		return false;
 	/*
@@ -3534,6 +3592,233 @@ cut_level_line(const struct policy *p, const char *s, size_t n, size_t i)
 	return (rest || (e == n && !lower)) && reading_level_cut_short(p, t, tn, ocr || rest);
 }
 
+/*
+ * Whether t[0..n), letters in upper case, is the first letters of a level's term (1), or all of it
+ * (2), or neither (0).
+ */
+static int
+level_letters(const struct policy *p, const char *t, size_t n)
+{
+	size_t k;
+	int r = 0;
+
+	for (k = 0; k < p->nterms && r < 2; k++)
+		if (p->terms[k].level >= 1 && p->terms[k].control < 0 && n <= p->terms[k].len &&
+		    memcmp(p->terms[k].text, t, n) == 0)
+			r = n == p->terms[k].len ? 2 : 1;
+	return r;
+}
+
+/*
+ * The length of the section that opens s[0..n), "SECTION 02 OF 02" (OCR's "0F" too; in any case
+ * with any_case), or 0.
+ */
+static size_t
+section_len(const char *s, size_t n, bool any_case)
+{
+	size_t k = 8;
+
+	if (n < 12 || (any_case ? strncasecmp(s, "SECTION ", 8) : strncmp(s, "SECTION ", 8)) != 0)
+		return 0;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k == n || !isdigit((unsigned char)s[k]))
+		return 0;
+	while (k < n && isdigit((unsigned char)s[k]))
+		k++;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k + 2 > n || (s[k] != 'O' && s[k] != '0' && !(any_case && s[k] == 'o')) ||
+	    (s[k + 1] != 'F' && !(any_case && s[k + 1] == 'f')))
+		return 0;
+	for (k += 2; k < n && s[k] == ' '; k++)
+		continue;
+	if (k == n || !isdigit((unsigned char)s[k]))
+		return 0;
+	while (k < n && isdigit((unsigned char)s[k]))
+		k++;
+	return k;
+}
+
+/*
+ * Whether s[0..n) is a banner's section in capitals ("SECTION 02 OF 02") and after it nothing in
+ * lower case: a post and a number, cut short ("SECTION 02 OF 02 KINGSTON"), of a page's eight
+ * digits, run on into the next line's words ("... 000382 E.O. 12958"), or none.
+ */
+static bool
+section_rest(const char *s, size_t n)
+{
+	size_t k = section_len(s, n, false);
+
+	if (k == 0)
+		return false;
+	for (; k < n; k++)
+		if (islower((unsigned char)s[k]))
+			return false;
+	return true;
+}
+
+/*
+ * Whether s[0..n) is a banner's section in any case and nothing after it, or a post of three
+ * words at most and a number of four digits or more ("Section 02 of 02 Kingston 000382"): what a
+ * banner holds after its level. *other says a section stands first with other words after it
+ * ("Section 1 of 2 Umbra"), which may name what no policy lists.
+ */
+static bool
+section_banner_rest(const char *s, size_t n, bool *other)
+{
+	size_t k = section_len(s, n, true), words = 0;
+
+	*other = false;
+	if (k == 0)
+		return false;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k == n)
+		return true;
+	*other = true;
+	for (; k < n && words <= 3; k++) {
+		if (isalpha((unsigned char)s[k]) && s[k - 1] == ' ')
+			words++;
+		else if (isdigit((unsigned char)s[k]) && s[k - 1] == ' ')
+			break;
+		else if (!isalpha((unsigned char)s[k]) && s[k] != ' ' && s[k] != '.' && s[k] != '-')
+			return false;
+	}
+	if (k == n || words == 0 || words > 3 || n - k < 4)
+		return false;
+	for (; k < n; k++)
+		if (!isdigit((unsigned char)s[k]))
+			return false;
+	*other = false;
+	return true;
+}
+
+/*
+ * Whether s[i..n) (ASCII) is a banner whose level no rule reads: words in capitals before a
+ * section, a post and a number ("XYZZY SECTION 02 OF 02 KINGSTON 000382": a banner says its level
+ * there, and one not read is not known), or the first letters of a level's word in pieces, OCR's
+ * space inside it, before a banner's rest ("SEC RET KINGSTON 00000382  002 OF 002", "TOP SE
+ * SECTION 02 OF 02", "CON SECTION 02 OF 02"). A page's header of a post alone ("BEIJING 00003067
+ * 002 OF 005") is none: its first word begins no level's word. A level's word whole in OCR's
+ * digits ("S3CR3T SECTION 02 OF 04") is left to the reading of OCR's letters, which reads it.
+ */
+static bool
+unread_banner(const struct policy *p, const char *s, size_t n, size_t i)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t k = i, j, words = 0, tn = 0, joined = 0, after = 0;
+	bool prefix = true, digits = false, whole = false;
+
+	while (k < n && words < 4) {
+		size_t tn0 = tn;
+		bool digit = false;
+		int r;
+
+		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]));
+		    j++) {
+			digit = digit || isdigit((unsigned char)s[j]);
+			if (tn < POLICY_WORD_MAX)
+				t[tn++] = isdigit((unsigned char)s[j]) ?
+				    reading_ocr_sign_letter((unsigned char)s[j], s[j]) : s[j];
+		}
+		if (j == k || (j < n && s[j] != ' '))
+			return false;
+		words++;
+		/* The words' letters joined, while they are a level's first letters. */
+		if (prefix && (prefix = (r = level_letters(p, t, tn)) > 0)) {
+			joined = tn;
+			after = j;
+			digits = digits || digit;
+			whole = r == 2;
+		}
+		tn = prefix ? tn : tn0;
+		while (j < n && s[j] == ' ')
+			j++;
+		/* A sign between the words and the section ("SFCRFT - SECTION 02 OF 02"). */
+		for (k = j; k < n && strchr("-:/|*", s[k]) != NULL; k++)
+			continue;
+		if (k > j && k < n && s[k] == ' ') {
+			while (k < n && s[k] == ' ')
+				k++;
+		} else {
+			k = j;
+		}
+		/* Words in capitals and then a section and what a banner has after it. */
+		if (section_rest(s + k, n - k))
+			return !(prefix && whole && digits);
+		k = j;
+	}
+	if (reading_page_marked(p, s + i, n - i) && !(whole && digits))
+		return true;
+	if (joined < 3 || after == 0 || (whole && digits))
+		return false;
+	while (after < n && s[after] == ' ')
+		after++;
+	return after < n && (post_and_number(p, s + after, n - after) ||
+	    header_rest(s + after, n - after));
+}
+
+/* The most words before a page header's number that reading_page_marked reads. */
+#define PAGE_WORDS 6
+
+bool
+reading_page_marked(const struct policy *p, const char *s, size_t n)
+{
+	char t[POLICY_WORD_MAX + 1];
+	size_t starts[PAGE_WORDS], ends[PAGE_WORDS], nw = 0, k = 0, j, w, e, tn;
+	const struct policy_term *pt;
+
+	/* The words up to a number of five to eight digits; a page's number and OF after it. */
+	for (;;) {
+		while (k < n && s[k] == ' ')
+			k++;
+		for (e = k; e < n && s[e] != ' '; e++)
+			continue;
+		if (e == k)
+			return false;
+		for (j = k; j < e && isdigit((unsigned char)s[j]); j++)
+			continue;
+		if (j == e && e - k >= 5 && e - k <= 8)
+			break;
+		if (nw == PAGE_WORDS)
+			return false;
+		starts[nw] = k;
+		ends[nw++] = e;
+		k = e;
+	}
+	if (nw == 0 || e == n || !header_rest(s + e, n - e))
+		return false;
+	for (w = 0; w < nw; w++) {
+		/* Each word and the words after it joined, hyphens and dots dropped. */
+		for (j = w, tn = 0; j < nw; j++) {
+			for (k = starts[j]; k < ends[j]; k++) {
+				if (s[k] == '-' || s[k] == '.' || s[k] == '\'')
+					continue;
+				if (!isupper((unsigned char)s[k]) && !isdigit((unsigned char)s[k]))
+					break;
+				if (tn == POLICY_WORD_MAX)
+					break;
+				t[tn++] = isdigit((unsigned char)s[k]) ?
+				    reading_ocr_sign_letter((unsigned char)s[k], s[k]) : s[k];
+			}
+			if (k < ends[j])
+				break;
+			/* A level's first letters from the first word on ("SEC RET", "TOP SE"). */
+			if (w == 0 && tn >= 3 && level_letters(p, t, tn) > 0)
+				return true;
+			if ((pt = policy_term_find(p, t, tn)) != NULL && (pt->level >= 1 ||
+			    pt->control >= 0))
+				return true;
+			/* One word as OCR or a slip makes a level's or a control's ("SFCRET"). */
+			if (j == w && tn >= 5 && (pt = reading_word_term(p, t, tn, true)) != NULL &&
+			    (pt->level >= 1 || pt->control >= 0))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool
 class_line_read(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m,
     bool *dropped_unknown)
@@ -3595,10 +3880,15 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	 * a level cut short ("CONFID", "TOP SECR"), or else words that name controls.
 	 */
 	if (lv == NULL || (i < n && is_letterish(s[i]))) {
-		if (wrapped || !cut_level_line(p, s, n, word))
-			goto named;
-		marking_unknown(m, "a level's word cut short");
-		return true;
+		if (!wrapped && cut_level_line(p, s, n, word)) {
+			marking_unknown(m, "a level's word cut short");
+			return true;
+		}
+		if (!wrapped && unread_banner(p, s, n, word)) {
+			marking_unknown(m, "a banner whose level is not read");
+			return true;
+		}
+		goto named;
 	}
 	/*
 	 * "Officials", "Secrets": a plural in lower case is a word. Another scheme's level is one
@@ -3629,6 +3919,22 @@ class_line_read(const struct policy *p, const struct fold *f, bool wrapped, stru
 	/* The level alone, or with punctuation only: "Secret", "SECRET:", "SECRET." */
 	if (k == n || strspn(s + k, " .:;,*_~=-/\"'#") >= n - k)
 		return true;
+	/*
+	 * A banner's section after it, in any case ("Secret Section 02 of 02 Kingston 000382"), or
+	 * a section and other words ("Secret Section 1 of 2 Umbra"): the level is known, what else
+	 * is not.
+	 */
+	{
+		bool other;
+
+		if (section_banner_rest(s + k, n - k, &other))
+			return true;
+		if (other) {
+			m->unknown = true;
+			snprintf(m->unknown_token, sizeof(m->unknown_token), "%s", WORDS_BESIDE);
+			return true;
+		}
+	}
 	/*
 	 * Words after the level: a marking's words ("SECRET NOFORN", "Secret//Noforn",
 	 * "SECRET/REL YEMEN"); in capitals, a marking word first is enough ("SECRET NOFORN
@@ -3765,6 +4071,70 @@ control_run(const struct policy *p, const char *s, size_t n, size_t *i)
 	return -1;
 }
 
+/*
+ * Whether s[0..n), words of capitals and signs with OCR's digits, "l" or "|" among them or one
+ * slip in a word alone, names controls when those are read as the letters OCR mistakes them for
+ * ("0RCON", "WNlNTEL", "WN|NTEL", "NOFORN/0RCON", "-- 0RCON --", "HANDLE VlA BYEMAN CONTROL
+ * SYSTEM", "ORCQN", "WNINTFL"): the caption of those controls, their bits in *bits.
+ */
+static bool
+ocr_caption(const struct policy *p, const char *s, size_t n, uint64_t *bits)
+{
+	char t[FOLD_MAX + 1];
+	const struct policy_term *pt;
+	size_t k, upper = 0, slips = 0, words = 0, a = 0, b = 0;
+	struct word wd;
+
+	if (n > FOLD_MAX)
+		return false;
+	/* Most lines have none of OCR's letters and more than one word: nothing to read again. */
+	for (k = 0; k < n && !(s[k] == 'l' || s[k] == '|' || isdigit((unsigned char)s[k])); k++)
+		words += s[k] == ' ' && k > 0 && s[k - 1] != ' ' && k + 1 < n && is_alnum(s[k + 1]);
+	if (k == n && words > 0)
+		return false;
+	words = 0;
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (c >= 0x80 || is_open(s[k]) || is_close(s[k]) || (is_lower(s[k]) && c != 'l'))
+			return false;
+		if (c == 'l' || c == '|' || isdigit(c))
+			slips++;
+		else if (isupper(c))
+			upper++;
+		t[k] = c == 'l' || c == '|' ? 'I' : reading_ocr_letter(s[k]);
+	}
+	/* Most of each name in capitals: "1968" and "B1" are no controls'. */
+	if (upper < 3 || slips > upper)
+		return false;
+	*bits = 0;
+	k = 0;
+	while (next_word(t, n, &k, &wd)) {
+		size_t at = wd.start;
+		int c = control_run(p, t, n, &at);
+
+		if (words++ == 0)
+			a = wd.start;
+		b = wd.end;
+		if (c < 0) {
+			*bits = 0;
+			break;
+		}
+		*bits |= (uint64_t)1 << c;
+		k = at;
+	}
+	if (*bits != 0)
+		return slips > 0;
+	/* One word of five letters or more, one slip from a control's name ("ORCQN"). */
+	if (words == 1 && b - a >= 5 && (pt = reading_word_term(p, t + a, b - a, true)) != NULL &&
+	    pt->control >= 0) {
+		*bits = (uint64_t)1 << pt->control;
+		return true;
+	}
+	*bits = 0;
+	return false;
+}
+
 bool
 reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bool *labelled)
 {
@@ -3794,10 +4164,19 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 	start = i;
 	k = n;
 	i = reading_label(s, &k, i);
+	/* "HANDLE VlA BYEMAN CONTROL SYSTEM": OCR's letters in a name that holds a label's word. */
+	if (i != start && ocr_caption(p, s + start, n - start, bits)) {
+		if (labelled != NULL)
+			*labelled = false;
+		return true;
+	}
 	if (i != start) {
-		size_t at = start;
+		size_t at = start, end = n;
 
-		if (control_run(p, s, n, &at) >= 0 && at >= n)
+		/* "HANDLE VIA BYEMAN CONTROL SYSTEM ONLY.": a sentence's stop after the name. */
+		while (end > start && strchr(".:;,", s[end - 1]) != NULL)
+			end--;
+		if (control_run(p, s, n, &at) >= 0 && at >= end)
 			i = start;
 		else
 			n = k;
@@ -3819,7 +4198,9 @@ reading_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bo
 	}
 	for (k = i; k < n; k++)
 		if ((s[k] >= '0' && s[k] <= '9'))
-			return false;
+			return ocr_caption(p, s + i, n - i, bits);
+	if (ocr_caption(p, s + i, n - i, bits))
+		return true;
 	/*
 	 * "(SBU)" on a line of its own is a mark: a portion starts there; so is one after a
 	 * bullet, in emphasis or in a second bracket ("- (SBU/NF)", "**(SBU/NF)**", "((SBU/NF))"),

@@ -142,6 +142,20 @@ bool reading_level_consonants(const struct policy *p, const char *t, size_t n);
 bool reading_level_cut_short(const struct policy *p, const char *t, size_t n, bool ocr);
 
 /*
+ * Whether s[0..n), in capitals, names readers: US, UK, USG, a country's code or name, a group of
+ * countries ("GBR", "PAKISTAN", "FVEY").
+ */
+bool reading_reader_word(const struct policy *p, const char *s, size_t n);
+
+/*
+ * Whether s[0..n) is shaped as a cable's page header, words and a number of five to eight digits
+ * and its page ("KINGSTON 00000382  002 OF 002"), and its words are a level's or a caveat's, whole,
+ * in pieces or as OCR or a slip makes them ("SEC RET", "TOP SE", "SFCRET", "SE-CRET", "LIMITED
+ * OFFICIAL USE"): a classification line, never a page's.
+ */
+bool reading_page_marked(const struct policy *p, const char *s, size_t n);
+
+/*
  * Reads the group that opens at folded offset at of f (a '(', '[' or '{'), up to the policy's
  * mark_max. Returns false when no group opens there.
  */

@@ -1942,6 +1942,19 @@ kept stop49
 redteam stop50
 kept stop50
 
+# 114. Stop 51 (tests/data/stop51): a banner whose level no rule reads (`XYZZY SECTION 02 OF 02
+#      KINGSTON 000382`, `TOP SE SECTION ...`, a page's header a level's letters open in pieces,
+#      `SEC RET KINGSTON 00000382  002 OF 002`), a caption of a control in OCR's digits or `l`
+#      (`WNlNTEL`, `0RCON`), caveats in words as a label with commas, in title case or where a
+#      sentence begins in mid-line (`USA, AUS EYES ONLY:`, `US/UK Eyes Only:`, `... May.
+#      AUSTEO:`), a release to readers named in words (`RELEASABLE TO USA AND GBR ONLY`, `NOT
+#      RELEASABLE TO AUS, CAN, NZL`). What stays kept: page headers of posts alone (`KUALA LUMP
+#      00000382  002 OF 002`, `CONAKRY ...`), `UNCLAS SECTION ...`, captions with digits that
+#      name no control (`ANNEX B1`, `1968`), labels that are no caveat (`Background:`, `The
+#      Ambassador, the DCM and the PolOff:`, `... May. SUMMARY:`).
+redteam stop51
+kept stop51
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
