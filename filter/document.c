@@ -2749,9 +2749,32 @@ wrapped_caption(const struct policy *p, const struct document *d, size_t i, cons
 }
 
 /*
- * Whether line i and the next, each a caption's shape, are a caveat in words wrapped over two
- * lines ("US/UK" / "EYES ONLY", "NOT RELEASABLE TO" / "AUS, CAN, NZL"): reading_caveat_line of
- * the two joined, into *m.
+ * Whether line i is short, with no digit and a letter: a caption's shape in any case; *lower is
+ * set where it has a letter in lower case.
+ */
+static bool
+short_line(const struct document *d, size_t i, bool *lower)
+{
+	const char *s = d->data + doc_line(d, i)->off;
+	size_t k, letters = 0;
+
+	if (doc_line(d, i)->len == 0 || doc_line(d, i)->len > 60)
+		return false;
+	for (k = 0; k < doc_line(d, i)->len; k++) {
+		if (isdigit((unsigned char)s[k]))
+			return false;
+		*lower = *lower || islower((unsigned char)s[k]);
+		letters += isalpha((unsigned char)s[k]) != 0;
+	}
+	return letters > 0;
+}
+
+static bool names_readers(const struct policy *p, const char *s, size_t n);
+
+/*
+ * Whether line i and the next, each short with no digit (short_line), are a caveat in words
+ * wrapped over two lines ("US/UK" / "EYES ONLY", "NOT RELEASABLE TO" / "AUS, CAN, NZL", "US/UK"
+ * / "Eyes Only"): reading_caveat_line of the two joined, into *m.
  */
 static bool
 caveat_across(const struct policy *p, const struct document *d, size_t i, struct marking *m)
@@ -2759,10 +2782,15 @@ caveat_across(const struct policy *p, const struct document *d, size_t i, struct
 	char both[ACROSS_MAX];
 	struct fold f;
 
-	if (i + 1 >= d->nlines || !caption_shaped(d, i) || !caption_shaped(d, i + 1))
+	bool lower = false;
+
+	if (i + 1 >= d->nlines || !short_line(d, i, &lower) || !short_line(d, i + 1, &lower))
 		return false;
 	fold_across(d, i, both, &f);
-	return reading_caveat_line(p, &f, false, m);
+	/* Not in capitals, only one that names readers ("US/UK" / "Eyes Only"). */
+	if (!reading_caveat_line(p, &f, false, m))
+		return false;
+	return !lower || m->fd == FD_REL || names_readers(p, f.text, f.len);
 }
 
 /*
@@ -3385,27 +3413,30 @@ static bool word_after(const struct fold *f, size_t e);
  * PERSONNEL ONLY"; reading_caveat_line). caveat_group reads one in brackets, closed ("(AUSTEO)").
  */
 static bool
-caveat_words(const struct policy *p, const char *t, size_t n, bool bracketed)
+caveat_words(const struct policy *p, const char *t, size_t n, bool bracketed, struct marking *m)
 {
 	static const char *const eyes[] = { "AUST", "NZ", "UK", "US", "CAN", "AUS", "NZL", "GBR" };
-	struct marking m;
 	struct fold gf;
 	size_t k;
 
 	if (n > 2 && toupper((unsigned char)t[n - 2]) == 'E' && toupper((unsigned char)t[n - 1]) == 'O')
 		for (k = 0; k < sizeof(eyes) / sizeof(eyes[0]); k++)
-			if (strlen(eyes[k]) == n - 2 && strncasecmp(t, eyes[k], n - 2) == 0)
+			if (strlen(eyes[k]) == n - 2 && strncasecmp(t, eyes[k], n - 2) == 0) {
+				marking_unknown(m, "a caveat no policy lists");
 				return true;
+			}
 	fold_line(t, n, FOLD_MAX, false, &gf);
-	return reading_caveat_line(p, &gf, bracketed, &m);
+	return reading_caveat_line(p, &gf, bracketed, m);
 }
 
 static bool
 caveat_group(const struct policy *p, const struct fold *f, const struct group *g)
 {
+	struct marking m;
+
 	if (!g->closed || g->end < g->start + 4)
 		return false;
-	return caveat_words(p, f->text + g->start + 1, g->end - g->start - 2, true);
+	return caveat_words(p, f->text + g->start + 1, g->end - g->start - 2, true, &m);
 }
 
 /* The folded offset of f's first byte from k on that is no space. */
@@ -3429,8 +3460,8 @@ label_dash(const struct fold *f, size_t e)
 	/* " - ", " -- ", and an em dash glued ("AUSTEO--The", "AUSTEO-The"). */
 	if (t[e - 1] == ' ')
 		return t[e + 1] == ' ' || (t[e + 1] == '-' && e + 2 < f->len && t[e + 2] == ' ');
-	return t[e + 1] == '-' || (e + 2 < f->len && isupper((unsigned char)t[e + 1]) &&
-	    islower((unsigned char)t[e + 2]));
+	return t[e + 1] == '-' || t[e + 1] == ' ' || (e + 2 < f->len &&
+	    isupper((unsigned char)t[e + 1]) && islower((unsigned char)t[e + 2]));
 }
 
 /*
@@ -3442,12 +3473,13 @@ label_dash(const struct fold *f, size_t e)
  * written as a label. Not in capitals, only what caveat_words reads in any case is one (EYES
  * ONLY after readers, NOFOREIGN).
  */
-static bool caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid);
+static bool caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid,
+    struct marking *m);
 
 static bool
-caveat_label(const struct policy *p, const struct fold *f, size_t k)
+caveat_label(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
 {
-	return caveat_label_to(p, f, k, false);
+	return caveat_label_to(p, f, k, false, m);
 }
 
 /*
@@ -3455,15 +3487,61 @@ caveat_label(const struct policy *p, const struct fold *f, size_t k)
  * before a colon or a dash only, as a sentence's own first words do not end there.
  */
 static bool
-caveat_label_mid(const struct policy *p, const struct fold *f, size_t k)
+caveat_label_mid(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
 {
-	return caveat_label_to(p, f, k, true);
+	return caveat_label_to(p, f, k, true, m);
+}
+
+/* Whether a word of s[0..n) names readers (reading_reader_word), in any case. */
+static bool
+names_readers(const struct policy *p, const char *s, size_t n)
+{
+	char up[POLICY_WORD_MAX];
+	size_t k = 0, e, j;
+
+	/* The group of five in words ("Five Eyes only"). */
+	for (j = 0; j + 9 <= n; j++)
+		if (strncasecmp(s + j, "five eyes", 9) == 0)
+			return true;
+	while (k < n) {
+		while (k < n && !isalpha((unsigned char)s[k]))
+			k++;
+		for (e = k; e < n && isalpha((unsigned char)s[e]); e++)
+			continue;
+		if (e > k && e - k <= POLICY_WORD_MAX) {
+			for (j = k; j < e; j++)
+				up[j - k] = (char)toupper((unsigned char)s[j]);
+			if (reading_reader_word(p, up, e - k))
+				return true;
+		}
+		k = e;
+	}
+	return false;
+}
+
+/* Whether s[0..n) ends in a word that another must follow: TO, AND, OF, FOR, or a comma. */
+static bool
+dangles(const char *s, size_t n)
+{
+	static const char *const words[] = { "to", "and", "of", "for", "or" };
+	size_t k, b = n;
+
+	if (n > 0 && s[n - 1] == ',')
+		return true;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n - b && strncasecmp(s + b, words[k], n - b) == 0)
+			return true;
+	return false;
 }
 
 static bool
-caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid)
+caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid,
+    struct marking *m)
 {
-	size_t e, words = 0;
+	size_t e, j, words = 0;
+	bool lower = false;
 
 	/* Emphasis about it ("**AUSTEO:**"). */
 	while (k < f->len && (f->text[k] == '*' || f->text[k] == '_'))
@@ -3478,7 +3556,22 @@ caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid
 		return false;
 	while (e > k && f->text[e - 1] == ' ')
 		e--;
-	return e < f->len && e > k + 3 && words <= 8 && caveat_words(p, f->text + k, e - k, false);
+	/*
+	 * Where a paragraph begins, the line's end ends a label too ("2. USA/GBR EYES ONLY"), but
+	 * not one that goes on into the next line ("NOT RELEASABLE TO", "USA, AUS,":
+	 * head_caveat_across reads those).
+	 */
+	if (e == f->len && (mid || dangles(f->text + k, e - k)))
+		return false;
+	if (!(e > k + 3 && words <= 8 && caveat_words(p, f->text + k, e - k, false, m)))
+		return false;
+	/*
+	 * Not in capitals, a caveat that names no readers is a person's ("Ambassador's eyes
+	 * only:"), not a classification's.
+	 */
+	for (j = k; j < e; j++)
+		lower = lower || islower((unsigned char)f->text[j]);
+	return !lower || m->fd == FD_REL || names_readers(p, f->text + k, e - k);
 }
 
 /*
@@ -4856,12 +4949,13 @@ slash_in_words(const struct fold *f, size_t words)
  * EYES ONLY: The", "(2) AUSTEO:").
  */
 static bool
-head_caveat_label(const struct policy *p, const struct fold *f, const struct head *h)
+head_caveat_label(const struct policy *p, const struct fold *f, const struct head *h,
+    struct marking *m)
 {
 	if ((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE)
-		return caveat_label(p, f, h->after_label);
+		return caveat_label(p, f, h->after_label, m);
 	return h->group.kind == GROUP_ITEM && h->group.item == ITEM_NUMBER &&
-	    h->group.start == h->after_label && caveat_label(p, f, skip_spaces(f, h->group.end));
+	    h->group.start == h->after_label && caveat_label(p, f, skip_spaces(f, h->group.end), m);
 }
 
 /*
@@ -4872,7 +4966,7 @@ head_caveat_label(const struct policy *p, const struct fold *f, const struct hea
  */
 static bool
 head_caveat_across(const struct policy *p, const struct document *d, size_t i,
-    const struct fold *f, const struct head *h)
+    const struct fold *f, const struct head *h, struct marking *m)
 {
 	char both[ACROSS_MAX];
 	struct fold g;
@@ -4891,7 +4985,7 @@ head_caveat_across(const struct policy *p, const struct document *d, size_t i,
 	/* The label's folded offset in the join: where the join's source is where the line's was. */
 	for (k = 0; k < g.len && fold_source(&g, k) < src - (len - an); k++)
 		continue;
-	return k < g.len && fold_source(&g, k) == src - (len - an) && caveat_label(p, &g, k);
+	return k < g.len && fold_source(&g, k) == src - (len - an) && caveat_label(p, &g, k, m);
 }
 
 /*
@@ -4921,10 +5015,13 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0, NULL)) == 0)) {
 		struct fold spaced;
 
-		if (head_caveat_label(rd->p, f, h) || head_caveat_across(rd->p, d, i, f, h)) {
-			marking_unknown(&m, "a caveat no policy lists");
-		} else {
-			/* Read again with a zero-width space as a space ("SECRET\u200bANNEX"). */
+		/*
+		 * A caveat label's marking is unknown, or a release to readers named (REL TO
+		 * them). Else the line is read again with a zero-width space as a space
+		 * ("SECRET\u200bANNEX").
+		 */
+		if (!head_caveat_label(rd->p, f, h, &m) &&
+		    !head_caveat_across(rd->p, d, i, f, h, &m)) {
 			if (!f->hidden)
 				return 0;
 			fold_line_spaced(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &spaced);
@@ -8322,7 +8419,7 @@ reader_at(const struct policy *p, const struct fold *f, size_t k)
 {
 	size_t e = k;
 
-	while (e < f->len && f->text[e] != ' ' && f->text[e] != ',')
+	while (e < f->len && f->text[e] != ' ' && f->text[e] != ',' && f->text[e] != ':')
 		e++;
 	return (e - k == 2 && memcmp(f->text + k, "TO", 2) == 0) ||
 	    reading_reader_word(p, f->text + k, e - k);
@@ -9295,11 +9392,9 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			 */
 			if (!hit && (k > first || (head && pos == from)) &&
 			    (isupper((unsigned char)f.text[k]) || f.text[k] == '*' ||
-			    f.text[k] == '_') && (k > first ? caveat_label_mid(p, &f, k) :
-			    caveat_label(p, &f, k))) {
-				marking_unknown(&one, "a caveat no policy lists");
+			    f.text[k] == '_') && (k > first ? caveat_label_mid(p, &f, k, &one) :
+			    caveat_label(p, &f, k, &one)))
 				hit = true;
-			}
 			if (hit)
 				add_found(p, m, &found, &one);
 		}

@@ -3172,9 +3172,11 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 }
 
 /*
- * The marking of s[0..n), "RELEASABLE TO" and readers in capitals, AND and ONLY between and after
- * them aside ("RELEASABLE TO USA AND GBR ONLY"): the lowest level, REL TO the home country and
- * them. Returns whether every word after TO is read so, the marking in *m.
+ * The marking of s[0..n), "RELEASABLE TO" and readers in capitals ("RELEASABLE TO USA AND GBR
+ * ONLY", "RELEASABLE TO GOVERNMENT OF JAMAICA"): the lowest level, REL TO the home country and
+ * the readers named. Words that name none are left out, so the list is never wider than the
+ * text's; with none named it is the home country's alone ("RELEASABLE TO UNITED KINGDOM ONLY",
+ * whose country's name is two words). Returns whether it parses, the marking in *m.
  */
 static bool
 release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
@@ -3195,8 +3197,8 @@ release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
 		for (b = k; b < n && isupper((unsigned char)s[b]); b++)
 			continue;
 		len = b - k;
-		if (len == 0 || (len == 3 && memcmp(s + k, "AND", 3) == 0) ||
-		    (len == 4 && memcmp(s + k, "ONLY", 4) == 0))
+		/* Words that name no readers are left out: the list only narrows ("OF"). */
+		if (len == 0 || !reading_reader_word(p, s + k, len))
 			continue;
 		if (out + len + 3 >= sizeof(buf))
 			return false;
@@ -3269,6 +3271,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	 */
 	eyes_tail = (n >= 9 && strncasecmp(f->text + n - 9, "EYES ONLY", 9) == 0) ||
 	    (n > 14 && strncasecmp(f->text, "RELEASABLE TO ", 14) == 0) ||
+	    (n > 7 && strncasecmp(f->text, "REL TO ", 7) == 0) ||
 	    (n > 18 && strncasecmp(f->text, "NOT RELEASABLE TO ", 18) == 0);
 	/* Upper case, dots dropped ("U.S. PERSONNEL ONLY" names US). */
 	for (k = 0, a = 0; k < n; k++) {
@@ -3309,8 +3312,13 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		foreign = foreign || (len == 7 && memcmp(s + a, "FOREIGN", 7) == 0);
 		foreign_second = foreign_second || (words == 2 && len == 7 &&
 		    memcmp(s + a, "FOREIGN", 7) == 0);
-		/* The last word is ONLY (ends_only): EYES before it is the last but one. */
-		eyes_only = ends_only && b == n && prev_len == 4 && memcmp(s + prev, "EYES", 4) == 0;
+		/*
+		 * The last word is ONLY (ends_only): EYES before it is the last but one; or the
+		 * two glued ("USA/GBR EYESONLY").
+		 */
+		eyes_only = (ends_only && b == n && prev_len == 4 &&
+		    memcmp(s + prev, "EYES", 4) == 0) || (b == n && len == 8 &&
+		    memcmp(s + a, "EYESONLY", 8) == 0 && words >= 2);
 		readers += ends_only && reading_reader_word(p, s + a, len);
 		noforeign = noforeign || word_stem(s + a, len, "NOFOREIGN");
 		dissem = word_stem(s + a, len, "DISSEM");
@@ -3325,21 +3333,28 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		forbids = forbids || word_stem(s + a, len, "PROHIBIT") || (len == 3 &&
 		    memcmp(s + a, "NOT", 3) == 0 && words > 1);
 		/*
-		 * "RELEASABLE TO USA AND GBR ONLY", "RELEASABLE ONLY TO USA", "NOT RELEASABLE TO
-		 * AUS": a release to readers named.
+		 * "RELEASABLE TO USA AND GBR ONLY", "RELEASABLE ONLY TO USA", "REL TO USA, GBR",
+		 * "NOT RELEASABLE TO AUS", "DO NOT RELEASE TO AUS": a release to readers named.
 		 */
 		named += release_to && reading_reader_word(p, s + a, len);
 		release_to = release_to || (words <= 4 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
-		    (word_stem(s + prev, prev_len, "RELEAS") || (prev_len == 4 &&
+		    (word_stem(s + prev, prev_len, "RELEAS") || (prev_len == 3 &&
+		    memcmp(s + prev, "REL", 3) == 0) || (prev_len == 4 &&
 		    memcmp(s + prev, "ONLY", 4) == 0 && release)));
 		prev = a;
 		prev_len = len;
 	}
 	if (noforeign || (eyes_only && words >= 2))
 		return caveat_unknown(m);
-	/* A release to readers named, in any case ("Releasable to USA and GBR only"). */
-	if (release_to && named > 0)
-		return (!not_first && release_list(p, s, n, m)) || caveat_unknown(m);
+	/*
+	 * A release to readers, in any case ("Releasable to USA and GBR only"): REL TO them; one
+	 * that is denied ("NOT RELEASABLE TO AUS", "DO NOT RELEASE TO") is unknown. One to FOREIGN
+	 * readers is NOFORN's family, read below and by its names; one whose readers the next line
+	 * names ("Handling: NOT RELEASABLE TO") is read as the rules below read it.
+	 */
+	if (release_to && !foreign && !(prev_len == 2 && memcmp(s + prev, "TO", 2) == 0))
+		return (!not_first && !forbids && !no_first && release_list(p, s, n, m)) ||
+		    caveat_unknown(m);
 	if (lower)
 		return false;
 	/*
@@ -3703,29 +3718,86 @@ section_banner_rest(const char *s, size_t n, bool *other)
  * 002 OF 005") is none: its first word begins no level's word. A level's word whole in OCR's
  * digits ("S3CR3T SECTION 02 OF 04") is left to the reading of OCR's letters, which reads it.
  */
+/*
+ * Whether s[0..n) is a post of three words at most and a cable's number of four to eight digits,
+ * blanks before them ("  KINGSTON 000382", "  KINGSTON 00000382").
+ */
+static bool
+post_number(const char *s, size_t n)
+{
+	size_t k = 0, words = 0, d;
+
+	for (;;) {
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k == n)
+			return false;
+		for (d = k; d < n && isdigit((unsigned char)s[d]); d++)
+			continue;
+		if (d > k)
+			return d == n && d - k >= 4 && d - k <= 8 && words > 0;
+		if (++words > 3)
+			return false;
+		for (; k < n && s[k] != ' '; k++)
+			if (!isupper((unsigned char)s[k]) && strchr(".'-", s[k]) == NULL)
+				return false;
+	}
+}
+
+/*
+ * Whether the section s[0..n) (section_len) numbers as cables do, two digits or more with a zero
+ * first ("SECTION 02 OF 02"; not "SECTION 12 OF 14", "SECTION 2 OF 3" of a law).
+ */
+static bool
+padded_section(const char *s, size_t n)
+{
+	size_t k = 8;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k + 1 >= n || s[k] != '0' || !isdigit((unsigned char)s[k + 1]))
+		return false;
+	while (k < n && (isdigit((unsigned char)s[k]) || s[k] == ' '))
+		k++;
+	for (k += 2; k < n && s[k] == ' '; k++)
+		continue;
+	return k + 1 < n && s[k] == '0' && isdigit((unsigned char)s[k + 1]);
+}
+
 static bool
 unread_banner(const struct policy *p, const char *s, size_t n, size_t i)
 {
-	char t[POLICY_WORD_MAX + 1];
-	size_t k = i, j, words = 0, tn = 0, joined = 0, after = 0;
-	bool prefix = true, digits = false, whole = false;
+	char t[POLICY_WORD_MAX + 1], w[POLICY_WORD_MAX + 1];
+	const struct policy_term *pt;
+	size_t k = i, j, words = 0, tn = 0, joined = 0, after = 0, wn, sl;
+	bool prefix = true, digits = false, whole = false, known = false, near = false;
 
 	while (k < n && words < 4) {
 		size_t tn0 = tn;
 		bool digit = false;
 		int r;
 
-		for (j = k; j < n && (isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]));
-		    j++) {
+		for (j = k, wn = 0; j < n && (isupper((unsigned char)s[j]) ||
+		    isdigit((unsigned char)s[j])); j++) {
 			digit = digit || isdigit((unsigned char)s[j]);
-			if (tn < POLICY_WORD_MAX)
-				t[tn++] = isdigit((unsigned char)s[j]) ?
+			if (wn < POLICY_WORD_MAX)
+				w[wn++] = isdigit((unsigned char)s[j]) ?
 				    reading_ocr_sign_letter((unsigned char)s[j], s[j]) : s[j];
 		}
 		if (j == k || (j < n && s[j] != ' '))
 			return false;
 		words++;
+		/* A word a policy knows ("QUOTE UNCLAS SECTION"): the line is read by its rules. */
+		known = known || ((pt = policy_term_find(p, s + k, j - k)) != NULL &&
+		    (pt->level >= 0 || pt->control >= 0));
+		/* A level's word one or two slips or OCR's from one ("SFCRET", "CNFDNTL"). */
+		near = near || (wn >= 4 && (level_word_near(p, w, wn, true) ||
+		    ((pt = reading_word_term(p, w, wn, true)) != NULL && pt->level >= 1)));
 		/* The words' letters joined, while they are a level's first letters. */
+		if (tn + wn <= POLICY_WORD_MAX) {
+			memcpy(t + tn, w, wn);
+			tn += wn;
+		}
 		if (prefix && (prefix = (r = level_letters(p, t, tn)) > 0)) {
 			joined = tn;
 			after = j;
@@ -3744,9 +3816,19 @@ unread_banner(const struct policy *p, const char *s, size_t n, size_t i)
 		} else {
 			k = j;
 		}
-		/* Words in capitals and then a section and what a banner has after it. */
-		if (section_rest(s + k, n - k))
-			return !(prefix && whole && digits);
+		/*
+		 * Words before a section, a post and a number ("XYZZY SECTION 02 OF 02 KINGSTON
+		 * 000382"); a level's first letters or a level damaged before a section and what
+		 * a banner has after it, cut short or none ("SFCRFT SECTION 02 OF 02"). Not prose
+		 * in capitals ("UNDER SECTION 2 OF 3 OF THE LAW", "TITLE IV SECTION 12 OF 14").
+		 */
+		if ((sl = section_len(s + k, n - k, false)) > 0) {
+			if ((post_number(s + k + sl, n - k - sl) && !known) ||
+			    (section_rest(s + k, n - k) && (joined >= 3 || near ||
+			    (padded_section(s + k, sl) && !known))))
+				return !(prefix && whole && digits);
+			break;
+		}
 		k = j;
 	}
 	if (reading_page_marked(p, s + i, n - i) && !(whole && digits))
