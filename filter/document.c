@@ -3597,11 +3597,13 @@ decide_head(struct reader *rd, const struct fold *f, const struct group *g, enum
 		return true;
 	case GROUP_TEXT:
 		/*
-		 * A caveat in words where a mark stands, after a paragraph's number or before its
-		 * text ("2. (AUSTEO)", "(AMERICAN EYES ONLY) The", "(U.S. PERSONNEL ONLY) The"): a
-		 * control no policy lists; it proves nothing.
+		 * A caveat in words where a mark stands, after a paragraph's number or a bullet or
+		 * before its text ("2. (AUSTEO)", "(AMERICAN EYES ONLY) The", "(U.S. PERSONNEL
+		 * ONLY) The", "-- (not releasable to partners) the"): a control no policy lists; it
+		 * proves nothing.
 		 */
-		if (!(label == LABEL_NUMBER || word_after(f, g->end)) || !caveat_group(rd->p, f, g))
+		if (!(label == LABEL_NUMBER || label == LABEL_BULLET || word_after(f, g->end)) ||
+		    !caveat_group(rd->p, f, g))
 			return false;
 		marking_init(&o->mark);
 		o->mark.unknown = true;
