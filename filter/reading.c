@@ -3172,11 +3172,27 @@ misspelt_level_line(const struct policy *p, const struct fold *f, struct marking
 }
 
 /*
+ * Whether the words s[a..a+an) and s[b..b+bn), one space between them, are a country's name
+ * ("UNITED KINGDOM", "NEW ZEALAND").
+ */
+static bool
+country_pair(const struct policy *p, const char *s, size_t a, size_t an, size_t b, size_t bn)
+{
+	char t[2 * POLICY_WORD_MAX + 2];
+
+	if (an == 0 || bn == 0 || an > POLICY_WORD_MAX || bn > POLICY_WORD_MAX)
+		return false;
+	memcpy(t, s + a, an);
+	t[an] = ' ';
+	memcpy(t + an + 1, s + b, bn);
+	return policy_country_find(p, t, an + 1 + bn) >= 0;
+}
+
+/*
  * The marking of s[0..n), "RELEASABLE TO" and readers in capitals ("RELEASABLE TO USA AND GBR
  * ONLY", "RELEASABLE TO GOVERNMENT OF JAMAICA"): the lowest level, REL TO the home country and
  * the readers named. Words that name none are left out, so the list is never wider than the
- * text's; with none named it is the home country's alone ("RELEASABLE TO UNITED KINGDOM ONLY",
- * whose country's name is two words). Returns whether it parses, the marking in *m.
+ * text's. Returns whether it parses, the marking in *m.
  */
 static bool
 release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
@@ -3197,8 +3213,21 @@ release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
 		for (b = k; b < n && isupper((unsigned char)s[b]); b++)
 			continue;
 		len = b - k;
+		/* A country's name in two words ("UNITED KINGDOM"), read as one. */
+		if (len > 0 && !reading_reader_word(p, s + k, len)) {
+			size_t c = b, d;
+
+			while (c < n && s[c] == ' ')
+				c++;
+			for (d = c; d < n && isupper((unsigned char)s[d]); d++)
+				continue;
+			if (d > c && country_pair(p, s, k, len, c, d - c)) {
+				len = d - k;
+				b = d;
+			}
+		}
 		/* Words that name no readers are left out: the list only narrows ("OF"). */
-		if (len == 0 || !reading_reader_word(p, s + k, len))
+		if (len == 0 || !(reading_reader_word(p, s + k, len) || memchr(s + k, ' ', len)))
 			continue;
 		if (out + len + 3 >= sizeof(buf))
 			return false;
@@ -3334,11 +3363,14 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		    memcmp(s + a, "NOT", 3) == 0 && words > 1);
 		/*
 		 * "RELEASABLE TO USA AND GBR ONLY", "RELEASABLE ONLY TO USA", "REL TO USA, GBR",
-		 * "NOT RELEASABLE TO AUS", "DO NOT RELEASE TO AUS": a release to readers named.
+		 * "NOT RELEASABLE TO AUS": a release to readers named; not an act of release
+		 * ("RELEASED TO THE MEDIA", "DO NOT RELEASE TO PRESS BEFORE DELIVERY").
 		 */
-		named += release_to && reading_reader_word(p, s + a, len);
+		named += release_to && (reading_reader_word(p, s + a, len) ||
+		    country_pair(p, s, prev, prev_len, a, len));
 		release_to = release_to || (words <= 4 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
-		    (word_stem(s + prev, prev_len, "RELEAS") || (prev_len == 3 &&
+		    (word_stem(s + prev, prev_len, "RELEASAB") ||
+		    word_stem(s + prev, prev_len, "RELEASEAB") || (prev_len == 3 &&
 		    memcmp(s + prev, "REL", 3) == 0) || (prev_len == 4 &&
 		    memcmp(s + prev, "ONLY", 4) == 0 && release)));
 		prev = a;
@@ -3348,13 +3380,17 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		return caveat_unknown(m);
 	/*
 	 * A release to readers, in any case ("Releasable to USA and GBR only"): REL TO them; one
-	 * that is denied ("NOT RELEASABLE TO AUS", "DO NOT RELEASE TO") is unknown. One to FOREIGN
-	 * readers is NOFORN's family, read below and by its names; one whose readers the next line
-	 * names ("Handling: NOT RELEASABLE TO") is read as the rules below read it.
+	 * that is denied ("NOT RELEASABLE TO AUS", "(not releasable to partners)") is unknown.
+	 * One to FOREIGN readers is NOFORN's family, read below and by its names; one whose
+	 * readers the next line names ("Handling: NOT RELEASABLE TO") and one that names none
+	 * ("RELEASABLE TO THE PRESS") are read as the rules below read them.
 	 */
-	if (release_to && !foreign && !(prev_len == 2 && memcmp(s + prev, "TO", 2) == 0))
-		return (!not_first && !forbids && !no_first && release_list(p, s, n, m)) ||
-		    caveat_unknown(m);
+	if (release_to && !foreign && !(prev_len == 2 && memcmp(s + prev, "TO", 2) == 0)) {
+		if (not_first || forbids || no_first)
+			return caveat_unknown(m);
+		if (named > 0)
+			return release_list(p, s, n, m) || caveat_unknown(m);
+	}
 	if (lower)
 		return false;
 	/*
@@ -3657,19 +3693,30 @@ section_len(const char *s, size_t n, bool any_case)
 
 /*
  * Whether s[0..n) is a banner's section in capitals ("SECTION 02 OF 02") and after it nothing in
- * lower case: a post and a number, cut short ("SECTION 02 OF 02 KINGSTON"), of a page's eight
- * digits, run on into the next line's words ("... 000382 E.O. 12958"), or none.
+ * lower case nor a sentence's signs: a post and a number, cut short ("SECTION 02 OF 02
+ * KINGSTON"), of a page's eight digits, run on into the next line's words ("... 000382 E.O.
+ * 12958"), or none.
  */
 static bool
 section_rest(const char *s, size_t n)
 {
-	size_t k = section_len(s, n, false);
+	size_t k = section_len(s, n, false), e, dots;
 
 	if (k == 0)
 		return false;
-	for (; k < n; k++)
-		if (islower((unsigned char)s[k]))
+	/* No lower case, and no word that a sentence's sign ends ("BELOW.", "012345,"): prose. */
+	while (k < n) {
+		while (k < n && s[k] == ' ')
+			k++;
+		for (e = k, dots = 0; e < n && s[e] != ' '; e++) {
+			if (islower((unsigned char)s[e]))
+				return false;
+			dots += s[e] == '.';
+		}
+		if (e > k && (strchr(",;:!?", s[e - 1]) != NULL || (s[e - 1] == '.' && dots == 1)))
 			return false;
+		k = e;
+	}
 	return true;
 }
 
@@ -3825,7 +3872,7 @@ unread_banner(const struct policy *p, const char *s, size_t n, size_t i)
 		if ((sl = section_len(s + k, n - k, false)) > 0) {
 			if ((post_number(s + k + sl, n - k - sl) && !known) ||
 			    (section_rest(s + k, n - k) && (joined >= 3 || near ||
-			    (padded_section(s + k, sl) && !known))))
+			    (padded_section(s + k, sl) && words == 1 && !known))))
 				return !(prefix && whole && digits);
 			break;
 		}
