@@ -2513,9 +2513,12 @@ read_structure(struct reader *rd, size_t i)
  */
 static void pend_controls(struct reader *rd, uint64_t bits);
 
-/* Whether line i is short, in capitals, with no digit: a caption's shape. */
+/*
+ * Whether line i is short, with no digit and a letter: a caption's shape in any case; *lower is
+ * set where it has a letter in lower case.
+ */
 static bool
-caption_shaped(const struct document *d, size_t i)
+short_line(const struct document *d, size_t i, bool *lower)
 {
 	const char *s = d->data + doc_line(d, i)->off;
 	size_t k, letters = 0;
@@ -2523,11 +2526,21 @@ caption_shaped(const struct document *d, size_t i)
 	if (doc_line(d, i)->len == 0 || doc_line(d, i)->len > 60)
 		return false;
 	for (k = 0; k < doc_line(d, i)->len; k++) {
-		if (islower((unsigned char)s[k]) || isdigit((unsigned char)s[k]))
+		if (isdigit((unsigned char)s[k]))
 			return false;
-		letters += isupper((unsigned char)s[k]) != 0;
+		*lower = *lower || islower((unsigned char)s[k]);
+		letters += isalpha((unsigned char)s[k]) != 0;
 	}
 	return letters > 0;
+}
+
+/* Whether line i is short, in capitals, with no digit: a caption's shape. */
+static bool
+caption_shaped(const struct document *d, size_t i)
+{
+	bool lower = false;
+
+	return short_line(d, i, &lower) && !lower;
 }
 
 /* What fold_across joins: the last 60 bytes of a line, a space, the first 60 of the next. */
@@ -2748,27 +2761,6 @@ wrapped_caption(const struct policy *p, const struct document *d, size_t i, cons
 	return whole;
 }
 
-/*
- * Whether line i is short, with no digit and a letter: a caption's shape in any case; *lower is
- * set where it has a letter in lower case.
- */
-static bool
-short_line(const struct document *d, size_t i, bool *lower)
-{
-	const char *s = d->data + doc_line(d, i)->off;
-	size_t k, letters = 0;
-
-	if (doc_line(d, i)->len == 0 || doc_line(d, i)->len > 60)
-		return false;
-	for (k = 0; k < doc_line(d, i)->len; k++) {
-		if (isdigit((unsigned char)s[k]))
-			return false;
-		*lower = *lower || islower((unsigned char)s[k]);
-		letters += isalpha((unsigned char)s[k]) != 0;
-	}
-	return letters > 0;
-}
-
 static bool names_readers(const struct policy *p, const char *s, size_t n);
 
 /*
@@ -2781,7 +2773,6 @@ caveat_across(const struct policy *p, const struct document *d, size_t i, struct
 {
 	char both[ACROSS_MAX];
 	struct fold f;
-
 	bool lower = false;
 
 	if (i + 1 >= d->nlines || !short_line(d, i, &lower) || !short_line(d, i + 1, &lower))
@@ -3484,7 +3475,8 @@ caveat_label(const struct policy *p, const struct fold *f, size_t k, struct mark
 
 /*
  * caveat_label where a sentence begins in mid-line ("... tasking. USA/GBR EYES ONLY: The"):
- * before a colon or a dash only, as a sentence's own first words do not end there.
+ * before a colon, a dash or a full stop after ONLY, as a sentence's own first words end in a
+ * full stop.
  */
 static bool
 caveat_label_mid(const struct policy *p, const struct fold *f, size_t k, struct marking *m)
