@@ -3310,6 +3310,12 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 			s[a++] = ' ';
 			continue;
 		}
+		/* OCR's zero for O beside a capital ("EYES 0NLY", "N0T RELEASABLE", "T0 GBR"). */
+		if (c == '0' && ((k > 0 && isupper((unsigned char)f->text[k - 1])) ||
+		    (k + 1 < n && isupper((unsigned char)f->text[k + 1])))) {
+			s[a++] = 'O';
+			continue;
+		}
 		if (c >= 0x80 || isdigit(c) || strchr("?!,;", c) != NULL)
 			return false;
 		lower = lower || islower(c);
