@@ -2514,11 +2514,11 @@ read_structure(struct reader *rd, size_t i)
 static void pend_controls(struct reader *rd, uint64_t bits);
 
 /*
- * Whether line i is short, with no digit and a letter: a caption's shape in any case; *lower is
- * set where it has a letter in lower case.
+ * Whether line i is short, with no digit and a letter: a caption's shape in any case, or with
+ * `capitals` in capitals only; *lower is set where it has a letter in lower case.
  */
 static bool
-short_line(const struct document *d, size_t i, bool *lower)
+short_line(const struct document *d, size_t i, bool capitals, bool *lower)
 {
 	const char *s = d->data + doc_line(d, i)->off;
 	size_t k, letters = 0;
@@ -2526,7 +2526,7 @@ short_line(const struct document *d, size_t i, bool *lower)
 	if (doc_line(d, i)->len == 0 || doc_line(d, i)->len > 60)
 		return false;
 	for (k = 0; k < doc_line(d, i)->len; k++) {
-		if (isdigit((unsigned char)s[k]))
+		if (isdigit((unsigned char)s[k]) || (capitals && islower((unsigned char)s[k])))
 			return false;
 		*lower = *lower || islower((unsigned char)s[k]);
 		letters += isalpha((unsigned char)s[k]) != 0;
@@ -2540,7 +2540,7 @@ caption_shaped(const struct document *d, size_t i)
 {
 	bool lower = false;
 
-	return short_line(d, i, &lower) && !lower;
+	return short_line(d, i, true, &lower);
 }
 
 /* What fold_across joins: the last 60 bytes of a line, a space, the first 60 of the next. */
@@ -2775,7 +2775,8 @@ caveat_across(const struct policy *p, const struct document *d, size_t i, struct
 	struct fold f;
 	bool lower = false;
 
-	if (i + 1 >= d->nlines || !short_line(d, i, &lower) || !short_line(d, i + 1, &lower))
+	if (i + 1 >= d->nlines || !short_line(d, i, false, &lower) ||
+	    !short_line(d, i + 1, false, &lower))
 		return false;
 	fold_across(d, i, both, &f);
 	/* Not in capitals, only one that names readers ("US/UK" / "Eyes Only"). */
