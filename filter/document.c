@@ -4938,6 +4938,13 @@ slash_in_words(const struct fold *f, size_t words)
 	return false;
 }
 
+/* Whether a paragraph's text begins after h's labels, with no group before it. */
+static bool
+text_at_head(const struct head *h)
+{
+	return (h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE;
+}
+
 /*
  * Whether the text of line f, after head h's labels, opens with a caveat as a label
  * (caveat_label), where a paragraph begins or after a number, in brackets or not ("2. USA/AUS
@@ -4947,7 +4954,7 @@ static bool
 head_caveat_label(const struct policy *p, const struct fold *f, const struct head *h,
     struct marking *m)
 {
-	if ((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE)
+	if (text_at_head(h))
 		return caveat_label(p, f, h->after_label, m);
 	return h->group.kind == GROUP_ITEM && h->group.item == ITEM_NUMBER &&
 	    h->group.start == h->after_label && caveat_label(p, f, skip_spaces(f, h->group.end), m);
@@ -4967,8 +4974,8 @@ head_caveat_across(const struct policy *p, const struct document *d, size_t i,
 	struct fold g;
 	size_t k = h->after_label, src, len = doc_line(d, i)->len, an = len < 60 ? len : 60;
 
-	if (i + 1 >= d->nlines || doc_line(d, i + 1)->len == 0 || f->cut ||
-	    !((h->label != LABEL_NONE || h->at_head) && h->group.kind == GROUP_NONE) || k >= f->len)
+	if (i + 1 >= d->nlines || doc_line(d, i + 1)->len == 0 || f->cut || !text_at_head(h) ||
+	    k >= f->len)
 		return false;
 	for (src = k; src < f->len; src++)
 		if (islower((unsigned char)f->text[src]) || strchr(":.", f->text[src]) != NULL ||

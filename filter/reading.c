@@ -3285,7 +3285,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	bool not_first = false, no_first = false, lower = false, handle = false;
 	bool eyes_only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
-	bool foreign_second = false, foreign = false, ends_only, eyes_tail, release_to = false;
+	bool foreign_second = false, foreign = false, ends_only, commas, release_to = false;
 	size_t named = 0;
 
 	while (n > 0 && strchr(" *_:-", f->text[n - 1]) != NULL)
@@ -3298,7 +3298,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	 * Readers listed with commas before EYES ONLY ("USA, AUS EYES ONLY") or after a release to
 	 * them or not ("NOT RELEASABLE TO AUS, CAN, NZL").
 	 */
-	eyes_tail = (n >= 9 && strncasecmp(f->text + n - 9, "EYES ONLY", 9) == 0) ||
+	commas = (n >= 9 && strncasecmp(f->text + n - 9, "EYES ONLY", 9) == 0) ||
 	    (n > 14 && strncasecmp(f->text, "RELEASABLE TO ", 14) == 0) ||
 	    (n > 7 && strncasecmp(f->text, "REL TO ", 7) == 0) ||
 	    (n > 18 && strncasecmp(f->text, "NOT RELEASABLE TO ", 18) == 0);
@@ -3306,7 +3306,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	for (k = 0, a = 0; k < n; k++) {
 		unsigned char c = (unsigned char)f->text[k];
 
-		if (c == ',' && eyes_tail) {
+		if (c == ',' && commas) {
 			s[a++] = ' ';
 			continue;
 		}
@@ -3727,56 +3727,12 @@ section_rest(const char *s, size_t n)
 }
 
 /*
- * Whether s[0..n) is a banner's section in any case and nothing after it, or a post of three
- * words at most and a number of four digits or more ("Section 02 of 02 Kingston 000382"): what a
- * banner holds after its level. *other says a section stands first with other words after it
- * ("Section 1 of 2 Umbra"), which may name what no policy lists.
+ * Whether s[0..n) is a post of three words at most and a cable's number, blanks before them: in
+ * capitals and of four to eight digits ("  KINGSTON 000382", "  KINGSTON 00000382"), or with
+ * `any_case` in any case and of four digits or more ("  Kingston 000382").
  */
 static bool
-section_banner_rest(const char *s, size_t n, bool *other)
-{
-	size_t k = section_len(s, n, true), words = 0;
-
-	*other = false;
-	if (k == 0)
-		return false;
-	while (k < n && s[k] == ' ')
-		k++;
-	if (k == n)
-		return true;
-	*other = true;
-	for (; k < n && words <= 3; k++) {
-		if (isalpha((unsigned char)s[k]) && s[k - 1] == ' ')
-			words++;
-		else if (isdigit((unsigned char)s[k]) && s[k - 1] == ' ')
-			break;
-		else if (!isalpha((unsigned char)s[k]) && s[k] != ' ' && s[k] != '.' && s[k] != '-')
-			return false;
-	}
-	if (k == n || words == 0 || words > 3 || n - k < 4)
-		return false;
-	for (; k < n; k++)
-		if (!isdigit((unsigned char)s[k]))
-			return false;
-	*other = false;
-	return true;
-}
-
-/*
- * Whether s[i..n) (ASCII) is a banner whose level no rule reads: words in capitals before a
- * section, a post and a number ("XYZZY SECTION 02 OF 02 KINGSTON 000382": a banner says its level
- * there, and one not read is not known), or the first letters of a level's word in pieces, OCR's
- * space inside it, before a banner's rest ("SEC RET KINGSTON 00000382  002 OF 002", "TOP SE
- * SECTION 02 OF 02", "CON SECTION 02 OF 02"). A page's header of a post alone ("BEIJING 00003067
- * 002 OF 005") is none: its first word begins no level's word. A level's word whole in OCR's
- * digits ("S3CR3T SECTION 02 OF 04") is left to the reading of OCR's letters, which reads it.
- */
-/*
- * Whether s[0..n) is a post of three words at most and a cable's number of four to eight digits,
- * blanks before them ("  KINGSTON 000382", "  KINGSTON 00000382").
- */
-static bool
-post_number(const char *s, size_t n)
+post_number(const char *s, size_t n, bool any_case)
 {
 	size_t k = 0, words = 0, d;
 
@@ -3788,14 +3744,38 @@ post_number(const char *s, size_t n)
 		for (d = k; d < n && isdigit((unsigned char)s[d]); d++)
 			continue;
 		if (d > k)
-			return d == n && d - k >= 4 && d - k <= 8 && words > 0;
+			return d == n && d - k >= 4 && (any_case || d - k <= 8) && words > 0;
 		if (++words > 3)
 			return false;
 		for (; k < n && s[k] != ' '; k++)
-			if (!isupper((unsigned char)s[k]) && strchr(".'-", s[k]) == NULL)
+			if (!(any_case ? isalpha((unsigned char)s[k]) || strchr(".-", s[k]) != NULL :
+			    isupper((unsigned char)s[k]) || strchr(".'-", s[k]) != NULL))
 				return false;
 	}
 }
+
+/*
+ * Whether s[0..n) is a banner's section in any case and nothing after it, or a post and a number
+ * (post_number: "Section 02 of 02 Kingston 000382"): what a banner holds after its level. *other
+ * says a section stands first with other words after it ("Section 1 of 2 Umbra"), which may name
+ * what no policy lists.
+ */
+static bool
+section_banner_rest(const char *s, size_t n, bool *other)
+{
+	size_t k = section_len(s, n, true);
+
+	*other = false;
+	if (k == 0)
+		return false;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k == n)
+		return true;
+	*other = !post_number(s + k, n - k, true);
+	return !*other;
+}
+
 
 /*
  * Whether the section s[0..n) (section_len) numbers as cables do, two digits or more with a zero
@@ -3817,6 +3797,18 @@ padded_section(const char *s, size_t n)
 	return k + 1 < n && s[k] == '0' && isdigit((unsigned char)s[k + 1]);
 }
 
+/*
+ * Whether s[i..n) (ASCII) is a banner whose level no rule reads: words in capitals, none a term a
+ * policy knows, before a section, a post and a number ("XYZZY SECTION 02 OF 02 KINGSTON 000382":
+ * a banner says its level there, and one not read is not known); a level's first letters, a
+ * level's word damaged, or one word before a section numbered as cables are, with nothing after
+ * it but a post cut short or none ("TOP SE SECTION 02 OF 02", "SFCRFT SECTION 02 OF 02"); the
+ * first letters of a level's word in pieces before a banner's rest ("SEC RET KINGSTON 00000382
+ * 002 OF 002"), and a page's header whose words are a level's (reading_page_marked). A page's
+ * header of a post alone ("BEIJING 00003067  002 OF 005") is none, nor prose that names a section
+ * ("UNDER SECTION 2 OF 3 OF THE LAW"). A level's word whole in OCR's digits ("S3CR3T SECTION 02
+ * OF 04") is left to the reading of OCR's letters, which reads it.
+ */
 static bool
 unread_banner(const struct policy *p, const char *s, size_t n, size_t i)
 {
@@ -3876,7 +3868,7 @@ unread_banner(const struct policy *p, const char *s, size_t n, size_t i)
 		 * in capitals ("UNDER SECTION 2 OF 3 OF THE LAW", "TITLE IV SECTION 12 OF 14").
 		 */
 		if ((sl = section_len(s + k, n - k, false)) > 0) {
-			if ((post_number(s + k + sl, n - k - sl) && !known) ||
+			if ((post_number(s + k + sl, n - k - sl, false) && !known) ||
 			    (section_rest(s + k, n - k) && (joined >= 3 || near ||
 			    (padded_section(s + k, sl) && words == 1 && !known))))
 				return !(prefix && whole && digits);
@@ -4258,8 +4250,10 @@ ocr_caption(const struct policy *p, const char *s, size_t n, uint64_t *bits)
 		*bits |= (uint64_t)1 << c;
 		k = at;
 	}
-	if (*bits != 0)
-		return slips > 0;
+	/* With none of OCR's letters, the caption is the plain reading's to read. */
+	if (*bits != 0 && slips > 0)
+		return true;
+	*bits = 0;
 	/* One word of five letters or more, one slip from a control's name ("ORCQN"). */
 	if (words == 1 && b - a >= 5 && (pt = reading_word_term(p, t + a, b - a, true)) != NULL &&
 	    pt->control >= 0) {
