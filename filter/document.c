@@ -5534,6 +5534,68 @@ across_marks(const struct policy *p, const struct document *d, size_t i, struct 
 }
 
 /*
+ * Whether a sentence ends right before folded offset k of f, after a word of two letters or more
+ * ("... schedule. USA/GBR"; not a paragraph's number, "2. USA/GBR").
+ */
+static bool
+after_sentence(const struct fold *f, size_t k)
+{
+	size_t j = k;
+
+	while (j > 0 && f->text[j - 1] == ' ')
+		j--;
+	return j < k && j >= 3 && strchr(".?!;", f->text[j - 1]) != NULL &&
+	    isalpha((unsigned char)f->text[j - 2]) && isalpha((unsigned char)f->text[j - 3]);
+}
+
+/*
+ * A caveat in words as a label that line i - 1 begins, after a portion's mark or where a
+ * sentence begins in mid-line, and line i ends ("(S//REL TO USA, AUS) USA/GBR" / "EYES ONLY:
+ * The", "... schedule. USA/GBR" / "EYES ONLY: The"): caveat_label_mid on the two joined
+ * (fold_across), into *m. Where a paragraph begins without a mark, head_caveat_across reads it.
+ */
+static bool
+label_across(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	const struct doc_line *a, *b;
+	char both[ACROSS_MAX];
+	struct fold g;
+	size_t an, end, k, bnd, words = 0;
+	const char *s;
+
+	if (i == 0 || (a = doc_line(d, i - 1))->len == 0 || (b = doc_line(d, i))->len == 0)
+		return false;
+	s = d->data + a->off;
+	end = trim_end(s, a->len, a->latin1);
+	if (end == 0 || !(isalpha((unsigned char)s[end - 1]) || s[end - 1] == ',' ||
+	    s[end - 1] == '/'))
+		return false;
+	/* The label ends in line i, before a colon, a dash or a full stop. */
+	s = d->data + b->off;
+	for (k = 0; k < b->len && k < 60 && strchr(":-.", s[k]) == NULL; k++)
+		continue;
+	if (k == b->len || k == 60)
+		return false;
+	an = a->len < 60 ? a->len : 60;
+	fold_across(d, i - 1, both, &g);
+	for (bnd = 0; bnd < g.len && fold_source(&g, bnd) < an; bnd++)
+		continue;
+	/* Back from the break over seven words at most, none ending the label on line i - 1. */
+	for (k = bnd; k > 0 && words <= 7; k--) {
+		char c = g.text[k - 1];
+
+		if (c == ':' || c == '.' || c == ')' || label_dash(&g, k - 1))
+			break;
+		words += c == ' ' && k < bnd && g.text[k] != ' ';
+	}
+	for (; k < bnd; k++)
+		if (k >= 2 && g.text[k - 1] == ' ' && g.text[k] != ' ' &&
+		    (g.text[k - 2] == ')' || after_sentence(&g, k)) && caveat_label_mid(p, &g, k, m))
+			return true;
+	return false;
+}
+
+/*
  * A line's break that pair_by_letters reads across: the words before it end at `tail` of the
  * fold, those after it begin at `head`.
  */
@@ -5736,6 +5798,13 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 	found = text_marks(p, d->data + doc_line(d, i)->off, doc_line(d, i)->len, from,
 	    doc_line(d, i)->latin1, false, m, &broke);
 	if (across_marks(p, d, i, &more)) {
+		if (found)
+			marking_join(p, m, &more, m);
+		else
+			*m = more;
+		found = true;
+	}
+	if (label_across(p, d, i, &more)) {
 		if (found)
 			marking_join(p, m, &more, m);
 		else
@@ -6664,6 +6733,22 @@ ocr_open(const struct fold *f, size_t k)
 	    f->text[e] == '5'); e++)
 		continue;
 	return e - k - g <= 2 && e < f->len && f->text[e] != '\0' && closing(f->text[e]) ? g : 0;
+}
+
+/*
+ * Whether a word in lower case begins at folded offset k of f after a sentence's end ("... on 3
+ * May. us/uk eyes only: The"): sentence_head reads capitals only.
+ */
+static bool
+lower_head(const struct fold *f, size_t k)
+{
+	size_t j = k;
+
+	if (k < 2 || f->text[k - 1] != ' ' || !islower((unsigned char)f->text[k]))
+		return false;
+	while (j > 0 && f->text[j - 1] == ' ')
+		j--;
+	return j > 0 && strchr(".?!;", f->text[j - 1]) != NULL;
 }
 
 static bool
@@ -9182,6 +9267,106 @@ damaged_after_stop(const struct policy *p, const struct fold *f, size_t k, const
 	    islower((unsigned char)f->text[g->end + 1]) && level_then_control(p, t, n, LTC_STRICT);
 }
 
+/* The letters OCR's glyph c may stand for in a level's abbreviation, at most two, in *a. */
+static size_t
+ocr_level_letters(char c, char a[2])
+{
+	switch (c) {
+	case '5': case '$': case '8':
+		a[0] = 'S';
+		return 1;
+	case 'G':
+		a[0] = 'C';
+		return 1;
+	case '0': case 'Q':
+		a[0] = 'O';
+		return 1;
+	case 'I': case '1': case '7': case 'l': case '|':
+		a[0] = 'T';
+		a[1] = 'I';
+		return 2;
+	default:
+		a[0] = c;
+		return isupper((unsigned char)c) ? 1 : 0;
+	}
+}
+
+/*
+ * Whether t[0..n), with one or more of OCR's glyphs read as the letters they stand for
+ * (ocr_level_letters), is a level's term above the lowest ("5", "G", "IS", "1S", "T8", "NG",
+ * "CUl"); `slipped`: one was read already (the bracket's "J").
+ */
+static bool
+ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
+{
+	char opt[4][2], c[4];
+	size_t cnt[4], k, combo, total = 1;
+	const struct policy_term *pt;
+
+	for (k = 0; k < n; k++) {
+		if ((cnt[k] = ocr_level_letters(t[k], opt[k])) == 0)
+			return false;
+		total *= cnt[k];
+	}
+	for (combo = 0; combo < total; combo++) {
+		size_t r = combo;
+		bool slip = slipped;
+
+		for (k = 0; k < n; k++) {
+			c[k] = opt[k][r % cnt[k]];
+			r /= cnt[k];
+			slip = slip || c[k] != t[k];
+		}
+		if (slip && (pt = policy_term_find(p, c, n)) != NULL && pt->level > 0 &&
+		    pt->control < 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a group of one to four glyphs in capitals or OCR's digits and signs stands after a
+ * sentence's end or a semicolon in mid-line, at folded offset k of f ('('), before a word in
+ * capitals, that OCR made of a level's mark ("... in April. (5) The", "(G) He", "(IS) The", "(CJ
+ * He", "(TSJ The", "(CUl) The", "(SS) The"; 'J' or 'I' for the closing bracket, a letter
+ * doubled): unknown. Not an item of a list that goes on in the line ("(4) ... (5) The").
+ */
+static bool
+ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
+{
+	const char *t = f->text + k + 1;
+	size_t n = 0, end, j;
+	bool jay = false;
+
+	if (f->text[k] != '(' || !(after_full_stop(f, k) || (k >= 2 && f->text[k - 1] == ' ' &&
+	    f->text[k - 2] == ';')))
+		return false;
+	while (k + 1 + n < f->len && n < 5 && t[n] != ')' && t[n] != ' ')
+		n++;
+	if (k + 1 + n >= f->len || n == 0 || n > 4)
+		return false;
+	end = k + 1 + n + (t[n] == ')');
+	/* OCR's 'J' or 'I' for the bracket: "(CJ He", "(CI He". */
+	if (t[n] == ' ') {
+		if (strchr("JIl1|", t[n - 1]) == NULL || --n == 0)
+			return false;
+		jay = true;
+	}
+	if (!word_after(f, end))
+		return false;
+	/* A letter doubled ("(SS) The", "(CC) The"). */
+	if (!ocr_level_term(p, t, n, jay) && !(n >= 2 && t[n - 1] == t[n - 2] &&
+	    ocr_level_term(p, t, n - 1, true)))
+		return false;
+	/* An item after the one before it in the line ("(4) ... (5) The"). */
+	for (j = 0; n == 1 && j + 2 < k; j++)
+		if (f->text[j] == '(' && f->text[j + 1] == t[0] - 1 && f->text[j + 2] == ')')
+			return false;
+	marking_init(one);
+	marking_unknown(one, "a mark OCR damaged");
+	return true;
+}
+
 /*
  * Where a sentence begins, at k in f: a group that may be a mark, a letter that lost its '(',
  * a mark that lost its bracket or one bare at the head. Returns true with one.
@@ -9377,11 +9562,13 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 					add_found(p, m, &found, &one);
 					continue;
 				}
-				if (glued_anywhere(p, &f, k, &one))
+				if (glued_anywhere(p, &f, k, &one) || (lower_head(&f, k) &&
+				    caveat_label_mid(p, &f, k, &one)))
 					add_found(p, m, &found, &one);
 				continue;
 			}
-			hit = head_mark(p, &f, k, &one);
+			hit = head_mark(p, &f, k, &one) ||
+			    (k > first && ocr_head_group(p, &f, k, &one));
 			if (!hit && (word_start(&f, k) || glued_stop(&f, k)) &&
 			    word_mark(p, &f, k, true, lower, &one)) {
 				word_before(p, &f, k, &one);

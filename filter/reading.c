@@ -3201,10 +3201,10 @@ release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
 	size_t k = 0, len, b, out;
 	int home = p->home;
 
-	/* The words after TO ("RELEASABLE TO", "RELEASABLE ONLY TO"). */
+	/* The words after TO ("RELEASABLE TO", "RELEASABLE ONLY TO"), or all ("REL USA, GBR"). */
 	while (k + 3 < n && memcmp(s + k, " TO ", 4) != 0)
 		k++;
-	k += 4;
+	k = k + 3 < n ? k + 4 : 0;
 	out = (size_t)snprintf(buf, sizeof(buf), "%s//REL TO %s", p->levels[0].banner[0],
 	    home >= 0 ? p->countries[home] : "");
 	for (; k < n; k = b) {
@@ -3259,8 +3259,8 @@ bool
 reading_reader_word(const struct policy *p, const char *s, size_t n)
 {
 	return (n == 2 && (memcmp(s, "US", 2) == 0 || memcmp(s, "UK", 2) == 0)) ||
-	    (n == 3 && memcmp(s, "USG", 3) == 0) || policy_country_find(p, s, n) >= 0 ||
-	    policy_group_find(p, s, n) >= 0;
+	    (n == 3 && (memcmp(s, "USG", 3) == 0 || memcmp(s, "HMG", 3) == 0)) ||
+	    policy_country_find(p, s, n) >= 0 || policy_group_find(p, s, n) >= 0;
 }
 
 /*
@@ -3276,43 +3276,99 @@ reading_reader_word(const struct policy *p, const char *s, size_t n)
  * FUNDS"); NOFOREIGN in any case. `bracketed` (a group where a mark stands) reads ONLY after
  * any reader too. The marking is unknown.
  */
-bool
-reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
+/* What OCR misreads a letter as, by the letter it stands for: '0' for O, '1', '|' and L for I. */
+static char
+ocr_letter_class(unsigned char c)
+{
+	switch (toupper(c)) {
+	case '0': case 'Q':
+		return 'O';
+	case '1': case 'L': case '|': case '!':
+		return 'I';
+	case '5': case '$':
+		return 'S';
+	case '3':
+		return 'E';
+	default:
+		return (char)toupper(c);
+	}
+}
+
+/*
+ * Copies t[0..n) into out with a word that OCR misread from a caveat's word (EYES, ONLY, NOT, REL,
+ * RELEASABLE, TO) read as that word, in the case of its letters ("EYES ONIY", "N0T RELEASABLE",
+ * "EYE5 ONLY", "T0 GBR"): no word of English reads so.
+ */
+static void
+caveat_ocr(const char *t, size_t n, char *out)
+{
+	static const char *const words[] = { "EYES", "ONLY", "NOT", "RELEASABLE", "REL", "TO" };
+	size_t k = 0, e, w, j;
+
+	memcpy(out, t, n);
+	while (k < n) {
+		while (k < n && strchr(" ,/:;-.", t[k]) != NULL)
+			k++;
+		for (e = k; e < n && strchr(" ,/:;-.", t[e]) == NULL; e++)
+			continue;
+		for (w = 0; w < sizeof(words) / sizeof(words[0]) && e > k; w++) {
+			bool lower = false;
+
+			if (strlen(words[w]) != e - k || strncasecmp(t + k, words[w], e - k) == 0)
+				continue;
+			for (j = k; j < e && ocr_letter_class((unsigned char)t[j]) ==
+			    ocr_letter_class((unsigned char)words[w][j - k]); j++)
+				lower = lower || islower((unsigned char)t[j]);
+			if (j < e)
+				continue;
+			for (j = k; j < e; j++)
+				out[j] = lower ? (char)tolower((unsigned char)words[w][j - k]) :
+				    words[w][j - k];
+			break;
+		}
+		k = e;
+	}
+}
+
+static bool
+caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, bool labelled,
     struct marking *m)
 {
-	char s[FOLD_MAX + 1];
-	size_t k, n = f->len, words = 0, readers = 0, a, b, prev = 0, prev_len = 0;
+	char s[FOLD_MAX + 1], t[81];
+	size_t k, words = 0, readers = 0, a, b, prev = 0, prev_len = 0, rd_words = 0, others = 0;
 	bool not_first = false, no_first = false, lower = false, handle = false;
 	bool eyes_only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
 	bool foreign_second = false, foreign = false, ends_only, commas, release_to = false;
-	size_t named = 0;
+	bool verb_to = false, rel_first = false;
+	size_t named = 0, verb_named = 0, verb_others = 0;
 
-	while (n > 0 && strchr(" *_:-", f->text[n - 1]) != NULL)
+	while (n > 0 && strchr(" *_:-", text[n - 1]) != NULL)
 		n--;
-	if (n > 0 && f->text[n - 1] == '.')
+	if (n > 0 && text[n - 1] == '.')
 		n--;
 	if (n == 0 || n > 80)
 		return false;
+	caveat_ocr(text, n, t);
 	/*
 	 * Readers listed with commas before EYES ONLY ("USA, AUS EYES ONLY") or after a release to
 	 * them or not ("NOT RELEASABLE TO AUS, CAN, NZL").
 	 */
-	commas = (n >= 9 && strncasecmp(f->text + n - 9, "EYES ONLY", 9) == 0) ||
-	    (n > 14 && strncasecmp(f->text, "RELEASABLE TO ", 14) == 0) ||
-	    (n > 7 && strncasecmp(f->text, "REL TO ", 7) == 0) ||
-	    (n > 18 && strncasecmp(f->text, "NOT RELEASABLE TO ", 18) == 0);
+	commas = labelled || (n >= 9 && strncasecmp(t + n - 9, "EYES ONLY", 9) == 0) ||
+	    (n > 14 && strncasecmp(t, "RELEASABLE TO ", 14) == 0) ||
+	    (n > 4 && strncasecmp(t, "REL ", 4) == 0) ||
+	    (n > 18 && strncasecmp(t, "NOT RELEASABLE TO ", 18) == 0);
 	/* Upper case, dots dropped ("U.S. PERSONNEL ONLY" names US). */
 	for (k = 0, a = 0; k < n; k++) {
-		unsigned char c = (unsigned char)f->text[k];
+		unsigned char c = (unsigned char)t[k];
 
 		if (c == ',' && commas) {
 			s[a++] = ' ';
 			continue;
 		}
-		/* OCR's zero for O beside a capital ("EYES 0NLY", "N0T RELEASABLE", "T0 GBR"). */
-		if (c == '0' && ((k > 0 && isupper((unsigned char)f->text[k - 1])) ||
-		    (k + 1 < n && isupper((unsigned char)f->text[k + 1])))) {
+		/* OCR's zero for O beside a capital in any word ("N0FOREIGN", "F0REIGN"). */
+		if (c == '0' && ((k > 0 && isupper((unsigned char)t[k - 1])) ||
+		    (k + 1 < n && isupper((unsigned char)t[k + 1])))) {
 			s[a++] = 'O';
 			continue;
 		}
@@ -3341,6 +3397,7 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		if (words == 1) {
 			not_first = len == 3 && memcmp(s + a, "NOT", 3) == 0;
 			no_first = len == 2 && memcmp(s + a, "NO", 2) == 0;
+			rel_first = len == 3 && memcmp(s + a, "REL", 3) == 0;
 		}
 		handle = handle || (words == 2 && len == 3 && memcmp(s + a, "VIA", 3) == 0 &&
 		    prev_len == 6 && memcmp(s + prev, "HANDLE", 6) == 0);
@@ -3374,6 +3431,35 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		 */
 		named += release_to && (reading_reader_word(p, s + a, len) ||
 		    country_pair(p, s, prev, prev_len, a, len));
+		/* Readers alone ("REL USA, GBR", a field's "USA/GBR ONLY"). */
+		if (reading_reader_word(p, s + a, len)) {
+			rd_words++;
+		} else if (country_pair(p, s, prev, prev_len, a, len)) {
+			rd_words++;
+			others -= others > 0;
+		} else if (!(len == 3 && memcmp(s + a, "AND", 3) == 0) &&
+		    !(len == 2 && memcmp(s + a, "OR", 2) == 0) &&
+		    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0)) {
+			others++;
+		}
+		/*
+		 * The verb's readers ("DO NOT RELEASE TO AUS, NZL"): every word after TO names
+		 * one, or joins them; a country's name in two words counts once.
+		 */
+		if (verb_to) {
+			if (reading_reader_word(p, s + a, len))
+				verb_named++;
+			else if (country_pair(p, s, prev, prev_len, a, len)) {
+				verb_named++;
+				verb_others -= verb_others > 0;
+			} else if (!(len == 3 && memcmp(s + a, "AND", 3) == 0) &&
+			    !(len == 2 && memcmp(s + a, "OR", 2) == 0) &&
+			    !(len == 3 && memcmp(s + a, "NOR", 3) == 0) &&
+			    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0))
+				verb_others++;
+		}
+		verb_to = verb_to || (words <= 5 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
+		    prev_len == 7 && memcmp(s + prev, "RELEASE", 7) == 0);
 		release_to = release_to || (words <= 4 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
 		    (word_stem(s + prev, prev_len, "RELEASAB") ||
 		    word_stem(s + prev, prev_len, "RELEASEAB") || (prev_len == 3 &&
@@ -3382,6 +3468,9 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 		prev = a;
 		prev_len = len;
 	}
+	/* Readers named alone before EYES ONLY ("USA/GBR EYES ONLY"): REL TO them. */
+	if (eyes_only && words >= 2 && !noforeign && rd_words > 0 && others == 1)
+		return release_list(p, s, n, m) || caveat_unknown(m);
 	if (noforeign || (eyes_only && words >= 2))
 		return caveat_unknown(m);
 	/*
@@ -3391,6 +3480,18 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	 * readers the next line names ("Handling: NOT RELEASABLE TO") and one that names none
 	 * ("RELEASABLE TO THE PRESS") are read as the rules below read them.
 	 */
+	/*
+	 * The verb denied to readers named, and nothing else ("DO NOT RELEASE TO AUS"): unknown.
+	 * Acts of release ("DO NOT RELEASE TO PRESS BEFORE DELIVERY") are read as before.
+	 */
+	if (verb_to && verb_named > 0 && verb_others == 0 && (not_first || forbids))
+		return caveat_unknown(m);
+	/*
+	 * Readers alone after REL ("REL USA, GBR, CAN, NZL") or as a handling field's value
+	 * ("Releasability: USA", "Dissem: USA/GBR ONLY"): REL TO them.
+	 */
+	if (rd_words > 0 && (labelled ? others == 0 : rel_first && others == 1))
+		return release_list(p, s, n, m) || caveat_unknown(m);
 	if (release_to && !foreign && !(prev_len == 2 && memcmp(s + prev, "TO", 2) == 0)) {
 		if (not_first || forbids || no_first)
 			return caveat_unknown(m);
@@ -3411,6 +3512,53 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	    (foreign_release && forbids))
 		return caveat_unknown(m);
 	return false;
+}
+
+/*
+ * Where the value of a handling field begins in s[0..*n), a table's row or not ("Dissem: USA/GBR
+ * ONLY", "Releasability: USA", "| Caveat | US/UK ONLY |"): a name of three words at most, one of
+ * which begins as "dissem", "handling", "caveat", "control", "releas" or "distribution" does,
+ * before a colon or a '|'. *n loses the row's closing '|'. Returns 0 where there is none.
+ */
+static size_t
+caveat_field(const char *s, size_t *n)
+{
+	static const char *const stems[] = { "dissem", "handling", "caveat", "control", "releas",
+	    "distribution" };
+	size_t k = 0, e, words = 0, j;
+	bool named = false;
+
+	while (k < *n && (s[k] == '|' || s[k] == ' ' || s[k] == '*'))
+		k++;
+	for (e = k; e < *n && e - k < 40 && s[e] != ':' && s[e] != '|'; e++) {
+		if (!is_alpha(s[e]) && s[e] != ' ' && s[e] != '*')
+			return 0;
+		if (is_alpha(s[e]) && (e == k || !is_alpha(s[e - 1]))) {
+			if (++words > 3)
+				return 0;
+			for (j = 0; j < sizeof(stems) / sizeof(stems[0]); j++)
+				named = named || strncasecmp(s + e, stems[j], strlen(stems[j])) == 0;
+		}
+	}
+	if (!named || e >= *n || (s[e] != ':' && s[e] != '|'))
+		return 0;
+	while (e < *n && strchr(":|* ", s[e]) != NULL)
+		e++;
+	while (*n > e && strchr("|* ", s[*n - 1]) != NULL)
+		(*n)--;
+	return e < *n ? e : 0;
+}
+
+bool
+reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
+    struct marking *m)
+{
+	size_t n = f->len, v;
+
+	if (caveat_text(p, f->text, f->len, bracketed, false, m))
+		return true;
+	v = caveat_field(f->text, &n);
+	return v > 0 && caveat_text(p, f->text + v, n - v, bracketed, true, m);
 }
 
 bool

@@ -142,8 +142,8 @@ bool reading_level_consonants(const struct policy *p, const char *t, size_t n);
 bool reading_level_cut_short(const struct policy *p, const char *t, size_t n, bool ocr);
 
 /*
- * Whether s[0..n), in capitals, names readers: US, UK, USG, a country's code or name, a group of
- * countries ("GBR", "PAKISTAN", "FVEY").
+ * Whether s[0..n), in capitals, names readers: US, UK, USG, HMG, a country's code or name, a
+ * group of countries ("GBR", "PAKISTAN", "FVEY").
  */
 bool reading_reader_word(const struct policy *p, const char *s, size_t n);
 

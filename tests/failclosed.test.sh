@@ -1965,6 +1965,19 @@ kept stop50
 redteam stop51
 kept stop51
 
+# 115. Stop 52 (tests/data/stop52): a mark OCR damaged after a sentence's end in mid-line (`(5)
+#      The`, `(G) He`, `(IS) The`, `(CJ He`, `(TSJ The`, `(CUl) The`, `(SS) The`), a caveat
+#      label wrapped after a mark or in mid-line (`(S//REL TO USA, AUS) USA/GBR` / `EYES ONLY:
+#      The`), in lower case in mid-line (`... May. us/uk eyes only: The`), OCR's letters in a
+#      caveat's words (`EYES ONIY`, `N0T RELEASABLE TO AUS, CAN`, `REI TO`), a denial by the verb
+#      (`DO NOT RELEASE TO AUS`), readers after REL alone or as a handling field's value (`REL
+#      USA, GBR`, `Releasability: USA`, `| Caveat | US/UK ONLY |`). What stays kept: readers'
+#      own targets (`USA/GBR EYES ONLY:` at REL TO USA, GBR and at SECRET//NOFORN), an act of
+#      release (`DO NOT RELEASE TO UK PRESS BEFORE DELIVERY`), items in order (`(4) ... (5) The`),
+#      `(AP) The`, fields that name no readers (`Distribution: All posts`).
+redteam stop52
+kept stop52
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
