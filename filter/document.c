@@ -749,9 +749,9 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 
 /*
  * Whether s[0..len) ends in a sentence's full stop, question or exclamation mark after a word,
- * then a footnote's sign glued to it: a star or dagger, a number of two digits at most, a
- * superscript one, two or three, in UTF-8 or Latin-1 ("basis.*", "basis.12", "basis.\u00b9",
- * "said?\u2020").
+ * then a footnote's sign glued to it: a star or dagger, a number of two digits at most, bare or
+ * in square brackets (a markup's "[^1]" too), a superscript one, two or three, in UTF-8 or
+ * Latin-1 ("basis.*", "basis.12", "basis.[3]", "basis.\u00b9", "said?\u2020").
  */
 static bool
 footnote_after_stop(const char *s, size_t len, bool latin1)
@@ -765,7 +765,20 @@ footnote_after_stop(const char *s, size_t len, bool latin1)
 		j -= 3;
 	else if (s[j - 1] == '*')
 		j--;
-	else
+	else if (s[j - 1] == ']') {
+		/* "[3]", and a markup's "[^1]". */
+		for (j--; j > 0 && isdigit((unsigned char)s[j - 1]) && ++digits <= 2; j--)
+			continue;
+		if (digits == 0 || digits > 2 || j < 2)
+			return false;
+		j -= s[j - 1] == '^';
+		if (s[j - 1] != '[')
+			return false;
+		j--;
+		/* After a year too ("since 2001.[^1]"). */
+		return j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
+		    isalnum((unsigned char)s[j - 2]);
+	} else
 		while (j > 0 && isdigit((unsigned char)s[j - 1]) && ++digits <= 2)
 			j--;
 	return j < len && digits <= 2 && j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
@@ -3116,6 +3129,7 @@ enum going {
  * BACKGROUND:", "End Summary"): what follows it is a paragraph of its own.
  */
 static bool short_open(const struct policy *p, const struct document *d, size_t i);
+static bool note_or_quote(const struct document *d, size_t i);
 static bool ends_colon(const struct document *d, size_t i);
 static bool title(const struct document *d, size_t i);
 static size_t indent(const struct document *d, size_t i);
@@ -3123,6 +3137,34 @@ static bool heading_over(const struct document *d, size_t a, size_t b);
 static size_t line_width(const struct policy *p, const struct document *d, size_t i);
 static size_t width_to(const struct policy *p, const struct document *d, size_t i, size_t len);
 static bool page_number(const struct document *d, size_t i);
+
+/* Whether s[0..n) ends in a word that another must follow ("the", "of", "and", "with"). */
+static bool
+open_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "the", "a", "an", "of", "to", "and", "or", "for",
+	    "in", "on", "with", "by", "from", "at", "as", "his", "her", "its", "their", "that" };
+	size_t k, b = n;
+
+	while (b > 0 && isalpha((unsigned char)s[b - 1]))
+		b--;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n - b && strncasecmp(s + b, words[k], n - b) == 0)
+			return true;
+	return false;
+}
+
+/* Whether line i stands alone: the first line, or one below a blank line. */
+static bool
+line_alone(const struct document *d, size_t i)
+{
+	const struct doc_line *ln;
+
+	if (i == 0)
+		return true;
+	ln = doc_line(d, i - 1);
+	return is_blank(d->data + ln->off, ln->len, ln->latin1);
+}
 
 static enum going
 goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
@@ -3148,6 +3190,9 @@ goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 	default:
 		break;
 	}
+	/* A footnote's sign after the sentence's end ("... last month.12", "month.[3]"). */
+	if (footnote_after_stop(s, len, a->latin1))
+		return GO_NOT;
 	fold_line(d->data + b->off, b->len, 64, b->latin1, &f);
 	for (k = 0; k < f.len && f.text[k] == ' '; k++)
 		continue;
@@ -3173,9 +3218,14 @@ goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 	c = s[len - 1];
 	if (c == '.' || c == '!' || c == '?')
 		return GO_NOT;
-	/* Lower case goes on, but after a title (a heading: "(U) Background:" / "al-Qaida"). */
+	/*
+	 * Lower case goes on, but after a title (a heading: "(U) Background:" / "al-Qaida"), or
+	 * after a short line alone whose last word leaves nothing open, a heading in a sentence's
+	 * case ("(U) Northern militia and al-Qaida links" / "bin Laden's courier").
+	 */
 	if (lower)
-		return (title(d, prev) || heading_over(d, prev, i)) && !strchr(",-;", c) &&
+		return (title(d, prev) || heading_over(d, prev, i) || (!wide && c != ':' &&
+		    !open_word(s, len) && line_alone(d, prev))) && !strchr(",-;", c) &&
 		    !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
 	/*
 	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
@@ -4068,6 +4118,9 @@ runs_into(struct reader *rd, size_t a, size_t b, bool item, bool lower)
 	/* A paragraph's first line, indented below one that ended a sentence. */
 	if (e != END_OPEN && indent(d, b) >= indent(d, a) + 2)
 		return false;
+	/* A footnote or a quoted message below one that ended a sentence ("¹ A source", "> Our"). */
+	if (e == END_SENTENCE && note_or_quote(d, b))
+		return false;
 	w = line_width(p, d, a);
 	if (s[len - 1] == ',' || s[len - 1] == '-')
 		return lower || w >= WRAPPED_LETTERS;
@@ -4075,6 +4128,35 @@ runs_into(struct reader *rd, size_t a, size_t b, bool item, bool lower)
 	if (e == END_OPEN && lower && !title(d, a))
 		return true;
 	return w >= WRAPPED_LETTERS;
+}
+
+/*
+ * Whether line i opens, after spaces, with a footnote's sign and a space (a superscript digit, a
+ * star, a dagger: "¹ A source said", "* The figure") or with a quoted message's '>'.
+ */
+static bool
+note_or_quote(const struct document *d, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->data + doc_line(d, i)->off;
+	size_t k = 0, n = doc_line(d, i)->len, g = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k >= n)
+		return false;
+	if (s[k] == '>')
+		return true;
+	if (s[k] == '*')
+		g = 1;
+	else if (doc_line(d, i)->latin1 && (s[k] == 0xB9 || s[k] == 0xB2 || s[k] == 0xB3))
+		g = 1;
+	else if (k + 1 < n && s[k] == 0xC2 && (s[k + 1] == 0xB9 || s[k + 1] == 0xB2 ||
+	    s[k + 1] == 0xB3))
+		g = 2;
+	else if (k + 2 < n && s[k] == 0xE2 && ((s[k + 1] == 0x81 && s[k + 2] >= 0xB0 &&
+	    s[k + 2] <= 0xB9) || (s[k + 1] == 0x80 && s[k + 2] == 0xA0)))
+		g = 3;
+	return g > 0 && k + g < n && s[k + g] == ' ';
 }
 
 /* The columns of spaces and tabs (a tab as eight) that open line i. */
@@ -5570,11 +5652,20 @@ label_across(const struct policy *p, const struct document *d, size_t i, struct 
 	if (end == 0 || !(isalpha((unsigned char)s[end - 1]) || s[end - 1] == ',' ||
 	    s[end - 1] == '/'))
 		return false;
-	/* The label ends in line i, before a colon, a dash or a full stop. */
+	/*
+	 * The label ends in line i, before a colon, a dash or a full stop, in ONLY or in a reader's
+	 * name ("ONLY: The", "AUS, CAN, NZL: The").
+	 */
 	s = d->data + b->off;
-	for (k = 0; k < b->len && k < 60 && strchr(":-.", s[k]) == NULL; k++)
+	for (k = 0; k < b->len && k < 60 && s[k] != ':' && s[k] != '-' && s[k] != '.'; k++)
 		continue;
 	if (k == b->len || k == 60)
+		return false;
+	for (end = k; end > 0 && isalpha((unsigned char)s[end - 1]); end--)
+		continue;
+	if (!(k - end == 4 && strncasecmp(s + end, "only", 4) == 0) && !(k - end >= 2 &&
+	    k - end <= 4 && isupper((unsigned char)s[end]) && isupper((unsigned char)s[k - 1]) &&
+	    reading_reader_word(p, s + end, k - end)))
 		return false;
 	an = a->len < 60 ? a->len : 60;
 	fold_across(d, i - 1, both, &g);
@@ -5584,7 +5675,7 @@ label_across(const struct policy *p, const struct document *d, size_t i, struct 
 	for (k = bnd; k > 0 && words <= 7; k--) {
 		char c = g.text[k - 1];
 
-		if (c == ':' || c == '.' || c == ')' || label_dash(&g, k - 1))
+		if (c == ':' || c == '.' || c == ')' || (c == '-' && label_dash(&g, k - 1)))
 			break;
 		words += c == ' ' && k < bnd && g.text[k] != ' ';
 	}
@@ -9328,8 +9419,9 @@ ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
  * Whether a group of one to four glyphs in capitals or OCR's digits and signs stands after a
  * sentence's end or a semicolon in mid-line, at folded offset k of f ('('), before a word in
  * capitals, that OCR made of a level's mark ("... in April. (5) The", "(G) He", "(IS) The", "(CJ
- * He", "(TSJ The", "(CUl) The", "(SS) The"; 'J' or 'I' for the closing bracket, a letter
- * doubled): unknown. Not an item of a list that goes on in the line ("(4) ... (5) The").
+ * He", "(TSJ The", "(CUl) The", "(SS) The", "(5) \"The"; 'J' or 'I' for the closing bracket, a
+ * letter doubled): unknown. Not a number ("(15) The"), nor an item of a list that goes on in the
+ * line ("(4) The ... (5) The").
  */
 static bool
 ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
@@ -9352,15 +9444,29 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 			return false;
 		jay = true;
 	}
+	/* A number of two digits or more is one ("(15) The"). */
+	for (j = 0; j < n && isdigit((unsigned char)t[j]); j++)
+		continue;
+	if (j == n && n > 1)
+		return false;
+	/* Before a word in capitals, quotes before it or none ("(5) \"The pilot,\" he"). */
+	while (end < f->len && f->text[end] == ' ')
+		end++;
+	if (end < f->len && (f->text[end] == '"' || f->text[end] == '\''))
+		end++;
 	if (!word_after(f, end))
 		return false;
 	/* A letter doubled ("(SS) The", "(CC) The"). */
 	if (!ocr_level_term(p, t, n, jay) && !(n >= 2 && t[n - 1] == t[n - 2] &&
 	    ocr_level_term(p, t, n - 1, true)))
 		return false;
-	/* An item after the one before it in the line ("(4) ... (5) The"). */
+	/*
+	 * An item after the one before it in the line, that a sentence follows too ("(4) The ...
+	 * (5) The"; not "item (4) of the agreement. (5) The").
+	 */
 	for (j = 0; n == 1 && j + 2 < k; j++)
-		if (f->text[j] == '(' && f->text[j + 1] == t[0] - 1 && f->text[j + 2] == ')')
+		if (f->text[j] == '(' && f->text[j + 1] == t[0] - 1 && f->text[j + 2] == ')' &&
+		    word_after(f, j + 3))
 			return false;
 	marking_init(one);
 	marking_unknown(one, "a mark OCR damaged");

@@ -3276,7 +3276,10 @@ reading_reader_word(const struct policy *p, const char *s, size_t n)
  * FUNDS"); NOFOREIGN in any case. `bracketed` (a group where a mark stands) reads ONLY after
  * any reader too. The marking is unknown.
  */
-/* What OCR misreads a letter as, by the letter it stands for: '0' for O, '1', '|' and L for I. */
+/*
+ * What OCR misreads a letter as, by the letter it stands for: '0' for O, '1', '|' and L for I,
+ * '3' and F for E, '8' for B, V for Y.
+ */
 static char
 ocr_letter_class(unsigned char c)
 {
@@ -3287,11 +3290,50 @@ ocr_letter_class(unsigned char c)
 		return 'I';
 	case '5': case '$':
 		return 'S';
-	case '3':
+	case '3': case 'F':
 		return 'E';
+	case '8':
+		return 'B';
+	case 'V':
+		return 'Y';
 	default:
 		return (char)toupper(c);
 	}
+}
+
+/*
+ * Writes into out the word t[0..n) in capitals with a digit in it read as the letter OCR made it
+ * of, where it then names readers ("G8R", "U5A", "6BR"); else leaves out as it is.
+ */
+static void
+ocr_reader(const struct policy *p, const char *t, size_t n, char *out)
+{
+	char up[4];
+	size_t k;
+	bool digit = false, letter = false;
+
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)t[k];
+
+		if (isdigit(c)) {
+			digit = true;
+			up[k] = c == '6' ? 'G' : reading_ocr_sign_letter(c, c);
+		} else if (isupper(c)) {
+			letter = true;
+			up[k] = (char)c;
+		} else {
+			return;
+		}
+	}
+	if (digit && letter && reading_reader_word(p, up, n))
+		memcpy(out, up, n);
+}
+
+/* Whether c parts the words of a caveat in words. */
+static inline bool
+caveat_sep(char c)
+{
+	return c == ' ' || c == ',' || c == '/' || c == ':' || c == ';' || c == '-' || c == '.';
 }
 
 /*
@@ -3300,21 +3342,23 @@ ocr_letter_class(unsigned char c)
  * "EYE5 ONLY", "T0 GBR"): no word of English reads so.
  */
 static void
-caveat_ocr(const char *t, size_t n, char *out)
+caveat_ocr(const struct policy *p, const char *t, size_t n, char *out)
 {
 	static const char *const words[] = { "EYES", "ONLY", "NOT", "RELEASABLE", "REL", "TO" };
+	static const unsigned char lens[] = { 4, 4, 3, 10, 3, 2 };
 	size_t k = 0, e, w, j;
 
 	memcpy(out, t, n);
 	while (k < n) {
-		while (k < n && strchr(" ,/:;-.", t[k]) != NULL)
+		while (k < n && caveat_sep(t[k]))
 			k++;
-		for (e = k; e < n && strchr(" ,/:;-.", t[e]) == NULL; e++)
+		for (e = k; e < n && !caveat_sep(t[e]); e++)
 			continue;
 		for (w = 0; w < sizeof(words) / sizeof(words[0]) && e > k; w++) {
 			bool lower = false;
 
-			if (strlen(words[w]) != e - k || strncasecmp(t + k, words[w], e - k) == 0)
+			if (lens[w] != e - k || ocr_letter_class((unsigned char)t[k]) != words[w][0] ||
+			    strncasecmp(t + k, words[w], e - k) == 0)
 				continue;
 			for (j = k; j < e && ocr_letter_class((unsigned char)t[j]) ==
 			    ocr_letter_class((unsigned char)words[w][j - k]); j++)
@@ -3326,8 +3370,68 @@ caveat_ocr(const char *t, size_t n, char *out)
 				    words[w][j - k];
 			break;
 		}
+		/* A reader's code with OCR's digits ("G8R", "U5A"). */
+		if (w == sizeof(words) / sizeof(words[0]) && e - k >= 2 && e - k <= 4)
+			ocr_reader(p, t + k, e - k, out + k);
 		k = e;
 	}
+}
+
+/*
+ * The words of s[0..n) (capitals, spaces and signs between) that name readers (a country's name
+ * in two words one), returned, and in *others those that neither name readers nor join them
+ * (AND, OR, FOR, ONLY): "REL USA, GBR" names two, one other.
+ */
+static size_t
+readers_alone(const struct policy *p, const char *s, size_t n, size_t *others)
+{
+	size_t k, a, b, len, prev = 0, prev_len = 0, named = 0;
+
+	*others = 0;
+	for (k = 0; k < n; k = b) {
+		for (a = k; a < n && !isupper((unsigned char)s[a]); a++)
+			continue;
+		for (b = a; b < n && isupper((unsigned char)s[b]); b++)
+			continue;
+		if ((len = b - a) == 0)
+			break;
+		if (reading_reader_word(p, s + a, len)) {
+			named++;
+		} else if (country_pair(p, s, prev, prev_len, a, len)) {
+			named++;
+			*others -= *others > 0;
+		} else if (!(len == 3 && memcmp(s + a, "AND", 3) == 0) &&
+		    !(len == 2 && memcmp(s + a, "OR", 2) == 0) &&
+		    !(len == 3 && memcmp(s + a, "FOR", 3) == 0) &&
+		    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0)) {
+			(*others)++;
+		}
+		prev = a;
+		prev_len = len;
+	}
+	return named;
+}
+
+/* Whether the word s[0..n) (capitals) is a verb of release or its noun ("RELEASE", "SHARED"). */
+static bool
+release_verb(const char *s, size_t n)
+{
+	static const char *const stems[] = { "RELEAS", "PASS", "DISSEM", "SHARE", "DISCLOS",
+	    "PROVID", "FORWARD", "SHOW", "GIVE", "GIVEN", "WITHH", "DISTRIBUT" };
+	size_t k;
+
+	for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++)
+		if (word_stem(s, n, stems[k]))
+			return true;
+	return false;
+}
+
+/* Whether the word s[0..n) (capitals) says to whom after a verb of release: TO, WITH, FROM. */
+static bool
+deny_to(const char *s, size_t n)
+{
+	return (n == 2 && memcmp(s, "TO", 2) == 0) || (n == 4 && (memcmp(s, "WITH", 4) == 0 ||
+	    memcmp(s, "FROM", 4) == 0)) || word_stem(s, n, "EXCEPT") || word_stem(s, n, "EXCLUD");
 }
 
 static bool
@@ -3340,7 +3444,7 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	bool eyes_only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
 	bool foreign_second = false, foreign = false, ends_only, commas, release_to = false;
-	bool verb_to = false, rel_first = false;
+	bool verb_to = false, rel_first = false, verb = false, denies = false, eyes_first = false;
 	size_t named = 0, verb_named = 0, verb_others = 0;
 
 	while (n > 0 && strchr(" *_:-", text[n - 1]) != NULL)
@@ -3349,7 +3453,7 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		n--;
 	if (n == 0 || n > 80)
 		return false;
-	caveat_ocr(text, n, t);
+	caveat_ocr(p, text, n, t);
 	/*
 	 * Readers listed with commas before EYES ONLY ("USA, AUS EYES ONLY") or after a release to
 	 * them or not ("NOT RELEASABLE TO AUS, CAN, NZL").
@@ -3398,6 +3502,9 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 			not_first = len == 3 && memcmp(s + a, "NOT", 3) == 0;
 			no_first = len == 2 && memcmp(s + a, "NO", 2) == 0;
 			rel_first = len == 3 && memcmp(s + a, "REL", 3) == 0;
+		} else if (words == 2) {
+			eyes_first = len == 4 && memcmp(s + a, "ONLY", 4) == 0 && prev_len == 4 &&
+			    memcmp(s + prev, "EYES", 4) == 0;
 		}
 		handle = handle || (words == 2 && len == 3 && memcmp(s + a, "VIA", 3) == 0 &&
 		    prev_len == 6 && memcmp(s + prev, "HANDLE", 6) == 0);
@@ -3431,22 +3538,13 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		 */
 		named += release_to && (reading_reader_word(p, s + a, len) ||
 		    country_pair(p, s, prev, prev_len, a, len));
-		/* Readers alone ("REL USA, GBR", a field's "USA/GBR ONLY"). */
-		if (reading_reader_word(p, s + a, len)) {
-			rd_words++;
-		} else if (country_pair(p, s, prev, prev_len, a, len)) {
-			rd_words++;
-			others -= others > 0;
-		} else if (!(len == 3 && memcmp(s + a, "AND", 3) == 0) &&
-		    !(len == 2 && memcmp(s + a, "OR", 2) == 0) &&
-		    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0)) {
-			others++;
-		}
 		/*
-		 * The verb's readers ("DO NOT RELEASE TO AUS, NZL"): every word after TO names
-		 * one, or joins them; a country's name in two words counts once.
+		 * The readers a verb of release speaks of ("DO NOT RELEASE TO AUS, NZL", "DO NOT
+		 * SHARE WITH AUS", "NOT REL AUS", "REL TO FVEY EXCEPT AUS"): every word after its
+		 * last TO, WITH, FROM or EXCEPT names one or joins them; a country's name in two
+		 * words counts once.
 		 */
-		if (verb_to) {
+		if (verb_to && !deny_to(s + a, len)) {
 			if (reading_reader_word(p, s + a, len))
 				verb_named++;
 			else if (country_pair(p, s, prev, prev_len, a, len)) {
@@ -3458,8 +3556,14 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 			    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0))
 				verb_others++;
 		}
-		verb_to = verb_to || (words <= 5 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
-		    prev_len == 7 && memcmp(s + prev, "RELEASE", 7) == 0);
+		denies = denies || (len == 3 && memcmp(s + a, "NOT", 3) == 0) || (len == 2 &&
+		    memcmp(s + a, "NO", 2) == 0) || word_stem(s + a, len, "WITHH") ||
+		    word_stem(s + a, len, "EXCEPT") || word_stem(s + a, len, "EXCLUD");
+		verb = verb || release_verb(s + a, len);
+		if ((verb && deny_to(s + a, len)) || (len == 3 && memcmp(s + a, "REL", 3) == 0)) {
+			verb_to = true;
+			verb_named = verb_others = 0;
+		}
 		release_to = release_to || (words <= 4 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
 		    (word_stem(s + prev, prev_len, "RELEASAB") ||
 		    word_stem(s + prev, prev_len, "RELEASEAB") || (prev_len == 3 &&
@@ -3468,8 +3572,14 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		prev = a;
 		prev_len = len;
 	}
-	/* Readers named alone before EYES ONLY ("USA/GBR EYES ONLY"): REL TO them. */
-	if (eyes_only && words >= 2 && !noforeign && rd_words > 0 && others == 1)
+	/* Readers alone are counted only where they may be all a line names (most lines: none). */
+	if (labelled || rel_first || eyes_first || (eyes_only && words >= 2 && !noforeign))
+		rd_words = readers_alone(p, s, n, &others);
+	/*
+	 * Readers named alone before EYES ONLY or after it ("USA/GBR EYES ONLY", "EYES ONLY FOR USA
+	 * AND GBR"): REL TO them.
+	 */
+	if (((eyes_only && words >= 2) || eyes_first) && !noforeign && rd_words > 0 && others == 1)
 		return release_list(p, s, n, m) || caveat_unknown(m);
 	if (noforeign || (eyes_only && words >= 2))
 		return caveat_unknown(m);
@@ -3484,7 +3594,7 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	 * The verb denied to readers named, and nothing else ("DO NOT RELEASE TO AUS"): unknown.
 	 * Acts of release ("DO NOT RELEASE TO PRESS BEFORE DELIVERY") are read as before.
 	 */
-	if (verb_to && verb_named > 0 && verb_others == 0 && (not_first || forbids))
+	if (verb_to && verb_named > 0 && verb_others == 0 && denies)
 		return caveat_unknown(m);
 	/*
 	 * Readers alone after REL ("REL USA, GBR, CAN, NZL") or as a handling field's value
@@ -3517,15 +3627,17 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 /*
  * Where the value of a handling field begins in s[0..*n), a table's row or not ("Dissem: USA/GBR
  * ONLY", "Releasability: USA", "| Caveat | US/UK ONLY |"): a name of three words at most, one of
- * which begins as "dissem", "handling", "caveat", "control", "releas" or "distribution" does,
- * before a colon or a '|'. *n loses the row's closing '|'. Returns 0 where there is none.
+ * which begins as "dissem", "handling", "caveat" or "releasab" does, before a colon or a '|'; or
+ * as "release", "distribution" or "control" does, where the value ends in ONLY (*weak: trade's
+ * fields name countries too, "Distribution: US and Canada", "Export controls: US, EU"). *n loses
+ * the row's closing '|'. Returns 0 where there is none.
  */
 static size_t
-caveat_field(const char *s, size_t *n)
+caveat_field(const char *s, size_t *n, bool *weak)
 {
-	static const char *const stems[] = { "dissem", "handling", "caveat", "control", "releas",
-	    "distribution" };
-	size_t k = 0, e, words = 0, j;
+	static const char *const stems[] = { "dissem", "handling", "caveat", "releasab", "releas",
+	    "distribution", "control" };
+	size_t k = 0, e, words = 0, j, strong = 4, best = sizeof(stems) / sizeof(stems[0]);
 	bool named = false;
 
 	while (k < *n && (s[k] == '|' || s[k] == ' ' || s[k] == '*'))
@@ -3537,7 +3649,10 @@ caveat_field(const char *s, size_t *n)
 			if (++words > 3)
 				return 0;
 			for (j = 0; j < sizeof(stems) / sizeof(stems[0]); j++)
-				named = named || strncasecmp(s + e, stems[j], strlen(stems[j])) == 0;
+				if (strncasecmp(s + e, stems[j], strlen(stems[j])) == 0) {
+					named = true;
+					best = j < best ? j : best;
+				}
 		}
 	}
 	if (!named || e >= *n || (s[e] != ':' && s[e] != '|'))
@@ -3546,6 +3661,7 @@ caveat_field(const char *s, size_t *n)
 		e++;
 	while (*n > e && strchr("|* ", s[*n - 1]) != NULL)
 		(*n)--;
+	*weak = best >= strong;
 	return e < *n ? e : 0;
 }
 
@@ -3554,11 +3670,13 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
     struct marking *m)
 {
 	size_t n = f->len, v;
+	bool weak;
 
 	if (caveat_text(p, f->text, f->len, bracketed, false, m))
 		return true;
-	v = caveat_field(f->text, &n);
-	return v > 0 && caveat_text(p, f->text + v, n - v, bracketed, true, m);
+	v = caveat_field(f->text, &n, &weak);
+	return v > 0 && caveat_text(p, f->text + v, n - v, bracketed, !weak ||
+	    (n - v >= 4 && strncasecmp(f->text + n - 4, "only", 4) == 0), m);
 }
 
 bool
