@@ -748,41 +748,78 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 }
 
 /*
- * Whether s[0..len) ends in a sentence's full stop, question or exclamation mark after a word,
- * then a footnote's sign glued to it: a star or dagger, a number of two digits at most, bare or
- * in square brackets (a markup's "[^1]" too), a superscript one, two or three, in UTF-8 or
- * Latin-1 ("basis.*", "basis.12", "basis.[3]", "basis.\u00b9", "said?\u2020").
+ * The bytes of the superscript digit, minus, star or dagger that ends s[0..j), or 0: "¹", "⁴",
+ * "⁻", "*", "†", "‡", in UTF-8 or Latin-1.
+ */
+static size_t
+note_sign_end(const unsigned char *u, size_t j, bool latin1)
+{
+	if (j >= 1 && u[j - 1] == '*')
+		return 1;
+	if (latin1)
+		return j >= 1 && (u[j - 1] == 0xB9 || u[j - 1] == 0xB2 || u[j - 1] == 0xB3) ? 1 : 0;
+	if (j >= 2 && u[j - 2] == 0xC2 && (u[j - 1] == 0xB9 || u[j - 1] == 0xB2 || u[j - 1] == 0xB3))
+		return 2;
+	if (j >= 3 && u[j - 3] == 0xE2 && ((u[j - 2] == 0x81 && (u[j - 1] == 0xB0 ||
+	    (u[j - 1] >= 0xB4 && u[j - 1] <= 0xBB))) || (u[j - 2] == 0x80 && (u[j - 1] == 0xA0 ||
+	    u[j - 1] == 0xA1))))
+		return 3;
+	return 0;
+}
+
+/*
+ * Whether s[0..len) ends in a sentence's full stop, question or exclamation mark, closing quotes
+ * after it or none, then a footnote's sign glued to it: superscript digits (a range too), stars,
+ * daggers ("basis.\u00b9", "basis.**", "said?\u2020", "basis.\"\u00b9"); a number of two digits
+ * at most, bare, before a slash or after a caret ("basis.12", "basis.1/", "basis.^1"); in square
+ * brackets, a list too (a markup's "[^1]": "basis.[3]", "basis.[1,2]"). A bare number or star
+ * counts after a word in lower case of four letters or more, not an abbreviation's ("Law No.12",
+ * "Art.5", "para.3", "Corp.*" are none); the others after any word or a year.
  */
 static bool
 footnote_after_stop(const char *s, size_t len, bool latin1)
 {
-	size_t j = len, digits = 0;
-	unsigned char last = (unsigned char)s[j - 1];
+	const unsigned char *u = (const unsigned char *)s;
+	size_t j = len, digits = 0, g, signs = 0, w;
+	bool bare = false;
 
-	if (last == 0xB9 || last == 0xB2 || last == 0xB3)
-		j -= latin1 ? 1 : j >= 2 && (unsigned char)s[j - 2] == 0xC2 ? 2 : 0;
-	else if (j >= 3 && memcmp(s + j - 3, "\xe2\x80\xa0", 3) == 0)
-		j -= 3;
-	else if (s[j - 1] == '*')
-		j--;
-	else if (s[j - 1] == ']') {
-		/* "[3]", and a markup's "[^1]". */
-		for (j--; j > 0 && isdigit((unsigned char)s[j - 1]) && ++digits <= 2; j--)
+	while ((g = note_sign_end(u, j, latin1)) > 0 && signs < 6) {
+		bare = bare || (g == 1 && u[j - 1] == '*');
+		j -= g;
+		signs++;
+	}
+	if (signs > 1 || (signs == 1 && u[j] != '*'))
+		bare = false;
+	if (signs == 0 && j > 0 && s[j - 1] == ']') {
+		for (j--; j > 0 && (isdigit(u[j - 1]) || u[j - 1] == ',') && ++digits <= 8; j--)
 			continue;
-		if (digits == 0 || digits > 2 || j < 2)
+		if (digits == 0 || digits > 8 || j < 2)
 			return false;
 		j -= s[j - 1] == '^';
 		if (s[j - 1] != '[')
 			return false;
 		j--;
-		/* After a year too ("since 2001.[^1]"). */
-		return j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
-		    isalnum((unsigned char)s[j - 2]);
-	} else
-		while (j > 0 && isdigit((unsigned char)s[j - 1]) && ++digits <= 2)
+	} else if (signs == 0) {
+		j -= j > 0 && s[j - 1] == '/';
+		while (j > 0 && isdigit(u[j - 1]) && ++digits <= 2)
 			j--;
-	return j < len && digits <= 2 && j >= 2 && strchr(".?!", s[j - 1]) != NULL &&
-	    isalpha((unsigned char)s[j - 2]);
+		if (digits == 0 || digits > 2)
+			return false;
+		j -= j > 0 && s[j - 1] == '^';
+		bare = s[j] != '^';
+	}
+	while (j > 0 && (s[j - 1] == '"' || s[j - 1] == '\''))
+		j--;
+	if (j < 2 || j == len || strchr(".?!", s[j - 1]) == NULL)
+		return false;
+	if (!bare)
+		return isalnum(u[j - 2]);
+	/* A bare number or star after a word in lower case of four letters or more. */
+	for (w = j - 1; w > 0 && islower(u[w - 1]); w--)
+		continue;
+	return j - 1 - w >= 4 && (w == 0 || !isalpha(u[w - 1])) &&
+	    !(j - 1 - w == 4 && strncmp(s + w, "para", 4) == 0) &&
+	    !(j - 1 - w == 4 && strncmp(s + w, "sect", 4) == 0);
 }
 
 static enum line_end
@@ -3129,7 +3166,7 @@ enum going {
  * BACKGROUND:", "End Summary"): what follows it is a paragraph of its own.
  */
 static bool short_open(const struct policy *p, const struct document *d, size_t i);
-static bool note_or_quote(const struct document *d, size_t i);
+static bool note_or_quote(const struct document *d, size_t a, size_t b);
 static bool ends_colon(const struct document *d, size_t i);
 static bool title(const struct document *d, size_t i);
 static size_t indent(const struct document *d, size_t i);
@@ -3152,6 +3189,27 @@ open_word(const char *s, size_t n)
 		if (strlen(words[k]) == n - b && strncasecmp(s + b, words[k], n - b) == 0)
 			return true;
 	return false;
+}
+
+static bool goes_on_word(const char *w, size_t n);
+
+/*
+ * Whether the word at folded offset k of f joins a sentence on ("after", "with", "and"): not an
+ * article or a determiner, with which a sentence may begin as well ("the walrus source").
+ */
+static bool
+joins_on(const struct fold *f, size_t k)
+{
+	static const char *const leads[] = { "a", "an", "the", "any", "all", "no", "its", "their",
+	    "our", "his", "her", "this", "that", "these", "those", "which", "who" };
+	size_t e, j;
+
+	for (e = k; e < f->len && isalpha((unsigned char)f->text[e]); e++)
+		continue;
+	for (j = 0; j < sizeof(leads) / sizeof(leads[0]); j++)
+		if (strlen(leads[j]) == e - k && strncmp(f->text + k, leads[j], e - k) == 0)
+			return false;
+	return goes_on_word(f->text + k, e - k);
 }
 
 /* Whether line i stands alone: the first line, or one below a blank line. */
@@ -3220,13 +3278,14 @@ goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 		return GO_NOT;
 	/*
 	 * Lower case goes on, but after a title (a heading: "(U) Background:" / "al-Qaida"), or
-	 * after a short line alone whose last word leaves nothing open, a heading in a sentence's
-	 * case ("(U) Northern militia and al-Qaida links" / "bin Laden's courier").
+	 * after a short line alone that ends in a word leaving nothing open, a heading in a
+	 * sentence's case ("(U) Northern militia and al-Qaida links" / "bin Laden's courier"),
+	 * unless the line below opens with a word that joins a sentence on ("after his").
 	 */
 	if (lower)
-		return (title(d, prev) || heading_over(d, prev, i) || (!wide && c != ':' &&
-		    !open_word(s, len) && line_alone(d, prev))) && !strchr(",-;", c) &&
-		    !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
+		return (title(d, prev) || heading_over(d, prev, i) || (!wide && isalnum(u[len - 1]) &&
+		    !open_word(s, len) && line_alone(d, prev) && !joins_on(&f, k))) &&
+		    !strchr(",-;", c) && !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
 	/*
 	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
 	 * colon may be the text it announces or a paragraph of its own, and no reader can tell.
@@ -3509,7 +3568,7 @@ label_dash(const struct fold *f, size_t e)
 /*
  * Whether what stands at folded offset k of f, where a paragraph's text begins, is a caveat in
  * words (caveat_words, as on a line of its own), in emphasis or not, before a colon, a dash (an
- * em dash too) or a full stop, eight words at most ("2. USA/AUS EYES ONLY: The", "2. USA, AUS
+ * em dash too) or a full stop, ten words at most ("2. USA/AUS EYES ONLY: The", "2. USA, AUS
  * EYES ONLY: The", "2. US/UK Eyes Only: The", "4. AUSTEO -- THE", "(2) AUSTEO:", "2.
  * AUSTEO—The", "2. **AUSTEO:**"; not "US CITIZENS ONLY:", a heading): the paragraph's mark
  * written as a label. Not in capitals, only what caveat_words reads in any case is one (EYES
@@ -3606,7 +3665,7 @@ caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid
 	 */
 	if (e == f->len && (mid || dangles(f->text + k, e - k)))
 		return false;
-	if (!(e > k + 3 && words <= 8 && caveat_words(p, f->text + k, e - k, false, m)))
+	if (!(e > k + 3 && words <= 10 && caveat_words(p, f->text + k, e - k, false, m)))
 		return false;
 	/*
 	 * Not in capitals, a caveat that names no readers is a person's ("Ambassador's eyes
@@ -4119,7 +4178,7 @@ runs_into(struct reader *rd, size_t a, size_t b, bool item, bool lower)
 	if (e != END_OPEN && indent(d, b) >= indent(d, a) + 2)
 		return false;
 	/* A footnote or a quoted message below one that ended a sentence ("¹ A source", "> Our"). */
-	if (e == END_SENTENCE && note_or_quote(d, b))
+	if (e == END_SENTENCE && note_or_quote(d, a, b))
 		return false;
 	w = line_width(p, d, a);
 	if (s[len - 1] == ',' || s[len - 1] == '-')
@@ -4131,32 +4190,67 @@ runs_into(struct reader *rd, size_t a, size_t b, bool item, bool lower)
 }
 
 /*
- * Whether line i opens, after spaces, with a footnote's sign and a space (a superscript digit, a
- * star, a dagger: "¹ A source said", "* The figure") or with a quoted message's '>'.
+ * Whether line b, right under line a, opens after spaces with a footnote's sign and a space, or
+ * with a quoted message's '>' or quote bar: superscript digits or daggers ("¹ A source said",
+ * "‡ The"), a markup's "[^1]:" or "^1", and a star or a number where line a ends in the same
+ * after its sentence ("month.*" / "* The", "month.1" / "1 A source": stars and numbers open
+ * lists too); "> Our source", "| Our source" (not a table's row). Not where a mark follows the
+ * sign ("¹ (U) Press reporting"): the mark says what the note is.
  */
 static bool
-note_or_quote(const struct document *d, size_t i)
+note_or_quote(const struct document *d, size_t a, size_t b)
 {
-	const unsigned char *s = (const unsigned char *)d->data + doc_line(d, i)->off;
-	size_t k = 0, n = doc_line(d, i)->len, g = 0;
+	const unsigned char *s = (const unsigned char *)d->data + doc_line(d, b)->off;
+	const unsigned char *t = (const unsigned char *)d->data + doc_line(d, a)->off;
+	size_t k = 0, n = doc_line(d, b)->len, g, e, tn, m;
+	bool latin1 = doc_line(d, b)->latin1;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
 	if (k >= n)
 		return false;
-	if (s[k] == '>')
-		return true;
-	if (s[k] == '*')
-		g = 1;
-	else if (doc_line(d, i)->latin1 && (s[k] == 0xB9 || s[k] == 0xB2 || s[k] == 0xB3))
-		g = 1;
-	else if (k + 1 < n && s[k] == 0xC2 && (s[k + 1] == 0xB9 || s[k + 1] == 0xB2 ||
-	    s[k + 1] == 0xB3))
-		g = 2;
-	else if (k + 2 < n && s[k] == 0xE2 && ((s[k + 1] == 0x81 && s[k + 2] >= 0xB0 &&
-	    s[k + 2] <= 0xB9) || (s[k + 1] == 0x80 && s[k + 2] == 0xA0)))
-		g = 3;
-	return g > 0 && k + g < n && s[k + g] == ' ';
+	e = k;
+	if (s[k] == '>' || (s[k] == '|' && memchr(s + k + 1, '|', n - k - 1) == NULL)) {
+		e = k + 1;
+	} else if (s[k] == '[' && k + 1 < n && s[k + 1] == '^') {
+		for (e = k + 2; e < n && isdigit(s[e]); e++)
+			continue;
+		if (e == k + 2 || e + 1 >= n || s[e] != ']' || s[e + 1] != ':')
+			return false;
+		e += 2;
+	} else if (s[k] == '^') {
+		for (e = k + 1; e < n && isdigit(s[e]); e++)
+			continue;
+		if (e == k + 1)
+			return false;
+	} else if (s[k] == '*' || isdigit(s[k])) {
+		/* The same star or number ends line a's sentence. */
+		for (e = k; e < n && s[e] == s[k] && s[k] == '*'; e++)
+			continue;
+		for (; e < n && isdigit(s[e]) && e - k < 2; e++)
+			continue;
+		tn = trim_end((const char *)t, doc_line(d, a)->len, doc_line(d, a)->latin1);
+		m = e - k;
+		if (tn <= m || memcmp(t + tn - m, s + k, m) != 0 || !strchr(".?!", t[tn - m - 1]) ||
+		    (isdigit(s[k]) && isdigit(t[tn - m - 1])))
+			return false;
+	} else {
+		/* Superscripts and daggers: note_sign_end read from the front. */
+		for (e = k; e < n; e += g) {
+			for (g = 1; g <= 3 && e + g <= n; g++)
+				if (note_sign_end(s, e + g, latin1) == g)
+					break;
+			if (g > 3 || e + g > n || s[e] == '*')
+				break;
+		}
+		if (e == k)
+			return false;
+	}
+	if (e >= n || s[e] != ' ')
+		return false;
+	while (e < n && s[e] == ' ')
+		e++;
+	return e < n && s[e] != '(';
 }
 
 /* The columns of spaces and tabs (a tab as eight) that open line i. */
@@ -9416,6 +9510,29 @@ ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
 }
 
 /*
+ * Whether the group at folded offset j of f follows a word that names what it numbers ("item
+ * (4)", "paragraph (4)", "section (4)"): a reference, not an item of a list.
+ */
+static bool
+named_reference(const struct fold *f, size_t j)
+{
+	static const char *const nouns[] = { "item", "items", "para", "paragraph", "paragraphs",
+	    "section", "sections", "subsection", "clause", "article", "point", "points", "annex",
+	    "tab", "ref", "reftel", "footnote", "note", "page", "line", "rule", "option", "step",
+	    "part", "chapter", "subparagraph", "subpara" };
+	size_t b, k;
+
+	while (j > 0 && f->text[j - 1] == ' ')
+		j--;
+	for (b = j; b > 0 && isalpha((unsigned char)f->text[b - 1]); b--)
+		continue;
+	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
+		if (strlen(nouns[k]) == j - b && strncasecmp(f->text + b, nouns[k], j - b) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Whether a group of one to four glyphs in capitals or OCR's digits and signs stands after a
  * sentence's end or a semicolon in mid-line, at folded offset k of f ('('), before a word in
  * capitals, that OCR made of a level's mark ("... in April. (5) The", "(G) He", "(IS) The", "(CJ
@@ -9426,21 +9543,29 @@ ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
 static bool
 ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
 {
-	const char *t = f->text + k + 1;
-	size_t n = 0, end, j;
+	const char *t;
+	const struct policy_term *pt;
+	size_t n = 0, end, j, at = k + 1;
 	bool jay = false;
 
 	if (f->text[k] != '(' || !(after_full_stop(f, k) || (k >= 2 && f->text[k - 1] == ' ' &&
 	    f->text[k - 2] == ';')))
 		return false;
-	while (k + 1 + n < f->len && n < 5 && t[n] != ')' && t[n] != ' ')
+	/* Spaces inside ("( 5 )"), and a closing bracket of another kind ("(5}", "(5]"). */
+	while (at < f->len && f->text[at] == ' ')
+		at++;
+	t = f->text + at;
+	while (at + n < f->len && n < 5 && strchr(")]} ", t[n]) == NULL)
 		n++;
-	if (k + 1 + n >= f->len || n == 0 || n > 4)
+	if (at + n >= f->len || n == 0 || n > 4)
 		return false;
-	end = k + 1 + n + (t[n] == ')');
-	/* OCR's 'J' or 'I' for the bracket: "(CJ He", "(CI He". */
-	if (t[n] == ' ') {
-		if (strchr("JIl1|", t[n - 1]) == NULL || --n == 0)
+	for (end = at + n; end < f->len && f->text[end] == ' '; end++)
+		continue;
+	if (end < f->len && strchr(")]}", f->text[end]) != NULL) {
+		end++;
+	} else {
+		/* OCR's 'J' or 'I' for the bracket: "(CJ He", "(CI He". */
+		if (t[n] != ' ' || strchr("JIl1|", t[n - 1]) == NULL || --n == 0)
 			return false;
 		jay = true;
 	}
@@ -9456,17 +9581,18 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 		end++;
 	if (!word_after(f, end))
 		return false;
-	/* A letter doubled ("(SS) The", "(CC) The"). */
+	/* A level's term with its last letter doubled ("(SS) The", "(TSS) The"; not "(ISS)"). */
 	if (!ocr_level_term(p, t, n, jay) && !(n >= 2 && t[n - 1] == t[n - 2] &&
-	    ocr_level_term(p, t, n - 1, true)))
+	    (pt = policy_term_find(p, t, n - 1)) != NULL && pt->level > 0 && pt->control < 0))
 		return false;
 	/*
-	 * An item after the one before it in the line, that a sentence follows too ("(4) The ...
-	 * (5) The"; not "item (4) of the agreement. (5) The").
+	 * An item after the one before it in the line ("(4) The ... (5) The", "(4) security; (5)
+	 * Kosovo", "(A) through (F). (G) The"); not one a reference names ("under item (4) of the
+	 * agreement. (5) The").
 	 */
 	for (j = 0; n == 1 && j + 2 < k; j++)
 		if (f->text[j] == '(' && f->text[j + 1] == t[0] - 1 && f->text[j + 2] == ')' &&
-		    word_after(f, j + 3))
+		    !named_reference(f, j))
 			return false;
 	marking_init(one);
 	marking_unknown(one, "a mark OCR damaged");

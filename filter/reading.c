@@ -3189,10 +3189,28 @@ country_pair(const struct policy *p, const char *s, size_t a, size_t an, size_t 
 }
 
 /*
+ * Whether the word s[0..n) (capitals) joins a list of readers or says who among them reads,
+ * and changes nothing of whom it names ("AND", "ONLY", "OF", "GOVERNMENT", "NATIONALS").
+ */
+static bool
+list_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "AND", "OR", "ONLY", "THE", "OF", "FOR", "TO", "REL",
+	    "EYES", "EYESONLY", "GOVERNMENT", "GOVERNMENTS", "GOVT", "AUTHORITIES", "OFFICIALS", "NATIONALS",
+	    "PERSONNEL", "FORCES", "MILITARY", "MINISTRY", "EMBASSY", "CITIZENS", "LIAISON" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/*
  * The marking of s[0..n), "RELEASABLE TO" and readers in capitals ("RELEASABLE TO USA AND GBR
  * ONLY", "RELEASABLE TO GOVERNMENT OF JAMAICA"): the lowest level, REL TO the home country and
- * the readers named. Words that name none are left out, so the list is never wider than the
- * text's. Returns whether it parses, the marking in *m.
+ * the readers named. Words that join them or say who among them reads are left out (list_word);
+ * with any other word the list is not read. Returns whether it parses, the marking in *m.
  */
 static bool
 release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
@@ -3226,9 +3244,17 @@ release_list(const struct policy *p, const char *s, size_t n, struct marking *m)
 				b = d;
 			}
 		}
-		/* Words that name no readers are left out: the list only narrows ("OF"). */
-		if (len == 0 || !(reading_reader_word(p, s + k, len) || memchr(s + k, ' ', len)))
+		/*
+		 * Words that join readers or say who among them are left out ("OF", "GOVERNMENT");
+		 * any other may change what the list means ("EXCEPT AUS", "LESS AUS"): none.
+		 */
+		if (len == 0)
 			continue;
+		if (!(reading_reader_word(p, s + k, len) || memchr(s + k, ' ', len))) {
+			if (!list_word(s + k, len))
+				return false;
+			continue;
+		}
 		if (out + len + 3 >= sizeof(buf))
 			return false;
 		out += (size_t)snprintf(buf + out, sizeof(buf) - out, "%s%.*s",
@@ -3258,6 +3284,9 @@ word_stem(const char *s, size_t n, const char *stem)
 bool
 reading_reader_word(const struct policy *p, const char *s, size_t n)
 {
+	/* "AND" joins readers: Andorra's code is no reader in words. */
+	if (n == 3 && memcmp(s, "AND", 3) == 0)
+		return false;
 	return (n == 2 && (memcmp(s, "US", 2) == 0 || memcmp(s, "UK", 2) == 0)) ||
 	    (n == 3 && (memcmp(s, "USG", 3) == 0 || memcmp(s, "HMG", 3) == 0)) ||
 	    policy_country_find(p, s, n) >= 0 || policy_group_find(p, s, n) >= 0;
@@ -3265,7 +3294,7 @@ reading_reader_word(const struct policy *p, const char *s, size_t n)
 
 /*
  * A short line that restricts who may read what follows in words no policy lists (reading.h):
- * eight words at most (a full stop after them or none), that end in EYES ONLY ("US/UK EYES
+ * ten words at most (a full stop after them or none), that end in EYES ONLY ("US/UK EYES
  * ONLY", in any case), in ONLY after readers alone parted by signs ("US/UK ONLY", "USA-GBR
  * ONLY"; not "US CITIZENS ONLY", "BARBADOS ONLY") or after "HANDLE VIA"; in capitals, that
  * open with NOT and name a release, its dissemination or distribution or FOREIGN ("NOT FOR
@@ -3278,7 +3307,7 @@ reading_reader_word(const struct policy *p, const char *s, size_t n)
  */
 /*
  * What OCR misreads a letter as, by the letter it stands for: '0' for O, '1', '|' and L for I,
- * '3' and F for E, '8' for B, V for Y.
+ * '3' and F for E, '8' for B, V for Y, M for N.
  */
 static char
 ocr_letter_class(unsigned char c)
@@ -3296,6 +3325,8 @@ ocr_letter_class(unsigned char c)
 		return 'B';
 	case 'V':
 		return 'Y';
+	case 'M':
+		return 'N';
 	default:
 		return (char)toupper(c);
 	}
@@ -3360,6 +3391,10 @@ caveat_ocr(const struct policy *p, const char *t, size_t n, char *out)
 			if (lens[w] != e - k || ocr_letter_class((unsigned char)t[k]) != words[w][0] ||
 			    strncasecmp(t + k, words[w], e - k) == 0)
 				continue;
+			/* REL's last letter is L or a sign: "REI", "RFI" are abbreviations. */
+			if (lens[w] == 3 && words[w][0] == 'R' && isalpha((unsigned char)t[e - 1]) &&
+			    toupper((unsigned char)t[e - 1]) != 'L')
+				continue;
 			for (j = k; j < e && ocr_letter_class((unsigned char)t[j]) ==
 			    ocr_letter_class((unsigned char)words[w][j - k]); j++)
 				lower = lower || islower((unsigned char)t[j]);
@@ -3379,8 +3414,8 @@ caveat_ocr(const struct policy *p, const char *t, size_t n, char *out)
 
 /*
  * The words of s[0..n) (capitals, spaces and signs between) that name readers (a country's name
- * in two words one), returned, and in *others those that neither name readers nor join them
- * (AND, OR, FOR, ONLY): "REL USA, GBR" names two, one other.
+ * in two words one), returned, and in *others those that neither name readers nor are words of
+ * a list of them (list_word: "REL USA, GBR", "USA/GBR EYES ONLY" name two, no other).
  */
 static size_t
 readers_alone(const struct policy *p, const char *s, size_t n, size_t *others)
@@ -3400,10 +3435,7 @@ readers_alone(const struct policy *p, const char *s, size_t n, size_t *others)
 		} else if (country_pair(p, s, prev, prev_len, a, len)) {
 			named++;
 			*others -= *others > 0;
-		} else if (!(len == 3 && memcmp(s + a, "AND", 3) == 0) &&
-		    !(len == 2 && memcmp(s + a, "OR", 2) == 0) &&
-		    !(len == 3 && memcmp(s + a, "FOR", 3) == 0) &&
-		    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0)) {
+		} else if (!list_word(s + a, len)) {
 			(*others)++;
 		}
 		prev = a;
@@ -3412,12 +3444,45 @@ readers_alone(const struct policy *p, const char *s, size_t n, size_t *others)
 	return named;
 }
 
-/* Whether the word s[0..n) (capitals) is a verb of release or its noun ("RELEASE", "SHARED"). */
+/*
+ * Whether the word s[0..n) (capitals) takes readers out ("EXCEPT", "EXCLUDING", "LESS",
+ * "WITHHOLD").
+ */
+static bool
+except_word(const char *s, size_t n)
+{
+	return word_stem(s, n, "EXCEPT") || word_stem(s, n, "EXCLUD") ||
+	    (n == 8 && memcmp(s, "WITHHOLD", 8) == 0) || (n == 4 && memcmp(s, "LESS", 4) == 0) ||
+	    (n == 5 && memcmp(s, "MINUS", 5) == 0) || (n == 3 && memcmp(s, "BUT", 3) == 0);
+}
+
+/* Whether the word s[0..n) (capitals) is an auxiliary between a negation and its verb. */
+static bool
+auxiliary(const char *s, size_t n)
+{
+	static const char *const words[] = { "DO", "TO", "BE", "FOR", "MUST", "SHOULD", "BEEN",
+	    "IS", "ARE", "BEING", "MAY", "CAN", "WILL", "PLEASE" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the word s[0..n) (capitals) is a verb of release or its noun ("RELEASE", "SHARED",
+ * "REL").
+ */
 static bool
 release_verb(const char *s, size_t n)
 {
 	static const char *const stems[] = { "RELEAS", "PASS", "DISSEM", "SHARE", "DISCLOS",
-	    "PROVID", "FORWARD", "SHOW", "GIVE", "GIVEN", "WITHH", "DISTRIBUT" };
+	    "PROVID", "FORWARD", "SHOW", "GIVE", "GIVEN", "DISTRIBUT", "SEND", "BRIEF",
+	    "DISCUSS" };
+
+	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0))
+		return true;
 	size_t k;
 
 	for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++)
@@ -3444,7 +3509,10 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	bool eyes_only = false, noforeign = false, release = false;
 	bool foreign_dissem = false, foreign_release = false, forbids = false, dissem = false;
 	bool foreign_second = false, foreign = false, ends_only, commas, release_to = false;
-	bool verb_to = false, rel_first = false, verb = false, denies = false, eyes_first = false;
+	bool verb_to = false, rel_first = false, verb = false, denies = false, denied = false;
+	bool negation, neg_run = false, lead_ok = true, prev_verb = false;
+	bool withhold = false;
+	bool eyes_word = false, only_word = false;
 	size_t named = 0, verb_named = 0, verb_others = 0;
 
 	while (n > 0 && strchr(" *_:-", text[n - 1]) != NULL)
@@ -3459,8 +3527,9 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	 * them or not ("NOT RELEASABLE TO AUS, CAN, NZL").
 	 */
 	commas = labelled || (n >= 9 && strncasecmp(t + n - 9, "EYES ONLY", 9) == 0) ||
+	    (n > 10 && strncasecmp(t, "EYES ONLY ", 10) == 0) ||
 	    (n > 14 && strncasecmp(t, "RELEASABLE TO ", 14) == 0) ||
-	    (n > 4 && strncasecmp(t, "REL ", 4) == 0) ||
+	    (n > 4 && strncasecmp(t, "REL", 3) == 0 && (t[3] == ' ' || t[3] == '-')) ||
 	    (n > 18 && strncasecmp(t, "NOT RELEASABLE TO ", 18) == 0);
 	/* Upper case, dots dropped ("U.S. PERSONNEL ONLY" names US). */
 	for (k = 0, a = 0; k < n; k++) {
@@ -3495,16 +3564,20 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 			continue;
 		if (b == a)
 			break;
-		if (++words > 8)
+		if (++words > 10)
 			return false;
 		len = b - a;
 		if (words == 1) {
 			not_first = len == 3 && memcmp(s + a, "NOT", 3) == 0;
 			no_first = len == 2 && memcmp(s + a, "NO", 2) == 0;
 			rel_first = len == 3 && memcmp(s + a, "REL", 3) == 0;
-		} else if (words == 2) {
-			eyes_first = len == 4 && memcmp(s + a, "ONLY", 4) == 0 && prev_len == 4 &&
-			    memcmp(s + prev, "EYES", 4) == 0;
+		}
+		if (len == 8 && memcmp(s + a, "EYESONLY", 8) == 0) {
+			eyes_word = only_word = true;
+		} else if (len == 4 && memcmp(s + a, "EYES", 4) == 0) {
+			eyes_word = true;
+		} else if (len == 4 && memcmp(s + a, "ONLY", 4) == 0) {
+			only_word = true;
 		}
 		handle = handle || (words == 2 && len == 3 && memcmp(s + a, "VIA", 3) == 0 &&
 		    prev_len == 6 && memcmp(s + prev, "HANDLE", 6) == 0);
@@ -3556,14 +3629,39 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 			    !(len == 4 && memcmp(s + a, "ONLY", 4) == 0))
 				verb_others++;
 		}
-		denies = denies || (len == 3 && memcmp(s + a, "NOT", 3) == 0) || (len == 2 &&
-		    memcmp(s + a, "NO", 2) == 0) || word_stem(s + a, len, "WITHH") ||
-		    word_stem(s + a, len, "EXCEPT") || word_stem(s + a, len, "EXCLUD");
-		verb = verb || release_verb(s + a, len);
-		if ((verb && deny_to(s + a, len)) || (len == 3 && memcmp(s + a, "REL", 3) == 0)) {
+		negation = (len == 3 && memcmp(s + a, "NOT", 3) == 0) || (len == 2 &&
+		    memcmp(s + a, "NO", 2) == 0) || (len == 5 && memcmp(s + a, "NEVER", 5) == 0);
+		denies = denies || negation || except_word(s + a, len);
+		/*
+		 * A verb denied: a negation before it with nothing but auxiliaries between ("DO NOT
+		 * RELEASE", "NOT TO BE RELEASED", "NO RELEASE", "NEVER SHARE") or right after it
+		 * ("RELEASE NOT AUTHORIZED"), or one that takes readers out ("WITHHOLD FROM",
+		 * "EXCEPT", "EXCLUDING", "LESS"); not "NO OBJECTION TO RELEASE TO UK".
+		 */
+		if (release_verb(s + a, len) || except_word(s + a, len)) {
+			denied = denied || except_word(s + a, len) || neg_run;
+			verb = true;
+		} else if (negation && verb && prev_verb) {
+			denied = true;
+		}
+		if (negation)
+			neg_run = true;
+		else if (!auxiliary(s + a, len))
+			neg_run = false;
+		/* Nothing but negations and auxiliaries before the verb: it has no subject. */
+		lead_ok = lead_ok && (negation || auxiliary(s + a, len) || verb);
+		prev_verb = release_verb(s + a, len);
+		/*
+		 * The readers count from the verb on, or from its last TO, WITH, FROM or EXCEPT
+		 * ("DO NOT BRIEF AUS", "REL TO FVEY EXCEPT AUS", "EXCLUDING AUS").
+		 */
+		if (release_verb(s + a, len) || except_word(s + a, len) || (verb &&
+		    deny_to(s + a, len) && !(len == 4 && memcmp(s + a, "FROM", 4) == 0 &&
+		    !withhold))) {
 			verb_to = true;
 			verb_named = verb_others = 0;
 		}
+		withhold = withhold || word_stem(s + a, len, "WITHH");
 		release_to = release_to || (words <= 4 && len == 2 && memcmp(s + a, "TO", 2) == 0 &&
 		    (word_stem(s + prev, prev_len, "RELEASAB") ||
 		    word_stem(s + prev, prev_len, "RELEASEAB") || (prev_len == 3 &&
@@ -3573,13 +3671,13 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		prev_len = len;
 	}
 	/* Readers alone are counted only where they may be all a line names (most lines: none). */
-	if (labelled || rel_first || eyes_first || (eyes_only && words >= 2 && !noforeign))
+	if (labelled || rel_first || (eyes_word && only_word && !noforeign))
 		rd_words = readers_alone(p, s, n, &others);
 	/*
-	 * Readers named alone before EYES ONLY or after it ("USA/GBR EYES ONLY", "EYES ONLY FOR USA
-	 * AND GBR"): REL TO them.
+	 * Readers named alone before EYES ONLY, after it or between ("USA/GBR EYES ONLY", "EYES
+	 * ONLY FOR USA AND GBR", "FOR THE EYES OF USA AND GBR ONLY"): REL TO them.
 	 */
-	if (((eyes_only && words >= 2) || eyes_first) && !noforeign && rd_words > 0 && others == 1)
+	if (eyes_word && only_word && !noforeign && rd_words > 0 && others == 0)
 		return release_list(p, s, n, m) || caveat_unknown(m);
 	if (noforeign || (eyes_only && words >= 2))
 		return caveat_unknown(m);
@@ -3594,16 +3692,16 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	 * The verb denied to readers named, and nothing else ("DO NOT RELEASE TO AUS"): unknown.
 	 * Acts of release ("DO NOT RELEASE TO PRESS BEFORE DELIVERY") are read as before.
 	 */
-	if (verb_to && verb_named > 0 && verb_others == 0 && denies)
+	if (verb_to && verb_named > 0 && verb_others == 0 && denied && lead_ok)
 		return caveat_unknown(m);
 	/*
 	 * Readers alone after REL ("REL USA, GBR, CAN, NZL") or as a handling field's value
 	 * ("Releasability: USA", "Dissem: USA/GBR ONLY"): REL TO them.
 	 */
-	if (rd_words > 0 && (labelled ? others == 0 : rel_first && others == 1))
+	if (rd_words > 0 && others == 0 && (labelled || rel_first))
 		return release_list(p, s, n, m) || caveat_unknown(m);
 	if (release_to && !foreign && !(prev_len == 2 && memcmp(s + prev, "TO", 2) == 0)) {
-		if (not_first || forbids || no_first)
+		if (not_first || forbids || no_first || denies)
 			return caveat_unknown(m);
 		if (named > 0)
 			return release_list(p, s, n, m) || caveat_unknown(m);
@@ -3627,17 +3725,17 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 /*
  * Where the value of a handling field begins in s[0..*n), a table's row or not ("Dissem: USA/GBR
  * ONLY", "Releasability: USA", "| Caveat | US/UK ONLY |"): a name of three words at most, one of
- * which begins as "dissem", "handling", "caveat" or "releasab" does, before a colon or a '|'; or
- * as "release", "distribution" or "control" does, where the value ends in ONLY (*weak: trade's
- * fields name countries too, "Distribution: US and Canada", "Export controls: US, EU"). *n loses
- * the row's closing '|'. Returns 0 where there is none.
+ * which begins as "dissem", "caveat" or "releasab" does, before a colon or a '|'; or as
+ * "handling", "release", "distribution" or "control" does (*weak: trade's fields name countries
+ * too, "Distribution: US and Canada", "Export controls: US, EU", "Handling: Canada", "Release:
+ * Japan only"). *n loses the row's closing '|'. Returns 0 where there is none.
  */
 static size_t
 caveat_field(const char *s, size_t *n, bool *weak)
 {
-	static const char *const stems[] = { "dissem", "handling", "caveat", "releasab", "releas",
+	static const char *const stems[] = { "dissem", "caveat", "releasab", "handling", "releas",
 	    "distribution", "control" };
-	size_t k = 0, e, words = 0, j, strong = 4, best = sizeof(stems) / sizeof(stems[0]);
+	size_t k = 0, e, words = 0, j, strong = 3, best = sizeof(stems) / sizeof(stems[0]);
 	bool named = false;
 
 	while (k < *n && (s[k] == '|' || s[k] == ' ' || s[k] == '*'))
@@ -3665,6 +3763,31 @@ caveat_field(const char *s, size_t *n, bool *weak)
 	return e < *n ? e : 0;
 }
 
+/* Whether a word of s[0..n) names the home country's readers, in any case ("USA", "US"). */
+static bool
+names_home(const struct policy *p, const char *s, size_t n)
+{
+	char up[4];
+	size_t k = 0, e, j;
+
+	while (k < n) {
+		while (k < n && !is_alpha(s[k]))
+			k++;
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e - k >= 2 && e - k <= 3) {
+			for (j = k; j < e; j++)
+				up[j - k] = (char)toupper((unsigned char)s[j]);
+			if ((e - k == 2 && memcmp(up, "US", 2) == 0) || (e - k == 3 &&
+			    memcmp(up, "USG", 3) == 0) || (p->home >= 0 &&
+			    policy_country_find(p, up, e - k) == p->home))
+				return true;
+		}
+		k = e;
+	}
+	return false;
+}
+
 bool
 reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
     struct marking *m)
@@ -3675,8 +3798,10 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	if (caveat_text(p, f->text, f->len, bracketed, false, m))
 		return true;
 	v = caveat_field(f->text, &n, &weak);
+	/* A weak field's value is a release's where it ends in ONLY and names the home country. */
 	return v > 0 && caveat_text(p, f->text + v, n - v, bracketed, !weak ||
-	    (n - v >= 4 && strncasecmp(f->text + n - 4, "only", 4) == 0), m);
+	    (n - v >= 4 && strncasecmp(f->text + n - 4, "only", 4) == 0 &&
+	    names_home(p, f->text + v, n - v)), m);
 }
 
 bool
