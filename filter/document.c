@@ -3283,9 +3283,10 @@ goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 	 * unless the line below opens with a word that joins a sentence on ("after his").
 	 */
 	if (lower)
-		return (title(d, prev) || heading_over(d, prev, i) || (!wide && isalnum(u[len - 1]) &&
-		    !open_word(s, len) && line_alone(d, prev) && !joins_on(&f, k))) &&
-		    !strchr(",-;", c) && !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
+		return (title(d, prev) || heading_over(d, prev, i) || (!wide &&
+		    isalnum(u[len - 1]) && !open_word(s, len) && line_alone(d, prev) &&
+		    !joins_on(&f, k))) && !strchr(",-;", c) && !page_since(rd, prev) ?
+		    GO_NOT : GO_SENTENCE;
 	/*
 	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
 	 * colon may be the text it announces or a paragraph of its own, and no reader can tell.

@@ -3196,8 +3196,9 @@ static bool
 list_word(const char *s, size_t n)
 {
 	static const char *const words[] = { "AND", "OR", "ONLY", "THE", "OF", "FOR", "TO", "REL",
-	    "EYES", "EYESONLY", "GOVERNMENT", "GOVERNMENTS", "GOVT", "AUTHORITIES", "OFFICIALS", "NATIONALS",
-	    "PERSONNEL", "FORCES", "MILITARY", "MINISTRY", "EMBASSY", "CITIZENS", "LIAISON" };
+	    "EYES", "EYESONLY", "GOVERNMENT", "GOVERNMENTS", "GOVT", "AUTHORITIES", "OFFICIALS",
+	    "NATIONALS", "PERSONNEL", "FORCES", "MILITARY", "MINISTRY", "EMBASSY", "CITIZENS",
+	    "LIAISON" };
 	size_t k;
 
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
