@@ -3452,6 +3452,8 @@ readers_alone(const struct policy *p, const char *s, size_t n, size_t *others)
 static bool
 except_word(const char *s, size_t n)
 {
+	if (n < 3 || !(s[0] == 'E' || s[0] == 'W' || s[0] == 'L' || s[0] == 'M' || s[0] == 'B'))
+		return false;
 	return word_stem(s, n, "EXCEPT") || word_stem(s, n, "EXCLUD") ||
 	    (n == 8 && memcmp(s, "WITHHOLD", 8) == 0) || (n == 4 && memcmp(s, "LESS", 4) == 0) ||
 	    (n == 5 && memcmp(s, "MINUS", 5) == 0) || (n == 3 && memcmp(s, "BUT", 3) == 0);
@@ -3465,6 +3467,11 @@ auxiliary(const char *s, size_t n)
 	    "IS", "ARE", "BEING", "MAY", "CAN", "WILL", "PLEASE" };
 	size_t k;
 
+	if (n < 2 || n > 6 || s[0] < 'A' || s[0] > 'W' || !((1u << (s[0] - 'A')) &
+	    (1u << ('D' - 'A') | 1u << ('T' - 'A') | 1u << ('B' - 'A') | 1u << ('F' - 'A') |
+	    1u << ('M' - 'A') | 1u << ('S' - 'A') | 1u << ('I' - 'A') | 1u << ('A' - 'A') |
+	    1u << ('C' - 'A') | 1u << ('W' - 'A') | 1u << ('P' - 'A'))))
+		return false;
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
 			return true;
@@ -3481,11 +3488,13 @@ release_verb(const char *s, size_t n)
 	static const char *const stems[] = { "RELEAS", "PASS", "DISSEM", "SHARE", "DISCLOS",
 	    "PROVID", "FORWARD", "SHOW", "GIVE", "GIVEN", "DISTRIBUT", "SEND", "BRIEF",
 	    "DISCUSS" };
-
-	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0))
-		return true;
 	size_t k;
 
+	if (n < 3 || !(s[0] == 'R' || s[0] == 'P' || s[0] == 'D' || s[0] == 'S' || s[0] == 'F' ||
+	    s[0] == 'G' || s[0] == 'B'))
+		return false;
+	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0))
+		return true;
 	for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++)
 		if (word_stem(s, n, stems[k]))
 			return true;
@@ -3512,7 +3521,7 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	bool foreign_second = false, foreign = false, ends_only, commas, release_to = false;
 	bool verb_to = false, rel_first = false, verb = false, denies = false, denied = false;
 	bool negation, neg_run = false, lead_ok = true, prev_verb = false;
-	bool withhold = false;
+	bool withhold = false, rv, ex, aux, to;
 	bool eyes_word = false, only_word = false;
 	size_t named = 0, verb_named = 0, verb_others = 0;
 
@@ -3618,7 +3627,11 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		 * last TO, WITH, FROM or EXCEPT names one or joins them; a country's name in two
 		 * words counts once.
 		 */
-		if (verb_to && !deny_to(s + a, len)) {
+		rv = release_verb(s + a, len);
+		ex = except_word(s + a, len);
+		aux = auxiliary(s + a, len);
+		to = deny_to(s + a, len);
+		if (verb_to && !to) {
 			if (reading_reader_word(p, s + a, len))
 				verb_named++;
 			else if (country_pair(p, s, prev, prev_len, a, len)) {
@@ -3632,32 +3645,31 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		}
 		negation = (len == 3 && memcmp(s + a, "NOT", 3) == 0) || (len == 2 &&
 		    memcmp(s + a, "NO", 2) == 0) || (len == 5 && memcmp(s + a, "NEVER", 5) == 0);
-		denies = denies || negation || except_word(s + a, len);
+		denies = denies || negation || ex;
 		/*
 		 * A verb denied: a negation before it with nothing but auxiliaries between ("DO NOT
 		 * RELEASE", "NOT TO BE RELEASED", "NO RELEASE", "NEVER SHARE") or right after it
 		 * ("RELEASE NOT AUTHORIZED"), or one that takes readers out ("WITHHOLD FROM",
 		 * "EXCEPT", "EXCLUDING", "LESS"); not "NO OBJECTION TO RELEASE TO UK".
 		 */
-		if (release_verb(s + a, len) || except_word(s + a, len)) {
-			denied = denied || except_word(s + a, len) || neg_run;
+		if (rv || ex) {
+			denied = denied || ex || neg_run;
 			verb = true;
 		} else if (negation && verb && prev_verb) {
 			denied = true;
 		}
 		if (negation)
 			neg_run = true;
-		else if (!auxiliary(s + a, len))
+		else if (!aux)
 			neg_run = false;
 		/* Nothing but negations and auxiliaries before the verb: it has no subject. */
-		lead_ok = lead_ok && (negation || auxiliary(s + a, len) || verb);
-		prev_verb = release_verb(s + a, len);
+		lead_ok = lead_ok && (negation || aux || verb);
+		prev_verb = rv;
 		/*
 		 * The readers count from the verb on, or from its last TO, WITH, FROM or EXCEPT
 		 * ("DO NOT BRIEF AUS", "REL TO FVEY EXCEPT AUS", "EXCLUDING AUS").
 		 */
-		if (release_verb(s + a, len) || except_word(s + a, len) || (verb &&
-		    deny_to(s + a, len) && !(len == 4 && memcmp(s + a, "FROM", 4) == 0 &&
+		if (rv || ex || (verb && to && !(len == 4 && memcmp(s + a, "FROM", 4) == 0 &&
 		    !withhold))) {
 			verb_to = true;
 			verb_named = verb_others = 0;
