@@ -747,6 +747,22 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 	return line_end_of(p, f.text, f.len, false);
 }
 
+/* Whether s[0..n) (lower case) names, or cuts short a word that names, a part of a document. */
+static bool
+part_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "para", "paras", "sect", "encl", "enclosure", "attach",
+	    "attachment", "atch", "annex", "memo", "incl", "sched", "schedule", "item", "appendix",
+	    "appx", "chap", "chapter", "page", "line", "part", "note", "table", "exhibit", "tab",
+	    "volume", "figure", "section", "article", "clause", "point", "reftel", "cable" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
+			return true;
+	return false;
+}
+
 /*
  * The bytes of the superscript digit, minus, star or dagger that ends s[0..j), or 0: "¹", "⁴",
  * "⁻", "*", "†", "‡", in UTF-8 or Latin-1.
@@ -799,14 +815,30 @@ footnote_after_stop(const char *s, size_t len, bool latin1)
 		if (s[j - 1] != '[')
 			return false;
 		j--;
+	} else if (signs == 0 && j >= 3 && s[j - 1] == ')' && isdigit(u[j - 2])) {
+		/* "(1)" */
+		for (j--; j > 0 && isdigit(u[j - 1]) && ++digits <= 2; j--)
+			continue;
+		if (digits > 2 || j == 0 || s[j - 1] != '(')
+			return false;
+		j--;
+	} else if (signs == 0 && j >= 2 && s[j - 1] == '/' && islower(u[j - 2]) &&
+	    (j < 3 || !isalpha(u[j - 3]))) {
+		/* "a/", a letter's note */
+		j -= 2;
+		j -= j > 0 && s[j - 1] == ' ';
 	} else if (signs == 0) {
-		j -= j > 0 && s[j - 1] == '/';
+		bool slash = j > 0 && s[j - 1] == '/';
+
+		j -= slash;
 		while (j > 0 && isdigit(u[j - 1]) && ++digits <= 2)
 			j--;
 		if (digits == 0 || digits > 2)
 			return false;
 		j -= j > 0 && s[j - 1] == '^';
-		bare = s[j] != '^';
+		bare = s[j] != '^' && !slash;
+		/* "month. 1/": a note's number after a space */
+		j -= slash && j > 0 && s[j - 1] == ' ';
 	}
 	while (j > 0 && (s[j - 1] == '"' || s[j - 1] == '\''))
 		j--;
@@ -814,12 +846,13 @@ footnote_after_stop(const char *s, size_t len, bool latin1)
 		return false;
 	if (!bare)
 		return isalnum(u[j - 2]);
-	/* A bare number or star after a word in lower case of four letters or more. */
+	/*
+	 * A bare number or star after a word in lower case of four letters or more that names no
+	 * part of a document ("see encl.1", "annex.1").
+	 */
 	for (w = j - 1; w > 0 && islower(u[w - 1]); w--)
 		continue;
-	return j - 1 - w >= 4 && (w == 0 || !isalpha(u[w - 1])) &&
-	    !(j - 1 - w == 4 && strncmp(s + w, "para", 4) == 0) &&
-	    !(j - 1 - w == 4 && strncmp(s + w, "sect", 4) == 0);
+	return j - 1 - w >= 4 && (w == 0 || !isalpha(u[w - 1])) && !part_word(s + w, j - 1 - w);
 }
 
 static enum line_end
@@ -2331,6 +2364,8 @@ proven_post(struct reader *rd, const char *s, size_t n, bool first, bool cable)
 	    memcmp(post, rd->post, len) == 0;
 }
 
+static void pend_controls(struct reader *rd, uint64_t bits);
+
 /*
  * Rule: structure lines of the policy's layout (banner, page header, authority block,
  * declassification line, TAGS). Kept or re-marked only where their grammar proves they hold no
@@ -2526,6 +2561,22 @@ read_structure(struct reader *rd, size_t i)
 			if (text_marks(p, s, ln->len, 0, ln->latin1, false, &am, NULL) &&
 			    !banner_covers(p, d, &am))
 				return 0;
+			/*
+			 * Controls its field names apply to unmarked text, as a banner's do, and
+			 * to what goes on after it ("Limited Dissemination Control: FEDCON", "LDC:
+			 * NOCON"); the block sums up the portions' marks, and says nothing more of
+			 * them (its NOFORN is no caption's, which would take every portion).
+			 */
+			{
+				struct fold af;
+				uint64_t bits = 0;
+
+				fold_line(s, ln->len, FOLD_MAX, ln->latin1, &af);
+				if (reading_caption(p, &af, &bits, NULL) && bits != 0) {
+					d->captions |= bits & p->handling;
+					pend_controls(rd, bits);
+				}
+			}
 			ln->kind = LINE_AUTHORITY;
 			break;
 		}
@@ -2561,7 +2612,6 @@ read_structure(struct reader *rd, size_t i)
  * among other words is text, but what it names applies all the same. A caption line inside a
  * portion is withheld with it.
  */
-static void pend_controls(struct reader *rd, uint64_t bits);
 
 /*
  * Whether line i is short, with no digit and a letter: a caption's shape in any case, or with
@@ -2872,6 +2922,109 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
 	}
 }
 
+/*
+ * Whether line f opens with a caption in capitals, a field's label before it or none, that a
+ * dash, a colon or a bracket parts from words that explain it ("ORCON - DISSEMINATION
+ * CONTROLLED BY ORIGINATOR", "PERSONAL - FOR ADDRESSEE ONLY", "COMMERCIAL: not to be shared",
+ * "Special handling: ATOMAL - access limited", "FEDCON (federal employees and contractors)"):
+ * the caption's controls in *bits. Names of four letters or more only ("PR - the press office"
+ * is none).
+ */
+static bool
+explained_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bool *labelled)
+{
+	static const char *const seps[] = { " - ", " -- ", " (", ": " };
+	struct fold h;
+	size_t k, cut, j, run;
+	uint64_t b;
+	bool lab;
+
+	if (f->cut || f->len < 6)
+		return false;
+	for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+		const char *at = NULL;
+
+		for (j = 0; j + strlen(seps[k]) < f->len && j < 80; j++)
+			if (memcmp(f->text + j, seps[k], strlen(seps[k])) == 0) {
+				at = f->text + j;
+				break;
+			}
+		if (at == NULL || (cut = (size_t)(at - f->text)) < 4)
+			continue;
+		/* The name before the separator in capitals, a label's words before it aside. */
+		for (j = cut, run = 0; j > 0 && f->text[j - 1] != ':' && f->text[j - 1] != ' '; j--)
+			run += isupper((unsigned char)f->text[j - 1]) != 0;
+		if (run < 4 || islower((unsigned char)f->text[cut - 1]))
+			continue;
+		fold_line(f->text, cut, FOLD_MAX, false, &h);
+		if (reading_caption(p, &h, &b, &lab) && b != 0) {
+			*bits = b;
+			*labelled = lab;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Whether line f is a legend that names controls: "HANDLE VIA" names, then CHANNELS or CONTROL
+ * SYSTEM(S), ONLY or JOINTLY after or none, in any case ("HANDLE VIA COMINT CHANNELS ONLY",
+ * "HANDLE VIA TALENT-KEYHOLE-COMINT CONTROL SYSTEMS JOINTLY", "HANDLE VIA SPECIAL INTELLIGENCE
+ * CHANNELS"): each name a control's (in a hyphen's pieces or whole), their controls in *bits.
+ */
+static bool
+handle_via_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bool *labelled)
+{
+	static const char *const tails[] = { " CHANNELS", " CONTROL SYSTEMS", " CONTROL SYSTEM" };
+	char up[FOLD_MAX];
+	struct fold h;
+	size_t n = f->len, k, a, t;
+	uint64_t b = 0, one;
+	bool lab;
+
+	if (n < 20 || n > 120 || strncasecmp(f->text, "HANDLE VIA ", 11) != 0)
+		return false;
+	for (k = 0; k < n; k++)
+		up[k] = (char)toupper((unsigned char)f->text[k]);
+	while (n > 0 && strchr(" .", up[n - 1]) != NULL)
+		n--;
+	if (n > 5 && memcmp(up + n - 5, " ONLY", 5) == 0)
+		n -= 5;
+	else if (n > 8 && memcmp(up + n - 8, " JOINTLY", 8) == 0)
+		n -= 8;
+	for (t = 0; t < sizeof(tails) / sizeof(tails[0]); t++)
+		if (n > strlen(tails[t]) && memcmp(up + n - strlen(tails[t]), tails[t],
+		    strlen(tails[t])) == 0)
+			break;
+	if (t == sizeof(tails) / sizeof(tails[0]))
+		return false;
+	n -= strlen(tails[t]);
+	/* The names, whole or in a hyphen's pieces ("TALENT-KEYHOLE-COMINT"). */
+	for (a = 11; a < n; a = k + 1) {
+		for (k = a; k < n && up[k] != '-' && up[k] != '/'; k++)
+			continue;
+		fold_line(up + a, k - a, FOLD_MAX, false, &h);
+		if (!reading_caption(p, &h, &one, &lab) || one == 0) {
+			/* Two pieces may be one name ("TALENT-KEYHOLE"). */
+			size_t e = k + 1;
+
+			while (e < n && up[e] != '-' && up[e] != '/')
+				e++;
+			if (k >= n)
+				return false;
+			up[k] = ' ';
+			fold_line(up + a, e - a, FOLD_MAX, false, &h);
+			if (!reading_caption(p, &h, &one, &lab) || one == 0)
+				return false;
+			k = e;
+		}
+		b |= one;
+	}
+	*bits = b;
+	*labelled = false;
+	return b != 0;
+}
+
 static int
 read_caption(struct reader *rd, size_t i, const struct fold *f)
 {
@@ -2881,9 +3034,14 @@ read_caption(struct reader *rd, size_t i, const struct fold *f)
 	uint64_t bits;
 	bool labelled;
 
-	/* A caption wrapped over two lines is one ("WARNING NOTICE - ..." / "OR METHODS ..."). */
+	/*
+	 * A caption wrapped over two lines is one ("WARNING NOTICE - ..." / "OR METHODS ..."), and
+	 * so is one that words explain after it ("ORCON - DISSEMINATION CONTROLLED BY ORIGINATOR").
+	 */
 	if (!reading_caption(p, f, &bits, &labelled) &&
-	    !wrapped_caption(p, d, i, f, &bits, &labelled)) {
+	    !wrapped_caption(p, d, i, f, &bits, &labelled) &&
+	    !explained_caption(p, f, &bits, &labelled) &&
+	    !handle_via_caption(p, f, &bits, &labelled)) {
 		struct marking rel;
 
 		/*
@@ -3212,6 +3370,27 @@ joins_on(const struct fold *f, size_t k)
 	return goes_on_word(f->text + k, e - k);
 }
 
+/* Whether s[0..n) leaves a bracket or a quotation open ("(U) The FM (and his deputy"). */
+static bool
+left_open(const char *s, size_t n)
+{
+	size_t k, quotes = 0, singles = 0;
+	long depth = 0;
+
+	for (k = 0; k < n; k++) {
+		depth += s[k] == '(' || s[k] == '[' ? 1 : s[k] == ')' || s[k] == ']' ? -1 : 0;
+		quotes += s[k] == '"';
+		/* A single quote that opens a word, and one that closes it (not "don't"). */
+		if (s[k] == '\'' && (k == 0 || s[k - 1] == ' ') && k + 1 < n &&
+		    isalpha((unsigned char)s[k + 1]))
+			singles++;
+		else if (s[k] == '\'' && k > 0 && isalpha((unsigned char)s[k - 1]) &&
+		    (k + 1 == n || !isalpha((unsigned char)s[k + 1])) && singles > 0)
+			singles--;
+	}
+	return depth > 0 || quotes % 2 == 1 || singles > 0;
+}
+
 /* Whether line i stands alone: the first line, or one below a blank line. */
 static bool
 line_alone(const struct document *d, size_t i)
@@ -3285,8 +3464,8 @@ goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 	if (lower)
 		return (title(d, prev) || heading_over(d, prev, i) || (!wide &&
 		    isalnum(u[len - 1]) && !open_word(s, len) && line_alone(d, prev) &&
-		    !joins_on(&f, k))) && !strchr(",-;", c) && !page_since(rd, prev) ?
-		    GO_NOT : GO_SENTENCE;
+		    !joins_on(&f, k) && !left_open(s, len))) && !strchr(",-;", c) &&
+		    !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
 	/*
 	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
 	 * colon may be the text it announces or a paragraph of its own, and no reader can tell.
@@ -3595,6 +3774,25 @@ caveat_label_mid(const struct policy *p, const struct fold *f, size_t k, struct 
 	return caveat_label_to(p, f, k, true, m);
 }
 
+/*
+ * Whether the words at folded offset k of f open with a denial or a release: NOT, DO, NO,
+ * NEVER, WITHHOLD, a word that begins as RELEASAB or EXCL does, in any case.
+ */
+static bool
+denial_head(const struct fold *f, size_t k)
+{
+	static const char *const heads[] = { "not", "do", "no", "never", "withhold" };
+	size_t e, j;
+
+	for (e = k; e < f->len && isalpha((unsigned char)f->text[e]); e++)
+		continue;
+	for (j = 0; j < sizeof(heads) / sizeof(heads[0]); j++)
+		if (strlen(heads[j]) == e - k && strncasecmp(f->text + k, heads[j], e - k) == 0)
+			return true;
+	return (e - k >= 8 && strncasecmp(f->text + k, "releasab", 8) == 0) ||
+	    (e - k >= 4 && strncasecmp(f->text + k, "excl", 4) == 0);
+}
+
 /* Whether a word of s[0..n) names readers (reading_reader_word), in any case. */
 static bool
 names_readers(const struct policy *p, const char *s, size_t n)
@@ -3653,9 +3851,13 @@ caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid
 	    !(f->text[e] == '.' && e + 1 < f->len && f->text[e + 1] == ' ') &&
 	    (unsigned char)f->text[e] < 0x80 && f->text[e] != '*'; e++)
 		words += f->text[e] != ' ' && (e == k || f->text[e - 1] == ' ');
-	/* In mid-line, a full stop only after ONLY ("... May. USA/GBR EYES ONLY. The"). */
+	/*
+	 * In mid-line, a full stop only after ONLY ("... May. USA/GBR EYES ONLY. The"), or after a
+	 * sentence that opens with a denial or a release ("... May. Do not forward to AUS. The",
+	 * "Not to be shared with Australia.", "Releasable only to USA and GBR.").
+	 */
 	if (mid && e < f->len && f->text[e] == '.' && !(e >= k + 4 &&
-	    strncasecmp(f->text + e - 4, "ONLY", 4) == 0))
+	    strncasecmp(f->text + e - 4, "ONLY", 4) == 0) && !denial_head(f, k))
 		return false;
 	while (e > k && f->text[e - 1] == ' ')
 		e--;
@@ -4212,7 +4414,9 @@ note_or_quote(const struct document *d, size_t a, size_t b)
 		return false;
 	e = k;
 	if (s[k] == '>' || (s[k] == '|' && memchr(s + k + 1, '|', n - k - 1) == NULL)) {
-		e = k + 1;
+		for (e = k + 1; e < n && (s[e] == '>' || (s[e] == ' ' && e + 1 < n &&
+		    s[e + 1] == '>')); e++)
+			continue;
 	} else if (s[k] == '[' && k + 1 < n && s[k + 1] == '^') {
 		for (e = k + 2; e < n && isdigit(s[e]); e++)
 			continue;
@@ -4224,12 +4428,13 @@ note_or_quote(const struct document *d, size_t a, size_t b)
 			continue;
 		if (e == k + 1)
 			return false;
-	} else if (s[k] == '*' || isdigit(s[k])) {
-		/* The same star or number ends line a's sentence. */
+	} else if (s[k] == '*' || isdigit(s[k]) || (islower(s[k]) && k + 1 < n && s[k + 1] == '/')) {
+		/* The same star, number or letter's note ends line a's sentence ("a/"). */
 		for (e = k; e < n && s[e] == s[k] && s[k] == '*'; e++)
 			continue;
 		for (; e < n && isdigit(s[e]) && e - k < 2; e++)
 			continue;
+		e += e == k ? 2 : e < n && s[e] == '/';
 		tn = trim_end((const char *)t, doc_line(d, a)->len, doc_line(d, a)->latin1);
 		m = e - k;
 		if (tn <= m || memcmp(t + tn - m, s + k, m) != 0 || !strchr(".?!", t[tn - m - 1]) ||
@@ -9588,12 +9793,18 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 		return false;
 	/*
 	 * An item after the one before it in the line ("(4) The ... (5) The", "(4) security; (5)
-	 * Kosovo", "(A) through (F). (G) The"); not one a reference names ("under item (4) of the
-	 * agreement. (5) The").
+	 * Kosovo", "(A) through (F). (G) The", "subsection (4). (5) The"), or one the line names
+	 * before ("rated (PG) or (G). (G) The"); not an item a reference names in mid-sentence
+	 * ("under item (4) of the agreement. (5) The").
 	 */
 	for (j = 0; n == 1 && j + 2 < k; j++)
-		if (f->text[j] == '(' && f->text[j + 1] == t[0] - 1 && f->text[j + 2] == ')' &&
-		    !named_reference(f, j))
+		if (f->text[j] == '(' && f->text[j + 2] == ')' && ((f->text[j + 1] == t[0] - 1 &&
+		    !(named_reference(f, j) && j + 4 < f->len && f->text[j + 3] == ' ' &&
+		    islower((unsigned char)f->text[j + 4]))) || f->text[j + 1] == t[0]))
+			return false;
+	/* The item after it later in the line ("(5) Courts. (6) The"). */
+	for (j = end; n == 1 && j + 2 < f->len; j++)
+		if (f->text[j] == '(' && f->text[j + 1] == t[0] + 1 && f->text[j + 2] == ')')
 			return false;
 	marking_init(one);
 	marking_unknown(one, "a mark OCR damaged");

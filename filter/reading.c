@@ -2636,8 +2636,9 @@ abbreviation_at(const struct policy *p, const char *s, size_t n, size_t j, size_
 /*
  * The start of what follows a label that speaks of a classification or of controls, in s[i..*n);
  * or i. A label is up to six words before a separator (one or more ':', a '|' of a table, a dash
- * of two or more, or " - "), one of which begins as "clas", "dissem", "handling", "caveat" or
- * "control" does, in any case, among letters, spaces and "./-()*_'\"": "Security Classification:
+ * of two or more, or " - "), one of which begins as "clas", "dissem", "handling", "caveat",
+ * "control" or "marking" does or is "LDC", in any case, among letters, spaces and "./-()*_'\"":
+ * "Protective Marking: OFFICIAL-SENSITIVE", "LDC: FEDCON", "Security Classification:
  * SECRET", "Classification of this e-mail: SECRET", "**Classification:** SECRET", "| Class |
  * SECRET |", "Sec. Class: SECRET", "Clasification: SECRET", "Dissem: NOFORN". With no separator,
  * the words up to the last such one ("Security Classification Secret"). Decoration after the
@@ -2646,7 +2647,8 @@ abbreviation_at(const struct policy *p, const char *s, size_t n, size_t j, size_
 static size_t
 reading_label(const char *s, size_t *n, size_t i)
 {
-	static const char *const stems[] = { "clas", "dissem", "handling", "caveat", "control" };
+	static const char *const stems[] = { "clas", "dissem", "handling", "caveat", "control",
+	    "marking", "ldc" };
 	size_t k, words = 0, last = i, m, w, end = *n;
 	bool label = false;
 
@@ -3273,6 +3275,13 @@ caveat_unknown(struct marking *m)
 	return true;
 }
 
+/* Whether the word s[a..a+n) is `w` (upper case). */
+static bool
+word_is(const char *s, size_t a, size_t n, const char *w)
+{
+	return strlen(w) == n && memcmp(s + a, w, n) == 0;
+}
+
 /* Whether word s[0..n) begins with `stem` (upper case). */
 static bool
 word_stem(const char *s, size_t n, const char *stem)
@@ -3454,7 +3463,7 @@ except_word(const char *s, size_t n)
 {
 	if (n < 3 || !(s[0] == 'E' || s[0] == 'W' || s[0] == 'L' || s[0] == 'M' || s[0] == 'B'))
 		return false;
-	return word_stem(s, n, "EXCEPT") || word_stem(s, n, "EXCLUD") ||
+	return word_stem(s, n, "EXCEPT") || word_stem(s, n, "EXCL") ||
 	    (n == 8 && memcmp(s, "WITHHOLD", 8) == 0) || (n == 4 && memcmp(s, "LESS", 4) == 0) ||
 	    (n == 5 && memcmp(s, "MINUS", 5) == 0) || (n == 3 && memcmp(s, "BUT", 3) == 0);
 }
@@ -3485,13 +3494,13 @@ auxiliary(const char *s, size_t n)
 static bool
 release_verb(const char *s, size_t n)
 {
-	static const char *const stems[] = { "RELEAS", "PASS", "DISSEM", "SHARE", "DISCLOS",
-	    "PROVID", "FORWARD", "SHOW", "GIVE", "GIVEN", "DISTRIBUT", "SEND", "BRIEF",
-	    "DISCUSS" };
+	static const char *const stems[] = { "RELEAS", "RELAY", "PASS", "DISSEM", "SHARE",
+	    "DISCLOS", "PROVID", "FORWARD", "FURNISH", "SHOW", "GIVE", "GIVEN", "DISTRIBUT", "SEND",
+	    "BRIEF", "DISCUSS", "TRANSMIT" };
 	size_t k;
 
 	if (n < 3 || !(s[0] == 'R' || s[0] == 'P' || s[0] == 'D' || s[0] == 'S' || s[0] == 'F' ||
-	    s[0] == 'G' || s[0] == 'B'))
+	    s[0] == 'G' || s[0] == 'B' || s[0] == 'T'))
 		return false;
 	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0))
 		return true;
@@ -3521,7 +3530,7 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	bool foreign_second = false, foreign = false, ends_only, commas, release_to = false;
 	bool verb_to = false, rel_first = false, verb = false, denies = false, denied = false;
 	bool negation, neg_run = false, lead_ok = true, prev_verb = false;
-	bool withhold = false, rv, ex, aux, to;
+	bool withhold = false, rv, ex, aux, to, last_ex = false;
 	bool eyes_word = false, only_word = false;
 	size_t named = 0, verb_named = 0, verb_others = 0;
 
@@ -3629,6 +3638,11 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		 */
 		rv = release_verb(s + a, len);
 		ex = except_word(s + a, len);
+		last_ex = ex;
+		/* A reader with a minus sign before it is taken out ("REL TO FVEY -AUS"). */
+		if (a > 0 && s[a - 1] == '-' && (a == 1 || s[a - 2] == ' ') &&
+		    reading_reader_word(p, s + a, len))
+			denied = denies = true;
 		aux = auxiliary(s + a, len);
 		to = deny_to(s + a, len);
 		if (verb_to && !to) {
@@ -3684,8 +3698,16 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 		prev_len = len;
 	}
 	/* Readers alone are counted only where they may be all a line names (most lines: none). */
-	if (labelled || rel_first || (eyes_word && only_word && !noforeign))
+	if (labelled || rel_first || (eyes_word && only_word && !noforeign) || not_first ||
+	    no_first || last_ex)
 		rd_words = readers_alone(p, s, n, &others);
+	/*
+	 * Readers denied in capitals with nothing else but FOR ("NOT FOR AUS", "NO AUS"), or taken
+	 * out after them ("AUS EXCLUDED"): unknown. In a sentence's case it is prose ("No USA.").
+	 */
+	if (!lower && rd_words > 0 && others == 1 && (not_first || no_first ||
+	    (last_ex && words >= 2)))
+		return caveat_unknown(m);
 	/*
 	 * Readers named alone before EYES ONLY, after it or between ("USA/GBR EYES ONLY", "EYES
 	 * ONLY FOR USA AND GBR", "FOR THE EYES OF USA AND GBR ONLY"): REL TO them.
@@ -3728,6 +3750,11 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	if (ends_only && ((readers >= 2 && readers + 1 == words) || handle ||
 	    (bracketed && readers > 0)))
 		return caveat_unknown(m);
+	/* "HANDLE VIA ... CONTROL SYSTEMS JOINTLY", "HANDLE VIA ... CHANNELS": names not listed. */
+	if (handle && (word_is(s, prev, prev_len, "CHANNELS") || word_is(s, prev, prev_len,
+	    "SYSTEM") || word_is(s, prev, prev_len, "SYSTEMS") || word_is(s, prev, prev_len,
+	    "JOINTLY")))
+		return caveat_unknown(m);
 	if ((not_first && (release || foreign)) ||
 	    (no_first && foreign_second && (words == 2 || foreign_dissem)) || foreign_dissem ||
 	    (foreign_release && forbids))
@@ -3737,23 +3764,24 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 
 /*
  * Where the value of a handling field begins in s[0..*n), a table's row or not ("Dissem: USA/GBR
- * ONLY", "Releasability: USA", "| Caveat | US/UK ONLY |"): a name of three words at most, one of
- * which begins as "dissem", "caveat" or "releasab" does, before a colon or a '|'; or as
- * "handling", "release", "distribution" or "control" does (*weak: trade's fields name countries
- * too, "Distribution: US and Canada", "Export controls: US, EU", "Handling: Canada", "Release:
- * Japan only"). *n loses the row's closing '|'. Returns 0 where there is none.
+ * ONLY", "Releasability - USA/GBR", "| Caveat | US/UK ONLY |"): a name of three words at most,
+ * one of which begins as "dissem", "caveat" or "releasab" does, before a colon, a '|' or a dash
+ * between spaces; or as "handling" does (*weak: a shipment's field names countries too,
+ * "Handling: Canada"). A release's, a distribution's or a control's field is a trade's as often
+ * ("Release: US only" of a film, "Distribution: US and Canada", "Export controls: US, EU"): none.
+ * *n loses the row's closing '|'. Returns 0 where there is none.
  */
 static size_t
 caveat_field(const char *s, size_t *n, bool *weak)
 {
-	static const char *const stems[] = { "dissem", "caveat", "releasab", "handling", "releas",
-	    "distribution", "control" };
+	static const char *const stems[] = { "dissem", "caveat", "releasab", "handling" };
 	size_t k = 0, e, words = 0, j, strong = 3, best = sizeof(stems) / sizeof(stems[0]);
 	bool named = false;
 
 	while (k < *n && (s[k] == '|' || s[k] == ' ' || s[k] == '*'))
 		k++;
-	for (e = k; e < *n && e - k < 40 && s[e] != ':' && s[e] != '|'; e++) {
+	for (e = k; e < *n && e - k < 40 && s[e] != ':' && s[e] != '|' && !(s[e] == '-' &&
+	    e > k && s[e - 1] == ' ' && e + 1 < *n && s[e + 1] == ' '); e++) {
 		if (!is_alpha(s[e]) && s[e] != ' ' && s[e] != '*')
 			return 0;
 		if (is_alpha(s[e]) && (e == k || !is_alpha(s[e - 1]))) {
@@ -3766,9 +3794,9 @@ caveat_field(const char *s, size_t *n, bool *weak)
 				}
 		}
 	}
-	if (!named || e >= *n || (s[e] != ':' && s[e] != '|'))
+	if (!named || e >= *n || (s[e] != ':' && s[e] != '|' && s[e] != '-'))
 		return 0;
-	while (e < *n && strchr(":|* ", s[e]) != NULL)
+	while (e < *n && strchr(":|*- ", s[e]) != NULL)
 		e++;
 	while (*n > e && strchr("|* ", s[*n - 1]) != NULL)
 		(*n)--;
