@@ -2923,12 +2923,61 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
 }
 
 /*
+ * Whether the words of f from folded offset k on explain how to handle what a caption names: in
+ * capitals, with a word of handling (ONLY, HANDLE, DISSEMINATION, CONTROLLED, RELEASE, ...);
+ * else ten words at most with one of those but ONLY, and no subject first ("not to be shared
+ * with bidders", "access limited to briefed personnel"; not "Section 702 reauthorization was
+ * discussed", "the annex went to the working group only", "the contractor asked how its bid
+ * data would be handled"). In brackets (`bracket`), they end the line.
+ */
+static bool
+legend_words(const struct fold *f, size_t k, bool bracket)
+{
+	static const char *const stems[] = { "handl", "dissem", "controlled", "releas", "forward",
+	    "share", "copie", "copy", "addressee", "accordingly", "channels", "originator",
+	    "privileged", "briefed", "need to know", "not for", "do not" };
+	static const char *const subjects[] = { "the", "a", "an", "this", "that", "these", "those",
+	    "its", "his", "her", "our", "their", "we", "i", "he", "she", "they", "it" };
+	size_t e = f->len, j, m, words = 0;
+	bool lower = false, handling = false, only = false;
+
+	if (bracket) {
+		while (e > k && f->text[e - 1] == ' ')
+			e--;
+		if (e == k || f->text[e - 1] != ')')
+			return false;
+	}
+	for (j = k; j < e; j++) {
+		lower = lower || islower((unsigned char)f->text[j]);
+		if (isalpha((unsigned char)f->text[j]) && (j == k ||
+		    !isalpha((unsigned char)f->text[j - 1]))) {
+			words++;
+			only = only || (e - j >= 4 && strncasecmp(f->text + j, "only", 4) == 0);
+			for (m = 0; m < sizeof(stems) / sizeof(stems[0]); m++)
+				if (strncasecmp(f->text + j, stems[m], strlen(stems[m])) == 0)
+					handling = true;
+		}
+	}
+	if (!lower)
+		return handling || only;
+	/* A sentence about something ("the contractor asked how its bid would be handled"). */
+	for (j = k; j < e && !isalpha((unsigned char)f->text[j]); j++)
+		continue;
+	for (m = 0; m < sizeof(subjects) / sizeof(subjects[0]); m++)
+		if (e - j > strlen(subjects[m]) && strncasecmp(f->text + j, subjects[m],
+		    strlen(subjects[m])) == 0 && f->text[j + strlen(subjects[m])] == ' ')
+			return false;
+	return handling && words <= 10;
+}
+
+/*
  * Whether line f opens with a caption in capitals, a field's label before it or none, that a
  * dash, a colon or a bracket parts from words that explain it ("ORCON - DISSEMINATION
  * CONTROLLED BY ORIGINATOR", "PERSONAL - FOR ADDRESSEE ONLY", "COMMERCIAL: not to be shared",
  * "Special handling: ATOMAL - access limited", "FEDCON (federal employees and contractors)"):
- * the caption's controls in *bits. Names of four letters or more only ("PR - the press office"
- * is none).
+ * the caption's controls in *bits, where those words explain how to handle it (legend_words:
+ * not "FISA - Section 702 reauthorization was discussed"). Names of four letters or more only
+ * ("PR - the press office" is none).
  */
 static bool
 explained_caption(const struct policy *p, const struct fold *f, uint64_t *bits, bool *labelled)
@@ -2955,6 +3004,8 @@ explained_caption(const struct policy *p, const struct fold *f, uint64_t *bits, 
 		for (j = cut, run = 0; j > 0 && f->text[j - 1] != ':' && f->text[j - 1] != ' '; j--)
 			run += isupper((unsigned char)f->text[j - 1]) != 0;
 		if (run < 4 || islower((unsigned char)f->text[cut - 1]))
+			continue;
+		if (!legend_words(f, cut + strlen(seps[k]), k == 2))
 			continue;
 		fold_line(f->text, cut, FOLD_MAX, false, &h);
 		if (reading_caption(p, &h, &b, &lab) && b != 0) {
@@ -3775,22 +3826,34 @@ caveat_label_mid(const struct policy *p, const struct fold *f, size_t k, struct 
 }
 
 /*
- * Whether the words at folded offset k of f open with a denial or a release: NOT, DO, NO,
- * NEVER, WITHHOLD, a word that begins as RELEASAB or EXCL does, in any case.
+ * Whether the sentence at folded offset k of f, to its full stop at `stop`, opens with a denial
+ * or a release (NOT, DO, NO, NEVER, WITHHOLD, a word that begins as RELEASAB or EXCL does, in
+ * any case) and says it as a caveat does: passive ("Not to be shared with Australia.", "Not for
+ * release to"), or ending in a reader's code ("Do not forward to AUS.", "Releasable only to USA
+ * and GBR."; not "Do not send to Mexico.", a consul's advice).
  */
 static bool
-denial_head(const struct fold *f, size_t k)
+denial_head(const struct fold *f, size_t k, size_t stop)
 {
 	static const char *const heads[] = { "not", "do", "no", "never", "withhold" };
-	size_t e, j;
+	size_t e, j, b;
+	bool head = false;
 
 	for (e = k; e < f->len && isalpha((unsigned char)f->text[e]); e++)
 		continue;
 	for (j = 0; j < sizeof(heads) / sizeof(heads[0]); j++)
 		if (strlen(heads[j]) == e - k && strncasecmp(f->text + k, heads[j], e - k) == 0)
-			return true;
-	return (e - k >= 8 && strncasecmp(f->text + k, "releasab", 8) == 0) ||
+			head = true;
+	head = head || (e - k >= 8 && strncasecmp(f->text + k, "releasab", 8) == 0) ||
 	    (e - k >= 4 && strncasecmp(f->text + k, "excl", 4) == 0);
+	if (!head)
+		return false;
+	if (stop - k > 10 && (strncasecmp(f->text + k, "not to be ", 10) == 0 ||
+	    strncasecmp(f->text + k, "not for ", 8) == 0))
+		return true;
+	for (b = stop; b > k && isupper((unsigned char)f->text[b - 1]); b--)
+		continue;
+	return stop - b >= 2 && stop - b <= 4 && f->text[b - 1] == ' ';
 }
 
 /* Whether a word of s[0..n) names readers (reading_reader_word), in any case. */
@@ -3857,7 +3920,7 @@ caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid
 	 * "Not to be shared with Australia.", "Releasable only to USA and GBR.").
 	 */
 	if (mid && e < f->len && f->text[e] == '.' && !(e >= k + 4 &&
-	    strncasecmp(f->text + e - 4, "ONLY", 4) == 0) && !denial_head(f, k))
+	    strncasecmp(f->text + e - 4, "ONLY", 4) == 0) && !denial_head(f, k, e))
 		return false;
 	while (e > k && f->text[e - 1] == ' ')
 		e--;
@@ -5516,7 +5579,8 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	*spaced = false;
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	if (k >= n || n > STRUCTURE_MAX)
+	/* Rows of any length: a cell past the fold's bytes says its row's level too. */
+	if (k >= n)
 		return false;
 	/*
 	 * Cells between bars, with the outer ones or without ("Report | TS"), or between tabs and
