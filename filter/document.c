@@ -2924,22 +2924,31 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
 
 /*
  * Whether the words of f from folded offset k on explain how to handle what a caption names: in
- * capitals, with a word of handling (ONLY, HANDLE, DISSEMINATION, CONTROLLED, RELEASE, ...);
- * else ten words at most with one of those but ONLY, and no subject first ("not to be shared
- * with bidders", "access limited to briefed personnel"; not "Section 702 reauthorization was
- * discussed", "the annex went to the working group only", "the contractor asked how its bid
- * data would be handled"). In brackets (`bracket`), they end the line.
+ * capitals, with a word of handling whole (HANDLE, DISSEMINATION, CONTROLLED, RELEASE,
+ * ORIGINATOR, CONFIDENCE, PROPRIETARY, EMPLOYEES, PER, ...: "PER CIA", "FEDERAL EMPLOYEES AND
+ * CONTRACTORS"), ONLY last ("FOR ADDRESSEE ONLY"; not "ONLY THREE BIDS RECEIVED") or three
+ * words at most ("FBI INFORMATION", "SEE PARA 2"); in a
+ * sentence's case, ten words at most that open as a legend does ("not to be shared with
+ * bidders", "access limited to briefed personnel", "in confidence"; not "shareholder
+ * agreement", "released tender results", "the contractor asked how its bid would be handled").
+ * In brackets (`bracket`), they end the line ("NODIS (no distribution) messages were" is none).
  */
 static bool
 legend_words(const struct fold *f, size_t k, bool bracket)
 {
-	static const char *const stems[] = { "handl", "dissem", "controlled", "releas", "forward",
-	    "share", "copie", "copy", "addressee", "accordingly", "channels", "originator",
-	    "privileged", "briefed", "need to know", "not for", "do not" };
-	static const char *const subjects[] = { "the", "a", "an", "this", "that", "these", "those",
-	    "its", "his", "her", "our", "their", "we", "i", "he", "she", "they", "it" };
-	size_t e = f->len, j, m, words = 0;
-	bool lower = false, handling = false, only = false;
+	static const char *const words[] = { "HANDLE", "HANDLING", "DISSEM", "DISSEMINATION",
+	    "CONTROLLED", "CONTROLS", "RELEASE", "RELEASABLE", "FORWARD", "ADDRESSEE",
+	    "ACCORDINGLY", "CHANNELS", "ORIGINATOR", "PRIVILEGED", "BRIEFED", "CONFIDENCE",
+	    "PROPRIETARY", "RESTRICTED", "EMPLOYEES", "CONTRACTORS", "PERSONNEL", "PRINCIPALS",
+	    "DISTRIBUTION", "SENSITIVE", "DERIVED", "EQUITIES", "PER" };
+	static const char *const heads[] = { "not to ", "not for release", "not releasable",
+	    "not for onward", "do not forward", "do not copy", "do not share", "do not release",
+	    "do not disseminate", "do not pass", "do not discuss", "do not distribute",
+	    "no further", "for addressee", "addressee only", "access ", "limited to",
+	    "in confidence", "need to know", "handle via", "per ", "proprietary", "originator",
+	    "federal employees", "derived from" };
+	size_t e = f->len, j, m, w, n = 0, last = 0, last_len = 0, first = 0, first_len = 0;
+	bool lower = false, handling = false;
 
 	if (bracket) {
 		while (e > k && f->text[e - 1] == ' ')
@@ -2947,27 +2956,40 @@ legend_words(const struct fold *f, size_t k, bool bracket)
 		if (e == k || f->text[e - 1] != ')')
 			return false;
 	}
-	for (j = k; j < e; j++) {
+	for (j = k; j < e; j++)
 		lower = lower || islower((unsigned char)f->text[j]);
-		if (isalpha((unsigned char)f->text[j]) && (j == k ||
-		    !isalpha((unsigned char)f->text[j - 1]))) {
-			words++;
-			only = only || (e - j >= 4 && strncasecmp(f->text + j, "only", 4) == 0);
-			for (m = 0; m < sizeof(stems) / sizeof(stems[0]); m++)
-				if (strncasecmp(f->text + j, stems[m], strlen(stems[m])) == 0)
-					handling = true;
-		}
+	if (lower) {
+		for (j = k; j < e && !isalpha((unsigned char)f->text[j]); j++)
+			continue;
+		for (w = j; w < e; w++)
+			n += isalpha((unsigned char)f->text[w]) && (w == j ||
+			    !isalpha((unsigned char)f->text[w - 1]));
+		for (m = 0; m < sizeof(heads) / sizeof(heads[0]); m++)
+			if (e - j >= strlen(heads[m]) && strncasecmp(f->text + j, heads[m],
+			    strlen(heads[m])) == 0)
+				return n <= 10;
+		return false;
 	}
-	if (!lower)
-		return handling || only;
-	/* A sentence about something ("the contractor asked how its bid would be handled"). */
-	for (j = k; j < e && !isalpha((unsigned char)f->text[j]); j++)
-		continue;
-	for (m = 0; m < sizeof(subjects) / sizeof(subjects[0]); m++)
-		if (e - j > strlen(subjects[m]) && strncasecmp(f->text + j, subjects[m],
-		    strlen(subjects[m])) == 0 && f->text[j + strlen(subjects[m])] == ' ')
-			return false;
-	return handling && words <= 10;
+	for (j = k; j < e; j = w) {
+		while (j < e && !isalpha((unsigned char)f->text[j]))
+			j++;
+		for (w = j; w < e && isalpha((unsigned char)f->text[w]); w++)
+			continue;
+		if (w == j)
+			break;
+		for (m = 0; m < sizeof(words) / sizeof(words[0]); m++)
+			if (strlen(words[m]) == w - j && memcmp(f->text + j, words[m], w - j) == 0)
+				handling = true;
+		if (n++ == 0) {
+			first = j;
+			first_len = w - j;
+		}
+		last = j;
+		last_len = w - j;
+	}
+	/* Or three words at most, a legend's ("FBI INFORMATION", "SEE PARA 2", "HR CASE"). */
+	return handling || (last_len == 4 && memcmp(f->text + last, "ONLY", 4) == 0) ||
+	    (n <= 3 && !(first_len == 4 && memcmp(f->text + first, "ONLY", 4) == 0));
 }
 
 /*
@@ -3853,7 +3875,7 @@ denial_head(const struct fold *f, size_t k, size_t stop)
 		return true;
 	for (b = stop; b > k && isupper((unsigned char)f->text[b - 1]); b--)
 		continue;
-	return stop - b >= 2 && stop - b <= 4 && f->text[b - 1] == ' ';
+	return stop - b >= 2 && stop - b <= 4 && strchr(" /,", f->text[b - 1]) != NULL;
 }
 
 /* Whether a word of s[0..n) names readers (reading_reader_word), in any case. */
@@ -9779,6 +9801,38 @@ ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
 	return false;
 }
 
+static bool named_reference(const struct fold *f, size_t j);
+
+/*
+ * Whether the group at folded offset j of f stands as an item of a list: at the line's head,
+ * after a sentence's or a clause's sign (". (4)", "; (4)", ": (4)", ", (4)"), after "and",
+ * "or", "through" or "to" ("(A) through (F)", "(PG) or (G)"), or after a word that names what
+ * it numbers where the reference ends there ("subsection (4). (5) The"); not a citation's
+ * ("(b)(4)", "B(4)", "1.4(4)") nor a count's ("all (4) ports", "Station (4) officers", "under
+ * item (4) of the agreement").
+ */
+static bool
+list_item_at(const struct fold *f, size_t j)
+{
+	static const char *const joins[] = { "and", "or", "through", "to" };
+	size_t b = j, w, m;
+
+	if (b == 0)
+		return true;
+	if (f->text[b - 1] != ' ')
+		return false;
+	while (b > 0 && f->text[b - 1] == ' ')
+		b--;
+	if (b == 0 || strchr(".;:,", f->text[b - 1]) != NULL)
+		return true;
+	for (w = b; w > 0 && isalpha((unsigned char)f->text[w - 1]); w--)
+		continue;
+	for (m = 0; m < sizeof(joins) / sizeof(joins[0]); m++)
+		if (strlen(joins[m]) == b - w && strncasecmp(f->text + w, joins[m], b - w) == 0)
+			return true;
+	return named_reference(f, j) && j + 3 < f->len && strchr(".;,", f->text[j + 3]) != NULL;
+}
+
 /*
  * Whether the group at folded offset j of f follows a word that names what it numbers ("item
  * (4)", "paragraph (4)", "section (4)"): a reference, not an item of a list.
@@ -9839,6 +9893,9 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 			return false;
 		jay = true;
 	}
+	/* "(8)" alone is an item, a figure's panel: OCR makes S of '5' and '$' alone. */
+	if (n == 1 && t[0] == '8')
+		return false;
 	/* A number of two digits or more is one ("(15) The"). */
 	for (j = 0; j < n && isdigit((unsigned char)t[j]); j++)
 		continue;
@@ -9858,17 +9915,17 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 	/*
 	 * An item after the one before it in the line ("(4) The ... (5) The", "(4) security; (5)
 	 * Kosovo", "(A) through (F). (G) The", "subsection (4). (5) The"), or one the line names
-	 * before ("rated (PG) or (G). (G) The"); not an item a reference names in mid-sentence
-	 * ("under item (4) of the agreement. (5) The").
+	 * before ("rated (PG) or (G). (G) The"), each where a list's item stands (list_item_at;
+	 * not "under item (4) of the agreement. (5) The", "exemption (b)(4) of the Act. (5) The").
 	 */
 	for (j = 0; n == 1 && j + 2 < k; j++)
-		if (f->text[j] == '(' && f->text[j + 2] == ')' && ((f->text[j + 1] == t[0] - 1 &&
-		    !(named_reference(f, j) && j + 4 < f->len && f->text[j + 3] == ' ' &&
-		    islower((unsigned char)f->text[j + 4]))) || f->text[j + 1] == t[0]))
+		if (f->text[j] == '(' && f->text[j + 2] == ')' && (f->text[j + 1] == t[0] - 1 ||
+		    f->text[j + 1] == t[0]) && list_item_at(f, j))
 			return false;
 	/* The item after it later in the line ("(5) Courts. (6) The"). */
-	for (j = end; n == 1 && j + 2 < f->len; j++)
-		if (f->text[j] == '(' && f->text[j + 1] == t[0] + 1 && f->text[j + 2] == ')')
+	for (j = end; n == 1 && j + 3 < f->len; j++)
+		if (f->text[j] == '(' && f->text[j + 1] == t[0] + 1 && f->text[j + 2] == ')' &&
+		    list_item_at(f, j) && isalpha((unsigned char)f->text[skip_spaces(f, j + 3)]))
 			return false;
 	marking_init(one);
 	marking_unknown(one, "a mark OCR damaged");

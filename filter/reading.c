@@ -3546,6 +3546,7 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	 * them or not ("NOT RELEASABLE TO AUS, CAN, NZL").
 	 */
 	commas = labelled || (n >= 9 && strncasecmp(t + n - 9, "EYES ONLY", 9) == 0) ||
+	    (n > 7 && strncasecmp(t, "DO NOT ", 7) == 0) || (n > 6 && strncasecmp(t, "NEVER ", 6) == 0) ||
 	    (n > 10 && strncasecmp(t, "EYES ONLY ", 10) == 0) ||
 	    (n > 14 && strncasecmp(t, "RELEASABLE TO ", 14) == 0) ||
 	    (n > 4 && strncasecmp(t, "REL", 3) == 0 && (t[3] == ' ' || t[3] == '-')) ||
@@ -3765,17 +3766,18 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 /*
  * Where the value of a handling field begins in s[0..*n), a table's row or not ("Dissem: USA/GBR
  * ONLY", "Releasability - USA/GBR", "| Caveat | US/UK ONLY |"): a name of three words at most,
- * one of which begins as "dissem", "caveat" or "releasab" does, before a colon, a '|' or a dash
- * between spaces; or as "handling" does (*weak: a shipment's field names countries too,
- * "Handling: Canada"). A release's, a distribution's or a control's field is a trade's as often
- * ("Release: US only" of a film, "Distribution: US and Canada", "Export controls: US, EU"): none.
- * *n loses the row's closing '|'. Returns 0 where there is none.
+ * one of which begins as "dissem", "caveat", "releasab", "foreign" or "handling" does, before a
+ * colon, a '|' or a dash between spaces; or as "release", "distribution", "control", "shar",
+ * "disclos" or "access" does (*weak: trade's fields are named so too, "Release: US only" of a
+ * film, "Distribution: US and Canada", "Export controls: US, EU"). *n loses the row's closing
+ * '|'. Returns 0 where there is none.
  */
 static size_t
 caveat_field(const char *s, size_t *n, bool *weak)
 {
-	static const char *const stems[] = { "dissem", "caveat", "releasab", "handling" };
-	size_t k = 0, e, words = 0, j, strong = 3, best = sizeof(stems) / sizeof(stems[0]);
+	static const char *const stems[] = { "dissem", "caveat", "releasab", "foreign", "handling",
+	    "release", "distribution", "control", "shar", "disclos", "access" };
+	size_t k = 0, e, words = 0, j, strong = 5, best = sizeof(stems) / sizeof(stems[0]);
 	bool named = false;
 
 	while (k < *n && (s[k] == '|' || s[k] == ' ' || s[k] == '*'))
@@ -3802,6 +3804,39 @@ caveat_field(const char *s, size_t *n, bool *weak)
 		(*n)--;
 	*weak = best >= strong;
 	return e < *n ? e : 0;
+}
+
+/*
+ * The words of s[0..n) that name readers, each written as a code in capitals of four letters at
+ * most ("USA", "GBR", "FVEY", "US/UK"); 0 where one is written otherwise ("Canada", "usa").
+ */
+static size_t
+reader_codes(const struct policy *p, const char *s, size_t n)
+{
+	char up[POLICY_WORD_MAX];
+	size_t k = 0, e, j, count = 0;
+
+	while (k < n) {
+		while (k < n && !is_alpha(s[k]))
+			k++;
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e > k && e - k <= POLICY_WORD_MAX) {
+			bool caps = true;
+
+			for (j = k; j < e; j++) {
+				up[j - k] = (char)toupper((unsigned char)s[j]);
+				caps = caps && isupper((unsigned char)s[j]);
+			}
+			if (reading_reader_word(p, up, e - k)) {
+				if (!caps || e - k > 4)
+					return 0;
+				count++;
+			}
+		}
+		k = e;
+	}
+	return count;
 }
 
 /* Whether a word of s[0..n) names the home country's readers, in any case ("USA", "US"). */
@@ -3833,16 +3868,22 @@ bool
 reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
     struct marking *m)
 {
-	size_t n = f->len, v;
+	size_t n = f->len, v, count;
 	bool weak;
 
 	if (caveat_text(p, f->text, f->len, bracketed, false, m))
 		return true;
 	v = caveat_field(f->text, &n, &weak);
-	/* A weak field's value is a release's where it ends in ONLY and names the home country. */
-	return v > 0 && caveat_text(p, f->text + v, n - v, bracketed, !weak ||
-	    (n - v >= 4 && strncasecmp(f->text + n - 4, "only", 4) == 0 &&
-	    names_home(p, f->text + v, n - v)), m);
+	/*
+	 * A field's value names its readers by their codes ("USA, GBR"; a trade's or a grant's
+	 * names them in words: "Dissemination: USA, Canada, Mexico"); a weak field's ends in ONLY
+	 * and names the home country and another ("Release: USA/GBR ONLY").
+	 */
+	if (v == 0 || (count = reader_codes(p, f->text + v, n - v)) == 0 || (weak &&
+	    !(count >= 2 && n - v >= 4 && strncasecmp(f->text + n - 4, "only", 4) == 0 &&
+	    names_home(p, f->text + v, n - v))))
+		return false;
+	return caveat_text(p, f->text + v, n - v, bracketed, true, m);
 }
 
 bool
