@@ -2927,10 +2927,11 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
  * capitals, with a word of handling whole (HANDLE, DISSEMINATION, CONTROLLED, RELEASE,
  * ORIGINATOR, CONFIDENCE, PROPRIETARY, EMPLOYEES, PER, ...: "PER CIA", "FEDERAL EMPLOYEES AND
  * CONTRACTORS"), ONLY last ("FOR ADDRESSEE ONLY"; not "ONLY THREE BIDS RECEIVED") or three
- * words at most ("FBI INFORMATION", "SEE PARA 2"); in a
- * sentence's case, ten words at most that open as a legend does ("not to be shared with
- * bidders", "access limited to briefed personnel", "in confidence"; not "shareholder
- * agreement", "released tender results", "the contractor asked how its bid would be handled").
+ * words at most ("FBI INFORMATION", "SEE PARA 2"); in a sentence's case, ten words at most
+ * that open as a legend does ("not to be shared with bidders", "access limited to briefed
+ * personnel", "limited to principals", in brackets "(proprietary information involved)"; not
+ * "shareholder agreement", "released tender results", "not to exceed", "access road contract
+ * awarded", "derived from the staff survey").
  * In brackets (`bracket`), they end the line ("NODIS (no distribution) messages were" is none).
  */
 static bool
@@ -2941,12 +2942,13 @@ legend_words(const struct fold *f, size_t k, bool bracket)
 	    "ACCORDINGLY", "CHANNELS", "ORIGINATOR", "PRIVILEGED", "BRIEFED", "CONFIDENCE",
 	    "PROPRIETARY", "RESTRICTED", "EMPLOYEES", "CONTRACTORS", "PERSONNEL", "PRINCIPALS",
 	    "DISTRIBUTION", "SENSITIVE", "DERIVED", "EQUITIES", "PER" };
-	static const char *const heads[] = { "not to ", "not for release", "not releasable",
+	static const char *const heads[] = { "not to be ", "not for release", "not releasable",
 	    "not for onward", "do not forward", "do not copy", "do not share", "do not release",
 	    "do not disseminate", "do not pass", "do not discuss", "do not distribute",
-	    "no further", "for addressee", "addressee only", "access ", "limited to",
-	    "in confidence", "need to know", "handle via", "per ", "proprietary", "originator",
-	    "federal employees", "derived from" };
+	    "no further", "for addressee", "addressee only", "access limited", "access restricted",
+	    "need to know", "handle via", "originator", "federal employees", "limited to principals",
+	    "limited to addressee", "limited to named", "limited to recipients", "(proprietary",
+	    "(per ", "(limited to" };
 	size_t e = f->len, j, m, w, n = 0, last = 0, last_len = 0, first = 0, first_len = 0;
 	bool lower = false, handling = false;
 
@@ -2964,10 +2966,14 @@ legend_words(const struct fold *f, size_t k, bool bracket)
 		for (w = j; w < e; w++)
 			n += isalpha((unsigned char)f->text[w]) && (w == j ||
 			    !isalpha((unsigned char)f->text[w - 1]));
-		for (m = 0; m < sizeof(heads) / sizeof(heads[0]); m++)
-			if (e - j >= strlen(heads[m]) && strncasecmp(f->text + j, heads[m],
-			    strlen(heads[m])) == 0)
+		/* Heads with '(' gloss a caption in brackets only ("PROPIN (proprietary ...)"). */
+		for (m = 0; m < sizeof(heads) / sizeof(heads[0]); m++) {
+			const char *h = heads[m] + (heads[m][0] == '(');
+
+			if ((heads[m][0] != '(' || bracket) && e - j >= strlen(h) &&
+			    strncasecmp(f->text + j, h, strlen(h)) == 0)
 				return n <= 10;
+		}
 		return false;
 	}
 	for (j = k; j < e; j = w) {
@@ -9804,6 +9810,36 @@ ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
 static bool named_reference(const struct fold *f, size_t j);
 
 /*
+ * Whether the line f names the group t[0..n) at folded offset k before it: as a word of its
+ * own ("Lot 5. (5) The"), or, of two letters or more, by the initials of the words that end
+ * the sentence before it ("claimed by Islamic State. (IS) The").
+ */
+static bool
+named_before(const struct fold *f, size_t k, const char *t, size_t n)
+{
+	size_t j, b, w, i;
+
+	for (j = 0; j + n <= k; j++)
+		if ((j == 0 || !isalnum((unsigned char)f->text[j - 1])) &&
+		    strncmp(f->text + j, t, n) == 0 && (j + n == k ||
+		    !isalnum((unsigned char)f->text[j + n])) && (j == 0 || f->text[j - 1] != '('))
+			return true;
+	if (n < 2)
+		return false;
+	for (b = k; b > 0 && (f->text[b - 1] == ' ' || strchr(".;", f->text[b - 1]) != NULL); b--)
+		continue;
+	for (i = n; i > 0; i--) {
+		for (w = b; w > 0 && isalpha((unsigned char)f->text[w - 1]); w--)
+			continue;
+		if (w == b || toupper((unsigned char)f->text[w]) != toupper((unsigned char)t[i - 1]))
+			return false;
+		for (b = w; b > 0 && f->text[b - 1] == ' '; b--)
+			continue;
+	}
+	return true;
+}
+
+/*
  * Whether the group at folded offset j of f stands as an item of a list: at the line's head,
  * after a sentence's or a clause's sign (". (4)", "; (4)", ": (4)", ", (4)"), after "and",
  * "or", "through" or "to" ("(A) through (F)", "(PG) or (G)"), or after a word that names what
@@ -9919,9 +9955,16 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 	 * not "under item (4) of the agreement. (5) The", "exemption (b)(4) of the Act. (5) The").
 	 */
 	for (j = 0; n == 1 && j + 2 < k; j++)
-		if (f->text[j] == '(' && f->text[j + 2] == ')' && (f->text[j + 1] == t[0] - 1 ||
-		    f->text[j + 1] == t[0]) && list_item_at(f, j))
+		if (f->text[j] == '(' && f->text[j + 2] == ')' && ((f->text[j + 1] == t[0] - 1 &&
+		    list_item_at(f, j)) || f->text[j + 1] == t[0]))
 			return false;
+	/*
+	 * What the line names before it, as a word ("Exemption 5. (5) The", "graded A to G. (G)
+	 * The") or by the initials of the words before its stop ("Islamic State. (IS) The"); a
+	 * number glued to the stop is a footnote's ("documented.(5) The").
+	 */
+	if (named_before(f, k, t, n) || (isdigit((unsigned char)t[0]) && f->text[k - 1] != ' '))
+		return false;
 	/* The item after it later in the line ("(5) Courts. (6) The"). */
 	for (j = end; n == 1 && j + 3 < f->len; j++)
 		if (f->text[j] == '(' && f->text[j + 1] == t[0] + 1 && f->text[j + 2] == ')' &&

@@ -3829,7 +3829,10 @@ reader_codes(const struct policy *p, const char *s, size_t n)
 				caps = caps && isupper((unsigned char)s[j]);
 			}
 			if (reading_reader_word(p, up, e - k)) {
-				if (!caps || e - k > 4)
+				/* Bodies prose names as often: a grant's "Dissemination: US, EU". */
+				if (!caps || e - k > 4 || (e - k == 2 && (memcmp(up, "EU", 2) == 0 ||
+				    memcmp(up, "UN", 2) == 0)) || (e - k == 4 &&
+				    memcmp(up, "NATO", 4) == 0))
 					return 0;
 				count++;
 			}
