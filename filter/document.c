@@ -3012,21 +3012,28 @@ explained_caption(const struct policy *p, const struct fold *f, uint64_t *bits, 
 {
 	static const char *const seps[] = { " - ", " -- ", " (", ": " };
 	struct fold h;
-	size_t k, cut, j, run;
+	size_t k, cut, j, run, at[4] = { 0, 0, 0, 0 };
 	uint64_t b;
 	bool lab;
 
 	if (f->cut || f->len < 6)
 		return false;
-	for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
-		const char *at = NULL;
+	/* Where each separator first stands in the first 80 bytes (0: nowhere), in one pass. */
+	for (j = 4; j + 2 < f->len && j < 80; j++) {
+		const char *t = f->text + j;
 
-		for (j = 0; j + strlen(seps[k]) < f->len && j < 80; j++)
-			if (memcmp(f->text + j, seps[k], strlen(seps[k])) == 0) {
-				at = f->text + j;
-				break;
-			}
-		if (at == NULL || (cut = (size_t)(at - f->text)) < 4)
+		if (t[0] == ' ' && t[1] == '-' && t[2] == ' ' && at[0] == 0)
+			at[0] = j;
+		else if (t[0] == ' ' && t[1] == '-' && t[2] == '-' && j + 3 < f->len &&
+		    t[3] == ' ' && at[1] == 0)
+			at[1] = j;
+		else if (t[0] == ' ' && t[1] == '(' && at[2] == 0)
+			at[2] = j;
+		else if (t[0] == ':' && t[1] == ' ' && at[3] == 0)
+			at[3] = j;
+	}
+	for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+		if ((cut = at[k]) == 0)
 			continue;
 		/* The name before the separator in capitals, a label's words before it aside. */
 		for (j = cut, run = 0; j > 0 && f->text[j - 1] != ':' && f->text[j - 1] != ' '; j--)
