@@ -747,18 +747,24 @@ line_end(const struct policy *p, const char *s, size_t len, bool latin1)
 	return line_end_of(p, f.text, f.len, false);
 }
 
-/* Whether s[0..n) (lower case) names, or cuts short a word that names, a part of a document. */
+/*
+ * Whether s[0..n), in any case, is an abbreviation a number follows ("No", "Art", "Vol", "Corp",
+ * "Jan") or names, or cuts short a word that names, a part of a document ("encl", "annex").
+ */
 static bool
 part_word(const char *s, size_t n)
 {
 	static const char *const words[] = { "para", "paras", "sect", "encl", "enclosure", "attach",
 	    "attachment", "atch", "annex", "memo", "incl", "sched", "schedule", "item", "appendix",
 	    "appx", "chap", "chapter", "page", "line", "part", "note", "table", "exhibit", "tab",
-	    "volume", "figure", "section", "article", "clause", "point", "reftel", "cable" };
+	    "volume", "figure", "section", "article", "clause", "point", "reftel", "cable", "nos",
+	    "art", "arts", "vol", "vols", "fig", "figs", "corp", "inc", "ltd", "sec", "secs", "ref",
+	    "refs", "rev", "doc", "docs", "att", "est", "approx", "jan", "feb", "mar", "apr", "jun",
+	    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel", "ext", "ser", "pub" };
 	size_t k;
 
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
+		if (strlen(words[k]) == n && strncasecmp(s, words[k], n) == 0)
 			return true;
 	return false;
 }
@@ -847,12 +853,12 @@ footnote_after_stop(const char *s, size_t len, bool latin1)
 	if (!bare)
 		return isalnum(u[j - 2]);
 	/*
-	 * A bare number or star after a word in lower case of four letters or more that names no
-	 * part of a document ("see encl.1", "annex.1").
+	 * A bare number or star after a word of three letters or more that is no abbreviation and
+	 * names no part of a document ("Baghdad.12", "May.4"; not "Law No.12", "see encl.1").
 	 */
-	for (w = j - 1; w > 0 && islower(u[w - 1]); w--)
+	for (w = j - 1; w > 0 && isalpha(u[w - 1]); w--)
 		continue;
-	return j - 1 - w >= 4 && (w == 0 || !isalpha(u[w - 1])) && !part_word(s + w, j - 1 - w);
+	return j - 1 - w >= 3 && !part_word(s + w, j - 1 - w);
 }
 
 static enum line_end
@@ -3435,27 +3441,6 @@ open_word(const char *s, size_t n)
 	return false;
 }
 
-static bool goes_on_word(const char *w, size_t n);
-
-/*
- * Whether the word at folded offset k of f joins a sentence on ("after", "with", "and"): not an
- * article or a determiner, with which a sentence may begin as well ("the walrus source").
- */
-static bool
-joins_on(const struct fold *f, size_t k)
-{
-	static const char *const leads[] = { "a", "an", "the", "any", "all", "no", "its", "their",
-	    "our", "his", "her", "this", "that", "these", "those", "which", "who" };
-	size_t e, j;
-
-	for (e = k; e < f->len && isalpha((unsigned char)f->text[e]); e++)
-		continue;
-	for (j = 0; j < sizeof(leads) / sizeof(leads[0]); j++)
-		if (strlen(leads[j]) == e - k && strncmp(f->text + k, leads[j], e - k) == 0)
-			return false;
-	return goes_on_word(f->text + k, e - k);
-}
-
 /* Whether s[0..n) leaves a bracket or a quotation open ("(U) The FM (and his deputy"). */
 static bool
 left_open(const char *s, size_t n)
@@ -3544,14 +3529,14 @@ goes_on(const struct reader *rd, size_t prev, size_t i, bool item)
 	/*
 	 * Lower case goes on, but after a title (a heading: "(U) Background:" / "al-Qaida"), or
 	 * after a short line alone that ends in a word leaving nothing open, a heading in a
-	 * sentence's case ("(U) Northern militia and al-Qaida links" / "bin Laden's courier"),
-	 * unless the line below opens with a word that joins a sentence on ("after his").
+	 * sentence's case ("(U) Northern militia and al-Qaida links" / "bin Laden's courier",
+	 * "according to a source"): no reader can tell it from a sentence a blank line cut.
 	 */
 	if (lower)
 		return (title(d, prev) || heading_over(d, prev, i) || (!wide &&
 		    isalnum(u[len - 1]) && !open_word(s, len) && line_alone(d, prev) &&
-		    !joins_on(&f, k) && !left_open(s, len))) && !strchr(",-;", c) &&
-		    !page_since(rd, prev) ? GO_NOT : GO_SENTENCE;
+		    !left_open(s, len))) && !strchr(",-;", c) && !page_since(rd, prev) ?
+		    GO_NOT : GO_SENTENCE;
 	/*
 	 * After ';' or ':' only an item goes on, as the list the colon opened: a paragraph after a
 	 * colon may be the text it announces or a paragraph of its own, and no reader can tell.
@@ -9817,28 +9802,33 @@ ocr_level_term(const struct policy *p, const char *t, size_t n, bool slipped)
 static bool named_reference(const struct fold *f, size_t j);
 
 /*
- * Whether the line f names the group t[0..n) at folded offset k before it: as a word of its
- * own ("Lot 5. (5) The"), or, of two letters or more, by the initials of the words that end
- * the sentence before it ("claimed by Islamic State. (IS) The").
+ * Whether the sentence before the group t[0..n) at folded offset k of f ends in it: as its last
+ * word or in brackets ("Lot 5. (5) The", "graded A to G. (G) The", "552(b)(5). (5) The"), or, of
+ * two letters or more, by the initials of its last words in capitals ("claimed by Islamic
+ * State. (IS) The"; not "in Syria. (IS) The").
  */
 static bool
 named_before(const struct fold *f, size_t k, const char *t, size_t n)
 {
-	size_t j, b, w, i;
+	size_t b, w, i;
 
-	for (j = 0; j + n <= k; j++)
-		if ((j == 0 || !isalnum((unsigned char)f->text[j - 1])) &&
-		    strncmp(f->text + j, t, n) == 0 && (j + n == k ||
-		    !isalnum((unsigned char)f->text[j + n])) && (j == 0 || f->text[j - 1] != '('))
-			return true;
-	if (n < 2)
-		return false;
+	/* The sentence's last word, or the group in brackets, before its stop. */
 	for (b = k; b > 0 && (f->text[b - 1] == ' ' || strchr(".;", f->text[b - 1]) != NULL); b--)
 		continue;
+	if (b >= n + 2 && f->text[b - 1] == ')' && f->text[b - n - 2] == '(' &&
+	    strncmp(f->text + b - n - 1, t, n) == 0)
+		return true;
+	for (w = b; w > 0 && isalnum((unsigned char)f->text[w - 1]); w--)
+		continue;
+	if (b - w == n && strncmp(f->text + w, t, n) == 0)
+		return true;
+	if (n < 2)
+		return false;
+	/* Initials of the words before the stop, each in capitals ("Islamic State."). */
 	for (i = n; i > 0; i--) {
 		for (w = b; w > 0 && isalpha((unsigned char)f->text[w - 1]); w--)
 			continue;
-		if (w == b || toupper((unsigned char)f->text[w]) != toupper((unsigned char)t[i - 1]))
+		if (w == b || f->text[w] != toupper((unsigned char)t[i - 1]))
 			return false;
 		for (b = w; b > 0 && f->text[b - 1] == ' '; b--)
 			continue;

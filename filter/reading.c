@@ -3766,16 +3766,16 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 /*
  * Where the value of a handling field begins in s[0..*n), a table's row or not ("Dissem: USA/GBR
  * ONLY", "Releasability - USA/GBR", "| Caveat | US/UK ONLY |"): a name of three words at most,
- * one of which begins as "dissem", "caveat", "releasab", "foreign" or "handling" does, before a
- * colon, a '|' or a dash between spaces; or as "release", "distribution", "control", "shar",
- * "disclos" or "access" does (*weak: trade's fields are named so too, "Release: US only" of a
- * film, "Distribution: US and Canada", "Export controls: US, EU"). *n loses the row's closing
- * '|'. Returns 0 where there is none.
+ * one of which begins as "releasab", "foreign" (*names: its value may name readers in words),
+ * "dissem", "caveat" or "handling" does, before a colon, a '|' or a dash between spaces; or as
+ * "release", "distribution", "control", "shar", "disclos" or "access" does (*weak: trade's
+ * fields are named so too, "Release: US only" of a film, "Distribution: US and Canada",
+ * "Export controls: US, EU"). *n loses the row's closing '|'. Returns 0 where there is none.
  */
 static size_t
-caveat_field(const char *s, size_t *n, bool *weak)
+caveat_field(const char *s, size_t *n, bool *weak, bool *names)
 {
-	static const char *const stems[] = { "dissem", "caveat", "releasab", "foreign", "handling",
+	static const char *const stems[] = { "releasab", "foreign", "dissem", "caveat", "handling",
 	    "release", "distribution", "control", "shar", "disclos", "access" };
 	size_t k = 0, e, words = 0, j, strong = 5, best = sizeof(stems) / sizeof(stems[0]);
 	bool named = false;
@@ -3803,6 +3803,9 @@ caveat_field(const char *s, size_t *n, bool *weak)
 	while (*n > e && strchr("|* ", s[*n - 1]) != NULL)
 		(*n)--;
 	*weak = best >= strong;
+	/* "Releasability:", "Releasable to:", "Foreign disclosure:"; not "Releasable markets:". */
+	*names = best < 2 && (words == 1 || best == 1 || (e >= k + 3 && (strncasecmp(s + e - 3,
+	    " to", 3) == 0 || strncasecmp(s + e - 3, " TO", 3) == 0)));
 	return e < *n ? e : 0;
 }
 
@@ -3871,22 +3874,33 @@ bool
 reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
     struct marking *m)
 {
-	size_t n = f->len, v, count;
-	bool weak;
+	char up[FOLD_MAX + 1];
+	size_t n = f->len, v, count, k, others;
+	bool weak, names;
 
 	if (caveat_text(p, f->text, f->len, bracketed, false, m))
 		return true;
-	v = caveat_field(f->text, &n, &weak);
+	v = caveat_field(f->text, &n, &weak, &names);
 	/*
 	 * A field's value names its readers by their codes ("USA, GBR"; a trade's or a grant's
-	 * names them in words: "Dissemination: USA, Canada, Mexico"); a weak field's ends in ONLY
+	 * names them in words: "Dissemination: USA, Canada, Mexico"), but a releasability's, in
+	 * any words ("Releasability: USA, UK, Canada", "USA, NATO"); a weak field's ends in ONLY
 	 * and names the home country and another ("Release: USA/GBR ONLY").
 	 */
-	if (v == 0 || (count = reader_codes(p, f->text + v, n - v)) == 0 || (weak &&
+	if (v == 0 || (count = names ? 1 : reader_codes(p, f->text + v, n - v)) == 0 || (weak &&
 	    !(count >= 2 && n - v >= 4 && strncasecmp(f->text + n - 4, "only", 4) == 0 &&
 	    names_home(p, f->text + v, n - v))))
 		return false;
-	return caveat_text(p, f->text + v, n - v, bracketed, true, m);
+	if (caveat_text(p, f->text + v, n - v, bracketed, true, m))
+		return true;
+	/* A releasability's value that names readers among words no list is made of: unknown. */
+	if (names && n - v < sizeof(up)) {
+		for (k = v; k < n; k++)
+			up[k - v] = (char)toupper((unsigned char)f->text[k]);
+		if (readers_alone(p, up, n - v, &others) > 0)
+			return caveat_unknown(m);
+	}
+	return false;
 }
 
 bool
