@@ -372,6 +372,29 @@ in_words(const char *const *list, size_t n_list, const char *w, size_t n)
 	return false;
 }
 
+/* Whether w[0..n) is one of the n_list words of list (lower case), in any case. */
+static bool
+in_words_any_case(const char *const *list, size_t n_list, const char *w, size_t n)
+{
+	size_t l;
+
+	for (l = 0; l < n_list && n > 0; l++)
+		if (strlen(list[l]) == n && strncasecmp(list[l], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the last word of s[0..n), its letters, is one of the n_list words of list. */
+static bool
+last_word_in(const char *const *list, size_t n_list, const char *s, size_t n)
+{
+	size_t b = n;
+
+	while (b > 0 && isalpha((unsigned char)s[b - 1]))
+		b--;
+	return in_words_any_case(list, n_list, s + b, n - b);
+}
+
 /* Whether c is one of ")]}", or NUL, as strchr finds it in that set. */
 static bool
 closing(char c)
@@ -761,12 +784,8 @@ part_word(const char *s, size_t n)
 	    "art", "arts", "vol", "vols", "fig", "figs", "corp", "inc", "ltd", "sec", "secs", "ref",
 	    "refs", "rev", "doc", "docs", "att", "est", "approx", "jan", "feb", "mar", "apr", "jun",
 	    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel", "ext", "ser", "pub" };
-	size_t k;
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n && strncasecmp(s, words[k], n) == 0)
-			return true;
-	return false;
+	return in_words_any_case(words, sizeof(words) / sizeof(words[0]), s, n);
 }
 
 /*
@@ -3431,14 +3450,8 @@ open_word(const char *s, size_t n)
 {
 	static const char *const words[] = { "the", "a", "an", "of", "to", "and", "or", "for",
 	    "in", "on", "with", "by", "from", "at", "as", "his", "her", "its", "their", "that" };
-	size_t k, b = n;
 
-	while (b > 0 && isalpha((unsigned char)s[b - 1]))
-		b--;
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n - b && strncasecmp(s + b, words[k], n - b) == 0)
-			return true;
-	return false;
+	return last_word_in(words, sizeof(words) / sizeof(words[0]), s, n);
 }
 
 /* Whether s[0..n) leaves a bracket or a quotation open ("(U) The FM (and his deputy"). */
@@ -3908,16 +3921,9 @@ static bool
 dangles(const char *s, size_t n)
 {
 	static const char *const words[] = { "to", "and", "of", "for", "or" };
-	size_t k, b = n;
 
-	if (n > 0 && s[n - 1] == ',')
-		return true;
-	while (b > 0 && s[b - 1] != ' ')
-		b--;
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n - b && strncasecmp(s + b, words[k], n - b) == 0)
-			return true;
-	return false;
+	return (n > 0 && s[n - 1] == ',') || last_word_in(words, sizeof(words) / sizeof(words[0]),
+	    s, n);
 }
 
 static bool
@@ -9848,7 +9854,7 @@ static bool
 list_item_at(const struct fold *f, size_t j)
 {
 	static const char *const joins[] = { "and", "or", "through", "to" };
-	size_t b = j, w, m;
+	size_t b = j;
 
 	if (b == 0)
 		return true;
@@ -9856,13 +9862,9 @@ list_item_at(const struct fold *f, size_t j)
 		return false;
 	while (b > 0 && f->text[b - 1] == ' ')
 		b--;
-	if (b == 0 || strchr(".;:,", f->text[b - 1]) != NULL)
+	if (b == 0 || strchr(".;:,", f->text[b - 1]) != NULL ||
+	    last_word_in(joins, sizeof(joins) / sizeof(joins[0]), f->text, b))
 		return true;
-	for (w = b; w > 0 && isalpha((unsigned char)f->text[w - 1]); w--)
-		continue;
-	for (m = 0; m < sizeof(joins) / sizeof(joins[0]); m++)
-		if (strlen(joins[m]) == b - w && strncasecmp(f->text + w, joins[m], b - w) == 0)
-			return true;
 	return named_reference(f, j) && j + 3 < f->len && strchr(".;,", f->text[j + 3]) != NULL;
 }
 
@@ -9877,16 +9879,10 @@ named_reference(const struct fold *f, size_t j)
 	    "section", "sections", "subsection", "clause", "article", "point", "points", "annex",
 	    "tab", "ref", "reftel", "footnote", "note", "page", "line", "rule", "option", "step",
 	    "part", "chapter", "subparagraph", "subpara" };
-	size_t b, k;
 
 	while (j > 0 && f->text[j - 1] == ' ')
 		j--;
-	for (b = j; b > 0 && isalpha((unsigned char)f->text[b - 1]); b--)
-		continue;
-	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
-		if (strlen(nouns[k]) == j - b && strncasecmp(f->text + b, nouns[k], j - b) == 0)
-			return true;
-	return false;
+	return last_word_in(nouns, sizeof(nouns) / sizeof(nouns[0]), f->text, j);
 }
 
 /*
