@@ -3190,6 +3190,18 @@ country_pair(const struct policy *p, const char *s, size_t a, size_t an, size_t 
 	return policy_country_find(p, t, an + 1 + bn) >= 0;
 }
 
+/* Whether s[0..n) (capitals) is one of the n_list words of list. */
+static bool
+word_listed(const char *const *list, size_t n_list, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n_list && n > 0; k++)
+		if (list[k][0] == s[0] && strlen(list[k]) == n && memcmp(s, list[k], n) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Whether the word s[0..n) (capitals) joins a list of readers or says who among them reads,
  * and changes nothing of whom it names ("AND", "ONLY", "OF", "GOVERNMENT", "NATIONALS").
@@ -3201,12 +3213,8 @@ list_word(const char *s, size_t n)
 	    "EYES", "EYESONLY", "GOVERNMENT", "GOVERNMENTS", "GOVT", "AUTHORITIES", "OFFICIALS",
 	    "NATIONALS", "PERSONNEL", "FORCES", "MILITARY", "MINISTRY", "EMBASSY", "CITIZENS",
 	    "LIAISON" };
-	size_t k;
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
-			return true;
-	return false;
+	return word_listed(words, sizeof(words) / sizeof(words[0]), s, n);
 }
 
 /*
@@ -3322,14 +3330,13 @@ reading_reader_word(const struct policy *p, const char *s, size_t n)
 static char
 ocr_letter_class(unsigned char c)
 {
+	/* More than policy_letter_class reads ('0', '1', L, '3', '5', '$'). */
 	switch (toupper(c)) {
-	case '0': case 'Q':
+	case 'Q':
 		return 'O';
-	case '1': case 'L': case '|': case '!':
+	case '|': case '!':
 		return 'I';
-	case '5': case '$':
-		return 'S';
-	case '3': case 'F':
+	case 'F':
 		return 'E';
 	case '8':
 		return 'B';
@@ -3338,7 +3345,7 @@ ocr_letter_class(unsigned char c)
 	case 'M':
 		return 'N';
 	default:
-		return (char)toupper(c);
+		return policy_letter_class((char)c);
 	}
 }
 
@@ -3474,17 +3481,8 @@ auxiliary(const char *s, size_t n)
 {
 	static const char *const words[] = { "DO", "TO", "BE", "FOR", "MUST", "SHOULD", "BEEN",
 	    "IS", "ARE", "BEING", "MAY", "CAN", "WILL", "PLEASE" };
-	size_t k;
 
-	if (n < 2 || n > 6 || s[0] < 'A' || s[0] > 'W' || !((1u << (s[0] - 'A')) &
-	    (1u << ('D' - 'A') | 1u << ('T' - 'A') | 1u << ('B' - 'A') | 1u << ('F' - 'A') |
-	    1u << ('M' - 'A') | 1u << ('S' - 'A') | 1u << ('I' - 'A') | 1u << ('A' - 'A') |
-	    1u << ('C' - 'A') | 1u << ('W' - 'A') | 1u << ('P' - 'A'))))
-		return false;
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
-			return true;
-	return false;
+	return word_listed(words, sizeof(words) / sizeof(words[0]), s, n);
 }
 
 /*
