@@ -3926,11 +3926,80 @@ dangles(const char *s, size_t n)
 	    s, n);
 }
 
+/*
+ * Whether t[0..n), a label before a colon, restricts its text to readers or from them in words
+ * of any case, six at most: readers named (reading_reader_word: "UK", "HMG", "Australia"), a
+ * word that restricts (NOT, NO, ONLY, EYES, KEEP, LESS, MINUS, EXCEPT) and nothing but words of
+ * such a label ("Not for UK:", "AUS ONLY:", "US readers only:", "For US personnel only:", "Keep
+ * in US channels:", "FVEY less UK:", "No UK release:", "Cleared for release to Australia only:");
+ * the peoples of the Five Eyes and readers abroad are readers ("Americans only:", "Not for the
+ * British:", "Not for partner release:").
+ */
+static bool
+readers_label(const struct policy *p, const char *t, size_t n)
+{
+	static const char *const restrict_words[] = { "not", "no", "eyes", "keep", "less",
+	    "minus", "except", "protect", "withhold" };
+	static const char *const label_words[] = { "for", "the", "or", "and", "in", "of",
+	    "readers", "personnel", "channels", "release", "use", "access", "officials",
+	    "government", "nationals", "distribution", "dissemination", "to", "with",
+	    "be", "ok", "do", "from", "hold", "back" };
+	/* The peoples of the readers that labels name most ("Americans only:"), and readers
+	 * abroad ("Not for foreign partners:"). */
+	static const char *const peoples[] = { "american", "americans", "british", "brits",
+	    "australian", "australians", "canadian", "canadians", "kiwis", "zealanders", "partner",
+	    "partners", "foreign", "allies", "allied", "coalition" };
+	char up[POLICY_WORD_MAX];
+	static const char *const release_words[] = { "shareable", "sharable", "releasable",
+	    "disclosable", "cleared", "release", "share", "shared", "pass", "passed", "approved",
+	    "authorized" };
+	size_t k = 0, e, j, words = 0, readers = 0, restricts = 0, names = 0;
+	bool only = false, release = false;
+
+	while (k < n) {
+		while (k < n && (t[k] == ' ' || t[k] == '/' || t[k] == ',' || t[k] == '-'))
+			k++;
+		for (e = k; e < n && isalpha((unsigned char)t[e]); e++)
+			continue;
+		if (e == k)
+			break;
+		if (++words > 6 || e - k > POLICY_WORD_MAX)
+			return false;
+		for (j = k; j < e; j++)
+			up[j - k] = (char)toupper((unsigned char)t[j]);
+		if (e - k == 4 && strncasecmp(t + k, "only", 4) == 0) {
+			only = true;
+		} else if (in_words_any_case(restrict_words, sizeof(restrict_words) /
+		    sizeof(restrict_words[0]), t + k, e - k)) {
+			restricts++;
+		} else if (in_words_any_case(release_words, sizeof(release_words) /
+		    sizeof(release_words[0]), t + k, e - k)) {
+			release = true;
+		} else if (in_words_any_case(peoples, sizeof(peoples) / sizeof(peoples[0]), t + k,
+		    e - k)) {
+			readers++;
+		} else if (reading_reader_word(p, up, e - k)) {
+			readers++;
+			/* A country's name, not its code ("Canada and Mexico only:", a topic). */
+			names += e - k > 4 || !isupper((unsigned char)t[k + 1]);
+		}
+		else if (!in_words_any_case(label_words, sizeof(label_words) /
+		    sizeof(label_words[0]), t + k, e - k))
+			return false;
+		k = e;
+	}
+	/*
+	 * ONLY after names alone is a topic's ("Canada and Mexico only:"); after codes or a
+	 * release, a caveat ("AUS ONLY:", "US readers only:", "Shareable with Australia only:").
+	 */
+	return k >= n && readers > 0 && (restricts > 0 || (only && (names < readers || release)));
+}
+
 static bool
 caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid,
     struct marking *m)
 {
-	size_t e, j, words = 0;
+	size_t e, j, words = 0, sep;
 	bool lower = false;
 
 	/* Emphasis about it ("**AUSTEO:**"). */
@@ -3940,6 +4009,7 @@ caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid
 	    !(f->text[e] == '.' && e + 1 < f->len && f->text[e + 1] == ' ') &&
 	    (unsigned char)f->text[e] < 0x80 && f->text[e] != '*'; e++)
 		words += f->text[e] != ' ' && (e == k || f->text[e - 1] == ' ');
+	sep = e;
 	/*
 	 * In mid-line, a full stop only after ONLY ("... May. USA/GBR EYES ONLY. The"), or after a
 	 * sentence that opens with a denial or a release ("... May. Do not forward to AUS. The",
@@ -3957,15 +4027,26 @@ caveat_label_to(const struct policy *p, const struct fold *f, size_t k, bool mid
 	 */
 	if (e == f->len && (mid || dangles(f->text + k, e - k)))
 		return false;
-	if (!(e > k + 3 && words <= 10 && caveat_words(p, f->text + k, e - k, false, m)))
-		return false;
 	/*
 	 * Not in capitals, a caveat that names no readers is a person's ("Ambassador's eyes
 	 * only:"), not a classification's.
 	 */
-	for (j = k; j < e; j++)
-		lower = lower || islower((unsigned char)f->text[j]);
-	return !lower || m->fd == FD_REL || names_readers(p, f->text + k, e - k);
+	if (e > k + 3 && words <= 10 && caveat_words(p, f->text + k, e - k, false, m)) {
+		for (j = k; j < e; j++)
+			lower = lower || islower((unsigned char)f->text[j]);
+		if (!lower || m->fd == FD_REL || names_readers(p, f->text + k, e - k))
+			return true;
+	}
+	/*
+	 * A label before a colon or a dash that names readers in a sentence's case ("Not for
+	 * UK:", "For American eyes only:", "Do not pass to the British --").
+	 */
+	if (sep < f->len && (f->text[sep] == ':' || label_dash(f, sep)) && e > k + 3 &&
+	    readers_label(p, f->text + k, e - k)) {
+		marking_unknown(m, "a caveat no policy lists");
+		return true;
+	}
+	return false;
 }
 
 /*
@@ -6269,6 +6350,23 @@ wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct 
  * proves (UNREAD_BREAK, UNREAD_CELL): for the portion it is read in, never the document's
  * marking.
  */
+/*
+ * Whether a release denied to readers runs on from line i - 1 to line i ("Keep this" / "from
+ * NZL."; reading_denial_line of the two joined), into *m.
+ */
+static bool
+denial_across(const struct policy *p, const struct document *d, size_t i, struct marking *m)
+{
+	char both[ACROSS_MAX];
+	struct fold g;
+
+	if (i == 0 || doc_line(d, i - 1)->len == 0 || doc_line(d, i)->len == 0)
+		return false;
+	fold_across(d, i - 1, both, &g);
+	marking_init(m);
+	return reading_denial_line(p, g.text, g.len, m);
+}
+
 static bool
 line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
     struct marking *m, unsigned char *unread)
@@ -6285,7 +6383,7 @@ line_marks(const struct policy *p, const struct document *d, size_t i, size_t fr
 			*m = more;
 		found = true;
 	}
-	if (label_across(p, d, i, &more)) {
+	if (label_across(p, d, i, &more) || denial_across(p, d, i, &more)) {
 		if (found)
 			marking_join(p, m, &more, m);
 		else
@@ -10121,6 +10219,15 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			marking_init(&one);
 			marking_add_controls(p, &one, bits);
 			add_found(p, m, &found, &one);
+		}
+		/* A release denied to readers in a sentence, anywhere ("Please do not share with
+		 * AUS."). */
+		{
+			struct marking one;
+
+			marking_init(&one);
+			if (reading_denial_line(p, f.text, limit, &one))
+				add_found(p, m, &found, &one);
 		}
 		for (k = 0; k < limit; k++) {
 			struct marking one;

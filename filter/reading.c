@@ -1962,6 +1962,60 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 	return 0;
 }
 
+/*
+ * Whether the group of f from k to its close at c, two to eight capitals, defines an abbreviation
+ * in a sentence that goes on after it: its letters are the first letters of the words right
+ * before it, in any case, with OF, IN, AND, FOR, THE, ON, TO, DE between not counted ("Tropical
+ * Storm (TS) Alma will", "locally employed staff (LES) who", "officer in charge (OC) and"), and
+ * a word follows on the line, in lower case or a name (not a sentence's first word: "... Straits
+ * (TS) The ships" is a mark that lost its full stop).
+ */
+static bool word_listed(const char *const *list, size_t n_list, const char *s, size_t n);
+
+static bool
+definition_group(const struct fold *f, size_t k, size_t c)
+{
+	static const char *const skip[] = { "of", "in", "and", "for", "the", "on", "to", "de" };
+	static const char *const heads[] = { "The", "A", "An", "This", "That", "These", "Those",
+	    "He", "She", "It", "They", "We", "I", "In", "On", "At", "As", "But", "And", "Post",
+	    "There", "His", "Her", "Its", "Their", "Our", "If", "When", "While", "After", "Before" };
+	const char *s = f->text;
+	size_t n = c - k - 1, a, e, w, i;
+
+	if (n < 2 || n > 8 || c + 1 >= f->len || s[c + 1] != ' ' || k < 2 || s[k - 1] != ' ')
+		return false;
+	for (i = k + 1; i < c; i++)
+		if (!isupper((unsigned char)s[i]))
+			return false;
+	for (a = c + 1; a < f->len && s[a] == ' '; a++)
+		continue;
+	for (e = a; e < f->len && is_alpha(s[e]); e++)
+		continue;
+	if (e == a || (!is_lower(s[a]) && (!isupper((unsigned char)s[a]) ||
+	    word_listed(heads, sizeof(heads) / sizeof(heads[0]), s + a, e - a))))
+		return false;
+	/* The words before, from the last: each letter of the group, last first. */
+	w = k - 1;
+	for (i = n; i > 0;) {
+		size_t b;
+
+		while (w > 0 && s[w - 1] == ' ')
+			w--;
+		for (b = w; b > 0 && is_alpha(s[b - 1]); b--)
+			continue;
+		if (b == w || (b > 0 && s[b - 1] != ' '))
+			return false;
+		if (toupper((unsigned char)s[b]) == s[k + i]) {
+			i--;
+		} else if (!word_listed(skip, sizeof(skip) / sizeof(skip[0]), s + b, w - b) ||
+		    i == n) {
+			return false;
+		}
+		w = b;
+	}
+	return true;
+}
+
 bool
 reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
     struct marking *m)
@@ -2007,6 +2061,8 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			    c < f.len && is_close(f.text[c]))
 				continue;
 			if (policy_not_mark(p, t, c - k - 1))
+				continue;
+			if (c < f.len && f.text[c] == ')' && definition_group(&f, k, c))
 				continue;
 			reading_group_at(p, &f, k, &g);
 			if (reading_in_sentence(&f, &g, false))
@@ -3758,6 +3814,280 @@ caveat_text(const struct policy *p, const char *text, size_t n, bool bracketed, 
 	    (no_first && foreign_second && (words == 2 || foreign_dissem)) || foreign_dissem ||
 	    (foreign_release && forbids))
 		return caveat_unknown(m);
+	return false;
+}
+
+/* What a word is to a release denied in a sentence (reading_denial_line). */
+enum denial_word {
+	DW_OTHER,
+	DW_NEG,		/* NOT, NO, NEVER, CANNOT, DON'T */
+	DW_VERB,	/* a verb of release (release_verb) */
+	DW_KEEP,	/* a verb that keeps from: WITHHOLD, KEEP, HOLD */
+	DW_TO,		/* TO, WITH */
+	DW_FROM,
+	DW_FOR,
+	DW_ORDER,	/* what an order opens with: PLEASE, DO, UNDER, ENSURE */
+	DW_UNDO		/* a word that makes a negation no denial: ONLY, OBJECTION */
+};
+
+/* The kind of the word up[0..n) (capitals, an apostrophe kept) to reading_denial_line. */
+static enum denial_word
+denial_word(const char *up, size_t n)
+{
+	static const char *const neg[] = { "NOT", "NO", "NEVER", "CANNOT", "DONT", "NOR" };
+	static const char *const order[] = { "PLEASE", "DO", "UNDER", "ENSURE", "KINDLY" };
+	static const char *const undo[] = { "ONLY", "JUST", "MERELY", "OBJECTION", "OBJECTIONS",
+	    "PROBLEM", "REASON", "DOUBT", "SURE", "NEED" };
+
+	if (word_listed(neg, sizeof(neg) / sizeof(neg[0]), up, n) ||
+	    (n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0))
+		return DW_NEG;
+	if ((n == 2 && memcmp(up, "TO", 2) == 0) || (n == 4 && memcmp(up, "WITH", 4) == 0))
+		return DW_TO;
+	if (n == 4 && memcmp(up, "FROM", 4) == 0)
+		return DW_FROM;
+	if (n == 3 && memcmp(up, "FOR", 3) == 0)
+		return DW_FOR;
+	if ((n == 8 && (memcmp(up, "WITHHOLD", 8) == 0 || memcmp(up, "WITHHELD", 8) == 0)) ||
+	    (n == 4 && (memcmp(up, "KEEP", 4) == 0 ||
+	    memcmp(up, "HOLD", 4) == 0 || memcmp(up, "KEPT", 4) == 0)))
+		return DW_KEEP;
+	if (word_listed(order, sizeof(order) / sizeof(order[0]), up, n))
+		return DW_ORDER;
+	if (word_listed(undo, sizeof(undo) / sizeof(undo[0]), up, n))
+		return DW_UNDO;
+	return release_verb(up, n) ? DW_VERB : DW_OTHER;
+}
+
+/*
+ * Whether the word s[0..n) names readers other than the home country's: a code in capitals of
+ * four letters at most (not EU, UN or NATO, which prose names as often); in an order (`order`),
+ * a code in any case ("aus"); in an order to release, disclose or disseminate (`names`), a
+ * reader in words too ("Not authorized for release to Australia"; not "Do not send to Mexico.",
+ * a consul's advice).
+ */
+static bool
+denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool names)
+{
+	char up[POLICY_WORD_MAX];
+	size_t k;
+	bool caps = true;
+	int c;
+
+	if (n < 2 || n > POLICY_WORD_MAX)
+		return false;
+	for (k = 0; k < n; k++) {
+		caps = caps && isupper((unsigned char)s[k]);
+		up[k] = (char)toupper((unsigned char)s[k]);
+	}
+	if (n > 4 && !names)
+		return false;
+	if ((n == 2 && (memcmp(up, "US", 2) == 0 || memcmp(up, "EU", 2) == 0 ||
+	    memcmp(up, "UN", 2) == 0)) || (n == 3 && memcmp(up, "USG", 3) == 0) ||
+	    (n == 4 && memcmp(up, "NATO", 4) == 0) || !reading_reader_word(p, up, n))
+		return false;
+	c = policy_country_find(p, up, n);
+	if (c >= 0 && c == p->home)
+		return false;
+	/* A country's name ("IRAN", "Peru") is a code in no case. */
+	for (k = 0; k < policy_country_nnames; k++)
+		if (strlen(policy_country_names[k].name) == n &&
+		    memcmp(policy_country_names[k].name, up, n) == 0)
+			return names;
+	return caps || order;
+}
+
+/* Whether c ends a sentence in s[0..n) at k: a full stop, '!', '?' or ';' before a space. */
+static bool
+denial_stop(const char *s, size_t n, size_t k)
+{
+	if (strchr(".!?;", s[k]) == NULL || (k + 1 < n && s[k + 1] != ' '))
+		return false;
+	/* "U.S. officials": a letter alone before the full stop is an abbreviation's. */
+	return s[k] != '.' || k < 2 || !is_alpha(s[k - 1]) || is_alpha(s[k - 2]);
+}
+
+/* Whether s[0..n) from e on goes on with EYES or RELEASE, or ends the sentence there. */
+static bool
+eyes_after(const char *s, size_t n, size_t e)
+{
+	if (e >= n || denial_stop(s, n, e))
+		return true;
+	return s[e] == ' ' && ((n - e > 4 && strncasecmp(s + e + 1, "eyes", 4) == 0) ||
+	    (n - e > 7 && strncasecmp(s + e + 1, "release", 7) == 0));
+}
+
+/*
+ * Whether s[0..n) from e on goes on with the press or the public ("DO NOT RELEASE TO UK PRESS
+ * BEFORE DELIVERY"): a reader so named is the press's country, not a reader of the text.
+ */
+static bool
+press_after(const char *s, size_t n, size_t e)
+{
+	static const char *const words[] = { "press", "media", "public", "news", "newspapers",
+	    "journalists", "reporters", "outlets", "television" };
+	size_t k, w;
+
+	if (e >= n || s[e] != ' ')
+		return false;
+	for (k = e + 1; k < n && is_alpha(s[k]); k++)
+		continue;
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		if (strlen(words[w]) == k - e - 1 &&
+		    strncasecmp(s + e + 1, words[w], k - e - 1) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the word t[0..n) may be a negation or a verb that keeps from (denial_word's DW_NEG,
+ * DW_KEEP), by its first letter and length: what a denial starts with.
+ */
+static bool
+may_start_denial(const char *t, size_t n)
+{
+	if (n >= 4 && t[n - 2] == '\'' && (t[n - 1] == 't' || t[n - 1] == 'T'))
+		return true;
+	switch (t[0]) {
+	case 'N': case 'n':
+		return n == 2 || n == 3 || n == 5;
+	case 'C': case 'c':
+		return n == 6;
+	case 'D': case 'd':
+	case 'K': case 'k':
+	case 'H': case 'h':
+		return n == 4;
+	case 'W': case 'w':
+		return n == 8;
+	default:
+		return false;
+	}
+}
+
+/* Whether the word s[0..n), a sentence's first, opens an order (reading_denial_line). */
+static bool
+opens_order(const char *s, size_t n)
+{
+	char up[POLICY_WORD_MAX + 1];
+	enum denial_word w;
+	size_t j;
+
+	if (n == 0 || n > POLICY_WORD_MAX)
+		return false;
+	for (j = 0; j < n; j++)
+		up[j] = (char)toupper((unsigned char)s[j]);
+	w = denial_word(up, n);
+	return w == DW_NEG || w == DW_ORDER || w == DW_KEEP || w == DW_VERB;
+}
+
+bool
+reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	/* Word counts since the last negation, denied verb and TO (SIZE_MAX: none). */
+	size_t k = 0, e, idx = 0, neg = SIZE_MAX, verb = SIZE_MAX, keep = SIZE_MAX;
+	size_t want = SIZE_MAX, readers_left = 0, first = 0, first_len = 0;
+	bool for_eyes = false, handling = false;
+
+	while (k < n) {
+		char up[POLICY_WORD_MAX + 1];
+		enum denial_word w;
+		size_t len, j;
+
+		if (!is_alpha(s[k])) {
+			if ((s[k] == '.' || s[k] == ';' || s[k] == '!' || s[k] == '?') &&
+			    denial_stop(s, n, k)) {
+				idx = 0;
+				neg = verb = keep = want = SIZE_MAX;
+				handling = false;
+			}
+			k++;
+			continue;
+		}
+		for (e = k; e < n && (is_alpha(s[e]) || (s[e] == '\'' && e + 1 < n &&
+		    is_alpha(s[e + 1]))); e++)
+			continue;
+		len = e - k;
+		if (idx == 0) {
+			first = k;
+			first_len = len;
+		}
+		/* With no denial begun, most words are passed over by their first letter. */
+		if (neg == SIZE_MAX && keep == SIZE_MAX && want == SIZE_MAX &&
+		    !may_start_denial(s + k, len)) {
+			idx++;
+			k = e;
+			continue;
+		}
+		if (want != SIZE_MAX && readers_left > 0) {
+			bool order = opens_order(s + first, first_len);
+
+			/* A reader after TO, WITH or FROM (THE, AND, OR, the home's between). */
+			if (denied_reader(p, s + k, len, order, order && handling) &&
+			    (for_eyes ? eyes_after(s, n, e) : !press_after(s, n, e))) {
+				marking_unknown(m, "a caveat no policy lists");
+				return true;
+			}
+			readers_left--;
+		}
+		if (len > POLICY_WORD_MAX) {
+			k = e;
+			idx++;
+			continue;
+		}
+		for (j = 0; j < len; j++)
+			up[j] = (char)toupper((unsigned char)s[k + j]);
+		w = denial_word(up, len);
+		switch (w) {
+		case DW_NEG:
+			neg = idx;
+			break;
+		case DW_UNDO:
+			neg = SIZE_MAX;
+			break;
+		case DW_VERB:
+			if (neg != SIZE_MAX && idx - neg <= 4) {
+				verb = idx;
+				handling = word_stem(up, len, "RELEAS") ||
+				    word_stem(up, len, "DISCLOS") || word_stem(up, len, "DISSEM");
+			}
+			break;
+		case DW_KEEP:
+			keep = idx;
+			break;
+		case DW_TO:
+			if (verb != SIZE_MAX && idx - verb <= 3) {
+				want = idx;
+				readers_left = 4;
+				for_eyes = false;
+			}
+			break;
+		case DW_FROM:
+			if (keep != SIZE_MAX && idx - keep <= 3) {
+				want = idx;
+				readers_left = 4;
+				for_eyes = false;
+			}
+			break;
+		case DW_FOR:
+			/* "Not for AUS eyes": a reader's eyes or release after NOT FOR. */
+			if (neg != SIZE_MAX && idx - neg == 1) {
+				want = idx;
+				readers_left = 1;
+				for_eyes = true;
+			}
+			break;
+		default:
+			/* Only THE, AND, OR and readers stand between TO and the reader named. */
+			if (want != SIZE_MAX && !(len == 3 && memcmp(up, "THE", 3) == 0) &&
+			    !(len == 3 && memcmp(up, "AND", 3) == 0) &&
+			    !(len == 2 && memcmp(up, "OR", 2) == 0) &&
+			    !reading_reader_word(p, up, len))
+				readers_left = 0;
+			break;
+		}
+		idx++;
+		k = e;
+	}
 	return false;
 }
 

@@ -326,4 +326,12 @@ bool reading_capitals(const char *s, size_t n);
 bool reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed,
     struct marking *m);
 
+/*
+ * Whether a sentence of s[0..n) (a folded line) denies a release to readers named, in any case
+ * and with words around it ("Please do not share with AUS.", "This report may not be shared
+ * with AUS.", "Keep from AUS.", "Not for AUS eyes."; in an order, readers in any case: "Not
+ * authorized for release to Australia."): then *m is unknown.
+ */
+bool reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m);
+
 #endif

@@ -1978,6 +1978,18 @@ kept stop51
 redteam stop52
 kept stop52
 
+# 116. Stop 53 (tests/data/stop53): a release denied to readers in a sentence anywhere, in any
+#      case, with a subject or words around, or wrapped over two lines (`Please do not share with
+#      AUS.`, `This report may not be shared with AUS.`, `Keep this` / `from NZL.`, `Not for AUS
+#      eyes.`), a label that names readers in a sentence's case (`Not for UK:`, `US readers
+#      only:`, `Americans only:`, `Do not pass to the British --`), a mark that lost its full stop
+#      before a sentence (`Straits (TS) The`). What stays kept: abbreviations defined in brackets
+#      (`Tropical Storm (TS) Alma`, `Nancy Fields (NF) said`), the home's readers and countries'
+#      names in prose (`would not share the data with the US`, `will not release the report to
+#      Canada`), `Canada and Mexico only:`.
+redteam stop53
+kept stop53
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
