@@ -4055,14 +4055,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			keep = idx;
 			break;
 		case DW_TO:
-			if (verb != SIZE_MAX && idx - verb <= 3) {
-				want = idx;
-				readers_left = 4;
-				for_eyes = false;
-			}
-			break;
 		case DW_FROM:
-			if (keep != SIZE_MAX && idx - keep <= 3) {
+			/* TO or WITH after a verb of release, FROM after one that keeps from. */
+			j = w == DW_TO ? verb : keep;
+			if (j != SIZE_MAX && idx - j <= 3) {
 				want = idx;
 				readers_left = 4;
 				for_eyes = false;
