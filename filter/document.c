@@ -3927,10 +3927,11 @@ dangles(const char *s, size_t n)
 }
 
 /*
- * Whether t[0..n), a label before a colon, restricts its text to readers or from them in words
- * of any case, six at most: readers named (reading_reader_word: "UK", "HMG", "Australia"), a
- * word that restricts (NOT, NO, ONLY, EYES, KEEP, LESS, MINUS, EXCEPT) and nothing but words of
- * such a label ("Not for UK:", "AUS ONLY:", "US readers only:", "For US personnel only:", "Keep
+ * Whether t[0..n), a label before a colon or a dash, restricts its text to readers or from them
+ * in words of any case, six at most: readers named (reading_reader_word: "UK", "HMG",
+ * "Australia"), a word that restricts (NOT, NO, EYES, KEEP, LESS, MINUS, EXCEPT, PROTECT,
+ * WITHHOLD; or ONLY, after codes or a word of release) and nothing but words of such a label
+ * ("Not for UK:", "AUS ONLY:", "US readers only:", "For US personnel only:", "Keep
  * in US channels:", "FVEY less UK:", "No UK release:", "Cleared for release to Australia only:");
  * the peoples of the Five Eyes and readers abroad are readers ("Americans only:", "Not for the
  * British:", "Not for partner release:").
@@ -3941,7 +3942,7 @@ readers_label(const struct policy *p, const char *t, size_t n)
 	static const char *const restrict_words[] = { "not", "no", "eyes", "keep", "less",
 	    "minus", "except", "protect", "withhold" };
 	static const char *const label_words[] = { "for", "the", "or", "and", "in", "of",
-	    "readers", "personnel", "channels", "release", "use", "access", "officials",
+	    "readers", "personnel", "channels", "use", "access", "officials",
 	    "government", "nationals", "distribution", "dissemination", "to", "with",
 	    "be", "ok", "do", "from", "hold", "back" };
 	/* The peoples of the readers that labels name most ("Americans only:"), and readers
@@ -3949,10 +3950,10 @@ readers_label(const struct policy *p, const char *t, size_t n)
 	static const char *const peoples[] = { "american", "americans", "british", "brits",
 	    "australian", "australians", "canadian", "canadians", "kiwis", "zealanders", "partner",
 	    "partners", "foreign", "allies", "allied", "coalition" };
-	char up[POLICY_WORD_MAX];
 	static const char *const release_words[] = { "shareable", "sharable", "releasable",
 	    "disclosable", "cleared", "release", "share", "shared", "pass", "passed", "approved",
 	    "authorized" };
+	char up[POLICY_WORD_MAX];
 	size_t k = 0, e, j, words = 0, readers = 0, restricts = 0, names = 0;
 	bool only = false, release = false;
 
@@ -3982,10 +3983,10 @@ readers_label(const struct policy *p, const char *t, size_t n)
 			readers++;
 			/* A country's name, not its code ("Canada and Mexico only:", a topic). */
 			names += e - k > 4 || !isupper((unsigned char)t[k + 1]);
-		}
-		else if (!in_words_any_case(label_words, sizeof(label_words) /
-		    sizeof(label_words[0]), t + k, e - k))
+		} else if (!in_words_any_case(label_words, sizeof(label_words) /
+		    sizeof(label_words[0]), t + k, e - k)) {
 			return false;
+		}
 		k = e;
 	}
 	/*
@@ -6344,13 +6345,6 @@ wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct 
 }
 
 /*
- * What the marks of line i from byte `from` say, in mid-line and in its table cells, joined, into
- * *m; a mark that a hyphen broke across the line break before it (broken_term) is unknown, and
- * one written across it (across_marks) counts. *unread says what the line holds that no mark
- * proves (UNREAD_BREAK, UNREAD_CELL): for the portion it is read in, never the document's
- * marking.
- */
-/*
  * Whether a release denied to readers runs on from line i - 1 to line i ("Keep this" / "from
  * NZL."; reading_denial_line of the two joined), into *m.
  */
@@ -6367,6 +6361,14 @@ denial_across(const struct policy *p, const struct document *d, size_t i, struct
 	return reading_denial_line(p, g.text, g.len, m);
 }
 
+/*
+ * What the marks of line i from byte `from` say, in mid-line and in its table cells, joined, into
+ * *m; a mark that a hyphen broke across the line break before it (broken_term) is unknown, and
+ * one written across it (across_marks), a caveat's label or a denial wrapped across it
+ * (label_across, denial_across) count. *unread says what the line holds that no mark
+ * proves (UNREAD_BREAK, UNREAD_CELL): for the portion it is read in, never the document's
+ * marking.
+ */
 static bool
 line_marks(const struct policy *p, const struct document *d, size_t i, size_t from,
     struct marking *m, unsigned char *unread)
@@ -10458,17 +10460,7 @@ initials_before(const struct fold *f, const struct group *g)
 	}
 	if (i == n)
 		return true;
-	while (n > 0) {
-		while (w > 0 && f->text[w - 1] == ' ')
-			w--;
-		for (k = w; k > 0 && isalpha((unsigned char)f->text[k - 1]); k--)
-			continue;
-		if (k == w || f->text[k] != letters[n - 1] || (k > 0 && f->text[k - 1] != ' '))
-			return false;
-		n--;
-		w = k;
-	}
-	return true;
+	return reading_initials_before(f, w, letters, n, false);
 }
 
 /* lower_after past closing signs too: "(S//NF)) with", "**(S//NF)** with". */

@@ -269,12 +269,11 @@ policy_control_find(const struct policy *p, const char *token, size_t len)
 }
 
 /*
- * Looks up an English country name ("GERMANY", "New Zealand") in policy_country_names, by binary
- * search. Returns the number of the country it stands for, or -1 when it names none or one that p
- * does not list.
+ * Where the English country name token[0..len) ("GERMANY", "New Zealand") stands in
+ * policy_country_names, by binary search, or -1.
  */
-static int
-country_name_find(const struct policy *p, const char *token, size_t len)
+static long
+country_name_at(const char *token, size_t len)
 {
 	size_t lo = 0, hi = policy_country_nnames;
 
@@ -289,20 +288,37 @@ country_name_find(const struct policy *p, const char *token, size_t len)
 			return -1;
 		if (c == 0)
 			c = (nlen > len) - (nlen < len);
-		if (c == 0) {
-			const char *code = policy_country_names[mid].code;
-			size_t i;
-
-			for (i = 0; i < p->ncountries; i++)
-				if (strcmp(p->countries[i], code) == 0)
-					return (int)i;
-			return -1;
-		}
+		if (c == 0)
+			return (long)mid;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return -1;
+}
+
+bool
+policy_country_name(const char *token, size_t len)
+{
+	return country_name_at(token, len) >= 0;
+}
+
+/*
+ * Looks up an English country name in policy_country_names (country_name_at). Returns the number
+ * of the country it stands for, or -1 when it names none or one that p does not list.
+ */
+static int
+country_name_find(const struct policy *p, const char *token, size_t len)
+{
+	long at = country_name_at(token, len);
+	size_t i;
+
+	if (at < 0)
+		return -1;
+	for (i = 0; i < p->ncountries; i++)
+		if (strcmp(p->countries[i], policy_country_names[at].code) == 0)
+			return (int)i;
 	return -1;
 }
 

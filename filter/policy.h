@@ -443,6 +443,10 @@ size_t policy_near_terms(const struct policy *p, const char *t, size_t n, bool s
 /* Looks up a country code or country alias. Returns its number or -1. */
 int policy_country_find(const struct policy *p, const char *token, size_t len);
 
+/* Whether token[0..len) is an English country's name in any case ("IRAN", "Peru"), listed or
+ * not. */
+bool policy_country_name(const char *token, size_t len);
+
 /* Looks up a country group (tetragraph). Returns its index or -1. */
 int policy_group_find(const struct policy *p, const char *token, size_t len);
 

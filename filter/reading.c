@@ -1962,25 +1962,48 @@ midline_group(const struct policy *p, const char *t, size_t n, const struct grou
 	return 0;
 }
 
+static bool word_listed(const char *const *list, size_t n_list, const char *s, size_t n);
+
+bool
+reading_initials_before(const struct fold *f, size_t w, const char *letters, size_t n,
+    bool loose)
+{
+	static const char *const skip[] = { "of", "in", "and", "for", "the", "on", "to", "de" };
+	const char *s = f->text;
+	size_t i, b;
+
+	for (i = n; i > 0; w = b) {
+		while (w > 0 && s[w - 1] == ' ')
+			w--;
+		for (b = w; b > 0 && is_alpha(s[b - 1]); b--)
+			continue;
+		if (b == w || (b > 0 && s[b - 1] != ' '))
+			return false;
+		if ((loose ? to_upper(s[b]) : s[b]) == letters[i - 1])
+			i--;
+		else if (!loose || i == n || !word_listed(skip, sizeof(skip) / sizeof(skip[0]),
+		    s + b, w - b))
+			return false;
+	}
+	return true;
+}
+
 /*
  * Whether the group of f from k to its close at c, two to eight capitals, defines an abbreviation
  * in a sentence that goes on after it: its letters are the first letters of the words right
  * before it, in any case, with OF, IN, AND, FOR, THE, ON, TO, DE between not counted ("Tropical
- * Storm (TS) Alma will", "locally employed staff (LES) who", "officer in charge (OC) and"), and
- * a word follows on the line, in lower case or a name (not a sentence's first word: "... Straits
- * (TS) The ships" is a mark that lost its full stop).
+ * Storm (TS) Alma will", "locally employed staff (LES) who", "officer in charge (OC) and";
+ * reading_initials_before), and a word follows on the line, in lower case or a name (not a
+ * sentence's first word: "... Straits (TS) The ships" is a mark that lost its full stop).
  */
-static bool word_listed(const char *const *list, size_t n_list, const char *s, size_t n);
-
 static bool
 definition_group(const struct fold *f, size_t k, size_t c)
 {
-	static const char *const skip[] = { "of", "in", "and", "for", "the", "on", "to", "de" };
 	static const char *const heads[] = { "The", "A", "An", "This", "That", "These", "Those",
 	    "He", "She", "It", "They", "We", "I", "In", "On", "At", "As", "But", "And", "Post",
 	    "There", "His", "Her", "Its", "Their", "Our", "If", "When", "While", "After", "Before" };
 	const char *s = f->text;
-	size_t n = c - k - 1, a, e, w, i;
+	size_t n = c - k - 1, a, e, i;
 
 	if (n < 2 || n > 8 || c + 1 >= f->len || s[c + 1] != ' ' || k < 2 || s[k - 1] != ' ')
 		return false;
@@ -1994,26 +2017,7 @@ definition_group(const struct fold *f, size_t k, size_t c)
 	if (e == a || (!is_lower(s[a]) && (!isupper((unsigned char)s[a]) ||
 	    word_listed(heads, sizeof(heads) / sizeof(heads[0]), s + a, e - a))))
 		return false;
-	/* The words before, from the last: each letter of the group, last first. */
-	w = k - 1;
-	for (i = n; i > 0;) {
-		size_t b;
-
-		while (w > 0 && s[w - 1] == ' ')
-			w--;
-		for (b = w; b > 0 && is_alpha(s[b - 1]); b--)
-			continue;
-		if (b == w || (b > 0 && s[b - 1] != ' '))
-			return false;
-		if (toupper((unsigned char)s[b]) == s[k + i]) {
-			i--;
-		} else if (!word_listed(skip, sizeof(skip) / sizeof(skip[0]), s + b, w - b) ||
-		    i == n) {
-			return false;
-		}
-		w = b;
-	}
-	return true;
+	return reading_initials_before(f, k - 1, s + k + 1, n, true);
 }
 
 bool
@@ -3859,6 +3863,14 @@ denial_word(const char *up, size_t n)
 	return release_verb(up, n) ? DW_VERB : DW_OTHER;
 }
 
+/* Whether up[0..n) (capitals) is EU, UN or NATO: readers that prose names as often as marks do. */
+static bool
+prose_readers(const char *up, size_t n)
+{
+	return (n == 2 && (memcmp(up, "EU", 2) == 0 || memcmp(up, "UN", 2) == 0)) ||
+	    (n == 4 && memcmp(up, "NATO", 4) == 0);
+}
+
 /*
  * Whether the word s[0..n) names readers other than the home country's: a code in capitals of
  * four letters at most (not EU, UN or NATO, which prose names as often); in an order (`order`),
@@ -3882,18 +3894,15 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 	}
 	if (n > 4 && !names)
 		return false;
-	if ((n == 2 && (memcmp(up, "US", 2) == 0 || memcmp(up, "EU", 2) == 0 ||
-	    memcmp(up, "UN", 2) == 0)) || (n == 3 && memcmp(up, "USG", 3) == 0) ||
-	    (n == 4 && memcmp(up, "NATO", 4) == 0) || !reading_reader_word(p, up, n))
+	if ((n == 2 && memcmp(up, "US", 2) == 0) || (n == 3 && memcmp(up, "USG", 3) == 0) ||
+	    prose_readers(up, n) || !reading_reader_word(p, up, n))
 		return false;
 	c = policy_country_find(p, up, n);
 	if (c >= 0 && c == p->home)
 		return false;
 	/* A country's name ("IRAN", "Peru") is a code in no case. */
-	for (k = 0; k < policy_country_nnames; k++)
-		if (strlen(policy_country_names[k].name) == n &&
-		    memcmp(policy_country_names[k].name, up, n) == 0)
-			return names;
+	if (policy_country_name(up, n))
+		return names;
 	return caps || order;
 }
 
@@ -4157,9 +4166,7 @@ reader_codes(const struct policy *p, const char *s, size_t n)
 			}
 			if (reading_reader_word(p, up, e - k)) {
 				/* Bodies prose names as often: a grant's "Dissemination: US, EU". */
-				if (!caps || e - k > 4 || (e - k == 2 && (memcmp(up, "EU", 2) == 0 ||
-				    memcmp(up, "UN", 2) == 0)) || (e - k == 4 &&
-				    memcmp(up, "NATO", 4) == 0))
+				if (!caps || e - k > 4 || prose_readers(up, e - k))
 					return 0;
 				count++;
 			}

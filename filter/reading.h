@@ -306,6 +306,15 @@ uint64_t reading_words_controls(const struct policy *p, const char *s, size_t n)
 bool reading_in_sentence(const struct fold *f, const struct group *g, bool wrapped);
 
 /*
+ * Whether letters[0..n) (capitals) are the first letters of the words of f that end before offset
+ * w, the last letter the last word's, each word with a capital ("Tropical Storm (TS)"); with
+ * `loose`, in any case and with OF, IN, AND, FOR, THE, ON, TO, DE between not counted ("officer
+ * in charge (OC)"): an abbreviation's definition.
+ */
+bool reading_initials_before(const struct fold *f, size_t w, const char *letters, size_t n,
+    bool loose);
+
+/*
  * The vocabulary term that the word s[0..n) (letters and digits, folded) is, in any case; with
  * `slips`, also what OCR or a slip makes of one: digits for letters and "l" for "I" ("5ECRET",
  * "S1", "CONFlDENTIAL"), one letter dropped, doubled, replaced or two swapped from five letters
