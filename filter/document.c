@@ -1009,7 +1009,8 @@ marking_hash(const struct document *d, const struct marking *m)
 
 	buf[n++] = (unsigned char)m->level;
 	buf[n++] = (unsigned char)m->fd;
-	buf[n++] = (unsigned char)(m->unknown | m->rel_partial << 1 | m->fd_conflict << 2);
+	buf[n++] = (unsigned char)(m->unknown | m->rel_partial << 1 | m->fd_conflict << 2 |
+	    m->denied_foreign << 3 | m->denied_public << 4);
 	memcpy(buf + n, &m->controls, sizeof(m->controls));
 	n += sizeof(m->controls);
 	while (words > 0 && m->rel.bits[words - 1] == 0)
@@ -1586,15 +1587,23 @@ caption_classified(const struct policy *p, const struct document *d, bool *nofor
 	return classified;
 }
 
-/* A caption NOFORN or ORCON applies to every classified portion. */
+/*
+ * A caption NOFORN or ORCON applies to every classified portion, and so do the readers a
+ * paragraph of its own denies.
+ */
 static void
 captioned(const struct policy *p, const struct document *d, uint64_t classified,
     struct marking *m)
 {
+	size_t k;
+
 	if (m->level > 0) {
 		marking_add_controls(p, m, classified);
 		if (d->caption_noforn)
 			m->fd = FD_NOFORN;
+		for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+			m->denied.bits[k] |= d->denied.denied.bits[k];
+		m->denied_foreign |= d->denied.denied_foreign;
 	}
 }
 
@@ -2800,7 +2809,8 @@ raise_portion(struct reader *rd, const struct marking *m)
 		 * Unmarked text takes the document's marking; what it names raises that as a mark
 		 * that only raises does ("... the ministry TOP" / "" / "SECRET with").
 		 */
-		if (m->level == 0 && !m->unknown && m->controls == 0 && m->fd == FD_NONE)
+		if (m->level == 0 && !m->unknown && m->controls == 0 && m->fd == FD_NONE &&
+		    !marking_denies(m))
 			return 0;
 		pt->marked = true;
 		pt->raises_unmarked = true;
@@ -5557,7 +5567,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 
 	struct marking more;
 	const struct doc_line *ln = doc_line(d, i);
-	bool split = false;
+	bool split = false, alone = false;
 	size_t up;
 
 	/*
@@ -5565,7 +5575,7 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too; so is a
 	 * paragraph whose text a caveat opens as a label ("2. USA/AUS EYES ONLY: The").
 	 */
-	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(h->at_head &&
+	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(alone = h->at_head &&
 	    (reading_caveat_line(rd->p, f, false, &m) || caveat_across(rd->p, d, i, &m)) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0, NULL)) == 0)) {
 		struct fold spaced;
@@ -5617,6 +5627,17 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 		doc_portion(d, rd->cur)->raises_back = true;
 	/* Across a page's break too: what stands between is raised with it. */
 	if ((up = ends_sentence_above(rd->p, d, i, f)) != DOC_NONE) {
+		doc_portion(d, rd->cur)->raises_back = true;
+		if (raise_across(rd, up) != 0)
+			return -1;
+	}
+	/*
+	 * A caveat in words alone, not a level, under text past blank lines ("... from May." / ""
+	 * / "Please do not share with AUS.", "DO NOT RELEASE TO AUS"): who may read what it
+	 * follows too. It raises the paragraph above.
+	 */
+	if (alone && (up = text_above(rd->p, d, i)) != DOC_NONE &&
+	    doc_line(d, up)->portion != DOC_NONE) {
 		doc_portion(d, rd->cur)->raises_back = true;
 		if (raise_across(rd, up) != 0)
 			return -1;
@@ -6351,14 +6372,23 @@ wrapped_mark(const struct policy *p, const struct document *d, size_t i, struct 
 static bool
 denial_across(const struct policy *p, const struct document *d, size_t i, struct marking *m)
 {
-	char both[ACROSS_MAX];
+	const struct doc_line *up;
+	char both[ACROSS_MAX], c;
 	struct fold g;
+	size_t n;
 
 	if (i == 0 || doc_line(d, i - 1)->len == 0 || doc_line(d, i)->len == 0)
 		return false;
+	/* A line above that ends its sentence runs on into no sentence of this one. */
+	up = doc_line(d, i - 1);
+	n = trim_end(d->data + up->off, up->len, up->latin1);
+	c = n > 0 ? d->data[up->off + n - 1] : '.';
+	if (c == '.' || c == '!' || c == '?' || c == ';')
+		return false;
 	fold_across(d, i - 1, both, &g);
 	marking_init(m);
-	return reading_denial_line(p, g.text, g.len, m);
+	return reading_denial_line(p, g.text, g.len, m) ||
+	    reading_readers_doubt(p, g.text, g.len, m);
 }
 
 /*
@@ -9986,12 +10016,46 @@ named_reference(const struct fold *f, size_t j)
 }
 
 /*
+ * Whether what the line holds around the group t[0..n) at folded offset k of f (its text ends
+ * at `end`) says it is no mark: an item of a list, or a thing the line names (ocr_head_group).
+ */
+static bool
+ocr_group_explained(const struct fold *f, size_t k, const char *t, size_t n, size_t end)
+{
+	size_t j;
+
+	/*
+	 * An item after the one before it in the line ("(4) The ... (5) The", "(4) security; (5)
+	 * Kosovo", "(A) through (F). (G) The", "subsection (4). (5) The"), or one the line names
+	 * before ("rated (PG) or (G). (G) The"), each where a list's item stands (list_item_at;
+	 * not "under item (4) of the agreement. (5) The", "exemption (b)(4) of the Act. (5) The").
+	 */
+	for (j = 0; n == 1 && j + 2 < k; j++)
+		if (f->text[j] == '(' && f->text[j + 2] == ')' && ((f->text[j + 1] == t[0] - 1 &&
+		    list_item_at(f, j)) || f->text[j + 1] == t[0]))
+			return true;
+	/*
+	 * What the line names before it, as a word ("Exemption 5. (5) The", "graded A to G. (G)
+	 * The") or by the initials of the words before its stop ("Islamic State. (IS) The"); a
+	 * number glued to the stop is a footnote's ("documented.(5) The").
+	 */
+	if (named_before(f, k, t, n) || (isdigit((unsigned char)t[0]) && f->text[k - 1] != ' '))
+		return true;
+	/* The item after it later in the line ("(5) Courts. (6) The"). */
+	for (j = end; n == 1 && j + 3 < f->len; j++)
+		if (f->text[j] == '(' && f->text[j + 1] == t[0] + 1 && f->text[j + 2] == ')' &&
+		    list_item_at(f, j) && isalpha((unsigned char)f->text[skip_spaces(f, j + 3)]))
+			return true;
+	return false;
+}
+
+/*
  * Whether a group of one to four glyphs in capitals or OCR's digits and signs stands after a
  * sentence's end or a semicolon in mid-line, at folded offset k of f ('('), before a word in
  * capitals, that OCR made of a level's mark ("... in April. (5) The", "(G) He", "(IS) The", "(CJ
  * He", "(TSJ The", "(CUl) The", "(SS) The", "(5) \"The"; 'J' or 'I' for the closing bracket, a
  * letter doubled): unknown. Not a number ("(15) The"), nor an item of a list that goes on in the
- * line ("(4) The ... (5) The").
+ * line ("(4) The ... (5) The"), nor what the line names before it (ocr_group_explained).
  */
 static bool
 ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct marking *one)
@@ -10041,28 +10105,8 @@ ocr_head_group(const struct policy *p, const struct fold *f, size_t k, struct ma
 	if (!ocr_level_term(p, t, n, jay) && !(n >= 2 && t[n - 1] == t[n - 2] &&
 	    (pt = policy_term_find(p, t, n - 1)) != NULL && pt->level > 0 && pt->control < 0))
 		return false;
-	/*
-	 * An item after the one before it in the line ("(4) The ... (5) The", "(4) security; (5)
-	 * Kosovo", "(A) through (F). (G) The", "subsection (4). (5) The"), or one the line names
-	 * before ("rated (PG) or (G). (G) The"), each where a list's item stands (list_item_at;
-	 * not "under item (4) of the agreement. (5) The", "exemption (b)(4) of the Act. (5) The").
-	 */
-	for (j = 0; n == 1 && j + 2 < k; j++)
-		if (f->text[j] == '(' && f->text[j + 2] == ')' && ((f->text[j + 1] == t[0] - 1 &&
-		    list_item_at(f, j)) || f->text[j + 1] == t[0]))
-			return false;
-	/*
-	 * What the line names before it, as a word ("Exemption 5. (5) The", "graded A to G. (G)
-	 * The") or by the initials of the words before its stop ("Islamic State. (IS) The"); a
-	 * number glued to the stop is a footnote's ("documented.(5) The").
-	 */
-	if (named_before(f, k, t, n) || (isdigit((unsigned char)t[0]) && f->text[k - 1] != ' '))
+	if (ocr_group_explained(f, k, t, n, end))
 		return false;
-	/* The item after it later in the line ("(5) Courts. (6) The"). */
-	for (j = end; n == 1 && j + 3 < f->len; j++)
-		if (f->text[j] == '(' && f->text[j + 1] == t[0] + 1 && f->text[j + 2] == ')' &&
-		    list_item_at(f, j) && isalpha((unsigned char)f->text[skip_spaces(f, j + 3)]))
-			return false;
 	marking_init(one);
 	marking_unknown(one, "a mark OCR damaged");
 	return true;
@@ -10194,6 +10238,58 @@ glued_anywhere(const struct policy *p, const struct fold *f, size_t k, struct ma
 	return true;
 }
 
+/* Whether t[0..n) holds `w` (lower case) at a word's start, in any case ("rel" in "RELEASABLE"). */
+static bool
+has_word_ci(const char *t, size_t n, const char *w)
+{
+	size_t l = strlen(w), k;
+
+	for (k = 0; k + l <= n; k++)
+		if ((k == 0 || !isalpha((unsigned char)t[k - 1])) && strncasecmp(t + k, w, l) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the sentence that begins in capitals at folded offset k of f, up to its stop or
+ * `limit`, is a caveat in words and nothing more (caveat_words: "... from May. US/GBR EYES
+ * ONLY.", "... tasking. NOT RELEASABLE TO AUS").
+ */
+static bool
+sentence_caveat(const struct policy *p, const struct fold *f, size_t k, size_t limit,
+    struct marking *m)
+{
+	size_t e;
+
+	if (!isupper((unsigned char)f->text[k]))
+		return false;
+	for (e = k; e < limit && e - k <= 80; e++)
+		if (strchr(".!?;", f->text[e]) != NULL && (e + 1 == limit || f->text[e + 1] == ' ') &&
+		    !(e >= 2 && f->text[e - 2] == '.' && isupper((unsigned char)f->text[e - 1])))
+			break;
+	if (e - k > 80 || !(has_word_ci(f->text + k, e - k, "only") ||
+	    has_word_ci(f->text + k, e - k, "rel") || has_word_ci(f->text + k, e - k, "eyes") ||
+	    has_word_ci(f->text + k, e - k, "foreign")))
+		return false;
+	/* One it cannot read is left to the readings of denials (reading_readers_doubt). */
+	if (!caveat_words(p, f->text + k, e - k, false, m) || m->unknown)
+		return false;
+	/*
+	 * A release to readers named ("US/GBR EYES ONLY") denies every other reader, the
+	 * public among them: the paragraph's, wherever it stands (said_readers).
+	 */
+	if (m->fd == FD_REL && m->level == 0 && m->controls == 0) {
+		struct marking named;
+
+		marking_init(&named);
+		named.denied = m->rel;
+		marking_init(m);
+		marking_deny_others(p, m, &named);
+		m->denied_public = true;
+	}
+	return true;
+}
+
 static bool
 sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, bool latin1,
     bool head, struct marking *m, bool *broke)
@@ -10228,7 +10324,8 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			struct marking one;
 
 			marking_init(&one);
-			if (reading_denial_line(p, f.text, limit, &one))
+			if (reading_denial_line(p, f.text, limit, &one) ||
+			    reading_readers_doubt(p, f.text, limit, &one))
 				add_found(p, m, &found, &one);
 		}
 		for (k = 0; k < limit; k++) {
@@ -10293,6 +10390,10 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			    (isupper((unsigned char)f.text[k]) || f.text[k] == '*' ||
 			    f.text[k] == '_') && (k > first ? caveat_label_mid(p, &f, k, &one) :
 			    caveat_label(p, &f, k, &one)))
+				hit = true;
+			/* A sentence in mid-line that is a caveat alone ("May. US/GBR EYES ONLY."). */
+			if (!hit && k > first && after_full_stop(&f, k) &&
+			    sentence_caveat(p, &f, k, limit, &one))
 				hit = true;
 			if (hit)
 				add_found(p, m, &found, &one);
@@ -13300,6 +13401,17 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 }
 
 /*
+ * Whether marking m, read in a line, says who may read in words rather than with a mark: it
+ * denies readers ("Please do not share with AUS.", "US/GBR EYES ONLY." as sentence_caveat
+ * reads it).
+ */
+static bool
+said_readers(const struct marking *m)
+{
+	return marking_denies(m);
+}
+
+/*
  * Line i as an item with no mark of its own in a list whose items have marks: taken with the
  * paragraph the list is in and the items since (REASON_LIST), or raised by a mark in it. Returns
  * 0, or -1 (out of memory).
@@ -13322,6 +13434,9 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	doc_portion(d, rd->cur)->reason = doc_portion(d, rd->cur)->marked &&
 	    doc_portion(d, rd->cur)->reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
 	doc_portion(d, rd->cur)->with = para;
+	/* Who may read, said in an item ("-- do not share with AUS."), is its paragraph's too. */
+	if (found && said_readers(&raised))
+		doc_portion(d, rd->cur)->raises_back = true;
 	rd->bulleted = true;
 	rd->para = para;
 	return 0;
@@ -13609,11 +13724,21 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 
 		if (!found)
 			marking_init(&raised);
-		rd->unread = unread;
-
 		/* A letter label that may be a mark counts too, with what stands after it. */
 		if (letter_raise(rd, f, h, &lm))
 			marking_join(rd->p, &raised, &lm, &raised);
+		/*
+		 * Who may read, said in words in a line its paragraph goes on in (a caveat, a
+		 * release denied), is the paragraph's, as in mid-line of its first line ("...
+		 * from May. US/GBR EYES ONLY.", "Please do not share with AUS." at its end): the
+		 * line goes on in its portion, which it raises back to the paragraph's head. A
+		 * mark with a level marks what follows it ("... Council: (S//NF) The").
+		 */
+		if (!fresh && !unread && rd->cur != DOC_NONE && said_readers(&raised)) {
+			rd->header = false;
+			return raise_back(rd, &raised);
+		}
+		rd->unread = unread;
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
 		/*
@@ -13623,6 +13748,9 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		if (!label_first(d, i) && (runs_through(rd, i, false) ||
 		    mark_in_wrapped_sentence(rd->p, d, i, f, h)))
 			doc_portion(d, rd->cur)->raises_back = true;
+		/* A release denied in a paragraph of its own is the document's. */
+		if (fresh && marking_denies(&raised))
+			marking_join(rd->p, &d->denied, &raised, &d->denied);
 		/*
 		 * A mark anywhere in a line of text ends the header too, as one at its head does:
 		 * were it to go on, a mark added in mid-line would keep a later SUBJECT line a
@@ -14701,6 +14829,7 @@ read_document(const struct policy *p, struct policy_matcher *matcher, const char
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		d->bom = 3;
 	marking_init(&d->docmark);
+	marking_init(&d->denied);
 	reading_reset(d);
 	if ((d->miss = calloc(1, sizeof(*d->miss))) == NULL) {
 		snprintf(err, errlen, "out of memory");

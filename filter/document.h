@@ -233,6 +233,8 @@ struct document {
 					 * under one before any: marks are read both ways
 					 * (settle_after) */
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
+	struct marking denied;		/* readers a paragraph of its own denies ("Please do not
+					 * share with AUS." alone): every classified portion's */
 	struct doc_miss *miss;		/* what a read outside the window returns */
 };
 

@@ -26,6 +26,49 @@ set_has(const struct country_set *s, int c)
 	return (s->bits[c / 64] >> (c % 64)) & 1;
 }
 
+void
+marking_deny(const struct policy *p, struct marking *m, const char *up, size_t n)
+{
+	int c = policy_country_find(p, up, n), g;
+	size_t k;
+
+	if (c >= 0 && c != p->home) {
+		set_add(&m->denied, c);
+	} else if (c < 0 && (g = policy_group_find(p, up, n)) >= 0 && p->groups[g].known) {
+		for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+			m->denied.bits[k] |= p->groups[g].members.bits[k];
+	} else if (c < 0) {
+		m->denied_foreign = true;
+	}
+}
+
+void
+marking_deny_country(struct marking *m, int c)
+{
+	set_add(&m->denied, c);
+}
+
+void
+marking_deny_others(const struct policy *p, struct marking *m, const struct marking *named)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncountries; c++)
+		if ((int)c != p->home && !set_has(&named->denied, (int)c))
+			set_add(&m->denied, (int)c);
+}
+
+bool
+marking_denies(const struct marking *m)
+{
+	size_t k;
+
+	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+		if (m->denied.bits[k] != 0)
+			return true;
+	return m->denied_foreign;
+}
+
 bool
 marking_quotable(const char *s, size_t n)
 {
@@ -786,6 +829,12 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 		snprintf(why, whylen, "%s is not released to the public", hc->name);
 		return RULE_HANDLING;
 	}
+	/* An order that denies readers a release denies it to the public, among whom they are. */
+	if (audience == AUDIENCE_PUBLIC && m->denied_public && marking_denies(m)) {
+		snprintf(why, whylen, "a sentence in it denies its release to readers among the "
+		    "public");
+		return RULE_REL_COUNTRY;
+	}
 	/* A REL TO list names who may read: the public is never among them. */
 	if (m->fd == FD_REL && audience == AUDIENCE_PUBLIC) {
 		snprintf(why, whylen, "REL TO names who may read it: the public is not among them");
@@ -817,6 +866,19 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 				return RULE_REL_COUNTRY;
 			}
 		}
+		/*
+		 * A sentence in it denies the target's readers, or foreign readers at large: an
+		 * order does wherever it stands, a weaker reading (reading_readers_doubt) where a
+		 * REL TO list says who may read, which the public never may.
+		 */
+		for (i = 0; i < p->ncountries && (m->denied_public || m->fd == FD_REL); i++) {
+			if ((int)i == p->home || !set_has(&t->rel, (int)i) ||
+			    !(m->denied_foreign || set_has(&m->denied, (int)i)))
+				continue;
+			snprintf(why, whylen, "a sentence in it denies or limits its release: %s is "
+			    "not proven among its readers", p->countries[i]);
+			return RULE_REL_PARTIAL;
+		}
 	}
 	for (i = 0; i < p->ncontrols; i++) {
 		const struct policy_control *c = &p->controls[i];
@@ -846,6 +908,10 @@ marking_join(const struct policy *p, const struct marking *a, const struct marki
 		r.level = b->level;
 	r.controls |= b->controls;
 	r.fd_conflict |= b->fd_conflict;
+	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
+		r.denied.bits[k] |= b->denied.bits[k];
+	r.denied_foreign |= b->denied_foreign;
+	r.denied_public |= b->denied_public;
 	if (b->unknown && !r.unknown) {
 		r.unknown = true;
 		memcpy(r.unknown_token, b->unknown_token, sizeof(r.unknown_token));
@@ -890,6 +956,8 @@ marking_identical(const struct marking *a, const struct marking *b)
 	return a->level == b->level && a->controls == b->controls && a->fd == b->fd &&
 	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
 	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
+	    a->denied_foreign == b->denied_foreign && a->denied_public == b->denied_public &&
+	    memcmp(&a->denied, &b->denied, sizeof(a->denied)) == 0 &&
 	    strcmp(a->unknown_token, b->unknown_token) == 0;
 }
 

@@ -30,6 +30,15 @@ struct marking {
 					 * a bit of rel of its own, policy_group.slot) */
 	bool fd_conflict;		/* NOFORN and REL TO were both written, or REL TO twice:
 					 * malformed, never released */
+	/*
+	 * Readers a sentence in it denies, or leaves out of those it limits it to ("Do not share
+	 * with AUS.", "For US eyes only."; reading_readers_doubt), and foreign readers at large
+	 * ("Not for foreign partners."): a target that holds one of them is not proven.
+	 */
+	struct country_set denied;
+	bool denied_foreign;
+	bool denied_public;		/* ... said as an order ("Do not share with AUS."): the
+					 * public, among whom every reader is, is not proven either */
 	bool unknown;			/* an unknown token: never releasable */
 	char unknown_token[40];		/* the first unknown token, for messages: empty when it
 					 * may not be quoted (marking_quotable) */
@@ -73,6 +82,22 @@ void marking_add_controls(const struct policy *p, struct marking *m, uint64_t co
 
 /* Sets m to the lowest level with no controls: the marking of nothing. */
 void marking_init(struct marking *m);
+
+/*
+ * Adds the readers up[0..n) names (a country's code or name, or a group's code, in capitals) to
+ * those m denies; readers it cannot name deny every foreign reader. The home country is none.
+ */
+void marking_deny(const struct policy *p, struct marking *m, const char *up, size_t n);
+
+/* Adds country c (a policy country's number) to those m denies. */
+void marking_deny_country(struct marking *m, int c);
+
+/* Adds every foreign country that `named` does not deny to those m denies. */
+void marking_deny_others(const struct policy *p, struct marking *m,
+    const struct marking *named);
+
+/* Whether m denies a reader (struct marking's denied). */
+bool marking_denies(const struct marking *m);
 
 /* Sets *m to a marking not known, `why` its token (quoted in reports, never withheld text). */
 void marking_unknown(struct marking *m, const char *why);

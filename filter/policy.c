@@ -308,8 +308,8 @@ policy_country_name(const char *token, size_t len)
  * Looks up an English country name in policy_country_names (country_name_at). Returns the number
  * of the country it stands for, or -1 when it names none or one that p does not list.
  */
-static int
-country_name_find(const struct policy *p, const char *token, size_t len)
+int
+policy_country_by_name(const struct policy *p, const char *token, size_t len)
 {
 	long at = country_name_at(token, len);
 	size_t i;
@@ -376,7 +376,7 @@ policy_country_find(const struct policy *p, const char *token, size_t len)
 	for (i = 0; i < p->naliases; i++)
 		if (token_eq(p->aliases[i].name, token, len))
 			return p->aliases[i].country;
-	return p->country_names ? country_name_find(p, token, len) : -1;
+	return p->country_names ? policy_country_by_name(p, token, len) : -1;
 }
 
 int

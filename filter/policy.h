@@ -447,6 +447,12 @@ int policy_country_find(const struct policy *p, const char *token, size_t len);
  * not. */
 bool policy_country_name(const char *token, size_t len);
 
+/*
+ * The country an English name in capitals stands for ("AUSTRALIA", "UNITED KINGDOM"), whatever
+ * the scheme says of names: its number, or -1 when it names none or one that p does not list.
+ */
+int policy_country_by_name(const struct policy *p, const char *token, size_t len);
+
 /* Looks up a country group (tetragraph). Returns its index or -1. */
 int policy_group_find(const struct policy *p, const char *token, size_t len);
 

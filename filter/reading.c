@@ -3871,10 +3871,17 @@ prose_readers(const char *up, size_t n)
 	    (n == 4 && memcmp(up, "NATO", 4) == 0);
 }
 
+/* Whether the home country of p is the United States ("US", "USG" and "Americans" name it). */
+static bool
+us_home(const struct policy *p)
+{
+	return p->home >= 0 && policy_country_find(p, "USA", 3) == p->home;
+}
+
 /*
  * Whether the word s[0..n) names readers other than the home country's: a code in capitals of
  * four letters at most (not EU, UN or NATO, which prose names as often); in an order (`order`),
- * a code in any case ("aus"); in an order to release, disclose or disseminate (`names`), a
+ * a code in lower case too ("aus", not "Ben"); in an order to release, disclose or disseminate (`names`), a
  * reader in words too ("Not authorized for release to Australia"; not "Do not send to Mexico.",
  * a consul's advice).
  */
@@ -3883,19 +3890,22 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 {
 	char up[POLICY_WORD_MAX];
 	size_t k;
-	bool caps = true;
+	bool caps = true, lower = true;
 	int c;
 
 	if (n < 2 || n > POLICY_WORD_MAX)
 		return false;
 	for (k = 0; k < n; k++) {
 		caps = caps && isupper((unsigned char)s[k]);
+		lower = lower && islower((unsigned char)s[k]);
 		up[k] = (char)toupper((unsigned char)s[k]);
 	}
 	if (n > 4 && !names)
 		return false;
-	if ((n == 2 && memcmp(up, "US", 2) == 0) || (n == 3 && memcmp(up, "USG", 3) == 0) ||
-	    prose_readers(up, n) || !reading_reader_word(p, up, n))
+	if (((n == 2 && memcmp(up, "US", 2) == 0) || (n == 3 && memcmp(up, "USG", 3) == 0)) &&
+	    us_home(p))
+		return false;
+	if (prose_readers(up, n) || !reading_reader_word(p, up, n))
 		return false;
 	c = policy_country_find(p, up, n);
 	if (c >= 0 && c == p->home)
@@ -3903,7 +3913,8 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 	/* A country's name ("IRAN", "Peru") is a code in no case. */
 	if (policy_country_name(up, n))
 		return names;
-	return caps || order;
+	/* A code in a name's case is a name ("don't forward to Ben"). */
+	return caps || (order && lower);
 }
 
 /* Whether c ends a sentence in s[0..n) at k: a full stop, '!', '?' or ';' before a space. */
@@ -3973,6 +3984,101 @@ may_start_denial(const char *t, size_t n)
 	}
 }
 
+/*
+ * Whether the negation up[0..len) at s[k] tells what was done, not what is to be ("The minister
+ * did not share the intercept with ISAF", "would not give it to the EU", "didn't"): no denial.
+ */
+static bool
+told_negation(const char *s, size_t k, const char *up, size_t len)
+{
+	static const char *const told[] = { "DID", "DOES", "WOULD", "COULD" };
+	static const char *const told_nt[] = { "DIDN'T", "DOESN'T", "WOULDN'T", "COULDN'T" };
+	char before[8];
+	size_t b = k, w, j;
+
+	if (word_listed(told_nt, sizeof(told_nt) / sizeof(told_nt[0]), up, len))
+		return true;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	for (w = b; w > 0 && is_alpha(s[w - 1]); w--)
+		continue;
+	if (b - w == 0 || b - w >= sizeof(before))
+		return false;
+	for (j = w; j < b; j++)
+		before[j - w] = (char)toupper((unsigned char)s[j]);
+	return word_listed(told, sizeof(told) / sizeof(told[0]), before, b - w);
+}
+
+/*
+ * Whether the word that ends at s[e] is a title before a person's name, in a sentence's case
+ * ("with COL Smith", "to SEN. Kennedy", "to Dr Rao"): a rank, not a reader.
+ */
+static bool
+titled_name(const char *s, size_t n, size_t e)
+{
+	static const char *const titles[] = { "COL", "CPT", "SEN", "GEN", "MAJ", "CDR", "ADM",
+	    "REP", "GOV", "AMB", "DR", "MR", "MRS", "MS", "LT", "SGT", "CAPT", "GENERAL",
+	    "COLONEL", "SENATOR", "MINISTER", "AMBASSADOR" };
+	char up[12];
+	size_t b = e, j;
+
+	while (b > 0 && is_alpha(s[b - 1]))
+		b--;
+	if (e - b == 0 || e - b >= sizeof(up))
+		return false;
+	for (j = b; j < e; j++)
+		up[j - b] = (char)toupper((unsigned char)s[j]);
+	if (!word_listed(titles, sizeof(titles) / sizeof(titles[0]), up, e - b))
+		return false;
+	if (e < n && s[e] == '.')
+		e++;
+	return e + 2 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]) &&
+	    islower((unsigned char)s[e + 2]);
+}
+
+static int people_country(const struct policy *p, const char *up, size_t n, bool *home);
+
+/*
+ * The readers a denial names from s[k] on (reading_denial_line), joined by THE, AND, OR, NOR and
+ * commas ("with AUS, NZL or CAN"), into m's denied readers (marking_deny).
+ */
+static void
+deny_readers(const struct policy *p, const char *s, size_t n, size_t k, bool order, bool names,
+    struct marking *m)
+{
+	static const char *const joins[] = { "THE", "AND", "OR", "NOR" };
+
+	marking_init(m);
+	while (k < n) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t e, j;
+		bool home;
+		int c;
+
+		if (s[k] == ' ' || s[k] == ',' || s[k] == '/') {
+			k++;
+			continue;
+		}
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e == k || e - k > POLICY_WORD_MAX)
+			return;
+		for (j = k; j < e; j++)
+			up[j - k] = (char)toupper((unsigned char)s[j]);
+		if (denied_reader(p, s + k, e - k, order, names)) {
+			marking_deny(p, m, up, e - k);
+		} else if ((c = people_country(p, up, e - k, &home)) >= 0 && !home) {
+			marking_deny_country(m, c);
+		} else if (!word_listed(joins, sizeof(joins) / sizeof(joins[0]), up, e - k)) {
+			/* More readers named some other way ("TO UK OR AUSTRALIAN LIAISON"). */
+			if (isupper((unsigned char)s[k]))
+				m->denied_foreign = true;
+			return;
+		}
+		k = e;
+	}
+}
+
 /* Whether the word s[0..n), a sentence's first, opens an order (reading_denial_line). */
 static bool
 opens_order(const char *s, size_t n)
@@ -4032,8 +4138,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 
 			/* A reader after TO, WITH or FROM (THE, AND, OR, the home's between). */
 			if (denied_reader(p, s + k, len, order, order && handling) &&
+			    !titled_name(s, n, e) &&
 			    (for_eyes ? eyes_after(s, n, e) : !press_after(s, n, e))) {
-				marking_unknown(m, "a caveat no policy lists");
+				deny_readers(p, s, n, k, order, order && handling, m);
+				m->denied_public = true;
 				return true;
 			}
 			readers_left--;
@@ -4048,7 +4156,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		w = denial_word(up, len);
 		switch (w) {
 		case DW_NEG:
-			neg = idx;
+			if (!told_negation(s, k, up, len))
+				neg = idx;
 			break;
 		case DW_UNDO:
 			neg = SIZE_MAX;
@@ -4092,6 +4201,399 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		}
 		idx++;
 		k = e;
+	}
+	return false;
+}
+
+/* What a word says to reading_readers_doubt. */
+enum doubt_word {
+	DOUBT_OTHER,
+	DOUBT_DENY,	/* NOT, NO, NEVER, WITHOUT, PROHIBITED, ... */
+	DOUBT_KEEP,	/* KEEP, EXCEPT, EXCLUDED, ...: readers taken out, or the home's kept to */
+	DOUBT_LIMIT,	/* ONLY, SOLELY, LIMITED, RESTRICTED, OUTSIDE, WITHIN: readers kept to */
+	DOUBT_RELEASE,	/* SHARE, RELEASE, PASS, SEE, ACCESS, EYES, READERS, ... */
+	DOUBT_FOREIGN	/* PARTNERS, FOREIGN, ALLIES, COALITION, LIAISON, ... */
+};
+
+/* The kind of the word up[0..n) (capitals, an apostrophe kept) to reading_readers_doubt. */
+static enum doubt_word
+doubt_word(const char *up, size_t n)
+{
+	static const char *const deny[] = { "NOT", "NO", "NEVER", "NOR", "NEITHER", "WITHOUT",
+	    "PROHIBITED", "PROHIBIT", "PROHIBITS", "FORBIDDEN", "FORBID", "BARRED", "BANNED",
+	    "UNAUTHORIZED", "UNAUTHORISED", "REFUSED", "REFUSE", "DENY", "DENIED", "EMBARGO",
+	    "EMBARGOED", "WITHHOLD", "WITHHELD", "AVOID", "REFRAIN" };
+	/* Words that take readers out: the home's alone doubt foreign readers. */
+	static const char *const keep[] = { "KEEP", "KEPT", "EXCEPT", "EXCEPTING", "EXCLUDING",
+	    "EXCLUDED", "EXCLUDE" };
+	static const char *const limit[] = { "ONLY", "SOLELY", "EXCLUSIVELY", "EXCLUSIVE",
+	    "LIMIT", "LIMITED", "LIMITS", "RESTRICT", "RESTRICTED", "RESTRICTS", "RESTRICTION",
+	    "RESTRICTIONS", "OUTSIDE", "BEYOND", "WITHIN" };
+	/* Words of a release by their stems, and by their forms where a stem says more. */
+	static const char *const release[] = { "SHAR", "RELEAS", "DISCLOS", "DISSEM",
+	    "FORWARD", "PROVID", "NOTIF", "RECEIV", "DISTRIBUT", "TRANSMIT", "REVEAL",
+	    "AUTHORI", "BRIEF" };
+	static const char *const forms[] = { "PASS", "PASSED", "PASSING", "SEND", "SENT",
+	    "GIVE", "GIVEN", "GAVE", "SHOW", "SHOWN", "TELL", "INFORM", "COPY",
+	    "COPIED", "CC", "SEE", "SEEN", "ACCESS", "READ", "READER", "READERS", "EYES", "DISTRO",
+	    "FWD", "HAND", "MENTION", "CLEARED", "LOOP", "THREAD", "CHANNEL", "CHANNELS", "VIEW",
+	    "RELAY", "DISPLAY" };
+	static const char *const foreign[] = { "PARTNER", "PARTNERS", "ALLIES", "ALLIED",
+	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE" };
+	size_t k;
+
+	if (word_listed(keep, sizeof(keep) / sizeof(keep[0]), up, n))
+		return DOUBT_KEEP;
+	if (word_listed(deny, sizeof(deny) / sizeof(deny[0]), up, n) ||
+	    (n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0))
+		return DOUBT_DENY;
+	if (word_listed(limit, sizeof(limit) / sizeof(limit[0]), up, n))
+		return DOUBT_LIMIT;
+	if (word_listed(foreign, sizeof(foreign) / sizeof(foreign[0]), up, n))
+		return DOUBT_FOREIGN;
+	if (word_listed(forms, sizeof(forms) / sizeof(forms[0]), up, n))
+		return DOUBT_RELEASE;
+	for (k = 0; k < sizeof(release) / sizeof(release[0]); k++)
+		if (word_stem(up, n, release[k]))
+			return DOUBT_RELEASE;
+	return DOUBT_OTHER;
+}
+
+/*
+ * The country a people's name in capitals stands for ("BRITISH", "AUSTRALIANS"), by the code
+ * of a partner's or an ally's; the home country's ("AMERICANS") is *home.
+ */
+static int
+people_country(const struct policy *p, const char *up, size_t n, bool *home)
+{
+	static const struct { const char *people, *code; } peoples[] = {
+		{ "BRITISH", "GBR" }, { "BRITS", "GBR" }, { "BRIT", "GBR" }, { "BRITONS", "GBR" },
+		{ "ENGLISH", "GBR" }, { "AUSTRALIAN", "AUS" }, { "AUSTRALIANS", "AUS" },
+		{ "AUSSIES", "AUS" }, { "CANADIAN", "CAN" }, { "CANADIANS", "CAN" },
+		{ "KIWIS", "NZL" }, { "ZEALANDERS", "NZL" }, { "FRENCH", "FRA" },
+		{ "GERMAN", "DEU" }, { "GERMANS", "DEU" }, { "DUTCH", "NLD" },
+		{ "ITALIAN", "ITA" }, { "ITALIANS", "ITA" }, { "SPANISH", "ESP" },
+		{ "JAPANESE", "JPN" }, { "KOREAN", "KOR" }, { "KOREANS", "KOR" },
+		{ "ISRAELI", "ISR" }, { "ISRAELIS", "ISR" }, { "DANISH", "DNK" },
+		{ "NORWEGIAN", "NOR" }, { "NORWEGIANS", "NOR" }, { "TURKISH", "TUR" },
+		/* Capitals and services that stand for their governments. */
+		{ "LONDON", "GBR" }, { "WHITEHALL", "GBR" }, { "GCHQ", "GBR" }, { "UKG", "GBR" },
+		{ "GB", "GBR" }, { "CANBERRA", "AUS" }, { "OTTAWA", "CAN" }, { "WELLINGTON", "NZL" },
+		{ "WASHINGTON", "USA" }
+	};
+	size_t k;
+
+	*home = (n == 8 && memcmp(up, "AMERICAN", 8) == 0) ||
+	    (n == 9 && memcmp(up, "AMERICANS", 9) == 0) ||
+	    (n == 10 && memcmp(up, "WASHINGTON", 10) == 0);
+	for (k = 0; k < sizeof(peoples) / sizeof(peoples[0]); k++)
+		if (!*home && strlen(peoples[k].people) == n &&
+		    memcmp(up, peoples[k].people, n) == 0)
+			return policy_country_find(p, peoples[k].code, 3);
+	return -1;
+}
+
+/*
+ * Whether the word after s[e] names readers, after FOREIGN ("foreign partners", "foreign
+ * release"; not "the Foreign Minister", "foreign investment").
+ */
+static bool
+foreign_readers(const char *s, size_t n, size_t e)
+{
+	static const char *const nouns[] = { "PARTNER", "PARTNERS", "GOVERNMENT", "GOVERNMENTS",
+	    "NATIONALS", "RELEASE", "DISSEMINATION", "DISCLOSURE", "READERS", "EYES", "LIAISON",
+	    "SERVICE", "SERVICES", "AGENCIES", "RECIPIENTS", "COUNTERPARTS", "PERSONNEL" };
+	char up[16];
+	size_t b, j;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	for (b = e; e < n && is_alpha(s[e]); e++)
+		continue;
+	if (e == b || e - b >= sizeof(up))
+		return false;
+	for (j = b; j < e; j++)
+		up[j - b] = (char)toupper((unsigned char)s[j]);
+	return word_listed(nouns, sizeof(nouns) / sizeof(nouns[0]), up, e - b);
+}
+
+/*
+ * The most words a denial, a release and a reader stand within (reading_readers_doubt), the
+ * release and the reader within eight.
+ */
+#define DOUBT_SPAN 12
+
+/* What a sentence holds to reading_readers_doubt. */
+struct doubt {
+	size_t words;
+	bool deny, keep, limit, release, home, foreign;
+	/* The words (counted from 1) of the last denial, release and reader; whether the three
+	 * stood within DOUBT_SPAN words */
+	size_t at_deny, at_release, at_reader, at_limit;
+	bool near;
+	bool limit_near;		/* a limit within three words of a reader ("US readers only") */
+	/* The clause in brackets, dashes or commas it is in ("(not for AUS)", "-- not for AUS --") */
+	size_t clause_words;
+	bool clause_deny, clause_limit, clause_release, clause_reader, short_clause;
+	struct marking named;		/* the readers named, as denied readers */
+	bool any;			/* a foreign reader named */
+};
+
+/* How many words the last denial, release and reader of t stand within. */
+static size_t
+doubt_span(const struct doubt *t)
+{
+	size_t lo = t->at_deny, hi = t->at_deny;
+
+	lo = t->at_release < lo ? t->at_release : lo;
+	lo = t->at_reader < lo ? t->at_reader : lo;
+	hi = t->at_release > hi ? t->at_release : hi;
+	hi = t->at_reader > hi ? t->at_reader : hi;
+	return hi - lo + 1;
+}
+
+/* Sets *m to what sentence t says (struct doubt), and resets t. Returns whether it doubts. */
+static bool
+doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
+{
+	bool doubts = (t->near || t->words <= 5 || t->short_clause) &&
+	    (((t->any || t->foreign) && (t->deny || t->keep || t->limit_near)) ||
+	    (t->home && (t->keep || t->limit_near)));
+
+	if (doubts) {
+		marking_init(m);
+		/*
+		 * Readers named and kept to ("USA/GBR EYES ONLY: The", "Do not release outside
+		 * NATO"): every other foreign reader; readers named and denied: them.
+		 */
+		if (t->limit_near && t->any && !t->foreign)
+			marking_deny_others(p, m, &t->named);
+		else if (t->limit_near || t->foreign || !t->any)
+			m->denied_foreign = true;
+		else
+			*m = t->named;
+	}
+	memset(t, 0, sizeof(*t));
+	marking_init(&t->named);
+	return doubts;
+}
+
+/*
+ * Whether the sentence s[k..n) (s[0..k) what stands before it, read for "Five Eyes") doubts
+ * foreign readers (reading_readers_doubt), into *m.
+ */
+static bool
+doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct marking *m)
+{
+	struct doubt t;
+	size_t e;
+
+	memset(&t, 0, sizeof(t));
+	marking_init(&t.named);
+	while (k < n) {
+		char up[POLICY_WORD_MAX + 1];
+		size_t len, j;
+		bool caps = true, title, home = false;
+		int c;
+
+		if (!is_alpha(s[k])) {
+			/*
+			 * A clause of five words at most that denies a reader it names, or keeps
+			 * a release to one ("(not for AUS)", "U.S. readers only:").
+			 */
+			if (strchr("(),:-", s[k]) != NULL) {
+				if (t.clause_words > 0 && t.clause_words <= 5 && t.clause_reader &&
+				    (t.clause_deny || (t.clause_limit && t.clause_release)))
+					t.short_clause = true;
+				t.clause_words = 0;
+				t.clause_deny = t.clause_limit = t.clause_release = false;
+				t.clause_reader = false;
+			}
+			k++;
+			continue;
+		}
+		for (e = k; e < n && (is_alpha(s[e]) || (s[e] == '\'' && e + 1 < n &&
+		    is_alpha(s[e + 1]))); e++)
+			continue;
+		len = e - k;
+		t.words++;
+		t.clause_words++;
+		if (len > POLICY_WORD_MAX) {
+			k = e;
+			continue;
+		}
+		for (j = 0; j < len; j++) {
+			caps = caps && !islower((unsigned char)s[k + j]);
+			up[j] = (char)toupper((unsigned char)s[k + j]);
+		}
+		/* Two letters with full stops ("U.S.", "U.K."): one word. */
+		if (len == 1 && e + 1 < n && s[e] == '.' && isupper((unsigned char)s[e + 1]) &&
+		    isupper((unsigned char)s[k]) && (e + 2 == n || !is_alpha(s[e + 2]))) {
+			up[len++] = s[e + 1];
+			e += e + 2 < n && s[e + 2] == '.' ? 3 : 2;
+		}
+		title = isupper((unsigned char)s[k]);
+		switch (doubt_word(up, len)) {
+		case DOUBT_DENY:
+			/* What was done is no order ("did not share", "would not give"). */
+			if (told_negation(s, k, up, len))
+				break;
+			t.deny = t.clause_deny = true;
+			t.at_deny = t.words;
+			break;
+		case DOUBT_KEEP:
+			t.keep = t.clause_deny = true;
+			t.at_deny = t.words;
+			break;
+		case DOUBT_LIMIT:
+			/* "Restricted from AUS" takes readers out; "restricted to" keeps to them. */
+			for (j = e; j < n && s[j] == ' '; j++)
+				continue;
+			if (n - j >= 4 && strncasecmp(s + j, "from", 4) == 0 &&
+			    (n - j == 4 || !is_alpha(s[j + 4])))
+				t.deny = t.clause_deny = true;
+			else
+				t.limit = t.clause_limit = true;
+			t.at_deny = t.words;
+			if (t.limit)
+				t.at_limit = t.words;
+			break;
+		case DOUBT_RELEASE:
+			t.release = t.clause_release = true;
+			t.at_release = t.words;
+			/* "Five Eyes": readers, foreign ones. */
+			if (len == 4 && memcmp(up, "EYES", 4) == 0 && k >= 5 &&
+			    strncasecmp(s + k - 5, "five ", 5) == 0) {
+				t.foreign = t.clause_reader = true;
+				t.at_reader = t.words;
+			}
+			break;
+		case DOUBT_FOREIGN:
+			t.foreign = t.clause_reader = true;
+			t.at_reader = t.words;
+			break;
+		default:
+			/* Foreign readers ("foreign partners", "foreign release"). */
+			if (len == 7 && memcmp(up, "FOREIGN", 7) == 0 && foreign_readers(s, n, e)) {
+				t.foreign = t.clause_reader = true;
+				t.at_reader = t.words;
+				break;
+			}
+			/* A reader: a code in capitals, a country's or a people's name. */
+			if (!title)
+				break;
+			if (caps && ((len == 2 && memcmp(up, "US", 2) == 0) ||
+			    (len == 3 && memcmp(up, "USG", 3) == 0))) {
+				memcpy(up, "USA", 3);
+				len = 3;
+			}
+			if (caps && len >= 2 && len <= 4 && !(len == 2 && (memcmp(up, "EU", 2) == 0 ||
+			    memcmp(up, "UN", 2) == 0)) && reading_reader_word(p, up, len)) {
+				c = policy_country_find(p, up, len);
+				t.at_reader = t.words;
+				if (c >= 0 && c == p->home) {
+					t.home = true;
+					break;
+				}
+				marking_deny(p, &t.named, up, len);
+				t.any = t.clause_reader = true;
+				break;
+			}
+			if ((c = policy_country_by_name(p, up, len)) >= 0 ||
+			    (c = people_country(p, up, len, &home)) >= 0) {
+				t.at_reader = t.words;
+				if (c == p->home) {
+					t.home = true;
+				} else {
+					marking_deny_country(&t.named, c);
+					t.any = t.clause_reader = true;
+				}
+			} else if (home && us_home(p)) {
+				t.home = true;
+				t.at_reader = t.words;
+			} else if (home) {
+				marking_deny(p, &t.named, "USA", 3);
+				t.any = true;
+				t.at_reader = t.words;
+			}
+			break;
+		}
+		t.limit_near = t.limit_near || (t.at_limit > 0 && t.at_reader > 0 &&
+		    (t.at_limit > t.at_reader ? t.at_limit - t.at_reader :
+		    t.at_reader - t.at_limit) <= 3);
+		t.near = t.near || (t.at_deny > 0 && t.at_release > 0 && t.at_reader > 0 &&
+		    doubt_span(&t) <= DOUBT_SPAN && (t.at_release > t.at_reader ?
+		    t.at_release - t.at_reader : t.at_reader - t.at_release) <= 8);
+		k = e;
+	}
+	return doubt_end(p, &t, m);
+}
+
+/*
+ * Whether t[0..n) holds a word that denies or limits (doubt_word's DOUBT_DENY, DOUBT_KEEP,
+ * DOUBT_LIMIT), by a cheap look at each word: a sentence with none doubts nothing.
+ */
+static bool
+doubt_trigger(const char *t, size_t n)
+{
+	/* By first letter: '=' before a word it must be, else what it begins (case aside). */
+	static const char *const by_letter[26] = {
+		['A' - 'A'] = "=AVOID", ['B' - 'A'] = "BARRED BANNED BEYOND",
+		['D' - 'A'] = "=DENY =DENIED", ['E' - 'A'] = "EMBARGO EXCEPT EXCLU",
+		['F' - 'A'] = "FORBID", ['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT",
+		['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER", ['O' - 'A'] = "=ONLY OUTSIDE",
+		['P' - 'A'] = "PROHIBIT", ['R' - 'A'] = "REFUS REFRAIN RESTRICT",
+		['S' - 'A'] = "SOLELY", ['U' - 'A'] = "UNAUTHORI",
+		['W' - 'A'] = "WITHOUT WITHH WITHIN"
+	};
+	size_t k = 0, e, len;
+
+	while (k < n) {
+		const char *w;
+		int c;
+
+		if (!is_alpha(t[k])) {
+			k++;
+			continue;
+		}
+		for (e = k; e < n && (is_alpha(t[e]) || t[e] == '\''); e++)
+			continue;
+		len = e - k;
+		c = toupper((unsigned char)t[k]);
+		if (len >= 4 && t[e - 2] == '\'' && (t[e - 1] == 't' || t[e - 1] == 'T'))
+			return true;
+		if (c >= 'A' && c <= 'Z' && (w = by_letter[c - 'A']) != NULL && len >= 2) {
+			while (*w != '\0') {
+				bool exact = *w == '=';
+				size_t l;
+
+				w += exact;
+				for (l = 0; w[l] != '\0' && w[l] != ' '; l++)
+					continue;
+				if ((exact ? len == l : len >= l) && strncasecmp(t + k, w, l) == 0)
+					return true;
+				w += l;
+				while (*w == ' ')
+					w++;
+			}
+		}
+		k = e;
+	}
+	return false;
+}
+
+bool
+reading_readers_doubt(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	size_t a = 0, k;
+
+	for (k = 0; k <= n; k++) {
+		if (k < n && !((s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == ';') &&
+		    denial_stop(s, n, k)))
+			continue;
+		if (k > a && doubt_trigger(s + a, k - a) && doubt_sentence(p, s, a, k, m))
+			return true;
+		a = k + 1;
 	}
 	return false;
 }

@@ -339,8 +339,20 @@ bool reading_caveat_line(const struct policy *p, const struct fold *f, bool brac
  * Whether a sentence of s[0..n) (a folded line) denies a release to readers named, in any case
  * and with words around it ("Please do not share with AUS.", "This report may not be shared
  * with AUS.", "Keep from AUS.", "Not for AUS eyes."; in an order, readers in any case: "Not
- * authorized for release to Australia."): then *m is unknown.
+ * authorized for release to Australia."): then *m denies them, and the public among whom they
+ * are (struct marking's denied).
  */
 bool reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m);
+
+/*
+ * Whether a sentence of s[0..n) (a folded line) doubts foreign readers: it names one (a code in
+ * capitals, a country's or a people's name, partners, allies, foreign readers) with words that
+ * deny or limit ("not", "never", "prohibited", "excluded", "only") and, in more than five words,
+ * a release or a reading ("share", "release", "see", "access", "eyes"), or names the home's
+ * readers with words that keep within them ("Keep in US channels.", "US readers only."). *m
+ * then denies those readers (foreign readers at large where it limits, or names none): a weak
+ * reading, for partners' targets only (struct marking's denied; the public is not denied).
+ */
+bool reading_readers_doubt(const struct policy *p, const char *s, size_t n, struct marking *m);
 
 #endif

@@ -1990,6 +1990,18 @@ kept stop52
 redteam stop53
 kept stop53
 
+# 117. Stop 54 (tests/data/stop54): who may read, said in words anywhere in a sentence, denies
+#      the readers it names at their targets: an order (`Please do not share with AUS.`) the
+#      public too, a weaker reading (a reader, a word that denies or limits, a release within
+#      a few words: `Release to AUS is prohibited.`, `AUS may not see this.`, `For AUS only.`,
+#      `(not for AUS)`) a REL TO list's foreign readers only; at a paragraph's end, on a line of
+#      its own under it or in an item, for the whole paragraph. What stays kept: the same
+#      portions at US targets, readers the target is not (`Do not forward to BEN` at REL TO
+#      USA, GBR), reports of what was done (`did not share the intercept with ISAF`), ranks and
+#      names (`with COL Smith`, `forward to Ben`).
+redteam stop54
+kept stop54
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
