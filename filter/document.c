@@ -1498,6 +1498,8 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 	marking_add_controls(p, &d->docmark, caption_handling);
 	if (d->has_named_rel)
 		marking_join(p, &d->docmark, &d->named_rel, &d->docmark);
+	/* ... and the readers a paragraph of its own denies. */
+	marking_join(p, &d->docmark, &d->denied, &d->docmark);
 	if (caption_noforn)
 		d->docmark.fd = FD_NOFORN;
 }
@@ -10264,8 +10266,9 @@ sentence_caveat(const struct policy *p, const struct fold *f, size_t k, size_t l
 	if (!isupper((unsigned char)f->text[k]))
 		return false;
 	for (e = k; e < limit && e - k <= 80; e++)
-		if (strchr(".!?;", f->text[e]) != NULL && (e + 1 == limit || f->text[e + 1] == ' ') &&
-		    !(e >= 2 && f->text[e - 2] == '.' && isupper((unsigned char)f->text[e - 1])))
+		if (strchr(".!?;", f->text[e]) != NULL &&
+		    (e + 1 == limit || f->text[e + 1] == ' ') && !(e >= 2 &&
+		    f->text[e - 2] == '.' && isupper((unsigned char)f->text[e - 1])))
 			break;
 	if (e - k > 80 || !(has_word_ci(f->text + k, e - k, "only") ||
 	    has_word_ci(f->text + k, e - k, "rel") || has_word_ci(f->text + k, e - k, "eyes") ||
@@ -10391,7 +10394,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			    f.text[k] == '_') && (k > first ? caveat_label_mid(p, &f, k, &one) :
 			    caveat_label(p, &f, k, &one)))
 				hit = true;
-			/* A sentence in mid-line that is a caveat alone ("May. US/GBR EYES ONLY."). */
+			/* A sentence in mid-line, a caveat alone ("May. US/GBR EYES ONLY."). */
 			if (!hit && k > first && after_full_stop(&f, k) &&
 			    sentence_caveat(p, &f, k, limit, &one))
 				hit = true;
@@ -13411,6 +13414,14 @@ said_readers(const struct marking *m)
 	return marking_denies(m);
 }
 
+/* Whether m is what the weaker reading of a denial gives, and nothing more. */
+static bool
+weak_denial(const struct marking *m)
+{
+	return marking_denies(m) && !m->denied_public && m->level == 0 && m->controls == 0 &&
+	    m->fd == FD_NONE && !m->unknown;
+}
+
 /*
  * Line i as an item with no mark of its own in a list whose items have marks: taken with the
  * paragraph the list is in and the items since (REASON_LIST), or raised by a mark in it. Returns
@@ -13737,6 +13748,15 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		if (!fresh && !unread && rd->cur != DOC_NONE && said_readers(&raised)) {
 			rd->header = false;
 			return raise_back(rd, &raised);
+		}
+		/*
+		 * A weaker reading of a denial alone (reading_readers_doubt) in a paragraph of its
+		 * own is the document's, and the paragraph unmarked text as it was ("Oman is not
+		 * interested" as a heading).
+		 */
+		if (fresh && !unread && weak_denial(&raised)) {
+			marking_join(rd->p, &d->denied, &raised, &d->denied);
+			return start(rd, i, NULL, REASON_UNMARKED, label_end, REL_OWN);
 		}
 		rd->unread = unread;
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)

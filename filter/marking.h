@@ -37,8 +37,8 @@ struct marking {
 	 */
 	struct country_set denied;
 	bool denied_foreign;
-	bool denied_public;		/* ... said as an order ("Do not share with AUS."): the
-					 * public, among whom every reader is, is not proven either */
+	bool denied_public;		/* ... said as an order ("Do not share with AUS."):
+					 * the public, among whom every reader is, is not either */
 	bool unknown;			/* an unknown token: never releasable */
 	char unknown_token[40];		/* the first unknown token, for messages: empty when it
 					 * may not be quoted (marking_quotable) */

@@ -3359,6 +3359,27 @@ word_stem(const char *s, size_t n, const char *stem)
 	return n >= l && memcmp(s, stem, l) == 0;
 }
 
+/* Where the word at s[k] ends in s[0..n): letters, and apostrophes between them ("don't"). */
+static size_t
+word_end(const char *s, size_t n, size_t k)
+{
+	while (k < n && (is_alpha(s[k]) || (s[k] == '\'' && k + 1 < n && is_alpha(s[k + 1]))))
+		k++;
+	return k;
+}
+
+/* Whether the word s[0..n) (capitals) begins with one of the stems listed. */
+static bool
+stem_listed(const char *const *stems, size_t n_stems, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n_stems; k++)
+		if (word_stem(s, n, stems[k]))
+			return true;
+	return false;
+}
+
 bool
 reading_reader_word(const struct policy *p, const char *s, size_t n)
 {
@@ -3555,17 +3576,13 @@ release_verb(const char *s, size_t n)
 	static const char *const stems[] = { "RELEAS", "RELAY", "PASS", "DISSEM", "SHARE",
 	    "DISCLOS", "PROVID", "FORWARD", "FURNISH", "SHOW", "GIVE", "GIVEN", "DISTRIBUT", "SEND",
 	    "BRIEF", "DISCUSS", "TRANSMIT" };
-	size_t k;
 
 	if (n < 3 || !(s[0] == 'R' || s[0] == 'P' || s[0] == 'D' || s[0] == 'S' || s[0] == 'F' ||
 	    s[0] == 'G' || s[0] == 'B' || s[0] == 'T'))
 		return false;
 	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0))
 		return true;
-	for (k = 0; k < sizeof(stems) / sizeof(stems[0]); k++)
-		if (word_stem(s, n, stems[k]))
-			return true;
-	return false;
+	return stem_listed(stems, sizeof(stems) / sizeof(stems[0]), s, n);
 }
 
 /* Whether the word s[0..n) (capitals) says to whom after a verb of release: TO, WITH, FROM. */
@@ -3881,9 +3898,9 @@ us_home(const struct policy *p)
 /*
  * Whether the word s[0..n) names readers other than the home country's: a code in capitals of
  * four letters at most (not EU, UN or NATO, which prose names as often); in an order (`order`),
- * a code in lower case too ("aus", not "Ben"); in an order to release, disclose or disseminate (`names`), a
- * reader in words too ("Not authorized for release to Australia"; not "Do not send to Mexico.",
- * a consul's advice).
+ * a code in lower case too ("aus", not "Ben"); in an order to release, disclose or disseminate
+ * (`names`), a reader in words too ("Not authorized for release to Australia"; not "Do not
+ * send to Mexico.", a consul's advice).
  */
 static bool
 denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool names)
@@ -4118,9 +4135,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			k++;
 			continue;
 		}
-		for (e = k; e < n && (is_alpha(s[e]) || (s[e] == '\'' && e + 1 < n &&
-		    is_alpha(s[e + 1]))); e++)
-			continue;
+		e = word_end(s, n, k);
 		len = e - k;
 		if (idx == 0) {
 			first = k;
@@ -4240,7 +4255,6 @@ doubt_word(const char *up, size_t n)
 	    "RELAY", "DISPLAY" };
 	static const char *const foreign[] = { "PARTNER", "PARTNERS", "ALLIES", "ALLIED",
 	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE" };
-	size_t k;
 
 	if (word_listed(keep, sizeof(keep) / sizeof(keep[0]), up, n))
 		return DOUBT_KEEP;
@@ -4251,11 +4265,9 @@ doubt_word(const char *up, size_t n)
 		return DOUBT_LIMIT;
 	if (word_listed(foreign, sizeof(foreign) / sizeof(foreign[0]), up, n))
 		return DOUBT_FOREIGN;
-	if (word_listed(forms, sizeof(forms) / sizeof(forms[0]), up, n))
+	if (word_listed(forms, sizeof(forms) / sizeof(forms[0]), up, n) ||
+	    stem_listed(release, sizeof(release) / sizeof(release[0]), up, n))
 		return DOUBT_RELEASE;
-	for (k = 0; k < sizeof(release) / sizeof(release[0]); k++)
-		if (word_stem(up, n, release[k]))
-			return DOUBT_RELEASE;
 	return DOUBT_OTHER;
 }
 
@@ -4331,8 +4343,8 @@ struct doubt {
 	 * stood within DOUBT_SPAN words */
 	size_t at_deny, at_release, at_reader, at_limit;
 	bool near;
-	bool limit_near;		/* a limit within three words of a reader ("US readers only") */
-	/* The clause in brackets, dashes or commas it is in ("(not for AUS)", "-- not for AUS --") */
+	bool limit_near;		/* a limit three words from a reader ("US readers only") */
+	/* Its clause in brackets, dashes or commas ("(not for AUS)", "-- not for AUS --") */
 	size_t clause_words;
 	bool clause_deny, clause_limit, clause_release, clause_reader, short_clause;
 	struct marking named;		/* the readers named, as denied readers */
@@ -4412,9 +4424,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			k++;
 			continue;
 		}
-		for (e = k; e < n && (is_alpha(s[e]) || (s[e] == '\'' && e + 1 < n &&
-		    is_alpha(s[e + 1]))); e++)
-			continue;
+		e = word_end(s, n, k);
 		len = e - k;
 		t.words++;
 		t.clause_words++;
@@ -4487,8 +4497,9 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				memcpy(up, "USA", 3);
 				len = 3;
 			}
-			if (caps && len >= 2 && len <= 4 && !(len == 2 && (memcmp(up, "EU", 2) == 0 ||
-			    memcmp(up, "UN", 2) == 0)) && reading_reader_word(p, up, len)) {
+			if (caps && len >= 2 && len <= 4 && !(len == 2 &&
+			    (memcmp(up, "EU", 2) == 0 || memcmp(up, "UN", 2) == 0)) &&
+			    reading_reader_word(p, up, len)) {
 				c = policy_country_find(p, up, len);
 				t.at_reader = t.words;
 				if (c >= 0 && c == p->home) {
