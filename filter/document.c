@@ -2491,6 +2491,7 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 
 static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
     bool latin1, bool head, struct marking *m, bool *broke);
+static bool said_readers(const struct marking *m);
 
 /* Whether the document's banner (one was read) covers marking m: joined with it, m adds nothing. */
 static bool
@@ -5144,8 +5145,12 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 		return 0;
 	/* Every mark further on in the line counts too: the line cannot be cut. */
 	if (text_marks(p, s, doc_line(d, i)->len, fold_source(f, g->end), doc_line(d, i)->latin1,
-	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke))
+	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke)) {
 		marking_join(p, &o.mark, &more, &o.mark);
+		/* Readers an order denies are denied every classified portion. */
+		if (said_readers(&more) && more.denied_public)
+			marking_join(p, &d->denied, &more, &d->denied);
+	}
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
 	if ((g->kind == GROUP_MARK || g->kind == GROUP_ITEM) &&
 	    reading_mark_tail(p, f, g->end, &more))
@@ -5312,6 +5317,9 @@ read_subject(struct reader *rd, size_t i)
 	}
 	if (text_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) : label_end,
 	    ln->latin1, has_mark, &more, NULL)) {
+		/* Readers the subject denies are denied every classified portion. */
+		if (said_readers(&more))
+			marking_join(p, &d->denied, &more, &d->denied);
 		if (has_mark)
 			marking_join(p, &mk, &more, &mk);
 		else
@@ -5556,6 +5564,18 @@ head_caveat_across(const struct policy *p, const struct document *d, size_t i,
 }
 
 /*
+ * Whether the folded line f denies readers (reading_denial_line, reading_readers_doubt), into
+ * *m.
+ */
+static bool
+line_denial(const struct policy *p, const struct fold *f, struct marking *m)
+{
+	marking_init(m);
+	return reading_denial_line(p, f->text, f->len, m) ||
+	    reading_readers_doubt(p, f->text, f->len, m);
+}
+
+/*
  * Rule: classification lines (raise). A line that is a classification in any case or spelling
  * and not in the banner grammar ("Secret", "SECRET/NOFORN", "CLASSIFICATION: SECRET",
  * "TOP SECRET // SI / TK // REL TO USA AUS") ends the portion before it and starts one at its
@@ -5638,6 +5658,8 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * / "Please do not share with AUS.", "DO NOT RELEASE TO AUS"): who may read what it
 	 * follows too. It raises the paragraph above.
 	 */
+	if (alone && line_denial(rd->p, f, &more))
+		marking_join(rd->p, &d->denied, &more, &d->denied);
 	if (alone && (up = text_above(rd->p, d, i)) != DOC_NONE &&
 	    doc_line(d, up)->portion != DOC_NONE) {
 		doc_portion(d, rd->cur)->raises_back = true;
@@ -13446,8 +13468,11 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	    doc_portion(d, rd->cur)->reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
 	doc_portion(d, rd->cur)->with = para;
 	/* Who may read, said in an item ("-- do not share with AUS."), is its paragraph's too. */
-	if (found && said_readers(&raised))
+	if (found && said_readers(&raised)) {
 		doc_portion(d, rd->cur)->raises_back = true;
+		if (raised.denied_public)
+			marking_join(rd->p, &d->denied, &raised, &d->denied);
+	}
 	rd->bulleted = true;
 	rd->para = para;
 	return 0;
@@ -13745,6 +13770,12 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * line goes on in its portion, which it raises back to the paragraph's head. A
 		 * mark with a level marks what follows it ("... Council: (S//NF) The").
 		 */
+		/*
+		 * Readers an order denies anywhere, or a paragraph of its own, are denied every
+		 * classified portion (document.denied).
+		 */
+		if (said_readers(&raised) && (fresh || raised.denied_public))
+			marking_join(rd->p, &d->denied, &raised, &d->denied);
 		if (!fresh && !unread && rd->cur != DOC_NONE && said_readers(&raised)) {
 			rd->header = false;
 			return raise_back(rd, &raised);
@@ -13754,10 +13785,8 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * own is the document's, and the paragraph unmarked text as it was ("Oman is not
 		 * interested" as a heading).
 		 */
-		if (fresh && !unread && weak_denial(&raised)) {
-			marking_join(rd->p, &d->denied, &raised, &d->denied);
+		if (fresh && !unread && weak_denial(&raised))
 			return start(rd, i, NULL, REASON_UNMARKED, label_end, REL_OWN);
-		}
 		rd->unread = unread;
 		if (start(rd, i, &raised, REASON_MIDLINE, 0, fresh ? REL_DOCUMENT : REL_JOINED) != 0)
 			return -1;
@@ -13768,9 +13797,6 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		if (!label_first(d, i) && (runs_through(rd, i, false) ||
 		    mark_in_wrapped_sentence(rd->p, d, i, f, h)))
 			doc_portion(d, rd->cur)->raises_back = true;
-		/* A release denied in a paragraph of its own is the document's. */
-		if (fresh && marking_denies(&raised))
-			marking_join(rd->p, &d->denied, &raised, &d->denied);
 		/*
 		 * A mark anywhere in a line of text ends the header too, as one at its head does:
 		 * were it to go on, a mark added in mid-line would keep a later SUBJECT line a

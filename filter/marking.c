@@ -66,7 +66,7 @@ marking_denies(const struct marking *m)
 	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
 		if (m->denied.bits[k] != 0)
 			return true;
-	return m->denied_foreign;
+	return m->denied_foreign || m->denied_public;
 }
 
 bool
@@ -830,7 +830,7 @@ marking_decide(const struct policy *p, const struct marking *m, const struct mar
 		return RULE_HANDLING;
 	}
 	/* An order that denies readers a release denies it to the public, among whom they are. */
-	if (audience == AUDIENCE_PUBLIC && m->denied_public && marking_denies(m)) {
+	if (audience == AUDIENCE_PUBLIC && m->denied_public) {
 		snprintf(why, whylen, "a sentence in it denies its release to readers among the "
 		    "public");
 		return RULE_REL_COUNTRY;

@@ -96,7 +96,7 @@ void marking_deny_country(struct marking *m, int c);
 void marking_deny_others(const struct policy *p, struct marking *m,
     const struct marking *named);
 
-/* Whether m denies a reader (struct marking's denied). */
+/* Whether m denies a reader, or the public (struct marking's denied). */
 bool marking_denies(const struct marking *m);
 
 /* Sets *m to a marking not known, `why` its token (quoted in reports, never withheld text). */

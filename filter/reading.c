@@ -3888,6 +3888,8 @@ prose_readers(const char *up, size_t n)
 	    (n == 4 && memcmp(up, "NATO", 4) == 0);
 }
 
+static int people_country(const struct policy *p, const char *up, size_t n, bool *home);
+
 /* Whether the home country of p is the United States ("US", "USG" and "Americans" name it). */
 static bool
 us_home(const struct policy *p)
@@ -3907,7 +3909,7 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 {
 	char up[POLICY_WORD_MAX];
 	size_t k;
-	bool caps = true, lower = true;
+	bool caps = true, lower = true, home;
 	int c;
 
 	if (n < 2 || n > POLICY_WORD_MAX)
@@ -3927,9 +3929,11 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 	c = policy_country_find(p, up, n);
 	if (c >= 0 && c == p->home)
 		return false;
-	/* A country's name ("IRAN", "Peru") is a code in no case. */
+	/* A country's name ("IRAN", "Peru") is a code in no case; a people's, in an order. */
 	if (policy_country_name(up, n))
 		return names;
+	if (order && people_country(p, up, n, &home) >= 0)
+		return true;
 	/* A code in a name's case is a name ("don't forward to Ben"). */
 	return caps || (order && lower);
 }
@@ -3963,6 +3967,14 @@ press_after(const char *s, size_t n, size_t e)
 {
 	static const char *const words[] = { "press", "media", "public", "news", "newspapers",
 	    "journalists", "reporters", "outlets", "television" };
+	/* Nouns after a reader's code that keep it a reader ("UK officials", "AUS eyes"). */
+	static const char *const readers[] = { "officials", "official", "personnel", "partners",
+	    "partner", "liaison", "counterparts", "government", "authorities", "services",
+	    "service", "eyes", "readers", "nationals", "delegation", "embassy", "mission",
+	    "colleagues", "contacts", "officers", "agencies", "intelligence", "military",
+	    "forces", "release", "side", "team", "representatives", "analysts", "and", "or",
+	    "nor", "without", "until", "before", "at", "in", "on", "under", "for", "unless",
+	    "yet", "either", "as", "if", "this", "these", "that", "the", "any", "this" };
 	size_t k, w;
 
 	if (e >= n || s[e] != ' ')
@@ -3973,7 +3985,18 @@ press_after(const char *s, size_t n, size_t e)
 		if (strlen(words[w]) == k - e - 1 &&
 		    strncasecmp(s + e + 1, words[w], k - e - 1) == 0)
 			return true;
-	return false;
+	/*
+	 * A noun after it in lower case, or a name's word, makes the code a thing's ("to UK
+	 * addresses", "to the UK Border Agency"): no reader. Readers' nouns and words that go
+	 * on with the sentence keep it one.
+	 */
+	if (k == e + 1 || isupper((unsigned char)s[k - 1]))
+		return false;
+	for (w = 0; w < sizeof(readers) / sizeof(readers[0]); w++)
+		if (strlen(readers[w]) == k - e - 1 &&
+		    strncasecmp(s + e + 1, readers[w], k - e - 1) == 0)
+			return false;
+	return true;
 }
 
 /*
@@ -4053,7 +4076,6 @@ titled_name(const char *s, size_t n, size_t e)
 	    islower((unsigned char)s[e + 2]);
 }
 
-static int people_country(const struct policy *p, const char *up, size_t n, bool *home);
 
 /*
  * The readers a denial names from s[k] on (reading_denial_line), joined by THE, AND, OR, NOR and
@@ -4235,12 +4257,14 @@ static enum doubt_word
 doubt_word(const char *up, size_t n)
 {
 	static const char *const deny[] = { "NOT", "NO", "NEVER", "NOR", "NEITHER", "WITHOUT",
+	    "CANNOT", "MINUS", "HOLD",
 	    "PROHIBITED", "PROHIBIT", "PROHIBITS", "FORBIDDEN", "FORBID", "BARRED", "BANNED",
 	    "UNAUTHORIZED", "UNAUTHORISED", "REFUSED", "REFUSE", "DENY", "DENIED", "EMBARGO",
 	    "EMBARGOED", "WITHHOLD", "WITHHELD", "AVOID", "REFRAIN" };
 	/* Words that take readers out: the home's alone doubt foreign readers. */
 	static const char *const keep[] = { "KEEP", "KEPT", "EXCEPT", "EXCEPTING", "EXCLUDING",
-	    "EXCLUDED", "EXCLUDE" };
+	    "EXCLUDED", "EXCLUDE", "PROTECT", "PROTECTED", "SAVE", "APART", "EXCEPTION",
+	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING" };
 	static const char *const limit[] = { "ONLY", "SOLELY", "EXCLUSIVELY", "EXCLUSIVE",
 	    "LIMIT", "LIMITED", "LIMITS", "RESTRICT", "RESTRICTED", "RESTRICTS", "RESTRICTION",
 	    "RESTRICTIONS", "OUTSIDE", "BEYOND", "WITHIN" };
@@ -4288,20 +4312,30 @@ people_country(const struct policy *p, const char *up, size_t n, bool *home)
 		{ "JAPANESE", "JPN" }, { "KOREAN", "KOR" }, { "KOREANS", "KOR" },
 		{ "ISRAELI", "ISR" }, { "ISRAELIS", "ISR" }, { "DANISH", "DNK" },
 		{ "NORWEGIAN", "NOR" }, { "NORWEGIANS", "NOR" }, { "TURKISH", "TUR" },
-		/* Capitals and services that stand for their governments. */
+		{ "BRITAIN", "GBR" }, { "ENGLAND", "GBR" }, { "MAJESTY'S", "GBR" },
+		/* Capitals, codes and services that stand for their governments. */
 		{ "LONDON", "GBR" }, { "WHITEHALL", "GBR" }, { "GCHQ", "GBR" }, { "UKG", "GBR" },
-		{ "GB", "GBR" }, { "CANBERRA", "AUS" }, { "OTTAWA", "CAN" }, { "WELLINGTON", "NZL" },
-		{ "WASHINGTON", "USA" }
+		{ "GB", "GBR" }, { "SIS", "GBR" }, { "FCO", "GBR" }, { "FCDO", "GBR" },
+		{ "CANBERRA", "AUS" }, { "AU", "AUS" }, { "ASIS", "AUS" }, { "ASIO", "AUS" },
+		{ "ASD", "AUS" }, { "DIO", "AUS" }, { "ADF", "AUS" }, { "DFAT", "AUS" },
+		{ "OTTAWA", "CAN" }, { "CA", "CAN" }, { "CSIS", "CAN" }, { "CSE", "CAN" },
+		{ "CSEC", "CAN" }, { "GOC", "CAN" }, { "DND", "CAN" }, { "RCMP", "CAN" },
+		{ "CDN", "CAN" }, { "WELLINGTON", "NZL" }, { "NZ", "NZL" }, { "GCSB", "NZL" },
+		{ "NZSIS", "NZL" }, { "WASHINGTON", "USA" }, { "CIA", "USA" }, { "NSA", "USA" },
+		{ "DIA", "USA" }, { "PENTAGON", "USA" }, { "YANKS", "USA" }
 	};
 	size_t k;
 
-	*home = (n == 8 && memcmp(up, "AMERICAN", 8) == 0) ||
-	    (n == 9 && memcmp(up, "AMERICANS", 9) == 0) ||
-	    (n == 10 && memcmp(up, "WASHINGTON", 10) == 0);
+	*home = false;
 	for (k = 0; k < sizeof(peoples) / sizeof(peoples[0]); k++)
-		if (!*home && strlen(peoples[k].people) == n &&
-		    memcmp(up, peoples[k].people, n) == 0)
-			return policy_country_find(p, peoples[k].code, 3);
+		if (strlen(peoples[k].people) == n && memcmp(up, peoples[k].people, n) == 0) {
+			int c = policy_country_find(p, peoples[k].code, 3);
+
+			*home = c >= 0 && c == p->home;
+			return *home ? -1 : c;
+		}
+	*home = (n == 8 && memcmp(up, "AMERICAN", 8) == 0) ||
+	    (n == 9 && memcmp(up, "AMERICANS", 9) == 0);
 	return -1;
 }
 
@@ -4344,6 +4378,14 @@ struct doubt {
 	size_t at_deny, at_release, at_reader, at_limit;
 	bool near;
 	bool limit_near;		/* a limit three words from a reader ("US readers only") */
+	bool order;			/* it opens as an order ("Not", "Please", "Do", "Keep") */
+	bool public_named;		/* the public, the press or the media, in an order or after
+					 * NOT FOR ("Not for public release.") */
+	bool code;			/* a reader named by a code in capitals */
+	bool contain;			/* KEEP or KEPT: the home's readers kept to ("Keep in US
+					 * channels") */
+	bool gov;			/* the home's government's use or readers ("USG use",
+					 * "US readers", "US channels") */
 	/* Its clause in brackets, dashes or commas ("(not for AUS)", "-- not for AUS --") */
 	size_t clause_words;
 	bool clause_deny, clause_limit, clause_release, clause_reader, short_clause;
@@ -4368,9 +4410,25 @@ doubt_span(const struct doubt *t)
 static bool
 doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 {
-	bool doubts = (t->near || t->words <= 5 || t->short_clause) &&
+	bool doubts = (t->near || (t->words <= 5 && (t->code || t->foreign || t->home)) ||
+	    t->short_clause) &&
 	    (((t->any || t->foreign) && (t->deny || t->keep || t->limit_near)) ||
-	    (t->home && (t->keep || t->limit_near)));
+	    (t->home && (t->contain || t->limit_near)));
+	/*
+	 * An order that keeps text from the public ("Not for public release.", "Do not share with
+	 * the press."), or to the home's government ("For USG use only.", "US readers only."):
+	 * the public is denied.
+	 */
+	bool public = (t->public_named && (t->deny || t->keep)) ||
+	    (t->home && t->gov && (t->contain || t->limit_near));
+
+	if (public && !doubts) {
+		marking_init(m);
+		m->denied_public = true;
+		memset(t, 0, sizeof(*t));
+		marking_init(&t->named);
+		return true;
+	}
 
 	if (doubts) {
 		marking_init(m);
@@ -4384,10 +4442,33 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 			m->denied_foreign = true;
 		else
 			*m = t->named;
+		m->denied_public = public;
 	}
 	memset(t, 0, sizeof(*t));
 	marking_init(&t->named);
 	return doubts;
+}
+
+/*
+ * Whether up[0..n) (capitals) names the public: PUBLIC (not the press: "DO NOT RELEASE TO UK
+ * PRESS BEFORE DELIVERY" times a release).
+ */
+static bool
+public_word(const char *up, size_t n)
+{
+	static const char *const words[] = { "PUBLIC" };
+
+	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+}
+
+/* Whether up[0..n) (capitals) says a government's own use or readers (USE, READERS, EYES). */
+static bool
+gov_word(const char *up, size_t n)
+{
+	static const char *const words[] = { "USE", "READERS", "EYES", "PERSONNEL", "CHANNELS",
+	    "OFFICIALS", "EMPLOYEES", "AGENCIES" };
+
+	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
 }
 
 /*
@@ -4443,6 +4524,16 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			e += e + 2 < n && s[e + 2] == '.' ? 3 : 2;
 		}
 		title = isupper((unsigned char)s[k]);
+		if (t.words == 1)
+			t.order = opens_order(s + k, len) || (len == 7 &&
+			    memcmp(up, "PROTECT", 7) == 0);
+		if (public_word(up, len) && (t.order || (k >= 8 &&
+		    strncasecmp(s + k - 8, "not for ", 8) == 0))) {
+			t.public_named = true;
+			t.at_reader = t.words;
+		}
+		if (gov_word(up, len))
+			t.gov = true;
 		switch (doubt_word(up, len)) {
 		case DOUBT_DENY:
 			/* What was done is no order ("did not share", "would not give"). */
@@ -4453,6 +4544,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			break;
 		case DOUBT_KEEP:
 			t.keep = t.clause_deny = true;
+			t.contain = t.contain || (len == 4 && (memcmp(up, "KEEP", 4) == 0 ||
+			    memcmp(up, "KEPT", 4) == 0));
 			t.at_deny = t.words;
 			break;
 		case DOUBT_LIMIT:
@@ -4507,7 +4600,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 					break;
 				}
 				marking_deny(p, &t.named, up, len);
-				t.any = t.clause_reader = true;
+				t.any = t.clause_reader = t.code = true;
 				break;
 			}
 			if ((c = policy_country_by_name(p, up, len)) >= 0 ||
@@ -4518,6 +4611,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				} else {
 					marking_deny_country(&t.named, c);
 					t.any = t.clause_reader = true;
+					t.code = t.code || caps;
 				}
 			} else if (home && us_home(p)) {
 				t.home = true;
@@ -4549,12 +4643,14 @@ doubt_trigger(const char *t, size_t n)
 {
 	/* By first letter: '=' before a word it must be, else what it begins (case aside). */
 	static const char *const by_letter[26] = {
-		['A' - 'A'] = "=AVOID", ['B' - 'A'] = "BARRED BANNED BEYOND",
-		['D' - 'A'] = "=DENY =DENIED", ['E' - 'A'] = "EMBARGO EXCEPT EXCLU",
-		['F' - 'A'] = "FORBID", ['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT",
-		['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER", ['O' - 'A'] = "=ONLY OUTSIDE",
-		['P' - 'A'] = "PROHIBIT", ['R' - 'A'] = "REFUS REFRAIN RESTRICT",
-		['S' - 'A'] = "SOLELY", ['U' - 'A'] = "UNAUTHORI",
+		['A' - 'A'] = "=AVOID =APART", ['B' - 'A'] = "BARRED BANNED BEYOND",
+		['C' - 'A'] = "=CANNOT", ['D' - 'A'] = "=DENY =DENIED DECLINE",
+		['E' - 'A'] = "EMBARGO EXCEPT EXCLU", ['F' - 'A'] = "FORBID", ['H' - 'A'] = "=HOLD",
+		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT", ['M' - 'A'] = "=MINUS",
+		['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER",
+		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT",
+		['P' - 'A'] = "PROHIBIT PROTECT =PENDING", ['R' - 'A'] = "REFUS REFRAIN RESTRICT",
+		['S' - 'A'] = "SOLELY =SAVE", ['U' - 'A'] = "UNAUTHORI",
 		['W' - 'A'] = "WITHOUT WITHH WITHIN"
 	};
 	size_t k = 0, e, len;
