@@ -13778,6 +13778,11 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 			marking_join(rd->p, &d->denied, &raised, &d->denied);
 		if (!fresh && !unread && rd->cur != DOC_NONE && said_readers(&raised)) {
 			rd->header = false;
+			/* Unmarked text takes the document's marking, which takes the denial. */
+			if (doc_portion(d, rd->cur)->mark == NULL) {
+				marking_join(rd->p, &d->denied, &raised, &d->denied);
+				return 0;
+			}
 			return raise_back(rd, &raised);
 		}
 		/*
