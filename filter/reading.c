@@ -3890,6 +3890,29 @@ prose_readers(const char *up, size_t n)
 
 static int people_country(const struct policy *p, const char *up, size_t n, bool *home);
 
+/*
+ * The country that the words at s[k..e) and the next one name together ("United Kingdom",
+ * "NEW ZEALAND", "United States"), -1 where they name none; *end is past the second word.
+ */
+static int
+two_word_country(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
+    size_t *end)
+{
+	char both[2 * 16 + 1];
+	size_t b, j, len = 0;
+
+	if (e - k < 3 || e - k > 7 || e + 1 >= n || s[e] != ' ')
+		return -1;
+	for (b = e + 1; b < n && isalpha((unsigned char)s[b]); b++)
+		continue;
+	if (b == e + 1 || b - e - 1 > 16)
+		return -1;
+	for (j = k; j < b; j++)
+		both[len++] = (char)toupper((unsigned char)s[j]);
+	*end = b;
+	return policy_country_by_name(p, both, len);
+}
+
 /* Whether the home country of p is the United States ("US", "USG" and "Americans" name it). */
 static bool
 us_home(const struct policy *p)
@@ -4174,10 +4197,22 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			bool order = opens_order(s + first, first_len);
 
 			/* A reader after TO, WITH or FROM (THE, AND, OR, the home's between). */
+			size_t e2;
+			int c2;
+
 			if (denied_reader(p, s + k, len, order, order && handling) &&
 			    !titled_name(s, n, e) &&
 			    (for_eyes ? eyes_after(s, n, e) : !press_after(s, n, e))) {
 				deny_readers(p, s, n, k, order, order && handling, m);
+				m->denied_public = true;
+				return true;
+			}
+			/* A country's name in two words in an order ("the United Kingdom"). */
+			if (order && (c2 = two_word_country(p, s, n, k, e, &e2)) >= 0 &&
+			    c2 != p->home && (for_eyes ? eyes_after(s, n, e2) :
+			    !press_after(s, n, e2))) {
+				marking_init(m);
+				marking_deny_country(m, c2);
 				m->denied_public = true;
 				return true;
 			}
@@ -4585,6 +4620,18 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			/* A reader: a code in capitals, a country's or a people's name. */
 			if (!title)
 				break;
+			if ((c = two_word_country(p, s, n, k, e, &j)) >= 0) {
+				t.at_reader = t.words;
+				if (c == p->home) {
+					t.home = true;
+				} else {
+					marking_deny_country(&t.named, c);
+					t.any = t.clause_reader = true;
+					t.code = t.code || caps;
+				}
+				e = j;
+				break;
+			}
 			if (caps && ((len == 2 && memcmp(up, "US", 2) == 0) ||
 			    (len == 3 && memcmp(up, "USG", 3) == 0))) {
 				memcpy(up, "USA", 3);
