@@ -1010,7 +1010,7 @@ marking_hash(const struct document *d, const struct marking *m)
 	buf[n++] = (unsigned char)m->level;
 	buf[n++] = (unsigned char)m->fd;
 	buf[n++] = (unsigned char)(m->unknown | m->rel_partial << 1 | m->fd_conflict << 2 |
-	    m->denied_foreign << 3 | m->denied_public << 4);
+	    m->denied_foreign << 3 | m->denied_public << 4 | m->denied_document << 5);
 	memcpy(buf + n, &m->controls, sizeof(m->controls));
 	n += sizeof(m->controls);
 	while (words > 0 && m->rel.bits[words - 1] == 0)
@@ -5148,7 +5148,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke)) {
 		marking_join(p, &o.mark, &more, &o.mark);
 		/* Readers an order denies are denied every classified portion. */
-		if (said_readers(&more) && more.denied_public)
+		if (said_readers(&more) && (more.denied_public || more.denied_document))
 			marking_join(p, &d->denied, &more, &d->denied);
 	}
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
@@ -13470,7 +13470,7 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	/* Who may read, said in an item ("-- do not share with AUS."), is its paragraph's too. */
 	if (found && said_readers(&raised)) {
 		doc_portion(d, rd->cur)->raises_back = true;
-		if (raised.denied_public)
+		if (raised.denied_public || raised.denied_document)
 			marking_join(rd->p, &d->denied, &raised, &d->denied);
 	}
 	rd->bulleted = true;
@@ -13774,7 +13774,8 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * Readers an order denies anywhere, or a paragraph of its own, are denied every
 		 * classified portion (document.denied).
 		 */
-		if (said_readers(&raised) && (fresh || raised.denied_public))
+		if (said_readers(&raised) && (fresh || raised.denied_public ||
+		    raised.denied_document))
 			marking_join(rd->p, &d->denied, &raised, &d->denied);
 		if (!fresh && !unread && rd->cur != DOC_NONE && said_readers(&raised)) {
 			rd->header = false;

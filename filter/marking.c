@@ -912,6 +912,7 @@ marking_join(const struct policy *p, const struct marking *a, const struct marki
 		r.denied.bits[k] |= b->denied.bits[k];
 	r.denied_foreign |= b->denied_foreign;
 	r.denied_public |= b->denied_public;
+	r.denied_document |= b->denied_document;
 	if (b->unknown && !r.unknown) {
 		r.unknown = true;
 		memcpy(r.unknown_token, b->unknown_token, sizeof(r.unknown_token));
@@ -957,6 +958,7 @@ marking_identical(const struct marking *a, const struct marking *b)
 	    a->rel_partial == b->rel_partial && a->fd_conflict == b->fd_conflict &&
 	    a->unknown == b->unknown && memcmp(&a->rel, &b->rel, sizeof(a->rel)) == 0 &&
 	    a->denied_foreign == b->denied_foreign && a->denied_public == b->denied_public &&
+	    a->denied_document == b->denied_document &&
 	    memcmp(&a->denied, &b->denied, sizeof(a->denied)) == 0 &&
 	    strcmp(a->unknown_token, b->unknown_token) == 0;
 }

@@ -37,6 +37,9 @@ struct marking {
 	 */
 	struct country_set denied;
 	bool denied_foreign;
+	bool denied_document;		/* ... said of the document or a part it names
+					 * ("Paragraph 2 is not releasable to AUS."): every
+					 * classified portion's (document.c) */
 	bool denied_public;		/* ... said as an order ("Do not share with AUS."):
 					 * the public, among whom every reader is, is not either */
 	bool unknown;			/* an unknown token: never releasable */

@@ -4417,6 +4417,8 @@ struct doubt {
 	bool public_named;		/* the public, the press or the media, in an order or after
 					 * NOT FOR ("Not for public release.") */
 	bool code;			/* a reader named by a code in capitals */
+	bool part;			/* the document or a part of it named ("paragraph 2", "this
+					 * cable", "the above") */
 	bool contain;			/* KEEP or KEPT: the home's readers kept to ("Keep in US
 					 * channels") */
 	bool gov;			/* the home's government's use or readers ("USG use",
@@ -4478,6 +4480,7 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 		else
 			*m = t->named;
 		m->denied_public = public;
+		m->denied_document = t->part;
 	}
 	memset(t, 0, sizeof(*t));
 	marking_init(&t->named);
@@ -4492,6 +4495,17 @@ static bool
 public_word(const char *up, size_t n)
 {
 	static const char *const words[] = { "PUBLIC" };
+
+	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+}
+
+/* Whether up[0..n) (capitals) names the document or a part of it ("paragraph", "cable"). */
+static bool
+part_word(const char *up, size_t n)
+{
+	static const char *const words[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "ABOVE",
+	    "BELOW", "CABLE", "MESSAGE", "REPORT", "DOCUMENT", "MEMO", "MEMORANDUM", "EMAIL",
+	    "ATTACHMENT", "ENCLOSURE", "ANNEX", "FOREGOING", "FOLLOWING", "TELEGRAM" };
 
 	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
 }
@@ -4569,6 +4583,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		}
 		if (gov_word(up, len))
 			t.gov = true;
+		if (part_word(up, len))
+			t.part = true;
 		switch (doubt_word(up, len)) {
 		case DOUBT_DENY:
 			/* What was done is no order ("did not share", "would not give"). */
