@@ -2491,7 +2491,6 @@ read_banner(struct reader *rd, size_t i, const struct policy_rule *r, const PCRE
 
 static bool text_marks(const struct policy *p, const char *s, size_t n, size_t from,
     bool latin1, bool head, struct marking *m, bool *broke);
-static bool said_readers(const struct marking *m);
 
 /* Whether the document's banner (one was read) covers marking m: joined with it, m adds nothing. */
 static bool
@@ -5148,7 +5147,7 @@ read_head(struct reader *rd, size_t i, const struct fold *f, struct head *h)
 	    g->kind == GROUP_MARK || g->kind == GROUP_ITEM, &more, &broke)) {
 		marking_join(p, &o.mark, &more, &o.mark);
 		/* Readers an order denies are denied every classified portion. */
-		if (said_readers(&more) && (more.denied_public || more.denied_document))
+		if (marking_denies(&more) && (more.denied_public || more.denied_document))
 			marking_join(p, &d->denied, &more, &d->denied);
 	}
 	/* So does a control after a mark at the head ("(U)//SBU", "(U) FOUO:", "(U)NF)"). */
@@ -5318,7 +5317,7 @@ read_subject(struct reader *rd, size_t i)
 	if (text_marks(p, s, ln->len, has_mark ? label_end + fold_source(&f, g.end) : label_end,
 	    ln->latin1, has_mark, &more, NULL)) {
 		/* Readers the subject denies are denied every classified portion. */
-		if (said_readers(&more))
+		if (marking_denies(&more))
 			marking_join(p, &d->denied, &more, &d->denied);
 		if (has_mark)
 			marking_join(p, &mk, &more, &mk);
@@ -10301,7 +10300,7 @@ sentence_caveat(const struct policy *p, const struct fold *f, size_t k, size_t l
 		return false;
 	/*
 	 * A release to readers named ("US/GBR EYES ONLY") denies every other reader, the
-	 * public among them: the paragraph's, wherever it stands (said_readers).
+	 * public among them: the paragraph's, wherever it stands (read_text).
 	 */
 	if (m->fd == FD_REL && m->level == 0 && m->controls == 0) {
 		struct marking named;
@@ -13425,17 +13424,6 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	return fresh;
 }
 
-/*
- * Whether marking m, read in a line, says who may read in words rather than with a mark: it
- * denies readers ("Please do not share with AUS.", "US/GBR EYES ONLY." as sentence_caveat
- * reads it).
- */
-static bool
-said_readers(const struct marking *m)
-{
-	return marking_denies(m);
-}
-
 /* Whether m is what the weaker reading of a denial gives, and nothing more. */
 static bool
 weak_denial(const struct marking *m)
@@ -13468,7 +13456,7 @@ start_list_item(struct reader *rd, size_t i, size_t label_end)
 	    doc_portion(d, rd->cur)->reason == REASON_MIDLINE ? REASON_MIDLINE : REASON_LIST;
 	doc_portion(d, rd->cur)->with = para;
 	/* Who may read, said in an item ("-- do not share with AUS."), is its paragraph's too. */
-	if (found && said_readers(&raised)) {
+	if (found && marking_denies(&raised)) {
 		doc_portion(d, rd->cur)->raises_back = true;
 		if (raised.denied_public || raised.denied_document)
 			marking_join(rd->p, &d->denied, &raised, &d->denied);
@@ -13774,10 +13762,10 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		 * Readers an order denies anywhere, or a paragraph of its own, are denied every
 		 * classified portion (document.denied).
 		 */
-		if (said_readers(&raised) && (fresh || raised.denied_public ||
+		if (marking_denies(&raised) && (fresh || raised.denied_public ||
 		    raised.denied_document))
 			marking_join(rd->p, &d->denied, &raised, &d->denied);
-		if (!fresh && !unread && rd->cur != DOC_NONE && said_readers(&raised)) {
+		if (!fresh && !unread && rd->cur != DOC_NONE && marking_denies(&raised)) {
 			rd->header = false;
 			/* Unmarked text takes the document's marking, which takes the denial. */
 			if (doc_portion(d, rd->cur)->mark == NULL) {

@@ -3888,7 +3888,7 @@ prose_readers(const char *up, size_t n)
 	    (n == 4 && memcmp(up, "NATO", 4) == 0);
 }
 
-static int people_country(const struct policy *p, const char *up, size_t n, bool *home);
+static int people_country(const struct policy *p, const char *up, size_t n);
 
 /*
  * The country that the words at s[k..e) and the next one name together ("United Kingdom",
@@ -3932,7 +3932,7 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 {
 	char up[POLICY_WORD_MAX];
 	size_t k;
-	bool caps = true, lower = true, home;
+	bool caps = true, lower = true;
 	int c;
 
 	if (n < 2 || n > POLICY_WORD_MAX)
@@ -3955,7 +3955,7 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 	/* A country's name ("IRAN", "Peru") is a code in no case; a people's, in an order. */
 	if (policy_country_name(up, n))
 		return names;
-	if (order && people_country(p, up, n, &home) >= 0)
+	if (order && (c = people_country(p, up, n)) >= 0 && c != p->home)
 		return true;
 	/* A code in a name's case is a name ("don't forward to Ben"). */
 	return caps || (order && lower);
@@ -4114,7 +4114,6 @@ deny_readers(const struct policy *p, const char *s, size_t n, size_t k, bool ord
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
 		size_t e, j;
-		bool home;
 		int c;
 
 		if (s[k] == ' ' || s[k] == ',' || s[k] == '/') {
@@ -4129,7 +4128,7 @@ deny_readers(const struct policy *p, const char *s, size_t n, size_t k, bool ord
 			up[j - k] = (char)toupper((unsigned char)s[j]);
 		if (denied_reader(p, s + k, e - k, order, names)) {
 			marking_deny(p, m, up, e - k);
-		} else if ((c = people_country(p, up, e - k, &home)) >= 0 && !home) {
+		} else if ((c = people_country(p, up, e - k)) >= 0 && c != p->home) {
 			marking_deny_country(m, c);
 		} else if (!word_listed(joins, sizeof(joins) / sizeof(joins[0]), up, e - k)) {
 			/* More readers named some other way ("TO UK OR AUSTRALIAN LIAISON"). */
@@ -4332,10 +4331,10 @@ doubt_word(const char *up, size_t n)
 
 /*
  * The country a people's name in capitals stands for ("BRITISH", "AUSTRALIANS"), by the code
- * of a partner's or an ally's; the home country's ("AMERICANS") is *home.
+ * of a partner's or an ally's, or the home's ("AMERICANS"), or -1.
  */
 static int
-people_country(const struct policy *p, const char *up, size_t n, bool *home)
+people_country(const struct policy *p, const char *up, size_t n)
 {
 	static const struct { const char *people, *code; } peoples[] = {
 		{ "BRITISH", "GBR" }, { "BRITS", "GBR" }, { "BRIT", "GBR" }, { "BRITONS", "GBR" },
@@ -4357,20 +4356,14 @@ people_country(const struct policy *p, const char *up, size_t n, bool *home)
 		{ "CSEC", "CAN" }, { "GOC", "CAN" }, { "DND", "CAN" }, { "RCMP", "CAN" },
 		{ "CDN", "CAN" }, { "WELLINGTON", "NZL" }, { "NZ", "NZL" }, { "GCSB", "NZL" },
 		{ "NZSIS", "NZL" }, { "WASHINGTON", "USA" }, { "CIA", "USA" }, { "NSA", "USA" },
-		{ "DIA", "USA" }, { "PENTAGON", "USA" }, { "YANKS", "USA" }
+		{ "DIA", "USA" }, { "PENTAGON", "USA" }, { "YANKS", "USA" }, { "AMERICAN", "USA" },
+		{ "AMERICANS", "USA" }
 	};
 	size_t k;
 
-	*home = false;
 	for (k = 0; k < sizeof(peoples) / sizeof(peoples[0]); k++)
-		if (strlen(peoples[k].people) == n && memcmp(up, peoples[k].people, n) == 0) {
-			int c = policy_country_find(p, peoples[k].code, 3);
-
-			*home = c >= 0 && c == p->home;
-			return *home ? -1 : c;
-		}
-	*home = (n == 8 && memcmp(up, "AMERICAN", 8) == 0) ||
-	    (n == 9 && memcmp(up, "AMERICANS", 9) == 0);
+		if (strlen(peoples[k].people) == n && memcmp(up, peoples[k].people, n) == 0)
+			return policy_country_find(p, peoples[k].code, 3);
 	return -1;
 }
 
@@ -4429,6 +4422,23 @@ struct doubt {
 	struct marking named;		/* the readers named, as denied readers */
 	bool any;			/* a foreign reader named */
 };
+
+/*
+ * Notes country c, named by a word of sentence t (in capitals: `caps`), as its reader: the
+ * home's, or one it denies.
+ */
+static void
+doubt_reader(const struct policy *p, struct doubt *t, int c, bool caps)
+{
+	t->at_reader = t->words;
+	if (c == p->home) {
+		t->home = true;
+		return;
+	}
+	marking_deny_country(&t->named, c);
+	t->any = t->clause_reader = true;
+	t->code = t->code || caps;
+}
 
 /* How many words the last denial, release and reader of t stand within. */
 static size_t
@@ -4535,7 +4545,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
 		size_t len, j;
-		bool caps = true, title, home = false;
+		bool caps = true, title;
 		int c;
 
 		if (!is_alpha(s[k])) {
@@ -4637,14 +4647,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			if (!title)
 				break;
 			if ((c = two_word_country(p, s, n, k, e, &j)) >= 0) {
-				t.at_reader = t.words;
-				if (c == p->home) {
-					t.home = true;
-				} else {
-					marking_deny_country(&t.named, c);
-					t.any = t.clause_reader = true;
-					t.code = t.code || caps;
-				}
+				doubt_reader(p, &t, c, caps);
 				e = j;
 				break;
 			}
@@ -4667,23 +4670,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				break;
 			}
 			if ((c = policy_country_by_name(p, up, len)) >= 0 ||
-			    (c = people_country(p, up, len, &home)) >= 0) {
-				t.at_reader = t.words;
-				if (c == p->home) {
-					t.home = true;
-				} else {
-					marking_deny_country(&t.named, c);
-					t.any = t.clause_reader = true;
-					t.code = t.code || caps;
-				}
-			} else if (home && us_home(p)) {
-				t.home = true;
-				t.at_reader = t.words;
-			} else if (home) {
-				marking_deny(p, &t.named, "USA", 3);
-				t.any = true;
-				t.at_reader = t.words;
-			}
+			    (c = people_country(p, up, len)) >= 0)
+				doubt_reader(p, &t, c, caps);
 			break;
 		}
 		t.limit_near = t.limit_near || (t.at_limit > 0 && t.at_reader > 0 &&
@@ -4699,7 +4687,9 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 
 /*
  * Whether t[0..n) holds a word that denies or limits (doubt_word's DOUBT_DENY, DOUBT_KEEP,
- * DOUBT_LIMIT), by a cheap look at each word: a sentence with none doubts nothing.
+ * DOUBT_LIMIT), by a cheap look at each word: a sentence with none doubts nothing. Every word
+ * doubt_word's deny, keep and limit lists hold must pass here (as itself or by a stem), or
+ * doubt_word never sees it.
  */
 static bool
 doubt_trigger(const char *t, size_t n)

@@ -351,7 +351,10 @@ bool reading_denial_line(const struct policy *p, const char *s, size_t n, struct
  * a release or a reading ("share", "release", "see", "access", "eyes"), or names the home's
  * readers with words that keep within them ("Keep in US channels.", "US readers only."). *m
  * then denies those readers (foreign readers at large where it limits, or names none): a weak
- * reading, for partners' targets only (struct marking's denied; the public is not denied).
+ * reading, for partners' targets only (struct marking's denied). An order that keeps text from
+ * the public ("Not for public release.", "For USG use only.") denies the public alone; one that
+ * names the document or a part of it ("Release of paragraph 2 to AUS is prohibited.") is every
+ * classified portion's (denied_document).
  */
 bool reading_readers_doubt(const struct policy *p, const char *s, size_t n, struct marking *m);
 
