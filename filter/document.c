@@ -5562,16 +5562,12 @@ head_caveat_across(const struct policy *p, const struct document *d, size_t i,
 	return k < g.len && fold_source(&g, k) == src - (len - an) && caveat_label(p, &g, k, m);
 }
 
-/*
- * Whether the folded line f denies readers (reading_denial_line, reading_readers_doubt), into
- * *m.
- */
+/* Whether the folded line f denies readers (reading_denials), into *m. */
 static bool
 line_denial(const struct policy *p, const struct fold *f, struct marking *m)
 {
 	marking_init(m);
-	return reading_denial_line(p, f->text, f->len, m) ||
-	    reading_readers_doubt(p, f->text, f->len, m);
+	return reading_denials(p, f->text, f->len, m);
 }
 
 /*
@@ -6410,8 +6406,7 @@ denial_across(const struct policy *p, const struct document *d, size_t i, struct
 		return false;
 	fold_across(d, i - 1, both, &g);
 	marking_init(m);
-	return reading_denial_line(p, g.text, g.len, m) ||
-	    reading_readers_doubt(p, g.text, g.len, m);
+	return reading_denials(p, g.text, g.len, m);
 }
 
 /*
@@ -10348,8 +10343,7 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			struct marking one;
 
 			marking_init(&one);
-			if (reading_denial_line(p, f.text, limit, &one) ||
-			    reading_readers_doubt(p, f.text, limit, &one))
+			if (reading_denials(p, f.text, limit, &one))
 				add_found(p, m, &found, &one);
 		}
 		for (k = 0; k < limit; k++) {

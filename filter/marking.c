@@ -59,14 +59,20 @@ marking_deny_others(const struct policy *p, struct marking *m, const struct mark
 }
 
 bool
-marking_denies(const struct marking *m)
+marking_denies_readers(const struct marking *m)
 {
 	size_t k;
 
 	for (k = 0; k < POLICY_MAX_COUNTRIES / 64; k++)
 		if (m->denied.bits[k] != 0)
 			return true;
-	return m->denied_foreign || m->denied_public;
+	return m->denied_foreign;
+}
+
+bool
+marking_denies(const struct marking *m)
+{
+	return marking_denies_readers(m) || m->denied_public;
 }
 
 bool

@@ -102,6 +102,9 @@ void marking_deny_others(const struct policy *p, struct marking *m,
 /* Whether m denies a reader, or the public (struct marking's denied). */
 bool marking_denies(const struct marking *m);
 
+/* Whether m denies a reader by name or every foreign one (not the public alone). */
+bool marking_denies_readers(const struct marking *m);
+
 /* Sets *m to a marking not known, `why` its token (quoted in reports, never withheld text). */
 void marking_unknown(struct marking *m, const char *why);
 

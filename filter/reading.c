@@ -3923,9 +3923,9 @@ us_home(const struct policy *p)
 /*
  * Whether the word s[0..n) names readers other than the home country's: a code in capitals of
  * four letters at most (not EU, UN or NATO, which prose names as often); in an order (`order`),
- * a code in lower case too ("aus", not "Ben"); in an order to release, disclose or disseminate
- * (`names`), a reader in words too ("Not authorized for release to Australia"; not "Do not
- * send to Mexico.", a consul's advice).
+ * a code in lower case too ("aus", not "Ben"); in an order to release, disclose, disseminate,
+ * share or discuss (`names`), a reader in words too ("Not authorized for release to Australia",
+ * "Please do not share with the Australians"; not "Do not send to Mexico.", a consul's advice).
  */
 static bool
 denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool names)
@@ -3947,16 +3947,19 @@ denied_reader(const struct policy *p, const char *s, size_t n, bool order, bool 
 	if (((n == 2 && memcmp(up, "US", 2) == 0) || (n == 3 && memcmp(up, "USG", 3) == 0)) &&
 	    us_home(p))
 		return false;
-	if (prose_readers(up, n) || !reading_reader_word(p, up, n))
+	if (prose_readers(up, n))
+		return false;
+	/* A people's name ("the Australians"), a service's or a capital's, in an order. */
+	if (names && (c = people_country(p, up, n)) >= 0)
+		return c != p->home;
+	if (!reading_reader_word(p, up, n))
 		return false;
 	c = policy_country_find(p, up, n);
 	if (c >= 0 && c == p->home)
 		return false;
-	/* A country's name ("IRAN", "Peru") is a code in no case; a people's, in an order. */
+	/* A country's name ("IRAN", "Peru") is a code in no case; a name, in an order. */
 	if (policy_country_name(up, n))
 		return names;
-	if (order && (c = people_country(p, up, n)) >= 0 && c != p->home)
-		return true;
 	/* A code in a name's case is a name ("don't forward to Ben"). */
 	return caps || (order && lower);
 }
@@ -4126,10 +4129,13 @@ deny_readers(const struct policy *p, const char *s, size_t n, size_t k, bool ord
 			return;
 		for (j = k; j < e; j++)
 			up[j - k] = (char)toupper((unsigned char)s[j]);
-		if (denied_reader(p, s + k, e - k, order, names)) {
+		/* A name ("Australia", "the British") is its country's; a code, its own. */
+		if ((c = policy_country_by_name(p, up, e - k)) >= 0 ||
+		    (c = people_country(p, up, e - k)) >= 0) {
+			if (c != p->home)
+				marking_deny_country(m, c);
+		} else if (denied_reader(p, s + k, e - k, order, names)) {
 			marking_deny(p, m, up, e - k);
-		} else if ((c = people_country(p, up, e - k)) >= 0 && c != p->home) {
-			marking_deny_country(m, c);
 		} else if (!word_listed(joins, sizeof(joins) / sizeof(joins[0]), up, e - k)) {
 			/* More readers named some other way ("TO UK OR AUSTRALIAN LIAISON"). */
 			if (isupper((unsigned char)s[k]))
@@ -4156,13 +4162,139 @@ opens_order(const char *s, size_t n)
 	return w == DW_NEG || w == DW_ORDER || w == DW_KEEP || w == DW_VERB;
 }
 
+/* Whether the word s[0..n) (any case) names the public: the press, the media, journalists. */
+static bool
+public_reader(const char *s, size_t n)
+{
+	static const char *const words[] = { "PUBLIC", "PRESS", "MEDIA", "JOURNALISTS",
+	    "REPORTERS", "NEWSPAPERS", "PUBLICLY" };
+	char up[16];
+	size_t j;
+
+	if (n < 5 || n >= sizeof(up) || strchr("PpMmJjRrNn", s[0]) == NULL)
+		return false;
+	for (j = 0; j < n; j++)
+		up[j] = (char)toupper((unsigned char)s[j]);
+	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+}
+
+/* Whether up[0..n) (capitals) says a time a denial lasts until ("before", "until", "yet"). */
+static bool
+embargo_word(const char *up, size_t n)
+{
+	static const char *const words[] = { "BEFORE", "UNTIL", "TILL", "PRIOR", "YET" };
+
+	return n >= 3 && n <= 6 && word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+}
+
+/*
+ * Whether the word after s[e] undoes a denial before it ("no objection", "not sure", "no
+ * need"; denial_word's DW_UNDO but ONLY, JUST and MERELY).
+ */
+static bool
+undone_after(const char *s, size_t n, size_t e)
+{
+	static const char *const words[] = { "OBJECTION", "OBJECTIONS", "PROBLEM", "REASON",
+	    "DOUBT", "SURE", "NEED" };
+	char up[12];
+	size_t b, j;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	for (b = e; e < n && is_alpha(s[e]); e++)
+		continue;
+	if (e - b < 4 || e - b >= sizeof(up))
+		return false;
+	for (j = b; j < e; j++)
+		up[j - b] = (char)toupper((unsigned char)s[j]);
+	return word_listed(words, sizeof(words) / sizeof(words[0]), up, e - b);
+}
+
+/*
+ * Whether the sentence goes on from s[e] with a time the denial lasts until ("DO NOT RELEASE TO
+ * UK PRESS BEFORE DELIVERY", "until the speech", "yet"): an embargo, which keeps nothing from
+ * the public for good.
+ */
+static bool
+embargo_after(const char *s, size_t n, size_t e)
+{
+	char up[8];
+	size_t b, j;
+
+	while (e < n) {
+		if (!is_alpha(s[e])) {
+			if (strchr(".!?;", s[e]) != NULL && denial_stop(s, n, e))
+				return false;
+			e++;
+			continue;
+		}
+		for (b = e; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e - b < 3 || e - b > 6)
+			continue;
+		for (j = b; j < e; j++)
+			up[j - b] = (char)toupper((unsigned char)s[j]);
+		if (embargo_word(up, e - b))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a negation that ends at s[e] is in an order's mood: BE or TO BE after it ("this not
+ * be released", "Not to be shared with"), where a report would say "has not been".
+ */
+static bool
+order_mood(const char *s, size_t n, size_t e)
+{
+	while (e < n && s[e] == ' ')
+		e++;
+	if (n - e >= 3 && strncasecmp(s + e, "to ", 3) == 0)
+		e += 3;
+	return n - e >= 2 && strncasecmp(s + e, "be", 2) == 0 && (n - e == 2 || !is_alpha(s[e + 2]));
+}
+
+/*
+ * Whether the word s[k..e) after TO or WITH in an order to share or release names some reader
+ * by a name no table holds ("with GOA", "with Smith"): a word in capitals or title case that
+ * joins nothing and is not the home's. Whoever it is, the public holds them.
+ */
+static bool
+named_reader(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
+{
+	static const char *const joins[] = { "THE", "AND", "OR", "NOR", "ANY", "THIS", "THAT",
+	    "THESE", "THEM", "IT", "ITS" };
+	char up[POLICY_WORD_MAX + 1];
+	size_t j, len = e - k;
+	int c;
+
+	if (len == 0 || len > POLICY_WORD_MAX || !isupper((unsigned char)s[k]))
+		return false;
+	for (j = 0; j < len; j++)
+		up[j] = (char)toupper((unsigned char)s[k + j]);
+	if (word_listed(joins, sizeof(joins) / sizeof(joins[0]), up, len))
+		return false;
+	if ((len == 2 && memcmp(up, "US", 2) == 0) || (len == 3 && memcmp(up, "USG", 3) == 0))
+		return !us_home(p);
+	/* "U.S.": a letter alone before a full stop. */
+	if (len == 1 && e < n && s[e] == '.')
+		return false;
+	c = policy_country_find(p, up, len);
+	if (c < 0)
+		c = policy_country_by_name(p, up, len);
+	if (c < 0)
+		c = people_country(p, up, len);
+	return c < 0 || c != p->home;
+}
+
 bool
 reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
 	/* Word counts since the last negation, denied verb and TO (SIZE_MAX: none). */
 	size_t k = 0, e, idx = 0, neg = SIZE_MAX, verb = SIZE_MAX, keep = SIZE_MAX;
 	size_t want = SIZE_MAX, readers_left = 0, first = 0, first_len = 0;
-	bool for_eyes = false, handling = false;
+	size_t publicly = SIZE_MAX;
+	bool for_eyes = false, handling = false, mood = false, public = false;
 
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
@@ -4173,8 +4305,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			if ((s[k] == '.' || s[k] == ';' || s[k] == '!' || s[k] == '?') &&
 			    denial_stop(s, n, k)) {
 				idx = 0;
-				neg = verb = keep = want = SIZE_MAX;
-				handling = false;
+				neg = verb = keep = want = publicly = SIZE_MAX;
+				handling = mood = false;
 			}
 			k++;
 			continue;
@@ -4185,6 +4317,18 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			first = k;
 			first_len = len;
 		}
+		/*
+		 * The public named in an order where a release is denied ("Please do not share with
+		 * the press.", "this not be released publicly"): the public is denied.
+		 */
+		if (public_reader(s + k, len)) {
+			bool order = opens_order(s + first, first_len) || mood;
+
+			if (((want != SIZE_MAX && readers_left > 0) || (order && verb != SIZE_MAX &&
+			    handling && idx - verb <= 3)) && !embargo_after(s, n, e))
+				public = true;
+			publicly = idx;
+		}
 		/* With no denial begun, most words are passed over by their first letter. */
 		if (neg == SIZE_MAX && keep == SIZE_MAX && want == SIZE_MAX &&
 		    !may_start_denial(s + k, len)) {
@@ -4193,7 +4337,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			continue;
 		}
 		if (want != SIZE_MAX && readers_left > 0) {
-			bool order = opens_order(s + first, first_len);
+			bool order = opens_order(s + first, first_len) || mood;
 
 			/* A reader after TO, WITH or FROM (THE, AND, OR, the home's between). */
 			size_t e2;
@@ -4215,6 +4359,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 				m->denied_public = true;
 				return true;
 			}
+			/* Any other reader named in an order to share ("with GOA"): the public. */
+			if (order && handling && named_reader(p, s, n, k, e) &&
+			    !titled_name(s, n, e) && !embargo_after(s, n, e))
+				public = true;
 			readers_left--;
 		}
 		if (len > POLICY_WORD_MAX) {
@@ -4227,8 +4375,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		w = denial_word(up, len);
 		switch (w) {
 		case DW_NEG:
-			if (!told_negation(s, k, up, len))
+			if (!told_negation(s, k, up, len)) {
 				neg = idx;
+				mood = mood || order_mood(s, n, e);
+			}
 			break;
 		case DW_UNDO:
 			neg = SIZE_MAX;
@@ -4237,7 +4387,13 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			if (neg != SIZE_MAX && idx - neg <= 4) {
 				verb = idx;
 				handling = word_stem(up, len, "RELEAS") ||
-				    word_stem(up, len, "DISCLOS") || word_stem(up, len, "DISSEM");
+				    word_stem(up, len, "DISCLOS") || word_stem(up, len, "DISSEM") ||
+				    word_stem(up, len, "SHAR") || word_stem(up, len, "DISCUSS");
+				/* "Please do not publicly release it." */
+				if (handling && publicly != SIZE_MAX && idx - publicly <= 2 &&
+				    (opens_order(s + first, first_len) || mood) &&
+				    !embargo_after(s, n, e))
+					public = true;
 			}
 			break;
 		case DW_KEEP:
@@ -4273,7 +4429,11 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		idx++;
 		k = e;
 	}
-	return false;
+	if (public) {
+		marking_init(m);
+		m->denied_public = true;
+	}
+	return public;
 }
 
 /* What a word says to reading_readers_doubt. */
@@ -4407,6 +4567,9 @@ struct doubt {
 	bool near;
 	bool limit_near;		/* a limit three words from a reader ("US readers only") */
 	bool order;			/* it opens as an order ("Not", "Please", "Do", "Keep") */
+	bool handling;			/* a word of sharing, release, disclosure or dissemination */
+	bool undone;			/* a denial undone ("no objection", "not sure") */
+	bool embargo;			/* a time it lasts until ("before", "until", "yet") */
 	bool public_named;		/* the public, the press or the media, in an order or after
 					 * NOT FOR ("Not for public release.") */
 	bool code;			/* a reader named by a code in capitals */
@@ -4467,11 +4630,13 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 	 * the public is denied.
 	 */
 	bool public = (t->public_named && (t->deny || t->keep)) ||
-	    (t->home && t->gov && (t->contain || t->limit_near));
+	    (t->home && t->gov && (t->contain || t->limit_near)) ||
+	    (doubts && t->order && t->deny && !t->undone && !t->embargo &&
+	    (t->foreign || (t->any && t->handling)));
 
 	if (public && !doubts) {
 		marking_init(m);
-		m->denied_public = true;
+		m->denied_public = public;
 		memset(t, 0, sizeof(*t));
 		marking_init(&t->named);
 		return true;
@@ -4593,6 +4758,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		}
 		if (gov_word(up, len))
 			t.gov = true;
+		if (embargo_word(up, len))
+			t.embargo = true;
 		if (part_word(up, len))
 			t.part = true;
 		switch (doubt_word(up, len)) {
@@ -4602,6 +4769,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				break;
 			t.deny = t.clause_deny = true;
 			t.at_deny = t.words;
+			t.undone = t.undone || undone_after(s, n, e);
 			break;
 		case DOUBT_KEEP:
 			t.keep = t.clause_deny = true;
@@ -4625,6 +4793,9 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		case DOUBT_RELEASE:
 			t.release = t.clause_release = true;
 			t.at_release = t.words;
+			t.handling = t.handling || word_stem(up, len, "SHAR") ||
+			    word_stem(up, len, "RELEAS") || word_stem(up, len, "DISCLOS") ||
+			    word_stem(up, len, "DISSEM");
 			/* "Five Eyes": readers, foreign ones. */
 			if (len == 4 && memcmp(up, "EYES", 4) == 0 && k >= 5 &&
 			    strncasecmp(s + k - 5, "five ", 5) == 0) {
@@ -4653,6 +4824,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			}
 			if (caps && ((len == 2 && memcmp(up, "US", 2) == 0) ||
 			    (len == 3 && memcmp(up, "USG", 3) == 0))) {
+				/* "Keep within USG": the home's government. */
+				t.gov = t.gov || len == 3;
 				memcpy(up, "USA", 3);
 				len = 3;
 			}
@@ -6581,4 +6754,25 @@ reading_word_term(const struct policy *p, const char *s, size_t n, bool slips)
 	if ((pt = level_term(p, t, k, false, &wild)) != NULL && pt->level >= 0)
 		return pt;
 	return near_term(p, t, k, false);
+}
+
+bool
+reading_denials(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	struct marking weak, strict = *m;
+
+	/* Readers named by the stricter reading: the weaker one adds nothing it would not. */
+	if (reading_denial_line(p, s, n, &strict) && marking_denies_readers(&strict)) {
+		*m = strict;
+		return true;
+	}
+	marking_init(&weak);
+	if (!reading_readers_doubt(p, s, n, &weak)) {
+		if (strict.denied_public)
+			*m = strict;
+		return strict.denied_public;
+	}
+	weak.denied_public = weak.denied_public || strict.denied_public;
+	*m = weak;
+	return true;
 }

@@ -345,6 +345,14 @@ bool reading_caveat_line(const struct policy *p, const struct fold *f, bool brac
 bool reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m);
 
 /*
+ * Both readings of denials of s[0..n) joined: reading_denial_line where it names readers, else
+ * reading_readers_doubt with the public reading_denial_line denies ("Please do not share with
+ * the press.", "with GOA", "this not be released publicly"; not an embargo: "DO NOT RELEASE TO
+ * UK PRESS BEFORE DELIVERY"). Returns whether either denies.
+ */
+bool reading_denials(const struct policy *p, const char *s, size_t n, struct marking *m);
+
+/*
  * Whether a sentence of s[0..n) (a folded line) doubts foreign readers: it names one (a code in
  * capitals, a country's or a people's name, partners, allies, foreign readers) with words that
  * deny or limit ("not", "never", "prohibited", "excluded", "only") and, in more than five words,

@@ -2002,6 +2002,19 @@ kept stop53
 redteam stop54
 kept stop54
 
+# 118. Stop 55 (tests/data/stop55): an order names the public it keeps text from (`Please do not
+#      share with the press.`, `this not be released publicly`, `NOT FOR PRESS`), a reader no
+#      table holds (`with GOA`: the public), a country's or a people's name after share or
+#      discuss (`with Australia`, `with the Australians`), an order's mood after a negation (`not
+#      to be released to the British`), a weaker reading in an order to share (`Please do not
+#      share with foreign partners.`, `Please keep within USG.`): the public too. What stays
+#      kept: embargoes (`until the Minister speaks`, `BEFORE DELIVERY`, `yet`), reports (`did
+#      not share ... with the press`, `has not been released publicly`), undone denials (`No
+#      objection to release`, `Not sure we should share`), a consul's advice (`Do not send money
+#      to Nigeria.`).
+redteam stop55
+kept stop55
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
