@@ -1500,6 +1500,12 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 		marking_join(p, &d->docmark, &d->named_rel, &d->docmark);
 	/* ... and the readers a paragraph of its own denies. */
 	marking_join(p, &d->docmark, &d->denied, &d->docmark);
+	/*
+	 * ... and the level the cable was sent at: a routing header's security line above the
+	 * banner's ("ZNY SSSSS" over "UNCLAS") leaves the lower one unproven.
+	 */
+	if (d->has_routing)
+		marking_join(p, &d->docmark, &d->routing, &d->docmark);
 	if (caption_noforn)
 		d->docmark.fd = FD_NOFORN;
 }
@@ -2164,6 +2170,40 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 }
 
 /*
+ * Notes the level a routing header's security line s[0..n) names, joined with any read before:
+ * the level whose `routing` ends in a run of the same letter as the line's ("ZNY SSSS" and "ZNY
+ * SSSSS" are SECRET's); one that names none ("ZNY EEEEE") is unknown. document_marking raises
+ * unmarked text to it.
+ */
+static void
+routing_level(const struct policy *p, struct document *d, const char *s, size_t n)
+{
+	struct marking m;
+	size_t l, a, len;
+
+	marking_init(&m);
+	m.unknown = true;
+	/* The run of one letter the line ends in. */
+	for (a = n; a > 0 && s[a - 1] == s[n - 1]; a--)
+		continue;
+	for (l = 0; l < p->nlevels && m.unknown && n > 0 && n - a >= 4 && a > 0 &&
+	    s[a - 1] == ' '; l++) {
+		const char *r = p->levels[l].routing;
+
+		if (r == NULL || (len = strlen(r)) < 4 || r[len - 1] != s[n - 1] ||
+		    r[len - 4] != s[n - 1])
+			continue;
+		m.unknown = false;
+		m.level = (int)l;
+	}
+	if (d->has_routing)
+		marking_join(p, &d->routing, &m, &d->routing);
+	else
+		d->routing = m;
+	d->has_routing = true;
+}
+
+/*
  * Rule: the routing header (structure kept, its security line re-marked). Lines of the block that
  * opens a document before its banner, matched by the policy's routing rules only. Returns 1 when
  * line i is one, 0, or -1 on a match error.
@@ -2200,6 +2240,8 @@ read_routing(struct reader *rd, size_t i)
 
 				ln->span_start = (uint16_t)ov[2 * r->g_class];
 				ln->span_end = (uint16_t)ov[2 * r->g_class + 1];
+				routing_level(p, rd->d, s + ln->span_start,
+				    (size_t)(ln->span_end - ln->span_start));
 			}
 			return 1;
 		}
@@ -14809,6 +14851,8 @@ reading_reset(struct document *d)
 	marking_init(&d->named_rel);
 	d->has_class = false;
 	marking_init(&d->classes);
+	d->has_routing = false;
+	marking_init(&d->routing);
 	d->first_banner = DOC_NONE;
 	d->nportions = d->portion_base = 0;
 	d->line_base = d->line_top = 0;

@@ -227,6 +227,8 @@ struct document {
 	struct marking named_rel;	/* the join of those lists, at the lowest level */
 	bool has_class;			/* a classification line was read (reading_class_line) */
 	struct marking classes;		/* the join of every classification line's marking */
+	bool has_routing;		/* a routing header's security line was read */
+	struct marking routing;		/* its level ("ZNY SSSSS"), unknown where none is its */
 	struct marking docmark;		/* what unmarked text takes */
 	bool utf8;			/* every line is UTF-8 (strictly: no overlong forms) */
 	bool has_alone;			/* a line of marks alone stood after text, or text came

@@ -3980,8 +3980,23 @@ eyes_after(const char *s, size_t n, size_t e)
 {
 	if (e >= n || denial_stop(s, n, e))
 		return true;
-	return s[e] == ' ' && ((n - e > 4 && strncasecmp(s + e + 1, "eyes", 4) == 0) ||
-	    (n - e > 7 && strncasecmp(s + e + 1, "release", 7) == 0));
+	static const char *const conditions[] = { "unless", "without", "until", "pending",
+	    "before", "except" };
+	size_t k, w;
+
+	if (s[e] != ' ')
+		return false;
+	if ((n - e > 4 && strncasecmp(s + e + 1, "eyes", 4) == 0) ||
+	    (n - e > 7 && strncasecmp(s + e + 1, "release", 7) == 0))
+		return true;
+	/* A condition ("Not for AUS unless the originator approves"): denied until it is met. */
+	for (k = e + 1; k < n && is_alpha(s[k]); k++)
+		continue;
+	for (w = 0; w < sizeof(conditions) / sizeof(conditions[0]); w++)
+		if (strlen(conditions[w]) == k - e - 1 &&
+		    strncasecmp(s + e + 1, conditions[w], k - e - 1) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -4294,7 +4309,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 	size_t k = 0, e, idx = 0, neg = SIZE_MAX, verb = SIZE_MAX, keep = SIZE_MAX;
 	size_t want = SIZE_MAX, readers_left = 0, first = 0, first_len = 0;
 	size_t publicly = SIZE_MAX;
-	bool for_eyes = false, handling = false, mood = false, public = false;
+	bool for_eyes = false, handling = false, keeping = false, mood = false, public = false;
 
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
@@ -4306,7 +4321,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			    denial_stop(s, n, k)) {
 				idx = 0;
 				neg = verb = keep = want = publicly = SIZE_MAX;
-				handling = mood = false;
+				handling = keeping = mood = false;
 			}
 			k++;
 			continue;
@@ -4343,10 +4358,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			size_t e2;
 			int c2;
 
-			if (denied_reader(p, s + k, len, order, order && handling) &&
+			if (denied_reader(p, s + k, len, order, order && (handling || keeping)) &&
 			    !titled_name(s, n, e) &&
 			    (for_eyes ? eyes_after(s, n, e) : !press_after(s, n, e))) {
-				deny_readers(p, s, n, k, order, order && handling, m);
+				deny_readers(p, s, n, k, order, order && (handling || keeping), m);
 				m->denied_public = true;
 				return true;
 			}
@@ -4397,7 +4412,9 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			}
 			break;
 		case DW_KEEP:
+			/* "Keep this away from the Australians": readers in words too. */
 			keep = idx;
+			keeping = true;
 			break;
 		case DW_TO:
 		case DW_FROM:
@@ -4451,14 +4468,14 @@ static enum doubt_word
 doubt_word(const char *up, size_t n)
 {
 	static const char *const deny[] = { "NOT", "NO", "NEVER", "NOR", "NEITHER", "WITHOUT",
-	    "CANNOT", "MINUS", "HOLD",
+	    "CANNOT", "MINUS", "HOLD", "LACKS", "LACK",
 	    "PROHIBITED", "PROHIBIT", "PROHIBITS", "FORBIDDEN", "FORBID", "BARRED", "BANNED",
 	    "UNAUTHORIZED", "UNAUTHORISED", "REFUSED", "REFUSE", "DENY", "DENIED", "EMBARGO",
 	    "EMBARGOED", "WITHHOLD", "WITHHELD", "AVOID", "REFRAIN" };
 	/* Words that take readers out: the home's alone doubt foreign readers. */
 	static const char *const keep[] = { "KEEP", "KEPT", "EXCEPT", "EXCEPTING", "EXCLUDING",
 	    "EXCLUDED", "EXCLUDE", "PROTECT", "PROTECTED", "SAVE", "APART", "EXCEPTION",
-	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING" };
+	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING", "UNLESS", "ASIDE" };
 	static const char *const limit[] = { "ONLY", "SOLELY", "EXCLUSIVELY", "EXCLUSIVE",
 	    "LIMIT", "LIMITED", "LIMITS", "RESTRICT", "RESTRICTED", "RESTRICTS", "RESTRICTION",
 	    "RESTRICTIONS", "OUTSIDE", "BEYOND", "WITHIN" };
@@ -4470,9 +4487,11 @@ doubt_word(const char *up, size_t n)
 	    "GIVE", "GIVEN", "GAVE", "SHOW", "SHOWN", "TELL", "INFORM", "COPY",
 	    "COPIED", "CC", "SEE", "SEEN", "ACCESS", "READ", "READER", "READERS", "EYES", "DISTRO",
 	    "FWD", "HAND", "MENTION", "CLEARED", "LOOP", "THREAD", "CHANNEL", "CHANNELS", "VIEW",
-	    "RELAY", "DISPLAY" };
+	    "RELAY", "DISPLAY", "TOLD", "INFORMED", "LEARN", "RAISE", "RAISED", "RAISING",
+	    "AWARE", "KNOW" };
 	static const char *const foreign[] = { "PARTNER", "PARTNERS", "ALLIES", "ALLIED",
-	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE" };
+	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE", "AUSCANNZUKUS",
+	    "AUSCANUKUS", "CANUKUS" };
 
 	if (word_listed(keep, sizeof(keep) / sizeof(keep[0]), up, n))
 		return DOUBT_KEEP;
@@ -4570,6 +4589,7 @@ struct doubt {
 	bool handling;			/* a word of sharing, release, disclosure or dissemination */
 	bool undone;			/* a denial undone ("no objection", "not sure") */
 	bool embargo;			/* a time it lasts until ("before", "until", "yet") */
+	bool taken;			/* readers taken out by name ("bar AUS", "ex-AUS") */
 	bool public_named;		/* the public, the press or the media, in an order or after
 					 * NOT FOR ("Not for public release.") */
 	bool code;			/* a reader named by a code in capitals */
@@ -4648,7 +4668,9 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 		 * Readers named and kept to ("USA/GBR EYES ONLY: The", "Do not release outside
 		 * NATO"): every other foreign reader; readers named and denied: them.
 		 */
-		if (t->limit_near && t->any && !t->foreign)
+		if (t->taken && t->any && !t->deny)
+			*m = t->named;
+		else if (t->limit_near && t->any && !t->foreign)
 			marking_deny_others(p, m, &t->named);
 		else if (t->limit_near || t->foreign || !t->any)
 			m->denied_foreign = true;
@@ -4693,6 +4715,89 @@ gov_word(const char *up, size_t n)
 	    "OFFICIALS", "EMPLOYEES", "AGENCIES" };
 
 	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+}
+
+/*
+ * Whether the word t[k..e) takes out the reader in capitals after it ("partners bar AUS",
+ * "FVEY less AUS", "partners but AUS") or after OTHER THAN ("other than AUS"): with p, a
+ * country's or a group's code other than the home's; with none (doubt_trigger), any word of
+ * two to four capitals.
+ */
+static bool
+taking_out(const struct policy *p, const char *t, size_t n, size_t k, size_t e)
+{
+	int c;
+
+	size_t b;
+
+	if (e - k == 5 && strncasecmp(t + k, "other", 5) == 0) {
+		if (n - e < 6 || strncasecmp(t + e, " than ", 6) != 0)
+			return false;
+		e += 5;
+	} else if (!(e - k == 3 && (strncasecmp(t + k, "bar", 3) == 0 ||
+	    strncasecmp(t + k, "but", 3) == 0)) && !(e - k == 4 &&
+	    strncasecmp(t + k, "less", 4) == 0)) {
+		return false;
+	}
+	if (e >= n || t[e] != ' ')
+		return false;
+	for (b = ++e; e < n && isupper((unsigned char)t[e]); e++)
+		continue;
+	if (e - b < 2 || e - b > 4 || (e < n && is_alpha(t[e])))
+		return false;
+	if (p == NULL)
+		return true;
+	c = policy_country_find(p, t + b, e - b);
+	return c >= 0 ? c != p->home : policy_group_find(p, t + b, e - b) >= 0;
+}
+
+/*
+ * What the word up[0..n) (capitals), which ends at s[e], says to reading_readers_doubt where
+ * the words after it change it: ONLY before a condition ("only if", "only when") and REQUIRE
+ * before an approval within three words ("requires originator approval") deny until it is
+ * met; BAR, BUT, LESS or OTHER THAN before a reader take it out.
+ */
+static enum doubt_word
+doubt_word_at(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
+    const char *up, size_t len)
+{
+	static const char *const conditions[] = { "IF", "WHEN", "AFTER", "UPON", "ONCE" };
+	static const char *const approvals[] = { "APPROVAL", "CONSENT", "PERMISSION",
+	    "CONCURRENCE", "CLEARANCE", "AUTHORIZATION", "AUTHORISATION" };
+	char next[16];
+	size_t b, j, w;
+
+	if (taking_out(p, s, n, k, e))
+		return DOUBT_KEEP;
+	if (!(len == 4 && memcmp(up, "ONLY", 4) == 0) && !word_stem(up, len, "REQUIR"))
+		return doubt_word(up, len);
+	for (w = 0; w < (up[0] == 'O' ? 1u : 3u); w++) {
+		while (e < n && s[e] == ' ')
+			e++;
+		for (b = e; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e == b || e - b >= sizeof(next))
+			break;
+		for (j = b; j < e; j++)
+			next[j - b] = (char)toupper((unsigned char)s[j]);
+		if (up[0] == 'O' ? word_listed(conditions, sizeof(conditions) /
+		    sizeof(conditions[0]), next, e - b) : word_listed(approvals,
+		    sizeof(approvals) / sizeof(approvals[0]), next, e - b))
+			return DOUBT_DENY;
+	}
+	return doubt_word(up, len);
+}
+
+/*
+ * Whether the word at s[k] is a reader's code written after EX- or NON- ("FVEY ex-AUS",
+ * "non-AUS partners"): taken out.
+ */
+static bool
+taken_out_by_prefix(const char *s, size_t k)
+{
+	return (k >= 3 && s[k - 1] == '-' && strncasecmp(s + k - 3, "ex", 2) == 0 &&
+	    (k == 3 || !is_alpha(s[k - 4]))) || (k >= 4 && s[k - 1] == '-' &&
+	    strncasecmp(s + k - 4, "non", 3) == 0 && (k == 4 || !is_alpha(s[k - 5])));
 }
 
 /*
@@ -4762,7 +4867,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			t.embargo = true;
 		if (part_word(up, len))
 			t.part = true;
-		switch (doubt_word(up, len)) {
+		t.taken = t.taken || taking_out(p, s, n, k, e);
+		switch (doubt_word_at(p, s, n, k, e, up, len)) {
 		case DOUBT_DENY:
 			/* What was done is no order ("did not share", "would not give"). */
 			if (told_negation(s, k, up, len))
@@ -4840,6 +4946,10 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				}
 				marking_deny(p, &t.named, up, len);
 				t.any = t.clause_reader = t.code = true;
+				if (taken_out_by_prefix(s, k)) {
+					t.keep = t.clause_deny = t.taken = true;
+					t.at_deny = t.words;
+				}
 				break;
 			}
 			if ((c = policy_country_by_name(p, up, len)) >= 0 ||
@@ -4869,14 +4979,15 @@ doubt_trigger(const char *t, size_t n)
 {
 	/* By first letter: '=' before a word it must be, else what it begins (case aside). */
 	static const char *const by_letter[26] = {
-		['A' - 'A'] = "=AVOID =APART", ['B' - 'A'] = "BARRED BANNED BEYOND",
+		['A' - 'A'] = "=AVOID =APART =ASIDE", ['B' - 'A'] = "BARRED BANNED BEYOND",
 		['C' - 'A'] = "=CANNOT", ['D' - 'A'] = "=DENY =DENIED DECLINE",
-		['E' - 'A'] = "EMBARGO EXCEPT EXCLU", ['F' - 'A'] = "FORBID", ['H' - 'A'] = "=HOLD",
-		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT", ['M' - 'A'] = "=MINUS",
-		['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER",
+		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX", ['F' - 'A'] = "FORBID", ['H' - 'A'] = "=HOLD",
+		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT =LACK =LACKS",
+		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON",
 		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT",
-		['P' - 'A'] = "PROHIBIT PROTECT =PENDING", ['R' - 'A'] = "REFUS REFRAIN RESTRICT",
-		['S' - 'A'] = "SOLELY =SAVE", ['U' - 'A'] = "UNAUTHORI",
+		['P' - 'A'] = "PROHIBIT PROTECT =PENDING",
+		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR",
+		['S' - 'A'] = "SOLELY =SAVE", ['U' - 'A'] = "UNAUTHORI =UNLESS",
 		['W' - 'A'] = "WITHOUT WITHH WITHIN"
 	};
 	size_t k = 0, e, len;
@@ -4894,6 +5005,8 @@ doubt_trigger(const char *t, size_t n)
 		len = e - k;
 		c = toupper((unsigned char)t[k]);
 		if (len >= 4 && t[e - 2] == '\'' && (t[e - 1] == 't' || t[e - 1] == 'T'))
+			return true;
+		if (taking_out(NULL, t, n, k, e))
 			return true;
 		if (c >= 'A' && c <= 'Z' && (w = by_letter[c - 'A']) != NULL && len >= 2) {
 			while (*w != '\0') {
