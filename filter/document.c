@@ -2172,14 +2172,15 @@ start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reas
 /*
  * Notes the level a routing header's security line s[0..n) names, joined with any read before:
  * the level whose `routing` ends in a run of the same letter as the line's ("ZNY SSSS" and "ZNY
- * SSSSS" are SECRET's); one that names none ("ZNY EEEEE") is unknown. document_marking raises
- * unmarked text to it.
+ * SSSSS" are SECRET's), E's EFTO's where the policy has it; one that names none is unknown.
+ * document_marking raises unmarked text to it.
  */
 static void
 routing_level(const struct policy *p, struct document *d, const char *s, size_t n)
 {
 	struct marking m;
 	size_t l, a, len;
+	int c;
 
 	marking_init(&m);
 	m.unknown = true;
@@ -2196,11 +2197,77 @@ routing_level(const struct policy *p, struct document *d, const char *s, size_t 
 		m.unknown = false;
 		m.level = (int)l;
 	}
+	/* "ZNY EEEEE": an unclassified cable encrypted for transmission only (EFTO). */
+	if (m.unknown && n - a >= 4 && s[n - 1] == 'E' && (c = policy_control_find(p, "EFTO",
+	    4)) >= 0) {
+		marking_init(&m);
+		marking_add_controls(p, &m, (uint64_t)1 << c);
+	}
 	if (d->has_routing)
 		marking_join(p, &d->routing, &m, &d->routing);
 	else
 		d->routing = m;
 	d->has_routing = true;
+}
+
+/* The most blanks (spaces, tabs, no-break spaces) past s[k], in s[0..n). */
+static size_t
+skip_blanks(const char *s, size_t n, size_t k)
+{
+	for (;;) {
+		if (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		else if (k + 1 < n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
+			k += 2;
+		else if (k < n && (unsigned char)s[k] == 0xA0)
+			k++;
+		else
+			return k;
+	}
+}
+
+/*
+ * A cable's security line wherever it stands in the document's first SECURITY_LINES lines,
+ * whether or not the routing header around it reads (routing_block): ZNR or ZNY, in any case,
+ * blanks of any kind, a run of four or five of one letter, and anything after a blank ("zny
+ * sssss", "ZNY SSSSS ZOC"). Its level raises unmarked text (routing_level); a line it does not
+ * prove is a header's is still the cable's word on its level.
+ */
+#define SECURITY_LINES 64
+
+static void
+security_lines(const struct policy *p, struct document *d)
+{
+	struct splitter sp;
+	struct doc_line ln;
+	size_t i;
+
+	split_init(d, &sp);
+	for (i = 0; i < SECURITY_LINES && split_next(d, &sp, &ln); i++) {
+		const char *s = d->data + ln.off;
+		char cls[10];
+		size_t k = skip_blanks(s, ln.len, 0), b, run;
+
+		if (ln.len - k < 8 || toupper((unsigned char)s[k]) != 'Z' ||
+		    toupper((unsigned char)s[k + 1]) != 'N' ||
+		    (toupper((unsigned char)s[k + 2]) != 'R' &&
+		    toupper((unsigned char)s[k + 2]) != 'Y'))
+			continue;
+		b = skip_blanks(s, ln.len, k + 3);
+		if (b == k + 3 || b >= ln.len || !isalpha((unsigned char)s[b]))
+			continue;
+		for (run = 1; b + run < ln.len && toupper((unsigned char)s[b + run]) ==
+		    toupper((unsigned char)s[b]); run++)
+			continue;
+		if (run < 4 || run > 5 || (b + run < ln.len && isalnum((unsigned char)s[b + run])))
+			continue;
+		cls[0] = 'Z';
+		cls[1] = 'N';
+		cls[2] = (char)toupper((unsigned char)s[k + 2]);
+		cls[3] = ' ';
+		memset(cls + 4, toupper((unsigned char)s[b]), run);
+		routing_level(p, d, cls, 4 + run);
+	}
 }
 
 /*
@@ -14875,6 +14942,7 @@ read_all(struct reader *rd)
 	if (routing_block(rd->p, d, rd->md, rd->origin, &rd->routing_end, rd->err,
 	    rd->errlen) != 0)
 		return PASS_FAILED;
+	security_lines(rd->p, d);
 	if ((end = read_lines(rd)) != PASS_DONE)
 		return end;
 	return PASS_DONE;

@@ -3858,7 +3858,7 @@ denial_word(const char *up, size_t n)
 	static const char *const neg[] = { "NOT", "NO", "NEVER", "CANNOT", "DONT", "NOR" };
 	static const char *const order[] = { "PLEASE", "DO", "UNDER", "ENSURE", "KINDLY" };
 	static const char *const undo[] = { "ONLY", "JUST", "MERELY", "OBJECTION", "OBJECTIONS",
-	    "PROBLEM", "REASON", "DOUBT", "SURE", "NEED" };
+	    "PROBLEM", "REASON", "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY" };
 
 	if (word_listed(neg, sizeof(neg) / sizeof(neg[0]), up, n) ||
 	    (n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0))
@@ -4197,9 +4197,11 @@ public_reader(const char *s, size_t n)
 static bool
 embargo_word(const char *up, size_t n)
 {
-	static const char *const words[] = { "BEFORE", "UNTIL", "TILL", "PRIOR", "YET" };
+	static const char *const words[] = { "BEFORE", "UNTIL", "TILL", "PRIOR", "YET",
+	    "PENDING", "BEFOREHAND", "HOURS", "DAYS", "WEEKS", "WEEK", "TIME", "AHEAD", "ADVANCE",
+	    "FIRST", "EARLIER", "TODAY", "TOMORROW" };
 
-	return n >= 3 && n <= 6 && word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+	return n >= 3 && n <= 10 && word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
 }
 
 /*
@@ -4210,7 +4212,7 @@ static bool
 undone_after(const char *s, size_t n, size_t e)
 {
 	static const char *const words[] = { "OBJECTION", "OBJECTIONS", "PROBLEM", "REASON",
-	    "DOUBT", "SURE", "NEED" };
+	    "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY" };
 	char up[12];
 	size_t b, j;
 
@@ -4233,7 +4235,7 @@ undone_after(const char *s, size_t n, size_t e)
 static bool
 embargo_after(const char *s, size_t n, size_t e)
 {
-	char up[8];
+	char up[12];
 	size_t b, j;
 
 	while (e < n) {
@@ -4245,7 +4247,7 @@ embargo_after(const char *s, size_t n, size_t e)
 		}
 		for (b = e; e < n && is_alpha(s[e]); e++)
 			continue;
-		if (e - b < 3 || e - b > 6)
+		if (e - b < 3 || e - b > 10)
 			continue;
 		for (j = b; j < e; j++)
 			up[j - b] = (char)toupper((unsigned char)s[j]);
@@ -4302,6 +4304,58 @@ named_reader(const struct policy *p, const char *s, size_t n, size_t k, size_t e
 	return c < 0 || c != p->home;
 }
 
+/*
+ * Whether the words of s[b..e), between a verb of release and its TO or WITH, name a thing that
+ * is not the text ("release funds to", "share offices with"): a word other than a pronoun, an
+ * article or a name of information ("this report", "the details", "it").
+ */
+static bool
+thing_between(const char *s, size_t b, size_t e)
+{
+	static const char *const words[] = { "THIS", "THAT", "THESE", "THOSE", "IT", "THEM",
+	    "THE", "ANY", "ALL", "ITS", "OUR", "A", "AN", "REPORT", "REPORTS", "CABLE", "CABLES",
+	    "MESSAGE", "MESSAGES", "INFORMATION", "INFO", "TEXT", "PARAGRAPH", "PARA", "PARAS",
+	    "DOCUMENT", "DOCUMENTS", "DETAILS", "DETAIL", "CONTENT", "CONTENTS", "MATERIAL",
+	    "MATERIALS", "EMAIL", "MAIL", "MEMO", "PAPER", "PAPERS", "ASSESSMENT", "DATA",
+	    "ANALYSIS", "PRODUCT", "REPORTING", "INTELLIGENCE", "INTEL", "SUMMARY", "NOTE", "NOTES",
+	    "LETTER", "ITEM", "FURTHER", "WIDELY", "NEWS", "PLAN", "PLANS", "FINDINGS", "RESULTS",
+	    "DRAFT", "LIST", "SCHEDULE", "STORY", "COPY", "COPIES", "FILE", "FILES", "RECORD",
+	    "READOUT", "TRANSCRIPT", "VERSION", "BRIEFING", "SUBSTANCE", "SPECIFICS", "NAMES",
+	    "IDENTITY", "CONCLUSIONS", "VIEWS", "POSITION", "THREAD", "ATTACHMENT", "ABOVE",
+	    "PLEASE", "YET", "OUTSIDE" };
+	char up[16];
+	size_t w, j;
+
+	while (b < e) {
+		if (!is_alpha(s[b])) {
+			b++;
+			continue;
+		}
+		for (w = b; b < e && is_alpha(s[b]); b++)
+			continue;
+		if (b - w >= sizeof(up))
+			return true;
+		for (j = w; j < b; j++)
+			up[j - w] = (char)toupper((unsigned char)s[j]);
+		if (!word_listed(words, sizeof(words) / sizeof(words[0]), up, b - w))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a sentence of idx words, the first at s[first] (first_len bytes long), ends in the
+ * verb of release its negation denies at word `verb`, in an order ("DO NOT RELEASE", "Please
+ * do not disseminate."): a release denied to everyone, the public among them.
+ */
+static bool
+release_ends(const char *s, size_t first, size_t first_len, size_t verb, size_t idx,
+    bool handling, bool mood)
+{
+	return verb != SIZE_MAX && handling && verb + 1 == idx &&
+	    (opens_order(s + first, first_len) || mood);
+}
+
 bool
 reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
@@ -4310,6 +4364,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 	size_t want = SIZE_MAX, readers_left = 0, first = 0, first_len = 0;
 	size_t publicly = SIZE_MAX;
 	bool for_eyes = false, handling = false, keeping = false, mood = false, public = false;
+	bool bare = false, thing = false;
+	size_t verb_end = 0;
 
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
@@ -4319,9 +4375,11 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		if (!is_alpha(s[k])) {
 			if ((s[k] == '.' || s[k] == ';' || s[k] == '!' || s[k] == '?') &&
 			    denial_stop(s, n, k)) {
+				public = public || release_ends(s, first, first_len, verb, idx,
+				    handling && bare, mood);
 				idx = 0;
 				neg = verb = keep = want = publicly = SIZE_MAX;
-				handling = keeping = mood = false;
+				handling = keeping = mood = thing = false;
 			}
 			k++;
 			continue;
@@ -4339,8 +4397,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		if (public_reader(s + k, len)) {
 			bool order = opens_order(s + first, first_len) || mood;
 
-			if (((want != SIZE_MAX && readers_left > 0) || (order && verb != SIZE_MAX &&
-			    handling && idx - verb <= 3)) && !embargo_after(s, n, e))
+			if (((want != SIZE_MAX && readers_left > 0 && !thing) || (order &&
+			    verb != SIZE_MAX && handling && idx - verb <= 3)) && !embargo_after(s, n, e))
 				public = true;
 			publicly = idx;
 		}
@@ -4358,10 +4416,12 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			size_t e2;
 			int c2;
 
-			if (denied_reader(p, s + k, len, order, order && (handling || keeping)) &&
+			if (denied_reader(p, s + k, len, order, order && (handling || keeping) &&
+			    !thing) &&
 			    !titled_name(s, n, e) &&
 			    (for_eyes ? eyes_after(s, n, e) : !press_after(s, n, e))) {
-				deny_readers(p, s, n, k, order, order && (handling || keeping), m);
+				deny_readers(p, s, n, k, order, order && (handling || keeping) && !thing,
+				    m);
 				m->denied_public = true;
 				return true;
 			}
@@ -4375,7 +4435,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 				return true;
 			}
 			/* Any other reader named in an order to share ("with GOA"): the public. */
-			if (order && handling && named_reader(p, s, n, k, e) &&
+			if (order && handling && !thing && named_reader(p, s, n, k, e) &&
 			    !titled_name(s, n, e) && !embargo_after(s, n, e))
 				public = true;
 			readers_left--;
@@ -4401,6 +4461,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		case DW_VERB:
 			if (neg != SIZE_MAX && idx - neg <= 4) {
 				verb = idx;
+				verb_end = e;
+				/* "NOT RELEASED" says what was done; "DO NOT RELEASE" orders. */
+				bare = !(len > 2 && memcmp(up + len - 2, "ED", 2) == 0) &&
+				    !(len > 3 && memcmp(up + len - 3, "ING", 3) == 0);
 				handling = word_stem(up, len, "RELEAS") ||
 				    word_stem(up, len, "DISCLOS") || word_stem(up, len, "DISSEM") ||
 				    word_stem(up, len, "SHAR") || word_stem(up, len, "DISCUSS");
@@ -4424,6 +4488,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 				want = idx;
 				readers_left = 4;
 				for_eyes = false;
+				/* "release funds to GOA": a thing, not the text, goes to them. */
+				thing = j == verb && thing_between(s, verb_end, k);
 			}
 			break;
 		case DW_FOR:
@@ -4446,6 +4512,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		idx++;
 		k = e;
 	}
+	public = public || release_ends(s, first, first_len, verb, idx, handling && bare, mood);
 	if (public) {
 		marking_init(m);
 		m->denied_public = true;
@@ -4468,14 +4535,14 @@ static enum doubt_word
 doubt_word(const char *up, size_t n)
 {
 	static const char *const deny[] = { "NOT", "NO", "NEVER", "NOR", "NEITHER", "WITHOUT",
-	    "CANNOT", "MINUS", "HOLD", "LACKS", "LACK",
+	    "CANNOT", "MINUS", "HOLD",
 	    "PROHIBITED", "PROHIBIT", "PROHIBITS", "FORBIDDEN", "FORBID", "BARRED", "BANNED",
 	    "UNAUTHORIZED", "UNAUTHORISED", "REFUSED", "REFUSE", "DENY", "DENIED", "EMBARGO",
 	    "EMBARGOED", "WITHHOLD", "WITHHELD", "AVOID", "REFRAIN" };
 	/* Words that take readers out: the home's alone doubt foreign readers. */
 	static const char *const keep[] = { "KEEP", "KEPT", "EXCEPT", "EXCEPTING", "EXCLUDING",
 	    "EXCLUDED", "EXCLUDE", "PROTECT", "PROTECTED", "SAVE", "APART", "EXCEPTION",
-	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING", "UNLESS", "ASIDE" };
+	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING", "UNLESS" };
 	static const char *const limit[] = { "ONLY", "SOLELY", "EXCLUSIVELY", "EXCLUSIVE",
 	    "LIMIT", "LIMITED", "LIMITS", "RESTRICT", "RESTRICTED", "RESTRICTS", "RESTRICTION",
 	    "RESTRICTIONS", "OUTSIDE", "BEYOND", "WITHIN" };
@@ -4487,8 +4554,7 @@ doubt_word(const char *up, size_t n)
 	    "GIVE", "GIVEN", "GAVE", "SHOW", "SHOWN", "TELL", "INFORM", "COPY",
 	    "COPIED", "CC", "SEE", "SEEN", "ACCESS", "READ", "READER", "READERS", "EYES", "DISTRO",
 	    "FWD", "HAND", "MENTION", "CLEARED", "LOOP", "THREAD", "CHANNEL", "CHANNELS", "VIEW",
-	    "RELAY", "DISPLAY", "TOLD", "INFORMED", "LEARN", "RAISE", "RAISED", "RAISING",
-	    "AWARE", "KNOW" };
+	    "RELAY", "DISPLAY" };
 	static const char *const foreign[] = { "PARTNER", "PARTNERS", "ALLIES", "ALLIED",
 	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE", "AUSCANNZUKUS",
 	    "AUSCANUKUS", "CANUKUS" };
@@ -4590,6 +4656,8 @@ struct doubt {
 	bool undone;			/* a denial undone ("no objection", "not sure") */
 	bool embargo;			/* a time it lasts until ("before", "until", "yet") */
 	bool taken;			/* readers taken out by name ("bar AUS", "ex-AUS") */
+	bool mood;			/* an order's mood: a modal ("should", "must", "may") or BE
+					 * after a negation ("not to be told") */
 	bool public_named;		/* the public, the press or the media, in an order or after
 					 * NOT FOR ("Not for public release.") */
 	bool code;			/* a reader named by a code in capitals */
@@ -4649,7 +4717,7 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 	 * the press."), or to the home's government ("For USG use only.", "US readers only."):
 	 * the public is denied.
 	 */
-	bool public = (t->public_named && (t->deny || t->keep)) ||
+	bool public = (t->public_named && (t->deny || t->keep) && !t->undone) ||
 	    (t->home && t->gov && (t->contain || t->limit_near)) ||
 	    (doubts && t->order && t->deny && !t->undone && !t->embargo &&
 	    (t->foreign || (t->any && t->handling)));
@@ -4717,6 +4785,38 @@ gov_word(const char *up, size_t n)
 	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
 }
 
+/* Whether up[0..n) (capitals) is a modal verb of an order ("should", "must", "may", "prefer"). */
+static bool
+modal_word(const char *up, size_t n)
+{
+	static const char *const words[] = { "SHOULD", "MUST", "SHALL", "MAY", "PREFER",
+	    "PREFERS" };
+
+	return n >= 3 && n <= 7 && word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+}
+
+/*
+ * Whether up[0..n) (capitals), the word at s[k], is ASIDE after a reader's code in capitals
+ * ("partners, AUS aside"): the reader taken out. Not "Aside from the British", which tells.
+ */
+static bool
+aside_reader(const struct policy *p, const char *s, size_t k, const char *up, size_t n)
+{
+	size_t e = k, b;
+	int c;
+
+	if (n != 5 || memcmp(up, "ASIDE", 5) != 0)
+		return false;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && isupper((unsigned char)s[b - 1]); b--)
+		continue;
+	if (e - b < 2 || e - b > 4 || (b > 0 && is_alpha(s[b - 1])))
+		return false;
+	c = policy_country_find(p, s + b, e - b);
+	return c >= 0 ? c != p->home : policy_group_find(p, s + b, e - b) >= 0;
+}
+
 /*
  * Whether the word t[k..e) takes out the reader in capitals after it ("partners bar AUS",
  * "FVEY less AUS", "partners but AUS") or after OTHER THAN ("other than AUS"): with p, a
@@ -4759,17 +4859,28 @@ taking_out(const struct policy *p, const char *t, size_t n, size_t k, size_t e)
  */
 static enum doubt_word
 doubt_word_at(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
-    const char *up, size_t len)
+    const char *up, size_t len, bool mood)
 {
+	/* Verbs of telling, in an order's mood only ("should not be informed", "must not learn"). */
+	static const char *const telling[] = { "TOLD", "INFORMED", "LEARN", "RAISE", "RAISED",
+	    "RAISING", "AWARE", "KNOW" };
 	static const char *const conditions[] = { "IF", "WHEN", "AFTER", "UPON", "ONCE" };
 	static const char *const approvals[] = { "APPROVAL", "CONSENT", "PERMISSION",
 	    "CONCURRENCE", "CLEARANCE", "AUTHORIZATION", "AUTHORISATION" };
 	char next[16];
 	size_t b, j, w;
 
-	if (taking_out(p, s, n, k, e))
+	if (taking_out(p, s, n, k, e) || aside_reader(p, s, k, up, len))
 		return DOUBT_KEEP;
-	if (!(len == 4 && memcmp(up, "ONLY", 4) == 0) && !word_stem(up, len, "REQUIR"))
+	/* "AUS lacks a need to know": a lack of a reader's need denies. */
+	if ((len == 4 && memcmp(up, "LACK", 4) == 0) || (len == 5 && memcmp(up, "LACKS", 5) == 0))
+		return n - e >= 7 && (strncasecmp(s + e, " a need", 7) == 0 ||
+		    strncasecmp(s + e, " need ", 6) == 0) ? DOUBT_DENY : DOUBT_OTHER;
+	if (word_listed(telling, sizeof(telling) / sizeof(telling[0]), up, len))
+		/* "no need to know", "lacks a need to know": a reader's need, in any mood. */
+		return mood || (len == 4 && k >= 8 && strncasecmp(s + k - 8, "need to ", 8) == 0) ?
+		    DOUBT_RELEASE : DOUBT_OTHER;
+	if (!(len == 4 && memcmp(up, "ONLY", 4) == 0 && mood) && !word_stem(up, len, "REQUIR"))
 		return doubt_word(up, len);
 	for (w = 0; w < (up[0] == 'O' ? 1u : 3u); w++) {
 		while (e < n && s[e] == ' ')
@@ -4867,8 +4978,10 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			t.embargo = true;
 		if (part_word(up, len))
 			t.part = true;
-		t.taken = t.taken || taking_out(p, s, n, k, e);
-		switch (doubt_word_at(p, s, n, k, e, up, len)) {
+		t.taken = t.taken || taking_out(p, s, n, k, e) || aside_reader(p, s, k, up, len);
+		if (modal_word(up, len))
+			t.mood = true;
+		switch (doubt_word_at(p, s, n, k, e, up, len, t.order || t.mood)) {
 		case DOUBT_DENY:
 			/* What was done is no order ("did not share", "would not give"). */
 			if (told_negation(s, k, up, len))
@@ -4876,6 +4989,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			t.deny = t.clause_deny = true;
 			t.at_deny = t.words;
 			t.undone = t.undone || undone_after(s, n, e);
+			t.mood = t.mood || order_mood(s, n, e);
 			break;
 		case DOUBT_KEEP:
 			t.keep = t.clause_deny = true;
@@ -4946,7 +5060,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				}
 				marking_deny(p, &t.named, up, len);
 				t.any = t.clause_reader = t.code = true;
-				if (taken_out_by_prefix(s, k)) {
+				if (c >= 0 && taken_out_by_prefix(s, k)) {
 					t.keep = t.clause_deny = t.taken = true;
 					t.at_deny = t.words;
 				}
@@ -4981,7 +5095,8 @@ doubt_trigger(const char *t, size_t n)
 	static const char *const by_letter[26] = {
 		['A' - 'A'] = "=AVOID =APART =ASIDE", ['B' - 'A'] = "BARRED BANNED BEYOND",
 		['C' - 'A'] = "=CANNOT", ['D' - 'A'] = "=DENY =DENIED DECLINE",
-		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX", ['F' - 'A'] = "FORBID", ['H' - 'A'] = "=HOLD",
+		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX", ['F' - 'A'] = "FORBID",
+		['H' - 'A'] = "=HOLD",
 		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT =LACK =LACKS",
 		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON",
 		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT",
@@ -5218,8 +5333,24 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	 * unknown ("ÛNCLASSIFIED") is not read so.
 	 */
 	n = fold_ascii(f, s);
-	if ((unreadable = memchr(s, '?', n) != NULL))
+	if ((unreadable = memchr(s, '?', n) != NULL)) {
+		/*
+		 * A short line in a script no rule reads, with no Latin letter ("ΑΠΟΡΡΗΤΟ", "秘",
+		 * "סודי"; three words and 24 letters at most): a level of another scheme it may be;
+		 * unknown.
+		 */
+		size_t runs = 0;
+
+		for (k = 0; k < n && !isalpha((unsigned char)s[k]); k++)
+			if (s[k] != ' ' && (k == 0 || s[k - 1] == ' '))
+				runs++;
+		if (k == n && runs <= 3 && n <= 24) {
+			marking_init(m);
+			m->unknown = true;
+			return true;
+		}
 		n = fold_ascii_skeleton(f, s);
+	}
 	if (n == 0 || n > 80 || authority_words(s, n) || !short_level_line(p, s, n, m))
 		return false;
 	return !unreadable || m->level > 0 || m->unknown;

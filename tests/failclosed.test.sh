@@ -2011,7 +2011,11 @@ kept stop54
 #      kept: embargoes (`until the Minister speaks`, `BEFORE DELIVERY`, `yet`), reports (`did
 #      not share ... with the press`, `has not been released publicly`), undone denials (`No
 #      objection to release`, `Not sure we should share`), a consul's advice (`Do not send money
-#      to Nigeria.`).
+#      to Nigeria.`). Readers taken out by name (`bar AUS`, `ex-AUS`, `other than AUS`) and
+#      conditions (`only if`, `requires originator approval`) at partners' targets; a routing
+#      header's security line above the banner (`ZNY SSSSS` over `UNCLAS`); channel captions,
+#      legends of unclassified papers and special programs (`MED CHANNEL`, `DISTRIBUTION
+#      STATEMENT D`, `SPECIAL ACCESS REQUIRED`); other schemes' levels (`GIZLI`, `ΑΠΟΡΡΗΤΟ`).
 redteam stop55
 kept stop55
 
