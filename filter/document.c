@@ -2217,7 +2217,8 @@ skip_blanks(const char *s, size_t n, size_t k)
 	for (;;) {
 		if (k < n && (s[k] == ' ' || s[k] == '\t'))
 			k++;
-		else if (k + 1 < n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
+		else if (k + 1 < n && (unsigned char)s[k] == 0xC2 &&
+		    (unsigned char)s[k + 1] == 0xA0)
 			k += 2;
 		else if (k < n && (unsigned char)s[k] == 0xA0)
 			k++;

@@ -4268,7 +4268,8 @@ order_mood(const char *s, size_t n, size_t e)
 		e++;
 	if (n - e >= 3 && strncasecmp(s + e, "to ", 3) == 0)
 		e += 3;
-	return n - e >= 2 && strncasecmp(s + e, "be", 2) == 0 && (n - e == 2 || !is_alpha(s[e + 2]));
+	return n - e >= 2 && strncasecmp(s + e, "be", 2) == 0 &&
+	    (n - e == 2 || !is_alpha(s[e + 2]));
 }
 
 /*
@@ -4398,7 +4399,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			bool order = opens_order(s + first, first_len) || mood;
 
 			if (((want != SIZE_MAX && readers_left > 0 && !thing) || (order &&
-			    verb != SIZE_MAX && handling && idx - verb <= 3)) && !embargo_after(s, n, e))
+			    verb != SIZE_MAX && handling && idx - verb <= 3)) &&
+			    !embargo_after(s, n, e))
 				public = true;
 			publicly = idx;
 		}
@@ -4420,8 +4422,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			    !thing) &&
 			    !titled_name(s, n, e) &&
 			    (for_eyes ? eyes_after(s, n, e) : !press_after(s, n, e))) {
-				deny_readers(p, s, n, k, order, order && (handling || keeping) && !thing,
-				    m);
+				deny_readers(p, s, n, k, order,
+				    order && (handling || keeping) && !thing, m);
 				m->denied_public = true;
 				return true;
 			}
@@ -4652,7 +4654,7 @@ struct doubt {
 	bool near;
 	bool limit_near;		/* a limit three words from a reader ("US readers only") */
 	bool order;			/* it opens as an order ("Not", "Please", "Do", "Keep") */
-	bool handling;			/* a word of sharing, release, disclosure or dissemination */
+	bool handling;			/* a word of sharing, release, disclosure, dissemination */
 	bool undone;			/* a denial undone ("no objection", "not sure") */
 	bool embargo;			/* a time it lasts until ("before", "until", "yet") */
 	bool taken;			/* readers taken out by name ("bar AUS", "ex-AUS") */
@@ -4861,7 +4863,7 @@ static enum doubt_word
 doubt_word_at(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
     const char *up, size_t len, bool mood)
 {
-	/* Verbs of telling, in an order's mood only ("should not be informed", "must not learn"). */
+	/* Verbs of telling, in an order's mood only ("should not be informed"). */
 	static const char *const telling[] = { "TOLD", "INFORMED", "LEARN", "RAISE", "RAISED",
 	    "RAISING", "AWARE", "KNOW" };
 	static const char *const conditions[] = { "IF", "WHEN", "AFTER", "UPON", "ONCE" };
