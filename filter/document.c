@@ -6826,6 +6826,15 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 	struct marking m;
 	char up[POLICY_WORD_MAX + 1];
 
+	/*
+	 * "/s/" and "/S/", a signed original's mark, alone or before the signer's name: no level
+	 * stands between two slashes.
+	 */
+	while (at < f->len && s[at] == ' ')
+		at++;
+	if (f->len - at >= 3 && s[at] == '/' && (s[at + 1] == 's' || s[at + 1] == 'S') &&
+	    s[at + 2] == '/' && (at + 3 == f->len || s[at + 3] == ' '))
+		return false;
 	/* Bullets of any kind, emphasis, a number glued to it ("► S/NF", "**S/NF**", "2.S//NF"). */
 	while (at < f->len && !isalnum((unsigned char)s[at]) && s[at] != '(' && s[at] != '[')
 		at++;

@@ -4072,7 +4072,8 @@ may_start_denial(const char *t, size_t n)
 static bool
 told_negation(const char *s, size_t k, const char *up, size_t len)
 {
-	static const char *const told[] = { "DID", "DOES", "WOULD", "COULD" };
+	/* ... and "need not", which permits. */
+	static const char *const told[] = { "DID", "DOES", "WOULD", "COULD", "NEED" };
 	static const char *const told_nt[] = { "DIDN'T", "DOESN'T", "WOULDN'T", "COULDN'T" };
 	char before[8];
 	size_t b = k, w, j;
@@ -4377,7 +4378,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			if ((s[k] == '.' || s[k] == ';' || s[k] == '!' || s[k] == '?') &&
 			    denial_stop(s, n, k)) {
 				public = public || release_ends(s, first, first_len, verb, idx,
-				    handling && bare, mood);
+				    handling && (bare || mood), mood);
 				idx = 0;
 				neg = verb = keep = want = publicly = SIZE_MAX;
 				handling = keeping = mood = thing = false;
@@ -4399,8 +4400,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			bool order = opens_order(s + first, first_len) || mood;
 
 			if (((want != SIZE_MAX && readers_left > 0 && !thing) || (order &&
-			    verb != SIZE_MAX && handling && idx - verb <= 3)) &&
-			    !embargo_after(s, n, e))
+			    verb != SIZE_MAX && handling && idx - verb <= 3) || (mood &&
+			    neg != SIZE_MAX && idx - neg <= 4)) && !embargo_after(s, n, e))
 				public = true;
 			publicly = idx;
 		}
@@ -4455,6 +4456,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			if (!told_negation(s, k, up, len)) {
 				neg = idx;
 				mood = mood || order_mood(s, n, e);
+				/* "The press must not be told.": the public named before it. */
+				if (order_mood(s, n, e) && publicly != SIZE_MAX && idx - publicly <= 3 &&
+				    !embargo_after(s, n, e))
+					public = true;
 			}
 			break;
 		case DW_UNDO:
@@ -4514,7 +4519,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		idx++;
 		k = e;
 	}
-	public = public || release_ends(s, first, first_len, verb, idx, handling && bare, mood);
+	public = public || release_ends(s, first, first_len, verb, idx, handling && (bare || mood),
+	    mood);
 	if (public) {
 		marking_init(m);
 		m->denied_public = true;
@@ -4540,11 +4546,13 @@ doubt_word(const char *up, size_t n)
 	    "CANNOT", "MINUS", "HOLD",
 	    "PROHIBITED", "PROHIBIT", "PROHIBITS", "FORBIDDEN", "FORBID", "BARRED", "BANNED",
 	    "UNAUTHORIZED", "UNAUTHORISED", "REFUSED", "REFUSE", "DENY", "DENIED", "EMBARGO",
-	    "EMBARGOED", "WITHHOLD", "WITHHELD", "AVOID", "REFRAIN" };
+	    "EMBARGOED", "WITHHOLD", "WITHHELD", "AVOID", "REFRAIN", "ORIGINATOR", "ORIGINATORS",
+	    "ORIGINATOR'S" };
 	/* Words that take readers out: the home's alone doubt foreign readers. */
 	static const char *const keep[] = { "KEEP", "KEPT", "EXCEPT", "EXCEPTING", "EXCLUDING",
 	    "EXCLUDED", "EXCLUDE", "PROTECT", "PROTECTED", "SAVE", "APART", "EXCEPTION",
-	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING", "UNLESS" };
+	    "OMITTING", "OMIT", "DECLINED", "DECLINES", "OBJECTS", "PENDING", "UNLESS", "SANS",
+	    "BARRING", "EXCL", "EXCEPTED", "HIDE", "HIDDEN" };
 	static const char *const limit[] = { "ONLY", "SOLELY", "EXCLUSIVELY", "EXCLUSIVE",
 	    "LIMIT", "LIMITED", "LIMITS", "RESTRICT", "RESTRICTED", "RESTRICTS", "RESTRICTION",
 	    "RESTRICTIONS", "OUTSIDE", "BEYOND", "WITHIN" };
@@ -5095,16 +5103,16 @@ doubt_trigger(const char *t, size_t n)
 {
 	/* By first letter: '=' before a word it must be, else what it begins (case aside). */
 	static const char *const by_letter[26] = {
-		['A' - 'A'] = "=AVOID =APART =ASIDE", ['B' - 'A'] = "BARRED BANNED BEYOND",
+		['A' - 'A'] = "=AVOID =APART =ASIDE", ['B' - 'A'] = "BARRED BANNED BEYOND BARRING",
 		['C' - 'A'] = "=CANNOT", ['D' - 'A'] = "=DENY =DENIED DECLINE",
-		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX", ['F' - 'A'] = "FORBID",
-		['H' - 'A'] = "=HOLD",
+		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX =EXCL", ['F' - 'A'] = "FORBID",
+		['H' - 'A'] = "=HOLD =HIDE =HIDDEN",
 		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT =LACK =LACKS",
 		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON",
-		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT",
+		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT ORIGINATOR",
 		['P' - 'A'] = "PROHIBIT PROTECT =PENDING",
 		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR",
-		['S' - 'A'] = "SOLELY =SAVE", ['U' - 'A'] = "UNAUTHORI =UNLESS",
+		['S' - 'A'] = "SOLELY =SAVE =SANS", ['U' - 'A'] = "UNAUTHORI =UNLESS",
 		['W' - 'A'] = "WITHOUT WITHH WITHIN"
 	};
 	size_t k = 0, e, len;
