@@ -4457,8 +4457,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 				neg = idx;
 				mood = mood || order_mood(s, n, e);
 				/* "The press must not be told.": the public named before it. */
-				if (order_mood(s, n, e) && publicly != SIZE_MAX && idx - publicly <= 3 &&
-				    !embargo_after(s, n, e))
+				if (order_mood(s, n, e) && publicly != SIZE_MAX &&
+				    idx - publicly <= 3 && !embargo_after(s, n, e))
 					public = true;
 			}
 			break;
