@@ -5360,6 +5360,66 @@ after_structure(const struct reader *rd)
 }
 
 /*
+ * Whether line i (text) is a field of a memo's or an e-mail's header: "FROM: ...", "To: ...",
+ * "DATE: ...", "Sent: ...", "MEMORANDUM FOR ...", "INFORMATION MEMO FOR ...": a label of the
+ * list, in any case, before a colon, or a memo's opening words.
+ */
+static bool
+header_field(const struct document *d, size_t i)
+{
+	static const char *const labels[] = { "from", "to", "date", "sent", "cc", "bcc",
+	    "through", "thru", "info", "action", "attn", "attention", "importance", "memorandum for",
+	    "memorandum to", "memo for", "memo to", "note for", "for", "drafted", "cleared",
+	    "approved", "attachments", "tel", "phone" };
+	static const char *const opens[] = { "memorandum for", "memorandum to",
+	    "information memo", "action memo", "memorandum of conversation" };
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t n = ln->len, k = 0, w, e;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (w = 0; w < sizeof(opens) / sizeof(opens[0]); w++)
+		if (n - k >= strlen(opens[w]) && strncasecmp(s + k, opens[w], strlen(opens[w])) == 0)
+			return true;
+	for (e = k; e < n && s[e] != ':'; e++)
+		continue;
+	if (e == n || e == k)
+		return false;
+	while (e > k && s[e - 1] == ' ')
+		e--;
+	for (w = 0; w < sizeof(labels) / sizeof(labels[0]); w++)
+		if (strlen(labels[w]) == e - k && strncasecmp(s + k, labels[w], e - k) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the text lines between the last line that is not text and line i are all fields of a
+ * memo's or an e-mail's header (header_field), one at least: a subject under them is the
+ * header's, as one under E.O. and TAGS lines is.
+ */
+static bool
+after_header_fields(const struct document *d, size_t i)
+{
+	size_t k = i, fields = 0;
+
+	/* As far back as text_above looks, in the lines a streamed read still holds. */
+	while (k > d->line_base && i - k < 16) {
+		const struct doc_line *ln = doc_line(d, --k);
+
+		if (ln->kind == LINE_BLANK)
+			continue;
+		if (ln->kind != LINE_TEXT)
+			return fields > 0;
+		if (!header_field(d, k))
+			return false;
+		fields++;
+	}
+	return fields > 0 && k == 0;
+}
+
+/*
  * Rule: the subject line (start at a proven mark; unknown mark; raise). A SUBJECT line in the
  * header is a portion of its own, ended by the blank line after it; its mark is read as a head's
  * is. One after unmarked text is not the document's subject: it can only raise that text.
@@ -5448,7 +5508,8 @@ read_subject(struct reader *rd, size_t i)
 	 * a line raises what follows it (a fuzz find: "TOP SECRET" added above a damaged banner
 	 * made the subject after it its own).
 	 */
-	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(rd)) ||
+	rel = d->nportions > 0 && (lower || (!rd->top && !after_structure(rd) &&
+	    !after_header_fields(d, i)) ||
 	    (rd->cur != DOC_NONE && doc_portion(d, rd->cur)->reason == REASON_CLASS)) ? REL_JOINED :
 	    lower ? REL_DOCUMENT : REL_OWN;
 	if (start(rd, i, has_mark ? &mk : NULL, REASON_SUBJECT, label_end, rel) != 0)
@@ -10495,6 +10556,9 @@ sentence_marks(const struct policy *p, const char *s, size_t n, size_t from, boo
 			}
 			if (k > 0 && f.text[k - 1] != ' ' && !opening(f.text[k]))
 				continue;
+			/* A statute's clauses ("212(a)(6)(C)(i)", "101(a)(15)(S)"): no mark. */
+			if (reading_citation_chain(&f, k))
+				continue;
 			if (!(head && pos == from && k == first) && !sentence_head(&f, k) &&
 			    !glued_stop(&f, k)) {
 				/* A word anywhere in the line written as a mark. */
@@ -12596,7 +12660,8 @@ in_sentence_marks(const struct policy *p, const struct document *d, size_t i, ui
 			 */
 			if (!reading_in_sentence(f, &g, false) && sentence_group(p, f, &g, seen) &&
 			    in_row_sentence(p, f, k, g.end, table) && !initials_before(f, &g) &&
-			    !(g.kind == GROUP_ITEM && citation_before(f, k))) {
+			    !(g.kind == GROUP_ITEM && citation_before(f, k)) &&
+			    !reading_citation_chain(f, k)) {
 				one = unknown;
 				if (g.kind == GROUP_MARK)
 					one = g.mark;

@@ -1989,6 +1989,31 @@ reading_initials_before(const struct fold *f, size_t w, const char *letters, siz
 }
 
 /*
+ * Whether the bracket at k of f goes on a chain of bracketed clauses glued to a figure or a
+ * word ("212(a)(6)(C)(i)", "101(a)(15)(S)", "1.4(C)"): a bracket right after ')' whose group
+ * opens, with no space, after a letter or a figure, or after another such group.
+ */
+bool
+reading_citation_chain(const struct fold *f, size_t k)
+{
+	const char *s = f->text;
+	size_t j = k;
+	int groups = 0;
+
+	if (k == 0 || s[k] != '(' || s[k - 1] != ')')
+		return false;
+	while (j > 0 && s[j - 1] == ')') {
+		/* Back over one group of letters and figures ("(a)", "(15)"). */
+		for (j--; j > 0 && isalnum((unsigned char)s[j - 1]); j--)
+			continue;
+		if (j == 0 || s[j - 1] != '(' || ++groups > 6)
+			return false;
+		j--;
+	}
+	return j > 0 && isalnum((unsigned char)s[j - 1]);
+}
+
+/*
  * Whether the group of f from k to its close at c, two to eight capitals, defines an abbreviation
  * in a sentence that goes on after it: its letters are the first letters of the words right
  * before it, in any case, with OF, IN, AND, FOR, THE, ON, TO, DE between not counted ("Tropical
@@ -2064,7 +2089,7 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			    strchr("abcdefghABCDEFGH", t[0]) != NULL)) && c == k + 2 && is_alpha(t[0]) &&
 			    c < f.len && is_close(f.text[c]))
 				continue;
-			if (policy_not_mark(p, t, c - k - 1))
+			if (policy_not_mark(p, t, c - k - 1) || reading_citation_chain(&f, k))
 				continue;
 			if (c < f.len && f.text[c] == ')' && definition_group(&f, k, c))
 				continue;

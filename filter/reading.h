@@ -345,6 +345,12 @@ bool reading_caveat_line(const struct policy *p, const struct fold *f, bool brac
 bool reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m);
 
 /*
+ * Whether the bracket at k of f goes on a chain of bracketed clauses glued to a figure or a
+ * word ("212(a)(6)(C)(i)", "101(a)(15)(S)"): a statute's clauses, no mark.
+ */
+bool reading_citation_chain(const struct fold *f, size_t k);
+
+/*
  * Both readings of denials of s[0..n) joined: reading_denial_line where it names readers, else
  * reading_readers_doubt with the public reading_denial_line denies ("Please do not share with
  * the press.", "with GOA", "this not be released publicly"; not an embargo: "DO NOT RELEASE TO
