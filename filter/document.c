@@ -5368,9 +5368,9 @@ static bool
 header_field(const struct document *d, size_t i)
 {
 	static const char *const labels[] = { "from", "to", "date", "sent", "cc", "bcc",
-	    "through", "thru", "info", "action", "attn", "attention", "importance", "memorandum for",
-	    "memorandum to", "memo for", "memo to", "note for", "for", "drafted", "cleared",
-	    "approved", "attachments", "tel", "phone" };
+	    "through", "thru", "info", "action", "attn", "attention", "importance",
+	    "memorandum for", "memorandum to", "memo for", "memo to", "note for", "for", "drafted",
+	    "cleared", "approved", "attachments", "tel", "phone" };
 	static const char *const opens[] = { "memorandum for", "memorandum to",
 	    "information memo", "action memo", "memorandum of conversation" };
 	const struct doc_line *ln = doc_line(d, i);
@@ -5379,9 +5379,12 @@ header_field(const struct document *d, size_t i)
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	for (w = 0; w < sizeof(opens) / sizeof(opens[0]); w++)
-		if (n - k >= strlen(opens[w]) && strncasecmp(s + k, opens[w], strlen(opens[w])) == 0)
+	for (w = 0; w < sizeof(opens) / sizeof(opens[0]); w++) {
+		size_t l = strlen(opens[w]);
+
+		if (n - k >= l && strncasecmp(s + k, opens[w], l) == 0)
 			return true;
+	}
 	for (e = k; e < n && s[e] != ':'; e++)
 		continue;
 	if (e == n || e == k)
