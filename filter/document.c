@@ -13551,6 +13551,9 @@ digit_label(const char *s, size_t len)
  * list is in; text after a banner or caption in the body is raised to it; and a mark anywhere in
  * the line raises the text from there on (first text of all: it raises the document's marking).
  */
+static bool sibling_unit(const struct reader *rd, size_t prev, size_t i, const struct fold *f,
+    size_t at);
+
 /*
  * Whether text line i begins a paragraph of its own (read_text), rather than going on with the
  * portion before it; *list when it is an item of the list the paragraph before it holds. item and
@@ -13583,7 +13586,7 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	}
 	if (!parted(rd, i, &prev)) {
 		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd, prev, i, item,
-		    lower_after(f, h->after_label));
+		    lower_after(f, h->after_label)) && !sibling_unit(rd, prev, i, f, h->after_label);
 
 		/* An item right after a colon opens a list; its next items go on in it. */
 		if (runs && item && ends_colon(d, prev))
@@ -13603,6 +13606,79 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	if (fresh && (rd->text_end = announced_text(rd, prev, i)) != DOC_NONE)
 		fresh = false;
 	return fresh;
+}
+
+/*
+ * How the text of f from `at` opens as a unit of its own that no sentence wraps to: a time
+ * ("[10:41:02] jsmith:", "0947Z", "10:42": 1), a quoted reply's '>' (2), or a speaker's label
+ * of one to three words in capitals or title case before a colon ("Secretary General:", "Q:",
+ * "AMB:": 3); 0 where it does not.
+ */
+static int
+unit_head(const struct fold *f, size_t at)
+{
+	const char *s = f->text;
+	size_t n = f->len, k = at, d, words = 0;
+
+	if (k < n && s[k] == '[')
+		k++;
+	for (d = k; d < n && isdigit((unsigned char)s[d]); d++)
+		continue;
+	if (d - k >= 1 && d - k <= 2 && d + 2 < n && s[d] == ':' &&
+	    isdigit((unsigned char)s[d + 1]) && isdigit((unsigned char)s[d + 2]))
+		return 1;
+	if (d - k == 4 && d < n && s[d] == 'Z' && (d + 1 == n || s[d + 1] == ' '))
+		return 1;
+	k = at;
+	if (k < n && s[k] == '>')
+		return 2;
+	while (k < n && isupper((unsigned char)s[k]) && words < 3) {
+		while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '.' || s[k] == '-'))
+			k++;
+		words++;
+		if (k < n && s[k] == ':')
+			return k + 1 < n && s[k + 1] == ' ' ? 3 : 0;
+		if (k < n && s[k] == ' ')
+			k++;
+	}
+	return 0;
+}
+
+/*
+ * Whether line i opens as a unit of its own (unit_head) in the same way as line prev does after
+ * the mark at its head: the lines of a chat log, a transcript or a watch log, each a message
+ * marked on its own ("(S) [10:41] jsmith: ..." / "[10:42] mjones: ..."). Joined with the line
+ * above, an unmarked one took that line's mark (round 130); opened so, it is unmarked text of
+ * its own, which can only go up, to the document's marking.
+ */
+static bool
+sibling_unit(const struct reader *rd, size_t prev, size_t i, const struct fold *f, size_t at)
+{
+	const struct document *d = rd->d;
+	const struct doc_line *ln = doc_line(d, prev);
+	const struct doc_portion *pt;
+	struct fold g;
+	size_t k;
+	int kind = unit_head(f, at);
+
+	/* A memo's header field under a title ("FROM: ...") is no speaker's turn. */
+	if (kind == 0 || (kind == 3 && header_field(d, i)) || ln->portion == DOC_NONE ||
+	    ln->portion < d->portion_base)
+		return false;
+	pt = doc_portion(d, ln->portion);
+	/* The line above opened its portion with a mark at its head. */
+	if (!pt->marked || pt->first != prev)
+		return false;
+	fold_line(d->data + ln->off, ln->len, FOLD_MAX, ln->latin1, &g);
+	for (k = 0; k < g.len && g.text[k] == ' '; k++)
+		continue;
+	if (k >= g.len || !opening(g.text[k]))
+		return false;
+	while (k < g.len && !closing(g.text[k]))
+		k++;
+	for (k++; k < g.len && g.text[k] == ' '; k++)
+		continue;
+	return k < g.len && unit_head(&g, k) == kind;
 }
 
 /* Whether m is what the weaker reading of a denial gives, and nothing more. */
