@@ -13586,7 +13586,8 @@ text_fresh(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	}
 	if (!parted(rd, i, &prev)) {
 		bool runs = prev != DOC_NONE && prev + 1 == i && runs_into(rd, prev, i, item,
-		    lower_after(f, h->after_label)) && !sibling_unit(rd, prev, i, f, h->after_label);
+		    lower_after(f, h->after_label)) &&
+		    !sibling_unit(rd, prev, i, f, h->after_label);
 
 		/* An item right after a colon opens a list; its next items go on in it. */
 		if (runs && item && ends_colon(d, prev))
