@@ -5887,16 +5887,17 @@ strstr_n(const char *s, size_t n, const char *t)
  * its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |"), or controls alone ("| NOFORN
  * |", "| REL TO USA |"), raises the row. Returns whether one does, with their join in *m. In a
  * row whose cells are parted by tabs or runs of spaces, a cell that is a level alone
- * ("BRAVO\tactive\tS") sets *spaced: such a column may say something else ("Status:  S" for
- * standby), so the row is unknown (UNREAD_CELL) and raises nothing else.
+ * ("BRAVO\tactive\tS"), or by commas ("Seeb airfield,expanding,S", two at least), sets
+ * *spaced: such a column may say something else ("Status:  S" for standby), so the row is
+ * unknown (UNREAD_CELL) and raises nothing else.
  */
 static bool
 table_marks(const struct policy *p, const struct document *d, size_t i, struct marking *m,
     bool *spaced)
 {
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t n = doc_line(d, i)->len, k = 0, a;
-	bool found = false, bars;
+	size_t n = doc_line(d, i)->len, k = 0, a, commas;
+	bool found = false, bars, csv;
 
 	*spaced = false;
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
@@ -5909,7 +5910,12 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	 * runs of spaces ("BRAVO\tactive\tS").
 	 */
 	bars = memchr(s + k, '|', n - k) != NULL;
-	if (!bars && memchr(s + k, '\t', n - k) == NULL && !strstr_n(s + k, n - k, "  "))
+	/* A record's fields between commas ("Site,Status,Class" / "Seeb airfield,open,S"). */
+	for (a = k, commas = 0; a < n; a++)
+		commas += s[a] == ',';
+	csv = !bars && commas >= 2 && memchr(s + k, '\t', n - k) == NULL &&
+	    !strstr_n(s + k, n - k, "  ");
+	if (!bars && !csv && memchr(s + k, '\t', n - k) == NULL && !strstr_n(s + k, n - k, "  "))
 		return false;
 	for (a = s[k] == '|' ? k + 1 : k; a <= n; a = k + 1) {
 		struct fold f;
@@ -5920,6 +5926,9 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 		if (bars)
 			while (k < n && s[k] != '|')
 				k++;
+		else if (csv)
+			while (k < n && s[k] != ',')
+				k++;
 		else
 			while (k < n && s[k] != '\t' && !(s[k] == ' ' && k + 1 < n && s[k + 1] == ' '))
 				k++;
@@ -5927,6 +5936,11 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 			continue;
 		for (e = k; e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
 			continue;
+		/* A field in quotes ("S"). */
+		if (csv && e - b >= 2 && s[b] == '"' && s[e - 1] == '"') {
+			b++;
+			e--;
+		}
 		/* A footnote after it ("TS¹", "TS [1]", "TS*"): not its digits alone ("S1"). */
 		if (e > b && !isdigit((unsigned char)s[e - 1]))
 			e = b + trim_footnote(s + b, e - b, doc_line(d, i)->latin1);
@@ -5938,6 +5952,9 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 		 * "Secret", "S//NF"): a stamp's "Class: CONFIDENTIAL" in a column is no cell's.
 		 */
 		if (!bars) {
+			/* A field in lower case is prose's ("al-Shabaab,s gains": an apostrophe). */
+			if (csv && !reading_capitals(s + b, e - b))
+				continue;
 			if ((marking_parse(p, f.text, f.len, MARKING_BANNER, &one) == 1 &&
 			    !one.unknown && one.level > 0) || (e - b <= 2 &&
 			    marking_parse(p, s + b, e - b, MARKING_PORTION, &one) == 1 &&
