@@ -6892,6 +6892,19 @@ spaced_mark(const struct policy *p, const struct fold *f, size_t at)
 	return false;
 }
 
+/* Whether folded line f opens with "/s/" or "/S/", a signed original's mark, alone or not. */
+static bool
+signed_mark(const struct fold *f)
+{
+	const char *s = f->text;
+	size_t at = 0;
+
+	while (at < f->len && s[at] == ' ')
+		at++;
+	return f->len - at >= 3 && s[at] == '/' && (s[at + 1] == 's' || s[at + 1] == 'S') &&
+	    s[at + 2] == '/' && (at + 3 == f->len || s[at + 3] == ' ');
+}
+
 /*
  * Whether the text of folded line f from `at` opens with a mark written with no brackets, a word
  * that can be nothing else: a level and a separator ("S/NF", "TS/SI", "S|NF", "<S/NF>"), a level's
@@ -6911,10 +6924,7 @@ bare_head(const struct policy *p, const struct fold *f, size_t at)
 	 * "/s/" and "/S/", a signed original's mark, alone or before the signer's name: no level
 	 * stands between two slashes.
 	 */
-	while (at < f->len && s[at] == ' ')
-		at++;
-	if (f->len - at >= 3 && s[at] == '/' && (s[at + 1] == 's' || s[at + 1] == 'S') &&
-	    s[at + 2] == '/' && (at + 3 == f->len || s[at + 3] == ' '))
+	if (signed_mark(f))
 		return false;
 	/* Bullets of any kind, emphasis, a number glued to it ("► S/NF", "**S/NF**", "2.S//NF"). */
 	while (at < f->len && !isalnum((unsigned char)s[at]) && s[at] != '(' && s[at] != '[')
@@ -13968,6 +13978,16 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	unsigned char unread;
 	size_t label_end = numbered || item ? h->label_end : 0;
 
+	/*
+	 * "/s/", a signed original's mark (bare_head): the signature block it opens is unmarked
+	 * text of its own, never the paragraph above going on.
+	 */
+	if (signed_mark(f)) {
+		if (start(rd, i, NULL, REASON_UNMARKED, 0, REL_OWN) != 0)
+			return -1;
+		doc_line(d, i)->portion = rd->cur;
+		return 1;
+	}
 	/*
 	 * A level letter in brackets alone, in any case ("**(s)**", "{c}"): a portion of its own,
 	 * a line of marks alone that only raises (read_line), not words of the sentence above.

@@ -1990,8 +1990,9 @@ reading_initials_before(const struct fold *f, size_t w, const char *letters, siz
 
 /*
  * Whether the bracket at k of f goes on a chain of bracketed clauses glued to a figure or a
- * word ("212(a)(6)(C)(i)", "101(a)(15)(S)", "1.4(C)"): a bracket right after ')' whose group
- * opens, with no space, after a letter or a figure, or after another such group.
+ * word ("under 212(a)(6)(C)(i)", "101(a)(15)(S)"): a bracket right after ')' whose group opens,
+ * with no space, after a letter or a figure, or after another such group, with words before
+ * the chain on the line.
  */
 bool
 reading_citation_chain(const struct fold *f, size_t k)
@@ -2010,7 +2011,22 @@ reading_citation_chain(const struct fold *f, size_t k)
 			return false;
 		j--;
 	}
-	return j > 0 && isalnum((unsigned char)s[j - 1]);
+	size_t e;
+
+	if (j == 0 || !isalnum((unsigned char)s[j - 1]))
+		return false;
+	/*
+	 * Words stand before the clause's number, or it has three figures ("212(a)(3)(C)"): at
+	 * a line's head a short one is a paragraph's label ("4(a)(S) The", "II(A)(S) The"), and
+	 * the bracket after it a mark.
+	 */
+	for (e = j; j > 0 && (isalnum((unsigned char)s[j - 1]) || s[j - 1] == '.'); j--)
+		continue;
+	if (e - j >= 3 && isdigit((unsigned char)s[j]) && isdigit((unsigned char)s[e - 1]))
+		return true;
+	while (j > 0 && !isalpha((unsigned char)s[j - 1]))
+		j--;
+	return j > 0;
 }
 
 /*
@@ -3601,11 +3617,15 @@ release_verb(const char *s, size_t n)
 	static const char *const stems[] = { "RELEAS", "RELAY", "PASS", "DISSEM", "SHARE",
 	    "DISCLOS", "PROVID", "FORWARD", "FURNISH", "SHOW", "GIVE", "GIVEN", "DISTRIBUT", "SEND",
 	    "BRIEF", "DISCUSS", "TRANSMIT" };
+	/* Verbs of telling, by their forms ("INFORMATION" is no verb). */
+	static const char *const telling[] = { "TELL", "TOLD", "INFORM", "INFORMED", "RAISE",
+	    "RAISED" };
 
 	if (n < 3 || !(s[0] == 'R' || s[0] == 'P' || s[0] == 'D' || s[0] == 'S' || s[0] == 'F' ||
-	    s[0] == 'G' || s[0] == 'B' || s[0] == 'T'))
+	    s[0] == 'G' || s[0] == 'B' || s[0] == 'T' || s[0] == 'I'))
 		return false;
-	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0))
+	if ((n == 3 && memcmp(s, "REL", 3) == 0) || (n == 4 && memcmp(s, "SENT", 4) == 0) ||
+	    word_listed(telling, sizeof(telling) / sizeof(telling[0]), s, n))
 		return true;
 	return stem_listed(stems, sizeof(stems) / sizeof(stems[0]), s, n);
 }
@@ -3883,7 +3903,7 @@ denial_word(const char *up, size_t n)
 	static const char *const neg[] = { "NOT", "NO", "NEVER", "CANNOT", "DONT", "NOR" };
 	static const char *const order[] = { "PLEASE", "DO", "UNDER", "ENSURE", "KINDLY" };
 	static const char *const undo[] = { "ONLY", "JUST", "MERELY", "OBJECTION", "OBJECTIONS",
-	    "PROBLEM", "REASON", "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY" };
+	    "PROBLEM", "REASON", "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY", "FORGET" };
 
 	if (word_listed(neg, sizeof(neg) / sizeof(neg[0]), up, n) ||
 	    (n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0))
@@ -4224,8 +4244,8 @@ static bool
 embargo_word(const char *up, size_t n)
 {
 	static const char *const words[] = { "BEFORE", "UNTIL", "TILL", "PRIOR", "YET",
-	    "PENDING", "BEFOREHAND", "HOURS", "DAYS", "WEEKS", "WEEK", "TIME", "AHEAD", "ADVANCE",
-	    "FIRST", "EARLIER", "TODAY", "TOMORROW" };
+	    "BEFOREHAND", "HOURS", "DAYS", "WEEKS", "WEEK", "AHEAD", "ADVANCE", "FIRST", "EARLIER",
+	    "TOMORROW" };
 
 	return n >= 3 && n <= 10 && word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
 }
@@ -4238,7 +4258,7 @@ static bool
 undone_after(const char *s, size_t n, size_t e)
 {
 	static const char *const words[] = { "OBJECTION", "OBJECTIONS", "PROBLEM", "REASON",
-	    "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY" };
+	    "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY", "FORGET" };
 	char up[12];
 	size_t b, j;
 
@@ -4251,6 +4271,15 @@ undone_after(const char *s, size_t n, size_t e)
 	for (j = b; j < e; j++)
 		up[j - b] = (char)toupper((unsigned char)s[j]);
 	return word_listed(words, sizeof(words) / sizeof(words[0]), up, e - b);
+}
+
+/* Whether the word after s[e] leaves a time with no end ("until further notice", "told"). */
+static bool
+open_ended(const char *s, size_t n, size_t e)
+{
+	return (n - e >= 8 && strncasecmp(s + e, " further", 8) == 0) ||
+	    (n - e >= 5 && strncasecmp(s + e, " told", 5) == 0) ||
+	    (n - e >= 10 && strncasecmp(s + e, " otherwise", 10) == 0);
 }
 
 /*
@@ -4277,7 +4306,8 @@ embargo_after(const char *s, size_t n, size_t e)
 			continue;
 		for (j = b; j < e; j++)
 			up[j - b] = (char)toupper((unsigned char)s[j]);
-		if (embargo_word(up, e - b))
+		/* "until further notice", "until told otherwise": open-ended, no embargo. */
+		if (embargo_word(up, e - b) && !open_ended(s, n, e))
 			return true;
 	}
 	return false;
@@ -4499,7 +4529,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 				    !(len > 3 && memcmp(up + len - 3, "ING", 3) == 0);
 				handling = word_stem(up, len, "RELEAS") ||
 				    word_stem(up, len, "DISCLOS") || word_stem(up, len, "DISSEM") ||
-				    word_stem(up, len, "SHAR") || word_stem(up, len, "DISCUSS");
+				    word_stem(up, len, "SHAR") || word_stem(up, len, "DISCUSS") ||
+				    word_stem(up, len, "TELL") || word_stem(up, len, "TOLD") ||
+				    (len <= 8 && word_stem(up, len, "INFORM")) ||
+				    word_stem(up, len, "RAISE");
 				/* "Please do not publicly release it." */
 				if (handling && publicly != SIZE_MAX && idx - publicly <= 2 &&
 				    (opens_order(s + first, first_len) || mood) &&
@@ -5009,7 +5042,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		}
 		if (gov_word(up, len))
 			t.gov = true;
-		if (embargo_word(up, len))
+		if (embargo_word(up, len) && t.deny)
 			t.embargo = true;
 		if (part_word(up, len))
 			t.part = true;
