@@ -5883,6 +5883,38 @@ strstr_n(const char *s, size_t n, const char *t)
 }
 
 /*
+ * Narrows the field s[*b..*e) of a record to its value where its name says a class
+ * ("classification": "S", class=S, "level": "SECRET"}): the name's words in quotes or not,
+ * then ':' or '=', then the value, braces and brackets after it dropped.
+ */
+static void
+class_field(const char *s, size_t *b, size_t *e)
+{
+	static const char *const names[] = { "classification", "class", "classif", "level",
+	    "security", "marking", "clas", "sec_class", "security_class" };
+	size_t k, nb, ne, w;
+
+	for (k = *b; k < *e && s[k] != ':' && s[k] != '='; k++)
+		continue;
+	if (k == *e)
+		return;
+	for (nb = *b; nb < k && strchr(" {[\"'", s[nb]) != NULL; nb++)
+		continue;
+	for (ne = k; ne > nb && strchr(" \"'", s[ne - 1]) != NULL; ne--)
+		continue;
+	for (w = 0; w < sizeof(names) / sizeof(names[0]); w++)
+		if (strlen(names[w]) == ne - nb && strncasecmp(s + nb, names[w], ne - nb) == 0)
+			break;
+	if (w == sizeof(names) / sizeof(names[0]))
+		return;
+	for (k++; k < *e && s[k] == ' '; k++)
+		continue;
+	*b = k;
+	while (*e > *b && strchr(" }]", s[*e - 1]) != NULL)
+		(*e)--;
+}
+
+/*
  * What the cells of a table row say (line i opens with '|'): a cell that is a classification on
  * its own ("| Bravo | active | SECRET |", "| S//NF |", "| C |"), or controls alone ("| NOFORN
  * |", "| REL TO USA |"), raises the row. Returns whether one does, with their join in *m. In a
@@ -5896,8 +5928,9 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
     bool *spaced)
 {
 	const char *s = d->data + doc_line(d, i)->off;
-	size_t n = doc_line(d, i)->len, k = 0, a, commas;
+	size_t n = doc_line(d, i)->len, k = 0, a, commas, semis;
 	bool found = false, bars, csv;
+	char sep;
 
 	*spaced = false;
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
@@ -5910,10 +5943,16 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 	 * runs of spaces ("BRAVO\tactive\tS").
 	 */
 	bars = memchr(s + k, '|', n - k) != NULL;
-	/* A record's fields between commas ("Site,Status,Class" / "Seeb airfield,open,S"). */
-	for (a = k, commas = 0; a < n; a++)
+	/*
+	 * A record's fields between commas or semicolons ("Site,Status,Class" / "Seeb
+	 * airfield,open,S", "site=Seeb; status=open; class=S").
+	 */
+	for (a = k, commas = semis = 0; a < n; a++) {
 		commas += s[a] == ',';
-	csv = !bars && commas >= 2 && memchr(s + k, '\t', n - k) == NULL &&
+		semis += s[a] == ';';
+	}
+	sep = commas >= 2 ? ',' : ';';
+	csv = !bars && (commas >= 2 || semis >= 2) && memchr(s + k, '\t', n - k) == NULL &&
 	    !strstr_n(s + k, n - k, "  ");
 	if (!bars && !csv && memchr(s + k, '\t', n - k) == NULL && !strstr_n(s + k, n - k, "  "))
 		return false;
@@ -5927,7 +5966,7 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 			while (k < n && s[k] != '|')
 				k++;
 		else if (csv)
-			while (k < n && s[k] != ',')
+			while (k < n && s[k] != sep)
 				k++;
 		else
 			while (k < n && s[k] != '\t' && !(s[k] == ' ' && k + 1 < n && s[k + 1] == ' '))
@@ -5936,6 +5975,9 @@ table_marks(const struct policy *p, const struct document *d, size_t i, struct m
 			continue;
 		for (e = k; e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
 			continue;
+		/* A record's field named for its class ("classification": "S", class=S). */
+		if (csv)
+			class_field(s, &b, &e);
 		/* A field in quotes ("S"). */
 		if (csv && e - b >= 2 && s[b] == '"' && s[e - 1] == '"') {
 			b++;
