@@ -2180,15 +2180,16 @@ routing_level(const struct policy *p, struct document *d, const char *s, size_t 
 {
 	struct marking m;
 	size_t l, a, len;
+	bool run;
 	int c;
 
 	marking_init(&m);
 	m.unknown = true;
-	/* The run of one letter the line ends in. */
+	/* The run of one letter the line ends in, four at least, after a space. */
 	for (a = n; a > 0 && s[a - 1] == s[n - 1]; a--)
 		continue;
-	for (l = 0; l < p->nlevels && m.unknown && n > 0 && n - a >= 4 && a > 0 &&
-	    s[a - 1] == ' '; l++) {
+	run = n > 0 && n - a >= 4 && a > 0 && s[a - 1] == ' ';
+	for (l = 0; run && l < p->nlevels && m.unknown; l++) {
 		const char *r = p->levels[l].routing;
 
 		if (r == NULL || (len = strlen(r)) < 4 || r[len - 1] != s[n - 1] ||
@@ -2198,8 +2199,7 @@ routing_level(const struct policy *p, struct document *d, const char *s, size_t 
 		m.level = (int)l;
 	}
 	/* "ZNY EEEEE": an unclassified cable encrypted for transmission only (EFTO). */
-	if (m.unknown && n - a >= 4 && s[n - 1] == 'E' && (c = policy_control_find(p, "EFTO",
-	    4)) >= 0) {
+	if (m.unknown && run && s[n - 1] == 'E' && (c = policy_control_find(p, "EFTO", 4)) >= 0) {
 		marking_init(&m);
 		marking_add_controls(p, &m, (uint64_t)1 << c);
 	}
@@ -5367,10 +5367,11 @@ after_structure(const struct reader *rd)
 static bool
 header_field(const struct document *d, size_t i)
 {
+	/* ("MEMORANDUM FOR:" is one of opens.) */
 	static const char *const labels[] = { "from", "to", "date", "sent", "cc", "bcc",
-	    "through", "thru", "info", "action", "attn", "attention", "importance",
-	    "memorandum for", "memorandum to", "memo for", "memo to", "note for", "for", "drafted",
-	    "cleared", "approved", "attachments", "tel", "phone" };
+	    "through", "thru", "info", "action", "attn", "attention", "importance", "memo for",
+	    "memo to", "note for", "for", "drafted", "cleared", "approved", "attachments", "tel",
+	    "phone" };
 	static const char *const opens[] = { "memorandum for", "memorandum to",
 	    "information memo", "action memo", "memorandum of conversation" };
 	const struct doc_line *ln = doc_line(d, i);

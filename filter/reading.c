@@ -1998,7 +1998,7 @@ bool
 reading_citation_chain(const struct fold *f, size_t k)
 {
 	const char *s = f->text;
-	size_t j = k;
+	size_t j = k, e;
 	int groups = 0;
 
 	if (k == 0 || s[k] != '(' || s[k - 1] != ')')
@@ -2011,8 +2011,6 @@ reading_citation_chain(const struct fold *f, size_t k)
 			return false;
 		j--;
 	}
-	size_t e;
-
 	if (j == 0 || !isalnum((unsigned char)s[j - 1]))
 		return false;
 	/*
@@ -3303,6 +3301,19 @@ word_listed(const char *const *list, size_t n_list, const char *s, size_t n)
 	return false;
 }
 
+/* Whether s[0..n), in any case, is one of the n_list words (in capitals) of list. */
+static bool
+word_listed_ci(const char *const *list, size_t n_list, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n_list && n > 0; k++)
+		if (list[k][0] == toupper((unsigned char)s[0]) && strlen(list[k]) == n &&
+		    strncasecmp(s, list[k], n) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Whether the word s[0..n) (capitals) joins a list of readers or says who among them reads,
  * and changes nothing of whom it names ("AND", "ONLY", "OF", "GOVERNMENT", "NATIONALS").
@@ -4023,12 +4034,12 @@ denial_stop(const char *s, size_t n, size_t k)
 static bool
 eyes_after(const char *s, size_t n, size_t e)
 {
+	static const char *const conditions[] = { "UNLESS", "WITHOUT", "UNTIL", "PENDING",
+	    "BEFORE", "EXCEPT" };
+	size_t k;
+
 	if (e >= n || denial_stop(s, n, e))
 		return true;
-	static const char *const conditions[] = { "unless", "without", "until", "pending",
-	    "before", "except" };
-	size_t k, w;
-
 	if (s[e] != ' ')
 		return false;
 	if ((n - e > 4 && strncasecmp(s + e + 1, "eyes", 4) == 0) ||
@@ -4037,11 +4048,8 @@ eyes_after(const char *s, size_t n, size_t e)
 	/* A condition ("Not for AUS unless the originator approves"): denied until it is met. */
 	for (k = e + 1; k < n && is_alpha(s[k]); k++)
 		continue;
-	for (w = 0; w < sizeof(conditions) / sizeof(conditions[0]); w++)
-		if (strlen(conditions[w]) == k - e - 1 &&
-		    strncasecmp(s + e + 1, conditions[w], k - e - 1) == 0)
-			return true;
-	return false;
+	return word_listed_ci(conditions, sizeof(conditions) / sizeof(conditions[0]), s + e + 1,
+	    k - e - 1);
 }
 
 /*
@@ -4229,25 +4237,19 @@ public_reader(const char *s, size_t n)
 {
 	static const char *const words[] = { "PUBLIC", "PRESS", "MEDIA", "JOURNALISTS",
 	    "REPORTERS", "NEWSPAPERS", "PUBLICLY" };
-	char up[16];
-	size_t j;
 
-	if (n < 5 || n >= sizeof(up) || strchr("PpMmJjRrNn", s[0]) == NULL)
-		return false;
-	for (j = 0; j < n; j++)
-		up[j] = (char)toupper((unsigned char)s[j]);
-	return word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+	return n >= 5 && n <= 11 && word_listed_ci(words, sizeof(words) / sizeof(words[0]), s, n);
 }
 
-/* Whether up[0..n) (capitals) says a time a denial lasts until ("before", "until", "yet"). */
+/* Whether s[0..n) (any case) says a time a denial lasts until ("before", "until", "yet"). */
 static bool
-embargo_word(const char *up, size_t n)
+embargo_word(const char *s, size_t n)
 {
 	static const char *const words[] = { "BEFORE", "UNTIL", "TILL", "PRIOR", "YET",
 	    "BEFOREHAND", "HOURS", "DAYS", "WEEKS", "WEEK", "AHEAD", "ADVANCE", "FIRST", "EARLIER",
 	    "TOMORROW" };
 
-	return n >= 3 && n <= 10 && word_listed(words, sizeof(words) / sizeof(words[0]), up, n);
+	return n >= 3 && n <= 10 && word_listed_ci(words, sizeof(words) / sizeof(words[0]), s, n);
 }
 
 /*
@@ -4259,18 +4261,13 @@ undone_after(const char *s, size_t n, size_t e)
 {
 	static const char *const words[] = { "OBJECTION", "OBJECTIONS", "PROBLEM", "REASON",
 	    "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY", "FORGET" };
-	char up[12];
-	size_t b, j;
+	size_t b;
 
 	while (e < n && s[e] == ' ')
 		e++;
 	for (b = e; e < n && is_alpha(s[e]); e++)
 		continue;
-	if (e - b < 4 || e - b >= sizeof(up))
-		return false;
-	for (j = b; j < e; j++)
-		up[j - b] = (char)toupper((unsigned char)s[j]);
-	return word_listed(words, sizeof(words) / sizeof(words[0]), up, e - b);
+	return e - b >= 4 && word_listed_ci(words, sizeof(words) / sizeof(words[0]), s + b, e - b);
 }
 
 /* Whether the word after s[e] leaves a time with no end ("until further notice", "told"). */
@@ -4290,8 +4287,7 @@ open_ended(const char *s, size_t n, size_t e)
 static bool
 embargo_after(const char *s, size_t n, size_t e)
 {
-	char up[12];
-	size_t b, j;
+	size_t b;
 
 	while (e < n) {
 		if (!is_alpha(s[e])) {
@@ -4302,12 +4298,8 @@ embargo_after(const char *s, size_t n, size_t e)
 		}
 		for (b = e; e < n && is_alpha(s[e]); e++)
 			continue;
-		if (e - b < 3 || e - b > 10)
-			continue;
-		for (j = b; j < e; j++)
-			up[j - b] = (char)toupper((unsigned char)s[j]);
 		/* "until further notice", "until told otherwise": open-ended, no embargo. */
-		if (embargo_word(up, e - b) && !open_ended(s, n, e))
+		if (embargo_word(s + b, e - b) && !open_ended(s, n, e))
 			return true;
 	}
 	return false;
@@ -4380,8 +4372,7 @@ thing_between(const char *s, size_t b, size_t e)
 	    "READOUT", "TRANSCRIPT", "VERSION", "BRIEFING", "SUBSTANCE", "SPECIFICS", "NAMES",
 	    "IDENTITY", "CONCLUSIONS", "VIEWS", "POSITION", "THREAD", "ATTACHMENT", "ABOVE",
 	    "PLEASE", "YET", "OUTSIDE" };
-	char up[16];
-	size_t w, j;
+	size_t w;
 
 	while (b < e) {
 		if (!is_alpha(s[b])) {
@@ -4390,27 +4381,32 @@ thing_between(const char *s, size_t b, size_t e)
 		}
 		for (w = b; b < e && is_alpha(s[b]); b++)
 			continue;
-		if (b - w >= sizeof(up))
-			return true;
-		for (j = w; j < b; j++)
-			up[j - w] = (char)toupper((unsigned char)s[j]);
-		if (!word_listed(words, sizeof(words) / sizeof(words[0]), up, b - w))
+		if (!word_listed_ci(words, sizeof(words) / sizeof(words[0]), s + w, b - w))
 			return true;
 	}
 	return false;
 }
 
 /*
- * Whether a sentence of idx words, the first at s[first] (first_len bytes long), ends in the
- * verb of release its negation denies at word `verb`, in an order ("DO NOT RELEASE", "Please
- * do not disseminate."): a release denied to everyone, the public among them.
+ * Whether a sentence of idx words ends in the verb of release its negation denies at word
+ * `verb`, in an order (`order`: "DO NOT RELEASE", "Please do not disseminate."): a release
+ * denied to everyone, the public among them.
  */
 static bool
-release_ends(const char *s, size_t first, size_t first_len, size_t verb, size_t idx,
-    bool handling, bool mood)
+release_ends(size_t verb, size_t idx, bool handling, bool order)
 {
-	return verb != SIZE_MAX && handling && verb + 1 == idx &&
-	    (opens_order(s + first, first_len) || mood);
+	return verb != SIZE_MAX && handling && verb + 1 == idx && order;
+}
+
+/*
+ * Whether up[0..n) (capitals) is a verb of sharing that names what it gives away (RELEASE,
+ * DISCLOSE, DISSEMINATE, SHARE and their forms): one whose readers may be named in words.
+ */
+static bool
+sharing_verb(const char *up, size_t n)
+{
+	return word_stem(up, n, "RELEAS") || word_stem(up, n, "DISCLOS") ||
+	    word_stem(up, n, "DISSEM") || word_stem(up, n, "SHAR");
 }
 
 bool
@@ -4418,11 +4414,10 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 {
 	/* Word counts since the last negation, denied verb and TO (SIZE_MAX: none). */
 	size_t k = 0, e, idx = 0, neg = SIZE_MAX, verb = SIZE_MAX, keep = SIZE_MAX;
-	size_t want = SIZE_MAX, readers_left = 0, first = 0, first_len = 0;
-	size_t publicly = SIZE_MAX;
+	size_t want = SIZE_MAX, readers_left = 0, publicly = SIZE_MAX, verb_end = 0;
 	bool for_eyes = false, handling = false, keeping = false, mood = false, public = false;
-	bool bare = false, thing = false;
-	size_t verb_end = 0;
+	/* Whether the sentence's first word opens an order (opens_order). */
+	bool bare = false, thing = false, opens = false;
 
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
@@ -4432,8 +4427,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		if (!is_alpha(s[k])) {
 			if ((s[k] == '.' || s[k] == ';' || s[k] == '!' || s[k] == '?') &&
 			    denial_stop(s, n, k)) {
-				public = public || release_ends(s, first, first_len, verb, idx,
-				    handling && (bare || mood), mood);
+				public = public || release_ends(verb, idx,
+				    handling && (bare || mood), opens || mood);
 				idx = 0;
 				neg = verb = keep = want = publicly = SIZE_MAX;
 				handling = keeping = mood = thing = false;
@@ -4443,16 +4438,14 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		}
 		e = word_end(s, n, k);
 		len = e - k;
-		if (idx == 0) {
-			first = k;
-			first_len = len;
-		}
+		if (idx == 0)
+			opens = opens_order(s + k, len);
 		/*
 		 * The public named in an order where a release is denied ("Please do not share with
 		 * the press.", "this not be released publicly"): the public is denied.
 		 */
 		if (public_reader(s + k, len)) {
-			bool order = opens_order(s + first, first_len) || mood;
+			bool order = opens || mood;
 
 			if (((want != SIZE_MAX && readers_left > 0 && !thing) || (order &&
 			    verb != SIZE_MAX && handling && idx - verb <= 3) || (mood &&
@@ -4468,7 +4461,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 			continue;
 		}
 		if (want != SIZE_MAX && readers_left > 0) {
-			bool order = opens_order(s + first, first_len) || mood;
+			bool order = opens || mood;
 
 			/* A reader after TO, WITH or FROM (THE, AND, OR, the home's between). */
 			size_t e2;
@@ -4509,11 +4502,13 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		switch (w) {
 		case DW_NEG:
 			if (!told_negation(s, k, up, len)) {
+				bool be = order_mood(s, n, e);
+
 				neg = idx;
-				mood = mood || order_mood(s, n, e);
+				mood = mood || be;
 				/* "The press must not be told.": the public named before it. */
-				if (order_mood(s, n, e) && publicly != SIZE_MAX &&
-				    idx - publicly <= 3 && !embargo_after(s, n, e))
+				if (be && publicly != SIZE_MAX && idx - publicly <= 3 &&
+				    !embargo_after(s, n, e))
 					public = true;
 			}
 			break;
@@ -4527,16 +4522,14 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 				/* "NOT RELEASED" says what was done; "DO NOT RELEASE" orders. */
 				bare = !(len > 2 && memcmp(up + len - 2, "ED", 2) == 0) &&
 				    !(len > 3 && memcmp(up + len - 3, "ING", 3) == 0);
-				handling = word_stem(up, len, "RELEAS") ||
-				    word_stem(up, len, "DISCLOS") || word_stem(up, len, "DISSEM") ||
-				    word_stem(up, len, "SHAR") || word_stem(up, len, "DISCUSS") ||
-				    word_stem(up, len, "TELL") || word_stem(up, len, "TOLD") ||
+				handling = sharing_verb(up, len) ||
+				    word_stem(up, len, "DISCUSS") || word_stem(up, len, "TELL") ||
+				    word_stem(up, len, "TOLD") ||
 				    (len <= 8 && word_stem(up, len, "INFORM")) ||
 				    word_stem(up, len, "RAISE");
 				/* "Please do not publicly release it." */
 				if (handling && publicly != SIZE_MAX && idx - publicly <= 2 &&
-				    (opens_order(s + first, first_len) || mood) &&
-				    !embargo_after(s, n, e))
+				    (opens || mood) && !embargo_after(s, n, e))
 					public = true;
 			}
 			break;
@@ -4577,8 +4570,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		idx++;
 		k = e;
 	}
-	public = public || release_ends(s, first, first_len, verb, idx, handling && (bare || mood),
-	    mood);
+	public = public || release_ends(verb, idx, handling && (bare || mood), opens || mood);
 	if (public) {
 		marking_init(m);
 		m->denied_public = true;
@@ -4894,9 +4886,8 @@ aside_reader(const struct policy *p, const char *s, size_t k, const char *up, si
 static bool
 taking_out(const struct policy *p, const char *t, size_t n, size_t k, size_t e)
 {
-	int c;
-
 	size_t b;
+	int c;
 
 	if (e - k == 5 && strncasecmp(t + k, "other", 5) == 0) {
 		if (n - e < 6 || strncasecmp(t + e, " than ", 6) != 0)
@@ -4920,14 +4911,15 @@ taking_out(const struct policy *p, const char *t, size_t n, size_t k, size_t e)
 }
 
 /*
- * What the word up[0..n) (capitals), which ends at s[e], says to reading_readers_doubt where
- * the words after it change it: ONLY before a condition ("only if", "only when") and REQUIRE
- * before an approval within three words ("requires originator approval") deny until it is
- * met; BAR, BUT, LESS or OTHER THAN before a reader take it out.
+ * What the word up[0..n) (capitals), at s[k..e), says to reading_readers_doubt where the words
+ * beside it change it: ONLY before a condition ("only if", "only when") in an order's mood
+ * (`mood`) and REQUIRE before an approval within three words ("requires originator approval")
+ * deny until it is met; LACK denies before a need; verbs of telling release in an order's mood
+ * or after "need to". (Readers taken out, "bar AUS", are the caller's: taking_out.)
  */
 static enum doubt_word
-doubt_word_at(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
-    const char *up, size_t len, bool mood)
+doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_t len,
+    bool mood)
 {
 	/* Verbs of telling, in an order's mood only ("should not be informed"). */
 	static const char *const telling[] = { "TOLD", "INFORMED", "LEARN", "RAISE", "RAISED",
@@ -4938,8 +4930,6 @@ doubt_word_at(const struct policy *p, const char *s, size_t n, size_t k, size_t 
 	char next[16];
 	size_t b, j, w;
 
-	if (taking_out(p, s, n, k, e) || aside_reader(p, s, k, up, len))
-		return DOUBT_KEEP;
 	/* "AUS lacks a need to know": a lack of a reader's need denies. */
 	if ((len == 4 && memcmp(up, "LACK", 4) == 0) || (len == 5 && memcmp(up, "LACKS", 5) == 0))
 		return n - e >= 7 && (strncasecmp(s + e, " a need", 7) == 0 ||
@@ -4994,7 +4984,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
 		size_t len, j;
-		bool caps = true, title;
+		bool caps = true, title, out;
 		int c;
 
 		if (!is_alpha(s[k])) {
@@ -5046,10 +5036,11 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			t.embargo = true;
 		if (part_word(up, len))
 			t.part = true;
-		t.taken = t.taken || taking_out(p, s, n, k, e) || aside_reader(p, s, k, up, len);
+		out = taking_out(p, s, n, k, e) || aside_reader(p, s, k, up, len);
+		t.taken = t.taken || out;
 		if (modal_word(up, len))
 			t.mood = true;
-		switch (doubt_word_at(p, s, n, k, e, up, len, t.order || t.mood)) {
+		switch (out ? DOUBT_KEEP : doubt_word_at(s, n, k, e, up, len, t.order || t.mood)) {
 		case DOUBT_DENY:
 			/* What was done is no order ("did not share", "would not give"). */
 			if (told_negation(s, k, up, len))
@@ -5081,9 +5072,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		case DOUBT_RELEASE:
 			t.release = t.clause_release = true;
 			t.at_release = t.words;
-			t.handling = t.handling || word_stem(up, len, "SHAR") ||
-			    word_stem(up, len, "RELEAS") || word_stem(up, len, "DISCLOS") ||
-			    word_stem(up, len, "DISSEM");
+			t.handling = t.handling || sharing_verb(up, len);
 			/* "Five Eyes": readers, foreign ones. */
 			if (len == 4 && memcmp(up, "EYES", 4) == 0 && k >= 5 &&
 			    strncasecmp(s + k - 5, "five ", 5) == 0) {
@@ -7071,20 +7060,23 @@ reading_word_term(const struct policy *p, const char *s, size_t n, bool slips)
 bool
 reading_denials(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
-	struct marking weak, strict = *m;
+	struct marking weak, strict;
+	bool read;
 
+	marking_init(&strict);
+	read = reading_denial_line(p, s, n, &strict);
 	/* Readers named by the stricter reading: the weaker one adds nothing it would not. */
-	if (reading_denial_line(p, s, n, &strict) && marking_denies_readers(&strict)) {
+	if (read && marking_denies_readers(&strict)) {
 		*m = strict;
 		return true;
 	}
 	marking_init(&weak);
 	if (!reading_readers_doubt(p, s, n, &weak)) {
-		if (strict.denied_public)
+		if (read)
 			*m = strict;
-		return strict.denied_public;
+		return read;
 	}
-	weak.denied_public = weak.denied_public || strict.denied_public;
+	weak.denied_public = weak.denied_public || (read && strict.denied_public);
 	*m = weak;
 	return true;
 }
