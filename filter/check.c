@@ -407,6 +407,9 @@ decision_message(const struct policy *p, const struct document *d,
 		    pt->reason == REASON_BANNER ? "banner" : "caption", eff);
 	else if (pt->reason == REASON_MIDLINE)
 		snprintf(what, sizeof(what), "text with a mark in mid-line, taken as %s,", eff);
+	else if (pt->reason == REASON_OPEN)
+		snprintf(what, sizeof(what), "text that may end a sentence a portion above left "
+		    "open, taken with it as %s,", eff);
 	else if (pt->reason == REASON_UNREADABLE && dc->rule == RULE_UNKNOWN_TOKEN) {
 		snprintf(buf, len, "withheld: %s where a portion begins may be a mark, and proves "
 		    "nothing", written);

@@ -1953,7 +1953,18 @@ struct reader {
 	size_t tail_text;	/* the last text line of the newest portion */
 	bool tail_lower;	/* whether a sentence goes on at that line's end (goes_on_at_end) */
 	bool tail_open;		/* the same, in anything but a sentence's end */
+	bool tail_cut;		/* ... or in a semicolon, a colon or a dash */
+	bool tail_capital;	/* ... or in a word in capitals, in a line with lower case: open
+				 * unless the line is a title (note_open) */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
+	/*
+	 * What the portions that left a sentence open when the next one began were marked (one
+	 * unmarked: `open_unmarked`), since the last that ended one: text that goes on across a
+	 * blank line or a page break after a portion that cut such a sentence (a footnote, a
+	 * caption) may end it, and is raised to it (open_raise).
+	 */
+	bool open_set, open_unmarked;
+	struct marking open_mark;
 	size_t routing_end;	/* the routing header's lines are those before this */
 	bool header;		/* before the first portion mark: header rules apply */
 	bool top;		/* before the first text line */
@@ -2006,13 +2017,33 @@ raising(const struct reader *rd)
 
 static bool goes_on_at_end(const struct document *d, size_t i, bool open);
 
+static bool title(const struct document *d, size_t i);
+
+/*
+ * The last character of text line i that is not a blank ('\0' where it has none): its sentence
+ * is left open in a semicolon, a colon or a dash ("couriers:", "Sohar;": note_tail).
+ */
+static char
+last_char(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	size_t n = trim_end(d->data + ln->off, ln->len, ln->latin1);
+
+	return n > 0 ? d->data[ln->off + n - 1] : '\0';
+}
+
 /* Line i is the newest portion's last text line (tail_text), and how a sentence ends there. */
 static void
 note_tail(struct reader *rd, size_t i)
 {
+	char c;
+
 	rd->tail_text = i;
 	rd->tail_lower = goes_on_at_end(rd->d, i, false);
 	rd->tail_open = goes_on_at_end(rd->d, i, true);
+	c = last_char(rd->d, i);
+	rd->tail_cut = rd->tail_lower || (c != '\0' && strchr(";:-", c) != NULL);
+	rd->tail_capital = !rd->tail_cut && rd->tail_open && isalpha((unsigned char)c);
 }
 
 /*
@@ -2115,14 +2146,54 @@ static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool 
     struct marking *m);
 
 /* Opens a portion at line i (see open_portion) and makes it the current one. */
+/*
+ * Notes, as a portion begins, whether the portion before it (old) left its sentence open at its
+ * last text line (tail_cut; tail_capital where that line is no title: "... his cousin, Sheikh",
+ * not "Board Will Consider Application of COAs"): its marking joins those open since the last
+ * sentence ended; a sentence ended clears them.
+ */
+static void
+note_open(struct reader *rd, size_t old)
+{
+	const struct doc_portion *pt;
+
+	/*
+	 * A classification line or a line of marks alone, with no text after it yet, ends no
+	 * sentence and begins none: what was open stays open across it (a signal can only raise).
+	 */
+	if (old != DOC_NONE && old >= rd->d->portion_base &&
+	    (doc_portion(rd->d, old)->reason == REASON_CLASS ||
+	    doc_portion(rd->d, old)->marks_alone) &&
+	    rd->tail_text == doc_portion(rd->d, old)->first)
+		return;
+	if (old == DOC_NONE || rd->tail_text == DOC_NONE || old < rd->d->portion_base ||
+	    !(rd->tail_cut || (rd->tail_capital && (rd->tail_text < rd->d->line_base ||
+	    !title(rd->d, rd->tail_text))))) {
+		rd->open_set = false;
+		return;
+	}
+	pt = doc_portion(rd->d, old);
+	if (!rd->open_set) {
+		rd->open_set = true;
+		rd->open_unmarked = false;
+		marking_init(&rd->open_mark);
+		if (pt->mark != NULL)
+			rd->open_mark = *pt->mark;
+	} else if (pt->mark != NULL) {
+		marking_join(rd->p, &rd->open_mark, pt->mark, &rd->open_mark);
+	}
+	rd->open_unmarked = rd->open_unmarked || pt->mark == NULL;
+}
+
 static int
 start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
     size_t label_end, enum relation rel)
 {
 	struct doc_portion *pt;
 	struct marking m;
-	size_t blank;
+	size_t blank, old = rd->cur;
 
+	note_open(rd, old);
 	/* What a banner or caption in the body raised, a raise-only portion keeps. */
 	if (rel == REL_JOINED && rd->pending && mark != NULL) {
 		marking_join(rd->p, mark, &rd->raise, &m);
@@ -3559,7 +3630,6 @@ enum going {
 static bool short_open(const struct policy *p, const struct document *d, size_t i);
 static bool note_or_quote(const struct document *d, size_t a, size_t b);
 static bool ends_colon(const struct document *d, size_t i);
-static bool title(const struct document *d, size_t i);
 static size_t indent(const struct document *d, size_t i);
 static bool heading_over(const struct document *d, size_t a, size_t b);
 static size_t line_width(const struct policy *p, const struct document *d, size_t i);
@@ -13960,6 +14030,32 @@ mark_in_wrapped_sentence(const struct policy *p, const struct document *d, size_
 }
 
 /*
+ * Whether text line i, going on with the current portion, goes on across a blank line or a page
+ * break (parted) after a portion that began while a sentence was left open (note_open), and the
+ * open sentence's marking would raise it: the current portion is marked (unmarked text takes the
+ * document's marking, which every mark raises), and not unknown (never released), nor a list its
+ * colon opened, whose items go on in it.
+ */
+static bool
+open_raise(const struct reader *rd, size_t i)
+{
+	const struct doc_portion *pt;
+	struct marking both;
+	size_t prev;
+
+	if (!rd->open_set || rd->cur == DOC_NONE || rd->cur < rd->d->portion_base ||
+	    rd->block == rd->cur || !parted(rd, i, &prev))
+		return false;
+	pt = doc_portion(rd->d, rd->cur);
+	if (pt->mark == NULL || pt->mark->unknown)
+		return false;
+	if (rd->open_unmarked)
+		return true;
+	marking_join(rd->p, pt->mark, &rd->open_mark, &both);
+	return !marking_identical(&both, pt->mark);
+}
+
+/*
  * Whether the symbol at f's head is a bullet: not the '>' of a reply quoted so ("> (U) Steps:" /
  * ">" / "> The"), but one after it ("> - The"); not emphasis glued to a word ("**Walrus**
  * remains", "*Walrus*", "~~old~~", "_Note_"), which a bullet is parted from by a space.
@@ -14159,6 +14255,22 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 	} else if (fresh) {
 		if (start(rd, i, NULL, REASON_UNMARKED, label_end, REL_OWN) != 0)
 			return -1;
+	} else if (open_raise(rd, i)) {
+		/*
+		 * Text that goes on across a blank line or a page break after a portion that cut
+		 * a sentence left open (a footnote, a caption: "... and that" / "(U) 1 See Reftel
+		 * A" / "the courier would"): it may end that sentence, and takes its marking too
+		 * (round 132); unmarked text of its own where that portion was unmarked.
+		 */
+		if (rd->open_unmarked) {
+			if (start(rd, i, NULL, REASON_UNMARKED, 0, REL_OWN) != 0)
+				return -1;
+		} else {
+			struct marking m = rd->open_mark;
+
+			if (start(rd, i, &m, REASON_OPEN, 0, REL_JOINED) != 0)
+				return -1;
+		}
 	} else if (rd->pending) {
 		struct marking m = rd->raise;
 

@@ -1819,6 +1819,73 @@ reading_groups_after(const struct policy *p, const struct fold *f, size_t pos, s
 	return n;
 }
 
+static bool word_listed_ci(const char *const *list, size_t n_list, const char *s, size_t n);
+
+/* Whether s[0..n) is a label's word before a letter or a number ("Annex A", "para 4"). */
+static bool
+label_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "ANNEX", "APPENDIX", "TAB", "ENCLOSURE", "ENCL",
+	    "PARA", "PARAGRAPH", "SECTION", "PART", "ITEM", "ATTACHMENT", "EXHIBIT", "FIGURE",
+	    "TABLE", "ANNEXE", "SCHEDULE", "ARTICLE", "CHAPTER" };
+
+	return n >= 3 && n <= 10 && word_listed_ci(words, sizeof(words) / sizeof(words[0]), s, n);
+}
+
+/*
+ * Whether s[0..n), glued before a bracket, has a paragraph's label's shape: a letter, a roman
+ * number, a letter twice ("AA"), a roman number and a letter ("IVa"), or up to four letters and
+ * figures with a figure among them ("4a", "12b").
+ */
+static bool
+label_shape(const char *s, size_t n)
+{
+	size_t k;
+	bool figure = false;
+
+	for (k = 0; k < n; k++)
+		figure |= !is_alpha(s[k]);
+	if (figure)
+		return n <= 4;
+	return n == 1 || roman(s, n) != 0 || (n == 2 && s[0] == s[1]) ||
+	    (n >= 2 && n <= 4 && islower((unsigned char)s[n - 1]) && roman(s, n - 1) != 0) ||
+	    (n == 2 && islower((unsigned char)s[1]) && roman(s, 1) != 0);
+}
+
+/*
+ * Whether the word glued before the bracket at byte k of f's text may take a plural's "(s)" (or
+ * name an office: "D(S)GRana"; not "2009(S)", a mark): a word that ends in a letter, but not a
+ * paragraph's label (label_shape) where a paragraph's label stands (at the line's head when
+ * `head` says f's text opens it, after a sentence's end or a label's word: "A(S) The", "agenda.
+ * A(S) The", "Annex A(S) The"), before a space, a colon, the line's end or a word in a
+ * sentence's case ("A(S)The"; not initials and a name, "D(S)GRana").
+ */
+static bool
+plural_word(const struct fold *f, size_t k, bool head)
+{
+	const char *s = f->text;
+	size_t j = k, i, e = k + 3, w;
+
+	if (k == 0 || !is_alpha(s[k - 1]))
+		return false;
+	while (j > 0 && is_alnum(s[j - 1]))
+		j--;
+	if (!label_shape(s + j, k - j) || e > f->len)
+		return true;
+	if (e < f->len && s[e] != ' ' && s[e] != ':' && !(isupper((unsigned char)s[e]) &&
+	    e + 1 < f->len && islower((unsigned char)s[e + 1])))
+		return true;
+	for (i = j; i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'); i--)
+		continue;
+	if (i == 0)
+		return !head;
+	if (i < j && strchr(".;:!?", s[i - 1]) != NULL)
+		return false;
+	for (w = i; w > 0 && is_alpha(s[w - 1]); w--)
+		continue;
+	return i == j || !label_word(s + w, i - w);
+}
+
 /*
  * Whether the group that opens at byte k of f's text stands at the head of a table cell (after
  * '|' or "<br>", and spaces): a cell is read as a paragraph's head is.
@@ -2096,7 +2163,8 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			 * a mark); so is an exemption code's letter ("1.4(C)", "1 4(C)" as OCR reads
 			 * it, a to h). "2009(S)", "2.5(C)" are marks.
 			 */
-			if (k > 0 && ((is_alpha(f.text[k - 1]) && (t[0] == 'S' || t[0] == 's')) ||
+			if (k > 0 && ((plural_word(&f, k, pos == 0) &&
+			    (t[0] == 'S' || t[0] == 's')) ||
 			    (k >= 3 && f.text[k - 1] == '4' && (f.text[k - 2] == '.' ||
 			    f.text[k - 2] == ' ') && f.text[k - 3] == '1' &&
 			    (k == 3 || !is_alnum(f.text[k - 4])) &&
@@ -4409,6 +4477,619 @@ sharing_verb(const char *up, size_t n)
 	    word_stem(up, n, "DISSEM") || word_stem(up, n, "SHAR");
 }
 
+/*
+ * What a word says to public_order: a reader among the public ("press", "journalists",
+ * "website"), a verb that publishes ("publish", "post", "leak"), a verb that hands text on or
+ * tells of it ("share", "tell", "give", "raise"), or nothing.
+ */
+enum public_kind {
+	PK_OTHER,
+	PK_PUBLIC,
+	PK_PUBLISH,
+	PK_HAND
+};
+
+/*
+ * The kind of up[0..n) (capitals) to public_order; `named`: only whether it names the public or
+ * publishing (PK_HAND is not looked for).
+ */
+static enum public_kind
+word_kind(const char *up, size_t n, bool named)
+{
+	static const char *const publics[] = { "PUBLIC", "PUBLICLY", "PRESS", "MEDIA",
+	    "JOURNALIST", "JOURNALISTS", "JOURNOS", "REPORTER", "REPORTERS", "NEWSPAPER",
+	    "NEWSPAPERS", "WEBSITE", "WEBSITES", "INTERNET", "PUBLICATION", "NONPUBLIC",
+	    "CORRESPONDENT", "CORRESPONDENTS", "TELEVISION", "TV", "RADIO", "BLOGGER", "BLOGGERS",
+	    "WIRES", "FACEBOOK", "TWITTER", "BROADCASTERS", "EDITORS" };
+	static const char *const publish[] = { "PUBLISH", "POST", "LEAK", "BROADCAST", "TWEET",
+	    "PUBLICIZ", "PUBLICIS" };
+	static const char *const hand[] = { "SHAR", "RELEAS", "DISCLOS", "DISSEM", "DISCUSS",
+	    "TELL", "TOLD", "INFORM", "RAIS", "GIV", "GAVE", "PASS", "SEND", "SENT", "SHOW",
+	    "PROVID", "BRIEF", "MENTION", "LEARN", "KNOW", "LET", "REVEAL", "MAK", "MADE",
+	    "QUOT", "ATTRIBUT", "CIT", "CIRCULAT", "FORWARD", "DISTRIBUT", "COMMENT", "SPEAK",
+	    "SPOK", "TALK", "HAND", "DIVULG", "EXPOS", "ALERT", "NOTIF", "UPLOAD", "RELAY",
+	    "MEET", "ENGAG", "GO", "GET", "GOT", "SEE", "SEEN", "HEAR", "RECEIV", "REACH" };
+	size_t k, l;
+
+	if (word_listed(publics, sizeof(publics) / sizeof(publics[0]), up, n))
+		return PK_PUBLIC;
+	for (k = 0; k < sizeof(publish) / sizeof(publish[0]); k++)
+		if (publish[k][0] == up[0] && word_stem(up, n, publish[k]) &&
+		    n <= (l = strlen(publish[k])) + 3 && (n == l || strchr("EISD", up[l]) != NULL))
+			return PK_PUBLISH;
+	if (!named)
+		for (k = 0; k < sizeof(hand) / sizeof(hand[0]); k++)
+			if (hand[k][0] == up[0] && word_stem(up, n, hand[k]) &&
+			    n <= strlen(hand[k]) + 4)
+				return PK_HAND;
+	return PK_OTHER;
+}
+
+/*
+ * Whether up[0..n) (capitals) names a release as a noun ("release", "distribution", "posting",
+ * "circulation"): what "not for" and "objects to" deny (release_denied).
+ */
+static bool
+release_noun(const char *up, size_t n)
+{
+	static const char *const stems[] = { "RELEAS", "DISTRIBUT", "DISTRO", "CIRCULAT",
+	    "DISSEMINAT", "POSTING", "PUBLICATION", "SHARING", "FORWARDING", "DISCLOSURE" };
+
+	return n >= 6 && n <= 14 && stem_listed(stems, sizeof(stems) / sizeof(stems[0]), up, n);
+}
+
+/*
+ * Whether the word s[0..n) (any case) names the public or publishing (public_kind's PK_PUBLIC,
+ * PK_PUBLISH): what makes a line worth public_order's reading. Most words are passed over by
+ * their first letter.
+ */
+static bool
+public_named(const char *s, size_t n)
+{
+	char up[16];
+	size_t j;
+	enum public_kind pk;
+
+	if (n < 2 || n >= sizeof(up) || strchr("PpMmJjRrNnWwIiLlBbTtCcFfEe", s[0]) == NULL)
+		return false;
+	for (j = 0; j < n; j++)
+		up[j] = (char)toupper((unsigned char)s[j]);
+	pk = word_kind(up, n, true);
+	return pk == PK_PUBLIC || pk == PK_PUBLISH || release_noun(up, n) ||
+	    (n == 6 && memcmp(up, "PAPERS", 6) == 0) || (n == 4 && memcmp(up, "NEWS", 4) == 0);
+}
+
+/* The most words of a sentence public_order reads. */
+#define PUBLIC_WORDS 64
+
+/* One word of a sentence, in capitals, to public_order. */
+struct public_word {
+	char up[16];
+	size_t len;
+	bool parted;	/* punctuation stands between it and the word before ("..., do not") */
+	bool quoted;	/* it stands in double quotes: someone else's words */
+	enum public_kind kind;	/* word_kind's */
+};
+
+/* Whether w is the word word (capitals). */
+static bool
+is_word(const struct public_word *w, const char *word)
+{
+	return strlen(word) == w->len && memcmp(w->up, word, w->len) == 0;
+}
+
+/*
+ * Whether w names the text or information, which an order may keep from the public ("this",
+ * "it", "the remarks", "the readout", "the plan"): what a denial said of a subject or an object
+ * is about, where the public is not the one denied by name.
+ */
+static bool
+text_word(const struct public_word *w)
+{
+	static const char *const words[] = { "THIS", "IT", "THESE", "THAT", "THOSE", "THEM",
+	    "REMARKS", "COMMENTS", "DETAILS", "DETAIL", "INFORMATION", "INFO", "FIGURES",
+	    "FIGURE", "NUMBERS", "CONTENTS", "CONTENT", "DATA", "READOUT", "REPORT", "REPORTING",
+	    "FINDINGS", "RESULTS", "TERMS", "NAMES", "PLANS", "PLAN", "DOCUMENT", "CABLE",
+	    "MESSAGE", "EMAIL", "MEMO", "PARAGRAPH", "PARA", "SECTION", "VIEWS", "TEXT",
+	    "DISCUSSIONS", "DISCUSSION", "CONVERSATION", "ASSESSMENT", "ANALYSIS", "SUMMARY",
+	    "DRAFT", "SCHEDULE", "LIST", "DATE", "DATES", "SPECIFICATIONS", "MATERIAL", "ABOVE",
+	    "FOREGOING", "AGENDA", "PROPOSAL", "OFFER", "PACKAGE", "POSITION", "INTELLIGENCE",
+	    "PAPER", "NOTE", "NOTES", "TRANSCRIPT", "RECORD", "BRIEFING", "MAP", "FILE",
+	    "ATTACHMENT", "ANNEX", "STORY" };
+
+	return word_listed(words, sizeof(words) / sizeof(words[0]), w->up, w->len);
+}
+
+/*
+ * Whether the public's word at w[i] names readers, not a thing of theirs that follows it ("press
+ * reports", "media coverage", "press guidance", "the press conference").
+ */
+static bool
+public_readers(const struct public_word *w, size_t nw, size_t i)
+{
+	static const char *const things[] = { "REPORTS", "REPORT", "REPORTING", "COVERAGE",
+	    "RELEASE", "RELEASES", "CONFERENCE", "CONFERENCES", "BRIEFING", "BRIEFINGS",
+	    "STATEMENT", "STATEMENTS", "STORY", "STORIES", "ARTICLE", "ARTICLES", "ACCOUNT",
+	    "ACCOUNTS", "LAW", "LAWS", "FREEDOM", "OFFICE", "OFFICER", "LINE", "LINES", "GUIDANCE",
+	    "INTEREST", "ATTENTION", "SPECULATION", "ACCREDITATION", "CREDENTIALS", "VISAS",
+	    "EVENT", "EVENTS", "AVAILABILITY", "QUESTIONS", "INQUIRIES", "QUERIES", "POINTS",
+	    "CAMPAIGN", "STRATEGY", "PLAN", "SECTION", "ATTACHE", "CENTER", "CENTRE", "ROOM",
+	    "KIT", "KITS", "CLIPS", "SUMMARY", "ACCESS" };
+
+	return i + 1 >= nw || w[i + 1].parted ||
+	    !word_listed(things, sizeof(things) / sizeof(things[0]), w[i + 1].up, w[i + 1].len);
+}
+
+/* Whether a word of w[a..b) names the text (text_word). */
+static bool
+text_between(const struct public_word *w, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (text_word(&w[a]))
+			return true;
+	return false;
+}
+
+/*
+ * Whether the words from w[k] on name the text as an object within three words: a pronoun
+ * ("this", "it", "of it") or a determiner before a word of the text ("the plan", "these
+ * figures"); not "criticism of the Sultan", "material that harms public order".
+ */
+static bool
+text_object(const struct public_word *w, size_t nw, size_t k)
+{
+	static const char *const pronouns[] = { "THIS", "IT", "THESE", "THAT", "THEM", "THOSE" };
+	static const char *const determiners[] = { "THE", "ANY", "OUR", "ITS", "SUCH", "YOUR" };
+	size_t e = k + 3 < nw ? k + 3 : nw;
+
+	for (; k < e; k++) {
+		if (word_listed(pronouns, sizeof(pronouns) / sizeof(pronouns[0]), w[k].up,
+		    w[k].len))
+			return true;
+		if (word_listed(determiners, sizeof(determiners) / sizeof(determiners[0]),
+		    w[k].up, w[k].len) && k + 1 < nw && text_word(&w[k + 1]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether the OUT at w[o] ("out of the press") is an order's: KEEP, STAY or REMAIN within four
+ * words before it, where a sentence or a clause opens or after a modal ("Keep this out of",
+ * "must stay out of"; not "has been kept out of the papers for years").
+ */
+static bool
+kept_out(const struct public_word *w, size_t o)
+{
+	static const char *const modals[] = { "MUST", "SHOULD", "SHALL", "PLEASE", "PLS",
+	    "KINDLY", "TO" };
+	size_t k;
+
+	for (k = o; k > 0 && o - k < 4; k--)
+		if (is_word(&w[k - 1], "KEEP") || is_word(&w[k - 1], "STAY") ||
+		    is_word(&w[k - 1], "REMAIN") || is_word(&w[k - 1], "HOLD") ||
+		    is_word(&w[k - 1], "PROTECT") || is_word(&w[k - 1], "SHIELD") ||
+		    is_word(&w[k - 1], "HIDE") || is_word(&w[k - 1], "WITHHOLD"))
+			return k - 1 == 0 || w[k - 1].parted || word_listed(modals,
+			    sizeof(modals) / sizeof(modals[0]), w[k - 2].up, w[k - 2].len);
+	return false;
+}
+
+/*
+ * Whether the sentence's words w[0..nw) say its text is kept from the public in so many words
+ * at w[i], the public's word: "non-public", "not public" (not "was not public", a report), "not
+ * for publication", "out of the press", "no press." at the sentence's end.
+ */
+static bool
+public_denied_outright(const struct public_word *w, size_t nw, size_t i)
+{
+	if (is_word(&w[i], "NONPUBLIC"))
+		return true;
+	/* "Press: no.", "Public release: NO.": a label and its answer. */
+	if (i == 0 && nw <= 3 && is_word(&w[nw - 1], "NO") && w[nw - 1].parted)
+		return true;
+	if (i == 0)
+		return false;
+	if (i >= 2 && is_word(&w[i - 1], "THE"))
+		i--;
+	if (is_word(&w[i - 1], "NON") || (i >= 2 && is_word(&w[i - 1], "FOR") &&
+	    is_word(&w[i - 2], "NOT")))
+		return true;
+	/* "no press.", "No press on this pls" (not "there was no press coverage"). */
+	if (is_word(&w[i - 1], "NO") && (i + 1 == nw || w[i + 1].parted ||
+	    ((is_word(&w[i + 1], "ON") || is_word(&w[i + 1], "ABOUT") ||
+	    is_word(&w[i + 1], "RE")) && text_object(w, nw, i + 2))))
+		return true;
+	/* "The remarks are not public" (not "Court hearings are not public", "was not public"). */
+	if (is_word(&w[i - 1], "NOT"))
+		return !(i >= 2 && (is_word(&w[i - 2], "WAS") || is_word(&w[i - 2], "WERE"))) &&
+		    text_between(w, 0, i - 1);
+	/*
+	 * "Keep this out of the press", "must stay out of the public domain", "hold this away
+	 * from the press", "Keep this off the website", "PROTECT FROM PRESS".
+	 */
+	if (i >= 3 && is_word(&w[i - 1], "OF") && is_word(&w[i - 2], "OUT"))
+		return kept_out(w, i - 2);
+	if (is_word(&w[i - 1], "OFF") || is_word(&w[i - 1], "FROM"))
+		return kept_out(w, i - 1);
+	return false;
+}
+
+/*
+ * Whether a modal's negation orders the text's readers (the modal at w[m], the word after the
+ * negation at w[after]): in the passive ("may not be published"), or said to the writer's side,
+ * to the text or to the public ("we", "you", "Post", "this", "the press must not"); not a rule of
+ * others reported ("referees must not discuss their decisions with the media").
+ */
+static bool
+modal_subject(const struct public_word *w, size_t nw, size_t m, size_t after)
+{
+	static const char *const ours[] = { "WE", "YOU", "I", "POST", "EMBASSY", "MISSION",
+	    "DEPARTMENT", "ADDRESSEES", "RECIPIENTS", "READERS", "THIS", "IT", "THESE", "THAT",
+	    "INFORMATION", "REPORT", "CABLE", "MESSAGE", "TEXT", "CONTENTS", "DETAILS",
+	    "READOUT", "EMAIL", "MEMO", "DOCUMENT", "ANYONE", "NOBODY", "ONE" };
+
+	if (after < nw && (is_word(&w[after], "BE") || (after + 1 < nw &&
+	    is_word(&w[after], "TO") && is_word(&w[after + 1], "BE"))))
+		return true;
+	if (m == 0 || w[m].parted)
+		return true;
+	return word_listed(ours, sizeof(ours) / sizeof(ours[0]), w[m - 1].up, w[m - 1].len) ||
+	    w[m - 1].kind == PK_PUBLIC;
+}
+
+/*
+ * Whether w[i] is a negation in an order's mood (public_order): after a modal or one itself
+ * ("must not", "mustn't", "cannot"), "Do not", "Don't" or "Never" where a sentence or a clause
+ * opens ("..., so do not"), after the public ("the public not learn"), before BE ("not be
+ * released", "not to be shared"); or an order that denies by its words ("Refrain", "Avoid",
+ * "Hold off", "Under no circumstances", "In no case", "On no account").
+ */
+static bool
+order_negation(const struct public_word *w, size_t nw, size_t i)
+{
+	static const char *const modals[] = { "MUST", "SHOULD", "MAY", "SHALL", "CAN", "OUGHT" };
+	static const char *const negated[] = { "MUSTN'T", "SHOULDN'T", "SHAN'T", "CANNOT",
+	    "CAN'T" };
+	static const char *const joins[] = { "PLEASE", "KINDLY", "SO", "AND", "BUT", "THEN",
+	    "THEREFORE", "THUS", "ALSO", "JUST", "SIMPLY", "OR", "HENCE", "AGAIN", "PLS", "PLZ",
+	    "ACCORDINGLY", "NOW", "STILL" };
+	size_t d = i;
+
+	if (is_word(&w[i], "REFRAIN") || is_word(&w[i], "AVOID") ||
+	    (is_word(&w[i], "OFF") && i > 0 && is_word(&w[i - 1], "HOLD")) ||
+	    (is_word(&w[i], "NO") && i > 0 && (is_word(&w[i - 1], "UNDER") ||
+	    is_word(&w[i - 1], "IN") || is_word(&w[i - 1], "ON"))))
+		return true;
+	if (word_listed(negated, sizeof(negated) / sizeof(negated[0]), w[i].up, w[i].len))
+		return modal_subject(w, nw, i, i + 1);
+	if (is_word(&w[i], "WON'T") && i >= 1 && (is_word(&w[i - 1], "WE") ||
+	    is_word(&w[i - 1], "POST") || is_word(&w[i - 1], "EMBASSY")))
+		return true;
+	if (!is_word(&w[i], "NOT") && !is_word(&w[i], "NEVER") && !is_word(&w[i], "DON'T") &&
+	    !is_word(&w[i], "DONT") &&
+	    !(w[i].len >= 4 && memcmp(w[i].up + w[i].len - 3, "N'T", 3) == 0))
+		return false;
+	/* "Please ensure this does not leak", "make sure it isn't shared". */
+	for (d = i >= 4 ? i - 4 : 0; d < i; d++)
+		if (is_word(&w[d], "ENSURE") || is_word(&w[d], "SURE"))
+			return true;
+	d = i;
+	if (!is_word(&w[i], "NOT") && !is_word(&w[i], "NEVER") && !is_word(&w[i], "DON'T") &&
+	    !is_word(&w[i], "DONT"))
+		return false;
+	if (i > 0 && word_listed(modals, sizeof(modals) / sizeof(modals[0]), w[i - 1].up,
+	    w[i - 1].len))
+		return modal_subject(w, nw, i - 1, i + 1);
+	/* "We will not share this with the press": the writer's side says what it will not do. */
+	if (i >= 2 && is_word(&w[i - 1], "WILL") && (is_word(&w[i - 2], "WE") ||
+	    is_word(&w[i - 2], "POST") || is_word(&w[i - 2], "EMBASSY")))
+		return true;
+	/* "the public not learn" (not "warned newspapers not to publish": others told). */
+	if (is_word(&w[i], "NOT") && i > 0 &&
+	    w[i - 1].kind == PK_PUBLIC &&
+	    !(i + 1 < nw && is_word(&w[i + 1], "TO")))
+		return true;
+	/*
+	 * "not be released", "not to be shared", "asked us not to publicize" (not "ordered the
+	 * parties not to discuss": others told).
+	 */
+	if (i + 1 < nw && (is_word(&w[i + 1], "BE") || (i + 2 < nw && is_word(&w[i + 1], "TO") &&
+	    is_word(&w[i + 2], "BE"))))
+		return true;
+	if (i + 1 < nw && is_word(&w[i + 1], "TO") && (i == 0 || w[i].parted ||
+	    is_word(&w[i - 1], "US") || is_word(&w[i - 1], "ME") || is_word(&w[i - 1], "YOU") ||
+	    is_word(&w[i - 1], "POST") || is_word(&w[i - 1], "EMBASSY") ||
+	    is_word(&w[i - 1], "CARE")))
+		return true;
+	if (is_word(&w[i], "NOT")) {
+		if (i == 0 || !is_word(&w[i - 1], "DO"))
+			return false;
+		d = i - 1;
+	}
+	return d == 0 || w[d].parted ||
+	    word_listed(joins, sizeof(joins) / sizeof(joins[0]), w[d - 1].up, w[d - 1].len);
+}
+
+/*
+ * Whether a denial of the public at w[neg], its verb at w[verb], lasts only until a time: an
+ * embargo word after the verb ("until Friday", "BEFORE DELIVERY"), and no condition or open end
+ * after the negation ("until further notice", "before the host government consents", "ahead of
+ * or after the visit", "and beyond").
+ */
+static bool
+public_embargo(const struct public_word *w, size_t nw, size_t neg, size_t verb)
+{
+	static const char *const voids[] = { "FURTHER", "TOLD", "OTHERWISE", "THEREAFTER",
+	    "BEYOND", "INDEFINITELY", "NEVER", "UNLESS", "GUIDANCE", "NOTICE", "PERMISSION",
+	    "EVER", "FOREVER", "PERMANENTLY", "SAYS", "SAY" };
+	static const char *const stems[] = { "CONSENT", "AGREE", "APPROV", "DECI", "CLEAR",
+	    "AUTHORI", "PERMIT" };
+	bool embargo = false;
+	size_t j;
+
+	/*
+	 * A time the denial lasts until, in its own clause ("for 24 hours", "in advance of the
+	 * signing"; not "..., who have not yet been charged", "...: he gave us the text in
+	 * advance").
+	 */
+	for (j = verb + 1; j < nw && !w[j].parted; j++)
+		embargo = embargo || embargo_word(w[j].up, w[j].len);
+	if (!embargo)
+		return false;
+	for (j = neg + 1; j < nw; j++)
+		if (word_listed(voids, sizeof(voids) / sizeof(voids[0]), w[j].up, w[j].len) ||
+		    stem_listed(stems, sizeof(stems) / sizeof(stems[0]), w[j].up, w[j].len) ||
+		    (is_word(&w[j], "AFTER") && (is_word(&w[j - 1], "OR") ||
+		    is_word(&w[j - 1], "AND"))))
+			return false;
+	return true;
+}
+
+/*
+ * Whether w names a thing that is not text, which an order may keep from the press ("cars",
+ * "seats", "funds"): what the order hands on is then no text of the document.
+ */
+static bool
+public_thing(const struct public_word *w)
+{
+	static const char *const things[] = { "CAR", "CARS", "VEHICLE", "VEHICLES", "BUS",
+	    "BUSES", "VAN", "VANS", "SEAT", "SEATS", "ROOM", "ROOMS", "OFFICE", "OFFICES", "SPACE",
+	    "DESK", "DESKS", "FUNDS", "MONEY", "FOOD", "MEALS", "TRANSPORT", "TRANSPORTATION",
+	    "EQUIPMENT", "FACILITIES", "TENT", "TENTS", "BADGE", "BADGES", "PASSES", "TICKETS",
+	    "PARKING", "PHONE", "PHONES", "WIFI", "ACCOMMODATION", "LODGING", "HOTEL", "SUPPLIES" };
+
+	return word_listed(things, sizeof(things) / sizeof(things[0]), w->up, w->len);
+}
+
+/* Whether a release or the public is named in w[k..nw) ("cleared for public release"). */
+static bool
+release_after(const struct public_word *w, size_t nw, size_t k)
+{
+	for (; k < nw; k++)
+		if (release_noun(w[k].up, w[k].len) ||
+		    w[k].kind == PK_PUBLIC)
+			return true;
+	return false;
+}
+
+/*
+ * Whether w[i] begins a release denied in a noun's words, to no reader named (release_noun):
+ * "Not for release", "Not for wider distribution", "not for posting on the internet", "has not
+ * yet been cleared for public release", "Post objects to release", "Post does not concur in
+ * public release"; *r is the noun's or the verb's place. A reader named after it ("Not for
+ * release to AUS") is the other readings'.
+ */
+static bool
+release_denied(const struct public_word *w, size_t nw, size_t i, size_t *r)
+{
+	static const char *const fillers[] = { "THE", "ANY", "WIDER", "EXTERNAL", "PUBLIC",
+	    "GENERAL", "FURTHER", "OUTSIDE", "ONWARD", "ONWARDS", "BROADER", "BROAD", "WIDE" };
+	static const char *const cleared[] = { "CLEARED", "APPROVED", "AUTHORIZED", "AUTHORISED",
+	    "RELEASABLE", "RELEASEABLE", "CONCUR" };
+	size_t j = i + 1;
+
+	if (is_word(&w[i], "OBJECT") || is_word(&w[i], "OBJECTS") || is_word(&w[i], "OBJECTED")) {
+		if (j < nw && is_word(&w[j], "TO"))
+			j++;
+		if (j < nw && is_word(&w[j], "THE"))
+			j++;
+		if (j >= nw || !release_noun(w[j].up, w[j].len))
+			return false;
+		/* "release of this information", not "the release of the detained journalists". */
+		if (j + 1 < nw && is_word(&w[j + 1], "OF") &&
+		    !text_between(w, j + 2, j + 5 < nw ? j + 5 : nw))
+			return false;
+	} else if (is_word(&w[i], "NOT") || (w[i].len >= 4 &&
+	    memcmp(w[i].up + w[i].len - 3, "N'T", 3) == 0)) {
+		if (j < nw && is_word(&w[j], "FOR")) {
+			for (j++; j < nw && j <= i + 4 && word_listed(fillers,
+			    sizeof(fillers) / sizeof(fillers[0]), w[j].up, w[j].len); j++)
+				continue;
+			if (j >= nw || !release_noun(w[j].up, w[j].len))
+				return false;
+		} else {
+			for (; j < nw && j <= i + 3 && (is_word(&w[j], "YET") ||
+			    is_word(&w[j], "BEEN") || is_word(&w[j], "BE")); j++)
+				continue;
+			/*
+			 * "This paragraph has not been cleared for public release", "Post does not
+			 * concur in public release of this paragraph" (not "the prisoners were not
+			 * cleared for release", "the law has not been approved").
+			 */
+			if (j >= nw || !word_listed(cleared, sizeof(cleared) / sizeof(cleared[0]),
+			    w[j].up, w[j].len) || !text_between(w, 0, nw) ||
+			    !release_after(w, nw, j + 1))
+				return false;
+		}
+	} else {
+		return false;
+	}
+	*r = j;
+	for (j = *r + 1; j < nw && j <= *r + 3; j++)
+		if ((is_word(&w[j], "TO") || is_word(&w[j], "WITH")) && j + 1 < nw &&
+		    w[j + 1].kind != PK_PUBLIC &&
+		    !(is_word(&w[j + 1], "THE") && j + 2 < nw &&
+		    w[j + 2].kind == PK_PUBLIC))
+			return false;
+	return true;
+}
+
+/*
+ * Whether w is a verb of learning of something ("learn", "know", "see", "hear", "get", "find
+ * out", "read"): what the public as a subject may be denied ("The public must not learn of it").
+ */
+static bool
+learning_verb(const struct public_word *w)
+{
+	static const char *const stems[] = { "LEARN", "KNOW", "SEE", "HEAR", "GET", "GOT", "READ",
+	    "RECEIV", "FIND", "FOUND", "OBTAIN", "ACCESS" };
+
+	return w->len <= 9 && stem_listed(stems, sizeof(stems) / sizeof(stems[0]), w->up, w->len);
+}
+
+/*
+ * The place of the verb a negation in an order's mood at w[i] denies (public_order): the first
+ * word after it that is not an auxiliary, an adverb or a filler ("Do not give", "must not be
+ * published", "Refrain from briefing", "Hold off on any briefing", "not to publicize") when it
+ * hands text on, tells of it or publishes; within six words after "Under no circumstances"
+ * ("... should this be shared"). SIZE_MAX where it denies no such verb ("Do not miss the chance
+ * to brief the press", "Do not expect the press to publish").
+ */
+static size_t
+denied_verb(const struct public_word *w, size_t nw, size_t i)
+{
+	static const char *const skip[] = { "BE", "BEEN", "TO", "EVER", "EVEN", "YET", "FURTHER",
+	    "PUBLICLY", "PLEASE", "FROM", "ON", "ANY", "ALSO", "WIDELY", "OPENLY", "DIRECTLY",
+	    "IN", "REPEAT", "AT", "ALL", "EITHER", "OFF", "THE", "A", "AN", "SO", "MUCH", "AS",
+	    "IT", "THIS", "INDEPENDENTLY", "OFFICIALLY", "FORMALLY" };
+	size_t v, last = i + 6 < nw ? i + 6 : nw - 1;
+	bool window = is_word(&w[i], "NO");
+
+	for (v = i + 1; v <= last && v < nw; v++) {
+		enum public_kind vk = w[v].kind;
+
+		/* POST as a verb right after the negation ("do not post"), not "Post". */
+		if ((vk == PK_PUBLISH && (!word_stem(w[v].up, w[v].len, "POST") || v == i + 1 ||
+		    is_word(&w[v - 1], "BE"))) || vk == PK_HAND || learning_verb(&w[v]))
+			return v;
+		if (!window && !word_listed(skip, sizeof(skip) / sizeof(skip[0]), w[v].up,
+		    w[v].len))
+			return SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+/* Whether the sentence w[0..nw) keeps its text from the public (public_order). */
+static bool
+public_sentence(const struct public_word *w, size_t nw)
+{
+	size_t i, j, verb;
+	bool publish, subject;
+
+	for (i = 0; i < nw; i++) {
+		if (w[i].kind == PK_PUBLIC) {
+			if (!w[i].quoted && public_denied_outright(w, nw, i))
+				return true;
+			continue;
+		}
+		/* "Keep this out of the papers", "out of the news". */
+		if ((is_word(&w[i], "PAPERS") || is_word(&w[i], "NEWS")) && i >= 3 &&
+		    is_word(&w[i - 1], "THE") && is_word(&w[i - 2], "OF") &&
+		    is_word(&w[i - 3], "OUT") && kept_out(w, i - 3))
+			return true;
+		/* Someone else's words, or a negation undone ("do not hesitate to share"). */
+		if (w[i].quoted || (i + 1 < nw &&
+		    denial_word(w[i + 1].up, w[i + 1].len) == DW_UNDO))
+			continue;
+		if (release_denied(w, nw, i, &verb) && !public_embargo(w, nw, i, verb))
+			return true;
+		if (!order_negation(w, nw, i) || (verb = denied_verb(w, nw, i)) == SIZE_MAX)
+			continue;
+		subject = (i >= 1 && w[i - 1].kind == PK_PUBLIC) ||
+		    (i >= 2 && w[i - 2].kind == PK_PUBLIC);
+		publish = !subject && w[verb].kind == PK_PUBLISH;
+		/* The public named after the negation, as readers ("to the press", "reporters"). */
+		for (j = i + 1; j < nw && !publish; j++) {
+			enum public_kind pk = w[j].kind;
+
+			/* "do not share cars with the press": a thing, not the text. */
+			if (public_thing(&w[j]))
+				break;
+			publish = (pk == PK_PUBLIC && public_readers(w, nw, j)) ||
+			    (pk == PK_PUBLISH && !subject && j > verb &&
+			    !word_stem(w[j].up, w[j].len, "POST"));
+		}
+		/*
+		 * Or as its subject, told or learning of the text ("The press must not be told.",
+		 * "The public must not learn of it."; not "newspapers may not publish criticism",
+		 * "Reporters cannot access the prison": the press's own doings).
+		 */
+		if (!publish && subject)
+			publish = (i + 1 < nw && is_word(&w[i + 1], "BE")) ||
+			    ((learning_verb(&w[verb]) || w[verb].kind ==
+			    PK_PUBLISH) && text_object(w, nw, verb + 1));
+		if (publish && !public_embargo(w, nw, i, verb))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a sentence of s[0..n) keeps its text from the public in an order, however it words it
+ * (reading_denial_line reads the orders its shapes name; this reads the rest by the kinds of
+ * their words): a negation in an order's mood (order_negation) with a verb that hands text on
+ * or tells of it within four words after it, and the public named after the negation or as its
+ * subject ("Do not give this readout to the media.", "Don't let the media know.", "The public
+ * must not learn of it."), or a verb that publishes ("must not be published", "do not post");
+ * or the public denied in so many words (public_denied_outright). An embargo keeps the text
+ * (public_embargo). Only a line that names the public or publishing is read (`cheap`: the
+ * caller's look at its words).
+ */
+static bool
+public_order(const char *s, size_t n)
+{
+	struct public_word w[PUBLIC_WORDS];
+	size_t nw = 0, k = 0, e, j;
+	bool parted = false, quoted = false;
+
+	for (;;) {
+		if (k == n || denial_stop(s, n, k)) {
+			if (nw > 0 && public_sentence(w, nw))
+				return true;
+			if (k == n)
+				return false;
+			nw = 0;
+			parted = false;
+			k++;
+			continue;
+		}
+		if (!is_alpha(s[k])) {
+			quoted = quoted != (s[k] == '"');
+			/* Punctuation parts words; figures and a hyphen inside a word do not. */
+			parted = parted || (s[k] != ' ' && s[k] != '\'' &&
+			    !isdigit((unsigned char)s[k]) && !(s[k] == '-' && k > 0 &&
+			    is_alpha(s[k - 1]) && k + 1 < n && is_alpha(s[k + 1])));
+			k++;
+			continue;
+		}
+		e = word_end(s, n, k);
+		if (nw < PUBLIC_WORDS) {
+			w[nw].len = e - k < sizeof(w[0].up) ? e - k : sizeof(w[0].up) - 1;
+			for (j = 0; j < w[nw].len; j++)
+				w[nw].up[j] = (char)toupper((unsigned char)s[k + j]);
+			w[nw].parted = parted;
+			w[nw].quoted = quoted;
+			w[nw].kind = word_kind(w[nw].up, w[nw].len, false);
+			nw++;
+		}
+		parted = false;
+		k = e;
+	}
+}
+
+static uint64_t stated_controls(const struct policy *p, const char *s, size_t n);
+
 bool
 reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
@@ -4418,6 +5099,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 	bool for_eyes = false, handling = false, keeping = false, mood = false, public = false;
 	/* Whether the sentence's first word opens an order (opens_order). */
 	bool bare = false, thing = false, opens = false;
+	/* Whether a word names the public or publishing (public_order reads the line then). */
+	bool named = false;
 
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
@@ -4440,6 +5123,7 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		len = e - k;
 		if (idx == 0)
 			opens = opens_order(s + k, len);
+		named = named || public_named(s + k, len);
 		/*
 		 * The public named in an order where a release is denied ("Please do not share with
 		 * the press.", "this not be released publicly"): the public is denied.
@@ -4570,7 +5254,9 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		idx++;
 		k = e;
 	}
-	public = public || release_ends(verb, idx, handling && (bare || mood), opens || mood);
+	/* A legend the policy names ("NOT FOR INTERNET DISTRIBUTION") is the policy's to read. */
+	public = public || release_ends(verb, idx, handling && (bare || mood), opens || mood) ||
+	    (named && stated_controls(p, s, n) == 0 && public_order(s, n));
 	if (public) {
 		marking_init(m);
 		m->denied_public = true;

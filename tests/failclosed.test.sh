@@ -2019,6 +2019,16 @@ kept stop54
 redteam stop55
 kept stop55
 
+# 119. Stop 56 (tests/data/stop56): a label glued to its mark at a wrapped line's head (`A(S) The`,
+#      `4a(S) The`; not a plural's `officer(s)`, nor the office `D(S)`); orders that keep text
+#      from the public however they word it (`Do not give this readout to the media.`, `Don't
+#      let the media know.`, `must not be published`, `non-public`, `Not for release until
+#      further notice`), an embargo only with an end; reports, others' rules, undone denials,
+#      things and quotes kept; text that goes on after a footnote or caption that cut a
+#      sentence left open takes that sentence's marking too (round 132).
+redteam stop56
+kept stop56
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
