@@ -1954,8 +1954,8 @@ struct reader {
 	bool tail_lower;	/* whether a sentence goes on at that line's end (goes_on_at_end) */
 	bool tail_open;		/* the same, in anything but a sentence's end */
 	bool tail_cut;		/* ... or in a semicolon, a colon or a dash */
-	bool tail_capital;	/* ... or in a word in capitals, in a line with lower case: open
-				 * unless the line is a title (note_open) */
+	bool tail_capital;	/* ... or in a word not all in lower case, in a line with lower
+				 * case: open unless the line is a title (note_open) */
 	size_t cur;		/* the portion text goes on in, or DOC_NONE */
 	/*
 	 * What the portions that left a sentence open when the next one began were marked (one
@@ -2145,46 +2145,53 @@ static void banner_split(const struct policy *p, const struct document *d, size_
 static bool pairs_in_line(const struct policy *p, const char *s, size_t n, bool latin1,
     struct marking *m);
 
-/* Opens a portion at line i (see open_portion) and makes it the current one. */
 /*
  * Notes, as a portion begins, whether the portion before it (old) left its sentence open at its
  * last text line (tail_cut; tail_capital where that line is no title: "... his cousin, Sheikh",
  * not "Board Will Consider Application of COAs"): its marking joins those open since the last
- * sentence ended; a sentence ended clears them.
+ * sentence ended; a sentence ended clears them. Where the window no longer holds that portion
+ * or line, the sentence counts as open, and what goes on raises to the document's marking.
  */
 static void
 note_open(struct reader *rd, size_t old)
 {
 	const struct doc_portion *pt;
+	bool open;
 
+	if (old == DOC_NONE || rd->tail_text == DOC_NONE) {
+		rd->open_set = false;
+		return;
+	}
+	if (old < rd->d->portion_base) {
+		rd->open_set = rd->open_unmarked = true;
+		return;
+	}
+	pt = doc_portion(rd->d, old);
 	/*
 	 * A classification line or a line of marks alone, with no text after it yet, ends no
 	 * sentence and begins none: what was open stays open across it (a signal can only raise).
 	 */
-	if (old != DOC_NONE && old >= rd->d->portion_base &&
-	    (doc_portion(rd->d, old)->reason == REASON_CLASS ||
-	    doc_portion(rd->d, old)->marks_alone) &&
-	    rd->tail_text == doc_portion(rd->d, old)->first)
+	if ((pt->reason == REASON_CLASS || pt->marks_alone) && rd->tail_text == pt->first)
 		return;
-	if (old == DOC_NONE || rd->tail_text == DOC_NONE || old < rd->d->portion_base ||
-	    !(rd->tail_cut || (rd->tail_capital && (rd->tail_text < rd->d->line_base ||
-	    !title(rd->d, rd->tail_text))))) {
+	open = rd->tail_cut || (rd->tail_capital && (rd->tail_text < rd->d->line_base ||
+	    !title(rd->d, rd->tail_text)));
+	if (!open) {
 		rd->open_set = false;
 		return;
 	}
-	pt = doc_portion(rd->d, old);
 	if (!rd->open_set) {
 		rd->open_set = true;
-		rd->open_unmarked = false;
-		marking_init(&rd->open_mark);
+		rd->open_unmarked = pt->mark == NULL;
 		if (pt->mark != NULL)
 			rd->open_mark = *pt->mark;
-	} else if (pt->mark != NULL) {
-		marking_join(rd->p, &rd->open_mark, pt->mark, &rd->open_mark);
+		return;
 	}
+	if (pt->mark != NULL)
+		marking_join(rd->p, &rd->open_mark, pt->mark, &rd->open_mark);
 	rd->open_unmarked = rd->open_unmarked || pt->mark == NULL;
 }
 
+/* Opens a portion at line i (see open_portion) and makes it the current one. */
 static int
 start(struct reader *rd, size_t i, const struct marking *mark, enum portion_reason reason,
     size_t label_end, enum relation rel)
@@ -14259,13 +14266,14 @@ read_text(struct reader *rd, size_t i, const struct fold *f, const struct head *
 		/*
 		 * Text that goes on across a blank line or a page break after a portion that cut
 		 * a sentence left open (a footnote, a caption: "... and that" / "(U) 1 See Reftel
-		 * A" / "the courier would"): it may end that sentence, and takes its marking too
-		 * (round 132); unmarked text of its own where that portion was unmarked.
+		 * A" / "the courier would"): it may end that sentence, and takes its marking too;
+		 * unmarked text of its own where that portion was unmarked.
 		 */
 		if (rd->open_unmarked) {
 			if (start(rd, i, NULL, REASON_UNMARKED, 0, REL_OWN) != 0)
 				return -1;
 		} else {
+			/* A copy: start() notes the open sentences anew before it reads mark. */
 			struct marking m = rd->open_mark;
 
 			if (start(rd, i, &m, REASON_OPEN, 0, REL_JOINED) != 0)

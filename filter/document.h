@@ -79,8 +79,8 @@ enum portion_reason {
 	REASON_CLASS,		/* a classification line outside the banner grammar */
 	REASON_BANNER,		/* text after a banner line in the body: raised to it */
 	REASON_CAPTION,		/* text after a caption line in the body: raised to it */
-	REASON_LIST		/* a list item with no mark after one with a mark: taken with that
-				 * item and the paragraph the list is in */,
+	REASON_LIST,		/* a list item with no mark after one with a mark: taken with
+				 * that item and the paragraph the list is in */
 	REASON_OPEN		/* text that goes on after a portion that cut a sentence
 				 * an earlier one left open: raised to it too (open_raise) */
 };

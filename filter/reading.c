@@ -1848,17 +1848,18 @@ label_shape(const char *s, size_t n)
 	if (figure)
 		return n <= 4;
 	return n == 1 || roman(s, n) != 0 || (n == 2 && s[0] == s[1]) ||
-	    (n >= 2 && n <= 4 && islower((unsigned char)s[n - 1]) && roman(s, n - 1) != 0) ||
-	    (n == 2 && islower((unsigned char)s[1]) && roman(s, 1) != 0);
+	    (n >= 3 && n <= 4 && islower((unsigned char)s[n - 1]) && roman(s, n - 1) != 0) ||
+	    (n == 2 && islower((unsigned char)s[1]) && strchr("ivxIVX", s[0]) != NULL);
 }
 
 /*
- * Whether the word glued before the bracket at byte k of f's text may take a plural's "(s)" (or
- * name an office: "D(S)GRana"; not "2009(S)", a mark): a word that ends in a letter, but not a
- * paragraph's label (label_shape) where a paragraph's label stands (at the line's head when
- * `head` says f's text opens it, after a sentence's end or a label's word: "A(S) The", "agenda.
- * A(S) The", "Annex A(S) The"), before a space, a colon, the line's end or a word in a
- * sentence's case ("A(S)The"; not initials and a name, "D(S)GRana").
+ * Whether the word glued before the bracket "(S)" at byte k of f's text takes a plural's "(s)"
+ * ("officer(s)") or names an office ("D(S)GRana"): a word that ends in a letter ("2009(S)" is a
+ * mark). A paragraph's label (label_shape) is none where a label stands: at the line's head
+ * (`head`: f's text opens the line), after a sentence's end or after a label's word ("A(S) The",
+ * "agenda. A(S) The", "Annex A(S) The"). There the bracket is a mark when a space, a colon, the
+ * line's end or a word in a sentence's case follows it ("A(S)The"; not initials and a name,
+ * "D(S)GRana").
  */
 static bool
 plural_word(const struct fold *f, size_t k, bool head)
@@ -2163,8 +2164,8 @@ reading_marks(const struct policy *p, const char *s, size_t n, size_t from, bool
 			 * a mark); so is an exemption code's letter ("1.4(C)", "1 4(C)" as OCR reads
 			 * it, a to h). "2009(S)", "2.5(C)" are marks.
 			 */
-			if (k > 0 && ((plural_word(&f, k, pos == 0) &&
-			    (t[0] == 'S' || t[0] == 's')) ||
+			if (k > 0 && (((t[0] == 'S' || t[0] == 's') &&
+			    plural_word(&f, k, pos == 0)) ||
 			    (k >= 3 && f.text[k - 1] == '4' && (f.text[k - 2] == '.' ||
 			    f.text[k - 2] == ' ') && f.text[k - 3] == '1' &&
 			    (k == 3 || !is_alnum(f.text[k - 4])) &&
@@ -3479,6 +3480,13 @@ word_stem(const char *s, size_t n, const char *stem)
 	return n >= l && memcmp(s, stem, l) == 0;
 }
 
+/* Whether up[0..n) (capitals) is a negation contracted ("DON'T", "CAN'T", "ISN'T"). */
+static bool
+contracted_not(const char *up, size_t n)
+{
+	return n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0;
+}
+
 /* Where the word at s[k] ends in s[0..n): letters, and apostrophes between them ("don't"). */
 static size_t
 word_end(const char *s, size_t n, size_t k)
@@ -3984,8 +3992,7 @@ denial_word(const char *up, size_t n)
 	static const char *const undo[] = { "ONLY", "JUST", "MERELY", "OBJECTION", "OBJECTIONS",
 	    "PROBLEM", "REASON", "DOUBT", "SURE", "NEED", "HESITATE", "LONGER", "DELAY", "FORGET" };
 
-	if (word_listed(neg, sizeof(neg) / sizeof(neg[0]), up, n) ||
-	    (n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0))
+	if (word_listed(neg, sizeof(neg) / sizeof(neg[0]), up, n) || contracted_not(up, n))
 		return DW_NEG;
 	if ((n == 2 && memcmp(up, "TO", 2) == 0) || (n == 4 && memcmp(up, "WITH", 4) == 0))
 		return DW_TO;
@@ -4477,6 +4484,9 @@ sharing_verb(const char *up, size_t n)
 	    word_stem(up, n, "DISSEM") || word_stem(up, n, "SHAR");
 }
 
+/* The longest word, and one byte more, that public_order reads as the word it is. */
+#define PUBLIC_WORD_MAX 16
+
 /*
  * What a word says to public_order: a reader among the public ("press", "journalists",
  * "website"), a verb that publishes ("publish", "post", "leak"), a verb that hands text on or
@@ -4503,12 +4513,16 @@ word_kind(const char *up, size_t n, bool named)
 	    "WIRES", "FACEBOOK", "TWITTER", "BROADCASTERS", "EDITORS" };
 	static const char *const publish[] = { "PUBLISH", "POST", "LEAK", "BROADCAST", "TWEET",
 	    "PUBLICIZ", "PUBLICIS" };
+	/* Stems of four letters or more, and the forms of shorter verbs whole. */
 	static const char *const hand[] = { "SHAR", "RELEAS", "DISCLOS", "DISSEM", "DISCUSS",
-	    "TELL", "TOLD", "INFORM", "RAIS", "GIV", "GAVE", "PASS", "SEND", "SENT", "SHOW",
-	    "PROVID", "BRIEF", "MENTION", "LEARN", "KNOW", "LET", "REVEAL", "MAK", "MADE",
-	    "QUOT", "ATTRIBUT", "CIT", "CIRCULAT", "FORWARD", "DISTRIBUT", "COMMENT", "SPEAK",
-	    "SPOK", "TALK", "HAND", "DIVULG", "EXPOS", "ALERT", "NOTIF", "UPLOAD", "RELAY",
-	    "MEET", "ENGAG", "GO", "GET", "GOT", "SEE", "SEEN", "HEAR", "RECEIV", "REACH" };
+	    "TELL", "INFORM", "RAIS", "GIVE", "GIVING", "PASS", "SHOW", "PROVID", "BRIEF",
+	    "MENTION", "LEARN", "KNOW", "REVEAL", "MAKE", "MAKING", "QUOT", "ATTRIBUT",
+	    "CIRCULAT", "FORWARD", "DISTRIBUT", "COMMENT", "SPEAK", "SPOK", "TALK", "DIVULG",
+	    "EXPOS", "ALERT", "NOTIF", "UPLOAD", "RELAY", "ENGAG", "HEAR", "RECEIV", "REACH" };
+	static const char *const forms[] = { "TOLD", "GAVE", "GIVEN", "GIVES", "SEND", "SENDS",
+	    "SENDING", "SENT", "MADE", "MAKES", "LET", "LETS", "LETTING", "CITE", "CITED", "CITES",
+	    "CITING", "HAND", "HANDS", "HANDED", "HANDING", "GO", "GOES", "GOING", "GONE", "GET",
+	    "GETS", "GETTING", "GOT", "SEE", "SEES", "SEEN", "SEEING", "MEET", "MET", "TELLS" };
 	size_t k, l;
 
 	if (word_listed(publics, sizeof(publics) / sizeof(publics[0]), up, n))
@@ -4517,12 +4531,12 @@ word_kind(const char *up, size_t n, bool named)
 		if (publish[k][0] == up[0] && word_stem(up, n, publish[k]) &&
 		    n <= (l = strlen(publish[k])) + 3 && (n == l || strchr("EISD", up[l]) != NULL))
 			return PK_PUBLISH;
-	if (!named)
-		for (k = 0; k < sizeof(hand) / sizeof(hand[0]); k++)
-			if (hand[k][0] == up[0] && word_stem(up, n, hand[k]) &&
-			    n <= strlen(hand[k]) + 4)
-				return PK_HAND;
-	return PK_OTHER;
+	if (named)
+		return PK_OTHER;
+	for (k = 0; k < sizeof(hand) / sizeof(hand[0]); k++)
+		if (hand[k][0] == up[0] && word_stem(up, n, hand[k]) && n <= strlen(hand[k]) + 4)
+			return PK_HAND;
+	return word_listed(forms, sizeof(forms) / sizeof(forms[0]), up, n) ? PK_HAND : PK_OTHER;
 }
 
 /*
@@ -4539,32 +4553,62 @@ release_noun(const char *up, size_t n)
 }
 
 /*
- * Whether the word s[0..n) (any case) names the public or publishing (public_kind's PK_PUBLIC,
- * PK_PUBLISH): what makes a line worth public_order's reading. Most words are passed over by
- * their first letter.
+ * Whether the word s[0..n) (any case) names the public or publishing (word_kind's PK_PUBLIC,
+ * PK_PUBLISH, but "Post", the embassy), a release (release_noun), the papers or the news: what
+ * makes a line worth public_order's reading.
  */
 static bool
 public_named(const char *s, size_t n)
 {
-	char up[16];
+	char up[PUBLIC_WORD_MAX];
 	size_t j;
 	enum public_kind pk;
 
-	if (n < 2 || n >= sizeof(up) || strchr("PpMmJjRrNnWwIiLlBbTtCcFfEe", s[0]) == NULL)
+	if (n < 2 || n >= sizeof(up) || !is_alpha(s[0]))
 		return false;
 	for (j = 0; j < n; j++)
 		up[j] = (char)toupper((unsigned char)s[j]);
 	pk = word_kind(up, n, true);
+	/* "Post" in a sentence's case is the embassy; "post" and "POST" may publish. */
+	if (pk == PK_PUBLISH && n == 4 && memcmp(s, "Post", 4) == 0)
+		return false;
 	return pk == PK_PUBLIC || pk == PK_PUBLISH || release_noun(up, n) ||
 	    (n == 6 && memcmp(up, "PAPERS", 6) == 0) || (n == 4 && memcmp(up, "NEWS", 4) == 0);
 }
 
-/* The most words of a sentence public_order reads. */
+static uint64_t stated_controls(const struct policy *p, const char *s, size_t n);
+
+/* The most words of a sentence public_order reads at once, and how many a next window keeps. */
 #define PUBLIC_WORDS 64
+#define PUBLIC_OVERLAP 16
+
+/*
+ * Whether the double quote at s[k] opens or closes a quotation: not an inch's or a second's
+ * sign after a figure ("6'2\"", "12\" pipe").
+ */
+static bool
+quote_mark(const char *s, size_t k)
+{
+	return s[k] == '"' && !(k > 0 && isdigit((unsigned char)s[k - 1]));
+}
+
+/*
+ * Whether the quotation marks of s[0..n) pair up: where one is left unpaired, none is read as
+ * a quotation, and no words pass for someone else's.
+ */
+static bool
+quotes_paired(const char *s, size_t n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n; k++)
+		c += quote_mark(s, k);
+	return c % 2 == 0;
+}
 
 /* One word of a sentence, in capitals, to public_order. */
 struct public_word {
-	char up[16];
+	char up[PUBLIC_WORD_MAX];
 	size_t len;
 	bool parted;	/* punctuation stands between it and the word before ("..., do not") */
 	bool quoted;	/* it stands in double quotes: someone else's words */
@@ -4654,9 +4698,10 @@ text_object(const struct public_word *w, size_t nw, size_t k)
 }
 
 /*
- * Whether the OUT at w[o] ("out of the press") is an order's: KEEP, STAY or REMAIN within four
- * words before it, where a sentence or a clause opens or after a modal ("Keep this out of",
- * "must stay out of"; not "has been kept out of the papers for years").
+ * Whether the OUT, OFF or FROM at w[o] ("out of the press") is an order's: a verb that keeps
+ * (KEEP, STAY, REMAIN, HOLD, PROTECT, SHIELD, HIDE, WITHHOLD) within four words before it, where
+ * a sentence or a clause opens or after a modal ("Keep this out of", "must stay out of"; not
+ * "has been kept out of the papers for years").
  */
 static bool
 kept_out(const struct public_word *w, size_t o)
@@ -4683,6 +4728,9 @@ kept_out(const struct public_word *w, size_t o)
 static bool
 public_denied_outright(const struct public_word *w, size_t nw, size_t i)
 {
+	/* The phrase before the public's word begins at b ("not for [the] press"). */
+	size_t b = i >= 2 && is_word(&w[i - 1], "THE") ? i - 1 : i;
+
 	if (is_word(&w[i], "NONPUBLIC"))
 		return true;
 	/* "Press: no.", "Public release: NO.": a label and its answer. */
@@ -4690,10 +4738,8 @@ public_denied_outright(const struct public_word *w, size_t nw, size_t i)
 		return true;
 	if (i == 0)
 		return false;
-	if (i >= 2 && is_word(&w[i - 1], "THE"))
-		i--;
-	if (is_word(&w[i - 1], "NON") || (i >= 2 && is_word(&w[i - 1], "FOR") &&
-	    is_word(&w[i - 2], "NOT")))
+	if (is_word(&w[b - 1], "NON") || (b >= 2 && is_word(&w[b - 1], "FOR") &&
+	    is_word(&w[b - 2], "NOT")))
 		return true;
 	/* "no press.", "No press on this pls" (not "there was no press coverage"). */
 	if (is_word(&w[i - 1], "NO") && (i + 1 == nw || w[i + 1].parted ||
@@ -4708,11 +4754,19 @@ public_denied_outright(const struct public_word *w, size_t nw, size_t i)
 	 * "Keep this out of the press", "must stay out of the public domain", "hold this away
 	 * from the press", "Keep this off the website", "PROTECT FROM PRESS".
 	 */
-	if (i >= 3 && is_word(&w[i - 1], "OF") && is_word(&w[i - 2], "OUT"))
-		return kept_out(w, i - 2);
-	if (is_word(&w[i - 1], "OFF") || is_word(&w[i - 1], "FROM"))
-		return kept_out(w, i - 1);
+	if (b >= 3 && is_word(&w[b - 1], "OF") && is_word(&w[b - 2], "OUT"))
+		return kept_out(w, b - 2);
+	if (is_word(&w[b - 1], "OFF") || is_word(&w[b - 1], "FROM"))
+		return kept_out(w, b - 1);
 	return false;
+}
+
+/* Whether BE or TO BE stands at w[k] ("not be released", "not to be shared"). */
+static bool
+be_after(const struct public_word *w, size_t nw, size_t k)
+{
+	return k < nw && (is_word(&w[k], "BE") || (k + 1 < nw && is_word(&w[k], "TO") &&
+	    is_word(&w[k + 1], "BE")));
 }
 
 /*
@@ -4729,8 +4783,7 @@ modal_subject(const struct public_word *w, size_t nw, size_t m, size_t after)
 	    "INFORMATION", "REPORT", "CABLE", "MESSAGE", "TEXT", "CONTENTS", "DETAILS",
 	    "READOUT", "EMAIL", "MEMO", "DOCUMENT", "ANYONE", "NOBODY", "ONE" };
 
-	if (after < nw && (is_word(&w[after], "BE") || (after + 1 < nw &&
-	    is_word(&w[after], "TO") && is_word(&w[after + 1], "BE"))))
+	if (be_after(w, nw, after))
 		return true;
 	if (m == 0 || w[m].parted)
 		return true;
@@ -4754,7 +4807,13 @@ order_negation(const struct public_word *w, size_t nw, size_t i)
 	static const char *const joins[] = { "PLEASE", "KINDLY", "SO", "AND", "BUT", "THEN",
 	    "THEREFORE", "THUS", "ALSO", "JUST", "SIMPLY", "OR", "HENCE", "AGAIN", "PLS", "PLZ",
 	    "ACCORDINGLY", "NOW", "STILL" };
-	size_t d = i;
+	/*
+	 * The writer's side: the first three say what they will not do ("We won't share"), all
+	 * may be told not to ("asked us not to").
+	 */
+	static const char *const ours[] = { "WE", "POST", "EMBASSY", "US", "ME", "YOU" };
+	bool plain = is_word(&w[i], "NOT") || is_word(&w[i], "NEVER") || is_word(&w[i], "DONT");
+	size_t d;
 
 	if (is_word(&w[i], "REFRAIN") || is_word(&w[i], "AVOID") ||
 	    (is_word(&w[i], "OFF") && i > 0 && is_word(&w[i - 1], "HOLD")) ||
@@ -4763,45 +4822,42 @@ order_negation(const struct public_word *w, size_t nw, size_t i)
 		return true;
 	if (word_listed(negated, sizeof(negated) / sizeof(negated[0]), w[i].up, w[i].len))
 		return modal_subject(w, nw, i, i + 1);
-	if (is_word(&w[i], "WON'T") && i >= 1 && (is_word(&w[i - 1], "WE") ||
-	    is_word(&w[i - 1], "POST") || is_word(&w[i - 1], "EMBASSY")))
+	/* "We won't share this", "We will not share": what the writer's side will not do. */
+	if ((is_word(&w[i], "WON'T") && i >= 1 && word_listed(ours, 3, w[i - 1].up,
+	    w[i - 1].len)) || (is_word(&w[i], "NOT") && i >= 2 && is_word(&w[i - 1], "WILL") &&
+	    word_listed(ours, 3, w[i - 2].up, w[i - 2].len)))
 		return true;
-	if (!is_word(&w[i], "NOT") && !is_word(&w[i], "NEVER") && !is_word(&w[i], "DON'T") &&
-	    !is_word(&w[i], "DONT") &&
-	    !(w[i].len >= 4 && memcmp(w[i].up + w[i].len - 3, "N'T", 3) == 0))
+	if (!plain && !contracted_not(w[i].up, w[i].len))
 		return false;
-	/* "Please ensure this does not leak", "make sure it isn't shared". */
+	/*
+	 * "Please ensure this does not leak", "make sure it isn't shared" (not "We are not sure
+	 * whether it was not leaked": SURE after MAKE or BE only).
+	 */
 	for (d = i >= 4 ? i - 4 : 0; d < i; d++)
-		if (is_word(&w[d], "ENSURE") || is_word(&w[d], "SURE"))
+		if (is_word(&w[d], "ENSURE") || (is_word(&w[d], "SURE") && d > 0 &&
+		    (is_word(&w[d - 1], "MAKE") || is_word(&w[d - 1], "BE"))))
 			return true;
-	d = i;
-	if (!is_word(&w[i], "NOT") && !is_word(&w[i], "NEVER") && !is_word(&w[i], "DON'T") &&
-	    !is_word(&w[i], "DONT"))
+	if (!plain && !is_word(&w[i], "DON'T"))
 		return false;
 	if (i > 0 && word_listed(modals, sizeof(modals) / sizeof(modals[0]), w[i - 1].up,
 	    w[i - 1].len))
 		return modal_subject(w, nw, i - 1, i + 1);
-	/* "We will not share this with the press": the writer's side says what it will not do. */
-	if (i >= 2 && is_word(&w[i - 1], "WILL") && (is_word(&w[i - 2], "WE") ||
-	    is_word(&w[i - 2], "POST") || is_word(&w[i - 2], "EMBASSY")))
-		return true;
 	/* "the public not learn" (not "warned newspapers not to publish": others told). */
-	if (is_word(&w[i], "NOT") && i > 0 &&
-	    w[i - 1].kind == PK_PUBLIC &&
+	if (is_word(&w[i], "NOT") && i > 0 && w[i - 1].kind == PK_PUBLIC &&
 	    !(i + 1 < nw && is_word(&w[i + 1], "TO")))
 		return true;
 	/*
-	 * "not be released", "not to be shared", "asked us not to publicize" (not "ordered the
-	 * parties not to discuss": others told).
+	 * "not be released", "not to be shared", "asked us not to publicize", "take care not to"
+	 * (not "ordered the parties not to discuss": others told).
 	 */
-	if (i + 1 < nw && (is_word(&w[i + 1], "BE") || (i + 2 < nw && is_word(&w[i + 1], "TO") &&
-	    is_word(&w[i + 2], "BE"))))
+	if (be_after(w, nw, i + 1))
 		return true;
 	if (i + 1 < nw && is_word(&w[i + 1], "TO") && (i == 0 || w[i].parted ||
-	    is_word(&w[i - 1], "US") || is_word(&w[i - 1], "ME") || is_word(&w[i - 1], "YOU") ||
-	    is_word(&w[i - 1], "POST") || is_word(&w[i - 1], "EMBASSY") ||
+	    word_listed(ours, sizeof(ours) / sizeof(ours[0]), w[i - 1].up, w[i - 1].len) ||
 	    is_word(&w[i - 1], "CARE")))
 		return true;
+	/* "Do not", "Don't", "Never" where a sentence or a clause opens. */
+	d = i;
 	if (is_word(&w[i], "NOT")) {
 		if (i == 0 || !is_word(&w[i - 1], "DO"))
 			return false;
@@ -4900,8 +4956,7 @@ release_denied(const struct public_word *w, size_t nw, size_t i, size_t *r)
 		if (j + 1 < nw && is_word(&w[j + 1], "OF") &&
 		    !text_between(w, j + 2, j + 5 < nw ? j + 5 : nw))
 			return false;
-	} else if (is_word(&w[i], "NOT") || (w[i].len >= 4 &&
-	    memcmp(w[i].up + w[i].len - 3, "N'T", 3) == 0)) {
+	} else if (is_word(&w[i], "NOT") || contracted_not(w[i].up, w[i].len)) {
 		if (j < nw && is_word(&w[j], "FOR")) {
 			for (j++; j < nw && j <= i + 4 && word_listed(fillers,
 			    sizeof(fillers) / sizeof(fillers[0]), w[j].up, w[j].len); j++)
@@ -5038,57 +5093,66 @@ public_sentence(const struct public_word *w, size_t nw)
 /*
  * Whether a sentence of s[0..n) keeps its text from the public in an order, however it words it
  * (reading_denial_line reads the orders its shapes name; this reads the rest by the kinds of
- * their words): a negation in an order's mood (order_negation) with a verb that hands text on
- * or tells of it within four words after it, and the public named after the negation or as its
- * subject ("Do not give this readout to the media.", "Don't let the media know.", "The public
- * must not learn of it."), or a verb that publishes ("must not be published", "do not post");
- * or the public denied in so many words (public_denied_outright). An embargo keeps the text
- * (public_embargo). Only a line that names the public or publishing is read (`cheap`: the
- * caller's look at its words).
+ * their words): a negation in an order's mood (order_negation) whose verb (denied_verb) hands
+ * text on or tells of it, and the public named after the negation or as its subject ("Do not
+ * give this readout to the media.", "Don't let the media know.", "The public must not learn of
+ * it."), or publishes ("must not be published", "do not post"); or the public denied in so many
+ * words (public_denied_outright); or a release denied as a noun (release_denied). An embargo
+ * keeps the text (public_embargo). The caller reads only a line that names the public,
+ * publishing or a release (public_named).
  */
 static bool
-public_order(const char *s, size_t n)
+public_order(const struct policy *p, const char *s, size_t n)
 {
 	struct public_word w[PUBLIC_WORDS];
-	size_t nw = 0, k = 0, e, j;
-	bool parted = false, quoted = false;
+	size_t nw = 0, k = 0, e, j, from = 0;
+	bool parted = false, quoted = false, quotes = quotes_paired(s, n);
 
 	for (;;) {
 		if (k == n || denial_stop(s, n, k)) {
-			if (nw > 0 && public_sentence(w, nw))
+			/* A legend the policy names ("NOT FOR INTERNET DISTRIBUTION"): its own. */
+			if (nw > 0 && public_sentence(w, nw) &&
+			    stated_controls(p, s + from, k - from) == 0)
 				return true;
 			if (k == n)
 				return false;
 			nw = 0;
 			parted = false;
-			k++;
+			from = ++k;
 			continue;
 		}
 		if (!is_alpha(s[k])) {
-			quoted = quoted != (s[k] == '"');
+			quoted = quoted != (quotes && quote_mark(s, k));
 			/* Punctuation parts words; figures and a hyphen inside a word do not. */
-			parted = parted || (s[k] != ' ' && s[k] != '\'' &&
+			parted = parted || (s[k] != ' ' && s[k] != '\t' && s[k] != '\'' &&
 			    !isdigit((unsigned char)s[k]) && !(s[k] == '-' && k > 0 &&
 			    is_alpha(s[k - 1]) && k + 1 < n && is_alpha(s[k + 1])));
 			k++;
 			continue;
 		}
-		e = word_end(s, n, k);
-		if (nw < PUBLIC_WORDS) {
-			w[nw].len = e - k < sizeof(w[0].up) ? e - k : sizeof(w[0].up) - 1;
-			for (j = 0; j < w[nw].len; j++)
-				w[nw].up[j] = (char)toupper((unsigned char)s[k + j]);
-			w[nw].parted = parted;
-			w[nw].quoted = quoted;
-			w[nw].kind = word_kind(w[nw].up, w[nw].len, false);
-			nw++;
+		/*
+		 * A sentence longer than the words read at once is read in windows that overlap
+		 * by PUBLIC_OVERLAP words: no order in it goes unread.
+		 */
+		if (nw == PUBLIC_WORDS) {
+			if (public_sentence(w, nw) && stated_controls(p, s + from, k - from) == 0)
+				return true;
+			memmove(w, w + nw - PUBLIC_OVERLAP, PUBLIC_OVERLAP * sizeof(w[0]));
+			nw = PUBLIC_OVERLAP;
 		}
+		e = word_end(s, n, k);
+		w[nw].len = e - k < sizeof(w[0].up) ? e - k : sizeof(w[0].up) - 1;
+		for (j = 0; j < w[nw].len; j++)
+			w[nw].up[j] = (char)toupper((unsigned char)s[k + j]);
+		w[nw].parted = parted;
+		w[nw].quoted = quoted;
+		w[nw].kind = e - k < sizeof(w[0].up) ? word_kind(w[nw].up, w[nw].len, false) :
+		    PK_OTHER;
+		nw++;
 		parted = false;
 		k = e;
 	}
 }
-
-static uint64_t stated_controls(const struct policy *p, const char *s, size_t n);
 
 bool
 reading_denial_line(const struct policy *p, const char *s, size_t n, struct marking *m)
@@ -5254,9 +5318,8 @@ reading_denial_line(const struct policy *p, const char *s, size_t n, struct mark
 		idx++;
 		k = e;
 	}
-	/* A legend the policy names ("NOT FOR INTERNET DISTRIBUTION") is the policy's to read. */
 	public = public || release_ends(verb, idx, handling && (bare || mood), opens || mood) ||
-	    (named && stated_controls(p, s, n) == 0 && public_order(s, n));
+	    (named && public_order(p, s, n));
 	if (public) {
 		marking_init(m);
 		m->denied_public = true;
@@ -5307,8 +5370,7 @@ doubt_word(const char *up, size_t n)
 
 	if (word_listed(keep, sizeof(keep) / sizeof(keep[0]), up, n))
 		return DOUBT_KEEP;
-	if (word_listed(deny, sizeof(deny) / sizeof(deny[0]), up, n) ||
-	    (n >= 4 && memcmp(up + n - 3, "N'T", 3) == 0))
+	if (word_listed(deny, sizeof(deny) / sizeof(deny[0]), up, n) || contracted_not(up, n))
 		return DOUBT_DENY;
 	if (word_listed(limit, sizeof(limit) / sizeof(limit[0]), up, n))
 		return DOUBT_LIMIT;
