@@ -1827,7 +1827,7 @@ label_word(const char *s, size_t n)
 {
 	static const char *const words[] = { "ANNEX", "APPENDIX", "TAB", "ENCLOSURE", "ENCL",
 	    "PARA", "PARAGRAPH", "SECTION", "PART", "ITEM", "ATTACHMENT", "EXHIBIT", "FIGURE",
-	    "TABLE", "ANNEXE", "SCHEDULE", "ARTICLE", "CHAPTER" };
+	    "TABLE", "ANNEXE", "SCHEDULE", "ARTICLE", "CHAPTER", "REF", "REFTEL", "REFERENCE" };
 
 	return n >= 3 && n <= 10 && word_listed_ci(words, sizeof(words) / sizeof(words[0]), s, n);
 }
@@ -1876,6 +1876,11 @@ plural_word(const struct fold *f, size_t k, bool head)
 	if (e < f->len && s[e] != ' ' && s[e] != ':' && !(isupper((unsigned char)s[e]) &&
 	    e + 1 < f->len && islower((unsigned char)s[e + 1])))
 		return true;
+	/* A label's parts before it, parted by '-', '/' or '.' ("4-A(S)", "4/A(S)", "4.a(S)"). */
+	while (j > 1 && strchr("-/.", s[j - 1]) != NULL && is_alnum(s[j - 2]) && k - j < 8) {
+		for (j--; j > 0 && is_alnum(s[j - 1]) && k - j < 8; j--)
+			continue;
+	}
 	for (i = j; i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'); i--)
 		continue;
 	if (i == 0)
@@ -4674,6 +4679,16 @@ text_between(const struct public_word *w, size_t a, size_t b)
 	return false;
 }
 
+/* Whether w[k] is a pronoun that names the text ("this", "it", "them"). */
+static bool
+pronoun_at(const struct public_word *w, size_t nw, size_t k)
+{
+	static const char *const pronouns[] = { "THIS", "IT", "THESE", "THAT", "THEM", "THOSE" };
+
+	return k < nw && word_listed(pronouns, sizeof(pronouns) / sizeof(pronouns[0]), w[k].up,
+	    w[k].len);
+}
+
 /*
  * Whether the words from w[k] on name the text as an object within three words: a pronoun
  * ("this", "it", "of it") or a determiner before a word of the text ("the plan", "these
@@ -4682,13 +4697,11 @@ text_between(const struct public_word *w, size_t a, size_t b)
 static bool
 text_object(const struct public_word *w, size_t nw, size_t k)
 {
-	static const char *const pronouns[] = { "THIS", "IT", "THESE", "THAT", "THEM", "THOSE" };
 	static const char *const determiners[] = { "THE", "ANY", "OUR", "ITS", "SUCH", "YOUR" };
 	size_t e = k + 3 < nw ? k + 3 : nw;
 
 	for (; k < e; k++) {
-		if (word_listed(pronouns, sizeof(pronouns) / sizeof(pronouns[0]), w[k].up,
-		    w[k].len))
+		if (pronoun_at(w, nw, k))
 			return true;
 		if (word_listed(determiners, sizeof(determiners) / sizeof(determiners[0]),
 		    w[k].up, w[k].len) && k + 1 < nw && text_word(&w[k + 1]))
@@ -4812,6 +4825,9 @@ order_negation(const struct public_word *w, size_t nw, size_t i)
 	 * may be told not to ("asked us not to").
 	 */
 	static const char *const ours[] = { "WE", "POST", "EMBASSY", "US", "ME", "YOU" };
+	/* What an order's passive follows ("that this not be", "is not to be"; not "could not be"). */
+	static const char *const asked[] = { "THIS", "IT", "THAT", "THESE", "IS", "ARE", "PLEASE",
+	    "AND", "BUT", "OR", "SO" };
 	bool plain = is_word(&w[i], "NOT") || is_word(&w[i], "NEVER") || is_word(&w[i], "DONT");
 	size_t d;
 
@@ -4848,13 +4864,14 @@ order_negation(const struct public_word *w, size_t nw, size_t i)
 		return true;
 	/*
 	 * "not be released", "not to be shared", "asked us not to publicize", "take care not to"
-	 * (not "ordered the parties not to discuss": others told).
+	 * (not "ordered the parties not to discuss", "took care not to": others told, or told of).
 	 */
-	if (be_after(w, nw, i + 1))
+	if (be_after(w, nw, i + 1) && (i == 0 || w[i].parted ||
+	    word_listed(asked, sizeof(asked) / sizeof(asked[0]), w[i - 1].up, w[i - 1].len)))
 		return true;
 	if (i + 1 < nw && is_word(&w[i + 1], "TO") && (i == 0 || w[i].parted ||
 	    word_listed(ours, sizeof(ours) / sizeof(ours[0]), w[i - 1].up, w[i - 1].len) ||
-	    is_word(&w[i - 1], "CARE")))
+	    (i >= 2 && is_word(&w[i - 1], "CARE") && is_word(&w[i - 2], "TAKE"))))
 		return true;
 	/* "Do not", "Don't", "Never" where a sentence or a clause opens. */
 	d = i;
@@ -5082,8 +5099,8 @@ public_sentence(const struct public_word *w, size_t nw)
 		 */
 		if (!publish && subject)
 			publish = (i + 1 < nw && is_word(&w[i + 1], "BE")) ||
-			    ((learning_verb(&w[verb]) || w[verb].kind ==
-			    PK_PUBLISH) && text_object(w, nw, verb + 1));
+			    (learning_verb(&w[verb]) && text_object(w, nw, verb + 1)) ||
+			    (w[verb].kind == PK_PUBLISH && pronoun_at(w, nw, verb + 1));
 		if (publish && !public_embargo(w, nw, i, verb))
 			return true;
 	}
@@ -5148,6 +5165,11 @@ public_order(const struct policy *p, const char *s, size_t n)
 		w[nw].quoted = quoted;
 		w[nw].kind = e - k < sizeof(w[0].up) ? word_kind(w[nw].up, w[nw].len, false) :
 		    PK_OTHER;
+		/* "the papers", "news outlets": the public in two words. */
+		if (nw > 0 && ((is_word(&w[nw], "PAPERS") && is_word(&w[nw - 1], "THE")) ||
+		    (is_word(&w[nw - 1], "NEWS") && (is_word(&w[nw], "OUTLETS") ||
+		    is_word(&w[nw], "AGENCIES") || is_word(&w[nw], "ORGANIZATIONS")))))
+			w[nw - is_word(&w[nw - 1], "NEWS")].kind = PK_PUBLIC;
 		nw++;
 		parted = false;
 		k = e;
