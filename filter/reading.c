@@ -4523,11 +4523,15 @@ word_kind(const char *up, size_t n, bool named)
 	    "TELL", "INFORM", "RAIS", "GIVE", "GIVING", "PASS", "SHOW", "PROVID", "BRIEF",
 	    "MENTION", "LEARN", "KNOW", "REVEAL", "MAKE", "MAKING", "QUOT", "ATTRIBUT",
 	    "CIRCULAT", "FORWARD", "DISTRIBUT", "COMMENT", "SPEAK", "SPOK", "TALK", "DIVULG",
-	    "EXPOS", "ALERT", "NOTIF", "UPLOAD", "RELAY", "ENGAG", "HEAR", "RECEIV", "REACH" };
+	    "EXPOS", "ALERT", "NOTIF", "UPLOAD", "RELAY", "ENGAG", "HEAR", "RECEIV", "REACH",
+	    "ANNOUNC", "CONFIRM", "APPEAR", "ENTER", "BECOM", "BECAME", "INCLUD", "PRINT",
+	    "BLOG", "FEED" };
 	static const char *const forms[] = { "TOLD", "GAVE", "GIVEN", "GIVES", "SEND", "SENDS",
 	    "SENDING", "SENT", "MADE", "MAKES", "LET", "LETS", "LETTING", "CITE", "CITED", "CITES",
 	    "CITING", "HAND", "HANDS", "HANDED", "HANDING", "GO", "GOES", "GOING", "GONE", "GET",
-	    "GETS", "GETTING", "GOT", "SEE", "SEES", "SEEN", "SEEING", "MEET", "MET", "TELLS" };
+	    "GETS", "GETTING", "GOT", "SEE", "SEES", "SEEN", "SEEING", "MEET", "MET", "TELLS",
+	    "PUT", "PUTS", "PUTTING", "TAKE", "TAKES", "TAKING", "TAKEN", "TOOK", "TIP", "TIPS",
+	    "TIPPED", "USE", "USED", "USES", "USING", "SAY", "SAYS", "SAID", "FED" };
 	size_t k, l;
 
 	if (word_listed(publics, sizeof(publics) / sizeof(publics[0]), up, n))
@@ -4663,7 +4667,9 @@ public_readers(const struct public_word *w, size_t nw, size_t i)
 	    "INTEREST", "ATTENTION", "SPECULATION", "ACCREDITATION", "CREDENTIALS", "VISAS",
 	    "EVENT", "EVENTS", "AVAILABILITY", "QUESTIONS", "INQUIRIES", "QUERIES", "POINTS",
 	    "CAMPAIGN", "STRATEGY", "PLAN", "SECTION", "ATTACHE", "CENTER", "CENTRE", "ROOM",
-	    "KIT", "KITS", "CLIPS", "SUMMARY", "ACCESS" };
+	    "KIT", "KITS", "CLIPS", "SUMMARY", "ACCESS", "BUS", "VAN", "AREA", "ENTRANCE", "PASS",
+	    "PASSES", "TENT", "FILING", "SEATS", "SEATING", "BADGES", "RISER", "STAKEOUT",
+	    "OPPORTUNITY", "SPRAY", "ADVISORY", "CARD", "CARDS", "SCRUM" };
 
 	return i + 1 >= nw || w[i + 1].parted ||
 	    !word_listed(things, sizeof(things) / sizeof(things[0]), w[i + 1].up, w[i + 1].len);
@@ -4720,17 +4726,35 @@ static bool
 kept_out(const struct public_word *w, size_t o)
 {
 	static const char *const modals[] = { "MUST", "SHOULD", "SHALL", "PLEASE", "PLS",
-	    "KINDLY", "TO" };
-	size_t k;
+	    "KINDLY", "TO", "AND" };
+	static const char *const verbs[] = { "KEEP", "STAY", "REMAIN", "HOLD", "PROTECT",
+	    "SHIELD", "HIDE", "WITHHOLD", "KEPT" };
+	size_t k, v;
 
-	for (k = o; k > 0 && o - k < 4; k--)
-		if (is_word(&w[k - 1], "KEEP") || is_word(&w[k - 1], "STAY") ||
-		    is_word(&w[k - 1], "REMAIN") || is_word(&w[k - 1], "HOLD") ||
-		    is_word(&w[k - 1], "PROTECT") || is_word(&w[k - 1], "SHIELD") ||
-		    is_word(&w[k - 1], "HIDE") || is_word(&w[k - 1], "WITHHOLD"))
-			return k - 1 == 0 || w[k - 1].parted || word_listed(modals,
-			    sizeof(modals) / sizeof(modals[0]), w[k - 2].up, w[k - 2].len);
+	for (k = o; k > 0 && o - k < 6; k--) {
+		if (!word_listed(verbs, sizeof(verbs) / sizeof(verbs[0]), w[k - 1].up,
+		    w[k - 1].len))
+			continue;
+		v = k - 1;
+		/* "must be kept out of the media": the passive after a modal. */
+		if (is_word(&w[v], "KEPT"))
+			return v >= 2 && is_word(&w[v - 1], "BE") && word_listed(modals, 3,
+			    w[v - 2].up, w[v - 2].len);
+		return v == 0 || w[v].parted || word_listed(modals,
+		    sizeof(modals) / sizeof(modals[0]), w[v - 1].up, w[v - 1].len);
+	}
 	return false;
+}
+
+/* Whether w is a noun a public act takes ("reference", "mention", "release", "comment"). */
+static bool
+public_noun(const struct public_word *w)
+{
+	static const char *const nouns[] = { "REFERENCE", "MENTION", "ACKNOWLEDGMENT",
+	    "ACKNOWLEDGEMENT", "COMMENT", "RELEASE", "STATEMENT", "DISCUSSION", "DISCLOSURE",
+	    "ANNOUNCEMENT", "USE", "CONFIRMATION", "REFERENCES", "COMMENTS" };
+
+	return word_listed(nouns, sizeof(nouns) / sizeof(nouns[0]), w->up, w->len);
 }
 
 /*
@@ -4753,6 +4777,20 @@ public_denied_outright(const struct public_word *w, size_t nw, size_t i)
 		return false;
 	if (is_word(&w[b - 1], "NON") || (b >= 2 && is_word(&w[b - 1], "FOR") &&
 	    is_word(&w[b - 2], "NOT")))
+		return true;
+	/*
+	 * "There should be no public reference to this", "Post requests no public release",
+	 * "avoid any public mention" (not "There was no public comment": a report).
+	 */
+	if (is_word(&w[i], "PUBLIC") && i + 1 < nw && public_noun(&w[i + 1]) &&
+	    (is_word(&w[i - 1], "NO") || (i >= 2 && is_word(&w[i - 1], "ANY") &&
+	    is_word(&w[i - 2], "AVOID"))) && !(i >= 2 && (is_word(&w[i - 2], "WAS") ||
+	    is_word(&w[i - 2], "WERE"))) && !(i >= 3 && (is_word(&w[i - 3], "WAS") ||
+	    is_word(&w[i - 3], "WERE"))))
+		return true;
+	/* "No readout to the press." */
+	if (b >= 3 && (is_word(&w[b - 1], "TO") || is_word(&w[b - 1], "FOR")) &&
+	    text_word(&w[b - 2]) && is_word(&w[b - 3], "NO"))
 		return true;
 	/* "no press.", "No press on this pls" (not "there was no press coverage"). */
 	if (is_word(&w[i - 1], "NO") && (i + 1 == nw || w[i + 1].parted ||
@@ -4825,16 +4863,28 @@ order_negation(const struct public_word *w, size_t nw, size_t i)
 	 * may be told not to ("asked us not to").
 	 */
 	static const char *const ours[] = { "WE", "POST", "EMBASSY", "US", "ME", "YOU" };
-	/* What an order's passive follows ("that this not be", "is not to be"; not "could not be"). */
+	/* What an order's passive follows ("that this not be"; not "could not be reached"). */
 	static const char *const asked[] = { "THIS", "IT", "THAT", "THESE", "IS", "ARE", "PLEASE",
 	    "AND", "BUT", "OR", "SO" };
 	bool plain = is_word(&w[i], "NOT") || is_word(&w[i], "NEVER") || is_word(&w[i], "DONT");
 	size_t d;
 
-	if (is_word(&w[i], "REFRAIN") || is_word(&w[i], "AVOID") ||
-	    (is_word(&w[i], "OFF") && i > 0 && is_word(&w[i - 1], "HOLD")) ||
-	    (is_word(&w[i], "NO") && i > 0 && (is_word(&w[i - 1], "UNDER") ||
-	    is_word(&w[i - 1], "IN") || is_word(&w[i - 1], "ON"))))
+	/* "Nothing in this may be shared", "None of this", "No part of it may": the text denied. */
+	if ((is_word(&w[i], "NOTHING") || is_word(&w[i], "NONE") || (is_word(&w[i], "NO") &&
+	    i + 1 < nw && is_word(&w[i + 1], "PART"))) && (i == 0 || w[i].parted)) {
+		/* ... with a modal after it: not "Nothing was shared with the press", a report. */
+		for (d = i + 1; d < nw && d <= i + 6; d++)
+			if (word_listed(modals, sizeof(modals) / sizeof(modals[0]), w[d].up,
+			    w[d].len))
+				return true;
+		return false;
+	}
+	/* "Refrain from", "Avoid", "Prevent", "Hold off", "Under no circumstances", "At no time" */
+	if (is_word(&w[i], "REFRAIN") || is_word(&w[i], "AVOID") || (is_word(&w[i], "PREVENT") &&
+	    (i == 0 || w[i].parted)) || (is_word(&w[i], "OFF") && i > 0 &&
+	    is_word(&w[i - 1], "HOLD")) || (is_word(&w[i], "NO") && i > 0 &&
+	    (is_word(&w[i - 1], "UNDER") || is_word(&w[i - 1], "IN") || is_word(&w[i - 1], "ON") ||
+	    is_word(&w[i - 1], "AT") || is_word(&w[i - 1], "BY"))))
 		return true;
 	if (word_listed(negated, sizeof(negated) / sizeof(negated[0]), w[i].up, w[i].len))
 		return modal_subject(w, nw, i, i + 1);
@@ -4863,14 +4913,17 @@ order_negation(const struct public_word *w, size_t nw, size_t i)
 	    !(i + 1 < nw && is_word(&w[i + 1], "TO")))
 		return true;
 	/*
-	 * "not be released", "not to be shared", "asked us not to publicize", "take care not to"
-	 * (not "ordered the parties not to discuss", "took care not to": others told, or told of).
+	 * "not be released", "not to be shared", "asked us not to publicize", "take care not to",
+	 * "This is not to go to the press" (not "ordered the parties not to discuss", "took care
+	 * not to", "Hospital policy is not to release": others told, or told of).
 	 */
 	if (be_after(w, nw, i + 1) && (i == 0 || w[i].parted ||
 	    word_listed(asked, sizeof(asked) / sizeof(asked[0]), w[i - 1].up, w[i - 1].len)))
 		return true;
 	if (i + 1 < nw && is_word(&w[i + 1], "TO") && (i == 0 || w[i].parted ||
 	    word_listed(ours, sizeof(ours) / sizeof(ours[0]), w[i - 1].up, w[i - 1].len) ||
+	    ((is_word(&w[i - 1], "IS") || is_word(&w[i - 1], "ARE")) && i >= 2 &&
+	    text_word(&w[i - 2])) ||
 	    (i >= 2 && is_word(&w[i - 1], "CARE") && is_word(&w[i - 2], "TAKE"))))
 		return true;
 	/* "Do not", "Don't", "Never" where a sentence or a clause opens. */
@@ -5036,7 +5089,9 @@ denied_verb(const struct public_word *w, size_t nw, size_t i)
 	    "IN", "REPEAT", "AT", "ALL", "EITHER", "OFF", "THE", "A", "AN", "SO", "MUCH", "AS",
 	    "IT", "THIS", "INDEPENDENTLY", "OFFICIALLY", "FORMALLY" };
 	size_t v, last = i + 6 < nw ? i + 6 : nw - 1;
-	bool window = is_word(&w[i], "NO");
+	bool window = is_word(&w[i], "NO") || is_word(&w[i], "NOTHING") ||
+	    is_word(&w[i], "NONE") || (is_word(&w[i], "NOT") && i + 1 < nw &&
+	    is_word(&w[i + 1], "UNDER"));
 
 	for (v = i + 1; v <= last && v < nw; v++) {
 		enum public_kind vk = w[v].kind;
