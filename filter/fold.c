@@ -312,12 +312,26 @@ fold_utf8_valid(const char *s, size_t n)
 	return true;
 }
 
-/* Decodes the character at s[0..n) (n > 0) as UTF-8 or Latin-1; *cp = -1 for no character. */
+/* What CP1252 writes with the bytes 0x80..0x9F, which Latin-1 leaves to controls (0: none). */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/*
+ * Decodes the character at s[0..n) (n > 0) as UTF-8 or Latin-1; *cp = -1 for no character. A
+ * byte Latin-1 leaves to a control (0x80..0x9F) is CP1252's character where it has one: text
+ * that is not UTF-8 is written in CP1252 far more often than with C1 controls ("don\x92t").
+ */
 static size_t
 decode(const char *s, size_t n, bool latin1, int32_t *cp)
 {
 	if (latin1) {
-		*cp = (unsigned char)s[0];
+		unsigned char b = (unsigned char)s[0];
+
+		*cp = b >= 0x80 && b <= 0x9F && cp1252[b - 0x80] != 0 ? cp1252[b - 0x80] : b;
 		return 1;
 	}
 	return fold_utf8_char(s, n, cp);
@@ -330,12 +344,6 @@ decode(const char *s, size_t n, bool latin1, int32_t *cp)
 static int
 misread_byte(int32_t cp)
 {
-	static const uint16_t cp1252[32] = {
-		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
-	};
 	int b;
 
 	if (cp >= 0x80 && cp <= 0xFF)

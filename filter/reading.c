@@ -5682,12 +5682,14 @@ modal_word(const char *up, size_t n)
 
 /*
  * Whether up[0..n) (capitals), the word at s[k], is ASIDE after a reader's code in capitals
- * ("partners, AUS aside"): the reader taken out. Not "Aside from the British", which tells.
+ * ("partners, AUS aside") or a people's or a country's name ("the British aside"): the reader
+ * taken out. Not "Aside from the British", which tells.
  */
 static bool
 aside_reader(const struct policy *p, const char *s, size_t k, const char *up, size_t n)
 {
-	size_t e = k, b;
+	char name[POLICY_WORD_MAX + 1];
+	size_t e = k, b, j;
 	int c;
 
 	if (n != 5 || memcmp(up, "ASIDE", 5) != 0)
@@ -5696,10 +5698,20 @@ aside_reader(const struct policy *p, const char *s, size_t k, const char *up, si
 		e--;
 	for (b = e; b > 0 && isupper((unsigned char)s[b - 1]); b--)
 		continue;
-	if (e - b < 2 || e - b > 4 || (b > 0 && is_alpha(s[b - 1])))
+	if (e - b >= 2 && e - b <= 4 && (b == 0 || !is_alpha(s[b - 1]))) {
+		c = policy_country_find(p, s + b, e - b);
+		return c >= 0 ? c != p->home : policy_group_find(p, s + b, e - b) >= 0;
+	}
+	/* A people's or a country's name in any case ("the British aside", "Australia aside"). */
+	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	if (e - b < 2 || e - b > POLICY_WORD_MAX)
 		return false;
-	c = policy_country_find(p, s + b, e - b);
-	return c >= 0 ? c != p->home : policy_group_find(p, s + b, e - b) >= 0;
+	for (j = b; j < e; j++)
+		name[j - b] = (char)toupper((unsigned char)s[j]);
+	if ((c = people_country(p, name, e - b)) < 0)
+		c = policy_country_by_name(p, name, e - b);
+	return c >= 0 && c != p->home;
 }
 
 /*
