@@ -828,8 +828,13 @@ redact_portion_mark(const struct policy *p, const struct document *d,
 		return 0;
 	if (pt->mark == NULL && !after_withheld)
 		return 0;
-	if (pt->mark != NULL && (pt->mark_len == 0 || !document_own_marking(p, d, pt, &own) ||
-	    marking_equal(p, &own, eff)))
+	/*
+	 * Text raised by a sentence an earlier portion left open (REASON_OPEN) has no mark of its
+	 * own to rewrite: it is marked with what it carries, which a release that withholds that
+	 * sentence could not tell again.
+	 */
+	if (pt->mark != NULL && pt->reason != REASON_OPEN && (pt->mark_len == 0 ||
+	    !document_own_marking(p, d, pt, &own) || marking_equal(p, &own, eff)))
 		return 0;
 	lv = &p->levels[eff->level];
 	buf[0] = '(';
@@ -857,10 +862,10 @@ render_remarked(struct writer *w, const struct policy *p, const struct document 
 	const char *s = d->data + ln->off;
 	char buf[1024];
 	size_t at = pt->mark_at, end = (size_t)pt->mark_at + pt->mark_len;
-	bool after = false;
+	bool after = false, bare = pt->mark == NULL || pt->reason == REASON_OPEN;
 	int n;
 
-	if (pt->mark == NULL) {
+	if (bare) {
 		/* Unmarked: the mark goes after its label ("2. (S) The"), or first. */
 		at = end = pt->label_end <= ln->len ? pt->label_end : 0;
 		after = ln->portion > 0 &&
@@ -870,10 +875,10 @@ render_remarked(struct writer *w, const struct policy *p, const struct document 
 	    after, buf, sizeof(buf))) == 0)
 		return false;
 	put(w, s, at);
-	if (pt->mark == NULL && at > 0)
+	if (bare && at > 0)
 		puts_w(w, " ");
 	put(w, buf, (size_t)n);
-	if (pt->mark == NULL && at == 0)
+	if (bare && at == 0)
 		puts_w(w, " ");
 	put(w, s + end, ln->len - end);
 	put_eol(w, d, ln);
