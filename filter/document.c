@@ -3148,6 +3148,42 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
 }
 
 /*
+ * A level said in words of a part of the document on line i (reading_level_statement: "This
+ * paragraph is classified Secret.", "(This bullet is classified.)", "The following paragraph is
+ * Secret."): it raises its own paragraph back, as a mark at the paragraph's end does; one said of
+ * another part (what follows, the rest, paragraphs by number, an annex) raises the document's
+ * marking too, as a classification line does, and so the unmarked text it points at. Only
+ * raises. Returns 0, or -1 with rd->err.
+ */
+static int
+read_level_stated(struct reader *rd, size_t i, const struct fold *f)
+{
+	struct document *d = rd->d;
+	struct marking m;
+	int said;
+
+	if (rd->cur == DOC_NONE || (said = reading_level_statement(rd->p, f->text, f->len,
+	    &m)) == 0)
+		return 0;
+	/*
+	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
+	 * what follows them), unless it names the part it marks ("This paragraph is classified
+	 * Top Secret." under its paragraph).
+	 */
+	if (doc_portion(d, rd->cur)->reason == REASON_CLASS && doc_portion(d, rd->cur)->first == i &&
+	    !(said & STATED_THIS))
+		return 0;
+	if (said & STATED_AHEAD) {
+		if (d->has_class)
+			marking_join(rd->p, &d->classes, &m, &d->classes);
+		else
+			d->classes = m;
+		d->has_class = true;
+	}
+	return raise_back(rd, &m);
+}
+
+/*
  * Whether the words of f from folded offset k on explain how to handle what a caption names: in
  * capitals, with a word of handling whole (HANDLE, DISSEMINATION, CONTROLLED, RELEASE,
  * ORIGINATOR, CONFIDENCE, PROPRIETARY, EMPLOYEES, PER, ...: "PER CIA", "FEDERAL EMPLOYEES AND
@@ -14961,8 +14997,10 @@ read_line(struct reader *rd, size_t i)
 			    (r = read_class(rd, i, &f, &h)) == 0)
 				r = read_text(rd, i, &f, &h);
 			ln->portion = rd->cur;
-			if (r >= 0 && ln->kind == LINE_TEXT)
+			if (r >= 0 && ln->kind == LINE_TEXT) {
 				read_stated(rd, i, &f);
+				r = read_level_stated(rd, i, &f);
+			}
 		}
 	}
 	if (r < 0)

@@ -5443,7 +5443,7 @@ doubt_word(const char *up, size_t n)
 	    "RELAY", "DISPLAY" };
 	static const char *const foreign[] = { "PARTNER", "PARTNERS", "ALLIES", "ALLIED",
 	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE", "AUSCANNZUKUS",
-	    "AUSCANUKUS", "CANUKUS" };
+	    "AUSCANUKUS", "CANUKUS", "FORN" };
 
 	if (word_listed(keep, sizeof(keep) / sizeof(keep[0]), up, n))
 		return DOUBT_KEEP;
@@ -5552,6 +5552,8 @@ struct doubt {
 					 * channels") */
 	bool gov;			/* the home's government's use or readers ("USG use",
 					 * "US readers", "US channels") */
+	bool releasable;		/* it opens with RELEASABLE or RELEASABILITY ("Releasable
+					 * to: USA.") */
 	/* Its clause in brackets, dashes or commas ("(not for AUS)", "-- not for AUS --") */
 	size_t clause_words;
 	bool clause_deny, clause_limit, clause_release, clause_reader, short_clause;
@@ -5593,10 +5595,12 @@ doubt_span(const struct doubt *t)
 static bool
 doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 {
-	bool doubts = (t->near || (t->words <= 5 && (t->code || t->foreign || t->home)) ||
+	bool doubts = ((t->near || (t->words <= 5 && (t->code || t->foreign || t->home)) ||
 	    t->short_clause) &&
 	    (((t->any || t->foreign) && (t->deny || t->keep || t->limit_near)) ||
-	    (t->home && (t->contain || t->limit_near)));
+	    (t->home && (t->contain || t->limit_near)))) ||
+	    /* A releasability said alone that names the home's readers only ("Releasable to: USA."). */
+	    (t->releasable && t->words <= 4 && t->home && !t->any && !t->foreign && !t->deny);
 	/*
 	 * An order that keeps text from the public ("Not for public release.", "Do not share with
 	 * the press."), or to the home's government ("For USG use only.", "US readers only."):
@@ -5764,9 +5768,29 @@ doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_
 	static const char *const conditions[] = { "IF", "WHEN", "AFTER", "UPON", "ONCE" };
 	static const char *const approvals[] = { "APPROVAL", "CONSENT", "PERMISSION",
 	    "CONCURRENCE", "CLEARANCE", "AUTHORIZATION", "AUTHORISATION" };
+	static const char *const passing[] = { "PASSAGE", "TRANSMISSION", "TRANSMITTAL",
+	    "COMMUNICATION", "CONVEYANCE" };
 	char next[16];
 	size_t b, j, w;
 
+	/*
+	 * Nouns of passing on, as a handling line writes them, after FOR or NO and before TO ("Not
+	 * for passage to the British", "No onward transmission to AUS"); not a ship's passage, nor
+	 * talks ("no communication with London").
+	 */
+	if (word_listed(passing, sizeof(passing) / sizeof(passing[0]), up, len)) {
+		for (b = k; b > 0 && s[b - 1] == ' '; b--)
+			continue;
+		if (b >= 7 && (strncasecmp(s + b - 7, " onward", 7) == 0 ||
+		    strncasecmp(s + b - 7, "further", 7) == 0))
+			for (b -= 7; b > 0 && s[b - 1] == ' '; b--)
+				continue;
+		for (j = e; j < n && s[j] == ' '; j++)
+			continue;
+		return ((b >= 3 && strncasecmp(s + b - 3, "for", 3) == 0) || (b >= 2 &&
+		    strncasecmp(s + b - 2, "no", 2) == 0)) && (b <= 3 || !is_alpha(s[b - 4])) &&
+		    n - j >= 3 && strncasecmp(s + j, "to ", 3) == 0 ? DOUBT_RELEASE : DOUBT_OTHER;
+	}
 	/* "AUS lacks a need to know": a lack of a reader's need denies. */
 	if ((len == 4 && memcmp(up, "LACK", 4) == 0) || (len == 5 && memcmp(up, "LACKS", 5) == 0))
 		return n - e >= 7 && (strncasecmp(s + e, " a need", 7) == 0 ||
@@ -5860,6 +5884,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		}
 		title = isupper((unsigned char)s[k]);
 		if (t.words == 1)
+			t.releasable = word_stem(up, len, "RELEASAB");
+		if (t.words == 1)
 			t.order = opens_order(s + k, len) || (len == 7 &&
 			    memcmp(up, "PROTECT", 7) == 0);
 		if (public_word(up, len) && (t.order || (k >= 8 &&
@@ -5924,6 +5950,15 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		default:
 			/* Foreign readers ("foreign partners", "foreign release"). */
 			if (len == 7 && memcmp(up, "FOREIGN", 7) == 0 && foreign_readers(s, n, e)) {
+				t.foreign = t.clause_reader = true;
+				t.at_reader = t.words;
+				break;
+			}
+			/* The IC's Second Parties: the partners ("No Second Party release"). */
+			if (((len == 7 && memcmp(up, "PARTIES", 7) == 0) ||
+			    (len == 5 && memcmp(up, "PARTY", 5) == 0)) && ((k >= 7 &&
+			    strncasecmp(s + k - 7, "second ", 7) == 0) || (k >= 4 &&
+			    strncasecmp(s + k - 4, "2nd ", 4) == 0))) {
 				t.foreign = t.clause_reader = true;
 				t.at_reader = t.words;
 				break;
@@ -5995,7 +6030,7 @@ doubt_trigger(const char *t, size_t n)
 		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON",
 		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT ORIGINATOR",
 		['P' - 'A'] = "PROHIBIT PROTECT =PENDING",
-		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR",
+		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR RELEASAB",
 		['S' - 'A'] = "SOLELY =SAVE =SANS", ['U' - 'A'] = "UNAUTHORI =UNLESS",
 		['W' - 'A'] = "WITHOUT WITHH WITHIN"
 	};
@@ -6191,6 +6226,151 @@ reading_caveat_line(const struct policy *p, const struct fold *f, bool bracketed
 	return false;
 }
 
+static size_t section_len(const char *s, size_t n, bool any_case);
+
+/*
+ * A level term of this policy's whose letters, spaces dropped, are t[0..n) ("TOPSECRET" is "TOP
+ * SECRET"): a level's name of six letters or more, or NULL.
+ */
+static const struct policy_term *
+level_name_letters(const struct policy *p, const char *t, size_t n)
+{
+	size_t k, j, c;
+
+	for (k = 0; k < p->nterms; k++) {
+		const struct policy_term *pt = &p->terms[k];
+
+		if (pt->level < 1 || pt->control >= 0 || pt->len < 6 || pt->len < n)
+			continue;
+		for (j = c = 0; j < pt->len && c <= n; j++)
+			if (pt->text[j] != ' ' && (c == n || pt->text[j] != t[c++]))
+				break;
+		if (j == pt->len && c == n)
+			return pt;
+	}
+	return NULL;
+}
+
+/*
+ * s[0..n) with each letter-spaced run joined as the word it spells ("QUOTE S E C R E T STATE
+ * 116943" is "QUOTE SECRET STATE 116943"; "T O P  S E C R E T" is "TOP SECRET"): three capitals
+ * or more, each alone, one or two spaces apart. Into out (FOLD_MAX bytes), and where the first
+ * run joined begins and ends in out into *from and *to (both 0 where none is). Returns out's
+ * length.
+ */
+static size_t
+join_spaced(const struct policy *p, const char *s, size_t n, char *out, size_t *from, size_t *to)
+{
+	size_t k = 0, o = 0;
+
+	*from = *to = 0;
+	while (k < n && o < FOLD_MAX) {
+		char run[POLICY_WORD_MAX + 1];
+		size_t e = k, r = 0;
+		const struct policy_term *pt;
+
+		/* A capital alone: a space or the line's end on each side. */
+		while (e < n && r < POLICY_WORD_MAX && isupper((unsigned char)s[e]) &&
+		    (e == 0 || s[e - 1] == ' ') && (e + 1 == n || s[e + 1] == ' ')) {
+			run[r++] = s[e];
+			if (e + 2 < n && s[e + 2] != ' ')
+				e += 2;
+			else if (e + 3 < n && s[e + 2] == ' ' && s[e + 3] != ' ')
+				e += 3;
+			else {
+				e++;
+				break;
+			}
+		}
+		if (r < 3) {
+			out[o++] = s[k++];
+			continue;
+		}
+		/* The run ends at its last letter: what follows is copied as it stands. */
+		while (e > k && s[e - 1] == ' ')
+			e--;
+		pt = level_name_letters(p, run, r);
+		if (*to == 0)
+			*from = o;
+		if (pt != NULL && o + pt->len <= FOLD_MAX) {
+			memcpy(out + o, pt->text, pt->len);
+			o += pt->len;
+		} else if (o + r <= FOLD_MAX) {
+			memcpy(out + o, run, r);
+			o += r;
+		}
+		if (*to == 0)
+			*to = o;
+		k = e;
+	}
+	return o;
+}
+
+/*
+ * Whether the line f says a level's name as a banner does past words before it, as a cable that
+ * repeats another writes that one's banner on its lead-in's line ("QUOTE S E C R E T STATE
+ * 116943", "FOLLOWING IS TEXT OF REFTEL: SECRET STATE 116943", "BEGIN QUOTE C O N F I D E N T I
+ * A L SECTION 01 OF 02"): a level's name letter-spaced anywhere, which prose never is, or one in
+ * capitals with a banner's rest after it (a post and a cable's number, a section). *m is what
+ * the line read from the level on says, and at least that level. Only raises.
+ */
+static bool
+quoted_banner(const struct policy *p, const struct fold *f, struct marking *m)
+{
+	char s[FOLD_MAX];
+	const char *t = f->text;
+	size_t n = f->len, k, e, a, from = 0, to = 0;
+	const struct policy_term *pt;
+	struct fold g;
+
+	/* Most lines have no capital alone before another ("S E"): read them as they stand. */
+	for (k = 0; k + 2 < n; k++)
+		if (isupper((unsigned char)t[k]) && t[k + 1] == ' ' &&
+		    (k == 0 || t[k - 1] == ' ') && isupper((unsigned char)t[k + 2]) &&
+		    (k + 3 == n || t[k + 3] == ' '))
+			break;
+	if (k + 2 < n) {
+		n = join_spaced(p, f->text, f->len, s, &from, &to);
+		t = s;
+	}
+	for (k = 0; k < n; k = e) {
+		if (!isupper((unsigned char)t[k]) || (k > 0 && t[k - 1] != ' ')) {
+			e = k + 1;
+			continue;
+		}
+		for (e = k; e < n && isupper((unsigned char)t[e]); e++)
+			continue;
+		if (e < n && t[e] != ' ' && t[e] != '/' && t[e] != ':' && t[e] != '.')
+			continue;
+		/* "TOP SECRET" is two words. */
+		a = e;
+		if (e + 1 < n && t[e] == ' ' && isupper((unsigned char)t[e + 1]))
+			for (a = e + 1; a < n && isupper((unsigned char)t[a]); a++)
+				continue;
+		if (a > e && (a == n || t[a] == ' ' || t[a] == '/') &&
+		    (pt = policy_term_find(p, t + k, a - k)) != NULL && pt->level >= 1 &&
+		    pt->control < 0)
+			e = a;
+		if ((pt = policy_term_find(p, t + k, e - k)) == NULL || pt->level < 1 ||
+		    pt->control >= 0 || pt->len < 6)
+			continue;
+		for (a = e; a < n && t[a] == ' '; a++)
+			continue;
+		if (!(to > from && k >= from && e <= to) && !(a > e && a < n &&
+		    (post_and_number(p, t + a, n - a) || section_len(t + a, n - a, false) > 0)))
+			continue;
+		fold_line(t + k, n - k, FOLD_MAX, false, &g);
+		if (!class_line(p, &g, false, m)) {
+			marking_init(m);
+			m->level = pt->level;
+		} else if (!m->unknown && m->level < pt->level) {
+			m->level = pt->level;
+		}
+		return true;
+	}
+	return false;
+}
+
 bool
 reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, struct marking *m)
 {
@@ -6199,6 +6379,8 @@ reading_class_line(const struct policy *p, const struct fold *f, bool wrapped, s
 	bool unreadable;
 
 	if (class_line(p, f, wrapped, m))
+		return true;
+	if (quoted_banner(p, f, m))
 		return true;
 	if (wrapped || f->cut)
 		return false;
@@ -7916,4 +8098,213 @@ reading_denials(const struct policy *p, const char *s, size_t n, struct marking 
 	weak.denied_public = weak.denied_public || (read && strict.denied_public);
 	*m = weak;
 	return true;
+}
+
+/* What a sentence that states a level says of (reading_level_statement). */
+struct statement {
+	size_t words;
+	int level;		/* the highest level named as one, or -1 */
+	bool classified;	/* CLASSIFIED said of a part, with no level or one unknown */
+	bool here;		/* of its own part: "this paragraph", "handle as", "(classified)" */
+	bool this_part;		/* ... named so: "this paragraph", "this bullet" */
+	bool ahead;		/* of another part: what follows, the rest, paragraphs by number */
+	bool field;		/* "Classification:" */
+	bool opened;		/* the clause opened with a bracket */
+	bool this_before;	/* the word before was THIS or THESE */
+	bool point_before;	/* ... FOLLOWING, NEXT, ABOVE or BELOW */
+	bool handle_before;	/* ... HANDLE, TREAT, PROTECT, MARK, CONSIDER */
+	bool handle;		/* one of them said, AS or AT after it */
+	bool part_before;	/* ... a paragraph's word (a number after it points) */
+	bool negated;		/* ... NOT, NO, NON, NEVER or LONGER */
+};
+
+/*
+ * Whether the word after s[e] lets a level's word before it be said of the text: the clause's
+ * end, a sign, or a word of a part, a level or its telling ("SECRET ANNEX", "classified at a
+ * higher level", "Secret//Noforn"); not a noun it qualifies in prose ("secret talks", "the
+ * Secret Service", "classified documents").
+ */
+static bool
+level_said(const char *s, size_t n, size_t e)
+{
+	static const char *const after[] = { "ANNEX", "TEXT", "PORTION", "PORTIONS",
+	    "INFORMATION", "INFO", "MATERIAL", "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS",
+	    "SECTION", "LEVEL", "ATTACHMENT", "ADDENDUM", "APPENDIX", "FOLLOWS", "BELOW", "AT",
+	    "AND", "OR", "NOFORN" };
+	char up[16];
+	size_t b, j;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e == n || !is_alpha(s[e]))
+		return true;
+	for (b = e; e < n && is_alpha(s[e]); e++)
+		continue;
+	if (e - b >= sizeof(up))
+		return false;
+	for (j = b; j < e; j++)
+		up[j - b] = to_upper(s[j]);
+	return word_listed(after, sizeof(after) / sizeof(after[0]), up, e - b);
+}
+
+/*
+ * Ends clause t of a level statement (`closed` by a bracket): 0 where it states no level, else
+ * what reading_level_statement returns of it, the level joined into *m.
+ */
+static int
+statement_end(const struct statement *t, struct marking *m, bool closed)
+{
+	/* A level alone in brackets is a mark ("(Secret)"), read as one; "(classified)" is not. */
+	if (!((t->level >= 1 || t->classified) && t->words <= 16 && (t->here || t->ahead ||
+	    t->handle || t->field || (t->opened && closed && t->words == 1 && t->classified))))
+		return 0;
+	if (t->level >= 1 && t->level > m->level)
+		m->level = t->level;
+	if (t->level < 1)
+		m->unknown = true;
+	return (t->ahead ? STATED_AHEAD : STATED_HERE) | (t->this_part ? STATED_THIS : 0);
+}
+
+int
+reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
+	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SENTENCE", "SUBPARA",
+	    "SUBPARAGRAPH", "POINT", "ENTRY", "PASSAGE", "TEXT", "INFORMATION", "INFO" };
+	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
+	    "REPORT", "TELEGRAM", "EMAIL", "PAGE", "LETTER" };
+	static const char *const pointers[] = { "FOLLOWING", "FOLLOWS", "NEXT", "BELOW", "ABOVE",
+	    "REMAINDER", "BEGIN", "BEGINS", "HEREAFTER", "HEREIN", "ANNEX", "ATTACHMENT",
+	    "ENCLOSURE", "ADDENDUM", "APPENDIX" };
+	static const char *const negations[] = { "NOT", "NO", "NON", "NEVER", "LONGER", "UN" };
+	static const char *const handles[] = { "HANDLE", "HANDLED", "TREAT", "TREATED", "PROTECT",
+	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
+	struct statement t;
+	int said = 0;
+	size_t k = 0, e, j;
+	char up[POLICY_WORD_MAX + 1];
+
+	/* A cheap look first: most lines name no level and say nothing classified. */
+	for (k = 0; k + 6 <= n; k++)
+		if ((to_upper(s[k]) == 'S' && strncasecmp(s + k, "secret", 6) == 0) ||
+		    (to_upper(s[k]) == 'C' && (strncasecmp(s + k, "classif", 6) == 0 ||
+		    strncasecmp(s + k, "confid", 6) == 0)))
+			break;
+	if (k + 6 > n)
+		return 0;
+	marking_init(m);
+	m->level = 0;
+	memset(&t, 0, sizeof(t));
+	t.level = -1;
+	for (k = 0; k <= n; k = e) {
+		const struct policy_term *pt;
+		size_t len;
+
+		if (k == n || strchr(".!?;:()[]", s[k]) != NULL) {
+			bool closed = k < n && (s[k] == ')' || s[k] == ']');
+
+			/* "Classification: Secret": the field goes on past its colon. */
+			if (k < n && s[k] == ':' && t.field && t.words == 1) {
+				e = k + 1;
+				continue;
+			}
+			/* A full stop inside a word or a figure ("U.S.", "2.3") ends nothing. */
+			if (k < n && s[k] == '.' && k + 1 < n && s[k + 1] != ' ') {
+				e = k + 1;
+				continue;
+			}
+			said |= statement_end(&t, m, closed);
+			memset(&t, 0, sizeof(t));
+			t.level = -1;
+			t.opened = k < n && (s[k] == '(' || s[k] == '[');
+			e = k + 1;
+			continue;
+		}
+		if (!is_alpha(s[k])) {
+			/* A number after a paragraph's word points at it ("paras 2 and 3"). */
+			if (isdigit((unsigned char)s[k]) && t.part_before)
+				t.ahead = true;
+			if (s[k] != ' ' && s[k] != ',')
+				t.this_before = t.point_before = t.handle_before = false;
+			e = k + 1;
+			continue;
+		}
+		e = word_end(s, n, k);
+		len = e - k;
+		t.words++;
+		if (len > POLICY_WORD_MAX) {
+			t.this_before = t.point_before = t.handle_before = t.part_before = false;
+			t.negated = false;
+			continue;
+		}
+		for (j = 0; j < len; j++)
+			up[j] = to_upper(s[k + j]);
+		/* "TOP SECRET": two words. */
+		if (e + 1 < n && s[e] == ' ' && is_alpha(s[e + 1])) {
+			size_t e2 = word_end(s, n, e + 1);
+
+			if (len + 1 + (e2 - e - 1) <= POLICY_WORD_MAX) {
+				char two[POLICY_WORD_MAX + 1];
+
+				memcpy(two, up, len);
+				two[len] = ' ';
+				for (j = e + 1; j < e2; j++)
+					two[len + 1 + j - e - 1] = to_upper(s[j]);
+				if ((pt = policy_term_find(p, two, e2 - k)) != NULL && pt->level >= 1 &&
+				    pt->control < 0) {
+					memcpy(up, two, e2 - k);
+					len = e2 - k;
+					e = e2;
+				}
+			}
+		}
+		/* A level's name with a capital, as drafters write it ("secret" is a word). */
+		if (len >= 6 && isupper((unsigned char)s[k]) &&
+		    (pt = policy_term_find(p, up, len)) != NULL && pt->level >= 1 &&
+		    pt->control < 0 && !t.negated && level_said(s, n, e)) {
+			if (pt->level > t.level)
+				t.level = pt->level;
+		} else if (word_stem(up, len, "CLASSIF") && len >= 10 && !t.negated &&
+		    (up[7] == 'I' || up[7] == 'Y')) {
+			/* CLASSIFIED, CLASSIFICATION; not UNCLASSIFIED, nor "classifies". */
+			if (len == 14 && memcmp(up + 7, "ICATION", 7) == 0) {
+				/* A field: "(Classification: Secret)". */
+				for (j = e; j < n && s[j] == ' '; j++)
+					continue;
+				t.field = t.words == 1 && j < n && s[j] == ':';
+			}
+			else if (level_said(s, n, e))
+				t.classified = true;
+		} else if (word_listed(parts, sizeof(parts) / sizeof(parts[0]), up, len)) {
+			if (t.this_before)
+				t.here = t.this_part = true;
+			if (t.point_before)
+				t.ahead = true;
+			t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
+			t.this_before = t.point_before = t.handle_before = t.negated = false;
+			continue;
+		} else if (word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len) &&
+		    (t.this_before || t.point_before)) {
+			t.ahead = true;
+		}
+		if (word_listed(pointers, sizeof(pointers) / sizeof(pointers[0]), up, len) ||
+		    (len == 4 && memcmp(up, "REST", 4) == 0 && e + 3 < n &&
+		    strncasecmp(s + e, " of", 3) == 0))
+			t.ahead = true;
+		/* "Handle as Secret", "treated at the Secret level". */
+		if (t.handle_before && ((len == 2 && (memcmp(up, "AS", 2) == 0 ||
+		    memcmp(up, "AT", 2) == 0))))
+			t.handle = true;
+		t.handle_before = word_listed(handles, sizeof(handles) / sizeof(handles[0]), up,
+		    len);
+		t.this_before = (len == 4 && (memcmp(up, "THIS", 4) == 0)) ||
+		    (len == 5 && memcmp(up, "THESE", 5) == 0);
+		t.point_before = (len == 9 && memcmp(up, "FOLLOWING", 9) == 0) ||
+		    (len == 4 && memcmp(up, "NEXT", 4) == 0) || (len == 5 &&
+		    (memcmp(up, "ABOVE", 5) == 0 || memcmp(up, "BELOW", 5) == 0));
+		t.negated = word_listed(negations, sizeof(negations) / sizeof(negations[0]), up,
+		    len);
+		t.part_before = false;
+	}
+	return said;
 }

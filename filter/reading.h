@@ -359,6 +359,20 @@ bool reading_citation_chain(const struct fold *f, size_t k);
 bool reading_denials(const struct policy *p, const char *s, size_t n, struct marking *m);
 
 /*
+ * Whether a sentence or a clause in brackets of s[0..n) says the level of a part of the document
+ * ("This paragraph is classified Secret.", "Handle as Secret.", "(Classification: Secret)",
+ * "(This bullet is classified.)", "The following paragraph is Secret.", "BEGIN CLASSIFIED TEXT.",
+ * "REMAINDER OF CABLE IS CLASSIFIED.", "PARAS 2 AND 3 ARE CLASSIFIED."): 0 where none does,
+ * else STATED_HERE where one says it of its own part (its paragraph; with STATED_THIS where it
+ * names the part, "this paragraph"), STATED_AHEAD of another (what follows, the rest, a
+ * paragraph by number, an annex); *m is the level said, unknown where only CLASSIFIED is.
+ */
+#define STATED_HERE	1
+#define STATED_AHEAD	2
+#define STATED_THIS	4
+int reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m);
+
+/*
  * Whether a sentence of s[0..n) (a folded line) doubts foreign readers: it names one (a code in
  * capitals, a country's or a people's name, partners, allies, foreign readers) with words that
  * deny or limit ("not", "never", "prohibited", "excluded", "only") and, in more than five words,

@@ -2039,6 +2039,19 @@ else
 	ok "open-release: the release at SECRET, redacted again to UNCLASSIFIED, keeps no w123"
 fi
 
+# 120. Stop 57 (tests/data/stop57, round 135): a repeated cable's banner on its lead-in's line
+#      (`QUOTE S E C R E T STATE 116943`, `FOLLOWING IS TEXT OF REFTEL: SECRET STATE 116943`):
+#      a level letter-spaced anywhere, or one with a banner's rest after it; a level said in
+#      words of a part (`This paragraph is classified Secret.`, `Handle as Secret.`,
+#      `(Classification: Secret)`, `(This bullet is classified.)`) raises its paragraph back,
+#      and one said of what follows (`The following paragraph is Secret.`, `BEGIN CLASSIFIED
+#      TEXT.`, `PARAS 2 AND 3 ARE CLASSIFIED.`) the document's marking; partners denied with a
+#      noun of passing on (`Not for passage to the British.`), the IC's Second Parties, `No
+#      Forn`, `Releasable to: USA.` Kept: a ship's passage, talks with London, levels' words
+#      in prose (`the secret talks`, `the Secret Service`, `classified ads`), negations.
+redteam stop57
+kept stop57
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \
