@@ -6,6 +6,7 @@
  * this file prints, chooses the exit code and exits.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -1904,6 +1905,32 @@ on_stop_signal(int sig)
 	_exit(128 + sig);
 }
 
+/*
+ * Standard input, output and error, each open: one the caller closed ("2>&-", ">&-") is
+ * /dev/null, so that no file tearline opens (a release, an audit, a ledger) takes its number and
+ * with it messages or a release meant for the stream. Standard output is opened for reading
+ * only: a release or report written to it fails as a write error (exit 2), never delivered
+ * nowhere with exit 0. Returns 0, or -1 where one cannot be opened.
+ */
+static int
+open_standard_streams(void)
+{
+	int fd, nfd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest number free is fd's: those below it are open. */
+		if ((nfd = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY)) == -1)
+			return -1;
+		if (nfd != fd) {
+			close(nfd);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1911,6 +1938,8 @@ main(int argc, char **argv)
 	struct sigaction sa;
 	int rc, k;
 
+	if (open_standard_streams() != 0)
+		return EXIT_ERROR;
 	/*
 	 * A closed pipe is a write error like any other: reported, the temporary files removed,
 	 * exit 2. Killed by SIGPIPE halfway through a release, tearline would leave them behind.

@@ -89,14 +89,20 @@ marking_quotable(const char *s, size_t n)
 		if (c <= 0x20 || c > 0x7E)
 			return false;
 		if (isalpha(c)) {
-			run++;
+			/* Four short words or more are a phrase ("NF;KIM;TO;DIE"). */
+			if (run++ == 0 && ++words > 3)
+				return false;
 			letter = true;
 			lower = lower || islower(c);
 			/* A word of three letters with one in lower case may be prose. */
 			if (run >= 3 && lower)
 				return false;
-			/* Two words of four letters or more are a phrase ("|WALRUS|PUFFIN|"). */
-			if (run == 4 && ++words > 1)
+			/*
+			 * A word of four letters or more may be a name: a program's or a
+			 * compartment's (itself classified: "SAR-ZEBRAQUILL"), a person's, or a
+			 * word of the text glued to the mark ("NF:KESTREL").
+			 */
+			if (run == 4)
 				return false;
 		} else {
 			run = 0;

@@ -68,11 +68,13 @@ int marking_parse(const struct policy *p, const char *text, size_t len,
 
 /*
  * Whether s[0..n), a token or a mark as written, may be quoted in a message: one word of at most
- * 24 printable bytes, with a letter, no three letters one of which is in lower case (prose), and
- * no two runs of four letters or more (a phrase, however parted). What a reader misread as a
- * mark may be withheld text, and messages never carry that: "(SBUMF)", "(TSI/NF)" and
- * "(S//SAR-WALRUS)" are quoted; "(SECRET WALRUS PLANS)", "(C/|WALRUS|PUFFIN|)" and "1234567"
- * are described.
+ * 24 printable bytes, with a letter, no three letters one of which is in lower case (prose), no
+ * run of four letters or more (a name: a program's or a compartment's, itself classified, a
+ * person's, a word of the text glued to the mark) and three runs of letters at most (a phrase of
+ * short words, however parted). What a reader misread as a mark may be withheld text, and
+ * messages never carry that: "(TSI/NF)", "(S/WCI)" and "(S,NF)" are quoted; "(SBUMF)",
+ * "(S//SAR-WALRUS)", "(S//NF:KESTREL)", "(SECRET WALRUS PLANS)", "(S//NF;KIM;TO;DIE)" and
+ * "1234567" are described.
  */
 bool marking_quotable(const char *s, size_t n);
 bool marking_token_quoted(const struct marking *m);

@@ -174,6 +174,21 @@ has "an unclosed mark is an unreadable mark, located, its text not quoted" \
 hasnt "no message quotes the text after an unclosed mark" 'Secret too'
 hasnt "no message quotes the text after a misspelt mark" 'Secret stuff'
 
+# A token of a word of four letters or more may be a name, a program's or a compartment's
+# itself classified, or a word of the text glued to the mark; a phrase of short words may be
+# text: neither is quoted, in any format, nor by redact -v (round 136).
+printf 'SECRET\n\n1. (U) Plain.\n\n2. (TS//SAR-ZEBRAQUILL//NF) The plan.\n\n3. (S//NF:KESTREL) More.\n\n4. (S//NF;KIM;TO;DIE;MON) Yet more.\n\n5. (SZEBRAQUILL) Last.\n' \
+    > names.txt
+for format in text json sarif; do
+	run "$T" check -r UNCLASSIFIED --format "$format" --notes names.txt
+	hasnt "a program's name in an unknown mark is not quoted ($format)" 'ZEBRAQUILL'
+	hasnt "a word glued to a mark is not quoted ($format)" 'KESTREL'
+	hasnt "a phrase of short words in a mark is not quoted ($format)" 'KIM;TO'
+done
+run "$T" redact -v -r UNCLASSIFIED names.txt
+cat "$tmp/err" >> "$tmp/out"
+hasnt "redact -v quotes no name of an unknown mark" 'ZEBRAQUILL|KESTREL|KIM;TO'
+
 run "$T" check -r UNCLASSIFIED banner.txt
 expect 0 "a banner disagreement alone passes"
 has "banner disagreement: warning on the banner line" \
