@@ -3168,11 +3168,23 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	/*
 	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
 	 * what follows them), unless it names the part it marks ("This paragraph is classified
-	 * Top Secret." under its paragraph).
+	 * Top Secret." under its paragraph, "The above is classified Secret.").
 	 */
 	if (doc_portion(d, rd->cur)->reason == REASON_CLASS && doc_portion(d, rd->cur)->first == i &&
-	    !(said & STATED_THIS))
+	    !(said & (STATED_THIS | STATED_BACK)))
 		return 0;
+	/*
+	 * "The above is classified Secret." under its paragraph, a blank line between: the
+	 * paragraph above is raised with this one (no blank line parts them any more).
+	 */
+	if (said & STATED_BACK) {
+		size_t k = rd->cur;
+
+		while (k > d->portion_base && !doc_portion(d, k)->blank_before)
+			k--;
+		if (k > 0 && doc_portion(d, k)->blank_before && no_blank_before(rd, k) != 0)
+			return -1;
+	}
 	if (said & STATED_AHEAD) {
 		if (d->has_class)
 			marking_join(rd->p, &d->classes, &m, &d->classes);

@@ -644,7 +644,7 @@ marking_parse_target(const struct policy *p, const char *text, struct marking *t
 			levels[sizeof(levels) - 1] = '\0';
 		if (t->unknown_token[0] == '\0')
 			snprintf(err, errlen, "release target \"%s\" is no marking this policy knows "
-			    "(its levels: %s)", text, levels);
+			    "(this policy's levels: %s)", text, levels);
 		else if (strncasecmp(text, t->unknown_token, strlen(t->unknown_token)) == 0)
 			snprintf(err, errlen, "release target \"%s\": unknown level \"%s\" (this "
 			    "policy's levels: %s)", text, t->unknown_token, levels);

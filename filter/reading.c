@@ -5599,7 +5599,7 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 	    t->short_clause) &&
 	    (((t->any || t->foreign) && (t->deny || t->keep || t->limit_near)) ||
 	    (t->home && (t->contain || t->limit_near)))) ||
-	    /* A releasability said alone that names the home's readers only ("Releasable to: USA."). */
+	    /* A releasability alone that names the home's readers only ("Releasable to: USA."). */
 	    (t->releasable && t->words <= 4 && t->home && !t->any && !t->foreign && !t->deny);
 	/*
 	 * An order that keeps text from the public ("Not for public release.", "Do not share with
@@ -5770,8 +5770,10 @@ doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_
 	    "CONCURRENCE", "CLEARANCE", "AUTHORIZATION", "AUTHORISATION" };
 	static const char *const passing[] = { "PASSAGE", "TRANSMISSION", "TRANSMITTAL",
 	    "COMMUNICATION", "CONVEYANCE" };
+	static const char *const verbs[] = { "WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD",
+	    "WILL", "WOULD", "COULD", "CAN", "MAY", "MIGHT", "SHOULD", "BECAME", "SEEMED" };
 	char next[16];
-	size_t b, j, w;
+	size_t b, i, j, w;
 
 	/*
 	 * Nouns of passing on, as a handling line writes them, after FOR or NO and before TO ("Not
@@ -5787,9 +5789,41 @@ doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_
 				continue;
 		for (j = e; j < n && s[j] == ' '; j++)
 			continue;
-		return ((b >= 3 && strncasecmp(s + b - 3, "for", 3) == 0) || (b >= 2 &&
-		    strncasecmp(s + b - 2, "no", 2) == 0)) && (b <= 3 || !is_alpha(s[b - 4])) &&
-		    n - j >= 3 && strncasecmp(s + j, "to ", 3) == 0 ? DOUBT_RELEASE : DOUBT_OTHER;
+		if (n - j < 3 || strncasecmp(s + j, "to ", 3) != 0)
+			return DOUBT_OTHER;
+		/* Passing on to the press is the public's reading's. */
+		for (j += 3; j < n && s[j] == ' '; j++)
+			continue;
+		if (n - j >= 4 && strncasecmp(s + j, "the ", 4) == 0)
+			j += 4;
+		if (n - j >= 5 && (strncasecmp(s + j, "press", 5) == 0 ||
+		    strncasecmp(s + j, "media", 5) == 0 || strncasecmp(s + j, "public", 5) == 0))
+			return DOUBT_OTHER;
+		if (b >= 3 && strncasecmp(s + b - 3, "for", 3) == 0 &&
+		    (b == 3 || !is_alpha(s[b - 4])))
+			return DOUBT_RELEASE;
+		/*
+		 * After NO, a handling line names its readers and ends ("No passage to the
+		 * British."); a report goes on with a verb ("No transmission to the British ships
+		 * was possible").
+		 */
+		if (!(b >= 2 && strncasecmp(s + b - 2, "no", 2) == 0 && (b == 2 ||
+		    !is_alpha(s[b - 3]))))
+			return DOUBT_OTHER;
+		for (w = 0; j < n && w < 4; w++) {
+			for (b = j; j < n && is_alpha(s[j]); j++)
+				continue;
+			if (j - b >= 2 && j - b < sizeof(next)) {
+				for (i = b; i < j; i++)
+					next[i - b] = to_upper(s[i]);
+				if (word_listed(verbs, sizeof(verbs) / sizeof(verbs[0]), next,
+				    j - b))
+					return DOUBT_OTHER;
+			}
+			while (j < n && !is_alpha(s[j]))
+				j++;
+		}
+		return DOUBT_RELEASE;
 	}
 	/* "AUS lacks a need to know": a lack of a reader's need denies. */
 	if ((len == 4 && memcmp(up, "LACK", 4) == 0) || (len == 5 && memcmp(up, "LACKS", 5) == 0))
@@ -5949,7 +5983,12 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			break;
 		default:
 			/* Foreign readers ("foreign partners", "foreign release"). */
-			if (len == 7 && memcmp(up, "FOREIGN", 7) == 0 && foreign_readers(s, n, e)) {
+			/* "Dissem: No Foreign.": FOREIGN after NO, the sentence's last word. */
+			for (j = e; j < n && s[j] == ' '; j++)
+				continue;
+			if (len == 7 && memcmp(up, "FOREIGN", 7) == 0 && (foreign_readers(s, n, e) ||
+			    (j >= n && k >= 3 && strncasecmp(s + k - 3, "no ", 3) == 0 &&
+			    (k == 3 || !is_alpha(s[k - 4]))))) {
 				t.foreign = t.clause_reader = true;
 				t.at_reader = t.words;
 				break;
@@ -8100,37 +8139,49 @@ reading_denials(const struct policy *p, const char *s, size_t n, struct marking 
 	return true;
 }
 
-/* What a sentence that states a level says of (reading_level_statement). */
+/* What a clause that states a level says of (reading_level_statement). */
 struct statement {
 	size_t words;
-	int level;		/* the highest level named as one, or -1 */
-	bool classified;	/* CLASSIFIED said of a part, with no level or one unknown */
-	bool here;		/* of its own part: "this paragraph", "handle as", "(classified)" */
-	bool this_part;		/* ... named so: "this paragraph", "this bullet" */
-	bool ahead;		/* of another part: what follows, the rest, paragraphs by number */
+	int level;		/* the highest level predicated, or -1 */
+	bool classified;	/* CLASSIFIED predicated, with no level */
+	bool named;		/* a level or CLASSIFIED named anywhere in the clause */
+	bool classified_named;	/* ... CLASSIFIED: "[classified]" alone is no level's mark */
+	bool here;		/* of its own part, named so: "this paragraph", "this bullet" */
+	bool ahead;		/* of another: "the following paragraph", "paras 2 and 3" */
+	bool flow;		/* what follows: "... FOLLOWS", "BEGIN ...", "remainder of cable" */
+	bool back;		/* of what stands above: "the above", "the preceding paragraph" */
+	bool back_before;	/* the word before was ABOVE, PRECEDING, PREVIOUS, FOREGOING */
+	bool handle;		/* "handle as", "treat ... as", "protect at" */
 	bool field;		/* "Classification:" */
+	bool heading;		/* a part's word: "CLASSIFIED ANNEX" as a heading */
 	bool opened;		/* the clause opened with a bracket */
+	bool first;		/* ... or at the line's start */
+	bool copula;		/* IS, ARE, BE, AS, AT, CONTAINS, ...: what follows is predicated */
+	bool begin;		/* BEGIN or START said */
+	bool doubt;		/* a negation, a question, a report or a quote: no statement */
 	bool this_before;	/* the word before was THIS or THESE */
-	bool point_before;	/* ... FOLLOWING, NEXT, ABOVE or BELOW */
+	bool point_before;	/* ... FOLLOWING, NEXT, BELOW, SUBSEQUENT, REMAINING */
+	size_t rest;		/* the word REMAINDER or REST was, counted from 1, or 0 */
 	bool handle_before;	/* ... HANDLE, TREAT, PROTECT, MARK, CONSIDER */
-	bool handle;		/* one of them said, AS or AT after it */
+	bool classified_before;	/* ... CLASSIFIED */
 	bool part_before;	/* ... a paragraph's word (a number after it points) */
-	bool negated;		/* ... NOT, NO, NON, NEVER or LONGER */
 };
 
 /*
  * Whether the word after s[e] lets a level's word before it be said of the text: the clause's
  * end, a sign, or a word of a part, a level or its telling ("SECRET ANNEX", "classified at a
  * higher level", "Secret//Noforn"); not a noun it qualifies in prose ("secret talks", "the
- * Secret Service", "classified documents").
+ * Secret Service", "classified documents"), nor a name ("Confidential Information", "the
+ * Classified Information Procedures Act") where the level has a capital and lower case.
  */
 static bool
-level_said(const char *s, size_t n, size_t e)
+level_said(const char *s, size_t n, size_t k, size_t e)
 {
 	static const char *const after[] = { "ANNEX", "TEXT", "PORTION", "PORTIONS",
 	    "INFORMATION", "INFO", "MATERIAL", "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS",
-	    "SECTION", "LEVEL", "ATTACHMENT", "ADDENDUM", "APPENDIX", "FOLLOWS", "BELOW", "AT",
-	    "AND", "OR", "NOFORN" };
+	    "SECTION", "PART", "LEVEL", "ATTACHMENT", "ADDENDUM", "APPENDIX", "FOLLOWS", "FOLLOW",
+	    "BELOW", "AT", "AND", "OR", "NOFORN", "PER", "BY", "IN", "RELEASABLE", "UNTIL",
+	    "CLASSIFICATION" };
 	char up[16];
 	size_t b, j;
 
@@ -8138,6 +8189,8 @@ level_said(const char *s, size_t n, size_t e)
 		e++;
 	if (e == n || !is_alpha(s[e]))
 		return true;
+	if (isupper((unsigned char)s[e]) && k + 1 < n && is_lower(s[k + 1]))
+		return false;
 	for (b = e; e < n && is_alpha(s[e]); e++)
 		continue;
 	if (e - b >= sizeof(up))
@@ -8148,21 +8201,36 @@ level_said(const char *s, size_t n, size_t e)
 }
 
 /*
- * Ends clause t of a level statement (`closed` by a bracket): 0 where it states no level, else
- * what reading_level_statement returns of it, the level joined into *m.
+ * Ends clause t of a level statement (`closed` by a bracket, `last` where nothing but a stop
+ * follows it on the line): 0 where it states no level, else what reading_level_statement
+ * returns of it, the level joined into *m.
  */
 static int
-statement_end(const struct statement *t, struct marking *m, bool closed)
+statement_end(const struct statement *t, struct marking *m, bool closed, bool last)
 {
-	/* A level alone in brackets is a mark ("(Secret)"), read as one; "(classified)" is not. */
-	if (!((t->level >= 1 || t->classified) && t->words <= 16 && (t->here || t->ahead ||
-	    t->handle || t->field || (t->opened && closed && t->words == 1 && t->classified))))
+	bool pred = t->level >= 1 || t->classified, ahead;
+
+	if (t->doubt || t->words > 16 || !t->named)
+		return 0;
+	/* Of what follows: pointed at and predicated, or said to follow or begin. */
+	ahead = (t->ahead && pred) || t->flow || (t->heading && t->first && last &&
+	    t->words <= 3);
+	/* Of what stands above: "The above is classified Secret.", "Para 2 above is Secret." */
+	if (t->back && pred) {
+		if (t->level >= 1 && t->level > m->level)
+			m->level = t->level;
+		if (t->level < 1)
+			m->unknown = true;
+		return STATED_HERE | STATED_BACK | (ahead ? STATED_AHEAD : 0);
+	}
+	if (!ahead && !((t->here || t->handle) && pred) && !(t->field && pred && last) &&
+	    !(t->opened && closed && t->words == 1 && t->classified_named))
 		return 0;
 	if (t->level >= 1 && t->level > m->level)
 		m->level = t->level;
 	if (t->level < 1)
 		m->unknown = true;
-	return (t->ahead ? STATED_AHEAD : STATED_HERE) | (t->this_part ? STATED_THIS : 0);
+	return (ahead ? STATED_AHEAD : STATED_HERE) | (t->here ? STATED_THIS : 0);
 }
 
 int
@@ -8170,24 +8238,34 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 {
 	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
 	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SENTENCE", "SUBPARA",
-	    "SUBPARAGRAPH", "POINT", "ENTRY", "PASSAGE", "TEXT", "INFORMATION", "INFO" };
+	    "SUBPARAGRAPH", "POINT", "ENTRY", "PASSAGE", "TEXT", "PART" };
 	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
-	    "REPORT", "TELEGRAM", "EMAIL", "PAGE", "LETTER" };
-	static const char *const pointers[] = { "FOLLOWING", "FOLLOWS", "NEXT", "BELOW", "ABOVE",
-	    "REMAINDER", "BEGIN", "BEGINS", "HEREAFTER", "HEREIN", "ANNEX", "ATTACHMENT",
-	    "ENCLOSURE", "ADDENDUM", "APPENDIX" };
-	static const char *const negations[] = { "NOT", "NO", "NON", "NEVER", "LONGER", "UN" };
+	    "TELEGRAM", "EMAIL", "PAGE", "LETTER", "TEXT" };
+	static const char *const annexes[] = { "ANNEX", "ATTACHMENT", "ENCLOSURE", "ADDENDUM",
+	    "APPENDIX", "PORTION", "SECTION", "TEXT", "PART" };
+	static const char *const copulas[] = { "IS", "ARE", "BE", "BEEN", "AS", "AT", "REMAINS",
+	    "REMAIN", "CONTAINS", "CONTAIN", "WAS", "WERE" };
+	/* What makes a clause no statement: a negation, a question, a report of others. */
+	static const char *const doubts[] = { "NOT", "NO", "NOTHING", "NONE", "NEVER", "NEITHER",
+	    "NOR", "WITHOUT", "UNCLASSIFIED", "DECLASSIFIED", "WHETHER", "IF", "SAID", "SAYS",
+	    "SAY", "TOLD", "ASKED", "ASKS", "NOTES", "NOTED", "REPORTED", "REPORTS", "ACCORDING",
+	    "CLAIMED", "CLAIMS", "STATED", "ANNOUNCED", "WRITE", "WRITES", "WROTE", "TERM",
+	    "MEANS", "MEANING", "DEFINED", "WHY", "WHAT" };
 	static const char *const handles[] = { "HANDLE", "HANDLED", "TREAT", "TREATED", "PROTECT",
 	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
+	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
+	    "REMAINING" };
+	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
+	    "PRIOR" };
 	struct statement t;
 	int said = 0;
-	size_t k = 0, e, j;
+	size_t k, e, j;
 	char up[POLICY_WORD_MAX + 1];
 
 	/* A cheap look first: most lines name no level and say nothing classified. */
 	for (k = 0; k + 6 <= n; k++)
 		if ((to_upper(s[k]) == 'S' && strncasecmp(s + k, "secret", 6) == 0) ||
-		    (to_upper(s[k]) == 'C' && (strncasecmp(s + k, "classif", 6) == 0 ||
+		    (to_upper(s[k]) == 'C' && (strncasecmp(s + k, "classi", 6) == 0 ||
 		    strncasecmp(s + k, "confid", 6) == 0)))
 			break;
 	if (k + 6 > n)
@@ -8196,24 +8274,33 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	m->level = 0;
 	memset(&t, 0, sizeof(t));
 	t.level = -1;
+	t.first = true;
 	for (k = 0; k <= n; k = e) {
 		const struct policy_term *pt;
 		size_t len;
 
-		if (k == n || strchr(".!?;:()[]", s[k]) != NULL) {
-			bool closed = k < n && (s[k] == ')' || s[k] == ']');
+		if (k == n || (s[k] != '\0' && strchr(".!?;:()[]", s[k]) != NULL)) {
+			bool closed = k < n && (s[k] == ')' || s[k] == ']'), last;
 
 			/* "Classification: Secret": the field goes on past its colon. */
 			if (k < n && s[k] == ':' && t.field && t.words == 1) {
 				e = k + 1;
 				continue;
 			}
-			/* A full stop inside a word or a figure ("U.S.", "2.3") ends nothing. */
-			if (k < n && s[k] == '.' && k + 1 < n && s[k + 1] != ' ') {
+			/*
+			 * A full stop inside a word or a figure ("U.S.", "2.3"), or after a
+			 * paragraph's word cut short ("para. 2"), ends nothing.
+			 */
+			if (k < n && s[k] == '.' && ((k + 1 < n && s[k + 1] != ' ') ||
+			    t.part_before)) {
 				e = k + 1;
 				continue;
 			}
-			said |= statement_end(&t, m, closed);
+			t.doubt = t.doubt || (k < n && s[k] == '?');
+			for (j = k + 1; j < n && strchr(" .)]", s[j]) != NULL; j++)
+				continue;
+			last = j >= n;
+			said |= statement_end(&t, m, closed, last);
 			memset(&t, 0, sizeof(t));
 			t.level = -1;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
@@ -8224,6 +8311,12 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			/* A number after a paragraph's word points at it ("paras 2 and 3"). */
 			if (isdigit((unsigned char)s[k]) && t.part_before)
 				t.ahead = true;
+			/* A quote: what it holds is someone's words, or a word named. */
+			if (s[k] == '"' || (s[k] == '\'' && (k == 0 || s[k - 1] == ' ')) ||
+			    ((unsigned char)s[k] == 0xE2 && k + 2 < n &&
+			    (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] >= 0x98 &&
+			    (unsigned char)s[k + 2] <= 0x9F))
+				t.doubt = true;
 			if (s[k] != ' ' && s[k] != ',')
 				t.this_before = t.point_before = t.handle_before = false;
 			e = k + 1;
@@ -8234,11 +8327,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		t.words++;
 		if (len > POLICY_WORD_MAX) {
 			t.this_before = t.point_before = t.handle_before = t.part_before = false;
-			t.negated = false;
 			continue;
 		}
 		for (j = 0; j < len; j++)
 			up[j] = to_upper(s[k + j]);
+		if (word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) ||
+		    contracted_not(up, len))
+			t.doubt = true;
 		/* "TOP SECRET": two words. */
 		if (e + 1 < n && s[e] == ' ' && is_alpha(s[e + 1])) {
 			size_t e2 = word_end(s, n, e + 1);
@@ -8250,21 +8345,26 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				two[len] = ' ';
 				for (j = e + 1; j < e2; j++)
 					two[len + 1 + j - e - 1] = to_upper(s[j]);
-				if ((pt = policy_term_find(p, two, e2 - k)) != NULL && pt->level >= 1 &&
-				    pt->control < 0) {
+				if ((pt = policy_term_find(p, two, e2 - k)) != NULL &&
+				    pt->level >= 1 && pt->control < 0) {
 					memcpy(up, two, e2 - k);
 					len = e2 - k;
 					e = e2;
 				}
 			}
 		}
-		/* A level's name with a capital, as drafters write it ("secret" is a word). */
-		if (len >= 6 && isupper((unsigned char)s[k]) &&
+		/*
+		 * A level's name with a capital, as drafters write it ("secret" is a word), or
+		 * after CLASSIFIED ("classified secret").
+		 */
+		if (len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before) &&
 		    (pt = policy_term_find(p, up, len)) != NULL && pt->level >= 1 &&
-		    pt->control < 0 && !t.negated && level_said(s, n, e)) {
-			if (pt->level > t.level)
+		    pt->control < 0 && level_said(s, n, k, e)) {
+			t.named = true;
+			if ((t.copula || t.begin || t.field) && pt->level > t.level)
 				t.level = pt->level;
-		} else if (word_stem(up, len, "CLASSIF") && len >= 10 && !t.negated &&
+			t.flow = t.flow || t.begin;
+		} else if (word_stem(up, len, "CLASSIF") && len >= 10 &&
 		    (up[7] == 'I' || up[7] == 'Y')) {
 			/* CLASSIFIED, CLASSIFICATION; not UNCLASSIFIED, nor "classifies". */
 			if (len == 14 && memcmp(up + 7, "ICATION", 7) == 0) {
@@ -8272,39 +8372,66 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				for (j = e; j < n && s[j] == ' '; j++)
 					continue;
 				t.field = t.words == 1 && j < n && s[j] == ':';
+			} else {
+				if (level_said(s, n, k, e)) {
+					t.named = t.classified_named = true;
+					t.classified = t.classified || t.copula || t.begin;
+					t.flow = t.flow || t.begin;
+				}
+				/* "classified Secret": the level after it is predicated. */
+				t.copula = true;
 			}
-			else if (level_said(s, n, e))
-				t.classified = true;
-		} else if (word_listed(parts, sizeof(parts) / sizeof(parts[0]), up, len)) {
+		}
+		if (word_listed(parts, sizeof(parts) / sizeof(parts[0]), up, len)) {
 			if (t.this_before)
-				t.here = t.this_part = true;
+				t.here = true;
 			if (t.point_before)
 				t.ahead = true;
-			t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
-			t.this_before = t.point_before = t.handle_before = t.negated = false;
-			continue;
-		} else if (word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len) &&
-		    (t.this_before || t.point_before)) {
-			t.ahead = true;
+			if (t.back_before)
+				t.back = true;
 		}
-		if (word_listed(pointers, sizeof(pointers) / sizeof(pointers[0]), up, len) ||
-		    (len == 4 && memcmp(up, "REST", 4) == 0 && e + 3 < n &&
-		    strncasecmp(s + e, " of", 3) == 0))
+		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len))
 			t.ahead = true;
-		/* "Handle as Secret", "treated at the Secret level". */
-		if (t.handle_before && ((len == 2 && (memcmp(up, "AS", 2) == 0 ||
-		    memcmp(up, "AT", 2) == 0))))
-			t.handle = true;
+		/* "REMAINDER OF CABLE", "the rest of this message". */
+		if (t.rest > 0 && t.words - t.rest <= 3 && (word_listed(whole, sizeof(whole) /
+		    sizeof(whole[0]), up, len) || (len == 4 && memcmp(up, "THIS", 4) == 0)))
+			t.ahead = true;
+		if ((len == 9 && memcmp(up, "REMAINDER", 9) == 0) || (len == 4 &&
+		    memcmp(up, "REST", 4) == 0))
+			t.rest = t.words;
+		/* "CLASSIFIED PORTION FOLLOWS", "SECRET TEXT BEGINS". */
+		if (t.named && (word_stem(up, len, "FOLLOW") || word_stem(up, len, "BEGIN")) &&
+		    len <= 7 && !(len == 9))
+			t.flow = true;
+		if (word_listed(annexes, sizeof(annexes) / sizeof(annexes[0]), up, len))
+			t.heading = true;
+		/* "The following is Secret:", "The above is classified Secret." */
+		if (t.point_before && len <= 3 && word_listed(copulas, 3, up, len))
+			t.ahead = true;
+		if (t.back_before && len <= 3 && word_listed(copulas, 3, up, len))
+			t.back = true;
+		/* "Para 2 above": a part named, then where it stands. */
+		if (t.ahead && !t.this_before && word_listed(backs, sizeof(backs) / sizeof(backs[0]),
+		    up, len))
+			t.back = true;
+		if (word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up, len)) {
+			t.copula = true;
+			/* "Handle as Secret", "treated at the Secret level". */
+			if (len == 2 && (up[0] == 'A') && t.handle_before)
+				t.handle = true;
+		}
+		if ((len == 5 && memcmp(up, "BEGIN", 5) == 0) || (len == 5 &&
+		    memcmp(up, "START", 5) == 0))
+			t.begin = true;
 		t.handle_before = word_listed(handles, sizeof(handles) / sizeof(handles[0]), up,
-		    len);
+		    len) || (t.handle_before && !t.copula && len <= 8);
 		t.this_before = (len == 4 && (memcmp(up, "THIS", 4) == 0)) ||
 		    (len == 5 && memcmp(up, "THESE", 5) == 0);
-		t.point_before = (len == 9 && memcmp(up, "FOLLOWING", 9) == 0) ||
-		    (len == 4 && memcmp(up, "NEXT", 4) == 0) || (len == 5 &&
-		    (memcmp(up, "ABOVE", 5) == 0 || memcmp(up, "BELOW", 5) == 0));
-		t.negated = word_listed(negations, sizeof(negations) / sizeof(negations[0]), up,
+		t.point_before = word_listed(pointers, sizeof(pointers) / sizeof(pointers[0]), up,
 		    len);
-		t.part_before = false;
+		t.back_before = word_listed(backs, sizeof(backs) / sizeof(backs[0]), up, len);
+		t.classified_before = len == 10 && memcmp(up, "CLASSIFIED", 10) == 0;
+		t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
 	}
 	return said;
 }

@@ -364,12 +364,14 @@ bool reading_denials(const struct policy *p, const char *s, size_t n, struct mar
  * "(This bullet is classified.)", "The following paragraph is Secret.", "BEGIN CLASSIFIED TEXT.",
  * "REMAINDER OF CABLE IS CLASSIFIED.", "PARAS 2 AND 3 ARE CLASSIFIED."): 0 where none does,
  * else STATED_HERE where one says it of its own part (its paragraph; with STATED_THIS where it
- * names the part, "this paragraph"), STATED_AHEAD of another (what follows, the rest, a
+ * names the part, "this paragraph"; with STATED_BACK where it says it of the part above too:
+ * "The above is classified Secret."), STATED_AHEAD of another (what follows, the rest, a
  * paragraph by number, an annex); *m is the level said, unknown where only CLASSIFIED is.
  */
 #define STATED_HERE	1
 #define STATED_AHEAD	2
 #define STATED_THIS	4
+#define STATED_BACK	8
 int reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m);
 
 /*
