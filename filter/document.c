@@ -3148,6 +3148,70 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
 }
 
 /*
+ * The number of the paragraph line i opens with ("2. The", "2. (C) The" after a paragraph sign,
+ * "(2) The"), or 0.
+ */
+static size_t
+paragraph_number(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t k = 0, v = 0, w;
+
+	while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	/* The paragraph sign, in UTF-8 or Latin-1. */
+	if (k + 1 < ln->len && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xB6)
+		k += 2;
+	else if (k < ln->len && (unsigned char)s[k] == 0xB6)
+		k++;
+	if (k < ln->len && s[k] == '(')
+		k++;
+	for (w = k; k < ln->len && k - w < 3 && isdigit((unsigned char)s[k]); k++)
+		v = v * 10 + (size_t)(s[k] - '0');
+	return k > w && k < ln->len && (s[k] == '.' || s[k] == ')') ? v : 0;
+}
+
+/*
+ * A statement names paragraphs by number (`paras`, bit n for paragraph n) that stand above it
+ * ("NOTE: PARA 2 IS SECRET." under "2. (C) ..."): every portion of each, from the one its
+ * number opens to the next blank line, is raised to m. Only those the reader still holds (a
+ * streamed read lets older ones go). Returns 0, or -1 with rd->err.
+ */
+static int
+raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
+{
+	struct document *d = rd->d;
+	size_t k, j, v;
+
+	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
+		struct doc_portion *pt = doc_portion(d, k);
+
+		if ((v = paragraph_number(d, pt->first)) == 0 || v >= 64 || !((paras >> v) & 1))
+			continue;
+		for (j = k; j < rd->cur; j++) {
+			struct doc_portion *q = doc_portion(d, j);
+			struct marking joined;
+
+			if (j > k && q->blank_before)
+				break;
+			if (q->mark == NULL) {
+				q->marked = true;
+				q->raises_unmarked = true;
+				joined = *m;
+			} else {
+				marking_join(rd->p, q->mark, m, &joined);
+			}
+			if ((q->mark = intern(d, &joined)) == NULL) {
+				intern_failed(d, rd->err, rd->errlen);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
  * A level said in words of a part of the document on line i (reading_level_statement: "This
  * paragraph is classified Secret.", "(This bullet is classified.)", "The following paragraph is
  * Secret."): it raises its own paragraph back, as a mark at the paragraph's end does; one said of
@@ -3160,11 +3224,14 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 {
 	struct document *d = rd->d;
 	struct marking m;
+	uint64_t paras;
 	int said;
 
 	if (rd->cur == DOC_NONE || (said = reading_level_statement(rd->p, f->text, f->len,
-	    &m)) == 0)
+	    &m, &paras)) == 0)
 		return 0;
+	if (paras != 0 && raise_numbered(rd, paras, &m) != 0)
+		return -1;
 	/*
 	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
 	 * what follows them), unless it names the part it marks ("This paragraph is classified

@@ -8150,6 +8150,9 @@ struct statement {
 	bool ahead;		/* of another: "the following paragraph", "paras 2 and 3" */
 	bool flow;		/* what follows: "... FOLLOWS", "BEGIN ...", "remainder of cable" */
 	bool back;		/* of what stands above: "the above", "the preceding paragraph" */
+	uint64_t paras;		/* the paragraphs named by number ("para 2": bit 2), 1 to 63 */
+	size_t last_para;	/* the last number named, and where a range began */
+	size_t range_from;
 	bool back_before;	/* the word before was ABOVE, PRECEDING, PREVIOUS, FOREGOING */
 	bool handle;		/* "handle as", "treat ... as", "protect at" */
 	bool field;		/* "Classification:" */
@@ -8234,7 +8237,8 @@ statement_end(const struct statement *t, struct marking *m, bool closed, bool la
 }
 
 int
-reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m)
+reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m,
+    uint64_t *paras)
 {
 	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
 	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SENTENCE", "SUBPARA",
@@ -8258,7 +8262,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
 	    "PRIOR" };
 	struct statement t;
-	int said = 0;
+	int said = 0, r;
 	size_t k, e, j;
 	char up[POLICY_WORD_MAX + 1];
 
@@ -8272,6 +8276,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		return 0;
 	marking_init(m);
 	m->level = 0;
+	*paras = 0;
 	memset(&t, 0, sizeof(t));
 	t.level = -1;
 	t.first = true;
@@ -8300,7 +8305,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			for (j = k + 1; j < n && strchr(" .)]", s[j]) != NULL; j++)
 				continue;
 			last = j >= n;
-			said |= statement_end(&t, m, closed, last);
+			if ((r = statement_end(&t, m, closed, last)) != 0) {
+				said |= r;
+				*paras |= t.paras;
+			}
 			memset(&t, 0, sizeof(t));
 			t.level = -1;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
@@ -8308,7 +8316,31 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			continue;
 		}
 		if (!is_alpha(s[k])) {
-			/* A number after a paragraph's word points at it ("paras 2 and 3"). */
+			/*
+			 * A number after a paragraph's word points at it ("paras 2 and 3", "paras
+			 * 4-6"), and so do the numbers after it in the clause.
+			 */
+			if (isdigit((unsigned char)s[k]) && (t.part_before || t.paras != 0)) {
+				size_t v = 0;
+
+				for (e = k; e < n && isdigit((unsigned char)s[e]) && v < 64; e++)
+					v = v * 10 + (size_t)(s[e] - '0');
+				if (v >= 1 && v < 64) {
+					size_t lo = v;
+
+					/* A range from the number before ("4-6", "4 through 6"). */
+					if (t.range_from >= 1 && t.range_from < v)
+						lo = t.range_from;
+					for (; lo <= v; lo++)
+						t.paras |= (uint64_t)1 << lo;
+					t.last_para = v;
+				}
+				t.range_from = 0;
+				t.ahead = true;
+				continue;
+			}
+			if (s[k] == '-' && t.last_para > 0)
+				t.range_from = t.last_para;
 			if (isdigit((unsigned char)s[k]) && t.part_before)
 				t.ahead = true;
 			/* A quote: what it holds is someone's words, or a word named. */
@@ -8432,6 +8464,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		t.back_before = word_listed(backs, sizeof(backs) / sizeof(backs[0]), up, len);
 		t.classified_before = len == 10 && memcmp(up, "CLASSIFIED", 10) == 0;
 		t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
+		if (t.last_para > 0 && ((len == 4 && memcmp(up, "THRU", 4) == 0) ||
+		    (len == 7 && memcmp(up, "THROUGH", 7) == 0) || (len == 2 &&
+		    memcmp(up, "TO", 2) == 0)))
+			t.range_from = t.last_para;
 	}
 	return said;
 }

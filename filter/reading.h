@@ -366,13 +366,15 @@ bool reading_denials(const struct policy *p, const char *s, size_t n, struct mar
  * else STATED_HERE where one says it of its own part (its paragraph; with STATED_THIS where it
  * names the part, "this paragraph"; with STATED_BACK where it says it of the part above too:
  * "The above is classified Secret."), STATED_AHEAD of another (what follows, the rest, a
- * paragraph by number, an annex); *m is the level said, unknown where only CLASSIFIED is.
+ * paragraph by number, an annex); *m is the level said, unknown where only CLASSIFIED is, and
+ * *paras the paragraphs it names by number ("PARA 2 IS SECRET.": bit 2; 1 to 63).
  */
 #define STATED_HERE	1
 #define STATED_AHEAD	2
 #define STATED_THIS	4
 #define STATED_BACK	8
-int reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m);
+int reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m,
+    uint64_t *paras);
 
 /*
  * Whether a sentence of s[0..n) (a folded line) doubts foreign readers: it names one (a code in
