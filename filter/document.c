@@ -1998,6 +1998,18 @@ struct reader {
 	char post[POST_MAX];	/* the post and cable number of the first banner that names them */
 	size_t post_len;
 	unsigned long number;	/* ... ("MUSCAT", 1065), or post_len 0 */
+	/*
+	 * A level stated of what follows (read_level_stated): the portions of the next paragraph
+	 * after the statement's portion `ahead_from` (`ahead_next`) and of the paragraphs it names
+	 * by number (`ahead_paras`) are raised to ahead_mark as they open; `ahead_in` while one
+	 * is being read.
+	 */
+	bool ahead_set, ahead_next, ahead_in;
+	uint64_t ahead_paras;
+	struct marking ahead_mark;
+	size_t ahead_from;
+	size_t level_may;	/* the last text line that may state a level, or DOC_NONE */
+	size_t level_said;	/* ... that states one by itself, or DOC_NONE */
 };
 
 /* How a portion's marking relates to what is around it. */
@@ -3173,73 +3185,300 @@ paragraph_number(const struct document *d, size_t i)
 }
 
 /*
- * A statement names paragraphs by number (`paras`, bit n for paragraph n) that stand above it
- * ("NOTE: PARA 2 IS SECRET." under "2. (C) ..."): every portion of each, from the one its
- * number opens to the next blank line, is raised to m. Only those the reader still holds (a
- * streamed read lets older ones go). Returns 0, or -1 with rd->err.
+ * A statement of a level that runs on from line i - 1 to line i ("This paragraph is" /
+ * "classified Secret.", "PARAS 2 AND 3 ARE" / "CLASSIFIED."): reading_level_statement of the
+ * two joined, where the line above is text that ends no sentence, states nothing by itself, and
+ * either may state one (`may`: line i does).
  */
 static int
-raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
+level_across(struct reader *rd, size_t i, bool may, struct marking *m, uint64_t *paras)
+{
+	const struct document *d = rd->d;
+	const struct doc_line *up;
+	char both[ACROSS_MAX], c;
+	struct fold g;
+	size_t n;
+
+	if (i == 0 || !(may || rd->level_may == i - 1) || rd->level_said == i - 1 ||
+	    doc_line(d, i - 1)->kind != LINE_TEXT ||
+	    doc_line(d, i - 1)->len == 0 || doc_line(d, i)->len == 0)
+		return 0;
+	up = doc_line(d, i - 1);
+	n = trim_end(d->data + up->off, up->len, up->latin1);
+	/* A stop inside a quote or a bracket ends the sentence too ("... (DL sid_comms)."). */
+	while (n > 1 && strchr("\"')]", d->data[up->off + n - 1]) != NULL)
+		n--;
+	c = n > 0 ? d->data[up->off + n - 1] : '.';
+	if (c == '.' || c == '!' || c == '?' || c == ';')
+		return 0;
+	fold_across(d, i - 1, both, &g);
+	return reading_level_statement(rd->p, g.text, g.len, m, paras);
+}
+
+/*
+ * The footnote's sign line i opens with ("[1] This paragraph is classified Secret.", "* ...",
+ * "¹ ..."), into sign[8], or 0 bytes.
+ */
+static size_t
+footnote_sign(const struct document *d, size_t i, char *sign)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t k = 0, e;
+
+	while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k < ln->len && s[k] == '[') {
+		for (e = k + 1; e < ln->len && e - k < 5 && isdigit((unsigned char)s[e]); e++)
+			continue;
+		if (e > k + 1 && e < ln->len && s[e] == ']') {
+			memcpy(sign, s + k, e + 1 - k);
+			return e + 1 - k;
+		}
+		return 0;
+	}
+	if (k < ln->len && s[k] == '*') {
+		sign[0] = '*';
+		return 1;
+	}
+	/* Superscript one, two, three and U+2070 to U+2079 in UTF-8. */
+	if (k + 1 < ln->len && (unsigned char)s[k] == 0xC2 && ((unsigned char)s[k + 1] == 0xB9 ||
+	    (unsigned char)s[k + 1] == 0xB2 || (unsigned char)s[k + 1] == 0xB3)) {
+		memcpy(sign, s + k, 2);
+		return 2;
+	}
+	if (k + 2 < ln->len && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x81 &&
+	    (unsigned char)s[k + 2] >= 0xB0 && (unsigned char)s[k + 2] <= 0xB9) {
+		memcpy(sign, s + k, 3);
+		return 3;
+	}
+	return 0;
+}
+
+/* Raises portion k and those after it in its paragraph, up to the current one, to m. */
+static int
+raise_paragraph_from(struct reader *rd, size_t k, const struct marking *m)
 {
 	struct document *d = rd->d;
-	size_t k, j, v;
+	size_t j;
 
-	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
-		struct doc_portion *pt = doc_portion(d, k);
+	for (j = k; j < rd->cur; j++) {
+		struct doc_portion *q = doc_portion(d, j);
+		struct marking joined;
 
-		if ((v = paragraph_number(d, pt->first)) == 0 || v >= 64 || !((paras >> v) & 1))
-			continue;
-		for (j = k; j < rd->cur; j++) {
-			struct doc_portion *q = doc_portion(d, j);
-			struct marking joined;
-
-			if (j > k && q->blank_before)
-				break;
-			if (q->mark == NULL) {
-				q->marked = true;
-				q->raises_unmarked = true;
-				joined = *m;
-			} else {
-				marking_join(rd->p, q->mark, m, &joined);
-			}
-			if ((q->mark = intern(d, &joined)) == NULL) {
-				intern_failed(d, rd->err, rd->errlen);
-				return -1;
-			}
+		if (j > k && q->blank_before)
+			break;
+		if (q->mark == NULL) {
+			q->marked = true;
+			q->raises_unmarked = true;
+			joined = *m;
+		} else {
+			marking_join(rd->p, q->mark, m, &joined);
+		}
+		if ((q->mark = intern(d, &joined)) == NULL) {
+			intern_failed(d, rd->err, rd->errlen);
+			return -1;
 		}
 	}
 	return 0;
 }
 
+/* Whether s[1..n) holds sign[0..k): a footnote's sign after the line's first byte. */
+static bool
+holds_sign(const char *s, size_t n, const char *sign, size_t k)
+{
+	size_t j;
+
+	for (j = 1; j + k <= n; j++)
+		if (s[j] == sign[0] && memcmp(s + j, sign, k) == 0)
+			return true;
+	return false;
+}
+
 /*
- * A level said in words of a part of the document on line i (reading_level_statement: "This
- * paragraph is classified Secret.", "(This bullet is classified.)", "The following paragraph is
- * Secret."): it raises its own paragraph back, as a mark at the paragraph's end does; one said of
- * another part (what follows, the rest, paragraphs by number, an annex) raises the document's
- * marking too, as a classification line does, and so the unmarked text it points at. Only
+ * A footnote that states a level ("[1] This paragraph is classified Secret.") on line i: the
+ * paragraphs above whose text holds its sign ("... before dawn.[1]") are raised to m, those the
+ * reader still holds (256 portions back at most). Returns 0, or -1 with rd->err.
+ */
+static int
+raise_footnoted(struct reader *rd, size_t i, const struct marking *m)
+{
+	struct document *d = rd->d;
+	char sign[8];
+	size_t n, k, l;
+
+	if ((n = footnote_sign(d, i, sign)) == 0)
+		return 0;
+	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
+		struct doc_portion *pt = doc_portion(d, k);
+
+		for (l = pt->first; l <= pt->last && l < i; l++) {
+			const struct doc_line *ln = doc_line(d, l);
+
+			if (ln->kind == LINE_TEXT &&
+			    holds_sign(d->data + ln->off, ln->len, sign, n))
+				break;
+		}
+		if (l <= pt->last && l < i && raise_paragraph_from(rd, k, m) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A statement names paragraphs by number (`paras`, bit n for paragraph n) that stand above it
+ * ("NOTE: PARA 2 IS SECRET." under "2. (C) ..."): every portion of each, from the one its
+ * number opens to the next blank line, is raised to m. Only those the reader still holds (a
+ * streamed read lets older ones go); those below are raised as they open (ahead_open).
+ * Returns 0, or -1 with rd->err.
+ */
+static int
+raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
+{
+	struct document *d = rd->d;
+	size_t k, v;
+
+	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
+		if ((v = paragraph_number(d, doc_portion(d, k)->first)) == 0 || v >= 64 ||
+		    !((paras >> v) & 1))
+			continue;
+		if (raise_paragraph_from(rd, k, m) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The portion read now opened at line i: where a statement above said a level of what follows
+ * ("The following paragraph is Secret.", "PARAS 2 AND 3 ARE CLASSIFIED." above paragraph 2),
+ * the next paragraph after the statement's and each it named by number are raised to it, every
+ * portion of them, marked or not. Only raises. Returns 0, or -1 with rd->err.
+ */
+static int
+ahead_open(struct reader *rd, size_t i)
+{
+	struct doc_portion *pt = doc_portion(rd->d, rd->cur);
+	size_t v;
+
+	if (!rd->ahead_set || pt->first != i || rd->cur == rd->ahead_from)
+		return 0;
+	v = paragraph_number(rd->d, i);
+	if (pt->blank_before || v != 0)
+		rd->ahead_in = false;
+	if (rd->ahead_next) {
+		rd->ahead_in = true;
+		rd->ahead_next = false;
+	}
+	if (v != 0 && v < 64 && ((rd->ahead_paras >> v) & 1))
+		rd->ahead_in = true;
+	return rd->ahead_in ? raise_portion(rd, &rd->ahead_mark) : 0;
+}
+
+/* Notes what a statement on line i says of what follows, for ahead_open. */
+static void
+ahead_note(struct reader *rd, const struct marking *m, uint64_t paras, bool next)
+{
+	if (rd->ahead_set)
+		marking_join(rd->p, &rd->ahead_mark, m, &rd->ahead_mark);
+	else
+		rd->ahead_mark = *m;
+	rd->ahead_set = true;
+	rd->ahead_paras |= paras;
+	rd->ahead_next = rd->ahead_next || next;
+	rd->ahead_from = rd->cur;
+	rd->ahead_in = false;
+}
+
+/*
+ * A level said in words of a part of the document on line i, or run on to it from the line
+ * above (reading_level_statement: "This paragraph is classified Secret.", "(This bullet is
+ * classified.)", "The following paragraph is Secret.", "The information herein is classified
+ * Secret."): it raises its own paragraph back, as a mark at the paragraph's end does; one said
+ * of another part (what follows, the rest, paragraphs by number, an annex) raises the
+ * document's marking too, as a classification line does, and so the unmarked text it points
+ * at, and the next paragraph and those it names by number, marked or not. A statement that is
+ * a paragraph by itself ("This paragraph is Secret." between two) raises the paragraphs on
+ * both sides; a footnote's, the paragraph that holds its sign. A level said of no part ("The
+ * information is classified Secret.") raises unmarked text only: a portion's own mark says what
+ * it gives; and CLASSIFIED said of no part ("The details are classified.") nothing. Only
  * raises. Returns 0, or -1 with rd->err.
  */
 static int
 read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 {
 	struct document *d = rd->d;
+	struct doc_portion *pt;
 	struct marking m;
-	uint64_t paras;
-	int said;
+	uint64_t paras = 0;
+	int said, r;
+	bool may, alone;
 
-	if (rd->cur == DOC_NONE || (said = reading_level_statement(rd->p, f->text, f->len,
-	    &m, &paras)) == 0)
+	if (rd->cur == DOC_NONE)
 		return 0;
+	if ((may = reading_level_may(rd->p, f->text, f->len)))
+		said = reading_level_statement(rd->p, f->text, f->len, &m, &paras);
+	else
+		said = 0;
+	/*
+	 * What line i states by itself it states of its own portion; what it says of no part
+	 * ("classified Secret.") may run on from a part named above ("This paragraph is").
+	 */
+	r = 0;
+	if (said == 0 || (said & STATED_VAGUE)) {
+		struct marking across;
+		uint64_t more;
+
+		if ((r = level_across(rd, i, may, &across, &more)) != 0 && said != 0 &&
+		    (r & STATED_VAGUE))
+			r = 0;
+		if (r != 0) {
+			said = r;
+			m = across;
+			paras = more;
+		}
+	}
+	if (may)
+		rd->level_may = i;
+	if (said == 0)
+		return 0;
+	if (r == 0)
+		rd->level_said = i;
+	pt = doc_portion(d, rd->cur);
+	if ((said & STATED_VAGUE) && ((pt->marked && !pt->raises_unmarked) || m.level < 1))
+		return 0;
+	/* Of no part: the unmarked text it stands in, not its paragraph's other portions. */
+	if (said & STATED_VAGUE)
+		return raise_portion(rd, &m);
 	if (paras != 0 && raise_numbered(rd, paras, &m) != 0)
 		return -1;
 	/*
 	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
 	 * what follows them), unless it names the part it marks ("This paragraph is classified
-	 * Top Secret." under its paragraph, "The above is classified Secret.").
+	 * Top Secret." under its paragraph, "The above is classified Secret.") or goes on a
+	 * paragraph with no blank line between and says it of a part ("... before dawn." / "The
+	 * entire paragraph is classified Secret."; not "HIGHEST POSSIBLE CLASSIFICATION IS TOP
+	 * SECRET", a page's).
 	 */
-	if (doc_portion(d, rd->cur)->reason == REASON_CLASS && doc_portion(d, rd->cur)->first == i &&
-	    !(said & (STATED_THIS | STATED_BACK)))
+	if (pt->reason == REASON_CLASS && pt->first == i && !(said & (STATED_THIS | STATED_BACK)) &&
+	    r == 0 && (pt->blank_before || (said & STATED_VAGUE)))
 		return 0;
+	/*
+	 * A statement that names its own part alone in its paragraph, after a blank line and
+	 * before one ("This paragraph is Secret."): of its neighbours, the one above (a
+	 * footnote's, the one its sign marks) and the one below.
+	 */
+	alone = pt->first == i && pt->blank_before && (pt->mark == NULL || pt->raises_unmarked ||
+	    pt->reason == REASON_CLASS) &&
+	    (i + 1 >= d->nlines || doc_line(d, i + 1)->len == 0 ||
+	    is_blank(d->data + doc_line(d, i + 1)->off, doc_line(d, i + 1)->len,
+	    doc_line(d, i + 1)->latin1)) && (said & STATED_THIS) &&
+	    !(said & (STATED_AHEAD | STATED_BACK));
+	if (alone && footnote_sign(d, i, (char[8]){ 0 }) > 0) {
+		if (raise_footnoted(rd, i, &m) != 0)
+			return -1;
+	} else if (alone) {
+		said |= STATED_BACK;
+	}
 	/*
 	 * "The above is classified Secret." under its paragraph, a blank line between: the
 	 * paragraph above is raised with this one (no blank line parts them any more).
@@ -3259,6 +3498,8 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 			d->classes = m;
 		d->has_class = true;
 	}
+	if ((said & STATED_AHEAD) || alone || paras != 0)
+		ahead_note(rd, &m, paras, (said & STATED_AHEAD) || alone);
 	return raise_back(rd, &m);
 }
 
@@ -15078,7 +15319,8 @@ read_line(struct reader *rd, size_t i)
 			ln->portion = rd->cur;
 			if (r >= 0 && ln->kind == LINE_TEXT) {
 				read_stated(rd, i, &f);
-				r = read_level_stated(rd, i, &f);
+				if ((r = read_level_stated(rd, i, &f)) == 0)
+					r = ahead_open(rd, i);
 			}
 		}
 	}
@@ -15372,6 +15614,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->break_line = rd->break_blank = DOC_NONE;
 	rd->top_portion = rd->alone_line = rd->alone_portion = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
+	rd->ahead_from = rd->level_may = rd->level_said = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
 	rd->md = md;

@@ -1032,6 +1032,99 @@ note_stated_word(struct policy *p, const char *name)
 	p->stated_words[p->nstated_words++].len = len;
 }
 
+/* Keeps word w[0..n) (any case) among p->level_keys, once. */
+static void
+note_level_key(struct policy *p, const char *w, size_t n)
+{
+	size_t i;
+	char up[POLICY_WORD_MAX + 1];
+
+	if (n == 0 || n > POLICY_WORD_MAX || n >= 64)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!isalpha((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80) {
+			/* A word of other letters or digits: no key can stand for it. */
+			p->level_keys_all = false;
+			return;
+		}
+		up[i] = (char)toupper((unsigned char)w[i]);
+	}
+	for (i = 0; i < p->nlevel_keys; i++)
+		if (p->level_keys[i].len == n && memcmp(p->level_keys[i].text, up, n) == 0)
+			return;
+	if (p->nlevel_keys == POLICY_LEVEL_KEYS) {
+		p->level_keys_all = false;
+		return;
+	}
+	memcpy(p->level_keys[p->nlevel_keys].text, up, n);
+	p->level_keys[p->nlevel_keys].text[n] = '\0';
+	p->level_keys[p->nlevel_keys++].len = n;
+	p->level_key_lengths[up[0] - 'A'] |= (uint64_t)1 << n;
+}
+
+/* Whether term t is a level a statement may say: this policy's above its lowest, or another's. */
+static bool
+level_term(const struct policy_term *t)
+{
+	return t != NULL && t->control < 0 && (t->level >= 1 || (t->level < 0 && t->starts));
+}
+
+/*
+ * Notes the key of a level's name (index_level_keys): the name itself where it is one word of six
+ * letters or more; where it is several, none if one of them is such a word and a level, else its
+ * longest.
+ */
+static void
+level_key(struct policy *p, const char *name)
+{
+	size_t k = 0, e, best = 0, best_len = 0, words = 0;
+	bool covered = false;
+
+	while (name[k] != '\0') {
+		if (!isalnum((unsigned char)name[k])) {
+			k++;
+			continue;
+		}
+		for (e = k; isalnum((unsigned char)name[e]); e++)
+			continue;
+		words++;
+		/* A word that is a level by itself has its own key, from its own name. */
+		covered = covered || (e - k >= 6 &&
+		    level_term(policy_term_find(p, name + k, e - k)));
+		if (e - k > best_len) {
+			best = k;
+			best_len = e - k;
+		}
+		k = e;
+	}
+	/* One word of fewer than six letters: no statement reads it ("TS"). */
+	if ((words == 1 && best_len < 6) || (words > 1 && covered))
+		return;
+	note_level_key(p, name + best, best_len);
+}
+
+/* The words a line must hold one of to state a level (reading_level_may). */
+static void
+index_level_keys(struct policy *p)
+{
+	size_t i, j;
+
+	p->nlevel_keys = 0;
+	p->level_keys_all = true;
+	memset(p->level_key_lengths, 0, sizeof(p->level_key_lengths));
+	for (i = 1; i < p->nlevels; i++) {
+		const struct policy_level *lv = &p->levels[i];
+
+		level_key(p, lv->name);
+		for (j = 0; j < lv->nportion; j++)
+			level_key(p, lv->portion[j]);
+		for (j = 0; j < lv->nbanner; j++)
+			level_key(p, lv->banner[j]);
+	}
+	for (i = 0; i < p->nother_levels; i++)
+		level_key(p, p->other_levels[i]);
+}
+
 /* Every byte a marking can begin with: levels, their spaced forms, stand-alone controls. */
 static void
 index_first(struct policy *p)
@@ -1556,6 +1649,7 @@ policy_load(const char *text, size_t len, const char *origin, char *err, size_t 
 	    index_words(&l) != 0 || index_terms(&l) != 0)
 		goto done;
 	index_first(p);
+	index_level_keys(p);
 	rc = 0;
 done:
 	yaml_document_delete(&doc);

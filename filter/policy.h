@@ -145,6 +145,7 @@ struct policy_rule {
 /* The most one-word names of NOFORN-kind controls kept apart (policy.noforn_words). */
 #define POLICY_NOFORN_WORDS 32
 #define POLICY_STATED_WORDS 32
+#define POLICY_LEVEL_KEYS 96
 
 /* The longest word of a level, control or country a policy may name. */
 #define POLICY_WORD_MAX 63
@@ -268,6 +269,21 @@ struct policy {
 	} stated_words[POLICY_STATED_WORDS];
 	size_t nstated_words;
 	bool stated_words_all;
+	/*
+	 * The words, in upper case, one of which a line must hold to state a level in words
+	 * (reading_level_may): of the levels above the lowest and of other schemes, each name
+	 * of one word of six letters or more, and of each name of several words that holds no
+	 * such word its longest (SPECIAL of SPECIAL FRANCE); by first letter A to Z, the
+	 * lengths they have (bit n). With level_keys_all false there were more than these
+	 * hold, and every line is read.
+	 */
+	struct {
+		char text[POLICY_WORD_MAX + 1];
+		size_t len;
+	} level_keys[POLICY_LEVEL_KEYS];
+	size_t nlevel_keys;
+	bool level_keys_all;
+	uint64_t level_key_lengths[26];
 
 	struct policy_term *terms;	/* the vocabulary (see struct policy_term) */
 	size_t nterms;

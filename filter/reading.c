@@ -5787,12 +5787,31 @@ doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_
 		    strncasecmp(s + b - 7, "further", 7) == 0))
 			for (b -= 7; b > 0 && s[b - 1] == ' '; b--)
 				continue;
-		for (j = e; j < n && s[j] == ' '; j++)
-			continue;
-		if (n - j < 3 || strncasecmp(s + j, "to ", 3) != 0)
+		/*
+		 * TO within eight words, past what the passing is of and how ("No passage of this
+		 * report to the Australians", "Not for passage, in any form, to", "Not for
+		 * passage (even orally) to", "Not for passage to, or discussion with, the").
+		 */
+		for (j = e, w = 0; j < n && w <= 8; w++) {
+			while (j < n && !is_alpha(s[j]) && strchr(".;?!", s[j]) == NULL)
+				j++;
+			if (j >= n || !is_alpha(s[j]) || (n - j >= 3 &&
+			    strncasecmp(s + j, "to", 2) == 0 && !is_alpha(s[j + 2])))
+				break;
+			j = word_end(s, n, j);
+		}
+		if (j >= n || n - j < 3 || strncasecmp(s + j, "to", 2) != 0 || is_alpha(s[j + 2]))
 			return DOUBT_OTHER;
+		j += 2;
+		/* "to, or discussion with, the British": the readers come after the clause. */
+		if (j < n && s[j] == ',') {
+			for (j++; j < n && s[j] != ','; j++)
+				continue;
+			if (j < n)
+				j++;
+		}
 		/* Passing on to the press is the public's reading's. */
-		for (j += 3; j < n && s[j] == ' '; j++)
+		for (; j < n && s[j] == ' '; j++)
 			continue;
 		if (n - j >= 4 && strncasecmp(s + j, "the ", 4) == 0)
 			j += 4;
@@ -5865,6 +5884,28 @@ taken_out_by_prefix(const char *s, size_t k)
 }
 
 /*
+ * Whether the word before s[k] is a party's ordinal: SECOND, THIRD, 2ND, 3RD ("2nd or 3rd party",
+ * "2ND/3RD PARTIES", "third-party").
+ */
+static bool
+party_ordinal(const char *s, size_t k)
+{
+	static const char *const ordinals[] = { "SECOND", "THIRD", "2ND", "3RD" };
+	char up[8];
+	size_t b, j;
+
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '-'))
+		k--;
+	for (b = k; b > 0 && is_alnum(s[b - 1]); b--)
+		continue;
+	if (k - b < 3 || k - b > 6)
+		return false;
+	for (j = b; j < k; j++)
+		up[j - b] = to_upper(s[j]);
+	return word_listed(ordinals, sizeof(ordinals) / sizeof(ordinals[0]), up, k - b);
+}
+
+/*
  * Whether the sentence s[k..n) (s[0..k) what stands before it, read for "Five Eyes") doubts
  * foreign readers (reading_readers_doubt), into *m.
  */
@@ -5917,8 +5958,13 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			e += e + 2 < n && s[e + 2] == '.' ? 3 : 2;
 		}
 		title = isupper((unsigned char)s[k]);
+		/* "Releasable to: USA.", "Release to: USA.", "REL TO: USA." */
 		if (t.words == 1)
-			t.releasable = word_stem(up, len, "RELEASAB");
+			t.releasable = word_stem(up, len, "RELEASAB") || (((len == 7 &&
+			    memcmp(up, "RELEASE", 7) == 0) || (len == 3 &&
+			    memcmp(up, "REL", 3) == 0)) && n - e >= 3 &&
+			    strncasecmp(s + e, " to", 3) == 0 &&
+			    (n - e == 3 || !is_alpha(s[e + 3])));
 		if (t.words == 1)
 			t.order = opens_order(s + k, len) || (len == 7 &&
 			    memcmp(up, "PROTECT", 7) == 0);
@@ -5993,11 +6039,13 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 				t.at_reader = t.words;
 				break;
 			}
-			/* The IC's Second Parties: the partners ("No Second Party release"). */
+			/*
+			 * The IC's Second Parties, the partners, and Third Parties, every other
+			 * foreign reader ("No Second Party release", "No 2nd or 3rd party
+			 * release", "NOT RELEASABLE TO 2ND/3RD PARTIES").
+			 */
 			if (((len == 7 && memcmp(up, "PARTIES", 7) == 0) ||
-			    (len == 5 && memcmp(up, "PARTY", 5) == 0)) && ((k >= 7 &&
-			    strncasecmp(s + k - 7, "second ", 7) == 0) || (k >= 4 &&
-			    strncasecmp(s + k - 4, "2nd ", 4) == 0))) {
+			    (len == 5 && memcmp(up, "PARTY", 5) == 0)) && party_ordinal(s, k)) {
 				t.foreign = t.clause_reader = true;
 				t.at_reader = t.words;
 				break;
@@ -6069,7 +6117,7 @@ doubt_trigger(const char *t, size_t n)
 		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON",
 		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT ORIGINATOR",
 		['P' - 'A'] = "PROHIBIT PROTECT =PENDING",
-		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR RELEASAB",
+		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR RELEASAB =RELEASE =REL",
 		['S' - 'A'] = "SOLELY =SAVE =SANS", ['U' - 'A'] = "UNAUTHORI =UNLESS",
 		['W' - 'A'] = "WITHOUT WITHH WITHIN"
 	};
@@ -6346,11 +6394,44 @@ join_spaced(const struct policy *p, const char *s, size_t n, char *out, size_t *
 }
 
 /*
+ * Whether s[0..n), in any case, is a post and a cable's number, a section after it or not ("State
+ * 116943 (Section 1 of 2)", "Muscat 1065"): what follows a level written with a capital on a
+ * quoted banner's line.
+ */
+static bool
+title_post(const struct policy *p, const char *s, size_t n)
+{
+	char up[FOLD_MAX];
+	size_t k, e;
+
+	if (n >= sizeof(up))
+		return false;
+	for (k = 0; k < n; k++)
+		up[k] = to_upper(s[k]);
+	/* The section after the number, in brackets or not. */
+	for (k = n; k > 0; k--)
+		if (up[k - 1] == ' ' || up[k - 1] == '(')
+			if ((e = section_len(up + k, n - k, false)) > 0) {
+				while (e + k < n && (up[e + k] == ')' || up[e + k] == ' '))
+					e++;
+				if (e + k == n) {
+					n = k - 1;
+					while (n > 0 && (up[n - 1] == ' ' || up[n - 1] == '('))
+						n--;
+					break;
+				}
+			}
+	return post_and_number(p, up, n);
+}
+
+/*
  * Whether the line f says a level's name as a banner does past words before it, as a cable that
  * repeats another writes that one's banner on its lead-in's line ("QUOTE S E C R E T STATE
  * 116943", "FOLLOWING IS TEXT OF REFTEL: SECRET STATE 116943", "BEGIN QUOTE C O N F I D E N T I
- * A L SECTION 01 OF 02"): a level's name letter-spaced anywhere, which prose never is, or one in
- * capitals with a banner's rest after it (a post and a cable's number, a section). *m is what
+ * A L SECTION 01 OF 02"): a level's name letter-spaced anywhere, which prose never is, one in
+ * capitals with a banner's rest after it (a post and a cable's number, a section), or one with a
+ * capital and a post and number after it in any case ("Begin text of reftel: Secret State
+ * 116943", "Quote: Secret State 116943 (Section 1 of 2)"). *m is what
  * the line read from the level on says, and at least that level. Only raises.
  */
 static bool
@@ -6361,6 +6442,7 @@ quoted_banner(const struct policy *p, const struct fold *f, struct marking *m)
 	size_t n = f->len, k, e, a, from = 0, to = 0;
 	const struct policy_term *pt;
 	struct fold g;
+	bool title;
 
 	/* Most lines have no capital alone before another ("S E"): read them as they stand. */
 	for (k = 0; k + 2 < n; k++)
@@ -6379,6 +6461,10 @@ quoted_banner(const struct policy *p, const struct fold *f, struct marking *m)
 		}
 		for (e = k; e < n && isupper((unsigned char)t[e]); e++)
 			continue;
+		/* "Secret State 116943": with a capital, a post and a number after it. */
+		title = e == k + 1 && e < n && is_lower(t[e]);
+		while (title && e < n && is_lower(t[e]))
+			e++;
 		if (e < n && t[e] != ' ' && t[e] != '/' && t[e] != ':' && t[e] != '.')
 			continue;
 		/* "TOP SECRET" is two words. */
@@ -6386,7 +6472,7 @@ quoted_banner(const struct policy *p, const struct fold *f, struct marking *m)
 		if (e + 1 < n && t[e] == ' ' && isupper((unsigned char)t[e + 1]))
 			for (a = e + 1; a < n && isupper((unsigned char)t[a]); a++)
 				continue;
-		if (a > e && (a == n || t[a] == ' ' || t[a] == '/') &&
+		if (!title && a > e && (a == n || t[a] == ' ' || t[a] == '/') &&
 		    (pt = policy_term_find(p, t + k, a - k)) != NULL && pt->level >= 1 &&
 		    pt->control < 0)
 			e = a;
@@ -6395,7 +6481,8 @@ quoted_banner(const struct policy *p, const struct fold *f, struct marking *m)
 			continue;
 		for (a = e; a < n && t[a] == ' '; a++)
 			continue;
-		if (!(to > from && k >= from && e <= to) && !(a > e && a < n &&
+		if (title ? !(a > e && a < n && title_post(p, t + a, n - a)) :
+		    !(to > from && k >= from && e <= to) && !(a > e && a < n &&
 		    (post_and_number(p, t + a, n - a) || section_len(t + a, n - a, false) > 0)))
 			continue;
 		fold_line(t + k, n - k, FOLD_MAX, false, &g);
@@ -7603,6 +7690,19 @@ inflected_control(const struct policy *p, const char *s, const struct word *wd)
 	return -1;
 }
 
+/* Whether s[0..n), in any case, is an alias of control pc of one word of six letters or more. */
+static bool
+word_alias(const struct policy_control *pc, const char *s, size_t n)
+{
+	size_t a;
+
+	for (a = 0; a < pc->naliases; a++)
+		if (strlen(pc->aliases[a]) >= 6 && strchr(pc->aliases[a], ' ') == NULL &&
+		    name_equal(s, n, pc->aliases[a]))
+			return true;
+	return false;
+}
+
 uint64_t
 reading_capital_controls(const struct policy *p, const char *s, size_t n)
 {
@@ -7646,8 +7746,9 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		}
 		/*
 		 * The run whole, of five letters or more ("US ONLY"; not "NF"): in capitals; or, in
-		 * any case, the control's own name ("Noforn") or three words or more ("No Foreign
-		 * Dissem", "not releasable to foreign nationals"), which prose says of nothing else.
+		 * any case, the control's own name ("Noforn"), an alias of one word of six letters
+		 * or more ("Noforeign") or three words or more ("No Foreign Dissem", "not
+		 * releasable to foreign nationals"), which prose says of nothing else.
 		 */
 		for (e = wd.start, letters = 0; e < at; e++)
 			letters += is_alpha(s[e]) || (unsigned char)s[e] == 0x80;
@@ -7656,7 +7757,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 			at--;
 		if (letters < 5 || (at < n && is_alnum(s[at])) ||
 		    !(reading_capitals(s + wd.start, at - wd.start) || words >= 3 ||
-		    name_equal(s + wd.start, at - wd.start, p->controls[c].name)))
+		    name_equal(s + wd.start, at - wd.start, p->controls[c].name) ||
+		    word_alias(&p->controls[c], s + wd.start, at - wd.start)))
 			continue;
 		bits |= (uint64_t)1 << c;
 		k = at;
@@ -8155,7 +8257,9 @@ struct statement {
 	size_t range_from;
 	bool back_before;	/* the word before was ABOVE, PRECEDING, PREVIOUS, FOREGOING */
 	bool handle;		/* "handle as", "treat ... as", "protect at" */
-	bool field;		/* "Classification:" */
+	bool field;		/* "Classification:", "Overall classification:" */
+	bool field_word;	/* CLASSIFICATION among the first three words: a colon after it
+				 * makes a field */
 	bool heading;		/* a part's word: "CLASSIFIED ANNEX" as a heading */
 	bool opened;		/* the clause opened with a bracket */
 	bool first;		/* ... or at the line's start */
@@ -8168,23 +8272,41 @@ struct statement {
 	bool handle_before;	/* ... HANDLE, TREAT, PROTECT, MARK, CONSIDER */
 	bool classified_before;	/* ... CLASSIFIED */
 	bool part_before;	/* ... a paragraph's word (a number after it points) */
+	bool part_seen;		/* a part's word was said */
+	bool subject;		/* ... a paragraph's or a portion's, before a copula: "The entire
+				 * paragraph is", "Para classification:" */
+	bool opens_classified;	/* the clause opens with CLASSIFIED: "Classified Secret in its
+				 * entirety." */
+	bool sep;		/* a comma, AND or BUT after a level was predicated */
+	size_t level_at;	/* the word the last level predicated was, counted from 1 */
+	int said;		/* the highest level named, predicated or not, or -1 */
+	bool other;		/* another scheme's level said of the text: unknown here */
 };
+
+/* Whether term pt is a level a statement may say: this policy's above its lowest, or another's. */
+static bool
+statement_level(const struct policy_term *pt)
+{
+	return pt->control < 0 && (pt->level >= 1 || (pt->level < 0 && pt->starts));
+}
 
 /*
  * Whether the word after s[e] lets a level's word before it be said of the text: the clause's
- * end, a sign, or a word of a part, a level or its telling ("SECRET ANNEX", "classified at a
- * higher level", "Secret//Noforn"); not a noun it qualifies in prose ("secret talks", "the
- * Secret Service", "classified documents"), nor a name ("Confidential Information", "the
- * Classified Information Procedures Act") where the level has a capital and lower case.
+ * end, a sign, a control ("Secret Noforn"), or a word of a part, a level or its telling
+ * ("SECRET ANNEX", "classified at a higher level", "Secret//Noforn"); not a noun it qualifies
+ * in prose ("secret talks", "the Secret Service", "classified documents"), nor a name
+ * ("Confidential Information", "the Classified Information Procedures Act") where the level
+ * has a capital and lower case.
  */
 static bool
-level_said(const char *s, size_t n, size_t k, size_t e)
+level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 {
 	static const char *const after[] = { "ANNEX", "TEXT", "PORTION", "PORTIONS",
 	    "INFORMATION", "INFO", "MATERIAL", "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS",
 	    "SECTION", "PART", "LEVEL", "ATTACHMENT", "ADDENDUM", "APPENDIX", "FOLLOWS", "FOLLOW",
 	    "BELOW", "AT", "AND", "OR", "NOFORN", "PER", "BY", "IN", "RELEASABLE", "UNTIL",
 	    "CLASSIFICATION" };
+	const struct policy_term *pt;
 	char up[16];
 	size_t b, j;
 
@@ -8192,10 +8314,14 @@ level_said(const char *s, size_t n, size_t k, size_t e)
 		e++;
 	if (e == n || !is_alpha(s[e]))
 		return true;
-	if (isupper((unsigned char)s[e]) && k + 1 < n && is_lower(s[k + 1]))
-		return false;
 	for (b = e; e < n && is_alpha(s[e]); e++)
 		continue;
+	/* "Secret Noforn", "SECRET NOFORN": a control goes on the level's marking. */
+	if (e - b >= 2 && isupper((unsigned char)s[b]) &&
+	    (pt = policy_term_find(p, s + b, e - b)) != NULL && pt->control >= 0)
+		return true;
+	if (isupper((unsigned char)s[b]) && k + 1 < n && is_lower(s[k + 1]))
+		return false;
 	if (e - b >= sizeof(up))
 		return false;
 	for (j = b; j < e; j++)
@@ -8204,36 +8330,154 @@ level_said(const char *s, size_t n, size_t k, size_t e)
 }
 
 /*
- * Ends clause t of a level statement (`closed` by a bracket, `last` where nothing but a stop
- * follows it on the line): 0 where it states no level, else what reading_level_statement
- * returns of it, the level joined into *m.
+ * Ends clause t of a level statement (`closed` by a bracket, `own` a sentence of its own in
+ * brackets, `last` where nothing but a stop follows it on the line, `colon` where a colon ends
+ * it): 0 where it states no level, else what
+ * reading_level_statement returns of it, the level joined into *m. Unknown unless proven: a
+ * level predicated of anything, or named in a clause that names its own part or is a field, is
+ * said of the text; only a negation, a question, a report, a definition or a quote says it is
+ * not.
  */
 static int
-statement_end(const struct statement *t, struct marking *m, bool closed, bool last)
+statement_end(const struct statement *t, struct marking *m, bool closed, bool last, bool colon,
+    bool own)
 {
-	bool pred = t->level >= 1 || t->classified, ahead;
+	/* A field ends its line: "(Classification: Secret) field on the form" names one. */
+	bool field = t->field && last, pred, ahead;
+	/*
+	 * Its own part: named so, or a paragraph named with nothing that points elsewhere ("The
+	 * entire paragraph is classified Secret."), or nothing named before CLASSIFIED.
+	 */
+	bool part = t->here || t->handle || field || t->opens_classified || (t->subject &&
+	    !t->ahead && !t->back && t->paras == 0);
+	int level = t->level;
 
 	if (t->doubt || t->words > 16 || !t->named)
 		return 0;
-	/* Of what follows: pointed at and predicated, or said to follow or begin. */
+	/* "This paragraph carries a Secret classification.", "This paragraph: SECRET." */
+	if (part && t->said > level)
+		level = t->said;
+	pred = level >= 1 || t->classified || t->other;
+	/*
+	 * "... assessment, classified Secret: Iranian officers": said of what the colon opens,
+	 * right after the level.
+	 */
+	part = part || (colon && pred && t->level_at > 0 && t->words - t->level_at <= 1);
+	/*
+	 * Of what follows: pointed at and predicated, said to follow or begin, a field
+	 * ("Overall classification: Secret."), or a clause that a colon ends the line with
+	 * ("Here is the reftel, classified Secret:").
+	 */
 	ahead = (t->ahead && pred) || t->flow || (t->heading && t->first && last &&
-	    t->words <= 3);
-	/* Of what stands above: "The above is classified Secret.", "Para 2 above is Secret." */
-	if (t->back && pred) {
-		if (t->level >= 1 && t->level > m->level)
-			m->level = t->level;
-		if (t->level < 1)
-			m->unknown = true;
-		return STATED_HERE | STATED_BACK | (ahead ? STATED_AHEAD : 0);
-	}
-	if (!ahead && !((t->here || t->handle) && pred) && !(t->field && pred && last) &&
-	    !(t->opened && closed && t->words == 1 && t->classified_named))
+	    t->words <= 3) || (field && pred) || (colon && last && pred);
+	if (!pred && !ahead && !(t->opened && closed && t->words == 1 && t->classified_named))
 		return 0;
-	if (t->level >= 1 && t->level > m->level)
-		m->level = t->level;
-	if (t->level < 1)
+	if (level >= 1 && level > m->level)
+		m->level = level;
+	if (level < 1)
 		m->unknown = true;
-	return (ahead ? STATED_AHEAD : STATED_HERE) | (t->here ? STATED_THIS : 0);
+	/* Of what stands above: "The above is classified Secret.", "Para 2 above is Secret." */
+	if (t->back)
+		return STATED_HERE | STATED_BACK | (ahead ? STATED_AHEAD : 0);
+	/*
+	 * Said of no part ("The details of the deal are classified.", "The conference's
+	 * classification level is TOP SECRET."): of something the text names, which a
+	 * portion's own mark may still say it does not give.
+	 */
+	if (!part && !ahead && !(t->opened && own && t->words <= 2))
+		return STATED_HERE | STATED_VAGUE;
+	return (ahead ? STATED_AHEAD : 0) | STATED_HERE | (t->here ? STATED_THIS : 0);
+}
+
+/*
+ * Whether the words after OF at s[e] name this document: THIS, THESE, or THE before a word of the
+ * whole (`whole`: "of the cable").
+ */
+static bool
+of_this(const char *s, size_t n, size_t e, const char *const *whole, size_t nwhole)
+{
+	char up[16];
+	size_t b, j;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	for (b = e; e < n && is_alpha(s[e]) && e - b < sizeof(up); e++)
+		up[e - b] = to_upper(s[e]);
+	if ((e - b == 4 && memcmp(up, "THIS", 4) == 0) ||
+	    (e - b == 5 && memcmp(up, "THESE", 5) == 0))
+		return true;
+	if (!(e - b == 3 && memcmp(up, "THE", 3) == 0))
+		return false;
+	while (e < n && s[e] == ' ')
+		e++;
+	for (b = e; e < n && is_alpha(s[e]) && e - b < sizeof(up); e++)
+		up[e - b] = to_upper(s[e]);
+	for (j = 0; j < nwhole; j++)
+		if (strlen(whole[j]) == e - b && memcmp(whole[j], up, e - b) == 0)
+			return true;
+	return false;
+}
+
+/* The number a word names, one to twelve ("TWO"), or 0. */
+static size_t
+number_word(const char *up, size_t n)
+{
+	static const char *const numbers[] = { "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
+	    "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE" };
+	size_t k;
+
+	for (k = 0; k < sizeof(numbers) / sizeof(numbers[0]); k++)
+		if (strlen(numbers[k]) == n && memcmp(numbers[k], up, n) == 0)
+			return k + 1;
+	return 0;
+}
+
+/* Paragraph v named in clause t ("paras 2 and 3", "paras 4-6", "paras two and three"). */
+static void
+statement_para(struct statement *t, size_t v)
+{
+	size_t lo = v;
+
+	if (v >= 1 && v < 64) {
+		/* A range from the number before ("4-6", "4 through 6"). */
+		if (t->range_from >= 1 && t->range_from < v)
+			lo = t->range_from;
+		for (; lo <= v; lo++)
+			t->paras |= (uint64_t)1 << lo;
+		t->last_para = v;
+	}
+	t->range_from = 0;
+	t->ahead = true;
+}
+
+bool
+reading_level_may(const struct policy *p, const char *s, size_t n)
+{
+	size_t k = 0, e, len, i;
+	int c;
+
+	if (!p->level_keys_all)
+		return true;
+	while (k < n) {
+		if (!is_alpha(s[k])) {
+			k++;
+			continue;
+		}
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		len = e - k;
+		c = to_upper(s[k]) - 'A';
+		if (len < 64 && ((p->level_key_lengths[c] >> len) & 1))
+			for (i = 0; i < p->nlevel_keys; i++)
+				if (p->level_keys[i].len == len &&
+				    strncasecmp(s + k, p->level_keys[i].text, len) == 0)
+					return true;
+		/* CLASSIFIED, CLASSIFICATION, CLASSIFYING. */
+		if (c == 'C' - 'A' && len >= 10 && strncasecmp(s + k, "classif", 7) == 0)
+			return true;
+		k = e;
+	}
+	return false;
 }
 
 int
@@ -8259,36 +8503,41 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
 	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
 	    "REMAINING" };
+	static const char *const herein[] = { "HEREIN", "HEREWITH", "HEREUNDER" };
 	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
 	    "PRIOR" };
 	struct statement t;
 	int said = 0, r;
-	size_t k, e, j;
+	size_t k, e, j, v;
 	char up[POLICY_WORD_MAX + 1];
 
 	/* A cheap look first: most lines name no level and say nothing classified. */
-	for (k = 0; k + 6 <= n; k++)
-		if ((to_upper(s[k]) == 'S' && strncasecmp(s + k, "secret", 6) == 0) ||
-		    (to_upper(s[k]) == 'C' && (strncasecmp(s + k, "classi", 6) == 0 ||
-		    strncasecmp(s + k, "confid", 6) == 0)))
-			break;
-	if (k + 6 > n)
+	if (!reading_level_may(p, s, n))
 		return 0;
 	marking_init(m);
 	m->level = 0;
 	*paras = 0;
 	memset(&t, 0, sizeof(t));
-	t.level = -1;
+	t.level = t.said = -1;
 	t.first = true;
 	for (k = 0; k <= n; k = e) {
 		const struct policy_term *pt;
 		size_t len;
 
 		if (k == n || (s[k] != '\0' && strchr(".!?;:()[]", s[k]) != NULL)) {
-			bool closed = k < n && (s[k] == ')' || s[k] == ']'), last;
+			bool closed = k < n && (s[k] == ')' || s[k] == ']'), last, own;
 
-			/* "Classification: Secret": the field goes on past its colon. */
-			if (k < n && s[k] == ':' && t.field && t.words == 1) {
+			/*
+			 * "Classification: Secret", "This paragraph: SECRET.", "PARA 2: SECRET": a
+			 * field, or a part named, with no level yet goes on past its colon, and
+			 * what follows the colon is said of it.
+			 */
+			for (j = k + 1; j < n && s[j] == ' '; j++)
+				continue;
+			if (k < n && s[k] == ':' && j < n && !t.named && (t.field_word || t.here ||
+			    t.ahead || t.back)) {
+				t.field = t.field || t.field_word;
+				t.copula = true;
 				e = k + 1;
 				continue;
 			}
@@ -8305,12 +8554,16 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			for (j = k + 1; j < n && strchr(" .)]", s[j]) != NULL; j++)
 				continue;
 			last = j >= n;
-			if ((r = statement_end(&t, m, closed, last)) != 0) {
+			/* "(Classified Secret.)": a sentence of its own in brackets. */
+			own = closed && (last || (k > 0 && s[k - 1] == '.') || (j < n &&
+			    j > k + 1 && s[j - 1] == '.'));
+			r = statement_end(&t, m, closed, last, k < n && s[k] == ':', own);
+			if (r != 0) {
 				said |= r;
 				*paras |= t.paras;
 			}
 			memset(&t, 0, sizeof(t));
-			t.level = -1;
+			t.level = t.said = -1;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
 			e = k + 1;
 			continue;
@@ -8321,22 +8574,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * 4-6"), and so do the numbers after it in the clause.
 			 */
 			if (isdigit((unsigned char)s[k]) && (t.part_before || t.paras != 0)) {
-				size_t v = 0;
-
-				for (e = k; e < n && isdigit((unsigned char)s[e]) && v < 64; e++)
+				for (v = 0, e = k; e < n && isdigit((unsigned char)s[e]) && v < 64;
+				    e++)
 					v = v * 10 + (size_t)(s[e] - '0');
-				if (v >= 1 && v < 64) {
-					size_t lo = v;
-
-					/* A range from the number before ("4-6", "4 through 6"). */
-					if (t.range_from >= 1 && t.range_from < v)
-						lo = t.range_from;
-					for (; lo <= v; lo++)
-						t.paras |= (uint64_t)1 << lo;
-					t.last_para = v;
-				}
-				t.range_from = 0;
-				t.ahead = true;
+				statement_para(&t, v);
 				continue;
 			}
 			if (s[k] == '-' && t.last_para > 0)
@@ -8351,6 +8592,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.doubt = true;
 			if (s[k] != ' ' && s[k] != ',')
 				t.this_before = t.point_before = t.handle_before = false;
+			if (s[k] == ',' && (t.level >= 1 || t.classified))
+				t.sep = true;
 			e = k + 1;
 			continue;
 		}
@@ -8363,11 +8606,21 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		for (j = 0; j < len; j++)
 			up[j] = to_upper(s[k + j]);
-		if (word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) ||
-		    contracted_not(up, len))
+		/*
+		 * A doubt after the level, past a comma, AND or BUT, is of something else:
+		 * "classified Secret, not Confidential", "... Secret and must not be shared".
+		 */
+		if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) ||
+		    contracted_not(up, len)) && !t.sep)
 			t.doubt = true;
-		/* "TOP SECRET": two words. */
-		if (e + 1 < n && s[e] == ' ' && is_alpha(s[e + 1])) {
+		if ((t.level >= 1 || t.classified) && ((len == 3 && memcmp(up, "AND", 3) == 0) ||
+		    (len == 3 && memcmp(up, "BUT", 3) == 0)))
+			t.sep = true;
+		/* "PARAS TWO AND THREE": numbers in words point as figures do. */
+		if ((t.part_before || t.paras != 0) && (v = number_word(up, len)) != 0)
+			statement_para(&t, v);
+		/* "TOP SECRET", "OFFICIAL-SENSITIVE": two words. */
+		if (e + 1 < n && (s[e] == ' ' || s[e] == '-') && is_alpha(s[e + 1])) {
 			size_t e2 = word_end(s, n, e + 1);
 
 			if (len + 1 + (e2 - e - 1) <= POLICY_WORD_MAX) {
@@ -8378,7 +8631,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				for (j = e + 1; j < e2; j++)
 					two[len + 1 + j - e - 1] = to_upper(s[j]);
 				if ((pt = policy_term_find(p, two, e2 - k)) != NULL &&
-				    pt->level >= 1 && pt->control < 0) {
+				    statement_level(pt)) {
 					memcpy(up, two, e2 - k);
 					len = e2 - k;
 					e = e2;
@@ -8387,25 +8640,38 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		/*
 		 * A level's name with a capital, as drafters write it ("secret" is a word), or
-		 * after CLASSIFIED ("classified secret").
+		 * after CLASSIFIED ("classified secret"). Another scheme's ("classified
+		 * Restricted") is unknown here: said after CLASSIFIED, in a field or of a part.
 		 */
-		if (len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before) &&
-		    (pt = policy_term_find(p, up, len)) != NULL && pt->level >= 1 &&
-		    pt->control < 0 && level_said(s, n, k, e)) {
+		pt = len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before) ?
+		    policy_term_find(p, up, len) : NULL;
+		if (pt != NULL && pt->level >= 1 && pt->control < 0 && level_said(p, s, n, k, e)) {
 			t.named = true;
+			if (pt->level > t.said)
+				t.said = pt->level;
 			if ((t.copula || t.begin || t.field) && pt->level > t.level)
 				t.level = pt->level;
+			if (t.copula || t.begin || t.field)
+				t.level_at = t.words;
 			t.flow = t.flow || t.begin;
+		} else if (pt != NULL && statement_level(pt) && level_said(p, s, n, k, e)) {
+			if (t.classified_before || t.field || (t.copula && (t.here || t.handle ||
+			    t.ahead))) {
+				t.named = true;
+				t.other = true;
+			}
 		} else if (word_stem(up, len, "CLASSIF") && len >= 10 &&
 		    (up[7] == 'I' || up[7] == 'Y')) {
 			/* CLASSIFIED, CLASSIFICATION; not UNCLASSIFIED, nor "classifies". */
 			if (len == 14 && memcmp(up + 7, "ICATION", 7) == 0) {
-				/* A field: "(Classification: Secret)". */
-				for (j = e; j < n && s[j] == ' '; j++)
-					continue;
-				t.field = t.words == 1 && j < n && s[j] == ':';
+				/*
+				 * A field: "(Classification: Secret)", "Overall classification:
+				 * Secret.", "Classification of this paragraph: Secret."
+				 */
+				t.field_word = t.field_word || t.words <= 3;
 			} else {
-				if (level_said(s, n, k, e)) {
+				t.opens_classified = t.opens_classified || t.words == 1;
+				if (level_said(p, s, n, k, e)) {
 					t.named = t.classified_named = true;
 					t.classified = t.classified || t.copula || t.begin;
 					t.flow = t.flow || t.begin;
@@ -8421,9 +8687,29 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.ahead = true;
 			if (t.back_before)
 				t.back = true;
+			t.part_seen = true;
+			t.subject = t.subject || (!t.copula && !t.classified_before &&
+			    (word_stem(up, len, "PARA") || word_stem(up, len, "SUBPARA") ||
+			    word_stem(up, len, "PORTION") || word_stem(up, len, "BULLET")));
+		}
+		/*
+		 * "Paragraph 3 of the draft", "para 2 of reftel": another document's part, not
+		 * this one's ("of this cable", "of the message" are this one's).
+		 */
+		if (t.part_seen && len == 2 && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e,
+		    whole, sizeof(whole) / sizeof(whole[0]))) {
+			t.paras = 0;
+			t.here = t.ahead = t.back = false;
 		}
 		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len))
 			t.ahead = true;
+		/*
+		 * "This information is classified Secret.", "The information herein is Secret.":
+		 * what the text itself gives.
+		 */
+		if (t.this_before || word_listed(herein, sizeof(herein) / sizeof(herein[0]), up,
+		    len))
+			t.here = true;
 		/* "REMAINDER OF CABLE", "the rest of this message". */
 		if (t.rest > 0 && t.words - t.rest <= 3 && (word_listed(whole, sizeof(whole) /
 		    sizeof(whole[0]), up, len) || (len == 4 && memcmp(up, "THIS", 4) == 0)))

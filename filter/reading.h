@@ -366,13 +366,24 @@ bool reading_denials(const struct policy *p, const char *s, size_t n, struct mar
  * else STATED_HERE where one says it of its own part (its paragraph; with STATED_THIS where it
  * names the part, "this paragraph"; with STATED_BACK where it says it of the part above too:
  * "The above is classified Secret."), STATED_AHEAD of another (what follows, the rest, a
- * paragraph by number, an annex); *m is the level said, unknown where only CLASSIFIED is, and
- * *paras the paragraphs it names by number ("PARA 2 IS SECRET.": bit 2; 1 to 63).
+ * paragraph by number, an annex); with STATED_VAGUE where only CLASSIFIED is said, of no part
+ * ("The details are classified."). *m is the level said, unknown where only CLASSIFIED or
+ * another scheme's level is, and *paras the paragraphs it names by number ("PARA 2 IS
+ * SECRET.": bit 2; 1 to 63).
  */
+/*
+ * Whether s[0..n) may state a level (reading_level_statement): a word of CLASSIFIED's or
+ * CLASSIFICATION's, or a level of this policy above its lowest or of another scheme, of six
+ * letters or more, alone or as two words ("TOP SECRET", "OFFICIAL-SENSITIVE"). A cheap look
+ * that most lines fail.
+ */
+bool reading_level_may(const struct policy *p, const char *s, size_t n);
+
 #define STATED_HERE	1
 #define STATED_AHEAD	2
 #define STATED_THIS	4
 #define STATED_BACK	8
+#define STATED_VAGUE	16
 int reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m,
     uint64_t *paras);
 

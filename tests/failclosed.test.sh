@@ -2052,6 +2052,22 @@ fi
 redteam stop57
 kept stop57
 
+# 121. Stop 58 (tests/data/stop58, round 137's leaks and their neighbours): a level said in words
+#      is unknown unless proven: predicated of anything it raises unmarked text, and said of a
+#      part however the clause names it (`This paragraph carries a Secret classification.`,
+#      `Classification of this paragraph: Secret.`, `The information herein is classified
+#      Secret`, `Overall classification: Secret.`, `(Classified Secret.)`, another scheme's
+#      `classified Restricted`) its paragraph; a statement run on across two lines; paragraphs
+#      named below it (`PARAS TWO AND THREE`), the next paragraph after `The following paragraph
+#      is Secret.` though it is marked lower; a statement alone between paragraphs, a footnote's
+#      (the paragraph that holds its sign); quoted banners in mixed case (`Quote: Secret State
+#      116943 (Section 1 of 2)`); partners denied with words between the noun of passing and TO,
+#      2nd and 3rd parties, `Release to: USA.`, `REL TO: USA.`, `Noforeign`. Kept: CLASSIFIED
+#      said of no part, a level said of no part in a portion marked lower, a ship's passage,
+#      release to the press, third-party vendors.
+redteam stop58
+kept stop58
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

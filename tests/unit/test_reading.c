@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * test_reading: the reading of a level said in words (reading_level_statement): what each clause
+ * says, of which part, at which level; and what says nothing (prose, names, negations, reports).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "marking.h"
+#include "policy.h"
+#include "reading.h"
+#include "fixtures.h"
+
+/* What reading_level_statement says of s, and the level into *level (-1 unknown). */
+static int
+said(const struct policy *p, const char *s, int *level, uint64_t *paras)
+{
+	struct marking m;
+	uint64_t none;
+	int r = reading_level_statement(p, s, strlen(s), &m, paras != NULL ? paras : &none);
+
+	if (level != NULL)
+		*level = m.unknown ? -1 : m.level;
+	return r;
+}
+
+/* The level a policy names `name`, by its terms. */
+static int
+level_of(const struct policy *p, const char *name)
+{
+	const struct policy_term *t = policy_term_find(p, name, strlen(name));
+
+	assert_non_null(t);
+	return t->level;
+}
+
+/* A level predicated of the text, however the clause names it: at least the level named. */
+static void
+test_stated(void **state)
+{
+	const struct policy *p = *state;
+	static const char *const here[] = {
+		"This paragraph is classified Secret.",
+		"This paragraph carries a Secret classification.",
+		"Classification of this paragraph: Secret.",
+		"This paragraph: SECRET.",
+		"The information herein is classified Secret per Muscat 1065.",
+		"This information is Secret.",
+		"Handle as Secret.",
+		"(Classified Secret.)",
+		"(Classification: Secret)",
+	};
+	size_t i;
+	int level, r;
+
+	for (i = 0; i < sizeof(here) / sizeof(here[0]); i++) {
+		r = said(p, here[i], &level, NULL);
+		if (!(r & STATED_HERE) || (r & STATED_VAGUE) || level != level_of(p, "SECRET"))
+			fail_msg("\"%s\": %d, level %d", here[i], r, level);
+	}
+	/* A field says it of the document too. */
+	r = said(p, "Overall classification: Secret.", &level, NULL);
+	assert_true((r & STATED_AHEAD) && (r & STATED_HERE));
+	assert_int_equal(level, level_of(p, "SECRET"));
+	/* A colon that ends the line after a level says it of what follows. */
+	r = said(p, "Here is the reftel, classified Secret:", &level, NULL);
+	assert_true(r & STATED_AHEAD);
+	/* Said of no part: vague, for unmarked text only. */
+	r = said(p, "The report was classified Secret.", &level, NULL);
+	assert_true((r & STATED_HERE) && (r & STATED_VAGUE));
+	assert_int_equal(level, level_of(p, "SECRET"));
+	r = said(p, "The details of the deal are classified.", &level, NULL);
+	assert_true((r & STATED_VAGUE) && level == -1);
+	/* Another scheme's level is unknown here. */
+	r = said(p, "This paragraph is classified Restricted.", &level, NULL);
+	assert_true((r & STATED_HERE) && level == -1);
+}
+
+/* Paragraphs named by number, in figures or in words, and ranges. */
+static void
+test_numbered(void **state)
+{
+	const struct policy *p = *state;
+	uint64_t paras;
+	int r;
+
+	r = said(p, "PARAS TWO AND THREE ARE CLASSIFIED.", NULL, &paras);
+	assert_true(r & STATED_AHEAD);
+	assert_true(paras == ((UINT64_C(1) << 2) | (UINT64_C(1) << 3)));
+	r = said(p, "PARAS 4-6 ARE SECRET.", NULL, &paras);
+	assert_true(paras == ((UINT64_C(1) << 4) | (UINT64_C(1) << 5) | (UINT64_C(1) << 6)));
+	r = said(p, "PARA 2: SECRET.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 2));
+}
+
+/* Prose, names, negations, questions, reports and quotes state nothing. */
+static void
+test_not_stated(void **state)
+{
+	const struct policy *p = *state;
+	static const char *const none[] = {
+		"The secret talks began in May.",
+		"The Secret Service detail arrived on Monday.",
+		"He read the classified ads every morning.",
+		"This paragraph is not classified.",
+		"This paragraph is Unclassified.",
+		"Is this paragraph Secret?",
+		"The minister said the paragraph was Secret.",
+		"The term \"Secret\" means a level of classification.",
+		"The (Classification: Secret) field on the form must be filled in.",
+		"The classification review of the programs is complete.",
+		"Confidential Information Procedures apply.",
+	};
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		if ((r = said(p, none[i], NULL, NULL)) != 0 && !(r & STATED_VAGUE))
+			fail_msg("\"%s\" states %d", none[i], r);
+}
+
+/* The cheap look lets through every line that may state a level, and turns most away. */
+static void
+test_may(void **state)
+{
+	const struct policy *p = *state;
+
+	assert_true(reading_level_may(p, "is classified", 13));
+	assert_true(reading_level_may(p, "a Secret one", 12));
+	assert_true(reading_level_may(p, "TOP SECRET", 10));
+	assert_true(reading_level_may(p, "Restricted", 10));
+	assert_false(reading_level_may(p, "The weather was fine at the port.", 33));
+	assert_false(reading_level_may(p, "secretary", 9));
+}
+
+/* Another policy's levels, read from its own terms: OFFICIAL-SENSITIVE, with its hyphen. */
+static void
+test_other_policy(void **state)
+{
+	char err[POLICY_ERRLEN];
+	struct policy *p = policy_open("policies/uk.yaml", err, sizeof(err));
+	int level;
+
+	(void)state;
+	if (p == NULL)
+		fail_msg("policies/uk.yaml: %s", err);
+	assert_true(reading_level_may(p, "marked Official-Sensitive", 25));
+	assert_true(said(p, "This paragraph is classified OFFICIAL-SENSITIVE.", &level, NULL) &
+	    STATED_HERE);
+	assert_int_equal(level, level_of(p, "OFFICIAL-SENSITIVE"));
+	/* CONFIDENTIAL is another scheme's level under this policy: unknown. */
+	assert_true(said(p, "This paragraph is classified Confidential.", &level, NULL) &
+	    STATED_HERE);
+	assert_int_equal(level, -1);
+	policy_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stated),
+		cmocka_unit_test(test_numbered),
+		cmocka_unit_test(test_not_stated),
+		cmocka_unit_test(test_may),
+		cmocka_unit_test(test_other_policy),
+	};
+
+	return cmocka_run_group_tests(tests, fixture_policy_setup, fixture_policy_teardown);
+}
