@@ -1999,17 +1999,19 @@ struct reader {
 	size_t post_len;
 	unsigned long number;	/* ... ("MUSCAT", 1065), or post_len 0 */
 	/*
-	 * A level stated of what follows (read_level_stated): the portions of the next paragraph
-	 * after the statement's portion `ahead_from` (`ahead_next`) and of the paragraphs it names
-	 * by number (`ahead_paras`) are raised to ahead_mark as they open; `ahead_in` while one
-	 * is being read.
+	 * A level stated of what follows (read_level_stated): the portions of the next
+	 * `ahead_next` paragraphs after the statement's portion `ahead_from` and of the
+	 * paragraphs it names by number (`ahead_paras`) are raised to ahead_mark as they open;
+	 * `ahead_in` while one is being read.
 	 */
-	bool ahead_set, ahead_next, ahead_in;
+	bool ahead_set, ahead_in;
+	size_t ahead_next;
 	uint64_t ahead_paras;
 	struct marking ahead_mark;
 	size_t ahead_from;
 	size_t level_may;	/* the last text line that may state a level, or DOC_NONE */
 	size_t level_said;	/* ... that states one by itself, or DOC_NONE */
+	size_t level_open;	/* the last text line that ends no sentence, or DOC_NONE */
 };
 
 /* How a portion's marking relates to what is around it. */
@@ -3161,7 +3163,7 @@ read_stated(struct reader *rd, size_t i, const struct fold *f)
 
 /*
  * The number of the paragraph line i opens with ("2. The", "2. (C) The" after a paragraph sign,
- * "(2) The"), or 0.
+ * "(2) The", "PARA 2. (C) THE"), or 0.
  */
 static size_t
 paragraph_number(const struct document *d, size_t i)
@@ -3177,6 +3179,10 @@ paragraph_number(const struct document *d, size_t i)
 		k += 2;
 	else if (k < ln->len && (unsigned char)s[k] == 0xB6)
 		k++;
+	else if (ln->len - k > 5 && strncasecmp(s + k, "PARA ", 5) == 0)
+		k += 5;
+	else if (ln->len - k > 10 && strncasecmp(s + k, "PARAGRAPH ", 10) == 0)
+		k += 10;
 	if (k < ln->len && s[k] == '(')
 		k++;
 	for (w = k; k < ln->len && k - w < 3 && isdigit((unsigned char)s[k]); k++)
@@ -3185,25 +3191,53 @@ paragraph_number(const struct document *d, size_t i)
 }
 
 /*
- * A statement of a level that runs on from line i - 1 to line i ("This paragraph is" /
- * "classified Secret.", "PARAS 2 AND 3 ARE" / "CLASSIFIED."): reading_level_statement of the
- * two joined, where the line above is text that ends no sentence, states nothing by itself, and
- * either may state one (`may`: line i does).
+ * A statement of a level that runs on from the line above to line i ("This paragraph is" /
+ * "classified Secret.", "PARAS 2 AND 3 ARE" / "CLASSIFIED."), into *out: reading_level_statement
+ * of the two joined, where the line above is text that ends no sentence, states nothing by
+ * itself, and either may state one (`may`: line i does). *crossed says it ran across a page's
+ * break.
  */
 static int
-level_across(struct reader *rd, size_t i, bool may, struct marking *m, uint64_t *paras)
+level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *crossed)
 {
 	const struct document *d = rd->d;
-	const struct doc_line *up;
+	const struct doc_line *up, *ln = doc_line(d, i);
 	char both[ACROSS_MAX], c;
 	struct fold g;
-	size_t n;
+	size_t n, a, an, bn, j;
 
-	if (i == 0 || !(may || rd->level_may == i - 1) || rd->level_said == i - 1 ||
-	    doc_line(d, i - 1)->kind != LINE_TEXT ||
-	    doc_line(d, i - 1)->len == 0 || doc_line(d, i)->len == 0)
+	*crossed = false;
+	if (i == 0 || ln->len == 0)
 		return 0;
-	up = doc_line(d, i - 1);
+	a = i - 1;
+	/*
+	 * Across a page's break ("This paragraph is" / "" / "MUSCAT 00001180 002 OF 002" / "" /
+	 * "classified Secret."): the text line above past blank and page lines, with one of
+	 * those between.
+	 */
+	if (doc_line(d, a)->kind != LINE_TEXT || doc_line(d, a)->len == 0) {
+		/*
+		 * Only where the last text line left its sentence open, and this line or one
+		 * just above may state one: most lines do neither.
+		 */
+		if (rd->level_open == DOC_NONE || rd->level_open != rd->last_text ||
+		    i - rd->level_open > 16 ||
+		    !(may || (rd->level_may != DOC_NONE && i - rd->level_may <= 16)))
+			return 0;
+		/* A blank line after text is a paragraph's break, which ends a statement. */
+		for (j = i; j > 0 && doc_line(d, j - 1)->kind == LINE_BLANK; j--)
+			continue;
+		if (j == 0 || j == rd->level_open + 1 || (a = text_above(rd->p, d, i)) == DOC_NONE)
+			return 0;
+		for (j = a + 1; j < i && doc_line(d, j)->kind == LINE_BLANK; j++)
+			continue;
+		if (j == i)
+			return 0;
+		*crossed = true;
+	}
+	if (!(may || rd->level_may == a) || rd->level_said == a || doc_line(d, a)->len == 0)
+		return 0;
+	up = doc_line(d, a);
 	n = trim_end(d->data + up->off, up->len, up->latin1);
 	/* A stop inside a quote or a bracket ends the sentence too ("... (DL sid_comms)."). */
 	while (n > 1 && strchr("\"')]", d->data[up->off + n - 1]) != NULL)
@@ -3211,13 +3245,20 @@ level_across(struct reader *rd, size_t i, bool may, struct marking *m, uint64_t 
 	c = n > 0 ? d->data[up->off + n - 1] : '.';
 	if (c == '.' || c == '!' || c == '?' || c == ';')
 		return 0;
-	fold_across(d, i - 1, both, &g);
-	return reading_level_statement(rd->p, g.text, g.len, m, paras);
+	/* The last 60 bytes of the line above, a space, the first 60 of this one. */
+	an = up->len < 60 ? up->len : 60;
+	bn = ln->len < 60 ? ln->len : 60;
+	memset(both, 0, sizeof(both));
+	memcpy(both, d->data + up->off + up->len - an, an);
+	both[an] = ' ';
+	memcpy(both + an + 1, d->data + ln->off, bn);
+	fold_line(both, an + 1 + bn, READ_MAX, up->latin1 && ln->latin1, &g);
+	return reading_level_statement(rd->p, g.text, g.len, out);
 }
 
 /*
  * The footnote's sign line i opens with ("[1] This paragraph is classified Secret.", "* ...",
- * "¹ ..."), into sign[8], or 0 bytes.
+ * "1/ ...", "¹ ...", a dagger), into sign[8], or 0 bytes.
  */
 static size_t
 footnote_sign(const struct document *d, size_t i, char *sign)
@@ -3237,9 +3278,26 @@ footnote_sign(const struct document *d, size_t i, char *sign)
 		}
 		return 0;
 	}
+	/* "1/ This paragraph is ...", as older cables number their notes. */
+	if (k < ln->len && isdigit((unsigned char)s[k])) {
+		for (e = k; e < ln->len && e - k < 3 && isdigit((unsigned char)s[e]); e++)
+			continue;
+		if (e < ln->len && s[e] == '/' && e + 1 < ln->len && s[e + 1] == ' ') {
+			memcpy(sign, s + k, e + 1 - k);
+			return e + 1 - k;
+		}
+		return 0;
+	}
+	/* The dagger and the double dagger in UTF-8. */
+	if (k + 2 < ln->len && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+	    ((unsigned char)s[k + 2] == 0xA0 || (unsigned char)s[k + 2] == 0xA1)) {
+		memcpy(sign, s + k, 3);
+		return 3;
+	}
 	if (k < ln->len && s[k] == '*') {
-		sign[0] = '*';
-		return 1;
+		for (e = k; e < ln->len && e - k < 4 && s[e] == '*'; e++)
+			sign[e - k] = '*';
+		return e - k;
 	}
 	/* Superscript one, two, three and U+2070 to U+2079 in UTF-8. */
 	if (k + 1 < ln->len && (unsigned char)s[k] == 0xC2 && ((unsigned char)s[k + 1] == 0xB9 ||
@@ -3362,21 +3420,30 @@ ahead_open(struct reader *rd, size_t i)
 
 	if (!rd->ahead_set || pt->first != i || rd->cur == rd->ahead_from)
 		return 0;
+	/* A classification line is no paragraph ("The next paragraph is classified" / "Secret."). */
+	if (pt->reason == REASON_CLASS)
+		return 0;
 	v = paragraph_number(rd->d, i);
-	if (pt->blank_before || v != 0)
+	if (pt->blank_before || v != 0) {
 		rd->ahead_in = false;
-	if (rd->ahead_next) {
+		/* A paragraph of the next ones the statement pointed at. */
+		if (rd->ahead_next > 0) {
+			rd->ahead_in = true;
+			rd->ahead_next--;
+		}
+	} else if (rd->ahead_next > 0 && !rd->ahead_in) {
+		/* The first portion after the statement's, with no blank line between. */
 		rd->ahead_in = true;
-		rd->ahead_next = false;
+		rd->ahead_next--;
 	}
 	if (v != 0 && v < 64 && ((rd->ahead_paras >> v) & 1))
 		rd->ahead_in = true;
 	return rd->ahead_in ? raise_portion(rd, &rd->ahead_mark) : 0;
 }
 
-/* Notes what a statement on line i says of what follows, for ahead_open. */
+/* Notes what a statement says of what follows (`next` paragraphs after it), for ahead_open. */
 static void
-ahead_note(struct reader *rd, const struct marking *m, uint64_t paras, bool next)
+ahead_note(struct reader *rd, const struct marking *m, uint64_t paras, size_t next)
 {
 	if (rd->ahead_set)
 		marking_join(rd->p, &rd->ahead_mark, m, &rd->ahead_mark);
@@ -3384,7 +3451,8 @@ ahead_note(struct reader *rd, const struct marking *m, uint64_t paras, bool next
 		rd->ahead_mark = *m;
 	rd->ahead_set = true;
 	rd->ahead_paras |= paras;
-	rd->ahead_next = rd->ahead_next || next;
+	if (next > rd->ahead_next)
+		rd->ahead_next = next;
 	rd->ahead_from = rd->cur;
 	rd->ahead_in = false;
 }
@@ -3408,60 +3476,56 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 {
 	struct document *d = rd->d;
 	struct doc_portion *pt;
-	struct marking m;
-	uint64_t paras = 0;
+	struct stated st, across;
+	struct marking *m = &st.m;
+	size_t e;
 	int said, r;
-	bool may, alone;
+	bool may, alone, crossed;
 
 	if (rd->cur == DOC_NONE)
 		return 0;
 	if ((may = reading_level_may(rd->p, f->text, f->len)))
-		said = reading_level_statement(rd->p, f->text, f->len, &m, &paras);
+		said = reading_level_statement(rd->p, f->text, f->len, &st);
 	else
 		said = 0;
 	/*
-	 * What line i states by itself it states of its own portion; what it says of no part
-	 * ("classified Secret.") may run on from a part named above ("This paragraph is").
+	 * What line i states by itself it states of its own portion; what it says of no part it
+	 * names ("classified Secret.") may run on from a part named above ("This paragraph is").
 	 */
 	r = 0;
-	if (said == 0 || (said & STATED_VAGUE)) {
-		struct marking across;
-		uint64_t more;
-
-		if ((r = level_across(rd, i, may, &across, &more)) != 0 && said != 0 &&
-		    (r & STATED_VAGUE))
+	if (!(said & (STATED_THIS | STATED_BACK | STATED_AHEAD))) {
+		/* The joined reading where it says more: of a part named above. */
+		if ((r = level_across(rd, i, may, &across, &crossed)) != 0 && said != 0 &&
+		    ((r & STATED_VAGUE) || !(r & (STATED_THIS | STATED_BACK | STATED_AHEAD))))
 			r = 0;
 		if (r != 0) {
 			said = r;
-			m = across;
-			paras = more;
+			st = across;
 		}
+		/* Across a page's break: the paragraph above it too. */
+		if (r != 0 && crossed && split_back(rd, i) != 0)
+			return -1;
 	}
 	if (may)
 		rd->level_may = i;
+	for (e = f->len; e > 0 && strchr(" \"')]", f->text[e - 1]) != NULL; e--)
+		continue;
+	if (e > 0 && strchr(".!?;", f->text[e - 1]) == NULL)
+		rd->level_open = i;
 	if (said == 0)
 		return 0;
 	if (r == 0)
 		rd->level_said = i;
 	pt = doc_portion(d, rd->cur);
-	if ((said & STATED_VAGUE) && ((pt->marked && !pt->raises_unmarked) || m.level < 1))
-		return 0;
-	/* Of no part: the unmarked text it stands in, not its paragraph's other portions. */
-	if (said & STATED_VAGUE)
-		return raise_portion(rd, &m);
-	if (paras != 0 && raise_numbered(rd, paras, &m) != 0)
-		return -1;
 	/*
-	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
-	 * what follows them), unless it names the part it marks ("This paragraph is classified
-	 * Top Secret." under its paragraph, "The above is classified Secret.") or goes on a
-	 * paragraph with no blank line between and says it of a part ("... before dawn." / "The
-	 * entire paragraph is classified Secret."; not "HIGHEST POSSIBLE CLASSIFICATION IS TOP
-	 * SECRET", a page's).
+	 * Said of no part of the document ("The report was classified Secret.", "The dossier's
+	 * drafts were classified secret until 2009."): of something the text tells of, not of
+	 * the text.
 	 */
-	if (pt->reason == REASON_CLASS && pt->first == i && !(said & (STATED_THIS | STATED_BACK)) &&
-	    r == 0 && (pt->blank_before || (said & STATED_VAGUE)))
+	if (said & STATED_VAGUE)
 		return 0;
+	if (st.paras != 0 && raise_numbered(rd, st.paras, m) != 0)
+		return -1;
 	/*
 	 * A statement that names its own part alone in its paragraph, after a blank line and
 	 * before one ("This paragraph is Secret."): of its neighbours, the one above (a
@@ -3471,14 +3535,27 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	    pt->reason == REASON_CLASS) &&
 	    (i + 1 >= d->nlines || doc_line(d, i + 1)->len == 0 ||
 	    is_blank(d->data + doc_line(d, i + 1)->off, doc_line(d, i + 1)->len,
-	    doc_line(d, i + 1)->latin1)) && (said & STATED_THIS) &&
+	    doc_line(d, i + 1)->latin1)) && (said & STATED_PART) &&
 	    !(said & (STATED_AHEAD | STATED_BACK));
-	if (alone && footnote_sign(d, i, (char[8]){ 0 }) > 0) {
-		if (raise_footnoted(rd, i, &m) != 0)
+	/*
+	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
+	 * what follows them), unless it names the part it marks ("This paragraph is classified
+	 * Top Secret." under its paragraph, "The above is classified Secret.") or goes on a
+	 * paragraph with no blank line between and says it of its part ("... before dawn." / "The
+	 * entire paragraph is classified Secret."; not "CLASSIFICATION: SECRET", which marks what
+	 * follows, nor "HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET", a page's).
+	 */
+	if (pt->reason == REASON_CLASS && pt->first == i && !(said & (STATED_THIS | STATED_BACK)) &&
+	    r == 0 && (pt->blank_before || !(said & STATED_PART)) && !alone)
+		return 0;
+	/* A footnote's, wherever it stands ("Footnotes:" / "[1] This paragraph is ..."). */
+	if ((said & STATED_PART) && footnote_sign(d, i, (char[8]){ 0 }) > 0) {
+		if (raise_footnoted(rd, i, m) != 0)
 			return -1;
-	} else if (alone) {
-		said |= STATED_BACK;
+		alone = false;
 	}
+	if (alone)
+		said |= STATED_BACK;
 	/*
 	 * "The above is classified Secret." under its paragraph, a blank line between: the
 	 * paragraph above is raised with this one (no blank line parts them any more).
@@ -3493,14 +3570,14 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	}
 	if (said & STATED_AHEAD) {
 		if (d->has_class)
-			marking_join(rd->p, &d->classes, &m, &d->classes);
+			marking_join(rd->p, &d->classes, m, &d->classes);
 		else
-			d->classes = m;
+			d->classes = *m;
 		d->has_class = true;
 	}
-	if ((said & STATED_AHEAD) || alone || paras != 0)
-		ahead_note(rd, &m, paras, (said & STATED_AHEAD) || alone);
-	return raise_back(rd, &m);
+	if ((said & STATED_NEXT) || alone || st.paras != 0)
+		ahead_note(rd, m, st.paras, alone ? 1 : (said & STATED_NEXT) ? st.next : 0);
+	return raise_back(rd, m);
 }
 
 /*
@@ -15614,7 +15691,7 @@ reader_init(struct reader *rd, const struct policy *p, struct policy_matcher *md
 	rd->break_line = rd->break_blank = DOC_NONE;
 	rd->top_portion = rd->alone_line = rd->alone_portion = DOC_NONE;
 	rd->solid = rd->solid_text = rd->crossing = rd->page = rd->mub_from = DOC_NONE;
-	rd->ahead_from = rd->level_may = rd->level_said = DOC_NONE;
+	rd->ahead_from = rd->level_may = rd->level_said = rd->level_open = DOC_NONE;
 	rd->header = rd->top = true;
 	rd->prev_kind = LINE_BLANK;
 	rd->md = md;

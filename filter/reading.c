@@ -5752,6 +5752,29 @@ taking_out(const struct policy *p, const char *t, size_t n, size_t k, size_t e)
 }
 
 /*
+ * Whether IS or ARE follows within three words of s[j] ("the British is prohibited"; not "the
+ * British sector was prohibited from 24 June 1948", a report).
+ */
+static bool
+present_after(const char *s, size_t n, size_t j)
+{
+	size_t w, b;
+
+	for (w = 0; w < 4 && j < n; w++) {
+		while (j < n && s[j] == ' ')
+			j++;
+		for (b = j; j < n && is_alpha(s[j]); j++)
+			continue;
+		if (j == b)
+			return false;
+		if ((j - b == 2 && strncasecmp(s + b, "is", 2) == 0) || (j - b == 3 &&
+		    strncasecmp(s + b, "are", 3) == 0))
+			return true;
+	}
+	return false;
+}
+
+/*
  * What the word up[0..n) (capitals), at s[k..e), says to reading_readers_doubt where the words
  * beside it change it: ONLY before a condition ("only if", "only when") in an order's mood
  * (`mood`) and REQUIRE before an approval within three words ("requires originator approval")
@@ -5824,11 +5847,12 @@ doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_
 		/*
 		 * After NO, a handling line names its readers and ends ("No passage to the
 		 * British."); a report goes on with a verb ("No transmission to the British ships
-		 * was possible").
+		 * was possible"). Otherwise a passing on, which the sentence may deny ("Passage to
+		 * the British is prohibited.").
 		 */
 		if (!(b >= 2 && strncasecmp(s + b - 2, "no", 2) == 0 && (b == 2 ||
 		    !is_alpha(s[b - 3]))))
-			return DOUBT_OTHER;
+			return present_after(s, n, j) ? DOUBT_RELEASE : DOUBT_OTHER;
 		for (w = 0; j < n && w < 4; w++) {
 			for (b = j; j < n && is_alpha(s[j]); j++)
 				continue;
@@ -5843,6 +5867,27 @@ doubt_word_at(const char *s, size_t n, size_t k, size_t e, const char *up, size_
 				j++;
 		}
 		return DOUBT_RELEASE;
+	}
+	/* "This report is not for the Australians": FOR after NOT gives to no one. */
+	if (len == 3 && memcmp(up, "FOR", 3) == 0 && k >= 4 &&
+	    strncasecmp(s + k - 4, "not ", 4) == 0)
+		return DOUBT_RELEASE;
+	/* "Non-releasable to the UK": NON glued to a word of release denies it. */
+	if (len == 3 && memcmp(up, "NON", 3) == 0 && e + 1 < n && s[e] == '-' &&
+	    (strncasecmp(s + e + 1, "releas", 6) == 0 || strncasecmp(s + e + 1, "disclos", 7) == 0 ||
+	    strncasecmp(s + e + 1, "dissem", 6) == 0 || strncasecmp(s + e + 1, "shar", 4) == 0))
+		return DOUBT_DENY;
+	/*
+	 * "Foreign disclosure: none.", "Foreign Disclosure -- None.": NONE as a field's value,
+	 * the sentence's last word, denies (not "Foreign disclosure: none of the officers").
+	 */
+	if (len == 4 && memcmp(up, "NONE", 4) == 0) {
+		for (b = k; b > 0 && s[b - 1] == ' '; b--)
+			continue;
+		for (j = e; j < n && (s[j] == ' ' || s[j] == ')'); j++)
+			continue;
+		return b > 0 && (s[b - 1] == ':' || s[b - 1] == '-' || s[b - 1] == '(') &&
+		    (j == n || strchr(".;!", s[j]) != NULL) ? DOUBT_DENY : doubt_word(up, len);
 	}
 	/* "AUS lacks a need to know": a lack of a reader's need denies. */
 	if ((len == 4 && memcmp(up, "LACK", 4) == 0) || (len == 5 && memcmp(up, "LACKS", 5) == 0))
@@ -5884,13 +5929,13 @@ taken_out_by_prefix(const char *s, size_t k)
 }
 
 /*
- * Whether the word before s[k] is a party's ordinal: SECOND, THIRD, 2ND, 3RD ("2nd or 3rd party",
- * "2ND/3RD PARTIES", "third-party").
+ * Whether the word before s[k] is a party's ordinal: SECOND, THIRD, 2ND, 3RD, 2D, 3D ("2nd or 3rd
+ * party", "2ND/3RD PARTIES", "third-party", "No 2d party release").
  */
 static bool
 party_ordinal(const char *s, size_t k)
 {
-	static const char *const ordinals[] = { "SECOND", "THIRD", "2ND", "3RD" };
+	static const char *const ordinals[] = { "SECOND", "THIRD", "2ND", "3RD", "2D", "3D" };
 	char up[8];
 	size_t b, j;
 
@@ -5898,7 +5943,7 @@ party_ordinal(const char *s, size_t k)
 		k--;
 	for (b = k; b > 0 && is_alnum(s[b - 1]); b--)
 		continue;
-	if (k - b < 3 || k - b > 6)
+	if (k - b < 2 || k - b > 6)
 		return false;
 	for (j = b; j < k; j++)
 		up[j - b] = to_upper(s[j]);
@@ -5965,6 +6010,14 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			    memcmp(up, "REL", 3) == 0)) && n - e >= 3 &&
 			    strncasecmp(s + e, " to", 3) == 0 &&
 			    (n - e == 3 || !is_alpha(s[e + 3])));
+		/*
+		 * "Release to: USA, AUS.": a field that keeps a release to the readers it names
+		 * (not "Release to GBR is prohibited.", a sentence).
+		 */
+		if (t.words == 1 && t.releasable && n - e >= 4 && s[e + 3] == ':') {
+			t.limit = t.clause_limit = true;
+			t.at_limit = t.at_deny = t.words;
+		}
 		if (t.words == 1)
 			t.order = opens_order(s + k, len) || (len == 7 &&
 			    memcmp(up, "PROTECT", 7) == 0);
@@ -6114,7 +6167,7 @@ doubt_trigger(const char *t, size_t n)
 		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX =EXCL", ['F' - 'A'] = "FORBID",
 		['H' - 'A'] = "=HOLD =HIDE =HIDDEN",
 		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT =LACK =LACKS",
-		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON",
+		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON =NONE",
 		['O' - 'A'] = "=ONLY OUTSIDE OMIT OBJECT ORIGINATOR",
 		['P' - 'A'] = "PROHIBIT PROTECT =PENDING",
 		['R' - 'A'] = "REFUS REFRAIN RESTRICT REQUIR RELEASAB =RELEASE =REL",
@@ -6394,17 +6447,21 @@ join_spaced(const struct policy *p, const char *s, size_t n, char *out, size_t *
 }
 
 /*
- * Whether s[0..n), in any case, is a post and a cable's number, a section after it or not ("State
- * 116943 (Section 1 of 2)", "Muscat 1065"): what follows a level written with a capital on a
- * quoted banner's line.
+ * Whether s[0..n), in any case, is a post and a cable's number of three digits or more, a
+ * section, controls or signs after it or not ("State 116943 (Section 1 of 2)", "Muscat 1065",
+ * "USNATO 453", "Rio de Janeiro 171", "State 116943 Noforn"): what follows a level written with
+ * a capital on a quoted banner's line.
  */
 static bool
 title_post(const struct policy *p, const char *s, size_t n)
 {
-	char up[FOLD_MAX];
-	size_t k, e;
+	static const char *const leads[] = { "FOLLOWS", "FOLLOW", "BEGINS", "BEGIN", "QUOTE",
+	    "ENDS" };
+	const struct policy_term *pt;
+	char up[FOLD_MAX + 8];
+	size_t k, e, d;
 
-	if (n >= sizeof(up))
+	if (n >= FOLD_MAX)
 		return false;
 	for (k = 0; k < n; k++)
 		up[k] = to_upper(s[k]);
@@ -6421,6 +6478,46 @@ title_post(const struct policy *p, const char *s, size_t n)
 					break;
 				}
 			}
+	/*
+	 * Signs, controls and what a lead-in says after the number ("116943:", "116943 NOFORN",
+	 * "116943 follows:").
+	 */
+	for (;;) {
+		while (n > 0 && strchr(" :.,;-", up[n - 1]) != NULL)
+			n--;
+		for (e = n; e > 0 && isupper((unsigned char)up[e - 1]); e--)
+			continue;
+		if (e == n || e == 0 || up[e - 1] != ' ' || !(((pt = policy_term_find(p, up + e,
+		    n - e)) != NULL && pt->control >= 0) || word_listed(leads, sizeof(leads) /
+		    sizeof(leads[0]), up + e, n - e)))
+			break;
+		n = e - 1;
+	}
+	/*
+	 * A cable's number of three digits or more, written with six ("00116943" as a page's
+	 * header writes it); not a year ("Secret Santa 2010").
+	 */
+	for (e = n; e > 0 && isdigit((unsigned char)up[e - 1]); e--)
+		continue;
+	while (n - e > 6 && up[e] == '0')
+		e++;
+	d = n - e;
+	if (d < 3 || d > 6 || e == 0 || (d == 4 && ((up[e] == '1' && up[e + 1] == '9') ||
+	    (up[e] == '2' && up[e + 1] == '0'))))
+		return false;
+	if (up[e - 1] == '0') {
+		while (e > 0 && up[e - 1] == '0')
+			e--;
+		if (e == 0 || up[e - 1] != ' ')
+			return false;
+		memmove(up + e, up + n - d, d);
+		n = e + d;
+	}
+	if (d < 6) {
+		memmove(up + e + 6 - d, up + e, d);
+		memset(up + e, '0', 6 - d);
+		n = e + 6;
+	}
 	return post_and_number(p, up, n);
 }
 
@@ -8273,12 +8370,23 @@ struct statement {
 	bool classified_before;	/* ... CLASSIFIED */
 	bool part_before;	/* ... a paragraph's word (a number after it points) */
 	bool part_seen;		/* a part's word was said */
+	bool part_here;		/* ... after THIS: "this paragraph" (not "this cable") */
+	bool seq_before;	/* the word before was SEQ ("et seq."): its stop ends nothing */
+	bool this_first;	/* the clause opened with THIS or THESE ("This information is") */
+	bool copula_last;	/* the word before was a copula: "this paragraph is secret" */
+	bool generic_before;	/* the word before was A, AN, ANY, EACH, EVERY, NO */
+	bool elsewhere;		/* another document named: its parts are not this one's */
 	bool subject;		/* ... a paragraph's or a portion's, before a copula: "The entire
 				 * paragraph is", "Para classification:" */
 	bool opens_classified;	/* the clause opens with CLASSIFIED: "Classified Secret in its
 				 * entirety." */
 	bool sep;		/* a comma, AND or BUT after a level was predicated */
 	size_t level_at;	/* the word the last level predicated was, counted from 1 */
+	uint64_t controls;	/* controls said of a part ("This paragraph is Limited Official
+				 * Use.") */
+	struct marking mark;	/* a mark predicated ("Para 3 is S/NF."), where `marked` */
+	bool marked;
+	size_t count;		/* how many parts after it ("the next two paragraphs"), or 0 */
 	int said;		/* the highest level named, predicated or not, or -1 */
 	bool other;		/* another scheme's level said of the text: unknown here */
 };
@@ -8316,6 +8424,9 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 		return true;
 	for (b = e; e < n && is_alpha(s[e]); e++)
 		continue;
+	/* "Protected B": a grade of the level. */
+	if (e - b == 1 && isupper((unsigned char)s[b]))
+		return true;
 	/* "Secret Noforn", "SECRET NOFORN": a control goes on the level's marking. */
 	if (e - b >= 2 && isupper((unsigned char)s[b]) &&
 	    (pt = policy_term_find(p, s + b, e - b)) != NULL && pt->control >= 0)
@@ -8326,6 +8437,24 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 		return false;
 	for (j = b; j < e; j++)
 		up[j - b] = to_upper(s[j]);
+	/*
+	 * AND or OR before a level, a control or a part ("Secret and Noforn", "Secret or
+	 * above"); not before another word ("Confidential and Proprietary", "Confidential and
+	 * may contain privileged information": a firm's legend).
+	 */
+	if ((e - b == 3 && memcmp(up, "AND", 3) == 0) || (e - b == 2 && memcmp(up, "OR", 2) == 0)) {
+		while (e < n && s[e] == ' ')
+			e++;
+		for (b = e; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e == b || e - b >= sizeof(up))
+			return false;
+		for (j = b; j < e; j++)
+			up[j - b] = to_upper(s[j]);
+		return ((pt = policy_term_find(p, up, e - b)) != NULL && (pt->control >= 0 ||
+		    pt->level >= 0)) || word_listed(after, sizeof(after) / sizeof(after[0]), up,
+		    e - b);
+	}
 	return word_listed(after, sizeof(after) / sizeof(after[0]), up, e - b);
 }
 
@@ -8339,8 +8468,8 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
  * not.
  */
 static int
-statement_end(const struct statement *t, struct marking *m, bool closed, bool last, bool colon,
-    bool own)
+statement_end(const struct policy *p, const struct statement *t, struct marking *m, bool closed,
+    bool last, bool colon, bool own)
 {
 	/* A field ends its line: "(Classification: Secret) field on the form" names one. */
 	bool field = t->field && last, pred, ahead;
@@ -8357,7 +8486,9 @@ statement_end(const struct statement *t, struct marking *m, bool closed, bool la
 	/* "This paragraph carries a Secret classification.", "This paragraph: SECRET." */
 	if (part && t->said > level)
 		level = t->said;
-	pred = level >= 1 || t->classified || t->other;
+	if (t->marked && !t->mark.unknown && t->mark.level > level)
+		level = t->mark.level;
+	pred = level >= 1 || t->classified || t->other || t->controls != 0 || t->marked;
 	/*
 	 * "... assessment, classified Secret: Iranian officers": said of what the colon opens,
 	 * right after the level.
@@ -8374,11 +8505,23 @@ statement_end(const struct statement *t, struct marking *m, bool closed, bool la
 		return 0;
 	if (level >= 1 && level > m->level)
 		m->level = level;
-	if (level < 1)
+	if (t->controls != 0) {
+		size_t c;
+
+		for (c = 0; c < p->ncontrols && c < 64; c++)
+			if ((t->controls >> c) & 1)
+				join_control(p, (int)c, m);
+	} else if (level < 1) {
 		m->unknown = true;
+	}
+	if (t->other)
+		m->unknown = true;
+	if (t->marked)
+		marking_join(p, m, &t->mark, m);
 	/* Of what stands above: "The above is classified Secret.", "Para 2 above is Secret." */
 	if (t->back)
-		return STATED_HERE | STATED_BACK | (ahead ? STATED_AHEAD : 0);
+		return STATED_HERE | STATED_BACK | (ahead ? STATED_AHEAD : 0) |
+		    (t->ahead && pred && t->paras == 0 ? STATED_NEXT : 0);
 	/*
 	 * Said of no part ("The details of the deal are classified.", "The conference's
 	 * classification level is TOP SECRET."): of something the text names, which a
@@ -8386,7 +8529,10 @@ statement_end(const struct statement *t, struct marking *m, bool closed, bool la
 	 */
 	if (!part && !ahead && !(t->opened && own && t->words <= 2))
 		return STATED_HERE | STATED_VAGUE;
-	return (ahead ? STATED_AHEAD : 0) | STATED_HERE | (t->here ? STATED_THIS : 0);
+	/* Pointed at the part after it ("The following paragraph is Secret."): STATED_NEXT. */
+	return (ahead ? STATED_AHEAD : 0) | STATED_HERE | (t->here ? STATED_THIS : 0) |
+	    (t->ahead && pred && t->paras == 0 ? STATED_NEXT : 0) |
+	    (t->here || t->handle || t->subject || t->opens_classified ? STATED_PART : 0);
 }
 
 /*
@@ -8416,6 +8562,34 @@ of_this(const char *s, size_t n, size_t e, const char *const *whole, size_t nwho
 		if (strlen(whole[j]) == e - b && memcmp(whole[j], up, e - b) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Whether the token at s[k] (to a space, or a stop before one) reads as a mark ("S/NF",
+ * "C//REL TO USA, GBR" to the clause's end), into *m, *end past it: with a slash, of capitals,
+ * slashes and commas, a level of the policy first.
+ */
+static bool
+statement_mark(const struct policy *p, const char *s, size_t n, size_t k, struct marking *m,
+    size_t *end)
+{
+	size_t e, slash = 0;
+
+	for (e = k; e < n && s[e] != ' ' && !(strchr(".;:!?)]", s[e]) != NULL &&
+	    (e + 1 == n || s[e + 1] == ' ')); e++) {
+		if (s[e] == '/')
+			slash++;
+		else if (!isupper((unsigned char)s[e]) && !isdigit((unsigned char)s[e]) &&
+		    s[e] != '-' && s[e] != ',')
+			return false;
+	}
+	if (slash == 0 || e - k > 40)
+		return false;
+	/* An office's symbol that reads as a mark with a token it does not know ("S/CT"). */
+	if (marking_parse(p, s + k, e - k, MARKING_PORTION, m) != 1 || m->level < 1 || m->unknown)
+		return false;
+	*end = e;
+	return true;
 }
 
 /* The number a word names, one to twelve ("TWO"), or 0. */
@@ -8453,6 +8627,9 @@ statement_para(struct statement *t, size_t v)
 bool
 reading_level_may(const struct policy *p, const char *s, size_t n)
 {
+	static const char *const part_words[] = { "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS",
+	    "PORTION", "PORTIONS", "SUBPARA", "SUBPARAGRAPH" };
+	const struct policy_term *pt;
 	size_t k = 0, e, len, i;
 	int c;
 
@@ -8475,14 +8652,22 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 		/* CLASSIFIED, CLASSIFICATION, CLASSIFYING. */
 		if (c == 'C' - 'A' && len >= 10 && strncasecmp(s + k, "classif", 7) == 0)
 			return true;
+		/* A part's word: "This paragraph is CUI.", "Para 2 is S." */
+		if ((c == 'P' - 'A' || c == 'S' - 'A') && len >= 4 && len <= 12 &&
+		    word_listed_ci(part_words, sizeof(part_words) / sizeof(part_words[0]), s + k,
+		    len))
+			return true;
+		/* A mark's level before a slash ("Para 3 is S/NF."). */
+		if (e < n && s[e] == '/' && len <= 4 && reading_capitals(s + k, len) &&
+		    (pt = policy_term_find(p, s + k, len)) != NULL && pt->level >= 1)
+			return true;
 		k = e;
 	}
 	return false;
 }
 
 int
-reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m,
-    uint64_t *paras)
+reading_level_statement(const struct policy *p, const char *s, size_t n, struct stated *out)
 {
 	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
 	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SENTENCE", "SUBPARA",
@@ -8494,29 +8679,50 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const copulas[] = { "IS", "ARE", "BE", "BEEN", "AS", "AT", "REMAINS",
 	    "REMAIN", "CONTAINS", "CONTAIN", "WAS", "WERE" };
 	/* What makes a clause no statement: a negation, a question, a report of others. */
-	static const char *const doubts[] = { "NOT", "NO", "NOTHING", "NONE", "NEVER", "NEITHER",
-	    "NOR", "WITHOUT", "UNCLASSIFIED", "DECLASSIFIED", "WHETHER", "IF", "SAID", "SAYS",
-	    "SAY", "TOLD", "ASKED", "ASKS", "NOTES", "NOTED", "REPORTED", "REPORTS", "ACCORDING",
-	    "CLAIMED", "CLAIMS", "STATED", "ANNOUNCED", "WRITE", "WRITES", "WROTE", "TERM",
-	    "MEANS", "MEANING", "DEFINED", "WHY", "WHAT" };
+	/* "The following is", "The above is": what a pointer is said to be. */
+	static const char *const linking[] = { "IS", "ARE", "BE" };
+	static const char *const negations[] = { "NOT", "NO", "NOTHING", "NONE", "NEVER",
+	    "NEITHER", "NOR", "WITHOUT" };
+	static const char *const doubts[] = { "UNCLASSIFIED", "DECLASSIFIED", "WHETHER", "IF",
+	    "SAID", "SAYS", "SAY", "TOLD", "ASKED", "ASKS", "NOTES", "NOTED", "REPORTED",
+	    "REPORTS", "ACCORDING", "CLAIMED", "CLAIMS", "STATED", "ANNOUNCED", "WRITE", "WRITES",
+	    "WROTE", "TERM", "MEANS", "MEANING", "DEFINED", "WHY", "WHAT" };
 	static const char *const handles[] = { "HANDLE", "HANDLED", "TREAT", "TREATED", "PROTECT",
 	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
 	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
-	    "REMAINING" };
+	    "REMAINING", "SUCCEEDING", "ENSUING", "FOLLOWS" };
+	/* Another document, whose parts these are not: "reftel paras 3 and 4", "in ref A". */
+	static const char *const others[] = { "REFTEL", "REFTELS", "REF", "REFS", "REFERENCE",
+	    "REFERENCED", "DRAFT" };
 	static const char *const herein[] = { "HEREIN", "HEREWITH", "HEREUNDER" };
+	static const char *const generic[] = { "A", "AN", "ANY", "EACH", "EVERY", "NO" };
+	static const char *const relatives[] = { "THAT", "WHICH", "WHO", "WHOSE", "WHOM" };
+	static const char *const onward[] = { "FOLLOWING", "ONWARD", "ONWARDS", "BEYOND",
+	    "THEREAFTER" };
+	/* Words no classification is: "Classified By:", "classified At the ...". */
+	static const char *const function_words[] = { "BY", "AS", "AT", "IN", "ON", "FOR", "TO",
+	    "AND", "OR", "UNDER", "PER", "FROM", "WITH", "THE", "A", "AN", "OF", "UNTIL", "SINCE",
+	    "IT", "THIS", "THAT", "THESE", "THOSE", "WHEN", "IF", "ONLY", "INFORMATION", "INFO",
+	    "MATERIAL", "DOCUMENTS", "DOCUMENT", "TEXT", "ANNEX" };
 	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
 	    "PRIOR" };
 	struct statement t;
-	int said = 0, r;
+	struct marking *m = &out->m;
+	bool dash_end, conj, own_part;
+	int said = 0, r, brackets = 0;
 	size_t k, e, j, v;
 	char up[POLICY_WORD_MAX + 1];
 
 	/* A cheap look first: most lines name no level and say nothing classified. */
 	if (!reading_level_may(p, s, n))
 		return 0;
+	for (k = n; k > 0 && s[k - 1] == ' '; k--)
+		continue;
+	dash_end = k > 0 && s[k - 1] == '-';
 	marking_init(m);
 	m->level = 0;
-	*paras = 0;
+	out->paras = 0;
+	out->next = 0;
 	memset(&t, 0, sizeof(t));
 	t.level = t.said = -1;
 	t.first = true;
@@ -8524,6 +8730,30 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		const struct policy_term *pt;
 		size_t len;
 
+		/* "Paragraphs (3) and (4)": a number in brackets after a paragraph's word. */
+		if (k < n && s[k] == '(' && (t.part_before || t.paras != 0) && k + 2 < n &&
+		    isdigit((unsigned char)s[k + 1])) {
+			for (v = 0, j = k + 1; j < n && isdigit((unsigned char)s[j]) && v < 64; j++)
+				v = v * 10 + (size_t)(s[j] - '0');
+			if (j < n && s[j] == ')') {
+				statement_para(&t, v);
+				e = j + 1;
+				continue;
+			}
+		}
+		/* "Para 3 (below) is Secret.": a word in brackets goes on the clause. */
+		if (k < n && s[k] == '(' && t.words > 0 && k + 2 < n && is_alpha(s[k + 1]) &&
+		    (j = word_end(s, n, k + 1)) < n && s[j] == ')' && j - k - 1 <= 10 &&
+		    !reading_level_may(p, s + k + 1, j - k - 1)) {
+			e = k + 1;
+			brackets++;
+			continue;
+		}
+		if (k < n && s[k] == ')' && brackets > 0) {
+			brackets--;
+			e = k + 1;
+			continue;
+		}
 		if (k == n || (s[k] != '\0' && strchr(".!?;:()[]", s[k]) != NULL)) {
 			bool closed = k < n && (s[k] == ')' || s[k] == ']'), last, own;
 
@@ -8546,7 +8776,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * paragraph's word cut short ("para. 2"), ends nothing.
 			 */
 			if (k < n && s[k] == '.' && ((k + 1 < n && s[k + 1] != ' ') ||
-			    t.part_before)) {
+			    t.part_before || t.seq_before)) {
 				e = k + 1;
 				continue;
 			}
@@ -8557,10 +8787,24 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			/* "(Classified Secret.)": a sentence of its own in brackets. */
 			own = closed && (last || (k > 0 && s[k - 1] == '.') || (j < n &&
 			    j > k + 1 && s[j - 1] == '.'));
-			r = statement_end(&t, m, closed, last, k < n && s[k] == ':', own);
+			/*
+			 * Parts named beside another document are its ("Reftel paras 3 and 4 are
+			 * Secret.", "The following paragraph summarizes reftel, which is
+			 * classified Secret."); "this paragraph" stays this one.
+			 */
+			if (t.elsewhere) {
+				t.paras = 0;
+				t.ahead = t.subject = false;
+			}
+			/* A colon, or a dash that ends the line ("classified Secret --"). */
+			r = statement_end(p, &t, m, closed, last, (k < n && s[k] == ':') ||
+			    (k == n && dash_end), own);
 			if (r != 0) {
 				said |= r;
-				*paras |= t.paras;
+				out->paras |= t.paras;
+				if (r & STATED_NEXT)
+					out->next = t.count > out->next ? t.count : out->next > 0 ?
+					    out->next : 1;
 			}
 			memset(&t, 0, sizeof(t));
 			t.level = t.said = -1;
@@ -8573,6 +8817,15 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * A number after a paragraph's word points at it ("paras 2 and 3", "paras
 			 * 4-6"), and so do the numbers after it in the clause.
 			 */
+			/* "The next 2 paragraphs": how many. */
+			if (isdigit((unsigned char)s[k]) && t.point_before && !t.part_before &&
+			    t.paras == 0) {
+				for (v = 0, e = k; e < n && isdigit((unsigned char)s[e]) && v < 64;
+				    e++)
+					v = v * 10 + (size_t)(s[e] - '0');
+				t.count = v;
+				continue;
+			}
 			if (isdigit((unsigned char)s[k]) && (t.part_before || t.paras != 0)) {
 				for (v = 0, e = k; e < n && isdigit((unsigned char)s[e]) && v < 64;
 				    e++)
@@ -8604,14 +8857,27 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.this_before = t.point_before = t.handle_before = t.part_before = false;
 			continue;
 		}
+		/* "Para 3 is S/NF.", "classified C//REL": a mark predicated, as a mark reads. */
+		if ((t.copula || t.classified_before || t.field) && isupper((unsigned char)s[k]) &&
+		    statement_mark(p, s, n, k, &t.mark, &j)) {
+			t.marked = t.named = true;
+			t.level_at = t.words;
+			e = j;
+			continue;
+		}
 		for (j = 0; j < len; j++)
 			up[j] = to_upper(s[k + j]);
 		/*
-		 * A doubt after the level, past a comma, AND or BUT, is of something else:
-		 * "classified Secret, not Confidential", "... Secret and must not be shared".
+		 * A negation after the level, past a comma, AND or BUT, is of something else:
+		 * "classified Secret, not Confidential", "... Secret and must not be shared"; a
+		 * report is not ("... classified secret, al-Raisi said").
 		 */
-		if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) ||
-		    contracted_not(up, len)) && !t.sep)
+		/* "What follows is Secret." asks nothing. */
+		if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) &&
+		    !(len == 4 && memcmp(up, "WHAT", 4) == 0 && n - e > 8 &&
+		    strncasecmp(s + e, " follow", 7) == 0)) ||
+		    ((word_listed(negations, sizeof(negations) / sizeof(negations[0]), up, len) ||
+		    contracted_not(up, len)) && !t.sep))
 			t.doubt = true;
 		if ((t.level >= 1 || t.classified) && ((len == 3 && memcmp(up, "AND", 3) == 0) ||
 		    (len == 3 && memcmp(up, "BUT", 3) == 0)))
@@ -8619,21 +8885,35 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		/* "PARAS TWO AND THREE": numbers in words point as figures do. */
 		if ((t.part_before || t.paras != 0) && (v = number_word(up, len)) != 0)
 			statement_para(&t, v);
-		/* "TOP SECRET", "OFFICIAL-SENSITIVE": two words. */
-		if (e + 1 < n && (s[e] == ' ' || s[e] == '-') && is_alpha(s[e + 1])) {
-			size_t e2 = word_end(s, n, e + 1);
+		/* "Paragraphs 3 and following", "paras 3 et seq.": every one from it on. */
+		if (t.last_para > 0 && (word_listed(onward, sizeof(onward) / sizeof(onward[0]), up,
+		    len) || (len == 3 && memcmp(up, "SEQ", 3) == 0) || (len == 2 &&
+		    memcmp(up, "FF", 2) == 0)))
+			for (v = t.last_para; v < 64; v++)
+				t.paras |= (uint64_t)1 << v;
+		/* "The next two paragraphs": how many. */
+		if (t.point_before && ((v = number_word(up, len)) != 0)) {
+			t.count = v;
+			t.words--;
+			continue;
+		}
+		/* "TOP SECRET", "OFFICIAL-SENSITIVE", "OFFICIAL - SENSITIVE": two words. */
+		for (j = e; j < n && j - e < 3 && (s[j] == ' ' || s[j] == '-'); j++)
+			continue;
+		if (j > e && j < n && is_alpha(s[j])) {
+			size_t e2 = word_end(s, n, j), tl = len + 1 + (e2 - j);
 
-			if (len + 1 + (e2 - e - 1) <= POLICY_WORD_MAX) {
+			if (tl <= POLICY_WORD_MAX) {
 				char two[POLICY_WORD_MAX + 1];
 
 				memcpy(two, up, len);
 				two[len] = ' ';
-				for (j = e + 1; j < e2; j++)
-					two[len + 1 + j - e - 1] = to_upper(s[j]);
-				if ((pt = policy_term_find(p, two, e2 - k)) != NULL &&
+				for (v = j; v < e2; v++)
+					two[len + 1 + v - j] = to_upper(s[v]);
+				if ((pt = policy_term_find(p, two, tl)) != NULL &&
 				    statement_level(pt)) {
-					memcpy(up, two, e2 - k);
-					len = e2 - k;
+					memcpy(up, two, tl);
+					len = tl;
 					e = e2;
 				}
 			}
@@ -8643,7 +8923,19 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * after CLASSIFIED ("classified secret"). Another scheme's ("classified
 		 * Restricted") is unknown here: said after CLASSIFIED, in a field or of a part.
 		 */
-		pt = len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before) ?
+		/*
+		 * In lower case too where said of the part the clause opens with, right after
+		 * its copula ("(Note: this paragraph is secret.)"; not "In this section the
+		 * court treated the names as confidential."). A portion's form of a level ("Para
+		 * 2 is S.", "This paragraph: C."), in capitals where said of a part, at the
+		 * clause's end.
+		 */
+		own_part = t.copula && ((t.part_here && t.this_first) || t.subject ||
+		    t.paras != 0 || t.ahead || t.back);
+		pt = (len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before ||
+		    (own_part && t.copula_last))) || (own_part && len <= 3 &&
+		    reading_capitals(s + k, len) &&
+		    level_said(p, s, n, k, e) && (e == n || s[e] == '.' || s[e] == ' ')) ?
 		    policy_term_find(p, up, len) : NULL;
 		if (pt != NULL && pt->level >= 1 && pt->control < 0 && level_said(p, s, n, k, e)) {
 			t.named = true;
@@ -8671,7 +8963,11 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.field_word = t.field_word || t.words <= 3;
 			} else {
 				t.opens_classified = t.opens_classified || t.words == 1;
-				if (level_said(p, s, n, k, e)) {
+				/*
+				 * Of a part, whatever follows ("This paragraph is classified one
+				 * level higher than the rest of the cable.").
+				 */
+				if (level_said(p, s, n, k, e) || t.part_here || t.subject) {
 					t.named = t.classified_named = true;
 					t.classified = t.classified || t.copula || t.begin;
 					t.flow = t.flow || t.begin;
@@ -8679,16 +8975,42 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				/* "classified Secret": the level after it is predicated. */
 				t.copula = true;
 			}
+		} else if (len >= 2 && isupper((unsigned char)s[k]) && (t.classified_before ||
+		    t.field || (t.copula && (t.part_here || t.handle || t.subject)))) {
+			size_t at = k;
+			int c = control_run(p, s, n, &at);
+
+			/*
+			 * Said of a part, after CLASSIFIED or in a field: a control ("This paragraph
+			 * is Limited Official Use."), another scheme's level of any length ("This
+			 * paragraph is CUI."); in a field, or after CLASSIFIED said of a part, a word
+			 * with a capital no policy knows ("This paragraph is classified Protected
+			 * B."; not "the Embassy's Classified Website"): unknown.
+			 */
+			if (c >= 0 && c < 64 && p->controls[c].kind != CONTROL_DISTRIBUTION &&
+			    (t.field || t.part_here || t.handle || t.subject)) {
+				t.controls |= (uint64_t)1 << c;
+				t.named = true;
+				if (at > e)
+					e = at;
+			} else if (((pt = policy_term_find(p, up, len)) != NULL &&
+			    pt->level < 0 && statement_level(pt) && level_said(p, s, n, k, e)) ||
+			    ((t.field || (t.classified_before && (t.here || t.handle ||
+			    t.subject))) && pt == NULL && !word_listed(function_words, sizeof(function_words) /
+			    sizeof(function_words[0]), up, len))) {
+				t.named = t.other = true;
+			}
 		}
 		if (word_listed(parts, sizeof(parts) / sizeof(parts[0]), up, len)) {
 			if (t.this_before)
-				t.here = true;
+				t.here = t.part_here = true;
 			if (t.point_before)
 				t.ahead = true;
 			if (t.back_before)
 				t.back = true;
 			t.part_seen = true;
 			t.subject = t.subject || (!t.copula && !t.classified_before &&
+			    !t.generic_before &&
 			    (word_stem(up, len, "PARA") || word_stem(up, len, "SUBPARA") ||
 			    word_stem(up, len, "PORTION") || word_stem(up, len, "BULLET")));
 		}
@@ -8699,7 +9021,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (t.part_seen && len == 2 && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e,
 		    whole, sizeof(whole) / sizeof(whole[0]))) {
 			t.paras = 0;
-			t.here = t.ahead = t.back = false;
+			t.here = t.ahead = t.back = t.subject = t.part_here = false;
 		}
 		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len))
 			t.ahead = true;
@@ -8707,12 +9029,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * "This information is classified Secret.", "The information herein is Secret.":
 		 * what the text itself gives.
 		 */
-		if (t.this_before || word_listed(herein, sizeof(herein) / sizeof(herein[0]), up,
+		if (t.this_first || word_listed(herein, sizeof(herein) / sizeof(herein[0]), up,
 		    len))
 			t.here = true;
 		/* "REMAINDER OF CABLE", "the rest of this message". */
-		if (t.rest > 0 && t.words - t.rest <= 3 && (word_listed(whole, sizeof(whole) /
-		    sizeof(whole[0]), up, len) || (len == 4 && memcmp(up, "THIS", 4) == 0)))
+		/* Its subject, before the copula ("higher than the rest of the cable" is not). */
+		if (t.rest > 0 && t.words - t.rest <= 3 && !t.copula && (word_listed(whole,
+		    sizeof(whole) / sizeof(whole[0]), up, len) || (len == 4 &&
+		    memcmp(up, "THIS", 4) == 0)))
 			t.ahead = true;
 		if ((len == 9 && memcmp(up, "REMAINDER", 9) == 0) || (len == 4 &&
 		    memcmp(up, "REST", 4) == 0))
@@ -8724,9 +9048,11 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (word_listed(annexes, sizeof(annexes) / sizeof(annexes[0]), up, len))
 			t.heading = true;
 		/* "The following is Secret:", "The above is classified Secret." */
-		if (t.point_before && len <= 3 && word_listed(copulas, 3, up, len))
+		if (t.point_before && word_listed(linking, sizeof(linking) / sizeof(linking[0]), up,
+		    len))
 			t.ahead = true;
-		if (t.back_before && len <= 3 && word_listed(copulas, 3, up, len))
+		if (t.back_before && word_listed(linking, sizeof(linking) / sizeof(linking[0]), up,
+		    len))
 			t.back = true;
 		/* "Para 2 above": a part named, then where it stands. */
 		if (t.ahead && !t.this_before && word_listed(backs, sizeof(backs) / sizeof(backs[0]),
@@ -8745,10 +9071,30 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    len) || (t.handle_before && !t.copula && len <= 8);
 		t.this_before = (len == 4 && (memcmp(up, "THIS", 4) == 0)) ||
 		    (len == 5 && memcmp(up, "THESE", 5) == 0);
+		t.this_first = t.this_before && t.words == 1;
+		/* "The preceding and following paragraphs": pointers joined go on together. */
+		conj = (len == 3 && memcmp(up, "AND", 3) == 0) || (len == 2 &&
+		    memcmp(up, "OR", 2) == 0);
 		t.point_before = word_listed(pointers, sizeof(pointers) / sizeof(pointers[0]), up,
+		    len) || (t.point_before && conj) || (t.point_before && t.back_before);
+		t.back_before = word_listed(backs, sizeof(backs) / sizeof(backs[0]), up, len) ||
+		    (t.back_before && (conj || word_listed(pointers, sizeof(pointers) /
+		    sizeof(pointers[0]), up, len)));
+		t.generic_before = word_listed(generic, sizeof(generic) / sizeof(generic[0]), up,
 		    len);
-		t.back_before = word_listed(backs, sizeof(backs) / sizeof(backs[0]), up, len);
+		/* "a course history that is classified secret": said of what THAT stands for. */
+		if ((t.here || t.subject || t.part_here) && t.level < 1 && !t.classified &&
+		    word_listed(relatives, sizeof(relatives) / sizeof(relatives[0]), up, len) &&
+		    !(k > 0 && s[k - 1] == ',') && !(k > 1 && s[k - 2] == ','))
+			t.here = t.subject = t.part_here = false;
+		/* "Reftel paras 3 and 4", "the draft's paragraph 3": another document's. */
+		if (word_listed(others, sizeof(others) / sizeof(others[0]), up, len))
+			t.elsewhere = true;
 		t.classified_before = len == 10 && memcmp(up, "CLASSIFIED", 10) == 0;
+		t.copula_last = word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up,
+		    len);
+		t.seq_before = (len == 3 && memcmp(up, "SEQ", 3) == 0) || (len == 2 &&
+		    memcmp(up, "FF", 2) == 0);
 		t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
 		if (t.last_para > 0 && ((len == 4 && memcmp(up, "THRU", 4) == 0) ||
 		    (len == 7 && memcmp(up, "THROUGH", 7) == 0) || (len == 2 &&

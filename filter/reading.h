@@ -359,6 +359,14 @@ bool reading_citation_chain(const struct fold *f, size_t k);
 bool reading_denials(const struct policy *p, const char *s, size_t n, struct marking *m);
 
 /*
+ * Whether s[0..n) may state a level (reading_level_statement): a word of CLASSIFIED's or
+ * CLASSIFICATION's, or a level of this policy above its lowest or of another scheme, by the words
+ * of its names (policy.level_keys: "SECRET", "OFFICIAL", "SPECIAL" of SPECIAL FRANCE). A cheap
+ * look that most lines fail.
+ */
+bool reading_level_may(const struct policy *p, const char *s, size_t n);
+
+/*
  * Whether a sentence or a clause in brackets of s[0..n) says the level of a part of the document
  * ("This paragraph is classified Secret.", "Handle as Secret.", "(Classification: Secret)",
  * "(This bullet is classified.)", "The following paragraph is Secret.", "BEGIN CLASSIFIED TEXT.",
@@ -366,26 +374,29 @@ bool reading_denials(const struct policy *p, const char *s, size_t n, struct mar
  * else STATED_HERE where one says it of its own part (its paragraph; with STATED_THIS where it
  * names the part, "this paragraph"; with STATED_BACK where it says it of the part above too:
  * "The above is classified Secret."), STATED_AHEAD of another (what follows, the rest, a
- * paragraph by number, an annex); with STATED_VAGUE where only CLASSIFIED is said, of no part
- * ("The details are classified."). *m is the level said, unknown where only CLASSIFIED or
- * another scheme's level is, and *paras the paragraphs it names by number ("PARA 2 IS
- * SECRET.": bit 2; 1 to 63).
+ * paragraph by number, an annex; with STATED_NEXT where it points at the part after it: "The
+ * following paragraph is Secret."); with STATED_PART where it names its own part ("this
+ * paragraph", "The entire paragraph is", "Handle as"); with STATED_VAGUE where a level is said
+ * of no part ("The report was classified Secret."). out->m is the level said, unknown where only
+ * CLASSIFIED or another scheme's level is, out->paras the paragraphs it names by number ("PARA 2
+ * IS SECRET.": bit 2), out->next how many parts after it.
  */
-/*
- * Whether s[0..n) may state a level (reading_level_statement): a word of CLASSIFIED's or
- * CLASSIFICATION's, or a level of this policy above its lowest or of another scheme, of six
- * letters or more, alone or as two words ("TOP SECRET", "OFFICIAL-SENSITIVE"). A cheap look
- * that most lines fail.
- */
-bool reading_level_may(const struct policy *p, const char *s, size_t n);
-
 #define STATED_HERE	1
 #define STATED_AHEAD	2
 #define STATED_THIS	4
 #define STATED_BACK	8
 #define STATED_VAGUE	16
-int reading_level_statement(const struct policy *p, const char *s, size_t n, struct marking *m,
-    uint64_t *paras);
+#define STATED_NEXT	32
+#define STATED_PART	64
+/* What reading_level_statement reads of a line besides the parts it returns. */
+struct stated {
+	struct marking m;	/* the level said, and the controls and mark */
+	uint64_t paras;		/* the paragraphs named by number, bit n for n, 1 to 63 */
+	size_t next;		/* how many parts after it it points at ("the next two
+				 * paragraphs": 2), at least 1 with STATED_NEXT */
+};
+int reading_level_statement(const struct policy *p, const char *s, size_t n,
+    struct stated *out);
 
 /*
  * Whether a sentence of s[0..n) (a folded line) doubts foreign readers: it names one (a code in

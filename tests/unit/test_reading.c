@@ -18,13 +18,23 @@
 static int
 said(const struct policy *p, const char *s, int *level, uint64_t *paras)
 {
-	struct marking m;
-	uint64_t none;
-	int r = reading_level_statement(p, s, strlen(s), &m, paras != NULL ? paras : &none);
+	struct stated st;
+	int r = reading_level_statement(p, s, strlen(s), &st);
 
 	if (level != NULL)
-		*level = m.unknown ? -1 : m.level;
+		*level = r == 0 ? 0 : st.m.unknown ? -1 : st.m.level;
+	if (paras != NULL)
+		*paras = r == 0 ? 0 : st.paras;
 	return r;
+}
+
+/* How many parts after it a statement points at. */
+static size_t
+next_of(const struct policy *p, const char *s)
+{
+	struct stated st;
+
+	return (reading_level_statement(p, s, strlen(s), &st) & STATED_NEXT) ? st.next : 0;
 }
 
 /* The level a policy names `name`, by its terms. */
@@ -94,6 +104,43 @@ test_numbered(void **state)
 	assert_true(paras == ((UINT64_C(1) << 4) | (UINT64_C(1) << 5) | (UINT64_C(1) << 6)));
 	r = said(p, "PARA 2: SECRET.", NULL, &paras);
 	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 2));
+	/* From a number on, in brackets, and how many after it. */
+	r = said(p, "Paragraphs 3 et seq. are classified Secret.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Paragraphs 3 and following are classified Secret.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Paragraphs (3) and (4) are classified Secret.", NULL, &paras);
+	assert_true(paras == ((UINT64_C(1) << 3) | (UINT64_C(1) << 4)));
+	assert_int_equal(next_of(p, "The following paragraph is Secret."), 1);
+	assert_int_equal(next_of(p, "The next two paragraphs are classified Secret."), 2);
+	assert_int_equal(next_of(p, "The next 3 paragraphs are Secret."), 3);
+	/* Another document's paragraph names none of this one's. */
+	r = said(p, "Paragraph 3 of the draft is classified Secret by the GCC.", NULL, &paras);
+	assert_true(paras == 0 && !(r & STATED_AHEAD));
+}
+
+/* A mark predicated, a control, another scheme's level, a grade. */
+static void
+test_marks_said(void **state)
+{
+	const struct policy *p = *state;
+	int level, r;
+
+	r = said(p, "Para 3 is S/NF.", &level, NULL);
+	assert_true(r != 0 && level == level_of(p, "SECRET"));
+	r = said(p, "This paragraph is classified Secret Noforn.", &level, NULL);
+	assert_true((r & STATED_HERE) && level == level_of(p, "SECRET"));
+	r = said(p, "This paragraph is classified CUI.", &level, NULL);
+	assert_true((r & STATED_HERE) && level == -1);
+	r = said(p, "This paragraph is classified Protected B.", &level, NULL);
+	assert_true((r & STATED_HERE) && level == -1);
+	/* A doubt past a comma is of something else. */
+	r = said(p, "This paragraph is classified Secret, not Confidential.", &level, NULL);
+	assert_true((r & STATED_HERE) && level == level_of(p, "SECRET"));
+	/* The Embassy's website, contract terms: no statement. */
+	assert_int_equal(said(p, "Please visit Paris' Classified Website at:", NULL, NULL), 0);
+	r = said(p, "Pricing data is Confidential Information of the Contractor.", NULL, NULL);
+	assert_false(r & ~STATED_VAGUE);
 }
 
 /* Prose, names, negations, questions, reports and quotes state nothing. */
@@ -164,6 +211,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stated),
 		cmocka_unit_test(test_numbered),
+		cmocka_unit_test(test_marks_said),
 		cmocka_unit_test(test_not_stated),
 		cmocka_unit_test(test_may),
 		cmocka_unit_test(test_other_policy),
