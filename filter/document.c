@@ -3420,7 +3420,10 @@ ahead_open(struct reader *rd, size_t i)
 
 	if (!rd->ahead_set || pt->first != i || rd->cur == rd->ahead_from)
 		return 0;
-	/* A classification line is no paragraph ("The next paragraph is classified" / "Secret."). */
+	/*
+	 * A classification line is no paragraph ("The next paragraph is classified" /
+	 * "Secret.").
+	 */
 	if (pt->reason == REASON_CLASS)
 		return 0;
 	v = paragraph_number(rd->d, i);
