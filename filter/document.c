@@ -3258,21 +3258,23 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 
 /*
  * The footnote's sign line i opens with ("[1] This paragraph is classified Secret.", "* ...",
- * "1/ ...", "¹ ...", a dagger), into sign[8], or 0 bytes.
+ * "[^1]: ...", "1/ ...", "¹ ...", a dagger), into sign[8], or 0 bytes.
  */
 static size_t
 footnote_sign(const struct document *d, size_t i, char *sign)
 {
 	const struct doc_line *ln = doc_line(d, i);
 	const char *s = d->data + ln->off;
-	size_t k = 0, e;
+	size_t k = 0, e, d0;
 
 	while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
 		k++;
 	if (k < ln->len && s[k] == '[') {
-		for (e = k + 1; e < ln->len && e - k < 5 && isdigit((unsigned char)s[e]); e++)
+		/* "[^1]:", as Markdown writes a footnote. */
+		d0 = k + 1 < ln->len && s[k + 1] == '^' ? k + 2 : k + 1;
+		for (e = d0; e < ln->len && e - k < 6 && isdigit((unsigned char)s[e]); e++)
 			continue;
-		if (e > k + 1 && e < ln->len && s[e] == ']') {
+		if (e > d0 && e < ln->len && s[e] == ']') {
 			memcpy(sign, s + k, e + 1 - k);
 			return e + 1 - k;
 		}
@@ -3460,6 +3462,65 @@ ahead_note(struct reader *rd, const struct marking *m, uint64_t paras, size_t ne
 	rd->ahead_in = false;
 }
 
+static size_t fold_limit(const struct fold *f, size_t *next);
+
+/* Joins b (what reading_level_statement returned: rb) into a (ra); returns the two joined. */
+static int
+stated_join(const struct policy *p, struct stated *a, int ra, const struct stated *b, int rb)
+{
+	if (rb == 0)
+		return ra;
+	if (ra == 0) {
+		*a = *b;
+		return rb;
+	}
+	/* Of no part only where each is. */
+	if ((ra & STATED_VAGUE) && !(rb & STATED_VAGUE)) {
+		*a = *b;
+		return rb;
+	}
+	if ((rb & STATED_VAGUE) && !(ra & STATED_VAGUE))
+		return ra;
+	marking_join(p, &a->m, &b->m, &a->m);
+	a->paras |= b->paras;
+	if (b->next > a->next)
+		a->next = b->next;
+	return ra | rb;
+}
+
+/*
+ * What line i states of a level by itself (reading_level_statement), into *st: the whole line,
+ * read in folds that overlap where it is longer than f, the fold the other rules read (a
+ * statement at the end of a paragraph written on one long line). *may says whether any fold
+ * may state one.
+ */
+static int
+level_in_line(struct reader *rd, size_t i, const struct fold *f, struct stated *st, bool *may)
+{
+	const struct doc_line *ln = doc_line(rd->d, i);
+	const char *s = rd->d->data + ln->off;
+	struct stated more;
+	struct fold g;
+	size_t pos, next;
+	int said = 0;
+
+	if ((*may = reading_level_may(rd->p, f->text, f->len)))
+		said = reading_level_statement(rd->p, f->text, f->len, st);
+	if (!f->cut)
+		return said;
+	(void)fold_limit(f, &next);
+	for (pos = next; pos < ln->len && next > 0; pos += next) {
+		fold_line(s + pos, ln->len - pos, FOLD_MAX, ln->latin1, &g);
+		(void)fold_limit(&g, &next);
+		if (!reading_level_may(rd->p, g.text, g.len))
+			continue;
+		*may = true;
+		said = stated_join(rd->p, st, said, &more,
+		    reading_level_statement(rd->p, g.text, g.len, &more));
+	}
+	return said;
+}
+
 /*
  * A level said in words of a part of the document on line i, or run on to it from the line
  * above (reading_level_statement: "This paragraph is classified Secret.", "(This bullet is
@@ -3487,19 +3548,17 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 
 	if (rd->cur == DOC_NONE)
 		return 0;
-	if ((may = reading_level_may(rd->p, f->text, f->len)))
-		said = reading_level_statement(rd->p, f->text, f->len, &st);
-	else
-		said = 0;
+	said = level_in_line(rd, i, f, &st, &may);
 	/*
 	 * What line i states by itself it states of its own portion; what it says of no part it
 	 * names ("classified Secret.") may run on from a part named above ("This paragraph is").
 	 */
 	r = 0;
-	if (!(said & (STATED_THIS | STATED_BACK | STATED_AHEAD))) {
+	if (!(said & (STATED_THIS | STATED_BACK | STATED_AHEAD | STATED_NEXT))) {
 		/* The joined reading where it says more: of a part named above. */
 		if ((r = level_across(rd, i, may, &across, &crossed)) != 0 && said != 0 &&
-		    ((r & STATED_VAGUE) || !(r & (STATED_THIS | STATED_BACK | STATED_AHEAD))))
+		    ((r & STATED_VAGUE) || !(r & (STATED_THIS | STATED_BACK | STATED_AHEAD |
+		    STATED_NEXT))))
 			r = 0;
 		if (r != 0) {
 			said = r;
@@ -3580,7 +3639,7 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	}
 	if ((said & STATED_NEXT) || alone || st.paras != 0)
 		ahead_note(rd, m, st.paras, alone ? 1 : (said & STATED_NEXT) ? st.next : 0);
-	return raise_back(rd, m);
+	return (said & STATED_HERE) ? raise_back(rd, m) : 0;
 }
 
 /*
@@ -9435,7 +9494,6 @@ pair_by_letters(const struct policy *p, const struct fold *f, size_t k, struct m
 	return spanned(sp, from, cend);
 }
 
-static size_t fold_limit(const struct fold *f, size_t *next);
 
 /*
  * Every level and control of line s[0..n) that pair_by_letters reads, joined into *m, in folds

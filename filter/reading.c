@@ -8357,6 +8357,8 @@ struct statement {
 	bool field;		/* "Classification:", "Overall classification:" */
 	bool field_word;	/* CLASSIFICATION among the first three words: a colon after it
 				 * makes a field */
+	bool field_last;	/* ... the word before was CLASSIFICATION */
+	bool field_colon;	/* ... and a colon right after it */
 	bool heading;		/* a part's word: "CLASSIFIED ANNEX" as a heading */
 	bool opened;		/* the clause opened with a bracket */
 	bool first;		/* ... or at the line's start */
@@ -8371,6 +8373,7 @@ struct statement {
 	bool part_before;	/* ... a paragraph's word (a number after it points) */
 	bool part_seen;		/* a part's word was said */
 	bool part_here;		/* ... after THIS: "this paragraph" (not "this cable") */
+	bool plural;		/* ... in the plural: "the paragraphs that follow" */
 	bool seq_before;	/* the word before was SEQ ("et seq."): its stop ends nothing */
 	bool this_first;	/* the clause opened with THIS or THESE ("This information is") */
 	bool copula_last;	/* the word before was a copula: "this paragraph is secret" */
@@ -8529,7 +8532,15 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 	 */
 	if (!part && !ahead && !(t->opened && own && t->words <= 2))
 		return STATED_HERE | STATED_VAGUE;
-	/* Pointed at the part after it ("The following paragraph is Secret."): STATED_NEXT. */
+	/*
+	 * Pointed at the parts after it ("The following paragraph is Secret."): STATED_NEXT; of
+	 * those parts alone where it names no part of its own ("This article is unclassified,
+	 * but the next one is classified."): not its own paragraph, nor the unmarked text after
+	 * it as a classification line's.
+	 */
+	if (ahead && !part && (t->part_seen || t->count > 0) && !t->flow && !colon && !t->here &&
+	    t->ahead && pred && t->paras == 0 && !t->back)
+		return STATED_NEXT;
 	return (ahead ? STATED_AHEAD : 0) | STATED_HERE | (t->here ? STATED_THIS : 0) |
 	    (t->ahead && pred && t->paras == 0 ? STATED_NEXT : 0) |
 	    (t->here || t->handle || t->subject || t->opens_classified ? STATED_PART : 0);
@@ -8592,6 +8603,36 @@ statement_mark(const struct policy *p, const char *s, size_t n, size_t k, struct
 	return true;
 }
 
+/*
+ * Whether the word before s[k] is the writer's own voice, as a cable names itself: POST,
+ * EMBASSY, MISSION, WE ("Post notes that", "We note that").
+ */
+static bool
+own_voice(const char *s, size_t k)
+{
+	static const char *const selves[] = { "POST", "EMBASSY", "MISSION", "WE", "CONSULATE",
+	    "USDEL", "DEPARTMENT" };
+	size_t b, e;
+
+	for (e = k; e > 0 && s[e - 1] == ' '; e--)
+		continue;
+	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	return e > b && word_listed_ci(selves, sizeof(selves) / sizeof(selves[0]), s + b, e - b);
+}
+
+/*
+ * Whether the next word after s[e] is in lower case: after CLASSIFIED a level goes on into the
+ * sentence ("classified SECRET and is for the Ambassador only"), not into a name.
+ */
+static bool
+lower_next(const char *s, size_t n, size_t e)
+{
+	while (e < n && (s[e] == ' ' || s[e] == ','))
+		e++;
+	return e < n && is_lower(s[e]);
+}
+
 /* The number a word names, one to twelve ("TWO"), or 0. */
 static size_t
 number_word(const char *up, size_t n)
@@ -8622,6 +8663,8 @@ statement_para(struct statement *t, size_t v)
 	}
 	t->range_from = 0;
 	t->ahead = true;
+	/* "paragraph 4. Because": the stop after the number ends the sentence. */
+	t->part_before = false;
 }
 
 bool
@@ -8707,8 +8750,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
 	    "PRIOR" };
 	struct statement t;
-	struct marking *m = &out->m;
-	bool dash_end, conj, own_part;
+	struct marking *m = &out->m, one, vague_m;
+	bool dash_end, conj, own_part, vague = false;
 	int said = 0, r, brackets = 0;
 	size_t k, e, j, v;
 	char up[POLICY_WORD_MAX + 1];
@@ -8721,6 +8764,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	dash_end = k > 0 && s[k - 1] == '-';
 	marking_init(m);
 	m->level = 0;
+	marking_init(&vague_m);
+	vague_m.level = 0;
 	out->paras = 0;
 	out->next = 0;
 	memset(&t, 0, sizeof(t));
@@ -8767,6 +8812,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			if (k < n && s[k] == ':' && j < n && !t.named && (t.field_word || t.here ||
 			    t.ahead || t.back)) {
 				t.field = t.field || t.field_word;
+				/* "Classification: Protected B" (not "Classification Corner:"). */
+				t.field_colon = t.field_last;
 				t.copula = true;
 				e = k + 1;
 				continue;
@@ -8797,9 +8844,16 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.ahead = t.subject = false;
 			}
 			/* A colon, or a dash that ends the line ("classified Secret --"). */
-			r = statement_end(p, &t, m, closed, last, (k < n && s[k] == ':') ||
+			marking_init(&one);
+			one.level = 0;
+			r = statement_end(p, &t, &one, closed, last, (k < n && s[k] == ':') ||
 			    (k == n && dash_end), own);
-			if (r != 0) {
+			/* A clause said of no part is kept apart: another may say more. */
+			if (r & STATED_VAGUE) {
+				marking_join(p, &vague_m, &one, &vague_m);
+				vague = true;
+			} else if (r != 0) {
+				marking_join(p, m, &one, m);
 				said |= r;
 				out->paras |= t.paras;
 				if (r & STATED_NEXT)
@@ -8817,6 +8871,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * A number after a paragraph's word points at it ("paras 2 and 3", "paras
 			 * 4-6"), and so do the numbers after it in the clause.
 			 */
+			/* The paragraph sign as a paragraph's word ("¶¶5-6 below are SECRET"). */
+			if (((unsigned char)s[k] == 0xC2 && k + 1 < n &&
+			    (unsigned char)s[k + 1] == 0xB6) || (unsigned char)s[k] == 0xB6) {
+				t.part_before = t.part_seen = true;
+				e = k + ((unsigned char)s[k] == 0xC2 ? 2 : 1);
+				continue;
+			}
 			/* "The next 2 paragraphs": how many. */
 			if (isdigit((unsigned char)s[k]) && t.point_before && !t.part_before &&
 			    t.paras == 0) {
@@ -8847,6 +8908,18 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.this_before = t.point_before = t.handle_before = false;
 			if (s[k] == ',' && (t.level >= 1 || t.classified))
 				t.sep = true;
+			/*
+			 * Before any level, a comma parts what a doubt was of from what follows, a
+			 * clause of its own ("Because it draws on reporting from a service that
+			 * asked not to be named, the information in paragraph 3 is classified
+			 * SECRET"); not before WHICH said of a part ("Please do not pass
+			 * paragraph 4, which is SECRET").
+			 */
+			if (s[k] == ',' && !t.named && t.doubt && !(t.part_seen && n - k > 7 &&
+			    strncasecmp(s + k + 1, " which ", 7) == 0)) {
+				memset(&t, 0, sizeof(t));
+				t.level = t.said = -1;
+			}
 			e = k + 1;
 			continue;
 		}
@@ -8858,8 +8931,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			continue;
 		}
 		/* "Para 3 is S/NF.", "classified C//REL": a mark predicated, as a mark reads. */
-		if ((t.copula || t.classified_before || t.field) && isupper((unsigned char)s[k]) &&
-		    statement_mark(p, s, n, k, &t.mark, &j)) {
+		if ((t.copula_last || t.classified_before || t.field) &&
+		    isupper((unsigned char)s[k]) && statement_mark(p, s, n, k, &t.mark, &j)) {
 			t.marked = t.named = true;
 			t.level_at = t.words;
 			e = j;
@@ -8872,10 +8945,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * "classified Secret, not Confidential", "... Secret and must not be shared"; a
 		 * report is not ("... classified secret, al-Raisi said").
 		 */
-		/* "What follows is Secret." asks nothing. */
+		/*
+		 * "What follows is Secret." asks nothing; "Post notes that paragraphs 4 and 5
+		 * are" is the writer's own word.
+		 */
 		if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) &&
 		    !(len == 4 && memcmp(up, "WHAT", 4) == 0 && n - e > 8 &&
-		    strncasecmp(s + e, " follow", 7) == 0)) ||
+		    strncasecmp(s + e, " follow", 7) == 0) && !own_voice(s, k)) ||
 		    ((word_listed(negations, sizeof(negations) / sizeof(negations[0]), up, len) ||
 		    contracted_not(up, len)) && !t.sep))
 			t.doubt = true;
@@ -8933,11 +9009,12 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		own_part = t.copula && ((t.part_here && t.this_first) || t.subject ||
 		    t.paras != 0 || t.ahead || t.back);
 		pt = (len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before ||
-		    (own_part && t.copula_last))) || (own_part && len <= 3 &&
-		    reading_capitals(s + k, len) &&
+		    (own_part && t.copula_last))) || (own_part && t.copula_last && len <= 3 &&
+		    reading_capitals(s + k, len) && (k == 0 || s[k - 1] == ' ') &&
 		    level_said(p, s, n, k, e) && (e == n || s[e] == '.' || s[e] == ' ')) ?
 		    policy_term_find(p, up, len) : NULL;
-		if (pt != NULL && pt->level >= 1 && pt->control < 0 && level_said(p, s, n, k, e)) {
+		if (pt != NULL && pt->level >= 1 && pt->control < 0 && (level_said(p, s, n, k, e) ||
+		    (t.classified_before && lower_next(s, n, e)))) {
 			t.named = true;
 			if (pt->level > t.said)
 				t.said = pt->level;
@@ -8995,7 +9072,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 					e = at;
 			} else if (((pt = policy_term_find(p, up, len)) != NULL &&
 			    pt->level < 0 && statement_level(pt) && level_said(p, s, n, k, e)) ||
-			    ((t.field || (t.classified_before && (t.here || t.handle ||
+			    ((t.field_colon || (t.classified_before && (t.here || t.handle ||
 			    t.subject))) && pt == NULL && !word_listed(function_words, sizeof(function_words) /
 			    sizeof(function_words[0]), up, len))) {
 				t.named = t.other = true;
@@ -9006,8 +9083,16 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.here = t.part_here = true;
 			if (t.point_before)
 				t.ahead = true;
+			/* "The following paragraphs": all of them, unless counted. */
+			if (t.point_before && up[len - 1] == 'S' && t.count == 0)
+				t.count = 63;
 			if (t.back_before)
 				t.back = true;
+			t.plural = up[len - 1] == 'S';
+			/* "The agreement's paragraph 3": another document's. */
+			if (k > 2 && (s[k - 2] == 's' || s[k - 2] == 'S') && s[k - 1] == ' ' &&
+			    s[k - 3] == '\'')
+				t.elsewhere = true;
 			t.part_seen = true;
 			t.subject = t.subject || (!t.copula && !t.classified_before &&
 			    !t.generic_before &&
@@ -9036,8 +9121,17 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		/* Its subject, before the copula ("higher than the rest of the cable" is not). */
 		if (t.rest > 0 && t.words - t.rest <= 3 && !t.copula && (word_listed(whole,
 		    sizeof(whole) / sizeof(whole[0]), up, len) || (len == 4 &&
-		    memcmp(up, "THIS", 4) == 0)))
+		    memcmp(up, "THIS", 4) == 0))) {
 			t.ahead = true;
+			t.count = 63;
+		}
+		/* "The paragraphs that follow are": a pointer after the part. */
+		if (t.part_seen && !t.copula && !t.elsewhere && word_stem(up, len, "FOLLOW") &&
+		    len <= 7) {
+			t.ahead = true;
+			if (t.plural && t.count == 0)
+				t.count = 63;
+		}
 		if ((len == 9 && memcmp(up, "REMAINDER", 9) == 0) || (len == 4 &&
 		    memcmp(up, "REST", 4) == 0))
 			t.rest = t.words;
@@ -9083,16 +9177,25 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		t.generic_before = word_listed(generic, sizeof(generic) / sizeof(generic[0]), up,
 		    len);
 		/* "a course history that is classified secret": said of what THAT stands for. */
-		if ((t.here || t.subject || t.part_here) && t.level < 1 && !t.classified &&
-		    word_listed(relatives, sizeof(relatives) / sizeof(relatives[0]), up, len) &&
-		    !(k > 0 && s[k - 1] == ',') && !(k > 1 && s[k - 2] == ','))
-			t.here = t.subject = t.part_here = false;
+		if ((t.here || t.subject || t.part_here || t.ahead) && t.level < 1 &&
+		    !t.classified && word_listed(relatives, sizeof(relatives) /
+		    sizeof(relatives[0]), up, len) && !(k > 0 && s[k - 1] == ',') &&
+		    !(k > 1 && s[k - 2] == ','))
+			t.here = t.subject = t.part_here = t.ahead = false;
+		/*
+		 * "Please do not pass paragraph 4, which is SECRET", "UNCLASSIFIED except for
+		 * paragraph 5, which is CONFIDENTIAL": what WHICH says of the part is its own.
+		 */
+		if (t.part_seen && len == 5 && memcmp(up, "WHICH", 5) == 0 && ((k > 0 &&
+		    s[k - 1] == ',') || (k > 1 && s[k - 2] == ',')))
+			t.doubt = false;
 		/* "Reftel paras 3 and 4", "the draft's paragraph 3": another document's. */
 		if (word_listed(others, sizeof(others) / sizeof(others[0]), up, len))
 			t.elsewhere = true;
 		t.classified_before = len == 10 && memcmp(up, "CLASSIFIED", 10) == 0;
 		t.copula_last = word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up,
 		    len);
+		t.field_last = len == 14 && memcmp(up, "CLASSIFICATION", 14) == 0;
 		t.seq_before = (len == 3 && memcmp(up, "SEQ", 3) == 0) || (len == 2 &&
 		    memcmp(up, "FF", 2) == 0);
 		t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
@@ -9100,6 +9203,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    (len == 7 && memcmp(up, "THROUGH", 7) == 0) || (len == 2 &&
 		    memcmp(up, "TO", 2) == 0)))
 			t.range_from = t.last_para;
+	}
+	if (said == 0 && vague) {
+		*m = vague_m;
+		return STATED_HERE | STATED_VAGUE;
 	}
 	return said;
 }

@@ -114,9 +114,23 @@ test_numbered(void **state)
 	assert_int_equal(next_of(p, "The following paragraph is Secret."), 1);
 	assert_int_equal(next_of(p, "The next two paragraphs are classified Secret."), 2);
 	assert_int_equal(next_of(p, "The next 3 paragraphs are Secret."), 3);
+	/* The paragraph sign, and the plural that points at all of them. */
+	r = said(p, "\xc2\xb6\xc2\xb6 5-6 below are SECRET/NOFORN.", NULL, &paras);
+	assert_true(paras == ((UINT64_C(1) << 5) | (UINT64_C(1) << 6)));
+	assert_int_equal(next_of(p, "The paragraphs that follow are classified SECRET."), 63);
+	/* A part pointed at, and none of its own: not its own paragraph. */
+	r = said(p, "This article is unclassified, but the next one is classified.", NULL, NULL);
+	assert_true((r & STATED_NEXT) && !(r & STATED_HERE));
+	/* "U.S." is no level's portion form. */
+	r = said(p, "Paragraphs 2-4 may be shared with U.S. contacts.", NULL, &paras);
+	assert_int_equal(r, 0);
 	/* Another document's paragraph names none of this one's. */
 	r = said(p, "Paragraph 3 of the draft is classified Secret by the GCC.", NULL, &paras);
 	assert_true(paras == 0 && !(r & STATED_AHEAD));
+	r = said(p, "Reftel paras 3 and 4 are Secret.", NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "The agreement's paragraph 3 remains Secret.", NULL, &paras);
+	assert_true(paras == 0);
 }
 
 /* A mark predicated, a control, another scheme's level, a grade. */
