@@ -2885,20 +2885,30 @@ caption_shaped(const struct document *d, size_t i)
 #define ACROSS_MAX (2 * 60 + 1 + TEXT_PAD)
 
 /*
+ * Folds into *f the last 60 bytes of line a, a space and the first 60 of line b, joined in
+ * both[ACROSS_MAX] (fold_across; level_across, where a page's lines may stand between).
+ */
+static void
+fold_pair(const struct document *d, size_t a, size_t b, char *both, struct fold *f)
+{
+	const struct doc_line *la = doc_line(d, a), *lb = doc_line(d, b);
+	size_t an = la->len < 60 ? la->len : 60, bn = lb->len < 60 ? lb->len : 60;
+
+	memset(both, 0, ACROSS_MAX);
+	memcpy(both, d->data + la->off + la->len - an, an);
+	both[an] = ' ';
+	memcpy(both + an + 1, d->data + lb->off, bn);
+	fold_line(both, an + 1 + bn, READ_MAX, la->latin1 && lb->latin1, f);
+}
+
+/*
  * Folds into *f the last 60 bytes of line i, a space and the first 60 of line i + 1, joined in
  * both[ACROSS_MAX]: what runs on from one line to the next (controls_across, stated_across).
  */
 static void
 fold_across(const struct document *d, size_t i, char *both, struct fold *f)
 {
-	const struct doc_line *a = doc_line(d, i), *b = doc_line(d, i + 1);
-	size_t an = a->len < 60 ? a->len : 60, bn = b->len < 60 ? b->len : 60;
-
-	memset(both, 0, ACROSS_MAX);
-	memcpy(both, d->data + a->off + a->len - an, an);
-	both[an] = ' ';
-	memcpy(both + an + 1, d->data + b->off, bn);
-	fold_line(both, an + 1 + bn, READ_MAX, a->latin1 && b->latin1, f);
+	fold_pair(d, i, i + 1, both, f);
 }
 
 /*
@@ -3204,7 +3214,7 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 	const struct doc_line *up, *ln = doc_line(d, i);
 	char both[ACROSS_MAX], c;
 	struct fold g;
-	size_t n, a, an, bn, j;
+	size_t n, a, j;
 
 	*crossed = false;
 	if (i == 0 || ln->len == 0)
@@ -3245,14 +3255,7 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 	c = n > 0 ? d->data[up->off + n - 1] : '.';
 	if (c == '.' || c == '!' || c == '?' || c == ';')
 		return 0;
-	/* The last 60 bytes of the line above, a space, the first 60 of this one. */
-	an = up->len < 60 ? up->len : 60;
-	bn = ln->len < 60 ? ln->len : 60;
-	memset(both, 0, sizeof(both));
-	memcpy(both, d->data + up->off + up->len - an, an);
-	both[an] = ' ';
-	memcpy(both + an + 1, d->data + ln->off, bn);
-	fold_line(both, an + 1 + bn, READ_MAX, up->latin1 && ln->latin1, &g);
+	fold_pair(d, a, i, both, &g);
 	return reading_level_statement(rd->p, g.text, g.len, out);
 }
 
