@@ -1498,8 +1498,10 @@ document_marking(const struct policy *p, struct document *d, uint64_t caption_ha
 	marking_add_controls(p, &d->docmark, caption_handling);
 	if (d->has_named_rel)
 		marking_join(p, &d->docmark, &d->named_rel, &d->docmark);
-	/* ... and the readers a paragraph of its own denies. */
+	/* ... and the readers a paragraph of its own denies, and a level said of every part. */
 	marking_join(p, &d->docmark, &d->denied, &d->docmark);
+	if (d->has_everywhere)
+		marking_join(p, &d->docmark, &d->everywhere, &d->docmark);
 	/*
 	 * ... and the level the cable was sent at: a routing header's security line above the
 	 * banner's ("ZNY SSSSS" over "UNCLAS") leaves the lower one unproven.
@@ -1727,6 +1729,9 @@ settle_markings(const struct policy *p, struct document *d)
 		bool known;
 
 		settle_one(p, d, k, classified, &w, &list, &eff, &known);
+		/* A level said of a part no reader can place: every portion's. */
+		if (d->has_everywhere)
+			marking_join(p, &eff, &d->everywhere, &eff);
 		if (set_eff(d, k, &eff, known) != 0)
 			return -1;
 	}
@@ -2009,6 +2014,16 @@ struct reader {
 	uint64_t ahead_paras;
 	struct marking ahead_mark;
 	size_t ahead_from;
+	/*
+	 * A paragraph named by number is raised with what stands under it up to a paragraph of a
+	 * higher number (`ahead_at`: its number, while one is read), its lettered subparagraphs
+	 * and items among them. `paras_named` are those statements named (to the join
+	 * `named_mark`), `paras_found` those the reader found above or below: one never found
+	 * is no part the reader can place (read_all).
+	 */
+	size_t ahead_at;
+	uint64_t paras_named, paras_found;
+	struct marking named_mark;
 	size_t level_may;	/* the last text line that may state a level, or DOC_NONE */
 	size_t level_said;	/* ... that states one by itself, or DOC_NONE */
 	size_t level_open;	/* the last text line that ends no sentence, or DOC_NONE */
@@ -3402,11 +3417,22 @@ raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
 	size_t k, v;
 
 	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
+		size_t j, w;
+
 		if ((v = paragraph_number(d, doc_portion(d, k)->first)) == 0 || v >= 64 ||
 		    !((paras >> v) & 1))
 			continue;
+		rd->paras_found |= (uint64_t)1 << v;
 		if (raise_paragraph_from(rd, k, m) != 0)
 			return -1;
+		/* What stands under it up to a paragraph of a higher number: its subparagraphs. */
+		for (j = k + 1; j < rd->cur; j++) {
+			w = paragraph_number(d, doc_portion(d, j)->first);
+			if (w > v)
+				break;
+			if (doc_portion(d, j)->blank_before && raise_paragraph_from(rd, j, m) != 0)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -3432,8 +3458,11 @@ ahead_open(struct reader *rd, size_t i)
 	if (pt->reason == REASON_CLASS)
 		return 0;
 	v = paragraph_number(rd->d, i);
-	if (pt->blank_before || v != 0) {
+	if (rd->ahead_in && rd->ahead_at != 0 && (v == 0 || v <= rd->ahead_at)) {
+		/* Under a paragraph named by number: its subparagraphs ("B. (C)", "(1)"). */
+	} else if (pt->blank_before || v != 0) {
 		rd->ahead_in = false;
+		rd->ahead_at = 0;
 		/* A paragraph of the next ones the statement pointed at. */
 		if (rd->ahead_next > 0) {
 			rd->ahead_in = true;
@@ -3444,9 +3473,27 @@ ahead_open(struct reader *rd, size_t i)
 		rd->ahead_in = true;
 		rd->ahead_next--;
 	}
-	if (v != 0 && v < 64 && ((rd->ahead_paras >> v) & 1))
+	if (v != 0 && v < 64 && ((rd->ahead_paras >> v) & 1) && v > rd->ahead_at) {
 		rd->ahead_in = true;
+		rd->ahead_at = v;
+		rd->paras_found |= (uint64_t)1 << v;
+	}
 	return rd->ahead_in ? raise_portion(rd, &rd->ahead_mark) : 0;
+}
+
+/*
+ * A level said of a part no reader can place ("Part III is classified SECRET.", "The final
+ * paragraph of this cable is SECRET."): every portion of the document is raised to m
+ * (settle_markings), since none can be proven not to be the one.
+ */
+static void
+said_everywhere(const struct policy *p, struct document *d, const struct marking *m)
+{
+	if (d->has_everywhere)
+		marking_join(p, &d->everywhere, m, &d->everywhere);
+	else
+		d->everywhere = *m;
+	d->has_everywhere = true;
 }
 
 /* Notes what a statement says of what follows (`next` paragraphs after it), for ahead_open. */
@@ -3463,6 +3510,14 @@ ahead_note(struct reader *rd, const struct marking *m, uint64_t paras, size_t ne
 		rd->ahead_next = next;
 	rd->ahead_from = rd->cur;
 	rd->ahead_in = false;
+	rd->ahead_at = 0;
+	if (paras != 0) {
+		if (rd->paras_named != 0)
+			marking_join(rd->p, &rd->named_mark, m, &rd->named_mark);
+		else
+			rd->named_mark = *m;
+		rd->paras_named |= paras;
+	}
 }
 
 static size_t fold_limit(const struct fold *f, size_t *next);
@@ -3546,7 +3601,7 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	struct stated st, across;
 	struct marking *m = &st.m;
 	size_t e;
-	int said, r;
+	int said, r, joined;
 	bool may, alone, crossed;
 
 	if (rd->cur == DOC_NONE)
@@ -3570,6 +3625,16 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 		/* Across a page's break: the paragraph above it too. */
 		if (r != 0 && crossed && split_back(rd, i) != 0)
 			return -1;
+	} else if (st.paras == 0 && !(said & STATED_UNPLACED) &&
+	    (joined = level_across(rd, i, may, &across, &crossed)) != 0 &&
+	    !(joined & STATED_VAGUE) && (across.paras != 0 || (joined & STATED_UNPLACED))) {
+		/*
+		 * What follows, pointed at here, may be a part named above by its label
+		 * ("Subparagraph" / "3.B below is SECRET."): the two readings, each only raising.
+		 */
+		said = stated_join(rd->p, &st, said, &across, joined);
+		if (crossed && split_back(rd, i) != 0)
+			return -1;
 	}
 	if (may)
 		rd->level_may = i;
@@ -3589,6 +3654,8 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	 */
 	if (said & STATED_VAGUE)
 		return 0;
+	if (said & STATED_UNPLACED)
+		said_everywhere(rd->p, d, m);
 	if (st.paras != 0 && raise_numbered(rd, st.paras, m) != 0)
 		return -1;
 	/*
@@ -15801,6 +15868,10 @@ read_all(struct reader *rd)
 	security_lines(rd->p, d);
 	if ((end = read_lines(rd)) != PASS_DONE)
 		return end;
+	/* A paragraph a statement named by number that the document does not have where it
+	 * looked ("PARA 3 IS SECRET." where no paragraph is numbered so). */
+	if (rd->paras_named & ~rd->paras_found)
+		said_everywhere(rd->p, d, &rd->named_mark);
 	return PASS_DONE;
 }
 

@@ -239,6 +239,9 @@ struct document {
 	size_t bom;			/* bytes of a UTF-8 byte order mark before line 1 */
 	struct marking denied;		/* readers a paragraph of its own denies ("Please do not
 					 * share with AUS." alone): every classified portion's */
+	bool has_everywhere;		/* a level was said of a part no reader can place ("Part
+					 * III is classified SECRET."): */
+	struct marking everywhere;	/* ... the join of them, every portion's */
 	struct doc_miss *miss;		/* what a read outside the window returns */
 };
 

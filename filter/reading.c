@@ -8392,7 +8392,22 @@ struct statement {
 	size_t count;		/* how many parts after it ("the next two paragraphs"), or 0 */
 	int said;		/* the highest level named, predicated or not, or -1 */
 	bool other;		/* another scheme's level said of the text: unknown here */
+	/*
+	 * A part of this document named so that no reader can place it: by a label not read as
+	 * a paragraph's number ("Part III", "Section 2", "bullets 3 and 4", "Subparagraph B",
+	 * "para 70") or by its rank ("The final paragraph", "the second section").
+	 */
+	bool unplaced;
+	int label_due;		/* the word before was a part's word: LABEL_PARA ("para"),
+				 * LABEL_SUB ("subparagraph"), LABEL_OTHER ("part"), or 0 */
+	bool rank_before;	/* ... a rank: FIRST, LAST, FINAL, "2nd" */
+	bool sep_part;		/* a part named after `sep`: what denies a level then is its */
 };
+
+/* What the word before a label was (struct statement's label_due). */
+#define LABEL_PARA	1
+#define LABEL_SUB	2
+#define LABEL_OTHER	3
 
 /* Whether term pt is a level a statement may say: this policy's above its lowest, or another's. */
 static bool
@@ -8471,7 +8486,7 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
  * not.
  */
 static int
-statement_end(const struct policy *p, const struct statement *t, struct marking *m, bool closed,
+statement_said(const struct policy *p, const struct statement *t, struct marking *m, bool closed,
     bool last, bool colon, bool own)
 {
 	/* A field ends its line: "(Classification: Secret) field on the form" names one. */
@@ -8544,6 +8559,67 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 	return (ahead ? STATED_AHEAD : 0) | STATED_HERE | (t->here ? STATED_THIS : 0) |
 	    (t->ahead && pred && t->paras == 0 ? STATED_NEXT : 0) |
 	    (t->here || t->handle || t->subject || t->opens_classified ? STATED_PART : 0);
+}
+
+/*
+ * Ends clause t as statement_said does; a level said of a part no reader can place ("Part III is
+ * classified SECRET.", "The final paragraph of this cable is SECRET.") is said of every part:
+ * STATED_UNPLACED, of its own part too, and of no part in particular that follows.
+ */
+static int
+statement_end(const struct policy *p, const struct statement *t, struct marking *m, bool closed,
+    bool last, bool colon, bool own)
+{
+	int r = statement_said(p, t, m, closed, last, colon, own);
+
+	if (r != 0 && t->unplaced)
+		r = (r & ~(STATED_VAGUE | STATED_NEXT)) | STATED_HERE | STATED_UNPLACED;
+	return r;
+}
+
+/* Whether up[0..n) (capitals) is a roman numeral of I, V and X ("III", "IV", "XII"). */
+static bool
+roman_word(const char *up, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n && n <= 5; j++)
+		if (up[j] != 'I' && up[j] != 'V' && up[j] != 'X')
+			return false;
+	return n > 0 && n <= 5;
+}
+
+/*
+ * Whether up[0..n) (capitals) ranks a part among its like: "FIRST" to "TENTH", "LAST", "FINAL",
+ * "PENULTIMATE", "CONCLUDING", "CLOSING", "OPENING", "INITIAL", "LATTER", "FORMER", "MIDDLE".
+ */
+static bool
+rank_word(const char *up, size_t n)
+{
+	static const char *const ranks[] = { "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH",
+	    "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH", "LAST", "FINAL", "PENULTIMATE",
+	    "CONCLUDING", "CLOSING", "OPENING", "INITIAL", "LATTER", "FORMER", "MIDDLE" };
+
+	return word_listed(ranks, sizeof(ranks) / sizeof(ranks[0]), up, n);
+}
+
+/*
+ * Whether the word s[0..n) (capitals) is written as a rank in figures: "1st", "2nd", "3d",
+ * "4th".
+ */
+static bool
+rank_figures(const char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n && isdigit((unsigned char)s[j]); j++)
+		continue;
+	if (j == 0 || n - j < 1 || n - j > 2)
+		return false;
+	if (n - j == 1)
+		return s[j] == 'd' || s[j] == 'D';
+	return strncasecmp(s + j, "st", 2) == 0 || strncasecmp(s + j, "nd", 2) == 0 ||
+	    strncasecmp(s + j, "rd", 2) == 0 || strncasecmp(s + j, "th", 2) == 0;
 }
 
 /*
@@ -8660,11 +8736,52 @@ statement_para(struct statement *t, size_t v)
 		for (; lo <= v; lo++)
 			t->paras |= (uint64_t)1 << lo;
 		t->last_para = v;
+	} else if (v >= 64) {
+		/* Past what the reader counts: no part it can place. */
+		t->unplaced = true;
 	}
 	t->range_from = 0;
 	t->ahead = true;
 	/* "paragraph 4. Because": the stop after the number ends the sentence. */
 	t->part_before = false;
+}
+
+/*
+ * Reads the figures at s[k] of clause t where they rank a part ("2nd") or label one after a
+ * part's word (t->label_due): a paragraph's number is left to the caller; another part's
+ * ("Section 2", "bullets 3 and 4") makes the clause unplaced; a subparagraph's names its
+ * paragraph where a letter or a number follows ("3.B", "3(b)", "3b"), else none placed. Returns
+ * whether it read them, *e past them.
+ */
+static bool
+statement_label(struct statement *t, const char *s, size_t n, size_t k, size_t *e)
+{
+	size_t d, w, v = 0;
+	int due = t->label_due;
+
+	for (d = k; d < n && isdigit((unsigned char)s[d]); d++)
+		v = v < 1000 ? v * 10 + (size_t)(s[d] - '0') : v;
+	for (w = d; w < n && is_alpha(s[w]); w++)
+		continue;
+	if (w > d && rank_figures(s + k, w - k)) {
+		t->rank_before = true;
+		t->label_due = 0;
+		*e = w;
+		return true;
+	}
+	t->label_due = 0;
+	if (due == LABEL_OTHER) {
+		t->unplaced = true;
+	} else if (due == LABEL_SUB) {
+		if (d < n && (s[d] == '(' || is_alpha(s[d]) || (s[d] == '.' && d + 1 < n &&
+		    is_alnum(s[d + 1]))))
+			statement_para(t, v);
+		else
+			t->unplaced = true;
+		*e = d;
+		return true;
+	}
+	return false;
 }
 
 bool
@@ -8713,8 +8830,10 @@ int
 reading_level_statement(const struct policy *p, const char *s, size_t n, struct stated *out)
 {
 	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
-	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SENTENCE", "SUBPARA",
-	    "SUBPARAGRAPH", "POINT", "ENTRY", "PASSAGE", "TEXT", "PART" };
+	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SECTIONS", "SENTENCE",
+	    "SENTENCES", "SUBPARA", "SUBPARAS", "SUBPARAGRAPH", "SUBPARAGRAPHS", "SUBSECTION",
+	    "SUBSECTIONS", "POINT", "POINTS", "ENTRY", "ENTRIES", "PASSAGE", "PASSAGES", "TEXT",
+	    "PART", "PARTS", "ROW", "ROWS", "LINE", "LINES", "CHAPTER", "CHAPTERS" };
 	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
 	    "TELEGRAM", "EMAIL", "PAGE", "LETTER", "TEXT" };
 	static const char *const annexes[] = { "ANNEX", "ATTACHMENT", "ENCLOSURE", "ADDENDUM",
@@ -8775,13 +8894,20 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		const struct policy_term *pt;
 		size_t len;
 
-		/* "Paragraphs (3) and (4)": a number in brackets after a paragraph's word. */
-		if (k < n && s[k] == '(' && (t.part_before || t.paras != 0) && k + 2 < n &&
-		    isdigit((unsigned char)s[k + 1])) {
+		/*
+		 * "Paragraphs (3) and (4)": a number in brackets after a paragraph's word; after
+		 * another part's ("Part (3)", "subparagraph (3)"), a label no reader places.
+		 */
+		if (k < n && s[k] == '(' && (t.part_before || t.paras != 0 || t.label_due != 0) &&
+		    k + 2 < n && isdigit((unsigned char)s[k + 1])) {
 			for (v = 0, j = k + 1; j < n && isdigit((unsigned char)s[j]) && v < 64; j++)
 				v = v * 10 + (size_t)(s[j] - '0');
 			if (j < n && s[j] == ')') {
-				statement_para(&t, v);
+				if (t.label_due == LABEL_OTHER || t.label_due == LABEL_SUB)
+					t.unplaced = true;
+				else
+					statement_para(&t, v);
+				t.label_due = 0;
 				e = j + 1;
 				continue;
 			}
@@ -8841,7 +8967,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 */
 			if (t.elsewhere) {
 				t.paras = 0;
-				t.ahead = t.subject = false;
+				t.ahead = t.subject = t.unplaced = false;
 			}
 			/* A colon, or a dash that ends the line ("classified Secret --"). */
 			marking_init(&one);
@@ -8878,6 +9004,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				e = k + ((unsigned char)s[k] == 0xC2 ? 2 : 1);
 				continue;
 			}
+			/*
+			 * A rank in figures ("the 2nd paragraph"); a label after a part's word
+			 * that is no paragraph's number ("Part 3", "bullets 3 and 4"), or a
+			 * subparagraph's, which names its paragraph ("Subparagraph 3.B").
+			 */
+			if (isdigit((unsigned char)s[k]) && statement_label(&t, s, n, k, &e))
+				continue;
 			/* "The next 2 paragraphs": how many. */
 			if (isdigit((unsigned char)s[k]) && t.point_before && !t.part_before &&
 			    t.paras == 0) {
@@ -8940,6 +9073,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		for (j = 0; j < len; j++)
 			up[j] = to_upper(s[k + j]);
+		/* A label of letters after a part's word ("Part III", "Annex B", "Para C"). */
+		if (t.label_due != 0 && (roman_word(up, len) || len == 1))
+			t.unplaced = true;
+		t.label_due = 0;
 		/*
 		 * A negation after the level, past a comma, AND or BUT, is of something else:
 		 * "classified Secret, not Confidential", "... Secret and must not be shared"; a
@@ -8949,9 +9086,15 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * "What follows is Secret." asks nothing; "Post notes that paragraphs 4 and 5
 		 * are" is the writer's own word.
 		 */
+		/*
+		 * A level denied past a comma, AND or BUT is another part's ("Paragraph 3 is
+		 * SECRET and paragraph 4 is unclassified.").
+		 */
 		if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) &&
 		    !(len == 4 && memcmp(up, "WHAT", 4) == 0 && n - e > 8 &&
-		    strncasecmp(s + e, " follow", 7) == 0) && !own_voice(s, k)) ||
+		    strncasecmp(s + e, " follow", 7) == 0) && !own_voice(s, k) &&
+		    !(t.sep_part && (word_stem(up, len, "UNCLASSIF") ||
+		    word_stem(up, len, "DECLASSIF")))) ||
 		    ((word_listed(negations, sizeof(negations) / sizeof(negations[0]), up, len) ||
 		    contracted_not(up, len)) && !t.sep))
 			t.doubt = true;
@@ -9098,6 +9241,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			    !t.generic_before &&
 			    (word_stem(up, len, "PARA") || word_stem(up, len, "SUBPARA") ||
 			    word_stem(up, len, "PORTION") || word_stem(up, len, "BULLET")));
+			/* Another part named past a comma, AND or BUT. */
+			t.sep_part = t.sep_part || t.sep;
+			/* "The final paragraph", "the second section": a part by its rank. */
+			if (t.rank_before)
+				t.unplaced = true;
+			t.label_due = word_stem(up, len, "PARA") ? LABEL_PARA :
+			    word_stem(up, len, "SUBPARA") ? LABEL_SUB : LABEL_OTHER;
 		}
 		/*
 		 * "Paragraph 3 of the draft", "para 2 of reftel": another document's part, not
@@ -9106,7 +9256,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (t.part_seen && len == 2 && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e,
 		    whole, sizeof(whole) / sizeof(whole[0]))) {
 			t.paras = 0;
-			t.here = t.ahead = t.back = t.subject = t.part_here = false;
+			t.here = t.ahead = t.back = t.subject = t.part_here = t.unplaced = false;
 		}
 		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len))
 			t.ahead = true;
@@ -9139,8 +9289,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (t.named && (word_stem(up, len, "FOLLOW") || word_stem(up, len, "BEGIN")) &&
 		    len <= 7 && !(len == 9))
 			t.flow = true;
-		if (word_listed(annexes, sizeof(annexes) / sizeof(annexes[0]), up, len))
+		if (word_listed(annexes, sizeof(annexes) / sizeof(annexes[0]), up, len)) {
 			t.heading = true;
+			/* "Annex B", "the final appendix": as a part's label and rank. */
+			if (t.label_due == 0) {
+				t.label_due = LABEL_OTHER;
+				t.unplaced = t.unplaced || t.rank_before;
+			}
+		}
 		/* "The following is Secret:", "The above is classified Secret." */
 		if (t.point_before && word_listed(linking, sizeof(linking) / sizeof(linking[0]), up,
 		    len))
@@ -9176,12 +9332,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    sizeof(pointers[0]), up, len)));
 		t.generic_before = word_listed(generic, sizeof(generic) / sizeof(generic[0]), up,
 		    len);
+		/* "The first two paragraphs": a rank goes on past a number. */
+		t.rank_before = rank_word(up, len) || (t.rank_before && number_word(up, len) != 0);
 		/* "a course history that is classified secret": said of what THAT stands for. */
 		if ((t.here || t.subject || t.part_here || t.ahead) && t.level < 1 &&
 		    !t.classified && word_listed(relatives, sizeof(relatives) /
 		    sizeof(relatives[0]), up, len) && !(k > 0 && s[k - 1] == ',') &&
 		    !(k > 1 && s[k - 2] == ','))
-			t.here = t.subject = t.part_here = t.ahead = false;
+			t.here = t.subject = t.part_here = t.ahead = t.unplaced = false;
 		/*
 		 * "Please do not pass paragraph 4, which is SECRET", "UNCLASSIFIED except for
 		 * paragraph 5, which is CONFIDENTIAL": what WHICH says of the part is its own.

@@ -377,7 +377,10 @@ bool reading_level_may(const struct policy *p, const char *s, size_t n);
  * paragraph by number, an annex; with STATED_NEXT where it points at the part after it: "The
  * following paragraph is Secret."); with STATED_PART where it names its own part ("this
  * paragraph", "The entire paragraph is", "Handle as"); with STATED_VAGUE where a level is said
- * of no part ("The report was classified Secret."). out->m is the level said, unknown where only
+ * of no part ("The report was classified Secret."); with STATED_UNPLACED where it names a part
+ * of this document that no reader can place ("Part III is classified SECRET.", "The final
+ * paragraph of this cable is SECRET.", "bullets 3 and 4 are SECRET"): of every part, since
+ * no part can be proven not to be the one. out->m is the level said, unknown where only
  * CLASSIFIED or another scheme's level is, out->paras the paragraphs it names by number ("PARA 2
  * IS SECRET.": bit 2), out->next how many parts after it.
  */
@@ -388,6 +391,7 @@ bool reading_level_may(const struct policy *p, const char *s, size_t n);
 #define STATED_VAGUE	16
 #define STATED_NEXT	32
 #define STATED_PART	64
+#define STATED_UNPLACED	128
 /* What reading_level_statement reads of a line besides the parts it returns. */
 struct stated {
 	struct marking m;	/* the level said, and the controls and mark */

@@ -2068,6 +2068,18 @@ kept stop57
 redteam stop58
 kept stop58
 
+# 122. Stop 59 (tests/data/stop59, round 140's leaks and their neighbours): a level said of a part
+#      no reader can place (`Part III is classified SECRET`, `SECTION 2 IS SECRET NOFORN`,
+#      `bullets 3 and 4 are SECRET`, `Annex B below is SECRET`, `The final paragraph of this
+#      cable`, `The penultimate paragraph`) raises every portion; a paragraph named by number
+#      raises what stands under it (lettered subparagraphs, `(1)` items) above or below the
+#      statement, `Subparagraph` / `3.B below` split across lines; one the document does not
+#      have raises every portion; `Paragraph 3 is SECRET and paragraph 4 is unclassified.`
+#      raises paragraph 3. Kept: another document's parts (`Part III of the draft law`, `Paras
+#      3 and 4 of reftel`).
+redteam stop59
+kept stop59
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

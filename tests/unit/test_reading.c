@@ -133,6 +133,63 @@ test_numbered(void **state)
 	assert_true(paras == 0);
 }
 
+/*
+ * A part no reader can place: named by a label that is no paragraph's number, or by its rank.
+ * A subparagraph's label names its paragraph; another document's parts are not this one's.
+ */
+static void
+test_unplaced(void **state)
+{
+	const struct policy *p = *state;
+	static const char *const unplaced[] = {
+		"Part III is classified SECRET; the other parts are CONFIDENTIAL.",
+		"Section 2 is SECRET.",
+		"SECTION 2 IS SECRET NOFORN.",
+		"listed four requests (bullets 3 and 4 are SECRET):",
+		"Item 3 is SECRET.",
+		"Annex B below is SECRET.",
+		"Subparagraph B is SECRET.",
+		"Subparagraph (2) is SECRET.",
+		"Para 70 is SECRET.",
+		"Para IV is SECRET.",
+		"The final paragraph of this cable is SECRET//NOFORN.",
+		"The last two paragraphs are SECRET.",
+		"The 2nd paragraph is SECRET.",
+		"The third section is classified Secret.",
+	};
+	static const char *const placed[] = {
+		"Paragraph 3 is SECRET.",
+		"Subparagraph 3.B below is SECRET/NOFORN.",
+		"Paragraph 3(a) is SECRET.",
+		"Subparas 3.A and 3.B are SECRET.",
+	};
+	uint64_t paras;
+	size_t k;
+	int r, level;
+
+	for (k = 0; k < sizeof(unplaced) / sizeof(unplaced[0]); k++) {
+		r = said(p, unplaced[k], &level, NULL);
+		if (!(r & STATED_UNPLACED) || (r & STATED_VAGUE) || level < 2)
+			fail_msg("not said of every part: \"%s\" (%d, level %d)", unplaced[k], r,
+			    level);
+	}
+	for (k = 0; k < sizeof(placed) / sizeof(placed[0]); k++) {
+		r = said(p, placed[k], NULL, &paras);
+		if ((r & STATED_UNPLACED) || paras != (UINT64_C(1) << 3))
+			fail_msg("not paragraph 3: \"%s\" (%d)", placed[k], r);
+	}
+	/* Another document's part, and a level said of no part. */
+	r = said(p, "Part III of the agreement is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "The report was classified Secret.", NULL, NULL);
+	assert_true((r & STATED_VAGUE) && !(r & STATED_UNPLACED));
+	/* A part named past AND that is unclassified leaves the first its level. */
+	r = said(p, "Paragraph 3 is SECRET and paragraph 4 is unclassified.", &level, &paras);
+	assert_true((paras & (UINT64_C(1) << 3)) && level == 2);
+	r = said(p, "This paragraph is classified SECRET, but was declassified.", NULL, NULL);
+	assert_int_equal(r, 0);
+}
+
 /* A mark predicated, a control, another scheme's level, a grade. */
 static void
 test_marks_said(void **state)
@@ -225,6 +282,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stated),
 		cmocka_unit_test(test_numbered),
+		cmocka_unit_test(test_unplaced),
 		cmocka_unit_test(test_marks_said),
 		cmocka_unit_test(test_not_stated),
 		cmocka_unit_test(test_may),
