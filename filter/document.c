@@ -2022,6 +2022,7 @@ struct reader {
 	 * is no part the reader can place (read_all).
 	 */
 	size_t ahead_at;
+	unsigned ahead_form;		/* ... how its number is written (number_form) */
 	uint64_t paras_named, paras_found;
 	struct marking named_mark;
 	size_t level_may;	/* the last text line that may state a level, or DOC_NONE */
@@ -3216,6 +3217,53 @@ paragraph_number(const struct document *d, size_t i)
 }
 
 /*
+ * How line i's paragraph number is written (paragraph_number): NUMBER_BRACKETED in brackets
+ * ("(1)"), else plain ("4.", "4)"); with NUMBER_SUB where a number follows its stop ("3.1").
+ */
+#define NUMBER_BRACKETED	1
+#define NUMBER_SUB		2
+
+static unsigned
+number_form(const struct document *d, size_t i)
+{
+	const struct doc_line *ln = doc_line(d, i);
+	const char *s = d->data + ln->off;
+	size_t k = 0;
+	unsigned form = 0;
+
+	while (k < ln->len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k < ln->len && s[k] == '(')
+		form |= NUMBER_BRACKETED;
+	while (k < ln->len && !isdigit((unsigned char)s[k]) && k < 12)
+		k++;
+	while (k < ln->len && isdigit((unsigned char)s[k]))
+		k++;
+	if (k + 1 < ln->len && s[k] == '.' && isdigit((unsigned char)s[k + 1]))
+		form |= NUMBER_SUB;
+	return form;
+}
+
+/*
+ * Whether line i, numbered w (paragraph_number), stands under paragraph v written as `form`:
+ * unnumbered, numbered in another form ("(1)" to "(9)" under "3."), or a number of its own
+ * ("3.1" under "3."); not another of v's form, higher or lower ("1." under "4.": a numbering
+ * begun again, as in an attachment).
+ */
+static bool
+under_paragraph(const struct document *d, size_t i, size_t w, size_t v, unsigned form)
+{
+	unsigned f;
+
+	if (w == 0)
+		return true;
+	f = number_form(d, i);
+	if (f & NUMBER_SUB)
+		return w == v;
+	return (f & NUMBER_BRACKETED) != (form & NUMBER_BRACKETED);
+}
+
+/*
  * A statement of a level that runs on from the line above to line i ("This paragraph is" /
  * "classified Secret.", "PARAS 2 AND 3 ARE" / "CLASSIFIED."), into *out: reading_level_statement
  * of the two joined, where the line above is text that ends no sentence, states nothing by
@@ -3418,6 +3466,7 @@ raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
 
 	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
 		size_t j, w;
+		unsigned form;
 
 		if ((v = paragraph_number(d, doc_portion(d, k)->first)) == 0 || v >= 64 ||
 		    !((paras >> v) & 1))
@@ -3425,10 +3474,11 @@ raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
 		rd->paras_found |= (uint64_t)1 << v;
 		if (raise_paragraph_from(rd, k, m) != 0)
 			return -1;
-		/* What stands under it up to a paragraph of a higher number: its subparagraphs. */
+		/* What stands under it up to the next paragraph: its subparagraphs. */
+		form = number_form(d, doc_portion(d, k)->first);
 		for (j = k + 1; j < rd->cur; j++) {
 			w = paragraph_number(d, doc_portion(d, j)->first);
-			if (w > v)
+			if (!under_paragraph(d, doc_portion(d, j)->first, w, v, form))
 				break;
 			if (doc_portion(d, j)->blank_before && raise_paragraph_from(rd, j, m) != 0)
 				return -1;
@@ -3458,7 +3508,8 @@ ahead_open(struct reader *rd, size_t i)
 	if (pt->reason == REASON_CLASS)
 		return 0;
 	v = paragraph_number(rd->d, i);
-	if (rd->ahead_in && rd->ahead_at != 0 && (v == 0 || v <= rd->ahead_at)) {
+	if (rd->ahead_in && rd->ahead_at != 0 &&
+	    under_paragraph(rd->d, i, v, rd->ahead_at, rd->ahead_form)) {
 		/* Under a paragraph named by number: its subparagraphs ("B. (C)", "(1)"). */
 	} else if (pt->blank_before || v != 0) {
 		rd->ahead_in = false;
@@ -3476,6 +3527,7 @@ ahead_open(struct reader *rd, size_t i)
 	if (v != 0 && v < 64 && ((rd->ahead_paras >> v) & 1) && v > rd->ahead_at) {
 		rd->ahead_in = true;
 		rd->ahead_at = v;
+		rd->ahead_form = number_form(rd->d, i);
 		rd->paras_found |= (uint64_t)1 << v;
 	}
 	return rd->ahead_in ? raise_portion(rd, &rd->ahead_mark) : 0;
@@ -3616,7 +3668,7 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 		/* The joined reading where it says more: of a part named above. */
 		if ((r = level_across(rd, i, may, &across, &crossed)) != 0 && said != 0 &&
 		    ((r & STATED_VAGUE) || !(r & (STATED_THIS | STATED_BACK | STATED_AHEAD |
-		    STATED_NEXT))))
+		    STATED_NEXT | STATED_UNPLACED))))
 			r = 0;
 		if (r != 0) {
 			said = r;
@@ -3672,13 +3724,14 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	/*
 	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
 	 * what follows them), unless it names the part it marks ("This paragraph is classified
-	 * Top Secret." under its paragraph, "The above is classified Secret.") or goes on a
-	 * paragraph with no blank line between and says it of its part ("... before dawn." / "The
-	 * entire paragraph is classified Secret."; not "CLASSIFICATION: SECRET", which marks what
-	 * follows, nor "HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET", a page's).
+	 * Top Secret." under its paragraph, "The above is classified Secret.", "... that \xc2\xb6
+	 * 3(b) is SECRET//NOFORN" at a line's end) or goes on a paragraph with no blank line
+	 * between and says it of its part ("... before dawn." / "The entire paragraph is
+	 * classified Secret."; not "CLASSIFICATION: SECRET", which marks what follows, nor
+	 * "HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET", a page's).
 	 */
 	if (pt->reason == REASON_CLASS && pt->first == i && !(said & (STATED_THIS | STATED_BACK)) &&
-	    r == 0 && (pt->blank_before || !(said & STATED_PART)) && !alone)
+	    r == 0 && (pt->blank_before || !(said & STATED_PART)) && !alone && st.paras == 0)
 		return 0;
 	/* A footnote's, wherever it stands ("Footnotes:" / "[1] This paragraph is ..."). */
 	if ((said & STATED_PART) && footnote_sign(d, i, (char[8]){ 0 }) > 0) {

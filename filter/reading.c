@@ -8402,6 +8402,24 @@ struct statement {
 				 * LABEL_SUB ("subparagraph"), LABEL_OTHER ("part"), or 0 */
 	bool rank_before;	/* ... a rank: FIRST, LAST, FINAL, "2nd" */
 	bool sep_part;		/* a part named after `sep`: what denies a level then is its */
+	bool doubt_unclass;	/* UNCLASSIFIED said: no statement, unless a part named after
+				 * BUT, AND, WHILE or a comma ("Para 2 is unclassified but para
+				 * 3 is SECRET") opens another */
+	bool conj_before;	/* the word before was BUT, AND, WHILE, WHEREAS, or a comma */
+	bool the_before;	/* ... THE */
+	bool num_last;		/* ... a paragraph's number: a mark right after it is said of
+				 * it ("Paras 4-5 SECRET//NOFORN.") */
+	bool quote_level;	/* a quote opened right after a copula round a level ("para 3 is
+				 * \"SECRET\""): the level's, no one's words */
+	bool annex_seen;	/* an annex's word ("Annex B"): OF or TO after it names another
+				 * document's */
+	bool whole_subject;	/* this document named before the copula ("this cable is") */
+	bool whole_level;	/* ... a level predicated of it */
+	bool except;		/* EXCEPT, EXCLUDING: with whole_level, said of every part but
+				 * one ("Except for paragraph 2, this cable is SECRET.") */
+	bool all_before;	/* the word before was EVERYTHING or ALL */
+	bool below_all;		/* "Everything below paragraph 2": each from it on */
+	bool pronoun_part;	/* IT or THEY opens the clause after one that named a part */
 };
 
 /* What the word before a label was (struct statement's label_due). */
@@ -8418,8 +8436,9 @@ statement_level(const struct policy_term *pt)
 
 /*
  * Whether the word after s[e] lets a level's word before it be said of the text: the clause's
- * end, a sign, a control ("Secret Noforn"), or a word of a part, a level or its telling
- * ("SECRET ANNEX", "classified at a higher level", "Secret//Noforn"); not a noun it qualifies
+ * end, a sign, a control ("Secret Noforn"), a word of a part, a level or its telling
+ * ("SECRET ANNEX", "classified at a higher level", "Secret//Noforn"), or a conjunction that
+ * gives a reason or a condition ("SECRET because it discusses"); not a noun it qualifies
  * in prose ("secret talks", "the Secret Service", "classified documents"), nor a name
  * ("Confidential Information", "the Classified Information Procedures Act") where the level
  * has a capital and lower case.
@@ -8431,7 +8450,8 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 	    "INFORMATION", "INFO", "MATERIAL", "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS",
 	    "SECTION", "PART", "LEVEL", "ATTACHMENT", "ADDENDUM", "APPENDIX", "FOLLOWS", "FOLLOW",
 	    "BELOW", "AT", "AND", "OR", "NOFORN", "PER", "BY", "IN", "RELEASABLE", "UNTIL",
-	    "CLASSIFICATION" };
+	    "CLASSIFICATION", "BECAUSE", "SINCE", "AS", "BUT", "WHILE", "WHEREAS", "SO", "DUE",
+	    "GIVEN", "UNLESS", "THOUGH", "ALTHOUGH", "PENDING", "ONCE" };
 	const struct policy_term *pt;
 	char up[16];
 	size_t b, j;
@@ -8499,7 +8519,7 @@ statement_said(const struct policy *p, const struct statement *t, struct marking
 	    !t->ahead && !t->back && t->paras == 0);
 	int level = t->level;
 
-	if (t->doubt || t->words > 16 || !t->named)
+	if (t->doubt || t->doubt_unclass || t->words > 16 || !t->named)
 		return 0;
 	/* "This paragraph carries a Secret classification.", "This paragraph: SECRET." */
 	if (part && t->said > level)
@@ -8563,7 +8583,9 @@ statement_said(const struct policy *p, const struct statement *t, struct marking
 
 /*
  * Ends clause t as statement_said does; a level said of a part no reader can place ("Part III is
- * classified SECRET.", "The final paragraph of this cable is SECRET.") is said of every part:
+ * classified SECRET.", "The final paragraph of this cable is SECRET."), of the whole but a part
+ * ("Except for paragraph 2, this cable is SECRET."), or of a pronoun after a clause that named
+ * a part ("Para 3 was mismarked in the draft; it is SECRET.") is said of every part:
  * STATED_UNPLACED, of its own part too, and of no part in particular that follows.
  */
 static int
@@ -8572,7 +8594,8 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 {
 	int r = statement_said(p, t, m, closed, last, colon, own);
 
-	if (r != 0 && t->unplaced)
+	if (r != 0 && (t->unplaced || (t->except && t->whole_level) || ((r & STATED_VAGUE) &&
+	    t->pronoun_part)))
 		r = (r & ~(STATED_VAGUE | STATED_NEXT)) | STATED_HERE | STATED_UNPLACED;
 	return r;
 }
@@ -8591,14 +8614,16 @@ roman_word(const char *up, size_t n)
 
 /*
  * Whether up[0..n) (capitals) ranks a part among its like: "FIRST" to "TENTH", "LAST", "FINAL",
- * "PENULTIMATE", "CONCLUDING", "CLOSING", "OPENING", "INITIAL", "LATTER", "FORMER", "MIDDLE".
+ * "PENULTIMATE", "CONCLUDING", "CLOSING", "OPENING", "INITIAL", "LATTER", "FORMER", "MIDDLE",
+ * "BOTTOM", "TOP", "LEAD".
  */
 static bool
 rank_word(const char *up, size_t n)
 {
 	static const char *const ranks[] = { "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH",
 	    "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH", "LAST", "FINAL", "PENULTIMATE",
-	    "CONCLUDING", "CLOSING", "OPENING", "INITIAL", "LATTER", "FORMER", "MIDDLE" };
+	    "CONCLUDING", "CLOSING", "OPENING", "INITIAL", "LATTER", "FORMER", "MIDDLE", "BOTTOM",
+	    "TOP", "LEAD", "LEADING", "ENDING" };
 
 	return word_listed(ranks, sizeof(ranks) / sizeof(ranks[0]), up, n);
 }
@@ -8698,6 +8723,33 @@ own_voice(const char *s, size_t k)
 }
 
 /*
+ * Whether a possessive stands right before s[k], of another than the writer ("the agreement's
+ * paragraph 3", "the talking points' bullets"; not "Post's comment", nor a number's, "Para 3's
+ * subparagraph B").
+ */
+static bool
+possessed(const char *s, size_t k)
+{
+	size_t e, b;
+
+	if (k < 4 || s[k - 1] != ' ')
+		return false;
+	e = k - 1;
+	if (s[e - 1] == '\'' && (s[e - 2] == 's' || s[e - 2] == 'S'))
+		e--;
+	else if ((s[e - 1] == 's' || s[e - 1] == 'S') && s[e - 2] == '\'')
+		e -= 2;
+	else if ((s[e - 1] == 's' || s[e - 1] == 'S') && e >= 5 &&
+	    memcmp(s + e - 4, "\xe2\x80\x99", 3) == 0)
+		e -= 4;
+	else
+		return false;
+	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	return b < e && !own_voice(s, e);
+}
+
+/*
  * Whether the next word after s[e] is in lower case: after CLASSIFIED a level goes on into the
  * sentence ("classified SECRET and is for the Ambassador only"), not into a name.
  */
@@ -8740,6 +8792,9 @@ statement_para(struct statement *t, size_t v)
 		/* Past what the reader counts: no part it can place. */
 		t->unplaced = true;
 	}
+	/* "Everything below paragraph 2": every one from it on. */
+	if (t->below_all && v >= 1 && v < 64)
+		t->paras |= ~(((uint64_t)1 << v) - 1);
 	t->range_from = 0;
 	t->ahead = true;
 	/* "paragraph 4. Because": the stop after the number ends the sentence. */
@@ -8784,13 +8839,32 @@ statement_label(struct statement *t, const char *s, size_t n, size_t k, size_t *
 	return false;
 }
 
+/*
+ * Whether clause s[0..n), which names a part no reader can place, limits its readers as a
+ * sentence does (reading_denials: "Section 2 is releasable to USA only", "Tab A is not
+ * releasable to GBR"), into *m (no level).
+ */
+static bool
+unplaced_denial(const struct policy *p, const char *s, size_t n, struct marking *m)
+{
+	marking_init(m);
+	return reading_denials(p, s, n, m) && marking_denies_readers(m);
+}
+
 bool
 reading_level_may(const struct policy *p, const char *s, size_t n)
 {
 	static const char *const part_words[] = { "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS",
 	    "PORTION", "PORTIONS", "SUBPARA", "SUBPARAGRAPH" };
+	/* Other parts' words, and words of a release, which together may limit a part's
+	 * readers ("Section 2 is releasable to USA only."). */
+	static const char *const parts_more[] = { "SECTION", "SECTIONS", "PART", "PARTS", "ITEM",
+	    "ITEMS", "BULLET", "BULLETS", "TAB", "TABS", "TABLE", "ANNEX", "APPENDIX",
+	    "ATTACHMENT", "ENCLOSURE", "FOOTNOTE", "SLIDE", "ROW", "CHAPTER", "EXHIBIT", "FIGURE",
+	    "ENTRY", "POINT", "POINTS" };
 	const struct policy_term *pt;
 	size_t k = 0, e, len, i;
+	bool part = false, release = false;
 	int c;
 
 	if (!p->level_keys_all)
@@ -8821,6 +8895,13 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 		if (e < n && s[e] == '/' && len <= 4 && reading_capitals(s + k, len) &&
 		    (pt = policy_term_find(p, s + k, len)) != NULL && pt->level >= 1)
 			return true;
+		part = part || (len >= 3 && len <= 10 && word_listed_ci(parts_more,
+		    sizeof(parts_more) / sizeof(parts_more[0]), s + k, len));
+		release = release || (len >= 6 && (strncasecmp(s + k, "releas", 6) == 0 ||
+		    strncasecmp(s + k, "foreign", len < 7 ? len : 7) == 0 ||
+		    strncasecmp(s + k, "noforn", 6) == 0));
+		if (part && release)
+			return true;
 		k = e;
 	}
 	return false;
@@ -8833,7 +8914,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SECTIONS", "SENTENCE",
 	    "SENTENCES", "SUBPARA", "SUBPARAS", "SUBPARAGRAPH", "SUBPARAGRAPHS", "SUBSECTION",
 	    "SUBSECTIONS", "POINT", "POINTS", "ENTRY", "ENTRIES", "PASSAGE", "PASSAGES", "TEXT",
-	    "PART", "PARTS", "ROW", "ROWS", "LINE", "LINES", "CHAPTER", "CHAPTERS" };
+	    "PART", "PARTS", "ROW", "ROWS", "LINE", "LINES", "CHAPTER", "CHAPTERS", "TAB", "TABS",
+	    "TABLE", "TABLES", "FOOTNOTE", "FOOTNOTES", "ENDNOTE", "ENDNOTES", "SLIDE", "SLIDES",
+	    "FIGURE", "FIGURES", "CLAUSE", "CLAUSES", "COLUMN", "COLUMNS", "CELL", "CELLS",
+	    "EXHIBIT", "EXHIBITS", "HEADING", "COMMENT" };
 	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
 	    "TELEGRAM", "EMAIL", "PAGE", "LETTER", "TEXT" };
 	static const char *const annexes[] = { "ANNEX", "ATTACHMENT", "ENCLOSURE", "ADDENDUM",
@@ -8868,11 +8952,18 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	    "MATERIAL", "DOCUMENTS", "DOCUMENT", "TEXT", "ANNEX" };
 	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
 	    "PRIOR" };
+	/* Words a part's number may follow ("Paragraph number three", "Para No. 3"). */
+	static const char *const numbers[] = { "NUMBER", "NUMBERS", "NO", "NOS", "NR", "NUM" };
+	/* Words that name a part by its topic ("the paragraph on Iranian contacts"). */
+	static const char *const topics[] = { "ON", "ABOUT", "CONCERNING", "REGARDING",
+	    "COVERING", "DEALING", "DESCRIBING", "DISCUSSING", "ADDRESSING", "WHERE" };
+	/* Where a part stands, named by no label ("at the end of this cable"). */
+	static const char *const ends[] = { "END", "BOTTOM", "FOOT", "CLOSE", "TAIL" };
 	struct statement t;
 	struct marking *m = &out->m, one, vague_m;
-	bool dash_end, conj, own_part, vague = false;
+	bool dash_end, conj, own_part, vague = false, label_word, unclass, prev_part = false;
 	int said = 0, r, brackets = 0;
-	size_t k, e, j, v;
+	size_t k, e, j, v, from = 0;
 	char up[POLICY_WORD_MAX + 1];
 
 	/* A cheap look first: most lines name no level and say nothing classified. */
@@ -8974,6 +9065,15 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			one.level = 0;
 			r = statement_end(p, &t, &one, closed, last, (k < n && s[k] == ':') ||
 			    (k == n && dash_end), own);
+			/*
+			 * A part no reader can place whose readers the clause limits ("Section 2
+			 * is releasable to USA only"): every part's readers are.
+			 */
+			if (r == 0 && t.unplaced && k > from && unplaced_denial(p, s + from,
+			    k - from, &one)) {
+				marking_join(p, m, &one, m);
+				said |= STATED_HERE | STATED_UNPLACED;
+			}
 			/* A clause said of no part is kept apart: another may say more. */
 			if (r & STATED_VAGUE) {
 				marking_join(p, &vague_m, &one, &vague_m);
@@ -8986,6 +9086,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 					out->next = t.count > out->next ? t.count : out->next > 0 ?
 					    out->next : 1;
 			}
+			prev_part = t.part_seen || t.annex_seen;
+			from = k + 1;
 			memset(&t, 0, sizeof(t));
 			t.level = t.said = -1;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
@@ -9001,6 +9103,15 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			if (((unsigned char)s[k] == 0xC2 && k + 1 < n &&
 			    (unsigned char)s[k + 1] == 0xB6) || (unsigned char)s[k] == 0xB6) {
 				t.part_before = t.part_seen = true;
+				t.label_due = LABEL_PARA;
+				e = k + ((unsigned char)s[k] == 0xC2 ? 2 : 1);
+				continue;
+			}
+			/* The section sign ("\xc2\xa73 below is SECRET"): a label follows. */
+			if (((unsigned char)s[k] == 0xC2 && k + 1 < n &&
+			    (unsigned char)s[k + 1] == 0xA7) || (unsigned char)s[k] == 0xA7) {
+				t.part_seen = true;
+				t.label_due = LABEL_OTHER;
 				e = k + ((unsigned char)s[k] == 0xC2 ? 2 : 1);
 				continue;
 			}
@@ -9025,21 +9136,40 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				    e++)
 					v = v * 10 + (size_t)(s[e] - '0');
 				statement_para(&t, v);
+				t.num_last = true;
 				continue;
 			}
 			if (s[k] == '-' && t.last_para > 0)
 				t.range_from = t.last_para;
 			if (isdigit((unsigned char)s[k]) && t.part_before)
 				t.ahead = true;
-			/* A quote: what it holds is someone's words, or a word named. */
+			/*
+			 * A quote: what it holds is someone's words, or a word named; but not a
+			 * level quoted right after its copula ("para 3 is \"SECRET//NOFORN\"").
+			 */
 			if (s[k] == '"' || (s[k] == '\'' && (k == 0 || s[k - 1] == ' ')) ||
 			    ((unsigned char)s[k] == 0xE2 && k + 2 < n &&
 			    (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] >= 0x98 &&
-			    (unsigned char)s[k + 2] <= 0x9F))
-				t.doubt = true;
+			    (unsigned char)s[k + 2] <= 0x9F)) {
+				size_t q = k + ((unsigned char)s[k] == 0xE2 ? 3 : 1);
+
+				if (t.copula_last && !t.quote_level && q < n &&
+				    isupper((unsigned char)s[q]))
+					t.quote_level = true;
+				else if (t.quote_level)
+					t.quote_level = false;
+				else
+					t.doubt = true;
+				if (q > k + 1) {
+					e = q;
+					continue;
+				}
+			}
+			if (s[k] == ',')
+				t.conj_before = true;
 			if (s[k] != ' ' && s[k] != ',')
 				t.this_before = t.point_before = t.handle_before = false;
-			if (s[k] == ',' && (t.level >= 1 || t.classified))
+			if (s[k] == ',' && (t.level >= 1 || t.classified || t.marked))
 				t.sep = true;
 			/*
 			 * Before any level, a comma parts what a doubt was of from what follows, a
@@ -9048,7 +9178,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * SECRET"); not before WHICH said of a part ("Please do not pass
 			 * paragraph 4, which is SECRET").
 			 */
-			if (s[k] == ',' && !t.named && t.doubt && !(t.part_seen && n - k > 7 &&
+			if (s[k] == ',' && !t.named && (t.doubt || t.doubt_unclass) &&
+			    !(t.part_seen && n - k > 7 &&
 			    strncasecmp(s + k + 1, " which ", 7) == 0)) {
 				memset(&t, 0, sizeof(t));
 				t.level = t.said = -1;
@@ -9064,19 +9195,32 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			continue;
 		}
 		/* "Para 3 is S/NF.", "classified C//REL": a mark predicated, as a mark reads. */
-		if ((t.copula_last || t.classified_before || t.field) &&
+		if ((t.copula_last || t.classified_before || t.field || t.num_last) &&
 		    isupper((unsigned char)s[k]) && statement_mark(p, s, n, k, &t.mark, &j)) {
 			t.marked = t.named = true;
 			t.level_at = t.words;
+			t.whole_level = t.whole_level || (t.copula && t.whole_subject);
 			e = j;
 			continue;
 		}
 		for (j = 0; j < len; j++)
 			up[j] = to_upper(s[k + j]);
 		/* A label of letters after a part's word ("Part III", "Annex B", "Para C"). */
+		label_word = t.label_due != 0 && word_listed(numbers, sizeof(numbers) /
+		    sizeof(numbers[0]), up, len);
 		if (t.label_due != 0 && (roman_word(up, len) || len == 1))
 			t.unplaced = true;
-		t.label_due = 0;
+		/* A part named by its topic ("The paragraph on Iranian contacts"). */
+		if (t.label_due != 0 && !t.part_here && word_listed(topics, sizeof(topics) /
+		    sizeof(topics[0]), up, len))
+			t.unplaced = true;
+		/* "The latter is SECRET", "at the end of this cable": no part that is placed. */
+		if (t.the_before && ((t.part_seen && word_listed(ends, sizeof(ends) /
+		    sizeof(ends[0]), up, len)) || (len == 6 && (memcmp(up, "LATTER", 6) == 0 ||
+		    memcmp(up, "FORMER", 6) == 0))))
+			t.unplaced = true;
+		if (!label_word)
+			t.label_due = 0;
 		/*
 		 * A negation after the level, past a comma, AND or BUT, is of something else:
 		 * "classified Secret, not Confidential", "... Secret and must not be shared"; a
@@ -9090,24 +9234,34 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * A level denied past a comma, AND or BUT is another part's ("Paragraph 3 is
 		 * SECRET and paragraph 4 is unclassified.").
 		 */
-		if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) &&
+		unclass = word_stem(up, len, "UNCLASSIF") || word_stem(up, len, "DECLASSIF");
+		if (word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) && unclass &&
+		    !t.sep_part)
+			t.doubt_unclass = true;
+		else if ((word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) &&
 		    !(len == 4 && memcmp(up, "WHAT", 4) == 0 && n - e > 8 &&
-		    strncasecmp(s + e, " follow", 7) == 0) && !own_voice(s, k) &&
-		    !(t.sep_part && (word_stem(up, len, "UNCLASSIF") ||
-		    word_stem(up, len, "DECLASSIF")))) ||
+		    strncasecmp(s + e, " follow", 7) == 0) && !own_voice(s, k) && !unclass) ||
 		    ((word_listed(negations, sizeof(negations) / sizeof(negations[0]), up, len) ||
-		    contracted_not(up, len)) && !t.sep))
+		    contracted_not(up, len)) && !t.sep && !label_word))
 			t.doubt = true;
-		if ((t.level >= 1 || t.classified) && ((len == 3 && memcmp(up, "AND", 3) == 0) ||
-		    (len == 3 && memcmp(up, "BUT", 3) == 0)))
+		if ((t.level >= 1 || t.classified || t.marked) && ((len == 3 &&
+		    memcmp(up, "AND", 3) == 0) || (len == 3 && memcmp(up, "BUT", 3) == 0)))
 			t.sep = true;
+		/*
+		 * "Para 3 was mismarked in the draft; it is SECRET//NOFORN.": a pronoun that
+		 * opens a clause after one that named a part is said of a part.
+		 */
+		if (t.words == 1 && prev_part && ((len == 2 && memcmp(up, "IT", 2) == 0) ||
+		    (len == 4 && memcmp(up, "THEY", 4) == 0)))
+			t.pronoun_part = true;
 		/* "PARAS TWO AND THREE": numbers in words point as figures do. */
 		if ((t.part_before || t.paras != 0) && (v = number_word(up, len)) != 0)
 			statement_para(&t, v);
-		/* "Paragraphs 3 and following", "paras 3 et seq.": every one from it on. */
+		/* "Paragraphs 3 and following", "paras 3 et seq.", "paras 3, 4, etc.": every one
+		 * from it on. */
 		if (t.last_para > 0 && (word_listed(onward, sizeof(onward) / sizeof(onward[0]), up,
 		    len) || (len == 3 && memcmp(up, "SEQ", 3) == 0) || (len == 2 &&
-		    memcmp(up, "FF", 2) == 0)))
+		    memcmp(up, "FF", 2) == 0) || (len == 3 && memcmp(up, "ETC", 3) == 0)))
 			for (v = t.last_para; v < 64; v++)
 				t.paras |= (uint64_t)1 << v;
 		/* "The next two paragraphs": how many. */
@@ -9161,8 +9315,11 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.named = true;
 			if (pt->level > t.said)
 				t.said = pt->level;
-			if ((t.copula || t.begin || t.field) && pt->level > t.level)
+			if ((t.copula || t.begin || t.field || t.num_last) && pt->level > t.level)
 				t.level = pt->level;
+			/* "This cable is SECRET": a level of the whole. */
+			if (t.copula && t.whole_subject)
+				t.whole_level = true;
 			if (t.copula || t.begin || t.field)
 				t.level_at = t.words;
 			t.flow = t.flow || t.begin;
@@ -9229,13 +9386,25 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			/* "The following paragraphs": all of them, unless counted. */
 			if (t.point_before && up[len - 1] == 'S' && t.count == 0)
 				t.count = 63;
-			if (t.back_before)
+			if (t.back_before) {
 				t.back = true;
+				/* "The preceding two paragraphs": how many, no reader knows. */
+				t.unplaced = t.unplaced || up[len - 1] == 'S';
+			}
 			t.plural = up[len - 1] == 'S';
 			/* "The agreement's paragraph 3": another document's. */
-			if (k > 2 && (s[k - 2] == 's' || s[k - 2] == 'S') && s[k - 1] == ' ' &&
-			    s[k - 3] == '\'')
+			if (possessed(s, k))
 				t.elsewhere = true;
+			/*
+			 * "Para 2 is unclassified but para 3 is SECRET": what UNCLASSIFIED denied
+			 * was the part before.
+			 */
+			if (t.doubt_unclass && t.conj_before) {
+				t.doubt_unclass = false;
+				t.paras = 0;
+			}
+			if (t.copula)
+				t.whole_subject = false;
 			t.part_seen = true;
 			t.subject = t.subject || (!t.copula && !t.classified_before &&
 			    !t.generic_before &&
@@ -9253,13 +9422,22 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * "Paragraph 3 of the draft", "para 2 of reftel": another document's part, not
 		 * this one's ("of this cable", "of the message" are this one's).
 		 */
-		if (t.part_seen && len == 2 && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e,
-		    whole, sizeof(whole) / sizeof(whole[0]))) {
+		if ((t.part_seen || t.annex_seen) && len == 2 && (memcmp(up, "OF", 2) == 0 ||
+		    (memcmp(up, "TO", 2) == 0 && t.annex_seen && !t.copula)) && !t.field_last &&
+		    !of_this(s, n, e, whole, sizeof(whole) / sizeof(whole[0]))) {
 			t.paras = 0;
 			t.here = t.ahead = t.back = t.subject = t.part_here = t.unplaced = false;
 		}
-		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len))
+		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up,
+		    len)) {
 			t.ahead = true;
+			t.whole_subject = t.whole_subject || !t.copula;
+		}
+		if (word_stem(up, len, "EXCEPT") || word_stem(up, len, "EXCLUDING"))
+			t.except = true;
+		/* "Everything below paragraph 2": every paragraph from it on. */
+		if (t.all_before && (word_stem(up, len, "BELOW") || word_stem(up, len, "AFTER")))
+			t.below_all = true;
 		/*
 		 * "This information is classified Secret.", "The information herein is Secret.":
 		 * what the text itself gives.
@@ -9296,6 +9474,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.label_due = LABEL_OTHER;
 				t.unplaced = t.unplaced || t.rank_before;
 			}
+			t.annex_seen = true;
+			/* "The treaty's Annex B": another document's. */
+			if (possessed(s, k))
+				t.elsewhere = true;
 		}
 		/* "The following is Secret:", "The above is classified Secret." */
 		if (t.point_before && word_listed(linking, sizeof(linking) / sizeof(linking[0]), up,
@@ -9308,6 +9490,9 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (t.ahead && !t.this_before && word_listed(backs, sizeof(backs) / sizeof(backs[0]),
 		    up, len))
 			t.back = true;
+		/* "carries a classification of SECRET": what follows is predicated. */
+		if (t.field_last && len == 2 && memcmp(up, "OF", 2) == 0)
+			t.copula = true;
 		if (word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up, len)) {
 			t.copula = true;
 			/* "Handle as Secret", "treated at the Secret level". */
@@ -9328,8 +9513,15 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		t.point_before = word_listed(pointers, sizeof(pointers) / sizeof(pointers[0]), up,
 		    len) || (t.point_before && conj) || (t.point_before && t.back_before);
 		t.back_before = word_listed(backs, sizeof(backs) / sizeof(backs[0]), up, len) ||
-		    (t.back_before && (conj || word_listed(pointers, sizeof(pointers) /
-		    sizeof(pointers[0]), up, len)));
+		    (t.back_before && (conj || number_word(up, len) != 0 ||
+		    word_listed(pointers, sizeof(pointers) / sizeof(pointers[0]), up, len)));
+		t.conj_before = (len == 3 && (memcmp(up, "BUT", 3) == 0 || memcmp(up, "AND", 3) ==
+		    0)) || (len == 5 && memcmp(up, "WHILE", 5) == 0) || (len == 7 &&
+		    memcmp(up, "WHEREAS", 7) == 0);
+		t.the_before = len == 3 && memcmp(up, "THE", 3) == 0;
+		t.num_last = false;
+		t.all_before = (len == 10 && memcmp(up, "EVERYTHING", 10) == 0) || (len == 3 &&
+		    memcmp(up, "ALL", 3) == 0);
 		t.generic_before = word_listed(generic, sizeof(generic) / sizeof(generic[0]), up,
 		    len);
 		/* "The first two paragraphs": a rank goes on past a number. */
@@ -9346,7 +9538,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 */
 		if (t.part_seen && len == 5 && memcmp(up, "WHICH", 5) == 0 && ((k > 0 &&
 		    s[k - 1] == ',') || (k > 1 && s[k - 2] == ',')))
-			t.doubt = false;
+			t.doubt = t.doubt_unclass = false;
 		/* "Reftel paras 3 and 4", "the draft's paragraph 3": another document's. */
 		if (word_listed(others, sizeof(others) / sizeof(others[0]), up, len))
 			t.elsewhere = true;
@@ -9354,9 +9546,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		t.copula_last = word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up,
 		    len);
 		t.field_last = len == 14 && memcmp(up, "CLASSIFICATION", 14) == 0;
+		/* "et seq.", "ff.", "etc.", a subparagraph's letter ("PARA 3.B. IS"). */
 		t.seq_before = (len == 3 && memcmp(up, "SEQ", 3) == 0) || (len == 2 &&
-		    memcmp(up, "FF", 2) == 0);
-		t.part_before = len >= 4 && memcmp(up, "PARA", 4) == 0;
+		    memcmp(up, "FF", 2) == 0) || (len == 3 && memcmp(up, "ETC", 3) == 0) ||
+		    (len == 1 && k >= 2 && s[k - 1] == '.' && isdigit((unsigned char)s[k - 2]));
+		/* "Paragraph number three", "Para No. 3": the label still follows. */
+		t.part_before = (len >= 4 && memcmp(up, "PARA", 4) == 0) || (label_word &&
+		    t.part_before);
 		if (t.last_para > 0 && ((len == 4 && memcmp(up, "THRU", 4) == 0) ||
 		    (len == 7 && memcmp(up, "THROUGH", 7) == 0) || (len == 2 &&
 		    memcmp(up, "TO", 2) == 0)))

@@ -156,12 +156,31 @@ test_unplaced(void **state)
 		"The last two paragraphs are SECRET.",
 		"The 2nd paragraph is SECRET.",
 		"The third section is classified Secret.",
+		"Tab A is SECRET//NOFORN.",
+		"Note that footnote 2 is classified at the TOP SECRET level.",
+		"slide 3 is SECRET//NOFORN and will be shown only to principals.",
+		"\xc2\xa7" "3 below is SECRET//NOFORN.",
+		"The bottom paragraph of this message is SECRET//NOFORN.",
+		"The lead paragraph of this cable is SECRET//NOFORN.",
+		"The paragraph on Iranian contacts is SECRET//NOFORN.",
+		"Post's comment at the end of this cable is SECRET//NOFORN.",
+		"The first case is public; the latter is SECRET.",
+		"Post notes that the preceding two paragraphs are SECRET//NOFORN.",
+		"Except for paragraph 2, this cable is SECRET//NOFORN.",
+		"Para 3 was mismarked in the draft; it is SECRET//NOFORN.",
 	};
 	static const char *const placed[] = {
 		"Paragraph 3 is SECRET.",
 		"Subparagraph 3.B below is SECRET/NOFORN.",
 		"Paragraph 3(a) is SECRET.",
 		"Subparas 3.A and 3.B are SECRET.",
+		"PARA 3.B. IS SECRET NOFORN.",
+		"Paragraph number three is SECRET//NOFORN.",
+		"Para 3 is SECRET because it discusses force levels.",
+		"Para 2 is unclassified but para 3 is SECRET//NOFORN.",
+		"At Fidan's request, para 3 is \"SECRET//NOFORN\".",
+		"Paragraph 3 carries a classification of SECRET//NOFORN.",
+		"Addressees please note that \xc2\xb6 3(b) is SECRET//NOFORN.",
 	};
 	uint64_t paras;
 	size_t k;
@@ -178,8 +197,24 @@ test_unplaced(void **state)
 		if ((r & STATED_UNPLACED) || paras != (UINT64_C(1) << 3))
 			fail_msg("not paragraph 3: \"%s\" (%d)", placed[k], r);
 	}
+	/* From a number on, and a range with no verb. */
+	r = said(p, "Paras 3, 4, etc. are SECRET//NOFORN.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Everything below paragraph 2 is SECRET//NOFORN.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 2) - 1));
+	r = said(p, "Paras 4-5 SECRET//NOFORN.", NULL, &paras);
+	assert_true(paras == ((UINT64_C(1) << 4) | (UINT64_C(1) << 5)));
+	/* A part's readers limited in words: every part's, no level. */
+	r = said(p, "Section 2 is releasable to USA only.", &level, NULL);
+	assert_true((r & STATED_UNPLACED) && level == 0);
 	/* Another document's part, and a level said of no part. */
 	r = said(p, "Part III of the agreement is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "The treaty's Annex B is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "Annex B to the 1994 demarcation agreement is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "The talking points' bullets 3 and 4 are SECRET.", NULL, NULL);
 	assert_false(r & STATED_UNPLACED);
 	r = said(p, "The report was classified Secret.", NULL, NULL);
 	assert_true((r & STATED_VAGUE) && !(r & STATED_UNPLACED));
