@@ -2023,6 +2023,7 @@ struct reader {
 	 */
 	size_t ahead_at;
 	unsigned ahead_form;		/* ... how its number is written (number_form) */
+	bool ahead_heading;		/* ... and a heading stood under it (under_paragraph) */
 	uint64_t paras_named, paras_found;
 	struct marking named_mark;
 	size_t level_may;	/* the last text line that may state a level, or DOC_NONE */
@@ -3246,12 +3247,14 @@ number_form(const struct document *d, size_t i)
 
 /*
  * Whether line i, numbered w (paragraph_number), stands under paragraph v written as `form`:
- * unnumbered, numbered in another form ("(1)" to "(9)" under "3."), or a number of its own
- * ("3.1" under "3."); not another of v's form, higher or lower ("1." under "4.": a numbering
- * begun again, as in an attachment).
+ * unnumbered, numbered in another form ("(1)" to "(9)" under "3."), a number of its own ("3.1"
+ * under "3."), or one of v's form no higher than v where no heading stood between (`heading`:
+ * an unmarked paragraph with no number; "3. ... three cases:" / "1." / "2."); not a higher one,
+ * nor a numbering begun again under a heading ("TAB A: SCHEDULE" / "1." under "4.").
  */
 static bool
-under_paragraph(const struct document *d, size_t i, size_t w, size_t v, unsigned form)
+under_paragraph(const struct document *d, size_t i, size_t w, size_t v, unsigned form,
+    bool heading)
 {
 	unsigned f;
 
@@ -3260,7 +3263,9 @@ under_paragraph(const struct document *d, size_t i, size_t w, size_t v, unsigned
 	f = number_form(d, i);
 	if (f & NUMBER_SUB)
 		return w == v;
-	return (f & NUMBER_BRACKETED) != (form & NUMBER_BRACKETED);
+	if ((f & NUMBER_BRACKETED) != (form & NUMBER_BRACKETED))
+		return true;
+	return w <= v && !heading;
 }
 
 /*
@@ -3275,9 +3280,10 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 {
 	const struct document *d = rd->d;
 	const struct doc_line *up, *ln = doc_line(d, i);
-	char both[ACROSS_MAX], c;
+	char both[60 + 1 + READ_MAX + TEXT_PAD], c;
 	struct fold g;
 	size_t n, a, j;
+	int r;
 
 	*crossed = false;
 	if (i == 0 || ln->len == 0)
@@ -3308,7 +3314,7 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 			return 0;
 		*crossed = true;
 	}
-	if (!(may || rd->level_may == a) || rd->level_said == a || doc_line(d, a)->len == 0)
+	if (!(may || rd->level_may == a) || doc_line(d, a)->len == 0)
 		return 0;
 	up = doc_line(d, a);
 	n = trim_end(d->data + up->off, up->len, up->latin1);
@@ -3318,8 +3324,29 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 	c = n > 0 ? d->data[up->off + n - 1] : '.';
 	if (c == '.' || c == '!' || c == '?' || c == ';')
 		return 0;
-	fold_pair(d, a, i, both, &g);
-	return reading_level_statement(rd->p, g.text, g.len, out);
+	/*
+	 * The last 60 bytes of the line above and this line to READ_MAX, so that what this line
+	 * says after the statement is read with it ("The latter is SECRET, he said,"); a word a
+	 * hyphen broke across the two ("Para-" / "graph 3 is SECRET") whole again.
+	 */
+	{
+		size_t an = n < 60 ? n : 60, bn = ln->len < READ_MAX ? ln->len : READ_MAX;
+		bool mend = n >= 2 && c == '-' && isalpha((unsigned char)d->data[up->off + n - 2]) &&
+		    islower((unsigned char)d->data[ln->off]) && up->len == n;
+
+		memset(both, 0, sizeof(both));
+		memcpy(both, d->data + up->off + n - an, an - mend);
+		if (!mend)
+			both[an] = ' ';
+		memcpy(both + an + !mend - mend, d->data + ln->off, bn);
+		fold_line(both, an + !mend - mend + bn, READ_MAX + 64, up->latin1 && ln->latin1, &g);
+	}
+	r = reading_level_statement(rd->p, g.text, g.len, out);
+	/*
+	 * What the line above stated by itself it stated of its own portion; joined, only a part
+	 * no reader can place says more ("... as marked; the rest are" / "SECRET because").
+	 */
+	return rd->level_said == a && !(r & STATED_UNPLACED) ? 0 : r;
 }
 
 /*
@@ -3467,6 +3494,7 @@ raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
 	for (k = rd->cur; k-- > d->portion_base && rd->cur - k <= 256;) {
 		size_t j, w;
 		unsigned form;
+		bool heading;
 
 		if ((v = paragraph_number(d, doc_portion(d, k)->first)) == 0 || v >= 64 ||
 		    !((paras >> v) & 1))
@@ -3476,11 +3504,15 @@ raise_numbered(struct reader *rd, uint64_t paras, const struct marking *m)
 			return -1;
 		/* What stands under it up to the next paragraph: its subparagraphs. */
 		form = number_form(d, doc_portion(d, k)->first);
+		heading = false;
 		for (j = k + 1; j < rd->cur; j++) {
-			w = paragraph_number(d, doc_portion(d, j)->first);
-			if (!under_paragraph(d, doc_portion(d, j)->first, w, v, form))
+			struct doc_portion *q = doc_portion(d, j);
+
+			w = paragraph_number(d, q->first);
+			if (!under_paragraph(d, q->first, w, v, form, heading))
 				break;
-			if (doc_portion(d, j)->blank_before && raise_paragraph_from(rd, j, m) != 0)
+			heading = heading || (w == 0 && q->mark == NULL);
+			if (q->blank_before && raise_paragraph_from(rd, j, m) != 0)
 				return -1;
 		}
 	}
@@ -3509,8 +3541,9 @@ ahead_open(struct reader *rd, size_t i)
 		return 0;
 	v = paragraph_number(rd->d, i);
 	if (rd->ahead_in && rd->ahead_at != 0 &&
-	    under_paragraph(rd->d, i, v, rd->ahead_at, rd->ahead_form)) {
+	    under_paragraph(rd->d, i, v, rd->ahead_at, rd->ahead_form, rd->ahead_heading)) {
 		/* Under a paragraph named by number: its subparagraphs ("B. (C)", "(1)"). */
+		rd->ahead_heading = rd->ahead_heading || (v == 0 && pt->mark == NULL);
 	} else if (pt->blank_before || v != 0) {
 		rd->ahead_in = false;
 		rd->ahead_at = 0;
@@ -3528,6 +3561,7 @@ ahead_open(struct reader *rd, size_t i)
 		rd->ahead_in = true;
 		rd->ahead_at = v;
 		rd->ahead_form = number_form(rd->d, i);
+		rd->ahead_heading = false;
 		rd->paras_found |= (uint64_t)1 << v;
 	}
 	return rd->ahead_in ? raise_portion(rd, &rd->ahead_mark) : 0;

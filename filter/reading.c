@@ -8385,6 +8385,9 @@ struct statement {
 				 * entirety." */
 	bool sep;		/* a comma, AND or BUT after a level was predicated */
 	size_t level_at;	/* the word the last level predicated was, counted from 1 */
+	size_t level_first;	/* ... the first, or 0 */
+	size_t copula_at;	/* the word the first copula was, or 0 */
+	bool part_subject;	/* a part's word before it: the clause's subject */
 	uint64_t controls;	/* controls said of a part ("This paragraph is Limited Official
 				 * Use.") */
 	struct marking mark;	/* a mark predicated ("Para 3 is S/NF."), where `marked` */
@@ -8420,6 +8423,13 @@ struct statement {
 	bool all_before;	/* the word before was EVERYTHING or ALL */
 	bool below_all;		/* "Everything below paragraph 2": each from it on */
 	bool pronoun_part;	/* IT or THEY opens the clause after one that named a part */
+	bool other_before;	/* the word before was OTHER ("other than") */
+	bool other_doc;		/* another document named after a part (OF, IN, ON, TO) */
+	bool generic_part;	/* a part's word after A, ANY, EACH, EVERY, NO */
+	bool to_before;		/* the word before was TO, THROUGH or THRU */
+	bool latter;		/* THE LATTER, THE FORMER: a modal doubts it ("would be") */
+	bool reported;		/* ACCORDING TO: a comma does not end the report */
+	size_t det_at;		/* ITS, THEIR, HIS or HER was word det_at (from 1), or 0 */
 };
 
 /* What the word before a label was (struct statement's label_due). */
@@ -8455,6 +8465,7 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 	const struct policy_term *pt;
 	char up[16];
 	size_t b, j;
+	bool caps = e > k && reading_capitals(s + k, e - k);
 
 	while (e < n && s[e] == ' ')
 		e++;
@@ -8477,10 +8488,15 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 		up[j - b] = to_upper(s[j]);
 	/*
 	 * AND or OR before a level, a control or a part ("Secret and Noforn", "Secret or
-	 * above"); not before another word ("Confidential and Proprietary", "Confidential and
-	 * may contain privileged information": a firm's legend).
+	 * above"), or a level in capitals before a verb that opens another clause ("SECRET and
+	 * should be protected", "SECRET and may be left"); not before another word ("Confidential
+	 * and Proprietary", "Confidential and may contain privileged information": a firm's
+	 * legend).
 	 */
 	if ((e - b == 3 && memcmp(up, "AND", 3) == 0) || (e - b == 2 && memcmp(up, "OR", 2) == 0)) {
+		static const char *const verbs[] = { "IS", "ARE", "SHOULD", "MUST", "WILL", "HAS",
+		    "HAVE", "CANNOT", "NEEDS", "REQUIRES", "MAY", "SHALL" };
+
 		while (e < n && s[e] == ' ')
 			e++;
 		for (b = e; e < n && is_alpha(s[e]); e++)
@@ -8491,7 +8507,8 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 			up[j - b] = to_upper(s[j]);
 		return ((pt = policy_term_find(p, up, e - b)) != NULL && (pt->control >= 0 ||
 		    pt->level >= 0)) || word_listed(after, sizeof(after) / sizeof(after[0]), up,
-		    e - b);
+		    e - b) || (caps && word_listed(verbs, sizeof(verbs) / sizeof(verbs[0]), up,
+		    e - b));
 	}
 	return word_listed(after, sizeof(after) / sizeof(after[0]), up, e - b);
 }
@@ -8519,7 +8536,9 @@ statement_said(const struct policy *p, const struct statement *t, struct marking
 	    !t->ahead && !t->back && t->paras == 0);
 	int level = t->level;
 
-	if (t->doubt || t->doubt_unclass || t->words > 16 || !t->named)
+	/* A long clause only where its first level is said within its first sixteen words. */
+	if (t->doubt || t->doubt_unclass || (t->words > 16 && (t->level_first == 0 ||
+	    t->level_first > 16)) || !t->named)
 		return 0;
 	/* "This paragraph carries a Secret classification.", "This paragraph: SECRET." */
 	if (part && t->said > level)
@@ -8549,7 +8568,8 @@ statement_said(const struct policy *p, const struct statement *t, struct marking
 		for (c = 0; c < p->ncontrols && c < 64; c++)
 			if ((t->controls >> c) & 1)
 				join_control(p, (int)c, m);
-	} else if (level < 1) {
+	} else if (level < 1 && !(t->marked && t->mark.level == 0 && !t->mark.unknown &&
+	    (t->mark.fd == FD_REL || marking_denies_readers(&t->mark)))) {
 		m->unknown = true;
 	}
 	if (t->other)
@@ -8584,8 +8604,10 @@ statement_said(const struct policy *p, const struct statement *t, struct marking
 /*
  * Ends clause t as statement_said does; a level said of a part no reader can place ("Part III is
  * classified SECRET.", "The final paragraph of this cable is SECRET."), of the whole but a part
- * ("Except for paragraph 2, this cable is SECRET."), or of a pronoun after a clause that named
- * a part ("Para 3 was mismarked in the draft; it is SECRET.") is said of every part:
+ * ("Except for paragraph 2, this cable is SECRET."), of a pronoun after a clause that named a
+ * part ("Para 3 was mismarked in the draft; it is SECRET."), or of a part that is the clause's
+ * subject with no label or pointer that places it, the level right after its copula ("Embassy
+ * comment is SECRET.") is said of every part:
  * STATED_UNPLACED, of its own part too, and of no part in particular that follows.
  */
 static int
@@ -8595,7 +8617,8 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 	int r = statement_said(p, t, m, closed, last, colon, own);
 
 	if (r != 0 && (t->unplaced || (t->except && t->whole_level) || ((r & STATED_VAGUE) &&
-	    t->pronoun_part)))
+	    (t->pronoun_part || (t->part_subject && !t->elsewhere && !t->other_doc &&
+	    !t->generic_part && t->level_first != 0 && t->level_first <= t->copula_at + 2)))))
 		r = (r & ~(STATED_VAGUE | STATED_NEXT)) | STATED_HERE | STATED_UNPLACED;
 	return r;
 }
@@ -8705,6 +8728,89 @@ statement_mark(const struct policy *p, const char *s, size_t n, size_t k, struct
 }
 
 /*
+ * Whether s[k] opens readers in capitals after REL TO ("REL TO USA, AUS", to the clause's end):
+ * into *m at the lowest level, *end past them.
+ */
+static bool
+statement_rel(const struct policy *p, const char *s, size_t n, size_t k, struct marking *m,
+    size_t *end)
+{
+	char buf[POLICY_ERRLEN];
+	size_t e;
+	int len;
+
+	if (n - k < 8 || memcmp(s + k, "REL TO ", 7) != 0)
+		return false;
+	for (e = k + 7; e < n && e - k <= 60 && (isupper((unsigned char)s[e]) || s[e] == ',' ||
+	    s[e] == ' ' || s[e] == '/'); e++)
+		continue;
+	while (e > k && (s[e - 1] == ' ' || s[e - 1] == ','))
+		e--;
+	len = snprintf(buf, sizeof(buf), "%s//%.*s", p->levels[0].name, (int)(e - k), s + k);
+	if (len < 0 || (size_t)len >= sizeof(buf) ||
+	    marking_parse(p, buf, (size_t)len, MARKING_PORTION, m) != 1 || m->unknown ||
+	    m->fd != FD_REL)
+		return false;
+	*end = e;
+	return true;
+}
+
+/*
+ * Whether s[k] opens a mark in brackets ("(S)", "(S//NF)") that reads with a level: into *m, *end
+ * past the closing bracket.
+ */
+static bool
+statement_mark_bracketed(const struct policy *p, const char *s, size_t n, size_t k,
+    struct marking *m, size_t *end)
+{
+	size_t e;
+
+	for (e = k + 1; e < n && e - k <= 40 && s[e] != ')'; e++)
+		if (!isupper((unsigned char)s[e]) && s[e] != '/' && s[e] != ',' && s[e] != ' ' &&
+		    s[e] != '-')
+			return false;
+	if (e >= n || s[e] != ')' || e == k + 1)
+		return false;
+	if (marking_parse(p, s + k + 1, e - k - 1, MARKING_PORTION, m) != 1 || m->level < 1 ||
+	    m->unknown)
+		return false;
+	*end = e + 1;
+	return true;
+}
+
+/*
+ * Where words in brackets at s[k] end (past the closing bracket), when they name no level, no
+ * control and no classification, and end no sentence ("(and their subparas)"), else 0.
+ */
+static size_t
+bracket_plain(const struct policy *p, const char *s, size_t n, size_t k)
+{
+	size_t e, b, j;
+	char up[POLICY_WORD_MAX + 1];
+
+	for (e = k + 1; e < n && e - k <= 60 && s[e] != ')'; e++)
+		if (s[e] == '(' || s[e] == '.' || s[e] == ';' || s[e] == ':' || s[e] == '/' ||
+		    (unsigned char)s[e] >= 0x80)
+			return 0;
+	if (e >= n || s[e] != ')')
+		return 0;
+	for (b = k + 1; b < e; b = j) {
+		if (!is_alpha(s[b])) {
+			j = b + 1;
+			continue;
+		}
+		for (j = b; j < e && is_alpha(s[j]); j++)
+			up[j - b < POLICY_WORD_MAX ? j - b : 0] = to_upper(s[j]);
+		if (j - b > POLICY_WORD_MAX)
+			continue;
+		if (policy_term_find(p, up, j - b) != NULL || word_stem(up, j - b, "CLASSIF") ||
+		    word_stem(up, j - b, "UNCLASS"))
+			return 0;
+	}
+	return e + 1;
+}
+
+/*
  * Whether the word before s[k] is the writer's own voice, as a cable names itself: POST,
  * EMBASSY, MISSION, WE ("Post notes that", "We note that").
  */
@@ -8720,6 +8826,94 @@ own_voice(const char *s, size_t k)
 	for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
 		continue;
 	return e > b && word_listed_ci(selves, sizeof(selves) / sizeof(selves[0]), s + b, e - b);
+}
+
+/* Whether up[0..n) (capitals) is a paragraph's word: PARA, PARAS, PARAGRAPH(S), PGPH, PAR. */
+static bool
+para_word(const char *up, size_t n)
+{
+	return (n >= 4 && memcmp(up, "PARA", 4) == 0) || (n >= 4 && memcmp(up, "PGPH", 4) == 0) ||
+	    (n == 3 && memcmp(up, "PAR", 3) == 0) || (n == 4 && memcmp(up, "PARS", 4) == 0);
+}
+
+/* The word at s[e] (after spaces) in capitals into up[16], its length, or 0. */
+static size_t
+next_upper(const char *s, size_t n, size_t *e, char up[16])
+{
+	size_t b, j;
+
+	while (*e < n && s[*e] == ' ')
+		(*e)++;
+	for (b = *e; *e < n && is_alpha(s[*e]); (*e)++)
+		continue;
+	if (*e == b || *e - b >= 16)
+		return 0;
+	for (j = b; j < *e; j++)
+		up[j - b] = to_upper(s[j]);
+	return *e - b;
+}
+
+/* Whether up[0..n) (capitals) is a determiner: THE, A, AN, ITS, THEIR, HIS, HER, OUR. */
+static bool
+determiner(const char *up, size_t n)
+{
+	static const char *const dets[] = { "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR" };
+
+	return word_listed(dets, sizeof(dets) / sizeof(dets[0]), up, n);
+}
+
+/*
+ * Whether the words at s[e] name another document: a determiner, then within three words a
+ * document's noun ("the amended law", "the Omani paper", "the GCC agenda", "their reply").
+ */
+static bool
+document_after(const char *s, size_t n, size_t e)
+{
+	static const char *const docs[] = { "AGREEMENT", "TREATY", "ACT", "LAW", "BILL", "DRAFT",
+	    "REPLY", "RESPONSE", "REPORT", "PAPER", "PLAN", "PROPOSAL", "CONSTITUTION", "CHARTER",
+	    "CONVENTION", "MOU", "ACCORD", "AGENDA", "STATUTE", "DECREE", "CODE", "STUDY",
+	    "BUDGET", "CONTRACT", "PROTOCOL", "ARRANGEMENT", "RESOLUTION", "NONPAPER" };
+	char up[16];
+	size_t len, w;
+
+	if ((len = next_upper(s, n, &e, up)) == 0 || !determiner(up, len))
+		return false;
+	for (w = 0; w < 3; w++) {
+		if ((len = next_upper(s, n, &e, up)) == 0)
+			return false;
+		if (word_listed(docs, sizeof(docs) / sizeof(docs[0]), up, len))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether the word after OF at s[e] begins what a part holds, not another document: a word in
+ * lower case that is no determiner ("The list of detainees' names", "the text of remarks").
+ */
+static bool
+of_content(const char *s, size_t n, size_t e)
+{
+	char up[16];
+	size_t len, b;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	b = e;
+	if ((len = next_upper(s, n, &e, up)) == 0)
+		return false;
+	return is_lower(s[b]) && !determiner(up, len) && !(len == 4 &&
+	    memcmp(up, "THIS", 4) == 0);
+}
+
+/* Whether REST, REMAINDER or BALANCE before s[e] stands alone: no OF after it ("the rest are"). */
+static bool
+rest_alone(const char *s, size_t n, size_t e)
+{
+	char up[16];
+	size_t len = next_upper(s, n, &e, up);
+
+	return !(len == 2 && memcmp(up, "OF", 2) == 0);
 }
 
 /*
@@ -8840,9 +9034,10 @@ statement_label(struct statement *t, const char *s, size_t n, size_t k, size_t *
 }
 
 /*
- * Whether clause s[0..n), which names a part no reader can place, limits its readers as a
- * sentence does (reading_denials: "Section 2 is releasable to USA only", "Tab A is not
- * releasable to GBR"), into *m (no level).
+ * Whether clause s[0..n), which names a part no reader can place or a paragraph by number,
+ * limits its readers as a sentence does (reading_denials: "Section 2 is releasable to USA only",
+ * "Tab A is not releasable to GBR", "paragraph 4 below is for US personnel only"), into *m (no
+ * level).
  */
 static bool
 unplaced_denial(const struct policy *p, const char *s, size_t n, struct marking *m)
@@ -8895,16 +9090,24 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 		if (e < n && s[e] == '/' && len <= 4 && reading_capitals(s + k, len) &&
 		    (pt = policy_term_find(p, s + k, len)) != NULL && pt->level >= 1)
 			return true;
-		part = part || (len >= 3 && len <= 10 && word_listed_ci(parts_more,
-		    sizeof(parts_more) / sizeof(parts_more[0]), s + k, len));
-		release = release || (len >= 6 && (strncasecmp(s + k, "releas", 6) == 0 ||
+		release = release || (len >= 6 && (c == 'R' - 'A' || c == 'F' - 'A' ||
+		    c == 'N' - 'A') && (strncasecmp(s + k, "releas", 6) == 0 ||
 		    strncasecmp(s + k, "foreign", len < 7 ? len : 7) == 0 ||
 		    strncasecmp(s + k, "noforn", 6) == 0));
-		if (part && release)
-			return true;
 		k = e;
 	}
-	return false;
+	/* With a word of a release, a part's word anywhere in the line. */
+	for (k = 0; release && !part && k < n; k = e) {
+		if (!is_alpha(s[k])) {
+			e = k + 1;
+			continue;
+		}
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		part = e - k >= 3 && e - k <= 10 && word_listed_ci(parts_more,
+		    sizeof(parts_more) / sizeof(parts_more[0]), s + k, e - k);
+	}
+	return part;
 }
 
 int
@@ -8917,12 +9120,20 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	    "PART", "PARTS", "ROW", "ROWS", "LINE", "LINES", "CHAPTER", "CHAPTERS", "TAB", "TABS",
 	    "TABLE", "TABLES", "FOOTNOTE", "FOOTNOTES", "ENDNOTE", "ENDNOTES", "SLIDE", "SLIDES",
 	    "FIGURE", "FIGURES", "CLAUSE", "CLAUSES", "COLUMN", "COLUMNS", "CELL", "CELLS",
-	    "EXHIBIT", "EXHIBITS", "HEADING", "COMMENT" };
+	    "EXHIBIT", "EXHIBITS", "HEADING", "COMMENT", "COMMENTS", "HALF", "PGPH",
+	    "PGPHS", "PAR" };
 	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
 	    "TELEGRAM", "EMAIL", "PAGE", "LETTER", "TEXT" };
 	static const char *const annexes[] = { "ANNEX", "ATTACHMENT", "ENCLOSURE", "ADDENDUM",
-	    "APPENDIX", "PORTION", "SECTION", "TEXT", "PART" };
+	    "ENCL", "ENCLS", "ATCH", "ATTACH", "APPENDIX", "PORTION", "SECTION", "TEXT", "PART" };
+	/* Words that say the part stands beside this text ("the annexed note", "the attached
+	 * report"). */
+	static const char *const beside[] = { "ANNEXED", "ATTACHED", "ENCLOSED", "APPENDED" };
+	/* Words that except a part from what is said of the whole. */
+	static const char *const excepts[] = { "EXCEPT", "EXCEPTING", "EXCLUDING", "APART", "ASIDE",
+	    "SAVE", "EXCEPTION", "BESIDES", "BARRING" };
 	static const char *const copulas[] = { "IS", "ARE", "BE", "BEEN", "AS", "AT", "REMAINS",
+	    "WARRANTS", "WARRANT", "MERITS", "MERIT", "REQUIRES", "REQUIRE", "DESERVES",
 	    "REMAIN", "CONTAINS", "CONTAIN", "WAS", "WERE" };
 	/* What makes a clause no statement: a negation, a question, a report of others. */
 	/* "The following is", "The above is": what a pointer is said to be. */
@@ -9003,6 +9214,29 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				continue;
 			}
 		}
+		/*
+		 * "Para 3 should have been marked (S).", "classified (S//NF)": a mark in brackets
+		 * predicated.
+		 */
+		if (k < n && s[k] == '(' && (t.copula_last || t.handle_before ||
+		    t.classified_before) && k + 1 < n && isupper((unsigned char)s[k + 1]) &&
+		    statement_mark_bracketed(p, s, n, k, &t.mark, &j)) {
+			t.marked = t.named = true;
+			t.level_at = t.words;
+			t.level_first = t.level_first != 0 ? t.level_first : t.words;
+			t.copula = true;
+			e = j;
+			continue;
+		}
+		/*
+		 * "Paras 3 and 4 (and their subparas) are SECRET": words in brackets after a part
+		 * that name no level go on the clause.
+		 */
+		if (k < n && s[k] == '(' && (t.part_seen || t.paras != 0) && !t.named &&
+		    (j = bracket_plain(p, s, n, k)) != 0) {
+			e = j;
+			continue;
+		}
 		/* "Para 3 (below) is Secret.": a word in brackets goes on the clause. */
 		if (k < n && s[k] == '(' && t.words > 0 && k + 2 < n && is_alpha(s[k + 1]) &&
 		    (j = word_end(s, n, k + 1)) < n && s[j] == ')' && j - k - 1 <= 10 &&
@@ -9069,10 +9303,12 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * A part no reader can place whose readers the clause limits ("Section 2
 			 * is releasable to USA only"): every part's readers are.
 			 */
-			if (r == 0 && t.unplaced && k > from && unplaced_denial(p, s + from,
-			    k - from, &one)) {
+			if (r == 0 && (t.unplaced || t.paras != 0) && !t.elsewhere && k > from &&
+			    unplaced_denial(p, s + from, k - from, &one)) {
 				marking_join(p, m, &one, m);
-				said |= STATED_HERE | STATED_UNPLACED;
+				/* ... or a paragraph's by number ("paragraph 3 is REL TO USA, AUS"). */
+				said |= STATED_HERE | (t.unplaced ? STATED_UNPLACED : STATED_AHEAD);
+				out->paras |= t.unplaced ? 0 : t.paras;
 			}
 			/* A clause said of no part is kept apart: another may say more. */
 			if (r & STATED_VAGUE) {
@@ -9086,7 +9322,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 					out->next = t.count > out->next ? t.count : out->next > 0 ?
 					    out->next : 1;
 			}
-			prev_part = t.part_seen || t.annex_seen;
+			prev_part = (t.part_seen || t.annex_seen) && !t.other_doc;
 			from = k + 1;
 			memset(&t, 0, sizeof(t));
 			t.level = t.said = -1;
@@ -9178,7 +9414,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * SECRET"); not before WHICH said of a part ("Please do not pass
 			 * paragraph 4, which is SECRET").
 			 */
-			if (s[k] == ',' && !t.named && (t.doubt || t.doubt_unclass) &&
+			if (s[k] == ',' && !t.named && (t.doubt || t.doubt_unclass) && !t.reported &&
 			    !(t.part_seen && n - k > 7 &&
 			    strncasecmp(s + k + 1, " which ", 7) == 0)) {
 				memset(&t, 0, sizeof(t));
@@ -9194,11 +9430,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.this_before = t.point_before = t.handle_before = t.part_before = false;
 			continue;
 		}
-		/* "Para 3 is S/NF.", "classified C//REL": a mark predicated, as a mark reads. */
+		/* "Para 3 is S/NF.", "classified C//REL": a mark predicated, as a mark reads; and
+		 * readers alone ("paragraph 3 is REL TO USA, AUS"), at the lowest level. */
 		if ((t.copula_last || t.classified_before || t.field || t.num_last) &&
-		    isupper((unsigned char)s[k]) && statement_mark(p, s, n, k, &t.mark, &j)) {
+		    isupper((unsigned char)s[k]) && (statement_mark(p, s, n, k, &t.mark, &j) ||
+		    statement_rel(p, s, n, k, &t.mark, &j))) {
 			t.marked = t.named = true;
 			t.level_at = t.words;
+			t.level_first = t.level_first != 0 ? t.level_first : t.words;
 			t.whole_level = t.whole_level || (t.copula && t.whole_subject);
 			e = j;
 			continue;
@@ -9215,10 +9454,12 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    sizeof(topics[0]), up, len))
 			t.unplaced = true;
 		/* "The latter is SECRET", "at the end of this cable": no part that is placed. */
-		if (t.the_before && ((t.part_seen && word_listed(ends, sizeof(ends) /
-		    sizeof(ends[0]), up, len)) || (len == 6 && (memcmp(up, "LATTER", 6) == 0 ||
-		    memcmp(up, "FORMER", 6) == 0))))
+		if (t.the_before && t.last_para == 0 && ((t.part_seen && word_listed(ends,
+		    sizeof(ends) / sizeof(ends[0]), up, len)) || (len == 6 && (memcmp(up, "LATTER",
+		    6) == 0 || memcmp(up, "FORMER", 6) == 0))))
 			t.unplaced = true;
+		t.latter = t.latter || (t.the_before && len == 6 && (memcmp(up, "LATTER", 6) == 0 ||
+		    memcmp(up, "FORMER", 6) == 0));
 		if (!label_word)
 			t.label_due = 0;
 		/*
@@ -9244,6 +9485,9 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    ((word_listed(negations, sizeof(negations) / sizeof(negations[0]), up, len) ||
 		    contracted_not(up, len)) && !t.sep && !label_word))
 			t.doubt = true;
+		/* "According to Reuters, Annex B is Secret": the comma does not end the report. */
+		if (len == 9 && memcmp(up, "ACCORDING", 9) == 0)
+			t.reported = true;
 		if ((t.level >= 1 || t.classified || t.marked) && ((len == 3 &&
 		    memcmp(up, "AND", 3) == 0) || (len == 3 && memcmp(up, "BUT", 3) == 0)))
 			t.sep = true;
@@ -9320,8 +9564,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			/* "This cable is SECRET": a level of the whole. */
 			if (t.copula && t.whole_subject)
 				t.whole_level = true;
-			if (t.copula || t.begin || t.field)
+			if (t.copula || t.begin || t.field) {
 				t.level_at = t.words;
+				t.level_first = t.level_first != 0 ? t.level_first : t.words;
+			}
 			t.flow = t.flow || t.begin;
 		} else if (pt != NULL && statement_level(pt) && level_said(p, s, n, k, e)) {
 			if (t.classified_before || t.field || (t.copula && (t.here || t.handle ||
@@ -9394,7 +9640,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.plural = up[len - 1] == 'S';
 			/* "The agreement's paragraph 3": another document's. */
 			if (possessed(s, k))
-				t.elsewhere = true;
+				t.elsewhere = t.other_doc = true;
 			/*
 			 * "Para 2 is unclassified but para 3 is SECRET": what UNCLASSIFIED denied
 			 * was the part before.
@@ -9412,29 +9658,68 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			    word_stem(up, len, "PORTION") || word_stem(up, len, "BULLET")));
 			/* Another part named past a comma, AND or BUT. */
 			t.sep_part = t.sep_part || t.sep;
+			t.part_subject = t.part_subject || !t.copula;
 			/* "The final paragraph", "the second section": a part by its rank. */
 			if (t.rank_before)
 				t.unplaced = true;
-			t.label_due = word_stem(up, len, "PARA") ? LABEL_PARA :
+			t.label_due = para_word(up, len) ? LABEL_PARA :
 			    word_stem(up, len, "SUBPARA") ? LABEL_SUB : LABEL_OTHER;
+			/* "its last paragraph", "their para 3": another's. */
+			if (t.det_at > 0 && t.words - t.det_at <= 2 && t.paras == 0 && !t.ahead)
+				t.elsewhere = t.other_doc = true;
+			t.generic_part = t.generic_part || t.generic_before;
 		}
 		/*
 		 * "Paragraph 3 of the draft", "para 2 of reftel": another document's part, not
 		 * this one's ("of this cable", "of the message" are this one's).
 		 */
-		if ((t.part_seen || t.annex_seen) && len == 2 && (memcmp(up, "OF", 2) == 0 ||
-		    (memcmp(up, "TO", 2) == 0 && t.annex_seen && !t.copula)) && !t.field_last &&
-		    !of_this(s, n, e, whole, sizeof(whole) / sizeof(whole[0]))) {
+		/*
+		 * ... and IN or ON another document named ("Table 1 in the Omani paper", "Item 3
+		 * on the GCC agenda"); not OF what the part holds ("The list of detainees' names").
+		 */
+		if ((t.part_seen || t.annex_seen) && len == 2 && !t.copula && !t.field_last &&
+		    ((memcmp(up, "OF", 2) == 0 && !of_this(s, n, e, whole, sizeof(whole) /
+		    sizeof(whole[0])) && !of_content(s, n, e)) || (memcmp(up, "TO", 2) == 0 &&
+		    t.annex_seen) || ((memcmp(up, "IN", 2) == 0 || memcmp(up, "ON", 2) == 0) &&
+		    t.paras == 0 && document_after(s, n, e)))) {
 			t.paras = 0;
 			t.here = t.ahead = t.back = t.subject = t.part_here = t.unplaced = false;
+			t.other_doc = true;
 		}
+		/* "Under the amended law, Section 2 is", "In their reply, para 3 is". */
+		if (t.words == 1 && ((len == 5 && memcmp(up, "UNDER", 5) == 0) || (len == 2 &&
+		    memcmp(up, "IN", 2) == 0) || (len == 3 && memcmp(up, "PER", 3) == 0)) &&
+		    document_after(s, n, e))
+			t.elsewhere = true;
+		/* "From para 3 on", "Para 3 to end", "paras 3 through the end": each from it on. */
+		if (t.last_para > 0 && ((t.num_last && len == 2 && memcmp(up, "ON", 2) == 0) ||
+		    (t.to_before && len == 3 && memcmp(up, "END", 3) == 0)))
+			for (v = t.last_para; v < 64; v++)
+				t.paras |= (uint64_t)1 << v;
+		/* "The rest are SECRET", "the balance of this cable": what is not named. */
+		if ((len == 4 && memcmp(up, "REST", 4) == 0) || (len == 9 &&
+		    memcmp(up, "REMAINDER", 9) == 0) || (len == 7 && memcmp(up, "BALANCE", 7) == 0)) {
+			if (t.the_before && !t.copula && rest_alone(s, n, e))
+				t.unplaced = true;
+		}
+		/* "page 2 of this note": a page's number is no paragraph's. */
+		if (len >= 4 && len <= 5 && memcmp(up, "PAGE", 4) == 0 && !t.this_before)
+			t.label_due = LABEL_OTHER;
+		/* "The latter would be SECRET": a thing named, not a part. */
+		if (t.latter && ((len == 5 && memcmp(up, "WOULD", 5) == 0) || (len == 5 &&
+		    memcmp(up, "COULD", 5) == 0) || (len == 5 && memcmp(up, "MIGHT", 5) == 0)))
+			t.doubt = true;
 		if (t.this_before && word_listed(whole, sizeof(whole) / sizeof(whole[0]), up,
 		    len)) {
 			t.ahead = true;
 			t.whole_subject = t.whole_subject || !t.copula;
 		}
-		if (word_stem(up, len, "EXCEPT") || word_stem(up, len, "EXCLUDING"))
+		if (word_listed(excepts, sizeof(excepts) / sizeof(excepts[0]), up, len) ||
+		    (len == 4 && memcmp(up, "THAN", 4) == 0 && t.other_before))
 			t.except = true;
+		/* "the annexed note", "the attached report": a part beside the text. */
+		if (t.the_before && word_listed(beside, sizeof(beside) / sizeof(beside[0]), up, len))
+			t.unplaced = true;
 		/* "Everything below paragraph 2": every paragraph from it on. */
 		if (t.all_before && (word_stem(up, len, "BELOW") || word_stem(up, len, "AFTER")))
 			t.below_all = true;
@@ -9453,15 +9738,16 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.ahead = true;
 			t.count = 63;
 		}
-		/* "The paragraphs that follow are": a pointer after the part. */
-		if (t.part_seen && !t.copula && !t.elsewhere && word_stem(up, len, "FOLLOW") &&
-		    len <= 7) {
+		/* "The paragraphs that follow are", "The talking points below are": a pointer
+		 * after the part. */
+		if (t.part_seen && !t.copula && !t.elsewhere && ((word_stem(up, len, "FOLLOW") &&
+		    len <= 7) || (len == 5 && memcmp(up, "BELOW", 5) == 0 && t.paras == 0))) {
 			t.ahead = true;
 			if (t.plural && t.count == 0)
 				t.count = 63;
 		}
 		if ((len == 9 && memcmp(up, "REMAINDER", 9) == 0) || (len == 4 &&
-		    memcmp(up, "REST", 4) == 0))
+		    memcmp(up, "REST", 4) == 0) || (len == 7 && memcmp(up, "BALANCE", 7) == 0))
 			t.rest = t.words;
 		/* "CLASSIFIED PORTION FOLLOWS", "SECRET TEXT BEGINS". */
 		if (t.named && (word_stem(up, len, "FOLLOW") || word_stem(up, len, "BEGIN")) &&
@@ -9477,7 +9763,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.annex_seen = true;
 			/* "The treaty's Annex B": another document's. */
 			if (possessed(s, k))
-				t.elsewhere = true;
+				t.elsewhere = t.other_doc = true;
 		}
 		/* "The following is Secret:", "The above is classified Secret." */
 		if (t.point_before && word_listed(linking, sizeof(linking) / sizeof(linking[0]), up,
@@ -9495,6 +9781,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.copula = true;
 		if (word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up, len)) {
 			t.copula = true;
+			t.copula_at = t.copula_at != 0 ? t.copula_at : t.words;
 			/* "Handle as Secret", "treated at the Secret level". */
 			if (len == 2 && (up[0] == 'A') && t.handle_before)
 				t.handle = true;
@@ -9520,18 +9807,29 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    memcmp(up, "WHEREAS", 7) == 0);
 		t.the_before = len == 3 && memcmp(up, "THE", 3) == 0;
 		t.num_last = false;
+		/* "Everything below", "All paragraphs after". */
 		t.all_before = (len == 10 && memcmp(up, "EVERYTHING", 10) == 0) || (len == 3 &&
-		    memcmp(up, "ALL", 3) == 0);
+		    memcmp(up, "ALL", 3) == 0) || (t.all_before && word_listed(parts,
+		    sizeof(parts) / sizeof(parts[0]), up, len));
+		t.other_before = len == 5 && memcmp(up, "OTHER", 5) == 0;
+		t.to_before = (len == 2 && memcmp(up, "TO", 2) == 0) || (len == 7 &&
+		    memcmp(up, "THROUGH", 7) == 0) || (len == 4 && memcmp(up, "THRU", 4) == 0) ||
+		    (t.to_before && len == 3 && memcmp(up, "THE", 3) == 0);
+		if ((len == 3 && (memcmp(up, "ITS", 3) == 0 || memcmp(up, "HIS", 3) == 0 ||
+		    memcmp(up, "HER", 3) == 0)) || (len == 5 && memcmp(up, "THEIR", 5) == 0))
+			t.det_at = t.words;
 		t.generic_before = word_listed(generic, sizeof(generic) / sizeof(generic[0]), up,
 		    len);
 		/* "The first two paragraphs": a rank goes on past a number. */
 		t.rank_before = rank_word(up, len) || (t.rank_before && number_word(up, len) != 0);
 		/* "a course history that is classified secret": said of what THAT stands for. */
-		if ((t.here || t.subject || t.part_here || t.ahead) && t.level < 1 &&
-		    !t.classified && word_listed(relatives, sizeof(relatives) /
+		if ((t.here || t.subject || t.part_here || t.ahead || t.part_subject) &&
+		    t.level < 1 && !t.classified && word_listed(relatives, sizeof(relatives) /
 		    sizeof(relatives[0]), up, len) && !(k > 0 && s[k - 1] == ',') &&
-		    !(k > 1 && s[k - 2] == ','))
+		    !(k > 1 && s[k - 2] == ',')) {
 			t.here = t.subject = t.part_here = t.ahead = t.unplaced = false;
+			t.part_subject = false;
+		}
 		/*
 		 * "Please do not pass paragraph 4, which is SECRET", "UNCLASSIFIED except for
 		 * paragraph 5, which is CONFIDENTIAL": what WHICH says of the part is its own.
@@ -9551,8 +9849,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    memcmp(up, "FF", 2) == 0) || (len == 3 && memcmp(up, "ETC", 3) == 0) ||
 		    (len == 1 && k >= 2 && s[k - 1] == '.' && isdigit((unsigned char)s[k - 2]));
 		/* "Paragraph number three", "Para No. 3": the label still follows. */
-		t.part_before = (len >= 4 && memcmp(up, "PARA", 4) == 0) || (label_word &&
-		    t.part_before);
+		t.part_before = para_word(up, len) || (label_word && t.part_before);
 		if (t.last_para > 0 && ((len == 4 && memcmp(up, "THRU", 4) == 0) ||
 		    (len == 7 && memcmp(up, "THROUGH", 7) == 0) || (len == 2 &&
 		    memcmp(up, "TO", 2) == 0)))

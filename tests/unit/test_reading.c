@@ -168,6 +168,14 @@ test_unplaced(void **state)
 		"Post notes that the preceding two paragraphs are SECRET//NOFORN.",
 		"Except for paragraph 2, this cable is SECRET//NOFORN.",
 		"Para 3 was mismarked in the draft; it is SECRET//NOFORN.",
+		"Embassy comment is SECRET; please protect accordingly.",
+		"The talking points are SECRET.",
+		"Apart from this paragraph, this cable is SECRET.",
+		"Encl 2 is SECRET and is marked CONFIDENTIAL only for routing.",
+		"The second half of this message is SECRET.",
+		"The analyst comments in square brackets are SECRET.",
+		"Paras 1 and 2 are CONFIDENTIAL as marked; the rest are SECRET.",
+		"The annexed note on the Crown Prince's health is SECRET.",
 	};
 	static const char *const placed[] = {
 		"Paragraph 3 is SECRET.",
@@ -181,6 +189,10 @@ test_unplaced(void **state)
 		"At Fidan's request, para 3 is \"SECRET//NOFORN\".",
 		"Paragraph 3 carries a classification of SECRET//NOFORN.",
 		"Addressees please note that \xc2\xb6 3(b) is SECRET//NOFORN.",
+		"Paras 3 (and their subparas) are SECRET and should be protected.",
+		"Note: para 3 warrants SECRET classification.",
+		"Para 3 should have been marked (S).",
+		"Pgph 3 is SECRET per the review.",
 	};
 	uint64_t paras;
 	size_t k;
@@ -204,6 +216,14 @@ test_unplaced(void **state)
 	assert_true(paras == ~((UINT64_C(1) << 2) - 1));
 	r = said(p, "Paras 4-5 SECRET//NOFORN.", NULL, &paras);
 	assert_true(paras == ((UINT64_C(1) << 4) | (UINT64_C(1) << 5)));
+	r = said(p, "From para 3 on, this cable is SECRET.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Para 3 to end is SECRET.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	/* A paragraph's readers limited in words. */
+	r = said(p, "Releasability note: paragraph 3 is REL TO USA, AUS; it derives from "
+	    "Australian reporting.", &level, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == 0);
 	/* A part's readers limited in words: every part's, no level. */
 	r = said(p, "Section 2 is releasable to USA only.", &level, NULL);
 	assert_true((r & STATED_UNPLACED) && level == 0);
@@ -216,6 +236,20 @@ test_unplaced(void **state)
 	assert_false(r & STATED_UNPLACED);
 	r = said(p, "The talking points' bullets 3 and 4 are SECRET.", NULL, NULL);
 	assert_false(r & STATED_UNPLACED);
+	r = said(p, "Table 1 in the Omani paper is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "In their reply, para 3 is SECRET.", NULL, &paras);
+	assert_true(!(r & STATED_UNPLACED) && paras == 0);
+	r = said(p, "Item 3 on the GCC agenda is Secret.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "The latter is SECRET, he said.", NULL, NULL);
+	assert_int_equal(r, 0);
+	r = said(p, "The two options are a joint patrol and a hotline; the latter would be "
+	    "SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	/* What a part holds is no other document. */
+	r = said(p, "The list of detainees' names in paragraph 3 is SECRET.", NULL, &paras);
+	assert_true(paras == (UINT64_C(1) << 3));
 	r = said(p, "The report was classified Secret.", NULL, NULL);
 	assert_true((r & STATED_VAGUE) && !(r & STATED_UNPLACED));
 	/* A part named past AND that is unclassified leaves the first its level. */
