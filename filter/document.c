@@ -3331,7 +3331,8 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 	 */
 	{
 		size_t an = n < 60 ? n : 60, bn = ln->len < READ_MAX ? ln->len : READ_MAX;
-		bool mend = n >= 2 && c == '-' && isalpha((unsigned char)d->data[up->off + n - 2]) &&
+		bool mend = n >= 2 && c == '-' &&
+		    isalpha((unsigned char)d->data[up->off + n - 2]) &&
 		    islower((unsigned char)d->data[ln->off]) && up->len == n;
 
 		memset(both, 0, sizeof(both));
@@ -3339,7 +3340,8 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 		if (!mend)
 			both[an] = ' ';
 		memcpy(both + an + !mend - mend, d->data + ln->off, bn);
-		fold_line(both, an + !mend - mend + bn, READ_MAX + 64, up->latin1 && ln->latin1, &g);
+		fold_line(both, an + !mend - mend + bn, READ_MAX + 64, up->latin1 && ln->latin1,
+		    &g);
 	}
 	r = reading_level_statement(rd->p, g.text, g.len, out);
 	/*
@@ -3713,10 +3715,12 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 			return -1;
 	} else if (st.paras == 0 && !(said & STATED_UNPLACED) &&
 	    (joined = level_across(rd, i, may, &across, &crossed)) != 0 &&
-	    !(joined & STATED_VAGUE) && (across.paras != 0 || (joined & STATED_UNPLACED))) {
+	    !(joined & STATED_VAGUE) && (across.paras != 0 || (joined & STATED_UNPLACED) ||
+	    ((joined & STATED_NEXT) && across.next > st.next))) {
 		/*
 		 * What follows, pointed at here, may be a part named above by its label
-		 * ("Subparagraph" / "3.B below is SECRET."): the two readings, each only raising.
+		 * ("Subparagraph" / "3.B below is SECRET."), or more of it ("Post comment" /
+		 * "below is SECRET."): the two readings, each only raising.
 		 */
 		said = stated_join(rd->p, &st, said, &across, joined);
 		if (crossed && split_back(rd, i) != 0)

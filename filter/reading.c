@@ -8388,6 +8388,13 @@ struct statement {
 	size_t level_first;	/* ... the first, or 0 */
 	size_t copula_at;	/* the word the first copula was, or 0 */
 	bool part_subject;	/* a part's word before it: the clause's subject */
+	size_t part_at;		/* the word the last part's word was, or 0 */
+	bool doc_named;		/* another document's noun said ("The GAO report has four
+				 * tables"): a part the next clause names no reader places is its */
+	bool so_first;		/* SO opens the clause ("; so is para 4"): the level before */
+	bool unit;		/* the last part's word is a paragraph's unit ("paragraph") */
+	bool except_open;	/* ... in the exception's phrase: what it names is not raised */
+	bool all_said;		/* ALL or EVERYTHING before the copula ("All that follows") */
 	uint64_t controls;	/* controls said of a part ("This paragraph is Limited Official
 				 * Use.") */
 	struct marking mark;	/* a mark predicated ("Para 3 is S/NF."), where `marked` */
@@ -8404,7 +8411,7 @@ struct statement {
 	int label_due;		/* the word before was a part's word: LABEL_PARA ("para"),
 				 * LABEL_SUB ("subparagraph"), LABEL_OTHER ("part"), or 0 */
 	bool rank_before;	/* ... a rank: FIRST, LAST, FINAL, "2nd" */
-	bool sep_part;		/* a part named after `sep`: what denies a level then is its */
+	bool sep_part;		/* a part named after `sep`: what denies a level is its */
 	bool doubt_unclass;	/* UNCLASSIFIED said: no statement, unless a part named after
 				 * BUT, AND, WHILE or a comma ("Para 2 is unclassified but para
 				 * 3 is SECRET") opens another */
@@ -8461,7 +8468,8 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 	    "SECTION", "PART", "LEVEL", "ATTACHMENT", "ADDENDUM", "APPENDIX", "FOLLOWS", "FOLLOW",
 	    "BELOW", "AT", "AND", "OR", "NOFORN", "PER", "BY", "IN", "RELEASABLE", "UNTIL",
 	    "CLASSIFICATION", "BECAUSE", "SINCE", "AS", "BUT", "WHILE", "WHEREAS", "SO", "DUE",
-	    "GIVEN", "UNLESS", "THOUGH", "ALTHOUGH", "PENDING", "ONCE" };
+	    "GIVEN", "UNLESS", "THOUGH", "ALTHOUGH", "PENDING", "ONCE", "EXCEPT", "EXCLUDING",
+	    "APART", "SAVE", "OTHER", "WITH" };
 	const struct policy_term *pt;
 	char up[16];
 	size_t b, j;
@@ -8488,8 +8496,8 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 		up[j - b] = to_upper(s[j]);
 	/*
 	 * AND or OR before a level, a control or a part ("Secret and Noforn", "Secret or
-	 * above"), or a level in capitals before a verb that opens another clause ("SECRET and
-	 * should be protected", "SECRET and may be left"); not before another word ("Confidential
+	 * above"), or a level in capitals before a verb or a word in lower case ("SECRET and
+	 * should be protected", "SECRET and comes from"); not before another word ("Confidential
 	 * and Proprietary", "Confidential and may contain privileged information": a firm's
 	 * legend).
 	 */
@@ -8507,8 +8515,8 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 			up[j - b] = to_upper(s[j]);
 		return ((pt = policy_term_find(p, up, e - b)) != NULL && (pt->control >= 0 ||
 		    pt->level >= 0)) || word_listed(after, sizeof(after) / sizeof(after[0]), up,
-		    e - b) || (caps && word_listed(verbs, sizeof(verbs) / sizeof(verbs[0]), up,
-		    e - b));
+		    e - b) || (caps && (is_lower(s[b]) || word_listed(verbs, sizeof(verbs) /
+		    sizeof(verbs[0]), up, e - b)));
 	}
 	return word_listed(after, sizeof(after) / sizeof(after[0]), up, e - b);
 }
@@ -8618,7 +8626,8 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 
 	if (r != 0 && (t->unplaced || (t->except && t->whole_level) || ((r & STATED_VAGUE) &&
 	    (t->pronoun_part || (t->part_subject && !t->elsewhere && !t->other_doc &&
-	    !t->generic_part && t->level_first != 0 && t->level_first <= t->copula_at + 2)))))
+	    !t->generic_part && t->level_first != 0 && t->level_first <= t->copula_at + 2 &&
+	    t->copula_at <= t->part_at + 3)))))
 		r = (r & ~(STATED_VAGUE | STATED_NEXT)) | STATED_HERE | STATED_UNPLACED;
 	return r;
 }
@@ -8828,6 +8837,16 @@ own_voice(const char *s, size_t k)
 	return e > b && word_listed_ci(selves, sizeof(selves) / sizeof(selves[0]), s + b, e - b);
 }
 
+/* Whether the figures at s[e] end a word ("Q3 is", "Q3:"; not "K11a", "A320-200"). */
+static bool
+label_end(const char *s, size_t n, size_t e)
+{
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	return e == n || s[e] == ' ' || s[e] == ':' || s[e] == ',' || s[e] == ')' ||
+	    (s[e] == '.' && (e + 1 == n || s[e + 1] == ' '));
+}
+
 /* Whether up[0..n) (capitals) is a paragraph's word: PARA, PARAS, PARAGRAPH(S), PGPH, PAR. */
 static bool
 para_word(const char *up, size_t n)
@@ -8862,6 +8881,30 @@ determiner(const char *up, size_t n)
 	return word_listed(dets, sizeof(dets) / sizeof(dets[0]), up, n);
 }
 
+/* Whether up[0..n) (capitals) is another document's noun ("agreement", "report", "reply"). */
+static bool
+document_noun(const char *up, size_t n)
+{
+	static const char *const docs[] = { "AGREEMENT", "TREATY", "ACT", "LAW", "BILL", "DRAFT",
+	    "REPLY", "RESPONSE", "REPORT", "PAPER", "PLAN", "PROPOSAL", "CONSTITUTION", "CHARTER",
+	    "CONVENTION", "MOU", "ACCORD", "AGENDA", "STATUTE", "DECREE", "CODE", "STUDY",
+	    "BUDGET", "CONTRACT", "PROTOCOL", "ARRANGEMENT", "RESOLUTION", "NONPAPER", "VERSION",
+	    "TRANSLATION", "EDITION" };
+
+	return word_listed(docs, sizeof(docs) / sizeof(docs[0]), up, n);
+}
+
+/* Whether the word at s[e] is ON, ONWARD or ONWARDS ("from here on"). */
+static bool
+here_on(const char *s, size_t n, size_t e)
+{
+	char up[16];
+	size_t len = next_upper(s, n, &e, up);
+
+	return (len == 2 && memcmp(up, "ON", 2) == 0) || (len >= 6 && len <= 7 &&
+	    memcmp(up, "ONWARD", 6) == 0);
+}
+
 /*
  * Whether the words at s[e] name another document: a determiner, then within three words a
  * document's noun ("the amended law", "the Omani paper", "the GCC agenda", "their reply").
@@ -8869,20 +8912,40 @@ determiner(const char *up, size_t n)
 static bool
 document_after(const char *s, size_t n, size_t e)
 {
-	static const char *const docs[] = { "AGREEMENT", "TREATY", "ACT", "LAW", "BILL", "DRAFT",
-	    "REPLY", "RESPONSE", "REPORT", "PAPER", "PLAN", "PROPOSAL", "CONSTITUTION", "CHARTER",
-	    "CONVENTION", "MOU", "ACCORD", "AGENDA", "STATUTE", "DECREE", "CODE", "STUDY",
-	    "BUDGET", "CONTRACT", "PROTOCOL", "ARRANGEMENT", "RESOLUTION", "NONPAPER" };
+	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
+	    "TELEGRAM", "EMAIL", "LETTER", "NOTE" };
 	char up[16];
-	size_t len, w;
+	size_t len, w, b;
+	bool the;
 
-	if ((len = next_upper(s, n, &e, up)) == 0 || !determiner(up, len))
+	while (e < n && s[e] == ' ')
+		e++;
+	b = e;
+	if ((len = next_upper(s, n, &e, up)) == 0)
 		return false;
+	/*
+	 * After THE a document's noun; after A, ITS, THEIR or a possessive ("yesterday's
+	 * cable") one of this document's kind too.
+	 */
+	the = len == 3 && memcmp(up, "THE", 3) == 0;
+	if (!determiner(up, len)) {
+		/* A possessive in lower case ("yesterday's"; not "Post's", the writer's). */
+		if (!(e + 1 < n && s[e] == '\'' && (s[e + 1] == 's' || s[e + 1] == 'S') &&
+		    is_lower(s[b])))
+			return false;
+		e += 2;
+	}
 	for (w = 0; w < 3; w++) {
 		if ((len = next_upper(s, n, &e, up)) == 0)
 			return false;
-		if (word_listed(docs, sizeof(docs) / sizeof(docs[0]), up, len))
+		if (document_noun(up, len) || (!the &&
+		    word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len)))
 			return true;
+		/* "the Minister's letter" */
+		if (e + 1 < n && s[e] == '\'' && (s[e + 1] == 's' || s[e + 1] == 'S')) {
+			e += 2;
+			the = false;
+		}
 	}
 	return false;
 }
@@ -8974,6 +9037,16 @@ static void
 statement_para(struct statement *t, size_t v)
 {
 	size_t lo = v;
+
+	/*
+	 * "Apart from paragraph 2, the Italian non-paper is": not said of paragraph 2; but "This
+	 * message is UNCLASSIFIED except for paragraph 5, which is CONFIDENTIAL" is.
+	 */
+	if (t->except_open && !t->doubt_unclass) {
+		t->range_from = 0;
+		t->part_before = false;
+		return;
+	}
 
 	if (v >= 1 && v < 64) {
 		/* A range from the number before ("4-6", "4 through 6"). */
@@ -9120,7 +9193,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	    "PART", "PARTS", "ROW", "ROWS", "LINE", "LINES", "CHAPTER", "CHAPTERS", "TAB", "TABS",
 	    "TABLE", "TABLES", "FOOTNOTE", "FOOTNOTES", "ENDNOTE", "ENDNOTES", "SLIDE", "SLIDES",
 	    "FIGURE", "FIGURES", "CLAUSE", "CLAUSES", "COLUMN", "COLUMNS", "CELL", "CELLS",
-	    "EXHIBIT", "EXHIBITS", "HEADING", "COMMENT", "COMMENTS", "HALF", "PGPH",
+	    "EXHIBIT", "EXHIBITS", "HEADING", "COMMENT", "COMMENTS", "HALF", "BODY", "PGPH",
 	    "PGPHS", "PAR" };
 	static const char *const whole[] = { "CABLE", "MESSAGE", "DOCUMENT", "MEMO", "MEMORANDUM",
 	    "TELEGRAM", "EMAIL", "PAGE", "LETTER", "TEXT" };
@@ -9133,7 +9206,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const excepts[] = { "EXCEPT", "EXCEPTING", "EXCLUDING", "APART", "ASIDE",
 	    "SAVE", "EXCEPTION", "BESIDES", "BARRING" };
 	static const char *const copulas[] = { "IS", "ARE", "BE", "BEEN", "AS", "AT", "REMAINS",
-	    "WARRANTS", "WARRANT", "MERITS", "MERIT", "REQUIRES", "REQUIRE", "DESERVES",
+	    "WARRANTS", "WARRANT", "MERITS", "MERIT", "REQUIRES", "REQUIRE", "DESERVES", "CARRIES",
+	    "CARRY", "BEARS", "BEAR",
 	    "REMAIN", "CONTAINS", "CONTAIN", "WAS", "WERE" };
 	/* What makes a clause no statement: a negation, a question, a report of others. */
 	/* "The following is", "The above is": what a pointer is said to be. */
@@ -9143,14 +9217,18 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const doubts[] = { "UNCLASSIFIED", "DECLASSIFIED", "WHETHER", "IF",
 	    "SAID", "SAYS", "SAY", "TOLD", "ASKED", "ASKS", "NOTES", "NOTED", "REPORTED",
 	    "REPORTS", "ACCORDING", "CLAIMED", "CLAIMS", "STATED", "ANNOUNCED", "WRITE", "WRITES",
-	    "WROTE", "TERM", "MEANS", "MEANING", "DEFINED", "WHY", "WHAT" };
+	    "WROTE", "TERM", "MEANS", "MEANING", "DEFINED", "WHY", "WHAT", "REMINDED", "ADDED",
+	    "EXPLAINED", "INSISTED", "ARGUED", "ASSERTED", "STRESSED", "DECLARED", "RECALLED",
+	    "SUGGESTED", "ALLEGED", "ACKNOWLEDGED", "ADMITTED", "OBSERVED", "REMARKED",
+	    "REVEALED", "DISCLOSED", "OFTEN", "USUALLY", "SOMETIMES", "TYPICALLY", "GENERALLY",
+	    "NORMALLY", "OCCASIONALLY", "FREQUENTLY" };
 	static const char *const handles[] = { "HANDLE", "HANDLED", "TREAT", "TREATED", "PROTECT",
 	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
 	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
 	    "REMAINING", "SUCCEEDING", "ENSUING", "FOLLOWS" };
 	/* Another document, whose parts these are not: "reftel paras 3 and 4", "in ref A". */
 	static const char *const others[] = { "REFTEL", "REFTELS", "REF", "REFS", "REFERENCE",
-	    "REFERENCED", "DRAFT" };
+	    "REFERENCED", "DRAFT", "SEPTEL", "SEPTELS" };
 	static const char *const herein[] = { "HEREIN", "HEREWITH", "HEREUNDER" };
 	static const char *const generic[] = { "A", "AN", "ANY", "EACH", "EVERY", "NO" };
 	static const char *const relatives[] = { "THAT", "WHICH", "WHO", "WHOSE", "WHOM" };
@@ -9167,13 +9245,16 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const numbers[] = { "NUMBER", "NUMBERS", "NO", "NOS", "NR", "NUM" };
 	/* Words that name a part by its topic ("the paragraph on Iranian contacts"). */
 	static const char *const topics[] = { "ON", "ABOUT", "CONCERNING", "REGARDING",
-	    "COVERING", "DEALING", "DESCRIBING", "DISCUSSING", "ADDRESSING", "WHERE" };
+	    "COVERING", "DEALING", "DESCRIBING", "DISCUSSING", "ADDRESSING", "WHERE", "IN",
+	    "WITH" };
 	/* Where a part stands, named by no label ("at the end of this cable"). */
 	static const char *const ends[] = { "END", "BOTTOM", "FOOT", "CLOSE", "TAIL" };
 	struct statement t;
 	struct marking *m = &out->m, one, vague_m;
 	bool dash_end, conj, own_part, vague = false, label_word, unclass, prev_part = false;
-	int said = 0, r, brackets = 0;
+	bool prev_doc = false, colon_else = false;
+	struct marking prev_m;
+	int said = 0, r, brackets = 0, prev_said = 0;
 	size_t k, e, j, v, from = 0;
 	char up[POLICY_WORD_MAX + 1];
 
@@ -9187,6 +9268,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	m->level = 0;
 	marking_init(&vague_m);
 	vague_m.level = 0;
+	marking_init(&prev_m);
 	out->paras = 0;
 	out->next = 0;
 	memset(&t, 0, sizeof(t));
@@ -9294,11 +9376,30 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.paras = 0;
 				t.ahead = t.subject = t.unplaced = false;
 			}
+			/*
+			 * "The GAO report has four tables; Table 1 is SECRET.": a part no reader
+			 * places after a clause that named another document is that one's.
+			 */
+			if (prev_doc && t.unplaced && t.paras == 0 && !t.pronoun_part) {
+				t.unplaced = false;
+				t.elsewhere = t.other_doc = true;
+			}
+			/* "paras 2 and 3 are SECRET; so is para 4.": the level before. */
+			if (t.so_first && !t.named && prev_said != 0 && (t.paras != 0 ||
+			    t.unplaced || t.part_seen)) {
+				t.mark = prev_m;
+				t.marked = t.named = t.copula = true;
+				t.level_first = t.level_at = t.copula_at = t.words;
+			}
 			/* A colon, or a dash that ends the line ("classified Secret --"). */
 			marking_init(&one);
 			one.level = 0;
 			r = statement_end(p, &t, &one, closed, last, (k < n && s[k] == ':') ||
 			    (k == n && dash_end), own);
+			if (r != 0 && !(r & STATED_VAGUE)) {
+				prev_m = one;
+				prev_said = r;
+			}
 			/*
 			 * A part no reader can place whose readers the clause limits ("Section 2
 			 * is releasable to USA only"): every part's readers are.
@@ -9306,7 +9407,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			if (r == 0 && (t.unplaced || t.paras != 0) && !t.elsewhere && k > from &&
 			    unplaced_denial(p, s + from, k - from, &one)) {
 				marking_join(p, m, &one, m);
-				/* ... or a paragraph's by number ("paragraph 3 is REL TO USA, AUS"). */
+				/* ... or a paragraph's ("paragraph 3 is REL TO USA, AUS"). */
 				said |= STATED_HERE | (t.unplaced ? STATED_UNPLACED : STATED_AHEAD);
 				out->paras |= t.unplaced ? 0 : t.paras;
 			}
@@ -9322,10 +9423,18 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 					out->next = t.count > out->next ? t.count : out->next > 0 ?
 					    out->next : 1;
 			}
-			prev_part = (t.part_seen || t.annex_seen) && !t.other_doc;
+			/*
+			 * What the next clause may take from this one: a part named that it said
+			 * nothing of ("Para 3 was mismarked; it is SECRET"), another document
+			 * named, one that a colon ends ("Correction to reftel: para 3 is").
+			 */
+			prev_part = (t.part_seen || t.annex_seen) && !t.other_doc && r == 0;
+			prev_doc = t.doc_named;
+			colon_else = t.elsewhere && k < n && s[k] == ':';
 			from = k + 1;
 			memset(&t, 0, sizeof(t));
 			t.level = t.said = -1;
+			t.elsewhere = colon_else;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
 			e = k + 1;
 			continue;
@@ -9403,6 +9512,9 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			}
 			if (s[k] == ',')
 				t.conj_before = true;
+			/* A comma ends an exception's phrase ("Except for paragraph 2, this"). */
+			if (s[k] == ',')
+				t.except_open = false;
 			if (s[k] != ' ' && s[k] != ',')
 				t.this_before = t.point_before = t.handle_before = false;
 			if (s[k] == ',' && (t.level >= 1 || t.classified || t.marked))
@@ -9414,8 +9526,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * SECRET"); not before WHICH said of a part ("Please do not pass
 			 * paragraph 4, which is SECRET").
 			 */
-			if (s[k] == ',' && !t.named && (t.doubt || t.doubt_unclass) && !t.reported &&
-			    !(t.part_seen && n - k > 7 &&
+			if (s[k] == ',' && !t.named && (t.doubt || t.doubt_unclass) &&
+			    !t.reported && !(t.part_seen && n - k > 7 &&
 			    strncasecmp(s + k + 1, " which ", 7) == 0)) {
 				memset(&t, 0, sizeof(t));
 				t.level = t.said = -1;
@@ -9444,6 +9556,11 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		for (j = 0; j < len; j++)
 			up[j] = to_upper(s[k + j]);
+		/* A question's or an item's label ("Q3 is SECRET", "A2"): a part no one places. */
+		if (len == 1 && isupper((unsigned char)s[k]) && e < n &&
+		    isdigit((unsigned char)s[e]) && !t.copula && t.words <= 3 && (k == 0 ||
+		    s[k - 1] == ' ' || s[k - 1] == '(') && label_end(s, n, e))
+			t.part_seen = t.unplaced = true;
 		/* A label of letters after a part's word ("Part III", "Annex B", "Para C"). */
 		label_word = t.label_due != 0 && word_listed(numbers, sizeof(numbers) /
 		    sizeof(numbers[0]), up, len);
@@ -9658,7 +9775,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			    word_stem(up, len, "PORTION") || word_stem(up, len, "BULLET")));
 			/* Another part named past a comma, AND or BUT. */
 			t.sep_part = t.sep_part || t.sep;
+			/* A paragraph's unit: "the paragraph below" is one. */
+			t.unit = para_word(up, len) || word_stem(up, len, "SUBPARA") ||
+			    word_stem(up, len, "BULLET") || word_stem(up, len, "ITEM") ||
+			    word_stem(up, len, "ENTR") || word_stem(up, len, "ROW") ||
+			    word_stem(up, len, "LINE") || word_stem(up, len, "POINT") ||
+			    word_stem(up, len, "SENTENCE");
 			t.part_subject = t.part_subject || !t.copula;
+			t.part_at = t.words;
 			/* "The final paragraph", "the second section": a part by its rank. */
 			if (t.rank_before)
 				t.unplaced = true;
@@ -9677,15 +9801,23 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		 * ... and IN or ON another document named ("Table 1 in the Omani paper", "Item 3
 		 * on the GCC agenda"); not OF what the part holds ("The list of detainees' names").
 		 */
-		if ((t.part_seen || t.annex_seen) && len == 2 && !t.copula && !t.field_last &&
-		    ((memcmp(up, "OF", 2) == 0 && !of_this(s, n, e, whole, sizeof(whole) /
-		    sizeof(whole[0])) && !of_content(s, n, e)) || (memcmp(up, "TO", 2) == 0 &&
-		    t.annex_seen) || ((memcmp(up, "IN", 2) == 0 || memcmp(up, "ON", 2) == 0) &&
-		    t.paras == 0 && document_after(s, n, e)))) {
+		if ((t.part_seen || t.annex_seen) && len == 2 && !t.field_last &&
+		    ((!t.copula && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e, whole,
+		    sizeof(whole) / sizeof(whole[0])) && !of_content(s, n, e)) || (!t.copula &&
+		    memcmp(up, "TO", 2) == 0 && t.annex_seen) || ((memcmp(up, "IN", 2) == 0 ||
+		    memcmp(up, "ON", 2) == 0) && t.paras == 0 && document_after(s, n, e)))) {
 			t.paras = 0;
 			t.here = t.ahead = t.back = t.subject = t.part_here = t.unplaced = false;
 			t.other_doc = true;
 		}
+		/* "The body of this cable", "the text of this message": a part no one places. */
+		if (len == 2 && memcmp(up, "OF", 2) == 0 && !t.copula && t.part_seen && !t.unit &&
+		    t.paras == 0 && of_this(s, n, e, whole, sizeof(whole) / sizeof(whole[0])))
+			t.unplaced = true;
+		/* "The GID information in this cable is SECRET": a part of this one, by topic. */
+		if (len == 2 && memcmp(up, "IN", 2) == 0 && !t.copula && t.words > 1 &&
+		    t.paras == 0 && of_this(s, n, e, whole, sizeof(whole) / sizeof(whole[0])))
+			t.unplaced = true;
 		/* "Under the amended law, Section 2 is", "In their reply, para 3 is". */
 		if (t.words == 1 && ((len == 5 && memcmp(up, "UNDER", 5) == 0) || (len == 2 &&
 		    memcmp(up, "IN", 2) == 0) || (len == 3 && memcmp(up, "PER", 3) == 0)) &&
@@ -9693,18 +9825,20 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.elsewhere = true;
 		/* "From para 3 on", "Para 3 to end", "paras 3 through the end": each from it on. */
 		if (t.last_para > 0 && ((t.num_last && len == 2 && memcmp(up, "ON", 2) == 0) ||
-		    (t.to_before && len == 3 && memcmp(up, "END", 3) == 0)))
+		    ((t.to_before || t.range_from > 0) && len == 3 && memcmp(up, "END", 3) == 0)))
 			for (v = t.last_para; v < 64; v++)
 				t.paras |= (uint64_t)1 << v;
 		/* "The rest are SECRET", "the balance of this cable": what is not named. */
-		if ((len == 4 && memcmp(up, "REST", 4) == 0) || (len == 9 &&
-		    memcmp(up, "REMAINDER", 9) == 0) || (len == 7 && memcmp(up, "BALANCE", 7) == 0)) {
-			if (t.the_before && !t.copula && rest_alone(s, n, e))
-				t.unplaced = true;
-		}
+		if (((len == 4 && memcmp(up, "REST", 4) == 0) || (len == 9 &&
+		    memcmp(up, "REMAINDER", 9) == 0) || (len == 7 &&
+		    memcmp(up, "BALANCE", 7) == 0)) && t.the_before && !t.copula &&
+		    rest_alone(s, n, e))
+			t.unplaced = true;
 		/* "page 2 of this note": a page's number is no paragraph's. */
-		if (len >= 4 && len <= 5 && memcmp(up, "PAGE", 4) == 0 && !t.this_before)
+		if (len >= 4 && len <= 5 && memcmp(up, "PAGE", 4) == 0 && !t.this_before) {
 			t.label_due = LABEL_OTHER;
+			t.annex_seen = true;
+		}
 		/* "The latter would be SECRET": a thing named, not a part. */
 		if (t.latter && ((len == 5 && memcmp(up, "WOULD", 5) == 0) || (len == 5 &&
 		    memcmp(up, "COULD", 5) == 0) || (len == 5 && memcmp(up, "MIGHT", 5) == 0)))
@@ -9716,10 +9850,35 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		if (word_listed(excepts, sizeof(excepts) / sizeof(excepts[0]), up, len) ||
 		    (len == 4 && memcmp(up, "THAN", 4) == 0 && t.other_before))
-			t.except = true;
+			t.except = t.except_open = true;
 		/* "the annexed note", "the attached report": a part beside the text. */
-		if (t.the_before && word_listed(beside, sizeof(beside) / sizeof(beside[0]), up, len))
-			t.unplaced = true;
+		if (t.the_before && word_listed(beside, sizeof(beside) / sizeof(beside[0]), up,
+		    len))
+			t.unplaced = t.annex_seen = true;
+		/* "When the rest of a message is SECRET, the banner must": a rule, not a part. */
+		if (t.words == 1 && ((len == 4 && memcmp(up, "WHEN", 4) == 0) || (len == 8 &&
+		    memcmp(up, "WHENEVER", 8) == 0)))
+			t.doubt = true;
+		t.doc_named = t.doc_named || document_noun(up, len);
+		/* "so is para 4": the level of the clause before. */
+		t.so_first = t.so_first || (t.words == 1 && len == 2 && memcmp(up, "SO", 2) == 0);
+		/* "Everything from here on", "from this point on": all that follows. */
+		if (len == 4 && memcmp(up, "HERE", 4) == 0 && here_on(s, n, e)) {
+			t.ahead = true;
+			t.count = 63;
+			t.part_seen = true;
+		}
+		/* "All that follows is SECRET", "Everything below": every part after it. */
+		t.all_said = t.all_said || (!t.copula && ((len == 3 && memcmp(up, "ALL", 3) == 0) ||
+		    (len == 10 && memcmp(up, "EVERYTHING", 10) == 0)));
+		if (t.all_said && !t.copula && ((word_stem(up, len, "FOLLOW") && len <= 9) ||
+		    (len == 5 && memcmp(up, "BELOW", 5) == 0)))
+			t.count = 63;
+		/* "Para 3 and everything after it": each from it on. */
+		if (t.all_before && t.last_para > 0 && (word_stem(up, len, "AFTER") ||
+		    word_stem(up, len, "BELOW") || word_stem(up, len, "FOLLOWING")))
+			for (v = t.last_para; v < 64; v++)
+				t.paras |= (uint64_t)1 << v;
 		/* "Everything below paragraph 2": every paragraph from it on. */
 		if (t.all_before && (word_stem(up, len, "BELOW") || word_stem(up, len, "AFTER")))
 			t.below_all = true;
@@ -9732,7 +9891,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.here = true;
 		/* "REMAINDER OF CABLE", "the rest of this message". */
 		/* Its subject, before the copula ("higher than the rest of the cable" is not). */
-		if (t.rest > 0 && t.words - t.rest <= 3 && !t.copula && (word_listed(whole,
+		if (t.rest > 0 && t.words - t.rest <= 3 && !t.copula && t.det_at + 1 != t.words &&
+		    !t.generic_before && (word_listed(whole,
 		    sizeof(whole) / sizeof(whole[0]), up, len) || (len == 4 &&
 		    memcmp(up, "THIS", 4) == 0))) {
 			t.ahead = true;
@@ -9743,8 +9903,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (t.part_seen && !t.copula && !t.elsewhere && ((word_stem(up, len, "FOLLOW") &&
 		    len <= 7) || (len == 5 && memcmp(up, "BELOW", 5) == 0 && t.paras == 0))) {
 			t.ahead = true;
-			if (t.plural && t.count == 0)
+			/* All of them, unless one paragraph's unit ("the paragraph below"). */
+			if ((t.plural || !t.unit) && t.count == 0)
 				t.count = 63;
+		} else if (!t.part_seen && !t.copula && !t.elsewhere && t.words >= 2 && len == 5 &&
+		    memcmp(up, "BELOW", 5) == 0 && t.paras == 0) {
+			/* "The details below are SECRET", "The reporting below": all after. */
+			t.ahead = t.part_seen = true;
+			t.count = 63;
 		}
 		if ((len == 9 && memcmp(up, "REMAINDER", 9) == 0) || (len == 4 &&
 		    memcmp(up, "REST", 4) == 0) || (len == 7 && memcmp(up, "BALANCE", 7) == 0))
@@ -9781,6 +9947,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			t.copula = true;
 		if (word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up, len)) {
 			t.copula = true;
+			t.except_open = false;
 			t.copula_at = t.copula_at != 0 ? t.copula_at : t.words;
 			/* "Handle as Secret", "treated at the Secret level". */
 			if (len == 2 && (up[0] == 'A') && t.handle_before)
@@ -9806,7 +9973,10 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		    0)) || (len == 5 && memcmp(up, "WHILE", 5) == 0) || (len == 7 &&
 		    memcmp(up, "WHEREAS", 7) == 0);
 		t.the_before = len == 3 && memcmp(up, "THE", 3) == 0;
-		t.num_last = false;
+		/* "PARA 3 ET SEQ SECRET.", "REST OF CABLE SECRET.": a mark right after. */
+		t.num_last = (t.last_para > 0 && ((len == 3 && memcmp(up, "SEQ", 3) == 0) ||
+		    (len == 2 && memcmp(up, "FF", 2) == 0))) || (t.rest > 0 && t.count == 63 &&
+		    reading_capitals(s + k, len));
 		/* "Everything below", "All paragraphs after". */
 		t.all_before = (len == 10 && memcmp(up, "EVERYTHING", 10) == 0) || (len == 3 &&
 		    memcmp(up, "ALL", 3) == 0) || (t.all_before && word_listed(parts,
@@ -9840,7 +10010,11 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		/* "Reftel paras 3 and 4", "the draft's paragraph 3": another document's. */
 		if (word_listed(others, sizeof(others) / sizeof(others[0]), up, len))
 			t.elsewhere = true;
-		t.classified_before = len == 10 && memcmp(up, "CLASSIFIED", 10) == 0;
+		t.classified_before = (len == 10 && memcmp(up, "CLASSIFIED", 10) == 0) ||
+		    (len == 4 && memcmp(up, "CLAS", 4) == 0 && isupper((unsigned char)s[k]));
+		/* "PARA 3 CLAS SECRET.": as CLASSIFIED, the level after it is predicated. */
+		if (len == 4 && memcmp(up, "CLAS", 4) == 0 && isupper((unsigned char)s[k]))
+			t.copula = true;
 		t.copula_last = word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up,
 		    len);
 		t.field_last = len == 14 && memcmp(up, "CLASSIFICATION", 14) == 0;
