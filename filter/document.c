@@ -3763,13 +3763,15 @@ read_level_stated(struct reader *rd, size_t i, const struct fold *f)
 	 * A classification line is read as one ("CLASSIFICATION: SECRET", "SECRET ANNEX" mark
 	 * what follows them), unless it names the part it marks ("This paragraph is classified
 	 * Top Secret." under its paragraph, "The above is classified Secret.", "... that \xc2\xb6
-	 * 3(b) is SECRET//NOFORN" at a line's end) or goes on a paragraph with no blank line
+	 * 3(b) is SECRET//NOFORN" at a line's end, "Subsequent paragraphs are SECRET." on a
+	 * paragraph's second line) or goes on a paragraph with no blank line
 	 * between and says it of its part ("... before dawn." / "The entire paragraph is
 	 * classified Secret."; not "CLASSIFICATION: SECRET", which marks what follows, nor
 	 * "HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET", a page's).
 	 */
-	if (pt->reason == REASON_CLASS && pt->first == i && !(said & (STATED_THIS | STATED_BACK)) &&
-	    r == 0 && (pt->blank_before || !(said & STATED_PART)) && !alone && st.paras == 0)
+	if (pt->reason == REASON_CLASS && pt->first == i && !(said & (STATED_THIS | STATED_BACK |
+	    STATED_NEXT)) && r == 0 && (pt->blank_before || !(said & STATED_PART)) && !alone &&
+	    st.paras == 0)
 		return 0;
 	/* A footnote's, wherever it stands ("Footnotes:" / "[1] This paragraph is ..."). */
 	if ((said & STATED_PART) && footnote_sign(d, i, (char[8]){ 0 }) > 0) {

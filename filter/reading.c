@@ -8624,8 +8624,9 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 {
 	int r = statement_said(p, t, m, closed, last, colon, own);
 
-	if (r != 0 && (t->unplaced || (t->except && t->whole_level) || ((r & STATED_VAGUE) &&
-	    (t->pronoun_part || (t->part_subject && !t->elsewhere && !t->other_doc &&
+	if (r != 0 && (t->unplaced || (t->except && (t->whole_level || t->all_said)) ||
+	    ((r & STATED_VAGUE) &&
+	    (t->pronoun_part || t->all_said || (t->part_subject && !t->elsewhere && !t->other_doc &&
 	    !t->generic_part && t->level_first != 0 && t->level_first <= t->copula_at + 2 &&
 	    t->copula_at <= t->part_at + 3)))))
 		r = (r & ~(STATED_VAGUE | STATED_NEXT)) | STATED_HERE | STATED_UNPLACED;
@@ -8745,17 +8746,41 @@ statement_rel(const struct policy *p, const char *s, size_t n, size_t k, struct 
     size_t *end)
 {
 	char buf[POLICY_ERRLEN];
-	size_t e;
+	size_t e, w, b;
 	int len;
 
-	if (n - k < 8 || memcmp(s + k, "REL TO ", 7) != 0)
+	if (n - k >= 8 && memcmp(s + k, "REL TO ", 7) == 0) {
+		for (e = k + 7; e < n && e - k <= 60 && (isupper((unsigned char)s[e]) ||
+		    s[e] == ',' || s[e] == ' ' || s[e] == '/'); e++)
+			continue;
+		while (e > k && (s[e - 1] == ' ' || s[e - 1] == ','))
+			e--;
+		len = snprintf(buf, sizeof(buf), "%s//%.*s", p->levels[0].name, (int)(e - k),
+		    s + k);
+	} else if (n - k >= 15 && strncasecmp(s + k, "releasable to ", 14) == 0) {
+		/* "releasable to USA and AUS only": readers in capitals, AND, ONLY. */
+		len = snprintf(buf, sizeof(buf), "%s//REL TO ", p->levels[0].name);
+		for (e = w = k + 14; e < n && e - k <= 80; e = w) {
+			while (w < n && (s[w] == ' ' || s[w] == ','))
+				w++;
+			for (b = w; w < n && is_alpha(s[w]); w++)
+				continue;
+			if (w == b)
+				break;
+			if ((w - b == 3 && strncasecmp(s + b, "and", 3) == 0) || (w - b == 4 &&
+			    strncasecmp(s + b, "only", 4) == 0))
+				continue;
+			if (w - b > 4 || !reading_capitals(s + b, w - b) || len < 0 ||
+			    (size_t)len + 8 >= sizeof(buf))
+				break;
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, "%s%.*s",
+			    buf[len - 1] == ' ' ? "" : ", ", (int)(w - b), s + b);
+		}
+		if (len < 0 || buf[len - 1] == ' ')
+			return false;
+	} else {
 		return false;
-	for (e = k + 7; e < n && e - k <= 60 && (isupper((unsigned char)s[e]) || s[e] == ',' ||
-	    s[e] == ' ' || s[e] == '/'); e++)
-		continue;
-	while (e > k && (s[e - 1] == ' ' || s[e - 1] == ','))
-		e--;
-	len = snprintf(buf, sizeof(buf), "%s//%.*s", p->levels[0].name, (int)(e - k), s + k);
+	}
 	if (len < 0 || (size_t)len >= sizeof(buf) ||
 	    marking_parse(p, buf, (size_t)len, MARKING_PORTION, m) != 1 || m->unknown ||
 	    m->fd != FD_REL)
@@ -8889,7 +8914,8 @@ document_noun(const char *up, size_t n)
 	    "REPLY", "RESPONSE", "REPORT", "PAPER", "PLAN", "PROPOSAL", "CONSTITUTION", "CHARTER",
 	    "CONVENTION", "MOU", "ACCORD", "AGENDA", "STATUTE", "DECREE", "CODE", "STUDY",
 	    "BUDGET", "CONTRACT", "PROTOCOL", "ARRANGEMENT", "RESOLUTION", "NONPAPER", "VERSION",
-	    "TRANSLATION", "EDITION" };
+	    "TRANSLATION", "EDITION", "SPEECH", "COMMUNIQUE", "INDICTMENT", "JUDGMENT", "RULING",
+	    "DECLARATION", "BOOK", "ARTICLE", "LETTER" };
 
 	return word_listed(docs, sizeof(docs) / sizeof(docs[0]), up, n);
 }
@@ -9024,10 +9050,16 @@ number_word(const char *up, size_t n)
 {
 	static const char *const numbers[] = { "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
 	    "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE" };
+	/* As radio operators say them, in cables ("PARA TREE"). */
+	static const char *const spoken[] = { "", "", "TREE", "FOWER", "FIFE", "", "", "AIT",
+	    "NINER" };
 	size_t k;
 
 	for (k = 0; k < sizeof(numbers) / sizeof(numbers[0]); k++)
 		if (strlen(numbers[k]) == n && memcmp(numbers[k], up, n) == 0)
+			return k + 1;
+	for (k = 0; k < sizeof(spoken) / sizeof(spoken[0]); k++)
+		if (strlen(spoken[k]) == n && memcmp(spoken[k], up, n) == 0)
 			return k + 1;
 	return 0;
 }
@@ -9129,7 +9161,7 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 	static const char *const parts_more[] = { "SECTION", "SECTIONS", "PART", "PARTS", "ITEM",
 	    "ITEMS", "BULLET", "BULLETS", "TAB", "TABS", "TABLE", "ANNEX", "APPENDIX",
 	    "ATTACHMENT", "ENCLOSURE", "FOOTNOTE", "SLIDE", "ROW", "CHAPTER", "EXHIBIT", "FIGURE",
-	    "ENTRY", "POINT", "POINTS" };
+	    "ENTRY", "POINT", "POINTS", "REST", "REMAINDER", "BALANCE" };
 	const struct policy_term *pt;
 	size_t k = 0, e, len, i;
 	bool part = false, release = false;
@@ -9225,7 +9257,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const handles[] = { "HANDLE", "HANDLED", "TREAT", "TREATED", "PROTECT",
 	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
 	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
-	    "REMAINING", "SUCCEEDING", "ENSUING", "FOLLOWS" };
+	    "REMAINING", "SUCCEEDING", "ENSUING", "FOLLOWS", "LATER" };
 	/* Another document, whose parts these are not: "reftel paras 3 and 4", "in ref A". */
 	static const char *const others[] = { "REFTEL", "REFTELS", "REF", "REFS", "REFERENCE",
 	    "REFERENCED", "DRAFT", "SEPTEL", "SEPTELS" };
@@ -9233,7 +9265,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const generic[] = { "A", "AN", "ANY", "EACH", "EVERY", "NO" };
 	static const char *const relatives[] = { "THAT", "WHICH", "WHO", "WHOSE", "WHOM" };
 	static const char *const onward[] = { "FOLLOWING", "ONWARD", "ONWARDS", "BEYOND",
-	    "THEREAFTER" };
+	    "THEREAFTER", "HIGHER", "UP", "LATER", "SUBSEQUENT" };
 	/* Words no classification is: "Classified By:", "classified At the ...". */
 	static const char *const function_words[] = { "BY", "AS", "AT", "IN", "ON", "FOR", "TO",
 	    "AND", "OR", "UNDER", "PER", "FROM", "WITH", "THE", "A", "AN", "OF", "UNTIL", "SINCE",
@@ -9242,7 +9274,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	static const char *const backs[] = { "ABOVE", "PRECEDING", "PREVIOUS", "FOREGOING",
 	    "PRIOR" };
 	/* Words a part's number may follow ("Paragraph number three", "Para No. 3"). */
-	static const char *const numbers[] = { "NUMBER", "NUMBERS", "NO", "NOS", "NR", "NUM" };
+	static const char *const numbers[] = { "NUMBER", "NUMBERS", "NO", "NOS", "NR", "NUM",
+	    "NUMBERED" };
 	/* Words that name a part by its topic ("the paragraph on Iranian contacts"). */
 	static const char *const topics[] = { "ON", "ABOUT", "CONCERNING", "REGARDING",
 	    "COVERING", "DEALING", "DESCRIBING", "DISCUSSING", "ADDRESSING", "WHERE", "IN",
@@ -9482,6 +9515,12 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 					v = v * 10 + (size_t)(s[e] - '0');
 				statement_para(&t, v);
 				t.num_last = true;
+				/* "Paras 3+": each from it on. */
+				if (e < n && s[e] == '+' && t.last_para > 0) {
+					for (v = t.last_para; v < 64; v++)
+						t.paras |= (uint64_t)1 << v;
+					e++;
+				}
 				continue;
 			}
 			if (s[k] == '-' && t.last_para > 0)
@@ -9512,9 +9551,12 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			}
 			if (s[k] == ',')
 				t.conj_before = true;
-			/* A comma ends an exception's phrase ("Except for paragraph 2, this"). */
-			if (s[k] == ',')
+			/* A comma ends an exception's phrase ("Except for paragraph 2, this"), and
+			 * a possessive's reach ("At Fidan's request, para 3 is"). */
+			if (s[k] == ',') {
 				t.except_open = false;
+				t.det_at = 0;
+			}
 			if (s[k] != ' ' && s[k] != ',')
 				t.this_before = t.point_before = t.handle_before = false;
 			if (s[k] == ',' && (t.level >= 1 || t.classified || t.marked))
@@ -9545,7 +9587,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		/* "Para 3 is S/NF.", "classified C//REL": a mark predicated, as a mark reads; and
 		 * readers alone ("paragraph 3 is REL TO USA, AUS"), at the lowest level. */
 		if ((t.copula_last || t.classified_before || t.field || t.num_last) &&
-		    isupper((unsigned char)s[k]) && (statement_mark(p, s, n, k, &t.mark, &j) ||
+		    ((isupper((unsigned char)s[k]) && statement_mark(p, s, n, k, &t.mark, &j)) ||
 		    statement_rel(p, s, n, k, &t.mark, &j))) {
 			t.marked = t.named = true;
 			t.level_at = t.words;
@@ -9716,7 +9758,8 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 				t.copula = true;
 			}
 		} else if (len >= 2 && isupper((unsigned char)s[k]) && (t.classified_before ||
-		    t.field || (t.copula && (t.part_here || t.handle || t.subject)))) {
+		    t.field || (t.copula && (t.part_here || t.handle || t.subject ||
+		    t.paras != 0 || t.unplaced || t.count > 0)))) {
 			size_t at = k;
 			int c = control_run(p, s, n, &at);
 
@@ -9727,8 +9770,11 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * with a capital no policy knows ("This paragraph is classified Protected
 			 * B."; not "the Embassy's Classified Website"): unknown.
 			 */
+			/* ... or of a part named ("Para 3 is NOT RELEASABLE TO FOREIGN NATIONALS.",
+			 * "The rest of the cable is NOFORN."). */
 			if (c >= 0 && c < 64 && p->controls[c].kind != CONTROL_DISTRIBUTION &&
-			    (t.field || t.part_here || t.handle || t.subject)) {
+			    (t.field || t.part_here || t.handle || t.subject || t.paras != 0 ||
+			    t.unplaced || t.count > 0)) {
 				t.controls |= (uint64_t)1 << c;
 				t.named = true;
 				if (at > e)
@@ -9859,7 +9905,24 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		if (t.words == 1 && ((len == 4 && memcmp(up, "WHEN", 4) == 0) || (len == 8 &&
 		    memcmp(up, "WHENEVER", 8) == 0)))
 			t.doubt = true;
-		t.doc_named = t.doc_named || document_noun(up, len);
+		t.doc_named = t.doc_named || (document_noun(up, len) && !t.this_before);
+		/* "What follows is SECRET": all of it. */
+		if (len == 4 && memcmp(up, "WHAT", 4) == 0 && t.words == 1)
+			t.all_said = true;
+		/* "The other paragraphs", "all others SECRET": every part but those named. */
+		if ((t.other_before && word_listed(parts, sizeof(parts) / sizeof(parts[0]), up,
+		    len)) || (len == 6 && memcmp(up, "OTHERS", 6) == 0)) {
+			t.unplaced = t.part_seen = true;
+			t.paras = 0;
+		}
+		/* "All but para 2", "All paragraphs but the first two": an exception. */
+		if (len == 3 && memcmp(up, "BUT", 3) == 0 && !t.copula && (t.all_before ||
+		    t.all_said))
+			t.except = t.except_open = true;
+		/* "Beginning with paragraph 3", "Starting with para 3": each from it on. */
+		if (!t.copula && (word_stem(up, len, "BEGINNING") ||
+		    word_stem(up, len, "STARTING")))
+			t.below_all = true;
 		/* "so is para 4": the level of the clause before. */
 		t.so_first = t.so_first || (t.words == 1 && len == 2 && memcmp(up, "SO", 2) == 0);
 		/* "Everything from here on", "from this point on": all that follows. */
@@ -9870,10 +9933,14 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		/* "All that follows is SECRET", "Everything below": every part after it. */
 		t.all_said = t.all_said || (!t.copula && ((len == 3 && memcmp(up, "ALL", 3) == 0) ||
-		    (len == 10 && memcmp(up, "EVERYTHING", 10) == 0)));
+		    (len == 10 && memcmp(up, "EVERYTHING", 10) == 0) || (len == 8 &&
+		    memcmp(up, "ANYTHING", 8) == 0)));
 		if (t.all_said && !t.copula && ((word_stem(up, len, "FOLLOW") && len <= 9) ||
-		    (len == 5 && memcmp(up, "BELOW", 5) == 0)))
+		    (len == 5 && memcmp(up, "BELOW", 5) == 0) || (len == 5 &&
+		    memcmp(up, "AFTER", 5) == 0))) {
 			t.count = 63;
+			t.ahead = t.part_seen = true;
+		}
 		/* "Para 3 and everything after it": each from it on. */
 		if (t.all_before && t.last_para > 0 && (word_stem(up, len, "AFTER") ||
 		    word_stem(up, len, "BELOW") || word_stem(up, len, "FOLLOWING")))
@@ -9900,8 +9967,9 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		}
 		/* "The paragraphs that follow are", "The talking points below are": a pointer
 		 * after the part. */
-		if (t.part_seen && !t.copula && !t.elsewhere && ((word_stem(up, len, "FOLLOW") &&
-		    len <= 7) || (len == 5 && memcmp(up, "BELOW", 5) == 0 && t.paras == 0))) {
+		if (t.part_seen && t.copula_at == 0 && !t.elsewhere && ((word_stem(up, len,
+		    "FOLLOW") && len <= 7) || (len == 5 && memcmp(up, "BELOW", 5) == 0 &&
+		    t.paras == 0))) {
 			t.ahead = true;
 			/* All of them, unless one paragraph's unit ("the paragraph below"). */
 			if ((t.plural || !t.unit) && t.count == 0)
@@ -9976,17 +10044,23 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 		/* "PARA 3 ET SEQ SECRET.", "REST OF CABLE SECRET.": a mark right after. */
 		t.num_last = (t.last_para > 0 && ((len == 3 && memcmp(up, "SEQ", 3) == 0) ||
 		    (len == 2 && memcmp(up, "FF", 2) == 0))) || (t.rest > 0 && t.count == 63 &&
-		    reading_capitals(s + k, len));
-		/* "Everything below", "All paragraphs after". */
+		    reading_capitals(s + k, len)) || (len == 6 && memcmp(up, "OTHERS", 6) == 0);
+		/* "Everything below", "All paragraphs after", "Anything after". */
 		t.all_before = (len == 10 && memcmp(up, "EVERYTHING", 10) == 0) || (len == 3 &&
-		    memcmp(up, "ALL", 3) == 0) || (t.all_before && word_listed(parts,
+		    memcmp(up, "ALL", 3) == 0) || (len == 8 && memcmp(up, "ANYTHING", 8) == 0) ||
+		    (t.all_before && word_listed(parts,
 		    sizeof(parts) / sizeof(parts[0]), up, len));
 		t.other_before = len == 5 && memcmp(up, "OTHER", 5) == 0;
 		t.to_before = (len == 2 && memcmp(up, "TO", 2) == 0) || (len == 7 &&
 		    memcmp(up, "THROUGH", 7) == 0) || (len == 4 && memcmp(up, "THRU", 4) == 0) ||
 		    (t.to_before && len == 3 && memcmp(up, "THE", 3) == 0);
+		/* ITS, THEIR, WHOSE, or another's possessive ("The communique's final
+		 * paragraph"; not the writer's, "Post's comment"). */
 		if ((len == 3 && (memcmp(up, "ITS", 3) == 0 || memcmp(up, "HIS", 3) == 0 ||
-		    memcmp(up, "HER", 3) == 0)) || (len == 5 && memcmp(up, "THEIR", 5) == 0))
+		    memcmp(up, "HER", 3) == 0)) || (len == 5 && (memcmp(up, "THEIR", 5) == 0 ||
+		    memcmp(up, "WHOSE", 5) == 0)) || (len > 2 && up[len - 2] == '\'' &&
+		    up[len - 1] == 'S' && !own_voice(s, e - 2)) || (e < n && s[e] == '\'' &&
+		    up[len - 1] == 'S' && (e + 1 == n || s[e + 1] == ' ')))
 			t.det_at = t.words;
 		t.generic_before = word_listed(generic, sizeof(generic) / sizeof(generic[0]), up,
 		    len);

@@ -176,6 +176,13 @@ test_unplaced(void **state)
 		"The analyst comments in square brackets are SECRET.",
 		"Paras 1 and 2 are CONFIDENTIAL as marked; the rest are SECRET.",
 		"The annexed note on the Crown Prince's health is SECRET.",
+		"This cable is SECRET except para 1.",
+		"The body of this cable is SECRET.",
+		"The GID information in this cable is SECRET.",
+		"Note: Q3 is SECRET.",
+		"The other paragraphs are SECRET.",
+		"All but para 2 is SECRET.",
+		"Everything in parentheses is SECRET.",
 	};
 	static const char *const placed[] = {
 		"Paragraph 3 is SECRET.",
@@ -193,6 +200,10 @@ test_unplaced(void **state)
 		"Note: para 3 warrants SECRET classification.",
 		"Para 3 should have been marked (S).",
 		"Pgph 3 is SECRET per the review.",
+		"Para 3 carries a SECRET classification.",
+		"PARA 3 CLAS SECRET.",
+		"PARA TREE IS SECRET.",
+		"Para 3 is releasable to USA and AUS only.",
 	};
 	uint64_t paras;
 	size_t k;
@@ -220,6 +231,18 @@ test_unplaced(void **state)
 	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
 	r = said(p, "Para 3 to end is SECRET.", NULL, &paras);
 	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Beginning with paragraph 3, the text is SECRET.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Paras 3+ are SECRET.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "Paragraphs numbered 3 and higher are SECRET.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	r = said(p, "PARAS 3-END ARE SECRET.", NULL, &paras);
+	assert_true(paras == ~((UINT64_C(1) << 3) - 1));
+	assert_int_equal(next_of(p, "All that follows is SECRET."), 63);
+	assert_int_equal(next_of(p, "What follows is SECRET."), 63);
+	assert_int_equal(next_of(p, "The text below is SECRET."), 63);
+	assert_int_equal(next_of(p, "The paragraph below is SECRET."), 1);
 	/* A paragraph's readers limited in words. */
 	r = said(p, "Releasability note: paragraph 3 is REL TO USA, AUS; it derives from "
 	    "Australian reporting.", &level, &paras);
@@ -247,6 +270,18 @@ test_unplaced(void **state)
 	r = said(p, "The two options are a joint patrol and a hotline; the latter would be "
 	    "SECRET.", NULL, NULL);
 	assert_false(r & STATED_UNPLACED);
+	r = said(p, "The communique's final paragraph is secret.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "The GAO report has four tables; Table 1 is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "Part III is SECRET, Al-Ayyam reminded readers.", NULL, NULL);
+	assert_int_equal(r, 0);
+	r = said(p, "The talking points, which are SECRET, will be sent septel.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "Correction to reftel: para 3 is CONFIDENTIAL.", NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Apart from paragraph 2, the Italian non-paper is SECRET.", NULL, &paras);
+	assert_true(paras == 0 && !(r & STATED_UNPLACED));
 	/* What a part holds is no other document. */
 	r = said(p, "The list of detainees' names in paragraph 3 is SECRET.", NULL, &paras);
 	assert_true(paras == (UINT64_C(1) << 3));
