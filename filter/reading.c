@@ -9050,9 +9050,9 @@ number_word(const char *up, size_t n)
 {
 	static const char *const numbers[] = { "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
 	    "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE" };
-	/* As radio operators say them, in cables ("PARA TREE"). */
-	static const char *const spoken[] = { "", "", "TREE", "FOWER", "FIFE", "", "", "AIT",
-	    "NINER" };
+	/* As radio operators say them, in cables ("PARA TREE"): 3, 4, 5, 8, 9. */
+	static const char *const spoken[] = { "TREE", "FOWER", "FIFE", "AIT", "NINER" };
+	static const size_t said[] = { 3, 4, 5, 8, 9 };
 	size_t k;
 
 	for (k = 0; k < sizeof(numbers) / sizeof(numbers[0]); k++)
@@ -9060,7 +9060,7 @@ number_word(const char *up, size_t n)
 			return k + 1;
 	for (k = 0; k < sizeof(spoken) / sizeof(spoken[0]); k++)
 		if (strlen(spoken[k]) == n && memcmp(spoken[k], up, n) == 0)
-			return k + 1;
+			return said[k];
 	return 0;
 }
 
@@ -9142,13 +9142,17 @@ statement_label(struct statement *t, const char *s, size_t n, size_t k, size_t *
  * Whether clause s[0..n), which names a part no reader can place or a paragraph by number,
  * limits its readers as a sentence does (reading_denials: "Section 2 is releasable to USA only",
  * "Tab A is not releasable to GBR", "paragraph 4 below is for US personnel only"), into *m (no
- * level).
+ * level; an order, denying the public too, so that it holds of unclassified text).
  */
 static bool
 unplaced_denial(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
 	marking_init(m);
-	return reading_denials(p, s, n, m) && marking_denies_readers(m);
+	if (!reading_denials(p, s, n, m) || !marking_denies_readers(m))
+		return false;
+	/* The writer's own limit on a part is an order, whatever the part's level. */
+	m->denied_public = true;
+	return true;
 }
 
 bool
