@@ -14,7 +14,7 @@
 #                 makes (fuzz/work/seeds-keys)
 #   fuzz_checkpoint  fuzz/seeds/checkpoint (notes signed by the target's own key)
 #   fuzz_redact   the documents in samples/, tests/corpus/, tests/cases/ and the red-team
-#                 rounds' directories of tests/data/
+#                 rounds' directories of tests/data/ (redteam*, stop*)
 #   fuzz_reading  the same documents
 #   fuzz_stream   the same documents
 set -u
@@ -100,7 +100,7 @@ for bin in "$@"; do
 	fuzz_keys) seeds=$(seeds_keys) ;;
 	fuzz_checkpoint) seeds=fuzz/seeds/checkpoint ;;
 	*) seeds="samples tests/corpus tests/cases $(find tests/data -maxdepth 1 -type d \
-	    -name 'redteam*' | sort)" ;;
+	    \( -name 'redteam*' -o -name 'stop*' \) | sort)" ;;
 	esac
 	existing=
 	count=0
