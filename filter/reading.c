@@ -9441,11 +9441,13 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * A part no reader can place whose readers the clause limits ("Section 2
 			 * is releasable to USA only"): every part's readers are.
 			 */
-			if (r == 0 && (t.unplaced || t.paras != 0) && !t.elsewhere && k > from &&
-			    unplaced_denial(p, s + from, k - from, &one)) {
+			if (r == 0 && (t.unplaced || t.paras != 0 || t.part_here) && !t.elsewhere &&
+			    k > from && unplaced_denial(p, s + from, k - from, &one)) {
 				marking_join(p, m, &one, m);
-				/* ... or a paragraph's ("paragraph 3 is REL TO USA, AUS"). */
-				said |= STATED_HERE | (t.unplaced ? STATED_UNPLACED : STATED_AHEAD);
+				/* ... or a paragraph's ("paragraph 3 is REL TO USA, AUS"), or its own
+				 * ("This paragraph is NOT RELEASABLE TO FOREIGN NATIONALS."). */
+				said |= STATED_HERE | (t.unplaced ? STATED_UNPLACED : t.paras != 0 ?
+				    STATED_AHEAD : STATED_THIS | STATED_PART);
 				out->paras |= t.unplaced ? 0 : t.paras;
 			}
 			/* A clause said of no part is kept apart: another may say more. */

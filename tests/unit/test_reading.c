@@ -247,6 +247,9 @@ test_unplaced(void **state)
 	r = said(p, "Releasability note: paragraph 3 is REL TO USA, AUS; it derives from "
 	    "Australian reporting.", &level, &paras);
 	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == 0);
+	/* Its own paragraph's readers limited in words: an order, no level. */
+	r = said(p, "This paragraph is NOT RELEASABLE TO FOREIGN NATIONALS.", &level, NULL);
+	assert_true((r & STATED_THIS) && level == 0);
 	/* A part's readers limited in words: every part's, no level. */
 	r = said(p, "Section 2 is releasable to USA only.", &level, NULL);
 	assert_true((r & STATED_UNPLACED) && level == 0);
