@@ -3651,7 +3651,7 @@ level_in_line(struct reader *rd, size_t i, const struct fold *f, struct stated *
 	int said = 0;
 
 	if ((*may = reading_level_may(rd->p, f->text, f->len)))
-		said = reading_level_statement(rd->p, f->text, f->len, st);
+		said = reading_level_said(rd->p, f->text, f->len, st);
 	if (!f->cut)
 		return said;
 	(void)fold_limit(f, &next);
@@ -3662,7 +3662,7 @@ level_in_line(struct reader *rd, size_t i, const struct fold *f, struct stated *
 			continue;
 		*may = true;
 		said = stated_join(rd->p, st, said, &more,
-		    reading_level_statement(rd->p, g.text, g.len, &more));
+		    reading_level_said(rd->p, g.text, g.len, &more));
 	}
 	return said;
 }

@@ -3485,6 +3485,23 @@ word_stem(const char *s, size_t n, const char *stem)
 	return n >= l && memcmp(s, stem, l) == 0;
 }
 
+/* The word at s[e] (after spaces) in capitals into up[16], its length, or 0. */
+static size_t
+next_upper(const char *s, size_t n, size_t *e, char up[16])
+{
+	size_t b, j;
+
+	while (*e < n && s[*e] == ' ')
+		(*e)++;
+	for (b = *e; *e < n && is_alpha(s[*e]); (*e)++)
+		continue;
+	if (*e == b || *e - b >= 16)
+		return 0;
+	for (j = b; j < *e; j++)
+		up[j - b] = to_upper(s[j]);
+	return *e - b;
+}
+
 /* Whether up[0..n) (capitals) is a negation contracted ("DON'T", "CAN'T", "ISN'T"). */
 static bool
 contracted_not(const char *up, size_t n)
@@ -5508,17 +5525,9 @@ foreign_readers(const char *s, size_t n, size_t e)
 	    "NATIONALS", "RELEASE", "DISSEMINATION", "DISCLOSURE", "READERS", "EYES", "LIAISON",
 	    "SERVICE", "SERVICES", "AGENCIES", "RECIPIENTS", "COUNTERPARTS", "PERSONNEL" };
 	char up[16];
-	size_t b, j;
+	size_t len = next_upper(s, n, &e, up);
 
-	while (e < n && s[e] == ' ')
-		e++;
-	for (b = e; e < n && is_alpha(s[e]); e++)
-		continue;
-	if (e == b || e - b >= sizeof(up))
-		return false;
-	for (j = b; j < e; j++)
-		up[j - b] = (char)toupper((unsigned char)s[j]);
-	return word_listed(nouns, sizeof(nouns) / sizeof(nouns[0]), up, e - b);
+	return len > 0 && word_listed(nouns, sizeof(nouns) / sizeof(nouns[0]), up, len);
 }
 
 /*
@@ -8505,18 +8514,14 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 		static const char *const verbs[] = { "IS", "ARE", "SHOULD", "MUST", "WILL", "HAS",
 		    "HAVE", "CANNOT", "NEEDS", "REQUIRES", "MAY", "SHALL" };
 
-		while (e < n && s[e] == ' ')
-			e++;
-		for (b = e; e < n && is_alpha(s[e]); e++)
-			continue;
-		if (e == b || e - b >= sizeof(up))
+		size_t len = next_upper(s, n, &e, up);
+
+		if (len == 0)
 			return false;
-		for (j = b; j < e; j++)
-			up[j - b] = to_upper(s[j]);
-		return ((pt = policy_term_find(p, up, e - b)) != NULL && (pt->control >= 0 ||
+		return ((pt = policy_term_find(p, up, len)) != NULL && (pt->control >= 0 ||
 		    pt->level >= 0)) || word_listed(after, sizeof(after) / sizeof(after[0]), up,
-		    e - b) || (caps && (is_lower(s[b]) || word_listed(verbs, sizeof(verbs) /
-		    sizeof(verbs[0]), up, e - b)));
+		    len) || (caps && (is_lower(s[e - len]) || word_listed(verbs, sizeof(verbs) /
+		    sizeof(verbs[0]), up, len)));
 	}
 	return word_listed(after, sizeof(after) / sizeof(after[0]), up, e - b);
 }
@@ -8688,25 +8693,14 @@ static bool
 of_this(const char *s, size_t n, size_t e, const char *const *whole, size_t nwhole)
 {
 	char up[16];
-	size_t b, j;
+	size_t len = next_upper(s, n, &e, up);
 
-	while (e < n && s[e] == ' ')
-		e++;
-	for (b = e; e < n && is_alpha(s[e]) && e - b < sizeof(up); e++)
-		up[e - b] = to_upper(s[e]);
-	if ((e - b == 4 && memcmp(up, "THIS", 4) == 0) ||
-	    (e - b == 5 && memcmp(up, "THESE", 5) == 0))
+	if ((len == 4 && memcmp(up, "THIS", 4) == 0) || (len == 5 && memcmp(up, "THESE", 5) == 0))
 		return true;
-	if (!(e - b == 3 && memcmp(up, "THE", 3) == 0))
+	if (!(len == 3 && memcmp(up, "THE", 3) == 0))
 		return false;
-	while (e < n && s[e] == ' ')
-		e++;
-	for (b = e; e < n && is_alpha(s[e]) && e - b < sizeof(up); e++)
-		up[e - b] = to_upper(s[e]);
-	for (j = 0; j < nwhole; j++)
-		if (strlen(whole[j]) == e - b && memcmp(whole[j], up, e - b) == 0)
-			return true;
-	return false;
+	len = next_upper(s, n, &e, up);
+	return len > 0 && word_listed(whole, nwhole, up, len);
 }
 
 /*
@@ -8878,23 +8872,6 @@ para_word(const char *up, size_t n)
 {
 	return (n >= 4 && memcmp(up, "PARA", 4) == 0) || (n >= 4 && memcmp(up, "PGPH", 4) == 0) ||
 	    (n == 3 && memcmp(up, "PAR", 3) == 0) || (n == 4 && memcmp(up, "PARS", 4) == 0);
-}
-
-/* The word at s[e] (after spaces) in capitals into up[16], its length, or 0. */
-static size_t
-next_upper(const char *s, size_t n, size_t *e, char up[16])
-{
-	size_t b, j;
-
-	while (*e < n && s[*e] == ' ')
-		(*e)++;
-	for (b = *e; *e < n && is_alpha(s[*e]); (*e)++)
-		continue;
-	if (*e == b || *e - b >= 16)
-		return 0;
-	for (j = b; j < *e; j++)
-		up[j - b] = to_upper(s[j]);
-	return *e - b;
 }
 
 /* Whether up[0..n) (capitals) is a determiner: THE, A, AN, ITS, THEIR, HIS, HER, OUR. */
@@ -9145,7 +9122,7 @@ statement_label(struct statement *t, const char *s, size_t n, size_t k, size_t *
  * level; an order, denying the public too, so that it holds of unclassified text).
  */
 static bool
-unplaced_denial(const struct policy *p, const char *s, size_t n, struct marking *m)
+part_limited(const struct policy *p, const char *s, size_t n, struct marking *m)
 {
 	marking_init(m);
 	if (!reading_denials(p, s, n, m) || !marking_denies_readers(m))
@@ -9222,6 +9199,15 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 int
 reading_level_statement(const struct policy *p, const char *s, size_t n, struct stated *out)
 {
+	/* A cheap look first: most lines name no level and say nothing classified. */
+	if (!reading_level_may(p, s, n))
+		return 0;
+	return reading_level_said(p, s, n, out);
+}
+
+int
+reading_level_said(const struct policy *p, const char *s, size_t n, struct stated *out)
+{
 	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
 	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SECTIONS", "SENTENCE",
 	    "SENTENCES", "SUBPARA", "SUBPARAS", "SUBPARAGRAPH", "SUBPARAGRAPHS", "SUBSECTION",
@@ -9295,9 +9281,6 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	size_t k, e, j, v, from = 0;
 	char up[POLICY_WORD_MAX + 1];
 
-	/* A cheap look first: most lines name no level and say nothing classified. */
-	if (!reading_level_may(p, s, n))
-		return 0;
 	for (k = n; k > 0 && s[k - 1] == ' '; k--)
 		continue;
 	dash_end = k > 0 && s[k - 1] == '-';
@@ -9442,7 +9425,7 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 			 * is releasable to USA only"): every part's readers are.
 			 */
 			if (r == 0 && (t.unplaced || t.paras != 0 || t.part_here) && !t.elsewhere &&
-			    k > from && unplaced_denial(p, s + from, k - from, &one)) {
+			    k > from && part_limited(p, s + from, k - from, &one)) {
 				marking_join(p, m, &one, m);
 				/* ... or a paragraph's ("paragraph 3 is REL TO USA, AUS"), or its own
 				 * ("This paragraph is NOT RELEASABLE TO FOREIGN NATIONALS."). */

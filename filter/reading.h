@@ -401,6 +401,8 @@ struct stated {
 };
 int reading_level_statement(const struct policy *p, const char *s, size_t n,
     struct stated *out);
+/* As reading_level_statement, where the caller has made its cheap look (reading_level_may). */
+int reading_level_said(const struct policy *p, const char *s, size_t n, struct stated *out);
 
 /*
  * Whether a sentence of s[0..n) (a folded line) doubts foreign readers: it names one (a code in
