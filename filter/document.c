@@ -2319,6 +2319,32 @@ routing_level(const struct policy *p, struct document *d, const char *s, size_t 
 	d->has_routing = true;
 }
 
+/*
+ * Whether authority line s[0..n) says the text was classified: CLASSIFIED BY, CLASSIFICATION
+ * AUTHORITY, or a reason of 1.4 or 1.5 ("Reason: 1.4(d)"), with no CLASS: field (a FOIA
+ * review's stamp) and no DECLASSIF. (DERIVED FROM names its sources, which may name their
+ * marks: "Derived From: SECRET ... tk // orcon", a line a classified release keeps.)
+ */
+static bool
+authority_classified(const char *s, size_t n)
+{
+	size_t k;
+	bool by = false, reason = false, four = false;
+
+	for (k = 0; k < n; k++) {
+		if (n - k >= 6 && strncasecmp(s + k, "class:", 6) == 0)
+			return false;
+		if (n - k >= 9 && strncasecmp(s + k, "declassif", 9) == 0)
+			return false;
+		by = by || (n - k >= 13 && strncasecmp(s + k, "classified by", 13) == 0) ||
+		    (n - k >= 24 && strncasecmp(s + k, "classification authority", 24) == 0);
+		reason = reason || (n - k >= 6 && strncasecmp(s + k, "reason", 6) == 0);
+		four = four || (n - k >= 3 && s[k] == '1' && (s[k + 1] == '.' || s[k + 1] == '/') &&
+		    (s[k + 2] == '4' || s[k + 2] == '5'));
+	}
+	return by || (reason && four);
+}
+
 /* The most blanks (spaces, tabs, no-break spaces) past s[k], in s[0..n). */
 static size_t
 skip_blanks(const char *s, size_t n, size_t k)
@@ -2831,6 +2857,23 @@ read_structure(struct reader *rd, size_t i)
 					d->captions |= bits & p->handling;
 					pend_controls(rd, bits);
 				}
+			}
+			/*
+			 * "Classified By: DCM William Grant for reasons 1.4 (b) and (d)": the
+			 * text was classified; unmarked text under an UNCLAS banner is not proven
+			 * unclassified, and takes the lowest classified level, as under a routing
+			 * line's (not a FOIA review's stamp, "Classified by ... Class:
+			 * CONFIDENTIAL", which names the level it reviewed).
+			 */
+			if (r->role == ROLE_AUTHORITY && p->nlevels > 1 &&
+			    authority_classified(s, ln->len)) {
+				marking_init(&am);
+				am.level = 1;
+				if (d->has_routing)
+					marking_join(p, &d->routing, &am, &d->routing);
+				else
+					d->routing = am;
+				d->has_routing = true;
 			}
 			ln->kind = LINE_AUTHORITY;
 			break;
@@ -3652,6 +3695,10 @@ level_in_line(struct reader *rd, size_t i, const struct fold *f, struct stated *
 
 	if ((*may = reading_level_may(rd->p, f->text, f->len)))
 		said = reading_level_said(rd->p, f->text, f->len, st);
+	/* A table's row with tabs, which the fold made spaces. */
+	if (said == 0 && memchr(s, '\t', ln->len) != NULL &&
+	    (said = reading_table_row(rd->p, s, ln->len, st)) != 0)
+		*may = true;
 	if (!f->cut)
 		return said;
 	(void)fold_limit(f, &next);
@@ -6502,7 +6549,14 @@ read_class(struct reader *rd, size_t i, const struct fold *f, const struct head 
 	 * line: "NOT RELEASABLE TO" / "FOREIGN NATIONALS" is NOFORN), is such a line too; so is a
 	 * paragraph whose text a caveat opens as a label ("2. USA/AUS EYES ONLY: The").
 	 */
-	if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(alone = h->at_head &&
+	/*
+	 * A classification authority's line in the text ("Classified By: DATT Col. R. Smith,
+	 * Reasons 1.4 (a) and (c)" heading a quoted message): the lowest classified level.
+	 */
+	if (rd->p->nlevels > 1 && reading_authority_line(f->text, f->len)) {
+		marking_init(&m);
+		m.level = 1;
+	} else if (!reading_class_line(rd->p, f, !h->at_head, &m) && !(alone = h->at_head &&
 	    (reading_caveat_line(rd->p, f, false, &m) || caveat_across(rd->p, d, i, &m)) &&
 	    (reading_named_controls(rd->p, f) | controls_across(rd->p, d, i, 0, NULL)) == 0)) {
 		struct fold spaced;
@@ -15623,6 +15677,11 @@ read_line(struct reader *rd, size_t i)
 				if ((r = read_level_stated(rd, i, &f)) == 0)
 					r = ahead_open(rd, i);
 			}
+		} else if (r > 0 && rd->cur != DOC_NONE && doc_portion(d, rd->cur)->subject &&
+		    doc_portion(d, rd->cur)->first == i) {
+			/* A subject may say a part's level ("SUBJECT: CORRECTED COPY - PARA 3 IS
+			 * SECRET"): read as any line's words. */
+			r = read_level_stated(rd, i, &f) < 0 ? -1 : r;
 		}
 	}
 	if (r < 0)

@@ -145,7 +145,7 @@ struct policy_rule {
 /* The most one-word names of NOFORN-kind controls kept apart (policy.noforn_words). */
 #define POLICY_NOFORN_WORDS 32
 #define POLICY_STATED_WORDS 32
-#define POLICY_LEVEL_KEYS 96
+#define POLICY_LEVEL_KEYS 192
 
 /* The longest word of a level, control or country a policy may name. */
 #define POLICY_WORD_MAX 63

@@ -2810,7 +2810,8 @@ abbreviation_at(const struct policy *p, const char *s, size_t n, size_t j, size_
  * The start of what follows a label that speaks of a classification or of controls, in s[i..*n);
  * or i. A label is up to six words before a separator (one or more ':', a '|' of a table, a dash
  * of two or more, or " - "), one of which begins as "clas", "dissem", "handling", "caveat",
- * "control" or "marking" does or is "LDC", in any case, among letters, spaces and "./-()*_'\"":
+ * "control", "marking", "grading" or "security" does or is "LDC", in any case, among letters,
+ * spaces and "./-()*_'\"" (not "level": "English level: C"):
  * "Protective Marking: OFFICIAL-SENSITIVE", "LDC: FEDCON", "Security Classification:
  * SECRET", "Classification of this e-mail: SECRET", "**Classification:** SECRET", "| Class |
  * SECRET |", "Sec. Class: SECRET", "Clasification: SECRET", "Dissem: NOFORN". With no separator,
@@ -2821,7 +2822,7 @@ static size_t
 reading_label(const char *s, size_t *n, size_t i)
 {
 	static const char *const stems[] = { "clas", "dissem", "handling", "caveat", "control",
-	    "marking", "ldc" };
+	    "marking", "ldc", "grading", "security" };
 	size_t k, words = 0, last = i, m, w, end = *n;
 	bool label = false;
 
@@ -5457,7 +5458,7 @@ doubt_word(const char *up, size_t n)
 	    "GIVE", "GIVEN", "GAVE", "SHOW", "SHOWN", "TELL", "INFORM", "COPY",
 	    "COPIED", "CC", "SEE", "SEEN", "ACCESS", "READ", "READER", "READERS", "EYES", "DISTRO",
 	    "FWD", "HAND", "MENTION", "CLEARED", "LOOP", "THREAD", "CHANNEL", "CHANNELS", "VIEW",
-	    "RELAY", "DISPLAY" };
+	    "RELAY", "DISPLAY", "REACH" };
 	static const char *const foreign[] = { "PARTNER", "PARTNERS", "ALLIES", "ALLIED",
 	    "ALLY", "COALITION", "LIAISON", "COMMONWEALTH", "FVEY", "ALLIANCE", "AUSCANNZUKUS",
 	    "AUSCANUKUS", "CANUKUS", "FORN" };
@@ -5568,6 +5569,21 @@ struct doubt {
 	bool clause_deny, clause_limit, clause_release, clause_reader, short_clause;
 	struct marking named;		/* the readers named, as denied readers */
 	bool any;			/* a foreign reader named */
+	/*
+	 * The readers named within three words after a negation ("releasable to AUS only, not
+	 * GBR"), and the word it was: denied whatever the sentence keeps to.
+	 */
+	struct marking negated;
+	size_t at_neg;
+	/*
+	 * The word a copula was (IS, ARE, WAS, WERE, BE), and whether RELEASABLE or FOR came right
+	 * after it, NOT between or none: the limit is said of the clause's subject ("the source
+	 * description is releasable to USA, AUS only", "paragraph 4 is for US personnel only"),
+	 * a part of the document no reader places, every classified portion's.
+	 */
+	size_t at_copula;
+	bool predicated;
+	size_t at_for;			/* the word FOR was, or 0 */
 };
 
 /*
@@ -5583,6 +5599,8 @@ doubt_reader(const struct policy *p, struct doubt *t, int c, bool caps)
 		return;
 	}
 	marking_deny_country(&t->named, c);
+	if (t->at_neg > 0 && t->words - t->at_neg <= 3)
+		marking_deny_country(&t->negated, c);
 	t->any = t->clause_reader = true;
 	t->code = t->code || caps;
 }
@@ -5609,7 +5627,9 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 	    (((t->any || t->foreign) && (t->deny || t->keep || t->limit_near)) ||
 	    (t->home && (t->contain || t->limit_near)))) ||
 	    /* A releasability alone that names the home's readers only ("Releasable to: USA."). */
-	    (t->releasable && t->words <= 4 && t->home && !t->any && !t->foreign && !t->deny);
+	    (t->releasable && t->words <= 4 && t->home && !t->any && !t->foreign && !t->deny) ||
+	    /* The home's government's own readers kept to ("for US personnel only"). */
+	    (t->home && t->gov && (t->contain || t->limit_near) && !t->undone);
 	/*
 	 * An order that keeps text from the public ("Not for public release.", "Do not share with
 	 * the press."), or to the home's government ("For USG use only.", "US readers only."):
@@ -5625,10 +5645,13 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 		m->denied_public = public;
 		memset(t, 0, sizeof(*t));
 		marking_init(&t->named);
+		marking_init(&t->negated);
 		return true;
 	}
 
 	if (doubts) {
+		size_t j;
+
 		marking_init(m);
 		/*
 		 * Readers named and kept to ("USA/GBR EYES ONLY: The", "Do not release outside
@@ -5642,11 +5665,15 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 			m->denied_foreign = true;
 		else
 			*m = t->named;
+		for (j = 0; j < POLICY_MAX_COUNTRIES / 64; j++)
+			m->denied.bits[j] |= t->negated.denied.bits[j];
+		m->denied_foreign = m->denied_foreign || t->negated.denied_foreign;
 		m->denied_public = public;
-		m->denied_document = t->part;
+		m->denied_document = t->part || (t->predicated && (t->limit_near || t->deny));
 	}
 	memset(t, 0, sizeof(*t));
 	marking_init(&t->named);
+	marking_init(&t->negated);
 	return doubts;
 }
 
@@ -5971,6 +5998,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 
 	memset(&t, 0, sizeof(t));
 	marking_init(&t.named);
+	marking_init(&t.negated);
 	while (k < n) {
 		char up[POLICY_WORD_MAX + 1];
 		size_t len, j;
@@ -6045,13 +6073,23 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 		t.taken = t.taken || out;
 		if (modal_word(up, len))
 			t.mood = true;
+		if (len == 3 && memcmp(up, "FOR", 3) == 0)
+			t.at_for = t.words;
+		if ((len == 2 && (memcmp(up, "IS", 2) == 0 || memcmp(up, "BE", 2) == 0)) ||
+		    (len == 3 && (memcmp(up, "ARE", 3) == 0 || memcmp(up, "WAS", 3) == 0)) ||
+		    (len == 4 && memcmp(up, "WERE", 4) == 0))
+			t.at_copula = t.words;
+		else if (t.at_copula > 0 && (t.words == t.at_copula + 1 ||
+		    (t.words == t.at_copula + 2 && t.at_neg == t.at_copula + 1)) &&
+		    ((len == 3 && memcmp(up, "FOR", 3) == 0) || word_stem(up, len, "RELEASAB")))
+			t.predicated = true;
 		switch (out ? DOUBT_KEEP : doubt_word_at(s, n, k, e, up, len, t.order || t.mood)) {
 		case DOUBT_DENY:
 			/* What was done is no order ("did not share", "would not give"). */
 			if (told_negation(s, k, up, len))
 				break;
 			t.deny = t.clause_deny = true;
-			t.at_deny = t.words;
+			t.at_deny = t.at_neg = t.words;
 			t.undone = t.undone || undone_after(s, n, e);
 			t.mood = t.mood || order_mood(s, n, e);
 			break;
@@ -6083,6 +6121,14 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			    strncasecmp(s + k - 5, "five ", 5) == 0) {
 				t.foreign = t.clause_reader = true;
 				t.at_reader = t.words;
+			} else if (len == 4 && memcmp(up, "EYES", 4) == 0 && t.at_reader > 0 &&
+			    t.at_reader + 1 == t.words && t.at_for > 0 && t.at_for < t.at_reader &&
+			    t.at_reader - t.at_for <= 4 && (t.at_for == 1 ||
+			    t.at_for == t.at_copula + 1)) {
+				/* "is for American eyes", "For US and UK eyes": kept to them, ONLY
+				 * or not (not "in American eyes", "written for American eyes"). */
+				t.limit = t.clause_limit = t.limit_near = true;
+				t.at_limit = t.at_deny = t.words;
 			}
 			break;
 		case DOUBT_FOREIGN:
@@ -6137,6 +6183,8 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 					break;
 				}
 				marking_deny(p, &t.named, up, len);
+				if (t.at_neg > 0 && t.words - t.at_neg <= 3)
+					marking_deny(p, &t.negated, up, len);
 				t.any = t.clause_reader = t.code = true;
 				if (c >= 0 && taken_out_by_prefix(s, k)) {
 					t.keep = t.clause_deny = t.taken = true;
@@ -6173,7 +6221,7 @@ doubt_trigger(const char *t, size_t n)
 	static const char *const by_letter[26] = {
 		['A' - 'A'] = "=AVOID =APART =ASIDE", ['B' - 'A'] = "BARRED BANNED BEYOND BARRING",
 		['C' - 'A'] = "=CANNOT", ['D' - 'A'] = "=DENY =DENIED DECLINE",
-		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX =EXCL", ['F' - 'A'] = "FORBID",
+		['E' - 'A'] = "EMBARGO EXCEPT EXCLU =EX =EXCL =EYES", ['F' - 'A'] = "FORBID",
 		['H' - 'A'] = "=HOLD =HIDE =HIDDEN",
 		['K' - 'A'] = "=KEEP =KEPT", ['L' - 'A'] = "LIMIT =LACK =LACKS",
 		['M' - 'A'] = "=MINUS", ['N' - 'A'] = "=NOT =NO NEVER =NOR NEITHER =NON =NONE",
@@ -8446,6 +8494,15 @@ struct statement {
 	bool latter;		/* THE LATTER, THE FORMER: a modal doubts it ("would be") */
 	bool reported;		/* ACCORDING TO: a comma does not end the report */
 	size_t det_at;		/* ITS, THEIR, HIS or HER was word det_at (from 1), or 0 */
+	int said_caps;		/* the highest level in capitals named, said or not, or -1 */
+	uint64_t controls_caps;	/* controls named in capitals, of four letters or more */
+	bool caps_marked;	/* ... one in quotes or brackets, before a slash, or in title
+				 * case before a noun of handling */
+	bool lower;		/* a letter in lower case in the clause */
+	bool class_word;	/* a word of classification or handling ("classification",
+				 * "upgraded", "handling", "protection") */
+	bool quoted_title;	/* a level opened a quoted title ("\"TOP SECRET: THE NETWORK
+				 * EXPOSED\"") */
 };
 
 /* What the word before a label was (struct statement's label_due). */
@@ -8478,7 +8535,7 @@ level_said(const struct policy *p, const char *s, size_t n, size_t k, size_t e)
 	    "BELOW", "AT", "AND", "OR", "NOFORN", "PER", "BY", "IN", "RELEASABLE", "UNTIL",
 	    "CLASSIFICATION", "BECAUSE", "SINCE", "AS", "BUT", "WHILE", "WHEREAS", "SO", "DUE",
 	    "GIVEN", "UNLESS", "THOUGH", "ALTHOUGH", "PENDING", "ONCE", "EXCEPT", "EXCLUDING",
-	    "APART", "SAVE", "OTHER", "WITH" };
+	    "APART", "SAVE", "OTHER", "WITH", "WHEN", "WHENEVER", "IF", "WHERE" };
 	const struct policy_term *pt;
 	char up[16];
 	size_t b, j;
@@ -8636,6 +8693,75 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 	    t->copula_at <= t->part_at + 3)))))
 		r = (r & ~(STATED_VAGUE | STATED_NEXT)) | STATED_HERE | STATED_UNPLACED;
 	return r;
+}
+
+/*
+ * Whether the word after s[..e) describes the part named before it: a participle or a relative
+ * with no comma before it ("Items marked with an asterisk", "paragraphs that name", "entries
+ * flagged", "bullets bearing a star").
+ */
+static bool
+described(const char *s, size_t n, size_t e)
+{
+	static const char *const words[] = { "MARKED", "FLAGGED", "BEARING", "SHOWN", "LISTED",
+	    "INDICATED", "DENOTED", "HIGHLIGHTED", "CONTAINING", "STARRED", "UNDERLINED",
+	    "BRACKETED", "THAT", "WHICH", "WITH", "NOTED", "IDENTIFIED", "SHADED", "LABELED",
+	    "LABELLED", "TAGGED" };
+	/* "The paragraphs that follow": where they stand, which a pointer reads. */
+	static const char *const where[] = { "FOLLOW", "FOLLOWS", "PRECEDE", "PRECEDES", "COME",
+	    "COMES" };
+	char up[16];
+	size_t len;
+
+	if (e < n && s[e] != ' ')
+		return false;
+	len = next_upper(s, n, &e, up);
+	if (len == 0 || !word_listed(words, sizeof(words) / sizeof(words[0]), up, len))
+		return false;
+	if ((len == 4 && memcmp(up, "THAT", 4) == 0) || (len == 5 && memcmp(up, "WHICH", 5) == 0)) {
+		len = next_upper(s, n, &e, up);
+		return !word_listed(where, sizeof(where) / sizeof(where[0]), up, len);
+	}
+	return true;
+}
+
+/* Whether the word before s[k] is LIST or LISTS, a space between. */
+static bool
+list_before(const char *s, size_t k)
+{
+	size_t b;
+
+	if (k < 2 || s[k - 1] != ' ')
+		return false;
+	for (b = k - 1; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	return (k - 1 - b == 4 && strncasecmp(s + b, "list", 4) == 0) || (k - 1 - b == 5 &&
+	    strncasecmp(s + b, "lists", 5) == 0);
+}
+
+/*
+ * Whether s[e..n) goes on with THE or THIS and an attachment's word that nothing after names
+ * another's ("of the attachment is", not "of the annex to the treaty"): this document's own
+ * attachment, whose parts no reader places.
+ */
+static bool
+own_attachment(const char *s, size_t n, size_t e)
+{
+	static const char *const words[] = { "ATTACHMENT", "ATTACHMENTS", "ENCLOSURE",
+	    "ENCLOSURES", "ANNEX", "ANNEXES", "APPENDIX", "ADDENDUM", "TAB", "ENCL" };
+	static const char *const after[] = { "OF", "TO", "IN", "ON", "FROM", "BY", "FOR" };
+	char up[16];
+	size_t len;
+
+	len = next_upper(s, n, &e, up);
+	if (!(len == 3 && memcmp(up, "THE", 3) == 0) && !(len == 4 && memcmp(up, "THIS", 4) == 0))
+		return false;
+	len = next_upper(s, n, &e, up);
+	if (len == 0 || !word_listed(words, sizeof(words) / sizeof(words[0]), up, len) ||
+	    (e < n && s[e] == '\''))
+		return false;
+	len = next_upper(s, n, &e, up);
+	return len == 0 || !word_listed(after, sizeof(after) / sizeof(after[0]), up, len);
 }
 
 /* Whether up[0..n) (capitals) is a roman numeral of I, V and X ("III", "IV", "XII"). */
@@ -9132,6 +9258,8 @@ part_limited(const struct policy *p, const char *s, size_t n, struct marking *m)
 	return true;
 }
 
+static bool table_row(const struct policy *p, const char *s, size_t n, char *out, size_t *len);
+
 bool
 reading_level_may(const struct policy *p, const char *s, size_t n)
 {
@@ -9144,11 +9272,15 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 	    "ATTACHMENT", "ENCLOSURE", "FOOTNOTE", "SLIDE", "ROW", "CHAPTER", "EXHIBIT", "FIGURE",
 	    "ENTRY", "POINT", "POINTS", "REST", "REMAINDER", "BALANCE" };
 	const struct policy_term *pt;
-	size_t k = 0, e, len, i;
+	char row[64];
+	size_t k = 0, e, len, i, rowlen;
 	bool part = false, release = false;
 	int c;
 
 	if (!p->level_keys_all)
+		return true;
+	/* A table's row by paragraph number ("| 3 | GID source | S |"). */
+	if (memchr(s, '|', n) != NULL && table_row(p, s, n, row, &rowlen))
 		return true;
 	while (k < n) {
 		if (!is_alpha(s[k])) {
@@ -9205,8 +9337,282 @@ reading_level_statement(const struct policy *p, const char *s, size_t n, struct 
 	return reading_level_said(p, s, n, out);
 }
 
+/*
+ * The end of a table's cell that begins at s[k]: a bar, a tab, three spaces, a comma with no
+ * space after it (a CSV line's), or the line's end.
+ */
+static size_t
+cell_end(const char *s, size_t n, size_t k)
+{
+	for (; k < n && s[k] != '|' && s[k] != '\t'; k++)
+		if ((n - k >= 3 && memcmp(s + k, "   ", 3) == 0) || (s[k] == ',' && k + 1 < n &&
+		    s[k + 1] != ' '))
+			break;
+	return k;
+}
+
+/*
+ * The paragraph's number that cell s[0..n) is ("3", "3.", "Para 3", "3.a", "3(a)", "II" where
+ * `roman`), 1 to 63, or 0.
+ */
+static size_t
+cell_para(const char *s, size_t n, bool roman)
+{
+	static const char *const romans[] = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII",
+	    "IX", "X", "XI", "XII", "XIII", "XIV", "XV" };
+	char up[POLICY_WORD_MAX + 1];
+	size_t k = 0, e, b, num = 0;
+
+	if (k < n && (s[k] == 'P' || s[k] == 'p')) {
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e - k > 12 || (upper_form(s + k, e - k, up), !para_word(up, e - k)))
+			return 0;
+		for (k = e; k < n && (s[k] == ' ' || s[k] == '.'); k++)
+			continue;
+	}
+	if (roman && k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X')) {
+		for (e = k; e < n && (s[e] == 'I' || s[e] == 'V' || s[e] == 'X'); e++)
+			continue;
+		for (b = 0; b < sizeof(romans) / sizeof(romans[0]); b++)
+			if (strlen(romans[b]) == e - k && memcmp(romans[b], s + k, e - k) == 0)
+				num = b + 1;
+		k = e;
+	} else {
+		for (b = k; k < n && isdigit((unsigned char)s[k]) && k - b < 2; k++)
+			num = num * 10 + (size_t)(s[k] - '0');
+		if (k == b)
+			return 0;
+	}
+	/* "3.", "3.a", "3(a)", "3.a.": a subparagraph names its paragraph. */
+	if (k < n && s[k] == '.')
+		k++;
+	if (k < n && s[k] == '(' && k + 2 < n && is_lower(s[k + 1]) && s[k + 2] == ')')
+		k += 3;
+	else if (k < n && is_lower(s[k]) && (k + 1 == n || s[k + 1] == '.' || s[k + 1] == ')'))
+		k += k + 1 < n ? 2 : 1;
+	return k == n && num >= 1 && num <= 63 ? num : 0;
+}
+
+/* Whether cell s[0..n) is a mark or a level alone: into *m; *banner if read as a banner. */
+static bool
+cell_level(const struct policy *p, const char *s, size_t n, bool short_ok, struct marking *m,
+    bool *banner)
+{
+	/* A mark in brackets: "(S//NF)". */
+	if (n > 2 && s[0] == '(' && s[n - 1] == ')') {
+		s++;
+		n -= 2;
+	}
+	/* Apart by spaces or tabs, "S" alone may say something else ("S" for standby). */
+	if (n == 0 || n > 40 || (!short_ok && n < 3 && memchr(s, '/', n) == NULL))
+		return false;
+	*banner = marking_parse(p, s, n, MARKING_BANNER, m) == 1;
+	return (*banner || marking_parse(p, s, n, MARKING_PORTION, m) == 1) && m->level >= 0;
+}
+
+/*
+ * Whether s[0..n) is a table's row whose first cell is a paragraph's number ("3", "3.", "Para
+ * 3", "3.a", a roman number between bars) and its last a mark or a level alone ("| 3 | GID source
+ * | SECRET |", "3    GID source    SECRET", "2,Border posts,SECRET"), or the other way round
+ * ("| SECRET | GID source | 3 |"); cells apart by bars, tabs, three spaces or commas: the row
+ * says the paragraph's level, read as "Para 3: SECRET" into out[0..*len). A level in a middle
+ * cell is another column's ("| 1 | SECRET | 12 days |": a clearance's tier).
+ */
+static bool
+table_row(const struct policy *p, const char *s, size_t n, char *out, size_t *len)
+{
+	struct marking m;
+	size_t k = 0, e, b, cells = 0, num;
+	size_t at[2][2] = { { 0, 0 }, { 0, 0 } };	/* the first cell and the last */
+	bool bars = memchr(s, '|', n) != NULL, banner;
+	int w, c;
+
+	while (k < n) {
+		while (k < n && (s[k] == ' ' || s[k] == '|' || s[k] == '\t' || s[k] == ','))
+			k++;
+		if (k == n)
+			break;
+		e = cell_end(s, n, k);
+		for (b = e; b > k && s[b - 1] == ' '; b--)
+			continue;
+		at[cells == 0 ? 0 : 1][0] = k;
+		at[cells == 0 ? 0 : 1][1] = b;
+		cells++;
+		k = e;
+	}
+	if (cells < 2)
+		return false;
+	for (c = 0; c < 2; c++) {
+		num = cell_para(s + at[c][0], at[c][1] - at[c][0], bars);
+		if (num == 0 || !cell_level(p, s + at[1 - c][0], at[1 - c][1] - at[1 - c][0], bars,
+		    &m, &banner))
+			continue;
+		b = at[1 - c][0];
+		e = at[1 - c][1];
+		if (e - b > 2 && s[b] == '(' && s[e - 1] == ')') {
+			b++;
+			e--;
+		}
+		/* A portion's form as a mark in brackets: "Para 3: (S)". */
+		w = snprintf(out, 64, banner && e - b > 2 ? "Para %zu: %.*s" : "Para %zu: (%.*s)",
+		    num, (int)(e - b), s + b);
+		if (w < 0 || w >= 64)
+			return false;
+		*len = (size_t)w;
+		return true;
+	}
+	return false;
+}
+
+static int level_said_line(const struct policy *p, const char *s, size_t n, struct stated *out);
+
+/*
+ * The control that up[0..len) (capitals, the word s[k..e)) names, alone or with the word in
+ * capitals after it ("NOFORN", "TALENT KEYHOLE"), or NULL.
+ */
+static const struct policy_term *
+capitals_control(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
+    const char *up, size_t len, bool caps)
+{
+	const struct policy_term *pt = caps ? policy_term_find(p, up, len) : NULL;
+	char two[POLICY_WORD_MAX + 1];
+	size_t b, e2, j;
+
+	(void)k;
+	/* Two words in capitals, or each with a capital ("Talent Keyhole"). */
+	if (pt == NULL && e < n && s[e] == ' ' && (b = e + 1) < n && isupper((unsigned char)s[b])) {
+		e2 = word_end(s, n, b);
+		if ((reading_capitals(s + b, e2 - b) == caps || !caps) &&
+		    len + 1 + (e2 - b) <= POLICY_WORD_MAX) {
+			memcpy(two, up, len);
+			two[len] = ' ';
+			for (j = b; j < e2; j++)
+				two[len + 1 + j - b] = to_upper(s[j]);
+			pt = policy_term_find(p, two, len + 1 + (e2 - b));
+		}
+	}
+	return pt != NULL && pt->control >= 0 && pt->control < 64 ? pt : NULL;
+}
+
+/* Whether the word after s[..e) is a noun of handling ("Secret handling", "Secret treatment"). */
+static bool
+handling_after(const char *s, size_t n, size_t e)
+{
+	static const char *const nouns[] = { "HANDLING", "TREATMENT", "PROTECTION", "CHANNELS",
+	    "CLASSIFICATION", "SAFEGUARDS", "CONTROLS", "CONTROL", "LEVEL" };
+	char up[16];
+	size_t len;
+
+	if (e >= n || s[e] != ' ')
+		return false;
+	len = next_upper(s, n, &e, up);
+	return len > 0 && word_listed(nouns, sizeof(nouns) / sizeof(nouns[0]), up, len);
+}
+
+/*
+ * Whether the level s[k..e) opens a quotation that goes on with more words (a headline's
+ * "TOP SECRET: THE NETWORK EXPOSED"): its title's, not the text's.
+ */
+static bool
+quoted_title(const char *s, size_t n, size_t k, size_t e)
+{
+	size_t j;
+
+	if (!(k > 0 && s[k - 1] == '"') && !(k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+	    (unsigned char)s[k - 2] == 0x80 && (unsigned char)s[k - 1] == 0x9C))
+		return false;
+	for (j = e; j < n && j - e < 80 && s[j] != '"' && (unsigned char)s[j] != 0xE2; j++)
+		if (is_alpha(s[j]))
+			return true;
+	return false;
+}
+
+/*
+ * The originator's control (ORCON) where clause s[0..n) says that a release or dissemination
+ * needs someone's concurrence, approval, permission or consent ("Further dissemination of para
+ * 2 requires CIA concurrence"), as a bit of this policy's controls; 0 where it says none or the
+ * policy has no such control.
+ */
+static uint64_t
+originator_control(const struct policy *p, const char *s, size_t n)
+{
+	static const char *const handling[] = { "DISSEMINATION", "DISSEM", "RELEASE",
+	    "DISTRIBUTION", "DISCLOSURE", "USE", "SHARING", "PASSED", "PASS", "SHARED", "SHARE",
+	    "DISSEMINATED", "RELEASED", "DISCLOSED", "FORWARDED", "PROVIDED", "ORIGINATOR",
+	    "ORIGINATORS", "ORIGINATOR'S" };
+	static const char *const needs[] = { "CONCURRENCE", "APPROVAL", "PERMISSION", "CONSENT",
+	    "AUTHORIZATION", "AUTHORISATION", "CLEARANCE" };
+	char up[POLICY_WORD_MAX + 1];
+	size_t k = 0, e, len;
+	bool hand = false;
+	int c;
+
+	while (k < n) {
+		if (!is_alpha(s[k])) {
+			k++;
+			continue;
+		}
+		e = word_end(s, n, k);
+		len = e - k;
+		if (len <= 15) {
+			upper_form(s + k, len, up);
+			hand = hand || word_listed(handling, sizeof(handling) / sizeof(handling[0]),
+			    up, len);
+			if (hand && word_listed(needs, sizeof(needs) / sizeof(needs[0]), up, len)) {
+				c = policy_control_find(p, "ORCON", 5);
+				return c >= 0 && c < 64 ? (uint64_t)1 << c : 0;
+			}
+		}
+		k = e;
+	}
+	return 0;
+}
+
+bool
+reading_authority_line(const char *s, size_t n)
+{
+	size_t k = 0;
+	bool reason = false;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (n - k < 14 || strncasecmp(s + k, "classified by", 13) != 0)
+		return false;
+	for (; k < n; k++) {
+		if (n - k >= 6 && strncasecmp(s + k, "class:", 6) == 0)
+			return false;
+		reason = reason || (n - k >= 6 && strncasecmp(s + k, "reason", 6) == 0) ||
+		    (n - k >= 3 && s[k] == '1' && s[k + 1] == '.' && (s[k + 2] == '4' ||
+		    s[k + 2] == '5'));
+	}
+	return reason;
+}
+
+int
+reading_table_row(const struct policy *p, const char *s, size_t n, struct stated *out)
+{
+	char row[64];
+	size_t len;
+
+	if (!table_row(p, s, n, row, &len))
+		return 0;
+	return level_said_line(p, row, len, out);
+}
+
 int
 reading_level_said(const struct policy *p, const char *s, size_t n, struct stated *out)
+{
+
+	int r;
+
+	if ((r = reading_table_row(p, s, n, out)) != 0)
+		return r;
+	return level_said_line(p, s, n, out);
+}
+
+static int
+level_said_line(const struct policy *p, const char *s, size_t n, struct stated *out)
 {
 	static const char *const parts[] = { "PARAGRAPH", "PARAGRAPHS", "PARA", "PARAS", "BULLET",
 	    "BULLETS", "ITEM", "ITEMS", "PORTION", "PORTIONS", "SECTION", "SECTIONS", "SENTENCE",
@@ -9252,6 +9658,9 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 	static const char *const others[] = { "REFTEL", "REFTELS", "REF", "REFS", "REFERENCE",
 	    "REFERENCED", "DRAFT", "SEPTEL", "SEPTELS" };
 	static const char *const herein[] = { "HEREIN", "HEREWITH", "HEREUNDER" };
+	/* Words of classification or handling: a level's letter beside them says it. */
+	static const char *const class_stems[] = { "CLASSIF", "RECLASSIF", "UPGRAD", "DOWNGRAD",
+	    "HANDL", "PROTECT", "MARKING", "MARKED", "SAFEGUARD", "CLAS" };
 	static const char *const generic[] = { "A", "AN", "ANY", "EACH", "EVERY", "NO" };
 	static const char *const relatives[] = { "THAT", "WHICH", "WHO", "WHOSE", "WHOM" };
 	static const char *const onward[] = { "FOLLOWING", "ONWARD", "ONWARDS", "BEYOND",
@@ -9277,7 +9686,9 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 	bool dash_end, conj, own_part, vague = false, label_word, unclass, prev_part = false;
 	bool prev_doc = false, colon_else = false;
 	struct marking prev_m;
-	int said = 0, r, brackets = 0, prev_said = 0;
+	int said = 0, r, brackets = 0, prev_said = 0, prev_lone = -1, level_named;
+	/* The paragraphs the clause before named by number and said nothing of. */
+	uint64_t prev_paras = 0, controls;
 	size_t k, e, j, v, from = 0;
 	char up[POLICY_WORD_MAX + 1];
 
@@ -9292,7 +9703,7 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 	out->paras = 0;
 	out->next = 0;
 	memset(&t, 0, sizeof(t));
-	t.level = t.said = -1;
+	t.level = t.said = t.said_caps = -1;
 	t.first = true;
 	for (k = 0; k <= n; k = e) {
 		const struct policy_term *pt;
@@ -9433,6 +9844,68 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 				    STATED_AHEAD : STATED_THIS | STATED_PART);
 				out->paras |= t.unplaced ? 0 : t.paras;
 			}
+			/*
+			 * A paragraph of this one named by number beside a level above the lowest,
+			 * in a clause the rules above did not read as a statement ("Para 2
+			 * classification raised to SECRET", "Para 2 retains its SECRET
+			 * classification", "afford paragraph 2 SECRET protection", "reminded that
+			 * para 2 is SECRET"): unknown unless proven, the paragraph takes the level.
+			 * Another document named, or a part of any, proves it is not this one's.
+			 */
+			level_named = t.said > t.said_caps ? t.said : t.said_caps;
+			/*
+			 * In a clause all in capitals a level is a word like any ("AN OPEN SECRET",
+			 * "A CAREER SECRET POLICE OFFICER"): it counts said right after a copula, in
+			 * a mark's form, or beside a word of classification.
+			 */
+			if ((!t.lower && !t.class_word && !t.caps_marked && !(t.level >= 1 &&
+			    t.level_first != 0 && t.level_first <= t.copula_at + 2)) ||
+			    (t.quoted_title && r == 0))
+				level_named = -1;
+			/*
+			 * ... or a level alone in the clause next to it ("para 2 (SECRET)",
+			 * "SECRET: para 2").
+			 */
+			if (t.paras != 0 && level_named < 1 && prev_lone >= 1 && r == 0)
+				level_named = prev_lone;
+			if (t.paras == 0 && prev_paras != 0 && t.words <= 2 && t.said_caps >= 1 &&
+			    r == 0 && !t.elsewhere) {
+				marking_init(&one);
+				one.level = t.said_caps;
+				marking_join(p, m, &one, m);
+				said |= STATED_HERE | STATED_AHEAD;
+				out->paras |= prev_paras;
+			}
+			prev_lone = t.paras == 0 && t.words <= 2 && !t.part_seen ? t.said_caps : -1;
+			prev_paras = 0;
+			/*
+			 * ... and a control named in capitals ("Paragraph 2 includes TALENT KEYHOLE
+			 * imagery"), or in words an originator's control ("Further dissemination
+			 * of para 2 requires CIA concurrence": ORCON).
+			 */
+			controls = t.paras != 0 && k > from ? t.controls_caps |
+			    originator_control(p, s + from, k - from) : 0;
+			if (t.paras != 0 && (level_named >= 1 || controls != 0) && !t.elsewhere &&
+			    !t.other_doc && !t.generic_part) {
+				if (r != 0 && !(r & STATED_VAGUE)) {
+					/* Every level named beside it raises: "should read SECRET
+					 * vice CONFIDENTIAL". */
+					if (level_named > one.level)
+						one.level = level_named;
+				} else {
+					marking_init(&one);
+					one.level = level_named > 0 ? level_named : 0;
+					said |= STATED_HERE | STATED_AHEAD;
+					out->paras |= t.paras;
+				}
+				for (v = 0; v < p->ncontrols && v < 64; v++)
+					if ((controls >> v) & 1)
+						join_control(p, (int)v, &one);
+				if (r == 0 || (r & STATED_VAGUE))
+					marking_join(p, m, &one, m);
+			} else if (r == 0 && t.paras != 0 && !t.elsewhere && !t.other_doc) {
+				prev_paras = t.paras;
+			}
 			/* A clause said of no part is kept apart: another may say more. */
 			if (r & STATED_VAGUE) {
 				marking_join(p, &vague_m, &one, &vague_m);
@@ -9455,7 +9928,7 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 			colon_else = t.elsewhere && k < n && s[k] == ':';
 			from = k + 1;
 			memset(&t, 0, sizeof(t));
-			t.level = t.said = -1;
+			t.level = t.said = t.said_caps = -1;
 			t.elsewhere = colon_else;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
 			e = k + 1;
@@ -9561,7 +10034,7 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 			    !t.reported && !(t.part_seen && n - k > 7 &&
 			    strncasecmp(s + k + 1, " which ", 7) == 0)) {
 				memset(&t, 0, sizeof(t));
-				t.level = t.said = -1;
+				t.level = t.said = t.said_caps = -1;
 			}
 			e = k + 1;
 			continue;
@@ -9695,6 +10168,39 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 		 * 2 is S.", "This paragraph: C."), in capitals where said of a part, at the
 		 * clause's end.
 		 */
+		/*
+		 * A level in capitals, said or not ("SECRET protection", "a SECRET source"), or a
+		 * portion's form of it in quotes or brackets ("'S'", "(S)"): what a paragraph
+		 * named by number in the clause takes where no rule reads it (said_caps).
+		 */
+		{
+			bool caps = reading_capitals(s + k, e - k), quoted = k > 0 && e < n &&
+			    strchr("'\"(", s[k - 1]) != NULL && strchr("'\")", s[e]) != NULL;
+			/* "warrants Secret handling": a level's name before a noun of handling. */
+			bool titled = !caps && len >= 6 && isupper((unsigned char)s[k]) &&
+			    handling_after(s, n, e);
+
+			for (j = k; j < e && !t.lower; j++)
+				t.lower = is_lower(s[j]);
+			t.class_word = t.class_word || stem_listed(class_stems, sizeof(class_stems) /
+			    sizeof(class_stems[0]), up, len);
+			/* A portion's form needs a word of classification beside it ("should read S
+			 * vice C"); a quoted title's level is its title's ("TOP SECRET: THE NETWORK
+			 * EXPOSED"). */
+			bool title = quoted_title(s, n, k, e);
+
+			t.quoted_title = t.quoted_title || title;
+			if (((caps && (len >= 4 || quoted || t.class_word)) || titled) && !title &&
+			    (pt = policy_term_find(p, up, len)) != NULL &&
+			    pt->level > t.said_caps && pt->control < 0) {
+				t.said_caps = pt->level;
+				t.caps_marked = t.caps_marked || quoted || titled || (e < n &&
+				    s[e] == '/');
+			}
+			if (len >= 4 && (caps || isupper((unsigned char)s[k])) &&
+			    (pt = capitals_control(p, s, n, k, e, up, len, caps)) != NULL)
+				t.controls_caps |= (uint64_t)1 << pt->control;
+		}
 		own_part = t.copula && ((t.part_here && t.this_first) || t.subject ||
 		    t.paras != 0 || t.ahead || t.back);
 		pt = (len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before ||
@@ -9776,6 +10282,17 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 				t.named = t.other = true;
 			}
 		}
+		/*
+		 * "The following details are SECRET", "the following names": whatever a pointer
+		 * names before the copula is what follows, a part of its own each.
+		 */
+		if (t.point_before && !t.copula && len >= 3 && t.count == 0 && !t.part_seen &&
+		    is_lower(s[k]) && !word_listed(parts, sizeof(parts) / sizeof(parts[0]), up,
+		    len) && !word_listed(whole, sizeof(whole) / sizeof(whole[0]), up, len) &&
+		    policy_term_find(p, up, len) == NULL) {
+			t.ahead = true;
+			t.count = up[len - 1] == 'S' ? 63 : 1;
+		}
 		if (word_listed(parts, sizeof(parts) / sizeof(parts[0]), up, len)) {
 			if (t.this_before)
 				t.here = t.part_here = true;
@@ -9790,6 +10307,13 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 				t.unplaced = t.unplaced || up[len - 1] == 'S';
 			}
 			t.plural = up[len - 1] == 'S';
+			/*
+			 * "Items marked with an asterisk", "the paragraphs that name the source",
+			 * "Entries flagged below": parts by a sign or a description no reader
+			 * places.
+			 */
+			if (!t.copula && !t.this_before && t.paras == 0 && described(s, n, e))
+				t.unplaced = true;
 			/* "The agreement's paragraph 3": another document's. */
 			if (possessed(s, k))
 				t.elsewhere = t.other_doc = true;
@@ -9836,7 +10360,11 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 		 * ... and IN or ON another document named ("Table 1 in the Omani paper", "Item 3
 		 * on the GCC agenda"); not OF what the part holds ("The list of detainees' names").
 		 */
-		if ((t.part_seen || t.annex_seen) && len == 2 && !t.field_last &&
+		/* "Paragraph 2 of the attachment": this one's, which no reader places. */
+		if (t.part_seen && len == 2 && !t.copula && memcmp(up, "OF", 2) == 0 &&
+		    own_attachment(s, n, e)) {
+			t.unplaced = true;
+		} else if ((t.part_seen || t.annex_seen) && len == 2 && !t.field_last &&
 		    ((!t.copula && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e, whole,
 		    sizeof(whole) / sizeof(whole[0])) && !of_content(s, n, e)) || (!t.copula &&
 		    memcmp(up, "TO", 2) == 0 && t.annex_seen) || ((memcmp(up, "IN", 2) == 0 ||
@@ -9844,6 +10372,20 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 			t.paras = 0;
 			t.here = t.ahead = t.back = t.subject = t.part_here = t.unplaced = false;
 			t.other_doc = true;
+		}
+		/*
+		 * "The list of detainees' names", "The paragraph of names": a part of this one by
+		 * what it holds. A list, bare, is no part's word: "Please note the list in its
+		 * entirety is classified S/NF" (09STATE15113) names one that a clause before named.
+		 */
+		if (len == 2 && memcmp(up, "OF", 2) == 0 && !t.copula && ((t.part_seen &&
+		    t.part_at + 1 == t.words) || list_before(s, k)) && t.paras == 0 &&
+		    of_content(s, n, e)) {
+			size_t e2 = e;
+			char nx[16];
+			size_t nl = next_upper(s, n, &e2, nx);
+
+			t.unplaced = !word_listed(parts, sizeof(parts) / sizeof(parts[0]), nx, nl);
 		}
 		/* "The body of this cable", "the text of this message": a part no one places. */
 		if (len == 2 && memcmp(up, "OF", 2) == 0 && !t.copula && t.part_seen && !t.unit &&
@@ -10059,7 +10601,7 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 		if ((t.here || t.subject || t.part_here || t.ahead || t.part_subject) &&
 		    t.level < 1 && !t.classified && word_listed(relatives, sizeof(relatives) /
 		    sizeof(relatives[0]), up, len) && !(k > 0 && s[k - 1] == ',') &&
-		    !(k > 1 && s[k - 2] == ',')) {
+		    !(k > 1 && s[k - 2] == ',') && !(t.unplaced && t.part_at + 1 == t.words)) {
 			t.here = t.subject = t.part_here = t.ahead = t.unplaced = false;
 			t.part_subject = false;
 		}

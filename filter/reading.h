@@ -401,6 +401,20 @@ struct stated {
 };
 int reading_level_statement(const struct policy *p, const char *s, size_t n,
     struct stated *out);
+/*
+ * What s[0..n) says as a table's row whose first cell is a paragraph's number and a later cell a
+ * mark or a level ("| 3 | GID source | SECRET |", "3<TAB>GID source<TAB>SECRET", cells apart by
+ * bars, tabs or three spaces), as reading_level_statement's "Para 3: SECRET"; 0 for any other
+ * line. The raw line, where the fold made its tabs spaces.
+ */
+int reading_table_row(const struct policy *p, const char *s, size_t n, struct stated *out);
+/*
+ * Whether s[0..n) opens as a classification authority's line, "Classified By: DATT Col. R.
+ * Smith, Reasons 1.4 (a) and (c)", with a reason: read outside the header where the policy
+ * reads one (a message quoted in the text), what follows it was classified, at the lowest
+ * classified level at least. Not a FOIA review's stamp ("Class: CONFIDENTIAL").
+ */
+bool reading_authority_line(const char *s, size_t n);
 /* As reading_level_statement, where the caller has made its cheap look (reading_level_may). */
 int reading_level_said(const struct policy *p, const char *s, size_t n, struct stated *out);
 

@@ -2080,6 +2080,22 @@ kept stop58
 redteam stop59
 kept stop59
 
+# 123. Stop 60 (tests/data/stop60, round 145's leaks, stop 59's open ones and their neighbours):
+#      a paragraph named by number beside a level or a control in capitals takes it with no
+#      verb of statement (`upgraded to SECRET`, `SECRET handling`, `para 2 (SECRET)`, `NOFORN:
+#      para 3`, `TALENT KEYHOLE`), or ORCON said in words (`requires CIA concurrence`); a
+#      table's row by paragraph number (bars, tabs, spaces); parts no reader places by what they
+#      hold or a sign (`The list of detainees' names`, `Items marked with an asterisk`,
+#      `Paragraph 2 of the attachment`) raise every portion; `the following details are SECRET
+#      when taken together:` raises the items after it; limits in words (`for American eyes`,
+#      `releasable to the Australians only, not the British`, `for US personnel only`, `the
+#      source description is releasable to USA, AUS only`); a subject that states a paragraph's
+#      level; `Security Level: S`; `Classified By` under an UNCLAS banner or in a quoted message;
+#      transliterated foreign levels. Kept: `In American eyes`, an annex of a treaty, a duty
+#      roster's `S`, `The following day`.
+redteam stop60
+kept stop60
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

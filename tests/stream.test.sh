@@ -17,9 +17,9 @@ cd "$(dirname "$0")/.." || exit 2
 . tests/lib/stream.sh
 need_shared ../shared/corpus
 
-# 2. The red-team documents (redteam*, stop5*), the golden cases and the limit cases, which hold
+# 2. The red-team documents (redteam*, stop5*, stop6*), the golden cases and the limit cases, which hold
 #    the shapes the reader's rules look furthest for.
-for dir in tests/data/redteam*/ tests/data/stop5*/ tests/cases/; do
+for dir in tests/data/redteam*/ tests/data/stop5*/ tests/data/stop6*/ tests/cases/; do
 	set -- "$dir"*.txt "$dir"*/input
 	files=
 	for f in "$@"; do

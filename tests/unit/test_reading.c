@@ -297,6 +297,80 @@ test_unplaced(void **state)
 	assert_int_equal(r, 0);
 }
 
+/*
+ * A paragraph named by number beside a level or a control in capitals takes it, with no verb of
+ * statement; a table's row by paragraph number; parts by what they hold or a sign; a quoted
+ * authority's line.
+ */
+static void
+test_named_beside(void **state)
+{
+	const struct policy *p = *state;
+	static const char *const beside[] = {
+		"Correction: classification of para 3 should read SECRET vice CONFIDENTIAL.",
+		"Para 3 classification raised to SECRET on review.",
+		"Para 3 retains its SECRET classification.",
+		"Please afford paragraph 3 SECRET protection.",
+		"Addressees are reminded that para 3 is SECRET.",
+		"Classification notes: para 3 (SECRET).",
+		"SECRET: para 3.",
+		"para 3 is classified 'S'.",
+		"Note: on review, para 3 upgraded to SECRET.",
+		"| 3    | GID source in Zarqa    | SECRET         |",
+		"| Para 3 | GID | S//NF |",
+		"3    GID source in Zarqa    SECRET",
+		"| 3 | (S) |",
+	};
+	static const char *const every[] = {
+		"The list of detainees' names is SECRET; it was received from the PSO.",
+		"Items marked with an asterisk are SECRET.",
+		"The paragraphs that name the source are SECRET.",
+		"Paragraph 2 of the attachment is classified SECRET.",
+		"Entries flagged with a plus sign are SECRET.",
+	};
+	struct stated st;
+	uint64_t paras;
+	size_t k;
+	int r, level;
+
+	for (k = 0; k < sizeof(beside) / sizeof(beside[0]); k++) {
+		r = said(p, beside[k], &level, &paras);
+		if (!(r & STATED_AHEAD) || paras != (UINT64_C(1) << 3) || level != 2)
+			fail_msg("paragraph 3 not SECRET: \"%s\" (%d, level %d)", beside[k], r,
+			    level);
+	}
+	for (k = 0; k < sizeof(every) / sizeof(every[0]); k++) {
+		r = said(p, every[k], &level, NULL);
+		if (!(r & STATED_UNPLACED) || level != 2)
+			fail_msg("not said of every part: \"%s\" (%d, level %d)", every[k], r,
+			    level);
+	}
+	/* A control named in capitals, ORCON in words. */
+	r = reading_level_statement(p, "Paragraph 3 includes NOFORN reporting.", 38, &st);
+	assert_true((r & STATED_AHEAD) && st.paras == (UINT64_C(1) << 3) && st.m.fd == FD_NOFORN);
+	r = said(p, "Further dissemination of para 3 requires CIA concurrence.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
+	/* "The following details are SECRET when taken together:" points at what follows. */
+	assert_int_equal(next_of(p, "The following details are SECRET when taken together:"), 63);
+	/* A quoted message's authority: what follows is classified (document.c read_class). */
+	assert_true(reading_authority_line("Classified By: DATT Col. R. Smith, Reasons 1.4 (a)",
+	    50));
+	assert_false(reading_authority_line("Classified by DAS on 08/27/2015 - Class: "
+	    "CONFIDENTIAL - Reason: 1.4(B)", 70));
+	/* A list, bare, names one a clause before named: not every part. */
+	r = said(p, "Please note the list in its entirety is classified S/NF.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	/* Not: no paragraph by number, another document's, a duty roster's "S", a number alone. */
+	r = said(p, "Paragraph 2 of the annex to the treaty is SECRET.", NULL, NULL);
+	assert_false(r & STATED_UNPLACED);
+	r = said(p, "3    Saleh    S", NULL, NULL);
+	assert_int_equal(r, 0);
+	r = said(p, "| 3 | 12 | 14 |", NULL, NULL);
+	assert_int_equal(r, 0);
+	r = said(p, "PARA 2 REPORTS THE USE OF FORCE.", NULL, NULL);
+	assert_int_equal(r, 0);
+}
+
 /* A mark predicated, a control, another scheme's level, a grade. */
 static void
 test_marks_said(void **state)
@@ -390,6 +464,7 @@ main(void)
 		cmocka_unit_test(test_stated),
 		cmocka_unit_test(test_numbered),
 		cmocka_unit_test(test_unplaced),
+		cmocka_unit_test(test_named_beside),
 		cmocka_unit_test(test_marks_said),
 		cmocka_unit_test(test_not_stated),
 		cmocka_unit_test(test_may),
