@@ -1933,6 +1933,9 @@ post_number(const char *s, size_t n, char *post, size_t *plen, unsigned long *nu
  * The reading of one document: what the rules remember from one line to the next.
  */
 struct reader {
+	/* The last table's header that named a paragraph's column, until a blank line. */
+	struct table_head table;
+	bool in_table;
 	const struct policy *p;
 	struct policy_matcher *md;
 	struct document *d;
@@ -3691,14 +3694,21 @@ level_in_line(struct reader *rd, size_t i, const struct fold *f, struct stated *
 	struct stated more;
 	struct fold g;
 	size_t pos, next;
-	int said = 0;
+	int said = 0, r;
 
 	if ((*may = reading_level_may(rd->p, f->text, f->len)))
 		said = reading_level_said(rd->p, f->text, f->len, st);
-	/* A table's row with tabs, which the fold made spaces. */
-	if (said == 0 && memchr(s, '\t', ln->len) != NULL &&
-	    (said = reading_table_row(rd->p, s, ln->len, st)) != 0)
+	/*
+	 * A table's rows under a header that names a paragraph's column, read on the raw line
+	 * (the fold makes tabs spaces); the header itself is no row.
+	 */
+	if (reading_table_head(s, ln->len, &rd->table)) {
+		rd->in_table = true;
+	} else if (rd->in_table && (r = reading_table_row(rd->p, s, ln->len, &rd->table,
+	    &more)) != 0) {
+		said = said == 0 ? (*st = more, r) : stated_join(rd->p, st, said, &more, r);
 		*may = true;
+	}
 	if (!f->cut)
 		return said;
 	(void)fold_limit(f, &next);
@@ -15647,6 +15657,7 @@ read_line(struct reader *rd, size_t i)
 	if (is_blank(s, ln->len, ln->latin1) || (ln->rule = is_rule(s, ln->len))) {
 		ln->kind = LINE_BLANK;
 		rd->last_blank = i;
+		rd->in_table = false;
 		ln->portion = rd->cur;
 		if (rd->cur != DOC_NONE) {
 			doc_portion(d, rd->cur)->last = i;

@@ -5678,6 +5678,24 @@ doubt_end(const struct policy *p, struct doubt *t, struct marking *m)
 }
 
 /*
+ * Whether EYES ending at s[e] ends its clause, or ONLY follows ("is for American eyes.", "for
+ * US eyes only"; not "for American eyes as much as for Turkish readers").
+ */
+static bool
+eyes_end(const char *s, size_t n, size_t e)
+{
+	char up[16];
+	size_t len;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e == n || !is_alpha(s[e]))
+		return true;
+	len = next_upper(s, n, &e, up);
+	return len == 4 && memcmp(up, "ONLY", 4) == 0;
+}
+
+/*
  * Whether up[0..n) (capitals) names the public: PUBLIC (not the press: "DO NOT RELEASE TO UK
  * PRESS BEFORE DELIVERY" times a release).
  */
@@ -6124,7 +6142,7 @@ doubt_sentence(const struct policy *p, const char *s, size_t k, size_t n, struct
 			} else if (len == 4 && memcmp(up, "EYES", 4) == 0 && t.at_reader > 0 &&
 			    t.at_reader + 1 == t.words && t.at_for > 0 && t.at_for < t.at_reader &&
 			    t.at_reader - t.at_for <= 4 && (t.at_for == 1 ||
-			    t.at_for == t.at_copula + 1)) {
+			    t.at_for == t.at_copula + 1) && eyes_end(s, n, e)) {
 				/* "is for American eyes", "For US and UK eyes": kept to them, ONLY
 				 * or not (not "in American eyes", "written for American eyes"). */
 				t.limit = t.clause_limit = t.limit_near = true;
@@ -8503,6 +8521,12 @@ struct statement {
 				 * "upgraded", "handling", "protection") */
 	bool quoted_title;	/* a level opened a quoted title ("\"TOP SECRET: THE NETWORK
 				 * EXPOSED\"") */
+	/*
+	 * A part named by what it holds or a sign ("The list of detainees' names", "Items marked
+	 * with an asterisk", "Paragraph 2 of the attachment"): as `unplaced` where a level this
+	 * policy knows is said of it (not "is protected by the Privacy Act").
+	 */
+	bool unplaced_desc;
 };
 
 /* What the word before a label was (struct statement's label_due). */
@@ -8686,7 +8710,9 @@ statement_end(const struct policy *p, const struct statement *t, struct marking 
 {
 	int r = statement_said(p, t, m, closed, last, colon, own);
 
-	if (r != 0 && (t->unplaced || (t->except && (t->whole_level || t->all_said)) ||
+	if (r != 0 && (t->unplaced || (t->unplaced_desc && (t->level >= 1 || (t->marked &&
+	    !t->mark.unknown && t->mark.level >= 1))) || (t->except && (t->whole_level ||
+	    t->all_said)) ||
 	    ((r & STATED_VAGUE) &&
 	    (t->pronoun_part || t->all_said || (t->part_subject && !t->elsewhere && !t->other_doc &&
 	    !t->generic_part && t->level_first != 0 && t->level_first <= t->copula_at + 2 &&
@@ -8762,6 +8788,30 @@ own_attachment(const char *s, size_t n, size_t e)
 		return false;
 	len = next_upper(s, n, &e, up);
 	return len == 0 || !word_listed(after, sizeof(after) / sizeof(after[0]), up, len);
+}
+
+/*
+ * Whether s[0..k) is a paragraph's label alone, with marks in brackets after it: digits, the
+ * paragraph sign, full stops, spaces, and anything in brackets ("¶12. ", "3. ", "(2) ", "¶3.
+ * (U) ").
+ */
+static bool
+head_label(const char *s, size_t k)
+{
+	size_t j;
+	int depth = 0;
+
+	for (j = 0; j < k; j++) {
+		if (s[j] == '(')
+			depth++;
+		else if (s[j] == ')')
+			depth = depth > 0 ? depth - 1 : 0;
+		else if (depth == 0 && !isdigit((unsigned char)s[j]) &&
+		    strchr(". \t", s[j]) == NULL && (unsigned char)s[j] != 0xC2 &&
+		    (unsigned char)s[j] != 0xB6)
+			return false;
+	}
+	return true;
 }
 
 /* Whether up[0..n) (capitals) is a roman numeral of I, V and X ("III", "IV", "XII"). */
@@ -9258,7 +9308,8 @@ part_limited(const struct policy *p, const char *s, size_t n, struct marking *m)
 	return true;
 }
 
-static bool table_row(const struct policy *p, const char *s, size_t n, char *out, size_t *len);
+static bool table_row(const struct policy *p, const char *s, size_t n,
+    const struct table_head *h, char *out, size_t *len);
 
 bool
 reading_level_may(const struct policy *p, const char *s, size_t n)
@@ -9280,7 +9331,7 @@ reading_level_may(const struct policy *p, const char *s, size_t n)
 	if (!p->level_keys_all)
 		return true;
 	/* A table's row by paragraph number ("| 3 | GID source | S |"). */
-	if (memchr(s, '|', n) != NULL && table_row(p, s, n, row, &rowlen))
+	if (memchr(s, '|', n) != NULL && table_row(p, s, n, NULL, row, &rowlen))
 		return true;
 	while (k < n) {
 		if (!is_alpha(s[k])) {
@@ -9411,58 +9462,142 @@ cell_level(const struct policy *p, const char *s, size_t n, bool short_ok, struc
 	return (*banner || marking_parse(p, s, n, MARKING_PORTION, m) == 1) && m->level >= 0;
 }
 
-/*
- * Whether s[0..n) is a table's row whose first cell is a paragraph's number ("3", "3.", "Para
- * 3", "3.a", a roman number between bars) and its last a mark or a level alone ("| 3 | GID source
- * | SECRET |", "3    GID source    SECRET", "2,Border posts,SECRET"), or the other way round
- * ("| SECRET | GID source | 3 |"); cells apart by bars, tabs, three spaces or commas: the row
- * says the paragraph's level, read as "Para 3: SECRET" into out[0..*len). A level in a middle
- * cell is another column's ("| 1 | SECRET | 12 days |": a clearance's tier).
- */
-static bool
-table_row(const struct policy *p, const char *s, size_t n, char *out, size_t *len)
-{
-	struct marking m;
-	size_t k = 0, e, b, cells = 0, num;
-	size_t at[2][2] = { { 0, 0 }, { 0, 0 } };	/* the first cell and the last */
-	bool bars = memchr(s, '|', n) != NULL, banner;
-	int w, c;
+/* The most cells of a table's row read. */
+#define TABLE_CELLS 16
 
-	while (k < n) {
+/*
+ * The cells of s[0..n) as a table's row, into at[][2] (start and end, trimmed); commas part
+ * cells only with no space after them, or with `csv` any. Returns how many.
+ */
+static size_t
+table_cells(const char *s, size_t n, bool csv, size_t at[TABLE_CELLS][2])
+{
+	size_t k = 0, e, b, cells = 0;
+
+	while (k < n && cells < TABLE_CELLS) {
 		while (k < n && (s[k] == ' ' || s[k] == '|' || s[k] == '\t' || s[k] == ','))
 			k++;
 		if (k == n)
 			break;
 		e = cell_end(s, n, k);
+		if (csv)
+			for (e = k; e < n && s[e] != ',' && s[e] != '|' && s[e] != '\t'; e++)
+				continue;
 		for (b = e; b > k && s[b - 1] == ' '; b--)
 			continue;
-		at[cells == 0 ? 0 : 1][0] = k;
-		at[cells == 0 ? 0 : 1][1] = b;
-		cells++;
+		at[cells][0] = k;
+		at[cells++][1] = b;
 		k = e;
 	}
+	return cells;
+}
+
+bool
+reading_table_head(const char *s, size_t n, struct table_head *out)
+{
+	static const char *const paras[] = { "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "PGPH",
+	    "PORTION", "PORTIONS", "PARA NO", "PARA #", "PARAGRAPH NO", "SECTION" };
+	static const char *const levels[] = { "CLASSIFICATION", "CLASS", "CLASSIFICATION LEVEL",
+	    "LEVEL", "MARKING", "MARK", "PORTION MARKING", "CLAS", "CLASSIF", "GRADING" };
+	size_t at[TABLE_CELLS][2], cells, c, len, j, w;
+	char up[24];
+	bool csv = memchr(s, ',', n) != NULL && memchr(s, '|', n) == NULL &&
+	    memchr(s, '\t', n) == NULL;
+	struct table_head one, *h = &one;
+
+	h->para = h->level = -1;
+	h->csv = csv;
+	cells = table_cells(s, n, csv, at);
 	if (cells < 2)
 		return false;
-	for (c = 0; c < 2; c++) {
-		num = cell_para(s + at[c][0], at[c][1] - at[c][0], bars);
-		if (num == 0 || !cell_level(p, s + at[1 - c][0], at[1 - c][1] - at[1 - c][0], bars,
-		    &m, &banner))
+	for (c = 0; c < cells; c++) {
+		len = at[c][1] - at[c][0];
+		if (len == 0 || len >= sizeof(up))
 			continue;
-		b = at[1 - c][0];
-		e = at[1 - c][1];
-		if (e - b > 2 && s[b] == '(' && s[e - 1] == ')') {
-			b++;
-			e--;
+		/* "Para.", "¶": a paragraph's column. */
+		if ((len == 2 && (unsigned char)s[at[c][0]] == 0xC2 &&
+		    (unsigned char)s[at[c][0] + 1] == 0xB6)) {
+			h->para = (int)c;
+			continue;
 		}
-		/* A portion's form as a mark in brackets: "Para 3: (S)". */
-		w = snprintf(out, 64, banner && e - b > 2 ? "Para %zu: %.*s" : "Para %zu: (%.*s)",
-		    num, (int)(e - b), s + b);
-		if (w < 0 || w >= 64)
-			return false;
-		*len = (size_t)w;
-		return true;
+		for (j = w = 0; j < len; j++)
+			if (s[at[c][0] + j] != '.' && s[at[c][0] + j] != ':')
+				up[w++] = to_upper(s[at[c][0] + j]);
+		/* Not "No.": a row's number, whatever the rows are. */
+		if (word_listed(paras, sizeof(paras) / sizeof(paras[0]), up, w) && h->para < 0)
+			h->para = (int)c;
+		else if (word_listed(levels, sizeof(levels) / sizeof(levels[0]), up, w))
+			h->level = (int)c;
 	}
-	return false;
+	if (h->para < 0)
+		return false;
+	*out = one;
+	return true;
+}
+
+/*
+ * Whether s[0..n) is a table's row that says a paragraph's level, read as "Para 3: SECRET" into
+ * out[0..*len). Under a header that names a paragraph's column (`h`, reading_table_head), that
+ * column's number and the level's column, or else any cell that is a level alone ("| 3 | GID
+ * source | SECRET |", "3<TAB>GID source<TAB>SECRET", "2, Border posts, SECRET"). With no header,
+ * a first or last cell that names itself a paragraph's ("| Para 3 | GID | S//NF |") and a level
+ * alone at the other end: a table of numbers and levels may be anything else (a conference's
+ * sessions, a team's clearances).
+ */
+static bool
+table_row(const struct policy *p, const char *s, size_t n, const struct table_head *h,
+    char *out, size_t *len)
+{
+	struct marking m;
+	size_t at[TABLE_CELLS][2], cells, num = 0, b, e, c, pc;
+	bool bars = memchr(s, '|', n) != NULL, banner = false, found = false;
+	int w;
+
+	cells = table_cells(s, n, h != NULL && h->csv, at);
+	if (cells < 2)
+		return false;
+	if (h != NULL) {
+		if ((size_t)h->para >= cells)
+			return false;
+		pc = (size_t)h->para;
+		num = cell_para(s + at[pc][0], at[pc][1] - at[pc][0], bars);
+		for (c = 0; num != 0 && c < cells && !found; c++)
+			if (c != pc && (h->level < 0 || (size_t)h->level == c) &&
+			    cell_level(p, s + at[c][0], at[c][1] - at[c][0], bars || h->level >= 0,
+			    &m, &banner)) {
+				b = at[c][0];
+				e = at[c][1];
+				found = true;
+			}
+	} else {
+		for (c = 0; c < 2 && !found; c++) {
+			pc = c == 0 ? 0 : cells - 1;
+			b = at[pc][0];
+			if (!(s[b] == 'P' || s[b] == 'p'))
+				continue;
+			num = cell_para(s + b, at[pc][1] - b, bars);
+			pc = c == 0 ? cells - 1 : 0;
+			if (num != 0 && cell_level(p, s + at[pc][0], at[pc][1] - at[pc][0], bars,
+			    &m, &banner)) {
+				b = at[pc][0];
+				e = at[pc][1];
+				found = true;
+			}
+		}
+	}
+	if (!found)
+		return false;
+	if (e - b > 2 && s[b] == '(' && s[e - 1] == ')') {
+		b++;
+		e--;
+	}
+	/* A portion's form as a mark in brackets: "Para 3: (S)". */
+	w = snprintf(out, 64, banner && e - b > 2 ? "Para %zu: %.*s" : "Para %zu: (%.*s)", num,
+	    (int)(e - b), s + b);
+	if (w < 0 || w >= 64)
+		return false;
+	*len = (size_t)w;
+	return true;
 }
 
 static int level_said_line(const struct policy *p, const char *s, size_t n, struct stated *out);
@@ -9473,18 +9608,17 @@ static int level_said_line(const struct policy *p, const char *s, size_t n, stru
  */
 static const struct policy_term *
 capitals_control(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
-    const char *up, size_t len, bool caps)
+    const char *up, size_t len)
 {
-	const struct policy_term *pt = caps ? policy_term_find(p, up, len) : NULL;
+	const struct policy_term *pt = policy_term_find(p, up, len);
 	char two[POLICY_WORD_MAX + 1];
 	size_t b, e2, j;
 
 	(void)k;
-	/* Two words in capitals, or each with a capital ("Talent Keyhole"). */
+	/* Two words in capitals ("TALENT KEYHOLE"; not "Dissent Channel", a program's name). */
 	if (pt == NULL && e < n && s[e] == ' ' && (b = e + 1) < n && isupper((unsigned char)s[b])) {
 		e2 = word_end(s, n, b);
-		if ((reading_capitals(s + b, e2 - b) == caps || !caps) &&
-		    len + 1 + (e2 - b) <= POLICY_WORD_MAX) {
+		if (reading_capitals(s + b, e2 - b) && len + 1 + (e2 - b) <= POLICY_WORD_MAX) {
 			memcpy(two, up, len);
 			two[len] = ' ';
 			for (j = b; j < e2; j++)
@@ -9572,13 +9706,28 @@ originator_control(const struct policy *p, const char *s, size_t n)
 bool
 reading_authority_line(const char *s, size_t n)
 {
-	size_t k = 0;
-	bool reason = false;
+	size_t k = 0, j = 0;
+	bool reason = false, colon;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	if (n - k < 14 || strncasecmp(s + k, "classified by", 13) != 0)
+	if (n - k < 12 || strncasecmp(s + k, "classified", 10) != 0 || (s[k + 10] != ' ' &&
+	    s[k + 10] != '\t'))
 		return false;
+	for (k += 10; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+		continue;
+	if (n - k < 2 || strncasecmp(s + k, "by", 2) != 0 || (k + 2 < n && is_alpha(s[k + 2])))
+		return false;
+	for (k += 2; k < n && s[k] == ' '; k++)
+		continue;
+	/*
+	 * "Classified By:" and a name or a title (its reason may stand on the next line), or a
+	 * reason after it; not prose ("Classified By: the analyst who wrote this, because").
+	 */
+	colon = k < n && s[k] == ':';
+	for (j = k + 1; colon && j < n && s[j] == ' '; j++)
+		continue;
+	colon = colon && j < n && isupper((unsigned char)s[j]);
 	for (; k < n; k++) {
 		if (n - k >= 6 && strncasecmp(s + k, "class:", 6) == 0)
 			return false;
@@ -9586,16 +9735,17 @@ reading_authority_line(const char *s, size_t n)
 		    (n - k >= 3 && s[k] == '1' && s[k + 1] == '.' && (s[k + 2] == '4' ||
 		    s[k + 2] == '5'));
 	}
-	return reason;
+	return colon || reason;
 }
 
 int
-reading_table_row(const struct policy *p, const char *s, size_t n, struct stated *out)
+reading_table_row(const struct policy *p, const char *s, size_t n, const struct table_head *h,
+    struct stated *out)
 {
 	char row[64];
 	size_t len;
 
-	if (!table_row(p, s, n, row, &len))
+	if (!table_row(p, s, n, h, row, &len))
 		return 0;
 	return level_said_line(p, row, len, out);
 }
@@ -9606,7 +9756,7 @@ reading_level_said(const struct policy *p, const char *s, size_t n, struct state
 
 	int r;
 
-	if ((r = reading_table_row(p, s, n, out)) != 0)
+	if ((r = reading_table_row(p, s, n, NULL, out)) != 0)
 		return r;
 	return level_said_line(p, s, n, out);
 }
@@ -9805,14 +9955,15 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 */
 			if (t.elsewhere) {
 				t.paras = 0;
-				t.ahead = t.subject = t.unplaced = false;
+				t.ahead = t.subject = t.unplaced = t.unplaced_desc = false;
 			}
 			/*
 			 * "The GAO report has four tables; Table 1 is SECRET.": a part no reader
 			 * places after a clause that named another document is that one's.
 			 */
-			if (prev_doc && t.unplaced && t.paras == 0 && !t.pronoun_part) {
-				t.unplaced = false;
+			if (prev_doc && (t.unplaced || t.unplaced_desc) && t.paras == 0 &&
+			    !t.pronoun_part) {
+				t.unplaced = t.unplaced_desc = false;
 				t.elsewhere = t.other_doc = true;
 			}
 			/* "paras 2 and 3 are SECRET; so is para 4.": the level before. */
@@ -9869,7 +10020,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			if (t.paras != 0 && level_named < 1 && prev_lone >= 1 && r == 0)
 				level_named = prev_lone;
 			if (t.paras == 0 && prev_paras != 0 && t.words <= 2 && t.said_caps >= 1 &&
-			    r == 0 && !t.elsewhere) {
+			    (r == 0 || (r & STATED_VAGUE)) && !t.elsewhere) {
 				marking_init(&one);
 				one.level = t.said_caps;
 				marking_join(p, m, &one, m);
@@ -9877,7 +10028,10 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				out->paras |= prev_paras;
 			}
 			prev_lone = t.paras == 0 && t.words <= 2 && !t.part_seen ? t.said_caps : -1;
-			prev_paras = 0;
+			/* An aside of three words or fewer keeps it ("Para 3 (formerly
+			 * CONFIDENTIAL) is SECRET."). */
+			if (t.paras != 0 || t.words > 3)
+				prev_paras = 0;
 			/*
 			 * ... and a control named in capitals ("Paragraph 2 includes TALENT KEYHOLE
 			 * imagery"), or in words an originator's control ("Further dissemination
@@ -10174,8 +10328,13 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		 * named by number in the clause takes where no rule reads it (said_caps).
 		 */
 		{
-			bool caps = reading_capitals(s + k, e - k), quoted = k > 0 && e < n &&
-			    strchr("'\"(", s[k - 1]) != NULL && strchr("'\")", s[e]) != NULL;
+			/* Not a paragraph's own mark after its label ("¶12. (C) A U.S."). */
+			bool caps = reading_capitals(s + k, e - k), quoted = (k > 0 && e < n &&
+			    strchr("'\"(", s[k - 1]) != NULL && strchr("'\")", s[e]) != NULL &&
+			    !(s[k - 1] == '(' && head_label(s, k - 1))) ||
+			    /* "Para 3 - S.", "Para 3: S": after a colon or a dash, alone. */
+			    (k >= 2 && s[k - 1] == ' ' && (s[k - 2] == ':' || s[k - 2] == '-') &&
+			    (e == n || strchr(".;,)", s[e]) != NULL));
 			/* "warrants Secret handling": a level's name before a noun of handling. */
 			bool titled = !caps && len >= 6 && isupper((unsigned char)s[k]) &&
 			    handling_after(s, n, e);
@@ -10197,8 +10356,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				t.caps_marked = t.caps_marked || quoted || titled || (e < n &&
 				    s[e] == '/');
 			}
-			if (len >= 4 && (caps || isupper((unsigned char)s[k])) &&
-			    (pt = capitals_control(p, s, n, k, e, up, len, caps)) != NULL)
+			if (len >= 4 && caps && (pt = capitals_control(p, s, n, k, e, up, len)) !=
+			    NULL)
 				t.controls_caps |= (uint64_t)1 << pt->control;
 		}
 		own_part = t.copula && ((t.part_here && t.this_first) || t.subject ||
@@ -10313,7 +10472,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 * places.
 			 */
 			if (!t.copula && !t.this_before && t.paras == 0 && described(s, n, e))
-				t.unplaced = true;
+				t.unplaced_desc = true;
 			/* "The agreement's paragraph 3": another document's. */
 			if (possessed(s, k))
 				t.elsewhere = t.other_doc = true;
@@ -10363,7 +10522,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		/* "Paragraph 2 of the attachment": this one's, which no reader places. */
 		if (t.part_seen && len == 2 && !t.copula && memcmp(up, "OF", 2) == 0 &&
 		    own_attachment(s, n, e)) {
-			t.unplaced = true;
+			t.unplaced_desc = true;
 		} else if ((t.part_seen || t.annex_seen) && len == 2 && !t.field_last &&
 		    ((!t.copula && memcmp(up, "OF", 2) == 0 && !of_this(s, n, e, whole,
 		    sizeof(whole) / sizeof(whole[0])) && !of_content(s, n, e)) || (!t.copula &&
@@ -10371,6 +10530,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		    memcmp(up, "ON", 2) == 0) && t.paras == 0 && document_after(s, n, e)))) {
 			t.paras = 0;
 			t.here = t.ahead = t.back = t.subject = t.part_here = t.unplaced = false;
+			t.unplaced_desc = false;
 			t.other_doc = true;
 		}
 		/*
@@ -10385,7 +10545,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			char nx[16];
 			size_t nl = next_upper(s, n, &e2, nx);
 
-			t.unplaced = !word_listed(parts, sizeof(parts) / sizeof(parts[0]), nx, nl);
+			t.unplaced_desc = !word_listed(parts, sizeof(parts) / sizeof(parts[0]), nx,
+			    nl);
 		}
 		/* "The body of this cable", "the text of this message": a part no one places. */
 		if (len == 2 && memcmp(up, "OF", 2) == 0 && !t.copula && t.part_seen && !t.unit &&
@@ -10601,8 +10762,9 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		if ((t.here || t.subject || t.part_here || t.ahead || t.part_subject) &&
 		    t.level < 1 && !t.classified && word_listed(relatives, sizeof(relatives) /
 		    sizeof(relatives[0]), up, len) && !(k > 0 && s[k - 1] == ',') &&
-		    !(k > 1 && s[k - 2] == ',') && !(t.unplaced && t.part_at + 1 == t.words)) {
+		    !(k > 1 && s[k - 2] == ',') && !(t.unplaced_desc && t.part_at + 1 == t.words)) {
 			t.here = t.subject = t.part_here = t.ahead = t.unplaced = false;
+			t.unplaced_desc = false;
 			t.part_subject = false;
 		}
 		/*

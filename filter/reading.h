@@ -401,18 +401,34 @@ struct stated {
 };
 int reading_level_statement(const struct policy *p, const char *s, size_t n,
     struct stated *out);
+/* A table's header row that names a paragraph's column (reading_table_head). */
+struct table_head {
+	int para;	/* the paragraph's column, from 0 */
+	int level;	/* the classification's column, or -1 */
+	bool csv;	/* cells apart by commas */
+};
 /*
- * What s[0..n) says as a table's row whose first cell is a paragraph's number and a later cell a
- * mark or a level ("| 3 | GID source | SECRET |", "3<TAB>GID source<TAB>SECRET", cells apart by
- * bars, tabs or three spaces), as reading_level_statement's "Para 3: SECRET"; 0 for any other
- * line. The raw line, where the fold made its tabs spaces.
+ * Whether s[0..n) is a table's header row ("| Para | Topic | Classification |", "Para<TAB>
+ * Topic<TAB>Class", "para,topic,classification"): cells apart by bars, tabs, three spaces or
+ * commas, one a paragraph's word alone (PARA, PARAGRAPH, PORTION, the sign). Into *h; *h
+ * unchanged where it is not.
  */
-int reading_table_row(const struct policy *p, const char *s, size_t n, struct stated *out);
+bool reading_table_head(const char *s, size_t n, struct table_head *h);
+/*
+ * What s[0..n) says as a table's row that names a paragraph's level, as reading_level_statement's
+ * "Para 3: SECRET": under header h, the number in its paragraph's column and a mark or a level
+ * alone in its classification's column, or any cell where it names none ("| 3 | GID source |
+ * SECRET |", "3<TAB>GID source<TAB>SECRET"); with h NULL, only a first or last cell that names
+ * itself a paragraph's ("| Para 3 | GID | S//NF |"). 0 for any other line. The raw line, where
+ * the fold made its tabs spaces.
+ */
+int reading_table_row(const struct policy *p, const char *s, size_t n, const struct table_head *h,
+    struct stated *out);
 /*
  * Whether s[0..n) opens as a classification authority's line, "Classified By: DATT Col. R.
- * Smith, Reasons 1.4 (a) and (c)", with a reason: read outside the header where the policy
- * reads one (a message quoted in the text), what follows it was classified, at the lowest
- * classified level at least. Not a FOIA review's stamp ("Class: CONFIDENTIAL").
+ * Smith, Reasons 1.4 (a) and (c)", with a colon after BY or a reason: read outside the header
+ * where the policy reads one (a message quoted in the text), what follows it was classified,
+ * at the lowest classified level at least. Not a FOIA review's stamp ("Class: CONFIDENTIAL").
  */
 bool reading_authority_line(const char *s, size_t n);
 /* As reading_level_statement, where the caller has made its cheap look (reading_level_may). */

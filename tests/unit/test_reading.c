@@ -316,11 +316,20 @@ test_named_beside(void **state)
 		"SECRET: para 3.",
 		"para 3 is classified 'S'.",
 		"Note: on review, para 3 upgraded to SECRET.",
-		"| 3    | GID source in Zarqa    | SECRET         |",
 		"| Para 3 | GID | S//NF |",
-		"3    GID source in Zarqa    SECRET",
-		"| 3 | (S) |",
+		"| SECRET | GID source | Para 3 |",
+		"Para 3 (formerly CONFIDENTIAL) is SECRET.",
+		"Classification: para 3 - S.",
 	};
+	/* Under a header that names a paragraph's column, in any of the table's shapes. */
+	static const char *const rows[][2] = {
+		{ "| Para | Topic | Classification |", "| 3    | GID source in Zarqa    | SECRET |" },
+		{ "Para\tTopic\tClassification", "3\tGID source in Zarqa\tSECRET" },
+		{ "| Para | Classification | Remarks |", "| 3 | (S) | from liaison |" },
+		{ "para,topic,classification", "3, GID source, SECRET" },
+		{ "| Section | Topic | Classification |", "| III | Tanker loading | SECRET |" },
+	};
+	struct table_head head;
 	static const char *const every[] = {
 		"The list of detainees' names is SECRET; it was received from the PSO.",
 		"Items marked with an asterisk are SECRET.",
@@ -345,6 +354,15 @@ test_named_beside(void **state)
 			fail_msg("not said of every part: \"%s\" (%d, level %d)", every[k], r,
 			    level);
 	}
+	for (k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		assert_true(reading_table_head(rows[k][0], strlen(rows[k][0]), &head));
+		r = reading_table_row(p, rows[k][1], strlen(rows[k][1]), &head, &st);
+		if (!(r & STATED_AHEAD) || st.paras != (UINT64_C(1) << 3) || st.m.level != 2)
+			fail_msg("row not paragraph 3 SECRET: \"%s\" (%d)", rows[k][1], r);
+	}
+	/* No header, or one with no paragraph's column: a session's, a team's, a row's number. */
+	assert_int_equal(reading_table_row(p, "| 3 | GID source | SECRET |", 26, NULL, &st), 0);
+	assert_false(reading_table_head("| No. | Name | Clearance |", 26, &head));
 	/* A control named in capitals, ORCON in words. */
 	r = reading_level_statement(p, "Paragraph 3 includes NOFORN reporting.", 38, &st);
 	assert_true((r & STATED_AHEAD) && st.paras == (UINT64_C(1) << 3) && st.m.fd == FD_NOFORN);
@@ -367,6 +385,13 @@ test_named_beside(void **state)
 	assert_int_equal(r, 0);
 	r = said(p, "| 3 | 12 | 14 |", NULL, NULL);
 	assert_int_equal(r, 0);
+	/* A paragraph's own mark after its label names no level of another. */
+	r = said(p, "\xc2\xb6" "12. (C) A U.S. delegation met Omani officials.", NULL, &paras);
+	assert_true(paras == 0);
+	/* In capitals throughout, a level is a word like any. */
+	r = said(p, "THE CHANGES REPORTED IN PARA 1 HAD BEEN AN OPEN SECRET IN TEHRAN.", NULL,
+	    &paras);
+	assert_true(paras == 0);
 	r = said(p, "PARA 2 REPORTS THE USE OF FORCE.", NULL, NULL);
 	assert_int_equal(r, 0);
 }
