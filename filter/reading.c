@@ -9462,8 +9462,9 @@ cell_level(const struct policy *p, const char *s, size_t n, bool short_ok, struc
 	return (*banner || marking_parse(p, s, n, MARKING_PORTION, m) == 1) && m->level >= 0;
 }
 
-/* The most cells of a table's row read. */
+/* The most cells of a table's row read, and the longest header row. */
 #define TABLE_CELLS 16
+#define TABLE_HEAD_MAX 240
 
 /*
  * The cells of s[0..n) as a table's row, into at[][2] (start and end, trimmed); commas part
@@ -9504,7 +9505,22 @@ reading_table_head(const char *s, size_t n, struct table_head *out)
 	bool csv = memchr(s, ',', n) != NULL && memchr(s, '|', n) == NULL &&
 	    memchr(s, '\t', n) == NULL;
 	struct table_head one, *h = &one;
+	bool word = false;
 
+	/*
+	 * A cheap look first: a header is a short line (a paragraph's text on one line is not),
+	 * with a paragraph's word ("Para", "Pgph", "Portion", "Section", "¶").
+	 */
+	if (n > TABLE_HEAD_MAX)
+		return false;
+	for (j = 0; j + 2 < n && !word; j++)
+		word = ((s[j] | 0x20) == 'p' && (((s[j + 1] | 0x20) == 'a' && (s[j + 2] | 0x20) ==
+		    'r') || ((s[j + 1] | 0x20) == 'g' && (s[j + 2] | 0x20) == 'p') ||
+		    ((s[j + 1] | 0x20) == 'o' && (s[j + 2] | 0x20) == 'r'))) ||
+		    ((s[j] | 0x20) == 's' && (s[j + 1] | 0x20) == 'e' && (s[j + 2] | 0x20) == 'c') ||
+		    ((unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xB6);
+	if (!word)
+		return false;
 	h->para = h->level = -1;
 	h->csv = csv;
 	cells = table_cells(s, n, csv, at);
