@@ -8791,27 +8791,39 @@ own_attachment(const char *s, size_t n, size_t e)
 }
 
 /*
- * Whether s[0..k) is a paragraph's label alone, with marks in brackets after it: digits, the
- * paragraph sign, full stops, spaces, and anything in brackets ("¶12. ", "3. ", "(2) ", "¶3.
- * (U) ").
+ * Whether what stands right before s[k] is a paragraph's label, with marks in brackets after it
+ * or none, at a line's start or after a space (where a reading joined the line above): "¶12. ",
+ * "3. ", "(2) ", "¶3. (U) ". The label ends in a full stop or a bracket: "see ¶3 (S)" is prose.
  */
 static bool
 head_label(const char *s, size_t k)
 {
-	size_t j;
-	int depth = 0;
+	size_t j = k, d;
 
-	for (j = 0; j < k; j++) {
-		if (s[j] == '(')
-			depth++;
-		else if (s[j] == ')')
-			depth = depth > 0 ? depth - 1 : 0;
-		else if (depth == 0 && !isdigit((unsigned char)s[j]) &&
-		    strchr(". \t", s[j]) == NULL && (unsigned char)s[j] != 0xC2 &&
-		    (unsigned char)s[j] != 0xB6)
+	for (;;) {
+		while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+			j--;
+		if (j == 0 || s[j - 1] != ')' || (j >= 2 && isdigit((unsigned char)s[j - 2])))
+			break;
+		/* A mark in brackets before it ("(U) (S)"). */
+		for (d = j - 1; d > 0 && s[d - 1] != '('; d--)
+			continue;
+		if (d == 0)
 			return false;
+		j = d - 1;
 	}
-	return true;
+	if (j == 0 || (s[j - 1] != '.' && s[j - 1] != ')'))
+		return false;
+	j--;
+	if (j == 0 || !isdigit((unsigned char)s[j - 1]))
+		return false;
+	while (j > 0 && isdigit((unsigned char)s[j - 1]))
+		j--;
+	if (j >= 2 && (unsigned char)s[j - 2] == 0xC2 && (unsigned char)s[j - 1] == 0xB6)
+		j -= 2;
+	else if (j > 0 && s[j - 1] == '(')
+		j--;
+	return j == 0 || s[j - 1] == ' ' || s[j - 1] == '\t';
 }
 
 /* Whether up[0..n) (capitals) is a roman numeral of I, V and X ("III", "IV", "XII"). */
@@ -9545,7 +9557,8 @@ reading_table_head(const char *s, size_t n, struct table_head *out)
 		else if (word_listed(levels, sizeof(levels) / sizeof(levels[0]), up, w))
 			h->level = (int)c;
 	}
-	if (h->para < 0)
+	/* A classification's column too ("| Section | Topic | Clearance |" is an agenda's). */
+	if (h->para < 0 || h->level < 0)
 		return false;
 	*out = one;
 	return true;
@@ -9619,18 +9632,17 @@ table_row(const struct policy *p, const char *s, size_t n, const struct table_he
 static int level_said_line(const struct policy *p, const char *s, size_t n, struct stated *out);
 
 /*
- * The control that up[0..len) (capitals, the word s[k..e)) names, alone or with the word in
- * capitals after it ("NOFORN", "TALENT KEYHOLE"), or NULL.
+ * The control that up[0..len) (capitals, the word that ends at s[e]) names, alone or with the
+ * word in capitals after it ("NOFORN", "TALENT KEYHOLE"), or NULL.
  */
 static const struct policy_term *
-capitals_control(const struct policy *p, const char *s, size_t n, size_t k, size_t e,
-    const char *up, size_t len)
+capitals_control(const struct policy *p, const char *s, size_t n, size_t e, const char *up,
+    size_t len)
 {
 	const struct policy_term *pt = policy_term_find(p, up, len);
 	char two[POLICY_WORD_MAX + 1];
 	size_t b, e2, j;
 
-	(void)k;
 	/* Two words in capitals ("TALENT KEYHOLE"; not "Dissent Channel", a program's name). */
 	if (pt == NULL && e < n && s[e] == ' ' && (b = e + 1) < n && isupper((unsigned char)s[b])) {
 		e2 = word_end(s, n, b);
@@ -10372,8 +10384,9 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				t.caps_marked = t.caps_marked || quoted || titled || (e < n &&
 				    s[e] == '/');
 			}
-			if (len >= 4 && caps && (pt = capitals_control(p, s, n, k, e, up, len)) !=
-			    NULL)
+			/* One word of five letters or more, or two: "FISA" is a law's name too. */
+			if (len >= 4 && caps && (pt = capitals_control(p, s, n, e, up, len)) != NULL &&
+			    (len >= 5 || !pt->single))
 				t.controls_caps |= (uint64_t)1 << pt->control;
 		}
 		own_part = t.copula && ((t.part_here && t.this_first) || t.subject ||
