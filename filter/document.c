@@ -2331,21 +2331,10 @@ routing_level(const struct policy *p, struct document *d, const char *s, size_t 
 static bool
 authority_classified(const char *s, size_t n)
 {
-	size_t k;
-	bool by = false, reason = false, four = false;
+	struct authority_scan a;
 
-	for (k = 0; k < n; k++) {
-		if (n - k >= 6 && strncasecmp(s + k, "class:", 6) == 0)
-			return false;
-		if (n - k >= 9 && strncasecmp(s + k, "declassif", 9) == 0)
-			return false;
-		by = by || (n - k >= 13 && strncasecmp(s + k, "classified by", 13) == 0) ||
-		    (n - k >= 24 && strncasecmp(s + k, "classification authority", 24) == 0);
-		reason = reason || (n - k >= 6 && strncasecmp(s + k, "reason", 6) == 0);
-		four = four || (n - k >= 3 && s[k] == '1' && (s[k + 1] == '.' || s[k + 1] == '/') &&
-		    (s[k + 2] == '4' || s[k + 2] == '5'));
-	}
-	return by || (reason && four);
+	reading_authority_scan(s, n, &a);
+	return !a.class_field && !a.declassif && (a.classified_by || (a.reason && a.four));
 }
 
 /* The most blanks (spaces, tabs, no-break spaces) past s[k], in s[0..n). */

@@ -9635,26 +9635,55 @@ static int level_said_line(const struct policy *p, const char *s, size_t n, stru
  * The control that up[0..len) (capitals, the word that ends at s[e]) names, alone or with the
  * word in capitals after it ("NOFORN", "TALENT KEYHOLE"), or NULL.
  */
+static const struct policy_term *word_pair(const struct policy *p, const char *s, size_t n,
+    size_t e, const char *up, size_t len, bool apart, char *two, size_t *end);
+
 static const struct policy_term *
 capitals_control(const struct policy *p, const char *s, size_t n, size_t e, const char *up,
     size_t len)
 {
 	const struct policy_term *pt = policy_term_find(p, up, len);
 	char two[POLICY_WORD_MAX + 1];
-	size_t b, e2, j;
+	size_t e2;
 
 	/* Two words in capitals ("TALENT KEYHOLE"; not "Dissent Channel", a program's name). */
-	if (pt == NULL && e < n && s[e] == ' ' && (b = e + 1) < n && isupper((unsigned char)s[b])) {
-		e2 = word_end(s, n, b);
-		if (reading_capitals(s + b, e2 - b) && len + 1 + (e2 - b) <= POLICY_WORD_MAX) {
-			memcpy(two, up, len);
-			two[len] = ' ';
-			for (j = b; j < e2; j++)
-				two[len + 1 + j - b] = to_upper(s[j]);
-			pt = policy_term_find(p, two, len + 1 + (e2 - b));
-		}
-	}
+	if (pt == NULL)
+		pt = word_pair(p, s, n, e, up, len, false, two, &e2);
 	return pt != NULL && pt->control >= 0 && pt->control < 64 ? pt : NULL;
+}
+
+/*
+ * The term that the word up[0..len) (capitals, ending at s[e]) and the next make, or NULL: the
+ * two in capitals with a space between into two (POLICY_WORD_MAX + 1 bytes, NUL-terminated),
+ * *end past the next. With `apart`, the next stands past up to three spaces or
+ * dashes ("TOP SECRET", "OFFICIAL - SENSITIVE"); else past one space and in capitals ("TALENT
+ * KEYHOLE").
+ */
+static const struct policy_term *
+word_pair(const struct policy *p, const char *s, size_t n, size_t e, const char *up, size_t len,
+    bool apart, char *two, size_t *end)
+{
+	size_t j, e2, v;
+
+	if (apart) {
+		for (j = e; j < n && j - e < 3 && (s[j] == ' ' || s[j] == '-'); j++)
+			continue;
+		if (j == e || j >= n || !is_alpha(s[j]))
+			return NULL;
+	} else {
+		if (e >= n || s[e] != ' ' || (j = e + 1) >= n || !isupper((unsigned char)s[j]))
+			return NULL;
+	}
+	e2 = word_end(s, n, j);
+	if ((!apart && !reading_capitals(s + j, e2 - j)) || len + 1 + (e2 - j) > POLICY_WORD_MAX)
+		return NULL;
+	memcpy(two, up, len);
+	two[len] = ' ';
+	for (v = j; v < e2; v++)
+		two[len + 1 + v - j] = to_upper(s[v]);
+	two[len + 1 + (e2 - j)] = '\0';
+	*end = e2;
+	return policy_term_find(p, two, len + 1 + (e2 - j));
 }
 
 /* Whether the word after s[..e) is a noun of handling ("Secret handling", "Secret treatment"). */
@@ -9734,8 +9763,9 @@ originator_control(const struct policy *p, const char *s, size_t n)
 bool
 reading_authority_line(const char *s, size_t n)
 {
+	struct authority_scan a;
 	size_t k = 0, j = 0;
-	bool reason = false, colon;
+	bool colon;
 
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
@@ -9756,14 +9786,29 @@ reading_authority_line(const char *s, size_t n)
 	for (j = k + 1; colon && j < n && s[j] == ' '; j++)
 		continue;
 	colon = colon && j < n && isupper((unsigned char)s[j]);
-	for (; k < n; k++) {
-		if (n - k >= 6 && strncasecmp(s + k, "class:", 6) == 0)
-			return false;
-		reason = reason || (n - k >= 6 && strncasecmp(s + k, "reason", 6) == 0) ||
-		    (n - k >= 3 && s[k] == '1' && s[k + 1] == '.' && (s[k + 2] == '4' ||
-		    s[k + 2] == '5'));
+	reading_authority_scan(s + k, n - k, &a);
+	return !a.class_field && (colon || a.reason || a.four_dot);
+}
+
+void
+reading_authority_scan(const char *s, size_t n, struct authority_scan *a)
+{
+	size_t k;
+
+	memset(a, 0, sizeof(*a));
+	for (k = 0; k < n; k++) {
+		a->class_field = a->class_field || (n - k >= 6 &&
+		    strncasecmp(s + k, "class:", 6) == 0);
+		a->declassif = a->declassif || (n - k >= 9 && strncasecmp(s + k, "declassif", 9) == 0);
+		a->classified_by = a->classified_by || (n - k >= 13 &&
+		    strncasecmp(s + k, "classified by", 13) == 0) || (n - k >= 24 &&
+		    strncasecmp(s + k, "classification authority", 24) == 0);
+		a->reason = a->reason || (n - k >= 6 && strncasecmp(s + k, "reason", 6) == 0);
+		if (n - k >= 3 && s[k] == '1' && (s[k + 2] == '4' || s[k + 2] == '5')) {
+			a->four_dot = a->four_dot || s[k + 1] == '.';
+			a->four = a->four || s[k + 1] == '.' || s[k + 1] == '/';
+		}
 	}
-	return colon || reason;
 }
 
 int
@@ -10318,24 +10363,15 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			continue;
 		}
 		/* "TOP SECRET", "OFFICIAL-SENSITIVE", "OFFICIAL - SENSITIVE": two words. */
-		for (j = e; j < n && j - e < 3 && (s[j] == ' ' || s[j] == '-'); j++)
-			continue;
-		if (j > e && j < n && is_alpha(s[j])) {
-			size_t e2 = word_end(s, n, j), tl = len + 1 + (e2 - j);
+		{
+			char two[POLICY_WORD_MAX + 1];
+			size_t e2;
 
-			if (tl <= POLICY_WORD_MAX) {
-				char two[POLICY_WORD_MAX + 1];
-
-				memcpy(two, up, len);
-				two[len] = ' ';
-				for (v = j; v < e2; v++)
-					two[len + 1 + v - j] = to_upper(s[v]);
-				if ((pt = policy_term_find(p, two, tl)) != NULL &&
-				    statement_level(pt)) {
-					memcpy(up, two, tl);
-					len = tl;
-					e = e2;
-				}
+			if ((pt = word_pair(p, s, n, e, up, len, true, two, &e2)) != NULL &&
+			    statement_level(pt)) {
+				len = strlen(two);
+				memcpy(up, two, len);
+				e = e2;
 			}
 		}
 		/*

@@ -431,6 +431,16 @@ int reading_table_row(const struct policy *p, const char *s, size_t n, const str
  * at the lowest classified level at least. Not a FOIA review's stamp ("Class: CONFIDENTIAL").
  */
 bool reading_authority_line(const char *s, size_t n);
+/* What an authority's line s[0..n) holds (reading_authority_scan), in any case. */
+struct authority_scan {
+	bool class_field;	/* "Class:", a FOIA review's stamp's field */
+	bool declassif;		/* "Declassify", "declassified" */
+	bool classified_by;	/* "Classified by", "Classification authority" */
+	bool reason;		/* "Reason", "Reasons" */
+	bool four_dot;		/* a reason's number: "1.4", "1.5" */
+	bool four;		/* ... or written "1/4", "1/5" */
+};
+void reading_authority_scan(const char *s, size_t n, struct authority_scan *a);
 /* As reading_level_statement, where the caller has made its cheap look (reading_level_may). */
 int reading_level_said(const struct policy *p, const char *s, size_t n, struct stated *out);
 
