@@ -8793,7 +8793,8 @@ own_attachment(const char *s, size_t n, size_t e)
 /*
  * Whether what stands right before s[k] is a paragraph's label, with marks in brackets after it
  * or none, at a line's start or after a space (where a reading joined the line above): "¶12. ",
- * "3. ", "(2) ", "¶3. (U) ". The label ends in a full stop or a bracket: "see ¶3 (S)" is prose.
+ * "3. ", "(2) ", "¶3. (U) "; or marks alone from the line's start (k == 0 too). The label ends
+ * in a full stop or a bracket: "see ¶3 (S)" is prose.
  */
 static bool
 head_label(const char *s, size_t k)
@@ -8812,7 +8813,10 @@ head_label(const char *s, size_t k)
 			return false;
 		j = d - 1;
 	}
-	if (j == 0 || (s[j - 1] != '.' && s[j - 1] != ')'))
+	/* Marks alone from the line's start ("(C) w27 ... ¶3."): the line's own portion's. */
+	if (j == 0)
+		return true;
+	if (s[j - 1] != '.' && s[j - 1] != ')')
 		return false;
 	j--;
 	if (j == 0 || !isdigit((unsigned char)s[j - 1]))

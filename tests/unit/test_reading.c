@@ -388,6 +388,13 @@ test_named_beside(void **state)
 	/* A paragraph's own mark after its label names no level of another. */
 	r = said(p, "\xc2\xb6" "12. (C) A U.S. delegation met Omani officials.", NULL, &paras);
 	assert_true(paras == 0);
+	/*
+	 * Nor a line's own mark before a paragraph named, as a reading joined with the line below
+	 * has it (the property tester's generated document 24407).
+	 */
+	r = said(p, "(C) w27 w28 w29 w30 w31 w32 w33 w34 w35 " "\xc2\xb6" "3. (C//REL TO USA, GBR) "
+	    "w36 w37 w38 w39. w40 w41 w42 w43,", NULL, &paras);
+	assert_true(paras == 0);
 	/* In capitals throughout, a level is a word like any. */
 	r = said(p, "THE CHANGES REPORTED IN PARA 1 HAD BEEN AN OPEN SECRET IN TEHRAN.", NULL,
 	    &paras);
