@@ -3304,6 +3304,26 @@ under_paragraph(const struct document *d, size_t i, size_t w, size_t v, unsigned
 }
 
 /*
+ * The most of the line above that a statement run on from it is read with: the sentence that
+ * named the paragraph an order after it is said of ("Para 2 was described to us by the SSIS
+ * deputy director in confidence." / "Please handle it as SECRET").
+ */
+#define ABOVE_MAX 240
+
+/* Whether a line from a to b ends in a form feed: a page's break. */
+static bool
+paged(const struct document *d, size_t a, size_t b)
+{
+	size_t j;
+
+	for (j = a; j < b; j++)
+		if (doc_line(d, j)->eol == 1 && d->data[doc_line(d, j)->off + doc_line(d, j)->len] ==
+		    '\f')
+			return true;
+	return false;
+}
+
+/*
  * A statement of a level that runs on from the line above to line i ("This paragraph is" /
  * "classified Secret.", "PARAS 2 AND 3 ARE" / "CLASSIFIED."), into *out: reading_level_statement
  * of the two joined, where the line above is text that ends no sentence, states nothing by
@@ -3315,10 +3335,11 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 {
 	const struct document *d = rd->d;
 	const struct doc_line *up, *ln = doc_line(d, i);
-	char both[60 + 1 + READ_MAX + TEXT_PAD], c;
+	char both[ABOVE_MAX + 1 + READ_MAX + TEXT_PAD], c;
 	struct fold g;
 	size_t n, a, j;
 	int r;
+	bool back;
 
 	*crossed = false;
 	if (i == 0 || ln->len == 0)
@@ -3338,14 +3359,18 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 		    i - rd->level_open > 16 ||
 		    !(may || (rd->level_may != DOC_NONE && i - rd->level_may <= 16)))
 			return 0;
-		/* A blank line after text is a paragraph's break, which ends a statement. */
+		/*
+		 * A blank line after text is a paragraph's break, which ends a statement; a page's
+		 * break is none ("Please note that para 3 is" / form feed / "SECRET.").
+		 */
 		for (j = i; j > 0 && doc_line(d, j - 1)->kind == LINE_BLANK; j--)
 			continue;
-		if (j == 0 || j == rd->level_open + 1 || (a = text_above(rd->p, d, i)) == DOC_NONE)
+		if (j == 0 || (j == rd->level_open + 1 && !paged(d, rd->level_open, i)) ||
+		    (a = text_above(rd->p, d, i)) == DOC_NONE)
 			return 0;
 		for (j = a + 1; j < i && doc_line(d, j)->kind == LINE_BLANK; j++)
 			continue;
-		if (j == i)
+		if (j == i && !paged(d, a, i))
 			return 0;
 		*crossed = true;
 	}
@@ -3357,7 +3382,14 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 	while (n > 1 && strchr("\"')]", d->data[up->off + n - 1]) != NULL)
 		n--;
 	c = n > 0 ? d->data[up->off + n - 1] : '.';
-	if (c == '.' || c == '!' || c == '?' || c == ';')
+	/*
+	 * A sentence that ends there ends the statement, unless this line opens with an order
+	 * or a pronoun said of a paragraph the one above named ("... in paragraph 2 came from
+	 * liaison." / "Please handle it as SECRET."): then only what it says of paragraphs by
+	 * number counts.
+	 */
+	back = (c == '.' || c == '!' || c == '?' || c == ';');
+	if (back && !reading_refers_back(d->data + ln->off, ln->len))
 		return 0;
 	/*
 	 * The last 60 bytes of the line above and this line to READ_MAX, so that what this line
@@ -3365,7 +3397,8 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 	 * hyphen broke across the two ("Para-" / "graph 3 is SECRET") whole again.
 	 */
 	{
-		size_t an = n < 60 ? n : 60, bn = ln->len < READ_MAX ? ln->len : READ_MAX;
+		size_t an = n < ABOVE_MAX ? n : ABOVE_MAX;
+		size_t bn = ln->len < READ_MAX ? ln->len : READ_MAX;
 		bool mend = n >= 2 && c == '-' &&
 		    isalpha((unsigned char)d->data[up->off + n - 2]) &&
 		    islower((unsigned char)d->data[ln->off]) && up->len == n;
@@ -3379,6 +3412,9 @@ level_across(struct reader *rd, size_t i, bool may, struct stated *out, bool *cr
 		    &g);
 	}
 	r = reading_level_statement(rd->p, g.text, g.len, out);
+	if (back)
+		return r != 0 && !(r & STATED_VAGUE) && out->paras != 0 ? STATED_HERE |
+		    STATED_AHEAD : 0;
 	/*
 	 * What the line above stated by itself it stated of its own portion; joined, only a part
 	 * no reader can place says more ("... as marked; the rest are" / "SECRET because").
@@ -3669,6 +3705,76 @@ stated_join(const struct policy *p, struct stated *a, int ra, const struct state
 	return ra | rb;
 }
 
+/* The longest line read as a table's row. */
+#define TABLE_LINE_MAX 512
+
+/*
+ * Line s[0..n) as a table's cells, *t: a markup's tags as bars ("<tr><td>3</td><td>SECRET</td>
+ * </tr>"), its emphasis dropped ("| **Para** |"), written into out (TABLE_LINE_MAX bytes); the
+ * line itself where it has no markup or is longer. Returns the cells' length.
+ */
+static size_t
+table_line(const char *s, size_t n, char *out, const char **t)
+{
+	size_t k, m = 0, e;
+
+	*t = s;
+	if (n > TABLE_LINE_MAX || (memchr(s, '<', n) == NULL && memchr(s, '*', n) == NULL &&
+	    memchr(s, '`', n) == NULL))
+		return n;
+	*t = out;
+	for (k = 0; k < n; k++) {
+		if (s[k] == '*' || s[k] == '`')
+			continue;
+		if (s[k] == '<') {
+			for (e = k + 1; e < n && e - k < 24 && s[e] != '>' && s[e] != '<'; e++)
+				continue;
+			if (e < n && s[e] == '>') {
+				out[m++] = '|';
+				k = e;
+				continue;
+			}
+		}
+		out[m++] = s[k];
+	}
+	return m;
+}
+
+/*
+ * Whether line i, cells[0..n) as table_line gives it, ends a table's header that the line above
+ * began ("| Para |" / "Classification |"), or a line of prose ends with one in brackets
+ * ("Paragraph classification (para, class):"): into rd->table.
+ */
+static bool
+table_head_above(struct reader *rd, size_t i, const char *cells, size_t n)
+{
+	const struct doc_line *up;
+	char both[2 * 64 + 2], buf[TABLE_LINE_MAX];
+	const char *t;
+	size_t an, k, b;
+
+	/* In brackets at the line's end, with a colon after them or none. */
+	for (k = n; k > 0 && (cells[k - 1] == ' ' || cells[k - 1] == ':'); k--)
+		continue;
+	if (k > 2 && cells[k - 1] == ')') {
+		for (b = k - 1; b > 0 && k - b < 64 && cells[b - 1] != '('; b--)
+			continue;
+		if (b > 0 && cells[b - 1] == '(' && reading_table_head(cells + b, k - 1 - b,
+		    &rd->table))
+			return true;
+	}
+	if (i == 0 || n > 64 || memchr(cells, '|', n) == NULL)
+		return false;
+	up = doc_line(rd->d, i - 1);
+	if (up->len == 0 || up->len > 64 || memchr(rd->d->data + up->off, '|', up->len) == NULL)
+		return false;
+	an = table_line(rd->d->data + up->off, up->len, buf, &t);
+	memcpy(both, t, an);
+	both[an++] = ' ';
+	memcpy(both + an, cells, n);
+	return reading_table_head(both, an + n, &rd->table);
+}
+
 /*
  * What line i states of a level by itself (reading_level_statement), into *st: the whole line,
  * read in folds that overlap where it is longer than f, the fold the other rules read (a
@@ -3680,20 +3786,23 @@ level_in_line(struct reader *rd, size_t i, const struct fold *f, struct stated *
 {
 	const struct doc_line *ln = doc_line(rd->d, i);
 	const char *s = rd->d->data + ln->off;
+	char buf[TABLE_LINE_MAX];
+	const char *cells;
 	struct stated more;
 	struct fold g;
-	size_t pos, next;
+	size_t pos, next, n;
 	int said = 0, r;
 
 	if ((*may = reading_level_may(rd->p, f->text, f->len)))
 		said = reading_level_said(rd->p, f->text, f->len, st);
 	/*
 	 * A table's rows under a header that names a paragraph's column, read on the raw line
-	 * (the fold makes tabs spaces); the header itself is no row.
+	 * (the fold makes tabs spaces), a markup's cells as bars; the header itself is no row.
 	 */
-	if (reading_table_head(s, ln->len, &rd->table)) {
+	n = table_line(s, ln->len, buf, &cells);
+	if (reading_table_head(cells, n, &rd->table) || table_head_above(rd, i, cells, n)) {
 		rd->in_table = true;
-	} else if (rd->in_table && (r = reading_table_row(rd->p, s, ln->len, &rd->table,
+	} else if (rd->in_table && (r = reading_table_row(rd->p, cells, n, &rd->table,
 	    &more)) != 0) {
 		said = said == 0 ? (*st = more, r) : stated_join(rd->p, st, said, &more, r);
 		*may = true;
@@ -15664,6 +15773,20 @@ read_line(struct reader *rd, size_t i)
 		r = read_routing(rd, i);
 	else
 		r = read_structure(rd, i);
+	/*
+	 * A line a subject that ends open wraps to, read as a structure line ("SUBJECT: ... -
+	 * PARA 3 IS" / "         SECRET"): what the two say of a part is read too.
+	 */
+	if (r > 0 && i > 0 && rd->level_open == i - 1 && rd->cur == DOC_NONE &&
+	    doc_line(d, i - 1)->portion != DOC_NONE &&
+	    doc_portion(d, doc_line(d, i - 1)->portion)->subject) {
+		rd->cur = doc_line(d, i - 1)->portion;
+		fold_line(s, ln->len, READ_MAX, ln->latin1, &f);
+		r = read_level_stated(rd, i, &f) < 0 ? -1 : r;
+		rd->cur = DOC_NONE;
+		if (r < 0)
+			return -1;
+	}
 	if (r == 0) {
 		fold_line(s, ln->len, READ_MAX, ln->latin1, &f);
 		if ((r = read_caption(rd, i, &f)) == 0 && (r = read_subject(rd, i)) == 0) {
@@ -15678,9 +15801,11 @@ read_line(struct reader *rd, size_t i)
 					r = ahead_open(rd, i);
 			}
 		} else if (r > 0 && rd->cur != DOC_NONE && doc_portion(d, rd->cur)->subject &&
-		    doc_portion(d, rd->cur)->first == i) {
-			/* A subject may say a part's level ("SUBJECT: CORRECTED COPY - PARA 3 IS
-			 * SECRET"): read as any line's words. */
+		    doc_portion(d, rd->cur)->first <= i) {
+			/*
+			 * A subject may say a part's level ("SUBJECT: CORRECTED COPY - PARA 3 IS
+			 * SECRET"), on the lines it wraps to too: read as any line's words.
+			 */
 			r = read_level_stated(rd, i, &f) < 0 ? -1 : r;
 		}
 	}

@@ -8521,6 +8521,24 @@ struct statement {
 				 * "upgraded", "handling", "protection") */
 	bool quoted_title;	/* a level opened a quoted title ("\"TOP SECRET: THE NETWORK
 				 * EXPOSED\"") */
+	int said_lower;		/* the highest level in lower case said (pred_last, or before a
+				 * noun of handling), or -1: a paragraph named takes it beside
+				 * a word of classification ("para 3 was upgraded from
+				 * confidential to secret") */
+	bool caps_unknown;	/* a mark's form beside a paragraph named has a token unknown
+				 * ("draws on TS/SCI reporting") */
+	bool instruction;	/* an order of handling opens the clause ("Handle as secret.",
+				 * "Please treat it as SECRET") */
+	bool pronoun;		/* IT, THEY, THIS, THESE or THOSE opens the clause */
+	bool pred_last;		/* the word before predicates what follows (IS, AS, AT, TO, FROM;
+				 * IT or THEM after an order): a level in lower case after it is
+				 * said ("It is secret.", not "It is no secret", "a secret
+				 * meeting") */
+	bool relative;		/* THAT, WHICH, WHO after a part named: what follows may be said
+				 * of something else ("a report that is not for public release") */
+	bool report;		/* a word of report or doubt but a negation ("the MFA said") */
+	bool lower_said;	/* said_lower ends its phrase or stands before a noun of handling
+				 * ("raised to secret at", "at the secret level") */
 	/*
 	 * A part named by what it holds or a sign ("The list of detainees' names", "Items marked
 	 * with an asterisk", "Paragraph 2 of the attachment"): as `unplaced` where a level this
@@ -8896,6 +8914,57 @@ of_this(const char *s, size_t n, size_t e, const char *const *whole, size_t nwho
 }
 
 /*
+ * Orders of handling among a clause's first six words, and pronouns among its first three ("We
+ * ask that you handle it as", "Its contents are"): what a paragraph named in the clause before
+ * takes a level from (struct statement's instruction and pronoun, reading_refers_back).
+ */
+static const char *const orders[] = { "HANDLE", "TREAT", "PROTECT", "MARK", "CONSIDER",
+    "CLASSIFY", "SAFEGUARD", "KEEP", "REGARD", "RESTRICT", "UPGRADE", "CONTROL" };
+static const char *const pronouns[] = { "IT", "ITS", "THEY", "THEM", "THEIR", "THIS", "THESE",
+    "THOSE", "BOTH", "SUCH", "WHICH" };
+#define ORDER_WORDS 6
+#define PRONOUN_WORDS 3
+
+bool
+reading_refers_back(const char *s, size_t n)
+{
+	char up[16];
+	size_t k = 0, e, w, j;
+
+	for (w = 1; w <= ORDER_WORDS; w++) {
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '('))
+			k++;
+		for (e = k; e < n && is_alpha(s[e]); e++)
+			continue;
+		if (e == k || e - k >= sizeof(up))
+			return false;
+		for (j = k; j < e; j++)
+			up[j - k] = to_upper(s[j]);
+		if (word_listed(orders, sizeof(orders) / sizeof(orders[0]), up, e - k) ||
+		    (w <= PRONOUN_WORDS && word_listed(pronouns, sizeof(pronouns) /
+		    sizeof(pronouns[0]), up, e - k)))
+			return true;
+		/* The clause ends. */
+		if (e < n && s[e] != ' ' && s[e] != '\'')
+			return false;
+		k = e;
+	}
+	return false;
+}
+
+/* Whether s[0..n) holds "//". */
+static bool
+double_slash(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (s[k] == '/' && s[k - 1] == '/')
+			return true;
+	return false;
+}
+
+/*
  * Whether the token at s[k] (to a space, or a stop before one) reads as a mark ("S/NF",
  * "C//REL TO USA, GBR" to the clause's end), into *m, *end past it: with a slash, of capitals,
  * slashes and commas, a level of the policy first.
@@ -8916,8 +8985,31 @@ statement_mark(const struct policy *p, const char *s, size_t n, size_t k, struct
 	}
 	if (slash == 0 || e - k > 40)
 		return false;
-	/* An office's symbol that reads as a mark with a token it does not know ("S/CT"). */
-	if (marking_parse(p, s + k, e - k, MARKING_PORTION, m) != 1 || m->level < 1 || m->unknown)
+	/*
+	 * An office's symbol that reads as a mark with a token it does not know ("S/CT"); not
+	 * after a level of two letters or more, nor with a double slash ("TS/SCI", "S//XYZ"):
+	 * a mark with a token unknown.
+	 */
+	if (marking_parse(p, s + k, e - k, MARKING_PORTION, m) != 1 || m->level < 1 ||
+	    (m->unknown && s[k + 1] == '/' && !double_slash(s + k, e - k)))
+		return false;
+	*end = e;
+	return true;
+}
+
+/* As statement_mark, a token unknown or not ("TS/SCI", "S/CT": beside a paragraph named). */
+static bool
+statement_mark_any(const struct policy *p, const char *s, size_t n, size_t k, struct marking *m,
+    size_t *end)
+{
+	size_t e;
+
+	for (e = k; e < n && s[e] != ' ' && !(strchr(".;:!?)]", s[e]) != NULL &&
+	    (e + 1 == n || s[e + 1] == ' ')); e++)
+		if (!isupper((unsigned char)s[e]) && !isdigit((unsigned char)s[e]) && s[e] != '/' &&
+		    s[e] != '-' && s[e] != ',')
+			return false;
+	if (e - k > 40 || marking_parse(p, s + k, e - k, MARKING_PORTION, m) != 1 || m->level < 1)
 		return false;
 	*end = e;
 	return true;
@@ -9310,14 +9402,20 @@ statement_label(struct statement *t, const char *s, size_t n, size_t k, size_t *
 /*
  * Whether clause s[0..n), which names a part no reader can place or a paragraph by number,
  * limits its readers as a sentence does (reading_denials: "Section 2 is releasable to USA only",
- * "Tab A is not releasable to GBR", "paragraph 4 below is for US personnel only"), into *m (no
+ * "Tab A is not releasable to GBR", "paragraph 4 below is for US personnel only", "Para 2 is not
+ * for public release", with public_ok), into *m (no
  * level; an order, denying the public too, so that it holds of unclassified text).
  */
 static bool
-part_limited(const struct policy *p, const char *s, size_t n, struct marking *m)
+part_limited(const struct policy *p, const char *s, size_t n, bool public_ok, struct marking *m)
 {
 	marking_init(m);
-	if (!reading_denials(p, s, n, m) || !marking_denies_readers(m))
+	/*
+	 * Readers named, or with `public_ok` the public ("Para 2 is not for public release.";
+	 * not "Para 2 describes a report that is not for public release, the MFA said").
+	 */
+	if (!reading_denials(p, s, n, m) || !(marking_denies_readers(m) || (public_ok &&
+	    (m->denied_public || m->denied_document))))
 		return false;
 	/* The writer's own limit on a part is an order, whatever the part's level. */
 	m->denied_public = true;
@@ -9512,10 +9610,17 @@ table_cells(const char *s, size_t n, bool csv, size_t at[TABLE_CELLS][2])
 bool
 reading_table_head(const char *s, size_t n, struct table_head *out)
 {
+	/*
+	 * In English, and in the languages of allies' tables (their accents as written: to_upper
+	 * leaves them).
+	 */
 	static const char *const paras[] = { "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "PGPH",
-	    "PORTION", "PORTIONS", "PARA NO", "PARA #", "PARAGRAPH NO", "SECTION" };
+	    "PORTION", "PORTIONS", "PARA NO", "PARA #", "PARAGRAPH NO", "SECTION", "PARRAFO",
+	    "P\xc3\xa1RRAFO", "PARAGRAPHE", "PARAGRAFO", "PAR\xc3\xa1GRAFO", "ABSATZ" };
 	static const char *const levels[] = { "CLASSIFICATION", "CLASS", "CLASSIFICATION LEVEL",
-	    "LEVEL", "MARKING", "MARK", "PORTION MARKING", "CLAS", "CLASSIF", "GRADING" };
+	    "LEVEL", "MARKING", "MARK", "PORTION MARKING", "CLAS", "CLASSIF", "GRADING",
+	    "CLASIFICACION", "CLASIFICACI\xc3\xb3N", "CLASSIFICACAO",
+	    "CLASSIFICA\xc3\xa7\xc3\xa3O", "EINSTUFUNG", "NIVEAU" };
 	size_t at[TABLE_CELLS][2], cells, c, len, j, w;
 	char up[24];
 	bool csv = memchr(s, ',', n) != NULL && memchr(s, '|', n) == NULL &&
@@ -9532,7 +9637,9 @@ reading_table_head(const char *s, size_t n, struct table_head *out)
 	for (j = 0; j + 2 < n && !word; j++)
 		word = ((s[j] | 0x20) == 'p' && (((s[j + 1] | 0x20) == 'a' && (s[j + 2] | 0x20) ==
 		    'r') || ((s[j + 1] | 0x20) == 'g' && (s[j + 2] | 0x20) == 'p') ||
-		    ((s[j + 1] | 0x20) == 'o' && (s[j + 2] | 0x20) == 'r'))) ||
+		    ((s[j + 1] | 0x20) == 'o' && (s[j + 2] | 0x20) == 'r') ||
+		    (unsigned char)s[j + 1] == 0xC3)) ||
+		    ((s[j] | 0x20) == 'a' && (s[j + 1] | 0x20) == 'b' && (s[j + 2] | 0x20) == 's') ||
 		    ((s[j] | 0x20) == 's' && (s[j + 1] | 0x20) == 'e' && (s[j + 2] | 0x20) == 'c') ||
 		    ((unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xB6);
 	if (!word)
@@ -9879,6 +9986,11 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 	    "NORMALLY", "OCCASIONALLY", "FREQUENTLY" };
 	static const char *const handles[] = { "HANDLE", "HANDLED", "TREAT", "TREATED", "PROTECT",
 	    "PROTECTED", "MARK", "MARKED", "CONSIDER", "CONSIDERED" };
+	static const char *const adverbs[] = { "NOW", "STILL", "ALSO", "INDEED", "IN", "FACT",
+	    "THUS", "THEREFORE" };
+	/* What a level in lower case is said after (struct statement's pred_last). */
+	static const char *const preds[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "REMAINS",
+	    "REMAIN", "AS", "AT", "TO", "FROM", "VICE", "INTO" };
 	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
 	    "REMAINING", "SUCCEEDING", "ENSUING", "FOLLOWS", "LATER" };
 	/* Another document, whose parts these are not: "reftel paras 3 and 4", "in ref A". */
@@ -9930,11 +10042,12 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 	out->paras = 0;
 	out->next = 0;
 	memset(&t, 0, sizeof(t));
-	t.level = t.said = t.said_caps = -1;
+	t.level = t.said = t.said_caps = t.said_lower = -1;
 	t.first = true;
 	for (k = 0; k <= n; k = e) {
 		const struct policy_term *pt;
 		size_t len;
+		bool handled = false;
 
 		/*
 		 * "Paragraphs (3) and (4)": a number in brackets after a paragraph's word; after
@@ -10064,7 +10177,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 * is releasable to USA only"): every part's readers are.
 			 */
 			if (r == 0 && (t.unplaced || t.paras != 0 || t.part_here) && !t.elsewhere &&
-			    k > from && part_limited(p, s + from, k - from, &one)) {
+			    k > from && part_limited(p, s + from, k - from, !t.report && !t.relative,
+			    &one)) {
 				marking_join(p, m, &one, m);
 				/* ... or a paragraph's ("paragraph 3 is REL TO USA, AUS"), or its own
 				 * ("This paragraph is NOT RELEASABLE TO FOREIGN NATIONALS."). */
@@ -10091,11 +10205,45 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			    (t.quoted_title && r == 0))
 				level_named = -1;
 			/*
+			 * In lower case beside a word of classification ("para 3 has been upgraded
+			 * from confidential to secret").
+			 */
+			if ((t.class_word || t.lower_said) && t.said_lower > level_named)
+				level_named = t.said_lower;
+			/*
 			 * ... or a level alone in the clause next to it ("para 2 (SECRET)",
 			 * "SECRET: para 2").
 			 */
 			if (t.paras != 0 && level_named < 1 && prev_lone >= 1 && r == 0)
 				level_named = prev_lone;
+			/*
+			 * The paragraphs the clause before named and said nothing of take a level
+			 * an order of handling or a pronoun says next, in any case ("Para 3 names a
+			 * source; handle as secret.", "... in paragraph 2. Please handle it as
+			 * SECRET.", "Para 3 concerns a source. It is secret.").
+			 */
+			if (t.paras == 0 && prev_paras != 0 && (t.instruction || t.pronoun) &&
+			    !t.elsewhere && !t.other_doc) {
+				/* Said after a copula, in capitals, or predicated in lower case;
+				 * not in title case, which a line's end may cut from its noun ("the
+				 * Secret" / "Service detail"). */
+				int l = t.level;
+
+				l = t.said_caps > l ? t.said_caps : l;
+				l = t.said_lower > l ? t.said_lower : l;
+				/* ... or a control ("It is for official use only."). */
+				if (l >= 1 || t.controls != 0) {
+					marking_init(&one);
+					one.level = l > 0 ? l : 0;
+					one.unknown = t.caps_unknown;
+					for (v = 0; v < p->ncontrols && v < 64; v++)
+						if ((t.controls >> v) & 1)
+							join_control(p, (int)v, &one);
+					marking_join(p, m, &one, m);
+					said |= STATED_HERE | STATED_AHEAD;
+					out->paras |= prev_paras;
+				}
+			}
 			if (t.paras == 0 && prev_paras != 0 && t.words <= 2 && t.said_caps >= 1 &&
 			    (r == 0 || (r & STATED_VAGUE)) && !t.elsewhere) {
 				marking_init(&one);
@@ -10129,6 +10277,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 					said |= STATED_HERE | STATED_AHEAD;
 					out->paras |= t.paras;
 				}
+				one.unknown = one.unknown || t.caps_unknown;
 				for (v = 0; v < p->ncontrols && v < 64; v++)
 					if ((controls >> v) & 1)
 						join_control(p, (int)v, &one);
@@ -10159,7 +10308,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			colon_else = t.elsewhere && k < n && s[k] == ':';
 			from = k + 1;
 			memset(&t, 0, sizeof(t));
-			t.level = t.said = t.said_caps = -1;
+			t.level = t.said = t.said_caps = t.said_lower = -1;
 			t.elsewhere = colon_else;
 			t.opened = k < n && (s[k] == '(' || s[k] == '[');
 			e = k + 1;
@@ -10261,11 +10410,18 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 * SECRET"); not before WHICH said of a part ("Please do not pass
 			 * paragraph 4, which is SECRET").
 			 */
+			/*
+			 * The paragraphs named before it stay named ("Para 3, though marked
+			 * unclassified, is confidential").
+			 */
 			if (s[k] == ',' && !t.named && (t.doubt || t.doubt_unclass) &&
 			    !t.reported && !(t.part_seen && n - k > 7 &&
 			    strncasecmp(s + k + 1, " which ", 7) == 0)) {
+				uint64_t named = t.paras;
+
 				memset(&t, 0, sizeof(t));
-				t.level = t.said = t.said_caps = -1;
+				t.level = t.said = t.said_caps = t.said_lower = -1;
+				t.paras = named;
 			}
 			e = k + 1;
 			continue;
@@ -10328,6 +10484,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		 * SECRET and paragraph 4 is unclassified.").
 		 */
 		unclass = word_stem(up, len, "UNCLASSIF") || word_stem(up, len, "DECLASSIF");
+		t.report = t.report || (!unclass && word_listed(doubts, sizeof(doubts) /
+		    sizeof(doubts[0]), up, len));
 		if (word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) && unclass &&
 		    !t.sep_part)
 			t.doubt_unclass = true;
@@ -10343,6 +10501,17 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		if ((t.level >= 1 || t.classified || t.marked) && ((len == 3 &&
 		    memcmp(up, "AND", 3) == 0) || (len == 3 && memcmp(up, "BUT", 3) == 0)))
 			t.sep = true;
+		/*
+		 * "Handle as secret.", "Please treat it as SECRET.", "It is secret.": an order of
+		 * handling or a pronoun that opens the clause, what a paragraph named in the
+		 * clause before takes (prev_paras).
+		 */
+		if (t.words <= ORDER_WORDS)
+			t.instruction = t.instruction || word_listed(orders, sizeof(orders) /
+			    sizeof(orders[0]), up, len);
+		if (t.words <= PRONOUN_WORDS)
+			t.pronoun = t.pronoun || word_listed(pronouns, sizeof(pronouns) /
+			    sizeof(pronouns[0]), up, len);
 		/*
 		 * "Para 3 was mismarked in the draft; it is SECRET//NOFORN.": a pronoun that
 		 * opens a clause after one that named a part is said of a part.
@@ -10403,9 +10572,13 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			    /* "Para 3 - S.", "Para 3: S": after a colon or a dash, alone. */
 			    (k >= 2 && s[k - 1] == ' ' && (s[k - 2] == ':' || s[k - 2] == '-') &&
 			    (e == n || strchr(".;,)", s[e]) != NULL));
-			/* "warrants Secret handling": a level's name before a noun of handling. */
-			bool titled = !caps && len >= 6 && isupper((unsigned char)s[k]) &&
-			    handling_after(s, n, e);
+			/*
+			 * "warrants Secret handling", "at the secret level": a level's name before a
+			 * noun of handling.
+			 */
+			bool titled = !caps && len >= 6 && handling_after(s, n, e);
+
+			handled = titled;
 
 			for (j = k; j < e && !t.lower; j++)
 				t.lower = is_lower(s[j]);
@@ -10424,6 +10597,28 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				t.caps_marked = t.caps_marked || quoted || titled || (e < n &&
 				    s[e] == '/');
 			}
+			if (!caps && len >= 6 && !title && (t.pred_last || titled) &&
+			    (pt = policy_term_find(p, up, len)) != NULL &&
+			    pt->level > t.said_lower && pt->control < 0) {
+				t.said_lower = pt->level;
+				/* "has been raised to secret at", "is actually secret." */
+				if (titled || level_said(p, s, n, k, e))
+					t.lower_said = true;
+			}
+			/* A mark's form ("draws on TS/SCI reporting"), its tokens known or not. */
+			if (caps && len <= 3 && e < n && s[e] == '/' && t.paras != 0) {
+				struct marking mk;
+				size_t me;
+
+				/* Not an office's symbol ("cleared by S/CT"). */
+				if (statement_mark_any(p, s, n, k, &mk, &me) &&
+				    !(mk.unknown && s[k + 1] == '/' &&
+				    !double_slash(s + k, me - k)) && mk.level > t.said_caps) {
+					t.said_caps = mk.level;
+					t.caps_marked = true;
+					t.caps_unknown = t.caps_unknown || mk.unknown;
+				}
+			}
 			/* One word of five letters or more, or two: "FISA" is a law's name too. */
 			if (len >= 4 && caps && (pt = capitals_control(p, s, n, e, up, len)) != NULL &&
 			    (len >= 5 || !pt->single))
@@ -10431,13 +10626,16 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		}
 		own_part = t.copula && ((t.part_here && t.this_first) || t.subject ||
 		    t.paras != 0 || t.ahead || t.back);
+		/* "should be handled at the secret level": before a noun of handling, after a
+		 * copula. */
+		handled = handled && t.copula;
 		pt = (len >= 6 && (isupper((unsigned char)s[k]) || t.classified_before ||
-		    (own_part && t.copula_last))) || (own_part && t.copula_last && len <= 3 &&
-		    reading_capitals(s + k, len) && (k == 0 || s[k - 1] == ' ') &&
+		    (own_part && t.copula_last) || handled)) || (own_part && t.copula_last &&
+		    len <= 3 && reading_capitals(s + k, len) && (k == 0 || s[k - 1] == ' ') &&
 		    level_said(p, s, n, k, e) && (e == n || s[e] == '.' || s[e] == ' ')) ?
 		    policy_term_find(p, up, len) : NULL;
 		if (pt != NULL && pt->level >= 1 && pt->control < 0 && (level_said(p, s, n, k, e) ||
-		    (t.classified_before && lower_next(s, n, e)))) {
+		    handled || (t.classified_before && lower_next(s, n, e)))) {
 			t.named = true;
 			if (pt->level > t.said)
 				t.said = pt->level;
@@ -10479,6 +10677,22 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				}
 				/* "classified Secret": the level after it is predicated. */
 				t.copula = true;
+			}
+		} else if (len >= 2 && is_lower(s[k]) && t.copula && (t.part_here || t.subject ||
+		    t.paras != 0 || t.unplaced || ((t.pronoun || t.instruction) &&
+		    prev_paras != 0))) {
+			/*
+			 * A control's name of several words in lower case, said of a part ("Para 2
+			 * is for official use only.", "... is law enforcement sensitive").
+			 */
+			size_t at = k;
+			int c = control_run(p, s, n, &at);
+
+			if (c >= 0 && c < 64 && p->controls[c].kind != CONTROL_DISTRIBUTION &&
+			    at > e) {
+				t.controls |= (uint64_t)1 << c;
+				t.named = true;
+				e = at;
 			}
 		} else if (len >= 2 && isupper((unsigned char)s[k]) && (t.classified_before ||
 		    t.field || (t.copula && (t.part_here || t.handle || t.subject ||
@@ -10853,6 +11067,14 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			t.copula = true;
 		t.copula_last = word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up,
 		    len);
+		t.relative = t.relative || ((t.part_seen || t.paras != 0) && word_listed(relatives,
+		    sizeof(relatives) / sizeof(relatives[0]), up, len));
+		/* An adverb after it keeps it ("is actually secret", "is now confidential"). */
+		t.pred_last = word_listed(preds, sizeof(preds) / sizeof(preds[0]), up, len) ||
+		    (t.pred_last && ((len >= 5 && up[len - 2] == 'L' && up[len - 1] == 'Y') ||
+		    word_listed(adverbs, sizeof(adverbs) / sizeof(adverbs[0]), up, len))) ||
+		    (t.instruction && ((len == 2 && memcmp(up, "IT", 2) == 0) || (len == 4 &&
+		    memcmp(up, "THEM", 4) == 0)));
 		t.field_last = len == 14 && memcmp(up, "CLASSIFICATION", 14) == 0;
 		/* "et seq.", "ff.", "etc.", a subparagraph's letter ("PARA 3.B. IS"). */
 		t.seq_before = (len == 3 && memcmp(up, "SEQ", 3) == 0) || (len == 2 &&

@@ -401,6 +401,13 @@ struct stated {
 };
 int reading_level_statement(const struct policy *p, const char *s, size_t n,
     struct stated *out);
+/*
+ * Whether s[0..n) opens with a clause that may say a level of a paragraph the sentence before
+ * named: an order of handling among its first six words or a pronoun among its first three
+ * ("Please handle it as SECRET.", "It is for official use only."): a line that does is read
+ * joined with the one above even where that one ends its sentence.
+ */
+bool reading_refers_back(const char *s, size_t n);
 /* A table's header row that names a paragraph's column (reading_table_head). */
 struct table_head {
 	int para;	/* the paragraph's column, from 0 */

@@ -2096,6 +2096,18 @@ kept stop59
 redteam stop60
 kept stop60
 
+# 124. Stop 61 (tests/data/stop61, stop 60's open leaks and their neighbours): an order of
+#      handling or a pronoun in the clause after one that named a paragraph gives it its level
+#      (`Para 4 is sensitive; handle as secret.`, `... paragraph 2 ... Please handle it as
+#      SECRET.`, `It is confidential.`); a level in lower case beside a word of classification
+#      or a noun of handling (`upgraded from confidential to secret`, `at the secret level`);
+#      an aside's UNCLASSIFIED keeps the paragraph named; a statement across a form feed or a
+#      wrapped subject; `contains TS/SCI` unknown; the public denied a paragraph named (`not for
+#      public release`); `for official use only` in lower case. Kept: `the secret police`, a
+#      pronoun with no level, an office's symbol `S/CT`.
+redteam stop61
+kept stop61
+
 # 10. Messages never carry withheld text: not on standard error, not in check's reports.
 printf 'SECRET\n\n1. (U) The puffin count.\n\n2. (Secret walrus plans here.\n\n3. (S//NF The zebra detail.\n\n4. (WALRUS) narwhal\n\n[S] The source (walrus lives in Oslo) said.\n\n(SECRET WALRUS PLANS) FOLLOW.\n\nSECRET - ZEBRA DEFECTS\nTHE DETAILS.\n\nSECRET//NOFORN WALRUS SOURCE\nThe details.\n\n(S//NF WALRUS IS BOB\n' > "$tmp/msg"
 for cmd in "redact -r UNCLASSIFIED" "check -r UNCLASSIFIED" "check -r UNCLASSIFIED --format json" \

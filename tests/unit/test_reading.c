@@ -403,6 +403,70 @@ test_named_beside(void **state)
 	assert_int_equal(r, 0);
 }
 
+/*
+ * A level in lower case beside a word of classification, an order of handling or a pronoun after
+ * a clause that named a paragraph, a control's name in lower case, the public denied, a mark
+ * with a token unknown (stop 61).
+ */
+static void
+test_said_after(void **state)
+{
+	const struct policy *p = *state;
+	static const char *const secret[] = {
+		"Para 3 names a source; handle as secret.",
+		"Para 3 names a source. Please handle it as SECRET.",
+		"Para 3 concerns a source. It is secret.",
+		"Para 3 has been upgraded from confidential to secret.",
+		"Note: para 3 should be handled at the secret level.",
+		"Para 3 warrants secret handling.",
+		"Para 3, though marked unclassified, is secret at the MFA's request.",
+		"Para 3 has been raised to secret at the request of MOI.",
+		"Para 3 was mismarked and is actually secret.",
+		"Para 3 names a source. We ask that you handle it as SECRET.",
+		"Para 3 names a source. Its contents are SECRET.",
+	};
+	uint64_t paras;
+	size_t k;
+	int r, level;
+
+	for (k = 0; k < sizeof(secret) / sizeof(secret[0]); k++) {
+		r = said(p, secret[k], &level, &paras);
+		if (!(r & STATED_AHEAD) || paras != (UINT64_C(1) << 3) || level != 2)
+			fail_msg("paragraph 3 not SECRET: \"%s\" (%d, level %d)", secret[k], r,
+			    level);
+	}
+	/* A control's name of several words, the public denied: a limit, no level. */
+	r = said(p, "Para 3 is for official use only.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
+	r = said(p, "Para 3 is not for public release.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
+	/* A mark with a token unknown after a level of two letters: unknown. */
+	r = said(p, "Para 3 is TS/SCI.", &level, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == -1);
+	r = said(p, "Para 3 draws on TS/SCI reporting.", &level, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == -1);
+	/* ... a control in lower case in the clause after. */
+	r = said(p, "Para 3 names the officer. It is for official use only.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
+	/* Not: an office's symbol, a level that is a word ("no secret", "an open secret"). */
+	r = said(p, "Para 3 was cleared by S/CT.", NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Para 3 covers the talks. It is no secret that they failed.", NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Para 3 covers the talks. It was an open secret in Beirut.", NULL, &paras);
+	assert_true(paras == 0);
+	/* Nor the public denied a report the paragraph describes, or in a report. */
+	r = said(p, "Para 3 describes a report that is not for public release.", NULL, &paras);
+	assert_true(paras == 0);
+	/* Not: a level in lower case with no word of classification, a pronoun with no level. */
+	r = said(p, "Para 3 describes the secret police.", NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Para 3 concerns trade. It is important.", NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Para 3 names the dates. Please keep it in mind.", NULL, &paras);
+	assert_true(paras == 0);
+}
+
 /* A mark predicated, a control, another scheme's level, a grade. */
 static void
 test_marks_said(void **state)
@@ -497,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_numbered),
 		cmocka_unit_test(test_unplaced),
 		cmocka_unit_test(test_named_beside),
+		cmocka_unit_test(test_said_after),
 		cmocka_unit_test(test_marks_said),
 		cmocka_unit_test(test_not_stated),
 		cmocka_unit_test(test_may),
