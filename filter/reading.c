@@ -8537,8 +8537,11 @@ struct statement {
 	bool relative;		/* THAT, WHICH, WHO after a part named: what follows may be said
 				 * of something else ("a report that is not for public release") */
 	bool report;		/* a word of report or doubt but a negation ("the MFA said") */
+	uint64_t controls_lower;	/* controls named in lower case after a copula ("that is for
+				 * official use only"): a paragraph named takes them */
 	bool lower_said;	/* said_lower ends its phrase or stands before a noun of handling
 				 * ("raised to secret at", "at the secret level") */
+	bool extraposed;	/* a level before THAT ("It is secret that the ministry plans") */
 	/*
 	 * A part named by what it holds or a sign ("The list of detainees' names", "Items marked
 	 * with an asterisk", "Paragraph 2 of the attachment"): as `unplaced` where a level this
@@ -8918,21 +8921,62 @@ of_this(const char *s, size_t n, size_t e, const char *const *whole, size_t nwho
  * ask that you handle it as", "Its contents are"): what a paragraph named in the clause before
  * takes a level from (struct statement's instruction and pronoun, reading_refers_back).
  */
-static const char *const orders[] = { "HANDLE", "TREAT", "PROTECT", "MARK", "CONSIDER",
-    "CLASSIFY", "SAFEGUARD", "KEEP", "REGARD", "RESTRICT", "UPGRADE", "CONTROL" };
-static const char *const pronouns[] = { "IT", "ITS", "THEY", "THEM", "THEIR", "THIS", "THESE",
-    "THOSE", "BOTH", "SUCH", "WHICH" };
 #define ORDER_WORDS 6
-#define PRONOUN_WORDS 3
+#define PRONOUN_WORDS 4
+#define BACK_ORDER 1
+#define BACK_PRONOUN 2
+
+/*
+ * What the word up[0..len) (capitals), word `w` of its clause from 1, after the word prev[0..plen)
+ * and before s[e..n), says of a paragraph the clause before named: BACK_ORDER, an order of
+ * handling that opens the clause or follows PLEASE, YOU or a modal ("Kindly restrict it",
+ * "Addressees should handle it"; not "pledged to treat them"); BACK_PRONOUN, a pronoun among its
+ * first words, or a determiner before the text's noun ("Its contents", "Such information", "The
+ * information"; not "Its two northern lanes", "Both sides"); else 0.
+ */
+static int
+back_word(const char *up, size_t len, size_t w, const char *prev, size_t plen, const char *s,
+    size_t n, size_t e)
+{
+	static const char *const orders[] = { "HANDLE", "TREAT", "PROTECT", "MARK", "CONSIDER",
+	    "CLASSIFY", "SAFEGUARD", "KEEP", "REGARD", "RESTRICT", "UPGRADE", "CONTROL" };
+	static const char *const openers[] = { "PLEASE", "KINDLY", "YOU", "WE", "SHOULD", "MUST",
+	    "SHALL", "ALSO", "THEREFORE", "ALWAYS" };
+	static const char *const pronouns[] = { "IT", "THEY", "THEM", "THIS", "THESE", "THOSE",
+	    "WHICH", "EACH" };
+	static const char *const determiners[] = { "ITS", "THEIR", "SUCH", "BOTH" };
+	static const char *const nouns[] = { "CONTENTS", "CONTENT", "TEXT", "SUBSTANCE", "DETAILS",
+	    "INFORMATION", "INFO", "MATERIAL", "SOURCE", "SOURCING", "REPORTING", "ARE", "IS",
+	    "WERE", "WAS", "SHOULD", "MUST", "REMAIN", "REMAINS" };
+	char next[16];
+	size_t nl;
+
+	if (word_listed(orders, sizeof(orders) / sizeof(orders[0]), up, len))
+		return w == 1 || (w <= ORDER_WORDS && plen > 0 && word_listed(openers,
+		    sizeof(openers) / sizeof(openers[0]), prev, plen)) || (plen == 6 &&
+		    memcmp(prev, "PLEASE", 6) == 0) ? BACK_ORDER : 0;
+	if (w > PRONOUN_WORDS)
+		return 0;
+	if (word_listed(pronouns, sizeof(pronouns) / sizeof(pronouns[0]), up, len))
+		return BACK_PRONOUN;
+	if (!word_listed(determiners, sizeof(determiners) / sizeof(determiners[0]), up, len) &&
+	    !(w == 1 && ((len == 3 && memcmp(up, "THE", 3) == 0) || (len == 4 &&
+	    memcmp(up, "THAT", 4) == 0))))
+		return 0;
+	nl = next_upper(s, n, &e, next);
+	return nl > 0 && word_listed(nouns, sizeof(nouns) / sizeof(nouns[0]) - (len == 4 &&
+	    memcmp(up, "BOTH", 4) == 0 ? 0 : 8), next, nl) ? BACK_PRONOUN : 0;
+}
 
 bool
 reading_refers_back(const char *s, size_t n)
 {
-	char up[16];
-	size_t k = 0, e, w, j;
+	char up[16], prev[16];
+	size_t k = 0, e, w, j, plen = 0;
 
 	for (w = 1; w <= ORDER_WORDS; w++) {
-		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '('))
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '(' ||
+		    s[k] == ','))
 			k++;
 		for (e = k; e < n && is_alpha(s[e]); e++)
 			continue;
@@ -8940,13 +8984,13 @@ reading_refers_back(const char *s, size_t n)
 			return false;
 		for (j = k; j < e; j++)
 			up[j - k] = to_upper(s[j]);
-		if (word_listed(orders, sizeof(orders) / sizeof(orders[0]), up, e - k) ||
-		    (w <= PRONOUN_WORDS && word_listed(pronouns, sizeof(pronouns) /
-		    sizeof(pronouns[0]), up, e - k)))
+		if (back_word(up, e - k, w, prev, plen, s, n, e) != 0)
 			return true;
 		/* The clause ends. */
-		if (e < n && s[e] != ' ' && s[e] != '\'')
+		if (e < n && s[e] != ' ' && s[e] != '\'' && s[e] != ',')
 			return false;
+		memcpy(prev, up, e - k);
+		plen = e - k;
 		k = e;
 	}
 	return false;
@@ -9582,7 +9626,7 @@ cell_level(const struct policy *p, const char *s, size_t n, bool short_ok, struc
 
 /*
  * The cells of s[0..n) as a table's row, into at[][2] (start and end, trimmed); commas part
- * cells only with no space after them, or with `csv` any. Returns how many.
+ * cells only with no space after them, or with `csv` any, and semicolons. Returns how many.
  */
 static size_t
 table_cells(const char *s, size_t n, bool csv, size_t at[TABLE_CELLS][2])
@@ -9590,13 +9634,15 @@ table_cells(const char *s, size_t n, bool csv, size_t at[TABLE_CELLS][2])
 	size_t k = 0, e, b, cells = 0;
 
 	while (k < n && cells < TABLE_CELLS) {
-		while (k < n && (s[k] == ' ' || s[k] == '|' || s[k] == '\t' || s[k] == ','))
+		while (k < n && (s[k] == ' ' || s[k] == '|' || s[k] == '\t' || s[k] == ',' ||
+		    (csv && s[k] == ';')))
 			k++;
 		if (k == n)
 			break;
 		e = cell_end(s, n, k);
 		if (csv)
-			for (e = k; e < n && s[e] != ',' && s[e] != '|' && s[e] != '\t'; e++)
+			for (e = k; e < n && s[e] != ',' && s[e] != ';' && s[e] != '|' &&
+			    s[e] != '\t'; e++)
 				continue;
 		for (b = e; b > k && s[b - 1] == ' '; b--)
 			continue;
@@ -9615,15 +9661,22 @@ reading_table_head(const char *s, size_t n, struct table_head *out)
 	 * leaves them).
 	 */
 	static const char *const paras[] = { "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "PGPH",
-	    "PORTION", "PORTIONS", "PARA NO", "PARA #", "PARAGRAPH NO", "SECTION", "PARRAFO",
-	    "P\xc3\xa1RRAFO", "PARAGRAPHE", "PARAGRAFO", "PAR\xc3\xa1GRAFO", "ABSATZ" };
-	static const char *const levels[] = { "CLASSIFICATION", "CLASS", "CLASSIFICATION LEVEL",
-	    "LEVEL", "MARKING", "MARK", "PORTION MARKING", "CLAS", "CLASSIF", "GRADING",
-	    "CLASIFICACION", "CLASIFICACI\xc3\xb3N", "CLASSIFICACAO",
-	    "CLASSIFICA\xc3\xa7\xc3\xa3O", "EINSTUFUNG", "NIVEAU" };
+	    "PORTION", "PORTIONS", "PARA NO", "PARA #", "PARAGRAPH NO", "PARRAFO",
+	    "P\xc3\xa1RRAFO", "PARAGRAPHE", "PARAGRAFO", "PAR\xc3\xa1GRAFO", "ABSATZ", "ALINEA",
+	    /* Words of other things too: only beside a strong word of the other column. */
+	    "SECTION", "PUNTO" };
+	static const char *const levels[] = { "CLASSIFICATION", "CLASSIFICATION LEVEL",
+	    "SECURITY CLASSIFICATION", "MARKING", "PORTION MARKING", "CLAS", "CLASSIF", "GRADING",
+	    "HANDLING", "CLASIFICACION", "CLASIFICACI\xc3\xb3N", "CLASSIFICACAO",
+	    "CLASSIFICA\xc3\xa7\xc3\xa3O", "EINSTUFUNG", "RUBRICERING",
+	    /* A school's class, a course's level: only beside a strong paragraph's word. */
+	    "CLASS", "LEVEL", "MARK", "NIVEAU", "NIVEL" };
+	const size_t weak_paras = 2, weak_levels = 5;
+	bool strong = false;
 	size_t at[TABLE_CELLS][2], cells, c, len, j, w;
 	char up[24];
-	bool csv = memchr(s, ',', n) != NULL && memchr(s, '|', n) == NULL &&
+	bool csv = (memchr(s, ',', n) != NULL || memchr(s, ';', n) != NULL) &&
+	    memchr(s, '|', n) == NULL &&
 	    memchr(s, '\t', n) == NULL;
 	struct table_head one, *h = &one;
 	bool word = false;
@@ -9638,8 +9691,10 @@ reading_table_head(const char *s, size_t n, struct table_head *out)
 		word = ((s[j] | 0x20) == 'p' && (((s[j + 1] | 0x20) == 'a' && (s[j + 2] | 0x20) ==
 		    'r') || ((s[j + 1] | 0x20) == 'g' && (s[j + 2] | 0x20) == 'p') ||
 		    ((s[j + 1] | 0x20) == 'o' && (s[j + 2] | 0x20) == 'r') ||
+		    ((s[j + 1] | 0x20) == 'u' && (s[j + 2] | 0x20) == 'n') ||
 		    (unsigned char)s[j + 1] == 0xC3)) ||
-		    ((s[j] | 0x20) == 'a' && (s[j + 1] | 0x20) == 'b' && (s[j + 2] | 0x20) == 's') ||
+		    ((s[j] | 0x20) == 'a' && (((s[j + 1] | 0x20) == 'b' && (s[j + 2] | 0x20) ==
+		    's') || ((s[j + 1] | 0x20) == 'l' && (s[j + 2] | 0x20) == 'i'))) ||
 		    ((s[j] | 0x20) == 's' && (s[j + 1] | 0x20) == 'e' && (s[j + 2] | 0x20) == 'c') ||
 		    ((unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xB6);
 	if (!word)
@@ -9657,19 +9712,28 @@ reading_table_head(const char *s, size_t n, struct table_head *out)
 		if ((len == 2 && (unsigned char)s[at[c][0]] == 0xC2 &&
 		    (unsigned char)s[at[c][0] + 1] == 0xB6)) {
 			h->para = (int)c;
+			strong = true;
 			continue;
 		}
 		for (j = w = 0; j < len; j++)
 			if (s[at[c][0] + j] != '.' && s[at[c][0] + j] != ':')
 				up[w++] = to_upper(s[at[c][0] + j]);
 		/* Not "No.": a row's number, whatever the rows are. */
-		if (word_listed(paras, sizeof(paras) / sizeof(paras[0]), up, w) && h->para < 0)
+		if (word_listed(paras, sizeof(paras) / sizeof(paras[0]), up, w) && h->para < 0) {
 			h->para = (int)c;
-		else if (word_listed(levels, sizeof(levels) / sizeof(levels[0]), up, w))
+			strong = strong || word_listed(paras, sizeof(paras) / sizeof(paras[0]) -
+			    weak_paras, up, w);
+		} else if (word_listed(levels, sizeof(levels) / sizeof(levels[0]), up, w)) {
 			h->level = (int)c;
+			strong = strong || word_listed(levels, sizeof(levels) / sizeof(levels[0]) -
+			    weak_levels, up, w);
+		}
 	}
-	/* A classification's column too ("| Section | Topic | Clearance |" is an agenda's). */
-	if (h->para < 0 || h->level < 0)
+	/*
+	 * A classification's column too ("| Section | Topic | Clearance |" is an agenda's), and
+	 * one of the two a word only a marking's table uses ("| Section | Class |" is a school's).
+	 */
+	if (h->para < 0 || h->level < 0 || !strong)
 		return false;
 	*out = one;
 	return true;
@@ -9990,7 +10054,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 	    "THUS", "THEREFORE" };
 	/* What a level in lower case is said after (struct statement's pred_last). */
 	static const char *const preds[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "REMAINS",
-	    "REMAIN", "AS", "AT", "TO", "FROM", "VICE", "INTO" };
+	    "REMAIN", "AS", "AT", "TO", "FROM", "VICE", "INTO", "STAYS", "STAY", "DEEMED",
+	    "RATED", "GRADED" };
 	static const char *const pointers[] = { "FOLLOWING", "NEXT", "BELOW", "SUBSEQUENT",
 	    "REMAINING", "SUCCEEDING", "ENSUING", "FOLLOWS", "LATER" };
 	/* Another document, whose parts these are not: "reftel paras 3 and 4", "in ref A". */
@@ -10028,8 +10093,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 	int said = 0, r, brackets = 0, prev_said = 0, prev_lone = -1, level_named;
 	/* The paragraphs the clause before named by number and said nothing of. */
 	uint64_t prev_paras = 0, controls;
-	size_t k, e, j, v, from = 0;
-	char up[POLICY_WORD_MAX + 1];
+	size_t k, e, j, v, from = 0, last_len = 0;
+	char up[POLICY_WORD_MAX + 1], last_up[16];
 
 	for (k = n; k > 0 && s[k - 1] == ' '; k--)
 		continue;
@@ -10223,16 +10288,22 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 * SECRET.", "Para 3 concerns a source. It is secret.").
 			 */
 			if (t.paras == 0 && prev_paras != 0 && (t.instruction || t.pronoun) &&
-			    !t.elsewhere && !t.other_doc) {
+			    !t.elsewhere && !t.other_doc && !t.report && !t.extraposed) {
 				/* Said after a copula, in capitals, or predicated in lower case;
 				 * not in title case, which a line's end may cut from its noun ("the
 				 * Secret" / "Service detail"). */
 				int l = t.level;
 
 				l = t.said_caps > l ? t.said_caps : l;
-				l = t.said_lower > l ? t.said_lower : l;
-				/* ... or a control ("It is for official use only."). */
-				if (l >= 1 || t.controls != 0) {
+				l = t.lower_said && t.said_lower > l ? t.said_lower : l;
+				/* ... or a control ("It is for official use only."), or a limit on
+				 * readers ("It must not be published."). */
+				if (l < 1 && t.controls == 0 && k > from && !t.report &&
+				    part_limited(p, s + from, k - from, true, &one)) {
+					marking_join(p, m, &one, m);
+					said |= STATED_HERE | STATED_AHEAD;
+					out->paras |= prev_paras;
+				} else if (l >= 1 || t.controls != 0) {
 					marking_init(&one);
 					one.level = l > 0 ? l : 0;
 					one.unknown = t.caps_unknown;
@@ -10262,7 +10333,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 * imagery"), or in words an originator's control ("Further dissemination
 			 * of para 2 requires CIA concurrence": ORCON).
 			 */
-			controls = t.paras != 0 && k > from ? t.controls_caps |
+			controls = t.paras != 0 && k > from ? t.controls_caps | t.controls_lower |
 			    originator_control(p, s + from, k - from) : 0;
 			if (t.paras != 0 && (level_named >= 1 || controls != 0) && !t.elsewhere &&
 			    !t.other_doc && !t.generic_part) {
@@ -10307,6 +10378,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			prev_doc = t.doc_named;
 			colon_else = t.elsewhere && k < n && s[k] == ':';
 			from = k + 1;
+			last_len = 0;
 			memset(&t, 0, sizeof(t));
 			t.level = t.said = t.said_caps = t.said_lower = -1;
 			t.elsewhere = colon_else;
@@ -10485,7 +10557,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		 */
 		unclass = word_stem(up, len, "UNCLASSIF") || word_stem(up, len, "DECLASSIF");
 		t.report = t.report || (!unclass && word_listed(doubts, sizeof(doubts) /
-		    sizeof(doubts[0]), up, len));
+		    sizeof(doubts[0]), up, len) && !own_voice(s, k));
 		if (word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) && unclass &&
 		    !t.sep_part)
 			t.doubt_unclass = true;
@@ -10506,12 +10578,12 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		 * handling or a pronoun that opens the clause, what a paragraph named in the
 		 * clause before takes (prev_paras).
 		 */
-		if (t.words <= ORDER_WORDS)
-			t.instruction = t.instruction || word_listed(orders, sizeof(orders) /
-			    sizeof(orders[0]), up, len);
-		if (t.words <= PRONOUN_WORDS)
-			t.pronoun = t.pronoun || word_listed(pronouns, sizeof(pronouns) /
-			    sizeof(pronouns[0]), up, len);
+		{
+			int b = back_word(up, len, t.words, last_up, last_len, s, n, e);
+
+			t.instruction = t.instruction || b == BACK_ORDER;
+			t.pronoun = t.pronoun || b == BACK_PRONOUN;
+		}
 		/*
 		 * "Para 3 was mismarked in the draft; it is SECRET//NOFORN.": a pronoun that
 		 * opens a clause after one that named a part is said of a part.
@@ -10602,8 +10674,11 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			    pt->level > t.said_lower && pt->control < 0) {
 				t.said_lower = pt->level;
 				/* "has been raised to secret at", "is actually secret." */
-				if (titled || level_said(p, s, n, k, e))
+				if ((titled || level_said(p, s, n, k, e)) && !t.relative)
 					t.lower_said = true;
+				/* "It is secret that the ministry plans": the level's, no one's. */
+				t.extraposed = t.extraposed || (n - e > 6 &&
+				    strncasecmp(s + e, " that ", 6) == 0);
 			}
 			/* A mark's form ("draws on TS/SCI reporting"), its tokens known or not. */
 			if (caps && len <= 3 && e < n && s[e] == '/' && t.paras != 0) {
@@ -10678,9 +10753,9 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				/* "classified Secret": the level after it is predicated. */
 				t.copula = true;
 			}
-		} else if (len >= 2 && is_lower(s[k]) && t.copula && (t.part_here || t.subject ||
-		    t.paras != 0 || t.unplaced || ((t.pronoun || t.instruction) &&
-		    prev_paras != 0))) {
+		} else if (len >= 2 && is_lower(s[k]) && (t.copula || t.relative) &&
+		    (t.part_here || t.subject || t.paras != 0 || t.unplaced || ((t.pronoun ||
+		    t.instruction) && prev_paras != 0))) {
 			/*
 			 * A control's name of several words in lower case, said of a part ("Para 2
 			 * is for official use only.", "... is law enforcement sensitive").
@@ -10691,6 +10766,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			if (c >= 0 && c < 64 && p->controls[c].kind != CONTROL_DISTRIBUTION &&
 			    at > e) {
 				t.controls |= (uint64_t)1 << c;
+				t.controls_lower |= (uint64_t)1 << c;
 				t.named = true;
 				e = at;
 			}
@@ -11067,6 +11143,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			t.copula = true;
 		t.copula_last = word_listed(copulas, sizeof(copulas) / sizeof(copulas[0]), up,
 		    len);
+		memcpy(last_up, up, len < sizeof(last_up) ? len : sizeof(last_up));
+		last_len = len < sizeof(last_up) ? len : 0;
 		t.relative = t.relative || ((t.part_seen || t.paras != 0) && word_listed(relatives,
 		    sizeof(relatives) / sizeof(relatives[0]), up, len));
 		/* An adverb after it keeps it ("is actually secret", "is now confidential"). */

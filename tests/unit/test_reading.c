@@ -448,6 +448,10 @@ test_said_after(void **state)
 	/* ... a control in lower case in the clause after. */
 	r = said(p, "Para 3 names the officer. It is for official use only.", NULL, &paras);
 	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
+	r = said(p, "Para 3 names the officer. It must not be published.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
+	r = said(p, "Para 3 contains information that is for official use only.", NULL, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
 	/* Not: an office's symbol, a level that is a word ("no secret", "an open secret"). */
 	r = said(p, "Para 3 was cleared by S/CT.", NULL, &paras);
 	assert_true(paras == 0);
@@ -458,6 +462,27 @@ test_said_after(void **state)
 	/* Nor the public denied a report the paragraph describes, or in a report. */
 	r = said(p, "Para 3 describes a report that is not for public release.", NULL, &paras);
 	assert_true(paras == 0);
+	/* Nor an order that is no order, a possessive before a noun not the text's (round 150). */
+	r = said(p, "Para 3 covers the talks. Both sides pledged to treat them as confidential.",
+	    NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Para 3 covers the crossing. Its two northern lanes are for official use only.",
+	    NULL, &paras);
+	assert_true(paras == 0);
+	r = said(p, "Para 3 covers the plan. It is secret that the ministry plans a change.", NULL,
+	    &paras);
+	assert_true(paras == 0);
+	/* Tables: a strong word of one column at least; semicolons part a CSV's cells. */
+	{
+		struct table_head head;
+		struct stated st;
+
+		assert_false(reading_table_head("| Section | Class | Students |", 30, &head));
+		assert_false(reading_table_head("| Section | Level | Topic |", 27, &head));
+		assert_true(reading_table_head("Para;Class", 10, &head));
+		r = reading_table_row(p, "3;S", 3, &head, &st);
+		assert_true((r & STATED_AHEAD) && st.paras == (UINT64_C(1) << 3) && st.m.level == 2);
+	}
 	/* Not: a level in lower case with no word of classification, a pronoun with no level. */
 	r = said(p, "Para 3 describes the secret police.", NULL, &paras);
 	assert_true(paras == 0);
