@@ -8542,6 +8542,7 @@ struct statement {
 	bool lower_said;	/* said_lower ends its phrase or stands before a noun of handling
 				 * ("raised to secret at", "at the secret level") */
 	bool extraposed;	/* a level before THAT ("It is secret that the ministry plans") */
+	bool pred_held;		/* pred_last before a comma, held over an aside to the next */
 	/*
 	 * A part named by what it holds or a sign ("The list of detainees' names", "Items marked
 	 * with an asterisk", "Paragraph 2 of the attachment"): as `unplaced` where a level this
@@ -8930,7 +8931,8 @@ of_this(const char *s, size_t n, size_t e, const char *const *whole, size_t nwho
  * What the word up[0..len) (capitals), word `w` of its clause from 1, after the word prev[0..plen)
  * and before s[e..n), says of a paragraph the clause before named: BACK_ORDER, an order of
  * handling that opens the clause or follows PLEASE, YOU or a modal ("Kindly restrict it",
- * "Addressees should handle it"; not "pledged to treat them"); BACK_PRONOUN, a pronoun among its
+ * "Addressees should handle it"; not "pledged to treat them"), or in the passive after BE ("asked
+ * that it be handled as secret"); BACK_PRONOUN, a pronoun among its
  * first words, or a determiner before the text's noun ("Its contents", "Such information", "The
  * information"; not "Its two northern lanes", "Both sides"); else 0.
  */
@@ -8940,6 +8942,9 @@ back_word(const char *up, size_t len, size_t w, const char *prev, size_t plen, c
 {
 	static const char *const orders[] = { "HANDLE", "TREAT", "PROTECT", "MARK", "CONSIDER",
 	    "CLASSIFY", "SAFEGUARD", "KEEP", "REGARD", "RESTRICT", "UPGRADE", "CONTROL" };
+	static const char *const done[] = { "HANDLED", "TREATED", "PROTECTED", "MARKED",
+	    "CONSIDERED", "CLASSIFIED", "SAFEGUARDED", "KEPT", "RESTRICTED", "CONTROLLED",
+	    "REGARDED", "UPGRADED" };
 	static const char *const openers[] = { "PLEASE", "KINDLY", "YOU", "WE", "SHOULD", "MUST",
 	    "SHALL", "ALSO", "THEREFORE", "ALWAYS" };
 	static const char *const pronouns[] = { "IT", "THEY", "THEM", "THIS", "THESE", "THOSE",
@@ -8955,6 +8960,10 @@ back_word(const char *up, size_t len, size_t w, const char *prev, size_t plen, c
 		return w == 1 || (w <= ORDER_WORDS && plen > 0 && word_listed(openers,
 		    sizeof(openers) / sizeof(openers[0]), prev, plen)) || (plen == 6 &&
 		    memcmp(prev, "PLEASE", 6) == 0) ? BACK_ORDER : 0;
+	/* "asked that it be handled as secret": an order in the passive. */
+	if (plen == 2 && memcmp(prev, "BE", 2) == 0 && word_listed(done, sizeof(done) /
+	    sizeof(done[0]), up, len))
+		return BACK_ORDER;
 	if (w > PRONOUN_WORDS)
 		return 0;
 	if (word_listed(pronouns, sizeof(pronouns) / sizeof(pronouns[0]), up, len))
@@ -10465,6 +10474,16 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			}
 			if (s[k] == ',')
 				t.conj_before = true;
+			/*
+			 * An aside between commas after a copula keeps what it predicates ("It is,
+			 * at the service's request, secret.").
+			 */
+			if (s[k] == ',' && t.pred_held) {
+				t.pred_last = true;
+				t.pred_held = false;
+			} else if (s[k] == ',' && t.pred_last) {
+				t.pred_held = true;
+			}
 			/* A comma ends an exception's phrase ("Except for paragraph 2, this"), and
 			 * a possessive's reach ("At Fidan's request, para 3 is"). */
 			if (s[k] == ',') {
@@ -10556,8 +10575,10 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 		 * SECRET and paragraph 4 is unclassified.").
 		 */
 		unclass = word_stem(up, len, "UNCLASSIF") || word_stem(up, len, "DECLASSIF");
+		/* A request is no report ("The service asked that it be handled as secret"). */
 		t.report = t.report || (!unclass && word_listed(doubts, sizeof(doubts) /
-		    sizeof(doubts[0]), up, len) && !own_voice(s, k));
+		    sizeof(doubts[0]), up, len) && !own_voice(s, k) && !(len >= 4 &&
+		    memcmp(up, "ASK", 3) == 0));
 		if (word_listed(doubts, sizeof(doubts) / sizeof(doubts[0]), up, len) && unclass &&
 		    !t.sep_part)
 			t.doubt_unclass = true;
@@ -10681,14 +10702,19 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				    strncasecmp(s + e, " that ", 6) == 0);
 			}
 			/* A mark's form ("draws on TS/SCI reporting"), its tokens known or not. */
-			if (caps && len <= 3 && e < n && s[e] == '/' && t.paras != 0) {
+			if (caps && len <= 3 && e + 1 < n && (s[e] == '/' || s[e] == '-') &&
+			    isupper((unsigned char)s[e + 1]) && t.paras != 0) {
 				struct marking mk;
-				size_t me;
+				char form[64];
+				size_t me, f;
 
+				/* A hyphen for a slash ("TS-SCI", "S-NF"). */
+				for (f = 0; k + f < n && f + 1 < sizeof(form) && s[k + f] != ' '; f++)
+					form[f] = s[k + f] == '-' ? '/' : s[k + f];
 				/* Not an office's symbol ("cleared by S/CT"). */
-				if (statement_mark_any(p, s, n, k, &mk, &me) &&
-				    !(mk.unknown && s[k + 1] == '/' &&
-				    !double_slash(s + k, me - k)) && mk.level > t.said_caps) {
+				if (statement_mark_any(p, form, f, 0, &mk, &me) &&
+				    !(mk.unknown && form[1] == '/' && !double_slash(form, me)) &&
+				    mk.level > t.said_caps) {
 					t.said_caps = mk.level;
 					t.caps_marked = true;
 					t.caps_unknown = t.caps_unknown || mk.unknown;

@@ -424,6 +424,8 @@ test_said_after(void **state)
 		"Para 3 was mismarked and is actually secret.",
 		"Para 3 names a source. We ask that you handle it as SECRET.",
 		"Para 3 names a source. Its contents are SECRET.",
+		"Para 3 names a source. It is, at the service's request, secret.",
+		"Para 3 names a source. The service asked that it be handled as secret.",
 	};
 	uint64_t paras;
 	size_t k;
@@ -445,6 +447,8 @@ test_said_after(void **state)
 	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == -1);
 	r = said(p, "Para 3 draws on TS/SCI reporting.", &level, &paras);
 	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == -1);
+	r = said(p, "Para 3 draws on S-NF reporting.", &level, &paras);
+	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3) && level == 2);
 	/* ... a control in lower case in the clause after. */
 	r = said(p, "Para 3 names the officer. It is for official use only.", NULL, &paras);
 	assert_true((r & STATED_AHEAD) && paras == (UINT64_C(1) << 3));
