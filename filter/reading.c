@@ -3364,15 +3364,25 @@ country_pair(const struct policy *p, const char *s, size_t a, size_t an, size_t 
 	return policy_country_find(p, t, an + 1 + bn) >= 0;
 }
 
-/* Whether s[0..n) (capitals) is one of the n_list words of list. */
+/*
+ * Whether s[0..n) (capitals) is one of the n_list words of list: compared byte by byte, which
+ * stops at the first that differs (most words differ in their first or second).
+ */
 static bool
 word_listed(const char *const *list, size_t n_list, const char *s, size_t n)
 {
-	size_t k;
+	size_t k, j;
 
-	for (k = 0; k < n_list && n > 0; k++)
-		if (list[k][0] == s[0] && strlen(list[k]) == n && memcmp(s, list[k], n) == 0)
+	if (n == 0 || s[0] == '\0')
+		return false;
+	for (k = 0; k < n_list; k++) {
+		if (list[k][0] != s[0])
+			continue;
+		for (j = 1; j < n && list[k][j] == s[j] && s[j] != '\0'; j++)
+			continue;
+		if (j == n && list[k][n] == '\0')
 			return true;
+	}
 	return false;
 }
 
@@ -3380,12 +3390,20 @@ word_listed(const char *const *list, size_t n_list, const char *s, size_t n)
 static bool
 word_listed_ci(const char *const *list, size_t n_list, const char *s, size_t n)
 {
-	size_t k;
+	size_t k, j;
+	char c;
 
-	for (k = 0; k < n_list && n > 0; k++)
-		if (list[k][0] == toupper((unsigned char)s[0]) && strlen(list[k]) == n &&
-		    strncasecmp(s, list[k], n) == 0)
+	if (n == 0 || s[0] == '\0')
+		return false;
+	c = to_upper(s[0]);
+	for (k = 0; k < n_list; k++) {
+		if (list[k][0] != c)
+			continue;
+		for (j = 1; j < n && list[k][j] == to_upper(s[j]) && s[j] != '\0'; j++)
+			continue;
+		if (j == n && list[k][n] == '\0')
 			return true;
+	}
 	return false;
 }
 
@@ -7900,6 +7918,28 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		}
 		if (depth > 0 && !prose)
 			continue;
+		/*
+		 * A handling control's name in capitals, a word of its own ("-- FOUO.", "// SBU",
+		 * "This item is ORCON.", "LIMITED OFFICIAL USE"): every signal raises. Of one the
+		 * policy says documents state, its own name or an alias of several words (not
+		 * "SENSITIVE", a word); of another, its own name of one word of five letters or more
+		 * ("ORCON", "PROPIN"; not "FISA", a law's, nor "COMINT channels", a discipline's);
+		 * four letters or more (not "LES", the Embassy's locally employed staff).
+		 */
+		if (isupper((unsigned char)s[wd.start]) && p->term_first[(unsigned char)s[wd.start]] &&
+		    (c = control_run(p, s, n, &at)) >= 0 && c < 64 &&
+		    p->controls[c].kind == CONTROL_HANDLING && (at == n || !is_alnum(s[at])) &&
+		    (wd.start == 0 || !is_alnum(s[wd.start - 1])) &&
+		    at - wd.start >= 4 && reading_capitals(s + wd.start, at - wd.start) &&
+		    (name_equal(s + wd.start, at - wd.start, p->controls[c].name) ||
+		    (p->controls[c].stated && memchr(s + wd.start, ' ', at - wd.start) != NULL)) &&
+		    (p->controls[c].stated || (at - wd.start >= 5 &&
+		    strchr(p->controls[c].name, ' ') == NULL))) {
+			bits |= (uint64_t)1 << c;
+			k = at;
+			continue;
+		}
+		at = wd.start;
 		/* A word of six letters or more may hold a name within it ("reNOFORNed"). */
 		if (!p->noforn_first[(unsigned char)s[wd.start]]) {
 			if (wd.end - wd.start >= 6 && (c = inflected_control(p, s, &wd)) >= 0) {
@@ -8315,6 +8355,23 @@ reading_mark_tail(const struct policy *p, const struct fold *f, size_t at, struc
 		int c = control_run(p, s, n, &end);
 
 		if (c >= 0 && end > w && p->controls[c].kind != CONTROL_DISTRIBUTION) {
+			join_control(p, c, m);
+			return 1;
+		}
+	}
+	/*
+	 * In any case, a control's name or alias of several words, or of one of six letters or
+	 * more, as a label before a colon or a dash ("(U) Law enforcement sensitive: The", "(S)
+	 * Originator controlled: The", "(S) Proprietary -- The").
+	 */
+	{
+		size_t end = k, e;
+		int c = control_run(p, s, n, &end);
+
+		for (e = end; e < n && s[e] == ' '; e++)
+			continue;
+		if (c >= 0 && p->controls[c].kind != CONTROL_DISTRIBUTION && (end > w ||
+		    end - k >= 6) && e < n && (s[e] == ':' || (s[e] == '-' && e > end))) {
 			join_control(p, c, m);
 			return 1;
 		}

@@ -496,6 +496,31 @@ test_said_after(void **state)
 	assert_true(paras == 0);
 }
 
+/* A handling control's name in capitals near a mark, and as a label after one (stop 61). */
+static void
+test_handling_near(void **state)
+{
+	const struct policy *p = *state;
+	int fouo = policy_control_find(p, "FOUO", 4), orcon = policy_control_find(p, "ORCON", 5);
+	struct marking m;
+	struct fold f;
+	uint64_t bits;
+
+	assert_true(fouo >= 0 && orcon >= 0);
+	bits = reading_capital_controls(p, "The pier closes on Monday -- FOUO.", 34);
+	assert_true(bits & ((uint64_t)1 << fouo));
+	bits = reading_capital_controls(p, "The source is new; this item is ORCON.", 38);
+	assert_true(bits & ((uint64_t)1 << orcon));
+	/* Not a name of three letters, a discipline's, a law's, a word an alias is. */
+	assert_int_equal(reading_capital_controls(p, "Two Embassy LES drivers came.", 29), 0);
+	assert_int_equal(reading_capital_controls(p, "The BR FISA Order was renewed.", 30), 0);
+	assert_int_equal(reading_capital_controls(p, "A SENSITIVE issue was raised.", 29), 0);
+	/* "(U) Law enforcement sensitive: The", after the mark. */
+	fold_line("(U) Law enforcement sensitive: The", 34, FOLD_MAX, false, &f);
+	assert_int_equal(reading_mark_tail(p, &f, 3, &m), 1);
+	assert_true(m.controls != 0);
+}
+
 /* A mark predicated, a control, another scheme's level, a grade. */
 static void
 test_marks_said(void **state)
@@ -591,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_unplaced),
 		cmocka_unit_test(test_named_beside),
 		cmocka_unit_test(test_said_after),
+		cmocka_unit_test(test_handling_near),
 		cmocka_unit_test(test_marks_said),
 		cmocka_unit_test(test_not_stated),
 		cmocka_unit_test(test_may),
