@@ -7893,6 +7893,48 @@ word_alias(const struct policy_control *pc, const char *s, size_t n)
 	return false;
 }
 
+/*
+ * Whether the sentence s[k] stands in opens by saying it of the whole document ("THIS CABLE IS
+ * SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET DISTRIBUTION", "This message is FOUO"): the
+ * document's marking, which a caption line gives; a portion's own mark still says what the
+ * portion gives.
+ */
+static bool
+whole_said(const char *s, size_t k)
+{
+	static const char *const wholes[] = { "CABLE", "MESSAGE", "DOCUMENT", "TELEGRAM", "EMAIL",
+	    "MEMO", "MEMORANDUM", "REPORT" };
+	size_t b = k, e, w;
+	char up[16];
+
+	while (b > 0 && s[b - 1] != '.' && s[b - 1] != ';' && s[b - 1] != ':' && s[b - 1] != ')')
+		b--;
+	for (w = 0; w < 3 && b < k; w++) {
+		while (b < k && s[b] == ' ')
+			b++;
+		for (e = b; e < k && is_alpha(s[e]); e++)
+			continue;
+		if (e == b || e - b >= sizeof(up))
+			return false;
+		upper_form(s + b, e - b, up);
+		if (w == 0 && ((e - b == 4 && memcmp(up, "THIS", 4) == 0) || (e - b == 3 &&
+		    memcmp(up, "THE", 3) == 0))) {
+			b = e;
+			continue;
+		}
+		if (!word_listed(wholes, sizeof(wholes) / sizeof(wholes[0]), up, e - b))
+			return false;
+		for (b = e; b < k && s[b] == ' '; b++)
+			continue;
+		for (e = b; e < k && is_alpha(s[e]); e++)
+			continue;
+		upper_form(s + b, e - b < sizeof(up) ? e - b : 0, up);
+		return (e - b == 2 && memcmp(up, "IS", 2) == 0) || (e - b == 3 &&
+		    memcmp(up, "ARE", 3) == 0);
+	}
+	return false;
+}
+
 uint64_t
 reading_capital_controls(const struct policy *p, const char *s, size_t n)
 {
@@ -7934,7 +7976,7 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		    (name_equal(s + wd.start, at - wd.start, p->controls[c].name) ||
 		    (p->controls[c].stated && memchr(s + wd.start, ' ', at - wd.start) != NULL)) &&
 		    (p->controls[c].stated || (at - wd.start >= 5 &&
-		    strchr(p->controls[c].name, ' ') == NULL))) {
+		    strchr(p->controls[c].name, ' ') == NULL)) && !whole_said(s, wd.start)) {
 			bits |= (uint64_t)1 << c;
 			k = at;
 			continue;
