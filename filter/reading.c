@@ -7935,6 +7935,23 @@ whole_said(const char *s, size_t k)
 	return false;
 }
 
+static bool stated_word(const struct policy *p, const char *s, const struct word *wd);
+
+/* Whether word wd of s (capitals) is a handling control's own name: the cheap look before a run. */
+static bool
+handling_word(const struct policy *p, const char *s, const struct word *wd)
+{
+	char up[POLICY_WORD_MAX + 1];
+	const struct policy_term *t;
+	size_t len = wd->end - wd->start;
+
+	if (len > POLICY_WORD_MAX)
+		return false;
+	memcpy(up, s + wd->start, len);
+	return (t = policy_term_find(p, up, len)) != NULL && t->control >= 0 &&
+	    p->controls[t->control].kind == CONTROL_HANDLING;
+}
+
 uint64_t
 reading_capital_controls(const struct policy *p, const char *s, size_t n)
 {
@@ -7969,6 +7986,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		 * four letters or more (not "LES", the Embassy's locally employed staff).
 		 */
 		if (isupper((unsigned char)s[wd.start]) && p->term_first[(unsigned char)s[wd.start]] &&
+		    wd.end - wd.start >= 2 && reading_capitals(s + wd.start, wd.end - wd.start) &&
+		    (handling_word(p, s, &wd) || stated_word(p, s, &wd)) &&
 		    (c = control_run(p, s, n, &at)) >= 0 && c < 64 &&
 		    p->controls[c].kind == CONTROL_HANDLING && (at == n || !is_alnum(s[at])) &&
 		    (wd.start == 0 || !is_alnum(s[wd.start - 1])) &&
