@@ -2103,8 +2103,11 @@ kept stop60
 #      or a noun of handling (`upgraded from confidential to secret`, `at the secret level`);
 #      an aside's UNCLASSIFIED keeps the paragraph named; a statement across a form feed or a
 #      wrapped subject; `contains TS/SCI` unknown; the public denied a paragraph named (`not for
-#      public release`); `for official use only` in lower case. Kept: `the secret police`, a
-#      pronoun with no level, an office's symbol `S/CT`.
+#      public release`); `for official use only` in lower case; tables in markup, wrapped, in
+#      brackets, in allies' languages; rounds 149 to 151 (the clause after in more words, a
+#      handling control's name near a portion's mark: `-- FOUO.`, `// ORCON`). Kept: `the
+#      secret police`, a pronoun with no level, an office's symbol `S/CT`, `It is no secret`, a
+#      school's `Section | Class` table, rounds 149 to 151's prose.
 redteam stop61
 kept stop61
 
