@@ -7937,6 +7937,34 @@ whole_said(const char *s, size_t k)
 
 static bool stated_word(const struct policy *p, const char *s, const struct word *wd);
 
+/*
+ * Whether s[k] follows a field of CUI's designation block that names categories ("CUI Category:
+ * PRVCY"): the banner's, which names them already.
+ */
+static bool
+category_field(const char *s, size_t k)
+{
+	size_t e = k, b;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e == 0 || s[e - 1] != ':')
+		return false;
+	for (b = --e; b > 0 && is_alpha(s[b - 1]); b--)
+		continue;
+	return (e - b == 8 && strncasecmp(s + b, "category", 8) == 0) || (e - b == 10 &&
+	    strncasecmp(s + b, "categories", 10) == 0);
+}
+
+/* Whether a word in lower case follows s[..e): a noun a name qualifies ("ORCON policy"). */
+static bool
+noun_after(const char *s, size_t n, size_t e)
+{
+	while (e < n && s[e] == ' ')
+		e++;
+	return e < n && is_lower(s[e]);
+}
+
 /* Whether word wd of s (capitals) is a handling control's own name: the cheap look before a run. */
 static bool
 handling_word(const struct policy *p, const char *s, const struct word *wd)
@@ -7979,7 +8007,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 			continue;
 		/*
 		 * A handling control's name in capitals, a word of its own ("-- FOUO.", "// SBU",
-		 * "This item is ORCON.", "LIMITED OFFICIAL USE"): every signal raises. Of one the
+		 * "This item is ORCON.", "LIMITED OFFICIAL USE"; not before a word in lower case,
+		 * "ORCON policy was reviewed"): every signal raises. Of one the
 		 * policy says documents state, its own name or an alias of several words (not
 		 * "SENSITIVE", a word); of another, its own name of one word of five letters or more
 		 * ("ORCON", "PROPIN"; not "FISA", a law's, nor "COMINT channels", a discipline's);
@@ -7995,7 +8024,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		    (name_equal(s + wd.start, at - wd.start, p->controls[c].name) ||
 		    (p->controls[c].stated && memchr(s + wd.start, ' ', at - wd.start) != NULL)) &&
 		    (p->controls[c].stated || (at - wd.start >= 5 &&
-		    strchr(p->controls[c].name, ' ') == NULL)) && !whole_said(s, wd.start)) {
+		    strchr(p->controls[c].name, ' ') == NULL)) && !whole_said(s, wd.start) &&
+		    !noun_after(s, n, at) && !category_field(s, wd.start)) {
 			bits |= (uint64_t)1 << c;
 			k = at;
 			continue;
