@@ -7907,6 +7907,23 @@ whole_said(const char *s, size_t k)
 	size_t b = k, e, w;
 	char up[16];
 
+	/* Right before it ("... June 12 THIS CABLE IS SENSITIVE BUT UNCLASSIFIED."). */
+	for (e = k; e > 0 && s[e - 1] == ' '; e--)
+		continue;
+	if (e >= 3 && (strncasecmp(s + e - 3, " IS", 3) == 0 || (e >= 4 &&
+	    strncasecmp(s + e - 4, " ARE", 4) == 0))) {
+		for (e -= s[e - 3] == ' ' ? 3 : 4; e > 0 && s[e - 1] == ' '; e--)
+			continue;
+		for (b = e; b > 0 && is_alpha(s[b - 1]); b--)
+			continue;
+		if (e > b && e - b < sizeof(up)) {
+			upper_form(s + b, e - b, up);
+			if (word_listed(wholes, sizeof(wholes) / sizeof(wholes[0]), up, e - b))
+				return true;
+		}
+	}
+	/* Or its sentence opens so ("THIS CABLE IS SENSITIVE ... AND NOT FOR INTERNET ..."). */
+	b = k;
 	while (b > 0 && s[b - 1] != '.' && s[b - 1] != ';' && s[b - 1] != ':' && s[b - 1] != ')')
 		b--;
 	for (w = 0; w < 3 && b < k; w++) {

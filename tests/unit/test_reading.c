@@ -515,6 +515,9 @@ test_handling_near(void **state)
 	assert_int_equal(reading_capital_controls(p, "Two Embassy LES drivers came.", 29), 0);
 	assert_int_equal(reading_capital_controls(p, "The BR FISA Order was renewed.", 30), 0);
 	assert_int_equal(reading_capital_controls(p, "A SENSITIVE issue was raised.", 29), 0);
+	assert_int_equal(reading_capital_controls(p, "ORCON policy was reviewed.", 26), 0);
+	assert_int_equal(reading_capital_controls(p, "THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.",
+	    41), 0);
 	/* "(U) Law enforcement sensitive: The", after the mark. */
 	fold_line("(U) Law enforcement sensitive: The", 34, FOLD_MAX, false, &f);
 	assert_int_equal(reading_mark_tail(p, &f, 3, &m), 1);
