@@ -9215,24 +9215,6 @@ statement_mark(const struct policy *p, const char *s, size_t n, size_t k, struct
 	return true;
 }
 
-/* As statement_mark, a token unknown or not ("TS/SCI", "S/CT": beside a paragraph named). */
-static bool
-statement_mark_any(const struct policy *p, const char *s, size_t n, size_t k, struct marking *m,
-    size_t *end)
-{
-	size_t e;
-
-	for (e = k; e < n && s[e] != ' ' && !(strchr(".;:!?)]", s[e]) != NULL &&
-	    (e + 1 == n || s[e + 1] == ' ')); e++)
-		if (!isupper((unsigned char)s[e]) && !isdigit((unsigned char)s[e]) && s[e] != '/' &&
-		    s[e] != '-' && s[e] != ',')
-			return false;
-	if (e - k > 40 || marking_parse(p, s + k, e - k, MARKING_PORTION, m) != 1 || m->level < 1)
-		return false;
-	*end = e;
-	return true;
-}
-
 /*
  * Whether s[k] opens readers in capitals after REL TO ("REL TO USA, AUS", to the clause's end):
  * into *m at the lowest level, *end past them.
@@ -10877,8 +10859,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				for (f = 0; k + f < n && f + 1 < sizeof(form) && s[k + f] != ' '; f++)
 					form[f] = s[k + f] == '-' ? '/' : s[k + f];
 				/* Not an office's symbol ("cleared by S/CT"). */
-				if (statement_mark_any(p, form, f, 0, &mk, &me) &&
-				    !(mk.unknown && form[1] == '/' && !double_slash(form, me)) &&
+				if (statement_mark(p, form, f, 0, &mk, &me) &&
 				    mk.level > t.said_caps) {
 					t.said_caps = mk.level;
 					t.caps_marked = true;
