@@ -7973,6 +7973,16 @@ category_field(const char *s, size_t k)
 	    strncasecmp(s + b, "categories", 10) == 0);
 }
 
+/* Whether "//" or "--" stands right before s[k], past spaces: a mark's sign ("// SBU", "-- LOU."). */
+static bool
+mark_sign_before(const char *s, size_t k)
+{
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	return k >= 2 && ((s[k - 1] == '/' && s[k - 2] == '/') || (s[k - 1] == '-' &&
+	    s[k - 2] == '-'));
+}
+
 /* Whether a word in lower case follows s[..e): a noun a name qualifies ("ORCON policy"). */
 static bool
 noun_after(const char *s, size_t n, size_t e)
@@ -8029,7 +8039,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		 * policy says documents state, its own name or an alias of several words (not
 		 * "SENSITIVE", a word); of another, its own name of one word of five letters or more
 		 * ("ORCON", "PROPIN"; not "FISA", a law's, nor "COMINT channels", a discipline's);
-		 * four letters or more (not "LES", the Embassy's locally employed staff).
+		 * four letters or more (not "LES", the Embassy's locally employed staff), or three
+		 * after a mark's sign ("// SBU", "-- LOU.").
 		 */
 		if (isupper((unsigned char)s[wd.start]) && p->term_first[(unsigned char)s[wd.start]] &&
 		    wd.end - wd.start >= 2 && reading_capitals(s + wd.start, wd.end - wd.start) &&
@@ -8037,7 +8048,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		    (c = control_run(p, s, n, &at)) >= 0 && c < 64 &&
 		    p->controls[c].kind == CONTROL_HANDLING && (at == n || !is_alnum(s[at])) &&
 		    (wd.start == 0 || !is_alnum(s[wd.start - 1])) &&
-		    at - wd.start >= 4 && reading_capitals(s + wd.start, at - wd.start) &&
+		    (at - wd.start >= 4 || (at - wd.start == 3 && mark_sign_before(s, wd.start))) &&
+		    reading_capitals(s + wd.start, at - wd.start) &&
 		    (name_equal(s + wd.start, at - wd.start, p->controls[c].name) ||
 		    (p->controls[c].stated && memchr(s + wd.start, ' ', at - wd.start) != NULL)) &&
 		    (p->controls[c].stated || (at - wd.start >= 5 &&

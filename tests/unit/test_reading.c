@@ -511,6 +511,8 @@ test_handling_near(void **state)
 	assert_true(bits & ((uint64_t)1 << fouo));
 	bits = reading_capital_controls(p, "The source is new; this item is ORCON.", 38);
 	assert_true(bits & ((uint64_t)1 << orcon));
+	/* Three letters after a mark's sign ("// SBU"), not alone ("Two Embassy LES"). */
+	assert_true(reading_capital_controls(p, "The pier closes on Monday // SBU", 32) != 0);
 	/* Not a name of three letters, a discipline's, a law's, a word an alias is. */
 	assert_int_equal(reading_capital_controls(p, "Two Embassy LES drivers came.", 29), 0);
 	assert_int_equal(reading_capital_controls(p, "The BR FISA Order was renewed.", 30), 0);
