@@ -7973,7 +7973,7 @@ category_field(const char *s, size_t k)
 	    strncasecmp(s + b, "categories", 10) == 0);
 }
 
-/* Whether "//" or "--" stands right before s[k], past spaces: a mark's sign ("// SBU", "-- LOU."). */
+/* Whether "//" or "--" stands right before s[k], past spaces: a mark's sign ("// SBU"). */
 static bool
 mark_sign_before(const char *s, size_t k)
 {
@@ -8042,8 +8042,8 @@ reading_capital_controls(const struct policy *p, const char *s, size_t n)
 		 * four letters or more (not "LES", the Embassy's locally employed staff), or three
 		 * after a mark's sign ("// SBU", "-- LOU.").
 		 */
-		if (isupper((unsigned char)s[wd.start]) && p->term_first[(unsigned char)s[wd.start]] &&
-		    wd.end - wd.start >= 2 && reading_capitals(s + wd.start, wd.end - wd.start) &&
+		if (isupper((unsigned char)s[wd.start]) &&
+		    p->term_first[(unsigned char)s[wd.start]] && wd.end - wd.start >= 2 && reading_capitals(s + wd.start, wd.end - wd.start) &&
 		    (handling_word(p, s, &wd) || stated_word(p, s, &wd)) &&
 		    (c = control_run(p, s, n, &at)) >= 0 && c < 64 &&
 		    p->controls[c].kind == CONTROL_HANDLING && (at == n || !is_alnum(s[at])) &&
@@ -10868,7 +10868,8 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				size_t me, f;
 
 				/* A hyphen for a slash ("TS-SCI", "S-NF"). */
-				for (f = 0; k + f < n && f + 1 < sizeof(form) && s[k + f] != ' '; f++)
+				for (f = 0; k + f < n && f + 1 < sizeof(form) && s[k + f] != ' ';
+				    f++)
 					form[f] = s[k + f] == '-' ? '/' : s[k + f];
 				/* Not an office's symbol ("cleared by S/CT"). */
 				if (statement_mark(p, form, f, 0, &mk, &me) &&
