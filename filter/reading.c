@@ -8716,7 +8716,7 @@ struct statement {
 	bool report;		/* a word of report or doubt but a negation ("the MFA said") */
 	uint64_t controls_lower;	/* controls named in lower case after a copula ("that is for
 				 * official use only"): a paragraph named takes them */
-	bool lower_said;	/* said_lower ends its phrase or stands before a noun of handling
+	bool lower_firm;	/* said_lower ends its phrase or stands before a noun of handling
 				 * ("raised to secret at", "at the secret level") */
 	bool extraposed;	/* a level before THAT ("It is secret that the ministry plans") */
 	bool pred_held;		/* pred_last before a comma, held over an aside to the next */
@@ -10441,7 +10441,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 			 * In lower case beside a word of classification ("para 3 has been upgraded
 			 * from confidential to secret").
 			 */
-			if ((t.class_word || t.lower_said) && t.said_lower > level_named)
+			if ((t.class_word || t.lower_firm) && t.said_lower > level_named)
 				level_named = t.said_lower;
 			/*
 			 * ... or a level alone in the clause next to it ("para 2 (SECRET)",
@@ -10463,7 +10463,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				int l = t.level;
 
 				l = t.said_caps > l ? t.said_caps : l;
-				l = t.lower_said && t.said_lower > l ? t.said_lower : l;
+				l = t.lower_firm && t.said_lower > l ? t.said_lower : l;
 				/* ... or a control ("It is for official use only."), or a limit on
 				 * readers ("It must not be published."). */
 				if (l < 1 && t.controls == 0 && k > from && !t.report &&
@@ -10855,7 +10855,7 @@ level_said_line(const struct policy *p, const char *s, size_t n, struct stated *
 				t.said_lower = pt->level;
 				/* "has been raised to secret at", "is actually secret." */
 				if ((titled || level_said(p, s, n, k, e)) && !t.relative)
-					t.lower_said = true;
+					t.lower_firm = true;
 				/* "It is secret that the ministry plans": the level's, no one's. */
 				t.extraposed = t.extraposed || (n - e > 6 &&
 				    strncasecmp(s + e, " that ", 6) == 0);

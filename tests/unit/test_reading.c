@@ -361,7 +361,7 @@ test_named_beside(void **state)
 			fail_msg("row not paragraph 3 SECRET: \"%s\" (%d)", rows[k][1], r);
 	}
 	/* No header, or one with no paragraph's column: a session's, a team's, a row's number. */
-	assert_int_equal(reading_table_row(p, "| 3 | GID source | SECRET |", 26, NULL, &st), 0);
+	assert_int_equal(reading_table_row(p, "| 3 | GID source | SECRET |", 27, NULL, &st), 0);
 	assert_false(reading_table_head("| No. | Name | Clearance |", 26, &head));
 	/* A control named in capitals, ORCON in words. */
 	r = reading_level_statement(p, "Paragraph 3 includes NOFORN reporting.", 38, &st);
